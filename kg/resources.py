@@ -1,0 +1,26 @@
+"""Locate the files that ship with the package: ``ontology/`` and ``data/``.
+
+Both directories sit at the top of the repository and are installed as the packages
+``kg.ontology`` and ``kg.data`` (see ``pyproject.toml``), so the same code finds them in
+a checkout, an editable install and a wheel.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+from pathlib import Path
+
+
+def _root(package: str) -> Path:
+    with as_file(files(package)) as path:  # packages are plain directories, never zipped
+        return Path(path)
+
+
+def ontology_path(name: str = "kg.ttl") -> Path:
+    """Path of a file in ``ontology/`` (``kg.ttl``, ``shapes.ttl``)."""
+    return _root("kg.ontology") / name
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a file or directory in ``data/``, e.g. ``data_path("reference", "systems.csv")``."""
+    return _root("kg.data").joinpath(*parts)
