@@ -12,8 +12,13 @@ from pathlib import Path
 
 
 def _root(package: str) -> Path:
-    with as_file(files(package)) as path:  # packages are plain directories, never zipped
-        return Path(path)
+    try:
+        with as_file(files(package)) as path:  # packages are plain directories, never zipped
+            return Path(path)
+    except ModuleNotFoundError:
+        # Running from a checkout (``kg`` imported from the working tree, where the
+        # remapped packages do not exist): the directories sit beside ``kg/``.
+        return Path(__file__).resolve().parents[1] / package.split(".", 1)[1]
 
 
 def ontology_path(name: str = "kg.ttl") -> Path:

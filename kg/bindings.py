@@ -1,0 +1,74 @@
+"""Bind values into SPARQL without pasting user text into the query.
+
+Embedded Oxigraph binds natively (``substitutions``).  For remote endpoints, which only
+take query text, :func:`inject_values` adds a ``VALUES`` block whose terms are serialised
+by rdflib (``Node.n3()``, which escapes every literal and validates every IRI), placed at
+the start of the outermost ``WHERE`` group so it constrains the pattern as an initial
+binding would.  The query's own text is never altered beyond that insertion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _safe_term(value: Node) -> str:
+    if isinstance(value, URIRef):
+        text = str(value)
+        if any(c in text for c in '<>"{}|^`\\ \n\t') or not text:
+            raise ValueError(f"not a valid IRI for binding: {text!r}")
+        return f"<{text}>"
+    if isinstance(value, Literal):
+        return value.n3()
+    raise TypeError(f"cannot bind {type(value).__name__}; bind IRIs or literals")
+
+
+def _outer_where_brace(query: str) -> int:
+    """Index of the ``{`` that opens the outermost WHERE group (skipping strings, IRIs, comments)."""
+    i, n = 0, len(query)
+    seen_where = False
+    while i < n:
+        c = query[i]
+        if c == "#":
+            j = query.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            long = query.startswith(c * 3, i)
+            end = c * 3 if long else c
+            j = i + len(end)
+            while j < n and not query.startswith(end, j):
+                j += 2 if query[j] == "\\" else 1
+            i = j + len(end)
+            continue
+        if c == "<":
+            m = re.match(r"<[^<>\"{}|^`\\\s]*>", query[i:])
+            if m:
+                i += m.end()
+                continue
+        if c == "{":
+            return i
+        if not seen_where and query[i : i + 5].upper() == "WHERE" and (i == 0 or not query[i - 1].isalnum()):
+            seen_where = True
+        i += 1
+    raise ValueError("query has no WHERE group to bind values into")
+
+
+def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
+    """Return ``query`` with ``VALUES (?a ?b) { (<iri> "lit") }`` at the start of its WHERE group."""
+    if not bindings:
+        return query
+    names = list(bindings)
+    for name in names:
+        if not _VAR.match(name):
+            raise ValueError(f"invalid variable name {name!r}")
+    terms = " ".join(_safe_term(bindings[n]) for n in names)
+    block = " VALUES (" + " ".join("?" + n for n in names) + ") { (" + terms + ") } "
+    pos = _outer_where_brace(query) + 1
+    return query[:pos] + block + query[pos:]

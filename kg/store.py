@@ -1,0 +1,515 @@
+"""Open a store from a location string; read, write graphs atomically, export.
+
+Locations:
+
+* a directory (default ``./kg-store`` or ``$KG_STORE``): Oxigraph on disk (RocksDB),
+  used through rdflib via oxrdflib for queries and through pyoxigraph's own parsers and
+  bulk loader for writes (rdflib's triple-by-triple path is 5-10x slower);
+* ``memory:``: an in-memory Oxigraph store (tests, one-shot pipelines);
+* ``http(s)://...``: a remote SPARQL 1.1 server (query, update and Graph Store Protocol
+  endpoints; see :class:`RemoteStore`).
+
+Writes go graph by graph (one named graph per source document).  On the embedded store a
+write first records a *pending* marker for each graph in :data:`kg.iris.REGISTRY_GRAPH`
+(one transaction), replaces the graphs, then clears the markers (one transaction).  A
+process killed in between leaves markers behind; the next writable open drops those
+half-written graphs, so a graph is either wholly there or absent, and a re-run completes.
+Remote writes PUT each graph whole through the Graph Store Protocol, which servers apply
+atomically per request.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kg import ns
+from kg.bindings import inject_values
+from kg.errors import QueryError, StoreError, StoreLocked
+from kg.iris import REGISTRY_GRAPH
+
+DEFAULT_LOCATION = "kg-store"
+#: Formats accepted by :meth:`Store.export` (CLI names -> pyoxigraph formats).
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_QUAD_FORMATS = {"nq", "trig"}
+
+GraphData = str | bytes | Iterable[tuple[Node, Node, Node]]
+
+
+def default_location() -> str:
+    """``$KG_STORE`` or ``./kg-store``."""
+    return os.environ.get("KG_STORE") or DEFAULT_LOCATION
+
+
+def to_ntriples(data: GraphData) -> bytes:
+    """Serialise triples (rdflib terms) as N-Triples; str/bytes pass through."""
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, str):
+        return data.encode("utf-8")
+    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in data).encode("utf-8")
+
+
+def _ox_term(node: Node) -> Any:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"cannot bind {node!r}")
+
+
+class Store(ABC):
+    """What every store offers; importers, queries and views use only this."""
+
+    location: str
+    read_only: bool = False
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        """Run a SPARQL query; ``bindings`` are bound as RDF terms, never pasted as text."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (one transaction)."""
+
+    @abstractmethod
+    def replace_graphs(self, graphs: Mapping[URIRef, GraphData], *, bulk: bool = False) -> None:
+        """Replace each named graph with the given triples (whole graphs; crash-safe)."""
+
+    @abstractmethod
+    def drop_graphs(self, graphs: Iterable[URIRef]) -> None:
+        """Remove named graphs and their triples."""
+
+    @abstractmethod
+    def named_graphs(self) -> list[URIRef]:
+        """IRIs of the named graphs in the store."""
+
+    @abstractmethod
+    def export(self, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:
+        """Serialise the store (quad formats) or one graph / the union (triple formats)."""
+
+    def close(self) -> None:
+        """Release the store (the embedded store's lock)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- conveniences built on the primitives --------------------------------------------
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]:
+        """Rows of a SELECT as dicts (unbound variables absent)."""
+        result = self.query(sparql, bindings)
+        names = [str(v) for v in result.vars or []]
+        rows = []
+        for row in result:
+            rows.append({n: v for n, v in zip(names, row, strict=True) if v is not None})
+        return rows
+
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        return bool(self.query(sparql, bindings).askAnswer)
+
+    def has_graph(self, graph: URIRef) -> bool:
+        return self.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+
+    def count(self, graph: URIRef | None = None) -> int:
+        """Number of quads in the store, or triples in one graph."""
+        if graph is None:
+            q = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+            row = self.select(q)
+        else:
+            row = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+        return int(row[0]["n"]) if row else 0
+
+    def stats(self) -> dict[str, int]:
+        """Counts users ask for first: triples, graphs, parties, systems, deals, sources, claims."""
+        counts = {"triples": self.count(), "graphs": len(self.named_graphs())}
+        for key, classes in _STAT_CLASSES.items():
+            values = " ".join(f"<{c}>" for c in classes)
+            # (class IRIs come from kg.ns, never from user input)
+            q = (
+                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE "
+                f"{{ VALUES ?c {{ {values} }} GRAPH ?g {{ ?x a ?c }} }}"
+            )
+            counts[key] = int(self.select(q)[0]["n"])
+        return counts
+
+
+#: Classes counted by :meth:`Store.stats` (subclasses listed, so no inference is needed).
+_STAT_CLASSES = {
+    "parties": [
+        ns.Party,
+        ns.Country,
+        ns.Company,
+        ns.GovernmentAgency,
+        ns.InternationalOrganisation,
+        ns.NonStateArmedGroup,
+        ns.UnknownParty,
+    ],
+    "systems": [ns.WeaponSystem],
+    "deals": [ns.Deal],
+    "deliveries": [ns.Delivery],
+    "sources": [ns.NewsArticle, ns.DatasetRelease, ns.Source],
+    "claims": [ns.Claim],
+}
+
+
+class EmbeddedStore(Store):
+    """Oxigraph (on disk or in memory) used through rdflib (oxrdflib) and pyoxigraph."""
+
+    def __init__(self, path: str | None, *, read_only: bool = False) -> None:
+        self.location = path or "memory:"
+        self.read_only = read_only
+        try:
+            if path is None:
+                self._ox = ox.Store()
+            elif read_only:
+                if not Path(path, "CURRENT").exists():
+                    raise StoreError(f"no store at {path} (create one with `kg import ...` or `kg demo`)")
+                self._ox = ox.Store.read_only(path)
+            else:
+                self._ox = ox.Store(path)
+        except OSError as exc:
+            text = str(exc)
+            if "lock" in text.lower():
+                raise StoreLocked(f"store {path} is locked by another process writing to it") from None
+            raise StoreError(f"cannot open store {path}: {text}") from None
+        self.dataset = Dataset(store=OxigraphStore(store=self._ox))
+        if not read_only:
+            self._recover()
+
+    @property
+    def ox(self) -> ox.Store:
+        """The underlying pyoxigraph store (bulk paths, native queries)."""
+        return self._ox
+
+    # -- crash recovery ------------------------------------------------------------------
+    def _pending(self) -> list[URIRef]:
+        reg = ox.NamedNode(str(REGISTRY_GRAPH))
+        state = ox.NamedNode(str(ns.importState))
+        return [
+            URIRef(q.subject.value)
+            for q in self._ox.quads_for_pattern(None, state, ox.Literal("pending"), reg)
+        ]
+
+    def _recover(self) -> None:
+        pending = self._pending()
+        if not pending:
+            return
+        print(
+            f"kg: recovering from an interrupted import: dropping {len(pending)} half-written graph(s)",
+            file=sys.stderr,
+        )
+        for g in pending:
+            node = ox.NamedNode(str(g))
+            if self._ox.contains_named_graph(node):
+                self._ox.remove_graph(node)
+        self._clear_markers(pending)
+
+    def _markers(self, graphs: Iterable[URIRef]) -> list[ox.Quad]:
+        reg = ox.NamedNode(str(REGISTRY_GRAPH))
+        state = ox.NamedNode(str(ns.importState))
+        return [ox.Quad(ox.NamedNode(str(g)), state, ox.Literal("pending"), reg) for g in graphs]
+
+    def _clear_markers(self, graphs: Iterable[URIRef]) -> None:
+        for quad in self._markers(graphs):
+            self._ox.remove(quad)
+
+    # -- reads ---------------------------------------------------------------------------
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        try:
+            # VALUES rather than pyoxigraph substitutions: those only bind projected
+            # variables, and VALUES gives remote and embedded stores the same semantics.
+            return self.dataset.query(inject_values(sparql, bindings) if bindings else sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, ValueError, TypeError) as exc:
+            raise QueryError(f"query failed: {exc}") from None
+
+    def named_graphs(self) -> list[URIRef]:
+        return sorted(
+            URIRef(g.value)
+            for g in self._ox.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value != str(REGISTRY_GRAPH)
+        )
+
+    def count(self, graph: URIRef | None = None) -> int:
+        if graph is None:
+            return len(self._ox)
+        return super().count(graph)
+
+    def export(self, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
+        rdf_format = EXPORT_FORMATS[fmt]
+        prefixes = {p: str(n) for p, n in ns.PREFIXES.items()}
+        if fmt in _QUAD_FORMATS and graph is None:
+            kwargs = {"prefixes": prefixes} if fmt == "trig" else {}
+            self._ox.dump(out, rdf_format, **kwargs)
+            return
+        if graph is not None:
+            self._ox.dump(out, rdf_format, from_graph=ox.NamedNode(str(graph)), **_prefix_kw(fmt, prefixes))
+            return
+        # A triple format for the whole store: the union of all graphs, de-duplicated.
+        union = ox.Store()
+        union.extend(ox.Quad(q.subject, q.predicate, q.object) for q in self._ox)
+        _dump_store(union, fmt, out)
+
+    # -- writes --------------------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+
+    def update(self, sparql: str) -> None:
+        self._check_writable()
+        try:
+            self._ox.update(sparql, prefixes={p: str(n) for p, n in ns.PREFIXES.items()})
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL update syntax error: {exc}") from None
+
+    def replace_graphs(self, graphs: Mapping[URIRef, GraphData], *, bulk: bool = False) -> None:
+        self._check_writable()
+        if not graphs:
+            return
+        self._ox.extend(self._markers(graphs))
+        for g, data in graphs.items():
+            node = ox.NamedNode(str(g))
+            if self._ox.contains_named_graph(node):
+                self._ox.remove_graph(node)
+            payload = to_ntriples(data)
+            try:
+                if bulk:
+                    self._ox.bulk_load(payload, ox.RdfFormat.N_TRIPLES, to_graph=node)
+                else:
+                    self._ox.load(payload, ox.RdfFormat.N_TRIPLES, to_graph=node)
+            except SyntaxError as exc:  # a bug in a mapper, never user input: fail loudly
+                if self._ox.contains_named_graph(node):
+                    self._ox.remove_graph(node)
+                self._clear_markers(graphs)
+                raise StoreError(f"internal error: generated N-Triples for {g} do not parse: {exc}") from None
+        self._clear_markers(graphs)
+        if bulk:
+            self._ox.flush()
+
+    def load_dataset(self, store: ox.Store) -> None:
+        """Replace every named graph found in ``store`` (a parsed quad file) atomically per graph."""
+        graphs: dict[URIRef, list[ox.Quad]] = {}
+        for q in store:
+            if isinstance(q.graph_name, ox.NamedNode):
+                graphs.setdefault(URIRef(q.graph_name.value), []).append(q)
+        self._check_writable()
+        self._ox.extend(self._markers(graphs))
+        for g, quads in graphs.items():
+            node = ox.NamedNode(str(g))
+            if self._ox.contains_named_graph(node):
+                self._ox.remove_graph(node)
+            self._ox.extend(quads)
+        self._clear_markers(graphs)
+
+    def drop_graphs(self, graphs: Iterable[URIRef]) -> None:
+        self._check_writable()
+        for g in graphs:
+            node = ox.NamedNode(str(g))
+            if self._ox.contains_named_graph(node):
+                self._ox.remove_graph(node)
+
+    def close(self) -> None:
+        if getattr(self, "_ox", None) is not None:
+            if not self.read_only:
+                self._ox.flush()
+            del self.dataset
+            self._ox = None  # type: ignore[assignment]  # releases the RocksDB lock
+
+
+def _prefix_kw(fmt: str, prefixes: dict[str, str]) -> dict[str, Any]:
+    return {"prefixes": prefixes} if fmt in ("ttl", "trig") else {}
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 server: Protocol for queries and updates, Graph Store Protocol for graphs.
+
+    Endpoints default to Oxigraph's layout under ``base`` (``/query``, ``/update``,
+    ``/store``); other servers set them explicitly (``KG_QUERY_ENDPOINT``,
+    ``KG_UPDATE_ENDPOINT``, ``KG_GSP_ENDPOINT``; see the README for Fuseki, GraphDB,
+    Virtuoso and QLever).  Every request has a timeout; failures raise :class:`StoreError`.
+    """
+
+    def __init__(
+        self,
+        base: str,
+        *,
+        query_url: str | None = None,
+        update_url: str | None = None,
+        gsp_url: str | None = None,
+        timeout: float = 60.0,
+        read_only: bool = False,
+    ) -> None:
+        base = base.rstrip("/")
+        self.location = base
+        self.read_only = read_only
+        self.query_url = query_url or os.environ.get("KG_QUERY_ENDPOINT") or base + "/query"
+        self.update_url = update_url or os.environ.get("KG_UPDATE_ENDPOINT") or base + "/update"
+        self.gsp_url = gsp_url or os.environ.get("KG_GSP_ENDPOINT") or base + "/store"
+        self.timeout = float(os.environ.get("KG_REMOTE_TIMEOUT", timeout))
+
+    def _request(
+        self,
+        url: str,
+        *,
+        data: bytes | None = None,
+        method: str = "GET",
+        headers: dict[str, str] | None = None,
+    ) -> bytes:
+        req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as exc:
+            body = exc.read().decode("utf-8", "replace").strip().splitlines()
+            detail = body[0][:300] if body else exc.reason
+            if exc.code == 400:
+                raise QueryError(f"{self.location}: {detail}") from None
+            raise StoreError(f"{self.location}: HTTP {exc.code} from {url}: {detail}") from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"{self.location}: cannot reach SPARQL endpoint {url}: {reason}") from None
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        text = inject_values(sparql, bindings) if bindings else sparql
+        body = self._request(
+            self.query_url,
+            data=urllib.parse.urlencode({"query": text}).encode(),
+            method="POST",
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+            },
+        )
+        if body.lstrip().startswith(b"{"):
+            return Result.parse(io.BytesIO(body), format="json")
+        result = Result("CONSTRUCT")
+        from rdflib import Graph
+
+        result.graph = Graph().parse(data=body.decode("utf-8"), format="nt")
+        return result
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+        self._request(
+            self.update_url,
+            data=urllib.parse.urlencode({"update": sparql}).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+
+    def _graph_url(self, graph: URIRef) -> str:
+        return self.gsp_url + "?" + urllib.parse.urlencode({"graph": str(graph)})
+
+    def replace_graphs(self, graphs: Mapping[URIRef, GraphData], *, bulk: bool = False) -> None:
+        for g, data in graphs.items():
+            self._request(
+                self._graph_url(g),
+                data=to_ntriples(data),
+                method="PUT",
+                headers={"Content-Type": "application/n-triples"},
+            )
+
+    def drop_graphs(self, graphs: Iterable[URIRef]) -> None:
+        for g in graphs:
+            self.update(inject_values("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(g)}))
+
+    def named_graphs(self) -> list[URIRef]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(URIRef(r["g"]) for r in rows if "g" in r and r["g"] != REGISTRY_GRAPH)
+
+    def export(self, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
+        body = self._request(
+            self.query_url,
+            data=urllib.parse.urlencode(
+                {
+                    "query": "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+                    if graph is None
+                    else inject_values("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+                }
+            ).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/n-triples"},
+        )
+        if fmt in _QUAD_FORMATS and graph is None:
+            # Quad formats need graph names: fetch graph by graph.
+            local = ox.Store()
+            for g in self.named_graphs():
+                data = self._request(self._graph_url(g), headers={"Accept": "application/n-triples"})
+                local.load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(g)))
+            _dump_store(local, fmt, out)
+            return
+        local = ox.Store()
+        local.load(body, ox.RdfFormat.N_TRIPLES)
+        _dump_store(local, fmt, out)
+
+
+def _dump_store(store: ox.Store, fmt: str, out: IO[bytes]) -> None:
+    prefixes = {p: str(n) for p, n in ns.PREFIXES.items()}
+    if fmt in _QUAD_FORMATS:
+        store.dump(out, EXPORT_FORMATS[fmt], **({"prefixes": prefixes} if fmt == "trig" else {}))
+    else:
+        store.dump(out, EXPORT_FORMATS[fmt], from_graph=ox.DefaultGraph(), **_prefix_kw(fmt, prefixes))
+
+
+def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
+    """Open the store at ``location`` (directory, ``memory:`` or ``http(s)://`` URL).
+
+    ``read_only`` opens an on-disk store without taking the writer's lock, so queries and
+    views work while an import runs.  A missing directory is created only for writers.
+    """
+    loc = location or default_location()
+    if loc == "memory:":
+        return EmbeddedStore(None)
+    if loc.startswith(("http://", "https://")):
+        return RemoteStore(loc, read_only=read_only)
+    path = Path(loc)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"store location {loc} is a file, not a directory")
+    if not read_only:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create store directory {loc}: {exc.strerror}") from None
+        if not os.access(path, os.W_OK):
+            raise StoreError(f"store directory {loc} is not writable")
+    elif not path.exists():
+        raise StoreError(f"no store at {loc} (create one with `kg import ...` or `kg demo`)")
+    return EmbeddedStore(str(path), read_only=read_only)
+
+
+def ox_bindings(bindings: Mapping[str, Node]) -> dict[ox.Variable, Any]:
+    """Bindings as pyoxigraph substitutions (for callers using :attr:`EmbeddedStore.ox`)."""
+    return {ox.Variable(k): _ox_term(v) for k, v in bindings.items()}
