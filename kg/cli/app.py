@@ -1,0 +1,123 @@
+"""The root ``kg`` group, shared groups, store opening and error handling.
+
+Errors a user can act on (:class:`kg.errors.KgError`) become one line on stderr and the
+documented exit code; a traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import EXIT_ERROR, KgError
+from kg.store import Store, default_location, open_store
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 error, 2 usage, 3 validation failed or import rejected, 4 store locked."
+)
+
+
+class KgGroup(click.Group):
+    """A group that turns library errors into one clear line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (OSError, MemoryError) as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            click.echo(f"error: {where}{getattr(exc, 'strerror', None) or exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+class StoreHolder:
+    """Opens the store lazily (read-only or writable, as the command needs) and closes it."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self._store: Store | None = None
+
+    def get(self, read_only: bool) -> Store:
+        if self._store is None:
+            self._store = open_store(self.location, read_only=read_only)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+@click.group(cls=KgGroup, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="kg")
+@click.option(
+    "--store",
+    "store_location",
+    envvar="KG_STORE",
+    default=None,
+    metavar="LOCATION",
+    help="Store: a directory (Oxigraph on disk, default ./kg-store), 'memory:' or an http(s):// "
+    "SPARQL endpoint. Env: KG_STORE.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, store_location: str | None, debug: bool) -> None:
+    """kg: a sourced knowledge graph of defence relationships.
+
+    Import SIPRI registers, news articles and RDF; query with SPARQL; draw the
+    supplier/buyer network. Every fact keeps the source that states it.
+    """
+    holder = StoreHolder(store_location or default_location())
+    ctx.obj = holder
+    ctx.call_on_close(holder.close)
+
+
+def get_store(ctx: click.Context, *, read_only: bool = False) -> Store:
+    """The store named by ``--store``, opened for reading or writing."""
+    holder = ctx.find_root().obj
+    if not isinstance(holder, StoreHolder):  # invoked outside the root group (tests)
+        holder = StoreHolder(default_location())
+        ctx.find_root().obj = holder
+        ctx.call_on_close(holder.close)
+    return holder.get(read_only)
+
+
+@cli.group("import", cls=KgGroup)
+def import_group() -> None:
+    """Import data into the store (each source into its own named graph)."""
+
+
+class QueryGroup(KgGroup):
+    """``kg query SPARQL`` runs ad-hoc SPARQL; ``kg query list|run`` manage named queries.
+
+    Anything that is not a sub-command name is treated as the SPARQL text.
+    """
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        if args and args[0] not in self.commands:
+            return "sparql", self.commands["sparql"], args
+        return super().resolve_command(ctx, args)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = ["sparql", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group("query", cls=QueryGroup, invoke_without_command=False)
+def query_group() -> None:
+    """Run SPARQL: ``kg query 'SELECT ...'``, ``-f FILE`` or stdin; or named queries (``list``, ``run``)."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(prog_name="kg"))
