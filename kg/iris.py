@@ -119,3 +119,14 @@ def link(from_deal: str, to_deal: str) -> URIRef:
 def graph_for_source(source_iri: str) -> URIRef:
     """Each source document lives in its own named graph, named by the source IRI."""
     return URIRef(source_iri)
+
+
+def party(kind: str, key: str, name: str) -> URIRef:
+    """The IRI of a reference party record: countries by ISO code, the rest by kind and name.
+
+    Takes plain fields (not a record object) so this module stays independent of the
+    reference tables; call it as ``party(rec.kind, rec.iso3 or rec.key, rec.name)``.
+    """
+    if kind == "country":
+        return country(key)
+    return organisation(kind, name)

@@ -1,0 +1,47 @@
+"""The graphs every store carries: the ontology and the curated reference tables.
+
+They are (re)loaded only when their content changed (a content hash is kept in each
+graph), so importers can call :func:`ensure_base_graphs` cheaply before every import.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg import ns
+from kg.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.rdfmap import content_hash, reference_graph
+from kg.resources import ontology_path
+from kg.store import Store
+
+
+def _ontology_ntriples() -> bytes:
+    scratch = ox.Store()
+    scratch.load(path=str(ontology_path("kg.ttl")), format=ox.RdfFormat.TURTLE)
+    buf = io.BytesIO()
+    scratch.dump(buf, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return buf.getvalue()
+
+
+def _stamped(graph: URIRef, data: bytes) -> tuple[str, bytes]:
+    digest = content_hash(data)
+    stamp = f"{graph.n3()} {ns.contentHash.n3()} {Literal(digest).n3()} .\n".encode()
+    return digest, data + stamp
+
+
+def ensure_base_graphs(store: Store) -> list[URIRef]:
+    """Load the ontology and reference graphs if missing or outdated; returns those loaded."""
+    todo: dict[URIRef, bytes] = {}
+    for graph, build in ((ONTOLOGY_GRAPH, _ontology_ntriples), (REFERENCE_GRAPH, reference_graph)):
+        digest, data = _stamped(graph, build())
+        current = store.ask(
+            f"ASK {{ GRAPH ?g {{ ?g <{ns.contentHash}> ?h }} }}",
+            {"g": graph, "h": Literal(digest)},
+        )
+        if not current:
+            todo[graph] = data
+    store.replace_graphs(todo)
+    return list(todo)
