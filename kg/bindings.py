@@ -18,6 +18,11 @@ from rdflib.term import Node
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+def safe_term(value: Node) -> str:
+    """SPARQL text for one IRI or literal, refusing IRIs that could break out of ``<...>``."""
+    return _safe_term(value)
+
+
 def _safe_term(value: Node) -> str:
     if isinstance(value, URIRef):
         text = str(value)

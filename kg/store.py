@@ -38,7 +38,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg import ns
-from kg.bindings import inject_values
+from kg.bindings import inject_values, safe_term
 from kg.errors import QueryError, StoreError, StoreLocked
 from kg.iris import REGISTRY_GRAPH
 
@@ -442,7 +442,7 @@ class RemoteStore(Store):
 
     def drop_graphs(self, graphs: Iterable[URIRef]) -> None:
         for g in graphs:
-            self.update(inject_values("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(g)}))
+            self.update(f"DROP SILENT GRAPH {safe_term(URIRef(g))}")
 
     def named_graphs(self) -> list[URIRef]:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
