@@ -1,0 +1,381 @@
+"""Tests for the reference tables and their pure-Python loader (kg.reference)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg import reference as ref
+
+REPO = Path(__file__).resolve().parents[1]
+SIPRI = REPO.parent / "shared" / "data" / "sipri"
+needs_sipri = pytest.mark.skipif(
+    not SIPRI.is_dir(), reason="real SIPRI files absent (../shared/data/sipri not laid beside the repo)"
+)
+
+
+# --- reading the real SIPRI files (as FORMAT.md describes them) ----------------------
+
+
+def _lines(path: Path) -> list[str]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    return [line[:-1] if line.endswith(";") else line for line in text.split("\n")]
+
+
+def _header_index(lines: list[str], starts: tuple[str, ...]) -> int:
+    for number, line in enumerate(lines):
+        if line.startswith(starts):
+            return number
+    raise AssertionError(f"no header starting with {starts}")
+
+
+def _f2_rows(path: Path) -> list[list[str]]:
+    """16-column register: re-join the records SIPRI split with raw newlines in Comments."""
+    lines = _lines(path)
+    start = _header_index(lines, ("Recipient,Supplier,Year of order",))
+    assert start == 11  # the 11-line preamble of FORMAT.md
+    rows: list[list[str]] = []
+    pending: list[str] | None = None
+    for row in csv.reader(lines[start + 1 :]):
+        if not row:
+            continue
+        if pending is not None:
+            row = [*pending[:-1], pending[-1] + row[0], *row[1:]]
+            pending = None
+        if len(row) < 16:
+            pending = row
+            continue
+        rows.append(row)
+    return rows
+
+
+def _f2_names() -> set[str]:
+    rows = _f2_rows(SIPRI / "trade-register.csv")
+    assert len(rows) == 27951
+    return {cell.strip() for row in rows for cell in row[:2]}
+
+
+def _f3_names() -> set[str]:
+    lines = _lines(SIPRI / "trade_register.csv")
+    start = _header_index(lines, ("SIPRI AT Database ID,",))
+    rows = [row for row in csv.reader(lines[start + 1 :]) if row]
+    assert len(rows) == 25024
+    return {cell.strip() for row in rows for cell in row[1:3]}
+
+
+def _tiv_names() -> set[str]:
+    names: set[str] = set()
+    tables = [
+        SIPRI / "import-export-values_1950-2024.csv",
+        SIPRI / "import-export-values_1950-2024_1950-2024.csv",
+    ]
+    for path in tables:
+        lines = _lines(path)
+        start = _header_index(lines, ("Recipient,", "Exports by,"))
+        names |= {row[0].strip() for row in csv.reader(lines[start + 1 :]) if row and row[0].strip()}
+    for path in sorted((SIPRI / "trademap-raw").glob("TIV-Export-*.csv")):
+        lines = _lines(path)
+        title = re.search(r"arms exports from (.*?), \d{4}", lines[0])
+        assert title, path.name
+        names.add(title.group(1))
+        start = _header_index(lines, (",1950",))
+        names |= {row[0].strip() for row in csv.reader(lines[start + 1 :]) if row and row[0].strip()}
+    return {name for name in names if not name.startswith("Total")}
+
+
+def _unresolved(names: set[str]) -> list[str]:
+    return sorted(n for n in names if ref.resolve_party(n) is None and ref.placeholder_role(n) is None)
+
+
+@needs_sipri
+def test_every_party_in_the_f2_register_resolves():
+    names = _f2_names()
+    assert len(names) > 250
+    assert _unresolved(names) == []
+
+
+@needs_sipri
+def test_every_party_in_the_f3_register_resolves():
+    names = _f3_names()
+    assert len(names) > 150
+    assert _unresolved(names) == []
+
+
+@needs_sipri
+def test_every_party_in_the_tiv_tables_resolves():
+    assert _unresolved(_tiv_names()) == []
+
+
+@needs_sipri
+def test_sipri_markers_give_the_right_kind():
+    names = _f2_names() | _f3_names()
+    for name in names:
+        if ref.placeholder_role(name) is not None:
+            continue
+        record = ref.resolve_party(name)
+        assert record is not None
+        if name.endswith("**"):
+            assert record.kind == "org", name
+        elif name.endswith("*"):
+            assert record.kind == "group", name
+
+
+# --- countries ------------------------------------------------------------------------
+
+
+def test_countries_cover_iso_and_historical_states():
+    records = ref.countries()
+    keys = [c.key for c in records]
+    assert len(keys) == len(set(keys))
+    assert len(records) >= 249 + 10
+    for iso3 in ("SUN", "CSK", "DDR", "YUG", "SCG", "YMD"):
+        record = ref.country_by_iso3(iso3)
+        assert record is not None and record.historical, iso3
+    assert not ref.country_by_iso3("IND").historical
+    assert ref.country_by_iso3("sun").name == "Soviet Union"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("India", "IND"),
+        ("Russia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("Soviet Union", "SUN"),
+        ("USSR", "SUN"),
+        ("United States", "USA"),
+        ("U.S.", "USA"),
+        ("the United States", "USA"),
+        ("UK", "GBR"),
+        ("Great Britain", "GBR"),
+        ("UAE", "ARE"),
+        ("Viet Nam", "VNM"),
+        ("Turkiye", "TUR"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("DR Congo", "COD"),
+        ("Congo", "COG"),
+        ("Bosnia-Herzegovina", "BIH"),
+        ("Korea, South", "KOR"),
+        ("Republic of Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("Czech Republic", "CZE"),
+        ("Cote d'Ivoire", "CIV"),
+        ("Côte d’Ivoire", "CIV"),
+        ("eSwatini", "SWZ"),
+        ("Swaziland", "SWZ"),
+        ("Macedonia", "MKD"),
+        ("Burma", "MMR"),
+        ("East Germany (GDR)", "DDR"),
+        ("West Germany (FRG)", "DEU"),
+        ("Yemen Arab Republic (North Yemen)", "XNY"),
+        ("South Vietnam", "XSV"),
+        ("Kosovo", "XKX"),
+    ],
+)
+def test_country_names_and_sipri_spellings(name, iso3):
+    country = ref.resolve_country(name)
+    assert country is not None and country.iso3 == iso3
+    assert ref.resolve_party(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Russian", "RUS"),
+        ("Indian", "IND"),
+        ("French", "FRA"),
+        ("Israeli", "ISR"),
+        ("German", "DEU"),
+        ("American", "USA"),
+        ("British", "GBR"),
+        ("Chinese", "CHN"),
+        ("Pakistani", "PAK"),
+        ("Soviet", "SUN"),
+        ("New Delhi", "IND"),
+        ("the Kremlin", "RUS"),
+        ("Kremlin", "RUS"),
+        ("Moscow", "RUS"),
+        ("Washington", "USA"),
+        ("Paris", "FRA"),
+        ("Élysée", "FRA"),
+        ("Beijing", "CHN"),
+        ("Islamabad", "PAK"),
+        ("Whitehall", "GBR"),
+        ("Jerusalem", "ISR"),
+        ("Kyiv", "UKR"),
+    ],
+)
+def test_demonyms_and_metonyms_resolve_to_the_country(text, iso3):
+    record = ref.resolve_party(text)
+    assert record is not None and record.kind == "country" and record.iso3 == iso3
+    # resolve_country is names and aliases only
+    assert ref.resolve_country(text) is None
+
+
+def test_pentagon_is_the_us_defence_department():
+    record = ref.resolve_party("the Pentagon")
+    assert record is not None and record.kind == "agency" and record.country_iso3 == "USA"
+
+
+def test_deliberately_ambiguous_names_do_not_resolve():
+    # Documented choices: "Delhi" and "Tel Aviv" are cities, not the governments.
+    for text in ("Delhi", "Tel Aviv", "Korean", "Congolese", "Ministry of Defence", "MoD"):
+        assert ref.resolve_party(text) is None, text
+
+
+def test_key_countries_have_wikidata():
+    expected = {
+        "IND": "Q668",
+        "RUS": "Q159",
+        "FRA": "Q142",
+        "ISR": "Q801",
+        "USA": "Q30",
+        "DEU": "Q183",
+        "CHN": "Q148",
+        "GBR": "Q145",
+        "SUN": "Q15180",
+    }
+    for iso3, qid in expected.items():
+        assert ref.country_by_iso3(iso3).wikidata == qid
+    with_qid = [c for c in ref.countries() if c.wikidata]
+    assert len(with_qid) >= 60
+    assert all(re.fullmatch(r"Q[1-9]\d*", c.wikidata) for c in with_qid)
+    qids = [c.wikidata for c in with_qid]
+    assert len(qids) == len(set(qids))
+
+
+def test_loader_is_pure_python():
+    # The extractor imports kg.reference and must know nothing of RDF.
+    code = "import sys, kg.reference as r; r.resolve_party('India'); print('rdflib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_countries_csv_is_up_to_date_with_overlay():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_countries.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+# --- organisations, non-parties, placeholders ----------------------------------------
+
+
+def test_no_spelling_denotes_two_parties():
+    assert [(key, a.name, b.name) for key, a, b in ref.party_conflicts()] == []
+
+
+def test_organisations_are_well_formed():
+    records = ref.organisations()
+    names = [r.name for r in records]
+    assert len(names) == len(set(names))
+    kinds = {r.kind for r in records}
+    assert kinds == {"company", "agency", "org", "group"}
+    assert sum(r.kind == "company" for r in records) >= 80
+    iso3s = {c.iso3 for c in ref.countries()}
+    for record in records:
+        if record.kind in {"company", "agency"}:
+            assert record.country_iso3 in iso3s, record.name
+        if record.source_url:
+            assert record.source_url.startswith("https://"), record.name
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "iso3"),
+    [
+        ("FSVTS", "agency", "RUS"),
+        ("Rosoboronexport", "agency", "RUS"),
+        ("Defence Acquisition Council", "agency", "IND"),
+        ("DAC", "agency", "IND"),
+        ("Indian Navy", "agency", "IND"),
+        ("DRDO", "agency", "IND"),
+        ("DSCA", "agency", "USA"),
+        ("State Department", "agency", "USA"),
+        ("DGA", "agency", "FRA"),
+        ("SIBAT", "agency", "ISR"),
+        ("BAAINBw", "agency", "DEU"),
+        ("Dassault", "company", "FRA"),
+        ("HAL", "company", "IND"),
+        ("Israel Aerospace Industries", "company", "ISR"),
+        ("IAI", "company", "ISR"),
+        ("HDW", "company", "DEU"),
+        ("Lockheed Martin", "company", "USA"),
+        ("Raytheon", "company", "USA"),
+        ("Almaz-Antey", "company", "RUS"),
+        ("Mazagon Dock", "company", "IND"),
+    ],
+)
+def test_agencies_and_companies_carry_their_country(text, kind, iso3):
+    record = ref.resolve_party(text)
+    assert record is not None and record.kind == kind and record.country_iso3 == iso3
+
+
+def test_sipri_markers_and_placeholders():
+    assert ref.resolve_party("NATO**").kind == "org"
+    assert ref.resolve_party("United Nations**") == ref.resolve_party("UN")
+    assert ref.resolve_party("Houthi rebels (Yemen)*").kind == "group"
+    # renamed between releases: both spellings are one party
+    assert ref.resolve_party("Libya HoR*") == ref.resolve_party("HoR (Libya)*")
+    assert ref.resolve_party("PIJ (Israel/Palestine)*") == ref.resolve_party(
+        "Palestinian Islamic Jihad (Israel/Palestine)*"
+    )
+    assert ref.resolve_party("PKK (Turkey)*") == ref.resolve_party("PKK (Turkiye)*")
+    for text, role in [
+        ("unknown supplier(s)", "supplier"),
+        ("Unknown recipient(s)", "recipient"),
+        ("unknown rebel group*", "group"),
+    ]:
+        assert ref.placeholder_role(text) == role
+        assert ref.resolve_party(text) is None
+    assert ref.placeholder_role("India") is None
+    assert ref.strip_sipri_marker("NATO**") == ("NATO", "org")
+    assert ref.strip_sipri_marker("Hamas (Palestine)*") == ("Hamas (Palestine)", "group")
+    assert ref.strip_sipri_marker("India") == ("India", None)
+
+
+def test_non_parties_never_resolve_as_parties():
+    names = ref.non_parties()
+    assert {"interfax", "tass", "ria novosti", "reuters", "pti", "sipri", "janes"} <= names
+    for name in names:
+        assert ref.resolve_party(name) is None, name
+        assert ref.resolve_party(name.upper()) is None, name
+
+
+def test_close_matches_suggests_real_names():
+    assert "Russia" in ref.close_matches("Rusia")
+    assert "United States" in ref.close_matches("Untied States")
+    assert ref.close_matches("") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_resolve_party_never_raises(text):
+    record = ref.resolve_party(text)
+    assert record is None or record.kind in ref.PARTY_KINDS
+    ref.resolve_country(text)
+    ref.placeholder_role(text)
+    ref.close_matches(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from([n for c in ref.countries() for n in c.names()]), st.sampled_from([str.upper, str.lower])
+)
+def test_country_lookup_ignores_case_and_padding(name, case):
+    assert ref.resolve_country(f"  {case(name)} ") is not None
