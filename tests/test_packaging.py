@@ -1,0 +1,94 @@
+"""The installed package (not editable) carries ontology/ and data/ and runs from elsewhere."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_every_package_directory_is_listed() -> None:
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(REPO).parts)
+        for p in (REPO / "kg").rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if proc.returncode != 0:
+        pytest.fail(f"building the wheel failed: {proc.stderr[-2000:]}")
+    return next(out.glob("kg-*.whl"))
+
+
+def test_wheel_contains_ontology_and_data(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "kg/ontology/kg.ttl" in names
+    assert "kg/ontology/shapes.ttl" in names
+    assert any(re.match(r"kg/data/reference/.+\.csv$", n) for n in names)
+    assert any(n.startswith("kg/data/facts/") for n in names)
+    assert any(n.startswith("kg/queries/") and n.endswith(".rq") for n in names)
+
+
+def test_installed_wheel_runs_help_and_demo_from_elsewhere(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        timeout=300,
+    )
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    where = subprocess.run(
+        [sys.executable, "-c", "import kg, kg.resources as r; print(kg.__file__); print(r.ontology_path())"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert where.stdout.startswith(str(target)), where.stdout + where.stderr
+    assert Path(where.stdout.splitlines()[1]).is_file()
+    help_ = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"], cwd=work, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert help_.returncode == 0 and "demo" in help_.stdout
+    demo = subprocess.run(
+        [sys.executable, "-m", "kg", "--store", "store", "demo", "--out", "out"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert demo.returncode == 0, demo.stderr[-3000:]
+    assert "deals" in demo.stdout
