@@ -20,6 +20,7 @@ atomically per request.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -339,11 +340,14 @@ class EmbeddedStore(Store):
                 self._ox.remove_graph(node)
 
     def close(self) -> None:
+        """Flush and release the RocksDB lock (the last reference to the store must go)."""
         if getattr(self, "_ox", None) is not None:
             if not self.read_only:
                 self._ox.flush()
+            self.dataset.close()  # oxrdflib drops its reference to the pyoxigraph store
             del self.dataset
-            self._ox = None  # type: ignore[assignment]  # releases the RocksDB lock
+            self._ox = None  # type: ignore[assignment]
+            gc.collect()  # rdflib graphs sit in reference cycles; free them (and the lock) now
 
 
 def _prefix_kw(fmt: str, prefixes: dict[str, str]) -> dict[str, Any]:
