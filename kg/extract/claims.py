@@ -1,0 +1,878 @@
+"""Deal claims from article text: deterministic rules over gazetteer matches.
+
+Pipeline per article (all offsets index the original text; see :mod:`.sentences`):
+
+1. mask markup, split sentences, match parties/sources/systems once over the article;
+2. per sentence: find status *triggers* (verbs and nouns per lifecycle stage), money,
+   dates, numbers; give each party a *role* from local cues ("from X" supplier, "to X"
+   buyer, "X-made" supplier, subject of "bought" buyer, subject of "delivered"
+   supplier, "X and Y signed" a pair, "with X" the counterpart, lists share the cue of
+   their first member), never from word order alone;
+3. build one frame per weapon system of the sentence (or one system-less frame for a
+   stated supplier relationship), complete missing roles with the system's origin
+   country, then with the previous frame when the sentence refers back ("the deal",
+   "these systems", "the remaining two");
+4. decide status with negation and modality ("expected to sign" is not signed; "talks
+   collapsed" is cancelled; "delivered the first three" is delivering), quantities
+   (total, delivered, remaining), value (not a package sum), dates and their roles;
+5. group claims of one article into deals (``deal_key``: dyad, system, original or
+   additional batch) and carry value/quantity/order year between claims of one deal.
+
+Why rules and not a model: no trustworthy offline English model exists here and the
+rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg import reference
+from kg.extract.dates import DateMention, find_dates
+from kg.extract.entities import ITEM_NOUNS, Mention, find_mentions, guess_category
+from kg.extract.model import Claim, DateRef, Evidence, PartyRef, SystemRef
+from kg.extract.money import Money, find_money
+from kg.extract.quantities import find_numbers
+from kg.extract.sentences import mask_markup, split_sentences
+from kg.reference import SystemRecord
+
+# --- trigger vocabulary -------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+#: (status, pattern) checked on every sentence; the first group is the trigger word.
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("cancelled", _rx(
+        r"\b(cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|terminat(?:e|ed|es|ing|ion)|called off|"
+        r"call(?:s|ing)? off|pull(?:s|ed|ing)? out(?: of)?|withdr(?:ew|awn|aws) from|abandon(?:s|ed|ing)?|"
+        r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
+        r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
+        r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
+        r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal)|halted)\b")),
+    ("delayed", _rx(
+        r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
+        r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b")),
+    ("delivering", _rx(
+        r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
+        r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
+        r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|"
+        r"(?:first|initial|second|third|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
+        r"remaining|outstanding deliver(?:y|ies)|rest of the|so far)\b")),
+    ("delivered", _rx(
+        r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+        r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
+        r"was delivered|were delivered|have been delivered|has been delivered)\b")),
+    ("signed", _rx(
+        r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
+        r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
+        r"contracted|clinched|sealed|agreed to (?:buy|purchase|acquire|sell|supply|procure)|struck (?:a|the) deal|"
+        r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b")),
+    ("approved", _rx(
+        r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
+        r"sanctioned|acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale)\b")),
+    ("negotiating", _rx(
+        r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|"
+        r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
+        r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
+        r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
+        r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
+        r"pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
+        r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
+        r"near(?:ing|s)? (?:a |the )?deal|will (?:buy|acquire|purchase|sign|order|procure)|"
+        r"(?:could|may|might|would) (?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
+        r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
+        r"talks? (?:on|over|for|about))\b")),
+    ("offered", _rx(
+        r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
+        r"bid(?:s|ding)? (?:for|to))\b")),
+    ("unknown", _rx(
+        r"\b(turn(?:ing|ed|s)? to|import(?:s|ed|ing)? (?:arms|weapons|military equipment|hardware|\w+ )?from|"
+        r"rel(?:y|ies|ied|iance) (?:heavily )?on|depend(?:s|ed|ence|ent|ency)? (?:heavily )?on|"
+        r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
+        r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
+        r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
+        r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|uses|used)\b")),
+]
+_STATUS_RANK = {"cancelled": 9, "delivered": 7, "delivering": 7, "delayed": 6, "signed": 5, "approved": 4,
+                "negotiating": 3, "offered": 2, "unknown": 1}
+
+_BUY_V = _rx(r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|"
+             r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
+             r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
+             r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
+             r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b")
+_SELL_V = _rx(r"\b(sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
+              r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
+              r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*)\b")
+_NEUTRAL_V = _rx(r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
+                 r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*)\b")
+_APPROVE = _rx(r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|authori[sz]\w*|sanction\w*|"
+               r"acceptance of necessity)\b")
+
+_SPEAKER_AFTER = _rx(r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chief|head|spokes\w+|official\w*|"
+                     r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
+                     r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b")
+_ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
+_NEG_CONTEXT = _rx(
+    r"(?:invasion of|invaded|war (?:in|with|on|against)|against|attack(?:s|ed)? on|conflict (?:in|with)|"
+    r"sanctions (?:on|against)|border with|borders? of|tensions with|threats? from|rivalry with|"
+    r"pressure from|away from|independence from|delegation from|officials from|troops from|visit(?:ed|s)? to|"
+    r"trip to|envoy to|ambassador to|relations with|ties with|partnership with|"
+    r"allies? (?:like|such as)|neighbou?rs? (?:like|such as)|compared (?:with|to)|rather than|instead of|"
+    r"dependence on|reliance on|relying on|reduce \w+ on|than|tensions? (?:between|with)|"
+    r"counter|deter|threat posed by|aggression|adversar\w+)\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/)\s*(?:the\s+)?$", _I)
+
+# role cue right before a party (left context) or after it
+_FROM = _rx(r"\b(?:from|by)\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|firms|companies)\s+"
+            r"(?:such as|like|including)\s+(?:the\s+)?)?$")
+_TURN_TO = _rx(r"\b(?:turn(?:ing|ed|s)?|look(?:ing|ed|s)?|pivot(?:ing|ed|s)?|shift(?:ing|ed|s)?)\s+(?:increasingly\s+)?"
+               r"to(?:wards?)?\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|such|others)\s+"
+               r"(?:such as|like|including)\s+(?:the\s+)?)?$")
+_SUCH_AS = _rx(r"\b(?:suppliers?|vendors?|exporters?|sellers?|manufacturers?)\s+(?:such as|like|including|from)\s+"
+               r"(?:the\s+)?$")
+_BY = _rx(r"\b(\w+)\s+by\s+(?:the\s+)?$")
+_TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
+_FOR = _rx(r"\bfor\s+(?:the\s+)?$")
+_WITH = _rx(r"\b(?:with|between)\s+(?:the\s+)?$")
+_MADE = _rx(r"^[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b")
+_POSS = re.compile(r"^(?:'s?|’s?)(?=\s)")
+_ORG_NOUN = _rx(r"^(?:'s?|’s?)?\s+(?:[A-Z][\w-]+\s+){0,3}?(army|navy|air force|armed forces|military|government|"
+                r"defen[cs]e ministry|ministry|ministry of defen[cs]e|defen[cs]e department|coast guard|marines|"
+                r"forces|officials|cabinet|parliament|agency|procurement agency|armament agency|defen[cs]e forces)\b")
+
+_SELLER_BY = _rx(r"^(made|built|manufactured|produced|developed|designed|supplied|sold|delivered|offered|provided|"
+                 r"exported|transferred|shipped|donated|offered|pitched|proposed)$")
+_BUYER_BY = _rx(r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"
+                r"received|used|operated|leased|commissioned|fielded|chosen|selected|picked)$")
+_NOT_TO = _rx(r"^(according|linked|related|attributed|owing|due|subject|exposure|turning|turned|turn|close|next|due|similar|compared|addition|prior|relation|"
+              r"respect|regard|up|visit|trip|travelled|traveled|envoy|ambassador|threat|contrary|thanks|"
+              r"referring|refer|pointed|pivot|pivoting|looking|look|shift|shifting|owing|thanks|went|go|going|"
+              r"went|sent|came|come|back|way|route|home|access|exports|closer|ties|relations|commitment|"
+              r"committed|opposed|open)$")
+
+_ANAPHORA = _rx(
+    r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+){0,3}?(?:systems?|jets?|aircraft|deals?|"
+    r"contracts?|orders?|agreements?|deliver(?:y|ies)|units|batch|purchases?|acquisitions?|talks|negotiations|"
+    r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
+    r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
+    r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b")
+_ADDITIONAL = _rx(r"\b(additional|another|follow-on|follow-up|repeat order|second batch|new batch|next batch|"
+                  r"new order|fresh order|further|extra|second tranche|more)\b(?!\s+than)")
+_MORE_OK = _rx(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+               r"thirty|forty|fifty|dozen|buy|order|acquire|purchase|procure|get)\s+more\b)|\bmore\s+[A-Z]")
+_FUTURE = _rx(r"\b(will|expected to|scheduled to|due to|set to|slated to|plans? to|is to|are to|next|"
+              r"by the end of|upcoming|would|intends? to|aims? to|hopes? to)\b")
+_MODAL = _rx(r"\b(expected to|set to|poised to|likely to|due to|scheduled to|slated to|will|would|"
+             r"plans?(?:ned)? to|planning to|intends? to|aims? to|wants? to|hopes? to|seeks? to|seeking to|"
+             r"could|may|might|considering|mulling|weighing|reportedly|is to|are to)\b[^.;]{0,40}$")
+_NEGATION_NEAR = _rx(r"\b(not|never|no longer|n't|yet to|without)\b[^.;,]{0,25}$")
+_DENIAL = _rx(r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
+              r"no plans? to|not true|baseless|false reports?)\b")
+_PARTIAL = _rx(r"\b(first|initial|some|part of|remaining|so far|batch|tranche|outstanding|rest of)\b")
+_ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
+_REPORT_BEFORE = _rx(r"\b(said|says|told|announced|reported|stated|added|confirmed|noted|statement)\s+"
+                     r"(?:\w+\s+){0,3}?(?:on\s+)?$")
+_REPORT_AFTER = _rx(r"^\s*,?\s*(?:\w+\s+){0,2}(said|told|announced|reported)\b")
+_PACKAGE = _rx(r"\b(proposals|package|as well as|along with|among (?:them|others)|and other|a (?:slew|host|"
+               r"raft|range) of|several|various|multiple|procurement proposals|capital acquisition)\b")
+_MONEY_BAD = _rx(r"\b(budget|revenue|revenues|gdp|spending|spent|spend|exports? worth|turnover|market|profit|"
+                 r"income|line of credit|credit line|loan|aid|assistance|fund(?:s|ing)?|investment|invested|"
+                 r"economy|trade|allocation|allocated|outlay|per unit|each|apiece|annual|a year|per year)\b")
+_QTY_BAD_AFTER = _rx(r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
+                     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
+                     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
+                     r"nautical|feet|seconds|per|of (?:its|their|the world))\b")
+_SKIP_SENT = _rx(r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
+                 r"original url|source|photo|image|file photo|subscribe|advertisement)\s*:")
+_DEAL_NOUN = _rx(r"\b(deal|deals|contract|contracts|order|orders|agreement|purchase|purchases|acquisition|sale|"
+                 r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons)\b")
+
+#: States that export arms widely: the tie-break when a sentence pairs two countries and
+#: nothing else says who sells (SIPRI's top exporters; a prior, used with low confidence).
+MAJOR_EXPORTERS = ("USA", "RUS", "FRA", "CHN", "DEU", "ITA", "GBR", "ESP", "ISR", "KOR", "TUR", "SWE", "NLD",
+                   "UKR", "CHE", "NOR", "CZE", "AUS", "POL", "CAN", "BLR", "BRA", "ZAF", "ARE", "IND", "JPN")
+_EXPORTER_RANK = {iso: i for i, iso in enumerate(MAJOR_EXPORTERS)}
+
+
+# --- data structures ---------------------------------------------------------------------
+
+
+@dataclass
+class _Party:
+    mention: Mention
+    iso3: str | None
+    name: str
+    kind: str
+    company: str | None
+    role: str | None = None  # supplier | buyer | pair | with | speaker | other
+    cue: str = ""
+    group: int = -1
+
+
+@dataclass
+class _Frame:
+    """What the extractor believes one deal mention says (pre-claim)."""
+
+    suppliers: list[_Party]
+    buyers: list[_Party]
+    system: SystemRef | None
+    system_source: str | None
+    status: str
+    sentence: tuple[int, int]
+    quantity: int | None = None
+    quantity_delivered: int | None = None
+    quantity_inferred: bool = False
+    value: Money | None = None
+    package_value: Money | None = None
+    dates: list[DateRef] = field(default_factory=list)
+    order_year: int | None = None
+    batch: str = "original"
+    negated: bool = False
+    modality: str | None = None
+    delayed: bool = False
+    confidence: float = 0.5
+    inherited_status: bool = False
+    context: bool = False
+
+
+@dataclass
+class _Ctx:
+    """Article-level memory for cross-sentence references."""
+
+    last: list[Claim] = field(default_factory=list)
+    by_system: dict[str, Claim] = field(default_factory=dict)
+    deal_status: dict[str, str] = field(default_factory=dict)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _party_of(m: Mention) -> _Party | None:
+    rec = m.party
+    if rec is None:
+        return None
+    if rec.kind == "country":
+        if rec.historical and m.form == "demonym":
+            return None
+        return _Party(m, rec.iso3, rec.name, "country", None)
+    iso3 = rec.country_iso3
+    company = rec.name if rec.kind == "company" else None
+    if iso3:
+        country = reference.country_by_iso3(iso3)
+        return _Party(m, iso3, country.name if country else iso3, "country", company)
+    return _Party(m, None, rec.name, rec.kind, company)
+
+
+def _system_ref(m: Mention, context: str) -> SystemRef:
+    rec = m.system
+    assert rec is not None
+    if m.form == "pattern":
+        cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
+        return SystemRef(rec.designation, cat, None)
+    return SystemRef(rec.designation, rec.category, rec.origin_iso3)
+
+
+def _triggers(s: str) -> list[tuple[str, int, int, str]]:
+    out = []
+    for status, rx in TRIGGERS:
+        for m in rx.finditer(s):
+            out.append((status, m.start(1), m.end(1), m.group(1).lower()))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
+def _verb_class(word: str, after: str) -> str | None:
+    """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
+    if _APPROVE.match(word):
+        if re.search(r"\b(sale|sell|export|transfer|supply)\b", after[:80], _I):
+            return "sell"
+        if re.search(r"\b(buy|purchas\w*|acqui\w*|procur\w*|proposals?|import)\b", after[:80], _I):
+            return "buy"
+        return "neutral"
+    if _SELL_V.search(word):
+        return "sell"
+    if _BUY_V.search(word):
+        return "buy"
+    if _NEUTRAL_V.search(word):
+        return "neutral"
+    return None
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+
+class _Extractor:
+    def __init__(self, text: str, published: date | None, extra_systems: Iterable[SystemRecord]) -> None:
+        self.text = text
+        self.published = published
+        self.masked = mask_markup(text)
+        self.mentions = find_mentions(self.masked, extra_systems)
+        self.money = find_money(self.masked)
+        self.ctx = _Ctx()
+        self.claims: list[Claim] = []
+
+    def run(self) -> list[Claim]:
+        mi = 0
+        mentions = self.mentions
+        for a, b in split_sentences(self.masked):
+            while mi < len(mentions) and mentions[mi].start < a:
+                mi += 1
+            mj = mi
+            while mj < len(mentions) and mentions[mj].end <= b:
+                mj += 1
+            sent_mentions = mentions[mi:mj]
+            if _SKIP_SENT.match(self.masked[a:b]):
+                continue
+            try:
+                self._sentence(a, b, sent_mentions)
+            except RecursionError:  # pragma: no cover - pathological input only
+                continue
+        _link_deals(self.claims)
+        return self.claims
+
+    # -- one sentence --------------------------------------------------------------------
+    def _sentence(self, a: int, b: int, mentions: list[Mention]) -> None:
+        s = self.masked[a:b]
+        if len(s) > 2000:  # a "sentence" this long is a table or a dump, not prose
+            return
+        trig = _triggers(s)
+        parties = [p for m in mentions if m.kind == "party" and (p := _party_of(m)) is not None]
+        systems = [m for m in mentions if m.kind == "system"]
+        anaphora = bool(_ANAPHORA.search(s))
+        if not trig and not (anaphora and _DEAL_NOUN.search(s)):
+            return
+        if not parties and not anaphora and not systems:
+            return
+        self._roles(s, a, parties, trig)
+        frames = self._frames(s, a, b, parties, systems, trig, anaphora)
+        for fr in frames:
+            claim = self._claim(fr)
+            if claim is not None:
+                self.claims.append(claim)
+                self.ctx.last = [claim]
+                if claim.system:
+                    self.ctx.by_system[claim.system.name] = claim
+
+    # -- roles ----------------------------------------------------------------------------
+    def _roles(self, s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+        # groups of coordinated parties ("France, Israel, the United States and Germany")
+        gid = 0
+        for i, p in enumerate(parties):
+            if i and _LIST_GAP.match(s[parties[i - 1].mention.end - base:p.mention.start - base]):
+                p.group = parties[i - 1].group
+            else:
+                gid += 1
+                p.group = gid
+        firsts: dict[int, _Party] = {}
+        lasts: dict[int, _Party] = {}
+        for p in parties:
+            firsts.setdefault(p.group, p)
+            lasts[p.group] = p
+        for p in parties:
+            first, last = firsts[p.group], lasts[p.group]
+            ls = s[:first.mention.start - base]
+            rs = s[last.mention.end - base:]
+            own_right = s[p.mention.end - base:]
+            left = ls[-80:]
+            role, cue = self._cue(left, rs, own_right, p, s, ls)
+            p.role, p.cue = role, cue
+        # subjects: a party (group) followed by a verb trigger in the same clause
+        for p in parties:
+            if p.role is not None:
+                continue
+            last = lasts[p.group]
+            start = last.mention.end - base
+            clause = re.split(r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b", s[start:start + 160])[0]
+            nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
+            limit = min((q.mention.start - base - start for q in nxt), default=len(clause))
+            for _status, ts, te, word in trig:
+                if ts < start or ts - start > min(len(clause), limit + 40):
+                    continue
+                between = s[start:ts]
+                if ts - start > limit and not re.search(r"\b(?:it|they)\b", between):
+                    continue
+                vclass = _verb_class(word, s[te:])
+                if vclass is None:
+                    continue
+                if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", between) and vclass == "sell":
+                    p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
+                elif vclass == "buy":
+                    p.role, p.cue = "buyer", f"subject:{word}"
+                elif vclass == "sell":
+                    p.role, p.cue = "supplier", f"subject:{word}"
+                else:
+                    p.role, p.cue = "pair", f"subject:{word}"
+                break
+        # objects of sell verbs: "sold India", "supply Ukraine with"
+        for p in parties:
+            if p.role in (None, "pair", "speaker"):
+                left = s[:p.mention.start - base]
+                if re.search(r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
+                             r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
+                             r"deliver|delivers|delivered)\s+(?:the\s+)?$", left, _I):
+                    p.role, p.cue = "buyer", "object-of-sell"
+        # companies are suppliers unless a cue said otherwise
+        for p in parties:
+            if p.company and p.role in (None, "pair", "speaker", "with"):
+                p.role, p.cue = "supplier", "company"
+
+    def _cue(self, left: str, right: str, own_right: str, p: _Party, s: str,
+             full_left: str) -> tuple[str | None, str]:
+        m = p.mention
+        if _NEG_CONTEXT.search(left):
+            return "other", "negative-context"
+        if m.form == "demonym" and re.match(r"^-?era\b|^\s*(?:era|war|revolution|empire|origin\b)", own_right, _I):
+            return "other", "era"
+        if _MADE.match(own_right):
+            return "supplier", "made"
+        if _TURN_TO.search(left) or _SUCH_AS.search(left):
+            return "supplier", "turning-to"
+        if _ACCORDING.search(left):
+            return "speaker", "according-to"
+        byw = _BY.search(left)
+        if byw:
+            verb = byw.group(1)
+            if _SELLER_BY.match(verb):
+                return "supplier", f"{verb}-by"
+            if _BUYER_BY.match(verb):
+                return "buyer", f"{verb}-by"
+        if _FROM.search(left) and not byw:
+            return "supplier", "from"
+        to = _TO.search(left)
+        sell_before = re.search(r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
+                                r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons)", full_left[-100:], _I)
+        sell_after = re.search(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)", right, _I)
+        if to and not _NOT_TO.match(to.group(1)) and (sell_before or sell_after):
+            return "buyer", "to"
+        if _FOR.search(left) and re.search(r"(?:\d|jets?|aircraft|systems?|contract|deal|order|helicopters?|"
+                                          r"submarines?|frigates?|drones?|tanks|missiles?|howitzers?|vessels?|"
+                                          r"[A-Z]-?\d)\s+(?:\w+\s+){0,2}for\s+(?:the\s+)?$", left, _I):
+            return "buyer", "for"
+        if _WITH.search(left):
+            return "with", "with"
+        # demonym or possessive right before a system or item: origin or owner
+        if m.form in ("demonym",) or _POSS.match(own_right):
+            after = own_right[2:] if _POSS.match(own_right) else own_right
+            nxt = re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" +
+                           "|".join(k for k in ITEM_NOUNS if len(k) > 3) + r")\b", after)
+            if nxt and not _ORG_NOUN.match(own_right):
+                return "modifier", f"modifies:{nxt.group('item')}"
+        if re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b",
+                    own_right, _I) and not re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
+                                                    r"(?:\w+\s+){0,2}(?:it|they|that it)\b", own_right, _I):
+            return "speaker", "speaker"
+        return None, ""
+
+    # -- frames ---------------------------------------------------------------------------
+    def _frames(self, s: str, a: int, b: int, parties: list[_Party], systems: list[Mention],
+                trig: list[tuple[str, int, int, str]], anaphora: bool) -> list[_Frame]:
+        status, negated, modality, delayed = self._status(s, trig)
+        additional = bool(_ADDITIONAL.search(s)) and (
+            not re.search(r"\bmore\b", _ADDITIONAL.search(s).group(0), _I) or bool(_MORE_OK.search(s)))
+        future = bool(_FUTURE.search(s))
+        sys_refs: list[tuple[SystemRef, Mention | None, str]] = []
+        seen: set[str] = set()
+        for m in systems:
+            ref = _system_ref(m, s[m.end - a:m.end - a + 60])
+            if ref.name in seen:
+                continue
+            seen.add(ref.name)
+            sys_refs.append((ref, m, "catalogue" if m.form == "catalogue" else "pattern"))
+
+        # modifiers: "Russian S-400", "India's Rafale jets"
+        for p in parties:
+            if p.role == "modifier":
+                origin = None
+                for ref, m, _src in sys_refs:
+                    if m is not None and 0 <= m.start - p.mention.end <= 40:
+                        origin = ref.origin_iso3
+                        if ref.origin_iso3 is None:
+                            ref.origin_iso3 = p.iso3
+                            origin = p.iso3
+                        break
+                if origin is None and p.mention.form == "demonym":
+                    p.role, p.cue = "supplier", "demonym-item"
+                elif origin is not None and origin == p.iso3:
+                    p.role, p.cue = "supplier", "origin-modifier"
+                elif origin is not None:
+                    p.role, p.cue = "buyer", "owner-modifier"
+                elif _POSS.match(s[p.mention.end - a:]):
+                    p.role, p.cue = None, ""
+                else:
+                    p.role, p.cue = "supplier", "demonym-item"
+
+        actors = [p for p in parties if p.role not in ("other", "speaker")]
+        speakers = [p for p in parties if p.role == "speaker"]
+        if not sys_refs:
+            if anaphora and self.ctx.last and status != "unknown":
+                prev = self.ctx.last[-1]
+                if prev.system:
+                    sys_refs.append((SystemRef(prev.system.name, prev.system.category,
+                                               _origin_of(prev.system.name)), None, "context"))
+            if not sys_refs:
+                sys_refs.append((None, None, None))  # type: ignore[arg-type]
+
+        frames: list[_Frame] = []
+        for ref, m, src in sys_refs:
+            sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
+            if not buy:
+                continue
+            if ref is None and not (status == "unknown" or sup):
+                continue
+            if ref is None and status != "unknown" and not any(p.role == "supplier" for p in sup):
+                continue
+            for buyer in buy:
+                for supplier in (sup or [None]):  # type: ignore[list-item]
+                    if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
+                        continue
+                    if supplier is None and ref is None:
+                        continue
+                    fr = _Frame([supplier] if supplier else [], [buyer], ref, src, status, (a, b),
+                                negated=negated, modality=modality, delayed=delayed, confidence=conf)
+                    fr.batch = "additional" if additional else "original"
+                    frames.append(fr)
+        if not frames:
+            return []
+        self._details(frames, s, a, sys_refs, future, trig)
+        return frames
+
+    def _assign(self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], speakers: list[_Party],
+                s: str, a: int, anaphora: bool, src: str | None) -> tuple[list[_Party], list[_Party], float]:
+        conf = 0.5
+        suppliers = [p for p in actors if p.role == "supplier"]
+        buyers = [p for p in actors if p.role == "buyer"]
+        pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
+        origin = ref.origin_iso3 if ref else None
+        # several systems: keep suppliers matching this system's origin
+        if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
+            same_group = {p.group for p in suppliers if p.iso3 == origin}
+            suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
+        sup_isos = {p.iso3 for p in suppliers}
+        buyers = [p for p in buyers if p.iso3 not in sup_isos]
+        explicit = bool(suppliers) + bool(buyers)
+        if not suppliers and origin:
+            cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
+            if cand:
+                suppliers = [cand[0]]
+                pairs = [p for p in pairs if p.iso3 != origin]
+        if not buyers and pairs:
+            sup_iso = {p.iso3 for p in suppliers}
+            rest = [p for p in pairs if p.iso3 not in sup_iso]
+            if suppliers or origin:
+                rest = [p for p in rest if p.iso3 != origin]
+                if rest:
+                    # prefer subjects / "with" counterparts over bare mentions
+                    ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))
+                    top = ranked[0]
+                    buyers = [q for q in rest if q.group == top.group] if top.role == "pair" else [top]
+            elif len({p.iso3 for p in rest}) >= 2:
+                withs = [p for p in rest if p.role == "with"]
+                subj = [p for p in rest if p.role == "pair"]
+                if withs and subj:
+                    suppliers, buyers = [withs[0]], [subj[0]]
+                else:
+                    ranked = sorted({p.iso3: p for p in rest if p.iso3}.values(),
+                                    key=lambda p: _EXPORTER_RANK.get(p.iso3 or "", 99))
+                    if len(ranked) >= 2 and _EXPORTER_RANK.get(ranked[0].iso3 or "", 99) < 99:
+                        suppliers, buyers = [ranked[0]], [ranked[1]]
+                        conf -= 0.15
+            elif rest and any(p.role in ("pair", "with", "modifier") for p in rest):
+                buyers = [rest[0]] if not anaphora else []
+        if not suppliers and buyers and pairs:
+            rest = [p for p in pairs if p.iso3 not in {q.iso3 for q in buyers}]
+            if rest:
+                suppliers = [rest[0]]
+        if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
+            rec = reference.country_by_iso3(origin)
+            if rec is not None:
+                suppliers = [_Party(Mention("party", -1, -1, "", "origin"), origin, rec.name, "country", None,
+                                    "supplier", "system-origin")]
+                conf -= 0.05
+        # context: the previous claim about this system (or the previous claim when referring back)
+        prev = None
+        if ref is not None and ref.name in self.ctx.by_system:
+            prev = self.ctx.by_system[ref.name]
+        elif anaphora and self.ctx.last:
+            prev = self.ctx.last[-1]
+        if prev is not None and ref is not None:
+            sup_isos = {p.iso3 for p in suppliers}
+            compatible = not suppliers or prev.supplier is None or prev.supplier.iso3 in sup_isos
+            if not buyers and compatible and prev.buyer.iso3 not in sup_isos:
+                buyers = [_Party(Mention("party", -1, -1, "", "context"), prev.buyer.iso3, prev.buyer.name,
+                                 prev.buyer.kind, None, "buyer", "context")]
+                conf -= 0.1
+            if not suppliers and prev.supplier and buyers and prev.buyer.iso3 in {p.iso3 for p in buyers}:
+                suppliers = [_Party(Mention("party", -1, -1, "", "context"), prev.supplier.iso3,
+                                    prev.supplier.name, prev.supplier.kind, prev.supplier_company,
+                                    "supplier", "context")]
+                conf -= 0.1
+        if not buyers:
+            return suppliers, [], conf
+        conf += 0.15 * explicit
+        if src == "catalogue":
+            conf += 0.1
+        elif src == "context":
+            conf -= 0.1
+        return suppliers, buyers, conf
+
+    def _status(self, s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
+        found: dict[str, int] = {}
+        modality = None
+        negated = bool(_DENIAL.search(s))
+        for status, ts, _te, word in trig:
+            left = s[max(0, ts - 60):ts]
+            st = status
+            neg = _NEGATION_NEAR.search(left)
+            if st in ("signed", "delivered") and _MODAL.search(left):
+                mod = _MODAL.search(left).group(1).lower()
+                modality = ("possible" if mod in ("could", "may", "might", "considering", "mulling", "weighing")
+                            else "planned" if mod.startswith(("plan", "intend", "aim", "want", "hope", "seek"))
+                            else "reported" if mod == "reportedly" else "expected")
+                if mod == "reportedly":
+                    pass
+                elif st == "signed":
+                    st = "negotiating"
+                else:
+                    st = "delivering" if _PARTIAL.search(s) else "signed"
+            if neg and st in ("signed", "delivered", "approved", "cancelled", "delivering"):
+                if st == "cancelled":
+                    continue
+                st = "negotiating" if st in ("signed", "approved") else "signed"
+            if st == "delayed" and _ON_SCHEDULE.search(s) and re.search(r"\bback\b|\bnow\b", s):
+                continue
+            if st == "delivering" and word in ("remaining", "so far", "rest of the") and not re.search(
+                    r"deliver|arriv|receiv|hand|batch|units|consignment", s, _I):
+                continue
+            if st == "unknown" and word in ("uses", "used", "operated", "operates", "operating") and found:
+                continue
+            if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
+                continue
+            found[st] = max(found.get(st, 0), _STATUS_RANK[st])
+        delayed = "delayed" in found
+        if "delivered" in found and _PARTIAL.search(s):
+            found.pop("delivered")
+            found["delivering"] = _STATUS_RANK["delivering"]
+        if "cancelled" in found:
+            return "cancelled", negated, modality, delayed
+        if "delivering" in found or "delivered" in found:
+            st = "delivering" if "delivering" in found else "delivered"
+            if delayed and st == "delivered":
+                st = "delivering"
+            return st, negated, modality, delayed
+        if delayed:
+            return "delayed", negated, modality, True
+        for st in ("signed", "approved", "negotiating", "offered", "unknown"):
+            if st in found:
+                return st, negated, modality, False
+        return "unknown", negated, modality, False
+
+    # -- quantities, money, dates -------------------------------------------------------------
+    def _details(self, frames: list[_Frame], s: str, a: int,
+                 sys_refs: list[tuple[SystemRef, Mention | None, str]], future: bool,
+                 trig: list[tuple[str, int, int, str]]) -> None:
+        dates = find_dates(s, self.published, future=future)
+        money = [mo for mo in self.money if a <= mo.start and mo.end <= a + len(s)]
+        blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
+        numbers = [n for n in find_numbers(s)
+                   if all(n.end <= x or n.start >= y for x, y in blocked)
+                   and not _QTY_BAD_AFTER.match(s[n.end:n.end + 20])
+                   and not re.match(r"\s*of\b", s[n.end:n.end + 5])]
+        # quantities per system mention
+        per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
+        item_rx = r"(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + "|".join(ITEM_NOUNS) + r")"
+        for ref, m, _src in sys_refs:
+            total = delivered = remaining = None
+            for n in numbers:
+                after = s[n.end:n.end + 80]
+                before = s[max(0, n.start - 25):n.start]
+                near = re.match(r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
+                                r"extra|further|of the|[\w]+-(?:made|built|designed|origin)|long-range|"
+                                r"[A-Z][\w-]*)\s+){0,3}?" + item_rx, after)
+                if m is not None and ref is not None:
+                    target = m.start - a
+                    rel = target - n.end
+                    hits_system = 0 <= rel <= 45 and near is not None and near.end() + n.end >= target
+                else:
+                    hits_system = False
+                hits_item = near is not None and re.match(
+                    r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + "|".join(ITEM_NOUNS) + r")\b",
+                    after, _I) is not None
+                remaining_kw = re.search(r"\b(remaining|other|last|final|rest of the|outstanding)\s+$", before, _I)
+                first_kw = re.search(r"\b(first|initial)\s+$", before, _I)
+                if remaining_kw and (hits_system or hits_item or not re.match(r"^\s+\w", after) or
+                                     re.match(r"^\s+(?:have|has|are|were|will|is|units|of)\b", after)):
+                    remaining = n.value
+                elif hits_system or (hits_item and (m is None or len(sys_refs) == 1)):
+                    if first_kw:
+                        delivered = n.value
+                    elif total is None:
+                        total = n.value
+                elif (re.match(r"^\s+units?\b", after) and total is None) or (re.search(r"\b(?:batch|total|fleet|order|consignment) of\s+$", before, _I) and total is None):
+                    total = n.value
+            per_system[ref.name if ref else None] = (total, delivered, remaining, False)
+        # money
+        value: Money | None = None
+        package: Money | None = None
+        if money:
+            mo = money[0]
+            around = s[max(0, mo.start - a - 50):mo.end - a + 50]
+            if not _MONEY_BAD.search(around):
+                n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
+                extra_items = re.findall(r"\b(?:as well as|along with|and|plus|including)\s+(?:\w+[\s-]+){0,3}?("
+                                         + "|".join(k for k in ITEM_NOUNS if k not in ("system", "systems", "unit",
+                                                                                        "units")) + r")\b",
+                                         s[mo.end - a:], _I)
+                if (_PACKAGE.search(s) and (extra_items or n_items > 1 or re.search(r"\bproposals\b", s, _I))) or \
+                        n_items > 1:
+                    package = mo
+                else:
+                    value = mo
+        for fr in frames:
+            key = fr.system.name if fr.system else None
+            total, delivered, remaining, _ = per_system.get(key, (None, None, None, False))
+            inferred = False
+            if total is None and delivered is not None and remaining is not None:
+                total, inferred = delivered + remaining, True
+            fr.quantity, fr.quantity_delivered, fr.quantity_inferred = total, delivered, inferred
+            if fr.status == "delivered" and delivered is None and total is not None and not _PARTIAL.search(s):
+                fr.quantity_delivered = None
+            if fr.system is not None or fr.status != "unknown":
+                fr.value, fr.package_value = value, package
+            fr.dates = [DateRef(self.text[d.start + a:d.end + a], d.value, self._date_role(s, d, trig, future))
+                        for d in dates]
+            if fr.status in ("signed", "delivering", "delivered", "delayed", "cancelled"):
+                for d, ref in zip(dates, fr.dates, strict=True):
+                    if ref.role == "order" and d.year and (self.published is None or d.year <= self.published.year):
+                        fr.order_year = d.year
+                        break
+
+    def _date_role(self, s: str, d: DateMention, trig: list[tuple[str, int, int, str]], future: bool) -> str:
+        left, right = s[max(0, d.start - 40):d.start], s[d.end:d.end + 30]
+        if _REPORT_BEFORE.search(left) or _REPORT_AFTER.match(right):
+            return "report"
+        if re.match(r"^\s*(?:-\s*)?(?:contract|deal|agreement|order|accord|pact)\b", right, _I):
+            return "order"
+        if re.search(r"\b(?:sign\w*|ink\w*|order\w*|contract\w*|conclud\w*|awarded|bought|purchased|acquired|"
+                     r"agreed|deal|agreement)\s+(?:\w+\s+){0,3}$", left, _I):
+            return "order"
+        best, dist = None, 10 ** 6
+        for status, ts, te, _w in trig:
+            gap = d.start - te if ts < d.start else ts - d.end
+            if 0 <= gap < dist:
+                best, dist = status, gap
+        if best in ("delivered", "delivering"):
+            return "expected" if future and not re.search(r"\bby\b", d.qualifier or "") and \
+                re.search(r"expected|will|scheduled|due", s, _I) else "delivery"
+        if best == "approved":
+            return "approval"
+        if best == "signed":
+            return "order"
+        if future:
+            return "expected"
+        return "event"
+
+    # -- claim assembly -------------------------------------------------------------------------
+    def _claim(self, fr: _Frame) -> Claim | None:
+        buyer = fr.buyers[0]
+        supplier = fr.suppliers[0] if fr.suppliers else None
+        if buyer.iso3 is None and buyer.kind == "country":
+            return None
+        a, b = fr.sentence
+        system = fr.system
+        status = fr.status
+        batch = fr.batch
+        key_sys = system.name if system else "*"
+        sup_iso = supplier.iso3 if supplier else "?"
+        # an unmarked mention after an "additional" one: a signed/delivered contract is the
+        # original deal when the additional batch is still being discussed
+        prev = self.ctx.last[-1] if self.ctx.last else None
+        if batch == "original" and prev is not None and prev.batch == "additional" and system and prev.system and \
+                prev.system.name == system.name and fr.system_source == "context":
+            prev_status = self.ctx.deal_status.get(prev.deal_key, prev.status)
+            if not (status in ("signed", "delivering", "delivered", "delayed") and
+                    prev_status in ("negotiating", "approved", "offered", "unknown")):
+                batch = "additional"
+        deal_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:{key_sys}:{batch}"
+        inherited_status = False
+        if status == "unknown" and system is not None and deal_key in self.ctx.deal_status:
+            status = self.ctx.deal_status[deal_key]
+            inherited_status = True
+        conf = fr.confidence
+        if fr.negated:
+            conf = min(conf, 0.3)
+        if fr.modality in ("possible", "reported"):
+            conf -= 0.1
+        if status == "unknown":
+            conf -= 0.1
+        company = supplier.company if supplier else None
+        if supplier is not None and company is None:
+            for p in fr.suppliers:
+                if p.company:
+                    company = p.company
+        ev = Evidence(self.text[a:b], a, b)
+        claim = Claim(
+            buyer=PartyRef(buyer.name, buyer.iso3, buyer.kind),
+            supplier=PartyRef(supplier.name, supplier.iso3, supplier.kind) if supplier else None,
+            system=system, status=status, evidence=ev, confidence=max(0.05, min(0.99, conf)),
+            supplier_company=company, quantity=fr.quantity,
+            value=fr.value.to_dict() if fr.value else None, order_year=fr.order_year, dates=fr.dates,
+            deal_key=deal_key, batch=batch, negated=fr.negated, modality=fr.modality, delayed=fr.delayed,
+            quantity_delivered=fr.quantity_delivered, quantity_inferred=fr.quantity_inferred,
+            package_value=fr.package_value.to_dict() if fr.package_value else None,
+            system_source=fr.system_source,
+            inherited=["status"] if inherited_status else [],
+        )
+        if not fr.negated:
+            self.ctx.deal_status[deal_key] = status if status != "unknown" else self.ctx.deal_status.get(
+                deal_key, status)
+        return claim
+
+
+def _origin_of(designation: str) -> str | None:
+    rec = reference.resolve_system(designation)
+    return rec.origin_iso3 if rec else None
+
+
+def _link_deals(claims: list[Claim]) -> None:
+    """Carry deal-level facts between claims of one deal (recorded in ``inherited``)."""
+    by_deal: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_deal.setdefault(c.deal_key, []).append(c)
+    for group in by_deal.values():
+        if len(group) < 2:
+            continue
+        value = next((c.value for c in group if c.value and not c.negated), None)
+        order_year = next((c.order_year for c in group if c.order_year and not c.negated), None)
+        stated = [c for c in group if c.quantity and not c.quantity_inferred and not c.negated]
+        quantity = stated[0] if stated else next((c for c in group if c.quantity and not c.negated), None)
+        company = next((c.supplier_company for c in group if c.supplier_company), None)
+        for c in group:
+            if c.value is None and value is not None:
+                c.value = dict(value)
+                c.inherited.append("value")
+            if c.order_year is None and order_year is not None:
+                c.order_year = order_year
+                c.inherited.append("order_year")
+            if c.quantity is None and quantity is not None:
+                c.quantity = quantity.quantity
+                c.quantity_inferred = quantity.quantity_inferred
+                c.inherited.append("quantity")
+            if c.supplier_company is None and company is not None:
+                c.supplier_company = company
+                c.inherited.append("supplier_company")
+
+
+def extract_claims(text: str, published: date | None = None,
+                   extra_systems: Iterable[SystemRecord] = ()) -> list[Claim]:
+    """Claims of one article text (see the module docstring)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    return _Extractor(text, published, extra_systems).run()

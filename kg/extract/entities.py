@@ -1,0 +1,316 @@
+"""Gazetteer matching of parties, sources and weapon systems, plus unseen designations.
+
+The gazetteer is built once (cached) from :mod:`kg.reference`: country names, aliases,
+demonyms ("Russian") and metonyms ("Moscow", "the Kremlin"); companies and agencies
+(resolved to their country); news agencies and think tanks (sources, never parties);
+catalogue systems.  Matching is token-based longest match: every alphanumeric run is a
+token, and a multi-token name matches only across spaces, hyphens, dots, slashes or
+apostrophes (never across commas).  Case rules: acronyms (no lower-case letter, e.g. "US",
+"DSCA", "PRC") must match exactly; other names match case-insensitively but the text must
+start with a capital where the name does ("Turkey", not "turkey").
+
+Systems that are not in the catalogue are caught two ways: designation-shaped tokens
+(``Su-35``, ``MQ-9B``, ``K9``, ``J-35A``) and a capitalised name right before an item noun
+("Gripen fighters", "Caesar howitzers").  Their category is guessed from the item noun.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import reference
+from kg.reference import PartyRecord, SystemRecord
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_JOINABLE_GAP = re.compile(r"^(?:\s{1,3}|\s?[-‐‑–/.']\s?|\.\s|’)$")
+_ACRONYM = re.compile(r"^[^a-z]*$")
+
+#: Item nouns -> SIPRI category key (None: the noun says nothing about the category).
+ITEM_NOUNS: dict[str, str | None] = {
+    "fighter": "aircraft", "fighters": "aircraft", "jet": "aircraft", "jets": "aircraft",
+    "aircraft": "aircraft", "warplane": "aircraft", "warplanes": "aircraft", "plane": "aircraft",
+    "planes": "aircraft", "bomber": "aircraft", "bombers": "aircraft", "helicopter": "aircraft",
+    "helicopters": "aircraft", "chopper": "aircraft", "choppers": "aircraft", "drone": "aircraft",
+    "drones": "aircraft", "uav": "aircraft", "uavs": "aircraft", "trainer": "aircraft",
+    "trainers": "aircraft", "tanker": "aircraft", "tankers": "aircraft", "airlifter": "aircraft",
+    "airlifters": "aircraft", "gunship": "aircraft", "gunships": "aircraft", "fighter-bomber": "aircraft",
+    "interceptor": "aircraft", "interceptors": "aircraft",
+    "submarine": "ships", "submarines": "ships", "frigate": "ships", "frigates": "ships",
+    "corvette": "ships", "corvettes": "ships", "destroyer": "ships", "destroyers": "ships",
+    "warship": "ships", "warships": "ships", "vessel": "ships", "vessels": "ships", "ship": "ships",
+    "ships": "ships", "carrier": "ships", "carriers": "ships", "boat": "ships", "boats": "ships",
+    "minehunter": "ships", "minehunters": "ships",
+    "tank": "armoured-vehicles", "tanks": "armoured-vehicles", "apc": "armoured-vehicles",
+    "apcs": "armoured-vehicles", "ifv": "armoured-vehicles", "ifvs": "armoured-vehicles",
+    "vehicle": "armoured-vehicles", "vehicles": "armoured-vehicles",
+    "howitzer": "artillery", "howitzers": "artillery", "gun": "artillery", "guns": "artillery",
+    "artillery": "artillery", "mortar": "artillery", "mortars": "artillery", "mlrs": "artillery",
+    "launcher": "artillery", "launchers": "artillery",
+    "missile": "missiles", "missiles": "missiles", "rocket": "missiles", "rockets": "missiles",
+    "torpedo": "naval-weapons", "torpedoes": "naval-weapons",
+    "radar": "sensors", "radars": "sensors", "sonar": "sensors", "sonars": "sensors",
+    "engine": "engines", "engines": "engines", "satellite": "satellites", "satellites": "satellites",
+    "system": None, "systems": None, "unit": None, "units": None, "battery": "air-defence",
+    "batteries": "air-defence", "squadron": "aircraft", "squadrons": "aircraft",
+}
+_AIR_DEFENCE = re.compile(r"air[\s-]+defen[cs]e|surface-to-air|anti-aircraft|missile[\s-]+defen[cs]e|\bsams?\b|"
+                          r"anti-missile|interceptor missile", re.I)
+_ARMOURED = re.compile(r"armou?red|infantry fighting|personnel carrier|main battle", re.I)
+_ARTILLERY = re.compile(r"rocket launcher|rocket system|multiple[\s-]+launch|self-propelled", re.I)
+_SUBMARINE = re.compile(r"submarine", re.I)
+
+
+def guess_category(context: str) -> str | None:
+    """SIPRI category key from words around a designation, or None when nothing says.
+
+    Checked most specific first: "air defence missile system" is air-defence, not missiles.
+    """
+    if _AIR_DEFENCE.search(context):
+        return "air-defence"
+    if _ARTILLERY.search(context):
+        return "artillery"
+    if _ARMOURED.search(context):
+        return "armoured-vehicles"
+    if _SUBMARINE.search(context):
+        return "ships"
+    for word in _TOKEN.findall(context.lower()):
+        cat = ITEM_NOUNS.get(word)
+        if cat:
+            return cat
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A gazetteer or pattern match in the text.
+
+    ``kind`` is ``"party"``, ``"source"`` (news agency/think tank) or ``"system"``.  For
+    parties ``form`` is ``"name"``, ``"demonym"``, ``"metonym"`` or the organisation kind
+    (``"company"``, ``"agency"``, ``"org"``, ``"group"``) and ``iso3`` is the country the
+    party stands for.  For systems ``system`` holds the record (a synthetic one for unseen
+    designations, ``form="pattern"``).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    form: str
+    party: PartyRecord | None = None
+    system: SystemRecord | None = None
+
+    @property
+    def iso3(self) -> str | None:
+        if self.party is None:
+            return None
+        return self.party.iso3 if self.party.kind == "country" else self.party.country_iso3
+
+
+def _fold(token: str) -> str:
+    token = unicodedata.normalize("NFKD", token)
+    return "".join(ch for ch in token if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    tokens: tuple[str, ...]
+    surface: str
+    exact: bool  # acronym: case-sensitive
+    kind: str
+    form: str
+    party: PartyRecord | None
+    system: SystemRecord | None
+    priority: int
+
+
+class Gazetteer:
+    """Longest-match token gazetteer (see module docstring for the case rules)."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, list[_Entry]] = {}
+
+    def add(self, surface: str, kind: str, form: str, *, party: PartyRecord | None = None,
+            system: SystemRecord | None = None, priority: int = 0) -> None:
+        surface = surface.strip()
+        if not surface or "," in surface or "(" in surface:
+            return
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        tokens = tuple(_fold(t) for t in _TOKEN.findall(surface))
+        if not tokens:
+            return
+        exact = bool(_ACRONYM.match(surface)) and any(c.isalpha() for c in surface)
+        if len(tokens) == 1 and len(tokens[0]) == 1:
+            return  # single letters are never names
+        entry = _Entry(tokens, surface, exact, kind, form, party, system, priority)
+        bucket = self._first.setdefault(tokens[0], [])
+        bucket.append(entry)
+        bucket.sort(key=lambda e: (-len(e.tokens), -e.priority))
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping longest matches, left to right."""
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        folded = [_fold(t[2]) for t in toks]
+        out: list[Mention] = []
+        i, n = 0, len(toks)
+        while i < n:
+            best: _Entry | None = None
+            for entry in self._first.get(folded[i], ()):
+                k = len(entry.tokens)
+                if i + k > n or tuple(folded[i:i + k]) != entry.tokens:
+                    continue
+                if any(not _JOINABLE_GAP.match(text[toks[j][1]:toks[j + 1][0]]) for j in range(i, i + k - 1)):
+                    continue
+                span_text = text[toks[i][0]:toks[i + k - 1][1]]
+                if entry.exact:
+                    if _TOKEN.findall(span_text) != _TOKEN.findall(entry.surface):
+                        continue
+                elif entry.surface[0].isupper() and not span_text[0].isupper():
+                    continue
+                best = entry
+                break
+            if best is None:
+                i += 1
+                continue
+            k = len(best.tokens)
+            start, end = toks[i][0], toks[i + k - 1][1]
+            out.append(Mention(best.kind, start, end, text[start:end], best.form, best.party, best.system))
+            i += k
+        return out
+
+
+@lru_cache(maxsize=1)
+def base_gazetteer() -> Gazetteer:
+    """The gazetteer of the reference tables (built once per process)."""
+    gaz = Gazetteer()
+    _add_reference(gaz)
+    return gaz
+
+
+def _add_reference(gaz: Gazetteer) -> None:
+    for rec in reference.countries():
+        for name in rec.names():
+            gaz.add(name, "party", "name", party=rec, priority=5)
+        if rec.official_name:
+            gaz.add(rec.official_name, "party", "name", party=rec, priority=5)
+        for name in rec.demonyms:
+            gaz.add(name, "party", "demonym", party=rec, priority=3)
+        for name in rec.metonyms:
+            gaz.add(name, "party", "metonym", party=rec, priority=2)
+    for rec in reference.organisations():
+        form = "org" if rec.kind in ("company", "agency") and not rec.country_iso3 else rec.kind
+        for name in rec.names():
+            gaz.add(name, "party", form, party=rec, priority=4)
+    for name in reference.non_parties():
+        # stored lower-case; capitalise each word for the case rule, keep acronyms exact
+        gaz.add(name if len(name) > 5 else name.upper(), "source", "source", priority=6)
+        gaz.add(name.title(), "source", "source", priority=6)
+    for sysrec in reference.systems():
+        for name in sysrec.names():
+            gaz.add(name, "system", "catalogue", system=sysrec, priority=4)
+
+
+_EXTRA_CACHE: dict[tuple[str, ...], Gazetteer] = {}
+
+
+def gazetteer(extra_systems: Iterable[SystemRecord] = ()) -> Gazetteer:
+    """The base gazetteer, extended with ``extra_systems`` (cached per distinct set)."""
+    extra = tuple(extra_systems)
+    if not extra:
+        return base_gazetteer()
+    key = tuple(sorted({s.designation for s in extra}))
+    gaz = _EXTRA_CACHE.get(key)
+    if gaz is None:
+        gaz = Gazetteer()
+        _add_reference(gaz)
+        known = {reference.system_key(d) for s in reference.systems() for d in s.names()}
+        for sysrec in extra:
+            for name in sysrec.names():
+                if reference.system_key(name) not in known:
+                    gaz.add(name, "system", "catalogue", system=sysrec, priority=3)
+        if len(_EXTRA_CACHE) > 4:
+            _EXTRA_CACHE.clear()
+        _EXTRA_CACHE[key] = gaz
+    return gaz
+
+
+# --- unseen designations --------------------------------------------------------------
+
+_DESIGNATION = re.compile(
+    r"(?<![\w/-])(?P<d>(?:[A-Z]{1,4}|[A-Z][a-z]{1,2})-?\d{1,4}(?:[A-Z]{1,4}\d?|[A-Z][a-z])?(?:-?[A-Z]{1,2}\d?)?)"
+    r"(?:s|'s)?(?![\w-])"
+)
+_NOT_DESIGNATION = re.compile(
+    r"^(?:COVID|Covid|G\d|Q[1-4]|H[12]$|FY|CO\d|PM\d|N95|MH\d|UN|EU|No\d|Art|Sec|A[0-9]$|B20|P5|E3|C40|"
+    r"[A-Z]\d{5,}|SARS|MERS|SDG|GPS|ISO|IPO|WW\d|UNSC|NH\d|AH\d{3,}|AD\d|BC\d|I\d|Mr|Ms|Dr|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Rs|USD|EUR|GBP|INR|US|PKR|CAD|AUD|CHF|SEK|NOK|PLN)"
+)
+_NAME_ITEM = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+|[A-Z]{3,})(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?|\d{1,3}))?)"
+    r"(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*))?\s+(?P<noun>fighters?|jets?|aircraft|helicopters?|submarines?|frigates?|"
+    r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
+    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
+)
+_NAME_STOP = frozenset(["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "more", "new", "additional", "such", "other", "both", "all", "several", "many", "first", "second", "third", "last", "most", "latest", "older", "used", "advanced", "modern", "military", "combat", "naval", "army", "navy", "air", "force", "forces", "corps", "guard", "coast", "marine", "marines", "ministry", "defence", "defense", "government", "national", "royal", "armed", "special", "state", "federal", "republic", "people", "liberation", "ground", "maritime", "space", "command", "department", "council", "committee", "parliament", "congress", "senate", "cabinet", "president", "minister", "prime", "general", "chief", "agency", "service", "group", "company", "corporation", "industries", "aerospace", "dynamics", "electronics", "technologies", "holdings", "limited", "ltd", "inc", "shipyard", "shipbuilding", "works", "factory", "division", "brigade", "regiment", "squadron", "fleet", "union", "nations", "nato", "western", "eastern", "northern", "southern", "soviet", "cold", "war", "world", "next", "upgraded", "fighter", "fighters", "jet", "jets", "stealth", "attack", "strike", "transport", "trainer", "light", "heavy", "medium", "unmanned", "armed", "drone", "drones", "ballistic", "cruise", "nuclear", "diesel", "electric", "tactical", "utility", "multirole", "surveillance", "patrol", "long", "short", "range", "missile", "missiles", "tank", "tanks", "howitzer", "howitzers", "submarine", "submarines", "frigate", "frigates", "helicopter", "helicopters", "aircraft", "system", "systems", "battle", "main", "anti", "ship", "guided", "self", "propelled", "mobile", "indigenous", "foreign", "domestic", "local", "imported", "under", "while", "after", "before", "when", "since", "however", "but", "and", "or", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "he", "she", "it", "they", "we", "you", "i", "us", "them", "him", "said", "says", "told", "will", "would", "could", "should", "may", "might", "can", "must", "also", "only", "just", "exercise", "exercises", "drill", "drills", "joint", "operation", "operations", "mission", "missions", "show", "expo", "summit"])
+
+
+def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Designation-shaped tokens and "Name + item noun" phrases not in the catalogue.
+
+    ``known`` spans (gazetteer matches) are skipped so a catalogue system is never
+    matched twice.  The synthetic :class:`SystemRecord` has no origin and a category
+    guessed from up to five following words (or the item noun).
+    """
+    taken = list(known)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    out: list[Mention] = []
+    for m in _DESIGNATION.finditer(text):
+        d = m.group("d")
+        if _NOT_DESIGNATION.match(d) or not re.search(r"\d", d) or not free(m.start("d"), m.end("d")):
+            continue
+        if re.fullmatch(r"[A-Z]\d{3,4}", d) and not re.match(r"[MKTA]", d):
+            continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
+        after = text[m.end():m.end() + 60]
+        before = text[max(0, m.start() - 40):m.start()]
+        cat = guess_category(" ".join(re.findall(r"[\w-]+", after)[:5])) or guess_category(
+            " ".join(re.findall(r"[\w-]+", before)[-2:]))
+        rec = SystemRecord(d, (), cat or "other", None, None, None, None)
+        out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
+        taken.append((m.start("d"), m.end("d")))
+    for m in _NAME_ITEM.finditer(text):
+        name = m.group("name")
+        first = name.split()[0].split("-")[0].lower()
+        if first in _NAME_STOP or not free(m.start("name"), m.end("name")):
+            continue
+        if any(w.lower() in _NAME_STOP for w in re.split(r"[ -]", name)[1:] if not re.match(r"[A-Z0-9]{1,4}$", w)):
+            continue
+        # a sentence-initial capital is only a name when something else marks it (digits, caps)
+        prefix = text[max(0, m.start() - 3):m.start()]
+        if (not prefix.strip() or prefix.rstrip().endswith((".", '"', "“", ":"))) and not re.search(
+                r"\d|[A-Z]{2}", name):
+            continue
+        cat = guess_category(m.group(0)) or "other"
+        rec = SystemRecord(name, (), cat, None, None, None, None)
+        out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
+        taken.append((m.start("name"), m.end("name")))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list[Mention]:
+    """Parties, sources and systems in ``text`` (masked text), sorted by position.
+
+    Pattern designations that overlap a party name (e.g. a country code) are dropped.
+    """
+    gaz = gazetteer(extra_systems)
+    found = gaz.find(text)
+    found += find_designations(text, [(x.start, x.end) for x in found])
+    found.sort(key=lambda x: x.start)
+    return found

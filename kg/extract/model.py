@@ -1,0 +1,176 @@
+"""The extractor's output: :class:`Claim`, one per deal mention, and its JSON shape.
+
+A *claim* is what one sentence (its *evidence*) of one article says about one arms
+transfer: who supplies (``supplier``, plus the company when named), who buys, which weapon
+system, at which lifecycle stage (``status``), how many, for how much, when.  Several claims
+of one article can describe the same deal (the headline, the contract sentence, the
+delivery sentence ...): they share a ``deal_key``.
+
+JSON shape (``Claim.to_dict()``; consumed by the RDF mapper, ``kg extract`` and tests;
+keys are never renamed, new keys may be added)::
+
+    {
+      "supplier": {"name": "Russia", "iso3": "RUS", "kind": "country"} | null,
+      "supplier_company": {"name": "Almaz-Antey"} | null,
+      "buyer": {"name": "India", "iso3": "IND", "kind": "country"},
+      "system": {"name": "S-400", "category": "air-defence"} | null,
+      "status": "offered|negotiating|approved|signed|delivering|delivered|delayed|cancelled|unknown",
+      "quantity": 5 | null,
+      "value": {"amount": 5400000000, "currency": "USD"} | null,
+      "order_year": 2018 | null,
+      "dates": [{"text": "in 2018", "date": "2018", "role": "order"}, ...],
+      "evidence": {"text": "...", "start": 512, "end": 598},
+      "confidence": 0.85,
+      # extra keys
+      "deal_key": "RUS>IND:S-400:original",
+      "batch": "original" | "additional",
+      "negated": false,
+      "modality": null | "expected" | "planned" | "possible" | "reported",
+      "delayed": false,
+      "quantity_delivered": 3 | null,
+      "quantity_inferred": false,
+      "package_value": {"amount": 25000000000, "currency": "USD"} | null,
+      "system_source": "catalogue" | "pattern" | "context" | null,
+      "inherited": ["value", "order_year"]
+    }
+
+Field notes (the *why* of each choice):
+
+* ``supplier``/``buyer`` are states (``kind="country"``) whenever the text's party
+  resolves to one: an agency (FSVTS, DSCA) or a company (Dassault) stands for its country;
+  the company itself goes to ``supplier_company``.  Organisations without a country (NATO,
+  a rebel group) keep their own kind and ``iso3: null``.
+* ``status`` ``"unknown"`` marks a stated supplier relationship without a deal stage
+  ("India is turning to France, Israel ... for arms"); ``system`` is then often null.
+* ``delayed: true`` with status ``delivering`` is how a partly delivered, late contract
+  is reported ("delivered three ... the remaining two have faced delays"); status
+  ``delayed`` is used when the sentence reports only the delay.
+* ``quantity`` is the deal's total; when the text gives only delivered + remaining,
+  it is their sum and ``quantity_inferred`` is true.  ``quantity_delivered`` is the
+  number delivered so far when stated.
+* ``value`` is the deal's value.  A sum covering several purchases ("$25 billion in
+  proposals to buy five more S-400s, as well as transport aircraft ...") is not the
+  deal's value: it goes to ``package_value`` and ``value`` stays null.
+* ``batch: "additional"`` marks a follow-on deal ("five more", "an additional batch",
+  "new order") distinct from a contract already signed for the same dyad and system.
+* ``negated`` is true when the sentence denies the deal ("denied reports that ...");
+  such claims carry low confidence and should not count as evidence for the deal.
+* ``inherited`` lists fields copied from other claims of the same deal in the same
+  article (e.g. the contract's value on the delivery sentence's claim), so a consumer
+  can tell stated from carried-over facts.
+* ``dates[].role`` is one of ``order``, ``approval``, ``delivery``, ``expected``,
+  ``report`` (the date something was said), ``event``; ``date`` is ISO 8601 at the
+  expression's granularity (``"2018"``, ``"2026-03"``, ``"2026-05-26"``) or null when it is
+  relative and the article has no publication date.
+* ``evidence.text == article.text[start:end]`` always.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUS_VALUES = ("offered", "negotiating", "approved", "signed", "delivering", "delivered", "delayed",
+                 "cancelled", "unknown")
+DATE_ROLES = ("order", "approval", "delivery", "expected", "report", "event")
+
+
+@dataclass(slots=True)
+class PartyRef:
+    """A party as the JSON shows it."""
+
+    name: str
+    iso3: str | None
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "iso3": self.iso3, "kind": self.kind}
+
+
+@dataclass(slots=True)
+class SystemRef:
+    """A weapon system: catalogue designation (or the text's spelling when unseen)."""
+
+    name: str
+    category: str | None
+    origin_iso3: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "category": self.category}
+
+
+@dataclass(slots=True)
+class DateRef:
+    """A date expression of the evidence sentence and its role for the deal."""
+
+    text: str
+    date: str | None
+    role: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "date": self.date, "role": self.role}
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The sentence the claim comes from; ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Claim:
+    """One deal mention (see the module docstring for every field)."""
+
+    buyer: PartyRef
+    supplier: PartyRef | None
+    system: SystemRef | None
+    status: str
+    evidence: Evidence
+    confidence: float
+    supplier_company: str | None = None
+    quantity: int | None = None
+    value: dict[str, Any] | None = None
+    order_year: int | None = None
+    dates: list[DateRef] = field(default_factory=list)
+    deal_key: str = ""
+    batch: str = "original"
+    negated: bool = False
+    modality: str | None = None
+    delayed: bool = False
+    quantity_delivered: int | None = None
+    quantity_inferred: bool = False
+    package_value: dict[str, Any] | None = None
+    system_source: str | None = None
+    inherited: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON shape (module docstring); JSON-serialisable."""
+        return {
+            "supplier": self.supplier.to_dict() if self.supplier else None,
+            "supplier_company": {"name": self.supplier_company} if self.supplier_company else None,
+            "buyer": self.buyer.to_dict(),
+            "system": self.system.to_dict() if self.system else None,
+            "status": self.status,
+            "quantity": self.quantity,
+            "value": dict(self.value) if self.value else None,
+            "order_year": self.order_year,
+            "dates": [d.to_dict() for d in self.dates],
+            "evidence": self.evidence.to_dict(),
+            "confidence": round(self.confidence, 3),
+            "deal_key": self.deal_key,
+            "batch": self.batch,
+            "negated": self.negated,
+            "modality": self.modality,
+            "delayed": self.delayed,
+            "quantity_delivered": self.quantity_delivered,
+            "quantity_inferred": self.quantity_inferred,
+            "package_value": dict(self.package_value) if self.package_value else None,
+            "system_source": self.system_source,
+            "inherited": list(self.inherited),
+        }

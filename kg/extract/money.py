@@ -1,0 +1,142 @@
+"""Money expressions in news text: ``$5.4 billion``, ``Rs 40,000 crore``, ``€7.4bn``.
+
+Why our own regex: off-the-shelf price parsers ignore the scale words news uses (billion,
+bn, crore, lakh crore) and return raw symbols instead of ISO 4217 codes (see
+``shared/design/nlp-notes.md``).  The table below is the whole vocabulary; anything else is
+not money.
+
+Amounts are returned as :class:`decimal.Decimal` so ``5.4 billion`` is exactly
+``5400000000`` (floats would give ``5400000000.000001``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+#: Currency symbols/prefixes written *before* the number -> ISO 4217.  Longer first.
+_PREFIX = {
+    "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD",
+    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD",
+    "EUR": "EUR", "€": "EUR",
+    "GBP": "GBP", "£": "GBP",
+    "INR": "INR", "₹": "INR", "Rs.": "INR", "Rs": "INR",
+    "CHF": "CHF", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
+    "RUB": "RUB", "JPY": "JPY", "¥": "JPY", "KRW": "KRW", "₩": "KRW",
+    "AUD": "AUD", "CAD": "CAD", "TRY": "TRY",
+}
+#: Currency words written *after* the number ("1.5 billion euros").
+_SUFFIX = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP",
+    "rupees": "INR", "rupee": "INR", "inr": "INR",
+    "rubles": "RUB", "roubles": "RUB", "rub": "RUB",
+    "swiss francs": "CHF", "francs": "CHF", "chf": "CHF",
+    "yen": "JPY", "won": "KRW", "zlotys": "PLN", "zloty": "PLN", "pln": "PLN",
+    "kronor": "SEK", "crowns": "SEK", "sek": "SEK", "baht": "THB",
+}
+#: Scale words -> multiplier.  Compound Indian scales first.
+_SCALE = {
+    "lakh crore": Decimal(10) ** 12, "lakh crores": Decimal(10) ** 12,
+    "thousand crore": Decimal(10) ** 10, "thousand crores": Decimal(10) ** 10,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
+    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "b": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "m": Decimal(10) ** 6,
+    "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
+    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5,
+    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
+}
+
+#: Upper bound for a single amount (about a hundred trillion): larger numbers are noise.
+MAX_AMOUNT = Decimal(10) ** 14
+
+
+def _alt(keys) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+# Number: 5.4 / 40,000 / 1,30,000 (Indian grouping) / 5
+_NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_RE = _alt(_SCALE)
+_MONEY_RE = re.compile(
+    r"(?<![\w$€£₹¥₩])"
+    r"(?:(?P<pre>" + _alt(_PREFIX) + r")\s?(?P<num1>" + _NUM + r")"
+    r"(?:[\s-]?(?P<scale1>" + _SCALE_RE + r"))?(?![\w])"
+    r"|(?P<num2>" + _NUM + r")[\s-]?(?P<scale2>" + _SCALE_RE + r")?\s(?P<suf>" + _alt(_SUFFIX) + r")\b)",
+    re.IGNORECASE,
+)
+_CASE_SENSITIVE_PREFIX = {"Rs", "Rs.", "USD", "EUR", "GBP", "INR", "CHF", "SEK", "NOK", "DKK", "PLN",
+                          "RUB", "JPY", "KRW", "AUD", "CAD", "TRY"}
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """One money mention: ``amount`` in units of ``currency`` (ISO 4217), with its span."""
+
+    amount: Decimal
+    currency: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form: integral amounts as int, others as float."""
+        return {"amount": amount_json(self.amount), "currency": self.currency}
+
+
+def amount_json(amount: Decimal) -> int | float:
+    """An amount as a JSON number (int when integral, so 5.4 billion prints as 5400000000)."""
+    integral = amount.to_integral_value()
+    return int(integral) if integral == amount else float(amount)
+
+
+def _scale(word: str | None) -> Decimal:
+    if not word:
+        return Decimal(1)
+    key = re.sub(r"\s+", " ", word.lower())
+    return _SCALE.get(key, Decimal(1))
+
+
+def find_money(text: str) -> list[Money]:
+    """Every money mention in ``text`` with exact offsets, in order of appearance.
+
+    A bare ``m``/``b``/``k`` scale only counts when glued to the number (``$300m``), so
+    ``$5 in many`` does not become five million.  Acronym prefixes (``Rs``, ``EUR``) are
+    case-sensitive so the word ``rs`` or ``eur`` inside prose never matches.
+    """
+    out: list[Money] = []
+    for m in _MONEY_RE.finditer(text):
+        pre = m.group("pre")
+        if pre is not None:
+            canon = next((k for k in _PREFIX if k.lower() == pre.lower()), pre)
+            if canon in _CASE_SENSITIVE_PREFIX and pre != canon:
+                continue
+            currency = _PREFIX[canon]
+            num, scale = m.group("num1"), m.group("scale1")
+        else:
+            currency = _SUFFIX[m.group("suf").lower()]
+            num, scale = m.group("num2"), m.group("scale2")
+        end = m.end()
+        if scale and scale.lower() in {"m", "b", "k", "cr", "tn"}:
+            # single-letter scales must be glued to the number: "$300m", not "$300 m".
+            scale_start = m.start("scale1") if pre is not None else m.start("scale2")
+            if text[scale_start - 1].isspace():
+                if pre is None:
+                    continue
+                scale, end = None, scale_start - 1
+        try:
+            value = Decimal(num.replace(",", "")) * _scale(scale)
+        except InvalidOperation:  # pragma: no cover - the regex only admits digits
+            continue
+        if value <= 0 or value > MAX_AMOUNT:
+            continue
+        out.append(Money(value, currency, text[m.start():end], m.start(), end))
+    return out
+
+
+def parse_money(text: str) -> Money | None:
+    """The first money mention in ``text`` (convenience for tests and callers)."""
+    found = find_money(text)
+    return found[0] if found else None

@@ -1,0 +1,76 @@
+"""Numbers as news writes them ("31", "five", "twenty-six", "a dozen", "1,200").
+
+Only the number layer lives here; deciding that a number counts weapons (and not years,
+money or percentages) needs the sentence and is done in :mod:`kg.extract.claims`, which
+looks for the number right before a system designation or an item noun ("26 Rafale-M
+jets", "five more S-400 systems", "the remaining two").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SPECIAL = {"a dozen": 12, "dozen": 12, "a pair of": 2, "a couple of": 2, "a single": 1, "single": 1,
+            "a hundred": 100, "one hundred": 100, "two dozen": 24, "three dozen": 36, "four dozen": 48}
+#: Largest count we accept as a number of weapons (larger is ammunition or noise).
+MAX_QUANTITY = 100_000
+
+_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+NUMBER_RE = re.compile(
+    r"(?<![\w$€£₹.,/-])(?:"
+    r"(?P<special>" + "|".join(re.escape(k) for k in sorted(_SPECIAL, key=len, reverse=True)) + r")"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|-\d)"
+    r"|(?P<words>(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10) + r"))?"
+    r"|" + _WORD + r")"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number in the text with its span."""
+
+    value: int
+    text: str
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> int | None:
+    """``"twenty-six"`` -> 26, ``"1,200"`` -> 1200, ``"a dozen"`` -> 12; None otherwise."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if not t:
+        return None
+    if t in _SPECIAL:
+        return _SPECIAL[t]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        if len(t) > 12:
+            return None
+        return int(t.replace(",", ""))
+    if t in _UNITS:
+        return _UNITS[t]
+    parts = re.split(r"[\s-]", t)
+    if len(parts) == 1 and parts[0] in _TENS:
+        return _TENS[parts[0]]
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS and _UNITS[parts[1]] < 10:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every cardinal number in ``text`` (years and money are filtered by the caller)."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        value = parse_number(m.group(0))
+        if value is not None and 0 < value <= MAX_QUANTITY:
+            out.append(NumberMention(value, m.group(0), m.start(), m.end()))
+    return out

@@ -1,0 +1,99 @@
+"""Markup masking and sentence splitting with exact character offsets.
+
+Evidence must be an exact slice of the article text (``text[start:end]``), so we never
+rewrite the text.  Instead :func:`mask_markup` returns a *same-length* copy in which
+Markdown/HTML markup (``\\$`` escapes, ``[said](#)`` links, ``**bold**``, ``<url>``, bare
+URLs, heading hashes) is replaced by spaces.  Every regex runs on the masked copy and
+every offset is valid in the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\(([^)\n]{0,500})\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&<>~|])")
+_BOLD = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_ANGLE_URL = re.compile(r"<(?:https?://|www\.)[^>\s]{1,500}>")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+_HEADING = re.compile(r"(?m)^[ \t]{0,3}(#{1,6}|>+|[-*+][ \t])(?=[ \t])")
+_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def mask_markup(text: str) -> str:
+    """Same-length copy of ``text`` with markup replaced by spaces (see module docstring)."""
+    out = _LINK.sub(lambda m: " " * (2 if m.group(0).startswith("!") else 1) + m.group(1)
+                    + " " * (len(m.group(2)) + 3), text)
+    out = _ESCAPE.sub(lambda m: " " + m.group(1), out)
+    out = _ANGLE_URL.sub(_blank, out)
+    out = _URL.sub(_blank, out)
+    out = _TAG.sub(_blank, out)
+    out = _BOLD.sub(_blank, out)
+    out = _HEADING.sub(_blank, out)
+    assert len(out) == len(text)
+    return out
+
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm", "sen", "rep", "gov", "prof",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "st", "co", "corp", "inc", "ltd", "vs", "approx", "rs", "vol", "cmdr", "brig", "sgt", "cpl",
+    "pvt", "jr", "sr", "mt", "ft", "fig", "est", "dept", "govt", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "a.m", "p.m", "u.s.a", "etc",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` over ``text`` (use the masked text).
+
+    Breaks at sentence punctuation followed by whitespace, at blank lines (headlines,
+    datelines and captions have no final period) and at single line breaks after a short
+    line or a line ending in punctuation.  Abbreviations (``U.S.``, ``Gen.``, initials)
+    do not end a sentence.  Spans are stripped of surrounding whitespace.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    cuts: list[int] = []
+    for m in _END.finditer(text):
+        end = m.end()
+        chunk = m.group(0)
+        if chunk[0] in ".!?":
+            if chunk == "." or (chunk.startswith(".") and len(chunk.rstrip("\"'”’)]")) == 1):
+                w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
+                if w:
+                    word = w.group(1).lower()
+                    if word in _ABBREV or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                        continue
+            nxt = re.match(r"\s*(\S)", text[end:end + 40])
+            if nxt and nxt.group(1).islower():
+                continue
+        cuts.append(end)
+    # single line breaks after a short line (headline, dateline) or a line ending in punctuation
+    for m in re.finditer(r"\n", text):
+        i = m.start()
+        line_start = text.rfind("\n", 0, i) + 1
+        line = text[line_start:i].strip()
+        if line and (len(line) < 80 or line[-1] in ".!?:\"”"):
+            cuts.append(i)
+    for cut in sorted(set(cuts)):
+        if cut > start:
+            spans.append((start, cut))
+            start = cut
+    if start < n:
+        spans.append((start, n))
+    out = []
+    for a, b in spans:
+        seg = text[a:b]
+        lstrip = len(seg) - len(seg.lstrip())
+        rstrip = len(seg) - len(seg.rstrip())
+        a2, b2 = a + lstrip, b - rstrip
+        if b2 > a2:
+            out.append((a2, b2))
+    return out
