@@ -1,0 +1,1115 @@
+"""The supplier -> buyer network as networkx, built from SPARQL aggregates; its metrics.
+
+Why this layer exists: views, the diversification report and exports all need the same
+numbers (deal counts, delivered TIV, contract values, systems, sources), filtered the same
+way.  Everything is aggregated in SPARQL (one ``GROUP BY`` per measure, so a join never
+multiplies a sum), and Python only assembles the aggregated rows.  Nothing here knows
+pyvis or matplotlib.
+
+Counting rules (documented because they change the numbers):
+
+* A deal is selected when its order year or any of its delivery years falls in the year
+  range (SIPRI's own "deliveries or orders made for year range" rule).
+* Delivered TIV is the sum of ``kg:tiv`` of deliveries *inside* the year range; a deal
+  with a deal-level ``kg:tivDelivered`` but no deliveries counts only without a year
+  range (its years are unknown).
+* An article deal linked (``kg:DealLink``) to a register deal counts once, as the
+  register deal; its source still counts as a source of the edge.
+* Contract values: ``kg:valueUSD`` when a source gives it, otherwise ``kg:valueAmount`` in
+  ``kg:valueCurrency`` converted with the annual average rate of the order year from
+  ``data/fx_rates.csv`` (nearest year when the exact year is missing).
+* Shares use delivered TIV; a period in which no TIV is known (article-only data) uses
+  deal counts by order year instead, and says so (``basis``).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg import iris, ns
+from kg.errors import KgError
+from kg.resources import data_path
+from kg.store import Store
+
+SOURCES = ("all", "sipri", "articles")
+EXPORT_FORMATS = ("gexf", "graphml", "csv")
+
+#: Party classes -> the short kind used in node attributes, legends and exports.
+PARTY_KINDS: dict[str, str] = {
+    str(ns.Country): "country",
+    str(ns.Company): "company",
+    str(ns.GovernmentAgency): "agency",
+    str(ns.InternationalOrganisation): "org",
+    str(ns.NonStateArmedGroup): "group",
+    str(ns.UnknownParty): "unknown",
+    str(ns.Party): "party",
+}
+_CATEGORY_KEYS = {str(v): k for k, v in ns.CATEGORIES.items()}
+_STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
+
+
+class UnknownName(KgError):
+    """A party name (``--supplier``/``--buyer``/country) that matches nothing; exit 2."""
+
+    exit_code = 2
+
+
+# --------------------------------------------------------------------------- filters
+@dataclass(frozen=True)
+class Filters:
+    """What every network command filters on (the CLI options map 1:1 onto these fields).
+
+    ``supplier``/``buyer`` are names ("India", "USSR", "the Kremlin") or instance IRIs;
+    :func:`resolve_filters` turns names into IRIs before any query runs.
+    """
+
+    year_from: int | None = None
+    year_to: int | None = None
+    category: str | None = None
+    status: str | None = None
+    supplier: str | None = None
+    buyer: str | None = None
+    source: str = "all"
+    min_tiv: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.category is not None and self.category not in ns.CATEGORIES:
+            raise UnknownName(f"unknown category {self.category!r} (known: {', '.join(ns.CATEGORIES)})")
+        if self.status is not None and self.status not in ns.STATUSES:
+            raise UnknownName(f"unknown status {self.status!r} (known: {', '.join(ns.STATUSES)})")
+        if self.source not in SOURCES:
+            raise UnknownName(f"unknown source {self.source!r} (known: {', '.join(SOURCES)})")
+        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
+            raise UnknownName(f"--from {self.year_from} is after --to {self.year_to}")
+
+    @property
+    def has_years(self) -> bool:
+        return self.year_from is not None or self.year_to is not None
+
+    def describe(self, labels: Mapping[str, str] | None = None) -> str:
+        """One line for titles: "1990-2024 · aircraft · supplier Russia · sources: all"."""
+        labels = labels or {}
+        parts: list[str] = []
+        if self.has_years:
+            parts.append(f"{self.year_from or '…'}-{self.year_to or '…'}")
+        else:
+            parts.append("all years")
+        if self.category:
+            parts.append(f"category {self.category}")
+        if self.status:
+            parts.append(f"status {self.status}")
+        if self.supplier:
+            parts.append(f"supplier {labels.get(self.supplier, self.supplier)}")
+        if self.buyer:
+            parts.append(f"buyer {labels.get(self.buyer, self.buyer)}")
+        if self.min_tiv is not None:
+            parts.append(f"min TIV {self.min_tiv:g}")
+        parts.append(f"sources: {self.source}")
+        return " · ".join(parts)
+
+
+def party_iri_for(name: str, store: Store | None = None) -> URIRef:
+    """The IRI of a party named ``name`` (reference tables first, then labels in the store).
+
+    Raises :class:`UnknownName` with "did you mean" suggestions when nothing matches.
+    """
+    text = name.strip()
+    if text.startswith(str(ns.ID)):
+        return URIRef(text)
+    try:  # the reference module is another engineer's; degrade to label lookup without it
+        from kg.reference import close_matches, resolve_party
+    except ImportError:  # pragma: no cover - only before kg.reference exists
+        resolve_party = None  # type: ignore[assignment]
+
+        def close_matches(n: str, k: int = 3) -> list[str]:
+            return []
+
+    if resolve_party is not None:
+        record = resolve_party(text)
+        if record is not None:
+            if record.kind == "country":
+                return iris.country(record.iso3 or record.key)
+            return iris.organisation(record.kind, record.name)
+    if store is not None:
+        rows = store.select(
+            ns.SPARQL_PREFIXES + "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p rdfs:label ?l } "
+            "FILTER(LCASE(STR(?l)) = ?want) } LIMIT 2",
+            {"want": Literal(text.lower())},
+        )
+        if len(rows) == 1:
+            return URIRef(rows[0]["p"])
+    hints = close_matches(text)
+    hint = f"; did you mean {', '.join(hints)}?" if hints else ""
+    raise UnknownName(f"unknown party {name!r}{hint}")
+
+
+def resolve_filters(store: Store, filters: Filters) -> Filters:
+    """``filters`` with supplier/buyer names replaced by IRIs (idempotent)."""
+    sup = str(party_iri_for(filters.supplier, store)) if filters.supplier else None
+    buy = str(party_iri_for(filters.buyer, store)) if filters.buyer else None
+    return replace(filters, supplier=sup, buyer=buy)
+
+
+def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
+    """The deal-selection pattern and its bindings (user values are only ever bindings).
+
+    The text added here comes from fixed fragments; every value a user typed (party IRIs,
+    years, category and status concepts) travels as a bound RDF term.
+    """
+    parts = ["GRAPH ?g { ?deal a kg:Deal ; kg:supplier ?s ; kg:buyer ?b . }"]
+    bind: dict[str, Node] = {}
+    if filters.supplier:
+        bind["s"] = URIRef(filters.supplier)
+    if filters.buyer:
+        bind["b"] = URIRef(filters.buyer)
+    if filters.source == "sipri":
+        parts.append("GRAPH ?g { ?g a kg:DatasetRelease . }")
+    elif filters.source == "articles":
+        parts.append("GRAPH ?g { ?g a kg:NewsArticle . }")
+    if filters.category:
+        parts.append("GRAPH ?g { ?deal kg:weaponSystem ?fsys . } GRAPH ?fcg { ?fsys kg:category ?fcat . }")
+        bind["fcat"] = URIRef(str(ns.CATEGORIES[filters.category]))
+    if filters.status:
+        parts.append("GRAPH ?g { ?deal kg:status ?fstatus . }")
+        bind["fstatus"] = URIRef(str(ns.STATUSES[filters.status]))
+    if filters.has_years:
+        bind["yfrom"] = Literal(filters.year_from if filters.year_from is not None else -100000)
+        bind["yto"] = Literal(filters.year_to if filters.year_to is not None else 100000)
+        parts.append(
+            "FILTER( EXISTS { GRAPH ?g { ?deal kg:orderYear ?foy } FILTER(?foy >= ?yfrom && ?foy <= ?yto) }"
+            " || EXISTS { GRAPH ?g { ?deal kg:delivery ?fd . ?fd kg:deliveryYear ?fdy }"
+            " FILTER(?fdy >= ?yfrom && ?fdy <= ?yto) } )"
+        )
+    return "\n  ".join(parts), bind
+
+
+def _q(store: Store, body: str, filters: Filters, extra: Mapping[str, Node] | None = None) -> list[dict]:
+    where, bind = _where(filters)
+    text = ns.SPARQL_PREFIXES + body.replace("{WHERE}", where)
+    return store.select(text, {**bind, **(extra or {})})
+
+
+def _num(node: Node | None) -> float:
+    if node is None:
+        return 0.0
+    try:
+        return float(node.toPython()) if isinstance(node, Literal) else float(str(node))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _int(node: Node | None) -> int:
+    return int(_num(node))
+
+
+def _years(node: Node | None) -> list[int]:
+    if node is None:
+        return []
+    out = set()
+    for part in str(node).split():
+        try:
+            out.add(int(part))
+        except ValueError:
+            continue
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------- FX
+@functools.cache
+def fx_table() -> dict[str, dict[int, float]]:
+    """Currency -> year -> units per US dollar (annual averages, ``data/fx_rates.csv``)."""
+    table: dict[str, dict[int, float]] = defaultdict(dict)
+    with open(data_path("fx_rates.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            table[row["currency"].upper()][int(row["year"])] = float(row["units_per_usd"])
+    table["USD"] = {2000: 1.0}
+    return dict(table)
+
+
+def to_usd(amount: float, currency: str, year: int | None) -> float | None:
+    """``amount`` in ``currency`` as US dollars at the annual average rate of ``year``.
+
+    The nearest year in the table is used when ``year`` is outside it or missing (the
+    table covers 2000-2024); unknown currencies give ``None`` rather than a guess.
+    """
+    rates = fx_table().get(currency.strip().upper())
+    if not rates:
+        return None
+    if year is None:
+        year = max(rates)
+    nearest = min(rates, key=lambda y: (abs(y - year), -y))
+    return amount / rates[nearest]
+
+
+# --------------------------------------------------------------------------- queries
+_EDGE_Q = """
+SELECT ?s ?b (COUNT(DISTINCT ?key) AS ?deals) (COUNT(DISTINCT ?g) AS ?sources)
+       (COUNT(DISTINCT ?ag) AS ?articles) (COUNT(DISTINCT ?rg) AS ?releases)
+       (GROUP_CONCAT(DISTINCT STR(?oy); separator=" ") AS ?orderYears)
+WHERE {
+  {WHERE}
+  OPTIONAL { GRAPH ?g { ?deal kg:orderYear ?oy } }
+  OPTIONAL { GRAPH ?g { ?ag a kg:NewsArticle } FILTER(?ag = ?g) }
+  OPTIONAL { GRAPH ?g { ?rg a kg:DatasetRelease } FILTER(?rg = ?g) }
+  OPTIONAL { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?canon } }
+  BIND(COALESCE(?canon, ?deal) AS ?key)
+} GROUP BY ?s ?b
+"""
+
+_TIV_Q = """
+SELECT ?s ?b (SUM(?t) AS ?tiv) (GROUP_CONCAT(DISTINCT STR(?dy); separator=" ") AS ?deliveryYears)
+WHERE {
+  {WHERE}
+  { GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy ; kg:tiv ?t . } }
+  UNION
+  { GRAPH ?g { ?deal kg:tivDelivered ?t . FILTER NOT EXISTS { ?deal kg:delivery ?x } } }
+  {YEARS}
+} GROUP BY ?s ?b
+"""
+
+_YEARLY_TIV_Q = """
+SELECT ?s ?b ?dy (SUM(?t) AS ?tiv) (COUNT(DISTINCT ?deal) AS ?n)
+WHERE {
+  {WHERE}
+  GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy ; kg:tiv ?t . }
+  {YEARS}
+} GROUP BY ?s ?b ?dy
+"""
+
+_YEARLY_DEALS_Q = """
+SELECT ?s ?b ?oy (COUNT(DISTINCT ?key) AS ?n)
+WHERE {
+  {WHERE}
+  GRAPH ?g { ?deal kg:orderYear ?oy }
+  OPTIONAL { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?canon } }
+  BIND(COALESCE(?canon, ?deal) AS ?key)
+  {OYEARS}
+} GROUP BY ?s ?b ?oy
+"""
+
+_CORROBORATED_Q = """
+SELECT ?s ?b (COUNT(DISTINCT ?key) AS ?n)
+WHERE {
+  {WHERE}
+  OPTIONAL { GRAPH ?lg0 { ?lk0 a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?canon } }
+  BIND(COALESCE(?canon, ?deal) AS ?key)
+  { GRAPH ?g2 { ?deal a kg:Deal } FILTER(?g2 != ?g) }
+  UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?other } }
+  UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?other } }
+} GROUP BY ?s ?b
+"""
+
+_SYSTEMS_Q = """
+SELECT ?s ?b ?sys (COUNT(DISTINCT ?deal) AS ?n) (SUM(?dt) AS ?tiv)
+WHERE {
+  {WHERE}
+  GRAPH ?g { ?deal kg:weaponSystem ?sys . OPTIONAL { ?deal kg:tivDelivered ?dt } }
+} GROUP BY ?s ?b ?sys
+"""
+
+_STATUS_Q = """
+SELECT ?s ?b ?st (COUNT(DISTINCT ?deal) AS ?n)
+WHERE {
+  {WHERE}
+  GRAPH ?g { ?deal kg:status ?st }
+} GROUP BY ?s ?b ?st
+"""
+
+_VALUE_Q = """
+SELECT ?s ?b ?key (MAX(COALESCE(?usd, -1)) AS ?maxUsd) (SAMPLE(?money) AS ?anyMoney) (MIN(?oy) AS ?year)
+WHERE {
+  {WHERE}
+  { GRAPH ?g { ?deal kg:valueUSD ?usd } }
+  UNION
+  { GRAPH ?g { ?deal kg:valueAmount ?amt ; kg:valueCurrency ?cur } BIND(CONCAT(STR(?cur), " ", STR(?amt)) AS ?money) }
+  OPTIONAL { GRAPH ?g { ?deal kg:orderYear ?oy } }
+  OPTIONAL { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?canon } }
+  BIND(COALESCE(?canon, ?deal) AS ?key)
+} GROUP BY ?s ?b ?key
+"""
+
+_PARTIES_Q = """
+SELECT ?p ?kind (SAMPLE(?rl) AS ?refLabel) (SAMPLE(?l) AS ?anyLabel) WHERE {
+  VALUES ?kind { kg:Country kg:Company kg:GovernmentAgency kg:InternationalOrganisation
+                 kg:NonStateArmedGroup kg:UnknownParty kg:Party }
+  GRAPH ?g { ?p a ?kind }
+  OPTIONAL { GRAPH ?ref { ?p rdfs:label ?rl } FILTER(?ref = ?refGraph) }
+  OPTIONAL { GRAPH ?lg { ?p rdfs:label ?l } }
+} GROUP BY ?p ?kind
+"""
+
+_SYSTEM_INFO_Q = """
+SELECT ?sys (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?cat) WHERE {
+  GRAPH ?g { ?sys a kg:WeaponSystem }
+  OPTIONAL { GRAPH ?lg { ?sys rdfs:label ?l } }
+  OPTIONAL { GRAPH ?cg { ?sys kg:category ?c } }
+} GROUP BY ?sys
+"""
+
+
+def _years_clause(filters: Filters, var: str = "?dy", require: bool = True) -> str:
+    if not filters.has_years:
+        return ""
+    bound = f"BOUND({var}) && " if require else ""
+    return f"FILTER({bound}{var} >= ?yfrom && {var} <= ?yto)"
+
+
+def party_info(store: Store) -> dict[str, tuple[str, str]]:
+    """Party IRI -> (kind, label); the reference graph's label wins over source labels."""
+    rows = store.select(ns.SPARQL_PREFIXES + _PARTIES_Q, {"refGraph": iris.REFERENCE_GRAPH})
+    out: dict[str, tuple[str, str]] = {}
+    rank = list(PARTY_KINDS)
+    for r in rows:
+        p = str(r["p"])
+        kind_iri = str(r["kind"])
+        label = str(r.get("refLabel") or r.get("anyLabel") or _tail(p))
+        prev = out.get(p)
+        # a party typed twice (kg:Party and kg:Country) keeps the most specific kind
+        if prev is None or rank.index(kind_iri) < rank.index(_kind_iri(prev[0])):
+            out[p] = (PARTY_KINDS[kind_iri], label)
+    return out
+
+
+def _kind_iri(kind: str) -> str:
+    return next(k for k, v in PARTY_KINDS.items() if v == kind)
+
+
+def system_info(store: Store) -> dict[str, tuple[str, str | None]]:
+    """System IRI -> (label, category key or None)."""
+    out = {}
+    for r in store.select(ns.SPARQL_PREFIXES + _SYSTEM_INFO_Q):
+        cat = r.get("cat")
+        out[str(r["sys"])] = (
+            str(r.get("label") or _tail(str(r["sys"]))),
+            _CATEGORY_KEYS.get(str(cat)) if cat else None,
+        )
+    return out
+
+
+def _tail(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+# --------------------------------------------------------------------------- the graph
+def build_graph(store: Store, filters: Filters | None = None, *, systems: bool = True) -> nx.DiGraph:
+    """The filtered supplier -> buyer DiGraph.
+
+    Node ids are party IRIs; attributes ``kind``, ``label``, ``supplied_tiv``,
+    ``supplied_deals``, ``received_tiv``, ``received_deals``.  Edge attributes:
+    ``deals`` (int), ``tiv`` (delivered TIV, float), ``value_usd`` (float, 0 when no value
+    is known) and ``valued_deals``, ``sources`` / ``articles`` / ``releases`` (distinct
+    source graphs), ``corroborated`` (deals asserted by more than one source),
+    ``order_years`` / ``delivery_years`` (sorted int lists), ``statuses`` (status key ->
+    deal count) and, with ``systems=True``, ``systems``: a list of dicts (iri, label,
+    category, deals, tiv) sorted by TIV then deal count.
+    """
+    filters = resolve_filters(store, filters or Filters())
+    g = nx.DiGraph()
+    g.graph["filters"] = filters
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in _q(store, _EDGE_Q, filters):
+        key = (str(r["s"]), str(r["b"]))
+        edges[key] = {
+            "deals": _int(r.get("deals")),
+            "sources": _int(r.get("sources")),
+            "articles": _int(r.get("articles")),
+            "releases": _int(r.get("releases")),
+            "order_years": _years(r.get("orderYears")),
+            "delivery_years": [],
+            "tiv": 0.0,
+            "value_usd": 0.0,
+            "valued_deals": 0,
+            "corroborated": 0,
+            "statuses": {},
+            "systems": [],
+        }
+    if not edges:
+        return g
+    tiv_q = _TIV_Q.replace("{YEARS}", _years_clause(filters))
+    for r in _q(store, tiv_q, filters):
+        e = edges.get((str(r["s"]), str(r["b"])))
+        if e is not None:
+            e["tiv"] = _num(r.get("tiv"))
+            e["delivery_years"] = _years(r.get("deliveryYears"))
+    for r in _q(store, _CORROBORATED_Q, filters):
+        e = edges.get((str(r["s"]), str(r["b"])))
+        if e is not None:
+            e["corroborated"] = _int(r.get("n"))
+    for r in _q(store, _STATUS_Q, filters):
+        e = edges.get((str(r["s"]), str(r["b"])))
+        if e is not None:
+            key = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
+            e["statuses"][key] = e["statuses"].get(key, 0) + _int(r.get("n"))
+    for r in _q(store, _VALUE_Q, filters):
+        e = edges.get((str(r["s"]), str(r["b"])))
+        if e is None:
+            continue
+        usd = _deal_usd(r)
+        if usd is not None:
+            e["value_usd"] += usd
+            e["valued_deals"] += 1
+    if systems:
+        info = system_info(store)
+        for r in _q(store, _SYSTEMS_Q, filters):
+            e = edges.get((str(r["s"]), str(r["b"])))
+            if e is None:
+                continue
+            label, cat = info.get(str(r["sys"]), (_tail(str(r["sys"])), None))
+            e["systems"].append(
+                {
+                    "iri": str(r["sys"]),
+                    "label": label,
+                    "category": cat,
+                    "deals": _int(r.get("n")),
+                    "tiv": _num(r.get("tiv")),
+                }
+            )
+        for e in edges.values():
+            e["systems"].sort(key=lambda s: (-s["tiv"], -s["deals"], s["label"]))
+    if filters.min_tiv is not None:
+        edges = {k: v for k, v in edges.items() if v["tiv"] >= filters.min_tiv}
+    parties = party_info(store)
+    for (s, b), attrs in edges.items():
+        for node in (s, b):
+            if node not in g:
+                kind, label = parties.get(node, ("party", _tail(node)))
+                g.add_node(
+                    node,
+                    kind=kind,
+                    label=label,
+                    supplied_tiv=0.0,
+                    supplied_deals=0,
+                    received_tiv=0.0,
+                    received_deals=0,
+                )
+        g.add_edge(s, b, **attrs)
+        g.nodes[s]["supplied_tiv"] += attrs["tiv"]
+        g.nodes[s]["supplied_deals"] += attrs["deals"]
+        g.nodes[b]["received_tiv"] += attrs["tiv"]
+        g.nodes[b]["received_deals"] += attrs["deals"]
+    return g
+
+
+def _deal_usd(row: Mapping[str, Node]) -> float | None:
+    usd = row.get("maxUsd")
+    if usd is not None and _num(usd) >= 0:  # -1 stands for "no USD value" (see _VALUE_Q)
+        return _num(usd)
+    money = row.get("anyMoney")
+    if money is None:
+        return None
+    cur, _, amt = str(money).partition(" ")
+    try:
+        amount = float(amt)
+    except ValueError:
+        return None
+    year = _int(row["year"]) if row.get("year") is not None else None
+    return to_usd(amount, cur, year)
+
+
+# --------------------------------------------------------------------------- metrics
+@dataclass
+class ShareTable:
+    """Volumes and shares of suppliers in one buyer's imports, per year or period.
+
+    ``volume[key][supplier]`` is delivered TIV (or deal count when ``basis[key]`` is
+    ``"deals"``); suppliers are keys (IRIs, or a merged group name) with ``labels``.
+    """
+
+    buyer: str
+    buyer_label: str
+    keys: list[str]
+    suppliers: list[str]
+    labels: dict[str, str]
+    volume: dict[str, dict[str, float]]
+    basis: dict[str, str] = field(default_factory=dict)
+
+    def total(self, key: str) -> float:
+        return sum(self.volume.get(key, {}).values())
+
+    def share(self, key: str, supplier: str) -> float:
+        """Fraction (0-1) of ``key``'s imports from ``supplier``; 0 when nothing was imported."""
+        tot = self.total(key)
+        return self.volume.get(key, {}).get(supplier, 0.0) / tot if tot else 0.0
+
+    def hhi(self, key: str) -> float:
+        """Herfindahl-Hirschman index on the 0-10,000 scale (shares in percent, squared)."""
+        return hhi(self.volume.get(key, {}).values())
+
+    def top(self, n: int) -> list[str]:
+        return self.suppliers[:n]
+
+
+def hhi(volumes: Iterable[float]) -> float:
+    """HHI of a set of volumes: 10,000 for one supplier, 10,000/n for n equal ones, 0 for none."""
+    vals = [v for v in volumes if v > 0]
+    tot = sum(vals)
+    if not tot:
+        return 0.0
+    return sum((100.0 * v / tot) ** 2 for v in vals)
+
+
+def yearly_imports(
+    store: Store, filters: Filters
+) -> tuple[dict[int, dict[str, float]], dict[int, dict[str, float]]]:
+    """(delivered TIV, deals ordered) per year and supplier, for the filters' buyer(s)."""
+    filters = resolve_filters(store, filters)
+    tiv: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    deals: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    q = _YEARLY_TIV_Q.replace("{YEARS}", _years_clause(filters))
+    for r in _q(store, q, filters):
+        tiv[_int(r["dy"])][str(r["s"])] += _num(r.get("tiv"))
+    q = _YEARLY_DEALS_Q.replace("{OYEARS}", _years_clause(filters, "?oy", require=False))
+    for r in _q(store, q, filters):
+        deals[_int(r["oy"])][str(r["s"])] += _num(r.get("n"))
+    return tiv, deals
+
+
+def period_of(year: int, length: int = 5, start: int = 1950) -> tuple[int, int]:
+    """The ``length``-year period holding ``year``, aligned on ``start`` (1990-1994 ...)."""
+    first = start + ((year - start) // length) * length
+    return first, first + length - 1
+
+
+def supplier_shares(
+    store: Store,
+    buyer: str,
+    filters: Filters | None = None,
+    *,
+    by: str = "period",
+    length: int = 5,
+    merge: Mapping[str, str] | None = None,
+) -> ShareTable:
+    """Suppliers' shares of ``buyer``'s imports.
+
+    ``by``: ``"year"`` (one key per year), ``"period"`` (``length``-year blocks aligned on
+    1950: "1990-1994"), or ``"rolling"`` (each year's trailing ``length``-year window).
+    ``merge`` maps supplier IRIs to a group label (e.g. Soviet Union and Russia to
+    "Soviet Union/Russia") so they form one line; tables usually keep them apart.
+    """
+    base = filters or Filters()
+    buyer_iri = str(party_iri_for(buyer, store))
+    f = resolve_filters(store, replace(base, buyer=buyer_iri))
+    tiv, deals = yearly_imports(store, f)
+    parties = party_info(store)
+    merge = dict(merge or {})
+    labels: dict[str, str] = {}
+
+    def key_of(sup: str) -> str:
+        if sup in merge:
+            labels[merge[sup]] = merge[sup]
+            return merge[sup]
+        labels[sup] = parties.get(sup, ("party", _tail(sup)))[1]
+        return sup
+
+    years = sorted(set(tiv) | set(deals))
+    if f.year_from is not None:
+        years = [y for y in years if y >= f.year_from]
+    if f.year_to is not None:
+        years = [y for y in years if y <= f.year_to]
+    if not years:
+        return ShareTable(buyer_iri, parties.get(buyer_iri, ("", buyer))[1], [], [], {}, {}, {})
+    if by == "year":
+        windows = {str(y): [y] for y in range(years[0], years[-1] + 1)}
+    elif by == "rolling":
+        windows = {str(y): list(range(y - length + 1, y + 1)) for y in range(years[0], years[-1] + 1)}
+    elif by == "period":
+        windows = {}
+        for y in range(period_of(years[0], length)[0], years[-1] + 1, length):
+            a, z = period_of(y, length)
+            windows[f"{a}-{z}"] = list(range(a, z + 1))
+    else:
+        raise ValueError(f"by must be year, period or rolling, not {by!r}")
+    volume: dict[str, dict[str, float]] = {}
+    basis: dict[str, str] = {}
+    for k, yrs in windows.items():
+        t: dict[str, float] = defaultdict(float)
+        for y in yrs:
+            for sup, v in tiv.get(y, {}).items():
+                t[key_of(sup)] += v
+        if sum(t.values()) > 0:
+            volume[k], basis[k] = dict(t), "tiv"
+            continue
+        d: dict[str, float] = defaultdict(float)
+        for y in yrs:
+            for sup, v in deals.get(y, {}).items():
+                d[key_of(sup)] += v
+        volume[k], basis[k] = dict(d), "deals" if d else "none"
+    totals: dict[str, float] = defaultdict(float)
+    for k in volume:
+        tot = sum(volume[k].values()) or 1.0
+        for sup, v in volume[k].items():
+            totals[sup] += v / tot
+    suppliers = sorted(totals, key=lambda s: (-totals[s], labels.get(s, s)))
+    return ShareTable(
+        buyer=buyer_iri,
+        buyer_label=parties.get(buyer_iri, ("", buyer))[1],
+        keys=list(windows),
+        suppliers=suppliers,
+        labels=labels,
+        volume=volume,
+        basis=basis,
+    )
+
+
+def top_systems(g: nx.DiGraph, supplier: str, n: int = 5) -> list[dict[str, Any]]:
+    """A supplier's ``n`` leading systems across all its buyers (by TIV, then deals)."""
+    agg: dict[str, dict[str, Any]] = {}
+    for _, _, data in g.out_edges(supplier, data=True):
+        for s in data.get("systems", []):
+            a = agg.setdefault(s["iri"], {**s, "deals": 0, "tiv": 0.0, "buyers": 0})
+            a["deals"] += s["deals"]
+            a["tiv"] += s["tiv"]
+            a["buyers"] += 1
+    return sorted(agg.values(), key=lambda s: (-s["tiv"], -s["deals"], s["label"]))[:n]
+
+
+def pagerank(
+    g: nx.DiGraph,
+    *,
+    alpha: float = 0.85,
+    weight: str | None = "tiv",
+    tol: float = 1.0e-10,
+    max_iter: int = 200,
+) -> dict[str, float]:
+    """PageRank by power iteration (networkx's own needs scipy, which kg does not require).
+
+    Same definition as :func:`networkx.pagerank`: edge weights split each node's rank
+    among its buyers, dangling nodes (buyers that never supply) spread theirs uniformly.
+    """
+    nodes = list(g)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    out_w: dict[str, float] = {}
+    for u in nodes:
+        out_w[u] = sum((d.get(weight, 1.0) if weight else 1.0) for _, _, d in g.out_edges(u, data=True))
+    rank = dict.fromkeys(nodes, 1.0 / n)
+    for _ in range(max_iter):
+        dangling = alpha * sum(rank[u] for u in nodes if out_w[u] <= 0) / n
+        new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
+        for u, v, d in g.edges(data=True):
+            if out_w[u] > 0:
+                new[v] += alpha * rank[u] * (d.get(weight, 1.0) if weight else 1.0) / out_w[u]
+        err = sum(abs(new[u] - rank[u]) for u in nodes)
+        rank = new
+        if err < n * tol:
+            break
+    return rank
+
+
+def centrality(g: nx.DiGraph, weight: str = "tiv") -> dict[str, dict[str, float]]:
+    """PageRank (weighted by ``weight``; transfers flow to buyers) and degree per node."""
+    if g.number_of_nodes() == 0:
+        return {}
+    has_weight = any(d.get(weight, 0) > 0 for _, _, d in g.edges(data=True))
+    pr = pagerank(g, weight=weight if has_weight else None)
+    out = {}
+    for node in g.nodes:
+        out[node] = {
+            "pagerank": pr.get(node, 0.0),
+            "in_degree": float(g.in_degree(node)),
+            "out_degree": float(g.out_degree(node)),
+            "degree_centrality": g.degree(node) / max(1, g.number_of_nodes() - 1),
+        }
+    return out
+
+
+# --------------------------------------------------------------------------- sources, deals
+_SOURCES_Q = """
+SELECT ?g (COUNT(DISTINCT ?deal) AS ?deals) (SAMPLE(?kind) AS ?type) (SAMPLE(?t) AS ?title)
+       (SAMPLE(?dt) AS ?date) (SAMPLE(?u) AS ?url)
+WHERE {
+  {WHERE}
+  OPTIONAL { GRAPH ?g { ?g a kg:DatasetRelease . BIND("release" AS ?kind)
+             OPTIONAL { ?g kg:releaseTitle ?t } OPTIONAL { ?g kg:dataGenerated ?dt } } }
+  OPTIONAL { GRAPH ?g { ?g a kg:NewsArticle . BIND("article" AS ?kind)
+             OPTIONAL { ?g schema:headline ?t } OPTIONAL { ?g schema:datePublished ?dt }
+             OPTIONAL { ?g schema:url ?u } } }
+} GROUP BY ?g
+"""
+
+
+@dataclass
+class SourceRef:
+    """A source document: a register release or a news article (graph IRI = source IRI)."""
+
+    iri: str
+    kind: str  # "release" | "article" | "other"
+    title: str
+    date: str | None = None
+    url: str | None = None
+    deals: int = 0
+
+
+def sources_used(store: Store, filters: Filters | None = None) -> list[SourceRef]:
+    """The sources asserting the selected deals (releases first, then articles by date)."""
+    filters = resolve_filters(store, filters or Filters())
+    out = []
+    for r in _q(store, _SOURCES_Q, filters):
+        kind = str(r.get("type") or "other")
+        out.append(
+            SourceRef(
+                iri=str(r["g"]),
+                kind=kind,
+                title=str(r.get("title") or _tail(str(r["g"]))),
+                date=str(r["date"]) if r.get("date") is not None else None,
+                url=str(r["url"]) if r.get("url") is not None else None,
+                deals=_int(r.get("deals")),
+            )
+        )
+    order = {"release": 0, "article": 1, "other": 2}
+    return sorted(out, key=lambda s: (order.get(s.kind, 3), s.date or "", s.title))
+
+
+def describe_sources(sources: list[SourceRef]) -> str:
+    """ "Sources: SIPRI register (generated 2024-10-13); 12 news articles" for page titles."""
+    releases = [s for s in sources if s.kind == "release"]
+    articles = [s for s in sources if s.kind == "article"]
+    others = [s for s in sources if s.kind not in ("release", "article")]
+    parts = [f"{s.title}" + (f" (generated {s.date})" if s.date else "") for s in releases]
+    if articles:
+        parts.append(f"{len(articles)} news article{'s' if len(articles) != 1 else ''}")
+    if others:
+        parts.append(f"{len(others)} other source{'s' if len(others) != 1 else ''}")
+    return "Sources: " + ("; ".join(parts) if parts else "none")
+
+
+@dataclass
+class StatusEvent:
+    """One dated statement about a deal's stage, and who makes it."""
+
+    date: str  # ISO date or a year
+    status: str
+    source: str
+    evidence: str | None = None
+
+
+@dataclass
+class DealRecord:
+    """A deal with what the side panel shows: facts, status timeline, sources, evidence."""
+
+    iri: str
+    supplier: str
+    buyer: str
+    system: str | None
+    system_label: str
+    category: str | None
+    order_year: int | None
+    quantity: int | None
+    tiv: float
+    value_usd: float | None
+    statuses: list[str] = field(default_factory=list)
+    timeline: list[StatusEvent] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    rows: list[tuple[str, int]] = field(default_factory=list)  # (release title, row number)
+    evidence: list[tuple[str, str, str | None]] = field(default_factory=list)  # (text, source title, date)
+    linked: list[str] = field(default_factory=list)
+    supplier_label: str = ""
+    buyer_label: str = ""
+
+
+_DEALS_Q = """
+SELECT ?deal ?s ?b (SAMPLE(?sys) AS ?system) (MIN(?oy) AS ?orderYear) (MAX(?qty) AS ?quantity)
+       (MAX(COALESCE(?dt, 0)) AS ?tiv) (MAX(COALESCE(?usd, -1)) AS ?maxUsd) (SAMPLE(?money) AS ?anyMoney)
+WHERE {
+  {WHERE}
+  OPTIONAL { GRAPH ?g { ?deal kg:weaponSystem ?sys } }
+  OPTIONAL { GRAPH ?g { ?deal kg:orderYear ?oy } }
+  OPTIONAL { GRAPH ?g { ?deal kg:quantity ?qty } }
+  OPTIONAL { GRAPH ?g { ?deal kg:tivDelivered ?dt } }
+  OPTIONAL { GRAPH ?g { ?deal kg:valueUSD ?usd } }
+  OPTIONAL { GRAPH ?g { ?deal kg:valueAmount ?amt ; kg:valueCurrency ?cur }
+             BIND(CONCAT(STR(?cur), " ", STR(?amt)) AS ?money) }
+} GROUP BY ?deal ?s ?b
+"""
+
+
+def _values(var: str, terms: list[str]) -> str:
+    """A VALUES block of IRIs taken from the store (each validated by rdflib's ``n3()``)."""
+    return f"VALUES ?{var} {{ " + " ".join(URIRef(t).n3() for t in terms) + " }"
+
+
+def deal_records(
+    store: Store, filters: Filters | None = None, *, limit: int | None = 300
+) -> list[DealRecord]:
+    """The selected deals, largest delivered TIV first (then newest), with their evidence.
+
+    ``limit`` caps the list (views stay readable); ``None`` returns every deal.
+    """
+    filters = resolve_filters(store, filters or Filters())
+    rows = _q(store, _DEALS_Q, filters)
+    rows.sort(key=lambda r: (-_num(r.get("tiv")), -_num(r.get("orderYear")), str(r["deal"])))
+    if limit is not None:
+        rows = rows[: max(0, int(limit))]
+    if not rows:
+        return []
+    info = system_info(store)
+    parties = party_info(store)
+    deals: dict[str, DealRecord] = {}
+    for r in rows:
+        sys_iri = str(r["system"]) if r.get("system") is not None else None
+        label, cat = info.get(sys_iri, (_tail(sys_iri), None)) if sys_iri else ("(system unknown)", None)
+        deals[str(r["deal"])] = DealRecord(
+            iri=str(r["deal"]),
+            supplier=str(r["s"]),
+            buyer=str(r["b"]),
+            system=sys_iri,
+            system_label=label,
+            category=cat,
+            order_year=_int(r["orderYear"]) if r.get("orderYear") is not None else None,
+            quantity=_int(r["quantity"]) if r.get("quantity") is not None else None,
+            tiv=_num(r.get("tiv")),
+            value_usd=_deal_usd(
+                {"maxUsd": r.get("maxUsd"), "anyMoney": r.get("anyMoney"), "year": r.get("orderYear")}
+            ),
+        )
+    ids = list(deals)
+    prefix = ns.SPARQL_PREFIXES
+    # the deal itself and deals linked to it (article <-> register), with their graphs
+    linked_q = (
+        prefix
+        + "SELECT DISTINCT ?deal ?d2 WHERE { "
+        + _values("deal", ids)
+        + """
+      { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?d2 } }
+      UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
+    )
+    related: dict[str, set[str]] = {d: {d} for d in ids}
+    for r in store.select(linked_q):
+        related[str(r["deal"])].add(str(r["d2"]))
+        deals[str(r["deal"])].linked.append(str(r["d2"]))
+    all_ids = sorted({x for v in related.values() for x in v})
+    owners: dict[str, list[str]] = defaultdict(list)
+    for d, rel in related.items():
+        for x in rel:
+            owners[x].append(d)
+    graph_q = (
+        prefix
+        + "SELECT ?d2 ?g ?st WHERE { "
+        + _values("d2", all_ids)
+        + """
+      GRAPH ?g { ?d2 a kg:Deal . OPTIONAL { ?d2 kg:status ?st } } }"""
+    )
+    graph_rows = store.select(graph_q)
+    graphs = sorted({str(r["g"]) for r in graph_rows})
+    meta_q = (
+        prefix
+        + "SELECT ?g ?kind ?t ?dt ?u WHERE { "
+        + _values("g", graphs)
+        + """
+      { GRAPH ?g { ?g a kg:DatasetRelease . BIND("release" AS ?kind)
+          OPTIONAL { ?g kg:releaseTitle ?t } OPTIONAL { ?g kg:dataGenerated ?dt } } }
+      UNION { GRAPH ?g { ?g a kg:NewsArticle . BIND("article" AS ?kind)
+          OPTIONAL { ?g schema:headline ?t } OPTIONAL { ?g schema:datePublished ?dt }
+          OPTIONAL { ?g schema:url ?u } } } }"""
+    )
+    meta: dict[str, SourceRef] = {g: SourceRef(iri=g, kind="other", title=_tail(g)) for g in graphs}
+    for r in store.select(meta_q) if graphs else []:
+        g = str(r["g"])
+        meta[g] = SourceRef(
+            iri=g,
+            kind=str(r["kind"]),
+            title=str(r.get("t") or _tail(g)),
+            date=str(r["dt"]) if r.get("dt") is not None else None,
+            url=str(r["u"]) if r.get("u") is not None else None,
+        )
+    own_kinds: dict[str, set[str]] = defaultdict(set)
+    for r in graph_rows:
+        src = meta[str(r["g"])]
+        own_kinds[str(r["d2"])].add(src.kind)
+        for d in owners[str(r["d2"])]:
+            rec = deals[d]
+            if all(s.iri != src.iri for s in rec.sources):
+                rec.sources.append(src)
+            if r.get("st") is not None:
+                st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
+                if st not in rec.statuses:
+                    rec.statuses.append(st)
+                if src.kind == "release":
+                    rec.timeline.append(StatusEvent(src.date or "", st, src.title))
+    # register rows
+    rows_q = (
+        prefix
+        + "SELECT ?d2 ?g ?n WHERE { "
+        + _values("d2", all_ids)
+        + """
+      GRAPH ?g { ?d2 prov:wasDerivedFrom ?rec . ?rec kg:rowNumber ?n } }"""
+    )
+    for r in store.select(rows_q):
+        for d in owners[str(r["d2"])]:
+            deals[d].rows.append(
+                (
+                    meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"])))).title,
+                    _int(r["n"]),
+                )
+            )
+    # claims: dated status statements with their evidence sentences
+    claims_q = (
+        prefix
+        + "SELECT ?d2 ?g ?st ?date ?ev WHERE { "
+        + _values("d2", all_ids)
+        + """
+      GRAPH ?g { ?c a kg:Claim ; kg:about ?d2 .
+        OPTIONAL { ?c kg:status ?st } OPTIONAL { ?c kg:eventDate ?date } OPTIONAL { ?c kg:evidenceText ?ev } } }"""
+    )
+    for r in store.select(claims_q):
+        src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
+        date = str(r["date"]) if r.get("date") is not None else (src.date or "")
+        for d in owners[str(r["d2"])]:
+            rec = deals[d]
+            if r.get("st") is not None:
+                st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
+                rec.timeline.append(StatusEvent(date, st, src.title, str(r["ev"]) if r.get("ev") else None))
+            if r.get("ev") is not None:
+                rec.evidence.append((str(r["ev"]), src.title, date or None))
+    # an article deal linked to a selected register deal is shown once, as that deal
+    for d in list(deals):
+        if "release" in own_kinds[d]:
+            continue
+        if any(x in deals and "release" in own_kinds[x] for x in deals[d].linked):
+            del deals[d]
+    for rec in deals.values():
+        rec.timeline.sort(key=lambda e: (e.date, e.status))
+        rec.rows.sort()
+        rec.sources.sort(key=lambda s: (s.kind != "release", s.date or "", s.title))
+        rec.supplier_label = parties.get(rec.supplier, ("party", _tail(rec.supplier)))[1]
+        rec.buyer_label = parties.get(rec.buyer, ("party", _tail(rec.buyer)))[1]
+    return [deals[d] for d in ids if d in deals]
+
+
+# --------------------------------------------------------------------------- exports
+def _flat(value: Any) -> str | int | float | bool:
+    """GEXF/GraphML take scalars only: lists and dicts become readable strings."""
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return 0.0 if math.isnan(value) else value
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "; ".join(f"{d.get('label')} ({d.get('deals')})" for d in value)
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def exportable(g: nx.DiGraph) -> nx.DiGraph:
+    """A copy of ``g`` with scalar attributes only (what GEXF/GraphML can hold)."""
+    h = nx.DiGraph()
+    for n, d in g.nodes(data=True):
+        h.add_node(n, **{k: _flat(v) for k, v in d.items()})
+    for s, b, d in g.edges(data=True):
+        h.add_edge(s, b, **{k: _flat(v) for k, v in d.items()})
+    return h
+
+
+EDGE_CSV_COLUMNS = (
+    "supplier",
+    "supplier_label",
+    "buyer",
+    "buyer_label",
+    "deals",
+    "tiv",
+    "value_usd",
+    "valued_deals",
+    "sources",
+    "articles",
+    "releases",
+    "corroborated",
+    "order_years",
+    "delivery_years",
+    "statuses",
+    "systems",
+)
+
+
+def export_graph(g: nx.DiGraph, path: str | Path, fmt: str) -> None:
+    """Write ``g`` as GEXF, GraphML or a CSV edge list, atomically (temp file + rename)."""
+    if fmt not in EXPORT_FORMATS:
+        raise UnknownName(f"unknown format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if fmt == "gexf":
+                nx.write_gexf(exportable(g), fh)
+            elif fmt == "graphml":
+                nx.write_graphml(exportable(g), fh)
+            else:
+                import io
+
+                text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+                w = csv.writer(text)
+                w.writerow(EDGE_CSV_COLUMNS)
+                for s, b, d in sorted(g.edges(data=True), key=lambda e: (-e[2]["tiv"], e[0], e[1])):
+                    w.writerow(
+                        [
+                            s,
+                            g.nodes[s]["label"],
+                            b,
+                            g.nodes[b]["label"],
+                            d["deals"],
+                            f"{d['tiv']:g}",
+                            f"{d['value_usd']:.0f}" if d["valued_deals"] else "",
+                            d["valued_deals"],
+                            d["sources"],
+                            d["articles"],
+                            d["releases"],
+                            d["corroborated"],
+                            _flat(d["order_years"]),
+                            _flat(d["delivery_years"]),
+                            _flat(d["statuses"]),
+                            _flat(d["systems"]),
+                        ]
+                    )
+                text.flush()
+                text.detach()
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "SOURCES",
+    "DealRecord",
+    "Filters",
+    "ShareTable",
+    "SourceRef",
+    "StatusEvent",
+    "UnknownName",
+    "build_graph",
+    "centrality",
+    "deal_records",
+    "describe_sources",
+    "export_graph",
+    "exportable",
+    "fx_table",
+    "hhi",
+    "pagerank",
+    "party_info",
+    "party_iri_for",
+    "period_of",
+    "resolve_filters",
+    "sources_used",
+    "supplier_shares",
+    "system_info",
+    "to_usd",
+    "top_systems",
+    "yearly_imports",
+]
