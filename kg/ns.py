@@ -159,4 +159,16 @@ linkScore = KG.linkScore
 linkReason = KG.linkReason
 linkCandidate = KG.linkCandidate
 
+# --- SIPRI register and TIV-table terms (kg.sipri) -----------------------------------
+TivObservation = KG.TivObservation  # one (country, year) figure of a SIPRI TIV table
+importer = KG.importer  # TivObservation -> the importing party
+exporter = KG.exporter  # TivObservation -> the exporting party
+year = KG.year  # TivObservation: calendar year (xsd:integer)
+tivBelowHalf = KG.tivBelowHalf  # true: SIPRI printed 0, meaning a TIV between 0 and 0.5
+tivTotalOrder = KG.tivTotalOrder  # Deal: SIPRI 'TIV for total order' (absent when unknown)
+tivBasePerUnit = KG.tivBasePerUnit  # Deal: SIPRI estimate of one *new* unit (F3 'SIPRI estimate')
+quantityDeliveredUncertain = KG.quantityDeliveredUncertain  # Deal: '?' on Number delivered
+deliveryYearUncertain = KG.deliveryYearUncertain  # Delivery: 'Delivery year is estimate'
+valueAmountMax = KG.valueAmountMax  # upper bound when the value is a range ('$3-5.4 b')
+
 __all__ = [name for name in dir() if not name.startswith("_")]

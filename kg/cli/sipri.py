@@ -1,0 +1,98 @@
+"""``kg import sipri FILE...``: SIPRI registers and TIV tables (thin over kg.sipri)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.cli.app import get_store, import_group
+from kg.errors import EXIT_REJECTED
+
+#: Files with more rows than this get a progress bar (on stderr, only on a terminal).
+PROGRESS_MIN_ROWS = 2000
+#: Skipped rows listed one per line before the rest are summarised.
+MAX_LISTED = 20
+
+
+@import_group.command("sipri")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the skipped rows.")
+@click.option(
+    "--force", is_flag=True, help="Rewrite a release even if the same file is already imported."
+)
+@click.option("--show-all-skipped", is_flag=True, help=f"List every skipped row (default: first {MAX_LISTED}).")
+@click.pass_context
+def import_sipri_cmd(
+    ctx: click.Context, files: tuple[Path, ...], quiet: bool, force: bool, show_all_skipped: bool
+) -> None:
+    """Import SIPRI Arms Transfers Database exports, one named graph per release.
+
+    Layouts are recognised from the header line: the 16-column trade register
+    (trade-register.csv, one row per deal), the 17-column register (trade_register.csv,
+    one row per deal and delivery year), the TIV tables (import-export-values_*.csv) and
+    the legacy per-supplier TIV tables (TIV-Export-*.csv).  A release is identified by its
+    title and 'Data generated' date: re-importing a file changes nothing (an identical
+    release already stored is not rewritten unless --force); two releases are kept side
+    by side.
+
+    Rows that cannot be read (wrong number of fields, non-numeric number, unknown party
+    name) are skipped and listed as FILE:LINE: reason on stderr; the rest imports.
+
+    \b
+    Exit codes:
+      0  all files imported (possibly with skipped rows, reported as warnings)
+      3  at least one whole file was rejected (unknown layout, truncated or missing
+         header, unreadable); the other files were still imported
+      4  the store is locked by another writer
+    """
+    from kg.sipri.importer import import_sipri
+
+    store = get_store(ctx)
+    bars: dict[str, Any] = {}
+    shown: dict[str, int] = {}
+
+    def progress(path: str, done: int, total: int) -> None:
+        if quiet or total < PROGRESS_MIN_ROWS:
+            return
+        bar = bars.get(path)
+        if bar is None:
+            bar = click.progressbar(length=total, label=Path(path).name, file=click.get_text_stream("stderr"))
+            bar.__enter__()
+            bars[path] = bar
+            shown[path] = 0
+        bar.update(done - shown[path])
+        shown[path] = done
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    try:
+        report = import_sipri(store, list(files), progress=progress, force=force)
+    finally:
+        for bar in bars.values():
+            bar.render_finish()
+    for f in report.files:
+        messages = f.skipped_messages()
+        limit = None if show_all_skipped else MAX_LISTED
+        for message in messages[:limit]:
+            click.echo(f"warning: skipped {message}", err=True)
+        if limit is not None and len(messages) > limit:
+            click.echo(f"warning: ... and {len(messages) - limit} more skipped rows in {f.path}", err=True)
+        if not quiet:
+            for warning in f.warnings[:MAX_LISTED]:
+                click.echo(f"warning: {warning}", err=True)
+        if f.rejected:
+            click.echo(f"error: {f.path}: {f.rejected}", err=True)
+    if not quiet:
+        for line in report.summary():
+            click.echo(line, err=True)
+        ok = [f for f in report.files if not f.rejected]
+        click.echo(
+            f"imported {len(ok)} of {len(report.files)} file(s): {report.total('deals')} deals, "
+            f"{report.total('deliveries')} deliveries, {report.total('observations')} TIV observations, "
+            f"{report.total('triples')} triples; {report.skipped_rows} rows skipped",
+            err=True,
+        )
+    if report.rejected:
+        ctx.exit(EXIT_REJECTED)
