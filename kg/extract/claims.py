@@ -55,25 +55,29 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
         r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
         r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
-        r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal)|halted)\b")),
+        r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted)\b")),
     ("delayed", _rx(
         r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
         r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b")),
     ("delivering", _rx(
         r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
         r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
-        r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|"
+        r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|"
         r"(?:first|initial|second|third|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
         r"remaining|outstanding deliver(?:y|ies)|rest of the|so far)\b")),
     ("delivered", _rx(
         r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
-        r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
+        r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|sent|shipped|"
+        r"supplied|transferred|donated|gifted|handed|"
         r"was delivered|were delivered|have been delivered|has been delivered)\b")),
     ("signed", _rx(
         r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
         r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
-        r"contracted|clinched|sealed|agreed to (?:buy|purchase|acquire|sell|supply|procure)|struck (?:a|the) deal|"
+        r"contracted|clinched|sealed|sold|sells|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
+        r"procure)|struck (?:a|the) deal|(?:is|are|was|were) (?:buying|purchasing|acquiring|procuring|ordering)|"
         r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b")),
+    ("signed-future", _rx(
+        r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send))\b")),
     ("approved", _rx(
         r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
         r"sanctioned|acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale)\b")),
@@ -100,7 +104,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
         r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|uses|used)\b")),
 ]
-_STATUS_RANK = {"cancelled": 9, "delivered": 7, "delivering": 7, "delayed": 6, "signed": 5, "approved": 4,
+_STATUS_RANK = {"signed-future": 5, "cancelled": 9, "delivered": 7, "delivering": 7, "delayed": 6, "signed": 5, "approved": 4,
                 "negotiating": 3, "offered": 2, "unknown": 1}
 
 _BUY_V = _rx(r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|"
@@ -119,6 +123,7 @@ _APPROVE = _rx(r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|auth
 _SPEAKER_AFTER = _rx(r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chief|head|spokes\w+|official\w*|"
                      r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
                      r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b")
+_SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
     r"(?:invasion of|invaded|war (?:in|with|on|against)|against|attack(?:s|ed)? on|conflict (?:in|with)|"
@@ -127,7 +132,10 @@ _NEG_CONTEXT = _rx(
     r"trip to|envoy to|ambassador to|relations with|ties with|partnership with|"
     r"allies? (?:like|such as)|neighbou?rs? (?:like|such as)|compared (?:with|to)|rather than|instead of|"
     r"dependence on|reliance on|relying on|reduce \w+ on|than|tensions? (?:between|with)|"
-    r"counter|deter|threat posed by|aggression|adversar\w+)\s+(?:the\s+)?$")
+    r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
+    r"in response to|sanctions by|opposition from|objections from|criticism from|warnings from)\s+(?:the\s+)?$")
+_NEG_RIGHT = _rx(r"^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
+                 r"invasion|aggression|war\b|strikes?|attacks?|troops|forces? (?:attacked|invaded))")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/)\s*(?:the\s+)?$", _I)
 
 # role cue right before a party (left context) or after it
@@ -176,7 +184,8 @@ _MODAL = _rx(r"\b(expected to|set to|poised to|likely to|due to|scheduled to|sla
 _NEGATION_NEAR = _rx(r"\b(not|never|no longer|n't|yet to|without)\b[^.;,]{0,25}$")
 _DENIAL = _rx(r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
               r"no plans? to|not true|baseless|false reports?)\b")
-_PARTIAL = _rx(r"\b(first|initial|some|part of|remaining|so far|batch|tranche|outstanding|rest of)\b")
+_PARTIAL = _rx(r"\b(first|initial|some of the|part of the (?:order|deal|contract|batch|shipment|consignment)|"
+               r"remaining|so far|batch|tranche|outstanding|rest of)\b")
 _ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
 _REPORT_BEFORE = _rx(r"\b(said|says|told|announced|reported|stated|added|confirmed|noted|statement)\s+"
                      r"(?:\w+\s+){0,3}?(?:on\s+)?$")
@@ -366,7 +375,9 @@ class _Extractor:
         # groups of coordinated parties ("France, Israel, the United States and Germany")
         gid = 0
         for i, p in enumerate(parties):
-            if i and _LIST_GAP.match(s[parties[i - 1].mention.end - base:p.mention.start - base]):
+            gap = s[parties[i - 1].mention.end - base:p.mention.start - base] if i else ""
+            loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base:])
+            if i and _LIST_GAP.match(gap) and not (loose and not re.search(r"\b(?:and|or)\b|&|/", gap)):
                 p.group = parties[i - 1].group
             else:
                 gid += 1
@@ -427,7 +438,7 @@ class _Extractor:
     def _cue(self, left: str, right: str, own_right: str, p: _Party, s: str,
              full_left: str) -> tuple[str | None, str]:
         m = p.mention
-        if _NEG_CONTEXT.search(left):
+        if _NEG_CONTEXT.search(left) or _NEG_RIGHT.match(own_right):
             return "other", "negative-context"
         if m.form == "demonym" and re.match(r"^-?era\b|^\s*(?:era|war|revolution|empire|origin\b)", own_right, _I):
             return "other", "era"
@@ -512,7 +523,8 @@ class _Extractor:
         actors = [p for p in parties if p.role not in ("other", "speaker")]
         speakers = [p for p in parties if p.role == "speaker"]
         if not sys_refs:
-            if anaphora and self.ctx.last and status != "unknown":
+            info = bool(find_money(s)) or bool(re.search(r"\b(?:worth|valued|cost)\b", s, _I))
+            if anaphora and self.ctx.last and (status != "unknown" or info):
                 prev = self.ctx.last[-1]
                 if prev.system:
                     sys_refs.append((SystemRef(prev.system.name, prev.system.category,
@@ -646,6 +658,9 @@ class _Extractor:
                 if st == "cancelled":
                     continue
                 st = "negotiating" if st in ("signed", "approved") else "signed"
+            if st == "signed-future":
+                st = "delivering" if _PARTIAL.search(s) else "signed"
+                modality = modality or "expected"
             if st == "delayed" and _ON_SCHEDULE.search(s) and re.search(r"\bback\b|\bnow\b", s):
                 continue
             if st == "delivering" and word in ("remaining", "so far", "rest of the") and not re.search(
@@ -684,7 +699,12 @@ class _Extractor:
         numbers = [n for n in find_numbers(s)
                    if all(n.end <= x or n.start >= y for x, y in blocked)
                    and not _QTY_BAD_AFTER.match(s[n.end:n.end + 20])
-                   and not re.match(r"\s*of\b", s[n.end:n.end + 5])]
+                   and not (re.match(r"\s*of\b", s[n.end:n.end + 5]) and not re.match(
+                       r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(ITEM_NOUNS) + r")\b"
+                       r"(?!\s*\d)", s[n.end:n.end + 60], _I))
+                   and not re.search(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$",
+                                     s[max(0, n.start - 30):n.start], _I)
+                   and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)]
         # quantities per system mention
         per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
         item_rx = r"(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + "|".join(ITEM_NOUNS) + r")"
@@ -694,7 +714,7 @@ class _Extractor:
                 after = s[n.end:n.end + 80]
                 before = s[max(0, n.start - 25):n.start]
                 near = re.match(r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
-                                r"extra|further|of the|[\w]+-(?:made|built|designed|origin)|long-range|"
+                                r"extra|further|of the|of|the|[\w]+-(?:made|built|designed|origin)|long-range|"
                                 r"[A-Z][\w-]*)\s+){0,3}?" + item_rx, after)
                 if m is not None and ref is not None:
                     target = m.start - a
@@ -702,9 +722,11 @@ class _Extractor:
                     hits_system = 0 <= rel <= 45 and near is not None and near.end() + n.end >= target
                 else:
                     hits_system = False
-                hits_item = near is not None and re.match(
+                hits_item = (near is not None and re.match(
                     r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + "|".join(ITEM_NOUNS) + r")\b",
-                    after, _I) is not None
+                    after, _I) is not None and not re.match(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?"
+                                                            r"(?:systems?|units?)\b", after, _I)) or (
+                    near is not None and re.match(r"^\s+of\s+(?:the|these|those|its|their)\s", after, _I) is not None)
                 remaining_kw = re.search(r"\b(remaining|other|last|final|rest of the|outstanding)\s+$", before, _I)
                 first_kw = re.search(r"\b(first|initial)\s+$", before, _I)
                 if remaining_kw and (hits_system or hits_item or not re.match(r"^\s+\w", after) or

@@ -159,15 +159,27 @@ class Gazetteer:
         i, n = 0, len(toks)
         while i < n:
             best: _Entry | None = None
-            for entry in self._first.get(folded[i], ()):
+            cands = self._first.get(folded[i], [])
+            if folded[i].endswith("s") and len(folded[i]) > 2:
+                cands = sorted([*cands, *self._first.get(folded[i][:-1], ())],
+                               key=lambda e: (-len(e.tokens), -e.priority))
+            for entry in cands:
                 k = len(entry.tokens)
-                if i + k > n or tuple(folded[i:i + k]) != entry.tokens:
+                if i + k > n:
                     continue
+                got = tuple(folded[i:i + k])
+                if got != entry.tokens:
+                    # plural of the last token ("Rafales", "F-16s") for systems only
+                    if entry.kind != "system" or got[:-1] != entry.tokens[:-1] or got[-1] != entry.tokens[-1] + "s":
+                        continue
                 if any(not _JOINABLE_GAP.match(text[toks[j][1]:toks[j + 1][0]]) for j in range(i, i + k - 1)):
                     continue
                 span_text = text[toks[i][0]:toks[i + k - 1][1]]
                 if entry.exact:
-                    if _TOKEN.findall(span_text) != _TOKEN.findall(entry.surface):
+                    want = _TOKEN.findall(entry.surface)
+                    have = _TOKEN.findall(span_text)
+                    if have != want and not (entry.kind == "system" and have[:-1] == want[:-1]
+                                             and have[-1] == want[-1] + "s"):
                         continue
                 elif entry.surface[0].isupper() and not span_text[0].isupper():
                     continue
@@ -194,21 +206,21 @@ def base_gazetteer() -> Gazetteer:
 def _add_reference(gaz: Gazetteer) -> None:
     for rec in reference.countries():
         for name in rec.names():
-            gaz.add(name, "party", "name", party=rec, priority=5)
+            gaz.add(name, "party", "name", party=rec, priority=8)
         if rec.official_name:
-            gaz.add(rec.official_name, "party", "name", party=rec, priority=5)
+            gaz.add(rec.official_name, "party", "name", party=rec, priority=8)
         for name in rec.demonyms:
-            gaz.add(name, "party", "demonym", party=rec, priority=3)
+            gaz.add(name, "party", "demonym", party=rec, priority=6)
         for name in rec.metonyms:
-            gaz.add(name, "party", "metonym", party=rec, priority=2)
+            gaz.add(name, "party", "metonym", party=rec, priority=7)
     for rec in reference.organisations():
         form = "org" if rec.kind in ("company", "agency") and not rec.country_iso3 else rec.kind
         for name in rec.names():
-            gaz.add(name, "party", form, party=rec, priority=4)
+            gaz.add(name, "party", form, party=rec, priority=5)
     for name in reference.non_parties():
         # stored lower-case; capitalise each word for the case rule, keep acronyms exact
-        gaz.add(name if len(name) > 5 else name.upper(), "source", "source", priority=6)
-        gaz.add(name.title(), "source", "source", priority=6)
+        gaz.add(name if len(name) > 5 else name.upper(), "source", "source", priority=9)
+        gaz.add(name.title(), "source", "source", priority=9)
     for sysrec in reference.systems():
         for name in sysrec.names():
             gaz.add(name, "system", "catalogue", system=sysrec, priority=4)
@@ -255,6 +267,7 @@ _NAME_ITEM = re.compile(
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
 )
+_CLASS = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)[- ]class\b")
 _NAME_STOP = frozenset(["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "more", "new", "additional", "such", "other", "both", "all", "several", "many", "first", "second", "third", "last", "most", "latest", "older", "used", "advanced", "modern", "military", "combat", "naval", "army", "navy", "air", "force", "forces", "corps", "guard", "coast", "marine", "marines", "ministry", "defence", "defense", "government", "national", "royal", "armed", "special", "state", "federal", "republic", "people", "liberation", "ground", "maritime", "space", "command", "department", "council", "committee", "parliament", "congress", "senate", "cabinet", "president", "minister", "prime", "general", "chief", "agency", "service", "group", "company", "corporation", "industries", "aerospace", "dynamics", "electronics", "technologies", "holdings", "limited", "ltd", "inc", "shipyard", "shipbuilding", "works", "factory", "division", "brigade", "regiment", "squadron", "fleet", "union", "nations", "nato", "western", "eastern", "northern", "southern", "soviet", "cold", "war", "world", "next", "upgraded", "fighter", "fighters", "jet", "jets", "stealth", "attack", "strike", "transport", "trainer", "light", "heavy", "medium", "unmanned", "armed", "drone", "drones", "ballistic", "cruise", "nuclear", "diesel", "electric", "tactical", "utility", "multirole", "surveillance", "patrol", "long", "short", "range", "missile", "missiles", "tank", "tanks", "howitzer", "howitzers", "submarine", "submarines", "frigate", "frigates", "helicopter", "helicopters", "aircraft", "system", "systems", "battle", "main", "anti", "ship", "guided", "self", "propelled", "mobile", "indigenous", "foreign", "domestic", "local", "imported", "under", "while", "after", "before", "when", "since", "however", "but", "and", "or", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "he", "she", "it", "they", "we", "you", "i", "us", "them", "him", "said", "says", "told", "will", "would", "could", "should", "may", "might", "can", "must", "also", "only", "just", "exercise", "exercises", "drill", "drills", "joint", "operation", "operations", "mission", "missions", "show", "expo", "summit"])
 
 
@@ -271,10 +284,19 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         return all(b <= s or a >= e for s, e in taken)
 
     out: list[Mention] = []
+    for m in _CLASS.finditer(text):
+        if not free(m.start("name"), m.end()):
+            continue
+        name = m.group("name") + "-class"
+        rec = SystemRecord(name, (), guess_category(text[m.end():m.end() + 40]) or "ships", None, None, None, None)
+        out.append(Mention("system", m.start("name"), m.end(), text[m.start("name"):m.end()], "pattern", system=rec))
+        taken.append((m.start("name"), m.end()))
     for m in _DESIGNATION.finditer(text):
         d = m.group("d")
         if _NOT_DESIGNATION.match(d) or not re.search(r"\d", d) or not free(m.start("d"), m.end("d")):
             continue
+        if any(0 <= m.start("d") - e <= 1 for _s, e in taken):
+            continue  # a variant suffix of a name just matched ("Rafale F4", "Leopard 2A4")
         if re.fullmatch(r"[A-Z]\d{3,4}", d) and not re.match(r"[MKTA]", d):
             continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
         after = text[m.end():m.end() + 60]
