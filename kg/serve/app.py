@@ -1,0 +1,543 @@
+"""The HTTP side of ``kg serve``: SPARQL 1.1 Protocol routes, named queries, the query page.
+
+Routes:
+
+* ``GET|POST /query`` (also ``/sparql`` and ``/`` with a ``query`` parameter): SPARQL
+  queries, form-encoded or ``application/sparql-query``; results by ``Accept`` or
+  ``format=`` (json, xml, csv, tsv, html; turtle, nt, jsonld, rdfxml for graphs).
+* ``POST /update`` (or ``/sparql`` with ``update=`` / ``application/sparql-update``):
+  403 unless the server is ``--writable``.
+* ``GET /queries``: the named queries as JSON; ``GET /queries/NAME?param=value``: run one.
+* ``GET /views/...``: the HTML files of ``--views DIR``, read-only.
+* ``GET /``: the query page (inline script with a CSP hash; works offline).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import mimetypes
+import sys
+import threading
+import urllib.parse
+from collections.abc import Callable, Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from kg.serve import ServeConfig
+from kg.serve import formats as fmt
+from kg.serve.guard import Refused, check
+from kg.serve.worker import Outcome, PoolBusy, QueryTimeout, WorkerPool
+
+_VIEW_TYPES = {".html", ".htm", ".js", ".css", ".json", ".svg", ".png", ".jpg", ".txt", ".csv"}
+VIEWS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'none'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
+
+EXAMPLE_QUERY = """PREFIX kg: <https://w3id.org/defence-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+# Suppliers of each buyer, by number of deals (all sources)
+SELECT ?buyerLabel ?supplierLabel (COUNT(DISTINCT ?deal) AS ?deals) WHERE {
+  GRAPH ?g { ?deal a kg:Deal ; kg:buyer ?b ; kg:supplier ?s .
+             ?b rdfs:label ?buyerLabel . ?s rdfs:label ?supplierLabel }
+}
+GROUP BY ?buyerLabel ?supplierLabel
+ORDER BY DESC(?deals)
+LIMIT 50"""
+
+_SCRIPT = """
+const form = document.getElementById('qform');
+const out = document.getElementById('out');
+const status = document.getElementById('status');
+form.addEventListener('submit', async (event) => {
+  const chosen = form.elements.format.value;
+  if (chosen !== 'table') { return; }  // other formats: plain form submission (download)
+  event.preventDefault();
+  out.replaceChildren();
+  status.textContent = 'running...';
+  const started = performance.now();
+  let response;
+  try {
+    response = await fetch('query', {
+      method: 'POST',
+      headers: {'Content-Type': 'application/x-www-form-urlencoded',
+                'Accept': 'application/sparql-results+json, text/turtle;q=0.9'},
+      body: new URLSearchParams({query: form.elements.query.value}),
+    });
+  } catch (err) { status.textContent = 'request failed: ' + err; return; }
+  const ms = Math.round(performance.now() - started);
+  if (!response.ok) { status.textContent = 'HTTP ' + response.status + ': ' + await response.text(); return; }
+  const type = response.headers.get('Content-Type') || '';
+  if (!type.includes('sparql-results+json')) {
+    const pre = document.createElement('pre');
+    pre.textContent = await response.text();
+    out.append(pre);
+    status.textContent = 'graph result in ' + ms + ' ms';
+    return;
+  }
+  const data = await response.json();
+  if ('boolean' in data) { status.textContent = 'ASK: ' + data.boolean + ' (' + ms + ' ms)'; return; }
+  const vars = data.head.vars;
+  const table = document.createElement('table');
+  const head = table.insertRow();
+  for (const v of vars) { const th = document.createElement('th'); th.textContent = v; head.append(th); }
+  for (const binding of data.results.bindings) {
+    const tr = table.insertRow();
+    for (const v of vars) { const cell = tr.insertCell(); cell.textContent = binding[v] ? binding[v].value : ''; }
+  }
+  out.append(table);
+  const truncated = response.headers.get('X-KG-Truncated') === 'true';
+  status.textContent = data.results.bindings.length + ' row(s) in ' + ms + ' ms' +
+    (truncated ? ' - truncated at the row limit (' + response.headers.get('X-KG-Row-Limit') + ')' : '');
+});
+"""
+
+_STYLE = """
+body{font:14px system-ui,sans-serif;margin:1.5em;max-width:80em}
+textarea{width:100%;font:13px monospace}
+table{border-collapse:collapse;margin-top:.5em}
+td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top;text-align:left}
+th{background:#eee}
+fieldset{margin:.4em 0}
+#status{color:#444}
+"""
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+PAGE_CSP = (
+    f"default-src 'none'; script-src {_csp_hash(_SCRIPT)}; style-src {_csp_hash(_STYLE)}; "
+    "connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def _named_query_forms() -> str:
+    from kg.named import list_queries
+
+    parts = []
+    for q in list_queries():
+        inputs = []
+        for p in q.params:
+            placeholder = p.default if p.default is not None else "(any)"
+            inputs.append(
+                f"<label>{html.escape(p.name)} <input name='{html.escape(p.name, quote=True)}' "
+                f"placeholder='{html.escape(placeholder, quote=True)}' "
+                f"title='{html.escape(p.type + ': ' + p.description, quote=True)}'></label> "
+            )
+        parts.append(
+            f"<form method=get action='queries/{html.escape(q.name, quote=True)}'><fieldset>"
+            f"<legend><b>{html.escape(q.name)}</b>: {html.escape(q.description)}</legend>{''.join(inputs)}"
+            "<select name=format><option>html<option>csv<option>json<option>tsv<option>xml</select> "
+            "<button>Run</button></fieldset></form>"
+        )
+    return "".join(parts)
+
+
+def render_page(config: ServeConfig, view_files: list[str]) -> str:
+    """The query page: inline CSS and script only (allowed by hash in the CSP)."""
+    mode = "read-write" if config.writable else "read-only"
+    views = ""
+    if view_files:
+        items = "".join(
+            f"<li><a href='views/{html.escape(urllib.parse.quote(v), quote=True)}'>{html.escape(v)}</a>"
+            for v in view_files
+        )
+        views = f"<h2>Views</h2><ul>{items}</ul>"
+    return (
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>kg SPARQL endpoint</title>"
+        f"<style>{_STYLE}</style></head><body>"
+        f"<h1>kg SPARQL endpoint</h1><p>{mode}; queries stop after {config.timeout:g} s and "
+        f"{config.max_rows} rows. Endpoint: <code>/query</code> (SPARQL 1.1 Protocol).</p>"
+        "<form id=qform method=get action='query'>"
+        f"<textarea name=query rows=14>{html.escape(EXAMPLE_QUERY)}</textarea><br>"
+        "Format <select name=format><option value=table>table<option>csv<option>tsv<option>json"
+        "<option>xml<option>turtle<option>nt<option>jsonld</select> <button>Run</button></form>"
+        "<p id=status></p><div id=out></div>"
+        f"<h2>Named queries</h2>{_named_query_forms()}{views}"
+        f"<script>{_SCRIPT}</script></body></html>\n"
+    )
+
+
+class _PoolSelector:
+    """Lets :mod:`kg.named` resolve names through the worker pool (same timeout rules)."""
+
+    def __init__(self, server: SparqlServer) -> None:
+        self.server = server
+
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        from kg.bindings import inject_values
+
+        text = inject_values(sparql, bindings) if bindings else sparql
+        variables, rows, _ = self.server.select_terms(text)
+        return [{v: t for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
+
+
+class SparqlServer:
+    """The endpoint: a worker pool plus a threading HTTP server; usable as a context manager."""
+
+    def __init__(self, config: ServeConfig, log: Callable[[str], None] | None = None) -> None:
+        from kg.ns import PREFIXES
+
+        self.config = config
+        self.log = log or (lambda m: print(m, file=sys.stderr))
+        location = Path(config.location)
+        if config.location == "memory:" or config.location.startswith(("http://", "https://")):
+            from kg.errors import StoreError
+
+            raise StoreError(
+                "kg serve serves an on-disk store (a directory); a remote SPARQL server is already an endpoint"
+            )
+        if not (location / "CURRENT").exists():
+            from kg.errors import StoreError
+
+            raise StoreError(f"no store at {config.location} (create one with `kg import ...` or `kg demo`)")
+        self.pool = WorkerPool(
+            str(location),
+            size=config.workers,
+            writable=config.writable,
+            prefixes={p: str(n) for p, n in PREFIXES.items()},
+        )
+        try:
+            self.httpd = ThreadingHTTPServer((config.host, config.port), _make_handler(self))
+        except OSError:
+            self.pool.close()
+            raise
+        self.httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def view_files(self) -> list[str]:
+        root = self.config.views_dir
+        if root is None:
+            return []
+        return sorted(str(p.relative_to(root)) for p in Path(root).rglob("*.htm*") if p.is_file())
+
+    # -- running things -------------------------------------------------------------------
+    def run(self, op: str, text: str, fmt_key: str, max_rows: int | None = None) -> Outcome:
+        return self.pool.run(op, text, fmt_key, max_rows or self.config.max_rows, self.config.timeout)
+
+    def select_terms(self, text: str) -> tuple[list[str], list[list[Any]], bool]:
+        """Run a SELECT through the pool and return rdflib terms (for named-query processing)."""
+        outcome = self.run("query", text, "json")
+        if outcome.status != 200:
+            raise Refused(outcome.status, outcome.body.decode("utf-8", "replace"))
+        data = json.loads(outcome.body)
+        variables = data["head"]["vars"]
+        rows = [[fmt.to_rdflib(b.get(v)) for v in variables] for b in data["results"]["bindings"]]
+        return variables, rows, outcome.truncated
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(self) -> SparqlServer:
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True, name="kg-serve")
+        self._thread.start()
+        return self
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self.httpd.shutdown()
+            self._thread.join(timeout=5)
+        self.httpd.server_close()
+        self.pool.close()
+
+    def __enter__(self) -> SparqlServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def serve_forever(config: ServeConfig, log: Callable[[str], None] | None = None) -> None:
+    """Run the endpoint until interrupted (``kg serve``)."""
+    server = SparqlServer(config, log)
+    mode = "read-write" if config.writable else "read-only"
+    server.log(
+        f"kg: serving {config.location} ({mode}) at {server.url}/ (SPARQL endpoint {server.url}/query)"
+    )
+    if config.host not in ("127.0.0.1", "localhost", "::1"):
+        server.log("kg: warning: listening beyond loopback; put authentication and TLS in front")
+    try:
+        server.httpd.serve_forever()
+    except KeyboardInterrupt:
+        server.log("kg: stopped")
+    finally:
+        server.httpd.server_close()
+        server.pool.close()
+
+
+# --- request handling -----------------------------------------------------------------
+
+
+class _HttpError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
+    config = server.config
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "kg-sparql"
+        sys_version = ""
+
+        def log_message(self, format: str, *args: Any) -> None:
+            if not config.quiet:
+                server.log(f"kg: {self.address_string()} {format % args}")
+
+        # -- plumbing -----------------------------------------------------------------
+        def _send(
+            self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] | None = None
+        ) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Cache-Control", "no-store")
+            for key, value in (headers or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def _error(self, status: int, message: str) -> None:
+            self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+        def _read_body(self) -> bytes:
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                self.close_connection = True
+                raise _HttpError(411, "chunked request bodies are not accepted; send Content-Length")
+            length_text = self.headers.get("Content-Length")
+            if length_text is None:
+                raise _HttpError(411, "Content-Length required")
+            try:
+                length = int(length_text)
+            except ValueError:
+                raise _HttpError(400, "bad Content-Length") from None
+            if length < 0:
+                raise _HttpError(400, "bad Content-Length")
+            if length > config.max_body:
+                self.close_connection = True  # the unread body must not be parsed as a request
+                raise _HttpError(
+                    413, f"request body of {length} bytes exceeds the {config.max_body}-byte limit"
+                )
+            return self.rfile.read(length)
+
+        def _params(self) -> tuple[str, dict[str, list[str]]]:
+            parsed = urllib.parse.urlsplit(self.path)
+            if len(parsed.query) > config.max_body:
+                raise _HttpError(413, "query string too long")
+            return parsed.path, urllib.parse.parse_qs(parsed.query, keep_blank_values=True)
+
+        def handle_one_request(self) -> None:
+            try:
+                super().handle_one_request()
+            except (ConnectionResetError, BrokenPipeError):
+                self.close_connection = True
+
+        # -- verbs --------------------------------------------------------------------
+        def do_GET(self) -> None:
+            self._dispatch(post=False)
+
+        def do_POST(self) -> None:
+            self._dispatch(post=True)
+
+        def _dispatch(self, post: bool) -> None:
+            try:
+                path, params = self._params()
+                self._route(path, params, post)
+            except _HttpError as exc:
+                self._error(exc.status, exc.message)
+            except Refused as exc:
+                self._error(exc.status, exc.message)
+            except fmt.NotAcceptable as exc:
+                self._error(406, str(exc))
+            except QueryTimeout as exc:
+                self._error(504, str(exc))
+            except PoolBusy as exc:
+                self._error(503, str(exc))
+            except Exception as exc:  # never leak a traceback to the client
+                from kg.errors import KgError
+
+                if isinstance(exc, KgError):
+                    self._error(400, str(exc))
+                    return
+                server.log(f"kg: internal error: {exc!r}")
+                self._error(500, "internal server error")
+
+        def _route(self, path: str, params: dict[str, list[str]], post: bool) -> None:
+            if post:
+                body = self._read_body()
+                ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+                if ctype == "application/x-www-form-urlencoded":
+                    form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+                    for key, values in form.items():
+                        params.setdefault(key, []).extend(values)
+                elif ctype == "application/sparql-query":
+                    params["query"] = [body.decode("utf-8", "replace")]
+                elif ctype == "application/sparql-update":
+                    params["update"] = [body.decode("utf-8", "replace")]
+                elif path in ("/query", "/sparql", "/update", "/"):
+                    raise _HttpError(415, f"unsupported Content-Type {ctype!r}")
+            if "default-graph-uri" in params or "named-graph-uri" in params:
+                raise Refused(
+                    400, "default-graph-uri / named-graph-uri are not supported; use GRAPH <iri> { }"
+                )
+            if path in ("/query", "/sparql", "/") and "query" in params:
+                self._query(_one(params, "query"), params)
+            elif path in ("/update", "/sparql") and "update" in params:
+                if not post:
+                    raise _HttpError(405, "updates must be POSTed")
+                self._update(_one(params, "update"))
+            elif path == "/update":
+                raise _HttpError(400, "missing 'update' parameter")
+            elif path in ("/query", "/sparql"):
+                raise _HttpError(400, "missing 'query' parameter")
+            elif path == "/" and not post:
+                page = render_page(config, server.view_files()).encode("utf-8")
+                self._send(200, page, "text/html; charset=utf-8", {"Content-Security-Policy": PAGE_CSP})
+            elif path == "/queries" and not post:
+                self._list_queries()
+            elif path.startswith("/queries/") and not post:
+                self._named(urllib.parse.unquote(path[len("/queries/") :]), params)
+            elif path == "/views" or path.startswith("/views/"):
+                self._view(urllib.parse.unquote(path[len("/views") :].lstrip("/")))
+            else:
+                raise _HttpError(404, "not found")
+
+        # -- handlers -----------------------------------------------------------------
+        def _wants_html(self) -> bool:
+            return "text/html" in (self.headers.get("Accept") or "")
+
+        def _query(self, text: str, params: dict[str, list[str]]) -> None:
+            if len(text.encode("utf-8")) > config.max_body:
+                raise _HttpError(413, "query text exceeds the body limit")
+            info = check(text, allow_update=config.writable, expect_update=False)
+            format_param = params.get("format", [None])[0]
+            if format_param == "table":
+                format_param = "html"
+            key = fmt.negotiate(info.returns_graph, format_param, self.headers.get("Accept"))
+            if key == "html" and info.form in ("SELECT", "ASK"):
+                # run as JSON, render an escaped table (browsers following a link or the form)
+                outcome = server.run("query", text, "json")
+                if outcome.status == 200:
+                    data = json.loads(outcome.body)
+                    if "boolean" in data:
+                        body = fmt.write_boolean("html", bool(data["boolean"]))
+                    else:
+                        variables = data["head"]["vars"]
+                        rows = [[b.get(v) for v in variables] for b in data["results"]["bindings"]]
+                        body = fmt.write_select("html", variables, rows, title="Query results")
+                    outcome = Outcome(200, body, "text/html", outcome.truncated, outcome.rows)
+            else:
+                outcome = server.run("query", text, key)
+            self._answer(outcome)
+
+        def _answer(self, outcome: Outcome) -> None:
+            if outcome.status != 200:
+                self._error(outcome.status, outcome.body.decode("utf-8", "replace"))
+                return
+            headers = {"Vary": "Accept", "X-KG-Row-Limit": str(config.max_rows)}
+            if outcome.truncated:
+                headers["X-KG-Truncated"] = "true"
+            ctype = outcome.content_type
+            if ctype.startswith("text/") or ctype.endswith(("json", "xml", "n-triples")):
+                ctype += "; charset=utf-8"
+            if outcome.content_type == "text/html":
+                headers["Content-Security-Policy"] = fmt.PAGE_CSP
+            self._send(200, outcome.body, ctype, headers)
+
+        def _update(self, text: str) -> None:
+            check(text, allow_update=config.writable, expect_update=True)
+            outcome = server.run("update", text, "json")
+            if outcome.status == 204:
+                self._send(204, b"", "text/plain")
+            else:
+                self._error(outcome.status, outcome.body.decode("utf-8", "replace"))
+
+        def _list_queries(self) -> None:
+            from kg.named import list_queries
+
+            out = [
+                {
+                    "name": q.name,
+                    "description": q.description,
+                    "url": f"/queries/{q.name}",
+                    "params": [
+                        {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                        for p in q.params
+                    ],
+                }
+                for q in list_queries()
+            ]
+            self._send(200, json.dumps(out, indent=1).encode(), "application/json")
+
+        def _named(self, name: str, params: dict[str, list[str]]) -> None:
+            from kg.named import run_named
+
+            format_param = params.pop("format", [None])[0]
+            if format_param == "table":
+                format_param = "html"
+            given = {k: _one(params, k) for k in params}
+            key = fmt.negotiate(False, format_param, self.headers.get("Accept"), browser_html=True)
+            truncated = [False]
+
+            def runner(text: str, bindings: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+                from kg.bindings import inject_values
+
+                variables, rows, was_truncated = server.select_terms(inject_values(text, bindings))
+                truncated[0] = was_truncated
+                return variables, rows
+
+            result = run_named(_PoolSelector(server), name, given, runner=runner)
+            rows = [[fmt.rdflib_term(t) for t in row] for row in result.rows]
+            body = fmt.write_select(key, result.variables, rows, title=f"{result.query.name}")
+            self._answer(Outcome(200, body, fmt.RESULT_FORMATS[key], truncated[0], len(rows)))
+
+        def _view(self, rel: str) -> None:
+            root = config.views_dir
+            if root is None:
+                raise _HttpError(404, "no views directory (start with --views DIR)")
+            if not rel:
+                items = "".join(
+                    f"<li><a href='/views/{html.escape(urllib.parse.quote(v), quote=True)}'>{html.escape(v)}</a>"
+                    for v in server.view_files()
+                )
+                page = fmt.html_page("Views", f"<ul>{items}</ul>").encode()
+                self._send(200, page, "text/html; charset=utf-8", {"Content-Security-Policy": fmt.PAGE_CSP})
+                return
+            base = Path(root).resolve()
+            target = (base / rel).resolve()
+            if (
+                not target.is_relative_to(base)
+                or not target.is_file()
+                or target.suffix.lower() not in _VIEW_TYPES
+            ):
+                raise _HttpError(404, "not found")
+            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
+                ctype += "; charset=utf-8"
+            self._send(200, target.read_bytes(), ctype, {"Content-Security-Policy": VIEWS_CSP})
+
+    return Handler
+
+
+def _one(params: dict[str, list[str]], key: str) -> str:
+    values = params.get(key) or [""]
+    if len(values) > 1:
+        raise _HttpError(400, f"parameter {key!r} given more than once")
+    return values[0]
+
+
+__all__ = ["EXAMPLE_QUERY", "PAGE_CSP", "SparqlServer", "render_page", "serve_forever"]
