@@ -561,3 +561,97 @@ def test_india_major_imports_in_the_register_resolve():
         "P-8A Poseidon",
     ):
         assert must in resolved
+
+
+# --- India's deals (curated facts) ----------------------------------------------------
+
+_SIPRI_SOURCE = "sipri.org"
+
+
+def test_india_deals_are_complete_and_sourced():
+    import pycountry
+
+    from kg.ns import STATUSES
+
+    rows = ref.india_deals()
+    assert len(rows) >= 25
+    suppliers = set()
+    for row in rows:
+        label = (row["supplier"], row["system"], row["order_year"])
+        system = ref.resolve_system(row["system"])
+        assert system is not None and system.designation == row["system"], label
+        assert row["source_url"].startswith("https://"), label
+        supplier = ref.resolve_country(row["supplier"])
+        assert supplier is not None, label
+        suppliers.add(supplier.iso3)
+        assert ref.resolve_country(row["buyer"]).iso3 == "IND", label
+        if row["supplier_company"]:
+            assert ref.resolve_party(row["supplier_company"]).kind in {"company", "agency"}, label
+        assert row["status"] in STATUSES, label
+        assert 1950 <= int(row["order_year"]) <= 2026, label
+        assert int(row["quantity"]) > 0, label
+        if row["value_amount"]:
+            assert float(row["value_amount"]) > 0, label
+            assert pycountry.currencies.get(alpha_3=row["value_currency"]) is not None, label
+        else:
+            assert not row["value_currency"], label
+        if row["delivered_years"]:
+            match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", row["delivered_years"])
+            assert match, label
+            first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+            assert first <= last
+            assert row["status"] in {"delivering", "delivered"}, label
+        if row["status"] == "delivered":
+            assert row["delivered_years"] or "sipri" not in row["source_url"], label
+    assert {"RUS", "FRA", "ISR", "USA", "DEU"} <= suppliers
+
+
+def test_india_deals_include_the_landmark_contracts():
+    rows = {(r["system"], r["order_year"]): r for r in ref.india_deals()}
+    s400 = rows[("S-400 Triumf", "2018")]
+    assert (s400["quantity"], s400["value_currency"], s400["status"]) == ("5", "USD", "delivering")
+    rafale = rows[("Rafale", "2016")]
+    assert (rafale["quantity"], rafale["value_amount"], rafale["value_currency"]) == (
+        "36",
+        "7870000000",
+        "EUR",
+    )
+    assert rows[("Rafale-M", "2025")]["quantity"] == "26"
+    assert rows[("Scorpene", "2005")]["quantity"] == "6"
+    assert rows[("MQ-9B SkyGuardian", "2024")]["quantity"] == "31"
+    assert {rows[("P-8A Poseidon", "2009")]["quantity"], rows[("P-8A Poseidon", "2016")]["quantity"]} == {
+        "8",
+        "4",
+    }
+
+
+@needs_sipri
+def test_india_deals_sourced_to_sipri_match_the_register():
+    # Rows that cite SIPRI must agree with the real register: same supplier, system,
+    # order year, number ordered and delivery span.  (Rows citing other sources may
+    # legitimately differ from SIPRI, e.g. Rafale: contract 2016, SIPRI order year 2017.)
+    register = []
+    for row in _f2_rows(SIPRI / "trade-register.csv"):
+        if row[0] != "India":
+            continue
+        system = ref.resolve_system(row[6])
+        years = [int(y) for y in re.findall(r"\d{4}", row[10])]
+        register.append(
+            (
+                row[1].strip(),
+                system.designation if system else None,
+                row[2],
+                row[4],
+                f"{min(years)}-{max(years)}" if years else "",
+            )
+        )
+    cited = [r for r in ref.india_deals() if _SIPRI_SOURCE in r["source_url"]]
+    assert len(cited) >= 15
+    for deal in cited:
+        key = (deal["supplier"], deal["system"], deal["order_year"], deal["quantity"])
+        candidates = [entry for entry in register if entry[:4] == key]
+        assert candidates, key
+        span = deal["delivered_years"]
+        expected = {entry[4] for entry in candidates}
+        normalised = {e if e.split("-")[0] != e.split("-")[-1] else e.split("-")[0] for e in expected}
+        assert span in normalised, (key, span, expected)
