@@ -19,10 +19,10 @@ MAX_LISTED = 20
 @import_group.command("sipri")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the skipped rows.")
+@click.option("--force", is_flag=True, help="Rewrite a release even if the same file is already imported.")
 @click.option(
-    "--force", is_flag=True, help="Rewrite a release even if the same file is already imported."
+    "--show-all-skipped", is_flag=True, help=f"List every skipped row (default: first {MAX_LISTED})."
 )
-@click.option("--show-all-skipped", is_flag=True, help=f"List every skipped row (default: first {MAX_LISTED}).")
 @click.pass_context
 def import_sipri_cmd(
     ctx: click.Context, files: tuple[Path, ...], quiet: bool, force: bool, show_all_skipped: bool

@@ -461,9 +461,7 @@ def _register_rows(
             else:
                 fields = split_fields(text)
         if len(fields) != width:
-            problems.append(
-                RowProblem(i + 1, f"expected {width} fields, found {len(fields)}")
-            )
+            problems.append(RowProblem(i + 1, f"expected {width} fields, found {len(fields)}"))
             i += 1
             continue
         ordinal += 1
@@ -571,9 +569,7 @@ def parse_bytes(data: bytes, path: str | Path = "<data>") -> ParsedFile:
     else:
         cells = _norm_header(header_cells)
         years = {int(c): i for i, c in enumerate(cells) if i > 0 and _YEAR.match(c)}
-        parsed.rows, parsed.problems = _tiv_rows(
-            lines, header_idx + 1, len(cells), strip_semicolon, years
-        )
+        parsed.rows, parsed.problems = _tiv_rows(lines, header_idx + 1, len(cells), strip_semicolon, years)
         if layout == "tiv-table":
             parsed.tiv_role = "exporter" if cells[0] == "exports by" else "importer"
         else:

@@ -44,7 +44,25 @@ SIPRI_CURRENCIES: dict[str, str] = {
 }
 #: Pre-euro and other withdrawn ISO 4217 codes that old SIPRI deals are quoted in.
 HISTORIC_CURRENCIES = frozenset(
-    ("FRF", "DEM", "BEF", "NLG", "ESP", "FIM", "ITL", "ATS", "PTE", "IEP", "GRD", "EEK", "LTL", "LVL", "SKK", "SIT", "HRK")
+    (
+        "FRF",
+        "DEM",
+        "BEF",
+        "NLG",
+        "ESP",
+        "FIM",
+        "ITL",
+        "ATS",
+        "PTE",
+        "IEP",
+        "GRD",
+        "EEK",
+        "LTL",
+        "LVL",
+        "SKK",
+        "SIT",
+        "HRK",
+    )
 )
 #: ISO 4217 codes accepted as written: pycountry's current list plus the historic codes.
 ISO_CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies) | HISTORIC_CURRENCIES
@@ -54,7 +72,9 @@ _NUM = r"\d+(?:\.\d+)?"
 _MONEY = re.compile(
     rf"(?P<cur>US\$|\$|\b[A-Z]{{2,3}})\s?(?P<lo>{_NUM})(?:\s?-\s?(?P<hi>{_NUM}))?\s?(?P<scale>bn|b|m|k)\b"
 )
-_USD_AFTER = re.compile(rf"^\s*\(\s*(?:US)?\$\s?(?P<lo>{_NUM})(?:\s?-\s?(?P<hi>{_NUM}))?\s?(?P<scale>bn|b|m|k)\b")
+_USD_AFTER = re.compile(
+    rf"^\s*\(\s*(?:US)?\$\s?(?P<lo>{_NUM})(?:\s?-\s?(?P<hi>{_NUM}))?\s?(?P<scale>bn|b|m|k)\b"
+)
 _SIDE = re.compile(r"(offsets?|incl|including|debt|payment)\s*$", re.I)
 _PART_OF = re.compile(r"\bpart of\b", re.I)
 _WORTH = re.compile(r"\b(worth|value[ds]?|valued at|cost)\s*$", re.I)
