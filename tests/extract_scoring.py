@@ -120,8 +120,7 @@ def score_fixtures(root: Path = FIXTURES) -> Score:
             cands = [p for p in pos_pred if _match(_triple(p), _triple(e))]
             if not cands:
                 continue
-            if e.get("batch"):
-                cands = [p for p in cands if p.get("batch") == e["batch"]] or cands
+            cands = [p for p in cands if p.get("batch") == e.get("batch", "original")] or cands
             best = next((p for p in cands if p["status"] == e["status"]), cands[0])
             sc.matched += 1
             sc.status_ok += best["status"] == e["status"]

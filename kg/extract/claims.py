@@ -74,7 +74,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
         r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
         r"contracted|clinched|sealed|sold|sells|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
-        r"procure)|struck (?:a|the) deal|(?:is|are|was|were) (?:buying|purchasing|acquiring|procuring|ordering)|"
+        r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
+        r"purchasing|acquiring|procuring|ordering)|"
         r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b")),
     ("signed-future", _rx(
         r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send))\b")),
@@ -102,7 +103,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
         r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
         r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
-        r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|uses|used)\b")),
+        r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with)\b")),
 ]
 _STATUS_RANK = {"signed-future": 5, "cancelled": 9, "delivered": 7, "delivering": 7, "delayed": 6, "signed": 5, "approved": 4,
                 "negotiating": 3, "offered": 2, "unknown": 1}
@@ -123,6 +124,8 @@ _APPROVE = _rx(r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|auth
 _SPEAKER_AFTER = _rx(r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chief|head|spokes\w+|official\w*|"
                      r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
                      r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b")
+_SUBITEM = _rx(r"\b(?:includ\w*|along with|together with|plus|armed with|equipped with|as well as|"
+               r"in addition to)\b[^.;]*$")
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
@@ -194,7 +197,7 @@ _PACKAGE = _rx(r"\b(proposals|package|as well as|along with|among (?:them|others
                r"raft|range) of|several|various|multiple|procurement proposals|capital acquisition)\b")
 _MONEY_BAD = _rx(r"\b(budget|revenue|revenues|gdp|spending|spent|spend|exports? worth|turnover|market|profit|"
                  r"income|line of credit|credit line|loan|aid|assistance|fund(?:s|ing)?|investment|invested|"
-                 r"economy|trade|allocation|allocated|outlay|per unit|each|apiece|annual|a year|per year)\b")
+                 r"economy|trade|allocation|allocated|outlay|per unit|annual)\b")
 _QTY_BAD_AFTER = _rx(r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
                      r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
                      r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
@@ -344,6 +347,9 @@ class _Extractor:
                 self._sentence(a, b, sent_mentions)
             except RecursionError:  # pragma: no cover - pathological input only
                 continue
+        with_system = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in self.claims if c.system}
+        self.claims = [c for c in self.claims
+                       if c.system or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system]
         _link_deals(self.claims)
         return self.claims
 
@@ -443,11 +449,15 @@ class _Extractor:
         if m.form == "demonym" and re.match(r"^-?era\b|^\s*(?:era|war|revolution|empire|origin\b)", own_right, _I):
             return "other", "era"
         if _MADE.match(own_right):
-            return "supplier", "made"
+            return "origin", "made"
         if _TURN_TO.search(left) or _SUCH_AS.search(left):
             return "supplier", "turning-to"
         if _ACCORDING.search(left):
             return "speaker", "according-to"
+        if m.form == "demonym" and not _ORG_NOUN.match(own_right) and re.match(
+                r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|" + "|".join(k for k in ITEM_NOUNS if len(k) > 3)
+                + r"|arms|weapons|hardware|equipment)\b", own_right):
+            return "modifier", "demonym-item"
         byw = _BY.search(left)
         if byw:
             verb = byw.group(1)
@@ -486,6 +496,24 @@ class _Extractor:
     def _frames(self, s: str, a: int, b: int, parties: list[_Party], systems: list[Mention],
                 trig: list[tuple[str, int, int, str]], anaphora: bool) -> list[_Frame]:
         status, negated, modality, delayed = self._status(s, trig)
+        sys_status: dict[str, tuple[str, bool, str | None, bool]] = {}
+        distinct = []
+        for m in systems:
+            if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
+                distinct.append(m)
+        if len(distinct) > 1:
+            # several systems: each takes the triggers between the previous system and itself
+            # ("inducted J-10CE fighters ... and also operates the JF-17")
+            prev_end = 0
+            for m in distinct:
+                end = m.end - a
+                window = [t for t in trig if prev_end <= t[1] < end]
+                if not window:
+                    nxt = [t for t in trig if t[1] >= end]
+                    window = nxt[:1]
+                if window:
+                    sys_status[m.system.designation] = self._status(s[:end + 40], window)
+                prev_end = end
         additional = bool(_ADDITIONAL.search(s)) and (
             not re.search(r"\bmore\b", _ADDITIONAL.search(s).group(0), _I) or bool(_MORE_OK.search(s)))
         future = bool(_FUTURE.search(s))
@@ -497,6 +525,15 @@ class _Extractor:
                 continue
             seen.add(ref.name)
             sys_refs.append((ref, m, "catalogue" if m.form == "catalogue" else "pattern"))
+
+        # components of a package ("which would include Hellfire missiles") are not deals of their own
+        if sys_refs:
+            main = [r for r in sys_refs if not _SUBITEM.search(s[max(0, r[1].start - a - 60):r[1].start - a])]
+            ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
+            if main and len(main) < len(sys_refs):
+                sys_refs = main
+            elif not main and ctx_sys is not None:
+                sys_refs = [(SystemRef(ctx_sys.name, ctx_sys.category, _origin_of(ctx_sys.name)), None, "context")]
 
         # modifiers: "Russian S-400", "India's Rafale jets"
         for p in parties:
@@ -520,7 +557,11 @@ class _Extractor:
                 else:
                     p.role, p.cue = "supplier", "demonym-item"
 
-        actors = [p for p in parties if p.role not in ("other", "speaker")]
+        if not any(p.role == "supplier" for p in parties):
+            for p in parties:
+                if p.role == "origin":
+                    p.role = "supplier"
+        actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
         speakers = [p for p in parties if p.role == "speaker"]
         if not sys_refs:
             info = bool(find_money(s)) or bool(re.search(r"\b(?:worth|valued|cost)\b", s, _I))
@@ -541,14 +582,17 @@ class _Extractor:
                 continue
             if ref is None and status != "unknown" and not any(p.role == "supplier" for p in sup):
                 continue
+            if ref is None and not any(p.role == "buyer" and p.cue != "context" for p in buy):
+                continue
             for buyer in buy:
                 for supplier in (sup or [None]):  # type: ignore[list-item]
                     if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
                         continue
                     if supplier is None and ref is None:
                         continue
-                    fr = _Frame([supplier] if supplier else [], [buyer], ref, src, status, (a, b),
-                                negated=negated, modality=modality, delayed=delayed, confidence=conf)
+                    st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
+                    fr = _Frame([supplier] if supplier else [], [buyer], ref, src, st, (a, b),
+                                negated=neg, modality=mod, delayed=dl, confidence=conf)
                     fr.batch = "additional" if additional else "original"
                     frames.append(fr)
         if not frames:
@@ -575,6 +619,8 @@ class _Extractor:
             if cand:
                 suppliers = [cand[0]]
                 pairs = [p for p in pairs if p.iso3 != origin]
+        sup_isos = {p.iso3 for p in suppliers}
+        buyers = [p for p in buyers if p.iso3 not in sup_isos]
         if not buyers and pairs:
             sup_iso = {p.iso3 for p in suppliers}
             rest = [p for p in pairs if p.iso3 not in sup_iso]
@@ -585,6 +631,9 @@ class _Extractor:
                     ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))
                     top = ranked[0]
                     buyers = [q for q in rest if q.group == top.group] if top.role == "pair" else [top]
+            elif len({p.iso3 for p in rest}) >= 2 and (ctx_prev := self._prev_for(ref, anaphora)) is not None and \
+                    prev_pair(ctx_prev, rest):
+                suppliers, buyers = prev_pair(ctx_prev, rest)  # type: ignore[misc]
             elif len({p.iso3 for p in rest}) >= 2:
                 withs = [p for p in rest if p.role == "with"]
                 subj = [p for p in rest if p.role == "pair"]
@@ -609,11 +658,7 @@ class _Extractor:
                                     "supplier", "system-origin")]
                 conf -= 0.05
         # context: the previous claim about this system (or the previous claim when referring back)
-        prev = None
-        if ref is not None and ref.name in self.ctx.by_system:
-            prev = self.ctx.by_system[ref.name]
-        elif anaphora and self.ctx.last:
-            prev = self.ctx.last[-1]
+        prev = self._prev_for(ref, anaphora)
         if prev is not None and ref is not None:
             sup_isos = {p.iso3 for p in suppliers}
             compatible = not suppliers or prev.supplier is None or prev.supplier.iso3 in sup_isos
@@ -626,6 +671,13 @@ class _Extractor:
                                     prev.supplier.name, prev.supplier.kind, prev.supplier_company,
                                     "supplier", "context")]
                 conf -= 0.1
+        if not buyers and ref is not None and suppliers and self.ctx.last and any(
+                p.role == "supplier" and p.cue.startswith("subject") for p in suppliers):
+            last = self.ctx.last[-1]
+            if last.buyer.iso3 not in {p.iso3 for p in suppliers}:
+                buyers = [_Party(Mention("party", -1, -1, "", "context"), last.buyer.iso3, last.buyer.name,
+                                 last.buyer.kind, None, "buyer", "context")]
+                conf -= 0.2
         if not buyers:
             return suppliers, [], conf
         conf += 0.15 * explicit
@@ -634,6 +686,13 @@ class _Extractor:
         elif src == "context":
             conf -= 0.1
         return suppliers, buyers, conf
+
+    def _prev_for(self, ref: SystemRef | None, anaphora: bool) -> Claim | None:
+        if ref is not None and ref.name in self.ctx.by_system:
+            return self.ctx.by_system[ref.name]
+        if anaphora and self.ctx.last:
+            return self.ctx.last[-1]
+        return None
 
     def _status(self, s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
         found: dict[str, int] = {}
@@ -699,9 +758,11 @@ class _Extractor:
         numbers = [n for n in find_numbers(s)
                    if all(n.end <= x or n.start >= y for x, y in blocked)
                    and not _QTY_BAD_AFTER.match(s[n.end:n.end + 20])
-                   and not (re.match(r"\s*of\b", s[n.end:n.end + 5]) and not re.match(
+                   and not (re.match(r"\s*of\b", s[n.end:n.end + 5]) and not (re.match(
                        r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(ITEM_NOUNS) + r")\b"
-                       r"(?!\s*\d)", s[n.end:n.end + 60], _I))
+                       r"(?!\s*\d)", s[n.end:n.end + 60], _I) and re.search(
+                       r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take)\s+$",
+                       s[max(0, n.start - 20):n.start], _I)))
                    and not re.search(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$",
                                      s[max(0, n.start - 30):n.start], _I)
                    and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)]
@@ -745,8 +806,12 @@ class _Extractor:
         package: Money | None = None
         if money:
             mo = money[0]
-            around = s[max(0, mo.start - a - 50):mo.end - a + 50]
-            if not _MONEY_BAD.search(around):
+            around = s[max(0, mo.start - a - 30):mo.end - a + 20]
+            per_year = re.match(r"^\s*(?:a|per|each)\s+(?:year|unit|aircraft|jet)\b|^\s*apiece", s[mo.end - a:])
+            if re.search(r"\b(?:package|proposals)\b", s[mo.end - a:mo.end - a + 40], _I) or re.search(
+                    r"\bpackage (?:worth|valued at|of)\s+(?:about\s+|around\s+|nearly\s+)?$", s[:mo.start - a], _I):
+                package = mo
+            elif not _MONEY_BAD.search(around) and not per_year:
                 n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
                 extra_items = re.findall(r"\b(?:as well as|along with|and|plus|including)\s+(?:\w+[\s-]+){0,3}?("
                                          + "|".join(k for k in ITEM_NOUNS if k not in ("system", "systems", "unit",
@@ -757,6 +822,15 @@ class _Extractor:
                     package = mo
                 else:
                     value = mo
+        per_money: dict[str, Money] = {}
+        named = [(r, m) for r, m, _src in sys_refs if r is not None and m is not None]
+        if len(money) >= 2 and len(named) >= 2:
+            # "180 K2 tanks ... for $3.37 billion and 212 K9 howitzers ... for $2.4 billion"
+            bounds = [m.start - a for _r, m in named] + [len(s)]
+            for i, (r, m) in enumerate(named):
+                own = [mo for mo in money if m.end - a <= mo.start - a < bounds[i + 1]]
+                if own:
+                    per_money[r.name] = own[0]
         for fr in frames:
             key = fr.system.name if fr.system else None
             total, delivered, remaining, _ = per_system.get(key, (None, None, None, False))
@@ -766,7 +840,9 @@ class _Extractor:
             fr.quantity, fr.quantity_delivered, fr.quantity_inferred = total, delivered, inferred
             if fr.status == "delivered" and delivered is None and total is not None and not _PARTIAL.search(s):
                 fr.quantity_delivered = None
-            if fr.system is not None or fr.status != "unknown":
+            if per_money:
+                fr.value, fr.package_value = per_money.get(key or ""), None
+            elif fr.system is not None or fr.status != "unknown":
                 fr.value, fr.package_value = value, package
             fr.dates = [DateRef(self.text[d.start + a:d.end + a], d.value, self._date_role(s, d, trig, future))
                         for d in dates]
@@ -856,6 +932,17 @@ class _Extractor:
             self.ctx.deal_status[deal_key] = status if status != "unknown" else self.ctx.deal_status.get(
                 deal_key, status)
         return claim
+
+
+def prev_pair(prev: Claim, rest: list[_Party]) -> tuple[list[_Party], list[_Party]] | None:
+    """(suppliers, buyers) among ``rest`` as the previous claim of the deal had them."""
+    if prev.supplier is None:
+        return None
+    sup = [p for p in rest if p.iso3 == prev.supplier.iso3]
+    buy = [p for p in rest if p.iso3 == prev.buyer.iso3]
+    if sup and buy:
+        return [sup[0]], [buy[0]]
+    return None
 
 
 def _origin_of(designation: str) -> str | None:

@@ -168,10 +168,10 @@ class Gazetteer:
                 if i + k > n:
                     continue
                 got = tuple(folded[i:i + k])
-                if got != entry.tokens:
-                    # plural of the last token ("Rafales", "F-16s") for systems only
-                    if entry.kind != "system" or got[:-1] != entry.tokens[:-1] or got[-1] != entry.tokens[-1] + "s":
-                        continue
+                # plural of the last token ("Rafales", "F-16s") for systems only
+                if got != entry.tokens and (entry.kind != "system" or got[:-1] != entry.tokens[:-1]
+                                            or got[-1] != entry.tokens[-1] + "s"):
+                    continue
                 if any(not _JOINABLE_GAP.match(text[toks[j][1]:toks[j + 1][0]]) for j in range(i, i + k - 1)):
                     continue
                 span_text = text[toks[i][0]:toks[i + k - 1][1]]
@@ -221,9 +221,30 @@ def _add_reference(gaz: Gazetteer) -> None:
         # stored lower-case; capitalise each word for the case rule, keep acronyms exact
         gaz.add(name if len(name) > 5 else name.upper(), "source", "source", priority=9)
         gaz.add(name.title(), "source", "source", priority=9)
-    for sysrec in reference.systems():
+    _add_systems(gaz, reference.systems(), priority=4)
+
+
+def _add_systems(gaz: Gazetteer, records: Iterable[SystemRecord], priority: int,
+                 skip: frozenset[str] = frozenset()) -> None:
+    """Add systems by every name, plus the bare name after a maker's prefix.
+
+    News writes "Typhoon" for the catalogue's "Eurofighter Typhoon" and "Rafale" for
+    "Dassault Rafale"; the bare name is added only when the alias starts with the first
+    word of the system's manufacturer (so "Black Panther" never yields "Panther").
+    """
+    records = list(records)
+    names = {reference.system_key(n) for r in records for n in r.names()}
+    for sysrec in records:
         for name in sysrec.names():
-            gaz.add(name, "system", "catalogue", system=sysrec, priority=4)
+            if reference.system_key(name) in skip:
+                continue
+            gaz.add(name, "system", "catalogue", system=sysrec, priority=priority)
+            maker = (sysrec.manufacturer or "").split()
+            words = name.split()
+            if (maker and len(words) == 2 and words[0].lower() == maker[0].lower() and len(words[1]) >= 4
+                    and words[1][0].isupper() and words[1].lower() not in (sysrec.manufacturer or "").lower()
+                    and words[1].lower() not in _NAME_STOP and reference.system_key(words[1]) not in names):
+                gaz.add(words[1], "system", "catalogue", system=sysrec, priority=priority - 1)
 
 
 _EXTRA_CACHE: dict[tuple[str, ...], Gazetteer] = {}
@@ -239,11 +260,8 @@ def gazetteer(extra_systems: Iterable[SystemRecord] = ()) -> Gazetteer:
     if gaz is None:
         gaz = Gazetteer()
         _add_reference(gaz)
-        known = {reference.system_key(d) for s in reference.systems() for d in s.names()}
-        for sysrec in extra:
-            for name in sysrec.names():
-                if reference.system_key(name) not in known:
-                    gaz.add(name, "system", "catalogue", system=sysrec, priority=3)
+        known = frozenset(reference.system_key(d) for s in reference.systems() for d in s.names())
+        _add_systems(gaz, extra, priority=3, skip=known)
         if len(_EXTRA_CACHE) > 4:
             _EXTRA_CACHE.clear()
         _EXTRA_CACHE[key] = gaz
