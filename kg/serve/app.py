@@ -412,7 +412,11 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
             elif path.startswith("/queries/") and not post:
                 self._named(urllib.parse.unquote(path[len("/queries/") :]), params)
             elif path == "/views" or path.startswith("/views/"):
+                if post:
+                    raise _HttpError(405, "views are read-only")
                 self._view(urllib.parse.unquote(path[len("/views") :].lstrip("/")))
+            elif post and (path == "/queries" or path.startswith("/queries/")):
+                raise _HttpError(405, "named queries are run with GET")
             else:
                 raise _HttpError(404, "not found")
 
