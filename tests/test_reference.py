@@ -132,6 +132,20 @@ def test_sipri_markers_give_the_right_kind():
             assert record.kind == "group", name
 
 
+@needs_sipri
+def test_every_sipri_country_has_a_demonym_unless_ambiguous():
+    # "Congolese" (two Congos) and "Dominican" (Dominica too) are deliberately absent.
+    ambiguous = {"COD", "COG", "DOM"}
+    countries = {
+        record.iso3
+        for record in map(ref.resolve_party, _f2_names() | _f3_names() | _tiv_names())
+        if record is not None and record.kind == "country"
+    }
+    assert len(countries) >= 190
+    lacking = sorted(iso3 for iso3 in countries if not ref.country_by_iso3(iso3).demonyms)
+    assert lacking == sorted(ambiguous)
+
+
 # --- countries ------------------------------------------------------------------------
 
 
@@ -494,6 +508,15 @@ def test_normalise_designation_handles_sipri_quirks():
     assert ref.resolve_system("NH-90 NFH ----") == ref.resolve_system("NH90")
     assert ref.resolve_system("") is None
     assert ref.resolve_system("no such thing") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_resolve_system_never_raises(text):
+    record = ref.resolve_system(text)
+    assert record is None or record.designation
+    ref.normalise_designation(text)
+    ref.system_key(text)
 
 
 def test_close_system_matches():
