@@ -16,7 +16,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&<>~|])")
 _BOLD = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _ANGLE_URL = re.compile(r"<(?:https?://|www\.)[^>\s]{1,500}>")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
-_HEADING = re.compile(r"(?m)^[ \t]{0,3}(#{1,6}|>+|[-*+][ \t])(?=[ \t])")
+_HEADING = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}|>+|[-*+])(?=[ \t])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 
 
