@@ -18,16 +18,24 @@ from kg.resources import ontology_path
 from kg.store import Store
 
 
-def _ontology_ntriples() -> bytes:
+def _ontology() -> tuple[bytes, bytes]:
+    """(hash input, N-Triples): hashed on the Turtle source, since the ontology's blank
+    nodes get fresh labels in every N-Triples dump."""
+    source = ontology_path("kg.ttl").read_bytes()
     scratch = ox.Store()
-    scratch.load(path=str(ontology_path("kg.ttl")), format=ox.RdfFormat.TURTLE)
+    scratch.load(source, format=ox.RdfFormat.TURTLE)
     buf = io.BytesIO()
     scratch.dump(buf, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    return buf.getvalue()
+    return source, buf.getvalue()
 
 
-def _stamped(graph: URIRef, data: bytes) -> tuple[str, bytes]:
-    digest = content_hash(data)
+def _reference() -> tuple[bytes, bytes]:
+    data = reference_graph()
+    return data, data
+
+
+def _stamped(graph: URIRef, key: bytes, data: bytes) -> tuple[str, bytes]:
+    digest = content_hash(key)
     stamp = f"{graph.n3()} {ns.contentHash.n3()} {Literal(digest).n3()} .\n".encode()
     return digest, data + stamp
 
@@ -35,8 +43,8 @@ def _stamped(graph: URIRef, data: bytes) -> tuple[str, bytes]:
 def ensure_base_graphs(store: Store) -> list[URIRef]:
     """Load the ontology and reference graphs if missing or outdated; returns those loaded."""
     todo: dict[URIRef, bytes] = {}
-    for graph, build in ((ONTOLOGY_GRAPH, _ontology_ntriples), (REFERENCE_GRAPH, reference_graph)):
-        digest, data = _stamped(graph, build())
+    for graph, build in ((ONTOLOGY_GRAPH, _ontology), (REFERENCE_GRAPH, _reference)):
+        digest, data = _stamped(graph, *build())
         current = store.ask(
             f"ASK {{ GRAPH ?g {{ ?g <{ns.contentHash}> ?h }} }}",
             {"g": graph, "h": Literal(digest)},
