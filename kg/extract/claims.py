@@ -87,6 +87,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
         r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
         r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
+        r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
         r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
         r"pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
         r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
@@ -125,7 +126,8 @@ _SPEAKER_AFTER = _rx(r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chie
                      r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
                      r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b")
 _SUBITEM = _rx(r"\b(?:includ\w*|along with|together with|plus|armed with|equipped with|as well as|"
-               r"in addition to)\b[^.;]*$")
+               r"in addition to)\b[^.;]*$|\b(?:replac\w+|retir\w+|phas\w+ out|decommission\w*|succeed\w*)\s+"
+               r"(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:fleet of\s+)?$")
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
@@ -136,8 +138,10 @@ _NEG_CONTEXT = _rx(
     r"allies? (?:like|such as)|neighbou?rs? (?:like|such as)|compared (?:with|to)|rather than|instead of|"
     r"dependence on|reliance on|relying on|reduce \w+ on|than|tensions? (?:between|with)|"
     r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
-    r"in response to|sanctions by|opposition from|objections from|criticism from|warnings from)\s+(?:the\s+)?$")
-_NEG_RIGHT = _rx(r"^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
+    r"in response to|sanctions by|opposition from|objections from|criticism from|warnings from)\s+"
+    r"(?:the\s+|both\s+|either\s+)?$")
+_NEG_RIGHT = _rx(r"^(?:'s)?\s*(?:-\s*)?(?:[A-Z][\w]+\s+)?(?:conflict|war\b|crisis|standoff|clashes|hostilities|"
+                 r"border|tensions)|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
                  r"invasion|aggression|war\b|strikes?|attacks?|troops|forces? (?:attacked|invaded))")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/)\s*(?:the\s+)?$", _I)
 
@@ -171,12 +175,16 @@ _NOT_TO = _rx(r"^(according|linked|related|attributed|owing|due|subject|exposure
 
 _ANAPHORA = _rx(
     r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+){0,3}?(?:systems?|jets?|aircraft|deals?|"
-    r"contracts?|orders?|agreements?|deliver(?:y|ies)|units|batch|purchases?|acquisitions?|talks|negotiations|"
+    r"contracts?|orders?|agreements?|deliver(?:y|ies)|units?|batch|purchases?|acquisitions?|talks|negotiations|"
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b")
-_ADDITIONAL = _rx(r"\b(additional|another|follow-on|follow-up|repeat order|second batch|new batch|next batch|"
-                  r"new order|fresh order|further|extra|second tranche|more)\b(?!\s+than)")
+_ADD_TARGET = (r"(?:\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\s+)?"
+               r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w/-]*|batch|batches|tranche|order|orders|deliveries|delivery|units?|"
+               r"purchases?|deal|contract|" + "|".join(k for k in ITEM_NOUNS if len(k) > 3) + r")\b")
+_ADDITIONAL = _rx(r"\b(additional|another|further|extra)\s+" + _ADD_TARGET +
+                  r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"
+                  r"second tranche)\b|\b(more)\b(?!\s+than)")
 _MORE_OK = _rx(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                r"thirty|forty|fifty|dozen|buy|order|acquire|purchase|procure|get)\s+more\b)|\bmore\s+[A-Z]")
 _FUTURE = _rx(r"\b(will|expected to|scheduled to|due to|set to|slated to|plans? to|is to|are to|next|"
@@ -514,11 +522,16 @@ class _Extractor:
                 if window:
                     sys_status[m.system.designation] = self._status(s[:end + 40], window)
                 prev_end = end
-        additional = bool(_ADDITIONAL.search(s)) and (
-            not re.search(r"\bmore\b", _ADDITIONAL.search(s).group(0), _I) or bool(_MORE_OK.search(s)))
+        add_m = _ADDITIONAL.search(s)
+        additional = bool(add_m) and (not add_m.group(3) or bool(_MORE_OK.search(s))) and status not in (
+            "delivered", "delivering", "delayed")
         future = bool(_FUTURE.search(s))
         sys_refs: list[tuple[SystemRef, Mention | None, str]] = []
         seen: set[str] = set()
+        self._starts: dict[str, list[int]] = {}
+        for m in systems:
+            if m.system is not None:
+                self._starts.setdefault(m.system.designation, []).append(m.start)
         for m in systems:
             ref = _system_ref(m, s[m.end - a:m.end - a + 60])
             if ref.name in seen:
@@ -671,6 +684,12 @@ class _Extractor:
                                     prev.supplier.name, prev.supplier.kind, prev.supplier_company,
                                     "supplier", "context")]
                 conf -= 0.1
+        if not buyers and speakers and (suppliers or origin):
+            sup_isos = {p.iso3 for p in suppliers} | {origin}
+            cand = [p for p in speakers if p.iso3 and p.iso3 not in sup_isos]
+            if cand:
+                buyers = [cand[0]]
+                conf -= 0.1
         if not buyers and ref is not None and suppliers and self.ctx.last and any(
                 p.role == "supplier" and p.cue.startswith("subject") for p in suppliers):
             last = self.ctx.last[-1]
@@ -777,12 +796,12 @@ class _Extractor:
                 near = re.match(r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
                                 r"extra|further|of the|of|the|[\w]+-(?:made|built|designed|origin)|long-range|"
                                 r"[A-Z][\w-]*)\s+){0,3}?" + item_rx, after)
-                if m is not None and ref is not None:
-                    target = m.start - a
-                    rel = target - n.end
-                    hits_system = 0 <= rel <= 45 and near is not None and near.end() + n.end >= target
-                else:
-                    hits_system = False
+                hits_system = False
+                if m is not None and ref is not None and near is not None:
+                    for target in self._starts.get(ref.name, [m.start]):
+                        rel = target - a - n.end
+                        if 0 <= rel <= 45 and near.end() + n.end >= target - a:
+                            hits_system = True
                 hits_item = (near is not None and re.match(
                     r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + "|".join(ITEM_NOUNS) + r")\b",
                     after, _I) is not None and not re.match(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?"
@@ -900,9 +919,13 @@ class _Extractor:
                 batch = "additional"
         deal_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:{key_sys}:{batch}"
         inherited_status = False
-        if status == "unknown" and system is not None and deal_key in self.ctx.deal_status:
-            status = self.ctx.deal_status[deal_key]
-            inherited_status = True
+        loose_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:*:{batch}"
+        if status == "unknown" and system is not None:
+            for k in (deal_key, loose_key):
+                if k in self.ctx.deal_status and self.ctx.deal_status[k] != "unknown":
+                    status = self.ctx.deal_status[k]
+                    inherited_status = True
+                    break
         conf = fr.confidence
         if fr.negated:
             conf = min(conf, 0.3)

@@ -241,6 +241,10 @@ def _add_systems(gaz: Gazetteer, records: Iterable[SystemRecord], priority: int,
             gaz.add(name, "system", "catalogue", system=sysrec, priority=priority)
             maker = (sysrec.manufacturer or "").split()
             words = name.split()
+            if (len(words) == 2 and (words[1].lower() in ITEM_NOUNS or words[1].lower() in _GENERIC_TAIL)
+                    and len(words[0]) >= 4 and words[0][0].isupper() and words[0].lower() not in _NAME_STOP
+                    and reference.system_key(words[0]) not in names):
+                gaz.add(words[0], "system", "catalogue", system=sysrec, priority=priority - 1)
             if (maker and len(words) == 2 and words[0].lower() == maker[0].lower() and len(words[1]) >= 4
                     and words[1][0].isupper() and words[1].lower() not in (sysrec.manufacturer or "").lower()
                     and words[1].lower() not in _NAME_STOP and reference.system_key(words[1]) not in names):
@@ -285,6 +289,8 @@ _NAME_ITEM = re.compile(
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
 )
+_GENERIC_TAIL = frozenset({"atgm", "sam", "manpads", "ssm", "asm", "aam", "sam system", "spg", "mbt", "ifv", "apc",
+                           "uav", "ucav", "mlrs", "fighter", "tank", "howitzer", "frigate", "corvette"})
 _CLASS = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)[- ]class\b")
 _NAME_STOP = frozenset(["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "more", "new", "additional", "such", "other", "both", "all", "several", "many", "first", "second", "third", "last", "most", "latest", "older", "used", "advanced", "modern", "military", "combat", "naval", "army", "navy", "air", "force", "forces", "corps", "guard", "coast", "marine", "marines", "ministry", "defence", "defense", "government", "national", "royal", "armed", "special", "state", "federal", "republic", "people", "liberation", "ground", "maritime", "space", "command", "department", "council", "committee", "parliament", "congress", "senate", "cabinet", "president", "minister", "prime", "general", "chief", "agency", "service", "group", "company", "corporation", "industries", "aerospace", "dynamics", "electronics", "technologies", "holdings", "limited", "ltd", "inc", "shipyard", "shipbuilding", "works", "factory", "division", "brigade", "regiment", "squadron", "fleet", "union", "nations", "nato", "western", "eastern", "northern", "southern", "soviet", "cold", "war", "world", "next", "upgraded", "fighter", "fighters", "jet", "jets", "stealth", "attack", "strike", "transport", "trainer", "light", "heavy", "medium", "unmanned", "armed", "drone", "drones", "ballistic", "cruise", "nuclear", "diesel", "electric", "tactical", "utility", "multirole", "surveillance", "patrol", "long", "short", "range", "missile", "missiles", "tank", "tanks", "howitzer", "howitzers", "submarine", "submarines", "frigate", "frigates", "helicopter", "helicopters", "aircraft", "system", "systems", "battle", "main", "anti", "ship", "guided", "self", "propelled", "mobile", "indigenous", "foreign", "domestic", "local", "imported", "under", "while", "after", "before", "when", "since", "however", "but", "and", "or", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "he", "she", "it", "they", "we", "you", "i", "us", "them", "him", "said", "says", "told", "will", "would", "could", "should", "may", "might", "can", "must", "also", "only", "just", "exercise", "exercises", "drill", "drills", "joint", "operation", "operations", "mission", "missions", "show", "expo", "summit"])
 
@@ -319,6 +325,11 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
             continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
         after = text[m.end():m.end() + 60]
         before = text[max(0, m.start() - 40):m.start()]
+        known_rec = _catalogue_variant(d)
+        if known_rec is not None:
+            out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
+            taken.append((m.start("d"), m.end("d")))
+            continue
         cat = guess_category(" ".join(re.findall(r"[\w-]+", after)[:5])) or guess_category(
             " ".join(re.findall(r"[\w-]+", before)[-2:]))
         rec = SystemRecord(d, (), cat or "other", None, None, None, None)
@@ -336,12 +347,34 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         if (not prefix.strip() or prefix.rstrip().endswith((".", '"', "“", ":"))) and not re.search(
                 r"\d|[A-Z]{2}", name):
             continue
+        noun = m.group("noun").split()[0].rstrip("s") if m.group("noun") else ""
+        known_rec = reference.resolve_system(f"{name} {noun}") if noun else None
+        if known_rec is not None:
+            out.append(Mention("system", m.start("name"), m.end("name"), name, "catalogue", system=known_rec))
+            taken.append((m.start("name"), m.end("name")))
+            continue
         cat = guess_category(m.group(0)) or "other"
         rec = SystemRecord(name, (), cat, None, None, None, None)
         out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
         taken.append((m.start("name"), m.end("name")))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _catalogue_variant(designation: str) -> SystemRecord | None:
+    """A catalogue system of which ``designation`` is a variant ("FGM-148F" -> "FGM-148").
+
+    Only one or two trailing letters/digits may differ, so "F-16V" never becomes "F-1".
+    """
+    key = reference.system_key(designation)
+    for cut in (0, 1, 2):
+        cand = key[: len(key) - cut] if cut else key
+        if len(cand) < 3 or not re.search(r"\d", cand):
+            break
+        rec = reference.resolve_system(cand)
+        if rec is not None:
+            return rec
+    return None
 
 
 def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list[Mention]:
