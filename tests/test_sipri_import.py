@@ -95,7 +95,13 @@ def test_s400_deal_16_columns(loaded):
     assert p["deliveryYearsText"] == {"2021; 2022; 2023"}
     assert p["secondHand"] == {False}
     assert p["transferCondition"] == {"New"}
-    # multi-year deliveries are derived, with the year only: nothing spread
+    # several delivery years and no per-year split in this layout: no delivery nodes by default
+    assert "delivery" not in p
+
+
+def test_derive_years_option_adds_year_only_derived_deliveries(store):
+    import_sipri(store, [F16], derive_years=True)
+    deal, g = deal_by_system(store, "S-400 Triumf", F16.name)
     deliveries = store.select(
         PREFIXES
         + "SELECT ?y ?q ?t ?derived WHERE { GRAPH ?g { ?deal kg:delivery ?dv . ?dv kg:deliveryYear ?y ; "
@@ -103,6 +109,7 @@ def test_s400_deal_16_columns(loaded):
         {"g": g, "deal": deal},
     )
     assert sorted(int(r["y"]) for r in deliveries) == [2021, 2022, 2023]
+    # nothing spread: the year only, quantity and TIV stay on the deal
     assert all(r["derived"].toPython() is True and "q" not in r and "t" not in r for r in deliveries)
 
 

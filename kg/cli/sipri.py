@@ -21,11 +21,22 @@ MAX_LISTED = 20
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the skipped rows.")
 @click.option("--force", is_flag=True, help="Rewrite a release even if the same file is already imported.")
 @click.option(
+    "--derive-years",
+    is_flag=True,
+    help="16-column register: add a year-only kg:derived delivery node per listed delivery year "
+    "(quantities and TIV stay on the deal; nothing is spread).",
+)
+@click.option(
     "--show-all-skipped", is_flag=True, help=f"List every skipped row (default: first {MAX_LISTED})."
 )
 @click.pass_context
 def import_sipri_cmd(
-    ctx: click.Context, files: tuple[Path, ...], quiet: bool, force: bool, show_all_skipped: bool
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    quiet: bool,
+    force: bool,
+    derive_years: bool,
+    show_all_skipped: bool,
 ) -> None:
     """Import SIPRI Arms Transfers Database exports, one named graph per release.
 
@@ -68,7 +79,7 @@ def import_sipri_cmd(
             bar.__exit__(None, None, None)
 
     try:
-        report = import_sipri(store, list(files), progress=progress, force=force)
+        report = import_sipri(store, list(files), progress=progress, force=force, derive_years=derive_years)
     finally:
         for bar in bars.values():
             bar.render_finish()

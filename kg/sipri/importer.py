@@ -115,7 +115,12 @@ def _already_stored(store: Store, graph: URIRef, content_hash: str, triples: int
 
 
 def import_file(
-    store: Store, path: str | Path, *, progress: ProgressCallback | None = None, force: bool = False
+    store: Store,
+    path: str | Path,
+    *,
+    progress: ProgressCallback | None = None,
+    force: bool = False,
+    derive_years: bool = False,
 ) -> FileReport:
     """Parse, map and write one file; never raises for bad input (see ``rejected``).
 
@@ -148,7 +153,7 @@ def import_file(
         if progress is not None:
             progress(name, min(done, total), total)
 
-    mapped = map_release(parsed, tick if progress is not None else None)
+    mapped = map_release(parsed, tick if progress is not None else None, derive_years=derive_years)
     if progress is not None and done < total:
         progress(name, total, total)
     report.release = mapped.graph
@@ -176,6 +181,7 @@ def import_sipri(
     *,
     progress: ProgressCallback | None = None,
     force: bool = False,
+    derive_years: bool = False,
 ) -> ImportReport:
     """Import SIPRI register / TIV-table exports, one release graph per file.
 
@@ -183,10 +189,14 @@ def import_sipri(
     an :class:`ImportReport`; files refused as a whole are listed in ``report.rejected``
     (the other files still import), skipped rows in each file's ``skipped``.  A release
     already stored with identical content is not rewritten unless ``force``.
+    ``derive_years`` adds year-only derived deliveries to multi-year 16-column deals
+    (a different graph content: combine with ``force`` to rewrite a stored release).
     """
     report = ImportReport()
     for path in paths:
-        report.files.append(import_file(store, path, progress=progress, force=force))
+        report.files.append(
+            import_file(store, path, progress=progress, force=force, derive_years=derive_years)
+        )
     return report
 
 

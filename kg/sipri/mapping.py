@@ -178,8 +178,9 @@ ProgressFn = Callable[[int], None]
 class ReleaseMapper:
     """Maps one parsed file into its release graph.  Use :func:`map_release`."""
 
-    def __init__(self, parsed: ParsedFile) -> None:
+    def __init__(self, parsed: ParsedFile, *, derive_years: bool = False) -> None:
         self.parsed = parsed
+        self.derive_years = derive_years
         self.release_key = parsed.release_key
         self.release = iris.release_source(self.release_key)
         self.release_s = iri(self.release)
@@ -356,9 +357,11 @@ class ReleaseMapper:
                     e(dv, P["tivBelowHalf"], _TRUE)
             e(dv, P["estimated"], lit_bool(row.number_delivered_uncertain))
             self.out.deliveries += 1
-        else:
-            # Several years: SIPRI gives no split.  One derived node per listed year with
-            # the year only; quantity and TIV stay at deal level (nothing is spread).
+        elif self.derive_years:
+            # Several years: SIPRI gives no split.  On request, one derived node per listed
+            # year with the year only; quantity and TIV stay at deal level (nothing is
+            # spread).  Off by default: the years are in kg:deliveryYearsText already, and
+            # the nodes would add 18% to the graph for no figure.
             for year in years:
                 dv = iri(iris.delivery(str(deal_iri), year, derived=True))
                 e(d, P["delivery"], dv)
@@ -487,12 +490,20 @@ def _grouped(rows: Iterable[DeliveryRow]) -> dict[str, list[DeliveryRow]]:
     return groups
 
 
-def map_release(parsed: ParsedFile, progress: ProgressFn | None = None, every: int = 2000) -> MappedRelease:
+def map_release(
+    parsed: ParsedFile,
+    progress: ProgressFn | None = None,
+    every: int = 2000,
+    *,
+    derive_years: bool = False,
+) -> MappedRelease:
     """N-Triples and counts for one parsed file; bad rows go to ``skipped`` with their line.
 
     ``progress(n)`` is called with the number of source rows mapped since the last call.
+    ``derive_years`` adds year-only ``kg:derived`` deliveries for 16-column deals
+    delivered over several years.
     """
-    mapper = ReleaseMapper(parsed)
+    mapper = ReleaseMapper(parsed, derive_years=derive_years)
     mapper.release_triples()
     out = mapper.out
     done = 0
