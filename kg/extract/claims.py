@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg import reference
@@ -37,6 +37,11 @@ from kg.extract.money import Money, find_money
 from kg.extract.quantities import find_numbers
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.reference import SystemRecord
+
+_ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
+_ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
+_ITEMS_NOSYS = "|".join(sorted((k for k in ITEM_NOUNS if k not in ("system", "systems", "unit", "units")),
+                               key=len, reverse=True))
 
 # --- trigger vocabulary -------------------------------------------------------------------
 
@@ -128,6 +133,9 @@ _SPEAKER_AFTER = _rx(r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chie
 _SUBITEM = _rx(r"\b(?:includ\w*|along with|together with|plus|armed with|equipped with|as well as|"
                r"in addition to)\b[^.;]*$|\b(?:replac\w+|retir\w+|phas\w+ out|decommission\w*|succeed\w*)\s+"
                r"(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:fleet of\s+)?$")
+_SELL_BEFORE = _rx(r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
+                   r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons)")
+_SELL_AFTER = _rx(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)")
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
@@ -181,7 +189,7 @@ _ANAPHORA = _rx(
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b")
 _ADD_TARGET = (r"(?:\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\s+)?"
                r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w/-]*|batch|batches|tranche|order|orders|deliveries|delivery|units?|"
-               r"purchases?|deal|contract|" + "|".join(k for k in ITEM_NOUNS if len(k) > 3) + r")\b")
+               r"purchases?|deal|contract|" + _ITEMS4 + r")\b")
 _ADDITIONAL = _rx(r"\b(additional|another|further|extra)\s+" + _ADD_TARGET +
                   r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"
                   r"second tranche)\b|\b(more)\b(?!\s+than)")
@@ -300,11 +308,21 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
     return SystemRef(rec.designation, rec.category, rec.origin_iso3)
 
 
+_TRIGGERS_LC = [(st, re.compile(rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")))
+                for st, rx in TRIGGERS]
+
+
 def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     out = []
-    for status, rx in TRIGGERS:
-        for m in rx.finditer(s):
-            out.append((status, m.start(1), m.end(1), m.group(1).lower()))
+    if s.isascii():  # lower() keeps offsets: match case-sensitively on the lowered text (faster)
+        low = s.lower()
+        for status, rx in _TRIGGERS_LC:
+            for m in rx.finditer(low):
+                out.append((status, m.start(1), m.end(1), m.group(1)))
+    else:
+        for status, rx in TRIGGERS:
+            for m in rx.finditer(s):
+                out.append((status, m.start(1), m.end(1), m.group(1).lower()))
     out.sort(key=lambda t: t[1])
     return out
 
@@ -336,6 +354,9 @@ class _Extractor:
         self.masked = mask_markup(text)
         self.mentions = find_mentions(self.masked, extra_systems)
         self.money = find_money(self.masked)
+        # dates and numbers once per article; sentences take their slice (see _details)
+        self.dates = find_dates(self.masked, published)
+        self.numbers = find_numbers(self.masked)
         self.ctx = _Ctx()
         self.claims: list[Claim] = []
 
@@ -366,13 +387,13 @@ class _Extractor:
         s = self.masked[a:b]
         if len(s) > 2000:  # a "sentence" this long is a table or a dump, not prose
             return
-        trig = _triggers(s)
         parties = [p for m in mentions if m.kind == "party" and (p := _party_of(m)) is not None]
         systems = [m for m in mentions if m.kind == "system"]
         anaphora = bool(_ANAPHORA.search(s))
-        if not trig and not (anaphora and _DEAL_NOUN.search(s)):
-            return
         if not parties and not anaphora and not systems:
+            return
+        trig = _triggers(s)
+        if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         self._roles(s, a, parties, trig)
         frames = self._frames(s, a, b, parties, systems, trig, anaphora)
@@ -452,46 +473,48 @@ class _Extractor:
     def _cue(self, left: str, right: str, own_right: str, p: _Party, s: str,
              full_left: str) -> tuple[str | None, str]:
         m = p.mention
+        left = left[-70:]
+        low = left.lower()
+        tail = low[-30:]
         if _NEG_CONTEXT.search(left) or _NEG_RIGHT.match(own_right):
             return "other", "negative-context"
         if m.form == "demonym" and re.match(r"^-?era\b|^\s*(?:era|war|revolution|empire|origin\b)", own_right, _I):
             return "other", "era"
         if _MADE.match(own_right):
             return "origin", "made"
-        if _TURN_TO.search(left) or _SUCH_AS.search(left):
+        if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
+                _TURN_TO.search(left) or _SUCH_AS.search(left)):
             return "supplier", "turning-to"
-        if _ACCORDING.search(left):
+        if "according" in tail and _ACCORDING.search(left):
             return "speaker", "according-to"
         if m.form == "demonym" and not _ORG_NOUN.match(own_right) and re.match(
-                r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|" + "|".join(k for k in ITEM_NOUNS if len(k) > 3)
+                r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS4
                 + r"|arms|weapons|hardware|equipment)\b", own_right):
             return "modifier", "demonym-item"
-        byw = _BY.search(left)
+        byw = _BY.search(left) if "by" in tail else None
         if byw:
             verb = byw.group(1)
             if _SELLER_BY.match(verb):
                 return "supplier", f"{verb}-by"
             if _BUYER_BY.match(verb):
                 return "buyer", f"{verb}-by"
-        if _FROM.search(left) and not byw:
+        if "from" in low and _FROM.search(left) and not byw:
             return "supplier", "from"
-        to = _TO.search(left)
-        sell_before = re.search(r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
-                                r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons)", full_left[-100:], _I)
-        sell_after = re.search(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)", right, _I)
-        if to and not _NOT_TO.match(to.group(1)) and (sell_before or sell_after):
+        to = _TO.search(left) if "to" in tail else None
+        if to and not _NOT_TO.match(to.group(1)) and (
+                _SELL_BEFORE.search(full_left[-100:]) or _SELL_AFTER.search(right)):
             return "buyer", "to"
-        if _FOR.search(left) and re.search(r"(?:\d|jets?|aircraft|systems?|contract|deal|order|helicopters?|"
+        if "for" in tail and _FOR.search(left) and re.search(r"(?:\d|jets?|aircraft|systems?|contract|deal|order|helicopters?|"
                                           r"submarines?|frigates?|drones?|tanks|missiles?|howitzers?|vessels?|"
                                           r"[A-Z]-?\d)\s+(?:\w+\s+){0,2}for\s+(?:the\s+)?$", left, _I):
             return "buyer", "for"
-        if _WITH.search(left):
+        if ("with" in tail or "between" in tail) and _WITH.search(left):
             return "with", "with"
         # demonym or possessive right before a system or item: origin or owner
         if m.form in ("demonym",) or _POSS.match(own_right):
             after = own_right[2:] if _POSS.match(own_right) else own_right
             nxt = re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" +
-                           "|".join(k for k in ITEM_NOUNS if len(k) > 3) + r")\b", after)
+                           _ITEMS4 + r")\b", after)
             if nxt and not _ORG_NOUN.match(own_right):
                 return "modifier", f"modifies:{nxt.group('item')}"
         if re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b",
@@ -771,14 +794,19 @@ class _Extractor:
     def _details(self, frames: list[_Frame], s: str, a: int,
                  sys_refs: list[tuple[SystemRef, Mention | None, str]], future: bool,
                  trig: list[tuple[str, int, int, str]]) -> None:
-        dates = find_dates(s, self.published, future=future)
-        money = [mo for mo in self.money if a <= mo.start and mo.end <= a + len(s)]
+        end = a + len(s)
+        dates = [replace(d, start=d.start - a, end=d.end - a) for d in self.dates if a <= d.start and d.end <= end]
+        if future and any(d.relative and d.granularity in ("month", "day") for d in dates):
+            dates = find_dates(s, self.published, future=True)
+        money = [mo for mo in self.money if a <= mo.start and mo.end <= end]
         blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
-        numbers = [n for n in find_numbers(s)
+        numbers = [replace(n, start=n.start - a, end=n.end - a) for n in self.numbers
+                   if a <= n.start and n.end <= end]
+        numbers = [n for n in numbers
                    if all(n.end <= x or n.start >= y for x, y in blocked)
                    and not _QTY_BAD_AFTER.match(s[n.end:n.end + 20])
                    and not (re.match(r"\s*of\b", s[n.end:n.end + 5]) and not (re.match(
-                       r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(ITEM_NOUNS) + r")\b"
+                       r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + _ITEMS + r")\b"
                        r"(?!\s*\d)", s[n.end:n.end + 60], _I) and re.search(
                        r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take)\s+$",
                        s[max(0, n.start - 20):n.start], _I)))
@@ -787,7 +815,7 @@ class _Extractor:
                    and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)]
         # quantities per system mention
         per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
-        item_rx = r"(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + "|".join(ITEM_NOUNS) + r")"
+        item_rx = r"(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
         for ref, m, _src in sys_refs:
             total = delivered = remaining = None
             for n in numbers:
@@ -803,7 +831,7 @@ class _Extractor:
                         if 0 <= rel <= 45 and near.end() + n.end >= target - a:
                             hits_system = True
                 hits_item = (near is not None and re.match(
-                    r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + "|".join(ITEM_NOUNS) + r")\b",
+                    r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b",
                     after, _I) is not None and not re.match(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?"
                                                             r"(?:systems?|units?)\b", after, _I)) or (
                     near is not None and re.match(r"^\s+of\s+(?:the|these|those|its|their)\s", after, _I) is not None)
@@ -833,8 +861,7 @@ class _Extractor:
             elif not _MONEY_BAD.search(around) and not per_year:
                 n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
                 extra_items = re.findall(r"\b(?:as well as|along with|and|plus|including)\s+(?:\w+[\s-]+){0,3}?("
-                                         + "|".join(k for k in ITEM_NOUNS if k not in ("system", "systems", "unit",
-                                                                                        "units")) + r")\b",
+                                         + _ITEMS_NOSYS + r")\b",
                                          s[mo.end - a:], _I)
                 if (_PACKAGE.search(s) and (extra_items or n_items > 1 or re.search(r"\bproposals\b", s, _I))) or \
                         n_items > 1:

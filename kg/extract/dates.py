@@ -46,6 +46,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_ANY_MONTH = re.compile(_MON)
+#: cheap pre-checks: a pattern only runs when the text can contain it
+_NEEDS: dict[str, object] = {
+    "iso": "digit", "mdy": "month", "dmy": "month", "my": "month", "md": "month", "dm": "month",
+    "relmon": "month", "mon": "month", "monbare": "month", "year": "digit",
+    "rel": ("year", "month", "week"), "dow": ("day",), "day": ("yesterday", "today", "tomorrow"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression: its text and span, resolved ``value`` (ISO, or None), granularity.
@@ -101,7 +110,17 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    has_month = bool(_ANY_MONTH.search(text))
+    has_digit = any(ch.isdigit() for ch in text)
+    lower = text.lower()
     for kind, rx in _PATTERNS:
+        need = _NEEDS.get(kind)
+        if need == "month" and not has_month:
+            continue
+        if need == "digit" and not has_digit:
+            continue
+        if isinstance(need, tuple) and not any(w in lower for w in need):
+            continue
         for m in rx.finditer(text):
             start, end = m.span()
             if not free(start, end):

@@ -111,6 +111,8 @@ class Mention:
 
 
 def _fold(token: str) -> str:
+    if token.isascii():
+        return token.lower()
     token = unicodedata.normalize("NFKD", token)
     return "".join(ch for ch in token if not unicodedata.combining(ch)).casefold()
 
@@ -155,12 +157,19 @@ class Gazetteer:
         """Non-overlapping longest matches, left to right."""
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         folded = [_fold(t[2]) for t in toks]
+        first = self._first
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
             best: _Entry | None = None
-            cands = self._first.get(folded[i], [])
-            if folded[i].endswith("s") and len(folded[i]) > 2:
+            f = folded[i]
+            cands = first.get(f)
+            plural = f.endswith("s") and len(f) > 2 and f[:-1] in first
+            if cands is None and not plural:
+                i += 1
+                continue
+            cands = cands or []
+            if plural:
                 cands = sorted([*cands, *self._first.get(folded[i][:-1], ())],
                                key=lambda e: (-len(e.tokens), -e.priority))
             for entry in cands:
