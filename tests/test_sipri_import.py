@@ -339,3 +339,17 @@ def test_cli_help_documents_exit_codes():
     result = CliRunner().invoke(cli, ["import", "sipri", "--help"])
     assert result.exit_code == 0
     assert "3  at least one whole file was rejected" in result.output
+
+
+@pytest.mark.parametrize(
+    "name", ["register16_latin1.csv", "register17_crlf.csv", "tiv_imports.csv", "tiv_legacy.csv"]
+)
+def test_release_graph_alone_conforms_to_the_shapes(name):
+    """The release graph stands alone: valid without the reference graph."""
+    from rdflib import Graph
+
+    from kg.validate import validate
+
+    graph = Graph().parse(data=map_release(parse_file(FIX / name), derive_years=True).ntriples(), format="nt")
+    report = validate(graph)
+    assert report.conforms, report.text

@@ -186,7 +186,7 @@ class ReleaseMapper:
         self.release_s = iri(self.release)
         self.out = MappedRelease(graph=str(self.release))
         self.entity_lines: dict[str, None] = {}  # ordered set of party/system triples
-        self._party_cache: dict[str, tuple[str, str, str]] = {}
+        self._party_cache: dict[str, tuple[str, str, str, str | None]] = {}
         self._cat_missing: dict[str, int] = {}
 
     # -- shared pieces ---------------------------------------------------------------
@@ -243,12 +243,15 @@ class ReleaseMapper:
                 cls = _KIND_CLASS[marker]
             else:
                 raise UnknownParty(f"unknown party name {name.strip()[:80]!r}")
-            cached = (node, cls, base or name.strip())
+            iso3 = record.iso3 if record is not None and record.kind == "country" else None
+            cached = (node, cls, base or name.strip(), iso3)
             self._party_cache[name] = cached
-        node, cls, label = cached
+        node, cls, label, iso3 = cached
         if node not in self.out.parties:
             self.out.parties.add(node)
             self._entity(node, A, cls)
+            if iso3:  # keeps the release graph valid (shapes) without the reference graph
+                self._entity(node, P["iso3"], lit(iso3))
         self._entity(node, LABEL, lit(label))  # every SIPRI spelling of the party is a label
         return node
 
