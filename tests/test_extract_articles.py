@@ -191,3 +191,14 @@ def test_extract_many_parallel_equals_serial() -> None:
     serial = [[c.to_dict() for c in cs] for _a, cs in extract_many(arts, jobs=1)]
     parallel = [[c.to_dict() for c in cs] for _a, cs in extract_many(arts, jobs=2, chunksize=1)]
     assert serial == parallel and all(serial)
+
+
+def test_demo_articles_read_and_yield_claims() -> None:
+    from kg.resources import data_path
+
+    items = list(read_articles(data_path("articles")))
+    assert len(items) >= 5
+    for art in items:
+        assert isinstance(art, Article), art
+        assert art.url and art.published and art.meta.get("source")
+        assert extract(art), art.path

@@ -60,7 +60,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
         r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
         r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
-        r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted)\b")),
+        r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
+        r"collapsed|fell through|fell apart|fizzled out)\b")),
     ("delayed", _rx(
         r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
         r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b")),
@@ -96,8 +97,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
         r"pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
         r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
-        r"near(?:ing|s)? (?:a |the )?deal|will (?:buy|acquire|purchase|sign|order|procure)|"
-        r"(?:could|may|might|would) (?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
+        r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
+        r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
         r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
         r"talks? (?:on|over|for|about))\b")),
     ("offered", _rx(
@@ -332,9 +333,7 @@ def _verb_class(word: str, after: str) -> str | None:
     if _APPROVE.match(word):
         if re.search(r"\b(sale|sell|export|transfer|supply)\b", after[:80], _I):
             return "sell"
-        if re.search(r"\b(buy|purchas\w*|acqui\w*|procur\w*|proposals?|import)\b", after[:80], _I):
-            return "buy"
-        return "neutral"
+        return "buy"  # a state approving without "sale"/"export" approves its own purchase
     if _SELL_V.search(word):
         return "sell"
     if _BUY_V.search(word):
@@ -600,7 +599,9 @@ class _Extractor:
         actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
         speakers = [p for p in parties if p.role == "speaker"]
         if not sys_refs:
-            info = bool(find_money(s)) or bool(re.search(r"\b(?:worth|valued|cost)\b", s, _I))
+            info = bool(find_money(s)) or bool(re.search(r"\b(?:worth|valued|cost)\b", s, _I)) or bool(
+                re.search(r"\b(?:cover|covers|covered|include|includes|comprise|comprises|consists? of)\s+"
+                          r"(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", s, _I))
             if anaphora and self.ctx.last and (status != "unknown" or info):
                 prev = self.ctx.last[-1]
                 if prev.system:
@@ -641,6 +642,11 @@ class _Extractor:
         conf = 0.5
         suppliers = [p for p in actors if p.role == "supplier"]
         buyers = [p for p in actors if p.role == "buyer"]
+        # a domestic company next to its own state's purchase is a partner, not the supplier
+        # ("negotiations with Mazagon Dock ... with Germany's TKMS")
+        buyer_isos = {p.iso3 for p in buyers}
+        if any(p.iso3 not in buyer_isos for p in suppliers):
+            suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]
         pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
         origin = ref.origin_iso3 if ref else None
         # several systems: keep suppliers matching this system's origin
