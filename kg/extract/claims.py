@@ -68,7 +68,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("delivering", _rx(
         r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
         r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
-        r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|"
+        r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
         r"(?:first|initial|second|third|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
         r"remaining|outstanding deliver(?:y|ies)|rest of the|so far)\b")),
     ("delivered", _rx(
@@ -79,7 +79,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("signed", _rx(
         r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
         r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
-        r"contracted|clinched|sealed|sold|sells|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
+        r"contracted|clinched|sealed|sold|sells|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
+        r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
         r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
         r"purchasing|acquiring|procuring|ordering)|"
         r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b")),
@@ -87,7 +88,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send))\b")),
     ("approved", _rx(
         r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
-        r"sanctioned|acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale)\b")),
+        r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale)\b")),
     ("negotiating", _rx(
         r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|"
         r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
@@ -125,7 +126,7 @@ _SELL_V = _rx(r"\b(sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|de
               r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*)\b")
 _NEUTRAL_V = _rx(r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
                  r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*)\b")
-_APPROVE = _rx(r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|authori[sz]\w*|sanction\w*|"
+_APPROVE = _rx(r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|authori[sz]\w*|"
                r"acceptance of necessity)\b")
 
 _SPEAKER_AFTER = _rx(r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chief|head|spokes\w+|official\w*|"
@@ -137,6 +138,14 @@ _SUBITEM = _rx(r"\b(?:includ\w*|along with|together with|plus|armed with|equippe
 _SELL_BEFORE = _rx(r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
                    r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons)")
 _SELL_AFTER = _rx(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)")
+_OFFICIAL = re.compile(r"^(?:'s)?\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Aa]ir|[Nn]aval|[Aa]rmy|[Ss]tate|"
+                       r"[Vv]ice|[Cc]hief|[Ss]enior|[Tt]op)\s+)*(?:Secretary|Minister|President|Ambassador|Envoy|"
+                       r"Chancellor|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Mm]inister|[Pp]resident|[Aa]mbassador|"
+                       r"[Ee]nvoy|[Cc]hancellor|[Ss]ecretary)\b")
+_PURCHASE_BY = _rx(r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
+                   r"(?:the\s+)?$")
+_TO_BUYERS = _rx(r"\bto\s+(?:(?:other\s+)?(?:countries|nations|customers|buyers|states|armies|air forces|clients)\s+"
+                 r"(?:such as|like|including)|the likes of)\s+(?:the\s+)?$")
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
@@ -147,7 +156,8 @@ _NEG_CONTEXT = _rx(
     r"allies? (?:like|such as)|neighbou?rs? (?:like|such as)|compared (?:with|to)|rather than|instead of|"
     r"dependence on|reliance on|relying on|reduce \w+ on|than|tensions? (?:between|with)|"
     r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
-    r"in response to|sanctions by|opposition from|objections from|criticism from|warnings from)\s+"
+    r"in response to|sanctions by|opposition from|objections from|criticism from|warnings from|retaliation from|"
+    r"backlash from|response from|retaliation against|pressure on|warned|sanctioned)\s+"
     r"(?:the\s+|both\s+|either\s+)?$")
 _NEG_RIGHT = _rx(r"^(?:'s)?\s*(?:-\s*)?(?:[A-Z][\w]+\s+)?(?:conflict|war\b|crisis|standoff|clashes|hostilities|"
                  r"border|tensions)|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
@@ -447,7 +457,9 @@ class _Extractor:
                 vclass = _verb_class(word, s[te:])
                 if vclass is None:
                     continue
-                if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", between) and vclass == "sell":
+                if vclass == "sell" and re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", between) \
+                        and re.match(r"(?:sold|supplied|delivered|offered|given|provided|promised|shipped|sent|"
+                                     r"transferred|handed|donated|gifted)\b", word):
                     p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
                 elif vclass == "buy":
                     p.role, p.cue = "buyer", f"subject:{word}"
@@ -490,6 +502,10 @@ class _Extractor:
                 r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS4
                 + r"|arms|weapons|hardware|equipment)\b", own_right):
             return "modifier", "demonym-item"
+        if "by" in tail and _PURCHASE_BY.search(left):
+            return "buyer", "purchase-by"
+        if ("to" in low or "like" in low) and _TO_BUYERS.search(left):
+            return "buyer", "to-buyers"
         byw = _BY.search(left) if "by" in tail else None
         if byw:
             verb = byw.group(1)
@@ -516,10 +532,14 @@ class _Extractor:
                            _ITEMS4 + r")\b", after)
             if nxt and not _ORG_NOUN.match(own_right):
                 return "modifier", f"modifies:{nxt.group('item')}"
-        if re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b",
-                    own_right, _I) and not re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
-                                                    r"(?:\w+\s+){0,2}(?:it|they|that it)\b", own_right, _I):
+        sp = re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b",
+                      own_right, _I)
+        if sp and not re.search(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|widely\s+)?$", own_right[:sp.start(1)]) \
+                and not re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
+                                 r"(?:\w+\s+){0,2}(?:it|they|that it)\b", own_right, _I):
             return "speaker", "speaker"
+        if _OFFICIAL.match(own_right):
+            return "speaker", "official"
         return None, ""
 
     # -- frames ---------------------------------------------------------------------------
@@ -619,7 +639,7 @@ class _Extractor:
                 continue
             if ref is None and status != "unknown" and not any(p.role == "supplier" for p in sup):
                 continue
-            if ref is None and not any(p.role == "buyer" and p.cue != "context" for p in buy):
+            if ref is None and not any(p.role in ("buyer", "with") and p.cue != "context" for p in buy):
                 continue
             for buyer in buy:
                 for supplier in (sup or [None]):  # type: ignore[list-item]
@@ -812,9 +832,11 @@ class _Extractor:
                    if all(n.end <= x or n.start >= y for x, y in blocked)
                    and not _QTY_BAD_AFTER.match(s[n.end:n.end + 20])
                    and not (re.match(r"\s*of\b", s[n.end:n.end + 5]) and not (re.match(
-                       r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + _ITEMS + r")\b"
+                       r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS
+                       + r")\b"
                        r"(?!\s*\d)", s[n.end:n.end + 60], _I) and re.search(
-                       r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take)\s+$",
+                       r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take|sell|sold|"
+                       r"suppl\w+|export\w*|get|got)\s+$",
                        s[max(0, n.start - 20):n.start], _I)))
                    and not re.search(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$",
                                      s[max(0, n.start - 30):n.start], _I)
@@ -828,8 +850,8 @@ class _Extractor:
                 after = s[n.end:n.end + 80]
                 before = s[max(0, n.start - 25):n.start]
                 near = re.match(r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
-                                r"extra|further|of the|of|the|[\w]+-(?:made|built|designed|origin)|long-range|"
-                                r"[A-Z][\w-]*)\s+){0,3}?" + item_rx, after)
+                                r"extra|further|of the|of|the|its|their|generation|next-generation|[\w]+-(?:made|built|designed|origin)|long-range|"
+                                r"[A-Z][\w-]*)\s+){0,4}?" + item_rx, after)
                 hits_system = False
                 if m is not None and ref is not None and near is not None:
                     for target in self._starts.get(ref.name, [m.start]):

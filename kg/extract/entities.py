@@ -117,6 +117,10 @@ def _fold(token: str) -> str:
     return "".join(ch for ch in token if not unicodedata.combining(ch)).casefold()
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     tokens: tuple[str, ...]
@@ -127,6 +131,26 @@ class _Entry:
     party: PartyRecord | None
     system: SystemRecord | None
     priority: int
+    weak: bool = False  # a common word: needs an item noun or a number next to it
+
+
+#: Catalogue names that are also ordinary words, first names or NATO reporting names
+#: ("May", "Austin", "Kilo", "Hunter"): they count as systems only next to an item noun
+#: ("Kilo-class submarines", "Hunter drones") or a number ("12 Hunters").
+WEAK_SYSTEM_NAMES = _words("""
+ada alto atlas austin candid charlie crate cub curl halo hammer hermes hip hunter kilo lama midas mitten
+neptune orion perry romeo sher sherman sniper spike viking vampire voyager sparrow griffin merlin phantom
+firebird negev sherpa terminator boxer tor osa meteor hornet backfire fencer fitter hind havoc helix hormone
+foxtrot hawkeye nene rana derby cheetah giraffe gnat harpy invar positiv searcher watchman arthur flash
+excalibur reaper hound grad kub buk skat uran centurion caribou hercules polaris abbot astra agave leander
+marder molniya onyx favorit ferret gepard sarath bahadur tamir talwar vajra akula natya petya styx neva
+angara dvina shtil kopye kokon pechora cline atak sut sdb smart alize lanza bolide taurus stinger paladin
+""")
+_MONTHS_DAYS = _words("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""")
+_WEAK_CONTEXT = re.compile(r"(?:s|'s)?[\s-]+(?:[\w-]+\s+){0,2}?(?:class|" + "|".join(ITEM_NOUNS) + r")\b", re.I)
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen))\s+(?:[\w-]+\s+)?$",
+                            re.I)
 
 
 class Gazetteer:
@@ -148,7 +172,12 @@ class Gazetteer:
         exact = bool(_ACRONYM.match(surface)) and any(c.isalpha() for c in surface)
         if len(tokens) == 1 and len(tokens[0]) == 1:
             return  # single letters are never names
-        entry = _Entry(tokens, surface, exact, kind, form, party, system, priority)
+        weak = False
+        if kind == "system" and len(tokens) == 1:
+            if tokens[0] in _MONTHS_DAYS:
+                return
+            weak = tokens[0] in WEAK_SYSTEM_NAMES
+        entry = _Entry(tokens, surface, exact, kind, form, party, system, priority, weak)
         bucket = self._first.setdefault(tokens[0], [])
         bucket.append(entry)
         bucket.sort(key=lambda e: (-len(e.tokens), -e.priority))
@@ -192,6 +221,11 @@ class Gazetteer:
                         continue
                 elif entry.surface[0].isupper() and not span_text[0].isupper():
                     continue
+                if entry.weak:
+                    end_ = toks[i + k - 1][1]
+                    if not (_WEAK_CONTEXT.match(text, end_, end_ + 40)
+                            or _NUMBER_BEFORE.search(text, max(0, toks[i][0] - 25), toks[i][0])):
+                        continue
                 best = entry
                 break
             if best is None:
