@@ -73,13 +73,16 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"remaining|outstanding deliver(?:y|ies)|rest of the|so far)\b")),
     ("delivered", _rx(
         r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
-        r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|sent|shipped|"
+        r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
+        r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
+        r"invitation|query|rfp))|shipped|"
         r"supplied|transferred|donated|gifted|handed|"
         r"was delivered|were delivered|have been delivered|has been delivered)\b")),
     ("signed", _rx(
         r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
         r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
-        r"contracted|clinched|sealed|sold|sells|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
+        r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+        r"won (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
         r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
         r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
         r"purchasing|acquiring|procuring|ordering)|"
@@ -88,7 +91,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send))\b")),
     ("approved", _rx(
         r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
-        r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale)\b")),
+        r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+        r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for))\b")),
     ("negotiating", _rx(
         r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|"
         r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
@@ -101,6 +105,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
         r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
         r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
+        r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
+        r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
+        r"(?:request|tender|rfp)|"
         r"talks? (?:on|over|for|about))\b")),
     ("offered", _rx(
         r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
@@ -121,7 +128,7 @@ _BUY_V = _rx(r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|
              r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
              r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
              r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b")
-_SELL_V = _rx(r"\b(sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
+_SELL_V = _rx(r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
               r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
               r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*)\b")
 _NEUTRAL_V = _rx(r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
@@ -142,10 +149,15 @@ _OFFICIAL = re.compile(r"^(?:'s)?\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]
                        r"[Vv]ice|[Cc]hief|[Ss]enior|[Tt]op)\s+)*(?:Secretary|Minister|President|Ambassador|Envoy|"
                        r"Chancellor|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Mm]inister|[Pp]resident|[Aa]mbassador|"
                        r"[Ee]nvoy|[Cc]hancellor|[Ss]ecretary)\b")
+_WON_FROM = _rx(r"\b(?:won|wins|secured|bagged|landed|received)\s+(?:a|an|the)\s+[^.;]{0,40}?"
+                r"(?:contract|order|deal|tender)\s+from\s+(?:the\s+)?$")
+_AWARDED_TO = _rx(r"\b(?:awarded|gave|granted|placed)\s+(?:a|an|the)\s+[^.;]{0,40}?(?:contract|order|deal)\s+"
+                  r"(?:to|with)\s+(?:the\s+)?$")
 _PURCHASE_BY = _rx(r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
                    r"(?:the\s+)?$")
 _TO_BUYERS = _rx(r"\bto\s+(?:(?:other\s+)?(?:countries|nations|customers|buyers|states|armies|air forces|clients)\s+"
                  r"(?:such as|like|including)|the likes of)\s+(?:the\s+)?$")
+_ARMS_WORD = _rx(r"\b(?:arms|weapons|military|defen[cs]e|" + _ITEMS4 + r")\b")
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
@@ -186,7 +198,7 @@ _SELLER_BY = _rx(r"^(made|built|manufactured|produced|developed|designed|supplie
                  r"exported|transferred|shipped|donated|offered|pitched|proposed)$")
 _BUYER_BY = _rx(r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"
                 r"received|used|operated|leased|commissioned|fielded|chosen|selected|picked)$")
-_NOT_TO = _rx(r"^(according|linked|related|attributed|owing|due|subject|exposure|turning|turned|turn|close|next|due|similar|compared|addition|prior|relation|"
+_NOT_TO = _rx(r"^(according|linked|related|attributed|owing|due|subject|exposure|request|letter|proposal|turning|turned|turn|close|next|due|similar|compared|addition|prior|relation|"
               r"respect|regard|up|visit|trip|travelled|traveled|envoy|ambassador|threat|contrary|thanks|"
               r"referring|refer|pointed|pivot|pivoting|looking|look|shift|shifting|owing|thanks|went|go|going|"
               r"went|sent|came|come|back|way|route|home|access|exports|closer|ties|relations|commitment|"
@@ -228,7 +240,7 @@ _MONEY_BAD = _rx(r"\b(budget|revenue|revenues|gdp|spending|spent|spend|exports? 
 _QTY_BAD_AFTER = _rx(r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
                      r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
                      r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
-                     r"nautical|feet|seconds|per|of (?:its|their|the world))\b")
+                     r"nautical|feet|seconds|per|of the world)\b")
 _SKIP_SENT = _rx(r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
                  r"original url|source|photo|image|file photo|subscribe|advertisement)\s*:")
 _DEAL_NOUN = _rx(r"\b(deal|deals|contract|contracts|order|orders|agreement|purchase|purchases|acquisition|sale|"
@@ -340,6 +352,8 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
 
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
+    if word.startswith(("sent a", "sent an", "issued")):
+        return "buy"  # "sent a request to France", "issued a tender"
     if _APPROVE.match(word):
         if re.search(r"\b(sale|sell|export|transfer|supply)\b", after[:80], _I):
             return "sell"
@@ -502,6 +516,10 @@ class _Extractor:
                 r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS4
                 + r"|arms|weapons|hardware|equipment)\b", own_right):
             return "modifier", "demonym-item"
+        if "from" in tail and _WON_FROM.search(left):
+            return "buyer", "won-from"
+        if "to" in tail and _AWARDED_TO.search(left):
+            return "supplier", "awarded-to"
         if "by" in tail and _PURCHASE_BY.search(left):
             return "buyer", "purchase-by"
         if ("to" in low or "like" in low) and _TO_BUYERS.search(left):
@@ -637,9 +655,10 @@ class _Extractor:
                 continue
             if ref is None and not (status == "unknown" or sup):
                 continue
-            if ref is None and status != "unknown" and not any(p.role == "supplier" for p in sup):
+            if ref is None and status != "unknown" and not any(p.role == "supplier" for p in sup) and not (
+                    any(p.role == "with" for p in sup) and _ARMS_WORD.search(s)):
                 continue
-            if ref is None and not any(p.role in ("buyer", "with") and p.cue != "context" for p in buy):
+            if ref is None and not any(p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy):
                 continue
             for buyer in buy:
                 for supplier in (sup or [None]):  # type: ignore[list-item]

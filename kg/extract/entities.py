@@ -390,8 +390,11 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         if (not prefix.strip() or prefix.rstrip().endswith((".", '"', "“", ":"))) and not re.search(
                 r"\d|[A-Z]{2}", name):
             continue
+        if any(0 <= m.start("name") - e <= 1 for _s, e in taken):
+            continue  # "Javelin FGM-148F missiles": the variant after a known name
         noun = m.group("noun").split()[0].rstrip("s") if m.group("noun") else ""
-        known_rec = reference.resolve_system(f"{name} {noun}") if noun else None
+        known_rec = (reference.resolve_system(f"{name} {noun}") if noun else None) or (
+            _catalogue_variant(name) if re.search(r"\d", name) else None)
         if known_rec is not None:
             out.append(Mention("system", m.start("name"), m.end("name"), name, "catalogue", system=known_rec))
             taken.append((m.start("name"), m.end("name")))
