@@ -170,7 +170,9 @@ def import_file(
     if not force and _already_stored(store, graph, parsed.content_hash, report.triples):
         report.unchanged = True
     else:
-        store.replace_graphs({graph: mapped.ntriples()}, bulk=True)
+        payload = mapped.ntriples().encode("utf-8")
+        mapped.lines.clear()  # free the per-triple strings before the store's bulk load
+        store.replace_graphs({graph: payload}, bulk=True)
     report.seconds = time.perf_counter() - start
     return report
 

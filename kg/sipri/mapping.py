@@ -186,7 +186,8 @@ class ReleaseMapper:
         self.release_s = iri(self.release)
         self.out = MappedRelease(graph=str(self.release))
         self.entity_lines: dict[str, None] = {}  # ordered set of party/system triples
-        self._party_cache: dict[str, tuple[str, str, str, str | None]] = {}
+        self._party_cache: dict[str, tuple[str, str | None, str, str | None]] = {}
+        self._system_cache: dict[tuple[str, str, str | None], str] = {}
         self._cat_missing: dict[str, int] = {}
 
     # -- shared pieces ---------------------------------------------------------------
@@ -218,45 +219,53 @@ class ReleaseMapper:
         return rec
 
     def party(self, name: str, role: str, scope: str) -> str:
-        """IRI (serialised) of a party, typing it in the release graph on first sight."""
-        placeholder = reference.placeholder_role(name)
-        if placeholder is not None:
+        """IRI (serialised) of a party, typing it in the release graph on first sight.
+
+        Resolution is cached per spelling (a register repeats a few hundred names tens of
+        thousands of times); SIPRI's unknown-party placeholders get a fresh IRI per scope.
+        """
+        cached = self._party_cache.get(name)
+        if cached is None:
+            cached = self._resolve(name)
+            self._party_cache[name] = cached
+        node, cls, label, iso3 = cached
+        if cls is None:  # placeholder: never merged, one node per release and row/deal
             node = iri(iris.unknown_party(f"{self.release_key}\x1f{scope}", role))
-            label = name.strip()
             self._entity(node, A, C["UnknownParty"])
             self._entity(node, LABEL, lit(label))
             self.out.parties.add(node)
             return node
-        cached = self._party_cache.get(name)
-        if cached is None:
-            record = reference.resolve_party(name)
-            base, marker = reference.strip_sipri_marker(name)
-            if record is not None:
-                if record.kind == "country" and record.iso3:
-                    node = iri(iris.country(record.iso3))
-                else:
-                    node = iri(iris.organisation(record.kind, record.name))
-                cls = _KIND_CLASS[record.kind]
-            elif marker is not None:
-                # SIPRI's own marker says what it is: '*' armed group, '**' organisation.
-                node = iri(iris.organisation(marker, base))
-                cls = _KIND_CLASS[marker]
-            else:
-                raise UnknownParty(f"unknown party name {name.strip()[:80]!r}")
-            iso3 = record.iso3 if record is not None and record.kind == "country" else None
-            cached = (node, cls, base or name.strip(), iso3)
-            self._party_cache[name] = cached
-        node, cls, label, iso3 = cached
         if node not in self.out.parties:
             self.out.parties.add(node)
             self._entity(node, A, cls)
+            self._entity(node, LABEL, lit(label))
             if iso3:  # keeps the release graph valid (shapes) without the reference graph
                 self._entity(node, P["iso3"], lit(iso3))
-        self._entity(node, LABEL, lit(label))  # every SIPRI spelling of the party is a label
         return node
 
+    @staticmethod
+    def _resolve(name: str) -> tuple[str, str | None, str, str | None]:
+        """(node, class, label, iso3) for a spelling; class None marks a placeholder."""
+        if reference.placeholder_role(name) is not None:
+            return "", None, name.strip(), None
+        record = reference.resolve_party(name)
+        base, marker = reference.strip_sipri_marker(name)
+        if record is not None:
+            if record.kind == "country" and record.iso3:
+                return iri(iris.country(record.iso3)), _KIND_CLASS["country"], base, record.iso3
+            return iri(iris.organisation(record.kind, record.name)), _KIND_CLASS[record.kind], base, None
+        if marker is not None:
+            # SIPRI's own marker says what it is: '*' armed group, '**' organisation.
+            return iri(iris.organisation(marker, base)), _KIND_CLASS[marker], base, None
+        raise UnknownParty(f"unknown party name {name.strip()[:80]!r}")
+
     def system(self, designation: str, description: str, category: str | None) -> str:
+        key = (designation, description, category)
+        node = self._system_cache.get(key)
+        if node is not None:
+            return node
         node = iri(iris.system(designation))
+        self._system_cache[key] = node
         self.out.systems.add(node)
         self._entity(node, A, C["WeaponSystem"])
         self._entity(node, LABEL, lit(designation))
