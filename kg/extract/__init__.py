@@ -57,8 +57,9 @@ def extract(article: Article, *, extra_systems: Iterable[SystemRecord] = ()) -> 
     return extract_claims(article.text, article.published, extra_systems)
 
 
-def extract_text(text: str, published: date | None = None, *,
-                 extra_systems: Iterable[SystemRecord] = ()) -> list[Claim]:
+def extract_text(
+    text: str, published: date | None = None, *, extra_systems: Iterable[SystemRecord] = ()
+) -> list[Claim]:
     """Claims of a bare text (no front matter parsing); see :func:`extract`."""
     return extract_claims(text, published, extra_systems)
 
@@ -75,8 +76,13 @@ def _work(article: Article) -> list[Claim]:
     return extract_claims(article.text, article.published, _WORKER_EXTRA)
 
 
-def extract_many(articles: Iterable[Article], *, jobs: int = 1, extra_systems: Iterable[SystemRecord] = (),
-                 chunksize: int = 16) -> Iterator[tuple[Article, list[Claim]]]:
+def extract_many(
+    articles: Iterable[Article],
+    *,
+    jobs: int = 1,
+    extra_systems: Iterable[SystemRecord] = (),
+    chunksize: int = 16,
+) -> Iterator[tuple[Article, list[Claim]]]:
     """``(article, claims)`` for each article, in input order, on ``jobs`` processes.
 
     Uses the ``spawn`` start method (safe with threads, same behaviour on every OS); each

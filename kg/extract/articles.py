@@ -145,7 +145,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     meta: dict[str, str] = {}
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
-            body = "\n".join(lines[i + 1:])
+            body = "\n".join(lines[i + 1 :])
             return meta, body.lstrip("\n")
         if ":" in line and not line.startswith((" ", "\t", "#")):
             k, v = line.split(":", 1)
@@ -174,8 +174,12 @@ def _from_text(raw: bytes, path: str) -> Article:
     if published is None:
         published = find_dateline(body)
     return Article(
-        text=body, title=meta.get("title") or _title_from_text(body), url=meta.get("url") or None,
-        published=published, publisher=meta.get("publisher") or None, path=path,
+        text=body,
+        title=meta.get("title") or _title_from_text(body),
+        url=meta.get("url") or None,
+        published=published,
+        publisher=meta.get("publisher") or None,
+        path=path,
         meta={k: v for k, v in meta.items() if k not in {"title", "url", "published", "publisher"}},
         warnings=warnings,
     )
@@ -185,8 +189,14 @@ def _from_html(raw: bytes, path: str) -> Article:
     text, warnings = _decode(raw)
     import trafilatura  # heavy import, only for HTML input
 
-    result = trafilatura.extract(text, output_format="json", with_metadata=True, include_comments=False,
-                                 include_tables=False, favor_recall=True)
+    result = trafilatura.extract(
+        text,
+        output_format="json",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+    )
     if not result:
         raise _Bad("no article text found in HTML")
     doc = json.loads(result)
@@ -196,9 +206,15 @@ def _from_html(raw: bytes, path: str) -> Article:
         published = _check_date(doc.get("date"))
     except _Bad:
         published = None
-    return Article(text=body, title=doc.get("title") or None, url=doc.get("source") or doc.get("url") or None,
-                   published=published, publisher=doc.get("sitename") or doc.get("hostname") or None,
-                   path=path, warnings=warnings)
+    return Article(
+        text=body,
+        title=doc.get("title") or None,
+        url=doc.get("source") or doc.get("url") or None,
+        published=published,
+        publisher=doc.get("sitename") or doc.get("hostname") or None,
+        path=path,
+        warnings=warnings,
+    )
 
 
 def _from_obj(obj: object, path: str, line: int | None) -> Article:
@@ -211,9 +227,15 @@ def _from_obj(obj: object, path: str, line: int | None) -> Article:
     if not isinstance(text, str):
         raise _Bad("missing 'text' field")
     _check_text(text)
-    return Article(text=text, title=obj.get("title") or None, url=obj.get("url") or None,
-                   published=_check_date(obj.get("published")), publisher=obj.get("publisher") or None,
-                   path=path, line=line)
+    return Article(
+        text=text,
+        title=obj.get("title") or None,
+        url=obj.get("url") or None,
+        published=_check_date(obj.get("published")),
+        publisher=obj.get("publisher") or None,
+        path=path,
+        line=line,
+    )
 
 
 def _override(article: Article, published: date | None, url: str | None) -> Article:
@@ -233,7 +255,9 @@ def _read_bytes(raw: bytes, path: str, kind: str) -> Iterator[ArticleOrError]:
                 text, _ = _decode(line)
                 yield _from_obj(json.loads(text), path, lineno)
             except (_Bad, json.JSONDecodeError) as exc:
-                yield ArticleError(path, lineno, str(exc) if isinstance(exc, _Bad) else f"invalid JSON: {exc}")
+                yield ArticleError(
+                    path, lineno, str(exc) if isinstance(exc, _Bad) else f"invalid JSON: {exc}"
+                )
         return
     try:
         if len(raw) > MAX_FILE_BYTES:
@@ -276,8 +300,9 @@ def iter_paths(path: Path) -> Iterator[Path]:
             yield p
 
 
-def read_articles(path: str | Path, *, published: date | None = None,
-                  url: str | None = None) -> Iterator[ArticleOrError]:
+def read_articles(
+    path: str | Path, *, published: date | None = None, url: str | None = None
+) -> Iterator[ArticleOrError]:
     """Yield an :class:`Article` or :class:`ArticleError` for every article under ``path``.
 
     ``path`` is a file, a directory (recursive, sorted) or ``"-"`` for stdin.
@@ -309,7 +334,8 @@ def read_articles(path: str | Path, *, published: date | None = None,
             yield _override(item, published, url) if isinstance(item, Article) else item
 
 
-def article_from_text(text: str, *, published: date | None = None, url: str | None = None,
-                      title: str | None = None) -> Article:
+def article_from_text(
+    text: str, *, published: date | None = None, url: str | None = None, title: str | None = None
+) -> Article:
     """Wrap a string as an :class:`Article` (front matter is not parsed here)."""
     return Article(text=text, title=title, url=url, published=published)

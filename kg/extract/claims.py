@@ -40,8 +40,9 @@ from kg.reference import SystemRecord
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
-_ITEMS_NOSYS = "|".join(sorted((k for k in ITEM_NOUNS if k not in ("system", "systems", "unit", "units")),
-                               key=len, reverse=True))
+_ITEMS_NOSYS = "|".join(
+    sorted((k for k in ITEM_NOUNS if k not in ("system", "systems", "unit", "units")), key=len, reverse=True)
+)
 
 # --- trigger vocabulary -------------------------------------------------------------------
 
@@ -54,109 +55,183 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("cancelled", _rx(
-        r"\b(cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|terminat(?:e|ed|es|ing|ion)|called off|"
-        r"call(?:s|ing)? off|pull(?:s|ed|ing)? out(?: of)?|withdr(?:ew|awn|aws) from|abandon(?:s|ed|ing)?|"
-        r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
-        r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
-        r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
-        r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
-        r"collapsed|fell through|fell apart|fizzled out)\b")),
-    ("delayed", _rx(
-        r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-        r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b")),
-    ("delivering", _rx(
-        r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
-        r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
-        r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
-        r"(?:first|initial|second|third|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
-        r"remaining|outstanding deliver(?:y|ies)|rest of the|so far)\b")),
-    ("delivered", _rx(
-        r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
-        r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
-        r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
-        r"invitation|query|rfp))|shipped|"
-        r"supplied|transferred|donated|gifted|handed|"
-        r"was delivered|were delivered|have been delivered|has been delivered)\b")),
-    ("signed", _rx(
-        r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
-        r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
-        r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
-        r"won (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
-        r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
-        r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
-        r"purchasing|acquiring|procuring|ordering)|"
-        r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b")),
-    ("signed-future", _rx(
-        r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send))\b")),
-    ("approved", _rx(
-        r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
-        r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
-        r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for))\b")),
-    ("negotiating", _rx(
-        r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|"
-        r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
-        r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
-        r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
-        r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
-        r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
-        r"pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
-        r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
-        r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
-        r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
-        r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
-        r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
-        r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
-        r"(?:request|tender|rfp)|"
-        r"talks? (?:on|over|for|about))\b")),
-    ("offered", _rx(
-        r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
-        r"bid(?:s|ding)? (?:for|to))\b")),
-    ("unknown", _rx(
-        r"\b(turn(?:ing|ed|s)? to|import(?:s|ed|ing)? (?:arms|weapons|military equipment|hardware|\w+ )?from|"
-        r"rel(?:y|ies|ied|iance) (?:heavily )?on|depend(?:s|ed|ence|ent|ency)? (?:heavily )?on|"
-        r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
-        r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
-        r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
-        r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with)\b")),
+    (
+        "cancelled",
+        _rx(
+            r"\b(cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|terminat(?:e|ed|es|ing|ion)|called off|"
+            r"call(?:s|ing)? off|pull(?:s|ed|ing)? out(?: of)?|withdr(?:ew|awn|aws) from|abandon(?:s|ed|ing)?|"
+            r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
+            r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
+            r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
+            r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
+            r"collapsed|fell through|fell apart|fizzled out)\b"
+        ),
+    ),
+    (
+        "delayed",
+        _rx(
+            r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
+            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b"
+        ),
+    ),
+    (
+        "delivering",
+        _rx(
+            r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
+            r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
+            r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            r"(?:first|initial|second|third|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
+            r"remaining|outstanding deliver(?:y|ies)|rest of the|so far)\b"
+        ),
+    ),
+    (
+        "delivered",
+        _rx(
+            r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
+            r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
+            r"invitation|query|rfp))|shipped|"
+            r"supplied|transferred|donated|gifted|handed|"
+            r"was delivered|were delivered|have been delivered|has been delivered)\b"
+        ),
+    ),
+    (
+        "signed",
+        _rx(
+            r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
+            r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
+            r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"won (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
+            r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
+            r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
+            r"purchasing|acquiring|procuring|ordering)|"
+            r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b"
+        ),
+    ),
+    (
+        "signed-future",
+        _rx(
+            r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send))\b"
+        ),
+    ),
+    (
+        "approved",
+        _rx(
+            r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
+            r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for))\b"
+        ),
+    ),
+    (
+        "negotiating",
+        _rx(
+            r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|"
+            r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
+            r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
+            r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
+            r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
+            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
+            r"pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
+            r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
+            r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
+            r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
+            r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
+            r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
+            r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
+            r"(?:request|tender|rfp)|"
+            r"talks? (?:on|over|for|about))\b"
+        ),
+    ),
+    (
+        "offered",
+        _rx(
+            r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
+            r"bid(?:s|ding)? (?:for|to))\b"
+        ),
+    ),
+    (
+        "unknown",
+        _rx(
+            r"\b(turn(?:ing|ed|s)? to|import(?:s|ed|ing)? (?:arms|weapons|military equipment|hardware|\w+ )?from|"
+            r"rel(?:y|ies|ied|iance) (?:heavily )?on|depend(?:s|ed|ence|ent|ency)? (?:heavily )?on|"
+            r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
+            r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
+            r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
+            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with)\b"
+        ),
+    ),
 ]
-_STATUS_RANK = {"signed-future": 5, "cancelled": 9, "delivered": 7, "delivering": 7, "delayed": 6, "signed": 5, "approved": 4,
-                "negotiating": 3, "offered": 2, "unknown": 1}
+_STATUS_RANK = {
+    "signed-future": 5,
+    "cancelled": 9,
+    "delivered": 7,
+    "delivering": 7,
+    "delayed": 6,
+    "signed": 5,
+    "approved": 4,
+    "negotiating": 3,
+    "offered": 2,
+    "unknown": 1,
+}
 
-_BUY_V = _rx(r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|"
-             r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
-             r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
-             r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
-             r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b")
-_SELL_V = _rx(r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-              r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
-              r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*)\b")
-_NEUTRAL_V = _rx(r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
-                 r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*)\b")
-_APPROVE = _rx(r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|authori[sz]\w*|"
-               r"acceptance of necessity)\b")
+_BUY_V = _rx(
+    r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|"
+    r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
+    r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
+    r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
+    r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
+)
+_SELL_V = _rx(
+    r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
+    r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*)\b"
+)
+_NEUTRAL_V = _rx(
+    r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
+    r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*)\b"
+)
+_APPROVE = _rx(
+    r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|authori[sz]\w*|"
+    r"acceptance of necessity)\b"
+)
 
-_SPEAKER_AFTER = _rx(r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chief|head|spokes\w+|official\w*|"
-                     r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
-                     r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b")
-_SUBITEM = _rx(r"\b(?:includ\w*|along with|together with|plus|armed with|equipped with|as well as|"
-               r"in addition to)\b[^.;]*$|\b(?:replac\w+|retir\w+|phas\w+ out|decommission\w*|succeed\w*)\s+"
-               r"(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:fleet of\s+)?$")
-_SELL_BEFORE = _rx(r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
-                   r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons)")
+_SPEAKER_AFTER = _rx(
+    r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chief|head|spokes\w+|official\w*|"
+    r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
+    r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b"
+)
+_SUBITEM = _rx(
+    r"\b(?:includ\w*|along with|together with|plus|armed with|equipped with|as well as|"
+    r"in addition to)\b[^.;]*$|\b(?:replac\w+|retir\w+|phas\w+ out|decommission\w*|succeed\w*)\s+"
+    r"(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:fleet of\s+)?$"
+)
+_SELL_BEFORE = _rx(
+    r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
+    r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons)"
+)
 _SELL_AFTER = _rx(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)")
-_OFFICIAL = re.compile(r"^(?:'s)?\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Aa]ir|[Nn]aval|[Aa]rmy|[Ss]tate|"
-                       r"[Vv]ice|[Cc]hief|[Ss]enior|[Tt]op)\s+)*(?:Secretary|Minister|President|Ambassador|Envoy|"
-                       r"Chancellor|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Mm]inister|[Pp]resident|[Aa]mbassador|"
-                       r"[Ee]nvoy|[Cc]hancellor|[Ss]ecretary)\b")
-_WON_FROM = _rx(r"\b(?:won|wins|secured|bagged|landed|received)\s+(?:a|an|the)\s+[^.;]{0,40}?"
-                r"(?:contract|order|deal|tender)\s+from\s+(?:the\s+)?$")
-_AWARDED_TO = _rx(r"\b(?:awarded|gave|granted|placed)\s+(?:a|an|the)\s+[^.;]{0,40}?(?:contract|order|deal)\s+"
-                  r"(?:to|with)\s+(?:the\s+)?$")
-_PURCHASE_BY = _rx(r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
-                   r"(?:the\s+)?$")
-_TO_BUYERS = _rx(r"\bto\s+(?:(?:other\s+)?(?:countries|nations|customers|buyers|states|armies|air forces|clients)\s+"
-                 r"(?:such as|like|including)|the likes of)\s+(?:the\s+)?$")
+_OFFICIAL = re.compile(
+    r"^(?:'s)?\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Aa]ir|[Nn]aval|[Aa]rmy|[Ss]tate|"
+    r"[Vv]ice|[Cc]hief|[Ss]enior|[Tt]op)\s+)*(?:Secretary|Minister|President|Ambassador|Envoy|"
+    r"Chancellor|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Mm]inister|[Pp]resident|[Aa]mbassador|"
+    r"[Ee]nvoy|[Cc]hancellor|[Ss]ecretary)\b"
+)
+_WON_FROM = _rx(
+    r"\b(?:won|wins|secured|bagged|landed|received)\s+(?:a|an|the)\s+[^.;]{0,40}?"
+    r"(?:contract|order|deal|tender)\s+from\s+(?:the\s+)?$"
+)
+_AWARDED_TO = _rx(
+    r"\b(?:awarded|gave|granted|placed)\s+(?:a|an|the)\s+[^.;]{0,40}?(?:contract|order|deal)\s+"
+    r"(?:to|with)\s+(?:the\s+)?$"
+)
+_PURCHASE_BY = _rx(
+    r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
+    r"(?:the\s+)?$"
+)
+_TO_BUYERS = _rx(
+    r"\bto\s+(?:(?:other\s+)?(?:countries|nations|customers|buyers|states|armies|air forces|clients)\s+"
+    r"(?:such as|like|including)|the likes of)\s+(?:the\s+)?$"
+)
 _ARMS_WORD = _rx(r"\b(?:arms|weapons|military|defen[cs]e|" + _ITEMS4 + r")\b")
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
@@ -170,86 +245,157 @@ _NEG_CONTEXT = _rx(
     r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
     r"in response to|sanctions by|opposition from|objections from|criticism from|warnings from|retaliation from|"
     r"backlash from|response from|retaliation against|pressure on|warned|sanctioned)\s+"
-    r"(?:the\s+|both\s+|either\s+)?$")
-_NEG_RIGHT = _rx(r"^(?:'s)?\s*(?:-\s*)?(?:[A-Z][\w]+\s+)?(?:conflict|war\b|crisis|standoff|clashes|hostilities|"
-                 r"border|tensions)|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
-                 r"invasion|aggression|war\b|strikes?|attacks?|troops|forces? (?:attacked|invaded))")
+    r"(?:the\s+|both\s+|either\s+)?$"
+)
+_NEG_RIGHT = _rx(
+    r"^(?:'s)?\s*(?:-\s*)?(?:[A-Z][\w]+\s+)?(?:conflict|war\b|crisis|standoff|clashes|hostilities|"
+    r"border|tensions)|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
+    r"invasion|aggression|war\b|strikes?|attacks?|troops|forces? (?:attacked|invaded))"
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/)\s*(?:the\s+)?$", _I)
 
 # role cue right before a party (left context) or after it
-_FROM = _rx(r"\b(?:from|by)\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|firms|companies)\s+"
-            r"(?:such as|like|including)\s+(?:the\s+)?)?$")
-_TURN_TO = _rx(r"\b(?:turn(?:ing|ed|s)?|look(?:ing|ed|s)?|pivot(?:ing|ed|s)?|shift(?:ing|ed|s)?)\s+(?:increasingly\s+)?"
-               r"to(?:wards?)?\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|such|others)\s+"
-               r"(?:such as|like|including)\s+(?:the\s+)?)?$")
-_SUCH_AS = _rx(r"\b(?:suppliers?|vendors?|exporters?|sellers?|manufacturers?)\s+(?:such as|like|including|from)\s+"
-               r"(?:the\s+)?$")
+_FROM = _rx(
+    r"\b(?:from|by)\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|firms|companies)\s+"
+    r"(?:such as|like|including)\s+(?:the\s+)?)?$"
+)
+_TURN_TO = _rx(
+    r"\b(?:turn(?:ing|ed|s)?|look(?:ing|ed|s)?|pivot(?:ing|ed|s)?|shift(?:ing|ed|s)?)\s+(?:increasingly\s+)?"
+    r"to(?:wards?)?\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|such|others)\s+"
+    r"(?:such as|like|including)\s+(?:the\s+)?)?$"
+)
+_SUCH_AS = _rx(
+    r"\b(?:suppliers?|vendors?|exporters?|sellers?|manufacturers?)\s+(?:such as|like|including|from)\s+"
+    r"(?:the\s+)?$"
+)
 _BY = _rx(r"\b(\w+)\s+by\s+(?:the\s+)?$")
 _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
 _WITH = _rx(r"\b(?:with|between)\s+(?:the\s+)?$")
 _MADE = _rx(r"^[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b")
 _POSS = re.compile(r"^(?:'s?|’s?)(?=\s)")
-_ORG_NOUN = _rx(r"^(?:'s?|’s?)?\s+(?:[A-Z][\w-]+\s+){0,3}?(army|navy|air force|armed forces|military|government|"
-                r"defen[cs]e ministry|ministry|ministry of defen[cs]e|defen[cs]e department|coast guard|marines|"
-                r"forces|officials|cabinet|parliament|agency|procurement agency|armament agency|defen[cs]e forces)\b")
+_ORG_NOUN = _rx(
+    r"^(?:'s?|’s?)?\s+(?:[A-Z][\w-]+\s+){0,3}?(army|navy|air force|armed forces|military|government|"
+    r"defen[cs]e ministry|ministry|ministry of defen[cs]e|defen[cs]e department|coast guard|marines|"
+    r"forces|officials|cabinet|parliament|agency|procurement agency|armament agency|defen[cs]e forces)\b"
+)
 
-_SELLER_BY = _rx(r"^(made|built|manufactured|produced|developed|designed|supplied|sold|delivered|offered|provided|"
-                 r"exported|transferred|shipped|donated|offered|pitched|proposed)$")
-_BUYER_BY = _rx(r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"
-                r"received|used|operated|leased|commissioned|fielded|chosen|selected|picked)$")
-_NOT_TO = _rx(r"^(according|linked|related|attributed|owing|due|subject|exposure|request|letter|proposal|turning|turned|turn|close|next|due|similar|compared|addition|prior|relation|"
-              r"respect|regard|up|visit|trip|travelled|traveled|envoy|ambassador|threat|contrary|thanks|"
-              r"referring|refer|pointed|pivot|pivoting|looking|look|shift|shifting|owing|thanks|went|go|going|"
-              r"went|sent|came|come|back|way|route|home|access|exports|closer|ties|relations|commitment|"
-              r"committed|opposed|open)$")
+_SELLER_BY = _rx(
+    r"^(made|built|manufactured|produced|developed|designed|supplied|sold|delivered|offered|provided|"
+    r"exported|transferred|shipped|donated|offered|pitched|proposed)$"
+)
+_BUYER_BY = _rx(
+    r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"
+    r"received|used|operated|leased|commissioned|fielded|chosen|selected|picked)$"
+)
+_NOT_TO = _rx(
+    r"^(according|linked|related|attributed|owing|due|subject|exposure|request|letter|proposal|turning|turned|turn|close|next|due|similar|compared|addition|prior|relation|"
+    r"respect|regard|up|visit|trip|travelled|traveled|envoy|ambassador|threat|contrary|thanks|"
+    r"referring|refer|pointed|pivot|pivoting|looking|look|shift|shifting|owing|thanks|went|go|going|"
+    r"went|sent|came|come|back|way|route|home|access|exports|closer|ties|relations|commitment|"
+    r"committed|opposed|open)$"
+)
 
 _ANAPHORA = _rx(
     r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+){0,3}?(?:systems?|jets?|aircraft|deals?|"
     r"contracts?|orders?|agreements?|deliver(?:y|ies)|units?|batch|purchases?|acquisitions?|talks|negotiations|"
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
-    r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b")
-_ADD_TARGET = (r"(?:\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\s+)?"
-               r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w/-]*|batch|batches|tranche|order|orders|deliveries|delivery|units?|"
-               r"purchases?|deal|contract|" + _ITEMS4 + r")\b")
-_ADDITIONAL = _rx(r"\b(additional|another|further|extra)\s+" + _ADD_TARGET +
-                  r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"
-                  r"second tranche)\b|\b(more)\b(?!\s+than)")
-_MORE_OK = _rx(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-               r"thirty|forty|fifty|dozen|buy|order|acquire|purchase|procure|get)\s+more\b)|\bmore\s+[A-Z]")
-_FUTURE = _rx(r"\b(will|expected to|scheduled to|due to|set to|slated to|plans? to|is to|are to|next|"
-              r"by the end of|upcoming|would|intends? to|aims? to|hopes? to)\b")
-_MODAL = _rx(r"\b(expected to|set to|poised to|likely to|due to|scheduled to|slated to|will|would|"
-             r"plans?(?:ned)? to|planning to|intends? to|aims? to|wants? to|hopes? to|seeks? to|seeking to|"
-             r"could|may|might|considering|mulling|weighing|reportedly|is to|are to)\b[^.;]{0,40}$")
+    r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b"
+)
+_ADD_TARGET = (
+    r"(?:\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w/-]*|batch|batches|tranche|order|orders|deliveries|delivery|units?|"
+    r"purchases?|deal|contract|" + _ITEMS4 + r")\b"
+)
+_ADDITIONAL = _rx(
+    r"\b(additional|another|further|extra)\s+"
+    + _ADD_TARGET
+    + r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"
+    r"second tranche)\b|\b(more)\b(?!\s+than)"
+)
+_MORE_OK = _rx(
+    r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|dozen|buy|order|acquire|purchase|procure|get)\s+more\b)|\bmore\s+[A-Z]"
+)
+_FUTURE = _rx(
+    r"\b(will|expected to|scheduled to|due to|set to|slated to|plans? to|is to|are to|next|"
+    r"by the end of|upcoming|would|intends? to|aims? to|hopes? to)\b"
+)
+_MODAL = _rx(
+    r"\b(expected to|set to|poised to|likely to|due to|scheduled to|slated to|will|would|"
+    r"plans?(?:ned)? to|planning to|intends? to|aims? to|wants? to|hopes? to|seeks? to|seeking to|"
+    r"could|may|might|considering|mulling|weighing|reportedly|is to|are to)\b[^.;]{0,40}$"
+)
 _NEGATION_NEAR = _rx(r"\b(not|never|no longer|n't|yet to|without)\b[^.;,]{0,25}$")
-_DENIAL = _rx(r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
-              r"no plans? to|not true|baseless|false reports?)\b")
-_PARTIAL = _rx(r"\b(first|initial|some of the|part of the (?:order|deal|contract|batch|shipment|consignment)|"
-               r"remaining|so far|batch|tranche|outstanding|rest of)\b")
+_DENIAL = _rx(
+    r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
+    r"no plans? to|not true|baseless|false reports?)\b"
+)
+_PARTIAL = _rx(
+    r"\b(first|initial|some of the|part of the (?:order|deal|contract|batch|shipment|consignment)|"
+    r"remaining|so far|batch|tranche|outstanding|rest of)\b"
+)
 _ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
-_REPORT_BEFORE = _rx(r"\b(said|says|told|announced|reported|stated|added|confirmed|noted|statement)\s+"
-                     r"(?:\w+\s+){0,3}?(?:on\s+)?$")
+_REPORT_BEFORE = _rx(
+    r"\b(said|says|told|announced|reported|stated|added|confirmed|noted|statement)\s+"
+    r"(?:\w+\s+){0,3}?(?:on\s+)?$"
+)
 _REPORT_AFTER = _rx(r"^\s*,?\s*(?:\w+\s+){0,2}(said|told|announced|reported)\b")
-_PACKAGE = _rx(r"\b(proposals|package|as well as|along with|among (?:them|others)|and other|a (?:slew|host|"
-               r"raft|range) of|several|various|multiple|procurement proposals|capital acquisition)\b")
-_MONEY_BAD = _rx(r"\b(budget|revenue|revenues|gdp|spending|spent|spend|exports? worth|turnover|market|profit|"
-                 r"income|line of credit|credit line|loan|aid|assistance|fund(?:s|ing)?|investment|invested|"
-                 r"economy|trade|allocation|allocated|outlay|per unit|annual)\b")
-_QTY_BAD_AFTER = _rx(r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
-                     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
-                     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
-                     r"nautical|feet|seconds|per|of the world)\b")
-_SKIP_SENT = _rx(r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
-                 r"original url|source|photo|image|file photo|subscribe|advertisement)\s*:")
-_DEAL_NOUN = _rx(r"\b(deal|deals|contract|contracts|order|orders|agreement|purchase|purchases|acquisition|sale|"
-                 r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons)\b")
+_PACKAGE = _rx(
+    r"\b(proposals|package|as well as|along with|among (?:them|others)|and other|a (?:slew|host|"
+    r"raft|range) of|several|various|multiple|procurement proposals|capital acquisition)\b"
+)
+_MONEY_BAD = _rx(
+    r"\b(budget|revenue|revenues|gdp|spending|spent|spend|exports? worth|turnover|market|profit|"
+    r"income|line of credit|credit line|loan|aid|assistance|fund(?:s|ing)?|investment|invested|"
+    r"economy|trade|allocation|allocated|outlay|per unit|annual)\b"
+)
+_QTY_BAD_AFTER = _rx(
+    r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
+    r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
+    r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
+    r"nautical|feet|seconds|per|of the world)\b"
+)
+_SKIP_SENT = _rx(
+    r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
+    r"original url|source|photo|image|file photo|subscribe|advertisement)\s*:"
+)
+_DEAL_NOUN = _rx(
+    r"\b(deal|deals|contract|contracts|order|orders|agreement|purchase|purchases|acquisition|sale|"
+    r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons)\b"
+)
 
 #: States that export arms widely: the tie-break when a sentence pairs two countries and
 #: nothing else says who sells (SIPRI's top exporters; a prior, used with low confidence).
-MAJOR_EXPORTERS = ("USA", "RUS", "FRA", "CHN", "DEU", "ITA", "GBR", "ESP", "ISR", "KOR", "TUR", "SWE", "NLD",
-                   "UKR", "CHE", "NOR", "CZE", "AUS", "POL", "CAN", "BLR", "BRA", "ZAF", "ARE", "IND", "JPN")
+MAJOR_EXPORTERS = (
+    "USA",
+    "RUS",
+    "FRA",
+    "CHN",
+    "DEU",
+    "ITA",
+    "GBR",
+    "ESP",
+    "ISR",
+    "KOR",
+    "TUR",
+    "SWE",
+    "NLD",
+    "UKR",
+    "CHE",
+    "NOR",
+    "CZE",
+    "AUS",
+    "POL",
+    "CAN",
+    "BLR",
+    "BRA",
+    "ZAF",
+    "ARE",
+    "IND",
+    "JPN",
+)
 _EXPORTER_RANK = {iso: i for i, iso in enumerate(MAJOR_EXPORTERS)}
 
 
@@ -331,8 +477,10 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
     return SystemRef(rec.designation, rec.category, rec.origin_iso3)
 
 
-_TRIGGERS_LC = [(st, re.compile(rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")))
-                for st, rx in TRIGGERS]
+_TRIGGERS_LC = [
+    (st, re.compile(rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")))
+    for st, rx in TRIGGERS
+]
 
 
 def _triggers(s: str) -> list[tuple[str, int, int, str]]:
@@ -395,13 +543,23 @@ class _Extractor:
             sent_mentions = mentions[mi:mj]
             if _SKIP_SENT.match(self.masked[a:b]):
                 continue
+            before = len(self.claims)
             try:
                 self._sentence(a, b, sent_mentions)
             except RecursionError:  # pragma: no cover - pathological input only
                 continue
-        with_system = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in self.claims if c.system}
-        self.claims = [c for c in self.claims
-                       if c.system or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system]
+            if len(self.claims) == before and any(m.kind == "system" for m in sent_mentions):
+                # a new system we could not place (a domestic order, an unknown buyer): a later
+                # "the deal" must not attach to an older, unrelated deal
+                self.ctx.last = []
+        with_system = {
+            (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in self.claims if c.system
+        }
+        self.claims = [
+            c
+            for c in self.claims
+            if c.system or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
+        ]
         _link_deals(self.claims)
         return self.claims
 
@@ -433,8 +591,8 @@ class _Extractor:
         # groups of coordinated parties ("France, Israel, the United States and Germany")
         gid = 0
         for i, p in enumerate(parties):
-            gap = s[parties[i - 1].mention.end - base:p.mention.start - base] if i else ""
-            loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base:])
+            gap = s[parties[i - 1].mention.end - base : p.mention.start - base] if i else ""
+            loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base :])
             if i and _LIST_GAP.match(gap) and not (loose and not re.search(r"\b(?:and|or)\b|&|/", gap)):
                 p.group = parties[i - 1].group
             else:
@@ -447,9 +605,9 @@ class _Extractor:
             lasts[p.group] = p
         for p in parties:
             first, last = firsts[p.group], lasts[p.group]
-            ls = s[:first.mention.start - base]
-            rs = s[last.mention.end - base:]
-            own_right = s[p.mention.end - base:]
+            ls = s[: first.mention.start - base]
+            rs = s[last.mention.end - base :]
+            own_right = s[p.mention.end - base :]
             left = ls[-80:]
             role, cue = self._cue(left, rs, own_right, p, s, ls)
             p.role, p.cue = role, cue
@@ -459,7 +617,9 @@ class _Extractor:
                 continue
             last = lasts[p.group]
             start = last.mention.end - base
-            clause = re.split(r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b", s[start:start + 160])[0]
+            clause = re.split(
+                r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b", s[start : start + 160]
+            )[0]
             nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
             limit = min((q.mention.start - base - start for q in nxt), default=len(clause))
             for _status, ts, te, word in trig:
@@ -471,9 +631,15 @@ class _Extractor:
                 vclass = _verb_class(word, s[te:])
                 if vclass is None:
                     continue
-                if vclass == "sell" and re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", between) \
-                        and re.match(r"(?:sold|supplied|delivered|offered|given|provided|promised|shipped|sent|"
-                                     r"transferred|handed|donated|gifted)\b", word):
+                if (
+                    vclass == "sell"
+                    and re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", between)
+                    and re.match(
+                        r"(?:sold|supplied|delivered|offered|given|provided|promised|shipped|sent|"
+                        r"transferred|handed|donated|gifted)\b",
+                        word,
+                    )
+                ):
                     p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
                 elif vclass == "buy":
                     p.role, p.cue = "buyer", f"subject:{word}"
@@ -485,36 +651,51 @@ class _Extractor:
         # objects of sell verbs: "sold India", "supply Ukraine with"
         for p in parties:
             if p.role in (None, "pair", "speaker"):
-                left = s[:p.mention.start - base]
-                if re.search(r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
-                             r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
-                             r"deliver|delivers|delivered)\s+(?:the\s+)?$", left, _I):
+                left = s[: p.mention.start - base]
+                if re.search(
+                    r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
+                    r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
+                    r"deliver|delivers|delivered)\s+(?:the\s+)?$",
+                    left,
+                    _I,
+                ):
                     p.role, p.cue = "buyer", "object-of-sell"
         # companies are suppliers unless a cue said otherwise
         for p in parties:
             if p.company and p.role in (None, "pair", "speaker", "with"):
                 p.role, p.cue = "supplier", "company"
 
-    def _cue(self, left: str, right: str, own_right: str, p: _Party, s: str,
-             full_left: str) -> tuple[str | None, str]:
+    def _cue(
+        self, left: str, right: str, own_right: str, p: _Party, s: str, full_left: str
+    ) -> tuple[str | None, str]:
         m = p.mention
         left = left[-70:]
         low = left.lower()
         tail = low[-30:]
         if _NEG_CONTEXT.search(left) or _NEG_RIGHT.match(own_right):
             return "other", "negative-context"
-        if m.form == "demonym" and re.match(r"^-?era\b|^\s*(?:era|war|revolution|empire|origin\b)", own_right, _I):
+        if m.form == "demonym" and re.match(
+            r"^-?era\b|^\s*(?:era|war|revolution|empire|origin\b)", own_right, _I
+        ):
             return "other", "era"
         if _MADE.match(own_right):
             return "origin", "made"
         if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
-                _TURN_TO.search(left) or _SUCH_AS.search(left)):
+            _TURN_TO.search(left) or _SUCH_AS.search(left)
+        ):
             return "supplier", "turning-to"
         if "according" in tail and _ACCORDING.search(left):
             return "speaker", "according-to"
-        if m.form == "demonym" and not _ORG_NOUN.match(own_right) and re.match(
-                r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS4
-                + r"|arms|weapons|hardware|equipment)\b", own_right):
+        if (
+            m.form == "demonym"
+            and not _ORG_NOUN.match(own_right)
+            and re.match(
+                r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|"
+                + _ITEMS4
+                + r"|arms|weapons|hardware|equipment)\b",
+                own_right,
+            )
+        ):
             return "modifier", "demonym-item"
         if "from" in tail and _WON_FROM.search(left):
             return "buyer", "won-from"
@@ -534,35 +715,65 @@ class _Extractor:
         if "from" in low and _FROM.search(left) and not byw:
             return "supplier", "from"
         to = _TO.search(left) if "to" in tail else None
-        if to and not _NOT_TO.match(to.group(1)) and (
-                _SELL_BEFORE.search(full_left[-100:]) or _SELL_AFTER.search(right)):
+        if (
+            to
+            and not _NOT_TO.match(to.group(1))
+            and (_SELL_BEFORE.search(full_left[-100:]) or _SELL_AFTER.search(right))
+        ):
             return "buyer", "to"
-        if "for" in tail and _FOR.search(left) and re.search(r"(?:\d|jets?|aircraft|systems?|contract|deal|order|helicopters?|"
-                                          r"submarines?|frigates?|drones?|tanks|missiles?|howitzers?|vessels?|"
-                                          r"[A-Z]-?\d)\s+(?:\w+\s+){0,2}for\s+(?:the\s+)?$", left, _I):
+        if (
+            "for" in tail
+            and _FOR.search(left)
+            and re.search(
+                r"(?:\d|jets?|aircraft|systems?|contract|deal|order|helicopters?|"
+                r"submarines?|frigates?|drones?|tanks|missiles?|howitzers?|vessels?|"
+                r"[A-Z]-?\d)\s+(?:\w+\s+){0,2}for\s+(?:the\s+)?$",
+                left,
+                _I,
+            )
+        ):
             return "buyer", "for"
         if ("with" in tail or "between" in tail) and _WITH.search(left):
             return "with", "with"
         # demonym or possessive right before a system or item: origin or owner
         if m.form in ("demonym",) or _POSS.match(own_right):
             after = own_right[2:] if _POSS.match(own_right) else own_right
-            nxt = re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" +
-                           _ITEMS4 + r")\b", after)
+            nxt = re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b", after)
             if nxt and not _ORG_NOUN.match(own_right):
                 return "modifier", f"modifies:{nxt.group('item')}"
-        sp = re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b",
-                      own_right, _I)
-        if sp and not re.search(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|widely\s+)?$", own_right[:sp.start(1)]) \
-                and not re.match(r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
-                                 r"(?:\w+\s+){0,2}(?:it|they|that it)\b", own_right, _I):
+        sp = re.match(
+            r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b",
+            own_right,
+            _I,
+        )
+        if (
+            sp
+            and not re.search(
+                r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|widely\s+)?$", own_right[: sp.start(1)]
+            )
+            and not re.match(
+                r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
+                r"(?:\w+\s+){0,2}(?:it|they|that it)\b",
+                own_right,
+                _I,
+            )
+        ):
             return "speaker", "speaker"
         if _OFFICIAL.match(own_right):
             return "speaker", "official"
         return None, ""
 
     # -- frames ---------------------------------------------------------------------------
-    def _frames(self, s: str, a: int, b: int, parties: list[_Party], systems: list[Mention],
-                trig: list[tuple[str, int, int, str]], anaphora: bool) -> list[_Frame]:
+    def _frames(
+        self,
+        s: str,
+        a: int,
+        b: int,
+        parties: list[_Party],
+        systems: list[Mention],
+        trig: list[tuple[str, int, int, str]],
+        anaphora: bool,
+    ) -> list[_Frame]:
         status, negated, modality, delayed = self._status(s, trig)
         sys_status: dict[str, tuple[str, bool, str | None, bool]] = {}
         distinct = []
@@ -580,11 +791,14 @@ class _Extractor:
                     nxt = [t for t in trig if t[1] >= end]
                     window = nxt[:1]
                 if window:
-                    sys_status[m.system.designation] = self._status(s[:end + 40], window)
+                    sys_status[m.system.designation] = self._status(s[: end + 40], window)
                 prev_end = end
         add_m = _ADDITIONAL.search(s)
-        additional = bool(add_m) and (not add_m.group(3) or bool(_MORE_OK.search(s))) and status not in (
-            "delivered", "delivering", "delayed")
+        additional = (
+            bool(add_m)
+            and (not add_m.group(3) or bool(_MORE_OK.search(s)))
+            and status not in ("delivered", "delivering", "delayed")
+        )
         future = bool(_FUTURE.search(s))
         sys_refs: list[tuple[SystemRef, Mention | None, str]] = []
         seen: set[str] = set()
@@ -593,7 +807,7 @@ class _Extractor:
             if m.system is not None:
                 self._starts.setdefault(m.system.designation, []).append(m.start)
         for m in systems:
-            ref = _system_ref(m, s[m.end - a:m.end - a + 60])
+            ref = _system_ref(m, s[m.end - a : m.end - a + 60])
             if ref.name in seen:
                 continue
             seen.add(ref.name)
@@ -601,12 +815,16 @@ class _Extractor:
 
         # components of a package ("which would include Hellfire missiles") are not deals of their own
         if sys_refs:
-            main = [r for r in sys_refs if not _SUBITEM.search(s[max(0, r[1].start - a - 60):r[1].start - a])]
+            main = [
+                r for r in sys_refs if not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+            ]
             ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
             if main and len(main) < len(sys_refs):
                 sys_refs = main
             elif not main and ctx_sys is not None:
-                sys_refs = [(SystemRef(ctx_sys.name, ctx_sys.category, _origin_of(ctx_sys.name)), None, "context")]
+                sys_refs = [
+                    (SystemRef(ctx_sys.name, ctx_sys.category, _origin_of(ctx_sys.name)), None, "context")
+                ]
 
         # modifiers: "Russian S-400", "India's Rafale jets"
         for p in parties:
@@ -625,7 +843,7 @@ class _Extractor:
                     p.role, p.cue = "supplier", "origin-modifier"
                 elif origin is not None:
                     p.role, p.cue = "buyer", "owner-modifier"
-                elif _POSS.match(s[p.mention.end - a:]):
+                elif _POSS.match(s[p.mention.end - a :]):
                     p.role, p.cue = None, ""
                 else:
                     p.role, p.cue = "supplier", "demonym-item"
@@ -637,14 +855,28 @@ class _Extractor:
         actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
         speakers = [p for p in parties if p.role == "speaker"]
         if not sys_refs:
-            info = bool(find_money(s)) or bool(re.search(r"\b(?:worth|valued|cost)\b", s, _I)) or bool(
-                re.search(r"\b(?:cover|covers|covered|include|includes|comprise|comprises|consists? of)\s+"
-                          r"(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", s, _I))
+            info = (
+                bool(find_money(s))
+                or bool(re.search(r"\b(?:worth|valued|cost)\b", s, _I))
+                or bool(
+                    re.search(
+                        r"\b(?:cover|covers|covered|include|includes|comprise|comprises|consists? of)\s+"
+                        r"(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
+                        s,
+                        _I,
+                    )
+                )
+            )
             if anaphora and self.ctx.last and (status != "unknown" or info):
                 prev = self.ctx.last[-1]
                 if prev.system:
-                    sys_refs.append((SystemRef(prev.system.name, prev.system.category,
-                                               _origin_of(prev.system.name)), None, "context"))
+                    sys_refs.append(
+                        (
+                            SystemRef(prev.system.name, prev.system.category, _origin_of(prev.system.name)),
+                            None,
+                            "context",
+                        )
+                    )
             if not sys_refs:
                 sys_refs.append((None, None, None))  # type: ignore[arg-type]
 
@@ -655,20 +887,38 @@ class _Extractor:
                 continue
             if ref is None and not (status == "unknown" or sup):
                 continue
-            if ref is None and status != "unknown" and not any(p.role == "supplier" for p in sup) and not (
-                    any(p.role == "with" for p in sup) and _ARMS_WORD.search(s)):
+            if (
+                ref is None
+                and status != "unknown"
+                and not any(p.role == "supplier" for p in sup)
+                and not (any(p.role == "with" for p in sup) and _ARMS_WORD.search(s))
+            ):
                 continue
-            if ref is None and not any(p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy):
+            if ref is None and not any(
+                p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy
+            ):
                 continue
             for buyer in buy:
-                for supplier in (sup or [None]):  # type: ignore[list-item]
+                for supplier in sup or [None]:  # type: ignore[list-item]
                     if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
                         continue
                     if supplier is None and ref is None:
                         continue
-                    st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
-                    fr = _Frame([supplier] if supplier else [], [buyer], ref, src, st, (a, b),
-                                negated=neg, modality=mod, delayed=dl, confidence=conf)
+                    st, neg, mod, dl = sys_status.get(
+                        ref.name if ref else "", (status, negated, modality, delayed)
+                    )
+                    fr = _Frame(
+                        [supplier] if supplier else [],
+                        [buyer],
+                        ref,
+                        src,
+                        st,
+                        (a, b),
+                        negated=neg,
+                        modality=mod,
+                        delayed=dl,
+                        confidence=conf,
+                    )
                     fr.batch = "additional" if additional else "original"
                     frames.append(fr)
         if not frames:
@@ -676,8 +926,17 @@ class _Extractor:
         self._details(frames, s, a, sys_refs, future, trig)
         return frames
 
-    def _assign(self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], speakers: list[_Party],
-                s: str, a: int, anaphora: bool, src: str | None) -> tuple[list[_Party], list[_Party], float]:
+    def _assign(
+        self,
+        ref: SystemRef | None,
+        m: Mention | None,
+        actors: list[_Party],
+        speakers: list[_Party],
+        s: str,
+        a: int,
+        anaphora: bool,
+        src: str | None,
+    ) -> tuple[list[_Party], list[_Party], float]:
         conf = 0.5
         suppliers = [p for p in actors if p.role == "supplier"]
         buyers = [p for p in actors if p.role == "buyer"]
@@ -712,8 +971,11 @@ class _Extractor:
                     ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))
                     top = ranked[0]
                     buyers = [q for q in rest if q.group == top.group] if top.role == "pair" else [top]
-            elif len({p.iso3 for p in rest}) >= 2 and (ctx_prev := self._prev_for(ref, anaphora)) is not None and \
-                    prev_pair(ctx_prev, rest):
+            elif (
+                len({p.iso3 for p in rest}) >= 2
+                and (ctx_prev := self._prev_for(ref, anaphora)) is not None
+                and prev_pair(ctx_prev, rest)
+            ):
                 suppliers, buyers = prev_pair(ctx_prev, rest)  # type: ignore[misc]
             elif len({p.iso3 for p in rest}) >= 2:
                 withs = [p for p in rest if p.role == "with"]
@@ -721,8 +983,10 @@ class _Extractor:
                 if withs and subj:
                     suppliers, buyers = [withs[0]], [subj[0]]
                 else:
-                    ranked = sorted({p.iso3: p for p in rest if p.iso3}.values(),
-                                    key=lambda p: _EXPORTER_RANK.get(p.iso3 or "", 99))
+                    ranked = sorted(
+                        {p.iso3: p for p in rest if p.iso3}.values(),
+                        key=lambda p: _EXPORTER_RANK.get(p.iso3 or "", 99),
+                    )
                     if len(ranked) >= 2 and _EXPORTER_RANK.get(ranked[0].iso3 or "", 99) < 99:
                         suppliers, buyers = [ranked[0]], [ranked[1]]
                         conf -= 0.15
@@ -735,8 +999,17 @@ class _Extractor:
         if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
             rec = reference.country_by_iso3(origin)
             if rec is not None:
-                suppliers = [_Party(Mention("party", -1, -1, "", "origin"), origin, rec.name, "country", None,
-                                    "supplier", "system-origin")]
+                suppliers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "origin"),
+                        origin,
+                        rec.name,
+                        "country",
+                        None,
+                        "supplier",
+                        "system-origin",
+                    )
+                ]
                 conf -= 0.05
         # context: the previous claim about this system (or the previous claim when referring back)
         prev = self._prev_for(ref, anaphora)
@@ -744,13 +1017,30 @@ class _Extractor:
             sup_isos = {p.iso3 for p in suppliers}
             compatible = not suppliers or prev.supplier is None or prev.supplier.iso3 in sup_isos
             if not buyers and compatible and prev.buyer.iso3 not in sup_isos:
-                buyers = [_Party(Mention("party", -1, -1, "", "context"), prev.buyer.iso3, prev.buyer.name,
-                                 prev.buyer.kind, None, "buyer", "context")]
+                buyers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "context"),
+                        prev.buyer.iso3,
+                        prev.buyer.name,
+                        prev.buyer.kind,
+                        None,
+                        "buyer",
+                        "context",
+                    )
+                ]
                 conf -= 0.1
             if not suppliers and prev.supplier and buyers and prev.buyer.iso3 in {p.iso3 for p in buyers}:
-                suppliers = [_Party(Mention("party", -1, -1, "", "context"), prev.supplier.iso3,
-                                    prev.supplier.name, prev.supplier.kind, prev.supplier_company,
-                                    "supplier", "context")]
+                suppliers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "context"),
+                        prev.supplier.iso3,
+                        prev.supplier.name,
+                        prev.supplier.kind,
+                        prev.supplier_company,
+                        "supplier",
+                        "context",
+                    )
+                ]
                 conf -= 0.1
         if not buyers and speakers and (suppliers or origin):
             sup_isos = {p.iso3 for p in suppliers} | {origin}
@@ -758,12 +1048,26 @@ class _Extractor:
             if cand:
                 buyers = [cand[0]]
                 conf -= 0.1
-        if not buyers and ref is not None and suppliers and self.ctx.last and any(
-                p.role == "supplier" and p.cue.startswith("subject") for p in suppliers):
+        if (
+            not buyers
+            and ref is not None
+            and suppliers
+            and self.ctx.last
+            and any(p.role == "supplier" and p.cue.startswith("subject") for p in suppliers)
+        ):
             last = self.ctx.last[-1]
             if last.buyer.iso3 not in {p.iso3 for p in suppliers}:
-                buyers = [_Party(Mention("party", -1, -1, "", "context"), last.buyer.iso3, last.buyer.name,
-                                 last.buyer.kind, None, "buyer", "context")]
+                buyers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "context"),
+                        last.buyer.iso3,
+                        last.buyer.name,
+                        last.buyer.kind,
+                        None,
+                        "buyer",
+                        "context",
+                    )
+                ]
                 conf -= 0.2
         if not buyers:
             return suppliers, [], conf
@@ -786,14 +1090,20 @@ class _Extractor:
         modality = None
         negated = bool(_DENIAL.search(s))
         for status, ts, _te, word in trig:
-            left = s[max(0, ts - 60):ts]
+            left = s[max(0, ts - 60) : ts]
             st = status
             neg = _NEGATION_NEAR.search(left)
             if st in ("signed", "delivered") and _MODAL.search(left):
                 mod = _MODAL.search(left).group(1).lower()
-                modality = ("possible" if mod in ("could", "may", "might", "considering", "mulling", "weighing")
-                            else "planned" if mod.startswith(("plan", "intend", "aim", "want", "hope", "seek"))
-                            else "reported" if mod == "reportedly" else "expected")
+                modality = (
+                    "possible"
+                    if mod in ("could", "may", "might", "considering", "mulling", "weighing")
+                    else "planned"
+                    if mod.startswith(("plan", "intend", "aim", "want", "hope", "seek"))
+                    else "reported"
+                    if mod == "reportedly"
+                    else "expected"
+                )
                 if mod == "reportedly":
                     pass
                 elif st == "signed":
@@ -809,8 +1119,11 @@ class _Extractor:
                 modality = modality or "expected"
             if st == "delayed" and _ON_SCHEDULE.search(s) and re.search(r"\bback\b|\bnow\b", s):
                 continue
-            if st == "delivering" and word in ("remaining", "so far", "rest of the") and not re.search(
-                    r"deliver|arriv|receiv|hand|batch|units|consignment", s, _I):
+            if (
+                st == "delivering"
+                and word in ("remaining", "so far", "rest of the")
+                and not re.search(r"deliver|arriv|receiv|hand|batch|units|consignment", s, _I)
+            ):
                 continue
             if st == "unknown" and word in ("uses", "used", "operated", "operates", "operating") and found:
                 continue
@@ -836,63 +1149,118 @@ class _Extractor:
         return "unknown", negated, modality, False
 
     # -- quantities, money, dates -------------------------------------------------------------
-    def _details(self, frames: list[_Frame], s: str, a: int,
-                 sys_refs: list[tuple[SystemRef, Mention | None, str]], future: bool,
-                 trig: list[tuple[str, int, int, str]]) -> None:
+    def _details(
+        self,
+        frames: list[_Frame],
+        s: str,
+        a: int,
+        sys_refs: list[tuple[SystemRef, Mention | None, str]],
+        future: bool,
+        trig: list[tuple[str, int, int, str]],
+    ) -> None:
         end = a + len(s)
-        dates = [replace(d, start=d.start - a, end=d.end - a) for d in self.dates if a <= d.start and d.end <= end]
+        dates = [
+            replace(d, start=d.start - a, end=d.end - a) for d in self.dates if a <= d.start and d.end <= end
+        ]
         if future and any(d.relative and d.granularity in ("month", "day") for d in dates):
             dates = find_dates(s, self.published, future=True)
         money = [mo for mo in self.money if a <= mo.start and mo.end <= end]
         blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
-        numbers = [replace(n, start=n.start - a, end=n.end - a) for n in self.numbers
-                   if a <= n.start and n.end <= end]
-        numbers = [n for n in numbers
-                   if all(n.end <= x or n.start >= y for x, y in blocked)
-                   and not _QTY_BAD_AFTER.match(s[n.end:n.end + 20])
-                   and not (re.match(r"\s*of\b", s[n.end:n.end + 5]) and not (re.match(
-                       r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS
-                       + r")\b"
-                       r"(?!\s*\d)", s[n.end:n.end + 60], _I) and re.search(
-                       r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take|sell|sold|"
-                       r"suppl\w+|export\w*|get|got)\s+$",
-                       s[max(0, n.start - 20):n.start], _I)))
-                   and not re.search(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$",
-                                     s[max(0, n.start - 30):n.start], _I)
-                   and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)]
+        numbers = [
+            replace(n, start=n.start - a, end=n.end - a)
+            for n in self.numbers
+            if a <= n.start and n.end <= end
+        ]
+        numbers = [
+            n
+            for n in numbers
+            if all(n.end <= x or n.start >= y for x, y in blocked)
+            and not _QTY_BAD_AFTER.match(s[n.end : n.end + 20])
+            and not (
+                re.match(r"\s*of\b", s[n.end : n.end + 5])
+                and not (
+                    re.match(
+                        r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|"
+                        + _ITEMS
+                        + r")\b"
+                        r"(?!\s*\d)",
+                        s[n.end : n.end + 60],
+                        _I,
+                    )
+                    and re.search(
+                        r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take|sell|sold|"
+                        r"suppl\w+|export\w*|get|got)\s+$",
+                        s[max(0, n.start - 20) : n.start],
+                        _I,
+                    )
+                )
+            )
+            and not re.search(
+                r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$",
+                s[max(0, n.start - 30) : n.start],
+                _I,
+            )
+            and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)
+        ]
         # quantities per system mention
         per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
         item_rx = r"(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
         for ref, m, _src in sys_refs:
             total = delivered = remaining = None
             for n in numbers:
-                after = s[n.end:n.end + 80]
-                before = s[max(0, n.start - 25):n.start]
-                near = re.match(r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
-                                r"extra|further|of the|of|the|its|their|generation|next-generation|[\w]+-(?:made|built|designed|origin)|long-range|"
-                                r"[A-Z][\w-]*)\s+){0,4}?" + item_rx, after)
+                after = s[n.end : n.end + 80]
+                before = s[max(0, n.start - 25) : n.start]
+                near = re.match(
+                    r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
+                    r"extra|further|of the|of|the|its|their|generation|next-generation|"
+                    r"[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|"
+                    r"[A-Z][\w-]*)\s+){0,4}?" + item_rx,
+                    after,
+                )
                 hits_system = False
                 if m is not None and ref is not None and near is not None:
                     for target in self._starts.get(ref.name, [m.start]):
                         rel = target - a - n.end
                         if 0 <= rel <= 45 and near.end() + n.end >= target - a:
                             hits_system = True
-                hits_item = (near is not None and re.match(
-                    r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b",
-                    after, _I) is not None and not re.match(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?"
-                                                            r"(?:systems?|units?)\b", after, _I)) or (
-                    near is not None and re.match(r"^\s+of\s+(?:the|these|those|its|their)\s", after, _I) is not None)
-                remaining_kw = re.search(r"\b(remaining|other|last|final|rest of the|outstanding)\s+$", before, _I)
+                hits_item = (
+                    near is not None
+                    and re.match(
+                        r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b",
+                        after,
+                        _I,
+                    )
+                    is not None
+                    and not re.match(
+                        r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?"
+                        r"(?:systems?|units?)\b",
+                        after,
+                        _I,
+                    )
+                ) or (
+                    near is not None
+                    and re.match(r"^\s+of\s+(?:the|these|those|its|their)\s", after, _I) is not None
+                )
+                remaining_kw = re.search(
+                    r"\b(remaining|other|last|final|rest of the|outstanding)\s+$", before, _I
+                )
                 first_kw = re.search(r"\b(first|initial)\s+$", before, _I)
-                if remaining_kw and (hits_system or hits_item or not re.match(r"^\s+\w", after) or
-                                     re.match(r"^\s+(?:have|has|are|were|will|is|units|of)\b", after)):
+                if remaining_kw and (
+                    hits_system
+                    or hits_item
+                    or not re.match(r"^\s+\w", after)
+                    or re.match(r"^\s+(?:have|has|are|were|will|is|units|of)\b", after)
+                ):
                     remaining = n.value
                 elif hits_system or (hits_item and (m is None or len(sys_refs) == 1)):
                     if first_kw:
                         delivered = n.value
                     elif total is None:
                         total = n.value
-                elif (re.match(r"^\s+units?\b", after) and total is None) or (re.search(r"\b(?:batch|total|fleet|order|consignment) of\s+$", before, _I) and total is None):
+                elif (re.match(r"^\s+units?\b", after) and total is None) or (
+                    re.search(r"\b(?:batch|total|fleet|order|consignment) of\s+$", before, _I)
+                    and total is None
+                ):
                     total = n.value
             per_system[ref.name if ref else None] = (total, delivered, remaining, False)
         # money
@@ -900,18 +1268,28 @@ class _Extractor:
         package: Money | None = None
         if money:
             mo = money[0]
-            around = s[max(0, mo.start - a - 30):mo.end - a + 20]
-            per_year = re.match(r"^\s*(?:a|per|each)\s+(?:year|unit|aircraft|jet)\b|^\s*apiece", s[mo.end - a:])
-            if re.search(r"\b(?:package|proposals)\b", s[mo.end - a:mo.end - a + 40], _I) or re.search(
-                    r"\bpackage (?:worth|valued at|of)\s+(?:about\s+|around\s+|nearly\s+)?$", s[:mo.start - a], _I):
+            around = s[max(0, mo.start - a - 30) : mo.end - a + 20]
+            per_year = re.match(
+                r"^\s*(?:a|per|each)\s+(?:year|unit|aircraft|jet)\b|^\s*apiece", s[mo.end - a :]
+            )
+            if re.search(r"\b(?:package|proposals)\b", s[mo.end - a : mo.end - a + 40], _I) or re.search(
+                r"\bpackage (?:worth|valued at|of)\s+(?:about\s+|around\s+|nearly\s+)?$",
+                s[: mo.start - a],
+                _I,
+            ):
                 package = mo
             elif not _MONEY_BAD.search(around) and not per_year:
                 n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
-                extra_items = re.findall(r"\b(?:as well as|along with|and|plus|including)\s+(?:\w+[\s-]+){0,3}?("
-                                         + _ITEMS_NOSYS + r")\b",
-                                         s[mo.end - a:], _I)
-                if (_PACKAGE.search(s) and (extra_items or n_items > 1 or re.search(r"\bproposals\b", s, _I))) or \
-                        n_items > 1:
+                extra_items = re.findall(
+                    r"\b(?:as well as|along with|and|plus|including)\s+(?:\w+[\s-]+){0,3}?("
+                    + _ITEMS_NOSYS
+                    + r")\b",
+                    s[mo.end - a :],
+                    _I,
+                )
+                if (
+                    _PACKAGE.search(s) and (extra_items or n_items > 1 or re.search(r"\bproposals\b", s, _I))
+                ) or n_items > 1:
                     package = mo
                 else:
                     value = mo
@@ -931,37 +1309,57 @@ class _Extractor:
             if total is None and delivered is not None and remaining is not None:
                 total, inferred = delivered + remaining, True
             fr.quantity, fr.quantity_delivered, fr.quantity_inferred = total, delivered, inferred
-            if fr.status == "delivered" and delivered is None and total is not None and not _PARTIAL.search(s):
+            if (
+                fr.status == "delivered"
+                and delivered is None
+                and total is not None
+                and not _PARTIAL.search(s)
+            ):
                 fr.quantity_delivered = None
             if per_money:
                 fr.value, fr.package_value = per_money.get(key or ""), None
             elif fr.system is not None or fr.status != "unknown":
                 fr.value, fr.package_value = value, package
-            fr.dates = [DateRef(self.text[d.start + a:d.end + a], d.value, self._date_role(s, d, trig, future))
-                        for d in dates]
+            fr.dates = [
+                DateRef(self.text[d.start + a : d.end + a], d.value, self._date_role(s, d, trig, future))
+                for d in dates
+            ]
             if fr.status in ("signed", "delivering", "delivered", "delayed", "cancelled"):
                 for d, ref in zip(dates, fr.dates, strict=True):
-                    if ref.role == "order" and d.year and (self.published is None or d.year <= self.published.year):
+                    if (
+                        ref.role == "order"
+                        and d.year
+                        and (self.published is None or d.year <= self.published.year)
+                    ):
                         fr.order_year = d.year
                         break
 
     def _date_role(self, s: str, d: DateMention, trig: list[tuple[str, int, int, str]], future: bool) -> str:
-        left, right = s[max(0, d.start - 40):d.start], s[d.end:d.end + 30]
+        left, right = s[max(0, d.start - 40) : d.start], s[d.end : d.end + 30]
         if _REPORT_BEFORE.search(left) or _REPORT_AFTER.match(right):
             return "report"
         if re.match(r"^\s*(?:-\s*)?(?:contract|deal|agreement|order|accord|pact)\b", right, _I):
             return "order"
-        if re.search(r"\b(?:sign\w*|ink\w*|order\w*|contract\w*|conclud\w*|awarded|bought|purchased|acquired|"
-                     r"agreed|deal|agreement)\s+(?:\w+\s+){0,3}$", left, _I):
+        if re.search(
+            r"\b(?:sign\w*|ink\w*|order\w*|contract\w*|conclud\w*|awarded|bought|purchased|acquired|"
+            r"agreed|deal|agreement)\s+(?:\w+\s+){0,3}$",
+            left,
+            _I,
+        ):
             return "order"
-        best, dist = None, 10 ** 6
+        best, dist = None, 10**6
         for status, ts, te, _w in trig:
             gap = d.start - te if ts < d.start else ts - d.end
             if 0 <= gap < dist:
                 best, dist = status, gap
         if best in ("delivered", "delivering"):
-            return "expected" if future and not re.search(r"\bby\b", d.qualifier or "") and \
-                re.search(r"expected|will|scheduled|due", s, _I) else "delivery"
+            return (
+                "expected"
+                if future
+                and not re.search(r"\bby\b", d.qualifier or "")
+                and re.search(r"expected|will|scheduled|due", s, _I)
+                else "delivery"
+            )
         if best == "approved":
             return "approval"
         if best == "signed":
@@ -985,11 +1383,20 @@ class _Extractor:
         # an unmarked mention after an "additional" one: a signed/delivered contract is the
         # original deal when the additional batch is still being discussed
         prev = self.ctx.last[-1] if self.ctx.last else None
-        if batch == "original" and prev is not None and prev.batch == "additional" and system and prev.system and \
-                prev.system.name == system.name and fr.system_source == "context":
+        if (
+            batch == "original"
+            and prev is not None
+            and prev.batch == "additional"
+            and system
+            and prev.system
+            and prev.system.name == system.name
+            and fr.system_source == "context"
+        ):
             prev_status = self.ctx.deal_status.get(prev.deal_key, prev.status)
-            if not (status in ("signed", "delivering", "delivered", "delayed") and
-                    prev_status in ("negotiating", "approved", "offered", "unknown")):
+            if not (
+                status in ("signed", "delivering", "delivered", "delayed")
+                and prev_status in ("negotiating", "approved", "offered", "unknown")
+            ):
                 batch = "additional"
         deal_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:{key_sys}:{batch}"
         inherited_status = False
@@ -1016,18 +1423,30 @@ class _Extractor:
         claim = Claim(
             buyer=PartyRef(buyer.name, buyer.iso3, buyer.kind),
             supplier=PartyRef(supplier.name, supplier.iso3, supplier.kind) if supplier else None,
-            system=system, status=status, evidence=ev, confidence=max(0.05, min(0.99, conf)),
-            supplier_company=company, quantity=fr.quantity,
-            value=fr.value.to_dict() if fr.value else None, order_year=fr.order_year, dates=fr.dates,
-            deal_key=deal_key, batch=batch, negated=fr.negated, modality=fr.modality, delayed=fr.delayed,
-            quantity_delivered=fr.quantity_delivered, quantity_inferred=fr.quantity_inferred,
+            system=system,
+            status=status,
+            evidence=ev,
+            confidence=max(0.05, min(0.99, conf)),
+            supplier_company=company,
+            quantity=fr.quantity,
+            value=fr.value.to_dict() if fr.value else None,
+            order_year=fr.order_year,
+            dates=fr.dates,
+            deal_key=deal_key,
+            batch=batch,
+            negated=fr.negated,
+            modality=fr.modality,
+            delayed=fr.delayed,
+            quantity_delivered=fr.quantity_delivered,
+            quantity_inferred=fr.quantity_inferred,
             package_value=fr.package_value.to_dict() if fr.package_value else None,
             system_source=fr.system_source,
             inherited=["status"] if inherited_status else [],
         )
         if not fr.negated:
-            self.ctx.deal_status[deal_key] = status if status != "unknown" else self.ctx.deal_status.get(
-                deal_key, status)
+            self.ctx.deal_status[deal_key] = (
+                status if status != "unknown" else self.ctx.deal_status.get(deal_key, status)
+            )
         return claim
 
 
@@ -1076,8 +1495,9 @@ def _link_deals(claims: list[Claim]) -> None:
                 c.inherited.append("supplier_company")
 
 
-def extract_claims(text: str, published: date | None = None,
-                   extra_systems: Iterable[SystemRecord] = ()) -> list[Claim]:
+def extract_claims(
+    text: str, published: date | None = None, extra_systems: Iterable[SystemRecord] = ()
+) -> list[Claim]:
     """Claims of one article text (see the module docstring)."""
     if not isinstance(text, str) or not text.strip():
         return []

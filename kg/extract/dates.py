@@ -31,15 +31,45 @@ _QUAL = r"(?:(?P<qual>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
-    ("mdy", re.compile(_QUAL + r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>" + _YEAR + r")\b")),
-    ("dmy", re.compile(_QUAL + r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r"),?\s+(?P<y>" + _YEAR + r")\b")),
+    (
+        "mdy",
+        re.compile(
+            _QUAL + r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>" + _YEAR + r")\b"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            _QUAL + r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r"),?\s+(?P<y>" + _YEAR + r")\b"
+        ),
+    ),
     ("my", re.compile(_QUAL + r"\b(?P<mon>" + _MON + r")(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")\b")),
     ("md", re.compile(_QUAL + r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
     ("dm", re.compile(_QUAL + r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\b(?!,?\s+\d)")),
-    ("rel", re.compile(r"\b(?P<qual>[Ee]arlier\s+|[Ll]ater\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?P<unit>year|month|week)\b")),
-    ("relmon", re.compile(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b")),
-    ("mon", re.compile(r"(?P<qual>\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Tt]hrough)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
-    ("monbare", re.compile(r"\b(?P<mon>January|February|April|June|July|August|September|October|November|December)\b(?!\s+\d)")),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<qual>[Ee]arlier\s+|[Ll]ater\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?P<unit>year|month|week)\b"
+        ),
+    ),
+    (
+        "relmon",
+        re.compile(
+            r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+        ),
+    ),
+    (
+        "mon",
+        re.compile(
+            r"(?P<qual>\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Tt]hrough)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "monbare",
+        re.compile(
+            r"\b(?P<mon>January|February|April|June|July|August|September|October|November|December)\b(?!\s+\d)"
+        ),
+    ),
     ("dow", re.compile(r"(?:\b(?P<qual>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?\b(?P<dow>" + _DAYNAME + r")\b")),
     ("day", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")),
     ("year", re.compile(_QUAL + r"(?<![\w$€£₹.,-])(?P<y>" + _YEAR + r")(?![\w%]|[.,]\d|-\d\d\d)")),
@@ -49,9 +79,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ANY_MONTH = re.compile(_MON)
 #: cheap pre-checks: a pattern only runs when the text can contain it
 _NEEDS: dict[str, object] = {
-    "iso": "digit", "mdy": "month", "dmy": "month", "my": "month", "md": "month", "dm": "month",
-    "relmon": "month", "mon": "month", "monbare": "month", "year": "digit",
-    "rel": ("year", "month", "week"), "dow": ("day",), "day": ("yesterday", "today", "tomorrow"),
+    "iso": "digit",
+    "mdy": "month",
+    "dmy": "month",
+    "my": "month",
+    "md": "month",
+    "dm": "month",
+    "relmon": "month",
+    "mon": "month",
+    "monbare": "month",
+    "year": "digit",
+    "rel": ("year", "month", "week"),
+    "dow": ("day",),
+    "day": ("yesterday", "today", "tomorrow"),
 }
 
 

@@ -31,34 +31,102 @@ _ACRONYM = re.compile(r"^[^a-z]*$")
 
 #: Item nouns -> SIPRI category key (None: the noun says nothing about the category).
 ITEM_NOUNS: dict[str, str | None] = {
-    "fighter": "aircraft", "fighters": "aircraft", "jet": "aircraft", "jets": "aircraft",
-    "aircraft": "aircraft", "warplane": "aircraft", "warplanes": "aircraft", "plane": "aircraft",
-    "planes": "aircraft", "bomber": "aircraft", "bombers": "aircraft", "helicopter": "aircraft",
-    "helicopters": "aircraft", "chopper": "aircraft", "choppers": "aircraft", "drone": "aircraft",
-    "drones": "aircraft", "uav": "aircraft", "uavs": "aircraft", "trainer": "aircraft",
-    "trainers": "aircraft", "tanker": "aircraft", "tankers": "aircraft", "airlifter": "aircraft",
-    "airlifters": "aircraft", "gunship": "aircraft", "gunships": "aircraft", "fighter-bomber": "aircraft",
-    "interceptor": "aircraft", "interceptors": "aircraft",
-    "submarine": "ships", "submarines": "ships", "frigate": "ships", "frigates": "ships",
-    "corvette": "ships", "corvettes": "ships", "destroyer": "ships", "destroyers": "ships",
-    "warship": "ships", "warships": "ships", "vessel": "ships", "vessels": "ships", "ship": "ships",
-    "ships": "ships", "carrier": "ships", "carriers": "ships", "boat": "ships", "boats": "ships",
-    "minehunter": "ships", "minehunters": "ships",
-    "tank": "armoured-vehicles", "tanks": "armoured-vehicles", "apc": "armoured-vehicles",
-    "apcs": "armoured-vehicles", "ifv": "armoured-vehicles", "ifvs": "armoured-vehicles",
-    "vehicle": "armoured-vehicles", "vehicles": "armoured-vehicles",
-    "howitzer": "artillery", "howitzers": "artillery", "gun": "artillery", "guns": "artillery",
-    "artillery": "artillery", "mortar": "artillery", "mortars": "artillery", "mlrs": "artillery",
-    "launcher": "artillery", "launchers": "artillery",
-    "missile": "missiles", "missiles": "missiles", "rocket": "missiles", "rockets": "missiles",
-    "torpedo": "naval-weapons", "torpedoes": "naval-weapons",
-    "radar": "sensors", "radars": "sensors", "sonar": "sensors", "sonars": "sensors",
-    "engine": "engines", "engines": "engines", "satellite": "satellites", "satellites": "satellites",
-    "system": None, "systems": None, "unit": None, "units": None, "battery": "air-defence",
-    "batteries": "air-defence", "squadron": "aircraft", "squadrons": "aircraft",
+    "fighter": "aircraft",
+    "fighters": "aircraft",
+    "jet": "aircraft",
+    "jets": "aircraft",
+    "aircraft": "aircraft",
+    "warplane": "aircraft",
+    "warplanes": "aircraft",
+    "plane": "aircraft",
+    "planes": "aircraft",
+    "bomber": "aircraft",
+    "bombers": "aircraft",
+    "helicopter": "aircraft",
+    "helicopters": "aircraft",
+    "chopper": "aircraft",
+    "choppers": "aircraft",
+    "drone": "aircraft",
+    "drones": "aircraft",
+    "uav": "aircraft",
+    "uavs": "aircraft",
+    "trainer": "aircraft",
+    "trainers": "aircraft",
+    "tanker": "aircraft",
+    "tankers": "aircraft",
+    "airlifter": "aircraft",
+    "airlifters": "aircraft",
+    "gunship": "aircraft",
+    "gunships": "aircraft",
+    "fighter-bomber": "aircraft",
+    "interceptor": "aircraft",
+    "interceptors": "aircraft",
+    "submarine": "ships",
+    "submarines": "ships",
+    "frigate": "ships",
+    "frigates": "ships",
+    "corvette": "ships",
+    "corvettes": "ships",
+    "destroyer": "ships",
+    "destroyers": "ships",
+    "warship": "ships",
+    "warships": "ships",
+    "vessel": "ships",
+    "vessels": "ships",
+    "ship": "ships",
+    "ships": "ships",
+    "carrier": "ships",
+    "carriers": "ships",
+    "boat": "ships",
+    "boats": "ships",
+    "minehunter": "ships",
+    "minehunters": "ships",
+    "tank": "armoured-vehicles",
+    "tanks": "armoured-vehicles",
+    "apc": "armoured-vehicles",
+    "apcs": "armoured-vehicles",
+    "ifv": "armoured-vehicles",
+    "ifvs": "armoured-vehicles",
+    "vehicle": "armoured-vehicles",
+    "vehicles": "armoured-vehicles",
+    "howitzer": "artillery",
+    "howitzers": "artillery",
+    "gun": "artillery",
+    "guns": "artillery",
+    "artillery": "artillery",
+    "mortar": "artillery",
+    "mortars": "artillery",
+    "mlrs": "artillery",
+    "launcher": "artillery",
+    "launchers": "artillery",
+    "missile": "missiles",
+    "missiles": "missiles",
+    "rocket": "missiles",
+    "rockets": "missiles",
+    "torpedo": "naval-weapons",
+    "torpedoes": "naval-weapons",
+    "radar": "sensors",
+    "radars": "sensors",
+    "sonar": "sensors",
+    "sonars": "sensors",
+    "engine": "engines",
+    "engines": "engines",
+    "satellite": "satellites",
+    "satellites": "satellites",
+    "system": None,
+    "systems": None,
+    "unit": None,
+    "units": None,
+    "battery": "air-defence",
+    "batteries": "air-defence",
+    "squadron": "aircraft",
+    "squadrons": "aircraft",
 }
-_AIR_DEFENCE = re.compile(r"air[\s-]+defen[cs]e|surface-to-air|anti-aircraft|missile[\s-]+defen[cs]e|\bsams?\b|"
-                          r"anti-missile|interceptor missile", re.I)
+_AIR_DEFENCE = re.compile(
+    r"air[\s-]+defen[cs]e|surface-to-air|anti-aircraft|missile[\s-]+defen[cs]e|\bsams?\b|"
+    r"anti-missile|interceptor missile",
+    re.I,
+)
 _ARMOURED = re.compile(r"armou?red|infantry fighting|personnel carrier|main battle", re.I)
 _ARTILLERY = re.compile(r"rocket launcher|rocket system|multiple[\s-]+launch|self-propelled", re.I)
 _SUBMARINE = re.compile(r"submarine", re.I)
@@ -148,9 +216,12 @@ angara dvina shtil kopye kokon pechora cline atak sut sdb smart alize lanza boli
 """)
 _MONTHS_DAYS = _words("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""")
-_WEAK_CONTEXT = re.compile(r"(?:s|'s)?[\s-]+(?:[\w-]+\s+){0,2}?(?:class|" + "|".join(ITEM_NOUNS) + r")\b", re.I)
-_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen))\s+(?:[\w-]+\s+)?$",
-                            re.I)
+_WEAK_CONTEXT = re.compile(
+    r"(?:s|'s)?[\s-]+(?:[\w-]+\s+){0,2}?(?:class|" + "|".join(ITEM_NOUNS) + r")\b", re.I
+)
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen))\s+(?:[\w-]+\s+)?$", re.I
+)
 
 
 class Gazetteer:
@@ -159,8 +230,16 @@ class Gazetteer:
     def __init__(self) -> None:
         self._first: dict[str, list[_Entry]] = {}
 
-    def add(self, surface: str, kind: str, form: str, *, party: PartyRecord | None = None,
-            system: SystemRecord | None = None, priority: int = 0) -> None:
+    def add(
+        self,
+        surface: str,
+        kind: str,
+        form: str,
+        *,
+        party: PartyRecord | None = None,
+        system: SystemRecord | None = None,
+        priority: int = 0,
+    ) -> None:
         surface = surface.strip()
         if not surface or "," in surface or "(" in surface:
             return
@@ -199,32 +278,42 @@ class Gazetteer:
                 continue
             cands = cands or []
             if plural:
-                cands = sorted([*cands, *self._first.get(folded[i][:-1], ())],
-                               key=lambda e: (-len(e.tokens), -e.priority))
+                cands = sorted(
+                    [*cands, *self._first.get(folded[i][:-1], ())],
+                    key=lambda e: (-len(e.tokens), -e.priority),
+                )
             for entry in cands:
                 k = len(entry.tokens)
                 if i + k > n:
                     continue
-                got = tuple(folded[i:i + k])
+                got = tuple(folded[i : i + k])
                 # plural of the last token ("Rafales", "F-16s") for systems only
-                if got != entry.tokens and (entry.kind != "system" or got[:-1] != entry.tokens[:-1]
-                                            or got[-1] != entry.tokens[-1] + "s"):
+                if got != entry.tokens and (
+                    entry.kind != "system"
+                    or got[:-1] != entry.tokens[:-1]
+                    or got[-1] != entry.tokens[-1] + "s"
+                ):
                     continue
-                if any(not _JOINABLE_GAP.match(text[toks[j][1]:toks[j + 1][0]]) for j in range(i, i + k - 1)):
+                if any(
+                    not _JOINABLE_GAP.match(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + k - 1)
+                ):
                     continue
-                span_text = text[toks[i][0]:toks[i + k - 1][1]]
+                span_text = text[toks[i][0] : toks[i + k - 1][1]]
                 if entry.exact:
                     want = _TOKEN.findall(entry.surface)
                     have = _TOKEN.findall(span_text)
-                    if have != want and not (entry.kind == "system" and have[:-1] == want[:-1]
-                                             and have[-1] == want[-1] + "s"):
+                    if have != want and not (
+                        entry.kind == "system" and have[:-1] == want[:-1] and have[-1] == want[-1] + "s"
+                    ):
                         continue
                 elif entry.surface[0].isupper() and not span_text[0].isupper():
                     continue
                 if entry.weak:
                     end_ = toks[i + k - 1][1]
-                    if not (_WEAK_CONTEXT.match(text, end_, end_ + 40)
-                            or _NUMBER_BEFORE.search(text, max(0, toks[i][0] - 25), toks[i][0])):
+                    if not (
+                        _WEAK_CONTEXT.match(text, end_, end_ + 40)
+                        or _NUMBER_BEFORE.search(text, max(0, toks[i][0] - 25), toks[i][0])
+                    ):
                         continue
                 best = entry
                 break
@@ -267,8 +356,9 @@ def _add_reference(gaz: Gazetteer) -> None:
     _add_systems(gaz, reference.systems(), priority=4)
 
 
-def _add_systems(gaz: Gazetteer, records: Iterable[SystemRecord], priority: int,
-                 skip: frozenset[str] = frozenset()) -> None:
+def _add_systems(
+    gaz: Gazetteer, records: Iterable[SystemRecord], priority: int, skip: frozenset[str] = frozenset()
+) -> None:
     """Add systems by every name, plus the bare name after a maker's prefix.
 
     News writes "Typhoon" for the catalogue's "Eurofighter Typhoon" and "Rafale" for
@@ -284,13 +374,25 @@ def _add_systems(gaz: Gazetteer, records: Iterable[SystemRecord], priority: int,
             gaz.add(name, "system", "catalogue", system=sysrec, priority=priority)
             maker = (sysrec.manufacturer or "").split()
             words = name.split()
-            if (len(words) == 2 and (words[1].lower() in ITEM_NOUNS or words[1].lower() in _GENERIC_TAIL)
-                    and len(words[0]) >= 4 and words[0][0].isupper() and words[0].lower() not in _NAME_STOP
-                    and reference.system_key(words[0]) not in names):
+            if (
+                len(words) == 2
+                and (words[1].lower() in ITEM_NOUNS or words[1].lower() in _GENERIC_TAIL)
+                and len(words[0]) >= 4
+                and words[0][0].isupper()
+                and words[0].lower() not in _NAME_STOP
+                and reference.system_key(words[0]) not in names
+            ):
                 gaz.add(words[0], "system", "catalogue", system=sysrec, priority=priority - 1)
-            if (maker and len(words) == 2 and words[0].lower() == maker[0].lower() and len(words[1]) >= 4
-                    and words[1][0].isupper() and words[1].lower() not in (sysrec.manufacturer or "").lower()
-                    and words[1].lower() not in _NAME_STOP and reference.system_key(words[1]) not in names):
+            if (
+                maker
+                and len(words) == 2
+                and words[0].lower() == maker[0].lower()
+                and len(words[1]) >= 4
+                and words[1][0].isupper()
+                and words[1].lower() not in (sysrec.manufacturer or "").lower()
+                and words[1].lower() not in _NAME_STOP
+                and reference.system_key(words[1]) not in names
+            ):
                 gaz.add(words[1], "system", "catalogue", system=sysrec, priority=priority - 1)
 
 
@@ -332,10 +434,260 @@ _NAME_ITEM = re.compile(
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
 )
-_GENERIC_TAIL = frozenset({"atgm", "sam", "manpads", "ssm", "asm", "aam", "sam system", "spg", "mbt", "ifv", "apc",
-                           "uav", "ucav", "mlrs", "fighter", "tank", "howitzer", "frigate", "corvette"})
+_GENERIC_TAIL = frozenset(
+    {
+        "atgm",
+        "sam",
+        "manpads",
+        "ssm",
+        "asm",
+        "aam",
+        "sam system",
+        "spg",
+        "mbt",
+        "ifv",
+        "apc",
+        "uav",
+        "ucav",
+        "mlrs",
+        "fighter",
+        "tank",
+        "howitzer",
+        "frigate",
+        "corvette",
+    }
+)
 _CLASS = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)[- ]class\b")
-_NAME_STOP = frozenset(["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "more", "new", "additional", "such", "other", "both", "all", "several", "many", "first", "second", "third", "last", "most", "latest", "older", "used", "advanced", "modern", "military", "combat", "naval", "army", "navy", "air", "force", "forces", "corps", "guard", "coast", "marine", "marines", "ministry", "defence", "defense", "government", "national", "royal", "armed", "special", "state", "federal", "republic", "people", "liberation", "ground", "maritime", "space", "command", "department", "council", "committee", "parliament", "congress", "senate", "cabinet", "president", "minister", "prime", "general", "chief", "agency", "service", "group", "company", "corporation", "industries", "aerospace", "dynamics", "electronics", "technologies", "holdings", "limited", "ltd", "inc", "shipyard", "shipbuilding", "works", "factory", "division", "brigade", "regiment", "squadron", "fleet", "union", "nations", "nato", "western", "eastern", "northern", "southern", "soviet", "cold", "war", "world", "next", "upgraded", "fighter", "fighters", "jet", "jets", "stealth", "attack", "strike", "transport", "trainer", "light", "heavy", "medium", "unmanned", "armed", "drone", "drones", "ballistic", "cruise", "nuclear", "diesel", "electric", "tactical", "utility", "multirole", "surveillance", "patrol", "long", "short", "range", "missile", "missiles", "tank", "tanks", "howitzer", "howitzers", "submarine", "submarines", "frigate", "frigates", "helicopter", "helicopters", "aircraft", "system", "systems", "battle", "main", "anti", "ship", "guided", "self", "propelled", "mobile", "indigenous", "foreign", "domestic", "local", "imported", "under", "while", "after", "before", "when", "since", "however", "but", "and", "or", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "he", "she", "it", "they", "we", "you", "i", "us", "them", "him", "said", "says", "told", "will", "would", "could", "should", "may", "might", "can", "must", "also", "only", "just", "exercise", "exercises", "drill", "drills", "joint", "operation", "operations", "mission", "missions", "show", "expo", "summit"])
+_NAME_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "some",
+        "more",
+        "new",
+        "additional",
+        "such",
+        "other",
+        "both",
+        "all",
+        "several",
+        "many",
+        "first",
+        "second",
+        "third",
+        "last",
+        "most",
+        "latest",
+        "older",
+        "used",
+        "advanced",
+        "modern",
+        "military",
+        "combat",
+        "naval",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "forces",
+        "corps",
+        "guard",
+        "coast",
+        "marine",
+        "marines",
+        "ministry",
+        "defence",
+        "defense",
+        "government",
+        "national",
+        "royal",
+        "armed",
+        "special",
+        "state",
+        "federal",
+        "republic",
+        "people",
+        "liberation",
+        "ground",
+        "maritime",
+        "space",
+        "command",
+        "department",
+        "council",
+        "committee",
+        "parliament",
+        "congress",
+        "senate",
+        "cabinet",
+        "president",
+        "minister",
+        "prime",
+        "general",
+        "chief",
+        "agency",
+        "service",
+        "group",
+        "company",
+        "corporation",
+        "industries",
+        "aerospace",
+        "dynamics",
+        "electronics",
+        "technologies",
+        "holdings",
+        "limited",
+        "ltd",
+        "inc",
+        "shipyard",
+        "shipbuilding",
+        "works",
+        "factory",
+        "division",
+        "brigade",
+        "regiment",
+        "squadron",
+        "fleet",
+        "union",
+        "nations",
+        "nato",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "soviet",
+        "cold",
+        "war",
+        "world",
+        "next",
+        "upgraded",
+        "fighter",
+        "fighters",
+        "jet",
+        "jets",
+        "stealth",
+        "attack",
+        "strike",
+        "transport",
+        "trainer",
+        "light",
+        "heavy",
+        "medium",
+        "unmanned",
+        "armed",
+        "drone",
+        "drones",
+        "ballistic",
+        "cruise",
+        "nuclear",
+        "diesel",
+        "electric",
+        "tactical",
+        "utility",
+        "multirole",
+        "surveillance",
+        "patrol",
+        "long",
+        "short",
+        "range",
+        "missile",
+        "missiles",
+        "tank",
+        "tanks",
+        "howitzer",
+        "howitzers",
+        "submarine",
+        "submarines",
+        "frigate",
+        "frigates",
+        "helicopter",
+        "helicopters",
+        "aircraft",
+        "system",
+        "systems",
+        "battle",
+        "main",
+        "anti",
+        "ship",
+        "guided",
+        "self",
+        "propelled",
+        "mobile",
+        "indigenous",
+        "foreign",
+        "domestic",
+        "local",
+        "imported",
+        "under",
+        "while",
+        "after",
+        "before",
+        "when",
+        "since",
+        "however",
+        "but",
+        "and",
+        "or",
+        "if",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "to",
+        "with",
+        "without",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "you",
+        "i",
+        "us",
+        "them",
+        "him",
+        "said",
+        "says",
+        "told",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "must",
+        "also",
+        "only",
+        "just",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
+        "joint",
+        "operation",
+        "operations",
+        "mission",
+        "missions",
+        "show",
+        "expo",
+        "summit",
+    ]
+)
 
 
 def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Mention]:
@@ -355,8 +707,14 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         if not free(m.start("name"), m.end()):
             continue
         name = m.group("name") + "-class"
-        rec = SystemRecord(name, (), guess_category(text[m.end():m.end() + 40]) or "ships", None, None, None, None)
-        out.append(Mention("system", m.start("name"), m.end(), text[m.start("name"):m.end()], "pattern", system=rec))
+        rec = SystemRecord(
+            name, (), guess_category(text[m.end() : m.end() + 40]) or "ships", None, None, None, None
+        )
+        out.append(
+            Mention(
+                "system", m.start("name"), m.end(), text[m.start("name") : m.end()], "pattern", system=rec
+            )
+        )
         taken.append((m.start("name"), m.end()))
     for m in _DESIGNATION.finditer(text):
         d = m.group("d")
@@ -366,15 +724,16 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
             continue  # a variant suffix of a name just matched ("Rafale F4", "Leopard 2A4")
         if re.fullmatch(r"[A-Z]\d{3,4}", d) and not re.match(r"[MKTA]", d):
             continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
-        after = text[m.end():m.end() + 60]
-        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end() : m.end() + 60]
+        before = text[max(0, m.start() - 40) : m.start()]
         known_rec = _catalogue_variant(d)
         if known_rec is not None:
             out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
             taken.append((m.start("d"), m.end("d")))
             continue
         cat = guess_category(" ".join(re.findall(r"[\w-]+", after)[:5])) or guess_category(
-            " ".join(re.findall(r"[\w-]+", before)[-2:]))
+            " ".join(re.findall(r"[\w-]+", before)[-2:])
+        )
         rec = SystemRecord(d, (), cat or "other", None, None, None, None)
         out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
         taken.append((m.start("d"), m.end("d")))
@@ -383,18 +742,22 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         first = name.split()[0].split("-")[0].lower()
         if first in _NAME_STOP or not free(m.start("name"), m.end("name")):
             continue
-        if any(w.lower() in _NAME_STOP for w in re.split(r"[ -]", name)[1:] if not re.match(r"[A-Z0-9]{1,4}$", w)):
+        if any(
+            w.lower() in _NAME_STOP for w in re.split(r"[ -]", name)[1:] if not re.match(r"[A-Z0-9]{1,4}$", w)
+        ):
             continue
         # a sentence-initial capital is only a name when something else marks it (digits, caps)
-        prefix = text[max(0, m.start() - 3):m.start()]
+        prefix = text[max(0, m.start() - 3) : m.start()]
         if (not prefix.strip() or prefix.rstrip().endswith((".", '"', "“", ":"))) and not re.search(
-                r"\d|[A-Z]{2}", name):
+            r"\d|[A-Z]{2}", name
+        ):
             continue
         if any(0 <= m.start("name") - e <= 1 for _s, e in taken):
             continue  # "Javelin FGM-148F missiles": the variant after a known name
         noun = m.group("noun").split()[0].rstrip("s") if m.group("noun") else ""
         known_rec = (reference.resolve_system(f"{name} {noun}") if noun else None) or (
-            _catalogue_variant(name) if re.search(r"\d", name) else None)
+            _catalogue_variant(name) if re.search(r"\d", name) else None
+        )
         if known_rec is not None:
             out.append(Mention("system", m.start("name"), m.end("name"), name, "catalogue", system=known_rec))
             taken.append((m.start("name"), m.end("name")))

@@ -70,8 +70,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-STATUS_VALUES = ("offered", "negotiating", "approved", "signed", "delivering", "delivered", "delayed",
-                 "cancelled", "unknown")
+STATUS_VALUES = (
+    "offered",
+    "negotiating",
+    "approved",
+    "signed",
+    "delivering",
+    "delivered",
+    "delayed",
+    "cancelled",
+    "unknown",
+)
 DATE_ROLES = ("order", "approval", "delivery", "expected", "report", "event")
 
 

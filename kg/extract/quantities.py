@@ -12,14 +12,49 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_SPECIAL = {"a dozen": 12, "dozen": 12, "a pair of": 2, "a couple of": 2, "a single": 1, "single": 1,
-            "a hundred": 100, "one hundred": 100, "two dozen": 24, "three dozen": 36, "four dozen": 48}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SPECIAL = {
+    "a dozen": 12,
+    "dozen": 12,
+    "a pair of": 2,
+    "a couple of": 2,
+    "a single": 1,
+    "single": 1,
+    "a hundred": 100,
+    "one hundred": 100,
+    "two dozen": 24,
+    "three dozen": 36,
+    "four dozen": 48,
+}
 #: Largest count we accept as a number of weapons (larger is ammunition or noise).
 MAX_QUANTITY = 100_000
 
@@ -28,7 +63,11 @@ NUMBER_RE = re.compile(
     r"(?<![\w$€£₹.,/-])(?:"
     r"(?P<special>" + "|".join(re.escape(k) for k in sorted(_SPECIAL, key=len, reverse=True)) + r")"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|-\d)"
-    r"|(?P<words>(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10) + r"))?"
+    r"|(?P<words>(?:"
+    + "|".join(_TENS)
+    + r")(?:[\s-](?:"
+    + "|".join(k for k in _UNITS if _UNITS[k] < 10)
+    + r"))?"
     r"|" + _WORD + r")"
     r")(?![\w])",
     re.IGNORECASE,

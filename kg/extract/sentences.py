@@ -26,8 +26,10 @@ def _blank(m: re.Match[str]) -> str:
 
 def mask_markup(text: str) -> str:
     """Same-length copy of ``text`` with markup replaced by spaces (see module docstring)."""
-    out = _LINK.sub(lambda m: " " * (2 if m.group(0).startswith("!") else 1) + m.group(1)
-                    + " " * (len(m.group(2)) + 3), text)
+    out = _LINK.sub(
+        lambda m: " " * (2 if m.group(0).startswith("!") else 1) + m.group(1) + " " * (len(m.group(2)) + 3),
+        text,
+    )
     out = _ESCAPE.sub(lambda m: " " + m.group(1), out)
     out = _ANGLE_URL.sub(_blank, out)
     out = _URL.sub(_blank, out)
@@ -39,11 +41,64 @@ def mask_markup(text: str) -> str:
 
 
 _ABBREV = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm", "sen", "rep", "gov", "prof",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "st", "co", "corp", "inc", "ltd", "vs", "approx", "rs", "vol", "cmdr", "brig", "sgt", "cpl",
-    "pvt", "jr", "sr", "mt", "ft", "fig", "est", "dept", "govt", "u.s", "u.k", "u.n", "e.g", "i.e",
-    "a.m", "p.m", "u.s.a", "etc",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "adm",
+    "sen",
+    "rep",
+    "gov",
+    "prof",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "st",
+    "co",
+    "corp",
+    "inc",
+    "ltd",
+    "vs",
+    "approx",
+    "rs",
+    "vol",
+    "cmdr",
+    "brig",
+    "sgt",
+    "cpl",
+    "pvt",
+    "jr",
+    "sr",
+    "mt",
+    "ft",
+    "fig",
+    "est",
+    "dept",
+    "govt",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "u.s.a",
+    "etc",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -71,7 +126,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     word = w.group(1).lower()
                     if word in _ABBREV or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                         continue
-            nxt = re.match(r"\s*(\S)", text[end:end + 40])
+            nxt = re.match(r"\s*(\S)", text[end : end + 40])
             if nxt and nxt.group(1).islower():
                 continue
         cuts.append(end)
@@ -80,7 +135,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         i = m.start()
         line_start = text.rfind("\n", 0, i) + 1
         line = text[line_start:i].strip()
-        if line and (len(line) < 80 or line[-1] in ".!?:\"”"):
+        if line and (len(line) < 80 or line[-1] in '.!?:"”'):
             cuts.append(i)
     for cut in sorted(set(cuts)):
         if cut > start:
