@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -252,6 +255,24 @@ def test_no_blank_nodes_and_deterministic_mapping():
         second = map_release(parse_file(path)).ntriples()
         assert first == second
         assert "_:" not in first
+
+
+def test_mapping_identical_across_processes_and_hash_seeds():
+    """Re-imports are idempotent only if no set/dict order leaks into the output."""
+    code = (
+        "import hashlib, sys; from kg.sipri.formats import parse_file; "
+        "from kg.sipri.mapping import map_release; "
+        "print(hashlib.sha256(map_release(parse_file(sys.argv[1]), derive_years=True)"
+        ".ntriples().encode()).hexdigest())"
+    )
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(F16)], capture_output=True, text=True, env=env, check=True
+        )
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
 
 
 def test_reimport_changes_nothing_and_releases_stay_apart(store):

@@ -16,8 +16,7 @@ from rdflib import Literal, URIRef
 
 from kg import iris, ns
 from kg.sipri import import_sipri
-from kg.sipri.formats import parse_file
-from kg.sipri.mapping import description_categories, map_release
+from kg.sipri.mapping import description_categories
 from kg.store import open_store
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sipri"
@@ -230,8 +229,3 @@ def test_reimport_changes_nothing_and_keeps_two_releases(real):
         P + "SELECT DISTINCT ?r WHERE { GRAPH ?r { ?r a kg:DatasetRelease ; kg:releaseTitle ?t } }"
     )
     assert len(releases) == 5  # two registers, three tables: never merged
-
-
-def test_real_mapping_is_deterministic():
-    parsed = parse_file(F17)
-    assert map_release(parsed).ntriples() == map_release(parse_file(F17)).ntriples()
