@@ -232,7 +232,7 @@ _TO_BUYERS = _rx(
     r"\bto\s+(?:(?:other\s+)?(?:countries|nations|customers|buyers|states|armies|air forces|clients)\s+"
     r"(?:such as|like|including)|the likes of)\s+(?:the\s+)?$"
 )
-_ARMS_WORD = _rx(r"\b(?:arms|weapons|military|defen[cs]e|" + _ITEMS4 + r")\b")
+_ARMS_WORD = _rx(r"\b(?:arms|weapons|munitions|" + _ITEMS4 + r")\b")
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
@@ -249,7 +249,9 @@ _NEG_CONTEXT = _rx(
 )
 _NEG_RIGHT = _rx(
     r"^(?:'s)?\s*(?:-\s*)?(?:[A-Z][\w]+\s+)?(?:conflict|war\b|crisis|standoff|clashes|hostilities|"
-    r"border|tensions)|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
+    r"border|tensions)|^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+)*(?:imposed|slapped|threaten\w*|"
+    r"warned|condemn\w*|critici[sz]\w*|object\w*|protest\w*|sanctioned|opposed|blocked|vetoed|urged|"
+    r"pressured|pressed)\b|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
     r"invasion|aggression|war\b|strikes?|attacks?|troops|forces? (?:attacked|invaded))"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/)\s*(?:the\s+)?$", _I)
