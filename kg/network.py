@@ -36,13 +36,15 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg import iris, ns
-from kg.errors import KgError
+from kg.bindings import inject_values
+from kg.errors import KgError, QueryError
 from kg.resources import data_path
-from kg.store import Store
+from kg.store import EmbeddedStore, Store
 
 SOURCES = ("all", "sipri", "articles")
 EXPORT_FORMATS = ("gexf", "graphml", "csv")
@@ -144,7 +146,8 @@ def party_iri_for(name: str, store: Store | None = None) -> URIRef:
                 return iris.country(record.iso3 or record.key)
             return iris.organisation(record.kind, record.name)
     if store is not None:
-        rows = store.select(
+        rows = _select(
+            store,
             ns.SPARQL_PREFIXES + "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p rdfs:label ?l } "
             "FILTER(LCASE(STR(?l)) = ?want) } LIMIT 2",
             {"want": Literal(text.lower())},
@@ -164,10 +167,16 @@ def resolve_filters(store: Store, filters: Filters) -> Filters:
 
 
 def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
-    """The deal-selection pattern and its bindings (user values are only ever bindings).
+    """The deal selection pattern (binding ``?g ?deal ?s ?b``) and the outer bindings.
 
-    The text added here comes from fixed fragments; every value a user typed (party IRIs,
-    years, category and status concepts) travels as a bound RDF term.
+    With a year range it is a sub-select (projecting ``?yfrom ?yto`` too) whose bindings
+    are inside it; otherwise a flat pattern whose bindings the store injects.
+
+    The text comes from fixed fragments; every value a user typed (party IRIs, years,
+    category and status concepts) travels as a bound RDF term in a ``VALUES`` block that
+    :func:`kg.bindings.inject_values` places at the start of the sub-select, so the
+    selection is evaluated once, constrained from the start (a bound variable in an
+    outer ``VALUES`` plus ``FILTER EXISTS`` made Oxigraph re-scan per row: minutes).
     """
     parts = ["GRAPH ?g { ?deal a kg:Deal ; kg:supplier ?s ; kg:buyer ?b . }"]
     bind: dict[str, Node] = {}
@@ -185,21 +194,51 @@ def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
     if filters.status:
         parts.append("GRAPH ?g { ?deal kg:status ?fstatus . }")
         bind["fstatus"] = URIRef(str(ns.STATUSES[filters.status]))
+    if not filters.has_years:
+        # a flat pattern (no duplicates possible) is fastest; bindings go to the outer WHERE
+        return "\n  ".join(parts), bind
+    project = "?g ?deal ?s ?b"
     if filters.has_years:
         bind["yfrom"] = Literal(filters.year_from if filters.year_from is not None else -100000)
         bind["yto"] = Literal(filters.year_to if filters.year_to is not None else 100000)
         parts.append(
-            "FILTER( EXISTS { GRAPH ?g { ?deal kg:orderYear ?foy } FILTER(?foy >= ?yfrom && ?foy <= ?yto) }"
-            " || EXISTS { GRAPH ?g { ?deal kg:delivery ?fd . ?fd kg:deliveryYear ?fdy }"
-            " FILTER(?fdy >= ?yfrom && ?fdy <= ?yto) } )"
+            "{ GRAPH ?g { ?deal kg:orderYear ?fy } } UNION { GRAPH ?g { ?deal kg:delivery ?fd . ?fd kg:deliveryYear ?fy } }"
+            " FILTER(?fy >= ?yfrom && ?fy <= ?yto)"
         )
-    return "\n  ".join(parts), bind
+        project += " ?yfrom ?yto"
+    inner = f"SELECT DISTINCT {project} WHERE {{\n    " + "\n    ".join(parts) + "\n  }"
+    return "{ " + inject_values(inner, bind) + " }", {}
 
 
-def _q(store: Store, body: str, filters: Filters, extra: Mapping[str, Node] | None = None) -> list[dict]:
+def _q(store: Store, body: str, filters: Filters) -> list[dict]:
     where, bind = _where(filters)
-    text = ns.SPARQL_PREFIXES + body.replace("{WHERE}", where)
-    return store.select(text, {**bind, **(extra or {})})
+    return _select(store, ns.SPARQL_PREFIXES + body.replace("{WHERE}", where), bind)
+
+
+def _select(store: Store, text: str, bind: Mapping[str, Node] | None = None) -> list[dict]:
+    """Rows of a SELECT; on the embedded store through pyoxigraph directly.
+
+    Why: converting every result term to rdflib objects (oxrdflib) costs more than the
+    aggregation itself on the global network; the remote path stays generic.
+    """
+    if isinstance(store, EmbeddedStore):
+        text = inject_values(text, bind) if bind else text
+        try:
+            solutions = store.ox.query(text)
+        except SyntaxError as exc:  # a bug in this module's queries, never user input
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        names = [v.value for v in solutions.variables]
+        rows = []
+        for sol in solutions:
+            row = {}
+            for i, name in enumerate(names):
+                term = sol[i]
+                if term is None:
+                    continue
+                row[name] = URIRef(term.value) if isinstance(term, ox.NamedNode) else Literal(term.value)
+            rows.append(row)
+        return rows
+    return store.select(text, bind)
 
 
 def _num(node: Node | None) -> float:
@@ -256,38 +295,87 @@ def to_usd(amount: float, currency: str, year: int | None) -> float | None:
 
 # --------------------------------------------------------------------------- queries
 _EDGE_Q = """
-SELECT ?s ?b (COUNT(DISTINCT ?key) AS ?deals) (COUNT(DISTINCT ?g) AS ?sources)
-       (COUNT(DISTINCT ?ag) AS ?articles) (COUNT(DISTINCT ?rg) AS ?releases)
-       (GROUP_CONCAT(DISTINCT STR(?oy); separator=" ") AS ?orderYears)
+SELECT ?s ?b (COUNT(DISTINCT ?key) AS ?deals) (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs)
+       (GROUP_CONCAT(DISTINCT STR(?oy); separator=" ") AS ?orderYears) (SUM(COALESCE(?tivd, 0)) AS ?tiv)
 WHERE {
   {WHERE}
   OPTIONAL { GRAPH ?g { ?deal kg:orderYear ?oy } }
-  OPTIONAL { GRAPH ?g { ?ag a kg:NewsArticle } FILTER(?ag = ?g) }
-  OPTIONAL { GRAPH ?g { ?rg a kg:DatasetRelease } FILTER(?rg = ?g) }
-  OPTIONAL { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?canon } }
+  OPTIONAL { GRAPH ?g { ?deal kg:tivDelivered ?tivd } }
+  {LINKS}
   BIND(COALESCE(?canon, ?deal) AS ?key)
 } GROUP BY ?s ?b
 """
+#: Links only when the store holds any (each OPTIONAL costs ~0.3-0.5 s on the full
+#: register; statuses are a separate query, run with ``detail``).
+_EDGE_LINKS = "OPTIONAL { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?canon } }"
 
-_TIV_Q = """
-SELECT ?s ?b (SUM(?t) AS ?tiv) (GROUP_CONCAT(DISTINCT STR(?dy); separator=" ") AS ?deliveryYears)
-WHERE {
+_GRAPH_KINDS_Q = """
+SELECT ?g ?kind WHERE {
+  VALUES ?kind { kg:NewsArticle kg:DatasetRelease }
+  GRAPH ?g { ?g a ?kind }
+}
+"""
+
+#: Delivered TIV per year comes from three flat queries (a single query with a per-deal
+#: sub-select for the spread was 10-100x slower on Oxigraph):
+#: own per-delivery ``kg:tiv`` (single-year and 17-column register deals) ...
+_TIV_OWN_Q = """
+SELECT ?s ?b ?dy (SUM(?t) AS ?tiv) WHERE {
   {WHERE}
-  { GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy ; kg:tiv ?t . } }
-  UNION
-  { GRAPH ?g { ?deal kg:tivDelivered ?t . FILTER NOT EXISTS { ?deal kg:delivery ?x } } }
-  {YEARS}
+  GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy ; kg:tiv ?t . }
+} GROUP BY ?s ?b ?dy
+"""
+#: ... the deal-level ``kg:tivDelivered`` of deals whose delivery years carry no TIV (the
+#: 16-column register gives no split), spread evenly over those years in Python ...
+_TIV_SPREAD_Q = """
+SELECT ?s ?b ?deal (SAMPLE(?total) AS ?tiv) (GROUP_CONCAT(DISTINCT STR(?dy); separator=" ") AS ?years) WHERE {
+  {WHERE}
+  GRAPH ?g { ?deal kg:tivDelivered ?total ; kg:delivery ?d . ?d kg:deliveryYear ?dy . }
+  OPTIONAL { GRAPH ?g { ?d kg:tiv ?x } }
+  FILTER(!BOUND(?x))
+} GROUP BY ?s ?b ?deal
+"""
+#: ... and deals with a delivered TIV but no delivery years at all (year unknown).
+_TIV_UNDATED_Q = """
+SELECT ?s ?b (SUM(?t) AS ?tiv) WHERE {
+  {WHERE}
+  GRAPH ?g { ?deal kg:tivDelivered ?t . }
+  OPTIONAL { GRAPH ?g { ?deal kg:delivery ?x } }
+  FILTER(!BOUND(?x))
 } GROUP BY ?s ?b
 """
 
-_YEARLY_TIV_Q = """
-SELECT ?s ?b ?dy (SUM(?t) AS ?tiv) (COUNT(DISTINCT ?deal) AS ?n)
-WHERE {
-  {WHERE}
-  GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy ; kg:tiv ?t . }
-  {YEARS}
-} GROUP BY ?s ?b ?dy
-"""
+
+def tiv_by_year(store: Store, filters: Filters) -> dict[tuple[str, str], dict[int | None, float]]:
+    """Delivered TIV per (supplier, buyer) and delivery year (``None``: year unknown).
+
+    Inside a year range only the years in range count, and undated TIV is left out.
+    ``filters`` must be resolved (:func:`resolve_filters`).
+    """
+    out: dict[tuple[str, str], dict[int | None, float]] = defaultdict(lambda: defaultdict(float))
+
+    def keep(year: int) -> bool:
+        lo = filters.year_from if filters.year_from is not None else -100000
+        hi = filters.year_to if filters.year_to is not None else 100000
+        return lo <= year <= hi
+
+    for r in _q(store, _TIV_OWN_Q, filters):
+        y = _int(r["dy"])
+        if keep(y):
+            out[(str(r["s"]), str(r["b"]))][y] += _num(r.get("tiv"))
+    for r in _q(store, _TIV_SPREAD_Q, filters):
+        years = _years(r.get("years"))
+        if not years:
+            continue
+        each = _num(r.get("tiv")) / len(years)
+        for y in years:
+            if keep(y):
+                out[(str(r["s"]), str(r["b"]))][y] += each
+    if not filters.has_years:
+        for r in _q(store, _TIV_UNDATED_Q, filters):
+            out[(str(r["s"]), str(r["b"]))][None] += _num(r.get("tiv"))
+    return out
+
 
 _YEARLY_DEALS_Q = """
 SELECT ?s ?b ?oy (COUNT(DISTINCT ?key) AS ?n)
@@ -300,15 +388,19 @@ WHERE {
 } GROUP BY ?s ?b ?oy
 """
 
+#: Deals stated by more than one source: linked article/register pairs (counted once, as
+#: the register deal), or one article deal asserted by several articles.  Driven from the
+#: links and article graphs, and only run when the store has any (a SIPRI-only store
+#: skips it).
 _CORROBORATED_Q = """
 SELECT ?s ?b (COUNT(DISTINCT ?key) AS ?n)
 WHERE {
+  { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?lf ; kg:linkTo ?lt }
+    VALUES ?side { 0 1 } BIND(IF(?side = 0, ?lf, ?lt) AS ?deal) BIND(?lt AS ?key) }
+  UNION
+  { GRAPH ?ga { ?ga a kg:NewsArticle . ?deal a kg:Deal }
+    GRAPH ?gb { ?gb a kg:NewsArticle . ?deal a kg:Deal } FILTER(?ga != ?gb) BIND(?deal AS ?key) }
   {WHERE}
-  OPTIONAL { GRAPH ?lg0 { ?lk0 a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?canon } }
-  BIND(COALESCE(?canon, ?deal) AS ?key)
-  { GRAPH ?g2 { ?deal a kg:Deal } FILTER(?g2 != ?g) }
-  UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?other } }
-  UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?other } }
 } GROUP BY ?s ?b
 """
 
@@ -316,7 +408,8 @@ _SYSTEMS_Q = """
 SELECT ?s ?b ?sys (COUNT(DISTINCT ?deal) AS ?n) (SUM(?dt) AS ?tiv)
 WHERE {
   {WHERE}
-  GRAPH ?g { ?deal kg:weaponSystem ?sys . OPTIONAL { ?deal kg:tivDelivered ?dt } }
+  GRAPH ?g { ?deal kg:weaponSystem ?sys }
+  OPTIONAL { GRAPH ?g { ?deal kg:tivDelivered ?dt } }
 } GROUP BY ?s ?b ?sys
 """
 
@@ -326,6 +419,14 @@ WHERE {
   {WHERE}
   GRAPH ?g { ?deal kg:status ?st }
 } GROUP BY ?s ?b ?st
+"""
+
+_DELIVERY_YEARS_Q = """
+SELECT ?s ?b (GROUP_CONCAT(DISTINCT STR(?dy); separator=" ") AS ?years)
+WHERE {
+  {WHERE}
+  GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy }
+} GROUP BY ?s ?b
 """
 
 _VALUE_Q = """
@@ -343,6 +444,7 @@ WHERE {
 
 _PARTIES_Q = """
 SELECT ?p ?kind (SAMPLE(?rl) AS ?refLabel) (SAMPLE(?l) AS ?anyLabel) WHERE {
+  {VALUES}
   VALUES ?kind { kg:Country kg:Company kg:GovernmentAgency kg:InternationalOrganisation
                  kg:NonStateArmedGroup kg:UnknownParty kg:Party }
   GRAPH ?g { ?p a ?kind }
@@ -353,6 +455,7 @@ SELECT ?p ?kind (SAMPLE(?rl) AS ?refLabel) (SAMPLE(?l) AS ?anyLabel) WHERE {
 
 _SYSTEM_INFO_Q = """
 SELECT ?sys (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?cat) WHERE {
+  {VALUES}
   GRAPH ?g { ?sys a kg:WeaponSystem }
   OPTIONAL { GRAPH ?lg { ?sys rdfs:label ?l } }
   OPTIONAL { GRAPH ?cg { ?sys kg:category ?c } }
@@ -367,9 +470,16 @@ def _years_clause(filters: Filters, var: str = "?dy", require: bool = True) -> s
     return f"FILTER({bound}{var} >= ?yfrom && {var} <= ?yto)"
 
 
-def party_info(store: Store) -> dict[str, tuple[str, str]]:
-    """Party IRI -> (kind, label); the reference graph's label wins over source labels."""
-    rows = store.select(ns.SPARQL_PREFIXES + _PARTIES_Q, {"refGraph": iris.REFERENCE_GRAPH})
+def party_info(store: Store, only: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
+    """Party IRI -> (kind, label); the reference graph's label wins over source labels.
+
+    ``only`` restricts the lookup to those IRIs (much faster than every party).
+    """
+    values = _values("p", sorted(set(only))) if only is not None else ""
+    if only is not None and values == _values("p", []):
+        return {}
+    q = ns.SPARQL_PREFIXES + _PARTIES_Q.replace("{VALUES}", values)
+    rows = _select(store, q, {"refGraph": iris.REFERENCE_GRAPH})
     out: dict[str, tuple[str, str]] = {}
     rank = list(PARTY_KINDS)
     for r in rows:
@@ -387,10 +497,15 @@ def _kind_iri(kind: str) -> str:
     return next(k for k, v in PARTY_KINDS.items() if v == kind)
 
 
-def system_info(store: Store) -> dict[str, tuple[str, str | None]]:
-    """System IRI -> (label, category key or None)."""
-    out = {}
-    for r in store.select(ns.SPARQL_PREFIXES + _SYSTEM_INFO_Q):
+def system_info(store: Store, only: Iterable[str] | None = None) -> dict[str, tuple[str, str | None]]:
+    """System IRI -> (label, category key or None); ``only`` restricts the lookup."""
+    out: dict[str, tuple[str, str | None]] = {}
+    if only is not None:
+        only = sorted(set(only))
+        if not only:
+            return out
+    values = _values("sys", only) if only is not None else ""
+    for r in _select(store, ns.SPARQL_PREFIXES + _SYSTEM_INFO_Q.replace("{VALUES}", values)):
         cat = r.get("cat")
         out[str(r["sys"])] = (
             str(r.get("label") or _tail(str(r["sys"]))),
@@ -404,32 +519,53 @@ def _tail(iri: str) -> str:
 
 
 # --------------------------------------------------------------------------- the graph
-def build_graph(store: Store, filters: Filters | None = None, *, systems: bool = True) -> nx.DiGraph:
+#: Above this many supplier->buyer pairs, ``build_graph(detail=None)`` skips systems,
+#: values and delivery-year lists (each is a scan of every selected deal: seconds on the
+#: full register), so the global view stays interactive.
+DETAIL_LIMIT = 1000
+
+
+def _has(store: Store, cls: Node) -> bool:
+    """Whether any graph holds an instance of ``cls`` (a cheap index lookup)."""
+    return bool(
+        _select(
+            store, ns.SPARQL_PREFIXES + "SELECT ?x WHERE { GRAPH ?g { ?x a ?cls } } LIMIT 1", {"cls": cls}
+        )
+    )
+
+
+def build_graph(store: Store, filters: Filters | None = None, *, detail: bool | None = None) -> nx.DiGraph:
     """The filtered supplier -> buyer DiGraph.
 
     Node ids are party IRIs; attributes ``kind``, ``label``, ``supplied_tiv``,
     ``supplied_deals``, ``received_tiv``, ``received_deals``.  Edge attributes:
-    ``deals`` (int), ``tiv`` (delivered TIV, float), ``value_usd`` (float, 0 when no value
-    is known) and ``valued_deals``, ``sources`` / ``articles`` / ``releases`` (distinct
-    source graphs), ``corroborated`` (deals asserted by more than one source),
-    ``order_years`` / ``delivery_years`` (sorted int lists), ``statuses`` (status key ->
-    deal count) and, with ``systems=True``, ``systems``: a list of dicts (iri, label,
-    category, deals, tiv) sorted by TIV then deal count.
+    ``deals`` (int), ``tiv`` (delivered TIV, float), ``sources`` / ``articles`` /
+    ``releases`` (distinct source graphs), ``corroborated`` (deals stated by more than one
+    source), ``order_years`` (sorted ints), ``graphs`` (source graph IRIs) and, with
+    ``detail`` (default: when there are at most :data:`DETAIL_LIMIT` pairs), ``statuses``
+    (status key -> deals), ``delivery_years``, ``value_usd`` / ``valued_deals`` and
+    ``systems``: dicts (iri, label, category, deals, tiv) by TIV then deal count.
+    Without detail those are empty / 0.
     """
     filters = resolve_filters(store, filters or Filters())
     g = nx.DiGraph()
     g.graph["filters"] = filters
+    has_links = _has(store, ns.DealLink)
+    has_articles = _has(store, ns.NewsArticle)
+    kinds = {str(r["g"]): str(r["kind"]) for r in _select(store, ns.SPARQL_PREFIXES + _GRAPH_KINDS_Q)}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in _q(store, _EDGE_Q, filters):
-        key = (str(r["s"]), str(r["b"]))
-        edges[key] = {
+    edge_q = _EDGE_Q.replace("{LINKS}", _EDGE_LINKS if has_links else "")
+    for r in _q(store, edge_q, filters):
+        graphs = str(r.get("graphs") or "").split()
+        edges[(str(r["s"]), str(r["b"]))] = {
+            "graphs": graphs,
             "deals": _int(r.get("deals")),
-            "sources": _int(r.get("sources")),
-            "articles": _int(r.get("articles")),
-            "releases": _int(r.get("releases")),
+            "sources": len(graphs),
+            "articles": sum(1 for x in graphs if kinds.get(x) == str(ns.NewsArticle)),
+            "releases": sum(1 for x in graphs if kinds.get(x) == str(ns.DatasetRelease)),
             "order_years": _years(r.get("orderYears")),
             "delivery_years": [],
-            "tiv": 0.0,
+            "tiv": 0.0 if filters.has_years else _num(r.get("tiv")),
             "value_usd": 0.0,
             "valued_deals": 0,
             "corroborated": 0,
@@ -438,32 +574,39 @@ def build_graph(store: Store, filters: Filters | None = None, *, systems: bool =
         }
     if not edges:
         return g
-    tiv_q = _TIV_Q.replace("{YEARS}", _years_clause(filters))
-    for r in _q(store, tiv_q, filters):
-        e = edges.get((str(r["s"]), str(r["b"])))
-        if e is not None:
-            e["tiv"] = _num(r.get("tiv"))
-            e["delivery_years"] = _years(r.get("deliveryYears"))
-    for r in _q(store, _CORROBORATED_Q, filters):
-        e = edges.get((str(r["s"]), str(r["b"])))
-        if e is not None:
-            e["corroborated"] = _int(r.get("n"))
-    for r in _q(store, _STATUS_Q, filters):
-        e = edges.get((str(r["s"]), str(r["b"])))
-        if e is not None:
-            key = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
-            e["statuses"][key] = e["statuses"].get(key, 0) + _int(r.get("n"))
-    for r in _q(store, _VALUE_Q, filters):
-        e = edges.get((str(r["s"]), str(r["b"])))
-        if e is None:
-            continue
-        usd = _deal_usd(r)
-        if usd is not None:
-            e["value_usd"] += usd
-            e["valued_deals"] += 1
-    if systems:
-        info = system_info(store)
-        for r in _q(store, _SYSTEMS_Q, filters):
+    if detail is None:
+        detail = len(edges) <= DETAIL_LIMIT
+    if filters.has_years:
+        for pair, years in tiv_by_year(store, filters).items():
+            e = edges.get(pair)
+            if e is not None:
+                e["tiv"] = sum(years.values())
+                e["delivery_years"] = sorted(y for y in years if y is not None)
+    if has_links or has_articles:
+        for r in _q(store, _CORROBORATED_Q, filters):
+            e = edges.get((str(r["s"]), str(r["b"])))
+            if e is not None:
+                e["corroborated"] = _int(r.get("n"))
+    if detail:
+        for r in _q(store, _STATUS_Q, filters):
+            e = edges.get((str(r["s"]), str(r["b"])))
+            if e is not None:
+                key = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
+                e["statuses"][key] = e["statuses"].get(key, 0) + _int(r.get("n"))
+        if not filters.has_years:
+            for r in _q(store, _DELIVERY_YEARS_Q, filters):
+                e = edges.get((str(r["s"]), str(r["b"])))
+                if e is not None:
+                    e["delivery_years"] = _years(r.get("years"))
+        for r in _q(store, _VALUE_Q, filters):
+            e = edges.get((str(r["s"]), str(r["b"])))
+            usd = _deal_usd(r) if e is not None else None
+            if e is not None and usd is not None:
+                e["value_usd"] += usd
+                e["valued_deals"] += 1
+        sys_rows = _q(store, _SYSTEMS_Q, filters)
+        info = system_info(store, [str(r["sys"]) for r in sys_rows])
+        for r in sys_rows:
             e = edges.get((str(r["s"]), str(r["b"])))
             if e is None:
                 continue
@@ -478,10 +621,10 @@ def build_graph(store: Store, filters: Filters | None = None, *, systems: bool =
                 }
             )
         for e in edges.values():
-            e["systems"].sort(key=lambda s: (-s["tiv"], -s["deals"], s["label"]))
+            e["systems"].sort(key=lambda x: (-x["tiv"], -x["deals"], x["label"]))
     if filters.min_tiv is not None:
         edges = {k: v for k, v in edges.items() if v["tiv"] >= filters.min_tiv}
-    parties = party_info(store)
+    parties = party_info(store, [x for pair in edges for x in pair])
     for (s, b), attrs in edges.items():
         for node in (s, b):
             if node not in g:
@@ -500,6 +643,7 @@ def build_graph(store: Store, filters: Filters | None = None, *, systems: bool =
         g.nodes[s]["supplied_deals"] += attrs["deals"]
         g.nodes[b]["received_tiv"] += attrs["tiv"]
         g.nodes[b]["received_deals"] += attrs["deals"]
+    g.graph["detail"] = detail
     return g
 
 
@@ -568,9 +712,10 @@ def yearly_imports(
     filters = resolve_filters(store, filters)
     tiv: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     deals: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    q = _YEARLY_TIV_Q.replace("{YEARS}", _years_clause(filters))
-    for r in _q(store, q, filters):
-        tiv[_int(r["dy"])][str(r["s"])] += _num(r.get("tiv"))
+    for (sup, _b), years in tiv_by_year(store, filters).items():
+        for y, v in years.items():
+            if y is not None:
+                tiv[y][sup] += v
     q = _YEARLY_DEALS_Q.replace("{OYEARS}", _years_clause(filters, "?oy", require=False))
     for r in _q(store, q, filters):
         deals[_int(r["oy"])][str(r["s"])] += _num(r.get("n"))
@@ -603,7 +748,7 @@ def supplier_shares(
     buyer_iri = str(party_iri_for(buyer, store))
     f = resolve_filters(store, replace(base, buyer=buyer_iri))
     tiv, deals = yearly_imports(store, f)
-    parties = party_info(store)
+    parties = party_info(store, {buyer_iri} | {x for t in (tiv, deals) for v in t.values() for x in v})
     merge = dict(merge or {})
     labels: dict[str, str] = {}
 
@@ -729,17 +874,38 @@ def centrality(g: nx.DiGraph, weight: str = "tiv") -> dict[str, dict[str, float]
 
 # --------------------------------------------------------------------------- sources, deals
 _SOURCES_Q = """
-SELECT ?g (COUNT(DISTINCT ?deal) AS ?deals) (SAMPLE(?kind) AS ?type) (SAMPLE(?t) AS ?title)
-       (SAMPLE(?dt) AS ?date) (SAMPLE(?u) AS ?url)
-WHERE {
+SELECT ?g (COUNT(DISTINCT ?deal) AS ?deals) WHERE {
   {WHERE}
-  OPTIONAL { GRAPH ?g { ?g a kg:DatasetRelease . BIND("release" AS ?kind)
-             OPTIONAL { ?g kg:releaseTitle ?t } OPTIONAL { ?g kg:dataGenerated ?dt } } }
-  OPTIONAL { GRAPH ?g { ?g a kg:NewsArticle . BIND("article" AS ?kind)
-             OPTIONAL { ?g schema:headline ?t } OPTIONAL { ?g schema:datePublished ?dt }
-             OPTIONAL { ?g schema:url ?u } } }
 } GROUP BY ?g
 """
+
+_SOURCE_META_Q = """
+SELECT ?g ?kind ?t ?dt ?u WHERE {
+  {VALUES}
+  { GRAPH ?g { ?g a kg:DatasetRelease . BIND("release" AS ?kind)
+      OPTIONAL { ?g kg:releaseTitle ?t } OPTIONAL { ?g kg:dataGenerated ?dt } } }
+  UNION { GRAPH ?g { ?g a kg:NewsArticle . BIND("article" AS ?kind)
+      OPTIONAL { ?g schema:headline ?t } OPTIONAL { ?g schema:datePublished ?dt }
+      OPTIONAL { ?g schema:url ?u } } }
+}
+"""
+
+
+def _source_meta(store: Store, graphs: list[str]) -> dict[str, SourceRef]:
+    """Title, date and URL of source graphs (``other`` when a graph is neither kind)."""
+    meta = {g: SourceRef(iri=g, kind="other", title=_tail(g)) for g in graphs}
+    if not graphs:
+        return meta
+    for r in _select(store, ns.SPARQL_PREFIXES + _SOURCE_META_Q.replace("{VALUES}", _values("g", graphs))):
+        g = str(r["g"])
+        meta[g] = SourceRef(
+            iri=g,
+            kind=str(r["kind"]),
+            title=str(r.get("t") or _tail(g)),
+            date=str(r["dt"]) if r.get("dt") is not None else None,
+            url=str(r["u"]) if r.get("u") is not None else None,
+        )
+    return meta
 
 
 @dataclass
@@ -757,19 +923,27 @@ class SourceRef:
 def sources_used(store: Store, filters: Filters | None = None) -> list[SourceRef]:
     """The sources asserting the selected deals (releases first, then articles by date)."""
     filters = resolve_filters(store, filters or Filters())
-    out = []
-    for r in _q(store, _SOURCES_Q, filters):
-        kind = str(r.get("type") or "other")
-        out.append(
-            SourceRef(
-                iri=str(r["g"]),
-                kind=kind,
-                title=str(r.get("title") or _tail(str(r["g"]))),
-                date=str(r["date"]) if r.get("date") is not None else None,
-                url=str(r["url"]) if r.get("url") is not None else None,
-                deals=_int(r.get("deals")),
-            )
-        )
+    counts = {str(r["g"]): _int(r.get("deals")) for r in _q(store, _SOURCES_Q, filters)}
+    out = list(_source_meta(store, sorted(counts)).values())
+    for src in out:
+        src.deals = counts[src.iri]
+    order = {"release": 0, "article": 1, "other": 2}
+    return sorted(out, key=lambda s: (order.get(s.kind, 3), s.date or "", s.title))
+
+
+def graph_sources(store: Store, g: nx.DiGraph) -> list[SourceRef]:
+    """The sources behind a graph from :func:`build_graph` (no second scan of the deals).
+
+    ``deals`` is the number of deals on the edges each source contributes to (an upper
+    bound when sources share an edge); :func:`sources_used` counts exactly.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for _, _, d in g.edges(data=True):
+        for x in d.get("graphs", []):
+            counts[x] += d["deals"]
+    out = list(_source_meta(store, sorted(counts)).values())
+    for src in out:
+        src.deals = counts[src.iri]
     order = {"release": 0, "article": 1, "other": 2}
     return sorted(out, key=lambda s: (order.get(s.kind, 3), s.date or "", s.title))
 
@@ -856,8 +1030,8 @@ def deal_records(
         rows = rows[: max(0, int(limit))]
     if not rows:
         return []
-    info = system_info(store)
-    parties = party_info(store)
+    info = system_info(store, [str(r["system"]) for r in rows if r.get("system") is not None])
+    parties = party_info(store, [str(r[k]) for r in rows for k in ("s", "b")])
     deals: dict[str, DealRecord] = {}
     for r in rows:
         sys_iri = str(r["system"]) if r.get("system") is not None else None
@@ -888,7 +1062,7 @@ def deal_records(
       UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
     )
     related: dict[str, set[str]] = {d: {d} for d in ids}
-    for r in store.select(linked_q):
+    for r in _select(store, linked_q):
         related[str(r["deal"])].add(str(r["d2"]))
         deals[str(r["deal"])].linked.append(str(r["d2"]))
     all_ids = sorted({x for v in related.values() for x in v})
@@ -901,31 +1075,11 @@ def deal_records(
         + "SELECT ?d2 ?g ?st WHERE { "
         + _values("d2", all_ids)
         + """
-      GRAPH ?g { ?d2 a kg:Deal . OPTIONAL { ?d2 kg:status ?st } } }"""
+      GRAPH ?g { ?d2 a kg:Deal . } OPTIONAL { GRAPH ?g { ?d2 kg:status ?st } } }"""
     )
-    graph_rows = store.select(graph_q)
+    graph_rows = _select(store, graph_q)
     graphs = sorted({str(r["g"]) for r in graph_rows})
-    meta_q = (
-        prefix
-        + "SELECT ?g ?kind ?t ?dt ?u WHERE { "
-        + _values("g", graphs)
-        + """
-      { GRAPH ?g { ?g a kg:DatasetRelease . BIND("release" AS ?kind)
-          OPTIONAL { ?g kg:releaseTitle ?t } OPTIONAL { ?g kg:dataGenerated ?dt } } }
-      UNION { GRAPH ?g { ?g a kg:NewsArticle . BIND("article" AS ?kind)
-          OPTIONAL { ?g schema:headline ?t } OPTIONAL { ?g schema:datePublished ?dt }
-          OPTIONAL { ?g schema:url ?u } } } }"""
-    )
-    meta: dict[str, SourceRef] = {g: SourceRef(iri=g, kind="other", title=_tail(g)) for g in graphs}
-    for r in store.select(meta_q) if graphs else []:
-        g = str(r["g"])
-        meta[g] = SourceRef(
-            iri=g,
-            kind=str(r["kind"]),
-            title=str(r.get("t") or _tail(g)),
-            date=str(r["dt"]) if r.get("dt") is not None else None,
-            url=str(r["u"]) if r.get("u") is not None else None,
-        )
+    meta = _source_meta(store, graphs)
     own_kinds: dict[str, set[str]] = defaultdict(set)
     for r in graph_rows:
         src = meta[str(r["g"])]
@@ -948,7 +1102,7 @@ def deal_records(
         + """
       GRAPH ?g { ?d2 prov:wasDerivedFrom ?rec . ?rec kg:rowNumber ?n } }"""
     )
-    for r in store.select(rows_q):
+    for r in _select(store, rows_q):
         for d in owners[str(r["d2"])]:
             deals[d].rows.append(
                 (
@@ -965,7 +1119,7 @@ def deal_records(
       GRAPH ?g { ?c a kg:Claim ; kg:about ?d2 .
         OPTIONAL { ?c kg:status ?st } OPTIONAL { ?c kg:eventDate ?date } OPTIONAL { ?c kg:evidenceText ?ev } } }"""
     )
-    for r in store.select(claims_q):
+    for r in _select(store, claims_q):
         src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
         date = str(r["date"]) if r.get("date") is not None else (src.date or "")
         for d in owners[str(r["d2"])]:
@@ -1085,6 +1239,7 @@ def export_graph(g: nx.DiGraph, path: str | Path, fmt: str) -> None:
 
 
 __all__ = [
+    "DETAIL_LIMIT",
     "EXPORT_FORMATS",
     "SOURCES",
     "DealRecord",
@@ -1100,6 +1255,7 @@ __all__ = [
     "export_graph",
     "exportable",
     "fx_table",
+    "graph_sources",
     "hhi",
     "pagerank",
     "party_info",
@@ -1109,6 +1265,7 @@ __all__ = [
     "sources_used",
     "supplier_shares",
     "system_info",
+    "tiv_by_year",
     "to_usd",
     "top_systems",
     "yearly_imports",

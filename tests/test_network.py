@@ -54,7 +54,9 @@ def test_india_suppliers_and_volumes(store) -> None:
     g = kn.build_graph(store)
     suppliers = {g.nodes[s]["label"] for s, _ in g.in_edges(IND)}
     expected = {world.COUNTRIES[d.supplier] for d in world.DEALS if d.buyer == "IND"}
+    expected |= {world.COUNTRIES[x[0]] for *_, deals in world.ARTICLES for x in deals if x[1] == "IND"}
     assert suppliers == expected
+    assert "South Korea" in suppliers  # known from an article only
     assert {"Russia", "France", "Israel", "United States", "Germany", "Soviet Union"} <= suppliers
     for iso in ("SUN", "RUS", "FRA", "ISR", "USA", "DEU", "GBR"):
         e = g[str(iris.country(iso))][IND]
@@ -75,6 +77,8 @@ def test_sources_corroboration_and_systems(store) -> None:
     assert g[usa][IND]["corroborated"] == 0
     assert (g[fra][IND]["releases"], g[fra][IND]["articles"]) == (1, 2)
     assert g[usa][IND]["articles"] == 0
+    kor = g[str(iris.country("KOR"))][IND]
+    assert (kor["releases"], kor["articles"], kor["tiv"], kor["deals"]) == (0, 1, 0, 1)
     top = g[rus][IND]["systems"][0]
     assert top["label"] == max(_register("RUS"), key=lambda d: d.tiv).system
     assert {s["label"] for s in g[fra][IND]["systems"]} == {d.system for d in _register("FRA")} | {"Rafale-M"}
@@ -104,6 +108,7 @@ def test_year_category_status_source_filters(store) -> None:
     assert {(arts.nodes[s]["label"], arts.nodes[b]["label"]) for s, b in arts.edges} == {
         ("France", "India"),
         ("Russia", "India"),
+        ("South Korea", "India"),
     }
     assert all(d["tiv"] == 0 for _, _, d in arts.edges(data=True))
 
@@ -189,7 +194,7 @@ def test_pagerank_matches_networkx_reference(store) -> None:
     # to Afghanistan, its only customer
     assert all(c[IND]["pagerank"] > c[s]["pagerank"] for s, _ in g.in_edges(IND))
     assert c[str(iris.country("AFG"))]["pagerank"] > c[IND]["pagerank"]
-    assert c[IND]["in_degree"] == 7
+    assert c[IND]["in_degree"] == len({d.supplier for d in world.DEALS if d.buyer == "IND"}) + 1  # + KOR
 
 
 def test_unknown_and_hostile_names(store) -> None:

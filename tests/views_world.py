@@ -31,6 +31,7 @@ COUNTRIES = {
     "SAU": "Saudi Arabia",
     "AFG": "Afghanistan",
     "IRN": "Iran",
+    "KOR": "South Korea",
 }
 HOUTHIS = iris.organisation("group", "Houthi rebels (Yemen)")
 RELEASE = iris.release_source("fixture release 2024")
@@ -51,6 +52,9 @@ class Deal:
     deliveries: dict[int, float] = field(default_factory=dict)
     value: tuple[float, str] | None = None
     value_usd: float | None = None
+    #: like the 16-column register: multi-year deliveries carry only their year, the TIV
+    #: stays at deal level (the analysis spreads it evenly; these deals spread evenly)
+    unsplit: bool = False
 
     @property
     def iri(self) -> URIRef:
@@ -90,7 +94,18 @@ DEALS: list[Deal] = [
         _spread(range(1982, 1987), 100),
     ),
     Deal("mig29", "SUN", "IND", "MiG-29", "aircraft", 1984, 66, "delivered", _spread(range(1986, 1991), 150)),
-    Deal("kilo", "SUN", "IND", "Kilo", "ships", 1984, 8, "delivered", _spread(range(1986, 1992), 200)),
+    Deal(
+        "kilo",
+        "SUN",
+        "IND",
+        "Kilo",
+        "ships",
+        1984,
+        8,
+        "delivered",
+        _spread(range(1986, 1992), 200),
+        unsplit=True,
+    ),
     Deal(
         "su30", "RUS", "IND", "Su-30MK", "aircraft", 1996, 140, "delivered", _spread(range(2002, 2011), 300)
     ),
@@ -277,6 +292,17 @@ ARTICLES = [
                 None,
                 (6.3e9, "EUR"),
             ),
+            (
+                "KOR",
+                "IND",
+                "K9 Vajra",
+                2017,
+                "signed",
+                "2021-12-14",
+                "The army has ordered 100 K9 Vajra howitzers from South Korea.",
+                None,
+                None,
+            ),
         ],
     ),
 ]
@@ -343,7 +369,8 @@ def graphs(extra_parties: dict[URIRef, tuple[URIRef, str]] | None = None) -> dic
             add(g, deal, ns.delivery, dv.n3())
             add(g, dv, RDF.type, ns.Delivery.n3())
             add(g, dv, ns.deliveryYear, _lit(year))
-            add(g, dv, ns.tiv, _lit(tiv, XSD.decimal))
+            if not d.unsplit:
+                add(g, dv, ns.tiv, _lit(tiv, XSD.decimal))
         rec = iris.record(str(g), row)
         add(g, deal, PROV.wasDerivedFrom, rec.n3())
         add(g, rec, RDF.type, ns.RegisterRecord.n3())
@@ -369,10 +396,11 @@ def graphs(extra_parties: dict[URIRef, tuple[URIRef, str]] | None = None) -> dic
             if value:
                 add(a, deal, ns.valueAmount, _lit(value[0], XSD.decimal))
                 add(a, deal, ns.valueCurrency, _lit(value[1]))
-            if system == "Rafale-M":
+            if linked is None:  # systems only articles know: typed in the article graph
                 add(a, sys_iri, RDF.type, ns.WeaponSystem.n3())
-                add(a, sys_iri, RDFS.label, _lit("Rafale-M"))
-                add(a, sys_iri, ns.category, URIRef(str(ns.CATEGORIES["aircraft"])).n3())
+                add(a, sys_iri, RDFS.label, _lit(system))
+                cat = "aircraft" if system == "Rafale-M" else "artillery"
+                add(a, sys_iri, ns.category, URIRef(str(ns.CATEGORIES[cat])).n3())
             claim = iris.claim(str(a), key, system)
             add(a, claim, RDF.type, ns.Claim.n3())
             add(a, claim, ns.about, deal.n3())
@@ -406,3 +434,56 @@ def india_volume_by_supplier(years: range | None = None) -> dict[str, float]:
             if years is None or y in years:
                 out[d.supplier] = out.get(d.supplier, 0.0) + t
     return out
+
+
+#: Hostile strings: markup, script end tags, event handlers and javascript: URLs.  The
+#: browser test asserts that none of them runs (each would set ``window.__xss``).
+EVIL_NAME = '<img src=x onerror="window.__xss=1">Evil</script><script>window.__xss=2</script> Arms href'
+EVIL_SYSTEM = "<img src=x onerror=window.__xss=5>Rocket $x$ | *bold*"
+EVIL_HEADLINE = "<script>window.__xss=6</script>Evil deal href=javascript:alert(1)"
+EVIL_URL = "javascript:window.__xss=3"
+EVIL_EVIDENCE = "Evil Arms </script><script>window.__xss=4</script> sold <b>rockets</b> to India."
+EVIL_PARTY = iris.organisation("company", "evil arms")
+EVIL_ARTICLE = iris.article_source("evil-article")
+
+
+def hostile_graphs() -> dict[URIRef, str]:
+    """The world plus a hostile company selling to India, from a hostile article."""
+    out = graphs()
+    ref: list[str] = []
+    art: list[str] = []
+    a = EVIL_ARTICLE
+    sys_iri = iris.system("evil rocket")
+    deal = iris.article_deal(str(EVIL_PARTY), str(iris.country("IND")), str(sys_iri), 2023)
+    claim = iris.claim(str(a), "evil")
+
+    def t(lines: list[str], s: URIRef, p: URIRef, o: str) -> None:
+        lines.append(f"{s.n3()} {p.n3()} {o} .")
+
+    t(ref, EVIL_PARTY, RDF.type, ns.Company.n3())
+    t(ref, EVIL_PARTY, RDFS.label, _lit(EVIL_NAME))
+    t(art, a, RDF.type, ns.NewsArticle.n3())
+    t(art, a, ns.SCHEMA.headline, _lit(EVIL_HEADLINE))
+    t(art, a, ns.SCHEMA.url, _lit(EVIL_URL))
+    t(art, a, ns.SCHEMA.datePublished, _lit("2023-05-01", XSD.date))
+    t(art, sys_iri, RDF.type, ns.WeaponSystem.n3())
+    t(art, sys_iri, RDFS.label, _lit(EVIL_SYSTEM))
+    t(art, deal, RDF.type, ns.Deal.n3())
+    t(art, deal, ns.supplier, EVIL_PARTY.n3())
+    t(art, deal, ns.buyer, iris.country("IND").n3())
+    t(art, deal, ns.weaponSystem, sys_iri.n3())
+    t(art, deal, ns.orderYear, _lit(2023))
+    t(art, deal, ns.status, URIRef(str(ns.STATUSES["signed"])).n3())
+    t(art, claim, RDF.type, ns.Claim.n3())
+    t(art, claim, ns.about, deal.n3())
+    t(art, claim, ns.status, URIRef(str(ns.STATUSES["signed"])).n3())
+    t(art, claim, ns.evidenceText, _lit(EVIL_EVIDENCE))
+    t(art, claim, ns.eventDate, _lit("2023-05-01", XSD.date))
+    out[iris.REFERENCE_GRAPH] += "\n".join(ref) + "\n"
+    out[a] = "\n".join(art) + "\n"
+    return out
+
+
+def load_hostile(store) -> None:
+    """Write the world and the hostile company/article into ``store``."""
+    store.replace_graphs(hostile_graphs())

@@ -160,19 +160,23 @@ def _positions(g: nx.DiGraph, *, seed: int = 7, iterations: int = 80) -> dict[st
         w[index[b], index[s]] += x
     w /= w.max() or 1.0
     rng = np.random.default_rng(seed)
-    pos = rng.uniform(-1, 1, size=(n, 2))
-    k = 1.6 / math.sqrt(n)
+    w = w.astype(np.float32)
+    pos = rng.uniform(-1, 1, size=(n, 2)).astype(np.float32)
+    k = np.float32(1.6 / math.sqrt(n))
     t = 0.2
-    for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((delta**2).sum(axis=-1))
-        np.fill_diagonal(dist, 1.0)
-        dist = np.maximum(dist, 0.01)
-        force = (k * k / dist**2 - w * dist / k)[..., None] * delta
-        disp = force.sum(axis=1) - 0.2 * pos * math.sqrt(n)  # gravity keeps components together
+    steps = iterations if n <= 250 else max(25, iterations * 250 // n)
+    for _ in range(steps):
+        dx = pos[:, 0:1] - pos[:, 0]
+        dy = pos[:, 1:2] - pos[:, 1]
+        dist2 = dx * dx + dy * dy
+        np.fill_diagonal(dist2, 1.0)
+        np.maximum(dist2, 1e-4, out=dist2)
+        coef = k * k / dist2 - w * np.sqrt(dist2) / k
+        disp = np.stack([(coef * dx).sum(axis=1), (coef * dy).sum(axis=1)], axis=1)
+        disp -= 0.2 * math.sqrt(n) * pos  # gravity keeps components together
         length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, t)[:, None]
-        t = max(t * 0.96, 0.002)
+        t = max(t * (0.96 if steps == iterations else 0.92), 0.002)
     pos -= pos.mean(axis=0)
     # scale so that the median distance to the nearest neighbour is about 110 px
     delta = pos[:, None, :] - pos[None, :, :]
@@ -382,7 +386,7 @@ def network_view(store: Store, filters: kn.Filters | None = None, *, graph: nx.D
     return View(
         title=title,
         subtitle=subtitle,
-        sources_line=kn.describe_sources(kn.sources_used(store, filters)),
+        sources_line=kn.describe_sources(kn.graph_sources(store, g)),
         nodes=nodes,
         edges=edges,
         options=_options(smooth=not big),
@@ -404,11 +408,11 @@ def country_view(
     base = kn.resolve_filters(store, filters or kn.Filters())
     if base.supplier or base.buyer:
         raise kn.UnknownName("the country view takes no --supplier/--buyer (the country is both)")
-    g_in = kn.build_graph(store, replace(base, buyer=focus))
-    g_out = kn.build_graph(store, replace(base, supplier=focus))
+    g_in = kn.build_graph(store, replace(base, buyer=focus), detail=True)
+    g_out = kn.build_graph(store, replace(base, supplier=focus), detail=True)
     g = nx.compose(g_in, g_out)
     if focus not in g:
-        label = kn.party_info(store).get(focus, ("party", name))[1]
+        label = kn.party_info(store, [focus]).get(focus, ("party", name))[1]
         g.add_node(
             focus,
             kind="country",
@@ -516,7 +520,10 @@ def deals_view(store: Store, filters: kn.Filters | None = None, *, limit: int = 
     """Supplier -> deal (labelled with its system) -> buyer; a click shows the deal's evidence."""
     filters = kn.resolve_filters(store, filters or kn.Filters())
     deals = kn.deal_records(store, filters, limit=limit)
-    parties = kn.party_info(store)
+    wanted = [p for r in deals for p in (r.supplier, r.buyer)] + [
+        p for p in (filters.supplier, filters.buyer) if p
+    ]
+    parties = kn.party_info(store, wanted)
     deals.sort(key=lambda r: (r.supplier_label, r.buyer_label, r.order_year or 0, r.system_label))
     sup_order = list(dict.fromkeys(r.supplier for r in deals))
     buy_order = list(dict.fromkeys(r.buyer for r in sorted(deals, key=lambda r: r.buyer_label)))

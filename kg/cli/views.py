@@ -1,0 +1,224 @@
+"""``kg view network|country|deals``, ``kg report diversification``, ``kg network export``.
+
+Thin: options are parsed into :class:`kg.network.Filters` by one shared decorator,
+the library builds and writes; messages go to stderr, nothing to stdout but data.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg import network as kn
+from kg.cli.app import KgGroup, cli, get_store
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the shared filter options; the command receives them as ``filters: Filters``."""
+    options = [
+        click.option("--from", "year_from", type=int, metavar="YEAR", help="First year (order or delivery)."),
+        click.option("--to", "year_to", type=int, metavar="YEAR", help="Last year (order or delivery)."),
+        click.option("--category", type=click.Choice(list(kn.ns.CATEGORIES)), help="Weapon category."),
+        click.option("--status", type=click.Choice(list(kn.ns.STATUSES)), help="Deal status."),
+        click.option("--supplier", metavar="NAME", help="Supplier name, alias or IRI (e.g. Russia, USSR)."),
+        click.option("--buyer", metavar="NAME", help="Buyer name, alias or IRI (e.g. India)."),
+        click.option(
+            "--source",
+            type=click.Choice(list(kn.SOURCES)),
+            default="all",
+            show_default=True,
+            help="Which sources: SIPRI register releases, news articles, or all.",
+        ),
+        click.option(
+            "--min-tiv", type=float, metavar="TIV", help="Drop supplier->buyer pairs below this TIV."
+        ),
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        filters = kn.Filters(
+            year_from=kwargs.pop("year_from"),
+            year_to=kwargs.pop("year_to"),
+            category=kwargs.pop("category"),
+            status=kwargs.pop("status"),
+            supplier=kwargs.pop("supplier"),
+            buyer=kwargs.pop("buyer"),
+            source=kwargs.pop("source"),
+            min_tiv=kwargs.pop("min_tiv"),
+        )
+        return func(*args, filters=filters, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+def _output(required: bool = True) -> Callable[..., Any]:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=required,
+        help="HTML file to write (atomically, UTF-8).",
+    )
+
+
+def _done(path: Path, started: float, what: str) -> None:
+    size = path.stat().st_size
+    click.echo(
+        f"wrote {what} to {path} ({size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} s)", err=True
+    )
+
+
+@cli.group("view", cls=KgGroup)
+def view_group() -> None:
+    """Write interactive HTML views (open offline in any browser)."""
+
+
+@view_group.command("network")
+@_output()
+@filter_options
+@click.pass_context
+def view_network_cmd(ctx: click.Context, output: Path, filters: kn.Filters) -> None:
+    """The supplier -> buyer network: node size and edge width by delivered TIV.
+
+    \b
+    Example:
+      kg view network --from 2015 --to 2024 --category aircraft -o aircraft.html
+    """
+    from kg.views import network_view, write_view
+
+    started = time.perf_counter()
+    store = get_store(ctx, read_only=True)
+    _done(write_view(network_view(store, filters), output), started, "network view")
+
+
+@view_group.command("country")
+@click.argument("name")
+@_output()
+@filter_options
+@click.pass_context
+def view_country_cmd(ctx: click.Context, name: str, output: Path, filters: kn.Filters) -> None:
+    """A country's suppliers (left) and customers (right), edges labelled with top systems.
+
+    \b
+    Example:
+      kg view country India -o india.html
+    """
+    from kg.views import country_view, write_view
+
+    started = time.perf_counter()
+    store = get_store(ctx, read_only=True)
+    _done(write_view(country_view(store, name, filters), output), started, "country view")
+
+
+@view_group.command("deals")
+@_output()
+@click.option(
+    "--limit", type=click.IntRange(1, 5000), default=300, show_default=True, help="Largest N deals."
+)
+@filter_options
+@click.pass_context
+def view_deals_cmd(ctx: click.Context, output: Path, limit: int, filters: kn.Filters) -> None:
+    """Supplier -> system -> buyer per deal; click a deal for its status timeline and sources.
+
+    \b
+    Example:
+      kg view deals --buyer India --from 2015 -o india-deals.html
+    """
+    from kg.views import deals_view, write_view
+
+    started = time.perf_counter()
+    store = get_store(ctx, read_only=True)
+    _done(write_view(deals_view(store, filters, limit=limit), output), started, "deals view")
+
+
+@cli.group("report", cls=KgGroup)
+def report_group() -> None:
+    """Write analytical reports (charts, tables, sources)."""
+
+
+@report_group.command("diversification")
+@click.option(
+    "--buyer", "buyer_name", required=True, metavar="NAME", help="The importing country (e.g. India)."
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory.",
+)
+@click.option("--period", type=click.IntRange(1, 50), default=5, show_default=True, help="Years per period.")
+@click.option(
+    "--top", type=click.IntRange(1, 12), default=6, show_default=True, help="Suppliers drawn by name."
+)
+@click.option("--from", "year_from", type=int, metavar="YEAR", help="First year.")
+@click.option("--to", "year_to", type=int, metavar="YEAR", help="Last year.")
+@click.option("--category", type=click.Choice(list(kn.ns.CATEGORIES)), help="Weapon category.")
+@click.option(
+    "--source", type=click.Choice(list(kn.SOURCES)), default="all", show_default=True, help="Sources."
+)
+@click.pass_context
+def report_diversification_cmd(
+    ctx: click.Context,
+    buyer_name: str,
+    out_dir: Path,
+    period: int,
+    top: int,
+    year_from: int | None,
+    year_to: int | None,
+    category: str | None,
+    source: str,
+) -> None:
+    """Supplier shares, HHI and volumes of one buyer over time (PNG, SVG, HTML, Markdown).
+
+    The share chart counts the Soviet Union and Russia as one line ("Soviet Union/Russia");
+    the tables keep them apart.
+
+    \b
+    Example:
+      kg report diversification --buyer India -o out/india
+    """
+    from kg.report import diversification_report
+
+    started = time.perf_counter()
+    store = get_store(ctx, read_only=True)
+    filters = kn.Filters(year_from=year_from, year_to=year_to, category=category, source=source)
+    rep = diversification_report(store, buyer_name, out_dir, filters=filters, length=period, top=top)
+    click.echo(
+        f"wrote {len(rep.files)} files to {out_dir} ({time.perf_counter() - started:.1f} s); "
+        f"open {out_dir / 'report.html'}",
+        err=True,
+    )
+
+
+@cli.group("network", cls=KgGroup)
+def network_group() -> None:
+    """The supplier -> buyer network as data (GEXF, GraphML, CSV)."""
+
+
+@network_group.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(kn.EXPORT_FORMATS)), required=True, help="File format."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File.")
+@filter_options
+@click.pass_context
+def network_export_cmd(ctx: click.Context, fmt: str, output: Path, filters: kn.Filters) -> None:
+    """Export the filtered network (nodes: parties; edges: supplier -> buyer with totals).
+
+    \b
+    Example:
+      kg network export --format gexf --buyer India -o india.gexf
+    """
+    store = get_store(ctx, read_only=True)
+    g = kn.build_graph(store, filters)
+    kn.export_graph(g, output, fmt)
+    click.echo(f"wrote {g.number_of_nodes()} nodes, {g.number_of_edges()} edges to {output}", err=True)
