@@ -98,7 +98,9 @@ class Contradiction:
 
     def side_by_side(self) -> str:
         """``5 [article 2026-05-26] | 10 [SIPRI 2024-10-13 row 30]``."""
-        return " | ".join(f"{v.value} [{'; '.join(dict.fromkeys(w.label for w in v.witnesses))}]" for v in self.values)
+        return " | ".join(
+            f"{v.value} [{'; '.join(dict.fromkeys(w.label for w in v.witnesses))}]" for v in self.values
+        )
 
 
 @dataclass
@@ -125,8 +127,7 @@ GROUP BY ?deal HAVING (COUNT(DISTINCT ?g) > 1)"""
 
 _DEAL_KEYS = """
 SELECT DISTINCT ?deal ?supplier ?buyer ?system ?year WHERE {
-  %(values)s
-  GRAPH ?g { ?deal a kg:Deal ; kg:supplier ?supplier ; kg:buyer ?buyer .
+  GRAPH ?g { %(values)s ?deal a kg:Deal ; kg:supplier ?supplier ; kg:buyer ?buyer .
              OPTIONAL { ?deal kg:weaponSystem ?system } OPTIONAL { ?deal kg:orderYear ?year } }
 }"""
 
@@ -185,7 +186,9 @@ def _filter_clusters(store: Store, groups: list[list[str]], flt: ContradictionFi
 # --- witnesses --------------------------------------------------------------------------
 
 
-def _witness(ev: Evidence, source: str, deal: str, *, row: int | None = None, evidence: str | None = None) -> Witness:
+def _witness(
+    ev: Evidence, source: str, deal: str, *, row: int | None = None, evidence: str | None = None
+) -> Witness:
     src = ev.sources.get(source)
     kind = src.kind if src else "register"
     label = src.label() if src else source
@@ -208,9 +211,7 @@ def _usable(ev: Evidence, c: Claim) -> bool:
     return not c.negated and (c.confidence is None or c.confidence >= 0.5)
 
 
-def _collect(
-    ev: Evidence, deals: list[str], pick_claim: Any, pick_fact: Any
-) -> dict[Any, list[Witness]]:
+def _collect(ev: Evidence, deals: list[str], pick_claim: Any, pick_fact: Any) -> dict[Any, list[Witness]]:
     """value -> witnesses; articles through their claims, else their deal-level summary."""
     out: dict[Any, list[Witness]] = defaultdict(list)
     for deal in deals:
@@ -278,7 +279,8 @@ def _value_conflict(ev: Evidence, deals: list[str], label: str) -> Contradiction
     if not conflicting:
         return None
     values = [
-        ConflictValue(money(a, c), _dedupe(by_value[(a, c)])) for a, c in sorted(conflicting, key=lambda v: (v[1], v[0]))
+        ConflictValue(money(a, c), _dedupe(by_value[(a, c)]))
+        for a, c in sorted(conflicting, key=lambda v: (v[1], v[0]))
     ]
     return Contradiction(deals[0], label, deals, "value", values, f"differ by more than {VALUE_TOLERANCE:%}")
 
@@ -307,7 +309,9 @@ def _status_points(ev: Evidence, deals: list[str]) -> list[tuple[tuple[int, int,
             when = dates[-1]
             statuses = {c.status} | ({"cancelled"} if "cancelled" in c.statuses else set())
             for status in statuses:
-                points.append((date_key(when), when, status, _witness(ev, c.source, deal, evidence=c.evidence)))
+                points.append(
+                    (date_key(when), when, status, _witness(ev, c.source, deal, evidence=c.evidence))
+                )
     points.sort(key=lambda p: (p[0], p[1], p[2]))
     return points
 
@@ -345,7 +349,9 @@ def cluster_label(ev: Evidence, deals: list[str]) -> str:
     for deal in deals:
         if deal in ev.parties:
             sup, buy, system = ev.parties[deal]
-            years = sorted({f.order_year for d in deals for f in ev.facts.get(d, []) if f.order_year is not None})
+            years = sorted(
+                {f.order_year for d in deals for f in ev.facts.get(d, []) if f.order_year is not None}
+            )
             label = f"{ev.labels.get(sup, sup)} -> {ev.labels.get(buy, buy)}: {ev.labels.get(system or '', system or '?')}"
             return label + (f" ({'/'.join(map(str, years))})" if years else "")
     return deals[0]

@@ -41,7 +41,9 @@ from kg.store import Store
 #: Status concept IRI -> key (kg.ns.STATUSES order is the lifecycle order).
 STATUS_KEYS: dict[str, str] = {str(v): k for k, v in ns.STATUSES.items()}
 #: Lifecycle rank of each status (delayed/cancelled/unknown have no rank of their own).
-RANK: dict[str, int] = {k: i for i, k in enumerate(("offered", "negotiating", "approved", "signed", "delivering", "delivered"))}
+RANK: dict[str, int] = {
+    k: i for i, k in enumerate(("offered", "negotiating", "approved", "signed", "delivering", "delivered"))
+}
 #: Event kind of a claimed status.
 KIND_OF_STATUS = {
     "offered": "offer",
@@ -123,6 +125,7 @@ class DealFacts:
     values: list[tuple[Decimal, str]] = field(default_factory=list)  # (amount, currency)
     value_usd: Decimal | None = None
     value_text: str | None = None
+    delivery_years_text: str | None = None  # "2021; 2022; 2023": years without per-year figures
     additional: bool = False
     row: int | None = None
 
@@ -169,7 +172,9 @@ class Evidence:
         default_factory=lambda: defaultdict(list)
     )  # deal -> (graph, year, quantity, estimated, derived)
     sources: dict[str, SourceRef] = field(default_factory=dict)
-    parties: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # deal -> (supplier, buyer, system)
+    parties: dict[str, tuple[str, str, str | None]] = field(
+        default_factory=dict
+    )  # deal -> (supplier, buyer, system)
     labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -233,22 +238,25 @@ def _plain(value: Any) -> Any:
 
 _FACTS = """
 SELECT ?deal ?g ?p ?o WHERE {
-  %(values)s
-  VALUES ?p { kg:supplier kg:buyer kg:weaponSystem kg:orderYear kg:quantity kg:quantityDelivered kg:status
-              kg:valueAmount kg:valueCurrency kg:valueUSD kg:valueText kg:additionalBatch }
-  GRAPH ?g { ?deal a kg:Deal ; ?p ?o }
+  GRAPH ?g {
+    %(values)s
+    ?deal a kg:Deal .
+    ?deal ?p ?o .
+    FILTER(?p IN (kg:supplier, kg:buyer, kg:weaponSystem, kg:orderYear, kg:quantity, kg:quantityDelivered,
+                  kg:status, kg:valueAmount, kg:valueCurrency, kg:valueUSD, kg:valueText, kg:additionalBatch,
+                  kg:deliveryYearsText))
+  }
 }"""
 
 _RECORDS = """
 SELECT ?deal ?g ?row WHERE {
-  %(values)s
-  GRAPH ?g { ?deal prov:wasDerivedFrom ?rec . ?rec a kg:RegisterRecord ; kg:rowNumber ?row }
+  GRAPH ?g { %(values)s ?deal prov:wasDerivedFrom ?rec . ?rec a kg:RegisterRecord ; kg:rowNumber ?row }
 }"""
 
 _CLAIMS = """
 SELECT ?deal ?c ?g ?status ?qty ?qd ?year ?amount ?cur ?date ?text ?start ?conf ?neg ?mod WHERE {
-  %(values)s
   GRAPH ?g {
+    %(values)s
     ?c kg:about ?deal .
     OPTIONAL { ?c kg:status ?status }
     OPTIONAL { ?c kg:quantity ?qty }
@@ -266,8 +274,8 @@ SELECT ?deal ?c ?g ?status ?qty ?qd ?year ?amount ?cur ?date ?text ?start ?conf 
 
 _DELIVERIES = """
 SELECT ?deal ?g ?year ?qty ?est ?der WHERE {
-  %(values)s
   GRAPH ?g {
+    %(values)s
     ?deal kg:delivery ?d . ?d kg:deliveryYear ?year .
     OPTIONAL { ?d kg:quantity ?qty } OPTIONAL { ?d kg:estimated ?est } OPTIONAL { ?d kg:derived ?der }
   }
@@ -286,8 +294,7 @@ SELECT ?g ?type ?title ?date ?url ?publisher WHERE {
 
 _LABELS = """
 SELECT ?x ?label ?g WHERE {
-  %(values)s
-  GRAPH ?g { ?x rdfs:label ?label }
+  GRAPH ?g { %(values)s ?x rdfs:label ?label }
 }"""
 
 
@@ -334,6 +341,8 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
             f.value_text = str(o)
         elif p == str(ns.additionalBatch):
             f.additional = o is True
+        elif p == str(ns.deliveryYearsText):
+            f.delivery_years_text = str(o)
         elif p in (str(ns.supplier), str(ns.buyer), str(ns.weaponSystem)):
             parties[r["deal"]].setdefault(p, o)
     for key, f in facts.items():
@@ -346,7 +355,11 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
     for f in facts.values():
         ev.facts[f.deal].append(f)
     for deal, props in parties.items():
-        ev.parties[deal] = (props.get(str(ns.supplier), ""), props.get(str(ns.buyer), ""), props.get(str(ns.weaponSystem)))
+        ev.parties[deal] = (
+            props.get(str(ns.supplier), ""),
+            props.get(str(ns.buyer), ""),
+            props.get(str(ns.weaponSystem)),
+        )
 
     claims: dict[str, Claim] = {}
     for r in rows(store, _CLAIMS % {"values": values}):
@@ -376,10 +389,19 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
         ev.deliveries[r["deal"]].append(
             (r["g"], r["year"], _int(r.get("qty")), r.get("est") is True, r.get("der") is True)
         )
+    # A register row delivered over several years lists the years only (kg:deliveryYearsText,
+    # no per-year split): each listed year becomes a year-only delivery marked derived.
+    for fs in ev.facts.values():
+        for f in fs:
+            if f.delivery_years_text and not any(g == f.source for g, *_ in ev.deliveries.get(f.deal, [])):
+                for year in sorted({int(y) for y in re.findall(r"\b(\d{4})\b", f.delivery_years_text)}):
+                    ev.deliveries[f.deal].append((f.source, year, None, False, True))
     for items in ev.deliveries.values():
         items.sort(key=lambda d: (d[0], d[1]))
 
-    graphs = {f.source for fs in ev.facts.values() for f in fs} | {c.source for cs in ev.claims.values() for c in cs}
+    graphs = {f.source for fs in ev.facts.values() for f in fs} | {
+        c.source for cs in ev.claims.values() for c in cs
+    }
     if graphs:
         for r in rows(store, _SOURCES % {"values": values_block(["g"], _iris(graphs))}):
             src = ev.sources.get(r["g"])
@@ -471,7 +493,9 @@ def claim_is_factual(claim: Claim, source: SourceRef | None) -> bool:
         return False
     if claim.modality in NOT_FACTUAL:
         return False
-    return not (source and source.date and claim.dates and min(map(date_key, claim.dates)) > date_key(source.date))
+    return not (
+        source and source.date and claim.dates and min(map(date_key, claim.dates)) > date_key(source.date)
+    )
 
 
 def claim_events(claim: Claim, source: SourceRef | None) -> list[tuple[str, str, bool, Statement]]:
@@ -545,7 +569,12 @@ def build_events(ev: Evidence, deals: Sequence[str]) -> list[Event]:
             event.expected = event.expected and expected
             if st not in event.statements:
                 event.statements.append(st)
-    order = {k: i for i, k in enumerate(("offer", "negotiation", "approval", "order", "delivery", "delay", "cancellation", "mention"))}
+    order = {
+        k: i
+        for i, k in enumerate(
+            ("offer", "negotiation", "approval", "order", "delivery", "delay", "cancellation", "mention")
+        )
+    }
     return sorted(merged.values(), key=lambda e: (date_key(e.date), order.get(e.kind, 99)))
 
 
@@ -565,7 +594,11 @@ def _register_status(ev: Evidence, f: DealFacts, src: SourceRef) -> SourceStatus
     years = sorted({y for g, y, *_ in ev.deliveries.get(f.deal, []) if g == f.source})
     if years:
         span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-        counts = f" ({f.quantity_delivered} of {f.quantity})" if f.quantity_delivered is not None and f.quantity else ""
+        counts = (
+            f" ({f.quantity_delivered} of {f.quantity})"
+            if f.quantity_delivered is not None and f.quantity
+            else ""
+        )
         summary = f"{src.label()} records deliveries {span}{counts}"
     elif f.order_year is not None:
         summary = f"{src.label()} records the order in {f.order_year}, no deliveries"
@@ -574,21 +607,30 @@ def _register_status(ev: Evidence, f: DealFacts, src: SourceRef) -> SourceStatus
     return SourceStatus(f.source, src.date or "", f.status, summary)
 
 
-def _claim_summary(c: Claim) -> str:
-    status = c.status
-    if status in ("delivering", "delivered") and c.quantity_delivered is not None:
-        text = f"{c.quantity_delivered} delivered"
-        if c.delayed and c.quantity and c.quantity > c.quantity_delivered:
-            text += f", {c.quantity - c.quantity_delivered} delayed"
-        elif c.delayed:
+def _claim_summary(status: str, claims: list[Claim]) -> str:
+    """What one article says, from its factual claims with the chosen status (combined).
+
+    An article often spreads one state over sentences ("delivered three by 2023, the
+    remaining two delayed"; "final units expected this month"): numbers and the delay
+    are taken from any of them.
+    """
+    delivered = max((c.quantity_delivered for c in claims if c.quantity_delivered is not None), default=None)
+    total = max((c.quantity for c in claims if c.quantity), default=None)
+    delayed = any(c.delayed for c in claims)
+    years = sorted({c.order_year for c in claims if c.order_year})
+    if status in ("delivering", "delivered") and delivered is not None:
+        text = f"{delivered} delivered"
+        if delayed and total and total > delivered:
+            text += f", {total - delivered} delayed"
+        elif delayed:
             text += ", delays"
         return text
     words = {
-        "signed": "signed" + (f" in {c.order_year}" if c.order_year else ""),
+        "signed": "signed" + (f" in {years[0]}" if years else ""),
         "negotiating": "under negotiation",
         "offered": "offered",
         "approved": "approved",
-        "delivering": "deliveries under way" + (", delayed" if c.delayed else ""),
+        "delivering": "deliveries under way" + (", delayed" if delayed else ""),
         "delivered": "delivered",
         "delayed": "delayed",
         "cancelled": "cancelled",
@@ -596,18 +638,23 @@ def _claim_summary(c: Claim) -> str:
     return words.get(status, status)
 
 
+def _as_of(c: Claim, src: SourceRef) -> tuple[int, int, int]:
+    """When a claim's status held: its latest event date not after the source's own date."""
+    limit = date_key(src.date) if src.date else (9999, 12, 31)
+    dates = [date_key(d) for d in c.dates if date_key(d) <= limit]
+    return max(dates) if dates else date_key(src.date)
+
+
 def _article_status(ev: Evidence, claims: list[Claim], src: SourceRef) -> SourceStatus | None:
     good = [c for c in claims if claim_is_factual(c, src) and c.status != "unknown"]
     if not good:
         return None
-
-    def key(c: Claim) -> tuple[tuple[int, int, int], int, int]:
-        when = max((date_key(d) for d in c.dates), default=date_key(src.date))
-        return when, RANK.get(c.status, 3), c.start or 0
-
-    best = max(good, key=key)
+    best = max(good, key=lambda c: (_as_of(c, src), RANK.get(c.status, 3), c.start or 0))
     status = best.status
-    return SourceStatus(src.graph, src.date or "", status, f"{src.label()} says {_claim_summary(best)}")
+    same = [c for c in good if c.status == status]
+    return SourceStatus(
+        src.graph, src.date or "", status, f"{src.label()} says {_claim_summary(status, same)}"
+    )
 
 
 def derive_status(ev: Evidence, deals: Sequence[str]) -> tuple[str, str, list[SourceStatus]]:
@@ -639,8 +686,12 @@ def derive_status(ev: Evidence, deals: Sequence[str]) -> tuple[str, str, list[So
 # --- public API -------------------------------------------------------------------------
 
 
+# VALUES inside the GRAPH pattern: a lookup by subject, not a scan of every deal.
+_DEAL_EXISTS = "SELECT ?g WHERE { GRAPH ?g { %(values)s ?deal a kg:Deal } } LIMIT 1"
+
+
 def _deal_exists(store: Store, deal: str) -> bool:
-    return store.ask(ns.SPARQL_PREFIXES + "ASK { GRAPH ?g { ?deal a kg:Deal } }", {"deal": URIRef(deal)})
+    return bool(rows(store, _DEAL_EXISTS % {"values": values_block(["deal"], [(URIRef(deal),)])}))
 
 
 def deal_timeline(store: Store, deal_iri: str) -> Timeline:
@@ -665,8 +716,6 @@ def _timeline(ev: Evidence, deal: str, deals: list[str], links: list[LinkResult]
     label = f"{sup.label or supplier} -> {buy.label or buyer}: {sys_.label or system or '?'}"
     if order_year is not None:
         label += f" ({order_year})"
-    if any(f.additional for f in ev.facts.get(deal, [])):
-        label += " [additional batch]"
     used = {st.source for e in build_events(ev, deals) for st in e.statements}
     used |= {f.source for d in deals for f in ev.facts.get(d, [])}
     return Timeline(
@@ -696,7 +745,12 @@ class DealSummary:
     kinds: tuple[str, ...]  # "article" and/or "register": who states it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"deal": self.iri, "label": self.label, "orderYear": self.order_year, "sources": list(self.kinds)}
+        return {
+            "deal": self.iri,
+            "label": self.label,
+            "orderYear": self.order_year,
+            "sources": list(self.kinds),
+        }
 
 
 def resolve_party_iri(name: str) -> URIRef:
@@ -720,10 +774,11 @@ def system_key_of(name: str) -> str:
 
 _FIND = """
 SELECT DISTINCT ?deal ?g ?type ?system ?year WHERE {
-  %(values)s
   GRAPH ?g {
+    %(values)s
+    ?deal kg:buyer ?buyer ; kg:supplier ?supplier .
+    ?deal a kg:Deal .
     ?g a ?type . FILTER(?type IN (kg:NewsArticle, kg:DatasetRelease))
-    ?deal a kg:Deal ; kg:supplier ?supplier ; kg:buyer ?buyer .
     OPTIONAL { ?deal kg:weaponSystem ?system }
     OPTIONAL { ?deal kg:orderYear ?year }
   }
@@ -769,7 +824,9 @@ def find_deals(
         tl_years = sorted(by_deal[d]["years"])
         sup, buy, sys_ = ev.parties.get(d, ("", "", None))
         label = f"{ev.labels.get(sup, sup)} -> {ev.labels.get(buy, buy)}: {ev.labels.get(sys_ or '', sys_ or '?')}"
-        out.append(DealSummary(d, label, tl_years[0] if tl_years else None, tuple(sorted(by_deal[d]["kinds"]))))
+        out.append(
+            DealSummary(d, label, tl_years[0] if tl_years else None, tuple(sorted(by_deal[d]["kinds"])))
+        )
     out.sort(key=lambda s: (s.label, s.order_year or 0, s.iri))
     return out
 
