@@ -19,7 +19,7 @@ from rdflib import Literal, URIRef
 from kg import ns, reference
 from kg.article_rdf import article_graph
 from kg.base import ensure_base_graphs
-from kg.extract import Article, ArticleError, extract, read_articles
+from kg.extract import Article, ArticleError, extract_many, read_articles
 from kg.rdfmap import content_hash
 from kg.store import Store
 
@@ -75,23 +75,30 @@ def import_articles(
     published: date | None = None,
     url: str | None = None,
     progress: Callable[[Article], None] | None = None,
+    jobs: int = 1,
 ) -> ArticleImportReport:
-    """Import every article under ``paths``; bad inputs are reported and skipped."""
+    """Import every article under ``paths``; bad inputs are reported and skipped.
+
+    Extraction runs on ``jobs`` processes; writing stays in this process, one graph
+    replacement per article (the store has one writer).
+    """
     from kg.iris import article_source
 
     ensure_base_graphs(store)
     extra = store_systems(store)
     report = ArticleImportReport()
+    todo: list[Article] = []
     for item in iter_inputs(paths, published, url):
         if isinstance(item, ArticleError):
             report.errors.append(item)
             continue
         report.warnings.extend(f"{item.path}: {w}" for w in item.warnings)
-        graph = article_source(item.key)
-        if _unchanged(store, graph, item.text):
+        if _unchanged(store, article_source(item.key), item.text):
             report.unchanged += 1
             continue
-        claims = [c.to_dict() for c in extract(item, extra_systems=extra)]
+        todo.append(item)
+    for item, found in extract_many(todo, jobs=jobs, extra_systems=extra):
+        claims = [c.to_dict() for c in found]
         graph, data = article_graph(
             key=item.key,
             text=item.text,

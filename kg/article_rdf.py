@@ -101,6 +101,16 @@ def _value(value: Mapping[str, Any] | None) -> tuple[Decimal, str] | None:
     return Decimal(str(value["amount"])), str(value["currency"]).upper()
 
 
+def _group(claim: Mapping[str, Any]) -> str:
+    """The extractor's deal key, or one built from the claim's parties, system and batch."""
+    if claim.get("deal_key"):
+        return str(claim["deal_key"])
+    names = [
+        ((claim.get(k) or {}).get("iso3") or (claim.get(k) or {}).get("name")) for k in ("supplier", "buyer")
+    ]
+    return f"{names[0]}>{names[1]}:{(claim.get('system') or {}).get('name')}:{claim.get('batch')}"
+
+
 def _latest_date(claim: Mapping[str, Any]) -> str:
     dates = [d.get("date") for d in claim.get("dates") or [] if d.get("date")]
     return max(dates) if dates else ""
@@ -132,6 +142,13 @@ def article_graph(
     if path and not path.startswith("<"):
         out.add(source, ns.sourceFile, Literal(path.rsplit("/", 1)[-1]))
 
+    # Claims the extractor tied to one deal (same deal_key) share the deal's order year,
+    # even when a sentence does not repeat it ("the remaining two ...").
+    group_year: dict[str, int] = {}
+    for claim in claims:
+        if claim.get("order_year") is not None:
+            group_year.setdefault(_group(claim), claim["order_year"])
+
     by_deal: dict[URIRef, list[tuple[URIRef, Mapping[str, Any]]]] = {}
     for index, claim in enumerate(claims):
         buyer = party_node(out, claim.get("buyer"))
@@ -139,15 +156,13 @@ def article_graph(
             continue
         supplier = party_node(out, claim.get("supplier"))
         system = system_node(out, claim.get("system"))
-        batch = claim.get("batch") or None
+        # only an additional batch is a deal of its own; "original" is the plain contract
+        batch = "additional" if claim.get("batch") == "additional" else None
         evidence = claim.get("evidence") or {}
-        deal_supplier = str(supplier) if supplier else None
+        deal_supplier = str(supplier) if supplier else f"unknown:{key}"
+        order_year = group_year.get(_group(claim))
         deal = iris.article_deal(
-            deal_supplier or f"unknown:{key}",
-            str(buyer),
-            str(system) if system else None,
-            claim.get("order_year"),
-            batch,
+            deal_supplier, str(buyer), str(system) if system else None, order_year, batch
         )
         if supplier is None:
             supplier = iris.unknown_party(f"{key}\x1f{deal}", "supplier")
@@ -186,7 +201,7 @@ def article_graph(
         out.add(deal, ns.supplier, supplier)
         out.add(deal, ns.buyer, buyer)
         out.add(deal, ns.weaponSystem, system)
-        out.add(deal, ns.orderYear, claim.get("order_year"))
+        out.add(deal, ns.orderYear, order_year)
         out.add(deal, ns.supplierCompany, company)
         if batch:
             out.add(deal, ns.additionalBatch, True)

@@ -16,6 +16,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg import iris, ns, reference
 from kg.ns import WD
+from kg.store import nt_term
 
 #: Reference kind -> ontology class.
 PARTY_CLASSES = {
@@ -51,7 +52,7 @@ class NTriples:
         if o is None:
             return
         obj = o if isinstance(o, URIRef | Literal) else lit(o)
-        self._lines[f"{s.n3()} {p.n3()} {obj.n3()} .\n"] = None
+        self._lines[f"{s.n3()} {p.n3()} {nt_term(obj)} .\n"] = None
 
     def extend(self, triples: Iterable[tuple[URIRef, URIRef, object]]) -> None:
         for s, p, o in triples:

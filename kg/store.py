@@ -68,7 +68,23 @@ def to_ntriples(data: GraphData) -> bytes:
         return data
     if isinstance(data, str):
         return data.encode("utf-8")
-    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in data).encode("utf-8")
+    return "".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in data).encode("utf-8")
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_term(node: Node) -> str:
+    """N-Triples text for a term.  rdflib's ``n3()`` writes multi-line literals with
+    triple quotes, which is Turtle but not N-Triples, so literals are escaped here."""
+    if isinstance(node, Literal):
+        text = '"' + str(node).translate(_NT_ESCAPES) + '"'
+        if node.language:
+            return f"{text}@{node.language}"
+        if node.datatype is not None:
+            return f"{text}^^<{node.datatype}>"
+        return text
+    return node.n3()
 
 
 def _ox_term(node: Node) -> Any:
