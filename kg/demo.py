@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.article_import import import_articles
 from kg.base import ensure_base_graphs
 from kg.curated import import_curated
 from kg.resources import data_path
@@ -44,5 +45,10 @@ def run_demo(store: Store, out_dir: Path, log: Callable[[str], None] = print) ->
         for err in report.errors:
             warnings.append(str(err))
             log(f"warning: {err}")
+    articles = import_articles(store, [data_path("articles")])
+    log(
+        f"example articles: {articles.articles} imported, {articles.unchanged} unchanged, {articles.claims} claims"
+    )
+    warnings.extend(str(e) for e in articles.errors)
     out_dir.mkdir(parents=True, exist_ok=True)
     return DemoResult(store=store.location, stats=store.stats(), warnings=warnings)
