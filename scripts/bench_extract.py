@@ -47,10 +47,12 @@ def make_articles(n: int, size: int, seed: int = 7) -> list[Article]:
 
 
 def cold_start() -> float:
-    code = ("import time; t=time.perf_counter(); from datetime import date; "
-            "from kg.extract import extract_text; "
-            "extract_text('India signed a deal with France for 26 Rafale-M jets worth Rs 63,000 crore.', "
-            "date(2025, 4, 28)); print(time.perf_counter()-t)")
+    code = (
+        "import time; t=time.perf_counter(); from datetime import date; "
+        "from kg.extract import extract_text; "
+        "extract_text('India signed a deal with France for 26 Rafale-M jets worth Rs 63,000 crore.', "
+        "date(2025, 4, 28)); print(time.perf_counter()-t)"
+    )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     return float(res.stdout.strip())
 

@@ -32,12 +32,18 @@ def _one(path: Path, **kw: object) -> Article | ArticleError:
 
 def test_markdown_front_matter(tmp_path: Path) -> None:
     p = tmp_path / "a.md"
-    p.write_text("---\ntitle: \"T: x\"\nurl: https://example.org/a\npublished: 2024-02-01\n"
-                 "publisher: Example\nsource: https://example.org/src\n---\n\nIndia bought jets.\n")
+    p.write_text(
+        '---\ntitle: "T: x"\nurl: https://example.org/a\npublished: 2024-02-01\n'
+        "publisher: Example\nsource: https://example.org/src\n---\n\nIndia bought jets.\n"
+    )
     art = _one(p)
     assert isinstance(art, Article)
-    assert (art.title, art.url, art.published, art.publisher) == ("T: x", "https://example.org/a",
-                                                                   date(2024, 2, 1), "Example")
+    assert (art.title, art.url, art.published, art.publisher) == (
+        "T: x",
+        "https://example.org/a",
+        date(2024, 2, 1),
+        "Example",
+    )
     assert art.meta == {"source": "https://example.org/src"}
     assert art.text == "India bought jets.\n"
     assert art.key == "https://example.org/a"
@@ -89,20 +95,23 @@ def test_directory_is_recursive_sorted_and_skips_expected_files(tmp_path: Path) 
     assert [Path(i.path).name for i in items] == ["a.md", "z.md"]  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("empty.md", b"", "empty"),
-    ("blank.md", b"   \n\n ", "empty"),
-    ("bin.md", b"\x00\x01\x02binary\x00", "binary"),
-    ("latin.md", "Caf\u00e9 ".encode("latin-1") * 50, "not UTF-8"),
-    ("future.md", b"---\npublished: 2999-01-01\n---\nText.", "future"),
-    ("baddate.md", b"---\npublished: someday\n---\nText.", "unparseable"),
-    ("bad.json", b"{not json", "invalid JSON"),
-    ("list.json", b"[1, 2]", "JSON object"),
-    ("type.json", b'{"text": "x", "published": 20240101}', "'published' must be a string"),
-    ("title.json", b'{"text": "x", "title": ["a"]}', "'title' must be a string"),
-    ("notext.json", b'{"title": "x"}', "missing 'text'"),
-    ("nohtml.html", b"<html><body><script>var a=1;</script></body></html>", "no article text"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.md", b"", "empty"),
+        ("blank.md", b"   \n\n ", "empty"),
+        ("bin.md", b"\x00\x01\x02binary\x00", "binary"),
+        ("latin.md", "Caf\u00e9 ".encode("latin-1") * 50, "not UTF-8"),
+        ("future.md", b"---\npublished: 2999-01-01\n---\nText.", "future"),
+        ("baddate.md", b"---\npublished: someday\n---\nText.", "unparseable"),
+        ("bad.json", b"{not json", "invalid JSON"),
+        ("list.json", b"[1, 2]", "JSON object"),
+        ("type.json", b'{"text": "x", "published": 20240101}', "'published' must be a string"),
+        ("title.json", b'{"text": "x", "title": ["a"]}', "'title' must be a string"),
+        ("notext.json", b'{"title": "x"}', "missing 'text'"),
+        ("nohtml.html", b"<html><body><script>var a=1;</script></body></html>", "no article text"),
+    ],
+)
 def test_bad_inputs_yield_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     p = tmp_path / name
     p.write_bytes(content)
@@ -148,8 +157,10 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # --- API --------------------------------------------------------------------------------
 
-TEXT = ("Indonesia cancelled its order for 11 Su-35 jets from Russia in 2021. "
-        "India signed a €7.4 billion contract with France for 26 Rafale-M jets in April 2025.")
+TEXT = (
+    "Indonesia cancelled its order for 11 Su-35 jets from Russia in 2021. "
+    "India signed a €7.4 billion contract with France for 26 Rafale-M jets in April 2025."
+)
 
 
 def test_to_dict_shape_is_stable_and_json_serialisable() -> None:
@@ -158,8 +169,19 @@ def test_to_dict_shape_is_stable_and_json_serialisable() -> None:
     for c in claims:
         d = c.to_dict()
         json.dumps(d)
-        for key in ("supplier", "supplier_company", "buyer", "system", "status", "quantity", "value",
-                    "order_year", "dates", "evidence", "confidence"):
+        for key in (
+            "supplier",
+            "supplier_company",
+            "buyer",
+            "system",
+            "status",
+            "quantity",
+            "value",
+            "order_year",
+            "dates",
+            "evidence",
+            "confidence",
+        ):
             assert key in d
         assert set(d["buyer"]) == {"name", "iso3", "kind"}
         assert d["supplier"] is None or set(d["supplier"]) == {"name", "iso3", "kind"}
@@ -169,8 +191,12 @@ def test_to_dict_shape_is_stable_and_json_serialisable() -> None:
         assert all(set(x) == {"text", "date", "role"} for x in d["dates"])
     by_sys = {c.system.name: c.to_dict() for c in claims if c.system}
     su35 = next(v for k, v in by_sys.items() if "Su-35" in k)
-    assert (su35["supplier"]["iso3"], su35["buyer"]["iso3"], su35["status"], su35["quantity"]) == \
-        ("RUS", "IDN", "cancelled", 11)
+    assert (su35["supplier"]["iso3"], su35["buyer"]["iso3"], su35["status"], su35["quantity"]) == (
+        "RUS",
+        "IDN",
+        "cancelled",
+        11,
+    )
     rafale = next(v for k, v in by_sys.items() if "Rafale" in k)
     assert rafale["value"] == {"amount": 7400000000, "currency": "EUR"} and rafale["quantity"] == 26
     assert rafale["status"] == "signed" and rafale["order_year"] == 2025
@@ -182,12 +208,16 @@ def test_extra_systems_extend_the_catalogue() -> None:
     extra = [SystemRecord("Zorblax-9", ("Zorblax",), "air-defence", "RUS", None, None, None)]
     art = Article(text=text, published=date(2025, 1, 1))
     claims = extract(art, extra_systems=extra)
-    assert any(c.system and c.system.name == "Zorblax-9" and c.system.category == "air-defence" for c in claims)
+    assert any(
+        c.system and c.system.name == "Zorblax-9" and c.system.category == "air-defence" for c in claims
+    )
 
 
 def test_extract_many_parallel_equals_serial() -> None:
-    arts = [Article(text=TEXT, published=date(2025, 5, 1)),
-            Article(text="Germany delivered 18 Leopard 2A6 tanks to Ukraine.", published=date(2023, 3, 28))] * 3
+    arts = [
+        Article(text=TEXT, published=date(2025, 5, 1)),
+        Article(text="Germany delivered 18 Leopard 2A6 tanks to Ukraine.", published=date(2023, 3, 28)),
+    ] * 3
     serial = [[c.to_dict() for c in cs] for _a, cs in extract_many(arts, jobs=1)]
     parallel = [[c.to_dict() for c in cs] for _a, cs in extract_many(arts, jobs=2, chunksize=1)]
     assert serial == parallel and all(serial)

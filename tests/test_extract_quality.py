@@ -26,8 +26,11 @@ def test_fixture_set_is_large_and_varied() -> None:
     assert len(articles) >= 24
     suffixes = {p.suffix for p in groups}
     assert {".md", ".html", ".json", ".jsonl"} <= suffixes
-    empty = [p for p in groups if json.loads(p.with_name(p.name.rsplit(".", 1)[0] + ".expected.json")
-                                             .read_text()) == []]
+    empty = [
+        p
+        for p in groups
+        if json.loads(p.with_name(p.name.rsplit(".", 1)[0] + ".expected.json").read_text()) == []
+    ]
     assert len(empty) >= 3, "need at least three articles without any transfer"
     for art in articles:
         assert art.url and art.published, art.path
@@ -36,8 +39,10 @@ def test_fixture_set_is_large_and_varied() -> None:
 def test_precision_recall_and_attributes() -> None:
     sc = score_fixtures()
     report = "\n".join(sc.details)
-    print(f"P={sc.precision:.3f} R={sc.recall:.3f} status={sc.rate(sc.status_ok):.3f} "
-          f"quantity={sc.rate(sc.quantity_ok):.3f} value={sc.rate(sc.value_ok):.3f}\n{report}")
+    print(
+        f"P={sc.precision:.3f} R={sc.recall:.3f} status={sc.rate(sc.status_ok):.3f} "
+        f"quantity={sc.rate(sc.quantity_ok):.3f} value={sc.rate(sc.value_ok):.3f}\n{report}"
+    )
     assert sc.precision >= 0.9, report
     assert sc.recall >= 0.9, report
     assert sc.matched >= 30
@@ -58,11 +63,12 @@ def test_every_evidence_slices_the_article() -> None:
         for art in arts:
             for c in extract(art):
                 ev = c.evidence
-                assert art.text[ev.start:ev.end] == ev.text
+                assert art.text[ev.start : ev.end] == ev.text
                 assert 0.0 <= c.confidence <= 1.0
 
 
 # --- the seed article -------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed_claims() -> list[dict]:
@@ -71,13 +77,19 @@ def seed_claims() -> list[dict]:
     text = SEED.read_text(encoding="utf-8")
     claims = [c.to_dict() for c in extract_text(text, published=date(2026, 5, 26))]
     for c in claims:
-        assert text[c["evidence"]["start"]:c["evidence"]["end"]] == c["evidence"]["text"]
+        assert text[c["evidence"]["start"] : c["evidence"]["end"]] == c["evidence"]["text"]
     return claims
 
 
 def _s400(claims: list[dict]) -> list[dict]:
-    return [c for c in claims if c["system"] and "S-400" in c["system"]["name"]
-            and (c["supplier"] or {}).get("iso3") == "RUS" and c["buyer"]["iso3"] == "IND"]
+    return [
+        c
+        for c in claims
+        if c["system"]
+        and "S-400" in c["system"]["name"]
+        and (c["supplier"] or {}).get("iso3") == "RUS"
+        and c["buyer"]["iso3"] == "IND"
+    ]
 
 
 def test_seed_2018_contract(seed_claims: list[dict]) -> None:
@@ -109,18 +121,24 @@ def test_seed_additional_batch(seed_claims: list[dict]) -> None:
     assert a["package_value"] == {"amount": 25000000000, "currency": "USD"}
     assert {"text": "In March", "date": "2026-03", "role": "approval"} in a["dates"]
     assert all(c["value"] is None for c in additional)
-    assert {c["deal_key"] for c in additional}.isdisjoint({c["deal_key"] for c in _s400(seed_claims)
-                                                           if c["batch"] == "original"})
+    assert {c["deal_key"] for c in additional}.isdisjoint(
+        {c["deal_key"] for c in _s400(seed_claims) if c["batch"] == "original"}
+    )
 
 
 def test_seed_diversification_suppliers(seed_claims: list[dict]) -> None:
-    rel = {c["supplier"]["iso3"] for c in seed_claims
-           if c["system"] is None and c["buyer"]["iso3"] == "IND" and c["status"] == "unknown"}
+    rel = {
+        c["supplier"]["iso3"]
+        for c in seed_claims
+        if c["system"] is None and c["buyer"]["iso3"] == "IND" and c["status"] == "unknown"
+    }
     assert rel == {"FRA", "ISR", "USA", "DEU"}
 
 
 def test_seed_sources_are_never_parties(seed_claims: list[dict]) -> None:
-    names = {(c["supplier"] or {}).get("name") for c in seed_claims} | {c["buyer"]["name"] for c in seed_claims}
+    names = {(c["supplier"] or {}).get("name") for c in seed_claims} | {
+        c["buyer"]["name"] for c in seed_claims
+    }
     assert not names & {"Interfax", "SIPRI", "Stockholm International Peace Research Institute"}
     assert {(c["supplier"] or {}).get("iso3") for c in seed_claims} <= {"RUS", "FRA", "ISR", "USA", "DEU"}
     assert {c["buyer"]["iso3"] for c in seed_claims} == {"IND"}

@@ -479,24 +479,35 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
     return SystemRef(rec.designation, rec.category, rec.origin_iso3)
 
 
-_TRIGGERS_LC = [
-    (st, re.compile(rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")))
-    for st, rx in TRIGGERS
-]
+def _combined_triggers() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All trigger patterns as one alternation (one pass per sentence instead of ten).
+
+    At one position the first class listed wins, so "talks collapsed" is a cancellation,
+    never also "talks"; the classes are listed most specific first.
+    """
+    parts, names = [], {}
+    for i, (status, rx) in enumerate(TRIGGERS):
+        pat = rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")
+        assert pat.startswith(r"\b(") and pat.endswith(r")\b"), status
+        names[f"t{i}"] = status
+        parts.append(f"(?P<t{i}>{pat[3:-3]})")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), names
+
+
+_TRIGGER_RX, _TRIGGER_NAMES = _combined_triggers()
+_TRIGGER_RX_I = re.compile(_TRIGGER_RX.pattern, _I)
 
 
 def _triggers(s: str) -> list[tuple[str, int, int, str]]:
+    # lower() keeps offsets for ASCII text: match case-sensitively on it (faster than re.I)
+    ascii_ = s.isascii()
+    rx, text = (_TRIGGER_RX, s.lower()) if ascii_ else (_TRIGGER_RX_I, s)
     out = []
-    if s.isascii():  # lower() keeps offsets: match case-sensitively on the lowered text (faster)
-        low = s.lower()
-        for status, rx in _TRIGGERS_LC:
-            for m in rx.finditer(low):
-                out.append((status, m.start(1), m.end(1), m.group(1)))
-    else:
-        for status, rx in TRIGGERS:
-            for m in rx.finditer(s):
-                out.append((status, m.start(1), m.end(1), m.group(1).lower()))
-    out.sort(key=lambda t: t[1])
+    for m in rx.finditer(text):
+        name = m.lastgroup
+        if name is None:  # pragma: no cover - every alternative is a named group
+            continue
+        out.append((_TRIGGER_NAMES[name], m.start(name), m.end(name), m.group(name).lower()))
     return out
 
 

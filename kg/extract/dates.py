@@ -27,25 +27,20 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAYNAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_QUAL = r"(?:(?P<qual>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]n|[Dd]uring|[Tt]hrough|[Tt]o|[Oo]f)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|end|the\s+middle\s+of)[\s-]+)?)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     (
         "mdy",
-        re.compile(
-            _QUAL + r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>" + _YEAR + r")\b"
-        ),
+        re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>" + _YEAR + r")\b"),
     ),
     (
         "dmy",
-        re.compile(
-            _QUAL + r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r"),?\s+(?P<y>" + _YEAR + r")\b"
-        ),
+        re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r"),?\s+(?P<y>" + _YEAR + r")\b"),
     ),
-    ("my", re.compile(_QUAL + r"\b(?P<mon>" + _MON + r")(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")\b")),
-    ("md", re.compile(_QUAL + r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
-    ("dm", re.compile(_QUAL + r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\b(?!,?\s+\d)")),
+    ("my", re.compile(r"\b(?P<mon>" + _MON + r")(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")\b")),
+    ("md", re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
+    ("dm", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\b(?!,?\s+\d)")),
     (
         "rel",
         re.compile(
@@ -61,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mon",
         re.compile(
-            r"(?P<qual>\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Tt]hrough)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+            r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
         ),
     ),
     (
@@ -72,11 +67,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("dow", re.compile(r"(?:\b(?P<qual>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?\b(?P<dow>" + _DAYNAME + r")\b")),
     ("day", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")),
-    ("year", re.compile(_QUAL + r"(?<![\w$€£₹.,-])(?P<y>" + _YEAR + r")(?![\w%]|[.,]\d|-\d\d\d)")),
+    ("year", re.compile(r"(?<![\w$€£₹.,-])(?P<y>" + _YEAR + r")(?![\w%]|[.,]\d|-\d\d\d)")),
 ]
 
 
 _ANY_MONTH = re.compile(_MON)
+#: a preposition (and "early"/"late"/"the end of") right before a date, found by looking
+#: back from the date instead of trying the optional prefix at every position (10x faster)
+_QUAL_BEFORE = re.compile(
+    r"\b(?P<qual>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]n|[Dd]uring|[Tt]hrough|[Tt]o|[Oo]f)"
+    r"\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|end|the\s+middle\s+of)[\s-]+)?$"
+)
+_QUALIFIED = frozenset({"mdy", "dmy", "my", "md", "dm", "mon", "year"})
+_MON_QUALS = frozenset({"in", "by", "since", "until", "before", "after", "from", "during", "through"})
 #: cheap pre-checks: a pattern only runs when the text can contain it
 _NEEDS: dict[str, object] = {
     "iso": "digit",
@@ -163,10 +166,16 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
             continue
         for m in rx.finditer(text):
             start, end = m.span()
-            if not free(start, end):
-                continue
             gd = m.groupdict()
             qual = (gd.get("qual") or "").strip().lower() or None
+            if kind in _QUALIFIED:
+                q = _QUAL_BEFORE.search(text, max(0, start - 40), start)
+                if q is not None:
+                    qual, start = q.group("qual").lower(), q.start()
+                if kind == "mon" and qual not in _MON_QUALS:
+                    continue
+            if not free(start, end):
+                continue
             value: str | None
             gran, relative = "day", False
             if kind == "iso":

@@ -263,20 +263,29 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping longest matches, left to right."""
-        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-        folded = [_fold(t[2]) for t in toks]
+        if text.isascii():  # lower() keeps offsets: tokenise the lowered text once
+            toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text.lower())]
+            folded = [w for _a, _b, w in toks]
+        else:
+            toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+            folded = [_fold(w) for _a, _b, w in toks]
         first = self._first
+        # only positions where some entry can start are visited
+        hits = [
+            i
+            for i, f in enumerate(folded)
+            if f in first or (f[-1:] == "s" and len(f) > 2 and f[:-1] in first)
+        ]
         out: list[Mention] = []
-        i, n = 0, len(toks)
-        while i < n:
+        n = len(toks)
+        consumed = 0
+        for i in hits:
+            if i < consumed:
+                continue
             best: _Entry | None = None
             f = folded[i]
-            cands = first.get(f)
-            plural = f.endswith("s") and len(f) > 2 and f[:-1] in first
-            if cands is None and not plural:
-                i += 1
-                continue
-            cands = cands or []
+            cands = first.get(f) or []
+            plural = f[-1:] == "s" and len(f) > 2 and f[:-1] in first
             if plural:
                 cands = sorted(
                     [*cands, *self._first.get(folded[i][:-1], ())],
@@ -318,12 +327,11 @@ class Gazetteer:
                 best = entry
                 break
             if best is None:
-                i += 1
                 continue
             k = len(best.tokens)
             start, end = toks[i][0], toks[i + k - 1][1]
             out.append(Mention(best.kind, start, end, text[start:end], best.form, best.party, best.system))
-            i += k
+            consumed = i + k
         return out
 
 
