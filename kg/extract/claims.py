@@ -64,7 +64,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
-            r"collapsed|fell through|fell apart|fizzled out)\b"
+            r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
+            r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure))\b"
         ),
     ),
     (
@@ -81,7 +82,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
             r"(?:first|initial|second|third|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
-            r"remaining|outstanding deliver(?:y|ies)|rest of the|so far)\b"
+            r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
+            r"(?:first|initial|second|latest))\b"
         ),
     ),
     (
@@ -307,7 +309,8 @@ _ANAPHORA = _rx(
 )
 _ADD_TARGET = (
     r"(?:\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w/-]*|batch|batches|tranche|order|orders|deliveries|delivery|units?|"
+    r"(?:[\w-]+\s+){0,2}?(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][a-z]+s\b|batch|batches|tranche|order|orders|"
+    r"deliveries|delivery|units?|"
     r"purchases?|deal|contract|" + _ITEMS4 + r")\b"
 )
 _ADDITIONAL = _rx(
@@ -329,7 +332,7 @@ _MODAL = _rx(
     r"plans?(?:ned)? to|planning to|intends? to|aims? to|wants? to|hopes? to|seeks? to|seeking to|"
     r"could|may|might|considering|mulling|weighing|reportedly|is to|are to)\b[^.;]{0,40}$"
 )
-_NEGATION_NEAR = _rx(r"\b(not|never|no longer|n't|yet to|without)\b[^.;,]{0,25}$")
+_NEGATION_NEAR = _rx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
 _DENIAL = _rx(
     r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
     r"no plans? to|not true|baseless|false reports?)\b"
@@ -513,8 +516,8 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
 
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
-    if word.startswith(("sent a", "sent an", "issued")):
-        return "buy"  # "sent a request to France", "issued a tender"
+    if word.startswith(("sent a", "sent an", "issued")) or (word.startswith("deliver") and " of " in word):
+        return "buy"  # "sent a request to France", "issued a tender", "the delivery of its first F-35s"
     if _APPROVE.match(word):
         if re.search(r"\b(sale|sell|export|transfer|supply)\b", after[:80], _I):
             return "sell"
@@ -1294,7 +1297,7 @@ class _Extractor:
             elif not _MONEY_BAD.search(around) and not per_year:
                 n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
                 extra_items = re.findall(
-                    r"\b(?:as well as|along with|and|plus|including)\s+(?:\w+[\s-]+){0,3}?("
+                    r"\b(?:as well as|along with|and|plus|including|includes?)\s+(?:\w+[\s-]+){0,3}?("
                     + _ITEMS_NOSYS
                     + r")\b",
                     s[mo.end - a :],
@@ -1355,7 +1358,7 @@ class _Extractor:
             return "order"
         if re.search(
             r"\b(?:sign\w*|ink\w*|order\w*|contract\w*|conclud\w*|awarded|bought|purchased|acquired|"
-            r"agreed|deal|agreement)\s+(?:\w+\s+){0,3}$",
+            r"agreed|deal|agreement)\s+(?:\w+\s+)?$",
             left,
             _I,
         ):
