@@ -914,7 +914,29 @@ class _Extractor:
                 p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy
             ):
                 continue
+            # one frame per (supplier state, buyer state): "the US ... Lockheed Martin" is one supplier
+            by_iso: dict[str | None, _Party] = {}
+            for p in sup:
+                kept = by_iso.get(p.iso3)
+                if kept is None:
+                    by_iso[p.iso3] = p
+                elif p.company and not kept.company:
+                    by_iso[p.iso3] = _Party(
+                        kept.mention,
+                        kept.iso3,
+                        kept.name,
+                        kept.kind,
+                        p.company,
+                        kept.role,
+                        kept.cue,
+                        kept.group,
+                    )
+            sup = list(by_iso.values())
+            seen_buyers: set[str | None] = set()
             for buyer in buy:
+                if buyer.iso3 in seen_buyers and buyer.iso3 is not None:
+                    continue
+                seen_buyers.add(buyer.iso3)
                 for supplier in sup or [None]:  # type: ignore[list-item]
                     if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
                         continue
