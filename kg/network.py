@@ -28,6 +28,7 @@ import csv
 import functools
 import math
 import os
+import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -202,8 +203,13 @@ def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
         bind["yfrom"] = Literal(filters.year_from if filters.year_from is not None else -100000)
         bind["yto"] = Literal(filters.year_to if filters.year_to is not None else 100000)
         parts.append(
-            "{ GRAPH ?g { ?deal kg:orderYear ?fy } } UNION { GRAPH ?g { ?deal kg:delivery ?fd . ?fd kg:deliveryYear ?fy } }"
-            " FILTER(?fy >= ?yfrom && ?fy <= ?yto)"
+            "{ GRAPH ?g { ?deal kg:orderYear ?fy } BIND(?fy AS ?fz) }"
+            " UNION { GRAPH ?g { ?deal kg:delivery ?fd . ?fd kg:deliveryYear ?fy } BIND(?fy AS ?fz) }"
+            # delivery years recorded as text ("2005; 2006; 2007"): its first and last year
+            " UNION { GRAPH ?g { ?deal kg:deliveryYearsText ?ftxt }"
+            " BIND(xsd:integer(SUBSTR(?ftxt, 1, 4)) AS ?fy)"
+            " BIND(xsd:integer(SUBSTR(?ftxt, STRLEN(?ftxt) - 3)) AS ?fz) }"
+            " FILTER(?fy <= ?yto && ?fz >= ?yfrom)"
         )
         project += " ?yfrom ?yto"
     inner = f"SELECT DISTINCT {project} WHERE {{\n    " + "\n    ".join(parts) + "\n  }"
@@ -254,16 +260,14 @@ def _int(node: Node | None) -> int:
     return int(_num(node))
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+
+
 def _years(node: Node | None) -> list[int]:
+    """Distinct sorted years in a text ("2005; 2006", "2005 2006"); junk is ignored."""
     if node is None:
         return []
-    out = set()
-    for part in str(node).split():
-        try:
-            out.add(int(part))
-        except ValueError:
-            continue
-    return sorted(out)
+    return sorted({int(y) for y in _YEAR.findall(str(node))})
 
 
 # --------------------------------------------------------------------------- FX
@@ -336,13 +340,17 @@ SELECT ?s ?b ?deal (SAMPLE(?total) AS ?tiv) (GROUP_CONCAT(DISTINCT STR(?dy); sep
 } GROUP BY ?s ?b ?deal
 """
 #: ... and deals with a delivered TIV but no delivery years at all (year unknown).
-_TIV_UNDATED_Q = """
-SELECT ?s ?b (SUM(?t) AS ?tiv) WHERE {
+#: ... and deals with a delivered TIV but no delivery nodes: spread over the years of
+#: ``kg:deliveryYearsText`` ("2005; 2006; 2007": how the 16-column importer records
+#: multi-year deliveries), or undated when there is no such text.
+_TIV_TEXT_Q = """
+SELECT ?s ?b ?deal (SAMPLE(?t) AS ?tiv) (SAMPLE(?txt) AS ?years) WHERE {
   {WHERE}
   GRAPH ?g { ?deal kg:tivDelivered ?t . }
   OPTIONAL { GRAPH ?g { ?deal kg:delivery ?x } }
   FILTER(!BOUND(?x))
-} GROUP BY ?s ?b
+  OPTIONAL { GRAPH ?g { ?deal kg:deliveryYearsText ?txt } }
+} GROUP BY ?s ?b ?deal
 """
 
 
@@ -371,9 +379,17 @@ def tiv_by_year(store: Store, filters: Filters) -> dict[tuple[str, str], dict[in
         for y in years:
             if keep(y):
                 out[(str(r["s"]), str(r["b"]))][y] += each
-    if not filters.has_years:
-        for r in _q(store, _TIV_UNDATED_Q, filters):
-            out[(str(r["s"]), str(r["b"]))][None] += _num(r.get("tiv"))
+    for r in _q(store, _TIV_TEXT_Q, filters):
+        years = _years(r.get("years"))
+        pair = (str(r["s"]), str(r["b"]))
+        if not years:
+            if not filters.has_years:
+                out[pair][None] += _num(r.get("tiv"))
+            continue
+        each = _num(r.get("tiv")) / len(years)
+        for y in years:
+            if keep(y):
+                out[pair][y] += each
     return out
 
 
@@ -422,10 +438,11 @@ WHERE {
 """
 
 _DELIVERY_YEARS_Q = """
-SELECT ?s ?b (GROUP_CONCAT(DISTINCT STR(?dy); separator=" ") AS ?years)
+SELECT ?s ?b (GROUP_CONCAT(DISTINCT ?y; separator=" ") AS ?years)
 WHERE {
   {WHERE}
-  GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy }
+  { GRAPH ?g { ?deal kg:delivery ?d . ?d kg:deliveryYear ?dy } BIND(STR(?dy) AS ?y) }
+  UNION { GRAPH ?g { ?deal kg:deliveryYearsText ?y } }
 } GROUP BY ?s ?b
 """
 

@@ -251,3 +251,24 @@ def test_deal_records_merge_linked_article_deals(store) -> None:
     assert [e.status for e in rafale.timeline] == ["signed", "delivered"]
     assert rafale.rows and rafale.evidence[0][0].startswith("India and France signed")
     assert "Rafale-M" in labels
+
+
+def test_delivery_years_recorded_as_text_are_spread(store) -> None:
+    """Deals whose years are only kg:deliveryYearsText (the register importer's default)."""
+    su30 = next(d for d in world.DEALS if d.key == "su30")
+    assert su30.years_as_text and su30.order_year < 2005
+    g = kn.build_graph(store, kn.Filters(year_from=2005, year_to=2009, supplier="Russia", buyer="India"))
+    e = g[str(iris.country("RUS"))][IND]
+    assert "Su-30MK" in {s["label"] for s in e["systems"]}  # selected by its delivery years
+    expected = sum(
+        t
+        for d in world.DEALS
+        if d.supplier == "RUS" and d.buyer == "IND"
+        for y, t in d.deliveries.items()
+        if 2005 <= y <= 2009
+    )
+    assert e["tiv"] == pytest.approx(expected)
+    full = kn.build_graph(store, kn.Filters(supplier="Russia", buyer="India"))
+    assert full[str(iris.country("RUS"))][IND]["delivery_years"][0] == min(
+        y for d in world.DEALS if d.supplier == "RUS" and d.buyer == "IND" for y in d.deliveries
+    )

@@ -10,6 +10,7 @@ import pytest
 import views_world as world
 
 from kg import iris
+from kg import network as kn
 from kg.report import SOVIET_RUSSIA, diversification_report, md_escape, mpl_escape
 from kg.store import open_store
 
@@ -74,3 +75,47 @@ def test_hostile_text_is_escaped(report) -> None:
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert mpl_escape("cost $5 $") == r"cost \$5 \$"
     assert md_escape("a | b *c* <d>") == r"a \| b \*c\* &lt;d&gt;"
+
+
+@pytest.mark.slow
+def test_india_on_the_real_register(tmp_path) -> None:
+    """Shares per 5-year period 1990-2024 equal a direct computation from the CSV."""
+    store = world.real_register_store()
+    rep = diversification_report(store, "India", tmp_path, filters=kn.Filters(year_from=1990, year_to=2024))
+    truth = world.register_period_volumes("India")
+    names = {
+        "Soviet Union": "SUN",
+        "Russia": "RUS",
+        "France": "FRA",
+        "Israel": "ISR",
+        "United States": "USA",
+        "Germany": "DEU",
+        "United Kingdom": "GBR",
+    }
+    share: dict[str, dict[str, float]] = {}
+    for start in range(1990, 2025, 5):
+        key = f"{start}-{start + 4}"
+        total = sum(truth[start].values())
+        assert rep.periods.total(key) == pytest.approx(total, rel=1e-9)
+        share[key] = {}
+        for name, iso in names.items():
+            expected = truth[start].get(name, 0.0) / total
+            assert rep.periods.share(key, str(iris.country(iso))) == pytest.approx(expected, abs=1e-9), (
+                key,
+                name,
+            )
+            share[key][name] = expected
+        merged = share[key]["Soviet Union"] + share[key]["Russia"]
+        assert rep.merged_periods.share(key, SOVIET_RUSSIA) == pytest.approx(merged, abs=1e-9)
+    sr = {k: v["Soviet Union"] + v["Russia"] for k, v in share.items()}
+    # the Soviet Union/Russia share falls from the 2000s on; France, Israel and the United
+    # States gain between 1995-2004 and 2015-2024; Germany grows again after 2010-2014
+    assert sr["2000-2004"] > sr["2010-2014"] > sr["2015-2019"] > sr["2020-2024"]
+    for name in ("France", "Israel", "United States"):
+        early = share["1995-1999"][name] + share["2000-2004"][name]
+        late = share["2015-2019"][name] + share["2020-2024"][name]
+        assert late > early, name
+    assert share["2020-2024"]["Germany"] > share["2010-2014"]["Germany"]
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<td>Soviet Union</td>" in html and "<td>Russia</td>" in html
+    assert "Transfers of major conventional arms" in html  # the release title as the source

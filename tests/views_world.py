@@ -10,7 +10,12 @@ never hard-codes an answer the SPARQL layer produced.
 
 from __future__ import annotations
 
+import atexit
+import csv
+import shutil
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
@@ -55,6 +60,8 @@ class Deal:
     #: like the 16-column register: multi-year deliveries carry only their year, the TIV
     #: stays at deal level (the analysis spreads it evenly; these deals spread evenly)
     unsplit: bool = False
+    #: like the 16-column importer's default: no delivery nodes, only kg:deliveryYearsText
+    years_as_text: bool = False
 
     @property
     def iri(self) -> URIRef:
@@ -92,6 +99,7 @@ DEALS: list[Deal] = [
         500,
         "delivered",
         _spread(range(1982, 1987), 100),
+        years_as_text=True,
     ),
     Deal("mig29", "SUN", "IND", "MiG-29", "aircraft", 1984, 66, "delivered", _spread(range(1986, 1991), 150)),
     Deal(
@@ -107,7 +115,16 @@ DEALS: list[Deal] = [
         unsplit=True,
     ),
     Deal(
-        "su30", "RUS", "IND", "Su-30MK", "aircraft", 1996, 140, "delivered", _spread(range(2002, 2011), 300)
+        "su30",
+        "RUS",
+        "IND",
+        "Su-30MK",
+        "aircraft",
+        1996,
+        140,
+        "delivered",
+        _spread(range(2002, 2011), 300),
+        years_as_text=True,
     ),
     Deal(
         "t90",
@@ -235,7 +252,16 @@ DEALS: list[Deal] = [
     Deal("f16pak", "USA", "PAK", "F-16A", "aircraft", 1981, 40, "delivered", _spread(range(1983, 1988), 80)),
     Deal("f15sau", "USA", "SAU", "F-15C", "aircraft", 1978, 62, "delivered", _spread(range(1981, 1987), 200)),
     Deal(
-        "tornado", "GBR", "SAU", "Tornado", "aircraft", 1985, 96, "delivered", _spread(range(1986, 1999), 150)
+        "tornado",
+        "GBR",
+        "SAU",
+        "Tornado",
+        "aircraft",
+        1985,
+        96,
+        "delivered",
+        _spread(range(1986, 1999), 150),
+        years_as_text=True,
     ),
     Deal("su27", "RUS", "CHN", "Su-27", "aircraft", 1990, 26, "delivered", _spread(range(1992, 1997), 200)),
     Deal("mi25afg", "IND", "AFG", "Mi-25", "aircraft", 2015, 4, "delivered", {2015: 6.6, 2016: 6.6}),
@@ -364,7 +390,11 @@ def graphs(extra_parties: dict[URIRef, tuple[URIRef, str]] | None = None) -> dic
             add(g, deal, ns.valueCurrency, _lit(d.value[1]))
         if d.value_usd:
             add(g, deal, ns.valueUSD, _lit(d.value_usd, XSD.decimal))
+        if d.years_as_text:
+            add(g, deal, ns.deliveryYearsText, _lit("; ".join(str(y) for y in sorted(d.deliveries))))
         for year, tiv in d.deliveries.items():
+            if d.years_as_text:
+                continue
             dv = iris.delivery(str(deal), year)
             add(g, deal, ns.delivery, dv.n3())
             add(g, dv, RDF.type, ns.Delivery.n3())
@@ -487,3 +517,86 @@ def hostile_graphs() -> dict[URIRef, str]:
 def load_hostile(store) -> None:
     """Write the world and the hostile company/article into ``store``."""
     store.replace_graphs(hostile_graphs())
+
+
+# --------------------------------------------------------------------------- real register
+#: The real 16-column SIPRI register beside the checkout (never copied into the repo).
+SIPRI_REGISTER = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sipri" / "trade-register.csv"
+)
+_REAL: dict[str, object] = {}
+
+
+def real_register_store():
+    """An on-disk store holding the real register, imported once per test session.
+
+    Skips (with the reason) when the file or the importer is missing.  Shared by the
+    slow tests of several modules through this module-level cache.
+    """
+    import pytest
+
+    if not SIPRI_REGISTER.exists():
+        pytest.skip(f"real SIPRI register not found at {SIPRI_REGISTER}")
+    try:
+        from kg.sipri.importer import import_sipri
+    except ImportError:
+        pytest.skip("kg.sipri.importer not available yet")
+    if "store" not in _REAL:
+        from kg.store import open_store
+
+        tmp = tempfile.mkdtemp(prefix="kg-real-register-")
+        store = open_store(str(Path(tmp) / "store"))
+        import_sipri(store, [SIPRI_REGISTER])
+        _REAL["store"] = store
+        _REAL["dir"] = tmp
+
+        def _cleanup() -> None:
+            store.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+
+        atexit.register(_cleanup)
+    return _REAL["store"]
+
+
+def register_rows() -> list[list[str]]:
+    """The register's data rows, read with the csv module (FORMAT.md: Latin-1, 16 columns,
+    two records broken over two lines by raw newlines inside Comments)."""
+    raw = SIPRI_REGISTER.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Recipient,Supplier,Year of order"))
+    rows: list[list[str]] = []
+    pending: list[str] | None = None
+    for rec in csv.reader(lines[start + 1 :]):
+        if pending is not None:
+            pending[-1] += rec[0] if rec else ""
+            rec = pending + rec[1:]
+            pending = None
+        if rec and len(rec) < 16:
+            pending = rec
+            continue
+        if rec:
+            rows.append(rec)
+    return rows
+
+
+def register_period_volumes(recipient: str, length: int = 5) -> dict[int, dict[str, float]]:
+    """Delivered TIV (column 15) by period start and supplier name, straight from the CSV.
+
+    Multi-year deals are spread evenly over their delivery years (column 10), the rule
+    kg.network documents; a single-year deal keeps its whole TIV in that year.
+    """
+    out: dict[int, dict[str, float]] = {}
+    for r in register_rows():
+        if r[0] != recipient:
+            continue
+        years = [int(y) for y in r[10].split(";") if y.strip()]
+        tiv = float(r[15]) if r[15].strip() else 0.0
+        for y in years:
+            p = 1950 + (y - 1950) // length * length
+            out.setdefault(p, {})
+            out[p][r[1]] = out[p].get(r[1], 0.0) + tiv / len(years)
+    return out
