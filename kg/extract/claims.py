@@ -503,8 +503,8 @@ _TRIGGER_RX_I = re.compile(_TRIGGER_RX.pattern, _I)
 
 def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     # lower() keeps offsets for ASCII text: match case-sensitively on it (faster than re.I)
-    ascii_ = s.isascii()
-    rx, text = (_TRIGGER_RX, s.lower()) if ascii_ else (_TRIGGER_RX_I, s)
+    low = s.lower()
+    rx, text = (_TRIGGER_RX, low) if len(low) == len(s) else (_TRIGGER_RX_I, s)
     out = []
     for m in rx.finditer(text):
         name = m.lastgroup

@@ -65,7 +65,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<mon>January|February|April|June|July|August|September|October|November|December)\b(?!\s+\d)"
         ),
     ),
-    ("dow", re.compile(r"(?:\b(?P<qual>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?\b(?P<dow>" + _DAYNAME + r")\b")),
+    ("dow", re.compile(r"\b(?P<dow>" + _DAYNAME + r")\b")),
     ("day", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")),
     ("year", re.compile(r"(?<![\w$€£₹.,-])(?P<y>" + _YEAR + r")(?![\w%]|[.,]\d|-\d\d\d)")),
 ]
@@ -78,6 +78,7 @@ _QUAL_BEFORE = re.compile(
     r"\b(?P<qual>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]n|[Dd]uring|[Tt]hrough|[Tt]o|[Oo]f)"
     r"\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|end|the\s+middle\s+of)[\s-]+)?$"
 )
+_DOW_QUAL = re.compile(r"\b(?P<qual>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+$")
 _QUALIFIED = frozenset({"mdy", "dmy", "my", "md", "dm", "mon", "year"})
 _MON_QUALS = frozenset({"in", "by", "since", "until", "before", "after", "from", "during", "through"})
 #: cheap pre-checks: a pattern only runs when the text can contain it
@@ -93,7 +94,7 @@ _NEEDS: dict[str, object] = {
     "monbare": "month",
     "year": "digit",
     "rel": ("year", "month", "week"),
-    "dow": ("day",),
+    "dow": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "day": ("yesterday", "today", "tomorrow"),
 }
 
@@ -168,6 +169,10 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
             start, end = m.span()
             gd = m.groupdict()
             qual = (gd.get("qual") or "").strip().lower() or None
+            if kind == "dow":
+                q = _DOW_QUAL.search(text, max(0, start - 8), start)
+                if q is not None:
+                    qual, start = q.group("qual").lower(), q.start()
             if kind in _QUALIFIED:
                 q = _QUAL_BEFORE.search(text, max(0, start - 40), start)
                 if q is not None:

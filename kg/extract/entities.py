@@ -132,6 +132,7 @@ _ARTILLERY = re.compile(r"rocket launcher|rocket system|multiple[\s-]+launch|sel
 _SUBMARINE = re.compile(r"submarine", re.I)
 
 
+@lru_cache(maxsize=8192)
 def guess_category(context: str) -> str | None:
     """SIPRI category key from words around a designation, or None when nothing says.
 
@@ -263,9 +264,10 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping longest matches, left to right."""
-        if text.isascii():  # lower() keeps offsets: tokenise the lowered text once
-            toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text.lower())]
-            folded = [w for _a, _b, w in toks]
+        low = text.lower()
+        if len(low) == len(text):  # offsets kept (true unless e.g. a dotted capital I): tokenise once
+            toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(low)]
+            folded = [w if w.isascii() else _fold(w) for _a, _b, w in toks]
         else:
             toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
             folded = [_fold(w) for _a, _b, w in toks]
@@ -778,6 +780,7 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
     return out
 
 
+@lru_cache(maxsize=8192)
 def _catalogue_variant(designation: str) -> SystemRecord | None:
     """A catalogue system of which ``designation`` is a variant ("FGM-148F" -> "FGM-148").
 
