@@ -9,6 +9,7 @@ Screenshots go to ``test-artifacts/`` (gitignored).
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,23 @@ def test_report_page(browser, site) -> None:
     )
     assert "Soviet Union/Russia" in pg.page.inner_text("body")
     pg.check_clean("report")
+
+
+@pytest.mark.slow
+def test_global_register_network_settles(browser, tmp_path) -> None:
+    """All SIPRI suppliers and buyers 1950-2024: opens and settles within 10 s."""
+    store = world.real_register_store()
+    views = {"global": network_view(store), "india": country_view(store, "India")}
+    for name, v in views.items():
+        write_view(v, tmp_path / f"{name}.html")
+    for name, v in views.items():
+        started = time.perf_counter()
+        pg = Page(browser, tmp_path / f"{name}.html")
+        pg.settle()
+        elapsed = time.perf_counter() - started
+        assert elapsed < 10, f"{name} took {elapsed:.1f} s to settle"
+        assert pg.counts() == (len(v.nodes), len(v.edges))
+        pg.check_clean(f"real-{name}")
+    labels = {n["label"] for n in views["india"].nodes}
+    assert {"Soviet Union", "Russia", "France", "Israel", "United States", "Germany"} <= labels
+    assert len(views["global"].nodes) > 300 and len(views["global"].edges) > 2000
