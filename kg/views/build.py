@@ -499,10 +499,7 @@ def country_view(
         f"{base.describe()} · {len(suppliers)} suppliers (left) → {flabel} → {len(customers)} customers "
         f"(right) · edge labels: top systems"
     )
-    sources = kn.sources_used(store, replace(base, buyer=focus)) + kn.sources_used(
-        store, replace(base, supplier=focus)
-    )
-    uniq = {s.iri: s for s in sources}
+    uniq = {s.iri: s for s in kn.graph_sources(store, g)}
     return View(
         title=title,
         subtitle=subtitle,
