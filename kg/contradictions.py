@@ -30,10 +30,8 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from rdflib import URIRef
-
-from kg import iris
-from kg.linking import rows, system_keys, values_block
+from kg import iris, ns
+from kg.linking import describe, rows, system_keys
 from kg.store import Store
 from kg.timeline import (
     Claim,
@@ -125,13 +123,6 @@ _MULTI_SOURCE = """
 SELECT ?deal WHERE { GRAPH ?g { ?g a ?t . FILTER(?t IN (kg:NewsArticle, kg:DatasetRelease)) ?deal a kg:Deal } }
 GROUP BY ?deal HAVING (COUNT(DISTINCT ?g) > 1)"""
 
-_DEAL_KEYS = """
-SELECT DISTINCT ?deal ?supplier ?buyer ?system ?year WHERE {
-  GRAPH ?g { %(values)s ?deal a kg:Deal ; kg:supplier ?supplier ; kg:buyer ?buyer .
-             OPTIONAL { ?deal kg:weaponSystem ?system } OPTIONAL { ?deal kg:orderYear ?year } }
-}"""
-
-
 def clusters(store: Store) -> list[list[str]]:
     """Groups of deals told by more than one source: linked deals, and deals several graphs state."""
     parent: dict[str, str] = {}
@@ -164,22 +155,26 @@ def _filter_clusters(store: Store, groups: list[list[str]], flt: ContradictionFi
     deals = sorted({d for g in groups for d in g})
     if not deals:
         return []
-    found = rows(store, _DEAL_KEYS % {"values": values_block(["deal"], [(URIRef(d),) for d in deals])})
-    keys = system_keys(store, {r["system"] for r in found if r.get("system")}) if wanted_key else {}
+    props: dict[str, dict[str, Any]] = defaultdict(dict)
+    for d, _, p, o in describe(store, deals, (ns.supplier, ns.buyer, ns.weaponSystem, ns.orderYear)):
+        props[d].setdefault(p, o)
+    systems = {p[str(ns.weaponSystem)] for p in props.values() if str(ns.weaponSystem) in p}
+    keys = system_keys(store, systems) if wanted_key else {}
     ok: set[str] = set()
-    for r in found:
-        if sup and r["supplier"] != sup:
+    for d, p in props.items():
+        if sup and p.get(str(ns.supplier)) != sup:
             continue
-        if buy and r["buyer"] != buy:
+        if buy and p.get(str(ns.buyer)) != buy:
             continue
-        if wanted_key and (not r.get("system") or wanted_key not in keys.get(r["system"], ())):
+        system = p.get(str(ns.weaponSystem))
+        if wanted_key and (not system or wanted_key not in keys.get(system, ())):
             continue
-        year = r.get("year") if isinstance(r.get("year"), int) else None
+        year = p.get(str(ns.orderYear)) if isinstance(p.get(str(ns.orderYear)), int) else None
         if flt.year_from is not None and (year is None or year < flt.year_from):
             continue
         if flt.year_to is not None and (year is None or year > flt.year_to):
             continue
-        ok.add(r["deal"])
+        ok.add(d)
     return [g for g in groups if ok.intersection(g)]
 
 

@@ -48,10 +48,11 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg import iris, ns, reference
 from kg.bindings import inject_values, safe_term
+from kg.ns import SCHEMA
 from kg.store import EmbeddedStore, Store
 
 #: Score of a match on supplier, buyer and system alone.
@@ -78,26 +79,33 @@ REASON_QUANTITY = "quantity"
 # --- generic row access -----------------------------------------------------------------
 
 
+_INTEGERS = frozenset(str(t) for t in (XSD.integer, XSD.int, XSD.long))
+_DECIMALS = frozenset(str(t) for t in (XSD.decimal, XSD.double, XSD.float))
+_BOOLEAN = str(XSD.boolean)
+
+
 def _py(term: Any) -> Any:
     """A pyoxigraph or rdflib term as a plain Python value (IRIs as str)."""
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode | URIRef):
-        return str(term.value if isinstance(term, ox.NamedNode) else term)
+    if isinstance(term, ox.NamedNode):
+        return term.value
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype is not None else None
         text = term.value
+    elif isinstance(term, URIRef):
+        return str(term)
     elif isinstance(term, Literal):
         dt = str(term.datatype) if term.datatype is not None else None
         text = str(term)
     else:
         return str(term)
     try:
-        if dt in (str(XSD.integer), str(XSD.int), str(XSD.long)):
+        if dt in _INTEGERS:
             return int(text)
-        if dt in (str(XSD.decimal), str(XSD.double), str(XSD.float)):
+        if dt in _DECIMALS:
             return Decimal(text)
-        if dt == str(XSD.boolean):
+        if dt == _BOOLEAN:
             return text in ("true", "1")
     except (ValueError, ArithmeticError):
         return text
@@ -137,6 +145,79 @@ def values_block(variables: Sequence[str], tuples: Iterable[Sequence[URIRef | Li
     return f"VALUES {head} {{ {' '.join(lines)} }}"
 
 
+_DESCRIBE = "SELECT ?s ?g ?p ?o WHERE { %(values)s GRAPH ?g { ?s ?p ?o } }"
+_REFERRERS = "SELECT ?s ?g ?o WHERE { %(values)s GRAPH ?g { ?s %(predicate)s ?o } }"
+
+
+def _ox_node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def describe(
+    store: Store, subjects: Iterable[str], predicates: Iterable[URIRef] | None = None
+) -> list[tuple[str, str, str, Any]]:
+    """(subject, graph, predicate, object) of every triple about ``subjects`` (in named graphs).
+
+    The embedded store answers by index lookups (``quads_for_pattern``): a large ``VALUES``
+    block joined against ``GRAPH ?g`` makes Oxigraph's planner scan every named graph,
+    which is quadratic with thousands of article graphs.  Other stores get one SPARQL
+    query.  ``predicates`` restricts the predicates (objects stay plain Python values).
+    """
+    wanted = sorted(set(map(str, subjects)))
+    if not wanted:
+        return []
+    preds = [str(p) for p in predicates] if predicates is not None else None
+    out: list[tuple[str, str, str, Any]] = []
+    if isinstance(store, EmbeddedStore):
+        ox_store = store.ox
+        pred_nodes = [_ox_node(p) for p in preds] if preds is not None else [None]
+        for subject in wanted:
+            node = _ox_node(subject)
+            for pred in pred_nodes:
+                for q in ox_store.quads_for_pattern(node, pred, None, None):
+                    if isinstance(q.graph_name, ox.NamedNode):
+                        out.append((subject, q.graph_name.value, q.predicate.value, _py(q.object)))
+        return out
+    for chunk in _chunks(wanted, 500):
+        q = _DESCRIBE % {"values": values_block(["s"], ((URIRef(x),) for x in chunk))}
+        for r in rows(store, q):
+            if preds is None or r["p"] in preds:
+                out.append((r["s"], r["g"], r["p"], r["o"]))
+    return out
+
+
+def referrers(store: Store, predicate: URIRef, objects: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(subject, graph, object) of every ``?s predicate object`` triple, for each IRI object."""
+    wanted = sorted(set(map(str, objects)))
+    if not wanted:
+        return []
+    out: list[tuple[str, str, str]] = []
+    if isinstance(store, EmbeddedStore):
+        pred = _ox_node(str(predicate))
+        for obj in wanted:
+            for q in store.ox.quads_for_pattern(None, pred, _ox_node(obj), None):
+                if isinstance(q.graph_name, ox.NamedNode) and isinstance(q.subject, ox.NamedNode):
+                    out.append((q.subject.value, q.graph_name.value, obj))
+        return out
+    for chunk in _chunks(wanted, 500):
+        q = _REFERRERS % {
+            "values": values_block(["o"], ((URIRef(x),) for x in chunk)),
+            "predicate": safe_term(predicate),
+        }
+        out.extend((r["s"], r["g"], r["o"]) for r in rows(store, q))
+    return out
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def graphs_of_type(store: Store, cls: URIRef) -> set[str]:
+    """Named graphs that declare themselves of class ``cls`` (``GRAPH ?g { ?g a cls }``)."""
+    return {g for s, g, _ in referrers(store, RDF.type, [str(cls)]) if s == g}
+
+
 # --- systems through the catalogue ------------------------------------------------------
 
 
@@ -150,32 +231,18 @@ def _catalogue_key(label: str) -> str:
     return reference.system_key(record.designation if record else label)
 
 
-def system_keys(store: Store, systems: Iterable[str] | None = None) -> dict[str, frozenset[str]]:
+def system_keys(store: Store, systems: Iterable[str]) -> dict[str, frozenset[str]]:
     """System IRI -> its comparison keys (designation, labels and aliases through the catalogue).
 
-    Two systems are the same when their key sets meet.  ``systems`` limits the lookup;
-    ``None`` reads every weapon system of the store.
+    Two systems are the same when their key sets meet; a system without any label still
+    matches itself by IRI.
     """
-    where = ""
-    if systems is not None:
-        wanted = sorted(set(systems))
-        if not wanted:
-            return {}
-        where = values_block(["s"], ((URIRef(s),) for s in wanted))
-    q = f"""
-    SELECT DISTINCT ?s ?label WHERE {{
-      {where}
-      GRAPH ?g {{ ?s a kg:WeaponSystem .
-        {{ ?s rdfs:label ?label }} UNION {{ ?s kg:designation ?label }} UNION {{ ?s skos:altLabel ?label }} }}
-    }}"""
-    keys: dict[str, set[str]] = defaultdict(set)
-    for row in rows(store, q):
-        key = _catalogue_key(str(row["label"]))
+    wanted = sorted(set(systems))
+    keys: dict[str, set[str]] = {s: {"iri:" + s} for s in wanted}
+    for subject, _, _, label in describe(store, wanted, (RDFS.label, ns.designation, SKOS.altLabel)):
+        key = _catalogue_key(str(label))
         if key:
-            keys[row["s"]].add(key)
-    # A system with no label still matches itself by IRI.
-    for s in systems or ():
-        keys.setdefault(s, set()).add("iri:" + s)
+            keys[subject].add(key)
     return {s: frozenset(k) for s, k in keys.items()}
 
 
@@ -255,20 +322,8 @@ class LinkReport:
         )
 
 
-_ARTICLE_DEALS = """
-SELECT ?deal ?supplier ?buyer ?system ?year ?batch ?qty ?cqty ?pub WHERE {
-  GRAPH ?g {
-    %(values)s
-    ?g a kg:NewsArticle .
-    ?deal a kg:Deal ; kg:supplier ?supplier ; kg:buyer ?buyer .
-    OPTIONAL { ?deal kg:weaponSystem ?system }
-    OPTIONAL { ?deal kg:orderYear ?year }
-    OPTIONAL { ?deal kg:additionalBatch ?batch }
-    OPTIONAL { ?deal kg:quantity ?qty }
-    OPTIONAL { ?g schema:datePublished ?pub }
-    OPTIONAL { ?c kg:about ?deal ; kg:quantity ?cqty . FILTER NOT EXISTS { ?c kg:negated true } }
-  }
-}"""
+_ALL_ARTICLE_DEALS = """
+SELECT DISTINCT ?deal WHERE { GRAPH ?g { ?g a kg:NewsArticle . ?deal a kg:Deal } }"""
 
 _DEALS_IN_GRAPHS = """
 SELECT DISTINCT ?deal WHERE {
@@ -282,82 +337,116 @@ SELECT DISTINCT ?supplier ?buyer WHERE {
   GRAPH ?g { ?g a kg:DatasetRelease . ?deal a kg:Deal ; kg:supplier ?supplier ; kg:buyer ?buyer }
 }"""
 
-_ARTICLE_DEALS_FOR_PAIRS = """
-SELECT DISTINCT ?deal WHERE {
-  GRAPH ?g { %(values)s ?deal kg:buyer ?buyer ; kg:supplier ?supplier . ?deal a kg:Deal . ?g a kg:NewsArticle }
-}"""
-
-# The VALUES block sits inside the GRAPH pattern, before the triple patterns: Oxigraph then
-# looks deals up by buyer (an index scan per pair) instead of joining every deal of the
-# store against the block afterwards (20x slower on a whole register).
-_REGISTER_DEALS = """
-SELECT ?deal ?g ?supplier ?buyer ?system ?year ?qty WHERE {
-  GRAPH ?g {
-    %(values)s
-    ?deal kg:buyer ?buyer .
-    ?deal kg:supplier ?supplier .
-    ?deal a kg:Deal ; kg:weaponSystem ?system .
-    OPTIONAL { ?deal kg:orderYear ?year }
-    OPTIONAL { ?deal kg:quantity ?qty }
-  }
-  GRAPH ?g { ?g a kg:DatasetRelease }
-}"""
-
-
 def _year_of(value: Any) -> int | None:
     text = str(value or "")
     return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
 
 
 def article_deals(store: Store, deals: Iterable[str] | None = None) -> list[ArticleDeal]:
-    """Article deals (all, or the given IRIs) with what every article says about them."""
-    values = ""
-    if deals is not None:
-        wanted = sorted(set(deals))
-        if not wanted:
-            return []
-        values = values_block(["deal"], ((URIRef(d),) for d in wanted))
-    out: dict[str, ArticleDeal] = {}
-    for row in rows(store, _ARTICLE_DEALS % {"values": values}):
-        deal = out.get(row["deal"])
-        if deal is None:
-            deal = out[row["deal"]] = ArticleDeal(
-                row["deal"], row["supplier"], row["buyer"], row.get("system")
-            )
-        if isinstance(row.get("year"), int):
-            deal.order_year = row["year"]
-        if row.get("batch") is True:
-            deal.additional = True
-        for key in ("qty", "cqty"):
-            if isinstance(row.get(key), int) and row[key] > 0:
-                deal.quantities.add(row[key])
-        year = _year_of(row.get("pub"))
-        if year:
-            deal.published_years.add(year)
-    return sorted(out.values(), key=lambda d: d.iri)
+    """Article deals (all, or the given IRIs) with what every article says about them.
 
-
-def register_deals(store: Store, pairs: Iterable[tuple[str, str]]) -> list[RegisterDeal]:
-    """Register deals (deals of ``kg:DatasetRelease`` graphs) of the given (supplier, buyer) pairs."""
-    wanted = sorted(set(pairs))
+    A deal counts as an article deal in the article graphs that type it ``kg:Deal``; its
+    quantities are the deal-level ones and those of its non-negated claims.
+    """
+    if deals is None:
+        deals = [r["deal"] for r in rows(store, _ALL_ARTICLE_DEALS)]
+    wanted = sorted(set(map(str, deals)))
     if not wanted:
         return []
-    values = values_block(["supplier", "buyer"], ((URIRef(s), URIRef(b)) for s, b in wanted))
-    out: dict[tuple[str, str], RegisterDeal] = {}
-    for row in rows(store, _REGISTER_DEALS % {"values": values}):
-        key = (row["deal"], row["g"])
-        if key in out:
+    articles = graphs_of_type(store, ns.NewsArticle)
+    props: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    graphs_of: dict[str, set[str]] = defaultdict(set)
+    preds = (RDF.type, ns.supplier, ns.buyer, ns.weaponSystem, ns.orderYear, ns.additionalBatch, ns.quantity)
+    for d, g, p, o in describe(store, wanted, preds):
+        if g in articles:
+            props[d][p].append(o)
+            if p == str(RDF.type) and o == str(ns.Deal):
+                graphs_of[d].add(g)
+    claims = [(c, g, d) for c, g, d in referrers(store, ns.about, graphs_of) if g in articles]
+    claim_props: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
+    for c, g, p, o in describe(store, {c for c, _, _ in claims}, (ns.quantity, ns.negated)):
+        claim_props[(c, g)][p] = o
+    published: dict[str, int] = {}
+    for g, sg, _, o in describe(store, {g for gs in graphs_of.values() for g in gs}, [SCHEMA.datePublished]):
+        year = _year_of(o)
+        if g == sg and year:
+            published[g] = year
+    out: list[ArticleDeal] = []
+    for d in wanted:
+        if d not in graphs_of:
             continue
-        out[key] = RegisterDeal(
-            row["deal"],
-            row["g"],
-            row["supplier"],
-            row["buyer"],
-            row["system"],
-            row.get("year") if isinstance(row.get("year"), int) else None,
-            row.get("qty") if isinstance(row.get("qty"), int) else None,
+        p = props[d]
+        supplier, buyer = p.get(str(ns.supplier)), p.get(str(ns.buyer))
+        if not supplier or not buyer:
+            continue
+        systems = sorted(p.get(str(ns.weaponSystem), []))
+        deal = ArticleDeal(d, sorted(supplier)[0], sorted(buyer)[0], systems[0] if systems else None)
+        years = [y for y in p.get(str(ns.orderYear), []) if isinstance(y, int) and not isinstance(y, bool)]
+        deal.order_year = min(years) if years else None
+        deal.additional = True in p.get(str(ns.additionalBatch), [])
+        deal.quantities = {q for q in p.get(str(ns.quantity), []) if isinstance(q, int) and not isinstance(q, bool) and q > 0}
+        for c, g, cd in claims:
+            if cd != d:
+                continue
+            cp = claim_props.get((c, g), {})
+            q = cp.get(str(ns.quantity))
+            if cp.get(str(ns.negated)) is not True and isinstance(q, int) and not isinstance(q, bool) and q > 0:
+                deal.quantities.add(q)
+        deal.published_years = {published[g] for g in graphs_of[d] if g in published}
+        out.append(deal)
+    return out
+
+
+def register_deals(
+    store: Store,
+    pairs: Iterable[tuple[str, str]],
+    system_keys_wanted: Mapping[tuple[str, str], set[str]] | None = None,
+) -> tuple[list[RegisterDeal], dict[str, frozenset[str]]]:
+    """Register deals (deals of ``kg:DatasetRelease`` graphs) of the given (supplier, buyer)
+    pairs, and the comparison keys of their systems.
+
+    Index lookups keyed by (supplier, buyer): the deals of the buyers and of the suppliers
+    are intersected per release graph; with ``system_keys_wanted`` (pair -> system keys of
+    the article deals) only deals whose system can match are read further (order year,
+    quantity), which keeps a whole-register run to a few lookups per candidate.
+    """
+    wanted = set(pairs)
+    if not wanted:
+        return [], {}
+    releases = graphs_of_type(store, ns.DatasetRelease)
+    buyers = {(d, g): b for d, g, b in referrers(store, ns.buyer, {b for _, b in wanted}) if g in releases}
+    cands: dict[tuple[str, str], tuple[str, str]] = {}
+    for d, g, s in referrers(store, ns.supplier, {s for s, _ in wanted}):
+        b = buyers.get((d, g))
+        if b is not None and (s, b) in wanted:
+            cands[(d, g)] = (s, b)
+    systems: dict[tuple[str, str], str] = {}
+    for d, g, _, o in describe(store, {d for d, _ in cands}, [ns.weaponSystem]):
+        if (d, g) in cands:
+            systems[(d, g)] = o
+    keys = system_keys(store, set(systems.values()))
+    if system_keys_wanted is not None:
+        systems = {k: v for k, v in systems.items() if keys[v] & system_keys_wanted.get(cands[k], set())}
+    facts: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
+    for d, g, p, o in describe(store, {d for d, _ in systems}, (ns.orderYear, ns.quantity)):
+        if (d, g) in systems:
+            facts[(d, g)][p] = o
+    out = []
+    for (d, g), system in sorted(systems.items()):
+        s, b = cands[(d, g)]
+        year, qty = facts[(d, g)].get(str(ns.orderYear)), facts[(d, g)].get(str(ns.quantity))
+        out.append(
+            RegisterDeal(
+                d,
+                g,
+                s,
+                b,
+                system,
+                year if isinstance(year, int) and not isinstance(year, bool) else None,
+                qty if isinstance(qty, int) and not isinstance(qty, bool) else None,
+            )
         )
-    return list(out.values())
+    return out, keys
 
 
 # --- scoring ----------------------------------------------------------------------------
@@ -468,10 +557,13 @@ def _report(report: LinkReport, deals: Sequence[ArticleDeal], results: list[Link
 
 def _compute(store: Store, deal_iris: Iterable[str] | None) -> tuple[list[ArticleDeal], list[LinkResult]]:
     deals = article_deals(store, deal_iris)
-    registers = register_deals(store, {(d.supplier, d.buyer) for d in deals if d.system})
-    systems = {d.system for d in deals if d.system} | {r.system for r in registers}
-    keys = system_keys(store, systems)
-    return deals, match(deals, registers, keys)
+    with_system = [d for d in deals if d.system]
+    article_keys = system_keys(store, {d.system for d in with_system if d.system})
+    wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in with_system:
+        wanted[(d.supplier, d.buyer)] |= article_keys[d.system or ""]
+    registers, register_keys = register_deals(store, wanted, wanted)
+    return deals, match(deals, registers, {**register_keys, **article_keys})
 
 
 def _affected_deals(
@@ -487,17 +579,32 @@ def _affected_deals(
         q = _PAIRS_IN_RELEASES % {"values": values_block(["g"], ((URIRef(g),) for g in releases))}
         pairs = {(r["supplier"], r["buyer"]) for r in rows(store, q)}
         if pairs:
-            values = values_block(["supplier", "buyer"], ((URIRef(s), URIRef(b)) for s, b in sorted(pairs)))
-            affected |= {r["deal"] for r in rows(store, _ARTICLE_DEALS_FOR_PAIRS % {"values": values})}
+            articles = graphs_of_type(store, ns.NewsArticle)
+            by_buyer = [(d, g, b) for d, g, b in referrers(store, ns.buyer, {b for _, b in pairs}) if g in articles]
+            suppliers = {(d, g): o for d, g, _, o in describe(store, {d for d, _, _ in by_buyer}, [ns.supplier])}
+            affected |= {d for d, g, b in by_buyer if (suppliers.get((d, g)), b) in pairs}
     return affected
 
 
-_STALE = """
-SELECT DISTINCT ?l WHERE {
-  GRAPH ?links { ?l kg:linkFrom ?from ; kg:linkTo ?to }
-  FILTER (NOT EXISTS { GRAPH ?a { ?a a kg:NewsArticle . ?from a kg:Deal } }
-       || NOT EXISTS { GRAPH ?r { ?r a kg:DatasetRelease . ?to a kg:Deal } })
-}"""
+_LINK_ENDS = """
+SELECT ?l ?from ?to WHERE { GRAPH ?links { ?l a kg:DealLink ; kg:linkFrom ?from ; kg:linkTo ?to } }"""
+
+
+def _stale_links(store: Store) -> list[str]:
+    """Links whose article deal no longer appears in an article, or register deal in a release."""
+    ends = rows(store, _LINK_ENDS, {"links": iris.LINKS_GRAPH})
+    if not ends:
+        return []
+    articles = graphs_of_type(store, ns.NewsArticle)
+    releases = graphs_of_type(store, ns.DatasetRelease)
+    typed: dict[str, set[str]] = defaultdict(set)
+    deals = {r["from"] for r in ends} | {r["to"] for r in ends}
+    for d, g, _, o in describe(store, deals, [RDF.type]):
+        if o == str(ns.Deal):
+            typed[d].add(g)
+    return sorted(
+        {r["l"] for r in ends if not (typed[r["from"]] & articles) or not (typed[r["to"]] & releases)}
+    )
 
 
 def _delete_update(var: str, values: str) -> str:
@@ -539,7 +646,7 @@ def link(
         return report
 
     affected = _affected_deals(store, article_graphs, release_graphs) | set(map(str, deals or ()))
-    stale = [r["l"] for r in rows(store, _STALE, {"links": iris.LINKS_GRAPH})]
+    stale = _stale_links(store)
     found, results = _compute(store, affected) if affected else ([], [])
     parts: list[str] = []
     if affected:

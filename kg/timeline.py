@@ -32,10 +32,21 @@ from decimal import Decimal
 from typing import Any
 
 from rdflib import URIRef
+from rdflib.namespace import PROV, RDF, RDFS
 
 from kg import iris, ns, reference
 from kg.errors import InputError
-from kg.linking import LinkResult, _catalogue_key, links_of, rows, system_keys, values_block
+from kg.linking import (
+    LinkResult,
+    _catalogue_key,
+    describe,
+    links_of,
+    referrers,
+    rows,
+    system_keys,
+    values_block,
+)
+from kg.ns import SCHEMA
 from kg.store import Store
 
 #: Status concept IRI -> key (kg.ns.STATUSES order is the lifecycle order).
@@ -236,159 +247,100 @@ def _plain(value: Any) -> Any:
 
 # --- evidence gathering -----------------------------------------------------------------
 
-_FACTS = """
-SELECT ?deal ?g ?p ?o WHERE {
-  GRAPH ?g {
-    %(values)s
-    ?deal a kg:Deal .
-    ?deal ?p ?o .
-    FILTER(?p IN (kg:supplier, kg:buyer, kg:weaponSystem, kg:orderYear, kg:quantity, kg:quantityDelivered,
-                  kg:status, kg:valueAmount, kg:valueCurrency, kg:valueUSD, kg:valueText, kg:additionalBatch,
-                  kg:deliveryYearsText))
-  }
-}"""
-
-_RECORDS = """
-SELECT ?deal ?g ?row WHERE {
-  GRAPH ?g { %(values)s ?deal prov:wasDerivedFrom ?rec . ?rec a kg:RegisterRecord ; kg:rowNumber ?row }
-}"""
-
-_CLAIMS = """
-SELECT ?deal ?c ?g ?status ?qty ?qd ?year ?amount ?cur ?date ?text ?start ?conf ?neg ?mod WHERE {
-  GRAPH ?g {
-    %(values)s
-    ?c kg:about ?deal .
-    OPTIONAL { ?c kg:status ?status }
-    OPTIONAL { ?c kg:quantity ?qty }
-    OPTIONAL { ?c kg:quantityDelivered ?qd }
-    OPTIONAL { ?c kg:orderYear ?year }
-    OPTIONAL { ?c kg:valueAmount ?amount ; kg:valueCurrency ?cur }
-    OPTIONAL { ?c kg:eventDate ?date }
-    OPTIONAL { ?c kg:evidenceText ?text }
-    OPTIONAL { ?c kg:evidenceStart ?start }
-    OPTIONAL { ?c kg:confidence ?conf }
-    OPTIONAL { ?c kg:negated ?neg }
-    OPTIONAL { ?c kg:modality ?mod }
-  }
-}"""
-
-_DELIVERIES = """
-SELECT ?deal ?g ?year ?qty ?est ?der WHERE {
-  GRAPH ?g {
-    %(values)s
-    ?deal kg:delivery ?d . ?d kg:deliveryYear ?year .
-    OPTIONAL { ?d kg:quantity ?qty } OPTIONAL { ?d kg:estimated ?est } OPTIONAL { ?d kg:derived ?der }
-  }
-}"""
-
-_SOURCES = """
-SELECT ?g ?type ?title ?date ?url ?publisher WHERE {
-  %(values)s
-  GRAPH ?g {
-    ?g a ?type . FILTER(?type IN (kg:NewsArticle, kg:DatasetRelease, kg:Source))
-    OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g kg:releaseTitle ?title }
-    OPTIONAL { ?g schema:datePublished ?date } OPTIONAL { ?g kg:dataGenerated ?date }
-    OPTIONAL { ?g schema:url ?url } OPTIONAL { ?g schema:publisher ?publisher }
-  }
-}"""
-
-_LABELS = """
-SELECT ?x ?label ?g WHERE {
-  GRAPH ?g { %(values)s ?x rdfs:label ?label }
-}"""
-
-
-def _iris(values: Iterable[str]) -> list[tuple[URIRef]]:
-    return [(URIRef(v),) for v in sorted(set(values))]
-
-
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+_DEAL_PROPS = {
+    str(p): p
+    for p in (
+        ns.supplier, ns.buyer, ns.weaponSystem, ns.orderYear, ns.quantity, ns.quantityDelivered, ns.status,
+        ns.valueAmount, ns.valueCurrency, ns.valueUSD, ns.valueText, ns.additionalBatch, ns.deliveryYearsText,
+        ns.delivery, PROV.wasDerivedFrom, RDF.type,
+    )
+}
+_CLAIM_PROPS = (
+    ns.status, ns.quantity, ns.quantityDelivered, ns.orderYear, ns.valueAmount, ns.valueCurrency, ns.eventDate,
+    ns.evidenceText, ns.evidenceStart, ns.confidence, ns.negated, ns.modality,
+)
+_SOURCE_PROPS = (
+    RDF.type, SCHEMA.headline, ns.releaseTitle, SCHEMA.datePublished, ns.dataGenerated, SCHEMA.url, SCHEMA.publisher,
+)
+
+
 def gather(store: Store, deals: Iterable[str]) -> Evidence:
-    """Every statement about ``deals`` (deal facts, claims, deliveries, sources, labels)."""
+    """Every statement about ``deals`` (deal facts, claims, deliveries, sources, labels).
+
+    Built on :func:`kg.linking.describe` / :func:`kg.linking.referrers` (index lookups on
+    the embedded store, one query per kind elsewhere), so thousands of deals cost
+    a few hundred milliseconds.
+    """
     ev = Evidence()
-    wanted = _iris(deals)
+    wanted = sorted(set(map(str, deals)))
     if not wanted:
         return ev
-    values = values_block(["deal"], wanted)
+    by_key: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for d, g, p, o in describe(store, wanted, list(_DEAL_PROPS.values())):
+        by_key[(d, g)][p].append(o)
     facts: dict[tuple[str, str], DealFacts] = {}
-    amounts: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
-    currencies: dict[tuple[str, str], list[str]] = defaultdict(list)
+    records: dict[str, list[tuple[str, str]]] = defaultdict(list)  # record -> (deal, graph)
+    delivery_nodes: dict[str, list[tuple[str, str]]] = defaultdict(list)
     parties: dict[str, dict[str, str]] = defaultdict(dict)
-    for r in rows(store, _FACTS % {"values": values}):
-        key = (r["deal"], r["g"])
-        f = facts.get(key)
-        if f is None:
-            f = facts[key] = DealFacts(r["deal"], r["g"])
-        p, o = r["p"], r["o"]
-        if p == str(ns.orderYear):
-            f.order_year = _int(o)
-        elif p == str(ns.quantity):
-            f.quantity = _int(o)
-        elif p == str(ns.quantityDelivered):
-            f.quantity_delivered = _int(o)
-        elif p == str(ns.status):
-            f.status = STATUS_KEYS.get(o, "unknown")
-        elif p == str(ns.valueAmount) and isinstance(o, Decimal):
-            amounts[key].append(o)
-        elif p == str(ns.valueCurrency):
-            currencies[key].append(str(o))
-        elif p == str(ns.valueUSD) and isinstance(o, Decimal):
-            f.value_usd = o
-        elif p == str(ns.valueText):
-            f.value_text = str(o)
-        elif p == str(ns.additionalBatch):
-            f.additional = o is True
-        elif p == str(ns.deliveryYearsText):
-            f.delivery_years_text = str(o)
-        elif p in (str(ns.supplier), str(ns.buyer), str(ns.weaponSystem)):
-            parties[r["deal"]].setdefault(p, o)
+    for (d, g), props in sorted(by_key.items()):
+        if str(ns.Deal) not in props.get(str(RDF.type), []):
+            continue
+        f = facts[(d, g)] = DealFacts(d, g)
+
+        def one(p: URIRef, props: dict[str, list[Any]] = props) -> Any:
+            values = props.get(str(p))
+            return sorted(values, key=str)[0] if values else None
+
+        f.order_year = _int(one(ns.orderYear))
+        f.quantity = _int(one(ns.quantity))
+        f.quantity_delivered = _int(one(ns.quantityDelivered))
+        status = one(ns.status)
+        f.status = STATUS_KEYS.get(status, "unknown") if status else None
+        amounts = sorted(a for a in props.get(str(ns.valueAmount), []) if isinstance(a, Decimal))
+        currencies = props.get(str(ns.valueCurrency), [])
+        if amounts and currencies:
+            f.values = [(a, str(sorted(currencies)[0])) for a in amounts]
+        usd = one(ns.valueUSD)
+        f.value_usd = usd if isinstance(usd, Decimal) else None
+        f.value_text = one(ns.valueText)
+        f.delivery_years_text = one(ns.deliveryYearsText)
+        f.additional = one(ns.additionalBatch) is True
+        for rec in props.get(str(PROV.wasDerivedFrom), []):
+            records[rec].append((d, g))
+        for node in props.get(str(ns.delivery), []):
+            delivery_nodes[node].append((d, g))
+        for p in (ns.supplier, ns.buyer, ns.weaponSystem):
+            value = one(p)
+            if value is not None:
+                parties[d].setdefault(str(p), value)
+    rows_of: dict[tuple[str, str], int] = {}
+    for rec, g, _, row in describe(store, records, [ns.rowNumber]):
+        for d, dg in records[rec]:
+            if dg == g and _int(row) is not None:
+                rows_of[(d, g)] = row
     for key, f in facts.items():
-        if amounts[key] and currencies[key]:
-            f.values = [(a, currencies[key][0]) for a in sorted(amounts[key])]
-    for r in rows(store, _RECORDS % {"values": values}):
-        f = facts.get((r["deal"], r["g"]))
-        if f is not None and _int(r.get("row")) is not None:
-            f.row = r["row"]
-    for f in facts.values():
+        f.row = rows_of.get(key)
         ev.facts[f.deal].append(f)
     for deal, props in parties.items():
-        ev.parties[deal] = (
-            props.get(str(ns.supplier), ""),
-            props.get(str(ns.buyer), ""),
-            props.get(str(ns.weaponSystem)),
-        )
+        ev.parties[deal] = (props.get(str(ns.supplier), ""), props.get(str(ns.buyer), ""), props.get(str(ns.weaponSystem)))
 
-    claims: dict[str, Claim] = {}
-    for r in rows(store, _CLAIMS % {"values": values}):
-        c = claims.get(r["c"])
-        if c is None:
-            c = claims[r["c"]] = Claim(r["c"], r["deal"], r["g"])
-            c.quantity = _int(r.get("qty"))
-            c.quantity_delivered = _int(r.get("qd"))
-            c.order_year = _int(r.get("year"))
-            c.evidence = r.get("text")
-            c.start = _int(r.get("start"))
-            c.confidence = float(r["conf"]) if isinstance(r.get("conf"), Decimal) else None
-            c.negated = r.get("neg") is True
-            c.modality = r.get("mod")
-        if r.get("status"):
-            c.statuses.add(STATUS_KEYS.get(r["status"], "unknown"))
-        if r.get("date"):
-            c.dates.add(str(r["date"]))
-        if isinstance(r.get("amount"), Decimal) and r.get("cur"):
-            c.values.add((r["amount"], str(r["cur"])))
-    for c in sorted(claims.values(), key=lambda c: (c.source, c.start or 0, c.iri)):
-        ev.claims[c.deal].append(c)
-
-    for r in rows(store, _DELIVERIES % {"values": values}):
-        if _int(r.get("year")) is None:
+    node_props: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
+    for node, g, p, o in describe(store, delivery_nodes, [ns.deliveryYear, ns.quantity, ns.estimated, ns.derived]):
+        node_props[(node, g)][p] = o
+    for (node, g), props in node_props.items():
+        year = _int(props.get(str(ns.deliveryYear)))
+        if year is None:
             continue
-        ev.deliveries[r["deal"]].append(
-            (r["g"], r["year"], _int(r.get("qty")), r.get("est") is True, r.get("der") is True)
-        )
+        for d, dg in delivery_nodes[node]:
+            if dg == g:
+                ev.deliveries[d].append(
+                    (g, year, _int(props.get(str(ns.quantity))), props.get(str(ns.estimated)) is True,
+                     props.get(str(ns.derived)) is True)
+                )
     # A register row delivered over several years lists the years only (kg:deliveryYearsText,
     # no per-year split): each listed year becomes a year-only delivery marked derived.
     for fs in ev.facts.values():
@@ -399,37 +351,81 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
     for items in ev.deliveries.values():
         items.sort(key=lambda d: (d[0], d[1]))
 
-    graphs = {f.source for fs in ev.facts.values() for f in fs} | {
-        c.source for cs in ev.claims.values() for c in cs
-    }
-    if graphs:
-        for r in rows(store, _SOURCES % {"values": values_block(["g"], _iris(graphs))}):
-            src = ev.sources.get(r["g"])
-            kind = "article" if r["type"] == str(ns.NewsArticle) else "register"
-            if src is None or (src.kind != "article" and kind == "article"):
-                src = ev.sources[r["g"]] = SourceRef(r["g"], kind)
-            src.title = src.title or r.get("title")
-            src.date = src.date or (str(r["date"])[:10] if r.get("date") else None)
-            src.url = src.url or r.get("url")
-            src.publisher = src.publisher or r.get("publisher")
-        for g in graphs:
-            ev.sources.setdefault(g, SourceRef(g, "register"))
+    about = referrers(store, ns.about, wanted)
+    claim_of = {(c, g): deal for c, g, deal in about}
+    claim_props: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for c, g, p, o in describe(store, {c for c, _ in claim_of}, _CLAIM_PROPS):
+        if (c, g) in claim_of:
+            claim_props[(c, g)][p].append(o)
+    claims = []
+    for (c, g), deal in claim_of.items():
+        props = claim_props.get((c, g), {})
+
+        def first(p: URIRef, props: dict[str, list[Any]] = props) -> Any:
+            values = props.get(str(p))
+            return sorted(values, key=str)[0] if values else None
+
+        claim = Claim(c, deal, g)
+        claim.statuses = {STATUS_KEYS.get(x, "unknown") for x in props.get(str(ns.status), [])}
+        claim.quantity = _int(first(ns.quantity))
+        claim.quantity_delivered = _int(first(ns.quantityDelivered))
+        claim.order_year = _int(first(ns.orderYear))
+        amounts = [a for a in props.get(str(ns.valueAmount), []) if isinstance(a, Decimal)]
+        currencies = props.get(str(ns.valueCurrency), [])
+        if amounts and currencies:
+            claim.values = {(a, str(sorted(currencies)[0])) for a in amounts}
+        claim.dates = {str(x) for x in props.get(str(ns.eventDate), [])}
+        text = first(ns.evidenceText)
+        claim.evidence = str(text) if text is not None else None
+        claim.start = _int(first(ns.evidenceStart))
+        conf = first(ns.confidence)
+        claim.confidence = float(conf) if isinstance(conf, Decimal) else None
+        claim.negated = first(ns.negated) is True
+        mod = first(ns.modality)
+        claim.modality = str(mod) if mod is not None else None
+        claims.append(claim)
+    for c in sorted(claims, key=lambda c: (c.source, c.start or 0, c.iri)):
+        ev.claims[c.deal].append(c)
+
+    graphs = {f.source for fs in ev.facts.values() for f in fs} | {c.source for c in claims}
+    source_props: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for g, sg, p, o in describe(store, graphs, _SOURCE_PROPS):
+        if g == sg:
+            source_props[g][p].append(o)
+    for g in sorted(graphs):
+        props = source_props.get(g, {})
+        types = props.get(str(RDF.type), [])
+        kind = "article" if str(ns.NewsArticle) in types else "register"
+
+        def pick(*ps: URIRef, props: dict[str, list[Any]] = props) -> Any:
+            for p in ps:
+                if props.get(str(p)):
+                    return sorted(props[str(p)], key=str)[0]
+            return None
+
+        date_value = pick(SCHEMA.datePublished, ns.dataGenerated)
+        ev.sources[g] = SourceRef(
+            g,
+            kind,
+            title=pick(SCHEMA.headline, ns.releaseTitle),
+            date=str(date_value)[:10] if date_value else None,
+            url=pick(SCHEMA.url),
+            publisher=pick(SCHEMA.publisher),
+        )
 
     names = {x for trio in ev.parties.values() for x in trio if x}
-    if names:
-        best: dict[str, tuple[int, str]] = {}
-        for r in rows(store, _LABELS % {"values": values_block(["x"], _iris(names))}):
-            rank = 0 if r["g"] == str(iris.REFERENCE_GRAPH) else 1
-            label = str(r["label"])
-            if r["x"] not in best or (rank, label) < best[r["x"]]:
-                best[r["x"]] = (rank, label)
-        ev.labels = {x: label for x, (_, label) in best.items()}
-        for trio in ev.parties.values():  # systems: the catalogue's designation when it knows the label
-            system = trio[2]
-            if system and system in ev.labels:
-                record = _catalogue_record(ev.labels[system])
-                if record is not None:
-                    ev.labels[system] = record.designation
+    best: dict[str, tuple[int, str]] = {}
+    for x, g, _, label in describe(store, names, [RDFS.label]):
+        rank = 0 if g == str(iris.REFERENCE_GRAPH) else 1
+        if x not in best or (rank, str(label)) < best[x]:
+            best[x] = (rank, str(label))
+    ev.labels = {x: label for x, (_, label) in best.items()}
+    for trio in ev.parties.values():  # systems: the catalogue's designation when it knows the label
+        system = trio[2]
+        if system and system in ev.labels:
+            record = _catalogue_record(ev.labels[system])
+            if record is not None:
+                ev.labels[system] = record.designation
     return ev
 
 

@@ -185,7 +185,7 @@ def test_seed_article_end_to_end(real_store: tuple[str, dict[str, URIRef], list[
     found = runner.invoke(cli, ["--store", location, "contradictions", "--system", "S-400", "--buyer", "India", "--format", "json"])
     assert found.exit_code == 0, found.output
     rows = json.loads(found.stdout)
-    quantity = [c for c in rows if c["field"] == "quantity" and c["deal"] == seed_deal]
+    quantity = [c for c in rows if c["field"] == "quantity" and seed_deal in c["deals"]]
     assert len(quantity) == 1
     assert [v["value"] for v in quantity[0]["values"]] == ["5", "10"]
     assert quantity[0]["values"][1]["witnesses"][0]["kind"] == "register"
