@@ -240,6 +240,13 @@ def test_same_graph_on_remote_store(any_store) -> None:
     g = kn.build_graph(any_store, kn.Filters(buyer="India"))
     assert {g.nodes[s]["label"] for s, _ in g.in_edges(IND)} >= {"Russia", "France", "Israel", "Germany"}
     assert g[str(iris.country("RUS"))][IND]["tiv"] == pytest.approx(sum(d.tiv for d in _register("RUS")))
+    years = range(2015, 2025)
+    recent = kn.build_graph(any_store, kn.Filters(year_from=2015, buyer="India"))
+    assert recent[str(iris.country("FRA"))][IND]["tiv"] == pytest.approx(
+        sum(t for d in _register("FRA") for y, t in d.deliveries.items() if y in years)
+    )
+    recs = kn.deal_records(any_store, kn.Filters(supplier="France", buyer="India"), limit=None)
+    assert sorted(r.system_label for r in recs) == sorted([d.system for d in _register("FRA")] + ["Rafale-M"])
 
 
 def test_deal_records_merge_linked_article_deals(store) -> None:
