@@ -80,3 +80,28 @@ def test_user_errors_have_exit_codes(store_dir, tmp_path) -> None:
     res = run(store_dir, "view", "network", "--category", "lasers", "-o", str(tmp_path / "x.html"))
     assert res.exit_code == 2
     assert not (tmp_path / "x.html").exists()
+
+
+def test_network_shares_and_centrality(store_dir) -> None:
+    res = run(
+        store_dir,
+        "network",
+        "shares",
+        "--buyer",
+        "India",
+        "--from",
+        "2015",
+        "--to",
+        "2024",
+        "--format",
+        "csv",
+    )
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(res.stdout.splitlines()))
+    vol = world.india_volume_by_supplier(range(2020, 2025))
+    fra = next(r for r in rows if r["period"] == "2020-2024" and r["supplier"] == "France")
+    assert float(fra["share"]) == pytest.approx(vol["FRA"] / sum(vol.values()), abs=1e-4)
+    res = run(store_dir, "network", "centrality", "--top", "3", "--format", "csv")
+    assert res.exit_code == 0, res.output
+    ranked = list(csv.DictReader(res.stdout.splitlines()))
+    assert len(ranked) == 3 and "India" in {r["party"] for r in ranked}

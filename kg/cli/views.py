@@ -222,3 +222,106 @@ def network_export_cmd(ctx: click.Context, fmt: str, output: Path, filters: kn.F
     g = kn.build_graph(store, filters)
     kn.export_graph(g, output, fmt)
     click.echo(f"wrote {g.number_of_nodes()} nodes, {g.number_of_edges()} edges to {output}", err=True)
+
+
+def _format_option() -> Callable[..., Any]:
+    from kg.cli.output import FORMATS
+
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(FORMATS)),
+        default=None,
+        help="Output format (default: table on a terminal, json when piped).",
+    )
+
+
+@network_group.command("shares")
+@click.option(
+    "--buyer", "buyer_name", required=True, metavar="NAME", help="The importing country (e.g. India)."
+)
+@click.option(
+    "--by",
+    type=click.Choice(["period", "year", "rolling"]),
+    default="period",
+    show_default=True,
+    help="Grouping.",
+)
+@click.option(
+    "--period", type=click.IntRange(1, 50), default=5, show_default=True, help="Years per period/window."
+)
+@click.option("--from", "year_from", type=int, metavar="YEAR", help="First year.")
+@click.option("--to", "year_to", type=int, metavar="YEAR", help="Last year.")
+@click.option("--category", type=click.Choice(list(kn.ns.CATEGORIES)), help="Weapon category.")
+@click.option(
+    "--source", type=click.Choice(list(kn.SOURCES)), default="all", show_default=True, help="Sources."
+)
+@_format_option()
+@click.pass_context
+def network_shares_cmd(
+    ctx: click.Context,
+    buyer_name: str,
+    by: str,
+    period: int,
+    year_from: int | None,
+    year_to: int | None,
+    category: str | None,
+    source: str,
+    fmt: str | None,
+) -> None:
+    """Suppliers' shares of a buyer's imports per period (delivered TIV), with the HHI.
+
+    \b
+    Example:
+      kg network shares --buyer India --from 1990 --to 2024 --format csv
+    """
+    import sys
+
+    from kg.cli.output import default_format, write_rows
+
+    store = get_store(ctx, read_only=True)
+    filters = kn.Filters(year_from=year_from, year_to=year_to, category=category, source=source)
+    t = kn.supplier_shares(store, buyer_name, filters, by=by, length=period)
+    rows = [
+        (key, t.labels.get(s, s), s, round(v, 3), round(t.share(key, s), 4), t.basis[key], round(t.hhi(key)))
+        for key in t.keys
+        for s, v in sorted(t.volume.get(key, {}).items(), key=lambda kv: -kv[1])
+    ]
+    variables = ["period", "supplier", "supplier_iri", "volume", "share", "basis", "hhi"]
+    write_rows(variables, rows, fmt or default_format(), sys.stdout)
+
+
+@network_group.command("centrality")
+@click.option("--top", type=click.IntRange(1, 10000), default=20, show_default=True, help="Rows to print.")
+@filter_options
+@_format_option()
+@click.pass_context
+def network_centrality_cmd(ctx: click.Context, top: int, filters: kn.Filters, fmt: str | None) -> None:
+    """PageRank (weighted by delivered TIV) and degrees of the filtered network.
+
+    \b
+    Example:
+      kg network centrality --from 2015 --top 10
+    """
+    import sys
+
+    from kg.cli.output import default_format, write_rows
+
+    store = get_store(ctx, read_only=True)
+    g = kn.build_graph(store, filters, detail=False)
+    c = kn.centrality(g)
+    ranked = sorted(c, key=lambda n: -c[n]["pagerank"])[:top]
+    rows = [
+        (
+            g.nodes[n]["label"],
+            n,
+            round(c[n]["pagerank"], 5),
+            int(c[n]["in_degree"]),
+            int(c[n]["out_degree"]),
+            round(g.nodes[n]["received_tiv"], 1),
+            round(g.nodes[n]["supplied_tiv"], 1),
+        )
+        for n in ranked
+    ]
+    variables = ["party", "iri", "pagerank", "suppliers", "customers", "imports_tiv", "exports_tiv"]
+    write_rows(variables, rows, fmt or default_format(), sys.stdout)
