@@ -760,11 +760,16 @@ def supplier_shares(
     1950: "1990-1994"), or ``"rolling"`` (each year's trailing ``length``-year window).
     ``merge`` maps supplier IRIs to a group label (e.g. Soviet Union and Russia to
     "Soviet Union/Russia") so they form one line; tables usually keep them apart.
+    Rolling windows at the start of a year range reach back before it (the window of
+    1990 covers 1986-1990), so the first years are not truncated windows.
     """
     base = filters or Filters()
     buyer_iri = str(party_iri_for(buyer, store))
     f = resolve_filters(store, replace(base, buyer=buyer_iri))
-    tiv, deals = yearly_imports(store, f)
+    fetch = f
+    if by == "rolling" and f.year_from is not None:
+        fetch = replace(f, year_from=f.year_from - (length - 1))
+    tiv, deals = yearly_imports(store, fetch)
     parties = party_info(store, {buyer_iri} | {x for t in (tiv, deals) for v in t.values() for x in v})
     merge = dict(merge or {})
     labels: dict[str, str] = {}

@@ -76,8 +76,14 @@ def _colours(keys: list[str]) -> dict[str, str]:
     return {k: (PALETTE[i % len(PALETTE)] if k != OTHERS else "#cbd5e0") for i, k in enumerate(keys)}
 
 
-def _top_keys(table: kn.ShareTable, n: int) -> list[str]:
-    return table.suppliers[:n]
+def _top_keys(table: kn.ShareTable, n: int, show: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """The ``n`` leading suppliers, plus any of ``show`` (IRIs or labels) not among them."""
+    keys = table.suppliers[:n]
+    for want in show:
+        for k in table.suppliers:
+            if k not in keys and (k == want or table.labels.get(k, "").casefold() == want.casefold()):
+                keys.append(k)
+    return keys
 
 
 def _save(fig: Figure, out_dir: Path, stem: str, files: dict[str, Path]) -> bytes:
@@ -91,14 +97,12 @@ def _save(fig: Figure, out_dir: Path, stem: str, files: dict[str, Path]) -> byte
     return png.getvalue()
 
 
-def _shares_chart(t: kn.ShareTable, top: int, title: str) -> Figure:
-    keys = _top_keys(t, top)
+def _shares_chart(t: kn.ShareTable, keys: list[str], colours: dict[str, str], title: str) -> Figure:
     years = [k for k in t.keys if t.total(k) > 0]
     series = {k: [100 * t.share(y, k) for y in years] for k in keys}
     others = [100 - sum(series[k][i] for k in keys) for i in range(len(years))]
     if any(v > 0.05 for v in others):
         series[OTHERS] = [max(0.0, v) for v in others]
-    colours = _colours(list(series))
     fig = Figure(figsize=(10, 5.2))
     ax = fig.add_subplot()
     xs = [int(y) for y in years]
@@ -133,13 +137,12 @@ def _hhi_chart(t: kn.ShareTable, title: str) -> Figure:
     return fig
 
 
-def _volume_chart(t: kn.ShareTable, top: int, title: str) -> Figure:
-    keys = _top_keys(t, top)
+def _volume_chart(t: kn.ShareTable, keys: list[str], colours: dict[str, str], title: str) -> Figure:
+    keys = [k for k in keys if k in t.suppliers]
     periods = [k for k in t.keys if t.total(k) > 0]
     fig = Figure(figsize=(10, 4.6))
     ax = fig.add_subplot()
     width = 0.8 / max(1, len(keys))
-    colours = _colours(keys)
     for i, k in enumerate(keys):
         vals = [t.volume.get(p, {}).get(k, 0.0) if t.basis.get(p) == "tiv" else 0.0 for p in periods]
         ax.bar(
@@ -239,10 +242,15 @@ def diversification_report(
     *,
     filters: kn.Filters | None = None,
     length: int = 5,
-    top: int = 6,
+    top: int = 8,
+    show: list[str] | tuple[str, ...] = (),
     merge: dict[str, str] | None = None,
 ) -> Report:
-    """Write the report for ``buyer`` into ``out_dir`` (created if needed); see the module doc."""
+    """Write the report for ``buyer`` into ``out_dir`` (created if needed); see the module doc.
+
+    ``top`` suppliers are drawn by name (the rest as "Others"), plus any named in ``show``
+    (labels such as "Germany"); each supplier keeps one colour across the charts.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     base = filters or kn.Filters()
@@ -257,10 +265,15 @@ def diversification_report(
     label = periods.buyer_label or buyer
     rep = Report(out, periods.buyer, label, periods, merged_periods, rolling)
     span = base.describe()
+    keys = _top_keys(rolling, top, show)
+    colours = _colours([*keys, OTHERS])
     imgs = {}
     imgs["shares"] = _save(
         _shares_chart(
-            rolling, top, f"{label}: supplier shares of arms imports (rolling {length}-year, {span})"
+            rolling,
+            keys,
+            colours,
+            f"{label}: supplier shares of arms imports (rolling {length}-year, {span})",
         ),
         out,
         "shares",
@@ -274,7 +287,10 @@ def diversification_report(
     )
     imgs["volumes"] = _save(
         _volume_chart(
-            merged_periods, top, f"{label}: delivered TIV of leading suppliers per {length}-year period"
+            merged_periods,
+            keys,
+            colours,
+            f"{label}: delivered TIV of leading suppliers per {length}-year period",
         ),
         out,
         "volumes",

@@ -157,8 +157,9 @@ def report_group() -> None:
 )
 @click.option("--period", type=click.IntRange(1, 50), default=5, show_default=True, help="Years per period.")
 @click.option(
-    "--top", type=click.IntRange(1, 12), default=6, show_default=True, help="Suppliers drawn by name."
+    "--top", type=click.IntRange(1, 12), default=8, show_default=True, help="Suppliers drawn by name."
 )
+@click.option("--show", multiple=True, metavar="NAME", help="Also draw this supplier by name (repeatable).")
 @click.option("--from", "year_from", type=int, metavar="YEAR", help="First year.")
 @click.option("--to", "year_to", type=int, metavar="YEAR", help="Last year.")
 @click.option("--category", type=click.Choice(list(kn.ns.CATEGORIES)), help="Weapon category.")
@@ -172,6 +173,7 @@ def report_diversification_cmd(
     out_dir: Path,
     period: int,
     top: int,
+    show: tuple[str, ...],
     year_from: int | None,
     year_to: int | None,
     category: str | None,
@@ -184,14 +186,16 @@ def report_diversification_cmd(
 
     \b
     Example:
-      kg report diversification --buyer India -o out/india
+      kg report diversification --buyer India --from 1990 --to 2024 --show Germany -o out/india
     """
     from kg.report import diversification_report
 
     started = time.perf_counter()
     store = get_store(ctx, read_only=True)
     filters = kn.Filters(year_from=year_from, year_to=year_to, category=category, source=source)
-    rep = diversification_report(store, buyer_name, out_dir, filters=filters, length=period, top=top)
+    rep = diversification_report(
+        store, buyer_name, out_dir, filters=filters, length=period, top=top, show=list(show)
+    )
     click.echo(
         f"wrote {len(rep.files)} files to {out_dir} ({time.perf_counter() - started:.1f} s); "
         f"open {out_dir / 'report.html'}",
