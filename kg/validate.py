@@ -1,0 +1,225 @@
+"""SHACL validation of kg data against ``ontology/shapes.ttl``.
+
+The store calls :func:`validate` on its whole :class:`rdflib.Dataset`; ``kg validate`` prints
+:attr:`ValidationReport.text` and exits 3 when :attr:`ValidationReport.conforms` is false.
+
+Design choices (see ``ontology/README.md``):
+
+* **Union of all graphs.**  A deal's facts sit in its source's graph, its parties' types in the
+  reference graph and its claims in the article graph, so shapes such as "the buyer is a
+  kg:Party" can only be checked on the union.  We copy every quad's triple into one private
+  :class:`rdflib.Graph`; validation then never touches the caller's data.
+* **Ontology mixed in, no inference.**  Every triple of ``kg.ttl`` is added to the union graph.
+  SHACL's ``sh:targetClass``/``sh:class`` already follow ``rdfs:subClassOf`` in the data graph,
+  so a kg:Country satisfies ``sh:class kg:Party`` without a reasoner, and the SKOS concepts'
+  ``skos:inScheme`` triples let the shapes check that a status is in kg:DealStatusScheme.
+  We do not use pyshacl's ``ont_graph`` argument for this: its mix-in copies only RDFS/OWL
+  axioms (it would drop ``skos:inScheme``), and its deep clone of ``owl:NamedIndividual`` nodes
+  followed the scheme's hasTopConcept/topConceptOf cycles for minutes on an 800-triple
+  ontology.  Adding the triples ourselves is what ``ont_graph`` is meant to do, minus both
+  problems.  RDFS inference would be slower and would *hide* errors: ``rdfs:range kg:Company``
+  on ``kg:supplierCompany`` would make any wrongly used party a Company, so the ``sh:class``
+  check could never fail.
+* **Warnings do not break conformance.**  pyshacl runs with ``allow_warnings=True``; warnings
+  (e.g. delivered more than ordered) are listed in ``results`` and ``text`` but ``conforms``
+  reflects Violations only.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import pyshacl
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.paths import Path as RDFPath
+from rdflib.term import Node
+
+from kg.ns import PREFIXES
+from kg.resources import ontology_path
+
+_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+_LONGEST_FIRST = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda item: -len(item[1]))
+
+
+class ValidationResult(NamedTuple):
+    """One SHACL result: ``(severity, focus, path, message)``.
+
+    ``severity`` is ``"Violation"``, ``"Warning"`` or ``"Info"``; ``focus`` the node that failed;
+    ``path`` the property path in compact form (``"kg:buyer"``, ``"^kg:delivery"``) or None for
+    node-level constraints; ``message`` the shape's message plus the offending value, if any.
+    """
+
+    severity: str
+    focus: Node
+    path: str | None
+    message: str
+
+
+@dataclass
+class ValidationReport:
+    """Outcome of :func:`validate`: ``conforms`` is False iff there is at least one Violation."""
+
+    conforms: bool
+    results: list[ValidationResult] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def violations(self) -> list[ValidationResult]:
+        """Results with severity Violation (the ones that make the data non-conformant)."""
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[ValidationResult]:
+        """Results with severity Warning (reported, but the data still conforms)."""
+        return [r for r in self.results if r.severity == "Warning"]
+
+
+def _file_key(path: Path) -> tuple[str, int]:
+    return (str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path_str: str, _mtime: int) -> Graph:
+    """Parse a Turtle file once per (path, mtime): the store validates after every import."""
+    return Graph().parse(path_str, format="turtle")
+
+
+def _bind(graph: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph
+
+
+def _union(data: Graph | Dataset) -> Graph:
+    """A private Graph holding every triple of ``data`` (all named graphs and the default graph)."""
+    union = _bind(Graph())
+    quads = getattr(data, "quads", None)
+    if isinstance(data, Dataset) or callable(quads):
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+    else:
+        for triple in data:
+            union.add(triple)
+    return union
+
+
+def _compact(node: Node, graph: Graph) -> str:
+    """Short human-readable form of an IRI (``kg:buyer``) or literal."""
+    if isinstance(node, URIRef):
+        text = str(node)
+        for prefix, ns in _LONGEST_FIRST:
+            if text.startswith(ns) and len(text) > len(ns):
+                return f"{prefix}:{text[len(ns) :]}"  # readable, e.g. kgid:deal/sipri/4e77...
+        return f"<{text}>"
+    if isinstance(node, Literal):
+        return node.n3(graph.namespace_manager)
+    return str(node)
+
+
+def _path_text(results: Graph, path: Node | None, data_ns: Graph) -> str | None:
+    """Render a SHACL result path: a predicate, or an inverse/sequence path node."""
+    if path is None:
+        return None
+    if isinstance(path, URIRef):
+        return _compact(path, data_ns)
+    if isinstance(path, RDFPath):  # pragma: no cover - pyshacl reports paths as nodes
+        return str(path)
+    inverse = results.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + (_path_text(results, inverse, data_ns) or "?")
+    first = results.value(path, RDF.first)
+    if first is not None:
+        parts = []
+        node: Node | None = path
+        while node is not None and node != RDF.nil:
+            item = results.value(node, RDF.first)
+            parts.append(_path_text(results, item, data_ns) or "?")
+            node = results.value(node, RDF.rest)
+        return "/".join(parts)
+    return str(path) if not isinstance(path, BNode) else "(complex path)"
+
+
+def _results(results_graph: Graph, names: Graph) -> list[ValidationResult]:
+    out: list[ValidationResult] = []
+    nested = set(results_graph.objects(None, SH.detail))  # causes of a parent result, not results
+    for res in results_graph.subjects(RDF.type, SH.ValidationResult):
+        if res in nested:
+            continue
+        severity_iri = results_graph.value(res, SH.resultSeverity)
+        severity = str(severity_iri).rsplit("#", 1)[-1] if severity_iri else "Violation"
+        focus = results_graph.value(res, SH.focusNode)
+        path = _path_text(results_graph, results_graph.value(res, SH.resultPath), names)
+        messages = sorted(str(m) for m in results_graph.objects(res, SH.resultMessage))
+        message = "; ".join(messages) or "constraint violated"
+        value = results_graph.value(res, SH.value)
+        if value is not None and value != focus and not isinstance(value, BNode):
+            shown = _compact(value, names)
+            if shown not in message:
+                message += f" (value: {shown})"
+        out.append(ValidationResult(severity, focus, path, message))
+    out.sort(key=lambda r: (_SEVERITY_ORDER.get(r.severity, 9), str(r.focus), r.path or "", r.message))
+    return out
+
+
+def _text(conforms: bool, results: list[ValidationResult], names: Graph) -> str:
+    counts = {sev: sum(1 for r in results if r.severity == sev) for sev in _SEVERITY_ORDER}
+    head = (
+        f"Conforms: {conforms} ({counts['Violation']} violations, {counts['Warning']} warnings, "
+        f"{counts['Info']} infos)"
+    )
+    lines = [head]
+    for r in results:
+        focus = _compact(r.focus, names) if r.focus is not None else "?"
+        where = f" {r.path}" if r.path else ""
+        lines.append(f"{r.severity}: {focus}{where}: {r.message}")
+    return "\n".join(lines) + "\n"
+
+
+def validate(data: Graph | Dataset, *, shapes_path: Path | str | None = None) -> ValidationReport:
+    """Validate ``data`` (a Graph, or a Dataset whose graphs are validated as one union).
+
+    ``shapes_path`` defaults to the packaged ``ontology/shapes.ttl``; the ontology
+    ``ontology/kg.ttl`` is always mixed in.  The caller's graph is never modified.
+    """
+    shapes_file = Path(shapes_path) if shapes_path is not None else ontology_path("shapes.ttl")
+    shapes = _load(*_file_key(shapes_file))
+    ontology = _load(*_file_key(ontology_path("kg.ttl")))
+    union = _union(data)
+    for triple in ontology:
+        union.add(triple)
+    conforms, results_graph, _ = pyshacl.validate(
+        union,
+        shacl_graph=shapes,
+        inference="none",
+        inplace=True,  # ``union`` is our private copy: skip pyshacl's second clone
+        allow_warnings=True,
+        advanced=False,
+    )
+    names = _bind(Graph())
+    results = _results(results_graph, names)
+    # pyshacl's flag already ignores warnings (allow_warnings); recompute from the results so
+    # the report can never disagree with itself.
+    conforms = not any(r.severity == "Violation" for r in results)
+    return ValidationReport(conforms=bool(conforms), results=results, text=_text(conforms, results, names))
+
+
+def validate_file(path: Path | str, *, shapes_path: Path | str | None = None) -> ValidationReport:
+    """Parse an RDF file (format guessed from the extension; TriG/N-Quads keep their graphs)."""
+    path = Path(path)
+    ds = Dataset()
+    fmt = _guess_format(path)
+    ds.parse(str(path), format=fmt)
+    return validate(ds, shapes_path=shapes_path)
+
+
+def _guess_format(path: Path) -> str:
+    from rdflib.util import guess_format
+
+    fmt = guess_format(str(path))
+    if fmt is None:
+        raise ValueError(f"cannot tell the RDF format of {path.name!r} from its extension")
+    return fmt
