@@ -269,3 +269,24 @@ def test_normalisers_never_crash_on_any_text(text: str, published: date | None) 
         assert 0 <= a < b <= len(text)
     for c in extract_text(text, published):
         assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+
+
+def test_long_text_is_linear_and_unpunctuated_runs_are_cut() -> None:
+    import time
+
+    unit = "India bought 36 Rafale jets from France in 2016. Filler sentence about nothing at all. "
+    small, large = unit * 100, unit * 1000
+    t0 = time.process_time()
+    n_small = len(extract_text(small))
+    t1 = time.process_time()
+    n_large = len(extract_text(large))
+    t2 = time.process_time()
+    assert n_large == 10 * n_small > 0
+    assert (t2 - t1) < 25 * max(t1 - t0, 0.01), "extraction must stay (near) linear in text size"
+    run_on = (
+        ("filler words here " * 300)
+        + "India bought 36 Rafale jets from France in 2016 "
+        + "more filler " * 300
+    )
+    (claim,) = extract_text(run_on)
+    assert claim.quantity == 36 and run_on[claim.evidence.start : claim.evidence.end] == claim.evidence.text

@@ -25,6 +25,7 @@ rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -544,13 +545,17 @@ class _Extractor:
         # dates and numbers once per article; sentences take their slice (see _details)
         self.dates = find_dates(self.masked, published)
         self.numbers = find_numbers(self.masked)
+        # sorted start offsets: a sentence takes its slice by bisection (linear in article size)
+        self._date_starts = [d.start for d in self.dates]
+        self._money_starts = [m.start for m in self.money]
+        self._number_starts = [n.start for n in self.numbers]
         self.ctx = _Ctx()
         self.claims: list[Claim] = []
 
     def run(self) -> list[Claim]:
         mi = 0
         mentions = self.mentions
-        for a, b in split_sentences(self.masked):
+        for a, b in _bounded(split_sentences(self.masked), self.masked):
             while mi < len(mentions) and mentions[mi].start < a:
                 mi += 1
             mj = mi
@@ -582,8 +587,6 @@ class _Extractor:
     # -- one sentence --------------------------------------------------------------------
     def _sentence(self, a: int, b: int, mentions: list[Mention]) -> None:
         s = self.masked[a:b]
-        if len(s) > 2000:  # a "sentence" this long is a table or a dump, not prose
-            return
         parties = [p for m in mentions if m.kind == "party" and (p := _party_of(m)) is not None]
         systems = [m for m in mentions if m.kind == "system"]
         anaphora = bool(_ANAPHORA.search(s))
@@ -1198,16 +1201,16 @@ class _Extractor:
     ) -> None:
         end = a + len(s)
         dates = [
-            replace(d, start=d.start - a, end=d.end - a) for d in self.dates if a <= d.start and d.end <= end
+            replace(d, start=d.start - a, end=d.end - a)
+            for d in _within(self.dates, self._date_starts, a, end)
         ]
         if future and any(d.relative and d.granularity in ("month", "day") for d in dates):
             dates = find_dates(s, self.published, future=True)
-        money = [mo for mo in self.money if a <= mo.start and mo.end <= end]
+        money = _within(self.money, self._money_starts, a, end)
         blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
         numbers = [
             replace(n, start=n.start - a, end=n.end - a)
-            for n in self.numbers
-            if a <= n.start and n.end <= end
+            for n in _within(self.numbers, self._number_starts, a, end)
         ]
         numbers = [
             n
@@ -1486,6 +1489,38 @@ class _Extractor:
                 status if status != "unknown" else self.ctx.deal_status.get(deal_key, status)
             )
         return claim
+
+
+def _within(items: list, starts: list[int], a: int, b: int) -> list:
+    """Items (sorted by ``start``) lying inside ``[a, b)``."""
+    i = bisect_left(starts, a)
+    out = []
+    while i < len(items) and items[i].start < b:
+        if items[i].end <= b:
+            out.append(items[i])
+        i += 1
+    return out
+
+
+#: Longest span handled as one sentence; longer runs (tables, text without punctuation)
+#: are cut at a clause boundary or a space so the rules stay local and fast.
+MAX_SENTENCE = 1200
+
+
+def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            window = text[a : a + MAX_SENTENCE]
+            cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+            cut = cut + 1 if cut > MAX_SENTENCE // 3 else MAX_SENTENCE
+            out.append((a, a + cut))
+            a += cut
+            while a < b and text[a].isspace():
+                a += 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 def prev_pair(prev: Claim, rest: list[_Party]) -> tuple[list[_Party], list[_Party]] | None:

@@ -149,10 +149,10 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
     November"), so a bare month resolves forward from publication instead of back.
     """
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(text) + 1)  # O(1) overlap checks, linear in text size
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return not any(occupied[a:b])
 
     has_month = bool(_ANY_MONTH.search(text))
     has_digit = any(ch.isdigit() for ch in text)
@@ -228,7 +228,7 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
                 value, gran = gd["y"], "year"
             if value is None and not relative:
                 continue
-            taken.append((start, end))
+            occupied[start:end] = b"\x01" * (end - start)
             found.append(DateMention(text[start:end], start, end, value, gran, qual, relative))
     found.sort(key=lambda d: d.start)
     return found

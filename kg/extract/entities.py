@@ -707,10 +707,22 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
     matched twice.  The synthetic :class:`SystemRecord` has no origin and a category
     guessed from up to five following words (or the item noun).
     """
-    taken = list(known)
+    occupied = bytearray(len(text) + 1)  # 1 where a match already sits: O(1) overlap checks
+
+    def take(a: int, b: int) -> None:
+        occupied[a:b] = b"\x01" * (b - a)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return not any(occupied[a:b])
+
+    def right_after_match(a: int) -> bool:
+        """True when a match ends at ``a`` or one space before it ("Rafale F4", "Javelin FGM-148F")."""
+        return (a >= 1 and occupied[a - 1] == 1) or (
+            a >= 2 and occupied[a - 2] == 1 and text[a - 1].isspace()
+        )
+
+    for ka, kb in known:
+        take(ka, kb)
 
     out: list[Mention] = []
     for m in _CLASS.finditer(text):
@@ -725,12 +737,12 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
                 "system", m.start("name"), m.end(), text[m.start("name") : m.end()], "pattern", system=rec
             )
         )
-        taken.append((m.start("name"), m.end()))
+        take(m.start("name"), m.end())
     for m in _DESIGNATION.finditer(text):
         d = m.group("d")
         if _NOT_DESIGNATION.match(d) or not re.search(r"\d", d) or not free(m.start("d"), m.end("d")):
             continue
-        if any(0 <= m.start("d") - e <= 1 for _s, e in taken):
+        if right_after_match(m.start("d")):
             continue  # a variant suffix of a name just matched ("Rafale F4", "Leopard 2A4")
         if re.fullmatch(r"[A-Z]\d{3,4}", d) and not re.match(r"[MKTA]", d):
             continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
@@ -739,14 +751,14 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         known_rec = _catalogue_variant(d)
         if known_rec is not None:
             out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
-            taken.append((m.start("d"), m.end("d")))
+            take(m.start("d"), m.end("d"))
             continue
         cat = guess_category(" ".join(re.findall(r"[\w-]+", after)[:5])) or guess_category(
             " ".join(re.findall(r"[\w-]+", before)[-2:])
         )
         rec = SystemRecord(d, (), cat or "other", None, None, None, None)
         out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
-        taken.append((m.start("d"), m.end("d")))
+        take(m.start("d"), m.end("d"))
     for m in _NAME_ITEM.finditer(text):
         name = m.group("name")
         first = name.split()[0].split("-")[0].lower()
@@ -762,7 +774,7 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
             r"\d|[A-Z]{2}", name
         ):
             continue
-        if any(0 <= m.start("name") - e <= 1 for _s, e in taken):
+        if right_after_match(m.start("name")):
             continue  # "Javelin FGM-148F missiles": the variant after a known name
         noun = m.group("noun").split()[0].rstrip("s") if m.group("noun") else ""
         known_rec = (reference.resolve_system(f"{name} {noun}") if noun else None) or (
@@ -770,12 +782,12 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         )
         if known_rec is not None:
             out.append(Mention("system", m.start("name"), m.end("name"), name, "catalogue", system=known_rec))
-            taken.append((m.start("name"), m.end("name")))
+            take(m.start("name"), m.end("name"))
             continue
         cat = guess_category(m.group(0)) or "other"
         rec = SystemRecord(name, (), cat, None, None, None, None)
         out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
-        taken.append((m.start("name"), m.end("name")))
+        take(m.start("name"), m.end("name"))
     out.sort(key=lambda x: x.start)
     return out
 
