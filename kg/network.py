@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -225,7 +224,9 @@ def _select(store: Store, text: str, bind: Mapping[str, Node] | None = None) -> 
     """Rows of a SELECT; on the embedded store through pyoxigraph directly.
 
     Why: converting every result term to rdflib objects (oxrdflib) costs more than the
-    aggregation itself on the global network; the remote path stays generic.
+    aggregation itself on the global network; the remote path stays generic.  Values
+    are rdflib terms (remote) or their plain lexical text (embedded): read them with
+    ``str()``, :func:`_num`, :func:`_int`, :func:`_years` only.
     """
     if isinstance(store, EmbeddedStore):
         text = inject_values(text, bind) if bind else text
@@ -241,7 +242,7 @@ def _select(store: Store, text: str, bind: Mapping[str, Node] | None = None) -> 
                 term = sol[i]
                 if term is None:
                     continue
-                row[name] = URIRef(term.value) if isinstance(term, ox.NamedNode) else Literal(term.value)
+                row[name] = term.value  # plain text: callers read str()/numbers, never term types
             rows.append(row)
         return rows
     return store.select(text, bind)
@@ -570,6 +571,8 @@ def build_graph(store: Store, filters: Filters | None = None, *, detail: bool | 
     has_links = _has(store, ns.DealLink)
     has_articles = _has(store, ns.NewsArticle)
     kinds = {str(r["g"]): str(r["kind"]) for r in _select(store, ns.SPARQL_PREFIXES + _GRAPH_KINDS_Q)}
+    article_graphs = {g for g, k in kinds.items() if k == str(ns.NewsArticle)}
+    release_graphs = {g for g, k in kinds.items() if k == str(ns.DatasetRelease)}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     edge_q = _EDGE_Q.replace("{LINKS}", _EDGE_LINKS if has_links else "")
     for r in _q(store, edge_q, filters):
@@ -578,8 +581,8 @@ def build_graph(store: Store, filters: Filters | None = None, *, detail: bool | 
             "graphs": graphs,
             "deals": _int(r.get("deals")),
             "sources": len(graphs),
-            "articles": sum(1 for x in graphs if kinds.get(x) == str(ns.NewsArticle)),
-            "releases": sum(1 for x in graphs if kinds.get(x) == str(ns.DatasetRelease)),
+            "articles": sum(1 for x in graphs if x in article_graphs),
+            "releases": sum(1 for x in graphs if x in release_graphs),
             "order_years": _years(r.get("orderYears")),
             "delivery_years": [],
             "tiv": 0.0 if filters.has_years else _num(r.get("tiv")),
@@ -848,7 +851,7 @@ def pagerank(
     *,
     alpha: float = 0.85,
     weight: str | None = "tiv",
-    tol: float = 1.0e-10,
+    tol: float = 1.0e-9,
     max_iter: int = 200,
 ) -> dict[str, float]:
     """PageRank by power iteration (networkx's own needs scipy, which kg does not require).
@@ -860,16 +863,19 @@ def pagerank(
     n = len(nodes)
     if n == 0:
         return {}
-    out_w: dict[str, float] = {}
-    for u in nodes:
-        out_w[u] = sum((d.get(weight, 1.0) if weight else 1.0) for _, _, d in g.out_edges(u, data=True))
+    out_w: dict[str, float] = dict.fromkeys(nodes, 0.0)
+    links = [(u, v, float(d.get(weight, 1.0)) if weight else 1.0) for u, v, d in g.edges(data=True)]
+    for u, _, w in links:
+        out_w[u] += w
+    # each edge's share of its supplier's rank, computed once
+    shares = [(u, v, w / out_w[u]) for u, v, w in links if out_w[u] > 0]
+    dangling_nodes = [u for u in nodes if out_w[u] <= 0]
     rank = dict.fromkeys(nodes, 1.0 / n)
     for _ in range(max_iter):
-        dangling = alpha * sum(rank[u] for u in nodes if out_w[u] <= 0) / n
+        dangling = alpha * sum(rank[u] for u in dangling_nodes) / n
         new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
-        for u, v, d in g.edges(data=True):
-            if out_w[u] > 0:
-                new[v] += alpha * rank[u] * (d.get(weight, 1.0) if weight else 1.0) / out_w[u]
+        for u, v, share in shares:
+            new[v] += alpha * rank[u] * share
         err = sum(abs(new[u] - rank[u]) for u in nodes)
         rank = new
         if err < n * tol:
