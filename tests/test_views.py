@@ -7,11 +7,13 @@ import re
 
 import pytest
 import views_world as world
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg import iris
 from kg import network as kn
 from kg.store import open_store
-from kg.views import CSP, country_view, deals_view, network_view, render_html, write_html, write_view
+from kg.views import CSP, View, country_view, deals_view, network_view, render_html, write_html, write_view
 from kg.views.render import VENDOR_DIR
 
 IND = str(iris.country("IND"))
@@ -122,3 +124,43 @@ def test_write_view_replaces_atomically(store, tmp_path) -> None:
     text = target.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and "India" in text
     assert [p.name for p in tmp_path.iterdir()] == ["net.html"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"<>&'\"/ sS=:", "script", "</script>", "<!--", "]]>", "href", "javascript:", "\u2028", "é"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_any_label_round_trips_and_never_becomes_markup(text: str) -> None:
+    """Whatever a label holds, the page shows it as text and the data keeps it exactly."""
+    v = View(
+        title=text,
+        subtitle=text,
+        sources_line=text,
+        nodes=[{"id": text or "x", "label": text, "tooltip": text, "detail": "n", "x": 0.0, "y": 0.0}],
+        edges=[],
+        options={"physics": {"enabled": False}},
+        legend=[{"label": text, "color": "#000"}],
+        details={
+            "n": {"title": text, "sections": [{"heading": text, "items": [{"text": text, "url": text}]}]}
+        },
+    )
+    html = render_html(v)
+    payload = _payload(html)
+    assert payload["nodes"][0]["label"] == text and payload["details"]["n"]["title"] == text
+    data = html.split('<script type="application/json" id="kg-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data  # nothing in the data element can close it
+    head = html.split('<h1 id="kg-heading">', 1)[1].split("</h1>", 1)[0]
+    assert "<" not in head and ">" not in head
+    assert (
+        head.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#34;", '"')
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        == text
+    )
