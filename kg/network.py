@@ -9,10 +9,16 @@ pyvis or matplotlib.
 Counting rules (documented because they change the numbers):
 
 * A deal is selected when its order year or any of its delivery years falls in the year
-  range (SIPRI's own "deliveries or orders made for year range" rule).
-* Delivered TIV is the sum of ``kg:tiv`` of deliveries *inside* the year range; a deal
-  with a deal-level ``kg:tivDelivered`` but no deliveries counts only without a year
-  range (its years are unknown).
+  range (SIPRI's own "deliveries or orders made for year range" rule).  Delivery years
+  come from ``kg:Delivery`` nodes or, for the 16-column register (whose importer records
+  multi-year deliveries only as text), from ``kg:deliveryYearsText`` ("2005; 2006").
+* Without a year range, an edge's delivered TIV is the sum of the deals' deal-level
+  ``kg:tivDelivered`` (every register deal has one).  Within a year range it is the TIV
+  of the delivery years inside the range: a delivery's own ``kg:tiv`` when it has one
+  (single-year and 17-column register deals), otherwise the deal's ``kg:tivDelivered``
+  spread evenly over its delivery years (SIPRI's 16-column register gives no split; the
+  even spread is ours).  TIV of deals without any delivery year counts only without a
+  year range.
 * An article deal linked (``kg:DealLink``) to a register deal counts once, as the
   register deal; its source still counts as a source of the edge.
 * Contract values: ``kg:valueUSD`` when a source gives it, otherwise ``kg:valueAmount`` in
@@ -20,6 +26,15 @@ Counting rules (documented because they change the numbers):
   ``data/fx_rates.csv`` (nearest year when the exact year is missing).
 * Shares use delivered TIV; a period in which no TIV is known (article-only data) uses
   deal counts by order year instead, and says so (``basis``).
+* Big graphs (more than :data:`DETAIL_LIMIT` supplier->buyer pairs, e.g. the whole
+  register) skip per-edge systems, statuses, values and delivery years unless asked
+  (``build_graph(detail=True)``): each is another scan of every selected deal.
+
+Public API: :class:`Filters`, :func:`resolve_filters`, :func:`party_iri_for`,
+:func:`build_graph`, :func:`tiv_by_year`, :func:`yearly_imports`, :func:`supplier_shares`
+(-> :class:`ShareTable`), :func:`hhi`, :func:`top_systems`, :func:`pagerank`,
+:func:`centrality`, :func:`deal_records` (-> :class:`DealRecord`), :func:`sources_used`,
+:func:`graph_sources`, :func:`describe_sources`, :func:`to_usd`, :func:`export_graph`.
 """
 
 from __future__ import annotations
