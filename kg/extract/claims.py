@@ -114,7 +114,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed-future",
         _rx(
-            r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send))\b"
+            r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send|"
+            r"export))\b"
         ),
     ),
     (
@@ -285,6 +286,7 @@ _ORG_NOUN = _rx(
     r"forces|officials|cabinet|parliament|agency|procurement agency|armament agency|defen[cs]e forces)\b"
 )
 
+_ORIGIN_BY = _rx(r"^(made|built|manufactured|produced|developed|designed|jointly)$")
 _SELLER_BY = _rx(
     r"^(made|built|manufactured|produced|developed|designed|supplied|sold|delivered|offered|provided|"
     r"exported|transferred|shipped|donated|offered|pitched|proposed)$"
@@ -637,7 +639,8 @@ class _Extractor:
             last = lasts[p.group]
             start = last.mention.end - base
             clause = re.split(
-                r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b", s[start : start + 160]
+                r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\b(?:said|says|told|added)\b",
+                s[start : start + 160],
             )[0]
             nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
             limit = min((q.mention.start - base - start for q in nxt), default=len(clause))
@@ -679,10 +682,17 @@ class _Extractor:
                     _I,
                 ):
                     p.role, p.cue = "buyer", "object-of-sell"
-        # companies are suppliers unless a cue said otherwise
+        # companies are suppliers unless a cue said otherwise; companies listed after "developed
+        # by ..." are the system's makers (origin), not the seller in this deal
+        origin_at = min(
+            (p.mention.start for p in parties if p.role == "origin" and p.cue.endswith("-by")), default=None
+        )
         for p in parties:
             if p.company and p.role in (None, "pair", "speaker", "with"):
-                p.role, p.cue = "supplier", "company"
+                if origin_at is not None and 0 <= p.mention.start - origin_at <= 160:
+                    p.role, p.cue = "origin", "maker"
+                else:
+                    p.role, p.cue = "supplier", "company"
 
     def _cue(
         self, left: str, right: str, own_right: str, p: _Party, s: str, full_left: str
@@ -727,6 +737,8 @@ class _Extractor:
         byw = _BY.search(left) if "by" in tail else None
         if byw:
             verb = byw.group(1)
+            if _ORIGIN_BY.match(verb):
+                return "origin", f"{verb}-by"  # who makes it, not necessarily who sells it here
             if _SELLER_BY.match(verb):
                 return "supplier", f"{verb}-by"
             if _BUYER_BY.match(verb):
@@ -738,6 +750,7 @@ class _Extractor:
             to
             and not _NOT_TO.match(to.group(1))
             and (_SELL_BEFORE.search(full_left[-100:]) or _SELL_AFTER.search(right))
+            and (not _POSS.match(own_right) or _ORG_NOUN.match(own_right))  # not "a boost to India's hopes"
         ):
             return "buyer", "to"
         if (
@@ -962,6 +975,21 @@ class _Extractor:
                     )
                     fr.batch = "additional" if additional else "original"
                     frames.append(fr)
+        origins = {r.name: r.origin_iso3 for r, _m, _src in sys_refs if r is not None and r.origin_iso3}
+        if len(origins) > 1:
+            # "acquired J-10Cs from China in response to India's purchase of Rafales": China
+            # supplies the J-10C, not the Rafale
+            frames = [
+                fr
+                for fr in frames
+                if not (
+                    fr.system is not None
+                    and fr.suppliers
+                    and fr.system.origin_iso3
+                    and fr.suppliers[0].iso3 != fr.system.origin_iso3
+                    and fr.suppliers[0].iso3 in set(origins.values()) - {fr.system.origin_iso3}
+                )
+            ]
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
