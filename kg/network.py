@@ -1156,22 +1156,34 @@ def deal_records(
     # claims: dated status statements with their evidence sentences
     claims_q = (
         prefix
-        + "SELECT ?d2 ?g ?st ?date ?ev WHERE { "
+        + "SELECT ?d2 ?g ?st ?date ?ev ?neg ?mod WHERE { "
         + _values("d2", all_ids)
         + """
       GRAPH ?g { ?c a kg:Claim ; kg:about ?d2 .
-        OPTIONAL { ?c kg:status ?st } OPTIONAL { ?c kg:eventDate ?date } OPTIONAL { ?c kg:evidenceText ?ev } } }"""
+        OPTIONAL { ?c kg:status ?st } OPTIONAL { ?c kg:eventDate ?date } OPTIONAL { ?c kg:evidenceText ?ev }
+        OPTIONAL { ?c kg:negated ?neg } OPTIONAL { ?c kg:modality ?mod } } }"""
     )
     for r in _select(store, claims_q):
         src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
         date = str(r["date"]) if r.get("date") is not None else (src.date or "")
         for d in owners[str(r["d2"])]:
             rec = deals[d]
-            if r.get("st") is not None:
+            negated = str(r.get("neg", "")).lower() in ("true", "1")
+            if r.get("st") is not None and not negated:  # "not cancelled" is no cancellation
                 st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
-                rec.timeline.append(StatusEvent(date, st, src.title, str(r["ev"]) if r.get("ev") else None))
+                mod = str(r.get("mod") or "")
+                if mod and mod not in ("asserted", "actual", "fact"):
+                    st = f"{st} ({mod})"  # e.g. "delivering (expected)"
+                event = StatusEvent(date, st, src.title, str(r["ev"]) if r.get("ev") else None)
+                if all(
+                    (e.date, e.status, e.source) != (event.date, event.status, event.source)
+                    for e in rec.timeline
+                ):
+                    rec.timeline.append(event)
             if r.get("ev") is not None:
-                rec.evidence.append((str(r["ev"]), src.title, date or None))
+                item = (str(r["ev"]), src.title, date or None)
+                if item not in rec.evidence:
+                    rec.evidence.append(item)
     # an article deal linked to a selected register deal is shown once, as that deal
     for d in list(deals):
         if "release" in own_kinds[d]:

@@ -279,3 +279,12 @@ def test_delivery_years_recorded_as_text_are_spread(store) -> None:
     assert full[str(iris.country("RUS"))][IND]["delivery_years"][0] == min(
         y for d in world.DEALS if d.supplier == "RUS" and d.buyer == "IND" for y in d.deliveries
     )
+
+
+def test_timeline_skips_negated_claims_and_marks_expectations(store) -> None:
+    recs = kn.deal_records(store, kn.Filters(supplier="Russia", buyer="India"), limit=None)
+    s400 = next(r for r in recs if r.system_label == "S-400 Triumf")
+    statuses = [e.status for e in s400.timeline]
+    assert "cancelled" not in statuses  # the article denies it
+    assert "delivered (expected)" in statuses and "delivering" in statuses
+    assert any("denied" in text for text, _, _ in s400.evidence)  # the sentence is still shown

@@ -439,6 +439,27 @@ def graphs(extra_parties: dict[URIRef, tuple[URIRef, str]] | None = None) -> dic
             add(a, claim, ns.evidenceText, _lit(evidence))
             add(a, claim, ns.eventDate, _lit(event, XSD.date))
             add(a, claim, ns.confidence, _lit(0.9, XSD.decimal))
+            if system == "S-400 Triumf":  # a denial and an expectation about the same deal
+                for tag, st, neg, mod, text in (
+                    (
+                        "denial",
+                        "cancelled",
+                        True,
+                        None,
+                        "Officials denied that the S-400 order was cancelled.",
+                    ),
+                    ("outlook", "delivered", False, "expected", "The last squadron is expected by 2026."),
+                ):
+                    c2 = iris.claim(str(a), key, system, tag)
+                    add(a, c2, RDF.type, ns.Claim.n3())
+                    add(a, c2, ns.about, deal.n3())
+                    add(a, c2, ns.status, URIRef(str(ns.STATUSES[st])).n3())
+                    add(a, c2, ns.evidenceText, _lit(text))
+                    add(a, c2, ns.eventDate, _lit(event, XSD.date))
+                    if neg:
+                        add(a, c2, ns.negated, _lit(True))
+                    if mod:
+                        add(a, c2, ns.modality, _lit(mod))
             if linked:
                 target = next(d for d in DEALS if d.key == linked).iri
                 link = iris.link(str(deal), str(target))
