@@ -667,6 +667,14 @@ class _Extractor:
                     p.role, p.cue = "buyer", f"subject:{word}"
                 elif vclass == "sell":
                     p.role, p.cue = "supplier", f"subject:{word}"
+                elif re.search(
+                    r"\b(?:exports?|sales?|sell|selling|supply|supplies|supplying)\b", between, _I
+                ):
+                    p.role, p.cue = "supplier", f"subject:{word}"  # "expanded the export ... by negotiating"
+                elif re.search(
+                    r"\b(?:purchases?|imports?|acquisitions?|buy|buying|procurement)\b", between, _I
+                ):
+                    p.role, p.cue = "buyer", f"subject:{word}"
                 else:
                     p.role, p.cue = "pair", f"subject:{word}"
                 break
@@ -1039,7 +1047,9 @@ class _Extractor:
                     # prefer subjects / "with" counterparts over bare mentions
                     ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))
                     top = ranked[0]
-                    buyers = [q for q in rest if q.group == top.group] if top.role == "pair" else [top]
+                    buyers = (
+                        [q for q in rest if q.group == top.group] if top.role in ("pair", "with") else [top]
+                    )
             elif (
                 len({p.iso3 for p in rest}) >= 2
                 and (ctx_prev := self._prev_for(ref, anaphora)) is not None
