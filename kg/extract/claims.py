@@ -481,8 +481,8 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
     assert rec is not None
     if m.form == "pattern":
         cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
-        return SystemRef(rec.designation, cat, None)
-    return SystemRef(rec.designation, rec.category, rec.origin_iso3)
+        return SystemRef(rec.designation, cat, None, m.text)
+    return SystemRef(rec.designation, rec.category, rec.origin_iso3, m.text, rec.manufacturer)
 
 
 def _combined_triggers() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -583,6 +583,7 @@ class _Extractor:
             for c in self.claims
             if c.system or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
         ]
+        _reconcile_systems(self.claims)
         _link_deals(self.claims)
         return self.claims
 
@@ -863,7 +864,17 @@ class _Extractor:
                 sys_refs = main
             elif not main and ctx_sys is not None:
                 sys_refs = [
-                    (SystemRef(ctx_sys.name, ctx_sys.category, _origin_of(ctx_sys.name)), None, "context")
+                    (
+                        SystemRef(
+                            ctx_sys.name,
+                            ctx_sys.category,
+                            _origin_of(ctx_sys.name),
+                            ctx_sys.surface,
+                            ctx_sys.manufacturer,
+                        ),
+                        None,
+                        "context",
+                    )
                 ]
 
         # modifiers: "Russian S-400", "India's Rafale jets"
@@ -912,7 +923,13 @@ class _Extractor:
                 if prev.system:
                     sys_refs.append(
                         (
-                            SystemRef(prev.system.name, prev.system.category, _origin_of(prev.system.name)),
+                            SystemRef(
+                                prev.system.name,
+                                prev.system.category,
+                                _origin_of(prev.system.name),
+                                prev.system.surface,
+                                prev.system.manufacturer,
+                            ),
                             None,
                             "context",
                         )
@@ -1575,6 +1592,39 @@ def prev_pair(prev: Claim, rest: list[_Party]) -> tuple[list[_Party], list[_Part
 def _origin_of(designation: str) -> str | None:
     rec = reference.resolve_system(designation)
     return rec.origin_iso3 if rec else None
+
+
+def _reconcile_systems(claims: list[Claim]) -> None:
+    """One article, one dyad, one maker and category: a bare name ("31 Predator drones") is
+    the designation the article also gives ("MQ-9B"), not a different catalogue entry."""
+    named = [
+        c for c in claims if c.system is not None and c.system.surface and re.search(r"\d", c.system.surface)
+    ]
+    if not named:
+        return
+    for c in claims:
+        sysref = c.system
+        if (
+            sysref is None
+            or not sysref.surface
+            or re.search(r"\d", sysref.surface)
+            or not sysref.manufacturer
+        ):
+            continue
+        for other in named:
+            o = other.system
+            assert o is not None
+            if (
+                o.name != sysref.name
+                and o.manufacturer == sysref.manufacturer
+                and o.category == sysref.category
+                and (other.supplier.iso3 if other.supplier else None)
+                == (c.supplier.iso3 if c.supplier else None)
+                and other.buyer.iso3 == c.buyer.iso3
+            ):
+                c.system = SystemRef(o.name, o.category, o.origin_iso3, sysref.surface, o.manufacturer)
+                c.deal_key = c.deal_key.replace(f":{sysref.name}:", f":{o.name}:")
+                break
 
 
 def _link_deals(claims: list[Claim]) -> None:

@@ -103,6 +103,10 @@ class SystemRef:
     name: str
     category: str | None
     origin_iso3: str | None = None
+    #: not serialised: the text's spelling and the maker, used to reconcile "Predator" with
+    #: "MQ-9B" when one article names the same drone both ways
+    surface: str | None = None
+    manufacturer: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "category": self.category}
