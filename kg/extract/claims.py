@@ -519,7 +519,9 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
 
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
-    if word.startswith(("sent a", "sent an", "issued")) or (word.startswith("deliver") and " of " in word):
+    if word.startswith(("sent a", "sent an", "issued", "took", "take", "taken", "taking", "receiv")) or (
+        word.startswith("deliver") and " of " in word
+    ):
         return "buy"  # "sent a request to France", "issued a tender", "the delivery of its first F-35s"
     if _APPROVE.match(word):
         if re.search(r"\b(sale|sell|export|transfer|supply)\b", after[:80], _I):
