@@ -407,6 +407,24 @@ MAJOR_EXPORTERS = (
 _EXPORTER_RANK = {iso: i for i, iso in enumerate(MAJOR_EXPORTERS)}
 
 
+# quantity cues (hot loop: compiled once)
+_NEAR_ITEM = re.compile(
+    r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
+    r"extra|further|of the|of|the|its|their|generation|next-generation|"
+    r"[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|"
+    r"[A-Z][\w-]*)\s+){0,4}?(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
+)
+_HITS_ITEM = _rx(r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b")
+_OF_SYSTEMS = _rx(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?(?:systems?|units?)\b")
+_OF_THE = _rx(r"^\s+of\s+(?:the|these|those|its|their)\s")
+_REMAINING_KW = _rx(r"\b(remaining|other|last|final|rest of the|outstanding)\s+$")
+_FIRST_KW = _rx(r"\b(first|initial)\s+$")
+_WORD_NEXT = re.compile(r"^\s+\w")
+_VERB_NEXT = re.compile(r"^\s+(?:have|has|are|were|will|is|units|of)\b")
+_UNITS_NEXT = re.compile(r"^\s+units?\b")
+_BATCH_OF = _rx(r"\b(?:batch|total|fleet|order|consignment) of\s+$")
+
+
 # --- data structures ---------------------------------------------------------------------
 
 
@@ -1302,19 +1320,12 @@ class _Extractor:
         ]
         # quantities per system mention
         per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
-        item_rx = r"(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
         for ref, m, _src in sys_refs:
             total = delivered = remaining = None
             for n in numbers:
                 after = s[n.end : n.end + 80]
                 before = s[max(0, n.start - 25) : n.start]
-                near = re.match(
-                    r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
-                    r"extra|further|of the|of|the|its|their|generation|next-generation|"
-                    r"[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|"
-                    r"[A-Z][\w-]*)\s+){0,4}?" + item_rx,
-                    after,
-                )
+                near = _NEAR_ITEM.match(after)
                 hits_system = False
                 if m is not None and ref is not None and near is not None:
                     for target in self._starts.get(ref.name, [m.start]):
@@ -1322,32 +1333,12 @@ class _Extractor:
                         if 0 <= rel <= 45 and near.end() + n.end >= target - a:
                             hits_system = True
                 hits_item = (
-                    near is not None
-                    and re.match(
-                        r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b",
-                        after,
-                        _I,
-                    )
-                    is not None
-                    and not re.match(
-                        r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?"
-                        r"(?:systems?|units?)\b",
-                        after,
-                        _I,
-                    )
-                ) or (
-                    near is not None
-                    and re.match(r"^\s+of\s+(?:the|these|those|its|their)\s", after, _I) is not None
-                )
-                remaining_kw = re.search(
-                    r"\b(remaining|other|last|final|rest of the|outstanding)\s+$", before, _I
-                )
-                first_kw = re.search(r"\b(first|initial)\s+$", before, _I)
+                    near is not None and _HITS_ITEM.match(after) is not None and not _OF_SYSTEMS.match(after)
+                ) or (near is not None and _OF_THE.match(after) is not None)
+                remaining_kw = _REMAINING_KW.search(before)
+                first_kw = _FIRST_KW.search(before)
                 if remaining_kw and (
-                    hits_system
-                    or hits_item
-                    or not re.match(r"^\s+\w", after)
-                    or re.match(r"^\s+(?:have|has|are|were|will|is|units|of)\b", after)
+                    hits_system or hits_item or not _WORD_NEXT.match(after) or _VERB_NEXT.match(after)
                 ):
                     remaining = n.value
                 elif hits_system or (hits_item and (m is None or len(sys_refs) == 1)):
@@ -1355,9 +1346,8 @@ class _Extractor:
                         delivered = n.value
                     elif total is None:
                         total = n.value
-                elif (re.match(r"^\s+units?\b", after) and total is None) or (
-                    re.search(r"\b(?:batch|total|fleet|order|consignment) of\s+$", before, _I)
-                    and total is None
+                elif (_UNITS_NEXT.match(after) and total is None) or (
+                    _BATCH_OF.search(before) and total is None
                 ):
                     total = n.value
             per_system[ref.name if ref else None] = (total, delivered, remaining, False)
