@@ -407,6 +407,12 @@ MAJOR_EXPORTERS = (
 _EXPORTER_RANK = {iso: i for i, iso in enumerate(MAJOR_EXPORTERS)}
 
 
+_OBJ_OF_SELL = _rx(
+    r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
+    r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
+    r"deliver|delivers|delivered)\s+(?:the\s+)?$"
+)
+
 # quantity cues (hot loop: compiled once)
 _NEAR_ITEM = re.compile(
     r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
@@ -702,14 +708,8 @@ class _Extractor:
         # objects of sell verbs: "sold India", "supply Ukraine with"
         for p in parties:
             if p.role in (None, "pair", "speaker"):
-                left = s[: p.mention.start - base]
-                if re.search(
-                    r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
-                    r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
-                    r"deliver|delivers|delivered)\s+(?:the\s+)?$",
-                    left,
-                    _I,
-                ):
+                left = s[max(0, p.mention.start - base - 24) : p.mention.start - base]
+                if _OBJ_OF_SELL.search(left):
                     p.role, p.cue = "buyer", "object-of-sell"
         # companies are suppliers unless a cue said otherwise; companies listed after "developed
         # by ..." are the system's makers (origin), not the seller in this deal
