@@ -7,18 +7,22 @@ a checkout, an editable install and a wheel.
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
+import importlib.util
 from pathlib import Path
 
 
 def _root(package: str) -> Path:
+    # kg.ontology and kg.data are namespace packages (plain directories without
+    # __init__.py), so take their directory from the import spec.
     try:
-        with as_file(files(package)) as path:  # packages are plain directories, never zipped
-            return Path(path)
+        spec = importlib.util.find_spec(package)
     except ModuleNotFoundError:
-        # Running from a checkout (``kg`` imported from the working tree, where the
-        # remapped packages do not exist): the directories sit beside ``kg/``.
-        return Path(__file__).resolve().parents[1] / package.split(".", 1)[1]
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    # Running from a checkout (``kg`` imported from the working tree, where the remapped
+    # packages do not exist): the directories sit beside ``kg/``.
+    return Path(__file__).resolve().parents[1] / package.split(".", 1)[1]
 
 
 def ontology_path(name: str = "kg.ttl") -> Path:
