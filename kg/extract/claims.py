@@ -237,6 +237,10 @@ _TO_BUYERS = _rx(
     r"(?:such as|like|including)|the likes of)\s+(?:the\s+)?$"
 )
 _ARMS_WORD = _rx(r"\b(?:arms|weapons|munitions|" + _ITEMS4 + r")\b")
+_NEW_DEAL = _rx(
+    r"\b(?:second|another|separate|different|new|other)\s+(?:\w+\s+)?(?:project|deal|contract|programme|"
+    r"program|tender|acquisition|procurement)\b"
+)
 _SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _rx(
@@ -247,7 +251,7 @@ _NEG_CONTEXT = _rx(
     r"allies? (?:like|such as)|neighbou?rs? (?:like|such as)|compared (?:with|to)|rather than|instead of|"
     r"dependence on|reliance on|relying on|reduce \w+ on|than|tensions? (?:between|with)|"
     r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
-    r"in response to|sanctions by|opposition from|objections from|criticism from|warnings from|retaliation from|"
+    r"in response to|sanctions by|sanctions from|opposition from|objections from|criticism from|warnings from|retaliation from|"
     r"backlash from|response from|retaliation against|pressure on|warned|sanctioned)\s+"
     r"(?:the\s+|both\s+|either\s+)?$"
 )
@@ -579,6 +583,36 @@ class _Extractor:
         self._number_starts = [n.start for n in self.numbers]
         self.ctx = _Ctx()
         self.claims: list[Claim] = []
+        self._cur_status = "unknown"
+        self.focus = self._focus_buyer()
+
+    def _focus_buyer(self) -> _Party | None:
+        """The country the article is mostly about (most named in its first 600 characters).
+
+        Used only as a last resort for a sentence that names a system, a supplier and a deal
+        stage but no buyer.  Demonyms do not count (they usually describe equipment).
+        """
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.start > 600:
+                break
+            if (
+                m.kind == "party"
+                and m.party is not None
+                and m.party.kind == "country"
+                and m.form != "demonym"
+            ):
+                if m.party.historical or m.iso3 is None:
+                    continue
+                counts[m.iso3] = counts.get(m.iso3, 0) + 1
+                first.setdefault(m.iso3, m)
+        if not counts:
+            return None
+        iso = max(counts, key=lambda k: (counts[k], -first[k].start))
+        rec = first[iso].party
+        assert rec is not None
+        return _Party(Mention("party", -1, -1, "", "focus"), iso, rec.name, "country", None, "buyer", "focus")
 
     def run(self) -> list[Claim]:
         mi = 0
@@ -836,6 +870,7 @@ class _Extractor:
         anaphora: bool,
     ) -> list[_Frame]:
         status, negated, modality, delayed = self._status(s, trig)
+        self._cur_status = status
         sys_status: dict[str, tuple[str, bool, str | None, bool]] = {}
         distinct = []
         for m in systems:
@@ -938,8 +973,19 @@ class _Extractor:
                     )
                 )
             )
-            if anaphora and self.ctx.last and (status != "unknown" or info):
+            if anaphora and self.ctx.last and (status != "unknown" or info) and not _NEW_DEAL.search(s):
                 prev = self.ctx.last[-1]
+                # "the French jets": the latest deal supplied by France, not simply the last one
+                makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+                if makers and (prev.supplier is None or prev.supplier.iso3 not in makers):
+                    prev = next(
+                        (
+                            c
+                            for c in reversed(self.claims)
+                            if c.system and c.supplier and c.supplier.iso3 in makers
+                        ),
+                        prev,
+                    )
                 if prev.system:
                     sys_refs.append(
                         (
@@ -1020,7 +1066,11 @@ class _Extractor:
                     )
                     fr.batch = "additional" if additional else "original"
                     frames.append(fr)
-        origins = {r.name: r.origin_iso3 for r, _m, _src in sys_refs if r is not None and r.origin_iso3}
+        origins = {
+            r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+            for r, _m, _src in sys_refs
+            if r is not None and r.origin_iso3
+        }
         if len(origins) > 1:
             # "acquired J-10Cs from China in response to India's purchase of Rafales": China
             # supplies the J-10C, not the Rafale
@@ -1030,9 +1080,9 @@ class _Extractor:
                 if not (
                     fr.system is not None
                     and fr.suppliers
-                    and fr.system.origin_iso3
-                    and fr.suppliers[0].iso3 != fr.system.origin_iso3
-                    and fr.suppliers[0].iso3 in set(origins.values()) - {fr.system.origin_iso3}
+                    and fr.system.name in origins
+                    and fr.suppliers[0].iso3 != origins[fr.system.name]
+                    and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
                 )
             ]
         if not frames:
@@ -1113,6 +1163,8 @@ class _Extractor:
             if rest:
                 suppliers = [rest[0]]
         if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
+            if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
+                origin = _SUCCESSOR[origin]
             rec = reference.country_by_iso3(origin)
             if rec is not None:
                 suppliers = [
@@ -1185,6 +1237,18 @@ class _Extractor:
                     )
                 ]
                 conf -= 0.2
+        if (
+            not buyers
+            and ref is not None
+            and suppliers
+            and self._cur_status not in ("unknown", "offered")
+            and self.focus is not None
+            and self.focus.iso3 not in {p.iso3 for p in suppliers}
+        ):
+            # the article's main buyer: "the procurement of three Scorpene submarines" in a
+            # story about India's submarine deals
+            buyers = [self.focus]
+            conf -= 0.25
         if not buyers:
             return suppliers, [], conf
         conf += 0.15 * explicit
@@ -1536,6 +1600,10 @@ class _Extractor:
                 status if status != "unknown" else self.ctx.deal_status.get(deal_key, status)
             )
         return claim
+
+
+#: Historical states whose designs are supplied by a successor today.
+_SUCCESSOR = {"SUN": "RUS", "CSK": "CZE", "YUG": "SRB", "DDR": "DEU"}
 
 
 def _within(items: list, starts: list[int], a: int, b: int) -> list:
