@@ -7,7 +7,7 @@ the India diversification report, and says where they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +34,17 @@ class DemoResult:
         return "\n".join(lines)
 
 
-def run_demo(store: Store, out_dir: Path, log: Callable[[str], None] = print) -> DemoResult:
-    """Load everything the project ships into ``store`` and write the outputs into ``out_dir``."""
+def run_demo(
+    store: Store,
+    out_dir: Path,
+    log: Callable[[str], None] = print,
+    *,
+    registers: Sequence[Path] = (),
+) -> DemoResult:
+    """Load everything the project ships into ``store`` and write the outputs into ``out_dir``.
+
+    ``registers`` are optional SIPRI exports (not shipped: third-party data) imported too.
+    """
     loaded = ensure_base_graphs(store)
     log(f"base graphs: {'loaded ' + str(len(loaded)) if loaded else 'up to date'}")
     warnings: list[str] = []
@@ -50,5 +59,31 @@ def run_demo(store: Store, out_dir: Path, log: Callable[[str], None] = print) ->
         f"example articles: {articles.articles} imported, {articles.unchanged} unchanged, {articles.claims} claims"
     )
     warnings.extend(str(e) for e in articles.errors)
+    if registers:
+        from kg.sipri.importer import import_sipri
+
+        sipri = import_sipri(store, list(registers))
+        for file_report in sipri.files:
+            log(file_report.summary())
     out_dir.mkdir(parents=True, exist_ok=True)
-    return DemoResult(store=store.location, stats=store.stats(), warnings=warnings)
+    outputs = write_outputs(store, out_dir, log)
+    return DemoResult(store=store.location, stats=store.stats(), outputs=outputs, warnings=warnings)
+
+
+def write_outputs(store: Store, out_dir: Path, log: Callable[[str], None]) -> dict[str, Path]:
+    """The India ego view, the global network, India's deals and the diversification report."""
+    from kg.network import Filters
+    from kg.report import diversification_report
+    from kg.views import country_view, deals_view, network_view, write_view
+
+    outputs = {
+        "India ego view": write_view(country_view(store, "India"), out_dir / "india.html"),
+        "global network": write_view(network_view(store), out_dir / "network.html"),
+        "India deals": write_view(deals_view(store, Filters(buyer="India")), out_dir / "india-deals.html"),
+    }
+    report = diversification_report(store, "India", out_dir / "india-report")
+    outputs["India report (HTML)"] = report.files["report.html"]
+    outputs["India report (Markdown)"] = report.files["report.md"]
+    for name, path in outputs.items():
+        log(f"wrote {name}: {path}")
+    return outputs

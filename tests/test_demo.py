@@ -57,6 +57,16 @@ def test_demo_is_idempotent_and_valid(tmp_path: Path) -> None:
     store = str(tmp_path / "store")
     first = runner.invoke(cli, ["--store", store, "demo", "--out", str(tmp_path / "out")])
     assert first.exit_code == 0, first.output
+    for name in (
+        "india.html",
+        "network.html",
+        "india-deals.html",
+        "india-report/report.html",
+        "india-report/report.md",
+    ):
+        path = tmp_path / "out" / name
+        assert path.is_file() and path.stat().st_size > 1000, name
+        assert str(path) in first.stdout
     stats = json.loads(runner.invoke(cli, ["--store", store, "stats", "--json"]).stdout)
     assert stats["deals"] >= 25 and stats["parties"] > 200 and stats["systems"] >= 300
     again = runner.invoke(cli, ["--store", store, "demo", "--out", str(tmp_path / "out")])

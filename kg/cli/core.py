@@ -156,8 +156,15 @@ def validate_cmd(ctx: click.Context, file: Path | None, graph: str | None) -> No
 
 @cli.command("demo")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
+@click.option(
+    "--sipri",
+    "registers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also import this SIPRI export (e.g. ../shared/data/sipri/trade-register.csv). Repeatable.",
+)
 @click.pass_context
-def demo_cmd(ctx: click.Context, out_dir: Path) -> None:
+def demo_cmd(ctx: click.Context, out_dir: Path, registers: tuple[Path, ...]) -> None:
     """Build the demo graph from data/ (reference tables, curated deals, example articles).
 
     Writes the HTML views and the India diversification report into --out and prints
@@ -165,5 +172,5 @@ def demo_cmd(ctx: click.Context, out_dir: Path) -> None:
     """
     from kg.demo import run_demo
 
-    result = run_demo(get_store(ctx), out_dir, log=lambda m: click.echo(m, err=True))
+    result = run_demo(get_store(ctx), out_dir, log=lambda m: click.echo(m, err=True), registers=registers)
     click.echo(result.summary())
