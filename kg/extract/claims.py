@@ -417,6 +417,8 @@ _OBJ_OF_SELL = _rx(
     r"deliver|delivers|delivered)\s+(?:the\s+)?$"
 )
 
+_ORDER_FOR = _rx(r"\b(?:order|contract|deal|agreement)\s+(?:for|of|covering)\s+(?:a total of\s+|up to\s+)?$")
+
 # quantity cues (hot loop: compiled once)
 _NEAR_ITEM = re.compile(
     r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
@@ -584,6 +586,7 @@ class _Extractor:
         self.ctx = _Ctx()
         self.claims: list[Claim] = []
         self._cur_status = "unknown"
+        self._n_systems = 0
         self.focus = self._focus_buyer()
 
     def _focus_buyer(self) -> _Party | None:
@@ -898,6 +901,7 @@ class _Extractor:
         future = bool(_FUTURE.search(s))
         sys_refs: list[tuple[SystemRef, Mention | None, str]] = []
         seen: set[str] = set()
+        self._n_systems = len({m.system.designation for m in systems if m.system is not None})
         self._starts: dict[str, list[int]] = {}
         for m in systems:
             if m.system is not None:
@@ -1115,6 +1119,16 @@ class _Extractor:
         if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
             same_group = {p.group for p in suppliers if p.iso3 == origin}
             suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
+        elif (
+            m is not None
+            and self._n_systems > 1
+            and len({p.group for p in suppliers if p.mention.start >= 0}) > 1
+        ):
+            # "Iran supplied Shaheds ..., while North Korea sent KN-23s": the nearest supplier before
+            before = [p for p in suppliers if 0 <= p.mention.start < m.start]
+            if before:
+                g = max(before, key=lambda p: p.mention.start).group
+                suppliers = [p for p in suppliers if p.group == g]
         sup_isos = {p.iso3 for p in suppliers}
         buyers = [p for p in buyers if p.iso3 not in sup_isos]
         explicit = bool(suppliers) + bool(buyers)
@@ -1383,6 +1397,10 @@ class _Extractor:
             and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)
         ]
         # quantities per system mention
+        order_total = next(
+            (n.value for n in numbers if _ORDER_FOR.search(s[max(0, n.start - 30) : n.start])), None
+        )
+        trig_delivery = any(t[0] in ("delivered", "delivering") for t in trig)
         per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
         for ref, m, _src in sys_refs:
             total = delivered = remaining = None
@@ -1414,6 +1432,11 @@ class _Extractor:
                     _BATCH_OF.search(before) and total is None
                 ):
                     total = n.value
+            if order_total is not None and order_total != total:
+                # "delivered two Su-30SMEs ..., completing a 2018 order for six aircraft"
+                if total is not None and delivered is None and trig_delivery:
+                    delivered = total
+                total = order_total
             per_system[ref.name if ref else None] = (total, delivered, remaining, False)
         # money
         value: Money | None = None
