@@ -32,6 +32,7 @@ class ArticleImportReport:
     graphs: list[URIRef] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    links: object | None = None  # kg.linking.LinkReport when linking ran after the import
 
 
 def store_systems(store: Store) -> list[reference.SystemRecord]:
@@ -76,6 +77,7 @@ def import_articles(
     url: str | None = None,
     progress: Callable[[Article], None] | None = None,
     jobs: int = 1,
+    link_after: bool = True,
 ) -> ArticleImportReport:
     """Import every article under ``paths``; bad inputs are reported and skipped.
 
@@ -115,4 +117,8 @@ def import_articles(
         report.graphs.append(graph)
         if progress:
             progress(item)
+    if report.graphs and link_after:
+        from kg.linking import link
+
+        report.links = link(store, article_graphs=[str(g) for g in report.graphs])
     return report

@@ -66,6 +66,7 @@ class ImportReport:
     """One :class:`FileReport` per input file, plus totals."""
 
     files: list[FileReport] = field(default_factory=list)
+    links: object | None = None  # kg.linking.LinkReport when linking ran after the import
 
     @property
     def rejected(self) -> list[FileReport]:
@@ -184,6 +185,7 @@ def import_sipri(
     progress: ProgressCallback | None = None,
     force: bool = False,
     derive_years: bool = False,
+    link_after: bool = True,
 ) -> ImportReport:
     """Import SIPRI register / TIV-table exports, one release graph per file.
 
@@ -193,12 +195,19 @@ def import_sipri(
     already stored with identical content is not rewritten unless ``force``.
     ``derive_years`` adds year-only derived deliveries to multi-year 16-column deals
     (a different graph content: combine with ``force`` to rewrite a stored release).
+    Article deals are then relinked to the changed releases (``link_after``).
     """
     report = ImportReport()
     for path in paths:
         report.files.append(
             import_file(store, path, progress=progress, force=force, derive_years=derive_years)
         )
+    changed = [f.release for f in report.files if f.release and f.deals and not (f.rejected or f.unchanged)]
+    if changed and link_after:
+        from kg.linking import link
+
+        # relink only the article deals whose supplier/buyer pairs the new releases hold
+        report.links = link(store, release_graphs=changed)
     return report
 
 
