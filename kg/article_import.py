@@ -82,7 +82,8 @@ def import_articles(
     """Import every article under ``paths``; bad inputs are reported and skipped.
 
     Extraction runs on ``jobs`` processes; writing stays in this process, one graph
-    replacement per article (the store has one writer).
+    replacement per article (the store has one writer).  The imported articles' deals
+    are then linked to register deals (``link_after``; see :func:`kg.linking.link`).
     """
     from kg.iris import article_source
 
