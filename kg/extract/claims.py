@@ -251,7 +251,8 @@ _NEG_CONTEXT = _rx(
     r"allies? (?:like|such as)|neighbou?rs? (?:like|such as)|compared (?:with|to)|rather than|instead of|"
     r"dependence on|reliance on|relying on|reduce \w+ on|than|tensions? (?:between|with)|"
     r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
-    r"in response to|sanctions by|sanctions from|opposition from|objections from|criticism from|warnings from|retaliation from|"
+    r"in response to|sanctions by|sanctions from|opposition from|(?:approval|permission|consent|clearance|"
+    r"licen[cs]e|authori[sz]ation|nod|go-ahead|waiver)\s+from|objections from|criticism from|warnings from|retaliation from|"
     r"backlash from|response from|retaliation against|pressure on|warned|sanctioned)\s+"
     r"(?:the\s+|both\s+|either\s+)?$"
 )
