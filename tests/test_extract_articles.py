@@ -232,3 +232,14 @@ def test_demo_articles_read_and_yield_claims() -> None:
         assert isinstance(art, Article), art
         assert art.url and art.published and art.meta.get("source")
         assert extract(art), art.path
+
+
+def test_html_without_a_declared_date_has_no_publication_date(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_text(
+        "<html><head><title>T</title></head><body><article><h1>Deal</h1><p>India bought 36 Rafale jets "
+        "from France. The deal was signed in 2016 and deliveries ended in 2022, officials said in a long "
+        "statement about the programme.</p></article><footer>Copyright 2025 Example</footer></body></html>"
+    )
+    art = _one(p)
+    assert isinstance(art, Article) and art.published is None  # never guessed from the footer

@@ -196,6 +196,9 @@ def _from_html(raw: bytes, path: str) -> Article:
         include_comments=False,
         include_tables=False,
         favor_recall=True,
+        # only dates the page declares (meta tags, time elements): a guessed date (a
+        # copyright year in the footer) would silently shift every relative date
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if not result:
         raise _Bad("no article text found in HTML")
