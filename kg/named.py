@@ -219,6 +219,82 @@ def resolve_params(
 
 # --- running --------------------------------------------------------------------------
 
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_KEYWORD = re.compile(r"(?i)\b(SELECT|WHERE)\b")
+
+
+def _where_groups(query: str) -> list[tuple[int, str]]:
+    """``(index just after "{", projection)`` of every ``WHERE {`` group, in text order.
+
+    Skips comments, strings and IRIs, so only real keywords count.  The projection is the
+    text between the group's SELECT and its WHERE (empty for ASK/CONSTRUCT).
+    """
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(query)
+    select_end: int | None = None
+    while i < n:
+        c = query[i]
+        if c == "#":
+            j = query.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            quote = c * 3 if query.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not query.startswith(quote, j):
+                j += 2 if query[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            m = _IRIREF.match(query, i)
+            if m:
+                i = m.end()
+                continue
+        m = _KEYWORD.match(query, i)
+        if m and (i == 0 or not (query[i - 1].isalnum() or query[i - 1] in "?$_:")):
+            if m.group(1).upper() == "SELECT":
+                select_end = m.end()
+            else:
+                brace = query.find("{", m.end())
+                if brace >= 0 and not query[m.end() : brace].strip():
+                    projection = query[select_end : m.start()] if select_end is not None else ""
+                    out.append((brace + 1, projection))
+                    select_end = None
+            i = m.end()
+            continue
+        i += 1
+    return out
+
+
+def _projects(projection: str, name: str) -> bool:
+    """Whether a projection passes ``?name`` through unchanged (``*`` or a bare ``?name``)."""
+    text = projection
+    while True:  # drop parenthesised expressions: "(COUNT(?x) AS ?n)" binds ?n, not ?x
+        stripped = re.sub(r"\([^()]*\)", " ", text)
+        if stripped == text:
+            break
+        text = stripped
+    words = text.split()
+    return "*" in words or f"?{name}" in words or f"${name}" in words
+
+
+def inject_everywhere(query: str, bindings: Mapping[str, Node]) -> str:
+    """VALUES for all bindings in the outer WHERE, and in each sub-SELECT that projects them."""
+    from kg.bindings import safe_term
+
+    groups = _where_groups(query)
+    if not groups or not bindings:
+        return query
+    pieces: list[tuple[int, str]] = []
+    for k, (pos, projection) in enumerate(groups):
+        names = list(bindings) if k == 0 else [n for n in bindings if _projects(projection, n)]
+        if names:
+            terms = " ".join(safe_term(bindings[n]) for n in names)
+            pieces.append((pos, " VALUES (" + " ".join("?" + n for n in names) + ") { (" + terms + ") } "))
+    for pos, block in reversed(pieces):
+        query = query[:pos] + block + query[pos:]
+    return query
+
 
 def _number(node: Node | None) -> Decimal | None:
     if isinstance(node, Literal):
@@ -264,10 +340,13 @@ def run_named(
     bindings = resolve_params(query, params, store)
     limit_term = bindings.pop(LIMIT_PARAM, None) if query.param(LIMIT_PARAM) else None
     text = sparql_text(query)
+    sent = bindings
+    if query.bind_subqueries and bindings:
+        text, sent = inject_everywhere(text, bindings), {}
     if runner is not None:
-        variables, rows = runner(text, bindings)
+        variables, rows = runner(text, sent)
     else:
-        result = store.query(text, bindings)  # type: ignore[attr-defined]
+        result = store.query(text, sent or None)  # type: ignore[attr-defined]
         if result.type != "SELECT":
             raise QueryError(f"named query {query.name} is not a SELECT query")
         variables, rows = [str(v) for v in result.vars or []], result
@@ -289,6 +368,7 @@ __all__ = [
     "ParameterError",
     "add_shares",
     "get_query",
+    "inject_everywhere",
     "list_queries",
     "parse_param_args",
     "resolve_params",

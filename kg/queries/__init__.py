@@ -14,7 +14,10 @@ is the SPARQL variable it binds: :mod:`kg.named` binds it as an RDF term through
 ``VALUES`` block (never pasted into the text), so every parameter variable must appear in
 the query's outermost ``WHERE`` group (a sub-SELECT cannot see it).  An optional
 ``share: VALUE by GROUP`` line asks kg to add a ``share`` column (VALUE / total of VALUE
-within the same GROUP), which keeps the query itself a single flat GROUP BY.
+within the same GROUP), which keeps the query itself a single flat GROUP BY.  A
+``bind: subqueries`` line makes kg also put the VALUES block inside every sub-SELECT that
+projects a parameter variable: Oxigraph evaluates a sub-SELECT before joining it, so a
+parameter bound only outside would make it run over every deal.
 
 The files are plain SPARQL with the project prefixes prepended at run time
 (:data:`kg.ns.SPARQL_PREFIXES`), so users can copy them into any SPARQL tool.
@@ -69,6 +72,7 @@ class NamedQuery:
     sparql: str
     path: Path
     share: tuple[str, str] | None = None  # (value column, group column)
+    bind_subqueries: bool = False
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -93,7 +97,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         body = stripped.lstrip("#").strip()
         key, sep, value = body.partition(":")
         key = key.strip().lower()
-        if not sep or key not in {"name", "description", "param", "share"}:
+        if not sep or key not in {"name", "description", "param", "share", "bind"}:
             continue
         value = value.strip()
         if key == "param":
@@ -108,6 +112,10 @@ def parse_query_file(path: Path) -> NamedQuery:
             params.append(
                 Param(pname, ptype, None if default == "-" else default, parts[3] if len(parts) > 3 else "")
             )
+        elif key == "bind":
+            if value != "subqueries":
+                raise QueryFileError(f"{path.name}:{lineno}: 'bind: subqueries' is the only bind option")
+            fields["bind"] = value
         elif key == "share":
             m = re.match(r"^(\w+)\s+by\s+(\w+)$", value)
             if not m:
@@ -122,7 +130,9 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise QueryFileError(f"{path.name}: name {name!r} differs from the file name")
     if not fields.get("description"):
         raise QueryFileError(f"{path.name}: missing '# description:' header")
-    return NamedQuery(name, fields["description"], tuple(params), text, path, share)
+    return NamedQuery(
+        name, fields["description"], tuple(params), text, path, share, bind_subqueries="bind" in fields
+    )
 
 
 @cache
