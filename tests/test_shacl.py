@@ -441,3 +441,37 @@ def test_every_writer_produces_conformant_data() -> None:
     assert all(counts.values()), counts  # every kind of node is really there
     report = validate(ds)
     assert report.violations == [], report.text
+
+
+def test_validate_selected_graphs_only() -> None:
+    """graphs=: only the nodes of those graphs are judged, with the rest as context."""
+    ds = example()
+    article = _one(ds, ns.NewsArticle)
+    release = _one(ds, ns.DatasetRelease)
+    reg = _register_deal(ds)
+    _set(ds, reg, ns.valueCurrency, Literal("usd"))  # broken: in the release graph
+    full = validate(ds)
+    assert not full.conforms
+    only_article = validate(ds, graphs=[article])
+    # the article's deal, claim and source are judged against the reference graph's types
+    assert only_article.conforms and only_article.results == [], only_article.text
+    only_release = validate(ds, graphs=[str(release)])
+    assert [r.focus for r in only_release.violations] == [reg]
+    assert only_release.violations == full.violations
+    with pytest.raises(TypeError):
+        validate(Graph(), graphs=[article])
+
+
+def test_selected_graph_sees_other_sources_of_the_same_deal() -> None:
+    ds = example()
+    deal = _article_deal(ds)
+    claim = _claim(ds)
+    other = iris.article_source("https://news.example.org/other")
+    g = ds.graph(other)
+    g.add((other, RDF.type, ns.NewsArticle))
+    g.add((other, ns.contentHash, Literal("0" * 64)))
+    g.add((deal, ns.quantity, Literal(6)))
+    _set(ds, claim, ns.confidence, Literal(Decimal("2")))  # broken, but in the first article
+    report = validate(ds, graphs=[other])
+    assert _hits(report, "Warning", deal, "kg:quantity", "sources disagree")
+    assert not [r for r in report.results if r.focus == claim]
