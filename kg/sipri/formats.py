@@ -451,6 +451,8 @@ def _register_rows(
         if len(fields) < width:
             joined, j = text, i + 1
             while j < n and len(fields) < width:
+                if len(split_fields(clean(j))) == width:
+                    break  # a whole record of its own is never swallowed as a continuation
                 candidate = joined + "\n" + clean(j)
                 cand_fields = split_fields(candidate)
                 if len(cand_fields) > width:

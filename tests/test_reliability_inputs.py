@@ -1,0 +1,268 @@
+"""Bad input loses nothing: each bad file or row is reported by name (and line), the rest imports.
+
+Already covered elsewhere (not repeated here): malformed Turtle/N-Triples with line,
+ill-typed literals, BOM, deep collections, oversized RDF via a patched limit
+(tests/test_rdf_import.py); SIPRI layout refusals, truncated last row, broken records
+(tests/test_sipri_formats.py); hypothesis row parsers (tests/test_sipri_formats.py);
+any label through the view's embedded JSON (tests/test_views.py).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+
+from kg import iris, ns, reference
+from kg.article_import import import_articles
+from kg.cli import cli
+from kg.rdfmap import NTriples, describe_party
+from kg.store import open_store
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+
+GOOD = """---
+title: India signs deal for 36 Rafale jets
+url: https://example.org/rel/rafale
+published: 2016-09-23
+---
+India signed an inter-governmental agreement with France on Friday to buy 36 Rafale fighter jets
+made by Dassault Aviation for about 7.87 billion euros.
+"""
+
+#: Text with one invalid byte (a mis-encoded quote): repaired with a warning, kept.
+ONE_BAD_BYTE = (
+    b"---\ntitle: Philippines buys BrahMos\nurl: https://example.org/rel/brahmos\n---\n"
+    b"The Philippines signed a \x93$375 million contract with India for the BrahMos missile system.\n"
+)
+
+
+def write_batch(d: Path) -> dict[str, str | None]:
+    """A batch of good and bad articles; returns file name -> expected message part (None: imported)."""
+    (d / "a_good.md").write_text(GOOD, encoding="utf-8")
+    (d / "b_empty.md").write_bytes(b"")
+    (d / "c_binary.txt").write_bytes(bytes(range(256)) * 64)
+    with (d / "d_huge.txt").open("wb") as fh:  # 50 MB of text, generated here, never committed
+        line = b"India ordered 36 Rafale jets from France for 7.87 billion euros in 2016. " * 14 + b"\n"
+        for _ in range(50 * 2**20 // len(line) + 1):
+            fh.write(line)
+    (d / "e_latin1.md").write_bytes("Indien kauft Kampfjets für Milliarden".encode("utf-16"))
+    (d / "f_one_bad_byte.md").write_bytes(ONE_BAD_BYTE)
+    (d / "g_scripted.html").write_bytes((HOSTILE / "scripted.html").read_bytes())
+    (d / "h_missing_text.json").write_text('{"title": "no text", "url": "https://example.org/x"}')
+    (d / "i_wrong_type.json").write_text('{"title": 5, "text": "India bought jets."}')
+    (d / "j_not_json.json").write_text('{"title": "cut off", "text": "Ind')
+    (d / "k_future.md").write_text("---\npublished: 2999-01-01\n---\nIndia ordered 36 Rafale jets.\n")
+    (d / "l_bad_date.md").write_text("---\npublished: the day after Tuesday\n---\nIndia ordered jets.\n")
+    lines = [
+        json.dumps({"url": "https://example.org/rel/k2", "text": "Poland ordered 180 K2 tanks from South Korea."}),
+        json.dumps({"url": "https://example.org/rel/bad", "text": ["not", "a", "string"]}),
+        "{not json",
+    ]
+    (d / "m_batch.jsonl").write_text("\n".join(lines) + "\n")
+    return {
+        "a_good.md": None,
+        "b_empty.md": "empty",
+        "c_binary.txt": "binary",
+        "d_huge.txt": "exceeds",
+        "e_latin1.md": "",  # UTF-16: NUL bytes -> binary, or not UTF-8
+        "f_one_bad_byte.md": None,
+        "g_scripted.html": None,
+        "h_missing_text.json": "missing 'text'",
+        "i_wrong_type.json": "'title' must be a string",
+        "j_not_json.json": "invalid JSON",
+        "k_future.md": "future",
+        "l_bad_date.md": "unparseable",
+        "m_batch.jsonl:1": None,
+        "m_batch.jsonl:2": "'text' must be a string",
+        "m_batch.jsonl:3": "invalid JSON",
+    }
+
+
+def article_graphs(store) -> set[str]:
+    rows = store.select(ns.SPARQL_PREFIXES + "SELECT ?g WHERE { GRAPH ?g { ?g a kg:NewsArticle } }")
+    return {str(r["g"]) for r in rows}
+
+
+def test_article_batch_with_every_kind_of_bad_input(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    expected = write_batch(batch)
+    store_dir = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["--store", str(store_dir), "import", "articles", str(batch)])
+    assert result.exit_code == 3, result.output  # documented: 3 when an input was rejected
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
+    warnings = [ln for ln in result.stderr.splitlines() if ln.startswith("warning: ")]
+    rejected = {k: v for k, v in expected.items() if v is not None}
+    assert len(errors) == len(rejected), result.stderr
+    for name, needle in rejected.items():
+        file, _, line = name.partition(":")
+        hits = [e for e in errors if f"{batch / file}:{line}:" in e] if line else [
+            e for e in errors if f"{batch / file}: " in e
+        ]
+        assert len(hits) == 1, (name, errors)
+        assert needle in hits[0], hits[0]
+        assert "\n" not in hits[0]
+    assert any("f_one_bad_byte.md" in w and "invalid UTF-8" in w for w in warnings), warnings
+    assert "imported 4 article(s)" in result.stderr and "; 11 rejected" in result.stderr
+    store = open_store(str(store_dir), read_only=True)
+    try:
+        graphs = article_graphs(store)
+        assert len(graphs) == 4, graphs
+        assert str(iris.article_source("https://example.org/rel/rafale")) in graphs
+        assert str(iris.article_source("https://example.org/rel/k2")) in graphs
+        # only text from the HTML page reaches the graph: no markup in any literal
+        for needle in ("<script", "<iframe", "<style", "onerror", "__xss", "evil.example"):
+            assert not store.ask(
+                "ASK { GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o) && CONTAINS(LCASE(STR(?o)), ?n)) }",
+                {"n": Literal(needle)},
+            ), needle
+        assert store.ask(
+            "ASK { GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o) && CONTAINS(STR(?o), ?n)) }",
+            {"n": Literal("180 K2 Black Panther tanks")},
+        )
+    finally:
+        store.close()
+
+
+def test_library_reports_the_same_errors(tmp_path: Path) -> None:
+    expected = write_batch(tmp_path)
+    store = open_store("memory:")
+    report = import_articles(store, [tmp_path], link_after=False)
+    got = {Path(e.path).name + (f":{e.line}" if e.line else "") for e in report.errors}
+    assert got == {k for k, v in expected.items() if v is not None}
+    assert report.articles == 4 and len(article_graphs(store)) == 4
+
+
+# --- SIPRI ----------------------------------------------------------------------------
+
+
+def test_sipri_bad_rows_reported_good_rows_imported(tmp_path: Path) -> None:
+    path = HOSTILE / "register16_mixed.csv"
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "import", "sipri", str(path)])
+    assert result.exit_code == 0, result.stderr  # rows skipped, file not rejected
+    skipped = {
+        int(ln.split(f"{path}:", 1)[1].split(":", 1)[0]): ln
+        for ln in result.stderr.splitlines()
+        if ln.startswith("warning: skipped ")
+    }
+    assert set(skipped) == {9, 10, 11, 12, 14, 16}, result.stderr
+    assert "found 7" in skipped[9] and "found 18" in skipped[10]
+    assert "'abc'" in skipped[11] and "found 1" in skipped[12] and "'20x1'" in skipped[14]
+    assert "found 11" in skipped[16]  # truncated last row
+    assert "10 rows read, 4 deals" in result.stderr and "6 rows skipped" in result.stderr
+    store = open_store(str(tmp_path / "s"), read_only=True)
+    try:
+        rows = store.select(
+            ns.SPARQL_PREFIXES
+            + "SELECT ?b WHERE { GRAPH ?g { ?d a kg:Deal ; kg:buyer ?x . } GRAPH ?r { ?x rdfs:label ?b } }"
+        )
+        buyers = sorted(str(r["b"]) for r in rows)
+    finally:
+        store.close()
+    # the Egypt row right after the semicolon-delimited line is not swallowed by it
+    assert buyers == ["Egypt", "India", "India", "Poland"], buyers
+
+
+def test_sipri_unknown_layout_and_truncated_file_rejected_others_imported(tmp_path: Path) -> None:
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "sipri"
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes((HOSTILE / "register16_mixed.csv").read_bytes()[:300])  # ends inside the header
+    files = [fixtures / "unknown_layout.csv", cut, HOSTILE / "register16_mixed.csv"]
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "import", "sipri", *map(str, files)])
+    assert result.exit_code == 3
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
+    assert len(errors) == 2 and str(files[0]) in errors[0] and str(cut) in errors[1], errors
+    assert "imported 1 of 3 file(s): 4 deals" in result.stderr
+
+
+# --- RDF: a 1 GB file is refused before reading ----------------------------------------
+
+REFUSE = r"""
+import resource, sys
+from pathlib import Path
+from kg.rdf_import import import_rdf
+from kg.store import open_store
+store = open_store("memory:")
+report = import_rdf(store, [Path(sys.argv[1])])
+print(len(report.errors), report.errors[0] if report.errors else "", flush=True)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
+def refuse_big_rdf(tmp_path: Path, size: int = 2**30) -> tuple[str, int]:
+    """Import a sparse ``size``-byte N-Triples file in a fresh process: (message, peak RSS KiB)."""
+    big = tmp_path / "huge.nt"
+    with big.open("wb") as fh:  # sparse: costs no disk
+        fh.truncate(size)
+    out = subprocess.run([sys.executable, "-c", REFUSE, str(big)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    first, rss = out.stdout.strip().splitlines()
+    return first, int(rss)
+
+
+def test_one_gigabyte_rdf_file_refused_before_reading(tmp_path: Path) -> None:
+    message, rss_kib = refuse_big_rdf(tmp_path)
+    assert message.startswith("1 ") and "huge.nt" in message and "over the" in message, message
+    assert rss_kib < 400 * 1024, f"peak RSS {rss_kib} KiB: the file was read"
+    result = CliRunner().invoke(cli, ["--store", "memory:", "import", "rdf", str(tmp_path / "huge.nt")])
+    assert result.exit_code == 3 and "huge.nt" in result.stderr and "limit" in result.stderr
+
+
+# --- property-based round trips --------------------------------------------------------
+
+#: Any text a UTF-8 file can hold (no lone surrogates), biased towards RDF/HTML specials.
+TEXT = st.lists(
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(['"', "\\", "\n", "\r", "<", ">", '"""', "'", "\t", "\x00", "\u2028", "&", "^^", "@en"]),
+        st.sampled_from(["</script>", "<img src=x onerror=alert(1)>", "\\u0022", "\\n", "\" .\n<a> <b> \"x"]),
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@pytest.fixture(scope="module")
+def mem_store():
+    store = open_store("memory:")
+    yield store
+    store.close()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(label=TEXT)
+def test_any_party_label_round_trips_through_the_store(mem_store, label: str) -> None:
+    record = reference.PartyRecord(
+        key=label, name=label, kind="company", iso3=None, iso2=None, aliases=(label,), demonyms=(),
+        metonyms=(), country_iso3=None, wikidata=None, historical=False,
+    )
+    out = NTriples()
+    node = describe_party(out, record, full=True)
+    graph = URIRef("https://example.org/rel/party-graph")
+    mem_store.replace_graphs({graph: bytes(out)})
+    rows = mem_store.select("SELECT ?l WHERE { GRAPH ?g { ?s ?p ?l } }", {"g": graph, "s": node, "p": RDFS.label})
+    assert [str(r["l"]) for r in rows] == [label]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=TEXT)
+def test_any_article_title_round_trips_through_the_importer(mem_store, tmp_path: Path, title: str) -> None:
+    url = "https://example.org/rel/title/" + iris.digest(title)
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"url": url, "title": title, "text": "India ordered jets."}, ensure_ascii=False),
+                    encoding="utf-8")
+    report = import_articles(mem_store, [path], link_after=False)
+    assert not report.errors, report.errors
+    rows = mem_store.select(
+        "SELECT ?t WHERE { GRAPH ?g { ?g ?p ?t } }", {"g": iris.article_source(url), "p": ns.SCHEMA.headline}
+    )
+    assert [str(r["t"]) for r in rows] == [title]
