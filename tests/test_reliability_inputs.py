@@ -63,7 +63,9 @@ def write_batch(d: Path) -> dict[str, str | None]:
     (d / "k_future.md").write_text("---\npublished: 2999-01-01\n---\nIndia ordered 36 Rafale jets.\n")
     (d / "l_bad_date.md").write_text("---\npublished: the day after Tuesday\n---\nIndia ordered jets.\n")
     lines = [
-        json.dumps({"url": "https://example.org/rel/k2", "text": "Poland ordered 180 K2 tanks from South Korea."}),
+        json.dumps(
+            {"url": "https://example.org/rel/k2", "text": "Poland ordered 180 K2 tanks from South Korea."}
+        ),
         json.dumps({"url": "https://example.org/rel/bad", "text": ["not", "a", "string"]}),
         "{not json",
     ]
@@ -105,9 +107,11 @@ def test_article_batch_with_every_kind_of_bad_input(tmp_path: Path) -> None:
     assert len(errors) == len(rejected), result.stderr
     for name, needle in rejected.items():
         file, _, line = name.partition(":")
-        hits = [e for e in errors if f"{batch / file}:{line}:" in e] if line else [
-            e for e in errors if f"{batch / file}: " in e
-        ]
+        hits = (
+            [e for e in errors if f"{batch / file}:{line}:" in e]
+            if line
+            else [e for e in errors if f"{batch / file}: " in e]
+        )
         assert len(hits) == 1, (name, errors)
         assert needle in hits[0], hits[0]
         assert "\n" not in hits[0]
@@ -203,7 +207,9 @@ def refuse_big_rdf(tmp_path: Path, size: int = 2**30) -> tuple[str, int]:
     big = tmp_path / "huge.nt"
     with big.open("wb") as fh:  # sparse: costs no disk
         fh.truncate(size)
-    out = subprocess.run([sys.executable, "-c", REFUSE, str(big)], capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", REFUSE, str(big)], capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     first, rss = out.stdout.strip().splitlines()
     return first, int(rss)
@@ -223,8 +229,10 @@ def test_one_gigabyte_rdf_file_refused_before_reading(tmp_path: Path) -> None:
 TEXT = st.lists(
     st.one_of(
         st.characters(blacklist_categories=("Cs",)),
-        st.sampled_from(['"', "\\", "\n", "\r", "<", ">", '"""', "'", "\t", "\x00", "\u2028", "&", "^^", "@en"]),
-        st.sampled_from(["</script>", "<img src=x onerror=alert(1)>", "\\u0022", "\\n", "\" .\n<a> <b> \"x"]),
+        st.sampled_from(
+            ['"', "\\", "\n", "\r", "<", ">", '"""', "'", "\t", "\x00", "\u2028", "&", "^^", "@en"]
+        ),
+        st.sampled_from(["</script>", "<img src=x onerror=alert(1)>", "\\u0022", "\\n", '" .\n<a> <b> "x']),
     ),
     min_size=1,
     max_size=30,
@@ -242,14 +250,25 @@ def mem_store():
 @given(label=TEXT)
 def test_any_party_label_round_trips_through_the_store(mem_store, label: str) -> None:
     record = reference.PartyRecord(
-        key=label, name=label, kind="company", iso3=None, iso2=None, aliases=(label,), demonyms=(),
-        metonyms=(), country_iso3=None, wikidata=None, historical=False,
+        key=label,
+        name=label,
+        kind="company",
+        iso3=None,
+        iso2=None,
+        aliases=(label,),
+        demonyms=(),
+        metonyms=(),
+        country_iso3=None,
+        wikidata=None,
+        historical=False,
     )
     out = NTriples()
     node = describe_party(out, record, full=True)
     graph = URIRef("https://example.org/rel/party-graph")
     mem_store.replace_graphs({graph: bytes(out)})
-    rows = mem_store.select("SELECT ?l WHERE { GRAPH ?g { ?s ?p ?l } }", {"g": graph, "s": node, "p": RDFS.label})
+    rows = mem_store.select(
+        "SELECT ?l WHERE { GRAPH ?g { ?s ?p ?l } }", {"g": graph, "s": node, "p": RDFS.label}
+    )
     assert [str(r["l"]) for r in rows] == [label]
 
 
@@ -258,8 +277,10 @@ def test_any_party_label_round_trips_through_the_store(mem_store, label: str) ->
 def test_any_article_title_round_trips_through_the_importer(mem_store, tmp_path: Path, title: str) -> None:
     url = "https://example.org/rel/title/" + iris.digest(title)
     path = tmp_path / "t.json"
-    path.write_text(json.dumps({"url": url, "title": title, "text": "India ordered jets."}, ensure_ascii=False),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"url": url, "title": title, "text": "India ordered jets."}, ensure_ascii=False),
+        encoding="utf-8",
+    )
     report = import_articles(mem_store, [path], link_after=False)
     assert not report.errors, report.errors
     rows = mem_store.select(
