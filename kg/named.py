@@ -324,6 +324,25 @@ def add_shares(
     return [*variables, "share"], out
 
 
+def render_named(
+    store: Selector | None, name: str | NamedQuery, params: Mapping[str, str] | None = None
+) -> str:
+    """The exact SPARQL text kg sends for a named query (VALUES blocks included).
+
+    For other engines (benchmarks against rdflib, copying into a SPARQL tool); ``limit``
+    and ``share`` are applied by :func:`run_named`, not by the text.
+    """
+    from kg.bindings import inject_values
+
+    query = name if isinstance(name, NamedQuery) else get_query(name)
+    bindings = resolve_params(query, params, store)
+    bindings.pop(LIMIT_PARAM, None)
+    text = sparql_text(query)
+    if not bindings:
+        return text
+    return inject_everywhere(text, bindings) if query.bind_subqueries else inject_values(text, bindings)
+
+
 def run_named(
     store: Selector,
     name: str | NamedQuery,
@@ -371,6 +390,7 @@ __all__ = [
     "inject_everywhere",
     "list_queries",
     "parse_param_args",
+    "render_named",
     "resolve_params",
     "resolve_party_iri",
     "resolve_system_iri",

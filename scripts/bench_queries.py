@@ -1,0 +1,265 @@
+"""Benchmark the named queries and the SPARQL endpoint on the whole SIPRI register.
+
+Imports the 16-column trade register (``../shared/data/sipri/trade-register.csv`` beside the
+checkout) into a temporary on-disk store, then prints:
+
+1. the median latency of every named query on the embedded store (target < 100 ms), run
+   the way ``kg query run`` runs it, with typical parameters;
+2. the same query text on plain rdflib (an in-memory ``Dataset`` parsed from the same
+   quads), in a child process stopped after ``--rdflib-cap`` seconds, and the ratio;
+3. the throughput of ``kg serve`` for a simple query with ``--clients`` concurrent
+   clients over loopback for ``--seconds`` seconds.
+
+Usage::
+
+    .venv/bin/python scripts/bench_queries.py                 # everything (~5-10 min)
+    .venv/bin/python scripts/bench_queries.py --no-rdflib     # embedded + endpoint only
+    .venv/bin/python scripts/bench_queries.py --store DIR     # reuse an imported store
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing as mp
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REGISTER = REPO.parent / "shared" / "data" / "sipri" / "trade-register.csv"
+
+#: Typical parameters per query (the defaults otherwise): a buyer, a system, a status.
+BENCH_PARAMS: dict[str, dict[str, str]] = {
+    "deal-timeline": {"buyer": "India", "system": "S-400"},
+    "deal-sources": {"buyer": "India", "system": "S-400"},
+    "undelivered-orders": {"buyer": "India"},
+    "conflicting-claims": {"buyer": "India"},
+    "deals-by-status": {"status": "delivering", "buyer": "India"},
+    "deal-status": {"buyer": "India", "supplier": "Russia"},
+    "deal-events": {"buyer": "India", "supplier": "Russia"},
+}
+SIMPLE_QUERY = (
+    "SELECT ?label WHERE { GRAPH ?g { <https://w3id.org/defence-kg/id/country/IND> "
+    "<http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+)
+
+
+def build_store(location: Path, register: Path) -> None:
+    from kg.base import ensure_base_graphs
+    from kg.sipri.importer import import_sipri
+    from kg.store import open_store
+
+    started = time.perf_counter()
+    with open_store(str(location)) as store:
+        ensure_base_graphs(store)
+        report = import_sipri(store, [register])
+        for f in report.files:
+            print(f"imported {f.path}: {f.deals} deals, {f.triples} triples", file=sys.stderr)
+        print(f"store: {store.count()} quads in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+
+def embedded_medians(location: Path, repeat: int) -> dict[str, tuple[float, int, str]]:
+    from kg.named import list_queries, render_named, run_named
+    from kg.store import open_store
+
+    out: dict[str, tuple[float, int, str]] = {}
+    with open_store(str(location), read_only=True) as store:
+        for q in list_queries():
+            params = {k: v for k, v in BENCH_PARAMS.get(q.name, {}).items() if q.param(k)}
+            times, rows = [], 0
+            for _ in range(repeat):
+                started = time.perf_counter()
+                rows = sum(1 for _ in run_named(store, q, params).rows)
+                times.append(time.perf_counter() - started)
+            out[q.name] = (statistics.median(times), rows, render_named(store, q, params))
+            print(f"  embedded {q.name}: {statistics.median(times) * 1000:.1f} ms", file=sys.stderr)
+    return out
+
+
+# --- rdflib, in a killable child ---------------------------------------------------------
+
+
+def _rdflib_child(nquads_path: str, conn) -> None:
+    from rdflib import Dataset
+
+    started = time.perf_counter()
+    ds = Dataset()
+    ds.parse(nquads_path, format="nquads")
+    conn.send(("loaded", time.perf_counter() - started))
+    while True:
+        item = conn.recv()
+        if item is None:
+            return
+        name, text, repeat = item
+        times, rows = [], 0
+        for _ in range(repeat):
+            started = time.perf_counter()
+            rows = sum(1 for _ in ds.query(text))
+            times.append(time.perf_counter() - started)
+        conn.send((name, statistics.median(times), rows))
+
+
+def rdflib_medians(
+    location: Path, queries: dict[str, str], repeat: int, cap: float
+) -> tuple[dict[str, float | None], float]:
+    from kg.store import open_store
+
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-nq-"))
+    nq = tmp / "store.nq"
+    with open_store(str(location), read_only=True) as store, nq.open("wb") as out:
+        store.export("nq", out)
+    ctx = mp.get_context("spawn")
+    results: dict[str, float | None] = {}
+    pending = list(queries.items())
+    load_time = 0.0
+    try:
+        while pending:
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=_rdflib_child, args=(str(nq), child), daemon=True)
+            proc.start()
+            if not parent.poll(900):
+                proc.kill()
+                raise RuntimeError("rdflib did not load the store in 15 min")
+            _, load_time = parent.recv()
+            print(f"  rdflib loaded the quads in {load_time:.1f} s", file=sys.stderr)
+            while pending:
+                name, text = pending.pop(0)
+                parent.send((name, text, repeat))
+                if parent.poll(cap * repeat):
+                    _, median, _rows = parent.recv()
+                    results[name] = median
+                    print(f"  rdflib {name}: {median * 1000:.1f} ms", file=sys.stderr)
+                else:
+                    results[name] = None  # over the cap: the child is killed, a new one reloads
+                    print(f"  rdflib {name}: over {cap:g} s, stopped", file=sys.stderr)
+                    proc.kill()
+                    proc.join()
+                    break
+            else:
+                parent.send(None)
+                proc.join(timeout=10)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return results, load_time
+
+
+# --- endpoint throughput -------------------------------------------------------------------
+
+
+def endpoint_throughput(location: Path, clients: int, seconds: float, workers: int) -> dict[str, float]:
+    import httpx
+
+    from kg.serve import ServeConfig
+    from kg.serve.app import SparqlServer
+
+    config = ServeConfig(location=str(location), port=0, workers=workers, quiet=True)
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    with SparqlServer(config) as server:
+        server.start()
+        stop_at = time.perf_counter() + seconds
+
+        def client() -> None:
+            with httpx.Client(base_url=server.url, timeout=30) as c:
+                while time.perf_counter() < stop_at:
+                    started = time.perf_counter()
+                    r = c.post("/query", data={"query": SIMPLE_QUERY}, headers={"Accept": "text/csv"})
+                    took = time.perf_counter() - started
+                    with lock:
+                        if r.status_code == 200:
+                            latencies.append(took)
+                        else:
+                            errors[0] += 1
+
+        threads = [threading.Thread(target=client) for _ in range(clients)]
+        began = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - began
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "errors": errors[0],
+        "seconds": elapsed,
+        "rps": len(latencies) / elapsed,
+        "p50_ms": 1000 * latencies[len(latencies) // 2] if latencies else 0.0,
+        "p95_ms": 1000 * latencies[int(len(latencies) * 0.95)] if latencies else 0.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--register", type=Path, default=REGISTER, help="SIPRI trade register CSV")
+    parser.add_argument("--store", type=Path, help="reuse this imported store (default: a fresh temp store)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
+    parser.add_argument("--rdflib", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--rdflib-repeat", type=int, default=1)
+    parser.add_argument(
+        "--rdflib-cap", type=float, default=30.0, help="seconds before an rdflib query is stopped"
+    )
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--workers", type=int, default=2, help="kg serve worker processes")
+    args = parser.parse_args()
+
+    tmp: Path | None = None
+    if args.store is not None and (args.store / "CURRENT").exists():
+        location = args.store
+    else:
+        if not args.register.exists():
+            sys.exit(f"register not found: {args.register}")
+        tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+        location = args.store or tmp / "store"
+        build_store(location, args.register)
+    try:
+        embedded = embedded_medians(location, args.repeat)
+        rdf: dict[str, float | None] = {}
+        load = 0.0
+        if args.rdflib:
+            rdf, load = rdflib_medians(
+                location,
+                {n: text for n, (_, _, text) in embedded.items()},
+                args.rdflib_repeat,
+                args.rdflib_cap,
+            )
+        http = endpoint_throughput(location, args.clients, args.seconds, args.workers)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    out = io.StringIO()
+    out.write(
+        f"{'named query':<24} {'rows':>6} {'embedded ms':>12} {'< 100 ms':>9} {'rdflib ms':>10} {'ratio':>7}\n"
+    )
+    for name, (median, rows, _) in embedded.items():
+        ms = median * 1000
+        r = rdf.get(name) if args.rdflib else None
+        if args.rdflib and r is None:
+            rd, ratio = f">{args.rdflib_cap:g}s", f">{args.rdflib_cap / median:.0f}x"
+        elif r is None:
+            rd, ratio = "-", "-"
+        else:
+            rd, ratio = f"{r * 1000:.1f}", f"{r / median:.1f}x"
+        out.write(f"{name:<24} {rows:>6} {ms:>12.1f} {'yes' if ms < 100 else 'NO':>9} {rd:>10} {ratio:>7}\n")
+    if args.rdflib:
+        out.write(f"\nrdflib in-memory load of the same quads: {load:.1f} s\n")
+    out.write(
+        f"\nkg serve ({args.workers} workers), {args.clients} clients, {http['seconds']:.1f} s, simple query: "
+        f"{http['requests']} requests, {http['rps']:.0f} req/s, p50 {http['p50_ms']:.1f} ms, "
+        f"p95 {http['p95_ms']:.1f} ms, {http['errors']} errors\n"
+    )
+    print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
