@@ -66,7 +66,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
             r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
-            r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure))\b"
+            r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
+            r"(?:remov|expell|eject|exclud|suspend)\w* (?:\w+ ){0,2}from (?:the |its )?(?:[\w-]+ ){0,3}"
+            r"(?:program|programme|project|consortium|deal|contract))\b"
         ),
     ),
     (
@@ -82,7 +84,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
-            r"(?:first|initial|second|third|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
+            r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
             r"(?:first|initial|second|latest))\b"
         ),
@@ -321,11 +323,12 @@ _ADD_TARGET = (
     r"deliveries|delivery|units?|"
     r"purchases?|deal|contract|" + _ITEMS4 + r")\b"
 )
+_SECOND_BATCH = r"|\b(?:second|third|fresh)\s+(?:[\w-]+\s+){0,2}?(?:batch|tranche|order|lot|contract)\b"
 _ADDITIONAL = _rx(
     r"\b(additional|another|further|extra)\s+"
     + _ADD_TARGET
     + r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"
-    r"second tranche)\b|\b(more)\b(?!\s+than)"
+    r"second tranche)\b" + _SECOND_BATCH + r"|\b(more)\b(?!\s+than)"
 )
 _MORE_OK = _rx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -914,10 +917,34 @@ class _Extractor:
             seen.add(ref.name)
             sys_refs.append((ref, m, "catalogue" if m.form == "catalogue" else "pattern"))
 
+        # "bought the first batch of the Russian systems ..., a move that led Washington to remove
+        # it from the F-35 programme": the Russian systems are the earlier Russian deal's system
+        if sys_refs and anaphora and self.claims:
+            makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+            named_origins = {_SUCCESSOR.get(r.origin_iso3 or "", r.origin_iso3) for r, _m, _x in sys_refs}
+            for iso in makers - named_origins:
+                prev_c = next(
+                    (c for c in reversed(self.claims) if c.system and c.supplier and c.supplier.iso3 == iso),
+                    None,
+                )
+                if prev_c is not None and prev_c.system is not None and prev_c.system.name not in seen:
+                    ps = prev_c.system
+                    sys_refs.append(
+                        (
+                            SystemRef(ps.name, ps.category, _origin_of(ps.name), ps.surface, ps.manufacturer),
+                            None,
+                            "context",
+                        )
+                    )
+                    seen.add(ps.name)
+                    self._n_systems += 1
+
         # components of a package ("which would include Hellfire missiles") are not deals of their own
         if sys_refs:
             main = [
-                r for r in sys_refs if not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+                r
+                for r in sys_refs
+                if r[1] is None or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
             ]
             ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
             if main and len(main) < len(sys_refs):
@@ -1008,6 +1035,20 @@ class _Extractor:
             if not sys_refs:
                 sys_refs.append((None, None, None))  # type: ignore[arg-type]
 
+        ctx_refs = [r for r, m, _src in sys_refs if r is not None and m is None]
+        named_starts = [m.start - a for r, m, _src in sys_refs if r is not None and m is not None]
+        if ctx_refs and named_starts:
+            # a system referred back to and a named one: each takes the triggers on its side
+            first = min(named_starts)
+            before = [t for t in trig if t[1] < first - 60]
+            after = [t for t in trig if t[1] >= first - 60]
+            if before:
+                for r in ctx_refs:
+                    sys_status[r.name] = self._status(s[: first - 60], before)
+            if after:
+                for r, m, _src in sys_refs:
+                    if r is not None and m is not None and r.name not in sys_status:
+                        sys_status[r.name] = self._status(s, after)
         frames: list[_Frame] = []
         for ref, m, src in sys_refs:
             sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
@@ -1117,6 +1158,13 @@ class _Extractor:
         pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
         origin = ref.origin_iso3 if ref else None
         # several systems: keep suppliers matching this system's origin
+        if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
+            # "turned to Britain and Germany for Typhoons, and talks with the United States over
+            # F-16s": the F-16's maker named in the sentence supplies it
+            cand = [p for p in actors if p.iso3 == origin]
+            if cand:
+                suppliers = [cand[0]]
+                buyers = [p for p in buyers if p.iso3 != origin]
         if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
             same_group = {p.group for p in suppliers if p.iso3 == origin}
             suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
@@ -1320,6 +1368,12 @@ class _Extractor:
                 and not re.search(r"deliver|arriv|receiv|hand|batch|units|consignment", s, _I)
             ):
                 continue
+            if (
+                st == "delivering"
+                and re.match(r"(?:first|initial|latest|final|last) (?:batch|tranche|lot|units?)", word)
+                and not re.search(r"deliver|arriv|receiv|hand|induct|land|reach|ship|flown|fly", s, _I)
+            ):
+                continue  # "bought the first batch" is a purchase, not a delivery
             if st == "unknown" and word in ("uses", "used", "operated", "operates", "operating") and found:
                 continue
             if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
@@ -1470,7 +1524,27 @@ class _Extractor:
                 else:
                     value = mo
         per_money: dict[str, Money] = {}
+        per_pkg: dict[str, Money] = {}
         named = [(r, m) for r, m, _src in sys_refs if r is not None and m is not None]
+        ctx_added = [r for r, m, _src in sys_refs if r is not None and m is None]
+        if len(money) == 1 and named and ctx_added and len(named) + len(ctx_added) >= 2:
+            # money before the first named system goes with the system referred back to
+            mo = money[0]
+            first_named = min(m.start for _r, m in named)
+            for r in ctx_added:
+                per_money[r.name] = mo if mo.start < first_named else None  # type: ignore[assignment]
+            for r, _m in named:
+                per_money[r.name] = None if mo.start < first_named else mo  # type: ignore[assignment]
+        elif len(money) == 1 and len(named) >= 2:
+            # one sum, several systems: it belongs to the system closest to it
+            mo = money[0]
+            nearest = min(
+                named, key=lambda rm: abs((rm[1].start if rm[1].start > mo.start else rm[1].end) - mo.start)
+            )
+            for r, _m in named:
+                per_money[r.name] = mo if r.name == nearest[0].name else None  # type: ignore[assignment]
+            if package is not None and re.search(r"\b(?:package|proposals)\b", s, _I):
+                per_pkg = {nearest[0].name: package}
         if len(money) >= 2 and len(named) >= 2:
             # "180 K2 tanks ... for $3.37 billion and 212 K9 howitzers ... for $2.4 billion"
             bounds = [m.start - a for _r, m in named] + [len(s)]
@@ -1493,7 +1567,15 @@ class _Extractor:
             ):
                 fr.quantity_delivered = None
             if per_money:
-                fr.value, fr.package_value = per_money.get(key or ""), None
+                fr.value, fr.package_value = per_money.get(key or ""), per_pkg.get(key or "")
+                if (
+                    fr.value is not None
+                    and ctx_added
+                    and (_MONEY_BAD.search(s[max(0, fr.value.start - a - 30) : fr.value.end - a + 20]))
+                ):
+                    fr.value = None
+                if fr.package_value is not None:
+                    fr.value = None
             elif fr.system is not None or fr.status != "unknown":
                 fr.value, fr.package_value = value, package
             fr.dates = [
