@@ -435,3 +435,38 @@ def test_json_results_parse_with_rdflib(client):
     result = Result.parse(io.BytesIO(r.content), format="json")
     assert len(list(result)) == 5
     assert json.loads(r.text)["head"]["vars"][0] == "deal"
+
+
+# --- the query page in a real browser ---------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.browser
+def test_query_page_runs_in_chromium_offline(server):
+    """The page's inline script is allowed by its CSP hash, runs a query and builds the table."""
+    if not CHROMIUM.exists():
+        pytest.skip("chromium not installed: apt-get install chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            requests: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(server.url + "/")
+            page.fill("textarea[name=query]", LABELS)
+            page.click("#qform button")
+            page.wait_for_selector("#out table", timeout=15_000)
+            cells = page.locator("#out table tr td:nth-child(2)").all_text_contents()
+            assert cells == ["Barak-MX", "China", "F-16C"]
+            assert "row(s)" in page.locator("#status").text_content()
+            assert errors == []
+            assert all(u.startswith(server.url) for u in requests), requests
+        finally:
+            browser.close()
