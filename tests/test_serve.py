@@ -271,6 +271,14 @@ def test_from_and_load_are_refused(client):
     assert r.status_code == 400
 
 
+def test_dns_rebinding_host_is_refused(client):
+    r = client.get("/query", params={"query": LABELS}, headers={"Host": "attacker.example:8000"})
+    assert r.status_code == 403 and "Host" in r.text
+    assert (
+        client.get("/query", params={"query": LABELS}, headers={"Host": "localhost:8000"}).status_code == 200
+    )
+
+
 def test_oversized_body_is_413(client):
     big = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } #" + "x" * 30_000
     r = client.post("/query", content=big, headers={"Content-Type": "application/sparql-query"})
@@ -413,6 +421,16 @@ def test_writable_server_accepts_updates_but_never_load(tmp_path):
         assert r.status_code == 204, r.text
         r = c.get("/query", params={"query": 'ASK { GRAPH <http://e/g> { ?s ?p "new" } }'})
         assert r.json()["boolean"] is True
+        # a page on another site cannot write through the user's browser (CSRF)
+        r = c.post(
+            "/update",
+            data={"update": "DROP ALL"},
+            headers={"Origin": "https://evil.example"},
+        )
+        assert r.status_code == 403 and "cross-origin" in r.text
+        assert c.get("/query", params={"query": 'ASK { GRAPH <http://e/g> { ?s ?p "new" } }'}).json()[
+            "boolean"
+        ]
         r = c.post("/update", data={"update": "LOAD <http://127.0.0.1:9/x.ttl>"})
         assert r.status_code == 403
         r = c.post("/update", data={"update": "SELECT * {}"})

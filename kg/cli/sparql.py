@@ -24,7 +24,13 @@ def query_list_cmd(as_json: bool) -> None:
     """
     from kg.named import list_queries
 
-    queries = list_queries()
+    try:
+        _print_list(list_queries(), as_json)
+    except BrokenPipeError:  # `kg query list | head`
+        raise click.Abort() from None
+
+
+def _print_list(queries: list, as_json: bool) -> None:
     if as_json:
         out = [
             {

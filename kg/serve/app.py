@@ -376,7 +376,23 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
                 server.log(f"kg: internal error: {exc!r}")
                 self._error(500, "internal server error")
 
+        def _check_host(self) -> None:
+            """Refuse DNS-rebinding: on loopback, the Host header must name loopback too."""
+            if config.host not in ("127.0.0.1", "localhost", "::1"):
+                return
+            host = (self.headers.get("Host") or "").strip().lower()
+            name = host.rsplit(":", 1)[0] if not host.startswith("[") else host.split("]")[0] + "]"
+            if name not in ("127.0.0.1", "localhost", "[::1]"):
+                raise _HttpError(403, f"Host {host!r} is not this loopback server")
+
+        def _check_origin(self) -> None:
+            """Writes only from this server's own page or non-browser clients (no CSRF)."""
+            origin = self.headers.get("Origin")
+            if origin is not None and origin != f"http://{self.headers.get('Host', '')}":
+                raise _HttpError(403, f"cross-origin update from {origin} refused")
+
         def _route(self, path: str, params: dict[str, list[str]], post: bool) -> None:
+            self._check_host()
             if post:
                 body = self._read_body()
                 ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -464,6 +480,7 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
 
         def _update(self, text: str) -> None:
             check(text, allow_update=config.writable, expect_update=True)
+            self._check_origin()
             outcome = server.run("update", text, "json")
             if outcome.status == 204:
                 self._send(204, b"", "text/plain")
