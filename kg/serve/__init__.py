@@ -14,6 +14,9 @@ Why this design and not ``oxigraph serve-read-only``:
 * Results are capped at ``--max-rows`` (headers ``X-KG-Truncated: true`` and
   ``X-KG-Row-Limit`` say so, unlike Virtuoso's silent partial answers); request bodies
   over ``--max-body`` get 413.
+* Browsers: on loopback the ``Host`` header must name loopback (no DNS rebinding), and
+  updates carrying a foreign ``Origin`` are refused (no cross-site writes to a
+  ``--writable`` server); HTML answers carry a Content-Security-Policy.
 
 Only this module's light names are imported eagerly; the worker processes import
 :mod:`kg.serve.worker` and :mod:`kg.serve.formats` without rdflib so they start fast.
