@@ -233,11 +233,11 @@ def _legend_roles(extra: Iterable[dict[str, str]] = ()) -> list[dict[str, str]]:
         {"label": "articles only", "color": EDGE_COLOURS["articles"], "line": "dashed"},
         {
             "label": "shape: ● country ■ company/agency ★ organisation ▲ armed group ◆ unknown",
-            "color": "#ffffff",
+            "color": "",
         },
         {
             "label": "size: delivered TIV (SIPRI trend-indicator value); arrows: supplier → buyer",
-            "color": "#ffffff",
+            "color": "",
         },
     ]
 
