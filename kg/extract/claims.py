@@ -258,6 +258,31 @@ _NEG_CONTEXT = _rx(
     r"backlash from|response from|retaliation against|pressure on|warned|sanctioned)\s+"
     r"(?:the\s+|both\s+|either\s+)?$"
 )
+#: last words of every _NEG_CONTEXT phrase: the regex only runs when one of them ends the left context
+_NEG_LAST = frozenset(
+    [
+        "of",
+        "in",
+        "with",
+        "on",
+        "against",
+        "from",
+        "to",
+        "by",
+        "than",
+        "like",
+        "as",
+        "between",
+        "deter",
+        "counter",
+        "aggression",
+        "fight",
+        "fighting",
+        "invaded",
+        "warned",
+        "sanctioned",
+    ]
+)
 _NEG_RIGHT = _rx(
     r"^(?:'s)?\s*(?:-\s*)?(?:[A-Z][\w]+\s+)?(?:conflict|war\b|crisis|standoff|clashes|hostilities|"
     r"border|tensions)|^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+)*(?:imposed|slapped|threaten\w*|"
@@ -771,7 +796,12 @@ class _Extractor:
         left = left[-70:]
         low = left.lower()
         tail = low[-30:]
-        if _NEG_CONTEXT.search(left) or _NEG_RIGHT.match(own_right):
+        words = low.split()
+        while words and words[-1] in ("the", "both", "either"):
+            words.pop()
+        last_word = words[-1] if words else ""
+        neg_left = (last_word in _NEG_LAST or last_word.startswith("adversar")) and _NEG_CONTEXT.search(left)
+        if neg_left or _NEG_RIGHT.match(own_right):
             return "other", "negative-context"
         if m.form == "demonym" and re.match(
             r"^-?era\b|^\s*(?:era|war|revolution|empire|origin\b)", own_right, _I
