@@ -13,7 +13,7 @@ keys are never renamed, new keys may be added)::
       "supplier": {"name": "Russia", "iso3": "RUS", "kind": "country"} | null,
       "supplier_company": {"name": "Almaz-Antey"} | null,
       "buyer": {"name": "India", "iso3": "IND", "kind": "country"},
-      "system": {"name": "S-400", "category": "air-defence"} | null,
+      "system": {"name": "S-400 Triumf", "category": "air-defence"} | null,
       "status": "offered|negotiating|approved|signed|delivering|delivered|delayed|cancelled|unknown",
       "quantity": 5 | null,
       "value": {"amount": 5400000000, "currency": "USD"} | null,
@@ -22,7 +22,7 @@ keys are never renamed, new keys may be added)::
       "evidence": {"text": "...", "start": 512, "end": 598},
       "confidence": 0.85,
       # extra keys
-      "deal_key": "RUS>IND:S-400:original",
+      "deal_key": "RUS>IND:S-400 Triumf:original",
       "batch": "original" | "additional",
       "negated": false,
       "modality": null | "expected" | "planned" | "possible" | "reported",
