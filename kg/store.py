@@ -24,6 +24,7 @@ import gc
 import io
 import os
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -196,6 +197,41 @@ _STAT_CLASSES = {
 }
 
 
+#: Seconds a read-only open waits for a running import to finish its graph writes.
+READ_WAIT = float(os.environ.get("KG_READ_WAIT", "60"))
+
+
+def _open_settled(path: str) -> ox.Store:
+    """A read-only snapshot taken when no graph write is pending.
+
+    Why: a read-only open sees the store as it is at that instant; mid-import that can be
+    a graph already dropped and not yet reloaded (or half bulk-loaded).  Pending markers
+    say so, so reopen until they are gone: a reader sees the state before or after an
+    import, never between.  Markers left by a killed writer stay until the next writable
+    open recovers them, hence the time limit and the hint.
+    """
+    reg = ox.NamedNode(str(REGISTRY_GRAPH))
+    state = ox.NamedNode(str(ns.importState))
+    deadline = time.monotonic() + READ_WAIT
+    while True:
+        try:
+            store = ox.Store.read_only(path)
+        except OSError:  # a file the writer just compacted away: transient, retry
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
+            continue
+        if next(iter(store.quads_for_pattern(None, state, ox.Literal("pending"), reg)), None) is None:
+            return store
+        del store
+        if time.monotonic() >= deadline:
+            raise StoreError(
+                f"store {path} has graphs being written by an import (or left by an interrupted one: "
+                "any `kg import` recovers them); try again"
+            )
+        time.sleep(0.1)
+
+
 class EmbeddedStore(Store):
     """Oxigraph (on disk or in memory) used through rdflib (oxrdflib) and pyoxigraph."""
 
@@ -208,7 +244,7 @@ class EmbeddedStore(Store):
             elif read_only:
                 if not Path(path, "CURRENT").exists():
                     raise StoreError(f"no store at {path} (create one with `kg import ...` or `kg demo`)")
-                self._ox = ox.Store.read_only(path)
+                self._ox = _open_settled(path)
             else:
                 self._ox = ox.Store(path)
         except OSError as exc:
