@@ -430,8 +430,46 @@ def gazetteer(extra_systems: Iterable[SystemRecord] = ()) -> Gazetteer:
 # --- unseen designations --------------------------------------------------------------
 
 _DESIGNATION = re.compile(
-    r"(?<![\w/-])(?P<d>(?:[A-Z]{1,4}|[A-Z][a-z]{1,2})-?\d{1,4}(?:[A-Z]{1,4}\d?|[A-Z][a-z])?(?:-?[A-Z]{1,2}\d?)?)"
+    r"(?<![\w/-])(?P<d>(?:[A-Z]{1,4}|[A-Z][a-z]{1,2})-?\d{1,4}(?:[A-Z]{1,4}\d?|[A-Z][a-z])?(?:-?[A-Z]{1,2}\d?)?"
+    r"|[A-Z][a-z]{3,9}-(?!(?:19|20)\d\d\b)\d{1,3}[A-Z]{0,3})"  # "Fath-360", "Barak-8", "Shahed-136"
     r"(?:s|'s)?(?![\w-])"
+)
+_NOT_NAMED_DESIGNATION = frozenset(
+    [
+        "Covid",
+        "Article",
+        "Chapter",
+        "Section",
+        "Vision",
+        "Mission",
+        "Agenda",
+        "Phase",
+        "Stage",
+        "Level",
+        "Round",
+        "Group",
+        "Page",
+        "Line",
+        "Route",
+        "Gate",
+        "Block",
+        "Lot",
+        "Tranche",
+        "Batch",
+        "Class",
+        "Type",
+        "Model",
+        "Version",
+        "Series",
+        "Unit",
+        "Squadron",
+        "Brigade",
+        "Division",
+        "Regiment",
+        "Battalion",
+        "Corps",
+        "Fleet",
+    ]
 )
 _NOT_DESIGNATION = re.compile(
     r"^(?:COVID|Covid|G\d|Q[1-4]|H[12]$|FY|CO\d|PM\d|N95|MH\d|UN|EU|No\d|Art|Sec|A[0-9]$|B20|P5|E3|C40|"
@@ -742,6 +780,10 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         d = m.group("d")
         if _NOT_DESIGNATION.match(d) or not re.search(r"\d", d) or not free(m.start("d"), m.end("d")):
             continue
+        if d.split("-")[0] in _NOT_NAMED_DESIGNATION or (
+            re.match(r"[A-Z][a-z]{3,}-", d) and reference.resolve_party(d.split("-")[0]) is not None
+        ):
+            continue  # "Article-370", "Covid-19", "Russia-2"
         if right_after_match(m.start("d")):
             continue  # a variant suffix of a name just matched ("Rafale F4", "Leopard 2A4")
         if re.fullmatch(r"[A-Z]\d{3,4}", d) and not re.match(r"[MKTA]", d):
