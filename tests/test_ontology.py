@@ -252,3 +252,16 @@ def test_readme_tables_cover_every_term(onto: Graph) -> None:
              if str(t).startswith(str(ns.KG))
              and set(onto.objects(t, RDF.type)) & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}}
     assert terms - rows == set(), "ontology/README.md tables miss these terms"
+
+
+def test_shape_concept_lists_match_the_schemes(onto: Graph, shapes: Graph) -> None:
+    """shapes.ttl checks status/category with sh:in lists; they must equal the SKOS schemes."""
+    from rdflib.collection import Collection
+
+    for path, scheme in ((ns.status, ns.DealStatusScheme), (ns.category, ns.WeaponCategoryScheme)):
+        lists = [Collection(shapes, lst) for shape in shapes.subjects(SH.path, path)
+                 for lst in shapes.objects(shape, SH["in"])]
+        assert lists, f"no sh:in list for {path}"
+        members = set(onto.subjects(SKOS.inScheme, scheme))
+        for lst in lists:
+            assert set(lst) == members
