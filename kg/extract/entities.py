@@ -780,8 +780,12 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         d = m.group("d")
         if _NOT_DESIGNATION.match(d) or not re.search(r"\d", d) or not free(m.start("d"), m.end("d")):
             continue
-        if d.split("-")[0] in _NOT_NAMED_DESIGNATION or (
-            re.match(r"[A-Z][a-z]{3,}-", d) and reference.resolve_party(d.split("-")[0]) is not None
+        head = d.split("-")[0]
+        if (
+            head in _NOT_NAMED_DESIGNATION
+            or head.lower() in ITEM_NOUNS
+            or head.lower() in _NAME_STOP
+            or (re.match(r"[A-Z][a-z]{3,}-", d) and reference.resolve_party(d.split("-")[0]) is not None)
         ):
             continue  # "Article-370", "Covid-19", "Russia-2"
         if right_after_match(m.start("d")):
