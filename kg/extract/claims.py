@@ -586,6 +586,12 @@ def _verb_class(word: str, after: str) -> str | None:
         if re.search(r"\b(sale|sell|export|transfer|supply)\b", after[:80], _I):
             return "sell"
         return "buy"  # a state approving without "sale"/"export" approves its own purchase
+    if _NEUTRAL_V.search(word) and not _APPROVE.match(word):
+        nxt = after[:50].lower()
+        if re.match(r"^\W*(?:\w+\s+){0,3}?to (?:buy|purchase|acquire|procure|order|import)\b", nxt):
+            return "buy"  # "close to a deal to buy", "signed an agreement to acquire"
+        if re.match(r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide)\b", nxt):
+            return "sell"
     if _SELL_V.search(word):
         return "sell"
     if _BUY_V.search(word):
@@ -1140,7 +1146,14 @@ class _Extractor:
                         delayed=dl,
                         confidence=conf,
                     )
-                    fr.batch = "additional" if additional else "original"
+                    add_here = additional
+                    if additional and m is not None and self._n_systems > 1:
+                        # several systems: the marker must sit right before this one ("30 more Rafales")
+                        add_here = any(
+                            0 <= m.start - a - mk.end() <= 40 or mk.start() <= m.start - a < mk.end()
+                            for mk in _ADDITIONAL.finditer(s)
+                        )
+                    fr.batch = "additional" if add_here else "original"
                     frames.append(fr)
         origins = {
             r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
@@ -1195,6 +1208,8 @@ class _Extractor:
             if cand:
                 suppliers = [cand[0]]
                 buyers = [p for p in buyers if p.iso3 != origin]
+            elif all(p.cue in ("origin-modifier", "demonym-item") for p in suppliers):
+                suppliers = []  # "Chinese J-10Cs ... more Rafales": China describes the other system
         if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
             same_group = {p.group for p in suppliers if p.iso3 == origin}
             suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
@@ -1210,6 +1225,15 @@ class _Extractor:
                 suppliers = [p for p in suppliers if p.group == g]
         sup_isos = {p.iso3 for p in suppliers}
         buyers = [p for p in buyers if p.iso3 not in sup_isos]
+        if m is not None and self._n_systems > 1:
+            # "Saudi Arabia is close to a deal to buy J-10Cs, while Egypt has ordered Rafales"
+            cands = [p for p in buyers + pairs if 0 <= p.mention.start < m.start and p.iso3 not in sup_isos]
+            if cands:
+                g = max(cands, key=lambda p: p.mention.start).group
+                chosen = [p for p in cands if p.group == g]
+                if chosen and chosen[0].role == "buyer":
+                    buyers = chosen
+                    pairs = [p for p in pairs if p.group != g]
         explicit = bool(suppliers) + bool(buyers)
         if not suppliers and origin:
             cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
