@@ -230,6 +230,20 @@ _words = st.sampled_from(
         "lakh",
         "'s",
         "-made",
+        "Chinese",
+        "J-10C",
+        "while",
+        "including",
+        "the Russian systems",
+        "order for",
+        "first batch",
+        "package",
+        "as well as",
+        "approval from",
+        "second batch",
+        "denied reports",
+        "Kilo-class submarines",
+        "which is developed by",
     ]
 )
 
