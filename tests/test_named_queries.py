@@ -37,6 +37,9 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {_XSD + t for t in ("integer", "decimal", "double", "float", "int", "long")}
 
 
+FIXTURE_QUADS = sum(1 for _ in ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG))
+
+
 def load_world(store) -> None:
     """Load the fixture TriG graph by graph through the generic Store API."""
     graphs: dict[URIRef, list[ox.Quad]] = defaultdict(list)
@@ -47,8 +50,35 @@ def load_world(store) -> None:
 
 @pytest.fixture()
 def world(any_store):
+    """A fresh store per test (for tests that change it)."""
     load_world(any_store)
     return any_store
+
+
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def shared_world(request, tmp_path_factory):
+    """One loaded store per module and kind, for the read-only tests (fast)."""
+    from kg.store import open_store
+
+    if request.param == "embedded":
+        store = open_store(str(tmp_path_factory.mktemp("named") / "store"))
+    else:
+        store = open_store(request.getfixturevalue("oxigraph_server"))
+        store.update("DROP ALL")
+    load_world(store)
+    yield store
+    if request.param == "remote":
+        store.update("DROP ALL")
+    store.close()
+
+
+@pytest.fixture()
+def ro_world(shared_world):
+    """The shared store, reloaded if another test (sharing the one server) changed it."""
+    if shared_world.count() != FIXTURE_QUADS:
+        shared_world.drop_graphs(shared_world.named_graphs())
+        load_world(shared_world)
+    return shared_world
 
 
 def simple(term):
@@ -432,9 +462,9 @@ def test_every_named_query_has_a_case():
 @pytest.mark.parametrize(
     "name,case", [(name, i) for name, cases in CASES.items() for i in range(len(cases))], ids=lambda x: str(x)
 )
-def test_named_query_rows(world, name, case):
+def test_named_query_rows(ro_world, name, case):
     params, columns, expected = CASES[name][case]
-    variables, rows = run(world, name, **params)
+    variables, rows = run(ro_world, name, **params)
     assert variables == columns
     assert rows == expected
 
@@ -461,14 +491,14 @@ def test_labels_never_multiply_sums(world):
     ]
 
 
-def test_recent_claims_default_limit_and_order(world):
-    _, rows = run(world, "recent-claims")
+def test_recent_claims_default_limit_and_order(ro_world):
+    _, rows = run(ro_world, "recent-claims")
     assert len(rows) == 4  # all claims (default limit 20)
     assert [r[0] for r in rows] == ["2023-05-02", "2023-03-20", "2023-03-20", "2023-03-20"]
 
 
-def test_shares_sum_to_one_per_period(world):
-    variables, rows = run(world, "supplier-shares", buyer="India", period=5)
+def test_shares_sum_to_one_per_period(ro_world):
+    variables, rows = run(ro_world, "supplier-shares", buyer="India", period=5)
     by_period: dict[int, Decimal] = defaultdict(Decimal)
     for row in rows:
         by_period[row[0]] += Decimal(row[variables.index("share")])
