@@ -216,9 +216,9 @@ def _open_settled(path: str) -> ox.Store:
     while True:
         try:
             store = ox.Store.read_only(path)
-        except OSError:  # a file the writer just compacted away: transient, retry
+        except (OSError, RuntimeError) as exc:  # a file the writer just compacted away: retry
             if time.monotonic() >= deadline:
-                raise
+                raise StoreError(f"cannot open store {path}: {exc}") from None
             time.sleep(0.1)
             continue
         if next(iter(store.quads_for_pattern(None, state, ox.Literal("pending"), reg)), None) is None:

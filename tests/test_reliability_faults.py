@@ -1,0 +1,317 @@
+"""Faults: SIGKILLed imports, re-imports, readers during writes, a killed or silent server.
+
+Covered elsewhere: SIGKILL of a raw graph replacement (tests/test_faults.py), a second
+writer's exit code 4 on an idle store (tests/test_cli_core.py), an unreachable remote
+store (tests/test_store.py).  Here the real importers are killed, and the server too.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import _oxigraph_binary, free_port
+from rdflib import URIRef
+
+from kg.store import open_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import reliability as rel
+
+KG = [sys.executable, "-m", "kg"]
+
+
+def kg(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+# --- SIGKILL at random points ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_sigkilled_sipri_import_leaves_release_whole_or_absent(tmp_path: Path) -> None:
+    from kg.sipri.importer import import_sipri
+
+    register = rel.make_register(tmp_path / "register.csv", 4000)
+    clean = open_store(str(tmp_path / "clean"))
+    release = URIRef(import_sipri(clean, [register], link_after=False).files[0].release)
+    full = clean.count(release)
+    clean.close()
+    assert full > 100_000
+
+    def check(counts: dict[str, int]) -> tuple[bool, str]:
+        n = counts.get(str(release), 0)
+        return n in (0, full), str(n)
+
+    res = rel.kill_and_check(
+        ["import", "sipri", str(register)], str(tmp_path / "killed"), check, attempts=3, window=(0.8, 3.0)
+    )
+    print("release graph sizes after each kill, then the re-run:", res.sizes)
+    assert res.kills >= 2, res  # the import was really interrupted
+    assert res.partial == 0, res.sizes
+    assert res.rerun_ok, res.sizes
+
+
+@pytest.mark.slow
+def test_sigkilled_article_batch_keeps_every_article_graph_complete(tmp_path: Path) -> None:
+    from kg.article_import import import_articles
+
+    batch = tmp_path / "batch"
+    rel.make_article_batch(batch, 60)
+    store = open_store(str(tmp_path / "clean"))
+    import_articles(store, [batch])
+    store.close()
+    full = {g: n for g, n in rel.graph_counts(str(tmp_path / "clean")).items() if "/source/article/" in g}
+    assert len(full) == 60
+
+    def check(counts: dict[str, int]) -> tuple[bool, str]:
+        present = {g: n for g, n in counts.items() if g in full}
+        bad = [g for g, n in present.items() if n != full[g]]
+        return not bad, f"{len(present)}/{len(full)}" + (f" {len(bad)} partial" if bad else "")
+
+    res = rel.kill_and_check(
+        ["import", "articles", str(batch)], str(tmp_path / "killed"), check, attempts=3, window=(1.5, 4.0)
+    )
+    print("article graphs present after each kill, then the re-run:", res.sizes)
+    assert res.kills >= 2, res
+    assert res.partial == 0, res.sizes
+    assert res.rerun_ok and res.sizes[-1] == "rerun:60/60", res.sizes
+
+
+# --- idempotence -----------------------------------------------------------------------
+
+
+def _everything(store, tmp_path: Path) -> None:
+    from kg.article_import import import_articles
+    from kg.curated import import_curated
+    from kg.rdf_import import import_rdf
+    from kg.resources import data_path
+    from kg.sipri.importer import import_sipri
+
+    for table in sorted(data_path("facts").glob("*.csv")):
+        import_curated(store, table)
+    assert not import_articles(store, [data_path("articles")]).errors
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    assert not import_sipri(store, [fixtures / "sipri" / "register17_crlf.csv"]).rejected
+    rdf = tmp_path / "extra.ttl"
+    if not rdf.exists():
+        rdf.write_text(
+            '@prefix ex: <https://example.org/rel/> .\nex:a ex:says "hello" ; ex:n 3 ; ex:l ( 1 2 ( 3 ) ) .\n'
+        )
+    assert not import_rdf(store, [rdf]).errors
+
+
+def _all_named_results(store) -> dict[str, list]:
+    from kg.named import list_queries, run_named
+
+    out = {}
+    for q in list_queries():
+        params = {p.name: "India" for p in q.params if p.name in ("buyer", "country") and p.default is None}
+        try:
+            result = run_named(store, q, params)
+            out[q.name] = sorted(map(repr, result.rows))
+        except Exception as exc:
+            out[q.name] = [f"error: {type(exc).__name__}: {exc}"]
+    return out
+
+
+def test_importing_everything_twice_changes_nothing(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "store"))
+    try:
+        _everything(store, tmp_path)
+        count, graphs, named = store.count(), store.named_graphs(), _all_named_results(store)
+        assert not [k for k, rows in named.items() if rows and str(rows[0]).startswith("error")], named
+        assert sum(1 for rows in named.values() if rows) >= 10
+        _everything(store, tmp_path)
+        assert store.count() == count
+        assert store.named_graphs() == graphs
+        assert _all_named_results(store) == named
+    finally:
+        store.close()
+
+
+def test_updated_article_replaces_its_graph(tmp_path: Path) -> None:
+    from kg import iris
+    from kg.article_import import import_articles
+
+    path = tmp_path / "a.md"
+    head = "---\nurl: https://example.org/rel/updated\ntitle: {t}\n---\n"
+    path.write_text(head.format(t="First") + "India ordered 36 Rafale jets from France in 2016.\n")
+    store = open_store("memory:")
+    import_articles(store, [path])
+    g = iris.article_source("https://example.org/rel/updated")
+    path.write_text(head.format(t="Second") + "Poland ordered 180 K2 tanks from South Korea in 2022.\n")
+    import_articles(store, [path])
+    text = " ".join(str(r["o"]) for r in store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g}))
+    assert "Second" in text and "K2" in text
+    assert "First" not in text and "Rafale" not in text
+    assert [str(x) for x in store.named_graphs() if "/source/article/" in str(x)] == [str(g)]
+
+
+# --- readers during a write; a second writer ---------------------------------------------
+
+READER = r"""
+import sys, time
+from kg.store import open_store
+seen, t0 = [], time.time()
+while time.time() - t0 < float(sys.argv[2]):
+    s = open_store(sys.argv[1], read_only=True)
+    n = len(s.ox)
+    s.close()
+    if not seen or seen[-1] != n:
+        seen.append(n)
+    time.sleep(0.01)
+print(" ".join(map(str, seen)))
+"""
+
+
+@pytest.mark.slow
+def test_readers_see_before_or_after_an_import_and_a_second_writer_is_refused(tmp_path: Path) -> None:
+    store_dir = str(tmp_path / "store")
+    first = rel.make_register(tmp_path / "r1.csv", 1500)
+    # the same release with other rows: importing it replaces the graph (drop, then load)
+    second = rel.make_register(tmp_path / "r2.csv", 3000)
+    assert kg("--store", store_dir, "import", "sipri", str(first)).returncode == 0
+    before = rel.graph_counts(store_dir)
+    total_before = sum(before.values())
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, store_dir, "12"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.5)
+    writer = subprocess.Popen(
+        [*KG, "--store", store_dir, "import", "sipri", str(second)], stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.0)
+    rival = kg("--store", store_dir, "import", "sipri", str(first))
+    query = kg("--store", store_dir, "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    _, werr = writer.communicate(timeout=120)
+    assert writer.returncode == 0, werr
+    out, rerr = reader.communicate(timeout=60)
+    assert reader.returncode == 0, rerr
+    after = rel.graph_counts(store_dir)
+    seen = [int(x) for x in out.split()]
+    marker_free_after = sum(after.values())  # REGISTRY_GRAPH holds no markers when idle
+    assert seen[0] == total_before and seen[-1] == marker_free_after, (seen, total_before, marker_free_after)
+    assert set(seen) <= {total_before, marker_free_after}, f"a reader saw a state between: {seen}"
+    # the second writer: exit code 4, one clear line, and the store is intact
+    assert rival.returncode == 4, rival.stderr
+    assert "locked" in rival.stderr and len(rival.stderr.strip().splitlines()) == 1
+    assert query.returncode == 0, query.stderr
+    n = int(query.stdout.split('"n":')[1].split("}")[0].strip().strip('"')) if '"n"' in query.stdout else None
+    assert n in (None, sum(before.values()), marker_free_after)
+    assert after != before
+
+
+# --- remote store: server killed mid-upload, silent and dead endpoints --------------------
+
+
+def _start_server(location: Path, port: int) -> subprocess.Popen[bytes]:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("oxigraph server not installed: pip install oxigraph (make test does)")
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=1).read()
+            return proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("oxigraph server did not start")
+            time.sleep(0.1)
+
+
+@pytest.mark.remote
+@pytest.mark.slow
+def test_server_killed_mid_import_leaves_no_partial_graph(tmp_path: Path) -> None:
+    n = 600_000
+    big = tmp_path / "big.nt"
+    with big.open("w") as fh:
+        for i in range(n):
+            fh.write(f'<https://example.org/s{i // 5}> <https://example.org/p{i % 5}> "a value {i}" .\n')
+    location, port = tmp_path / "server-data", free_port()
+    server = _start_server(location, port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        writer = subprocess.Popen(
+            [*KG, "--store", url, "import", "rdf", str(big)], stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(2.5)  # parsing done, the PUT under way
+        os.kill(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+        _, err = writer.communicate(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    if writer.returncode == 0:
+        pytest.skip("the upload finished before the kill (fast machine); nothing to check")
+    assert writer.returncode == 1, err
+    lines = [ln for ln in err.strip().splitlines() if ln]
+    assert len(lines) == 1 and url in lines[0] and "Traceback" not in err, err
+    server = _start_server(location, port)
+    try:
+        store = open_store(url)
+        counts = {
+            str(r["g"]): int(r["n"])
+            for r in store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        }
+        assert all(c in (n, n + 3) for c in counts.values()), counts  # +3: the file's source triples
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_silent_and_dead_endpoints_time_out_with_a_message() -> None:
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    port = silent.getsockname()[1]
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_never_answer() -> None:
+        silent.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(silent.accept()[0])
+            except OSError:
+                continue
+
+    t = threading.Thread(target=accept_and_never_answer, daemon=True)
+    t.start()
+    env = {**os.environ, "KG_REMOTE_TIMEOUT": "1.5"}
+    try:
+        started = time.monotonic()
+        res = kg("--store", f"http://127.0.0.1:{port}", "query", "ASK {}", env=env, timeout=60)
+        took = time.monotonic() - started
+    finally:
+        stop.set()
+        t.join()
+        for c in held:
+            c.close()
+        silent.close()
+    assert res.returncode == 1, res.stderr
+    assert "timed out" in res.stderr and f"127.0.0.1:{port}" in res.stderr, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert took < 20
+    dead = kg("--store", f"http://127.0.0.1:{free_port()}", "query", "ASK {}", env=env, timeout=60)
+    assert dead.returncode == 1 and "cannot reach" in dead.stderr and "Traceback" not in dead.stderr
