@@ -1,0 +1,155 @@
+"""Nothing in the package reaches the network at run time.
+
+An audit hook on ``socket.connect`` (and ``socket.getaddrinfo``) fails every connection
+to a non-loopback address, and to loopback except the test's own Oxigraph server, while
+the main CLI commands run in this process.  Local IPC (AF_UNIX) is allowed.  The hook
+sees Python sockets (urllib, http.client, httpx); Rust code inside pyoxigraph is
+covered by the endpoint's SERVICE refusal test (tests/test_serve.py).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import sys
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+#: None: guard off; else the loopback ports that may be reached.
+_ALLOWED: list[set[int] | None] = [None]
+VIOLATIONS: list[str] = []
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _hook(event: str, args: tuple) -> None:
+    allowed = _ALLOWED[0]
+    if allowed is None:
+        return
+    if event == "socket.connect":
+        sock, address = args
+        if sock.family == socket.AF_UNIX:
+            return
+        host, port = address[0], address[1]
+    elif event == "socket.getaddrinfo":
+        host, port = args[0], args[1]
+        if isinstance(host, bytes):
+            host = host.decode()
+        if host is None or _is_loopback(str(host)):
+            return  # resolving loopback is harmless; connect() is checked
+        port = port or 0
+    else:
+        return
+    if _is_loopback(str(host)) and int(port or 0) in allowed:
+        return
+    VIOLATIONS.append(f"{event} {host}:{port}")
+    raise ConnectionRefusedError(f"network guard: {event} to {host}:{port} refused")
+
+
+sys.addaudithook(_hook)  # audit hooks cannot be removed; it does nothing while the guard is off
+
+
+@contextmanager
+def network_guard(*ports: int) -> Iterator[list[str]]:
+    VIOLATIONS.clear()
+    _ALLOWED[0] = set(ports)
+    try:
+        yield VIOLATIONS
+    finally:
+        _ALLOWED[0] = None
+
+
+def test_the_guard_itself_refuses_outbound_and_foreign_loopback() -> None:
+    with network_guard() as seen:
+        with pytest.raises(OSError):
+            urllib.request.urlopen("http://93.184.216.34/", timeout=2)
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", 9), timeout=1)
+    assert len(seen) == 2, seen
+
+
+def run(runner: CliRunner, *args: str, ok: tuple[int, ...] = (0,)) -> str:
+    res = runner.invoke(cli, list(args), catch_exceptions=True)
+    assert res.exit_code in ok, (args, res.exit_code, res.output, res.exception)
+    return res.stdout
+
+
+def test_main_commands_never_touch_the_network(tmp_path: Path) -> None:
+    runner = CliRunner()
+    s = str(tmp_path / "store")
+    out = tmp_path / "out"
+    rdf = tmp_path / "x.ttl"
+    rdf.write_text(
+        '@prefix ex: <http://example.org/> .\nex:a ex:see <http://example.org/remote.ttl> ; ex:img "http://x/y.png" .\n'
+    )
+    article = FIXTURES / "articles" / "india_first_rafale_handover.md"
+    with network_guard() as seen:
+        run(runner, "--store", s, "demo", "--out", str(out))
+        run(runner, "--store", s, "import", "articles", str(FIXTURES / "articles"))
+        run(runner, "--store", s, "import", "sipri", str(FIXTURES / "sipri" / "register16_latin1.csv"))
+        run(runner, "--store", s, "import", "rdf", str(rdf))
+        run(runner, "extract", str(article), "--format", "ttl")
+        run(
+            runner, "extract", str(FIXTURES / "articles" / "australia_tomahawk.html")
+        )  # HTML: trafilatura offline
+        run(runner, "--store", s, "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        run(runner, "--store", s, "query", "list")
+        run(
+            runner, "--store", s, "query", "run", "suppliers-of-buyer", "-p", "buyer=India", "--format", "csv"
+        )
+        run(runner, "--store", s, "view", "network", "-o", str(out / "n.html"))
+        run(runner, "--store", s, "view", "country", "India", "-o", str(out / "c.html"))
+        run(runner, "--store", s, "view", "deals", "--buyer", "India", "-o", str(out / "d.html"))
+        run(runner, "--store", s, "report", "diversification", "--buyer", "India", "-o", str(out / "r"))
+        run(runner, "--store", s, "network", "export", "--format", "gexf", "-o", str(out / "n.gexf"))
+        run(runner, "--store", s, "link")
+        run(runner, "--store", s, "deal", "show", "--buyer", "India", "--supplier", "France")
+        run(runner, "--store", s, "contradictions")
+        run(runner, "--store", s, "validate", ok=(0, 3))
+        run(runner, "--store", s, "export", "--format", "trig", "-o", str(out / "all.trig"))
+        run(runner, "--store", s, "stats")
+        # a SPARQL query naming remote resources is not a reason to fetch them
+        run(
+            runner, "--store", s, "query",
+            "SELECT * WHERE { GRAPH <http://example.org/remote.ttl> { ?s ?p ?o } }",
+        )  # fmt: skip
+    assert seen == [], seen
+
+
+@pytest.mark.remote
+def test_remote_store_commands_reach_only_the_given_server(oxigraph_server: str, tmp_path: Path) -> None:
+    from urllib.parse import urlsplit
+
+    port = urlsplit(oxigraph_server).port
+    assert port
+    runner = CliRunner()
+    with network_guard(port) as seen:
+        run(runner, "--store", oxigraph_server, "query", "ASK { }")
+        run(
+            runner,
+            "--store",
+            oxigraph_server,
+            "import",
+            "sipri",
+            str(FIXTURES / "sipri" / "register17_crlf.csv"),
+        )
+        run(runner, "--store", oxigraph_server, "view", "network", "-o", str(tmp_path / "n.html"))
+        run(runner, "--store", oxigraph_server, "export", "--format", "nq", "-o", str(tmp_path / "x.nq"))
+    assert seen == [], seen
+    with network_guard() as seen:  # the same server, not allowed this time: the guard sees it
+        run(runner, "--store", oxigraph_server, "query", "ASK { }", ok=(1,))
+    assert seen and str(port) in seen[0]
