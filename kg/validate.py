@@ -11,12 +11,10 @@ Design choices (see ``ontology/README.md``):
   :class:`rdflib.Graph`; validation then never touches the caller's data.
 * **Ontology mixed in, no inference.**  Every triple of ``kg.ttl`` is added to the union graph.
   SHACL's ``sh:targetClass``/``sh:class`` already follow ``rdfs:subClassOf`` in the data graph,
-  so a kg:Country satisfies ``sh:class kg:Party`` without a reasoner, and the SKOS concepts'
-  ``skos:inScheme`` triples let the shapes check that a status is in kg:DealStatusScheme.
-  We do not use pyshacl's ``ont_graph`` argument for this: its mix-in copies only RDFS/OWL
-  axioms (it would drop ``skos:inScheme``), and its deep clone of ``owl:NamedIndividual`` nodes
-  followed the scheme's hasTopConcept/topConceptOf cycles for minutes on an 800-triple
-  ontology.  Adding the triples ourselves is what ``ont_graph`` is meant to do, minus both
+  so a kg:Country satisfies ``sh:class kg:Party`` without a reasoner.  We do not use pyshacl's
+  ``ont_graph`` argument for this: its mix-in copies only RDFS/OWL axioms (it drops the SKOS
+  schemes), and its deep clone of ``owl:NamedIndividual`` nodes followed the schemes'
+  hasTopConcept/topConceptOf cycles for minutes on an 800-triple ontology.  Adding the triples ourselves is what ``ont_graph`` is meant to do, minus both
   problems.  RDFS inference would be slower and would *hide* errors: ``rdfs:range kg:Company``
   on ``kg:supplierCompany`` would make any wrongly used party a Company, so the ``sh:class``
   check could never fail.
