@@ -289,6 +289,9 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body are separate writes: with Nagle's algorithm on, keep-alive
+        # clients wait for the delayed ACK (~40 ms) on every response.
+        disable_nagle_algorithm = True
         server_version = "kg-sparql"
         sys_version = ""
 
