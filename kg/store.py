@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import io
 import os
+import re
 import sys
 import time
 import urllib.error
@@ -197,6 +198,27 @@ _STAT_CLASSES = {
 }
 
 
+_MAY_SERVICE = re.compile(r"(?i)service|\\[uU]")
+
+
+def _refuse_service(sparql: str) -> None:
+    """Refuse SERVICE clauses: Oxigraph would call the remote endpoint (nothing fetches at run time).
+
+    The endpoint's tokenizer (which sees ``\\u0053ERVICE`` too) runs only on texts that
+    could hold the keyword, so ordinary queries pay nothing.
+    """
+    if not _MAY_SERVICE.search(sparql):
+        return
+    from kg.serve.guard import Refused, inspect
+
+    try:
+        keywords = inspect(sparql).keywords
+    except Refused:
+        return  # not a query the tokenizer understands: the engine reports the error
+    if "SERVICE" in keywords:
+        raise QueryError("SERVICE (federated query) is disabled: kg never queries other endpoints")
+
+
 #: Seconds a read-only open waits for a running import to finish its graph writes.
 READ_WAIT = float(os.environ.get("KG_READ_WAIT", "60"))
 
@@ -295,6 +317,7 @@ class EmbeddedStore(Store):
 
     # -- reads ---------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        _refuse_service(sparql)
         try:
             # VALUES rather than pyoxigraph substitutions: those only bind projected
             # variables, and VALUES gives remote and embedded stores the same semantics.

@@ -153,3 +153,43 @@ def test_remote_store_commands_reach_only_the_given_server(oxigraph_server: str,
     with network_guard() as seen:  # the same server, not allowed this time: the guard sees it
         run(runner, "--store", oxigraph_server, "query", "ASK { }", ok=(1,))
     assert seen and str(port) in seen[0]
+
+
+def test_service_in_a_local_query_never_connects(tmp_path: Path) -> None:
+    """Oxigraph runs SERVICE over its own (Rust) HTTP client, invisible to the audit hook:
+    a real listener shows that no connection is made, through the CLI in a subprocess."""
+    import subprocess
+
+    from kg.errors import QueryError
+    from kg.store import open_store
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(0.3)
+    port = listener.getsockname()[1]
+    store_dir = tmp_path / "s"
+    with open_store(str(store_dir)) as s:
+        s.update("INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/b> <http://e/c> } }")
+    queries = [
+        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ \\u0053ERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        f"select * where {{ BIND(<http://127.0.0.1:{port}/> AS ?e) service silent ?e {{ ?s ?p ?o }} }}",
+    ]
+    try:
+        for q in queries:
+            res = subprocess.run(
+                [sys.executable, "-m", "kg", "--store", str(store_dir), "query", q],
+                capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+            assert res.returncode == 1 and "SERVICE" in res.stderr, (q, res.stderr)
+            with pytest.raises(TimeoutError):
+                listener.accept()  # nothing connected
+        mem = open_store("memory:")
+        with pytest.raises(QueryError, match="SERVICE"):
+            mem.query(queries[0])
+        # the word inside a string or an IRI is not a SERVICE clause
+        assert mem.select('SELECT ?x WHERE { BIND("SERVICE <http://x/>" AS ?x) }')
+        assert not mem.select("SELECT * WHERE { GRAPH ?g { ?s <http://e/service> ?o } }")
+    finally:
+        listener.close()
