@@ -133,16 +133,21 @@ def _path_text(results: Graph, path: Node | None, data_ns: Graph) -> str | None:
     inverse = results.value(path, SH.inversePath)
     if inverse is not None:
         return "^" + (_path_text(results, inverse, data_ns) or "?")
-    first = results.value(path, RDF.first)
-    if first is not None:
-        parts = []
-        node: Node | None = path
-        while node is not None and node != RDF.nil:
-            item = results.value(node, RDF.first)
-            parts.append(_path_text(results, item, data_ns) or "?")
-            node = results.value(node, RDF.rest)
-        return "/".join(parts)
+    alternatives = results.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "|".join(_list_texts(results, alternatives, data_ns))
+    if results.value(path, RDF.first) is not None:  # a sequence path
+        return "/".join(_list_texts(results, path, data_ns))
     return str(path) if not isinstance(path, BNode) else "(complex path)"
+
+
+def _list_texts(results: Graph, head: Node, data_ns: Graph) -> list[str]:
+    parts = []
+    node: Node | None = head
+    while node is not None and node != RDF.nil:
+        parts.append(_path_text(results, results.value(node, RDF.first), data_ns) or "?")
+        node = results.value(node, RDF.rest)
+    return parts
 
 
 def _results(results_graph: Graph, names: Graph) -> list[ValidationResult]:

@@ -302,7 +302,7 @@ def test_article_needs_url_or_hash_and_delivery_needs_deal() -> None:
     orphan = _objs(ds, reg, ns.delivery)[0]
     ds.remove((reg, ns.delivery, orphan, None))
     report = validate(ds)
-    assert _hits(report, "Violation", article, None, "schema:url or kg:contentHash")
+    assert _hits(report, "Violation", article, "schema:url|kg:contentHash", "schema:url or kg:contentHash")
     assert _hits(report, "Violation", orphan, "^kg:delivery", "exactly one kg:Deal")
 
 
@@ -401,7 +401,7 @@ def test_labels_are_required_on_parties() -> None:
     ds = example()
     ds.remove((IND, RDFS.label, None, None))
     report = validate(ds)
-    assert _hits(report, "Violation", IND, None, "needs a name")
+    assert _hits(report, "Violation", IND, "rdfs:label|skos:prefLabel", "needs a name")
 
 
 # --- what the project's own writers produce ----------------------------------------------
@@ -475,3 +475,20 @@ def test_selected_graph_sees_other_sources_of_the_same_deal() -> None:
     report = validate(ds, graphs=[other])
     assert _hits(report, "Warning", deal, "kg:quantity", "sources disagree")
     assert not [r for r in report.results if r.focus == claim]
+
+
+def test_tiv_observation_needs_a_party_and_one_year() -> None:
+    ds = example()
+    release = _one(ds, ns.DatasetRelease)
+    obs = URIRef(f"{release}/tiv/test")
+    g = ds.graph(release)
+    g.add((obs, RDF.type, ns.TivObservation))
+    g.add((obs, ns.year, Literal(2020)))
+    g.add((obs, ns.year, Literal(2021)))
+    g.add((obs, ns.tiv, Literal(Decimal("12.5"))))
+    report = validate(ds)
+    assert _hits(report, "Violation", obs, "kg:importer|kg:exporter", "kg:importer or a kg:exporter")
+    assert _hits(report, "Violation", obs, "kg:year", "exactly one kg:year")
+    g.remove((obs, ns.year, Literal(2021)))
+    g.add((obs, ns.importer, IND))
+    assert validate(ds).conforms
