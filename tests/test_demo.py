@@ -87,3 +87,24 @@ def test_validate_file_exit_code_3(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert "Conforms: False" in result.stdout
     assert "does not conform" in result.stderr
+
+
+def test_validate_one_graph_uses_the_store_as_context(tmp_path: Path) -> None:
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    assert runner.invoke(cli, ["--store", store, "demo", "--out", str(tmp_path / "out")]).exit_code == 0
+    graphs = runner.invoke(
+        cli,
+        [
+            "--store",
+            store,
+            "query",
+            "--format",
+            "csv",
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/defence-kg/ontology#NewsArticle> } }",
+        ],
+    ).stdout.split()[1:]
+    assert graphs, "the demo imports example articles"
+    result = runner.invoke(cli, ["--store", store, "validate", "--graph", graphs[0]])
+    assert result.exit_code == 0, result.output
+    assert "Conforms: True" in result.stdout

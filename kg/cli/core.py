@@ -144,11 +144,12 @@ def validate_cmd(ctx: click.Context, file: Path | None, graph: str | None) -> No
         scratch, _ = parse_file(file)
         scratch.dump(buf, EXPORT_FORMATS["nq"])
     else:
-        get_store(ctx, read_only=True).export("nq", buf, URIRef(graph) if graph else None)
+        # the whole store is the context even for one graph: parties and systems are
+        # typed in the reference graph, and a graph's nodes are checked against all of it
+        get_store(ctx, read_only=True).export("nq", buf)
     data = Dataset()
-    # N-Triples is a subset of N-Quads, so one parser reads both dumps.
     data.parse(data=buf.getvalue().decode("utf-8"), format="nquads")
-    report = validate(data)
+    report = validate(data, graphs=[URIRef(graph)] if graph else None)
     click.echo(report.text)
     if not report.conforms:
         raise ValidationFailed("data does not conform to the SHACL shapes (report above)")
