@@ -210,8 +210,12 @@ def resolve_params(
         raise ParameterError(f"{query.name} has no parameter {unknown[0]!r} (parameters: {known})")
     out: dict[str, Node] = {}
     for param in query.params:
-        raw = given.get(param.name, param.default)
-        if raw is None or (param.name in given and raw.strip() in ("", "-") and param.optional):
+        raw = given.get(param.name)
+        if raw is None or not raw.strip():  # absent or left empty (an HTML form): the default
+            raw = param.default
+        elif raw.strip() == "-" and param.optional:  # explicitly "any"
+            raw = None
+        if raw is None:
             continue
         out[param.name] = resolve_value(param, raw, store)
     return out

@@ -549,6 +549,12 @@ def test_party_resolution_and_suggestions():
         resolve_party_iri("Indai", country_only=True)
 
 
+def test_empty_values_mean_the_default():
+    q = get_query("suppliers-of-buyer")
+    assert resolve_params(q, {"buyer": "", "from": " "}) == resolve_params(q, {})
+    assert "from" not in resolve_params(get_query("customers-of-supplier"), {"from": "-"})
+
+
 def test_unknown_parameter_and_bad_values():
     q = get_query("suppliers-of-buyer")
     with pytest.raises(ParameterError, match="no parameter 'byer'"):

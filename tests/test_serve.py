@@ -354,6 +354,12 @@ def test_named_queries_over_http(client):
     assert r.status_code == 200 and "Pakistan" in r.text
 
 
+def test_named_query_form_with_empty_fields_uses_defaults(client):
+    # the page's forms submit every field, empty when the user keeps the default
+    r = client.get("/queries/suppliers-of-buyer", params={"buyer": "", "from": "", "to": "", "format": "csv"})
+    assert r.status_code == 200 and "Soviet Union" in r.text  # default buyer India, all years
+
+
 def test_named_query_errors_over_http(client):
     r = client.get("/queries/suppliers-of-buyer", params={"buyer": "Pakistn"})
     assert r.status_code == 400 and "Pakistan" in r.text
