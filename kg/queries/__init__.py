@@ -21,6 +21,19 @@ parameter bound only outside would make it run over every deal.
 
 The files are plain SPARQL with the project prefixes prepended at run time
 (:data:`kg.ns.SPARQL_PREFIXES`), so users can copy them into any SPARQL tool.
+
+Writing one that stays fast on the whole register (Oxigraph 0.5's planner, measured with
+``scripts/bench_queries.py``; each rule took a query from seconds to tens of ms):
+
+* required patterns first, in one ``GRAPH ?g { ... }`` block;
+* then one ``OPTIONAL { GRAPH ?g { single triple } }`` per optional value.  An OPTIONAL
+  whose right side has several triples, or a FILTER that reads a variable that may be
+  unbound on the left, is evaluated over the whole store and hash-joined;
+* no nested OPTIONAL groups and no UNION: both are evaluated for every deal before the
+  parameters join them;
+* when an optional IRI feeds further lookups, bind a sentinel IRI for "missing"
+  (``BIND(COALESCE(?x0, <urn:x-kg:none>) AS ?x)``) so no lookup runs with it unbound;
+* parameters used inside a sub-SELECT need ``bind: subqueries``.
 """
 
 from __future__ import annotations
