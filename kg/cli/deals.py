@@ -17,12 +17,32 @@ MAX_TIMELINES = 10
 
 
 @cli.command("link")
-@click.option("--article", "articles", multiple=True, metavar="GRAPH", help="Relink only deals of this article graph (repeatable).")
-@click.option("--release", "releases", multiple=True, metavar="GRAPH", help="Relink only article deals this release concerns (repeatable).")
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="GRAPH",
+    help="Relink only deals of this article graph (repeatable).",
+)
+@click.option(
+    "--release",
+    "releases",
+    multiple=True,
+    metavar="GRAPH",
+    help="Relink only article deals this release concerns (repeatable).",
+)
 @click.option("--list", "list_links", is_flag=True, help="Print the links and candidates found.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "jsonl"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_context
-def link_cmd(ctx: click.Context, articles: tuple[str, ...], releases: tuple[str, ...], list_links: bool, fmt: str) -> None:
+def link_cmd(
+    ctx: click.Context, articles: tuple[str, ...], releases: tuple[str, ...], list_links: bool, fmt: str
+) -> None:
     """Link article deals to register deals (kg:DealLink statements in the links graph).
 
     Without options every article deal is relinked and the links graph rebuilt; the
@@ -100,7 +120,13 @@ def deal_show_cmd(
 @click.option("--system", help="Weapon system (catalogue aliases apply).")
 @click.option("--from", "year_from", type=int, help="Earliest order year.")
 @click.option("--to", "year_to", type=int, help="Latest order year.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "jsonl"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_context
 def contradictions_cmd(
     ctx: click.Context,
