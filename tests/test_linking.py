@@ -37,9 +37,8 @@ def load_trig(store: Store, path: Path) -> None:
 def load_article(store: Store, article: dict[str, Any], claims: list[dict[str, Any]]) -> URIRef:
     """Map an article and its extractor-shaped claims with the real mapper; returns its graph.
 
-    The extractor's ``batch: "original"`` means "not an additional batch"; it is passed to
-    the mapper as ``None`` because kg.article_rdf (at the time of writing) marks a deal
-    ``kg:additionalBatch true`` for any non-empty batch string.
+    The extractor's ``batch: "original"`` means "not an additional batch" and is passed on
+    as ``None`` (what kg.article_rdf does with it too).
     """
     claims = [{**c, "batch": None if c.get("batch") == "original" else c.get("batch")} for c in claims]
     graph, data = article_graph(
