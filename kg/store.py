@@ -235,11 +235,12 @@ def _open_settled(path: str) -> ox.Store:
     reg = ox.NamedNode(str(REGISTRY_GRAPH))
     state = ox.NamedNode(str(ns.importState))
     deadline = time.monotonic() + READ_WAIT
+    error_deadline = time.monotonic() + min(READ_WAIT, 5.0)
     while True:
         try:
             store = ox.Store.read_only(path)
         except (OSError, RuntimeError) as exc:  # a file the writer just compacted away: retry
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= error_deadline:
                 raise StoreError(f"cannot open store {path}: {exc}") from None
             time.sleep(0.1)
             continue

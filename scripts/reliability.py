@@ -102,7 +102,10 @@ def pending_writes(store_path: str) -> int:
 
     if not Path(store_path, "CURRENT").exists():
         return 0
-    store = ox.Store.read_only(store_path)
+    try:
+        store = ox.Store.read_only(store_path)
+    except (OSError, RuntimeError):  # killed while creating the store: the writable open repairs it
+        return 0
     marks = store.quads_for_pattern(
         None, ox.NamedNode(str(ns.importState)), ox.Literal("pending"), ox.NamedNode(str(iris.REGISTRY_GRAPH))
     )
@@ -129,32 +132,38 @@ def kill_and_check(
     duration: float,
     seed: int = 7,
     env: dict[str, str] | None = None,
+    fresh: bool = False,
 ) -> KillResult:
     """Run ``kg --store store_path *args``, SIGKILL it at a random point ``attempts`` times.
 
     ``duration`` is a clean run's wall time: kill times are drawn over 10-97% of it, every
     other one in the last 40% (where the graph writes happen).  After each kill the store
     is opened (recovery) and ``check(graph_counts)`` must hold; then the command is run to
-    the end and must succeed and pass the check again.
+    the end and must succeed and pass the check again.  ``fresh``: each attempt on a new
+    store (an import that skips what is already stored would end before the next kill).
     """
     rng = random.Random(seed)
     res = KillResult(sizes=[])
-    cmd = [*KG, "--store", store_path, *args]
+    base = store_path
     for k in range(attempts):
+        store_path = f"{base}-{k}" if fresh else base
+        cmd = [*KG, "--store", store_path, *args]
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         time.sleep(duration * (rng.uniform(0.6, 0.97) if k % 2 else rng.uniform(0.1, 0.97)))
-        if proc.poll() is None:
+        killed = proc.poll() is None
+        if killed:
             os.kill(proc.pid, signal.SIGKILL)
             res.kills += 1
         proc.wait(timeout=60)
         pending = pending_writes(store_path)
         res.mid_write += pending > 0
         ok, what = check(graph_counts(store_path))
-        res.sizes.append(what + (" (recovered)" if pending else ""))
-        if ok:
-            res.survived += 1
-        else:
+        res.sizes.append(what + (" (recovered)" if pending else "") + ("" if killed else " (finished)"))
+        if not ok:
             res.partial += 1
+        elif killed:
+            res.survived += 1
+    cmd = [*KG, "--store", store_path, *args]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env=env)
     ok, what = check(graph_counts(store_path))
     res.sizes.append(f"rerun:{what}")
@@ -226,7 +235,7 @@ def article_kill_run(tmp: Path, n: int, kills: int, seed: int = 7) -> tuple[Kill
 
     args = ["import", "articles", str(batch)]
     return kill_and_check(
-        args, str(tmp / "killed-articles"), check, attempts=kills, duration=duration, seed=seed
+        args, str(tmp / "killed-articles"), check, attempts=kills, duration=duration, seed=seed, fresh=True
     ), len(full)
 
 

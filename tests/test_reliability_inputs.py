@@ -144,6 +144,13 @@ def test_library_reports_the_same_errors(tmp_path: Path) -> None:
     got = {Path(e.path).name + (f":{e.line}" if e.line else "") for e in report.errors}
     assert got == {k for k, v in expected.items() if v is not None}
     assert report.articles == 4 and len(article_graphs(store)) == 4
+    # the HTML page's text is the article's text, its markup and scripts are not
+    from kg.extract import read_articles
+
+    (page,) = read_articles(HOSTILE / "scripted.html")
+    assert "180 K2 Black Panther tanks" in page.text and "later batches will be built" in page.text
+    for needle in ("<", "script", "iframe", "__xss", "evil.example", "background", "onerror"):
+        assert needle not in page.text.lower(), needle
 
 
 # --- SIPRI ----------------------------------------------------------------------------
