@@ -321,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         fa = fuzz.fuzz_articles(a.fuzz, seed=1)
         rows.append((f"fuzzed articles ({fa.seconds:.0f} s)", str(fa.tried), str(fa.crashes), "-", "-"))
         fs = fuzz.fuzz_sipri_rows(a.fuzz, seed=1)
-        rows.append((f"fuzzed SIPRI rows ({fs.seconds:.0f} s)", str(fs.tried), str(fs.crashes), "-", "-"))
+        rows.append((f"fuzzed SIPRI rows ({fs.seconds:.1f} s)", str(fs.tried), str(fs.crashes), "-", "-"))
         msg, rss = refuse_big_rdf(tmp)
         refused = msg.startswith("1 ")
         rows.append(("1 GB RDF file (refused)", "1", "0" if refused else "1", "-", "-"))
