@@ -179,7 +179,9 @@ from kg.store import open_store
 store = open_store("memory:")
 report = import_rdf(store, [Path(sys.argv[1])])
 print(len(report.errors), report.errors[0] if report.errors else "", flush=True)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+# VmHWM: this program's peak (ru_maxrss would include the forking parent's RSS on Linux)
+hwm = [ln.split()[1] for ln in open("/proc/self/status") if ln.startswith("VmHWM:")]
+print(hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 """
 
 
