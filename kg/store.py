@@ -229,8 +229,8 @@ def _open_settled(path: str) -> ox.Store:
     Why: a read-only open sees the store as it is at that instant; mid-import that can be
     a graph already dropped and not yet reloaded (or half bulk-loaded).  Pending markers
     say so, so reopen until they are gone: a reader sees the state before or after an
-    import, never between.  Markers left by a killed writer stay until the next writable
-    open recovers them, hence the time limit and the hint.
+    import, never between.  Markers left by a killed writer (no process holds the lock)
+    stay until the next writable open recovers them: refused at once with that hint.
     """
     reg = ox.NamedNode(str(REGISTRY_GRAPH))
     state = ox.NamedNode(str(ns.importState))
@@ -247,12 +247,33 @@ def _open_settled(path: str) -> ox.Store:
         if next(iter(store.quads_for_pattern(None, state, ox.Literal("pending"), reg)), None) is None:
             return store
         del store
+        if not _writer_alive(path):
+            raise StoreError(
+                f"store {path} has half-written graphs from an interrupted import; "
+                "the next `kg import` (any writable open) drops them"
+            )
         if time.monotonic() >= deadline:
             raise StoreError(
-                f"store {path} has graphs being written by an import (or left by an interrupted one: "
-                "any `kg import` recovers them); try again"
+                f"store {path} has graphs being written by an import for over {READ_WAIT:.0f} s; try again"
             )
         time.sleep(0.1)
+
+
+def _writer_alive(path: str) -> bool:
+    """False only when it is certain that no process holds the store's RocksDB lock.
+
+    Read from ``/proc/locks`` (Linux) without touching the lock: taking it, even briefly,
+    could release a lock held by this very process (POSIX locks are per process).
+    Elsewhere, or when unsure, the writer is assumed alive (the reader waits).
+    """
+    try:
+        st = os.stat(Path(path, "LOCK"))
+        with open("/proc/locks", encoding="ascii", errors="replace") as fh:
+            table = fh.read()
+    except OSError:
+        return True
+    key = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino} "
+    return key in table
 
 
 class EmbeddedStore(Store):

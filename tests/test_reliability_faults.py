@@ -295,3 +295,48 @@ def test_silent_and_dead_endpoints_time_out_with_a_message() -> None:
     assert took < 20
     dead = kg("--store", f"http://127.0.0.1:{free_port()}", "query", "ASK {}", env=env, timeout=60)
     assert dead.returncode == 1 and "cannot reach" in dead.stderr and "Traceback" not in dead.stderr
+
+
+HOLDER = r"""
+import sys, time
+import pyoxigraph as ox
+from kg import ns
+from kg.iris import REGISTRY_GRAPH
+from kg.store import open_store
+store = open_store(sys.argv[1])
+store.ox.add(ox.Quad(ox.NamedNode("https://example.org/g"), ox.NamedNode(str(ns.importState)),
+                     ox.Literal("pending"), ox.NamedNode(str(REGISTRY_GRAPH))))
+store.ox.flush()
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def test_reader_waits_for_a_live_writer_and_refuses_a_dead_ones_leftovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.store as kstore
+    from kg.errors import StoreError
+
+    path = str(tmp_path / "store")
+    monkeypatch.setattr(kstore, "READ_WAIT", 1.5)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, path], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="being written"):
+            open_store(path, read_only=True)  # a live writer mid-write: wait, then give up
+        assert time.monotonic() - started >= 1.4
+        os.kill(holder.pid, signal.SIGKILL)  # the writer dies with its graph write pending
+        holder.wait(timeout=10)
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="interrupted import"):
+            open_store(path, read_only=True)  # nobody holds the lock: refused at once
+        assert time.monotonic() - started < 1.0
+        res = kg("--store", path, "query", "ASK { }")
+        assert res.returncode == 1 and "interrupted import" in res.stderr and "Traceback" not in res.stderr
+        open_store(path).close()  # a writable open recovers ...
+        open_store(path, read_only=True).close()  # ... and readers open again
+    finally:
+        if holder.poll() is None:
+            holder.kill()
