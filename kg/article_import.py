@@ -55,6 +55,20 @@ def store_systems(store: Store) -> list[reference.SystemRecord]:
     return extra
 
 
+def graph_of(article: Article, claims: list[dict]) -> tuple[URIRef, bytes]:
+    """The article's named graph (IRI, N-Triples) from its claim dicts."""
+    return article_graph(
+        key=article.key,
+        text=article.text,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        publisher=article.publisher,
+        path=article.path,
+        claims=claims,
+    )
+
+
 def _unchanged(store: Store, graph: URIRef, text: str) -> bool:
     return store.ask(
         f"ASK {{ GRAPH ?g {{ ?g <{ns.contentHash}> ?h }} }}",
@@ -102,16 +116,7 @@ def import_articles(
         todo.append(item)
     for item, found in extract_many(todo, jobs=jobs, extra_systems=extra):
         claims = [c.to_dict() for c in found]
-        graph, data = article_graph(
-            key=item.key,
-            text=item.text,
-            title=item.title,
-            url=item.url,
-            published=item.published,
-            publisher=item.publisher,
-            path=item.path,
-            claims=claims,
-        )
+        graph, data = graph_of(item, claims)
         store.replace_graphs({graph: data})
         report.articles += 1
         report.claims += len(claims)

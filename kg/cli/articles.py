@@ -113,21 +113,12 @@ def _print_table(articles, results) -> None:
 def _print_ttl(articles, results) -> None:
     import pyoxigraph as ox
 
-    from kg.article_rdf import article_graph
+    from kg.article_import import graph_of
     from kg.ns import PREFIXES
 
     scratch = ox.Store()
     for article, claims in zip(articles, results, strict=True):
-        graph, data = article_graph(
-            key=article.key,
-            text=article.text,
-            title=article.title,
-            url=article.url,
-            published=article.published,
-            publisher=article.publisher,
-            path=article.path,
-            claims=[c.to_dict() for c in claims],
-        )
+        graph, data = graph_of(article, [c.to_dict() for c in claims])
         scratch.load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(graph)))
     scratch.dump(sys.stdout.buffer, ox.RdfFormat.TRIG, prefixes={p: str(n) for p, n in PREFIXES.items()})
     sys.stdout.buffer.flush()
