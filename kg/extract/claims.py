@@ -54,6 +54,34 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _I)
 
 
+class _LowerRx:
+    """A case-insensitive pattern that runs case-sensitively on ``text.lower()`` for ASCII text.
+
+    Why: ``re.IGNORECASE`` makes sre compare every character through case folding, several
+    times slower on these long alternations.  For ASCII text ``lower()`` keeps offsets and a
+    lowercase-only pattern matches exactly the same spans, so only group *text* differs (in
+    case): use this only where callers test truthiness, use offsets or lowercase the group.
+    """
+
+    __slots__ = ("_ci", "_low")
+
+    def __init__(self, pattern: str) -> None:
+        # the pattern must be lowercase apart from escapes (\b, \S ...) or [A-Z] would differ
+        assert not re.search(r"[A-Z]", re.sub(r"\\.", "", pattern)), pattern
+        self._ci = re.compile(pattern, _I)
+        self._low = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._low.search(text.lower()) if text.isascii() else self._ci.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._low.match(text.lower()) if text.isascii() else self._ci.match(text)
+
+
+def _lrx(pattern: str) -> _LowerRx:
+    return _LowerRx(pattern)
+
+
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -206,7 +234,7 @@ _SPEAKER_AFTER = _rx(
     r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
     r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b"
 )
-_SUBITEM = _rx(
+_SUBITEM = _lrx(
     r"\b(?:includ\w*|along with|together with|plus|armed with|equipped with|as well as|"
     r"in addition to)\b[^.;]*$|\b(?:replac\w+|retir\w+|phas\w+ out|decommission\w*|succeed\w*)\s+"
     r"(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:fleet of\s+)?$"
@@ -243,9 +271,9 @@ _NEW_DEAL = _rx(
     r"\b(?:second|another|separate|different|new|other)\s+(?:\w+\s+)?(?:project|deal|contract|programme|"
     r"program|tender|acquisition|procurement)\b"
 )
-_SPEAKER_NEAR = _rx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
+_SPEAKER_NEAR = _lrx(r"^(?:'s)?\s*(?:[\w-]+\s+){0,4}?(?:said|says|told|announced|reported|stated|confirmed)\b")
 _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
-_NEG_CONTEXT = _rx(
+_NEG_CONTEXT = _lrx(
     r"(?:invasion of|invaded|war (?:in|with|on|against)|against|attack(?:s|ed)? on|conflict (?:in|with)|"
     r"sanctions (?:on|against)|border with|borders? of|tensions with|threats? from|rivalry with|"
     r"pressure from|away from|independence from|delegation from|officials from|troops from|visit(?:ed|s)? to|"
@@ -297,12 +325,12 @@ _FROM = _rx(
     r"\b(?:from|by)\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|firms|companies)\s+"
     r"(?:such as|like|including)\s+(?:the\s+)?)?$"
 )
-_TURN_TO = _rx(
+_TURN_TO = _lrx(
     r"\b(?:turn(?:ing|ed|s)?|look(?:ing|ed|s)?|pivot(?:ing|ed|s)?|shift(?:ing|ed|s)?)\s+(?:increasingly\s+)?"
     r"to(?:wards?)?\s+(?:the\s+)?(?:(?:countries|nations|suppliers|partners|vendors|such|others)\s+"
     r"(?:such as|like|including)\s+(?:the\s+)?)?$"
 )
-_SUCH_AS = _rx(
+_SUCH_AS = _lrx(
     r"\b(?:suppliers?|vendors?|exporters?|sellers?|manufacturers?)\s+(?:such as|like|including|from)\s+"
     r"(?:the\s+)?$"
 )
@@ -359,35 +387,35 @@ _MORE_OK = _rx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|dozen|buy|order|acquire|purchase|procure|get)\s+more\b)|\bmore\s+[A-Z]"
 )
-_FUTURE = _rx(
+_FUTURE = _lrx(
     r"\b(will|expected to|scheduled to|due to|set to|slated to|plans? to|is to|are to|next|"
     r"by the end of|upcoming|would|intends? to|aims? to|hopes? to)\b"
 )
-_MODAL = _rx(
+_MODAL = _lrx(
     r"\b(expected to|set to|poised to|likely to|due to|scheduled to|slated to|will|would|"
     r"plans?(?:ned)? to|planning to|intends? to|aims? to|wants? to|hopes? to|seeks? to|seeking to|"
     r"could|may|might|considering|mulling|weighing|reportedly|is to|are to)\b[^.;]{0,40}$"
 )
-_NEGATION_NEAR = _rx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
-_DENIAL = _rx(
+_NEGATION_NEAR = _lrx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
+_DENIAL = _lrx(
     r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
     r"no plans? to|not true|baseless|false reports?)\b"
 )
-_PARTIAL = _rx(
+_PARTIAL = _lrx(
     r"\b(first|initial|some of the|part of the (?:order|deal|contract|batch|shipment|consignment)|"
     r"remaining|so far|batch|tranche|outstanding|rest of)\b"
 )
 _ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
-_REPORT_BEFORE = _rx(
+_REPORT_BEFORE = _lrx(
     r"\b(said|says|told|announced|reported|stated|added|confirmed|noted|statement)\s+"
     r"(?:\w+\s+){0,3}?(?:on\s+)?$"
 )
 _REPORT_AFTER = _rx(r"^\s*,?\s*(?:\w+\s+){0,2}(said|told|announced|reported)\b")
-_PACKAGE = _rx(
+_PACKAGE = _lrx(
     r"\b(proposals|package|as well as|along with|among (?:them|others)|and other|a (?:slew|host|"
     r"raft|range) of|several|various|multiple|procurement proposals|capital acquisition)\b"
 )
-_MONEY_BAD = _rx(
+_MONEY_BAD = _lrx(
     r"\b(budget|revenue|revenues|gdp|spending|spent|spend|exports? worth|turnover|market|profit|"
     r"income|line of credit|credit line|loan|aid|assistance|fund(?:s|ing)?|investment|invested|"
     r"economy|trade|allocation|allocated|outlay|per unit|annual)\b"
@@ -402,7 +430,7 @@ _SKIP_SENT = _rx(
     r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
     r"original url|source|photo|image|file photo|subscribe|advertisement)\s*:"
 )
-_DEAL_NOUN = _rx(
+_DEAL_NOUN = _lrx(
     r"\b(deal|deals|contract|contracts|order|orders|agreement|purchase|purchases|acquisition|sale|"
     r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons)\b"
 )
@@ -440,7 +468,7 @@ MAJOR_EXPORTERS = (
 _EXPORTER_RANK = {iso: i for i, iso in enumerate(MAJOR_EXPORTERS)}
 
 
-_OBJ_OF_SELL = _rx(
+_OBJ_OF_SELL = _lrx(
     r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
     r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
     r"deliver|delivers|delivered)\s+(?:the\s+)?$"
