@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg import reference
+from kg.extract._fastre import LowerRx
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import ITEM_NOUNS, Mention, find_mentions, guess_category
 from kg.extract.model import Claim, DateRef, Evidence, PartyRef, SystemRef
@@ -54,32 +55,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _I)
 
 
-class _LowerRx:
-    """A case-insensitive pattern that runs case-sensitively on ``text.lower()`` for ASCII text.
-
-    Why: ``re.IGNORECASE`` makes sre compare every character through case folding, several
-    times slower on these long alternations.  For ASCII text ``lower()`` keeps offsets and a
-    lowercase-only pattern matches exactly the same spans, so only group *text* differs (in
-    case): use this only where callers test truthiness, use offsets or lowercase the group.
-    """
-
-    __slots__ = ("_ci", "_low")
-
-    def __init__(self, pattern: str) -> None:
-        # the pattern must be lowercase apart from escapes (\b, \S ...) or [A-Z] would differ
-        assert not re.search(r"[A-Z]", re.sub(r"\\.", "", pattern)), pattern
-        self._ci = re.compile(pattern, _I)
-        self._low = re.compile(pattern)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self._low.search(text.lower()) if text.isascii() else self._ci.search(text)
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self._low.match(text.lower()) if text.isascii() else self._ci.match(text)
-
-
-def _lrx(pattern: str) -> _LowerRx:
-    return _LowerRx(pattern)
+def _lrx(pattern: str) -> LowerRx:
+    # see kg.extract._fastre: only for patterns whose group text callers never use as is
+    return LowerRx(pattern)
 
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
@@ -377,7 +355,7 @@ _ADD_TARGET = (
     r"purchases?|deal|contract|" + _ITEMS4 + r")\b"
 )
 _SECOND_BATCH = r"|\b(?:second|third|fresh)\s+(?:[\w-]+\s+){0,2}?(?:batch|tranche|order|lot|contract)\b"
-_ADDITIONAL = _rx(
+_ADDITIONAL = _lrx(
     r"\b(additional|another|further|extra)\s+"
     + _ADD_TARGET
     + r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"

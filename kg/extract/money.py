@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kg.extract._fastre import LowerRx
+
 #: Currency symbols/prefixes written *before* the number -> ISO 4217.  Longer first.
 _PREFIX = {
     "US$": "USD",
@@ -125,6 +127,7 @@ _MONEY_RE = re.compile(
     r"|(?P<num2>" + _NUM + r")[\s-]?(?P<scale2>" + _SCALE_RE + r")?\s(?P<suf>" + _alt(_SUFFIX) + r")\b)",
     re.IGNORECASE,
 )
+_MONEY_RX = LowerRx(_MONEY_RE.pattern, _MONEY_RE.flags)
 _CASE_SENSITIVE_PREFIX = {
     "Rs",
     "Rs.",
@@ -167,10 +170,13 @@ def amount_json(amount: Decimal) -> int | float:
     return int(integral) if integral == amount else float(amount)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _scale(word: str | None) -> Decimal:
     if not word:
         return Decimal(1)
-    key = re.sub(r"\s+", " ", word.lower())
+    key = _SPACES.sub(" ", word.lower())
     return _SCALE.get(key, Decimal(1))
 
 
@@ -182,8 +188,10 @@ def find_money(text: str) -> list[Money]:
     case-sensitive so the word ``rs`` or ``eur`` inside prose never matches.
     """
     out: list[Money] = []
-    for m in _MONEY_RE.finditer(text):
-        pre = m.group("pre")
+    for m in _MONEY_RX.finditer(text):
+        # group text may be lowercased (see kg.extract._fastre): the prefix comes from the text
+        pre_start, pre_end = m.span("pre")
+        pre = text[pre_start:pre_end] if pre_start >= 0 else None
         if pre is not None:
             canon = next((k for k in _PREFIX if k.lower() == pre.lower()), pre)
             if canon in _CASE_SENSITIVE_PREFIX and pre != canon:

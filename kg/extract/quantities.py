@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract._fastre import LowerRx
+
 _UNITS = {
     "one": 1,
     "two": 2,
@@ -72,6 +74,9 @@ NUMBER_RE = re.compile(
     r")(?![\w])",
     re.IGNORECASE,
 )
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_PARTS_SEP = re.compile(r"[\s-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,18 +91,18 @@ class NumberMention:
 
 def parse_number(text: str) -> int | None:
     """``"twenty-six"`` -> 26, ``"1,200"`` -> 1200, ``"a dozen"`` -> 12; None otherwise."""
-    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = _SPACES.sub(" ", text.strip().lower())
     if not t:
         return None
     if t in _SPECIAL:
         return _SPECIAL[t]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+    if _DIGITS.fullmatch(t):
         if len(t) > 12:
             return None
         return int(t.replace(",", ""))
     if t in _UNITS:
         return _UNITS[t]
-    parts = re.split(r"[\s-]", t)
+    parts = _PARTS_SEP.split(t)
     if len(parts) == 1 and parts[0] in _TENS:
         return _TENS[parts[0]]
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS and _UNITS[parts[1]] < 10:
@@ -105,11 +110,16 @@ def parse_number(text: str) -> int | None:
     return None
 
 
+#: NUMBER_RE run on lowercased text where that is exact (see kg.extract._fastre)
+_NUMBER_RX = LowerRx(NUMBER_RE.pattern, NUMBER_RE.flags)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every cardinal number in ``text`` (years and money are filtered by the caller)."""
     out = []
-    for m in NUMBER_RE.finditer(text):
-        value = parse_number(m.group(0))
+    for m in _NUMBER_RX.finditer(text):
+        start, end = m.span()
+        value = parse_number(m.group(0))  # parse_number lowercases: same value either way
         if value is not None and 0 < value <= MAX_QUANTITY:
-            out.append(NumberMention(value, m.group(0), m.start(), m.end()))
+            out.append(NumberMention(value, text[start:end], start, end))
     return out
