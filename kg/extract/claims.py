@@ -289,7 +289,7 @@ _NEG_LAST = frozenset(
         "sanctioned",
     ]
 )
-_NEG_RIGHT = _rx(
+_NEG_RIGHT = _lrx(
     r"^(?:'s)?\s*(?:-\s*)?(?:[A-Z][\w]+\s+)?(?:conflict|war\b|crisis|standoff|clashes|hostilities|"
     r"border|tensions)|^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+)*(?:imposed|slapped|threaten\w*|"
     r"warned|condemn\w*|critici[sz]\w*|object\w*|protest\w*|sanctioned|opposed|blocked|vetoed|urged|"
@@ -341,7 +341,7 @@ _NOT_TO = _rx(
     r"committed|opposed|open)$"
 )
 
-_ANAPHORA = _rx(
+_ANAPHORA = _lrx(
     r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+){0,3}?(?:systems?|jets?|aircraft|deals?|"
     r"contracts?|orders?|agreements?|deliver(?:y|ies)|units?|batch|purchases?|acquisitions?|talks|negotiations|"
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
@@ -361,7 +361,7 @@ _ADDITIONAL = _lrx(
     + r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"
     r"second tranche)\b" + _SECOND_BATCH + r"|\b(more)\b(?!\s+than)"
 )
-_MORE_OK = _rx(
+_MORE_OK = _lrx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|dozen|buy|order|acquire|purchase|procure|get)\s+more\b)|\bmore\s+[A-Z]"
 )
@@ -398,7 +398,7 @@ _MONEY_BAD = _lrx(
     r"income|line of credit|credit line|loan|aid|assistance|fund(?:s|ing)?|investment|invested|"
     r"economy|trade|allocation|allocated|outlay|per unit|annual)\b"
 )
-_QTY_BAD_AFTER = _rx(
+_QTY_BAD_AFTER = _lrx(
     r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
@@ -446,6 +446,11 @@ MAJOR_EXPORTERS = (
 _EXPORTER_RANK = {iso: i for i, iso in enumerate(MAJOR_EXPORTERS)}
 
 
+_CLAUSE_END = re.compile(r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\b(?:said|says|told|added)\b")
+_SPEAKER_VERB = _lrx(
+    r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b"
+)
+
 _OBJ_OF_SELL = _lrx(
     r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
     r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
@@ -461,7 +466,7 @@ _NEAR_ITEM = re.compile(
     r"[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|"
     r"[A-Z][\w-]*)\s+){0,4}?(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
 )
-_HITS_ITEM = _rx(r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b")
+_HITS_ITEM = _lrx(r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b")
 _OF_SYSTEMS = _rx(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?(?:systems?|units?)\b")
 _OF_THE = _rx(r"^\s+of\s+(?:the|these|those|its|their)\s")
 _REMAINING_KW = _rx(r"\b(remaining|other|last|final|rest of the|outstanding)\s+$")
@@ -743,10 +748,9 @@ class _Extractor:
                 continue
             last = lasts[p.group]
             start = last.mention.end - base
-            clause = re.split(
-                r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\b(?:said|says|told|added)\b",
-                s[start : start + 160],
-            )[0]
+            window = s[start : start + 160]
+            cut = _CLAUSE_END.search(window)  # what re.split(...)[0] kept: the text before it
+            clause = window[: cut.start()] if cut else window
             nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
             limit = min((q.mention.start - base - start for q in nxt), default=len(clause))
             for _status, ts, te, word in trig:
@@ -885,11 +889,7 @@ class _Extractor:
             nxt = re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b", after)
             if nxt and not _ORG_NOUN.match(own_right):
                 return "modifier", f"modifies:{nxt.group('item')}"
-        sp = re.match(
-            r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b",
-            own_right,
-            _I,
-        )
+        sp = _SPEAKER_VERB.match(own_right)  # only its offsets are used
         if (
             sp
             and not re.search(
