@@ -65,6 +65,7 @@ def run_demo(
         sipri = import_sipri(store, list(registers))
         for file_report in sipri.files:
             log(file_report.summary())
+    out_dir = out_dir.resolve()  # print absolute paths: the user opens them from anywhere
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = write_outputs(store, out_dir, log)
     return DemoResult(store=store.location, stats=store.stats(), outputs=outputs, warnings=warnings)
