@@ -138,6 +138,19 @@ def _volume(d: dict[str, Any]) -> float:
     return d["tiv"] if d["tiv"] > 0 else 1.0 * d["deals"]
 
 
+def _node_volume(d: dict[str, Any]) -> float:
+    """A node's size: its volume as supplier plus as buyer (never zero, so it stays visible)."""
+    return max(
+        _volume(
+            {
+                "tiv": d["supplied_tiv"] + d["received_tiv"],
+                "deals": d["supplied_deals"] + d["received_deals"],
+            }
+        ),
+        0.1,
+    )
+
+
 def _positions(g: nx.DiGraph, *, seed: int = 7, iterations: int = 80) -> dict[str, tuple[float, float]]:
     """Force-directed positions (Fruchterman-Reingold in numpy; no scipy needed).
 
@@ -346,15 +359,7 @@ def network_view(store: Store, filters: kn.Filters | None = None, *, graph: nx.D
                 "label": d["label"],
                 "tooltip": _node_tooltip(d),
                 "detail": "n:" + n,
-                "value": max(
-                    _volume(
-                        {
-                            "tiv": d["supplied_tiv"] + d["received_tiv"],
-                            "deals": d["supplied_deals"] + d["received_deals"],
-                        }
-                    ),
-                    0.1,
-                ),
+                "value": _node_volume(d),
                 "color": ROLE_COLOURS[_role(d)],
                 "shape": KIND_SHAPES.get(d["kind"], "dot"),
                 "x": pos[n][0],
@@ -461,15 +466,7 @@ def country_view(
                 "label": d["label"],
                 "tooltip": _node_tooltip(d),
                 "detail": "n:" + n,
-                "value": max(
-                    _volume(
-                        {
-                            "tiv": d["supplied_tiv"] + d["received_tiv"],
-                            "deals": d["supplied_deals"] + d["received_deals"],
-                        }
-                    ),
-                    0.1,
-                ),
+                "value": _node_volume(d),
                 "color": colour,
                 "shape": KIND_SHAPES.get(d["kind"], "dot"),
                 "x": pos[n][0],
