@@ -28,7 +28,9 @@ def lowers_exactly(text: str) -> bool:
 
 def _lower_pattern(pattern: str) -> str:
     """The pattern with its letters lowercased; escapes (``\\S``, ``\\B``) and ``(?P`` kept."""
-    return re.sub(r"\\.|\(\?P|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(), pattern)
+    return re.sub(
+        r"\\.|\(\?P|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(), pattern
+    )
 
 
 class LowerRx:
