@@ -16,6 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 
 
 def safe_term(value: Node) -> str:
@@ -35,8 +36,15 @@ def _safe_term(value: Node) -> str:
 
 
 def _outer_where_brace(query: str) -> int:
-    """Index of the ``{`` that opens the outermost WHERE group (skipping strings, IRIs, comments)."""
+    """Index of the ``{`` that opens the outermost WHERE group (skipping strings, IRIs, comments).
+
+    That is the first top-level ``{`` after the keyword WHERE, or, for the forms that omit
+    it (``ASK {``, ``SELECT * {``), the first top-level ``{``: a CONSTRUCT template comes
+    before its WHERE and must not receive the VALUES block.
+    """
     i, n = 0, len(query)
+    depth = 0
+    first: int | None = None
     seen_where = False
     while i < n:
         c = query[i]
@@ -45,23 +53,38 @@ def _outer_where_brace(query: str) -> int:
             i = n if j < 0 else j + 1
             continue
         if c in "\"'":
-            long = query.startswith(c * 3, i)
-            end = c * 3 if long else c
+            end = c * 3 if query.startswith(c * 3, i) else c
             j = i + len(end)
             while j < n and not query.startswith(end, j):
                 j += 2 if query[j] == "\\" else 1
             i = j + len(end)
             continue
         if c == "<":
-            m = re.match(r"<[^<>\"{}|^`\\\s]*>", query[i:])
+            m = _IRI.match(query, i)
             if m:
-                i += m.end()
+                i = m.end()
                 continue
         if c == "{":
-            return i
-        if not seen_where and query[i : i + 5].upper() == "WHERE" and (i == 0 or not query[i - 1].isalnum()):
+            if depth == 0:
+                if seen_where:
+                    return i
+                if first is None:
+                    first = i
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif (
+            depth == 0
+            and query[i : i + 5].upper() == "WHERE"
+            and (i == 0 or not (query[i - 1].isalnum() or query[i - 1] in "?$:_"))
+            and (i + 5 >= n or not (query[i + 5].isalnum() or query[i + 5] in ":_"))
+        ):
             seen_where = True
+            i += 5
+            continue
         i += 1
+    if first is not None and not seen_where:
+        return first
     raise ValueError("query has no WHERE group to bind values into")
 
 

@@ -182,3 +182,22 @@ def test_inject_values_places_block_in_outer_where() -> None:
         inject_values(q, {"a": URIRef("http://x/ y>")})
     with pytest.raises(ValueError):
         inject_values(q, {"a b": URIRef("http://x/1")})
+
+
+def test_inject_values_skips_construct_template() -> None:
+    q = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    out = inject_values(q, {"g": URIRef("http://x/g")})
+    assert out.index("VALUES") > out.index("WHERE")
+    ask = inject_values("ASK { ?s ?p ?o }", {"s": URIRef("http://x/s")})
+    assert ask.startswith("ASK { VALUES")
+    prefixed = inject_values("PREFIX where: <http://w/> SELECT * WHERE { ?s where:x ?o }", {"s": S})
+    assert prefixed.index("VALUES") > prefixed.index("SELECT")
+
+
+def test_export_one_graph(any_store) -> None:
+    any_store.replace_graphs({G1: triples(2), G2: triples(3, "w")})
+    for fmt in ("nt", "ttl"):
+        buf = io.BytesIO()
+        any_store.export(fmt, buf, G1)
+        text = buf.getvalue().decode()
+        assert "v1" in text and "w1" not in text, fmt
