@@ -514,6 +514,7 @@ def deals_view(store: Store, filters: kn.Filters | None = None, *, limit: int = 
     """Supplier -> deal (labelled with its system) -> buyer; a click shows the deal's evidence."""
     filters = kn.resolve_filters(store, filters or kn.Filters())
     deals = kn.deal_records(store, filters, limit=limit)
+    conflicts = _conflicts_by_deal(store, filters)
     wanted = [p for r in deals for p in (r.supplier, r.buyer)] + [
         p for p in (filters.supplier, filters.buyer) if p
     ]
@@ -583,7 +584,7 @@ def deals_view(store: Store, filters: kn.Filters | None = None, *, limit: int = 
                     "width": 1 + min(6.0, math.log1p(r.tiv)),
                 }
             )
-        details[did] = _deal_details(r)
+        details[did] = _deal_details(r, conflicts.get(r.iri, ()))
     cats = sorted({r.category for r in deals}, key=lambda c: c or "~")
     legend = [
         {"label": "supplier", "color": ROLE_COLOURS["supplier"]},
@@ -610,7 +611,24 @@ def deals_view(store: Store, filters: kn.Filters | None = None, *, limit: int = 
     )
 
 
-def _deal_details(r: kn.DealRecord) -> dict[str, Any]:
+def _conflicts_by_deal(store: Store, filters: kn.Filters) -> dict[str, list[Any]]:
+    """Where the sources of each deal (and its linked deals) disagree, keyed by deal IRI."""
+    from kg.contradictions import ContradictionFilter, find_contradictions
+
+    found = find_contradictions(
+        store,
+        ContradictionFilter(
+            supplier=filters.supplier, buyer=filters.buyer, year_from=filters.year_from, year_to=filters.year_to
+        ),
+    )
+    out: dict[str, list[Any]] = {}
+    for c in found:
+        for deal in {c.deal, *c.deals}:
+            out.setdefault(deal, []).append(c)
+    return out
+
+
+def _deal_details(r: kn.DealRecord, conflicts: Iterable[Any] = ()) -> dict[str, Any]:
     rows = [
         ["Supplier", r.supplier_label],
         ["Buyer", r.buyer_label],
@@ -647,6 +665,9 @@ def _deal_details(r: kn.DealRecord) -> dict[str, Any]:
             items.append({"text": s.title, "url": s.url, "meta": f"article, {s.date or 'undated'}"})
     if items:
         sections.append({"heading": "Sources", "items": items})
+    disagreements = [{"text": f"{c.field}: {c.side_by_side()}", "meta": c.note} for c in conflicts]
+    if disagreements:
+        sections.append({"heading": "Sources disagree", "items": disagreements})
     if r.evidence:
         sections.append(
             {

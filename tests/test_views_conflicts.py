@@ -1,0 +1,28 @@
+"""The deals view shows, for each deal, where its sources disagree (as kg contradictions does)."""
+
+from __future__ import annotations
+
+from test_linking import REGISTER_TRIG, load_seed, load_trig
+
+from kg import linking
+from kg import network as kn
+from kg.store import open_store
+from kg.views import deals_view
+
+
+def test_deal_panel_lists_the_seed_quantity_conflict() -> None:
+    store = open_store("memory:")
+    load_trig(store, REGISTER_TRIG)
+    load_seed(store)
+    linking.link(store)
+    view = deals_view(store, kn.Filters(buyer="India"), limit=1000)
+    shown = [
+        (detail["title"], item["text"])
+        for detail in view.details.values()
+        for section in detail.get("sections", [])
+        if section["heading"] == "Sources disagree"
+        for item in section["items"]
+    ]
+    assert shown, "no deal panel lists a disagreement"
+    assert all("S-400" in title for title, _ in shown)
+    assert "quantity: 5 [article 2026-05-26] | 10 [SIPRI 2024-10-13 row 30]" in {text for _, text in shown}
