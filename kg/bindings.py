@@ -21,10 +21,6 @@ _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 
 def safe_term(value: Node) -> str:
     """SPARQL text for one IRI or literal, refusing IRIs that could break out of ``<...>``."""
-    return _safe_term(value)
-
-
-def _safe_term(value: Node) -> str:
     if isinstance(value, URIRef):
         text = str(value)
         if any(c in text for c in '<>"{}|^`\\ \n\t') or not text:
@@ -33,6 +29,39 @@ def _safe_term(value: Node) -> str:
     if isinstance(value, Literal):
         return value.n3()
     raise TypeError(f"cannot bind {type(value).__name__}; bind IRIs or literals")
+
+
+def skip_opaque(query: str, i: int) -> int | None:
+    """If a comment, string literal or IRI starts at ``i``, the index just after it.
+
+    Scanners of SPARQL text call this first so that braces and keywords inside those
+    tokens never count.
+    """
+    c = query[i]
+    if c == "#":
+        j = query.find("\n", i)
+        return len(query) if j < 0 else j + 1
+    if c in "\"'":
+        end = c * 3 if query.startswith(c * 3, i) else c
+        j, n = i + len(end), len(query)
+        while j < n and not query.startswith(end, j):
+            j += 2 if query[j] == "\\" else 1
+        return j + len(end)
+    if c == "<":
+        m = _IRI.match(query, i)
+        if m:
+            return m.end()
+    return None
+
+
+def values_block(bindings: Mapping[str, Node], names: list[str] | None = None) -> str:
+    """`` VALUES (?a ?b) { (<iri> "lit") } `` for ``names`` (default: all bindings)."""
+    names = list(bindings) if names is None else names
+    for name in names:
+        if not _VAR.match(name):
+            raise ValueError(f"invalid variable name {name!r}")
+    terms = " ".join(safe_term(bindings[n]) for n in names)
+    return " VALUES (" + " ".join("?" + n for n in names) + ") { (" + terms + ") } "
 
 
 def _outer_where_brace(query: str) -> int:
@@ -47,23 +76,11 @@ def _outer_where_brace(query: str) -> int:
     first: int | None = None
     seen_where = False
     while i < n:
+        skipped = skip_opaque(query, i)
+        if skipped is not None:
+            i = skipped
+            continue
         c = query[i]
-        if c == "#":
-            j = query.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c in "\"'":
-            end = c * 3 if query.startswith(c * 3, i) else c
-            j = i + len(end)
-            while j < n and not query.startswith(end, j):
-                j += 2 if query[j] == "\\" else 1
-            i = j + len(end)
-            continue
-        if c == "<":
-            m = _IRI.match(query, i)
-            if m:
-                i = m.end()
-                continue
         if c == "{":
             if depth == 0:
                 if seen_where:
@@ -92,11 +109,6 @@ def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
     """Return ``query`` with ``VALUES (?a ?b) { (<iri> "lit") }`` at the start of its WHERE group."""
     if not bindings:
         return query
-    names = list(bindings)
-    for name in names:
-        if not _VAR.match(name):
-            raise ValueError(f"invalid variable name {name!r}")
-    terms = " ".join(_safe_term(bindings[n]) for n in names)
-    block = " VALUES (" + " ".join("?" + n for n in names) + ") { (" + terms + ") } "
+    block = values_block(bindings)
     pos = _outer_where_brace(query) + 1
     return query[:pos] + block + query[pos:]

@@ -23,6 +23,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg import iris, ns, reference
+from kg.bindings import skip_opaque, values_block
 from kg.errors import EXIT_USAGE, KgError, QueryError
 from kg.queries import PARAM_TYPES, NamedQuery, Param, load_queries
 
@@ -223,7 +224,6 @@ def resolve_params(
 
 # --- running --------------------------------------------------------------------------
 
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _KEYWORD = re.compile(r"(?i)\b(SELECT|WHERE)\b")
 
 
@@ -237,23 +237,10 @@ def _where_groups(query: str) -> list[tuple[int, str]]:
     i, n = 0, len(query)
     select_end: int | None = None
     while i < n:
-        c = query[i]
-        if c == "#":
-            j = query.find("\n", i)
-            i = n if j < 0 else j + 1
+        skipped = skip_opaque(query, i)
+        if skipped is not None:
+            i = skipped
             continue
-        if c in "\"'":
-            quote = c * 3 if query.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not query.startswith(quote, j):
-                j += 2 if query[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF.match(query, i)
-            if m:
-                i = m.end()
-                continue
         m = _KEYWORD.match(query, i)
         if m and (i == 0 or not (query[i - 1].isalnum() or query[i - 1] in "?$_:")):
             if m.group(1).upper() == "SELECT":
@@ -284,8 +271,6 @@ def _projects(projection: str, name: str) -> bool:
 
 def inject_everywhere(query: str, bindings: Mapping[str, Node]) -> str:
     """VALUES for all bindings in the outer WHERE, and in each sub-SELECT that projects them."""
-    from kg.bindings import safe_term
-
     groups = _where_groups(query)
     if not groups or not bindings:
         return query
@@ -293,8 +278,7 @@ def inject_everywhere(query: str, bindings: Mapping[str, Node]) -> str:
     for k, (pos, projection) in enumerate(groups):
         names = list(bindings) if k == 0 else [n for n in bindings if _projects(projection, n)]
         if names:
-            terms = " ".join(safe_term(bindings[n]) for n in names)
-            pieces.append((pos, " VALUES (" + " ".join("?" + n for n in names) + ") { (" + terms + ") } "))
+            pieces.append((pos, values_block(bindings, names)))
     for pos, block in reversed(pieces):
         query = query[:pos] + block + query[pos:]
     return query

@@ -89,18 +89,6 @@ def nt_term(node: Node) -> str:
     return node.n3()
 
 
-def _ox_term(node: Node) -> Any:
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"cannot bind {node!r}")
-
-
 class Store(ABC):
     """What every store offers; importers, queries and views use only this."""
 
@@ -552,28 +540,27 @@ class RemoteStore(Store):
     def export(self, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
-        body = self._request(
-            self.query_url,
-            data=urllib.parse.urlencode(
-                {
-                    "query": "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-                    if graph is None
-                    else inject_values("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
-                }
-            ).encode(),
-            method="POST",
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/n-triples"},
-        )
-        if fmt in _QUAD_FORMATS and graph is None:
-            # Quad formats need graph names: fetch graph by graph.
-            local = ox.Store()
-            for g in self.named_graphs():
-                data = self._request(self._graph_url(g), headers={"Accept": "application/n-triples"})
-                local.load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(g)))
-            _dump_store(local, fmt, out)
-            return
         local = ox.Store()
-        local.load(body, ox.RdfFormat.N_TRIPLES)
+        if graph is not None or fmt in _QUAD_FORMATS:
+            # Graph by graph through the Graph Store Protocol: quad formats keep the names.
+            for g in [graph] if graph is not None else self.named_graphs():
+                data = self._request(self._graph_url(g), headers={"Accept": "application/n-triples"})
+                target = ox.NamedNode(str(g)) if fmt in _QUAD_FORMATS else ox.DefaultGraph()
+                local.load(data, ox.RdfFormat.N_TRIPLES, to_graph=target)
+        else:
+            # A triple format for the whole store: the union of all graphs in one request.
+            body = self._request(
+                self.query_url,
+                data=urllib.parse.urlencode(
+                    {"query": "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"}
+                ).encode(),
+                method="POST",
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Accept": "application/n-triples",
+                },
+            )
+            local.load(body, ox.RdfFormat.N_TRIPLES)
         _dump_store(local, fmt, out)
 
 
@@ -609,8 +596,3 @@ def open_store(location: str | None = None, *, read_only: bool = False) -> Store
     elif not path.exists():
         raise StoreError(f"no store at {loc} (create one with `kg import ...` or `kg demo`)")
     return EmbeddedStore(str(path), read_only=read_only)
-
-
-def ox_bindings(bindings: Mapping[str, Node]) -> dict[ox.Variable, Any]:
-    """Bindings as pyoxigraph substitutions (for callers using :attr:`EmbeddedStore.ox`)."""
-    return {ox.Variable(k): _ox_term(v) for k, v in bindings.items()}
