@@ -241,6 +241,68 @@ def article_kill_run(tmp: Path, n: int, kills: int, seed: int = 7) -> tuple[Kill
     ), len(full)
 
 
+READER = r"""
+import json, sys, time
+from kg.errors import KgError
+from kg.store import open_store
+seen, errors, t0 = {}, [], time.time()
+while time.time() - t0 < float(sys.argv[2]):
+    try:
+        s = open_store(sys.argv[1], read_only=True)
+        n = s.count()
+        m = int(s.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+        s.close()
+        seen[f"{n}/{m}"] = seen.get(f"{n}/{m}", 0) + 1
+    except KgError as exc:
+        errors.append(str(exc)[:160])
+print(json.dumps({"seen": seen, "errors": errors}))
+"""
+
+
+@dataclass
+class ReadRun:
+    """Reads taken by concurrent readers while imports of two versions of a file alternate."""
+
+    imports: int
+    reads: int
+    wrong: int  # a snapshot that is neither version (between, empty, or counts disagreeing)
+    errors: list[str]
+
+
+def concurrent_read_run(tmp: Path, seconds: float, readers: int = 3) -> ReadRun:
+    """Back-to-back imports of two releases of one register, read-only readers throughout.
+
+    Every read must see one version whole: ``len`` and a SPARQL count agree and equal
+    the triples after one import or the other.
+    """
+    import json
+
+    store = str(tmp / "store")
+    versions = [make_register(tmp / "v1.csv", 1500), make_register(tmp / "v2.csv", 3000)]
+    totals = set()
+    for v in versions:
+        timed_run(["import", "sipri", "--force", str(v)], store)
+        totals.add(sum(graph_counts(store).values()))
+    procs = [
+        subprocess.Popen([sys.executable, "-c", READER, store, str(seconds)], stdout=subprocess.PIPE, text=True)
+        for _ in range(readers)
+    ]
+    imports, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds - 3:
+        timed_run(["import", "sipri", "--force", str(versions[imports % 2])], store)
+        imports += 1
+    reads = wrong = 0
+    errors: list[str] = []
+    for proc in procs:
+        out = json.loads(proc.communicate(timeout=seconds + 120)[0])
+        errors += out["errors"]
+        for key, times in out["seen"].items():
+            n, m = (int(x) for x in key.split("/"))
+            reads += times
+            wrong += times if n != m or n not in totals else 0
+    return ReadRun(imports, reads, wrong, errors)
+
+
 def _hostile_inputs(tmp: Path) -> dict[str, int]:
     """Every hostile article and SIPRI input of the tests: how many, how many crashed."""
     sys.path.insert(0, str(REPO / "tests"))
@@ -290,10 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=200, help="articles in the killed batch")
     ap.add_argument("--kills", type=int, default=6, help="SIGKILL attempts per import kind")
     ap.add_argument("--fuzz", type=int, default=10_000, help="generated articles and SIPRI rows")
+    ap.add_argument("--read-seconds", type=float, default=60, help="seconds of readers during imports")
     ap.add_argument("--quick", action="store_true", help="small sizes (a smoke run)")
     a = ap.parse_args(argv)
     if a.quick:
-        a.rows, a.articles, a.kills, a.fuzz = 3000, 40, 2, 500
+        a.rows, a.articles, a.kills, a.fuzz, a.read_seconds = 3000, 40, 2, 500, 15
     sys.path.insert(0, str(REPO / "scripts"))
     import fuzz
 
@@ -349,6 +412,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"{k2.survived}/{k2.kills} ({k2.mid_write} mid-write), rerun {'ok' if k2.rerun_ok else 'FAILED'}",
             )
         )
+        (tmp / "r").mkdir()
+        rr = concurrent_read_run(tmp / "r", a.read_seconds)
+        rows.append(
+            (
+                f"read-only reads during {rr.imports} back-to-back imports",
+                str(rr.reads),
+                str(len(rr.errors)),
+                f"{rr.wrong} wrong snapshots",
+                "-",
+            )
+        )
     header = ("input class", "tried", "crashes", "data lost", "kills survived")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
@@ -363,7 +437,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
     bad = fa.crashes + fs.crashes + h["article_crashes"] + h["sipri_crashes"] + k.partial + k2.partial
-    bad += abs(h["article_lost"]) + abs(h["sipri_lost"])
+    bad += abs(h["article_lost"]) + abs(h["sipri_lost"]) + rr.wrong + len(rr.errors)
+    for err in rr.errors[:5]:
+        print(f"reader error: {err}")
     return 1 if bad or not (k.rerun_ok and k2.rerun_ok and refused) else 0
 
 

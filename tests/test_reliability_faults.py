@@ -137,7 +137,7 @@ from kg.store import open_store
 seen, t0 = [], time.time()
 while time.time() - t0 < float(sys.argv[2]):
     s = open_store(sys.argv[1], read_only=True)
-    n = len(s.ox)
+    n = s.count()
     s.close()
     if not seen or seen[-1] != n:
         seen.append(n)
