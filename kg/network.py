@@ -1083,6 +1083,13 @@ def deal_records(
     """
     filters = resolve_filters(store, filters or Filters())
     rows = _q(store, _DEALS_Q, filters)
+    if filters.min_tiv is not None:
+        # the same rule as the network: a supplier -> buyer pair below the threshold goes
+        # (its delivered TIV summed over the selected deals), with all of its deals
+        pair_tiv: dict[tuple[str, str], float] = defaultdict(float)
+        for r in rows:
+            pair_tiv[(str(r["s"]), str(r["b"]))] += _num(r.get("tiv"))
+        rows = [r for r in rows if pair_tiv[(str(r["s"]), str(r["b"]))] >= filters.min_tiv]
     rows.sort(key=lambda r: (-_num(r.get("tiv")), -_num(r.get("orderYear")), str(r["deal"])))
     if limit is not None:
         rows = rows[: max(0, int(limit))]

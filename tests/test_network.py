@@ -125,6 +125,14 @@ def test_year_category_status_source_filters(store) -> None:
     )
 
 
+def test_min_tiv_drops_the_same_pairs_from_the_deal_list_as_from_the_network(store) -> None:
+    big = kn.build_graph(store, kn.Filters(min_tiv=1500, source="sipri"))
+    recs = kn.deal_records(store, kn.Filters(min_tiv=1500, source="sipri"), limit=None)
+    assert recs and {(r.supplier, r.buyer) for r in recs} == set(big.edges())
+    every = kn.deal_records(store, kn.Filters(source="sipri"), limit=None)
+    assert len(every) > len(recs)
+
+
 def test_year_range_excludes_deals_ordered_and_delivered_outside_it(store) -> None:
     # Rafale-M is ordered in 2025 (outside 2015-2024) and has no deliveries: not selected.
     g = kn.build_graph(store, kn.Filters(year_from=2015, year_to=2024, supplier="France", buyer="India"))
