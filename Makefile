@@ -35,6 +35,7 @@ demo: install
 # (tests/conftest.py) from the `oxigraph` package installed here, on a free loopback port.
 test: install-test browser
 	$(VENV)/bin/ruff check kg tests scripts
+	$(VENV)/bin/ruff format --check kg tests scripts
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: install-test

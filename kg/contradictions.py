@@ -123,6 +123,7 @@ _MULTI_SOURCE = """
 SELECT ?deal WHERE { GRAPH ?g { ?g a ?t . FILTER(?t IN (kg:NewsArticle, kg:DatasetRelease)) ?deal a kg:Deal } }
 GROUP BY ?deal HAVING (COUNT(DISTINCT ?g) > 1)"""
 
+
 def clusters(store: Store) -> list[list[str]]:
     """Groups of deals told by more than one source: linked deals, and deals several graphs state."""
     parent: dict[str, str] = {}

@@ -132,6 +132,8 @@ def party(kind: str, key: str, name: str) -> URIRef:
     return organisation(kind, name)
 
 
-def tiv_observation(release_iri: str, role: str, party: str, year: int, counterpart: str | None = None) -> URIRef:
+def tiv_observation(
+    release_iri: str, role: str, party: str, year: int, counterpart: str | None = None
+) -> URIRef:
     """One (party, year) figure of a SIPRI TIV table release (``role``: importer/exporter)."""
     return URIRef(f"{release_iri}/tiv/{digest(role, party, year, counterpart)}")

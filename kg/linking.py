@@ -337,6 +337,7 @@ SELECT DISTINCT ?supplier ?buyer WHERE {
   GRAPH ?g { ?g a kg:DatasetRelease . ?deal a kg:Deal ; kg:supplier ?supplier ; kg:buyer ?buyer }
 }"""
 
+
 def _year_of(value: Any) -> int | None:
     text = str(value or "")
     return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
@@ -384,13 +385,20 @@ def article_deals(store: Store, deals: Iterable[str] | None = None) -> list[Arti
         years = [y for y in p.get(str(ns.orderYear), []) if isinstance(y, int) and not isinstance(y, bool)]
         deal.order_year = min(years) if years else None
         deal.additional = True in p.get(str(ns.additionalBatch), [])
-        deal.quantities = {q for q in p.get(str(ns.quantity), []) if isinstance(q, int) and not isinstance(q, bool) and q > 0}
+        deal.quantities = {
+            q for q in p.get(str(ns.quantity), []) if isinstance(q, int) and not isinstance(q, bool) and q > 0
+        }
         for c, g, cd in claims:
             if cd != d:
                 continue
             cp = claim_props.get((c, g), {})
             q = cp.get(str(ns.quantity))
-            if cp.get(str(ns.negated)) is not True and isinstance(q, int) and not isinstance(q, bool) and q > 0:
+            if (
+                cp.get(str(ns.negated)) is not True
+                and isinstance(q, int)
+                and not isinstance(q, bool)
+                and q > 0
+            ):
                 deal.quantities.add(q)
         deal.published_years = {published[g] for g in graphs_of[d] if g in published}
         out.append(deal)
@@ -580,8 +588,12 @@ def _affected_deals(
         pairs = {(r["supplier"], r["buyer"]) for r in rows(store, q)}
         if pairs:
             articles = graphs_of_type(store, ns.NewsArticle)
-            by_buyer = [(d, g, b) for d, g, b in referrers(store, ns.buyer, {b for _, b in pairs}) if g in articles]
-            suppliers = {(d, g): o for d, g, _, o in describe(store, {d for d, _, _ in by_buyer}, [ns.supplier])}
+            by_buyer = [
+                (d, g, b) for d, g, b in referrers(store, ns.buyer, {b for _, b in pairs}) if g in articles
+            ]
+            suppliers = {
+                (d, g): o for d, g, _, o in describe(store, {d for d, _, _ in by_buyer}, [ns.supplier])
+            }
             affected |= {d for d, g, b in by_buyer if (suppliers.get((d, g)), b) in pairs}
     return affected
 

@@ -247,6 +247,7 @@ def _plain(value: Any) -> Any:
 
 # --- evidence gathering -----------------------------------------------------------------
 
+
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -254,17 +255,46 @@ def _int(value: Any) -> int | None:
 _DEAL_PROPS = {
     str(p): p
     for p in (
-        ns.supplier, ns.buyer, ns.weaponSystem, ns.orderYear, ns.quantity, ns.quantityDelivered, ns.status,
-        ns.valueAmount, ns.valueCurrency, ns.valueUSD, ns.valueText, ns.additionalBatch, ns.deliveryYearsText,
-        ns.delivery, PROV.wasDerivedFrom, RDF.type,
+        ns.supplier,
+        ns.buyer,
+        ns.weaponSystem,
+        ns.orderYear,
+        ns.quantity,
+        ns.quantityDelivered,
+        ns.status,
+        ns.valueAmount,
+        ns.valueCurrency,
+        ns.valueUSD,
+        ns.valueText,
+        ns.additionalBatch,
+        ns.deliveryYearsText,
+        ns.delivery,
+        PROV.wasDerivedFrom,
+        RDF.type,
     )
 }
 _CLAIM_PROPS = (
-    ns.status, ns.quantity, ns.quantityDelivered, ns.orderYear, ns.valueAmount, ns.valueCurrency, ns.eventDate,
-    ns.evidenceText, ns.evidenceStart, ns.confidence, ns.negated, ns.modality,
+    ns.status,
+    ns.quantity,
+    ns.quantityDelivered,
+    ns.orderYear,
+    ns.valueAmount,
+    ns.valueCurrency,
+    ns.eventDate,
+    ns.evidenceText,
+    ns.evidenceStart,
+    ns.confidence,
+    ns.negated,
+    ns.modality,
 )
 _SOURCE_PROPS = (
-    RDF.type, SCHEMA.headline, ns.releaseTitle, SCHEMA.datePublished, ns.dataGenerated, SCHEMA.url, SCHEMA.publisher,
+    RDF.type,
+    SCHEMA.headline,
+    ns.releaseTitle,
+    SCHEMA.datePublished,
+    ns.dataGenerated,
+    SCHEMA.url,
+    SCHEMA.publisher,
 )
 
 
@@ -326,10 +356,16 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
         f.row = rows_of.get(key)
         ev.facts[f.deal].append(f)
     for deal, props in parties.items():
-        ev.parties[deal] = (props.get(str(ns.supplier), ""), props.get(str(ns.buyer), ""), props.get(str(ns.weaponSystem)))
+        ev.parties[deal] = (
+            props.get(str(ns.supplier), ""),
+            props.get(str(ns.buyer), ""),
+            props.get(str(ns.weaponSystem)),
+        )
 
     node_props: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
-    for node, g, p, o in describe(store, delivery_nodes, [ns.deliveryYear, ns.quantity, ns.estimated, ns.derived]):
+    for node, g, p, o in describe(
+        store, delivery_nodes, [ns.deliveryYear, ns.quantity, ns.estimated, ns.derived]
+    ):
         node_props[(node, g)][p] = o
     for (node, g), props in node_props.items():
         year = _int(props.get(str(ns.deliveryYear)))
@@ -338,8 +374,13 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
         for d, dg in delivery_nodes[node]:
             if dg == g:
                 ev.deliveries[d].append(
-                    (g, year, _int(props.get(str(ns.quantity))), props.get(str(ns.estimated)) is True,
-                     props.get(str(ns.derived)) is True)
+                    (
+                        g,
+                        year,
+                        _int(props.get(str(ns.quantity))),
+                        props.get(str(ns.estimated)) is True,
+                        props.get(str(ns.derived)) is True,
+                    )
                 )
     # A register row delivered over several years lists the years only (kg:deliveryYearsText,
     # no per-year split): each listed year becomes a year-only delivery marked derived.

@@ -68,7 +68,10 @@ def generate(
     register deal it reports; absent for deals the register does not have); line -> identity."""
     rng = random.Random(seed)
     parsed = parse_file(register).rows
-    identity = {r.line: (r.supplier, r.recipient, reference.normalise_designation(r.designation), r.order_year) for r in parsed}
+    identity = {
+        r.line: (r.supplier, r.recipient, reference.normalise_designation(r.designation), r.order_year)
+        for r in parsed
+    }
     rows = [r for r in parsed if r.order_year >= 1990]
     rng.shuffle(rows)
     articles: list[tuple[str, list[dict[str, Any]]]] = []
@@ -108,7 +111,11 @@ def generate(
             "value": None,
             "order_year": year,
             "dates": [{"text": str(year), "date": str(year), "role": "order"}] if year else [],
-            "evidence": {"text": f"{row.supplier} and {row.recipient}: {row.designation}.", "start": 0, "end": 10},
+            "evidence": {
+                "text": f"{row.supplier} and {row.recipient}: {row.designation}.",
+                "start": 0,
+                "end": 10,
+            },
             "confidence": 0.8,
             "batch": batch,
             "negated": False,
@@ -138,8 +145,16 @@ def main(argv: list[str] | None = None) -> int:
         articles, truth, identity = generate(args.register, args.deals)
         graphs = {}
         for key, claims in articles:
-            g, data = article_graph(key=key, text="", title=key, url=key, published=date(2025, 6, 1),
-                                    publisher=None, path=None, claims=claims)
+            g, data = article_graph(
+                key=key,
+                text="",
+                title=key,
+                url=key,
+                published=date(2025, 6, 1),
+                publisher=None,
+                path=None,
+                claims=claims,
+            )
             graphs[g] = data
         store.replace_graphs(graphs)
         figures["load_articles_s"] = round(time.perf_counter() - t, 2)
@@ -147,7 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         full = linking.link(store)
         figures["link_full_s"] = round(time.perf_counter() - t, 3)
-        figures["links"], figures["candidates"], figures["unlinked"] = full.links, full.candidates, full.unlinked
+        figures["links"], figures["candidates"], figures["unlinked"] = (
+            full.links,
+            full.candidates,
+            full.unlinked,
+        )
         figures["article_deals"] = full.article_deals
 
         t = time.perf_counter()
@@ -173,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         }
         source_of = {}
-        for r in linking.rows(store, "SELECT ?deal ?g WHERE { GRAPH ?g { ?g a kg:NewsArticle . ?deal a kg:Deal } }"):
+        for r in linking.rows(
+            store, "SELECT ?deal ?g WHERE { GRAPH ?g { ?g a kg:NewsArticle . ?deal a kg:Deal } }"
+        ):
             source_of[r["deal"]] = r["g"]
         key_of = {str(g): key for (key, _), g in zip(articles, graphs, strict=True)}
         tp = fp = 0

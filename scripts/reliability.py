@@ -284,7 +284,9 @@ def concurrent_read_run(tmp: Path, seconds: float, readers: int = 3) -> ReadRun:
         timed_run(["import", "sipri", "--force", str(v)], store)
         totals.add(sum(graph_counts(store).values()))
     procs = [
-        subprocess.Popen([sys.executable, "-c", READER, store, str(seconds)], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", READER, store, str(seconds)], stdout=subprocess.PIPE, text=True
+        )
         for _ in range(readers)
     ]
     imports, started = 0, time.perf_counter()

@@ -50,20 +50,46 @@ def test_without_links_no_cross_source_conflict(store: Store) -> None:
 def test_filters(store: Store) -> None:
     load_seed(store)
     linking.link(store)
-    assert len(find_contradictions(store, ContradictionFilter(supplier="Russia", buyer="India", system="S-400"))) == 1
-    assert len(find_contradictions(store, ContradictionFilter(system="S-400 Triumf", year_from=2018, year_to=2018))) == 1
+    assert (
+        len(find_contradictions(store, ContradictionFilter(supplier="Russia", buyer="India", system="S-400")))
+        == 1
+    )
+    assert (
+        len(
+            find_contradictions(
+                store, ContradictionFilter(system="S-400 Triumf", year_from=2018, year_to=2018)
+            )
+        )
+        == 1
+    )
     assert find_contradictions(store, ContradictionFilter(buyer="Pakistan")) == []
     assert find_contradictions(store, ContradictionFilter(system="Rafale")) == []
     assert find_contradictions(store, ContradictionFilter(year_from=2019)) == []
 
 
 def test_value_and_order_year_conflicts(store: Store) -> None:
-    load_article(store, article("rafale-a", "2016-09-23"), [
-        claim("France", "India", "Rafale", order_year=2016, quantity=36, value=(7.87e9, "EUR"), dates=("2016-09-23",)),
-    ])
-    load_article(store, article("rafale-b", "2018-01-10"), [
-        claim("France", "India", "Rafale", order_year=2016, quantity=36, value=(8.7e9, "EUR")),
-    ])
+    load_article(
+        store,
+        article("rafale-a", "2016-09-23"),
+        [
+            claim(
+                "France",
+                "India",
+                "Rafale",
+                order_year=2016,
+                quantity=36,
+                value=(7.87e9, "EUR"),
+                dates=("2016-09-23",),
+            ),
+        ],
+    )
+    load_article(
+        store,
+        article("rafale-b", "2018-01-10"),
+        [
+            claim("France", "India", "Rafale", order_year=2016, quantity=36, value=(8.7e9, "EUR")),
+        ],
+    )
     linking.link(store)
     found = {c.field: c for c in find_contradictions(store, ContradictionFilter(system="Rafale"))}
     assert set(found) == {"value", "order year"}  # 36 = 36: no quantity conflict
@@ -74,42 +100,74 @@ def test_value_and_order_year_conflicts(store: Store) -> None:
 
 
 def test_small_value_differences_are_rounding(store: Store) -> None:
-    load_article(store, article("s400-a"), [claim("Russia", "India", "S-400", order_year=2018, value=(5.43e9, "USD"))])
-    load_article(store, article("s400-b"), [claim("Russia", "India", "S-400", order_year=2018, value=(5.4e9, "USD"))])
+    load_article(
+        store, article("s400-a"), [claim("Russia", "India", "S-400", order_year=2018, value=(5.43e9, "USD"))]
+    )
+    load_article(
+        store, article("s400-b"), [claim("Russia", "India", "S-400", order_year=2018, value=(5.4e9, "USD"))]
+    )
     linking.link(store)
     assert [c.field for c in find_contradictions(store)] == []
 
 
 def test_impossible_status_sequence(store: Store) -> None:
-    graph = load_article(store, article("greece-later", "2024-03-01"), [
-        claim("France", "Greece", "Rafale", status="delivered", order_year=2021, quantity=6, dates=("2022",)),
-        claim("France", "Greece", "Rafale", status="negotiating", order_year=2021, quantity=6, dates=("2024-02",)),
-    ])
+    graph = load_article(
+        store,
+        article("greece-later", "2024-03-01"),
+        [
+            claim(
+                "France", "Greece", "Rafale", status="delivered", order_year=2021, quantity=6, dates=("2022",)
+            ),
+            claim(
+                "France",
+                "Greece",
+                "Rafale",
+                status="negotiating",
+                order_year=2021,
+                quantity=6,
+                dates=("2024-02",),
+            ),
+        ],
+    )
     linking.link(store)
     found = find_contradictions(store, ContradictionFilter(buyer="Greece"))
     status = [c for c in found if c.field == "status"]
     assert len(status) == 1
-    assert status[0].note == "negotiating in 2024-02 after delivered in 2022: a later stage was reported earlier"
+    assert (
+        status[0].note == "negotiating in 2024-02 after delivered in 2022: a later stage was reported earlier"
+    )
     assert [v.value for v in status[0].values] == ["delivered (2022)", "negotiating (2024-02)"]
     assert [w.kind for v in status[0].values for w in v.witnesses] == ["article", "article"]
     assert status[0].deal == deal_of(store, graph, 2021)
     # a status change within one year is not a contradiction (order of events unknown)
     s2 = open_store("memory:")
-    load_article(s2, article("same-year", "2024-03-01"), [
-        claim("France", "Greece", "Rafale", status="signed", order_year=2021, dates=("2024",)),
-        claim("France", "Greece", "Rafale", status="negotiating", order_year=2021, dates=("2024-02",)),
-        claim("France", "Greece", "Rafale", status="signed", order_year=2021, dates=("2024-01",)),
-    ])
-    load_article(s2, article("same-year-2", "2024-04-01"), [
-        claim("France", "Greece", "Rafale", status="signed", order_year=2021, dates=("2024-03",)),
-    ])
+    load_article(
+        s2,
+        article("same-year", "2024-03-01"),
+        [
+            claim("France", "Greece", "Rafale", status="signed", order_year=2021, dates=("2024",)),
+            claim("France", "Greece", "Rafale", status="negotiating", order_year=2021, dates=("2024-02",)),
+            claim("France", "Greece", "Rafale", status="signed", order_year=2021, dates=("2024-01",)),
+        ],
+    )
+    load_article(
+        s2,
+        article("same-year-2", "2024-04-01"),
+        [
+            claim("France", "Greece", "Rafale", status="signed", order_year=2021, dates=("2024-03",)),
+        ],
+    )
     assert [c.field for c in find_contradictions(s2)] == []
 
 
 def test_cancelled_then_delivering(store: Store) -> None:
-    load_article(store, article("su30-cancel", "2013-05-01"), [
-        claim("Russia", "India", "Su-30MK", status="cancelled", order_year=2012, dates=("2013",)),
-    ])
+    load_article(
+        store,
+        article("su30-cancel", "2013-05-01"),
+        [
+            claim("Russia", "India", "Su-30MK", status="cancelled", order_year=2012, dates=("2013",)),
+        ],
+    )
     linking.link(store)
     found = [c for c in find_contradictions(store) if c.field == "status"]
     assert len(found) == 1 and "deliveries after cancellation" in found[0].note

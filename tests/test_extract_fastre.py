@@ -17,7 +17,23 @@ def _patterns() -> list[LowerRx]:
     return [o for o in gc.get_objects() if isinstance(o, LowerRx)]
 
 
-WORDS = ["India", "RUSSIA", "signed", "Deal", "ſigned", "İndia", "µ", "K", "billion", "Rs", "crore", "—", "’", "$", "€"]
+WORDS = [
+    "India",
+    "RUSSIA",
+    "signed",
+    "Deal",
+    "ſigned",
+    "İndia",
+    "µ",
+    "K",
+    "billion",
+    "Rs",
+    "crore",
+    "—",
+    "’",
+    "$",
+    "€",
+]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=12).map(" ".join)
 
 

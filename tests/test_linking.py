@@ -105,8 +105,12 @@ def claim(
 
 
 def article(key: str, published: str = "2025-01-15", title: str | None = None) -> dict[str, Any]:
-    return {"key": f"https://news.example.org/{key}", "url": f"https://news.example.org/{key}",
-            "title": title or f"Test article {key}", "published": published}
+    return {
+        "key": f"https://news.example.org/{key}",
+        "url": f"https://news.example.org/{key}",
+        "title": title or f"Test article {key}",
+        "published": published,
+    }
 
 
 @pytest.fixture
@@ -155,9 +159,7 @@ def test_link_is_a_statement_in_the_links_graph(store: Store) -> None:
     linking.link(store)
     seed_deal = deal_of(store, seed, 2018)
     node = iris.link(str(seed_deal), str(S400_REGISTER))
-    rows = store.select(
-        "SELECT ?p ?o WHERE { GRAPH ?g { ?l ?p ?o } }", {"g": iris.LINKS_GRAPH, "l": node}
-    )
+    rows = store.select("SELECT ?p ?o WHERE { GRAPH ?g { ?l ?p ?o } }", {"g": iris.LINKS_GRAPH, "l": node})
     props = {(str(r["p"]), str(r["o"])) for r in rows}
     kg = str(iris.ID).replace("/id/", "/ontology#")
     assert (kg + "linkFrom", str(seed_deal)) in props
@@ -174,8 +176,12 @@ def test_link_is_a_statement_in_the_links_graph(store: Store) -> None:
 
 
 def test_order_year_within_one_and_beyond(store: Store) -> None:
-    a = load_article(store, article("rafale"), [claim("France", "India", "Rafale", order_year=2016, quantity=36)])
-    b = load_article(store, article("su30"), [claim("Russia", "India", "Su-30MKI", order_year=2012, quantity=42)])
+    a = load_article(
+        store, article("rafale"), [claim("France", "India", "Rafale", order_year=2016, quantity=36)]
+    )
+    b = load_article(
+        store, article("su30"), [claim("Russia", "India", "Su-30MKI", order_year=2012, quantity=42)]
+    )
     c = load_article(store, article("su30-far"), [claim("Russia", "India", "Su-30MKI", order_year=2015)])
     report = linking.link(store)
     rafale = chosen(report, deal_of(store, a, 2016))
@@ -188,8 +194,12 @@ def test_order_year_within_one_and_beyond(store: Store) -> None:
 
 
 def test_quantity_breaks_a_tie_and_identical_rows_stay_candidates(store: Store) -> None:
-    a = load_article(store, article("greece"), [claim("France", "Greece", "Rafale", order_year=2021, quantity=6)])
-    b = load_article(store, article("brahmos"), [claim("Russia", "India", "BrahMos", order_year=1998, quantity=400)])
+    a = load_article(
+        store, article("greece"), [claim("France", "Greece", "Rafale", order_year=2021, quantity=6)]
+    )
+    b = load_article(
+        store, article("brahmos"), [claim("Russia", "India", "BrahMos", order_year=1998, quantity=400)]
+    )
     report = linking.link(store)
     greece = deal_of(store, a, 2021)
     assert [r.register_deal for r in chosen(report, greece)] == [str(iris.ID["deal/sipri/fx-grc-6"])]
@@ -203,7 +213,9 @@ def test_quantity_breaks_a_tie_and_identical_rows_stay_candidates(store: Store) 
 
 
 def test_rafale_m_is_not_rafale_and_supplier_must_match(store: Store) -> None:
-    load_article(store, article("rafale-m"), [claim("France", "India", "Rafale-M", order_year=2017, quantity=26)])
+    load_article(
+        store, article("rafale-m"), [claim("France", "India", "Rafale-M", order_year=2017, quantity=26)]
+    )
     load_article(store, article("wrong-supplier"), [claim("Israel", "India", "S-400", order_year=2018)])
     load_article(store, article("no-system"), [claim("Russia", "India", None, status="unknown")])
     report = linking.link(store)
@@ -212,8 +224,12 @@ def test_rafale_m_is_not_rafale_and_supplier_must_match(store: Store) -> None:
 
 
 def test_year_less_deal_links_when_unique(store: Store) -> None:
-    a = load_article(store, article("s400-noyear"), [claim("Russia", "India", "S-400 Triumf", status="delivering")])
-    b = load_article(store, article("su30-noyear"), [claim("Russia", "India", "Su-30MK", status="delivering")])
+    a = load_article(
+        store, article("s400-noyear"), [claim("Russia", "India", "S-400 Triumf", status="delivering")]
+    )
+    b = load_article(
+        store, article("su30-noyear"), [claim("Russia", "India", "Su-30MK", status="delivering")]
+    )
     report = linking.link(store)
     s400 = chosen(report, deal_of(store, a))
     assert [r.register_deal for r in s400] == [str(S400_REGISTER)]
@@ -290,5 +306,7 @@ def test_score_rules_pure() -> None:
     extra = linking.ArticleDeal("a", "s", "b", "x", additional=True, published_years={2026})
     assert linking.score_candidate(extra, reg) is None
     assert linking.score_candidate(extra, linking.RegisterDeal("r", "g", "s", "b", "x", order_year=2026)) == (
-        0.55, ("supplier", "buyer", "system"))
+        0.55,
+        ("supplier", "buyer", "system"),
+    )
     assert linking.quantities_compatible(5, 10) and not linking.quantities_compatible(5, 11)

@@ -37,13 +37,30 @@ def test_link_then_show_then_contradictions(store_dir: str) -> None:
     assert [link["to"] for link in links] == [str(S400_REGISTER)]
     assert links[0]["reasons"] == "supplier; buyer; system; order year"
 
-    code, out, err = run(store_dir, "deal", "show", "--supplier", "Russia", "--buyer", "India", "--system", "S-400", "--year", "2018")
+    code, out, err = run(
+        store_dir,
+        "deal",
+        "show",
+        "--supplier",
+        "Russia",
+        "--buyer",
+        "India",
+        "--system",
+        "S-400",
+        "--year",
+        "2018",
+    )
     assert code == 0, err
     assert out.startswith("Russia -> India: S-400 Triumf (2018)\n")
-    assert "status: delivering: SIPRI 2024-10-13 records deliveries 2021-2023 (6 of 10); article 2026-05-26 says 3 delivered, 2 delayed" in out
+    assert (
+        "status: delivering: SIPRI 2024-10-13 records deliveries 2021-2023 (6 of 10); article 2026-05-26 says 3 delivered, 2 delayed"
+        in out
+    )
     assert "SIPRI 2024-10-13 row 30: signed, quantity 10" in out
     assert "contract signed in 2018" in out
-    assert out.count("\nRussia -> India") == 0  # one timeline: the article deal and its register deal together
+    assert (
+        out.count("\nRussia -> India") == 0
+    )  # one timeline: the article deal and its register deal together
 
     code, out, err = run(store_dir, "deal", "show", str(S400_REGISTER), "--format", "json")
     assert code == 0, err
@@ -65,7 +82,9 @@ def test_link_then_show_then_contradictions(store_dir: str) -> None:
 
 def test_show_without_year_gives_both_deals(store_dir: str) -> None:
     run(store_dir, "link")
-    code, out, err = run(store_dir, "deal", "show", "--supplier", "Russia", "--system", "S-400 Triumf", "--format", "json")
+    code, out, err = run(
+        store_dir, "deal", "show", "--supplier", "Russia", "--system", "S-400 Triumf", "--format", "json"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert sorted(t["status"] for t in data) == ["delivering", "negotiating"]

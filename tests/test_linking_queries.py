@@ -25,9 +25,13 @@ def world() -> tuple[Store, str]:
     store = open_store("memory:")
     load_trig(store, REGISTER_TRIG)
     graph = load_seed(store)
-    load_article(store, article("rafale", "2019-01-01"), [
-        claim("France", "India", "Rafale", order_year=2016, quantity=36, dates=("2016-09",)),
-    ])
+    load_article(
+        store,
+        article("rafale", "2019-01-01"),
+        [
+            claim("France", "India", "Rafale", order_year=2016, quantity=36, dates=("2016-09",)),
+        ],
+    )
     load_article(store, article("brahmos"), [claim("Russia", "India", "BrahMos", order_year=1998)])
     linking.link(store)
     return store, deal_of(store, graph, 2018)
@@ -54,10 +58,14 @@ def test_deal_events_match_the_timeline(world: tuple[Store, str]) -> None:
     }
     assert from_sparql == from_library
     register_rows = [r for r in rows if r["sourceKind"] == "register"]
-    assert {r["row"] for r in register_rows} == {"30"} and {r["member"] for r in register_rows} == {str(S400_REGISTER)}
+    assert {r["row"] for r in register_rows} == {"30"} and {r["member"] for r in register_rows} == {
+        str(S400_REGISTER)
+    }
     # the same timeline from the register side
     back = run(store, "deal-events", deal=str(S400_REGISTER))
-    assert {(r["date"], r["event"], r["source"]) for r in back} == {(r["date"], r["event"], r["source"]) for r in rows}
+    assert {(r["date"], r["event"], r["source"]) for r in back} == {
+        (r["date"], r["event"], r["source"]) for r in rows
+    }
 
 
 def test_deal_status_first_row_is_the_derived_status(world: tuple[Store, str]) -> None:
@@ -88,7 +96,15 @@ def test_link_list_matches_the_links(world: tuple[Store, str]) -> None:
         (x.article_deal, x.register_deal, str(x.candidate).lower()) for x in report.results
     }
     candidates = run(store, "link-list", candidate="true")
-    assert len(candidates) == 2 and all(r["isCandidate"] == "true" for r in candidates)  # the two BrahMos rows
+    assert len(candidates) == 2 and all(
+        r["isCandidate"] == "true" for r in candidates
+    )  # the two BrahMos rows
     chosen = run(store, "link-list", candidate="false", supplier="France")
     assert len(chosen) == 1  # GROUP_CONCAT order is unspecified: compare as a set
-    assert set(chosen[0]["reasons"].split("; ")) == {"supplier", "buyer", "system", "order year ±1", "quantity"}
+    assert set(chosen[0]["reasons"].split("; ")) == {
+        "supplier",
+        "buyer",
+        "system",
+        "order year ±1",
+        "quantity",
+    }

@@ -43,15 +43,24 @@ def case_claims(case: dict[str, Any]) -> list[dict[str, Any]]:
     for c in case["claims"]:
         out.append(
             claim(
-                c["supplier"], c["buyer"], c["system"], status=c["status"], order_year=c["order_year"],
-                quantity=c["quantity"], batch=c["batch"], dates=tuple(c["dates"]), evidence=c["evidence"] or "",
+                c["supplier"],
+                c["buyer"],
+                c["system"],
+                status=c["status"],
+                order_year=c["order_year"],
+                quantity=c["quantity"],
+                batch=c["batch"],
+                dates=tuple(c["dates"]),
+                evidence=c["evidence"] or "",
             )
         )
     return out
 
 
 @pytest.fixture(scope="module")
-def real_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, URIRef], list[URIRef]]]:
+def real_store(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[str, dict[str, URIRef], list[URIRef]]]:
     """(store location, case id -> article graph, seed article graphs), linked."""
     from kg.article_import import import_articles
     from kg.sipri.importer import import_sipri
@@ -62,7 +71,9 @@ def real_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
         report = import_sipri(store, [REGISTER])
         assert not report.rejected
         for case in cases():
-            graphs[case["id"]] = load_article(store, article(case["id"], case["published"]), case_claims(case))
+            graphs[case["id"]] = load_article(
+                store, article(case["id"], case["published"]), case_claims(case)
+            )
         seed_graphs: list[URIRef] = []
         if SEED.exists():
             seed = import_articles(store, [SEED], published=date(2026, 5, 26))
@@ -111,7 +122,9 @@ def test_labelled_set_is_large_enough() -> None:
     assert sum(1 for c in all_cases if c["expected"] is None) >= 8  # negatives matter for precision
 
 
-def test_link_precision_and_recall(real_store: tuple[str, dict[str, URIRef], list[URIRef]], record_property: Any) -> None:
+def test_link_precision_and_recall(
+    real_store: tuple[str, dict[str, URIRef], list[URIRef]], record_property: Any
+) -> None:
     location, graphs, _ = real_store
     tp = fp = fn = 0
     misses: list[str] = []
@@ -126,9 +139,17 @@ def test_link_precision_and_recall(real_store: tuple[str, dict[str, URIRef], lis
             }
             assert len(deals) == 1, case["id"]
             deal = deals.pop()
-            chosen = [link for link in linking.links_of(store, deal) if not link.candidate and link.article_deal == deal]
+            chosen = [
+                link
+                for link in linking.links_of(store, deal)
+                if not link.candidate and link.article_deal == deal
+            ]
             expected = case["expected"]
-            good = [link for link in chosen if expected and matches(register_identity(store, link.register_deal), expected)]
+            good = [
+                link
+                for link in chosen
+                if expected and matches(register_identity(store, link.register_deal), expected)
+            ]
             wrong = len(chosen) - len(good)
             fp += wrong
             if expected is not None:
@@ -137,13 +158,17 @@ def test_link_precision_and_recall(real_store: tuple[str, dict[str, URIRef], lis
                 else:
                     fn += 1
             if wrong or (expected and not good):
-                misses.append(f"{case['id']}: chose {[register_identity(store, x.register_deal) for x in chosen]}")
+                misses.append(
+                    f"{case['id']}: chose {[register_identity(store, x.register_deal) for x in chosen]}"
+                )
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     record_property("link_precision", precision)
     record_property("link_recall", recall)
-    print(f"\nlinking on {len(cases())} labelled article deals: precision {precision:.3f} recall {recall:.3f} "
-          f"(tp {tp}, fp {fp}, fn {fn})")
+    print(
+        f"\nlinking on {len(cases())} labelled article deals: precision {precision:.3f} recall {recall:.3f} "
+        f"(tp {tp}, fp {fp}, fn {fn})"
+    )
     for miss in misses:
         print("  miss:", miss)
     assert precision >= MIN_PRECISION, misses
@@ -165,24 +190,46 @@ def test_seed_article_end_to_end(real_store: tuple[str, dict[str, URIRef], list[
         chosen = [x for x in linking.links_of(store, seed_deal) if not x.candidate]
         assert len(chosen) == 1
         identity = register_identity(store, chosen[0].register_deal)
-        assert matches(identity, {"supplier": "Russia", "buyer": "India", "designation": "S-400 Triumf", "order_year": 2018})
+        assert matches(
+            identity,
+            {"supplier": "Russia", "buyer": "India", "designation": "S-400 Triumf", "order_year": 2018},
+        )
 
     runner = CliRunner()
     shown = runner.invoke(
-        cli, ["--store", location, "deal", "show", "--supplier", "Russia", "--buyer", "India", "--system", "S-400", "--year", "2018"]
+        cli,
+        [
+            "--store",
+            location,
+            "deal",
+            "show",
+            "--supplier",
+            "Russia",
+            "--buyer",
+            "India",
+            "--system",
+            "S-400",
+            "--year",
+            "2018",
+        ],
     )
     assert shown.exit_code == 0, shown.output
     out = shown.stdout
     assert out.startswith("Russia -> India: S-400 Triumf (2018)\n")
     status = out.splitlines()[2]
-    assert status.startswith("  status: delivering: SIPRI 2024-10-13 records deliveries 2021-2023 (6 of 10); "), status
+    assert status.startswith(
+        "  status: delivering: SIPRI 2024-10-13 records deliveries 2021-2023 (6 of 10); "
+    ), status
     assert status.endswith("article 2026-05-26 says 3 delivered, 2 delayed"), status
     assert "Russia and India in Talks for Additional S-400 Missile System Deliveries" in out
     assert "signed in 2018" in out and "SIPRI 2024-10-13 row " in out
     for year in ("2021", "2022", "2023"):
         assert f"\n  {year}        delivery" in out
 
-    found = runner.invoke(cli, ["--store", location, "contradictions", "--system", "S-400", "--buyer", "India", "--format", "json"])
+    found = runner.invoke(
+        cli,
+        ["--store", location, "contradictions", "--system", "S-400", "--buyer", "India", "--format", "json"],
+    )
     assert found.exit_code == 0, found.output
     rows = json.loads(found.stdout)
     quantity = [c for c in rows if c["field"] == "quantity" and seed_deal in c["deals"]]

@@ -35,9 +35,13 @@ def test_same_answers_on_embedded_and_remote(any_store: Store) -> None:
     store = any_store
     load_trig_generic(store)
     seed = load_seed(store)
-    rafale = load_article(store, article("rafale", "2019-01-01"), [
-        claim("France", "India", "Rafale", order_year=2016, quantity=36, dates=("2016-09",)),
-    ])
+    rafale = load_article(
+        store,
+        article("rafale", "2019-01-01"),
+        [
+            claim("France", "India", "Rafale", order_year=2016, quantity=36, dates=("2016-09",)),
+        ],
+    )
     report = linking.link(store, article_graphs=[seed, rafale])
     assert (report.article_deals, report.links, report.candidates) == (3, 2, 0)
     seed_deal = deal_of(store, seed, 2018)
@@ -48,7 +52,11 @@ def test_same_answers_on_embedded_and_remote(any_store: Store) -> None:
         "delivering: SIPRI 2024-10-13 records deliveries 2021-2023 (6 of 10); "
         "article 2026-05-26 says 3 delivered, 2 delayed"
     )
-    assert [e.date for e in t.events if e.kind == "delivery" and not e.expected][:3] == ["2021", "2022", "2023"]
+    assert [e.date for e in t.events if e.kind == "delivery" and not e.expected][:3] == [
+        "2021",
+        "2022",
+        "2023",
+    ]
 
     found = {(c.field, tuple(v.value for v in c.values)) for c in find_contradictions(store)}
     assert found == {("quantity", ("5", "10")), ("order year", ("2016", "2017"))}
@@ -56,8 +64,12 @@ def test_same_answers_on_embedded_and_remote(any_store: Store) -> None:
     # incremental and full runs agree; a re-imported article without the deal drops its link
     full = linking.link(store)
     assert full.links == 2
-    load_article(store, article("rafale", "2019-01-01"), [claim("France", "India", "Rafale-M", order_year=2023)])
+    load_article(
+        store, article("rafale", "2019-01-01"), [claim("France", "India", "Rafale-M", order_year=2023)]
+    )
     again = linking.link(store, article_graphs=[rafale])
     assert again.removed_stale == 1 and again.links == 0
-    rows = store.select("SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { GRAPH ?g { ?l ?p ?o } }", {"g": iris.LINKS_GRAPH})
+    rows = store.select(
+        "SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { GRAPH ?g { ?l ?p ?o } }", {"g": iris.LINKS_GRAPH}
+    )
     assert int(rows[0]["n"]) == 1

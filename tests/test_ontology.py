@@ -90,9 +90,23 @@ def test_kinds_of_terms(onto: Graph) -> None:
     """Classes are owl:Class, schemes skos:ConceptScheme, properties Object/Datatype."""
     classes = {t for t in _ns_terms().values() if (t, RDF.type, OWL.Class) in onto}
     assert {
-        ns.Party, ns.Country, ns.Company, ns.GovernmentAgency, ns.InternationalOrganisation,
-        ns.NonStateArmedGroup, ns.UnknownParty, ns.WeaponSystem, ns.Deal, ns.Delivery, ns.Source,
-        ns.NewsArticle, ns.DatasetRelease, ns.RegisterRecord, ns.Claim, ns.DealLink, ns.TivObservation,
+        ns.Party,
+        ns.Country,
+        ns.Company,
+        ns.GovernmentAgency,
+        ns.InternationalOrganisation,
+        ns.NonStateArmedGroup,
+        ns.UnknownParty,
+        ns.WeaponSystem,
+        ns.Deal,
+        ns.Delivery,
+        ns.Source,
+        ns.NewsArticle,
+        ns.DatasetRelease,
+        ns.RegisterRecord,
+        ns.Claim,
+        ns.DealLink,
+        ns.TivObservation,
     } == classes
     for scheme in (ns.WeaponCategoryScheme, ns.DealStatusScheme):
         assert (scheme, RDF.type, SKOS.ConceptScheme) in onto
@@ -106,8 +120,14 @@ def test_kinds_of_terms(onto: Graph) -> None:
 
 
 def test_class_hierarchy(onto: Graph) -> None:
-    for sub in (ns.Country, ns.Company, ns.GovernmentAgency, ns.InternationalOrganisation,
-                ns.NonStateArmedGroup, ns.UnknownParty):
+    for sub in (
+        ns.Country,
+        ns.Company,
+        ns.GovernmentAgency,
+        ns.InternationalOrganisation,
+        ns.NonStateArmedGroup,
+        ns.UnknownParty,
+    ):
         assert (sub, RDFS.subClassOf, ns.Party) in onto
     for sub in (ns.NewsArticle, ns.DatasetRelease, ns.RegisterRecord):
         assert (sub, RDFS.subClassOf, ns.Source) in onto
@@ -121,8 +141,11 @@ def test_class_hierarchy(onto: Graph) -> None:
 
 
 def test_properties_have_domain_and_range(onto: Graph) -> None:
-    props = [t for t in _ns_terms().values()
-             if set(onto.objects(t, RDF.type)) & {OWL.ObjectProperty, OWL.DatatypeProperty}]
+    props = [
+        t
+        for t in _ns_terms().values()
+        if set(onto.objects(t, RDF.type)) & {OWL.ObjectProperty, OWL.DatatypeProperty}
+    ]
     assert len(props) > 50
     for p in props:
         domains = list(onto.objects(p, RDFS.domain)) + list(onto.objects(p, ns.SCHEMA.domainIncludes))
@@ -138,13 +161,22 @@ def test_properties_have_domain_and_range(onto: Graph) -> None:
 @pytest.mark.parametrize(
     ("prop", "datatype"),
     [
-        (ns.quantity, ns.XSD.integer), (ns.quantityDelivered, ns.XSD.integer),
-        (ns.valueAmount, ns.XSD.decimal), (ns.valueUSD, ns.XSD.decimal), (ns.tiv, ns.XSD.decimal),
-        (ns.tivPerUnit, ns.XSD.decimal), (ns.tivDelivered, ns.XSD.decimal),
-        (ns.confidence, ns.XSD.decimal), (ns.linkScore, ns.XSD.decimal),
-        (ns.orderYear, ns.XSD.integer), (ns.deliveryYear, ns.XSD.integer),
-        (ns.historical, ns.XSD.boolean), (ns.secondHand, ns.XSD.boolean), (ns.negated, ns.XSD.boolean),
-        (ns.evidenceStart, ns.XSD.integer), (ns.evidenceEnd, ns.XSD.integer),
+        (ns.quantity, ns.XSD.integer),
+        (ns.quantityDelivered, ns.XSD.integer),
+        (ns.valueAmount, ns.XSD.decimal),
+        (ns.valueUSD, ns.XSD.decimal),
+        (ns.tiv, ns.XSD.decimal),
+        (ns.tivPerUnit, ns.XSD.decimal),
+        (ns.tivDelivered, ns.XSD.decimal),
+        (ns.confidence, ns.XSD.decimal),
+        (ns.linkScore, ns.XSD.decimal),
+        (ns.orderYear, ns.XSD.integer),
+        (ns.deliveryYear, ns.XSD.integer),
+        (ns.historical, ns.XSD.boolean),
+        (ns.secondHand, ns.XSD.boolean),
+        (ns.negated, ns.XSD.boolean),
+        (ns.evidenceStart, ns.XSD.integer),
+        (ns.evidenceEnd, ns.XSD.integer),
     ],
 )
 def test_datatype_ranges(onto: Graph, prop: URIRef, datatype: URIRef) -> None:
@@ -169,8 +201,9 @@ def test_concepts(onto: Graph) -> None:
 
 def test_declared_terms_are_all_in_ns(onto: Graph) -> None:
     """kg.ttl declares nothing that kg.ns lacks (code must reach every term through kg.ns)."""
-    declared = {s for s in onto.subjects(RDF.type, None)
-                if isinstance(s, URIRef) and str(s).startswith(str(ns.KG))}
+    declared = {
+        s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(str(ns.KG))
+    }
     known = set(_ns_terms().values()) | {URIRef(c) for c, _ in _concepts().values()}
     assert declared - known == set()
 
@@ -239,8 +272,7 @@ def test_every_class_has_a_shape(onto: Graph, shapes: Graph) -> None:
 
 
 def test_shapes_only_use_declared_terms(onto: Graph, shapes: Graph) -> None:
-    used = {t for triple in shapes for t in triple
-            if isinstance(t, URIRef) and str(t).startswith(str(ns.KG))}
+    used = {t for triple in shapes for t in triple if isinstance(t, URIRef) and str(t).startswith(str(ns.KG))}
     undeclared = {t for t in used if not list(onto.objects(t, RDF.type))}
     assert not undeclared
 
@@ -248,9 +280,12 @@ def test_shapes_only_use_declared_terms(onto: Graph, shapes: Graph) -> None:
 def test_readme_tables_cover_every_term(onto: Graph) -> None:
     readme = (ROOT / "ontology" / "README.md").read_text(encoding="utf-8")
     rows = set(re.findall(r"^\| `kg:([A-Za-z0-9]+)` \|", readme, flags=re.M))
-    terms = {str(t)[len(str(ns.KG)):] for t in onto.subjects(RDF.type, None)
-             if str(t).startswith(str(ns.KG))
-             and set(onto.objects(t, RDF.type)) & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}}
+    terms = {
+        str(t)[len(str(ns.KG)) :]
+        for t in onto.subjects(RDF.type, None)
+        if str(t).startswith(str(ns.KG))
+        and set(onto.objects(t, RDF.type)) & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
+    }
     assert terms - rows == set(), "ontology/README.md tables miss these terms"
 
 
@@ -259,8 +294,11 @@ def test_shape_concept_lists_match_the_schemes(onto: Graph, shapes: Graph) -> No
     from rdflib.collection import Collection
 
     for path, scheme in ((ns.status, ns.DealStatusScheme), (ns.category, ns.WeaponCategoryScheme)):
-        lists = [Collection(shapes, lst) for shape in shapes.subjects(SH.path, path)
-                 for lst in shapes.objects(shape, SH["in"])]
+        lists = [
+            Collection(shapes, lst)
+            for shape in shapes.subjects(SH.path, path)
+            for lst in shapes.objects(shape, SH["in"])
+        ]
         assert lists, f"no sh:in list for {path}"
         members = set(onto.subjects(SKOS.inScheme, scheme))
         for lst in lists:

@@ -80,7 +80,8 @@ def _set(ds: Dataset, s: URIRef, p: URIRef, o) -> None:
 
 def _hits(report: ValidationReport, severity: str, focus: URIRef, path: str | None, text: str) -> list:
     return [
-        r for r in report.results
+        r
+        for r in report.results
         if r.severity == severity and r.focus == focus and r.path == path and text in r.message
     ]
 
@@ -104,7 +105,9 @@ def test_readme_example_uses_the_iris_kg_iris_mints() -> None:
     assert iris.graph_for_source(article) in graphs
     assert _graph_of(ds, article).identifier == article
     release = _one(ds, ns.DatasetRelease)
-    assert _graph_of(ds, release).identifier == release and str(release).startswith(str(ns.ID["source/release/"]))
+    assert _graph_of(ds, release).identifier == release and str(release).startswith(
+        str(ns.ID["source/release/"])
+    )
     assert iris.REFERENCE_GRAPH in graphs and iris.LINKS_GRAPH in graphs
     for country in (IND, RUS):
         assert (country, RDF.type, ns.Country) in ds.graph(iris.REFERENCE_GRAPH)
@@ -166,8 +169,14 @@ def test_preferred_query_takes_the_newest_release_first() -> None:
     g.add((newer, RDF.type, ns.DatasetRelease))
     g.add((newer, ns.releaseTitle, Literal("newer")))
     g.add((newer, ns.dataGenerated, Literal("2026-02-12", datatype=XSD.date)))
-    for p, o in ((RDF.type, ns.Deal), (ns.supplier, RUS), (ns.buyer, IND), (ns.weaponSystem, S400),
-                 (ns.orderYear, Literal(2018)), (ns.quantity, Literal(12))):
+    for p, o in (
+        (RDF.type, ns.Deal),
+        (ns.supplier, RUS),
+        (ns.buyer, IND),
+        (ns.weaponSystem, S400),
+        (ns.orderYear, Literal(2018)),
+        (ns.quantity, Literal(12)),
+    ):
         g.add((deal, p, o))
     _, preferred, _ = _blocks("sparql")
     (best,) = _run(preferred, ds, buyer=IND, system=S400)
@@ -333,8 +342,15 @@ def test_sources_disagreeing_on_quantity_is_a_warning() -> None:
     g = ds.graph(other)
     g.add((other, RDF.type, ns.NewsArticle))
     g.add((other, ns.SCHEMA.url, URIRef("https://news.example.org/other")))
-    for p, o in ((RDF.type, ns.Deal), (ns.supplier, RUS), (ns.buyer, IND), (ns.weaponSystem, S400),
-                 (ns.orderYear, Literal(2018)), (ns.quantity, Literal(6)), (ns.status, ns.STATUSES["signed"])):
+    for p, o in (
+        (RDF.type, ns.Deal),
+        (ns.supplier, RUS),
+        (ns.buyer, IND),
+        (ns.weaponSystem, S400),
+        (ns.orderYear, Literal(2018)),
+        (ns.quantity, Literal(6)),
+        (ns.status, ns.STATUSES["signed"]),
+    ):
         g.add((deal, p, o))
     report = validate(ds)
     assert report.conforms, report.text
@@ -387,7 +403,7 @@ def test_validate_file_and_custom_shapes(tmp_path: Path) -> None:
     shapes.write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
         f"<urn:x:s> a sh:NodeShape ; sh:targetClass <{ns.Deal}> ;\n"
-        f"  sh:property [ sh:path <{ns.valueAmount}> ; sh:minCount 1 ; sh:message \"needs a value\" ] .\n",
+        f'  sh:property [ sh:path <{ns.valueAmount}> ; sh:minCount 1 ; sh:message "needs a value" ] .\n',
         encoding="utf-8",
     )
     report = validate_file(trig, shapes_path=shapes)
@@ -436,8 +452,18 @@ def test_every_writer_produces_conformant_data() -> None:
         store.export("nq", buf)
     ds = Dataset()
     ds.parse(data=buf.getvalue().decode("utf-8"), format="nquads")
-    counts = {cls: len(_nodes(ds, cls)) for cls in (ns.Claim, ns.Deal, ns.Delivery, ns.DealLink,
-                                                    ns.TivObservation, ns.NewsArticle, ns.Country)}
+    counts = {
+        cls: len(_nodes(ds, cls))
+        for cls in (
+            ns.Claim,
+            ns.Deal,
+            ns.Delivery,
+            ns.DealLink,
+            ns.TivObservation,
+            ns.NewsArticle,
+            ns.Country,
+        )
+    }
     assert all(counts.values()), counts  # every kind of node is really there
     report = validate(ds)
     assert report.violations == [], report.text

@@ -206,7 +206,9 @@ def test_export_one_graph(any_store) -> None:
 # --- read-only snapshots racing a writer ---------------------------------------------------
 
 
-def test_empty_snapshot_of_a_written_store_is_reopened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_snapshot_of_a_written_store_is_reopened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A read-only open that (racing a writer) sees no data at all is not believed at once."""
     import pyoxigraph as ox
 
@@ -246,7 +248,9 @@ class _VanishingFile:
     def __len__(self) -> int:
         if not self.failed:
             self.failed = True
-            raise OSError("IO error: No such file or directory: While open a file for random read: 000042.sst")
+            raise OSError(
+                "IO error: No such file or directory: While open a file for random read: 000042.sst"
+            )
         return len(self.inner)  # type: ignore[arg-type]
 
 

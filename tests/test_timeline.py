@@ -101,17 +101,30 @@ def test_unknown_deal_is_an_input_error(seeded: tuple[Store, str]) -> None:
 def test_expectations_negations_and_low_confidence_do_not_set_status() -> None:
     store = open_store("memory:")
     load_trig(store, REGISTER_TRIG)
-    a = load_article(store, article("rafale-news", "2025-06-01"), [
-        claim("France", "India", "Rafale", status="delivered", order_year=2016, dates=("2022",)),
-        claim("France", "India", "Rafale", status="cancelled", order_year=2016, negated=True),
-        claim("France", "India", "Rafale", status="delayed", order_year=2016, confidence=0.3),
-        claim("France", "India", "Rafale", status="delivering", order_year=2016, dates=("2027",),
-              modality="expected"),
-    ])
+    a = load_article(
+        store,
+        article("rafale-news", "2025-06-01"),
+        [
+            claim("France", "India", "Rafale", status="delivered", order_year=2016, dates=("2022",)),
+            claim("France", "India", "Rafale", status="cancelled", order_year=2016, negated=True),
+            claim("France", "India", "Rafale", status="delayed", order_year=2016, confidence=0.3),
+            claim(
+                "France",
+                "India",
+                "Rafale",
+                status="delivering",
+                order_year=2016,
+                dates=("2027",),
+                modality="expected",
+            ),
+        ],
+    )
     linking.link(store)
     t = timeline.deal_timeline(store, deal_of(store, a, 2016))
     assert t.status == "delivered"
-    assert t.status_explanation.startswith("delivered: SIPRI 2024-10-13 records deliveries 2019-2022 (36 of 36); ")
+    assert t.status_explanation.startswith(
+        "delivered: SIPRI 2024-10-13 records deliveries 2019-2022 (36 of 36); "
+    )
     assert t.status_explanation.endswith("article 2025-06-01 says delivered")
     expected = [e for e in t.events if e.expected]
     assert [e.date for e in expected] == ["2027"]

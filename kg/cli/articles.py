@@ -128,7 +128,9 @@ def _print_ttl(articles, results) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @_published
 @_url
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
+@click.option(
+    "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes."
+)
 @click.pass_context
 def import_articles_cmd(
     ctx: click.Context, paths: tuple[str, ...], published: date | None, url: str | None, jobs: int

@@ -618,7 +618,10 @@ def _conflicts_by_deal(store: Store, filters: kn.Filters) -> dict[str, list[Any]
     found = find_contradictions(
         store,
         ContradictionFilter(
-            supplier=filters.supplier, buyer=filters.buyer, year_from=filters.year_from, year_to=filters.year_to
+            supplier=filters.supplier,
+            buyer=filters.buyer,
+            year_from=filters.year_from,
+            year_to=filters.year_to,
         ),
     )
     out: dict[str, list[Any]] = {}
