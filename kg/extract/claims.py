@@ -24,6 +24,7 @@ rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -61,6 +62,40 @@ def _lrx(pattern: str) -> LowerRx:
 
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
+_REL_ADJ = (
+    r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
+    r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest))"
+)
+_REL_SHARE = (
+    r"(?:most|much|the bulk|the majority|nearly all|almost all|(?:about |around |over |nearly |some |more than |"
+    r"roughly |almost )?(?:half|two-thirds|three-quarters|a third|a quarter|\d+(?:\.\d+)? ?(?:%|per ?cent)))"
+)
+#: a stated supplier relationship without a deal ("X is Y's main arms supplier", "X supplies
+#: most of Y's weapons"): listed first so "supplies" here is not a delivery
+_RELATION = (
+    r"(?:(?:single |foreign )?"
+    + _REL_ADJ
+    + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
+    r"military (?:equipment|hardware))|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
+    r"exporters? to))|suppl(?:y|ies|ied|ying) "
+    + _REL_SHARE
+    + r" of|account(?:s|ed|ing)? for "
+    + _REL_SHARE
+    + r" of)"
+)
+
+#: checked apart from TRIGGERS, only when the sentence has one of these words (cheaper than
+#: one more alternative tried at every word of every sentence); wins over overlapping triggers
+_RELATION_RX = re.compile(r"(?<!\w)(" + _RELATION + r")\b")  # on lower-cased text
+_RELATION_RX_I = re.compile(_RELATION_RX.pattern, _I)
+_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account")
+#: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
+_PURCHASE_RX = re.compile(
+    r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
+    r"acquire|procure))|procures)\b"
+)
+_PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cancelled",
@@ -109,8 +144,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed",
         _rx(
-            r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? )?"
-            r"(?:firm )?(?:order|contract)|bought|buys|purchased|acquired|acquires|ordered|procured|"
+            r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? |the |its |their )?"
+            r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
+            r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
+            r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
             r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
             r"won (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
             r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
@@ -123,7 +160,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "signed-future",
         _rx(
             r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send|"
-            r"export))\b"
+            r"export|donate|give|gift)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
+            r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),
     (
@@ -131,7 +169,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
-            r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for))\b"
+            r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
+            r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
+            r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate)\b"
         ),
     ),
     (
@@ -175,6 +215,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _STATUS_RANK = {
     "signed-future": 5,
+    "purchase": 1,
     "cancelled": 9,
     "delivered": 7,
     "delivering": 7,
@@ -187,7 +228,7 @@ _STATUS_RANK = {
 }
 
 _BUY_V = _rx(
-    r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|"
+    r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
     r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
@@ -375,6 +416,25 @@ _MODAL = _lrx(
     r"\b(expected to|set to|poised to|likely to|due to|scheduled to|slated to|will|would|"
     r"plans?(?:ned)? to|planning to|intends? to|aims? to|wants? to|hopes? to|seeks? to|seeking to|"
     r"could|may|might|considering|mulling|weighing|reportedly|is to|are to)\b[^.;]{0,40}$"
+)
+_EARLIER_DEAL = _lrx(
+    r"\b(?:follows|followed|following|comes after|came after|builds on|built on|adds to|added to|on top of|"
+    r"in addition to|is separate from|supplements?)\s+(?:the|an?|its|their|an earlier|a previous|a prior)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:purchase|order|contract|deal|acquisition|agreement|buy)\b"
+)
+_PLEDGE_VERB = _lrx(r"\b(supply|provide|send|donate|give|gift|transfer|hand over|deliver)\b")
+_AID = _lrx(
+    r"\b(aid|assistance|package|donat\w+|pledg\w+|gift\w*|free of charge|military support|support package|"
+    r"security assistance|drawdown|promised|commitment)\b"
+)
+_FUTURE_RIGHT = _lrx(
+    r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:will|(?:is|are) (?:expected|due|scheduled|set|slated) to|"
+    r"(?:is|are) (?:expected|due|scheduled|slated))\b"
+)
+_PLANNED = _lrx(
+    r"\b(planned|proposed|potential|possible|prospective|intended|future|mooted|envisaged|pending|"
+    r"for the|for an?|about (?:the|an?)|on (?:the|an?)|over (?:the|an?)|talks|negotiat\w+|offer\w*|bid|tender)\s+"
+    r"(?:[\w-]+\s+){0,3}?$"
 )
 _NEGATION_NEAR = _lrx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
 _DENIAL = _lrx(
@@ -577,6 +637,31 @@ def _combined_triggers() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _TRIGGER_RX, _TRIGGER_NAMES = _combined_triggers()
+
+_REL_BE = (
+    r"(?:remains?|remained|is|was|(?:has|had|have)\s+(?:long\s+|always\s+|traditionally\s+|historically\s+)?been|"
+    r"are|were|became|becomes|become|continues to be|"
+    r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as)\s+(?:still\s+|now\s+|also\s+|by far\s+|long\s+)?"
+)
+_REL_NOUN = (
+    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source)"
+    r"(?:\s+of\s+(?:arms|weapons|(?:[\w-]+\s+)?(?:equipment|hardware)))?"
+)
+#: "X remains Y's main arms supplier": the gap between X and Y, and what follows Y
+_REL_SUBJ_GAP = _rx(r"^\s*(?:,[^,]{0,60},\s*)?" + _REL_BE + r"(?:the\s+)?$")
+_REL_OWNER = _rx(r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\b")
+#: "X is the largest arms supplier to Y", "X supplies most of Y's weapons", "X accounts for
+#: most of Y's arms imports"
+_REL_TO_GAP = _rx(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:" + _REL_BE + r"(?:the\s+|an?\s+)?" + _REL_NOUN + r"\s+(?:to|for|of)|"
+    r"(?:\w+\s+)?(?:suppl(?:y|ies|ied|ying)|account(?:s|ed|ing)?\s+for)\s+"
+    + _REL_SHARE
+    + r"\s+of)\s+(?:the\s+)?$"
+)
+#: "Y's top supplier, X," / "Y's main arms supplier is X"
+_REL_APPOS_GAP = _rx(
+    r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\s*(?:,|:|\bis\b|\bwas\b|\bremains\b|\bhas been\b)\s*(?:the\s+)?$"
+)
 _TRIGGER_RX_I = re.compile(_TRIGGER_RX.pattern, _I)
 
 
@@ -590,6 +675,25 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
         if name is None:  # pragma: no cover - every alternative is a named group
             continue
         out.append((_TRIGGER_NAMES[name], m.start(name), m.end(name), m.group(name).lower()))
+    if (
+        "purchase" in low or "acquisition" in low or "procure" in low or "order" in low or "contract" in low
+    ) and (
+        purchase := [
+            ("purchase", m.start(1), m.end(1), m.group(1).lower())
+            for m in (_PURCHASE_RX if text is low else _PURCHASE_RX_I).finditer(text)
+        ]
+    ):
+        out = out + [p for p in purchase if not any(t[1] <= p[1] < t[2] or p[1] <= t[1] < p[2] for t in out)]
+        out.sort(key=lambda t: t[1])
+    if any(w in low for w in _RELATION_WORDS):
+        rel = [
+            ("unknown", m.start(1), m.end(1), m.group(1).lower())
+            for m in (_RELATION_RX if text is low else _RELATION_RX_I).finditer(text)
+        ]
+        if rel:
+            # "X supplies most of Y's weapons": a relationship, not a delivery under way
+            out = [t for t in out if not any(r[1] <= t[1] < r[2] or t[1] <= r[1] < t[2] for r in rel)] + rel
+            out.sort(key=lambda t: t[1])
     return out
 
 
@@ -702,6 +806,7 @@ class _Extractor:
         self.claims: list[Claim] = []
         self._cur_status = "unknown"
         self._n_systems = 0
+        self._relations: set[int] = set()
         self.focus = self._focus_buyer()
 
     def _focus_buyer(self) -> _Party | None:
@@ -759,7 +864,9 @@ class _Extractor:
         self.claims = [
             c
             for c in self.claims
-            if c.system or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
+            if c.system
+            or id(c) in self._relations  # "X remains Y's main supplier" stands beside any deal
+            or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
         ]
         _reconcile_systems(self.claims)
         _link_deals(self.claims)
@@ -781,6 +888,8 @@ class _Extractor:
         for fr in frames:
             claim = self._claim(fr)
             if claim is not None:
+                if claim.system is None and fr.suppliers and fr.suppliers[0].cue == "relation":
+                    self._relations.add(id(claim))
                 self.claims.append(claim)
                 self.ctx.last = [claim]
                 if claim.system:
@@ -811,6 +920,18 @@ class _Extractor:
             left = ls[-80:]
             role, cue = self._cue(left, rs, own_right, p, s, ls)
             p.role, p.cue = role, cue
+        # stated supplier relationships: "X remains Y's main arms supplier", "Y's top supplier, X"
+        if trig and any(t[0] == "unknown" for t in trig):
+            for p, q in itertools.pairwise(parties):
+                gap = s[p.mention.end - base : q.mention.start - base]
+                if len(gap) > 120:
+                    continue
+                if (
+                    _REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])
+                ) or _REL_TO_GAP.match(gap):
+                    p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
+                elif _REL_APPOS_GAP.match(gap):
+                    p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
         # subjects: a party (group) followed by a verb trigger in the same clause
         for p in parties:
             if p.role is not None:
@@ -1415,7 +1536,7 @@ class _Extractor:
         found: dict[str, int] = {}
         modality = None
         negated = bool(_DENIAL.search(s))
-        for status, ts, _te, word in trig:
+        for status, ts, te, word in trig:
             left = s[max(0, ts - 60) : ts]
             st = status
             neg = _NEGATION_NEAR.search(left)
@@ -1435,13 +1556,26 @@ class _Extractor:
                 elif st == "signed":
                     st = "negotiating"
                 else:
-                    st = "delivering" if _PARTIAL.search(s) else "signed"
+                    st = "signed"  # "the first jets will be delivered in 2026": not delivering yet
             if neg and st in ("signed", "delivered", "approved", "cancelled", "delivering"):
                 if st == "cancelled":
                     continue
                 st = "negotiating" if st in ("signed", "approved") else "signed"
+            if st == "purchase":
+                # "the 2017 purchase of 24 K9s", "an order for six jets": a weak signed cue, used only
+                # when nothing else in the sentence gives the stage (see below)
+                if _MODAL.search(left) or _PLANNED.search(left[-40:]):
+                    st = "negotiating"
+                elif neg:
+                    continue
             if st == "signed-future":
-                st = "delivering" if _PARTIAL.search(s) else "signed"
+                # a future delivery is not a delivery: "will deliver the first systems in 2025" is
+                # the signed deal's schedule; "will supply Ukraine with ... as part of its aid" is
+                # a pledge (approved); "will sell" an announced sale
+                st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
+                modality = modality or "expected"
+            elif st == "delivering" and (_MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60])):
+                st = "signed"  # "the first batch will arrive in 2026"
                 modality = modality or "expected"
             if st == "delayed" and _ON_SCHEDULE.search(s) and _C11.search(s):
                 continue
@@ -1454,6 +1588,10 @@ class _Extractor:
             if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
                 continue
             found[st] = max(found.get(st, 0), _STATUS_RANK[st])
+        if "purchase" in found:
+            found.pop("purchase")
+            if not any(k != "unknown" for k in found):
+                found["signed"] = _STATUS_RANK["signed"]
         delayed = "delayed" in found
         if "delivered" in found and _PARTIAL.search(s):
             found.pop("delivered")
@@ -1636,6 +1774,20 @@ class _Extractor:
                     fr.value = None
             elif fr.system is not None or fr.status != "unknown":
                 fr.value, fr.package_value = value, package
+                if value is not None and fr.system is not None and (earlier := _EARLIER_DEAL.search(s)):
+                    # "The NOK 1.1 billion option follows the 2017 purchase of 24 K9s": the sum
+                    # before "follows" is the deal just reported, not the earlier purchase
+                    m_sys = [m for r, m, _x in sys_refs if r is fr.system and m is not None]
+                    if value.start - a < earlier.start() and m_sys and m_sys[0].start - a >= earlier.end():
+                        fr.value = None
+                        prev = self.ctx.last[-1] if self.ctx.last else None
+                        if (
+                            prev is not None
+                            and prev.value is None
+                            and prev.system
+                            and prev.system.name == fr.system.name
+                        ):
+                            prev.value = value.to_dict()
             fr.dates = [
                 DateRef(self.text[d.start + a : d.end + a], d.value, self._date_role(s, d, trig, future))
                 for d in dates
@@ -1652,6 +1804,8 @@ class _Extractor:
 
     def _date_role(self, s: str, d: DateMention, trig: list[tuple[str, int, int, str]], future: bool) -> str:
         left, right = s[max(0, d.start - 40) : d.start], s[d.end : d.end + 30]
+        if self.published is not None and d.year is not None and d.year > self.published.year:
+            return "expected"  # a year after publication is never when something was said or signed
         if _REPORT_BEFORE.search(left) or _REPORT_AFTER.match(right):
             return "report"
         if _C4.match(right):
@@ -1669,7 +1823,7 @@ class _Extractor:
             )
         if best == "approved":
             return "approval"
-        if best == "signed":
+        if best in ("signed", "purchase"):
             return "order"
         if future:
             return "expected"

@@ -28,6 +28,32 @@ _MON = r"(?:January|February|March|April|May|June|July|August|September|October|
 _DAYNAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NUMWORD = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+#: "two years after Manila signed ...": the clause after "after" must be in the past tense
+#: for the offset to count back from publication (not "two years after the contract is signed")
+_PAST_CLAUSE = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|it|they|[A-Z][\w.'-]*)\s+){1,4}?(?:had\s+|first\s+)?"
+    r"(?:[a-z]+ed|was|were|bought|sold|won|took|got|made|struck|began|chose|paid)\b"
+)
+
+_NOW = re.compile(r"\b(?:has|have|is|are|now|today|this (?:week|month|year))\b", re.IGNORECASE)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     (
@@ -44,7 +70,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<qual>[Ee]arlier\s+|[Ll]ater\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?P<unit>year|month|week)\b"
+            r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?P<unit>year|month|week)\b"
         ),
     ),
     (
@@ -65,6 +91,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<mon>January|February|April|June|July|August|September|October|November|December)\b(?!\s+\d)"
         ),
     ),
+    (
+        "ago",
+        re.compile(r"\b(?P<unit>years?|months?)\s+(?P<dir>ago|after)\b"),
+    ),
     ("dow", re.compile(r"\b(?P<dow>" + _DAYNAME + r")\b")),
     ("day", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")),
     ("year", re.compile(r"(?<![\w$€£₹.,-])(?P<y>" + _YEAR + r")(?![\w%]|[.,]\d|-\d\d\d)")),
@@ -72,6 +102,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _ANY_MONTH = re.compile(_MON)
+#: looked up backwards from the match (cheaper than an optional prefix tried everywhere)
+_REL_QUAL = re.compile(r"\b(?P<qual>[Ee]arlier|[Ll]ater)\s+$")
+_AGO_NUM = re.compile(r"\b(?P<n>" + _NUMWORD + r"|\d{1,2})\s+$", re.IGNORECASE)
 #: a preposition (and "early"/"late"/"the end of") right before a date, found by looking
 #: back from the date instead of trying the optional prefix at every position (10x faster)
 _QUAL_BEFORE = re.compile(
@@ -96,6 +129,7 @@ _NEEDS: dict[str, object] = {
     "rel": ("year", "month", "week"),
     "dow": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "day": ("yesterday", "today", "tomorrow"),
+    "ago": (" ago", "year after", "years after", "month after", "months after"),
 }
 
 
@@ -154,7 +188,8 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
     def free(a: int, b: int) -> bool:
         return not any(occupied[a:b])
 
-    has_month = bool(_ANY_MONTH.search(text))
+    months = [(m.start(), m.end()) for m in _ANY_MONTH.finditer(text)]
+    has_month = bool(months)
     has_digit = any(ch.isdigit() for ch in text)
     lower = text.lower()
     for kind, rx in _PATTERNS:
@@ -165,10 +200,19 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
             continue
         if isinstance(need, tuple) and not any(w in lower for w in need):
             continue
-        for m in rx.finditer(text):
+        for m in _around(rx, text, months) if need == "month" else rx.finditer(text):
             start, end = m.span()
             gd = m.groupdict()
             qual = (gd.get("qual") or "").strip().lower() or None
+            if kind == "rel":
+                q = _REL_QUAL.search(text, max(0, start - 12), start)
+                if q is not None:
+                    qual, start = q.group("qual").lower(), q.start()
+            elif kind == "ago":
+                q = _AGO_NUM.search(text, max(0, start - 10), start)
+                if q is None:
+                    continue
+                gd["n"], start = q.group("n"), q.start()
             if kind == "dow":
                 q = _DOW_QUAL.search(text, max(0, start - 8), start)
                 if q is not None:
@@ -217,6 +261,15 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
             elif kind in ("mon", "monbare"):
                 relative, gran = True, "month"
                 value = _resolve_month(MONTHS[gd["mon"].lower()], published, future)
+            elif kind == "ago":
+                # "three years ago", "two years after Manila signed ...": counted back from publication
+                if gd["dir"].lower() == "after" and not (
+                    _PAST_CLAUSE.match(text, end) and _now_clause(text, start)
+                ):
+                    continue
+                relative, gran = True, "year" if gd["unit"].lower().startswith("year") else "month"
+                n = _NUMBERS.get(gd["n"].lower()) if not gd["n"].isdigit() else int(gd["n"])
+                value = _relative_back(gran, n or 0, published)
             elif kind == "dow":
                 relative = True
                 value = _weekday(WEEKDAYS[gd["dow"].lower()], published, (qual or ""), future)
@@ -244,6 +297,42 @@ def _relative(rel: str, unit: str, published: date | None) -> str | None:
         y, m = divmod(published.year * 12 + published.month - 1 + step, 12)
         return _month_value(y, m + 1)
     return (published + timedelta(weeks=step)).isoformat()
+
+
+def _around(rx: re.Pattern[str], text: str, months: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """What ``rx.finditer(text)`` gives for a pattern that must contain a month name, found
+    only near the month names (8 month patterns x the whole article was a tenth of the
+    extractor's time); matches stay non-overlapping and in order."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    n = len(text)
+    for a, b in months:
+        for m in rx.finditer(text, max(0, a - 16), min(n, b + 48)):
+            if m.start() >= last_end and m.start() <= a < m.end():
+                out.append(m)
+                last_end = m.end()
+    return out
+
+
+def _now_clause(text: str, start: int) -> bool:
+    """The sentence around "N years after ..." speaks of the present ("has taken delivery")."""
+    before = text[max(0, start - 200) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    before = before[cut + 1 :]
+    if before.strip():
+        return bool(_NOW.search(before))
+    after = text[start : start + 250]
+    cut = after.find(". ")
+    return bool(_NOW.search(after[: cut if cut >= 0 else None]))
+
+
+def _relative_back(unit: str, n: int, published: date | None) -> str | None:
+    if published is None:
+        return None
+    if unit == "year":
+        return f"{published.year - n:04d}" if published.year - n >= 1 else None
+    y, m = divmod(published.year * 12 + published.month - 1 - n, 12)
+    return _month_value(y, m + 1) if y >= 1 else None
 
 
 def _weekday(dow: int, published: date | None, qual: str, future: bool) -> str | None:

@@ -26,7 +26,7 @@ from kg import reference
 from kg.reference import PartyRecord, SystemRecord
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_JOINABLE_GAP = re.compile(r"^(?:\s{1,3}|\s?[-‐‑–/.']\s?|\.\s|’)$")
+_JOINABLE_GAP = re.compile(r"^(?:\s{1,3}|\s?[-‐‑–/.'&]\s?|\.\s|’)$")
 _ACRONYM = re.compile(r"^[^a-z]*$")
 
 #: Item nouns -> SIPRI category key (None: the noun says nothing about the category).
@@ -879,4 +879,45 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     found = gaz.find(text)
     found += find_designations(text, [(x.start, x.end) for x in found])
     found.sort(key=lambda x: x.start)
-    return found
+    return _merge_names(found, text)
+
+
+_NAME_GAP = re.compile(r"^[\s-]{1,3}$")
+_DIGIT = re.compile(r"\d")
+
+
+def _merge_names(found: list[Mention], text: str) -> list[Mention]:
+    """One system written two ways side by side is one mention: "MQ-9B Predator",
+    "Su-30MKI Flanker" (a designation and the same maker's nickname), "F-39 Gripen E".
+
+    The designation with digits wins (it names the variant); the span covers both.
+    """
+    if len(found) < 2:
+        return found
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.kind == "system"
+            and prev.kind == "system"
+            and prev.system is not None
+            and m.system is not None
+            and _NAME_GAP.match(text[prev.end : m.start])
+            and (
+                prev.system.designation == m.system.designation
+                or (
+                    prev.system.manufacturer is not None
+                    and prev.system.manufacturer == m.system.manufacturer
+                    and prev.system.category == m.system.category
+                    and bool(_DIGIT.search(prev.text)) != bool(_DIGIT.search(m.text))
+                )
+            )
+        ):
+            keep = prev if _DIGIT.search(prev.text) or not _DIGIT.search(m.text) else m
+            out[-1] = Mention(
+                "system", prev.start, m.end, text[prev.start : m.end], keep.form, keep.party, keep.system
+            )
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,330 @@
+"""Generality of the extractor's rules: each test uses its own wording (no article of a
+development set), so a rule that only fits one sentence fails here.
+
+Covers: option/order/purchase-noun triggers with a company supplier; "built by <company>"
+and capitals as parties with a system-less claim; stated supplier relationships (status
+``unknown``); future deliveries and aid pledges (never delivering); one system written two
+ways ("MQ-9B Predator", "F-39 Gripen E"); a bare family name ("Gripen") not resolving to one
+variant; "N years ago/after" dates; more ISO currencies.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg import reference
+from kg.extract import extract_text
+from kg.extract.dates import find_dates
+from kg.extract.entities import find_mentions
+from kg.extract.money import find_money
+
+PUB = date(2025, 3, 12)
+
+
+def _claims(text: str, published: date | None = PUB) -> list[dict]:
+    return [c.to_dict() for c in extract_text(text, published)]
+
+
+def _triple(c: dict) -> tuple:
+    return (
+        c["supplier"]["iso3"] if c["supplier"] else None,
+        c["buyer"]["iso3"],
+        c["system"]["name"] if c["system"] else None,
+    )
+
+
+# --- 1. options, orders and purchase nouns; a company supplier after "with"/"from" ----------
+
+
+def test_exercised_option_with_a_company_is_a_signed_follow_on():
+    out = _claims(
+        "Latvia's armed forces have exercised a contract option with Patria for 40 more armoured "
+        "vehicles, the ministry said."
+    )
+    assert out, out
+    c = out[0]
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"]) == ("FIN", "LVA")
+    assert c["supplier_company"] == {"name": "Patria"}
+    assert c["status"] == "signed"
+    assert c["quantity"] == 40
+
+
+def test_exercised_option_names_company_supplier_and_country():
+    out = _claims("Estonia exercised an option with Hanwha for six additional K9 howitzers.")
+    assert [_triple(c) for c in out] == [("KOR", "EST", "K-9 Thunder 155mm")]
+    assert out[0]["supplier_company"] == {"name": "Hanwha Aerospace"}
+    assert out[0]["status"] == "signed" and out[0]["quantity"] == 6 and out[0]["batch"] == "additional"
+
+
+def test_placed_a_follow_on_order_is_signed():
+    out = _claims("Romania placed a follow-on order with Rheinmetall for 12 Lynx vehicles.")
+    assert out and out[0]["status"] == "signed" and out[0]["supplier"]["iso3"] == "DEU"
+
+
+def test_purchase_noun_with_a_year_is_a_signed_order():
+    out = _claims("The ministry recalled the 2019 purchase of 18 Rafale jets by Croatia.")
+    assert out, out
+    c = out[0]
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"]) == ("FRA", "HRV")
+    assert c["status"] == "signed" and c["quantity"] == 18 and c["order_year"] == 2019
+
+
+def test_planned_purchase_noun_is_not_signed():
+    out = _claims("Lawmakers debated the planned purchase of 32 F-35 jets by Czechia.")
+    assert out and all(c["status"] != "signed" for c in out)
+
+
+def test_approval_of_a_purchase_stays_approved():
+    out = _claims("Washington approved the purchase of 12 AH-64E helicopters by Morocco.")
+    assert out and out[0]["status"] == "approved"
+
+
+def test_money_before_follows_belongs_to_the_new_option_not_the_earlier_purchase():
+    out = _claims(
+        "Denmark took up an option with Elbit for eight more PULS rocket launchers. "
+        "The DKK 1.5 billion option comes after the 2023 purchase of eight PULS launchers."
+    )
+    by_batch = {c["batch"]: c for c in out}
+    assert by_batch["additional"]["value"] == {"amount": 1500000000, "currency": "DKK"}
+    assert by_batch["original"]["value"] is None and by_batch["original"]["order_year"] == 2023
+
+
+# --- 2. "built by <company>", capitals, system-less claims ------------------------------------
+
+
+def test_ampersand_company_names_are_found():
+    texts = [m.text for m in find_mentions("boats from Larsen & Toubro and L&T Defence")]
+    assert "Larsen & Toubro" in texts
+
+
+def test_capital_buyer_and_built_by_company_supplier_without_catalogue_system():
+    out = _claims("Jakarta received eight fast patrol boats built by Larsen & Toubro last month.")
+    assert [_triple(c) for c in out] == [("IND", "IDN", None)]
+    assert out[0]["status"] == "delivered" and out[0]["quantity"] == 8
+
+
+# --- 3. stated supplier relationships -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "buyer"),
+    [
+        ("China has long been Bangladesh's largest arms supplier.", "CHN", "BGD"),
+        ("France remained the biggest weapons supplier to Egypt over the period.", "FRA", "EGY"),
+        ("Israel supplies nearly half of Azerbaijan's weapons, analysts say.", "ISR", "AZE"),
+        ("Serbia's main source of arms is Russia, according to the data.", "RUS", "SRB"),
+        ("The United States accounted for 40% of Saudi Arabia's arms imports.", "USA", "SAU"),
+    ],
+)
+def test_relationship_sentence_gives_unknown_systemless_claim(text, supplier, buyer):
+    out = _claims(text)
+    assert [(_triple(c), c["status"]) for c in out] == [((supplier, buyer, None), "unknown")]
+
+
+def test_relationship_claim_survives_beside_a_deal_of_the_same_pair():
+    out = _claims(
+        "China remains Bangladesh's top arms supplier. Bangladesh ordered 16 J-10C fighters from China."
+    )
+    assert ("CHN", "BGD", None) in {_triple(c) for c in out}
+    assert ("CHN", "BGD", "J-10C") in {_triple(c) for c in out}
+
+
+# --- 4. future deliveries and pledges ------------------------------------------------------
+
+
+def test_future_first_deliveries_are_not_delivering():
+    out = _claims(
+        "Poland signed a contract with the United States for 96 AH-64E helicopters. "
+        "Boeing will deliver the first helicopters in 2028."
+    )
+    assert out and all(c["status"] not in ("delivering", "delivered") for c in out)
+    assert len({c["deal_key"] for c in out}) == 1
+    assert any(d["date"] == "2028" and d["role"] == "expected" for c in out for d in c["dates"])
+
+
+def test_first_batch_due_to_arrive_is_not_delivering():
+    out = _claims("The first batch of K2 tanks for Poland is expected to arrive in 2026.")
+    assert out and all(c["status"] not in ("delivering", "delivered") for c in out)
+
+
+def test_will_be_delivered_is_not_delivering():
+    out = _claims("The first four Rafale jets ordered by Serbia will be delivered in 2028.")
+    assert out and all(c["status"] not in ("delivering", "delivered") for c in out)
+
+
+def test_aid_pledge_in_the_future_is_approved():
+    out = _claims("Norway will provide Ukraine with 10 NASAMS launchers under a new aid package.")
+    assert [(_triple(c)[:2], c["status"]) for c in out] == [(("NOR", "UKR"), "approved")]
+
+
+def test_pledged_donation_is_approved():
+    out = _claims("Denmark pledged to donate 19 F-16 jets to Ukraine.")
+    assert out and out[0]["status"] == "approved" and out[0]["supplier"]["iso3"] == "DNK"
+
+
+def test_future_sale_without_aid_stays_signed():
+    out = _claims("Under the contract, France will sell 12 Rafale jets to Serbia.")
+    assert out and out[0]["status"] == "signed"
+
+
+# --- 5. one system written two ways; generic family names ------------------------------------
+
+
+def test_brazilian_f39_designation_is_the_gripen_e():
+    assert reference.resolve_system("F-39").designation == "Gripen-E"
+    ms = [m for m in find_mentions("a third F-39E Gripen fighter") if m.kind == "system"]
+    assert [m.system.designation for m in ms] == ["Gripen-E"]
+
+
+def test_bare_gripen_is_the_family_not_the_c_variant():
+    assert reference.resolve_system("Gripen").designation == "Gripen"
+    assert reference.resolve_system("Gripen C").designation == "JAS-39C Gripen"
+    out = _claims("Thailand ordered four Gripen jets from Sweden.")
+    assert [_triple(c) for c in out] == [("SWE", "THA", "Gripen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("bought 24 MQ-9B Predator drones", "MQ-9B SkyGuardian"),
+        ("ordered 12 Su-30MKI Flanker jets", "Su-30MK"),
+        ("received the first F-39 Gripen E", "Gripen-E"),
+    ],
+)
+def test_designation_next_to_nickname_is_one_system(text, designation):
+    ms = [m for m in find_mentions(text) if m.kind == "system"]
+    assert [m.system.designation for m in ms] == [designation]
+
+
+def test_designation_with_nickname_gives_one_claim_with_quantity_and_value():
+    out = _claims("Taiwan agreed to buy 4 MQ-9B Predator drones from the United States for $600 million.")
+    assert len(out) == 1
+    assert out[0]["quantity"] == 4 and out[0]["value"] == {"amount": 600000000, "currency": "USD"}
+
+
+def test_two_different_systems_side_by_side_stay_apart():
+    ms = [m for m in find_mentions("its F-16 F-35 mix") if m.kind == "system"]
+    assert len(ms) == 2
+
+
+# --- 6. "N years ago/after" ---------------------------------------------------------------
+
+
+def test_years_after_a_past_signing_counts_back_from_publication():
+    out = _claims(
+        "Vietnam has received its first radars from Israel, three years after Hanoi signed a "
+        "$90 million contract for four EL/M-2084 radars.",
+        date(2023, 8, 1),
+    )
+    assert out and out[0]["order_year"] == 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The jets were ordered four years ago.", "2021"),
+        ("Talks began 18 months ago.", "2023-09"),
+        ("It has the radars now, a year after Manila ordered them.", "2024"),
+    ],
+)
+def test_ago_and_after_resolve(text, value):
+    got = [d.value for d in find_dates(text, PUB)]
+    assert value in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deliveries start two years after the contract is signed.",
+        "Deliveries began two years after the contract was signed.",
+        "The jets were ordered four years ago.",
+    ],
+)
+def test_relative_offsets_need_publication_and_a_present_main_clause(text):
+    assert all(d.value is None for d in find_dates(text, None) if "ago" in d.text or "after" in d.text)
+    if "Deliveries" in text:
+        assert not any("after" in d.text for d in find_dates(text, PUB))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=12), st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
+)
+def test_years_ago_is_publication_year_minus_n(n, pub):
+    ds = find_dates(f"The deal was signed {n} years ago.", pub)
+    assert [d.value for d in ds] == [f"{pub.year - n:04d}"]
+    assert all(d.granularity == "year" and d.relative for d in ds)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=99), st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
+)
+def test_months_ago_steps_back_n_months(n, pub):
+    (d,) = find_dates(f"talks began {n} months ago", pub)
+    y, m = map(int, d.value.split("-"))
+    assert (pub.year * 12 + pub.month) - (y * 12 + m) == n
+
+
+# --- currencies -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("NOK 2.4 billion", 2_400_000_000, "NOK"),
+        ("2.4 billion Norwegian kroner", 2_400_000_000, "NOK"),
+        ("ILS 1.2 billion", 1_200_000_000, "ILS"),
+        ("NIS 300 million", 300_000_000, "ILS"),
+        ("750 million shekels", 750_000_000, "ILS"),
+        ("1.1 billion Australian dollars", 1_100_000_000, "AUD"),
+        ("900 million Canadian dollars", 900_000_000, "CAD"),
+        ("6 billion Danish kroner", 6_000_000_000, "DKK"),
+        ("NT$ 20 billion", 20_000_000_000, "TWD"),
+        ("2 trillion South Korean won", 2_000_000_000_000, "KRW"),
+    ],
+)
+def test_more_currencies(text, amount, currency):
+    (m,) = find_money(text)
+    assert (m.amount, m.currency) == (Decimal(amount), currency)
+
+
+_CODES = ["NOK", "SEK", "DKK", "KRW", "AUD", "CAD", "JPY", "CHF", "ILS", "NIS", "TWD", "SGD", "BRL"]
+_ISO = {"NIS": "ILS"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_CODES),
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from(["million", "billion", ""]),
+)
+def test_iso_prefix_amounts_parse_exactly(code, n, scale):
+    text = f"a contract worth {code} {n} {scale}".rstrip() + " for the jets"
+    (m,) = find_money(text)
+    mult = {"million": 10**6, "billion": 10**9, "": 1}[scale]
+    assert m.currency == _ISO.get(code, code)
+    assert m.amount == Decimal(n * mult)
+    assert text[m.start : m.end] == m.text
+    # lower-case codes inside prose are not money
+    assert find_money(text.replace(code, code.lower())) == []
+
+
+def test_a_year_after_publication_is_an_expected_date_not_a_report_date():
+    out = _claims("Spain will supply Ukraine with 6 Hawk launchers by 2027, Madrid said, as part of its aid.")
+    assert out and all(d["role"] == "expected" for c in out for d in c["dates"] if d["date"] == "2027")
+    assert any(d["date"] == "2027" for c in out for d in c["dates"])
+
+
+def test_scheduled_deliveries_are_a_future_cue_not_a_delivery():
+    from kg.extract.claims import _triggers
+
+    s = "Deliveries of the frigates, two of which will be built in Jakarta, are scheduled between 2027 and 2030."
+    assert [t[0] for t in _triggers(s)] == ["signed-future"]
+    out = _claims("Warships for Indonesia: " + s)
+    assert all(c["status"] not in ("delivering", "delivered") for c in out)
