@@ -328,3 +328,164 @@ def test_scheduled_deliveries_are_a_future_cue_not_a_delivery():
     assert [t[0] for t in _triggers(s)] == ["signed-future"]
     out = _claims("Warships for Indonesia: " + s)
     assert all(c["status"] not in ("delivering", "delivered") for c in out)
+
+
+# --- 7. a choice against a rival: "selected X over Y" ---------------------------------------
+
+
+def test_rival_named_with_its_maker_after_over_is_not_the_deal():
+    out = _claims(
+        "The Philippine Air Force has picked the KAI FA-50 over the Leonardo M-346, with a deal for "
+        "12 jets expected to be signed in May."
+    )
+    assert [_triple(c) for c in out] == [("KOR", "PHL", "FA-50")]
+    assert out[0]["status"] == "negotiating" and out[0]["quantity"] == 12
+
+
+def test_beaten_rival_is_not_a_second_deal():
+    out = _claims("Indonesia ordered 12 Rafale jets from France, beating the Boeing F-15EX.")
+    assert [_triple(c) for c in out] == [("FRA", "IDN", "Rafale")]
+    assert out[0]["status"] == "signed"
+
+
+def test_rejected_list_after_rather_than_is_dropped():
+    out = _claims(
+        "Colombia chose the Gripen E rather than the F-16 Block 70 and the Rafale for its fighter programme."
+    )
+    assert [_triple(c) for c in out] == [("SWE", "COL", "Gripen-E")]
+    assert out[0]["status"] == "negotiating"
+
+
+def test_opted_for_instead_of_is_a_selection():
+    out = _claims("Argentina opted for the F-16 Block 15 from Denmark instead of the Chinese JF-17.")
+    assert [(_triple(c)[:2], c["status"]) for c in out] == [(("DNK", "ARG"), "negotiating")]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "quantity"),
+    [
+        ("Egypt ordered 30 more Rafale jets over the next decade.", ("FRA", "EGY", "Rafale"), 30),
+        (
+            "India signed a deal with Russia for S-400 systems over the objections of Washington.",
+            ("RUS", "IND", "S-400 Triumf"),
+            None,
+        ),
+    ],
+)
+def test_over_without_a_rival_changes_nothing(text, triple, quantity):
+    out = _claims(text)
+    assert [_triple(c) for c in out] == [triple]
+    assert out[0]["status"] == "signed" and out[0]["quantity"] == quantity
+
+
+def test_saab_prefixed_variant_names_resolve_to_the_variant():
+    ms = [m for m in find_mentions("the Saab Gripen E/F and the Saab Gripen C/D") if m.kind == "system"]
+    assert [m.system.designation for m in ms] == ["Gripen-E", "JAS-39C Gripen"]
+
+
+# --- 8. a domestic builder of a foreign design ------------------------------------------------
+
+
+def test_licence_builder_of_the_buyers_country_is_not_the_supplier():
+    out = _claims(
+        "The Indian Air Force approved 12 more Su-30MKI jets to be built under licence by Hindustan Aeronautics."
+    )
+    assert [(_triple(c), c["status"], c["quantity"]) for c in out] == [
+        (("RUS", "IND", "Su-30MK"), "approved", 12)
+    ]
+
+
+def test_domestic_shipyard_after_approving_agency_keeps_the_design_origin():
+    text = (
+        "India's Defence Acquisition Council approved 31 MQ-9B drones last year. "
+        "The DAC on Tuesday also cleared two more Scorpene submarines to be built by Mazagon Dock."
+    )
+    out = [c for c in _claims(text) if c["system"] and c["system"]["name"] == "Scorpene"]
+    assert [(_triple(c), c["status"], c["quantity"]) for c in out] == [
+        (("FRA", "IND", "Scorpene"), "approved", 2)
+    ]
+
+
+def test_domestic_product_made_by_domestic_company_stays_domestic():
+    assert _claims("India ordered 97 Tejas jets from Hindustan Aeronautics.") == []
+
+
+def test_acquisition_council_is_indian():
+    assert reference.resolve_party("Defence Acquisition Council").country_iso3 == "IND"
+
+
+# --- 9. an approving government of the deal in context ------------------------------------------
+
+
+def test_export_cleared_by_the_suppliers_government_attaches_to_the_deal():
+    out = _claims(
+        "Chile bought four CAESAR howitzers from France last year. "
+        "The deal was cleared by the French government in 2022 for about $60 million."
+    )
+    approved = [c for c in out if c["status"] == "approved"]
+    assert [_triple(c) for c in approved] == [("FRA", "CHL", "CAESAR 155mm")]
+    assert approved[0]["value"] == {"amount": 60000000, "currency": "USD"}
+
+
+def test_buyers_own_approval_by_government_stays_the_buyer():
+    out = _claims(
+        "Chile bought four CAESAR howitzers from France last year. "
+        "The purchase was approved by the Chilean government in 2022."
+    )
+    assert {_triple(c) for c in out} == {("FRA", "CHL", "CAESAR 155mm")}
+
+
+# --- 10. an earlier deal the new order adds to ---------------------------------------------------
+
+
+def test_earlier_purchase_after_adding_to_keeps_its_year_and_number():
+    out = _claims("Egypt signed for more Rafale jets, adding to the 24 it bought in 2015.")
+    assert [_triple(c) for c in out] == [("FRA", "EGY", "Rafale")]
+    assert out[0]["order_year"] != 2015 and out[0]["quantity"] != 24
+
+
+def test_on_top_of_earlier_order_keeps_new_quantity_only():
+    out = _claims(
+        "Norway ordered six more K9 howitzers from Hanwha, on top of the 24 it already bought in 2017 for $200 million."
+    )
+    assert [_triple(c) for c in out] == [("KOR", "NOR", "K-9 Thunder 155mm")]
+    assert (out[0]["quantity"], out[0]["order_year"], out[0]["value"]) == (6, None, None)
+
+
+# --- 11. the order's year in a delivery sentence --------------------------------------------------
+
+
+def test_order_placed_in_year_is_the_order_year_of_a_delivery():
+    out = _claims(
+        "Hungary took delivery of the last four Leopard 2A7 tanks on Tuesday, completing an order for "
+        "44 tanks placed in 2018."
+    )
+    assert [(_triple(c), c["quantity"], c["order_year"]) for c in out] == [
+        (("DEU", "HUN", "Leopard-2A7"), 44, 2018)
+    ]
+
+
+def test_delivery_day_is_not_the_order_date_of_a_contract_signed_earlier():
+    out = _claims("Greece received six Rafale jets on Friday under a contract signed in 2021.")
+    assert out and out[0]["order_year"] == 2021
+
+
+def test_year_before_a_signing_verb_stays_the_order_year():
+    out = _claims("In 2019, Poland signed a contract for 32 F-35 jets.")
+    assert out and out[0]["order_year"] == 2019
+
+
+# --- 12. variants --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("Belarus received four Su-30SM2 fighters", "Su-30SM"),
+        ("Myanmar's Su-30SME jets", "Su-30SM"),
+        ("eight F-16 Block 72 jets", "F-16V Viper"),
+    ],
+)
+def test_variant_names_resolve_to_their_own_designation(text, designation):
+    ms = [m for m in find_mentions(text) if m.kind == "system"]
+    assert [m.system.designation for m in ms] == [designation]

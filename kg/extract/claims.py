@@ -183,7 +183,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
             r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
-            r"pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
+            r"opt(?:s|ed) for|settled on|pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
             r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
@@ -420,7 +420,25 @@ _MODAL = _lrx(
 _EARLIER_DEAL = _lrx(
     r"\b(?:follows|followed|following|comes after|came after|builds on|built on|adds to|added to|on top of|"
     r"in addition to|is separate from|supplements?)\s+(?:the|an?|its|their|an earlier|a previous|a prior)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:purchase|order|contract|deal|acquisition|agreement|buy)\b"
+    r"(?:[\w-]+\s+){0,2}?(?:purchase|order|contract|deal|acquisition|agreement|buy)\b|"
+    # "adding to the 24 it bought in 2017", "on top of the six jets already ordered"
+    r"\b(?:adding to|adds to|added to|on top of|in addition to|besides|alongside|supplementing|joining)\s+"
+    r"(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:(?:it|they|that|which|already|previously|had|has|have|"
+    r"was|were|earlier)\s+){1,3}(?:bought|ordered|purchased|acquired|procured|received|contracted|signed for|"
+    r"delivered|in service)\b"
+)
+_EARLIER_WORDS = (
+    "follow",
+    "after",
+    "build",
+    "built",
+    "add",
+    "top of",
+    "besides",
+    "alongside",
+    "separate",
+    "supplement",
+    "joining",
 )
 _PLEDGE_VERB = _lrx(r"\b(supply|provide|send|donate|give|gift|transfer|hand over|deliver)\b")
 _AID = _lrx(
@@ -436,6 +454,50 @@ _PLANNED = _lrx(
     r"for the|for an?|about (?:the|an?)|on (?:the|an?)|over (?:the|an?)|talks|negotiat\w+|offer\w*|bid|tender)\s+"
     r"(?:[\w-]+\s+){0,3}?$"
 )
+#: "selected the Gripen over the F-16", "ordered K2s rather than more Abrams", "won, beating the
+#: Rafale": the system after the marker lost the competition and is no deal of this sentence
+_REJECTED = _lrx(
+    r"\b(over|rather than|instead of|ahead of|in preference to|beating|beat|outbidding|outbid|defeating|"
+    r"edging out|edged out|outclassing|trumping)\s+(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+|"
+    r"(?:\w+\s+)?bids?\s+(?:from|by)\s+(?:the\s+)?)*"
+)
+_REJECTED_WORDS = (
+    " over ",
+    "ather than",
+    "nstead of",
+    "head of",
+    "eat",
+    "outbid",
+    "efeat",
+    "edg",
+    "preference",
+    "trump",
+    "outclass",
+)
+#: the choice the marker needs before it (anywhere earlier in the sentence)
+_CHOICE_BEFORE = _lrx(
+    r"\b(select\w*|chose|chosen|choos\w*|pick\w*|opt(?:s|ed|ing)? for|prefer\w*|favou?r(?:s|ed|ing)|"
+    r"went (?:for|with)|go(?:es|ing)? (?:for|with)|won|wins|winning|winner|award\w*|decided on|settled on)\b"
+)
+_CHOICE_OR_BUY = _lrx(
+    r"\b(select\w*|chose|chosen|choos\w*|pick\w*|opt\w*|prefer\w*|favou?r\w*|went (?:for|with)|won|wins|"
+    r"winning|award\w*|decided|settled|order\w*|bought|buy\w*|purchas\w*|acquir\w*|procur\w*|sign\w*|"
+    r"contract\w*|deal)\b"
+)
+#: "an order for 108 tanks placed in 2019", "a contract worth $2 billion signed in 2021"
+_PLACED_BEFORE = _lrx(
+    r"\b(?:order|contract|deal|agreement|purchase)s?\b[^.;,]{0,70}?\b(?:placed|signed|awarded|inked|"
+    r"concluded|finali[sz]ed|struck|agreed|made)\s+(?:back\s+|originally\s+|first\s+)?$"
+)
+_PLACED_WORDS = ("placed", "signed", "awarded", "inked", "concluded", "finali", "struck", "agreed", "made")
+_C34 = re.compile(r"[,;(]|\b(?:under|part of)\s+(?:an?|the|its|their)\b")
+#: role cues of a state that approved something: its own purchase, or an export
+_APPROVER_CUE = re.compile(
+    r"^(?:(?:approved|cleared|authori[sz]ed|sanctioned|green-?lit|greenlighted)-by|"
+    r"subject:(?:approv|clear|authori|green|go-ahead))"
+)
+#: between the marker (or a rejected maker) and the rejected system: a few plain words
+_REJ_GAP = re.compile(r"^(?:'s\s+|’s\s+|[\w&.-]+\s+){0,3}$|^\s*$")
 _NEGATION_NEAR = _lrx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
 _DENIAL = _lrx(
     r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
@@ -883,7 +945,18 @@ class _Extractor:
         trig = _triggers(s)
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
+        rejected = (
+            self._rejected(s, a, mentions)
+            if len(mentions) >= 2 and any(w in s for w in _REJECTED_WORDS)
+            else set()
+        )
+        if rejected:
+            systems = [m for m in systems if id(m) not in rejected]
         self._roles(s, a, parties, trig)
+        if rejected:
+            for p in parties:
+                if id(p.mention) in rejected:
+                    p.role, p.cue = "other", "rejected"
         frames = self._frames(s, a, b, parties, systems, trig, anaphora)
         for fr in frames:
             claim = self._claim(fr)
@@ -894,6 +967,30 @@ class _Extractor:
                 self.ctx.last = [claim]
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
+
+    def _rejected(self, s: str, a: int, mentions: list[Mention]) -> set[int]:
+        """Mentions (ids) of the alternative a choice was made against: "selected the Gripen over
+        the Lockheed Martin F-16", "bought K9s rather than CAESARs", "won, beating Naval Group"."""
+        out: set[int] = set()
+        for mk in _REJECTED.finditer(s):
+            word = s[mk.start(1) : mk.end(1)].lower()
+            before = s[: mk.start()]
+            cue = _CHOICE_BEFORE if word in ("over", "ahead of") else _CHOICE_OR_BUY
+            if not cue.search(before):
+                continue
+            pos, after_system = mk.end(), False
+            for m in mentions:
+                if m.start - a < pos:
+                    continue
+                gap = s[pos : m.start - a]
+                # the maker and the system ("the Lockheed Martin F-16"); after a system, only a
+                # list goes on ("over the F-16 and the Rafale")
+                if not (_LIST_GAP.match(gap) if after_system else _REJ_GAP.match(gap)):
+                    break
+                out.add(id(m))
+                after_system = m.kind == "system"
+                pos = m.end - a
+        return out
 
     # -- roles ----------------------------------------------------------------------------
     def _roles(self, s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
@@ -1183,6 +1280,20 @@ class _Extractor:
                 else:
                     p.role, p.cue = "supplier", "demonym-item"
 
+        # "submarines to be built by Mazagon Dock", "made under licence by HAL": a builder of the
+        # buyer's own country is not the seller of a foreign design (its licensor is)
+        buyer_isos = {p.iso3 for p in parties if p.role == "buyer" and p.iso3}
+        if not buyer_isos and self.focus is not None and any(p.role == "origin" for p in parties):
+            buyer_isos = {self.focus.iso3}
+        if buyer_isos and any(
+            r is not None and r.origin_iso3 and _SUCCESSOR.get(r.origin_iso3, r.origin_iso3) not in buyer_isos
+            for r, _m, _x in sys_refs
+        ):
+            for p in parties:
+                if p.iso3 in buyer_isos and (
+                    p.role == "origin" or (p.role == "supplier" and p.company and p.cue == "company")
+                ):
+                    p.role, p.cue = "other", "domestic-builder"
         if not any(p.role == "supplier" for p in parties):
             for p in parties:
                 if p.role == "origin":
@@ -1350,6 +1461,18 @@ class _Extractor:
             suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]
         pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
         origin = ref.origin_iso3 if ref else None
+        if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
+            # "The deal was approved by the US government": the state approving an export of the
+            # deal in context is its supplier, not a buyer
+            ctx_prev = self._prev_for(ref, anaphora)
+            if (
+                ctx_prev is not None
+                and ctx_prev.supplier is not None
+                and ctx_prev.supplier.iso3 in {p.iso3 for p in buyers}
+                and ctx_prev.buyer.iso3 not in {p.iso3 for p in buyers}
+            ):
+                suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
+                buyers = []
         # several systems: keep suppliers matching this system's origin
         if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
             # "turned to Britain and Germany for Typhoons, and talks with the United States over
@@ -1633,6 +1756,20 @@ class _Extractor:
             replace(n, start=n.start - a, end=n.end - a)
             for n in _within(self.numbers, self._number_starts, a, end)
         ]
+        # "12 more jets, adding to the 24 it bought in 2017": the tail is an earlier deal; its
+        # numbers and dates are not this order's (unless a system is named there: "follows the
+        # 2017 purchase of 24 K9s" is handled with the value below)
+        earlier_at = None
+        if (
+            sys_refs
+            and _has_any(s.lower(), _EARLIER_WORDS)
+            and (earlier := _EARLIER_DEAL.search(s)) is not None
+        ):
+            named_after = any(m is not None and m.start - a >= earlier.start() for _r, m, _x in sys_refs)
+            if not named_after:
+                earlier_at = earlier.start()
+                numbers = [n for n in numbers if n.start < earlier_at]
+                money = [mo for mo in money if mo.start - a < earlier_at]
         numbers = [
             n
             for n in numbers
@@ -1789,7 +1926,13 @@ class _Extractor:
                         ):
                             prev.value = value.to_dict()
             fr.dates = [
-                DateRef(self.text[d.start + a : d.end + a], d.value, self._date_role(s, d, trig, future))
+                DateRef(
+                    self.text[d.start + a : d.end + a],
+                    d.value,
+                    "event"
+                    if earlier_at is not None and d.start >= earlier_at
+                    else self._date_role(s, d, trig, future),
+                )
                 for d in dates
             ]
             if fr.status in ("signed", "delivering", "delivered", "delayed", "cancelled"):
@@ -1810,11 +1953,22 @@ class _Extractor:
             return "report"
         if _C4.match(right):
             return "order"
-        if _C5.search(left):
+        if _C5.search(left) or (
+            (placed_left := s[max(0, d.start - 90) : d.start])
+            and any(w in placed_left for w in _PLACED_WORDS)
+            and _PLACED_BEFORE.search(placed_left)
+        ):
             return "order"
         best, dist = None, 10**6
         for status, ts, te, _w in trig:
             gap = d.start - te if ts < d.start else ts - d.end
+            if (
+                status in ("purchase", "signed")
+                and ts > d.end
+                and _C34.search(s[d.end : ts])
+                and any(t[2] <= d.start for t in trig)
+            ):
+                continue  # "on Monday, part of an order for 108 tanks": the date is not the order's
             if 0 <= gap < dist:
                 best, dist = status, gap
         if best in ("delivered", "delivering"):
@@ -1913,6 +2067,10 @@ class _Extractor:
 
 #: Historical states whose designs are supplied by a successor today.
 _SUCCESSOR = {"SUN": "RUS", "CSK": "CZE", "YUG": "SRB", "DDR": "DEU"}
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 def _within(items: list, starts: list[int], a: int, b: int) -> list:
