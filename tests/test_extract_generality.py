@@ -489,3 +489,22 @@ def test_year_before_a_signing_verb_stays_the_order_year():
 def test_variant_names_resolve_to_their_own_designation(text, designation):
     ms = [m for m in find_mentions(text) if m.kind == "system"]
     assert [m.system.designation for m in ms] == [designation]
+
+
+# --- co-developed systems: one seller, not one claim per developer -----------------------
+
+
+def test_a_co_developer_in_a_later_sentence_is_not_a_second_seller() -> None:
+    text = (
+        "Indonesia signed a contract with India last month for BrahMos coastal missile batteries. "
+        "It is the second export order for the missile, developed jointly by India and Russia. "
+        "The contract covers two batteries."
+    )
+    claims = _claims(text)
+    assert {c["supplier"]["name"] for c in claims if c["supplier"]} == {"India"}
+    assert 2 in {c["quantity"] for c in claims}
+
+
+def test_of_two_named_developers_the_catalogue_origin_sells() -> None:
+    claims = _claims("Vietnam ordered BrahMos missiles, developed jointly by India and Russia, in 2024.")
+    assert [(c["supplier"]["name"], c["buyer"]["name"]) for c in claims] == [("India", "Vietnam")]

@@ -1295,6 +1295,20 @@ class _Extractor:
                 ):
                     p.role, p.cue = "other", "domestic-builder"
         if not any(p.role == "supplier" for p in parties):
+            makers = [p for p in parties if p.role == "origin"]
+            # "developed jointly by India and Russia": of several makers, the one the catalogue
+            # gives as the system's origin exports it; the co-developer is not a second seller
+            design = {
+                _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+                for r, _m, _x in sys_refs
+                if r is not None and r.origin_iso3
+            }
+            if not sys_refs and self.ctx.last:  # "the missile": the deal in context names its seller
+                design = {c.supplier.iso3 for c in self.ctx.last if c.supplier and c.supplier.iso3}
+            if len({p.iso3 for p in makers}) > 1 and any(p.iso3 in design for p in makers):
+                for p in makers:
+                    if p.iso3 not in design:
+                        p.role, p.cue = "other", "co-developer"
             for p in parties:
                 if p.role == "origin":
                     p.role = "supplier"
