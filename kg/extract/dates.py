@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kg.extract.quantities import _UNITS
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -28,22 +30,8 @@ _MON = r"(?:January|February|March|April|May|June|July|August|September|October|
 _DAYNAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+#: "two years ago", "a year after": the number words up to twelve (shared with quantities)
+_NUMBERS = {"a": 1, "an": 1} | {w: n for w, n in _UNITS.items() if n <= 12}
 _NUMWORD = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 #: "two years after Manila signed ...": the clause after "after" must be in the past tense
 #: for the offset to count back from publication (not "two years after the contract is signed")
