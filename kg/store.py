@@ -30,9 +30,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -42,7 +42,7 @@ from rdflib.term import Node
 
 from kg import ns
 from kg.bindings import inject_values, safe_term
-from kg.errors import QueryError, StoreError, StoreLocked
+from kg.errors import KgError, QueryError, StoreError, StoreLocked
 from kg.iris import REGISTRY_GRAPH
 
 DEFAULT_LOCATION = "kg-store"
@@ -288,6 +288,7 @@ def _writer_alive(path: str) -> bool:
 
 #: Fresh snapshots a read-only store takes when a file vanished under a read.
 _SNAPSHOT_RETRIES = 3
+_T = TypeVar("_T")
 
 
 def _peeked(result: Result) -> Result:
@@ -380,46 +381,48 @@ class EmbeddedStore(Store):
 
         Why: a read-only snapshot opens its files lazily, and a writer running at the same
         time may compact one away in between (measured: about 1 read in 1,000 while imports
-        run back to back).  The data is intact; a fresh snapshot reads it.  Writers, and
-        errors that are not a vanished file, are not retried.
+        run back to back).  The data is intact; a fresh snapshot reads it.  Writers (and so
+        in-memory stores), and errors that are not a vanished file, are not retried.
         """
-        if not self.read_only or self.location == "memory:" or attempt >= _SNAPSHOT_RETRIES:
-            return False
-        if "No such file" not in str(exc):
+        if not self.read_only or attempt >= _SNAPSHOT_RETRIES or "No such file" not in str(exc):
             return False
         self.dataset.close()
         self._ox = _open_settled(self.location)
         self.dataset = Dataset(store=OxigraphStore(store=self._ox))
         return True
 
+    def _read(self, op: Callable[[], _T], error: type[KgError], what: str) -> _T:
+        """``op()``, retried on a fresh snapshot when a file vanished under it (see above)."""
+        attempt = 0
+        while True:
+            try:
+                return op()
+            except OSError as exc:
+                if not self._reopen_snapshot(exc, attempt):
+                    raise error(f"{what}: {exc}") from None
+                attempt += 1
+
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         _refuse_service(sparql)
         # VALUES rather than pyoxigraph substitutions: those only bind projected
         # variables, and VALUES gives remote and embedded stores the same semantics.
         text = inject_values(sparql, bindings) if bindings else sparql
-        attempt = 0
-        while True:
+
+        def run() -> Result:
             try:
                 return _peeked(self.dataset.query(text))
             except SyntaxError as exc:
                 raise QueryError(f"SPARQL syntax error: {exc}") from None
-            except OSError as exc:
-                if self._reopen_snapshot(exc, attempt):
-                    attempt += 1
-                    continue
-                raise QueryError(f"query failed: {exc}") from None
             except (ValueError, TypeError) as exc:
                 raise QueryError(f"query failed: {exc}") from None
 
+        return self._read(run, QueryError, "query failed")
+
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]:
-        attempt = 0
-        while True:
-            try:
-                return super().select(sparql, bindings)
-            except OSError as exc:  # a file vanished after the first solution: read it all again
-                if not self._reopen_snapshot(exc, attempt):
-                    raise QueryError(f"query failed: {exc}") from None
-                attempt += 1
+        # query() retries up to the first solution; a file vanishing later reads it all again
+        return self._read(
+            lambda: super(EmbeddedStore, self).select(sparql, bindings), QueryError, "query failed"
+        )
 
     def named_graphs(self) -> list[URIRef]:
         return sorted(
@@ -430,14 +433,7 @@ class EmbeddedStore(Store):
 
     def count(self, graph: URIRef | None = None) -> int:
         if graph is None:
-            attempt = 0
-            while True:
-                try:
-                    return len(self._ox)
-                except OSError as exc:
-                    if not self._reopen_snapshot(exc, attempt):
-                        raise StoreError(f"cannot read store {self.location}: {exc}") from None
-                    attempt += 1
+            return self._read(lambda: len(self._ox), StoreError, f"cannot read store {self.location}")
         return super().count(graph)
 
     def export(self, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:

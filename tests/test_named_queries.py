@@ -40,12 +40,17 @@ _NUMERIC = {_XSD + t for t in ("integer", "decimal", "double", "float", "int", "
 FIXTURE_QUADS = sum(1 for _ in ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG))
 
 
-def load_world(store) -> None:
-    """Load the fixture TriG graph by graph through the generic Store API."""
-    graphs: dict[URIRef, list[ox.Quad]] = defaultdict(list)
-    for quad in ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG):
+def load_trig_graphs(store, path: Path) -> None:
+    """Load a TriG file graph by graph through the generic Store API (embedded and remote)."""
+    graphs: dict[URIRef, list[ox.Triple]] = defaultdict(list)
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
         graphs[URIRef(quad.graph_name.value)].append(ox.Triple(quad.subject, quad.predicate, quad.object))
     store.replace_graphs({g: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) for g, ts in graphs.items()})
+
+
+def load_world(store) -> None:
+    """Load the fixture world."""
+    load_trig_graphs(store, FIXTURE)
 
 
 @pytest.fixture()

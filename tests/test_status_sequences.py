@@ -6,12 +6,10 @@ Runs on the embedded store and a real Oxigraph server, and agrees with the statu
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
-from rdflib import URIRef
+from test_named_queries import load_trig_graphs
 
 from kg import ns
 from kg.contradictions import find_contradictions
@@ -23,10 +21,7 @@ ID, KG = str(ns.ID), str(ns.KG)
 
 @pytest.fixture()
 def seq_store(any_store):
-    graphs: dict[URIRef, list[ox.Triple]] = defaultdict(list)
-    for q in ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG):
-        graphs[URIRef(q.graph_name.value)].append(ox.Triple(q.subject, q.predicate, q.object))
-    any_store.replace_graphs({g: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) for g, ts in graphs.items()})
+    load_trig_graphs(any_store, FIXTURE)
     return any_store
 
 

@@ -1282,13 +1282,16 @@ class _Extractor:
 
         # "submarines to be built by Mazagon Dock", "made under licence by HAL": a builder of the
         # buyer's own country is not the seller of a foreign design (its licensor is)
+        # the countries the named systems come from (a historical state's successor exports)
+        design = {
+            _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+            for r, _m, _x in sys_refs
+            if r is not None and r.origin_iso3
+        }
         buyer_isos = {p.iso3 for p in parties if p.role == "buyer" and p.iso3}
         if not buyer_isos and self.focus is not None and any(p.role == "origin" for p in parties):
             buyer_isos = {self.focus.iso3}
-        if buyer_isos and any(
-            r is not None and r.origin_iso3 and _SUCCESSOR.get(r.origin_iso3, r.origin_iso3) not in buyer_isos
-            for r, _m, _x in sys_refs
-        ):
+        if buyer_isos and design - buyer_isos:
             for p in parties:
                 if p.iso3 in buyer_isos and (
                     p.role == "origin" or (p.role == "supplier" and p.company and p.cue == "company")
@@ -1298,11 +1301,6 @@ class _Extractor:
             makers = [p for p in parties if p.role == "origin"]
             # "developed jointly by India and Russia": of several makers, the one the catalogue
             # gives as the system's origin exports it; the co-developer is not a second seller
-            design = {
-                _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
-                for r, _m, _x in sys_refs
-                if r is not None and r.origin_iso3
-            }
             if not sys_refs and self.ctx.last:  # "the missile": the deal in context names its seller
                 design = {c.supplier.iso3 for c in self.ctx.last if c.supplier and c.supplier.iso3}
             if len({p.iso3 for p in makers}) > 1 and any(p.iso3 in design for p in makers):
