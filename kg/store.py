@@ -23,7 +23,6 @@ from __future__ import annotations
 import gc
 import io
 import os
-import re
 import sys
 import time
 import urllib.error
@@ -44,6 +43,7 @@ from kg import ns
 from kg.bindings import inject_values, safe_term
 from kg.errors import KgError, QueryError, StoreError, StoreLocked
 from kg.iris import REGISTRY_GRAPH
+from kg.sparql_guard import refuse_outbound
 
 DEFAULT_LOCATION = "kg-store"
 #: Formats accepted by :meth:`Store.export` (CLI names -> pyoxigraph formats).
@@ -186,25 +186,11 @@ _STAT_CLASSES = {
 }
 
 
-_MAY_SERVICE = re.compile(r"(?i)service|\\[uU]")
-
-
-def _refuse_service(sparql: str) -> None:
-    """Refuse SERVICE clauses: Oxigraph would call the remote endpoint (nothing fetches at run time).
-
-    The endpoint's tokenizer (which sees ``\\u0053ERVICE`` too) runs only on texts that
-    could hold the keyword, so ordinary queries pay nothing.
-    """
-    if not _MAY_SERVICE.search(sparql):
-        return
-    from kg.serve.guard import Refused, inspect
-
-    try:
-        keywords = inspect(sparql).keywords
-    except Refused:
-        return  # not a query the tokenizer understands: the engine reports the error
-    if "SERVICE" in keywords:
-        raise QueryError("SERVICE (federated query) is disabled: kg never queries other endpoints")
+def _refuse_outbound(sparql: str) -> None:
+    """Refuse SERVICE and LOAD (kg makes no outbound requests; see :mod:`kg.sparql_guard`)."""
+    reason = refuse_outbound(sparql)
+    if reason is not None:
+        raise QueryError(reason)
 
 
 #: Seconds a read-only open waits for a running import to finish its graph writes.
@@ -403,7 +389,7 @@ class EmbeddedStore(Store):
                 attempt += 1
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        _refuse_service(sparql)
+        _refuse_outbound(sparql)
         # VALUES rather than pyoxigraph substitutions: those only bind projected
         # variables, and VALUES gives remote and embedded stores the same semantics.
         text = inject_values(sparql, bindings) if bindings else sparql
@@ -460,6 +446,7 @@ class EmbeddedStore(Store):
 
     def update(self, sparql: str) -> None:
         self._check_writable()
+        _refuse_outbound(sparql)
         try:
             self._ox.update(sparql, prefixes={p: str(n) for p, n in ns.PREFIXES.items()})
         except SyntaxError as exc:

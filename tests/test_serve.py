@@ -99,6 +99,15 @@ def client(server):
         ("PREFIX f: <file:///etc/> SELECT * FROM f:passwd WHERE { ?s ?p ?o }", 403, "file:///etc/passwd"),
         ("BASE <file:///etc/> SELECT * FROM <passwd> WHERE { ?s ?p ?o }", 403, "file:///etc/passwd"),
         ("LOAD <http://example.org/x.ttl>", 403, "LOAD"),
+        # refused on purpose: the letters outside strings, IRIs and variables (issue 11)
+        ("SELECT * WHERE { GRAPH ?g { ?s <http://e/service> ?load } } # SERVICE <http://x/>", 403, "SERVICE"),
+        ("PREFIX service: <http://e/> ASK { GRAPH ?g { ?s service:from ?o } }", 403, "SERVICE"),
+        ("PREFIX ex: <http://127.0.0.1:9/> SELECT * { SERVICEex:sparql { ?a ?b ?c } }", 403, "SERVICE"),
+        (
+            "PREFIX : <http://e/#Deal> SELECT * { ?s a :.SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+            403,
+            "SERVICE",
+        ),
         ("DROP ALL", 403, "read-only"),
         ("PREFIX x: <http://e/> INSERT DATA { x:a x:b x:c }", 403, "read-only"),
         ("ASKING", 400, "not a SPARQL query"),
@@ -115,15 +124,15 @@ def test_guard_refuses(query, status, needle):
     "query,form",
     [
         ('SELECT * WHERE { GRAPH ?g { ?s ?p "SERVICE LOAD FROM <file:///x>" } }', "SELECT"),
-        ("SELECT * WHERE { GRAPH ?g { ?s <http://e/service> ?load } } # SERVICE <http://x/>", "SELECT"),
-        ("PREFIX service: <http://e/> ASK { GRAPH ?g { ?s service:from ?o } }", "ASK"),
+        ("SELECT * WHERE { GRAPH ?g { ?s <http://e/service> ?load } } # other words", "SELECT"),
+        ("PREFIX svc: <http://e/service#> ASK { GRAPH ?g { ?s svc:from ?o FILTER(?o != 'LOAD') } }", "ASK"),
         ("SELECT * FROM <https://w3id.org/defence-kg/id/graph/reference> WHERE { ?s ?p ?o }", "SELECT"),
         ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o FILTER(?o<?s) } }", "CONSTRUCT"),
         ("DESCRIBE <http://e/x>", "DESCRIBE"),
         ("SELECT ?x WHERE { BIND('''it's a \"drop\"''' AS ?x) }", "SELECT"),
     ],
 )
-def test_guard_allows_keywords_inside_strings_iris_and_comments(query, form):
+def test_guard_allows_keywords_inside_strings_iris_and_variables(query, form):
     assert check(query).form == form
 
 

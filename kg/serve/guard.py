@@ -5,6 +5,11 @@ with a dereferenceable IRI are server-side request forgery: Oxigraph's own serve
 ``SERVICE`` on even in read-only mode, and rdflib loads ``FROM <file:///...>``), and must
 refuse updates unless it was started ``--writable``.
 
+SERVICE and LOAD are decided first by :func:`kg.sparql_guard.refuse_outbound`, which does
+not tokenize (a tokenizer that disagrees with the engine's parser once is a bypass: it
+was, twice).  The tokenizer below only classifies the request (query or update, which
+FROM graphs) for the read-only and FROM rules; the query workers run without network.
+
 A naive substring test is both too strict (``"service"`` inside a string or an IRI) and
 too weak (SPARQL applies ``\\uXXXX`` escapes to the whole query text before parsing, so
 ``\\u0053ERVICE`` is the keyword ``SERVICE`` to Oxigraph).  So the text is first
@@ -25,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
+
+from kg.sparql_guard import refuse_outbound
 
 #: Graph names under this base are store graphs (minted by kg.iris); FROM may name them.
 STORE_GRAPH_BASE = "https://w3id.org/defence-kg/id/"
@@ -202,11 +209,10 @@ def check(text: str, *, allow_update: bool = False, expect_update: bool | None =
     ``expect_update``: True on the update endpoint (a query there is a 400), False on the
     query endpoint (an update there is refused like any update), None to accept either.
     """
+    reason = refuse_outbound(text)  # first, and without this module's tokenizer
+    if reason is not None:
+        raise Refused(403, reason)
     info = inspect(text)
-    if "SERVICE" in info.keywords:
-        raise Refused(403, "SERVICE (federated query) is disabled on this endpoint")
-    if "LOAD" in info.keywords:
-        raise Refused(403, "LOAD is disabled on this endpoint (it would fetch a remote document)")
     for iri in info.from_iris:
         scheme = iri.split(":", 1)[0].lower() if ":" in iri else ""
         if iri.startswith(STORE_GRAPH_BASE):
