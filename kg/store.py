@@ -138,6 +138,11 @@ class Store(ABC):
             rows.append({n: v for n, v in zip(names, row, strict=True) if v is not None})
         return rows
 
+    def query_isolated(self, sparql: str) -> Result:
+        """Run SPARQL typed by a user (``kg query``): embedded stores evaluate it in a process
+        without network (:mod:`kg.sandbox`); a remote server is queried as usual."""
+        return self.query(sparql)
+
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         return bool(self.query(sparql, bindings).askAnswer)
 
@@ -390,6 +395,10 @@ class EmbeddedStore(Store):
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         _refuse_outbound(sparql)
+        return self.evaluate(sparql, bindings)
+
+    def evaluate(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        """:meth:`query` without the SERVICE/LOAD text check (the sandbox worker's tests use it)."""
         # VALUES rather than pyoxigraph substitutions: those only bind projected
         # variables, and VALUES gives remote and embedded stores the same semantics.
         text = inject_values(sparql, bindings) if bindings else sparql
@@ -403,6 +412,19 @@ class EmbeddedStore(Store):
                 raise QueryError(f"query failed: {exc}") from None
 
         return self._read(run, QueryError, "query failed")
+
+    def query_isolated(self, sparql: str) -> Result:
+        """Run user SPARQL in a worker process without network (see :mod:`kg.sandbox`)."""
+        _refuse_outbound(sparql)  # refused here at once, without starting a worker
+        from kg.sandbox import query_in_sandbox
+
+        if self.location == "memory:":
+            buf = io.BytesIO()
+            self._ox.dump(buf, ox.RdfFormat.N_QUADS)
+            return query_in_sandbox("memory:", sparql, quads=buf.getvalue().decode("utf-8"))
+        if not self.read_only:
+            self._ox.flush()  # the worker opens its own read-only snapshot
+        return query_in_sandbox(self.location, sparql)
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]:
         # query() retries up to the first solution; a file vanishing later reads it all again

@@ -99,7 +99,7 @@ def sparql_cmd(ctx: click.Context, sparql: str | None, query_file: Path | None, 
 def run_and_print(ctx: click.Context, text: str, fmt: str | None) -> None:
     """Run a query and print it (SELECT rows, ASK boolean, CONSTRUCT as N-Triples)."""
     store = get_store(ctx, read_only=True)
-    result = store.query(text)
+    result = store.query_isolated(text)  # user SPARQL: evaluated without network
     fmt = fmt or default_format()
     if result.type == "ASK":
         answer = bool(result.askAnswer)

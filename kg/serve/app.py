@@ -206,6 +206,13 @@ class SparqlServer:
             writable=config.writable,
             prefixes={p: str(n) for p, n in PREFIXES.items()},
         )
+        from kg.sandbox import ISOLATED
+
+        if self.pool.isolation not in ISOLATED:
+            self.log(
+                f"kg: warning: query workers keep network access ({self.pool.isolation.removeprefix('none: ')}); "
+                "SERVICE and LOAD are still refused by the query text check"
+            )
         try:
             self.httpd = ThreadingHTTPServer((config.host, config.port), _make_handler(self))
         except OSError:

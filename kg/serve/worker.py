@@ -8,6 +8,10 @@ HTTP thread waits on the worker's pipe; when the deadline passes it kills the pr
 started in the background.  Workers are fresh interpreters (not forks: forking a process
 that has RocksDB threads is unsafe) and import only pyoxigraph and
 :mod:`kg.serve.formats`, so a replacement is ready in a fraction of a second.
+
+Each worker first leaves the host's network (:func:`kg.sandbox.isolate_network`: its own
+network namespace, no interface up), so a SERVICE or LOAD that got past the text check
+still cannot connect anywhere; it talks to the server over an inherited socketpair.
 """
 
 from __future__ import annotations
@@ -88,7 +92,10 @@ def _run(store: Any, op: str, text: str, fmt: str, max_rows: int, prefixes: dict
 
 
 def worker_main(conn: Connection, location: str, writable: bool, prefixes: dict[str, str]) -> None:
-    """Worker loop: open the store, then answer (op, text, fmt, max_rows) messages."""
+    """Worker loop: leave the network, open the store, then answer (op, text, fmt, max_rows) messages."""
+    from kg.sandbox import isolate_network
+
+    isolation = isolate_network()  # first: a user namespace needs a single-threaded process
     import pyoxigraph as ox
 
     try:
@@ -96,7 +103,7 @@ def worker_main(conn: Connection, location: str, writable: bool, prefixes: dict[
     except OSError as exc:
         conn.send(("fatal", str(exc)))
         return
-    conn.send(("ready", ""))
+    conn.send(("ready", isolation))
     while True:
         try:
             op, text, fmt, max_rows = conn.recv()
@@ -145,6 +152,7 @@ class _Worker:
         finally:
             child.close()
         self.conn = Connection(parent.detach())
+        self.isolation = "none: not started"
 
     def wait_ready(self, timeout: float) -> None:
         try:
@@ -160,6 +168,7 @@ class _Worker:
         if kind != "ready":
             self.kill()
             raise RuntimeError(f"query worker cannot open the store: {message}")
+        self.isolation = message
 
     def kill(self) -> None:
         if self.proc.poll() is None:
@@ -192,6 +201,8 @@ class WorkerPool:
             raise
         for w in workers:
             self._free.put(w)
+        #: How the workers are kept off the network (see kg.sandbox.isolate_network).
+        self.isolation = workers[0].isolation
 
     def _spawn(self) -> _Worker:
         w = _Worker(self.location, self.writable, self.prefixes)
