@@ -507,3 +507,63 @@ def test_query_page_runs_in_chromium_offline(server):
             assert all(u.startswith(server.url) for u in requests), requests
         finally:
             browser.close()
+
+
+# --- browsers: foreign origins, HEAD ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},  # sandboxed frames, file: pages
+        {"Sec-Fetch-Site": "cross-site"},  # <img src>, links, iframes of another site
+        {"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors"},  # another port of this host
+    ],
+)
+def test_reads_from_another_site_are_refused(client, headers):
+    for r in (
+        client.get("/query", params={"query": LABELS}, headers=headers),
+        client.post("/query", data={"query": LABELS}, headers=headers),
+        client.get("/queries/suppliers-of-buyer", params={"buyer": "India"}, headers=headers),
+    ):
+        assert r.status_code == 403, r.text
+        assert "refused" in r.text and "access-control-allow-origin" not in r.headers
+
+
+def test_reads_from_own_page_and_plain_clients_are_served(client, server):
+    own = server.url  # http://127.0.0.1:PORT, what the query page's fetch sends
+    for headers in ({}, {"Origin": own, "Sec-Fetch-Site": "same-origin"}, {"Sec-Fetch-Site": "none"}):
+        r = client.post("/query", data={"query": LABELS}, headers=headers)
+        assert r.status_code == 200, (headers, r.text)
+    # the page itself and the static routes stay reachable from links on other sites
+    assert client.get("/", headers={"Sec-Fetch-Site": "cross-site"}).status_code == 200
+
+
+def test_allow_origin_lets_that_page_read_but_never_write(store_path):
+    app_origin = "http://localhost:3000"
+    config = ServeConfig(location=str(store_path), port=0, quiet=True, allow_origins=(app_origin,))
+    with SparqlServer(config) as srv, httpx.Client(base_url=srv.url, timeout=30) as c:
+        srv.start()
+        r = c.post(
+            "/query", data={"query": LABELS}, headers={"Origin": app_origin, "Sec-Fetch-Site": "cross-site"}
+        )
+        assert r.status_code == 200 and r.headers["access-control-allow-origin"] == app_origin
+        pre = c.options("/query", headers={"Origin": app_origin, "Access-Control-Request-Method": "POST"})
+        assert pre.status_code == 204 and pre.headers["access-control-allow-origin"] == app_origin
+        assert c.options("/query", headers={"Origin": "http://evil.example"}).status_code == 403
+        r = c.post("/query", data={"query": LABELS}, headers={"Origin": "http://evil.example"})
+        assert r.status_code == 403
+        r = c.post("/update", data={"update": "DROP ALL"}, headers={"Origin": app_origin})
+        assert r.status_code == 403
+
+
+def test_head_answers_like_get_without_a_body(client):
+    for path, params in (("/query", {"query": LABELS, "format": "csv"}), ("/", {}), ("/queries", {})):
+        got = client.get(path, params=params)
+        head = client.head(path, params=params)
+        assert head.status_code == got.status_code == 200
+        assert head.content == b""
+        assert head.headers["content-type"] == got.headers["content-type"]
+        assert int(head.headers["content-length"]) == len(got.content)
+    assert client.head("/nowhere").status_code == 404

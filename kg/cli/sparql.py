@@ -115,6 +115,14 @@ def query_run_cmd(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Also serve the HTML files of this directory (read-only) under /views/.",
 )
+@click.option(
+    "--allow-origin",
+    "allow_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let pages of this origin (e.g. http://localhost:3000) run queries and read answers. "
+    "Other sites' pages are refused; updates stay same-origin. Repeatable.",
+)
 @click.pass_context
 def serve_cmd(
     ctx: click.Context,
@@ -126,11 +134,13 @@ def serve_cmd(
     max_body: str,
     workers: int,
     views_dir: Path | None,
+    allow_origins: tuple[str, ...],
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint with a query page at /.
 
     Read-only unless --writable; SERVICE, LOAD and FROM with file:/http(s): IRIs are
-    refused; each query runs in a worker process killed at --timeout.
+    refused; each query runs in a worker process without network, killed at --timeout.
+    Queries from other sites' pages are refused unless --allow-origin names them.
 
     \b
     Example:
@@ -154,5 +164,6 @@ def serve_cmd(
         max_body=parse_size(max_body),
         workers=workers,
         views_dir=views_dir,
+        allow_origins=tuple(o.rstrip("/") for o in allow_origins),
     )
     serve_forever(config, log=lambda m: click.echo(m, err=True))

@@ -14,9 +14,14 @@ Why this design and not ``oxigraph serve-read-only``:
 * Results are capped at ``--max-rows`` (headers ``X-KG-Truncated: true`` and
   ``X-KG-Row-Limit`` say so, unlike Virtuoso's silent partial answers); request bodies
   over ``--max-body`` get 413.
-* Browsers: on loopback the ``Host`` header must name loopback (no DNS rebinding), and
+* Browsers: on loopback the ``Host`` header must name loopback (no DNS rebinding);
   updates carrying a foreign ``Origin`` are refused (no cross-site writes to a
-  ``--writable`` server); HTML answers carry a Content-Security-Policy.
+  ``--writable`` server), and so are queries from another site's page (a foreign
+  ``Origin``, or ``Sec-Fetch-Site: cross-site``/``same-site``): a page the analyst opens
+  must not be able to make this server send requests or read the store, unless
+  ``--allow-origin`` names it (reads only).  Clients without those headers (curl, kg,
+  scripts) and this server's own page are not affected.  HTML answers carry a
+  Content-Security-Policy.
 
 Only this module's light names are imported eagerly; the worker processes import
 :mod:`kg.serve.worker` and :mod:`kg.serve.formats` without rdflib so they start fast.
@@ -44,6 +49,8 @@ class ServeConfig:
     workers: int = 2
     views_dir: Path | None = None
     quiet: bool = False
+    #: Foreign origins whose pages may read (never write): ``--allow-origin``.
+    allow_origins: tuple[str, ...] = ()
 
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)(i?)[bB]?\s*$")

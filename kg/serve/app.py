@@ -321,6 +321,9 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Cache-Control", "no-store")
             for key, value in (headers or {}).items():
                 self.send_header(key, value)
+            if self._cors_origin is not None:  # an --allow-origin page may read the answer
+                self.send_header("Access-Control-Allow-Origin", self._cors_origin)
+                self.send_header("Vary", "Origin")
             if self.close_connection:
                 # say so: a keep-alive client would otherwise send its next request into
                 # a socket this server is closing ("disconnected without a response")
@@ -384,13 +387,38 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
 
         # -- verbs --------------------------------------------------------------------
+        _cors_origin: str | None = None
+
         def do_GET(self) -> None:
             self._dispatch(post=False)
+
+        def do_HEAD(self) -> None:
+            """Like GET (same status and headers, Content-Length included), without the body."""
+            self._dispatch(post=False)
+
+        def do_OPTIONS(self) -> None:
+            """CORS preflight: answered for --allow-origin origins only (reads)."""
+            origin = self.headers.get("Origin")
+            if origin is None or origin not in config.allow_origins:
+                self._cors_origin = None
+                self._error(403, "cross-origin requests are refused (see kg serve --allow-origin)")
+                return
+            self._cors_origin = origin
+            self._send(
+                204,
+                b"",
+                "text/plain",
+                {
+                    "Access-Control-Allow-Methods": "GET, POST",
+                    "Access-Control-Allow-Headers": "Content-Type, Accept",
+                },
+            )
 
         def do_POST(self) -> None:
             self._dispatch(post=True)
 
         def _dispatch(self, post: bool) -> None:
+            self._cors_origin = None
             try:
                 path, params = self._params()
                 self._route(path, params, post)
@@ -428,6 +456,28 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
             if origin is not None and origin != f"http://{self.headers.get('Host', '')}":
                 raise _HttpError(403, f"cross-origin update from {origin} refused")
 
+        def _check_read_origin(self) -> None:
+            """Queries only from this server's page, non-browser clients or --allow-origin pages.
+
+            Why: a page on another site can send a form or an ``<img src>`` here; the
+            browser adds ``Origin`` (fetch, forms) or ``Sec-Fetch-Site`` (every request of a
+            current browser).  Refusing those keeps another site from driving this server.
+            """
+            origin = self.headers.get("Origin")
+            site = (self.headers.get("Sec-Fetch-Site") or "").strip().lower()
+            own = f"http://{self.headers.get('Host', '')}"
+            if origin is not None and origin != own:
+                if origin not in config.allow_origins:
+                    raise _HttpError(
+                        403,
+                        f"cross-origin query from {origin} refused (kg serve --allow-origin {origin} allows it)",
+                    )
+                self._cors_origin = origin
+            elif origin is None and site in ("cross-site", "same-site"):
+                raise _HttpError(
+                    403, f"{site} query refused: open the endpoint's own page, or use curl or kg"
+                )
+
         def _route(self, path: str, params: dict[str, list[str]], post: bool) -> None:
             self._check_host()
             if post:
@@ -447,6 +497,11 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
                 raise Refused(
                     400, "default-graph-uri / named-graph-uri are not supported; use GRAPH <iri> { }"
                 )
+            runs_sparql = path in ("/query", "/sparql", "/update", "/") and bool(
+                {"query", "update"} & set(params)
+            )
+            if runs_sparql or path.startswith("/queries/"):
+                self._check_read_origin()
             if path in ("/query", "/sparql", "/") and "query" in params:
                 self._query(_one(params, "query"), params)
             elif path in ("/update", "/sparql") and "update" in params:
