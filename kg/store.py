@@ -191,8 +191,8 @@ _STAT_CLASSES = {
 }
 
 
-def _refuse_outbound(sparql: str) -> None:
-    """Refuse SERVICE and LOAD (kg makes no outbound requests; see :mod:`kg.sparql_guard`)."""
+def refuse_outbound_query(sparql: str) -> None:
+    """Raise :class:`QueryError` for SERVICE and LOAD (kg makes no outbound requests; see :mod:`kg.sparql_guard`)."""
     reason = refuse_outbound(sparql)
     if reason is not None:
         raise QueryError(reason)
@@ -394,7 +394,7 @@ class EmbeddedStore(Store):
                 attempt += 1
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        _refuse_outbound(sparql)
+        refuse_outbound_query(sparql)
         return self.evaluate(sparql, bindings)
 
     def evaluate(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
@@ -415,7 +415,7 @@ class EmbeddedStore(Store):
 
     def query_isolated(self, sparql: str) -> Result:
         """Run user SPARQL in a worker process without network (see :mod:`kg.sandbox`)."""
-        _refuse_outbound(sparql)  # refused here at once, without starting a worker
+        refuse_outbound_query(sparql)  # refused here at once, without starting a worker
         from kg.sandbox import query_in_sandbox
 
         if self.location == "memory:":
@@ -468,7 +468,7 @@ class EmbeddedStore(Store):
 
     def update(self, sparql: str) -> None:
         self._check_writable()
-        _refuse_outbound(sparql)
+        refuse_outbound_query(sparql)
         try:
             self._ox.update(sparql, prefixes={p: str(n) for p, n in ns.PREFIXES.items()})
         except SyntaxError as exc:

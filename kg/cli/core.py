@@ -98,6 +98,9 @@ def sparql_cmd(ctx: click.Context, sparql: str | None, query_file: Path | None, 
 
 def run_and_print(ctx: click.Context, text: str, fmt: str | None) -> None:
     """Run a query and print it (SELECT rows, ASK boolean, CONSTRUCT as N-Triples)."""
+    from kg.store import refuse_outbound_query
+
+    refuse_outbound_query(text)  # SERVICE/LOAD: refused before the store is opened
     store = get_store(ctx, read_only=True)
     result = store.query_isolated(text)  # user SPARQL: evaluated without network
     fmt = fmt or default_format()
