@@ -1,4 +1,4 @@
-"""Reliability run: hostile inputs, SIGKILLed imports, a killed server, the 1 GB refusal.
+"""Reliability run: hostile inputs, SIGKILLed imports, a killed server, the 1 GB refusal, SSRF spellings.
 
 Prints one table: inputs tried per class, crashes, data lost, kills survived, peak RSS of
 refusing a 1 GB RDF file.  ``make reliability`` runs it (a few minutes); the tests in
@@ -348,6 +348,92 @@ def _hostile_inputs(tmp: Path) -> dict[str, int]:
     }
 
 
+@dataclass
+class SsrfRun:
+    """The SERVICE/LOAD spellings (tests/ssrf_spellings.py) against kg serve and kg query."""
+
+    tried: int  # spellings, each sent to kg serve and to kg query
+    runnable: int  # of them, SPARQL that Oxigraph runs (each one an outbound request unguarded)
+    refused_serve: int
+    refused_query: int
+    connections: int  # seen by the listener standing where the attacker's server would be
+
+
+def ssrf_run(tmp: Path) -> SsrfRun:
+    """Send every spelling to a real ``kg serve`` (read-only; updates to a --writable one) and
+    through ``kg query``, with a listener on 127.0.0.1 counting connections."""
+    import json
+    import shutil
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    sys.path.insert(0, str(REPO / "tests"))
+    import pyoxigraph as ox
+    from click.testing import CliRunner
+    from conftest import free_port
+    from listener import CountingListener
+    from ssrf_spellings import spellings
+
+    from kg.cli import cli
+
+    store = tmp / "ssrf-store"
+    ox_store = ox.Store(str(store))
+    ox_store.load(path=str(FIXTURES / "queries_world.trig"), format=ox.RdfFormat.TRIG)
+    ox_store.flush()
+    del ox_store
+    shutil.copytree(store, tmp / "ssrf-store-w")
+    with CountingListener() as target:
+        texts = spellings(target.url)
+        code = (
+            "import json, sys\nfrom kg.sandbox import isolate_network\nisolate_network()\n"
+            "import pyoxigraph as ox\nstore, n = ox.Store(), 0\n"
+            "for kind, text in json.load(sys.stdin):\n"
+            "    try:\n        list(store.query(text)) if kind == 'query' else store.update(text)\n"
+            "    except SyntaxError:\n        continue\n    except Exception:\n        pass\n    n += 1\n"
+            "print(n)\n"
+        )
+        runnable = subprocess.run(
+            [sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True
+        ).stdout
+        procs, urls = [], {}
+        for kind, where, extra in (("query", store, []), ("update", tmp / "ssrf-store-w", ["--writable"])):
+            port = free_port()
+            procs.append(
+                subprocess.Popen(
+                    [*KG, "--store", str(where), "serve", "--port", str(port), "--workers", "1", *extra],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+            urls[kind] = f"http://127.0.0.1:{port}/{kind}"
+        try:
+            for url in urls.values():
+                for _ in range(300):
+                    try:
+                        urllib.request.urlopen(url.rsplit("/", 1)[0] + "/queries", timeout=2).close()
+                        break
+                    except OSError:
+                        time.sleep(0.2)
+            refused_serve = 0
+            for kind, text in texts:
+                body = urllib.parse.urlencode({kind: text}).encode()
+                try:
+                    urllib.request.urlopen(urls[kind], data=body, timeout=30).close()
+                except urllib.error.HTTPError as exc:
+                    refused_serve += exc.code in (400, 403)
+        finally:
+            for proc in procs:
+                proc.terminate()
+                proc.wait(timeout=10)
+        runner = CliRunner()
+        refused_query = 0
+        for _, text in texts:
+            result = runner.invoke(cli, ["--store", str(store), "query", text])
+            refused_query += result.exit_code != 0 and result.output.startswith("error: refused")
+        return SsrfRun(len(texts), int(runnable), refused_serve, refused_query, target.settle())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, default=30_000, help="register rows for the SIPRI kill test")
@@ -425,6 +511,16 @@ def main(argv: list[str] | None = None) -> int:
                 "-",
             )
         )
+        ssrf = ssrf_run(tmp)
+        rows.append(
+            (
+                f"SSRF: SERVICE/LOAD spellings ({ssrf.runnable} runnable), kg serve + kg query",
+                str(2 * ssrf.tried),
+                str(2 * ssrf.tried - ssrf.refused_serve - ssrf.refused_query),
+                "-",
+                f"refused {ssrf.refused_serve}+{ssrf.refused_query}, {ssrf.connections} connections",
+            )
+        )
     header = ("input class", "tried", "crashes", "data lost", "kills survived")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
@@ -440,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     bad = fa.crashes + fs.crashes + h["article_crashes"] + h["sipri_crashes"] + k.partial + k2.partial
     bad += abs(h["article_lost"]) + abs(h["sipri_lost"]) + rr.wrong + len(rr.errors)
+    bad += 2 * ssrf.tried - ssrf.refused_serve - ssrf.refused_query + ssrf.connections
     for err in rr.errors[:5]:
         print(f"reader error: {err}")
     return 1 if bad or not (k.rerun_ok and k2.rerun_ok and refused) else 0
