@@ -1,4 +1,4 @@
-"""Reliability run: hostile inputs, SIGKILLed imports, a killed server, the 1 GB refusal, SSRF spellings.
+"""Reliability run: hostile inputs, SIGKILLed imports, a killed server, the 1 GB refusal.
 
 Prints one table: inputs tried per class, crashes, data lost, kills survived, peak RSS of
 refusing a 1 GB RDF file.  ``make reliability`` runs it (a few minutes); the tests in
