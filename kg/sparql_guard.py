@@ -16,9 +16,10 @@ glued to anything: comments, prefixed names and keywords included.  A false refu
 
 Two SPARQL facts make the removal careful rather than naive:
 
-* ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes are applied to the whole text before parsing
-  (``\\u0053ERVICE`` is the keyword).  The text is checked raw, unescaped once (what the
-  grammar says) and unescaped until nothing changes; any of the three refusing refuses.
+* SPARQL 1.1 applies ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes to the whole text before
+  parsing (``\\u0053ERVICE`` is the keyword; Oxigraph 0.5 rejects it, another engine or
+  version may not).  The text is checked raw, unescaped once (what the grammar says) and
+  unescaped until nothing changes; any of the three refusing refuses.
 * ``<`` is also the less-than operator.  ``FILTER(?a<?b)SERVICE#>`` looks like an IRI to a
   naive scan, but the engine sees ``?a < ?b``, the keyword and a comment.  Expressions
   only occur inside parentheses, so outside them a ``<...>`` is an IRI; inside them, when
