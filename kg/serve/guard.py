@@ -10,14 +10,11 @@ not tokenize (a tokenizer that disagrees with the engine's parser once is a bypa
 was, twice).  The tokenizer below only classifies the request (query or update, which
 FROM graphs) for the read-only and FROM rules; the query workers run without network.
 
-A naive substring test is both too strict (``"service"`` inside a string or an IRI) and
-too weak (SPARQL applies ``\\uXXXX`` escapes to the whole query text before parsing, so
-``\\u0053ERVICE`` is the keyword ``SERVICE`` to Oxigraph).  So the text is first
-unescaped exactly as the SPARQL grammar says (section 19.2), then tokenised: comments,
-string literals, IRIs (``<...>``), variables, prefixed names and blank-node labels are
-recognised and skipped, and only bare words are compared with keywords.  SPARQL keywords
-are case-insensitive and can only appear as bare words, so a bare ``SERVICE`` anywhere is
-a SERVICE clause (or a syntax error, which is refused all the same).
+The tokenizer unescapes ``\\uXXXX`` as the SPARQL grammar says (section 19.2), then
+recognises comments, string literals, IRIs (``<...>``), variables, prefixed names and
+blank-node labels, and compares only bare words with keywords: good enough to tell a
+query from an update (a misread there is refused or fails in the engine, and the worker
+opens the store read-only unless ``--writable``), not to stand guard over SERVICE.
 
 ``FROM`` / ``FROM NAMED`` IRIs are resolved (``PREFIX`` and ``BASE`` included) and refused
 when they could be dereferenced (``file:``, ``http(s):``, ``ftp:`` ...), except the
