@@ -23,17 +23,22 @@ from kg.store import EXPORT_FORMATS
     type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "rdfxml"]),
     help="Parse every file in this format (default: from the file suffix).",
 )
+@click.option(
+    "--force", is_flag=True, help="Import into kg's own graphs (reference, ontology, links, source graphs)."
+)
 @click.pass_context
-def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None) -> None:
+def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, force: bool) -> None:
     """Import RDF files, each into its own named graph (unless it carries graphs).
 
     A malformed file is reported with file:line and skipped, leaving the store as it was;
-    the other files are imported. Exit code 3 if any file was rejected.
+    the other files are imported. A file naming one of kg's own graphs (reference,
+    ontology, links, a source graph kg mints) is refused unless --force; RDF/XML declaring
+    DTD entities is always refused. Exit code 3 if any file was rejected.
     """
     from kg.rdf_import import import_rdf
 
     store = get_store(ctx)
-    report = import_rdf(store, list(files), fmt)
+    report = import_rdf(store, list(files), fmt, force=force)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
     click.echo(
