@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
@@ -40,7 +41,13 @@ def storable_url(url: str | None) -> str | None:
     Why: views and the report turn ``schema:url`` into links; a ``javascript:`` or ``data:``
     URL from an article's metadata would become a script a reader runs by clicking.
     """
-    return url if url and _HTTP_URL.fullmatch(url) else None
+    if not url or not _HTTP_URL.fullmatch(url):
+        return None
+    try:
+        ox.NamedNode(url)  # characters an IRI may not hold (U+FFFD, controls) fail the store's parser
+    except ValueError:
+        return None
+    return url
 
 
 def date_literal(text: str | None) -> Literal | None:
