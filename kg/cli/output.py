@@ -69,6 +69,14 @@ def short(value: Any) -> str:
     return out if len(out) <= _MAX_CELL else out[: _MAX_CELL - 1] + "…"
 
 
+def _cell(value: str, fmt: str) -> str:
+    """A CSV/TSV cell: a carriage return becomes a line feed (which the writer quotes; a bare CR
+    is not quoted by Python's csv module and would split the row); TSV tabs become spaces."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\t", " ") if fmt == "tsv" else value
+
+
 def write_rows(
     variables: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, stream: TextIO, *, raw: bool = False
 ) -> int:
@@ -82,7 +90,7 @@ def write_rows(
         writer = csv.writer(stream, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(safe_row(list(variables), raw))
         for row in rows:
-            cells = [text(v).replace("\t", " ") if fmt == "tsv" else text(v) for v in row]
+            cells = [_cell(text(v), fmt) for v in row]
             writer.writerow(safe_row(cells, raw))
             n += 1
     elif fmt == "jsonl":
