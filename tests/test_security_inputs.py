@@ -35,7 +35,7 @@ import sys, time
 from kg.extract.sentences import split_sentences
 def best(n, ch):
     text = "a" + ch * n + "x"
-    return min(_t(text) for _ in range(5))
+    return min(_t(text) for _ in range(5 if n > 100_000 else 20))
 def _t(text):
     t = time.perf_counter(); split_sentences(text); return time.perf_counter() - t
 small = {ch: best(10_000, ch) for ch in ".!?"}
@@ -45,10 +45,11 @@ print(max(big[ch] / small[ch] for ch in ".!?"))
 
 
 def test_sentence_splitting_of_a_long_punctuation_run_is_linear() -> None:
-    """1 MB of '.', '!' or '?' costs at most 10x the linear share of a 10 KB run.
+    """1 MB of '.', '!' or '?' costs at most 20x the linear share of a 10 KB run.
 
-    Linear work gives a ratio near 100; the quadratic splitter gave about 10,000 (and the
-    1 MB run took hours: the subprocess is cut at 120 s).  Only the ratio is asserted.
+    Linear work gives a ratio near 100 (180-400 measured on a loaded 2-core machine); the
+    quadratic splitter gave 10,000 (and the 1 MB run took hours: the subprocess is cut at
+    120 s).  Only the ratio is asserted, never a time.
     """
     try:
         proc = subprocess.run(
@@ -57,7 +58,7 @@ def test_sentence_splitting_of_a_long_punctuation_run_is_linear() -> None:
     except subprocess.TimeoutExpired:
         pytest.fail("splitting 1 MB of punctuation did not finish in 120 s (quadratic)")
     assert proc.returncode == 0, proc.stderr
-    assert float(proc.stdout) < 1000, f"1 MB / 10 KB time ratio {proc.stdout.strip()} (linear is ~100)"
+    assert float(proc.stdout) < 2000, f"1 MB / 10 KB time ratio {proc.stdout.strip()} (linear is ~100)"
 
 
 def test_punctuation_runs_still_end_sentences() -> None:
