@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg import ns, reference
-from kg.article_rdf import article_graph
+from kg.article_rdf import article_graph, storable_url
 from kg.base import ensure_base_graphs
 from kg.extract import Article, ArticleError, extract_many, read_articles
 from kg.rdfmap import content_hash
@@ -109,7 +109,10 @@ def import_articles(
         if isinstance(item, ArticleError):
             report.errors.append(item)
             continue
-        report.warnings.extend(f"{item.path}: {w}" for w in item.warnings)
+        where = f"{item.path}:{item.line}" if item.line else item.path
+        report.warnings.extend(f"{where}: {w}" for w in item.warnings)
+        if item.url and not storable_url(item.url):
+            report.warnings.append(f"{where}: URL {item.url[:60]!r} is not http(s); not stored as schema:url")
         if _unchanged(store, article_source(item.key), item.text):
             report.unchanged += 1
             continue

@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
@@ -31,7 +32,22 @@ from kg import iris, ns, reference
 from kg.ns import SCHEMA
 from kg.rdfmap import PARTY_CLASSES, NTriples, content_hash
 
-_HTTP_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+_HTTP_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.IGNORECASE)
+
+
+def storable_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL, else None: only those are stored as ``schema:url``.
+
+    Why: views and the report turn ``schema:url`` into links; a ``javascript:`` or ``data:``
+    URL from an article's metadata would become a script a reader runs by clicking.
+    """
+    if not url or not _HTTP_URL.fullmatch(url):
+        return None
+    try:
+        ox.NamedNode(url)  # characters an IRI may not hold (U+FFFD, controls) fail the store's parser
+    except ValueError:
+        return None
+    return url
 
 
 def date_literal(text: str | None) -> Literal | None:
@@ -132,8 +148,8 @@ def article_graph(
     out = NTriples()
     out.add(source, RDF.type, ns.NewsArticle)
     out.add(source, SCHEMA.headline, Literal(title) if title else None)
-    if url:
-        out.add(source, SCHEMA.url, URIRef(url) if _HTTP_URL.fullmatch(url) else Literal(url))
+    if storable_url(url):
+        out.add(source, SCHEMA.url, URIRef(url))
     out.add(
         source, SCHEMA.datePublished, Literal(published.isoformat(), datatype=XSD.date) if published else None
     )

@@ -42,14 +42,12 @@ from __future__ import annotations
 import csv
 import functools
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -59,6 +57,7 @@ from kg import iris, ns
 from kg.bindings import inject_values
 from kg.errors import KgError, QueryError
 from kg.resources import data_path
+from kg.spreadsheet import safe_row
 from kg.store import EmbeddedStore, Store
 
 SOURCES = ("all", "sipri", "articles")
@@ -1267,52 +1266,56 @@ EDGE_CSV_COLUMNS = (
 )
 
 
-def export_graph(g: nx.DiGraph, path: str | Path, fmt: str) -> None:
-    """Write ``g`` as GEXF, GraphML or a CSV edge list, atomically (temp file + rename)."""
+def export_graph(g: nx.DiGraph, path: str | Path, fmt: str, *, raw_csv: bool = False) -> None:
+    """Write ``g`` as GEXF, GraphML or a CSV edge list through kg's one writer (``-``: stdout).
+
+    CSV cells a spreadsheet would run as formulas are quoted unless ``raw_csv``.
+    """
     if fmt not in EXPORT_FORMATS:
         raise UnknownName(f"unknown format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if fmt == "gexf":
-                nx.write_gexf(exportable(g), fh)
-            elif fmt == "graphml":
-                nx.write_graphml(exportable(g), fh)
-            else:
-                import io
+    from kg.atomicwrite import open_atomic
 
-                text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
-                w = csv.writer(text)
-                w.writerow(EDGE_CSV_COLUMNS)
-                for s, b, d in sorted(g.edges(data=True), key=lambda e: (-e[2]["tiv"], e[0], e[1])):
-                    w.writerow(
-                        [
-                            s,
-                            g.nodes[s]["label"],
-                            b,
-                            g.nodes[b]["label"],
-                            d["deals"],
-                            f"{d['tiv']:g}",
-                            f"{d['value_usd']:.0f}" if d["valued_deals"] else "",
-                            d["valued_deals"],
-                            d["sources"],
-                            d["articles"],
-                            d["releases"],
-                            d["corroborated"],
-                            _flat(d["order_years"]),
-                            _flat(d["delivery_years"]),
-                            _flat(d["statuses"]),
-                            _flat(d["systems"]),
-                        ]
-                    )
-                text.flush()
-                text.detach()
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with open_atomic(path) as fh:
+        if fmt == "gexf":
+            nx.write_gexf(exportable(g), fh)
+        elif fmt == "graphml":
+            nx.write_graphml(exportable(g), fh)
+        else:
+            _write_edge_csv(g, fh, raw_csv)
+
+
+def _write_edge_csv(g: nx.DiGraph, fh: IO[bytes], raw: bool) -> None:
+    """The CSV edge list (one row per supplier -> buyer pair, largest TIV first)."""
+    import io
+
+    text = io.TextIOWrapper(fh, encoding="utf-8", newline="")  # type: ignore[arg-type]
+    w = csv.writer(text)
+    w.writerow(EDGE_CSV_COLUMNS)
+    for s, b, d in sorted(g.edges(data=True), key=lambda e: (-e[2]["tiv"], e[0], e[1])):
+        row = safe_row(
+            [
+                s,
+                g.nodes[s]["label"],
+                b,
+                g.nodes[b]["label"],
+                d["deals"],
+                f"{d['tiv']:g}",
+                f"{d['value_usd']:.0f}" if d["valued_deals"] else "",
+                d["valued_deals"],
+                d["sources"],
+                d["articles"],
+                d["releases"],
+                d["corroborated"],
+                _flat(d["order_years"]),
+                _flat(d["delivery_years"]),
+                _flat(d["statuses"]),
+                _flat(d["systems"]),
+            ],
+            raw,
+        )
+        w.writerow(row)
+    text.flush()
+    text.detach()
 
 
 __all__ = [

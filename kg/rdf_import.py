@@ -6,6 +6,12 @@ its old version.  A file that carries named graphs (N-Quads, TriG) keeps them; i
 default-graph triples go to the file's own graph.  Each file is parsed completely in
 memory by Oxigraph's strict parsers before anything is written, so a malformed file is
 rejected with ``file:line`` and leaves the store untouched.
+
+Hostile files are refused before or instead of harming the store: RDF/XML with DTD entity
+declarations (``<!ENTITY``: nested internal entities expand a 650-byte file to gigabytes),
+a token over the parser's 16 MiB buffer, and graphs kg owns (:func:`reserved_graph`: the
+ontology, reference, links and registry graphs and every source graph kg mints), which an
+import would silently replace; ``force`` allows the last, except the registry.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from rdflib.namespace import RDF
 
 from kg import iris, ns
 from kg.errors import InputError
+from kg.ns import ID
 from kg.store import Store
 
 #: File suffix -> Oxigraph format.
@@ -51,6 +58,29 @@ FORMAT_NAMES: dict[str, ox.RdfFormat] = {
 #: (so a malformed file changes nothing), which bounds memory at a few GB.  Load bigger
 #: dumps with the oxigraph CLI (`oxigraph load`) into a store of their own.
 MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+#: IRI prefixes of the graphs kg mints itself (``graph/...`` and the ``source/...`` graphs).
+RESERVED_GRAPH_PREFIXES = (str(ID["graph/"]), str(ID["source/"]))
+
+
+def reserved_graph(graph: str) -> bool:
+    """True for a graph kg writes itself: importing RDF into it would replace kg's own data."""
+    return graph.startswith(RESERVED_GRAPH_PREFIXES)
+
+
+def _refuse_entities(data: bytes, path: Path) -> None:
+    """Refuse XML that declares DTD entities (billion-laughs expansion), before parsing."""
+    text = data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace").encode("utf-8")
+    pos = text.find(b"<!ENTITY")
+    if pos >= 0:
+        raise InputError(
+            "RDF/XML with DTD entity declarations (<!ENTITY) is refused: entity expansion can exhaust memory",
+            str(path),
+            text.count(b"\n", 0, pos) + 1,
+        )
 
 
 @dataclass
@@ -89,6 +119,8 @@ def parse_file(path: Path, fmt: str | None = None) -> tuple[ox.Store, bytes]:
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM is legal text but not legal Turtle
         data = data[3:]
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        _refuse_entities(data, path)
     scratch = ox.Store()
     try:
         scratch.load(data, rdf_format, base_iri=path.resolve().as_uri())
@@ -98,6 +130,8 @@ def parse_file(path: Path, fmt: str | None = None) -> tuple[ox.Store, bytes]:
         raise InputError(f"malformed {rdf_format.name}: {message}", str(path), line) from None
     except (ValueError, OSError) as exc:
         raise InputError(f"cannot parse: {exc}", str(path)) from None
+    except MemoryError as exc:  # Oxigraph caps one token (a literal, an IRI) at 16 MiB
+        raise InputError(f"too large to parse (a single token over 16 MiB?): {exc}", str(path)) from None
     check_literals(scratch, data, path)
     return scratch, data
 
@@ -156,12 +190,35 @@ def _graph_ntriples(scratch: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) ->
     return out.getvalue()
 
 
-def import_rdf(store: Store, paths: list[Path], fmt: str | None = None) -> RdfImportReport:
-    """Import each file; bad files are reported in ``errors`` and skipped, the rest go in."""
+def _check_graphs(scratch: ox.Store, path: Path, force: bool) -> None:
+    """Refuse a file naming one of kg's own graphs (the registry even with ``force``)."""
+    for g in scratch.named_graphs():
+        if not isinstance(g, ox.NamedNode) or not reserved_graph(g.value):
+            continue
+        if g.value == str(iris.REGISTRY_GRAPH):
+            raise InputError(
+                f"graph <{g.value}> is kg's import bookkeeping; it cannot be imported", str(path)
+            )
+        if not force:
+            raise InputError(
+                f"graph <{g.value}> is one of kg's own graphs; importing would replace it "
+                "(refused; --force imports it anyway)",
+                str(path),
+            )
+
+
+def import_rdf(
+    store: Store, paths: list[Path], fmt: str | None = None, *, force: bool = False
+) -> RdfImportReport:
+    """Import each file; bad files are reported in ``errors`` and skipped, the rest go in.
+
+    A file naming a graph kg owns (:func:`reserved_graph`) is refused unless ``force``.
+    """
     report = RdfImportReport()
     for path in paths:
         try:
             scratch, data = parse_file(path, fmt)
+            _check_graphs(scratch, path, force)
         except InputError as exc:
             report.errors.append(exc)
             continue

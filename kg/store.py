@@ -521,14 +521,25 @@ class EmbeddedStore(Store):
                 self._ox.remove_graph(node)
 
     def close(self) -> None:
-        """Flush and release the RocksDB lock (the last reference to the store must go)."""
+        """Flush and release the RocksDB lock (the last reference to the store must go).
+
+        A failing flush (disk full) still releases the store, then raises one
+        :class:`StoreError`: the write that failed first has already been reported, and the
+        pending markers make the next writable open drop any half-written graph.
+        """
         if getattr(self, "_ox", None) is not None:
+            failed: OSError | None = None
             if not self.read_only:
-                self._ox.flush()
+                try:
+                    self._ox.flush()
+                except OSError as exc:
+                    failed = exc
             self.dataset.close()  # oxrdflib drops its reference to the pyoxigraph store
             del self.dataset
             self._ox = None  # type: ignore[assignment]
             gc.collect()  # rdflib graphs sit in reference cycles; free them (and the lock) now
+            if failed is not None:
+                raise StoreError(f"cannot flush store {self.location}: {failed}")
 
 
 def _prefix_kw(fmt: str, prefixes: dict[str, str]) -> dict[str, Any]:

@@ -447,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         a.rows, a.articles, a.kills, a.fuzz, a.read_seconds = 3000, 40, 2, 500, 15
     sys.path.insert(0, str(REPO / "scripts"))
     import fuzz
+    import hostile_inputs  # issue 11: one row per hostile-input class
 
     rows: list[tuple[str, str, str, str, str]] = []  # class, tried, crashes, lost, kills survived
     started = time.perf_counter()
@@ -471,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
                 "-",
             )
         )
+        hostile_rows, hostile_bad = hostile_inputs.rows()
+        rows.extend(hostile_rows)
         fa = fuzz.fuzz_articles(a.fuzz, seed=1)
         rows.append((f"fuzzed articles ({fa.seconds:.0f} s)", str(fa.tried), str(fa.crashes), "-", "-"))
         fs = fuzz.fuzz_sipri_rows(a.fuzz, seed=1)
@@ -535,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
     bad = fa.crashes + fs.crashes + h["article_crashes"] + h["sipri_crashes"] + k.partial + k2.partial
-    bad += abs(h["article_lost"]) + abs(h["sipri_lost"]) + rr.wrong + len(rr.errors)
+    bad += abs(h["article_lost"]) + abs(h["sipri_lost"]) + rr.wrong + len(rr.errors) + hostile_bad
     bad += 2 * ssrf.tried - ssrf.refused_serve - ssrf.refused_query + ssrf.connections
     for err in rr.errors[:5]:
         print(f"reader error: {err}")

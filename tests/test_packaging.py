@@ -92,3 +92,39 @@ def test_installed_wheel_runs_help_and_demo_from_elsewhere(wheel: Path, tmp_path
     )
     assert demo.returncode == 0, demo.stderr[-3000:]
     assert "deals" in demo.stdout
+
+
+HTML_ARTICLE = """<!doctype html><html><head><title>Navy news</title>
+<meta property="article:published_time" content="2024-05-02"></head><body><article>
+<h1>Navy orders patrol boats</h1>
+<p>The Philippine Navy ordered nine patrol boats from Israel in 2023, the ministry said on Tuesday.
+The boats are to be delivered by 2026 and the first two arrived in Manila last month.</p>
+<p>Officials said the order followed a review of coastal needs that began three years ago.</p>
+</article></body></html>
+"""
+
+
+def test_clean_venv_without_extras_imports_an_html_article(wheel: Path, tmp_path: Path) -> None:
+    """``pip install kg`` (no extras, what ``make demo`` does) must read HTML articles.
+
+    Why: trafilatura's justext imports ``lxml.html.clean``, a separate package
+    (``lxml_html_clean``) since lxml 5.2 that only a test extra happened to pull in.
+    """
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    py = venv / "bin" / "python"
+    install = subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", str(wheel)], capture_output=True, text=True, timeout=600
+    )
+    assert install.returncode == 0, install.stderr[-3000:]
+    page = tmp_path / "article.html"
+    page.write_text(HTML_ARTICLE, encoding="utf-8")
+    res = subprocess.run(
+        [str(py), "-m", "kg", "--store", str(tmp_path / "store"), "import", "articles", str(page)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    assert "imported 1 article(s)" in res.stderr

@@ -1,8 +1,8 @@
 """Files: a failed write leaves the old file and no temporary file; nothing lands outside.
 
 Every writer of the package that writes through a temporary file is made to fail halfway
-(views/report: ``kg.views.render.write_text_atomic``; ``kg network export``:
-``kg.network.export_graph``; ``kg export -o``): the directory afterwards holds exactly
+(the one writer ``kg.atomicwrite``, used by views/report, ``kg network export``
+(``kg.network.export_graph``) and ``kg export -o``): the directory afterwards holds exactly
 what it held before.  Data-derived file names are in tests/test_security_html.py.
 """
 
@@ -30,7 +30,7 @@ class Boom(RuntimeError):
 def test_atomic_text_write_failing_in_fsync_or_rename(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kg.views import render
+    from kg import atomicwrite
 
     target = tmp_path / "view.html"
     target.write_text("old", encoding="utf-8")
@@ -41,11 +41,11 @@ def test_atomic_text_write_failing_in_fsync_or_rename(
 
     for name in ("fsync", "replace"):
         with monkeypatch.context() as m:
-            m.setattr(render.os, name, fail)
+            m.setattr(atomicwrite.os, name, fail)
             with pytest.raises(Boom):
-                render.write_text_atomic(target, "<html>new</html>")
+                atomicwrite.write_atomic(target, "<html>new</html>")
         assert listing(tmp_path) == before, name  # old file intact, no .tmp left
-    render.write_text_atomic(target, "new")
+    atomicwrite.write_atomic(target, "new")
     assert listing(tmp_path) == {"view.html": b"new"}
 
 

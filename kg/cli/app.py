@@ -29,14 +29,23 @@ class KgGroup(click.Group):
         except KgError as exc:
             if ctx.find_root().params.get("debug"):
                 raise
+            _reported(ctx)
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except (OSError, MemoryError) as exc:
             if ctx.find_root().params.get("debug"):
                 raise
+            _reported(ctx)
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             click.echo(f"error: {where}{getattr(exc, 'strerror', None) or exc}", err=True)
             ctx.exit(EXIT_ERROR)
+
+
+def _reported(ctx: click.Context) -> None:
+    """Note that an error line was printed, so closing the store does not print a second."""
+    holder = ctx.find_root().obj
+    if isinstance(holder, StoreHolder):
+        holder.error_reported = True
 
 
 class StoreHolder:
@@ -45,6 +54,7 @@ class StoreHolder:
     def __init__(self, location: str) -> None:
         self.location = location
         self._store: Store | None = None
+        self.error_reported = False
 
     def get(self, read_only: bool) -> Store:
         if self._store is None:
@@ -52,9 +62,20 @@ class StoreHolder:
         return self._store
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        """Close the store; a failure (disk full on the last flush) is one line, exit 1.
+
+        Why: this runs while click tears the command down, outside :meth:`KgGroup.invoke`,
+        where an exception would print a traceback after the command's own error line.
+        """
+        store, self._store = self._store, None
+        if store is None:
+            return
+        try:
+            store.close()
+        except (KgError, OSError) as exc:
+            if not self.error_reported:
+                click.echo(f"error: {exc}", err=True)
+            raise click.exceptions.Exit(EXIT_ERROR) from None
 
 
 @click.group(cls=KgGroup, epilog=EXIT_CODES_HELP)

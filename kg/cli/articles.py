@@ -58,6 +58,10 @@ def extract_cmd(paths: tuple[str, ...], published: date | None, url: str | None,
     errors = [i for i in items if isinstance(i, ArticleError)]
     for err in errors:
         click.echo(f"error: {err}", err=True)
+    for a in articles:
+        where = f"{a.path}:{a.line}" if a.line else a.path
+        for warning in a.warnings:
+            click.echo(f"warning: {where}: {warning}", err=True)
     results = [claims for _, claims in extract_many(articles, jobs=jobs)]
     if fmt == "ttl":
         _print_ttl(articles, results)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
+from kg.atomicwrite import STDOUT, is_stdout, open_atomic
 from kg.cli.app import cli, get_store, import_group, query_group
-from kg.cli.output import FORMATS, default_format, write_rows
+from kg.cli.output import FORMATS, RAW_CSV_HELP, default_format, write_rows
 from kg.errors import EXIT_REJECTED, ValidationFailed
 from kg.store import EXPORT_FORMATS
 
@@ -24,17 +23,22 @@ from kg.store import EXPORT_FORMATS
     type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "rdfxml"]),
     help="Parse every file in this format (default: from the file suffix).",
 )
+@click.option(
+    "--force", is_flag=True, help="Import into kg's own graphs (reference, ontology, links, source graphs)."
+)
 @click.pass_context
-def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None) -> None:
+def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, force: bool) -> None:
     """Import RDF files, each into its own named graph (unless it carries graphs).
 
     A malformed file is reported with file:line and skipped, leaving the store as it was;
-    the other files are imported. Exit code 3 if any file was rejected.
+    the other files are imported. A file naming one of kg's own graphs (reference,
+    ontology, links, a source graph kg mints) is refused unless --force; RDF/XML declaring
+    DTD entities is always refused. Exit code 3 if any file was rejected.
     """
     from kg.rdf_import import import_rdf
 
     store = get_store(ctx)
-    report = import_rdf(store, list(files), fmt)
+    report = import_rdf(store, list(files), fmt, force=force)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
     click.echo(
@@ -48,7 +52,9 @@ def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None)
 
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="trig", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE (default stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to FILE (default, or '-': stdout)."
+)
 @click.option("--graph", help="Export only this named graph (IRI).")
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | None) -> None:
@@ -57,20 +63,10 @@ def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | N
 
     store = get_store(ctx, read_only=True)
     target = URIRef(graph) if graph else None
-    if output is None:
-        store.export(fmt, sys.stdout.buffer, target)
-        sys.stdout.buffer.flush()
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            store.export(fmt, out, target)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    click.echo(f"wrote {output}", err=True)
+    with open_atomic(output or STDOUT) as out:
+        store.export(fmt, out, target)
+    if output is not None and not is_stdout(output):
+        click.echo(f"wrote {output}", err=True)
 
 
 @query_group.command("sparql", hidden=True)
@@ -82,8 +78,11 @@ def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | N
     type=click.Choice(FORMATS),
     help="Output format (default: table on a terminal, json when piped).",
 )
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 @click.pass_context
-def sparql_cmd(ctx: click.Context, sparql: str | None, query_file: Path | None, fmt: str | None) -> None:
+def sparql_cmd(
+    ctx: click.Context, sparql: str | None, query_file: Path | None, fmt: str | None, raw_csv: bool
+) -> None:
     """Run a SPARQL query given as an argument, with -f FILE, or on stdin."""
     if query_file is not None:
         text = query_file.read_text(encoding="utf-8")
@@ -93,10 +92,10 @@ def sparql_cmd(ctx: click.Context, sparql: str | None, query_file: Path | None, 
         text = sys.stdin.read()
     else:
         raise click.UsageError("give a query, -f FILE, or a query on stdin")
-    run_and_print(ctx, text, fmt)
+    run_and_print(ctx, text, fmt, raw_csv=raw_csv)
 
 
-def run_and_print(ctx: click.Context, text: str, fmt: str | None) -> None:
+def run_and_print(ctx: click.Context, text: str, fmt: str | None, *, raw_csv: bool = False) -> None:
     """Run a query and print it (SELECT rows, ASK boolean, CONSTRUCT as N-Triples)."""
     from kg.store import refuse_outbound_query
 
@@ -110,7 +109,7 @@ def run_and_print(ctx: click.Context, text: str, fmt: str | None) -> None:
     elif result.type in ("CONSTRUCT", "DESCRIBE"):
         sys.stdout.write(result.graph.serialize(format="nt"))
     else:
-        write_rows([str(v) for v in result.vars or []], result, fmt, sys.stdout)
+        write_rows([str(v) for v in result.vars or []], result, fmt, sys.stdout, raw=raw_csv)
 
 
 @cli.command("stats")

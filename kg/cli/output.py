@@ -17,8 +17,11 @@ from typing import Any, TextIO
 from rdflib import BNode, Literal, URIRef
 
 from kg.ns import PREFIXES
+from kg.spreadsheet import safe_row
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+#: Help of the ``--raw-csv`` flag of every command that writes CSV/TSV.
+RAW_CSV_HELP = "CSV/TSV: write cells as they are (default: quote cells a spreadsheet would run as formulas)."
 _MAX_CELL = 80
 
 
@@ -66,14 +69,29 @@ def short(value: Any) -> str:
     return out if len(out) <= _MAX_CELL else out[: _MAX_CELL - 1] + "…"
 
 
-def write_rows(variables: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, stream: TextIO) -> int:
-    """Write rows in ``fmt``; returns the number of rows written."""
+def _cell(value: str, fmt: str) -> str:
+    """A CSV/TSV cell: a carriage return becomes a line feed (which the writer quotes; a bare CR
+    is not quoted by Python's csv module and would split the row); TSV tabs become spaces."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\t", " ") if fmt == "tsv" else value
+
+
+def write_rows(
+    variables: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, stream: TextIO, *, raw: bool = False
+) -> int:
+    """Write rows in ``fmt``; returns the number of rows written.
+
+    CSV/TSV cells that a spreadsheet would run as a formula are quoted
+    (:mod:`kg.spreadsheet`) unless ``raw``.
+    """
     n = 0
     if fmt in ("csv", "tsv"):
         writer = csv.writer(stream, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(variables)
+        writer.writerow(safe_row(list(variables), raw))
         for row in rows:
-            writer.writerow([text(v).replace("\t", " ") if fmt == "tsv" else text(v) for v in row])
+            cells = [_cell(text(v), fmt) for v in row]
+            writer.writerow(safe_row(cells, raw))
             n += 1
     elif fmt == "jsonl":
         for row in rows:

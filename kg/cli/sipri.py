@@ -19,7 +19,12 @@ MAX_LISTED = 20
 @import_group.command("sipri")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the skipped rows.")
-@click.option("--force", is_flag=True, help="Rewrite a release even if the same file is already imported.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rewrite a release even if the same file is already imported, and import a file that would "
+    "shrink a stored release below half or that has no usable row.",
+)
 @click.option(
     "--derive-years",
     is_flag=True,
@@ -55,7 +60,10 @@ def import_sipri_cmd(
     Exit codes:
       0  all files imported (possibly with skipped rows, reported as warnings)
       3  at least one whole file was rejected (unknown layout, truncated or missing
-         header, unreadable); the other files were still imported
+         header, unreadable, no usable row, or under half the triples of the stored
+         release it would replace or of the latest stored release of the same
+         register: the stored one is kept unless --force); the other files were
+         still imported
       4  the store is locked by another writer
     """
     from kg.sipri.importer import import_sipri

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kg.cli.app import cli, get_store, query_group
-from kg.cli.output import FORMATS, default_format, write_rows
+from kg.cli.output import FORMATS, RAW_CSV_HELP, default_format, write_rows
 
 
 @query_group.command("list")
@@ -64,9 +64,10 @@ def _print_list(queries: list, as_json: bool) -> None:
     help="Output format (default: table on a terminal, json when piped).",
 )
 @click.option("--show-sparql", is_flag=True, help="Print the query and its bound values, do not run it.")
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 @click.pass_context
 def query_run_cmd(
-    ctx: click.Context, name: str, params: tuple[str, ...], fmt: str | None, show_sparql: bool
+    ctx: click.Context, name: str, params: tuple[str, ...], fmt: str | None, show_sparql: bool, raw_csv: bool
 ) -> None:
     """Run the named query NAME; parameters are bound as RDF terms, never pasted.
 
@@ -89,7 +90,7 @@ def query_run_cmd(
     result = run_named(store, name, given)
     fmt = fmt or default_format()
     try:
-        n = write_rows(result.variables, result.rows, fmt, sys.stdout)
+        n = write_rows(result.variables, result.rows, fmt, sys.stdout, raw=raw_csv)
         sys.stdout.flush()
     except BrokenPipeError:  # `kg query run ... | head`
         raise click.Abort() from None

@@ -15,7 +15,9 @@ from typing import Any
 import click
 
 from kg import network as kn
+from kg.atomicwrite import is_stdout
 from kg.cli.app import KgGroup, cli, get_store
+from kg.cli.output import RAW_CSV_HELP
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -64,11 +66,14 @@ def _output(required: bool = True) -> Callable[..., Any]:
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
         required=required,
-        help="HTML file to write (atomically, UTF-8).",
+        help="HTML file to write (atomically, UTF-8; '-' for stdout).",
     )
 
 
 def _done(path: Path, started: float, what: str) -> None:
+    if is_stdout(path) or not path.is_file():  # stdout, a device or a FIFO: no size to tell
+        click.echo(f"wrote {what} to {path} ({time.perf_counter() - started:.1f} s)", err=True)
+        return
     size = path.stat().st_size
     click.echo(
         f"wrote {what} to {path} ({size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} s)", err=True
@@ -190,6 +195,10 @@ def report_diversification_cmd(
     """
     from kg.report import diversification_report
 
+    if is_stdout(out_dir):
+        raise click.BadParameter(
+            "a report is a directory of files; '-' (stdout) cannot hold it", param_hint="-o"
+        )
     started = time.perf_counter()
     store = get_store(ctx, read_only=True)
     filters = kn.Filters(year_from=year_from, year_to=year_to, category=category, source=source)
@@ -212,10 +221,19 @@ def network_group() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(list(kn.EXPORT_FORMATS)), required=True, help="File format."
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File ('-': stdout).",
+)
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 @filter_options
 @click.pass_context
-def network_export_cmd(ctx: click.Context, fmt: str, output: Path, filters: kn.Filters) -> None:
+def network_export_cmd(
+    ctx: click.Context, fmt: str, output: Path, raw_csv: bool, filters: kn.Filters
+) -> None:
     """Export the filtered network (nodes: parties; edges: supplier -> buyer with totals).
 
     \b
@@ -224,7 +242,7 @@ def network_export_cmd(ctx: click.Context, fmt: str, output: Path, filters: kn.F
     """
     store = get_store(ctx, read_only=True)
     g = kn.build_graph(store, filters)
-    kn.export_graph(g, output, fmt)
+    kn.export_graph(g, output, fmt, raw_csv=raw_csv)
     click.echo(f"wrote {g.number_of_nodes()} nodes, {g.number_of_edges()} edges to {output}", err=True)
 
 
@@ -261,6 +279,7 @@ def _format_option() -> Callable[..., Any]:
     "--source", type=click.Choice(list(kn.SOURCES)), default="all", show_default=True, help="Sources."
 )
 @_format_option()
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 @click.pass_context
 def network_shares_cmd(
     ctx: click.Context,
@@ -272,6 +291,7 @@ def network_shares_cmd(
     category: str | None,
     source: str,
     fmt: str | None,
+    raw_csv: bool,
 ) -> None:
     """Suppliers' shares of a buyer's imports per period (delivered TIV), with the HHI.
 
@@ -292,15 +312,18 @@ def network_shares_cmd(
         for s, v in sorted(t.volume.get(key, {}).items(), key=lambda kv: -kv[1])
     ]
     variables = ["period", "supplier", "supplier_iri", "volume", "share", "basis", "hhi"]
-    write_rows(variables, rows, fmt or default_format(), sys.stdout)
+    write_rows(variables, rows, fmt or default_format(), sys.stdout, raw=raw_csv)
 
 
 @network_group.command("centrality")
 @click.option("--top", type=click.IntRange(1, 10000), default=20, show_default=True, help="Rows to print.")
 @filter_options
 @_format_option()
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 @click.pass_context
-def network_centrality_cmd(ctx: click.Context, top: int, filters: kn.Filters, fmt: str | None) -> None:
+def network_centrality_cmd(
+    ctx: click.Context, top: int, filters: kn.Filters, fmt: str | None, raw_csv: bool
+) -> None:
     """PageRank (weighted by delivered TIV) and degrees of the filtered network.
 
     \b
@@ -328,4 +351,4 @@ def network_centrality_cmd(ctx: click.Context, top: int, filters: kn.Filters, fm
         for n in ranked
     ]
     variables = ["party", "iri", "pagerank", "suppliers", "customers", "imports_tiv", "exports_tiv"]
-    write_rows(variables, rows, fmt or default_format(), sys.stdout)
+    write_rows(variables, rows, fmt or default_format(), sys.stdout, raw=raw_csv)

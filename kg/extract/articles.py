@@ -17,14 +17,23 @@ empty or whitespace-only text, binary data (NUL bytes), text over :data:`MAX_TEX
 unparseable or future publication dates, invalid JSON.  **Invalid UTF-8** is decoded with
 U+FFFD replacement and the article is kept with a warning in ``Article.warnings`` as long
 as under 1% of the bytes are invalid (typical of a single mis-encoded quote in a scraped
-page); more than that is treated as a wrong encoding or binary and rejected.
+page); more than that is treated as a wrong encoding or binary and rejected.  A **lone
+surrogate** (``"\ud800"`` in JSON, which no UTF-8 text can hold) in the text, title, URL or
+publisher is replaced by U+FFFD with a warning naming the field, and the article is kept.
+
+Text is **normalised to NFC** on reading (every format, and :func:`article_from_text`):
+the extractor's patterns and the catalogue's names are composed characters, so a
+decomposed "Türkiye" (``u`` + combining diaeresis) would otherwise match nothing.  Claim
+offsets index the normalised text, which is the text stored and returned.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -106,6 +115,33 @@ def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
         if bad > max(1, MAX_INVALID_UTF8 * len(raw)):
             raise _Bad(f"not UTF-8 text ({bad} invalid byte sequences)") from None
         return text, (f"invalid UTF-8: {bad} byte sequence(s) replaced by U+FFFD",)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: str | None, field: str, warnings: list[str]) -> str | None:
+    """``value`` in NFC with lone surrogates replaced by U+FFFD (noted in ``warnings``)."""
+    if not value:
+        return value
+    if _SURROGATE.search(value):
+        value = _SURROGATE.sub("\ufffd", value)
+        warnings.append(f"lone surrogate(s) in {field!r} replaced by U+FFFD")
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+def _cleaned(article: Article) -> Article:
+    """The article with every text field through :func:`_clean` (the one place that does it)."""
+    from dataclasses import replace
+
+    notes: list[str] = []
+    fields = {
+        name: _clean(getattr(article, name), name, notes) for name in ("text", "title", "url", "publisher")
+    }
+    changed = {k: v for k, v in fields.items() if v != getattr(article, k)}
+    if not changed:
+        return article
+    return replace(article, **changed, warnings=(*article.warnings, *notes))
 
 
 def _check_text(text: str) -> str:
@@ -256,7 +292,7 @@ def _read_bytes(raw: bytes, path: str, kind: str) -> Iterator[ArticleOrError]:
                 continue
             try:
                 text, _ = _decode(line)
-                yield _from_obj(json.loads(text), path, lineno)
+                yield _cleaned(_from_obj(json.loads(text), path, lineno))
             except (_Bad, json.JSONDecodeError) as exc:
                 yield ArticleError(
                     path, lineno, str(exc) if isinstance(exc, _Bad) else f"invalid JSON: {exc}"
@@ -271,11 +307,11 @@ def _read_bytes(raw: bytes, path: str, kind: str) -> Iterator[ArticleOrError]:
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise _Bad(f"invalid JSON: {exc}") from None
-            yield _from_obj(obj, path, None)
+            yield _cleaned(_from_obj(obj, path, None))
         elif kind in HTML_SUFFIXES:
-            yield _from_html(raw, path)
+            yield _cleaned(_from_html(raw, path))
         else:
-            yield _from_text(raw, path)
+            yield _cleaned(_from_text(raw, path))
     except _Bad as exc:
         yield ArticleError(path, None, str(exc))
 
@@ -340,5 +376,5 @@ def read_articles(
 def article_from_text(
     text: str, *, published: date | None = None, url: str | None = None, title: str | None = None
 ) -> Article:
-    """Wrap a string as an :class:`Article` (front matter is not parsed here)."""
-    return Article(text=text, title=title, url=url, published=published)
+    """Wrap a string as an :class:`Article` (front matter is not parsed here; text in NFC)."""
+    return _cleaned(Article(text=text, title=title, url=url, published=published))

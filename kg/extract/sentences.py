@@ -100,7 +100,11 @@ _ABBREV = {
     "u.s.a",
     "etc",
 }
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
+# A punctuation match may only start where a run of [.!?] starts (the lookbehind): a
+# match starting inside a run could only end where one from the run's start ends, and
+# letting the engine try every position of a long run ('.' * 50_000 + 'x') rescanned the
+# rest of the run each time, quadratic in its length.
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

@@ -11,6 +11,12 @@ and its layout, never by the file name, so:
 A file that cannot be read as a whole (unknown layout, no header, truncated preamble) is
 *rejected* and reported; a row that cannot be parsed or mapped is *skipped* and reported
 with its physical line; everything else imports.
+
+A worse file never silently replaces good data: without ``force`` a file is also rejected,
+and the stored data kept, when it has no usable row (no deal, no TIV observation), or when
+it maps to fewer than :data:`MIN_KEEP_RATIO` (half) of the triples of the stored release it
+would replace, or of the latest stored release of the same register (same title line).  A
+damaged export (every row missing a field, a cut-off download) looks exactly like that.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from kg.ns import SPARQL_PREFIXES
 from kg.sipri.formats import LAYOUTS, LayoutError, RowProblem, parse_file
@@ -31,6 +37,9 @@ from kg.store import Store
 #: Called once with ``done=0`` when the file is parsed, then every few thousand rows,
 #: and once with ``done=total`` before the graph is written.
 ProgressCallback = Callable[[str, int, int], None]
+#: A file mapping to fewer triples than this share of the stored release it replaces (or of
+#: the latest stored release with the same title) is rejected unless ``force``.
+MIN_KEEP_RATIO = 0.5
 
 
 @dataclass
@@ -77,7 +86,8 @@ class ImportReport:
         return sum(len(f.skipped) for f in self.files)
 
     def total(self, attr: str) -> int:
-        return sum(int(getattr(f, attr)) for f in self.files)
+        """Sum of ``attr`` over the files that were imported (not rejected)."""
+        return sum(int(getattr(f, attr)) for f in self.files if not f.rejected)
 
     def summary(self) -> list[str]:
         """Human-readable lines (the CLI prints them on stderr)."""
@@ -113,6 +123,33 @@ def _already_stored(store: Store, graph: URIRef, content_hash: str, triples: int
     if [str(r["h"]) for r in rows if "h" in r] != [content_hash]:
         return False
     return store.count(graph) == triples
+
+
+def _worse_than_stored(store: Store, graph: URIRef, title: str | None, report: FileReport) -> str | None:
+    """Why this file must not replace what is stored (see the module docstring), or None."""
+    if report.deals + report.observations == 0:
+        return (
+            f"no usable rows ({report.rows_read} read, {len(report.skipped)} skipped); "
+            "nothing stored was changed (--force imports it anyway)"
+        )
+    stored = store.count(graph)
+    what = "the stored release it would replace"
+    if not stored and title:
+        rows = store.select(
+            SPARQL_PREFIXES
+            + """SELECT ?g ?when WHERE { GRAPH ?g { ?g a kg:DatasetRelease ; kg:releaseTitle ?t .
+                   OPTIONAL { ?g kg:dataGenerated ?when } } } ORDER BY DESC(STR(?when)) LIMIT 1""",
+            {"t": Literal(title)},
+        )
+        if rows:
+            stored = store.count(URIRef(str(rows[0]["g"])))
+            what = f"the latest stored release of this register ({rows[0].get('when', 'undated')})"
+    if stored and report.triples < MIN_KEEP_RATIO * stored:
+        return (
+            f"{report.triples} triples, under {MIN_KEEP_RATIO:.0%} of the {stored} of {what} "
+            f"({len(report.skipped)} rows skipped); the stored release is kept (--force imports it anyway)"
+        )
+    return None
 
 
 def import_file(
@@ -170,6 +207,8 @@ def import_file(
     graph = URIRef(mapped.graph)
     if not force and _already_stored(store, graph, parsed.content_hash, report.triples):
         report.unchanged = True
+    elif not force and (worse := _worse_than_stored(store, graph, parsed.title, report)):
+        report.rejected = worse
     else:
         payload = mapped.ntriples().encode("utf-8")
         mapped.lines.clear()  # free the per-triple strings before the store's bulk load
@@ -211,4 +250,12 @@ def import_sipri(
     return report
 
 
-__all__ = ["LAYOUTS", "FileReport", "ImportReport", "ProgressCallback", "import_file", "import_sipri"]
+__all__ = [
+    "LAYOUTS",
+    "MIN_KEEP_RATIO",
+    "FileReport",
+    "ImportReport",
+    "ProgressCallback",
+    "import_file",
+    "import_sipri",
+]

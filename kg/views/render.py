@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,6 +22,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
+
+from kg.atomicwrite import write_atomic as write_text_atomic
 
 _HERE = Path(__file__).resolve().parent
 VENDOR_DIR = _HERE / "vendor" / "vis-network-9.1.2"
@@ -99,25 +100,5 @@ def render_html(view: View) -> str:
 
 
 def write_html(path: str | os.PathLike[str], html: str) -> Path:
-    """Write ``html`` as UTF-8 to ``path`` atomically (temp file in the same directory)."""
+    """Write ``html`` as UTF-8 to ``path`` through kg's one writer (``-`` is stdout)."""
     return write_text_atomic(path, html)
-
-
-def write_text_atomic(path: str | os.PathLike[str], text: str | bytes) -> Path:
-    """Write text (UTF-8) or bytes so readers see the old file or the new one, never half."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return target
