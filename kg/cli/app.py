@@ -53,8 +53,21 @@ class StoreHolder:
 
     def close(self) -> None:
         if self._store is not None:
+            if not self._store.read_only:
+                _refresh_search(self._store)
             self._store.close()
             self._store = None
+
+
+def _refresh_search(store: Store) -> None:
+    """After a command that could write: bring an existing search index in step (kg.search)."""
+    from kg.search import index_exists, refresh
+
+    try:
+        if index_exists(store):
+            refresh(store)
+    except (KgError, OSError) as exc:  # the store is written; only the index lags (next search fixes it)
+        click.echo(f"warning: search index not refreshed: {exc}", err=True)
 
 
 @click.group(cls=KgGroup, epilog=EXIT_CODES_HELP)
