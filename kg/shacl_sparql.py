@@ -271,7 +271,8 @@ def compile_shape(shapes: Graph, shape: Node, closure: Callable[[URIRef], list[U
             continue
         if pred == SH.lessThanOrEquals:
             cond = f"?this {_term(obj)} ?_o FILTER(!COALESCE(?v <= ?_o, false))"
-            add(f"SELECT DISTINCT ?this ?v WHERE {{ {values} . {cond} }}")
+            # one result per failing (value, other value) pair, as pyshacl reports them
+            add(f"SELECT DISTINCT ?this ?v ?_o WHERE {{ {values} . {cond} }}")
         elif pred == SH.sparql:
             raise Unsupported("sh:sparql on a property shape")
         elif pred == SH["class"]:  # an anti-join against the typed nodes, not a lookup per value
