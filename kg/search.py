@@ -52,7 +52,7 @@ from rdflib.namespace import PROV
 
 from kg import ns
 from kg.bindings import safe_term
-from kg.errors import KgError, StoreError
+from kg.errors import EXIT_USAGE, KgError, StoreError
 from kg.store import EmbeddedStore, RemoteStore, Store
 
 #: Bumped when the index layout or what is indexed changes: an older index is rebuilt.
@@ -115,7 +115,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(text, tokenize='{TOKENIZER}');
 class SearchError(KgError):
     """A search that cannot run: nothing to search for, or no FTS5 in this Python's SQLite."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
 
 @dataclass
@@ -511,8 +511,7 @@ def search(
     limit: int = 20,
 ) -> list[Hit]:
     """Search ``store`` (refreshing its index first); parties by name, ISO code or IRI."""
-    query = fts_query(text)  # a usage error before any work
-    del query
+    fts_query(text)  # nothing to search for: a usage error before any work
     buyers = resolve_parties([buyer] if isinstance(buyer, str) else buyer or [])
     suppliers = resolve_parties([supplier] if isinstance(supplier, str) else supplier or [])
     index = open_index(store)

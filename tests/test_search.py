@@ -436,3 +436,22 @@ def test_endpoint_search_is_read_only(search_server):
     assert r.status_code in (404, 405)
     r = httpx.get(f"{search_server.url}/search", params={"q": '"foo" OR NEAR( bar*'})
     assert r.status_code == 200 and r.json()["hits"] == []
+
+
+def test_endpoint_search_sees_imports_made_while_it_runs(search_server, monkeypatch):
+    import kg.search
+
+    monkeypatch.setattr(kg.search, "SERVE_REFRESH_INTERVAL", 0.0)
+    url = f"{search_server.url}/search"
+    assert httpx.get(url, params={"q": "zeppelins"}).json()["hits"] == []
+    graph, data = article("late", "Late news", "Zeppelins were delayed.", [])
+    writer = open_store(search_server.config.location)
+    writer.replace_graphs({graph: data})
+    writer.close()
+    try:
+        assert [h["kind"] for h in httpx.get(url, params={"q": "zeppelins"}).json()["hits"]] == ["text"]
+    finally:
+        writer = open_store(search_server.config.location)
+        writer.drop_graphs([graph])
+        writer.close()
+    assert httpx.get(url, params={"q": "zeppelins"}).json()["hits"] == []
