@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pyoxigraph as ox
-import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.paths import Path as RDFPath
@@ -245,6 +244,8 @@ def validate(
         union, selected = _neighbourhood(data, [URIRef(str(g)) for g in graphs])
     for triple in ontology:
         union.store.add(triple, union, quoted=False)
+    import pyshacl  # only for this engine: importing it costs ~1 s of start-up
+
     conforms, results_graph, _ = pyshacl.validate(
         union,
         shacl_graph=shapes,
