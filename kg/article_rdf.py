@@ -155,6 +155,8 @@ def article_graph(
     )
     out.add(source, SCHEMA.publisher, Literal(publisher) if publisher else None)
     out.add(source, ns.contentHash, Literal(content_hash(text.encode("utf-8", "surrogatepass"))))
+    # the text itself: evidence offsets point into it, and `kg search` indexes it
+    out.add(source, SCHEMA.articleBody, Literal(text) if text else None)
     if path and not path.startswith("<"):
         out.add(source, ns.sourceFile, Literal(path.rsplit("/", 1)[-1]))
 

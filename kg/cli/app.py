@@ -66,16 +66,30 @@ class StoreHolder:
 
         Why: this runs while click tears the command down, outside :meth:`KgGroup.invoke`,
         where an exception would print a traceback after the command's own error line.
+        A command that could write also brings an existing search index in step first.
         """
         store, self._store = self._store, None
         if store is None:
             return
+        if not store.read_only:
+            _refresh_search(store)
         try:
             store.close()
         except (KgError, OSError) as exc:
             if not self.error_reported:
                 click.echo(f"error: {exc}", err=True)
             raise click.exceptions.Exit(EXIT_ERROR) from None
+
+
+def _refresh_search(store: Store) -> None:
+    """After a command that could write: bring an existing search index in step (kg.search)."""
+    from kg.search import index_exists, refresh
+
+    try:
+        if index_exists(store):
+            refresh(store)
+    except (KgError, OSError) as exc:  # the store is written; only the index lags (next search fixes it)
+        click.echo(f"warning: search index not refreshed: {exc}", err=True)
 
 
 @click.group(cls=KgGroup, epilog=EXIT_CODES_HELP)

@@ -8,6 +8,7 @@ Routes:
 * ``POST /update`` (or ``/sparql`` with ``update=`` / ``application/sparql-update``):
   403 unless the server is ``--writable``.
 * ``GET /queries``: the named queries as JSON; ``GET /queries/NAME?param=value``: run one.
+* ``GET /search?q=...``: full-text search (:mod:`kg.search`), JSON or ``format=html``.
 * ``GET /views/...``: the HTML files of ``--views DIR``, read-only.
 * ``GET /``: the query page (inline script with a CSP hash; works offline).
 """
@@ -162,6 +163,8 @@ def render_page(config: ServeConfig, view_files: list[str]) -> str:
         "Format <select name=format><option value=table>table<option>csv<option>tsv<option>json"
         "<option>xml<option>turtle<option>nt<option>jsonld</select> <button>Run</button></form>"
         "<p id=status></p><div id=out></div>"
+        "<form method=get action='search'>Full-text search <input type=search name=q "
+        "placeholder='e.g. delay'><input type=hidden name=format value=html> <button>Search</button></form>"
         f"<h2>Named queries</h2>{_named_query_forms()}{views}"
         f"<script>{_SCRIPT}</script></body></html>\n"
     )
@@ -515,6 +518,8 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
             elif path == "/" and not post:
                 page = render_page(config, server.view_files()).encode("utf-8")
                 self._send(200, page, "text/html; charset=utf-8", {"Content-Security-Policy": PAGE_CSP})
+            elif path == "/search" and not post:
+                self._search(params)
             elif path == "/queries" and not post:
                 self._list_queries()
             elif path.startswith("/queries/") and not post:
@@ -578,6 +583,13 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
                 self._send(204, b"", "text/plain")
             else:
                 self._error(outcome.status, outcome.body.decode("utf-8", "replace"))
+
+        def _search(self, params: dict[str, list[str]]) -> None:
+            from kg.search import http_search
+
+            status, body, ctype = http_search(config.location, params)
+            html_csp = {"Content-Security-Policy": fmt.PAGE_CSP} if ctype.startswith("text/html") else {}
+            self._send(status, body, ctype, html_csp)
 
         def _list_queries(self) -> None:
             from kg.named import list_queries
