@@ -105,7 +105,7 @@ def pipeline_rows(store: Store, buyer: str | None = None, supplier: str | None =
     ``buyer`` is a country name, alias or ISO code and ``supplier`` any party name, as
     for the named query's parameters (unknown names raise
     :class:`kg.named.ParameterError`).  Register rows come first (largest outstanding
-    first within each supplier), then news rows, newest first.
+    TIV first within each supplier), then news rows, newest first.
     """
     params: dict[str, str] = {}
     if buyer:
@@ -165,7 +165,9 @@ def _shape(rows: Iterable[Mapping[str, Any]]) -> list[PipelineRow]:
         row.sources.sort(key=lambda s: (s.date or "", s.iri), reverse=True)
         newest = row.sources[0]
         row.status = newest.status or row.status
-    register.sort(key=lambda x: (x.supplier_label, -(x.outstanding or 0), x.order_year or 0, x.deal))
+    register.sort(
+        key=lambda x: (x.supplier_label, -(x.tiv_outstanding or 0.0), -(x.outstanding or 0), x.deal)
+    )
     ordered_news = sorted(news.values(), key=lambda x: (x.date or "", x.order_year or 0), reverse=True)
     return register + ordered_news
 
