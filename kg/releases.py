@@ -141,7 +141,7 @@ def register_releases(store: Store, *, counts: bool = False) -> list[Release]:
         out.append(
             Release(
                 iri=str(g),
-                title=" ".join(title.split()),
+                title=re.sub(r"\s+([.,;:])", r"\1", " ".join(title.split())),
                 generated=str(r["gen"]) if r.get("gen") is not None else None,
                 file=str(r["file"]) if r.get("file") is not None else None,
                 columns=columns,
