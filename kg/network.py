@@ -909,8 +909,9 @@ def supplier_shares(
                 t[key_of(sup)] += v
         if sum(t.values()) > 0:
             volume[k], basis[k] = dict(t), "tiv"
-            fed[k] = f"deliveries: {rel.label}" if rel else ""
-            used |= {rel.iri} if rel else set()
+            if rel and rel.overlap("deliveries", yrs[0], yrs[-1]):
+                fed[k] = f"deliveries: {rel.label}"
+                used.add(rel.iri)
             continue
         rel = kr.choose(rels, "orders", yrs[0], yrs[-1], f.release)
         deals = data[rel.iri if rel else None][1]
@@ -919,8 +920,9 @@ def supplier_shares(
             for sup, v in deals.get(y, {}).items():
                 d[key_of(sup)] += v
         volume[k], basis[k] = dict(d), "deals" if d else "none"
-        fed[k] = f"orders: {rel.label}" if rel and d else ""
-        used |= {rel.iri} if rel and d else set()
+        if rel and d and rel.overlap("orders", yrs[0], yrs[-1]):
+            fed[k] = f"orders: {rel.label}"
+            used.add(rel.iri)
     totals: dict[str, float] = defaultdict(float)
     for k in volume:
         tot = sum(volume[k].values()) or 1.0

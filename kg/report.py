@@ -360,7 +360,7 @@ def diversification_report(
     rep.pipeline = pipeline_rows(store, buyer=periods.buyer)
     rows = _period_rows(periods, merged_periods)
     title = f"Diversification of {label}'s arms imports"
-    subtitle = f"{span} · shares of {basis_label(periods)} by supplier; {kn.describe_sources(sources)}"
+    subtitle = f"{span} · supplier shares of {basis_label(periods)}; {kn.describe_sources(sources)}"
     merged_names = sorted({periods.labels[k] for k in merge if k in periods.labels})
     merge_note = (
         f"The share chart, the HHI chart and the volume chart count {' and '.join(merged_names)} as one "
