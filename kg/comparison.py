@@ -322,7 +322,7 @@ def away_from_report(
 def _change_chart(rows: list[dict], label: str, p0: str, p1: str) -> Figure:
     fig = Figure(figsize=(10, 0.35 * max(4, len(rows)) + 1.2))
     ax = fig.add_subplot()
-    names = [f"{r['buyer']} ({r['total_after']:,.0f} TIV)" for r in rows]
+    names = [f"{r['buyer']} (imports {p1}: {r['total_after']:,.0f} TIV)" for r in rows]
     ax.barh(
         range(len(rows)),
         [r["change"] for r in rows],
@@ -337,6 +337,7 @@ def _change_chart(rows: list[dict], label: str, p0: str, p1: str) -> Figure:
         ax.text(
             0.5, 0.5, "no buyer above the minimum volume", ha="center", va="center", transform=ax.transAxes
         )
+    ax.set_title(mpl_escape(f"Who moves away from {label}: largest fall first"), fontsize=11)
     ax.grid(axis="x", alpha=0.3)
     return fig
 

@@ -156,6 +156,11 @@ def _hhi_chart(t: kn.ShareTable, title: str) -> Figure:
     return fig
 
 
+def _has_tiv(t: kn.ShareTable) -> bool:
+    """Whether any period is measured in delivered TIV (else the volumes are deal counts)."""
+    return any(v == "tiv" for v in t.basis.values())
+
+
 def _volume_chart(t: kn.ShareTable, keys: list[str], colours: dict[str, str], title: str) -> Figure:
     """Bars per period of the leading suppliers, in the unit the periods have.
 
@@ -163,7 +168,7 @@ def _volume_chart(t: kn.ShareTable, keys: list[str], colours: dict[str, str], ti
     on one axis would mislead); deal counts when no period has TIV (article-only data).
     The legend lists only suppliers with a bar, and an empty chart says so.
     """
-    unit = "tiv" if any(v == "tiv" for v in t.basis.values()) else "deals"
+    unit = "tiv" if _has_tiv(t) else "deals"
     periods = [k for k in t.keys if t.total(k) > 0 and t.basis.get(k) == unit]
     series = {
         k: [t.volume.get(p, {}).get(k, 0.0) for p in periods]
@@ -342,7 +347,8 @@ def diversification_report(
             merged_periods,
             keys,
             colours,
-            f"{label}: delivered TIV of leading suppliers per {length}-year period",
+            f"{label}: {'delivered TIV' if _has_tiv(merged_periods) else 'deals ordered'} from leading "
+            f"suppliers per {length}-year period",
         ),
         out,
         "volumes",

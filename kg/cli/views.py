@@ -246,7 +246,10 @@ def report_diversification_cmd(
         files = diversification_report(
             store, buyer_names[0], out_dir, filters=filters, length=period, top=top, show=list(show)
         ).files
-    page = next(p for name, p in files.items() if name.endswith(".html"))
+    pages = [
+        p for name, p in files.items() if name.endswith(".html") and not name.endswith("-suppliers.html")
+    ]
+    page = pages[0] if pages else out_dir
     click.echo(
         f"wrote {len(files)} files to {out_dir} ({time.perf_counter() - started:.1f} s); open {page}",
         err=True,
