@@ -99,13 +99,32 @@ def import_articles(
     replacement per article (the store has one writer).  The imported articles' deals
     are then linked to register deals (``link_after``; see :func:`kg.linking.link`).
     """
+    return import_items(
+        store, iter_inputs(paths, published, url), progress=progress, jobs=jobs, link_after=link_after
+    )
+
+
+def import_items(
+    store: Store,
+    items: Iterable[Article | ArticleError],
+    *,
+    progress: Callable[[Article], None] | None = None,
+    jobs: int = 1,
+    link_after: bool = True,
+    extra_triples: Callable[[Article, URIRef], bytes] | None = None,
+) -> ArticleImportReport:
+    """Import articles already read (files, or pages fetched by :mod:`kg.feeds.web`).
+
+    ``extra_triples(article, graph)`` adds N-Triples to an article's graph in the same
+    replacement (feed provenance, text signature), so the graph is never half-written.
+    """
     from kg.iris import article_source
 
     ensure_base_graphs(store)
     extra = store_systems(store)
     report = ArticleImportReport()
     todo: list[Article] = []
-    for item in iter_inputs(paths, published, url):
+    for item in items:
         if isinstance(item, ArticleError):
             report.errors.append(item)
             continue
@@ -117,6 +136,8 @@ def import_articles(
     for item, found in extract_many(todo, jobs=jobs, extra_systems=extra):
         claims = [c.to_dict() for c in found]
         graph, data = graph_of(item, claims)
+        if extra_triples is not None:
+            data += extra_triples(item, graph)
         store.replace_graphs({graph: data})
         report.articles += 1
         report.claims += len(claims)

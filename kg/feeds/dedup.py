@@ -1,0 +1,163 @@
+"""One story, many witnesses: recognising near-duplicate copies of one article.
+
+Wire copy is reprinted by many sites with other headlines, boilerplate ("Subscribe to our
+newsletter"), trimmed or reordered paragraphs and small edits.  Counted naively, ten
+reprints outvote one register row.  kg recognises a copy by the overlap of its **word
+5-shingles** (every run of five consecutive words, lower-cased, punctuation dropped) with
+an earlier article's, estimated with **MinHash** (:data:`NUM_PERM` = 128 minima of
+universal hashes ``(a*x + b) mod (2**61 - 1)`` over 32-bit shingle hashes).
+
+The score is the estimated **containment** of the shorter text in the longer one
+(``|A & B| / min(|A|, |B|)``, derived from the Jaccard estimate and both shingle counts),
+not plain Jaccard: a reprint trimmed to half the paragraphs has a Jaccard of about 0.5
+but a containment near 1, while two different stories about the same deal, which share
+names and figures but rarely five words in a row, stay low.  A pair is one story when the
+containment is at least :data:`THRESHOLD`.  The threshold and the shingle size were
+chosen on the labelled own-words pairs of ``scripts/gen_dedup_pairs.py`` (hard negatives:
+other stories on the same deal, other articles in one site template; positives: edited
+reprints); ``scripts/bench_feeds.py`` prints precision and recall.
+
+Why our own ~80 lines rather than ``datasketch``: the signature must be stored in the
+graph as a stable string (``kg:textSignature``) and compared with the containment above;
+datasketch would bring scipy for one vectorised min, which numpy (already installed with
+matplotlib) does in one line.
+
+Texts with fewer than :data:`MIN_SHINGLES` shingles (a two-line brief) are never merged:
+there is too little text to tell a reprint from a coincidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kg import ns
+from kg.store import Store
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+THRESHOLD = 0.5
+MIN_SHINGLES = 12
+_PRIME = np.uint64((1 << 61) - 1)
+_MASK = np.uint64(0xFFFFFFFF)
+_rng = np.random.RandomState(20260101)  # fixed: signatures must be comparable across runs
+_A = _rng.randint(1, 1 << 32, size=NUM_PERM, dtype=np.uint64)
+_B = _rng.randint(0, 1 << 32, size=NUM_PERM, dtype=np.uint64)
+_WORD = re.compile(r"\w+", re.UNICODE)
+PREFIX = "mh1"
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
+    """32-bit hashes of the text's word k-shingles (a short text is one shingle)."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return set()
+    grams = [" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))]
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little") for g in grams}
+
+
+@dataclass(frozen=True)
+class Signature:
+    """MinHash minima and the number of shingles they summarise."""
+
+    mins: np.ndarray
+    count: int
+
+    def __str__(self) -> str:
+        return f"{PREFIX}:{self.count}:{self.mins.astype('>u4').tobytes().hex()}"
+
+    @classmethod
+    def parse(cls, text: str) -> Signature | None:
+        """The inverse of ``str()``; None for anything else (an older or foreign format)."""
+        parts = str(text).split(":")
+        if len(parts) != 3 or parts[0] != PREFIX or not parts[1].isdigit() or len(parts[2]) != NUM_PERM * 8:
+            return None
+        try:
+            raw = bytes.fromhex(parts[2])
+        except ValueError:
+            return None
+        return cls(np.frombuffer(raw, dtype=">u4").astype(np.uint64), int(parts[1]))
+
+
+def signature(text: str) -> Signature:
+    hashes = shingles(text)
+    if not hashes:
+        return Signature(np.full(NUM_PERM, int(_MASK), dtype=np.uint64), 0)
+    x = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    values = ((np.outer(x, _A) + _B) % _PRIME) & _MASK  # (shingles, NUM_PERM), exact in uint64
+    return Signature(values.min(axis=0), len(hashes))
+
+
+def containment(jaccard: float | np.ndarray, a: int, b: int | np.ndarray) -> float | np.ndarray:
+    """|A & B| / min(|A|, |B|) from a Jaccard estimate and both set sizes."""
+    inter = jaccard * (a + b) / (1.0 + jaccard)
+    return np.minimum(1.0, inter / np.maximum(1, np.minimum(a, b)))
+
+
+def similarity(x: Signature, y: Signature) -> float:
+    """Estimated containment of the shorter text's shingles in the longer one's."""
+    if min(x.count, y.count) < MIN_SHINGLES:
+        return 0.0
+    return float(containment(float(np.mean(x.mins == y.mins)), x.count, y.count))
+
+
+@dataclass
+class StoryIndex:
+    """Signatures of the articles seen so far, each with the story (first copy) it belongs to.
+
+    Matching is a vectorised comparison against every stored signature: exact, and fast
+    enough for tens of thousands of articles (no LSH banding to tune).
+    """
+
+    graphs: list[str] = field(default_factory=list)
+    roots: list[str] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+    _rows: list[np.ndarray] = field(default_factory=list)
+    _matrix: np.ndarray | None = None
+
+    def add(self, graph: str, sig: Signature, root: str | None = None) -> None:
+        if graph in self.graphs:
+            i = self.graphs.index(graph)
+            self._rows[i], self.counts[i], self.roots[i] = sig.mins, sig.count, root or graph
+        else:
+            self.graphs.append(graph)
+            self.roots.append(root or graph)
+            self.counts.append(sig.count)
+            self._rows.append(sig.mins)
+        self._matrix = None
+
+    def match(self, sig: Signature, exclude: str | None = None) -> tuple[str, float] | None:
+        """(story root, score) of the best-matching earlier article at or above THRESHOLD."""
+        if not self.graphs or sig.count < MIN_SHINGLES:
+            return None
+        if self._matrix is None:
+            self._matrix = np.vstack(self._rows)
+        jac = (self._matrix == sig.mins).mean(axis=1)
+        counts = np.asarray(self.counts)
+        scores = np.where(counts >= MIN_SHINGLES, containment(jac, sig.count, counts), 0.0)
+        if exclude is not None:
+            scores = np.where([g == exclude for g in self.graphs], 0.0, scores)
+        best = int(np.argmax(scores))
+        if scores[best] < THRESHOLD:
+            return None
+        root = self.roots[best]
+        if root == exclude:  # this article was itself the story's first copy: it stays so
+            return None
+        return root, float(scores[best])
+
+    @classmethod
+    def load(cls, store: Store) -> StoryIndex:
+        """Every article signature in the store, oldest story roots as they were recorded."""
+        rows = store.select(
+            f"""SELECT ?g ?sig ?root WHERE {{ GRAPH ?g {{ ?g <{ns.textSignature}> ?sig
+                OPTIONAL {{ ?g <{ns.sameStoryAs}> ?root }} }} }} ORDER BY ?g"""
+        )
+        index = cls()
+        for row in rows:
+            sig = Signature.parse(str(row["sig"]))
+            if sig is not None:
+                index.add(str(row["g"]), sig, str(row["root"]) if row.get("root") else None)
+        return index
