@@ -300,7 +300,9 @@ class Fetcher:
                         url, f"HTTP {r.status_code} {reason}".strip(), transient=r.status_code >= 500
                     )
                 if accept is not None and media not in accept and media not in GENERIC_TYPES:
-                    raise FetchError(url, f"content type {media!r} refused (expected {', '.join(sorted(accept))})")
+                    raise FetchError(
+                        url, f"content type {media!r} refused (expected {', '.join(sorted(accept))})"
+                    )
                 resp.body = self._read(r, url, deadline, cap)
                 return resp
         except httpx.TimeoutException as exc:
@@ -325,7 +327,9 @@ class Fetcher:
                 size += len(out)
                 chunks.append(out)
                 if time.monotonic() > deadline:
-                    raise FetchError(url, f"took longer than {self.limits.total:g} s (total timeout)", transient=True)
+                    raise FetchError(
+                        url, f"took longer than {self.limits.total:g} s (total timeout)", transient=True
+                    )
         except OverflowError:
             if encoding == "identity":
                 raise FetchError(url, f"body exceeds the {cap}-byte limit") from None

@@ -77,7 +77,9 @@ def read_page(resp: Response, feed: str | None = None) -> Page:
         raise FetchError(resp.url, reason)
     article = items[0]
     canonical = article.url
-    key = canonical if canonical and is_http_url(canonical) and _same_site(canonical, resp.final_url) else None
+    key = (
+        canonical if canonical and is_http_url(canonical) and _same_site(canonical, resp.final_url) else None
+    )
     if canonical and key is None:
         warnings.append(f"canonical URL {canonical[:200]!r} ignored (not http(s) on this site)")
     author = site = None
