@@ -321,7 +321,7 @@ class Fetcher:
         chunks: list[bytes] = []
         size = raw = 0
         try:
-            for data in r.iter_raw(65536):
+            for data in r.iter_raw():  # as received (a chunk size would wait to fill it)
                 raw += len(data)
                 out = inflater.feed(data, cap - size)
                 size += len(out)

@@ -14,7 +14,8 @@ and decoded its charset.  Identity and the rules of replacing a stored article:
 * **paywall rule**: a re-fetch whose text is shorter than :data:`MIN_REFETCH_RATIO` (50%)
   of the stored text (``kg:textLength``) is a paywall, consent or error page, not a
   correction: the stored article is kept and a warning says so;
-* a page with no article text is reported and skipped, never imported empty.
+* a page with no article text (under :data:`MIN_ARTICLE_WORDS` words) is reported and
+  skipped, never imported empty.
 
 Each imported page also carries its MinHash signature, and a near-duplicate of an earlier
 article is recorded as the same story (``kg:sameStoryAs``, see :mod:`kg.feeds.dedup`).
@@ -44,6 +45,8 @@ from kg.store import Store
 
 #: A re-fetch shorter than this fraction of the stored text never replaces it (paywall rule).
 MIN_REFETCH_RATIO = 0.5
+#: Fewer words than this is not an article (a cookie notice or a footer trafilatura kept).
+MIN_ARTICLE_WORDS = 25
 
 
 @dataclass
@@ -76,6 +79,11 @@ def read_page(resp: Response, feed: str | None = None) -> Page:
             reason = "no article text in the page: skipped"
         raise FetchError(resp.url, reason)
     article = items[0]
+    if len(article.text.split()) < MIN_ARTICLE_WORDS:
+        raise FetchError(
+            resp.url,
+            f"no article text in the page ({len(article.text.split())} words < {MIN_ARTICLE_WORDS}): skipped",
+        )
     canonical = article.url
     key = (
         canonical if canonical and is_http_url(canonical) and _same_site(canonical, resp.final_url) else None
