@@ -198,7 +198,7 @@ def test_robots_txt(site: Site) -> None:
             robots = Robots(f)
             assert robots.allowed(site.url("/a1.html"))
             assert not robots.allowed(site.url("/private/x.html"))
-            with pytest.raises(FetchError, match="disallowed by robots.txt"):
+            with pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
                 robots.check(site.url("/private/x.html"))
             assert f.gate(site.url("/")).delay == 1.0  # urllib.robotparser reads whole seconds
     finally:
@@ -210,7 +210,7 @@ def test_robots_txt(site: Site) -> None:
 def test_robots_unreachable_disallows_the_host(site: Site) -> None:
     site.routes["/robots.txt"] = Route(b"down", "text/plain", status=503, conditional=False)
     try:
-        with Fetcher() as f, pytest.raises(FetchError, match="robots.txt unreachable"):
+        with Fetcher() as f, pytest.raises(FetchError, match=r"robots\.txt unreachable"):
             Robots(f).check(site.url("/a1.html"))
     finally:
         del site.routes["/robots.txt"]
