@@ -7,7 +7,9 @@ reprints outvote one register row.  kg recognises a copy by the overlap of its *
 an earlier article's, estimated with **MinHash** (:data:`NUM_PERM` = 128 minima of
 universal hashes ``(a*x + b) mod (2**61 - 1)`` over 32-bit shingle hashes).
 
-The score is the estimated **containment** of the shorter text in the longer one
+Shingles are taken within each paragraph (line of the extracted text), skipping short
+lines (headlines, menus, share buttons), so reordering paragraphs or swapping the headline
+does not change them.  The score is the estimated **containment** of the shorter text in the longer one
 (``|A & B| / min(|A|, |B|)``, derived from the Jaccard estimate and both shingle counts),
 not plain Jaccard: a reprint trimmed to half the paragraphs has a Jaccard of about 0.5
 but a containment near 1, while two different stories about the same deal, which share
@@ -41,6 +43,7 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 THRESHOLD = 0.5
 MIN_SHINGLES = 12
+MIN_LINE_WORDS = 12
 _PRIME = np.uint64((1 << 61) - 1)
 _MASK = np.uint64(0xFFFFFFFF)
 _rng = np.random.RandomState(20260101)  # fixed: signatures must be comparable across runs
@@ -50,12 +53,23 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 PREFIX = "mh1"
 
 
+def _line_shingles(lines: list[list[str]], k: int) -> set[str]:
+    return {" ".join(w[i : i + k]) for w in lines for i in range(max(1, len(w) - k + 1))}
+
+
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
-    """32-bit hashes of the text's word k-shingles (a short text is one shingle)."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return set()
-    grams = [" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))]
+    """32-bit hashes of the word k-shingles of the text's paragraphs (lines).
+
+    Shingles never cross a line break, so reordered paragraphs keep their shingles, and
+    lines of fewer than :data:`MIN_LINE_WORDS` words (headlines, menus, share buttons,
+    bylines: what differs between copies of one story) are left out unless nothing else
+    is left.
+    """
+    lines = [_WORD.findall(line.lower()) for line in text.splitlines()]
+    lines = [w for w in lines if w]
+    grams = _line_shingles([w for w in lines if len(w) >= MIN_LINE_WORDS], k)
+    if len(grams) < MIN_SHINGLES:
+        grams = _line_shingles(lines, k)
     return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little") for g in grams}
 
 
