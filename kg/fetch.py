@@ -76,6 +76,14 @@ class FetchError(KgError):
         self.url, self.reason, self.transient = url, reason, transient
         super().__init__(f"{url}: {reason}")
 
+    def __reduce__(self) -> tuple:
+        """Picklable (pages are read in worker processes): keeps url, reason and transient."""
+        return (_fetch_error, (self.url, self.reason, self.transient))
+
+
+def _fetch_error(url: str, reason: str, transient: bool) -> FetchError:
+    return FetchError(url, reason, transient=transient)
+
 
 @dataclass(frozen=True)
 class Limits:

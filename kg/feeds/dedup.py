@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -118,42 +118,49 @@ def similarity(x: Signature, y: Signature) -> float:
     return float(containment(float(np.mean(x.mins == y.mins)), x.count, y.count))
 
 
-@dataclass
 class StoryIndex:
     """Signatures of the articles seen so far, each with the story (first copy) it belongs to.
 
     Matching is a vectorised comparison against every stored signature: exact, and fast
-    enough for tens of thousands of articles (no LSH banding to tune).
+    enough for tens of thousands of articles (no LSH banding to tune).  Rows live in one
+    preallocated matrix that doubles when full, so adding is amortised O(1).
     """
 
-    graphs: list[str] = field(default_factory=list)
-    roots: list[str] = field(default_factory=list)
-    counts: list[int] = field(default_factory=list)
-    _rows: list[np.ndarray] = field(default_factory=list)
-    _matrix: np.ndarray | None = None
+    def __init__(self) -> None:
+        self.graphs: list[str] = []
+        self.roots: list[str] = []
+        self._row: dict[str, int] = {}
+        self._mins = np.zeros((64, NUM_PERM), dtype=np.uint64)
+        self._counts = np.zeros(64, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.graphs)
 
     def add(self, graph: str, sig: Signature, root: str | None = None) -> None:
-        if graph in self.graphs:
-            i = self.graphs.index(graph)
-            self._rows[i], self.counts[i], self.roots[i] = sig.mins, sig.count, root or graph
-        else:
+        i = self._row.get(graph)
+        if i is None:
+            i = len(self.graphs)
+            if i == len(self._counts):
+                self._mins = np.vstack([self._mins, np.zeros_like(self._mins)])
+                self._counts = np.concatenate([self._counts, np.zeros_like(self._counts)])
+            self._row[graph] = i
             self.graphs.append(graph)
             self.roots.append(root or graph)
-            self.counts.append(sig.count)
-            self._rows.append(sig.mins)
-        self._matrix = None
+        else:
+            self.roots[i] = root or graph
+        self._mins[i] = sig.mins
+        self._counts[i] = sig.count
 
     def match(self, sig: Signature, exclude: str | None = None) -> tuple[str, float] | None:
         """(story root, score) of the best-matching earlier article at or above THRESHOLD."""
-        if not self.graphs or sig.count < MIN_SHINGLES:
+        n = len(self.graphs)
+        if not n or sig.count < MIN_SHINGLES:
             return None
-        if self._matrix is None:
-            self._matrix = np.vstack(self._rows)
-        jac = (self._matrix == sig.mins).mean(axis=1)
-        counts = np.asarray(self.counts)
+        jac = (self._mins[:n] == sig.mins).mean(axis=1)
+        counts = self._counts[:n]
         scores = np.where(counts >= MIN_SHINGLES, containment(jac, sig.count, counts), 0.0)
-        if exclude is not None:
-            scores = np.where([g == exclude for g in self.graphs], 0.0, scores)
+        if exclude is not None and exclude in self._row:
+            scores[self._row[exclude]] = 0.0
         best = int(np.argmax(scores))
         if scores[best] < THRESHOLD:
             return None

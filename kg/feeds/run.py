@@ -8,7 +8,8 @@ One run, in three phases:
    a malformed feed with no usable entries is an error for that feed only;
 2. **items** not seen before, concurrently across hosts and at most ``per_host`` at a time
    per host, ``delay`` seconds apart (:class:`kg.fetch.Fetcher`), each checked against
-   robots.txt and read by :func:`kg.feeds.web.read_page` in the worker thread;
+   robots.txt and read by :func:`kg.feeds.web.read_page` (on ``jobs`` worker processes
+   when ``jobs`` > 1: trafilatura is CPU-bound, the threads only wait on sockets);
 3. **import** in this thread (the store has one writer), by :func:`kg.feeds.web.import_pages`.
 
 State (:mod:`kg.feeds.state`) is updated per feed: an item is *seen* once it is imported,
@@ -20,15 +21,18 @@ A failing feed keeps its previous state plus ``last_error``; the run goes on.
 
 from __future__ import annotations
 
+import multiprocessing
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from multiprocessing.pool import Pool
 from urllib.parse import urljoin
 
 from kg.feeds.state import Feed, FeedState
-from kg.feeds.web import Page, WebImportReport, fetch_page, import_pages
-from kg.fetch import FEED_TYPES, Fetcher, FetchError, Robots, check_kind, is_http_url
+from kg.feeds.web import Page, WebImportReport, import_pages, read_page
+from kg.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchError, Robots, check_kind, is_http_url
 from kg.store import Store
 
 
@@ -66,6 +70,7 @@ class RunReport:
     warnings: list[str] = field(default_factory=list)
     requests: int = 0
     complete: bool = False  # the import finished: items may be marked seen
+    seconds: dict[str, float] = field(default_factory=dict)  # fetch / import wall time
 
 
 def _now() -> str:
@@ -121,7 +126,10 @@ def run_feeds(
     own = fetcher is None
     fetcher = fetcher or Fetcher(delay=0.5)
     rob = Robots(fetcher) if robots else None
+    # pages are read (trafilatura, CPU-bound) on ``jobs`` processes; threads only wait on sockets
+    readers = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
     pages: list[Page] = []
+    clock = time.perf_counter()
     settled: dict[str, list[Item]] = {f.name: [] for f in feeds}  # items to mark seen after import
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-feed") as pool:
@@ -140,7 +148,7 @@ def run_feeds(
                 new = [i for i in dict((i.id, i) for i in items).values() if i.id not in feed.seen]
                 out.new_items = len(new)
                 for item in new:
-                    item_jobs[pool.submit(_fetch_item, fetcher, rob, item)] = item
+                    item_jobs[pool.submit(_fetch_item, fetcher, rob, item, readers)] = item
             if on_total:
                 on_total(len(item_jobs))
             for fut in as_completed(item_jobs):
@@ -162,7 +170,9 @@ def run_feeds(
                     if on_page:
                         on_page(item.link, str(exc))
         report.feeds = [outcomes[f.name] for f in feeds]
+        report.seconds["fetch"] = time.perf_counter() - clock
         report.web = import_pages(store, pages, jobs=jobs)
+        report.seconds["import"] = time.perf_counter() - clock - report.seconds["fetch"]
         report.warnings.extend(report.web.warnings)
         for err in report.web.imported.errors:
             report.errors.append(str(err))
@@ -171,6 +181,8 @@ def run_feeds(
                 feed.seen.setdefault(item.id, report.started)
         report.complete = True
     finally:
+        if readers is not None:
+            readers.terminate()
         report.requests = fetcher.requests
         _record(state, feeds, report)
         if own:
@@ -178,10 +190,13 @@ def run_feeds(
     return report
 
 
-def _fetch_item(fetcher: Fetcher, robots: Robots | None, item: Item) -> Page:
+def _fetch_item(fetcher: Fetcher, robots: Robots | None, item: Item, readers: Pool | None) -> Page:
     if robots is not None:
         robots.check(item.link)
-    return fetch_page(fetcher, item.link, feed=item.feed.url)
+    resp = fetcher.get(item.link, accept=HTML_TYPES)
+    if readers is None:
+        return read_page(resp, item.feed.url)
+    return readers.apply(read_page, (resp, item.feed.url))
 
 
 def _record(state: FeedState, feeds: list[Feed], report: RunReport) -> None:

@@ -57,6 +57,7 @@ class Page:
     fetched_url: str
     author: str | None = None
     feed: str | None = None
+    signature: str | None = None  # MinHash of the text, computed where the page is read
 
 
 def _same_site(a: str, b: str) -> bool:
@@ -106,7 +107,7 @@ def read_page(resp: Response, feed: str | None = None) -> Page:
         publisher=article.publisher or site,
         warnings=(*article.warnings, *warnings),
     )
-    return Page(article, resp.final_url, author, feed)
+    return Page(article, resp.final_url, author, feed, str(signature(article.text)))
 
 
 def fetch_page(fetcher: Fetcher, url: str, feed: str | None = None) -> Page:
@@ -209,7 +210,7 @@ def import_pages(
         for f in sorted(rec.feeds | feeds_of.get(g, set())):
             out.add(graph, ns.fromFeed, URIRef(f))
         out.add(graph, SCHEMA.author, Literal(page.author) if page.author else None)
-        sig: Signature = signature(article.text)
+        sig = (Signature.parse(page.signature) if page.signature else None) or signature(article.text)
         out.add(graph, ns.textSignature, Literal(str(sig)))
         if index is None:
             index = StoryIndex.load(store)
