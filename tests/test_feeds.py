@@ -217,14 +217,21 @@ def test_near_duplicates_become_one_story(site: Site, env: dict[str, str]) -> No
 def test_digest_as_atom(site: Site, env: dict[str, str], tmp_path: Path) -> None:
     kg(env, "feed", "add", site.url("/feed.xml"))
     out = tmp_path / "digest.xml"
-    kg(env, "feed", "run", "--digest", str(out))
+    digest = json.loads(kg(env, "feed", "run", "--digest", str(out), "--format", "json").stdout)
+    ahead = {(r["supplier"], r["buyer"]): r for r in digest["ahead_of_register"]}
+    assert ahead[("Germany", "Norway")]["sources"] == [site.url("/a1.html")]
+    assert ahead[("Germany", "Norway")]["status"] == "signed"
+    claim = next(c for c in digest["claims"] if c["buyer"] == "Norway")
+    assert claim["source"] == site.url("/a1.html") and "Type 212CD" in claim["evidence"]
     root = ET.parse(out).getroot()
     atom = "{http://www.w3.org/2005/Atom}"
     assert root.tag == f"{atom}feed"
     entries = root.findall(f"{atom}entry")
     links = {e.find(f"{atom}link").get("href") for e in entries}
     assert {site.url(f"/{k}.html") for k in ("a1", "a2", "a3")} <= links
-    assert any(e.find(f"{atom}title").text.startswith("Claim: ") for e in entries)
+    titles = [e.find(f"{atom}title").text for e in entries]
+    assert any(t.startswith("Claim: Germany -> Norway") for t in titles)
+    assert any(t.startswith("Ahead of the register: Germany -> Norway") for t in titles)
 
 
 def test_feed_add_list_remove(site: Site, env: dict[str, str], tmp_path: Path) -> None:

@@ -26,9 +26,11 @@ from typing import Any
 
 from kg import ns
 from kg.feeds.run import RunReport
+from kg.ns import SCHEMA
 from kg.store import Store
 
 ATOM = "http://www.w3.org/2005/Atom"
+_STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
 
 
 @dataclass
@@ -60,20 +62,20 @@ def _values(graphs: list[str]) -> str:
 _CLAIMS = (
     ns.SPARQL_PREFIXES
     + """
-SELECT ?g ?url ?claim ?evidence ?deal ?status ?qty
+SELECT ?g ?url ?claim ?evidence ?deal ?st ?qty
        (SAMPLE(?sl) AS ?supplier) (SAMPLE(?bl) AS ?buyer) (SAMPLE(?yl) AS ?system) WHERE {
   %s
   GRAPH ?g {
     ?claim a kg:Claim ; kg:evidenceText ?evidence ; kg:evidenceStart ?start .
     OPTIONAL { ?g schema:url ?url }
     OPTIONAL { ?claim kg:about ?deal }
-    OPTIONAL { ?claim kg:status ?st . BIND(REPLACE(STR(?st), "^.*[/#]", "") AS ?status) }
+    OPTIONAL { ?claim kg:status ?st }
     OPTIONAL { ?claim kg:quantity ?qty }
-    OPTIONAL { ?claim kg:supplier/rdfs:label ?sl }
-    OPTIONAL { ?claim kg:buyer/rdfs:label ?bl }
-    OPTIONAL { ?claim kg:weaponSystem/rdfs:label ?yl }
+    OPTIONAL { ?deal kg:supplier/rdfs:label ?sl }
+    OPTIONAL { ?deal kg:buyer/rdfs:label ?bl }
+    OPTIONAL { ?deal kg:weaponSystem/rdfs:label ?yl }
   }
-} GROUP BY ?g ?url ?claim ?evidence ?deal ?status ?qty ?start ORDER BY ?g ?start"""
+} GROUP BY ?g ?url ?claim ?evidence ?deal ?st ?qty ?start ORDER BY ?g ?start"""
 )
 
 
@@ -126,7 +128,7 @@ def build_digest(store: Store, report: RunReport) -> Digest:
                     "supplier": _str(row, "supplier"),
                     "buyer": _str(row, "buyer"),
                     "system": _str(row, "system"),
-                    "status": _str(row, "status"),
+                    "status": _STATUS_KEYS.get(str(row.get("st")), None),
                     "quantity": int(str(row["qty"])) if row.get("qty") is not None else None,
                     "evidence": _str(row, "evidence"),
                 }
@@ -138,27 +140,33 @@ def build_digest(store: Store, report: RunReport) -> Digest:
 
 
 def _ahead_of_register(store: Store, graphs: set[str], urls: dict[str, str | None]) -> list[dict[str, Any]]:
-    """Pipeline rows (news deals no register deal corroborates) stated by this run's articles."""
-    try:
-        from kg.pipeline import pipeline_rows  # the diversification issue's `pipeline` query
-    except ImportError:  # until that branch is merged
-        return []
+    """News deals no register deal corroborates (the ``pipeline`` query, kg.pipeline), stated by
+    this run's articles; each with the URLs of the sources stating it."""
+    from kg.pipeline import pipeline_rows
+
     out = []
     for row in pipeline_rows(store):
-        sources = {str(s) for s in (row.get("sources") or [])} if isinstance(row, dict) else set()
-        mine = sources & graphs
-        if mine:
-            out.append(
-                {
-                    **{
-                        k: (v if isinstance(v, int | float | str) or v is None else str(v))
-                        for k, v in row.items()
-                        if k != "sources"
-                    },
-                    "sources": sorted(urls.get(g) or g for g in mine),
-                }
-            )
+        if row.kind != "news" or not any(s.iri in graphs for s in row.sources):
+            continue
+        out.append(
+            {
+                "deal": row.deal,
+                "supplier": row.supplier_label,
+                "buyer": row.buyer_label,
+                "system": row.system_label,
+                "status": row.status,
+                "quantity": row.quantity,
+                "order_year": row.order_year,
+                "newer_than_release": row.newer_than_release,
+                "sources": [urls.get(s.iri) or _source_url(store, s.iri) for s in row.sources],
+            }
+        )
     return out
+
+
+def _source_url(store: Store, graph: str) -> str:
+    rows = store.select(f"SELECT ?u WHERE {{ GRAPH <{graph}> {{ <{graph}> <{SCHEMA.url}> ?u }} }} LIMIT 1")
+    return str(rows[0]["u"]) if rows else graph
 
 
 def _new_contradictions(store: Store, graphs: set[str]) -> list[dict[str, Any]]:
@@ -172,6 +180,16 @@ def _new_contradictions(store: Store, graphs: set[str]) -> list[dict[str, Any]]:
             d["sources"] = sorted({w.url or w.source for w in witnesses})
             out.append(d)
     return out
+
+
+def _deal_label(r: dict[str, Any]) -> str:
+    """``Germany -> Norway: Type 212CD x4 (2026) [signed]``."""
+    text = f"{r['supplier']} -> {r['buyer']}: {r['system'] or '?'}"
+    if r.get("quantity"):
+        text += f" x{r['quantity']}"
+    if r.get("order_year"):
+        text += f" ({r['order_year']})"
+    return text + f" [{r.get('status') or '?'}]"
 
 
 def render_text(d: Digest) -> str:
@@ -192,8 +210,7 @@ def render_text(d: Digest) -> str:
         lines.append(f"  {who} [{c['status'] or '?'}] <{c['source']}>")
     lines.append(f"deals in the news no register deal corroborates: {len(d.ahead_of_register)}")
     for r in d.ahead_of_register:
-        label = " ".join(str(v) for k, v in r.items() if k != "sources" and v is not None)
-        lines.append(f"  {label} <{', '.join(r['sources'])}>")
+        lines.append(f"  {_deal_label(r)} <{', '.join(r['sources'])}>")
     lines.append(f"new contradictions: {len(d.contradictions)}")
     for c in d.contradictions:
         lines.append(f"  {c['label']}: {c['field']} <{', '.join(c['sources'])}>")
@@ -232,11 +249,11 @@ def write_atom(d: Digest, path: Path) -> None:
         title = f"Claim: {c['supplier'] or '?'} -> {c['buyer'] or '?'}: {c['system'] or '?'} ({c['status'] or '?'})"
         _entry(feed, f"urn:kg:claim:{c['claim']}", title, c["source"], c["evidence"] or "", d.started)
     for r in d.ahead_of_register:
-        label = " ".join(str(v) for k, v in r.items() if k != "sources" and v is not None)
+        label = _deal_label(r)
         link = r["sources"][0] if r["sources"] else None
         _entry(
             feed,
-            f"urn:kg:ahead:{d.started}:{label}",
+            f"urn:kg:ahead:{r['deal']}",
             f"Ahead of the register: {label}",
             link,
             "Reported in: " + ", ".join(r["sources"]),
