@@ -128,7 +128,7 @@ def build_digest(store: Store, report: RunReport) -> Digest:
                     "supplier": _str(row, "supplier"),
                     "buyer": _str(row, "buyer"),
                     "system": _str(row, "system"),
-                    "status": _STATUS_KEYS.get(str(row.get("st")), None),
+                    "status": _STATUS_KEYS.get(str(row.get("st"))),
                     "quantity": int(str(row["qty"])) if row.get("qty") is not None else None,
                     "evidence": _str(row, "evidence"),
                 }
