@@ -30,9 +30,10 @@ from datetime import UTC, datetime
 from multiprocessing.pool import Pool
 from urllib.parse import urljoin
 
+from kg.article_import import store_systems
 from kg.feeds.state import Feed, FeedState
 from kg.feeds.web import Page, WebImportReport, import_pages, read_page
-from kg.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchError, Robots, check_kind, is_http_url
+from kg.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchError, Response, Robots, check_kind, is_http_url
 from kg.store import Store
 
 
@@ -126,8 +127,16 @@ def run_feeds(
     own = fetcher is None
     fetcher = fetcher or Fetcher(delay=0.5)
     rob = Robots(fetcher) if robots else None
-    # pages are read (trafilatura, CPU-bound) on ``jobs`` processes; threads only wait on sockets
-    readers = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
+    # pages are read (trafilatura) and their claims extracted on ``jobs`` processes (CPU-bound);
+    # the threads only wait on sockets, this thread only writes
+    extra = tuple(store_systems(store))
+    readers = (
+        multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_reader, initargs=(extra,))
+        if jobs > 1
+        else None
+    )
+    if readers is None:
+        _init_reader(extra)
     pages: list[Page] = []
     clock = time.perf_counter()
     settled: dict[str, list[Item]] = {f.name: [] for f in feeds}  # items to mark seen after import
@@ -195,8 +204,25 @@ def _fetch_item(fetcher: Fetcher, robots: Robots | None, item: Item, readers: Po
         robots.check(item.link)
     resp = fetcher.get(item.link, accept=HTML_TYPES)
     if readers is None:
-        return read_page(resp, item.feed.url)
-    return readers.apply(read_page, (resp, item.feed.url))
+        return _read(resp, item.feed.url)
+    return readers.apply(_read, (resp, item.feed.url))
+
+
+_EXTRA: tuple = ()
+
+
+def _init_reader(extra: tuple) -> None:
+    global _EXTRA
+    _EXTRA = extra
+
+
+def _read(resp: Response, feed: str) -> Page:
+    """Read a fetched page and extract its claims (runs on a reader process)."""
+    from kg.extract import extract
+
+    page = read_page(resp, feed)
+    page.claims = [c.to_dict() for c in extract(page.article, extra_systems=_EXTRA)]
+    return page
 
 
 def _record(state: FeedState, feeds: list[Feed], report: RunReport) -> None:

@@ -58,6 +58,7 @@ class Page:
     author: str | None = None
     feed: str | None = None
     signature: str | None = None  # MinHash of the text, computed where the page is read
+    claims: list[dict] | None = None  # claim dicts when extracted where the page was read
 
 
 def _same_site(a: str, b: str) -> bool:
@@ -222,7 +223,14 @@ def import_pages(
         report.pages[g] = page
         return bytes(out)
 
-    report.imported = import_items(store, todo, jobs=jobs, progress=progress, extra_triples=extra)
+    pre = all(by_graph[str(article_source(a.key))].claims is not None for a in todo)
+
+    def claims_of(article: Article) -> list[dict]:
+        return by_graph[str(article_source(article.key))].claims or []
+
+    report.imported = import_items(
+        store, todo, jobs=jobs, progress=progress, extra_triples=extra, claims_of=claims_of if pre else None
+    )
     report.warnings.extend(report.imported.warnings)
     return report
 
