@@ -261,3 +261,21 @@ def test_state_location_and_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("KG_FEEDS_STATE", str(tmp_path / "x.json"))
     assert state_path("kg-store") == tmp_path / "x.json"
     assert default_name("http://www.example.org/rss", {"example.org"}) == "example.org-2"
+
+
+def test_import_articles_mixes_files_and_urls(site: Site, env: dict[str, str], tmp_path: Path) -> None:
+    local = tmp_path / "local.md"
+    local.write_text("---\ntitle: Local\nurl: http://127.0.0.1/local\n---\n" + ARTICLES["a3"][2][0] + "\n")
+    result = kg(env, "import", "articles", str(local), site.url("/bomb.html"), site.url("/a2.html"), ok=False)
+    assert result.exit_code == 3
+    assert f"error: {site.url('/bomb.html')}: gzip body inflates beyond" in result.stderr
+    assert "fetched 1 of 2 URL(s): imported 1 article(s)" in result.stderr
+    assert "; 0 unchanged; 0 rejected" in result.stderr  # the file's own summary line
+    assert {str(r["url"]) for r in article_rows(env)} == {"http://127.0.0.1/local", site.url("/a2.html")}
+
+
+def test_plain_progress_lines_off_a_terminal(site: Site, env: dict[str, str]) -> None:
+    kg(env, "feed", "add", site.url("/atom.xml"))
+    result = kg(env, "feed", "run")
+    assert f"fetched {site.url('/a1.html')}" in result.stderr
+    assert f"fetched {site.url('/a2.html')}" in result.stderr
