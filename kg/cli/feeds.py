@@ -130,7 +130,11 @@ def feed_list(ctx: click.Context, fmt: str) -> None:
     help="Total seconds per request (connect 10 s, read 20 s within it).",
 )
 @click.option(
-    "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes."
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes that read pages and extract their claims.",
 )
 @click.option(
     "--format",
