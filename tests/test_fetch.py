@@ -278,3 +278,48 @@ def test_raw_deflate_is_accepted(site: Site, fetcher: Fetcher) -> None:
     raw = comp.compress(html) + comp.flush()
     site.routes["/raw-deflate.html"] = Route(raw, headers={"Content-Encoding": "deflate"}, conditional=False)
     assert fetcher.get(site.url("/raw-deflate.html"), accept=HTML_TYPES).body == html
+
+
+def _mock_fetcher(body: bytes, ctype: str) -> Fetcher:
+    import httpx
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"Content-Type": ctype})
+
+    return Fetcher(transport=httpx.MockTransport(reply))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=2000).map(
+            lambda t: ('<?xml version="1.0"?><rss version="2.0"><channel>' + t).encode()
+        ),
+    ),
+    st.sampled_from(["application/rss+xml", "text/xml; charset=latin-1", "application/octet-stream", ""]),
+)
+def test_any_feed_body_gives_items_or_a_fetch_error(body: bytes, ctype: str) -> None:
+    from kg.feeds.run import FeedOutcome, fetch_feed
+    from kg.feeds.state import Feed
+
+    feed = Feed("x", "http://127.0.0.1:9/feed.xml")
+    with _mock_fetcher(body, ctype) as f:
+        try:
+            items = fetch_feed(f, None, feed, FeedOutcome("x", feed.url))
+        except FetchError as exc:
+            assert str(exc).startswith(feed.url)
+        else:
+            assert all(is_http_url(i.link) for i in items)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from(["text/html", "text/html; charset=utf-8", "text/plain"]))
+def test_any_page_body_gives_an_article_or_a_fetch_error(body: bytes, ctype: str) -> None:
+    with _mock_fetcher(body, ctype) as f:
+        try:
+            page = fetch_page(f, "http://127.0.0.1:9/p.html")
+        except FetchError as exc:
+            assert str(exc).startswith("http://127.0.0.1:9/p.html")
+        else:
+            assert len(page.article.text.split()) >= 25
