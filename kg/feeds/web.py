@@ -235,7 +235,9 @@ def import_pages(
     return report
 
 
-def import_urls(store: Store, urls: Iterable[str], *, fetcher: Fetcher | None = None, jobs: int = 1):
+def import_urls(
+    store: Store, urls: Iterable[str], *, fetcher: Fetcher | None = None, jobs: int = 1
+) -> tuple[WebImportReport, list[FetchError]]:
     """``kg import articles URL...``: fetch each page and import it; errors are collected."""
     own = fetcher is None
     fetcher = fetcher or Fetcher()
