@@ -279,3 +279,21 @@ def test_plain_progress_lines_off_a_terminal(site: Site, env: dict[str, str]) ->
     result = kg(env, "feed", "run")
     assert f"fetched {site.url('/a1.html')}" in result.stderr
     assert f"fetched {site.url('/a2.html')}" in result.stderr
+
+
+def test_old_seen_items_that_left_the_feed_are_forgotten() -> None:
+    from kg.feeds.run import prune_seen
+    from kg.feeds.state import Feed
+
+    feed = Feed(
+        "x",
+        "http://127.0.0.1/f",
+        seen={
+            "old-gone": "2026-01-01T00:00:00Z",
+            "old-present": "2026-01-01T00:00:00Z",
+            "new-gone": "2026-11-30T00:00:00Z | skipped: HTTP 404",
+            "odd": "not a date",
+        },
+    )
+    prune_seen(feed, {"old-present"}, "2026-12-03T00:00:00Z")
+    assert sorted(feed.seen) == ["new-gone", "odd", "old-present"]

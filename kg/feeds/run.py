@@ -16,7 +16,9 @@ State (:mod:`kg.feeds.state`) is updated per feed: an item is *seen* once it is 
 found unchanged, or failed for good (no article text, HTTP 4xx, refused by robots.txt or
 its type); an item that failed for a passing reason (timeout, 5xx, connection) is retried
 next run, and so the feed's new validators are not stored until all its items settled.
-A failing feed keeps its previous state plus ``last_error``; the run goes on.
+A failing feed keeps its previous state plus ``last_error``; the run goes on.  Seen items
+that left the feed are forgotten after :data:`FORGET_AFTER_DAYS` days, so the state file
+does not grow for ever.
 """
 
 from __future__ import annotations
@@ -154,6 +156,8 @@ def run_feeds(
                     out.status, out.error = "error", str(exc)
                     report.errors.append(f"feed {feed.name}: {exc}")
                     continue
+                if out.status == "ok":
+                    prune_seen(feed, {i.id for i in items}, report.started)
                 new = [i for i in dict((i.id, i) for i in items).values() if i.id not in feed.seen]
                 out.new_items = len(new)
                 for item in new:
@@ -197,6 +201,24 @@ def run_feeds(
         if own:
             fetcher.close()
     return report
+
+
+#: Seen items that left the feed are forgotten after this many days (the state stays small).
+FORGET_AFTER_DAYS = 90
+
+
+def prune_seen(feed: Feed, current: set[str], now: str) -> None:
+    """Forget seen items no longer in the feed and first seen over FORGET_AFTER_DAYS ago."""
+    today = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    for item_id, note in list(feed.seen.items()):
+        if item_id in current:
+            continue
+        try:
+            first = datetime.fromisoformat(note.split(" | ")[0].strip().replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if (today - first).days > FORGET_AFTER_DAYS:
+            del feed.seen[item_id]
 
 
 def _fetch_item(fetcher: Fetcher, robots: Robots | None, item: Item, readers: Pool | None) -> Page:
