@@ -231,7 +231,7 @@ def write_atom(d: Digest, path: Path) -> None:
     """The digest as an Atom 1.0 feed (one entry per item), written atomically."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:kg:digest:{d.started}"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"tag:defence-kg,2026:digest/{d.started}"
     ET.SubElement(feed, f"{{{ATOM}}}title").text = f"kg digest {d.started}"
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = d.started
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -239,7 +239,7 @@ def write_atom(d: Digest, path: Path) -> None:
     for a in d.articles:
         _entry(
             feed,
-            f"urn:kg:article:{a['graph']}",
+            f"tag:defence-kg,2026:article/{a['graph']}",
             f"New article: {a['title'] or a['url']}",
             a["url"],
             f"From {a['feed'] or 'a URL'}" + (" (copy of a known story)" if a["copy_of"] else ""),
@@ -247,13 +247,20 @@ def write_atom(d: Digest, path: Path) -> None:
         )
     for c in d.claims:
         title = f"Claim: {c['supplier'] or '?'} -> {c['buyer'] or '?'}: {c['system'] or '?'} ({c['status'] or '?'})"
-        _entry(feed, f"urn:kg:claim:{c['claim']}", title, c["source"], c["evidence"] or "", d.started)
+        _entry(
+            feed,
+            f"tag:defence-kg,2026:claim/{c['claim']}",
+            title,
+            c["source"],
+            c["evidence"] or "",
+            d.started,
+        )
     for r in d.ahead_of_register:
         label = _deal_label(r)
         link = r["sources"][0] if r["sources"] else None
         _entry(
             feed,
-            f"urn:kg:ahead:{r['deal']}",
+            f"tag:defence-kg,2026:ahead/{r['deal']}",
             f"Ahead of the register: {label}",
             link,
             "Reported in: " + ", ".join(r["sources"]),
@@ -264,7 +271,7 @@ def write_atom(d: Digest, path: Path) -> None:
         values = " | ".join(str(v["value"]) for v in c["values"])
         _entry(
             feed,
-            f"urn:kg:contradiction:{c['deal']}:{c['field']}",
+            f"tag:defence-kg,2026:contradiction/{c['deal']}:{c['field']}",
             f"Contradiction: {c['label']} ({c['field']})",
             link,
             f"{values}; sources: {', '.join(c['sources'])}",
