@@ -66,6 +66,7 @@ class Witness:
     url: str | None = None
     row: int | None = None
     evidence: str | None = None
+    witness: str | None = None  # the story for copies of one story (kg:sameStoryAs), else source
 
 
 @dataclass
@@ -201,6 +202,7 @@ def _witness(
         url=src.url if src else None,
         row=row,
         evidence=evidence,
+        witness=src.witness if src else source,
     )
 
 
@@ -231,7 +233,7 @@ def _dedupe(witnesses: list[Witness]) -> list[Witness]:
     seen: set[tuple[str, str | None]] = set()
     out = []
     for w in witnesses:
-        key = (w.source, w.evidence)
+        key = (w.witness or w.source, w.evidence)  # a reprinted sentence is said once
         if key not in seen:
             seen.add(key)
             out.append(w)
@@ -239,7 +241,8 @@ def _dedupe(witnesses: list[Witness]) -> list[Witness]:
 
 
 def _distinct_sources(by_value: dict[Any, list[Witness]]) -> bool:
-    return len({w.source for ws in by_value.values() for w in ws}) > 1
+    """More than one witness: copies of one story (kg.feeds.dedup) are one, not several."""
+    return len({w.witness or w.source for ws in by_value.values() for w in ws}) > 1
 
 
 def _simple_conflict(
@@ -266,7 +269,7 @@ def _value_conflict(ev: Evidence, deals: list[str], label: str) -> Contradiction
     by_currency: dict[str, list[tuple[Decimal, str]]] = defaultdict(list)
     for (amount, currency), ws in by_value.items():
         for w in ws:
-            by_currency[currency].append((amount, w.source))
+            by_currency[currency].append((amount, w.witness or w.source))
     conflicting: set[tuple[Decimal, str]] = set()
     for currency, items in by_currency.items():
         for a, src_a in items:

@@ -466,7 +466,8 @@ WHERE {
 """
 
 #: Deals stated by more than one source: linked article/register pairs (counted once, as
-#: the register deal), or one article deal asserted by several articles.  Driven from the
+#: the register deal), or one article deal asserted by several articles (copies of one
+#: story, kg:sameStoryAs, are one witness).  Driven from the
 #: links and article graphs, and only run when the store has any (a SIPRI-only store
 #: skips it).
 _CORROBORATED_Q = """
@@ -476,7 +477,9 @@ WHERE {
     VALUES ?side { 0 1 } BIND(IF(?side = 0, ?lf, ?lt) AS ?deal) BIND(?lt AS ?key) }
   UNION
   { GRAPH ?ga { ?ga a kg:NewsArticle . ?deal a kg:Deal }
-    GRAPH ?gb { ?gb a kg:NewsArticle . ?deal a kg:Deal } FILTER(?ga != ?gb) BIND(?deal AS ?key) }
+    GRAPH ?gb { ?gb a kg:NewsArticle . ?deal a kg:Deal } FILTER(?ga != ?gb)
+    OPTIONAL { GRAPH ?ga { ?ga kg:sameStoryAs ?sa } } OPTIONAL { GRAPH ?gb { ?gb kg:sameStoryAs ?sb } }
+    FILTER(COALESCE(?sa, ?ga) != COALESCE(?sb, ?gb)) BIND(?deal AS ?key) }
   {WHERE}
 } GROUP BY ?s ?b
 """

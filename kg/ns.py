@@ -141,6 +141,11 @@ rowNumber = KG.rowNumber
 release = KG.release
 sourceFile = KG.sourceFile
 importState = KG.importState
+fromFeed = KG.fromFeed
+firstFetched = KG.firstFetched
+textLength = KG.textLength
+textSignature = KG.textSignature
+sameStoryAs = KG.sameStoryAs
 
 # --- claim properties ----------------------------------------------------------------
 about = KG.about

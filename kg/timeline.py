@@ -87,6 +87,12 @@ class SourceRef:
     date: str | None = None  # publication date / release generation date (ISO)
     url: str | None = None
     publisher: str | None = None
+    story: str | None = None  # kg:sameStoryAs: the first copy of the story this article reprints
+
+    @property
+    def witness(self) -> str:
+        """The witness this source is: copies of one story (kg.feeds.dedup) are one witness."""
+        return self.story or self.graph
 
     def label(self) -> str:
         if self.kind == "register":
@@ -297,6 +303,7 @@ _SOURCE_PROPS = (
     ns.dataGenerated,
     SCHEMA.url,
     SCHEMA.publisher,
+    ns.sameStoryAs,
 )
 
 
@@ -454,6 +461,7 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
             date=str(date_value)[:10] if date_value else None,
             url=pick(SCHEMA.url),
             publisher=pick(SCHEMA.publisher),
+            story=pick(ns.sameStoryAs),
         )
 
     names = {x for trio in ev.parties.values() for x in trio if x}

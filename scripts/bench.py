@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["sipri", "extract", "queries", "views", "linking", "validate", "search"]
+ORDER = ["sipri", "extract", "queries", "views", "linking", "validate", "search", "feeds"]
 
 
 def main(argv: list[str]) -> int:

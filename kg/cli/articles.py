@@ -11,7 +11,10 @@ import click
 from kg.cli.app import cli, get_store, import_group
 from kg.errors import EXIT_REJECTED
 
-PATH_HELP = "PATH is a file, a directory (recursive) or - for stdin (.txt/.md/.html/.json/.jsonl)."
+PATH_HELP = (
+    "PATH is a file, a directory (recursive) or - for stdin (.txt/.md/.html/.json/.jsonl); "
+    "kg import articles also takes http(s) URLs, fetched and read like .html files."
+)
 
 
 def _parse_published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -145,17 +148,43 @@ def import_articles_cmd(
     graph. Bad inputs are reported with file (and line) and skipped; exit code 3 if any.
     """
     from kg.article_import import import_articles
+    from kg.fetch import is_http_url
 
     store = get_store(ctx)
-    report = import_articles(store, list(paths), published=published, url=url, jobs=jobs)
+    urls = [p for p in paths if is_http_url(p)]
+    files = [p for p in paths if not is_http_url(p)]
+    report = import_articles(store, files, published=published, url=url, jobs=jobs)
+    failed = len(report.errors)
+    if urls:
+        failed += _import_urls(store, urls, jobs)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
+    if files:
+        click.echo(
+            f"imported {report.articles} article(s) with {report.claims} claim(s); "
+            f"{report.unchanged} unchanged; {len(report.errors)} rejected",
+            err=True,
+        )
+    if failed:
+        ctx.exit(EXIT_REJECTED)
+
+
+def _import_urls(store, urls: list[str], jobs: int) -> int:
+    """Fetch and import http(s) URLs (kg.feeds.web); prints the outcome, returns the failures."""
+    from kg.feeds.web import import_urls
+
+    web, errors = import_urls(store, urls, jobs=jobs)
+    for warning in web.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for err in [*web.imported.errors, *errors]:
+        click.echo(f"error: {err}", err=True)
     click.echo(
-        f"imported {report.articles} article(s) with {report.claims} claim(s); "
-        f"{report.unchanged} unchanged; {len(report.errors)} rejected",
+        f"fetched {len(urls) - len(errors)} of {len(urls)} URL(s): imported {web.imported.articles} "
+        f"article(s) with {web.imported.claims} claim(s); {len(web.unchanged)} unchanged; "
+        f"{len(web.kept)} kept (paywall rule); {len(web.copies)} copies of known stories; "
+        f"{len(errors) + len(web.imported.errors)} failed",
         err=True,
     )
-    if report.errors:
-        ctx.exit(EXIT_REJECTED)
+    return len(errors) + len(web.imported.errors)
