@@ -11,7 +11,16 @@ import importlib
 from kg.cli.app import cli, main
 
 #: Modules that register commands (one per capability).
-COMMAND_MODULES: tuple[str, ...] = ("core", "articles", "sipri", "sparql", "views", "deals", "search", "feeds")
+COMMAND_MODULES: tuple[str, ...] = (
+    "core",
+    "articles",
+    "sipri",
+    "sparql",
+    "views",
+    "deals",
+    "search",
+    "feeds",
+)
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"kg.cli.{_name}")
