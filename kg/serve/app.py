@@ -273,8 +273,12 @@ def serve_forever(config: ServeConfig, log: Callable[[str], None] | None = None)
     """Run the endpoint until interrupted (``kg serve``)."""
     server = SparqlServer(config, log)
     mode = "read-write" if config.writable else "read-only"
+    from kg.sandbox import ISOLATED
+
+    network = "no network" if server.pool.isolation in ISOLATED else "WITH network"
     server.log(
-        f"kg: serving {config.location} ({mode}) at {server.url}/ (SPARQL endpoint {server.url}/query)"
+        f"kg: serving {config.location} ({mode}; query workers: {network}, {server.pool.isolation}) "
+        f"at {server.url}/ (SPARQL endpoint {server.url}/query)"
     )
     if config.host not in ("127.0.0.1", "localhost", "::1"):
         server.log("kg: warning: listening beyond loopback; put authentication and TLS in front")
