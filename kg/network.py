@@ -772,6 +772,25 @@ def yearly_imports(
     return tiv, deals
 
 
+def pair_years(store: Store, filters: Filters) -> dict[tuple[str, str], dict[int, list[float]]]:
+    """Per supplier -> buyer pair and year: ``[delivered TIV, deals ordered]``.
+
+    What the views inline so their year slider can filter in the page: TIV by delivery
+    year (:func:`tiv_by_year`, undated TIV left out) and deals by order year (each deal,
+    or linked group of deals, counted once), inside the filters' year range.
+    """
+    filters = resolve_filters(store, filters)
+    out: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
+    for pair, years in tiv_by_year(store, filters).items():
+        for y, v in years.items():
+            if y is not None and v:
+                out[pair].setdefault(y, [0.0, 0])[0] += v
+    q = _YEARLY_DEALS_Q.replace("{OYEARS}", _years_clause(filters, "?oy", require=False))
+    for r in _q(store, q, filters):
+        out[(str(r["s"]), str(r["b"]))].setdefault(_int(r["oy"]), [0.0, 0])[1] += _int(r.get("n"))
+    return dict(out)
+
+
 def period_of(year: int, length: int = 5, start: int = 1950) -> tuple[int, int]:
     """The ``length``-year period holding ``year``, aligned on ``start`` (1990-1994 ...)."""
     first = start + ((year - start) // length) * length
