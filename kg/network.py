@@ -772,22 +772,50 @@ def yearly_imports(
     return tiv, deals
 
 
-def pair_years(store: Store, filters: Filters) -> dict[tuple[str, str], dict[int, list[float]]]:
+def pair_deal_years(store: Store, filters: Filters) -> dict[tuple[str, str], dict[int, int]]:
+    """Deals ordered per supplier -> buyer pair and order year (a linked group counted once).
+
+    The selection runs without the year range and order years are filtered here: a deal
+    ordered in the range is selected either way, and the range's sub-select is slower.
+    """
+    filters = resolve_filters(store, filters)
+    lo = filters.year_from if filters.year_from is not None else -100000
+    hi = filters.year_to if filters.year_to is not None else 100000
+    out: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    q = _YEARLY_DEALS_Q.replace("{OYEARS}", "")
+    for r in _q(store, q, replace(filters, year_from=None, year_to=None)):
+        y = _int(r["oy"])
+        if lo <= y <= hi:
+            pair = out[(str(r["s"]), str(r["b"]))]
+            pair[y] = pair.get(y, 0) + _int(r.get("n"))
+    return dict(out)
+
+
+def pair_years(
+    store: Store,
+    filters: Filters,
+    *,
+    tiv: Mapping[tuple[str, str], Mapping[int | None, float]] | None = None,
+    deals: Mapping[tuple[str, str], Mapping[int, int]] | None = None,
+) -> dict[tuple[str, str], dict[int, list[float]]]:
     """Per supplier -> buyer pair and year: ``[delivered TIV, deals ordered]``.
 
     What the views inline so their year slider can filter in the page: TIV by delivery
-    year (:func:`tiv_by_year`, undated TIV left out) and deals by order year (each deal,
-    or linked group of deals, counted once), inside the filters' year range.
+    year (:func:`tiv_by_year`, undated TIV left out) and deals by order year
+    (:func:`pair_deal_years`), inside the filters' year range.  ``tiv``/``deals`` take
+    those results when the caller already has them (e.g. fetched in parallel).
     """
     filters = resolve_filters(store, filters)
+    tiv = tiv_by_year(store, filters) if tiv is None else tiv
+    deals = pair_deal_years(store, filters) if deals is None else deals
     out: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
-    for pair, years in tiv_by_year(store, filters).items():
+    for pair, years in tiv.items():
         for y, v in years.items():
             if y is not None and v:
                 out[pair].setdefault(y, [0.0, 0])[0] += v
-    q = _YEARLY_DEALS_Q.replace("{OYEARS}", _years_clause(filters, "?oy", require=False))
-    for r in _q(store, q, filters):
-        out[(str(r["s"]), str(r["b"]))].setdefault(_int(r["oy"]), [0.0, 0])[1] += _int(r.get("n"))
+    for pair, counts in deals.items():
+        for y, n in counts.items():
+            out[pair].setdefault(y, [0.0, 0])[1] += n
     return dict(out)
 
 

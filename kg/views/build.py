@@ -105,17 +105,25 @@ def _role(data: dict[str, Any]) -> str:
 
 def _node_tooltip(data: dict[str, Any]) -> str:
     lines = [data["label"], KIND_NAMES.get(data["kind"], data["kind"])]
-    if data["supplied_deals"]:
-        lines.append(f"Exports: {_fmt(data['supplied_tiv'])} TIV delivered, {data['supplied_deals']} deals")
-    if data["received_deals"]:
-        lines.append(f"Imports: {_fmt(data['received_tiv'])} TIV delivered, {data['received_deals']} deals")
+    if data.get("members", 1) > 1:
+        lines.append(f"{data['members']} parties shown as one")
+    if data["supplied_deals"] or data["supplied_tiv"]:
+        lines.append(f"Exports: {_amounts(data['supplied_tiv'], data['supplied_deals'])}")
+    if data["received_deals"] or data["received_tiv"]:
+        lines.append(f"Imports: {_amounts(data['received_tiv'], data['received_deals'])}")
     return "\n".join(lines)
+
+
+def _amounts(tiv: float, deals: int) -> str:
+    """ "1,234 TIV delivered, 12 deals", without the TIV part when the sources give none."""
+    text = f"{deals} deal{'s' if deals != 1 else ''}"
+    return f"{_fmt(tiv)} TIV delivered, {text}" if tiv > 0 else text
 
 
 def _edge_tooltip(g: nx.DiGraph, s: str, b: str, d: dict[str, Any], n_systems: int = 5) -> str:
     lines = [
         f"{g.nodes[s]['label']} → {g.nodes[b]['label']}",
-        f"{d['deals']} deal{'s' if d['deals'] != 1 else ''} · {_fmt(d['tiv'])} TIV delivered",
+        _amounts(d["tiv"], d["deals"]),
     ]
     if d["valued_deals"]:
         lines.append(f"Reported value: {_money(d['value_usd'])} ({d['valued_deals']} deal(s) with a value)")
@@ -150,19 +158,6 @@ def _edge_style(d: dict[str, Any]) -> dict[str, Any]:
 def _volume(d: dict[str, Any]) -> float:
     """Edge/node weight for sizes: TIV when known, else a small per-deal amount."""
     return d["tiv"] if d["tiv"] > 0 else 1.0 * d["deals"]
-
-
-def _node_volume(d: dict[str, Any]) -> float:
-    """A node's size: its volume as supplier plus as buyer (never zero, so it stays visible)."""
-    return max(
-        _volume(
-            {
-                "tiv": d["supplied_tiv"] + d["received_tiv"],
-                "deals": d["supplied_deals"] + d["received_deals"],
-            }
-        ),
-        0.1,
-    )
 
 
 def _positions(g: nx.DiGraph, *, seed: int = 7, iterations: int = 80) -> dict[str, tuple[float, float]]:
@@ -255,36 +250,12 @@ def _options(*, smooth: bool, labels_on_edges: bool = False, hierarchical: bool 
     return opts
 
 
-def _legend_roles(extra: Iterable[dict[str, str]] = ()) -> list[dict[str, str]]:
-    return [
-        {"label": "supplier", "color": ROLE_COLOURS["supplier"]},
-        {"label": "buyer", "color": ROLE_COLOURS["buyer"]},
-        {"label": "supplier and buyer", "color": ROLE_COLOURS["both"]},
-        *extra,
-        {"label": "register deals", "color": EDGE_COLOURS["register"], "line": "solid"},
-        {
-            "label": "corroborated (register + article, or several sources)",
-            "color": EDGE_COLOURS["corroborated"],
-            "line": "solid",
-        },
-        {"label": "articles only", "color": EDGE_COLOURS["articles"], "line": "dashed"},
-        {
-            "label": "shape: ● country ■ company/agency ★ organisation ▲ armed group ◆ unknown",
-            "color": "",
-        },
-        {
-            "label": "size: delivered TIV (SIPRI trend-indicator value); arrows: supplier → buyer",
-            "color": "",
-        },
-    ]
-
-
 def _edge_details(
     g: nx.DiGraph, s: str, b: str, d: dict[str, Any], deals: list[kn.DealRecord] | None = None
 ) -> dict[str, Any]:
     rows = [
         ["Deals", str(d["deals"])],
-        ["Delivered TIV", _fmt(d["tiv"])],
+        ["Delivered TIV", _fmt(d["tiv"]) if d["tiv"] > 0 else "none in these sources"],
         ["Reported value", _money(d["value_usd"]) if d["valued_deals"] else "none reported"],
         ["Ordered", _years_text(d["order_years"])],
         ["Delivered", _years_text(d["delivery_years"])],
@@ -353,8 +324,8 @@ def _row_of(rec: kn.DealRecord, src: kn.SourceRef) -> str:
 def _node_details(data: dict[str, Any]) -> dict[str, Any]:
     rows = [
         ["Kind", KIND_NAMES.get(data["kind"], data["kind"])],
-        ["Exports", f"{_fmt(data['supplied_tiv'])} TIV, {data['supplied_deals']} deals"],
-        ["Imports", f"{_fmt(data['received_tiv'])} TIV, {data['received_deals']} deals"],
+        ["Exports", _amounts(data["supplied_tiv"], data["supplied_deals"])],
+        ["Imports", _amounts(data["received_tiv"], data["received_deals"])],
     ]
     for key in ("pagerank",):
         if key in data:
@@ -707,8 +678,8 @@ def deals_view(
                 "y": 44.0 * k,
                 "color": ROLE_COLOURS[role],
                 "shape": KIND_SHAPES.get(kind, "dot"),
-                "size": 16,
-                "font": {"size": 16},
+                "size": 10,
+                "font": {"size": 17},
             }
         )
     groups: dict[str, dict[str, Any]] = {
