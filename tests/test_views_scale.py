@@ -73,7 +73,7 @@ def test_fold_keeps_the_parties_carrying_the_share() -> None:
     assert {"D", "E", "Z"}.isdisjoint(h)  # X and Y buy 95%
     assert h[scale.OTHER_SUPPLIERS][scale.OTHER_BUYERS]["tiv"] == 5.0
     assert sum(d["tiv"] for _, _, d in h.edges(data=True)) == pytest.approx(100.0)
-    assert h.graph["folded"] == 2
+    assert h.graph["folded"] == 3
     assert scale.fold_others(g, 1.0) is g  # everyone kept: nothing folded
 
 
