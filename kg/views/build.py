@@ -152,7 +152,7 @@ def _edge_style(d: dict[str, Any]) -> dict[str, Any]:
         return {"color": {"color": EDGE_COLOURS["corroborated"], "opacity": 0.95}, "dashes": False}
     if d["releases"] == 0:
         return {"color": {"color": EDGE_COLOURS["articles"], "opacity": 0.85}, "dashes": True}
-    return {"color": {"color": EDGE_COLOURS["register"], "opacity": 0.55}, "dashes": False}
+    return {"color": {"color": EDGE_COLOURS["register"], "opacity": 0.4}, "dashes": False}
 
 
 def _volume(d: dict[str, Any]) -> float:

@@ -53,12 +53,14 @@ def declutter(
     fixed: np.ndarray | None = None,
     *,
     pad: float = 6.0,
-    iterations: int = 400,
+    iterations: int = 3000,
+    aspect: float = 1.0,
 ) -> np.ndarray:
     """Move boxes ``[x-half_w, x+half_w] x [y-up, y+down]`` apart until none overlaps.
 
     Each overlapping pair is pushed apart along the axis of its smaller overlap (half
-    each, all of it when the other is ``fixed``).  Deterministic: ties are broken by index.
+    each, all of it when the other is ``fixed``); ``aspect`` > 1 favours sideways moves
+    (for a wide canvas).  Deterministic: ties are broken by index.
     """
     pos = pos.astype(float).copy()
     n = len(pos)
@@ -80,7 +82,7 @@ def declutter(
         cy = (top + bottom)[:, None] / 2 - (top + bottom)[None, :] / 2
         sx = np.where(cx == 0, order, np.sign(cx))
         sy = np.where(cy == 0, order, np.sign(cy))
-        along_x = ox < oy
+        along_x = ox < oy * aspect
         dx = np.where(hit & along_x, sx * ox, 0.0) * share
         dy = np.where(hit & ~along_x, sy * oy, 0.0) * share
         pos[:, 0] += dx.sum(axis=1) * 0.6
@@ -115,36 +117,36 @@ def place(
     """Positions (no overlapping node+label boxes) and a font size per node.
 
     ``ranks`` orders the nodes by importance (0 = largest).  The top
-    :data:`LEGIBLE_TOP` get the largest font; the fonts are then raised until, at the
-    fit the page will make, those labels are at least :data:`LEGIBLE_PX` pixels high.
+    :data:`LEGIBLE_TOP` get the largest font, the next ones smaller fonts; the fonts are
+    raised (and the layout decluttered again) until, at the fit the page will make, the
+    top labels are about :data:`LEGIBLE_PX` pixels high.  The last step is always a
+    declutter with the final fonts, so the result never overlaps.
     """
     ids = list(ids)
     if not ids:
         return {}, {}
     n = len(ids)
-    base = np.array([start[i] for i in ids], float)
     size = np.array([sizes[i] for i in ids])
     fix = np.array([i in set(fixed) for i in ids])
     rank = np.array([ranks.get(i, n) for i in ids])
-    tier = np.where(rank < LEGIBLE_TOP, 1.0, np.where(rank < 3 * LEGIBLE_TOP, 0.8, 0.65))
+    tier = np.where(rank < LEGIBLE_TOP, 1.0, np.where(rank < 3 * LEGIBLE_TOP, 0.75, 0.6))
+    # start compact (nearest neighbours ~40 units apart): the declutter spreads what must
+    pos = np.array([start[i] for i in ids], float) * 0.4
+    aspect = CANVAS[0] / CANVAS[1]
     font = 16.0
-    pos = base
-    for _ in range(6):
+    for attempt in range(4):
         fonts = font * tier
         widths = np.array([label_width(labels[i], f) for i, f in zip(ids, fonts, strict=True)])
         half_w = np.maximum(widths / 2, size)
         up = size + 2
         down = size + 1.5 * fonts + 8
-        pos = declutter(pos, half_w, up, down, fix)
+        pos = declutter(pos, half_w, up, down, fix, aspect=aspect)
         width = (pos[:, 0] + half_w).max() - (pos[:, 0] - half_w).min()
         height = (pos[:, 1] + down).max() - (pos[:, 1] - up).min()
-        scale = min(CANVAS[0] / width, CANVAS[1] / height, 1.0)
-        if font * scale >= LEGIBLE_PX or n <= 2:
+        fit = min(CANVAS[0] / width, CANVAS[1] / height, 1.0)
+        if font * fit >= LEGIBLE_PX * 0.95 or attempt == 3:
             break
-        # compress positions towards the fixed centre and raise the font, then declutter again
-        font = min(LEGIBLE_PX / scale, 60.0)
-        centre = pos[fix].mean(axis=0) if fix.any() else pos.mean(axis=0)
-        pos = centre + (pos - centre) * 0.7
+        font = min(LEGIBLE_PX / fit, 48.0)
     return (
         {i: (float(pos[k, 0]), float(pos[k, 1])) for k, i in enumerate(ids)},
         {i: round(float(font * tier[k]), 1) for k, i in enumerate(ids)},
