@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from kg import iris
 from kg import network as kn
 from kg.store import open_store
-from kg.views import country_view, network_view
-from kg.views import layout, scale
+from kg.views import country_view, layout, network_view, scale
 
 IND = str(iris.country("IND"))
 
