@@ -19,6 +19,7 @@ from kg import network as kn
 from kg.report import diversification_report
 from kg.store import open_store
 from kg.views import country_view, deals_view, network_view, write_view
+from kg.views.layout import LABEL_BOXES_JS, screen_overlaps
 
 pytestmark = pytest.mark.browser
 
@@ -198,45 +199,7 @@ def test_report_page(browser, site) -> None:
 
 
 # --------------------------------------------------------------------------- time, search, scale
-#: Every drawn node label's box on screen (DOM pixels), from the settled layout: the node's
-#: canvas position (getPositions -> canvasToDOM), its radius, and the label's width measured
-#: with the node's font at the current zoom.  vis draws a dot's label centred below it,
-#: its top ``size + font/2 + 4`` canvas units under the centre.  Labels vis skips (smaller
-#: than the threshold on screen) are reported with ``drawn: false``; hidden nodes not at all.
-LABEL_BOXES_JS = """
-() => {
-  const net = kgNetwork, scale = net.getScale(), ctx = document.createElement("canvas").getContext("2d");
-  const ids = net.body.nodeIndices.filter((id) => !net.body.nodes[id].options.hidden);
-  const pos = net.getPositions(ids);
-  const out = [];
-  for (const id of ids) {
-    const node = net.body.nodes[id], o = node.options;
-    if (!o.label) { continue; }
-    const px = o.font.size * scale;
-    ctx.font = `${px}px ${o.font.face}`;
-    const width = ctx.measureText(o.label).width;
-    const p = net.canvasToDOM(pos[id]);
-    const top = p.y + (o.size + o.font.size / 2 + 4) * scale;
-    const vis = node.labelModule.size;
-    const visTop = net.canvasToDOM({x: vis.left, y: vis.top});
-    out.push({id: id, label: o.label, size: o.size, drawn: px >= o.scaling.label.drawThreshold, px: px,
-              box: [p.x - width / 2, top, p.x + width / 2, top + px],
-              visBox: [visTop.x, visTop.y, visTop.x + vis.width * scale, visTop.y + vis.height * scale]});
-  }
-  return out;
-}
-"""
 VISIBLE_EDGES_JS = "kgNetwork.body.data.edges.get().filter(e => !e.hidden).length"
-
-
-def _overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
-    out = []
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
-            if min(r1, r2) - max(l1, l2) > 0.5 and min(b1, b2) - max(t1, t2) > 0.5:
-                out.append((a["label"], b["label"]))
-    return out
 
 
 def _set_range(pg: Page, a: int, b: int) -> None:
@@ -370,7 +333,7 @@ def test_register_views_read_at_scale(browser, real_site, name: str) -> None:
     assert len(drawn) >= 15
     largest = sorted(labels, key=lambda x: -x["size"])[:15]
     assert all(x["drawn"] and x["px"] >= 9 for x in largest), [x["label"] for x in largest if not x["drawn"]]
-    assert _overlapping(drawn) == []
+    assert screen_overlaps(drawn) == []
     for x in drawn:  # the box model agrees with where vis put the text
         assert all(abs(a - b) < 3 for a, b in zip(x["box"], x["visBox"], strict=True)), x
     names = [n["name"] for n in views[name].nodes]

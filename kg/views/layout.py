@@ -76,7 +76,9 @@ def declutter(
         oy = np.minimum(bottom[:, None], bottom[None, :]) - np.maximum(top[:, None], top[None, :]) + pad
         hit = (ox > 0) & (oy > 0)
         np.fill_diagonal(hit, False)
-        if not hit.any():
+        # done when every pair keeps at least half the padding (pushing for all of it
+        # would chase pairs that several neighbours keep nudging back)
+        if not (hit & (ox > pad / 2) & (oy > pad / 2)).any():
             break
         cx = x[:, None] - x[None, :]
         cy = (top + bottom)[:, None] / 2 - (top + bottom)[None, :] / 2
@@ -184,3 +186,45 @@ def columns(
                 heads.append(y)
     pos[focus] = (0.0, max(heads, default=0.0) / 2)
     return pos, fonts
+
+
+#: A page script (for tests and benchmarks): every node label's box on screen (DOM pixels)
+#: after the layout has settled, from the node's canvas position (getPositions ->
+#: canvasToDOM), its radius, and the label's width measured
+#: with the node's font at the current zoom.  vis draws a dot's label centred below it,
+#: its top ``size + font/2 + 4`` canvas units under the centre.  Labels vis skips (smaller
+#: than the threshold on screen) are reported with ``drawn: false``; hidden nodes not at all.
+LABEL_BOXES_JS = """
+() => {
+  const net = kgNetwork, scale = net.getScale(), ctx = document.createElement("canvas").getContext("2d");
+  const ids = net.body.nodeIndices.filter((id) => !net.body.nodes[id].options.hidden);
+  const pos = net.getPositions(ids);
+  const out = [];
+  for (const id of ids) {
+    const node = net.body.nodes[id], o = node.options;
+    if (!o.label) { continue; }
+    const px = o.font.size * scale;
+    ctx.font = `${px}px ${o.font.face}`;
+    const width = ctx.measureText(o.label).width;
+    const p = net.canvasToDOM(pos[id]);
+    const top = p.y + (o.size + o.font.size / 2 + 4) * scale;
+    const vis = node.labelModule.size;
+    const visTop = net.canvasToDOM({x: vis.left, y: vis.top});
+    out.push({id: id, label: o.label, size: o.size, drawn: px >= o.scaling.label.drawThreshold, px: px,
+              box: [p.x - width / 2, top, p.x + width / 2, top + px],
+              visBox: [visTop.x, visTop.y, visTop.x + vis.width * scale, visTop.y + vis.height * scale]});
+  }
+  return out;
+}
+"""
+
+
+def screen_overlaps(labels: Sequence[Mapping[str, object]], tolerance: float = 0.5) -> list[tuple[str, str]]:
+    """Pairs of on-screen label boxes (from :data:`LABEL_BOXES_JS`) that overlap."""
+    out = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]  # type: ignore[misc]
+            if min(r1, r2) - max(l1, l2) > tolerance and min(b1, b2) - max(t1, t2) > tolerance:
+                out.append((str(a["label"]), str(b["label"])))
+    return out
