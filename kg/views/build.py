@@ -630,9 +630,26 @@ def country_view(
         options=_options(smooth=True, labels_on_edges=True),
         legend=_legend_for(g, colours, key),
         details=details,
-        time=_time_payload(
-            g, key, edge_ids, base, focus=focus, sizes_ref=max(vol.values(), default=1.0), default="latest"
-        ),
+        time=time
+        and {
+            **_time_payload(
+                g,
+                key,
+                edge_ids,
+                base,
+                focus=focus,
+                sizes_ref=max(vol.values(), default=1.0),
+                default="latest",
+            ),
+            # the page re-ranks the columns for each year range (layout.columns' rule)
+            "ego": {
+                "font": fonts[focus],
+                "step": layout.ROW_GAP,
+                "left": min((pos[n][0] for n in suppliers), default=-layout.COLUMN_GAP),
+                "right": max((pos[n][0] for n in customers), default=layout.COLUMN_GAP),
+                "colours": [ROLE_COLOURS["supplier"], ROLE_COLOURS["buyer"]],
+            },
+        },
     )
 
 

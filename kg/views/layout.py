@@ -29,6 +29,9 @@ LEGIBLE_TOP = 15
 LEGIBLE_PX = 12.0
 #: Text width per character and font pixel: generous for system-ui/DejaVu Sans.
 CHAR_EM = 0.62
+#: The ego view's columns: distance from the focus (plus the widest label) and row spacing.
+COLUMN_GAP = 320.0
+ROW_GAP = 14.0
 
 
 def node_sizes(volumes: Mapping[str, float], reference: float | None = None) -> dict[str, float]:
@@ -162,7 +165,7 @@ def columns(
     labels: Mapping[str, str],
     sizes: Mapping[str, float],
     font: float = 20.0,
-    gap: float = 320.0,
+    gap: float = COLUMN_GAP,
     shown: tuple[int, int] = (0, 0),
 ) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
     """An ego layout: ``left`` stacked top-down in a column left of ``focus``, ``right`` right of it.
@@ -181,7 +184,7 @@ def columns(
         for k, n in enumerate(group):
             r = sizes[n]
             pos[n] = (side * (gap + half), y + r)
-            y += 2 * r + 1.5 * font + 14
+            y += 2 * r + 1.5 * font + ROW_GAP
             if k + 1 == shown[0 if side < 0 else 1]:
                 heads.append(y)
     pos[focus] = (0.0, max(heads, default=0.0) / 2)
