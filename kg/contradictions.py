@@ -39,6 +39,7 @@ from kg.timeline import (
     Evidence,
     claim_is_factual,
     date_key,
+    event_dates,
     gather,
     money,
     resolve_party_iri,
@@ -299,7 +300,9 @@ def _status_points(ev: Evidence, deals: list[str]) -> list[tuple[tuple[int, int,
             src = ev.sources.get(c.source)
             if not claim_is_factual(c, src) or c.status == "unknown":
                 continue
-            dates = sorted(c.dates, key=date_key) or ([src.date] if src and src.date else [])
+            # the claim's own event dates (not another event's year, not the day someone
+            # spoke), else the status holds as of its report
+            dates = event_dates(c) or ([src.date] if src and src.date else [])
             if not dates:
                 continue
             when = dates[-1]

@@ -63,8 +63,8 @@ def run_demo(
         from kg.sipri.importer import import_sipri
 
         sipri = import_sipri(store, list(registers))
-        for file_report in sipri.files:
-            log(file_report.summary())
+        for line in sipri.summary():  # one line per file (ImportReport.summary)
+            log(line)
     out_dir = out_dir.resolve()  # print absolute paths: the user opens them from anywhere
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = write_outputs(store, out_dir, log)
@@ -82,7 +82,10 @@ def write_outputs(store: Store, out_dir: Path, log: Callable[[str], None]) -> di
         "global network": write_view(network_view(store), out_dir / "network.html"),
         "India deals": write_view(deals_view(store, Filters(buyer="India")), out_dir / "india-deals.html"),
     }
-    report = diversification_report(store, "India", out_dir / "india-report")
+    # the report links to india.html above rather than writing a second copy of it
+    report = diversification_report(
+        store, "India", out_dir / "india-report", ego_view=outputs["India ego view"]
+    )
     outputs["India report (HTML)"] = report.files["report.html"]
     outputs["India report (Markdown)"] = report.files["report.md"]
     for name, path in outputs.items():

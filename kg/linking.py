@@ -25,8 +25,9 @@ Matching rules (:func:`score_candidate`):
   ``Rafale-M`` stay apart); systems outside the catalogue compare by
   :func:`kg.reference.system_key` of their labels;
 * order years, when both are known, must be equal or one apart (reason ``order year`` or
-  ``order year ±1``); an *additional batch* without an order year cannot be a register
-  deal ordered well before the article reporting it as new;
+  ``order year ±1``); an *additional batch* without an order year, or one whose quantity
+  is incompatible (below), cannot be a register deal ordered two or more years before the
+  article reporting it: that is a new order;
 * quantities are compatible when equal (reason ``quantity``) or within a factor of two
   (SIPRI and the press often count units differently: 5 S-400 "systems" are 10 SIPRI
   units); a larger disagreement lowers the score but does not forbid the link.
@@ -485,12 +486,21 @@ def score_candidate(deal: ArticleDeal, reg: RegisterDeal) -> tuple[float, tuple[
         else:
             return None
     elif (
-        deal.additional
-        and reg.order_year is not None
+        reg.order_year is not None
         and deal.published_years
         and reg.order_year < min(deal.published_years) - 1
+        and (
+            deal.additional
+            or (
+                deal.quantities
+                and reg.quantity
+                and not any(quantities_compatible(q, reg.quantity) for q in deal.quantities)
+            )
+        )
     ):
-        # A follow-on batch "under negotiation" is not a contract signed years earlier.
+        # A follow-on batch "under negotiation" is not a contract signed years earlier, nor
+        # is an undated order for a different quantity reported years after one (India's
+        # 2020 order for 6 Apaches is not the 2015 order for 22): a new deal.
         return None
     if deal.quantities and reg.quantity:
         if reg.quantity in deal.quantities:

@@ -174,6 +174,26 @@ def _concept(value: str, table: Mapping[str, Any], kind: str) -> URIRef:
     raise ParameterError(f"unknown {kind} {value!r} (known: {', '.join(table)})")
 
 
+def _release(value: str, store: Selector | None, years: tuple[int | None, ...] = (None, None)) -> Node | None:
+    """A register release graph (kg.releases): named, or the latest covering a measure.
+
+    Releases are versions: queries that sum TIV or count deals read one of them.
+    """
+    from kg import releases
+
+    if store is None:
+        raise ParameterError("a release parameter needs the store")
+    rels = releases.register_releases(store)  # type: ignore[arg-type]
+    try:
+        if value.strip() in releases.MEASURES:
+            chosen = releases.choose(rels, value.strip(), *years)
+        else:
+            chosen = releases.find(rels, value)
+    except releases.UnknownRelease as exc:
+        raise ParameterError(str(exc)) from None
+    return URIRef(chosen.iri) if chosen else None
+
+
 def resolve_value(param: Param, value: str, store: Selector | None = None) -> Node:
     """One parameter value as an RDF term, following its declared type."""
     kind = param.type
@@ -193,6 +213,11 @@ def resolve_value(param: Param, value: str, store: Selector | None = None) -> No
         return _iri(value.strip(), param.name)
     if kind == "string":
         return Literal(value)
+    if kind == "release":
+        chosen = _release(value, store)
+        if chosen is None:
+            raise ParameterError(f"{param.name}: the store holds no register release")
+        return chosen
     raise ParameterError(f"parameter type {kind!r} is not one of {', '.join(PARAM_TYPES)}")
 
 
@@ -218,7 +243,16 @@ def resolve_params(
             raw = None
         if raw is None:
             continue
-        out[param.name] = resolve_value(param, raw, store)
+        if param.type != "release":  # releases are resolved below, once the years are known
+            out[param.name] = resolve_value(param, raw, store)
+    for param in query.params:
+        raw = (given.get(param.name) or "").strip() or param.default
+        if param.type != "release" or not raw or (store is None and raw == param.default):
+            continue  # without a store (text for another engine) the default stays unbound
+        years = tuple(_int(str(out[n]), param) if n in out else None for n in ("from", "to"))
+        chosen = _release(raw, store, years)  # type: ignore[arg-type]
+        if chosen is not None:  # no register release in the store: nothing to choose between
+            out[param.name] = chosen
     return out
 
 

@@ -101,6 +101,11 @@ class Filters:
     buyer: str | None = None
     source: str = "all"
     min_tiv: float | None = None
+    #: ``--release``: the register release to read (date, file name or IRI); default: the
+    #: latest whose coverage includes the year range (:mod:`kg.releases`)
+    release: str | None = None
+    #: register release graphs left out (set by :func:`resolve_filters`; ``None``: not yet)
+    exclude_graphs: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.category is not None and self.category not in ns.CATEGORIES:
@@ -174,11 +179,34 @@ def party_iri_for(name: str, store: Store | None = None) -> URIRef:
     raise UnknownName(f"unknown party {name!r}{hint}")
 
 
-def resolve_filters(store: Store, filters: Filters) -> Filters:
-    """``filters`` with supplier/buyer names replaced by IRIs (idempotent)."""
+def resolve_filters(store: Store, filters: Filters, measure: str = "deliveries") -> Filters:
+    """``filters`` with supplier/buyer names replaced by IRIs and the register release chosen
+    (idempotent).
+
+    One register release feeds the selection: ``--release`` or the latest whose coverage of
+    ``measure`` includes the year range (:func:`kg.releases.choose`); the other releases'
+    graphs go to ``exclude_graphs``, so no aggregate adds two releases.
+    """
     sup = str(party_iri_for(filters.supplier, store)) if filters.supplier else None
     buy = str(party_iri_for(filters.buyer, store)) if filters.buyer else None
-    return replace(filters, supplier=sup, buyer=buy)
+    exclude = filters.exclude_graphs
+    if exclude is None:
+        from kg import releases
+
+        rels = releases.register_releases(store)
+        chosen = releases.choose(rels, measure, filters.year_from, filters.year_to, filters.release)
+        exclude = releases.excluded(rels, chosen)
+    return replace(filters, supplier=sup, buyer=buy, exclude_graphs=exclude)
+
+
+def fed_by(store: Store, filters: Filters, measure: str = "deliveries") -> str:
+    """Which register release feeds ``measure`` under ``filters`` (for titles and legends)."""
+    from kg import releases
+
+    chosen = releases.choose(
+        releases.register_releases(store), measure, filters.year_from, filters.year_to, filters.release
+    )
+    return f"{measure}: {chosen.label}" if chosen else ""
 
 
 def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
@@ -209,6 +237,9 @@ def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
     if filters.status:
         parts.append("GRAPH ?g { ?deal kg:status ?fstatus . }")
         bind["fstatus"] = URIRef(str(ns.STATUSES[filters.status]))
+    if filters.exclude_graphs:
+        # the other register releases (kg.releases): IRIs from the store, serialised by rdflib
+        parts.append(f"FILTER(?g NOT IN ({', '.join(URIRef(x).n3() for x in filters.exclude_graphs)}))")
     if not filters.has_years:
         # a flat pattern (no duplicates possible) is fastest; bindings go to the outer WHERE
         return "\n  ".join(parts), bind
@@ -729,6 +760,10 @@ class ShareTable:
     labels: dict[str, str]
     volume: dict[str, dict[str, float]]
     basis: dict[str, str] = field(default_factory=dict)
+    #: key -> which register release fed it ("deliveries: SIPRI register generated ...")
+    fed_by: dict[str, str] = field(default_factory=dict)
+    #: IRIs of the register releases that fed any key
+    releases_used: set[str] = field(default_factory=set)
 
     def total(self, key: str) -> float:
         return sum(self.volume.get(key, {}).values())
@@ -838,6 +873,28 @@ def period_of(year: int, length: int = 5, start: int = 1950) -> tuple[int, int]:
     return first, first + length - 1
 
 
+#: Periods and windows start here: SIPRI's register begins in 1950, and an order placed
+#: earlier (a few register rows; curated tables) would open a lone 1945-1949 period.
+FIRST_YEAR = 1950
+#: The one key under which SIPRI's per-deal "unknown supplier(s)" placeholders are counted
+#: (the importer mints one node per deal so they never merge into a party).
+UNKNOWN_SUPPLIER = "urn:x-kg:unknown-supplier"
+
+
+def _windows(years: list[int], by: str, length: int) -> dict[str, list[int]]:
+    if by == "year":
+        return {str(y): [y] for y in range(years[0], years[-1] + 1)}
+    if by == "rolling":
+        return {str(y): list(range(y - length + 1, y + 1)) for y in range(years[0], years[-1] + 1)}
+    if by == "period":
+        windows = {}
+        for y in range(period_of(years[0], length)[0], years[-1] + 1, length):
+            a, z = period_of(y, length)
+            windows[f"{a}-{z}"] = list(range(a, z + 1))
+        return windows
+    raise ValueError(f"by must be year, period or rolling, not {by!r}")
+
+
 def supplier_shares(
     store: Store,
     buyer: str,
@@ -855,15 +912,28 @@ def supplier_shares(
     "Soviet Union/Russia") so they form one line; tables usually keep them apart.
     Rolling windows at the start of a year range reach back before it (the window of
     1990 covers 1986-1990), so the first years are not truncated windows.
+
+    Each key's figures come from one register release per measure (:mod:`kg.releases`:
+    the latest covering the whole window, or ``filters.release``); ``fed_by[key]`` says
+    which.  SIPRI's unknown suppliers count as one supplier, "unknown supplier(s)".
     """
+    from kg import releases as kr
+
     base = filters or Filters()
     buyer_iri = str(party_iri_for(buyer, store))
-    f = resolve_filters(store, replace(base, buyer=buyer_iri))
+    f = resolve_filters(store, replace(base, buyer=buyer_iri, exclude_graphs=()))
     fetch = f
     if by == "rolling" and f.year_from is not None:
         fetch = replace(f, year_from=f.year_from - (length - 1))
-    tiv, deals = yearly_imports(store, fetch)
-    parties = party_info(store, {buyer_iri} | {x for t in (tiv, deals) for v in t.values() for x in v})
+    rels = kr.register_releases(store)
+    # one fetch per register release (an unknown --release fails here, before any query)
+    candidates = [kr.find(rels, f.release)] if f.release else [r for r in rels if r.deals] or [None]
+    data = {
+        (r.iri if r else None): yearly_imports(store, replace(fetch, exclude_graphs=kr.excluded(rels, r)))
+        for r in candidates
+    }
+    suppliers_seen = {x for tiv, deals in data.values() for t in (tiv, deals) for v in t.values() for x in v}
+    parties = party_info(store, {buyer_iri} | suppliers_seen)
     merge = dict(merge or {})
     labels: dict[str, str] = {}
 
@@ -871,42 +941,48 @@ def supplier_shares(
         if sup in merge:
             labels[merge[sup]] = merge[sup]
             return merge[sup]
-        labels[sup] = parties.get(sup, ("party", _tail(sup)))[1]
+        kind, label = parties.get(sup, ("party", _tail(sup)))
+        if kind == "unknown":
+            labels[UNKNOWN_SUPPLIER] = "unknown supplier(s)"
+            return UNKNOWN_SUPPLIER
+        labels[sup] = label
         return sup
 
-    years = sorted(set(tiv) | set(deals))
+    years = sorted({y for tiv, deals in data.values() for y in (*tiv, *deals) if y >= FIRST_YEAR})
     if f.year_from is not None:
         years = [y for y in years if y >= f.year_from]
     if f.year_to is not None:
         years = [y for y in years if y <= f.year_to]
     if not years:
         return ShareTable(buyer_iri, parties.get(buyer_iri, ("", buyer))[1], [], [], {}, {}, {})
-    if by == "year":
-        windows = {str(y): [y] for y in range(years[0], years[-1] + 1)}
-    elif by == "rolling":
-        windows = {str(y): list(range(y - length + 1, y + 1)) for y in range(years[0], years[-1] + 1)}
-    elif by == "period":
-        windows = {}
-        for y in range(period_of(years[0], length)[0], years[-1] + 1, length):
-            a, z = period_of(y, length)
-            windows[f"{a}-{z}"] = list(range(a, z + 1))
-    else:
-        raise ValueError(f"by must be year, period or rolling, not {by!r}")
+    windows = _windows(years, by, length)
     volume: dict[str, dict[str, float]] = {}
     basis: dict[str, str] = {}
+    fed: dict[str, str] = {}
+    used: set[str] = set()
     for k, yrs in windows.items():
+        rel = kr.choose(rels, "deliveries", yrs[0], yrs[-1], f.release)
+        tiv = data[rel.iri if rel else None][0]
         t: dict[str, float] = defaultdict(float)
         for y in yrs:
             for sup, v in tiv.get(y, {}).items():
                 t[key_of(sup)] += v
         if sum(t.values()) > 0:
             volume[k], basis[k] = dict(t), "tiv"
+            if rel and rel.overlap("deliveries", yrs[0], yrs[-1]):
+                fed[k] = f"deliveries: {rel.label}"
+                used.add(rel.iri)
             continue
+        rel = kr.choose(rels, "orders", yrs[0], yrs[-1], f.release)
+        deals = data[rel.iri if rel else None][1]
         d: dict[str, float] = defaultdict(float)
         for y in yrs:
             for sup, v in deals.get(y, {}).items():
                 d[key_of(sup)] += v
         volume[k], basis[k] = dict(d), "deals" if d else "none"
+        if rel and d and rel.overlap("orders", yrs[0], yrs[-1]):
+            fed[k] = f"orders: {rel.label}"
+            used.add(rel.iri)
     totals: dict[str, float] = defaultdict(float)
     for k in volume:
         tot = sum(volume[k].values()) or 1.0
@@ -921,6 +997,8 @@ def supplier_shares(
         labels=labels,
         volume=volume,
         basis=basis,
+        fed_by=fed,
+        releases_used=used,
     )
 
 
@@ -1009,6 +1087,18 @@ SELECT ?g ?kind ?t ?dt ?u WHERE {
 """
 
 
+def clean_title(text: str) -> str:
+    """A source title for people: SIPRI's preamble line has double spaces and " ." before its
+    full stop ("from All countries  to All countries . Deals with ...")."""
+    text = " ".join(text.split())
+    return re.sub(r"\s+([.,;:])", r"\1", text)
+
+
+def source_meta(store: Store, graphs: list[str]) -> dict[str, SourceRef]:
+    """Title, date and URL of source graphs (public name of :func:`_source_meta`)."""
+    return _source_meta(store, graphs)
+
+
 def _source_meta(store: Store, graphs: list[str]) -> dict[str, SourceRef]:
     """Title, date and URL of source graphs (``other`` when a graph is neither kind)."""
     meta = {g: SourceRef(iri=g, kind="other", title=_tail(g)) for g in graphs}
@@ -1019,7 +1109,7 @@ def _source_meta(store: Store, graphs: list[str]) -> dict[str, SourceRef]:
         meta[g] = SourceRef(
             iri=g,
             kind=str(r["kind"]),
-            title=str(r.get("t") or _tail(g)),
+            title=clean_title(str(r.get("t") or _tail(g))),
             date=str(r["dt"]) if r.get("dt") is not None else None,
             url=str(r["u"]) if r.get("u") is not None else None,
         )
@@ -1071,7 +1161,10 @@ def describe_sources(sources: list[SourceRef]) -> str:
     releases = [s for s in sources if s.kind == "release"]
     articles = [s for s in sources if s.kind == "article"]
     others = [s for s in sources if s.kind not in ("release", "article")]
-    parts = [f"{s.title}" + (f" (generated {s.date})" if s.date else "") for s in releases]
+    parts = [
+        re.split(r"\. Deals with ", s.title)[0] + (f" (generated {s.date[:10]})" if s.date else "")
+        for s in releases
+    ]
     if articles:
         parts.append(f"{len(articles)} news article{'s' if len(articles) != 1 else ''}")
     if others:
@@ -1387,10 +1480,12 @@ __all__ = [
     "UnknownName",
     "build_graph",
     "centrality",
+    "clean_title",
     "deal_records",
     "describe_sources",
     "export_graph",
     "exportable",
+    "fed_by",
     "fx_table",
     "graph_sources",
     "hhi",
@@ -1399,6 +1494,7 @@ __all__ = [
     "party_iri_for",
     "period_of",
     "resolve_filters",
+    "source_meta",
     "sources_used",
     "supplier_shares",
     "system_info",

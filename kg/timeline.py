@@ -121,6 +121,8 @@ class Event:
     kind: str  # order, offer, negotiation, approval, delivery, delay, cancellation, mention
     expected: bool = False
     statements: list[Statement] = field(default_factory=list)
+    #: an undated event: the date of the report that states it (orders the timeline only)
+    reported: str = ""
 
 
 @dataclass
@@ -535,8 +537,85 @@ def claim_is_factual(claim: Claim, source: SourceRef | None) -> bool:
     )
 
 
+#: Words before a year that make it the date of another event than the claim's own
+#: ("under a contract signed in 2018" dates the order, not the deliveries the sentence reports).
+_EVENT_CUES: dict[str, re.Pattern[str]] = {
+    "order": re.compile(
+        r"\b(?:signed|ordered|order(?:ed)? in|contract(?:ed)?|agreed|deal|bought|purchased)\b", re.I
+    ),
+    "delivery": re.compile(r"\b(?:deliver\w*|handed over|inducted|arriv\w*|received|commissioned)\b", re.I),
+    "negotiation": re.compile(r"\b(?:negotiat\w*|talks)\b", re.I),
+    "approval": re.compile(r"\b(?:approv\w*|cleared)\b", re.I),
+}
+#: A speech verb with a relative day: "said on Tuesday" dates the speaking, not the event.
+_SPOKEN_DAY = re.compile(
+    r"\b(?:said|says|told|announced|stated|confirmed|added|declared|explained)\b[^.;]{0,40}?"
+    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b",
+    re.I,
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def _date_of_other_event(date: str, kind: str, text: str) -> bool:
+    """Whether every mention of ``date``'s year in ``text`` is governed by another event's cue."""
+    year = date[:4]
+    spots = [m.start() for m in re.finditer(rf"(?<!\d){year}(?!\d)", text)]
+    if not spots:
+        return False
+    for at in spots:
+        before = text[max(0, at - 30) : at]
+        own = _EVENT_CUES.get(kind)
+        others = [rx for k, rx in _EVENT_CUES.items() if k != kind]
+        if (own and own.search(before)) or not any(rx.search(before) for rx in others):
+            return False
+    return True
+
+
+def _spoken_day(date: str, text: str) -> bool:
+    """A full date the sentence gives only as the day someone spoke ("an official said on Tuesday")."""
+    if len(date) < 10 or not _SPOKEN_DAY.search(text):
+        return False
+    month = _MONTHS[int(date[5:7]) - 1] if date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12 else "-"
+    lowered = text.lower()
+    return date[:4] not in text and month not in lowered and month[:3] + " " not in lowered
+
+
+def event_dates(claim: Claim) -> list[str]:
+    """The dates the source gives for the claim's *own* event, oldest first.
+
+    An event's date is the date the source gives for that event: not the year the sentence
+    gives another event ("delivering ... under a contract signed in 2018": 2018 dates the
+    order), and not the day someone spoke ("deliveries began, an official said on
+    Tuesday": Tuesday is when it was said).  Claims left without a date are undated.
+    """
+    kind = KIND_OF_STATUS.get(claim.status, "mention")
+    text = claim.evidence or ""
+    return sorted(
+        (d for d in claim.dates if not _spoken_day(d, text) and not _date_of_other_event(d, kind, text)),
+        key=date_key,
+    )
+
+
 def claim_events(claim: Claim, source: SourceRef | None) -> list[tuple[str, str, bool, Statement]]:
-    """(date, kind, expected, statement) for each dated event a claim reports."""
+    """(date, kind, expected, statement) for each dated event a claim reports.
+
+    Dates are :func:`event_dates`; a claim without one is an undated event (``""``), which
+    :func:`build_events` orders by the date of its report (when it was reported, not when
+    it happened).
+    """
     notes = []
     if claim.negated:
         notes.append("negated")
@@ -557,7 +636,7 @@ def claim_events(claim: Claim, source: SourceRef | None) -> list[tuple[str, str,
     )
     published = source.date if source else None
     kind = KIND_OF_STATUS.get(claim.status, "mention")
-    dates = sorted(claim.dates, key=date_key) or ([published] if published else [])
+    dates = event_dates(claim)
     out = []
     for d in dates:
         expected = claim.modality in NOT_FACTUAL or bool(published and date_key(d) > date_key(published))
@@ -600,9 +679,11 @@ def build_events(ev: Evidence, deals: Sequence[str]) -> list[Event]:
         for c in ev.claims.get(deal, []):
             items += claim_events(c, ev.sources.get(c.source))
         for d, kind, expected, st in items:
-            event = merged.get((d, kind))
+            src = ev.sources.get(st.source)
+            reported = "" if d or src is None else (src.date or "")
+            event = merged.get((d or reported, kind))
             if event is None:
-                event = merged[(d, kind)] = Event(d, kind, expected)
+                event = merged[(d or reported, kind)] = Event(d, kind, expected, reported=reported)
             event.expected = event.expected and expected
             if st not in event.statements:
                 event.statements.append(st)
@@ -612,7 +693,7 @@ def build_events(ev: Evidence, deals: Sequence[str]) -> list[Event]:
             ("offer", "negotiation", "approval", "order", "delivery", "delay", "cancellation", "mention")
         )
     }
-    return sorted(merged.values(), key=lambda e: (date_key(e.date), order.get(e.kind, 99)))
+    return sorted(merged.values(), key=lambda e: (date_key(e.date or e.reported), order.get(e.kind, 99)))
 
 
 @dataclass
@@ -678,7 +759,7 @@ def _claim_summary(status: str, claims: list[Claim]) -> str:
 def _as_of(c: Claim, src: SourceRef) -> tuple[int, int, int]:
     """When a claim's status held: its latest event date not after the source's own date."""
     limit = date_key(src.date) if src.date else (9999, 12, 31)
-    dates = [date_key(d) for d in c.dates if date_key(d) <= limit]
+    dates = [date_key(d) for d in event_dates(c) if date_key(d) <= limit]
     return max(dates) if dates else date_key(src.date)
 
 
@@ -899,7 +980,7 @@ def format_timeline(t: Timeline) -> str:
     lines.append("")
     lines.append("Timeline")
     for e in t.events:
-        when = e.date or "(undated)"
+        when = e.date or (f"(undated; reported {e.reported})" if e.reported else "(undated)")
         lines.append(f"  {when:<10}  {e.kind}{' (expected)' if e.expected else ''}")
         for st in e.statements:
             src = t.sources.get(st.source)

@@ -108,3 +108,23 @@ def test_validate_one_graph_uses_the_store_as_context(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--store", store, "validate", "--graph", graphs[0]])
     assert result.exit_code == 0, result.output
     assert "Conforms: True" in result.stdout
+
+
+def test_demo_with_a_register(tmp_path: Path) -> None:
+    """``kg demo --sipri FILE`` imports the register and writes the views and the report
+    (it crashed on FileReport.summary); the report links to india.html instead of writing
+    an identical india-suppliers.html."""
+    register = Path(__file__).parent / "fixtures" / "sipri" / "register16_latin1.csv"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["--store", str(tmp_path / "s"), "demo", "--out", str(out), "--sipri", str(register)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "register-16" in result.output  # the import summary line
+    assert {"india.html", "network.html", "india-deals.html"} <= {p.name for p in out.iterdir()}
+    report = out / "india-report"
+    assert not list(report.glob("*-suppliers.html"))
+    md = (report / "report.md").read_text(encoding="utf-8")
+    assert "(<../india.html>)" in md
+    assert "### 1945-1949" not in md
+    assert 'href="../india.html"' in (report / "report.html").read_text(encoding="utf-8")

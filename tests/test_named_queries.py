@@ -456,7 +456,14 @@ CASES: dict[str, list[tuple[dict, list[str], list[tuple]]]] = {
 
 
 #: Named queries added by other modules' owners are tested beside their library twins.
-OTHER_OWNERS = {"deal-contradictions", "deal-events", "deal-status", "link-list", "status-sequences"}
+OTHER_OWNERS = {
+    "deal-contradictions",
+    "deal-events",
+    "deal-status",
+    "link-list",
+    "pipeline",
+    "status-sequences",
+}
 
 
 def test_every_named_query_has_a_case():

@@ -18,6 +18,15 @@ from kg import network as kn
 from kg.cli.app import KgGroup, cli, get_store
 
 
+def _release_option() -> Callable[..., Any]:
+    return click.option(
+        "--release",
+        metavar="DATE|FILE",
+        help="Read this SIPRI register release (generated date such as 2024-10-13, or file name); "
+        "default: the latest whose coverage includes the years (see kg releases).",
+    )
+
+
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add the shared filter options; the command receives them as ``filters: Filters``."""
     options = [
@@ -37,6 +46,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--min-tiv", type=float, metavar="TIV", help="Drop supplier->buyer pairs below this TIV."
         ),
+        _release_option(),
     ]
 
     @functools.wraps(func)
@@ -50,6 +60,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             buyer=kwargs.pop("buyer"),
             source=kwargs.pop("source"),
             min_tiv=kwargs.pop("min_tiv"),
+            release=kwargs.pop("release"),
         )
         return func(*args, filters=filters, **kwargs)
 
@@ -152,7 +163,24 @@ def report_group() -> None:
 
 @report_group.command("diversification")
 @click.option(
-    "--buyer", "buyer_name", required=True, metavar="NAME", help="The importing country (e.g. India)."
+    "--buyer",
+    "buyer_names",
+    multiple=True,
+    metavar="NAME",
+    help="The importing country (e.g. India); repeat it to compare buyers side by side.",
+)
+@click.option(
+    "--away-from",
+    "away_from",
+    metavar="NAME",
+    help="Instead: rank all buyers by the change of this supplier's share between the last two periods.",
+)
+@click.option(
+    "--min-volume",
+    type=float,
+    default=None,
+    metavar="TIV",
+    help="With --away-from: minimum imports of a buyer in each period (default 500 TIV).",
 )
 @click.option(
     "-o",
@@ -173,10 +201,13 @@ def report_group() -> None:
 @click.option(
     "--source", type=click.Choice(list(kn.SOURCES)), default="all", show_default=True, help="Sources."
 )
+@_release_option()
 @click.pass_context
 def report_diversification_cmd(
     ctx: click.Context,
-    buyer_name: str,
+    buyer_names: tuple[str, ...],
+    away_from: str | None,
+    min_volume: float | None,
     out_dir: Path,
     period: int,
     top: int,
@@ -185,27 +216,49 @@ def report_diversification_cmd(
     year_to: int | None,
     category: str | None,
     source: str,
+    release: str | None,
 ) -> None:
     """Supplier shares, HHI and volumes of one buyer over time (PNG, SVG, HTML, Markdown).
 
     The share chart counts the Soviet Union and Russia as one line ("Soviet Union/Russia");
-    the tables keep them apart.
+    the tables keep them apart.  Each period's figures come from one register release
+    (the latest covering it, or --release); the report says which.  Several --buyer
+    options write a comparison (comparison.html/.md); --away-from ranks every buyer.
 
     \b
-    Example:
+    Examples:
       kg report diversification --buyer India --from 1990 --to 2024 --show Germany -o out/india
+      kg report diversification --buyer India --buyer Pakistan --buyer Egypt -o out/compare
+      kg report diversification --away-from Russia -o out/away
     """
+    from kg.comparison import MIN_VOLUME, away_from_report, comparison_report
     from kg.report import diversification_report
 
     started = time.perf_counter()
+    if bool(away_from) == bool(buyer_names):
+        raise click.UsageError("give --buyer NAME (one or more) or --away-from NAME")
     store = get_store(ctx, read_only=True)
-    filters = kn.Filters(year_from=year_from, year_to=year_to, category=category, source=source)
-    rep = diversification_report(
-        store, buyer_name, out_dir, filters=filters, length=period, top=top, show=list(show)
+    filters = kn.Filters(
+        year_from=year_from, year_to=year_to, category=category, source=source, release=release
     )
+    if away_from:
+        files = away_from_report(
+            store, away_from, out_dir, filters=filters, length=period, min_volume=min_volume or MIN_VOLUME
+        ).files
+    elif len(buyer_names) > 1:
+        files = comparison_report(
+            store, list(buyer_names), out_dir, filters=filters, length=period, top=top
+        ).files
+    else:
+        files = diversification_report(
+            store, buyer_names[0], out_dir, filters=filters, length=period, top=top, show=list(show)
+        ).files
+    pages = [
+        p for name, p in files.items() if name.endswith(".html") and not name.endswith("-suppliers.html")
+    ]
+    page = pages[0] if pages else out_dir
     click.echo(
-        f"wrote {len(rep.files)} files to {out_dir} ({time.perf_counter() - started:.1f} s); "
-        f"open {out_dir / 'report.html'}",
+        f"wrote {len(files)} files to {out_dir} ({time.perf_counter() - started:.1f} s); open {page}",
         err=True,
     )
 
@@ -335,4 +388,31 @@ def network_centrality_cmd(ctx: click.Context, top: int, filters: kn.Filters, fm
         for n in ranked
     ]
     variables = ["party", "iri", "pagerank", "suppliers", "customers", "imports_tiv", "exports_tiv"]
+    write_rows(variables, rows, fmt or default_format(), sys.stdout)
+
+
+@cli.command("releases")
+@_format_option()
+@click.pass_context
+def releases_cmd(ctx: click.Context, fmt: str | None) -> None:
+    """The SIPRI releases in the store: generated date, columns, coverage, rows, deals.
+
+    Releases are versions of one register: aggregates read one release per period and
+    measure (deliveries, orders, undelivered), the latest whose coverage includes it.
+
+    \b
+    Example:
+      kg releases --format table
+    """
+    import sys
+
+    from kg.cli.output import default_format, write_rows
+    from kg.releases import register_releases
+
+    store = get_store(ctx, read_only=True)
+    rows = [
+        (r.date, r.file or "", r.columns or "", r.coverage, r.rows, r.deals, r.title, r.iri)
+        for r in register_releases(store, counts=True)
+    ]
+    variables = ["generated", "file", "columns", "coverage", "rows", "deals", "title", "release"]
     write_rows(variables, rows, fmt or default_format(), sys.stdout)

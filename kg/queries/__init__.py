@@ -54,6 +54,8 @@ PARAM_TYPES: dict[str, str] = {
     "int": "an integer",
     "string": "a text literal",
     "iri": "an absolute IRI (e.g. a deal IRI from another query)",
+    "release": "a SIPRI register release: generated date (2026-02-12), file name or IRI; its default "
+    "names a measure (deliveries, orders): the latest release covering it for the query's years",
 }
 
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")

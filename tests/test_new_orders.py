@@ -1,0 +1,53 @@
+"""A new order for a different quantity years later is a new deal, not a contradiction.
+
+India's 2020 order for six Apache helicopters (an article with no order year) is not the
+2015 order for 22 that the curated table records: no link, and so no quantity or status
+contradiction between them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg import linking
+from kg.article_import import import_articles
+from kg.base import ensure_base_graphs
+from kg.cli import cli
+from kg.curated import import_curated
+from kg.resources import data_path
+from kg.store import open_store
+
+
+def test_incompatible_quantity_years_later_is_a_new_deal() -> None:
+    reg = linking.RegisterDeal("r", "g", "s", "b", "x", order_year=2015, quantity=22)
+    new = linking.ArticleDeal("a", "s", "b", "x", quantities={6}, published_years={2020})
+    assert linking.score_candidate(new, reg) is None
+    # the same contract counted differently (within a factor of two) still links
+    same = linking.ArticleDeal("a", "s", "b", "x", quantities={20}, published_years={2020})
+    assert linking.score_candidate(same, reg) is not None
+    # reported the year after the order: still the same deal, the quantities only disagree
+    soon = linking.ArticleDeal("a", "s", "b", "x", quantities={6}, published_years={2016})
+    assert linking.score_candidate(soon, reg) is not None
+
+
+def test_apache_2020_is_not_linked_nor_a_contradiction(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "s"))
+    ensure_base_graphs(store)
+    import_curated(store, data_path("facts", "india_deals.csv"))
+    import_articles(store, [data_path("articles", "2020-02-25-india-us-helicopters.md")])
+    linking.link(store)
+    rows = store.select(
+        "SELECT ?deal WHERE { GRAPH ?g { ?g a <https://w3id.org/defence-kg/ontology#NewsArticle> . "
+        "?deal <https://w3id.org/defence-kg/ontology#weaponSystem> "
+        "<https://w3id.org/defence-kg/id/system/ah-64e-apache> } }"
+    )
+    assert len(rows) == 1
+    assert [r for r in linking.links_of(store, str(rows[0]["deal"])) if not r.candidate] == []
+    store.close()
+    result = CliRunner().invoke(
+        cli, ["--store", str(tmp_path / "s"), "contradictions", "--buyer", "India", "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Apache" not in result.output

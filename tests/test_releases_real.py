@@ -1,0 +1,117 @@
+"""Both real SIPRI releases in one store: India's shares equal the 2026 release alone.
+
+The 2024 release (16 columns, deliveries and orders 1950-2024) and the 2026 release (17
+columns, deliveries 1995-2024) describe the same transfers; adding them gave Russia 37.1%
+for 2020-2024, a figure of neither.  The expected numbers are computed here from the
+2026 file with the csv module (FORMAT.md: 11-line preamble, trailing ';', one row per
+deal and delivery year, 'TIV delivery values' used as given).
+"""
+
+from __future__ import annotations
+
+import atexit
+import csv
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import iris
+from kg.cli import cli
+
+pytestmark = pytest.mark.slow
+
+SIPRI = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sipri"
+OLD = SIPRI / "trade-register.csv"
+NEW = SIPRI / "trade_register.csv"
+_CACHE: dict[str, object] = {}
+
+
+def new_release_volumes(recipient: str) -> dict[int, dict[str, float]]:
+    """Delivered TIV per 5-year period start and supplier, from the 2026 file."""
+    lines = NEW.read_text(encoding="ascii").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID,"))
+    rows = csv.DictReader(line.rstrip(";") for line in lines[start:])
+    out: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for r in rows:
+        if r["Recipient"] == recipient and r["TIV delivery values"].strip():
+            year = int(r["Delivery year"])
+            out[1950 + (year - 1950) // 5 * 5][r["Supplier"]] += float(r["TIV delivery values"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def store_dir() -> str:
+    for path in (OLD, NEW):
+        if not path.exists():
+            pytest.skip(f"real SIPRI release not found at {path}")
+    if "dir" not in _CACHE:
+        tmp = tempfile.mkdtemp(prefix="kg-two-releases-")
+        atexit.register(shutil.rmtree, tmp, True)
+        location = str(Path(tmp) / "store")
+        result = CliRunner().invoke(cli, ["--store", location, "import", "sipri", str(OLD), str(NEW)])
+        assert result.exit_code == 0, result.output
+        _CACHE["dir"] = location
+    return str(_CACHE["dir"])
+
+
+def test_india_2020_2024_is_the_2026_release(store_dir, tmp_path) -> None:
+    from kg import network as kn
+    from kg.store import open_store
+
+    truth = new_release_volumes("India")
+    total = sum(truth[2020].values())
+    expected = {name: 100 * v / total for name, v in truth[2020].items()}
+    # the figures SIPRI publishes (fact sheet, March 2025)
+    for name, share in {"Russia": 36.0, "France": 33.0, "Israel": 12.6, "United States": 9.6}.items():
+        assert expected[name] == pytest.approx(share, abs=0.1), name
+    store = open_store(store_dir, read_only=True)
+    try:
+        t = kn.supplier_shares(store, "India")
+        assert t.total("2020-2024") == pytest.approx(total, rel=1e-9)
+        for name, iso in {"Russia": "RUS", "France": "FRA", "Israel": "ISR", "United States": "USA"}.items():
+            got = 100 * t.share("2020-2024", str(iris.country(iso)))
+            assert got == pytest.approx(expected[name], abs=1e-6), name
+        # Russia's share 2010-14, 2015-19, 2020-24 against the same file (72% -> 55% -> 36%)
+        for start in (2010, 2015, 2020):
+            key = f"{start}-{start + 4}"
+            want = truth[start]["Russia"] / sum(truth[start].values())
+            assert t.share(key, str(iris.country("RUS"))) == pytest.approx(want, abs=1e-9), key
+            assert t.fed_by[key].endswith("generated 2026-02-12 (17 columns)")
+        assert [
+            round(100 * t.share(f"{s}-{s + 4}", str(iris.country("RUS")))) for s in (2010, 2015, 2020)
+        ] == [
+            72,
+            55,
+            36,
+        ]
+        # 1950-1994 history from the 2024 release (the 2026 one starts in 1995)
+        assert t.total("1960-1964") > 0
+        assert t.fed_by["1960-1964"].endswith("generated 2024-10-13 (16 columns)")
+    finally:
+        store.close()
+
+
+def test_india_report_table(store_dir, tmp_path) -> None:
+    out = tmp_path / "india"
+    result = CliRunner().invoke(
+        cli, ["--store", store_dir, "report", "diversification", "--buyer", "India", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    md = (out / "report.md").read_text(encoding="utf-8")
+    table = md.split("### 2020-2024")[1].split("###")[0]
+    assert "| Supplier | Volume | Share |" in table
+    for line in (
+        "| Russia | 4,272.7 | 36.0% |",
+        "| France | 3,917.3 | 33.0% |",
+        "| Israel | 1,495.0 | 12.6% |",
+    ):
+        assert line in table
+    assert "### 1950-1954" in md and "### 1945-1949" not in md
+    for section in md.split("\n### ")[1:]:  # SIPRI's per-deal placeholders: one row per period
+        assert section.count("| unknown supplier(s) |") <= 1, section[:20]
+    pipeline = md.split("## Pipeline")[1].split("## Sources")[0]
+    assert "register order" in pipeline and "S-400 Triumf" in pipeline
