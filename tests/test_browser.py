@@ -346,3 +346,12 @@ def test_register_views_read_at_scale(browser, real_site, name: str) -> None:
     assert pg.page.evaluate("kgFind('Franc')") is not None
     assert pg.page.evaluate("kgNetwork.getSelectedNodes().length") == 1
     pg.check_clean(f"real-{name}")
+
+
+def test_country_panel_lists_the_pipeline(browser, site) -> None:
+    out, _ = site
+    pg = Page(browser, out / "country.html")
+    pg.settle()
+    text = pg.page.inner_text("#kg-panel")
+    assert "pipeline: ordered, not yet delivered" in text.lower() and "Rafale-M: signed" in text
+    pg.check_clean("country-india-pipeline")

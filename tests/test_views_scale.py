@@ -171,3 +171,14 @@ def test_network_view_nodes_have_sizes_fonts_and_no_overlap(store) -> None:
     up = np.array([n["size"] for n in v.nodes])
     down = np.array([n["size"] + 1.5 * n["font"]["size"] + 6 for n in v.nodes])
     assert layout.overlaps(arr, half, up, down) == []
+
+
+def test_country_view_lists_the_pipeline(store) -> None:
+    """News deals ahead of the register (kg.pipeline's one definition) reach the side panel."""
+    from kg.pipeline import pipeline_rows
+
+    items = country_view(store, "India").time["pipeline"]
+    rows = pipeline_rows(store, buyer="India")
+    assert len(items) == min(len(rows), 40) > 0
+    assert any(i["text"].startswith("France: Rafale-M: signed") for i in items)
+    assert all(i["meta"] for i in items)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -535,11 +536,60 @@ def country_view(
     share of the country's imports in the selected years (customers: share of its
     exports).  Edges carry their top systems (drawn when zoomed in); corroborated edges
     are gold, article-only edges dashed red.  Clicking an edge lists the largest deals.
+    The side panel also lists the country's pipeline (:mod:`kg.pipeline`): register orders
+    not yet delivered and news deals ahead of the register.
     """
     focus = str(kn.party_iri_for(name, store))
     base = kn.resolve_filters(store, filters or kn.Filters())
     if base.supplier or base.buyer:
         raise kn.UnknownName("the country view takes no --supplier/--buyer (the country is both)")
+    with ThreadPoolExecutor(1) as pool:  # the pipeline query runs beside the graph queries
+        pipeline = pool.submit(_pipeline_items, store, name)
+        return _country_view(store, name, focus, base, pipeline, systems_on_edges)
+
+
+def _pipeline_items(store: Store, name: str, limit: int = 40) -> list[dict[str, str]]:
+    """What is coming for buyer ``name``: undelivered register orders, then news deals ahead
+    of the register (kg.pipeline, one definition), as side-panel items; [] for a non-buyer."""
+    from kg.named import ParameterError
+    from kg.pipeline import pipeline_rows
+
+    try:
+        rows = pipeline_rows(store, buyer=name)
+    except ParameterError:  # not a country the named query knows as a buyer
+        return []
+    items = []
+    # news ahead of the register first, then undelivered orders by outstanding TIV
+    rows.sort(key=lambda r: (r.kind != "news", -(r.tiv_outstanding or 0.0)))
+    for r in rows[:limit]:
+        what = f"{r.supplier_label}: {r.system_label or 'system unknown'}"
+        if r.kind == "register":
+            est = "?" if (r.quantity_estimated or r.delivered_estimated) else ""
+            items.append(
+                {
+                    "text": f"{what}: {r.outstanding}{est} of {r.quantity}{est} still to deliver "
+                    f"(ordered {r.order_year or '?'}{'?' if r.order_year_estimated else ''})",
+                    "meta": f"register release {str(r.release_date or '?')[:10]}"
+                    + (f" · ~{_fmt(r.tiv_outstanding)} TIV outstanding" if r.tiv_outstanding else "")
+                    + (" · '?': the register's estimate" if est or r.order_year_estimated else ""),
+                }
+            )
+        else:
+            items.append(
+                {
+                    "text": f"{what}: {r.status or 'status unknown'}"
+                    + (f", {r.quantity} units" if r.quantity else "")
+                    + (f" (ordered {r.order_year})" if r.order_year else ""),
+                    "meta": f"news, {len(r.sources)} source(s), latest {r.date or 'undated'}"
+                    + (" · newer than the register release" if r.newer_than_release else ""),
+                }
+            )
+    return items
+
+
+def _country_view(
+    store: Store, name: str, focus: str, base: kn.Filters, pipeline: Any, systems_on_edges: int
+) -> View:
     g_in = scale.timed_graph(store, replace(base, buyer=focus), detail=True)
     g_out = scale.timed_graph(store, replace(base, supplier=focus), detail=True)
     g = scale.one_unknown_per_side(nx.compose(g_in, g_out))
@@ -641,6 +691,7 @@ def country_view(
                 sizes_ref=max(vol.values(), default=1.0),
                 default="latest",
             ),
+            "pipeline": pipeline.result(),
             # the page re-ranks the columns for each year range (layout.columns' rule)
             "ego": {
                 "font": fonts[focus],
