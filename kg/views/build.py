@@ -148,12 +148,21 @@ def _edge_tooltip(g: nx.DiGraph, s: str, b: str, d: dict[str, Any], n_systems: i
     return "\n".join(lines)
 
 
-def _edge_style(d: dict[str, Any]) -> dict[str, Any]:
+def _edge_kind(d: dict[str, Any]) -> str:
+    """``corroborated`` (more than one source), ``articles`` (no register release) or ``register``."""
     if d["corroborated"]:
-        return {"color": {"color": EDGE_COLOURS["corroborated"], "opacity": 0.95}, "dashes": False}
-    if d["releases"] == 0:
-        return {"color": {"color": EDGE_COLOURS["articles"], "opacity": 0.85}, "dashes": True}
-    return {"color": {"color": EDGE_COLOURS["register"], "opacity": 0.4}, "dashes": False}
+        return "corroborated"
+    return "articles" if d["releases"] == 0 else "register"
+
+
+#: per edge kind: (opacity, dashed)
+_EDGE_LOOK = {"corroborated": (0.95, False), "articles": (0.85, True), "register": (0.4, False)}
+
+
+def _edge_style(d: dict[str, Any]) -> dict[str, Any]:
+    kind = _edge_kind(d)
+    opacity, dashes = _EDGE_LOOK[kind]
+    return {"color": {"color": EDGE_COLOURS[kind], "opacity": opacity}, "dashes": dashes}
 
 
 def _volume(d: dict[str, Any]) -> float:
@@ -376,23 +385,21 @@ def _time_payload(
     }
 
 
-def _size_legend(key: str, what: str) -> dict[str, str]:
+def _size_legend(key: str) -> dict[str, str]:
     if key == "tiv":
         text = (
-            f"size and width: delivered TIV (SIPRI trend-indicator value) in the selected years{what}; "
+            "size and width: delivered TIV (SIPRI trend-indicator value) in the selected years; "
             "arrows: supplier → buyer"
         )
     else:
         text = (
-            f"size and width: number of deals ordered in the selected years{what} (these sources give "
+            "size and width: number of deals ordered in the selected years (these sources give "
             "no TIV); arrows: supplier → buyer"
         )
     return {"label": text, "color": ""}
 
 
-def _legend_for(
-    g: nx.DiGraph, colours: list[dict[str, str]], key: str, what: str = ""
-) -> list[dict[str, str]]:
+def _legend_for(g: nx.DiGraph, colours: list[dict[str, str]], key: str) -> list[dict[str, str]]:
     """Legend entries for what the view actually shows (edge kinds and shapes present)."""
     styles = {_edge_kind(d) for _, _, d in g.edges(data=True)}
     items = list(colours)
@@ -412,14 +419,8 @@ def _legend_for(
     shapes = [f"{SHAPE_GLYPHS[k]} {KIND_NAMES[k]}" for k in SHAPE_GLYPHS if k in kinds]
     if shapes:
         items.append({"label": "shape: " + ", ".join(shapes), "color": ""})
-    items.append(_size_legend(key, what))
+    items.append(_size_legend(key))
     return items
-
-
-def _edge_kind(d: dict[str, Any]) -> str:
-    if d["corroborated"]:
-        return "corroborated"
-    return "articles" if d["releases"] == 0 else "register"
 
 
 def _node_entry(
@@ -790,21 +791,7 @@ def deals_view(
             grp["edges"].append(f"{a}>{b}")
         pair_deals.setdefault((r.supplier, r.buyer), []).append(r)
         details[did] = _deal_details(r, conflicts.get(r.iri, ()))
-    for (s, b), rs in pair_deals.items():
-        eid = f"g:{s}>{b}"
-        edges.append(
-            {
-                "id": eid,
-                "from": f"supplier:{s}",
-                "to": f"buyer:{b}",
-                "label": f"{len(rs)} deal{'s' if len(rs) != 1 else ''}",
-                "tooltip": f"{rs[0].supplier_label} → {rs[0].buyer_label}: {len(rs)} deal(s)\n"
-                "click the supplier to show them",
-                "color": {"color": "#718096", "opacity": 0.7},
-                "width": 1 + min(8.0, math.log1p(len(rs)) * 2),
-            }
-        )
-        groups[s]["summary"].append(eid)
+    edges += _summary_edges(pair_deals, groups)
     cats = sorted({r.category for r in deals}, key=lambda c: c or "~")
     legend = [
         {"label": "supplier (click: open/close its deals)", "color": ROLE_COLOURS["supplier"]},
@@ -832,6 +819,29 @@ def deals_view(
         panel_hint="Click a supplier to open or close its deals; click a deal for its timeline and sources.",
         groups={"list": list(groups.values()), "buyers": [f"buyer:{p}" for p in buy_order]},
     )
+
+
+def _summary_edges(
+    pair_deals: dict[tuple[str, str], list[kn.DealRecord]], groups: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One edge per supplier -> buyer standing for a closed group's deals (its count as label)."""
+    edges = []
+    for (s, b), rs in pair_deals.items():
+        eid = f"g:{s}>{b}"
+        edges.append(
+            {
+                "id": eid,
+                "from": f"supplier:{s}",
+                "to": f"buyer:{b}",
+                "label": f"{len(rs)} deal{'s' if len(rs) != 1 else ''}",
+                "tooltip": f"{rs[0].supplier_label} → {rs[0].buyer_label}: {len(rs)} deal(s)\n"
+                "click the supplier to show them",
+                "color": {"color": "#718096", "opacity": 0.7},
+                "width": 1 + min(8.0, math.log1p(len(rs)) * 2),
+            }
+        )
+        groups[s]["summary"].append(eid)
+    return edges
 
 
 def _conflicts_by_deal(store: Store, filters: kn.Filters) -> dict[str, list[Any]]:

@@ -23,7 +23,7 @@ UNKNOWN_SUPPLIER = "kg-view:unknown-supplier"
 UNKNOWN_RECIPIENT = "kg-view:unknown-recipient"
 OTHER_SUPPLIERS = "kg-view:other-suppliers"
 OTHER_BUYERS = "kg-view:other-buyers"
-SYNTHETIC = {UNKNOWN_SUPPLIER, UNKNOWN_RECIPIENT, OTHER_SUPPLIERS, OTHER_BUYERS}
+UNKNOWN_SIDES = {UNKNOWN_SUPPLIER, UNKNOWN_RECIPIENT}
 
 
 def timed_graph(store: Store, filters: kn.Filters, *, detail: bool | None = None) -> nx.DiGraph:
@@ -202,9 +202,6 @@ def fold_others(g: nx.DiGraph, share: float) -> nx.DiGraph:
     )
     h.graph["folded"] = sum(1 for n in g if n not in keep)
     return h
-
-
-UNKNOWN_SIDES = {UNKNOWN_SUPPLIER, UNKNOWN_RECIPIENT}
 
 
 def node_volume(d: Mapping[str, Any], key: str) -> float:
