@@ -503,11 +503,9 @@ def network_view(
         else f"{g.number_of_nodes()} parties"
     )
     subtitle = f"{filters.describe(labels)} · {shown}, {g.number_of_edges()} supplier→buyer pairs"
-    colours = [
-        {"label": "supplier", "color": ROLE_COLOURS["supplier"]},
-        {"label": "buyer", "color": ROLE_COLOURS["buyer"]},
-        {"label": "supplier and buyer", "color": ROLE_COLOURS["both"]},
-    ]
+    roles = {_role(d) for _, d in g.nodes(data=True) if d["kind"] != "others"}
+    names = {"supplier": "supplier", "buyer": "buyer", "both": "supplier and buyer"}
+    colours = [{"label": names[r], "color": ROLE_COLOURS[r]} for r in names if r in roles]
     if folded:
         colours.append({"label": "others (folded)", "color": OTHERS_COLOUR})
     return View(
