@@ -354,4 +354,11 @@ def test_country_panel_lists_the_pipeline(browser, site) -> None:
     pg.settle()
     text = pg.page.inner_text("#kg-panel")
     assert "pipeline: ordered, not yet delivered" in text.lower() and "Rafale-M: signed" in text
+    # searching a party with nothing in the opening period widens the range to show it
+    ussr = str(world.iris.country("SUN"))
+    assert pg.page.evaluate("(id) => kgNetwork.body.data.nodes.get(id).hidden", ussr) is True
+    assert pg.page.evaluate("kgFind('soviet')") == ussr
+    assert pg.page.evaluate("(id) => kgNetwork.body.data.nodes.get(id).hidden", ussr) is False
+    assert pg.page.evaluate("kgRange") == pg.page.evaluate("[kgPeriods[0][0], kgPeriods.at(-1)[1]]")
+    assert "showing all years" in pg.page.inner_text("#kg-status")
     pg.check_clean("country-india-pipeline")
