@@ -357,7 +357,6 @@ def _time_payload(
     focus: str | None = None,
     sizes_ref: float,
     default: str = "all",
-    names: dict[str, str] | None = None,
 ) -> dict[str, Any] | None:
     """What the page's year slider needs: every edge's yearly volumes and the size scale.
 
@@ -381,7 +380,6 @@ def _time_payload(
         "sizeMin": layout.SIZE_MIN,
         "sizeMax": layout.SIZE_MAX,
         "edges": {eid: scale.edge_years(g[s][b]) for (s, b), eid in edge_ids.items()},
-        "names": names or {},
     }
 
 
