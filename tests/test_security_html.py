@@ -97,7 +97,7 @@ def check_csp(html: str, name: str) -> None:
 def test_demo_writes_only_safe_html(demo_out) -> None:
     out, _outputs, _store = demo_out
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) >= 5, pages  # india, network, india-deals, report, ego page of the report
+    assert len(pages) >= 4, pages  # india, network, india-deals, report (which links to india.html)
     for page in pages:
         html = page.read_text(encoding="utf-8")
         check_csp(html, page.name)
@@ -110,7 +110,8 @@ def test_demo_writes_only_safe_html(demo_out) -> None:
                 if key in ("href", "src", "action", "formaction", "xlink:href"):
                     v = (value or "").strip().lower()
                     assert v.startswith(("https://", "http://", "data:image/", "#")) or re.fullmatch(
-                        r"[a-z0-9-]+\.html", v
+                        r"(\.\./)?[a-z0-9-]+\.html",
+                        v,  # a page kg wrote: same folder or the demo folder above
                     ), (page.name, tag, key, value)
         scripts = [a for t, a in parsed if t == "script"]
         assert all("src" not in a for a in scripts), page.name  # everything inline, nothing fetched
@@ -187,7 +188,7 @@ def test_cli_demo_html_all_have_csp(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "demo", "--out", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
     pages = sorted((tmp_path / "out").rglob("*.html"))
-    assert len(pages) >= 5
+    assert len(pages) >= 4  # the report links to india.html instead of writing a copy
     for page in pages:
         check_csp(page.read_text(encoding="utf-8"), page.name)
     assert not list((tmp_path / "out").rglob("*.tmp"))

@@ -49,6 +49,7 @@ BENIGN = {
     "int": "5",
     "iri": "https://w3id.org/defence-kg/id/deal/benign",
     "string": "benign",
+    "release": "deliveries",  # a measure: the latest release covering it (none in the fixture)
 }
 
 
