@@ -35,7 +35,7 @@ def _payload(html: str) -> dict:
 
 def test_network_view_matches_graph(store) -> None:
     g = kn.build_graph(store)
-    v = network_view(store)
+    v = network_view(store, top_share=None)
     assert {n["id"] for n in v.nodes} == set(g.nodes)
     assert len(v.edges) == g.number_of_edges()
     assert v.options["physics"]["enabled"] is False  # positions are precomputed
@@ -46,7 +46,10 @@ def test_network_view_matches_graph(store) -> None:
     usa = by_pair[(str(iris.country("USA")), IND)]
     assert kor["dashes"] is True  # article only
     assert fra["color"]["color"] != usa["color"]["color"]  # corroborated vs register only
-    assert fra["value"] == pytest.approx(g[str(iris.country("FRA"))][IND]["tiv"])
+    # the page's year data adds up to the pair's delivered TIV (every TIV here is dated)
+    fra_years = v.time["edges"][fra["id"]]
+    assert sum(t for _, t, _ in fra_years) == pytest.approx(g[str(iris.country("FRA"))][IND]["tiv"])
+    assert v.time["measure"] == "tiv" and (v.time["from"], v.time["to"]) == (v.time["min"], v.time["max"])
     # no pyvis "title" (whose "href" would switch every tooltip to innerHTML)
     assert not any("title" in x for x in v.nodes + v.edges)
     assert "sources: all" in v.subtitle and "Sources:" in v.sources_line

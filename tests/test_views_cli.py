@@ -105,3 +105,22 @@ def test_network_shares_and_centrality(store_dir) -> None:
     assert res.exit_code == 0, res.output
     ranked = list(csv.DictReader(res.stdout.splitlines()))
     assert len(ranked) == 3 and "India" in {r["party"] for r in ranked}
+
+
+def test_view_network_all_draws_every_party(store_dir, tmp_path) -> None:
+    """Default: the parties carrying 90% of the TIV plus 'others'; --all: everyone."""
+    import json
+    import re
+
+    def nodes(*extra: str) -> list[dict]:
+        out = tmp_path / "net.html"
+        res = run(store_dir, "view", "network", *extra, "-o", str(out))
+        assert res.exit_code == 0, res.output
+        html = out.read_text(encoding="utf-8")
+        data = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+        return json.loads(data.group(1))["nodes"]
+
+    default, everyone = nodes(), nodes("--all")
+    assert len(everyone) > len(default)
+    assert any(n["name"].startswith("other ") for n in default)
+    assert not any(n["name"].startswith("other ") for n in everyone)

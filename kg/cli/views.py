@@ -98,10 +98,16 @@ def view_group() -> None:
 
 @view_group.command("network")
 @_output()
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Draw every party (default: those carrying 90% of the volume; the rest folded into 'others').",
+)
 @filter_options
 @click.pass_context
-def view_network_cmd(ctx: click.Context, output: Path, filters: kn.Filters) -> None:
-    """The supplier -> buyer network: node size and edge width by delivered TIV.
+def view_network_cmd(ctx: click.Context, output: Path, show_all: bool, filters: kn.Filters) -> None:
+    """The supplier -> buyer network: node size and edge width by delivered TIV, with a year slider.
 
     \b
     Example:
@@ -111,7 +117,8 @@ def view_network_cmd(ctx: click.Context, output: Path, filters: kn.Filters) -> N
 
     started = time.perf_counter()
     store = get_store(ctx, read_only=True)
-    _done(write_view(network_view(store, filters), output), started, "network view")
+    view = network_view(store, filters, top_share=None if show_all else 0.9)
+    _done(write_view(view, output), started, "network view")
 
 
 @view_group.command("country")

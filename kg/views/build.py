@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import networkx as nx
 
 from kg import network as kn
 from kg.store import Store
+from kg.views import layout, scale
 from kg.views.render import View, render_html, write_html
 
 ROLE_COLOURS = {
@@ -54,7 +56,19 @@ KIND_SHAPES = {
     "group": "triangle",
     "unknown": "diamond",
     "party": "dot",
+    "others": "hexagon",
 }
+SHAPE_GLYPHS = {
+    "country": "●",
+    "company": "■",
+    "agency": "■",
+    "org": "★",
+    "group": "▲",
+    "unknown": "◆",
+    "others": "⬢",
+}
+OTHERS_COLOUR = "#718096"
+FOCUS_SIZE = 30.0
 KIND_NAMES = {
     "country": "country",
     "company": "company",
@@ -63,6 +77,7 @@ KIND_NAMES = {
     "group": "non-state armed group",
     "unknown": "unknown party",
     "party": "party",
+    "others": "others (folded)",
 }
 
 
@@ -91,17 +106,25 @@ def _role(data: dict[str, Any]) -> str:
 
 def _node_tooltip(data: dict[str, Any]) -> str:
     lines = [data["label"], KIND_NAMES.get(data["kind"], data["kind"])]
-    if data["supplied_deals"]:
-        lines.append(f"Exports: {_fmt(data['supplied_tiv'])} TIV delivered, {data['supplied_deals']} deals")
-    if data["received_deals"]:
-        lines.append(f"Imports: {_fmt(data['received_tiv'])} TIV delivered, {data['received_deals']} deals")
+    if data.get("members", 1) > 1:
+        lines.append(f"{data['members']} parties shown as one")
+    if data["supplied_deals"] or data["supplied_tiv"]:
+        lines.append(f"Exports: {_amounts(data['supplied_tiv'], data['supplied_deals'])}")
+    if data["received_deals"] or data["received_tiv"]:
+        lines.append(f"Imports: {_amounts(data['received_tiv'], data['received_deals'])}")
     return "\n".join(lines)
+
+
+def _amounts(tiv: float, deals: int) -> str:
+    """ "1,234 TIV delivered, 12 deals", without the TIV part when the sources give none."""
+    text = f"{deals} deal{'s' if deals != 1 else ''}"
+    return f"{_fmt(tiv)} TIV delivered, {text}" if tiv > 0 else text
 
 
 def _edge_tooltip(g: nx.DiGraph, s: str, b: str, d: dict[str, Any], n_systems: int = 5) -> str:
     lines = [
         f"{g.nodes[s]['label']} → {g.nodes[b]['label']}",
-        f"{d['deals']} deal{'s' if d['deals'] != 1 else ''} · {_fmt(d['tiv'])} TIV delivered",
+        _amounts(d["tiv"], d["deals"]),
     ]
     if d["valued_deals"]:
         lines.append(f"Reported value: {_money(d['value_usd'])} ({d['valued_deals']} deal(s) with a value)")
@@ -125,30 +148,26 @@ def _edge_tooltip(g: nx.DiGraph, s: str, b: str, d: dict[str, Any], n_systems: i
     return "\n".join(lines)
 
 
-def _edge_style(d: dict[str, Any]) -> dict[str, Any]:
+def _edge_kind(d: dict[str, Any]) -> str:
+    """``corroborated`` (more than one source), ``articles`` (no register release) or ``register``."""
     if d["corroborated"]:
-        return {"color": {"color": EDGE_COLOURS["corroborated"], "opacity": 0.95}, "dashes": False}
-    if d["releases"] == 0:
-        return {"color": {"color": EDGE_COLOURS["articles"], "opacity": 0.85}, "dashes": True}
-    return {"color": {"color": EDGE_COLOURS["register"], "opacity": 0.55}, "dashes": False}
+        return "corroborated"
+    return "articles" if d["releases"] == 0 else "register"
+
+
+#: per edge kind: (opacity, dashed)
+_EDGE_LOOK = {"corroborated": (0.95, False), "articles": (0.85, True), "register": (0.4, False)}
+
+
+def _edge_style(d: dict[str, Any]) -> dict[str, Any]:
+    kind = _edge_kind(d)
+    opacity, dashes = _EDGE_LOOK[kind]
+    return {"color": {"color": EDGE_COLOURS[kind], "opacity": opacity}, "dashes": dashes}
 
 
 def _volume(d: dict[str, Any]) -> float:
     """Edge/node weight for sizes: TIV when known, else a small per-deal amount."""
     return d["tiv"] if d["tiv"] > 0 else 1.0 * d["deals"]
-
-
-def _node_volume(d: dict[str, Any]) -> float:
-    """A node's size: its volume as supplier plus as buyer (never zero, so it stays visible)."""
-    return max(
-        _volume(
-            {
-                "tiv": d["supplied_tiv"] + d["received_tiv"],
-                "deals": d["supplied_deals"] + d["received_deals"],
-            }
-        ),
-        0.1,
-    )
 
 
 def _positions(g: nx.DiGraph, *, seed: int = 7, iterations: int = 80) -> dict[str, tuple[float, float]]:
@@ -213,13 +232,23 @@ def _options(*, smooth: bool, labels_on_edges: bool = False, hierarchical: bool 
             "multiselect": False,
         },
         "nodes": {
-            "scaling": {"min": 8, "max": 48, "label": {"enabled": True, "min": 12, "max": 28}},
-            "font": {"size": 13, "face": "system-ui, sans-serif", "multi": False},
+            # sizes and fonts are set per node (kg.views.layout); labels smaller than the
+            # threshold on screen are skipped (they appear when zooming in)
+            "scaling": {
+                "label": {"enabled": False, "drawThreshold": layout.DRAW_THRESHOLD, "maxVisible": 40}
+            },
+            "font": {
+                "size": 13,
+                "face": "system-ui, sans-serif",
+                "multi": False,
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
             "borderWidth": 1,
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "scaling": {"min": 1, "max": 12},
+            "scaling": {"label": {"enabled": False, "drawThreshold": layout.DRAW_THRESHOLD}},
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15} if smooth else False,
             "font": {"size": 11, "align": "middle", "strokeWidth": 3, "multi": False},
         },
@@ -231,36 +260,12 @@ def _options(*, smooth: bool, labels_on_edges: bool = False, hierarchical: bool 
     return opts
 
 
-def _legend_roles(extra: Iterable[dict[str, str]] = ()) -> list[dict[str, str]]:
-    return [
-        {"label": "supplier", "color": ROLE_COLOURS["supplier"]},
-        {"label": "buyer", "color": ROLE_COLOURS["buyer"]},
-        {"label": "supplier and buyer", "color": ROLE_COLOURS["both"]},
-        *extra,
-        {"label": "register deals", "color": EDGE_COLOURS["register"], "line": "solid"},
-        {
-            "label": "corroborated (register + article, or several sources)",
-            "color": EDGE_COLOURS["corroborated"],
-            "line": "solid",
-        },
-        {"label": "articles only", "color": EDGE_COLOURS["articles"], "line": "dashed"},
-        {
-            "label": "shape: ● country ■ company/agency ★ organisation ▲ armed group ◆ unknown",
-            "color": "",
-        },
-        {
-            "label": "size: delivered TIV (SIPRI trend-indicator value); arrows: supplier → buyer",
-            "color": "",
-        },
-    ]
-
-
 def _edge_details(
     g: nx.DiGraph, s: str, b: str, d: dict[str, Any], deals: list[kn.DealRecord] | None = None
 ) -> dict[str, Any]:
     rows = [
         ["Deals", str(d["deals"])],
-        ["Delivered TIV", _fmt(d["tiv"])],
+        ["Delivered TIV", _fmt(d["tiv"]) if d["tiv"] > 0 else "none in these sources"],
         ["Reported value", _money(d["value_usd"]) if d["valued_deals"] else "none reported"],
         ["Ordered", _years_text(d["order_years"])],
         ["Delivered", _years_text(d["delivery_years"])],
@@ -329,8 +334,8 @@ def _row_of(rec: kn.DealRecord, src: kn.SourceRef) -> str:
 def _node_details(data: dict[str, Any]) -> dict[str, Any]:
     rows = [
         ["Kind", KIND_NAMES.get(data["kind"], data["kind"])],
-        ["Exports", f"{_fmt(data['supplied_tiv'])} TIV, {data['supplied_deals']} deals"],
-        ["Imports", f"{_fmt(data['received_tiv'])} TIV, {data['received_deals']} deals"],
+        ["Exports", _amounts(data["supplied_tiv"], data["supplied_deals"])],
+        ["Imports", _amounts(data["received_tiv"], data["received_deals"])],
     ]
     for key in ("pagerank",):
         if key in data:
@@ -342,38 +347,144 @@ def _node_details(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# --------------------------------------------------------------------------- network view
-def network_view(store: Store, filters: kn.Filters | None = None, *, graph: nx.DiGraph | None = None) -> View:
-    """The supplier -> buyer network for ``filters`` (all parties when unfiltered)."""
-    filters = kn.resolve_filters(store, filters or kn.Filters())
-    g = graph if graph is not None else kn.build_graph(store, filters)
-    cent = kn.centrality(g)
-    pos = _positions(g)
-    big = g.number_of_edges() > 400
-    nodes = []
-    for n, d in g.nodes(data=True):
-        d = {**d, **cent.get(n, {})}
-        nodes.append(
+# --------------------------------------------------------------------------- time and scale
+def _time_payload(
+    g: nx.DiGraph,
+    key: str,
+    edge_ids: dict[tuple[str, str], str],
+    filters: kn.Filters,
+    *,
+    focus: str | None = None,
+    sizes_ref: float,
+    default: str = "all",
+) -> dict[str, Any] | None:
+    """What the page's year slider needs: every edge's yearly volumes and the size scale.
+
+    ``default`` is ``"all"`` (open on the whole range) or ``"latest"`` (the latest full
+    5-year period).  None when the graph has no dated volume (the page then has no slider).
+    """
+    bounds = scale.year_bounds(g, filters)
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    start, end = scale.latest_full_period(lo, hi) if default == "latest" else (lo, hi)
+    return {
+        "min": lo,
+        "max": hi,
+        "from": start,
+        "to": end,
+        "period": 5,
+        "measure": key,
+        "focus": focus,
+        "sizeRef": sizes_ref,
+        "sizeMin": layout.SIZE_MIN,
+        "sizeMax": layout.SIZE_MAX,
+        "edges": {eid: scale.edge_years(g[s][b]) for (s, b), eid in edge_ids.items()},
+    }
+
+
+def _size_legend(key: str) -> dict[str, str]:
+    if key == "tiv":
+        text = (
+            "size and width: delivered TIV (SIPRI trend-indicator value) in the selected years; "
+            "arrows: supplier → buyer"
+        )
+    else:
+        text = (
+            "size and width: number of deals ordered in the selected years (these sources give "
+            "no TIV); arrows: supplier → buyer"
+        )
+    return {"label": text, "color": ""}
+
+
+def _legend_for(g: nx.DiGraph, colours: list[dict[str, str]], key: str) -> list[dict[str, str]]:
+    """Legend entries for what the view actually shows (edge kinds and shapes present)."""
+    styles = {_edge_kind(d) for _, _, d in g.edges(data=True)}
+    items = list(colours)
+    if "register" in styles:
+        items.append({"label": "register deals", "color": EDGE_COLOURS["register"], "line": "solid"})
+    if "corroborated" in styles:
+        items.append(
             {
-                "id": n,
-                "label": d["label"],
-                "tooltip": _node_tooltip(d),
-                "detail": "n:" + n,
-                "value": _node_volume(d),
-                "color": ROLE_COLOURS[_role(d)],
-                "shape": KIND_SHAPES.get(d["kind"], "dot"),
-                "x": pos[n][0],
-                "y": pos[n][1],
+                "label": "corroborated (register + article, or several sources)",
+                "color": EDGE_COLOURS["corroborated"],
+                "line": "solid",
             }
         )
-    edges, details = [], {}
+    if "articles" in styles:
+        items.append({"label": "articles only", "color": EDGE_COLOURS["articles"], "line": "dashed"})
+    kinds = {d["kind"] for _, d in g.nodes(data=True)}
+    shapes = [f"{SHAPE_GLYPHS[k]} {KIND_NAMES[k]}" for k in SHAPE_GLYPHS if k in kinds]
+    if shapes:
+        items.append({"label": "shape: " + ", ".join(shapes), "color": ""})
+    items.append(_size_legend(key))
+    return items
+
+
+def _node_entry(
+    n: str, d: dict[str, Any], colour: str, pos: dict, fonts: dict, sizes: dict
+) -> dict[str, Any]:
+    return {
+        "id": n,
+        "label": d["label"],
+        "name": d["label"],
+        "tooltip": _node_tooltip(d),
+        "detail": "n:" + n,
+        "size": round(sizes[n], 2),
+        "font": {"size": fonts[n]},
+        "color": colour,
+        "shape": KIND_SHAPES.get(d["kind"], "dot"),
+        "x": round(pos[n][0], 1),
+        "y": round(pos[n][1], 1),
+    }
+
+
+def _edge_width(v: float, ref: float) -> float:
+    return round(1.0 + 9.0 * math.sqrt(max(v, 0.0) / ref), 2) if ref > 0 else 1.0
+
+
+# --------------------------------------------------------------------------- network view
+def network_view(
+    store: Store,
+    filters: kn.Filters | None = None,
+    *,
+    graph: nx.DiGraph | None = None,
+    top_share: float | None = 0.9,
+) -> View:
+    """The supplier -> buyer network for ``filters``, with a year slider.
+
+    By default only the suppliers and buyers that carry ``top_share`` of the volume are
+    drawn (the rest folded into "other suppliers"/"other buyers"; ``None``: everyone);
+    unknown parties are one node per side.  Positions are precomputed so no two labels
+    overlap.
+    """
+    filters = kn.resolve_filters(store, filters or kn.Filters())
+    g = graph if graph is not None else scale.timed_graph(store, filters)
+    g = scale.one_unknown_per_side(g)
+    parties = g.number_of_nodes()
+    if top_share is not None:
+        g = scale.fold_others(g, top_share)
+    cent = kn.centrality(g)
+    key = scale.measure(g)
+    vol = {n: scale.node_volume(d, key) for n, d in g.nodes(data=True)}
+    sizes = layout.node_sizes(vol)
+    ranks = {n: i for i, n in enumerate(sorted(vol, key=lambda n: (-vol[n], n)))}
+    labels = {n: g.nodes[n]["label"] for n in g}
+    pos, fonts = layout.place(list(g), _positions(g), labels, sizes, ranks)
+    nodes = []
+    for n, d in g.nodes(data=True):
+        colour = OTHERS_COLOUR if d["kind"] == "others" else ROLE_COLOURS[_role(d)]
+        nodes.append(_node_entry(n, {**d, **cent.get(n, {})}, colour, pos, fonts, sizes))
+    edges, details, edge_ids = [], {}, {}
+    eref = max((_volume_in(d, key) for _, _, d in g.edges(data=True)), default=1.0)
     for i, (s, b, d) in enumerate(g.edges(data=True)):
+        edge_ids[(s, b)] = f"e{i}"
         edges.append(
             {
                 "id": f"e{i}",
                 "from": s,
                 "to": b,
-                "value": _volume(d),
+                "width": _edge_width(_volume_in(d, key), eref),
                 "tooltip": _edge_tooltip(g, s, b, d),
                 "detail": f"e:{i}",
                 **_edge_style(d),
@@ -382,22 +493,34 @@ def network_view(store: Store, filters: kn.Filters | None = None, *, graph: nx.D
         details[f"e:{i}"] = _edge_details(g, s, b, d)
     for n, d in g.nodes(data=True):
         details["n:" + n] = _node_details({**d, **cent.get(n, {})})
-    labels = {n: g.nodes[n]["label"] for n in g}
-    title = "Arms transfers: supplier → buyer network"
-    subtitle = (
-        f"{filters.describe(labels)} · {g.number_of_nodes()} parties, {g.number_of_edges()} "
-        f"supplier→buyer pairs · edge width and node size: delivered TIV"
+    folded = g.graph.get("folded", 0)
+    shown = (
+        f"{g.number_of_nodes()} of {parties} parties (those carrying {top_share:.0%} of the volume; "
+        f"{folded} folded into 'others')"
+        if folded
+        else f"{g.number_of_nodes()} parties"
     )
+    subtitle = f"{filters.describe(labels)} · {shown}, {g.number_of_edges()} supplier→buyer pairs"
+    roles = {_role(d) for _, d in g.nodes(data=True) if d["kind"] != "others"}
+    names = {"supplier": "supplier", "buyer": "buyer", "both": "supplier and buyer"}
+    colours = [{"label": names[r], "color": ROLE_COLOURS[r]} for r in names if r in roles]
+    if folded:
+        colours.append({"label": "others (folded)", "color": OTHERS_COLOUR})
     return View(
-        title=title,
+        title="Arms transfers: supplier → buyer network",
         subtitle=subtitle,
         sources_line=kn.describe_sources(kn.graph_sources(store, g)),
         nodes=nodes,
         edges=edges,
-        options=_options(smooth=not big),
-        legend=_legend_roles(),
+        options=_options(smooth=g.number_of_edges() <= 400),
+        legend=_legend_for(g, colours, key),
         details=details,
+        time=_time_payload(g, key, edge_ids, filters, sizes_ref=max(vol.values(), default=1.0)),
     )
+
+
+def _volume_in(d: dict[str, Any], key: str) -> float:
+    return float(d["tiv"] if key == "tiv" else d["deals"])
 
 
 # --------------------------------------------------------------------------- country view
@@ -406,83 +529,126 @@ def country_view(
 ) -> View:
     """A country's (or any party's) suppliers on the left and customers on the right.
 
-    Edges are labelled with their top systems; corroborated edges are gold, article-only
-    edges dashed red.  Clicking an edge lists the largest deals and the articles.
+    The page opens on the latest full 5-year period and labels each supplier with its
+    share of the country's imports in the selected years (customers: share of its
+    exports).  Edges carry their top systems (drawn when zoomed in); corroborated edges
+    are gold, article-only edges dashed red.  Clicking an edge lists the largest deals.
+    The side panel also lists the country's pipeline (:mod:`kg.pipeline`): register orders
+    not yet delivered and news deals ahead of the register.
     """
     focus = str(kn.party_iri_for(name, store))
     base = kn.resolve_filters(store, filters or kn.Filters())
     if base.supplier or base.buyer:
         raise kn.UnknownName("the country view takes no --supplier/--buyer (the country is both)")
-    g_in = kn.build_graph(store, replace(base, buyer=focus), detail=True)
-    g_out = kn.build_graph(store, replace(base, supplier=focus), detail=True)
-    g = nx.compose(g_in, g_out)
+    with ThreadPoolExecutor(1) as pool:  # the pipeline query runs beside the graph queries
+        pipeline = pool.submit(_pipeline_items, store, name)
+        return _country_view(store, name, focus, base, pipeline, systems_on_edges)
+
+
+def _pipeline_items(store: Store, name: str, limit: int = 40) -> list[dict[str, str]]:
+    """What is coming for buyer ``name``: undelivered register orders, then news deals ahead
+    of the register (kg.pipeline, one definition), as side-panel items; [] for a non-buyer."""
+    from kg.named import ParameterError
+    from kg.pipeline import pipeline_rows
+
+    try:
+        rows = pipeline_rows(store, buyer=name)
+    except ParameterError:  # not a country the named query knows as a buyer
+        return []
+    items = []
+    # news ahead of the register first, then undelivered orders by outstanding TIV
+    rows.sort(key=lambda r: (r.kind != "news", -(r.tiv_outstanding or 0.0)))
+    for r in rows[:limit]:
+        what = f"{r.supplier_label}: {r.system_label or 'system unknown'}"
+        if r.kind == "register":
+            est = "?" if (r.quantity_estimated or r.delivered_estimated) else ""
+            items.append(
+                {
+                    "text": f"{what}: {r.outstanding}{est} of {r.quantity}{est} still to deliver "
+                    f"(ordered {r.order_year or '?'}{'?' if r.order_year_estimated else ''})",
+                    "meta": f"register release {str(r.release_date or '?')[:10]}"
+                    + (f" · ~{_fmt(r.tiv_outstanding)} TIV outstanding" if r.tiv_outstanding else "")
+                    + (" · '?': the register's estimate" if est or r.order_year_estimated else ""),
+                }
+            )
+        else:
+            items.append(
+                {
+                    "text": f"{what}: {r.status or 'status unknown'}"
+                    + (f", {r.quantity} units" if r.quantity else "")
+                    + (f" (ordered {r.order_year})" if r.order_year else ""),
+                    "meta": f"news, {len(r.sources)} source(s), latest {r.date or 'undated'}"
+                    + (" · newer than the register release" if r.newer_than_release else ""),
+                }
+            )
+    return items
+
+
+def _country_view(
+    store: Store, name: str, focus: str, base: kn.Filters, pipeline: Any, systems_on_edges: int
+) -> View:
+    g_in = scale.timed_graph(store, replace(base, buyer=focus), detail=True)
+    g_out = scale.timed_graph(store, replace(base, supplier=focus), detail=True)
+    g = scale.one_unknown_per_side(nx.compose(g_in, g_out))
     if focus not in g:
         label = kn.party_info(store, [focus]).get(focus, ("party", name))[1]
-        g.add_node(
-            focus,
-            kind="country",
-            label=label,
-            supplied_tiv=0.0,
-            supplied_deals=0,
-            received_tiv=0.0,
-            received_deals=0,
-        )
-    # node totals are ego totals: recompute from the composed edges
-    for n in g:
-        g.nodes[n].update(supplied_tiv=0.0, supplied_deals=0, received_tiv=0.0, received_deals=0)
-    for s, b, d in g.edges(data=True):
-        g.nodes[s]["supplied_tiv"] += d["tiv"]
-        g.nodes[s]["supplied_deals"] += d["deals"]
-        g.nodes[b]["received_tiv"] += d["tiv"]
-        g.nodes[b]["received_deals"] += d["deals"]
+        g.add_node(focus, kind="country", label=label)
+        scale.totals(g)
     deals = kn.deal_records(store, replace(base, buyer=focus), limit=None) + kn.deal_records(
         store, replace(base, supplier=focus), limit=None
     )
     by_pair: dict[tuple[str, str], list[kn.DealRecord]] = {}
     for r in deals:
-        by_pair.setdefault((r.supplier, r.buyer), []).append(r)
+        pair = (
+            r.supplier if r.supplier in g else scale.UNKNOWN_SUPPLIER,
+            r.buyer if r.buyer in g else scale.UNKNOWN_RECIPIENT,
+        )
+        by_pair.setdefault(pair, []).append(r)
+    key = scale.measure(g)
+    time = _time_payload(g, key, {}, base, focus=focus, sizes_ref=1.0, default="latest")
+    start, end = (time["from"], time["to"]) if time else (None, None)
 
-    suppliers = sorted((s for s, _ in g.in_edges(focus)), key=lambda s: -_volume(g[s][focus]))
-    customers = sorted(
-        (b for _, b in g.out_edges(focus) if b not in suppliers), key=lambda b: -_volume(g[focus][b])
-    )
-    pos = {focus: (0.0, 0.0)}
-    for side, group in ((-1, suppliers), (1, customers)):
-        k = len(group)
-        radius = 260 + 22 * k
-        for i, n in enumerate(group):
-            angle = math.pi * (i + 1) / (k + 1) - math.pi / 2  # top to bottom
-            pos[n] = (side * radius * math.cos(angle), radius * math.sin(angle))
+    def in_default(d: dict[str, Any]) -> tuple[bool, float]:
+        """Whether the page shows the edge at first (as its script decides) and its volume."""
+        if start is None:
+            return True, _volume_in(d, key)
+        rows = [v for y, v in d.get("years", {}).items() if start <= y <= end and (v[0] > 0 or v[1] > 0)]
+        return bool(rows), sum(v[0 if key == "tiv" else 1] for v in rows)
+
+    def ranked(pairs: list[tuple[str, dict[str, Any]]]) -> tuple[list[str], int]:
+        """Those the page shows at first (largest first), then the rest (largest ever first)."""
+        now = {n: in_default(d) for n, d in pairs}
+        ever = {n: _volume_in(d, key) for n, d in pairs}
+        order = sorted(now, key=lambda n: (not now[n][0], -now[n][1], -ever[n], g.nodes[n]["label"]))
+        return order, sum(1 for n in order if now[n][0])
+
+    suppliers, shown_in = ranked([(s, d) for s, _, d in g.in_edges(focus, data=True)])
+    customers, shown_out = ranked([(b, d) for _, b, d in g.out_edges(focus, data=True) if b not in suppliers])
+    vol = {n: 0.0 for n in g if n != focus}
+    for s, b, d in g.edges(data=True):
+        for n in (s, b):
+            if n != focus:
+                vol[n] += _volume_in(d, key)
+    sizes = layout.node_sizes(vol)
+    sizes[focus] = FOCUS_SIZE
+    labels = {n: g.nodes[n]["label"] + (" 100.0%" if n != focus else "") for n in g}
+    pos, fonts = layout.columns(focus, suppliers, customers, labels, sizes, shown=(shown_in, shown_out))
     flabel = g.nodes[focus]["label"]
     nodes = []
     for n, d in g.nodes(data=True):
-        if n == focus:
-            colour = ROLE_COLOURS["focus"]
-        else:
-            colour = ROLE_COLOURS["supplier"] if n in suppliers else ROLE_COLOURS["buyer"]
-        nodes.append(
-            {
-                "id": n,
-                "label": d["label"],
-                "tooltip": _node_tooltip(d),
-                "detail": "n:" + n,
-                "value": _node_volume(d),
-                "color": colour,
-                "shape": KIND_SHAPES.get(d["kind"], "dot"),
-                "x": pos[n][0],
-                "y": pos[n][1],
-            }
-        )
-    edges, details = [], {}
+        colour = ROLE_COLOURS["focus" if n == focus else "supplier" if n in suppliers else "buyer"]
+        nodes.append(_node_entry(n, d, colour, pos, fonts, sizes))
+    edges, details, edge_ids = [], {}, {}
+    eref = max((_volume_in(d, key) for _, _, d in g.edges(data=True)), default=1.0)
     for i, (s, b, d) in enumerate(g.edges(data=True)):
-        top = ", ".join(x["label"] for x in d["systems"][:systems_on_edges])
+        edge_ids[(s, b)] = f"e{i}"
         edges.append(
             {
                 "id": f"e{i}",
                 "from": s,
                 "to": b,
-                "value": _volume(d),
-                "label": top,
+                "width": _edge_width(_volume_in(d, key), eref),
+                "label": ", ".join(x["label"] for x in d["systems"][:systems_on_edges]),
                 "tooltip": _edge_tooltip(g, s, b, d),
                 "detail": f"e:{i}",
                 **_edge_style(d),
@@ -491,27 +657,60 @@ def country_view(
         details[f"e:{i}"] = _edge_details(g, s, b, d, by_pair.get((s, b), []))
     for n, d in g.nodes(data=True):
         details["n:" + n] = _node_details(d)
-    title = f"{flabel}: suppliers and customers"
     subtitle = (
         f"{base.describe()} · {len(suppliers)} suppliers (left) → {flabel} → {len(customers)} customers "
-        f"(right) · edge labels: top systems"
+        f"(right) · labels: share of {flabel}'s imports (suppliers) or exports (customers) in the "
+        "selected years · zoom in for each edge's top systems"
     )
     uniq = {s.iri: s for s in kn.graph_sources(store, g)}
+    colours = [
+        {"label": flabel, "color": ROLE_COLOURS["focus"]},
+        {"label": f"supplier of {flabel}", "color": ROLE_COLOURS["supplier"]},
+        {"label": f"customer of {flabel}", "color": ROLE_COLOURS["buyer"]},
+    ]
     return View(
-        title=title,
+        title=f"{flabel}: suppliers and customers",
         subtitle=subtitle,
         sources_line=kn.describe_sources(list(uniq.values())),
         nodes=nodes,
         edges=edges,
         options=_options(smooth=True, labels_on_edges=True),
-        legend=_legend_roles([{"label": flabel, "color": ROLE_COLOURS["focus"]}]),
+        legend=_legend_for(g, colours, key),
         details=details,
+        time=time
+        and {
+            **_time_payload(
+                g,
+                key,
+                edge_ids,
+                base,
+                focus=focus,
+                sizes_ref=max(vol.values(), default=1.0),
+                default="latest",
+            ),
+            "pipeline": pipeline.result(),
+            # the page re-ranks the columns for each year range (layout.columns' rule)
+            "ego": {
+                "font": fonts[focus],
+                "step": layout.ROW_GAP,
+                "left": min((pos[n][0] for n in suppliers), default=-layout.COLUMN_GAP),
+                "right": max((pos[n][0] for n in customers), default=layout.COLUMN_GAP),
+                "colours": [ROLE_COLOURS["supplier"], ROLE_COLOURS["buyer"]],
+            },
+        },
     )
 
 
 # --------------------------------------------------------------------------- deals view
-def deals_view(store: Store, filters: kn.Filters | None = None, *, limit: int = 300) -> View:
-    """Supplier -> deal (labelled with its system) -> buyer; a click shows the deal's evidence."""
+def deals_view(
+    store: Store, filters: kn.Filters | None = None, *, limit: int = 300, open_below: int = 40
+) -> View:
+    """Supplier -> deal (labelled with its system) -> buyer; a click shows the deal's evidence.
+
+    Deals are grouped under their supplier: a supplier's node opens and closes its group
+    (closed, one edge per buyer stands for its deals).  Views with more than
+    ``open_below`` deals open with every group closed, so 300+ deals stay legible.
+    """
     filters = kn.resolve_filters(store, filters or kn.Filters())
     deals = kn.deal_records(store, filters, limit=limit)
     conflicts = _conflicts_by_deal(store, filters)
@@ -519,60 +718,61 @@ def deals_view(store: Store, filters: kn.Filters | None = None, *, limit: int = 
         p for p in (filters.supplier, filters.buyer) if p
     ]
     parties = kn.party_info(store, wanted)
-    deals.sort(key=lambda r: (r.supplier_label, r.buyer_label, r.order_year or 0, r.system_label))
+    count: dict[str, int] = {}
+    for r in deals:
+        count[r.supplier] = count.get(r.supplier, 0) + 1
+    deals.sort(
+        key=lambda r: (-count[r.supplier], r.supplier_label, r.buyer_label, r.order_year or 0, r.system_label)
+    )
     sup_order = list(dict.fromkeys(r.supplier for r in deals))
     buy_order = list(dict.fromkeys(r.buyer for r in sorted(deals, key=lambda r: r.buyer_label)))
-    gap = 46.0
-    height = max(len(deals), 1) * gap
-
-    def column(items: list[str]) -> dict[str, float]:
-        step = height / max(len(items), 1)
-        return {p: (i + 0.5) * step - height / 2 for i, p in enumerate(items)}
-
-    sy, by = column(sup_order), column(buy_order)
-    xs = max(500.0, height / 4)
+    is_open = len(deals) <= open_below
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
     details: dict[str, Any] = {}
-    seen: set[str] = set()
-    for p, y, x, role in [(p, sy[p], -xs, "supplier") for p in sup_order] + [
-        (p, by[p], xs, "buyer") for p in buy_order
-    ]:
-        nid = f"{role}:{p}"
+    for k, (p, role) in enumerate([(p, "supplier") for p in sup_order] + [(p, "buyer") for p in buy_order]):
         kind, label = parties.get(p, ("party", p.rsplit("/", 1)[-1]))
-        if nid in seen:
-            continue
-        seen.add(nid)
         nodes.append(
             {
-                "id": nid,
+                "id": f"{role}:{p}",
                 "label": label,
-                "tooltip": f"{label}\n{role}",
-                "x": x,
-                "y": y,
+                "name": label,
+                "tooltip": f"{label}\n{role}"
+                + ("\nclick to open or close its deals" if role == "supplier" else ""),
+                "x": -880.0 if role == "supplier" else 800.0,
+                "y": 44.0 * k,
                 "color": ROLE_COLOURS[role],
                 "shape": KIND_SHAPES.get(kind, "dot"),
-                "size": 16,
+                "size": 10,
+                "font": {"size": 17},
             }
         )
+    groups: dict[str, dict[str, Any]] = {
+        p: {"supplier": f"supplier:{p}", "name": parties.get(p, ("", p))[1], "open": is_open, "deals": [],
+            "edges": [], "summary": []}
+        for p in sup_order
+    }  # fmt: skip
+    pair_deals: dict[tuple[str, str], list[kn.DealRecord]] = {}
     for i, r in enumerate(deals):
         did = f"d{i}"
-        y = (i + 0.5) * gap - height / 2
         label = f"{r.system_label} ({r.order_year})" if r.order_year else r.system_label
         nodes.append(
             {
                 "id": did,
-                "label": label,
+                "label": label if len(label) <= 34 else label[:32] + "…",
                 "x": 0.0,
-                "y": y,
+                "y": 44.0 * i,
                 "shape": "box",
                 "detail": did,
                 "color": {"background": CATEGORY_COLOURS.get(r.category, "#cbd5e0"), "border": "#2d3748"},
-                "font": {"color": "#ffffff" if r.category else "#1a202c"},
+                "font": {"color": "#ffffff" if r.category else "#1a202c", "size": 14},
+                "widthConstraint": {"maximum": 250},
                 "tooltip": f"{r.supplier_label} → {r.system_label} → {r.buyer_label}\n"
                 f"status: {', '.join(r.statuses) or 'unknown'}\nclick for sources",
             }
         )
+        grp = groups[r.supplier]
+        grp["deals"].append(did)
         for a, b in ((f"supplier:{r.supplier}", did), (did, f"buyer:{r.buyer}")):
             edges.append(
                 {
@@ -584,31 +784,60 @@ def deals_view(store: Store, filters: kn.Filters | None = None, *, limit: int = 
                     "width": 1 + min(6.0, math.log1p(r.tiv)),
                 }
             )
+            grp["edges"].append(f"{a}>{b}")
+        pair_deals.setdefault((r.supplier, r.buyer), []).append(r)
         details[did] = _deal_details(r, conflicts.get(r.iri, ()))
+    edges += _summary_edges(pair_deals, groups)
     cats = sorted({r.category for r in deals}, key=lambda c: c or "~")
     legend = [
-        {"label": "supplier", "color": ROLE_COLOURS["supplier"]},
+        {"label": "supplier (click: open/close its deals)", "color": ROLE_COLOURS["supplier"]},
         {"label": "buyer", "color": ROLE_COLOURS["buyer"]},
     ]
     legend += [
         {"label": f"deal: {c or 'category unknown'}", "color": CATEGORY_COLOURS.get(c, "#cbd5e0")}
         for c in cats
     ]
+    legend.append({"label": "grey edge with a count: a closed supplier's deals with that buyer", "color": ""})
     shown = f"{len(deals)} deal{'s' if len(deals) != 1 else ''}" + (
         f" (largest {limit} by TIV)" if len(deals) >= limit else ""
     )
     labels = {p: parties.get(p, ("", p))[1] for p in (filters.supplier, filters.buyer) if p}
     return View(
         title="Arms deals: supplier → system → buyer",
-        subtitle=f"{filters.describe(labels)} · {shown} · click a deal for its status timeline and sources",
+        subtitle=f"{filters.describe(labels)} · {shown} from {len(sup_order)} suppliers · click a supplier to "
+        "open its deals, a deal for its status timeline and sources",
         sources_line=kn.describe_sources(kn.sources_used(store, filters)),
         nodes=nodes,
         edges=edges,
-        options=_options(smooth=False, hierarchical=True),
+        options=_options(smooth=False, labels_on_edges=True, hierarchical=True),
         legend=legend,
         details=details,
-        panel_hint="Click a deal (the boxes in the middle) for its status timeline and sources.",
+        panel_hint="Click a supplier to open or close its deals; click a deal for its timeline and sources.",
+        groups={"list": list(groups.values()), "buyers": [f"buyer:{p}" for p in buy_order]},
     )
+
+
+def _summary_edges(
+    pair_deals: dict[tuple[str, str], list[kn.DealRecord]], groups: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One edge per supplier -> buyer standing for a closed group's deals (its count as label)."""
+    edges = []
+    for (s, b), rs in pair_deals.items():
+        eid = f"g:{s}>{b}"
+        edges.append(
+            {
+                "id": eid,
+                "from": f"supplier:{s}",
+                "to": f"buyer:{b}",
+                "label": f"{len(rs)} deal{'s' if len(rs) != 1 else ''}",
+                "tooltip": f"{rs[0].supplier_label} → {rs[0].buyer_label}: {len(rs)} deal(s)\n"
+                "click the supplier to show them",
+                "color": {"color": "#718096", "opacity": 0.7},
+                "width": 1 + min(8.0, math.log1p(len(rs)) * 2),
+            }
+        )
+        groups[s]["summary"].append(eid)
+    return edges
 
 
 def _conflicts_by_deal(store: Store, filters: kn.Filters) -> dict[str, list[Any]]:

@@ -48,6 +48,10 @@ class View:
     legend: list[dict[str, str]] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
     panel_hint: str = "Click a node or an edge for details and sources."
+    #: the year slider's data (kg.views.build._time_payload); None: no slider
+    time: dict[str, Any] | None = None
+    #: the deals view's supplier groups (``{"list": [...], "buyers": [...]}``); None elsewhere
+    groups: dict[str, Any] | None = None
 
 
 @functools.cache
@@ -92,6 +96,8 @@ def render_html(view: View) -> str:
             "options": view.options,
             "details": view.details,
             "panelHint": view.panel_hint,
+            "time": view.time,
+            "groups": view.groups,
         },
     }
     net.templateEnv = env
