@@ -34,6 +34,7 @@ from datetime import date
 from kg import reference
 from kg.extract._fastre import LowerRx
 from kg.extract.dates import DateMention, find_dates
+from kg.extract.designations import written_designation
 from kg.extract.entities import ITEM_NOUNS, Mention, find_mentions, guess_category
 from kg.extract.model import Claim, DateRef, Evidence, PartyRef, SystemRef
 from kg.extract.money import Money, find_money
@@ -678,7 +679,8 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
     if m.form == "pattern":
         cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
         return SystemRef(rec.designation, cat, None, m.text)
-    return SystemRef(rec.designation, rec.category, rec.origin_iso3, m.text, rec.manufacturer)
+    name = written_designation(m.text, rec.designation)
+    return SystemRef(name, rec.category, rec.origin_iso3, m.text, rec.manufacturer)
 
 
 def _combined_triggers() -> tuple[re.Pattern[str], dict[str, str]]:

@@ -109,7 +109,7 @@ class SystemRef:
     manufacturer: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "category": self.category}
+        return {"name": self.name, "category": self.category, "mention": self.surface}
 
 
 @dataclass(slots=True)
