@@ -34,6 +34,7 @@ from datetime import date
 from kg import reference
 from kg.extract._fastre import LowerRx
 from kg.extract.dates import DateMention, find_dates
+from kg.extract.confidence import corroborate, score
 from kg.extract.designations import written_designation
 from kg.extract.entities import ITEM_NOUNS, Mention, find_mentions, guess_category
 from kg.extract.model import Claim, DateRef, Evidence, PartyRef, SystemRef
@@ -154,7 +155,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
             r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
-            r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b"
+            r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
+            r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
+            r"leased|signed (?:an? |the )?lease)\b"
         ),
     ),
     (
@@ -168,7 +171,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "approved",
         _rx(
-            r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
+            r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
             r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
             r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
@@ -242,10 +245,12 @@ _SELL_V = _rx(
 )
 _NEUTRAL_V = _rx(
     r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
-    r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*)\b"
+    r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*|seal\w*|"
+    r"clos(?:e|ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
+    r"shelv\w*|green[- ]?lit|okay\w*)\b"
 )
 _APPROVE = _rx(
-    r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|authori[sz]\w*|"
+    r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
     r"acceptance of necessity)\b"
 )
 
@@ -441,6 +446,8 @@ _EARLIER_WORDS = (
     "supplement",
     "joining",
 )
+#: "awaiting the arrival of the first batch": deliveries have not begun (the deal is signed)
+_AWAITING = _lrx(r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$")
 _PLEDGE_VERB = _lrx(r"\b(supply|provide|send|donate|give|gift|transfer|hand over|deliver)\b")
 _AID = _lrx(
     r"\b(aid|assistance|package|donat\w+|pledg\w+|gift\w*|free of charge|military support|support package|"
@@ -643,6 +650,8 @@ class _Frame:
     confidence: float = 0.5
     inherited_status: bool = False
     context: bool = False
+    #: distinct states the sentence names (crowded sentences give wrong pairs more often)
+    parties: int = 0
 
 
 @dataclass
@@ -655,6 +664,35 @@ class _Ctx:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+#: a dateline ("WARSAW, Poland -- ...") names where the story was filed, not a party
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,},\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?[—–-]")
+#: a currency prefix ("US$155 million", "A$2 billion") is money, not the country
+_CURRENCY_AFTER = re.compile(r"^\$")
+#: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
+_REPLACED = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"
+    r"in place of|instead of)\s+(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|"
+    r"existing|current|remaining|fleet of|[\w-]+-era)\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+#: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
+_MEMBER_AFTER = re.compile(r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]")
+
+
+def _not_a_party(s: str, start: int, end: int, kind: str = "country") -> bool:
+    """A country named as a dateline place or in a currency prefix is no party to a deal; nor is
+    an organisation that only describes a member state ("the NATO member France")."""
+    after = s[end : end + 40]
+    if _CURRENCY_AFTER.match(after):
+        return True
+    if kind != "country" and _MEMBER_AFTER.match(after):
+        return True
+    return bool(_DATELINE_AFTER.match(after) and _DATELINE_BEFORE.search(s, 0, start))
 
 
 def _party_of(m: Mention) -> _Party | None:
@@ -712,7 +750,7 @@ _REL_NOUN = (
     r"(?:\s+of\s+(?:arms|weapons|(?:[\w-]+\s+)?(?:equipment|hardware)))?"
 )
 #: "X remains Y's main arms supplier": the gap between X and Y, and what follows Y
-_REL_SUBJ_GAP = _rx(r"^\s*(?:,[^,]{0,60},\s*)?" + _REL_BE + r"(?:the\s+)?$")
+_REL_SUBJ_GAP = _rx(r"^\s*(?:,[^,]{0,60},\s*)?" + _REL_BE + r"(?:one of\s+)?(?:the\s+)?$")
 _REL_OWNER = _rx(r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\b")
 #: "X is the largest arms supplier to Y", "X supplies most of Y's weapons", "X accounts for
 #: most of Y's arms imports"
@@ -934,13 +972,20 @@ class _Extractor:
         ]
         _reconcile_systems(self.claims)
         _link_deals(self.claims)
+        corroborate(self.claims)
         return self.claims
 
     # -- one sentence --------------------------------------------------------------------
     def _sentence(self, a: int, b: int, mentions: list[Mention]) -> None:
         s = self.masked[a:b]
-        parties = [p for m in mentions if m.kind == "party" and (p := _party_of(m)) is not None]
-        systems = [m for m in mentions if m.kind == "system"]
+        parties = [
+            p
+            for m in mentions
+            if m.kind == "party"
+            and (p := _party_of(m)) is not None
+            and not _not_a_party(s, m.start - a, m.end - a, m.party.kind if m.party else "country")
+        ]
+        systems = [m for m in mentions if m.kind == "system" and not _REPLACED.search(s, 0, m.start - a)]
         anaphora = bool(_ANAPHORA.search(s))
         if not parties and not anaphora and not systems:
             return
@@ -1361,6 +1406,7 @@ class _Extractor:
                     if r is not None and m is not None and r.name not in sys_status:
                         sys_status[r.name] = self._status(s, after)
         frames: list[_Frame] = []
+        n_states = len({p.iso3 for p in parties if p.iso3})
         for ref, m, src in sys_refs:
             sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
             if not buy:
@@ -1429,6 +1475,7 @@ class _Extractor:
                             for mk in _ADDITIONAL.finditer(s)
                         )
                     fr.batch = "additional" if add_here else "original"
+                    fr.parties = n_states
                     frames.append(fr)
         origins = {
             r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
@@ -1711,7 +1758,9 @@ class _Extractor:
                 # a pledge (approved); "will sell" an announced sale
                 st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
                 modality = modality or "expected"
-            elif st == "delivering" and (_MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60])):
+            elif st == "delivering" and (
+                _MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60]) or _AWAITING.search(left)
+            ):
                 st = "signed"  # "the first batch will arrive in 2026"
                 modality = modality or "expected"
             if st == "delayed" and _ON_SCHEDULE.search(s) and _C11.search(s):
@@ -2049,6 +2098,15 @@ class _Extractor:
                 if p.company:
                     company = p.company
         ev = Evidence(self.text[a:b], a, b)
+        cues = [
+            f"supplier:{supplier.cue or supplier.role or 'mention'}" if supplier else "supplier:none",
+            f"buyer:{buyer.cue or buyer.role or 'mention'}",
+            f"system:{fr.system_source or 'none'}",
+            "status:inherited" if inherited_status else f"status:{'none' if status == 'unknown' else 'trigger'}",
+        ]
+        conf = score(cues, modality=fr.modality, parties=fr.parties)
+        if fr.negated:
+            conf = min(conf, 0.3)
         claim = Claim(
             buyer=PartyRef(buyer.name, buyer.iso3, buyer.kind),
             supplier=PartyRef(supplier.name, supplier.iso3, supplier.kind) if supplier else None,
@@ -2071,6 +2129,7 @@ class _Extractor:
             package_value=fr.package_value.to_dict() if fr.package_value else None,
             system_source=fr.system_source,
             inherited=["status"] if inherited_status else [],
+            cues=cues,
         )
         if not fr.negated:
             self.ctx.deal_status[deal_key] = (
