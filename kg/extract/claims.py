@@ -695,6 +695,31 @@ def _not_a_party(s: str, start: int, end: int, kind: str = "country") -> bool:
     return bool(_DATELINE_AFTER.match(after) and _DATELINE_BEFORE.search(s, 0, start))
 
 
+#: "Airbus Defence and Space of Spain": the company's home state as the text states it
+_OF_STATE_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")
+#: "the Poland-based unit of X", "X's British subsidiary", "a Spain-based maker": the state stated
+_BASED_GAP = re.compile(
+    r"^(?:-based|\s+based)\s+(?:[\w-]+\s+){0,2}?(?:of\s+(?:the\s+)?)?$|"
+    r"^(?:-based)?\s+(?:[\w-]+\s+)?(?:subsidiary|unit|arm|division|branch|affiliate)\s+of\s+(?:the\s+)?$"
+)
+
+
+def _home_states(s: str, a: int, parties: list[_Party]) -> list[_Party]:
+    """A company resolves to the state the text gives it ("X of Spain", "the Spain-based unit of X"),
+    not to its parent's home state; the state named only to place the company is not a party."""
+    drop: set[int] = set()
+    for i in range(len(parties) - 1):
+        p, q = parties[i], parties[i + 1]
+        gap = s[p.mention.end - a : q.mention.start - a]
+        if p.company and not q.company and q.kind == "country" and _OF_STATE_GAP.match(gap):
+            p.iso3, p.name = q.iso3, q.name
+            drop.add(i + 1)
+        elif q.company and not p.company and p.kind == "country" and _BASED_GAP.match(gap):
+            q.iso3, q.name = p.iso3, p.name
+            drop.add(i)
+    return [p for i, p in enumerate(parties) if i not in drop] if drop else parties
+
+
 def _party_of(m: Mention) -> _Party | None:
     rec = m.party
     if rec is None:
@@ -986,6 +1011,7 @@ class _Extractor:
             and not _not_a_party(s, m.start - a, m.end - a, m.party.kind if m.party else "country")
         ]
         systems = [m for m in mentions if m.kind == "system" and not _REPLACED.search(s, 0, m.start - a)]
+        parties = _home_states(s, a, parties)
         anaphora = bool(_ANAPHORA.search(s))
         if not parties and not anaphora and not systems:
             return
@@ -2104,7 +2130,13 @@ class _Extractor:
             f"system:{fr.system_source or 'none'}",
             "status:inherited" if inherited_status else f"status:{'none' if status == 'unknown' else 'trigger'}",
         ]
-        conf = score(cues, modality=fr.modality, parties=fr.parties)
+        origin = system.origin_iso3 if system else None
+        conf = score(
+            cues,
+            modality=fr.modality,
+            parties=fr.parties,
+            origin_agrees=bool(supplier and origin and _SUCCESSOR.get(origin, origin) == supplier.iso3),
+        )
         if fr.negated:
             conf = min(conf, 0.3)
         claim = Claim(

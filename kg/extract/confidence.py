@@ -6,8 +6,9 @@ and must get claims that are right at least 19 times in 20.  The scale (docs/ext
 * start at 0.55;
 * roles: +0.15 when the buyer comes from an explicit cue (subject of buy/order/receive/
   approve ..., "to X", "for X", object of "sell to"), +0.1 when the supplier does ("from X",
-  "X-made", subject of sell/supply/deliver/offer, a named company, the system's origin when
-  the buyer is explicit); -0.15 for a role only guessed (a bare mention, the article's main
+  "X-made", subject of sell/supply/deliver/offer, a named company, "with X" when X is the
+  system's origin); the system's origin alone adds nothing (-0.05 without an explicit buyer);
+  -0.15 for a role only guessed (a bare mention, the article's main
   buyer, "with X" without direction, no supplier at all);
 * the system: +0.05 from the catalogue, -0.1 a designation-shaped unknown, -0.15 none;
 * the stage: -0.1 without a status trigger; hedged (expected/possible/reported) -0.15;
@@ -48,7 +49,7 @@ def _explicit_supplier(cue: str) -> bool:
     return any(c == k or (k.endswith(":") and c.startswith(k)) for k in _EXPLICIT_SUPPLIER) or c.endswith("-by")
 
 
-def score(cues: Iterable[str], *, modality: str | None, parties: int) -> float:
+def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agrees: bool = False) -> float:
     """The confidence of one claim from its cues (see the module docstring for the scale)."""
     by = dict(c.split(":", 1) for c in cues if ":" in c)
     sup, buy = "supplier:" + by.get("supplier", "none"), "buyer:" + by.get("buyer", "none")
@@ -60,10 +61,12 @@ def score(cues: Iterable[str], *, modality: str | None, parties: int) -> float:
         conf -= 0.15
     elif _kind(buy) == "context":
         conf -= 0.1
-    if _explicit_supplier(sup) or (_kind(sup) == "system-origin" and buyer_explicit):
+    if _explicit_supplier(sup) or (_kind(sup) == "with" and origin_agrees):
         conf += 0.1
     elif _kind(sup) in _GUESSED:
         conf -= 0.15
+    elif _kind(sup) == "system-origin" and not buyer_explicit:
+        conf -= 0.05
     elif _kind(sup) == "context":
         conf -= 0.1
     system = by.get("system", "none")
