@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg import reference
 from kg.extract import extract_text
+from kg.extract.confidence import score
 from kg.extract.designations import written_designation
 
 PUB = date(2025, 6, 1)
@@ -65,3 +68,111 @@ def test_claim_keeps_the_written_designation_and_the_mention():
     assert rec is not None and rec.origin_iso3 == "DEU"
     (v,) = _claims("Chile ordered 20 F-16 Block 70 jets from the United States.")
     assert v["system"]["name"] == "F-16V Viper"
+
+
+# --- who is a party ------------------------------------------------------------------------
+
+
+def test_dateline_place_is_not_a_party():
+    # the filing city's country is no supplier of a deal in which no supplier is named
+    out = _triples("LISBON, Portugal — Peru's army has selected the K9 self-propelled howitzer.")
+    assert all(t[0] != "PRT" and t[1] != "PRT" for t in out), out
+
+
+def test_currency_prefix_is_not_a_country():
+    out = _triples("Peru wants to buy 30 more K9 howitzers for US$200 million to replace its old guns.")
+    assert all("USA" not in t[:2] for t in out), out
+
+
+def test_a_system_being_replaced_is_not_bought():
+    out = _triples(
+        "Peru ordered 30 K9 howitzers from South Korea to replace the outdated Soviet-era D-30 guns."
+    )
+    assert {t[2] for t in out} == {"K-9 Thunder 155mm"}, out
+
+
+def test_company_takes_the_state_the_text_gives_it():
+    (c,) = _claims("Peru signed a contract with Airbus Defence and Space of Spain for six C-295 aircraft.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"]) == ("ESP", "PER")
+    (d,) = _claims("Peru signed a contract with the Spain-based unit of Airbus for six C-295 aircraft.")
+    assert (d["supplier"]["iso3"], d["buyer"]["iso3"]) == ("ESP", "PER")
+
+
+def test_stated_supplier_relation_with_one_of():
+    (c,) = _claims("Russia remains one of Vietnam's principal defence suppliers.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"], c["status"]) == (
+        "RUS",
+        "VNM",
+        None,
+        "unknown",
+    )
+
+
+# --- statuses per the labelling guidelines ---------------------------------------------------
+
+
+def test_awaiting_the_first_batch_is_not_delivering():
+    (c,) = _claims("Peru is awaiting the arrival of the first batch of Rafale fighters from France.")
+    assert c["status"] != "delivering"
+
+
+def test_green_lit_purchase_is_an_approval():
+    (c,) = _claims("Peru's cabinet green-lit the purchase of 10 Rafale fighters from France.")
+    assert c["status"] == "approved"
+
+
+# --- trigger vocabulary: an equivalent trigger keeps the claim --------------------------------
+
+SIGNED = ["signed", "inked", "sealed", "closed", "finalised", "concluded"]
+NOUNS = ["contract", "deal", "agreement"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    verb=st.sampled_from(SIGNED),
+    noun=st.sampled_from(NOUNS),
+    buyer=st.sampled_from(["Peru", "Chile", "Kenya"]),
+)
+def test_swapping_a_signing_trigger_keeps_the_claim(verb, noun, buyer):
+    out = _claims(f"{buyer} {verb} a {noun} with France for 10 Rafale fighters.")
+    assert [(c["supplier"]["iso3"], c["system"]["name"], c["status"], c["quantity"]) for c in out] == [
+        ("FRA", "Rafale", "signed", 10)
+    ], (verb, noun)
+
+
+@settings(max_examples=20, deadline=None)
+@given(verb=st.sampled_from(["approved", "cleared", "green-lit", "okayed"]))
+def test_swapping_an_approval_trigger_keeps_the_claim(verb):
+    out = _claims(f"Peru's defence ministry {verb} the purchase of 24 Swedish Gripen fighters.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in out] == [
+        ("SWE", "PER", "approved")
+    ]
+
+
+# --- confidence ------------------------------------------------------------------------------
+
+
+def test_confidence_rises_with_explicit_cues_and_falls_with_guesses():
+    explicit = score(
+        ["supplier:from", "buyer:subject:ordered", "system:catalogue", "status:trigger"],
+        modality=None,
+        parties=2,
+    )
+    guessed = score(
+        ["supplier:system-origin", "buyer:focus", "system:context", "status:none"], modality=None, parties=2
+    )
+    hedged = score(
+        ["supplier:from", "buyer:subject:ordered", "system:catalogue", "status:trigger"],
+        modality="expected",
+        parties=2,
+    )
+    crowded = score(
+        ["supplier:from", "buyer:subject:ordered", "system:catalogue", "status:trigger"],
+        modality=None,
+        parties=5,
+    )
+    assert explicit >= 0.8 > hedged
+    assert guessed < 0.5
+    assert crowded < explicit
+    (c,) = _claims("Peru ordered 24 Gripen fighters from Sweden.")
+    assert c["confidence"] >= 0.8 and "buyer:subject:ordered" in c["cues"]

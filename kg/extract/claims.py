@@ -33,8 +33,8 @@ from datetime import date
 
 from kg import reference
 from kg.extract._fastre import LowerRx
-from kg.extract.dates import DateMention, find_dates
 from kg.extract.confidence import corroborate, score
+from kg.extract.dates import DateMention, find_dates
 from kg.extract.designations import written_designation
 from kg.extract.entities import ITEM_NOUNS, Mention, find_mentions, guess_category
 from kg.extract.model import Claim, DateRef, Evidence, PartyRef, SystemRef
@@ -447,7 +447,9 @@ _EARLIER_WORDS = (
     "joining",
 )
 #: "awaiting the arrival of the first batch": deliveries have not begun (the deal is signed)
-_AWAITING = _lrx(r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$")
+_AWAITING = _lrx(
+    r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$"
+)
 _PLEDGE_VERB = _lrx(r"\b(supply|provide|send|donate|give|gift|transfer|hand over|deliver)\b")
 _AID = _lrx(
     r"\b(aid|assistance|package|donat\w+|pledg\w+|gift\w*|free of charge|military support|support package|"
@@ -669,6 +671,7 @@ class _Ctx:
 #: a dateline ("WARSAW, Poland -- ...") names where the story was filed, not a party
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,},\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?[—–-]")
+_DATELINE_CITY_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' -]{1,30}?)?\s*(?:\([^)]{0,20}\)\s*)?[—–-]\s")
 #: a currency prefix ("US$155 million", "A$2 billion") is money, not the country
 _CURRENCY_AFTER = re.compile(r"^\$")
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
@@ -681,7 +684,9 @@ _REPLACED = re.compile(
 
 
 #: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
-_MEMBER_AFTER = re.compile(r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]")
+_MEMBER_AFTER = re.compile(
+    r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]"
+)
 
 
 def _not_a_party(s: str, start: int, end: int, kind: str = "country") -> bool:
@@ -692,6 +697,8 @@ def _not_a_party(s: str, start: int, end: int, kind: str = "country") -> bool:
         return True
     if kind != "country" and _MEMBER_AFTER.match(after):
         return True
+    if s[start:end].isupper() and _DATELINE_CITY_AFTER.match(s, end):
+        return True  # "LISBON, Portugal --": the filing city (a capital stands for its state elsewhere)
     return bool(_DATELINE_AFTER.match(after) and _DATELINE_BEFORE.search(s, 0, start))
 
 
@@ -2128,7 +2135,9 @@ class _Extractor:
             f"supplier:{supplier.cue or supplier.role or 'mention'}" if supplier else "supplier:none",
             f"buyer:{buyer.cue or buyer.role or 'mention'}",
             f"system:{fr.system_source or 'none'}",
-            "status:inherited" if inherited_status else f"status:{'none' if status == 'unknown' else 'trigger'}",
+            "status:inherited"
+            if inherited_status
+            else f"status:{'none' if status == 'unknown' else 'trigger'}",
         ]
         origin = system.origin_iso3 if system else None
         conf = score(

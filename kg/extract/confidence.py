@@ -30,7 +30,16 @@ from collections.abc import Iterable
 from kg.extract.model import Claim
 
 _EXPLICIT_BUYER = ("subject:", "to", "for", "object-of-sell", "passive-recipient", "relation")
-_EXPLICIT_SUPPLIER = ("from", "made", "subject:", "company", "demonym-item", "approver", "official", "relation")
+_EXPLICIT_SUPPLIER = (
+    "from",
+    "made",
+    "subject:",
+    "company",
+    "demonym-item",
+    "approver",
+    "official",
+    "relation",
+)
 _GUESSED = ("mention", "focus", "with", "none", "speaker")
 
 
@@ -46,7 +55,9 @@ def explicit_buyer(cue: str) -> bool:
 
 def _explicit_supplier(cue: str) -> bool:
     c = _kind(cue)
-    return any(c == k or (k.endswith(":") and c.startswith(k)) for k in _EXPLICIT_SUPPLIER) or c.endswith("-by")
+    return any(c == k or (k.endswith(":") and c.startswith(k)) for k in _EXPLICIT_SUPPLIER) or c.endswith(
+        "-by"
+    )
 
 
 def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agrees: bool = False) -> float:
@@ -93,7 +104,11 @@ def corroborate(claims: list[Claim]) -> None:
             )
             by_triple[key].append(c)
     for group in by_triple.values():
-        sentences = {c.evidence.start for c in group if any(explicit_buyer(q) for q in c.cues if q.startswith("buyer:"))}
+        sentences = {
+            c.evidence.start
+            for c in group
+            if any(explicit_buyer(q) for q in c.cues if q.startswith("buyer:"))
+        }
         for c in group:
             if len(sentences - {c.evidence.start}) >= 1:
                 c.confidence = min(0.99, c.confidence + 0.1)
