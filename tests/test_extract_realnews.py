@@ -176,3 +176,11 @@ def test_confidence_rises_with_explicit_cues_and_falls_with_guesses():
     assert crowded < explicit
     (c,) = _claims("Peru ordered 24 Gripen fighters from Sweden.")
     assert c["confidence"] >= 0.8 and "buyer:subject:ordered" in c["cues"]
+
+
+def test_two_systems_of_one_makers_list_stay_two_systems():
+    # same maker, same category, one sentence: a list of two systems, not one system named twice
+    out = _triples(
+        "In 2021, Hanwha Aerospace won a deal to provide Peru with 100 K9 howitzers and 50 Chunmoo launchers."
+    )
+    assert {t[2] for t in out} == {"K-9 Thunder 155mm", "K239 Chunmoo"}, out

@@ -2256,6 +2256,7 @@ def _reconcile_systems(claims: list[Claim]) -> None:
             assert o is not None
             if (
                 o.name != sysref.name
+                and other.evidence.start != c.evidence.start  # one sentence's list names two systems
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
                 and (other.supplier.iso3 if other.supplier else None)
