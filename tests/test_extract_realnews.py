@@ -184,3 +184,40 @@ def test_two_systems_of_one_makers_list_stay_two_systems():
         "In 2021, Hanwha Aerospace won a deal to provide Peru with 100 K9 howitzers and 50 Chunmoo launchers."
     )
     assert {t[2] for t in out} == {"K-9 Thunder 155mm", "K239 Chunmoo"}, out
+
+
+def test_passive_supplied_to_x_by_y_makes_y_the_supplier():
+    (c,) = _claims("The S-300 battery in question had been provided to Iran by Russia.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("RUS", "IRN", "delivered")
+    assert "supplier:passive-by" in c["cues"]
+
+
+def test_a_contract_awarded_to_a_maker_makes_no_buyer_of_it():
+    out = _triples(
+        "Saab had offered the Gripen in a fighter contest that was finally awarded to French Dassault's Rafale."
+    )
+    assert all(t[1] != "FRA" for t in out), out
+
+
+def test_organisation_describing_a_member_state_is_no_party():
+    out = _triples("Chile is negotiating with the NATO member France over the purchase of 12 Rafale jets.")
+    assert out == {("FRA", "CHL", "Rafale")}
+
+
+def test_x_made_country_is_never_a_buyer():
+    out = _triples(
+        "Egypt is considering buying China's J-10C jets and is in talks to buy U.S.-made F-15EX fighters."
+    )
+    assert out == {("CHN", "EGY", "J-10C"), ("USA", "EGY", "F-15EX")}
+
+
+def test_multinational_maker_supplies_from_the_state_that_builds_the_system():
+    # the catalogue places Airbus in France; its C-295 is built in Spain
+    (c,) = _claims("Peru signed a contract with Airbus for six C-295 transport aircraft.")
+    assert (c["supplier"]["iso3"], c["supplier_company"]) == ("ESP", {"name": "Airbus"})
+
+
+def test_the_counterpart_of_a_contract_is_no_buyer_without_a_subject():
+    # a headline whose subject the page noise swallowed: "with X" alone decides nothing
+    out = _claims("HomePage signs contract with Turkey to purchase 48 KAAN fighter aircraft")
+    assert all(c["buyer"]["iso3"] != "TUR" for c in out), out

@@ -139,7 +139,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
-            r"supplied|transferred|donated|gifted|handed|"
+            r"supplied|provided|transferred|donated|gifted|handed|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"
         ),
     ),
@@ -281,7 +281,9 @@ _WON_FROM = _rx(
 )
 _AWARDED_TO = _rx(
     r"\b(?:awarded|gave|granted|placed)\s+(?:a|an|the)\s+[^.;]{0,40}?(?:contract|order|deal)\s+"
-    r"(?:to|with)\s+(?:the\s+)?$"
+    r"(?:to|with)\s+(?:the\s+)?$|"
+    # "the deal that was ultimately awarded to France's Dassault": contracts go to sellers
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?awarded\s+to\s+(?:the\s+)?$"
 )
 _PURCHASE_BY = _rx(
     r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
@@ -364,8 +366,17 @@ _SUCH_AS = _lrx(
 _BY = _rx(r"\b(\w+)\s+by\s+(?:the\s+)?$")
 _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
-_WITH = _rx(r"\b(?:with|between)\s+(?:the\s+)?$")
-_MADE = _rx(r"^[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b")
+#: "had been supplied to X by Y": Y sells (the word before "by" is the buyer, not a verb)
+_PASSIVE_TO_BY = _rx(
+    r"\b(?:sold|supplied|provided|delivered|transferred|exported|handed(?: over)?|given|gifted|donated|"
+    r"leased|shipped|sent)\s+to\s+(?:the\s+)?[\w .'’-]{1,40}?\s+by\s+(?:the\s+)?$"
+)
+_WITH = _rx(
+    r"\b(?:with|between)\s+(?:the\s+)?(?:[A-Z]{2,}\s+(?:member|country|ally|partner|state|nation)\s+(?:state\s+)?)?$"
+)
+_MADE = _rx(
+    r"^\.?[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b"
+)
 _POSS = re.compile(r"^(?:'s?|’s?)(?=\s)")
 _ORG_NOUN = _rx(
     r"^(?:'s?|’s?)?\s+(?:[A-Z][\w-]+\s+){0,3}?(army|navy|air force|armed forces|military|government|"
@@ -1203,6 +1214,8 @@ class _Extractor:
             return "buyer", "purchase-by"
         if ("to" in low or "like" in low) and _TO_BUYERS.search(left):
             return "buyer", "to-buyers"
+        if "by" in tail and _PASSIVE_TO_BY.search(left):
+            return "supplier", "passive-by"  # "was provided to Iran by Russia"
         byw = _BY.search(left) if "by" in tail else None
         if byw:
             verb = byw.group(1)
@@ -2085,8 +2098,11 @@ class _Extractor:
         supplier = fr.suppliers[0] if fr.suppliers else None
         if buyer.iso3 is None and buyer.kind == "country":
             return None
-        a, b = fr.sentence
+        if supplier is None and buyer.cue == "with":
+            return None  # "signs a contract with X" and no one else: X is the counterpart, not a buyer
         system = fr.system
+        supplier = _maker_state(supplier, system)
+        a, b = fr.sentence
         status = fr.status
         batch = fr.batch
         key_sys = system.name if system else "*"
@@ -2181,6 +2197,25 @@ class _Extractor:
 
 #: Historical states whose designs are supplied by a successor today.
 _SUCCESSOR = {"SUN": "RUS", "CSK": "CZE", "YUG": "SRB", "DDR": "DEU"}
+
+
+def _maker_state(supplier: _Party | None, system: SystemRef | None) -> _Party | None:
+    """A multinational maker named as supplier exports the system from the state that builds it:
+    "Airbus" (FRA in the catalogue) supplying the C-295 supplies it from Spain, the system's origin."""
+    if (
+        supplier is None
+        or supplier.cue != "company"
+        or system is None
+        or not system.manufacturer
+        or supplier.company != system.manufacturer
+        or not system.origin_iso3
+    ):
+        return supplier
+    origin = _SUCCESSOR.get(system.origin_iso3, system.origin_iso3)
+    rec = reference.country_by_iso3(origin)
+    if origin == supplier.iso3 or rec is None:
+        return supplier
+    return replace(supplier, iso3=origin, name=rec.name)
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
