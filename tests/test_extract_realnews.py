@@ -221,3 +221,17 @@ def test_the_counterpart_of_a_contract_is_no_buyer_without_a_subject():
     # a headline whose subject the page noise swallowed: "with X" alone decides nothing
     out = _claims("HomePage signs contract with Turkey to purchase 48 KAAN fighter aircraft")
     assert all(c["buyer"]["iso3"] != "TUR" for c in out), out
+
+
+def test_items_a_deal_lists_are_each_a_deal_item():
+    out = _triples(
+        "Peru signed a deal with the United States for new drones. "
+        "The deal also covers 50 AGM-114R Hellfire missiles as well as 100 GBU-39 Small Diameter Bombs."
+    )
+    assert {("USA", "PER", "AGM-114 Hellfire-2"), ("USA", "PER", "GBU-39 SDB")} <= out, out
+
+
+def test_equipment_a_system_carries_is_still_no_deal_of_its_own():
+    # "armed with" describes the system, not what the deal lists
+    out = _triples("Peru ordered 12 F-16V jets from the United States, each armed with AIM-120 missiles.")
+    assert {t[2] for t in out} == {"F-16V Viper"}, out

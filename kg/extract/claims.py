@@ -366,6 +366,12 @@ _SUCH_AS = _lrx(
 _BY = _rx(r"\b(\w+)\s+by\s+(?:the\s+)?$")
 _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
+#: a deal (or package, sale) that lists its items: "the deal covers", "deals including", "the
+#: package comprises"
+_DEAL_LIST = _rx(
+    r"\b(?:deals?|contracts?|packages?|sales?|orders?|agreements?)\s+(?:\w+\s+){0,2}?"
+    r"(?:includ(?:e|es|ing|ed)|cover(?:s|ed|ing)?|compris(?:e|es|ing|ed)|consist(?:s|ing)? of)\b"
+)
 #: "had been supplied to X by Y": Y sells (the word before "by" is the buyer, not a verb)
 _PASSIVE_TO_BY = _rx(
     r"\b(?:sold|supplied|provided|delivered|transferred|exported|handed(?: over)?|given|gifted|donated|"
@@ -1327,11 +1333,17 @@ class _Extractor:
                     self._n_systems += 1
 
         # components of a package ("which would include Hellfire missiles") are not deals of their own
+        # ... but the items a deal itself lists ("the deal covers 170 Hellfires as well as 310 SDBs",
+        # "won deals including S-400s and K-226Ts") are each a deal item
         if sys_refs:
+            dl = _DEAL_LIST.search(s)
+            listed_from = dl.end() if dl else len(s) + 1
             main = [
                 r
                 for r in sys_refs
-                if r[1] is None or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+                if r[1] is None
+                or r[1].start - a >= listed_from
+                or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
             ]
             ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
             if main and len(main) < len(sys_refs):
