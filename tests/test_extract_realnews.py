@@ -235,3 +235,24 @@ def test_equipment_a_system_carries_is_still_no_deal_of_its_own():
     # "armed with" describes the system, not what the deal lists
     out = _triples("Peru ordered 12 F-16V jets from the United States, each armed with AIM-120 missiles.")
     assert {t[2] for t in out} == {"F-16V Viper"}, out
+
+
+def test_a_states_own_system_is_no_transfer():
+    out = _triples(
+        "Peru has long wanted better fighters, especially as neighbouring Chile has inducted its own F-16 jets."
+    )
+    assert out == set(), out
+
+
+def test_a_possible_sale_is_an_approval_only_when_approved():
+    (hedged,) = _claims("Washington has also indicated a possible sale to Peru of F-35 stealth fighter jets.")
+    assert hedged["status"] != "approved" and hedged["confidence"] < 0.8
+    (approved,) = _claims("The US State Department approved a possible sale of F-35 jets to Peru.")
+    assert approved["status"] == "approved"
+
+
+def test_a_makers_home_state_written_before_it_is_the_same_party():
+    out = _claims("Peru signed a contract with Germany's Krauss-Maffei Wegmann for 20 Leopard 2A8 tanks.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["supplier_company"]) for c in out] == [
+        ("DEU", "PER", {"name": "Krauss-Maffei Wegmann"})
+    ]

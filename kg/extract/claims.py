@@ -463,6 +463,8 @@ _EARLIER_WORDS = (
     "supplement",
     "joining",
 )
+#: "the State Department approved a possible sale": only then is a possible sale an approval
+_APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
 #: "awaiting the arrival of the first batch": deliveries have not begun (the deal is signed)
 _AWAITING = _lrx(
     r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$"
@@ -691,6 +693,12 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?[—–-]")
 _DATELINE_CITY_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' -]{1,30}?)?\s*(?:\([^)]{0,20}\)\s*)?[—–-]\s")
 #: a currency prefix ("US$155 million", "A$2 billion") is money, not the country
 _CURRENCY_AFTER = re.compile(r"^\$")
+#: "inducted its own J-20s", "home-grown", "indigenous": a domestic system, no transfer
+_OWN_BEFORE = re.compile(
+    r"\b(?:its|their|our) own\s+(?:[\w-]+\s+){0,2}$|\b(?:home-?grown|indigenous(?:ly (?:built|developed|made))?|"
+    r"domestically (?:built|developed|made|produced))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
 _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"
@@ -728,6 +736,11 @@ _BASED_GAP = re.compile(
 )
 
 
+_OWNER_GAP = re.compile(
+    r"^(?:'s|’s)?\s+(?:state-owned\s+|state-run\s+|defen[cs]e\s+(?:firm|company|group)\s+)?$"
+)
+
+
 def _home_states(s: str, a: int, parties: list[_Party]) -> list[_Party]:
     """A company resolves to the state the text gives it ("X of Spain", "the Spain-based unit of X"),
     not to its parent's home state; the state named only to place the company is not a party."""
@@ -741,6 +754,10 @@ def _home_states(s: str, a: int, parties: list[_Party]) -> list[_Party]:
         elif q.company and not p.company and p.kind == "country" and _BASED_GAP.match(gap):
             q.iso3, q.name = p.iso3, p.name
             drop.add(i)
+        elif (
+            q.company and not p.company and p.kind == "country" and p.iso3 == q.iso3 and _OWNER_GAP.match(gap)
+        ):
+            drop.add(i)  # "Germany's Krauss-Maffei Wegmann", "Turkish BMC": the maker's home, one party
     return [p for i, p in enumerate(parties) if i not in drop] if drop else parties
 
 
@@ -1034,7 +1051,13 @@ class _Extractor:
             and (p := _party_of(m)) is not None
             and not _not_a_party(s, m.start - a, m.end - a, m.party.kind if m.party else "country")
         ]
-        systems = [m for m in mentions if m.kind == "system" and not _REPLACED.search(s, 0, m.start - a)]
+        systems = [
+            m
+            for m in mentions
+            if m.kind == "system"
+            and not _REPLACED.search(s, 0, m.start - a)
+            and not _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
+        ]
         parties = _home_states(s, a, parties)
         anaphora = bool(_ANAPHORA.search(s))
         if not parties and not anaphora and not systems:
@@ -1803,6 +1826,8 @@ class _Extractor:
                 if st == "cancelled":
                     continue
                 st = "negotiating" if st in ("signed", "approved") else "signed"
+            if word.lower().startswith("possible") and not _APPROVED_SALE.search(left):
+                st, modality = "negotiating", modality or "possible"  # "indicated a possible sale"
             if st == "purchase":
                 # "the 2017 purchase of 24 K9s", "an order for six jets": a weak signed cue, used only
                 # when nothing else in the sentence gives the stage (see below)
