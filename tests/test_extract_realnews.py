@@ -256,3 +256,38 @@ def test_a_makers_home_state_written_before_it_is_the_same_party():
     assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["supplier_company"]) for c in out] == [
         ("DEU", "PER", {"name": "Krauss-Maffei Wegmann"})
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "amount", "currency"),
+    [
+        ("valued at 3.5 billion Czech crowns (about 150 million U.S. dollars)", 3_500_000_000, "CZK"),
+        ("worth 2.1 billion lei", 2_100_000_000, "RON"),
+        ("at a cost of 1,200 crore taka", 12_000_000_000, "BDT"),
+        ("for nearly Euro 6 billion", 6_000_000_000, "EUR"),
+    ],
+)
+def test_more_currencies_and_the_first_stated_amount(phrase, amount, currency):
+    from kg.extract.money import find_money
+
+    first = find_money(phrase)[0]
+    assert (first.amount, first.currency) == (amount, currency)
+
+
+def test_euro_without_a_scale_is_no_money():
+    from kg.extract.money import find_money
+
+    assert find_money("fans watched the Euro 2024 final") == []
+
+
+def test_a_maker_that_secured_a_contract_to_deliver_is_the_supplier():
+    (c,) = _claims(
+        "Hanwha Aerospace has secured a contract worth 500 billion won ($350 million) to deliver 80 more K9 howitzers to Peru."
+    )
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"], c["quantity"]) == (
+        "KOR",
+        "PER",
+        "signed",
+        80,
+    )
+    assert c["value"] == {"amount": 500_000_000_000, "currency": "KRW"}

@@ -151,7 +151,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
             r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
-            r"won (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
+            r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
             r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
             r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
@@ -247,7 +247,7 @@ _NEUTRAL_V = _rx(
     r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
     r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*|seal\w*|"
     r"clos(?:e|ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
-    r"shelv\w*|green[- ]?lit|okay\w*)\b"
+    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed)\b"
 )
 _APPROVE = _rx(
     r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
