@@ -291,3 +291,10 @@ def test_a_maker_that_secured_a_contract_to_deliver_is_the_supplier():
         80,
     )
     assert c["value"] == {"amount": 500_000_000_000, "currency": "KRW"}
+
+
+def test_a_calibre_is_no_quantity():
+    (c,) = _claims("Peru has selected the K9 Thunder 155 mm self-propelled howitzer from South Korea.")
+    assert c["quantity"] is None
+    (d,) = _claims("France has donated to Peru six 155 millimeter truck-mounted CAESAR systems.")
+    assert d["quantity"] == 6

@@ -555,7 +555,7 @@ _QTY_BAD_AFTER = _lrx(
     r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
-    r"nautical|feet|seconds|per|of the world)\b"
+    r"nautical|feet|seconds|per|of the world|mm|millimet\w+|cm|centimet\w+|calib\w+|cal)\b"
 )
 _SKIP_SENT = _rx(
     r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
@@ -619,9 +619,15 @@ _NEAR_ITEM = re.compile(
     r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
     r"extra|further|of the|of|the|its|their|generation|next-generation|"
     r"[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|"
+    # a calibre between the count and the item: "six 155 millimetre guns", "24 155mm howitzers"
+    r"\d+(?:\.\d+)?(?:[\s-]?(?:mm|millimet\w+|cm|calib\w+))|"
     r"[A-Z][\w-]*)\s+){0,4}?(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
 )
-_HITS_ITEM = _lrx(r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b")
+_HITS_ITEM = _lrx(
+    r"^\s+(?:(?:more|additional|new|used|\d+(?:\.\d+)?[\s-]?(?:mm|millimet\w+)|[\w-]+)\s+){0,3}?(?:"
+    + _ITEMS
+    + r")\b"
+)
 _OF_SYSTEMS = _rx(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?(?:systems?|units?)\b")
 _OF_THE = _rx(r"^\s+of\s+(?:the|these|those|its|their)\s")
 _REMAINING_KW = _rx(r"\b(remaining|other|last|final|rest of the|outstanding)\s+$")
