@@ -4,19 +4,21 @@ Why a table of cues and not ad-hoc increments: a consumer filters on ``confidenc
 and must get claims that are right at least 19 times in 20.  The scale (docs/extract-json.md):
 
 * start at 0.55;
-* roles: +0.15 when the buyer comes from an explicit cue (subject of buy/order/receive/
-  approve ..., "to X", "for X", object of "sell to"), +0.1 when the supplier does ("from X",
-  "X-made", subject of sell/supply/deliver/offer, a named company, "with X" when X is the
-  system's origin); the system's origin alone adds nothing (-0.05 without an explicit buyer);
-  -0.15 for a role only guessed (a bare mention, the article's main
-  buyer, "with X" without direction, no supplier at all);
-* the system: +0.05 from the catalogue, -0.1 a designation-shaped unknown, -0.15 none;
-* the stage: -0.1 without a status trigger; hedged (expected/possible/reported) -0.15;
+* the buyer: +0.15 from an explicit verb cue (subject of buy/order/receive/approve/sign ...,
+  "to X", "for X", object of "sell to", "ordered by X"), +0.1 from a noun phrase ("X's purchase
+  of"); -0.15 when only guessed (a bare mention, the article's main buyer, "with X"); -0.1 when
+  carried over from an earlier sentence;
+* the supplier: +0.1 from an explicit cue ("from X", "X-made", "French Rafale", a named
+  company, subject of sell/supply/deliver/offer, "supplied to Y by X", "with X" when X is the
+  system's origin); the catalogue's origin alone: +0.05 beside a buyer named by a verb, else
+  -0.05; -0.15 when guessed or missing; -0.1 when carried over;
+* the system: +0.05 from the catalogue, 0 a designation-shaped unknown, -0.1 carried over,
+  -0.15 none;
+* the stage: -0.1 without a status trigger; hedged (expected/possible/reported/planned) -0.15;
 * crowding: -0.1 when the sentence names four or more states (lists of other customers,
   comparisons, background: the classic source of a wrong pair);
-* carried over from context (system, buyer or supplier from an earlier sentence): -0.1;
-* corroboration (article level): +0.1 when another sentence states the same triple with its
-  own explicit buyer cue;
+* corroboration (article level): +0.1 when another sentence states the same triple itself
+  (its own explicit buyer cue, not hedged);
 * a denial caps the confidence at 0.3.
 
 Measured on the development set by ``scripts/bench_extract_quality.py`` (reliability table).
@@ -36,6 +38,7 @@ _EXPLICIT_SUPPLIER = (
     "subject:",
     "company",
     "demonym-item",
+    "origin-modifier",
     "approver",
     "official",
     "relation",
@@ -60,6 +63,11 @@ def _explicit_supplier(cue: str) -> bool:
     )
 
 
+def _nominal(cue: str) -> bool:
+    """A buyer cue from a noun phrase ("the purchase of", "procurement of") rather than a verb."""
+    return _kind(cue).endswith(" of")
+
+
 def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agrees: bool = False) -> float:
     """The confidence of one claim from its cues (see the module docstring for the scale)."""
     by = dict(c.split(":", 1) for c in cues if ":" in c)
@@ -67,7 +75,7 @@ def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agr
     conf = 0.55
     buyer_explicit = explicit_buyer(buy)
     if buyer_explicit:
-        conf += 0.15
+        conf += 0.1 if _nominal(buy) else 0.15
     elif _kind(buy) in _GUESSED:
         conf -= 0.15
     elif _kind(buy) == "context":
@@ -76,12 +84,13 @@ def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agr
         conf += 0.1
     elif _kind(sup) in _GUESSED:
         conf -= 0.15
-    elif _kind(sup) == "system-origin" and not buyer_explicit:
-        conf -= 0.05
+    elif _kind(sup) == "system-origin":
+        # the catalogue's origin agrees with a buyer a verb names: a weak but real cue
+        conf += 0.05 if buyer_explicit and not _nominal(buy) else -0.05
     elif _kind(sup) == "context":
         conf -= 0.1
     system = by.get("system", "none")
-    conf += {"catalogue": 0.05, "pattern": -0.1, "context": -0.1}.get(system, -0.15)
+    conf += {"catalogue": 0.05, "pattern": 0.0, "context": -0.1}.get(system, -0.15)
     status = by.get("status", "none")
     if status == "none":
         conf -= 0.1
@@ -104,10 +113,11 @@ def corroborate(claims: list[Claim]) -> None:
             )
             by_triple[key].append(c)
     for group in by_triple.values():
+        # a corroborating sentence states the triple itself: its own explicit buyer, no hedge
         sentences = {
             c.evidence.start
             for c in group
-            if any(explicit_buyer(q) for q in c.cues if q.startswith("buyer:"))
+            if c.modality is None and any(explicit_buyer(q) for q in c.cues if q.startswith("buyer:"))
         }
         for c in group:
             if len(sentences - {c.evidence.start}) >= 1:
