@@ -298,3 +298,11 @@ def test_a_calibre_is_no_quantity():
     assert c["quantity"] is None
     (d,) = _claims("France has donated to Peru six 155 millimeter truck-mounted CAESAR systems.")
     assert d["quantity"] == 6
+
+
+def test_a_makers_other_system_is_not_reconciled_with_its_named_one():
+    text = (
+        "Peru has ordered an MArG 155 self-propelled howitzer from Bharat Forge of India. "
+        "Peru, in 2023, ordered six such ATAGS."
+    )
+    assert {t[2] for t in _triples(text)} == {"MArG 155", "ATAGS"}

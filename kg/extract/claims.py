@@ -25,6 +25,7 @@ rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -2335,6 +2336,12 @@ def _reconcile_systems(claims: list[Claim]) -> None:
             if (
                 o.name != sysref.name
                 and other.evidence.start != c.evidence.start  # one sentence's list names two systems
+                # one family ("Reaper" and "MQ-9B", "Gripen" and "Gripen E"); a maker's other
+                # system ("Chunmoo" beside "K9", "ATAGS" beside "MArG 155") is not the same
+                and len(
+                    os.path.commonprefix([reference.system_key(o.name), reference.system_key(sysref.name)])
+                )
+                >= 3
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
                 and (other.supplier.iso3 if other.supplier else None)
