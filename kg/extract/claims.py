@@ -25,7 +25,6 @@ rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -2320,6 +2319,17 @@ _C32 = re.compile(r"\d")
 _C33 = re.compile(r"\d")
 
 
+def _same_family(a: str, b: str) -> bool:
+    """Two designations of one family: their comparison keys share a prefix of 3+ characters."""
+    ka, kb = reference.system_key(a), reference.system_key(b)
+    n = 0
+    for x, y in zip(ka, kb, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 3
+
+
 def _reconcile_systems(claims: list[Claim]) -> None:
     """One article, one dyad, one maker and category: a bare name ("31 Predator drones") is
     the designation the article also gives ("MQ-9B"), not a different catalogue entry."""
@@ -2338,10 +2348,7 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 and other.evidence.start != c.evidence.start  # one sentence's list names two systems
                 # one family ("Reaper" and "MQ-9B", "Gripen" and "Gripen E"); a maker's other
                 # system ("Chunmoo" beside "K9", "ATAGS" beside "MArG 155") is not the same
-                and len(
-                    os.path.commonprefix([reference.system_key(o.name), reference.system_key(sysref.name)])
-                )
-                >= 3
+                and _same_family(o.name, sysref.name)
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
                 and (other.supplier.iso3 if other.supplier else None)
