@@ -306,3 +306,26 @@ def test_a_makers_other_system_is_not_reconciled_with_its_named_one():
         "Peru, in 2023, ordered six such ATAGS."
     )
     assert {t[2] for t in _triples(text)} == {"MArG 155", "ATAGS"}
+
+
+def test_packages_listing_items_refer_to_the_deal_in_context():
+    text = (
+        "The State Department approved the sale of 100 Harpoon systems to Peru. "
+        "Separately, Chile complained about arms sales in the region. "
+        "One package of weapons covers 11 M142 HIMARS launchers plus associated equipment, worth $436.1 million. "
+        "Another package covers 135 AGM-84H missiles with associated equipment."
+    )
+    out = {(t[0], t[1], t[2]): t for t in _triples(text)}
+    assert ("USA", "PER", "M-142 HIMARS") in out and ("USA", "PER", "AGM-84H SLAM-ER") in out, out
+    himars = next(c for c in _claims(text) if c["system"] and c["system"]["name"] == "M-142 HIMARS")
+    assert (himars["status"], himars["quantity"]) == ("approved", 11)
+
+
+def test_an_announced_deal_to_send_is_signed_by_the_sender():
+    (c,) = _claims("Hyundai Rotem announced a deal to send Peru 180 K2PL tanks by 2025.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"], c["quantity"]) == (
+        "KOR",
+        "PER",
+        "signed",
+        180,
+    )

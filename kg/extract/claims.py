@@ -151,7 +151,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
             r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
-            r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
+            r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|"
+            r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
             r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
             r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
@@ -247,7 +248,8 @@ _NEUTRAL_V = _rx(
     r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
     r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*|seal\w*|"
     r"clos(?:e|ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
-    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed)\b"
+    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed|announc(?:ed|es|ing) (?:a|an|the) "
+    r"(?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement))\b"
 )
 _APPROVE = _rx(
     r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
@@ -563,7 +565,7 @@ _SKIP_SENT = _rx(
 )
 _DEAL_NOUN = _lrx(
     r"\b(deal|deals|contract|contracts|order|orders|agreement|purchase|purchases|acquisition|sale|"
-    r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons)\b"
+    r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons|packages?)\b"
 )
 
 #: States that export arms widely: the tie-break when a sentence pairs two countries and
@@ -875,7 +877,9 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
 # pays re's pattern-cache lookup every time (~1 us, ~100k calls per 400 articles)
 _C1 = re.compile(r"\b(sale|sell|export|transfer|supply)\b", _I)
 _C2 = re.compile(r"^\W*(?:\w+\s+){0,3}?to (?:buy|purchase|acquire|procure|order|import)\b")
-_C3 = re.compile(r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide)\b")
+_C3 = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide|send|ship|transfer|hand over|donate|lease to)\b"
+)
 
 
 def _verb_class(word: str, after: str) -> str | None:
@@ -1065,7 +1069,8 @@ class _Extractor:
             and not _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
         ]
         parties = _home_states(s, a, parties)
-        anaphora = bool(_ANAPHORA.search(s))
+        # "One package covers 11 HIMARS ...": a deal listing its items refers to the deal in context
+        anaphora = bool(_ANAPHORA.search(s)) or bool(systems and self.claims and _DEAL_LIST.search(s))
         if not parties and not anaphora and not systems:
             return
         trig = _triggers(s)
@@ -1799,9 +1804,24 @@ class _Extractor:
     def _prev_for(self, ref: SystemRef | None, anaphora: bool) -> Claim | None:
         if ref is not None and ref.name in self.ctx.by_system:
             return self.ctx.by_system[ref.name]
-        if anaphora and self.ctx.last:
-            return self.ctx.last[-1]
-        return None
+        if not anaphora:
+            return None
+        last = self.ctx.last[-1] if self.ctx.last else None
+        origin = _SUCCESSOR.get(ref.origin_iso3 or "", ref.origin_iso3) if ref is not None else None
+        if origin and (last is None or (last.supplier is not None and last.supplier.iso3 != origin)):
+            # "the package" naming a US system refers to the latest US deal, not to a sentence in
+            # between about another state (or a system we could not place)
+            same = next(
+                (
+                    c
+                    for c in reversed(self.claims)
+                    if not c.negated and c.supplier and c.supplier.iso3 == origin
+                ),
+                None,
+            )
+            if same is not None:
+                return same
+        return last
 
     def _status(self, s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
         found: dict[str, int] = {}
@@ -2177,6 +2197,21 @@ class _Extractor:
                     status = self.ctx.deal_status[k]
                     inherited_status = True
                     break
+            if not inherited_status and _DEAL_LIST.search(self.masked[a:b]):
+                # an item the deal in context lists takes that deal's stage
+                dyad = next(
+                    (
+                        c
+                        for c in reversed(self.claims)
+                        if not c.negated
+                        and c.status != "unknown"
+                        and (c.supplier.iso3 if c.supplier else "?") == sup_iso
+                        and c.buyer.iso3 == buyer.iso3
+                    ),
+                    None,
+                )
+                if dyad is not None:
+                    status, inherited_status = dyad.status, True
         conf = fr.confidence
         if fr.negated:
             conf = min(conf, 0.3)
