@@ -329,3 +329,34 @@ def test_an_announced_deal_to_send_is_signed_by_the_sender():
         "signed",
         180,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Peru is evaluating a Russian proposal for building Su-57 fighters at home.", "offered"),
+        (
+            "Russia has proposed to Peru both the supply and the local manufacture of Su-57 fighters.",
+            "offered",
+        ),
+        ("Peru is considering buying Su-57 fighters from Russia.", "negotiating"),
+        (
+            "Korea Aerospace Industries revealed the signing of a contract with Peru for 12 FA-50 jets.",
+            "signed",
+        ),
+        ("Peru signed an MoU with Turkey for the purchase of two Istif class frigates.", "negotiating"),
+        ("Peru signed a memorandum of understanding with France on 12 Rafale jets.", "negotiating"),
+    ],
+)
+def test_statuses_per_the_labelling_guidelines(text, status):
+    out = _claims(text)
+    assert out and {c["status"] for c in out} == {status}, out
+
+
+def test_a_mention_without_a_stage_takes_the_stage_stated_elsewhere():
+    text = (
+        "Peru signed a contract with South Korea for 12 FA-50 jets. "
+        "Peru's pilots praised the FA-50, which South Korea also operates."
+    )
+    out = [c for c in _claims(text) if c["buyer"]["iso3"] == "PER"]
+    assert {c["status"] for c in out} == {"signed"}, out

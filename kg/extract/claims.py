@@ -157,6 +157,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
             r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
+            r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
             r"leased|signed (?:an? |the )?lease)\b"
         ),
@@ -182,7 +183,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "negotiating",
         _rx(
-            r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|"
+            # "considering a French proposal" is the offer's stage, not talks (see "offered")
+            r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|"
+            r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing))(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?"
+            r"(?:proposal|offer|bid|pitch)s?\b)|"
             r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
             r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
             r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
@@ -203,6 +207,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "offered",
         _rx(
             r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
+            r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
+            r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
+            r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
             r"bid(?:s|ding)? (?:for|to))\b"
         ),
     ),
@@ -242,7 +249,7 @@ _BUY_V = _rx(
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
     r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
-    r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*)\b"
+    r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )
 _NEUTRAL_V = _rx(
     r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
@@ -464,6 +471,10 @@ _EARLIER_WORDS = (
     "separate",
     "supplement",
     "joining",
+)
+#: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
+_MOU_AFTER = re.compile(
+    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letter of intent|loi)\b", re.IGNORECASE
 )
 #: "the State Department approved a possible sale": only then is a possible sale an approval
 _APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
@@ -1048,6 +1059,7 @@ class _Extractor:
         ]
         _reconcile_systems(self.claims)
         _link_deals(self.claims)
+        _settle_unknown(self.claims)
         corroborate(self.claims)
         return self.claims
 
@@ -1852,6 +1864,8 @@ class _Extractor:
                 if st == "cancelled":
                     continue
                 st = "negotiating" if st in ("signed", "approved") else "signed"
+            if st == "signed" and _MOU_AFTER.match(s, te):
+                st = "negotiating"  # "signed an MoU for the purchase": talks, not a contract
             if word.lower().startswith("possible") and not _APPROVED_SALE.search(left):
                 st, modality = "negotiating", modality or "possible"  # "indicated a possible sale"
             if st == "purchase":
@@ -2422,6 +2436,30 @@ def _link_deals(claims: list[Claim]) -> None:
             if c.supplier_company is None and company is not None:
                 c.supplier_company = company
                 c.inherited.append("supplier_company")
+
+
+def _settle_unknown(claims: list[Claim]) -> None:
+    """A mention without its own stage of a deal whose stage the article states elsewhere takes
+    that stage (recorded in ``inherited``): "the FA-50 is a proven platform ... the Philippines'
+    operational experience" is the same deal as the contract sentence, not a second fact.
+    A stated supplier relationship ("X is Y's main supplier") keeps ``unknown``."""
+    by_triple: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if not c.negated:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+            by_triple.setdefault(key, []).append(c)
+    for group in by_triple.values():
+        known = [c for c in group if c.status != "unknown"]
+        if not known or len(known) == len(group):
+            continue
+        for c in group:
+            if c.status != "unknown" or "supplier:relation" in c.cues:
+                continue
+            before = [k for k in known if k.evidence.start < c.evidence.start]
+            source = before[-1] if before else known[0]
+            c.status = source.status
+            if "status" not in c.inherited:
+                c.inherited.append("status")
 
 
 def extract_claims(
