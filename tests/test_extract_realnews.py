@@ -360,3 +360,12 @@ def test_a_mention_without_a_stage_takes_the_stage_stated_elsewhere():
     )
     out = [c for c in _claims(text) if c["buyer"]["iso3"] == "PER"]
     assert {c["status"] for c in out} == {"signed"}, out
+
+
+def test_the_party_before_a_passive_buy_verb_is_not_the_buyer():
+    out = _triples(
+        "Peru scrapped the fighter contest after disputes with the French Dassault, whose Rafale was picked in 2012."
+    )
+    assert all(t[1] != "FRA" for t in out), out
+    (c,) = _claims("Peru was chosen as the launch customer and ordered 12 Rafale jets from France.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("FRA", "PER", "signed")

@@ -472,6 +472,9 @@ _EARLIER_WORDS = (
     "supplement",
     "joining",
 )
+#: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
+#: maker or the item's owner, never the buyer
+_PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
 _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letter of intent|loi)\b", re.IGNORECASE
@@ -1194,6 +1197,8 @@ class _Extractor:
                     continue
                 if vclass == "sell" and _C15.search(between) and _C16.match(word):
                     p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
+                elif vclass == "buy" and _PASSIVE_BUY.search(between):
+                    continue  # "Dassault, whose Rafale was picked": what was bought, not who bought
                 elif vclass == "buy":
                     p.role, p.cue = "buyer", f"subject:{word}"
                 elif vclass == "sell":
