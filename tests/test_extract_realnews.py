@@ -369,3 +369,11 @@ def test_the_party_before_a_passive_buy_verb_is_not_the_buyer():
     assert all(t[1] != "FRA" for t in out), out
     (c,) = _claims("Peru was chosen as the launch customer and ordered 12 Rafale jets from France.")
     assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("FRA", "PER", "signed")
+
+
+def test_the_count_written_before_the_system_wins_over_a_generic_count():
+    out = _claims(
+        "Peru chose South Korea for the acquisition of three battalion-level howitzer systems, "
+        "including 54 K9 Thunder self-propelled howitzers."
+    )
+    assert [c["quantity"] for c in out] == [54]

@@ -1795,6 +1795,7 @@ class _Extractor:
         per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
         for ref, m, _src in sys_refs:
             total = delivered = remaining = None
+            total_hits_system = False
             for n in numbers:
                 after = s[n.end : n.end + 80]
                 before = s[max(0, n.start - 25) : n.start]
@@ -1817,8 +1818,10 @@ class _Extractor:
                 elif hits_system or (hits_item and (m is None or len(sys_refs) == 1)):
                     if first_kw:
                         delivered = n.value
-                    elif total is None:
-                        total = n.value
+                    elif total is None or (hits_system and not total_hits_system):
+                        # "three battalion systems, including 54 K9 howitzers": the count
+                        # written before the system itself wins over a generic item count
+                        total, total_hits_system = n.value, hits_system
                 elif (_UNITS_NEXT.match(after) and total is None) or (
                     _BATCH_OF.search(before) and total is None
                 ):
