@@ -377,3 +377,10 @@ def test_the_count_written_before_the_system_wins_over_a_generic_count():
         "including 54 K9 Thunder self-propelled howitzers."
     )
     assert [c["quantity"] for c in out] == [54]
+
+
+def test_kinds_of_items_are_no_count():
+    (c,) = _claims(
+        "Two kinds of self-propelled howitzers were purchased by the Peruvian Army from China North Industries Corporation."
+    )
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["quantity"]) == ("CHN", "PER", None)

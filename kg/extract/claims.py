@@ -375,7 +375,8 @@ _QTY_BAD_AFTER = _lrx(
     r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
-    r"nautical|feet|seconds|per|of the world|mm|millimet\w+|cm|centimet\w+|calib\w+|cal)\b"
+    r"nautical|feet|seconds|per|of the world|mm|millimet\w+|cm|centimet\w+|calib\w+|cal|"
+    r"kinds?|types?|sorts?|varieties|variants|versions|models)\b"
 )
 _SKIP_SENT = _rx(
     r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
