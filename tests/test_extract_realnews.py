@@ -384,3 +384,16 @@ def test_kinds_of_items_are_no_count():
         "Two kinds of self-propelled howitzers were purchased by the Peruvian Army from China North Industries Corporation."
     )
     assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["quantity"]) == ("CHN", "PER", None)
+
+
+def test_a_ship_class_keeps_the_class_name_the_text_gives():
+    assert written_designation("Akula-class", "Project-971I") == "Akula-class"
+    assert written_designation("Kalvari class", "Scorpene") == "Kalvari-class"
+    (c,) = _claims("Peru signed an agreement with Russia to lease an Akula-class nuclear-powered submarine.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"]["name"]) == ("RUS", "PER", "Akula-class")
+    assert reference.resolve_system(c["system"]["name"]) is not None
+
+
+def test_a_kind_of_drone_is_no_designation():
+    (c,) = _claims("Iran has provided Russia with several batches of Kamikaze drones.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"]) == ("IRN", "RUS", None)

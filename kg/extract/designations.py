@@ -21,6 +21,8 @@ from kg.reference import system_key
 _FAMILY_VARIANT = re.compile(r"^([a-z]*\d+)([a-z]{0,6}\d{0,3})$")
 #: a plural "s" written after a designation ("F-16s", "K9s"), not a variant letter (upper case)
 _PLURAL = re.compile(r"(?<=[\dA-Z])(?:'s|’s|s)$")
+#: a ship class name ("Akula-class", "Kalvari class")
+_CLASS_NAME = re.compile(r"^(.+?)[\s-]class$")
 #: lower-case words after a designation are nouns of the alias ("Leopard 2 tank"), not its name
 _NOUN_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 
@@ -38,6 +40,11 @@ def written_designation(mention: str, designation: str) -> str:
     >>> written_designation("K9", "K-9 Thunder 155mm"), written_designation("AGM-114R", "AGM-114 Hellfire-2")
     ('K-9 Thunder 155mm', 'AGM-114 Hellfire-2')
     """
+    cls = _CLASS_NAME.match(mention.strip())
+    if cls:
+        # "Akula-class", "Kalvari class": a ship class as the text names it (the catalogue record,
+        # often the project or export designation, still resolves from it)
+        return f"{cls.group(1)}-class"
     mention = _PLURAL.sub("", _NOUN_TAIL.sub("", mention.strip()))
     if not mention or system_key(mention) == system_key(designation):
         return designation

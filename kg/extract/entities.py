@@ -623,6 +623,9 @@ _NAME_STOP = frozenset(
         "jet",
         "jets",
         "stealth",
+        "kamikaze",  # "Kamikaze drones": a kind of drone (loitering munition), not a designation
+        "suicide",
+        "loitering",
         "attack",
         "strike",
         "transport",
