@@ -397,3 +397,21 @@ def test_a_ship_class_keeps_the_class_name_the_text_gives():
 def test_a_kind_of_drone_is_no_designation():
     (c,) = _claims("Iran has provided Russia with several batches of Kamikaze drones.")
     assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"]) == ("IRN", "RUS", None)
+
+
+def test_a_defence_partner_is_a_stated_supplier_relation():
+    (c,) = _claims("Russia remains Peru's biggest defence partner.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"], c["status"]) == (
+        "RUS",
+        "PER",
+        None,
+        "unknown",
+    )
+    assert _claims("Russia remains Peru's biggest trading partner.") == []
+
+
+def test_a_block_number_is_a_variant_not_a_system():
+    out = _triples(
+        "Peru has requested to purchase 200 Block IV plus 200 Block V Tomahawk missiles from the United States."
+    )
+    assert {t[2] for t in out} == {"BGM-109 Tomahawk"}, out

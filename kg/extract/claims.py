@@ -639,7 +639,8 @@ _REL_BE = (
     r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as)\s+(?:still\s+|now\s+|also\s+|by far\s+|long\s+)?"
 )
 _REL_NOUN = (
-    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source)"
+    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source|"
+    r"(?<=arms )partners?|(?<=defence )partners?|(?<=defense )partners?|(?<=military )partners?)"
     r"(?:\s+of\s+(?:arms|weapons|(?:[\w-]+\s+)?(?:equipment|hardware)))?"
 )
 #: "X remains Y's main arms supplier": the gap between X and Y, and what follows Y
