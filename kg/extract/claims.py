@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from kg import reference
 from kg.extract.confidence import corroborate, score
@@ -886,7 +887,7 @@ class _Extractor:
             m
             for m in mentions
             if m.kind == "system"
-            and not _REPLACED.search(s, 0, m.start - a)
+            and not _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
             and not _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
         ]
         parties = _home_states(s, a, parties)
@@ -2182,6 +2183,7 @@ _C32 = re.compile(r"\d")
 _C33 = re.compile(r"\d")
 
 
+@lru_cache(maxsize=8192)
 def _same_family(a: str, b: str) -> bool:
     """Two designations of one family: their comparison keys share a prefix of 3+ characters."""
     ka, kb = reference.system_key(a), reference.system_key(b)

@@ -13,6 +13,7 @@ otherwise it is the designation as written (the record still gives category and 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.reference import system_key
 
@@ -32,6 +33,7 @@ def _split(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+@lru_cache(maxsize=8192)  # pure; a designation recurs in every article that names it
 def written_designation(mention: str, designation: str) -> str:
     """``designation`` unless it pins a variant ``mention`` does not name; then the mention.
 
