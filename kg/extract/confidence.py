@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.extract.model import Claim
 
@@ -70,6 +71,11 @@ def _nominal(cue: str) -> bool:
 
 def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agrees: bool = False) -> float:
     """The confidence of one claim from its cues (see the module docstring for the scale)."""
+    return _score(tuple(cues), modality, parties >= 4, origin_agrees)
+
+
+@lru_cache(maxsize=4096)  # pure, and the same few cue combinations recur in every article
+def _score(cues: tuple[str, ...], modality: str | None, crowded: bool, origin_agrees: bool) -> float:
     by = dict(c.split(":", 1) for c in cues if ":" in c)
     sup, buy = "supplier:" + by.get("supplier", "none"), "buyer:" + by.get("buyer", "none")
     conf = 0.55
@@ -96,7 +102,7 @@ def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agr
         conf -= 0.1
     if modality in ("expected", "possible", "reported", "planned"):
         conf -= 0.15
-    if parties >= 4:
+    if crowded:
         conf -= 0.1
     return conf
 
