@@ -391,7 +391,7 @@ def test_licence_builder_of_the_buyers_country_is_not_the_supplier():
         "The Indian Air Force approved 12 more Su-30MKI jets to be built under licence by Hindustan Aeronautics."
     )
     assert [(_triple(c), c["status"], c["quantity"]) for c in out] == [
-        (("RUS", "IND", "Su-30MK"), "approved", 12)
+        (("RUS", "IND", "Su-30MKI"), "approved", 12)
     ]
 
 

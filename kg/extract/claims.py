@@ -30,15 +30,35 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from kg import reference
-from kg.extract._fastre import LowerRx
+from kg.extract.confidence import corroborate, score
 from kg.extract.dates import DateMention, find_dates
+from kg.extract.designations import written_designation
 from kg.extract.entities import ITEM_NOUNS, Mention, find_mentions, guess_category
 from kg.extract.model import Claim, DateRef, Evidence, PartyRef, SystemRef
 from kg.extract.money import Money, find_money
 from kg.extract.quantities import find_numbers
 from kg.extract.sentences import mask_markup, split_sentences
+from kg.extract.vocabulary import (
+    _APPROVE,
+    _BUY_V,
+    _I,
+    _NEUTRAL_V,
+    _PURCHASE_RX,
+    _PURCHASE_RX_I,
+    _REL_ADJ,
+    _REL_SHARE,
+    _RELATION_RX,
+    _RELATION_RX_I,
+    _RELATION_WORDS,
+    _SELL_V,
+    _STATUS_RANK,
+    TRIGGERS,
+    _lrx,
+    _rx,
+)
 from kg.reference import SystemRecord
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
@@ -47,206 +67,6 @@ _ITEMS_NOSYS = "|".join(
     sorted((k for k in ITEM_NOUNS if k not in ("system", "systems", "unit", "units")), key=len, reverse=True)
 )
 
-# --- trigger vocabulary -------------------------------------------------------------------
-
-_I = re.IGNORECASE
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
-
-def _lrx(pattern: str) -> LowerRx:
-    # see kg.extract._fastre: only for patterns whose group text callers never use as is
-    return LowerRx(pattern)
-
-
-#: (status, pattern) checked on every sentence; the first group is the trigger word.
-_REL_ADJ = (
-    r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
-    r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest))"
-)
-_REL_SHARE = (
-    r"(?:most|much|the bulk|the majority|nearly all|almost all|(?:about |around |over |nearly |some |more than |"
-    r"roughly |almost )?(?:half|two-thirds|three-quarters|a third|a quarter|\d+(?:\.\d+)? ?(?:%|per ?cent)))"
-)
-#: a stated supplier relationship without a deal ("X is Y's main arms supplier", "X supplies
-#: most of Y's weapons"): listed first so "supplies" here is not a delivery
-_RELATION = (
-    r"(?:(?:single |foreign )?"
-    + _REL_ADJ
-    + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
-    r"military (?:equipment|hardware))|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
-    r"exporters? to))|suppl(?:y|ies|ied|ying) "
-    + _REL_SHARE
-    + r" of|account(?:s|ed|ing)? for "
-    + _REL_SHARE
-    + r" of)"
-)
-
-#: checked apart from TRIGGERS, only when the sentence has one of these words (cheaper than
-#: one more alternative tried at every word of every sentence); wins over overlapping triggers
-_RELATION_RX = re.compile(r"(?<!\w)(" + _RELATION + r")\b")  # on lower-cased text
-_RELATION_RX_I = re.compile(_RELATION_RX.pattern, _I)
-_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account")
-#: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
-_PURCHASE_RX = re.compile(
-    r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
-    r"acquire|procure))|procures)\b"
-)
-_PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
-
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "cancelled",
-        _rx(
-            r"\b(cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|terminat(?:e|ed|es|ing|ion)|called off|"
-            r"call(?:s|ing)? off|pull(?:s|ed|ing)? out(?: of)?|withdr(?:ew|awn|aws) from|abandon(?:s|ed|ing)?|"
-            r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
-            r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
-            r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
-            r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
-            r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
-            r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
-            r"(?:remov|expell|eject|exclud|suspend)\w* (?:\w+ ){0,2}from (?:the |its )?(?:[\w-]+ ){0,3}"
-            r"(?:program|programme|project|consortium|deal|contract))\b"
-        ),
-    ),
-    (
-        "delayed",
-        _rx(
-            r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b"
-        ),
-    ),
-    (
-        "delivering",
-        _rx(
-            r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
-            r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
-            r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
-            r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
-            r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
-            r"(?:first|initial|second|latest))\b"
-        ),
-    ),
-    (
-        "delivered",
-        _rx(
-            r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
-            r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
-            r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
-            r"invitation|query|rfp))|shipped|"
-            r"supplied|transferred|donated|gifted|handed|"
-            r"was delivered|were delivered|have been delivered|has been delivered)\b"
-        ),
-    ),
-    (
-        "signed",
-        _rx(
-            r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? |the |its |their )?"
-            r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
-            r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
-            r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
-            r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
-            r"won (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
-            r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
-            r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
-            r"purchasing|acquiring|procuring|ordering)|"
-            r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked))\b"
-        ),
-    ),
-    (
-        "signed-future",
-        _rx(
-            r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send|"
-            r"export|donate|give|gift)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
-            r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
-        ),
-    ),
-    (
-        "approved",
-        _rx(
-            r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed)?|go-ahead|authori[sz](?:ed|es|ation)|"
-            r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
-            r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
-            r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
-            r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate)\b"
-        ),
-    ),
-    (
-        "negotiating",
-        _rx(
-            r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|"
-            r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
-            r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
-            r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
-            r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
-            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
-            r"opt(?:s|ed) for|settled on|pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
-            r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
-            r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
-            r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
-            r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
-            r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
-            r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
-            r"(?:request|tender|rfp)|"
-            r"talks? (?:on|over|for|about))\b"
-        ),
-    ),
-    (
-        "offered",
-        _rx(
-            r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
-            r"bid(?:s|ding)? (?:for|to))\b"
-        ),
-    ),
-    (
-        "unknown",
-        _rx(
-            r"\b(turn(?:ing|ed|s)? to|import(?:s|ed|ing)? (?:arms|weapons|military equipment|hardware|\w+ )?from|"
-            r"rel(?:y|ies|ied|iance) (?:heavily )?on|depend(?:s|ed|ence|ent|ency)? (?:heavily )?on|"
-            r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
-            r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
-            r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
-            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with)\b"
-        ),
-    ),
-]
-_STATUS_RANK = {
-    "signed-future": 5,
-    "purchase": 1,
-    "cancelled": 9,
-    "delivered": 7,
-    "delivering": 7,
-    "delayed": 6,
-    "signed": 5,
-    "approved": 4,
-    "negotiating": 3,
-    "offered": 2,
-    "unknown": 1,
-}
-
-_BUY_V = _rx(
-    r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
-    r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
-    r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
-    r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
-    r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
-)
-_SELL_V = _rx(
-    r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
-    r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*)\b"
-)
-_NEUTRAL_V = _rx(
-    r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
-    r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*)\b"
-)
-_APPROVE = _rx(
-    r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|go-ahead|authori[sz]\w*|"
-    r"acceptance of necessity)\b"
-)
 
 _SPEAKER_AFTER = _rx(
     r"^(?:'s\s+[\w\s-]{0,60}?)?(?:\s*\([^)]{1,20}\))?\s*(?:chief|head|spokes\w+|official\w*|"
@@ -275,7 +95,9 @@ _WON_FROM = _rx(
 )
 _AWARDED_TO = _rx(
     r"\b(?:awarded|gave|granted|placed)\s+(?:a|an|the)\s+[^.;]{0,40}?(?:contract|order|deal)\s+"
-    r"(?:to|with)\s+(?:the\s+)?$"
+    r"(?:to|with)\s+(?:the\s+)?$|"
+    # "the deal that was ultimately awarded to France's Dassault": contracts go to sellers
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?awarded\s+to\s+(?:the\s+)?$"
 )
 _PURCHASE_BY = _rx(
     r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
@@ -358,8 +180,23 @@ _SUCH_AS = _lrx(
 _BY = _rx(r"\b(\w+)\s+by\s+(?:the\s+)?$")
 _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
-_WITH = _rx(r"\b(?:with|between)\s+(?:the\s+)?$")
-_MADE = _rx(r"^[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b")
+#: a deal (or package, sale) that lists its items: "the deal covers", "deals including", "the
+#: package comprises"
+_DEAL_LIST = _rx(
+    r"\b(?:deals?|contracts?|packages?|sales?|orders?|agreements?)\s+(?:\w+\s+){0,2}?"
+    r"(?:includ(?:e|es|ing|ed)|cover(?:s|ed|ing)?|compris(?:e|es|ing|ed)|consist(?:s|ing)? of)\b"
+)
+#: "had been supplied to X by Y": Y sells (the word before "by" is the buyer, not a verb)
+_PASSIVE_TO_BY = _rx(
+    r"\b(?:sold|supplied|provided|delivered|transferred|exported|handed(?: over)?|given|gifted|donated|"
+    r"leased|shipped|sent)\s+to\s+(?:the\s+)?[\w .'’-]{1,40}?\s+by\s+(?:the\s+)?$"
+)
+_WITH = _rx(
+    r"\b(?:with|between)\s+(?:the\s+)?(?:[A-Z]{2,}\s+(?:member|country|ally|partner|state|nation)\s+(?:state\s+)?)?$"
+)
+_MADE = _rx(
+    r"^\.?[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b"
+)
 _POSS = re.compile(r"^(?:'s?|’s?)(?=\s)")
 _ORG_NOUN = _rx(
     r"^(?:'s?|’s?)?\s+(?:[A-Z][\w-]+\s+){0,3}?(army|navy|air force|armed forces|military|government|"
@@ -439,6 +276,19 @@ _EARLIER_WORDS = (
     "separate",
     "supplement",
     "joining",
+)
+#: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
+#: maker or the item's owner, never the buyer
+_PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
+_MOU_AFTER = re.compile(
+    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letter of intent|loi)\b", re.IGNORECASE
+)
+#: "the State Department approved a possible sale": only then is a possible sale an approval
+_APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
+#: "awaiting the arrival of the first batch": deliveries have not begun (the deal is signed)
+_AWAITING = _lrx(
+    r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$"
 )
 _PLEDGE_VERB = _lrx(r"\b(supply|provide|send|donate|give|gift|transfer|hand over|deliver)\b")
 _AID = _lrx(
@@ -526,7 +376,8 @@ _QTY_BAD_AFTER = _lrx(
     r"^\s*(?:-|\s)?(?:years?|percent|per cent|%|km|kilomet\w+|miles|times|days|months|weeks|"
     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
-    r"nautical|feet|seconds|per|of the world)\b"
+    r"nautical|feet|seconds|per|of the world|mm|millimet\w+|cm|centimet\w+|calib\w+|cal|"
+    r"kinds?|types?|sorts?|varieties|variants|versions|models)\b"
 )
 _SKIP_SENT = _rx(
     r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
@@ -534,7 +385,7 @@ _SKIP_SENT = _rx(
 )
 _DEAL_NOUN = _lrx(
     r"\b(deal|deals|contract|contracts|order|orders|agreement|purchase|purchases|acquisition|sale|"
-    r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons)\b"
+    r"sales|procurement|exports?|imports?|transfer|deliver(?:y|ies)|arms|weapons|packages?)\b"
 )
 
 #: States that export arms widely: the tie-break when a sentence pairs two countries and
@@ -590,9 +441,15 @@ _NEAR_ITEM = re.compile(
     r"^\s+(?:(?:more|additional|new|used|second-hand|refurbished|advanced|upgraded|"
     r"extra|further|of the|of|the|its|their|generation|next-generation|"
     r"[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|"
+    # a calibre between the count and the item: "six 155 millimetre guns", "24 155mm howitzers"
+    r"\d+(?:\.\d+)?(?:[\s-]?(?:mm|millimet\w+|cm|calib\w+))|"
     r"[A-Z][\w-]*)\s+){0,4}?(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
 )
-_HITS_ITEM = _lrx(r"^\s+(?:(?:more|additional|new|used|[\w-]+)\s+){0,3}?(?:" + _ITEMS + r")\b")
+_HITS_ITEM = _lrx(
+    r"^\s+(?:(?:more|additional|new|used|\d+(?:\.\d+)?[\s-]?(?:mm|millimet\w+)|[\w-]+)\s+){0,3}?(?:"
+    + _ITEMS
+    + r")\b"
+)
 _OF_SYSTEMS = _rx(r"^\s+(?:of\s+)?(?:the|its|their)\s+(?:[\w-]+\s+)?(?:systems?|units?)\b")
 _OF_THE = _rx(r"^\s+of\s+(?:the|these|those|its|their)\s")
 _REMAINING_KW = _rx(r"\b(remaining|other|last|final|rest of the|outstanding)\s+$")
@@ -642,6 +499,8 @@ class _Frame:
     confidence: float = 0.5
     inherited_status: bool = False
     context: bool = False
+    #: distinct states the sentence names (crowded sentences give wrong pairs more often)
+    parties: int = 0
 
 
 @dataclass
@@ -654,6 +513,80 @@ class _Ctx:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+#: a dateline ("WARSAW, Poland -- ...") names where the story was filed, not a party
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,},\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?[—–-]")
+_DATELINE_CITY_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' -]{1,30}?)?\s*(?:\([^)]{0,20}\)\s*)?[—–-]\s")
+#: a currency prefix ("US$155 million", "A$2 billion") is money, not the country
+_CURRENCY_AFTER = re.compile(r"^\$")
+#: "inducted its own J-20s", "home-grown", "indigenous": a domestic system, no transfer
+_OWN_BEFORE = re.compile(
+    r"\b(?:its|their|our) own\s+(?:[\w-]+\s+){0,2}$|\b(?:home-?grown|indigenous(?:ly (?:built|developed|made))?|"
+    r"domestically (?:built|developed|made|produced))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
+_REPLACED = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"
+    r"in place of|instead of)\s+(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|"
+    r"existing|current|remaining|fleet of|[\w-]+-era)\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+#: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
+_MEMBER_AFTER = re.compile(
+    r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _not_a_party(s: str, start: int, end: int, kind: str = "country") -> bool:
+    """A country named as a dateline place or in a currency prefix is no party to a deal; nor is
+    an organisation that only describes a member state ("the NATO member France")."""
+    after = s[end : end + 40]
+    if _CURRENCY_AFTER.match(after):
+        return True
+    if kind != "country" and _MEMBER_AFTER.match(after):
+        return True
+    if s[start:end].isupper() and _DATELINE_CITY_AFTER.match(s, end):
+        return True  # "LISBON, Portugal --": the filing city (a capital stands for its state elsewhere)
+    return bool(_DATELINE_AFTER.match(after) and _DATELINE_BEFORE.search(s, 0, start))
+
+
+#: "Airbus Defence and Space of Spain": the company's home state as the text states it
+_OF_STATE_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")
+#: "the Poland-based unit of X", "X's British subsidiary", "a Spain-based maker": the state stated
+_BASED_GAP = re.compile(
+    r"^(?:-based|\s+based)\s+(?:[\w-]+\s+){0,2}?(?:of\s+(?:the\s+)?)?$|"
+    r"^(?:-based)?\s+(?:[\w-]+\s+)?(?:subsidiary|unit|arm|division|branch|affiliate)\s+of\s+(?:the\s+)?$"
+)
+
+
+_OWNER_GAP = re.compile(
+    r"^(?:'s|’s)?\s+(?:state-owned\s+|state-run\s+|defen[cs]e\s+(?:firm|company|group)\s+)?$"
+)
+
+
+def _home_states(s: str, a: int, parties: list[_Party]) -> list[_Party]:
+    """A company resolves to the state the text gives it ("X of Spain", "the Spain-based unit of X"),
+    not to its parent's home state; the state named only to place the company is not a party."""
+    drop: set[int] = set()
+    for i in range(len(parties) - 1):
+        p, q = parties[i], parties[i + 1]
+        gap = s[p.mention.end - a : q.mention.start - a]
+        if p.company and not q.company and q.kind == "country" and _OF_STATE_GAP.match(gap):
+            p.iso3, p.name = q.iso3, q.name
+            drop.add(i + 1)
+        elif q.company and not p.company and p.kind == "country" and _BASED_GAP.match(gap):
+            q.iso3, q.name = p.iso3, p.name
+            drop.add(i)
+        elif (
+            q.company and not p.company and p.kind == "country" and p.iso3 == q.iso3 and _OWNER_GAP.match(gap)
+        ):
+            drop.add(i)  # "Germany's Krauss-Maffei Wegmann", "Turkish BMC": the maker's home, one party
+    return [p for i, p in enumerate(parties) if i not in drop] if drop else parties
 
 
 def _party_of(m: Mention) -> _Party | None:
@@ -678,7 +611,8 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
     if m.form == "pattern":
         cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
         return SystemRef(rec.designation, cat, None, m.text)
-    return SystemRef(rec.designation, rec.category, rec.origin_iso3, m.text, rec.manufacturer)
+    name = written_designation(m.text, rec.designation)
+    return SystemRef(name, rec.category, rec.origin_iso3, m.text, rec.manufacturer)
 
 
 def _combined_triggers() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -706,11 +640,12 @@ _REL_BE = (
     r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as)\s+(?:still\s+|now\s+|also\s+|by far\s+|long\s+)?"
 )
 _REL_NOUN = (
-    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source)"
+    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source|"
+    r"(?<=arms )partners?|(?<=defence )partners?|(?<=defense )partners?|(?<=military )partners?)"
     r"(?:\s+of\s+(?:arms|weapons|(?:[\w-]+\s+)?(?:equipment|hardware)))?"
 )
 #: "X remains Y's main arms supplier": the gap between X and Y, and what follows Y
-_REL_SUBJ_GAP = _rx(r"^\s*(?:,[^,]{0,60},\s*)?" + _REL_BE + r"(?:the\s+)?$")
+_REL_SUBJ_GAP = _rx(r"^\s*(?:,[^,]{0,60},\s*)?" + _REL_BE + r"(?:one of\s+)?(?:the\s+)?$")
 _REL_OWNER = _rx(r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\b")
 #: "X is the largest arms supplier to Y", "X supplies most of Y's weapons", "X accounts for
 #: most of Y's arms imports"
@@ -763,7 +698,9 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
 # pays re's pattern-cache lookup every time (~1 us, ~100k calls per 400 articles)
 _C1 = re.compile(r"\b(sale|sell|export|transfer|supply)\b", _I)
 _C2 = re.compile(r"^\W*(?:\w+\s+){0,3}?to (?:buy|purchase|acquire|procure|order|import)\b")
-_C3 = re.compile(r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide)\b")
+_C3 = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide|send|ship|transfer|hand over|donate|lease to)\b"
+)
 
 
 def _verb_class(word: str, after: str) -> str | None:
@@ -932,14 +869,30 @@ class _Extractor:
         ]
         _reconcile_systems(self.claims)
         _link_deals(self.claims)
+        _settle_unknown(self.claims)
+        corroborate(self.claims)
         return self.claims
 
     # -- one sentence --------------------------------------------------------------------
     def _sentence(self, a: int, b: int, mentions: list[Mention]) -> None:
         s = self.masked[a:b]
-        parties = [p for m in mentions if m.kind == "party" and (p := _party_of(m)) is not None]
-        systems = [m for m in mentions if m.kind == "system"]
-        anaphora = bool(_ANAPHORA.search(s))
+        parties = [
+            p
+            for m in mentions
+            if m.kind == "party"
+            and (p := _party_of(m)) is not None
+            and not _not_a_party(s, m.start - a, m.end - a, m.party.kind if m.party else "country")
+        ]
+        systems = [
+            m
+            for m in mentions
+            if m.kind == "system"
+            and not _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
+            and not _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
+        ]
+        parties = _home_states(s, a, parties)
+        # "One package covers 11 HIMARS ...": a deal listing its items refers to the deal in context
+        anaphora = bool(_ANAPHORA.search(s)) or bool(systems and self.claims and _DEAL_LIST.search(s))
         if not parties and not anaphora and not systems:
             return
         trig = _triggers(s)
@@ -1051,6 +1004,8 @@ class _Extractor:
                     continue
                 if vclass == "sell" and _C15.search(between) and _C16.match(word):
                     p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
+                elif vclass == "buy" and _PASSIVE_BUY.search(between):
+                    continue  # "Dassault, whose Rafale was picked": what was bought, not who bought
                 elif vclass == "buy":
                     p.role, p.cue = "buyer", f"subject:{word}"
                 elif vclass == "sell":
@@ -1123,6 +1078,8 @@ class _Extractor:
             return "buyer", "purchase-by"
         if ("to" in low or "like" in low) and _TO_BUYERS.search(left):
             return "buyer", "to-buyers"
+        if "by" in tail and _PASSIVE_TO_BY.search(left):
+            return "supplier", "passive-by"  # "was provided to Iran by Russia"
         byw = _BY.search(left) if "by" in tail else None
         if byw:
             verb = byw.group(1)
@@ -1234,11 +1191,17 @@ class _Extractor:
                     self._n_systems += 1
 
         # components of a package ("which would include Hellfire missiles") are not deals of their own
+        # ... but the items a deal itself lists ("the deal covers 170 Hellfires as well as 310 SDBs",
+        # "won deals including S-400s and K-226Ts") are each a deal item
         if sys_refs:
+            dl = _DEAL_LIST.search(s)
+            listed_from = dl.end() if dl else len(s) + 1
             main = [
                 r
                 for r in sys_refs
-                if r[1] is None or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+                if r[1] is None
+                or r[1].start - a >= listed_from
+                or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
             ]
             ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
             if main and len(main) < len(sys_refs):
@@ -1359,6 +1322,7 @@ class _Extractor:
                     if r is not None and m is not None and r.name not in sys_status:
                         sys_status[r.name] = self._status(s, after)
         frames: list[_Frame] = []
+        n_states = len({p.iso3 for p in parties if p.iso3})
         for ref, m, src in sys_refs:
             sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
             if not buy:
@@ -1427,6 +1391,7 @@ class _Extractor:
                             for mk in _ADDITIONAL.finditer(s)
                         )
                     fr.batch = "additional" if add_here else "original"
+                    fr.parties = n_states
                     frames.append(fr)
         origins = {
             r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
@@ -1663,9 +1628,24 @@ class _Extractor:
     def _prev_for(self, ref: SystemRef | None, anaphora: bool) -> Claim | None:
         if ref is not None and ref.name in self.ctx.by_system:
             return self.ctx.by_system[ref.name]
-        if anaphora and self.ctx.last:
-            return self.ctx.last[-1]
-        return None
+        if not anaphora:
+            return None
+        last = self.ctx.last[-1] if self.ctx.last else None
+        origin = _SUCCESSOR.get(ref.origin_iso3 or "", ref.origin_iso3) if ref is not None else None
+        if origin and (last is None or (last.supplier is not None and last.supplier.iso3 != origin)):
+            # "the package" naming a US system refers to the latest US deal, not to a sentence in
+            # between about another state (or a system we could not place)
+            same = next(
+                (
+                    c
+                    for c in reversed(self.claims)
+                    if not c.negated and c.supplier and c.supplier.iso3 == origin
+                ),
+                None,
+            )
+            if same is not None:
+                return same
+        return last
 
     def _status(self, s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
         found: dict[str, int] = {}
@@ -1696,6 +1676,10 @@ class _Extractor:
                 if st == "cancelled":
                     continue
                 st = "negotiating" if st in ("signed", "approved") else "signed"
+            if st == "signed" and _MOU_AFTER.match(s, te):
+                st = "negotiating"  # "signed an MoU for the purchase": talks, not a contract
+            if word.lower().startswith("possible") and not _APPROVED_SALE.search(left):
+                st, modality = "negotiating", modality or "possible"  # "indicated a possible sale"
             if st == "purchase":
                 # "the 2017 purchase of 24 K9s", "an order for six jets": a weak signed cue, used only
                 # when nothing else in the sentence gives the stage (see below)
@@ -1709,7 +1693,9 @@ class _Extractor:
                 # a pledge (approved); "will sell" an announced sale
                 st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
                 modality = modality or "expected"
-            elif st == "delivering" and (_MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60])):
+            elif st == "delivering" and (
+                _MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60]) or _AWAITING.search(left)
+            ):
                 st = "signed"  # "the first batch will arrive in 2026"
                 modality = modality or "expected"
             if st == "delayed" and _ON_SCHEDULE.search(s) and _C11.search(s):
@@ -1812,6 +1798,7 @@ class _Extractor:
         per_system: dict[str | None, tuple[int | None, int | None, int | None, bool]] = {}
         for ref, m, _src in sys_refs:
             total = delivered = remaining = None
+            total_hits_system = False
             for n in numbers:
                 after = s[n.end : n.end + 80]
                 before = s[max(0, n.start - 25) : n.start]
@@ -1834,8 +1821,10 @@ class _Extractor:
                 elif hits_system or (hits_item and (m is None or len(sys_refs) == 1)):
                     if first_kw:
                         delivered = n.value
-                    elif total is None:
-                        total = n.value
+                    elif total is None or (hits_system and not total_hits_system):
+                        # "three battalion systems, including 54 K9 howitzers": the count
+                        # written before the system itself wins over a generic item count
+                        total, total_hits_system = n.value, hits_system
                 elif (_UNITS_NEXT.match(after) and total is None) or (
                     _BATCH_OF.search(before) and total is None
                 ):
@@ -2001,8 +1990,11 @@ class _Extractor:
         supplier = fr.suppliers[0] if fr.suppliers else None
         if buyer.iso3 is None and buyer.kind == "country":
             return None
-        a, b = fr.sentence
+        if supplier is None and buyer.cue == "with":
+            return None  # "signs a contract with X" and no one else: X is the counterpart, not a buyer
         system = fr.system
+        supplier = _maker_state(supplier, system)
+        a, b = fr.sentence
         status = fr.status
         batch = fr.batch
         key_sys = system.name if system else "*"
@@ -2034,6 +2026,21 @@ class _Extractor:
                     status = self.ctx.deal_status[k]
                     inherited_status = True
                     break
+            if not inherited_status and _DEAL_LIST.search(self.masked[a:b]):
+                # an item the deal in context lists takes that deal's stage
+                dyad = next(
+                    (
+                        c
+                        for c in reversed(self.claims)
+                        if not c.negated
+                        and c.status != "unknown"
+                        and (c.supplier.iso3 if c.supplier else "?") == sup_iso
+                        and c.buyer.iso3 == buyer.iso3
+                    ),
+                    None,
+                )
+                if dyad is not None:
+                    status, inherited_status = dyad.status, True
         conf = fr.confidence
         if fr.negated:
             conf = min(conf, 0.3)
@@ -2047,6 +2054,23 @@ class _Extractor:
                 if p.company:
                     company = p.company
         ev = Evidence(self.text[a:b], a, b)
+        cues = [
+            f"supplier:{supplier.cue or supplier.role or 'mention'}" if supplier else "supplier:none",
+            f"buyer:{buyer.cue or buyer.role or 'mention'}",
+            f"system:{fr.system_source or 'none'}",
+            "status:inherited"
+            if inherited_status
+            else f"status:{'none' if status == 'unknown' else 'trigger'}",
+        ]
+        origin = system.origin_iso3 if system else None
+        conf = score(
+            cues,
+            modality=fr.modality,
+            parties=fr.parties,
+            origin_agrees=bool(supplier and origin and _SUCCESSOR.get(origin, origin) == supplier.iso3),
+        )
+        if fr.negated:
+            conf = min(conf, 0.3)
         claim = Claim(
             buyer=PartyRef(buyer.name, buyer.iso3, buyer.kind),
             supplier=PartyRef(supplier.name, supplier.iso3, supplier.kind) if supplier else None,
@@ -2069,6 +2093,7 @@ class _Extractor:
             package_value=fr.package_value.to_dict() if fr.package_value else None,
             system_source=fr.system_source,
             inherited=["status"] if inherited_status else [],
+            cues=cues,
         )
         if not fr.negated:
             self.ctx.deal_status[deal_key] = (
@@ -2079,6 +2104,25 @@ class _Extractor:
 
 #: Historical states whose designs are supplied by a successor today.
 _SUCCESSOR = {"SUN": "RUS", "CSK": "CZE", "YUG": "SRB", "DDR": "DEU"}
+
+
+def _maker_state(supplier: _Party | None, system: SystemRef | None) -> _Party | None:
+    """A multinational maker named as supplier exports the system from the state that builds it:
+    "Airbus" (FRA in the catalogue) supplying the C-295 supplies it from Spain, the system's origin."""
+    if (
+        supplier is None
+        or supplier.cue != "company"
+        or system is None
+        or not system.manufacturer
+        or supplier.company != system.manufacturer
+        or not system.origin_iso3
+    ):
+        return supplier
+    origin = _SUCCESSOR.get(system.origin_iso3, system.origin_iso3)
+    rec = reference.country_by_iso3(origin)
+    if origin == supplier.iso3 or rec is None:
+        return supplier
+    return replace(supplier, iso3=origin, name=rec.name)
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -2139,6 +2183,18 @@ _C32 = re.compile(r"\d")
 _C33 = re.compile(r"\d")
 
 
+@lru_cache(maxsize=8192)
+def _same_family(a: str, b: str) -> bool:
+    """Two designations of one family: their comparison keys share a prefix of 3+ characters."""
+    ka, kb = reference.system_key(a), reference.system_key(b)
+    n = 0
+    for x, y in zip(ka, kb, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 3
+
+
 def _reconcile_systems(claims: list[Claim]) -> None:
     """One article, one dyad, one maker and category: a bare name ("31 Predator drones") is
     the designation the article also gives ("MQ-9B"), not a different catalogue entry."""
@@ -2154,6 +2210,10 @@ def _reconcile_systems(claims: list[Claim]) -> None:
             assert o is not None
             if (
                 o.name != sysref.name
+                and other.evidence.start != c.evidence.start  # one sentence's list names two systems
+                # one family ("Reaper" and "MQ-9B", "Gripen" and "Gripen E"); a maker's other
+                # system ("Chunmoo" beside "K9", "ATAGS" beside "MArG 155") is not the same
+                and _same_family(o.name, sysref.name)
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
                 and (other.supplier.iso3 if other.supplier else None)
@@ -2192,6 +2252,30 @@ def _link_deals(claims: list[Claim]) -> None:
             if c.supplier_company is None and company is not None:
                 c.supplier_company = company
                 c.inherited.append("supplier_company")
+
+
+def _settle_unknown(claims: list[Claim]) -> None:
+    """A mention without its own stage of a deal whose stage the article states elsewhere takes
+    that stage (recorded in ``inherited``): "the FA-50 is a proven platform ... the Philippines'
+    operational experience" is the same deal as the contract sentence, not a second fact.
+    A stated supplier relationship ("X is Y's main supplier") keeps ``unknown``."""
+    by_triple: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if not c.negated:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+            by_triple.setdefault(key, []).append(c)
+    for group in by_triple.values():
+        known = [c for c in group if c.status != "unknown"]
+        if not known or len(known) == len(group):
+            continue
+        for c in group:
+            if c.status != "unknown" or "supplier:relation" in c.cues:
+                continue
+            before = [k for k in known if k.evidence.start < c.evidence.start]
+            source = before[-1] if before else known[0]
+            c.status = source.status
+            if "status" not in c.inherited:
+                c.inherited.append("status")
 
 
 def extract_claims(

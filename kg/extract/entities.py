@@ -623,6 +623,10 @@ _NAME_STOP = frozenset(
         "jet",
         "jets",
         "stealth",
+        "block",  # "Block V missiles": a variant of the system named beside it
+        "kamikaze",  # "Kamikaze drones": a kind of drone (loitering munition), not a designation
+        "suicide",
+        "loitering",
         "attack",
         "strike",
         "transport",

@@ -109,7 +109,7 @@ class SystemRef:
     manufacturer: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "category": self.category}
+        return {"name": self.name, "category": self.category, "mention": self.surface}
 
 
 @dataclass(slots=True)
@@ -161,6 +161,9 @@ class Claim:
     package_value: dict[str, Any] | None = None
     system_source: str | None = None
     inherited: list[str] = field(default_factory=list)
+    #: which cues decided the claim ("supplier:from", "buyer:subject:bought", "system:catalogue",
+    #: "status:trigger", ...); the confidence is derived from them (docs/extract-json.md)
+    cues: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape (module docstring); JSON-serialisable."""
@@ -186,4 +189,5 @@ class Claim:
             "package_value": dict(self.package_value) if self.package_value else None,
             "system_source": self.system_source,
             "inherited": list(self.inherited),
+            "cues": list(self.cues),
         }

@@ -57,6 +57,8 @@ _PREFIX = {
     "TWD": "TWD",
     "SGD": "SGD",
     "NZD": "NZD",
+    "Euros": "EUR",
+    "Euro": "EUR",
     "R$": "BRL",
     "BRL": "BRL",
     "SAR": "SAR",
@@ -128,6 +130,27 @@ _SUFFIX = {
     "dirhams": "AED",
     "aud": "AUD",
     "cad": "CAD",
+    "czech crowns": "CZK",
+    "czech korunas": "CZK",
+    "czech koruna": "CZK",
+    "korunas": "CZK",
+    "koruna": "CZK",
+    "czk": "CZK",
+    "lei": "RON",
+    "romanian lei": "RON",
+    "ron": "RON",
+    "taka": "BDT",
+    "bdt": "BDT",
+    "forints": "HUF",
+    "hungarian forints": "HUF",
+    "huf": "HUF",
+    "rupiah": "IDR",
+    "idr": "IDR",
+    "philippine pesos": "PHP",
+    "ringgit": "MYR",
+    "rand": "ZAR",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
 }
 #: Scale words -> multiplier.  Compound Indian scales first.
 _SCALE = {
@@ -262,6 +285,8 @@ def find_money(text: str) -> list[Money]:
                 if pre is None:
                     continue
                 scale, end = None, scale_start - 1
+        if pre is not None and pre.lower().startswith("euro") and not scale:
+            continue  # "Euro 8 billion" is money, "Euro 2024" is a tournament
         try:
             value = Decimal(num.replace(",", "")) * _scale(scale)
         except InvalidOperation:  # pragma: no cover - the regex only admits digits

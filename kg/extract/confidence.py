@@ -1,0 +1,130 @@
+"""Calibrated confidence: a claim's ``confidence`` is derived from the cues that decided it.
+
+Why a table of cues and not ad-hoc increments: a consumer filters on ``confidence >= 0.8``
+and must get claims that are right at least 19 times in 20.  The scale (docs/extract-json.md):
+
+* start at 0.55;
+* the buyer: +0.15 from an explicit verb cue (subject of buy/order/receive/approve/sign ...,
+  "to X", "for X", object of "sell to", "ordered by X"), +0.1 from a noun phrase ("X's purchase
+  of"); -0.15 when only guessed (a bare mention, the article's main buyer, "with X"); -0.1 when
+  carried over from an earlier sentence;
+* the supplier: +0.1 from an explicit cue ("from X", "X-made", "French Rafale", a named
+  company, subject of sell/supply/deliver/offer, "supplied to Y by X", "with X" when X is the
+  system's origin); the catalogue's origin alone: +0.05 beside a buyer named by a verb, else
+  -0.05; -0.15 when guessed or missing; -0.1 when carried over;
+* the system: +0.05 from the catalogue, 0 a designation-shaped unknown, -0.1 carried over,
+  -0.15 none;
+* the stage: -0.1 without a status trigger; hedged (expected/possible/reported/planned) -0.15;
+* crowding: -0.1 when the sentence names four or more states (lists of other customers,
+  comparisons, background: the classic source of a wrong pair);
+* corroboration (article level): +0.1 when another sentence states the same triple itself
+  (its own explicit buyer cue, not hedged);
+* a denial caps the confidence at 0.3.
+
+Measured on the development set by ``scripts/bench_extract_quality.py`` (reliability table).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from kg.extract.model import Claim
+
+_EXPLICIT_BUYER = ("subject:", "to", "for", "object-of-sell", "passive-recipient", "relation")
+_EXPLICIT_SUPPLIER = (
+    "from",
+    "made",
+    "subject:",
+    "company",
+    "demonym-item",
+    "origin-modifier",
+    "approver",
+    "official",
+    "relation",
+)
+_GUESSED = ("mention", "focus", "with", "none", "speaker")
+
+
+def _kind(cue: str) -> str:
+    return cue.split(":", 1)[1] if ":" in cue else cue
+
+
+def explicit_buyer(cue: str) -> bool:
+    """Whether a buyer cue states the role (not a bare mention or the article's focus)."""
+    c = _kind(cue)
+    return any(c == k or (k.endswith(":") and c.startswith(k)) for k in _EXPLICIT_BUYER) or c.endswith("-by")
+
+
+def _explicit_supplier(cue: str) -> bool:
+    c = _kind(cue)
+    return any(c == k or (k.endswith(":") and c.startswith(k)) for k in _EXPLICIT_SUPPLIER) or c.endswith(
+        "-by"
+    )
+
+
+def _nominal(cue: str) -> bool:
+    """A buyer cue from a noun phrase ("the purchase of", "procurement of") rather than a verb."""
+    return _kind(cue).endswith(" of")
+
+
+def score(cues: Iterable[str], *, modality: str | None, parties: int, origin_agrees: bool = False) -> float:
+    """The confidence of one claim from its cues (see the module docstring for the scale)."""
+    return _score(tuple(cues), modality, parties >= 4, origin_agrees)
+
+
+@lru_cache(maxsize=4096)  # pure, and the same few cue combinations recur in every article
+def _score(cues: tuple[str, ...], modality: str | None, crowded: bool, origin_agrees: bool) -> float:
+    by = dict(c.split(":", 1) for c in cues if ":" in c)
+    sup, buy = "supplier:" + by.get("supplier", "none"), "buyer:" + by.get("buyer", "none")
+    conf = 0.55
+    buyer_explicit = explicit_buyer(buy)
+    if buyer_explicit:
+        conf += 0.1 if _nominal(buy) else 0.15
+    elif _kind(buy) in _GUESSED:
+        conf -= 0.15
+    elif _kind(buy) == "context":
+        conf -= 0.1
+    if _explicit_supplier(sup) or (_kind(sup) == "with" and origin_agrees):
+        conf += 0.1
+    elif _kind(sup) in _GUESSED:
+        conf -= 0.15
+    elif _kind(sup) == "system-origin":
+        # the catalogue's origin agrees with a buyer a verb names: a weak but real cue
+        conf += 0.05 if buyer_explicit and not _nominal(buy) else -0.05
+    elif _kind(sup) == "context":
+        conf -= 0.1
+    system = by.get("system", "none")
+    conf += {"catalogue": 0.05, "pattern": 0.0, "context": -0.1}.get(system, -0.15)
+    status = by.get("status", "none")
+    if status == "none":
+        conf -= 0.1
+    if modality in ("expected", "possible", "reported", "planned"):
+        conf -= 0.15
+    if crowded:
+        conf -= 0.1
+    return conf
+
+
+def corroborate(claims: list[Claim]) -> None:
+    """+0.1 for a claim whose triple another sentence states with its own explicit buyer cue."""
+    by_triple: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if not c.negated:
+            key = (
+                c.supplier.iso3 if c.supplier else None,
+                c.buyer.iso3 or c.buyer.name,
+                c.system.name if c.system else None,
+            )
+            by_triple[key].append(c)
+    for group in by_triple.values():
+        # a corroborating sentence states the triple itself: its own explicit buyer, no hedge
+        sentences = {
+            c.evidence.start
+            for c in group
+            if c.modality is None and any(explicit_buyer(q) for q in c.cues if q.startswith("buyer:"))
+        }
+        for c in group:
+            if len(sentences - {c.evidence.start}) >= 1:
+                c.confidence = min(0.99, c.confidence + 0.1)

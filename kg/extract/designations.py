@@ -1,0 +1,61 @@
+"""Designations as the text writes them: never pin a variant the text does not name.
+
+The catalogue (``data/reference/systems.csv``) follows SIPRI's grouping: a bare family name
+("F-16", "Leopard 2", "Su-35") is an alias of one variant's record (F-16A, Leopard-2A4,
+Su-35S), and a newer variant can be an alias of an older one (Leopard 2A8 in Leopard-2A7).
+That grouping is right for linking to SIPRI records, but a claim that says "F-16A" when the
+article says "F-16" states something the article does not.  So a claim's ``system.name`` is
+the catalogue designation only when that designation names no *other* variant than the text;
+otherwise it is the designation as written (the record still gives category and origin, and
+``kg.reference.resolve_system(name)`` still finds the record).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.reference import system_key
+
+#: a designation key split into its family (letters then digits: "f16", "leopard2", "su35")
+#: and a variant code (a short letter/digit tail: "a", "ex", "a7", "block70")
+_FAMILY_VARIANT = re.compile(r"^([a-z]*\d+)([a-z]{0,6}\d{0,3})$")
+#: a plural "s" written after a designation ("F-16s", "K9s"), not a variant letter (upper case)
+_PLURAL = re.compile(r"(?<=[\dA-Z])(?:'s|’s|s)$")
+#: a ship class name ("Akula-class", "Kalvari class")
+_CLASS_NAME = re.compile(r"^(.+?)[\s-]class$")
+#: lower-case words after a designation are nouns of the alias ("Leopard 2 tank"), not its name
+_NOUN_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    m = _FAMILY_VARIANT.match(system_key(text))
+    return (m.group(1), m.group(2)) if m else None
+
+
+@lru_cache(maxsize=8192)  # pure; a designation recurs in every article that names it
+def written_designation(mention: str, designation: str) -> str:
+    """``designation`` unless it pins a variant ``mention`` does not name; then the mention.
+
+    >>> written_designation("F-16", "F-16A"), written_designation("Leopard 2A8", "Leopard-2A7")
+    ('F-16', 'Leopard 2A8')
+    >>> written_designation("K9", "K-9 Thunder 155mm"), written_designation("AGM-114R", "AGM-114 Hellfire-2")
+    ('K-9 Thunder 155mm', 'AGM-114 Hellfire-2')
+    """
+    cls = _CLASS_NAME.match(mention.strip())
+    if cls:
+        # "Akula-class", "Kalvari class": a ship class as the text names it (the catalogue record,
+        # often the project or export designation, still resolves from it)
+        return f"{cls.group(1)}-class"
+    mention = _PLURAL.sub("", _NOUN_TAIL.sub("", mention.strip()))
+    if not mention or system_key(mention) == system_key(designation):
+        return designation
+    said = _split(mention)
+    canon = _split(designation.split()[0]) if designation.split() else None
+    if said is None or canon is None or said[0] != canon[0]:
+        return designation  # a name, nickname or other family: the catalogue's identity holds
+    if said[1].startswith("block"):
+        return designation  # "F-16 Block 70": the catalogue lists block numbers as their variant
+    if canon[1] and canon[1] != said[1]:
+        return mention  # the record names a variant the text does not ("F-16A" for "F-16")
+    return designation

@@ -1,0 +1,227 @@
+"""The extractor's trigger vocabulary: lifecycle-stage triggers and role verbs, defined once.
+
+Why a module of its own: these patterns are what a newcomer tunes when the extractor misses a
+wording ("close a contract", "green-lit", "take delivery"); keeping them apart from the role and
+frame logic in :mod:`kg.extract.claims` makes each change a one-line edit with its own test
+(``tests/test_extract_realnews.py`` swaps equivalent triggers and expects the same claim).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract._fastre import LowerRx
+
+# --- trigger vocabulary -------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+def _lrx(pattern: str) -> LowerRx:
+    # see kg.extract._fastre: only for patterns whose group text callers never use as is
+    return LowerRx(pattern)
+
+
+#: (status, pattern) checked on every sentence; the first group is the trigger word.
+_REL_ADJ = (
+    r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
+    r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest))"
+)
+_REL_SHARE = (
+    r"(?:most|much|the bulk|the majority|nearly all|almost all|(?:about |around |over |nearly |some |more than |"
+    r"roughly |almost )?(?:half|two-thirds|three-quarters|a third|a quarter|\d+(?:\.\d+)? ?(?:%|per ?cent)))"
+)
+#: a stated supplier relationship without a deal ("X is Y's main arms supplier", "X supplies
+#: most of Y's weapons"): listed first so "supplies" here is not a delivery
+_RELATION = (
+    r"(?:(?:single |foreign )?"
+    + _REL_ADJ
+    + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
+    r"military (?:equipment|hardware))|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
+    r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?)|suppl(?:y|ies|ied|ying) "
+    + _REL_SHARE
+    + r" of|account(?:s|ed|ing)? for "
+    + _REL_SHARE
+    + r" of)"
+)
+
+#: checked apart from TRIGGERS, only when the sentence has one of these words (cheaper than
+#: one more alternative tried at every word of every sentence); wins over overlapping triggers
+_RELATION_RX = re.compile(r"(?<!\w)(" + _RELATION + r")\b")  # on lower-cased text
+_RELATION_RX_I = re.compile(_RELATION_RX.pattern, _I)
+_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account", "partner")
+#: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
+_PURCHASE_RX = re.compile(
+    r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
+    r"acquire|procure))|procures)\b"
+)
+_PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
+
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "cancelled",
+        _rx(
+            r"\b(cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|terminat(?:e|ed|es|ing|ion)|called off|"
+            r"call(?:s|ing)? off|pull(?:s|ed|ing)? out(?: of)?|withdr(?:ew|awn|aws) from|abandon(?:s|ed|ing)?|"
+            r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
+            r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
+            r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
+            r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
+            r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
+            r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
+            r"(?:remov|expell|eject|exclud|suspend)\w* (?:\w+ ){0,2}from (?:the |its )?(?:[\w-]+ ){0,3}"
+            r"(?:program|programme|project|consortium|deal|contract))\b"
+        ),
+    ),
+    (
+        "delayed",
+        _rx(
+            r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
+            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b"
+        ),
+    ),
+    (
+        "delivering",
+        _rx(
+            r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
+            r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
+            r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
+            r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
+            r"(?:first|initial|second|latest))\b"
+        ),
+    ),
+    (
+        "delivered",
+        _rx(
+            r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
+            r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
+            r"invitation|query|rfp))|shipped|"
+            r"supplied|provided|transferred|donated|gifted|handed|"
+            r"was delivered|were delivered|have been delivered|has been delivered)\b"
+        ),
+    ),
+    (
+        "signed",
+        _rx(
+            r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? |the |its |their )?"
+            r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
+            r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
+            r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
+            r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the) [^.;]{0,40}?(?:contract|order|deal|tender)|"
+            r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
+            r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|"
+            r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
+            r"purchasing|acquiring|procuring|ordering)|"
+            r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
+            r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
+            r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
+            r"leased|signed (?:an? |the )?lease)\b"
+        ),
+    ),
+    (
+        "signed-future",
+        _rx(
+            r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send|"
+            r"export|donate|give|gift)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
+            r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
+        ),
+    ),
+    (
+        "approved",
+        _rx(
+            r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
+            r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
+            r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
+            r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate)\b"
+        ),
+    ),
+    (
+        "negotiating",
+        _rx(
+            # "considering a French proposal" is the offer's stage, not talks (see "offered")
+            r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|"
+            r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing))(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?"
+            r"(?:proposal|offer|bid|pitch)s?\b)|"
+            r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
+            r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
+            r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
+            r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
+            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
+            r"opt(?:s|ed) for|settled on|pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
+            r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
+            r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
+            r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
+            r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
+            r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
+            r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
+            r"(?:request|tender|rfp)|"
+            r"talks? (?:on|over|for|about))\b"
+        ),
+    ),
+    (
+        "offered",
+        _rx(
+            r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
+            r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
+            r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
+            r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
+            r"bid(?:s|ding)? (?:for|to))\b"
+        ),
+    ),
+    (
+        "unknown",
+        _rx(
+            r"\b(turn(?:ing|ed|s)? to|import(?:s|ed|ing)? (?:arms|weapons|military equipment|hardware|\w+ )?from|"
+            r"rel(?:y|ies|ied|iance) (?:heavily )?on|depend(?:s|ed|ence|ent|ency)? (?:heavily )?on|"
+            r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
+            r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
+            r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
+            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with)\b"
+        ),
+    ),
+]
+_STATUS_RANK = {
+    "signed-future": 5,
+    "purchase": 1,
+    "cancelled": 9,
+    "delivered": 7,
+    "delivering": 7,
+    "delayed": 6,
+    "signed": 5,
+    "approved": 4,
+    "negotiating": 3,
+    "offered": 2,
+    "unknown": 1,
+}
+
+_BUY_V = _rx(
+    r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
+    r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
+    r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
+    r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
+    r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
+)
+_SELL_V = _rx(
+    r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
+    r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
+)
+_NEUTRAL_V = _rx(
+    r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
+    r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*|seal\w*|"
+    r"clos(?:e|ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
+    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed|announc(?:ed|es|ing) (?:a|an|the) "
+    r"(?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement))\b"
+)
+_APPROVE = _rx(
+    r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
+    r"acceptance of necessity)\b"
+)

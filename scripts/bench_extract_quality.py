@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Extraction quality on real news (the labelled development set) and on the project's fixtures.
+
+Why: the extractor was tuned on the project's own prose; this bench is the development loop on
+real published articles (rewritten in our own words, kept outside the repository in
+``../shared/eval``).  It prints, for the dev set:
+
+* the scorer's summary line (``../shared/eval/score.py``, run exactly as the held-out check
+  runs it: ``kg extract --format json``) for all articles, the even-numbered and the
+  odd-numbered ones.  *Even/odd* is the number in the file name (``d-02.json``, ``e-14.json``
+  are even; ``d-01.json`` odd), so both halves mix India and other-country stories.  Tune on
+  the even half, check the odd half: a rule that helps one half only is memorised.
+* the summary line at ``--confidence 0.8`` (precision of the confident claims; its ``R`` is the
+  share of gold facts those claims still cover),
+* a reliability table: distinct (article, supplier, buyer, system) triples bucketed by their
+  highest claim confidence (the scorer keeps a triple at threshold T when any of its claims
+  reaches T), with the number of triples and the share that match a gold fact,
+* the scorer's error kinds (``--show``; ``--verbose`` prints every miss and extra),
+
+and for the project's fixtures (``tests/fixtures/articles``) the line of
+``tests/extract_scoring.py``.
+
+Usage: ``python scripts/bench_extract_quality.py [--eval DIR] [--verbose]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from kg.extract import Article, extract, read_articles  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def kg_command() -> list[str]:
+    """The ``kg`` entry point of this interpreter's environment (else ``python -m kg``)."""
+    exe = Path(sys.executable).with_name("kg")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("kg")
+    return [found] if found else [sys.executable, "-m", "kg"]
+
+
+def halves(paths: list[Path]) -> dict[str, list[Path]]:
+    """All articles, and the even/odd halves by the number in the file name."""
+
+    def number(p: Path) -> int:
+        m = re.search(r"(\d+)$", p.stem)
+        return int(m.group(1)) if m else 0
+
+    return {
+        "all": paths,
+        "even": [p for p in paths if number(p) % 2 == 0],
+        "odd": [p for p in paths if number(p) % 2 == 1],
+    }
+
+
+def run_scorer(score: Path, paths: list[Path], *extra: str) -> str:
+    """The scorer's output (summary line last) for ``paths``."""
+    kg = " ".join(kg_command())
+    res = subprocess.run(
+        [sys.executable, str(score), kg, *map(str, paths), *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return res.stdout.strip()
+
+
+def load_scorer(score: Path):
+    """The scorer as a module, for its key and matching functions (one definition of a match)."""
+    spec = importlib.util.spec_from_file_location("eval_score", score)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def reliability(score: Path, paths: list[Path]) -> list[tuple[str, int, int]]:
+    """(bucket, triples, right) rows: each distinct predicted triple at its highest confidence."""
+    sc = load_scorer(score)
+    rows = {b: [0, 0] for b in BUCKETS}
+    for path in paths:
+        import json
+
+        gold_doc = json.loads(path.read_text(encoding="utf-8"))
+        (art,) = [a for a in read_articles(path) if isinstance(a, Article)]
+        gold = []
+        for g in gold_doc["gold"]:
+            names = {sc.system_key(g.get("system"))} | {sc.system_key(a) for a in g.get("system_also") or []}
+            gold.append((sc.country_key(g["supplier"]), sc.country_key(g["buyer"]), names - {None}, g))
+        best: dict[tuple, float] = {}
+        for c in extract(art):
+            d = c.to_dict()
+            key = (sc.country_key(d["supplier"]), sc.country_key(d["buyer"]), sc.system_key(d["system"]))
+            best[key] = max(best.get(key, 0.0), float(d["confidence"]))
+        for key, conf in best.items():
+            ok = any(
+                key[:2] == (s, b)
+                and (
+                    (key[2] is None and g.get("system") is None)
+                    or (key[2] is not None and any(sc.systems_match(n, key[2]) for n in names))
+                )
+                for s, b, names, g in gold
+            )
+            bucket = max(b for b in BUCKETS if conf >= b)
+            rows[bucket][0] += 1
+            rows[bucket][1] += ok
+    out = []
+    for i, b in enumerate(BUCKETS):
+        hi = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
+        out.append((f"[{b:.1f}, {hi:.1f}{']' if hi == 1.0 else ')'}", rows[b][0], rows[b][1]))
+    return out
+
+
+def fixture_line() -> str:
+    """The own-fixture score (tests/extract_scoring.py), the line test_extract_quality prints."""
+    from extract_scoring import score_fixtures
+
+    s = score_fixtures()
+    return (
+        f"fixtures: P={s.precision:.2f} R={s.recall:.2f} matched={s.matched} "
+        f"status={s.status_ok}/{s.matched} quantity={s.quantity_ok}/{s.matched} value={s.value_ok}/{s.matched} "
+        f"negated={s.negated_ok}/{s.negated_total}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=EVAL, help="folder with score.py and articles/*.json")
+    ap.add_argument("--verbose", action="store_true", help="print every miss and extra")
+    args = ap.parse_args()
+    score = args.eval / "score.py"
+    paths = sorted((args.eval / "articles").glob("*.json"))
+    if not score.exists() or not paths:
+        sys.exit(f"no scorer or articles under {args.eval}")
+    for name, group in halves(paths).items():
+        print(f"dev {name:<4} {run_scorer(score, group).splitlines()[-1]}")
+    print(f"dev all  {run_scorer(score, paths, '--confidence', '0.8').splitlines()[-1]}")
+    print("reliability (distinct triples by highest confidence):")
+    print("  bucket       triples  right  precision")
+    for bucket, n, ok in reliability(score, paths):
+        prec = f"{ok / n:.2f}" if n else "-"
+        print(f"  {bucket:<12} {n:>7} {ok:>6}  {prec}")
+    shown = run_scorer(score, paths, "--show").splitlines()
+    if args.verbose:
+        print("\n".join(line for line in shown if line.startswith("  ") and "kinds:" not in line))
+    print("error kinds:" + next((line.split("kinds:", 1)[1] for line in shown if "kinds:" in line), " none"))
+    print(fixture_line())
+
+
+if __name__ == "__main__":
+    main()
