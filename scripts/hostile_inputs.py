@@ -141,9 +141,13 @@ def sipri_releases(tmp: Path) -> Row:
 
     def kept(name: str, rows: int, broken: int, when: str | None = None) -> bool:
         store = str(tmp / f"sipri-{name}")
-        _cli("--store", store, "import", "sipri", "-q", str(register(tmp / f"{name}-good.csv", 10)))
+        for sub in ("good", "bad"):
+            (tmp / name / sub).mkdir(parents=True)
+        _cli(
+            "--store", store, "import", "sipri", "-q", str(register(tmp / name / "good" / "register.csv", 10))
+        )
         kw = {"when": when} if when else {}
-        bad = register(tmp / f"{name}-bad.csv", rows, broken=broken, **kw)
+        bad = register(tmp / name / "bad" / "register.csv", rows, broken=broken, **kw)
         code, _ = _cli("--store", store, "import", "sipri", "-q", str(bad))
         return code == 3 and deals(store) == 10
 

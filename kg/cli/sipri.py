@@ -61,9 +61,9 @@ def import_sipri_cmd(
       0  all files imported (possibly with skipped rows, reported as warnings)
       3  at least one whole file was rejected (unknown layout, truncated or missing
          header, unreadable, no usable row, or under half the triples of the stored
-         release it would replace or of the latest stored release of the same
-         register: the stored one is kept unless --force); the other files were
-         still imported
+         release it would replace or of the latest stored release with the same
+         title and file name: the stored one is kept unless --force); the other
+         files were still imported
       4  the store is locked by another writer
     """
     from kg.sipri.importer import import_sipri

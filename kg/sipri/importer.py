@@ -15,7 +15,8 @@ with its physical line; everything else imports.
 A worse file never silently replaces good data: without ``force`` a file is also rejected,
 and the stored data kept, when it has no usable row (no deal, no TIV observation), or when
 it maps to fewer than :data:`MIN_KEEP_RATIO` (half) of the triples of the stored release it
-would replace, or of the latest stored release of the same register (same title line).  A
+would replace, or of the latest stored release of the same export (same title line and same
+file name: a fresh download of it; the title alone is shared by different TIV tables).  A
 damaged export (every row missing a field, a cut-off download) looks exactly like that.
 """
 
@@ -125,7 +126,9 @@ def _already_stored(store: Store, graph: URIRef, content_hash: str, triples: int
     return store.count(graph) == triples
 
 
-def _worse_than_stored(store: Store, graph: URIRef, title: str | None, report: FileReport) -> str | None:
+def _worse_than_stored(
+    store: Store, graph: URIRef, title: str | None, file_name: str, report: FileReport
+) -> str | None:
     """Why this file must not replace what is stored (see the module docstring), or None."""
     if report.deals + report.observations == 0:
         return (
@@ -137,9 +140,10 @@ def _worse_than_stored(store: Store, graph: URIRef, title: str | None, report: F
     if not stored and title:
         rows = store.select(
             SPARQL_PREFIXES
-            + """SELECT ?g ?when WHERE { GRAPH ?g { ?g a kg:DatasetRelease ; kg:releaseTitle ?t .
-                   OPTIONAL { ?g kg:dataGenerated ?when } } } ORDER BY DESC(STR(?when)) LIMIT 1""",
-            {"t": Literal(title)},
+            + """SELECT ?g ?when WHERE { GRAPH ?g { ?g a kg:DatasetRelease ; kg:releaseTitle ?t ;
+                   kg:sourceFile ?f . OPTIONAL { ?g kg:dataGenerated ?when } } }
+                 ORDER BY DESC(STR(?when)) LIMIT 1""",
+            {"t": Literal(title), "f": Literal(file_name)},
         )
         if rows:
             stored = store.count(URIRef(str(rows[0]["g"])))
@@ -207,7 +211,7 @@ def import_file(
     graph = URIRef(mapped.graph)
     if not force and _already_stored(store, graph, parsed.content_hash, report.triples):
         report.unchanged = True
-    elif not force and (worse := _worse_than_stored(store, graph, parsed.title, report)):
+    elif not force and (worse := _worse_than_stored(store, graph, parsed.title, Path(path).name, report)):
         report.rejected = worse
     else:
         payload = mapped.ntriples().encode("utf-8")
