@@ -17,14 +17,13 @@ Rendered as text (the CLI's default), JSON (``--format json``) or an Atom 1.0 fe
 
 from __future__ import annotations
 
-import os
-import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg import ns
+from kg.atomicwrite import write_atomic
 from kg.feeds.run import RunReport
 from kg.ns import SCHEMA
 from kg.store import Store
@@ -278,12 +277,4 @@ def write_atom(d: Digest, path: Path) -> None:
             d.started,
         )
     data = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)

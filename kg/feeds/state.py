@@ -18,11 +18,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kg.atomicwrite import write_atomic
 from kg.errors import InputError, KgError
 from kg.fetch import is_http_url
 
@@ -93,17 +93,7 @@ class FeedState:
             "feeds": {n: {**asdict(f), "name": n} for n, f in sorted(self.feeds.items())},
         }
         data = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, data)
 
     def add(self, url: str, name: str | None, now: str) -> Feed:
         if not is_http_url(url):
