@@ -43,10 +43,10 @@ from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.plugins.sparql.results.jsonresults import JSONResult
 from rdflib.query import Result
-from rdflib.term import Node
+from rdflib.term import Node, Variable
 
 from kg import ns, remote
-from kg.bindings import inject_values, safe_term
+from kg.bindings import inject_values, safe_term, star_variable_order
 from kg.errors import KgError, QueryError, StoreError, StoreLocked
 from kg.iris import REGISTRY_GRAPH
 from kg.remote import split_credentials
@@ -909,22 +909,11 @@ def _rows_ntriples(rows: list[dict[str, Node]]) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-_STAR = re.compile(r"(?is)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*")
-_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\uffff]+)")
-
-
 def _star_ordered(sparql: str, result: Result) -> Result:
-    """``SELECT *`` columns in the order the variables first appear in the query text.
-
-    Why: engines return them in their own order (Oxigraph: alphabetical), while a user
-    reading a table expects the order they wrote.
-    """
-    if result.type != "SELECT" or not result.vars or not _STAR.search(sparql):
-        return result
-    first: dict[str, int] = {}
-    for m in _VARIABLE.finditer(sparql):
-        first.setdefault(m.group(1), m.start())
-    result.vars = sorted(result.vars, key=lambda v: (first.get(str(v), len(sparql)), str(v)))
+    """``result`` with the columns of a ``SELECT *`` in the order the query names them."""
+    if result.type == "SELECT" and result.vars:
+        order = star_variable_order(sparql, [str(v) for v in result.vars])
+        result.vars = [Variable(v) for v in order]
     return result
 
 

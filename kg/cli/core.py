@@ -82,8 +82,15 @@ def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | N
     type=click.Choice(FORMATS),
     help="Output format (default: table on a terminal, json when piped).",
 )
+@click.option(
+    "--union",
+    is_flag=True,
+    help="Treat the default graph as the union of all named graphs (patterns need no GRAPH).",
+)
 @click.pass_context
-def sparql_cmd(ctx: click.Context, sparql: str | None, query_file: Path | None, fmt: str | None) -> None:
+def sparql_cmd(
+    ctx: click.Context, sparql: str | None, query_file: Path | None, fmt: str | None, union: bool
+) -> None:
     """Run a SPARQL query given as an argument, with -f FILE, or on stdin."""
     if query_file is not None:
         text = query_file.read_text(encoding="utf-8")
@@ -93,13 +100,13 @@ def sparql_cmd(ctx: click.Context, sparql: str | None, query_file: Path | None, 
         text = sys.stdin.read()
     else:
         raise click.UsageError("give a query, -f FILE, or a query on stdin")
-    run_and_print(ctx, text, fmt)
+    run_and_print(ctx, text, fmt, union=union)
 
 
-def run_and_print(ctx: click.Context, text: str, fmt: str | None) -> None:
+def run_and_print(ctx: click.Context, text: str, fmt: str | None, *, union: bool = False) -> None:
     """Run a query and print it (SELECT rows, ASK boolean, CONSTRUCT as N-Triples)."""
     store = get_store(ctx, read_only=True)
-    result = store.query(text)
+    result = store.query(text, union=union)
     fmt = fmt or default_format()
     if result.type == "ASK":
         answer = bool(result.askAnswer)
