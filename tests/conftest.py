@@ -63,7 +63,7 @@ VIRTUOSO_INI = Path("/usr/share/virtuoso-opensource-7/virtuoso.ini")
 REMOTE_ENGINES = ["oxigraph", "virtuoso"]
 
 
-def _virtuoso_ini(db: Path, sql_port: int, http_port: int) -> str:
+def _virtuoso_ini(db: Path, sql_port: int, http_port: int, max_rows: int = VIRTUOSO_MAX_ROWS) -> str:
     """Debian's virtuoso.ini moved to ``db``, bound to loopback ports, with a known row limit."""
     text = VIRTUOSO_INI.read_text(encoding="utf-8", errors="replace")
     edits = [
@@ -72,7 +72,7 @@ def _virtuoso_ini(db: Path, sql_port: int, http_port: int) -> str:
         (r"(?m)^ServerPort(\s*)= 8890", f"ServerPort = 127.0.0.1:{http_port}"),
         (r"(?m)^DefaultHost.*", f"DefaultHost = 127.0.0.1:{http_port}"),
         (r"(?m)^DirsAllowed.*", f"DirsAllowed = ., {db}"),
-        (r"(?m)^ResultSetMaxRows.*", f"ResultSetMaxRows = {VIRTUOSO_MAX_ROWS}"),
+        (r"(?m)^ResultSetMaxRows.*", f"ResultSetMaxRows = {max_rows}"),
         (r"(?m)^MaxQueryCostEstimationTime.*", "MaxQueryCostEstimationTime = 0"),
         (r"(?m)^\[Parameters\]", "[Parameters]\nMaxSortedTopRows = 1000000"),
         (r"(?m)^Load\d+\s*=.*", ""),  # no hosting plugins
@@ -107,20 +107,18 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=5)
 
 
-@pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A private Virtuoso 7.2 on free loopback ports, with a throwaway database.
+def start_virtuoso(db: Path, max_rows: int = VIRTUOSO_MAX_ROWS) -> tuple[subprocess.Popen, str, str, str]:
+    """Start a private Virtuoso in ``db``: (process, base URL, user, password).
 
-    The database is new for each run; a user with SPARQL update rights gets a password
-    generated per run, and so does ``dba``.  kg reads the credentials from
-    ``KG_REMOTE_USER``/``KG_REMOTE_PASSWORD`` (set for the session).  Yields the base URL.
+    A new database on free loopback ports; a user with SPARQL update rights gets a
+    password generated here, and ``dba`` another one (never printed).  Also used by
+    scripts/bench_scale.py.
     """
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if binary is None or isql is None or not VIRTUOSO_INI.exists():
-        pytest.skip("virtuoso not installed: `make test` installs virtuoso-opensource when run as root")
-    db = tmp_path_factory.mktemp("virtuoso")
+        raise FileNotFoundError("virtuoso not installed: `make test` installs virtuoso-opensource as root")
     sql_port, http_port = free_port(), free_port()
-    (db / "virtuoso.ini").write_text(_virtuoso_ini(db, sql_port, http_port), encoding="utf-8")
+    (db / "virtuoso.ini").write_text(_virtuoso_ini(db, sql_port, http_port, max_rows), encoding="utf-8")
     log = db / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([binary, "-f", "-c", "virtuoso.ini"], cwd=db, stdout=out, stderr=out)
@@ -139,7 +137,23 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:  # isql exits 0 on SQL errors
         _stop(proc)
-        pytest.fail(f"virtuoso setup failed: {(done.stdout + done.stderr)[-300:]}")
+        raise RuntimeError(f"virtuoso setup failed: {(done.stdout + done.stderr)[-300:]}")
+    return proc, base, user, password
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A private Virtuoso 7.2 (:func:`start_virtuoso`) with a throwaway database.
+
+    kg reads the credentials from ``KG_REMOTE_USER``/``KG_REMOTE_PASSWORD`` (set for the
+    session).  Yields the base URL.
+    """
+    try:
+        proc, base, user, password = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
     saved = {k: os.environ.get(k) for k in ("KG_REMOTE_USER", "KG_REMOTE_PASSWORD")}
     os.environ.update(KG_REMOTE_USER=user, KG_REMOTE_PASSWORD=password)
     yield base
