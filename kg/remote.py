@@ -110,7 +110,7 @@ def error_detail(body: bytes, reason: str) -> str:
 # -- query text ---------------------------------------------------------------------------
 _PROLOGUE = re.compile(r"(?is)\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)")
 _DEFINE = re.compile(r"(?i)\s*DEFINE\b")
-_SELECT = re.compile(r"(?is)\s*SELECT\b")
+_FORM = re.compile(r"(?is)\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")
 
 
 def split_prologue(sparql: str) -> tuple[str, str]:
@@ -134,9 +134,10 @@ def refuse_pragmas(sparql: str) -> None:
         raise QueryError("DEFINE pragmas are not SPARQL and are refused (kg sets the ones it needs)")
 
 
-def is_select(sparql: str) -> bool:
-    """Whether the query is a SELECT (after its prologue)."""
-    return bool(_SELECT.match(split_prologue(sparql)[1]))
+def query_form(sparql: str) -> str | None:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (after the prologue), else None."""
+    m = _FORM.match(split_prologue(sparql)[1])
+    return m.group(1).upper() if m else None
 
 
 def paged_select(sparql: str, variables: list[str], limit: int, offset: int) -> str:

@@ -676,15 +676,21 @@ class RemoteStore(Store):
             reason = remote.redact(str(getattr(exc, "reason", exc)), creds)
             raise StoreError(f"{self.location}: cannot reach SPARQL endpoint {url}: {reason}") from None
 
-    def _post_query(self, text: str, params: dict[str, str] | None = None) -> tuple[bytes, Message]:
+    def _post_query(
+        self, text: str, params: dict[str, str] | None = None, *, graph: bool = False
+    ) -> tuple[bytes, Message]:
+        """POST a query; ``graph`` asks for N-Triples only (Virtuoso answers a CONSTRUCT
+        with SPARQL JSON bindings when JSON is acceptable at all)."""
+        accept = (
+            "application/n-triples"
+            if graph
+            else "application/sparql-results+json, application/n-triples;q=0.9"
+        )
         return self._request(
             self.query_url,
             data=urllib.parse.urlencode({"query": text, **(params or {})}).encode(),
             method="POST",
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
-            },
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
         )
 
     def _select_raw(self, text: str) -> list[dict[str, Any]]:
@@ -719,7 +725,8 @@ class RemoteStore(Store):
         return _star_ordered(sparql, _parse_result(body))
 
     def _virtuoso_query(self, text: str) -> Result:
-        body, headers = self._post_query(text)
+        form = remote.query_form(text)
+        body, headers = self._post_query(text, graph=form in ("CONSTRUCT", "DESCRIBE"))
         if not body.lstrip().startswith(b"{"):
             result = _parse_result(body)
             if self._max_rows is not None and len(result.graph) >= self._max_rows:
@@ -730,7 +737,7 @@ class RemoteStore(Store):
             return result
         data = remote.fix_json_terms(json.loads(body))
         limit = headers.get("X-SPARQL-MaxRows")
-        if limit and "results" in data and remote.is_select(text):
+        if limit and "results" in data and form == "SELECT":
             data["results"]["bindings"] = self._all_pages(text, data["head"]["vars"], int(limit))
         return _star_ordered(text, JSONResult(data))
 

@@ -205,3 +205,18 @@ def test_endpoint_union_parameter(tmp_path) -> None:
             union = c.get("/query", params={"query": q, "format": "csv", "union-default-graph": ""})
     assert plain.status_code == 200 and plain.text.splitlines() == ["thing,label"]
     assert union.status_code == 200 and union.text.splitlines() == ["thing,label", "https://example.org/x,X"]
+
+
+def test_paging_keeps_the_prologue_and_refuses_a_cut_construct(remote_store) -> None:
+    n = VIRTUOSO_MAX_ROWS + 5
+    remote_store.replace_graphs({G: _triples(n)})
+    q = "# objects\nPREFIX ex: <https://example.org/>\nSELECT ?o WHERE { GRAPH ?g { ?s ex:p ?o } }"
+    assert len(remote_store.select(q, {"g": G})) == n
+    construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }}"
+    small = remote_store.query(construct + " LIMIT 3")
+    assert small.type == "CONSTRUCT" and len(small.graph) == 3
+    if remote_store.engine == "virtuoso":  # its CONSTRUCT stops at the limit without saying so
+        with pytest.raises(StoreError, match="ResultSetMaxRows"):
+            remote_store.query(construct)
+    else:
+        assert len(remote_store.query(construct).graph) == n
