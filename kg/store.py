@@ -560,7 +560,7 @@ class RemoteStore(Store):
     #: large requests were seen to hang or store only part of the data).
     chunk_triples = 50_000
     #: Prefix of the graphs a Virtuoso upload goes to before it is moved into place.
-    TEMP_GRAPH_PREFIX = "urn:kg:upload:"
+    TEMP_GRAPH_PREFIX = "urn:x-kg-upload:"
 
     def __init__(
         self,
