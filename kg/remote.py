@@ -10,9 +10,9 @@ the same answer on every engine (tested against Oxigraph server and Virtuoso 7.2
 * Virtuoso truncates results at its ``ResultSetMaxRows`` with a 200 answer (a SELECT
   says so only in the ``X-SPARQL-MaxRows`` header, a CONSTRUCT not at all): kg pages
   such results with ORDER BY/LIMIT/OFFSET so that no aggregate is computed on a part;
-* Virtuoso returns booleans as ``1``/``0``, its default graph is the union of all graphs,
-  system graphs included: those are excluded from every query by ``DEFINE`` pragmas
-  that only kg writes (a user's own ``DEFINE`` is refused: it can switch on the sponger).
+* Virtuoso returns booleans as ``1``/``0`` (fixed here), and its default graph is the
+  union of all graphs, system graphs included (kg's listings, counts and exports leave
+  those out); a caller's ``DEFINE`` pragma is refused (some switch on the sponger).
 """
 
 from __future__ import annotations
