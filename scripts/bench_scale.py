@@ -20,6 +20,7 @@ measured at which it stayed comfortable (every named query's median <= 1 s and t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -214,6 +215,7 @@ def main() -> None:
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, help="write the markdown report here (e.g. docs/scaling.md)")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
     # one PUT of a whole register to a busy Oxigraph server can take minutes
     os.environ.setdefault("KG_REMOTE_TIMEOUT", "1800")
@@ -243,6 +245,9 @@ def main() -> None:
     load = (load_before, os.getloadavg()[0])
     if args.out:
         write_report(args.out, results, cmd, load)
+    if args.json:
+        raw = {f"{scale}x {engine}": values for (scale, engine), values in results.items()}
+        args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")
         print(f"wrote {args.out}", file=sys.stderr)
     else:
         for key, value in results.items():
