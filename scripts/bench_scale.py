@@ -237,7 +237,9 @@ def main() -> None:
                         continue
                     print(f"{engine} {scale}x ...", file=sys.stderr)
                     results[(scale, engine)] = measure(location, register, args.repeat)
-                    print(f"{engine} {scale}x load {results[(scale, engine)]['load']:.1f} s", file=sys.stderr)
+                    print(
+                        f"{engine} {scale}x load: {_cell(results[(scale, engine)]['load'])}", file=sys.stderr
+                    )
         finally:
             for proc in procs:
                 _stop(proc)
