@@ -74,7 +74,12 @@ def _virtuoso_ini(db: Path, sql_port: int, http_port: int, max_rows: int = VIRTU
         (r"(?m)^DirsAllowed.*", f"DirsAllowed = ., {db}"),
         (r"(?m)^ResultSetMaxRows.*", f"ResultSetMaxRows = {max_rows}"),
         (r"(?m)^MaxQueryCostEstimationTime.*", "MaxQueryCostEstimationTime = 0"),
-        (r"(?m)^\[Parameters\]", "[Parameters]\nMaxSortedTopRows = 1000000"),
+        # (kg moves each uploaded graph into place in one transaction: the default 50 MB
+        # after-image limit aborts that, SR325, for graphs above about a million triples)
+        (
+            r"(?m)^\[Parameters\]",
+            "[Parameters]\nMaxSortedTopRows = 1000000\nTransactionAfterImageLimit = 2000000000",
+        ),
         (r"(?m)^Load\d+\s*=.*", ""),  # no hosting plugins
     ]
     for pattern, replacement in edits:
