@@ -112,3 +112,22 @@ def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
     block = values_block(bindings)
     pos = _outer_where_brace(query) + 1
     return query[:pos] + block + query[pos:]
+
+
+_STAR = re.compile(r"(?is)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*")
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\uffff]+)")
+
+
+def star_variable_order(sparql: str, names: list[str]) -> list[str]:
+    """``names`` in the order they first appear in the query text, for ``SELECT *`` queries.
+
+    Why: engines return the columns of ``SELECT *`` in their own order (Oxigraph:
+    alphabetical) while a user reading a table expects the order they wrote.  Other
+    queries keep the projection order, which is already the written one.
+    """
+    if not _STAR.search(sparql):
+        return names
+    first: dict[str, int] = {}
+    for m in _VARIABLE.finditer(sparql):
+        first.setdefault(m.group(1), m.start())
+    return sorted(names, key=lambda v: (first.get(v, len(sparql)), v))

@@ -160,9 +160,9 @@ def worker_main() -> None:
         else:
             store = EmbeddedStore(request["location"], read_only=True)
         if request.get("lexical_check", True):
-            result = store.query(request["sparql"])
+            result = store.query(request["sparql"], union=bool(request.get("union")))
         else:  # tests of this layer alone (see query_in_sandbox)
-            result = store.evaluate(request["sparql"])
+            result = store.evaluate(request["sparql"], union=bool(request.get("union")))
         _stream(out, result)
     except KgError as exc:
         _send(out, {"error": type(exc).__name__, "message": str(exc)})
@@ -216,7 +216,12 @@ class _Worker:
 
 
 def query_in_sandbox(
-    location: str, sparql: str, *, quads: str | None = None, lexical_check: bool = True
+    location: str,
+    sparql: str,
+    *,
+    quads: str | None = None,
+    lexical_check: bool = True,
+    union: bool = False,
 ) -> Any:
     """Evaluate ``sparql`` on the store at ``location`` in a worker without network.
 
@@ -233,7 +238,13 @@ def query_in_sandbox(
     try:
         warn_if_exposed(worker.isolation, "the query process")
         assert worker.proc.stdin is not None
-        request = {"location": location, "sparql": sparql, "quads": quads, "lexical_check": lexical_check}
+        request = {
+            "location": location,
+            "sparql": sparql,
+            "quads": quads,
+            "lexical_check": lexical_check,
+            "union": union,
+        }
         worker.proc.stdin.write(json.dumps(request) + "\n")
         worker.proc.stdin.close()
         head = worker.read()

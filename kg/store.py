@@ -20,29 +20,35 @@ atomically per request.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
+import json
 import os
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from email.message import Message
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.plugins.sparql.results.jsonresults import JSONResult
 from rdflib.query import Result
-from rdflib.term import Node
+from rdflib.term import Node, Variable
 
-from kg import ns
-from kg.bindings import inject_values, safe_term
+from kg import ns, remote
+from kg.bindings import inject_values, safe_term, star_variable_order
 from kg.errors import KgError, QueryError, StoreError, StoreLocked
 from kg.iris import REGISTRY_GRAPH
+from kg.remote import split_credentials
 from kg.sparql_guard import refuse_outbound
 
 DEFAULT_LOCATION = "kg-store"
@@ -96,8 +102,15 @@ class Store(ABC):
     read_only: bool = False
 
     @abstractmethod
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        """Run a SPARQL query; ``bindings`` are bound as RDF terms, never pasted as text."""
+    def query(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, *, union: bool = False
+    ) -> Result:
+        """Run a SPARQL query; ``bindings`` are bound as RDF terms, never pasted as text.
+
+        ``union`` makes the default graph the union of all named graphs, so that ad-hoc
+        patterns without ``GRAPH`` find the data.  ``SELECT *`` columns come in the order
+        the variables appear in the query.
+        """
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -138,10 +151,10 @@ class Store(ABC):
             rows.append({n: v for n, v in zip(names, row, strict=True) if v is not None})
         return rows
 
-    def query_isolated(self, sparql: str) -> Result:
+    def query_isolated(self, sparql: str, *, union: bool = False) -> Result:
         """Run SPARQL typed by a user (``kg query``): embedded stores evaluate it in a process
         without network (:mod:`kg.sandbox`); a remote server is queried as usual."""
-        return self.query(sparql)
+        return self.query(sparql, union=union)
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         return bool(self.query(sparql, bindings).askAnswer)
@@ -393,19 +406,25 @@ class EmbeddedStore(Store):
                     raise error(f"{what}: {exc}") from None
                 attempt += 1
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    def query(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, *, union: bool = False
+    ) -> Result:
         refuse_outbound_query(sparql)
-        return self.evaluate(sparql, bindings)
+        return self.evaluate(sparql, bindings, union=union)
 
-    def evaluate(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    def evaluate(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, *, union: bool = False
+    ) -> Result:
         """:meth:`query` without the SERVICE/LOAD text check (the sandbox worker's tests use it)."""
         # VALUES rather than pyoxigraph substitutions: those only bind projected
         # variables, and VALUES gives remote and embedded stores the same semantics.
         text = inject_values(sparql, bindings) if bindings else sparql
 
         def run() -> Result:
+            # rdflib passes a union default graph to Oxigraph (use_default_graph_as_union)
+            dataset = Dataset(store=self.dataset.store, default_union=True) if union else self.dataset
             try:
-                return _peeked(self.dataset.query(text))
+                return _star_ordered(sparql, _peeked(dataset.query(text)))
             except SyntaxError as exc:
                 raise QueryError(f"SPARQL syntax error: {exc}") from None
             except (ValueError, TypeError) as exc:
@@ -413,7 +432,7 @@ class EmbeddedStore(Store):
 
         return self._read(run, QueryError, "query failed")
 
-    def query_isolated(self, sparql: str) -> Result:
+    def query_isolated(self, sparql: str, *, union: bool = False) -> Result:
         """Run user SPARQL in a worker process without network (see :mod:`kg.sandbox`)."""
         refuse_outbound_query(sparql)  # refused here at once, without starting a worker
         from kg.sandbox import query_in_sandbox
@@ -421,10 +440,10 @@ class EmbeddedStore(Store):
         if self.location == "memory:":
             buf = io.BytesIO()
             self._ox.dump(buf, ox.RdfFormat.N_QUADS)
-            return query_in_sandbox("memory:", sparql, quads=buf.getvalue().decode("utf-8"))
+            return query_in_sandbox("memory:", sparql, quads=buf.getvalue().decode("utf-8"), union=union)
         if not self.read_only:
             self._ox.flush()  # the worker opens its own read-only snapshot
-        return query_in_sandbox(self.location, sparql)
+        return query_in_sandbox(self.location, sparql, union=union)
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]:
         # query() retries up to the first solution; a file vanishing later reads it all again
@@ -549,11 +568,21 @@ def _prefix_kw(fmt: str, prefixes: dict[str, str]) -> dict[str, Any]:
 class RemoteStore(Store):
     """A SPARQL 1.1 server: Protocol for queries and updates, Graph Store Protocol for graphs.
 
-    Endpoints default to Oxigraph's layout under ``base`` (``/query``, ``/update``,
-    ``/store``); other servers set them explicitly (``KG_QUERY_ENDPOINT``,
-    ``KG_UPDATE_ENDPOINT``, ``KG_GSP_ENDPOINT``; see the README for Fuseki, GraphDB,
-    Virtuoso and QLever).  Every request has a timeout; failures raise :class:`StoreError`.
+    The engine is recognised once, from the ``Server`` header of the server's root page:
+    Oxigraph server (``/query``, ``/update``, ``/store`` under ``base``), Virtuoso
+    (``/sparql``, ``/sparql-auth``, ``/sparql-graph-crud-auth``; quirks absorbed here and
+    in :mod:`kg.remote`), or any other server, which keeps Oxigraph's layout unless the
+    endpoints are set (``KG_QUERY_ENDPOINT``, ``KG_UPDATE_ENDPOINT``, ``KG_GSP_ENDPOINT``;
+    see docs/remote-stores.md).  Credentials come from the URL or the environment and are
+    redacted from every message.  Every request has a timeout; failures raise
+    :class:`StoreError` (or :class:`QueryError` for a query the server rejects).
     """
+
+    #: Triples per Graph Store Protocol request when uploading to Virtuoso (its single
+    #: large requests were seen to hang or store only part of the data).
+    chunk_triples = 50_000
+    #: Prefix of the graphs a Virtuoso upload goes to before it is moved into place.
+    TEMP_GRAPH_PREFIX = "urn:x-kg-upload:"
 
     def __init__(
         self,
@@ -565,14 +594,78 @@ class RemoteStore(Store):
         timeout: float = 60.0,
         read_only: bool = False,
     ) -> None:
-        base = base.rstrip("/")
+        base, self._credentials = split_credentials(base.rstrip("/"))
         self.location = base
         self.read_only = read_only
-        self.query_url = query_url or os.environ.get("KG_QUERY_ENDPOINT") or base + "/query"
-        self.update_url = update_url or os.environ.get("KG_UPDATE_ENDPOINT") or base + "/update"
-        self.gsp_url = gsp_url or os.environ.get("KG_GSP_ENDPOINT") or base + "/store"
+        self._explicit = {
+            "query": query_url or os.environ.get("KG_QUERY_ENDPOINT"),
+            "update": update_url or os.environ.get("KG_UPDATE_ENDPOINT"),
+            "gsp": gsp_url or os.environ.get("KG_GSP_ENDPOINT"),
+        }
         self.timeout = float(os.environ.get("KG_REMOTE_TIMEOUT", timeout))
+        self._opener = remote.opener(base, self._credentials)
+        self._engine: str | None = None
+        self._system_graphs: list[str] = []
+        self._max_rows: int | None = None
 
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.location!r}, engine={self._engine or '?'})"
+
+    # -- engine ----------------------------------------------------------------------------
+    @property
+    def engine(self) -> str:
+        """``oxigraph``, ``virtuoso`` or ``sparql``; asked of the server once."""
+        if self._engine is None:
+            parts = urllib.parse.urlsplit(self.location)
+            root = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+            _, headers = self._request(root, accept_status=True)
+            self._engine = remote.engine_of(headers.get("Server"))
+            if self._engine == "virtuoso":
+                self._virtuoso_setup()
+        return self._engine
+
+    def _endpoint(self, kind: str) -> str:
+        explicit = self._explicit[kind]
+        if explicit:
+            return explicit
+        if self.engine == "virtuoso":
+            auth = "-auth" if self._credentials else ""
+            path = {"query": "/sparql", "update": f"/sparql{auth}", "gsp": f"/sparql-graph-crud{auth}"}
+        else:
+            path = {"query": "/query", "update": "/update", "gsp": "/store"}
+        return self.location + path[kind]
+
+    @property
+    def query_url(self) -> str:
+        return self._endpoint("query")
+
+    @property
+    def update_url(self) -> str:
+        return self._endpoint("update")
+
+    @property
+    def gsp_url(self) -> str:
+        return self._endpoint("gsp")
+
+    def _virtuoso_setup(self) -> None:
+        """Find Virtuoso's system graphs (left out of kg's listings and counts) and its row limit.
+
+        Why not its ``DEFINE input:named-graph-exclude`` pragma: with any dataset pragma,
+        Virtuoso 7.2 answers ``GRAPH <iri> { ... }`` patterns with no rows (measured).
+        """
+        rows = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self._system_graphs = sorted(
+            r["g"]["value"] for r in rows if remote.VIRTUOSO_SYSTEM_GRAPHS.match(r["g"]["value"])
+        )
+        try:
+            limit = self._select_raw(
+                'SELECT (bif:cfg_item_value(bif:virtuoso_ini_path(), "SPARQL", "ResultSetMaxRows") AS ?n) {}'
+            )
+            self._max_rows = int(limit[0]["n"]["value"])
+        except (KgError, KeyError, IndexError, ValueError):
+            self._max_rows = None  # not allowed to read it: SELECTs still page on the header
+
+    # -- HTTP ------------------------------------------------------------------------------
     def _request(
         self,
         url: str,
@@ -580,43 +673,137 @@ class RemoteStore(Store):
         data: bytes | None = None,
         method: str = "GET",
         headers: dict[str, str] | None = None,
-    ) -> bytes:
+        accept_status: bool = False,
+    ) -> tuple[bytes, Message]:
+        """Body and headers of one request; ``accept_status`` returns error answers too."""
         req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+        creds = self._credentials
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return resp.read()
+            with self._opener.open(req, timeout=self.timeout) as resp:
+                return resp.read(), resp.headers
         except urllib.error.HTTPError as exc:
-            body = exc.read().decode("utf-8", "replace").strip().splitlines()
-            detail = body[0][:300] if body else exc.reason
+            body = exc.read()
+            if accept_status:
+                return body, exc.headers
+            detail = remote.redact(remote.error_detail(body, str(exc.reason)), creds)
             if exc.code == 400:
+                raise QueryError(f"{self.location}: {detail}") from None
+            if exc.code == 401:
+                hint = "wrong user or password" if creds else "set KG_REMOTE_USER and KG_REMOTE_PASSWORD"
+                raise StoreError(f"{self.location}: HTTP 401 from {url}: {hint}") from None
+            if self._engine == "virtuoso" and re.search(r"\b(SP0|SQ|37000|22023)", detail):
                 raise QueryError(f"{self.location}: {detail}") from None
             raise StoreError(f"{self.location}: HTTP {exc.code} from {url}: {detail}") from None
         except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
+            reason = remote.redact(str(getattr(exc, "reason", exc)), creds)
             raise StoreError(f"{self.location}: cannot reach SPARQL endpoint {url}: {reason}") from None
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        text = inject_values(sparql, bindings) if bindings else sparql
-        body = self._request(
-            self.query_url,
-            data=urllib.parse.urlencode({"query": text}).encode(),
-            method="POST",
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
-            },
+    def _post_query(
+        self, text: str, params: dict[str, str] | None = None, *, graph: bool = False
+    ) -> tuple[bytes, Message]:
+        """POST a query; ``graph`` asks for N-Triples only (Virtuoso answers a CONSTRUCT
+        with SPARQL JSON bindings when JSON is acceptable at all)."""
+        accept = (
+            "application/n-triples"
+            if graph
+            else "application/sparql-results+json, application/n-triples;q=0.9"
         )
-        if body.lstrip().startswith(b"{"):
-            return Result.parse(io.BytesIO(body), format="json")
-        result = Result("CONSTRUCT")
-        from rdflib import Graph
+        return self._request(
+            self.query_url,
+            data=urllib.parse.urlencode({"query": text, **(params or {})}).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+        )
 
-        result.graph = Graph().parse(data=body.decode("utf-8"), format="nt")
-        return result
+    def _select_raw(self, text: str) -> list[dict[str, Any]]:
+        """JSON bindings of a SELECT sent as is (no pragmas, no paging): setup queries."""
+        body, _ = self._post_query(text)
+        return json.loads(body)["results"]["bindings"]
 
-    def update(self, sparql: str) -> None:
+    # -- reads -----------------------------------------------------------------------------
+    def query(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, *, union: bool = False
+    ) -> Result:
+        """Run a query; ``union`` makes the default graph the union of the named graphs.
+
+        On Virtuoso the default graph is always the union of all graphs (its system graphs
+        included).
+        """
+        refuse_outbound_query(sparql)
+        text = inject_values(sparql, bindings) if bindings else sparql
+        engine = self.engine
+        if engine == "virtuoso":
+            remote.refuse_pragmas(text)
+            return self._virtuoso_query(text)
+        params = {}
+        if union:
+            if engine != "oxigraph":
+                raise QueryError(
+                    f"{self.location}: this SPARQL server has no per-query union default graph; "
+                    "use GRAPH ?g { ... } patterns"
+                )
+            params["union-default-graph"] = ""
+        body, _ = self._post_query(text, params)
+        return _star_ordered(sparql, _parse_result(body))
+
+    def _virtuoso_query(self, text: str) -> Result:
+        form = remote.query_form(text)
+        body, headers = self._post_query(text, graph=form in ("CONSTRUCT", "DESCRIBE"))
+        if not body.lstrip().startswith(b"{"):
+            result = _parse_result(body)
+            if self._max_rows is not None and len(result.graph) >= self._max_rows:
+                raise StoreError(
+                    f"{self.location}: the graph result reached the server's limit of {self._max_rows} "
+                    "rows (ResultSetMaxRows) and may be truncated; narrow the query or raise the limit"
+                )
+            return result
+        data = remote.fix_json_terms(json.loads(body))
+        limit = headers.get("X-SPARQL-MaxRows")
+        if limit and "results" in data and form == "SELECT":
+            data["results"]["bindings"] = self._all_pages(text, data["head"]["vars"], int(limit))
+        return _star_ordered(text, JSONResult(data))
+
+    def _all_pages(self, text: str, variables: list[str], limit: int) -> list[dict[str, Any]]:
+        """Every solution of a SELECT the server cut at ``limit`` rows, page by page."""
+        rows: list[dict[str, Any]] = []
+        while True:
+            page_text = remote.paged_select(text, variables, limit, len(rows))
+            body, _ = self._post_query(page_text)
+            page = remote.fix_json_terms(json.loads(body))["results"]["bindings"]
+            rows.extend(page)
+            if len(page) < limit:
+                return rows
+
+    def count(self, graph: URIRef | None = None) -> int:
+        if graph is None and self.engine == "virtuoso":
+            # its default graph is the union of all graphs: count kg's named graphs only
+            row = self.select(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._not_system()} }}"
+            )
+            return int(row[0]["n"]) if row else 0
+        return super().count(graph)
+
+    def _not_system(self) -> str:
+        """A FILTER leaving out Virtuoso's system graphs (empty on other engines)."""
+        if self.engine != "virtuoso" or not self._system_graphs:
+            return ""
+        return "FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in self._system_graphs) + "))"
+
+    def named_graphs(self) -> list[URIRef]:
+        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._not_system()} }}")
+        return sorted(
+            URIRef(r["g"])
+            for r in rows
+            if "g" in r and r["g"] != REGISTRY_GRAPH and not str(r["g"]).startswith(self.TEMP_GRAPH_PREFIX)
+        )
+
+    # -- writes ----------------------------------------------------------------------------
+    def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"store {self.location} is open read-only")
+
+    def update(self, sparql: str) -> None:
+        self._check_writable()
         self._request(
             self.update_url,
             data=urllib.parse.urlencode({"update": sparql}).encode(),
@@ -624,39 +811,84 @@ class RemoteStore(Store):
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         )
 
-    def _graph_url(self, graph: URIRef) -> str:
+    def _graph_url(self, graph: URIRef | str) -> str:
         return self.gsp_url + "?" + urllib.parse.urlencode({"graph": str(graph)})
 
     def replace_graphs(self, graphs: Mapping[URIRef, GraphData], *, bulk: bool = False) -> None:
+        self._check_writable()
         for g, data in graphs.items():
-            self._request(
-                self._graph_url(g),
-                data=to_ntriples(data),
-                method="PUT",
-                headers={"Content-Type": "application/n-triples"},
-            )
+            payload = to_ntriples(data)
+            if self.engine == "virtuoso":
+                self._virtuoso_replace(g, payload)
+            else:  # one PUT, which Oxigraph applies atomically
+                self._request(
+                    self._graph_url(g),
+                    data=payload,
+                    method="PUT",
+                    headers={"Content-Type": "application/n-triples"},
+                )
+
+    def _virtuoso_replace(self, graph: URIRef, payload: bytes) -> None:
+        """Upload to a temporary graph in chunks, check the count, then MOVE it into place.
+
+        Why: Virtuoso's PUT is not atomic (a syntax error mid-body leaves the lines before
+        it) and large single requests were seen to store part of the data with a 201.  A
+        failure at any step drops the temporary graph; the old graph stays as it was.
+        """
+        lines = [line for line in payload.splitlines() if line.strip() and not line.lstrip().startswith(b"#")]
+        target = safe_term(URIRef(graph))
+        if not lines:
+            self.update(f"DROP SILENT GRAPH {target}")
+            return
+        temp = URIRef(f"{self.TEMP_GRAPH_PREFIX}{uuid.uuid4().hex}")
+        step = len(lines) if b"_:" in payload else self.chunk_triples  # blank nodes: one request
+        try:
+            for start in range(0, len(lines), step):
+                self._request(
+                    self._graph_url(temp),
+                    data=b"\n".join(lines[start : start + step]) + b"\n",
+                    method="POST",
+                    headers={"Content-Type": "application/n-triples"},
+                )
+            stored = self.count(temp)
+            expected = len(set(lines))
+            if stored < expected:
+                raise StoreError(
+                    f"{self.location}: the server stored {stored} of {expected} triples for {graph}; "
+                    "the graph was left as it was"
+                )
+            self.update(f"MOVE SILENT GRAPH {safe_term(temp)} TO GRAPH {target}")
+        except BaseException:
+            self._drop_quietly(temp)
+            raise
+
+    def _drop_quietly(self, graph: URIRef) -> None:
+        """Drop a temporary graph after a failure; the first error is the one reported."""
+        with contextlib.suppress(KgError):
+            self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
 
     def drop_graphs(self, graphs: Iterable[URIRef]) -> None:
         for g in graphs:
             self.update(f"DROP SILENT GRAPH {safe_term(URIRef(g))}")
 
-    def named_graphs(self) -> list[URIRef]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(URIRef(r["g"]) for r in rows if "g" in r and r["g"] != REGISTRY_GRAPH)
-
+    # -- export ----------------------------------------------------------------------------
     def export(self, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
         local = ox.Store()
         if graph is not None or fmt in _QUAD_FORMATS:
-            # Graph by graph through the Graph Store Protocol: quad formats keep the names.
+            # Graph by graph: quad formats keep the names.
             for g in [graph] if graph is not None else self.named_graphs():
-                data = self._request(self._graph_url(g), headers={"Accept": "application/n-triples"})
                 target = ox.NamedNode(str(g)) if fmt in _QUAD_FORMATS else ox.DefaultGraph()
-                local.load(data, ox.RdfFormat.N_TRIPLES, to_graph=target)
+                local.load(self._graph_triples(g), ox.RdfFormat.N_TRIPLES, to_graph=target)
+        elif self.engine == "virtuoso":
+            rows = self.select(
+                f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._not_system()} }}"
+            )
+            local.load(_rows_ntriples(rows), ox.RdfFormat.N_TRIPLES)
         else:
             # A triple format for the whole store: the union of all graphs in one request.
-            body = self._request(
+            body, _ = self._request(
                 self.query_url,
                 data=urllib.parse.urlencode(
                     {"query": "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"}
@@ -669,6 +901,49 @@ class RemoteStore(Store):
             )
             local.load(body, ox.RdfFormat.N_TRIPLES)
         _dump_store(local, fmt, out)
+
+    def _graph_triples(self, graph: URIRef) -> bytes:
+        """N-Triples of one graph: Graph Store Protocol GET, or (Virtuoso, whose GET and
+        CONSTRUCT stop silently at its row limit) a paged SELECT."""
+        if self.engine == "virtuoso":
+            rows = self.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+            return _rows_ntriples(rows)
+        body, _ = self._request(self._graph_url(graph), headers={"Accept": "application/n-triples"})
+        return body
+
+
+def _parse_result(body: bytes) -> Result:
+    """A SPARQL JSON result, or N-Triples as a CONSTRUCT result."""
+    if body.lstrip().startswith(b"{"):
+        return Result.parse(io.BytesIO(body), format="json")
+    from rdflib import Graph
+
+    result = Result("CONSTRUCT")
+    result.graph = Graph().parse(data=body.decode("utf-8"), format="nt")
+    return result
+
+
+def _rows_ntriples(rows: list[dict[str, Node]]) -> bytes:
+    """N-Triples of ``?s ?p ?o`` rows (Virtuoso's ``nodeID://`` blank nodes get N-Triples labels)."""
+    out = []
+    for r in rows:
+        terms = []
+        for key in ("s", "p", "o"):
+            term = r[key]
+            if isinstance(term, BNode):
+                terms.append("_:" + re.sub(r"[^A-Za-z0-9]", "_", str(term)))
+            else:
+                terms.append(nt_term(term))
+        out.append(" ".join(terms) + " .\n")
+    return "".join(out).encode("utf-8")
+
+
+def _star_ordered(sparql: str, result: Result) -> Result:
+    """``result`` with the columns of a ``SELECT *`` in the order the query names them."""
+    if result.type == "SELECT" and result.vars:
+        order = star_variable_order(sparql, [str(v) for v in result.vars])
+        result.vars = [Variable(v) for v in order]
+    return result
 
 
 def _dump_store(store: ox.Store, fmt: str, out: IO[bytes]) -> None:

@@ -8,7 +8,11 @@ For each register (16-column ``trade-register.csv``, 17-column ``trade_register.
   with ``/usr/bin/time -v`` for peak RSS when available (else ``getrusage`` of children);
 * **naive baseline**: the *same triples* (the importer's N-Triples, parsed beforehand, not
   timed) turned into rdflib terms and added one by one to a plain in-memory
-  ``rdflib.Graph`` (in its own subprocess, so its memory is measured separately).
+  ``rdflib.Graph`` (in its own subprocess, so its memory is measured separately);
+* **naive CSV baseline** (the issue's yardstick, independent of how many triples kg
+  emits): the ``csv`` module reads the same file and a plain rdflib ``Graph.add`` loop
+  makes two triples per cell (row -> cell node, cell node -> value), written as N-Triples;
+  all of it timed, in its own subprocess.  kg's import should be >= 3x faster.
 
 Prints a table: seconds, triples, triples/s, peak RSS, and baseline / CLI ratio.
 Usage: ``python scripts/bench_sipri.py [--no-baseline]``.
@@ -104,9 +108,42 @@ def baseline_child(path: Path) -> None:
     print(f"{seconds:.3f} {cpu:.3f} {len(graph)}")
 
 
+def csv_baseline_child(path: Path) -> None:
+    """Child process: csv reader + rdflib Graph.add, two triples per cell, N-Triples out (all timed)."""
+    import csv
+
+    from rdflib import RDF, Graph, Literal, URIRef
+
+    start, cpu = time.perf_counter(), time.process_time()
+    graph = Graph()
+    base = "https://example.org/baseline/"
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        for i, row in enumerate(csv.reader(fh)):
+            row_node = URIRef(f"{base}row/{i}")
+            for j, cell in enumerate(row):
+                cell_node = URIRef(f"{base}row/{i}/cell/{j}")
+                graph.add((row_node, URIRef(f"{base}col/{j}"), cell_node))
+                graph.add((cell_node, RDF.value, Literal(cell)))
+    with tempfile.TemporaryDirectory(prefix="kg-bench-baseline-") as tmp:
+        graph.serialize(destination=str(Path(tmp) / "out.nt"), format="nt", encoding="utf-8")
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(f"{seconds:.3f} {cpu:.3f} {len(graph)}")
+
+
+def bench_csv_baseline(path: Path) -> dict[str, object]:
+    _wall, rss, proc = _run_timed([sys.executable, __file__, "--csv-baseline-child", str(path)])
+    if proc.returncode != 0:
+        raise SystemExit(f"csv baseline failed: {proc.stderr[-2000:]}")
+    seconds, cpu, triples = proc.stdout.split()
+    return {"seconds": float(seconds), "cpu": float(cpu), "rss": rss, "triples": int(triples)}
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--baseline-child"]:
         baseline_child(Path(argv[1]))
+        return 0
+    if argv[:1] == ["--csv-baseline-child"]:
+        csv_baseline_child(Path(argv[1]))
         return 0
     with_baseline = "--no-baseline" not in argv
     missing = [p for p in FILES if not p.exists()]
@@ -121,6 +158,9 @@ def main(argv: list[str]) -> int:
             base = bench_baseline(path)
             base["ratio"] = base["seconds"] / cli["seconds"]  # type: ignore[operator]
             rows.append((path.name, "naive rdflib Graph.add", base))
+            naive = bench_csv_baseline(path)
+            naive["ratio"] = naive["seconds"] / cli["seconds"]  # type: ignore[operator]
+            rows.append((path.name, "naive csv + Graph.add + nt", naive))
     header = (
         f"{'file':<20} {'method':<32} {'wall s':>7} {'cpu s':>7} {'triples':>9} {'triples/s':>10} "
         f"{'peak RSS MiB':>12} {'x slower':>8}"

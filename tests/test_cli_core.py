@@ -171,8 +171,8 @@ def test_debug_shows_traceback(runner: CliRunner, tmp_path: Path) -> None:
 
 
 @pytest.mark.remote
-def test_cli_against_real_oxigraph_server(runner: CliRunner, files: dict[str, Path], remote_store) -> None:
-    """The same import/query/export commands work with --store pointing at a SPARQL server."""
+def test_cli_against_real_sparql_servers(runner: CliRunner, files: dict[str, Path], remote_store) -> None:
+    """The same import/query/export commands work with --store pointing at each real SPARQL server."""
     url = remote_store.location
     result = runner.invoke(
         cli, ["--store", url, "import", "rdf", str(files["good.ttl"]), str(files["data.trig"])]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from conftest import REMOTE_ENGINES, clear_store
 from rdflib import Literal, URIRef
 
 from kg import iris, ns
@@ -60,7 +61,7 @@ def world(any_store):
     return any_store
 
 
-@pytest.fixture(scope="module", params=["embedded", "remote"])
+@pytest.fixture(scope="module", params=["embedded", *REMOTE_ENGINES])
 def shared_world(request, tmp_path_factory):
     """One loaded store per module and kind, for the read-only tests (fast)."""
     from kg.store import open_store
@@ -68,12 +69,12 @@ def shared_world(request, tmp_path_factory):
     if request.param == "embedded":
         store = open_store(str(tmp_path_factory.mktemp("named") / "store"))
     else:
-        store = open_store(request.getfixturevalue("oxigraph_server"))
-        store.update("DROP ALL")
+        store = open_store(request.getfixturevalue(f"{request.param}_server"))
+        clear_store(store)
     load_world(store)
     yield store
-    if request.param == "remote":
-        store.update("DROP ALL")
+    if request.param != "embedded":
+        clear_store(store)
     store.close()
 
 
@@ -471,19 +472,37 @@ def test_every_named_query_has_a_case():
     assert len(CASES) >= 12
 
 
+#: Named-query cases Virtuoso 7.2 (Debian 7.2.5.1) answers wrongly: engine bugs, documented in
+#: docs/remote-stores.md.  Strict xfail: a Virtuoso that gets them right makes these tests fail,
+#: so the list is kept true.
+VIRTUOSO_BUGS = {
+    ("suppliers-of-buyer", 0): "SP031 internal compiler error (label FILTER NOT EXISTS with bound params)",
+    ("suppliers-of-buyer", 1): "SP031 internal compiler error (label FILTER NOT EXISTS with bound params)",
+    ("customers-of-supplier", 1): "SP031 internal compiler error (label FILTER NOT EXISTS with bound params)",
+    ("undelivered-orders", 0): "OPTIONAL { GRAPH ?source { ... } } joins values from another graph",
+}
+
+
+def _virtuoso_bug(request: pytest.FixtureRequest, store, key: tuple[str, int]) -> None:
+    if getattr(store, "engine", None) == "virtuoso" and key in VIRTUOSO_BUGS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="Virtuoso 7.2: " + VIRTUOSO_BUGS[key]))
+
+
 @pytest.mark.parametrize(
     "name,case", [(name, i) for name, cases in CASES.items() for i in range(len(cases))], ids=lambda x: str(x)
 )
-def test_named_query_rows(ro_world, name, case):
+def test_named_query_rows(request, ro_world, name, case):
+    _virtuoso_bug(request, ro_world, (name, case))
     params, columns, expected = CASES[name][case]
     variables, rows = run(ro_world, name, **params)
     assert variables == columns
     assert rows == expected
 
 
-def test_labels_never_multiply_sums(world):
+def test_labels_never_multiply_sums(request, world):
     """Without the reference graph, labels come from the source graph, which may hold several
     spellings of a party: the query takes one, and the sums stay the same."""
+    _virtuoso_bug(request, world, ("suppliers-of-buyer", 0))
     world.drop_graphs([iris.REFERENCE_GRAPH])
     world.update(
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "

@@ -43,7 +43,7 @@ def test_sigkilled_sipri_import_leaves_release_whole_or_absent(tmp_path: Path) -
     """A 4,000-row generated register (scripts/reliability.py kills the 30,000-row one)."""
     res, full = rel.sipri_kill_run(tmp_path, 4000, kills=4)
     print("release graph sizes after each kill, then the re-run:", res.sizes)
-    assert full > 100_000
+    assert full > 90_000  # (about 25 triples per row; 16-column flags are written only when true)
     assert res.kills >= 2, res  # the import was really interrupted
     assert res.partial == 0, res.sizes
     assert res.rerun_ok and res.sizes[-1] == f"rerun:{full}", res.sizes

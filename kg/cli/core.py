@@ -79,9 +79,19 @@ def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | N
     help="Output format (default: table on a terminal, json when piped).",
 )
 @click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
+@click.option(
+    "--union",
+    is_flag=True,
+    help="Treat the default graph as the union of all named graphs (patterns need no GRAPH).",
+)
 @click.pass_context
 def sparql_cmd(
-    ctx: click.Context, sparql: str | None, query_file: Path | None, fmt: str | None, raw_csv: bool
+    ctx: click.Context,
+    sparql: str | None,
+    query_file: Path | None,
+    fmt: str | None,
+    raw_csv: bool,
+    union: bool,
 ) -> None:
     """Run a SPARQL query given as an argument, with -f FILE, or on stdin."""
     if query_file is not None:
@@ -92,16 +102,18 @@ def sparql_cmd(
         text = sys.stdin.read()
     else:
         raise click.UsageError("give a query, -f FILE, or a query on stdin")
-    run_and_print(ctx, text, fmt, raw_csv=raw_csv)
+    run_and_print(ctx, text, fmt, raw_csv=raw_csv, union=union)
 
 
-def run_and_print(ctx: click.Context, text: str, fmt: str | None, *, raw_csv: bool = False) -> None:
+def run_and_print(
+    ctx: click.Context, text: str, fmt: str | None, *, raw_csv: bool = False, union: bool = False
+) -> None:
     """Run a query and print it (SELECT rows, ASK boolean, CONSTRUCT as N-Triples)."""
     from kg.store import refuse_outbound_query
 
     refuse_outbound_query(text)  # SERVICE/LOAD: refused before the store is opened
     store = get_store(ctx, read_only=True)
-    result = store.query_isolated(text)  # user SPARQL: evaluated without network
+    result = store.query_isolated(text, union=union)  # user SPARQL: evaluated without network
     fmt = fmt or default_format()
     if result.type == "ASK":
         answer = bool(result.askAnswer)

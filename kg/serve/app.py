@@ -549,9 +549,11 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
             if format_param == "table":
                 format_param = "html"
             key = fmt.negotiate(info.returns_graph, format_param, self.headers.get("Accept"))
+            # Oxigraph's parameter: the default graph is the union of all named graphs
+            op = "query-union" if "union-default-graph" in params else "query"
             if key == "html" and info.form in ("SELECT", "ASK"):
                 # run as JSON, render an escaped table (browsers following a link or the form)
-                outcome = server.run("query", text, "json")
+                outcome = server.run(op, text, "json")
                 if outcome.status == 200:
                     data = json.loads(outcome.body)
                     if "boolean" in data:
@@ -562,7 +564,7 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
                         body = fmt.write_select("html", variables, rows, title="Query results")
                     outcome = Outcome(200, body, "text/html", outcome.truncated, outcome.rows)
             else:
-                outcome = server.run("query", text, key)
+                outcome = server.run(op, text, key)
             self._answer(outcome)
 
         def _answer(self, outcome: Outcome) -> None:

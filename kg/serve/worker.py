@@ -54,16 +54,18 @@ class PoolBusy(Exception):
 def _run(store: Any, op: str, text: str, fmt: str, max_rows: int, prefixes: dict[str, str]) -> Outcome:
     import pyoxigraph as ox
 
+    from kg.bindings import star_variable_order
     from kg.serve import formats as f
 
     if op == "update":
         store.update(text)
         return Outcome(204, b"", "text/plain")
-    result = store.query(text)
+    # op "query-union": the default graph is the union of the named graphs (?union-default-graph)
+    result = store.query(text, use_default_graph_as_union=op == "query-union")
     if isinstance(result, ox.QueryBoolean):
         return Outcome(200, f.write_boolean(fmt, bool(result)), f.RESULT_FORMATS[fmt])
     if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
+        variables = star_variable_order(text, [v.value for v in result.variables])
         rows: list[list[Any]] = []
         truncated = False
         for solution in result:

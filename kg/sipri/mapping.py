@@ -305,6 +305,10 @@ class ReleaseMapper:
 
     # -- 16-column register --------------------------------------------------------------
     def deal16(self, row: DealRow) -> None:
+        """One deal from a 16-column row.  Its flags (uncertain, second-hand, estimated) are
+        written only when true: SIPRI's '?' marks are definite, so absent means false (about
+        70,000 fewer triples on the full register).  The 17-column layout keeps explicit
+        ``false``, where an empty flag means unknown."""
         row_key = f"{row.ordinal}"
         scope = row_key
         if not row.designation:
@@ -325,15 +329,18 @@ class ReleaseMapper:
         if category:
             e(d, P["category"], CATEGORY[category])
         e(d, P["orderYear"], lit_int(row.order_year))
-        e(d, P["orderYearUncertain"], lit_bool(row.order_year_uncertain))
+        if row.order_year_uncertain:
+            e(d, P["orderYearUncertain"], _TRUE)
         if row.number_ordered is not None:
             e(d, P["quantity"], lit_int(row.number_ordered))
-            e(d, P["quantityUncertain"], lit_bool(row.number_ordered_uncertain))
+            if row.number_ordered_uncertain:
+                e(d, P["quantityUncertain"], _TRUE)
             if row.tiv_total_order is not None:
                 e(d, P["tivTotalOrder"], lit_dec(row.tiv_total_order))
         if row.transfer_condition:
             e(d, P["transferCondition"], lit(row.transfer_condition))
-            e(d, P["secondHand"], lit_bool(row.transfer_condition.lower().startswith("second")))
+            if row.transfer_condition.lower().startswith("second"):
+                e(d, P["secondHand"], _TRUE)
         if row.comments:
             e(d, P["comments"], lit(row.comments))
             if _LOCAL_PRODUCTION.search(row.comments):
@@ -347,7 +354,8 @@ class ReleaseMapper:
                 e(d, P["tivBelowHalf"], _TRUE)
         if row.number_delivered is not None:
             e(d, P["quantityDelivered"], lit_int(row.number_delivered))
-            e(d, P["quantityDeliveredUncertain"], lit_bool(row.number_delivered_uncertain))
+            if row.number_delivered_uncertain:
+                e(d, P["quantityDeliveredUncertain"], _TRUE)
         if row.delivery_years_text:
             e(d, P["deliveryYearsText"], lit(row.delivery_years_text))
         e(d, P["status"], STATUS[status_key(row.number_ordered, row.number_delivered)])
@@ -367,7 +375,8 @@ class ReleaseMapper:
                 e(dv, P["tiv"], lit_dec(row.tiv_delivered))
                 if row.tiv_delivered == "0":
                     e(dv, P["tivBelowHalf"], _TRUE)
-            e(dv, P["estimated"], lit_bool(row.number_delivered_uncertain))
+            if row.number_delivered_uncertain:
+                e(dv, P["estimated"], _TRUE)
             self.out.deliveries += 1
         elif self.derive_years:
             # Several years: SIPRI gives no split.  On request, one derived node per listed

@@ -1,0 +1,222 @@
+"""The remote store on both real engines (Oxigraph server, Virtuoso): credentials, truncated
+results, atomic writes, the union default graph, ``SELECT *`` column order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from conftest import VIRTUOSO_MAX_ROWS
+from rdflib import Literal, URIRef
+
+from kg.cli.app import cli
+from kg.errors import QueryError, StoreError
+from kg.remote import Credentials, redact, split_credentials
+from kg.store import RemoteStore, open_store
+
+G = URIRef("https://example.org/graph/one")
+RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+
+
+def _triples(n: int, tag: str = "v") -> bytes:
+    return "".join(
+        f'<https://example.org/s{i}> <https://example.org/p> "{tag}{i}" .\n' for i in range(n)
+    ).encode()
+
+
+# --- credentials (no server needed) ---------------------------------------------------------
+
+
+def test_credentials_from_url_win_over_environment(monkeypatch) -> None:
+    monkeypatch.setenv("KG_REMOTE_USER", "envuser")
+    monkeypatch.setenv("KG_REMOTE_PASSWORD", "envpw")
+    url, creds = split_credentials("http://alice:p%40ss@127.0.0.1:8890/base")
+    assert url == "http://127.0.0.1:8890/base"
+    assert creds == Credentials("alice", "p@ss")
+    url, creds = split_credentials("http://127.0.0.1:8890")
+    assert (url, creds) == ("http://127.0.0.1:8890", Credentials("envuser", "envpw"))
+    monkeypatch.delenv("KG_REMOTE_USER")
+    assert split_credentials("http://127.0.0.1:8890") == ("http://127.0.0.1:8890", None)
+
+
+def test_password_never_shown(monkeypatch) -> None:
+    monkeypatch.delenv("KG_REMOTE_USER", raising=False)
+    store = RemoteStore("http://bob:hunter2secret@127.0.0.1:9", timeout=1)
+    assert "hunter2secret" not in repr(store) + store.location + repr(store._credentials)
+    with pytest.raises(StoreError) as err:
+        store.query("ASK {}")
+    assert "hunter2secret" not in str(err.value) and "127.0.0.1:9" in str(err.value)
+    creds = Credentials("bob", "hunter2secret")
+    assert redact("http://bob:hunter2secret@h/x failed: hunter2secret", creds) == "http://h/x failed: ***"
+
+
+# --- both engines ---------------------------------------------------------------------------
+
+
+def test_engine_is_recognised(remote_store) -> None:
+    assert remote_store.engine in ("oxigraph", "virtuoso")
+    assert remote_store.named_graphs() == []  # Virtuoso's system graphs are not kg's
+    assert remote_store.count() == 0
+
+
+def test_union_default_graph(any_store) -> None:
+    any_store.replace_graphs({G: f'<https://example.org/x> {RDFS_LABEL} "X" .\n'})
+    q = f"SELECT ?l WHERE {{ ?x {RDFS_LABEL} ?l }}"
+    assert [str(r[0]) for r in any_store.query(q, union=True)] == ["X"]
+    plain = [str(r[0]) for r in any_store.query(q)]
+    # Virtuoso's default graph is always the union of all graphs (docs/remote-stores.md)
+    assert plain == (["X"] if getattr(any_store, "engine", None) == "virtuoso" else [])
+
+
+def test_select_star_columns_in_written_order(any_store) -> None:
+    any_store.replace_graphs({G: f'<https://example.org/x> {RDFS_LABEL} "X" .\n'})
+    result = any_store.query("SELECT * WHERE { GRAPH ?zgraph { ?subject ?pred ?an_object } }")
+    assert [str(v) for v in result.vars] == ["zgraph", "subject", "pred", "an_object"]
+
+
+def test_cli_union_flag_and_csv_columns(any_store, tmp_path) -> None:
+    any_store.replace_graphs({G: f'<https://example.org/x> {RDFS_LABEL} "X" .\n'})
+    location = any_store.location
+    if location == "memory:" or not location.startswith("http"):
+        any_store.close()
+    q = f"SELECT * WHERE {{ ?thing {RDFS_LABEL} ?label }}"
+    result = CliRunner().invoke(cli, ["--store", location, "query", "--union", q, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["thing", "label"],
+        ["https://example.org/x", "X"],
+    ]
+
+
+def test_booleans_and_typed_literals_come_back_standard(remote_store) -> None:
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    remote_store.replace_graphs(
+        {
+            G: f'<https://example.org/a> <https://example.org/flag> "true"^^<{xsd}boolean> .\n'
+            f'<https://example.org/a> <https://example.org/year> "2020"^^<{xsd}gYear> .\n'
+        }
+    )
+    rows = remote_store.select("SELECT ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?p", {"g": G})
+    assert [r["o"] for r in rows] == [Literal(True), Literal("2020", datatype=URIRef(xsd + "gYear"))]
+
+
+def test_service_and_pragmas_are_refused(remote_store) -> None:
+    with pytest.raises(QueryError, match="SERVICE"):
+        remote_store.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    if remote_store.engine == "virtuoso":
+        with pytest.raises(QueryError, match="DEFINE"):
+            remote_store.query('DEFINE get:soft "replace" SELECT * FROM <http://127.0.0.1:9/x> { ?s ?p ?o }')
+
+
+def test_large_results_are_complete(remote_store) -> None:
+    """Virtuoso cuts results at ResultSetMaxRows with a 200: kg pages them (export included)."""
+    n = VIRTUOSO_MAX_ROWS * 2 + 17
+    remote_store.replace_graphs({G: _triples(n)})
+    assert remote_store.count(G) == n
+    # (on Virtuoso, GRAPH ?g also ranges over its system graphs: bind it)
+    assert len(remote_store.select("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": G})) == n
+    exact = remote_store.select(f"SELECT ?s WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }} LIMIT {VIRTUOSO_MAX_ROWS}")
+    assert len(exact) == VIRTUOSO_MAX_ROWS
+    # an aggregate over every row, computed by kg from the rows it read
+    objects = remote_store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": G})
+    assert len({str(r["o"]) for r in objects}) == n
+    out = io.BytesIO()
+    remote_store.export("nt", out, G)
+    assert len(out.getvalue().splitlines()) == n
+    out = io.BytesIO()
+    remote_store.export("nq", out)
+    assert len(out.getvalue().splitlines()) == n
+
+
+def test_failed_write_leaves_the_old_graph(remote_store, monkeypatch) -> None:
+    remote_store.replace_graphs({G: _triples(3, "old")})
+    before = remote_store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o", {"g": G})
+    assert len(before) == 3
+    bad = _triples(6, "new") + b'<https://example.org/s> <https://example.org/p> "unterminated .\n'
+    if remote_store.engine == "virtuoso":
+        monkeypatch.setattr(remote_store, "chunk_triples", 2)  # the bad line arrives in a later request
+    with pytest.raises((StoreError, QueryError)):
+        remote_store.replace_graphs({G: bad})
+    assert remote_store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o", {"g": G}) == before
+    all_graphs = remote_store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert not [r for r in all_graphs if str(r["g"]).startswith(RemoteStore.TEMP_GRAPH_PREFIX)]
+
+
+@pytest.mark.parametrize("failing_step", ["MOVE", "count"])
+def test_virtuoso_failure_after_upload_drops_the_temporary_graph(
+    remote_store, monkeypatch, failing_step
+) -> None:
+    if remote_store.engine != "virtuoso":
+        pytest.skip("the temporary-graph upload is Virtuoso's (Oxigraph applies one PUT atomically)")
+    remote_store.replace_graphs({G: _triples(3, "old")})
+    before = remote_store.count(G)
+    real_update, real_count = remote_store.update, remote_store.count
+
+    def update(sparql: str) -> None:
+        if sparql.startswith("MOVE") and failing_step == "MOVE":
+            raise StoreError("injected failure")
+        real_update(sparql)
+
+    def count(graph=None) -> int:
+        return real_count(graph) - 1 if failing_step == "count" and graph != G else real_count(graph)
+
+    monkeypatch.setattr(remote_store, "update", update)
+    monkeypatch.setattr(remote_store, "count", count)
+    with pytest.raises(StoreError, match="injected failure" if failing_step == "MOVE" else "stored 4 of 5"):
+        remote_store.replace_graphs({G: _triples(5, "new")})
+    monkeypatch.undo()
+    assert remote_store.count(G) == before
+    assert remote_store.named_graphs() == [G]
+    rows = remote_store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert not [r for r in rows if str(r["g"]).startswith(RemoteStore.TEMP_GRAPH_PREFIX)]
+
+
+def test_wrong_password_is_a_clear_error(virtuoso_server) -> None:
+    store = open_store(virtuoso_server.replace("http://", "http://kgtest:not-the-password@"))
+    with pytest.raises(StoreError, match="401") as err:
+        store.replace_graphs({G: _triples(1)})
+    assert "not-the-password" not in str(err.value)
+    assert os.environ["KG_REMOTE_PASSWORD"] not in str(err.value)
+
+
+def test_virtuoso_refuses_anonymous_writes(virtuoso_server, monkeypatch) -> None:
+    monkeypatch.delenv("KG_REMOTE_USER")
+    store = open_store(virtuoso_server)
+    with pytest.raises(StoreError):
+        store.replace_graphs({G: _triples(1)})
+
+
+def test_endpoint_union_parameter(tmp_path) -> None:
+    from kg.serve.app import ServeConfig, SparqlServer
+
+    store = open_store(str(tmp_path / "store"))
+    store.replace_graphs({G: f'<https://example.org/x> {RDFS_LABEL} "X" .\n'})
+    store.close()
+    q = f"SELECT * WHERE {{ ?thing {RDFS_LABEL} ?label }}"
+    config = ServeConfig(location=str(tmp_path / "store"), port=0, timeout=10, quiet=True)
+    with SparqlServer(config) as srv:
+        srv.start()
+        with httpx.Client(base_url=srv.url, timeout=30) as c:
+            plain = c.get("/query", params={"query": q, "format": "csv"})
+            union = c.get("/query", params={"query": q, "format": "csv", "union-default-graph": ""})
+    assert plain.status_code == 200 and plain.text.splitlines() == ["thing,label"]
+    assert union.status_code == 200 and union.text.splitlines() == ["thing,label", "https://example.org/x,X"]
+
+
+def test_paging_keeps_the_prologue_and_refuses_a_cut_construct(remote_store) -> None:
+    n = VIRTUOSO_MAX_ROWS + 5
+    remote_store.replace_graphs({G: _triples(n)})
+    q = "# objects\nPREFIX ex: <https://example.org/>\nSELECT ?o WHERE { GRAPH ?g { ?s ex:p ?o } }"
+    assert len(remote_store.select(q, {"g": G})) == n
+    construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }}"
+    small = remote_store.query(construct + " LIMIT 3")
+    assert small.type == "CONSTRUCT" and len(small.graph) == 3
+    if remote_store.engine == "virtuoso":  # its CONSTRUCT stops at the limit without saying so
+        with pytest.raises(StoreError, match="ResultSetMaxRows"):
+            remote_store.query(construct)
+    else:
+        assert len(remote_store.query(construct).graph) == n
