@@ -25,6 +25,7 @@ import gc
 import io
 import json
 import os
+import re
 import sys
 import time
 import urllib.error
