@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 
 from kg import network as kn
 from kg import releases as kr
-from kg.report import DEFAULT_MERGE, HHI_TOP, OTHERS, _colours, _save, md_escape, mpl_escape
+from kg.report import DEFAULT_MERGE, HHI_TOP, OTHERS, REPORT_CSS, _colours, _save, md_escape, mpl_escape
 from kg.store import Store
 from kg.views import write_text_atomic
 
@@ -44,12 +44,7 @@ _PAGE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <title>{{ title }}</title>
 <style>
- body { font: 14px/1.45 system-ui, sans-serif; color: #1d2330; max-width: 1100px; margin: 20px auto; padding: 0 16px; }
- table { border-collapse: collapse; margin: 6px 0 14px; font-size: 13px; }
- th, td { border-bottom: 1px solid #e2e8f0; padding: 3px 10px; text-align: left; }
- td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
- img { max-width: 100%; } .note { color: #4a5568; font-size: 13px; }
-</style></head><body>
+{{ css }}</style></head><body>
 <h1>{{ title }}</h1>
 <p class="note">{{ note }}</p>
 {% for alt, img in images %}<p><img alt="{{ alt }}" src="data:image/png;base64,{{ img }}"></p>{% endfor %}
@@ -75,6 +70,7 @@ class Written:
 def _page(out: Path, stem: str, title: str, note: str, images: list[tuple[str, bytes]], tables: list[dict]):
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     html = env.from_string(_PAGE).render(
+        css=REPORT_CSS,
         csp=_CSP,
         title=title,
         note=note,

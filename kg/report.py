@@ -223,18 +223,21 @@ def _period_rows(t: kn.ShareTable, merged: kn.ShareTable) -> list[dict]:
     return out
 
 
-_HTML = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
-<title>{{ title }}</title>
-<style>
- body { font: 14px/1.45 system-ui, sans-serif; color: #1d2330; max-width: 1100px; margin: 20px auto; padding: 0 16px; }
+#: The style of every report page (report.html, comparison and away-from pages).
+REPORT_CSS = """ body { font: 14px/1.45 system-ui, sans-serif; color: #1d2330; max-width: 1100px; margin: 20px auto; padding: 0 16px; }
  h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; } h3 { font-size: 15px; margin-bottom: 4px; }
  table { border-collapse: collapse; margin: 6px 0 14px; font-size: 13px; }
  th, td { border-bottom: 1px solid #e2e8f0; padding: 3px 10px; text-align: left; }
  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
  img { max-width: 100%; } .note { color: #4a5568; font-size: 13px; }
-</style></head><body>
+"""
+
+_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<title>{{ title }}</title>
+<style>
+{{ css }}</style></head><body>
 <h1>{{ title }}</h1>
 <p class="note">{{ subtitle }}</p>
 {% if ego_href %}<p><a href="{{ ego_href }}">Open the interactive view of {{ buyer }}'s suppliers and customers</a>
@@ -378,6 +381,7 @@ def diversification_report(
     releases_line = "; ".join(sorted({v for v in periods.fed_by.values() if v}))
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     page = env.from_string(_HTML).render(
+        css=REPORT_CSS,
         csp="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
         title=title,
         subtitle=subtitle,

@@ -33,8 +33,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-#: Predicates a shape may carry; anything else makes the shapes :class:`Unsupported`.
-_KNOWN = {
+#: Shape predicates that are not constraints (targets, path, metadata).
+_NON_CONSTRAINTS = {
     RDF.type,
     RDFS.label,
     RDFS.comment,
@@ -46,6 +46,9 @@ _KNOWN = {
     SH.targetSubjectsOf,
     SH.target,
     SH.path,
+}
+#: Predicates a shape may carry; anything else makes the shapes :class:`Unsupported`.
+_KNOWN = _NON_CONSTRAINTS | {
     SH.minCount,
     SH.maxCount,
     SH.datatype,
@@ -311,22 +314,6 @@ def _node_shape_checks(
         sparql = prefixes + _prefixes(shapes, constraint) + _join(focus, body)
         checks.append(Check(shape, severity, own, None, sparql, True))
     return checks
-
-
-#: Shape predicates that are not constraints (targets, path, metadata).
-_NON_CONSTRAINTS = {
-    RDF.type,
-    RDFS.label,
-    RDFS.comment,
-    SH.name,
-    SH.description,
-    SH.message,
-    SH.severity,
-    SH.targetClass,
-    SH.targetSubjectsOf,
-    SH.target,
-    SH.path,
-}
 
 
 def _join(focus: str, select: str) -> str:
