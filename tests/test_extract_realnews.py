@@ -265,6 +265,14 @@ def test_a_makers_home_state_written_before_it_is_the_same_party():
         ("worth 2.1 billion lei", 2_100_000_000, "RON"),
         ("at a cost of 1,200 crore taka", 12_000_000_000, "BDT"),
         ("for nearly Euro 6 billion", 6_000_000_000, "EUR"),
+        # Bangladeshi, Pakistani, Malaysian and Indonesian prefixes
+        ("a Tk 900 crore purchase", 9_000_000_000, "BDT"),
+        ("costing BDT 4 billion", 4_000_000_000, "BDT"),
+        ("a PKR 7 billion order", 7_000_000_000, "PKR"),
+        ("signed for RM2.5 billion", 2_500_000_000, "MYR"),
+        ("worth Rp 3 trillion", 3_000_000_000_000, "IDR"),
+        # "cr" is no English word: spaced from the number it still means crore
+        ("an order of Rs 750 cr for radars", 7_500_000_000, "INR"),
     ],
 )
 def test_more_currencies_and_the_first_stated_amount(phrase, amount, currency):
@@ -278,6 +286,13 @@ def test_euro_without_a_scale_is_no_money():
     from kg.extract.money import find_money
 
     assert find_money("fans watched the Euro 2024 final") == []
+
+
+@pytest.mark.parametrize("phrase", ["the RM said 5 units", "tk 40 rounds", "a 300 m runway", "rp 9 files"])
+def test_short_currency_prefixes_need_their_exact_case_and_a_number(phrase):
+    from kg.extract.money import find_money
+
+    assert find_money(phrase) == []
 
 
 def test_a_maker_that_secured_a_contract_to_deliver_is_the_supplier():
