@@ -430,3 +430,11 @@ def test_a_block_number_is_a_variant_not_a_system():
         "Peru has requested to purchase 200 Block IV plus 200 Block V Tomahawk missiles from the United States."
     )
     assert {t[2] for t in out} == {"BGM-109 Tomahawk"}, out
+
+
+def test_a_fleet_a_state_possesses_is_delivered_with_its_count():
+    """'the army possesses N X' states systems in service (guidelines: delivered), and N is that
+    fact's count; a wish to possess them is no delivery."""
+    out = _claims("Today the Egyptian Air Force possesses 24 Rafale fighters.")
+    assert [(c["buyer"]["iso3"], c["status"], c["quantity"]) for c in out] == [("EGY", "delivered", 24)]
+    assert all(c["status"] != "delivered" for c in _claims("Egypt hopes to possess 24 Rafale fighters."))

@@ -99,7 +99,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delivered",
         _rx(
             r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
-            r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|"
+            r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
