@@ -438,3 +438,16 @@ def test_a_fleet_a_state_possesses_is_delivered_with_its_count():
     out = _claims("Today the Egyptian Air Force possesses 24 Rafale fighters.")
     assert [(c["buyer"]["iso3"], c["status"], c["quantity"]) for c in out] == [("EGY", "delivered", 24)]
     assert all(c["status"] != "delivered" for c in _claims("Egypt hopes to possess 24 Rafale fighters."))
+
+
+def test_the_request_an_approval_answers_is_that_approval():
+    """An export-approval notice restates the buyer's request ('X has requested to buy ...'):
+    the request is the approved sale's, not a separate negotiation. Without an approval in the
+    text a request stays a negotiation."""
+    text = (
+        "The State Department has cleared a possible sale of Patriot systems to Norway. "
+        "Norway has requested to buy four Patriot fire units, the agency said."
+    )
+    assert {c["status"] for c in _claims(text)} == {"approved"}
+    alone = _claims("Norway has requested to buy four Patriot fire units, the agency said.")
+    assert alone and {c["status"] for c in alone} == {"negotiating"}

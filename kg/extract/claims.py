@@ -870,6 +870,7 @@ class _Extractor:
         _reconcile_systems(self.claims)
         _link_deals(self.claims)
         _settle_unknown(self.claims)
+        _settle_requests(self.claims)
         corroborate(self.claims)
         return self.claims
 
@@ -2274,6 +2275,31 @@ def _settle_unknown(claims: list[Claim]) -> None:
             before = [k for k in known if k.evidence.start < c.evidence.start]
             source = before[-1] if before else known[0]
             c.status = source.status
+            if "status" not in c.inherited:
+                c.inherited.append("status")
+
+
+def _settle_requests(claims: list[Claim]) -> None:
+    """A buyer's request for a sale the article reports approved ("X has requested to buy ...",
+    the standard text of an export-approval notice) is that approval's request, not separate
+    talks: the request claim takes the approved stage (recorded in ``inherited``)."""
+    approved = {
+        (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+        for c in claims
+        if c.status == "approved" and not c.negated
+    }
+    if not approved:
+        return
+    for c in claims:
+        if (
+            c.status != "negotiating"
+            or c.negated
+            or not any(cue.startswith("buyer:subject:request") for cue in c.cues)
+        ):
+            continue
+        key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+        if key in approved:
+            c.status = "approved"
             if "status" not in c.inherited:
                 c.inherited.append("status")
 
