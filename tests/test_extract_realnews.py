@@ -451,3 +451,17 @@ def test_the_request_an_approval_answers_is_that_approval():
     assert {c["status"] for c in _claims(text)} == {"approved"}
     alone = _claims("Norway has requested to buy four Patriot fire units, the agency said.")
     assert alone and {c["status"] for c in alone} == {"negotiating"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has expressed interest in the Swedish Gripen fighter.",
+        "Peru showed interest in buying the Swedish Gripen fighter.",
+        "Peru is interested in the Gripen jets built in Sweden.",
+    ],
+)
+def test_interest_alone_is_no_fact(text):
+    """Guidelines: interest is not a stage of a deal; talks are."""
+    assert _claims(text) == []
+    assert {c["status"] for c in _claims(text + " Peru is in talks with Sweden on the Gripen.")} == {"negotiating"}
