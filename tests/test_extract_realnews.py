@@ -464,4 +464,6 @@ def test_the_request_an_approval_answers_is_that_approval():
 def test_interest_alone_is_no_fact(text):
     """Guidelines: interest is not a stage of a deal; talks are."""
     assert _claims(text) == []
-    assert {c["status"] for c in _claims(text + " Peru is in talks with Sweden on the Gripen.")} == {"negotiating"}
+    assert {c["status"] for c in _claims(text + " Peru is in talks with Sweden on the Gripen.")} == {
+        "negotiating"
+    }
