@@ -467,3 +467,22 @@ def test_interest_alone_is_no_fact(text):
     assert {c["status"] for c in _claims(text + " Peru is in talks with Sweden on the Gripen.")} == {
         "negotiating"
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile bought 12 K9 howitzers from South Korea in 2015, with the delivery completed in 2018.",
+        "Delivery of all the ordered K9 howitzers to Chile from South Korea was completed in 2018.",
+        "Chile received the first batch of K9 howitzers from South Korea in 2016 and the delivery "
+        "was completed in 2018.",
+    ],
+)
+def test_a_completed_delivery_is_delivered(text):
+    """'the delivery (of ...) was completed' states the transfer done, even beside first-batch words."""
+    assert {c["status"] for c in _claims(text)} == {"delivered"}
+
+
+def test_a_first_batch_without_completion_is_still_delivering():
+    out = _claims("South Korea delivered the first six of 12 K9 howitzers to Chile in 2016.")
+    assert {c["status"] for c in out} == {"delivering"}

@@ -280,6 +280,8 @@ _EARLIER_WORDS = (
 #: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
 #: maker or the item's owner, never the buyer
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: a delivery stated as complete outranks the first-batch wording of the same sentence
+_COMPLETED = re.compile(r"\bcomplet(?:ed|ion)\b", re.IGNORECASE)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
 _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letter of intent|loi)\b", re.IGNORECASE
@@ -1715,13 +1717,15 @@ class _Extractor:
             if not any(k != "unknown" for k in found):
                 found["signed"] = _STATUS_RANK["signed"]
         delayed = "delayed" in found
-        if "delivered" in found and _PARTIAL.search(s):
+        if "delivered" in found and _PARTIAL.search(s) and not _COMPLETED.search(s):
             found.pop("delivered")
             found["delivering"] = _STATUS_RANK["delivering"]
         if "cancelled" in found:
             return "cancelled", negated, modality, delayed
         if "delivering" in found or "delivered" in found:
             st = "delivering" if "delivering" in found else "delivered"
+            if st == "delivering" and "delivered" in found and _COMPLETED.search(s):
+                st = "delivered"  # "the first batch arrived in 2018 and the delivery was completed in 2020"
             if delayed and st == "delivered":
                 st = "delivering"
             return st, negated, modality, delayed

@@ -100,6 +100,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
+            # "with the delivery completed in 2020", "delivery of every unit was completed by May"
+            r"deliver(?:y|ies) (?:of (?:(?:the|all|every|each) ){0,2}(?:[\w-]+ ){0,8}?)?(?:(?:was|were|has been|have been|"
+            r"had been) )?(?:fully )?completed|"
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
