@@ -486,3 +486,17 @@ def test_a_completed_delivery_is_delivered(text):
 def test_a_first_batch_without_completion_is_still_delivering():
     out = _claims("South Korea delivered the first six of 12 K9 howitzers to Chile in 2016.")
     assert {c["status"] for c in out} == {"delivering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Vietnam signed a deal with Russia to lease a Kilo-class diesel submarine for eight years.", 1),
+        ("Egypt bought a FREMM frigate from Italy.", 1),
+        # a ship programme or deal counts nothing; neither does a type-level 'ordered a howitzer'
+        ("Egypt bought a FREMM frigate package from Italy.", None),
+        ("Armenia has ordered an ATAGS towed howitzer from India.", None),
+    ],
+)
+def test_a_single_ship_is_a_count_of_one(text, quantity):
+    assert [c["quantity"] for c in _claims(text)] == [quantity]

@@ -460,6 +460,25 @@ _WORD_NEXT = re.compile(r"^\s+\w")
 _VERB_NEXT = re.compile(r"^\s+(?:have|has|are|were|will|is|units|of)\b")
 _UNITS_NEXT = re.compile(r"^\s+units?\b")
 _BATCH_OF = _rx(r"\b(?:batch|total|fleet|order|consignment) of\s+$")
+#: "to lease an Akula-class submarine", "bought a Type 054A frigate": a single ship, stated as
+#: such, is a count of one (only a ship noun right after the designation qualifies: "ordered a
+#: howitzer" often names the type, and "a frigate deal", "a submarine programme" count nothing)
+_ONE_BEFORE = _lrx(
+    r"\b(?:leas(?:e|es|ed|ing)|buy|buys|bought|buying|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|"
+    r"purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|"
+    r"suppl(?:y|ies|ied|ying)|sell|sells|sold|transfer(?:s|red)?|donat(?:e|es|ed))\s+an?\s+$"
+)
+_ONE_AFTER = _lrx(
+    r"^[\s-]*(?:[\w/-]+\s+){0,4}?(?:"
+    + "|".join(
+        sorted(
+            (k for k, cat in ITEM_NOUNS.items() if cat == "ships" and k + "s" in ITEM_NOUNS),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b(?!\s+(?:[\w-]+\s+)?(?:deal|contract|order|programme|program|package|purchase|sale|project|tender|fleet)s?\b)"
+)
 
 
 # --- data structures ---------------------------------------------------------------------
@@ -1834,6 +1853,15 @@ class _Extractor:
                     _BATCH_OF.search(before) and total is None
                 ):
                     total = n.value
+            if (
+                total is None
+                and delivered is None
+                and remaining is None
+                and m is not None
+                and _ONE_BEFORE.search(s[max(0, m.start - a - 40) : m.start - a])
+                and _ONE_AFTER.match(s[m.start - a : m.end - a + 50])
+            ):
+                total = 1
             if order_total is not None and order_total != total:
                 # "delivered two Su-30SMEs ..., completing a 2018 order for six aircraft"
                 if total is not None and delivered is None and trig_delivery:
