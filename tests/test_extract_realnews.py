@@ -492,6 +492,8 @@ def test_a_first_batch_without_completion_is_still_delivering():
     ("text", "quantity"),
     [
         ("Vietnam signed a deal with Russia to lease a Kilo-class diesel submarine for eight years.", 1),
+        # 'agreed with X to lease' is a signed lease like 'agreed to buy'
+        ("Vietnam agreed with Russia to lease a Kilo-class diesel submarine for eight years.", 1),
         ("Egypt bought a FREMM frigate from Italy.", 1),
         # a ship programme or deal counts nothing; neither does a type-level 'ordered a howitzer'
         ("Egypt bought a FREMM frigate package from Italy.", None),
