@@ -502,3 +502,26 @@ def test_a_first_batch_without_completion_is_still_delivering():
 )
 def test_a_single_ship_is_a_count_of_one(text, quantity):
     assert [c["quantity"] for c in _claims(text)] == [quantity]
+
+
+def test_a_contract_won_with_a_foreign_company_makes_that_company_the_customer():
+    """'<maker> won an order with <a foreign state firm> to supply ...': the winner sells, its
+    counterpart buys; 'signed a contract with <maker>' keeps the maker as seller."""
+    out = _claims(
+        "Saab has won an order worth SEK 2 billion with Hindustan Aeronautics to supply 40 Gripen E fighters."
+    )
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in out] == [("SWE", "IND")]
+    assert out[0]["value"] == {"amount": 2_000_000_000, "currency": "SEK"}
+    out = _claims("India signed a contract with Dassault Aviation for 26 Rafale jets.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in out] == [("FRA", "IND")]
+
+
+def test_a_bare_word_the_article_also_writes_in_full_is_that_system():
+    """'Hawk jets' after 'Hawk Advanced Jet Trainer aircraft' (same dyad) is the trainer, not the
+    catalogue's other system that shares the word."""
+    text = (
+        "India ordered 20 Hawk Advanced Jet Trainer aircraft from the United Kingdom in March. "
+        "Britain will also supply India 12 more Hawk jets next year."
+    )
+    names = {c["system"]["name"] for c in _claims(text)}
+    assert len(names) == 1

@@ -280,6 +280,11 @@ _EARLIER_WORDS = (
 #: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
 #: maker or the item's owner, never the buyer
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: "X won/secured/landed an order": X is the seller of that order
+_WON_CONTRACT = re.compile(
+    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b",
+    re.IGNORECASE,
+)
 #: a delivery stated as complete outranks the first-batch wording of the same sentence
 _COMPLETED = re.compile(r"\bcomplet(?:ed|ion)\b", re.IGNORECASE)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
@@ -889,6 +894,7 @@ class _Extractor:
             or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
         ]
         _reconcile_systems(self.claims)
+        _reconcile_bare_names(self.claims)
         _link_deals(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
@@ -1050,7 +1056,20 @@ class _Extractor:
         origin_at = min(
             (p.mention.start for p in parties if p.role == "origin" and p.cue.endswith("-by")), default=None
         )
+        won_at = _WON_CONTRACT.search(s)
         for p in parties:
+            if (
+                won_at is not None
+                and p.company
+                and p.role == "with"
+                and any(
+                    q.company and q.iso3 != p.iso3 and 0 <= q.mention.start - base < won_at.start()
+                    for q in parties
+                )
+            ):
+                # "BAE won an order with HAL to supply ...": the winner's counterpart is the customer
+                p.role, p.cue = "buyer", "with-winner"
+                continue
             if p.company and p.role in (None, "pair", "speaker", "with"):
                 if origin_at is not None and 0 <= p.mention.start - origin_at <= 160:
                     p.role, p.cue = "origin", "maker"
@@ -2249,6 +2268,35 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 and _same_family(o.name, sysref.name)
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
+                and (other.supplier.iso3 if other.supplier else None)
+                == (c.supplier.iso3 if c.supplier else None)
+                and other.buyer.iso3 == c.buyer.iso3
+            ):
+                c.system = SystemRef(o.name, o.category, o.origin_iso3, sysref.surface, o.manufacturer)
+                c.deal_key = c.deal_key.replace(f":{sysref.name}:", f":{o.name}:")
+                break
+
+
+def _reconcile_bare_names(claims: list[Claim]) -> None:
+    """One article, one dyad: a bare word the article also writes as the start of a fuller
+    designation ("Hawk jets" after "Hawk Advanced Jet Trainer aircraft") is that system, not
+    another catalogue entry that shares the word (a Hawk missile)."""
+    for c in claims:
+        sysref = c.system
+        if sysref is None or not sysref.surface or " " in sysref.surface.strip():
+            continue
+        bare = reference.system_key(sysref.surface)
+        if len(bare) < 4:
+            continue
+        for other in claims:
+            o = other.system
+            if (
+                o is not None
+                and o.surface
+                and o.name != sysref.name
+                and other.evidence.start != c.evidence.start
+                and " " in o.surface.strip()
+                and o.surface.split()[0].lower() == sysref.surface.strip().lower()
                 and (other.supplier.iso3 if other.supplier else None)
                 == (c.supplier.iso3 if c.supplier else None)
                 and other.buyer.iso3 == c.buyer.iso3
