@@ -456,22 +456,6 @@ def test_the_request_an_approval_answers_is_that_approval():
 @pytest.mark.parametrize(
     "text",
     [
-        "Peru has expressed interest in the Swedish Gripen fighter.",
-        "Peru showed interest in buying the Swedish Gripen fighter.",
-        "Peru is interested in the Gripen jets built in Sweden.",
-    ],
-)
-def test_interest_alone_is_no_fact(text):
-    """Guidelines: interest is not a stage of a deal; talks are."""
-    assert _claims(text) == []
-    assert {c["status"] for c in _claims(text + " Peru is in talks with Sweden on the Gripen.")} == {
-        "negotiating"
-    }
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Chile bought 12 K9 howitzers from South Korea in 2015, with the delivery completed in 2018.",
         "Delivery of all the ordered K9 howitzers to Chile from South Korea was completed in 2018.",
         "Chile received the first batch of K9 howitzers from South Korea in 2016 and the delivery "

@@ -155,7 +155,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:proposal|offer|bid|pitch)s?\b)|"
             r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
             r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
-            r"request(?:ed|s)? for (?:proposals?|information)|"
+            r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
             r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
             r"opt(?:s|ed) for|settled on|pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
