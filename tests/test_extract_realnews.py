@@ -265,6 +265,14 @@ def test_a_makers_home_state_written_before_it_is_the_same_party():
         ("worth 2.1 billion lei", 2_100_000_000, "RON"),
         ("at a cost of 1,200 crore taka", 12_000_000_000, "BDT"),
         ("for nearly Euro 6 billion", 6_000_000_000, "EUR"),
+        # Bangladeshi, Pakistani, Malaysian and Indonesian prefixes
+        ("a Tk 900 crore purchase", 9_000_000_000, "BDT"),
+        ("costing BDT 4 billion", 4_000_000_000, "BDT"),
+        ("a PKR 7 billion order", 7_000_000_000, "PKR"),
+        ("signed for RM2.5 billion", 2_500_000_000, "MYR"),
+        ("worth Rp 3 trillion", 3_000_000_000_000, "IDR"),
+        # "cr" is no English word: spaced from the number it still means crore
+        ("an order of Rs 750 cr for radars", 7_500_000_000, "INR"),
     ],
 )
 def test_more_currencies_and_the_first_stated_amount(phrase, amount, currency):
@@ -278,6 +286,13 @@ def test_euro_without_a_scale_is_no_money():
     from kg.extract.money import find_money
 
     assert find_money("fans watched the Euro 2024 final") == []
+
+
+@pytest.mark.parametrize("phrase", ["the RM said 5 units", "tk 40 rounds", "a 300 m runway", "rp 9 files"])
+def test_short_currency_prefixes_need_their_exact_case_and_a_number(phrase):
+    from kg.extract.money import find_money
+
+    assert find_money(phrase) == []
 
 
 def test_a_maker_that_secured_a_contract_to_deliver_is_the_supplier():
@@ -415,3 +430,82 @@ def test_a_block_number_is_a_variant_not_a_system():
         "Peru has requested to purchase 200 Block IV plus 200 Block V Tomahawk missiles from the United States."
     )
     assert {t[2] for t in out} == {"BGM-109 Tomahawk"}, out
+
+
+def test_a_fleet_a_state_possesses_is_delivered_with_its_count():
+    """'the army possesses N X' states systems in service (guidelines: delivered), and N is that
+    fact's count; a wish to possess them is no delivery."""
+    out = _claims("Today the Egyptian Air Force possesses 24 Rafale fighters.")
+    assert [(c["buyer"]["iso3"], c["status"], c["quantity"]) for c in out] == [("EGY", "delivered", 24)]
+    assert all(c["status"] != "delivered" for c in _claims("Egypt hopes to possess 24 Rafale fighters."))
+
+
+def test_the_request_an_approval_answers_is_that_approval():
+    """An export-approval notice restates the buyer's request ('X has requested to buy ...'):
+    the request is the approved sale's, not a separate negotiation. Without an approval in the
+    text a request stays a negotiation."""
+    text = (
+        "The State Department has cleared a possible sale of Patriot systems to Norway. "
+        "Norway has requested to buy four Patriot fire units, the agency said."
+    )
+    assert {c["status"] for c in _claims(text)} == {"approved"}
+    alone = _claims("Norway has requested to buy four Patriot fire units, the agency said.")
+    assert alone and {c["status"] for c in alone} == {"negotiating"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile bought 12 K9 howitzers from South Korea in 2015, with the delivery completed in 2018.",
+        "Delivery of all the ordered K9 howitzers to Chile from South Korea was completed in 2018.",
+        "Chile received the first batch of K9 howitzers from South Korea in 2016 and the delivery "
+        "was completed in 2018.",
+    ],
+)
+def test_a_completed_delivery_is_delivered(text):
+    """'the delivery (of ...) was completed' states the transfer done, even beside first-batch words."""
+    assert {c["status"] for c in _claims(text)} == {"delivered"}
+
+
+def test_a_first_batch_without_completion_is_still_delivering():
+    out = _claims("South Korea delivered the first six of 12 K9 howitzers to Chile in 2016.")
+    assert {c["status"] for c in out} == {"delivering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Vietnam signed a deal with Russia to lease a Kilo-class diesel submarine for eight years.", 1),
+        # 'agreed with X to lease' is a signed lease like 'agreed to buy'
+        ("Vietnam agreed with Russia to lease a Kilo-class diesel submarine for eight years.", 1),
+        ("Egypt bought a FREMM frigate from Italy.", 1),
+        # a ship programme or deal counts nothing; neither does a type-level 'ordered a howitzer'
+        ("Egypt bought a FREMM frigate package from Italy.", None),
+        ("Armenia has ordered an ATAGS towed howitzer from India.", None),
+    ],
+)
+def test_a_single_ship_is_a_count_of_one(text, quantity):
+    assert [c["quantity"] for c in _claims(text)] == [quantity]
+
+
+def test_a_contract_won_with_a_foreign_company_makes_that_company_the_customer():
+    """'<maker> won an order with <a foreign state firm> to supply ...': the winner sells, its
+    counterpart buys; 'signed a contract with <maker>' keeps the maker as seller."""
+    out = _claims(
+        "Saab has won an order worth SEK 2 billion with Hindustan Aeronautics to supply 40 Gripen E fighters."
+    )
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in out] == [("SWE", "IND")]
+    assert out[0]["value"] == {"amount": 2_000_000_000, "currency": "SEK"}
+    out = _claims("India signed a contract with Dassault Aviation for 26 Rafale jets.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in out] == [("FRA", "IND")]
+
+
+def test_a_bare_word_the_article_also_writes_in_full_is_that_system():
+    """'Hawk jets' after 'Hawk Advanced Jet Trainer aircraft' (same dyad) is the trainer, not the
+    catalogue's other system that shares the word."""
+    text = (
+        "India ordered 20 Hawk Advanced Jet Trainer aircraft from the United Kingdom in March. "
+        "Britain will also supply India 12 more Hawk jets next year."
+    )
+    names = {c["system"]["name"] for c in _claims(text)}
+    assert len(names) == 1

@@ -280,6 +280,13 @@ _EARLIER_WORDS = (
 #: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
 #: maker or the item's owner, never the buyer
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: "X won/secured/landed an order": X is the seller of that order
+_WON_CONTRACT = re.compile(
+    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b",
+    re.IGNORECASE,
+)
+#: a delivery stated as complete outranks the first-batch wording of the same sentence
+_COMPLETED = re.compile(r"\bcomplet(?:ed|ion)\b", re.IGNORECASE)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
 _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letter of intent|loi)\b", re.IGNORECASE
@@ -458,6 +465,25 @@ _WORD_NEXT = re.compile(r"^\s+\w")
 _VERB_NEXT = re.compile(r"^\s+(?:have|has|are|were|will|is|units|of)\b")
 _UNITS_NEXT = re.compile(r"^\s+units?\b")
 _BATCH_OF = _rx(r"\b(?:batch|total|fleet|order|consignment) of\s+$")
+#: "to lease an Akula-class submarine", "bought a Type 054A frigate": a single ship, stated as
+#: such, is a count of one (only a ship noun right after the designation qualifies: "ordered a
+#: howitzer" often names the type, and "a frigate deal", "a submarine programme" count nothing)
+_ONE_BEFORE = _lrx(
+    r"\b(?:leas(?:e|es|ed|ing)|buy|buys|bought|buying|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|"
+    r"purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|"
+    r"suppl(?:y|ies|ied|ying)|sell|sells|sold|transfer(?:s|red)?|donat(?:e|es|ed))\s+an?\s+$"
+)
+_ONE_AFTER = _lrx(
+    r"^[\s-]*(?:[\w/-]+\s+){0,4}?(?:"
+    + "|".join(
+        sorted(
+            (k for k, cat in ITEM_NOUNS.items() if cat == "ships" and k + "s" in ITEM_NOUNS),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b(?!\s+(?:[\w-]+\s+)?(?:deal|contract|order|programme|program|package|purchase|sale|project|tender|fleet)s?\b)"
+)
 
 
 # --- data structures ---------------------------------------------------------------------
@@ -868,8 +894,10 @@ class _Extractor:
             or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
         ]
         _reconcile_systems(self.claims)
+        _reconcile_bare_names(self.claims)
         _link_deals(self.claims)
         _settle_unknown(self.claims)
+        _settle_requests(self.claims)
         corroborate(self.claims)
         return self.claims
 
@@ -1028,7 +1056,20 @@ class _Extractor:
         origin_at = min(
             (p.mention.start for p in parties if p.role == "origin" and p.cue.endswith("-by")), default=None
         )
+        won_at = _WON_CONTRACT.search(s)
         for p in parties:
+            if (
+                won_at is not None
+                and p.company
+                and p.role == "with"
+                and any(
+                    q.company and q.iso3 != p.iso3 and 0 <= q.mention.start - base < won_at.start()
+                    for q in parties
+                )
+            ):
+                # "BAE won an order with HAL to supply ...": the winner's counterpart is the customer
+                p.role, p.cue = "buyer", "with-winner"
+                continue
             if p.company and p.role in (None, "pair", "speaker", "with"):
                 if origin_at is not None and 0 <= p.mention.start - origin_at <= 160:
                     p.role, p.cue = "origin", "maker"
@@ -1714,13 +1755,15 @@ class _Extractor:
             if not any(k != "unknown" for k in found):
                 found["signed"] = _STATUS_RANK["signed"]
         delayed = "delayed" in found
-        if "delivered" in found and _PARTIAL.search(s):
+        if "delivered" in found and _PARTIAL.search(s) and not _COMPLETED.search(s):
             found.pop("delivered")
             found["delivering"] = _STATUS_RANK["delivering"]
         if "cancelled" in found:
             return "cancelled", negated, modality, delayed
         if "delivering" in found or "delivered" in found:
             st = "delivering" if "delivering" in found else "delivered"
+            if st == "delivering" and "delivered" in found and _COMPLETED.search(s):
+                st = "delivered"  # "the first batch arrived in 2018 and the delivery was completed in 2020"
             if delayed and st == "delivered":
                 st = "delivering"
             return st, negated, modality, delayed
@@ -1829,6 +1872,15 @@ class _Extractor:
                     _BATCH_OF.search(before) and total is None
                 ):
                     total = n.value
+            if (
+                total is None
+                and delivered is None
+                and remaining is None
+                and m is not None
+                and _ONE_BEFORE.search(s[max(0, m.start - a - 40) : m.start - a])
+                and _ONE_AFTER.match(s[m.start - a : m.end - a + 50])
+            ):
+                total = 1
             if order_total is not None and order_total != total:
                 # "delivered two Su-30SMEs ..., completing a 2018 order for six aircraft"
                 if total is not None and delivered is None and trig_delivery:
@@ -2225,6 +2277,35 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 break
 
 
+def _reconcile_bare_names(claims: list[Claim]) -> None:
+    """One article, one dyad: a bare word the article also writes as the start of a fuller
+    designation ("Hawk jets" after "Hawk Advanced Jet Trainer aircraft") is that system, not
+    another catalogue entry that shares the word (a Hawk missile)."""
+    for c in claims:
+        sysref = c.system
+        if sysref is None or not sysref.surface or " " in sysref.surface.strip():
+            continue
+        bare = reference.system_key(sysref.surface)
+        if len(bare) < 4:
+            continue
+        for other in claims:
+            o = other.system
+            if (
+                o is not None
+                and o.surface
+                and o.name != sysref.name
+                and other.evidence.start != c.evidence.start
+                and " " in o.surface.strip()
+                and o.surface.split()[0].lower() == sysref.surface.strip().lower()
+                and (other.supplier.iso3 if other.supplier else None)
+                == (c.supplier.iso3 if c.supplier else None)
+                and other.buyer.iso3 == c.buyer.iso3
+            ):
+                c.system = SystemRef(o.name, o.category, o.origin_iso3, sysref.surface, o.manufacturer)
+                c.deal_key = c.deal_key.replace(f":{sysref.name}:", f":{o.name}:")
+                break
+
+
 def _link_deals(claims: list[Claim]) -> None:
     """Carry deal-level facts between claims of one deal (recorded in ``inherited``)."""
     by_deal: dict[str, list[Claim]] = {}
@@ -2274,6 +2355,31 @@ def _settle_unknown(claims: list[Claim]) -> None:
             before = [k for k in known if k.evidence.start < c.evidence.start]
             source = before[-1] if before else known[0]
             c.status = source.status
+            if "status" not in c.inherited:
+                c.inherited.append("status")
+
+
+def _settle_requests(claims: list[Claim]) -> None:
+    """A buyer's request for a sale the article reports approved ("X has requested to buy ...",
+    the standard text of an export-approval notice) is that approval's request, not separate
+    talks: the request claim takes the approved stage (recorded in ``inherited``)."""
+    approved = {
+        (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+        for c in claims
+        if c.status == "approved" and not c.negated
+    }
+    if not approved:
+        return
+    for c in claims:
+        if (
+            c.status != "negotiating"
+            or c.negated
+            or not any(cue.startswith("buyer:subject:request") for cue in c.cues)
+        ):
+            continue
+        key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+        if key in approved:
+            c.status = "approved"
             if "status" not in c.inherited:
                 c.inherited.append("status")
 

@@ -63,6 +63,13 @@ _PREFIX = {
     "BRL": "BRL",
     "SAR": "SAR",
     "AED": "AED",
+    # South and South-East Asian news writes these before the number ("Tk 1,200 crore", "RM1.2 billion")
+    "Tk": "BDT",
+    "BDT": "BDT",
+    "PKR": "PKR",
+    "RM": "MYR",
+    "MYR": "MYR",
+    "Rp": "IDR",
 }
 #: Currency words written *after* the number ("1.5 billion euros").
 _SUFFIX = {
@@ -222,6 +229,12 @@ _CASE_SENSITIVE_PREFIX = {
     "BRL",
     "SAR",
     "AED",
+    "Tk",
+    "BDT",
+    "PKR",
+    "RM",
+    "MYR",
+    "Rp",
 }
 
 
@@ -278,8 +291,9 @@ def find_money(text: str) -> list[Money]:
             currency = _SUFFIX[m.group("suf").lower()]
             num, scale = m.group("num2"), m.group("scale2")
         end = m.end()
-        if scale and scale.lower() in {"m", "b", "k", "cr", "tn"}:
-            # single-letter scales must be glued to the number: "$300m", not "$300 m".
+        if scale and scale.lower() in {"m", "b", "k"}:
+            # single-letter scales must be glued to the number: "$300m", not "$300 m"
+            # ("cr" and "tn" are no English words: "Rs 500 cr" is 500 crore).
             scale_start = m.start("scale1") if pre is not None else m.start("scale2")
             if text[scale_start - 1].isspace():
                 if pre is None:
