@@ -38,12 +38,11 @@ def timed_graph(store: Store, filters: kn.Filters, *, detail: bool | None = None
     filters = kn.resolve_filters(store, filters)
     structure = replace(filters, year_from=None, year_to=None, min_tiv=None)
     if isinstance(store, EmbeddedStore):
-        with ThreadPoolExecutor(3) as pool:
-            fut_g = pool.submit(kn.build_graph, store, structure, detail=detail)
+        with ThreadPoolExecutor(1) as pool:
             fut_t = pool.submit(kn.tiv_by_year, store, filters)
-            fut_d = pool.submit(kn.pair_deal_years, store, filters)
-            g = fut_g.result()
-            years = kn.pair_years(store, filters, tiv=fut_t.result(), deals=fut_d.result())
+            g, deal_years = kn.build_graph_and_deal_years(store, structure, detail=detail)
+            deals = kn.deal_years_in_range(deal_years, filters)
+            years = kn.pair_years(store, filters, tiv=fut_t.result(), deals=deals)
     else:
         g, years = kn.build_graph(store, structure, detail=detail), kn.pair_years(store, filters)
     g.graph["filters"] = filters
