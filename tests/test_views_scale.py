@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -182,3 +184,54 @@ def test_country_view_lists_the_pipeline(store) -> None:
     assert len(items) == min(len(rows), 40) > 0
     assert any(i["text"].startswith("France: Rafale-M: signed") for i in items)
     assert all(i["meta"] for i in items)
+
+
+SELECTIONS = [
+    kn.Filters(),
+    kn.Filters(buyer="India"),
+    kn.Filters(supplier="Russia"),
+    kn.Filters(source="sipri"),
+    kn.Filters(source="articles"),
+    kn.Filters(category="aircraft"),
+]
+
+
+@pytest.mark.parametrize("filters", SELECTIONS, ids=lambda f: f.describe() or "all")
+def test_edge_query_counts_the_deals_per_order_year_of_the_separate_query(store, filters) -> None:
+    """One scan (edge query + order-year keys) gives the graph and pair_deal_years' counts."""
+    f = kn.resolve_filters(store, filters)
+    g, deal_years = kn.build_graph_and_deal_years(store, f)
+    assert deal_years == kn.pair_deal_years(store, f)
+    assert deal_years or filters.category  # the world has deals for every selection but one category
+    plain = kn.build_graph(store, f)
+    assert list(g.nodes(data=True)) == list(plain.nodes(data=True))
+    assert list(g.edges(data=True)) == list(plain.edges(data=True))  # same pairs, same order
+    for lo, hi in ((2015, None), (None, 1999), (2005, 2009)):
+        ranged = replace(f, year_from=lo, year_to=hi)
+        assert kn.deal_years_in_range(deal_years, ranged) == kn.pair_deal_years(store, ranged)
+
+
+def test_build_graph_and_deal_years_refuses_a_year_range(store) -> None:
+    with pytest.raises(ValueError, match="without a year range"):
+        kn.build_graph_and_deal_years(store, kn.resolve_filters(store, kn.Filters(year_from=2015)))
+
+
+@pytest.mark.parametrize("filters", [kn.Filters(), kn.Filters(year_from=2010), kn.Filters(buyer="India")])
+def test_timed_graph_years_are_pair_years_of_the_separate_queries(store, filters) -> None:
+    """The view's per-edge years equal kg.network.pair_years (TIV and deal queries run apart)."""
+    f = kn.resolve_filters(store, filters)
+    expected = kn.pair_years(store, f)
+    for tivless in (None, kn.tivless_deliveries(store)):
+        g = scale.timed_graph(store, filters, tivless=tivless)
+        assert g.number_of_edges() > 0
+        for s, b, d in g.edges(data=True):
+            want = expected.get((s, b), {})
+            assert d["years"] == {y: list(v) for y, v in want.items()}
+            if f.has_years:
+                assert d["deals"] == int(sum(v[1] for v in want.values()))
+
+
+def test_tivless_passed_on_gives_the_same_tiv(store) -> None:
+    f = kn.resolve_filters(store, kn.Filters(buyer="India"))
+    asked = kn.tivless_deliveries(store)
+    assert kn.tiv_by_year(store, f, tivless=asked) == kn.tiv_by_year(store, f)

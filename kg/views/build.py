@@ -587,8 +587,9 @@ def _pipeline_items(store: Store, name: str, limit: int = 40) -> list[dict[str, 
 def _country_view(
     store: Store, name: str, focus: str, base: kn.Filters, pipeline: Any, systems_on_edges: int
 ) -> View:
-    g_in = scale.timed_graph(store, replace(base, buyer=focus), detail=True)
-    g_out = scale.timed_graph(store, replace(base, supplier=focus), detail=True)
+    tivless = kn.tivless_deliveries(store)  # once for both selections
+    g_in = scale.timed_graph(store, replace(base, buyer=focus), detail=True, tivless=tivless)
+    g_out = scale.timed_graph(store, replace(base, supplier=focus), detail=True, tivless=tivless)
     g = scale.one_unknown_per_side(nx.compose(g_in, g_out))
     if focus not in g:
         label = kn.party_info(store, [focus]).get(focus, ("party", name))[1]

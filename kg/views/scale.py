@@ -26,26 +26,31 @@ OTHER_BUYERS = "kg-view:other-buyers"
 UNKNOWN_SIDES = {UNKNOWN_SUPPLIER, UNKNOWN_RECIPIENT}
 
 
-def timed_graph(store: Store, filters: kn.Filters, *, detail: bool | None = None) -> nx.DiGraph:
+def timed_graph(
+    store: Store, filters: kn.Filters, *, detail: bool | None = None, tivless: bool | None = None
+) -> nx.DiGraph:
     """``build_graph`` of the selection with each edge's yearly volumes in the filters' range.
 
     The graph's structure (pairs, sources, systems) comes from the selection without a
     year range (the fast path); the years come from :func:`kg.network.pair_years` with
     it.  Pairs without a year in the range are dropped; ``tiv``/``deals`` become the
-    range's totals.  On an embedded store the three queries run at once (threads:
-    Oxigraph evaluates in parallel, about half the wall time on the register).
+    range's totals.  On an embedded store the TIV queries run in a thread beside the
+    graph's (Oxigraph evaluates in parallel); the graph's edge query also counts the deals
+    per order year (:func:`kg.network.build_graph_and_deal_years`: one scan, not two).
+    ``tivless`` passes :func:`kg.network.tivless_deliveries` on (views built from
+    several selections ask once).
     """
     filters = kn.resolve_filters(store, filters)
     structure = replace(filters, year_from=None, year_to=None, min_tiv=None)
     if isinstance(store, EmbeddedStore):
-        with ThreadPoolExecutor(3) as pool:
-            fut_g = pool.submit(kn.build_graph, store, structure, detail=detail)
-            fut_t = pool.submit(kn.tiv_by_year, store, filters)
-            fut_d = pool.submit(kn.pair_deal_years, store, filters)
-            g = fut_g.result()
-            years = kn.pair_years(store, filters, tiv=fut_t.result(), deals=fut_d.result())
+        with ThreadPoolExecutor(1) as pool:
+            fut_t = pool.submit(kn.tiv_by_year, store, filters, tivless=tivless)
+            g, deal_years = kn.build_graph_and_deal_years(store, structure, detail=detail)
+            deals = kn.deal_years_in_range(deal_years, filters)
+            years = kn.pair_years(store, filters, tiv=fut_t.result(), deals=deals)
     else:
-        g, years = kn.build_graph(store, structure, detail=detail), kn.pair_years(store, filters)
+        tiv = kn.tiv_by_year(store, filters, tivless=tivless)
+        g, years = kn.build_graph(store, structure, detail=detail), kn.pair_years(store, filters, tiv=tiv)
     g.graph["filters"] = filters
     for s, b in list(g.edges):
         e = g[s][b]
