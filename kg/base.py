@@ -1,12 +1,18 @@
 """The graphs every store carries: the ontology and the curated reference tables.
 
 They are (re)loaded only when their content changed (a content hash is kept in each
-graph), so importers can call :func:`ensure_base_graphs` cheaply before every import.
+graph), so every importer ensures them cheaply before it imports: each importer's entry
+point is wrapped in :func:`with_base_graphs`, the one place that does it.  Why: a store
+filled by ``kg import sipri`` (or rdf, or a curated table) alone must carry the same
+ontology and reference graphs as one filled by ``kg import articles``.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -53,3 +59,19 @@ def ensure_base_graphs(store: Store) -> list[URIRef]:
             todo[graph] = data
     store.replace_graphs(todo)
     return list(todo)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def with_base_graphs(importer: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """Mark ``importer`` (whose first argument is the store) as an import entry point: the
+    base graphs are ensured before it runs (a no-op when they are current)."""
+
+    @functools.wraps(importer)
+    def run(store: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        ensure_base_graphs(store)
+        return importer(store, *args, **kwargs)
+
+    return run
