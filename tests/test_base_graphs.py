@@ -40,7 +40,9 @@ def _kg(location: str, *args: str):
     [
         pytest.param(("import", "sipri", str(SIPRI)), id="sipri"),
         pytest.param(("import", "rdf", "RDFFILE"), id="rdf"),
-        pytest.param(("import", "articles", str(FIXTURES / "articles" / "australia_mogami.md")), id="articles"),
+        pytest.param(
+            ("import", "articles", str(FIXTURES / "articles" / "australia_mogami.md")), id="articles"
+        ),
     ],
 )
 def test_each_import_command_loads_base_graphs_once(args: tuple[str, ...], tmp_path: Path) -> None:
