@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 
 from kg import ns, reference
 from kg.article_rdf import article_graph, storable_url
-from kg.base import ensure_base_graphs
+from kg.base import with_base_graphs
 from kg.extract import Article, ArticleError, extract_many, read_articles
 from kg.rdfmap import content_hash
 from kg.store import Store
@@ -104,6 +104,7 @@ def import_articles(
     )
 
 
+@with_base_graphs
 def import_items(
     store: Store,
     items: Iterable[Article | ArticleError],
@@ -123,7 +124,6 @@ def import_items(
     """
     from kg.iris import article_source
 
-    ensure_base_graphs(store)
     extra = store_systems(store)
     report = ArticleImportReport()
     todo: list[Article] = []

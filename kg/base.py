@@ -1,12 +1,18 @@
 """The graphs every store carries: the ontology and the curated reference tables.
 
 They are (re)loaded only when their content changed (a content hash is kept in each
-graph), so importers can call :func:`ensure_base_graphs` cheaply before every import.
+graph), so every importer ensures them cheaply after it imports: each importer's entry
+point is wrapped in :func:`with_base_graphs`, the one place that does it.  Why: a store
+filled by ``kg import sipri`` (or rdf, or a curated table) alone must carry the same
+ontology and reference graphs as one filled by ``kg import articles``.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -53,3 +59,31 @@ def ensure_base_graphs(store: Store) -> list[URIRef]:
             todo[graph] = data
     store.replace_graphs(todo)
     return list(todo)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def with_base_graphs(importer: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """Mark ``importer`` (whose first argument is the store) as an import entry point: once it
+    has run, the base graphs are ensured (a no-op when they are current).
+
+    After, not before, and only when the store then holds data: an import that rejected
+    every input (or failed) leaves the store exactly as it was.
+    """
+
+    @functools.wraps(importer)
+    def run(store: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        result = importer(store, *args, **kwargs)
+        if store.ask(_HOLDS_DATA):
+            ensure_base_graphs(store)
+        return result
+
+    return run
+
+
+#: any triple outside the base graphs (constants only: nothing from user input)
+_HOLDS_DATA = (
+    f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({ONTOLOGY_GRAPH.n3()}, {REFERENCE_GRAPH.n3()})) }}"
+)

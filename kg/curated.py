@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from kg import iris, ns, reference
+from kg.base import with_base_graphs
 from kg.errors import InputError
 from kg.ns import SCHEMA
 from kg.rdfmap import NTriples, content_hash, describe_party, describe_system, party_iri, system_iri
@@ -120,6 +121,7 @@ def curated_graph(path: Path) -> tuple[URIRef, bytes, int, list[InputError]]:
     return release, bytes(out), deals, errors
 
 
+@with_base_graphs
 def import_curated(store: Store, path: Path) -> CuratedReport:
     """Import one curated table; bad rows are reported with their line and skipped."""
     graph, data, deals, errors = curated_graph(path)

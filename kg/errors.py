@@ -1,8 +1,10 @@
-"""Exceptions with documented CLI exit codes.
+"""Exceptions with documented CLI exit codes: one hierarchy, each class carries its code.
 
-The CLI maps each to one clear line on stderr and its exit code; library callers catch
-them like any exception.  Exit codes: 0 ok, 1 error, 2 usage, 3 validation failed or
-import rejected, 4 store locked.
+The CLI maps each to one clear line on stderr and its ``exit_code`` in one place
+(:class:`kg.cli.app.KgGroup`); library callers catch them like any exception.
+Exit codes: 0 ok, 1 error, 2 usage, 3 validation failed or import rejected, 4 store locked.
+Why one hierarchy: the same mistake (say an unknown party name) must give the same exit
+code in every command, which only holds when every command raises the same class.
 """
 
 from __future__ import annotations
@@ -18,6 +20,17 @@ class KgError(Exception):
     """Base class: an error a user can act on; ``str(e)`` is the one-line message."""
 
     exit_code = EXIT_ERROR
+
+
+class UsageError(KgError):
+    """The user asked for something that cannot be: a bad option value or combination
+    ("--from after --to", an unknown format), not a problem with the data."""
+
+    exit_code = EXIT_USAGE
+
+
+class UnknownName(UsageError):
+    """A name given by the user (a party, a category, a status...) that matches nothing."""
 
 
 class StoreError(KgError):

@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from kg import iris, ns, reference
 from kg.bindings import skip_opaque, values_block
-from kg.errors import EXIT_USAGE, KgError, QueryError
+from kg.errors import QueryError, UnknownName, UsageError
 from kg.queries import PARAM_TYPES, NamedQuery, Param, load_queries
 
 #: The parameter that caps rows (applied here: SPARQL's LIMIT cannot take a variable).
@@ -32,10 +32,13 @@ LIMIT_PARAM = "limit"
 _ABS_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
 
 
-class ParameterError(KgError):
+class ParameterError(UsageError):
     """A parameter that is unknown, malformed, or names nothing (usage error, exit 2)."""
 
-    exit_code = EXIT_USAGE
+
+class UnknownParameterName(ParameterError, UnknownName):
+    """A parameter value naming a party (or system) that matches nothing: the same class,
+    hence the same exit code, as an unknown name in every other command."""
 
 
 class Selector(Protocol):
@@ -115,7 +118,7 @@ def resolve_party_iri(value: str, *, country_only: bool = False) -> URIRef:
     if record is None:
         record = reference.resolve_party(text)
     if record is None:
-        raise ParameterError(f"unknown {what} {value!r}{_suggest(reference.close_matches(text))}")
+        raise UnknownParameterName(f"unknown {what} {value!r}{_suggest(reference.close_matches(text))}")
     if country_only and record.kind != "country":
         raise ParameterError(f"{value!r} is a {record.kind} ({record.name}), not a country; use a country")
     return iris.party(record.kind, record.iso3 or record.key, record.name)

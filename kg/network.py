@@ -55,7 +55,7 @@ from rdflib.term import Node
 
 from kg import iris, ns
 from kg.bindings import inject_values
-from kg.errors import KgError, QueryError
+from kg.errors import QueryError, UnknownName, UsageError
 from kg.resources import data_path
 from kg.spreadsheet import safe_row
 from kg.store import EmbeddedStore, Store
@@ -75,12 +75,6 @@ PARTY_KINDS: dict[str, str] = {
 }
 _CATEGORY_KEYS = {str(v): k for k, v in ns.CATEGORIES.items()}
 _STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
-
-
-class UnknownName(KgError):
-    """A party name (``--supplier``/``--buyer``/country) that matches nothing; exit 2."""
-
-    exit_code = 2
 
 
 # --------------------------------------------------------------------------- filters
@@ -114,7 +108,7 @@ class Filters:
         if self.source not in SOURCES:
             raise UnknownName(f"unknown source {self.source!r} (known: {', '.join(SOURCES)})")
         if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
-            raise UnknownName(f"--from {self.year_from} is after --to {self.year_to}")
+            raise UsageError(f"--from {self.year_from} is after --to {self.year_to}")
 
     @property
     def has_years(self) -> bool:
@@ -1490,7 +1484,7 @@ def export_graph(g: nx.DiGraph, path: str | Path, fmt: str, *, raw_csv: bool = F
     CSV cells a spreadsheet would run as formulas are quoted unless ``raw_csv``.
     """
     if fmt not in EXPORT_FORMATS:
-        raise UnknownName(f"unknown format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
+        raise UsageError(f"unknown format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
     from kg.atomicwrite import open_atomic
 
     with open_atomic(path) as fh:

@@ -27,6 +27,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg import iris, ns
+from kg.base import with_base_graphs
 from kg.errors import InputError
 from kg.ns import ID
 from kg.store import Store
@@ -207,6 +208,7 @@ def _check_graphs(scratch: ox.Store, path: Path, force: bool) -> None:
             )
 
 
+@with_base_graphs
 def import_rdf(
     store: Store, paths: list[Path], fmt: str | None = None, *, force: bool = False
 ) -> RdfImportReport:

@@ -32,6 +32,7 @@ from matplotlib.figure import Figure
 
 from kg import iris
 from kg import network as kn
+from kg.errors import UsageError
 from kg.pipeline import PipelineRow, by_supplier, pipeline_rows
 from kg.releases import register_releases
 from kg.store import Store
@@ -315,9 +316,7 @@ def diversification_report(
     out.mkdir(parents=True, exist_ok=True)
     base = filters or kn.Filters()
     if base.buyer or base.supplier:
-        raise kn.UnknownName(
-            "the diversification report takes the buyer as its argument, not --buyer/--supplier"
-        )
+        raise UsageError("the diversification report takes the buyer as its argument, not --buyer/--supplier")
     merge = DEFAULT_MERGE if merge is None else merge
     periods = kn.supplier_shares(store, buyer, base, by="period", length=length)
     merged_periods = kn.supplier_shares(store, buyer, base, by="period", length=length, merge=merge)

@@ -35,7 +35,7 @@ from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from kg import iris, ns, reference
-from kg.errors import InputError
+from kg.errors import InputError, UnknownName
 from kg.linking import (
     LinkResult,
     _catalogue_key,
@@ -880,13 +880,13 @@ class DealSummary:
 
 
 def resolve_party_iri(name: str) -> URIRef:
-    """A party name (or IRI) -> its IRI; InputError with suggestions when unknown."""
+    """A party name (or IRI) -> its IRI; :class:`UnknownName` (exit 2) with suggestions when unknown."""
     if name.startswith(("http://", "https://")):
         return URIRef(name)
     record = reference.resolve_party(name)
     if record is None:
         hint = reference.close_matches(name)
-        raise InputError(f"unknown party {name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+        raise UnknownName(f"unknown party {name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
     return iris.party(record.kind, record.iso3 or record.key, record.name)
 
 

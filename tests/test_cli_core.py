@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from kg import __version__
 from kg.cli import cli
+from kg.store import open_store
 
 GOOD_TTL = """@prefix ex: <https://example.org/> .
 ex:india ex:buys ex:s400 .
@@ -23,6 +24,15 @@ TRIG = """@prefix ex: <https://example.org/> .
 ex:g1 { ex:a ex:b ex:c . }
 ex:g2 { ex:a ex:b ex:d . }
 """
+
+
+def _base_stats() -> tuple[int, int]:
+    """(graphs, triples) of the ontology and reference graphs every import now ensures."""
+    from kg.base import ensure_base_graphs
+
+    with open_store("memory:") as s:
+        ensure_base_graphs(s)
+        return len(s.named_graphs()), s.count()
 
 
 @pytest.fixture()
@@ -68,9 +78,10 @@ def test_import_rdf_good_bad_and_missing(runner: CliRunner, files: dict[str, Pat
     assert f"{files['bad.ttl']}:3:" in result.stderr
     assert "no.ttl" in result.stderr
     stats = json.loads(kg(runner, store, "stats", "--json").stdout)
-    assert stats["graphs"] == 1
+    base_graphs, base_triples = _base_stats()  # every import ensures the base graphs
+    assert stats["graphs"] == 1 + base_graphs
     # only the good file's 2 triples + 3 source-description triples
-    assert stats["triples"] == 5
+    assert stats["triples"] == 5 + base_triples
 
 
 def test_malformed_file_leaves_store_unchanged(
@@ -179,7 +190,7 @@ def test_cli_against_real_sparql_servers(runner: CliRunner, files: dict[str, Pat
     )
     assert result.exit_code == 0, result.output
     stats = json.loads(runner.invoke(cli, ["--store", url, "stats", "--json"]).stdout)
-    assert stats["graphs"] == 3
+    assert stats["graphs"] == 3 + _base_stats()[0]  # + the ontology and reference graphs
     again = runner.invoke(
         cli, ["--store", url, "import", "rdf", str(files["good.ttl"]), str(files["data.trig"])]
     )

@@ -16,6 +16,7 @@ from rdflib import URIRef
 
 from kg import iris
 from kg import network as kn
+from kg.errors import UsageError
 from kg.resources import data_path
 from kg.store import open_store
 
@@ -214,7 +215,7 @@ def test_unknown_and_hostile_names(store) -> None:
     assert store.count() == before
     with pytest.raises(kn.UnknownName):
         kn.Filters(category="lasers")
-    with pytest.raises(kn.UnknownName):
+    with pytest.raises(UsageError, match="after"):  # a usage error, not an unknown name
         kn.Filters(year_from=2020, year_to=2010)
     # aliases and demonyms resolve through the reference tables
     assert kn.party_iri_for("USSR", store) == iris.country("SUN")

@@ -21,6 +21,18 @@ from kg.cli import cli
 from kg.errors import EXIT_REJECTED
 from kg.store import open_store
 
+
+def _base_triples() -> int:
+    """Triples of the ontology and reference graphs that every import ensures."""
+    from kg.base import ensure_base_graphs
+
+    with open_store("memory:") as s:
+        ensure_base_graphs(s)
+        return s.count()
+
+
+_BASE_TRIPLES = _base_triples()
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -100,7 +112,8 @@ def test_rdfxml_entity_declarations_are_refused_naming_the_file(tmp_path: Path) 
     # nothing pending or half-written: read-only commands work at once
     stats = CliRunner().invoke(cli, ["--store", store, "stats", "--json"])
     assert stats.exit_code == 0, stats.output
-    assert json.loads(stats.output)["triples"] == 4  # the good file: 1 triple + 3 of file metadata
+    # the good file: 1 triple + 3 of file metadata (+ the base graphs every import ensures)
+    assert json.loads(stats.output)["triples"] == 4 + _BASE_TRIPLES
     q = CliRunner().invoke(cli, ["--store", store, "query", "--format", "csv", "ASK { ?s ?p 'ha' }"])
     assert q.exit_code == 0 and q.output.strip() == "false", q.output
 
@@ -119,7 +132,7 @@ def test_turtle_token_over_16_mib_names_the_file_and_the_next_file_imports(tmp_p
     assert f"error: {big}: too large to parse" in res.output
     assert "imported 1 file(s)" in res.output
     stats = CliRunner().invoke(cli, ["--store", store, "stats", "--json"])
-    assert json.loads(stats.output)["triples"] == 4
+    assert json.loads(stats.output)["triples"] == 4 + _BASE_TRIPLES  # + the base graphs
 
 
 # --- 13 (ii): kg's own graphs are reserved --------------------------------------------------

@@ -17,7 +17,7 @@ from test_linking import (
 )
 
 from kg import linking, timeline
-from kg.errors import InputError
+from kg.errors import InputError, UnknownName
 from kg.store import Store, open_store
 
 
@@ -88,7 +88,7 @@ def test_find_deals_by_year_and_aliases(seeded: tuple[Store, str]) -> None:
         assert {h.iri for h in hits} == {deal, str(S400_REGISTER)}, name
     assert timeline.find_deals(store, "Russia", "India", "S-400", 2019) == []
     assert timeline.find_deals(store, "France", "India", "S-400") == []
-    with pytest.raises(InputError, match="unknown party"):
+    with pytest.raises(UnknownName, match="unknown party"):  # a usage error (exit 2), as everywhere
         timeline.find_deals(store, supplier="Atlantis")
 
 

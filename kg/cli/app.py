@@ -1,11 +1,13 @@
 """The root ``kg`` group, shared groups, store opening and error handling.
 
 Errors a user can act on (:class:`kg.errors.KgError`) become one line on stderr and the
-documented exit code; a traceback appears only with ``--debug``.
+exit code their class carries; a traceback appears only with ``--debug``.  This is the one
+place errors become exit codes: commands raise, they do not pick codes themselves.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -26,6 +28,10 @@ class KgGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # `kg ... | head`: the reader left; end quietly
+            _silence_stdout()
+            _reported(ctx)
+            ctx.exit(EXIT_ERROR)
         except KgError as exc:
             if ctx.find_root().params.get("debug"):
                 raise
@@ -39,6 +45,23 @@ class KgGroup(click.Group):
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             click.echo(f"error: {where}{getattr(exc, 'strerror', None) or exc}", err=True)
             ctx.exit(EXIT_ERROR)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush of a closed pipe is silent.
+
+    Why: after EPIPE, Python flushes ``sys.stdout`` again at exit and prints "Exception
+    ignored ... BrokenPipeError"; the recipe in the ``signal`` module docs avoids that.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (CliRunner)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def _reported(ctx: click.Context) -> None:
@@ -154,5 +177,18 @@ def query_group() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(cli.main(prog_name="kg"))
+    """Console-script entry point.
+
+    Output still buffered when the command returns is flushed here, so a reader that left
+    early (``kg extract a.md | head``) ends quietly too, not with "Exception ignored".
+    """
+    try:
+        code: Any = cli.main(prog_name="kg")
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        code = code or EXIT_ERROR
+    sys.exit(code)

@@ -65,6 +65,8 @@ def extract_cmd(paths: tuple[str, ...], published: date | None, url: str | None,
         where = f"{a.path}:{a.line}" if a.line else a.path
         for warning in a.warnings:
             click.echo(f"warning: {where}: {warning}", err=True)
+    if errors and not articles:  # nothing was read: print nothing (not an empty `[]`)
+        sys.exit(EXIT_REJECTED)
     results = [claims for _, claims in extract_many(articles, jobs=jobs)]
     if fmt == "ttl":
         _print_ttl(articles, results)

@@ -93,9 +93,11 @@ def sparql_cmd(
     raw_csv: bool,
     union: bool,
 ) -> None:
-    """Run a SPARQL query given as an argument, with -f FILE, or on stdin."""
+    """Run a SPARQL query given as an argument, with -f FILE, or on stdin (also ``-``)."""
     if query_file is not None:
         text = query_file.read_text(encoding="utf-8")
+    elif sparql == "-":
+        text = sys.stdin.read()
     elif sparql is not None:
         text = sparql
     elif not sys.stdin.isatty():

@@ -24,10 +24,7 @@ def query_list_cmd(as_json: bool) -> None:
     """
     from kg.named import list_queries
 
-    try:
-        _print_list(list_queries(), as_json)
-    except BrokenPipeError:  # `kg query list | head`
-        raise click.Abort() from None
+    _print_list(list_queries(), as_json)  # a closed pipe ends quietly (kg.cli.app.KgGroup)
 
 
 def _print_list(queries: list, as_json: bool) -> None:
@@ -89,11 +86,8 @@ def query_run_cmd(
         return
     result = run_named(store, name, given)
     fmt = fmt or default_format()
-    try:
-        n = write_rows(result.variables, result.rows, fmt, sys.stdout, raw=raw_csv)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `kg query run ... | head`
-        raise click.Abort() from None
+    n = write_rows(result.variables, result.rows, fmt, sys.stdout, raw=raw_csv)
+    sys.stdout.flush()  # a closed pipe (`| head`) ends quietly (kg.cli.app.KgGroup)
     if fmt != "table":
         click.echo(f"{n} row(s)", err=True)
 

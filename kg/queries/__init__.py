@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.errors import KgError
+
 #: Parameter types and what they accept (documentation for ``kg query list``).
 PARAM_TYPES: dict[str, str] = {
     "country": "a country name, alias or ISO 3166 code (India, USSR, IND)",
@@ -93,8 +95,8 @@ class NamedQuery:
         return next((p for p in self.params if p.name == name), None)
 
 
-class QueryFileError(ValueError):
-    """A ``.rq`` file whose header is malformed (a bug in the package, caught by tests)."""
+class QueryFileError(KgError, ValueError):
+    """A ``.rq`` file whose header is malformed (a bug in the package, caught by tests; exit 1)."""
 
 
 def parse_query_file(path: Path) -> NamedQuery:

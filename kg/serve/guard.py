@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from kg.errors import EXIT_USAGE, KgError
 from kg.sparql_guard import refuse_outbound
 
 #: Graph names under this base are store graphs (minted by kg.iris); FROM may name them.
@@ -49,8 +50,10 @@ _WORD = re.compile(
 )
 
 
-class Refused(Exception):
-    """The request is not allowed; ``status`` is the HTTP status to answer with."""
+class Refused(KgError):
+    """The request is not allowed; ``status`` is the HTTP status to answer with (exit 2 in a CLI)."""
+
+    exit_code = EXIT_USAGE
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from kg.errors import EXIT_REJECTED, KgError
+
 # --- layouts ---------------------------------------------------------------------------
 
 #: Column headers of the 16-column register ('' = SIPRI's blank-named uncertainty columns).
@@ -94,8 +96,13 @@ _GENERATED = re.compile(r"^(?:Data generated|Generated)\s*:\s*(.+?)\s*$", re.IGN
 _DESIGNATION_TAIL = re.compile(r"(\s+-+)+\s*$")
 
 
-class LayoutError(ValueError):
-    """The file as a whole cannot be read (unknown layout, no header, truncated preamble)."""
+class LayoutError(KgError, ValueError):
+    """The file as a whole cannot be read (unknown layout, no header, truncated preamble).
+
+    An import rejected (exit 3); still a ``ValueError`` for callers that catch that.
+    """
+
+    exit_code = EXIT_REJECTED
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)

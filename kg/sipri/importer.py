@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from kg.base import with_base_graphs
 from kg.ns import SPARQL_PREFIXES
 from kg.sipri.formats import LAYOUTS, LayoutError, RowProblem, parse_file
 from kg.sipri.mapping import map_release
@@ -221,6 +222,7 @@ def import_file(
     return report
 
 
+@with_base_graphs
 def import_sipri(
     store: Store,
     paths: Iterable[str | Path],

@@ -1,0 +1,155 @@
+"""One mistake, one answer: the same bad input gives the same exit code in every command.
+
+The CLI maps :class:`kg.errors.KgError` subclasses to their ``exit_code`` in one place
+(:class:`kg.cli.app.KgGroup`); these tests run an unknown party name through every command
+that takes one, plus the other usage errors and pipe/stdin behaviour the README documents.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import views_world as world
+from click.testing import CliRunner
+
+from kg import errors
+from kg.cli import cli
+from kg.network import Filters, export_graph
+from kg.queries import QueryFileError
+from kg.serve.guard import Refused
+from kg.sipri.formats import LayoutError
+from kg.store import open_store
+
+UNKNOWN = "Atlantis"
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("exit") / "store"
+    with open_store(str(path)) as s:
+        world.load(s)
+    return str(path)
+
+
+def _kg(store_dir: str, *args: str, stdin: str | None = None):
+    return CliRunner().invoke(cli, ["--store", store_dir, *args], input=stdin, catch_exceptions=False)
+
+
+PARTY_COMMANDS = {
+    "view network --supplier": ["view", "network", "--supplier", UNKNOWN, "-o", "OUT/n.html"],
+    "view network --buyer": ["view", "network", "--buyer", UNKNOWN, "-o", "OUT/n.html"],
+    "view country": ["view", "country", UNKNOWN, "-o", "OUT/c.html"],
+    "view deals": ["view", "deals", "--buyer", UNKNOWN, "-o", "OUT/d.html"],
+    "network export": ["network", "export", "--format", "gexf", "--buyer", UNKNOWN, "-o", "OUT/g.gexf"],
+    "network shares": ["network", "shares", "--buyer", UNKNOWN],
+    "network centrality": ["network", "centrality", "--supplier", UNKNOWN],
+    "report --buyer": ["report", "diversification", "--buyer", UNKNOWN, "-o", "OUT/r"],
+    "report --away-from": ["report", "diversification", "--away-from", UNKNOWN, "-o", "OUT/r"],
+    "deal show": ["deal", "show", "--supplier", UNKNOWN],
+    "contradictions": ["contradictions", "--buyer", UNKNOWN],
+    "query run": ["query", "run", "customers-of-supplier", "-p", f"supplier={UNKNOWN}"],
+    "search": ["search", "S-400", "--buyer", UNKNOWN],
+}
+
+
+@pytest.mark.parametrize("args", list(PARTY_COMMANDS.values()), ids=list(PARTY_COMMANDS))
+def test_unknown_party_is_a_usage_error_everywhere(store_dir: str, tmp_path: Path, args: list[str]) -> None:
+    res = _kg(store_dir, *(a.replace("OUT", str(tmp_path)) for a in args))
+    assert res.exit_code == errors.EXIT_USAGE, res.output
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and UNKNOWN in lines[0], res.stderr
+    assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["view", "network", "--from", "2020", "--to", "2010", "-o", "OUT/n.html"],
+        ["network", "centrality", "--from", "2020", "--to", "2010"],
+    ],
+    ids=["view", "centrality"],
+)
+def test_from_after_to_is_a_usage_error(store_dir: str, tmp_path: Path, args: list[str]) -> None:
+    res = _kg(store_dir, *(a.replace("OUT", str(tmp_path)) for a in args))
+    assert res.exit_code == errors.EXIT_USAGE and "after" in res.stderr
+
+
+def test_usage_errors_are_not_unknown_names(tmp_path: Path) -> None:
+    with pytest.raises(errors.UsageError) as year:
+        Filters(year_from=2020, year_to=2010)
+    assert not isinstance(year.value, errors.UnknownName)
+    import networkx as nx
+
+    with pytest.raises(errors.UsageError) as fmt:
+        export_graph(nx.DiGraph(), tmp_path / "x", "pdf")
+    assert not isinstance(fmt.value, errors.UnknownName)
+
+
+def test_every_error_class_carries_its_exit_code() -> None:
+    expected = {
+        errors.KgError: errors.EXIT_ERROR,
+        errors.UsageError: errors.EXIT_USAGE,
+        errors.UnknownName: errors.EXIT_USAGE,
+        errors.InputError: errors.EXIT_REJECTED,
+        errors.ValidationFailed: errors.EXIT_REJECTED,
+        errors.StoreLocked: errors.EXIT_LOCKED,
+        LayoutError: errors.EXIT_REJECTED,
+        QueryFileError: errors.EXIT_ERROR,
+        Refused: errors.EXIT_USAGE,
+    }
+    for cls, code in expected.items():
+        assert issubclass(cls, errors.KgError), cls
+        assert cls.exit_code == code, cls
+    # still ValueErrors for callers that caught them as such
+    assert issubclass(LayoutError, ValueError) and issubclass(QueryFileError, ValueError)
+
+
+def test_query_dash_reads_stdin(store_dir: str) -> None:
+    res = _kg(store_dir, "query", "-", "--format", "json", stdin="ASK { GRAPH ?g { ?s ?p ?o } }")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.strip() == "true"
+
+
+def test_extract_of_a_missing_file_prints_nothing(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["extract", str(tmp_path / "missing.md")])
+    assert res.exit_code == errors.EXIT_REJECTED
+    assert res.stdout == ""
+    assert "missing.md" in res.stderr and len(res.stderr.splitlines()) == 1
+
+
+def _closed_pipe(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run ``kg ARGS`` writing into a pipe whose reader has already left (``| head`` done)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE, deterministically
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "kg", *args],
+            cwd=cwd,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=300,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "list"],
+        ["extract", "--format", "jsonl", "ARTICLE"],
+    ],
+    ids=["query-list", "extract"],
+)
+def test_closed_pipe_ends_quietly(tmp_path: Path, args: list[str]) -> None:
+    article = Path(__file__).parent / "fixtures" / "articles" / "australia_mogami.md"
+    args = [str(article) if a == "ARTICLE" else a for a in args]
+    done = _closed_pipe(args, tmp_path)
+    assert b"Broken pipe" not in done.stderr and b"Traceback" not in done.stderr, done.stderr
+    assert b"Exception ignored" not in done.stderr, done.stderr
+    assert done.stderr == b"", done.stderr
+    assert done.returncode == errors.EXIT_ERROR  # output was cut short: not a success
