@@ -2268,13 +2268,25 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 and _same_family(o.name, sysref.name)
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
-                and (other.supplier.iso3 if other.supplier else None)
-                == (c.supplier.iso3 if c.supplier else None)
-                and other.buyer.iso3 == c.buyer.iso3
+                and _same_dyad(other, c)
             ):
-                c.system = SystemRef(o.name, o.category, o.origin_iso3, sysref.surface, o.manufacturer)
-                c.deal_key = c.deal_key.replace(f":{sysref.name}:", f":{o.name}:")
+                _adopt_system(c, o)
                 break
+
+
+def _same_dyad(a: Claim, b: Claim) -> bool:
+    """Same supplier (or both unknown) and same buyer."""
+    return (a.supplier.iso3 if a.supplier else None) == (
+        b.supplier.iso3 if b.supplier else None
+    ) and a.buyer.iso3 == b.buyer.iso3
+
+
+def _adopt_system(c: Claim, o: SystemRef) -> None:
+    """``c`` names the system ``o`` (keeping the text's own surface form) and joins its deal."""
+    sysref = c.system
+    assert sysref is not None
+    c.system = SystemRef(o.name, o.category, o.origin_iso3, sysref.surface, o.manufacturer)
+    c.deal_key = c.deal_key.replace(f":{sysref.name}:", f":{o.name}:")
 
 
 def _reconcile_bare_names(claims: list[Claim]) -> None:
@@ -2297,12 +2309,9 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 and other.evidence.start != c.evidence.start
                 and " " in o.surface.strip()
                 and o.surface.split()[0].lower() == sysref.surface.strip().lower()
-                and (other.supplier.iso3 if other.supplier else None)
-                == (c.supplier.iso3 if c.supplier else None)
-                and other.buyer.iso3 == c.buyer.iso3
+                and _same_dyad(other, c)
             ):
-                c.system = SystemRef(o.name, o.category, o.origin_iso3, sysref.surface, o.manufacturer)
-                c.deal_key = c.deal_key.replace(f":{sysref.name}:", f":{o.name}:")
+                _adopt_system(c, o)
                 break
 
 
