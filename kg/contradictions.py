@@ -45,11 +45,10 @@ from kg.timeline import (
     resolve_party_iri,
     system_key_of,
 )
+from kg.vocab.statuses import CONTRACTED, DELIVERY, PRE_CONTRACT
 
 #: Relative difference below which two amounts in one currency agree (press rounding).
 VALUE_TOLERANCE = Decimal("0.05")
-PRE_CONTRACT = frozenset({"offered", "negotiating", "approved"})
-CONTRACTED = frozenset({"signed", "delivering", "delivered"})
 FIELDS = ("quantity", "value", "order year", "status")
 
 
@@ -330,7 +329,7 @@ def _status_conflict(ev: Evidence, deals: list[str], label: str) -> Contradictio
         if status_b in PRE_CONTRACT:
             clash = [p for p in earlier if p[2] in CONTRACTED]
             why = "a later stage was reported earlier"
-        elif status_b in ("delivering", "delivered"):
+        elif status_b in DELIVERY:
             clash = [p for p in earlier if p[2] == "cancelled"]
             why = "deliveries after cancellation"
         else:

@@ -59,6 +59,7 @@ from kg.errors import QueryError, UnknownName, UsageError
 from kg.resources import data_path
 from kg.spreadsheet import safe_row
 from kg.store import EmbeddedStore, Store
+from kg.vocab.statuses import MODALITIES
 
 SOURCES = ("all", "sipri", "articles")
 EXPORT_FORMATS = ("gexf", "graphml", "csv")
@@ -1405,7 +1406,7 @@ def deal_records(
             if r.get("st") is not None and not negated:  # "not cancelled" is no cancellation
                 st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
                 mod = str(r.get("mod") or "")
-                if mod and mod not in ("asserted", "actual", "fact"):
+                if mod in MODALITIES:  # a hedge; a plain statement has no modality
                     st = f"{st} ({mod})"  # e.g. "delivering (expected)"
                 event = StatusEvent(date, st, src.title, str(r["ev"]) if r.get("ev") else None)
                 if all(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.vocab.statuses import MODALITIES as _MODALITIES
+
 #: The ontology namespace (classes, properties, concept schemes).  Stable: documented in
 #: ``ontology/README.md``; never change it, deprecate terms instead.
 KG = Namespace("https://w3id.org/defence-kg/ontology#")
@@ -56,6 +58,8 @@ DealLink = KG.DealLink
 # --- concept schemes -----------------------------------------------------------------
 WeaponCategoryScheme = KG.WeaponCategoryScheme
 DealStatusScheme = KG.DealStatusScheme
+ModalityScheme = KG.ModalityScheme
+NonFactualModalities = KG.NonFactualModalities  # skos:Collection of the modalities that are no evidence
 
 #: SIPRI weapon categories: key (used in data files and the CLI) -> concept IRI.
 CATEGORIES: dict[str, object] = {
@@ -73,8 +77,8 @@ CATEGORIES: dict[str, object] = {
     "other": KG.OtherCategory,
 }
 
-#: Deal lifecycle statuses: key -> concept IRI.  Order is the normal lifecycle order
-#: (used to spot impossible sequences); ``delayed`` and ``cancelled`` can follow any stage.
+#: Deal statuses: key -> concept IRI, in the order of :data:`kg.vocab.statuses.STATUS_KEYS`
+#: (the lifecycle and its order are defined there, and as kg:lifecycleRank in kg.ttl).
 STATUSES: dict[str, object] = {
     "offered": KG.Offered,
     "negotiating": KG.Negotiating,
@@ -86,6 +90,11 @@ STATUSES: dict[str, object] = {
     "cancelled": KG.Cancelled,
     "unknown": KG.StatusUnknown,
 }
+
+#: Claim modalities: the token stored as the kg:modality string -> the concept documenting it
+#: (the tokens and their meaning are defined once, in :data:`kg.vocab.statuses.MODALITIES`).
+MODALITY_CONCEPTS: dict[str, object] = {key: KG["Modality" + key.capitalize()] for key in _MODALITIES}
+lifecycleRank = KG.lifecycleRank  # status concept -> its position in the normal lifecycle
 
 # --- party properties ----------------------------------------------------------------
 iso2 = KG.iso2

@@ -48,28 +48,10 @@ from kg.linking import (
 )
 from kg.ns import SCHEMA
 from kg.store import Store
+from kg.vocab.statuses import EVENT_KIND, MIN_CONFIDENCE, NOT_FACTUAL, RANK
 
-#: Status concept IRI -> key (kg.ns.STATUSES order is the lifecycle order).
+#: Status concept IRI -> key.
 STATUS_KEYS: dict[str, str] = {str(v): k for k, v in ns.STATUSES.items()}
-#: Lifecycle rank of each status (delayed/cancelled/unknown have no rank of their own).
-RANK: dict[str, int] = {
-    k: i for i, k in enumerate(("offered", "negotiating", "approved", "signed", "delivering", "delivered"))
-}
-#: Event kind of a claimed status.
-KIND_OF_STATUS = {
-    "offered": "offer",
-    "negotiating": "negotiation",
-    "approved": "approval",
-    "signed": "order",
-    "delivering": "delivery",
-    "delivered": "delivery",
-    "delayed": "delay",
-    "cancelled": "cancellation",
-    "unknown": "mention",
-}
-#: Modalities that make a claim an expectation, not evidence of what happened.
-NOT_FACTUAL = frozenset({"expected", "planned", "possible"})
-MIN_CONFIDENCE = 0.5
 _DELAY = re.compile(r"\bdelay(?:s|ed)?\b", re.I)
 _RELEASE_LABEL = "SIPRI"
 
@@ -609,7 +591,7 @@ def event_dates(claim: Claim) -> list[str]:
     order), and not the day someone spoke ("deliveries began, an official said on
     Tuesday": Tuesday is when it was said).  Claims left without a date are undated.
     """
-    kind = KIND_OF_STATUS.get(claim.status, "mention")
+    kind = EVENT_KIND.get(claim.status, "mention")
     text = claim.evidence or ""
     return sorted(
         (d for d in claim.dates if not _spoken_day(d, text) and not _date_of_other_event(d, kind, text)),
@@ -643,7 +625,7 @@ def claim_events(claim: Claim, source: SourceRef | None) -> list[tuple[str, str,
         notes=notes,
     )
     published = source.date if source else None
-    kind = KIND_OF_STATUS.get(claim.status, "mention")
+    kind = EVENT_KIND.get(claim.status, "mention")
     dates = event_dates(claim)
     out = []
     for d in dates:

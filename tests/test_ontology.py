@@ -46,6 +46,8 @@ def _concepts() -> dict[str, tuple[URIRef, URIRef]]:
         out[f"category:{key}"] = (URIRef(concept), ns.WeaponCategoryScheme)
     for key, concept in ns.STATUSES.items():
         out[f"status:{key}"] = (URIRef(concept), ns.DealStatusScheme)
+    for key, concept in ns.MODALITY_CONCEPTS.items():
+        out[f"modality:{key}"] = (URIRef(concept), ns.ModalityScheme)
     return out
 
 
@@ -108,10 +110,11 @@ def test_kinds_of_terms(onto: Graph) -> None:
         ns.DealLink,
         ns.TivObservation,
     } == classes
-    for scheme in (ns.WeaponCategoryScheme, ns.DealStatusScheme):
+    for scheme in (ns.WeaponCategoryScheme, ns.DealStatusScheme, ns.ModalityScheme):
         assert (scheme, RDF.type, SKOS.ConceptScheme) in onto
+    assert (ns.NonFactualModalities, RDF.type, SKOS.Collection) in onto
     concepts = {c for c, _ in _concepts().values()}
-    schemes = {ns.WeaponCategoryScheme, ns.DealStatusScheme}
+    schemes = {ns.WeaponCategoryScheme, ns.DealStatusScheme, ns.ModalityScheme, ns.NonFactualModalities}
     for name, term in _ns_terms().items():
         if term in classes or term in concepts or term in schemes:
             continue
@@ -152,7 +155,8 @@ def test_properties_have_domain_and_range(onto: Graph) -> None:
         assert domains, f"{p} has no rdfs:domain or schema:domainIncludes"
         assert onto.value(p, RDFS.range) is not None, f"{p} has no rdfs:range"
         for d in domains:
-            assert (d, RDF.type, OWL.Class) in onto, f"{p} domain {d} is not a kg class"
+            # skos:Concept: kg:lifecycleRank describes the status concepts themselves
+            assert (d, RDF.type, OWL.Class) in onto or d == SKOS.Concept, f"{p} domain {d} is not a kg class"
         if (p, RDF.type, OWL.DatatypeProperty) in onto:
             rng = onto.value(p, RDFS.range)
             assert str(rng).startswith(str(ns.XSD)) or rng == RDFS.Literal, (p, rng)
@@ -192,11 +196,15 @@ def test_concepts(onto: Graph) -> None:
         assert str(onto.value(concept, SKOS.notation)) == key, label
         assert _english(onto, concept, SKOS.prefLabel), label
         assert _english(onto, concept, SKOS.definition), label
-    for scheme, table in ((ns.WeaponCategoryScheme, ns.CATEGORIES), (ns.DealStatusScheme, ns.STATUSES)):
+    for scheme, table in (
+        (ns.WeaponCategoryScheme, ns.CATEGORIES),
+        (ns.DealStatusScheme, ns.STATUSES),
+        (ns.ModalityScheme, ns.MODALITY_CONCEPTS),
+    ):
         in_scheme = set(onto.subjects(SKOS.inScheme, scheme))
         assert in_scheme == {URIRef(c) for c in table.values()}
         assert _english(onto, scheme, SKOS.prefLabel)
-    assert len(ns.CATEGORIES) == 12 and len(ns.STATUSES) == 9
+    assert len(ns.CATEGORIES) == 12 and len(ns.STATUSES) == 9 and len(ns.MODALITY_CONCEPTS) == 4
 
 
 def test_declared_terms_are_all_in_ns(onto: Graph) -> None:

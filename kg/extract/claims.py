@@ -60,6 +60,7 @@ from kg.extract.vocabulary import (
     _rx,
 )
 from kg.reference import SystemRecord
+from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT, latest_stage
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
@@ -1769,10 +1770,7 @@ class _Extractor:
             return st, negated, modality, delayed
         if delayed:
             return "delayed", negated, modality, True
-        for st in ("signed", "approved", "negotiating", "offered", "unknown"):
-            if st in found:
-                return st, negated, modality, False
-        return "unknown", negated, modality, False
+        return latest_stage(found) or "unknown", negated, modality, False
 
     # -- quantities, money, dates -------------------------------------------------------------
     def _details(
@@ -1988,7 +1986,7 @@ class _Extractor:
                 )
                 for d in dates
             ]
-            if fr.status in ("signed", "delivering", "delivered", "delayed", "cancelled"):
+            if fr.status in (*CONTRACTED, "delayed", "cancelled"):
                 for d, ref in zip(dates, fr.dates, strict=True):
                     if (
                         ref.role == "order"
@@ -2064,10 +2062,7 @@ class _Extractor:
             and fr.system_source == "context"
         ):
             prev_status = self.ctx.deal_status.get(prev.deal_key, prev.status)
-            if not (
-                status in ("signed", "delivering", "delivered", "delayed")
-                and prev_status in ("negotiating", "approved", "offered", "unknown")
-            ):
+            if not (status in (*CONTRACTED, "delayed") and prev_status in (*PRE_CONTRACT, "unknown")):
                 batch = "additional"
         deal_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:{key_sys}:{batch}"
         inherited_status = False

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.extract.model import Claim
+from kg.vocab.statuses import MODALITIES
 
 _EXPLICIT_BUYER = ("subject:", "to", "for", "object-of-sell", "passive-recipient", "relation")
 _EXPLICIT_SUPPLIER = (
@@ -100,7 +101,7 @@ def _score(cues: tuple[str, ...], modality: str | None, crowded: bool, origin_ag
     status = by.get("status", "none")
     if status == "none":
         conf -= 0.1
-    if modality in ("expected", "possible", "reported", "planned"):
+    if modality in MODALITIES:
         conf -= 0.15
     if crowded:
         conf -= 0.1

@@ -70,17 +70,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-STATUS_VALUES = (
-    "offered",
-    "negotiating",
-    "approved",
-    "signed",
-    "delivering",
-    "delivered",
-    "delayed",
-    "cancelled",
-    "unknown",
-)
+from kg.vocab.statuses import STATUS_KEYS
+
+STATUS_VALUES = STATUS_KEYS  # the JSON "status" values (defined in kg.vocab.statuses)
 DATE_ROLES = ("order", "approval", "delivery", "expected", "report", "event")
 
 
