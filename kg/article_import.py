@@ -20,7 +20,7 @@ from kg import ns, reference
 from kg.article_rdf import article_graph, storable_url
 from kg.base import with_base_graphs
 from kg.extract import Article, ArticleError, extract_many, read_articles
-from kg.rdfmap import content_hash
+from kg.rdfmap import text_hash
 from kg.store import Store
 
 
@@ -72,7 +72,7 @@ def graph_of(article: Article, claims: list[dict]) -> tuple[URIRef, bytes]:
 def _unchanged(store: Store, graph: URIRef, text: str) -> bool:
     return store.ask(
         f"ASK {{ GRAPH ?g {{ ?g <{ns.contentHash}> ?h }} }}",
-        {"g": graph, "h": Literal(content_hash(text.encode("utf-8", "surrogatepass")))},
+        {"g": graph, "h": Literal(text_hash(text))},
     )
 
 

@@ -30,7 +30,7 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kg import iris, ns, reference
 from kg.ns import SCHEMA
-from kg.rdfmap import PARTY_CLASSES, NTriples, content_hash
+from kg.rdfmap import PARTY_CLASSES, NTriples, text_hash
 
 _HTTP_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.IGNORECASE)
 
@@ -154,7 +154,7 @@ def article_graph(
         source, SCHEMA.datePublished, Literal(published.isoformat(), datatype=XSD.date) if published else None
     )
     out.add(source, SCHEMA.publisher, Literal(publisher) if publisher else None)
-    out.add(source, ns.contentHash, Literal(content_hash(text.encode("utf-8", "surrogatepass"))))
+    out.add(source, ns.contentHash, Literal(text_hash(text)))
     # the text itself: evidence offsets point into it, and `kg search` indexes it
     out.add(source, SCHEMA.articleBody, Literal(text) if text else None)
     if path and not path.startswith("<"):

@@ -16,7 +16,6 @@ import would silently replace; ``force`` allows the last, except the registry.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from kg import iris, ns
 from kg.base import with_base_graphs
 from kg.errors import InputError
 from kg.ns import ID
+from kg.rdfmap import content_hash
 from kg.store import Store
 
 #: File suffix -> Oxigraph format.
@@ -234,7 +234,7 @@ def import_rdf(
             meta = (
                 (file_graph, RDF.type, ns.Source),
                 (file_graph, ns.sourceFile, Literal(path.name)),
-                (file_graph, ns.contentHash, Literal(hashlib.sha256(data).hexdigest())),
+                (file_graph, ns.contentHash, Literal(content_hash(data))),
             )
             header = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in meta).encode()
             graphs[file_graph] = header + default

@@ -134,4 +134,16 @@ def reference_graph() -> bytes:
 
 
 def content_hash(data: bytes) -> str:
+    """The ``kg:contentHash`` of a source: SHA-256 (hex) of its bytes.
+
+    The one definition: importers compare it to skip unchanged inputs (a register file, an
+    RDF file, a curated table, an article) and the feed fetcher to spot a changed article
+    under the same URL, so every writer and reader must compute it the same way
+    (``tests/test_content_hash.py`` greps for other spellings).
+    """
     return hashlib.sha256(data).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    """The content hash of an article text: its UTF-8 bytes, lone surrogates kept (as stored)."""
+    return content_hash(text.encode("utf-8", "surrogatepass"))

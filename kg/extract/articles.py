@@ -29,7 +29,6 @@ offsets index the normalised text, which is the text stored and returned.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -72,7 +71,9 @@ class Article:
     @property
     def content_hash(self) -> str:
         """SHA-256 (hex) of the UTF-8 text: detects a changed article under the same URL."""
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        from kg.rdfmap import text_hash  # here: the extractor itself needs no RDF modules
+
+        return text_hash(self.text)
 
     @property
     def key(self) -> str:

@@ -24,7 +24,6 @@ still parses.
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kg.errors import EXIT_REJECTED, KgError
+from kg.rdfmap import content_hash as _content_hash
 
 # --- layouts ---------------------------------------------------------------------------
 
@@ -568,7 +568,7 @@ def parse_bytes(data: bytes, path: str | Path = "<data>") -> ParsedFile:
         title=title,
         generated=generated,
         generated_iso=parse_generated(generated),
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=_content_hash(data),
         encoding=encoding,
         header_line=header_idx + 1,
         physical_lines=len(lines),
