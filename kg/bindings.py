@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.rdf.lexer import Token, tokenize
+
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 
 
 def safe_term(value: Node) -> str:
@@ -31,29 +32,6 @@ def safe_term(value: Node) -> str:
     raise TypeError(f"cannot bind {type(value).__name__}; bind IRIs or literals")
 
 
-def skip_opaque(query: str, i: int) -> int | None:
-    """If a comment, string literal or IRI starts at ``i``, the index just after it.
-
-    Scanners of SPARQL text call this first so that braces and keywords inside those
-    tokens never count.
-    """
-    c = query[i]
-    if c == "#":
-        j = query.find("\n", i)
-        return len(query) if j < 0 else j + 1
-    if c in "\"'":
-        end = c * 3 if query.startswith(c * 3, i) else c
-        j, n = i + len(end), len(query)
-        while j < n and not query.startswith(end, j):
-            j += 2 if query[j] == "\\" else 1
-        return j + len(end)
-    if c == "<":
-        m = _IRI.match(query, i)
-        if m:
-            return m.end()
-    return None
-
-
 def values_block(bindings: Mapping[str, Node], names: list[str] | None = None) -> str:
     """`` VALUES (?a ?b) { (<iri> "lit") } `` for ``names`` (default: all bindings)."""
     names = list(bindings) if names is None else names
@@ -65,41 +43,29 @@ def values_block(bindings: Mapping[str, Node], names: list[str] | None = None) -
 
 
 def _outer_where_brace(query: str) -> int:
-    """Index of the ``{`` that opens the outermost WHERE group (skipping strings, IRIs, comments).
+    """Index of the ``{`` that opens the outermost WHERE group (tokens of :mod:`kg.rdf.lexer`).
 
     That is the first top-level ``{`` after the keyword WHERE, or, for the forms that omit
     it (``ASK {``, ``SELECT * {``), the first top-level ``{``: a CONSTRUCT template comes
     before its WHERE and must not receive the VALUES block.
     """
-    i, n = 0, len(query)
     depth = 0
     first: int | None = None
     seen_where = False
-    while i < n:
-        skipped = skip_opaque(query, i)
-        if skipped is not None:
-            i = skipped
+    for token in tokenize(query):
+        if token.kind != "punct" and not (depth == 0 and token.is_word("WHERE")):
             continue
-        c = query[i]
-        if c == "{":
+        if token.text == "{":
             if depth == 0:
                 if seen_where:
-                    return i
+                    return token.start
                 if first is None:
-                    first = i
+                    first = token.start
             depth += 1
-        elif c == "}":
+        elif token.text == "}":
             depth -= 1
-        elif (
-            depth == 0
-            and query[i : i + 5].upper() == "WHERE"
-            and (i == 0 or not (query[i - 1].isalnum() or query[i - 1] in "?$:_"))
-            and (i + 5 >= n or not (query[i + 5].isalnum() or query[i + 5] in ":_"))
-        ):
+        elif token.kind == "word":
             seen_where = True
-            i += 5
-            continue
-        i += 1
     if first is not None and not seen_where:
         return first
     raise ValueError("query has no WHERE group to bind values into")
@@ -114,8 +80,16 @@ def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
     return query[:pos] + block + query[pos:]
 
 
-_STAR = re.compile(r"(?is)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*")
-_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\uffff]+)")
+def _selects_star(tokens: list[Token]) -> bool:
+    """Whether some ``SELECT [DISTINCT|REDUCED] *`` occurs among ``tokens``."""
+    for k, token in enumerate(tokens):
+        if token.is_word("SELECT"):
+            after = tokens[k + 1 : k + 3]
+            if after and after[0].is_word("DISTINCT", "REDUCED"):
+                after = after[1:]
+            if after and after[0].kind == "punct" and after[0].text == "*":
+                return True
+    return False
 
 
 def star_variable_order(sparql: str, names: list[str]) -> list[str]:
@@ -125,9 +99,11 @@ def star_variable_order(sparql: str, names: list[str]) -> list[str]:
     alphabetical) while a user reading a table expects the order they wrote.  Other
     queries keep the projection order, which is already the written one.
     """
-    if not _STAR.search(sparql):
+    tokens = list(tokenize(sparql))
+    if not _selects_star(tokens):
         return names
     first: dict[str, int] = {}
-    for m in _VARIABLE.finditer(sparql):
-        first.setdefault(m.group(1), m.start())
+    for t in tokens:
+        if t.kind == "var":
+            first.setdefault(t.text[1:], t.start)
     return sorted(names, key=lambda v: (first.get(v, len(sparql)), v))

@@ -23,9 +23,10 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg import iris, ns, reference
-from kg.bindings import skip_opaque, values_block
+from kg.bindings import values_block
 from kg.errors import QueryError, UnknownName, UsageError
 from kg.queries import PARAM_TYPES, NamedQuery, Param, load_queries
+from kg.rdf.lexer import tokenize
 
 #: The parameter that caps rows (applied here: SPARQL's LIMIT cannot take a variable).
 LIMIT_PARAM = "limit"
@@ -261,36 +262,26 @@ def resolve_params(
 
 # --- running --------------------------------------------------------------------------
 
-_KEYWORD = re.compile(r"(?i)\b(SELECT|WHERE)\b")
-
 
 def _where_groups(query: str) -> list[tuple[int, str]]:
     """``(index just after "{", projection)`` of every ``WHERE {`` group, in text order.
 
-    Skips comments, strings and IRIs, so only real keywords count.  The projection is the
-    text between the group's SELECT and its WHERE (empty for ASK/CONSTRUCT).
+    Tokens of :mod:`kg.rdf.lexer`, so keywords inside comments, strings and IRIs never
+    count.  The projection is the text between the group's SELECT and its WHERE (empty for
+    ASK/CONSTRUCT).
     """
     out: list[tuple[int, str]] = []
-    i, n = 0, len(query)
+    tokens = list(tokenize(query))
     select_end: int | None = None
-    while i < n:
-        skipped = skip_opaque(query, i)
-        if skipped is not None:
-            i = skipped
-            continue
-        m = _KEYWORD.match(query, i)
-        if m and (i == 0 or not (query[i - 1].isalnum() or query[i - 1] in "?$_:")):
-            if m.group(1).upper() == "SELECT":
-                select_end = m.end()
-            else:
-                brace = query.find("{", m.end())
-                if brace >= 0 and not query[m.end() : brace].strip():
-                    projection = query[select_end : m.start()] if select_end is not None else ""
-                    out.append((brace + 1, projection))
-                    select_end = None
-            i = m.end()
-            continue
-        i += 1
+    for k, token in enumerate(tokens):
+        if token.is_word("SELECT"):
+            select_end = token.end
+        elif token.is_word("WHERE"):
+            brace = tokens[k + 1] if k + 1 < len(tokens) else None
+            if brace is not None and brace.kind == "punct" and brace.text == "{":
+                projection = query[select_end : token.start] if select_end is not None else ""
+                out.append((brace.end, projection))
+                select_end = None
     return out
 
 

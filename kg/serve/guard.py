@@ -7,14 +7,14 @@ refuse updates unless it was started ``--writable``.
 
 SERVICE and LOAD are decided first by :func:`kg.sparql_guard.refuse_outbound`, which does
 not tokenize (a tokenizer that disagrees with the engine's parser once is a bypass: it
-was, twice).  The tokenizer below only classifies the request (query or update, which
+was, twice).  The rest is policy over the tokens of :mod:`kg.rdf.lexer` (the lexer the
+bindings and named queries use): it only classifies the request (query or update, which
 FROM graphs) for the read-only and FROM rules; the query workers run without network.
 
-The tokenizer unescapes ``\\uXXXX`` as the SPARQL grammar says (section 19.2), then
-recognises comments, string literals, IRIs (``<...>``), variables, prefixed names and
-blank-node labels, and compares only bare words with keywords: good enough to tell a
-query from an update (a misread there is refused or fails in the engine, and the worker
-opens the store read-only unless ``--writable``), not to stand guard over SERVICE.
+The request is unescaped (``\\uXXXX``, as the SPARQL grammar says in section 19.2) and
+lexed; only bare words are compared with keywords: good enough to tell a query from an
+update (a misread there is refused or fails in the engine, and the worker opens the store
+read-only unless ``--writable``), not to stand guard over SERVICE.
 
 ``FROM`` / ``FROM NAMED`` IRIs are resolved (``PREFIX`` and ``BASE`` included) and refused
 when they could be dereferenced (``file:``, ``http(s):``, ``ftp:`` ...), except the
@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from kg.errors import EXIT_USAGE, KgError
+from kg.rdf import lexer
+from kg.rdf.lexer import Token
 from kg.sparql_guard import refuse_outbound
 
 #: Graph names under this base are store graphs (minted by kg.iris); FROM may name them.
@@ -39,15 +41,6 @@ UPDATE_KEYWORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 )
 _FETCHING_SCHEMES = ("file", "http", "https", "ftp", "ftps", "sftp", "gopher", "ldap", "jar", "data")
-
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_IRIREF = re.compile(r'<([^<>"{}|^`\\\x00-\x20]*)>')
-_VAR = re.compile(r"[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]*")
-_BNODE = re.compile(r"_:[A-Za-z0-9_.\-\u00b7\u00c0-\uffff]*")
-# A prefixed name or a bare word: letters, digits, '_', '-', '.', and ':' (escapes too).
-_WORD = re.compile(
-    r"(?:[A-Za-z0-9_\u00c0-\uffff][A-Za-z0-9_.\-\u00b7\u00c0-\uffff]*)?:(?:[^\s(){}\[\],;<>\"'#]|\\.)*|[A-Za-z_\u00c0-\uffff][A-Za-z0-9_\-\u00b7\u00c0-\uffff]*"
-)
 
 
 class Refused(KgError):
@@ -79,85 +72,25 @@ class Inspection:
 
 
 def unescape_codepoints(text: str) -> str:
-    """Apply ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes as a SPARQL parser does before parsing."""
-
-    def repl(m: re.Match[str]) -> str:
-        code = int(m.group(1) or m.group(2), 16)
-        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-            raise Refused(400, "invalid \\u escape in the query")
-        return chr(code)
-
-    return _UNICODE_ESCAPE.sub(repl, text)
+    """Apply ``\\uXXXX`` escapes as the engine does before parsing (an invalid one is a 400)."""
+    try:
+        return lexer.unescape_codepoints(text)
+    except lexer.LexError as exc:
+        raise Refused(400, str(exc)) from None
 
 
-@dataclass
-class _Token:
-    kind: str  # word | iri | var | string | bnode | punct
-    text: str
-
-
-def tokenize(text: str) -> list[_Token]:
-    """Tokens of a SPARQL text; strings, comments and IRIs are single opaque tokens."""
-    tokens: list[_Token] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c.isspace():
-            i += 1
-            continue
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                if text[j] == "\\":
-                    j += 1
-                elif len(quote) == 1 and text[j] in "\r\n":
-                    raise Refused(400, "unterminated string in the query")
-                j += 1
-            if j >= n:
-                raise Refused(400, "unterminated string in the query")
-            tokens.append(_Token("string", text[i : j + len(quote)]))
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF.match(text, i)
-            if m:
-                tokens.append(_Token("iri", m.group(1)))
-                i = m.end()
-                continue
-            tokens.append(_Token("punct", c))
-            i += 1
-            continue
-        if c in "?$":
-            m = _VAR.match(text, i)
-            assert m is not None
-            tokens.append(_Token("var", m.group(0)))
-            i = max(m.end(), i + 1)
-            continue
-        if c == "_" and text.startswith("_:", i):
-            m = _BNODE.match(text, i)
-            assert m is not None
-            tokens.append(_Token("bnode", m.group(0)))
-            i = m.end()
-            continue
-        m = _WORD.match(text, i)
-        if m and m.end() > i:
-            tokens.append(_Token("word", m.group(0)))
-            i = m.end()
-            continue
-        tokens.append(_Token("punct", c))
-        i += 1
+def tokenize(text: str) -> list[Token]:
+    """Tokens of a request (:mod:`kg.rdf.lexer`, comments dropped); an unclosed string is a 400."""
+    tokens = list(lexer.tokenize(text))
+    if any(not t.closed for t in tokens):
+        raise Refused(400, "unterminated string in the query")
     return tokens
 
 
-def _resolve(token: _Token, prefixes: dict[str, str], base: str | None) -> str:
-    if token.kind == "iri":
-        return urljoin(base, token.text) if base else token.text
-    if token.kind == "word" and ":" in token.text:
+def _resolve(token: Token | None, prefixes: dict[str, str], base: str | None) -> str:
+    if token is not None and token.kind == "iri":
+        return urljoin(base, token.iri) if base else token.iri
+    if token is not None and token.kind == "pname":
         prefix, _, local = token.text.partition(":")
         if prefix not in prefixes:
             raise Refused(400, f"undeclared prefix {prefix}: in FROM")
@@ -174,23 +107,21 @@ def inspect(text: str) -> Inspection:
     keywords: list[str] = []
     from_iris: list[str] = []
     for idx, tok in enumerate(tokens):
-        if tok.kind != "word" or ":" in tok.text:
+        if tok.kind != "word":
             continue
         word = tok.text.upper()
         keywords.append(word)
         nxt = tokens[idx + 1] if idx + 1 < len(tokens) else None
         if word == "BASE" and nxt is not None and nxt.kind == "iri":
-            base = urljoin(base, nxt.text) if base else nxt.text
+            base = urljoin(base, nxt.iri) if base else nxt.iri
         elif word == "PREFIX" and nxt is not None and idx + 2 < len(tokens):
             iri_tok = tokens[idx + 2]
-            if nxt.kind == "word" and nxt.text.endswith(":") and iri_tok.kind == "iri":
-                prefixes[nxt.text[:-1]] = urljoin(base, iri_tok.text) if base else iri_tok.text
+            if nxt.kind == "pname" and nxt.text.endswith(":") and iri_tok.kind == "iri":
+                prefixes[nxt.text[:-1]] = urljoin(base, iri_tok.iri) if base else iri_tok.iri
         elif word == "FROM":
             target = nxt
-            if target is not None and target.kind == "word" and target.text.upper() == "NAMED":
+            if target is not None and target.is_word("NAMED"):
                 target = tokens[idx + 2] if idx + 2 < len(tokens) else None
-            if target is None:
-                raise Refused(400, "FROM must be followed by an IRI")
             from_iris.append(_resolve(target, prefixes, base))
         if form is None and word in QUERY_FORMS:
             form = word
