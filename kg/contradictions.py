@@ -34,9 +34,9 @@ from kg import iris, ns
 from kg.linking import describe, rows, system_keys
 from kg.store import Store
 from kg.timeline import (
-    Claim,
+    DealEvidence,
     DealFacts,
-    Evidence,
+    StoredClaim,
     claim_is_factual,
     date_key,
     event_dates,
@@ -184,7 +184,7 @@ def _filter_clusters(store: Store, groups: list[list[str]], flt: ContradictionFi
 
 
 def _witness(
-    ev: Evidence, source: str, deal: str, *, row: int | None = None, evidence: str | None = None
+    ev: DealEvidence, source: str, deal: str, *, row: int | None = None, evidence: str | None = None
 ) -> Witness:
     src = ev.sources.get(source)
     kind = src.kind if src else "register"
@@ -205,11 +205,11 @@ def _witness(
     )
 
 
-def _usable(ev: Evidence, c: Claim) -> bool:
+def _usable(ev: DealEvidence, c: StoredClaim) -> bool:
     return not c.negated and (c.confidence is None or c.confidence >= 0.5)
 
 
-def _collect(ev: Evidence, deals: list[str], pick_claim: Any, pick_fact: Any) -> dict[Any, list[Witness]]:
+def _collect(ev: DealEvidence, deals: list[str], pick_claim: Any, pick_fact: Any) -> dict[Any, list[Witness]]:
     """value -> witnesses; articles through their claims, else their deal-level summary."""
     out: dict[Any, list[Witness]] = defaultdict(list)
     for deal in deals:
@@ -253,8 +253,8 @@ def _simple_conflict(
     return Contradiction(deals[0], label, deals, field_name, values)
 
 
-def _value_conflict(ev: Evidence, deals: list[str], label: str) -> Contradiction | None:
-    def claim_values(c: Claim) -> Iterable[tuple[Decimal, str]]:
+def _value_conflict(ev: DealEvidence, deals: list[str], label: str) -> Contradiction | None:
+    def claim_values(c: StoredClaim) -> Iterable[tuple[Decimal, str]]:
         return c.values
 
     def fact_values(f: DealFacts) -> Iterable[tuple[Decimal, str]]:
@@ -284,7 +284,9 @@ def _value_conflict(ev: Evidence, deals: list[str], label: str) -> Contradiction
     return Contradiction(deals[0], label, deals, "value", values, f"differ by more than {VALUE_TOLERANCE:%}")
 
 
-def _status_points(ev: Evidence, deals: list[str]) -> list[tuple[tuple[int, int, int], str, str, Witness]]:
+def _status_points(
+    ev: DealEvidence, deals: list[str]
+) -> list[tuple[tuple[int, int, int], str, str, Witness]]:
     """(date key, date text, status, witness) of every dated, well-supported status statement."""
     points = []
     for deal in deals:
@@ -317,7 +319,7 @@ def _status_points(ev: Evidence, deals: list[str]) -> list[tuple[tuple[int, int,
     return points
 
 
-def _status_conflict(ev: Evidence, deals: list[str], label: str) -> Contradiction | None:
+def _status_conflict(ev: DealEvidence, deals: list[str], label: str) -> Contradiction | None:
     """The first later statement that cannot follow an earlier one (in an earlier *year*).
 
     Same-year statements are never compared: "signed in 2024" and "negotiating in Feb 2024"
@@ -345,7 +347,7 @@ def _status_conflict(ev: Evidence, deals: list[str], label: str) -> Contradictio
     return None
 
 
-def cluster_label(ev: Evidence, deals: list[str]) -> str:
+def cluster_label(ev: DealEvidence, deals: list[str]) -> str:
     """``Russia -> India: S-400 Triumf (2018)`` from the first deal with parties."""
     for deal in deals:
         if deal in ev.parties:
@@ -358,7 +360,7 @@ def cluster_label(ev: Evidence, deals: list[str]) -> str:
     return deals[0]
 
 
-def contradictions_in(ev: Evidence, deals: list[str]) -> list[Contradiction]:
+def contradictions_in(ev: DealEvidence, deals: list[str]) -> list[Contradiction]:
     """Every contradiction among the statements about one cluster of deals."""
     label = cluster_label(ev, deals)
     out = []

@@ -44,7 +44,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -222,16 +221,6 @@ def graphs_of_type(store: Store, cls: URIRef) -> set[str]:
 # --- systems through the catalogue ------------------------------------------------------
 
 
-@cache
-def _catalogue_key(label: str) -> str:
-    """The comparison key of a system label: its catalogue designation's key when known."""
-    try:
-        record = reference.resolve_system(label)
-    except (OSError, KeyError):  # catalogue table missing in a partial checkout
-        record = None
-    return reference.system_key(record.designation if record else label)
-
-
 def system_keys(store: Store, systems: Iterable[str]) -> dict[str, frozenset[str]]:
     """System IRI -> its comparison keys (designation, labels and aliases through the catalogue).
 
@@ -241,7 +230,7 @@ def system_keys(store: Store, systems: Iterable[str]) -> dict[str, frozenset[str
     wanted = sorted(set(systems))
     keys: dict[str, set[str]] = {s: {"iri:" + s} for s in wanted}
     for subject, _, _, label in describe(store, wanted, (RDFS.label, ns.designation, SKOS.altLabel)):
-        key = _catalogue_key(str(label))
+        key = reference.catalogue_key(str(label))
         if key:
             keys[subject].add(key)
     return {s: frozenset(k) for s, k in keys.items()}

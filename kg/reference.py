@@ -369,6 +369,18 @@ def resolve_system(name: str) -> SystemRecord | None:
 
 
 @cache
+def catalogue_key(label: str) -> str:
+    """The comparison key of a system label: its catalogue designation's key when the catalogue
+    knows the label (so an alias and the designation compare equal), else the label's own key.
+
+    Used by deal linking and by ``--system`` filters of the timeline and contradictions, which
+    must agree on when two system names are the same system.
+    """
+    record = resolve_system(label)
+    return system_key(record.designation if record else label)
+
+
+@cache
 def _display_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for record in (*countries(), *organisations()):

@@ -38,7 +38,6 @@ from kg import iris, ns, reference
 from kg.errors import InputError, UnknownName
 from kg.linking import (
     LinkResult,
-    _catalogue_key,
     describe,
     links_of,
     referrers,
@@ -60,8 +59,12 @@ _RELEASE_LABEL = "SIPRI"
 
 
 @dataclass
-class SourceRef:
-    """A source document: an article or a register release."""
+class SourceDoc:
+    """A source document as the store describes it: a news article or a register release.
+
+    (Not :class:`kg.network.SourceRef`, the deals view's source list entry; its kinds are
+    ``release|article|other``.)
+    """
 
     graph: str
     kind: str  # "article" | "register"
@@ -132,8 +135,11 @@ class DealFacts:
 
 
 @dataclass
-class Claim:
-    """A claim of an article about a deal, with its dates and evidence."""
+class StoredClaim:
+    """A ``kg:Claim`` read back from the store: what one article sentence says about a deal.
+
+    (The extractor's output before it is stored is :class:`kg.extract.model.Claim`.)
+    """
 
     iri: str
     deal: str
@@ -164,15 +170,18 @@ class Claim:
 
 
 @dataclass
-class Evidence:
-    """Everything the store says about a set of deals (bulk-gathered)."""
+class DealEvidence:
+    """Everything the store says about a set of deals (bulk-gathered by :func:`gather`).
+
+    (Not :class:`kg.extract.model.Evidence`, which is one quoted sentence.)
+    """
 
     facts: dict[str, list[DealFacts]] = field(default_factory=lambda: defaultdict(list))
-    claims: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    claims: dict[str, list[StoredClaim]] = field(default_factory=lambda: defaultdict(list))
     deliveries: dict[str, list[tuple[str, int, int | None, bool, bool]]] = field(
         default_factory=lambda: defaultdict(list)
     )  # deal -> (graph, year, quantity, estimated, derived)
-    sources: dict[str, SourceRef] = field(default_factory=dict)
+    sources: dict[str, SourceDoc] = field(default_factory=dict)
     parties: dict[str, tuple[str, str, str | None]] = field(
         default_factory=dict
     )  # deal -> (supplier, buyer, system)
@@ -199,7 +208,7 @@ class Timeline:
     status_explanation: str
     deals: list[str]
     events: list[Event]
-    sources: dict[str, SourceRef]
+    sources: dict[str, SourceDoc]
     facts: list[DealFacts]
     links: list[LinkResult]
 
@@ -289,14 +298,14 @@ _SOURCE_PROPS = (
 )
 
 
-def gather(store: Store, deals: Iterable[str]) -> Evidence:
+def gather(store: Store, deals: Iterable[str]) -> DealEvidence:
     """Every statement about ``deals`` (deal facts, claims, deliveries, sources, labels).
 
     Built on :func:`kg.linking.describe` / :func:`kg.linking.referrers` (index lookups on
     the embedded store, one query per kind elsewhere), so thousands of deals cost
     a few hundred milliseconds.
     """
-    ev = Evidence()
+    ev = DealEvidence()
     wanted = sorted(set(map(str, deals)))
     if not wanted:
         return ev
@@ -397,7 +406,7 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
             values = props.get(str(p))
             return sorted(values, key=str)[0] if values else None
 
-        claim = Claim(c, deal, g)
+        claim = StoredClaim(c, deal, g)
         claim.statuses = {STATUS_KEYS.get(x, "unknown") for x in props.get(str(ns.status), [])}
         claim.quantity = _int(first(ns.quantity))
         claim.quantity_delivered = _int(first(ns.quantityDelivered))
@@ -436,7 +445,7 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
             return None
 
         date_value = pick(SCHEMA.datePublished, ns.dataGenerated)
-        ev.sources[g] = SourceRef(
+        ev.sources[g] = SourceDoc(
             g,
             kind,
             title=pick(SCHEMA.headline, ns.releaseTitle),
@@ -456,17 +465,10 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
     for trio in ev.parties.values():  # systems: the catalogue's designation when it knows the label
         system = trio[2]
         if system and system in ev.labels:
-            record = _catalogue_record(ev.labels[system])
+            record = reference.resolve_system(ev.labels[system])
             if record is not None:
                 ev.labels[system] = record.designation
     return ev
-
-
-def _catalogue_record(label: str) -> reference.SystemRecord | None:
-    try:
-        return reference.resolve_system(label)
-    except OSError:  # catalogue table missing in a partial checkout
-        return None
 
 
 # --- clusters ---------------------------------------------------------------------------
@@ -516,7 +518,7 @@ def money(amount: Decimal, currency: str) -> str:
     return f"{format(amount.normalize(), 'f')} {currency}"
 
 
-def claim_is_factual(claim: Claim, source: SourceRef | None) -> bool:
+def claim_is_factual(claim: StoredClaim, source: SourceDoc | None) -> bool:
     """Well-supported: not negated, confident enough, not an expectation, not dated after its source."""
     if claim.negated or (claim.confidence is not None and claim.confidence < MIN_CONFIDENCE):
         return False
@@ -583,7 +585,7 @@ def _spoken_day(date: str, text: str) -> bool:
     return date[:4] not in text and month not in lowered and month[:3] + " " not in lowered
 
 
-def event_dates(claim: Claim) -> list[str]:
+def event_dates(claim: StoredClaim) -> list[str]:
     """The dates the source gives for the claim's *own* event, oldest first.
 
     An event's date is the date the source gives for that event: not the year the sentence
@@ -599,7 +601,7 @@ def event_dates(claim: Claim) -> list[str]:
     )
 
 
-def claim_events(claim: Claim, source: SourceRef | None) -> list[tuple[str, str, bool, Statement]]:
+def claim_events(claim: StoredClaim, source: SourceDoc | None) -> list[tuple[str, str, bool, Statement]]:
     """(date, kind, expected, statement) for each dated event a claim reports.
 
     Dates are :func:`event_dates`; a claim without one is an undated event (``""``), which
@@ -638,7 +640,7 @@ def claim_events(claim: Claim, source: SourceRef | None) -> list[tuple[str, str,
     return out
 
 
-def register_events(ev: Evidence, deal: str) -> list[tuple[str, str, bool, Statement]]:
+def register_events(ev: DealEvidence, deal: str) -> list[tuple[str, str, bool, Statement]]:
     """Order and per-year deliveries of a register deal, each with its release and row."""
     out = []
     for f in ev.facts.get(deal, []):
@@ -661,7 +663,7 @@ def register_events(ev: Evidence, deal: str) -> list[tuple[str, str, bool, State
     return out
 
 
-def build_events(ev: Evidence, deals: Sequence[str]) -> list[Event]:
+def build_events(ev: DealEvidence, deals: Sequence[str]) -> list[Event]:
     """All events of the deals, merged by (date, kind), in date order."""
     merged: dict[tuple[str, str], Event] = {}
     for deal in deals:
@@ -696,7 +698,7 @@ class SourceStatus:
     summary: str
 
 
-def _register_status(ev: Evidence, f: DealFacts, src: SourceRef) -> SourceStatus | None:
+def _register_status(ev: DealEvidence, f: DealFacts, src: SourceDoc) -> SourceStatus | None:
     if not f.status:
         return None
     years = sorted({y for g, y, *_ in ev.deliveries.get(f.deal, []) if g == f.source})
@@ -715,7 +717,7 @@ def _register_status(ev: Evidence, f: DealFacts, src: SourceRef) -> SourceStatus
     return SourceStatus(f.source, src.date or "", f.status, summary)
 
 
-def _claim_summary(status: str, claims: list[Claim]) -> str:
+def _claim_summary(status: str, claims: list[StoredClaim]) -> str:
     """What one article says, from its factual claims with the chosen status (combined).
 
     An article often spreads one state over sentences ("delivered three by 2023, the
@@ -746,14 +748,14 @@ def _claim_summary(status: str, claims: list[Claim]) -> str:
     return words.get(status, status)
 
 
-def _as_of(c: Claim, src: SourceRef) -> tuple[int, int, int]:
+def _as_of(c: StoredClaim, src: SourceDoc) -> tuple[int, int, int]:
     """When a claim's status held: its latest event date not after the source's own date."""
     limit = date_key(src.date) if src.date else (9999, 12, 31)
     dates = [date_key(d) for d in event_dates(c) if date_key(d) <= limit]
     return max(dates) if dates else date_key(src.date)
 
 
-def _article_status(ev: Evidence, claims: list[Claim], src: SourceRef) -> SourceStatus | None:
+def _article_status(ev: DealEvidence, claims: list[StoredClaim], src: SourceDoc) -> SourceStatus | None:
     good = [c for c in claims if claim_is_factual(c, src) and c.status != "unknown"]
     if not good:
         return None
@@ -765,10 +767,10 @@ def _article_status(ev: Evidence, claims: list[Claim], src: SourceRef) -> Source
     )
 
 
-def derive_status(ev: Evidence, deals: Sequence[str]) -> tuple[str, str, list[SourceStatus]]:
+def derive_status(ev: DealEvidence, deals: Sequence[str]) -> tuple[str, str, list[SourceStatus]]:
     """(status, explanation, per-source statuses oldest first) for a deal cluster."""
     per_source: list[SourceStatus] = []
-    by_source: dict[str, list[Claim]] = defaultdict(list)
+    by_source: dict[str, list[StoredClaim]] = defaultdict(list)
     for deal in deals:
         for f in ev.facts.get(deal, []):
             src = ev.sources.get(f.source)
@@ -779,7 +781,7 @@ def derive_status(ev: Evidence, deals: Sequence[str]) -> tuple[str, str, list[So
         for c in ev.claims.get(deal, []):
             by_source[c.source].append(c)
     for g, claims in by_source.items():
-        src = ev.sources.get(g) or SourceRef(g, "article")
+        src = ev.sources.get(g) or SourceDoc(g, "article")
         s = _article_status(ev, claims, src)
         if s:
             per_source.append(s)
@@ -812,7 +814,7 @@ def deal_timeline(store: Store, deal_iri: str) -> Timeline:
     return _timeline(ev, deal, deals, links)
 
 
-def _timeline(ev: Evidence, deal: str, deals: list[str], links: list[LinkResult]) -> Timeline:
+def _timeline(ev: DealEvidence, deal: str, deals: list[str], links: list[LinkResult]) -> Timeline:
     supplier, buyer, system = ev.parties.get(deal, ("", "", None))
     years = sorted({f.order_year for d in deals for f in ev.facts.get(d, []) if f.order_year is not None})
     own_years = sorted({f.order_year for f in ev.facts.get(deal, []) if f.order_year is not None})
@@ -874,7 +876,7 @@ def resolve_party_iri(name: str) -> URIRef:
 
 def system_key_of(name: str) -> str:
     """The comparison key of a system name (through the catalogue's aliases)."""
-    key = _catalogue_key(name)
+    key = reference.catalogue_key(name)
     if not key:
         raise InputError(f"empty system name {name!r}")
     return key
@@ -926,7 +928,7 @@ def find_deals(
     if year is not None:
         by_deal = {d: v for d, v in by_deal.items() if year in v["years"]}
     chosen = sorted(by_deal)[:limit]
-    ev = gather(store, chosen) if chosen else Evidence()
+    ev = gather(store, chosen) if chosen else DealEvidence()
     out = []
     for d in chosen:
         tl_years = sorted(by_deal[d]["years"])
@@ -994,7 +996,7 @@ def format_timeline(t: Timeline) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _statement_text(st: Statement, src: SourceRef | None) -> str:
+def _statement_text(st: Statement, src: SourceDoc | None) -> str:
     who = src.label() if src else st.source
     if src and src.kind == "register" and st.row is not None:
         who += f" row {st.row}"
@@ -1014,13 +1016,13 @@ def _statement_text(st: Statement, src: SourceRef | None) -> str:
 
 
 __all__ = [
-    "Claim",
+    "DealEvidence",
     "DealFacts",
     "DealSummary",
     "Event",
-    "Evidence",
-    "SourceRef",
+    "SourceDoc",
     "Statement",
+    "StoredClaim",
     "Timeline",
     "build_events",
     "claim_is_factual",

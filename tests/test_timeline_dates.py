@@ -7,13 +7,13 @@ date: such claims are undated events, ordered by the date of their report.
 
 from __future__ import annotations
 
-from kg.timeline import Claim, Evidence, SourceRef, build_events, claim_events, event_dates
+from kg.timeline import DealEvidence, SourceDoc, StoredClaim, build_events, claim_events, event_dates
 
 ARTICLE = "urn:x-test:article"
 
 
-def claim(status: str, dates: set[str], text: str) -> Claim:
-    return Claim(
+def claim(status: str, dates: set[str], text: str) -> StoredClaim:
+    return StoredClaim(
         iri="urn:x-test:c",
         deal="urn:x-test:deal",
         source=ARTICLE,
@@ -52,11 +52,11 @@ def test_the_day_someone_spoke_is_not_the_event_date() -> None:
 
 
 def test_undated_events_sort_by_their_report() -> None:
-    source = SourceRef(graph=ARTICLE, kind="article", title="t", date="2021-12-14")
+    source = SourceDoc(graph=ARTICLE, kind="article", title="t", date="2021-12-14")
     c = claim("delivering", {"2018"}, "Russia has started delivering S-400 under a contract signed in 2018.")
     [(date, kind, expected, _)] = claim_events(c, source)
     assert (date, kind, expected) == ("", "delivery", False)  # not 2018, not the article's date
-    ev = Evidence()
+    ev = DealEvidence()
     ev.sources[ARTICLE] = source
     ev.claims["urn:x-test:deal"] = [c, claim("signed", {"2018"}, "a contract signed in 2018")]
     events = build_events(ev, ["urn:x-test:deal"])
