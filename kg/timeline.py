@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -298,17 +298,41 @@ _SOURCE_PROPS = (
 )
 
 
-def gather(store: Store, deals: Iterable[str]) -> DealEvidence:
-    """Every statement about ``deals`` (deal facts, claims, deliveries, sources, labels).
+def _first(props: Mapping[str, list[Any]], *preds: URIRef) -> Any:
+    """The first value (in string order, for stable output) of the first predicate that has one."""
+    for p in preds:
+        values = props.get(str(p))
+        if values:
+            return sorted(values, key=str)[0]
+    return None
 
-    Built on :func:`kg.linking.describe` / :func:`kg.linking.referrers` (index lookups on
-    the embedded store, one query per kind elsewhere), so thousands of deals cost
-    a few hundred milliseconds.
-    """
-    ev = DealEvidence()
-    wanted = sorted(set(map(str, deals)))
-    if not wanted:
-        return ev
+
+def _values(props: Mapping[str, list[Any]]) -> list[tuple[Decimal, str]]:
+    """``(amount, currency)`` pairs of a deal or claim (one currency per node)."""
+    amounts = sorted(a for a in props.get(str(ns.valueAmount), []) if isinstance(a, Decimal))
+    currencies = props.get(str(ns.valueCurrency), [])
+    return [(a, str(sorted(currencies)[0])) for a in amounts] if currencies else []
+
+
+def _deal_facts(deal: str, graph: str, props: Mapping[str, list[Any]]) -> DealFacts:
+    """One source's deal node as :class:`DealFacts` (its row number is added later)."""
+    f = DealFacts(deal, graph)
+    f.order_year = _int(_first(props, ns.orderYear))
+    f.quantity = _int(_first(props, ns.quantity))
+    f.quantity_delivered = _int(_first(props, ns.quantityDelivered))
+    status = _first(props, ns.status)
+    f.status = STATUS_KEYS.get(status, "unknown") if status else None
+    f.values = _values(props)
+    usd = _first(props, ns.valueUSD)
+    f.value_usd = usd if isinstance(usd, Decimal) else None
+    f.value_text = _first(props, ns.valueText)
+    f.delivery_years_text = _first(props, ns.deliveryYearsText)
+    f.additional = _first(props, ns.additionalBatch) is True
+    return f
+
+
+def _gather_facts(store: Store, wanted: list[str], ev: DealEvidence) -> dict[str, list[tuple[str, str]]]:
+    """Deal facts, register row numbers and parties of ``wanted``; returns delivery node -> (deal, graph)."""
     by_key: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for d, g, p, o in describe(store, wanted, list(_DEAL_PROPS.values())):
         by_key[(d, g)][p].append(o)
@@ -319,32 +343,13 @@ def gather(store: Store, deals: Iterable[str]) -> DealEvidence:
     for (d, g), props in sorted(by_key.items()):
         if str(ns.Deal) not in props.get(str(RDF.type), []):
             continue
-        f = facts[(d, g)] = DealFacts(d, g)
-
-        def one(p: URIRef, props: dict[str, list[Any]] = props) -> Any:
-            values = props.get(str(p))
-            return sorted(values, key=str)[0] if values else None
-
-        f.order_year = _int(one(ns.orderYear))
-        f.quantity = _int(one(ns.quantity))
-        f.quantity_delivered = _int(one(ns.quantityDelivered))
-        status = one(ns.status)
-        f.status = STATUS_KEYS.get(status, "unknown") if status else None
-        amounts = sorted(a for a in props.get(str(ns.valueAmount), []) if isinstance(a, Decimal))
-        currencies = props.get(str(ns.valueCurrency), [])
-        if amounts and currencies:
-            f.values = [(a, str(sorted(currencies)[0])) for a in amounts]
-        usd = one(ns.valueUSD)
-        f.value_usd = usd if isinstance(usd, Decimal) else None
-        f.value_text = one(ns.valueText)
-        f.delivery_years_text = one(ns.deliveryYearsText)
-        f.additional = one(ns.additionalBatch) is True
+        facts[(d, g)] = _deal_facts(d, g, props)
         for rec in props.get(str(PROV.wasDerivedFrom), []):
             records[rec].append((d, g))
         for node in props.get(str(ns.delivery), []):
             delivery_nodes[node].append((d, g))
         for p in (ns.supplier, ns.buyer, ns.weaponSystem):
-            value = one(p)
+            value = _first(props, p)
             if value is not None:
                 parties[d].setdefault(str(p), value)
     rows_of: dict[tuple[str, str], int] = {}
@@ -361,7 +366,13 @@ def gather(store: Store, deals: Iterable[str]) -> DealEvidence:
             props.get(str(ns.buyer), ""),
             props.get(str(ns.weaponSystem)),
         )
+    return delivery_nodes
 
+
+def _gather_deliveries(
+    store: Store, delivery_nodes: dict[str, list[tuple[str, str]]], ev: DealEvidence
+) -> None:
+    """Per-year deliveries of the gathered deals (after :func:`_gather_facts`)."""
     node_props: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
     for node, g, p, o in describe(
         store, delivery_nodes, [ns.deliveryYear, ns.quantity, ns.estimated, ns.derived]
@@ -392,69 +403,63 @@ def gather(store: Store, deals: Iterable[str]) -> DealEvidence:
     for items in ev.deliveries.values():
         items.sort(key=lambda d: (d[0], d[1]))
 
-    about = referrers(store, ns.about, wanted)
-    claim_of = {(c, g): deal for c, g, deal in about}
+
+def _stored_claim(iri: str, deal: str, graph: str, props: Mapping[str, list[Any]]) -> StoredClaim:
+    claim = StoredClaim(iri, deal, graph)
+    claim.statuses = {STATUS_KEYS.get(x, "unknown") for x in props.get(str(ns.status), [])}
+    claim.quantity = _int(_first(props, ns.quantity))
+    claim.quantity_delivered = _int(_first(props, ns.quantityDelivered))
+    claim.order_year = _int(_first(props, ns.orderYear))
+    claim.values = set(_values(props))
+    claim.dates = {str(x) for x in props.get(str(ns.eventDate), [])}
+    text = _first(props, ns.evidenceText)
+    claim.evidence = str(text) if text is not None else None
+    claim.start = _int(_first(props, ns.evidenceStart))
+    conf = _first(props, ns.confidence)
+    claim.confidence = float(conf) if isinstance(conf, Decimal) else None
+    claim.negated = _first(props, ns.negated) is True
+    mod = _first(props, ns.modality)
+    claim.modality = str(mod) if mod is not None else None
+    return claim
+
+
+def _gather_claims(store: Store, wanted: list[str], ev: DealEvidence) -> None:
+    """The article claims about ``wanted``, per deal in (source, position) order."""
+    claim_of = {(c, g): deal for c, g, deal in referrers(store, ns.about, wanted)}
     claim_props: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for c, g, p, o in describe(store, {c for c, _ in claim_of}, _CLAIM_PROPS):
         if (c, g) in claim_of:
             claim_props[(c, g)][p].append(o)
-    claims = []
-    for (c, g), deal in claim_of.items():
-        props = claim_props.get((c, g), {})
-
-        def first(p: URIRef, props: dict[str, list[Any]] = props) -> Any:
-            values = props.get(str(p))
-            return sorted(values, key=str)[0] if values else None
-
-        claim = StoredClaim(c, deal, g)
-        claim.statuses = {STATUS_KEYS.get(x, "unknown") for x in props.get(str(ns.status), [])}
-        claim.quantity = _int(first(ns.quantity))
-        claim.quantity_delivered = _int(first(ns.quantityDelivered))
-        claim.order_year = _int(first(ns.orderYear))
-        amounts = [a for a in props.get(str(ns.valueAmount), []) if isinstance(a, Decimal)]
-        currencies = props.get(str(ns.valueCurrency), [])
-        if amounts and currencies:
-            claim.values = {(a, str(sorted(currencies)[0])) for a in amounts}
-        claim.dates = {str(x) for x in props.get(str(ns.eventDate), [])}
-        text = first(ns.evidenceText)
-        claim.evidence = str(text) if text is not None else None
-        claim.start = _int(first(ns.evidenceStart))
-        conf = first(ns.confidence)
-        claim.confidence = float(conf) if isinstance(conf, Decimal) else None
-        claim.negated = first(ns.negated) is True
-        mod = first(ns.modality)
-        claim.modality = str(mod) if mod is not None else None
-        claims.append(claim)
+    claims = [_stored_claim(c, deal, g, claim_props.get((c, g), {})) for (c, g), deal in claim_of.items()]
     for c in sorted(claims, key=lambda c: (c.source, c.start or 0, c.iri)):
         ev.claims[c.deal].append(c)
 
-    graphs = {f.source for fs in ev.facts.values() for f in fs} | {c.source for c in claims}
+
+def _gather_sources(store: Store, ev: DealEvidence) -> None:
+    """The source documents (graphs) of the gathered facts and claims."""
+    graphs = {f.source for fs in ev.facts.values() for f in fs}
+    graphs |= {c.source for cs in ev.claims.values() for c in cs}
     source_props: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for g, sg, p, o in describe(store, graphs, _SOURCE_PROPS):
         if g == sg:
             source_props[g][p].append(o)
     for g in sorted(graphs):
         props = source_props.get(g, {})
-        types = props.get(str(RDF.type), [])
-        kind = "article" if str(ns.NewsArticle) in types else "register"
-
-        def pick(*ps: URIRef, props: dict[str, list[Any]] = props) -> Any:
-            for p in ps:
-                if props.get(str(p)):
-                    return sorted(props[str(p)], key=str)[0]
-            return None
-
-        date_value = pick(SCHEMA.datePublished, ns.dataGenerated)
+        kind = "article" if str(ns.NewsArticle) in props.get(str(RDF.type), []) else "register"
+        date_value = _first(props, SCHEMA.datePublished, ns.dataGenerated)
         ev.sources[g] = SourceDoc(
             g,
             kind,
-            title=pick(SCHEMA.headline, ns.releaseTitle),
+            title=_first(props, SCHEMA.headline, ns.releaseTitle),
             date=str(date_value)[:10] if date_value else None,
-            url=pick(SCHEMA.url),
-            publisher=pick(SCHEMA.publisher),
-            story=pick(ns.sameStoryAs),
+            url=_first(props, SCHEMA.url),
+            publisher=_first(props, SCHEMA.publisher),
+            story=_first(props, ns.sameStoryAs),
         )
 
+
+def _gather_labels(store: Store, ev: DealEvidence) -> None:
+    """Labels of the parties and systems: the reference graph's first, systems by catalogue designation."""
     names = {x for trio in ev.parties.values() for x in trio if x}
     best: dict[str, tuple[int, str]] = {}
     for x, g, _, label in describe(store, names, [RDFS.label]):
@@ -468,6 +473,24 @@ def gather(store: Store, deals: Iterable[str]) -> DealEvidence:
             record = reference.resolve_system(ev.labels[system])
             if record is not None:
                 ev.labels[system] = record.designation
+
+
+def gather(store: Store, deals: Iterable[str]) -> DealEvidence:
+    """Every statement about ``deals`` (deal facts, claims, deliveries, sources, labels).
+
+    Built on :func:`kg.linking.describe` / :func:`kg.linking.referrers` (index lookups on
+    the embedded store, one query per kind elsewhere), so thousands of deals cost
+    a few hundred milliseconds.
+    """
+    ev = DealEvidence()
+    wanted = sorted(set(map(str, deals)))
+    if not wanted:
+        return ev
+    delivery_nodes = _gather_facts(store, wanted, ev)
+    _gather_deliveries(store, delivery_nodes, ev)
+    _gather_claims(store, wanted, ev)
+    _gather_sources(store, ev)
+    _gather_labels(store, ev)
     return ev
 
 
