@@ -90,6 +90,8 @@ STATUSES: dict[str, object] = {
     "cancelled": KG.Cancelled,
     "unknown": KG.StatusUnknown,
 }
+#: Status concept IRI (as a string, the form query rows give) -> status key.
+STATUS_KEY_BY_IRI: dict[str, str] = {str(iri): key for key, iri in STATUSES.items()}
 
 #: Claim modalities: the token stored as the kg:modality string -> the concept documenting it
 #: (the tokens and their meaning are defined once, in :data:`kg.vocab.statuses.MODALITIES`).

@@ -29,8 +29,6 @@ from kg import ns
 from kg.named import run_named
 from kg.store import Store
 
-_STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
-
 
 @dataclass
 class PipelineSource:
@@ -96,7 +94,7 @@ def _bool(value: Any) -> bool | None:
 
 
 def _status(value: Any) -> str | None:
-    return None if value is None else _STATUS_KEYS.get(str(value), str(value).rsplit("#", 1)[-1])
+    return None if value is None else ns.STATUS_KEY_BY_IRI.get(str(value), str(value).rsplit("#", 1)[-1])
 
 
 def pipeline_rows(store: Store, buyer: str | None = None, supplier: str | None = None) -> list[PipelineRow]:

@@ -49,8 +49,6 @@ from kg.ns import SCHEMA
 from kg.store import Store
 from kg.vocab.statuses import EVENT_KIND, MIN_CONFIDENCE, NOT_FACTUAL, RANK
 
-#: Status concept IRI -> key.
-STATUS_KEYS: dict[str, str] = {str(v): k for k, v in ns.STATUSES.items()}
 _DELAY = re.compile(r"\bdelay(?:s|ed)?\b", re.I)
 _RELEASE_LABEL = "SIPRI"
 
@@ -321,7 +319,7 @@ def _deal_facts(deal: str, graph: str, props: Mapping[str, list[Any]]) -> DealFa
     f.quantity = _int(_first(props, ns.quantity))
     f.quantity_delivered = _int(_first(props, ns.quantityDelivered))
     status = _first(props, ns.status)
-    f.status = STATUS_KEYS.get(status, "unknown") if status else None
+    f.status = ns.STATUS_KEY_BY_IRI.get(status, "unknown") if status else None
     f.values = _values(props)
     usd = _first(props, ns.valueUSD)
     f.value_usd = usd if isinstance(usd, Decimal) else None
@@ -406,7 +404,7 @@ def _gather_deliveries(
 
 def _stored_claim(iri: str, deal: str, graph: str, props: Mapping[str, list[Any]]) -> StoredClaim:
     claim = StoredClaim(iri, deal, graph)
-    claim.statuses = {STATUS_KEYS.get(x, "unknown") for x in props.get(str(ns.status), [])}
+    claim.statuses = {ns.STATUS_KEY_BY_IRI.get(x, "unknown") for x in props.get(str(ns.status), [])}
     claim.quantity = _int(_first(props, ns.quantity))
     claim.quantity_delivered = _int(_first(props, ns.quantityDelivered))
     claim.order_year = _int(_first(props, ns.orderYear))
