@@ -258,3 +258,16 @@ def test_no_second_definition_in_kg() -> None:
     assert not offenders, "status order / modality set defined outside kg.vocab.statuses:\n" + "\n".join(
         offenders
     )
+
+
+def test_shapes_allow_exactly_the_modalities() -> None:
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    shapes = Graph().parse(ontology_path("shapes.ttl"), format="turtle")
+    lists = [
+        {str(m) for m in Collection(shapes, lst)}
+        for shape in shapes.subjects(SH.path, ns.modality)
+        for lst in shapes.objects(shape, SH["in"])
+    ]
+    assert lists == [set(MODALITIES)]
