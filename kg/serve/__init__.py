@@ -6,8 +6,9 @@ Why this design and not ``oxigraph serve-read-only``:
   listener when tried), has no row cap, and sees the store as of its own start.  It would
   need a guarding proxy in front of it anyway, plus a second process to manage.
 * So the HTTP side is the standard library's ``ThreadingHTTPServer`` (no new dependency)
-  with a guard (:mod:`kg.serve.guard`: a tokenizer that refuses SERVICE, LOAD, updates and
-  dereferenceable FROM IRIs before any engine sees the text), and the engine is Oxigraph
+  with a guard (:mod:`kg.serve.guard`: the policy that refuses SERVICE and LOAD, through
+  :mod:`kg.sparql_guard`, which does not tokenize; and updates and dereferenceable FROM IRIs,
+  over the tokens of :mod:`kg.rdf.lexer`, before any engine sees the text), and the engine is Oxigraph
   itself (pyoxigraph) running in worker processes (:mod:`kg.serve.worker`).  A worker is
   killed when a query passes ``--timeout``, which is the only real way to stop a runaway
   query: pyoxigraph has no timeout and threads cannot be cancelled.
