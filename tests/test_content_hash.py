@@ -15,14 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.extract import Article
-from kg.rdfmap import content_hash, text_hash
+from kg.rdf.terms import content_hash, text_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 
 #: Other hashes in kg/, each a different concept (none is a kg:contentHash).
 _OTHER_HASHES = {
-    "kg/iris.py",  # a short digest inside minted IRIs (an identity, not a content check)
-    "kg/search.py",  # the name of a store's search-index cache directory
+    "kg/vocab/iris.py",  # a short digest inside minted IRIs (an identity, not a content check)
+    "kg/analysis/search.py",  # the name of a store's search-index cache directory
     "kg/serve/app.py",  # the CSP 'sha256-...' of an inline script (base64, per the CSP spec)
     "kg/feeds/dedup.py",  # blake2b shingles for near-duplicate detection
 }

@@ -15,8 +15,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
-from kg.bindings import inject_values, star_variable_order
-from kg.named import _where_groups, inject_everywhere
+from kg.queries.named import _where_groups, inject_everywhere
+from kg.rdf.bindings import inject_values, star_variable_order
 from kg.rdf.lexer import KINDS, LexError, Token, tokenize, unescape_codepoints
 from kg.serve.guard import Refused, inspect
 
@@ -234,7 +234,7 @@ def test_star_variable_order_ignores_comments_and_strings() -> None:
 
 
 def test_one_lexer_in_kg() -> None:
-    """Only the lexer scans SPARQL strings and comments; kg.sparql_guard stays apart on purpose
+    """Only the lexer scans SPARQL strings and comments; kg.rdf.sparql_guard stays apart on purpose
     (the SERVICE/LOAD refusal must not depend on any tokenizer: issue 11)."""
     import re
     from pathlib import Path
@@ -246,5 +246,5 @@ def test_one_lexer_in_kg() -> None:
         for p in (root / "kg").rglob("*.py")
         if scanner.search(p.read_text(encoding="utf-8"))
     }
-    allowed = {"kg/rdf/lexer.py", "kg/sparql_guard.py", "kg/rdf/sparql_guard.py"}
+    allowed = {"kg/rdf/lexer.py", "kg/rdf/sparql_guard.py"}
     assert found and found <= allowed, found - allowed

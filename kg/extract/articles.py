@@ -71,7 +71,7 @@ class Article:
     @property
     def content_hash(self) -> str:
         """SHA-256 (hex) of the UTF-8 text: detects a changed article under the same URL."""
-        from kg.rdfmap import text_hash  # here: the extractor itself needs no RDF modules
+        from kg.rdf.terms import text_hash  # here: the extractor itself needs no RDF modules
 
         return text_hash(self.text)
 

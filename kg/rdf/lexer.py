@@ -1,14 +1,14 @@
 """The one SPARQL lexer: tokens of a query's text, following the SPARQL 1.1 grammar's terminals.
 
-Why one: binding values (:mod:`kg.bindings`), binding them into sub-selects of named
-queries (:mod:`kg.named`) and classifying endpoint requests (:mod:`kg.serve.guard`) all
+Why one: binding values (:mod:`kg.rdf.bindings`), binding them into sub-selects of named
+queries (:mod:`kg.queries.named`) and classifying endpoint requests (:mod:`kg.serve.guard`) all
 need to know where the real braces and keywords are, i.e. to skip comments, string
 literals and IRIs the way the engine's parser does.  Two hand-written scanners used to do
 that and disagreed (one let a short string run over a newline, one took any Unicode space
 inside ``<...>`` as the end of an IRI).
 
 What this lexer is *not*: the endpoint's refusal of ``SERVICE``/``LOAD``
-(:mod:`kg.sparql_guard`) deliberately does not tokenize (a tokenizer that disagrees with
+(:mod:`kg.rdf.sparql_guard`) deliberately does not tokenize (a tokenizer that disagrees with
 the engine once is a bypass), and stays independent of this module.
 
 Tokens cover the text without gaps except whitespace (``#x20 #x9 #xD #xA``, the grammar's

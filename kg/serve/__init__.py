@@ -7,7 +7,7 @@ Why this design and not ``oxigraph serve-read-only``:
   need a guarding proxy in front of it anyway, plus a second process to manage.
 * So the HTTP side is the standard library's ``ThreadingHTTPServer`` (no new dependency)
   with a guard (:mod:`kg.serve.guard`: the policy that refuses SERVICE and LOAD, through
-  :mod:`kg.sparql_guard`, which does not tokenize; and updates and dereferenceable FROM IRIs,
+  :mod:`kg.rdf.sparql_guard`, which does not tokenize; and updates and dereferenceable FROM IRIs,
   over the tokens of :mod:`kg.rdf.lexer`, before any engine sees the text), and the engine is Oxigraph
   itself (pyoxigraph) running in worker processes (:mod:`kg.serve.worker`).  A worker is
   killed when a query passes ``--timeout``, which is the only real way to stop a runaway
@@ -26,6 +26,8 @@ Why this design and not ``oxigraph serve-read-only``:
 
 Only this module's light names are imported eagerly; the worker processes import
 :mod:`kg.serve.worker` and :mod:`kg.serve.formats` without rdflib so they start fast.
+
+Layer 8 (beside :mod:`kg.feeds`): may import layers 0-8; never :mod:`kg.cli`.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ is the ``kg:lifecycleRank`` of the status concepts; the modalities are the conce
 checks the ``.rq`` files' status and modality lists against them, and greps ``kg/`` for
 second definitions.
 
-The status *IRIs* live in :data:`kg.ns.STATUSES` (key -> concept), in the same order as
+The status *IRIs* live in :data:`kg.vocab.ns.STATUSES` (key -> concept), in the same order as
 :data:`STATUS_KEYS` (checked by the same test).
 """
 
@@ -25,7 +25,7 @@ LIFECYCLE: tuple[str, ...] = ("offered", "negotiating", "approved", "signed", "d
 #: Statuses outside the order: ``delayed`` and ``cancelled`` can follow any stage;
 #: ``unknown`` is a source that names the deal without a stage.
 OFF_LIFECYCLE: tuple[str, ...] = ("delayed", "cancelled", "unknown")
-#: Every status key, lifecycle first (the order of :data:`kg.ns.STATUSES`).
+#: Every status key, lifecycle first (the order of :data:`kg.vocab.ns.STATUSES`).
 STATUS_KEYS: tuple[str, ...] = LIFECYCLE + OFF_LIFECYCLE
 #: Stages before a contract: nothing is bought yet.
 PRE_CONTRACT: tuple[str, ...] = LIFECYCLE[: LIFECYCLE.index("signed")]
