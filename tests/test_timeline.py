@@ -16,7 +16,7 @@ from test_linking import (
     load_trig,
 )
 
-from kg.analysis import timeline
+from kg.analysis import evidence, timeline
 from kg.errors import InputError, UnknownName
 from kg.ingest import linking
 from kg.store import Store, open_store
@@ -52,7 +52,7 @@ def test_seed_contract_timeline_has_every_source(seeded: tuple[Store, str]) -> N
     assert ("2026-05-26", "delay") in by_key
     assert by_key[("2026-11", "delivery")].expected
     # events are in date order
-    keys = [timeline.date_key(e.date) for e in t.events]
+    keys = [evidence.date_key(e.date) for e in t.events]
     assert keys == sorted(keys)
     assert t.links and not t.links[0].candidate
 

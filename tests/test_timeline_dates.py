@@ -7,7 +7,8 @@ date: such claims are undated events, ordered by the date of their report.
 
 from __future__ import annotations
 
-from kg.analysis.timeline import DealEvidence, SourceDoc, StoredClaim, build_events, claim_events, event_dates
+from kg.analysis.evidence import DealEvidence, SourceDoc, StoredClaim, event_dates
+from kg.analysis.timeline import build_events, claim_events
 
 ARTICLE = "urn:x-test:article"
 

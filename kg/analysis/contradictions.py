@@ -19,7 +19,7 @@ Rules (the *why* of each):
   reported);
 * **status**: an impossible sequence, e.g. a deal reported signed or delivering and, in a
   later year, only negotiating or offered; or cancelled and later delivering.  Only
-  well-supported statements count (see :func:`kg.analysis.timeline.claim_is_factual`).
+  well-supported statements count (see :func:`kg.analysis.evidence.claim_is_factual`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from kg.analysis.timeline import (
+from kg.analysis.evidence import (
     DealEvidence,
     DealFacts,
     StoredClaim,
@@ -39,9 +39,8 @@ from kg.analysis.timeline import (
     event_dates,
     gather,
     money,
-    resolve_party_iri,
-    system_key_of,
 )
+from kg.analysis.timeline import resolve_party_iri, system_key_of
 from kg.ingest.linking import describe, rows, system_keys
 from kg.store import Store
 from kg.vocab import iris, ns
