@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _OTHER_HASHES = {
     "kg/vocab/iris.py",  # a short digest inside minted IRIs (an identity, not a content check)
     "kg/analysis/search.py",  # the name of a store's search-index cache directory
-    "kg/serve/app.py",  # the CSP 'sha256-...' of an inline script (base64, per the CSP spec)
+    "kg/serve/page.py",  # the CSP 'sha256-...' of an inline script (base64, per the CSP spec)
     "kg/feeds/dedup.py",  # blake2b shingles for near-duplicate detection
 }
 _HASH_CALL = re.compile(r"\bhashlib\.|\bsha256\(|\bblake2b\(")
