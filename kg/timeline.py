@@ -481,10 +481,7 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
 
 
 def _catalogue_record(label: str) -> reference.SystemRecord | None:
-    try:
-        return reference.resolve_system(label)
-    except OSError:  # catalogue table missing in a partial checkout
-        return None
+    return reference.resolve_system(label)
 
 
 # --- clusters ---------------------------------------------------------------------------
