@@ -128,7 +128,10 @@ def main(argv: list[str]) -> int:
                     "  of which fetch + read pages / extract + import + link",
                     f"{report.seconds.get('fetch', 0):.1f} s / {report.seconds.get('import', 0):.1f} s",
                 ),
-                ("articles imported / claims", f"{web.imported.articles} / {web.imported.claims}"),
+                (
+                    "articles imported / claims",
+                    f"{len(web.imported.written)} / {web.imported.total('claims')}",
+                ),
                 ("copies of known stories (kg:sameStoryAs)", str(len(web.copies))),
                 ("requests", str(report.requests)),
                 ("errors", str(len(report.errors))),
@@ -138,7 +141,7 @@ def main(argv: list[str]) -> int:
                 ),
                 (
                     "second run (nothing new)",
-                    f"{again_s:.1f} s, {again.web.imported.articles} imported, "
+                    f"{again_s:.1f} s, {len(again.web.imported.written)} imported, "
                     f"triples unchanged: {unchanged}",
                 ),
             ]

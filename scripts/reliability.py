@@ -311,7 +311,7 @@ def _hostile_inputs(tmp: Path) -> dict[str, int]:
     from test_reliability_inputs import write_batch  # the test's batch, one of each bad kind
 
     from kg.article_import import import_articles
-    from kg.sipri.importer import import_sipri
+    from kg.sipri.importer import FileReport, import_sipri
     from kg.store import open_store
 
     batch = tmp / "hostile"
@@ -321,19 +321,18 @@ def _hostile_inputs(tmp: Path) -> dict[str, int]:
     store = open_store("memory:")
     try:
         report = import_articles(store, [batch], link_after=False)
-        lost = sum(1 for k, v in expected.items() if v is None) - report.articles
+        lost = sum(1 for k, v in expected.items() if v is None) - len(report.written)
     except Exception:
         crashes, lost = 1, -1
     sipri_files = [FIXTURES / "hostile" / "register16_mixed.csv", *sorted((FIXTURES / "sipri").glob("*.csv"))]
     sipri_crash = 0
     try:
         sr = import_sipri(store, sipri_files, link_after=False)
-        sipri_rows = sum(f.rows_read for f in sr.files)
-        sipri_skipped = sr.skipped_rows
+        files = [f for f in sr.inputs if isinstance(f, FileReport)]  # the others were unreadable
+        sipri_rows = sum(f.rows_read for f in files)
+        sipri_skipped = len(sr.skipped)
         # 16-column registers: one deal per good row, so good rows without a deal were lost
-        sipri_lost = sum(
-            f.rows_read - len(f.skipped) - f.deals for f in sr.files if f.layout == "register-16"
-        )
+        sipri_lost = sum(f.rows_read - len(f.skipped) - f.deals for f in files if f.layout == "register-16")
     except Exception:
         sipri_crash, sipri_rows, sipri_skipped, sipri_lost = 1, 0, 0, -1
     return {

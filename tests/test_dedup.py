@@ -102,7 +102,7 @@ def test_copies_of_one_story_are_one_witness() -> None:
     report = import_pages(
         store, [_page("http://127.0.0.1/a", 26, WIRE), _page("http://127.0.0.1/b", 28, WIRE[:3])]
     )
-    assert report.imported.articles == 2 and len(report.copies) == 1
+    assert len(report.imported.written) == 2 and len(report.copies) == 1
     assert store.ask(f"ASK {{ GRAPH ?g {{ ?g <{ns.sameStoryAs}> ?root }} }}")
     # 26 vs 28 from two copies of one story: one witness, not a contradiction
     assert [c for c in find_contradictions(store) if c.field == "quantity"] == []

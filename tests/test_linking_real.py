@@ -69,7 +69,7 @@ def real_store(
     graphs: dict[str, URIRef] = {}
     with open_store(location) as store:
         report = import_sipri(store, [REGISTER])
-        assert not report.rejected
+        assert not report.refused
         for case in cases():
             graphs[case["id"]] = load_article(
                 store, article(case["id"], case["published"]), case_claims(case)

@@ -73,7 +73,7 @@ def _everything(store, tmp_path: Path) -> None:
         import_curated(store, table)
     assert not import_articles(store, [data_path("articles")]).errors
     fixtures = Path(__file__).resolve().parent / "fixtures"
-    assert not import_sipri(store, [fixtures / "sipri" / "register17_crlf.csv"]).rejected
+    assert not import_sipri(store, [fixtures / "sipri" / "register17_crlf.csv"]).refused
     rdf = tmp_path / "extra.ttl"
     if not rdf.exists():
         rdf.write_text(

@@ -143,7 +143,7 @@ def test_library_reports_the_same_errors(tmp_path: Path) -> None:
     report = import_articles(store, [tmp_path], link_after=False)
     got = {Path(e.path).name + (f":{e.line}" if e.line else "") for e in report.errors}
     assert got == {k for k, v in expected.items() if v is not None}
-    assert report.articles == 4 and len(article_graphs(store)) == 4
+    assert len(report.written) == 4 and len(article_graphs(store)) == 4
     # the HTML page's text is the article's text, its markup and scripts are not
     from kg.extract import read_articles
 

@@ -172,7 +172,7 @@ def test_every_graph_kg_mints_is_reserved(tmp_path: Path, graph: str) -> None:
     trig.write_text(f'GRAPH <{ID[graph]}> {{ <http://e/s> <http://e/p> "x" . }}\n', encoding="utf-8")
     with open_store("memory:") as s:
         report = import_rdf(s, [trig])
-        assert report.files == 0 and len(report.errors) == 1
+        assert not report.written and len(report.errors) == 1
         assert s.count() == 0
 
 
@@ -365,7 +365,7 @@ def test_lone_surrogate_in_text_or_url_does_not_stop_the_batch(tmp_path: Path, f
     batch.write_text(line + "\n" + json.dumps({"text": "Peru ordered 2 Rafale jets from France."}) + "\n")
     with open_store("memory:") as s:
         report = import_articles(s, [batch], link_after=False)
-    assert report.articles == 2 and not report.errors
+    assert len(report.written) == 2 and not report.errors
     assert any(f"{batch}:1: lone surrogate" in w for w in report.warnings)
 
 

@@ -41,8 +41,11 @@ def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None,
     report = import_rdf(store, list(files), fmt, force=force)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
+    stored = report.having("added", "replaced", "unchanged")  # a file already imported counts as imported
     click.echo(
-        f"imported {report.files} file(s), {report.triples} triple(s) into {len(report.graphs)} graph(s)"
+        f"imported {len(stored)} file(s), {report.total('triples')} triple(s) into "
+        f"{sum(len(f.graphs) for f in stored)} graph(s)"
+        + (f" ({len(report.unchanged)} unchanged)" if report.unchanged else "")
         + (f"; rejected {len(report.errors)} file(s)" if report.errors else ""),
         err=True,
     )
