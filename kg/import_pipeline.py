@@ -32,6 +32,7 @@ from rdflib import URIRef
 from kg import ns
 from kg.base import ensure_base_graphs, holds_data
 from kg.errors import InputError
+from kg.linking import LinkReport, link
 from kg.store import Store
 
 ADDED = "added"
@@ -76,7 +77,7 @@ class ImportReport:
     """One outcome per input, the link report when linking ran, the base graphs loaded."""
 
     inputs: list[InputOutcome] = field(default_factory=list)
-    links: Any = None  # kg.linking.LinkReport when linking ran after the import
+    links: LinkReport | None = None  # when linking ran after the import
     base_graphs: list[URIRef] = field(default_factory=list)  # (re)loaded by this import
 
     def having(self, *outcomes: str) -> list[InputOutcome]:
@@ -236,8 +237,6 @@ def run_import(
     if holds_data(store):
         report.base_graphs = ensure_base_graphs(store)
     if to_link and link_after and importer.relink:
-        from kg.linking import link
-
         report.links = link(store, **{importer.relink: to_link})
     return report
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kg.atomicwrite import STDOUT, is_stdout, open_atomic
-from kg.cli.app import cli, get_store, import_group, query_group
+from kg.cli.app import InputPath, cli, get_store, import_group, query_group
 from kg.cli.output import FORMATS, RAW_CSV_HELP, default_format, write_rows
 from kg.errors import EXIT_REJECTED, ValidationFailed
 from kg.store import EXPORT_FORMATS
@@ -74,7 +74,7 @@ def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | N
 
 @query_group.command("sparql", hidden=True)
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-f", "--file", "query_file", type=InputPath())
 @click.option(
     "--format",
     "fmt",
@@ -225,7 +225,7 @@ def _progress(done: int, total: int, shape: str) -> None:
     "--sipri",
     "registers",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=InputPath(),
     help="Also import this SIPRI export (e.g. ../shared/data/sipri/trade-register.csv). Repeatable.",
 )
 @click.pass_context
