@@ -1,4 +1,8 @@
-"""Shared fixtures: stores (embedded, a real Oxigraph server, a real Virtuoso), paths to shared data."""
+"""Shared fixtures: stores (embedded, a real Oxigraph server, a real Virtuoso), paths to shared data.
+
+Helpers several test modules share live in ``tests/helpers/``; nothing here or there is
+imported by ``scripts/``.
+"""
 
 from __future__ import annotations
 
@@ -207,3 +211,33 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path):
         store.close()
     else:
         yield from _fresh_remote(request.getfixturevalue(f"{request.param}_server"))
+
+
+@pytest.fixture(scope="module")
+def _module_store(request: pytest.FixtureRequest):
+    """The in-memory store a module with ``STORE_SCOPE = "module"`` shares (see ``store``)."""
+    from kg.store import open_store
+
+    with open_store("memory:") as store:
+        request.module.fill_store(store)
+        yield store
+
+
+@pytest.fixture
+def store(request: pytest.FixtureRequest):
+    """An in-memory store, closed after the test; the one fixture of that name.
+
+    A test module says what it holds with ``fill_store(store)`` (none: empty).  With
+    ``STORE_SCOPE = "module"`` it is filled once and shared by the module's tests, which
+    must then only read it.
+    """
+    from kg.store import open_store
+
+    if getattr(request.module, "STORE_SCOPE", "function") == "module":
+        yield request.getfixturevalue("_module_store")
+        return
+    with open_store("memory:") as store:
+        fill = getattr(request.module, "fill_store", None)
+        if fill is not None:
+            fill(store)
+        yield store

@@ -29,17 +29,11 @@ from kg.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kg.rdf_import import import_rdf
 from kg.resources import data_path
 from kg.sipri.importer import FileReport, import_sipri
-from kg.store import Store, open_store
+from kg.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIPRI = FIXTURES / "sipri" / "register17_crlf.csv"
 ARTICLE = FIXTURES / "articles" / "australia_mogami.md"
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    with open_store("memory:") as s:
-        yield s
 
 
 def _quads(store: Store) -> list[str]:

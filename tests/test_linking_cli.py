@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_linking import REGISTER_TRIG, S400_REGISTER, load_seed, load_trig
+from helpers.linking import REGISTER_TRIG, S400_REGISTER, load_seed, load_trig
 
 from kg.cli import cli
 from kg.store import open_store

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers.linking import LINKS, article, claim, load_article
 from rdflib import URIRef
-from test_linking import LINKS, article, claim, load_article
 
 from kg import iris, linking, reference
 from kg.cli import cli

@@ -28,12 +28,6 @@ PREFIXES = ns.SPARQL_PREFIXES
 
 
 @pytest.fixture
-def store():
-    with open_store("memory:") as s:
-        yield s
-
-
-@pytest.fixture
 def loaded(store):
     report = import_sipri(store, [F16, F17, FIX / "tiv_imports.csv", FIX / "tiv_legacy.csv"])
     return store, report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_linking import (
+from helpers.linking import (
     REGISTER_TRIG,
     S400_REGISTER,
     article,

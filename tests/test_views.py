@@ -12,19 +12,17 @@ from hypothesis import strategies as st
 
 from kg import iris
 from kg import network as kn
-from kg.store import open_store
 from kg.views import CSP, View, country_view, deals_view, network_view, render_html, write_html, write_view
 from kg.views.render import VENDOR_DIR
 
 IND = str(iris.country("IND"))
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = open_store("memory:")
-    world.load_hostile(s)
-    yield s
-    s.close()
+STORE_SCOPE = "module"  # the ``store`` fixture (tests/conftest.py): one world, read by every test
+
+
+def fill_store(store) -> None:
+    world.load_hostile(store)
 
 
 def _payload(html: str) -> dict:
