@@ -23,8 +23,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 from feeds_site import Route, Site, page_html, rss2  # noqa: E402
 from gen_dedup_pairs import DEALS, HEADLINES, PARAGRAPHS, generate  # noqa: E402

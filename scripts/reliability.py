@@ -307,8 +307,7 @@ def concurrent_read_run(tmp: Path, seconds: float, readers: int = 3) -> ReadRun:
 
 def _hostile_inputs(tmp: Path) -> dict[str, int]:
     """Every hostile article and SIPRI input of the tests: how many, how many crashed."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from test_reliability_inputs import write_batch  # the test's batch, one of each bad kind
+    from hostile_data import write_batch  # the tests' batch, one of each bad kind
 
     from kg.article_import import import_articles
     from kg.sipri.importer import FileReport, import_sipri
@@ -367,11 +366,10 @@ def ssrf_run(tmp: Path) -> SsrfRun:
     import urllib.parse
     import urllib.request
 
-    sys.path.insert(0, str(REPO / "tests"))
     import pyoxigraph as ox
     from click.testing import CliRunner
-    from conftest import free_port
     from listener import CountingListener
+    from servers import free_port
     from ssrf_spellings import spellings
 
     from kg.cli import cli
@@ -444,7 +442,6 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if a.quick:
         a.rows, a.articles, a.kills, a.fuzz, a.read_seconds = 3000, 40, 2, 500, 15
-    sys.path.insert(0, str(REPO / "scripts"))
     import fuzz
     import hostile_inputs  # issue 11: one row per hostile-input class
 

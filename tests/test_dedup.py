@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -16,9 +13,7 @@ from kg.extract import article_from_text
 from kg.feeds.dedup import MIN_SHINGLES, THRESHOLD, Signature, StoryIndex, shingles, signature, similarity
 from kg.feeds.web import Page, import_pages
 from kg.store import open_store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from gen_dedup_pairs import generate
+from scripts.gen_dedup_pairs import generate
 
 WIRE = [
     "New Delhi, 28 April 2026. India signed a contract with France for {n} Rafale Marine fighter aircraft "

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.hostile_data import HTML_ARTICLE
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -92,16 +94,6 @@ def test_installed_wheel_runs_help_and_demo_from_elsewhere(wheel: Path, tmp_path
     )
     assert demo.returncode == 0, demo.stderr[-3000:]
     assert "deals" in demo.stdout
-
-
-HTML_ARTICLE = """<!doctype html><html><head><title>Navy news</title>
-<meta property="article:published_time" content="2024-05-02"></head><body><article>
-<h1>Navy orders patrol boats</h1>
-<p>The Philippine Navy ordered nine patrol boats from Israel in 2023, the ministry said on Tuesday.
-The boats are to be delivered by 2026 and the first two arrived in Manila last month.</p>
-<p>Officials said the order followed a review of coastal needs that began three years ago.</p>
-</article></body></html>
-"""
 
 
 def test_clean_venv_without_extras_imports_an_html_article(wheel: Path, tmp_path: Path) -> None:
