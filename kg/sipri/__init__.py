@@ -32,6 +32,6 @@ Decisions, in one place (details in each module):
   ``data/sipri/description_categories.csv`` (every description of the real registers).
 """
 
-from kg.sipri.importer import FileReport, ImportReport, SipriImporter, import_sipri
+from kg.sipri.importer import FileReport, SipriImporter, import_sipri
 
-__all__ = ["FileReport", "ImportReport", "SipriImporter", "import_sipri"]
+__all__ = ["FileReport", "SipriImporter", "import_sipri"]

@@ -217,7 +217,6 @@ __all__ = [
     "LAYOUTS",
     "MIN_KEEP_RATIO",
     "FileReport",
-    "ImportReport",
     "ProgressCallback",
     "SipriImporter",
     "import_sipri",
