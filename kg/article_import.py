@@ -154,6 +154,8 @@ class ArticleImporter(Importer):
 
     def map(self, todo: Iterable[Prepared]) -> Iterator[Prepared]:
         todo = list(todo)  # extraction runs once, on worker processes, over every new article
+        if not todo:  # all unchanged (or refused): no worker pool, no catalogue query
+            return
         by_article = {id(p.item): p for p in todo}
         articles = [p.item for p in todo]
         if self.claims_of is not None:
