@@ -20,7 +20,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+from kg._version import __version__
 
 #: public name -> the module that defines it (one place: the README and tests read this list)
 _API: dict[str, str] = {
@@ -28,26 +28,26 @@ _API: dict[str, str] = {
     "open_store": "kg.store",
     "Store": "kg.store",
     # importers, and the one report shape they return
-    "import_articles": "kg.article_import",
-    "import_sipri": "kg.sipri.importer",
-    "import_rdf": "kg.rdf_import",
-    "import_curated": "kg.curated",
-    "ImportReport": "kg.import_pipeline",
-    "InputOutcome": "kg.import_pipeline",
+    "import_articles": "kg.ingest.articles",
+    "import_sipri": "kg.ingest.sipri.importer",
+    "import_rdf": "kg.ingest.rdf",
+    "import_curated": "kg.ingest.curated",
+    "ImportReport": "kg.ingest.pipeline",
+    "InputOutcome": "kg.ingest.pipeline",
     # linking and deal timelines
-    "link": "kg.linking",
-    "deal_timeline": "kg.timeline",
-    "timelines_for": "kg.timeline",
-    "format_timeline": "kg.timeline",
+    "link": "kg.ingest.linking",
+    "deal_timeline": "kg.analysis.timeline",
+    "timelines_for": "kg.analysis.timeline",
+    "format_timeline": "kg.analysis.timeline",
     # views and reports
-    "Filters": "kg.network",
-    "network_view": "kg.views",
-    "country_view": "kg.views",
-    "deals_view": "kg.views",
-    "write_view": "kg.views",
-    "diversification_report": "kg.report",
-    "comparison_report": "kg.comparison",
-    "away_from_report": "kg.comparison",
+    "Filters": "kg.analysis.network",
+    "network_view": "kg.present.views",
+    "country_view": "kg.present.views",
+    "deals_view": "kg.present.views",
+    "write_view": "kg.present.views",
+    "diversification_report": "kg.present.report",
+    "comparison_report": "kg.present.comparison",
+    "away_from_report": "kg.present.comparison",
     # errors (each carries its CLI exit code)
     "KgError": "kg.errors",
     "UsageError": "kg.errors",
@@ -57,7 +57,7 @@ _API: dict[str, str] = {
     "StoreLocked": "kg.errors",
     "ValidationFailed": "kg.errors",
     "QueryError": "kg.errors",
-    "LayoutError": "kg.sipri.formats",
+    "LayoutError": "kg.ingest.sipri.formats",
     "QueryFileError": "kg.queries",
     "Refused": "kg.serve.guard",
 }

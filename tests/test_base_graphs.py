@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.curated import import_curated
-from kg.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.resources import data_path
+from kg.ingest.curated import import_curated
+from kg.io.resources import data_path
 from kg.store import Store, open_store
+from kg.vocab.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIPRI = FIXTURES / "sipri" / "register17_crlf.csv"

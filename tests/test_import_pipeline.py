@@ -1,4 +1,4 @@
-"""The one import pipeline (kg.import_pipeline): every importer gives the same report shape
+"""The one import pipeline (kg.ingest.pipeline): every importer gives the same report shape
 and the same outcomes (added, unchanged, replaced, refused with file and line), through one
 unchanged check, one all-or-nothing write per input, base graphs and relinking."""
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kg.article_import import ArticleOutcome, import_articles
-from kg.curated import CuratedOutcome, import_curated
 from kg.errors import InputError
-from kg.import_pipeline import (
+from kg.ingest.articles import ArticleOutcome, import_articles
+from kg.ingest.curated import CuratedOutcome, import_curated
+from kg.ingest.pipeline import (
     ADDED,
     REFUSED,
     REPLACED,
@@ -25,11 +25,11 @@ from kg.import_pipeline import (
     Prepared,
     run_import,
 )
-from kg.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.rdf_import import import_rdf
-from kg.resources import data_path
-from kg.sipri.importer import FileReport, import_sipri
+from kg.ingest.rdf import import_rdf
+from kg.ingest.sipri.importer import FileReport, import_sipri
+from kg.io.resources import data_path
 from kg.store import Store
+from kg.vocab.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIPRI = FIXTURES / "sipri" / "register17_crlf.csv"

@@ -2,7 +2,7 @@
 
 Fixtures: ``tests/fixtures/links/register.trig`` (a small register release in the SIPRI
 importer's shape) and ``seed_claims.json`` (what the extractor yields for the seed article,
-in its documented JSON shape), mapped by the real article mapper (:mod:`kg.article_rdf`).
+in its documented JSON shape), mapped by the real article mapper (:mod:`kg.ingest.article_rdf`).
 The helpers live in ``tests/helpers/linking.py`` (the timeline and contradiction tests use them too).
 """
 
@@ -20,8 +20,9 @@ from helpers.linking import (
     load_trig,
 )
 
-from kg import iris, linking
+from kg.ingest import linking
 from kg.store import Store, open_store
+from kg.vocab import iris
 
 
 def fill_store(store: Store) -> None:

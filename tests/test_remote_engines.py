@@ -14,8 +14,8 @@ from rdflib import Literal, URIRef
 
 from kg.cli.app import cli
 from kg.errors import QueryError, StoreError
-from kg.remote import Credentials, redact, split_credentials
 from kg.store import RemoteStore, open_store
+from kg.store.remote import Credentials, redact, split_credentials
 from scripts.servers import VIRTUOSO_MAX_ROWS
 
 G = URIRef("https://example.org/graph/one")

@@ -1,4 +1,4 @@
-"""``kg import sipri FILE...``: SIPRI registers and TIV tables (thin over kg.sipri)."""
+"""``kg import sipri FILE...``: SIPRI registers and TIV tables (thin over kg.ingest.sipri)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import click
 
 from kg.cli.app import get_store, import_group
 from kg.errors import EXIT_REJECTED
-from kg.import_pipeline import REFUSED, UNCHANGED, ImportReport, InputOutcome
+from kg.ingest.pipeline import REFUSED, UNCHANGED, ImportReport, InputOutcome
 
 #: Files with more rows than this get a progress bar (on stderr, only on a terminal).
 PROGRESS_MIN_ROWS = 2000
@@ -67,7 +67,7 @@ def import_sipri_cmd(
          files were still imported
       4  the store is locked by another writer
     """
-    from kg.sipri.importer import import_sipri
+    from kg.ingest.sipri.importer import import_sipri
 
     store = get_store(ctx)
     bars: dict[str, Any] = {}
@@ -123,7 +123,7 @@ def _why(f: InputOutcome) -> str:
 
 def summary(report: ImportReport) -> list[str]:
     """One human-readable line per file (printed on stderr, and by ``kg demo``)."""
-    from kg.sipri.importer import FileReport
+    from kg.ingest.sipri.importer import FileReport
 
     lines = []
     for f in report.inputs:

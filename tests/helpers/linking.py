@@ -2,7 +2,7 @@
 
 ``fixtures/links/register.trig`` is a small register release in the SIPRI importer's shape;
 ``seed_claims.json`` is what the extractor yields for the seed article, in its documented JSON
-shape, mapped here by the real article mapper (:mod:`kg.article_rdf`).
+shape, mapped here by the real article mapper (:mod:`kg.ingest.article_rdf`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg import iris, reference
-from kg.article_rdf import article_graph
+from kg.ingest.article_rdf import article_graph
 from kg.store import Store
+from kg.vocab import iris, reference
 
 LINKS = Path(__file__).resolve().parents[1] / "fixtures" / "links"
 REGISTER_TRIG = LINKS / "register.trig"
@@ -36,7 +36,7 @@ def load_article(store: Store, article: dict[str, Any], claims: list[dict[str, A
     """Map an article and its extractor-shaped claims with the real mapper; returns its graph.
 
     The extractor's ``batch: "original"`` means "not an additional batch" and is passed on
-    as ``None`` (what kg.article_rdf does with it too).
+    as ``None`` (what kg.ingest.article_rdf does with it too).
     """
     claims = [{**c, "batch": None if c.get("batch") == "original" else c.get("batch")} for c in claims]
     graph, data = article_graph(
