@@ -349,10 +349,10 @@ def _deal_exists(store: Store, deal: str) -> bool:
 
 
 def deal_timeline(store: Store, deal_iri: str) -> Timeline:
-    """The timeline of one deal and its linked deals (raises InputError for an unknown deal)."""
+    """The timeline of one deal and its linked deals (raises UnknownName for an unknown deal)."""
     deal = str(deal_iri)
     if not _deal_exists(store, deal):
-        raise InputError(f"no deal {deal} in the store")
+        raise UnknownName(f"no deal {deal} in the store")
     deals, links = cluster(store, deal)
     ev = gather(store, deals)
     return _timeline(ev, deal, deals, links)
