@@ -487,6 +487,17 @@ def india_volume_by_supplier(years: range | None = None) -> dict[str, float]:
     return out
 
 
+def pair_volumes(years: range | None = None) -> dict[tuple[str, str], float]:
+    """Delivered TIV per (supplier IRI, buyer IRI) of the register deals, optionally within years."""
+    out: dict[tuple[str, str], float] = {}
+    for d in DEALS:
+        pair = (str(_iri_of(d.supplier)), str(_iri_of(d.buyer)))
+        for y, t in d.deliveries.items():
+            if years is None or y in years:
+                out[pair] = out.get(pair, 0.0) + t
+    return out
+
+
 #: Hostile strings: markup, script end tags, event handlers and javascript: URLs.  The
 #: browser test asserts that none of them runs (each would set ``window.__xss``).
 EVIL_NAME = '<img src=x onerror="window.__xss=1">Evil</script><script>window.__xss=2</script> Arms href'

@@ -263,9 +263,10 @@ def _options(*, smooth: bool, labels_on_edges: bool = False, hierarchical: bool 
 def _edge_details(
     g: nx.DiGraph, s: str, b: str, d: dict[str, Any], deals: list[kn.DealRecord] | None = None
 ) -> dict[str, Any]:
+    # rows marked "range": the page replaces them with the selected years' figures
     rows = [
-        ["Deals", str(d["deals"])],
-        ["Delivered TIV", _fmt(d["tiv"]) if d["tiv"] > 0 else "none in these sources"],
+        ["Deals", str(d["deals"]), "range"],
+        ["Delivered TIV", _fmt(d["tiv"]) if d["tiv"] > 0 else "none in these sources", "range"],
         ["Reported value", _money(d["value_usd"]) if d["valued_deals"] else "none reported"],
         ["Ordered", _years_text(d["order_years"])],
         ["Delivered", _years_text(d["delivery_years"])],
@@ -303,7 +304,7 @@ def _edge_details(
                     "meta": f"{', '.join(r.statuses) or 'status unknown'} · {_fmt(r.tiv)} TIV · {srcs}",
                 }
             )
-        sections.append({"heading": "Largest deals", "items": items})
+        sections.append({"heading": "Largest deals (all years of the view)", "items": items})
         arts = {}
         for r in deals:
             for src in r.sources:
@@ -334,8 +335,8 @@ def _row_of(rec: kn.DealRecord, src: kn.SourceRef) -> str:
 def _node_details(data: dict[str, Any]) -> dict[str, Any]:
     rows = [
         ["Kind", KIND_NAMES.get(data["kind"], data["kind"])],
-        ["Exports", _amounts(data["supplied_tiv"], data["supplied_deals"])],
-        ["Imports", _amounts(data["received_tiv"], data["received_deals"])],
+        ["Exports", _amounts(data["supplied_tiv"], data["supplied_deals"]), "range"],
+        ["Imports", _amounts(data["received_tiv"], data["received_deals"]), "range"],
     ]
     for key in ("pagerank",):
         if key in data:
@@ -453,31 +454,48 @@ def network_view(
 ) -> View:
     """The supplier -> buyer network for ``filters``, with a year slider.
 
-    By default only the suppliers and buyers that carry ``top_share`` of the volume are
-    drawn (the rest folded into "other suppliers"/"other buyers"; ``None``: everyone);
-    unknown parties are one node per side.  Positions are precomputed so no two labels
-    overlap.
+    By default only the suppliers and buyers that carry ``top_share`` of the volume in the
+    selected years are drawn, the rest folded into "other suppliers"/"other buyers"; the
+    page refolds when the range changes (:class:`kg.views.scale.FoldPlan`; ``None``:
+    everyone, no fold).  Unknown parties are one node per side.  Positions are
+    precomputed so no two labels overlap.
     """
     filters = kn.resolve_filters(store, filters or kn.Filters())
     g = graph if graph is not None else scale.timed_graph(store, filters)
     g = scale.one_unknown_per_side(g)
     parties = g.number_of_nodes()
-    if top_share is not None:
-        g = scale.fold_others(g, top_share)
-    cent = kn.centrality(g)
     key = scale.measure(g)
-    vol = {n: scale.node_volume(d, key) for n, d in g.nodes(data=True)}
+    bounds = scale.year_bounds(g, filters)
+    plan = None
+    if top_share is not None and bounds is None:
+        g = scale.fold_others(g, top_share)  # no dated volume: the page cannot refold
+    elif top_share is not None and bounds is not None:
+        plan = scale.fold_plan(g, top_share, key, *bounds)
+    drawn = _drawable(g, plan)
+    cent = kn.centrality(drawn)
+    vol = {n: scale.node_volume(d, key) for n, d in drawn.nodes(data=True)}
     sizes = layout.node_sizes(vol)
     ranks = {n: i for i, n in enumerate(sorted(vol, key=lambda n: (-vol[n], n)))}
-    labels = {n: g.nodes[n]["label"] for n in g}
-    pos, fonts = layout.place(list(g), _positions(g), labels, sizes, ranks)
+    labels = {n: drawn.nodes[n]["label"] for n in drawn}
+    room = dict(sizes)
+    if plan is not None:  # the "others" nodes grow and shrink with the range: room for the largest
+        for n in (scale.OTHER_SUPPLIERS, scale.OTHER_BUYERS):
+            room[n] = layout.SIZE_MAX
+            labels[n] = f"{drawn.nodes[n]['label'].split(' (')[0]} ({parties})"
+    pos, fonts = layout.place(list(drawn), _positions(drawn), labels, room, ranks)
     nodes = []
-    for n, d in g.nodes(data=True):
+    for n, d in drawn.nodes(data=True):
         colour = OTHERS_COLOUR if d["kind"] == "others" else ROLE_COLOURS[_role(d)]
         nodes.append(_node_entry(n, {**d, **cent.get(n, {})}, colour, pos, fonts, sizes))
+        if d["kind"] == "others":
+            nodes[-1]["name"] = d["label"].split(" (")[0]  # the page adds the count for the range
+        elif plan is not None and n not in plan.keep:
+            nodes[-1]["hidden"] = True  # folded at the opening range (the page decides from there)
     edges, details, edge_ids = [], {}, {}
-    eref = max((_volume_in(d, key) for _, _, d in g.edges(data=True)), default=1.0)
-    for i, (s, b, d) in enumerate(g.edges(data=True)):
+    eref = max((_volume_in(d, key) for _, _, d in drawn.edges(data=True)), default=1.0)
+    for i, (s, b, d) in enumerate(drawn.edges(data=True)):
+        if plan is not None and scale.OTHER_SIDES & {s, b}:
+            continue  # the page draws the edges of "others" for the range it shows
         edge_ids[(s, b)] = f"e{i}"
         edges.append(
             {
@@ -485,38 +503,91 @@ def network_view(
                 "from": s,
                 "to": b,
                 "width": _edge_width(_volume_in(d, key), eref),
-                "tooltip": _edge_tooltip(g, s, b, d),
+                "tooltip": _edge_tooltip(drawn, s, b, d),
                 "detail": f"e:{i}",
                 **_edge_style(d),
             }
         )
-        details[f"e:{i}"] = _edge_details(g, s, b, d)
-    for n, d in g.nodes(data=True):
-        details["n:" + n] = _node_details({**d, **cent.get(n, {})})
-    folded = g.graph.get("folded", 0)
-    shown = (
-        f"{g.number_of_nodes()} of {parties} parties (those carrying {top_share:.0%} of the volume; "
-        f"{folded} folded into 'others')"
-        if folded
-        else f"{g.number_of_nodes()} parties"
+        details[f"e:{i}"] = {**_edge_details(drawn, s, b, d), "edge": f"e{i}"}
+    for n, d in drawn.nodes(data=True):
+        details["n:" + n] = {**_node_details({**d, **cent.get(n, {})}), "node": n}
+    time = _time_payload(drawn, key, edge_ids, filters, sizes_ref=max(vol.values(), default=1.0))
+    if time is not None and plan is not None:
+        time["fold"] = _fold_payload(g, plan)
+    return View(
+        title="Arms transfers: supplier → buyer network",
+        subtitle=f"{filters.describe(labels)} · {_shown_text(g, drawn, plan, parties, top_share)}",
+        sources_line=kn.describe_sources(kn.graph_sources(store, g)),
+        nodes=nodes,
+        edges=edges,
+        options=_options(smooth=len(edges) <= 400),
+        legend=_network_legend(drawn, key, folded=plan is not None or "folded" in g.graph),
+        details=details,
+        time=time,
     )
-    subtitle = f"{filters.describe(labels)} · {shown}, {g.number_of_edges()} supplier→buyer pairs"
+
+
+def _drawable(g: nx.DiGraph, plan: scale.FoldPlan | None) -> nx.DiGraph:
+    """The graph the page can draw: with a fold plan, its candidates and the two "others"
+    nodes (the pairs of the other parties added up on them, all years)."""
+    if plan is None:
+        return g
+    h = scale.merge_nodes(
+        g,
+        lambda n, side: n if n in plan.candidates else scale.OTHER_SIDE[side],
+        {
+            scale.OTHER_SUPPLIERS: {"kind": "others", "label": "other suppliers"},
+            scale.OTHER_BUYERS: {"kind": "others", "label": "other buyers"},
+        },
+    )
+    for n, label in ((scale.OTHER_SUPPLIERS, "other suppliers"), (scale.OTHER_BUYERS, "other buyers")):
+        if n not in h:  # every party is a candidate: the node still exists for the page to fill
+            h.add_node(n, kind="others", label=label)
+    scale.totals(h)
+    return h
+
+
+def _fold_payload(g: nx.DiGraph, plan: scale.FoldPlan) -> dict[str, Any]:
+    """The page's fold data: the share, the node ids, and the pairs it cannot draw."""
+    outside = {x for s, b, _ in plan.raw for x in (s, b) if x not in plan.candidates}
+    return {
+        "share": plan.share,
+        "colour": OTHERS_COLOUR,
+        "sup": scale.OTHER_SUPPLIERS,
+        "buy": scale.OTHER_BUYERS,
+        "unknown": sorted(scale.UNKNOWN_SIDES & set(g)),
+        "raw": plan.raw,
+        "outside": {n: g.nodes[n]["label"] for n in sorted(outside)},
+    }
+
+
+def _shown_text(
+    g: nx.DiGraph, drawn: nx.DiGraph, plan: scale.FoldPlan | None, parties: int, top_share: float | None
+) -> str:
+    """The subtitle's "what is drawn" part."""
+    pairs = f"{g.number_of_edges()} supplier→buyer pairs"
+    if plan is not None:
+        return (
+            f"{len(plan.keep)} of {parties} parties drawn at first: those carrying {top_share:.0%} of "
+            "the volume in the selected years, the rest folded into 'others' (refolded when the "
+            f"range changes) · {pairs}"
+        )
+    folded = g.graph.get("folded", 0)
+    if folded:
+        return (
+            f"{g.number_of_nodes()} of {parties} parties (those carrying {top_share:.0%} of the volume; "
+            f"{folded} folded into 'others'), {pairs}"
+        )
+    return f"{g.number_of_nodes()} parties, {pairs}"
+
+
+def _network_legend(g: nx.DiGraph, key: str, *, folded: bool) -> list[dict[str, str]]:
     roles = {_role(d) for _, d in g.nodes(data=True) if d["kind"] != "others"}
     names = {"supplier": "supplier", "buyer": "buyer", "both": "supplier and buyer"}
     colours = [{"label": names[r], "color": ROLE_COLOURS[r]} for r in names if r in roles]
     if folded:
         colours.append({"label": "others (folded)", "color": OTHERS_COLOUR})
-    return View(
-        title="Arms transfers: supplier → buyer network",
-        subtitle=subtitle,
-        sources_line=kn.describe_sources(kn.graph_sources(store, g)),
-        nodes=nodes,
-        edges=edges,
-        options=_options(smooth=g.number_of_edges() <= 400),
-        legend=_legend_for(g, colours, key),
-        details=details,
-        time=_time_payload(g, key, edge_ids, filters, sizes_ref=max(vol.values(), default=1.0)),
-    )
+    return _legend_for(g, colours, key)
 
 
 def _volume_in(d: dict[str, Any], key: str) -> float:
@@ -587,9 +658,10 @@ def _pipeline_items(store: Store, name: str, limit: int = 40) -> list[dict[str, 
 def _country_view(
     store: Store, name: str, focus: str, base: kn.Filters, pipeline: Any, systems_on_edges: int
 ) -> View:
-    tivless = kn.tivless_deliveries(store)  # once for both selections
-    g_in = scale.timed_graph(store, replace(base, buyer=focus), detail=True, tivless=tivless)
-    g_out = scale.timed_graph(store, replace(base, supplier=focus), detail=True, tivless=tivless)
+    # both selections are bound to the focus: kn.tiv_by_year runs its spread query there
+    # without the store-wide scan that asks whether any delivery lacks its own TIV
+    g_in = scale.timed_graph(store, replace(base, buyer=focus), detail=True)
+    g_out = scale.timed_graph(store, replace(base, supplier=focus), detail=True)
     g = scale.one_unknown_per_side(nx.compose(g_in, g_out))
     if focus not in g:
         label = kn.party_info(store, [focus]).get(focus, ("party", name))[1]
@@ -655,9 +727,9 @@ def _country_view(
                 **_edge_style(d),
             }
         )
-        details[f"e:{i}"] = _edge_details(g, s, b, d, by_pair.get((s, b), []))
+        details[f"e:{i}"] = {**_edge_details(g, s, b, d, by_pair.get((s, b), [])), "edge": f"e{i}"}
     for n, d in g.nodes(data=True):
-        details["n:" + n] = _node_details(d)
+        details["n:" + n] = {**_node_details(d), "node": n}
     subtitle = (
         f"{base.describe()} · {len(suppliers)} suppliers (left) → {flabel} → {len(customers)} customers "
         f"(right) · labels: share of {flabel}'s imports (suppliers) or exports (customers) in the "

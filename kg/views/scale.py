@@ -9,9 +9,10 @@ year (``years``: ``{year: [TIV, deals]}``) so the page can filter by year itself
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -24,6 +25,9 @@ UNKNOWN_RECIPIENT = "kg-view:unknown-recipient"
 OTHER_SUPPLIERS = "kg-view:other-suppliers"
 OTHER_BUYERS = "kg-view:other-buyers"
 UNKNOWN_SIDES = {UNKNOWN_SUPPLIER, UNKNOWN_RECIPIENT}
+OTHER_SIDES = {OTHER_SUPPLIERS, OTHER_BUYERS}
+#: the "others" node of each side of a pair
+OTHER_SIDE = {"supplier": OTHER_SUPPLIERS, "buyer": OTHER_BUYERS}
 
 
 def timed_graph(
@@ -207,6 +211,69 @@ def fold_others(g: nx.DiGraph, share: float) -> nx.DiGraph:
     )
     h.graph["folded"] = sum(1 for n in g if n not in keep)
     return h
+
+
+def periods(lo: int, hi: int, length: int = 5) -> list[tuple[int, int]]:
+    """The page's play steps: ``length``-year periods aligned on 1950, clipped to ``lo``-``hi``."""
+    first = kn.period_of(lo, length)[0]
+    return [(max(a, lo), min(a + length - 1, hi)) for a in range(first, hi + 1, length)]
+
+
+@dataclass
+class FoldPlan:
+    """What the page needs to fold "others" itself for any year range.
+
+    The page recomputes, for the selected range, which suppliers and buyers carry
+    ``share`` of the volume (:func:`_leaders`' rule) and folds the rest into the two
+    "others" nodes.  It can draw only ``candidates`` (those leading the whole range or
+    one of its 5-year periods, plus the unknown sides): they are placed together, so no
+    two of their labels overlap whatever the range shows.  A party outside them is always
+    folded; ``raw`` holds the pairs with such an end (supplier, buyer, yearly volumes as
+    :func:`edge_years`) so the fold's totals and members stay exact.  ``keep``: the
+    parties drawn at the opening range (the whole one).
+    """
+
+    share: float
+    candidates: set[str]
+    keep: set[str]
+    raw: list[list[Any]]
+
+
+def fold_plan(g: nx.DiGraph, share: float, key: str, lo: int, hi: int) -> FoldPlan:
+    """The :class:`FoldPlan` of ``g`` (unknowns merged; edges with ``years``) for ``lo``-``hi``.
+
+    Volumes are read from :func:`edge_years` (rounded as the page reads them), so the
+    parties kept at the opening range are those the page keeps.
+    """
+    col = 1 if key == "tiv" else 2
+    steps = periods(lo, hi)
+    first = steps[0][0] if steps else lo
+    # window 0 is the whole range, window i the i-th period
+    sup: list[dict[str, float]] = [defaultdict(float) for _ in range(len(steps) + 1)]
+    buy: list[dict[str, float]] = [defaultdict(float) for _ in range(len(steps) + 1)]
+    years_of: dict[tuple[str, str], list[list[float]]] = {}
+    for s, b, d in g.edges(data=True):
+        rows = years_of[(s, b)] = edge_years(d)
+        for y, tiv, deals in rows:
+            if not (lo <= y <= hi and (tiv > 0 or deals > 0)):
+                continue
+            v = (y, tiv, deals)[col]
+            for w in (0, 1 + (kn.period_of(int(y))[0] - kn.period_of(first)[0]) // 5):
+                sup[w][s] += v
+                buy[w][b] += v
+
+    def leaders(w: int) -> set[str]:
+        return _leaders({n: v for n, v in sup[w].items() if v > 0}, share) | _leaders(
+            {n: v for n, v in buy[w].items() if v > 0}, share
+        )
+
+    unknown = UNKNOWN_SIDES & set(g)
+    keep = leaders(0) | unknown
+    candidates = set(keep)
+    for w in range(1, len(steps) + 1):
+        candidates |= leaders(w)
+    raw = [[s, b, rows] for (s, b), rows in years_of.items() if s not in candidates or b not in candidates]
+    return FoldPlan(share, candidates, keep, raw)
 
 
 def node_volume(d: Mapping[str, Any], key: str) -> float:
