@@ -470,3 +470,33 @@ def test_edge_panel_figures_follow_the_year_range(browser, site) -> None:
     india = sum(world.india_volume_by_supplier(range(1985, 1990)).values())
     assert re.search(rf"Imports\s+{india:,.0f} TIV delivered", text), text
     pg.check_clean("network-folded-edge")
+
+
+@pytest.mark.slow
+def test_india_view_of_both_releases_opens_on_2020_2024(browser, tmp_path) -> None:
+    """Both real releases imported: the India view opens on 2020-2024 with the 2026 release's
+    shares (Russia 36.0, France 33.0, Israel 12.6: SIPRI's published figures), computed here
+    from the 2026 file with the csv module; labels do not overlap."""
+    store = open_store(world.two_releases_dir(), read_only=True)
+    try:
+        write_view(country_view(store, "India"), tmp_path / "india.html")
+    finally:
+        store.close()
+    truth = world.release_2026_volumes("India")[2020]
+    shares = {name: 100 * v / sum(truth.values()) for name, v in truth.items()}
+    for name, published in {"Russia": 36.0, "France": 33.0, "Israel": 12.6}.items():
+        assert round(shares[name], 1) == published
+    pg = Page(browser, tmp_path / "india.html")
+    pg.settle()
+    assert pg.page.evaluate("kgRange") == [2020, 2024]
+    panel = pg.page.inner_text("#kg-panel")
+    assert "2020–2024" in panel
+    for name, iso in {"Russia": "RUS", "France": "FRA", "Israel": "ISR", "United States": "USA"}.items():
+        label = pg.page.evaluate(
+            "(id) => kgNetwork.body.data.nodes.get(id).label", str(world.iris.country(iso))
+        )
+        assert label == f"{name} {shares[name]:.1f}%"
+        assert re.search(rf"{name}\s+[\d,.]+ TIV · {shares[name]:.1f}%", panel), name
+    drawn = [x for x in pg.page.evaluate(LABEL_BOXES_JS) if x["drawn"]]
+    assert len(drawn) >= 15 and screen_overlaps(drawn) == []
+    pg.check_clean("real-india-two-releases")

@@ -475,14 +475,21 @@ def network_view(
     cent = kn.centrality(drawn)
     vol = {n: scale.node_volume(d, key) for n, d in drawn.nodes(data=True)}
     sizes = layout.node_sizes(vol)
-    ranks = {n: i for i, n in enumerate(sorted(vol, key=lambda n: (-vol[n], n)))}
+    # label fonts by rank: what the opening range draws first (largest first), then the rest
+    opened = _opening_graph(g, plan) if plan is not None else drawn
+    opening = {n: scale.node_volume(d, key) for n, d in opened.nodes(data=True)}
+    ranks = {
+        n: i for i, n in enumerate(sorted(vol, key=lambda n: (n not in opening, -opening.get(n, vol[n]), n)))
+    }
     labels = {n: drawn.nodes[n]["label"] for n in drawn}
     room = dict(sizes)
     if plan is not None:  # the "others" nodes grow and shrink with the range: room for the largest
         for n in (scale.OTHER_SUPPLIERS, scale.OTHER_BUYERS):
             room[n] = layout.SIZE_MAX
             labels[n] = f"{drawn.nodes[n]['label'].split(' (')[0]} ({parties})"
-    pos, fonts = layout.place(list(drawn), _positions(drawn), labels, room, ranks)
+    pos, fonts = layout.place(list(opened), _positions(opened), labels, room, ranks)
+    if plan is not None:  # parties drawn only in other ranges: beside their trading partners
+        pos, fonts = layout.place_more(pos, fonts, _near_partners(drawn, pos, key), labels, room, ranks)
     nodes = []
     for n, d in drawn.nodes(data=True):
         colour = OTHERS_COLOUR if d["kind"] == "others" else ROLE_COLOURS[_role(d)]
@@ -545,6 +552,39 @@ def _drawable(g: nx.DiGraph, plan: scale.FoldPlan | None) -> nx.DiGraph:
             h.add_node(n, kind="others", label=label)
     scale.totals(h)
     return h
+
+
+def _opening_graph(g: nx.DiGraph, plan: scale.FoldPlan) -> nx.DiGraph:
+    """The graph as the page opens: the whole range, folded as ``plan.keep`` says."""
+    return scale.merge_nodes(
+        g,
+        lambda n, side: n if n in plan.keep else scale.OTHER_SIDE[side],
+        {
+            scale.OTHER_SUPPLIERS: {"kind": "others", "label": "other suppliers"},
+            scale.OTHER_BUYERS: {"kind": "others", "label": "other buyers"},
+        },
+    )
+
+
+def _near_partners(
+    g: nx.DiGraph, placed: dict[str, tuple[float, float]], key: str
+) -> dict[str, tuple[float, float]]:
+    """Where each node of ``g`` not yet placed would like to be: the volume-weighted mean of
+    its placed partners' positions (the middle of the drawing when it has none)."""
+    out = {}
+    cx = sum(x for x, _ in placed.values()) / len(placed)
+    cy = sum(y for _, y in placed.values()) / len(placed)
+    for n in g:
+        if n in placed:
+            continue
+        w = x = y = 0.0
+        for a, b, d in [*g.in_edges(n, data=True), *g.out_edges(n, data=True)]:
+            other = b if a == n else a
+            if other in placed:
+                v = 1.0 + _volume_in(d, key)
+                w, x, y = w + v, x + v * placed[other][0], y + v * placed[other][1]
+        out[n] = (x / w, y / w) if w else (cx, cy)
+    return out
 
 
 def _fold_payload(g: nx.DiGraph, plan: scale.FoldPlan) -> dict[str, Any]:

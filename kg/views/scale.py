@@ -56,10 +56,20 @@ def timed_graph(
         tiv = kn.tiv_by_year(store, filters, tivless=tivless)
         g, years = kn.build_graph(store, structure, detail=detail), kn.pair_years(store, filters, tiv=tiv)
     g.graph["filters"] = filters
+    composed = _latest_release_years(store, filters, years, tivless)
+    if composed is not None:
+        years, fed = composed
+        _add_pairs(store, g, [p for p in years if not g.has_edge(*p)])
+        for pair, iris_ in fed.items():  # the releases that fed an edge are among its sources
+            e = g.edges[pair]
+            new = sorted(iris_ - set(e["graphs"]))
+            e["graphs"] = [*e["graphs"], *new]
+            e["sources"] += len(new)
+            e["releases"] += len(new)
     for s, b in list(g.edges):
         e = g[s][b]
         e["years"] = {y: list(v) for y, v in years.get((s, b), {}).items()}
-        if filters.has_years:
+        if filters.has_years or composed is not None:
             if not e["years"]:
                 g.remove_edge(s, b)
                 continue
@@ -70,6 +80,65 @@ def timed_graph(
     g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     totals(g)
     return g
+
+
+def _latest_release_years(
+    store: Store,
+    filters: kn.Filters,
+    years: dict[tuple[str, str], dict[int, list[float]]],
+    tivless: bool | None,
+) -> tuple[dict[tuple[str, str], dict[int, list[float]]], dict[tuple[str, str], set[str]]] | None:
+    """Each year's figures from the release :func:`kg.releases.choose` picks for that year.
+
+    ``years`` come from the one release chosen for the whole selection (the one covering
+    all of it: with SIPRI's 2024 and 2026 registers, the 2024 one); releases are versions
+    whose coverage differs, so, as in the report, delivered TIV of a year comes from the
+    latest release whose deliveries cover that year, and deals by order year from the
+    latest covering orders (the 2026 register has no orders).  None when one release (or
+    ``--release``) feeds everything; else the figures and, per pair, the releases that fed them.
+    """
+    from kg import releases as kr
+
+    rels = [r for r in kr.register_releases(store) if r.deals]
+    if filters.release or len(rels) < 2:
+        return None
+    excluded = set(filters.exclude_graphs or ())
+    per_release = {r.iri: years for r in rels if r.iri not in excluded}
+    for r in rels:
+        if r.iri not in per_release:
+            f = replace(filters, exclude_graphs=kr.excluded(rels, r))
+            per_release[r.iri] = kn.pair_years(store, f, tiv=kn.tiv_by_year(store, f, tivless=tivless))
+    all_years = sorted({y for pr in per_release.values() for ys in pr.values() for y in ys})
+    pick = {
+        y: tuple(getattr(kr.choose(rels, m, y, y), "iri", None) for m in ("deliveries", "orders"))
+        for y in all_years
+    }
+    out: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
+    fed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for iri, pr in per_release.items():
+        for pair, ys in pr.items():
+            for y, v in ys.items():
+                for col in (0, 1):
+                    if pick[y][col] == iri and v[col]:
+                        out[pair].setdefault(y, [0.0, 0])[col] = v[col]
+                        fed[pair].add(iri)
+    return dict(out), dict(fed)
+
+
+def _add_pairs(store: Store, g: nx.DiGraph, pairs: list[tuple[str, str]]) -> None:
+    """Edges for pairs only another release knows (their yearly figures come from it)."""
+    if not pairs:
+        return
+    parties = kn.party_info(store, {x for p in pairs for x in p if x not in g})
+    for s, b in pairs:
+        for n in (s, b):
+            if n not in g:
+                kind, label = parties.get(n, ("party", n.rsplit("/", 1)[-1]))
+                g.add_node(n, kind=kind, label=label)
+        g.add_edge(
+            s, b, graphs=[], deals=0, sources=0, articles=0, releases=0, order_years=[], delivery_years=[],
+            tiv=0.0, value_usd=0.0, valued_deals=0, corroborated=0, statuses={}, systems=[],
+        )  # fmt: skip
 
 
 def totals(g: nx.DiGraph) -> None:
