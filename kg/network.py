@@ -287,10 +287,12 @@ def _select(store: Store, text: str, bind: Mapping[str, Node] | None = None) -> 
     return store.select(text, bind)
 
 
-def _num(node: Node | None) -> float:
+def _num(node: Node | str | None) -> float:
     if node is None:
         return 0.0
     try:
+        if type(node) is str:  # the embedded store's plain values (most calls: the fast path)
+            return float(node)
         return float(node.toPython()) if isinstance(node, Literal) else float(str(node))
     except (TypeError, ValueError):
         return 0.0
@@ -910,6 +912,8 @@ def deal_years_in_range(
     counts: Mapping[tuple[str, str], Mapping[int, int]], filters: Filters
 ) -> dict[tuple[str, str], dict[int, int]]:
     """Deals per pair and order year kept to the filters' year range (pairs left empty dropped)."""
+    if not filters.has_years:
+        return {pair: dict(years) for pair, years in counts.items() if years}
     lo = filters.year_from if filters.year_from is not None else -100000
     hi = filters.year_to if filters.year_to is not None else 100000
     out = {pair: {y: n for y, n in years.items() if lo <= y <= hi} for pair, years in counts.items()}

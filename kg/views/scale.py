@@ -68,7 +68,7 @@ def timed_graph(
             e["releases"] += len(new)
     for s, b in list(g.edges):
         e = g[s][b]
-        e["years"] = {y: list(v) for y, v in years.get((s, b), {}).items()}
+        e["years"] = years.get((s, b), {})  # fresh lists from kn.pair_years: no copy needed
         if filters.has_years or composed is not None:
             if not e["years"]:
                 g.remove_edge(s, b)
