@@ -358,12 +358,15 @@ def _time_payload(
     focus: str | None = None,
     sizes_ref: float,
     default: str = "all",
+    rows: dict[tuple[str, str], list[list[float]]] | None = None,
 ) -> dict[str, Any] | None:
     """What the page's year slider needs: every edge's yearly volumes and the size scale.
 
     ``default`` is ``"all"`` (open on the whole range) or ``"latest"`` (the latest full
     5-year period).  None when the graph has no dated volume (the page then has no slider).
+    ``rows``: the edges' :func:`kg.views.scale.edge_years` when the caller has them.
     """
+    rows = rows or {}
     bounds = scale.year_bounds(g, filters)
     if bounds is None:
         return None
@@ -380,7 +383,7 @@ def _time_payload(
         "sizeRef": sizes_ref,
         "sizeMin": layout.SIZE_MIN,
         "sizeMax": layout.SIZE_MAX,
-        "edges": {eid: scale.edge_years(g[s][b]) for (s, b), eid in edge_ids.items()},
+        "edges": {eid: rows.get((s, b)) or scale.edge_years(g[s][b]) for (s, b), eid in edge_ids.items()},
     }
 
 
@@ -476,7 +479,7 @@ def network_view(
     vol = {n: scale.node_volume(d, key) for n, d in drawn.nodes(data=True)}
     sizes = layout.node_sizes(vol)
     # label fonts by rank: what the opening range draws first (largest first), then the rest
-    opened = _opening_graph(g, plan) if plan is not None else drawn
+    opened = _opening_graph(drawn, plan) if plan is not None else drawn
     opening = {n: scale.node_volume(d, key) for n, d in opened.nodes(data=True)}
     ranks = {
         n: i for i, n in enumerate(sorted(vol, key=lambda n: (n not in opening, -opening.get(n, vol[n]), n)))
@@ -518,7 +521,9 @@ def network_view(
         details[f"e:{i}"] = {**_edge_details(drawn, s, b, d), "edge": f"e{i}"}
     for n, d in drawn.nodes(data=True):
         details["n:" + n] = {**_node_details({**d, **cent.get(n, {})}), "node": n}
-    time = _time_payload(drawn, key, edge_ids, filters, sizes_ref=max(vol.values(), default=1.0))
+    time = _time_payload(
+        drawn, key, edge_ids, filters, sizes_ref=max(vol.values(), default=1.0), rows=plan and plan.rows
+    )
     if time is not None and plan is not None:
         time["fold"] = _fold_payload(g, plan)
     return View(
@@ -554,10 +559,11 @@ def _drawable(g: nx.DiGraph, plan: scale.FoldPlan | None) -> nx.DiGraph:
     return h
 
 
-def _opening_graph(g: nx.DiGraph, plan: scale.FoldPlan) -> nx.DiGraph:
-    """The graph as the page opens: the whole range, folded as ``plan.keep`` says."""
+def _opening_graph(drawn: nx.DiGraph, plan: scale.FoldPlan) -> nx.DiGraph:
+    """The graph as the page opens: the whole range, folded as ``plan.keep`` says (from the
+    drawable graph, whose parties outside the candidates are already on "others")."""
     return scale.merge_nodes(
-        g,
+        drawn,
         lambda n, side: n if n in plan.keep else scale.OTHER_SIDE[side],
         {
             scale.OTHER_SUPPLIERS: {"kind": "others", "label": "other suppliers"},

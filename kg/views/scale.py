@@ -306,6 +306,8 @@ class FoldPlan:
     candidates: set[str]
     keep: set[str]
     raw: list[list[Any]]
+    #: every pair's :func:`edge_years` (computed once: the page payload reuses them)
+    rows: dict[tuple[str, str], list[list[float]]]
 
 
 def fold_plan(g: nx.DiGraph, share: float, key: str, lo: int, hi: int) -> FoldPlan:
@@ -342,7 +344,7 @@ def fold_plan(g: nx.DiGraph, share: float, key: str, lo: int, hi: int) -> FoldPl
     for w in range(1, len(steps) + 1):
         candidates |= leaders(w)
     raw = [[s, b, rows] for (s, b), rows in years_of.items() if s not in candidates or b not in candidates]
-    return FoldPlan(share, candidates, keep, raw)
+    return FoldPlan(share, candidates, keep, raw, years_of)
 
 
 def node_volume(d: Mapping[str, Any], key: str) -> float:
