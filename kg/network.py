@@ -1322,6 +1322,50 @@ def deal_records(
     ``limit`` caps the list (views stay readable); ``None`` returns every deal.
     """
     filters = resolve_filters(store, filters or Filters())
+    rows = _deal_rows(store, filters, limit)
+    if not rows:
+        return []
+    deals = _records(store, rows)
+    ids = list(deals)
+    # the deal itself and deals linked to it (article <-> register)
+    linked_q = (
+        ns.SPARQL_PREFIXES
+        + "SELECT DISTINCT ?deal ?d2 WHERE { "
+        + _values("deal", ids)
+        + """
+      { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?d2 } }
+      UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
+    )
+    related: dict[str, set[str]] = {d: {d} for d in ids}
+    for r in _select(store, linked_q):
+        related[str(r["deal"])].add(str(r["d2"]))
+        deals[str(r["deal"])].linked.append(str(r["d2"]))
+    owners: dict[str, list[str]] = defaultdict(list)  # a deal or linked deal -> the records it feeds
+    for d, rel in related.items():
+        for x in rel:
+            owners[x].append(d)
+    all_ids = sorted(owners)
+    meta, own_kinds = _add_sources(store, deals, owners, all_ids)
+    _add_register_rows(store, deals, owners, all_ids, meta)
+    _add_claims(store, deals, owners, all_ids, meta)
+    # an article deal linked to a selected register deal is shown once, as that deal
+    for d in list(deals):
+        if "release" in own_kinds[d]:
+            continue
+        if any(x in deals and "release" in own_kinds[x] for x in deals[d].linked):
+            del deals[d]
+    parties = party_info(store, [p for rec in deals.values() for p in (rec.supplier, rec.buyer)])
+    for rec in deals.values():
+        rec.timeline.sort(key=lambda e: (e.date, e.status))
+        rec.rows.sort()
+        rec.sources.sort(key=lambda s: (s.kind != "release", s.date or "", s.title))
+        rec.supplier_label = parties.get(rec.supplier, ("party", _tail(rec.supplier)))[1]
+        rec.buyer_label = parties.get(rec.buyer, ("party", _tail(rec.buyer)))[1]
+    return [deals[d] for d in ids if d in deals]
+
+
+def _deal_rows(store: Store, filters: Filters, limit: int | None) -> list[dict]:
+    """The deals query's rows, below-threshold pairs dropped, largest first, capped."""
     rows = _q(store, _DEALS_Q, filters)
     if filters.min_tiv is not None:
         # the same rule as the network: a supplier -> buyer pair below the threshold goes
@@ -1331,12 +1375,12 @@ def deal_records(
             pair_tiv[(str(r["s"]), str(r["b"]))] += _num(r.get("tiv"))
         rows = [r for r in rows if pair_tiv[(str(r["s"]), str(r["b"]))] >= filters.min_tiv]
     rows.sort(key=lambda r: (-_num(r.get("tiv")), -_num(r.get("orderYear")), str(r["deal"])))
-    if limit is not None:
-        rows = rows[: max(0, int(limit))]
-    if not rows:
-        return []
+    return rows if limit is None else rows[: max(0, int(limit))]
+
+
+def _records(store: Store, rows: list[dict]) -> dict[str, DealRecord]:
+    """A :class:`DealRecord` per row (facts only; sources and evidence come after)."""
     info = system_info(store, [str(r["system"]) for r in rows if r.get("system") is not None])
-    parties = party_info(store, [str(r[k]) for r in rows for k in ("s", "b")])
     deals: dict[str, DealRecord] = {}
     for r in rows:
         sys_iri = str(r["system"]) if r.get("system") is not None else None
@@ -1355,36 +1399,23 @@ def deal_records(
                 {"maxUsd": r.get("maxUsd"), "anyMoney": r.get("anyMoney"), "year": r.get("orderYear")}
             ),
         )
-    ids = list(deals)
-    prefix = ns.SPARQL_PREFIXES
-    # the deal itself and deals linked to it (article <-> register), with their graphs
-    linked_q = (
-        prefix
-        + "SELECT DISTINCT ?deal ?d2 WHERE { "
-        + _values("deal", ids)
-        + """
-      { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?d2 } }
-      UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
-    )
-    related: dict[str, set[str]] = {d: {d} for d in ids}
-    for r in _select(store, linked_q):
-        related[str(r["deal"])].add(str(r["d2"]))
-        deals[str(r["deal"])].linked.append(str(r["d2"]))
-    all_ids = sorted({x for v in related.values() for x in v})
-    owners: dict[str, list[str]] = defaultdict(list)
-    for d, rel in related.items():
-        for x in rel:
-            owners[x].append(d)
+    return deals
+
+
+def _add_sources(
+    store: Store, deals: dict[str, DealRecord], owners: Mapping[str, list[str]], all_ids: list[str]
+) -> tuple[dict[str, SourceRef], dict[str, set[str]]]:
+    """Each record's sources, statuses and register-dated status events; returns the sources'
+    metadata and, per deal, the kinds of source that assert it."""
     graph_q = (
-        prefix
+        ns.SPARQL_PREFIXES
         + "SELECT ?d2 ?g ?st WHERE { "
         + _values("d2", all_ids)
         + """
       GRAPH ?g { ?d2 a kg:Deal . } OPTIONAL { GRAPH ?g { ?d2 kg:status ?st } } }"""
     )
     graph_rows = _select(store, graph_q)
-    graphs = sorted({str(r["g"]) for r in graph_rows})
-    meta = _source_meta(store, graphs)
+    meta = _source_meta(store, sorted({str(r["g"]) for r in graph_rows}))
     own_kinds: dict[str, set[str]] = defaultdict(set)
     for r in graph_rows:
         src = meta[str(r["g"])]
@@ -1399,25 +1430,40 @@ def deal_records(
                     rec.statuses.append(st)
                 if src.kind == "release":
                     rec.timeline.append(StatusEvent(src.date or "", st, src.title))
-    # register rows
+    return meta, own_kinds
+
+
+def _add_register_rows(
+    store: Store,
+    deals: dict[str, DealRecord],
+    owners: Mapping[str, list[str]],
+    all_ids: list[str],
+    meta: Mapping[str, SourceRef],
+) -> None:
+    """Each record's register rows: (release title, row number)."""
     rows_q = (
-        prefix
+        ns.SPARQL_PREFIXES
         + "SELECT ?d2 ?g ?n WHERE { "
         + _values("d2", all_ids)
         + """
       GRAPH ?g { ?d2 prov:wasDerivedFrom ?rec . ?rec kg:rowNumber ?n } }"""
     )
     for r in _select(store, rows_q):
+        src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
         for d in owners[str(r["d2"])]:
-            deals[d].rows.append(
-                (
-                    meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"])))).title,
-                    _int(r["n"]),
-                )
-            )
-    # claims: dated status statements with their evidence sentences
+            deals[d].rows.append((src.title, _int(r["n"])))
+
+
+def _add_claims(
+    store: Store,
+    deals: dict[str, DealRecord],
+    owners: Mapping[str, list[str]],
+    all_ids: list[str],
+    meta: Mapping[str, SourceRef],
+) -> None:
+    """Each record's claims: dated status statements (timeline) and evidence sentences."""
     claims_q = (
-        prefix
+        ns.SPARQL_PREFIXES
         + "SELECT ?d2 ?g ?st ?date ?ev ?neg ?mod WHERE { "
         + _values("d2", all_ids)
         + """
@@ -1446,19 +1492,6 @@ def deal_records(
                 item = (str(r["ev"]), src.title, date or None)
                 if item not in rec.evidence:
                     rec.evidence.append(item)
-    # an article deal linked to a selected register deal is shown once, as that deal
-    for d in list(deals):
-        if "release" in own_kinds[d]:
-            continue
-        if any(x in deals and "release" in own_kinds[x] for x in deals[d].linked):
-            del deals[d]
-    for rec in deals.values():
-        rec.timeline.sort(key=lambda e: (e.date, e.status))
-        rec.rows.sort()
-        rec.sources.sort(key=lambda s: (s.kind != "release", s.date or "", s.title))
-        rec.supplier_label = parties.get(rec.supplier, ("party", _tail(rec.supplier)))[1]
-        rec.buyer_label = parties.get(rec.buyer, ("party", _tail(rec.buyer)))[1]
-    return [deals[d] for d in ids if d in deals]
 
 
 # --------------------------------------------------------------------------- exports
