@@ -97,7 +97,7 @@ def _latest_release_years(
     latest covering orders (the 2026 register has no orders).  None when one release (or
     ``--release``) feeds everything; else the figures and, per pair, the releases that fed them.
     """
-    from kg import releases as kr
+    from kg.queries import releases as kr
 
     rels = [r for r in kr.register_releases(store) if r.deals]
     if filters.release or len(rels) < 2:
