@@ -33,7 +33,7 @@ Counting rules (documented because they change the numbers):
 The package's modules: ``rows`` (SPARQL plumbing), ``filters``, ``fx``, ``queries`` (the
 aggregates), ``graph``, ``metrics``, ``deals`` (sources and deal records) and ``exports``.
 
-Public API: :class:`Filters`, :func:`resolve_filters`, :func:`party_iri_for`,
+Public API: :class:`Filters`, :func:`resolve_filters`, :func:`store_labels` (the store label lookup of :func:`kg.vocab.parties.resolve_party_iri`),
 :func:`build_graph`, :func:`tiv_by_year`, :func:`yearly_imports`, :func:`supplier_shares`
 (-> :class:`ShareTable`), :func:`hhi`, :func:`top_systems`, :func:`pagerank`,
 :func:`centrality`, :func:`deal_records` (-> :class:`DealRecord`), :func:`sources_used`,
@@ -54,7 +54,7 @@ from kg.analysis.network.deals import (
     sources_used,
 )
 from kg.analysis.network.exports import EXPORT_FORMATS, export_graph, exportable
-from kg.analysis.network.filters import SOURCES, Filters, fed_by, party_iri_for, resolve_filters
+from kg.analysis.network.filters import SOURCES, Filters, fed_by, resolve_filters, store_labels
 from kg.analysis.network.fx import fx_table, to_usd
 from kg.analysis.network.graph import DETAIL_LIMIT, build_graph, build_graph_and_deal_years
 from kg.analysis.network.metrics import (
@@ -112,11 +112,11 @@ __all__ = [
     "pair_deal_years",
     "pair_years",
     "party_info",
-    "party_iri_for",
     "period_of",
     "resolve_filters",
     "source_meta",
     "sources_used",
+    "store_labels",
     "supplier_shares",
     "system_info",
     "tiv_by_year",

@@ -3,7 +3,7 @@ deal selection pattern every aggregate starts from."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from rdflib import Literal, URIRef
@@ -15,7 +15,8 @@ from kg.analysis.network.rows import (
 from kg.errors import UnknownName, UsageError
 from kg.rdf.bindings import inject_values
 from kg.store import Store
-from kg.vocab import iris, ns
+from kg.vocab import ns
+from kg.vocab.parties import resolve_party_iri
 
 SOURCES = ("all", "sipri", "articles")
 
@@ -78,40 +79,20 @@ class Filters:
         return " · ".join(parts)
 
 
-def party_iri_for(name: str, store: Store | None = None) -> URIRef:
-    """The IRI of a party named ``name`` (reference tables first, then labels in the store).
+def store_labels(store: Store) -> Callable[[str], list[str]]:
+    """The label lookup :func:`kg.vocab.parties.resolve_party_iri` falls back on: the
+    parties the store labels with a lower-cased name (at most two: more is ambiguous)."""
 
-    Raises :class:`UnknownName` with "did you mean" suggestions when nothing matches.
-    """
-    text = name.strip()
-    if text.startswith(str(ns.ID)):
-        return URIRef(text)
-    try:  # the reference module is another engineer's; degrade to label lookup without it
-        from kg.vocab.reference import close_matches, resolve_party
-    except ImportError:  # pragma: no cover - only before kg.vocab.reference exists
-        resolve_party = None  # type: ignore[assignment]
-
-        def close_matches(n: str, k: int = 3) -> list[str]:
-            return []
-
-    if resolve_party is not None:
-        record = resolve_party(text)
-        if record is not None:
-            if record.kind == "country":
-                return iris.country(record.iso3 or record.key)
-            return iris.organisation(record.kind, record.name)
-    if store is not None:
+    def lookup(lowered: str) -> list[str]:
         rows = _select(
             store,
             ns.SPARQL_PREFIXES + "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p rdfs:label ?l } "
             "FILTER(LCASE(STR(?l)) = ?want) } LIMIT 2",
-            {"want": Literal(text.lower())},
+            {"want": Literal(lowered)},
         )
-        if len(rows) == 1:
-            return URIRef(rows[0]["p"])
-    hints = close_matches(text)
-    hint = f"; did you mean {', '.join(hints)}?" if hints else ""
-    raise UnknownName(f"unknown party {name!r}{hint}")
+        return [str(r["p"]) for r in rows]
+
+    return lookup
 
 
 def resolve_filters(store: Store, filters: Filters, measure: str = "deliveries") -> Filters:
@@ -122,8 +103,9 @@ def resolve_filters(store: Store, filters: Filters, measure: str = "deliveries")
     ``measure`` includes the year range (:func:`kg.queries.releases.choose`); the other releases'
     graphs go to ``exclude_graphs``, so no aggregate adds two releases.
     """
-    sup = str(party_iri_for(filters.supplier, store)) if filters.supplier else None
-    buy = str(party_iri_for(filters.buyer, store)) if filters.buyer else None
+    labels = store_labels(store)
+    sup = str(resolve_party_iri(filters.supplier, labels=labels)) if filters.supplier else None
+    buy = str(resolve_party_iri(filters.buyer, labels=labels)) if filters.buyer else None
     exclude = filters.exclude_graphs
     if exclude is None:
         from kg.queries import releases

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analysis.network.filters import Filters, party_iri_for, resolve_filters
+from kg.analysis.network.filters import Filters, resolve_filters, store_labels
 from kg.analysis.network.queries import (
     party_info,
     yearly_imports,
@@ -18,6 +18,7 @@ from kg.analysis.network.rows import (
     _tail,
 )
 from kg.store import Store
+from kg.vocab.parties import resolve_party_iri
 
 
 @dataclass
@@ -118,7 +119,7 @@ def supplier_shares(
     from kg.queries import releases as kr
 
     base = filters or Filters()
-    buyer_iri = str(party_iri_for(buyer, store))
+    buyer_iri = str(resolve_party_iri(buyer, labels=store_labels(store)))
     f = resolve_filters(store, replace(base, buyer=buyer_iri, exclude_graphs=()))
     fetch = f
     if by == "rolling" and f.year_from is not None:

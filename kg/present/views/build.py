@@ -21,6 +21,7 @@ from kg.analysis import network as kn
 from kg.present.views import layout, scale
 from kg.present.views.render import View, render_html, write_html
 from kg.store import Store
+from kg.vocab.parties import resolve_party_iri
 
 ROLE_COLOURS = {
     "supplier": "#2b6cb0",
@@ -653,7 +654,7 @@ def country_view(
     The side panel also lists the country's pipeline (:mod:`kg.analysis.pipeline`): register orders
     not yet delivered and news deals ahead of the register.
     """
-    focus = str(kn.party_iri_for(name, store))
+    focus = str(resolve_party_iri(name, labels=kn.store_labels(store)))
     base = kn.resolve_filters(store, filters or kn.Filters())
     if base.supplier or base.buyer:
         raise kn.UnknownName("the country view takes no --supplier/--buyer (the country is both)")
