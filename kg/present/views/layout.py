@@ -14,8 +14,10 @@ when zooming in).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
+import networkx as nx
 import numpy as np
 
 SIZE_MIN = 6.0
@@ -32,6 +34,57 @@ CHAR_EM = 0.62
 #: The ego view's columns: distance from the focus (plus the widest label) and row spacing.
 COLUMN_GAP = 320.0
 ROW_GAP = 14.0
+
+
+def force_positions(
+    g: nx.DiGraph, weight: Callable[[dict[str, Any]], float], *, seed: int = 7, iterations: int = 80
+) -> dict[str, tuple[float, float]]:
+    """Force-directed positions (Fruchterman-Reingold in numpy; no scipy needed).
+
+    Edges attract in proportion to log(1 + weight(edge data)), so big trading pairs sit close;
+    isolated components are pulled in by a weak gravity so nothing drifts off-screen.
+    """
+    import numpy as np
+
+    nodes = list(g)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {v: i for i, v in enumerate(nodes)}
+    w = np.zeros((n, n))
+    for s, b, d in g.edges(data=True):
+        x = 1.0 + math.log1p(weight(d))
+        w[index[s], index[b]] += x
+        w[index[b], index[s]] += x
+    w /= w.max() or 1.0
+    rng = np.random.default_rng(seed)
+    w = w.astype(np.float32)
+    pos = rng.uniform(-1, 1, size=(n, 2)).astype(np.float32)
+    k = np.float32(1.6 / math.sqrt(n))
+    t = 0.2
+    steps = iterations if n <= 250 else max(25, iterations * 250 // n)
+    for _ in range(steps):
+        dx = pos[:, 0:1] - pos[:, 0]
+        dy = pos[:, 1:2] - pos[:, 1]
+        dist2 = dx * dx + dy * dy
+        np.fill_diagonal(dist2, 1.0)
+        np.maximum(dist2, 1e-4, out=dist2)
+        coef = k * k / dist2 - w * np.sqrt(dist2) / k
+        disp = np.stack([(coef * dx).sum(axis=1), (coef * dy).sum(axis=1)], axis=1)
+        disp -= 0.2 * math.sqrt(n) * pos  # gravity keeps components together
+        length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
+        pos += disp / length[:, None] * np.minimum(length, t)[:, None]
+        t = max(t * (0.96 if steps == iterations else 0.92), 0.002)
+    pos -= pos.mean(axis=0)
+    # scale so that the median distance to the nearest neighbour is about 110 px
+    delta = pos[:, None, :] - pos[None, :, :]
+    dist = np.sqrt((delta**2).sum(axis=-1))
+    np.fill_diagonal(dist, np.inf)
+    nearest = float(np.median(dist.min(axis=1))) or 1.0
+    scale = 110.0 / nearest
+    return {v: (float(pos[i, 0]) * scale, float(pos[i, 1]) * scale) for i, v in enumerate(nodes)}
 
 
 def node_sizes(volumes: Mapping[str, float], reference: float | None = None) -> dict[str, float]:
