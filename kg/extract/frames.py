@@ -1,0 +1,573 @@
+"""Frames: one per weapon system of a sentence (or one system-less frame for a stated supplier
+relationship), with the parties the roles give it, completed from the system's origin and the
+deal in context when the sentence refers back ("the deal", "these systems", "the remaining two").
+
+A mixin of :class:`kg.extract.claims._Extractor`: frames read and write the article memory
+(claims so far, the deal in context, the article's focus buyer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg import reference
+from kg.extract.entities import Mention
+from kg.extract.model import Claim, SystemRef
+from kg.extract.money import find_money
+from kg.extract.parties import _SUCCESSOR, _Ctx, _Frame, _origin_of, _Party, _system_ref, prev_pair
+from kg.extract.patterns import (
+    _ADDITIONAL,
+    _APPROVER_CUE,
+    _ARMS_WORD,
+    _COVERS_COUNT,
+    _DEAL_LIST,
+    _EXPORTER_RANK,
+    _FUTURE,
+    _MORE_OK,
+    _NEW_DEAL,
+    _POSS,
+    _SUBITEM,
+    _WORTH_WORD,
+)
+from kg.extract.status import _status
+
+
+class FrameBuilder:
+    """Frames of one sentence (see the module docstring); the state lives on the extractor."""
+
+    claims: list[Claim]
+    ctx: _Ctx
+    focus: _Party | None
+    _cur_status: str
+    _n_systems: int
+    _starts: dict[str, list[int]]
+
+    def _frames(
+        self,
+        s: str,
+        a: int,
+        b: int,
+        parties: list[_Party],
+        systems: list[Mention],
+        trig: list[tuple[str, int, int, str]],
+        anaphora: bool,
+    ) -> list[_Frame]:
+        status, negated, modality, delayed = _status(s, trig)
+        self._cur_status = status
+        sys_status: dict[str, tuple[str, bool, str | None, bool]] = {}
+        distinct = []
+        for m in systems:
+            if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
+                distinct.append(m)
+        if len(distinct) > 1:
+            # several systems: each takes the triggers between the previous system and itself
+            # ("inducted J-10CE fighters ... and also operates the JF-17")
+            prev_end = 0
+            for m in distinct:
+                end = m.end - a
+                window = [t for t in trig if prev_end <= t[1] < end]
+                if not window:
+                    nxt = [t for t in trig if t[1] >= end]
+                    window = nxt[:1]
+                if window:
+                    sys_status[m.system.designation] = _status(s[: end + 40], window)
+                prev_end = end
+        add_m = _ADDITIONAL.search(s)
+        additional = (
+            bool(add_m)
+            and (not add_m.group(3) or bool(_MORE_OK.search(s)))
+            and status not in ("delivered", "delivering", "delayed")
+        )
+        future = bool(_FUTURE.search(s))
+        sys_refs: list[tuple[SystemRef, Mention | None, str]] = []
+        seen: set[str] = set()
+        self._n_systems = len({m.system.designation for m in systems if m.system is not None})
+        self._starts: dict[str, list[int]] = {}
+        for m in systems:
+            if m.system is not None:
+                self._starts.setdefault(m.system.designation, []).append(m.start)
+        for m in systems:
+            ref = _system_ref(m, s[m.end - a : m.end - a + 60])
+            if ref.name in seen:
+                continue
+            seen.add(ref.name)
+            sys_refs.append((ref, m, "catalogue" if m.form == "catalogue" else "pattern"))
+
+        # "bought the first batch of the Russian systems ..., a move that led Washington to remove
+        # it from the F-35 programme": the Russian systems are the earlier Russian deal's system
+        if sys_refs and anaphora and self.claims:
+            makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+            named_origins = {_SUCCESSOR.get(r.origin_iso3 or "", r.origin_iso3) for r, _m, _x in sys_refs}
+            for iso in makers - named_origins:
+                prev_c = next(
+                    (c for c in reversed(self.claims) if c.system and c.supplier and c.supplier.iso3 == iso),
+                    None,
+                )
+                if prev_c is not None and prev_c.system is not None and prev_c.system.name not in seen:
+                    ps = prev_c.system
+                    sys_refs.append(
+                        (
+                            SystemRef(ps.name, ps.category, _origin_of(ps.name), ps.surface, ps.manufacturer),
+                            None,
+                            "context",
+                        )
+                    )
+                    seen.add(ps.name)
+                    self._n_systems += 1
+
+        # components of a package ("which would include Hellfire missiles") are not deals of their own
+        # ... but the items a deal itself lists ("the deal covers 170 Hellfires as well as 310 SDBs",
+        # "won deals including S-400s and K-226Ts") are each a deal item
+        if sys_refs:
+            dl = _DEAL_LIST.search(s)
+            listed_from = dl.end() if dl else len(s) + 1
+            main = [
+                r
+                for r in sys_refs
+                if r[1] is None
+                or r[1].start - a >= listed_from
+                or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+            ]
+            ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
+            if main and len(main) < len(sys_refs):
+                sys_refs = main
+            elif not main and ctx_sys is not None:
+                sys_refs = [
+                    (
+                        SystemRef(
+                            ctx_sys.name,
+                            ctx_sys.category,
+                            _origin_of(ctx_sys.name),
+                            ctx_sys.surface,
+                            ctx_sys.manufacturer,
+                        ),
+                        None,
+                        "context",
+                    )
+                ]
+
+        # modifiers: "Russian S-400", "India's Rafale jets"
+        for p in parties:
+            if p.role == "modifier":
+                origin = None
+                for ref, m, _src in sys_refs:
+                    if m is not None and 0 <= m.start - p.mention.end <= 40:
+                        origin = ref.origin_iso3
+                        if ref.origin_iso3 is None:
+                            ref.origin_iso3 = p.iso3
+                            origin = p.iso3
+                        break
+                if origin is None and p.mention.form == "demonym":
+                    p.role, p.cue = "supplier", "demonym-item"
+                elif origin is not None and origin == p.iso3:
+                    p.role, p.cue = "supplier", "origin-modifier"
+                elif origin is not None:
+                    p.role, p.cue = "buyer", "owner-modifier"
+                elif _POSS.match(s[p.mention.end - a :]):
+                    p.role, p.cue = None, ""
+                else:
+                    p.role, p.cue = "supplier", "demonym-item"
+
+        # "submarines to be built by Mazagon Dock", "made under licence by HAL": a builder of the
+        # buyer's own country is not the seller of a foreign design (its licensor is)
+        # the countries the named systems come from (a historical state's successor exports)
+        design = {
+            _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+            for r, _m, _x in sys_refs
+            if r is not None and r.origin_iso3
+        }
+        buyer_isos = {p.iso3 for p in parties if p.role == "buyer" and p.iso3}
+        if not buyer_isos and self.focus is not None and any(p.role == "origin" for p in parties):
+            buyer_isos = {self.focus.iso3}
+        if buyer_isos and design - buyer_isos:
+            for p in parties:
+                if p.iso3 in buyer_isos and (
+                    p.role == "origin" or (p.role == "supplier" and p.company and p.cue == "company")
+                ):
+                    p.role, p.cue = "other", "domestic-builder"
+        if not any(p.role == "supplier" for p in parties):
+            makers = [p for p in parties if p.role == "origin"]
+            # "developed jointly by India and Russia": of several makers, the one the catalogue
+            # gives as the system's origin exports it; the co-developer is not a second seller
+            if not sys_refs and self.ctx.last:  # "the missile": the deal in context names its seller
+                design = {c.supplier.iso3 for c in self.ctx.last if c.supplier and c.supplier.iso3}
+            if len({p.iso3 for p in makers}) > 1 and any(p.iso3 in design for p in makers):
+                for p in makers:
+                    if p.iso3 not in design:
+                        p.role, p.cue = "other", "co-developer"
+            for p in parties:
+                if p.role == "origin":
+                    p.role = "supplier"
+        actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
+        speakers = [p for p in parties if p.role == "speaker"]
+        if not sys_refs:
+            info = bool(find_money(s)) or bool(_WORTH_WORD.search(s)) or bool(_COVERS_COUNT.search(s))
+            if anaphora and self.ctx.last and (status != "unknown" or info) and not _NEW_DEAL.search(s):
+                prev = self.ctx.last[-1]
+                # "the French jets": the latest deal supplied by France, not simply the last one
+                makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+                if makers and (prev.supplier is None or prev.supplier.iso3 not in makers):
+                    prev = next(
+                        (
+                            c
+                            for c in reversed(self.claims)
+                            if c.system and c.supplier and c.supplier.iso3 in makers
+                        ),
+                        prev,
+                    )
+                if prev.system:
+                    sys_refs.append(
+                        (
+                            SystemRef(
+                                prev.system.name,
+                                prev.system.category,
+                                _origin_of(prev.system.name),
+                                prev.system.surface,
+                                prev.system.manufacturer,
+                            ),
+                            None,
+                            "context",
+                        )
+                    )
+            if not sys_refs:
+                sys_refs.append((None, None, None))  # type: ignore[arg-type]
+
+        ctx_refs = [r for r, m, _src in sys_refs if r is not None and m is None]
+        named_starts = [m.start - a for r, m, _src in sys_refs if r is not None and m is not None]
+        if ctx_refs and named_starts:
+            # a system referred back to and a named one: each takes the triggers on its side
+            first = min(named_starts)
+            before = [t for t in trig if t[1] < first - 60]
+            after = [t for t in trig if t[1] >= first - 60]
+            if before:
+                for r in ctx_refs:
+                    sys_status[r.name] = _status(s[: first - 60], before)
+            if after:
+                for r, m, _src in sys_refs:
+                    if r is not None and m is not None and r.name not in sys_status:
+                        sys_status[r.name] = _status(s, after)
+        frames: list[_Frame] = []
+        n_states = len({p.iso3 for p in parties if p.iso3})
+        for ref, m, src in sys_refs:
+            sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
+            if not buy:
+                continue
+            if ref is None and not (status == "unknown" or sup):
+                continue
+            if (
+                ref is None
+                and status != "unknown"
+                and not any(p.role == "supplier" for p in sup)
+                and not (any(p.role == "with" for p in sup) and _ARMS_WORD.search(s))
+            ):
+                continue
+            if ref is None and not any(
+                p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy
+            ):
+                continue
+            # one frame per (supplier state, buyer state): "the US ... Lockheed Martin" is one supplier
+            by_iso: dict[str | None, _Party] = {}
+            for p in sup:
+                kept = by_iso.get(p.iso3)
+                if kept is None:
+                    by_iso[p.iso3] = p
+                elif p.company and not kept.company:
+                    by_iso[p.iso3] = _Party(
+                        kept.mention,
+                        kept.iso3,
+                        kept.name,
+                        kept.kind,
+                        p.company,
+                        kept.role,
+                        kept.cue,
+                        kept.group,
+                    )
+            sup = list(by_iso.values())
+            seen_buyers: set[str | None] = set()
+            for buyer in buy:
+                if buyer.iso3 in seen_buyers and buyer.iso3 is not None:
+                    continue
+                seen_buyers.add(buyer.iso3)
+                for supplier in sup or [None]:  # type: ignore[list-item]
+                    if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
+                        continue
+                    if supplier is None and ref is None:
+                        continue
+                    st, neg, mod, dl = sys_status.get(
+                        ref.name if ref else "", (status, negated, modality, delayed)
+                    )
+                    fr = _Frame(
+                        [supplier] if supplier else [],
+                        [buyer],
+                        ref,
+                        src,
+                        st,
+                        (a, b),
+                        negated=neg,
+                        modality=mod,
+                        delayed=dl,
+                        confidence=conf,
+                    )
+                    add_here = additional
+                    if additional and m is not None and self._n_systems > 1:
+                        # several systems: the marker must sit right before this one ("30 more Rafales")
+                        add_here = any(
+                            0 <= m.start - a - mk.end() <= 40 or mk.start() <= m.start - a < mk.end()
+                            for mk in _ADDITIONAL.finditer(s)
+                        )
+                    fr.batch = "additional" if add_here else "original"
+                    fr.parties = n_states
+                    frames.append(fr)
+        origins = {
+            r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+            for r, _m, _src in sys_refs
+            if r is not None and r.origin_iso3
+        }
+        if len(origins) > 1:
+            # "acquired J-10Cs from China in response to India's purchase of Rafales": China
+            # supplies the J-10C, not the Rafale
+            frames = [
+                fr
+                for fr in frames
+                if not (
+                    fr.system is not None
+                    and fr.suppliers
+                    and fr.system.name in origins
+                    and fr.suppliers[0].iso3 != origins[fr.system.name]
+                    and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
+                )
+            ]
+        if not frames:
+            return []
+        self._details(frames, s, a, sys_refs, future, trig)
+        return frames
+
+    def _assign(
+        self,
+        ref: SystemRef | None,
+        m: Mention | None,
+        actors: list[_Party],
+        speakers: list[_Party],
+        s: str,
+        a: int,
+        anaphora: bool,
+        src: str | None,
+    ) -> tuple[list[_Party], list[_Party], float]:
+        conf = 0.5
+        suppliers = [p for p in actors if p.role == "supplier"]
+        buyers = [p for p in actors if p.role == "buyer"]
+        # a domestic company next to its own state's purchase is a partner, not the supplier
+        # ("negotiations with Mazagon Dock ... with Germany's TKMS")
+        buyer_isos = {p.iso3 for p in buyers}
+        if any(p.iso3 not in buyer_isos for p in suppliers):
+            suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]
+        pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
+        origin = ref.origin_iso3 if ref else None
+        if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
+            # "The deal was approved by the US government": the state approving an export of the
+            # deal in context is its supplier, not a buyer
+            ctx_prev = self._prev_for(ref, anaphora)
+            if (
+                ctx_prev is not None
+                and ctx_prev.supplier is not None
+                and ctx_prev.supplier.iso3 in {p.iso3 for p in buyers}
+                and ctx_prev.buyer.iso3 not in {p.iso3 for p in buyers}
+            ):
+                suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
+                buyers = []
+        # several systems: keep suppliers matching this system's origin
+        if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
+            # "turned to Britain and Germany for Typhoons, and talks with the United States over
+            # F-16s": the F-16's maker named in the sentence supplies it
+            cand = [p for p in actors if p.iso3 == origin]
+            if cand:
+                suppliers = [cand[0]]
+                buyers = [p for p in buyers if p.iso3 != origin]
+            elif all(p.cue in ("origin-modifier", "demonym-item") for p in suppliers):
+                suppliers = []  # "Chinese J-10Cs ... more Rafales": China describes the other system
+        if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
+            same_group = {p.group for p in suppliers if p.iso3 == origin}
+            suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
+        elif (
+            m is not None
+            and self._n_systems > 1
+            and len({p.group for p in suppliers if p.mention.start >= 0}) > 1
+        ):
+            # "Iran supplied Shaheds ..., while North Korea sent KN-23s": the nearest supplier before
+            before = [p for p in suppliers if 0 <= p.mention.start < m.start]
+            if before:
+                g = max(before, key=lambda p: p.mention.start).group
+                suppliers = [p for p in suppliers if p.group == g]
+        sup_isos = {p.iso3 for p in suppliers}
+        buyers = [p for p in buyers if p.iso3 not in sup_isos]
+        if m is not None and self._n_systems > 1:
+            # "Saudi Arabia is close to a deal to buy J-10Cs, while Egypt has ordered Rafales"
+            cands = [p for p in buyers + pairs if 0 <= p.mention.start < m.start and p.iso3 not in sup_isos]
+            if cands:
+                g = max(cands, key=lambda p: p.mention.start).group
+                chosen = [p for p in cands if p.group == g]
+                if chosen and chosen[0].role == "buyer":
+                    buyers = chosen
+                    pairs = [p for p in pairs if p.group != g]
+        explicit = bool(suppliers) + bool(buyers)
+        if not suppliers and origin:
+            cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
+            if cand:
+                suppliers = [cand[0]]
+                pairs = [p for p in pairs if p.iso3 != origin]
+        sup_isos = {p.iso3 for p in suppliers}
+        buyers = [p for p in buyers if p.iso3 not in sup_isos]
+        if not buyers and pairs:
+            sup_iso = {p.iso3 for p in suppliers}
+            rest = [p for p in pairs if p.iso3 not in sup_iso]
+            if suppliers or origin:
+                rest = [p for p in rest if p.iso3 != origin]
+                if rest:
+                    # prefer subjects / "with" counterparts over bare mentions
+                    ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))
+                    top = ranked[0]
+                    buyers = (
+                        [q for q in rest if q.group == top.group] if top.role in ("pair", "with") else [top]
+                    )
+            elif (
+                len({p.iso3 for p in rest}) >= 2
+                and (ctx_prev := self._prev_for(ref, anaphora)) is not None
+                and prev_pair(ctx_prev, rest)
+            ):
+                suppliers, buyers = prev_pair(ctx_prev, rest)  # type: ignore[misc]
+            elif len({p.iso3 for p in rest}) >= 2:
+                withs = [p for p in rest if p.role == "with"]
+                subj = [p for p in rest if p.role == "pair"]
+                if withs and subj:
+                    suppliers, buyers = [withs[0]], [subj[0]]
+                else:
+                    ranked = sorted(
+                        {p.iso3: p for p in rest if p.iso3}.values(),
+                        key=lambda p: _EXPORTER_RANK.get(p.iso3 or "", 99),
+                    )
+                    if len(ranked) >= 2 and _EXPORTER_RANK.get(ranked[0].iso3 or "", 99) < 99:
+                        suppliers, buyers = [ranked[0]], [ranked[1]]
+                        conf -= 0.15
+            elif rest and any(p.role in ("pair", "with", "modifier") for p in rest):
+                buyers = [rest[0]] if not anaphora else []
+        if not suppliers and buyers and pairs:
+            rest = [p for p in pairs if p.iso3 not in {q.iso3 for q in buyers}]
+            if rest:
+                suppliers = [rest[0]]
+        if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
+            if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
+                origin = _SUCCESSOR[origin]
+            rec = reference.country_by_iso3(origin)
+            if rec is not None:
+                suppliers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "origin"),
+                        origin,
+                        rec.name,
+                        "country",
+                        None,
+                        "supplier",
+                        "system-origin",
+                    )
+                ]
+                conf -= 0.05
+        # context: the previous claim about this system (or the previous claim when referring back)
+        prev = self._prev_for(ref, anaphora)
+        if prev is not None and ref is not None:
+            sup_isos = {p.iso3 for p in suppliers}
+            compatible = not suppliers or prev.supplier is None or prev.supplier.iso3 in sup_isos
+            if not buyers and compatible and prev.buyer.iso3 not in sup_isos:
+                buyers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "context"),
+                        prev.buyer.iso3,
+                        prev.buyer.name,
+                        prev.buyer.kind,
+                        None,
+                        "buyer",
+                        "context",
+                    )
+                ]
+                conf -= 0.1
+            if not suppliers and prev.supplier and buyers and prev.buyer.iso3 in {p.iso3 for p in buyers}:
+                suppliers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "context"),
+                        prev.supplier.iso3,
+                        prev.supplier.name,
+                        prev.supplier.kind,
+                        prev.supplier_company,
+                        "supplier",
+                        "context",
+                    )
+                ]
+                conf -= 0.1
+        if not buyers and speakers and (suppliers or origin):
+            sup_isos = {p.iso3 for p in suppliers} | {origin}
+            cand = [p for p in speakers if p.iso3 and p.iso3 not in sup_isos]
+            if cand:
+                buyers = [cand[0]]
+                conf -= 0.1
+        if (
+            not buyers
+            and ref is not None
+            and suppliers
+            and self.ctx.last
+            and any(p.role == "supplier" and p.cue.startswith("subject") for p in suppliers)
+        ):
+            last = self.ctx.last[-1]
+            if last.buyer.iso3 not in {p.iso3 for p in suppliers}:
+                buyers = [
+                    _Party(
+                        Mention("party", -1, -1, "", "context"),
+                        last.buyer.iso3,
+                        last.buyer.name,
+                        last.buyer.kind,
+                        None,
+                        "buyer",
+                        "context",
+                    )
+                ]
+                conf -= 0.2
+        if (
+            not buyers
+            and ref is not None
+            and suppliers
+            and self._cur_status not in ("unknown", "offered")
+            and self.focus is not None
+            and self.focus.iso3 not in {p.iso3 for p in suppliers}
+        ):
+            # the article's main buyer: "the procurement of three Scorpene submarines" in a
+            # story about India's submarine deals
+            buyers = [self.focus]
+            conf -= 0.25
+        if not buyers:
+            return suppliers, [], conf
+        conf += 0.15 * explicit
+        if src == "catalogue":
+            conf += 0.1
+        elif src == "context":
+            conf -= 0.1
+        return suppliers, buyers, conf
+
+    def _prev_for(self, ref: SystemRef | None, anaphora: bool) -> Claim | None:
+        if ref is not None and ref.name in self.ctx.by_system:
+            return self.ctx.by_system[ref.name]
+        if not anaphora:
+            return None
+        last = self.ctx.last[-1] if self.ctx.last else None
+        origin = _SUCCESSOR.get(ref.origin_iso3 or "", ref.origin_iso3) if ref is not None else None
+        if origin and (last is None or (last.supplier is not None and last.supplier.iso3 != origin)):
+            # "the package" naming a US system refers to the latest US deal, not to a sentence in
+            # between about another state (or a system we could not place)
+            same = next(
+                (
+                    c
+                    for c in reversed(self.claims)
+                    if not c.negated and c.supplier and c.supplier.iso3 == origin
+                ),
+                None,
+            )
+            if same is not None:
+                return same
+        return last
