@@ -37,8 +37,9 @@ from kg.extract.deals import (
     _settle_unknown,
 )
 from kg.extract.details import DetailReader
-from kg.extract.entities import Mention, find_mentions
+from kg.extract.entities import Mention
 from kg.extract.frames import FrameBuilder
+from kg.extract.mentions import find_mentions
 from kg.extract.model import Claim, Evidence, PartyRef
 from kg.extract.money import find_money
 from kg.extract.parties import (

@@ -14,7 +14,17 @@ from kg import reference
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
-from kg.extract.parties import _SUCCESSOR, _Ctx, _Frame, _origin_of, _Party, _system_ref, prev_pair
+from kg.extract.parties import (
+    _SUCCESSOR,
+    _Ctx,
+    _Frame,
+    _origin_of,
+    _Party,
+    _Stage,
+    _SysRef,
+    _system_ref,
+    prev_pair,
+)
 from kg.extract.patterns import (
     _ADDITIONAL,
     _APPROVER_CUE,
@@ -54,24 +64,7 @@ class FrameBuilder:
     ) -> list[_Frame]:
         status, negated, modality, delayed = _status(s, trig)
         self._cur_status = status
-        sys_status: dict[str, tuple[str, bool, str | None, bool]] = {}
-        distinct = []
-        for m in systems:
-            if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
-                distinct.append(m)
-        if len(distinct) > 1:
-            # several systems: each takes the triggers between the previous system and itself
-            # ("inducted J-10CE fighters ... and also operates the JF-17")
-            prev_end = 0
-            for m in distinct:
-                end = m.end - a
-                window = [t for t in trig if prev_end <= t[1] < end]
-                if not window:
-                    nxt = [t for t in trig if t[1] >= end]
-                    window = nxt[:1]
-                if window:
-                    sys_status[m.system.designation] = _status(s[: end + 40], window)
-                prev_end = end
+        sys_status = _per_system_status(s, a, systems, trig)
         add_m = _ADDITIONAL.search(s)
         additional = (
             bool(add_m)
@@ -79,10 +72,59 @@ class FrameBuilder:
             and status not in ("delivered", "delivering", "delayed")
         )
         future = bool(_FUTURE.search(s))
-        sys_refs: list[tuple[SystemRef, Mention | None, str]] = []
+        sys_refs = self._system_refs(s, a, parties, systems, anaphora)
+        _settle_modifiers(s, a, parties, sys_refs)
+        self._settle_makers(parties, sys_refs)
+        actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
+        speakers = [p for p in parties if p.role == "speaker"]
+        if not sys_refs:
+            sys_refs = self._context_systems(s, parties, status, anaphora)
+        _split_context_status(s, a, sys_refs, trig, sys_status)
+        frames: list[_Frame] = []
+        n_states = len({p.iso3 for p in parties if p.iso3})
+        for ref, m, src in sys_refs:
+            sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
+            if not _frame_worth_it(ref, sup, buy, status, s):
+                continue
+            st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
+            add_here = additional
+            if additional and m is not None and self._n_systems > 1:
+                # several systems: the marker must sit right before this one ("30 more Rafales")
+                add_here = any(
+                    0 <= m.start - a - mk.end() <= 40 or mk.start() <= m.start - a < mk.end()
+                    for mk in _ADDITIONAL.finditer(s)
+                )
+            for supplier, buyer in _pairs(ref, _one_per_state(sup), buy):
+                fr = _Frame(
+                    [supplier] if supplier else [],
+                    [buyer],
+                    ref,
+                    src,
+                    st,
+                    (a, b),
+                    negated=neg,
+                    modality=mod,
+                    delayed=dl,
+                    confidence=conf,
+                )
+                fr.batch = "additional" if add_here else "original"
+                fr.parties = n_states
+                frames.append(fr)
+        frames = _drop_foreign_suppliers(frames, sys_refs)
+        if not frames:
+            return []
+        self._details(frames, s, a, sys_refs, future, trig)
+        return frames
+
+    def _system_refs(
+        self, s: str, a: int, parties: list[_Party], systems: list[Mention], anaphora: bool
+    ) -> list[_SysRef]:
+        """The systems the sentence's deals are about: the named ones (once each), the earlier
+        deal's system a demonym refers back to, minus the components of a package."""
+        sys_refs: list[_SysRef] = []
         seen: set[str] = set()
         self._n_systems = len({m.system.designation for m in systems if m.system is not None})
-        self._starts: dict[str, list[int]] = {}
+        self._starts = {}
         for m in systems:
             if m.system is not None:
                 self._starts.setdefault(m.system.designation, []).append(m.start)
@@ -97,22 +139,17 @@ class FrameBuilder:
         # it from the F-35 programme": the Russian systems are the earlier Russian deal's system
         if sys_refs and anaphora and self.claims:
             makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
-            named_origins = {_SUCCESSOR.get(r.origin_iso3 or "", r.origin_iso3) for r, _m, _x in sys_refs}
+            named_origins = {
+                _SUCCESSOR.get(r.origin_iso3 or "", r.origin_iso3) for r, _m, _x in sys_refs if r
+            }
             for iso in makers - named_origins:
                 prev_c = next(
                     (c for c in reversed(self.claims) if c.system and c.supplier and c.supplier.iso3 == iso),
                     None,
                 )
                 if prev_c is not None and prev_c.system is not None and prev_c.system.name not in seen:
-                    ps = prev_c.system
-                    sys_refs.append(
-                        (
-                            SystemRef(ps.name, ps.category, _origin_of(ps.name), ps.surface, ps.manufacturer),
-                            None,
-                            "context",
-                        )
-                    )
-                    seen.add(ps.name)
+                    sys_refs.append((_context_ref(prev_c.system), None, "context"))
+                    seen.add(prev_c.system.name)
                     self._n_systems += 1
 
         # components of a package ("which would include Hellfire missiles") are not deals of their own
@@ -132,42 +169,12 @@ class FrameBuilder:
             if main and len(main) < len(sys_refs):
                 sys_refs = main
             elif not main and ctx_sys is not None:
-                sys_refs = [
-                    (
-                        SystemRef(
-                            ctx_sys.name,
-                            ctx_sys.category,
-                            _origin_of(ctx_sys.name),
-                            ctx_sys.surface,
-                            ctx_sys.manufacturer,
-                        ),
-                        None,
-                        "context",
-                    )
-                ]
+                sys_refs = [(_context_ref(ctx_sys), None, "context")]
+        return sys_refs
 
-        # modifiers: "Russian S-400", "India's Rafale jets"
-        for p in parties:
-            if p.role == "modifier":
-                origin = None
-                for ref, m, _src in sys_refs:
-                    if m is not None and 0 <= m.start - p.mention.end <= 40:
-                        origin = ref.origin_iso3
-                        if ref.origin_iso3 is None:
-                            ref.origin_iso3 = p.iso3
-                            origin = p.iso3
-                        break
-                if origin is None and p.mention.form == "demonym":
-                    p.role, p.cue = "supplier", "demonym-item"
-                elif origin is not None and origin == p.iso3:
-                    p.role, p.cue = "supplier", "origin-modifier"
-                elif origin is not None:
-                    p.role, p.cue = "buyer", "owner-modifier"
-                elif _POSS.match(s[p.mention.end - a :]):
-                    p.role, p.cue = None, ""
-                else:
-                    p.role, p.cue = "supplier", "demonym-item"
-
+    def _settle_makers(self, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
+        """Makers ("built by", "developed by") become the supplier unless a seller is named; a
+        builder of the buyer's own state and a co-developer that is not the origin are no seller."""
         # "submarines to be built by Mazagon Dock", "made under licence by HAL": a builder of the
         # buyer's own country is not the seller of a foreign design (its licensor is)
         # the countries the named systems come from (a historical state's successor exports)
@@ -198,149 +205,30 @@ class FrameBuilder:
             for p in parties:
                 if p.role == "origin":
                     p.role = "supplier"
-        actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
-        speakers = [p for p in parties if p.role == "speaker"]
-        if not sys_refs:
-            info = bool(find_money(s)) or bool(_WORTH_WORD.search(s)) or bool(_COVERS_COUNT.search(s))
-            if anaphora and self.ctx.last and (status != "unknown" or info) and not _NEW_DEAL.search(s):
-                prev = self.ctx.last[-1]
-                # "the French jets": the latest deal supplied by France, not simply the last one
-                makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
-                if makers and (prev.supplier is None or prev.supplier.iso3 not in makers):
-                    prev = next(
-                        (
-                            c
-                            for c in reversed(self.claims)
-                            if c.system and c.supplier and c.supplier.iso3 in makers
-                        ),
-                        prev,
-                    )
-                if prev.system:
-                    sys_refs.append(
-                        (
-                            SystemRef(
-                                prev.system.name,
-                                prev.system.category,
-                                _origin_of(prev.system.name),
-                                prev.system.surface,
-                                prev.system.manufacturer,
-                            ),
-                            None,
-                            "context",
-                        )
-                    )
-            if not sys_refs:
-                sys_refs.append((None, None, None))  # type: ignore[arg-type]
 
-        ctx_refs = [r for r, m, _src in sys_refs if r is not None and m is None]
-        named_starts = [m.start - a for r, m, _src in sys_refs if r is not None and m is not None]
-        if ctx_refs and named_starts:
-            # a system referred back to and a named one: each takes the triggers on its side
-            first = min(named_starts)
-            before = [t for t in trig if t[1] < first - 60]
-            after = [t for t in trig if t[1] >= first - 60]
-            if before:
-                for r in ctx_refs:
-                    sys_status[r.name] = _status(s[: first - 60], before)
-            if after:
-                for r, m, _src in sys_refs:
-                    if r is not None and m is not None and r.name not in sys_status:
-                        sys_status[r.name] = _status(s, after)
-        frames: list[_Frame] = []
-        n_states = len({p.iso3 for p in parties if p.iso3})
-        for ref, m, src in sys_refs:
-            sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
-            if not buy:
-                continue
-            if ref is None and not (status == "unknown" or sup):
-                continue
-            if (
-                ref is None
-                and status != "unknown"
-                and not any(p.role == "supplier" for p in sup)
-                and not (any(p.role == "with" for p in sup) and _ARMS_WORD.search(s))
-            ):
-                continue
-            if ref is None and not any(
-                p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy
-            ):
-                continue
-            # one frame per (supplier state, buyer state): "the US ... Lockheed Martin" is one supplier
-            by_iso: dict[str | None, _Party] = {}
-            for p in sup:
-                kept = by_iso.get(p.iso3)
-                if kept is None:
-                    by_iso[p.iso3] = p
-                elif p.company and not kept.company:
-                    by_iso[p.iso3] = _Party(
-                        kept.mention,
-                        kept.iso3,
-                        kept.name,
-                        kept.kind,
-                        p.company,
-                        kept.role,
-                        kept.cue,
-                        kept.group,
-                    )
-            sup = list(by_iso.values())
-            seen_buyers: set[str | None] = set()
-            for buyer in buy:
-                if buyer.iso3 in seen_buyers and buyer.iso3 is not None:
-                    continue
-                seen_buyers.add(buyer.iso3)
-                for supplier in sup or [None]:  # type: ignore[list-item]
-                    if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
-                        continue
-                    if supplier is None and ref is None:
-                        continue
-                    st, neg, mod, dl = sys_status.get(
-                        ref.name if ref else "", (status, negated, modality, delayed)
-                    )
-                    fr = _Frame(
-                        [supplier] if supplier else [],
-                        [buyer],
-                        ref,
-                        src,
-                        st,
-                        (a, b),
-                        negated=neg,
-                        modality=mod,
-                        delayed=dl,
-                        confidence=conf,
-                    )
-                    add_here = additional
-                    if additional and m is not None and self._n_systems > 1:
-                        # several systems: the marker must sit right before this one ("30 more Rafales")
-                        add_here = any(
-                            0 <= m.start - a - mk.end() <= 40 or mk.start() <= m.start - a < mk.end()
-                            for mk in _ADDITIONAL.finditer(s)
-                        )
-                    fr.batch = "additional" if add_here else "original"
-                    fr.parties = n_states
-                    frames.append(fr)
-        origins = {
-            r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
-            for r, _m, _src in sys_refs
-            if r is not None and r.origin_iso3
-        }
-        if len(origins) > 1:
-            # "acquired J-10Cs from China in response to India's purchase of Rafales": China
-            # supplies the J-10C, not the Rafale
-            frames = [
-                fr
-                for fr in frames
-                if not (
-                    fr.system is not None
-                    and fr.suppliers
-                    and fr.system.name in origins
-                    and fr.suppliers[0].iso3 != origins[fr.system.name]
-                    and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
+    def _context_systems(self, s: str, parties: list[_Party], status: str, anaphora: bool) -> list[_SysRef]:
+        """A sentence naming no system that refers back with a stage or a detail ("the deal was
+        signed", "the jets cost $N") is about the deal in context; else one system-less frame."""
+        sys_refs: list[_SysRef] = []
+        info = bool(find_money(s)) or bool(_WORTH_WORD.search(s)) or bool(_COVERS_COUNT.search(s))
+        if anaphora and self.ctx.last and (status != "unknown" or info) and not _NEW_DEAL.search(s):
+            prev = self.ctx.last[-1]
+            # "the French jets": the latest deal supplied by France, not simply the last one
+            makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+            if makers and (prev.supplier is None or prev.supplier.iso3 not in makers):
+                prev = next(
+                    (
+                        c
+                        for c in reversed(self.claims)
+                        if c.system and c.supplier and c.supplier.iso3 in makers
+                    ),
+                    prev,
                 )
-            ]
-        if not frames:
-            return []
-        self._details(frames, s, a, sys_refs, future, trig)
-        return frames
+            if prev.system:
+                sys_refs.append((_context_ref(prev.system), None, "context"))
+        if not sys_refs:
+            sys_refs.append((None, None, None))
+        return sys_refs
 
     def _assign(
         self,
@@ -353,7 +241,40 @@ class FrameBuilder:
         anaphora: bool,
         src: str | None,
     ) -> tuple[list[_Party], list[_Party], float]:
+        """(suppliers, buyers, confidence) of one system's frame: the roles the sentence states,
+        then the unassigned parties, the system's origin, the deal in context, the article's focus."""
         conf = 0.5
+        origin = ref.origin_iso3 if ref else None
+        suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora)
+        explicit = bool(suppliers) + bool(buyers)
+        suppliers, buyers, conf = self._roles_from_pairs(
+            ref, suppliers, buyers, pairs, speakers, anaphora, conf
+        )
+        if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
+            if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
+                origin = _SUCCESSOR[origin]
+            rec = reference.country_by_iso3(origin)
+            if rec is not None:
+                suppliers = [
+                    _implied(origin, rec.name, "country", None, "supplier", "system-origin", "origin")
+                ]
+                conf -= 0.05
+        suppliers, buyers, conf = self._roles_from_context(
+            ref, suppliers, buyers, speakers, origin, anaphora, conf
+        )
+        if not buyers:
+            return suppliers, [], conf
+        conf += 0.15 * explicit
+        if src == "catalogue":
+            conf += 0.1
+        elif src == "context":
+            conf -= 0.1
+        return suppliers, buyers, conf
+
+    def _stated_roles(
+        self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool
+    ) -> tuple[list[_Party], list[_Party], list[_Party]]:
+        """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
         suppliers = [p for p in actors if p.role == "supplier"]
         buyers = [p for p in actors if p.role == "buyer"]
         # a domestic company next to its own state's purchase is a partner, not the supplier
@@ -409,7 +330,22 @@ class FrameBuilder:
                 if chosen and chosen[0].role == "buyer":
                     buyers = chosen
                     pairs = [p for p in pairs if p.group != g]
-        explicit = bool(suppliers) + bool(buyers)
+        return suppliers, buyers, pairs
+
+    def _roles_from_pairs(
+        self,
+        ref: SystemRef | None,
+        suppliers: list[_Party],
+        buyers: list[_Party],
+        pairs: list[_Party],
+        speakers: list[_Party],
+        anaphora: bool,
+        conf: float,
+    ) -> tuple[list[_Party], list[_Party], float]:
+        """Roles for the parties no cue decided: the system's origin among them sells, the others
+        buy; two states and nothing else: the deal in context, a "with" counterpart, or (with a
+        lower confidence) the one that exports widely sells."""
+        origin = ref.origin_iso3 if ref else None
         if not suppliers and origin:
             cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
             if cand:
@@ -418,8 +354,7 @@ class FrameBuilder:
         sup_isos = {p.iso3 for p in suppliers}
         buyers = [p for p in buyers if p.iso3 not in sup_isos]
         if not buyers and pairs:
-            sup_iso = {p.iso3 for p in suppliers}
-            rest = [p for p in pairs if p.iso3 not in sup_iso]
+            rest = [p for p in pairs if p.iso3 not in sup_isos]
             if suppliers or origin:
                 rest = [p for p in rest if p.iso3 != origin]
                 if rest:
@@ -454,53 +389,31 @@ class FrameBuilder:
             rest = [p for p in pairs if p.iso3 not in {q.iso3 for q in buyers}]
             if rest:
                 suppliers = [rest[0]]
-        if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
-            if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
-                origin = _SUCCESSOR[origin]
-            rec = reference.country_by_iso3(origin)
-            if rec is not None:
-                suppliers = [
-                    _Party(
-                        Mention("party", -1, -1, "", "origin"),
-                        origin,
-                        rec.name,
-                        "country",
-                        None,
-                        "supplier",
-                        "system-origin",
-                    )
-                ]
-                conf -= 0.05
-        # context: the previous claim about this system (or the previous claim when referring back)
+        return suppliers, buyers, conf
+
+    def _roles_from_context(
+        self,
+        ref: SystemRef | None,
+        suppliers: list[_Party],
+        buyers: list[_Party],
+        speakers: list[_Party],
+        origin: str | None,
+        anaphora: bool,
+        conf: float,
+    ) -> tuple[list[_Party], list[_Party], float]:
+        """Missing roles from outside the sentence's cues: the previous claim about this system
+        (or the deal referred back to), a speaker, the deal in context, the article's focus."""
         prev = self._prev_for(ref, anaphora)
         if prev is not None and ref is not None:
             sup_isos = {p.iso3 for p in suppliers}
             compatible = not suppliers or prev.supplier is None or prev.supplier.iso3 in sup_isos
             if not buyers and compatible and prev.buyer.iso3 not in sup_isos:
-                buyers = [
-                    _Party(
-                        Mention("party", -1, -1, "", "context"),
-                        prev.buyer.iso3,
-                        prev.buyer.name,
-                        prev.buyer.kind,
-                        None,
-                        "buyer",
-                        "context",
-                    )
-                ]
+                pb = prev.buyer
+                buyers = [_implied(pb.iso3, pb.name, pb.kind, None, "buyer", "context", "context")]
                 conf -= 0.1
             if not suppliers and prev.supplier and buyers and prev.buyer.iso3 in {p.iso3 for p in buyers}:
-                suppliers = [
-                    _Party(
-                        Mention("party", -1, -1, "", "context"),
-                        prev.supplier.iso3,
-                        prev.supplier.name,
-                        prev.supplier.kind,
-                        prev.supplier_company,
-                        "supplier",
-                        "context",
-                    )
-                ]
+                ps, company = prev.supplier, prev.supplier_company
+                suppliers = [_implied(ps.iso3, ps.name, ps.kind, company, "supplier", "context", "context")]
                 conf -= 0.1
         if not buyers and speakers and (suppliers or origin):
             sup_isos = {p.iso3 for p in suppliers} | {origin}
@@ -515,19 +428,9 @@ class FrameBuilder:
             and self.ctx.last
             and any(p.role == "supplier" and p.cue.startswith("subject") for p in suppliers)
         ):
-            last = self.ctx.last[-1]
-            if last.buyer.iso3 not in {p.iso3 for p in suppliers}:
-                buyers = [
-                    _Party(
-                        Mention("party", -1, -1, "", "context"),
-                        last.buyer.iso3,
-                        last.buyer.name,
-                        last.buyer.kind,
-                        None,
-                        "buyer",
-                        "context",
-                    )
-                ]
+            lb = self.ctx.last[-1].buyer
+            if lb.iso3 not in {p.iso3 for p in suppliers}:
+                buyers = [_implied(lb.iso3, lb.name, lb.kind, None, "buyer", "context", "context")]
                 conf -= 0.2
         if (
             not buyers
@@ -541,13 +444,6 @@ class FrameBuilder:
             # story about India's submarine deals
             buyers = [self.focus]
             conf -= 0.25
-        if not buyers:
-            return suppliers, [], conf
-        conf += 0.15 * explicit
-        if src == "catalogue":
-            conf += 0.1
-        elif src == "context":
-            conf -= 0.1
         return suppliers, buyers, conf
 
     def _prev_for(self, ref: SystemRef | None, anaphora: bool) -> Claim | None:
@@ -571,3 +467,162 @@ class FrameBuilder:
             if same is not None:
                 return same
         return last
+
+
+def _context_ref(sysref: SystemRef) -> SystemRef:
+    """A system referred back to (its origin looked up again from the catalogue)."""
+    return SystemRef(
+        sysref.name, sysref.category, _origin_of(sysref.name), sysref.surface, sysref.manufacturer
+    )
+
+
+def _per_system_status(
+    s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]]
+) -> dict[str, _Stage]:
+    """Several systems: each takes the triggers between the previous system and itself
+    ("inducted J-10CE fighters ... and also operates the JF-17")."""
+    sys_status: dict[str, _Stage] = {}
+    distinct: list[Mention] = []
+    for m in systems:
+        if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
+            distinct.append(m)
+    if len(distinct) > 1:
+        prev_end = 0
+        for m in distinct:
+            assert m.system is not None
+            end = m.end - a
+            window = [t for t in trig if prev_end <= t[1] < end]
+            if not window:
+                nxt = [t for t in trig if t[1] >= end]
+                window = nxt[:1]
+            if window:
+                sys_status[m.system.designation] = _status(s[: end + 40], window)
+            prev_end = end
+    return sys_status
+
+
+def _split_context_status(
+    s: str,
+    a: int,
+    sys_refs: list[_SysRef],
+    trig: list[tuple[str, int, int, str]],
+    sys_status: dict[str, _Stage],
+) -> None:
+    """A system referred back to and a named one: each takes the triggers on its side."""
+    ctx_refs = [r for r, m, _src in sys_refs if r is not None and m is None]
+    named_starts = [m.start - a for r, m, _src in sys_refs if r is not None and m is not None]
+    if not (ctx_refs and named_starts):
+        return
+    first = min(named_starts)
+    before = [t for t in trig if t[1] < first - 60]
+    after = [t for t in trig if t[1] >= first - 60]
+    if before:
+        for r in ctx_refs:
+            sys_status[r.name] = _status(s[: first - 60], before)
+    if after:
+        for r, m, _src in sys_refs:
+            if r is not None and m is not None and r.name not in sys_status:
+                sys_status[r.name] = _status(s, after)
+
+
+def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
+    """Modifiers before a system: "Russian S-400" (origin: supplier), "India's Rafale jets"
+    (owner: buyer); a demonym before no named system describes an item and sells it."""
+    for p in parties:
+        if p.role != "modifier":
+            continue
+        origin = None
+        for ref, m, _src in sys_refs:
+            if ref is not None and m is not None and 0 <= m.start - p.mention.end <= 40:
+                origin = ref.origin_iso3
+                if ref.origin_iso3 is None:
+                    ref.origin_iso3 = p.iso3
+                    origin = p.iso3
+                break
+        if origin is None and p.mention.form == "demonym":
+            p.role, p.cue = "supplier", "demonym-item"
+        elif origin is not None and origin == p.iso3:
+            p.role, p.cue = "supplier", "origin-modifier"
+        elif origin is not None:
+            p.role, p.cue = "buyer", "owner-modifier"
+        elif _POSS.match(s[p.mention.end - a :]):
+            p.role, p.cue = None, ""
+        else:
+            p.role, p.cue = "supplier", "demonym-item"
+
+
+def _frame_worth_it(ref: SystemRef | None, sup: list[_Party], buy: list[_Party], status: str, s: str) -> bool:
+    """A frame needs a buyer; a system-less one needs a stated relationship or a seller and a
+    buyer named in the sentence (never only from context)."""
+    if not buy:
+        return False
+    if ref is not None:
+        return True
+    if not (status == "unknown" or sup):
+        return False
+    if (
+        status != "unknown"
+        and not any(p.role == "supplier" for p in sup)
+        and not (any(p.role == "with" for p in sup) and _ARMS_WORD.search(s))
+    ):
+        return False
+    return any(p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy)
+
+
+def _one_per_state(sup: list[_Party]) -> list[_Party]:
+    """One supplier per state: "the US ... Lockheed Martin" is one supplier (with its company)."""
+    by_iso: dict[str | None, _Party] = {}
+    for p in sup:
+        kept = by_iso.get(p.iso3)
+        if kept is None:
+            by_iso[p.iso3] = p
+        elif p.company and not kept.company:
+            by_iso[p.iso3] = replace(kept, company=p.company)
+    return list(by_iso.values())
+
+
+def _pairs(ref: SystemRef | None, sup: list[_Party], buy: list[_Party]) -> list[tuple[_Party | None, _Party]]:
+    """(supplier, buyer) pairs of one system: one per buyer state, never a state with itself."""
+    out: list[tuple[_Party | None, _Party]] = []
+    seen_buyers: set[str | None] = set()
+    for buyer in buy:
+        if buyer.iso3 in seen_buyers and buyer.iso3 is not None:
+            continue
+        seen_buyers.add(buyer.iso3)
+        for supplier in sup or [None]:
+            if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
+                continue
+            if supplier is None and ref is None:
+                continue
+            out.append((supplier, buyer))
+    return out
+
+
+def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef]) -> list[_Frame]:
+    """Systems of several origins: a state does not supply another state's system ("acquired
+    J-10Cs from China in response to India's purchase of Rafales": China supplies the J-10C)."""
+    origins = {
+        r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+        for r, _m, _src in sys_refs
+        if r is not None and r.origin_iso3
+    }
+    if len(origins) <= 1:
+        return frames
+    return [
+        fr
+        for fr in frames
+        if not (
+            fr.system is not None
+            and fr.suppliers
+            and fr.system.name in origins
+            and fr.suppliers[0].iso3 != origins[fr.system.name]
+            and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
+        )
+    ]
+
+
+def _implied(
+    iso3: str | None, name: str, kind: str, company: str | None, role: str, cue: str, form: str
+) -> _Party:
+    """A party the sentence does not name (the system's origin, the deal in context)."""
+    return _Party(Mention("party", -1, -1, "", form), iso3, name, kind, company, role, cue)

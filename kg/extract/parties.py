@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from kg import reference
 from kg.extract.designations import written_designation
-from kg.extract.entities import Mention, guess_category
+from kg.extract.entities import Mention
 from kg.extract.model import Claim, DateRef, SystemRef
 from kg.extract.money import Money
+from kg.extract.nouns import guess_category
 
 # --- data structures ---------------------------------------------------------------------
 
@@ -66,6 +67,12 @@ class _Ctx:
     last: list[Claim] = field(default_factory=list)
     by_system: dict[str, Claim] = field(default_factory=dict)
     deal_status: dict[str, str] = field(default_factory=dict)
+
+
+#: (system, its mention in the sentence or None when referred back, source: catalogue | pattern |
+#: context); ``(None, None, None)`` is the system-less frame of a stated supplier relationship
+_SysRef = tuple[SystemRef | None, Mention | None, str | None]
+_Stage = tuple[str, bool, str | None, bool]
 
 
 # --- helpers -------------------------------------------------------------------------------

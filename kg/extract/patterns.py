@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities import ITEM_NOUNS
+from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.vocabulary import _I, _lrx, _rx
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
