@@ -87,6 +87,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self.ctx = _Ctx()
         self.claims: list[Claim] = []
         self._cur_status = "unknown"
+        self._rivals = False
         self._n_systems = 0
         self._relations: set[int] = set()
         self.focus = self._focus_buyer()

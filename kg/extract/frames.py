@@ -40,6 +40,7 @@ from kg.extract.patterns import (
     _WORTH_WORD,
 )
 from kg.extract.status import _status
+from kg.extract.vocabulary import _RIVALS
 
 
 class FrameBuilder:
@@ -49,6 +50,8 @@ class FrameBuilder:
     ctx: _Ctx
     focus: _Party | None
     _cur_status: str
+    #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
+    _rivals: bool
     _n_systems: int
     _starts: dict[str, list[int]]
 
@@ -64,6 +67,8 @@ class FrameBuilder:
     ) -> list[_Frame]:
         status, negated, modality, delayed = _status(s, trig)
         self._cur_status = status
+        rivals = _RIVALS.search(s)
+        self._rivals = rivals is not None
         sys_status = _per_system_status(s, a, systems, trig)
         add_m = _ADDITIONAL.search(s)
         additional = (
@@ -87,6 +92,8 @@ class FrameBuilder:
             if not _frame_worth_it(ref, sup, buy, status, s):
                 continue
             st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
+            if rivals is not None and (m is None or m.start - a >= rivals.start()) and st != "cancelled":
+                st = "offered"  # "rival bidders included X with its Y": Y was offered, not bought
             add_here = additional
             if additional and m is not None and self._n_systems > 1:
                 # several systems: the marker must sit right before this one ("30 more Rafales")
@@ -155,7 +162,7 @@ class FrameBuilder:
         # components of a package ("which would include Hellfire missiles") are not deals of their own
         # ... but the items a deal itself lists ("the deal covers 170 Hellfires as well as 310 SDBs",
         # "won deals including S-400s and K-226Ts") are each a deal item
-        if sys_refs:
+        if sys_refs and not self._rivals:  # "rival bids included X and Y": each is a bid of its own
             dl = _DEAL_LIST.search(s)
             listed_from = dl.end() if dl else len(s) + 1
             main = [
@@ -211,7 +218,13 @@ class FrameBuilder:
         signed", "the jets cost $N") is about the deal in context; else one system-less frame."""
         sys_refs: list[_SysRef] = []
         info = bool(find_money(s)) or bool(_WORTH_WORD.search(s)) or bool(_COVERS_COUNT.search(s))
-        if anaphora and self.ctx.last and (status != "unknown" or info) and not _NEW_DEAL.search(s):
+        if (
+            anaphora
+            and self.ctx.last
+            and (status != "unknown" or info)
+            and not _NEW_DEAL.search(s)
+            and not self._rivals  # the other bids are not the deal the competition gave
+        ):
             prev = self.ctx.last[-1]
             # "the French jets": the latest deal supplied by France, not simply the last one
             makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
@@ -283,6 +296,8 @@ class FrameBuilder:
         if any(p.iso3 not in buyer_isos for p in suppliers):
             suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]
         pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
+        if self._rivals:
+            pairs = []  # the states named beside the other bids are bidders, never their buyers
         origin = ref.origin_iso3 if ref else None
         if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
             # "The deal was approved by the US government": the state approving an export of the
@@ -432,6 +447,19 @@ class FrameBuilder:
             if lb.iso3 not in {p.iso3 for p in suppliers}:
                 buyers = [_implied(lb.iso3, lb.name, lb.kind, None, "buyer", "context", "context")]
                 conf -= 0.2
+        if not buyers and suppliers and self._rivals:
+            # the other bids of a competition are offers to the competition's buyer: the state
+            # the article's deals so far are most often bought by (the winner's buyer)
+            sup_isos = {p.iso3 for p in suppliers}
+            counts: dict[str, int] = {}
+            for c in self.claims:
+                if not c.negated and c.buyer.iso3 and c.buyer.iso3 not in sup_isos:
+                    counts[c.buyer.iso3] = counts.get(c.buyer.iso3, 0) + 1
+            if counts:
+                top = max(counts.values())
+                rb = next(c.buyer for c in reversed(self.claims) if counts.get(c.buyer.iso3 or "") == top)
+                buyers = [_implied(rb.iso3, rb.name, rb.kind, None, "buyer", "competition", "context")]
+            conf -= 0.1
         if (
             not buyers
             and ref is not None

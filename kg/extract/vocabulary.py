@@ -61,6 +61,16 @@ _PURCHASE_RX = re.compile(
 )
 _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 
+#: the other bids of a competition ("rival bidders included X with its Y", "the other contenders
+#: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,
+#: also a losing one, is *offered*)
+_RIVAL = (
+    r"(?:other|rival|competing|losing|unsuccessful|failed)\s+(?:bidders?|bids?|offers?|contenders?|competitors?|"
+    r"suitors?|entrants?|proposals?|tenders?)|(?:bidders|contenders|competitors) (?:for|in) (?:the|this)|"
+    r"(?:was|were) also in the running"
+)
+_RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cancelled",
@@ -176,7 +186,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
-            r"bid(?:s|ding)? (?:for|to))\b"
+            r"bid(?:s|ding)? (?:for|to)|" + _RIVAL + r")\b"
         ),
     ),
     (
