@@ -107,3 +107,51 @@ def test_rival_wordings_are_equivalent(adj, noun, verb):
 )
 def test_rival_words_alone_are_no_competition(text):
     assert _RIVALS.search(text) is None
+
+
+# --- 2. an unnamed item listed beside a named system is an item of its own -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "count"),
+    [
+        ("Norway donated 14 Leopard 2A4 tanks plus three recovery tanks to Ukraine in 2023.", 14, 3),
+        ("Peru will buy 24 K2 tanks along with four armoured recovery vehicles (ARV) from South Korea.", 24, 4),
+        ("Greece received 18 Rafale jets together with 2 transport aircraft from France.", 18, 2),
+    ],
+)
+def test_an_unnamed_item_beside_a_system_is_a_system_less_claim(text, named, count):
+    claims = _claims(text)
+    with_system = [c for c in claims if c["system"]]
+    without = [c for c in claims if not c["system"]]
+    assert [c["quantity"] for c in with_system] == [named]
+    assert [c["quantity"] for c in without] == [count]
+    # same dyad, same stage: it is an item of the same deal
+    assert {(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in without} == {
+        (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in with_system
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt ordered 30 Rafale jets along with two more squadrons.",  # more of the same system
+        "Egypt ordered 30 Rafale jets plus 4 units for training.",  # a part of the system's order
+        "Egypt ordered 30 Rafale jets plus 40 Meteor missiles.",  # a named system: its own claim
+        "Egypt ordered 30 Rafale jets, and two frigates were discussed.",
+    ],
+)
+def test_no_unnamed_item_without_its_own_count_and_noun(text):
+    assert all(c["system"] for c in _claims(text))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["plus", "along with", "together with", "as well as", "alongside"]),
+    st.integers(min_value=2, max_value=60),
+    st.sampled_from(["recovery vehicles", "trainer aircraft", "support ships", "utility helicopters"]),
+)
+def test_companion_connectors_are_equivalent(connector, n, item):
+    text = f"Chile bought 12 Gripen jets {connector} {n} {item} from Sweden."
+    without = [c for c in _claims(text) if not c["system"]]
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["quantity"]) for c in without] == [("SWE", "CHL", n)]

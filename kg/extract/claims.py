@@ -148,7 +148,8 @@ class _Extractor(FrameBuilder, DetailReader):
             c
             for c in self.claims
             if c.system
-            or id(c) in self._relations  # "X remains Y's main supplier" stands beside any deal
+            # "X remains Y's main supplier" and an item listed beside a system stand beside any deal
+            or id(c) in self._relations
             or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
         ]
         _reconcile_systems(self.claims)
@@ -200,7 +201,9 @@ class _Extractor(FrameBuilder, DetailReader):
         for fr in frames:
             claim = self._claim(fr)
             if claim is not None:
-                if claim.system is None and fr.suppliers and fr.suppliers[0].cue == "relation":
+                if claim.system is None and (
+                    fr.companion or (fr.suppliers and fr.suppliers[0].cue == "relation")
+                ):
                     self._relations.add(id(claim))
                 self.claims.append(claim)
                 self.ctx.last = [claim]

@@ -29,6 +29,7 @@ from kg.extract.patterns import (
     _ADDITIONAL,
     _APPROVER_CUE,
     _ARMS_WORD,
+    _COMPANION,
     _COVERS_COUNT,
     _DEAL_LIST,
     _EXPORTER_RANK,
@@ -39,6 +40,7 @@ from kg.extract.patterns import (
     _SUBITEM,
     _WORTH_WORD,
 )
+from kg.extract.quantities import parse_number
 from kg.extract.status import _status
 from kg.extract.vocabulary import _RIVALS
 
@@ -121,7 +123,7 @@ class FrameBuilder:
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
-        return frames
+        return frames + _companions(frames, s, a, sys_refs, systems)
 
     def _system_refs(
         self, s: str, a: int, parties: list[_Party], systems: list[Mention], anaphora: bool
@@ -654,3 +656,35 @@ def _implied(
 ) -> _Party:
     """A party the sentence does not name (the system's origin, the deal in context)."""
     return _Party(Mention("party", -1, -1, "", form), iso3, name, kind, company, role, cue)
+
+
+def _companions(
+    frames: list[_Frame], s: str, a: int, sys_refs: list[_SysRef], systems: list[Mention]
+) -> list[_Frame]:
+    """Unnamed items listed right after a named system ("28 X tanks plus two recovery tanks"):
+    a system-less frame of the same dyad and stage with the item's own count."""
+    out: list[_Frame] = []
+    for ref, m, _src in sys_refs:
+        if ref is None or m is None:
+            continue
+        cm = _COMPANION.match(s, m.end - a)
+        if cm is None or any(m.end <= o.start < a + cm.end() + 20 for o in systems):
+            continue
+        count = parse_number(cm.group("n"))
+        for fr in frames:
+            if fr.system is ref and not fr.negated:
+                out.append(
+                    replace(
+                        fr,
+                        system=None,
+                        system_source=None,
+                        quantity=count,
+                        quantity_delivered=None,
+                        quantity_inferred=False,
+                        value=None,
+                        package_value=None,
+                        dates=list(fr.dates),
+                        companion=True,
+                    )
+                )
+    return out

@@ -58,6 +58,9 @@ class _Frame:
     context: bool = False
     #: distinct states the sentence names (crowded sentences give wrong pairs more often)
     parties: int = 0
+    #: an unnamed item listed beside a named system ("plus two recovery tanks"): kept beside the
+    #: dyad's system claims (a system-less claim of a dyad otherwise gives way to them)
+    companion: bool = False
 
 
 @dataclass

@@ -499,3 +499,28 @@ _ACQUIRE_VERB_BEFORE = re.compile(
     _I,
 )
 _DIGIT = re.compile(r"\d")
+
+#: an unnamed item listed beside a named system: "... tanks plus two recovery tanks", "jets along
+#: with three trainer aircraft": a further item of the same deal, with its own count.  Nouns that
+#: name a part or a grouping of the system itself ("units", "batteries", "squadrons") are no item.
+_COMPANION_NOUNS = "|".join(
+    sorted(
+        (
+            k
+            for k in ITEM_NOUNS
+            if k
+            not in ("system", "systems", "unit", "units", "squadron", "squadrons", "battery", "batteries")
+            and k not in ("launcher", "launchers", "engine", "engines")
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_COMPANION = re.compile(
+    r"[^.;,()]{0,25}?\b(?:plus|along with|together with|as well as|alongside|in addition to)\s+"
+    r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty)\s+(?!more\b|additional\b|further\b|of\b)(?:[\w-]+\s+){0,3}?(?P<item>"
+    + _COMPANION_NOUNS
+    + r")\b(?!\s*(?:[A-Z][\w-]*\d|of\b))",
+    re.IGNORECASE,
+)
