@@ -116,7 +116,11 @@ def test_rival_words_alone_are_no_competition(text):
     ("text", "named", "count"),
     [
         ("Norway donated 14 Leopard 2A4 tanks plus three recovery tanks to Ukraine in 2023.", 14, 3),
-        ("Peru will buy 24 K2 tanks along with four armoured recovery vehicles (ARV) from South Korea.", 24, 4),
+        (
+            "Peru will buy 24 K2 tanks along with four armoured recovery vehicles (ARV) from South Korea.",
+            24,
+            4,
+        ),
         ("Greece received 18 Rafale jets together with 2 transport aircraft from France.", 18, 2),
     ],
 )
@@ -154,4 +158,62 @@ def test_no_unnamed_item_without_its_own_count_and_noun(text):
 def test_companion_connectors_are_equivalent(connector, n, item):
     text = f"Chile bought 12 Gripen jets {connector} {n} {item} from Sweden."
     without = [c for c in _claims(text) if not c["system"]]
-    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["quantity"]) for c in without] == [("SWE", "CHL", n)]
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["quantity"]) for c in without] == [
+        ("SWE", "CHL", n)
+    ]
+
+
+# --- 3. the items a deal lists take the stage of the latest deal that names a system ----------
+
+
+def test_items_a_deal_lists_take_the_stage_of_the_deal_not_of_background_talks():
+    text = (
+        "The United States approved a possible sale of 24 F-16 jets to Chile. "
+        "Chile has long voiced interest in buying armed drones from the United States, and talks "
+        "on drones began years ago. "
+        "The deal covers 100 Hellfire missiles as well as spare engines."
+    )
+    hellfire = [c for c in _claims(text) if c["system"] and "Hellfire" in c["system"]["name"]]
+    assert hellfire and {c["status"] for c in hellfire} == {"approved"}
+
+
+# --- 4. a verb in a relative clause about another system is that system's --------------------
+
+
+def test_a_relative_clause_verb_belongs_to_the_system_it_follows():
+    text = (
+        "Poland approved the purchase of 96 Apache helicopters. Polish officials said the Apaches matter "
+        "because they fly well with F-35 jets, which Poland also ordered from the United States."
+    )
+    facts = _facts(text)
+    assert ("USA", "POL", "F-35", "signed") in facts
+    assert {st_ for _s, _b, y, st_ in facts if y and "Apache" in y} == {"approved"}
+
+
+def test_coordinated_systems_still_share_the_verb_after_them():
+    facts = _facts("Egypt ordered Rafale jets and K9 howitzers last year.")
+    assert {st_ for _s, _b, _y, st_ in facts} == {"signed"}
+
+
+# --- 5. settling a plan is no contract ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "obj", ["a blueprint", "the design", "its plans", "a roadmap", "the specifications", "the site"]
+)
+def test_finalising_a_plan_is_not_signing(obj):
+    text = f"Saab has finalised {obj} for a plant to build Gripen jets for India."
+    assert all(c["status"] != "signed" for c in _claims(text))
+
+
+@pytest.mark.parametrize("verb", ["finalised", "finalized", "signed", "concluded", "inked"])
+def test_finalising_a_deal_is_signing(verb):
+    assert ("FRA", "IND", "Rafale-M", "signed") in _facts(
+        f"India {verb} the deal for 26 Rafale M jets with France."
+    )
+
+
+def test_a_study_that_concluded_is_no_contract():
+    assert all(
+        c["status"] != "signed" for c in _claims("The study concluded that Chile should buy Gripen jets.")
+    )

@@ -210,6 +210,33 @@ class _Extractor(FrameBuilder, DetailReader):
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
 
+    def _inherited_status(
+        self, deal_key: str, loose_key: str, sup_iso: str, buyer_iso: str | None, a: int, b: int
+    ) -> tuple[str, bool]:
+        """(status, inherited) of a mention that states no stage: its deal's stage so far; an item
+        the deal in context lists ("the deal covers N X and M Y") takes the stage of the latest
+        deal of the dyad that names a system (not of background talks); else the dyad's stage."""
+        if self.ctx.deal_status.get(deal_key, "unknown") != "unknown":
+            return self.ctx.deal_status[deal_key], True
+        if _DEAL_LIST.search(self.masked[a:b]):
+            dyad = next(
+                (
+                    c
+                    for c in reversed(self.claims)
+                    if not c.negated
+                    and c.status != "unknown"
+                    and c.system is not None
+                    and (c.supplier.iso3 if c.supplier else "?") == sup_iso
+                    and c.buyer.iso3 == buyer_iso
+                ),
+                None,
+            )
+            if dyad is not None:
+                return dyad.status, True
+        if self.ctx.deal_status.get(loose_key, "unknown") != "unknown":
+            return self.ctx.deal_status[loose_key], True
+        return "unknown", False
+
     # -- claim assembly -------------------------------------------------------------------------
     def _claim(self, fr: _Frame) -> Claim | None:
         buyer = fr.buyers[0]
@@ -247,26 +274,7 @@ class _Extractor(FrameBuilder, DetailReader):
         inherited_status = False
         loose_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:*:{batch}"
         if status == "unknown" and system is not None:
-            for k in (deal_key, loose_key):
-                if k in self.ctx.deal_status and self.ctx.deal_status[k] != "unknown":
-                    status = self.ctx.deal_status[k]
-                    inherited_status = True
-                    break
-            if not inherited_status and _DEAL_LIST.search(self.masked[a:b]):
-                # an item the deal in context lists takes that deal's stage
-                dyad = next(
-                    (
-                        c
-                        for c in reversed(self.claims)
-                        if not c.negated
-                        and c.status != "unknown"
-                        and (c.supplier.iso3 if c.supplier else "?") == sup_iso
-                        and c.buyer.iso3 == buyer.iso3
-                    ),
-                    None,
-                )
-                if dyad is not None:
-                    status, inherited_status = dyad.status, True
+            status, inherited_status = self._inherited_status(deal_key, loose_key, sup_iso, buyer.iso3, a, b)
         conf = fr.confidence
         if fr.negated:
             conf = min(conf, 0.3)

@@ -37,6 +37,7 @@ from kg.extract.patterns import (
     _MORE_OK,
     _NEW_DEAL,
     _POSS,
+    _RELATIVE_AFTER,
     _SUBITEM,
     _WORTH_WORD,
 )
@@ -518,13 +519,24 @@ def _per_system_status(
             distinct.append(m)
     if len(distinct) > 1:
         prev_end = 0
-        for m in distinct:
+        for i, m in enumerate(distinct):
             assert m.system is not None
             end = m.end - a
             window = [t for t in trig if prev_end <= t[1] < end]
             if not window:
                 nxt = [t for t in trig if t[1] >= end]
                 window = nxt[:1]
+                following = distinct[i + 1] if i + 1 < len(distinct) else None
+                if (
+                    window
+                    and following is not None
+                    and window[0][1] >= following.end - a
+                    and _RELATIVE_AFTER.match(s, following.end - a, window[0][1])
+                ):
+                    # "Apaches pair well with Abrams tanks, which Poland also ordered": the verb
+                    # of a relative clause about the next system is that system's, not this one's
+                    sys_status[m.system.designation] = ("unknown", False, None, False)
+                    window = []
             if window:
                 sys_status[m.system.designation] = _status(s[: end + 40], window)
             prev_end = end

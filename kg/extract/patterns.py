@@ -524,3 +524,7 @@ _COMPANION = re.compile(
     + r")\b(?!\s*(?:[A-Z][\w-]*\d|of\b))",
     re.IGNORECASE,
 )
+
+#: a relative clause right after a system ("X tanks, which Y also ordered", "the Z that Y bought"):
+#: the clause's verb is about that system
+_RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:which|that|whose)\b[^,;.]*$", re.IGNORECASE)

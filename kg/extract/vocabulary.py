@@ -71,6 +71,12 @@ _RIVAL = (
 )
 _RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
 
+#: "finalised a blueprint / the design / its plans": settling a plan is no contract
+_NOT_A_DEAL = (
+    r"(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:blue-?prints?|plans?|designs?|roadmaps?|specifications|"
+    r"requirements|layouts?|strateg(?:y|ies)|details|timelines?|schedules?|sites?|locations?)\b)"
+)
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cancelled",
@@ -122,7 +128,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed",
         _rx(
-            r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? |the |its |their )?"
+            r"\b(sign(?:s|ed)|inked|inks|concluded(?! that\b)|finali[sz](?:ed|es)"
+            + _NOT_A_DEAL
+            + r"|awarded|"
+            r"placed (?:an? |the |its |their )?"
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
