@@ -217,3 +217,35 @@ def test_a_study_that_concluded_is_no_contract():
     assert all(
         c["status"] != "signed" for c in _claims("The study concluded that Chile should buy Gripen jets.")
     )
+
+
+# --- 6. equipment described as in hand is delivered ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya, armed with Chinese and Turkish weaponry, has the upper hand in the north.",
+        "Kenya, equipped with Chinese and Turkish weapons, holds the border.",
+        "Kenya's answer will rely on newly procured Chinese and Turkish weapon systems.",
+    ],
+)
+def test_a_states_arsenal_of_foreign_make_is_delivered(text):
+    assert _facts(text) == {("CHN", "KEN", None, "delivered"), ("TUR", "KEN", None, "delivered")}
+
+
+def test_a_system_recently_acquired_from_a_state_is_delivered():
+    assert ("CHN", "SRB", "FK-3", "delivered") in _facts(
+        "Serbia showed the FK-3 air defence system recently acquired from China."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's Rafale jets, armed with Meteor missiles, flew over the capital.",  # a description
+        "The rebels, armed with Russian rifles, attacked the town.",  # no state's arsenal
+    ],
+)
+def test_armed_with_a_named_weapon_is_no_delivery(text):
+    assert all(c["status"] != "delivered" for c in _claims(text))

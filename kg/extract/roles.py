@@ -223,7 +223,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         and re.match(
             r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|"
             + _ITEMS4
-            + r"|arms|weapons|hardware|equipment)\b",
+            + r"|arms|weapons|weaponry|hardware|equipment)\b",
             own_right,
         )
     ):

@@ -26,7 +26,7 @@ from kg.extract.patterns import (
     _PLANNED,
     _PLEDGE_VERB,
 )
-from kg.extract.vocabulary import _STATUS_RANK
+from kg.extract.vocabulary import _IN_HAND_RX, _STATUS_RANK
 
 
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
@@ -37,7 +37,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         left = s[max(0, ts - 60) : ts]
         st = status
         neg = _NEGATION_NEAR.search(left)
-        if st in ("signed", "delivered") and _MODAL.search(left):
+        if st in ("signed", "delivered") and _MODAL.search(left) and not _IN_HAND_RX.match(word):
             mod = _MODAL.search(left).group(1).lower()
             modality = (
                 "possible"

@@ -71,6 +71,14 @@ _RIVAL = (
 )
 _RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
 
+#: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
+#: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)
+_IN_HAND = (
+    r"(?:newly|recently|freshly) (?:acquired|procured|purchased|bought|received|delivered|inducted)|"
+    r"(?:armed|equipped) with (?:[\w-]+ ){0,3}?(?:weaponry|weapons|arms|military hardware|military equipment)"
+)
+_IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
+
 #: "finalised a blueprint / the design / its plans": settling a plan is no contract
 _NOT_A_DEAL = (
     r"(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:blue-?prints?|plans?|designs?|roadmaps?|specifications|"
@@ -115,6 +123,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delivered",
         _rx(
             r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            # equipment described as already obtained ("newly procured X", "armed with Y weaponry")
+            + _IN_HAND
+            + r"|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "with the delivery completed in 2020", "delivery of every unit was completed by May"
             r"deliver(?:y|ies) (?:of (?:(?:the|all|every|each) ){0,2}(?:[\w-]+ ){0,8}?)?(?:(?:was|were|has been|have been|"
@@ -225,7 +236,7 @@ _STATUS_RANK = {
 }
 
 _BUY_V = _rx(
-    r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
+    r"\b(armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
     r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
