@@ -249,3 +249,48 @@ def test_a_system_recently_acquired_from_a_state_is_delivered():
 )
 def test_armed_with_a_named_weapon_is_no_delivery(text):
     assert all(c["status"] != "delivered" for c in _claims(text))
+
+
+# --- 7. a fleet built up over time is in hand -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile operates a fleet of F-16 jets it has bought from the United States over the years.",
+        "The new drones will join the older Searcher drones that were acquired by Chile over time.",
+        "Chile flies F-16 jets purchased from the United States over the past two decades.",
+    ],
+)
+def test_systems_acquired_over_time_are_delivered(text):
+    statuses = {st_ for _s, b, y, st_ in _facts(text) if b == "CHL" and y in ("F-16", "Searcher")}
+    assert statuses == {"delivered"}
+
+
+def test_a_first_generation_system_is_no_first_batch():
+    text = "The new drone improves on the first-generation Searcher drones acquired by Chile over time."
+    assert {st_ for _s, _b, y, st_ in _facts(text) if y == "Searcher"} == {"delivered"}
+
+
+# --- 8. a pronoun object of a transfer verb refers to the deal in context -------------------------
+
+
+@pytest.mark.parametrize("verb", ["delivered them", "supplied them", "handed them over", "shipped them"])
+def test_a_pronoun_object_takes_the_system_in_context(verb):
+    text = f"India signed a deal for 36 Rafale jets with France in 2016. France {verb} by 2022."
+    assert ("FRA", "IND", "Rafale", "delivered") in _facts(text)
+
+
+# --- 9. a ship's name and its class in apposition are one vessel ----------------------------------
+
+
+def test_a_class_in_apposition_to_a_ship_name_is_not_a_second_system():
+    facts = _facts("India leased the Chakra II, an Akula-class submarine, from Russia in 2012.")
+    assert len(facts) == 1
+    assert all(y and "class" not in y.lower() for _s, _b, y, _st in facts)
+
+
+def test_a_class_alone_is_the_system():
+    assert {y for _s, _b, y, _st in _facts("India leased an Akula-class submarine from Russia in 2012.")} == {
+        "Akula-class"
+    }

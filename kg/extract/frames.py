@@ -29,6 +29,7 @@ from kg.extract.patterns import (
     _ADDITIONAL,
     _APPROVER_CUE,
     _ARMS_WORD,
+    _CLASS_APPOSITION,
     _COMPANION,
     _COVERS_COUNT,
     _DEAL_LIST,
@@ -138,9 +139,16 @@ class FrameBuilder:
         for m in systems:
             if m.system is not None:
                 self._starts.setdefault(m.system.designation, []).append(m.start)
+        prev_m: Mention | None = None
         for m in systems:
             ref = _system_ref(m, s[m.end - a : m.end - a + 60])
-            if ref.name in seen:
+            apposed = (
+                prev_m is not None
+                and m.text.lower().endswith("class")
+                and _CLASS_APPOSITION.fullmatch(s, prev_m.end - a, m.start - a) is not None
+            )
+            prev_m = m
+            if ref.name in seen or apposed:  # "the X, an Y-class submarine": one vessel, named
                 continue
             seen.add(ref.name)
             sys_refs.append((ref, m, "catalogue" if m.form == "catalogue" else "pattern"))
@@ -538,7 +546,7 @@ def _per_system_status(
                     sys_status[m.system.designation] = ("unknown", False, None, False)
                     window = []
             if window:
-                sys_status[m.system.designation] = _status(s[: end + 40], window)
+                sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
             prev_end = end
     return sys_status
 

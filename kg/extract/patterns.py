@@ -179,7 +179,10 @@ _ANAPHORA = _lrx(
     r"contracts?|orders?|agreements?|deliver(?:y|ies)|units?|batch|purchases?|acquisitions?|talks|negotiations|"
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
-    r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b"
+    r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
+    # a pronoun object of a transfer verb: "France delivered them by 2022", "Serbia bought it in 2020"
+    r"\b(?:delivered|supplied|received|bought|ordered|acquired|inducted|handed(?: over)?|sold|shipped|leased|"
+    r"purchased|procured)\s+(?:it|them|this|these|those)\b(?!\s+(?:to|with)\s+(?:buy|sell))"
 )
 _ADD_TARGET = (
     r"(?:\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\s+)?"
@@ -314,7 +317,9 @@ _DENIAL = _lrx(
     r"no plans? to|not true|baseless|false reports?)\b"
 )
 _PARTIAL = _lrx(
-    r"\b(first|initial|some of the|part of the (?:order|deal|contract|batch|shipment|consignment)|"
+    # "first-generation", "the first time" describe no first batch
+    r"\b(first(?![- ](?:generation|ever|time)\b)|initial|some of the|"
+    r"part of the (?:order|deal|contract|batch|shipment|consignment)|"
     r"remaining|so far|batch|tranche|outstanding|rest of)\b"
 )
 _ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
@@ -528,3 +533,11 @@ _COMPANION = re.compile(
 #: a relative clause right after a system ("X tanks, which Y also ordered", "the Z that Y bought"):
 #: the clause's verb is about that system
 _RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:which|that|whose)\b[^,;.]*$", re.IGNORECASE)
+
+#: "acquired by X over time", "bought over the years": a fleet built up in the past is in hand
+_OVER_TIME = re.compile(
+    r"(?:\s+(?:by|from)\s+[^,.;]{1,40}?)?\s+over\s+(?:time|the (?:years|decades|past (?:\w+\s+)?(?:years|decades)))\b",
+    re.IGNORECASE,
+)
+#: a ship class in apposition after the ship's name ("the X, an Y-class submarine"): one vessel
+_CLASS_APPOSITION = re.compile(r"\s*,\s*(?:an?|the|its)\s+$")

@@ -22,11 +22,15 @@ from kg.extract.patterns import (
     _MOU_AFTER,
     _NEGATION_NEAR,
     _ON_SCHEDULE,
+    _OVER_TIME,
     _PARTIAL,
     _PLANNED,
     _PLEDGE_VERB,
 )
 from kg.extract.vocabulary import _IN_HAND_RX, _STATUS_RANK
+
+#: purchase verbs that, with "over time", describe a fleet built up in the past
+_PAST_BUY = frozenset(["bought", "purchased", "acquired", "procured", "ordered"])
 
 
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
@@ -37,7 +41,10 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         left = s[max(0, ts - 60) : ts]
         st = status
         neg = _NEGATION_NEAR.search(left)
-        if st in ("signed", "delivered") and _MODAL.search(left) and not _IN_HAND_RX.match(word):
+        in_hand = bool(_IN_HAND_RX.match(word))
+        if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
+            st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
+        if st in ("signed", "delivered") and _MODAL.search(left) and not in_hand:
             mod = _MODAL.search(left).group(1).lower()
             modality = (
                 "possible"
