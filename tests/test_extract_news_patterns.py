@@ -294,3 +294,61 @@ def test_a_class_alone_is_the_system():
     assert {y for _s, _b, y, _st in _facts("India leased an Akula-class submarine from Russia in 2012.")} == {
         "Akula-class"
     }
+
+
+# --- 10. a count of bare items beside a party of the deal in context is that deal's system --------
+
+
+def _claims_of(text: str, system: str) -> list[dict]:
+    return [c for c in _claims(text) if c["system"] and c["system"]["name"] == system]
+
+
+def test_a_bare_item_count_with_a_party_refers_back_to_the_deal():
+    text = (
+        "Chile chose the Gripen over rival fighters last year. "
+        "The government opted for a modest 24 aircraft through a direct agreement with Sweden "
+        "for nearly EUR 3 billion."
+    )
+    gripen = _claims_of(text, "Gripen")
+    assert any(c["quantity"] == 24 and c["value"] == {"amount": 3e9, "currency": "EUR"} for c in gripen)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Peru bought 24 aircraft from Brazil in 2019.",  # no party of the deal in context
+        "Sweden also sold 12 submarines to Peru.",  # another category
+    ],
+)
+def test_a_bare_item_count_without_a_tie_is_not_the_deal(second):
+    text = "Chile chose the Gripen from Sweden last year. " + second
+    assert [c["evidence"]["text"] for c in _claims_of(text, "Gripen")] == [
+        "Chile chose the Gripen from Sweden last year."
+    ]
+
+
+# --- 11. money: a sum spent to buy is a price; currency codes; "U.S. $" is no party -------------
+
+
+def test_a_sum_spent_to_purchase_is_the_deals_value_and_the_us_prefix_no_party():
+    text = (
+        "Chile selected the K9 howitzer from South Korea. Earlier information from the Chilean ministry "
+        "said Santiago intends to spend about EUR 400 million (U.S. $450 million) to purchase new "
+        "howitzers together with ammunition."
+    )
+    claims = _claims(text)
+    assert {(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in claims} == {("KOR", "CHL")}
+    assert any(c["value"] == {"amount": 4e8, "currency": "EUR"} for c in claims)
+
+
+def test_a_budget_is_still_no_deal_value():
+    text = "Chile will spend EUR 400 million on its defence budget this year and ordered 12 K9 howitzers."
+    assert all(c["value"] is None for c in _claims(text))
+
+
+@pytest.mark.parametrize("code", ["RON", "CZK", "HUF", "ZAR", "PHP", "CLP"])
+def test_iso_currency_codes_before_the_number_are_money(code):
+    from kg.extract.money import find_money
+
+    (m,) = find_money(f"a contract worth {code} 1.5 billion")
+    assert (m.currency, int(m.amount)) == (code, 1_500_000_000)

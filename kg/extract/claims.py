@@ -42,6 +42,7 @@ from kg.extract.frames import FrameBuilder
 from kg.extract.mentions import find_mentions
 from kg.extract.model import Claim, Evidence, PartyRef
 from kg.extract.money import find_money
+from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import (
     _OWN_BEFORE,
     _REPLACED,
@@ -58,6 +59,7 @@ from kg.extract.patterns import (
     _ANAPHORA,
     _DEAL_LIST,
     _DEAL_NOUN,
+    _GENERIC_ITEM,
     _REJECTED_WORDS,
     _SKIP_SENT,
 )
@@ -180,6 +182,8 @@ class _Extractor(FrameBuilder, DetailReader):
         parties = _home_states(s, a, parties)
         # "One package covers 11 HIMARS ...": a deal listing its items refers to the deal in context
         anaphora = bool(_ANAPHORA.search(s)) or bool(systems and self.claims and _DEAL_LIST.search(s))
+        if not anaphora and not systems and parties and self.ctx.last:
+            anaphora = self._generic_item_back(s, parties)
         if not parties and not anaphora and not systems:
             return
         trig = _triggers(s)
@@ -236,6 +240,19 @@ class _Extractor(FrameBuilder, DetailReader):
         if self.ctx.deal_status.get(loose_key, "unknown") != "unknown":
             return self.ctx.deal_status[loose_key], True
         return "unknown", False
+
+    def _generic_item_back(self, s: str, parties: list[_Party]) -> bool:
+        """A count or "new" before an item noun of the deal in context's category, beside one of
+        its parties ("opted for 36 aircraft ... with France", "to purchase new howitzers"), refers
+        back to that deal's system."""
+        last = self.ctx.last[-1]
+        if last.system is None or last.negated:
+            return False
+        m = _GENERIC_ITEM.search(s)
+        if m is None or ITEM_NOUNS.get(m.group("noun").lower()) != last.system.category:
+            return False
+        isos = {p.iso3 for p in parties}
+        return last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos)
 
     # -- claim assembly -------------------------------------------------------------------------
     def _claim(self, fr: _Frame) -> Claim | None:

@@ -45,6 +45,7 @@ from kg.extract.patterns import (
     _PER_UNIT_NEXT,
     _PLACED_BEFORE,
     _PLACED_WORDS,
+    _PRICE_OF,
     _PROPOSALS_WORD,
     _QTY_BAD_AFTER,
     _REMAINING_KW,
@@ -353,7 +354,7 @@ def _sentence_money(
             s[: mo.start - a]
         ):
             package = mo
-        elif not _MONEY_BAD.search(around) and not per_year:
+        elif (not _MONEY_BAD.search(around) or _PRICE_OF.match(s, mo.end - a)) and not per_year:
             n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
             extra_items = re.findall(
                 r"\b(?:as well as|along with|and|plus|including|includes?)\s+(?:\w+[\s-]+){0,3}?("

@@ -86,7 +86,7 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,},\s
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?[—–-]")
 _DATELINE_CITY_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' -]{1,30}?)?\s*(?:\([^)]{0,20}\)\s*)?[—–-]\s")
 #: a currency prefix ("US$155 million", "A$2 billion") is money, not the country
-_CURRENCY_AFTER = re.compile(r"^\$")
+_CURRENCY_AFTER = re.compile(r"^\.? ?\$")
 #: "inducted its own J-20s", "home-grown", "indigenous": a domestic system, no transfer
 _OWN_BEFORE = re.compile(
     r"\b(?:its|their|our) own\s+(?:[\w-]+\s+){0,2}$|\b(?:home-?grown|indigenous(?:ly (?:built|developed|made))?|"

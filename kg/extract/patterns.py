@@ -72,7 +72,7 @@ _ACCORDING = _rx(r"according to\s+(?:the\s+)?$")
 _NEG_CONTEXT = _lrx(
     r"(?:invasion of|invaded|war (?:in|with|on|against)|against|attack(?:s|ed)? on|conflict (?:in|with)|"
     r"sanctions (?:on|against)|border with|borders? of|tensions with|threats? from|rivalry with|"
-    r"pressure from|away from|independence from|delegation from|officials from|troops from|visit(?:ed|s)? to|"
+    r"pressure from|away from|independence from|delegation from|officials from|information from|reports? from|statements? from|data from|troops from|visit(?:ed|s)? to|"
     r"trip to|envoy to|ambassador to|relations with|ties with|partnership with|"
     r"allies? (?:like|such as)|neighbou?rs? (?:like|such as)|compared (?:with|to)|rather than|instead of|"
     r"dependence on|reliance on|relying on|reduce \w+ on|than|tensions? (?:between|with)|"
@@ -541,3 +541,16 @@ _OVER_TIME = re.compile(
 )
 #: a ship class in apposition after the ship's name ("the X, an Y-class submarine"): one vessel
 _CLASS_APPOSITION = re.compile(r"\s*,\s*(?:an?|the|its)\s+$")
+
+#: a count or "new" before a bare item noun: "a modest 36 aircraft", "new howitzers" (no designation)
+_GENERIC_ITEM = re.compile(
+    r"\b(?:\d+|new|modern|additional|more)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
+    + _ITEMS4
+    + r")\b(?!\s*[A-Z]\w*\d)",
+    re.IGNORECASE,
+)
+
+#: a sum spent to buy something is its price, not a budget: "to spend N (about $M) to purchase ..."
+_PRICE_OF = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:to|on|for)\s+(?:buy|purchas|acquir|procur)", re.IGNORECASE
+)
