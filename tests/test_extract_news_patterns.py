@@ -352,3 +352,22 @@ def test_iso_currency_codes_before_the_number_are_money(code):
 
     (m,) = find_money(f"a contract worth {code} 1.5 billion")
     assert (m.currency, int(m.amount)) == (code, 1_500_000_000)
+
+
+# --- 12. "the remaining N will be built at home" is no delivery, present or future ----------------
+
+
+@pytest.mark.parametrize("verb", ["will be built", "are to be manufactured", "would be assembled"])
+def test_the_remaining_units_built_at_home_are_no_delivery(verb):
+    text = f"India will buy 18 Rafale jets from France. The remaining 96 jets {verb} in India."
+    assert {st_ for _s, _b, _y, st_ in _facts(text)} == {"negotiating"}
+
+
+def test_the_remaining_units_delivered_are_still_a_delivery():
+    text = "India bought 36 Rafale jets from France. The remaining 6 jets were delivered in 2022."
+    assert ("FRA", "IND", "Rafale", "delivered") in _facts(text) or (
+        "FRA",
+        "IND",
+        "Rafale",
+        "delivering",
+    ) in _facts(text)

@@ -41,6 +41,16 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         left = s[max(0, ts - 60) : ts]
         st = status
         neg = _NEGATION_NEAR.search(left)
+        # decided before modality: "the remaining 96 jets will be built at home" is no delivery (nor
+        # a future one); "bought the first batch" is a purchase, not a delivery
+        if (
+            st == "delivering"
+            and word in ("remaining", "so far", "rest of the")
+            and not _DELIVERY_WORD.search(s)
+        ):
+            continue
+        if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
+            continue
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
@@ -89,14 +99,6 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
             modality = modality or "expected"
         if st == "delayed" and _ON_SCHEDULE.search(s) and _BACK_OR_NOW.search(s):
             continue
-        if (
-            st == "delivering"
-            and word in ("remaining", "so far", "rest of the")
-            and not _DELIVERY_WORD.search(s)
-        ):
-            continue
-        if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
-            continue  # "bought the first batch" is a purchase, not a delivery
         if st == "unknown" and word in ("uses", "used", "operated", "operates", "operating") and found:
             continue
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
