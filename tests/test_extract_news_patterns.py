@@ -371,3 +371,28 @@ def test_the_remaining_units_delivered_are_still_a_delivery():
         "Rafale",
         "delivering",
     ) in _facts(text)
+
+
+# --- 13. a pronoun object refers to the system the previous sentence showed -----------------------
+
+
+def test_a_pronoun_object_takes_the_system_the_previous_sentence_named():
+    text = (
+        "The Serbian army also showed the Russian Pantsir air defence system for the first time. "
+        "Serbia had acquired it already in 2020."
+    )
+    assert {(s, b) for s, b, y, _st in _facts(text) if y and y.startswith("Pants")} == {("RUS", "SRB")}
+
+
+def test_a_demonym_before_an_unknown_name_leaves_it_a_system():
+    from kg.extract.mentions import find_mentions
+
+    ms = find_mentions("the army showed the Russian Zorkiy air defence system")
+    assert [(m.kind, m.text) for m in ms] == [("party", "Russian"), ("system", "Zorkiy")]
+    # a variant suffix right after a known system is still no system of its own
+    assert [m.text for m in find_mentions("India bought Rafale F4 jets") if m.kind == "system"] == ["Rafale"]
+
+
+def test_a_pronoun_without_a_system_before_it_takes_nothing():
+    text = "The Serbian army held a parade. Serbia had acquired it already in 2020."
+    assert _claims(text) == []

@@ -25,6 +25,7 @@ rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from kg.extract.confidence import corroborate, score
@@ -40,7 +41,7 @@ from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
 from kg.extract.frames import FrameBuilder
 from kg.extract.mentions import find_mentions
-from kg.extract.model import Claim, Evidence, PartyRef
+from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
 from kg.extract.money import find_money
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import (
@@ -54,6 +55,7 @@ from kg.extract.parties import (
     _not_a_party,
     _Party,
     _party_of,
+    _system_ref,
 )
 from kg.extract.patterns import (
     _ANAPHORA,
@@ -90,6 +92,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self.claims: list[Claim] = []
         self._cur_status = "unknown"
         self._rivals = False
+        self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
         self.focus = self._focus_buyer()
@@ -139,10 +142,22 @@ class _Extractor(FrameBuilder, DetailReader):
                 self._sentence(a, b, sent_mentions)
             except RecursionError:  # pragma: no cover - pathological input only
                 continue
-            if len(self.claims) == before and any(m.kind == "system" for m in sent_mentions):
+            unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
+            self._orphan = None
+            if unplaced:
                 # a new system we could not place (a domestic order, an unknown buyer): a later
-                # "the deal" must not attach to an older, unrelated deal
+                # "the deal" must not attach to an older, unrelated deal; only a pronoun object in
+                # the very next sentence takes it ("X showed the Y. X had acquired it in 2020.")
                 self.ctx.last = []
+                m = unplaced[-1]
+                self._orphan = _system_ref(m, self.masked[m.end : m.end + 60])
+                maker = [
+                    p.iso3
+                    for p in sent_mentions
+                    if p.kind == "party" and p.form == "demonym" and 0 <= m.start - p.end <= 40
+                ]
+                if self._orphan.origin_iso3 is None and maker:
+                    self._orphan = replace(self._orphan, origin_iso3=maker[-1])  # "the Russian Y"
         with_system = {
             (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in self.claims if c.system
         }

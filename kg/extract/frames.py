@@ -38,6 +38,7 @@ from kg.extract.patterns import (
     _MORE_OK,
     _NEW_DEAL,
     _POSS,
+    _PRONOUN_OBJECT_RX,
     _RELATIVE_AFTER,
     _SUBITEM,
     _WORTH_WORD,
@@ -54,6 +55,8 @@ class FrameBuilder:
     ctx: _Ctx
     focus: _Party | None
     _cur_status: str
+    #: the system the previous sentence named but could not place (no claim), else None
+    _orphan: SystemRef | None
     #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
     _rivals: bool
     _n_systems: int
@@ -250,6 +253,10 @@ class FrameBuilder:
                 )
             if prev.system:
                 sys_refs.append((_context_ref(prev.system), None, "context"))
+        elif self._orphan is not None and not self.ctx.last and _PRONOUN_OBJECT_RX.search(s):
+            # "Serbia showed the Russian Y. Serbia had acquired it in 2020.": the system the
+            # previous sentence named without a deal
+            sys_refs.append((_context_ref(self._orphan), None, "context"))
         if not sys_refs:
             sys_refs.append((None, None, None))
         return sys_refs
@@ -511,7 +518,11 @@ class FrameBuilder:
 def _context_ref(sysref: SystemRef) -> SystemRef:
     """A system referred back to (its origin looked up again from the catalogue)."""
     return SystemRef(
-        sysref.name, sysref.category, _origin_of(sysref.name), sysref.surface, sysref.manufacturer
+        sysref.name,
+        sysref.category,
+        _origin_of(sysref.name) or sysref.origin_iso3,
+        sysref.surface,
+        sysref.manufacturer,
     )
 
 

@@ -87,11 +87,14 @@ _SPACE_OR_HYPHEN = re.compile(r"[ -]")
 _CODE_WORD = re.compile(r"[A-Z0-9]{1,4}$")
 
 
-def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+def find_designations(
+    text: str, known: Iterable[tuple[int, int]] = (), parties: Iterable[tuple[int, int]] = ()
+) -> list[Mention]:
     """Designation-shaped tokens and "Name + item noun" phrases not in the catalogue.
 
     ``known`` spans (gazetteer matches) are skipped so a catalogue system is never
-    matched twice.  The synthetic :class:`SystemRecord` has no origin and a category
+    matched twice; of them, ``parties`` (countries, demonyms) do not make the word after them
+    a variant suffix ("the Russian Panzir system" names a system, "Rafale F4" a variant).  The synthetic :class:`SystemRecord` has no origin and a category
     guessed from up to five following words (or the item noun).
     """
     occupied = bytearray(len(text) + 1)  # 1 where a match already sits: O(1) overlap checks
@@ -104,12 +107,15 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
 
     def right_after_match(a: int) -> bool:
         """True when a match ends at ``a`` or one space before it ("Rafale F4", "Javelin FGM-148F")."""
-        return (a >= 1 and occupied[a - 1] == 1) or (
-            a >= 2 and occupied[a - 2] == 1 and text[a - 1].isspace()
+        return (a >= 1 and occupied[a - 1] == 1 and not party_at[a - 1]) or (
+            a >= 2 and occupied[a - 2] == 1 and not party_at[a - 2] and text[a - 1].isspace()
         )
 
     for ka, kb in known:
         take(ka, kb)
+    party_at = bytearray(len(text) + 1)
+    for ka, kb in parties:
+        party_at[ka:kb] = b"\x01" * (kb - ka)
 
     out: list[Mention] = []
     for m in _CLASS.finditer(text):
@@ -154,7 +160,12 @@ def find_designations(text: str, known: Iterable[tuple[int, int]] = ()) -> list[
         rec = SystemRecord(d, (), cat or "other", None, None, None, None)
         out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
         take(m.start("d"), m.end("d"))
-    for m in _NAME_ITEM.finditer(text):
+    for m0 in _NAME_ITEM.finditer(text):
+        m = m0
+        sep = m.group("name").find(" ")
+        if sep > 0 and not free(m.start("name"), m.start("name") + sep):
+            # "the Russian Panzir air defence system": the demonym is a party, the name follows it
+            m = _NAME_ITEM.match(text, m.start("name") + sep + 1) or m0
         name = m.group("name")
         first = name.split()[0].split("-")[0].lower()
         if first in _NAME_STOP or not free(m.start("name"), m.end("name")):
@@ -209,7 +220,9 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     """
     gaz = gazetteer(extra_systems)
     found = gaz.find(text)
-    found += find_designations(text, [(x.start, x.end) for x in found])
+    found += find_designations(
+        text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
+    )
     found.sort(key=lambda x: x.start)
     return _merge_names(found, text)
 

@@ -174,15 +174,19 @@ _NOT_TO = _rx(
     r"committed|opposed|open)$"
 )
 
+#: a pronoun object of a transfer verb: "France delivered them by 2022", "Serbia bought it in 2020"
+_PRONOUN_OBJECT = (
+    r"\b(?:delivered|supplied|received|bought|ordered|acquired|inducted|handed(?: over)?|sold|shipped|leased|"
+    r"purchased|procured)\s+(?:it|them|this|these|those)\b(?!\s+(?:to|with)\s+(?:buy|sell))"
+)
+_PRONOUN_OBJECT_RX = _lrx(_PRONOUN_OBJECT)
 _ANAPHORA = _lrx(
     r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+){0,3}?(?:systems?|jets?|aircraft|deals?|"
     r"contracts?|orders?|agreements?|deliver(?:y|ies)|units?|batch|purchases?|acquisitions?|talks|negotiations|"
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
-    # a pronoun object of a transfer verb: "France delivered them by 2022", "Serbia bought it in 2020"
-    r"\b(?:delivered|supplied|received|bought|ordered|acquired|inducted|handed(?: over)?|sold|shipped|leased|"
-    r"purchased|procured)\s+(?:it|them|this|these|those)\b(?!\s+(?:to|with)\s+(?:buy|sell))"
+    + _PRONOUN_OBJECT
 )
 _ADD_TARGET = (
     r"(?:\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\s+)?"
