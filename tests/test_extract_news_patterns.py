@@ -396,3 +396,18 @@ def test_a_demonym_before_an_unknown_name_leaves_it_a_system():
 def test_a_pronoun_without_a_system_before_it_takes_nothing():
     text = "The Serbian army held a parade. Serbia had acquired it already in 2020."
     assert _claims(text) == []
+
+
+# --- 14. a count of batches or squadrons is no unit count -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Egypt ordered two batches of Rafale jets from France.", None),
+        ("Egypt ordered three squadrons of Rafale jets from France.", None),
+        ("India bought 36 Rafale jets, or two squadrons, from France.", 36),
+    ],
+)
+def test_batches_and_squadrons_are_not_units(text, quantity):
+    assert [c["quantity"] for c in _claims(text)] == [quantity]
