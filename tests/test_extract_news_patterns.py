@@ -411,3 +411,22 @@ def test_a_pronoun_without_a_system_before_it_takes_nothing():
 )
 def test_batches_and_squadrons_are_not_units(text, quantity):
     assert [c["quantity"] for c in _claims(text)] == [quantity]
+
+
+# --- 15. the system's maker never buys it; a state never supplies itself ---------------------------
+
+
+def test_the_maker_company_is_not_the_buyer_of_its_own_system():
+    text = (
+        "A contract was signed by the ministry and Airbus for the procurement of 56 C-295 planes for India."
+    )
+    facts = _facts(text)
+    assert facts and all(b == "IND" for _s, b, _y, _st in facts)
+
+
+def test_no_claim_has_its_supplier_as_buyer():
+    text = (
+        "Spain's Airbus plant in Seville builds the C-295. Of the 56 aircraft, 16 C-295 planes will be handed "
+        "over by Airbus in flyaway condition from Seville."
+    )
+    assert all(s != b for s, b, _y, _st in _facts(text))

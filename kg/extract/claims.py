@@ -279,6 +279,8 @@ class _Extractor(FrameBuilder, DetailReader):
             return None  # "signs a contract with X" and no one else: X is the counterpart, not a buyer
         system = fr.system
         supplier = _maker_state(supplier, system)
+        if supplier is not None and supplier.iso3 is not None and supplier.iso3 == buyer.iso3:
+            return None  # the maker's home moved the supplier onto the buyer: no transfer
         a, b = fr.sentence
         status = fr.status
         batch = fr.batch

@@ -307,7 +307,10 @@ class FrameBuilder:
     ) -> tuple[list[_Party], list[_Party], list[_Party]]:
         """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
         suppliers = [p for p in actors if p.role == "supplier"]
-        buyers = [p for p in actors if p.role == "buyer"]
+        maker = ref.manufacturer if ref is not None else None
+        # the system's maker never buys it ("a contract signed by the ministry and Airbus for the
+        # procurement of C-295s": Airbus sells)
+        buyers = [p for p in actors if p.role == "buyer" and not (maker and p.company == maker)]
         # a domestic company next to its own state's purchase is a partner, not the supplier
         # ("negotiations with Mazagon Dock ... with Germany's TKMS")
         buyer_isos = {p.iso3 for p in buyers}
