@@ -231,11 +231,17 @@ class FrameBuilder:
         """A sentence naming no system that refers back with a stage or a detail ("the deal was
         signed", "the jets cost $N") is about the deal in context; else one system-less frame."""
         sys_refs: list[_SysRef] = []
-        info = bool(find_money(s)) or bool(_WORTH_WORD.search(s)) or bool(_COVERS_COUNT.search(s))
         if (
             anaphora
             and self.ctx.last
-            and (status != "unknown" or info)
+            # a stage, or a detail of the deal (a sum, "worth", "covers N"): checked last, it is the
+            # costly test
+            and (
+                status != "unknown"
+                or bool(_WORTH_WORD.search(s))
+                or bool(_COVERS_COUNT.search(s))
+                or bool(find_money(s))
+            )
             and not _NEW_DEAL.search(s)
             and not self._rivals  # the other bids are not the deal the competition gave
         ):
