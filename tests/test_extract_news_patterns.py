@@ -430,3 +430,22 @@ def test_no_claim_has_its_supplier_as_buyer():
         "over by Airbus in flyaway condition from Seville."
     )
     assert all(s != b for s, b, _y, _st in _facts(text))
+
+
+# --- 16. "X is Y's top destination for arms purchases" is a supplier relationship ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia continues to be India's top destination for defence purchases.",
+        "Russia remains India's main source for arms imports.",
+        "Russia is the main destination for arms purchases by India.",
+    ],
+)
+def test_a_top_destination_for_purchases_is_the_supplier(text):
+    assert _facts(text) == {("RUS", "IND", None, "unknown")}
+
+
+def test_a_destination_for_tourists_is_no_relationship():
+    assert _claims("Paris is a top destination for tourists from India.") == []

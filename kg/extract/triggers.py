@@ -54,6 +54,7 @@ _REL_BE = (
 )
 _REL_NOUN = (
     r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source|"
+    r"(?:destination|source) for (?:arms|weapons|defen[cs]e|military) (?:purchases|imports|procurement)|"
     r"(?<=arms )partners?|(?<=defence )partners?|(?<=defense )partners?|(?<=military )partners?)"
     r"(?:\s+of\s+(?:arms|weapons|(?:[\w-]+\s+)?(?:equipment|hardware)))?"
 )
@@ -63,7 +64,7 @@ _REL_OWNER = _rx(r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\b")
 #: "X is the largest arms supplier to Y", "X supplies most of Y's weapons", "X accounts for
 #: most of Y's arms imports"
 _REL_TO_GAP = _rx(
-    r"^\s*(?:,[^,]{0,60},\s*)?(?:" + _REL_BE + r"(?:the\s+|an?\s+)?" + _REL_NOUN + r"\s+(?:to|for|of)|"
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:" + _REL_BE + r"(?:the\s+|an?\s+)?" + _REL_NOUN + r"\s+(?:to|for|of|by)|"
     r"(?:\w+\s+)?(?:suppl(?:y|ies|ied|ying)|account(?:s|ed|ing)?\s+for)\s+"
     + _REL_SHARE
     + r"\s+of)\s+(?:the\s+)?$"

@@ -41,7 +41,8 @@ _RELATION = (
     r"(?:(?:single |foreign )?"
     + _REL_ADJ
     + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
-    r"military (?:equipment|hardware))|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
+    r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
+    r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
     r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?)|suppl(?:y|ies|ied|ying) "
     + _REL_SHARE
     + r" of|account(?:s|ed|ing)? for "
@@ -53,7 +54,7 @@ _RELATION = (
 #: one more alternative tried at every word of every sentence); wins over overlapping triggers
 _RELATION_RX = re.compile(r"(?<!\w)(" + _RELATION + r")\b")  # on lower-cased text
 _RELATION_RX_I = re.compile(_RELATION_RX.pattern, _I)
-_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account", "partner")
+_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account", "partner", "destination for")
 #: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
 _PURCHASE_RX = re.compile(
     r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
