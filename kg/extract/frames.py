@@ -44,7 +44,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import parse_number
 from kg.extract.status import _status
-from kg.extract.vocabulary import _RIVALS
+from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
 
 
 class FrameBuilder(PartyAssigner):
@@ -73,7 +73,8 @@ class FrameBuilder(PartyAssigner):
     ) -> list[_Frame]:
         status, negated, modality, delayed = _status(s, trig)
         self._cur_status = status
-        rivals = _RIVALS.search(s)
+        low = s.lower()
+        rivals = _RIVALS.search(s) if any(w in low for w in _RIVAL_WORDS) else None
         self._rivals = rivals is not None
         sys_status = _per_system_status(s, a, systems, trig)
         add_m = _ADDITIONAL.search(s)

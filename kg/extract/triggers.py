@@ -14,6 +14,8 @@ from kg.extract.vocabulary import (
     _APPROVE,
     _BUY_V,
     _I,
+    _IN_HAND_FIND,
+    _IN_HAND_WORDS,
     _NEUTRAL_V,
     _PURCHASE_RX,
     _PURCHASE_RX_I,
@@ -22,6 +24,8 @@ from kg.extract.vocabulary import (
     _RELATION_RX,
     _RELATION_RX_I,
     _RELATION_WORDS,
+    _RIVAL_WORDS,
+    _RIVALS,
     _SELL_V,
     TRIGGERS,
     _rx,
@@ -95,6 +99,21 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
         ]
     ):
         out = out + [p for p in purchase if not any(t[1] <= p[1] < t[2] or p[1] <= t[1] < p[2] for t in out)]
+        out.sort(key=lambda t: t[1])
+    # the other bids of a competition (offered) and equipment in hand (delivered) win over the
+    # triggers they overlap ("rival tenders", "newly procured")
+    extra = []
+    if any(w in low for w in _RIVAL_WORDS):
+        extra += [
+            ("offered", m.start(), m.end(), s[m.start() : m.end()].lower()) for m in _RIVALS.finditer(s)
+        ]
+    if any(w in low for w in _IN_HAND_WORDS):
+        extra += [
+            ("delivered", m.start(), m.end(), s[m.start() : m.end()].lower())
+            for m in _IN_HAND_FIND.finditer(s)
+        ]
+    if extra:
+        out = [t for t in out if not any(e[1] <= t[1] < e[2] or t[1] <= e[1] < t[2] for e in extra)] + extra
         out.sort(key=lambda t: t[1])
     if any(w in low for w in _RELATION_WORDS):
         rel = [

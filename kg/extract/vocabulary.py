@@ -71,6 +71,9 @@ _RIVAL = (
     r"(?:was|were) also in the running"
 )
 _RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
+#: every _RIVAL alternative contains one of these: checked apart from TRIGGERS (like _RELATION),
+#: only when the sentence has one of them
+_RIVAL_WORDS = ("bid", "offer", "contend", "compet", "suitor", "entrant", "proposal", "tender", "running")
 
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
 #: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)
@@ -79,6 +82,9 @@ _IN_HAND = (
     r"(?:armed|equipped) with (?:[\w-]+ ){0,3}?(?:weaponry|weapons|arms|military hardware|military equipment)"
 )
 _IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
+#: checked apart from TRIGGERS (like _RELATION), only when the sentence has one of these words
+_IN_HAND_FIND = _lrx(r"\b(?:" + _IN_HAND + r")\b")
+_IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with")
 
 #: "finalised a blueprint / the design / its plans": settling a plan is no contract
 _NOT_A_DEAL = (
@@ -124,9 +130,6 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delivered",
         _rx(
             r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
-            # equipment described as already obtained ("newly procured X", "armed with Y weaponry")
-            + _IN_HAND
-            + r"|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "with the delivery completed in 2020", "delivery of every unit was completed by May"
             r"deliver(?:y|ies) (?:of (?:(?:the|all|every|each) ){0,2}(?:[\w-]+ ){0,8}?)?(?:(?:was|were|has been|have been|"
@@ -207,7 +210,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
-            r"bid(?:s|ding)? (?:for|to)|" + _RIVAL + r")\b"
+            r"bid(?:s|ding)? (?:for|to))\b"
         ),
     ),
     (
