@@ -15,8 +15,8 @@ from rdflib import Literal, URIRef
 
 from kg.cli.app import cli
 from kg.errors import QueryError, StoreError
-from kg.remote import Credentials, redact, split_credentials
 from kg.store import RemoteStore, open_store
+from kg.store.remote import Credentials, redact, split_credentials
 
 G = URIRef("https://example.org/graph/one")
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg import reference
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
 from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK
+from kg.vocab import reference
 
 
 class PartyAssigner:

@@ -69,7 +69,7 @@ from kg.extract.quantities import find_numbers
 from kg.extract.roles import _rejected, _roles
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
-from kg.reference import SystemRecord
+from kg.vocab.reference import SystemRecord
 
 
 class _Extractor(FrameBuilder, DetailReader):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg import reference
 from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
+from kg.vocab import reference
 
 
 @lru_cache(maxsize=8192)

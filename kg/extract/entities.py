@@ -1,6 +1,6 @@
 """Gazetteer matching of parties, sources and weapon systems.
 
-The gazetteer is built once (cached) from :mod:`kg.reference`: country names, aliases,
+The gazetteer is built once (cached) from :mod:`kg.vocab.reference`: country names, aliases,
 demonyms ("Russian") and metonyms ("Moscow", "the Kremlin"); companies and agencies
 (resolved to their country); news agencies and think tanks (sources, never parties);
 catalogue systems.  Matching is token-based longest match: every alphanumeric run is a
@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg import reference
 from kg.extract.nouns import _GENERIC_TAIL, _NAME_STOP, _TOKEN, ITEM_NOUNS
-from kg.reference import PartyRecord, SystemRecord
+from kg.vocab import reference
+from kg.vocab.reference import PartyRecord, SystemRecord
 
 _JOINABLE_GAP = re.compile(r"^(?:\s{1,3}|\s?[-‐‑–/.'&]\s?|\.\s|’)$")
 _ACRONYM = re.compile(r"^[^a-z]*$")

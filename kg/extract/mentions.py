@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg import reference
 from kg.extract.entities import Mention, gazetteer
 from kg.extract.nouns import _NAME_STOP, ITEM_NOUNS, guess_category
-from kg.reference import SystemRecord
+from kg.vocab import reference
+from kg.vocab.reference import SystemRecord
 
 # --- unseen designations --------------------------------------------------------------
 

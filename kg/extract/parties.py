@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from kg import reference
 from kg.extract.designations import written_designation
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, DateRef, SystemRef
 from kg.extract.money import Money
 from kg.extract.nouns import guess_category
+from kg.vocab import reference
 
 # --- data structures ---------------------------------------------------------------------
 
