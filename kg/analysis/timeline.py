@@ -45,7 +45,8 @@ from kg.analysis.evidence import (
 from kg.errors import InputError, UnknownName
 from kg.ingest.linking import LinkResult, rows, system_keys, values_block
 from kg.store import Store
-from kg.vocab import iris, ns, reference
+from kg.vocab import ns, reference
+from kg.vocab.parties import resolve_party_iri
 from kg.vocab.statuses import EVENT_KIND, MIN_CONFIDENCE, NOT_FACTUAL, RANK
 
 # --- data model -----------------------------------------------------------------------
@@ -405,17 +406,6 @@ class DealSummary:
             "orderYear": self.order_year,
             "sources": list(self.kinds),
         }
-
-
-def resolve_party_iri(name: str) -> URIRef:
-    """A party name (or IRI) -> its IRI; :class:`UnknownName` (exit 2) with suggestions when unknown."""
-    if name.startswith(("http://", "https://")):
-        return URIRef(name)
-    record = reference.resolve_party(name)
-    if record is None:
-        hint = reference.close_matches(name)
-        raise UnknownName(f"unknown party {name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
-    return iris.party(record.kind, record.iso3 or record.key, record.name)
 
 
 def system_key_of(name: str) -> str:
