@@ -222,6 +222,14 @@ def import_file(
     return report
 
 
+#: Relinking after a register import has work only when the store holds articles (deals
+#: to link) or links (perhaps stale, to re-check); without either, ``link`` would still
+#: read every supplier/buyer pair of the release (about 1 s for the register) to find none.
+_LINKABLE = (
+    "ASK { { GRAPH ?g { ?g a kg:NewsArticle } } UNION { GRAPH ?l { ?link a kg:DealLink } } }"
+)
+
+
 @with_base_graphs
 def import_sipri(
     store: Store,
@@ -248,7 +256,7 @@ def import_sipri(
             import_file(store, path, progress=progress, force=force, derive_years=derive_years)
         )
     changed = [f.release for f in report.files if f.release and f.deals and not (f.rejected or f.unchanged)]
-    if changed and link_after:
+    if changed and link_after and store.ask(SPARQL_PREFIXES + _LINKABLE):
         from kg.linking import link
 
         # relink only the article deals whose supplier/buyer pairs the new releases hold
