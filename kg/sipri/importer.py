@@ -225,9 +225,7 @@ def import_file(
 #: Relinking after a register import has work only when the store holds articles (deals
 #: to link) or links (perhaps stale, to re-check); without either, ``link`` would still
 #: read every supplier/buyer pair of the release (about 1 s for the register) to find none.
-_LINKABLE = (
-    "ASK { { GRAPH ?g { ?g a kg:NewsArticle } } UNION { GRAPH ?l { ?link a kg:DealLink } } }"
-)
+_LINKABLE = "ASK { { GRAPH ?g { ?g a kg:NewsArticle } } UNION { GRAPH ?l { ?link a kg:DealLink } } }"
 
 
 @with_base_graphs
