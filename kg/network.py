@@ -55,10 +55,10 @@ from rdflib.term import Node
 
 from kg import iris, ns
 from kg.bindings import inject_values
-from kg.errors import QueryError, UnknownName, UsageError
+from kg.errors import UnknownName, UsageError
 from kg.resources import data_path
 from kg.spreadsheet import safe_row
-from kg.store import EmbeddedStore, Store
+from kg.store import Store
 
 SOURCES = ("all", "sipri", "articles")
 EXPORT_FORMATS = ("gexf", "graphml", "csv")
@@ -260,31 +260,10 @@ def _q(store: Store, body: str, filters: Filters) -> list[dict]:
 
 
 def _select(store: Store, text: str, bind: Mapping[str, Node] | None = None) -> list[dict]:
-    """Rows of a SELECT; on the embedded store through pyoxigraph directly.
-
-    Why: converting every result term to rdflib objects (oxrdflib) costs more than the
-    aggregation itself on the global network; the remote path stays generic.  Values
-    are rdflib terms (remote) or their plain lexical text (embedded): read them with
-    ``str()``, :func:`_num`, :func:`_int`, :func:`_years` only.
-    """
-    if isinstance(store, EmbeddedStore):
-        text = inject_values(text, bind) if bind else text
-        try:
-            solutions = store.ox.query(text)
-        except SyntaxError as exc:  # a bug in this module's queries, never user input
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        names = [v.value for v in solutions.variables]
-        rows = []
-        for sol in solutions:
-            row = {}
-            for i, name in enumerate(names):
-                term = sol[i]
-                if term is None:
-                    continue
-                row[name] = term.value  # plain text: callers read str()/numbers, never term types
-            rows.append(row)
-        return rows
-    return store.select(text, bind)
+    """Rows of a SELECT as plain Python values (:meth:`Store.rows`, the same types on every
+    store: IRIs and texts as str, numbers as int/Decimal); read them with ``str()``,
+    :func:`_num`, :func:`_int`, :func:`_years` only."""
+    return store.rows(text, bind)
 
 
 def _num(node: Node | None) -> float:

@@ -159,6 +159,24 @@ class Store(ABC):
         on the tens of thousands of rows of a register)."""
         return [{k: plain(v) for k, v in row.items()} for row in self.select(sparql, bindings)]
 
+    def quads(
+        self,
+        subject: str | None = None,
+        predicate: str | None = None,
+        obj: str | None = None,
+        graph: str | None = None,
+    ) -> list[tuple[Any, str, Any, str]]:
+        """(subject, predicate, object, graph) of the triples in named graphs matching a
+        pattern of IRIs (None: any), as :func:`plain` values.  The embedded store answers
+        from its indexes, without SPARQL: what lookups by the thousand (linking, search) use."""
+        variables = {"s": subject, "p": predicate, "o": obj, "g": graph}
+        bound = {k: URIRef(v) for k, v in variables.items() if v is not None}
+        rows = self.rows("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", bound)
+        return [
+            (r.get("s", subject), r.get("p", predicate), r.get("o", obj), r.get("g", graph))  # type: ignore[misc]
+            for r in rows
+        ]
+
     def query_isolated(self, sparql: str, *, union: bool = False) -> Result:
         """Run SPARQL typed by a user (``kg query``): embedded stores evaluate it in a process
         without network (:mod:`kg.sandbox`); a remote server is queried as usual."""
@@ -213,7 +231,7 @@ _STAT_CLASSES = {
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = frozenset(_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger"))
+_INTEGERS = frozenset(_XSD + t for t in ("integer", "int", "long"))
 _DECIMALS = frozenset(_XSD + t for t in ("decimal", "double", "float"))
 _BOOLEAN = _XSD + "boolean"
 
@@ -549,6 +567,28 @@ class EmbeddedStore(Store):
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         return bool(self._native(sparql, bindings, plain))
+
+    def quads(
+        self,
+        subject: str | None = None,
+        predicate: str | None = None,
+        obj: str | None = None,
+        graph: str | None = None,
+    ) -> list[tuple[Any, str, Any, str]]:
+        nodes = [None if v is None else ox.NamedNode(v) for v in (subject, predicate, obj, graph)]
+
+        def run() -> list[tuple[Any, str, Any, str]]:
+            return [
+                (plain(q.subject), q.predicate.value, plain(q.object), q.graph_name.value)
+                for q in self._ox.quads_for_pattern(*nodes)
+                if isinstance(q.graph_name, ox.NamedNode)
+            ]
+
+        return self._read(run, QueryError, "query failed")
+
+    def pyoxigraph(self) -> tuple[ox.Store, bool]:
+        """The store's own pyoxigraph store (not a copy): see :func:`kg.store.as_pyoxigraph`."""
+        return self._ox, False
 
     def named_graphs(self) -> list[URIRef]:
         return sorted(
@@ -1108,6 +1148,22 @@ def _dump_store(store: ox.Store, fmt: str, out: IO[bytes]) -> None:
         store.dump(out, EXPORT_FORMATS[fmt], **({"prefixes": prefixes} if fmt == "trig" else {}))
     else:
         store.dump(out, EXPORT_FORMATS[fmt], from_graph=ox.DefaultGraph(), **_prefix_kw(fmt, prefixes))
+
+
+def as_pyoxigraph(store: Store) -> tuple[ox.Store, bool]:
+    """A pyoxigraph store holding ``store``'s data, and whether it is a scratch copy.
+
+    For code that needs Oxigraph's own engine on the data (the SPARQL-based SHACL checks
+    of ``kg validate``): the embedded store's own (no copy, not to be written to), or a
+    remote store's export loaded into memory.
+    """
+    if isinstance(store, EmbeddedStore):
+        return store.pyoxigraph()
+    buf = io.BytesIO()
+    store.export("nq", buf)
+    scratch = ox.Store()
+    scratch.load(buf.getvalue(), ox.RdfFormat.N_QUADS)
+    return scratch, True
 
 
 def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
