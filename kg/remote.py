@@ -22,8 +22,11 @@ import os
 import re
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from kg.bindings import _outer_where_brace, safe_term, skip_opaque, values_block
 from kg.errors import QueryError
 
 _XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
@@ -149,6 +152,71 @@ def paged_select(sparql: str, variables: list[str], limit: int, offset: int) -> 
     prologue, body = split_prologue(sparql)
     names = " ".join(f"?{v}" for v in variables)
     return f"{prologue}\nSELECT {names} WHERE {{\n{body}\n}} ORDER BY {names} LIMIT {limit} OFFSET {offset}"
+
+
+_NOT_INLINABLE = re.compile(r"(?i)\b(?:MINUS|SELECT|BIND|AS)\b")
+
+
+def constants_inlined(sparql: str, bindings: Mapping[str, Any]) -> str | None:
+    """``sparql`` with the ``VALUES`` block of :func:`kg.bindings.inject_values` and, inside
+    its WHERE group, every other occurrence of a bound variable replaced by its constant;
+    None when that could change the answer.
+
+    Why: Virtuoso 7.2 fails with SP031 ("no SPART_VARR_FIXED") on a variable fixed by an
+    outer ``VALUES`` and read again inside ``FILTER NOT EXISTS`` (measured on the
+    suppliers-of-buyer and customers-of-supplier queries); the same query with the
+    constants written in compiles and answers right.  The VALUES block stays, so the
+    variables are still projected, and the clauses after the group are left alone;
+    ``BOUND(?v)`` of a bound variable becomes ``true``.
+    Refused (None) where a constant is not the same as the bound variable: a sub-SELECT
+    (own scope), MINUS (shares no variable after it), BIND/AS (would bind a constant).
+    """
+    pos = _outer_where_brace(sparql) + 1
+    head, body = sparql[:pos] + values_block(bindings), sparql[pos:]
+    constants = {name: safe_term(value) for name, value in bindings.items()}
+    out, i, n, depth = [], 0, len(body), 1
+    while i < n and depth:
+        skipped = skip_opaque(body, i)
+        if skipped is not None:
+            out.append(body[i:skipped])
+            i = skipped
+            continue
+        c = body[i]
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        bound = _BOUND_CALL.match(body, i) if c in "bB" and not body[i - 1 : i].isalnum() else None
+        if bound and bound.group(1) in constants:  # BOUND() takes a variable: it is bound, so true
+            out.append("true")
+            i = bound.end()
+            continue
+        m = _VARIABLE_TOKEN.match(body, i) if c in "?$" else None
+        if m and m.group(1) in constants:
+            out.append(constants[m.group(1)])
+            i = m.end()
+            continue
+        out.append(c)
+        i += 1
+    group = "".join(out)
+    if _NOT_INLINABLE.search(_code_only(group)):
+        return None
+    return head + group + body[i:]
+
+
+_BOUND_CALL = re.compile(r"(?i)BOUND\s*\(\s*[?$]([A-Za-z0-9_\u00b7\u00c0-\uffff]+)\s*\)")
+_VARIABLE_TOKEN = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\uffff]+)")
+
+
+def _code_only(sparql: str) -> str:
+    """``sparql`` without its comments, strings and IRIs (keywords inside them do not count)."""
+    out, i = [], 0
+    while i < len(sparql):
+        skipped = skip_opaque(sparql, i)
+        if skipped is not None:
+            out.append(" ")
+            i = skipped
+            continue
+        out.append(sparql[i])
+        i += 1
+    return "".join(out)
 
 
 def fix_json_terms(results: dict) -> dict:

@@ -928,7 +928,16 @@ class RemoteStore(Store):
         engine = self.engine
         if engine == "virtuoso":
             remote.refuse_pragmas(text)
-            return self._virtuoso_query(text)
+            try:
+                return self._virtuoso_query(text)
+            except QueryError as exc:
+                # its SP031 on a VALUES-fixed variable read in FILTER NOT EXISTS: constants inlined
+                inlined = (
+                    remote.constants_inlined(sparql, bindings) if bindings and "SP031" in str(exc) else None
+                )
+                if inlined is None:
+                    raise
+                return self._virtuoso_query(inlined)
         params = {}
         if union:
             if engine != "oxigraph":

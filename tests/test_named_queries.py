@@ -476,9 +476,6 @@ def test_every_named_query_has_a_case():
 #: docs/remote-stores.md.  Strict xfail: a Virtuoso that gets them right makes these tests fail,
 #: so the list is kept true.
 VIRTUOSO_BUGS = {
-    ("suppliers-of-buyer", 0): "SP031 internal compiler error (label FILTER NOT EXISTS with bound params)",
-    ("suppliers-of-buyer", 1): "SP031 internal compiler error (label FILTER NOT EXISTS with bound params)",
-    ("customers-of-supplier", 1): "SP031 internal compiler error (label FILTER NOT EXISTS with bound params)",
     ("undelivered-orders", 0): "OPTIONAL { GRAPH ?source { ... } } joins values from another graph",
 }
 
