@@ -1,3 +1,5 @@
 """kg: a sourced knowledge graph of defence relationships (who arms whom, under which deal, says who)."""
 
-__version__ = "0.1.0"
+from kg._version import __version__
+
+__all__ = ["__version__"]

@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
     from kg.feeds.digest import build_digest
     from kg.feeds.run import run_feeds
     from kg.feeds.state import FeedState
-    from kg.fetch import Fetcher
+    from kg.io.fetch import Fetcher
     from kg.store import open_store
 
     sites = build_sites(args.feeds, args.items)

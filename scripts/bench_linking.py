@@ -33,12 +33,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kg import linking, reference  # noqa: E402
-from kg.article_rdf import article_graph  # noqa: E402
-from kg.contradictions import find_contradictions  # noqa: E402
-from kg.sipri.formats import parse_file  # noqa: E402
-from kg.sipri.importer import import_sipri  # noqa: E402
+from kg.analysis.contradictions import find_contradictions  # noqa: E402
+from kg.ingest import linking  # noqa: E402
+from kg.ingest.article_rdf import article_graph  # noqa: E402
+from kg.ingest.sipri.formats import parse_file  # noqa: E402
+from kg.ingest.sipri.importer import import_sipri  # noqa: E402
 from kg.store import open_store  # noqa: E402
+from kg.vocab import reference  # noqa: E402
 
 DEFAULT_REGISTER = REPO.parent / "shared" / "data" / "sipri" / "trade-register.csv"
 

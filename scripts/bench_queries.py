@@ -105,8 +105,8 @@ def analyst_medians(location: Path, repeat: int) -> dict[str, tuple[float, int]]
 
 
 def build_store(location: Path, register: Path) -> None:
-    from kg.base import ensure_base_graphs
-    from kg.sipri.importer import import_sipri
+    from kg.ingest.base_graphs import ensure_base_graphs
+    from kg.ingest.sipri.importer import import_sipri
     from kg.store import open_store
 
     started = time.perf_counter()
@@ -118,14 +118,14 @@ def build_store(location: Path, register: Path) -> None:
         if SEED_ARTICLE.exists():
             from datetime import date
 
-            from kg.article_import import import_articles
+            from kg.ingest.articles import import_articles
 
             import_articles(store, [SEED_ARTICLE], published=date(2026, 5, 26))
         print(f"store: {store.count()} quads in {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
 
 def embedded_medians(location: Path, repeat: int) -> dict[str, tuple[float, int, str]]:
-    from kg.named import list_queries, render_named, run_named
+    from kg.queries.named import list_queries, render_named, run_named
     from kg.store import open_store
 
     out: dict[str, tuple[float, int, str]] = {}

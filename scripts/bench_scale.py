@@ -54,12 +54,12 @@ def measure(location: str, register: Path, repeat: int) -> dict[str, float | str
 
     A load that fails (e.g. a server timing out) is recorded and ends this engine's run.
     """
-    from kg import network as kn
-    from kg.base import ensure_base_graphs
-    from kg.named import list_queries, run_named
-    from kg.sipri.importer import import_sipri
+    from kg.analysis import network as kn
+    from kg.ingest.base_graphs import ensure_base_graphs
+    from kg.ingest.sipri.importer import import_sipri
+    from kg.present.views import country_view, network_view
+    from kg.queries.named import list_queries, run_named
     from kg.store import open_store
-    from kg.views import country_view, network_view
 
     out: dict[str, float | str] = {}
     store = open_store(location)
@@ -93,7 +93,7 @@ def measure(location: str, register: Path, repeat: int) -> dict[str, float | str
 
 
 def _registry():
-    from kg.iris import REGISTRY_GRAPH
+    from kg.vocab.iris import REGISTRY_GRAPH
 
     return REGISTRY_GRAPH
 

@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--store", help="an existing store (default: import the register into a fresh one)")
     opts = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from kg import search
+    from kg.analysis import search
     from kg.store import open_store
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-search-") as tmp:

@@ -98,8 +98,8 @@ def baseline_child(path: Path) -> None:
     import pyoxigraph as ox
     from rdflib import Graph, Literal, URIRef
 
-    from kg.sipri.formats import parse_file
-    from kg.sipri.mapping import map_release
+    from kg.ingest.sipri.formats import parse_file
+    from kg.ingest.sipri.mapping import map_release
 
     nt = map_release(parse_file(path)).ntriples().encode("utf-8")
     raw = []  # plain Python tuples, so the timed part starts from data, not parser objects

@@ -58,7 +58,7 @@ def settle_seconds(path: Path, repeat: int) -> tuple[float, str] | None:
         return None
     from playwright.sync_api import sync_playwright
 
-    from kg.views.layout import LABEL_BOXES_JS, screen_overlaps
+    from kg.present.views.layout import LABEL_BOXES_JS, screen_overlaps
 
     times, note = [], ""
     with sync_playwright() as p:
@@ -100,10 +100,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from kg import network as kn
-    from kg.report import diversification_report
+    from kg.analysis import network as kn
+    from kg.present.report import diversification_report
+    from kg.present.views import country_view, deals_view, network_view, write_view
     from kg.store import open_store
-    from kg.views import country_view, deals_view, network_view, write_view
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-views-"))
     rows: list[tuple[str, str, str, str]] = []
@@ -114,7 +114,7 @@ def main() -> int:
             if not REGISTER.exists():
                 print(f"register not found: {REGISTER}", file=sys.stderr)
                 return 1
-            from kg.sipri.importer import import_sipri
+            from kg.ingest.sipri.importer import import_sipri
 
             store = open_store(str(work / "store"))
             started = time.perf_counter()

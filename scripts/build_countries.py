@@ -5,7 +5,7 @@ names, but not the names news and SIPRI actually use ("Russia", "UAE", "Viet Nam
 "DR Congo"), demonyms, capital metonyms ("the Kremlin"), Wikidata QIDs, or the historical
 states SIPRI keeps apart (Soviet Union, East Germany ...).  Those live in
 ``data/reference/countries_overlay.csv``; this script merges the two so that the shipped
-table is complete and the loader (:mod:`kg.reference`) needs no pycountry at run time.
+table is complete and the loader (:mod:`kg.vocab.reference`) needs no pycountry at run time.
 
 Run from the repository root (no network needed)::
 

@@ -279,8 +279,8 @@ def generate_sipri_rows(n: int, seed: int = 1) -> list[str]:
 
 def fuzz_sipri_rows(n: int, seed: int = 1, chunk: int = 100) -> FuzzResult:
     """Parse and map ``n`` generated 16-column rows, ``chunk`` rows per generated file."""
-    from kg.sipri.formats import LayoutError, parse_bytes
-    from kg.sipri.mapping import map_release
+    from kg.ingest.sipri.formats import LayoutError, parse_bytes
+    from kg.ingest.sipri.mapping import map_release
 
     rows = generate_sipri_rows(n, seed)
     res = FuzzResult()

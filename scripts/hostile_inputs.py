@@ -95,8 +95,8 @@ def rdf_files(tmp: Path) -> list[Row]:
     sys.path.insert(0, str(REPO / "tests"))
     from test_security_inputs import laughs
 
-    from kg import iris
-    from kg.ns import ID
+    from kg.vocab import iris
+    from kg.vocab.ns import ID
 
     good = tmp / "good.ttl"
     good.write_text('<http://e/s> <http://e/p> "ok" .\n', encoding="utf-8")
@@ -216,8 +216,8 @@ def outputs(tmp: Path) -> list[Row]:
 
 def articles(tmp: Path) -> list[Row]:
     """6, 9, 13(iii), 7: lone surrogates, NFD text, script URLs, an HTML article."""
-    from kg.article_import import import_articles
     from kg.extract import article_from_text, extract, read_articles
+    from kg.ingest.articles import import_articles
     from kg.store import open_store
 
     good = {"title": "G", "text": "Peru ordered 2 Rafale jets from France.", "url": "https://e.org/g"}

@@ -98,7 +98,7 @@ def pending_writes(store_path: str) -> int:
     """Graph writes a killed writer left marked pending (read-only look, before recovery)."""
     import pyoxigraph as ox
 
-    from kg import iris, ns
+    from kg.vocab import iris, ns
 
     if not Path(store_path, "CURRENT").exists():
         return 0
@@ -174,7 +174,7 @@ def kill_and_check(
 REFUSE = r"""
 import resource, sys
 from pathlib import Path
-from kg.rdf_import import import_rdf
+from kg.ingest.rdf import import_rdf
 from kg.store import open_store
 store = open_store("memory:")
 report = import_rdf(store, [Path(sys.argv[1])])
@@ -310,8 +310,8 @@ def _hostile_inputs(tmp: Path) -> dict[str, int]:
     sys.path.insert(0, str(REPO / "tests"))
     from test_reliability_inputs import write_batch  # the test's batch, one of each bad kind
 
-    from kg.article_import import import_articles
-    from kg.sipri.importer import import_sipri
+    from kg.ingest.articles import import_articles
+    from kg.ingest.sipri.importer import import_sipri
     from kg.store import open_store
 
     batch = tmp / "hostile"
@@ -386,7 +386,7 @@ def ssrf_run(tmp: Path) -> SsrfRun:
     with CountingListener() as target:
         texts = spellings(target.url)
         code = (
-            "import json, sys\nfrom kg.sandbox import isolate_network\nisolate_network()\n"
+            "import json, sys\nfrom kg.store.sandbox import isolate_network\nisolate_network()\n"
             "import pyoxigraph as ox\nstore, n = ox.Store(), 0\n"
             "for kind, text in json.load(sys.stdin):\n"
             "    try:\n        list(store.query(text)) if kind == 'query' else store.update(text)\n"

@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import reference
 from kg.extract import Article, ArticleError, extract, read_articles
+from kg.vocab import reference
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 

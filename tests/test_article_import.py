@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from conftest import SEED_ARTICLE
 from rdflib import Literal
 
-from kg import iris
-from kg.article_import import import_articles
 from kg.cli import cli
-from kg.ns import SPARQL_PREFIXES
+from kg.ingest.articles import import_articles
+from kg.vocab import iris
+from kg.vocab.ns import SPARQL_PREFIXES
 
 RAFALE = """---
 title: India signs deal for 36 Rafale jets

@@ -1,4 +1,4 @@
-"""Every importer leaves the ontology and reference graphs in the store (kg.base.with_base_graphs).
+"""Every importer leaves the ontology and reference graphs in the store (kg.ingest.base_graphs.with_base_graphs).
 
 Why: before, only ``kg import articles`` loaded them, so a store filled by ``kg import sipri``
 alone had no ontology and no reference graph.  Re-importing the same input changes nothing.
@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.curated import import_curated
-from kg.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.resources import data_path
+from kg.ingest.curated import import_curated
+from kg.io.resources import data_path
 from kg.store import Store, open_store
+from kg.vocab.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIPRI = FIXTURES / "sipri" / "register17_crlf.csv"

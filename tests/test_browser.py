@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import views_world as world
 
-from kg import network as kn
-from kg.report import diversification_report
+from kg.analysis import network as kn
+from kg.present.report import diversification_report
+from kg.present.views import country_view, deals_view, network_view, write_view
+from kg.present.views.layout import LABEL_BOXES_JS, screen_overlaps
 from kg.store import open_store
-from kg.views import country_view, deals_view, network_view, write_view
-from kg.views.layout import LABEL_BOXES_JS, screen_overlaps
 
 pytestmark = pytest.mark.browser
 

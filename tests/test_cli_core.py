@@ -28,7 +28,7 @@ ex:g2 { ex:a ex:b ex:d . }
 
 def _base_stats() -> tuple[int, int]:
     """(graphs, triples) of the ontology and reference graphs every import now ensures."""
-    from kg.base import ensure_base_graphs
+    from kg.ingest.base_graphs import ensure_base_graphs
 
     with open_store("memory:") as s:
         ensure_base_graphs(s)

@@ -14,8 +14,9 @@ from test_linking import (
     load_trig,
 )
 
-from kg import contradictions, linking
-from kg.contradictions import ContradictionFilter, find_contradictions
+from kg.analysis import contradictions
+from kg.analysis.contradictions import ContradictionFilter, find_contradictions
+from kg.ingest import linking
 from kg.store import Store, open_store
 
 

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import ns
-from kg.contradictions import find_contradictions
+from kg.analysis.contradictions import find_contradictions
 from kg.extract import article_from_text
 from kg.feeds.dedup import MIN_SHINGLES, THRESHOLD, Signature, StoryIndex, shingles, signature, similarity
 from kg.feeds.web import Page, import_pages
 from kg.store import open_store
+from kg.vocab import ns
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from gen_dedup_pairs import generate

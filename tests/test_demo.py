@@ -7,12 +7,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg.base import ensure_base_graphs
 from kg.cli import cli
-from kg.curated import curated_graph
-from kg.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.resources import data_path
+from kg.ingest.base_graphs import ensure_base_graphs
+from kg.ingest.curated import curated_graph
+from kg.io.resources import data_path
 from kg.store import open_store
+from kg.vocab.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 
 def test_base_graphs_load_once(tmp_path: Path) -> None:

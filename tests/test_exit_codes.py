@@ -17,11 +17,11 @@ import views_world as world
 from click.testing import CliRunner
 
 from kg import errors
+from kg.analysis.network import Filters, export_graph
 from kg.cli import cli
-from kg.network import Filters, export_graph
+from kg.ingest.sipri.formats import LayoutError
 from kg.queries import QueryFileError
 from kg.serve.guard import Refused
-from kg.sipri.formats import LayoutError
 from kg.store import open_store
 
 UNKNOWN = "Atlantis"

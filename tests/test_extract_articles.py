@@ -19,7 +19,7 @@ from kg.extract import (
     extract_text,
     read_articles,
 )
-from kg.reference import SystemRecord
+from kg.vocab.reference import SystemRecord
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 
@@ -224,7 +224,7 @@ def test_extract_many_parallel_equals_serial() -> None:
 
 
 def test_demo_articles_read_and_yield_claims() -> None:
-    from kg.resources import data_path
+    from kg.io.resources import data_path
 
     items = list(read_articles(data_path("articles")))
     assert len(items) >= 5

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import reference
 from kg.extract import extract_text
 from kg.extract.dates import find_dates
 from kg.extract.entities import find_mentions
 from kg.extract.money import find_money
+from kg.vocab import reference
 
 PUB = date(2025, 3, 12)
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import reference
 from kg.extract import extract_text
 from kg.extract.confidence import score
 from kg.extract.designations import written_designation
+from kg.vocab import reference
 
 PUB = date(2025, 6, 1)
 

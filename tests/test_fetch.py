@@ -1,4 +1,4 @@
-"""kg.fetch against a hostile local server: every bad response is a clear FetchError."""
+"""kg.io.fetch against a hostile local server: every bad response is a clear FetchError."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.feeds.web import fetch_page
-from kg.fetch import (
+from kg.io.fetch import (
     FEED_TYPES,
     HTML_TYPES,
     USER_AGENT,

@@ -2,7 +2,7 @@
 
 Fixtures: ``tests/fixtures/links/register.trig`` (a small register release in the SIPRI
 importer's shape) and ``seed_claims.json`` (what the extractor yields for the seed article,
-in its documented JSON shape), mapped by the real article mapper (:mod:`kg.article_rdf`).
+in its documented JSON shape), mapped by the real article mapper (:mod:`kg.ingest.article_rdf`).
 The helpers here are imported by the timeline and contradiction tests.
 """
 
@@ -17,9 +17,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 
-from kg import iris, linking, reference
-from kg.article_rdf import article_graph
+from kg.ingest import linking
+from kg.ingest.article_rdf import article_graph
 from kg.store import Store, open_store
+from kg.vocab import iris, reference
 
 LINKS = Path(__file__).resolve().parent / "fixtures" / "links"
 REGISTER_TRIG = LINKS / "register.trig"
@@ -38,7 +39,7 @@ def load_article(store: Store, article: dict[str, Any], claims: list[dict[str, A
     """Map an article and its extractor-shaped claims with the real mapper; returns its graph.
 
     The extractor's ``batch: "original"`` means "not an additional batch" and is passed on
-    as ``None`` (what kg.article_rdf does with it too).
+    as ``None`` (what kg.ingest.article_rdf does with it too).
     """
     claims = [{**c, "batch": None if c.get("batch") == "original" else c.get("batch")} for c in claims]
     graph, data = article_graph(

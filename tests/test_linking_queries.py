@@ -1,5 +1,5 @@
 """The named queries deal-events, deal-status, deal-contradictions and link-list give the
-same answers as the library (kg.timeline, kg.contradictions, kg.linking)."""
+same answers as the library (kg.analysis.timeline, kg.analysis.contradictions, kg.ingest.linking)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from test_linking import (
     load_trig,
 )
 
-from kg import linking, named, ns, timeline
-from kg.contradictions import find_contradictions
+from kg.analysis import timeline
+from kg.analysis.contradictions import find_contradictions
+from kg.ingest import linking
+from kg.queries import named
 from kg.store import Store, open_store
+from kg.vocab import ns
 
 
 @pytest.fixture

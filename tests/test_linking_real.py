@@ -18,9 +18,10 @@ from click.testing import CliRunner
 from rdflib import URIRef
 from test_linking import LINKS, article, claim, load_article
 
-from kg import iris, linking, reference
 from kg.cli import cli
+from kg.ingest import linking
 from kg.store import Store, open_store
+from kg.vocab import iris, reference
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTER = REPO.parent / "shared" / "data" / "sipri" / "trade-register.csv"
@@ -62,8 +63,8 @@ def real_store(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[str, dict[str, URIRef], list[URIRef]]]:
     """(store location, case id -> article graph, seed article graphs), linked."""
-    from kg.article_import import import_articles
-    from kg.sipri.importer import import_sipri
+    from kg.ingest.articles import import_articles
+    from kg.ingest.sipri.importer import import_sipri
 
     location = str(tmp_path_factory.mktemp("real") / "store")
     graphs: dict[str, URIRef] = {}

@@ -18,9 +18,11 @@ from test_linking import (
     load_seed,
 )
 
-from kg import iris, linking, timeline
-from kg.contradictions import find_contradictions
+from kg.analysis import timeline
+from kg.analysis.contradictions import find_contradictions
+from kg.ingest import linking
 from kg.store import Store
+from kg.vocab import iris
 
 
 def load_trig_generic(store: Store) -> None:

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from conftest import REMOTE_ENGINES, clear_store
 from rdflib import Literal, URIRef
 
-from kg import iris, ns
-from kg.named import (
+from kg.queries import PARAM_TYPES, QueryFileError, load_queries, parse_query_file
+from kg.queries.named import (
     ParameterError,
     add_shares,
     get_query,
@@ -29,7 +29,7 @@ from kg.named import (
     resolve_party_iri,
     run_named,
 )
-from kg.queries import PARAM_TYPES, QueryFileError, load_queries, parse_query_file
+from kg.vocab import iris, ns
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
 ID = str(ns.ID)
@@ -554,7 +554,7 @@ def test_headers_are_complete_and_params_are_used():
             assert p.type in PARAM_TYPES
             if p.name != "limit":
                 assert re.search(rf"\?{p.name}\b", q.sparql), f"{q.name}: ?{p.name} unused"
-        # queries spell the reference graph IRI in full: it must be the one kg.iris mints
+        # queries spell the reference graph IRI in full: it must be the one kg.vocab.iris mints
         for iri in re.findall(r"<(https://w3id\.org/defence-kg/id/[^>]*)>", q.sparql):
             assert iri == str(iris.REFERENCE_GRAPH)
 

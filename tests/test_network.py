@@ -1,4 +1,4 @@
-"""kg.network: the networkx graph, filters, metrics and exports, against a hand-made world.
+"""kg.analysis.network: the networkx graph, filters, metrics and exports, against a hand-made world.
 
 Expected numbers are recomputed here from the world's ground-truth tables
 (``views_world.DEALS`` / ``ARTICLES``) in plain Python, never copied from a run.
@@ -14,11 +14,11 @@ import pytest
 import views_world as world
 from rdflib import URIRef
 
-from kg import iris
-from kg import network as kn
+from kg.analysis import network as kn
 from kg.errors import UsageError
-from kg.resources import data_path
+from kg.io.resources import data_path
 from kg.store import open_store
+from kg.vocab import iris
 
 IND = str(iris.country("IND"))
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg import linking
-from kg.article_import import import_articles
-from kg.base import ensure_base_graphs
 from kg.cli import cli
-from kg.curated import import_curated
-from kg.resources import data_path
+from kg.ingest import linking
+from kg.ingest.articles import import_articles
+from kg.ingest.base_graphs import ensure_base_graphs
+from kg.ingest.curated import import_curated
+from kg.io.resources import data_path
 from kg.store import open_store
 
 

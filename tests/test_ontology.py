@@ -13,8 +13,8 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
-from kg import ns
-from kg.resources import ontology_path
+from kg.io.resources import ontology_path
+from kg.vocab import ns
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY_IRI = URIRef("https://w3id.org/defence-kg/ontology")
@@ -31,7 +31,7 @@ def shapes() -> Graph:
 
 
 def _ns_terms() -> dict[str, URIRef]:
-    """Every module attribute of kg.ns that is an IRI in the kg: namespace."""
+    """Every module attribute of kg.vocab.ns that is an IRI in the kg: namespace."""
     return {
         name: value
         for name, value in vars(ns).items()
@@ -82,7 +82,7 @@ def test_every_ns_term_is_declared_with_label_and_comment(onto: Graph) -> None:
             missing.append(name)
         elif not _english(onto, term, RDFS.label) or not _english(onto, term, RDFS.comment):
             unlabelled.append(name)
-    assert not missing, f"kg.ns terms not declared in kg.ttl: {missing}"
+    assert not missing, f"kg.vocab.ns terms not declared in kg.ttl: {missing}"
     assert not unlabelled, f"terms without English rdfs:label/rdfs:comment: {unlabelled}"
 
 
@@ -200,7 +200,7 @@ def test_concepts(onto: Graph) -> None:
 
 
 def test_declared_terms_are_all_in_ns(onto: Graph) -> None:
-    """kg.ttl declares nothing that kg.ns lacks (code must reach every term through kg.ns)."""
+    """kg.ttl declares nothing that kg.vocab.ns lacks (code must reach every term through kg.vocab.ns)."""
     declared = {
         s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(str(ns.KG))
     }
@@ -240,10 +240,10 @@ def _used_terms() -> dict[str, set[str]]:
 
 
 def test_scanner_finds_known_usages() -> None:
-    """The scan must actually see the terms used in kg/ns.py and this package's queries."""
+    """The scan must actually see the terms used in kg/vocab/ns.py and this package's queries."""
     used = _used_terms()
     assert {"Deal", "supplier", "buyer", "StatusUnknown", "OtherCategory"} <= set(used)
-    assert "kg/ns.py" in used["Deal"]
+    assert "kg/vocab/ns.py" in used["Deal"]
 
 
 def test_scanner_patterns() -> None:

@@ -69,7 +69,11 @@ def test_installed_wheel_runs_help_and_demo_from_elsewhere(wheel: Path, tmp_path
     work = tmp_path / "elsewhere"
     work.mkdir()
     where = subprocess.run(
-        [sys.executable, "-c", "import kg, kg.resources as r; print(kg.__file__); print(r.ontology_path())"],
+        [
+            sys.executable,
+            "-c",
+            "import kg, kg.io.resources as r; print(kg.__file__); print(r.ontology_path())",
+        ],
         cwd=work,
         env=env,
         capture_output=True,

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kg import rdf_import
 from kg.errors import InputError
-from kg.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.rdf_import import import_rdf, parse_file
+from kg.ingest import rdf as rdf_import
+from kg.ingest.rdf import import_rdf, parse_file
 from kg.store import open_store
+from kg.vocab.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 
 def write(tmp_path: Path, name: str, data: str | bytes) -> Path:

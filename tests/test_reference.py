@@ -1,4 +1,4 @@
-"""Tests for the reference tables and their pure-Python loader (kg.reference)."""
+"""Tests for the reference tables and their pure-Python loader (kg.vocab.reference)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import reference as ref
+from kg.vocab import reference as ref
 
 REPO = Path(__file__).resolve().parents[1]
 SIPRI = REPO.parent / "shared" / "data" / "sipri"
@@ -272,8 +272,8 @@ def test_key_countries_have_wikidata():
 
 
 def test_loader_is_pure_python():
-    # The extractor imports kg.reference and must know nothing of RDF.
-    code = "import sys, kg.reference as r; r.resolve_party('India'); print('rdflib' in sys.modules)"
+    # The extractor imports kg.vocab.reference and must know nothing of RDF.
+    code = "import sys, kg.vocab.reference as r; r.resolve_party('India'); print('rdflib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -403,7 +403,7 @@ _AIR_DEFENCE_FAMILY = {"air-defence", "missiles", "naval-weapons"}
 
 
 def test_catalogue_is_large_and_well_formed():
-    from kg.ns import CATEGORIES
+    from kg.vocab.ns import CATEGORIES
 
     records = ref.systems()
     assert len(records) >= 300
@@ -594,7 +594,7 @@ _SIPRI_SOURCE = "sipri.org"
 def test_india_deals_are_complete_and_sourced():
     import pycountry
 
-    from kg.ns import STATUSES
+    from kg.vocab.ns import STATUSES
 
     rows = ref.india_deals()
     assert len(rows) >= 25

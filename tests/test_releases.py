@@ -14,18 +14,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import iris
-from kg import network as kn
-from kg import releases as kr
-from kg.article_import import import_articles
-from kg.base import ensure_base_graphs
+from kg.analysis import network as kn
+from kg.analysis.pipeline import by_supplier, pipeline_rows
 from kg.cli import cli
-from kg.comparison import away_from_report, comparison_report
-from kg.pipeline import by_supplier, pipeline_rows
-from kg.report import HHI_TOP, _hhi_chart, _volume_chart, basis_label, diversification_report
-from kg.resources import data_path
-from kg.sipri.importer import import_sipri
+from kg.ingest.articles import import_articles
+from kg.ingest.base_graphs import ensure_base_graphs
+from kg.ingest.sipri.importer import import_sipri
+from kg.io.resources import data_path
+from kg.present.comparison import away_from_report, comparison_report
+from kg.present.report import HHI_TOP, _hhi_chart, _volume_chart, basis_label, diversification_report
+from kg.queries import releases as kr
 from kg.store import open_store
+from kg.vocab import iris
 
 HEAD16 = (
     "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
@@ -306,7 +306,7 @@ def test_charts_show_what_they_plot() -> None:
 
 
 def test_named_queries_read_one_release(store) -> None:
-    from kg.named import ParameterError, run_named
+    from kg.queries.named import ParameterError, run_named
 
     def rows(name: str, **params: str) -> list[dict]:
         result = run_named(store, name, params)

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import iris
 from kg.cli import cli
+from kg.vocab import iris
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +59,7 @@ def store_dir() -> str:
 
 
 def test_india_2020_2024_is_the_2026_release(store_dir, tmp_path) -> None:
-    from kg import network as kn
+    from kg.analysis import network as kn
     from kg.store import open_store
 
     truth = new_release_volumes("India")

@@ -63,11 +63,11 @@ def test_sigkilled_article_batch_keeps_every_article_graph_complete(tmp_path: Pa
 
 
 def _everything(store, tmp_path: Path) -> None:
-    from kg.article_import import import_articles
-    from kg.curated import import_curated
-    from kg.rdf_import import import_rdf
-    from kg.resources import data_path
-    from kg.sipri.importer import import_sipri
+    from kg.ingest.articles import import_articles
+    from kg.ingest.curated import import_curated
+    from kg.ingest.rdf import import_rdf
+    from kg.ingest.sipri.importer import import_sipri
+    from kg.io.resources import data_path
 
     for table in sorted(data_path("facts").glob("*.csv")):
         import_curated(store, table)
@@ -83,7 +83,7 @@ def _everything(store, tmp_path: Path) -> None:
 
 
 def _all_named_results(store) -> dict[str, list]:
-    from kg.named import list_queries, run_named
+    from kg.queries.named import list_queries, run_named
 
     out = {}
     for q in list_queries():
@@ -112,8 +112,8 @@ def test_importing_everything_twice_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_updated_article_replaces_its_graph(tmp_path: Path) -> None:
-    from kg import iris
-    from kg.article_import import import_articles
+    from kg.ingest.articles import import_articles
+    from kg.vocab import iris
 
     path = tmp_path / "a.md"
     head = "---\nurl: https://example.org/rel/updated\ntitle: {t}\n---\n"
@@ -223,8 +223,8 @@ def _start_server(location: Path, port: int) -> subprocess.Popen[bytes]:
 @pytest.mark.remote
 @pytest.mark.slow
 def _base_graph_counts() -> dict[str, int]:
-    """Triples per base graph (ontology, reference) as :func:`kg.base.ensure_base_graphs` writes them."""
-    from kg.base import ensure_base_graphs
+    """Triples per base graph (ontology, reference) as :func:`kg.ingest.base_graphs.ensure_base_graphs` writes them."""
+    from kg.ingest.base_graphs import ensure_base_graphs
 
     with open_store("memory:") as s:
         return {str(g): s.count(g) for g in ensure_base_graphs(s)}
@@ -312,8 +312,8 @@ def test_silent_and_dead_endpoints_time_out_with_a_message() -> None:
 HOLDER = r"""
 import sys, time
 import pyoxigraph as ox
-from kg import ns
-from kg.iris import REGISTRY_GRAPH
+from kg.vocab import ns
+from kg.vocab.iris import REGISTRY_GRAPH
 from kg.store import open_store
 store = open_store(sys.argv[1])
 store.ox.add(ox.Quad(ox.NamedNode("https://example.org/g"), ox.NamedNode(str(ns.importState)),

@@ -24,7 +24,7 @@ def test_generated_sipri_rows_never_crash_parser_or_mapping() -> None:
 
 def test_generated_rows_mix_good_and_bad() -> None:
     """The generator is worth running: most rows parse, a good share is reported as bad."""
-    from kg.sipri.formats import parse_bytes
+    from kg.ingest.sipri.formats import parse_bytes
 
     rows = fuzz.generate_sipri_rows(400, seed=3)
     data = (

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg import iris, ns, reference
-from kg.article_import import import_articles
 from kg.cli import cli
-from kg.rdfmap import NTriples, describe_party
+from kg.ingest.articles import import_articles
+from kg.rdf.terms import NTriples, describe_party
 from kg.store import open_store
+from kg.vocab import iris, ns, reference
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 
@@ -202,7 +202,7 @@ def test_sipri_unknown_layout_and_truncated_file_rejected_others_imported(tmp_pa
 REFUSE = r"""
 import resource, sys
 from pathlib import Path
-from kg.rdf_import import import_rdf
+from kg.ingest.rdf import import_rdf
 from kg.store import open_store
 store = open_store("memory:")
 report = import_rdf(store, [Path(sys.argv[1])])

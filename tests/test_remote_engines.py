@@ -15,8 +15,8 @@ from rdflib import Literal, URIRef
 
 from kg.cli.app import cli
 from kg.errors import QueryError, StoreError
-from kg.remote import Credentials, redact, split_credentials
 from kg.store import RemoteStore, open_store
+from kg.store.remote import Credentials, redact, split_credentials
 
 G = URIRef("https://example.org/graph/one")
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -223,7 +223,7 @@ def test_paging_keeps_the_prologue_and_refuses_a_cut_construct(remote_store) -> 
 
 
 def test_constants_inlined_into_the_where_group_only() -> None:
-    from kg.remote import constants_inlined
+    from kg.store.remote import constants_inlined
 
     q = (
         "SELECT ?x (COUNT(?y) AS ?n) WHERE { GRAPH ?g { ?x <https://e.org/p> ?y } "
@@ -251,6 +251,6 @@ def test_constants_inlined_into_the_where_group_only() -> None:
     ],
 )
 def test_constants_not_inlined_where_they_would_change_the_answer(body) -> None:
-    from kg.remote import constants_inlined
+    from kg.store.remote import constants_inlined
 
     assert constants_inlined("SELECT * WHERE " + body, {"g": URIRef("https://e.org/G")}) is None

@@ -1,4 +1,4 @@
-"""kg.report: files, numbers (against the world's ground truth) and escaping."""
+"""kg.present.report: files, numbers (against the world's ground truth) and escaping."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from html import unescape
 import pytest
 import views_world as world
 
-from kg import iris
-from kg import network as kn
-from kg.report import SOVIET_RUSSIA, diversification_report, md_escape, mpl_escape
+from kg.analysis import network as kn
+from kg.present.report import SOVIET_RUSSIA, diversification_report, md_escape, mpl_escape
 from kg.store import open_store
+from kg.vocab import iris
 
 
 @pytest.fixture(scope="module")

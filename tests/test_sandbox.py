@@ -1,4 +1,4 @@
-"""Query evaluation without network (kg.sandbox): the layer behind the SERVICE/LOAD text check.
+"""Query evaluation without network (kg.store.sandbox): the layer behind the SERVICE/LOAD text check.
 
 Each test sends a real SERVICE query to a real listener on 127.0.0.1 *past* the text
 check (calling the lower-level function directly) and proves that no connection arrives.
@@ -20,8 +20,8 @@ from listener import CountingListener
 
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.sandbox import ISOLATED, isolate_network, query_in_sandbox
 from kg.serve.worker import WorkerPool
+from kg.store.sandbox import ISOLATED, isolate_network, query_in_sandbox
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
 LABELS = (
@@ -123,7 +123,7 @@ def test_isolation_refuses_every_connection_in_a_child() -> None:
     with CountingListener() as target:
         code = (
             "import socket, sys\n"
-            "from kg.sandbox import isolate_network\n"
+            "from kg.store.sandbox import isolate_network\n"
             "how = isolate_network()\n"
             f"try:\n    socket.create_connection(('127.0.0.1', {target.port}), timeout=2)\n"
             "except OSError as exc:\n    print(how, 'refused', exc.errno)\nelse:\n    print(how, 'connected')\n"
@@ -137,7 +137,7 @@ def test_isolation_refuses_every_connection_in_a_child() -> None:
 
 @pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None, reason="needs root and setpriv")
 def test_isolation_as_a_normal_user_uses_a_user_namespace(tmp_path: Path) -> None:
-    code = "from kg.sandbox import isolate_network; print(isolate_network())"
+    code = "from kg.store.sandbox import isolate_network; print(isolate_network())"
     env = dict(os.environ, HOME=str(tmp_path))
     out = subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],

@@ -1,6 +1,6 @@
-"""Full-text search (kg.search, ``kg search``, the endpoint's ``/search``).
+"""Full-text search (kg.analysis.search, ``kg search``, the endpoint's ``/search``).
 
-Stores are built from article graphs made by the real mapper (:func:`kg.article_rdf.article_graph`)
+Stores are built from article graphs made by the real mapper (:func:`kg.ingest.article_rdf.article_graph`)
 and a small hand-written register graph, so the index sees what the importers write.
 """
 
@@ -19,10 +19,7 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
-from kg import iris, ns
-from kg.article_rdf import article_graph
-from kg.cli import cli
-from kg.search import (
+from kg.analysis.search import (
     SearchError,
     SearchIndex,
     fingerprints,
@@ -33,7 +30,10 @@ from kg.search import (
     refresh,
     search,
 )
+from kg.cli import cli
+from kg.ingest.article_rdf import article_graph
 from kg.store import open_store, to_ntriples
+from kg.vocab import iris, ns
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO.parent / "shared" / "seeds" / "000_d74674ddd7042d8b.txt"
@@ -214,7 +214,7 @@ def test_filters_by_party_and_year(store):
 
 
 def test_unknown_party_is_a_usage_error(store):
-    from kg.named import ParameterError
+    from kg.queries.named import ParameterError
 
     with pytest.raises(ParameterError):
         search(store, "delay", buyer="Atlantis")
@@ -439,9 +439,9 @@ def test_endpoint_search_is_read_only(search_server):
 
 
 def test_endpoint_search_sees_imports_made_while_it_runs(search_server, monkeypatch):
-    import kg.search
+    import kg.serve.search
 
-    monkeypatch.setattr(kg.search, "SERVE_REFRESH_INTERVAL", 0.0)
+    monkeypatch.setattr(kg.serve.search, "SERVE_REFRESH_INTERVAL", 0.0)
     url = f"{search_server.url}/search"
     assert httpx.get(url, params={"q": "zeppelins"}).json()["hits"] == []
     graph, data = article("late", "Late news", "Zeppelins were delayed.", [])

@@ -1,8 +1,8 @@
 """Files: a failed write leaves the old file and no temporary file; nothing lands outside.
 
 Every writer of the package that writes through a temporary file is made to fail halfway
-(the one writer ``kg.atomicwrite``, used by views/report, ``kg network export``
-(``kg.network.export_graph``) and ``kg export -o``): the directory afterwards holds exactly
+(the one writer ``kg.io.atomicwrite``, used by views/report, ``kg network export``
+(``kg.analysis.network.export_graph``) and ``kg export -o``): the directory afterwards holds exactly
 what it held before.  Data-derived file names are in tests/test_security_html.py.
 """
 
@@ -30,7 +30,7 @@ class Boom(RuntimeError):
 def test_atomic_text_write_failing_in_fsync_or_rename(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kg import atomicwrite
+    from kg.io import atomicwrite
 
     target = tmp_path / "view.html"
     target.write_text("old", encoding="utf-8")
@@ -52,7 +52,7 @@ def test_atomic_text_write_failing_in_fsync_or_rename(
 def test_network_export_failing_midway_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kg import network as kn
+    from kg.analysis import network as kn
 
     g = nx.DiGraph()
     g.add_node("a", label="A")
@@ -95,7 +95,7 @@ def test_cli_export_failing_midway_keeps_the_old_file(
 def test_write_view_and_report_into_unwritable_directory_fail_cleanly(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root ignores directory permissions")
-    from kg.views import render
+    from kg.present.views import render
 
     ro = tmp_path / "ro"
     ro.mkdir()

@@ -18,8 +18,8 @@ import pytest
 import views_world as world
 from rdflib.namespace import RDFS
 
-from kg import iris, ns
 from kg.store import open_store
+from kg.vocab import iris, ns
 
 TRAVERSAL = "../../etc/x"
 XEV = iris.country("XEV")
@@ -45,7 +45,7 @@ def add_traversal_buyer(store) -> None:
 
 @pytest.fixture(scope="module")
 def demo_out(tmp_path_factory):
-    from kg.demo import write_outputs
+    from kg.cli.demo import write_outputs
 
     store = open_store("memory:")
     world.load_hostile(store)
@@ -121,7 +121,7 @@ def test_demo_writes_only_safe_html(demo_out) -> None:
 
 
 def test_report_links_only_http_sources(demo_out) -> None:
-    from kg.report import diversification_report
+    from kg.present.report import diversification_report
 
     _out, _outputs, store = demo_out
     rep = diversification_report(store, "India", _out / "india-again")
@@ -146,7 +146,7 @@ def test_svg_charts_carry_no_markup_from_data(demo_out) -> None:
 
 
 def test_file_names_from_data_stay_in_the_output_directory(demo_out, tmp_path: Path) -> None:
-    from kg.report import diversification_report
+    from kg.present.report import diversification_report
 
     _out, _outputs, store = demo_out
     target = tmp_path / "a" / "b" / "out"

@@ -24,7 +24,7 @@ from kg.store import open_store
 
 def _base_triples() -> int:
     """Triples of the ontology and reference graphs that every import ensures."""
-    from kg.base import ensure_base_graphs
+    from kg.ingest.base_graphs import ensure_base_graphs
 
     with open_store("memory:") as s:
         ensure_base_graphs(s)
@@ -139,7 +139,7 @@ def test_turtle_token_over_16_mib_names_the_file_and_the_next_file_imports(tmp_p
 
 
 def test_import_rdf_into_the_reference_graph_is_refused_unless_forced(tmp_path: Path) -> None:
-    from kg import iris
+    from kg.vocab import iris
 
     trig = tmp_path / "evil.trig"
     trig.write_text(
@@ -147,7 +147,7 @@ def test_import_rdf_into_the_reference_graph_is_refused_unless_forced(tmp_path: 
     )
     store = str(tmp_path / "store")
     with open_store(store) as s:
-        from kg.base import ensure_base_graphs
+        from kg.ingest.base_graphs import ensure_base_graphs
 
         ensure_base_graphs(s)
         before = s.count(iris.REFERENCE_GRAPH)
@@ -165,8 +165,8 @@ def test_import_rdf_into_the_reference_graph_is_refused_unless_forced(tmp_path: 
 
 @pytest.mark.parametrize("graph", ["graph/ontology", "graph/links", "source/release/x", "source/article/y"])
 def test_every_graph_kg_mints_is_reserved(tmp_path: Path, graph: str) -> None:
-    from kg.ns import ID
-    from kg.rdf_import import import_rdf
+    from kg.ingest.rdf import import_rdf
+    from kg.vocab.ns import ID
 
     trig = tmp_path / "g.trig"
     trig.write_text(f'GRAPH <{ID[graph]}> {{ <http://e/s> <http://e/p> "x" . }}\n', encoding="utf-8")
@@ -256,7 +256,7 @@ def test_new_sipri_release_far_smaller_than_the_latest_of_its_register_is_reject
 
 
 def test_output_onto_a_device_node_writes_through_and_keeps_the_node(tmp_path: Path) -> None:
-    from kg.atomicwrite import write_atomic
+    from kg.io.atomicwrite import write_atomic
 
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
@@ -321,7 +321,7 @@ def test_every_output_file_is_0644_minus_the_umask(tmp_path: Path) -> None:
 
 
 def test_the_writers_are_one_function() -> None:
-    """No module but kg.atomicwrite creates temp files for output (one writer, one mode)."""
+    """No module but kg.io.atomicwrite creates temp files for output (one writer, one mode)."""
     offenders = [
         str(p.relative_to(REPO))
         for p in (REPO / "kg").rglob("*.py")
@@ -357,7 +357,7 @@ def test_jsonl_with_a_lone_surrogate_imports_the_other_articles(tmp_path: Path) 
 
 @pytest.mark.parametrize("field", ["text", "url"])
 def test_lone_surrogate_in_text_or_url_does_not_stop_the_batch(tmp_path: Path, field: str) -> None:
-    from kg.article_import import import_articles
+    from kg.ingest.articles import import_articles
 
     doc = {"title": "T", "text": "Chile ordered 4 Rafale jets from France.", "url": "https://e.org/x"}
     line = json.dumps(doc).replace(json.dumps(doc[field])[:-1], json.dumps(doc[field])[:-1] + "\\udfff", 1)
@@ -453,7 +453,7 @@ def test_query_csv_and_tsv_neutralise_formulas_but_keep_numbers(tmp_path: Path) 
 
 
 def test_network_csv_export_neutralises_formula_labels(tmp_path: Path) -> None:
-    from kg.network import export_graph
+    from kg.analysis.network import export_graph
 
     g = nx.DiGraph()
     g.add_node("http://e/s", label=EVIL)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import ns
-from kg.bindings import safe_term
-from kg.named import ParameterError, list_queries, render_named, resolve_params, run_named
+from kg.queries.named import ParameterError, list_queries, render_named, resolve_params, run_named
+from kg.rdf.bindings import safe_term
 from kg.store import open_store
+from kg.vocab import ns
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
 

@@ -1,4 +1,4 @@
-"""SHACL shapes and kg.validate: the README example conforms, broken data fails as documented."""
+"""SHACL shapes and kg.analysis.validate: the README example conforms, broken data fails as documented."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
-from kg import iris, ns
-from kg.validate import ValidationReport, ValidationResult, validate, validate_file
+from kg.analysis.validate import ValidationReport, ValidationResult, validate, validate_file
+from kg.vocab import iris, ns
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "ontology" / "README.md"
@@ -432,12 +432,12 @@ def test_every_writer_produces_conformant_data() -> None:
     """
     import io
 
-    from kg import linking
-    from kg.article_import import import_articles
-    from kg.base import ensure_base_graphs
-    from kg.curated import import_curated
-    from kg.resources import data_path
-    from kg.sipri import import_sipri
+    from kg.ingest import linking
+    from kg.ingest.articles import import_articles
+    from kg.ingest.base_graphs import ensure_base_graphs
+    from kg.ingest.curated import import_curated
+    from kg.ingest.sipri import import_sipri
+    from kg.io.resources import data_path
     from kg.store import open_store
 
     fixtures = Path(__file__).parent / "fixtures"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.sipri.formats import (
+from kg.ingest.sipri.formats import (
     LAYOUTS,
     REGISTER_16_COLUMNS,
     LayoutError,

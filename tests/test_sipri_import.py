@@ -13,13 +13,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
-from kg import iris, ns
 from kg.cli import cli
 from kg.errors import EXIT_REJECTED
-from kg.sipri import import_sipri
-from kg.sipri.formats import parse_file
-from kg.sipri.mapping import description_categories, map_release, status_key
+from kg.ingest.sipri import import_sipri
+from kg.ingest.sipri.formats import parse_file
+from kg.ingest.sipri.mapping import description_categories, map_release, status_key
 from kg.store import open_store
+from kg.vocab import iris, ns
 
 FIX = Path(__file__).parent / "fixtures" / "sipri"
 F16 = FIX / "register16_latin1.csv"
@@ -260,8 +260,8 @@ def test_no_blank_nodes_and_deterministic_mapping():
 def test_mapping_identical_across_processes_and_hash_seeds():
     """Re-imports are idempotent only if no set/dict order leaks into the output."""
     code = (
-        "import hashlib, sys; from kg.sipri.formats import parse_file; "
-        "from kg.sipri.mapping import map_release; "
+        "import hashlib, sys; from kg.ingest.sipri.formats import parse_file; "
+        "from kg.ingest.sipri.mapping import map_release; "
         "print(hashlib.sha256(map_release(parse_file(sys.argv[1]), derive_years=True)"
         ".ntriples().encode()).hexdigest())"
     )
@@ -369,7 +369,7 @@ def test_release_graph_alone_conforms_to_the_shapes(name):
     """The release graph stands alone: valid without the reference graph."""
     from rdflib import Graph
 
-    from kg.validate import validate
+    from kg.analysis.validate import validate
 
     graph = Graph().parse(data=map_release(parse_file(FIX / name), derive_years=True).ntriples(), format="nt")
     report = validate(graph)

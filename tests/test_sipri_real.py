@@ -1,7 +1,7 @@
 """The real SIPRI exports (``../shared/data/sipri``), each imported once per session.
 
 Every expected figure is either documented in SOURCES.md (deal counts) or recomputed here
-from the CSV with the csv module, independently of kg.sipri.formats.
+from the CSV with the csv module, independently of kg.ingest.sipri.formats.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from kg import iris, ns
-from kg.sipri import import_sipri
-from kg.sipri.mapping import description_categories
+from kg.ingest.sipri import import_sipri
+from kg.ingest.sipri.mapping import description_categories
 from kg.store import open_store
+from kg.vocab import iris, ns
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sipri"
 F16 = DATA / "trade-register.csv"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.sipri.values import parse_value
+from kg.ingest.sipri.values import parse_value
 
 D = Decimal
 

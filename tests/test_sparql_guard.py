@@ -1,4 +1,4 @@
-"""kg.sparql_guard: the SERVICE/LOAD refusal that does not tokenize (issue 11, defect 1a).
+"""kg.rdf.sparql_guard: the SERVICE/LOAD refusal that does not tokenize (issue 11, defect 1a).
 
 Unit cases for each way a naive scan goes wrong, properties over arbitrary text, and a
 differential test: random token soups that the check lets through are run by Oxigraph
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listener import CountingListener
 
-from kg.sparql_guard import OutboundRefused, check_outbound, refuse_outbound, unescape_once
+from kg.rdf.sparql_guard import OutboundRefused, check_outbound, refuse_outbound, unescape_once
 
 URL = "http://127.0.0.1:9/"
 

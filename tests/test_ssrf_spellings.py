@@ -105,7 +105,7 @@ def test_the_set_is_large_and_mostly_real_ssrf(
     # evaluated by the engine itself, past every check, in a child without network
     code = (
         "import json, sys\n"
-        "from kg.sandbox import isolate_network\n"
+        "from kg.store.sandbox import isolate_network\n"
         "how = isolate_network()\n"
         "import pyoxigraph as ox\n"
         "store, valid = ox.Store(), 0\n"

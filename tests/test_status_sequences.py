@@ -1,7 +1,7 @@
 """The ``status-sequences`` named query: impossible status sequences in article claims.
 
 Runs on the embedded store and a real Oxigraph server, and agrees with the status part of
-``kg contradictions`` (kg.contradictions) on the same fixture.
+``kg contradictions`` (kg.analysis.contradictions) on the same fixture.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_named_queries import load_trig_graphs
 
-from kg import ns
-from kg.contradictions import find_contradictions
-from kg.named import run_named
+from kg.analysis.contradictions import find_contradictions
+from kg.queries.named import run_named
+from kg.vocab import ns
 
 FIXTURE = Path(__file__).parent / "fixtures" / "status_sequences.trig"
 ID, KG = str(ns.ID), str(ns.KG)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from kg import ns
-from kg.bindings import inject_values
 from kg.errors import QueryError, StoreError, StoreLocked
-from kg.iris import REGISTRY_GRAPH
+from kg.rdf.bindings import inject_values
 from kg.store import EmbeddedStore, RemoteStore, open_store
+from kg.vocab import ns
+from kg.vocab.iris import REGISTRY_GRAPH
 
 G1 = URIRef("https://example.org/g1")
 G2 = URIRef("https://example.org/g2")

@@ -16,8 +16,9 @@ from test_linking import (
     load_trig,
 )
 
-from kg import linking, timeline
+from kg.analysis import timeline
 from kg.errors import InputError, UnknownName
+from kg.ingest import linking
 from kg.store import Store, open_store
 
 

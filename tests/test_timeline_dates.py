@@ -7,7 +7,7 @@ date: such claims are undated events, ordered by the date of their report.
 
 from __future__ import annotations
 
-from kg.timeline import Claim, Evidence, SourceRef, build_events, claim_events, event_dates
+from kg.analysis.timeline import Claim, Evidence, SourceRef, build_events, claim_events, event_dates
 
 ARTICLE = "urn:x-test:article"
 

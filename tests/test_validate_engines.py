@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
+from kg.analysis.shacl_sparql import Unsupported, class_closure, compile_shapes
+from kg.analysis.validate import validate, validate_store
 from kg.cli import cli
-from kg.resources import ontology_path
-from kg.shacl_sparql import Unsupported, class_closure, compile_shapes
-from kg.validate import validate, validate_store
+from kg.io.resources import ontology_path
 
 BAD = Path(__file__).parent / "fixtures" / "shacl_every_shape.trig"
 

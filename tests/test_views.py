@@ -1,4 +1,4 @@
-"""kg.views without a browser: view contents, offline HTML, escaping, atomic writes."""
+"""kg.present.views without a browser: view contents, offline HTML, escaping, atomic writes."""
 
 from __future__ import annotations
 
@@ -10,11 +10,20 @@ import views_world as world
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import iris
-from kg import network as kn
+from kg.analysis import network as kn
+from kg.present.views import (
+    CSP,
+    View,
+    country_view,
+    deals_view,
+    network_view,
+    render_html,
+    write_html,
+    write_view,
+)
+from kg.present.views.render import VENDOR_DIR
 from kg.store import open_store
-from kg.views import CSP, View, country_view, deals_view, network_view, render_html, write_html, write_view
-from kg.views.render import VENDOR_DIR
+from kg.vocab import iris
 
 IND = str(iris.country("IND"))
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from test_linking import REGISTER_TRIG, load_seed, load_trig
 
-from kg import linking
-from kg import network as kn
+from kg.analysis import network as kn
+from kg.ingest import linking
+from kg.present.views import deals_view
 from kg.store import open_store
-from kg.views import deals_view
 
 
 def test_deal_panel_lists_the_seed_quantity_conflict() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import views_world as world
 
-from kg import network as kn
-from kg.report import diversification_report
+from kg.analysis import network as kn
+from kg.present.report import diversification_report
+from kg.present.views import country_view, deals_view, network_view
 from kg.store import open_store
-from kg.views import country_view, deals_view, network_view
 
 
 def _data(view) -> tuple[list[str], list[tuple[str, str]], str]:

@@ -11,10 +11,10 @@ import views_world as world
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import iris
-from kg import network as kn
+from kg.analysis import network as kn
+from kg.present.views import country_view, layout, network_view, scale
 from kg.store import open_store
-from kg.views import country_view, layout, network_view, scale
+from kg.vocab import iris
 
 IND = str(iris.country("IND"))
 
@@ -176,8 +176,8 @@ def test_network_view_nodes_have_sizes_fonts_and_no_overlap(store) -> None:
 
 
 def test_country_view_lists_the_pipeline(store) -> None:
-    """News deals ahead of the register (kg.pipeline's one definition) reach the side panel."""
-    from kg.pipeline import pipeline_rows
+    """News deals ahead of the register (kg.analysis.pipeline's one definition) reach the side panel."""
+    from kg.analysis.pipeline import pipeline_rows
 
     items = country_view(store, "India").time["pipeline"]
     rows = pipeline_rows(store, buyer="India")
@@ -218,7 +218,7 @@ def test_build_graph_and_deal_years_refuses_a_year_range(store) -> None:
 
 @pytest.mark.parametrize("filters", [kn.Filters(), kn.Filters(year_from=2010), kn.Filters(buyer="India")])
 def test_timed_graph_years_are_pair_years_of_the_separate_queries(store, filters) -> None:
-    """The view's per-edge years equal kg.network.pair_years (TIV and deal queries run apart)."""
+    """The view's per-edge years equal kg.analysis.network.pair_years (TIV and deal queries run apart)."""
     f = kn.resolve_filters(store, filters)
     expected = kn.pair_years(store, f)
     for tivless in (None, kn.tivless_deliveries(store)):

@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
-from kg import iris, ns
+from kg.vocab import iris, ns
 
 COUNTRIES = {
     "IND": "India",
@@ -559,9 +559,9 @@ def real_register_store():
     if not SIPRI_REGISTER.exists():
         pytest.skip(f"real SIPRI register not found at {SIPRI_REGISTER}")
     try:
-        from kg.sipri.importer import import_sipri
+        from kg.ingest.sipri.importer import import_sipri
     except ImportError:
-        pytest.skip("kg.sipri.importer not available yet")
+        pytest.skip("kg.ingest.sipri.importer not available yet")
     if "store" not in _REAL:
         from kg.store import open_store
 
@@ -608,7 +608,7 @@ def register_period_volumes(recipient: str, length: int = 5) -> dict[int, dict[s
     """Delivered TIV (column 15) by period start and supplier name, straight from the CSV.
 
     Multi-year deals are spread evenly over their delivery years (column 10), the rule
-    kg.network documents; a single-year deal keeps its whole TIV in that year.
+    kg.analysis.network documents; a single-year deal keeps its whole TIV in that year.
     """
     out: dict[int, dict[str, float]] = {}
     for r in register_rows():

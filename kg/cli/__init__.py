@@ -2,6 +2,8 @@
 
 Each command module registers its commands on the groups defined in :mod:`kg.cli.app`;
 importing this package imports them all, so ``kg.cli.cli`` is the complete CLI.
+
+Layer 9, the top: the click commands and ``kg demo``; may import every layer below.
 """
 
 from __future__ import annotations

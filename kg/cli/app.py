@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from kg import __version__
+from kg._version import __version__
 from kg.errors import EXIT_ERROR, KgError
 from kg.store import Store, default_location, open_store
 
@@ -105,8 +105,8 @@ class StoreHolder:
 
 
 def _refresh_search(store: Store) -> None:
-    """After a command that could write: bring an existing search index in step (kg.search)."""
-    from kg.search import index_exists, refresh
+    """After a command that could write: bring an existing search index in step (kg.analysis.search)."""
+    from kg.analysis.search import index_exists, refresh
 
     try:
         if index_exists(store):

@@ -53,8 +53,8 @@ def extract_cmd(paths: tuple[str, ...], published: date | None, url: str | None,
 
     Exit code 3 if any input could not be read (each is reported; the rest are printed).
     """
-    from kg.article_import import iter_inputs
     from kg.extract import ArticleError, extract_many
+    from kg.ingest.articles import iter_inputs
 
     items = list(iter_inputs(paths, published, url))
     articles = [i for i in items if not isinstance(i, ArticleError)]
@@ -122,8 +122,8 @@ def _print_table(articles, results) -> None:
 def _print_ttl(articles, results) -> None:
     import pyoxigraph as ox
 
-    from kg.article_import import graph_of
-    from kg.ns import PREFIXES
+    from kg.ingest.articles import graph_of
+    from kg.vocab.ns import PREFIXES
 
     scratch = ox.Store()
     for article, claims in zip(articles, results, strict=True):
@@ -149,8 +149,8 @@ def import_articles_cmd(
     Re-importing an article changes nothing; a corrected version (same URL) replaces its
     graph. Bad inputs are reported with file (and line) and skipped; exit code 3 if any.
     """
-    from kg.article_import import import_articles
-    from kg.fetch import is_http_url
+    from kg.ingest.articles import import_articles
+    from kg.io.fetch import is_http_url
 
     store = get_store(ctx)
     urls = [p for p in paths if is_http_url(p)]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from kg.atomicwrite import STDOUT, is_stdout, open_atomic
 from kg.cli.app import cli, get_store, import_group, query_group
 from kg.cli.output import FORMATS, RAW_CSV_HELP, default_format, write_rows
 from kg.errors import EXIT_REJECTED, ValidationFailed
+from kg.io.atomicwrite import STDOUT, is_stdout, open_atomic
 from kg.store import EXPORT_FORMATS
 
 
@@ -35,7 +35,7 @@ def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None,
     ontology, links, a source graph kg mints) is refused unless --force; RDF/XML declaring
     DTD entities is always refused. Exit code 3 if any file was rejected.
     """
-    from kg.rdf_import import import_rdf
+    from kg.ingest.rdf import import_rdf
 
     store = get_store(ctx)
     report = import_rdf(store, list(files), fmt, force=force)
@@ -161,9 +161,9 @@ def validate_cmd(ctx: click.Context, file: Path | None, graph: str | None, engin
 
     from rdflib import Dataset, URIRef
 
-    from kg.rdf_import import parse_file
+    from kg.analysis.validate import Unsupported, validate, validate_store
+    from kg.ingest.rdf import parse_file
     from kg.store import as_pyoxigraph
-    from kg.validate import Unsupported, validate, validate_store
 
     started = time.perf_counter()
     graphs = [URIRef(graph)] if graph else None
@@ -224,7 +224,7 @@ def demo_cmd(ctx: click.Context, out_dir: Path, registers: tuple[Path, ...]) -> 
     Writes the HTML views and the India diversification report into --out and prints
     where they are.
     """
-    from kg.demo import run_demo
+    from kg.cli.demo import run_demo
 
     result = run_demo(get_store(ctx), out_dir, log=lambda m: click.echo(m, err=True), registers=registers)
     click.echo(result.summary())

@@ -1,4 +1,4 @@
-"""``kg link``, ``kg deal show``, ``kg contradictions``: thin over kg.linking/timeline/contradictions."""
+"""``kg link``, ``kg deal show``, ``kg contradictions``: thin over kg.ingest.linking/timeline/contradictions."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import sys
 
 import click
 
-from kg import contradictions, linking, timeline
+from kg.analysis import contradictions, timeline
 from kg.cli.app import KgGroup, cli, get_store
 from kg.cli.output import write_rows
 from kg.errors import EXIT_USAGE, InputError
+from kg.ingest import linking
 
 #: More clusters than this from ``kg deal show --supplier ...`` means the selection is too wide.
 MAX_TIMELINES = 10

@@ -168,7 +168,7 @@ def feed_run(
     """
     from kg.feeds.digest import build_digest, render_text, write_atom
     from kg.feeds.run import run_feeds
-    from kg.fetch import Fetcher, Limits
+    from kg.io.fetch import Fetcher, Limits
 
     state = _state(ctx)
     feeds = state.select(list(names))

@@ -16,8 +16,8 @@ from typing import Any, TextIO
 
 from rdflib import BNode, Literal, URIRef
 
-from kg.ns import PREFIXES
-from kg.spreadsheet import safe_row
+from kg.io.spreadsheet import safe_row
+from kg.vocab.ns import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 #: Help of the ``--raw-csv`` flag of every command that writes CSV/TSV.
@@ -83,7 +83,7 @@ def write_rows(
     """Write rows in ``fmt``; returns the number of rows written.
 
     CSV/TSV cells that a spreadsheet would run as a formula are quoted
-    (:mod:`kg.spreadsheet`) unless ``raw``.
+    (:mod:`kg.io.spreadsheet`) unless ``raw``.
     """
     n = 0
     if fmt in ("csv", "tsv"):

@@ -48,7 +48,7 @@ def search_cmd(
       kg search S-400 --buyer India --from 2015
       kg search '"air defence"' --format json
     """
-    from kg import search as fts
+    from kg.analysis import search as fts
     from kg.cli.output import default_format, write_rows
 
     fts.fts_query(" ".join(text))  # nothing to search for: a usage error before opening the store

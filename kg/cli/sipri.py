@@ -1,4 +1,4 @@
-"""``kg import sipri FILE...``: SIPRI registers and TIV tables (thin over kg.sipri)."""
+"""``kg import sipri FILE...``: SIPRI registers and TIV tables (thin over kg.ingest.sipri)."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def import_sipri_cmd(
          files were still imported
       4  the store is locked by another writer
     """
-    from kg.sipri.importer import import_sipri
+    from kg.ingest.sipri.importer import import_sipri
 
     store = get_store(ctx)
     bars: dict[str, Any] = {}

@@ -22,7 +22,7 @@ def query_list_cmd(as_json: bool) -> None:
       kg query list
       kg query run suppliers-of-buyer --param buyer=Pakistan --param from=2000
     """
-    from kg.named import list_queries
+    from kg.queries.named import list_queries
 
     _print_list(list_queries(), as_json)  # a closed pipe ends quietly (kg.cli.app.KgGroup)
 
@@ -73,7 +73,7 @@ def query_run_cmd(
       kg query run suppliers-of-buyer --param buyer=India --param from=2000
       kg query run deal-timeline -p buyer=India -p system=S-400 --format csv
     """
-    from kg.named import get_query, parse_param_args, resolve_params, run_named, sparql_text
+    from kg.queries.named import get_query, parse_param_args, resolve_params, run_named, sparql_text
 
     given = parse_param_args(params)
     store = get_store(ctx, read_only=True)

@@ -1,6 +1,6 @@
 """``kg view network|country|deals``, ``kg report diversification``, ``kg network export``.
 
-Thin: options are parsed into :class:`kg.network.Filters` by one shared decorator,
+Thin: options are parsed into :class:`kg.analysis.network.Filters` by one shared decorator,
 the library builds and writes; messages go to stderr, nothing to stdout but data.
 """
 
@@ -14,10 +14,10 @@ from typing import Any
 
 import click
 
-from kg import network as kn
-from kg.atomicwrite import is_stdout
+from kg.analysis import network as kn
 from kg.cli.app import KgGroup, cli, get_store
 from kg.cli.output import RAW_CSV_HELP
+from kg.io.atomicwrite import is_stdout
 
 
 def _release_option() -> Callable[..., Any]:
@@ -113,7 +113,7 @@ def view_network_cmd(ctx: click.Context, output: Path, show_all: bool, filters: 
     Example:
       kg view network --from 2015 --to 2024 --category aircraft -o aircraft.html
     """
-    from kg.views import network_view, write_view
+    from kg.present.views import network_view, write_view
 
     started = time.perf_counter()
     store = get_store(ctx, read_only=True)
@@ -133,7 +133,7 @@ def view_country_cmd(ctx: click.Context, name: str, output: Path, filters: kn.Fi
     Example:
       kg view country India -o india.html
     """
-    from kg.views import country_view, write_view
+    from kg.present.views import country_view, write_view
 
     started = time.perf_counter()
     store = get_store(ctx, read_only=True)
@@ -154,7 +154,7 @@ def view_deals_cmd(ctx: click.Context, output: Path, limit: int, filters: kn.Fil
     Example:
       kg view deals --buyer India --from 2015 -o india-deals.html
     """
-    from kg.views import deals_view, write_view
+    from kg.present.views import deals_view, write_view
 
     started = time.perf_counter()
     store = get_store(ctx, read_only=True)
@@ -236,8 +236,8 @@ def report_diversification_cmd(
       kg report diversification --buyer India --buyer Pakistan --buyer Egypt -o out/compare
       kg report diversification --away-from Russia -o out/away
     """
-    from kg.comparison import MIN_VOLUME, away_from_report, comparison_report
-    from kg.report import diversification_report
+    from kg.present.comparison import MIN_VOLUME, away_from_report, comparison_report
+    from kg.present.report import diversification_report
 
     if is_stdout(out_dir):
         raise click.BadParameter(
@@ -430,7 +430,7 @@ def releases_cmd(ctx: click.Context, fmt: str | None) -> None:
     import sys
 
     from kg.cli.output import default_format, write_rows
-    from kg.releases import register_releases
+    from kg.queries.releases import register_releases
 
     store = get_store(ctx, read_only=True)
     rows = [

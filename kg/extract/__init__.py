@@ -10,6 +10,8 @@ Public API::
                 print(claim.to_dict())                  # JSON shape: kg.extract.model
 
 See :mod:`kg.extract.model` (and ``docs/extract-json.md``) for the claim JSON shape.
+
+Layer 4 (beside :mod:`kg.queries`): may import layers 0-3 only (in practice io and vocab).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from kg.extract.articles import (
 )
 from kg.extract.claims import extract_claims
 from kg.extract.model import Claim, DateRef, Evidence, PartyRef, SystemRef
-from kg.reference import SystemRecord
+from kg.vocab.reference import SystemRecord
 
 __all__ = [
     "MAX_TEXT_BYTES",

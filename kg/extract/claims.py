@@ -32,7 +32,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg import reference
 from kg.extract.confidence import corroborate, score
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.designations import written_designation
@@ -59,7 +58,8 @@ from kg.extract.vocabulary import (
     _lrx,
     _rx,
 )
-from kg.reference import SystemRecord
+from kg.vocab import reference
+from kg.vocab.reference import SystemRecord
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))

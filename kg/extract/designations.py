@@ -7,7 +7,7 @@ That grouping is right for linking to SIPRI records, but a claim that says "F-16
 article says "F-16" states something the article does not.  So a claim's ``system.name`` is
 the catalogue designation only when that designation names no *other* variant than the text;
 otherwise it is the designation as written (the record still gives category and origin, and
-``kg.reference.resolve_system(name)`` still finds the record).
+``kg.vocab.reference.resolve_system(name)`` still finds the record).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.reference import system_key
+from kg.vocab.reference import system_key
 
 #: a designation key split into its family (letters then digits: "f16", "leopard2", "su35")
 #: and a variant code (a short letter/digit tail: "a", "ex", "a7", "block70")

@@ -1,6 +1,6 @@
 """Gazetteer matching of parties, sources and weapon systems, plus unseen designations.
 
-The gazetteer is built once (cached) from :mod:`kg.reference`: country names, aliases,
+The gazetteer is built once (cached) from :mod:`kg.vocab.reference`: country names, aliases,
 demonyms ("Russian") and metonyms ("Moscow", "the Kremlin"); companies and agencies
 (resolved to their country); news agencies and think tanks (sources, never parties);
 catalogue systems.  Matching is token-based longest match: every alphanumeric run is a
@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg import reference
-from kg.reference import PartyRecord, SystemRecord
+from kg.vocab import reference
+from kg.vocab.reference import PartyRecord, SystemRecord
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _JOINABLE_GAP = re.compile(r"^(?:\s{1,3}|\s?[-‐‑–/.'&]\s?|\.\s|’)$")

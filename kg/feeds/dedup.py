@@ -36,8 +36,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kg import ns
 from kg.store import Store
+from kg.vocab import ns
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128

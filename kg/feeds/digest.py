@@ -8,8 +8,8 @@ source.  Sections:
 * **claims**: the deal claims those articles make (supplier, buyer, system, status, the
   evidence sentence);
 * **ahead_of_register**: deals seen in the new articles that no register deal corroborates
-  (the ``pipeline`` rows of :mod:`kg.pipeline`, restricted to this run's articles);
-* **contradictions**: disagreements (kg.contradictions) in which a new article is a witness.
+  (the ``pipeline`` rows of :mod:`kg.analysis.pipeline`, restricted to this run's articles);
+* **contradictions**: disagreements (kg.analysis.contradictions) in which a new article is a witness.
 
 Rendered as text (the CLI's default), JSON (``--format json``) or an Atom 1.0 feed
 (``--digest FILE.xml``) an analyst can subscribe to; the Atom file is written atomically.
@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg import ns
-from kg.atomicwrite import write_atomic
 from kg.feeds.run import RunReport
-from kg.ns import SCHEMA
+from kg.io.atomicwrite import write_atomic
 from kg.store import Store
+from kg.vocab import ns
+from kg.vocab.ns import SCHEMA
 
 ATOM = "http://www.w3.org/2005/Atom"
 _STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
@@ -139,9 +139,9 @@ def build_digest(store: Store, report: RunReport) -> Digest:
 
 
 def _ahead_of_register(store: Store, graphs: set[str], urls: dict[str, str | None]) -> list[dict[str, Any]]:
-    """News deals no register deal corroborates (the ``pipeline`` query, kg.pipeline), stated by
+    """News deals no register deal corroborates (the ``pipeline`` query, kg.analysis.pipeline), stated by
     this run's articles; each with the URLs of the sources stating it."""
-    from kg.pipeline import pipeline_rows
+    from kg.analysis.pipeline import pipeline_rows
 
     out = []
     for row in pipeline_rows(store):
@@ -169,7 +169,7 @@ def _source_url(store: Store, graph: str) -> str:
 
 
 def _new_contradictions(store: Store, graphs: set[str]) -> list[dict[str, Any]]:
-    from kg.contradictions import find_contradictions
+    from kg.analysis.contradictions import find_contradictions
 
     out = []
     for c in find_contradictions(store):

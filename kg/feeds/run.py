@@ -7,7 +7,7 @@ One run, in three phases:
    kg fetched (feedparser never fetches anything itself).  RSS 0.9x/1.0/2.0 and Atom 1.0;
    a malformed feed with no usable entries is an error for that feed only;
 2. **items** not seen before, concurrently across hosts and at most ``per_host`` at a time
-   per host, ``delay`` seconds apart (:class:`kg.fetch.Fetcher`), each checked against
+   per host, ``delay`` seconds apart (:class:`kg.io.fetch.Fetcher`), each checked against
    robots.txt and read by :func:`kg.feeds.web.read_page` (on ``jobs`` worker processes
    when ``jobs`` > 1: trafilatura is CPU-bound, the threads only wait on sockets);
 3. **import** in this thread (the store has one writer), by :func:`kg.feeds.web.import_pages`.
@@ -32,10 +32,10 @@ from datetime import UTC, datetime
 from multiprocessing.pool import Pool
 from urllib.parse import urljoin
 
-from kg.article_import import store_systems
 from kg.feeds.state import Feed, FeedState
 from kg.feeds.web import Page, WebImportReport, import_pages, read_page
-from kg.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchError, Response, Robots, check_kind, is_http_url
+from kg.ingest.articles import store_systems
+from kg.io.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchError, Response, Robots, check_kind, is_http_url
 from kg.store import Store
 
 

@@ -22,9 +22,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kg.atomicwrite import write_atomic
 from kg.errors import InputError, KgError
-from kg.fetch import is_http_url
+from kg.io.atomicwrite import write_atomic
+from kg.io.fetch import is_http_url
 
 VERSION = 1
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")

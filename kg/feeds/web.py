@@ -1,7 +1,7 @@
 """Articles from the web: fetched pages -> :class:`~kg.extract.Article` -> the store.
 
 A page is read by the same HTML reader as an ``.html`` file (:func:`kg.extract.read_articles`,
-trafilatura offline on the bytes kg fetched), after :mod:`kg.fetch` has checked its type
+trafilatura offline on the bytes kg fetched), after :mod:`kg.io.fetch` has checked its type
 and decoded its charset.  Identity and the rules of replacing a stored article:
 
 * the article is keyed by its **canonical URL** (``<link rel=canonical>``/``og:url``) when
@@ -33,15 +33,15 @@ from urllib.parse import urlsplit
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg import ns
-from kg.article_import import ArticleImportReport, import_items
 from kg.extract import Article, ArticleError, read_articles
 from kg.feeds.dedup import Signature, StoryIndex, signature
-from kg.fetch import HTML_TYPES, Fetcher, FetchError, Response, check_kind, decode_text, is_http_url
-from kg.iris import article_source
-from kg.ns import SCHEMA
-from kg.rdfmap import NTriples
+from kg.ingest.articles import ArticleImportReport, import_items
+from kg.io.fetch import HTML_TYPES, Fetcher, FetchError, Response, check_kind, decode_text, is_http_url
+from kg.rdf.terms import NTriples
 from kg.store import Store
+from kg.vocab import ns
+from kg.vocab.iris import article_source
+from kg.vocab.ns import SCHEMA
 
 #: A re-fetch shorter than this fraction of the stored text never replaces it (paywall rule).
 MIN_REFETCH_RATIO = 0.5

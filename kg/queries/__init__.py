@@ -1,5 +1,9 @@
 """Named SPARQL queries shipped with kg: one documented ``*.rq`` file per query.
 
+Layer 4 (beside :mod:`kg.extract`): the named queries, their loader and parameters (:mod:`kg.queries.named`),
+and which register release a query reads (:mod:`kg.queries.releases`).  May import layers 0-3 (io,
+vocab, rdf, store); never ingest or anything above.
+
 Each file starts with a comment header that this module parses::
 
     # name: suppliers-of-buyer
@@ -10,7 +14,7 @@ Each file starts with a comment header that this module parses::
 
 ``param`` lines are ``name type default description``; a default of ``-`` makes the
 parameter optional (left unbound, so the query matches any value).  The parameter name
-is the SPARQL variable it binds: :mod:`kg.named` binds it as an RDF term through a
+is the SPARQL variable it binds: :mod:`kg.queries.named` binds it as an RDF term through a
 ``VALUES`` block (never pasted into the text), so every parameter variable must appear in
 the query's outermost ``WHERE`` group (a sub-SELECT cannot see it).  An optional
 ``share: VALUE by GROUP`` line asks kg to add a ``share`` column (VALUE / total of VALUE
@@ -20,7 +24,7 @@ projects a parameter variable: Oxigraph evaluates a sub-SELECT before joining it
 parameter bound only outside would make it run over every deal.
 
 The files are plain SPARQL with the project prefixes prepended at run time
-(:data:`kg.ns.SPARQL_PREFIXES`), so users can copy them into any SPARQL tool.
+(:data:`kg.vocab.ns.SPARQL_PREFIXES`), so users can copy them into any SPARQL tool.
 
 Writing one that stays fast on the whole register (Oxigraph 0.5's planner, measured with
 ``scripts/bench_queries.py``; each rule took a query from seconds to tens of ms):

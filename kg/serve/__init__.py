@@ -25,6 +25,8 @@ Why this design and not ``oxigraph serve-read-only``:
 
 Only this module's light names are imported eagerly; the worker processes import
 :mod:`kg.serve.worker` and :mod:`kg.serve.formats` without rdflib so they start fast.
+
+Layer 8 (beside :mod:`kg.feeds`): may import layers 0-8; never :mod:`kg.cli`.
 """
 
 from __future__ import annotations

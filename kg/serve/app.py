@@ -8,7 +8,7 @@ Routes:
 * ``POST /update`` (or ``/sparql`` with ``update=`` / ``application/sparql-update``):
   403 unless the server is ``--writable``.
 * ``GET /queries``: the named queries as JSON; ``GET /queries/NAME?param=value``: run one.
-* ``GET /search?q=...``: full-text search (:mod:`kg.search`), JSON or ``format=html``.
+* ``GET /search?q=...``: full-text search (:mod:`kg.analysis.search`), JSON or ``format=html``.
 * ``GET /views/...``: the HTML files of ``--views DIR``, read-only.
 * ``GET /``: the query page (inline script with a CSP hash; works offline).
 """
@@ -122,7 +122,7 @@ PAGE_CSP = (
 
 
 def _named_query_forms() -> str:
-    from kg.named import list_queries
+    from kg.queries.named import list_queries
 
     parts = []
     for q in list_queries():
@@ -171,13 +171,13 @@ def render_page(config: ServeConfig, view_files: list[str]) -> str:
 
 
 class _PoolSelector:
-    """Lets :mod:`kg.named` resolve names through the worker pool (same timeout rules)."""
+    """Lets :mod:`kg.queries.named` resolve names through the worker pool (same timeout rules)."""
 
     def __init__(self, server: SparqlServer) -> None:
         self.server = server
 
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        from kg.bindings import inject_values
+        from kg.rdf.bindings import inject_values
 
         text = inject_values(sparql, bindings) if bindings else sparql
         variables, rows, _ = self.server.select_terms(text)
@@ -188,7 +188,7 @@ class SparqlServer:
     """The endpoint: a worker pool plus a threading HTTP server; usable as a context manager."""
 
     def __init__(self, config: ServeConfig, log: Callable[[str], None] | None = None) -> None:
-        from kg.ns import PREFIXES
+        from kg.vocab.ns import PREFIXES
 
         self.config = config
         self.log = log or (lambda m: print(m, file=sys.stderr))
@@ -209,7 +209,7 @@ class SparqlServer:
             writable=config.writable,
             prefixes={p: str(n) for p, n in PREFIXES.items()},
         )
-        from kg.sandbox import ISOLATED
+        from kg.store.sandbox import ISOLATED
 
         if self.pool.isolation not in ISOLATED:
             self.log(
@@ -273,7 +273,7 @@ def serve_forever(config: ServeConfig, log: Callable[[str], None] | None = None)
     """Run the endpoint until interrupted (``kg serve``)."""
     server = SparqlServer(config, log)
     mode = "read-write" if config.writable else "read-only"
-    from kg.sandbox import ISOLATED
+    from kg.store.sandbox import ISOLATED
 
     network = "no network" if server.pool.isolation in ISOLATED else "WITH network"
     server.log(
@@ -591,14 +591,14 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
                 self._error(outcome.status, outcome.body.decode("utf-8", "replace"))
 
         def _search(self, params: dict[str, list[str]]) -> None:
-            from kg.search import http_search
+            from kg.serve.search import http_search
 
             status, body, ctype = http_search(config.location, params)
             html_csp = {"Content-Security-Policy": fmt.PAGE_CSP} if ctype.startswith("text/html") else {}
             self._send(status, body, ctype, html_csp)
 
         def _list_queries(self) -> None:
-            from kg.named import list_queries
+            from kg.queries.named import list_queries
 
             out = [
                 {
@@ -615,7 +615,7 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
             self._send(200, json.dumps(out, indent=1).encode(), "application/json")
 
         def _named(self, name: str, params: dict[str, list[str]]) -> None:
-            from kg.named import run_named
+            from kg.queries.named import run_named
 
             format_param = params.pop("format", [None])[0]
             if format_param == "table":
@@ -625,7 +625,7 @@ def _make_handler(server: SparqlServer) -> type[BaseHTTPRequestHandler]:
             truncated = [False]
 
             def runner(text: str, bindings: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
-                from kg.bindings import inject_values
+                from kg.rdf.bindings import inject_values
 
                 variables, rows, was_truncated = server.select_terms(inject_values(text, bindings))
                 truncated[0] = was_truncated

@@ -5,7 +5,7 @@ with a dereferenceable IRI are server-side request forgery: Oxigraph's own serve
 ``SERVICE`` on even in read-only mode, and rdflib loads ``FROM <file:///...>``), and must
 refuse updates unless it was started ``--writable``.
 
-SERVICE and LOAD are decided first by :func:`kg.sparql_guard.refuse_outbound`, which does
+SERVICE and LOAD are decided first by :func:`kg.rdf.sparql_guard.refuse_outbound`, which does
 not tokenize (a tokenizer that disagrees with the engine's parser once is a bypass: it
 was, twice).  The tokenizer below only classifies the request (query or update, which
 FROM graphs) for the read-only and FROM rules; the query workers run without network.
@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from kg.errors import EXIT_USAGE, KgError
-from kg.sparql_guard import refuse_outbound
+from kg.rdf.sparql_guard import refuse_outbound
 
-#: Graph names under this base are store graphs (minted by kg.iris); FROM may name them.
+#: Graph names under this base are store graphs (minted by kg.vocab.iris); FROM may name them.
 STORE_GRAPH_BASE = "https://w3id.org/defence-kg/id/"
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")

@@ -9,7 +9,7 @@ started in the background.  Workers are fresh interpreters (not forks: forking a
 that has RocksDB threads is unsafe) and import only pyoxigraph and
 :mod:`kg.serve.formats`, so a replacement is ready in a fraction of a second.
 
-Each worker first leaves the host's network (:func:`kg.sandbox.isolate_network`: its own
+Each worker first leaves the host's network (:func:`kg.store.sandbox.isolate_network`: its own
 network namespace, no interface up), so a SERVICE or LOAD that got past the text check
 still cannot connect anywhere; it talks to the server over an inherited socketpair.
 """
@@ -54,7 +54,7 @@ class PoolBusy(Exception):
 def _run(store: Any, op: str, text: str, fmt: str, max_rows: int, prefixes: dict[str, str]) -> Outcome:
     import pyoxigraph as ox
 
-    from kg.bindings import star_variable_order
+    from kg.rdf.bindings import star_variable_order
     from kg.serve import formats as f
 
     if op == "update":
@@ -95,7 +95,7 @@ def _run(store: Any, op: str, text: str, fmt: str, max_rows: int, prefixes: dict
 
 def worker_main(conn: Connection, location: str, writable: bool, prefixes: dict[str, str]) -> None:
     """Worker loop: leave the network, open the store, then answer (op, text, fmt, max_rows) messages."""
-    from kg.sandbox import isolate_network
+    from kg.store.sandbox import isolate_network
 
     isolation = isolate_network()  # first: a user namespace needs a single-threaded process
     import pyoxigraph as ox
@@ -203,7 +203,7 @@ class WorkerPool:
             raise
         for w in workers:
             self._free.put(w)
-        #: How the workers are kept off the network (see kg.sandbox.isolate_network).
+        #: How the workers are kept off the network (see kg.store.sandbox.isolate_network).
         self.isolation = workers[0].isolation
 
     def _spawn(self) -> _Worker:

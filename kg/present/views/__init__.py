@@ -1,0 +1,23 @@
+"""Interactive HTML views (pyvis + vendored vis-network), offline and escaped.
+
+Public API: :func:`network_view`, :func:`country_view`, :func:`deals_view` build a
+:class:`View`; :func:`render_html` turns it into a self-contained page and
+:func:`write_html` writes it atomically.  Analysis lives in :mod:`kg.analysis.network`.
+"""
+
+from __future__ import annotations
+
+from kg.present.views.build import country_view, deals_view, network_view, write_view
+from kg.present.views.render import CSP, View, render_html, write_html, write_text_atomic
+
+__all__ = [
+    "CSP",
+    "View",
+    "country_view",
+    "deals_view",
+    "network_view",
+    "render_html",
+    "write_html",
+    "write_text_atomic",
+    "write_view",
+]
