@@ -3,6 +3,9 @@
 The CLI maps each to one clear line on stderr and its ``exit_code`` in one place
 (:class:`kg.cli.app.KgGroup`); library callers catch them like any exception.
 Exit codes: 0 ok, 1 error, 2 usage, 3 validation failed or import rejected, 4 store locked.
+Which mistake gets which code (the README's table, checked by tests/test_exit_codes.py):
+an unknown name, IRI or deal selection and a bad option value are usage errors (2); an input
+file that is missing or cannot be read or imported is rejected input (3), in every command.
 Why one hierarchy: the same mistake (say an unknown party name) must give the same exit
 code in every command, which only holds when every command raises the same class.
 """
@@ -62,3 +65,9 @@ class ValidationFailed(KgError):
 
 class QueryError(KgError):
     """A SPARQL query that does not parse or cannot run; the message gives the position."""
+
+
+def check_year_range(year_from: int | None, year_to: int | None) -> None:
+    """Raise :class:`UsageError` for ``--from`` after ``--to`` (the same answer in every command)."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise UsageError(f"--from {year_from} is after --to {year_to}")

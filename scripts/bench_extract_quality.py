@@ -18,7 +18,7 @@ real published articles (rewritten in our own words, kept outside the repository
 * the scorer's error kinds (``--show``; ``--verbose`` prints every miss and extra),
 
 and for the project's fixtures (``tests/fixtures/articles``) the line of
-``tests/extract_scoring.py``.
+``scripts/extract_scoring.py``.
 
 Usage: ``python scripts/bench_extract_quality.py [--eval DIR] [--verbose]``
 """
@@ -35,7 +35,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
 from kg.extract import Article, extract, read_articles  # noqa: E402
 
@@ -125,7 +124,7 @@ def reliability(score: Path, paths: list[Path]) -> list[tuple[str, int, int]]:
 
 
 def fixture_line() -> str:
-    """The own-fixture score (tests/extract_scoring.py), the line test_extract_quality prints."""
+    """The own-fixture score (scripts/extract_scoring.py), the line test_extract_quality prints."""
     from extract_scoring import score_fixtures
 
     s = score_fixtures()

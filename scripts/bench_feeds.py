@@ -23,8 +23,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 from feeds_site import Route, Site, page_html, rss2  # noqa: E402
 from gen_dedup_pairs import DEALS, HEADLINES, PARAGRAPHS, generate  # noqa: E402
@@ -128,7 +126,10 @@ def main(argv: list[str]) -> int:
                     "  of which fetch + read pages / extract + import + link",
                     f"{report.seconds.get('fetch', 0):.1f} s / {report.seconds.get('import', 0):.1f} s",
                 ),
-                ("articles imported / claims", f"{web.imported.articles} / {web.imported.claims}"),
+                (
+                    "articles imported / claims",
+                    f"{len(web.imported.written)} / {web.imported.total('claims')}",
+                ),
                 ("copies of known stories (kg:sameStoryAs)", str(len(web.copies))),
                 ("requests", str(report.requests)),
                 ("errors", str(len(report.errors))),
@@ -138,7 +139,7 @@ def main(argv: list[str]) -> int:
                 ),
                 (
                     "second run (nothing new)",
-                    f"{again_s:.1f} s, {again.web.imported.articles} imported, "
+                    f"{again_s:.1f} s, {len(again.web.imported.written)} imported, "
                     f"triples unchanged: {unchanged}",
                 ),
             ]

@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         report = import_sipri(store, [args.register])
         figures["import_register_s"] = round(time.perf_counter() - t, 2)
-        release = report.files[0].release
+        release = report.inputs[0].release
 
         t = time.perf_counter()
         articles, truth, identity = generate(args.register, args.deals)

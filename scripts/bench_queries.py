@@ -113,8 +113,11 @@ def build_store(location: Path, register: Path) -> None:
     with open_store(str(location)) as store:
         ensure_base_graphs(store)
         report = import_sipri(store, [register])
-        for f in report.files:
-            print(f"imported {f.path}: {f.deals} deals, {f.triples} triples", file=sys.stderr)
+        for f in report.inputs:
+            print(
+                f"{f.outcome} {f.source}: {getattr(f, 'deals', 0)} deals, {f.triples} triples",
+                file=sys.stderr,
+            )
         if SEED_ARTICLE.exists():
             from datetime import date
 

@@ -30,11 +30,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "scripts"), str(REPO / "tests")]
+sys.path[:0] = [str(REPO / "scripts")]
 
 from bench_queries import BENCH_PARAMS  # noqa: E402
-from conftest import _oxigraph_binary, _stop, _wait_http, free_port, start_virtuoso  # noqa: E402
 from gen_scale import REGISTER, split_register, synthetic_rows, write_register  # noqa: E402
+from servers import free_port, start_virtuoso  # noqa: E402
+from servers import oxigraph_binary as _oxigraph_binary  # noqa: E402
+from servers import stop as _stop  # noqa: E402
+from servers import wait_http as _wait_http  # noqa: E402
 
 ENGINES = ["embedded", "oxigraph", "virtuoso"]
 COMFORT_QUERY_S, COMFORT_LOAD_S = 1.0, 600.0

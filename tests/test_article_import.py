@@ -46,7 +46,7 @@ def deals(store, buyer: str = "IND") -> list[dict]:
 
 def test_seed_article_becomes_deals_claims_and_evidence(any_store) -> None:
     report = import_articles(any_store, [seed_or_skip()], published=date(2026, 5, 26))
-    assert report.articles == 1 and not report.errors
+    assert len(report.written) == 1 and not report.errors
     rows = deals(any_store)
     suppliers = {str(r["supplier"]).rsplit("/", 1)[-1] for r in rows}
     assert {"RUS", "FRA", "ISR", "USA", "DEU"} <= suppliers
@@ -81,11 +81,11 @@ def test_reimport_changes_nothing_and_correction_replaces(tmp_path: Path, any_st
     import_articles(any_store, [article])
     count = any_store.count()
     again = import_articles(any_store, [article])
-    assert again.unchanged == 1 and again.articles == 0
+    assert len(again.unchanged) == 1 and not again.written
     assert any_store.count() == count
     article.write_text(RAFALE.replace("36 Rafale", "26 Rafale"))
     corrected = import_articles(any_store, [article])
-    assert corrected.articles == 1
+    assert [i.outcome for i in corrected.inputs] == ["replaced"]
     graph = iris.article_source("https://example.org/rafale-2016")
     quantities = any_store.select(
         SPARQL_PREFIXES + "SELECT DISTINCT ?q WHERE { GRAPH ?g { ?c a kg:Claim ; kg:quantity ?q } }",
@@ -105,7 +105,7 @@ def test_bad_inputs_reported_rest_imported(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text('{"text": 5}')
     store = open_store("memory:")
     report = import_articles(store, [tmp_path])
-    assert report.articles == 1
+    assert len(report.written) == 1
     assert {Path(e.path).name for e in report.errors} == {"empty.md", "binary.txt", "bad.json"}
 
 

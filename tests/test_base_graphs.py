@@ -1,4 +1,4 @@
-"""Every importer leaves the ontology and reference graphs in the store (kg.ingest.base_graphs.with_base_graphs).
+"""Every importer leaves the ontology and reference graphs in the store (the import pipeline ensures them).
 
 Why: before, only ``kg import articles`` loaded them, so a store filled by ``kg import sipri``
 alone had no ontology and no reference graph.  Re-importing the same input changes nothing.

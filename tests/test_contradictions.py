@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from test_linking import (
+from helpers.linking import (
     REGISTER_TRIG,
     S400_REGISTER,
     article,
@@ -20,11 +19,9 @@ from kg.ingest import linking
 from kg.store import Store, open_store
 
 
-@pytest.fixture
-def store() -> Store:
-    s = open_store("memory:")
-    load_trig(s, REGISTER_TRIG)
-    return s
+def fill_store(store: Store) -> None:
+    """What the ``store`` fixture (tests/conftest.py) holds here: the fixture register."""
+    load_trig(store, REGISTER_TRIG)
 
 
 def test_seed_quantity_conflict_side_by_side(store: Store) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -16,9 +13,7 @@ from kg.feeds.dedup import MIN_SHINGLES, THRESHOLD, Signature, StoryIndex, shing
 from kg.feeds.web import Page, import_pages
 from kg.store import open_store
 from kg.vocab import ns
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from gen_dedup_pairs import generate
+from scripts.gen_dedup_pairs import generate
 
 WIRE = [
     "New Delhi, 28 April 2026. India signed a contract with France for {n} Rafale Marine fighter aircraft "
@@ -102,7 +97,7 @@ def test_copies_of_one_story_are_one_witness() -> None:
     report = import_pages(
         store, [_page("http://127.0.0.1/a", 26, WIRE), _page("http://127.0.0.1/b", 28, WIRE[:3])]
     )
-    assert report.imported.articles == 2 and len(report.copies) == 1
+    assert len(report.imported.written) == 2 and len(report.copies) == 1
     assert store.ask(f"ASK {{ GRAPH ?g {{ ?g <{ns.sameStoryAs}> ?root }} }}")
     # 26 vs 28 from two copies of one story: one witness, not a contradiction
     assert [c for c in find_contradictions(store) if c.field == "quantity"] == []

@@ -8,6 +8,7 @@ that takes one, plus the other usage errors and pipe/stdin behaviour the README 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,17 +66,77 @@ def test_unknown_party_is_a_usage_error_everywhere(store_dir: str, tmp_path: Pat
     assert "Traceback" not in res.output
 
 
+#: every command taking --from/--to (order or delivery years)
+YEAR_COMMANDS = {
+    "view network": ["view", "network", "-o", "OUT/n.html"],
+    "view country": ["view", "country", "India", "-o", "OUT/c.html"],
+    "view deals": ["view", "deals", "-o", "OUT/d.html"],
+    "report": ["report", "diversification", "--buyer", "India", "-o", "OUT/r"],
+    "network export": ["network", "export", "--format", "gexf", "-o", "OUT/g.gexf"],
+    "network shares": ["network", "shares", "--buyer", "India"],
+    "network centrality": ["network", "centrality"],
+    "contradictions": ["contradictions"],
+    "search": ["search", "S-400"],
+}
+
+
+@pytest.mark.parametrize("args", list(YEAR_COMMANDS.values()), ids=list(YEAR_COMMANDS))
+def test_from_after_to_is_a_usage_error_everywhere(store_dir: str, tmp_path: Path, args: list[str]) -> None:
+    res = _kg(store_dir, *(a.replace("OUT", str(tmp_path)) for a in args), "--from", "2020", "--to", "2010")
+    assert res.exit_code == errors.EXIT_USAGE, res.output
+    assert res.stderr.splitlines() == ["error: --from 2020 is after --to 2010"], res.stderr
+
+
+#: every command reading a file or directory the user names
+FILE_COMMANDS = {
+    "import articles": ["import", "articles", "MISSING.md"],
+    "import sipri": ["import", "sipri", "MISSING.csv"],
+    "import rdf": ["import", "rdf", "MISSING.ttl"],
+    "extract": ["extract", "MISSING.md"],
+    "validate": ["validate", "MISSING.ttl"],
+    "query -f": ["query", "-f", "MISSING.rq"],
+    "demo --sipri": ["demo", "--sipri", "MISSING.csv", "--out", "OUT"],
+    "serve --views": ["serve", "--views", "MISSING", "--port", "0"],
+}
+
+
+@pytest.mark.parametrize("args", list(FILE_COMMANDS.values()), ids=list(FILE_COMMANDS))
+def test_missing_file_is_rejected_input_everywhere(store_dir: str, tmp_path: Path, args: list[str]) -> None:
+    missing = str(tmp_path / "missing")
+    res = _kg(store_dir, *(a.replace("MISSING", missing).replace("OUT", str(tmp_path / "out")) for a in args))
+    assert res.exit_code == errors.EXIT_REJECTED, res.output
+    [line] = [x for x in res.stderr.splitlines() if x.startswith("error: ")]
+    assert line.startswith(f"error: {missing}") and "Traceback" not in res.output, res.stderr
+
+
 @pytest.mark.parametrize(
     "args",
     [
-        ["view", "network", "--from", "2020", "--to", "2010", "-o", "OUT/n.html"],
-        ["network", "centrality", "--from", "2020", "--to", "2010"],
+        ["deal", "show", "https://example.org/no-such-deal"],
+        ["deal", "show", "--supplier", "Russia", "--buyer", "India", "--year", "1801"],
     ],
-    ids=["view", "centrality"],
+    ids=["iri", "selection"],
 )
-def test_from_after_to_is_a_usage_error(store_dir: str, tmp_path: Path, args: list[str]) -> None:
-    res = _kg(store_dir, *(a.replace("OUT", str(tmp_path)) for a in args))
-    assert res.exit_code == errors.EXIT_USAGE and "after" in res.stderr
+def test_unknown_deal_is_a_usage_error_like_an_unknown_name(store_dir: str, args: list[str]) -> None:
+    res = _kg(store_dir, *args)
+    assert res.exit_code == errors.EXIT_USAGE, res.output
+    assert len(res.stderr.splitlines()) == 1 and res.stderr.startswith("error: no deal"), res.stderr
+
+
+def test_readme_exit_code_table_matches_kg_errors() -> None:
+    """The README's table lists exactly the codes kg.errors defines, with the same meaning."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Exit codes") :].split("\n\n")[1]
+    codes = {int(m) for m in re.findall(r"^\| `(\d)` \|", table, re.MULTILINE)}
+    assert codes == {
+        errors.EXIT_OK,
+        errors.EXIT_ERROR,
+        errors.EXIT_USAGE,
+        errors.EXIT_REJECTED,
+        errors.EXIT_LOCKED,
+    }
+    row = {int(m[0]): m[1] for m in re.findall(r"^\| `(\d)` \| ([^|]*)\|", table, re.MULTILINE)}
+    assert "usage" in row[errors.EXIT_USAGE] and "locked" in row[errors.EXIT_LOCKED]
 
 
 def test_usage_errors_are_not_unknown_names(tmp_path: Path) -> None:

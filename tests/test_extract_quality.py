@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from extract_scoring import FIXTURES, fixture_articles, score_fixtures
 
 from kg.extract import extract, extract_text, read_articles
+from scripts.extract_scoring import FIXTURES, fixture_articles, score_fixtures
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_d74674ddd7042d8b.txt"
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from feeds_site import ARTICLES, Route, Site, hostile_site, page_html, rss2
 from test_security_network import network_guard
 
 from kg.cli import cli
 from kg.feeds.state import FeedState, default_name, state_path
 from kg.store import open_store
 from kg.vocab import ns
+from scripts.feeds_site import ARTICLES, Route, Site, hostile_site, page_html, rss2
 
 
 @pytest.fixture

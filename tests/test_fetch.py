@@ -8,7 +8,6 @@ import zlib
 from collections.abc import Iterator
 
 import pytest
-from feeds_site import Route, Site, hostile_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +27,7 @@ from kg.io.fetch import (
     is_http_url,
     sniff_kind,
 )
+from scripts.feeds_site import Route, Site, hostile_site
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_linking import REGISTER_TRIG, S400_REGISTER, load_seed, load_trig
+from helpers.linking import REGISTER_TRIG, S400_REGISTER, load_seed, load_trig
 
 from kg.cli import cli
 from kg.store import open_store
@@ -96,6 +96,6 @@ def test_user_errors(store_dir: str) -> None:
     code, _, err = run(store_dir, "deal", "show", "--supplier", "Narnia")
     assert code == 2 and "unknown party 'Narnia'" in err  # an unknown name is a usage error everywhere
     code, _, err = run(store_dir, "deal", "show", "--supplier", "France", "--system", "S-400")
-    assert code == 3 and "no deal matches" in err
+    assert code == 2 and "no deal matches" in err  # an unknown deal is an unknown name (exit 2)
     code, _, err = run(store_dir, "deal", "show", "https://w3id.org/defence-kg/id/deal/nothing")
-    assert code == 3 and "no deal" in err
+    assert code == 2 and "no deal" in err

@@ -4,7 +4,7 @@ same answers as the library (kg.analysis.timeline, kg.analysis.contradictions, k
 from __future__ import annotations
 
 import pytest
-from test_linking import (
+from helpers.linking import (
     REGISTER_TRIG,
     S400_REGISTER,
     article,

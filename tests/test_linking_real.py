@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers.linking import LINKS, article, claim, load_article
 from rdflib import URIRef
-from test_linking import LINKS, article, claim, load_article
 
 from kg.cli import cli
 from kg.ingest import linking
@@ -70,7 +70,7 @@ def real_store(
     graphs: dict[str, URIRef] = {}
     with open_store(location) as store:
         report = import_sipri(store, [REGISTER])
-        assert not report.rejected
+        assert not report.refused
         for case in cases():
             graphs[case["id"]] = load_article(
                 store, article(case["id"], case["published"]), case_claims(case)

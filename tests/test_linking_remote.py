@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pyoxigraph as ox
-from rdflib import URIRef
-from test_linking import (
+from helpers.linking import (
     REGISTER_TRIG,
     S400_REGISTER,
     article,
@@ -17,6 +16,7 @@ from test_linking import (
     load_article,
     load_seed,
 )
+from rdflib import URIRef
 
 from kg.analysis import timeline
 from kg.analysis.contradictions import find_contradictions

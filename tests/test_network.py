@@ -17,18 +17,16 @@ from rdflib import URIRef
 from kg.analysis import network as kn
 from kg.errors import UsageError
 from kg.io.resources import data_path
-from kg.store import open_store
 from kg.vocab import iris
 
 IND = str(iris.country("IND"))
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = open_store("memory:")
-    world.load(s)
-    yield s
-    s.close()
+STORE_SCOPE = "module"  # the ``store`` fixture (tests/conftest.py): one world, read by every test
+
+
+def fill_store(store) -> None:
+    world.load(store)
 
 
 def _register(sup: str, buy: str = "IND", years: range | None = None, category: str | None = None):

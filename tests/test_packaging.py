@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.hostile_data import HTML_ARTICLE
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -98,16 +100,6 @@ def test_installed_wheel_runs_help_and_demo_from_elsewhere(wheel: Path, tmp_path
     assert "deals" in demo.stdout
 
 
-HTML_ARTICLE = """<!doctype html><html><head><title>Navy news</title>
-<meta property="article:published_time" content="2024-05-02"></head><body><article>
-<h1>Navy orders patrol boats</h1>
-<p>The Philippine Navy ordered nine patrol boats from Israel in 2023, the ministry said on Tuesday.
-The boats are to be delivered by 2026 and the first two arrived in Manila last month.</p>
-<p>Officials said the order followed a review of coastal needs that began three years ago.</p>
-</article></body></html>
-"""
-
-
 def test_clean_venv_without_extras_imports_an_html_article(wheel: Path, tmp_path: Path) -> None:
     """``pip install kg`` (no extras, what ``make demo`` does) must read HTML articles.
 
@@ -132,3 +124,50 @@ def test_clean_venv_without_extras_imports_an_html_article(wheel: Path, tmp_path
     )
     assert res.returncode == 0, res.stderr[-3000:]
     assert "imported 1 article(s)" in res.stderr
+
+
+def _imported_top_modules() -> set[str]:
+    """Top-level names of every module imported anywhere in kg/ (function-level imports too)."""
+    import ast
+
+    names: set[str] = set()
+    for path in (REPO / "kg").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(a.name.split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    return names
+
+
+def _normalise(dist: str) -> str:
+    return re.sub(r"[-_.]+", "-", dist).lower()
+
+
+def test_every_third_party_import_is_a_declared_dependency() -> None:
+    """A module kg imports must come from a distribution listed in pyproject's dependencies.
+
+    Why: an undeclared one (jinja2 was, pulled in only through pyvis) works until the
+    package that happens to bring it drops it; then a fresh ``pip install kg`` breaks.
+    """
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    declared = {_normalise(re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0]) for d in project["dependencies"]}
+    by_module = packages_distributions()
+    stdlib = set(sys.stdlib_module_names) | {"__future__", "kg"}
+    undeclared = {}
+    for name in sorted(_imported_top_modules() - stdlib):
+        dists = {_normalise(d) for d in by_module.get(name, [])}
+        if not dists:
+            undeclared[name] = "not installed"
+        elif not dists & declared:
+            undeclared[name] = ", ".join(sorted(dists))
+    assert not undeclared, f"imported by kg/ but not in [project] dependencies: {undeclared}"
+
+
+def test_justext_cleaner_is_declared_with_bounds() -> None:
+    """``lxml_html_clean`` (needed by justext since lxml 5.2) is a bounded runtime dependency."""
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    spec = next((d for d in deps if _normalise(d).startswith("lxml-html-clean")), None)
+    assert spec is not None and ">=" in spec and "<" in spec, spec

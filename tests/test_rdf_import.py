@@ -62,7 +62,7 @@ def test_valid_typed_literals_and_bom_import(tmp_path: Path) -> None:
     store = open_store("memory:")
     report = import_rdf(store, [write(tmp_path, "bom.ttl", text)])
     assert not report.errors
-    assert report.triples == 6
+    assert report.total("triples") == 6
 
 
 def test_deeply_nested_collection_has_no_recursion_error(tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_deeply_nested_collection_has_no_recursion_error(tmp_path: Path) -> None
     store = open_store("memory:")
     report = import_rdf(store, [write(tmp_path, "deep.ttl", text)])
     assert not report.errors
-    assert report.triples > depth
+    assert report.total("triples") > depth
 
 
 def test_oversized_file_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,6 +93,6 @@ def test_batch_goes_on_after_a_bad_file(tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.nt", "<http://a> <http://b> .\n")
     store = open_store("memory:")
     report = import_rdf(store, [bad, good])
-    assert report.files == 1 and len(report.errors) == 1
+    assert len(report.written) == 1 and len(report.errors) == 1
     base = store.count(ONTOLOGY_GRAPH) + store.count(REFERENCE_GRAPH)  # ensured by every import
     assert store.count() - base == 4  # one triple + the file's three source-description triples

@@ -18,13 +18,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import _oxigraph_binary, free_port
 
 from kg.store import open_store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-import reliability as rel
+from scripts import reliability as rel
+from scripts.servers import free_port, oxigraph_binary
 
 KG = [sys.executable, "-m", "kg"]
 
@@ -73,7 +70,7 @@ def _everything(store, tmp_path: Path) -> None:
         import_curated(store, table)
     assert not import_articles(store, [data_path("articles")]).errors
     fixtures = Path(__file__).resolve().parent / "fixtures"
-    assert not import_sipri(store, [fixtures / "sipri" / "register17_crlf.csv"]).rejected
+    assert not import_sipri(store, [fixtures / "sipri" / "register17_crlf.csv"]).refused
     rdf = tmp_path / "extra.ttl"
     if not rdf.exists():
         rdf.write_text(
@@ -200,7 +197,7 @@ def test_readers_see_before_or_after_an_import_and_a_second_writer_is_refused(tm
 
 
 def _start_server(location: Path, port: int) -> subprocess.Popen[bytes]:
-    binary = _oxigraph_binary()
+    binary = oxigraph_binary()
     if binary is None:
         pytest.skip("oxigraph server not installed: pip install oxigraph (make test does)")
     proc = subprocess.Popen(

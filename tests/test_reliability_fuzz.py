@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-import fuzz
+from scripts import fuzz
 
 
 def test_generated_articles_never_crash_the_extractor() -> None:

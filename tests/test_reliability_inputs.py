@@ -26,67 +26,7 @@ from kg.ingest.articles import import_articles
 from kg.rdf.terms import NTriples, describe_party
 from kg.store import open_store
 from kg.vocab import iris, ns, reference
-
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
-
-GOOD = """---
-title: India signs deal for 36 Rafale jets
-url: https://example.org/rel/rafale
-published: 2016-09-23
----
-India signed an inter-governmental agreement with France on Friday to buy 36 Rafale fighter jets
-made by Dassault Aviation for about 7.87 billion euros.
-"""
-
-#: Text with one invalid byte (a mis-encoded quote): repaired with a warning, kept.
-ONE_BAD_BYTE = (
-    b"---\ntitle: Philippines buys BrahMos\nurl: https://example.org/rel/brahmos\n---\n"
-    b"The Philippines signed a \x93$375 million contract with India for the BrahMos missile system.\n"
-)
-
-
-def write_batch(d: Path) -> dict[str, str | None]:
-    """A batch of good and bad articles; returns file name -> expected message part (None: imported)."""
-    (d / "a_good.md").write_text(GOOD, encoding="utf-8")
-    (d / "b_empty.md").write_bytes(b"")
-    (d / "c_binary.txt").write_bytes(bytes(range(256)) * 64)
-    with (d / "d_huge.txt").open("wb") as fh:  # 50 MB of text, generated here, never committed
-        line = b"India ordered 36 Rafale jets from France for 7.87 billion euros in 2016. " * 14 + b"\n"
-        for _ in range(50 * 2**20 // len(line) + 1):
-            fh.write(line)
-    (d / "e_latin1.md").write_bytes("Indien kauft Kampfjets für Milliarden".encode("utf-16"))
-    (d / "f_one_bad_byte.md").write_bytes(ONE_BAD_BYTE)
-    (d / "g_scripted.html").write_bytes((HOSTILE / "scripted.html").read_bytes())
-    (d / "h_missing_text.json").write_text('{"title": "no text", "url": "https://example.org/x"}')
-    (d / "i_wrong_type.json").write_text('{"title": 5, "text": "India bought jets."}')
-    (d / "j_not_json.json").write_text('{"title": "cut off", "text": "Ind')
-    (d / "k_future.md").write_text("---\npublished: 2999-01-01\n---\nIndia ordered 36 Rafale jets.\n")
-    (d / "l_bad_date.md").write_text("---\npublished: the day after Tuesday\n---\nIndia ordered jets.\n")
-    lines = [
-        json.dumps(
-            {"url": "https://example.org/rel/k2", "text": "Poland ordered 180 K2 tanks from South Korea."}
-        ),
-        json.dumps({"url": "https://example.org/rel/bad", "text": ["not", "a", "string"]}),
-        "{not json",
-    ]
-    (d / "m_batch.jsonl").write_text("\n".join(lines) + "\n")
-    return {
-        "a_good.md": None,
-        "b_empty.md": "empty",
-        "c_binary.txt": "binary",
-        "d_huge.txt": "exceeds",
-        "e_latin1.md": "",  # UTF-16: NUL bytes -> binary, or not UTF-8
-        "f_one_bad_byte.md": None,
-        "g_scripted.html": None,
-        "h_missing_text.json": "missing 'text'",
-        "i_wrong_type.json": "'title' must be a string",
-        "j_not_json.json": "invalid JSON",
-        "k_future.md": "future",
-        "l_bad_date.md": "unparseable",
-        "m_batch.jsonl:1": None,
-        "m_batch.jsonl:2": "'text' must be a string",
-        "m_batch.jsonl:3": "invalid JSON",
-    }
+from scripts.hostile_data import HOSTILE, write_batch
 
 
 def article_graphs(store) -> set[str]:
@@ -143,7 +83,7 @@ def test_library_reports_the_same_errors(tmp_path: Path) -> None:
     report = import_articles(store, [tmp_path], link_after=False)
     got = {Path(e.path).name + (f":{e.line}" if e.line else "") for e in report.errors}
     assert got == {k for k, v in expected.items() if v is not None}
-    assert report.articles == 4 and len(article_graphs(store)) == 4
+    assert len(report.written) == 4 and len(article_graphs(store)) == 4
     # the HTML page's text is the article's text, its markup and scripts are not
     from kg.extract import read_articles
 

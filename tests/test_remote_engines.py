@@ -10,13 +10,13 @@ import os
 import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import VIRTUOSO_MAX_ROWS
 from rdflib import Literal, URIRef
 
 from kg.cli.app import cli
 from kg.errors import QueryError, StoreError
 from kg.store import RemoteStore, open_store
 from kg.store.remote import Credentials, redact, split_credentials
+from scripts.servers import VIRTUOSO_MAX_ROWS
 
 G = URIRef("https://example.org/graph/one")
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"

@@ -16,12 +16,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from listener import CountingListener
 
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.serve.worker import WorkerPool
 from kg.store.sandbox import ISOLATED, isolate_network, query_in_sandbox
+from scripts.listener import CountingListener
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
 LABELS = (

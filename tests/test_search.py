@@ -106,9 +106,8 @@ REGISTER = {
 }
 
 
-@pytest.fixture()
-def store():
-    s = open_store("memory:")
+def fill_store(s) -> None:
+    """What the ``store`` fixture (tests/conftest.py) holds here: three articles and a register."""
     a1 = article(
         "a1",
         "India and Russia talk",
@@ -118,8 +117,6 @@ def store():
     a2 = article("a2", "Rafale news", RAFALE, [_claim(RAFALE, FRA, IND, "Rafale", 2016)])
     a3 = article("a3", "Falcons", F16, [_claim(F16, USA, ("Pakistan", "PAK"), "F-16", 2010)])
     s.replace_graphs({a1[0]: a1[1], a2[0]: a2[1], a3[0]: a3[1], RELEASE: register_graph(REGISTER)})
-    yield s
-    s.close()
 
 
 def texts(hits) -> list[str]:

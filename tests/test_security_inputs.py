@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.errors import EXIT_REJECTED
 from kg.store import open_store
+from scripts.hostile_data import laughs, register
 
 
 def _base_triples() -> int:
@@ -82,20 +83,6 @@ def test_punctuation_runs_still_end_sentences() -> None:
 
 
 # --- 3 and 8: RDF/XML entities, oversized tokens -----------------------------------------
-
-
-def laughs(levels: int) -> str:
-    entities = ['<!ENTITY a0 "ha">'] + [
-        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, levels + 1)
-    ]
-    return (
-        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n'
-        + "\n".join(entities)
-        + ']>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-        'xmlns:ex="http://example.org/">\n'
-        f'<rdf:Description rdf:about="http://example.org/s"><ex:p>&a{levels};</ex:p></rdf:Description>\n'
-        "</rdf:RDF>\n"
-    )
 
 
 def test_rdfxml_entity_declarations_are_refused_naming_the_file(tmp_path: Path) -> None:
@@ -172,31 +159,11 @@ def test_every_graph_kg_mints_is_reserved(tmp_path: Path, graph: str) -> None:
     trig.write_text(f'GRAPH <{ID[graph]}> {{ <http://e/s> <http://e/p> "x" . }}\n', encoding="utf-8")
     with open_store("memory:") as s:
         report = import_rdf(s, [trig])
-        assert report.files == 0 and len(report.errors) == 1
+        assert not report.written and len(report.errors) == 1
         assert s.count() == 0
 
 
 # --- 4: a worse SIPRI file never replaces a good release -----------------------------------
-
-_PREAMBLE = (
-    "Transfers of major conventional arms (kg guard fixture). Deals with deliveries or orders made "
-    "for year range '2000' to '2024' \nA '?' in a column indicates uncertain data.\n\n"
-    "Source: own-made kg test fixture in the SIPRI 16-column layout.\nData generated: {when}\n"
-    "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
-    "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,"
-    "SIPRI TIV for total order,SIPRI TIV of delivered weapons\n"
-)
-_BUYERS = ["India", "Egypt", "Greece", "Qatar", "Brazil", "Chile", "Peru", "Kenya", "Ghana", "Nepal"]
-
-
-def register(path: Path, rows: int, *, broken: int = 0, when: str = "13 Oct 2024 2:20:11 PM") -> Path:
-    """A 16-column register with ``rows`` rows, the first ``broken`` missing their last field."""
-    lines = []
-    for i, buyer in enumerate(_BUYERS[:rows]):
-        row = f"{buyer},France,{2010 + i},,{i + 2},,Rafale,FGA aircraft,{i + 2},,{2012 + i},New,,55,110,110"
-        lines.append(row.rsplit(",", 1)[0] if i < broken else row)
-    path.write_text(_PREAMBLE.format(when=when) + "\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def deals(store: str) -> int:
@@ -365,7 +332,7 @@ def test_lone_surrogate_in_text_or_url_does_not_stop_the_batch(tmp_path: Path, f
     batch.write_text(line + "\n" + json.dumps({"text": "Peru ordered 2 Rafale jets from France."}) + "\n")
     with open_store("memory:") as s:
         report = import_articles(s, [batch], link_after=False)
-    assert report.articles == 2 and not report.errors
+    assert len(report.written) == 2 and not report.errors
     assert any(f"{batch}:1: lone surrogate" in w for w in report.warnings)
 
 

@@ -17,7 +17,6 @@ import pytest
 
 from kg.queries.named import ParameterError, list_queries, render_named, resolve_params, run_named
 from kg.rdf.bindings import safe_term
-from kg.store import open_store
 from kg.vocab import ns
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
@@ -53,12 +52,11 @@ BENIGN = {
 }
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = open_store("memory:")
-    s.ox.load(FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
-    yield s
-    s.close()
+STORE_SCOPE = "module"  # the ``store`` fixture (tests/conftest.py): read by every test
+
+
+def fill_store(store) -> None:
+    store.ox.load(FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
 
 
 CASES = [(q.name, p.name, p.type) for q in list_queries() for p in q.params]

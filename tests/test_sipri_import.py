@@ -28,12 +28,6 @@ PREFIXES = ns.SPARQL_PREFIXES
 
 
 @pytest.fixture
-def store():
-    with open_store("memory:") as s:
-        yield s
-
-
-@pytest.fixture
 def loaded(store):
     report = import_sipri(store, [F16, F17, FIX / "tiv_imports.csv", FIX / "tiv_legacy.csv"])
     return store, report
@@ -63,16 +57,16 @@ def props(store, graph, subject):
 
 def test_report_counts(loaded):
     _, report = loaded
-    f16, f17, tiv, legacy = report.files
+    f16, f17, tiv, legacy = report.inputs
     assert (f16.layout, f16.deals, f16.rows_read) == ("register-16", 7, 10)
-    assert sorted(p.line for p in f16.skipped) == [13, 14, 15]
-    assert any("unknown party name 'Atlantis'" in m for m in f16.skipped_messages())
-    assert all(m.startswith(f"{F16}:") for m in f16.skipped_messages())
+    assert sorted(p.line for p in f16.problems) == [13, 14, 15]
+    assert any("unknown party name 'Atlantis'" in m for m in f16.skipped)
+    assert all(m.startswith(f"{F16}:") for m in f16.skipped)
     assert (f17.layout, f17.deals, f17.deliveries) == ("register-17", 3, 4)
-    assert sorted(p.line for p in f17.skipped) == [11, 12, 13]
+    assert sorted(p.line for p in f17.problems) == [11, 12, 13]
     assert tiv.observations == 5  # India x3, Saudi Arabia x2 (its empty 2022 is no observation)
     assert legacy.observations == 3
-    assert not report.rejected
+    assert not report.refused
 
 
 def test_s400_deal_16_columns(loaded):
@@ -226,7 +220,7 @@ def test_release_graph_types_its_parties_and_systems(loaded):
 
 def test_tiv_observations(loaded):
     store, report = loaded
-    g = URIRef(report.files[2].release)
+    g = URIRef(report.inputs[2].release)
     rows = store.select(
         PREFIXES
         + """SELECT ?c ?y ?tiv ?below WHERE { GRAPH ?g { ?o a kg:TivObservation ; kg:importer ?c ;
@@ -241,7 +235,7 @@ def test_tiv_observations(loaded):
         ("SAU", 2021): (Decimal("0"), True),
         ("SAU", 2023): (Decimal("7"), False),
     }
-    legacy = URIRef(report.files[3].release)
+    legacy = URIRef(report.inputs[3].release)
     rows = store.select(
         PREFIXES + "SELECT ?i ?e ?y WHERE { GRAPH ?g { ?o kg:importer ?i ; kg:exporter ?e ; kg:year ?y } }",
         {"g": legacy},
@@ -281,10 +275,10 @@ def test_reimport_changes_nothing_and_releases_stay_apart(store):
     before = store.count()
     graphs = store.named_graphs()
     report = import_sipri(store, [F16])
-    assert report.files[0].unchanged
+    assert report.inputs[0].outcome == "unchanged"
     assert store.count() == before
     forced = import_sipri(store, [F16], force=True)  # really rewrites: same triples
-    assert not forced.files[0].unchanged
+    assert forced.inputs[0].outcome == "replaced"
     assert store.count() == before and store.named_graphs() == graphs
     import_sipri(store, [F17])
     assert len(store.named_graphs()) == len(graphs) + 1
@@ -293,16 +287,16 @@ def test_reimport_changes_nothing_and_releases_stay_apart(store):
 def test_same_file_under_another_name_is_the_same_release(store, tmp_path):
     copy = tmp_path / "renamed.csv"
     shutil.copy(F16, copy)
-    a = import_sipri(store, [F16]).files[0].release
-    b = import_sipri(store, [copy], force=True).files[0].release
+    a = import_sipri(store, [F16]).inputs[0].release
+    b = import_sipri(store, [copy], force=True).inputs[0].release
     assert a == b
 
 
 def test_rejected_files_reported_others_imported(store):
     report = import_sipri(store, [FIX / "unknown_layout.csv", F17, FIX / "missing.csv"])
-    assert [bool(f.rejected) for f in report.files] == [True, False, True]
-    assert "known layouts" in report.files[0].rejected
-    assert report.files[1].deals == 3
+    assert [f.outcome for f in report.inputs] == ["refused", "added", "refused"]
+    assert "known layouts" in report.inputs[0].reason
+    assert report.inputs[1].deals == 3
 
 
 def test_progress_callback(store):
@@ -380,11 +374,11 @@ def test_release_graph_alone_conforms_to_the_shapes(name):
 def test_relink_after_a_register_import_only_when_articles_or_links_exist(store, monkeypatch):
     """Without articles or links, linking has nothing to do and is skipped (it read the
     whole release for nothing); with either, it runs as before."""
-    import kg.ingest.linking as linking
+    import kg.ingest.pipeline as pipeline
 
     calls: list[object] = []
-    real = linking.link
-    monkeypatch.setattr(linking, "link", lambda *a, **k: calls.append(k) or real(*a, **k))
+    real = pipeline.link
+    monkeypatch.setattr(pipeline, "link", lambda *a, **k: calls.append(k) or real(*a, **k))
     report = import_sipri(store, [F16])
     assert calls == [] and report.links is None
     link = f"<https://example.org/l> a <{ns.DealLink}> ; <{ns.linkFrom}> <https://example.org/a> ; <{ns.linkTo}> <https://example.org/b>"

@@ -43,7 +43,7 @@ def real(tmp_path_factory):
 
 
 def graph_of(report, path: Path) -> URIRef:
-    [f] = [f for f in report.files if f.path == str(path)]
+    [f] = [f for f in report.inputs if f.source == str(path)]
     return URIRef(f.release)
 
 
@@ -57,9 +57,9 @@ def raw_rows(path: Path, encoding: str) -> list[list[str]]:
 
 def test_nothing_skipped_or_rejected(real):
     _, report = real
-    for f in report.files:
-        assert not f.rejected, f.rejected
-        assert f.skipped == [], f.skipped_messages()[:5]
+    for f in report.inputs:
+        assert f.outcome != "refused", f.reason
+        assert f.skipped == [], f.skipped[:5]
         assert f.warnings == [], f.warnings[:5]
 
 
@@ -222,7 +222,7 @@ def test_reimport_changes_nothing_and_keeps_two_releases(real):
     before = store.count()
     graphs = store.named_graphs()
     report = import_sipri(store, [F16, F17])
-    assert all(f.unchanged for f in report.files)
+    assert all(f.outcome == "unchanged" for f in report.inputs)
     assert store.count() == before
     assert store.named_graphs() == graphs
     releases = store.select(

@@ -13,9 +13,9 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from listener import CountingListener
 
 from kg.rdf.sparql_guard import OutboundRefused, check_outbound, refuse_outbound, unescape_once
+from scripts.listener import CountingListener
 
 URL = "http://127.0.0.1:9/"
 

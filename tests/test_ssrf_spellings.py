@@ -21,11 +21,11 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from conftest import free_port
-from listener import CountingListener
-from ssrf_spellings import spellings
 
 from kg.cli import cli
+from scripts.listener import CountingListener
+from scripts.servers import free_port
+from scripts.ssrf_spellings import spellings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_linking import (
+from helpers.linking import (
     REGISTER_TRIG,
     S400_REGISTER,
     article,
@@ -17,7 +17,7 @@ from test_linking import (
 )
 
 from kg.analysis import timeline
-from kg.errors import InputError, UnknownName
+from kg.errors import UnknownName
 from kg.ingest import linking
 from kg.store import Store, open_store
 
@@ -93,9 +93,9 @@ def test_find_deals_by_year_and_aliases(seeded: tuple[Store, str]) -> None:
         timeline.find_deals(store, supplier="Atlantis")
 
 
-def test_unknown_deal_is_an_input_error(seeded: tuple[Store, str]) -> None:
+def test_unknown_deal_is_an_unknown_name(seeded: tuple[Store, str]) -> None:
     store, _ = seeded
-    with pytest.raises(InputError):
+    with pytest.raises(UnknownName):  # a usage error (exit 2), like an unknown party
         timeline.deal_timeline(store, "https://w3id.org/defence-kg/id/deal/none")
 
 

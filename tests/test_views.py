@@ -22,18 +22,16 @@ from kg.present.views import (
     write_view,
 )
 from kg.present.views.render import VENDOR_DIR
-from kg.store import open_store
 from kg.vocab import iris
 
 IND = str(iris.country("IND"))
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = open_store("memory:")
-    world.load_hostile(s)
-    yield s
-    s.close()
+STORE_SCOPE = "module"  # the ``store`` fixture (tests/conftest.py): one world, read by every test
+
+
+def fill_store(store) -> None:
+    world.load_hostile(store)
 
 
 def _payload(html: str) -> dict:

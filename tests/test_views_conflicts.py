@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_linking import REGISTER_TRIG, load_seed, load_trig
+from helpers.linking import REGISTER_TRIG, load_seed, load_trig
 
 from kg.analysis import network as kn
 from kg.ingest import linking

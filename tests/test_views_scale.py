@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from kg.analysis import network as kn
 from kg.present.views import country_view, layout, network_view, scale
-from kg.store import open_store
 from kg.vocab import iris
 
 IND = str(iris.country("IND"))
@@ -130,12 +129,11 @@ def test_columns_stack_labels_without_overlap() -> None:
     assert layout.overlaps(arr, half, up, down) == []
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = open_store("memory:")
-    world.load(s)
-    yield s
-    s.close()
+STORE_SCOPE = "module"  # the ``store`` fixture (tests/conftest.py): one world, read by every test
+
+
+def fill_store(store) -> None:
+    world.load(store)
 
 
 def test_country_view_opens_on_the_latest_full_period(store) -> None:

@@ -144,20 +144,13 @@ def party_iri_for(name: str, store: Store | None = None) -> URIRef:
     text = name.strip()
     if text.startswith(str(ns.ID)):
         return URIRef(text)
-    try:  # the reference module is another engineer's; degrade to label lookup without it
-        from kg.vocab.reference import close_matches, resolve_party
-    except ImportError:  # pragma: no cover - only before kg.vocab.reference exists
-        resolve_party = None  # type: ignore[assignment]
+    from kg.vocab.reference import close_matches, resolve_party
 
-        def close_matches(n: str, k: int = 3) -> list[str]:
-            return []
-
-    if resolve_party is not None:
-        record = resolve_party(text)
-        if record is not None:
-            if record.kind == "country":
-                return iris.country(record.iso3 or record.key)
-            return iris.organisation(record.kind, record.name)
+    record = resolve_party(text)
+    if record is not None:
+        if record.kind == "country":
+            return iris.country(record.iso3 or record.key)
+        return iris.organisation(record.kind, record.name)
     if store is not None:
         rows = _select(
             store,

@@ -481,10 +481,7 @@ def gather(store: Store, deals: Iterable[str]) -> Evidence:
 
 
 def _catalogue_record(label: str) -> reference.SystemRecord | None:
-    try:
-        return reference.resolve_system(label)
-    except OSError:  # catalogue table missing in a partial checkout
-        return None
+    return reference.resolve_system(label)
 
 
 # --- clusters ---------------------------------------------------------------------------
@@ -821,10 +818,10 @@ def _deal_exists(store: Store, deal: str) -> bool:
 
 
 def deal_timeline(store: Store, deal_iri: str) -> Timeline:
-    """The timeline of one deal and its linked deals (raises InputError for an unknown deal)."""
+    """The timeline of one deal and its linked deals (raises UnknownName for an unknown deal)."""
     deal = str(deal_iri)
     if not _deal_exists(store, deal):
-        raise InputError(f"no deal {deal} in the store")
+        raise UnknownName(f"no deal {deal} in the store")
     deals, links = cluster(store, deal)
     ev = gather(store, deals)
     return _timeline(ev, deal, deals, links)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from kg._version import __version__
-from kg.errors import EXIT_ERROR, KgError
+from kg.errors import EXIT_ERROR, InputError, KgError
 from kg.store import Store, default_location, open_store
 
 EXIT_CODES_HELP = (
@@ -137,6 +138,26 @@ def cli(ctx: click.Context, store_location: str | None, debug: bool) -> None:
     holder = StoreHolder(store_location or default_location())
     ctx.obj = holder
     ctx.call_on_close(holder.close)
+
+
+class InputPath(click.ParamType):
+    """A file (or directory) the command reads: a missing one is rejected input (exit 3,
+    one line naming it) as in ``kg import`` and ``kg extract``, not a usage error."""
+
+    name = "path"
+
+    def __init__(self, *, dir_okay: bool = False, file_okay: bool = True) -> None:
+        self.dir_okay, self.file_okay = dir_okay, file_okay
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(value)
+        if not path.exists():
+            raise InputError("no such file or directory", str(path))
+        if path.is_dir() and not self.dir_okay:
+            raise InputError("is a directory, not a file", str(path))
+        if not path.is_dir() and not self.file_okay:
+            raise InputError("is a file, not a directory", str(path))
+        return path
 
 
 def get_store(ctx: click.Context, *, read_only: bool = False) -> Store:

@@ -165,8 +165,8 @@ def import_articles_cmd(
         click.echo(f"error: {err}", err=True)
     if files:
         click.echo(
-            f"imported {report.articles} article(s) with {report.claims} claim(s); "
-            f"{report.unchanged} unchanged; {len(report.errors)} rejected",
+            f"imported {len(report.written)} article(s) with {report.total('claims')} claim(s); "
+            f"{len(report.unchanged)} unchanged; {len(report.errors)} rejected",
             err=True,
         )
     if failed:
@@ -183,8 +183,8 @@ def _import_urls(store, urls: list[str], jobs: int) -> int:
     for err in [*web.imported.errors, *errors]:
         click.echo(f"error: {err}", err=True)
     click.echo(
-        f"fetched {len(urls) - len(errors)} of {len(urls)} URL(s): imported {web.imported.articles} "
-        f"article(s) with {web.imported.claims} claim(s); {len(web.unchanged)} unchanged; "
+        f"fetched {len(urls) - len(errors)} of {len(urls)} URL(s): imported {len(web.imported.written)} "
+        f"article(s) with {web.imported.total('claims')} claim(s); {len(web.unchanged)} unchanged; "
         f"{len(web.kept)} kept (paywall rule); {len(web.copies)} copies of known stories; "
         f"{len(errors) + len(web.imported.errors)} failed",
         err=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.app import cli, get_store, import_group, query_group
+from kg.cli.app import InputPath, cli, get_store, import_group, query_group
 from kg.cli.output import FORMATS, RAW_CSV_HELP, default_format, write_rows
 from kg.errors import EXIT_REJECTED, ValidationFailed
 from kg.io.atomicwrite import STDOUT, is_stdout, open_atomic
@@ -41,8 +41,11 @@ def import_rdf_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None,
     report = import_rdf(store, list(files), fmt, force=force)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
+    stored = report.having("added", "replaced", "unchanged")  # a file already imported counts as imported
     click.echo(
-        f"imported {report.files} file(s), {report.triples} triple(s) into {len(report.graphs)} graph(s)"
+        f"imported {len(stored)} file(s), {report.total('triples')} triple(s) into "
+        f"{sum(len(f.graphs) for f in stored)} graph(s)"
+        + (f" ({len(report.unchanged)} unchanged)" if report.unchanged else "")
         + (f"; rejected {len(report.errors)} file(s)" if report.errors else ""),
         err=True,
     )
@@ -71,7 +74,7 @@ def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | N
 
 @query_group.command("sparql", hidden=True)
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-f", "--file", "query_file", type=InputPath())
 @click.option(
     "--format",
     "fmt",
@@ -214,7 +217,7 @@ def _progress(done: int, total: int, shape: str) -> None:
     "--sipri",
     "registers",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=InputPath(),
     help="Also import this SIPRI export (e.g. ../shared/data/sipri/trade-register.csv). Repeatable.",
 )
 @click.pass_context

@@ -10,7 +10,7 @@ import click
 from kg.analysis import contradictions, timeline
 from kg.cli.app import KgGroup, cli, get_store
 from kg.cli.output import write_rows
-from kg.errors import EXIT_USAGE, InputError
+from kg.errors import EXIT_USAGE, UnknownName, check_year_range
 from kg.ingest import linking
 
 #: More clusters than this from ``kg deal show --supplier ...`` means the selection is too wide.
@@ -99,7 +99,7 @@ def deal_show_cmd(
     else:
         found = timeline.timelines_for(store, supplier, buyer, system, year)
         if not found:
-            raise InputError("no deal matches the selection")
+            raise UnknownName("no deal matches the selection")
         if len(found) > MAX_TIMELINES:
             click.echo(
                 f"error: {len(found)} deals match; narrow the selection (--year, --system) or give an IRI:",
@@ -142,6 +142,7 @@ def contradictions_cmd(
 
     Linked deals count as one deal (run ``kg link`` after imports).
     """
+    check_year_range(year_from, year_to)
     store = get_store(ctx, read_only=True)
     flt = contradictions.ContradictionFilter(supplier, buyer, system, year_from, year_to)
     found = contradictions.find_contradictions(store, flt)

@@ -50,20 +50,21 @@ def run_demo(
     warnings: list[str] = []
     for table in sorted(data_path("facts").glob("*.csv")):
         report = import_curated(store, table)
-        log(f"curated facts {table.name}: {report.deals} deals")
-        for err in report.errors:
+        log(f"curated facts {table.name}: {report.total('deals')} deals")
+        for err in [*report.errors, *report.skipped]:
             warnings.append(str(err))
             log(f"warning: {err}")
     articles = import_articles(store, [data_path("articles")])
     log(
-        f"example articles: {articles.articles} imported, {articles.unchanged} unchanged, {articles.claims} claims"
+        f"example articles: {len(articles.written)} imported, {len(articles.unchanged)} unchanged, "
+        f"{articles.total('claims')} claims"
     )
     warnings.extend(str(e) for e in articles.errors)
     if registers:
+        from kg.cli.sipri import summary
         from kg.ingest.sipri.importer import import_sipri
 
-        sipri = import_sipri(store, list(registers))
-        for line in sipri.summary():  # one line per file (ImportReport.summary)
+        for line in summary(import_sipri(store, list(registers))):  # one line per file
             log(line)
     out_dir = out_dir.resolve()  # print absolute paths: the user opens them from anywhere
     out_dir.mkdir(parents=True, exist_ok=True)

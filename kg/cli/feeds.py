@@ -210,8 +210,8 @@ def feed_run(
         click.echo(f"error: {e}", err=True)
     web = report.web
     click.echo(
-        f"{len(report.feeds)} feed(s), {report.requests} request(s): imported {web.imported.articles} "
-        f"article(s) with {web.imported.claims} claim(s); {len(web.unchanged)} unchanged; "
+        f"{len(report.feeds)} feed(s), {report.requests} request(s): imported {len(web.imported.written)} "
+        f"article(s) with {web.imported.total('claims')} claim(s); {len(web.unchanged)} unchanged; "
         f"{len(web.kept)} kept (paywall rule); {len(web.copies)} copies of known stories; "
         f"{len(report.errors)} error(s)",
         err=True,

@@ -8,6 +8,7 @@ import sys
 import click
 
 from kg.cli.app import cli, get_store
+from kg.errors import check_year_range
 
 
 @cli.command("search")
@@ -52,6 +53,7 @@ def search_cmd(
     from kg.cli.output import default_format, write_rows
 
     fts.fts_query(" ".join(text))  # nothing to search for: a usage error before opening the store
+    check_year_range(year_from, year_to)
     hits = fts.search(
         get_store(ctx, read_only=True),
         " ".join(text),

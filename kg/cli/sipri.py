@@ -9,6 +9,7 @@ import click
 
 from kg.cli.app import get_store, import_group
 from kg.errors import EXIT_REJECTED
+from kg.ingest.pipeline import REFUSED, UNCHANGED, ImportReport, InputOutcome
 
 #: Files with more rows than this get a progress bar (on stderr, only on a terminal).
 PROGRESS_MIN_ROWS = 2000
@@ -91,27 +92,53 @@ def import_sipri_cmd(
     finally:
         for bar in bars.values():
             bar.render_finish()
-    for f in report.files:
-        messages = f.skipped_messages()
+    for f in report.inputs:
         limit = None if show_all_skipped else MAX_LISTED
-        for message in messages[:limit]:
+        for message in f.skipped[:limit]:
             click.echo(f"warning: skipped {message}", err=True)
-        if limit is not None and len(messages) > limit:
-            click.echo(f"warning: ... and {len(messages) - limit} more skipped rows in {f.path}", err=True)
+        if limit is not None and len(f.skipped) > limit:
+            click.echo(f"warning: ... and {len(f.skipped) - limit} more skipped rows in {f.source}", err=True)
         if not quiet:
             for warning in f.warnings[:MAX_LISTED]:
                 click.echo(f"warning: {warning}", err=True)
-        if f.rejected:
-            click.echo(f"error: {f.path}: {f.rejected}", err=True)
+        if f.outcome == REFUSED:
+            click.echo(f"error: {f.source}: {_why(f)}", err=True)
     if not quiet:
-        for line in report.summary():
+        for line in summary(report):
             click.echo(line, err=True)
-        ok = [f for f in report.files if not f.rejected]
         click.echo(
-            f"imported {len(ok)} of {len(report.files)} file(s): {report.total('deals')} deals, "
-            f"{report.total('deliveries')} deliveries, {report.total('observations')} TIV observations, "
-            f"{report.total('triples')} triples; {report.skipped_rows} rows skipped",
+            f"imported {len(report.inputs) - len(report.refused)} of {len(report.inputs)} file(s): "
+            f"{report.total('deals')} deals, {report.total('deliveries')} deliveries, "
+            f"{report.total('observations')} TIV observations, {report.total('triples')} triples; "
+            f"{len(report.skipped)} rows skipped",
             err=True,
         )
-    if report.rejected:
+    if report.refused:
         ctx.exit(EXIT_REJECTED)
+
+
+def _why(f: InputOutcome) -> str:
+    return f"line {f.line}: {f.reason}" if f.line else str(f.reason)
+
+
+def summary(report: ImportReport) -> list[str]:
+    """One human-readable line per file (printed on stderr, and by ``kg demo``)."""
+    from kg.ingest.sipri.importer import FileReport
+
+    lines = []
+    for f in report.inputs:
+        if f.outcome == REFUSED or not isinstance(f, FileReport):
+            lines.append(f"{f.source}: REJECTED: {_why(f)}")
+            continue
+        what = (
+            f"{f.observations} TIV observations"
+            if f.layout and f.layout.startswith("tiv")
+            else f"{f.deals} deals, {f.deliveries} deliveries ({f.derived_deliveries} derived)"
+        )
+        lines.append(
+            f"{f.source}: {f.layout}, generated {f.generated or '?'}: {f.rows_read} rows read, {what}, "
+            f"{f.parties} parties, {f.systems} systems, {f.triples} triples, "
+            f"{len(f.skipped)} rows skipped ({f.seconds:.1f} s)"
+            + (" [unchanged: already in the store]" if f.outcome == UNCHANGED else "")
+        )
+    return lines

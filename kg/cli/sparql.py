@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.app import cli, get_store, query_group
+from kg.cli.app import InputPath, cli, get_store, query_group
 from kg.cli.output import FORMATS, RAW_CSV_HELP, default_format, write_rows
 
 
@@ -107,7 +107,7 @@ def query_run_cmd(
 @click.option(
     "--views",
     "views_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=InputPath(dir_okay=True, file_okay=False),
     help="Also serve the HTML files of this directory (read-only) under /views/.",
 )
 @click.option(

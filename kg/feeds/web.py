@@ -35,7 +35,8 @@ from rdflib.namespace import XSD
 
 from kg.extract import Article, ArticleError, read_articles
 from kg.feeds.dedup import Signature, StoryIndex, signature
-from kg.ingest.articles import ArticleImportReport, import_items
+from kg.ingest.articles import import_items
+from kg.ingest.pipeline import ImportReport
 from kg.io.fetch import HTML_TYPES, Fetcher, FetchError, Response, check_kind, decode_text, is_http_url
 from kg.rdf.terms import NTriples
 from kg.store import Store
@@ -152,7 +153,7 @@ def stored_records(store: Store, graphs: Iterable[URIRef]) -> dict[str, _Stored]
 class WebImportReport:
     """What importing fetched pages did."""
 
-    imported: ArticleImportReport = field(default_factory=ArticleImportReport)
+    imported: ImportReport = field(default_factory=ImportReport)
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # paywall rule: stored article kept
     copies: dict[str, str] = field(default_factory=dict)  # graph -> story root

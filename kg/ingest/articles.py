@@ -1,38 +1,35 @@
 """Articles into the store: read, extract, map, write one graph per article.
 
-Each article is written in its own transaction-safe graph replacement, so a batch killed
-midway keeps every finished article and none half-written (per-article atomicity).  An
-article whose graph already holds the same content hash is skipped: re-importing changes
-nothing.  Systems the store already knows (e.g. from a SIPRI import) extend the
-extractor's catalogue.
+An importer of the import pipeline (:mod:`kg.ingest.pipeline`): it reads articles and maps
+each to its graph; the pipeline writes each article in its own graph replacement, so a
+batch killed midway keeps every finished article and none half-written (per-article
+atomicity), and skips an article whose graph already holds the text's content hash:
+re-importing changes nothing.  Systems the store already knows (e.g. from a SIPRI import)
+extend the extractor's catalogue.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
+from kg.errors import InputError
 from kg.extract import Article, ArticleError, extract_many, read_articles
 from kg.ingest.article_rdf import article_graph, storable_url
-from kg.ingest.base_graphs import with_base_graphs
-from kg.rdf.terms import content_hash
+from kg.ingest.pipeline import Importer, ImportReport, InputOutcome, Prepared, run_import
 from kg.store import Store
-from kg.vocab import ns, reference
+from kg.vocab import iris, ns, reference
 
 
 @dataclass
-class ArticleImportReport:
-    articles: int = 0
-    unchanged: int = 0
+class ArticleOutcome(InputOutcome):
+    """One article's outcome, with the number of claims extracted from it."""
+
     claims: int = 0
-    graphs: list[URIRef] = field(default_factory=list)
-    errors: list[ArticleError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    links: object | None = None  # kg.ingest.linking.LinkReport when linking ran after the import
 
 
 def store_systems(store: Store) -> list[reference.SystemRecord]:
@@ -69,13 +66,6 @@ def graph_of(article: Article, claims: list[dict]) -> tuple[URIRef, bytes]:
     )
 
 
-def _unchanged(store: Store, graph: URIRef, text: str) -> bool:
-    return store.ask(
-        f"ASK {{ GRAPH ?g {{ ?g <{ns.contentHash}> ?h }} }}",
-        {"g": graph, "h": Literal(content_hash(text.encode("utf-8", "surrogatepass")))},
-    )
-
-
 def iter_inputs(
     paths: Iterable[str | Path], published: date | None = None, url: str | None = None
 ) -> Iterator[Article | ArticleError]:
@@ -92,19 +82,19 @@ def import_articles(
     progress: Callable[[Article], None] | None = None,
     jobs: int = 1,
     link_after: bool = True,
-) -> ArticleImportReport:
-    """Import every article under ``paths``; bad inputs are reported and skipped.
+) -> ImportReport:
+    """Import every article under ``paths``; bad inputs are refused (named) and skipped.
 
     Extraction runs on ``jobs`` processes; writing stays in this process, one graph
     replacement per article (the store has one writer).  The imported articles' deals
     are then linked to register deals (``link_after``; see :func:`kg.ingest.linking.link`).
+    Each article's outcome is an :class:`ArticleOutcome` in the returned report.
     """
     return import_items(
         store, iter_inputs(paths, published, url), progress=progress, jobs=jobs, link_after=link_after
     )
 
 
-@with_base_graphs
 def import_items(
     store: Store,
     items: Iterable[Article | ArticleError],
@@ -114,7 +104,7 @@ def import_items(
     link_after: bool = True,
     extra_triples: Callable[[Article, URIRef], bytes] | None = None,
     claims_of: Callable[[Article], list[dict]] | None = None,
-) -> ArticleImportReport:
+) -> ImportReport:
     """Import articles already read (files, or pages fetched by :mod:`kg.feeds.web`).
 
     ``extra_triples(article, graph)`` adds N-Triples to an article's graph in the same
@@ -122,40 +112,70 @@ def import_items(
     ``claims_of(article)`` gives claim dicts extracted elsewhere (feed runs extract where
     they read the page, on their worker processes) instead of extracting here.
     """
-    from kg.vocab.iris import article_source
-
-    extra = store_systems(store)
-    report = ArticleImportReport()
-    todo: list[Article] = []
-    for item in items:
-        if isinstance(item, ArticleError):
-            report.errors.append(item)
-            continue
-        where = f"{item.path}:{item.line}" if item.line else item.path
-        report.warnings.extend(f"{where}: {w}" for w in item.warnings)
-        if item.url and not storable_url(item.url):
-            report.warnings.append(f"{where}: URL {item.url[:60]!r} is not http(s); not stored as schema:url")
-        if _unchanged(store, article_source(item.key), item.text):
-            report.unchanged += 1
-            continue
-        todo.append(item)
-    pairs = (
-        ((a, claims_of(a)) for a in todo)
-        if claims_of is not None
-        else ((a, [c.to_dict() for c in f]) for a, f in extract_many(todo, jobs=jobs, extra_systems=extra))
+    importer = ArticleImporter(
+        store, items, progress=progress, jobs=jobs, extra_triples=extra_triples, claims_of=claims_of
     )
-    for item, claims in pairs:
-        graph, data = graph_of(item, claims)
-        if extra_triples is not None:
-            data += extra_triples(item, graph)
-        store.replace_graphs({graph: data})
-        report.articles += 1
-        report.claims += len(claims)
-        report.graphs.append(graph)
-        if progress:
-            progress(item)
-    if report.graphs and link_after:
-        from kg.ingest.linking import link
+    return run_import(store, importer, link_after=link_after)
 
-        report.links = link(store, article_graphs=[str(g) for g in report.graphs])
-    return report
+
+class ArticleImporter(Importer):
+    """Articles into the pipeline: the unchanged check runs on the text's hash before the
+    (costly) extraction, which then runs once over the new and changed articles."""
+
+    relink = "article_graphs"
+
+    def __init__(
+        self,
+        store: Store,
+        items: Iterable[Article | ArticleError],
+        *,
+        progress: Callable[[Article], None] | None = None,
+        jobs: int = 1,
+        extra_triples: Callable[[Article, URIRef], bytes] | None = None,
+        claims_of: Callable[[Article], list[dict]] | None = None,
+    ) -> None:
+        self.store, self.items, self.progress, self.jobs = store, items, progress, jobs
+        self.extra_triples, self.claims_of = extra_triples, claims_of
+
+    def inputs(self) -> Iterator[Prepared | InputError]:
+        for item in self.items:
+            if isinstance(item, ArticleError):
+                yield InputError(item.message, item.path, item.line)
+                continue
+            where = f"{item.path}:{item.line}" if item.line else item.path
+            record = ArticleOutcome(source=where or item.key)
+            record.warnings.extend(f"{where}: {w}" for w in item.warnings)
+            if item.url and not storable_url(item.url):
+                record.warnings.append(
+                    f"{where}: URL {item.url[:60]!r} is not http(s); not stored as schema:url"
+                )
+            graph = iris.article_source(item.key)
+            yield Prepared(record, graph=graph, content_hash=item.content_hash, item=item)
+
+    def map(self, todo: Iterable[Prepared]) -> Iterator[Prepared]:
+        todo = list(todo)  # extraction runs once, on worker processes, over every new article
+        if not todo:  # all unchanged (or refused): no worker pool, no catalogue query
+            return
+        by_article = {id(p.item): p for p in todo}
+        articles = [p.item for p in todo]
+        if self.claims_of is not None:
+            pairs: Iterable[tuple[Article, list[dict]]] = ((a, self.claims_of(a)) for a in articles)
+        else:
+            extra = store_systems(self.store)
+            pairs = (
+                (a, [c.to_dict() for c in found])
+                for a, found in extract_many(articles, jobs=self.jobs, extra_systems=extra)
+            )
+        for article, claims in pairs:
+            prepared = by_article[id(article)]
+            graph, data = graph_of(article, claims)
+            if self.extra_triples is not None:
+                data += self.extra_triples(article, graph)
+            prepared.graphs = {graph: data}
+            prepared.record.claims = len(claims)
+            prepared.record.triples = data.count(b"\n")
+            yield prepared
+
+    def written(self, prepared: Prepared) -> None:
+        if self.progress:
+            self.progress(prepared.item)

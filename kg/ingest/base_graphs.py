@@ -1,18 +1,15 @@
 """The graphs every store carries: the ontology and the curated reference tables.
 
 They are (re)loaded only when their content changed (a content hash is kept in each
-graph), so every importer ensures them cheaply after it imports: each importer's entry
-point is wrapped in :func:`with_base_graphs`, the one place that does it.  Why: a store
+graph), so every import ensures them cheaply once it has written: the import pipeline
+(:func:`kg.ingest.pipeline.run_import`) is the one place that does it.  Why: a store
 filled by ``kg import sipri`` (or rdf, or a curated table) alone must carry the same
 ontology and reference graphs as one filled by ``kg import articles``.
 """
 
 from __future__ import annotations
 
-import functools
 import io
-from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -61,26 +58,13 @@ def ensure_base_graphs(store: Store) -> list[URIRef]:
     return list(todo)
 
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
+def holds_data(store: Store) -> bool:
+    """True when the store holds any triple outside the base graphs.
 
-
-def with_base_graphs(importer: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
-    """Mark ``importer`` (whose first argument is the store) as an import entry point: once it
-    has run, the base graphs are ensured (a no-op when they are current).
-
-    After, not before, and only when the store then holds data: an import that rejected
-    every input (or failed) leaves the store exactly as it was.
+    Why: the import pipeline ensures the base graphs after an import only then, so an
+    import that refused every input (or failed) leaves the store exactly as it was.
     """
-
-    @functools.wraps(importer)
-    def run(store: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        result = importer(store, *args, **kwargs)
-        if store.ask(_HOLDS_DATA):
-            ensure_base_graphs(store)
-        return result
-
-    return run
+    return store.ask(_HOLDS_DATA)
 
 
 #: any triple outside the base graphs (constants only: nothing from user input)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from kg.errors import InputError
-from kg.ingest.base_graphs import with_base_graphs
+from kg.ingest.pipeline import Importer, ImportReport, InputOutcome, Prepared, run_import
 from kg.rdf.terms import NTriples, content_hash, describe_party, describe_system, party_iri, system_iri
 from kg.store import Store
 from kg.vocab import iris, ns, reference
@@ -29,10 +30,10 @@ REQUIRED = ("supplier", "buyer", "system", "status", "source_url")
 
 
 @dataclass
-class CuratedReport:
-    graph: URIRef | None = None
+class CuratedOutcome(InputOutcome):
+    """One table's outcome, with the number of deals mapped from it."""
+
     deals: int = 0
-    errors: list[InputError] = field(default_factory=list)
 
 
 def _int(text: str) -> int | None:
@@ -50,9 +51,10 @@ def _decimal(text: str) -> Decimal | None:
         raise ValueError(f"not a number: {text!r}") from None
 
 
-def curated_graph(path: Path) -> tuple[URIRef, bytes, int, list[InputError]]:
-    """Map one curated CSV to (graph IRI, N-Triples, deal count, row errors)."""
-    raw = path.read_bytes()
+def curated_graph(path: Path, raw: bytes | None = None) -> tuple[URIRef, bytes, int, list[InputError]]:
+    """Map one curated CSV (``raw``: its bytes, read here if not given) to (graph IRI,
+    N-Triples, deal count, row errors)."""
+    raw = path.read_bytes() if raw is None else raw
     release = iris.release_source(f"kg-curated:{path.name}")
     out = NTriples()
     out.add(release, RDF.type, ns.DatasetRelease)
@@ -121,9 +123,29 @@ def curated_graph(path: Path) -> tuple[URIRef, bytes, int, list[InputError]]:
     return release, bytes(out), deals, errors
 
 
-@with_base_graphs
-def import_curated(store: Store, path: Path) -> CuratedReport:
-    """Import one curated table; bad rows are reported with their line and skipped."""
-    graph, data, deals, errors = curated_graph(path)
-    store.replace_graphs({graph: data})
-    return CuratedReport(graph=graph, deals=deals, errors=errors)
+def import_curated(store: Store, path: Path) -> ImportReport:
+    """Import one curated table; bad rows are skipped and listed with their line.
+
+    A table already imported with the same content changes nothing (its release graph
+    carries the table's content hash).
+    """
+    return run_import(store, CuratedImporter([path]))
+
+
+class CuratedImporter(Importer):
+    """Curated tables into the pipeline: one release graph per table, mapped up front (small)."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.paths = paths
+
+    def inputs(self) -> Iterator[Prepared | InputError]:
+        for path in self.paths:
+            try:
+                raw = path.read_bytes()
+                graph, data, deals, errors = curated_graph(path, raw)
+            except (OSError, UnicodeDecodeError) as exc:
+                yield InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", str(path))
+                continue
+            record = CuratedOutcome(source=str(path), deals=deals, triples=data.count(b"\n"))
+            record.skipped = [str(e) for e in errors]
+            yield Prepared(record, graph=graph, content_hash=content_hash(raw), graphs={graph: data})

@@ -164,10 +164,7 @@ def graphs_of_type(store: Store, cls: URIRef) -> set[str]:
 @cache
 def _catalogue_key(label: str) -> str:
     """The comparison key of a system label: its catalogue designation's key when known."""
-    try:
-        record = reference.resolve_system(label)
-    except (OSError, KeyError):  # catalogue table missing in a partial checkout
-        record = None
+    record = reference.resolve_system(label)
     return reference.system_key(record.designation if record else label)
 
 

@@ -16,10 +16,9 @@ import would silently replace; ``force`` allows the last, except the registry.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,7 +26,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError
-from kg.ingest.base_graphs import with_base_graphs
+from kg.ingest.pipeline import Importer, ImportReport, InputOutcome, Prepared, run_import
+from kg.rdf.terms import content_hash
 from kg.store import Store
 from kg.vocab import iris, ns
 from kg.vocab.ns import ID
@@ -82,14 +82,6 @@ def _refuse_entities(data: bytes, path: Path) -> None:
             str(path),
             text.count(b"\n", 0, pos) + 1,
         )
-
-
-@dataclass
-class RdfImportReport:
-    files: int = 0
-    graphs: list[URIRef] = field(default_factory=list)
-    triples: int = 0
-    errors: list[InputError] = field(default_factory=list)
 
 
 def _format_for(path: Path, fmt: str | None) -> ox.RdfFormat:
@@ -208,38 +200,52 @@ def _check_graphs(scratch: ox.Store, path: Path, force: bool) -> None:
             )
 
 
-@with_base_graphs
 def import_rdf(
     store: Store, paths: list[Path], fmt: str | None = None, *, force: bool = False
-) -> RdfImportReport:
-    """Import each file; bad files are reported in ``errors`` and skipped, the rest go in.
+) -> ImportReport:
+    """Import each file; bad files are refused (file and line in the report), the rest go in.
 
-    A file naming a graph kg owns (:func:`reserved_graph`) is refused unless ``force``.
+    A file naming a graph kg owns (:func:`reserved_graph`) is refused unless ``force``
+    (which also rewrites a file already imported unchanged).
     """
-    report = RdfImportReport()
-    for path in paths:
-        try:
-            scratch, data = parse_file(path, fmt)
-            _check_graphs(scratch, path, force)
-        except InputError as exc:
-            report.errors.append(exc)
-            continue
-        file_graph = iris.rdf_file_source(str(path.resolve()))
-        graphs: dict[URIRef, bytes] = {}
-        for g in scratch.named_graphs():
-            if isinstance(g, ox.NamedNode):
-                graphs[URIRef(g.value)] = _graph_ntriples(scratch, g)
-        default = _graph_ntriples(scratch, ox.DefaultGraph())
-        if default or not graphs:
-            meta = (
-                (file_graph, RDF.type, ns.Source),
-                (file_graph, ns.sourceFile, Literal(path.name)),
-                (file_graph, ns.contentHash, Literal(hashlib.sha256(data).hexdigest())),
-            )
-            header = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in meta).encode()
-            graphs[file_graph] = header + default
-        store.replace_graphs(graphs)
-        report.files += 1
-        report.graphs.extend(graphs)
-        report.triples += len(scratch)
-    return report
+    return run_import(store, RdfImporter(paths, fmt, force=force), force=force)
+
+
+class RdfImporter(Importer):
+    """RDF files into the pipeline: each file parsed whole in memory, then its graphs.
+
+    The key graph is the file's own graph (its triples outside any named graph, stamped
+    with the file's content hash); a file carrying only named graphs has none, so
+    re-importing it rewrites the same triples (which changes nothing either).
+    """
+
+    def __init__(self, paths: Iterable[Path], fmt: str | None = None, *, force: bool = False) -> None:
+        self.paths, self.fmt, self.force = paths, fmt, force
+
+    def inputs(self) -> Iterator[Prepared | InputError]:
+        for path in self.paths:
+            try:
+                scratch, data = parse_file(path, self.fmt)
+                _check_graphs(scratch, path, self.force)
+            except InputError as exc:
+                yield exc
+                continue
+            file_graph = iris.rdf_file_source(str(path.resolve()))
+            graphs: dict[URIRef, bytes] = {}
+            for g in scratch.named_graphs():
+                if isinstance(g, ox.NamedNode):
+                    graphs[URIRef(g.value)] = _graph_ntriples(scratch, g)
+            default = _graph_ntriples(scratch, ox.DefaultGraph())
+            key = None
+            digest = content_hash(data)
+            if default or not graphs:
+                meta = (
+                    (file_graph, RDF.type, ns.Source),
+                    (file_graph, ns.sourceFile, Literal(path.name)),
+                    (file_graph, ns.contentHash, Literal(digest)),
+                )
+                header = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in meta).encode()
+                graphs[file_graph] = header + default
+                key = file_graph if len(graphs) == 1 else None
+            record = InputOutcome(source=str(path), triples=len(scratch))
+            yield Prepared(record, graph=key, content_hash=digest, graphs=graphs)

@@ -136,10 +136,7 @@ def resolve_system_iri(value: str, store: Selector | None) -> URIRef:
     text = value.strip()
     if text.startswith(("http://", "https://")):
         return _iri(text, "system")
-    try:
-        record = reference.resolve_system(text)
-    except OSError:  # catalogue not installed: fall back to the store
-        record = None
+    record = reference.resolve_system(text)
     if record is not None:
         return iris.system(reference.normalise_designation(record.designation))
     minted = iris.system(reference.normalise_designation(text)) if text else None

@@ -32,6 +32,6 @@ Decisions, in one place (details in each module):
   ``data/sipri/description_categories.csv`` (every description of the real registers).
 """
 
-from kg.ingest.sipri.importer import FileReport, ImportReport, import_file, import_sipri
+from kg.ingest.sipri.importer import FileReport, SipriImporter, import_sipri
 
-__all__ = ["FileReport", "ImportReport", "import_file", "import_sipri"]
+__all__ = ["FileReport", "SipriImporter", "import_sipri"]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -595,9 +595,3 @@ def parse_file(path: str | Path) -> ParsedFile:
     """Read and parse one export file (see :func:`parse_bytes`)."""
     p = Path(path)
     return parse_bytes(p.read_bytes(), p)
-
-
-def iter_problems(parsed: ParsedFile) -> Iterator[str]:
-    """``file:line: reason`` strings for every skipped row."""
-    for prob in parsed.problems:
-        yield f"{parsed.path}:{prob.line}: {prob.reason}"

@@ -1,18 +1,19 @@
 """Import SIPRI export files into a store: one named graph per release (library API).
 
-Each file is parsed (:mod:`kg.ingest.sipri.formats`), mapped to N-Triples
-(:mod:`kg.ingest.sipri.mapping`) and written with one bulk ``replace_graphs`` call into the graph
-of its release.  The release is identified by its title line, its ``Data generated`` date
+Each file is parsed (:mod:`kg.ingest.sipri.formats`) and mapped to N-Triples
+(:mod:`kg.ingest.sipri.mapping`) by :class:`SipriImporter`; the import pipeline
+(:mod:`kg.ingest.pipeline`) checks, guards and writes it with one bulk ``replace_graphs``
+call into the graph of its release.  The release is identified by its title line, its ``Data generated`` date
 and its layout, never by the file name, so:
 
-* re-importing the same file replaces the graph with identical triples (idempotent);
+* re-importing the same file leaves the stored release as it is (``unchanged``);
 * two releases (e.g. the Oct 2024 and Feb 2026 registers) live side by side, never merged.
 
 A file that cannot be read as a whole (unknown layout, no header, truncated preamble) is
-*rejected* and reported; a row that cannot be parsed or mapped is *skipped* and reported
+*refused* and reported; a row that cannot be parsed or mapped is *skipped* and reported
 with its physical line; everything else imports.
 
-A worse file never silently replaces good data: without ``force`` a file is also rejected,
+A worse file never silently replaces good data: without ``force`` a file is also refused,
 and the stored data kept, when it has no usable row (no deal, no TIV observation), or when
 it maps to fewer than :data:`MIN_KEEP_RATIO` (half) of the triples of the stored release it
 would replace, or of the latest stored release of the same export (same title line and same
@@ -23,13 +24,14 @@ damaged export (every row missing a field, a cut-off download) looks exactly lik
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from kg.ingest.base_graphs import with_base_graphs
+from kg.errors import InputError
+from kg.ingest.pipeline import Importer, ImportReport, InputOutcome, Prepared, run_import
 from kg.ingest.sipri.formats import LAYOUTS, LayoutError, RowProblem, parse_file
 from kg.ingest.sipri.mapping import map_release
 from kg.store import Store
@@ -45,10 +47,9 @@ MIN_KEEP_RATIO = 0.5
 
 
 @dataclass
-class FileReport:
-    """What happened to one file."""
+class FileReport(InputOutcome):
+    """What happened to one file: the pipeline's outcome plus the release's figures."""
 
-    path: str
     layout: str | None = None
     release: str | None = None  # release IRI = graph IRI
     title: str | None = None
@@ -60,71 +61,8 @@ class FileReport:
     observations: int = 0
     parties: int = 0
     systems: int = 0
-    triples: int = 0
-    skipped: list[RowProblem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    rejected: str | None = None  # why the whole file was refused
-    unchanged: bool = False  # the same release with the same content was already stored
+    problems: list[RowProblem] = field(default_factory=list)  # skipped rows (``skipped``: as text)
     seconds: float = 0.0
-
-    def skipped_messages(self) -> list[str]:
-        """``file:line: reason`` for each skipped row, in line order."""
-        return [f"{self.path}:{p.line}: {p.reason}" for p in sorted(self.skipped, key=lambda p: p.line)]
-
-
-@dataclass
-class ImportReport:
-    """One :class:`FileReport` per input file, plus totals."""
-
-    files: list[FileReport] = field(default_factory=list)
-    links: object | None = None  # kg.ingest.linking.LinkReport when linking ran after the import
-
-    @property
-    def rejected(self) -> list[FileReport]:
-        return [f for f in self.files if f.rejected]
-
-    @property
-    def skipped_rows(self) -> int:
-        return sum(len(f.skipped) for f in self.files)
-
-    def total(self, attr: str) -> int:
-        """Sum of ``attr`` over the files that were imported (not rejected)."""
-        return sum(int(getattr(f, attr)) for f in self.files if not f.rejected)
-
-    def summary(self) -> list[str]:
-        """Human-readable lines (the CLI prints them on stderr)."""
-        lines = []
-        for f in self.files:
-            if f.rejected:
-                lines.append(f"{f.path}: REJECTED: {f.rejected}")
-                continue
-            what = (
-                f"{f.observations} TIV observations"
-                if f.layout and f.layout.startswith("tiv")
-                else f"{f.deals} deals, {f.deliveries} deliveries ({f.derived_deliveries} derived)"
-            )
-            lines.append(
-                f"{f.path}: {f.layout}, generated {f.generated or '?'}: {f.rows_read} rows read, {what}, "
-                f"{f.parties} parties, {f.systems} systems, {f.triples} triples, "
-                f"{len(f.skipped)} rows skipped ({f.seconds:.1f} s)"
-                + (" [unchanged: already in the store]" if f.unchanged else "")
-            )
-        return lines
-
-
-def _already_stored(store: Store, graph: URIRef, content_hash: str, triples: int) -> bool:
-    """True when ``graph`` holds this file's content hash and exactly ``triples`` triples.
-
-    Why: replacing a graph means deleting its old triples first, and deletion in Oxigraph
-    costs far more than loading (about 40 s for the 1M-triple register); re-importing an
-    unchanged file would rewrite identical triples, so it is skipped instead.
-    """
-    rows = store.select(
-        SPARQL_PREFIXES + "SELECT ?h WHERE { GRAPH ?g { ?g kg:contentHash ?h } }", {"g": graph}
-    )
-    if [str(r["h"]) for r in rows if "h" in r] != [content_hash]:
-        return False
-    return store.count(graph) == triples
 
 
 def _worse_than_stored(
@@ -157,78 +95,100 @@ def _worse_than_stored(
     return None
 
 
-def import_file(
-    store: Store,
-    path: str | Path,
-    *,
-    progress: ProgressCallback | None = None,
-    force: bool = False,
-    derive_years: bool = False,
-) -> FileReport:
-    """Parse, map and write one file; never raises for bad input (see ``rejected``).
+class SipriImporter(Importer):
+    """SIPRI exports into the pipeline: each file parsed and mapped before the unchanged
+    check, which then also compares the release's triple count (a file mapped by a newer
+    kg, or with ``derive_years``, differs), and guarded against shrinking a stored release.
 
-    An identical release already in the store (same graph, same content hash, same number
-    of triples) is left as it is (``unchanged``) unless ``force`` rewrites it.
+    Why a file is mapped before the check: deleting a release's triples in Oxigraph costs
+    far more than mapping it (about 40 s for the 1M-triple register), so an unchanged file
+    is recognised with certainty and never rewritten.
     """
-    start = time.perf_counter()
-    name = str(path)
-    report = FileReport(path=name)
-    try:
-        parsed = parse_file(path)
-    except LayoutError as exc:
-        report.rejected = f"line {exc.line}: {exc.message}" if exc.line else exc.message
-        return report
-    except OSError as exc:
-        report.rejected = f"cannot read: {exc.strerror or exc}"
-        return report
-    report.layout = parsed.layout
-    report.title = parsed.title
-    report.generated = parsed.generated
-    report.rows_read = len(parsed.rows) + len(parsed.problems)
-    total = report.rows_read
-    done = 0
-    if progress is not None:
+
+    relink = "release_graphs"
+    bulk = True
+
+    def __init__(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: ProgressCallback | None = None,
+        derive_years: bool = False,
+    ) -> None:
+        self.paths, self.progress, self.derive_years = paths, progress, derive_years
+        self.started: dict[int, float] = {}
+        self.done = 0  # rows mapped so far in the current file (progress)
+
+    def inputs(self) -> Iterator[Prepared | InputError]:
+        for path in self.paths:
+            yield self.prepare(path)
+
+    def prepare(self, path: str | Path) -> Prepared | InputError:
+        """Parse and map one file (never raises for bad input: a refusal is returned)."""
+        start = time.perf_counter()
+        name = str(path)
+        try:
+            parsed = parse_file(path)
+        except LayoutError as exc:
+            return InputError(exc.message, name, exc.line)
+        except OSError as exc:
+            return InputError(f"cannot read: {exc.strerror or exc}", name)
+        report = FileReport(source=name, layout=parsed.layout, title=parsed.title, generated=parsed.generated)
+        report.rows_read = total = len(parsed.rows) + len(parsed.problems)
+        mapped = map_release(parsed, self._ticker(name, total), derive_years=self.derive_years)
+        if self.progress is not None and self.done < total:
+            self.progress(name, total, total)
+        report.release = mapped.graph
+        report.deals, report.deliveries = mapped.deals, mapped.deliveries
+        report.derived_deliveries, report.observations = mapped.derived_deliveries, mapped.observations
+        report.parties, report.systems = len(mapped.parties), len(mapped.systems)
+        report.triples = len(mapped.lines)
+        report.problems = sorted([*parsed.problems, *mapped.skipped], key=lambda p: p.line)
+        report.skipped = [f"{name}:{p.line}: {p.reason}" for p in report.problems]
+        report.warnings = mapped.warnings
+        report.seconds = time.perf_counter() - start
+        prepared = Prepared(
+            report,
+            graph=URIRef(mapped.graph),
+            content_hash=parsed.content_hash,
+            triples=report.triples,
+            link=mapped.deals > 0,
+            item=mapped,
+        )
+        self.started[id(prepared)] = start
+        return prepared
+
+    def _ticker(self, name: str, total: int) -> Callable[[int], None] | None:
+        """``progress(name, done, total)`` from the mapper's row counts: once with 0, then in
+        steps, and once with ``total`` before the graph is written (see :data:`ProgressCallback`)."""
+        progress = self.progress
+        if progress is None:
+            return None
         progress(name, 0, total)
+        self.done = 0
 
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(name, min(done, total), total)
+        def tick(n: int) -> None:
+            self.done += n
+            progress(name, min(self.done, total), total)
 
-    mapped = map_release(parsed, tick if progress is not None else None, derive_years=derive_years)
-    if progress is not None and done < total:
-        progress(name, total, total)
-    report.release = mapped.graph
-    report.deals = mapped.deals
-    report.deliveries = mapped.deliveries
-    report.derived_deliveries = mapped.derived_deliveries
-    report.observations = mapped.observations
-    report.parties = len(mapped.parties)
-    report.systems = len(mapped.systems)
-    report.triples = len(mapped.lines)
-    report.skipped = [*parsed.problems, *mapped.skipped]
-    report.warnings = mapped.warnings
-    graph = URIRef(mapped.graph)
-    if not force and _already_stored(store, graph, parsed.content_hash, report.triples):
-        report.unchanged = True
-    elif not force and (worse := _worse_than_stored(store, graph, parsed.title, Path(path).name, report)):
-        report.rejected = worse
-    else:
-        payload = mapped.ntriples().encode("utf-8")
-        mapped.lines.clear()  # free the per-triple strings before the store's bulk load
-        store.replace_graphs({graph: payload}, bulk=True)
-    report.seconds = time.perf_counter() - start
-    return report
+        return tick
+
+    def map(self, todo: Iterable[Prepared]) -> Iterator[Prepared]:
+        for prepared in todo:
+            mapped = prepared.item
+            prepared.graphs = {URIRef(mapped.graph): mapped.ntriples().encode("utf-8")}
+            mapped.lines.clear()  # free the per-triple strings before the store's bulk load
+            yield prepared
+
+    def guard(self, store: Store, prepared: Prepared) -> str | None:
+        report = prepared.record
+        assert isinstance(report, FileReport) and prepared.graph is not None
+        return _worse_than_stored(store, prepared.graph, report.title, Path(report.source).name, report)
+
+    def written(self, prepared: Prepared) -> None:
+        prepared.record.seconds = time.perf_counter() - self.started.pop(id(prepared))  # type: ignore[attr-defined]
 
 
-#: Relinking after a register import has work only when the store holds articles (deals
-#: to link) or links (perhaps stale, to re-check); without either, ``link`` would still
-#: read every supplier/buyer pair of the release (about 1 s for the register) to find none.
-_LINKABLE = "ASK { { GRAPH ?g { ?g a kg:NewsArticle } } UNION { GRAPH ?l { ?link a kg:DealLink } } }"
-
-
-@with_base_graphs
 def import_sipri(
     store: Store,
     paths: Iterable[str | Path],
@@ -241,33 +201,23 @@ def import_sipri(
     """Import SIPRI register / TIV-table exports, one release graph per file.
 
     Layouts are detected from the header (see :data:`kg.ingest.sipri.formats.LAYOUTS`).  Returns
-    an :class:`ImportReport`; files refused as a whole are listed in ``report.rejected``
-    (the other files still import), skipped rows in each file's ``skipped``.  A release
-    already stored with identical content is not rewritten unless ``force``.
+    an :class:`~kg.ingest.pipeline.ImportReport` whose inputs are :class:`FileReport`s (or
+    plain refusals for files that could not be read): files refused as a whole are in
+    ``report.refused`` (the other files still import), skipped rows in each ``skipped``.
+    A release already stored with identical content is not rewritten unless ``force``.
     ``derive_years`` adds year-only derived deliveries to multi-year 16-column deals
-    (a different graph content: combine with ``force`` to rewrite a stored release).
+    (a different graph content, so a stored release is rewritten).
     Article deals are then relinked to the changed releases (``link_after``).
     """
-    report = ImportReport()
-    for path in paths:
-        report.files.append(
-            import_file(store, path, progress=progress, force=force, derive_years=derive_years)
-        )
-    changed = [f.release for f in report.files if f.release and f.deals and not (f.rejected or f.unchanged)]
-    if changed and link_after and store.ask(SPARQL_PREFIXES + _LINKABLE):
-        from kg.ingest.linking import link
-
-        # relink only the article deals whose supplier/buyer pairs the new releases hold
-        report.links = link(store, release_graphs=changed)
-    return report
+    importer = SipriImporter(paths, progress=progress, derive_years=derive_years)
+    return run_import(store, importer, force=force, link_after=link_after)
 
 
 __all__ = [
     "LAYOUTS",
     "MIN_KEEP_RATIO",
     "FileReport",
-    "ImportReport",
     "ProgressCallback",
-    "import_file",
+    "SipriImporter",
     "import_sipri",
 ]

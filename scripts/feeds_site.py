@@ -1,4 +1,5 @@
-"""A local news site on loopback for the feed and fetch tests (and scripts/bench_feeds.py).
+"""A local news site on loopback for the feed and fetch tests (as ``scripts.feeds_site``) and
+scripts/bench_feeds.py.
 
 Own-words articles in realistic page templates (navigation, cookie banner, ads, related
 links around the article body), RSS 2.0 / RSS 1.0 / Atom feeds, and hostile responses:

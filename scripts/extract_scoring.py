@@ -1,6 +1,7 @@
 """Scoring of extracted claims against ``tests/fixtures/articles/*.expected.json``.
 
-Shared by ``tests/test_extract_quality.py`` and ``scripts/bench_extract.py``.  Triples
+Shared by ``tests/test_extract_quality.py`` (as ``scripts.extract_scoring``) and
+``scripts/bench_extract_quality.py``.  Triples
 (supplier iso3, buyer iso3, system) are compared as sets per article (micro P/R over
 all articles); a claim's system matches when the catalogue resolves both names to the
 same designation, or one comparison key is a prefix of the other ("F-16" matches
@@ -17,7 +18,7 @@ from pathlib import Path
 from kg.extract import Article, ArticleError, extract, read_articles
 from kg.vocab import reference
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
 
 
 def system_key(name: str | None) -> str:

@@ -1,0 +1,1 @@
+"""Helpers shared by several test modules (fixtures data, loaders, builders); never imported by scripts/."""
