@@ -75,7 +75,7 @@ def measure(location: str, register: Path, repeat: int) -> dict[str, float | str
             import_sipri(store, [register])
         except Exception as exc:  # a failed load is a result here
             out["load"], out["quads"] = (
-                f"failed after {time.perf_counter() - t0:.0f} s: {str(exc)[-80:]}",
+                f"failed after {time.perf_counter() - t0:.0f} s: {_brief(str(exc))}",
                 0.0,
             )
             return out
@@ -93,6 +93,12 @@ def measure(location: str, register: Path, repeat: int) -> dict[str, float | str
     finally:
         store.close()
     return out
+
+
+def _brief(message: str) -> str:
+    """An error message short enough for a table cell, keeping its head (the engine's error
+    code) and its tail (what it was doing)."""
+    return message if len(message) <= 240 else f"{message[:160]} ... {message[-60:]}"
 
 
 def _registry():
