@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from kg.extract import extract_text
 from kg.extract.dates import find_dates
-from kg.extract.entities import find_mentions
+from kg.extract.mentions import find_mentions
 from kg.extract.money import find_money
 from kg.vocab import reference
 
@@ -322,7 +322,7 @@ def test_a_year_after_publication_is_an_expected_date_not_a_report_date():
 
 
 def test_scheduled_deliveries_are_a_future_cue_not_a_delivery():
-    from kg.extract.claims import _triggers
+    from kg.extract.triggers import _triggers
 
     s = "Deliveries of the frigates, two of which will be built in Jakarta, are scheduled between 2027 and 2030."
     assert [t[0] for t in _triggers(s)] == ["signed-future"]

@@ -84,7 +84,7 @@ def _score(cues: tuple[str, ...], modality: str | None, crowded: bool, origin_ag
         conf += 0.1 if _nominal(buy) else 0.15
     elif _kind(buy) in _GUESSED:
         conf -= 0.15
-    elif _kind(buy) == "context":
+    elif _kind(buy) in ("context", "competition"):
         conf -= 0.1
     if _explicit_supplier(sup) or (_kind(sup) == "with" and origin_agrees):
         conf += 0.1

@@ -70,6 +70,27 @@ _PREFIX = {
     "RM": "MYR",
     "MYR": "MYR",
     "Rp": "IDR",
+    # ISO codes of other arms-buying states, as news writes them before the number ("RON 1.2 billion")
+    "RON": "RON",
+    "CZK": "CZK",
+    "HUF": "HUF",
+    "BGN": "BGN",
+    "UAH": "UAH",
+    "ZAR": "ZAR",
+    "EGP": "EGP",
+    "PHP": "PHP",
+    "THB": "THB",
+    "VND": "VND",
+    "CNY": "CNY",
+    "IDR": "IDR",
+    "CLP": "CLP",
+    "COP": "COP",
+    "MXN": "MXN",
+    "QAR": "QAR",
+    "KWD": "KWD",
+    "NGN": "NGN",
+    "MAD": "MAD",
+    "DZD": "DZD",
 }
 #: Currency words written *after* the number ("1.5 billion euros").
 _SUFFIX = {

@@ -41,7 +41,8 @@ _RELATION = (
     r"(?:(?:single |foreign )?"
     + _REL_ADJ
     + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
-    r"military (?:equipment|hardware))|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
+    r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
+    r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
     r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?)|suppl(?:y|ies|ied|ying) "
     + _REL_SHARE
     + r" of|account(?:s|ed|ing)? for "
@@ -53,13 +54,43 @@ _RELATION = (
 #: one more alternative tried at every word of every sentence); wins over overlapping triggers
 _RELATION_RX = re.compile(r"(?<!\w)(" + _RELATION + r")\b")  # on lower-cased text
 _RELATION_RX_I = re.compile(_RELATION_RX.pattern, _I)
-_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account", "partner")
+_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account", "partner", "destination for")
 #: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
 _PURCHASE_RX = re.compile(
     r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
     r"acquire|procure))|procures)\b"
 )
 _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
+
+#: the other bids of a competition ("rival bidders included X with its Y", "the other contenders
+#: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,
+#: also a losing one, is *offered*)
+_RIVAL = (
+    r"(?:other|rival|competing|losing|unsuccessful|failed)\s+(?:bidders?|bids?|offers?|contenders?|competitors?|"
+    r"suitors?|entrants?|proposals?|tenders?)|(?:bidders|contenders|competitors) (?:for|in) (?:the|this)|"
+    r"(?:was|were) also in the running"
+)
+_RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
+#: every _RIVAL alternative contains one of these: checked apart from TRIGGERS (like _RELATION),
+#: only when the sentence has one of them
+_RIVAL_WORDS = ("bid", "offer", "contend", "compet", "suitor", "entrant", "proposal", "tender", "running")
+
+#: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
+#: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)
+_IN_HAND = (
+    r"(?:newly|recently|freshly) (?:acquired|procured|purchased|bought|received|delivered|inducted)|"
+    r"(?:armed|equipped) with (?:[\w-]+ ){0,3}?(?:weaponry|weapons|arms|military hardware|military equipment)"
+)
+_IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
+#: checked apart from TRIGGERS (like _RELATION), only when the sentence has one of these words
+_IN_HAND_FIND = _lrx(r"\b(?:" + _IN_HAND + r")\b")
+_IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with")
+
+#: "finalised a blueprint / the design / its plans": settling a plan is no contract
+_NOT_A_DEAL = (
+    r"(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:blue-?prints?|plans?|designs?|roadmaps?|specifications|"
+    r"requirements|layouts?|strateg(?:y|ies)|details|timelines?|schedules?|sites?|locations?)\b)"
+)
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -112,7 +143,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed",
         _rx(
-            r"\b(sign(?:s|ed)|inked|inks|concluded|finali[sz](?:ed|es)|awarded|placed (?:an? |the |its |their )?"
+            r"\b(sign(?:s|ed)|inked|inks|concluded(?! that\b)|finali[sz](?:ed|es)"
+            + _NOT_A_DEAL
+            + r"|awarded|"
+            r"placed (?:an? |the |its |their )?"
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
@@ -206,7 +240,7 @@ _STATUS_RANK = {
 }
 
 _BUY_V = _rx(
-    r"\b(buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
+    r"\b(armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
     r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"

@@ -1,0 +1,292 @@
+"""The parties of one frame: suppliers and buyers as the sentence's cues give them for one system,
+completed from the unassigned parties, the system's origin, the deal in context and the article's
+focus buyer (each completion lowers the confidence).
+
+A mixin of :class:`kg.extract.claims._Extractor` (through :class:`kg.extract.frames.FrameBuilder`):
+it reads the article memory (claims so far, the deal in context, the article's focus buyer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.entities import Mention
+from kg.extract.model import Claim, SystemRef
+from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
+from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK
+from kg.vocab import reference
+
+
+class PartyAssigner:
+    """Suppliers and buyers of one system's frame (see the module docstring)."""
+
+    claims: list[Claim]
+    ctx: _Ctx
+    focus: _Party | None
+    _cur_status: str
+    #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
+    _rivals: bool
+    _n_systems: int
+
+    def _assign(
+        self,
+        ref: SystemRef | None,
+        m: Mention | None,
+        actors: list[_Party],
+        speakers: list[_Party],
+        s: str,
+        a: int,
+        anaphora: bool,
+        src: str | None,
+    ) -> tuple[list[_Party], list[_Party], float]:
+        """(suppliers, buyers, confidence) of one system's frame: the roles the sentence states,
+        then the unassigned parties, the system's origin, the deal in context, the article's focus."""
+        conf = 0.5
+        origin = ref.origin_iso3 if ref else None
+        suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora)
+        explicit = bool(suppliers) + bool(buyers)
+        suppliers, buyers, conf = self._roles_from_pairs(
+            ref, suppliers, buyers, pairs, speakers, anaphora, conf
+        )
+        if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
+            if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
+                origin = _SUCCESSOR[origin]
+            rec = reference.country_by_iso3(origin)
+            if rec is not None:
+                suppliers = [
+                    _implied(origin, rec.name, "country", None, "supplier", "system-origin", "origin")
+                ]
+                conf -= 0.05
+        suppliers, buyers, conf = self._roles_from_context(
+            ref, suppliers, buyers, speakers, origin, anaphora, conf
+        )
+        if not buyers:
+            return suppliers, [], conf
+        conf += 0.15 * explicit
+        if src == "catalogue":
+            conf += 0.1
+        elif src == "context":
+            conf -= 0.1
+        return suppliers, buyers, conf
+
+    def _stated_roles(
+        self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool
+    ) -> tuple[list[_Party], list[_Party], list[_Party]]:
+        """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
+        suppliers = [p for p in actors if p.role == "supplier"]
+        maker = ref.manufacturer if ref is not None else None
+        # the system's maker never buys it ("a contract signed by the ministry and Airbus for the
+        # procurement of C-295s": Airbus sells)
+        buyers = [p for p in actors if p.role == "buyer" and not (maker and p.company == maker)]
+        # a domestic company next to its own state's purchase is a partner, not the supplier
+        # ("negotiations with Mazagon Dock ... with Germany's TKMS")
+        buyer_isos = {p.iso3 for p in buyers}
+        if any(p.iso3 not in buyer_isos for p in suppliers):
+            suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]
+        pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
+        if self._rivals:
+            pairs = []  # the states named beside the other bids are bidders, never their buyers
+        origin = ref.origin_iso3 if ref else None
+        if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
+            # "The deal was approved by the US government": the state approving an export of the
+            # deal in context is its supplier, not a buyer
+            ctx_prev = self._prev_for(ref, anaphora)
+            if (
+                ctx_prev is not None
+                and ctx_prev.supplier is not None
+                and ctx_prev.supplier.iso3 in {p.iso3 for p in buyers}
+                and ctx_prev.buyer.iso3 not in {p.iso3 for p in buyers}
+            ):
+                suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
+                buyers = []
+        # several systems: keep suppliers matching this system's origin
+        if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
+            # "turned to Britain and Germany for Typhoons, and talks with the United States over
+            # F-16s": the F-16's maker named in the sentence supplies it
+            cand = [p for p in actors if p.iso3 == origin]
+            if cand:
+                suppliers = [cand[0]]
+                buyers = [p for p in buyers if p.iso3 != origin]
+            elif all(p.cue in ("origin-modifier", "demonym-item") for p in suppliers):
+                suppliers = []  # "Chinese J-10Cs ... more Rafales": China describes the other system
+        if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
+            same_group = {p.group for p in suppliers if p.iso3 == origin}
+            suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
+        elif (
+            m is not None
+            and self._n_systems > 1
+            and len({p.group for p in suppliers if p.mention.start >= 0}) > 1
+        ):
+            # "Iran supplied Shaheds ..., while North Korea sent KN-23s": the nearest supplier before
+            before = [p for p in suppliers if 0 <= p.mention.start < m.start]
+            if before:
+                g = max(before, key=lambda p: p.mention.start).group
+                suppliers = [p for p in suppliers if p.group == g]
+        sup_isos = {p.iso3 for p in suppliers}
+        buyers = [p for p in buyers if p.iso3 not in sup_isos]
+        if m is not None and self._n_systems > 1:
+            # "Saudi Arabia is close to a deal to buy J-10Cs, while Egypt has ordered Rafales"
+            cands = [p for p in buyers + pairs if 0 <= p.mention.start < m.start and p.iso3 not in sup_isos]
+            if cands:
+                g = max(cands, key=lambda p: p.mention.start).group
+                chosen = [p for p in cands if p.group == g]
+                if chosen and chosen[0].role == "buyer":
+                    buyers = chosen
+                    pairs = [p for p in pairs if p.group != g]
+        return suppliers, buyers, pairs
+
+    def _roles_from_pairs(
+        self,
+        ref: SystemRef | None,
+        suppliers: list[_Party],
+        buyers: list[_Party],
+        pairs: list[_Party],
+        speakers: list[_Party],
+        anaphora: bool,
+        conf: float,
+    ) -> tuple[list[_Party], list[_Party], float]:
+        """Roles for the parties no cue decided: the system's origin among them sells, the others
+        buy; two states and nothing else: the deal in context, a "with" counterpart, or (with a
+        lower confidence) the one that exports widely sells."""
+        origin = ref.origin_iso3 if ref else None
+        if not suppliers and origin:
+            cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
+            if cand:
+                suppliers = [cand[0]]
+                pairs = [p for p in pairs if p.iso3 != origin]
+        sup_isos = {p.iso3 for p in suppliers}
+        buyers = [p for p in buyers if p.iso3 not in sup_isos]
+        if not buyers and pairs:
+            rest = [p for p in pairs if p.iso3 not in sup_isos]
+            if suppliers or origin:
+                rest = [p for p in rest if p.iso3 != origin]
+                if rest:
+                    # prefer subjects / "with" counterparts over bare mentions
+                    ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))
+                    top = ranked[0]
+                    buyers = (
+                        [q for q in rest if q.group == top.group] if top.role in ("pair", "with") else [top]
+                    )
+            elif (
+                len({p.iso3 for p in rest}) >= 2
+                and (ctx_prev := self._prev_for(ref, anaphora)) is not None
+                and prev_pair(ctx_prev, rest)
+            ):
+                suppliers, buyers = prev_pair(ctx_prev, rest)  # type: ignore[misc]
+            elif len({p.iso3 for p in rest}) >= 2:
+                withs = [p for p in rest if p.role == "with"]
+                subj = [p for p in rest if p.role == "pair"]
+                if withs and subj:
+                    suppliers, buyers = [withs[0]], [subj[0]]
+                else:
+                    ranked = sorted(
+                        {p.iso3: p for p in rest if p.iso3}.values(),
+                        key=lambda p: _EXPORTER_RANK.get(p.iso3 or "", 99),
+                    )
+                    if len(ranked) >= 2 and _EXPORTER_RANK.get(ranked[0].iso3 or "", 99) < 99:
+                        suppliers, buyers = [ranked[0]], [ranked[1]]
+                        conf -= 0.15
+            elif rest and any(p.role in ("pair", "with", "modifier") for p in rest):
+                buyers = [rest[0]] if not anaphora else []
+        if not suppliers and buyers and pairs:
+            rest = [p for p in pairs if p.iso3 not in {q.iso3 for q in buyers}]
+            if rest:
+                suppliers = [rest[0]]
+        return suppliers, buyers, conf
+
+    def _roles_from_context(
+        self,
+        ref: SystemRef | None,
+        suppliers: list[_Party],
+        buyers: list[_Party],
+        speakers: list[_Party],
+        origin: str | None,
+        anaphora: bool,
+        conf: float,
+    ) -> tuple[list[_Party], list[_Party], float]:
+        """Missing roles from outside the sentence's cues: the previous claim about this system
+        (or the deal referred back to), a speaker, the deal in context, the article's focus."""
+        prev = self._prev_for(ref, anaphora)
+        if prev is not None and ref is not None:
+            sup_isos = {p.iso3 for p in suppliers}
+            compatible = not suppliers or prev.supplier is None or prev.supplier.iso3 in sup_isos
+            if not buyers and compatible and prev.buyer.iso3 not in sup_isos:
+                pb = prev.buyer
+                buyers = [_implied(pb.iso3, pb.name, pb.kind, None, "buyer", "context", "context")]
+                conf -= 0.1
+            if not suppliers and prev.supplier and buyers and prev.buyer.iso3 in {p.iso3 for p in buyers}:
+                ps, company = prev.supplier, prev.supplier_company
+                suppliers = [_implied(ps.iso3, ps.name, ps.kind, company, "supplier", "context", "context")]
+                conf -= 0.1
+        if not buyers and speakers and (suppliers or origin):
+            sup_isos = {p.iso3 for p in suppliers} | {origin}
+            cand = [p for p in speakers if p.iso3 and p.iso3 not in sup_isos]
+            if cand:
+                buyers = [cand[0]]
+                conf -= 0.1
+        if (
+            not buyers
+            and ref is not None
+            and suppliers
+            and self.ctx.last
+            and any(p.role == "supplier" and p.cue.startswith("subject") for p in suppliers)
+        ):
+            lb = self.ctx.last[-1].buyer
+            if lb.iso3 not in {p.iso3 for p in suppliers}:
+                buyers = [_implied(lb.iso3, lb.name, lb.kind, None, "buyer", "context", "context")]
+                conf -= 0.2
+        if not buyers and suppliers and self._rivals:
+            # the other bids of a competition are offers to the competition's buyer: the state
+            # the article's deals so far are most often bought by (the winner's buyer)
+            sup_isos = {p.iso3 for p in suppliers}
+            counts: dict[str, int] = {}
+            for c in self.claims:
+                if not c.negated and c.buyer.iso3 and c.buyer.iso3 not in sup_isos:
+                    counts[c.buyer.iso3] = counts.get(c.buyer.iso3, 0) + 1
+            if counts:
+                top = max(counts.values())
+                rb = next(c.buyer for c in reversed(self.claims) if counts.get(c.buyer.iso3 or "") == top)
+                buyers = [_implied(rb.iso3, rb.name, rb.kind, None, "buyer", "competition", "context")]
+            conf -= 0.1
+        if (
+            not buyers
+            and ref is not None
+            and suppliers
+            and self._cur_status not in ("unknown", "offered")
+            and self.focus is not None
+            and self.focus.iso3 not in {p.iso3 for p in suppliers}
+        ):
+            # the article's main buyer: "the procurement of three Scorpene submarines" in a
+            # story about India's submarine deals
+            buyers = [self.focus]
+            conf -= 0.25
+        return suppliers, buyers, conf
+
+    def _prev_for(self, ref: SystemRef | None, anaphora: bool) -> Claim | None:
+        if ref is not None and ref.name in self.ctx.by_system:
+            return self.ctx.by_system[ref.name]
+        if not anaphora:
+            return None
+        last = self.ctx.last[-1] if self.ctx.last else None
+        origin = _SUCCESSOR.get(ref.origin_iso3 or "", ref.origin_iso3) if ref is not None else None
+        if origin and (last is None or (last.supplier is not None and last.supplier.iso3 != origin)):
+            # "the package" naming a US system refers to the latest US deal, not to a sentence in
+            # between about another state (or a system we could not place)
+            same = next(
+                (
+                    c
+                    for c in reversed(self.claims)
+                    if not c.negated and c.supplier and c.supplier.iso3 == origin
+                ),
+                None,
+            )
+            if same is not None:
+                return same
+        return last
+
+
+def _implied(
+    iso3: str | None, name: str, kind: str, company: str | None, role: str, cue: str, form: str
+) -> _Party:
+    """A party the sentence does not name (the system's origin, the deal in context)."""
+    return _Party(Mention("party", -1, -1, "", form), iso3, name, kind, company, role, cue)

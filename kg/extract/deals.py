@@ -1,0 +1,172 @@
+"""Deal grouping after all sentences: one system per dyad and family, deal-level facts carried
+between claims of one deal (value, quantity, order year, company), and stages settled for
+mentions that state none (recorded in ``inherited``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.model import Claim, SystemRef
+from kg.extract.patterns import _DIGIT
+from kg.vocab import reference
+
+
+@lru_cache(maxsize=8192)
+def _same_family(a: str, b: str) -> bool:
+    """Two designations of one family: their comparison keys share a prefix of 3+ characters."""
+    ka, kb = reference.system_key(a), reference.system_key(b)
+    n = 0
+    for x, y in zip(ka, kb, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 3
+
+
+def _reconcile_systems(claims: list[Claim]) -> None:
+    """One article, one dyad, one maker and category: a bare name ("31 Predator drones") is
+    the designation the article also gives ("MQ-9B"), not a different catalogue entry."""
+    named = [
+        c for c in claims if c.system is not None and c.system.surface and _DIGIT.search(c.system.surface)
+    ]
+    if not named:
+        return
+    for c in claims:
+        sysref = c.system
+        if sysref is None or not sysref.surface or _DIGIT.search(sysref.surface) or not sysref.manufacturer:
+            continue
+        for other in named:
+            o = other.system
+            assert o is not None
+            if (
+                o.name != sysref.name
+                and other.evidence.start != c.evidence.start  # one sentence's list names two systems
+                # one family ("Reaper" and "MQ-9B", "Gripen" and "Gripen E"); a maker's other
+                # system ("Chunmoo" beside "K9", "ATAGS" beside "MArG 155") is not the same
+                and _same_family(o.name, sysref.name)
+                and o.manufacturer == sysref.manufacturer
+                and o.category == sysref.category
+                and _same_dyad(other, c)
+            ):
+                _adopt_system(c, o)
+                break
+
+
+def _same_dyad(a: Claim, b: Claim) -> bool:
+    """Same supplier (or both unknown) and same buyer."""
+    return (a.supplier.iso3 if a.supplier else None) == (
+        b.supplier.iso3 if b.supplier else None
+    ) and a.buyer.iso3 == b.buyer.iso3
+
+
+def _adopt_system(c: Claim, o: SystemRef) -> None:
+    """``c`` names the system ``o`` (keeping the text's own surface form) and joins its deal."""
+    sysref = c.system
+    assert sysref is not None
+    c.system = SystemRef(o.name, o.category, o.origin_iso3, sysref.surface, o.manufacturer)
+    c.deal_key = c.deal_key.replace(f":{sysref.name}:", f":{o.name}:")
+
+
+def _reconcile_bare_names(claims: list[Claim]) -> None:
+    """One article, one dyad: a bare word the article also writes as the start of a fuller
+    designation ("Hawk jets" after "Hawk Advanced Jet Trainer aircraft") is that system, not
+    another catalogue entry that shares the word (a Hawk missile)."""
+    for c in claims:
+        sysref = c.system
+        if sysref is None or not sysref.surface or " " in sysref.surface.strip():
+            continue
+        bare = reference.system_key(sysref.surface)
+        if len(bare) < 4:
+            continue
+        for other in claims:
+            o = other.system
+            if (
+                o is not None
+                and o.surface
+                and o.name != sysref.name
+                and other.evidence.start != c.evidence.start
+                and " " in o.surface.strip()
+                and o.surface.split()[0].lower() == sysref.surface.strip().lower()
+                and _same_dyad(other, c)
+            ):
+                _adopt_system(c, o)
+                break
+
+
+def _link_deals(claims: list[Claim]) -> None:
+    """Carry deal-level facts between claims of one deal (recorded in ``inherited``)."""
+    by_deal: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_deal.setdefault(c.deal_key, []).append(c)
+    for group in by_deal.values():
+        if len(group) < 2:
+            continue
+        value = next((c.value for c in group if c.value and not c.negated), None)
+        order_year = next((c.order_year for c in group if c.order_year and not c.negated), None)
+        stated = [c for c in group if c.quantity and not c.quantity_inferred and not c.negated]
+        quantity = stated[0] if stated else next((c for c in group if c.quantity and not c.negated), None)
+        company = next((c.supplier_company for c in group if c.supplier_company), None)
+        for c in group:
+            if c.value is None and value is not None:
+                c.value = dict(value)
+                c.inherited.append("value")
+            if c.order_year is None and order_year is not None:
+                c.order_year = order_year
+                c.inherited.append("order_year")
+            if c.quantity is None and quantity is not None:
+                c.quantity = quantity.quantity
+                c.quantity_inferred = quantity.quantity_inferred
+                c.inherited.append("quantity")
+            if c.supplier_company is None and company is not None:
+                c.supplier_company = company
+                c.inherited.append("supplier_company")
+
+
+def _settle_unknown(claims: list[Claim]) -> None:
+    """A mention without its own stage of a deal whose stage the article states elsewhere takes
+    that stage (recorded in ``inherited``): "the FA-50 is a proven platform ... the Philippines'
+    operational experience" is the same deal as the contract sentence, not a second fact.
+    A stated supplier relationship ("X is Y's main supplier") keeps ``unknown``."""
+    by_triple: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if not c.negated:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+            by_triple.setdefault(key, []).append(c)
+    for group in by_triple.values():
+        known = [c for c in group if c.status != "unknown"]
+        if not known or len(known) == len(group):
+            continue
+        for c in group:
+            if c.status != "unknown" or "supplier:relation" in c.cues:
+                continue
+            before = [k for k in known if k.evidence.start < c.evidence.start]
+            source = before[-1] if before else known[0]
+            c.status = source.status
+            if "status" not in c.inherited:
+                c.inherited.append("status")
+
+
+def _settle_requests(claims: list[Claim]) -> None:
+    """A buyer's request for a sale the article reports approved ("X has requested to buy ...",
+    the standard text of an export-approval notice) is that approval's request, not separate
+    talks: the request claim takes the approved stage (recorded in ``inherited``)."""
+    approved = {
+        (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+        for c in claims
+        if c.status == "approved" and not c.negated
+    }
+    if not approved:
+        return
+    for c in claims:
+        if (
+            c.status != "negotiating"
+            or c.negated
+            or not any(cue.startswith("buyer:subject:request") for cue in c.cues)
+        ):
+            continue
+        key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
+        if key in approved:
+            c.status = "approved"
+            if "status" not in c.inherited:
+                c.inherited.append("status")

@@ -1,0 +1,401 @@
+"""Details of a sentence's frames: quantities (total, delivered, remaining), value (not a package
+sum, not an earlier deal's), dates and their roles (order, delivery, approval, report, expected).
+
+A mixin of :class:`kg.extract.claims._Extractor`: it reads the article-wide money, dates and
+numbers found once per article and takes each sentence's slice by bisection.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from datetime import date
+
+from kg.extract.dates import DateMention, find_dates
+from kg.extract.model import DateRef
+from kg.extract.money import Money
+from kg.extract.parties import _Ctx, _Frame, _SysRef
+from kg.extract.patterns import (
+    _ACQUIRE_VERB_BEFORE,
+    _AT_LEAST_BEFORE,
+    _BATCH_OF,
+    _BY_WORD,
+    _CLAUSE_BREAK,
+    _DEAL_NOUN_NEXT,
+    _EARLIER_DEAL,
+    _EARLIER_WORDS,
+    _FIRST_KW,
+    _FUTURE_WORD,
+    _HITS_ITEM,
+    _ITEMS,
+    _ITEMS_NOSYS,
+    _MONEY_BAD,
+    _NEAR_ITEM,
+    _OF_NEXT,
+    _OF_SYSTEMS,
+    _OF_THE,
+    _ONE_AFTER,
+    _ONE_BEFORE,
+    _ORDER_FOR,
+    _PACKAGE,
+    _PACKAGE_WORD,
+    _PACKAGE_WORTH_BEFORE,
+    _PARTIAL,
+    _PER_UNIT_NEXT,
+    _PLACED_BEFORE,
+    _PLACED_WORDS,
+    _PRICE_OF,
+    _PROPOSALS_WORD,
+    _QTY_BAD_AFTER,
+    _REMAINING_KW,
+    _REPORT_AFTER,
+    _REPORT_BEFORE,
+    _SIGNED_BEFORE,
+    _UNITS_NEXT,
+    _VERB_NEXT,
+    _WORD_NEXT,
+)
+from kg.extract.quantities import NumberMention
+from kg.extract.vocabulary import _I
+
+
+class DetailReader:
+    """Quantities, money and dates of a sentence's frames (see the module docstring)."""
+
+    text: str
+    published: date | None
+    ctx: _Ctx
+    dates: list[DateMention]
+    money: list[Money]
+    numbers: list[NumberMention]
+    _date_starts: list[int]
+    _money_starts: list[int]
+    _number_starts: list[int]
+    _starts: dict[str, list[int]]
+
+    # -- quantities, money, dates -------------------------------------------------------------
+    def _details(
+        self,
+        frames: list[_Frame],
+        s: str,
+        a: int,
+        sys_refs: list[_SysRef],
+        future: bool,
+        trig: list[tuple[str, int, int, str]],
+    ) -> None:
+        end = a + len(s)
+        dates = [
+            replace(d, start=d.start - a, end=d.end - a)
+            for d in _within(self.dates, self._date_starts, a, end)
+        ]
+        if future and any(d.relative and d.granularity in ("month", "day") for d in dates):
+            dates = find_dates(s, self.published, future=True)
+        money = _within(self.money, self._money_starts, a, end)
+        blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
+        numbers = [
+            replace(n, start=n.start - a, end=n.end - a)
+            for n in _within(self.numbers, self._number_starts, a, end)
+        ]
+        # "12 more jets, adding to the 24 it bought in 2017": the tail is an earlier deal; its
+        # numbers and dates are not this order's (unless a system is named there: "follows the
+        # 2017 purchase of 24 K9s" is handled with the value below)
+        earlier_at = None
+        if (
+            sys_refs
+            and _has_any(s.lower(), _EARLIER_WORDS)
+            and (earlier := _EARLIER_DEAL.search(s)) is not None
+        ):
+            named_after = any(m is not None and m.start - a >= earlier.start() for _r, m, _x in sys_refs)
+            if not named_after:
+                earlier_at = earlier.start()
+                numbers = [n for n in numbers if n.start < earlier_at]
+                money = [mo for mo in money if mo.start - a < earlier_at]
+        numbers = [n for n in numbers if _counts_items(s, n, blocked, a, sys_refs)]
+        per_system = self._quantities(s, a, numbers, sys_refs, trig)
+        value, package, per_money, per_pkg = _sentence_money(s, a, money, sys_refs)
+        ctx_added = [r for r, m, _src in sys_refs if r is not None and m is None]
+        for fr in frames:
+            key = fr.system.name if fr.system else None
+            total, delivered, remaining = per_system.get(key, (None, None, None))
+            inferred = False
+            if total is None and delivered is not None and remaining is not None:
+                total, inferred = delivered + remaining, True
+            fr.quantity, fr.quantity_delivered, fr.quantity_inferred = total, delivered, inferred
+            if (
+                fr.status == "delivered"
+                and delivered is None
+                and total is not None
+                and not _PARTIAL.search(s)
+            ):
+                fr.quantity_delivered = None
+            if per_money:
+                fr.value, fr.package_value = per_money.get(key or ""), per_pkg.get(key or "")
+                if (
+                    fr.value is not None
+                    and ctx_added
+                    and (_MONEY_BAD.search(s[max(0, fr.value.start - a - 30) : fr.value.end - a + 20]))
+                ):
+                    fr.value = None
+                if fr.package_value is not None:
+                    fr.value = None
+            elif fr.system is not None or fr.status != "unknown":
+                fr.value, fr.package_value = value, package
+                if value is not None and fr.system is not None:
+                    self._earlier_value(fr, value, s, a, sys_refs)
+            self._frame_dates(fr, dates, s, a, trig, future, earlier_at)
+
+    def _earlier_value(self, fr: _Frame, value: Money, s: str, a: int, sys_refs: list[_SysRef]) -> None:
+        """ "The NOK 1.1 billion option follows the 2017 purchase of 24 K9s": the sum before
+        "follows" is the deal just reported (the previous claim), not the earlier purchase."""
+        earlier = _EARLIER_DEAL.search(s)
+        if earlier is None or fr.system is None:
+            return
+        m_sys = [m for r, m, _x in sys_refs if r is fr.system and m is not None]
+        if value.start - a < earlier.start() and m_sys and m_sys[0].start - a >= earlier.end():
+            fr.value = None
+            prev = self.ctx.last[-1] if self.ctx.last else None
+            if prev is not None and prev.value is None and prev.system and prev.system.name == fr.system.name:
+                prev.value = value.to_dict()
+
+    def _frame_dates(
+        self,
+        fr: _Frame,
+        dates: list[DateMention],
+        s: str,
+        a: int,
+        trig: list[tuple[str, int, int, str]],
+        future: bool,
+        earlier_at: int | None,
+    ) -> None:
+        """The sentence's dates with their roles; a signed (or later) deal's order date gives its
+        order year (never a year after publication)."""
+        fr.dates = [
+            DateRef(
+                self.text[d.start + a : d.end + a],
+                d.value,
+                "event"
+                if earlier_at is not None and d.start >= earlier_at
+                else self._date_role(s, d, trig, future),
+            )
+            for d in dates
+        ]
+        if fr.status in ("signed", "delivering", "delivered", "delayed", "cancelled"):
+            for d, ref in zip(dates, fr.dates, strict=True):
+                if (
+                    ref.role == "order"
+                    and d.year
+                    and (self.published is None or d.year <= self.published.year)
+                ):
+                    fr.order_year = d.year
+                    break
+
+    def _quantities(
+        self,
+        s: str,
+        a: int,
+        numbers: list[NumberMention],
+        sys_refs: list[_SysRef],
+        trig: list[tuple[str, int, int, str]],
+    ) -> dict[str | None, tuple[int | None, int | None, int | None]]:
+        """(total, delivered, remaining) per system: a count right before the system (or an item
+        noun when the sentence names one system), "the first N" delivered, "the remaining N"."""
+        order_total = next(
+            (n.value for n in numbers if _ORDER_FOR.search(s[max(0, n.start - 30) : n.start])), None
+        )
+        trig_delivery = any(t[0] in ("delivered", "delivering") for t in trig)
+        per_system: dict[str | None, tuple[int | None, int | None, int | None]] = {}
+        for ref, m, _src in sys_refs:
+            total = delivered = remaining = None
+            total_hits_system = False
+            for n in numbers:
+                after = s[n.end : n.end + 80]
+                before = s[max(0, n.start - 25) : n.start]
+                near = _NEAR_ITEM.match(after)
+                hits_system = False
+                if m is not None and ref is not None and near is not None:
+                    for target in self._starts.get(ref.name, [m.start]):
+                        rel = target - a - n.end
+                        if 0 <= rel <= 45 and near.end() + n.end >= target - a:
+                            hits_system = True
+                hits_item = (
+                    near is not None and _HITS_ITEM.match(after) is not None and not _OF_SYSTEMS.match(after)
+                ) or (near is not None and _OF_THE.match(after) is not None)
+                remaining_kw = _REMAINING_KW.search(before)
+                first_kw = _FIRST_KW.search(before)
+                if remaining_kw and (
+                    hits_system or hits_item or not _WORD_NEXT.match(after) or _VERB_NEXT.match(after)
+                ):
+                    remaining = n.value
+                elif hits_system or (hits_item and (m is None or len(sys_refs) == 1)):
+                    if first_kw:
+                        delivered = n.value
+                    elif total is None or (hits_system and not total_hits_system):
+                        # "three battalion systems, including 54 K9 howitzers": the count
+                        # written before the system itself wins over a generic item count
+                        total, total_hits_system = n.value, hits_system
+                elif (_UNITS_NEXT.match(after) and total is None) or (
+                    _BATCH_OF.search(before) and total is None
+                ):
+                    total = n.value
+            if (
+                total is None
+                and delivered is None
+                and remaining is None
+                and m is not None
+                and _ONE_BEFORE.search(s[max(0, m.start - a - 40) : m.start - a])
+                and _ONE_AFTER.match(s[m.start - a : m.end - a + 50])
+            ):
+                total = 1
+            if order_total is not None and order_total != total:
+                # "delivered two Su-30SMEs ..., completing a 2018 order for six aircraft"
+                if total is not None and delivered is None and trig_delivery:
+                    delivered = total
+                total = order_total
+            per_system[ref.name if ref else None] = (total, delivered, remaining)
+        return per_system
+
+    def _date_role(self, s: str, d: DateMention, trig: list[tuple[str, int, int, str]], future: bool) -> str:
+        left, right = s[max(0, d.start - 40) : d.start], s[d.end : d.end + 30]
+        if self.published is not None and d.year is not None and d.year > self.published.year:
+            return "expected"  # a year after publication is never when something was said or signed
+        if _REPORT_BEFORE.search(left) or _REPORT_AFTER.match(right):
+            return "report"
+        if _DEAL_NOUN_NEXT.match(right):
+            return "order"
+        if _SIGNED_BEFORE.search(left) or (
+            (placed_left := s[max(0, d.start - 90) : d.start])
+            and any(w in placed_left for w in _PLACED_WORDS)
+            and _PLACED_BEFORE.search(placed_left)
+        ):
+            return "order"
+        best, dist = None, 10**6
+        for status, ts, te, _w in trig:
+            gap = d.start - te if ts < d.start else ts - d.end
+            if (
+                status in ("purchase", "signed")
+                and ts > d.end
+                and _CLAUSE_BREAK.search(s[d.end : ts])
+                and any(t[2] <= d.start for t in trig)
+            ):
+                continue  # "on Monday, part of an order for 108 tanks": the date is not the order's
+            if 0 <= gap < dist:
+                best, dist = status, gap
+        if best in ("delivered", "delivering"):
+            return (
+                "expected"
+                if future and not _BY_WORD.search(d.qualifier or "") and _FUTURE_WORD.search(s)
+                else "delivery"
+            )
+        if best == "approved":
+            return "approval"
+        if best in ("signed", "purchase"):
+            return "order"
+        if future:
+            return "expected"
+        return "event"
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+def _within(items: list, starts: list[int], a: int, b: int) -> list:
+    """Items (sorted by ``start``) lying inside ``[a, b)``."""
+    i = bisect_left(starts, a)
+    out = []
+    while i < len(items) and items[i].start < b:
+        if items[i].end <= b:
+            out.append(items[i])
+        i += 1
+    return out
+
+
+def _counts_items(
+    s: str, n: NumberMention, blocked: list[tuple[int, int]], a: int, sys_refs: list[_SysRef]
+) -> bool:
+    """A number that can count items: not inside a date, a sum or a designation, not a
+    measure ("5 km", "20 years"), not "more than N", not "N of" (except "N of the jets")."""
+    return (
+        all(n.end <= x or n.start >= y for x, y in blocked)
+        and not _QTY_BAD_AFTER.match(s[n.end : n.end + 20])
+        and not (
+            _OF_NEXT.match(s[n.end : n.end + 5])
+            and not (
+                re.match(
+                    r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|"
+                    + _ITEMS
+                    + r")\b"
+                    r"(?!\s*\d)",
+                    s[n.end : n.end + 60],
+                    _I,
+                )
+                and _ACQUIRE_VERB_BEFORE.search(s[max(0, n.start - 20) : n.start])
+            )
+        )
+        and not _AT_LEAST_BEFORE.search(s[max(0, n.start - 30) : n.start])
+        and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)
+    )
+
+
+def _sentence_money(
+    s: str, a: int, money: list[Money], sys_refs: list[_SysRef]
+) -> tuple[Money | None, Money | None, dict[str, Money | None], dict[str, Money]]:
+    """(value, package value, value per system, package per system) of a sentence's sums: a
+    sum covering several items is a package (no system's value); a budget, a loan, a price
+    per unit are no deal value; with several sums and systems each takes the sum after it."""
+    value: Money | None = None
+    package: Money | None = None
+    if money:
+        mo = money[0]
+        around = s[max(0, mo.start - a - 30) : mo.end - a + 20]
+        per_year = _PER_UNIT_NEXT.match(s[mo.end - a :])
+        if _PACKAGE_WORD.search(s[mo.end - a : mo.end - a + 40]) or _PACKAGE_WORTH_BEFORE.search(
+            s[: mo.start - a]
+        ):
+            package = mo
+        elif (not _MONEY_BAD.search(around) or _PRICE_OF.match(s, mo.end - a)) and not per_year:
+            n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
+            extra_items = re.findall(
+                r"\b(?:as well as|along with|and|plus|including|includes?)\s+(?:\w+[\s-]+){0,3}?("
+                + _ITEMS_NOSYS
+                + r")\b",
+                s[mo.end - a :],
+                _I,
+            )
+            if (
+                _PACKAGE.search(s) and (extra_items or n_items > 1 or _PROPOSALS_WORD.search(s))
+            ) or n_items > 1:
+                package = mo
+            else:
+                value = mo
+    per_money: dict[str, Money | None] = {}
+    per_pkg: dict[str, Money] = {}
+    named = [(r, m) for r, m, _src in sys_refs if r is not None and m is not None]
+    ctx_added = [r for r, m, _src in sys_refs if r is not None and m is None]
+    if len(money) == 1 and named and ctx_added and len(named) + len(ctx_added) >= 2:
+        # money before the first named system goes with the system referred back to
+        mo = money[0]
+        first_named = min(m.start for _r, m in named)
+        for r in ctx_added:
+            per_money[r.name] = mo if mo.start < first_named else None
+        for r, _m in named:
+            per_money[r.name] = None if mo.start < first_named else mo
+    elif len(money) == 1 and len(named) >= 2:
+        # one sum, several systems: it belongs to the system closest to it
+        mo = money[0]
+        nearest = min(
+            named, key=lambda rm: abs((rm[1].start if rm[1].start > mo.start else rm[1].end) - mo.start)
+        )
+        for r, _m in named:
+            per_money[r.name] = mo if r.name == nearest[0].name else None
+        if package is not None and _PACKAGE_WORD.search(s):
+            per_pkg = {nearest[0].name: package}
+    if len(money) >= 2 and len(named) >= 2:
+        # "180 K2 tanks ... for $3.37 billion and 212 K9 howitzers ... for $2.4 billion"
+        bounds = [m.start - a for _r, m in named] + [len(s)]
+        for i, (r, m) in enumerate(named):
+            own = [mo for mo in money if m.end - a <= mo.start - a < bounds[i + 1]]
+            if own:
+                per_money[r.name] = own[0]
+    return value, package, per_money, per_pkg

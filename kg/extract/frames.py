@@ -1,0 +1,467 @@
+"""Frames: one per weapon system of a sentence (or one system-less frame for a stated supplier
+relationship): which systems the sentence's deals are about (named, referred back to, the other
+bids of a competition, unnamed items listed beside them), each system's stage, and the
+sentence-level settling of roles (modifiers, makers); the parties of each frame come from
+:mod:`.assign`.
+
+A mixin of :class:`kg.extract.claims._Extractor`: frames read and write the article memory
+(claims so far, the deal in context, the article's focus buyer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.assign import PartyAssigner
+from kg.extract.entities import Mention
+from kg.extract.model import Claim, SystemRef
+from kg.extract.money import find_money
+from kg.extract.parties import (
+    _SUCCESSOR,
+    _Ctx,
+    _Frame,
+    _origin_of,
+    _Party,
+    _Stage,
+    _SysRef,
+    _system_ref,
+)
+from kg.extract.patterns import (
+    _ADDITIONAL,
+    _ARMS_WORD,
+    _CLASS_APPOSITION,
+    _COMPANION,
+    _COVERS_COUNT,
+    _DEAL_LIST,
+    _FUTURE,
+    _MORE_OK,
+    _NEW_DEAL,
+    _POSS,
+    _PRONOUN_OBJECT_RX,
+    _RELATIVE_AFTER,
+    _SUBITEM,
+    _WORTH_WORD,
+)
+from kg.extract.quantities import parse_number
+from kg.extract.status import _status
+from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
+
+
+class FrameBuilder(PartyAssigner):
+    """Frames of one sentence (see the module docstring); the state lives on the extractor."""
+
+    claims: list[Claim]
+    ctx: _Ctx
+    focus: _Party | None
+    _cur_status: str
+    #: the system the previous sentence named but could not place (no claim), else None
+    _orphan: SystemRef | None
+    #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
+    _rivals: bool
+    _n_systems: int
+    _starts: dict[str, list[int]]
+
+    def _frames(
+        self,
+        s: str,
+        a: int,
+        b: int,
+        parties: list[_Party],
+        systems: list[Mention],
+        trig: list[tuple[str, int, int, str]],
+        anaphora: bool,
+    ) -> list[_Frame]:
+        status, negated, modality, delayed = _status(s, trig)
+        self._cur_status = status
+        low = s.lower()
+        rivals = _RIVALS.search(s) if any(w in low for w in _RIVAL_WORDS) else None
+        self._rivals = rivals is not None
+        sys_status = _per_system_status(s, a, systems, trig)
+        add_m = _ADDITIONAL.search(s)
+        additional = (
+            bool(add_m)
+            and (not add_m.group(3) or bool(_MORE_OK.search(s)))
+            and status not in ("delivered", "delivering", "delayed")
+        )
+        future = bool(_FUTURE.search(s))
+        sys_refs = self._system_refs(s, a, parties, systems, anaphora)
+        _settle_modifiers(s, a, parties, sys_refs)
+        self._settle_makers(parties, sys_refs)
+        actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
+        speakers = [p for p in parties if p.role == "speaker"]
+        if not sys_refs:
+            sys_refs = self._context_systems(s, parties, status, anaphora)
+        _split_context_status(s, a, sys_refs, trig, sys_status)
+        frames: list[_Frame] = []
+        n_states = len({p.iso3 for p in parties if p.iso3})
+        for ref, m, src in sys_refs:
+            sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
+            if not _frame_worth_it(ref, sup, buy, status, s):
+                continue
+            st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
+            if rivals is not None and (m is None or m.start - a >= rivals.start()) and st != "cancelled":
+                st = "offered"  # "rival bidders included X with its Y": Y was offered, not bought
+            add_here = additional
+            if additional and m is not None and self._n_systems > 1:
+                # several systems: the marker must sit right before this one ("30 more Rafales")
+                add_here = any(
+                    0 <= m.start - a - mk.end() <= 40 or mk.start() <= m.start - a < mk.end()
+                    for mk in _ADDITIONAL.finditer(s)
+                )
+            for supplier, buyer in _pairs(ref, _one_per_state(sup), buy):
+                fr = _Frame(
+                    [supplier] if supplier else [],
+                    [buyer],
+                    ref,
+                    src,
+                    st,
+                    (a, b),
+                    negated=neg,
+                    modality=mod,
+                    delayed=dl,
+                    confidence=conf,
+                )
+                fr.batch = "additional" if add_here else "original"
+                fr.parties = n_states
+                frames.append(fr)
+        frames = _drop_foreign_suppliers(frames, sys_refs)
+        if not frames:
+            return []
+        self._details(frames, s, a, sys_refs, future, trig)
+        return frames + _companions(frames, s, a, sys_refs, systems)
+
+    def _system_refs(
+        self, s: str, a: int, parties: list[_Party], systems: list[Mention], anaphora: bool
+    ) -> list[_SysRef]:
+        """The systems the sentence's deals are about: the named ones (once each), the earlier
+        deal's system a demonym refers back to, minus the components of a package."""
+        sys_refs: list[_SysRef] = []
+        seen: set[str] = set()
+        self._n_systems = len({m.system.designation for m in systems if m.system is not None})
+        self._starts = {}
+        for m in systems:
+            if m.system is not None:
+                self._starts.setdefault(m.system.designation, []).append(m.start)
+        prev_m: Mention | None = None
+        for m in systems:
+            ref = _system_ref(m, s[m.end - a : m.end - a + 60])
+            apposed = (
+                prev_m is not None
+                and m.text.lower().endswith("class")
+                and _CLASS_APPOSITION.fullmatch(s, prev_m.end - a, m.start - a) is not None
+            )
+            prev_m = m
+            if ref.name in seen or apposed:  # "the X, an Y-class submarine": one vessel, named
+                continue
+            seen.add(ref.name)
+            sys_refs.append((ref, m, "catalogue" if m.form == "catalogue" else "pattern"))
+
+        # "bought the first batch of the Russian systems ..., a move that led Washington to remove
+        # it from the F-35 programme": the Russian systems are the earlier Russian deal's system
+        if sys_refs and anaphora and self.claims:
+            makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+            named_origins = {
+                _SUCCESSOR.get(r.origin_iso3 or "", r.origin_iso3) for r, _m, _x in sys_refs if r
+            }
+            for iso in makers - named_origins:
+                prev_c = next(
+                    (c for c in reversed(self.claims) if c.system and c.supplier and c.supplier.iso3 == iso),
+                    None,
+                )
+                if prev_c is not None and prev_c.system is not None and prev_c.system.name not in seen:
+                    sys_refs.append((_context_ref(prev_c.system), None, "context"))
+                    seen.add(prev_c.system.name)
+                    self._n_systems += 1
+
+        # components of a package ("which would include Hellfire missiles") are not deals of their own
+        # ... but the items a deal itself lists ("the deal covers 170 Hellfires as well as 310 SDBs",
+        # "won deals including S-400s and K-226Ts") are each a deal item
+        if sys_refs and not self._rivals:  # "rival bids included X and Y": each is a bid of its own
+            dl = _DEAL_LIST.search(s)
+            listed_from = dl.end() if dl else len(s) + 1
+            main = [
+                r
+                for r in sys_refs
+                if r[1] is None
+                or r[1].start - a >= listed_from
+                or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+            ]
+            ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
+            if main and len(main) < len(sys_refs):
+                sys_refs = main
+            elif not main and ctx_sys is not None:
+                sys_refs = [(_context_ref(ctx_sys), None, "context")]
+        return sys_refs
+
+    def _settle_makers(self, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
+        """Makers ("built by", "developed by") become the supplier unless a seller is named; a
+        builder of the buyer's own state and a co-developer that is not the origin are no seller."""
+        # "submarines to be built by Mazagon Dock", "made under licence by HAL": a builder of the
+        # buyer's own country is not the seller of a foreign design (its licensor is)
+        # the countries the named systems come from (a historical state's successor exports)
+        design = {
+            _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+            for r, _m, _x in sys_refs
+            if r is not None and r.origin_iso3
+        }
+        buyer_isos = {p.iso3 for p in parties if p.role == "buyer" and p.iso3}
+        if not buyer_isos and self.focus is not None and any(p.role == "origin" for p in parties):
+            buyer_isos = {self.focus.iso3}
+        if buyer_isos and design - buyer_isos:
+            for p in parties:
+                if p.iso3 in buyer_isos and (
+                    p.role == "origin" or (p.role == "supplier" and p.company and p.cue == "company")
+                ):
+                    p.role, p.cue = "other", "domestic-builder"
+        if not any(p.role == "supplier" for p in parties):
+            makers = [p for p in parties if p.role == "origin"]
+            # "developed jointly by India and Russia": of several makers, the one the catalogue
+            # gives as the system's origin exports it; the co-developer is not a second seller
+            if not sys_refs and self.ctx.last:  # "the missile": the deal in context names its seller
+                design = {c.supplier.iso3 for c in self.ctx.last if c.supplier and c.supplier.iso3}
+            if len({p.iso3 for p in makers}) > 1 and any(p.iso3 in design for p in makers):
+                for p in makers:
+                    if p.iso3 not in design:
+                        p.role, p.cue = "other", "co-developer"
+            for p in parties:
+                if p.role == "origin":
+                    p.role = "supplier"
+
+    def _context_systems(self, s: str, parties: list[_Party], status: str, anaphora: bool) -> list[_SysRef]:
+        """A sentence naming no system that refers back with a stage or a detail ("the deal was
+        signed", "the jets cost $N") is about the deal in context; else one system-less frame."""
+        sys_refs: list[_SysRef] = []
+        if (
+            anaphora
+            and self.ctx.last
+            # a stage, or a detail of the deal (a sum, "worth", "covers N"): checked last, it is the
+            # costly test
+            and (
+                status != "unknown"
+                or bool(_WORTH_WORD.search(s))
+                or bool(_COVERS_COUNT.search(s))
+                or bool(find_money(s))
+            )
+            and not _NEW_DEAL.search(s)
+            and not self._rivals  # the other bids are not the deal the competition gave
+        ):
+            prev = self.ctx.last[-1]
+            # "the French jets": the latest deal supplied by France, not simply the last one
+            makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+            if makers and (prev.supplier is None or prev.supplier.iso3 not in makers):
+                prev = next(
+                    (
+                        c
+                        for c in reversed(self.claims)
+                        if c.system and c.supplier and c.supplier.iso3 in makers
+                    ),
+                    prev,
+                )
+            if prev.system:
+                sys_refs.append((_context_ref(prev.system), None, "context"))
+        elif self._orphan is not None and not self.ctx.last and _PRONOUN_OBJECT_RX.search(s):
+            # "Serbia showed the Russian Y. Serbia had acquired it in 2020.": the system the
+            # previous sentence named without a deal
+            sys_refs.append((_context_ref(self._orphan), None, "context"))
+        if not sys_refs:
+            sys_refs.append((None, None, None))
+        return sys_refs
+
+
+def _context_ref(sysref: SystemRef) -> SystemRef:
+    """A system referred back to (its origin looked up again from the catalogue)."""
+    return SystemRef(
+        sysref.name,
+        sysref.category,
+        _origin_of(sysref.name) or sysref.origin_iso3,
+        sysref.surface,
+        sysref.manufacturer,
+    )
+
+
+def _per_system_status(
+    s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]]
+) -> dict[str, _Stage]:
+    """Several systems: each takes the triggers between the previous system and itself
+    ("inducted J-10CE fighters ... and also operates the JF-17")."""
+    sys_status: dict[str, _Stage] = {}
+    distinct: list[Mention] = []
+    for m in systems:
+        if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
+            distinct.append(m)
+    if len(distinct) > 1:
+        prev_end = 0
+        for i, m in enumerate(distinct):
+            assert m.system is not None
+            end = m.end - a
+            window = [t for t in trig if prev_end <= t[1] < end]
+            if not window:
+                nxt = [t for t in trig if t[1] >= end]
+                window = nxt[:1]
+                following = distinct[i + 1] if i + 1 < len(distinct) else None
+                if (
+                    window
+                    and following is not None
+                    and window[0][1] >= following.end - a
+                    and _RELATIVE_AFTER.match(s, following.end - a, window[0][1])
+                ):
+                    # "Apaches pair well with Abrams tanks, which Poland also ordered": the verb
+                    # of a relative clause about the next system is that system's, not this one's
+                    sys_status[m.system.designation] = ("unknown", False, None, False)
+                    window = []
+            if window:
+                sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
+            prev_end = end
+    return sys_status
+
+
+def _split_context_status(
+    s: str,
+    a: int,
+    sys_refs: list[_SysRef],
+    trig: list[tuple[str, int, int, str]],
+    sys_status: dict[str, _Stage],
+) -> None:
+    """A system referred back to and a named one: each takes the triggers on its side."""
+    ctx_refs = [r for r, m, _src in sys_refs if r is not None and m is None]
+    named_starts = [m.start - a for r, m, _src in sys_refs if r is not None and m is not None]
+    if not (ctx_refs and named_starts):
+        return
+    first = min(named_starts)
+    before = [t for t in trig if t[1] < first - 60]
+    after = [t for t in trig if t[1] >= first - 60]
+    if before:
+        for r in ctx_refs:
+            sys_status[r.name] = _status(s[: first - 60], before)
+    if after:
+        for r, m, _src in sys_refs:
+            if r is not None and m is not None and r.name not in sys_status:
+                sys_status[r.name] = _status(s, after)
+
+
+def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
+    """Modifiers before a system: "Russian S-400" (origin: supplier), "India's Rafale jets"
+    (owner: buyer); a demonym before no named system describes an item and sells it."""
+    for p in parties:
+        if p.role != "modifier":
+            continue
+        origin = None
+        for ref, m, _src in sys_refs:
+            if ref is not None and m is not None and 0 <= m.start - p.mention.end <= 40:
+                origin = ref.origin_iso3
+                if ref.origin_iso3 is None:
+                    ref.origin_iso3 = p.iso3
+                    origin = p.iso3
+                break
+        if origin is None and p.mention.form == "demonym":
+            p.role, p.cue = "supplier", "demonym-item"
+        elif origin is not None and origin == p.iso3:
+            p.role, p.cue = "supplier", "origin-modifier"
+        elif origin is not None:
+            p.role, p.cue = "buyer", "owner-modifier"
+        elif _POSS.match(s[p.mention.end - a :]):
+            p.role, p.cue = None, ""
+        else:
+            p.role, p.cue = "supplier", "demonym-item"
+
+
+def _frame_worth_it(ref: SystemRef | None, sup: list[_Party], buy: list[_Party], status: str, s: str) -> bool:
+    """A frame needs a buyer; a system-less one needs a stated relationship or a seller and a
+    buyer named in the sentence (never only from context)."""
+    if not buy:
+        return False
+    if ref is not None:
+        return True
+    if not (status == "unknown" or sup):
+        return False
+    if (
+        status != "unknown"
+        and not any(p.role == "supplier" for p in sup)
+        and not (any(p.role == "with" for p in sup) and _ARMS_WORD.search(s))
+    ):
+        return False
+    return any(p.role in ("buyer", "with", "pair") and p.cue != "context" for p in buy)
+
+
+def _one_per_state(sup: list[_Party]) -> list[_Party]:
+    """One supplier per state: "the US ... Lockheed Martin" is one supplier (with its company)."""
+    by_iso: dict[str | None, _Party] = {}
+    for p in sup:
+        kept = by_iso.get(p.iso3)
+        if kept is None:
+            by_iso[p.iso3] = p
+        elif p.company and not kept.company:
+            by_iso[p.iso3] = replace(kept, company=p.company)
+    return list(by_iso.values())
+
+
+def _pairs(ref: SystemRef | None, sup: list[_Party], buy: list[_Party]) -> list[tuple[_Party | None, _Party]]:
+    """(supplier, buyer) pairs of one system: one per buyer state, never a state with itself."""
+    out: list[tuple[_Party | None, _Party]] = []
+    seen_buyers: set[str | None] = set()
+    for buyer in buy:
+        if buyer.iso3 in seen_buyers and buyer.iso3 is not None:
+            continue
+        seen_buyers.add(buyer.iso3)
+        for supplier in sup or [None]:
+            if supplier is not None and supplier.iso3 and supplier.iso3 == buyer.iso3:
+                continue
+            if supplier is None and ref is None:
+                continue
+            out.append((supplier, buyer))
+    return out
+
+
+def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef]) -> list[_Frame]:
+    """Systems of several origins: a state does not supply another state's system ("acquired
+    J-10Cs from China in response to India's purchase of Rafales": China supplies the J-10C)."""
+    origins = {
+        r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
+        for r, _m, _src in sys_refs
+        if r is not None and r.origin_iso3
+    }
+    if len(origins) <= 1:
+        return frames
+    return [
+        fr
+        for fr in frames
+        if not (
+            fr.system is not None
+            and fr.suppliers
+            and fr.system.name in origins
+            and fr.suppliers[0].iso3 != origins[fr.system.name]
+            and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
+        )
+    ]
+
+
+def _companions(
+    frames: list[_Frame], s: str, a: int, sys_refs: list[_SysRef], systems: list[Mention]
+) -> list[_Frame]:
+    """Unnamed items listed right after a named system ("28 X tanks plus two recovery tanks"):
+    a system-less frame of the same dyad and stage with the item's own count."""
+    out: list[_Frame] = []
+    for ref, m, _src in sys_refs:
+        if ref is None or m is None:
+            continue
+        cm = _COMPANION.match(s, m.end - a)
+        if cm is None or any(m.end <= o.start < a + cm.end() + 20 for o in systems):
+            continue
+        count = parse_number(cm.group("n"))
+        for fr in frames:
+            if fr.system is ref and not fr.negated:
+                out.append(
+                    replace(
+                        fr,
+                        system=None,
+                        system_source=None,
+                        quantity=count,
+                        quantity_delivered=None,
+                        quantity_inferred=False,
+                        value=None,
+                        package_value=None,
+                        dates=list(fr.dates),
+                        companion=True,
+                    )
+                )
+    return out

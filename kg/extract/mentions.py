@@ -1,0 +1,267 @@
+"""All mentions of an article: the gazetteer's matches plus systems the catalogue lacks.
+
+Systems that are not in the catalogue are caught two ways: designation-shaped tokens
+(``Su-35``, ``MQ-9B``, ``K9``, ``J-35A``) and a capitalised name right before an item noun
+("Gripen fighters", "Caesar howitzers").  Their category is guessed from the item noun.
+One system written two ways side by side ("MQ-9B Predator") is one mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from kg.extract.entities import Mention, gazetteer
+from kg.extract.nouns import _NAME_STOP, ITEM_NOUNS, guess_category
+from kg.vocab import reference
+from kg.vocab.reference import SystemRecord
+
+# --- unseen designations --------------------------------------------------------------
+
+_DESIGNATION = re.compile(
+    r"(?<![\w/-])(?P<d>(?:[A-Z]{1,4}|[A-Z][a-z]{1,2})-?\d{1,4}(?:[A-Z]{1,4}\d?|[A-Z][a-z])?(?:-?[A-Z]{1,2}\d?)?"
+    r"|[A-Z][a-z]{3,9}-(?!(?:19|20)\d\d\b)\d{1,3}[A-Z]{0,3})"  # "Fath-360", "Barak-8", "Shahed-136"
+    r"(?:s|'s)?(?![\w-])"
+)
+_NOT_NAMED_DESIGNATION = frozenset(
+    [
+        "Covid",
+        "Article",
+        "Chapter",
+        "Section",
+        "Vision",
+        "Mission",
+        "Agenda",
+        "Phase",
+        "Stage",
+        "Level",
+        "Round",
+        "Group",
+        "Page",
+        "Line",
+        "Route",
+        "Gate",
+        "Block",
+        "Lot",
+        "Tranche",
+        "Batch",
+        "Class",
+        "Type",
+        "Model",
+        "Version",
+        "Series",
+        "Unit",
+        "Squadron",
+        "Brigade",
+        "Division",
+        "Regiment",
+        "Battalion",
+        "Corps",
+        "Fleet",
+    ]
+)
+_NOT_DESIGNATION = re.compile(
+    r"^(?:COVID|Covid|G\d|Q[1-4]|H[12]$|FY|CO\d|PM\d|N95|MH\d|UN|EU|No\d|Art|Sec|A[0-9]$|B20|P5|E3|C40|"
+    r"[A-Z]\d{5,}|SARS|MERS|SDG|GPS|ISO|IPO|WW\d|UNSC|NH\d|AH\d{3,}|AD\d|BC\d|I\d|Mr|Ms|Dr|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Rs|USD|EUR|GBP|INR|US|PKR|CAD|AUD|CHF|SEK|NOK|PLN)"
+)
+_NAME_ITEM = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+|[A-Z]{3,})(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?|\d{1,3}))?)"
+    r"(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*))?\s+(?P<noun>fighters?|jets?|aircraft|helicopters?|submarines?|frigates?|"
+    r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
+    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
+)
+_CLASS = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)[- ]class\b")
+
+
+# patterns of the function(s) below, compiled once: a module-level re.search(...) call
+# pays re's pattern-cache lookup every time (~1 us, ~100k calls per 400 articles)
+_LETTER_NUMBER = re.compile(r"[A-Z]\d{3,4}")
+_DIGIT = re.compile(r"\d")
+_NAME_HYPHEN = re.compile(r"[A-Z][a-z]{3,}-")
+_VEHICLE_LETTER = re.compile(r"[MKTA]")
+_DIGIT_OR_CAPS = re.compile(r"\d|[A-Z]{2}")
+_WORD = re.compile(r"[\w-]+")
+_SPACE_OR_HYPHEN = re.compile(r"[ -]")
+_CODE_WORD = re.compile(r"[A-Z0-9]{1,4}$")
+
+
+def find_designations(
+    text: str, known: Iterable[tuple[int, int]] = (), parties: Iterable[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Designation-shaped tokens and "Name + item noun" phrases not in the catalogue.
+
+    ``known`` spans (gazetteer matches) are skipped so a catalogue system is never
+    matched twice; of them, ``parties`` (countries, demonyms) do not make the word after them
+    a variant suffix ("the Russian Panzir system" names a system, "Rafale F4" a variant).  The synthetic :class:`SystemRecord` has no origin and a category
+    guessed from up to five following words (or the item noun).
+    """
+    occupied = bytearray(len(text) + 1)  # 1 where a match already sits: O(1) overlap checks
+
+    def take(a: int, b: int) -> None:
+        occupied[a:b] = b"\x01" * (b - a)
+
+    def free(a: int, b: int) -> bool:
+        return not any(occupied[a:b])
+
+    def right_after_match(a: int) -> bool:
+        """True when a match ends at ``a`` or one space before it ("Rafale F4", "Javelin FGM-148F")."""
+        return (a >= 1 and occupied[a - 1] == 1 and not party_at[a - 1]) or (
+            a >= 2 and occupied[a - 2] == 1 and not party_at[a - 2] and text[a - 1].isspace()
+        )
+
+    for ka, kb in known:
+        take(ka, kb)
+    party_at = bytearray(len(text) + 1)
+    for ka, kb in parties:
+        party_at[ka:kb] = b"\x01" * (kb - ka)
+
+    out: list[Mention] = []
+    for m in _CLASS.finditer(text):
+        if not free(m.start("name"), m.end()):
+            continue
+        name = m.group("name") + "-class"
+        rec = SystemRecord(
+            name, (), guess_category(text[m.end() : m.end() + 40]) or "ships", None, None, None, None
+        )
+        out.append(
+            Mention(
+                "system", m.start("name"), m.end(), text[m.start("name") : m.end()], "pattern", system=rec
+            )
+        )
+        take(m.start("name"), m.end())
+    for m in _DESIGNATION.finditer(text):
+        d = m.group("d")
+        if _NOT_DESIGNATION.match(d) or not _DIGIT.search(d) or not free(m.start("d"), m.end("d")):
+            continue
+        head = d.split("-")[0]
+        if (
+            head in _NOT_NAMED_DESIGNATION
+            or head.lower() in ITEM_NOUNS
+            or head.lower() in _NAME_STOP
+            or (_NAME_HYPHEN.match(d) and reference.resolve_party(d.split("-")[0]) is not None)
+        ):
+            continue  # "Article-370", "Covid-19", "Russia-2"
+        if right_after_match(m.start("d")):
+            continue  # a variant suffix of a name just matched ("Rafale F4", "Leopard 2A4")
+        if _LETTER_NUMBER.fullmatch(d) and not _VEHICLE_LETTER.match(d):
+            continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
+        after = text[m.end() : m.end() + 60]
+        before = text[max(0, m.start() - 40) : m.start()]
+        known_rec = _catalogue_variant(d)
+        if known_rec is not None:
+            out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
+            take(m.start("d"), m.end("d"))
+            continue
+        cat = guess_category(" ".join(_WORD.findall(after)[:5])) or guess_category(
+            " ".join(_WORD.findall(before)[-2:])
+        )
+        rec = SystemRecord(d, (), cat or "other", None, None, None, None)
+        out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
+        take(m.start("d"), m.end("d"))
+    for m0 in _NAME_ITEM.finditer(text):
+        m = m0
+        sep = m.group("name").find(" ")
+        if sep > 0 and not free(m.start("name"), m.start("name") + sep):
+            # "the Russian Panzir air defence system": the demonym is a party, the name follows it
+            m = _NAME_ITEM.match(text, m.start("name") + sep + 1) or m0
+        name = m.group("name")
+        first = name.split()[0].split("-")[0].lower()
+        if first in _NAME_STOP or not free(m.start("name"), m.end("name")):
+            continue
+        if any(w.lower() in _NAME_STOP for w in _SPACE_OR_HYPHEN.split(name)[1:] if not _CODE_WORD.match(w)):
+            continue
+        # a sentence-initial capital is only a name when something else marks it (digits, caps)
+        prefix = text[max(0, m.start() - 3) : m.start()]
+        if (
+            not prefix.strip() or prefix.rstrip().endswith((".", '"', "“", ":"))
+        ) and not _DIGIT_OR_CAPS.search(name):
+            continue
+        if right_after_match(m.start("name")):
+            continue  # "Javelin FGM-148F missiles": the variant after a known name
+        noun = m.group("noun").split()[0].rstrip("s") if m.group("noun") else ""
+        known_rec = (reference.resolve_system(f"{name} {noun}") if noun else None) or (
+            _catalogue_variant(name) if _DIGIT.search(name) else None
+        )
+        if known_rec is not None:
+            out.append(Mention("system", m.start("name"), m.end("name"), name, "catalogue", system=known_rec))
+            take(m.start("name"), m.end("name"))
+            continue
+        cat = guess_category(m.group(0)) or "other"
+        rec = SystemRecord(name, (), cat, None, None, None, None)
+        out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
+        take(m.start("name"), m.end("name"))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _catalogue_variant(designation: str) -> SystemRecord | None:
+    """A catalogue system of which ``designation`` is a variant ("FGM-148F" -> "FGM-148").
+
+    Only one or two trailing letters/digits may differ, so "F-16V" never becomes "F-1".
+    """
+    key = reference.system_key(designation)
+    for cut in (0, 1, 2):
+        cand = key[: len(key) - cut] if cut else key
+        if len(cand) < 3 or not _DIGIT.search(cand):
+            break
+        rec = reference.resolve_system(cand)
+        if rec is not None:
+            return rec
+    return None
+
+
+def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list[Mention]:
+    """Parties, sources and systems in ``text`` (masked text), sorted by position.
+
+    Pattern designations that overlap a party name (e.g. a country code) are dropped.
+    """
+    gaz = gazetteer(extra_systems)
+    found = gaz.find(text)
+    found += find_designations(
+        text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
+    )
+    found.sort(key=lambda x: x.start)
+    return _merge_names(found, text)
+
+
+_NAME_GAP = re.compile(r"^[\s-]{1,3}$")
+
+
+def _merge_names(found: list[Mention], text: str) -> list[Mention]:
+    """One system written two ways side by side is one mention: "MQ-9B Predator",
+    "Su-30MKI Flanker" (a designation and the same maker's nickname), "F-39 Gripen E".
+
+    The designation with digits wins (it names the variant); the span covers both.
+    """
+    if len(found) < 2:
+        return found
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.kind == "system"
+            and prev.kind == "system"
+            and prev.system is not None
+            and m.system is not None
+            and _NAME_GAP.match(text[prev.end : m.start])
+            and (
+                prev.system.designation == m.system.designation
+                or (
+                    prev.system.manufacturer is not None
+                    and prev.system.manufacturer == m.system.manufacturer
+                    and prev.system.category == m.system.category
+                    and bool(_DIGIT.search(prev.text)) != bool(_DIGIT.search(m.text))
+                )
+            )
+        ):
+            keep = prev if _DIGIT.search(prev.text) or not _DIGIT.search(m.text) else m
+            out[-1] = Mention(
+                "system", prev.start, m.end, text[prev.start : m.end], keep.form, keep.party, keep.system
+            )
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,220 @@
+"""Parties, frames and article memory: the data the rule stages pass between them.
+
+Why a module: :mod:`.roles` gives parties roles, :mod:`.frames` turns them into frames and
+:mod:`.claims` into claims; the structures and the small helpers that build a party from a
+gazetteer mention (a company's stated home state, a dateline that is no party) are shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.extract.designations import written_designation
+from kg.extract.entities import Mention
+from kg.extract.model import Claim, DateRef, SystemRef
+from kg.extract.money import Money
+from kg.extract.nouns import guess_category
+from kg.vocab import reference
+
+# --- data structures ---------------------------------------------------------------------
+
+
+@dataclass
+class _Party:
+    mention: Mention
+    iso3: str | None
+    name: str
+    kind: str
+    company: str | None
+    role: str | None = None  # supplier | buyer | pair | with | speaker | other
+    cue: str = ""
+    group: int = -1
+
+
+@dataclass
+class _Frame:
+    """What the extractor believes one deal mention says (pre-claim)."""
+
+    suppliers: list[_Party]
+    buyers: list[_Party]
+    system: SystemRef | None
+    system_source: str | None
+    status: str
+    sentence: tuple[int, int]
+    quantity: int | None = None
+    quantity_delivered: int | None = None
+    quantity_inferred: bool = False
+    value: Money | None = None
+    package_value: Money | None = None
+    dates: list[DateRef] = field(default_factory=list)
+    order_year: int | None = None
+    batch: str = "original"
+    negated: bool = False
+    modality: str | None = None
+    delayed: bool = False
+    confidence: float = 0.5
+    inherited_status: bool = False
+    context: bool = False
+    #: distinct states the sentence names (crowded sentences give wrong pairs more often)
+    parties: int = 0
+    #: an unnamed item listed beside a named system ("plus two recovery tanks"): kept beside the
+    #: dyad's system claims (a system-less claim of a dyad otherwise gives way to them)
+    companion: bool = False
+
+
+@dataclass
+class _Ctx:
+    """Article-level memory for cross-sentence references."""
+
+    last: list[Claim] = field(default_factory=list)
+    by_system: dict[str, Claim] = field(default_factory=dict)
+    deal_status: dict[str, str] = field(default_factory=dict)
+
+
+#: (system, its mention in the sentence or None when referred back, source: catalogue | pattern |
+#: context); ``(None, None, None)`` is the system-less frame of a stated supplier relationship
+_SysRef = tuple[SystemRef | None, Mention | None, str | None]
+_Stage = tuple[str, bool, str | None, bool]
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+#: a dateline ("WARSAW, Poland -- ...") names where the story was filed, not a party
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,},\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?[—–-]")
+_DATELINE_CITY_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' -]{1,30}?)?\s*(?:\([^)]{0,20}\)\s*)?[—–-]\s")
+#: a currency prefix ("US$155 million", "A$2 billion") is money, not the country
+_CURRENCY_AFTER = re.compile(r"^\.? ?\$")
+#: "inducted its own J-20s", "home-grown", "indigenous": a domestic system, no transfer
+_OWN_BEFORE = re.compile(
+    r"\b(?:its|their|our) own\s+(?:[\w-]+\s+){0,2}$|\b(?:home-?grown|indigenous(?:ly (?:built|developed|made))?|"
+    r"domestically (?:built|developed|made|produced))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
+_REPLACED = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"
+    r"in place of|instead of)\s+(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|"
+    r"existing|current|remaining|fleet of|[\w-]+-era)\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+#: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
+_MEMBER_AFTER = re.compile(
+    r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _not_a_party(s: str, start: int, end: int, kind: str = "country") -> bool:
+    """A country named as a dateline place or in a currency prefix is no party to a deal; nor is
+    an organisation that only describes a member state ("the NATO member France")."""
+    after = s[end : end + 40]
+    if _CURRENCY_AFTER.match(after):
+        return True
+    if kind != "country" and _MEMBER_AFTER.match(after):
+        return True
+    if s[start:end].isupper() and _DATELINE_CITY_AFTER.match(s, end):
+        return True  # "LISBON, Portugal --": the filing city (a capital stands for its state elsewhere)
+    return bool(_DATELINE_AFTER.match(after) and _DATELINE_BEFORE.search(s, 0, start))
+
+
+#: "Airbus Defence and Space of Spain": the company's home state as the text states it
+_OF_STATE_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")
+#: "the Poland-based unit of X", "X's British subsidiary", "a Spain-based maker": the state stated
+_BASED_GAP = re.compile(
+    r"^(?:-based|\s+based)\s+(?:[\w-]+\s+){0,2}?(?:of\s+(?:the\s+)?)?$|"
+    r"^(?:-based)?\s+(?:[\w-]+\s+)?(?:subsidiary|unit|arm|division|branch|affiliate)\s+of\s+(?:the\s+)?$"
+)
+
+
+_OWNER_GAP = re.compile(
+    r"^(?:'s|’s)?\s+(?:state-owned\s+|state-run\s+|defen[cs]e\s+(?:firm|company|group)\s+)?$"
+)
+
+
+def _home_states(s: str, a: int, parties: list[_Party]) -> list[_Party]:
+    """A company resolves to the state the text gives it ("X of Spain", "the Spain-based unit of X"),
+    not to its parent's home state; the state named only to place the company is not a party."""
+    drop: set[int] = set()
+    for i in range(len(parties) - 1):
+        p, q = parties[i], parties[i + 1]
+        gap = s[p.mention.end - a : q.mention.start - a]
+        if p.company and not q.company and q.kind == "country" and _OF_STATE_GAP.match(gap):
+            p.iso3, p.name = q.iso3, q.name
+            drop.add(i + 1)
+        elif q.company and not p.company and p.kind == "country" and _BASED_GAP.match(gap):
+            q.iso3, q.name = p.iso3, p.name
+            drop.add(i)
+        elif (
+            q.company and not p.company and p.kind == "country" and p.iso3 == q.iso3 and _OWNER_GAP.match(gap)
+        ):
+            drop.add(i)  # "Germany's Krauss-Maffei Wegmann", "Turkish BMC": the maker's home, one party
+    return [p for i, p in enumerate(parties) if i not in drop] if drop else parties
+
+
+def _party_of(m: Mention) -> _Party | None:
+    rec = m.party
+    if rec is None:
+        return None
+    if rec.kind == "country":
+        if rec.historical and m.form == "demonym":
+            return None
+        return _Party(m, rec.iso3, rec.name, "country", None)
+    iso3 = rec.country_iso3
+    company = rec.name if rec.kind == "company" else None
+    if iso3:
+        country = reference.country_by_iso3(iso3)
+        return _Party(m, iso3, country.name if country else iso3, "country", company)
+    return _Party(m, None, rec.name, rec.kind, company)
+
+
+def _system_ref(m: Mention, context: str) -> SystemRef:
+    rec = m.system
+    assert rec is not None
+    if m.form == "pattern":
+        cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
+        return SystemRef(rec.designation, cat, None, m.text)
+    name = written_designation(m.text, rec.designation)
+    return SystemRef(name, rec.category, rec.origin_iso3, m.text, rec.manufacturer)
+
+
+#: Historical states whose designs are supplied by a successor today.
+_SUCCESSOR = {"SUN": "RUS", "CSK": "CZE", "YUG": "SRB", "DDR": "DEU"}
+
+
+def _maker_state(supplier: _Party | None, system: SystemRef | None) -> _Party | None:
+    """A multinational maker named as supplier exports the system from the state that builds it:
+    "Airbus" (FRA in the catalogue) supplying the C-295 supplies it from Spain, the system's origin."""
+    if (
+        supplier is None
+        or supplier.cue != "company"
+        or system is None
+        or not system.manufacturer
+        or supplier.company != system.manufacturer
+        or not system.origin_iso3
+    ):
+        return supplier
+    origin = _SUCCESSOR.get(system.origin_iso3, system.origin_iso3)
+    rec = reference.country_by_iso3(origin)
+    if origin == supplier.iso3 or rec is None:
+        return supplier
+    return replace(supplier, iso3=origin, name=rec.name)
+
+
+def prev_pair(prev: Claim, rest: list[_Party]) -> tuple[list[_Party], list[_Party]] | None:
+    """(suppliers, buyers) among ``rest`` as the previous claim of the deal had them."""
+    if prev.supplier is None:
+        return None
+    sup = [p for p in rest if p.iso3 == prev.supplier.iso3]
+    buy = [p for p in rest if p.iso3 == prev.buyer.iso3]
+    if sup and buy:
+        return [sup[0]], [buy[0]]
+    return None
+
+
+def _origin_of(designation: str) -> str | None:
+    rec = reference.resolve_system(designation)
+    return rec.origin_iso3 if rec else None

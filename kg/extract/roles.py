@@ -1,0 +1,275 @@
+"""Roles of the parties of one sentence, from explicit cues (never from word order alone).
+
+Cues: "from X" and "X-made" supplier, "to X" after a sale verb buyer, the subject of a buy
+verb buyer and of a sell verb seller, "with X" the counterpart, "X and Y signed" a pair,
+demonyms and possessives before a system (origin or owner, settled in :mod:`.frames`),
+speakers, negative contexts ("the war with X", "sanctions on X") no party; coordinated
+parties share the cue of their list; the alternative a choice was made against is dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kg.extract.entities import Mention
+from kg.extract.parties import _Party
+from kg.extract.patterns import (
+    _ACCORDING,
+    _AWARDED_TO,
+    _BE_BEFORE,
+    _BUYER_BY,
+    _BY,
+    _CHOICE_BEFORE,
+    _CHOICE_OR_BUY,
+    _CLAUSE_END,
+    _CONJUNCTION,
+    _COPULA_BEFORE,
+    _ERA_NEXT,
+    _FOR,
+    _FROM,
+    _GIVEN_VERB,
+    _ITEM_FOR_BEFORE,
+    _ITEMS4,
+    _LIST_GAP,
+    _MADE,
+    _NEG_CONTEXT,
+    _NEG_LAST,
+    _NEG_RIGHT,
+    _NOT_TO,
+    _OBJ_OF_SELL,
+    _OFFICIAL,
+    _ORG_NOUN,
+    _ORIGIN_BY,
+    _PASSIVE_BUY,
+    _PASSIVE_TO_BY,
+    _POSS,
+    _PRONOUN,
+    _PURCHASE_BY,
+    _PURCHASE_NOUN,
+    _REJ_GAP,
+    _REJECTED,
+    _SAID_IT_NEXT,
+    _SALE_NOUN,
+    _SELL_AFTER,
+    _SELL_BEFORE,
+    _SELLER_BY,
+    _SPEAKER_NEAR,
+    _SPEAKER_VERB,
+    _SUCH_AS,
+    _TO,
+    _TO_BUYERS,
+    _TURN_TO,
+    _WITH,
+    _WON_CONTRACT,
+    _WON_FROM,
+)
+from kg.extract.triggers import _REL_APPOS_GAP, _REL_OWNER, _REL_SUBJ_GAP, _REL_TO_GAP, _verb_class
+
+
+def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
+    """Mentions (ids) of the alternative a choice was made against: "selected the Gripen over
+    the Lockheed Martin F-16", "bought K9s rather than CAESARs", "won, beating Naval Group"."""
+    out: set[int] = set()
+    for mk in _REJECTED.finditer(s):
+        word = s[mk.start(1) : mk.end(1)].lower()
+        before = s[: mk.start()]
+        cue = _CHOICE_BEFORE if word in ("over", "ahead of") else _CHOICE_OR_BUY
+        if not cue.search(before):
+            continue
+        pos, after_system = mk.end(), False
+        for m in mentions:
+            if m.start - a < pos:
+                continue
+            gap = s[pos : m.start - a]
+            # the maker and the system ("the Lockheed Martin F-16"); after a system, only a
+            # list goes on ("over the F-16 and the Rafale")
+            if not (_LIST_GAP.match(gap) if after_system else _REJ_GAP.match(gap)):
+                break
+            out.add(id(m))
+            after_system = m.kind == "system"
+            pos = m.end - a
+    return out
+
+
+def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+    # groups of coordinated parties ("France, Israel, the United States and Germany")
+    gid = 0
+    for i, p in enumerate(parties):
+        gap = s[parties[i - 1].mention.end - base : p.mention.start - base] if i else ""
+        loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base :])
+        if i and _LIST_GAP.match(gap) and not (loose and not _CONJUNCTION.search(gap)):
+            p.group = parties[i - 1].group
+        else:
+            gid += 1
+            p.group = gid
+    firsts: dict[int, _Party] = {}
+    lasts: dict[int, _Party] = {}
+    for p in parties:
+        firsts.setdefault(p.group, p)
+        lasts[p.group] = p
+    for p in parties:
+        first, last = firsts[p.group], lasts[p.group]
+        ls = s[: first.mention.start - base]
+        rs = s[last.mention.end - base :]
+        own_right = s[p.mention.end - base :]
+        left = ls[-80:]
+        role, cue = _cue(left, rs, own_right, p, s, ls)
+        p.role, p.cue = role, cue
+    # stated supplier relationships: "X remains Y's main arms supplier", "Y's top supplier, X"
+    if trig and any(t[0] == "unknown" for t in trig):
+        for p, q in itertools.pairwise(parties):
+            gap = s[p.mention.end - base : q.mention.start - base]
+            if len(gap) > 120:
+                continue
+            if (
+                _REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])
+            ) or _REL_TO_GAP.match(gap):
+                p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
+            elif _REL_APPOS_GAP.match(gap):
+                p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
+    # subjects: a party (group) followed by a verb trigger in the same clause
+    for p in parties:
+        if p.role is not None:
+            continue
+        last = lasts[p.group]
+        start = last.mention.end - base
+        window = s[start : start + 160]
+        cut = _CLAUSE_END.search(window)  # what re.split(...)[0] kept: the text before it
+        clause = window[: cut.start()] if cut else window
+        nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
+        limit = min((q.mention.start - base - start for q in nxt), default=len(clause))
+        for _status, ts, te, word in trig:
+            if ts < start or ts - start > min(len(clause), limit + 40):
+                continue
+            between = s[start:ts]
+            if ts - start > limit and not _PRONOUN.search(between):
+                continue
+            vclass = _verb_class(word, s[te:])
+            if vclass is None:
+                continue
+            if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
+                p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
+            elif vclass == "buy" and _PASSIVE_BUY.search(between):
+                continue  # "Dassault, whose Rafale was picked": what was bought, not who bought
+            elif vclass == "buy":
+                p.role, p.cue = "buyer", f"subject:{word}"
+            elif vclass == "sell":
+                p.role, p.cue = "supplier", f"subject:{word}"
+            elif _SALE_NOUN.search(between):
+                p.role, p.cue = "supplier", f"subject:{word}"  # "expanded the export ... by negotiating"
+            elif _PURCHASE_NOUN.search(between):
+                p.role, p.cue = "buyer", f"subject:{word}"
+            else:
+                p.role, p.cue = "pair", f"subject:{word}"
+            break
+    # objects of sell verbs: "sold India", "supply Ukraine with"
+    for p in parties:
+        if p.role in (None, "pair", "speaker"):
+            left = s[max(0, p.mention.start - base - 24) : p.mention.start - base]
+            if _OBJ_OF_SELL.search(left):
+                p.role, p.cue = "buyer", "object-of-sell"
+    # companies are suppliers unless a cue said otherwise; companies listed after "developed
+    # by ..." are the system's makers (origin), not the seller in this deal
+    origin_at = min(
+        (p.mention.start for p in parties if p.role == "origin" and p.cue.endswith("-by")), default=None
+    )
+    won_at = _WON_CONTRACT.search(s)
+    for p in parties:
+        if (
+            won_at is not None
+            and p.company
+            and p.role == "with"
+            and any(
+                q.company and q.iso3 != p.iso3 and 0 <= q.mention.start - base < won_at.start()
+                for q in parties
+            )
+        ):
+            # "BAE won an order with HAL to supply ...": the winner's counterpart is the customer
+            p.role, p.cue = "buyer", "with-winner"
+            continue
+        if p.company and p.role in (None, "pair", "speaker", "with"):
+            if origin_at is not None and 0 <= p.mention.start - origin_at <= 160:
+                p.role, p.cue = "origin", "maker"
+            else:
+                p.role, p.cue = "supplier", "company"
+
+
+def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
+    m = p.mention
+    left = left[-70:]
+    low = left.lower()
+    tail = low[-30:]
+    words = low.split()
+    while words and words[-1] in ("the", "both", "either"):
+        words.pop()
+    last_word = words[-1] if words else ""
+    neg_left = (last_word in _NEG_LAST or last_word.startswith("adversar")) and _NEG_CONTEXT.search(left)
+    if neg_left or _NEG_RIGHT.match(own_right):
+        return "other", "negative-context"
+    if m.form == "demonym" and _ERA_NEXT.match(own_right):
+        return "other", "era"
+    if _MADE.match(own_right):
+        return "origin", "made"
+    if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
+        _TURN_TO.search(left) or _SUCH_AS.search(left)
+    ):
+        return "supplier", "turning-to"
+    if "according" in tail and _ACCORDING.search(left):
+        return "speaker", "according-to"
+    if (
+        m.form == "demonym"
+        and not _ORG_NOUN.match(own_right)
+        and re.match(
+            r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|"
+            + _ITEMS4
+            + r"|arms|weapons|weaponry|hardware|equipment)\b",
+            own_right,
+        )
+    ):
+        return "modifier", "demonym-item"
+    if "from" in tail and _WON_FROM.search(left):
+        return "buyer", "won-from"
+    if "to" in tail and _AWARDED_TO.search(left):
+        return "supplier", "awarded-to"
+    if "by" in tail and _PURCHASE_BY.search(left):
+        return "buyer", "purchase-by"
+    if ("to" in low or "like" in low) and _TO_BUYERS.search(left):
+        return "buyer", "to-buyers"
+    if "by" in tail and _PASSIVE_TO_BY.search(left):
+        return "supplier", "passive-by"  # "was provided to Iran by Russia"
+    byw = _BY.search(left) if "by" in tail else None
+    if byw:
+        verb = byw.group(1)
+        if _ORIGIN_BY.match(verb):
+            return "origin", f"{verb}-by"  # who makes it, not necessarily who sells it here
+        if _SELLER_BY.match(verb):
+            return "supplier", f"{verb}-by"
+        if _BUYER_BY.match(verb):
+            return "buyer", f"{verb}-by"
+    if "from" in low and _FROM.search(left) and not byw:
+        return "supplier", "from"
+    to = _TO.search(left) if "to" in tail else None
+    if (
+        to
+        and not _NOT_TO.match(to.group(1))
+        and (_SELL_BEFORE.search(full_left[-100:]) or _SELL_AFTER.search(right))
+        and (not _POSS.match(own_right) or _ORG_NOUN.match(own_right))  # not "a boost to India's hopes"
+    ):
+        return "buyer", "to"
+    if "for" in tail and _FOR.search(left) and _ITEM_FOR_BEFORE.search(left):
+        return "buyer", "for"
+    if ("with" in tail or "between" in tail) and _WITH.search(left):
+        return "with", "with"
+    # demonym or possessive right before a system or item: origin or owner
+    if m.form in ("demonym",) or _POSS.match(own_right):
+        after = own_right[2:] if _POSS.match(own_right) else own_right
+        nxt = re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b", after)
+        if nxt and not _ORG_NOUN.match(own_right):
+            return "modifier", f"modifies:{nxt.group('item')}"
+    sp = _SPEAKER_VERB.match(own_right)  # only its offsets are used
+    if sp and not _COPULA_BEFORE.search(own_right[: sp.start(1)]) and not _SAID_IT_NEXT.match(own_right):
+        return "speaker", "speaker"
+    if _OFFICIAL.match(own_right):
+        return "speaker", "official"
+    return None, ""

@@ -1,0 +1,129 @@
+"""The lifecycle stage of a sentence (or of one system's part of it), with negation and modality.
+
+"expected to sign" is not signed; "talks collapsed" is cancelled; "delivered the first three"
+is delivering; "the first jets will arrive in 2026" is a signed deal's schedule; an MoU is
+signed during talks.  Returns (status, negated, modality, delayed).
+"""
+
+from __future__ import annotations
+
+from kg.extract.patterns import (
+    _AID,
+    _APPROVED_SALE,
+    _ARRIVAL_WORD,
+    _AWAITING,
+    _BACK_OR_NOW,
+    _BATCH_WORD,
+    _COMPLETED,
+    _DELIVERY_WORD,
+    _DENIAL,
+    _FUTURE_RIGHT,
+    _MODAL,
+    _MOU_AFTER,
+    _NEGATION_NEAR,
+    _ON_SCHEDULE,
+    _OVER_TIME,
+    _PARTIAL,
+    _PLANNED,
+    _PLEDGE_VERB,
+)
+from kg.extract.vocabulary import _IN_HAND_RX, _STATUS_RANK
+
+#: purchase verbs that, with "over time", describe a fleet built up in the past
+_PAST_BUY = frozenset(["bought", "purchased", "acquired", "procured", "ordered"])
+
+
+def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
+    found: dict[str, int] = {}
+    modality = None
+    negated = bool(_DENIAL.search(s))
+    for status, ts, te, word in trig:
+        left = s[max(0, ts - 60) : ts]
+        st = status
+        neg = _NEGATION_NEAR.search(left)
+        # decided before modality: "the remaining 96 jets will be built at home" is no delivery (nor
+        # a future one); "bought the first batch" is a purchase, not a delivery
+        if (
+            st == "delivering"
+            and word in ("remaining", "so far", "rest of the")
+            and not _DELIVERY_WORD.search(s)
+        ):
+            continue
+        if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
+            continue
+        in_hand = bool(_IN_HAND_RX.match(word))
+        if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
+            st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
+        if st in ("signed", "delivered") and _MODAL.search(left) and not in_hand:
+            mod = _MODAL.search(left).group(1).lower()
+            modality = (
+                "possible"
+                if mod in ("could", "may", "might", "considering", "mulling", "weighing")
+                else "planned"
+                if mod.startswith(("plan", "intend", "aim", "want", "hope", "seek"))
+                else "reported"
+                if mod == "reportedly"
+                else "expected"
+            )
+            if mod == "reportedly":
+                pass
+            elif st == "signed":
+                st = "negotiating"
+            else:
+                st = "signed"  # "the first jets will be delivered in 2026": not delivering yet
+        if neg and st in ("signed", "delivered", "approved", "cancelled", "delivering"):
+            if st == "cancelled":
+                continue
+            st = "negotiating" if st in ("signed", "approved") else "signed"
+        if st == "signed" and _MOU_AFTER.match(s, te):
+            st = "negotiating"  # "signed an MoU for the purchase": talks, not a contract
+        if word.lower().startswith("possible") and not _APPROVED_SALE.search(left):
+            st, modality = "negotiating", modality or "possible"  # "indicated a possible sale"
+        if st == "purchase":
+            # "the 2017 purchase of 24 K9s", "an order for six jets": a weak signed cue, used only
+            # when nothing else in the sentence gives the stage (see below)
+            if _MODAL.search(left) or _PLANNED.search(left[-40:]):
+                st = "negotiating"
+            elif neg:
+                continue
+        if st == "signed-future":
+            # a future delivery is not a delivery: "will deliver the first systems in 2025" is
+            # the signed deal's schedule; "will supply Ukraine with ... as part of its aid" is
+            # a pledge (approved); "will sell" an announced sale
+            st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
+            modality = modality or "expected"
+        elif st == "delivering" and (
+            _MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60]) or _AWAITING.search(left)
+        ):
+            st = "signed"  # "the first batch will arrive in 2026"
+            modality = modality or "expected"
+        if st == "delayed" and _ON_SCHEDULE.search(s) and _BACK_OR_NOW.search(s):
+            continue
+        if st == "unknown" and word in ("uses", "used", "operated", "operates", "operating") and found:
+            continue
+        if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
+            continue
+        found[st] = max(found.get(st, 0), _STATUS_RANK[st])
+    if "purchase" in found:
+        found.pop("purchase")
+        if not any(k != "unknown" for k in found):
+            found["signed"] = _STATUS_RANK["signed"]
+    delayed = "delayed" in found
+    if "delivered" in found and _PARTIAL.search(s) and not _COMPLETED.search(s):
+        found.pop("delivered")
+        found["delivering"] = _STATUS_RANK["delivering"]
+    if "cancelled" in found:
+        return "cancelled", negated, modality, delayed
+    if "delivering" in found or "delivered" in found:
+        st = "delivering" if "delivering" in found else "delivered"
+        if st == "delivering" and "delivered" in found and _COMPLETED.search(s):
+            st = "delivered"  # "the first batch arrived in 2018 and the delivery was completed in 2020"
+        if delayed and st == "delivered":
+            st = "delivering"
+        return st, negated, modality, delayed
+    if delayed:
+        return "delayed", negated, modality, True
+    for st in ("signed", "approved", "negotiating", "offered", "unknown"):
+        if st in found:
+            return st, negated, modality, False
+    return "unknown", negated, modality, False
