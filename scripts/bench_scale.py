@@ -75,7 +75,7 @@ def measure(location: str, register: Path, repeat: int) -> dict[str, float | str
             import_sipri(store, [register])
         except Exception as exc:  # a failed load is a result here
             out["load"], out["quads"] = (
-                f"failed after {time.perf_counter() - t0:.0f} s: {str(exc)[-80:]}",
+                f"failed after {time.perf_counter() - t0:.0f} s: {_brief(str(exc))}",
                 0.0,
             )
             return out
@@ -95,18 +95,24 @@ def measure(location: str, register: Path, repeat: int) -> dict[str, float | str
     return out
 
 
+def _brief(message: str) -> str:
+    """An error message short enough for a table cell, keeping its head (the engine's error
+    code) and its tail (what it was doing)."""
+    return message if len(message) <= 240 else f"{message[:160]} ... {message[-60:]}"
+
+
 def _registry():
     from kg.vocab.iris import REGISTRY_GRAPH
 
     return REGISTRY_GRAPH
 
 
-def start_servers(tmp: Path) -> tuple[dict[str, str], list]:
-    """Oxigraph server and Virtuoso on loopback; (engine -> URL, processes to stop)."""
+def start_servers(tmp: Path, engines: list[str]) -> tuple[dict[str, str], list]:
+    """Oxigraph server and Virtuoso (those in ``engines``) on loopback; (engine -> URL, processes)."""
     import subprocess
 
     urls, procs = {}, []
-    binary = _oxigraph_binary()
+    binary = _oxigraph_binary() if "oxigraph" in engines else None
     if binary:
         port = free_port()
         proc = subprocess.Popen(
@@ -116,6 +122,8 @@ def start_servers(tmp: Path) -> tuple[dict[str, str], list]:
         )
         _wait_http(proc, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", "oxigraph server")
         urls["oxigraph"], procs = f"http://127.0.0.1:{port}", [proc]
+    if "virtuoso" not in engines:
+        return urls, procs
     try:
         (tmp / "virtuoso").mkdir()
         proc, base, user, password = start_virtuoso(tmp / "virtuoso", max_rows=1_000_000)
@@ -206,6 +214,12 @@ def write_report(
     path.write_text("\n".join(lines) + "\n" + BEYOND, encoding="utf-8")
 
 
+def _write_json(path: Path, results: dict[tuple[int, str], dict[str, float | str]]) -> None:
+    raw = {f"{scale}x {engine}": values for (scale, engine), values in results.items()}
+    raw["load average (1 min)"] = {"now": os.getloadavg()[0]}  # type: ignore[assignment]
+    path.write_text(json.dumps(raw, indent=1), encoding="utf-8")
+
+
 def _cell(value: float | str) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -228,7 +242,7 @@ def main() -> None:
     results: dict[tuple[int, str], dict[str, float | str]] = {}
     with tempfile.TemporaryDirectory(prefix="kg-bench-scale-") as tmp_name:
         tmp = Path(tmp_name)
-        urls, procs = start_servers(tmp)
+        urls, procs = start_servers(tmp, engines)
         try:
             preamble, rows = split_register(REGISTER)
             for scale in scales:
@@ -243,6 +257,8 @@ def main() -> None:
                     print(
                         f"{engine} {scale}x load: {_cell(results[(scale, engine)]['load'])}", file=sys.stderr
                     )
+                    if args.json:  # after every engine: a run cut short still leaves what finished
+                        _write_json(args.json, results)
         finally:
             for proc in procs:
                 _stop(proc)
@@ -251,9 +267,8 @@ def main() -> None:
     if args.out:
         write_report(args.out, results, cmd, load)
     if args.json:
-        raw = {f"{scale}x {engine}": values for (scale, engine), values in results.items()}
-        args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")
-        print(f"wrote {args.out}", file=sys.stderr)
+        _write_json(args.json, results)
+        print(f"wrote {args.json}", file=sys.stderr)
     else:
         for key, value in results.items():
             print(key, value)

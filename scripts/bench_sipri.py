@@ -15,7 +15,8 @@ For each register (16-column ``trade-register.csv``, 17-column ``trade_register.
   all of it timed, in its own subprocess.  kg's import should be >= 3x faster.
 
 Prints a table: seconds, triples, triples/s, peak RSS, and baseline / CLI ratio.
-Usage: ``python scripts/bench_sipri.py [--no-baseline]``.
+Usage: ``python scripts/bench_sipri.py [--no-baseline] [--repeat N]`` (medians of N runs,
+kg and the baselines interleaved, with the ratio of each run and the load average).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,6 +58,15 @@ def _run_timed(cmd: list[str]) -> tuple[float, int | None, subprocess.CompletedP
         after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         rss = after // 1024 if after > before else None
     return seconds, rss, proc
+
+
+def _median_run(runs: list[dict[str, object]]) -> dict[str, object]:
+    """The run with the median wall time (its CPU, RSS and triples with it); CPU as a median too."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])  # type: ignore[arg-type,return-value]
+    out = dict(ordered[len(ordered) // 2])
+    cpus = [r["cpu"] for r in runs if r.get("cpu") is not None]
+    out["cpu"] = statistics.median(cpus) if cpus else None  # type: ignore[type-var]
+    return out
 
 
 def bench_cli(path: Path) -> dict[str, object]:
@@ -146,21 +157,33 @@ def main(argv: list[str]) -> int:
         csv_baseline_child(Path(argv[1]))
         return 0
     with_baseline = "--no-baseline" not in argv
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 1
     missing = [p for p in FILES if not p.exists()]
     if missing:
         print(f"missing data: {', '.join(map(str, missing))}", file=sys.stderr)
         return 1
     rows = []
+    loads = [os.getloadavg()[0]]
     for path in FILES:
-        cli = bench_cli(path)
+        # runs interleaved (kg, baselines, kg, ...): a change in the machine's load hits both
+        runs: dict[str, list[dict[str, object]]] = {"cli": [], "base": [], "naive": []}
+        for _ in range(repeat):
+            runs["cli"].append(bench_cli(path))
+            if with_baseline:
+                runs["base"].append(bench_baseline(path))
+                runs["naive"].append(bench_csv_baseline(path))
+            loads.append(os.getloadavg()[0])
+        cli = _median_run(runs["cli"])
         rows.append((path.name, "kg import sipri (CLI, on-disk)", cli))
         if with_baseline:
-            base = bench_baseline(path)
-            base["ratio"] = base["seconds"] / cli["seconds"]  # type: ignore[operator]
-            rows.append((path.name, "naive rdflib Graph.add", base))
-            naive = bench_csv_baseline(path)
-            naive["ratio"] = naive["seconds"] / cli["seconds"]  # type: ignore[operator]
-            rows.append((path.name, "naive csv + Graph.add + nt", naive))
+            for key, label in (("base", "naive rdflib Graph.add"), ("naive", "naive csv + Graph.add + nt")):
+                base = _median_run(runs[key])
+                base["ratio"] = base["seconds"] / cli["seconds"]  # type: ignore[operator]
+                # the ratio within each run too (kg and baseline measured side by side)
+                base["ratios"] = [
+                    b["seconds"] / c["seconds"] for b, c in zip(runs[key], runs["cli"], strict=True)
+                ]  # type: ignore[operator]
+                rows.append((path.name, label, base))
     header = (
         f"{'file':<20} {'method':<32} {'wall s':>7} {'cpu s':>7} {'triples':>9} {'triples/s':>10} "
         f"{'peak RSS MiB':>12} {'x slower':>8}"
@@ -176,8 +199,13 @@ def main(argv: list[str]) -> int:
             f"{name:<20} {method:<32} {r['seconds']:>7.2f} {cpu:>7} {r['triples']:>9} {tps:>10.0f} "
             f"{rss!s:>12} {ratio:>8}"
         )
-    load1, load5, _ = os.getloadavg()
-    print(f"\nload average during the run: {load1:.1f} (1 min), {load5:.1f} (5 min) on {os.cpu_count()} CPUs")
+    for name, method, r in rows:
+        if "ratios" in r:
+            print(f"{name} {method}: per-run ratios {', '.join(f'{x:.2f}' for x in r['ratios'])}")  # type: ignore[union-attr]
+    print(
+        f"\nmedians of {repeat} run(s); load average (1 min) before and after each run: "
+        f"{', '.join(f'{x:.1f}' for x in loads)} on {os.cpu_count()} CPUs"
+    )
     print(
         "\nkg: whole CLI process (start, parse, map, bulk load, flush). Baseline: only the "
         "Graph.add loop over pre-parsed triples (term creation included), in memory; "

@@ -328,7 +328,7 @@ def test_reader_waits_for_a_live_writer_and_refuses_a_dead_ones_leftovers(
     from kg.errors import StoreError
 
     path = str(tmp_path / "store")
-    monkeypatch.setattr(kstore, "READ_WAIT", 1.5)
+    monkeypatch.setattr(kstore.embedded, "READ_WAIT", 1.5)
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, path], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"

@@ -220,3 +220,37 @@ def test_paging_keeps_the_prologue_and_refuses_a_cut_construct(remote_store) -> 
             remote_store.query(construct)
     else:
         assert len(remote_store.query(construct).graph) == n
+
+
+def test_constants_inlined_into_the_where_group_only() -> None:
+    from kg.store.remote import constants_inlined
+
+    q = (
+        "SELECT ?x (COUNT(?y) AS ?n) WHERE { GRAPH ?g { ?x <https://e.org/p> ?y } "
+        'FILTER NOT EXISTS { GRAPH ?g { ?x <https://e.org/q> "?g" } } '
+        "FILTER(!BOUND(?to) || ?y <= ?to) # ?g in a comment\n} GROUP BY ?x ?g"
+    )
+    bound = {"g": URIRef("https://e.org/G"), "to": Literal(2010)}
+    out = constants_inlined(q, bound)
+    assert out is not None
+    where, after = out.rsplit("}", 1)
+    assert where.count("?g") == 3  # the VALUES head, the string and the comment only
+    assert '"?g"' in where and "# ?g in a comment" in where
+    assert "GRAPH <https://e.org/G> {" in where and "!true ||" in where
+    assert '?y <= "2010"^^<http://www.w3.org/2001/XMLSchema#integer>' in where
+    assert after == " GROUP BY ?x ?g"  # clauses after the group keep their variables
+    assert out.index("VALUES (?g ?to)") < out.index("GRAPH <https://e.org/G>")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{ ?s ?p ?o MINUS { ?s ?p ?g } }",
+        "{ { SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } } }",
+        "{ BIND(1 AS ?n) GRAPH ?g { ?s ?p ?o } }",
+    ],
+)
+def test_constants_not_inlined_where_they_would_change_the_answer(body) -> None:
+    from kg.store.remote import constants_inlined
+
+    assert constants_inlined("SELECT * WHERE " + body, {"g": URIRef("https://e.org/G")}) is None

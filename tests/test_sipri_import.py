@@ -174,6 +174,7 @@ def test_unknown_supplier_is_a_fresh_placeholder(loaded):
 def test_register17_rafale(loaded):
     store, _ = loaded
     deal, g = deal_by_system(store, "Rafale", F17.name)
+    assert "secondHand" not in props(store, g, deal)  # a new deal: derived, so absent means false
     assert deal == iris.register_deal(parse_file(F17).release_key, "58668")
     p = props(store, g, deal)
     assert p["sipriDealId"] == {"58668"}
@@ -368,3 +369,20 @@ def test_release_graph_alone_conforms_to_the_shapes(name):
     graph = Graph().parse(data=map_release(parse_file(FIX / name), derive_years=True).ntriples(), format="nt")
     report = validate(graph)
     assert report.conforms, report.text
+
+
+def test_relink_after_a_register_import_only_when_articles_or_links_exist(store, monkeypatch):
+    """Without articles or links, linking has nothing to do and is skipped (it read the
+    whole release for nothing); with either, it runs as before."""
+    import kg.ingest.pipeline as pipeline
+
+    calls: list[object] = []
+    real = pipeline.link
+    monkeypatch.setattr(pipeline, "link", lambda *a, **k: calls.append(k) or real(*a, **k))
+    report = import_sipri(store, [F16])
+    assert calls == [] and report.links is None
+    link = f"<https://example.org/l> a <{ns.DealLink}> ; <{ns.linkFrom}> <https://example.org/a> ; <{ns.linkTo}> <https://example.org/b>"
+    store.update(f"INSERT DATA {{ GRAPH <{iris.LINKS_GRAPH}> {{ {link} }} }}")
+    report = import_sipri(store, [F17])
+    assert len(calls) == 1 and report.links is not None
+    assert report.links.removed_stale == 1  # the link whose deals are gone was checked and dropped

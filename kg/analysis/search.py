@@ -194,19 +194,8 @@ def fts_query(text: str) -> str:
 
 
 def _rows(store: Store, sparql: str) -> Iterator[dict[str, str]]:
-    """Rows of a SELECT as plain strings (pyoxigraph directly on embedded stores: no rdflib)."""
-    if isinstance(store, EmbeddedStore):
-        result = store.ox.query(sparql)
-        names = [v.value for v in result.variables]
-        for solution in result:
-            row = {}
-            for name in names:
-                term = solution[name]
-                if term is not None:
-                    row[name] = term.value
-            yield row
-        return
-    for row in store.select(sparql):
+    """Rows of a SELECT as strings (:meth:`Store.rows`: no rdflib terms on embedded stores)."""
+    for row in store.rows(sparql):
         yield {k: str(v) for k, v in row.items()}
 
 
@@ -237,16 +226,10 @@ def _facts(store: Store, block: str) -> dict[tuple[str, str], dict[str, list[str
     """(graph, subject) -> predicate -> objects, for the predicates of :data:`_FACT_PREDICATES`."""
     facts: dict[tuple[str, str], dict[str, list[str]]] = {}
     if isinstance(store, EmbeddedStore):  # index scans without a query: ~40% faster on the register
-        import pyoxigraph as ox
-
         for g in block.split():
-            graph = ox.NamedNode(g[1:-1])
             for p in _FACT_PREDICATES.split():
-                pred = p[1:-1]
-                for q in store.ox.quads_for_pattern(None, ox.NamedNode(pred), None, graph):
-                    facts.setdefault((graph.value, q.subject.value), {}).setdefault(pred, []).append(
-                        q.object.value
-                    )
+                for s, pred, o, graph in store.quads(None, p[1:-1], None, g[1:-1]):
+                    facts.setdefault((graph, str(s)), {}).setdefault(pred, []).append(str(o))
         return facts
     for r in _rows(store, _FACTS.format(graphs=block, preds=_FACT_PREDICATES)):
         facts.setdefault((r["g"], r["s"]), {}).setdefault(r["p"], []).append(r["o"])

@@ -162,29 +162,21 @@ def validate_cmd(ctx: click.Context, file: Path | None, graph: str | None, engin
     import io
     import time
 
-    import pyoxigraph as ox
     from rdflib import Dataset, URIRef
 
     from kg.analysis.validate import Unsupported, validate, validate_store
     from kg.ingest.rdf import parse_file
-    from kg.store import EmbeddedStore
+    from kg.store import as_pyoxigraph
 
     started = time.perf_counter()
     graphs = [URIRef(graph)] if graph else None
     store = get_store(ctx, read_only=True) if file is None else None
     report = None
     if engine == "sparql":
-        if isinstance(store, EmbeddedStore):
-            target, scratch = store.ox, False
+        if file is not None:
+            target, scratch = parse_file(file)[0], True
         else:
-            target, scratch = ox.Store(), True
-            if file is not None:
-                parsed, _ = parse_file(file)
-                target = parsed
-            else:
-                buf = io.BytesIO()
-                store.export("nq", buf)  # type: ignore[union-attr]
-                target.load(buf.getvalue(), ox.RdfFormat.N_QUADS)
+            target, scratch = as_pyoxigraph(store)  # type: ignore[arg-type]
         try:
             report = validate_store(target, graphs=graphs, progress=_progress, with_ontology=scratch)
         except Unsupported as exc:

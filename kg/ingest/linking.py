@@ -46,11 +46,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kg.rdf.bindings import inject_values, safe_term
+from kg.rdf.bindings import safe_term
 from kg.store import EmbeddedStore, Store
 from kg.vocab import iris, ns, reference
 from kg.vocab.ns import SCHEMA
@@ -79,60 +78,10 @@ REASON_QUANTITY = "quantity"
 # --- generic row access -----------------------------------------------------------------
 
 
-_INTEGERS = frozenset(str(t) for t in (XSD.integer, XSD.int, XSD.long))
-_DECIMALS = frozenset(str(t) for t in (XSD.decimal, XSD.double, XSD.float))
-_BOOLEAN = str(XSD.boolean)
-
-
-def _py(term: Any) -> Any:
-    """A pyoxigraph or rdflib term as a plain Python value (IRIs as str)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype is not None else None
-        text = term.value
-    elif isinstance(term, URIRef):
-        return str(term)
-    elif isinstance(term, Literal):
-        dt = str(term.datatype) if term.datatype is not None else None
-        text = str(term)
-    else:
-        return str(term)
-    try:
-        if dt in _INTEGERS:
-            return int(text)
-        if dt in _DECIMALS:
-            return Decimal(text)
-        if dt == _BOOLEAN:
-            return text in ("true", "1")
-    except (ValueError, ArithmeticError):
-        return text
-    return text
-
-
 def rows(store: Store, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-    """SELECT rows as dicts of plain Python values (IRIs as str); unbound keys absent.
-
-    The embedded store answers natively through pyoxigraph (no rdflib term conversion:
-    several times faster on the tens of thousands of rows a whole register yields);
-    other stores go through :meth:`Store.select`.
-    """
-    text = ns.SPARQL_PREFIXES + sparql
-    if isinstance(store, EmbeddedStore):
-        result = store.ox.query(inject_values(text, bindings) if bindings else text)
-        names = [v.value for v in result.variables]
-        out = []
-        for sol in result:
-            row = {}
-            for name in names:
-                value = sol[name]
-                if value is not None:
-                    row[name] = _py(value)
-            out.append(row)
-        return out
-    return [{k: _py(v) for k, v in row.items()} for row in store.select(text, bindings)]
+    """SELECT rows (kg's prefixes added) as plain Python values (:meth:`Store.rows`: IRIs
+    as str, numbers as int/Decimal); unbound keys absent."""
+    return store.rows(ns.SPARQL_PREFIXES + sparql, bindings)
 
 
 def values_block(variables: Sequence[str], tuples: Iterable[Sequence[URIRef | Literal | None]]) -> str:
@@ -147,10 +96,6 @@ def values_block(variables: Sequence[str], tuples: Iterable[Sequence[URIRef | Li
 
 _DESCRIBE = "SELECT ?s ?g ?p ?o WHERE { %(values)s GRAPH ?g { ?s ?p ?o } }"
 _REFERRERS = "SELECT ?s ?g ?o WHERE { %(values)s GRAPH ?g { ?s %(predicate)s ?o } }"
-
-
-def _ox_node(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
 
 
 def describe(
@@ -169,14 +114,9 @@ def describe(
     preds = [str(p) for p in predicates] if predicates is not None else None
     out: list[tuple[str, str, str, Any]] = []
     if isinstance(store, EmbeddedStore):
-        ox_store = store.ox
-        pred_nodes = [_ox_node(p) for p in preds] if preds is not None else [None]
         for subject in wanted:
-            node = _ox_node(subject)
-            for pred in pred_nodes:
-                for q in ox_store.quads_for_pattern(node, pred, None, None):
-                    if isinstance(q.graph_name, ox.NamedNode):
-                        out.append((subject, q.graph_name.value, q.predicate.value, _py(q.object)))
+            for pred in preds if preds is not None else [None]:
+                out.extend((subject, g, p, o) for _, p, o, g in store.quads(subject, pred))
         return out
     for chunk in _chunks(wanted, 500):
         q = _DESCRIBE % {"values": values_block(["s"], ((URIRef(x),) for x in chunk))}
@@ -193,11 +133,10 @@ def referrers(store: Store, predicate: URIRef, objects: Iterable[str]) -> list[t
         return []
     out: list[tuple[str, str, str]] = []
     if isinstance(store, EmbeddedStore):
-        pred = _ox_node(str(predicate))
         for obj in wanted:
-            for q in store.ox.quads_for_pattern(None, pred, _ox_node(obj), None):
-                if isinstance(q.graph_name, ox.NamedNode) and isinstance(q.subject, ox.NamedNode):
-                    out.append((q.subject.value, q.graph_name.value, obj))
+            out.extend(
+                (s, g, obj) for s, _, _, g in store.quads(None, str(predicate), obj) if not s.startswith("_:")
+            )
         return out
     for chunk in _chunks(wanted, 500):
         q = _REFERRERS % {

@@ -44,9 +44,13 @@ class UnknownParameterName(ParameterError, UnknownName):
 
 
 class Selector(Protocol):
-    """What resolution needs from a store: SELECT with bound terms (any :class:`kg.store.Store`)."""
+    """What resolution needs from a store: SELECT with bound terms, as rdflib terms or as
+    plain values (:meth:`kg.store.Store.rows`, which release resolution reads); any
+    :class:`kg.store.Store`."""
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]: ...
+
+    def rows(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Any]]: ...
 
 
 @dataclass

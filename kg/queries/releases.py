@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 from kg.errors import KgError
 from kg.store import Store
-from kg.store.rows import fast_select  # plain values on the embedded store
 from kg.vocab import ns
 
 MEASURES = ("deliveries", "orders", "undelivered")
@@ -103,7 +102,7 @@ _YEARS_Q = "SELECT (MIN(?y) AS ?lo) (MAX(?y) AS ?hi) WHERE { GRAPH ?g { ?x ?p ?y
 
 
 def _one(store: Store, text: str, bind: dict) -> dict:
-    rows = fast_select(store, ns.SPARQL_PREFIXES + text, bind)
+    rows = store.rows(ns.SPARQL_PREFIXES + text, bind)
     return rows[0] if rows else {}
 
 
@@ -125,7 +124,7 @@ def register_releases(store: Store, *, counts: bool = False) -> list[Release]:
     the aggregates, which only need coverage, skip it and see ``deals`` as 0 or 1).
     """
     out: list[Release] = []
-    for r in fast_select(store, ns.SPARQL_PREFIXES + _META_Q, {"pub": _literal(PUBLISHER)}):
+    for r in store.rows(ns.SPARQL_PREFIXES + _META_Q, {"pub": _literal(PUBLISHER)}):
         g = _iri(str(r["g"]))
         bind = {"g": g}
         deals = 1 if _one(store, _HAS_Q, {**bind, "p": ns.supplier}) else 0

@@ -55,6 +55,12 @@ class _PoolSelector:
         variables, rows, _ = self.server.select_terms(text)
         return [{v: t for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
 
+    def rows(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """:meth:`kg.store.Store.rows` (plain Python values) through the pool."""
+        from kg.store import plain
+
+        return [{k: plain(v) for k, v in row.items()} for row in self.select(sparql, bindings)]
+
 
 class SparqlServer:
     """The endpoint: a worker pool plus a threading HTTP server; usable as a context manager."""

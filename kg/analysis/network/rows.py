@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.store import Store
-from kg.store.rows import fast_select as _select  # plain values on the embedded store
 from kg.vocab import ns
 
 #: Party classes -> the short kind used in node attributes, legends and exports.
@@ -23,6 +23,13 @@ PARTY_KINDS: dict[str, str] = {
 }
 _CATEGORY_KEYS = {str(v): k for k, v in ns.CATEGORIES.items()}
 _STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
+
+
+def _select(store: Store, text: str, bind: Mapping[str, Node] | None = None) -> list[dict]:
+    """Rows of a SELECT as plain Python values (:meth:`Store.rows`, the same types on every
+    store: IRIs and texts as str, numbers as int/Decimal); read them with ``str()``,
+    :func:`_num`, :func:`_int`, :func:`_years` only."""
+    return store.rows(text, bind)
 
 
 def _num(node: Node | str | None) -> float:

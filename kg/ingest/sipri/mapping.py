@@ -307,8 +307,9 @@ class ReleaseMapper:
     def deal16(self, row: DealRow) -> None:
         """One deal from a 16-column row.  Its flags (uncertain, second-hand, estimated) are
         written only when true: SIPRI's '?' marks are definite, so absent means false (about
-        70,000 fewer triples on the full register).  The 17-column layout keeps explicit
-        ``false``, where an empty flag means unknown."""
+        70,000 fewer triples on the full register).  The 17-column layout keeps its explicit
+        Yes/No flags as ``true``/``false``, where an empty flag means unknown; its
+        ``kg:secondHand``, derived from the transfer condition, is written only when true."""
         row_key = f"{row.ordinal}"
         scope = row_key
         if not row.designation:
@@ -435,7 +436,8 @@ class ReleaseMapper:
             e(d, P["orderYearUncertain"], lit_bool(first.order_year_estimate))
         if first.transfer_condition:
             e(d, P["transferCondition"], lit(first.transfer_condition))
-            e(d, P["secondHand"], lit_bool(first.transfer_condition.lower().startswith("second")))
+            if first.transfer_condition.lower().startswith("second"):  # (derived: absent means false)
+                e(d, P["secondHand"], _TRUE)
         if first.local_production is not None:
             e(d, P["localProduction"], lit_bool(first.local_production))
         if first.tiv_unit is not None:
