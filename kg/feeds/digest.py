@@ -29,7 +29,6 @@ from kg.vocab import ns
 from kg.vocab.ns import SCHEMA
 
 ATOM = "http://www.w3.org/2005/Atom"
-_STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
 
 
 @dataclass
@@ -127,7 +126,7 @@ def build_digest(store: Store, report: RunReport) -> Digest:
                     "supplier": _str(row, "supplier"),
                     "buyer": _str(row, "buyer"),
                     "system": _str(row, "system"),
-                    "status": _STATUS_KEYS.get(str(row.get("st"))),
+                    "status": ns.STATUS_KEY_BY_IRI.get(str(row.get("st"))),
                     "quantity": int(str(row["qty"])) if row.get("qty") is not None else None,
                     "evidence": _str(row, "evidence"),
                 }

@@ -37,7 +37,8 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import KgError, QueryError, StoreError
-from kg.rdf.bindings import _outer_where_brace, inject_values, safe_term, skip_opaque, values_block
+from kg.rdf.bindings import _outer_where_brace, inject_values, safe_term, values_block
+from kg.rdf.lexer import Token, tokenize
 from kg.rdf.terms import nt_term
 from kg.store.base import (
     _QUAD_FORMATS,
@@ -176,11 +177,11 @@ def paged_select(sparql: str, variables: list[str], limit: int, offset: int) -> 
     return f"{prologue}\nSELECT {names} WHERE {{\n{body}\n}} ORDER BY {names} LIMIT {limit} OFFSET {offset}"
 
 
-_NOT_INLINABLE = re.compile(r"(?i)\b(?:MINUS|SELECT|BIND|AS)\b")
+_NOT_INLINABLE = frozenset({"MINUS", "SELECT", "BIND", "AS"})
 
 
 def constants_inlined(sparql: str, bindings: Mapping[str, Any]) -> str | None:
-    """``sparql`` with the ``VALUES`` block of :func:`kg.bindings.inject_values` and, inside
+    """``sparql`` with the ``VALUES`` block of :func:`kg.rdf.bindings.inject_values` and, inside
     its WHERE group, every other occurrence of a bound variable replaced by its constant;
     None when that could change the answer.
 
@@ -189,56 +190,40 @@ def constants_inlined(sparql: str, bindings: Mapping[str, Any]) -> str | None:
     suppliers-of-buyer and customers-of-supplier queries); the same query with the
     constants written in compiles and answers right.  The VALUES block stays, so the
     variables are still projected, and the clauses after the group are left alone;
-    ``BOUND(?v)`` of a bound variable becomes ``true``.
+    ``BOUND(?v)`` of a bound variable becomes ``true``.  The group is read with the one
+    SPARQL lexer (:mod:`kg.rdf.lexer`), so strings, IRIs and comments are never rewritten.
     Refused (None) where a constant is not the same as the bound variable: a sub-SELECT
     (own scope), MINUS (shares no variable after it), BIND/AS (would bind a constant).
     """
     pos = _outer_where_brace(sparql) + 1
     head, body = sparql[:pos] + values_block(bindings), sparql[pos:]
     constants = {name: safe_term(value) for name, value in bindings.items()}
-    out, i, n, depth = [], 0, len(body), 1
-    while i < n and depth:
-        skipped = skip_opaque(body, i)
-        if skipped is not None:
-            out.append(body[i:skipped])
-            i = skipped
-            continue
-        c = body[i]
-        depth += {"{": 1, "}": -1}.get(c, 0)
-        bound = _BOUND_CALL.match(body, i) if c in "bB" and not body[i - 1 : i].isalnum() else None
-        if bound and bound.group(1) in constants:  # BOUND() takes a variable: it is bound, so true
-            out.append("true")
-            i = bound.end()
-            continue
-        m = _VARIABLE_TOKEN.match(body, i) if c in "?$" else None
-        if m and m.group(1) in constants:
-            out.append(constants[m.group(1)])
-            i = m.end()
-            continue
-        out.append(c)
-        i += 1
-    group = "".join(out)
-    if _NOT_INLINABLE.search(_code_only(group)):
-        return None
-    return head + group + body[i:]
+    tokens = list(tokenize(body, comments=True))
+    out: list[str] = []
+    last, depth, k = 0, 1, 0
+    while k < len(tokens) and depth:
+        token = tokens[k]
+        out.append(body[last : token.start])  # the whitespace before the token
+        last, k = token.end, k + 1
+        if token.is_word(*_NOT_INLINABLE):
+            return None
+        if token.kind == "punct" and token.text in "{}":
+            depth += 1 if token.text == "{" else -1
+        replacement = token.text
+        if token.kind == "var" and token.text[1:] in constants:
+            replacement = constants[token.text[1:]]
+        elif token.is_word("BOUND") and _bound_call(tokens, k) in constants:
+            replacement, last, k = "true", tokens[k + 2].end, k + 3  # BOUND() takes a variable: true
+        out.append(replacement)
+    return head + "".join(out) + body[last:]
 
 
-_BOUND_CALL = re.compile(r"(?i)BOUND\s*\(\s*[?$]([A-Za-z0-9_\u00b7\u00c0-\uffff]+)\s*\)")
-_VARIABLE_TOKEN = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\uffff]+)")
-
-
-def _code_only(sparql: str) -> str:
-    """``sparql`` without its comments, strings and IRIs (keywords inside them do not count)."""
-    out, i = [], 0
-    while i < len(sparql):
-        skipped = skip_opaque(sparql, i)
-        if skipped is not None:
-            out.append(" ")
-            i = skipped
-            continue
-        out.append(sparql[i])
-        i += 1
-    return "".join(out)
+def _bound_call(tokens: list[Token], k: int) -> str | None:
+    """The variable name of ``BOUND ( ?v )`` whose ``(`` is ``tokens[k]``, else None."""
+    call = tokens[k : k + 3]
+    if len(call) == 3 and call[0].text == "(" and call[1].kind == "var" and call[2].text == ")":
+        return call[1].text[1:]
+    return None
 
 
 def fix_json_terms(results: dict) -> dict:

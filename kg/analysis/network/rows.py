@@ -22,7 +22,7 @@ PARTY_KINDS: dict[str, str] = {
     str(ns.Party): "party",
 }
 _CATEGORY_KEYS = {str(v): k for k, v in ns.CATEGORIES.items()}
-_STATUS_KEYS = {str(v): k for k, v in ns.STATUSES.items()}
+_STATUS_KEYS = ns.STATUS_KEY_BY_IRI  # the vocabulary's one table, not a copy
 
 
 def _select(store: Store, text: str, bind: Mapping[str, Node] | None = None) -> list[dict]:
