@@ -186,6 +186,10 @@ _ANAPHORA = _lrx(
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
+    # a price in front of the deal noun: "the $2 billion deal", "this EUR 300 million contract"
+    r"\b(?:the|this|that|its|their)\s+(?:[$€£₹¥]|(?:us|au|ca|nz)\$|(?:usd|eur|gbp|inr|rs\.?)\s?)"
+    r"\d[\d.,]*(?:\s*(?:million|billion|trillion|crore|lakh|mn|bn))?[\s-]+(?:[\w-]+\s+){0,2}?"
+    r"(?:deals?|contracts?|orders?|agreements?|purchases?|acquisitions?|sales?|packages?)\b|"
     + _PRONOUN_OBJECT
 )
 _ADD_TARGET = (
