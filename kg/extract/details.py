@@ -296,6 +296,20 @@ class DetailReader:
         return "event"
 
 
+# patterns built from the item vocabularies, compiled once (not per call through re's cache)
+_OF_THE_ITEMS = re.compile(
+    r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS + r")\b"
+    r"(?!\s*\d)",
+    _I,
+)
+_EXTRA_ITEMS = re.compile(
+    r"\b(?:as well as|along with|and|plus|including|includes?)\s+(?:\w+[\s-]+){0,3}?("
+    + _ITEMS_NOSYS
+    + r")\b",
+    _I,
+)
+
+
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
@@ -322,14 +336,7 @@ def _counts_items(
         and not (
             _OF_NEXT.match(s[n.end : n.end + 5])
             and not (
-                re.match(
-                    r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|"
-                    + _ITEMS
-                    + r")\b"
-                    r"(?!\s*\d)",
-                    s[n.end : n.end + 60],
-                    _I,
-                )
+                _OF_THE_ITEMS.match(s[n.end : n.end + 60])
                 and _ACQUIRE_VERB_BEFORE.search(s[max(0, n.start - 20) : n.start])
             )
         )
@@ -356,13 +363,7 @@ def _sentence_money(
             package = mo
         elif (not _MONEY_BAD.search(around) or _PRICE_OF.match(s, mo.end - a)) and not per_year:
             n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
-            extra_items = re.findall(
-                r"\b(?:as well as|along with|and|plus|including|includes?)\s+(?:\w+[\s-]+){0,3}?("
-                + _ITEMS_NOSYS
-                + r")\b",
-                s[mo.end - a :],
-                _I,
-            )
+            extra_items = _EXTRA_ITEMS.findall(s[mo.end - a :])
             if (
                 _PACKAGE.search(s) and (extra_items or n_items > 1 or _PROPOSALS_WORD.search(s))
             ) or n_items > 1:

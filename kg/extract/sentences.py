@@ -33,7 +33,9 @@ def mask_markup(text: str) -> str:
     out = text
     if "](" in out:
         out = _LINK.sub(
-            lambda m: " " * (2 if m.group(0).startswith("!") else 1) + m.group(1) + " " * (len(m.group(2)) + 3),
+            lambda m: (
+                " " * (2 if m.group(0).startswith("!") else 1) + m.group(1) + " " * (len(m.group(2)) + 3)
+            ),
             out,
         )
     if "\\" in out:
