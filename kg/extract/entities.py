@@ -178,6 +178,14 @@ class Gazetteer:
                 k = len(entry.tokens)
                 if i + k > n:
                     continue
+                # the second token rejects most candidates without building a tuple; it may
+                # differ only as the plural last token of a two-token system ("Su-30s")
+                if (
+                    k > 1
+                    and folded[i + 1] != entry.tokens[1]
+                    and (k > 2 or entry.kind != "system" or folded[i + 1] != entry.tokens[1] + "s")
+                ):
+                    continue
                 got = tuple(folded[i : i + k])
                 # plural of the last token ("Rafales", "F-16s") for systems only
                 if got != entry.tokens and (
