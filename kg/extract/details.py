@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from datetime import date
 
 from kg.extract.dates import DateMention, find_dates
@@ -85,18 +84,12 @@ class DetailReader:
         trig: list[tuple[str, int, int, str]],
     ) -> None:
         end = a + len(s)
-        dates = [
-            replace(d, start=d.start - a, end=d.end - a)
-            for d in _within(self.dates, self._date_starts, a, end)
-        ]
+        dates = [d.shifted(-a) for d in _within(self.dates, self._date_starts, a, end)]
         if future and any(d.relative and d.granularity in ("month", "day") for d in dates):
             dates = find_dates(s, self.published, future=True)
         money = _within(self.money, self._money_starts, a, end)
         blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
-        numbers = [
-            replace(n, start=n.start - a, end=n.end - a)
-            for n in _within(self.numbers, self._number_starts, a, end)
-        ]
+        numbers = [n.shifted(-a) for n in _within(self.numbers, self._number_starts, a, end)]
         # "12 more jets, adding to the 24 it bought in 2017": the tail is an earlier deal; its
         # numbers and dates are not this order's (unless a system is named there: "follows the
         # 2017 purchase of 24 K9s" is handled with the value below)
