@@ -116,8 +116,10 @@ _ABBREV = {
 # A punctuation match may only start where a run of [.!?] starts (the lookbehind): a
 # match starting inside a run could only end where one from the run's start ends, and
 # letting the engine try every position of a long run ('.' * 50_000 + 'x') rescanned the
-# rest of the run each time, quadratic in its length.
-_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
+# rest of the run each time, quadratic in its length.  The first mark is matched before the
+# lookbehind (which then looks at it and the character before it): the same matches, but the
+# engine rejects every other position on its first character instead of running the lookbehind.
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
