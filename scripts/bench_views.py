@@ -80,18 +80,24 @@ def settle_seconds(path: Path, repeat: int) -> tuple[float, str] | None:
     return statistics.median(times), note
 
 
-def cli_seconds(store_dir: str, args: list[str], out: Path, repeat: int) -> float:
-    """Median wall time of ``kg --store DIR view ...`` as a user runs it."""
+def cli_seconds(store_dir: str, args: list[str], out: Path, repeat: int) -> tuple[float, float]:
+    """Median wall time and CPU time (user + system of the child) of ``kg --store DIR view ...``
+    as a user runs it."""
+    import resource
+
     kg = Path(sys.executable).with_name("kg")
     cmd = [str(kg) if kg.exists() else sys.executable, *([] if kg.exists() else ["-m", "kg"])]
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(
             [*cmd, "--store", store_dir, "view", *args, "-o", str(out)], check=True, capture_output=True
         )
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def main() -> int:
@@ -105,6 +111,7 @@ def main() -> int:
     from kg.present.views import country_view, deals_view, network_view, write_view
     from kg.store import open_store
 
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     work = Path(tempfile.mkdtemp(prefix="kg-bench-views-"))
     rows: list[tuple[str, str, str, str]] = []
     try:
@@ -160,8 +167,8 @@ def main() -> int:
                     settled[1] if settled else "no chromium",
                 )
             )
-            t = cli_seconds(store_dir, ["network", *cli_args], out / "cli.html", args.repeat)
-            rows.append((f"{label}: CLI wall time (kg view network)", f"{t:.2f} s", "", "whole process"))
+            t, c = cli_seconds(store_dir, ["network", *cli_args], out / "cli.html", args.repeat)
+            rows.append((f"{label}: CLI (kg view network)", f"{t:.2f} s", f"{c:.2f} s", "whole process"))
         t, _ = timed(lambda: write_view(country_view(store, "India"), out / "india.html"), args.repeat)
         size = os.path.getsize(out / "india.html")
         rows.append(
@@ -181,9 +188,9 @@ def main() -> int:
                 settled[1] if settled else "no chromium",
             )
         )
-        t = cli_seconds(store_dir, ["country", "India"], out / "cli.html", args.repeat)
+        t, c = cli_seconds(store_dir, ["country", "India"], out / "cli.html", args.repeat)
         rows.append(
-            ("ego view India: CLI wall time (kg view country India)", f"{t:.2f} s", "", "whole process")
+            ("ego view India: CLI (kg view country India)", f"{t:.2f} s", f"{c:.2f} s", "whole process")
         )
         f = kn.Filters(buyer="India")
         t, _ = timed(lambda: write_view(deals_view(store, f), out / "deals.html"), args.repeat)
@@ -197,7 +204,8 @@ def main() -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     w = max(len(r[0]) for r in rows)
     print(
-        f"\nkg views on the 16-column SIPRI register (median of {args.repeat}; load avg {load:.1f}, {os.cpu_count()} CPUs)"
+        f"\nkg views on the 16-column SIPRI register (median of {args.repeat}; load avg {load_start:.1f} at the "
+        f"start, {load:.1f} at the end, {os.cpu_count()} CPUs)"
     )
     print(f"{'step'.ljust(w)}  {'wall':>8}  {'CPU':>8}  notes")
     print(f"{'-' * w}  {'-' * 8}  {'-' * 8}  -----")

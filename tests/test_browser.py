@@ -56,6 +56,7 @@ def site(tmp_path_factory):
     world.load_hostile(s)
     views = {
         "network": network_view(s, top_share=None),  # every party, the hostile one too
+        "network-folded": network_view(s),  # the default: 90% drawn, the rest folded
         "country": country_view(s, "India"),
         "deals": deals_view(s, kn.Filters(buyer="India")),
         "deals-closed": deals_view(s, kn.Filters(buyer="India"), open_below=0),
@@ -99,6 +100,21 @@ class Page:
         self.page.wait_for_timeout(100)
         x, y = self.node_point(node_id)
         self.page.mouse.click(x, y)
+        self.page.wait_for_timeout(150)
+        return self.page.inner_text("#kg-panel")
+
+    def click_edge(self, edge_id: str) -> str:
+        """Click the middle of an edge as drawn (on its curve) and return the side panel's text."""
+        self.page.evaluate(
+            "(id) => kgNetwork.moveTo({position: kgNetwork.body.edges[id].edgeType.getPoint(0.5), scale: 1.5})",
+            edge_id,
+        )
+        self.page.wait_for_timeout(100)
+        p = self.page.evaluate(
+            "(id) => kgNetwork.canvasToDOM(kgNetwork.body.edges[id].edgeType.getPoint(0.5))", edge_id
+        )
+        box = self.page.locator("#kg-net").bounding_box()
+        self.page.mouse.click(box["x"] + p["x"], box["y"] + p["y"])
         self.page.wait_for_timeout(150)
         return self.page.inner_text("#kg-panel")
 
@@ -362,3 +378,125 @@ def test_country_panel_lists_the_pipeline(browser, site) -> None:
     assert pg.page.evaluate("kgRange") == pg.page.evaluate("[kgPeriods[0][0], kgPeriods.at(-1)[1]]")
     assert "showing all years" in pg.page.inner_text("#kg-status")
     pg.check_clean("country-india-pipeline")
+
+
+# --------------------------------------------------------------------------- the fold and the panel follow the range
+def _leaders(volumes: dict[str, float], share: float = 0.9) -> set[str]:
+    """The 90% rule, written out again: the fewest parties (largest first, ties by IRI)
+    whose delivered TIV adds up to ``share`` of the total."""
+    total, acc, keep = sum(volumes.values()), 0.0, set()
+    for party, v in sorted(volumes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if acc >= share * total:
+            break
+        keep.add(party)
+        acc += v
+    return keep
+
+
+def _expected_fold(years: range) -> tuple[set[str], float, set[str], float]:
+    """From the world's ground truth: (suppliers folded, their TIV, buyers folded, their TIV)."""
+    pairs = {k: v for k, v in world.pair_volumes(years).items() if v > 0}
+    sup: dict[str, float] = {}
+    buy: dict[str, float] = {}
+    for (s, b), v in pairs.items():
+        sup[s] = sup.get(s, 0.0) + v
+        buy[b] = buy.get(b, 0.0) + v
+    kept = _leaders(sup) | _leaders(buy)
+    fs = {p for p in sup if p not in kept}
+    fb = {p for p in buy if p not in kept}
+    return fs, sum(sup[p] for p in fs), fb, sum(buy[p] for p in fb)
+
+
+FOLD_JS = """() => {
+  const F = kgNetwork.body.data.nodes, sup = "kg-view:other-suppliers", buy = "kg-view:other-buyers";
+  const tiv = (side, id) => Object.values(kgFold.agg).filter(e => e[side] === id).reduce((a, e) => a + e.t, 0);
+  const withTiv = (id, side) => Object.keys(kgFold.members[id]).filter(p => (kgFold.tot[side][p] || {t: 0}).t > 0);
+  return {sup: withTiv(sup, "sup"), buy: withTiv(buy, "buy"), supTiv: tiv("s", sup), buyTiv: tiv("b", buy),
+          supLabel: F.get(sup).label, supHidden: !!F.get(sup).hidden, nSup: Object.keys(kgFold.members[sup]).length,
+          shown: F.get().filter(n => !n.hidden).map(n => n.id)};
+}"""
+
+
+def test_others_fold_follows_the_year_range(browser, site) -> None:
+    """Which suppliers are folded, and the fold's totals, are those of the selected years."""
+    out, views = site
+    t = views["network-folded"].time
+    pg = Page(browser, out / "network-folded.html")
+    pg.settle()
+    seen = []
+    for a, b in ((t["min"], t["max"]), (1985, 1989), (2015, 2019)):
+        if (a, b) != (t["min"], t["max"]):
+            _set_range(pg, a, b)
+        got = pg.page.evaluate(FOLD_JS)
+        fs, fs_tiv, fb, fb_tiv = _expected_fold(range(a, b + 1))
+        assert set(got["sup"]) == fs, (a, b)
+        assert set(got["buy"]) == fb, (a, b)
+        assert got["supTiv"] == pytest.approx(fs_tiv, abs=0.01), (a, b)
+        assert got["buyTiv"] == pytest.approx(fb_tiv, abs=0.01), (a, b)
+        assert got["supLabel"] == f"other suppliers ({got['nSup']})" or got["supHidden"]
+        for party in fs | fb:  # a folded party's own node is not drawn
+            assert party not in got["shown"], (a, b, party)
+        seen.append((frozenset(fs), frozenset(fb)))
+    assert len(set(seen)) == 3  # the three ranges fold different parties
+    # the fold's own panel lists its members for the range
+    text = pg.click_node("kg-view:other-buyers")
+    assert text.startswith("other buyers (") and "folded parties, 2015–2019" in text.lower()
+    for party in seen[-1][1]:
+        assert views["network-folded"].time["fold"]["outside"].get(party, "") in text
+    pg.check_clean("network-folded")
+
+
+def test_edge_panel_figures_follow_the_year_range(browser, site) -> None:
+    """An edge's deals, TIV and shares in the side panel are the selected years', and change with them."""
+    out, views = site
+    fra, ind = str(world.iris.country("FRA")), str(world.iris.country("IND"))
+    edge = next(e["id"] for e in views["network-folded"].edges if (e["from"], e["to"]) == (fra, ind))
+    pg = Page(browser, out / "network-folded.html")
+    pg.settle()
+    texts = []
+    for a, b in ((2015, 2019), (1985, 1989)):
+        _set_range(pg, a, b)
+        text = pg.click_edge(edge) if not texts else pg.page.inner_text("#kg-panel")  # the panel follows
+        years = range(a, b + 1)
+        tiv = world.pair_volumes(years)[(fra, ind)]
+        share = 100 * tiv / sum(world.india_volume_by_supplier(years).values())
+        assert text.startswith("France → India") and f"selected years: {a}–{b}" in text.lower()
+        assert re.search(rf"Delivered TIV\s+{tiv:,.0f}\n", text), text
+        assert re.search(rf"Share of India's imports\s+{share:.1f}%", text), text
+        texts.append(text)
+    assert texts[0] != texts[1]
+    # a node's exports and imports too
+    text = pg.click_node(ind)
+    india = sum(world.india_volume_by_supplier(range(1985, 1990)).values())
+    assert re.search(rf"Imports\s+{india:,.0f} TIV delivered", text), text
+    pg.check_clean("network-folded-edge")
+
+
+@pytest.mark.slow
+def test_india_view_of_both_releases_opens_on_2020_2024(browser, tmp_path) -> None:
+    """Both real releases imported: the India view opens on 2020-2024 with the 2026 release's
+    shares (Russia 36.0, France 33.0, Israel 12.6: SIPRI's published figures), computed here
+    from the 2026 file with the csv module; labels do not overlap."""
+    store = open_store(world.two_releases_dir(), read_only=True)
+    try:
+        write_view(country_view(store, "India"), tmp_path / "india.html")
+    finally:
+        store.close()
+    truth = world.release_2026_volumes("India")[2020]
+    shares = {name: 100 * v / sum(truth.values()) for name, v in truth.items()}
+    for name, published in {"Russia": 36.0, "France": 33.0, "Israel": 12.6}.items():
+        assert round(shares[name], 1) == published
+    pg = Page(browser, tmp_path / "india.html")
+    pg.settle()
+    assert pg.page.evaluate("kgRange") == [2020, 2024]
+    panel = pg.page.inner_text("#kg-panel")
+    assert "2020–2024" in panel
+    for name, iso in {"Russia": "RUS", "France": "FRA", "Israel": "ISR", "United States": "USA"}.items():
+        label = pg.page.evaluate(
+            "(id) => kgNetwork.body.data.nodes.get(id).label", str(world.iris.country(iso))
+        )
+        assert label == f"{name} {shares[name]:.1f}%"
+        assert re.search(rf"{name}\s+[\d,.]+ TIV · {shares[name]:.1f}%", panel), name
+    drawn = [x for x in pg.page.evaluate(LABEL_BOXES_JS) if x["drawn"]]
+    assert len(drawn) >= 15 and screen_overlaps(drawn) == []
+    pg.check_clean("real-india-two-releases")

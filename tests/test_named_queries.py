@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from conftest import REMOTE_ENGINES, clear_store
 from rdflib import Literal, URIRef
 
-from kg.queries import PARAM_TYPES, QueryFileError, load_queries, parse_query_file
+from kg.errors import UnknownName
+from kg.queries import PARAM_TYPES, Param, QueryFileError, load_queries, parse_query_file
 from kg.queries.named import (
     ParameterError,
     add_shares,
@@ -27,6 +28,7 @@ from kg.queries.named import (
     parse_param_args,
     resolve_params,
     resolve_party_iri,
+    resolve_value,
     run_named,
 )
 from kg.vocab import iris, ns
@@ -587,8 +589,11 @@ def test_party_resolution_and_suggestions():
     assert resolve_party_iri("India", country_only=True) == iris.country("IND")
     assert resolve_party_iri("ind", country_only=True) == iris.country("IND")
     assert resolve_party_iri("USSR") == iris.country("SUN")
-    with pytest.raises(ParameterError, match=r"unknown country 'Indai'.*'India'"):
+    with pytest.raises(UnknownName, match=r"unknown country 'Indai'.*'India'"):
         resolve_party_iri("Indai", country_only=True)
+    # as a named query's parameter, the same name is a parameter error (still exit 2)
+    with pytest.raises(ParameterError, match=r"unknown country 'Indai'.*'India'"):
+        resolve_value(Param("buyer", "country", None, ""), "Indai")
 
 
 def test_empty_values_mean_the_default():

@@ -18,6 +18,7 @@ from kg.analysis import network as kn
 from kg.errors import UsageError
 from kg.io.resources import data_path
 from kg.vocab import iris
+from kg.vocab.parties import resolve_party_iri
 
 IND = str(iris.country("IND"))
 
@@ -216,8 +217,9 @@ def test_unknown_and_hostile_names(store) -> None:
     with pytest.raises(UsageError, match="after"):  # a usage error, not an unknown name
         kn.Filters(year_from=2020, year_to=2010)
     # aliases and demonyms resolve through the reference tables
-    assert kn.party_iri_for("USSR", store) == iris.country("SUN")
-    assert kn.party_iri_for(IND, store) == URIRef(IND)
+    labels = kn.store_labels(store)
+    assert resolve_party_iri("USSR", labels=labels) == iris.country("SUN")
+    assert resolve_party_iri(IND, labels=labels) == URIRef(IND)
 
 
 @pytest.mark.parametrize("fmt", ["gexf", "graphml", "csv"])

@@ -9,14 +9,8 @@ deal and delivery year, 'TIV delivery values' used as given).
 
 from __future__ import annotations
 
-import atexit
-import csv
-import shutil
-import tempfile
-from collections import defaultdict
-from pathlib import Path
-
 import pytest
+import views_world as world
 from click.testing import CliRunner
 
 from kg.cli import cli
@@ -24,38 +18,12 @@ from kg.vocab import iris
 
 pytestmark = pytest.mark.slow
 
-SIPRI = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sipri"
-OLD = SIPRI / "trade-register.csv"
-NEW = SIPRI / "trade_register.csv"
-_CACHE: dict[str, object] = {}
-
-
-def new_release_volumes(recipient: str) -> dict[int, dict[str, float]]:
-    """Delivered TIV per 5-year period start and supplier, from the 2026 file."""
-    lines = NEW.read_text(encoding="ascii").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID,"))
-    rows = csv.DictReader(line.rstrip(";") for line in lines[start:])
-    out: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for r in rows:
-        if r["Recipient"] == recipient and r["TIV delivery values"].strip():
-            year = int(r["Delivery year"])
-            out[1950 + (year - 1950) // 5 * 5][r["Supplier"]] += float(r["TIV delivery values"])
-    return out
+new_release_volumes = world.release_2026_volumes
 
 
 @pytest.fixture(scope="module")
 def store_dir() -> str:
-    for path in (OLD, NEW):
-        if not path.exists():
-            pytest.skip(f"real SIPRI release not found at {path}")
-    if "dir" not in _CACHE:
-        tmp = tempfile.mkdtemp(prefix="kg-two-releases-")
-        atexit.register(shutil.rmtree, tmp, True)
-        location = str(Path(tmp) / "store")
-        result = CliRunner().invoke(cli, ["--store", location, "import", "sipri", str(OLD), str(NEW)])
-        assert result.exit_code == 0, result.output
-        _CACHE["dir"] = location
-    return str(_CACHE["dir"])
+    return world.two_releases_dir()
 
 
 def test_india_2020_2024_is_the_2026_release(store_dir, tmp_path) -> None:

@@ -211,9 +211,9 @@ def test_filters_by_party_and_year(store):
 
 
 def test_unknown_party_is_a_usage_error(store):
-    from kg.queries.named import ParameterError
+    from kg.errors import UnknownName  # the one party resolver's error (exit 2), as everywhere
 
-    with pytest.raises(ParameterError):
+    with pytest.raises(UnknownName):
         search(store, "delay", buyer="Atlantis")
 
 

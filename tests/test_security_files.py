@@ -63,7 +63,7 @@ def test_network_export_failing_midway_leaves_nothing(
         fh.write(b"<gexf>")
         raise Boom("disk full")
 
-    monkeypatch.setattr(kn.nx, "write_gexf", half_then_fail)
+    monkeypatch.setattr(nx, "write_gexf", half_then_fail)
     with pytest.raises(Boom):
         kn.export_graph(g, out, "gexf")
     assert listing(tmp_path) == {}

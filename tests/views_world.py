@@ -487,6 +487,17 @@ def india_volume_by_supplier(years: range | None = None) -> dict[str, float]:
     return out
 
 
+def pair_volumes(years: range | None = None) -> dict[tuple[str, str], float]:
+    """Delivered TIV per (supplier IRI, buyer IRI) of the register deals, optionally within years."""
+    out: dict[tuple[str, str], float] = {}
+    for d in DEALS:
+        pair = (str(_iri_of(d.supplier)), str(_iri_of(d.buyer)))
+        for y, t in d.deliveries.items():
+            if years is None or y in years:
+                out[pair] = out.get(pair, 0.0) + t
+    return out
+
+
 #: Hostile strings: markup, script end tags, event handlers and javascript: URLs.  The
 #: browser test asserts that none of them runs (each would set ``window.__xss``).
 EVIL_NAME = '<img src=x onerror="window.__xss=1">Evil</script><script>window.__xss=2</script> Arms href'
@@ -577,6 +588,51 @@ def real_register_store():
 
         atexit.register(_cleanup)
     return _REAL["store"]
+
+
+#: The 2026 release (17 columns, deliveries 1995-2024) beside the 2024 one.
+SIPRI_REGISTER_2026 = SIPRI_REGISTER.with_name("trade_register.csv")
+
+
+def two_releases_dir() -> str:
+    """A store directory holding both real releases (imported by the CLI once per session).
+
+    Skips when either file is missing.  Shared by the slow tests of several modules.
+    """
+    import pytest
+    from click.testing import CliRunner
+
+    for path in (SIPRI_REGISTER, SIPRI_REGISTER_2026):
+        if not path.exists():
+            pytest.skip(f"real SIPRI release not found at {path}")
+    if "two" not in _REAL:
+        from kg.cli import cli
+
+        tmp = tempfile.mkdtemp(prefix="kg-two-releases-")
+        atexit.register(shutil.rmtree, tmp, True)
+        location = str(Path(tmp) / "store")
+        args = ["--store", location, "import", "sipri", str(SIPRI_REGISTER), str(SIPRI_REGISTER_2026)]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        _REAL["two"] = location
+    return str(_REAL["two"])
+
+
+def release_2026_volumes(recipient: str) -> dict[int, dict[str, float]]:
+    """Delivered TIV per 5-year period start and supplier name, from the 2026 file with the
+    csv module (FORMAT.md: 11-line preamble, trailing ';', one row per deal and delivery
+    year, 'TIV delivery values' used as given)."""
+    from collections import defaultdict
+
+    lines = SIPRI_REGISTER_2026.read_text(encoding="ascii").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID,"))
+    rows = csv.DictReader(line.rstrip(";") for line in lines[start:])
+    out: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for r in rows:
+        if r["Recipient"] == recipient and r["TIV delivery values"].strip():
+            year = int(r["Delivery year"])
+            out[1950 + (year - 1950) // 5 * 5][r["Supplier"]] += float(r["TIV delivery values"])
+    return out
 
 
 def register_rows() -> list[list[str]]:

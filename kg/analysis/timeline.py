@@ -48,6 +48,7 @@ from kg.ingest.linking import (
 from kg.store import Store
 from kg.vocab import iris, ns, reference
 from kg.vocab.ns import SCHEMA
+from kg.vocab.parties import resolve_party_iri
 
 #: Status concept IRI -> key (kg.vocab.ns.STATUSES order is the lifecycle order).
 STATUS_KEYS: dict[str, str] = {str(v): k for k, v in ns.STATUSES.items()}
@@ -874,17 +875,6 @@ class DealSummary:
             "orderYear": self.order_year,
             "sources": list(self.kinds),
         }
-
-
-def resolve_party_iri(name: str) -> URIRef:
-    """A party name (or IRI) -> its IRI; :class:`UnknownName` (exit 2) with suggestions when unknown."""
-    if name.startswith(("http://", "https://")):
-        return URIRef(name)
-    record = reference.resolve_party(name)
-    if record is None:
-        hint = reference.close_matches(name)
-        raise UnknownName(f"unknown party {name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
-    return iris.party(record.kind, record.iso3 or record.key, record.name)
 
 
 def system_key_of(name: str) -> str:

@@ -41,6 +41,7 @@ from kg.present.report import (
 from kg.present.views import write_text_atomic
 from kg.queries import releases as kr
 from kg.store import Store
+from kg.vocab.parties import resolve_party_iri
 
 #: Minimum imports (TIV, millions) of a buyer in each of the two periods compared.
 MIN_VOLUME = 500.0
@@ -242,7 +243,7 @@ def away_from_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     base = filters or kn.Filters()
-    who = str(kn.party_iri_for(supplier, store))
+    who = str(resolve_party_iri(supplier, labels=kn.store_labels(store)))
     group = {k for k, v in DEFAULT_MERGE.items() if DEFAULT_MERGE.get(who) == v} | {who}
     rels = kr.register_releases(store)
     spans = _last_periods(rels, length, base.year_to)

@@ -26,6 +26,7 @@ from kg.errors import QueryError, UnknownName, UsageError
 from kg.queries import PARAM_TYPES, NamedQuery, Param, load_queries
 from kg.rdf.bindings import skip_opaque, values_block
 from kg.vocab import iris, ns, reference
+from kg.vocab.parties import resolve_party_iri
 
 #: The parameter that caps rows (applied here: SPARQL's LIMIT cannot take a variable).
 LIMIT_PARAM = "limit"
@@ -106,24 +107,6 @@ def _iri(value: str, what: str) -> URIRef:
     return URIRef(value)
 
 
-def resolve_party_iri(value: str, *, country_only: bool = False) -> URIRef:
-    """The IRI the importers mint for a party name ("India", "USSR", "IND", an IRI)."""
-    what = "country" if country_only else "party"
-    text = value.strip()
-    if text.startswith(("http://", "https://")):
-        return _iri(text, what)
-    record = None
-    if len(text) == 3 and text.isalpha():
-        record = reference.country_by_iso3(text)
-    if record is None:
-        record = reference.resolve_party(text)
-    if record is None:
-        raise UnknownParameterName(f"unknown {what} {value!r}{_suggest(reference.close_matches(text))}")
-    if country_only and record.kind != "country":
-        raise ParameterError(f"{value!r} is a {record.kind} ({record.name}), not a country; use a country")
-    return iris.party(record.kind, record.iso3 or record.key, record.name)
-
-
 _SYSTEM_BY_LABEL = (
     "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a kg:WeaponSystem ; rdfs:label ?l } "
     "FILTER(LCASE(STR(?l)) = LCASE(STR(?name))) } ORDER BY ?s LIMIT 5"
@@ -197,10 +180,10 @@ def _release(value: str, store: Selector | None, years: tuple[int | None, ...] =
 def resolve_value(param: Param, value: str, store: Selector | None = None) -> Node:
     """One parameter value as an RDF term, following its declared type."""
     kind = param.type
-    if kind == "country":
-        return resolve_party_iri(value, country_only=True)
-    if kind == "party":
-        return resolve_party_iri(value)
+    if kind in ("country", "party"):
+        return resolve_party_iri(
+            value, country_only=kind == "country", unknown=UnknownParameterName, not_country=ParameterError
+        )
     if kind == "system":
         return resolve_system_iri(value, store)
     if kind == "status":

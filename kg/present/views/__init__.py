@@ -7,8 +7,10 @@ Public API: :func:`network_view`, :func:`country_view`, :func:`deals_view` build
 
 from __future__ import annotations
 
-from kg.present.views.build import country_view, deals_view, network_view, write_view
-from kg.present.views.render import CSP, View, render_html, write_html, write_text_atomic
+from kg.present.views.country import country_view
+from kg.present.views.deals import deals_view
+from kg.present.views.network import network_view
+from kg.present.views.render import CSP, View, render_html, write_html, write_text_atomic, write_view
 
 __all__ = [
     "CSP",

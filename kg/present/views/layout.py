@@ -14,8 +14,10 @@ when zooming in).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
+import networkx as nx
 import numpy as np
 
 SIZE_MIN = 6.0
@@ -32,6 +34,57 @@ CHAR_EM = 0.62
 #: The ego view's columns: distance from the focus (plus the widest label) and row spacing.
 COLUMN_GAP = 320.0
 ROW_GAP = 14.0
+
+
+def force_positions(
+    g: nx.DiGraph, weight: Callable[[dict[str, Any]], float], *, seed: int = 7, iterations: int = 80
+) -> dict[str, tuple[float, float]]:
+    """Force-directed positions (Fruchterman-Reingold in numpy; no scipy needed).
+
+    Edges attract in proportion to log(1 + weight(edge data)), so big trading pairs sit close;
+    isolated components are pulled in by a weak gravity so nothing drifts off-screen.
+    """
+    import numpy as np
+
+    nodes = list(g)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {v: i for i, v in enumerate(nodes)}
+    w = np.zeros((n, n))
+    for s, b, d in g.edges(data=True):
+        x = 1.0 + math.log1p(weight(d))
+        w[index[s], index[b]] += x
+        w[index[b], index[s]] += x
+    w /= w.max() or 1.0
+    rng = np.random.default_rng(seed)
+    w = w.astype(np.float32)
+    pos = rng.uniform(-1, 1, size=(n, 2)).astype(np.float32)
+    k = np.float32(1.6 / math.sqrt(n))
+    t = 0.2
+    steps = iterations if n <= 250 else max(25, iterations * 250 // n)
+    for _ in range(steps):
+        dx = pos[:, 0:1] - pos[:, 0]
+        dy = pos[:, 1:2] - pos[:, 1]
+        dist2 = dx * dx + dy * dy
+        np.fill_diagonal(dist2, 1.0)
+        np.maximum(dist2, 1e-4, out=dist2)
+        coef = k * k / dist2 - w * np.sqrt(dist2) / k
+        disp = np.stack([(coef * dx).sum(axis=1), (coef * dy).sum(axis=1)], axis=1)
+        disp -= 0.2 * math.sqrt(n) * pos  # gravity keeps components together
+        length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
+        pos += disp / length[:, None] * np.minimum(length, t)[:, None]
+        t = max(t * (0.96 if steps == iterations else 0.92), 0.002)
+    pos -= pos.mean(axis=0)
+    # scale so that the median distance to the nearest neighbour is about 110 px
+    delta = pos[:, None, :] - pos[None, :, :]
+    dist = np.sqrt((delta**2).sum(axis=-1))
+    np.fill_diagonal(dist, np.inf)
+    nearest = float(np.median(dist.min(axis=1))) or 1.0
+    scale = 110.0 / nearest
+    return {v: (float(pos[i, 0]) * scale, float(pos[i, 1]) * scale) for i, v in enumerate(nodes)}
 
 
 def node_sizes(volumes: Mapping[str, float], reference: float | None = None) -> dict[str, float]:
@@ -134,7 +187,7 @@ def place(
     size = np.array([sizes[i] for i in ids])
     fix = np.array([i in set(fixed) for i in ids])
     rank = np.array([ranks.get(i, n) for i in ids])
-    tier = np.where(rank < LEGIBLE_TOP, 1.0, np.where(rank < 3 * LEGIBLE_TOP, 0.75, 0.6))
+    tier = _tier(rank)
     # start compact (nearest neighbours ~40 units apart): the declutter spreads what must
     pos = np.array([start[i] for i in ids], float) * 0.4
     aspect = CANVAS[0] / CANVAS[1]
@@ -156,6 +209,65 @@ def place(
         {i: (float(pos[k, 0]), float(pos[k, 1])) for k, i in enumerate(ids)},
         {i: round(float(font * tier[k]), 1) for k, i in enumerate(ids)},
     )
+
+
+def _tier(rank: np.ndarray) -> np.ndarray:
+    """The font factor by rank: the top :data:`LEGIBLE_TOP` full size, the next ones smaller."""
+    return np.where(rank < LEGIBLE_TOP, 1.0, np.where(rank < 3 * LEGIBLE_TOP, 0.75, 0.6))
+
+
+def place_more(
+    placed: Mapping[str, tuple[float, float]],
+    fonts: Mapping[str, float],
+    more: Mapping[str, tuple[float, float]],
+    labels: Mapping[str, str],
+    sizes: Mapping[str, float],
+    ranks: Mapping[str, int],
+    *,
+    pad: float = 6.0,
+) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+    """Add the ``more`` nodes (id -> where they would like to be) around a layout from
+    :func:`place` without moving its nodes.
+
+    Why: the global view draws only some parties at first and others when the year range
+    changes; placing them all together would spread (and shrink) the opening drawing.
+    Each new node (most important first) walks from where it would like to be outwards,
+    away from the drawing's centre, to the first spot where its box overlaps no box
+    placed so far, so no two labels ever overlap.  Fonts follow :func:`place`'s tiers at
+    its base font.
+    """
+    extra = sorted((m for m in more if m not in placed), key=lambda m: (ranks.get(m, len(more)), m))
+    if not extra or not placed:
+        return dict(placed), dict(fonts)
+    base = max(fonts.values())
+    all_fonts = dict(fonts)
+    out = dict(placed)
+
+    def box(i: str, x: float, y: float) -> tuple[float, float, float, float]:
+        half = max(label_width(labels[i], all_fonts[i]) / 2, sizes[i])
+        return x - half, y - sizes[i] - 2, x + half, y + sizes[i] + 1.5 * all_fonts[i] + 8
+
+    boxes = np.array([box(i, *out[i]) for i in out])
+    centre = boxes[:, [0, 1]].mean(axis=0) / 2 + boxes[:, [2, 3]].mean(axis=0) / 2
+    for i, t in zip(extra, _tier(np.array([ranks.get(m, len(more)) for m in extra])), strict=True):
+        all_fonts[i] = round(float(base * t), 1)
+        x, y = more[i]
+        dx, dy = x - centre[0], y - centre[1]
+        norm = math.hypot(dx, dy)
+        dx, dy = (dx / norm, dy / norm) if norm > 1e-9 else (1.0, 0.0)
+        for step in range(10_000):
+            b = box(i, x + dx * 8.0 * step, y + dy * 8.0 * step)
+            clear = (
+                (boxes[:, 0] >= b[2] + pad)
+                | (boxes[:, 2] <= b[0] - pad)
+                | (boxes[:, 1] >= b[3] + pad)
+                | (boxes[:, 3] <= b[1] - pad)
+            )
+            if clear.all():
+                break
+        out[i] = (x + dx * 8.0 * step, y + dy * 8.0 * step)
+        boxes = np.vstack([boxes, b])
+    return out, all_fonts
 
 
 def columns(

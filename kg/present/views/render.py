@@ -48,7 +48,7 @@ class View:
     legend: list[dict[str, str]] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
     panel_hint: str = "Click a node or an edge for details and sources."
-    #: the year slider's data (kg.present.views.build._time_payload); None: no slider
+    #: the year slider's data (kg.present.views.panel._time_payload); None: no slider
     time: dict[str, Any] | None = None
     #: the deals view's supplier groups (``{"list": [...], "buyers": [...]}``); None elsewhere
     groups: dict[str, Any] | None = None
@@ -108,3 +108,8 @@ def render_html(view: View) -> str:
 def write_html(path: str | os.PathLike[str], html: str) -> Path:
     """Write ``html`` as UTF-8 to ``path`` through kg's one writer (``-`` is stdout)."""
     return write_text_atomic(path, html)
+
+
+def write_view(view: View, path: str | Path) -> Path:
+    """Render ``view`` and write it atomically as UTF-8."""
+    return write_html(path, render_html(view))

@@ -9,9 +9,10 @@ year (``years``: ``{year: [TIV, deals]}``) so the page can filter by year itself
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -24,6 +25,9 @@ UNKNOWN_RECIPIENT = "kg-view:unknown-recipient"
 OTHER_SUPPLIERS = "kg-view:other-suppliers"
 OTHER_BUYERS = "kg-view:other-buyers"
 UNKNOWN_SIDES = {UNKNOWN_SUPPLIER, UNKNOWN_RECIPIENT}
+OTHER_SIDES = {OTHER_SUPPLIERS, OTHER_BUYERS}
+#: the "others" node of each side of a pair
+OTHER_SIDE = {"supplier": OTHER_SUPPLIERS, "buyer": OTHER_BUYERS}
 
 
 def timed_graph(
@@ -52,10 +56,20 @@ def timed_graph(
         tiv = kn.tiv_by_year(store, filters, tivless=tivless)
         g, years = kn.build_graph(store, structure, detail=detail), kn.pair_years(store, filters, tiv=tiv)
     g.graph["filters"] = filters
+    composed = _latest_release_years(store, filters, years, tivless)
+    if composed is not None:
+        years, fed = composed
+        _add_pairs(store, g, [p for p in years if not g.has_edge(*p)])
+        for pair, iris_ in fed.items():  # the releases that fed an edge are among its sources
+            e = g.edges[pair]
+            new = sorted(iris_ - set(e["graphs"]))
+            e["graphs"] = [*e["graphs"], *new]
+            e["sources"] += len(new)
+            e["releases"] += len(new)
     for s, b in list(g.edges):
         e = g[s][b]
-        e["years"] = {y: list(v) for y, v in years.get((s, b), {}).items()}
-        if filters.has_years:
+        e["years"] = years.get((s, b), {})  # fresh lists from kn.pair_years: no copy needed
+        if filters.has_years or composed is not None:
             if not e["years"]:
                 g.remove_edge(s, b)
                 continue
@@ -66,6 +80,65 @@ def timed_graph(
     g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     totals(g)
     return g
+
+
+def _latest_release_years(
+    store: Store,
+    filters: kn.Filters,
+    years: dict[tuple[str, str], dict[int, list[float]]],
+    tivless: bool | None,
+) -> tuple[dict[tuple[str, str], dict[int, list[float]]], dict[tuple[str, str], set[str]]] | None:
+    """Each year's figures from the release :func:`kg.releases.choose` picks for that year.
+
+    ``years`` come from the one release chosen for the whole selection (the one covering
+    all of it: with SIPRI's 2024 and 2026 registers, the 2024 one); releases are versions
+    whose coverage differs, so, as in the report, delivered TIV of a year comes from the
+    latest release whose deliveries cover that year, and deals by order year from the
+    latest covering orders (the 2026 register has no orders).  None when one release (or
+    ``--release``) feeds everything; else the figures and, per pair, the releases that fed them.
+    """
+    from kg.queries import releases as kr
+
+    rels = [r for r in kr.register_releases(store) if r.deals]
+    if filters.release or len(rels) < 2:
+        return None
+    excluded = set(filters.exclude_graphs or ())
+    per_release = {r.iri: years for r in rels if r.iri not in excluded}
+    for r in rels:
+        if r.iri not in per_release:
+            f = replace(filters, exclude_graphs=kr.excluded(rels, r))
+            per_release[r.iri] = kn.pair_years(store, f, tiv=kn.tiv_by_year(store, f, tivless=tivless))
+    all_years = sorted({y for pr in per_release.values() for ys in pr.values() for y in ys})
+    pick = {
+        y: tuple(getattr(kr.choose(rels, m, y, y), "iri", None) for m in ("deliveries", "orders"))
+        for y in all_years
+    }
+    out: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
+    fed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for iri, pr in per_release.items():
+        for pair, ys in pr.items():
+            for y, v in ys.items():
+                for col in (0, 1):
+                    if pick[y][col] == iri and v[col]:
+                        out[pair].setdefault(y, [0.0, 0])[col] = v[col]
+                        fed[pair].add(iri)
+    return dict(out), dict(fed)
+
+
+def _add_pairs(store: Store, g: nx.DiGraph, pairs: list[tuple[str, str]]) -> None:
+    """Edges for pairs only another release knows (their yearly figures come from it)."""
+    if not pairs:
+        return
+    parties = kn.party_info(store, {x for p in pairs for x in p if x not in g})
+    for s, b in pairs:
+        for n in (s, b):
+            if n not in g:
+                kind, label = parties.get(n, ("party", n.rsplit("/", 1)[-1]))
+                g.add_node(n, kind=kind, label=label)
+        g.add_edge(
+            s, b, graphs=[], deals=0, sources=0, articles=0, releases=0, order_years=[], delivery_years=[],
+            tiv=0.0, value_usd=0.0, valued_deals=0, corroborated=0, statuses={}, systems=[],
+        )  # fmt: skip
 
 
 def totals(g: nx.DiGraph) -> None:
@@ -207,6 +280,71 @@ def fold_others(g: nx.DiGraph, share: float) -> nx.DiGraph:
     )
     h.graph["folded"] = sum(1 for n in g if n not in keep)
     return h
+
+
+def periods(lo: int, hi: int, length: int = 5) -> list[tuple[int, int]]:
+    """The page's play steps: ``length``-year periods aligned on 1950, clipped to ``lo``-``hi``."""
+    first = kn.period_of(lo, length)[0]
+    return [(max(a, lo), min(a + length - 1, hi)) for a in range(first, hi + 1, length)]
+
+
+@dataclass
+class FoldPlan:
+    """What the page needs to fold "others" itself for any year range.
+
+    The page recomputes, for the selected range, which suppliers and buyers carry
+    ``share`` of the volume (:func:`_leaders`' rule) and folds the rest into the two
+    "others" nodes.  It can draw only ``candidates`` (those leading the whole range or
+    one of its 5-year periods, plus the unknown sides): they are placed together, so no
+    two of their labels overlap whatever the range shows.  A party outside them is always
+    folded; ``raw`` holds the pairs with such an end (supplier, buyer, yearly volumes as
+    :func:`edge_years`) so the fold's totals and members stay exact.  ``keep``: the
+    parties drawn at the opening range (the whole one).
+    """
+
+    share: float
+    candidates: set[str]
+    keep: set[str]
+    raw: list[list[Any]]
+    #: every pair's :func:`edge_years` (computed once: the page payload reuses them)
+    rows: dict[tuple[str, str], list[list[float]]]
+
+
+def fold_plan(g: nx.DiGraph, share: float, key: str, lo: int, hi: int) -> FoldPlan:
+    """The :class:`FoldPlan` of ``g`` (unknowns merged; edges with ``years``) for ``lo``-``hi``.
+
+    Volumes are read from :func:`edge_years` (rounded as the page reads them), so the
+    parties kept at the opening range are those the page keeps.
+    """
+    col = 1 if key == "tiv" else 2
+    steps = periods(lo, hi)
+    first = steps[0][0] if steps else lo
+    # window 0 is the whole range, window i the i-th period
+    sup: list[dict[str, float]] = [defaultdict(float) for _ in range(len(steps) + 1)]
+    buy: list[dict[str, float]] = [defaultdict(float) for _ in range(len(steps) + 1)]
+    years_of: dict[tuple[str, str], list[list[float]]] = {}
+    for s, b, d in g.edges(data=True):
+        rows = years_of[(s, b)] = edge_years(d)
+        for y, tiv, deals in rows:
+            if not (lo <= y <= hi and (tiv > 0 or deals > 0)):
+                continue
+            v = (y, tiv, deals)[col]
+            for w in (0, 1 + (kn.period_of(int(y))[0] - kn.period_of(first)[0]) // 5):
+                sup[w][s] += v
+                buy[w][b] += v
+
+    def leaders(w: int) -> set[str]:
+        return _leaders({n: v for n, v in sup[w].items() if v > 0}, share) | _leaders(
+            {n: v for n, v in buy[w].items() if v > 0}, share
+        )
+
+    unknown = UNKNOWN_SIDES & set(g)
+    keep = leaders(0) | unknown
+    candidates = set(keep)
+    for w in range(1, len(steps) + 1):
+        candidates |= leaders(w)
+    raw = [[s, b, rows] for (s, b), rows in years_of.items() if s not in candidates or b not in candidates]
+    return FoldPlan(share, candidates, keep, raw, years_of)
 
 
 def node_volume(d: Mapping[str, Any], key: str) -> float:

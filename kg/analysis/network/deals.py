@@ -1,0 +1,360 @@
+"""Sources and deal records: what each deal's side panel shows (facts, status timeline,
+sources, register rows, evidence)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kg.analysis.network.filters import Filters, _q, resolve_filters
+from kg.analysis.network.fx import _deal_usd
+from kg.analysis.network.queries import (
+    party_info,
+    system_info,
+)
+from kg.analysis.network.rows import (
+    _STATUS_KEYS,
+    _int,
+    _num,
+    _select,
+    _tail,
+    _values,
+)
+from kg.store import Store
+from kg.vocab import ns
+
+_SOURCES_Q = """
+SELECT ?g (COUNT(DISTINCT ?deal) AS ?deals) WHERE {
+  {WHERE}
+} GROUP BY ?g
+"""
+
+_SOURCE_META_Q = """
+SELECT ?g ?kind ?t ?dt ?u WHERE {
+  {VALUES}
+  { GRAPH ?g { ?g a kg:DatasetRelease . BIND("release" AS ?kind)
+      OPTIONAL { ?g kg:releaseTitle ?t } OPTIONAL { ?g kg:dataGenerated ?dt } } }
+  UNION { GRAPH ?g { ?g a kg:NewsArticle . BIND("article" AS ?kind)
+      OPTIONAL { ?g schema:headline ?t } OPTIONAL { ?g schema:datePublished ?dt }
+      OPTIONAL { ?g schema:url ?u } } }
+}
+"""
+
+
+def clean_title(text: str) -> str:
+    """A source title for people: SIPRI's preamble line has double spaces and " ." before its
+    full stop ("from All countries  to All countries . Deals with ...")."""
+    text = " ".join(text.split())
+    return re.sub(r"\s+([.,;:])", r"\1", text)
+
+
+def source_meta(store: Store, graphs: list[str]) -> dict[str, SourceRef]:
+    """Title, date and URL of source graphs (public name of :func:`_source_meta`)."""
+    return _source_meta(store, graphs)
+
+
+def _source_meta(store: Store, graphs: list[str]) -> dict[str, SourceRef]:
+    """Title, date and URL of source graphs (``other`` when a graph is neither kind)."""
+    meta = {g: SourceRef(iri=g, kind="other", title=_tail(g)) for g in graphs}
+    if not graphs:
+        return meta
+    for r in _select(store, ns.SPARQL_PREFIXES + _SOURCE_META_Q.replace("{VALUES}", _values("g", graphs))):
+        g = str(r["g"])
+        meta[g] = SourceRef(
+            iri=g,
+            kind=str(r["kind"]),
+            title=clean_title(str(r.get("t") or _tail(g))),
+            date=str(r["dt"]) if r.get("dt") is not None else None,
+            url=str(r["u"]) if r.get("u") is not None else None,
+        )
+    return meta
+
+
+@dataclass
+class SourceRef:
+    """A source document: a register release or a news article (graph IRI = source IRI)."""
+
+    iri: str
+    kind: str  # "release" | "article" | "other"
+    title: str
+    date: str | None = None
+    url: str | None = None
+    deals: int = 0
+
+
+def sources_used(store: Store, filters: Filters | None = None) -> list[SourceRef]:
+    """The sources asserting the selected deals (releases first, then articles by date)."""
+    filters = resolve_filters(store, filters or Filters())
+    counts = {str(r["g"]): _int(r.get("deals")) for r in _q(store, _SOURCES_Q, filters)}
+    out = list(_source_meta(store, sorted(counts)).values())
+    for src in out:
+        src.deals = counts[src.iri]
+    order = {"release": 0, "article": 1, "other": 2}
+    return sorted(out, key=lambda s: (order.get(s.kind, 3), s.date or "", s.title))
+
+
+def graph_sources(store: Store, g: nx.DiGraph) -> list[SourceRef]:
+    """The sources behind a graph from :func:`build_graph` (no second scan of the deals).
+
+    ``deals`` is the number of deals on the edges each source contributes to (an upper
+    bound when sources share an edge); :func:`sources_used` counts exactly.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for _, _, d in g.edges(data=True):
+        for x in d.get("graphs", []):
+            counts[x] += d["deals"]
+    out = list(_source_meta(store, sorted(counts)).values())
+    for src in out:
+        src.deals = counts[src.iri]
+    order = {"release": 0, "article": 1, "other": 2}
+    return sorted(out, key=lambda s: (order.get(s.kind, 3), s.date or "", s.title))
+
+
+def describe_sources(sources: list[SourceRef]) -> str:
+    """ "Sources: SIPRI register (generated 2024-10-13); 12 news articles" for page titles."""
+    releases = [s for s in sources if s.kind == "release"]
+    articles = [s for s in sources if s.kind == "article"]
+    others = [s for s in sources if s.kind not in ("release", "article")]
+    parts = [
+        re.split(r"\. Deals with ", s.title)[0] + (f" (generated {s.date[:10]})" if s.date else "")
+        for s in releases
+    ]
+    if articles:
+        parts.append(f"{len(articles)} news article{'s' if len(articles) != 1 else ''}")
+    if others:
+        parts.append(f"{len(others)} other source{'s' if len(others) != 1 else ''}")
+    return "Sources: " + ("; ".join(parts) if parts else "none")
+
+
+@dataclass
+class StatusEvent:
+    """One dated statement about a deal's stage, and who makes it."""
+
+    date: str  # ISO date or a year
+    status: str
+    source: str
+    evidence: str | None = None
+
+
+@dataclass
+class DealRecord:
+    """A deal with what the side panel shows: facts, status timeline, sources, evidence."""
+
+    iri: str
+    supplier: str
+    buyer: str
+    system: str | None
+    system_label: str
+    category: str | None
+    order_year: int | None
+    quantity: int | None
+    tiv: float
+    value_usd: float | None
+    statuses: list[str] = field(default_factory=list)
+    timeline: list[StatusEvent] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    rows: list[tuple[str, int]] = field(default_factory=list)  # (release title, row number)
+    evidence: list[tuple[str, str, str | None]] = field(default_factory=list)  # (text, source title, date)
+    linked: list[str] = field(default_factory=list)
+    supplier_label: str = ""
+    buyer_label: str = ""
+
+
+_DEALS_Q = """
+SELECT ?deal ?s ?b (SAMPLE(?sys) AS ?system) (MIN(?oy) AS ?orderYear) (MAX(?qty) AS ?quantity)
+       (MAX(COALESCE(?dt, 0)) AS ?tiv) (MAX(COALESCE(?usd, -1)) AS ?maxUsd) (SAMPLE(?money) AS ?anyMoney)
+WHERE {
+  {WHERE}
+  OPTIONAL { GRAPH ?g { ?deal kg:weaponSystem ?sys } }
+  OPTIONAL { GRAPH ?g { ?deal kg:orderYear ?oy } }
+  OPTIONAL { GRAPH ?g { ?deal kg:quantity ?qty } }
+  OPTIONAL { GRAPH ?g { ?deal kg:tivDelivered ?dt } }
+  OPTIONAL { GRAPH ?g { ?deal kg:valueUSD ?usd } }
+  OPTIONAL { GRAPH ?g { ?deal kg:valueAmount ?amt ; kg:valueCurrency ?cur }
+             BIND(CONCAT(STR(?cur), " ", STR(?amt)) AS ?money) }
+} GROUP BY ?deal ?s ?b
+"""
+
+
+def deal_records(
+    store: Store, filters: Filters | None = None, *, limit: int | None = 300
+) -> list[DealRecord]:
+    """The selected deals, largest delivered TIV first (then newest), with their evidence.
+
+    ``limit`` caps the list (views stay readable); ``None`` returns every deal.
+    """
+    filters = resolve_filters(store, filters or Filters())
+    rows = _deal_rows(store, filters, limit)
+    if not rows:
+        return []
+    deals = _records(store, rows)
+    ids = list(deals)
+    # the deal itself and deals linked to it (article <-> register)
+    linked_q = (
+        ns.SPARQL_PREFIXES
+        + "SELECT DISTINCT ?deal ?d2 WHERE { "
+        + _values("deal", ids)
+        + """
+      { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?d2 } }
+      UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
+    )
+    related: dict[str, set[str]] = {d: {d} for d in ids}
+    for r in _select(store, linked_q):
+        related[str(r["deal"])].add(str(r["d2"]))
+        deals[str(r["deal"])].linked.append(str(r["d2"]))
+    owners: dict[str, list[str]] = defaultdict(list)  # a deal or linked deal -> the records it feeds
+    for d, rel in related.items():
+        for x in rel:
+            owners[x].append(d)
+    all_ids = sorted(owners)
+    meta, own_kinds = _add_sources(store, deals, owners, all_ids)
+    _add_register_rows(store, deals, owners, all_ids, meta)
+    _add_claims(store, deals, owners, all_ids, meta)
+    # an article deal linked to a selected register deal is shown once, as that deal
+    for d in list(deals):
+        if "release" in own_kinds[d]:
+            continue
+        if any(x in deals and "release" in own_kinds[x] for x in deals[d].linked):
+            del deals[d]
+    parties = party_info(store, [p for rec in deals.values() for p in (rec.supplier, rec.buyer)])
+    for rec in deals.values():
+        rec.timeline.sort(key=lambda e: (e.date, e.status))
+        rec.rows.sort()
+        rec.sources.sort(key=lambda s: (s.kind != "release", s.date or "", s.title))
+        rec.supplier_label = parties.get(rec.supplier, ("party", _tail(rec.supplier)))[1]
+        rec.buyer_label = parties.get(rec.buyer, ("party", _tail(rec.buyer)))[1]
+    return [deals[d] for d in ids if d in deals]
+
+
+def _deal_rows(store: Store, filters: Filters, limit: int | None) -> list[dict]:
+    """The deals query's rows, below-threshold pairs dropped, largest first, capped."""
+    rows = _q(store, _DEALS_Q, filters)
+    if filters.min_tiv is not None:
+        # the same rule as the network: a supplier -> buyer pair below the threshold goes
+        # (its delivered TIV summed over the selected deals), with all of its deals
+        pair_tiv: dict[tuple[str, str], float] = defaultdict(float)
+        for r in rows:
+            pair_tiv[(str(r["s"]), str(r["b"]))] += _num(r.get("tiv"))
+        rows = [r for r in rows if pair_tiv[(str(r["s"]), str(r["b"]))] >= filters.min_tiv]
+    rows.sort(key=lambda r: (-_num(r.get("tiv")), -_num(r.get("orderYear")), str(r["deal"])))
+    return rows if limit is None else rows[: max(0, int(limit))]
+
+
+def _records(store: Store, rows: list[dict]) -> dict[str, DealRecord]:
+    """A :class:`DealRecord` per row (facts only; sources and evidence come after)."""
+    info = system_info(store, [str(r["system"]) for r in rows if r.get("system") is not None])
+    deals: dict[str, DealRecord] = {}
+    for r in rows:
+        sys_iri = str(r["system"]) if r.get("system") is not None else None
+        label, cat = info.get(sys_iri, (_tail(sys_iri), None)) if sys_iri else ("(system unknown)", None)
+        deals[str(r["deal"])] = DealRecord(
+            iri=str(r["deal"]),
+            supplier=str(r["s"]),
+            buyer=str(r["b"]),
+            system=sys_iri,
+            system_label=label,
+            category=cat,
+            order_year=_int(r["orderYear"]) if r.get("orderYear") is not None else None,
+            quantity=_int(r["quantity"]) if r.get("quantity") is not None else None,
+            tiv=_num(r.get("tiv")),
+            value_usd=_deal_usd(
+                {"maxUsd": r.get("maxUsd"), "anyMoney": r.get("anyMoney"), "year": r.get("orderYear")}
+            ),
+        )
+    return deals
+
+
+def _add_sources(
+    store: Store, deals: dict[str, DealRecord], owners: Mapping[str, list[str]], all_ids: list[str]
+) -> tuple[dict[str, SourceRef], dict[str, set[str]]]:
+    """Each record's sources, statuses and register-dated status events; returns the sources'
+    metadata and, per deal, the kinds of source that assert it."""
+    graph_q = (
+        ns.SPARQL_PREFIXES
+        + "SELECT ?d2 ?g ?st WHERE { "
+        + _values("d2", all_ids)
+        + """
+      GRAPH ?g { ?d2 a kg:Deal . } OPTIONAL { GRAPH ?g { ?d2 kg:status ?st } } }"""
+    )
+    graph_rows = _select(store, graph_q)
+    meta = _source_meta(store, sorted({str(r["g"]) for r in graph_rows}))
+    own_kinds: dict[str, set[str]] = defaultdict(set)
+    for r in graph_rows:
+        src = meta[str(r["g"])]
+        own_kinds[str(r["d2"])].add(src.kind)
+        for d in owners[str(r["d2"])]:
+            rec = deals[d]
+            if all(s.iri != src.iri for s in rec.sources):
+                rec.sources.append(src)
+            if r.get("st") is not None:
+                st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
+                if st not in rec.statuses:
+                    rec.statuses.append(st)
+                if src.kind == "release":
+                    rec.timeline.append(StatusEvent(src.date or "", st, src.title))
+    return meta, own_kinds
+
+
+def _add_register_rows(
+    store: Store,
+    deals: dict[str, DealRecord],
+    owners: Mapping[str, list[str]],
+    all_ids: list[str],
+    meta: Mapping[str, SourceRef],
+) -> None:
+    """Each record's register rows: (release title, row number)."""
+    rows_q = (
+        ns.SPARQL_PREFIXES
+        + "SELECT ?d2 ?g ?n WHERE { "
+        + _values("d2", all_ids)
+        + """
+      GRAPH ?g { ?d2 prov:wasDerivedFrom ?rec . ?rec kg:rowNumber ?n } }"""
+    )
+    for r in _select(store, rows_q):
+        src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
+        for d in owners[str(r["d2"])]:
+            deals[d].rows.append((src.title, _int(r["n"])))
+
+
+def _add_claims(
+    store: Store,
+    deals: dict[str, DealRecord],
+    owners: Mapping[str, list[str]],
+    all_ids: list[str],
+    meta: Mapping[str, SourceRef],
+) -> None:
+    """Each record's claims: dated status statements (timeline) and evidence sentences."""
+    claims_q = (
+        ns.SPARQL_PREFIXES
+        + "SELECT ?d2 ?g ?st ?date ?ev ?neg ?mod WHERE { "
+        + _values("d2", all_ids)
+        + """
+      GRAPH ?g { ?c a kg:Claim ; kg:about ?d2 .
+        OPTIONAL { ?c kg:status ?st } OPTIONAL { ?c kg:eventDate ?date } OPTIONAL { ?c kg:evidenceText ?ev }
+        OPTIONAL { ?c kg:negated ?neg } OPTIONAL { ?c kg:modality ?mod } } }"""
+    )
+    for r in _select(store, claims_q):
+        src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
+        date = str(r["date"]) if r.get("date") is not None else (src.date or "")
+        for d in owners[str(r["d2"])]:
+            rec = deals[d]
+            negated = str(r.get("neg", "")).lower() in ("true", "1")
+            if r.get("st") is not None and not negated:  # "not cancelled" is no cancellation
+                st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
+                mod = str(r.get("mod") or "")
+                if mod and mod not in ("asserted", "actual", "fact"):
+                    st = f"{st} ({mod})"  # e.g. "delivering (expected)"
+                event = StatusEvent(date, st, src.title, str(r["ev"]) if r.get("ev") else None)
+                if all(
+                    (e.date, e.status, e.source) != (event.date, event.status, event.source)
+                    for e in rec.timeline
+                ):
+                    rec.timeline.append(event)
+            if r.get("ev") is not None:
+                item = (str(r["ev"]), src.title, date or None)
+                if item not in rec.evidence:
+                    rec.evidence.append(item)
