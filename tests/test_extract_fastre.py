@@ -48,3 +48,44 @@ def test_same_spans_as_ignorecase(text: str) -> None:
         fast = [(m.start(), m.end(), m.regs) for m in rx.finditer(text)]
         slow = [(m.start(), m.end(), m.regs) for m in rx.ci.finditer(text)]
         assert fast == slow, rx.ci.pattern[:80]
+
+
+# words that the ``needs`` prefilters look for, in several cases, beside the noise above
+NEED_WORDS = [
+    "another",
+    "ANOTHER",
+    "more",
+    "More than",
+    "second batch",
+    "Follow-on",
+    "12",
+    "Rafales",
+    "jets",
+    "denied",
+    "Denies",
+    "ruled out",
+    "no plans to",
+    "ſecond",
+]
+need_texts = st.lists(st.one_of(st.sampled_from(WORDS + NEED_WORDS), st.text(max_size=8)), max_size=12).map(
+    " ".join
+)
+
+
+def test_some_patterns_have_a_prefilter() -> None:
+    assert any(rx.needs for rx in _patterns())
+
+
+@settings(max_examples=200, deadline=None)
+@given(need_texts)
+def test_search_with_a_prefilter_finds_what_ignorecase_finds(text: str) -> None:
+    """``needs`` only skips texts the pattern cannot match: search agrees with re.I everywhere."""
+    for rx in _patterns():
+        fast = rx.search(text)
+        slow = rx.ci.search(text)
+        assert (fast.regs if fast else None) == (slow.regs if slow else None), rx.ci.pattern[:80]
+
+
+def test_prefilter_words_are_lowercase() -> None:
+    for rx in _patterns():
+        assert all(w == w.lower() for w in rx.needs), rx.needs

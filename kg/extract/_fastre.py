@@ -36,17 +36,25 @@ def _lower_pattern(pattern: str) -> str:
 class LowerRx:
     """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
 
-    __slots__ = ("ci", "low")
+    __slots__ = ("ci", "low", "needs")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
+        """``needs``: lowercase words of which every match contains one (a prefilter: ``search``
+        skips the scan of a text that has none; give it only where each alternative has one)."""
         self.ci = re.compile(pattern, flags | re.IGNORECASE)
         self.low = re.compile(_lower_pattern(pattern), flags & ~re.IGNORECASE)
+        self.needs = needs
         if self.low.groupindex != self.ci.groupindex:  # pragma: no cover - import-time guard
             raise ValueError(f"group names must be lowercase: {pattern!r}")
 
     def search(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.search``; group text may be lowercased (use offsets)."""
-        return self.low.search(text.lower()) if lowers_exactly(text) else self.ci.search(text)
+        if not lowers_exactly(text):
+            return self.ci.search(text)
+        low = text.lower()
+        if self.needs and not any(w in low for w in self.needs):
+            return None
+        return self.low.search(low)
 
     def match(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.match``; group text may be lowercased (use offsets)."""

@@ -137,6 +137,19 @@ class DateMention:
     qualifier: str | None
     relative: bool
 
+    def shifted(self, by: int) -> DateMention:
+        """The same date with its span moved by ``by`` (article to sentence offsets); a plain
+        constructor call, several times cheaper than ``dataclasses.replace`` on a hot path."""
+        return DateMention(
+            self.text,
+            self.start + by,
+            self.end + by,
+            self.value,
+            self.granularity,
+            self.qualifier,
+            self.relative,
+        )
+
     @property
     def year(self) -> int | None:
         """The year of the resolved value, if any."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from datetime import date
 
 from kg.extract.dates import DateMention, find_dates
@@ -86,18 +85,12 @@ class DetailReader:
         trig: list[tuple[str, int, int, str]],
     ) -> None:
         end = a + len(s)
-        dates = [
-            replace(d, start=d.start - a, end=d.end - a)
-            for d in _within(self.dates, self._date_starts, a, end)
-        ]
+        dates = [d.shifted(-a) for d in _within(self.dates, self._date_starts, a, end)]
         if future and any(d.relative and d.granularity in ("month", "day") for d in dates):
             dates = find_dates(s, self.published, future=True)
         money = _within(self.money, self._money_starts, a, end)
         blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
-        numbers = [
-            replace(n, start=n.start - a, end=n.end - a)
-            for n in _within(self.numbers, self._number_starts, a, end)
-        ]
+        numbers = [n.shifted(-a) for n in _within(self.numbers, self._number_starts, a, end)]
         # "12 more jets, adding to the 24 it bought in 2017": the tail is an earlier deal; its
         # numbers and dates are not this order's (unless a system is named there: "follows the
         # 2017 purchase of 24 K9s" is handled with the value below)
@@ -297,6 +290,20 @@ class DetailReader:
         return "event"
 
 
+# patterns built from the item vocabularies, compiled once (not per call through re's cache)
+_OF_THE_ITEMS = re.compile(
+    r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS + r")\b"
+    r"(?!\s*\d)",
+    _I,
+)
+_EXTRA_ITEMS = re.compile(
+    r"\b(?:as well as|along with|and|plus|including|includes?)\s+(?:\w+[\s-]+){0,3}?("
+    + _ITEMS_NOSYS
+    + r")\b",
+    _I,
+)
+
+
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
@@ -323,14 +330,7 @@ def _counts_items(
         and not (
             _OF_NEXT.match(s[n.end : n.end + 5])
             and not (
-                re.match(
-                    r"\s*of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z][\w-]*\d[\w-]*|"
-                    + _ITEMS
-                    + r")\b"
-                    r"(?!\s*\d)",
-                    s[n.end : n.end + 60],
-                    _I,
-                )
+                _OF_THE_ITEMS.match(s[n.end : n.end + 60])
                 and _ACQUIRE_VERB_BEFORE.search(s[max(0, n.start - 20) : n.start])
             )
         )
@@ -357,13 +357,7 @@ def _sentence_money(
             package = mo
         elif (not _MONEY_BAD.search(around) or _PRICE_OF.match(s, mo.end - a)) and not per_year:
             n_items = len({r.name for r, _m, _src in sys_refs if r is not None})
-            extra_items = re.findall(
-                r"\b(?:as well as|along with|and|plus|including|includes?)\s+(?:\w+[\s-]+){0,3}?("
-                + _ITEMS_NOSYS
-                + r")\b",
-                s[mo.end - a :],
-                _I,
-            )
+            extra_items = _EXTRA_ITEMS.findall(s[mo.end - a :])
             if (
                 _PACKAGE.search(s) and (extra_items or n_items > 1 or _PROPOSALS_WORD.search(s))
             ) or n_items > 1:

@@ -106,6 +106,9 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._first: dict[str, list[_Entry]] = {}
+        # first tokens and their plurals ("rafale", "rafales"): the one set lookup that decides
+        # whether a token can start a match (rebuilt after ``add``)
+        self._starts: frozenset[str] | None = None
 
     def add(
         self,
@@ -134,6 +137,7 @@ class Gazetteer:
                 return
             weak = tokens[0] in WEAK_SYSTEM_NAMES
         entry = _Entry(tokens, surface, exact, kind, form, party, system, priority, weak)
+        self._starts = None
         bucket = self._first.setdefault(tokens[0], [])
         bucket.append(entry)
         bucket.sort(key=lambda e: (-len(e.tokens), -e.priority))
@@ -142,18 +146,19 @@ class Gazetteer:
         """Non-overlapping longest matches, left to right."""
         low = text.lower()
         if len(low) == len(text):  # offsets kept (true unless e.g. a dotted capital I): tokenise once
-            toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(low)]
-            folded = [w if w.isascii() else _fold(w) for _a, _b, w in toks]
+            toks = [m.span() for m in _TOKEN.finditer(low)]
+            words = _TOKEN.findall(low)
+            folded = words if low.isascii() else [w if w.isascii() else _fold(w) for w in words]
         else:
-            toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-            folded = [_fold(w) for _a, _b, w in toks]
+            toks = [m.span() for m in _TOKEN.finditer(text)]
+            folded = [_fold(w) for w in _TOKEN.findall(text)]
         first = self._first
+        starts = self._starts
+        if starts is None:
+            # f[-1:] == "s" and len(f) > 2 and f[:-1] in first  <=>  f == k + "s" for a key len(k) > 1
+            starts = self._starts = frozenset(first) | {k + "s" for k in first if len(k) > 1}
         # only positions where some entry can start are visited
-        hits = [
-            i
-            for i, f in enumerate(folded)
-            if f in first or (f[-1:] == "s" and len(f) > 2 and f[:-1] in first)
-        ]
+        hits = [i for i, f in enumerate(folded) if f in starts]
         out: list[Mention] = []
         n = len(toks)
         consumed = 0
@@ -172,6 +177,14 @@ class Gazetteer:
             for entry in cands:
                 k = len(entry.tokens)
                 if i + k > n:
+                    continue
+                # the second token rejects most candidates without building a tuple; it may
+                # differ only as the plural last token of a two-token system ("Su-30s")
+                if (
+                    k > 1
+                    and folded[i + 1] != entry.tokens[1]
+                    and (k > 2 or entry.kind != "system" or folded[i + 1] != entry.tokens[1] + "s")
+                ):
                     continue
                 got = tuple(folded[i : i + k])
                 # plural of the last token ("Rafales", "F-16s") for systems only

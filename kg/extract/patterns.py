@@ -186,6 +186,10 @@ _ANAPHORA = _lrx(
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
+    # a price in front of the deal noun: "the $2 billion deal", "this EUR 300 million contract"
+    r"\b(?:the|this|that|its|their)\s+(?:[$€£₹¥]|(?:us|au|ca|nz)\$|(?:usd|eur|gbp|inr|rs\.?)\s?)"
+    r"\d[\d.,]*(?:\s*(?:million|billion|trillion|crore|lakh|mn|bn))?[\s-]+(?:[\w-]+\s+){0,2}?"
+    r"(?:deals?|contracts?|orders?|agreements?|purchases?|acquisitions?|sales?|packages?)\b|"
     + _PRONOUN_OBJECT
 )
 _ADD_TARGET = (
@@ -199,7 +203,23 @@ _ADDITIONAL = _lrx(
     r"\b(additional|another|further|extra)\s+"
     + _ADD_TARGET
     + r"|\b(follow-on|follow-up|repeat order|second batch|new batch|next batch|new order|fresh order|"
-    r"second tranche)\b" + _SECOND_BATCH + r"|\b(more)\b(?!\s+than)"
+    r"second tranche)\b" + _SECOND_BATCH + r"|\b(more)\b(?!\s+than)",
+    # every alternative contains one of these (the scan runs on every deal sentence)
+    needs=(
+        "additional",
+        "another",
+        "further",
+        "extra",
+        "follow-",
+        "repeat order",
+        "new batch",
+        "next batch",
+        "new order",
+        "second",
+        "third",
+        "fresh",
+        "more",
+    ),
 )
 _MORE_OK = _lrx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -318,7 +338,18 @@ _REJ_GAP = re.compile(r"^(?:'s\s+|’s\s+|[\w&.-]+\s+){0,3}$|^\s*$")
 _NEGATION_NEAR = _lrx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
 _DENIAL = _lrx(
     r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
-    r"no plans? to|not true|baseless|false reports?)\b"
+    r"no plans? to|not true|baseless|false reports?)\b",
+    needs=(
+        "den",
+        "dismissed",
+        "refuted",
+        "rejected",
+        "ruled out",
+        "no plan",
+        "not true",
+        "baseless",
+        "false report",
+    ),
 )
 _PARTIAL = _lrx(
     # "first-generation", "the first time" describe no first batch

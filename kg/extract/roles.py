@@ -195,6 +195,16 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 p.role, p.cue = "supplier", "company"
 
 
+# the item patterns of _cue, compiled once (a re.match on a pattern built per call re-hashes
+# the long item alternation for re's cache every time)
+_DEMONYM_ITEM = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|"
+    + _ITEMS4
+    + r"|arms|weapons|weaponry|hardware|equipment)\b"
+)
+_OWNED_ITEM = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b")
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -217,16 +227,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "supplier", "turning-to"
     if "according" in tail and _ACCORDING.search(left):
         return "speaker", "according-to"
-    if (
-        m.form == "demonym"
-        and not _ORG_NOUN.match(own_right)
-        and re.match(
-            r"^\s*(?:[\w-]+\s+){0,2}?(?:[A-Z][\w-]*\d[\w-]*|"
-            + _ITEMS4
-            + r"|arms|weapons|weaponry|hardware|equipment)\b",
-            own_right,
-        )
-    ):
+    if m.form == "demonym" and not _ORG_NOUN.match(own_right) and _DEMONYM_ITEM.match(own_right):
         return "modifier", "demonym-item"
     if "from" in tail and _WON_FROM.search(left):
         return "buyer", "won-from"
@@ -264,7 +265,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     # demonym or possessive right before a system or item: origin or owner
     if m.form in ("demonym",) or _POSS.match(own_right):
         after = own_right[2:] if _POSS.match(own_right) else own_right
-        nxt = re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b", after)
+        nxt = _OWNED_ITEM.match(after)
         if nxt and not _ORG_NOUN.match(own_right):
             return "modifier", f"modifies:{nxt.group('item')}"
     sp = _SPEAKER_VERB.match(own_right)  # only its offsets are used

@@ -25,16 +25,29 @@ def _blank(m: re.Match[str]) -> str:
 
 
 def mask_markup(text: str) -> str:
-    """Same-length copy of ``text`` with markup replaced by spaces (see module docstring)."""
-    out = _LINK.sub(
-        lambda m: " " * (2 if m.group(0).startswith("!") else 1) + m.group(1) + " " * (len(m.group(2)) + 3),
-        text,
-    )
-    out = _ESCAPE.sub(lambda m: " " + m.group(1), out)
-    out = _ANGLE_URL.sub(_blank, out)
-    out = _URL.sub(_blank, out)
-    out = _TAG.sub(_blank, out)
-    out = _BOLD.sub(_blank, out)
+    """Same-length copy of ``text`` with markup replaced by spaces (see module docstring).
+
+    Each pattern runs only when the character it needs is in the text: plain prose (most
+    articles) skips the scans, whose lookarounds test every position.
+    """
+    out = text
+    if "](" in out:
+        out = _LINK.sub(
+            lambda m: (
+                " " * (2 if m.group(0).startswith("!") else 1) + m.group(1) + " " * (len(m.group(2)) + 3)
+            ),
+            out,
+        )
+    if "\\" in out:
+        out = _ESCAPE.sub(lambda m: " " + m.group(1), out)
+    if "<" in out:
+        out = _ANGLE_URL.sub(_blank, out)
+    if "://" in out or "www." in out:
+        out = _URL.sub(_blank, out)
+    if "<" in out:
+        out = _TAG.sub(_blank, out)
+    if "*" in out or "__" in out:
+        out = _BOLD.sub(_blank, out)
     out = _HEADING.sub(_blank, out)
     assert len(out) == len(text)
     return out
@@ -103,8 +116,10 @@ _ABBREV = {
 # A punctuation match may only start where a run of [.!?] starts (the lookbehind): a
 # match starting inside a run could only end where one from the run's start ends, and
 # letting the engine try every position of a long run ('.' * 50_000 + 'x') rescanned the
-# rest of the run each time, quadratic in its length.
-_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
+# rest of the run each time, quadratic in its length.  The first mark is matched before the
+# lookbehind (which then looks at it and the character before it): the same matches, but the
+# engine rejects every other position on its first character instead of running the lookbehind.
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

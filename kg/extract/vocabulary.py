@@ -21,9 +21,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _I)
 
 
-def _lrx(pattern: str) -> LowerRx:
+def _lrx(pattern: str, needs: tuple[str, ...] = ()) -> LowerRx:
     # see kg.extract._fastre: only for patterns whose group text callers never use as is
-    return LowerRx(pattern)
+    return LowerRx(pattern, needs=needs)
 
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
