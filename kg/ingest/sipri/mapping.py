@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
@@ -191,6 +192,22 @@ class ReleaseMapper:
         self._cat_missing: dict[str, int] = {}
 
     # -- shared pieces ---------------------------------------------------------------
+    def _deal_core(
+        self, d: str, row: Any, supplier: str, buyer: str, system: str, category: str | None
+    ) -> None:
+        """The triples every register deal has, in either export format: its class, label,
+        parties, system, description, category and order year (one place for both mappers)."""
+        e = self._emit
+        e(d, A, C["Deal"])
+        e(d, LABEL, lit(f"{row.supplier} -> {row.recipient}: {row.designation} ({row.order_year})"))
+        e(d, P["supplier"], supplier)
+        e(d, P["buyer"], buyer)
+        e(d, P["weaponSystem"], system)
+        e(d, P["description"], lit(row.description))
+        if category:
+            e(d, P["category"], CATEGORY[category])
+        e(d, P["orderYear"], lit_int(row.order_year))
+
     def _emit(self, s: str, p: str, o: str) -> None:
         self.out.lines.append(f"{s} {p} {o} .\n")
 
@@ -321,15 +338,7 @@ class ReleaseMapper:
         deal_iri = iris.register_deal(self.release_key, row_key)
         d = iri(deal_iri)
         e = self._emit
-        e(d, A, C["Deal"])
-        e(d, LABEL, lit(f"{row.supplier} -> {row.recipient}: {row.designation} ({row.order_year})"))
-        e(d, P["supplier"], supplier)
-        e(d, P["buyer"], buyer)
-        e(d, P["weaponSystem"], system)
-        e(d, P["description"], lit(row.description))
-        if category:
-            e(d, P["category"], CATEGORY[category])
-        e(d, P["orderYear"], lit_int(row.order_year))
+        self._deal_core(d, row, supplier, buyer, system, category)
         if row.order_year_uncertain:
             e(d, P["orderYearUncertain"], _TRUE)
         if row.number_ordered is not None:
@@ -422,16 +431,8 @@ class ReleaseMapper:
         deal_iri = iris.register_deal(self.release_key, deal_id)
         d = iri(deal_iri)
         e = self._emit
-        e(d, A, C["Deal"])
-        e(d, LABEL, lit(f"{first.supplier} -> {first.recipient}: {first.designation} ({first.order_year})"))
+        self._deal_core(d, first, supplier, buyer, system, category)
         e(d, P["sipriDealId"], lit(deal_id))
-        e(d, P["supplier"], supplier)
-        e(d, P["buyer"], buyer)
-        e(d, P["weaponSystem"], system)
-        e(d, P["description"], lit(first.description))
-        if category:
-            e(d, P["category"], CATEGORY[category])
-        e(d, P["orderYear"], lit_int(first.order_year))
         if first.order_year_estimate is not None:
             e(d, P["orderYearUncertain"], lit_bool(first.order_year_estimate))
         if first.transfer_condition:
