@@ -11,7 +11,7 @@ import math
 
 import networkx as nx
 import pytest
-import views_world as world
+from helpers import views_world as world
 from rdflib import URIRef
 
 from kg.analysis import network as kn

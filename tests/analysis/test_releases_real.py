@@ -10,8 +10,8 @@ deal and delivery year, 'TIV delivery values' used as given).
 from __future__ import annotations
 
 import pytest
-import views_world as world
 from click.testing import CliRunner
+from helpers import views_world as world
 
 from kg.cli import cli
 from kg.vocab import iris

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
+from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
@@ -35,7 +36,6 @@ from kg.ingest.article_rdf import article_graph
 from kg.store import open_store, to_ntriples
 from kg.vocab import iris, ns
 
-REPO = Path(__file__).resolve().parent.parent
 SEED = REPO.parent / "shared" / "seeds" / "000_d74674ddd7042d8b.txt"
 RELEASE = URIRef(iris.release_source("test register"))
 

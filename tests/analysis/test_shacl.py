@@ -7,13 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.paths import FIXTURES, REPO
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kg.analysis.validate import ValidationReport, ValidationResult, validate, validate_file
 from kg.vocab import iris, ns
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 README = ROOT / "ontology" / "README.md"
 
 ARTICLE_URL = "https://news.example.org/2018/10/05/india-russia-s400"
@@ -440,7 +441,7 @@ def test_every_writer_produces_conformant_data() -> None:
     from kg.io.resources import data_path
     from kg.store import open_store
 
-    fixtures = Path(__file__).parent / "fixtures"
+    fixtures = FIXTURES
     buf = io.BytesIO()
     with open_store("memory:") as store:
         ensure_base_graphs(store)

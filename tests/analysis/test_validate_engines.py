@@ -7,11 +7,11 @@ once; both engines must report exactly the same results on it, and on the demo g
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from helpers.paths import FIXTURES
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
@@ -20,7 +20,7 @@ from kg.analysis.validate import validate, validate_store
 from kg.cli import cli
 from kg.io.resources import ontology_path
 
-BAD = Path(__file__).parent / "fixtures" / "shacl_every_shape.trig"
+BAD = FIXTURES / "shacl_every_shape.trig"
 
 
 def bad_dataset() -> Dataset:

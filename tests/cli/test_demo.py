@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers.paths import FIXTURES
 
 from kg.cli import cli
 from kg.ingest.base_graphs import ensure_base_graphs
@@ -114,7 +115,7 @@ def test_demo_with_a_register(tmp_path: Path) -> None:
     """``kg demo --sipri FILE`` imports the register and writes the views and the report
     (it crashed on FileReport.summary); the report links to india.html instead of writing
     an identical india-suppliers.html."""
-    register = Path(__file__).parent / "fixtures" / "sipri" / "register16_latin1.csv"
+    register = FIXTURES / "sipri" / "register16_latin1.csv"
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli, ["--store", str(tmp_path / "s"), "demo", "--out", str(out), "--sipri", str(register)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-import views_world as world
 from click.testing import CliRunner
+from helpers import views_world as world
 
 from kg.cli import cli
 from kg.store import open_store

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.paths import FIXTURES
 
 from kg.extract import (
     MAX_TEXT_BYTES,
@@ -21,7 +22,7 @@ from kg.extract import (
 )
 from kg.vocab.reference import SystemRecord
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+ARTICLES = FIXTURES / "articles"
 
 
 def _one(path: Path, **kw: object) -> Article | ArticleError:
@@ -67,7 +68,7 @@ def test_overrides(tmp_path: Path) -> None:
 
 
 def test_html_drops_scripts_styles_iframes() -> None:
-    art = _one(FIXTURES / "serbia_rafale.html")
+    art = _one(ARTICLES / "serbia_rafale.html")
     assert isinstance(art, Article)
     assert "Rafale" in art.text
     for junk in ("dataLayer", "Qatar", "margin", "Barak-8", "J-10C", "Leopard", "Copyright", "Most read"):
@@ -77,9 +78,9 @@ def test_html_drops_scripts_styles_iframes() -> None:
 
 
 def test_json_and_jsonl() -> None:
-    art = _one(FIXTURES / "greece_f35.json")
+    art = _one(ARTICLES / "greece_f35.json")
     assert isinstance(art, Article) and art.published == date(2024, 7, 25) and "F-35" in art.text
-    items = list(read_articles(FIXTURES / "swiss_jets.jsonl"))
+    items = list(read_articles(ARTICLES / "swiss_jets.jsonl"))
     assert [type(i) for i in items] == [Article, Article]
     assert [i.line for i in items] == [1, 2]  # type: ignore[union-attr]
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from helpers.paths import SHARED
 
 from kg.extract import extract, extract_text, read_articles
 from scripts.extract_scoring import FIXTURES, fixture_articles, score_fixtures
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_d74674ddd7042d8b.txt"
+SEED = SHARED / "seeds" / "000_d74674ddd7042d8b.txt"
 
 
 def test_fixture_set_is_large_and_varied() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_security_network import network_guard
+from helpers.network_guard import network_guard
 
 from kg.cli import cli
 from kg.feeds.state import FeedState, default_name, state_path

@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from helpers.paths import SHARED
 from kg.vocab import iris, ns
 
 COUNTRIES = {
@@ -553,9 +554,7 @@ def load_hostile(store) -> None:
 
 # --------------------------------------------------------------------------- real register
 #: The real 16-column SIPRI register beside the checkout (never copied into the repo).
-SIPRI_REGISTER = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sipri" / "trade-register.csv"
-)
+SIPRI_REGISTER = SHARED / "data" / "sipri" / "trade-register.csv"
 _REAL: dict[str, object] = {}
 
 

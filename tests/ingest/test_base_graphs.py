@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.paths import FIXTURES
 
 from kg.cli import cli
 from kg.ingest.curated import import_curated
@@ -17,7 +18,6 @@ from kg.io.resources import data_path
 from kg.store import Store, open_store
 from kg.vocab.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SIPRI = FIXTURES / "sipri" / "register17_crlf.csv"
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.paths import FIXTURES
 from rdflib import URIRef
 
 from kg.errors import InputError
@@ -31,7 +32,6 @@ from kg.io.resources import data_path
 from kg.store import Store
 from kg.vocab.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SIPRI = FIXTURES / "sipri" / "register17_crlf.csv"
 ARTICLE = FIXTURES / "articles" / "australia_mogami.md"
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from helpers.linking import LINKS, article, claim, load_article
+from helpers.paths import REPO
 from rdflib import URIRef
 
 from kg.cli import cli
@@ -23,7 +23,6 @@ from kg.ingest import linking
 from kg.store import Store, open_store
 from kg.vocab import iris, reference
 
-REPO = Path(__file__).resolve().parents[1]
 REGISTER = REPO.parent / "shared" / "data" / "sipri" / "trade-register.csv"
 SEED = REPO.parent / "shared" / "seeds" / "000_d74674ddd7042d8b.txt"
 LABELLED = LINKS / "labelled.json"

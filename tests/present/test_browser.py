@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-import views_world as world
+from helpers import views_world as world
+from helpers.paths import REPO
 
 from kg.analysis import network as kn
 from kg.present.report import diversification_report
@@ -32,7 +33,7 @@ ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARTIFACTS = REPO / "test-artifacts"
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
-import views_world as world
+from helpers import views_world as world
 
 from kg.analysis import network as kn
 from kg.present.report import SOVIET_RUSSIA, diversification_report, md_escape, mpl_escape

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-import views_world as world
+from helpers import views_world as world
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

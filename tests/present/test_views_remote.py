@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import views_world as world
+from helpers import views_world as world
 
 from kg.analysis import network as kn
 from kg.present.report import diversification_report

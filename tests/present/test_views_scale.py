@@ -7,7 +7,7 @@ from dataclasses import replace
 import networkx as nx
 import numpy as np
 import pytest
-import views_world as world
+from helpers import views_world as world
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 
 import kg
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _run(code: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import views_world as world
 from click.testing import CliRunner
+from helpers import views_world as world
+from helpers.paths import FIXTURES, REPO
 
 from kg import errors
 from kg.analysis.network import Filters, export_graph
@@ -125,7 +126,7 @@ def test_unknown_deal_is_a_usage_error_like_an_unknown_name(store_dir: str, args
 
 def test_readme_exit_code_table_matches_kg_errors() -> None:
     """The README's table lists exactly the codes kg.errors defines, with the same meaning."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("### Exit codes") :].split("\n\n")[1]
     codes = {int(m) for m in re.findall(r"^\| `(\d)` \|", table, re.MULTILINE)}
     assert codes == {
@@ -207,7 +208,7 @@ def _closed_pipe(args: list[str], cwd: Path) -> subprocess.CompletedProcess[byte
     ids=["query-list", "extract"],
 )
 def test_closed_pipe_ends_quietly(tmp_path: Path, args: list[str]) -> None:
-    article = Path(__file__).parent / "fixtures" / "articles" / "australia_mogami.md"
+    article = FIXTURES / "articles" / "australia_mogami.md"
     args = [str(article) if a == "ARTICLE" else a for a in args]
     done = _closed_pipe(args, tmp_path)
     assert b"Broken pipe" not in done.stderr and b"Traceback" not in done.stderr, done.stderr

@@ -13,7 +13,9 @@ import ast
 import re
 from pathlib import Path
 
-KG = Path(__file__).resolve().parents[1] / "kg"
+from helpers.paths import REPO
+
+KG = REPO / "kg"
 
 #: First component under ``kg.`` -> rank (0 lowest).  ``kg`` itself (the public API) is the top.
 RANKS: dict[str, int] = {

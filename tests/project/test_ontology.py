@@ -10,13 +10,14 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from kg.io.resources import ontology_path
 from kg.vocab import ns
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 ONTOLOGY_IRI = URIRef("https://w3id.org/defence-kg/ontology")
 
 

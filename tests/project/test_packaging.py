@@ -10,10 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 
 from scripts.hostile_data import HTML_ARTICLE
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_every_package_directory_is_listed() -> None:

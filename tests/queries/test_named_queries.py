@@ -16,6 +16,8 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from conftest import REMOTE_ENGINES, clear_store
+from helpers.paths import FIXTURES
+from helpers.trig import load_trig_graphs
 from rdflib import Literal, URIRef
 
 from kg.errors import UnknownName
@@ -33,7 +35,7 @@ from kg.queries.named import (
 )
 from kg.vocab import iris, ns
 
-FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
+FIXTURE = FIXTURES / "queries_world.trig"
 ID = str(ns.ID)
 KG = str(ns.KG)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -41,14 +43,6 @@ _NUMERIC = {_XSD + t for t in ("integer", "decimal", "double", "float", "int", "
 
 
 FIXTURE_QUADS = sum(1 for _ in ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG))
-
-
-def load_trig_graphs(store, path: Path) -> None:
-    """Load a TriG file graph by graph through the generic Store API (embedded and remote)."""
-    graphs: dict[URIRef, list[ox.Triple]] = defaultdict(list)
-    for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
-        graphs[URIRef(quad.graph_name.value)].append(ox.Triple(quad.subject, quad.predicate, quad.object))
-    store.replace_graphs({g: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) for g, ts in graphs.items()})
 
 
 def load_world(store) -> None:

@@ -6,16 +6,15 @@ Runs on the embedded store and a real Oxigraph server, and agrees with the statu
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from test_named_queries import load_trig_graphs
+from helpers.paths import FIXTURES
+from helpers.trig import load_trig_graphs
 
 from kg.analysis.contradictions import find_contradictions
 from kg.queries.named import run_named
 from kg.vocab import ns
 
-FIXTURE = Path(__file__).parent / "fixtures" / "status_sequences.trig"
+FIXTURE = FIXTURES / "status_sequences.trig"
 ID, KG = str(ns.ID), str(ns.KG)
 
 

@@ -11,13 +11,14 @@ import hashlib
 import re
 from pathlib import Path
 
+from helpers.paths import REPO
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.extract import Article
 from kg.rdf.terms import content_hash, text_hash
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 
 #: Other hashes in kg/, each a different concept (none is a kg:contentHash).
 _OTHER_HASHES = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from helpers.paths import REPO
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
@@ -237,9 +238,8 @@ def test_one_lexer_in_kg() -> None:
     """Only the lexer scans SPARQL strings and comments; kg.rdf.sparql_guard stays apart on purpose
     (the SERVICE/LOAD refusal must not depend on any tokenizer: issue 11)."""
     import re
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = REPO
     scanner = re.compile(r"startswith\(\w+ \* 3|== \"#\"|skip_opaque")
     found = {
         str(p.relative_to(root))

@@ -1,8 +1,8 @@
 """Faults: SIGKILLed imports, re-imports, readers during writes, a killed or silent server.
 
-Covered elsewhere: SIGKILL of a raw graph replacement (tests/test_faults.py), a second
-writer's exit code 4 on an idle store (tests/test_cli_core.py), an unreachable remote
-store (tests/test_store.py).  Here the real importers are killed, and the server too.
+Covered elsewhere: SIGKILL of a raw graph replacement (tests/store/test_faults.py), a second
+writer's exit code 4 on an idle store (tests/cli/test_cli_core.py), an unreachable remote
+store (tests/store/test_store.py).  Here the real importers are killed, and the server too.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers.paths import FIXTURES
 
 from kg.store import open_store
 from scripts import reliability as rel
@@ -69,7 +70,7 @@ def _everything(store, tmp_path: Path) -> None:
     for table in sorted(data_path("facts").glob("*.csv")):
         import_curated(store, table)
     assert not import_articles(store, [data_path("articles")]).errors
-    fixtures = Path(__file__).resolve().parent / "fixtures"
+    fixtures = FIXTURES
     assert not import_sipri(store, [fixtures / "sipri" / "register17_crlf.csv"]).refused
     rdf = tmp_path / "extra.ttl"
     if not rdf.exists():

@@ -2,9 +2,9 @@
 
 Already covered elsewhere (not repeated here): malformed Turtle/N-Triples with line,
 ill-typed literals, BOM, deep collections, oversized RDF via a patched limit
-(tests/test_rdf_import.py); SIPRI layout refusals, truncated last row, broken records
-(tests/test_sipri_formats.py); hypothesis row parsers (tests/test_sipri_formats.py);
-any label through the view's embedded JSON (tests/test_views.py).
+(tests/ingest/test_rdf_import.py); SIPRI layout refusals, truncated last row, broken records
+(tests/ingest/sipri/test_sipri_formats.py); hypothesis row parsers (tests/ingest/sipri/test_sipri_formats.py);
+any label through the view's embedded JSON (tests/present/test_views.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.paths import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
@@ -126,7 +127,7 @@ def test_sipri_bad_rows_reported_good_rows_imported(tmp_path: Path) -> None:
 
 
 def test_sipri_unknown_layout_and_truncated_file_rejected_others_imported(tmp_path: Path) -> None:
-    fixtures = Path(__file__).resolve().parent / "fixtures" / "sipri"
+    fixtures = FIXTURES / "sipri"
     cut = tmp_path / "cut.csv"
     cut.write_bytes((HOSTILE / "register16_mixed.csv").read_bytes()[:300])  # ends inside the header
     files = [fixtures / "unknown_layout.csv", cut, HOSTILE / "register16_mixed.csv"]

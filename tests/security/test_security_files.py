@@ -3,7 +3,7 @@
 Every writer of the package that writes through a temporary file is made to fail halfway
 (the one writer ``kg.io.atomicwrite``, used by views/report, ``kg network export``
 (``kg.analysis.network.export_graph``) and ``kg export -o``): the directory afterwards holds exactly
-what it held before.  Data-derived file names are in tests/test_security_html.py.
+what it held before.  Data-derived file names are in tests/security/test_security_html.py.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Every HTML file the demo writes: a CSP forbidding network access, hostile data only as text,
 links only to http(s); file names derived from data stay inside the output directory.
 
-Covered elsewhere: the views' embedded JSON for any label (tests/test_views.py, hypothesis),
-the report's hostile headline (tests/test_report.py), real-Chromium XSS checks
-(tests/test_browser.py), served views (tests/test_serve.py).
+Covered elsewhere: the views' embedded JSON for any label (tests/present/test_views.py, hypothesis),
+the report's hostile headline (tests/present/test_report.py), real-Chromium XSS checks
+(tests/present/test_browser.py), served views (tests/serve/test_serve.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import views_world as world
+from helpers import views_world as world
 from rdflib.namespace import RDFS
 
 from kg.store import open_store

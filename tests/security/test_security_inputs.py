@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from helpers.paths import REPO
 
 from kg.cli import cli
 from kg.errors import EXIT_REJECTED
@@ -33,8 +34,6 @@ def _base_triples() -> int:
 
 
 _BASE_TRIPLES = _base_triples()
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str) -> object:

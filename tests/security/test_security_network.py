@@ -4,73 +4,22 @@ An audit hook on ``socket.connect`` (and ``socket.getaddrinfo``) fails every con
 to a non-loopback address, and to loopback except the test's own Oxigraph server, while
 the main CLI commands run in this process.  Local IPC (AF_UNIX) is allowed.  The hook
 sees Python sockets (urllib, http.client, httpx); Rust code inside pyoxigraph is
-covered by the endpoint's SERVICE refusal test (tests/test_serve.py).
+covered by the endpoint's SERVICE refusal test (tests/serve/test_serve.py).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 import sys
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.network_guard import network_guard
+from helpers.paths import FIXTURES
 
 from kg.cli import cli
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-#: None: guard off; else the loopback ports that may be reached.
-_ALLOWED: list[set[int] | None] = [None]
-VIOLATIONS: list[str] = []
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host.split("%")[0]).is_loopback
-    except ValueError:
-        return host == "localhost"
-
-
-def _hook(event: str, args: tuple) -> None:
-    allowed = _ALLOWED[0]
-    if allowed is None:
-        return
-    if event == "socket.connect":
-        sock, address = args
-        if sock.family == socket.AF_UNIX:
-            return
-        host, port = address[0], address[1]
-    elif event == "socket.getaddrinfo":
-        host, port = args[0], args[1]
-        if isinstance(host, bytes):
-            host = host.decode()
-        if host is None or _is_loopback(str(host)):
-            return  # resolving loopback is harmless; connect() is checked
-        port = port or 0
-    else:
-        return
-    if _is_loopback(str(host)) and int(port or 0) in allowed:
-        return
-    VIOLATIONS.append(f"{event} {host}:{port}")
-    raise ConnectionRefusedError(f"network guard: {event} to {host}:{port} refused")
-
-
-sys.addaudithook(_hook)  # audit hooks cannot be removed; it does nothing while the guard is off
-
-
-@contextmanager
-def network_guard(*ports: int) -> Iterator[list[str]]:
-    VIOLATIONS.clear()
-    _ALLOWED[0] = set(ports)
-    try:
-        yield VIOLATIONS
-    finally:
-        _ALLOWED[0] = None
 
 
 def test_the_guard_itself_refuses_outbound_and_foreign_loopback() -> None:

@@ -1,25 +1,24 @@
 """Named-query parameters cannot change a query's shape, for every parameter of every query.
 
-tests/test_named_queries.py checks three injection strings on three queries and a probe;
+tests/queries/test_named_queries.py checks three injection strings on three queries and a probe;
 here every declared parameter of every shipped query gets a list of hostile values.  A
 value is either refused (ParameterError) or bound as one RDF term: the SPARQL sent is
 the benign query's text with only that term's serialisation different, it parses, and
 running it changes nothing in the store.  Endpoint refusals (SERVICE, LOAD, FROM, updates,
-timeouts, sizes) are in tests/test_serve.py.
+timeouts, sizes) are in tests/serve/test_serve.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
+from helpers.paths import FIXTURES
 
 from kg.queries.named import ParameterError, list_queries, render_named, resolve_params, run_named
 from kg.rdf.bindings import safe_term
 from kg.vocab import ns
 
-FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
+FIXTURE = FIXTURES / "queries_world.trig"
 
 HOSTILE = [
     'India" } ; DROP ALL ; #',

@@ -21,13 +21,14 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from helpers.paths import FIXTURES
 
 from kg.cli import cli
 from scripts.listener import CountingListener
 from scripts.servers import free_port
 from scripts.ssrf_spellings import spellings
 
-FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
+FIXTURE = FIXTURES / "queries_world.trig"
 
 
 @pytest.fixture(scope="module")

@@ -17,13 +17,14 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
+from helpers.paths import FIXTURES
 from rdflib import Graph
 
 from kg.serve import ServeConfig, parse_size
 from kg.serve.app import SparqlServer
 from kg.serve.guard import Refused, check, inspect
 
-FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
+FIXTURE = FIXTURES / "queries_world.trig"
 LABELS = (
     "SELECT ?s ?l WHERE { GRAPH <https://w3id.org/defence-kg/id/graph/reference> "
     "{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l LIMIT 3"

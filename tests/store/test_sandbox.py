@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from helpers.paths import FIXTURES
 
 from kg.cli import cli
 from kg.errors import QueryError
@@ -23,7 +24,7 @@ from kg.serve.worker import WorkerPool
 from kg.store.sandbox import ISOLATED, isolate_network, query_in_sandbox
 from scripts.listener import CountingListener
 
-FIXTURE = Path(__file__).parent / "fixtures" / "queries_world.trig"
+FIXTURE = FIXTURES / "queries_world.trig"
 LABELS = (
     "SELECT ?l WHERE { GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l LIMIT 2"
 )

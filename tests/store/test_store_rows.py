@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
+from helpers.paths import REPO
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 G = URIRef("https://example.org/g/typed")
 EX = "https://example.org/"
-KG_DIR = Path(__file__).resolve().parents[1] / "kg"
+KG_DIR = REPO / "kg"
 
 
 def _load(store) -> None:

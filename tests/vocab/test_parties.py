@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 from rdflib import URIRef
 
 from kg.errors import UnknownName, UsageError
 from kg.vocab import iris
 from kg.vocab.parties import resolve_party_iri
 
-KG = Path(__file__).resolve().parents[1] / "kg"
+KG = REPO / "kg"
 
 
 @pytest.mark.parametrize(

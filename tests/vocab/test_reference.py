@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.vocab import reference as ref
 
-REPO = Path(__file__).resolve().parents[1]
 SIPRI = REPO.parent / "shared" / "data" / "sipri"
 needs_sipri = pytest.mark.skipif(
     not SIPRI.is_dir(), reason="real SIPRI files absent (../shared/data/sipri not laid beside the repo)"

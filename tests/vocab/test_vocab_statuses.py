@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
@@ -34,7 +35,7 @@ from kg.vocab.statuses import (
     latest_stage,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 KG_DIR = ROOT / "kg"
 
 

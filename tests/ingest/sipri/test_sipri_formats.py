@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers.paths import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +20,7 @@ from kg.ingest.sipri.formats import (
     split_lines,
 )
 
-FIX = Path(__file__).parent / "fixtures" / "sipri"
+FIX = FIXTURES / "sipri"
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ import shutil
 import subprocess
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.paths import FIXTURES
 from rdflib import Literal, URIRef
 
 from kg.cli import cli
@@ -21,7 +21,7 @@ from kg.ingest.sipri.mapping import description_categories, map_release, status_
 from kg.store import open_store
 from kg.vocab import iris, ns
 
-FIX = Path(__file__).parent / "fixtures" / "sipri"
+FIX = FIXTURES / "sipri"
 F16 = FIX / "register16_latin1.csv"
 F17 = FIX / "register17_crlf.csv"
 PREFIXES = ns.SPARQL_PREFIXES

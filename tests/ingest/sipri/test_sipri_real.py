@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.paths import SHARED
 from rdflib import Literal, URIRef
 
 from kg.ingest.sipri import import_sipri
@@ -19,7 +20,7 @@ from kg.ingest.sipri.mapping import description_categories
 from kg.store import open_store
 from kg.vocab import iris, ns
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sipri"
+DATA = SHARED / "data" / "sipri"
 F16 = DATA / "trade-register.csv"
 F17 = DATA / "trade_register.csv"
 T_IMPORTS = DATA / "import-export-values_1950-2024.csv"
