@@ -52,6 +52,11 @@ _AWARDED_TO = _rx(
     # "the deal that was ultimately awarded to France's Dassault": contracts go to sellers
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?awarded\s+to\s+(?:the\s+)?$"
 )
+#: "was awarded a contract by the navy", "awarded GBP 200m by X": the awarding party buys
+_AWARDED_BY = _rx(r"\bawarded\s+(?:[^.;]{0,40}?\s+)?by\s+(?:the\s+)?$")
+#: a subject right before a finite verb ("..., X has been awarded"): not a list member of the party
+#: before the comma ("Under an agreement with Y, X has been awarded")
+_FINITE_NEXT = re.compile(r"^\s+(?:has|have|had|was|were|is|are|will|would)\b")
 _PURCHASE_BY = _rx(
     r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
     r"(?:the\s+)?$"
@@ -260,9 +265,10 @@ _EARLIER_WORDS = (
 #: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
 #: maker or the item's owner, never the buyer
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-#: "X won/secured/landed an order": X is the seller of that order
+#: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
 _WON_CONTRACT = re.compile(
-    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b",
+    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b|"
+    r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:\w+ly\s+)?awarded\b(?!\s+to\b)",
     re.IGNORECASE,
 )
 #: a delivery stated as complete outranks the first-batch wording of the same sentence
@@ -273,6 +279,9 @@ _MOU_AFTER = re.compile(
 )
 #: "the State Department approved a possible sale": only then is a possible sale an approval
 _APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
+#: "a contract for supplying engines", "awarded GBP 200m for delivering": the purpose of a deal, not
+#: deliveries under way
+_FOR_PURPOSE = re.compile(r"\bfor\s+$")
 #: "awaiting the arrival of the first batch": deliveries have not begun (the deal is signed)
 _AWAITING = _lrx(
     r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$"

@@ -16,6 +16,7 @@ from kg.extract.entities import Mention
 from kg.extract.parties import _Party
 from kg.extract.patterns import (
     _ACCORDING,
+    _AWARDED_BY,
     _AWARDED_TO,
     _BE_BEFORE,
     _BUYER_BY,
@@ -26,6 +27,7 @@ from kg.extract.patterns import (
     _CONJUNCTION,
     _COPULA_BEFORE,
     _ERA_NEXT,
+    _FINITE_NEXT,
     _FOR,
     _FROM,
     _GIVEN_VERB,
@@ -98,7 +100,14 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     for i, p in enumerate(parties):
         gap = s[parties[i - 1].mention.end - base : p.mention.start - base] if i else ""
         loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base :])
-        if i and _LIST_GAP.match(gap) and not (loose and not _CONJUNCTION.search(gap)):
+        if (
+            i
+            and _LIST_GAP.match(gap)
+            and not (loose and not _CONJUNCTION.search(gap))
+            and not (
+                gap.strip() == "," and _FINITE_NEXT.match(s[p.mention.end - base : p.mention.end - base + 12])
+            )
+        ):
             p.group = parties[i - 1].group
         else:
             gid += 1
@@ -231,6 +240,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "modifier", "demonym-item"
     if "from" in tail and _WON_FROM.search(left):
         return "buyer", "won-from"
+    if "by" in tail and _AWARDED_BY.search(left):
+        return "buyer", "awarded-by"
     if "to" in tail and _AWARDED_TO.search(left):
         return "supplier", "awarded-to"
     if "by" in tail and _PURCHASE_BY.search(left):

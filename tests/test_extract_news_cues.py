@@ -1,0 +1,79 @@
+"""More real-news patterns (issue 13), each in our own words and never text of the development set
+in ``../shared/eval``: contracts awarded to a maker, a variant mark written beside a catalogue
+name, unnamed items listed beside named systems, a bare family name after its variant, the
+subject of sanctions, and components bought for a home-built platform.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract_text
+
+PUB = date(2025, 6, 1)
+
+
+def _claims(text: str) -> list[dict]:
+    return [c.to_dict() for c in extract_text(text, PUB) if not c.negated]
+
+
+def _triples(text: str) -> set[tuple]:
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            c["buyer"]["iso3"],
+            c["system"]["name"] if c["system"] else None,
+        )
+        for c in _claims(text)
+    }
+
+
+# --- a contract awarded to a maker -----------------------------------------------------------
+
+
+def test_passive_award_makes_the_winner_the_seller_and_the_counterpart_the_buyer():
+    text = (
+        "Under a follow-on arrangement with Turkish Aerospace, Safran has been awarded roughly "
+        "EUR 90m for supplying M53-P2 engines for the trainers."
+    )
+    (c,) = _claims(text)
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"]) == ("FRA", "TUR")
+    assert c["status"] == "signed"  # "for supplying" is what the award is for, not deliveries
+    assert c["value"] == {"amount": 90000000, "currency": "EUR"}
+
+
+def test_awarded_by_names_the_buyer():
+    (c,) = _claims("Safran was awarded a contract by Embraer for delivering M88 engines.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("FRA", "BRA", "signed")
+    assert any(q == "buyer:awarded-by" for q in c["cues"])
+
+
+def test_a_comma_before_a_finite_verb_ends_a_list_of_parties():
+    # "with X, Y has ...": X and Y are not one list sharing the "with" cue
+    (c,) = _claims(
+        "Following talks with Embraer, Saab has signed a contract to supply Gripen E jets to Brazil."
+    )
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"]) == ("SWE", "BRA")
+
+
+def test_a_real_list_before_a_verb_still_shares_its_cue():
+    triples = _triples("Germany as well as Norway have donated IRIS-T launchers to Ukraine.")
+    assert ("DEU", "UKR", "IRIS-T SLM") in triples or any(t[0] == "DEU" and t[1] == "UKR" for t in triples)
+    assert any(t[0] == "NOR" and t[1] == "UKR" for t in triples)
+
+
+def test_supplying_under_way_is_still_delivering():
+    (c,) = _claims("Russia is supplying S-400 systems to India.")
+    assert c["status"] == "delivering"
+
+
+# --- a variant mark written beside a catalogue name ------------------------------------------
+
+
+def test_an_unknown_mark_beside_a_catalogue_name_is_one_system():
+    (c,) = _claims("Brazil ordered Mk951 Adour engines from Rolls-Royce.")
+    assert c["system"]["name"] == "Adour"
+    assert c["system"]["mention"].startswith("Mk951 Adour")
+    # the mark after the name is its variant suffix (never a second system)
+    (c,) = _claims("Brazil ordered Adour Mk951 engines from Rolls-Royce.")
+    assert c["system"]["name"] == "Adour"
