@@ -77,3 +77,35 @@ def test_an_unknown_mark_beside_a_catalogue_name_is_one_system():
     # the mark after the name is its variant suffix (never a second system)
     (c,) = _claims("Brazil ordered Adour Mk951 engines from Rolls-Royce.")
     assert c["system"]["name"] == "Adour"
+
+
+# --- unnamed items listed beside named systems ------------------------------------------------
+
+
+def test_an_unnamed_item_in_a_list_of_systems_is_a_system_less_fact():
+    text = (
+        "Over the past decade Russia won several large deals with India including S-300s, "
+        "frigates for the navy and Mi-17 helicopters."
+    )
+    assert _triples(text) == {("RUS", "IND", "S-300"), ("RUS", "IND", "Mi-17"), ("RUS", "IND", None)}
+    assert {c["status"] for c in _claims(text)} == {"signed"}
+
+
+def test_a_listed_item_takes_the_sentences_stage():
+    text = (
+        "The first batch of 20 vehicles, made up of the K2 tanks, the K9 howitzers and two types of "
+        "armoured recovery vehicles bought by the Polish Army from Hanwha, arrived in May."
+    )
+    (item,) = [c for c in _claims(text) if c["system"] is None]
+    assert (item["supplier"]["iso3"], item["buyer"]["iso3"], item["status"]) == ("KOR", "POL", "delivering")
+
+
+def test_the_systems_own_noun_phrase_and_background_items_are_no_listed_item():
+    for text in (
+        "India ordered Ka-31 early warning and control helicopters from Russia.",
+        "Poland ordered K2 tanks and other vehicles from South Korea.",
+        "Poland ordered K2 tanks and associated vehicles from South Korea.",
+        # a counted item after a counted system is a version of the same deal, not a listed item
+        "Greece ordered 18 single-seat Rafale jets and six twin-seat trainers from France.",
+    ):
+        assert all(t[2] is not None for t in _triples(text)), text

@@ -267,7 +267,8 @@ _EARLIER_WORDS = (
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
 _WON_CONTRACT = re.compile(
-    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b|"
+    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the|several|multiple|many|numerous|two|three|four|"
+    r"five|\d+)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b|"
     r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:\w+ly\s+)?awarded\b(?!\s+to\b)",
     re.IGNORECASE,
 )
@@ -574,6 +575,25 @@ _COMPANION = re.compile(
     + _COMPANION_NOUNS
     + r")\b(?!\s*(?:[A-Z][\w-]*\d|of\b))",
     re.IGNORECASE,
+)
+
+#: an unnamed item listed beside named systems: "S-300 batteries, frigates for the navy and Mi-17
+#: helicopters", "the X tanks and two types of towed howitzers" (plural nouns only: a singular
+#: noun after a system is usually its apposition; "other", "its", "existing" items are background)
+_NOT_LISTED = (
+    r"(?:other|its|their|his|her|our|existing|older|old|similar|such|more|additional|further|associated|"
+    r"related|spare|support|and|or|one|two|three|four|five|six|seven|eight|nine|ten|a|an|dozens?|hundreds?)\b"
+)
+_LISTED_ITEM = re.compile(
+    r"(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as|plus)\s+)"
+    r"(?:the\s+|(?:two|three|four|several|various|different)\s+(?:kinds|types|variants|models)\s+of\s+)?"
+    r"(?:(?!"
+    + _NOT_LISTED
+    + r")[a-z][\w-]*\s+){0,2}?(?!"
+    + _NOT_LISTED
+    + r")(?P<noun>"
+    + "|".join(sorted((k for k in _COMPANION_NOUNS.split("|") if k.endswith("s")), key=len, reverse=True))
+    + r")\b(?!\s*(?:[A-Z][\w-]*\d|\(|of\b))"
 )
 
 #: a relative clause right after a system ("X tanks, which Y also ordered", "the Z that Y bought"):
