@@ -109,3 +109,40 @@ def test_the_systems_own_noun_phrase_and_background_items_are_no_listed_item():
         "Greece ordered 18 single-seat Rafale jets and six twin-seat trainers from France.",
     ):
         assert all(t[2] is not None for t in _triples(text)), text
+
+
+# --- a bare family name after its variant ---------------------------------------------------
+
+
+def test_a_bare_family_name_without_a_stage_of_its_own_is_the_deals_variant():
+    text = (
+        "Colombia signed a contract with France for 24 Rafale-M jets. "
+        "The deal also covers spare engines and simulators for the Rafale."
+    )
+    assert _triples(text) == {("FRA", "COL", "Rafale-M")}
+
+
+def test_a_family_name_with_its_own_stage_keeps_its_name():
+    # its own trigger: the air force's earlier Rafales are another deal
+    text = (
+        "Colombia signed a contract with France for 24 Rafale-M jets. "
+        "Colombia received 12 Rafale jets from France in 2020."
+    )
+    assert {t[2] for t in _triples(text)} == {"Rafale-M", "Rafale"}
+
+
+# --- a party acting against the deal ----------------------------------------------------------
+
+
+def test_the_state_imposing_sanctions_over_a_sale_is_no_party_to_it():
+    for text in (
+        "Beijing said on Friday it would impose sanctions on American firms involved in weapons sales to Taiwan.",
+        "Beijing has sanctioned several firms over their arms sales to Taiwan.",
+    ):
+        assert not any(t[0] == "CHN" for t in _triples(text)), text
+
+
+def test_the_seller_of_a_condemned_sale_is_still_its_seller():
+    triples = _triples("Moscow condemned the sale of Patriot batteries to Poland by the United States.")
+    assert ("USA", "POL", "Patriot") in triples
+    assert not any(t[0] == "RUS" or t[1] == "RUS" for t in triples)

@@ -265,6 +265,13 @@ _EARLIER_WORDS = (
 #: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
 #: maker or the item's owner, never the buyer
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: between a subject and a deal word: the subject acts against the deal ("X imposed sanctions on
+#: firms involved in arms sales to Y", "X condemned the sale"), it is no party to it
+_HOSTILE_BETWEEN = re.compile(
+    r"\b(?:sanction\w*|condemn\w*|protest\w*|denounc\w*|criticis\w*|criticiz\w*|retaliat\w*|"
+    r"oppos(?:e|es|ed|ing)|object(?:s|ed|ing)? to|blacklist\w*|penali[sz]\w*)\b",
+    re.IGNORECASE,
+)
 #: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
 _WON_CONTRACT = re.compile(
     r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the|several|multiple|many|numerous|two|three|four|"

@@ -31,6 +31,7 @@ from kg.extract.patterns import (
     _FOR,
     _FROM,
     _GIVEN_VERB,
+    _HOSTILE_BETWEEN,
     _ITEM_FOR_BEFORE,
     _ITEMS4,
     _LIST_GAP,
@@ -157,6 +158,9 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             vclass = _verb_class(word, s[te:])
             if vclass is None:
                 continue
+            if _HOSTILE_BETWEEN.search(between):
+                p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
+                break
             if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
             elif vclass == "buy" and _PASSIVE_BUY.search(between):
@@ -172,6 +176,14 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             else:
                 p.role, p.cue = "pair", f"subject:{word}"
             break
+    # a party acting against the deal the sentence names, even across a clause ("X said it would
+    # impose sanctions on firms involved in arms sales to Y"): no party to it
+    for p in parties:
+        if p.role is None:
+            start = p.mention.end - base
+            nxt = next((t for t in trig if t[1] >= start), None)
+            if nxt is not None and _HOSTILE_BETWEEN.search(s, start, nxt[1]):
+                p.role, p.cue = "other", "hostile"
     # objects of sell verbs: "sold India", "supply Ukraine with"
     for p in parties:
         if p.role in (None, "pair", "speaker"):
