@@ -94,6 +94,35 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 break
 
 
+def _reconcile_families(claims: list[Claim]) -> None:
+    """One article, one dyad: a bare family name that states no stage of its own ("the deal also
+    covers simulators for the Rafale" after a Rafale-M contract) is the variant the dyad's deal
+    names, not a second deal for the family (a mention with its own trigger keeps its name)."""
+    for c in claims:
+        sysref = c.system
+        if sysref is None or "status" not in c.inherited:
+            continue
+        bare = reference.system_key(sysref.name)
+        if len(bare) < 4:
+            continue
+        for other in claims:
+            o = other.system
+            if (
+                o is not None
+                and o.name != sysref.name
+                and "status" not in other.inherited
+                and not other.negated
+                and o.category == sysref.category
+                and reference.system_key(o.name).startswith(bare)
+                # a variant letter ("Rafale-M", "Igla-S", "Su-30MKI"); a generation number is another
+                # model ("Heron" and "Heron-2")
+                and reference.system_key(o.name)[len(bare) :].isalpha()
+                and _same_dyad(other, c)
+            ):
+                _adopt_system(c, o)
+                break
+
+
 def _link_deals(claims: list[Claim]) -> None:
     """Carry deal-level facts between claims of one deal (recorded in ``inherited``)."""
     by_deal: dict[str, list[Claim]] = {}

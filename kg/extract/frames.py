@@ -10,6 +10,7 @@ A mixin of :class:`kg.extract.claims._Extractor`: frames read and write the arti
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.assign import PartyAssigner
@@ -34,6 +35,8 @@ from kg.extract.patterns import (
     _COVERS_COUNT,
     _DEAL_LIST,
     _FUTURE,
+    _ITEMS4,
+    _LISTED_ITEM,
     _MORE_OK,
     _NEW_DEAL,
     _POSS,
@@ -128,7 +131,11 @@ class FrameBuilder(PartyAssigner):
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
-        return frames + _companions(frames, s, a, sys_refs, systems)
+        return (
+            frames
+            + _companions(frames, s, a, sys_refs, systems)
+            + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
+        )
 
     def _system_refs(
         self, s: str, a: int, parties: list[_Party], systems: list[Mention], anaphora: bool
@@ -465,3 +472,52 @@ def _companions(
                     )
                 )
     return out
+
+
+def _listed_items(
+    frames: list[_Frame], s: str, a: int, systems: list[Mention], stage: _Stage
+) -> list[_Frame]:
+    """Unnamed items in the list of a sentence's named systems ("deals for S-300 batteries, frigates
+    for the navy and Mi-17 helicopters"): one system-less frame of the same dyad and stage (the
+    labelling guidelines: a deal whose text names no system is a fact with no system)."""
+    named = [
+        fr for fr in frames if fr.system is not None and fr.system_source != "context" and not fr.negated
+    ]
+    if not named or not systems or stage[1]:
+        return []
+    lo, hi = systems[0].end - a, systems[-1].end - a
+    tail = s[hi : hi + 80]
+    cut = _CLAUSE_CUT.search(tail)
+    hi += cut.start() if cut else len(tail)
+    for it in _LISTED_ITEM.finditer(s, lo, hi):
+        if any(it.start() <= m.start - a < it.end() for m in systems):
+            continue  # the segment is itself a named system ("and K-226T helicopters")
+        prev_end = max((m.end - a for m in systems if m.end - a <= it.start()), default=lo)
+        if "," not in s[it.start() : it.start("noun")] and not _ITEM_NOUN.search(s, prev_end, it.start()):
+            continue  # "X early warning and control helicopters": the system's own noun phrase
+        # the item takes the sentence's stage, not the stage of one system of the list
+        return [
+            replace(
+                fr,
+                system=None,
+                system_source=None,
+                status=stage[0],
+                modality=stage[2],
+                delayed=stage[3],
+                quantity=None,
+                quantity_delivered=None,
+                quantity_inferred=False,
+                value=None,
+                package_value=None,
+                dates=list(fr.dates),
+                companion=True,
+            )
+            for fr in named
+            if fr.buyers and fr.suppliers
+        ][:1]
+    return []
+
+
+_ITEM_NOUN = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
+#: where the list of a sentence's systems ends: a clause break or a verb of the item
+_CLAUSE_CUT = re.compile(r"[;:.]|\b(?:which|that|who|were|was|will|would|is|are|has|have)\b")

@@ -250,6 +250,8 @@ def _merge_names(found: list[Mention], text: str) -> list[Mention]:
             and _NAME_GAP.match(text[prev.end : m.start])
             and (
                 prev.system.designation == m.system.designation
+                # an unknown mark beside a catalogue name is its variant: "Mk871 Adour", "Adour Mk871"
+                or {prev.form, m.form} == {"pattern", "catalogue"}
                 or (
                     prev.system.manufacturer is not None
                     and prev.system.manufacturer == m.system.manufacturer
@@ -258,7 +260,10 @@ def _merge_names(found: list[Mention], text: str) -> list[Mention]:
                 )
             )
         ):
-            keep = prev if _DIGIT.search(prev.text) or not _DIGIT.search(m.text) else m
+            if {prev.form, m.form} == {"pattern", "catalogue"}:
+                keep = prev if prev.form == "catalogue" else m
+            else:
+                keep = prev if _DIGIT.search(prev.text) or not _DIGIT.search(m.text) else m
             out[-1] = Mention(
                 "system", prev.start, m.end, text[prev.start : m.end], keep.form, keep.party, keep.system
             )

@@ -52,6 +52,11 @@ _AWARDED_TO = _rx(
     # "the deal that was ultimately awarded to France's Dassault": contracts go to sellers
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?awarded\s+to\s+(?:the\s+)?$"
 )
+#: "was awarded a contract by the navy", "awarded GBP 200m by X": the awarding party buys
+_AWARDED_BY = _rx(r"\bawarded\s+(?:[^.;]{0,40}?\s+)?by\s+(?:the\s+)?$")
+#: a subject right before a finite verb ("..., X has been awarded"): not a list member of the party
+#: before the comma ("Under an agreement with Y, X has been awarded")
+_FINITE_NEXT = re.compile(r"^\s+(?:has|have|had|was|were|is|are|will|would)\b")
 _PURCHASE_BY = _rx(
     r"\b(?:purchase|acquisition|procurement|order|import|induction)s?\s+of\s+[^,;]{0,80}?\s+by\s+"
     r"(?:the\s+)?$"
@@ -260,9 +265,18 @@ _EARLIER_WORDS = (
 #: "whose Rafale was picked", "which were ordered": the party before a passive buy verb is the
 #: maker or the item's owner, never the buyer
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-#: "X won/secured/landed an order": X is the seller of that order
+#: between a subject and a deal word: the subject acts against the deal ("X imposed sanctions on
+#: firms involved in arms sales to Y", "X condemned the sale"), it is no party to it
+_HOSTILE_BETWEEN = re.compile(
+    r"\b(?:sanction\w*|condemn\w*|protest\w*|denounc\w*|criticis\w*|criticiz\w*|retaliat\w*|"
+    r"oppos(?:e|es|ed|ing)|object(?:s|ed|ing)? to|blacklist\w*|penali[sz]\w*)\b",
+    re.IGNORECASE,
+)
+#: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
 _WON_CONTRACT = re.compile(
-    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b",
+    r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the|several|multiple|many|numerous|two|three|four|"
+    r"five|\d+)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b|"
+    r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:\w+ly\s+)?awarded\b(?!\s+to\b)",
     re.IGNORECASE,
 )
 #: a delivery stated as complete outranks the first-batch wording of the same sentence
@@ -273,6 +287,9 @@ _MOU_AFTER = re.compile(
 )
 #: "the State Department approved a possible sale": only then is a possible sale an approval
 _APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
+#: "a contract for supplying engines", "awarded GBP 200m for delivering": the purpose of a deal, not
+#: deliveries under way
+_FOR_PURPOSE = re.compile(r"\bfor\s+$")
 #: "awaiting the arrival of the first batch": deliveries have not begun (the deal is signed)
 _AWAITING = _lrx(
     r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$"
@@ -565,6 +582,25 @@ _COMPANION = re.compile(
     + _COMPANION_NOUNS
     + r")\b(?!\s*(?:[A-Z][\w-]*\d|of\b))",
     re.IGNORECASE,
+)
+
+#: an unnamed item listed beside named systems: "S-300 batteries, frigates for the navy and Mi-17
+#: helicopters", "the X tanks and two types of towed howitzers" (plural nouns only: a singular
+#: noun after a system is usually its apposition; "other", "its", "existing" items are background)
+_NOT_LISTED = (
+    r"(?:other|its|their|his|her|our|existing|older|old|similar|such|more|additional|further|associated|"
+    r"related|spare|support|and|or|one|two|three|four|five|six|seven|eight|nine|ten|a|an|dozens?|hundreds?)\b"
+)
+_LISTED_ITEM = re.compile(
+    r"(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as|plus)\s+)"
+    r"(?:the\s+|(?:two|three|four|several|various|different)\s+(?:kinds|types|variants|models)\s+of\s+)?"
+    r"(?:(?!"
+    + _NOT_LISTED
+    + r")[a-z][\w-]*\s+){0,2}?(?!"
+    + _NOT_LISTED
+    + r")(?P<noun>"
+    + "|".join(sorted((k for k in _COMPANION_NOUNS.split("|") if k.endswith("s")), key=len, reverse=True))
+    + r")\b(?!\s*(?:[A-Z][\w-]*\d|\(|of\b))"
 )
 
 #: a relative clause right after a system ("X tanks, which Y also ordered", "the Z that Y bought"):

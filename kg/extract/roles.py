@@ -16,6 +16,7 @@ from kg.extract.entities import Mention
 from kg.extract.parties import _Party
 from kg.extract.patterns import (
     _ACCORDING,
+    _AWARDED_BY,
     _AWARDED_TO,
     _BE_BEFORE,
     _BUYER_BY,
@@ -26,9 +27,11 @@ from kg.extract.patterns import (
     _CONJUNCTION,
     _COPULA_BEFORE,
     _ERA_NEXT,
+    _FINITE_NEXT,
     _FOR,
     _FROM,
     _GIVEN_VERB,
+    _HOSTILE_BETWEEN,
     _ITEM_FOR_BEFORE,
     _ITEMS4,
     _LIST_GAP,
@@ -98,7 +101,14 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     for i, p in enumerate(parties):
         gap = s[parties[i - 1].mention.end - base : p.mention.start - base] if i else ""
         loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base :])
-        if i and _LIST_GAP.match(gap) and not (loose and not _CONJUNCTION.search(gap)):
+        if (
+            i
+            and _LIST_GAP.match(gap)
+            and not (loose and not _CONJUNCTION.search(gap))
+            and not (
+                gap.strip() == "," and _FINITE_NEXT.match(s[p.mention.end - base : p.mention.end - base + 12])
+            )
+        ):
             p.group = parties[i - 1].group
         else:
             gid += 1
@@ -148,6 +158,9 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             vclass = _verb_class(word, s[te:])
             if vclass is None:
                 continue
+            if _HOSTILE_BETWEEN.search(between):
+                p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
+                break
             if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
             elif vclass == "buy" and _PASSIVE_BUY.search(between):
@@ -163,6 +176,14 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             else:
                 p.role, p.cue = "pair", f"subject:{word}"
             break
+    # a party acting against the deal the sentence names, even across a clause ("X said it would
+    # impose sanctions on firms involved in arms sales to Y"): no party to it
+    for p in parties:
+        if p.role is None:
+            start = p.mention.end - base
+            nxt = next((t for t in trig if t[1] >= start), None)
+            if nxt is not None and _HOSTILE_BETWEEN.search(s, start, nxt[1]):
+                p.role, p.cue = "other", "hostile"
     # objects of sell verbs: "sold India", "supply Ukraine with"
     for p in parties:
         if p.role in (None, "pair", "speaker"):
@@ -231,6 +252,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "modifier", "demonym-item"
     if "from" in tail and _WON_FROM.search(left):
         return "buyer", "won-from"
+    if "by" in tail and _AWARDED_BY.search(left):
+        return "buyer", "awarded-by"
     if "to" in tail and _AWARDED_TO.search(left):
         return "supplier", "awarded-to"
     if "by" in tail and _PURCHASE_BY.search(left):

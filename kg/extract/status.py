@@ -17,6 +17,7 @@ from kg.extract.patterns import (
     _COMPLETED,
     _DELIVERY_WORD,
     _DENIAL,
+    _FOR_PURPOSE,
     _FUTURE_RIGHT,
     _MODAL,
     _MOU_AFTER,
@@ -50,6 +51,8 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
             and not _DELIVERY_WORD.search(s)
         ):
             continue
+        if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):
+            continue  # "awarded a contract for supplying engines": what the deal is for
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
             continue
         in_hand = bool(_IN_HAND_RX.match(word))

@@ -1,0 +1,148 @@
+"""More real-news patterns (issue 13), each in our own words and never text of the development set
+in ``../shared/eval``: contracts awarded to a maker, a variant mark written beside a catalogue
+name, unnamed items listed beside named systems, a bare family name after its variant, the
+subject of sanctions, and components bought for a home-built platform.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract_text
+
+PUB = date(2025, 6, 1)
+
+
+def _claims(text: str) -> list[dict]:
+    return [c.to_dict() for c in extract_text(text, PUB) if not c.negated]
+
+
+def _triples(text: str) -> set[tuple]:
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            c["buyer"]["iso3"],
+            c["system"]["name"] if c["system"] else None,
+        )
+        for c in _claims(text)
+    }
+
+
+# --- a contract awarded to a maker -----------------------------------------------------------
+
+
+def test_passive_award_makes_the_winner_the_seller_and_the_counterpart_the_buyer():
+    text = (
+        "Under a follow-on arrangement with Turkish Aerospace, Safran has been awarded roughly "
+        "EUR 90m for supplying M53-P2 engines for the trainers."
+    )
+    (c,) = _claims(text)
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"]) == ("FRA", "TUR")
+    assert c["status"] == "signed"  # "for supplying" is what the award is for, not deliveries
+    assert c["value"] == {"amount": 90000000, "currency": "EUR"}
+
+
+def test_awarded_by_names_the_buyer():
+    (c,) = _claims("Safran was awarded a contract by Embraer for delivering M88 engines.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("FRA", "BRA", "signed")
+    assert any(q == "buyer:awarded-by" for q in c["cues"])
+
+
+def test_a_comma_before_a_finite_verb_ends_a_list_of_parties():
+    # "with X, Y has ...": X and Y are not one list sharing the "with" cue
+    (c,) = _claims(
+        "Following talks with Embraer, Saab has signed a contract to supply Gripen E jets to Brazil."
+    )
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"]) == ("SWE", "BRA")
+
+
+def test_a_real_list_before_a_verb_still_shares_its_cue():
+    triples = _triples("Germany as well as Norway have donated IRIS-T launchers to Ukraine.")
+    assert ("DEU", "UKR", "IRIS-T SLM") in triples or any(t[0] == "DEU" and t[1] == "UKR" for t in triples)
+    assert any(t[0] == "NOR" and t[1] == "UKR" for t in triples)
+
+
+def test_supplying_under_way_is_still_delivering():
+    (c,) = _claims("Russia is supplying S-400 systems to India.")
+    assert c["status"] == "delivering"
+
+
+# --- a variant mark written beside a catalogue name ------------------------------------------
+
+
+def test_an_unknown_mark_beside_a_catalogue_name_is_one_system():
+    (c,) = _claims("Brazil ordered Mk951 Adour engines from Rolls-Royce.")
+    assert c["system"]["name"] == "Adour"
+    assert c["system"]["mention"].startswith("Mk951 Adour")
+    # the mark after the name is its variant suffix (never a second system)
+    (c,) = _claims("Brazil ordered Adour Mk951 engines from Rolls-Royce.")
+    assert c["system"]["name"] == "Adour"
+
+
+# --- unnamed items listed beside named systems ------------------------------------------------
+
+
+def test_an_unnamed_item_in_a_list_of_systems_is_a_system_less_fact():
+    text = (
+        "Over the past decade Russia won several large deals with India including S-300s, "
+        "frigates for the navy and Mi-17 helicopters."
+    )
+    assert _triples(text) == {("RUS", "IND", "S-300"), ("RUS", "IND", "Mi-17"), ("RUS", "IND", None)}
+    assert {c["status"] for c in _claims(text)} == {"signed"}
+
+
+def test_a_listed_item_takes_the_sentences_stage():
+    text = (
+        "The first batch of 20 vehicles, made up of the K2 tanks, the K9 howitzers and two types of "
+        "armoured recovery vehicles bought by the Polish Army from Hanwha, arrived in May."
+    )
+    (item,) = [c for c in _claims(text) if c["system"] is None]
+    assert (item["supplier"]["iso3"], item["buyer"]["iso3"], item["status"]) == ("KOR", "POL", "delivering")
+
+
+def test_the_systems_own_noun_phrase_and_background_items_are_no_listed_item():
+    for text in (
+        "India ordered Ka-31 early warning and control helicopters from Russia.",
+        "Poland ordered K2 tanks and other vehicles from South Korea.",
+        "Poland ordered K2 tanks and associated vehicles from South Korea.",
+        # a counted item after a counted system is a version of the same deal, not a listed item
+        "Greece ordered 18 single-seat Rafale jets and six twin-seat trainers from France.",
+    ):
+        assert all(t[2] is not None for t in _triples(text)), text
+
+
+# --- a bare family name after its variant ---------------------------------------------------
+
+
+def test_a_bare_family_name_without_a_stage_of_its_own_is_the_deals_variant():
+    text = (
+        "Colombia signed a contract with France for 24 Rafale-M jets. "
+        "The deal also covers spare engines and simulators for the Rafale."
+    )
+    assert _triples(text) == {("FRA", "COL", "Rafale-M")}
+
+
+def test_a_family_name_with_its_own_stage_keeps_its_name():
+    # its own trigger: the air force's earlier Rafales are another deal
+    text = (
+        "Colombia signed a contract with France for 24 Rafale-M jets. "
+        "Colombia received 12 Rafale jets from France in 2020."
+    )
+    assert {t[2] for t in _triples(text)} == {"Rafale-M", "Rafale"}
+
+
+# --- a party acting against the deal ----------------------------------------------------------
+
+
+def test_the_state_imposing_sanctions_over_a_sale_is_no_party_to_it():
+    for text in (
+        "Beijing said on Friday it would impose sanctions on American firms involved in weapons sales to Taiwan.",
+        "Beijing has sanctioned several firms over their arms sales to Taiwan.",
+    ):
+        assert not any(t[0] == "CHN" for t in _triples(text)), text
+
+
+def test_the_seller_of_a_condemned_sale_is_still_its_seller():
+    triples = _triples("Moscow condemned the sale of Patriot batteries to Poland by the United States.")
+    assert ("USA", "POL", "Patriot") in triples
+    assert not any(t[0] == "RUS" or t[1] == "RUS" for t in triples)
