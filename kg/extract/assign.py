@@ -241,7 +241,12 @@ class PartyAssigner:
             sup_isos = {p.iso3 for p in suppliers}
             counts: dict[str, int] = {}
             for c in self.claims:
-                if not c.negated and c.buyer.iso3 and c.buyer.iso3 not in sup_isos:
+                if (
+                    not c.negated
+                    and c.buyer.iso3
+                    and c.buyer.iso3 not in sup_isos
+                    and "buyer:earlier-customer" not in c.cues  # an earlier customer holds no competition
+                ):
                     counts[c.buyer.iso3] = counts.get(c.buyer.iso3, 0) + 1
             if counts:
                 top = max(counts.values())

@@ -29,6 +29,7 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract.confidence import corroborate, score
+from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
     _link_deals,
@@ -140,10 +141,17 @@ class _Extractor(FrameBuilder, DetailReader):
             if _SKIP_SENT.match(self.masked[a:b]):
                 continue
             before = len(self.claims)
+            customers = listed_customers(self.masked[a:b], a, sent_mentions)
+            if customers is not None:  # earlier customers are no parties to the sentence's deal
+                listed = {id(m) for m in customers[0]}
+                sent_mentions = [m for m in sent_mentions if id(m) not in listed]
             try:
                 self._sentence(a, b, sent_mentions)
             except RecursionError:  # pragma: no cover - pathological input only
                 continue
+            if customers is not None:
+                ref = self._customer_ref(sent_mentions, before)
+                self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
             self._orphan = None
             if unplaced:
@@ -179,6 +187,25 @@ class _Extractor(FrameBuilder, DetailReader):
         _settle_requests(self.claims)
         corroborate(self.claims)
         return self.claims
+
+    def _customer_ref(self, mentions: list[Mention], before: int) -> Claim | None:
+        """The deal whose earlier customers a sentence lists: its own claim, else the claim of the
+        system it names, else the latest deal of the supplier its demonym names, else the last."""
+        own = [c for c in self.claims[before:] if c.system is not None and not c.negated]
+        if own and max(c.confidence for c in own) >= 0.5:
+            return max(own, key=lambda c: c.confidence)
+        earlier = [c for c in reversed(self.claims[:before]) if c.system and c.supplier and not c.negated]
+        names = {
+            n for m in mentions if m.kind == "system" and m.system for n in (m.system.designation, m.text)
+        }
+        makers = {m.iso3 for m in mentions if m.kind == "party" and m.form == "demonym"}
+        for c in earlier:
+            if c.system is not None and c.system.name in names:
+                return c
+        for c in earlier:
+            if c.supplier is not None and c.supplier.iso3 in makers:
+                return c
+        return None if names or makers or not self.ctx.last else self.ctx.last[-1]
 
     # -- one sentence --------------------------------------------------------------------
     def _sentence(self, a: int, b: int, mentions: list[Mention]) -> None:

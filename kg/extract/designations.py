@@ -33,6 +33,11 @@ def _split(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+def _same_family(said: str, canon: str) -> bool:
+    """One family, the maker's name written before it or not ("sukhoisu57" and "su57")."""
+    return said.endswith(canon) or canon.endswith(said)
+
+
 @lru_cache(maxsize=8192)  # pure; a designation recurs in every article that names it
 def written_designation(mention: str, designation: str) -> str:
     """``designation`` unless it pins a variant ``mention`` does not name; then the mention.
@@ -52,10 +57,20 @@ def written_designation(mention: str, designation: str) -> str:
         return designation
     said = _split(mention)
     canon = _split(designation.split()[0]) if designation.split() else None
-    if said is None or canon is None or said[0] != canon[0]:
-        return designation  # a name, nickname or other family: the catalogue's identity holds
+    if (
+        said is not None
+        and (canon is None or not _same_family(said[0], canon[0]))
+        and system_key(designation) not in system_key(mention)  # "Mk951 Adour": the name is written
+    ):
+        # a designation the text writes that the catalogue files under another name or family
+        # ("S26T" under an export class name, "Giraffe 1X" under an older model): as written
+        return mention
+    if said is None or canon is None:
+        return designation  # a name or nickname: the catalogue's identity holds
     if said[1].startswith("block"):
         return designation  # "F-16 Block 70": the catalogue lists block numbers as their variant
+    if said[0] != canon[0]:
+        return designation  # the maker written before the designation ("Sukhoi Su-57")
     if canon[1] and canon[1] != said[1]:
         return mention  # the record names a variant the text does not ("F-16A" for "F-16")
     return designation

@@ -17,6 +17,7 @@ from kg.extract.assign import PartyAssigner
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
+from kg.extract.offers import offer_suppliers
 from kg.extract.parties import (
     _SUCCESSOR,
     _Ctx,
@@ -97,8 +98,16 @@ class FrameBuilder(PartyAssigner):
         _split_context_status(s, a, sys_refs, trig, sys_status)
         frames: list[_Frame] = []
         n_states = len({p.iso3 for p in parties if p.iso3})
+        bids = offer_suppliers(s, a, parties, sys_refs, status, self._rivals)
+        if bids:
+            # a list of competing offers: its states are bidders, the buyer is the competition's
+            self._rivals = True
+            bidder_isos = {p.iso3 for p in bids.values()}
+            actors = [p for p in actors if p.iso3 not in bidder_isos]
         for ref, m, src in sys_refs:
-            sup, buy, conf = self._assign(ref, m, actors, speakers, s, a, anaphora, src)
+            own = bids.get(ref.name) if ref is not None else None
+            here = actors if own is None else [replace(own, role="supplier", cue="offer-list"), *actors]
+            sup, buy, conf = self._assign(ref, m, here, speakers, s, a, anaphora, src)
             if not _frame_worth_it(ref, sup, buy, status, s):
                 continue
             st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))

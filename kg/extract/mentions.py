@@ -70,10 +70,45 @@ _NAME_ITEM = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+|[A-Z]{3,})(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?|\d{1,3}))?)"
     r"(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*))?\s+(?P<noun>fighters?|jets?|aircraft|helicopters?|submarines?|frigates?|"
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
+    r"(?:infantry )?fighting vehicles?|armou?red vehicles?|reconnaissance vehicles?|"
     r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
 )
-_CLASS = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)[- ]class\b")
+#: a ship class, its name in any Latin script ("Södermanland-class", "Álvaro de Bazán class")
+_CLASS = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[- ]class\b"
+)
+#: designations the letter-first pattern misses: a hull number with a variant code ("214NG",
+#: "209PN") and a roman-numbered batch ("KSS-III", "KDX-II"); units and eras are excluded
+_HULL_CODE = re.compile(
+    r"(?<![\w/.-])(?P<d>\d{3}[A-Z]{2,3}|[A-Z]{2,4}-(?:I{2,3}|IV|VI{0,3}))(?:s|'s)?(?![\w-])"
+)
+_NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AD|BC|CE|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
+
+#: day and month names ("on Wednesday delivered armoured vehicles") are no system names
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 # patterns of the function(s) below, compiled once: a module-level re.search(...) call
 # pays re's pattern-cache lookup every time (~1 us, ~100k calls per 400 articles)
@@ -131,6 +166,16 @@ def find_designations(
             )
         )
         take(m.start("name"), m.end())
+    for m in _HULL_CODE.finditer(text):
+        d = m.group("d")
+        if _NOT_HULL_CODE.match(d) or not free(m.start("d"), m.end("d")):
+            continue
+        after = text[m.end() : m.end() + 60]
+        rec = SystemRecord(
+            d, (), guess_category(" ".join(_WORD.findall(after)[:5])) or "other", None, None, None, None
+        )
+        out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
+        take(m.start("d"), m.end("d"))
     for m in _DESIGNATION.finditer(text):
         d = m.group("d")
         if _NOT_DESIGNATION.match(d) or not _DIGIT.search(d) or not free(m.start("d"), m.end("d")):
@@ -168,7 +213,7 @@ def find_designations(
             m = _NAME_ITEM.match(text, m.start("name") + sep + 1) or m0
         name = m.group("name")
         first = name.split()[0].split("-")[0].lower()
-        if first in _NAME_STOP or not free(m.start("name"), m.end("name")):
+        if first in _NAME_STOP or first in _CALENDAR or not free(m.start("name"), m.end("name")):
             continue
         if any(w.lower() in _NAME_STOP for w in _SPACE_OR_HYPHEN.split(name)[1:] if not _CODE_WORD.match(w)):
             continue

@@ -1,0 +1,118 @@
+"""Earlier customers named beside a deal: "X became the third buyer of the Y after A and B",
+"X joins A and B as operators of the Y", "other operators of the Y include A and B".
+
+Why a stage of its own: the states of such a list are not parties to the sentence's deal (the
+general role step must not pair them with it), but each of them is a fact of its own: an
+earlier purchase of the same system from the same supplier.  Per the labelling guidelines a
+purchase without its stage is ``unknown``; "operators"/"users" state the system in service
+(``delivered``).  The system and its supplier come from the sentence's own claim, else from the
+deal the sentence refers back to ("the design", "the Swedish fighter").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.entities import Mention
+from kg.extract.model import Claim, Evidence, PartyRef
+
+_NOUNS = r"(?P<noun>buyers?|customers?|operators?|users?|clients?|importers?)"
+#: "the third (European|export) buyer of the K9 after A and B"
+_NTH_AFTER = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|latest|"
+    r"newest)\s+(?:[\w-]+\s+){0,3}?" + _NOUNS + r"\b[^.;]{0,80}?\bafter\s+(?P<list>[^.;]{3,160})",
+    re.IGNORECASE,
+)
+#: "joins A and B as operators of the Y"
+_JOINS = re.compile(
+    r"\bjoin(?:s|ed|ing)?\s+(?P<list>[^.;]{3,120}?)\s+as\s+(?:(?:an?|the|other|fellow)\s+)?(?:[\w-]+\s+){0,2}?"
+    + _NOUNS
+    + r"\b",
+    re.IGNORECASE,
+)
+#: "(other) operators of the Y include A and B"
+_INCLUDE = re.compile(
+    r"\b(?:other|existing|current|previous|earlier)\s+" + _NOUNS + r"\s+(?:of|for)\s+[^.;]{2,60}?\s+"
+    r"(?:include|includes|included|are|were)\s+(?P<list>[^.;]{3,160})",
+    re.IGNORECASE,
+)
+_KEYWORDS = ("after", "join", "include", " are ", " were ")
+#: the gap between two states of one list
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
+#: the list ends at a new clause
+_LIST_END = re.compile(r",\s+(?:which|who|where|while|but|although)\b|\s+(?:but|while|whereas)\s")
+
+
+def listed_customers(s: str, a: int, mentions: list[Mention]) -> tuple[list[Mention], str] | None:
+    """(the states of an earlier-customer list, their status) in sentence ``s`` at offset ``a``."""
+    low = s.lower()
+    if not any(k in low for k in _KEYWORDS):
+        return None
+    for rx in (_NTH_AFTER, _JOINS, _INCLUDE):
+        m = rx.search(s)
+        if m is None:
+            continue
+        lo, hi = m.start("list"), m.end("list")
+        end = _LIST_END.search(s, lo, hi)
+        if end is not None:
+            hi = end.start()
+        states: list[Mention] = []
+        for p in mentions:
+            if p.kind != "party" or p.party is None or p.party.kind != "country" or p.form == "demonym":
+                continue
+            if not lo <= p.start - a < hi:
+                continue
+            gap = s[(states[-1].end - a) if states else lo : p.start - a]
+            if states and not _LIST_GAP.match(gap):
+                break
+            if not states and gap.strip() not in ("", "the"):
+                break
+            states.append(p)
+        if states:
+            noun = m.group("noun").lower()
+            return states, "delivered" if noun.startswith(("operator", "user")) else "unknown"
+    return None
+
+
+def customer_claims(
+    s: str, a: int, b: int, text: str, found: tuple[list[Mention], str], ref: Claim | None
+) -> list[Claim]:
+    """One claim per listed earlier customer of ``ref``'s system and supplier (see the module docstring)."""
+    if ref is None or ref.system is None or ref.supplier is None or ref.negated:
+        return []
+    states, status = found
+    out: list[Claim] = []
+    for p in states:
+        rec = p.party
+        if rec is None or rec.iso3 is None or rec.iso3 in (ref.supplier.iso3, ref.buyer.iso3):
+            continue
+        sup = ref.supplier.iso3 or ref.supplier.name
+        out.append(
+            replace(
+                ref,
+                buyer=PartyRef(rec.name, rec.iso3, "country"),
+                status=status,
+                evidence=Evidence(text[a:b], a, b),
+                confidence=0.5,
+                quantity=None,
+                value=None,
+                order_year=None,
+                dates=[],
+                deal_key=f"{sup}>{rec.iso3}:{ref.system.name}:original",
+                batch="original",
+                modality=None,
+                delayed=False,
+                quantity_delivered=None,
+                quantity_inferred=False,
+                package_value=None,
+                inherited=[],
+                cues=[
+                    f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
+                    "buyer:earlier-customer",
+                    f"system:{ref.system_source or 'context'}",
+                    "status:none" if status == "unknown" else "status:trigger",
+                ],
+            )
+        )
+    return out

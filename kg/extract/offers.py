@@ -1,0 +1,70 @@
+"""Lists of competing offers: each system of the list is offered by its own bidder.
+
+Why a stage of its own: a sentence such as "A's maker offered its X, B's maker the Y, and C the Z"
+or "bids included the X from A, the Y from B" names several suppliers and several systems; the
+general role step gives every system every supplier (or takes the last bare state of the list as
+the buyer).  Here each system is paired with the party written right after it ("the X from A")
+or, failing that, the nearest party before it with no other system in between ("B's maker the
+Y": the offer verb is gapped).  The pairing is used only when it is one-to-one over two or more
+systems of distinct bidders; otherwise the sentence is left to the general rules.
+
+The buyer of such a list is the competition's buyer (the state the article's deals so far are
+bought by): the parties of the list are bidders, never buyers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.parties import _Party, _SysRef
+
+#: "the X from A", "the X Evolved offered by A", "the X of A": the bidder written after its system
+_AFTER_GAP = re.compile(
+    r"^(?:\s+[A-Z][\w-]*){0,2}\s*(?:(?:offered|proposed|pitched|built|made)\s+)?(?:from|by|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?$"
+)
+#: "A's maker had offered its X", "B's maker the Y", "and C the Z": a short gap before the system
+_BEFORE_GAP = re.compile(
+    r"^(?:(?:'s|’s)\s+)?\s*(?:(?:had|has|have|also|reportedly|each)\s+){0,2}"
+    r"(?:(?:offered|proposed|pitched|bid|put forward|tabled)\s+)?(?:(?:its|their|the|an?)\s+)?$"
+)
+#: statuses of an offer list (or a sentence naming the competition's other bids)
+_OFFER_STATUSES = ("offered", "cancelled")
+
+
+def offer_suppliers(
+    s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef], status: str, rivals: bool
+) -> dict[str, _Party]:
+    """{system name: its bidder} for a list of competing offers, else ``{}`` (see the module docstring)."""
+    named = [(ref, m) for ref, m, _src in sys_refs if ref is not None and m is not None]
+    if len(named) < 2 or not (rivals or status in _OFFER_STATUSES):
+        return {}
+    cands = [p for p in parties if p.mention.start >= 0 and p.iso3 and p.role not in ("buyer", "other")]
+    if len({p.iso3 for p in cands}) < 2:
+        return {}
+    starts = sorted(m.start for _ref, m in named)
+    out: dict[str, _Party] = {}
+    for ref, m in named:
+        nxt = min((x for x in starts if x > m.start), default=len(s) + a)
+        after = [
+            p
+            for p in cands
+            if m.end <= p.mention.start < nxt and _AFTER_GAP.match(s[m.end - a : p.mention.start - a])
+        ]
+        if after:
+            out[ref.name] = after[0]
+            continue
+        prv = max((x for x in starts if x < m.start), default=-1)
+        before = [
+            p
+            for p in cands
+            if prv < p.mention.start
+            and p.mention.end <= m.start
+            and _BEFORE_GAP.match(s[p.mention.end - a : m.start - a])
+        ]
+        if before:
+            out[ref.name] = before[-1]
+    bidders = [p.iso3 for p in out.values()]
+    if len(out) < 2 or len(out) != len(named) or len(set(bidders)) != len(bidders):
+        return {}
+    return out
