@@ -16,14 +16,14 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from helpers.paths import FIXTURES
 
 from kg.extract import Article, extract, read_articles
 from kg.vocab import reference
 
-NEWSSET = Path(__file__).resolve().parent / "fixtures" / "newsset"
+NEWSSET = FIXTURES / "newsset"
 
 # measured when the set was added (kg at a488ce5): P=0.69 R=0.58 status=38/54; at confidence >= 0.8
 # P=0.94 R=0.39.  Floors: a little below.
