@@ -10,6 +10,7 @@ A mixin of :class:`kg.extract.claims._Extractor`: frames read and write the arti
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -34,6 +35,7 @@ from kg.extract.patterns import (
     _COMPANION,
     _COVERS_COUNT,
     _DEAL_LIST,
+    _FOR_PLATFORM,
     _FUTURE,
     _ITEMS4,
     _LISTED_ITEM,
@@ -48,6 +50,7 @@ from kg.extract.patterns import (
 from kg.extract.quantities import parse_number
 from kg.extract.status import _status
 from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
+from kg.vocab import reference
 
 
 class FrameBuilder(PartyAssigner):
@@ -88,6 +91,11 @@ class FrameBuilder(PartyAssigner):
         )
         future = bool(_FUTURE.search(s))
         sys_refs = self._system_refs(s, a, parties, systems, anaphora)
+        n_refs = len(sys_refs)
+        sys_refs = _platforms(s, a, parties, sys_refs)
+        if len(sys_refs) < n_refs:  # the platform's triggers are its component's
+            kept = {id(m) for _r, m, _src in sys_refs if m is not None}
+            sys_status = _per_system_status(s, a, [m for m in systems if id(m) in kept], trig)
         _settle_modifiers(s, a, parties, sys_refs)
         self._settle_makers(parties, sys_refs)
         actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
@@ -273,6 +281,42 @@ class FrameBuilder(PartyAssigner):
         if not sys_refs:
             sys_refs.append((None, None, None))
         return sys_refs
+
+
+#: categories of parts fitted to a platform (engines, radars), bought for it
+_COMPONENTS = frozenset(["engines", "sensors"])
+
+
+def _platforms(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> list[_SysRef]:
+    """A component for a platform of another state ("F404 engines meant for the Tejas fighters"): the
+    platform is no deal item of the sentence, and when no buyer is named the platform's home state
+    buys the component (its maker builds the platform)."""
+    named = [(r, m) for r, m, _src in sys_refs if r is not None and m is not None]
+    drop: set[int] = set()
+    for (comp, cm), (plat, pm) in itertools.pairwise(named):
+        if (
+            comp.category in _COMPONENTS
+            and plat.category not in _COMPONENTS
+            and plat.origin_iso3
+            and plat.origin_iso3 != comp.origin_iso3
+            and _FOR_PLATFORM.match(s[cm.end - a : pm.start - a])
+        ):
+            drop.add(id(pm))
+            if not any(p.role == "buyer" or p.iso3 == plat.origin_iso3 for p in parties):
+                rec = reference.country_by_iso3(_SUCCESSOR.get(plat.origin_iso3, plat.origin_iso3))
+                if rec is not None:
+                    parties.append(
+                        _Party(
+                            Mention("party", -1, -1, "", "platform"),
+                            rec.iso3,
+                            rec.name,
+                            "country",
+                            None,
+                            "buyer",
+                            "platform",
+                        )
+                    )
+    return [r for r in sys_refs if r[1] is None or id(r[1]) not in drop] if drop else sys_refs
 
 
 def _context_ref(sysref: SystemRef) -> SystemRef:
