@@ -182,3 +182,22 @@ def test_a_contract_between_two_makers_the_systems_home_maker_sells():
 def test_a_delivery_set_to_happen_is_the_signed_deals_schedule():
     (c,) = _claims("Russia is due to deliver two more S-400 units to India next year.")
     assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("RUS", "IND", "signed")
+
+
+# --- an unnamed item with its own seller ------------------------------------------------------
+
+
+def test_an_unnamed_item_from_another_seller_is_that_sellers_system_less_fact():
+    triples = _triples("Ghana will buy K9 howitzers from South Korea and helicopters from France.")
+    assert triples == {("KOR", "GHA", "K-9 Thunder 155mm"), ("FRA", "GHA", None)}
+
+
+def test_the_deal_in_context_stays_the_named_systems_after_an_item_beside_it():
+    text = (
+        "Ghana signed a contract for 20 K9 howitzers. The howitzers will be bought from South Korea, and "
+        "the helicopters from France. Under the deal, the howitzers cost $300 million."
+    )
+    triples = _triples(text)
+    assert ("FRA", "GHA", None) in triples
+    k9 = [c for c in _claims(text) if c["system"] and c["system"]["name"] == "K-9 Thunder 155mm"]
+    assert any(c["value"] == {"amount": 300000000, "currency": "USD"} for c in k9)

@@ -143,6 +143,7 @@ class FrameBuilder(PartyAssigner):
             frames
             + _companions(frames, s, a, sys_refs, systems)
             + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
+            + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
         )
 
     def _system_refs(
@@ -536,6 +537,8 @@ def _listed_items(
     for it in _LISTED_ITEM.finditer(s, lo, hi):
         if any(it.start() <= m.start - a < it.end() for m in systems):
             continue  # the segment is itself a named system ("and K-226T helicopters")
+        if _FROM_NEXT.match(s, it.end()):
+            continue  # "and helicopters from France": that seller's item (see _item_suppliers)
         prev_end = max((m.end - a for m in systems if m.end - a <= it.start()), default=lo)
         if "," not in s[it.start() : it.start("noun")] and not _ITEM_NOUN.search(s, prev_end, it.start()):
             continue  # "X early warning and control helicopters": the system's own noun phrase
@@ -563,5 +566,48 @@ def _listed_items(
 
 
 _ITEM_NOUN = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
+_FROM_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?from\b")
+#: an item noun right before "from X": "and the helicopters from France"
+_ITEM_FROM = re.compile(r"\b(?:" + _ITEMS4 + r")\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _item_suppliers(
+    frames: list[_Frame], s: str, a: int, parties: list[_Party], stage: _Stage
+) -> list[_Frame]:
+    """A seller the sentence names for an unnamed item beside a deal ("the tanks will be bought
+    from China, and the helicopters from France"): a system-less frame of that seller and the
+    deal's buyer (no system of the sentence is from there, so no frame of its own was made)."""
+    base = next((fr for fr in frames if fr.buyers and not fr.negated), None)
+    if base is None or stage[1]:
+        return []
+    taken = {p.iso3 for fr in frames for p in fr.suppliers} | {p.iso3 for fr in frames for p in fr.buyers}
+    out: list[_Frame] = []
+    for p in parties:
+        if p.role != "supplier" or p.cue != "from" or p.iso3 in taken or p.mention.start < a:
+            continue
+        if not _ITEM_FROM.search(s, max(0, p.mention.start - a - 40), p.mention.start - a):
+            continue
+        taken.add(p.iso3)
+        out.append(
+            replace(
+                base,
+                suppliers=[p],
+                system=None,
+                system_source=None,
+                status=stage[0],
+                modality=stage[2],
+                delayed=stage[3],
+                quantity=None,
+                quantity_delivered=None,
+                quantity_inferred=False,
+                value=None,
+                package_value=None,
+                dates=list(base.dates),
+                companion=True,
+            )
+        )
+    return out
+
+
 #: where the list of a sentence's systems ends: a clause break or a verb of the item
 _CLAUSE_CUT = re.compile(r"[;:.]|\b(?:which|that|who|were|was|will|would|is|are|has|have)\b")
