@@ -146,3 +146,58 @@ def test_the_seller_of_a_condemned_sale_is_still_its_seller():
     triples = _triples("Moscow condemned the sale of Patriot batteries to Poland by the United States.")
     assert ("USA", "POL", "Patriot") in triples
     assert not any(t[0] == "RUS" or t[1] == "RUS" for t in triples)
+
+
+# --- components bought for a home-built platform ----------------------------------------------
+
+
+def test_a_component_for_a_foreign_platform_is_bought_by_the_platforms_home_state():
+    text = (
+        "Safran is set to hand over the first of 40 M88 engines meant for the Tejas fighters by March, "
+        "after a year of delays."
+    )
+    # the platform is no deal item; its home state (its maker builds it) buys the engines
+    assert _triples(text) == {("FRA", "IND", "M88-2")}
+    assert {c["status"] for c in _claims(text)} == {"delayed"}
+
+
+def test_a_named_buyer_wins_over_the_platforms_home():
+    triples = _triples("Egypt ordered 24 M88 engines from Safran for its Tejas fighters.")
+    assert ("FRA", "EGY", "M88-2") in triples
+    assert not any(t[1] == "IND" for t in triples)
+
+
+def test_a_contract_between_two_makers_the_systems_home_maker_sells():
+    text = (
+        "Safran is set to hand over the first of 40 M88 engines meant for the Tejas fighters. "
+        "This delivery is part of a EUR 300 million contract signed between Safran and HAL in 2022."
+    )
+    signed = [c for c in _claims(text) if "between" in c["evidence"]["text"]]
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in signed] == [("FRA", "IND")]
+    assert signed[0]["value"] == {"amount": 300000000, "currency": "EUR"}
+    (c,) = _claims("A contract for 20 M88 engines was signed between Safran and HAL.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["quantity"]) == ("FRA", "IND", 20)
+
+
+def test_a_delivery_set_to_happen_is_the_signed_deals_schedule():
+    (c,) = _claims("Russia is due to deliver two more S-400 units to India next year.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("RUS", "IND", "signed")
+
+
+# --- an unnamed item with its own seller ------------------------------------------------------
+
+
+def test_an_unnamed_item_from_another_seller_is_that_sellers_system_less_fact():
+    triples = _triples("Ghana will buy K9 howitzers from South Korea and helicopters from France.")
+    assert triples == {("KOR", "GHA", "K-9 Thunder 155mm"), ("FRA", "GHA", None)}
+
+
+def test_the_deal_in_context_stays_the_named_systems_after_an_item_beside_it():
+    text = (
+        "Ghana signed a contract for 20 K9 howitzers. The howitzers will be bought from South Korea, and "
+        "the helicopters from France. Under the deal, the howitzers cost $300 million."
+    )
+    triples = _triples(text)
+    assert ("FRA", "GHA", None) in triples
+    k9 = [c for c in _claims(text) if c["system"] and c["system"]["name"] == "K-9 Thunder 155mm"]
+    assert any(c["value"] == {"amount": 300000000, "currency": "USD"} for c in k9)

@@ -149,6 +149,21 @@ class PartyAssigner:
         buy; two states and nothing else: the deal in context, a "with" counterpart, or (with a
         lower confidence) the one that exports widely sells."""
         origin = ref.origin_iso3 if ref else None
+        if (
+            not buyers
+            and len({p.iso3 for p in suppliers}) >= 2
+            and all(p.cue == "company" for p in suppliers)
+        ):
+            # "a contract signed between Safran and HAL": two makers of two states, one of them buys;
+            # the deal in context or the system's origin tells which one sells
+            ctx_prev = self._prev_for(ref, anaphora)
+            pair = prev_pair(ctx_prev, suppliers) if ctx_prev is not None else None
+            home = _SUCCESSOR.get(origin or "", origin)
+            if pair is not None:
+                suppliers, buyers = pair
+            elif home and any(p.iso3 == home for p in suppliers):
+                buyers = [p for p in suppliers if p.iso3 != home]
+                suppliers = [p for p in suppliers if p.iso3 == home]
         if not suppliers and origin:
             cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
             if cand:

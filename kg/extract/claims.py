@@ -255,7 +255,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 ):
                     self._relations.add(id(claim))
                 self.claims.append(claim)
-                self.ctx.last = [claim]
+                if not fr.companion:  # "the deal" later means the named system's deal, not an item beside it
+                    self.ctx.last = [claim]
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
 

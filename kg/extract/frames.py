@@ -10,6 +10,7 @@ A mixin of :class:`kg.extract.claims._Extractor`: frames read and write the arti
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -35,6 +36,7 @@ from kg.extract.patterns import (
     _COMPANION,
     _COVERS_COUNT,
     _DEAL_LIST,
+    _FOR_PLATFORM,
     _FUTURE,
     _ITEMS4,
     _LISTED_ITEM,
@@ -49,6 +51,7 @@ from kg.extract.patterns import (
 from kg.extract.quantities import parse_number
 from kg.extract.status import _status
 from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
+from kg.vocab import reference
 
 
 class FrameBuilder(PartyAssigner):
@@ -89,6 +92,11 @@ class FrameBuilder(PartyAssigner):
         )
         future = bool(_FUTURE.search(s))
         sys_refs = self._system_refs(s, a, parties, systems, anaphora)
+        n_refs = len(sys_refs)
+        sys_refs = _platforms(s, a, parties, sys_refs)
+        if len(sys_refs) < n_refs:  # the platform's triggers are its component's
+            kept = {id(m) for _r, m, _src in sys_refs if m is not None}
+            sys_status = _per_system_status(s, a, [m for m in systems if id(m) in kept], trig)
         _settle_modifiers(s, a, parties, sys_refs)
         self._settle_makers(parties, sys_refs)
         actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
@@ -144,6 +152,7 @@ class FrameBuilder(PartyAssigner):
             frames
             + _companions(frames, s, a, sys_refs, systems)
             + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
+            + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
         )
 
     def _system_refs(
@@ -282,6 +291,42 @@ class FrameBuilder(PartyAssigner):
         if not sys_refs:
             sys_refs.append((None, None, None))
         return sys_refs
+
+
+#: categories of parts fitted to a platform (engines, radars), bought for it
+_COMPONENTS = frozenset(["engines", "sensors"])
+
+
+def _platforms(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> list[_SysRef]:
+    """A component for a platform of another state ("F404 engines meant for the Tejas fighters"): the
+    platform is no deal item of the sentence, and when no buyer is named the platform's home state
+    buys the component (its maker builds the platform)."""
+    named = [(r, m) for r, m, _src in sys_refs if r is not None and m is not None]
+    drop: set[int] = set()
+    for (comp, cm), (plat, pm) in itertools.pairwise(named):
+        if (
+            comp.category in _COMPONENTS
+            and plat.category not in _COMPONENTS
+            and plat.origin_iso3
+            and plat.origin_iso3 != comp.origin_iso3
+            and _FOR_PLATFORM.match(s[cm.end - a : pm.start - a])
+        ):
+            drop.add(id(pm))
+            if not any(p.role == "buyer" or p.iso3 == plat.origin_iso3 for p in parties):
+                rec = reference.country_by_iso3(_SUCCESSOR.get(plat.origin_iso3, plat.origin_iso3))
+                if rec is not None:
+                    parties.append(
+                        _Party(
+                            Mention("party", -1, -1, "", "platform"),
+                            rec.iso3,
+                            rec.name,
+                            "country",
+                            None,
+                            "buyer",
+                            "platform",
+                        )
+                    )
+    return [r for r in sys_refs if r[1] is None or id(r[1]) not in drop] if drop else sys_refs
 
 
 def _context_ref(sysref: SystemRef) -> SystemRef:
@@ -501,6 +546,8 @@ def _listed_items(
     for it in _LISTED_ITEM.finditer(s, lo, hi):
         if any(it.start() <= m.start - a < it.end() for m in systems):
             continue  # the segment is itself a named system ("and K-226T helicopters")
+        if _FROM_NEXT.match(s, it.end()):
+            continue  # "and helicopters from France": that seller's item (see _item_suppliers)
         prev_end = max((m.end - a for m in systems if m.end - a <= it.start()), default=lo)
         if "," not in s[it.start() : it.start("noun")] and not _ITEM_NOUN.search(s, prev_end, it.start()):
             continue  # "X early warning and control helicopters": the system's own noun phrase
@@ -528,5 +575,48 @@ def _listed_items(
 
 
 _ITEM_NOUN = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
+_FROM_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?from\b")
+#: an item noun right before "from X": "and the helicopters from France"
+_ITEM_FROM = re.compile(r"\b(?:" + _ITEMS4 + r")\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _item_suppliers(
+    frames: list[_Frame], s: str, a: int, parties: list[_Party], stage: _Stage
+) -> list[_Frame]:
+    """A seller the sentence names for an unnamed item beside a deal ("the tanks will be bought
+    from China, and the helicopters from France"): a system-less frame of that seller and the
+    deal's buyer (no system of the sentence is from there, so no frame of its own was made)."""
+    base = next((fr for fr in frames if fr.buyers and not fr.negated), None)
+    if base is None or stage[1]:
+        return []
+    taken = {p.iso3 for fr in frames for p in fr.suppliers} | {p.iso3 for fr in frames for p in fr.buyers}
+    out: list[_Frame] = []
+    for p in parties:
+        if p.role != "supplier" or p.cue != "from" or p.iso3 in taken or p.mention.start < a:
+            continue
+        if not _ITEM_FROM.search(s, max(0, p.mention.start - a - 40), p.mention.start - a):
+            continue
+        taken.add(p.iso3)
+        out.append(
+            replace(
+                base,
+                suppliers=[p],
+                system=None,
+                system_source=None,
+                status=stage[0],
+                modality=stage[2],
+                delayed=stage[3],
+                quantity=None,
+                quantity_delivered=None,
+                quantity_inferred=False,
+                value=None,
+                package_value=None,
+                dates=list(base.dates),
+                companion=True,
+            )
+        )
+    return out
+
+
 #: where the list of a sentence's systems ends: a clause break or a verb of the item
 _CLAUSE_CUT = re.compile(r"[;:.]|\b(?:which|that|who|were|was|will|would|is|are|has|have)\b")

@@ -603,6 +603,15 @@ _LISTED_ITEM = re.compile(
     + r")\b(?!\s*(?:[A-Z][\w-]*\d|\(|of\b))"
 )
 
+#: between a component and the platform it is for: "F404 engines meant for the Tejas", "radars to
+#: equip the new frigates"
+_FOR_PLATFORM = re.compile(
+    r"^[^.;,()]{0,40}?\b(?:for|meant for|intended for|destined for|to power|powering|to equip|for use on|"
+    r"fitted to|to be fitted to|installed on|to be installed on)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
 #: a relative clause right after a system ("X tanks, which Y also ordered", "the Z that Y bought"):
 #: the clause's verb is about that system
 _RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:which|that|whose)\b[^,;.]*$", re.IGNORECASE)

@@ -166,8 +166,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed-future",
         _rx(
-            r"\b((?:will|shall|is to|are to|would) (?:\w+ )?(?:sell|supply|deliver|provide|transfer|hand over|send|"
-            r"export|donate|give|gift)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
+            r"\b((?:will|shall|is to|are to|would|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:sell|supply|deliver|"
+            r"provide|transfer|hand over|send|export|donate|give|gift)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
             r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),
