@@ -8,6 +8,7 @@ it reads the article memory (claims so far, the deal in context, the article's f
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.entities import Mention
@@ -15,6 +16,14 @@ from kg.extract.model import Claim, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
 from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK
 from kg.vocab import reference
+
+#: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
+_UNNAMED_BUYERS = re.compile(
+    r"\b(?:sold|supplied|exported|delivered|offered)\s+to\s+(?:more than |over |at least |some |about |around )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|many|numerous|other|various)"
+    r"\s+(?:other\s+)?(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers)\b",
+    re.IGNORECASE,
+)
 
 
 class PartyAssigner:
@@ -48,6 +57,9 @@ class PartyAssigner:
         suppliers, buyers, conf = self._roles_from_pairs(
             ref, suppliers, buyers, pairs, speakers, anaphora, conf
         )
+        if not suppliers and src == "context" and ref is not None:
+            suppliers = self._reseller(ref, anaphora, buyers, origin)
+            conf -= 0.1 if suppliers else 0.0
         if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
             if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
                 origin = _SUCCESSOR[origin]
@@ -60,6 +72,8 @@ class PartyAssigner:
         suppliers, buyers, conf = self._roles_from_context(
             ref, suppliers, buyers, speakers, origin, anaphora, conf
         )
+        if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
+            buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
         if not buyers:
             return suppliers, [], conf
         conf += 0.15 * explicit
@@ -68,6 +82,26 @@ class PartyAssigner:
         elif src == "context":
             conf -= 0.1
         return suppliers, buyers, conf
+
+    def _reseller(
+        self, ref: SystemRef, anaphora: bool, buyers: list[_Party], origin: str | None
+    ) -> list[_Party]:
+        """A system referred back to ("the contract for the jets") is sold by the seller of the deal
+        in context, also where that seller is not the maker (a second-hand sale, a re-export)."""
+        prev = self._prev_for(ref, anaphora)
+        if (
+            prev is None
+            or prev.negated
+            or prev.supplier is None
+            or prev.supplier.iso3 is None
+            or prev.system is None
+            or prev.system.name != ref.name
+            or prev.supplier.iso3 == _SUCCESSOR.get(origin or "", origin)
+            or (buyers and prev.buyer.iso3 not in {p.iso3 for p in buyers})
+        ):
+            return []
+        ps = prev.supplier
+        return [_implied(ps.iso3, ps.name, ps.kind, prev.supplier_company, "supplier", "context", "context")]
 
     def _stated_roles(
         self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool

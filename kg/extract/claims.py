@@ -24,6 +24,7 @@ rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -306,6 +307,8 @@ class _Extractor(FrameBuilder, DetailReader):
         supplier = fr.suppliers[0] if fr.suppliers else None
         if buyer.iso3 is None and buyer.kind == "country":
             return None
+        if supplier is not None and _SENT_CUE.match(supplier.cue) and not buyer.cue:
+            return None  # "X sent its jets" and no recipient: a deployment (an exercise), no transfer
         if supplier is None and buyer.cue == "with":
             return None  # "signs a contract with X" and no one else: X is the counterpart, not a buyer
         system = fr.system
@@ -397,6 +400,9 @@ class _Extractor(FrameBuilder, DetailReader):
             )
         return claim
 
+
+#: the subject of "sent"/"deployed": a transfer only with a recipient the sentence names
+_SENT_CUE = re.compile(r"^subject:(?:sen[dt]s?|sending|deploy\w*|dispatch\w*)$")
 
 #: Longest span handled as one sentence; longer runs (tables, text without punctuation)
 #: are cut at a clause boundary or a space so the rules stay local and fast.

@@ -34,8 +34,9 @@ def _split(text: str) -> tuple[str, str] | None:
 
 
 def _same_family(said: str, canon: str) -> bool:
-    """One family, the maker's name written before it or not ("sukhoisu57" and "su57")."""
-    return said.endswith(canon) or canon.endswith(said)
+    """One family: the maker's name written before it or not ("sukhoisu57" and "su57"), a sub-number
+    written or not ("m88" and "m882")."""
+    return said.endswith(canon) or canon.endswith(said) or said.startswith(canon) or canon.startswith(said)
 
 
 @lru_cache(maxsize=8192)  # pure; a designation recurs in every article that names it

@@ -400,6 +400,15 @@ def _split_context_status(
                 sys_status[r.name] = _status(s, after)
 
 
+#: a count or a purchase noun right before a demonym ("purchase of two Italian", "12 Swedish")
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b(?:purchase|acquisition|procurement|order|sale|delivery|supply|import)s?\s+of\s+(?:the\s+)?"
+    r"|\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+"
+    r"(?:(?:more|new|used|additional|second-hand)\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
     """Modifiers before a system: "Russian S-400" (origin: supplier), "India's Rafale jets"
     (owner: buyer); a demonym before no named system describes an item and sells it."""
@@ -416,7 +425,12 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
                 break
         if origin is None and p.mention.form == "demonym":
             p.role, p.cue = "supplier", "demonym-item"
-        elif origin is not None and origin == p.iso3:
+        elif origin is not None and (
+            origin == p.iso3
+            or (p.mention.form == "demonym" and _COUNTED_BEFORE.search(s, 0, p.mention.start - a) is not None)
+        ):
+            # "the purchase of two Italian X": a counted demonym states where the items come from,
+            # even where the catalogue files the design under a partner state
             p.role, p.cue = "supplier", "origin-modifier"
         elif origin is not None:
             p.role, p.cue = "buyer", "owner-modifier"

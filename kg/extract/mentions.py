@@ -82,7 +82,7 @@ _CLASS = re.compile(
 _HULL_CODE = re.compile(
     r"(?<![\w/.-])(?P<d>\d{3}[A-Z]{2,3}|[A-Z]{2,4}-(?:I{2,3}|IV|VI{0,3}))(?:s|'s)?(?![\w-])"
 )
-_NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AD|BC|CE|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
+_NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
 
 #: day and month names ("on Wednesday delivered armoured vehicles") are no system names

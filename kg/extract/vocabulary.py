@@ -190,7 +190,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:proposal|offer|bid|pitch)s?\b)|"
             r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
             r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
-            r"(?:expressed |showed |shown |shows )?interest(?:ed)? in|request(?:ed|s)? for (?:proposals?|information)|"
+            # "expressed interest in them" states no fact (labelling guidelines, rule 5); interest in a
+            # purchase, a delivery or more of a system is a request (talks)
+            r"(?:expressed |showed |shown |shows )?interest(?:ed)? in(?= (?:the |an? )?(?:[\w-]+ ){0,2}?"
+            r"(?:deliver|purchas|acqui|procur|buy|order|supply|deal|additional|more|further))|"
+            r"request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
             r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
             r"opt(?:s|ed) for|settled on|pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"

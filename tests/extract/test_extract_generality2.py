@@ -149,3 +149,43 @@ def test_an_all_capitals_name_before_fighting_vehicles_is_a_system():
 def test_a_day_name_before_a_verb_and_vehicles_is_no_system():
     out = _claims("Norinco on Friday delivered armoured vehicles to Kenya, the company said.")
     assert all(c["system"] is None or c["system"]["name"] != "Friday" for c in out)
+
+
+# --- 4. roles: counted origin demonyms, deployments, unnamed buyers, resellers --------------------
+
+
+def test_a_counted_demonym_is_the_origin_even_for_a_partner_design():
+    # the catalogue files the design under another partner state; the text says where these come from
+    facts = _facts("The Chilean government approved the purchase of three Italian FREMM frigates.")
+    assert ("ITA", "CHL") in {f[:2] for f in facts}
+    assert not any(f[1] == "ITA" for f in facts)
+
+
+def test_sending_jets_without_a_recipient_is_a_deployment():
+    assert (
+        _claims("The Belgian Air Force fielded F-35A jets, while the Dutch Air Force sent F-16 fighters.")
+        == []
+    )
+    # ... a recipient makes it a transfer
+    assert ("NLD", "UKR") in {f[:2] for f in _facts("The Netherlands sent 18 F-16 fighters to Ukraine.")}
+
+
+def test_a_sale_to_unnamed_countries_does_not_take_the_article_buyer():
+    facts = _facts(
+        "Kenya has ordered four Hurkus trainers from Turkey. TAI also builds the Anka drone, which it says "
+        "has been sold to at least eight countries."
+    )
+    assert not any(f[2] and "anka" in f[2].lower() for f in facts), facts
+
+
+def test_a_deal_referred_back_keeps_its_reseller_not_the_maker():
+    facts = _facts(
+        "Peru has cancelled the purchase of eight used Mirage 2000 jets from Egypt. The contract for the "
+        "jets had been signed in 2021."
+    )
+    assert ("EGY", "PER") in {f[:2] for f in facts if f[3] == "signed"}
+    assert not any(f[0] == "FRA" and f[1] == "PER" for f in facts)
+
+
+def test_expressed_interest_is_no_fact():
+    assert _claims("Ghana has expressed interest in the Brazilian A-29 Super Tucano.") == []
