@@ -226,3 +226,22 @@ def test_a_catalogue_block_variant_keeps_its_catalogue_name():
 def test_the_first_units_delivered_are_still_a_delivered_count():
     (c,) = _claims("South Korea delivered the first 12 FA-50 jets to Peru in 2016.")
     assert (c["quantity_delivered"], c["status"]) == (12, "delivering")
+
+
+# --- the states named with the deal in context ------------------------------------------------
+
+
+def test_states_named_with_the_deal_in_context_are_its_buyers_not_its_seller():
+    text = (
+        "South Korea has signed a deal for the supply of K9 howitzers to Chile. "
+        "“With Peru as well as with Chile, the deal is at the final stage and in Chile’s case it has "
+        "already been signed,” the minister said."
+    )
+    triples = _triples(text)
+    assert ("KOR", "PER", "K-9 Thunder 155mm") in triples
+    assert not any(t[0] == "PER" for t in triples)
+
+
+def test_a_deal_at_an_advanced_stage_is_negotiating():
+    (c,) = _claims("Talks with France on the Rafale deal are at an advanced stage, India said.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("FRA", "IND", "negotiating")
