@@ -207,6 +207,19 @@ class PartyAssigner:
         buyers = [p for p in buyers if p.iso3 not in sup_isos]
         if not buyers and pairs:
             rest = [p for p in pairs if p.iso3 not in sup_isos]
+            rest_isos = {p.iso3 for p in rest}
+            if (
+                not suppliers
+                and len(rest_isos) >= 2
+                and anaphora
+                and (ctx_prev := self._prev_for(ref, anaphora)) is not None
+                and ctx_prev.supplier is not None
+                and ctx_prev.supplier.iso3 not in rest_isos
+                and ctx_prev.buyer.iso3 in rest_isos
+            ):
+                # "with Peru as well as with Chile, the deal is at the final stage": the deal in
+                # context names its seller; the states named with it are its buyers
+                return suppliers, list({p.iso3: p for p in rest}.values()), conf
             if suppliers or origin:
                 rest = [p for p in rest if p.iso3 != origin]
                 if rest:

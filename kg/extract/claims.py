@@ -35,6 +35,7 @@ from kg.extract.dates import find_dates
 from kg.extract.deals import (
     _link_deals,
     _reconcile_bare_names,
+    _reconcile_blocks,
     _reconcile_families,
     _reconcile_systems,
     _settle_requests,
@@ -183,6 +184,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_systems(self.claims)
         _reconcile_bare_names(self.claims)
         _reconcile_families(self.claims)
+        _reconcile_blocks(self.claims)
         _link_deals(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)

@@ -74,8 +74,8 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
     another catalogue entry that shares the word (a Hawk missile)."""
     for c in claims:
         sysref = c.system
-        if sysref is None or not sysref.surface or " " in sysref.surface.strip():
-            continue
+        if sysref is None or not sysref.surface or " " in sysref.surface.strip() or " Block " in sysref.name:
+            continue  # a block number written after the name makes it specific (see _reconcile_blocks)
         bare = reference.system_key(sysref.surface)
         if len(bare) < 4:
             continue
@@ -121,6 +121,29 @@ def _reconcile_families(claims: list[Claim]) -> None:
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _reconcile_blocks(claims: list[Claim]) -> None:
+    """One article, one dyad: the bare type name of a system the article writes with block numbers
+    ("FA-50 Block 20" ... "the FA-50 ..." ... "FA-50 Block 10") is the block named last before it
+    (else the first one after it), not a third system."""
+    for i, c in enumerate(claims):
+        sysref = c.system
+        if sysref is None or " Block " in sysref.name:
+            continue
+        blocks = [
+            (j, o)
+            for j, o in enumerate(claims)
+            if o.system is not None
+            and o.system.name.startswith(sysref.name + " Block ")
+            and o.system.category == sysref.category
+            and _same_dyad(o, c)
+        ]
+        if blocks:
+            before = [o for j, o in blocks if j < i]
+            chosen = before[-1] if before else blocks[0][1]
+            assert chosen.system is not None
+            _adopt_system(c, chosen.system)
 
 
 def _link_deals(claims: list[Claim]) -> None:

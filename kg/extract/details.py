@@ -222,8 +222,11 @@ class DetailReader:
                 ):
                     remaining = n.value
                 elif hits_system or (hits_item and (m is None or len(sys_refs) == 1)):
-                    if first_kw:
+                    if first_kw and trig_delivery:
                         delivered = n.value
+                    elif first_kw and total is None:
+                        # "the initial 12 jets were ordered in 2014": the first order's size, no delivery
+                        total, total_hits_system = n.value, hits_system
                     elif total is None or (hits_system and not total_hits_system):
                         # "three battalion systems, including 54 K9 howitzers": the count
                         # written before the system itself wins over a generic item count

@@ -178,7 +178,19 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
         cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
         return SystemRef(rec.designation, cat, None, m.text)
     name = written_designation(m.text, rec.designation)
+    block = _BLOCK_AFTER.match(context)
+    if block and "block" not in m.text.lower() and "block" not in name.lower():
+        # "12 FA-50 Fighting Eagle Block 20 aircraft", "FA-50s of the Block 10 variant": two blocks of one
+        # type are two systems (the catalogue has one record for the type)
+        name = f"{name} Block {block.group(1) or block.group(2)}"
     return SystemRef(name, rec.category, rec.origin_iso3, m.text, rec.manufacturer)
+
+
+#: a block number written after a designation: "FA-50 Fighting Eagle Block 20", "F-16s of the Block 52 standard"
+_BLOCK_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w-]*){0,2}\s+Block\s+(\d{1,3}|[IVX]{1,4})\b|"
+    r"^\s+(?:[a-z]+\s+){0,2}of\s+the\s+Block\s+(\d{1,3}|[IVX]{1,4})\s+(?:variant|version|standard|configuration|model)\b"
+)
 
 
 #: Historical states whose designs are supplied by a successor today.

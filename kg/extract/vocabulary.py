@@ -205,7 +205,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
             r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
             r"(?:request|tender|rfp)|"
-            r"talks? (?:on|over|for|about))\b"
+            r"talks? (?:on|over|for|about)|(?:at|in) (?:the |an? )?(?:final|advanced|last|late) stages?)\b"
         ),
     ),
     (

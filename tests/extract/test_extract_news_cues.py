@@ -201,3 +201,47 @@ def test_the_deal_in_context_stays_the_named_systems_after_an_item_beside_it():
     assert ("FRA", "GHA", None) in triples
     k9 = [c for c in _claims(text) if c["system"] and c["system"]["name"] == "K-9 Thunder 155mm"]
     assert any(c["value"] == {"amount": 300000000, "currency": "USD"} for c in k9)
+
+
+# --- two blocks of one type -------------------------------------------------------------------
+
+
+def test_two_blocks_of_one_type_are_two_systems_and_the_bare_type_is_the_last_block_named():
+    text = (
+        "Peru signed a contract with Korea Aerospace Industries for 12 FA-50 Fighting Eagle Block 20 jets. "
+        "Officials said the FA-50 has served the air force well. "
+        "The initial 12 FA-50 aircraft of the Block 10 variant were ordered by Peru in 2014."
+    )
+    names = {t[2] for t in _triples(text)}
+    assert names == {"FA-50 Block 20", "FA-50 Block 10"}
+    block10 = [c for c in _claims(text) if c["system"]["name"] == "FA-50 Block 10"]
+    assert block10 and block10[0]["quantity"] == 12  # "the initial 12 ... ordered": no delivery
+
+
+def test_a_catalogue_block_variant_keeps_its_catalogue_name():
+    (c,) = _claims("Chile ordered 20 F-16 Block 70 jets from the United States.")
+    assert c["system"]["name"] == "F-16V Viper"
+
+
+def test_the_first_units_delivered_are_still_a_delivered_count():
+    (c,) = _claims("South Korea delivered the first 12 FA-50 jets to Peru in 2016.")
+    assert (c["quantity_delivered"], c["status"]) == (12, "delivering")
+
+
+# --- the states named with the deal in context ------------------------------------------------
+
+
+def test_states_named_with_the_deal_in_context_are_its_buyers_not_its_seller():
+    text = (
+        "South Korea has signed a deal for the supply of K9 howitzers to Chile. "
+        "“With Peru as well as with Chile, the deal is at the final stage and in Chile’s case it has "
+        "already been signed,” the minister said."
+    )
+    triples = _triples(text)
+    assert ("KOR", "PER", "K-9 Thunder 155mm") in triples
+    assert not any(t[0] == "PER" for t in triples)
+
+
+def test_a_deal_at_an_advanced_stage_is_negotiating():
+    (c,) = _claims("Talks with France on the Rafale deal are at an advanced stage, India said.")
+    assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("FRA", "IND", "negotiating")
