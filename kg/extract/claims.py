@@ -70,7 +70,7 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers
-from kg.extract.roles import _rejected, _roles
+from kg.extract.roles import _participle_item, _rejected, _roles
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 from kg.vocab.reference import SystemRecord
@@ -152,7 +152,8 @@ class _Extractor(FrameBuilder, DetailReader):
             except RecursionError:  # pragma: no cover - pathological input only
                 continue
             if customers is not None:
-                ref = self._customer_ref(sent_mentions, before)
+                lo, hi = customers[2]  # the system the phrase names ("buyer of the X", "the Y fighter")
+                ref = self._customer_ref([m for m in sent_mentions if lo <= m.start < hi], before)
                 self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
             self._orphan = None
@@ -225,7 +226,10 @@ class _Extractor(FrameBuilder, DetailReader):
             for m in mentions
             if m.kind == "system"
             and not _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
-            and not _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
+            and not (
+                _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
+                and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)
+            )
         ]
         parties = _home_states(s, a, parties)
         # "One package covers 11 HIMARS ...": a deal listing its items refers to the deal in context
@@ -234,7 +238,8 @@ class _Extractor(FrameBuilder, DetailReader):
             anaphora = self._generic_item_back(s, parties)
         if not parties and not anaphora and not systems:
             return
-        trig = _triggers(s)
+        # "the donated jets": a participle after a determiner describes an item, states no stage
+        trig = [t for t in _triggers(s) if not _participle_item(s, t)]
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (
@@ -402,6 +407,15 @@ class _Extractor(FrameBuilder, DetailReader):
             )
         return claim
 
+
+#: "sent 14 of its own X", "offered to fit it with its own X": the giver's own stock or product is
+#: given, not a domestic system of the buyer
+_GIVEN_FROM_STOCK = re.compile(
+    r"(?:\b\d+\s+of\s+|\b(?:sent|sends|send|sending|donat\w+|gave|gives|give|giving|offer\w*|suppl\w+|"
+    r"transferr?\w*|hand(?:s|ed|ing)? over|ship\w*|export\w*|fit\s+(?:[\w-]+\s+){0,3}?with)\b[^.;]{0,70}?)"
+    r"(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 #: the subject of "sent"/"deployed": a transfer only with a recipient the sentence names
 _SENT_CUE = re.compile(r"^subject:(?:sen[dt]s?|sending|deploy\w*|dispatch\w*)$")

@@ -44,8 +44,11 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)
 _LIST_END = re.compile(r",\s+(?:which|who|where|while|but|although)\b|\s+(?:but|while|whereas)\s")
 
 
-def listed_customers(s: str, a: int, mentions: list[Mention]) -> tuple[list[Mention], str] | None:
-    """(the states of an earlier-customer list, their status) in sentence ``s`` at offset ``a``."""
+def listed_customers(
+    s: str, a: int, mentions: list[Mention]
+) -> tuple[list[Mention], str, tuple[int, int]] | None:
+    """(the states of an earlier-customer list, their status, the phrase's span in the article) in
+    sentence ``s`` at offset ``a``."""
     low = s.lower()
     if not any(k in low for k in _KEYWORDS):
         return None
@@ -71,17 +74,18 @@ def listed_customers(s: str, a: int, mentions: list[Mention]) -> tuple[list[Ment
             states.append(p)
         if states:
             noun = m.group("noun").lower()
-            return states, "delivered" if noun.startswith(("operator", "user")) else "unknown"
+            status = "delivered" if noun.startswith(("operator", "user")) else "unknown"
+            return states, status, (a + m.start(), a + hi)
     return None
 
 
 def customer_claims(
-    s: str, a: int, b: int, text: str, found: tuple[list[Mention], str], ref: Claim | None
+    s: str, a: int, b: int, text: str, found: tuple[list[Mention], str, tuple[int, int]], ref: Claim | None
 ) -> list[Claim]:
     """One claim per listed earlier customer of ``ref``'s system and supplier (see the module docstring)."""
     if ref is None or ref.system is None or ref.supplier is None or ref.negated:
         return []
-    states, status = found
+    states, status, _span = found
     out: list[Claim] = []
     for p in states:
         rec = p.party

@@ -156,8 +156,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             if ts - start > limit and not _PRONOUN.search(between):
                 continue
             vclass = _verb_class(word, s[te:])
-            if vclass is None:
-                continue
+            if vclass is None or _participle_item(s, (_status, ts, te, word)):
+                continue  # "the donated jets": a participle describing an item, no verb of the subject
             if _HOSTILE_BETWEEN.search(between):
                 p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
                 break
@@ -214,6 +214,17 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 p.role, p.cue = "origin", "maker"
             else:
                 p.role, p.cue = "supplier", "company"
+
+
+#: a determiner right before a trigger word makes it an adjective ("the donated jets")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their)\s+\Z", re.IGNORECASE)
+
+
+def _participle_item(s: str, trig: tuple[str, int, int, str]) -> bool:
+    """A one-word past participle right after a determiner describes an item ("the donated jets"):
+    no verb, no stage."""
+    word = trig[3]
+    return " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(s, 0, trig[1]) is not None
 
 
 # the item patterns of _cue, compiled once (a re.match on a pattern built per call re-hashes

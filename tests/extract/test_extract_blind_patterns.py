@@ -180,7 +180,6 @@ def test_sale_to_unnamed_countries_does_not_borrow_the_article_buyer() -> None:
     assert not _about(_claims(text), "TUR", "KEN", "Akinci")
 
 
-@_xfail("reimbursing a donation yields a transfer claim with no supplier")
 def test_reimbursement_of_a_donation_is_not_a_transfer() -> None:
     text = (
         "Slovenia has handed over its M-84 tanks to Ukraine. "
@@ -222,7 +221,6 @@ def test_unknown_designation_is_kept(designation: str, noun: str) -> None:
     assert found and any(_key(designation) in _key((c["system"] or {}).get("mention")) for c in found)
 
 
-@_xfail("'N of its own SYSTEMs' loses the system and the quantity")
 def test_plural_designation_keeps_system_and_quantity() -> None:
     claims = _claims("Neighbouring North Macedonia had earlier sent 8 of its own Mi-24s to Kyiv.")
     found = _about(claims, "MKD", "UKR", "Mi-24")

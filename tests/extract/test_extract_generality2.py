@@ -189,3 +189,32 @@ def test_a_deal_referred_back_keeps_its_reseller_not_the_maker():
 
 def test_expressed_interest_is_no_fact():
     assert _claims("Ghana has expressed interest in the Brazilian A-29 Super Tucano.") == []
+
+
+# --- 5. stock transfers, participles, the customer phrase's own system ----------------------------
+
+
+def test_n_of_its_own_systems_sent_abroad_is_a_transfer_with_its_count():
+    out = _claims("Latvia has sent 6 of its own M-113 carriers to Ukraine.")
+    assert [(_f[0], _f[1]) for _f in _facts("Latvia has sent 6 of its own M-113 carriers to Ukraine.")] == [
+        ("LVA", "UKR")
+    ]
+    assert out[0]["quantity"] == 6
+    # a state's own system with no giving verb stays domestic
+    assert _claims("Latvia inducted its own M-113 carriers.") == []
+
+
+def test_a_participle_after_a_determiner_is_no_stage_and_no_subject():
+    text = (
+        "Norway has handed over 20 M-109 howitzers to Ukraine. Denmark will cover part of the cost of the "
+        "donated howitzers."
+    )
+    assert all(not c["evidence"]["text"].startswith("Denmark") for c in _claims(text))
+
+
+def test_earlier_customer_phrase_takes_the_deal_in_context_not_a_later_name():
+    facts = _facts(
+        "Chile approved the purchase of six British Type 31 frigates. It is the second export customer "
+        "for the design after Indonesia, which builds its own version as the Merah Putih class."
+    )
+    assert ("GBR", "IDN", "Type 31", "unknown") in facts
