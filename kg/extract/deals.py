@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.extract.mentions import _catalogue_variant
 from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
 from kg.vocab import reference
@@ -121,6 +122,30 @@ def _reconcile_families(claims: list[Claim]) -> None:
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _reconcile_written(claims: list[Claim]) -> None:
+    """One article, one dyad: a mention named by its catalogue record ("Hangor") is the designation
+    the article writes for that record elsewhere ("S26T", kept as written), not a second system."""
+    written: dict[str, SystemRef] = {}
+    for c in claims:
+        if c.system is not None:
+            rec = reference.resolve_system(c.system.name) or _catalogue_variant(c.system.name)
+            if (
+                rec is not None
+                and rec.designation != c.system.name
+                and " Block " not in c.system.name
+                and not c.system.name.endswith("-class")  # a class covers many boats, each its own deal
+            ):
+                written.setdefault(rec.designation, c.system)
+    if not written:
+        return
+    for c in claims:
+        o = written.get(c.system.name) if c.system is not None else None
+        if o is not None and any(
+            _same_dyad(c, other) and other.system is o for other in claims if other is not c
+        ):
+            _adopt_system(c, o)
 
 
 def _reconcile_blocks(claims: list[Claim]) -> None:

@@ -28,6 +28,11 @@ _CLASS_NAME = re.compile(r"^(.+?)[\s-]class$")
 _NOUN_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 
 
+#: a designation as written: a token with letters and digits ("S26T", "Giraffe 1X", "Type 071E"), not
+#: a name ("Sudarshan Chakra", "Small Diameter Bomb")
+_DESIGNATION_LIKE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w./ -]{2,40}$")
+
+
 def _split(text: str) -> tuple[str, str] | None:
     m = _FAMILY_VARIANT.match(system_key(text))
     return (m.group(1), m.group(2)) if m else None
@@ -52,6 +57,18 @@ def written_designation(mention: str, designation: str) -> str:
         return designation
     said = _split(mention)
     canon = _split(designation.split()[0]) if designation.split() else None
+    said_key, canon_key = system_key(mention), system_key(designation)
+    head_said = _split(mention.split()[0])
+    head_canon = _split(designation.split()[0]) if designation.split() else None
+    if (
+        _DESIGNATION_LIKE.match(mention)
+        and (head_said is None or head_canon is None or head_said[0] != head_canon[0])
+        and said_key not in canon_key
+        and canon_key not in said_key
+    ):
+        # a designation the catalogue groups under another name ("S26T" in the record of a sister
+        # export design, "Giraffe 1X" in another radar's): the text's designation is the claim
+        return mention
     if said is None or canon is None or said[0] != canon[0]:
         return designation  # a name, nickname or other family: the catalogue's identity holds
     if said[1].startswith("block"):
