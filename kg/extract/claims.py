@@ -38,6 +38,7 @@ from kg.extract.deals import (
     _reconcile_blocks,
     _reconcile_families,
     _reconcile_systems,
+    _reconcile_written,
     _settle_requests,
     _settle_unknown,
 )
@@ -186,6 +187,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_bare_names(self.claims)
         _reconcile_families(self.claims)
         _reconcile_blocks(self.claims)
+        _reconcile_written(self.claims)
         _link_deals(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)

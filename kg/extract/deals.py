@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.extract.mentions import _catalogue_variant
 from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
 from kg.vocab import reference
+from kg.vocab.reference import SystemRecord
+
+#: designation keys, cached (the same few names recur in every article)
+_key = lru_cache(maxsize=8192)(reference.system_key)
 
 
 @lru_cache(maxsize=8192)
@@ -102,7 +107,7 @@ def _reconcile_families(claims: list[Claim]) -> None:
         sysref = c.system
         if sysref is None or "status" not in c.inherited:
             continue
-        bare = reference.system_key(sysref.name)
+        bare = _key(sysref.name)
         if len(bare) < 4:
             continue
         for other in claims:
@@ -113,20 +118,52 @@ def _reconcile_families(claims: list[Claim]) -> None:
                 and "status" not in other.inherited
                 and not other.negated
                 and o.category == sysref.category
-                and reference.system_key(o.name).startswith(bare)
+                and _key(o.name).startswith(bare)
                 # a variant letter ("Rafale-M", "Igla-S", "Su-30MKI"); a generation number is another
                 # model ("Heron" and "Heron-2")
-                and reference.system_key(o.name)[len(bare) :].isalpha()
+                and _key(o.name)[len(bare) :].isalpha()
                 and _same_dyad(other, c)
             ):
                 _adopt_system(c, o)
                 break
 
 
+@lru_cache(maxsize=8192)
+def _record_of(name: str) -> SystemRecord | None:
+    """The catalogue record of a claim's system name (a designation, an alias or a variant of one)."""
+    return reference.resolve_system(name) or _catalogue_variant(name)
+
+
+def _reconcile_written(claims: list[Claim]) -> None:
+    """One article, one dyad: a mention named by its catalogue record ("Hangor") is the designation
+    the article writes for that record elsewhere ("S26T", kept as written), not a second system."""
+    written: dict[str, SystemRef] = {}
+    for c in claims:
+        if c.system is not None:
+            rec = _record_of(c.system.name)
+            if (
+                rec is not None
+                and rec.designation != c.system.name
+                and " Block " not in c.system.name
+                and not c.system.name.endswith("-class")  # a class covers many boats, each its own deal
+            ):
+                written.setdefault(rec.designation, c.system)
+    if not written:
+        return
+    for c in claims:
+        o = written.get(c.system.name) if c.system is not None else None
+        if o is not None and any(
+            _same_dyad(c, other) and other.system is o for other in claims if other is not c
+        ):
+            _adopt_system(c, o)
+
+
 def _reconcile_blocks(claims: list[Claim]) -> None:
     """One article, one dyad: the bare type name of a system the article writes with block numbers
     ("FA-50 Block 20" ... "the FA-50 ..." ... "FA-50 Block 10") is the block named last before it
     (else the first one after it), not a third system."""
+    if not any(c.system is not None and " Block " in c.system.name for c in claims):
+        return
     for i, c in enumerate(claims):
         sysref = c.system
         if sysref is None or " Block " in sysref.name:

@@ -28,15 +28,14 @@ _CLASS_NAME = re.compile(r"^(.+?)[\s-]class$")
 _NOUN_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 
 
+#: a designation as written: a token with letters and digits ("S26T", "Giraffe 1X", "Type 071E"), not
+#: a name ("Sudarshan Chakra", "Small Diameter Bomb")
+_DESIGNATION_LIKE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w./ -]{2,40}$")
+
+
 def _split(text: str) -> tuple[str, str] | None:
     m = _FAMILY_VARIANT.match(system_key(text))
     return (m.group(1), m.group(2)) if m else None
-
-
-def _same_family(said: str, canon: str) -> bool:
-    """One family: the maker's name written before it or not ("sukhoisu57" and "su57"), a sub-number
-    written or not ("m88" and "m882")."""
-    return said.endswith(canon) or canon.endswith(said) or said.startswith(canon) or canon.startswith(said)
 
 
 @lru_cache(maxsize=8192)  # pure; a designation recurs in every article that names it
@@ -58,20 +57,22 @@ def written_designation(mention: str, designation: str) -> str:
         return designation
     said = _split(mention)
     canon = _split(designation.split()[0]) if designation.split() else None
+    said_key, canon_key = system_key(mention), system_key(designation)
+    head_said = _split(mention.split()[0])
+    head_canon = _split(designation.split()[0]) if designation.split() else None
     if (
-        said is not None
-        and (canon is None or not _same_family(said[0], canon[0]))
-        and system_key(designation) not in system_key(mention)  # "Mk951 Adour": the name is written
+        _DESIGNATION_LIKE.match(mention)
+        and (head_said is None or head_canon is None or head_said[0] != head_canon[0])
+        and said_key not in canon_key
+        and canon_key not in said_key
     ):
-        # a designation the text writes that the catalogue files under another name or family
-        # ("S26T" under an export class name, "Giraffe 1X" under an older model): as written
+        # a designation the catalogue groups under another name ("S26T" in the record of a sister
+        # export design, "Giraffe 1X" in another radar's): the text's designation is the claim
         return mention
-    if said is None or canon is None:
-        return designation  # a name or nickname: the catalogue's identity holds
+    if said is None or canon is None or said[0] != canon[0]:
+        return designation  # a name, nickname or other family: the catalogue's identity holds
     if said[1].startswith("block"):
         return designation  # "F-16 Block 70": the catalogue lists block numbers as their variant
-    if said[0] != canon[0]:
-        return designation  # the maker written before the designation ("Sukhoi Su-57")
     if canon[1] and canon[1] != said[1]:
         return mention  # the record names a variant the text does not ("F-16A" for "F-16")
     return designation

@@ -554,6 +554,8 @@ def _listed_items(
     if not named or not systems or stage[1]:
         return []
     lo, hi = systems[0].end - a, systems[-1].end - a
+    if "," not in s[lo:] and " and " not in s[lo:] and " plus " not in s[lo:] and "as well as" not in s[lo:]:
+        return []
     tail = s[hi : hi + 80]
     cut = _CLAUSE_CUT.search(tail)
     hi += cut.start() if cut else len(tail)
@@ -600,8 +602,10 @@ def _item_suppliers(
     """A seller the sentence names for an unnamed item beside a deal ("the tanks will be bought
     from China, and the helicopters from France"): a system-less frame of that seller and the
     deal's buyer (no system of the sentence is from there, so no frame of its own was made)."""
+    if "from" not in s or stage[1]:
+        return []
     base = next((fr for fr in frames if fr.buyers and not fr.negated), None)
-    if base is None or stage[1]:
+    if base is None:
         return []
     taken = {p.iso3 for fr in frames for p in fr.suppliers} | {p.iso3 for fr in frames for p in fr.buyers}
     out: list[_Frame] = []

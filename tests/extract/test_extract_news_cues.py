@@ -245,3 +245,31 @@ def test_states_named_with_the_deal_in_context_are_its_buyers_not_its_seller():
 def test_a_deal_at_an_advanced_stage_is_negotiating():
     (c,) = _claims("Talks with France on the Rafale deal are at an advanced stage, India said.")
     assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) == ("FRA", "IND", "negotiating")
+
+
+# --- designations as written -------------------------------------------------------------------
+
+
+def test_a_designation_the_catalogue_files_under_another_name_is_kept_as_written():
+    from kg.extract.designations import written_designation
+
+    assert written_designation("S26T", "Hangor") == "S26T"  # a sister export design's record
+    assert written_designation("Giraffe 1X", "Giraffe AMB") == "Giraffe 1X"
+    # spellings and families of the catalogue's designation keep the catalogue's name
+    assert written_designation("K9", "K-9 Thunder 155mm") == "K-9 Thunder 155mm"
+    assert written_designation("F-16", "F-16A") == "F-16"
+    assert written_designation("Sudarshan Chakra", "S-400 Triumf") == "S-400 Triumf"  # a name, no designation
+
+
+def test_the_catalogue_name_of_a_designation_written_elsewhere_is_that_designation():
+    text = "China will deliver the S26T to Thailand in 2028. The Hangor submarine ordered by Thailand is delayed."
+    assert {t[2] for t in _triples(text)} == {"S26T"}
+
+
+def test_a_class_name_does_not_absorb_a_named_boat_of_the_class():
+    text = (
+        "India signed a deal with Russia to lease an Akula-class submarine in 2019. "
+        "Russia had earlier handed over the Chakra-II to India on lease in 2012."
+    )
+    names = {t[2] for t in _triples(text)}
+    assert "Akula-class" in names and len(names) == 2
