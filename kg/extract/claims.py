@@ -71,7 +71,7 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers
-from kg.extract.roles import _participle_item, _rejected, _roles
+from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 from kg.vocab.reference import SystemRecord
@@ -238,6 +238,8 @@ class _Extractor(FrameBuilder, DetailReader):
         anaphora = bool(_ANAPHORA.search(s)) or bool(systems and self.claims and _DEAL_LIST.search(s))
         if not anaphora and not systems and parties and self.ctx.last:
             anaphora = self._generic_item_back(s, parties)
+        elif not anaphora and not systems and parties and self._orphan is not None:
+            anaphora = buys_the_item(s, self._orphan.category)  # "... to buy the missile as well"
         if not parties and not anaphora and not systems:
             return
         # "the donated jets": a participle after a determiner describes an item, states no stage
@@ -305,7 +307,9 @@ class _Extractor(FrameBuilder, DetailReader):
         if last.system is None or last.negated:
             return False
         m = _GENERIC_ITEM.search(s)
-        if m is None or ITEM_NOUNS.get(m.group("noun").lower()) != last.system.category:
+        if (
+            m is None or ITEM_NOUNS.get(m.group("noun").lower()) != last.system.category
+        ) and not buys_the_item(s, last.system.category):
             return False
         isos = {p.iso3 for p in parties}
         return last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos)

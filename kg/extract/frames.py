@@ -49,6 +49,7 @@ from kg.extract.patterns import (
     _WORTH_WORD,
 )
 from kg.extract.quantities import parse_number
+from kg.extract.roles import buys_the_item
 from kg.extract.status import _status
 from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
@@ -284,7 +285,11 @@ class FrameBuilder(PartyAssigner):
                 )
             if prev.system:
                 sys_refs.append((_context_ref(prev.system), None, "context"))
-        elif self._orphan is not None and not self.ctx.last and _PRONOUN_OBJECT_RX.search(s):
+        elif (
+            self._orphan is not None
+            and not self.ctx.last
+            and (_PRONOUN_OBJECT_RX.search(s) or buys_the_item(s, self._orphan.category))
+        ):
             # "Serbia showed the Russian Y. Serbia had acquired it in 2020.": the system the
             # previous sentence named without a deal
             sys_refs.append((_context_ref(self._orphan), None, "context"))

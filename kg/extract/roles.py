@@ -13,6 +13,7 @@ import itertools
 import re
 
 from kg.extract.entities import Mention
+from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import _Party
 from kg.extract.patterns import (
     _ACCORDING,
@@ -163,7 +164,7 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 break
             if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
-            elif vclass == "buy" and _PASSIVE_BUY.search(between):
+            elif vclass == "buy" and _PASSIVE_BUY.search(between) and _PARTICIPLE_WORD.match(word):
                 continue  # "Dassault, whose Rafale was picked": what was bought, not who bought
             elif vclass == "buy":
                 p.role, p.cue = "buyer", f"subject:{word}"
@@ -216,8 +217,25 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 p.role, p.cue = "supplier", "company"
 
 
+#: a trigger that can be a passive participle ("was picked", "were bought", "is chosen"); "are in
+#: talks" is no passive
+_PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|en|ght|wn)\b", re.IGNORECASE)
 #: a determiner right before a trigger word makes it an adjective ("the donated jets")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their)\s+\Z", re.IGNORECASE)
+
+
+#: "to buy the missile as well": a purchase verb before "the" and a bare item noun
+_BUY_THE_ITEM = re.compile(
+    r"\b(?:buy|acquire|purchase|order|procure|obtain)(?:ing|s)?\s+(?:the|that|this)\s+(?:same\s+)?"
+    r"(?P<noun>" + _ITEMS4 + r")\b(?!\s*[A-Z]\w*\d)",
+    re.IGNORECASE,
+)
+
+
+def buys_the_item(s: str, category: str) -> bool:
+    """Whether ``s`` buys "the <item>" of ``category``: it refers back to a system named before."""
+    m = _BUY_THE_ITEM.search(s)
+    return m is not None and ITEM_NOUNS.get(m.group("noun").lower()) == category
 
 
 def _participle_item(s: str, trig: tuple[str, int, int, str]) -> bool:

@@ -331,7 +331,6 @@ def test_scrapped_lease_plan_is_cancelled() -> None:
     assert {c["status"] for c in _about(_claims(text), "SWE", "ROU", "Gripen")} == {"cancelled"}
 
 
-@_xfail("'X and Y are reportedly in talks with Z to buy the missile' is missed")
 def test_reported_talks_of_two_countries_are_negotiating() -> None:
     text = (
         "Vietnam has taken delivery of the first BrahMos batteries from India. "

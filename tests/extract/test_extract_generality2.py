@@ -218,3 +218,28 @@ def test_earlier_customer_phrase_takes_the_deal_in_context_not_a_later_name():
         "for the design after Indonesia, which builds its own version as the Merah Putih class."
     )
     assert ("GBR", "IDN", "Type 31", "unknown") in facts
+
+
+# --- 6. talks of several buyers about the system in context ---------------------------------------
+
+
+def test_two_buyers_in_talks_to_buy_the_item_refer_back_to_its_system():
+    facts = _facts(
+        "Chile has received its first batch of Exocet missiles from France. Peru and Ecuador are "
+        "reportedly in talks with France to buy the missile as well."
+    )
+    sysname = next(f[2] for f in facts if f[1] == "CHL")
+    assert {("FRA", "PER", sysname, "negotiating"), ("FRA", "ECU", sysname, "negotiating")} <= facts
+
+
+def test_talks_to_buy_the_item_after_a_background_sentence_on_it():
+    facts = _facts(
+        "Chile has received its first batch of Exocet missiles from France. The Exocet was designed "
+        "by MBDA in the 1970s. Peru is in talks with France to buy the missile too."
+    )
+    assert any(f[:2] == ("FRA", "PER") and f[2] is not None and f[3] == "negotiating" for f in facts), facts
+
+
+def test_are_in_talks_is_no_passive():
+    facts = _facts("Peru and Ecuador are reportedly in talks with France over Exocet missiles.")
+    assert {f[:2] for f in facts} == {("FRA", "PER"), ("FRA", "ECU")}
