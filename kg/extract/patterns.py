@@ -272,6 +272,18 @@ _HOSTILE_BETWEEN = re.compile(
     r"oppos(?:e|es|ed|ing)|object(?:s|ed|ing)? to|blacklist\w*|penali[sz]\w*)\b",
     re.IGNORECASE,
 )
+#: "the fourth buyer of the gun after Lithuania and Croatia": the states after "after" bought it
+#: earlier (the party right after the phrase; its list shares the cue)
+_EARLIER_BUYERS = _lrx(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:buyer|customer|operator|user|country|nation|client)s?\b[^.;]{0,80}?\b(?:after|following)\s+(?:the\s+)?$"
+)
+#: "X the fourth buyer ...", "X would be the second country ... to obtain": X buys
+_NTH_BUYER_NEXT = _lrx(
+    r"^\s+(?:(?:is|was|becomes|became|has become|would be|will be|as)\s+)?the\s+(?:first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?(?:buyer|customer|operator|"
+    r"user|country|nation|client)s?\b"
+)
 #: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
 _WON_CONTRACT = re.compile(
     r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the|several|multiple|many|numerous|two|three|four|"

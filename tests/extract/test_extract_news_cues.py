@@ -273,3 +273,38 @@ def test_a_class_name_does_not_absorb_a_named_boat_of_the_class():
     )
     names = {t[2] for t in _triples(text)}
     assert "Akula-class" in names and len(names) == 2
+
+
+# --- "the Nth buyer after Y and Z" ------------------------------------------------------------
+
+
+def test_the_states_after_nth_buyer_bought_the_system_earlier():
+    text = (
+        "Peru signed a contract with South Korea for K9 howitzers. "
+        "The order makes Peru the third buyer of the Korean gun in the region after Chile and Colombia."
+    )
+    claims = _claims(text)
+    earlier = {c["buyer"]["iso3"]: c for c in claims if c["buyer"]["iso3"] in ("CHL", "COL")}
+    assert set(earlier) == {"CHL", "COL"}
+    for c in earlier.values():
+        assert (c["supplier"]["iso3"], c["system"]["name"], c["status"]) == (
+            "KOR",
+            "K-9 Thunder 155mm",
+            "unknown",
+        )
+    assert not any(c["supplier"]["iso3"] in ("PER", "CHL", "COL") for c in claims)
+
+
+def test_a_regional_demonym_is_no_state():
+    triples = _triples(
+        "If confirmed, Peru would be the second South American country after Chile to obtain the K9."
+    )
+    assert not any("USA" in t for t in triples)
+    assert {t[1] for t in triples} == {"PER", "CHL"}
+
+
+def test_a_joint_design_adjective_makes_no_buyer():
+    triples = _triples(
+        "Peru would be the second country after Chile to obtain the Indo-Russian BrahMos missile."
+    )
+    assert not any(t[1] == "RUS" or t[0] == "RUS" for t in triples)
