@@ -112,7 +112,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delayed",
         _rx(
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b"
+            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
+            r"running (?:\w+ ){0,3}?(?:late|behind))\b"
         ),
     ),
     (
