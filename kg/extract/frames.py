@@ -135,7 +135,7 @@ class FrameBuilder(PartyAssigner):
                     [buyer],
                     ref,
                     src,
-                    st,
+                    "unknown" if buyer.cue == "earlier-buyer" else st,  # bought earlier, stage not stated
                     (a, b),
                     negated=neg,
                     modality=mod,
@@ -264,6 +264,8 @@ class FrameBuilder(PartyAssigner):
             # costly test
             and (
                 status != "unknown"
+                # "the order makes X the fourth buyer of the gun after Y": the deal's system
+                or any(p.cue in ("earlier-buyer", "nth-buyer") for p in parties)
                 or bool(_WORTH_WORD.search(s))
                 or bool(_COVERS_COUNT.search(s))
                 or bool(find_money(s))
@@ -428,7 +430,9 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
                     ref.origin_iso3 = p.iso3
                     origin = p.iso3
                 break
-        if origin is None and p.mention.form == "demonym":
+        if p.mention.form == "demonym" and p.mention.start - a >= 1 and s[p.mention.start - a - 1] == "-":
+            p.role, p.cue = "other", "co-origin"  # "the Indo-Russian missile": a joint design, no buyer
+        elif origin is None and p.mention.form == "demonym":
             p.role, p.cue = "supplier", "demonym-item"
         elif origin is not None and (
             origin == p.iso3

@@ -237,7 +237,7 @@ _FUTURE = _lrx(
 _MODAL = _lrx(
     r"\b(expected to|set to|poised to|likely to|due to|scheduled to|slated to|will|would|"
     r"plans?(?:ned)? to|planning to|intends? to|aims? to|wants? to|hopes? to|seeks? to|seeking to|"
-    r"could|may|might|considering|mulling|weighing|reportedly|is to|are to)\b[^.;]{0,40}$"
+    r"could|may|might|considering|mulling|weighing|reportedly|is to|are to|expects?|expecting)\b[^.;]{0,40}$"
 )
 _EARLIER_DEAL = _lrx(
     r"\b(?:follows|followed|following|comes after|came after|builds on|built on|adds to|added to|on top of|"
@@ -272,6 +272,18 @@ _HOSTILE_BETWEEN = re.compile(
     r"oppos(?:e|es|ed|ing)|object(?:s|ed|ing)? to|blacklist\w*|penali[sz]\w*)\b",
     re.IGNORECASE,
 )
+#: "the fourth buyer of the gun after Lithuania and Croatia": the states after "after" bought it
+#: earlier (the party right after the phrase; its list shares the cue)
+_EARLIER_BUYERS = _lrx(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:buyer|customer|operator|user|country|nation|client)s?\b[^.;]{0,80}?\b(?:after|following)\s+(?:the\s+)?$"
+)
+#: "X the fourth buyer ...", "X would be the second country ... to obtain": X buys
+_NTH_BUYER_NEXT = _lrx(
+    r"^\s+(?:(?:is|was|becomes|became|has become|would be|will be|as)\s+)?the\s+(?:first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?(?:buyer|customer|operator|"
+    r"user|country|nation|client)s?\b"
+)
 #: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
 _WON_CONTRACT = re.compile(
     r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the|several|multiple|many|numerous|two|three|four|"
@@ -290,6 +302,8 @@ _APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?
 #: "a contract for supplying engines", "awarded GBP 200m for delivering": the purpose of a deal, not
 #: deliveries under way
 _FOR_PURPOSE = re.compile(r"\bfor\s+$")
+#: "the contract, closed after a year of negotiations": talks that led to the deal, not its stage
+_AFTER_TALKS = re.compile(r"\bafter\s+[^.;,]{0,30}$", re.IGNORECASE)
 #: "awaiting the arrival of the first batch": deliveries have not begun (the deal is signed)
 _AWAITING = _lrx(
     r"\b(await\w*|wait(?:s|ed|ing)? for|yet to (?:receive|get|take)|expect\w* (?:to receive )?)\s+(?:[\w-]+\s+){0,4}$"

@@ -27,6 +27,7 @@ from kg.extract.patterns import (
     _CLAUSE_END,
     _CONJUNCTION,
     _COPULA_BEFORE,
+    _EARLIER_BUYERS,
     _ERA_NEXT,
     _FINITE_NEXT,
     _FOR,
@@ -41,6 +42,7 @@ from kg.extract.patterns import (
     _NEG_LAST,
     _NEG_RIGHT,
     _NOT_TO,
+    _NTH_BUYER_NEXT,
     _OBJ_OF_SELL,
     _OFFICIAL,
     _ORG_NOUN,
@@ -269,6 +271,10 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "negative-context"
     if m.form == "demonym" and _ERA_NEXT.match(own_right):
         return "other", "era"
+    if ("after" in tail or "following" in tail) and _EARLIER_BUYERS.search(left):
+        return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
+    if m.form != "demonym" and _NTH_BUYER_NEXT.match(own_right):
+        return "buyer", "nth-buyer"  # "makes Belgium the fourth buyer of"
     if _MADE.match(own_right):
         return "origin", "made"
     if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (

@@ -8,6 +8,7 @@ signed during talks.  Returns (status, negated, modality, delayed).
 from __future__ import annotations
 
 from kg.extract.patterns import (
+    _AFTER_TALKS,
     _AID,
     _APPROVED_SALE,
     _ARRIVAL_WORD,
@@ -51,6 +52,10 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
             and not _DELIVERY_WORD.search(s)
         ):
             continue
+        if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
+            continue  # "closed after a year of negotiations": the talks are over
+        if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
+            continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
         if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):
             continue  # "awarded a contract for supplying engines": what the deal is for
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):

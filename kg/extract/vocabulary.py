@@ -112,7 +112,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delayed",
         _rx(
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies))\b"
+            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
+            r"running (?:\w+ ){0,3}?(?:late|behind))\b"
         ),
     ),
     (
@@ -226,7 +227,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
             r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
-            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with)\b"
+            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
+            # "the fourth buyer of the gun after X and Y": a purchase whose stage the sentence omits
+            r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest) (?:[\w-]+ ){0,3}?"
+            r"(?:buyer|customer|operator|user|country|nation|client)s?(?= [^.;]{0,80}?\b(?:after|following)\b))\b"
         ),
     ),
 ]

@@ -273,3 +273,72 @@ def test_a_class_name_does_not_absorb_a_named_boat_of_the_class():
     )
     names = {t[2] for t in _triples(text)}
     assert "Akula-class" in names and len(names) == 2
+
+
+# --- "the Nth buyer after Y and Z" ------------------------------------------------------------
+
+
+def test_the_states_after_nth_buyer_bought_the_system_earlier():
+    text = (
+        "Peru signed a contract with South Korea for K9 howitzers. "
+        "The order makes Peru the third buyer of the Korean gun in the region after Chile and Colombia."
+    )
+    claims = _claims(text)
+    earlier = {c["buyer"]["iso3"]: c for c in claims if c["buyer"]["iso3"] in ("CHL", "COL")}
+    assert set(earlier) == {"CHL", "COL"}
+    for c in earlier.values():
+        assert (c["supplier"]["iso3"], c["system"]["name"], c["status"]) == (
+            "KOR",
+            "K-9 Thunder 155mm",
+            "unknown",
+        )
+    assert not any(c["supplier"]["iso3"] in ("PER", "CHL", "COL") for c in claims)
+
+
+def test_a_regional_demonym_is_no_state():
+    triples = _triples(
+        "If confirmed, Peru would be the second South American country after Chile to obtain the K9."
+    )
+    assert not any("USA" in t for t in triples)
+    assert {t[1] for t in triples} == {"PER", "CHL"}
+
+
+def test_a_joint_design_adjective_makes_no_buyer():
+    triples = _triples(
+        "Peru would be the second country after Chile to obtain the Indo-Russian BrahMos missile."
+    )
+    assert not any(t[1] == "RUS" or t[0] == "RUS" for t in triples)
+
+
+# --- statuses ----------------------------------------------------------------------------------
+
+
+def test_deliveries_that_will_slip_or_run_late_are_delayed():
+    for text in (
+        "Deliveries of the 12 Patriot launchers Poland ordered from the United States will slip by a year.",
+        "The first of the K2 tanks Poland bought from South Korea is running six months late.",
+    ):
+        assert "delayed" in {c["status"] for c in _claims(text)}, text
+
+
+def test_a_hyphenated_delay_adjective_is_no_delay_of_the_deal():
+    (c,) = _claims(
+        "Chile has picked Sweden's Saab to supply 10 Gripen E jets under its much-delayed jet programme."
+    )
+    assert c["status"] != "delayed"
+
+
+def test_talks_that_led_to_a_signed_contract_are_over():
+    text = (
+        "Norway signed a contract with Germany for 20 Leopard 2A8 tanks. "
+        "The contract, concluded after two years of negotiations, also covers spares."
+    )
+    assert {c["status"] for c in _claims(text)} == {"signed"}
+
+
+def test_a_contract_officials_expect_to_sign_is_not_signed_yet():
+    text = (
+        "Sweden's government approved the purchase of 30 Boxer vehicles from Germany. "
+        "Officials expect the contract to be signed in the autumn."
+    )
+    assert "signed" not in {c["status"] for c in _claims(text)}
