@@ -49,6 +49,7 @@ from kg.extract.mentions import find_mentions
 from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
 from kg.extract.money import find_money
 from kg.extract.nouns import ITEM_NOUNS
+from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
     _OWN_BEFORE,
     _REPLACED,
@@ -251,6 +252,9 @@ class _Extractor(FrameBuilder, DetailReader):
             if len(mentions) >= 2 and any(w in s for w in _REJECTED_WORDS)
             else set()
         )
+        offers = rejected_offers(s, a, mentions, rejected) if rejected else []
+        if offers:  # the offerer of a rejected alternative is no party to the chosen deal
+            rejected |= {id(w) for _m, w in offers if w is not None}
         if rejected:
             systems = [m for m in systems if id(m) not in rejected]
         _roles(s, a, parties, trig)
@@ -259,6 +263,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 if id(p.mention) in rejected:
                     p.role, p.cue = "other", "rejected"
         frames = self._frames(s, a, b, parties, systems, trig, anaphora)
+        if offers:
+            self._rejected_offers(offers, frames, a, b)
         for fr in frames:
             claim = self._claim(fr)
             if claim is not None:
@@ -271,6 +277,25 @@ class _Extractor(FrameBuilder, DetailReader):
                     self.ctx.last = [claim]
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
+
+    def _rejected_offers(
+        self, offers: list[tuple[Mention, Mention | None]], frames: list[_Frame], a: int, b: int
+    ) -> None:
+        """Offered claims of the alternatives a choice was made against, to the chooser (the buyer
+        of the sentence's chosen deal, else of the deal in context)."""
+        chooser = next((c for c in reversed(self.claims) if not c.negated and c.system is not None), None)
+        buyer = frames[0].buyers[0] if frames else None
+        if buyer is not None and buyer.iso3 is not None:
+            chooser = (
+                replace(chooser, buyer=PartyRef(buyer.name, buyer.iso3, buyer.kind)) if chooser else None
+            )
+        if chooser is None:
+            return
+        for m, who in offers:
+            sysref = _system_ref(m, self.masked[m.end : m.end + 60])
+            claim = offer_claim(chooser, sysref, _party_of(who) if who is not None else None, a, b, self.text)
+            if claim is not None:
+                self.claims.append(claim)
 
     def _inherited_status(
         self, deal_key: str, loose_key: str, sup_iso: str, buyer_iso: str | None, a: int, b: int

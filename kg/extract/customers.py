@@ -48,7 +48,8 @@ def listed_customers(
     s: str, a: int, mentions: list[Mention]
 ) -> tuple[list[Mention], str, tuple[int, int]] | None:
     """(the states of an earlier-customer list, their status, the phrase's span in the article) in
-    sentence ``s`` at offset ``a``."""
+    sentence ``s`` at offset ``a``; the systems of a relative clause on the list ("after A, which
+    builds its own Z") follow the states (no party, they only leave the sentence's deal)."""
     low = s.lower()
     if not any(k in low for k in _KEYWORDS):
         return None
@@ -72,6 +73,14 @@ def listed_customers(
             if not states and gap.strip() not in ("", "the"):
                 break
             states.append(p)
+        if states and end is not None and end.group(0).lstrip(", ").startswith(("which", "who", "where")):
+            # "after A, which builds its own version as the Z": Z is the listed customer's, not the deal's
+            stop = _LIST_END.search(s, end.end())
+            states += [
+                x
+                for x in mentions
+                if x.kind == "system" and end.end() <= x.start - a < (stop.start() if stop else len(s))
+            ]
         if states:
             noun = m.group("noun").lower()
             status = "delivered" if noun.startswith(("operator", "user")) else "unknown"

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.parties import _Party, _SysRef
+from kg.extract.entities import Mention
+from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
+from kg.extract.parties import _SUCCESSOR, _Party, _SysRef
+from kg.vocab import reference
 
 #: "the X from A", "the X Evolved offered by A", "the X of A": the bidder written after its system
 _AFTER_GAP = re.compile(
@@ -68,3 +71,64 @@ def offer_suppliers(
     if len(out) < 2 or len(out) != len(named) or len(set(bidders)) != len(bidders):
         return {}
     return out
+
+
+#: "the X that/which <maker> had offered": a rejected alternative that was an offer
+_OFFERED_REL = re.compile(
+    r"\s*,?\s*(?:that|which)\s+(?P<who>(?:[\w&.'’-]+\s+){1,4}?)(?:had\s+|has\s+|have\s+|also\s+)*"
+    r"(?:offered|proposed|pitched|bid)\b"
+)
+
+
+def rejected_offers(
+    s: str, a: int, mentions: list[Mention], rejected: set[int]
+) -> list[tuple[Mention, Mention | None]]:
+    """(system, its offerer or None) of each rejected alternative a relative clause calls an offer
+    ("chosen over the X that <maker> had offered"): per the labelling guidelines a rejected offer
+    is still an offer (status ``offered``) of that system to the chooser."""
+    out: list[tuple[Mention, Mention | None]] = []
+    for m in mentions:
+        if m.kind != "system" or id(m) not in rejected:
+            continue
+        rel = _OFFERED_REL.match(s, m.end - a)
+        if rel is None:
+            continue
+        who = next(
+            (
+                p
+                for p in mentions
+                if p.kind == "party" and rel.start("who") <= p.start - a and p.end - a <= rel.end("who") + 1
+            ),
+            None,
+        )
+        out.append((m, who))
+    return out
+
+
+def offer_claim(
+    chooser: Claim, sysref: SystemRef, offerer: _Party | None, a: int, b: int, text: str
+) -> Claim | None:
+    """The offered claim of a rejected alternative to the buyer of the deal chosen over it."""
+    iso = (
+        offerer.iso3 if offerer is not None else _SUCCESSOR.get(sysref.origin_iso3 or "", sysref.origin_iso3)
+    )
+    rec = reference.country_by_iso3(iso) if iso else None
+    if rec is None or iso == chooser.buyer.iso3:
+        return None
+    return Claim(
+        buyer=chooser.buyer,
+        supplier=PartyRef(rec.name, iso, "country"),
+        system=sysref,
+        status="offered",
+        evidence=Evidence(text[a:b], a, b),
+        confidence=0.55,
+        supplier_company=offerer.company if offerer is not None else None,
+        deal_key=f"{iso}>{chooser.buyer.iso3 or chooser.buyer.name}:{sysref.name}:original",
+        system_source="catalogue" if sysref.origin_iso3 else "pattern",
+        cues=[
+            f"supplier:{'rejected-offer' if offerer is not None else 'system-origin'}",
+            "buyer:chooser",
+            "system:catalogue" if sysref.origin_iso3 else "system:pattern",
+            "status:trigger",
+        ],
+    )

@@ -66,7 +66,9 @@ _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 #: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,
 #: also a losing one, is *offered*)
 _RIVAL = (
-    r"(?:other|rival|competing|losing|unsuccessful|failed)\s+(?:bidders?|bids?|offers?|contenders?|competitors?|"
+    # "a rival Chinese offer": one word (a demonym, a maker) may stand between
+    r"(?:other|rival|competing|losing|unsuccessful|failed)\s+(?:[\w-]+\s+)?(?:bidders?|bids?|offers?|contenders?|"
+    r"competitors?|"
     r"suitors?|entrants?|proposals?|tenders?)|(?:bidders|contenders|competitors) (?:for|in) (?:the|this)|"
     r"(?:was|were) also in the running"
 )

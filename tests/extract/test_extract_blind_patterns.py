@@ -104,9 +104,6 @@ def test_each_rival_bid_keeps_its_own_system() -> None:
     assert korean and all("s80" not in _key((c["system"] or {}).get("name")) for c in korean)
 
 
-@_xfail(
-    "'A was chosen over the B that <company> had offered' gives the company's country the winner's system"
-)
 def test_system_a_company_had_offered_is_an_offer_of_that_system() -> None:
     text = (
         "Thailand's cabinet has approved the purchase of 12 Gripen E fighters from Sweden. "
@@ -118,7 +115,6 @@ def test_system_a_company_had_offered_is_an_offer_of_that_system() -> None:
     assert {c["status"] for c in _about(claims, "USA", "THA", "F-16")} == {"offered"}
 
 
-@_xfail("a rival national offer that was turned down is missed")
 def test_rival_national_offer_turned_down_is_offered() -> None:
     text = (
         "Egypt has signed a contract with France for 30 more Rafale jets. "
@@ -278,7 +274,6 @@ def test_ships_built_abroad_and_in_service_are_delivered() -> None:
     assert {c["status"] for c in _about(_claims(text), "GBR", "CHL", "Type 23")} == {"delivered"}
 
 
-@_xfail("'a contract is expected to be signed' reads as signed")
 def test_expected_contract_is_not_signed() -> None:
     text = (
         "The Danish government approved the purchase of 40 Boxer vehicles from Germany on Tuesday. "
@@ -288,7 +283,6 @@ def test_expected_contract_is_not_signed() -> None:
     assert claims and "signed" not in {c["status"] for c in claims}
 
 
-@_xfail("a contract 'closed after months of negotiations' also reads as negotiating")
 def test_contract_closed_after_negotiations_is_not_negotiating() -> None:
     text = (
         "Belgium on Tuesday signed a EUR 200 million contract with France's KNDS for 28 Caesar howitzers. "
@@ -298,7 +292,6 @@ def test_contract_closed_after_negotiations_is_not_negotiating() -> None:
     assert claims and "negotiating" not in {c["status"] for c in claims}
 
 
-@_xfail("an adjective on the programme ('long-delayed') becomes the deal's status")
 def test_long_delayed_programme_does_not_make_a_selection_delayed() -> None:
     text = (
         "Canada has picked Sweden's Saab to supply 12 Gripen E jets under its long-delayed fighter programme."
@@ -307,7 +300,6 @@ def test_long_delayed_programme_does_not_make_a_selection_delayed() -> None:
     assert claims and "delayed" not in {c["status"] for c in claims}
 
 
-@_xfail("'deliveries ... will slip by N years' is not read as delayed")
 def test_deliveries_will_slip_is_delayed() -> None:
     text = "Deliveries of the six NASAMS batteries that Lithuania ordered from Norway in 2021 will slip by two years."
     assert "delayed" in {c["status"] for c in _about(_claims(text), "NOR", "LTU")}

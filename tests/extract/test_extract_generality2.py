@@ -243,3 +243,25 @@ def test_talks_to_buy_the_item_after_a_background_sentence_on_it():
 def test_are_in_talks_is_no_passive():
     facts = _facts("Peru and Ecuador are reportedly in talks with France over Exocet missiles.")
     assert {f[:2] for f in facts} == {("FRA", "PER"), ("FRA", "ECU")}
+
+
+# --- 7. rejected offers ----------------------------------------------------------------------------
+
+
+def test_the_alternative_a_maker_had_offered_is_an_offer_to_the_chooser():
+    facts = _facts(
+        "Chile approved the purchase of 10 Airbus A400M transports. The A400M was chosen over the C-390 "
+        "that Embraer had offered."
+    )
+    offered = {f for f in facts if f[3] == "offered"}
+    assert {(f[0], f[1]) for f in offered} == {("BRA", "CHL")}, facts
+    assert all("c390" in f[2].lower().replace("-", "") for f in offered)
+    # the offerer is no party to the chosen deal
+    assert not any(f[0] == "BRA" and f[3] != "offered" for f in facts)
+
+
+def test_a_rival_offer_with_a_demonym_between_is_an_offer():
+    facts = _facts(
+        "Peru has bought 12 used F-16 jets from Norway. A rival Swedish offer of Gripen jets was rejected."
+    )
+    assert any(f[:2] == ("SWE", "PER") and f[3] == "offered" for f in facts), facts
