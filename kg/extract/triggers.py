@@ -54,7 +54,10 @@ _TRIGGER_RX, _TRIGGER_NAMES = _combined_triggers()
 _REL_BE = (
     r"(?:remains?|remained|is|was|(?:has|had|have)\s+(?:long\s+|always\s+|traditionally\s+|historically\s+)?been|"
     r"are|were|became|becomes|become|continues to be|"
-    r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as)\s+(?:still\s+|now\s+|also\s+|by far\s+|long\s+)?"
+    r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as|"
+    # "Paris's long role as Cairo's main supplier", "Moscow's position as Delhi's top partner"
+    r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:role|position|status|standing|place)\s+as)\s+"
+    r"(?:still\s+|now\s+|also\s+|by far\s+|long\s+)?"
 )
 _REL_NOUN = (
     r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source|"

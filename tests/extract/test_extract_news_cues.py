@@ -342,3 +342,16 @@ def test_a_contract_officials_expect_to_sign_is_not_signed_yet():
         "Officials expect the contract to be signed in the autumn."
     )
     assert "signed" not in {c["status"] for c in _claims(text)}
+
+
+def test_a_role_as_main_supplier_is_a_stated_supplier_relation():
+    for text, pair in (
+        ("The visit underlined Paris's long role as Cairo's main arms supplier.", ("FRA", "EGY")),
+        ("Analysts cite Moscow’s ongoing role as Hanoi’s biggest defence partner.", ("RUS", "VNM")),
+    ):
+        (c,) = _claims(text)
+        assert (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"], c["status"]) == (
+            *pair,
+            None,
+            "unknown",
+        )
