@@ -75,6 +75,7 @@ from kg.extract.quantities import find_numbers
 from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
+from kg.extract.vocabulary import _IN_SERVICE_RX
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
@@ -235,6 +236,12 @@ class _Extractor(FrameBuilder, DetailReader):
             )
         ]
         parties = _home_states(s, a, parties)
+        refused = _REFUSED_REQUEST.search(s) if "request" in s or "plea" in s or "appeal" in s else None
+        if refused is not None:
+            # "X has refused Y's requests for its Z": no transfer either way, Z is not the deal's
+            systems = [m for m in systems if not refused.start() <= m.start - a <= refused.end() + 80]
+            if not systems:
+                return
         # "One package covers 11 HIMARS ...": a deal listing its items refers to the deal in context
         anaphora = bool(_ANAPHORA.search(s)) or bool(systems and self.claims and _DEAL_LIST.search(s))
         if not anaphora and not systems and parties and self.ctx.last:
@@ -244,7 +251,9 @@ class _Extractor(FrameBuilder, DetailReader):
         if not parties and not anaphora and not systems:
             return
         # "the donated jets": a participle after a determiner describes an item, states no stage
-        trig = [t for t in _triggers(s) if not _participle_item(s, t)]
+        trig = [
+            t for t in _triggers(s) if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)
+        ]
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (
@@ -438,6 +447,26 @@ class _Extractor(FrameBuilder, DetailReader):
             )
         return claim
 
+
+def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: list[Mention]) -> bool:
+    """An in-service cue ("has flown since", "in service since") states the stage of a system named
+    before it, never of one named after it, nor across "will replace"/"retirement" (the fleet
+    being replaced is not the deal's system)."""
+    if not _IN_SERVICE_RX.match(t[3]) or t[3].startswith(("still", "already")):
+        return False  # "still flies N X": the verb's object follows
+    before = [m for m in systems if m.end - a <= t[1]]
+    return not before or _REPLACING.search(s, 0, t[1]) is not None
+
+
+_REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
+
+
+#: "has so far refused Y's requests for", "declined an appeal for": a refused request is no transfer
+_REFUSED_REQUEST = re.compile(
+    r"\b(?:refus\w*|reject\w*|declin\w*|turn(?:s|ed|ing)? down|den(?:y|ies|ied))\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:requests?|pleas?|appeals?)\b",
+    re.IGNORECASE,
+)
 
 #: "sent 14 of its own X", "offered to fit it with its own X": the giver's own stock or product is
 #: given, not a domestic system of the buyer

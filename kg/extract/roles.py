@@ -244,7 +244,11 @@ def _participle_item(s: str, trig: tuple[str, int, int, str]) -> bool:
     """A one-word past participle right after a determiner describes an item ("the donated jets"):
     no verb, no stage."""
     word = trig[3]
-    return " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(s, 0, trig[1]) is not None
+    return (
+        " " not in word
+        and word.endswith("ed")
+        and _DETERMINER_BEFORE.search(s, max(0, trig[1] - 8), trig[1]) is not None
+    )
 
 
 # the item patterns of _cue, compiled once (a re.match on a pattern built per call re-hashes

@@ -79,14 +79,26 @@ _RIVAL_WORDS = ("bid", "offer", "contend", "compet", "suitor", "entrant", "propo
 
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
 #: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)
+#: a fleet in service: "it has operated since 1990", "which X had flown since 1997", "in service since",
+#: "still flies", "already operates" (labelling guidelines: in service is delivered)
+_IN_SERVICE = (
+    r"(?:has|have|had) (?:operated|flown|used|fielded)(?= (?:them |it )?since\b)|in service since|"
+    r"(?:still|already) (?:operates|operate|flies|fly|fields|field|uses)"
+)
+#: an in-service trigger word as :func:`kg.extract.triggers._triggers` gives it (without "since")
+_IN_SERVICE_RX = _rx(
+    r"^(?:(?:has|have|had) (?:operated|flown|used|fielded)|in service since|(?:still|already) \w+)$"
+)
 _IN_HAND = (
-    r"(?:newly|recently|freshly) (?:acquired|procured|purchased|bought|received|delivered|inducted)|"
-    r"(?:armed|equipped) with (?:[\w-]+ ){0,3}?(?:weaponry|weapons|arms|military hardware|military equipment)"
+    r"(?:(?:newly|recently|freshly) (?:acquired|procured|purchased|bought|received|delivered|inducted)|"
+    r"(?:armed|equipped) with (?:[\w-]+ ){0,3}?(?:weaponry|weapons|arms|military hardware|military equipment)|"
+    + _IN_SERVICE
+    + r")"
 )
 _IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
 #: checked apart from TRIGGERS (like _RELATION), only when the sentence has one of these words
 _IN_HAND_FIND = _lrx(r"\b(?:" + _IN_HAND + r")\b")
-_IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with")
+_IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with", "since", "still", "already")
 
 #: "finalised a blueprint / the design / its plans": settling a plan is no contract
 _NOT_A_DEAL = (

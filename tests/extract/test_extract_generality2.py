@@ -265,3 +265,33 @@ def test_a_rival_offer_with_a_demonym_between_is_an_offer():
         "Peru has bought 12 used F-16 jets from Norway. A rival Swedish offer of Gripen jets was rejected."
     )
     assert any(f[:2] == ("SWE", "PER") and f[3] == "offered" for f in facts), facts
+
+
+# --- 8. refused requests and fleets in service -------------------------------------------------------
+
+
+def test_a_refused_request_for_a_system_is_no_transfer():
+    assert (
+        _claims(
+            "Italy has so far refused Tunisia's requests for its SAMP/T air-defence systems, citing its own needs."
+        )
+        == []
+    )
+
+
+def test_a_fleet_operated_since_a_year_is_delivered():
+    facts = _facts(
+        "Kuwait signed a contract with Italy for trainers. The air force also relies on US-made Hawk "
+        "batteries it has operated since 1990."
+    )
+    assert {f[3] for f in facts if f[0] == "USA"} == {"delivered"}, facts
+
+
+def test_still_flies_jets_bought_long_ago_is_delivered():
+    facts = _facts("The Bolivian air force still flies 6 K-8 trainers bought from China in 2011.")
+    assert {f[3] for f in facts if f[:2] == ("CHN", "BOL")} == {"delivered"}
+
+
+def test_in_service_words_about_a_fleet_being_replaced_state_no_deal():
+    out = _claims("The new trainers will replace the L-39 jets that the air force has flown since 1985.")
+    assert all(c["status"] != "delivered" for c in out), out
