@@ -101,6 +101,18 @@ class _Extractor(FrameBuilder, DetailReader):
         self._relations: set[int] = set()
         self.focus = self._focus_buyer()
 
+    def _about_context(self, systems: list[Mention]) -> bool:
+        """Whether every system of a sentence is the system of the deal in context."""
+        last = self.ctx.last[-1].system
+        if last is None:
+            return False
+        names = {last.name, last.surface}
+        return all(
+            m.system is not None
+            and (m.system.designation in names or m.text in names or _record_name(m) == last.name)
+            for m in systems
+        )
+
     def _focus_buyer(self) -> _Party | None:
         """The country the article is mostly about (most named in its first 600 characters).
 
@@ -148,6 +160,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 continue
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
             self._orphan = None
+            if unplaced and self.ctx.last and self._about_context(unplaced):
+                continue  # the deal in context's own system named again ("these X drones will ..."): it stays
             if unplaced:
                 # a new system we could not place (a domestic order, an unknown buyer): a later
                 # "the deal" must not attach to an older, unrelated deal; only a pronoun object in
@@ -373,6 +387,11 @@ class _Extractor(FrameBuilder, DetailReader):
                 status if status != "unknown" else self.ctx.deal_status.get(deal_key, status)
             )
         return claim
+
+
+def _record_name(m: Mention) -> str | None:
+    """The claim name a system mention would get (its written or catalogue designation)."""
+    return _system_ref(m, "").name if m.system is not None else None
 
 
 #: Longest span handled as one sentence; longer runs (tables, text without punctuation)

@@ -355,3 +355,25 @@ def test_a_role_as_main_supplier_is_a_stated_supplier_relation():
             None,
             "unknown",
         )
+
+
+# --- the deal in context ------------------------------------------------------------------------
+
+
+def test_naming_the_deals_system_again_keeps_the_deal_in_context():
+    text = (
+        "Chile signed a deal with South Korea for 20 K9 howitzers. "
+        "“These K9 howitzers will transform our artillery,” the minister said. "
+        "The deal, valued at $300 million, was delayed by the pandemic."
+    )
+    claims = _claims(text)
+    assert {c["status"] for c in claims} == {"signed", "delayed"}
+    assert all(c["value"] == {"amount": 300000000, "currency": "USD"} for c in claims)
+
+
+def test_a_bare_state_in_a_sentence_about_the_deal_is_no_new_buyer():
+    text = (
+        "Germany signed a deal with Israel for the Arrow 3 system. "
+        "The US, which helped to develop it, approved the sale in August."
+    )
+    assert {(t[0], t[1]) for t in _triples(text)} == {("ISR", "DEU")}
