@@ -24,6 +24,7 @@ rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -65,6 +66,7 @@ from kg.extract.patterns import (
     _DEAL_LIST,
     _DEAL_NOUN,
     _GENERIC_ITEM,
+    _ITEMS4,
     _REJECTED_WORDS,
     _SKIP_SENT,
 )
@@ -219,7 +221,7 @@ class _Extractor(FrameBuilder, DetailReader):
         # "One package covers 11 HIMARS ...": a deal listing its items refers to the deal in context
         anaphora = bool(_ANAPHORA.search(s)) or bool(systems and self.claims and _DEAL_LIST.search(s))
         if not anaphora and not systems and parties and self.ctx.last:
-            anaphora = self._generic_item_back(s, parties)
+            anaphora = self._generic_item_back(s, parties) or self._same_buyer_back(s, parties)
         if not parties and not anaphora and not systems:
             return
         trig = _triggers(s)
@@ -290,6 +292,19 @@ class _Extractor(FrameBuilder, DetailReader):
             return False
         isos = {p.iso3 for p in parties}
         return last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos)
+
+    def _same_buyer_back(self, s: str, parties: list[_Party]) -> bool:
+        """The buyer of the deal in context, alone in a sentence with a deal noun and no item of
+        another kind ("X ordered the Y in 2022. X signed a $N contract in 2022"), speaks of that deal."""
+        last = self.ctx.last[-1]
+        if last.system is None or last.negated or last.buyer.iso3 is None:
+            return False
+        if any(p.iso3 != last.buyer.iso3 or p.mention.form == "demonym" for p in parties):
+            return False
+        if not _DEAL_NOUN.search(s):
+            return False
+        m = _ANY_ITEM.search(s)
+        return m is None or ITEM_NOUNS.get(m.group(0).lower()) == last.system.category
 
     # -- claim assembly -------------------------------------------------------------------------
     def _claim(self, fr: _Frame) -> Claim | None:
@@ -387,6 +402,9 @@ class _Extractor(FrameBuilder, DetailReader):
                 status if status != "unknown" else self.ctx.deal_status.get(deal_key, status)
             )
         return claim
+
+
+_ANY_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
 
 
 def _record_name(m: Mention) -> str | None:

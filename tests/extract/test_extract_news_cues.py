@@ -377,3 +377,19 @@ def test_a_bare_state_in_a_sentence_about_the_deal_is_no_new_buyer():
         "The US, which helped to develop it, approved the sale in August."
     )
     assert {(t[0], t[1]) for t in _triples(text)} == {("ISR", "DEU")}
+
+
+def test_the_buyer_of_the_deal_in_context_signing_a_contract_speaks_of_that_deal():
+    text = (
+        "Peru ordered K9 howitzers from South Korea in 2021. "
+        "Peru signed a $300 million contract in 2021 and has since received deliveries."
+    )
+    claims = _claims(text)
+    assert {t[:2] for t in _triples(text)} == {("KOR", "PER")}
+    assert any(c["value"] == {"amount": 300000000, "currency": "USD"} for c in claims)
+
+
+def test_a_contract_for_another_kind_of_item_is_not_the_deal_in_context():
+    text = "India ordered 36 Rafale jets from France in 2016. India also signed a $2 billion contract for submarines."
+    assert _triples(text) == {("FRA", "IND", "Rafale")}
+    assert all(c["value"] is None for c in _claims(text))
