@@ -222,6 +222,15 @@ class PartyAssigner:
                 return suppliers, list({p.iso3: p for p in rest}.values()), conf
             if suppliers or origin:
                 rest = [p for p in rest if p.iso3 != origin]
+                ctx_prev = self._prev_for(ref, anaphora) if anaphora and rest else None
+                if (
+                    ctx_prev is not None
+                    and all(p.role is None and p.mention.form != "demonym" for p in rest)
+                    and ctx_prev.buyer.iso3 not in {p.iso3 for p in rest}
+                ):
+                    # "The US, which helped develop it, approved the sale": a bare mention in a sentence
+                    # about the deal in context is not a new buyer of it (the deal's buyer stays)
+                    rest = []
                 if rest:
                     # prefer subjects / "with" counterparts over bare mentions
                     ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))

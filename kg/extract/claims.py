@@ -68,6 +68,7 @@ from kg.extract.patterns import (
     _DEAL_LIST,
     _DEAL_NOUN,
     _GENERIC_ITEM,
+    _ITEMS4,
     _REJECTED_WORDS,
     _SKIP_SENT,
 )
@@ -104,6 +105,18 @@ class _Extractor(FrameBuilder, DetailReader):
         self._n_systems = 0
         self._relations: set[int] = set()
         self.focus = self._focus_buyer()
+
+    def _about_context(self, systems: list[Mention]) -> bool:
+        """Whether every system of a sentence is the system of the deal in context."""
+        last = self.ctx.last[-1].system
+        if last is None:
+            return False
+        names = {last.name, last.surface}
+        return all(
+            m.system is not None
+            and (m.system.designation in names or m.text in names or _record_name(m) == last.name)
+            for m in systems
+        )
 
     def _focus_buyer(self) -> _Party | None:
         """The country the article is mostly about (most named in its first 600 characters).
@@ -160,6 +173,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
             self._orphan = None
+            if unplaced and self.ctx.last and self._about_context(unplaced):
+                continue  # the deal in context's own system named again ("these X drones will ..."): it stays
             if unplaced:
                 # a new system we could not place (a domestic order, an unknown buyer): a later
                 # "the deal" must not attach to an older, unrelated deal; only a pronoun object in
@@ -245,7 +260,7 @@ class _Extractor(FrameBuilder, DetailReader):
         # "One package covers 11 HIMARS ...": a deal listing its items refers to the deal in context
         anaphora = bool(_ANAPHORA.search(s)) or bool(systems and self.claims and _DEAL_LIST.search(s))
         if not anaphora and not systems and parties and self.ctx.last:
-            anaphora = self._generic_item_back(s, parties)
+            anaphora = self._generic_item_back(s, parties) or self._same_buyer_back(s, parties)
         elif not anaphora and not systems and parties and self._orphan is not None:
             anaphora = buys_the_item(s, self._orphan.category)  # "... to buy the missile as well"
         if not parties and not anaphora and not systems:
@@ -347,6 +362,19 @@ class _Extractor(FrameBuilder, DetailReader):
             return False
         isos = {p.iso3 for p in parties}
         return last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos)
+
+    def _same_buyer_back(self, s: str, parties: list[_Party]) -> bool:
+        """The buyer of the deal in context, alone in a sentence with a deal noun and no item of
+        another kind ("X ordered the Y in 2022. X signed a $N contract in 2022"), speaks of that deal."""
+        last = self.ctx.last[-1]
+        if last.system is None or last.negated or last.buyer.iso3 is None:
+            return False
+        if any(p.iso3 != last.buyer.iso3 or p.mention.form == "demonym" for p in parties):
+            return False
+        if not _DEAL_NOUN.search(s):
+            return False
+        m = _ANY_ITEM.search(s)
+        return m is None or ITEM_NOUNS.get(m.group(0).lower()) == last.system.category
 
     # -- claim assembly -------------------------------------------------------------------------
     def _claim(self, fr: _Frame) -> Claim | None:
@@ -479,6 +507,14 @@ _GIVEN_FROM_STOCK = re.compile(
 
 #: the subject of "sent"/"deployed": a transfer only with a recipient the sentence names
 _SENT_CUE = re.compile(r"^subject:(?:sen[dt]s?|sending|deploy\w*|dispatch\w*)$")
+
+_ANY_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
+
+
+def _record_name(m: Mention) -> str | None:
+    """The claim name a system mention would get (its written or catalogue designation)."""
+    return _system_ref(m, "").name if m.system is not None else None
+
 
 #: Longest span handled as one sentence; longer runs (tables, text without punctuation)
 #: are cut at a clause boundary or a space so the rules stay local and fast.

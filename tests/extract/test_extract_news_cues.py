@@ -355,3 +355,41 @@ def test_a_role_as_main_supplier_is_a_stated_supplier_relation():
             None,
             "unknown",
         )
+
+
+# --- the deal in context ------------------------------------------------------------------------
+
+
+def test_naming_the_deals_system_again_keeps_the_deal_in_context():
+    text = (
+        "Chile signed a deal with South Korea for 20 K9 howitzers. "
+        "“These K9 howitzers will transform our artillery,” the minister said. "
+        "The deal, valued at $300 million, was delayed by the pandemic."
+    )
+    claims = _claims(text)
+    assert {c["status"] for c in claims} == {"signed", "delayed"}
+    assert all(c["value"] == {"amount": 300000000, "currency": "USD"} for c in claims)
+
+
+def test_a_bare_state_in_a_sentence_about_the_deal_is_no_new_buyer():
+    text = (
+        "Germany signed a deal with Israel for the Arrow 3 system. "
+        "The US, which helped to develop it, approved the sale in August."
+    )
+    assert {(t[0], t[1]) for t in _triples(text)} == {("ISR", "DEU")}
+
+
+def test_the_buyer_of_the_deal_in_context_signing_a_contract_speaks_of_that_deal():
+    text = (
+        "Peru ordered K9 howitzers from South Korea in 2021. "
+        "Peru signed a $300 million contract in 2021 and has since received deliveries."
+    )
+    claims = _claims(text)
+    assert {t[:2] for t in _triples(text)} == {("KOR", "PER")}
+    assert any(c["value"] == {"amount": 300000000, "currency": "USD"} for c in claims)
+
+
+def test_a_contract_for_another_kind_of_item_is_not_the_deal_in_context():
+    text = "India ordered 36 Rafale jets from France in 2016. India also signed a $2 billion contract for submarines."
+    assert _triples(text) == {("FRA", "IND", "Rafale")}
+    assert all(c["value"] is None for c in _claims(text))
