@@ -236,7 +236,9 @@ class PartyAssigner:
                     ranked = sorted(rest, key=lambda p: (p.role is None, p.role == "with"))
                     top = ranked[0]
                     buyers = (
-                        [q for q in rest if q.group == top.group] if top.role in ("pair", "with") else [top]
+                        [q for q in rest if q.group == top.group]
+                        if top.role in ("pair", "with", None)
+                        else [top]
                     )
             elif (
                 len({p.iso3 for p in rest}) >= 2
@@ -324,19 +326,37 @@ class PartyAssigner:
                 rb = next(c.buyer for c in reversed(self.claims) if counts.get(c.buyer.iso3 or "") == top)
                 buyers = [_implied(rb.iso3, rb.name, rb.kind, None, "buyer", "competition", "context")]
             conf -= 0.1
+        focus = self.focus
+        if focus is not None and focus.iso3 in {p.iso3 for p in suppliers}:
+            # the most named state is this supplier ("Thailand shelved plans to buy from China ...
+            # China offered ... the navy operates a Chinese-built X"): the article's first stated buyer
+            focus = self._first_buyer({p.iso3 for p in suppliers})
         if (
             not buyers
             and ref is not None
             and suppliers
             and self._cur_status not in ("unknown", "offered")
-            and self.focus is not None
-            and self.focus.iso3 not in {p.iso3 for p in suppliers}
+            and focus is not None
+            and focus.iso3 not in {p.iso3 for p in suppliers}
         ):
             # the article's main buyer: "the procurement of three Scorpene submarines" in a
             # story about India's submarine deals
-            buyers = [self.focus]
+            buyers = [focus]
             conf -= 0.25
         return suppliers, buyers, conf
+
+    def _first_buyer(self, not_isos: set[str | None]) -> _Party | None:
+        """The buyer of the article's first claim whose buyer a verb states, as a focus stand-in."""
+        for c in self.claims:
+            if (
+                not c.negated
+                and c.buyer.iso3
+                and c.buyer.iso3 not in not_isos
+                and any(q.startswith("buyer:subject:") for q in c.cues)
+            ):
+                b = c.buyer
+                return _implied(b.iso3, b.name, b.kind, None, "buyer", "focus", "focus")
+        return None
 
     def _prev_for(self, ref: SystemRef | None, anaphora: bool) -> Claim | None:
         if ref is not None and ref.name in self.ctx.by_system:

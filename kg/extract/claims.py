@@ -385,7 +385,18 @@ class _Extractor(FrameBuilder, DetailReader):
         if supplier is not None and _SENT_CUE.match(supplier.cue) and not buyer.cue:
             return None  # "X sent its jets" and no recipient: a deployment (an exercise), no transfer
         if supplier is None and buyer.cue == "with":
-            return None  # "signs a contract with X" and no one else: X is the counterpart, not a buyer
+            # "signs a contract with X" and no one else: X is the counterpart, not a buyer; with a named
+            # system and a stateless subject ("the ministry is in talks with X over N Y") X sells to
+            # the state the article is about
+            focus = self.focus
+            if (
+                fr.system is None
+                or focus is None
+                or focus.iso3 == buyer.iso3
+                or not _STATELESS_SUBJECT.match(self.masked[fr.sentence[0] : fr.sentence[1]])
+            ):
+                return None
+            supplier, buyer = buyer, focus
         system = fr.system
         supplier = _maker_state(supplier, system)
         if supplier is not None and supplier.iso3 is not None and supplier.iso3 == buyer.iso3:
@@ -488,6 +499,12 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
 
+
+#: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")
+_STATELESS_SUBJECT = re.compile(
+    r"\s*(?:The|Its|Their)\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|navy|army|air force|military|cabinet|"
+    r"defen[cs]e ministry|armed forces|procurement agency|agency|coast guard)\b"
+)
 
 #: "has so far refused Y's requests for", "declined an appeal for": a refused request is no transfer
 _REFUSED_REQUEST = re.compile(

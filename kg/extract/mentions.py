@@ -71,6 +71,7 @@ _NAME_ITEM = re.compile(
     r"(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*))?\s+(?P<noun>fighters?|jets?|aircraft|helicopters?|submarines?|frigates?|"
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"(?:infantry )?fighting vehicles?|armou?red vehicles?|reconnaissance vehicles?|"
+    r"(?:landing|amphibious|assault) (?:platform |helicopter )?(?:docks?|ships?)|"
     r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
 )
 #: a ship class, its name in any Latin script ("Södermanland-class", "Álvaro de Bazán class")

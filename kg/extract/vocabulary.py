@@ -152,6 +152,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
+            # "have made similar swaps with X, receiving Y": a participle clause of a past act
+            r"(?<=, )receiving|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"
         ),
     ),
