@@ -563,7 +563,12 @@ def _listed_items(
     if not named or not systems or stage[1]:
         return []
     lo, hi = systems[0].end - a, systems[-1].end - a
-    if "," not in s[lo:] and " and " not in s[lo:] and " plus " not in s[lo:] and "as well as" not in s[lo:]:
+    if (
+        s.find(",", lo) < 0
+        and s.find(" and ", lo) < 0
+        and s.find(" plus ", lo) < 0
+        and s.find("as well as", lo) < 0
+    ):
         return []
     tail = s[hi : hi + 80]
     cut = _CLAUSE_CUT.search(tail)

@@ -267,10 +267,21 @@ _EARLIER_WORDS = (
 _PASSIVE_BUY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: between a subject and a deal word: the subject acts against the deal ("X imposed sanctions on
 #: firms involved in arms sales to Y", "X condemned the sale"), it is no party to it
-_HOSTILE_BETWEEN = re.compile(
+_HOSTILE_BETWEEN = _lrx(
     r"\b(?:sanction\w*|condemn\w*|protest\w*|denounc\w*|criticis\w*|criticiz\w*|retaliat\w*|"
     r"oppos(?:e|es|ed|ing)|object(?:s|ed|ing)? to|blacklist\w*|penali[sz]\w*)\b",
-    re.IGNORECASE,
+    needs=(
+        "sanction",
+        "condemn",
+        "protest",
+        "denounc",
+        "critici",
+        "retaliat",
+        "oppos",
+        "object",
+        "blacklist",
+        "penali",
+    ),
 )
 #: "the fourth buyer of the gun after Lithuania and Croatia": the states after "after" bought it
 #: earlier (the party right after the phrase; its list shares the cue)

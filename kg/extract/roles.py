@@ -185,7 +185,7 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         if p.role is None:
             start = p.mention.end - base
             nxt = next((t for t in trig if t[1] >= start), None)
-            if nxt is not None and _HOSTILE_BETWEEN.search(s, start, nxt[1]):
+            if nxt is not None and _HOSTILE_BETWEEN.search(s[start : nxt[1]]):
                 p.role, p.cue = "other", "hostile"
     # objects of sell verbs: "sold India", "supply Ukraine with"
     for p in parties:
@@ -277,7 +277,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "era"
     if ("after" in tail or "following" in tail) and _EARLIER_BUYERS.search(left):
         return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
-    if m.form != "demonym" and _NTH_BUYER_NEXT.match(own_right):
+    if m.form != "demonym" and "the " in own_right[:40] and _NTH_BUYER_NEXT.match(own_right[:120]):
         return "buyer", "nth-buyer"  # "makes Belgium the fourth buyer of"
     if _MADE.match(own_right):
         return "origin", "made"
