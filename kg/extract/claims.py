@@ -402,7 +402,7 @@ class _Extractor(FrameBuilder, DetailReader):
         if supplier is not None and supplier.iso3 is not None and supplier.iso3 == buyer.iso3:
             return None  # the maker's home moved the supplier onto the buyer: no transfer
         a, b = fr.sentence
-        status = fr.status
+        status = "unknown" if fr.bare_purchase and fr.status == "signed" else fr.status
         batch = fr.batch
         key_sys = system.name if system else "*"
         sup_iso = supplier.iso3 if supplier else "?"

@@ -50,7 +50,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
-from kg.extract.status import _status
+from kg.extract.status import _status, bare_purchase
 from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
 
@@ -92,6 +92,7 @@ class FrameBuilder(PartyAssigner):
             and status not in ("delivered", "delivering", "delayed")
         )
         future = bool(_FUTURE.search(s))
+        bare = bare_purchase(s, trig)
         sys_refs = self._system_refs(s, a, parties, systems, anaphora)
         n_refs = len(sys_refs)
         sys_refs = _platforms(s, a, parties, sys_refs)
@@ -143,6 +144,7 @@ class FrameBuilder(PartyAssigner):
                     confidence=conf,
                 )
                 fr.batch = "additional" if add_here else "original"
+                fr.bare_purchase = st == "signed" and bare
                 fr.parties = n_states
                 frames.append(fr)
         frames = _drop_foreign_suppliers(frames, sys_refs)

@@ -61,6 +61,8 @@ class _Frame:
     #: an unnamed item listed beside a named system ("plus two recovery tanks"): kept beside the
     #: dyad's system claims (a system-less claim of a dyad otherwise gives way to them)
     companion: bool = False
+    #: the stage rests on a bare "bought" (no contract, sum or year): claimed ``unknown``
+    bare_purchase: bool = False
 
 
 @dataclass

@@ -7,6 +7,8 @@ signed during talks.  Returns (status, negated, modality, delayed).
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.patterns import (
     _AFTER_TALKS,
     _AID,
@@ -34,6 +36,14 @@ from kg.vocab.statuses import latest_stage
 
 #: purchase verbs that, with "over time", describe a fleet built up in the past
 _PAST_BUY = frozenset(["bought", "purchased", "acquired", "procured", "ordered"])
+#: a purchase verb that states no stage of its own
+_BARE_BUY = frozenset(["bought", "buys", "purchased"])
+#: words that give a purchase its stage (a contract, an order, a sum, a year, a deal)
+_CONTRACT_WORD = re.compile(
+    r"\b(?:contract|order|deal|agreement|worth|valued|billion|million|crore|(?:19|20)\d\d|last year|this year|"
+    r"ago|january|february|march|april|may|june|july|august|september|october|november|december)\b|[$€£]",
+    re.IGNORECASE,
+)
 
 
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
@@ -63,6 +73,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
+
         if st in ("signed", "delivered") and _MODAL.search(left) and not in_hand:
             mod = _MODAL.search(left).group(1).lower()
             modality = (
@@ -133,3 +144,10 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
     if delayed:
         return "delayed", negated, modality, True
     return latest_stage(found) or "unknown", negated, modality, False
+
+
+def bare_purchase(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether the sentence's signed stage rests only on "bought"/"purchased" with no contract, order,
+    sum or year: a purchase without its stage (labelling guidelines, rule 5), claimed ``unknown``."""
+    signed = [t for t in trig if t[0] == "signed"]
+    return bool(signed) and all(t[3] in _BARE_BUY for t in signed) and not _CONTRACT_WORD.search(s)

@@ -327,3 +327,16 @@ def test_a_ministry_in_talks_with_a_state_buys_for_the_article_state():
     )
     # an unknown designation has no catalogue origin: the "with" counterpart sells
     assert ("TUR", "MYS", "KZX-2", "negotiating") in _facts(text)
+
+
+# --- 10. a purchase without its stage ---------------------------------------------------------------
+
+
+def test_a_bare_purchase_with_no_contract_sum_or_date_is_unknown():
+    facts = _facts(
+        "Over the years Ghana has bought Mi-17 helicopters and K-8 trainers from Russia and China."
+    )
+    assert facts and {f[3] for f in facts} == {"unknown"}, facts
+    # a sum, an order or a date gives the purchase its stage (signed)
+    dated = _facts("Ghana bought four K-8 trainers from China in 2019 for $40 million.")
+    assert {f[3] for f in dated} == {"signed"}
