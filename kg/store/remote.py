@@ -54,6 +54,16 @@ from kg.vocab.iris import REGISTRY_GRAPH
 
 _XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
+#: Statements per Graph Store ``POST`` by engine.  Virtuoso: its large single requests were
+#: seen to hang or store part of the data.  Oxigraph server: each ``no_transaction`` request
+#: is one bulk load (15 s for the 747k-triple register in one request, 24 s in 100k chunks),
+#: so few large ones.
+_CHUNK_TRIPLES = {"virtuoso": 50_000, "oxigraph": 1_000_000, "sparql": 50_000}
+#: The rate at which a one-transaction ``MOVE`` is given time (measured: Oxigraph server
+#: moved 747k triples in 196 s at load 4 on 2 cores), i.e. its timeout is at least
+#: ``triples / SWAP_TRIPLES_PER_SECOND`` seconds.
+SWAP_TRIPLES_PER_SECOND = 1_000
+
 
 @dataclass(frozen=True)
 class Credentials:
@@ -134,36 +144,61 @@ def error_detail(body: bytes, reason: str) -> str:
 
 
 # -- query text ---------------------------------------------------------------------------
-_PROLOGUE = re.compile(r"(?is)\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)")
-_DEFINE = re.compile(r"(?i)\s*DEFINE\b")
-_FORM = re.compile(r"(?is)\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")
+#: The keywords that open a query or an update after its prologue.
+_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def _prologue_end(sparql: str) -> tuple[int, Token | None]:
+    """Where the PREFIX/BASE declarations and comments end, and the token after them.
+
+    Read with the one SPARQL lexer (:mod:`kg.rdf.lexer`), so a ``#`` or a keyword inside
+    an IRI or a string is never taken for a comment or a form.
+    """
+    tokens = list(tokenize(sparql, comments=True))
+    k, end = 0, 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.kind == "comment":
+            k, end = k + 1, token.end
+        elif token.is_word("BASE") and k + 1 < len(tokens) and tokens[k + 1].kind == "iri":
+            k, end = k + 2, tokens[k + 1].end
+        elif (
+            token.is_word("PREFIX")
+            and k + 2 < len(tokens)
+            and tokens[k + 1].kind == "pname"
+            and tokens[k + 2].kind == "iri"
+        ):
+            k, end = k + 3, tokens[k + 2].end
+        else:
+            return end, token
+    return end, None
 
 
 def split_prologue(sparql: str) -> tuple[str, str]:
     """(PREFIX/BASE declarations and comments, the rest of the query)."""
-    end = 0
-    while True:
-        m = _PROLOGUE.match(sparql, end)
-        if not m or m.end() == end:
-            return sparql[:end], sparql[end:]
-        end = m.end()
+    end, _ = _prologue_end(sparql)
+    return sparql[:end], sparql[end:]
 
 
 def refuse_pragmas(sparql: str) -> None:
     """Refuse Virtuoso ``DEFINE`` pragmas in a caller's query.
 
     Why: they are not SPARQL, and some (``get:soft``, ``input:grab-*``) make the server
-    fetch documents from the web.  kg adds its own pragmas after this check.
+    fetch documents from the web.  Virtuoso reads them before (or among) the prologue, so
+    any ``DEFINE`` keyword before the query form is refused.  kg adds its own pragmas
+    after this check.
     """
-    _, rest = split_prologue(sparql)
-    if _DEFINE.match(rest) or _DEFINE.match(sparql):
-        raise QueryError("DEFINE pragmas are not SPARQL and are refused (kg sets the ones it needs)")
+    for token in tokenize(sparql):
+        if token.is_word("DEFINE"):
+            raise QueryError("DEFINE pragmas are not SPARQL and are refused (kg sets the ones it needs)")
+        if token.is_word(*_QUERY_FORMS):
+            return
 
 
 def query_form(sparql: str) -> str | None:
     """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (after the prologue), else None."""
-    m = _FORM.match(split_prologue(sparql)[1])
-    return m.group(1).upper() if m else None
+    _, token = _prologue_end(sparql)
+    return token.text.upper() if token is not None and token.is_word(*_QUERY_FORMS) else None
 
 
 def paged_select(sparql: str, variables: list[str], limit: int, offset: int) -> str:
@@ -255,9 +290,8 @@ class RemoteStore(Store):
     :class:`StoreError` (or :class:`QueryError` for a query the server rejects).
     """
 
-    #: Triples per Graph Store Protocol request when uploading to Virtuoso (its single
-    #: large requests were seen to hang or store only part of the data).
-    chunk_triples = 50_000
+    #: Statements per Graph Store Protocol ``POST``; None: the engine's (``_CHUNK_TRIPLES``).
+    chunk_triples: int | None = None
     #: Prefix of the graphs a Virtuoso upload goes to before it is moved into place.
     TEMP_GRAPH_PREFIX = "urn:x-kg-upload:"
 
@@ -351,12 +385,13 @@ class RemoteStore(Store):
         method: str = "GET",
         headers: dict[str, str] | None = None,
         accept_status: bool = False,
+        timeout: float | None = None,
     ) -> tuple[bytes, Message]:
         """Body and headers of one request; ``accept_status`` returns error answers too."""
         req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
         creds = self._credentials
         try:
-            with self._opener.open(req, timeout=self.timeout) as resp:
+            with self._opener.open(req, timeout=timeout or self.timeout) as resp:
                 return resp.read(), resp.headers
         except urllib.error.HTTPError as exc:
             body = exc.read()
@@ -488,68 +523,109 @@ class RemoteStore(Store):
         if self.read_only:
             raise StoreError(f"store {self.location} is open read-only")
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+        """Run a SPARQL update; ``timeout`` (seconds) overrides the store's for slow swaps."""
         self._check_writable()
         self._request(
             self.update_url,
             data=urllib.parse.urlencode({"update": sparql}).encode(),
             method="POST",
             headers={"Content-Type": "application/x-www-form-urlencoded"},
+            timeout=timeout,
         )
 
-    def _graph_url(self, graph: URIRef | str) -> str:
-        return self.gsp_url + "?" + urllib.parse.urlencode({"graph": str(graph)})
+    def _graph_url(self, graph: URIRef | str, **params: str) -> str:
+        return self.gsp_url + "?" + urllib.parse.urlencode({"graph": str(graph), **params})
 
     def replace_graphs(self, graphs: Mapping[URIRef, GraphData], *, bulk: bool = False) -> None:
+        """Replace each graph with ``graphs[g]``; each is written whole or not at all.
+
+        A graph the store does not hold yet (a first import) is written straight into
+        place in chunks (:meth:`_upload`) and dropped again if any step fails; one it
+        holds is uploaded beside it and swapped in (:meth:`_swap_in`), so the old graph
+        stays until the new one is complete.
+        """
         self._check_writable()
         for g, data in graphs.items():
-            payload = to_ntriples(data)
-            if self.engine == "virtuoso":
-                self._virtuoso_replace(g, payload)
-            else:  # one PUT, which Oxigraph applies atomically
-                self._request(
-                    self._graph_url(g),
-                    data=payload,
-                    method="PUT",
-                    headers={"Content-Type": "application/n-triples"},
-                )
+            graph = URIRef(g)
+            lines = _statements(to_ntriples(data))
+            if not lines:
+                self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
+            elif not self.has_graph(graph):
+                self._upload(graph, lines)
+            else:
+                self._swap_in(graph, lines)
 
-    def _virtuoso_replace(self, graph: URIRef, payload: bytes) -> None:
-        """Upload to a temporary graph in chunks, check the count, then MOVE it into place.
+    def _chunk_size(self, lines: list[bytes]) -> int:
+        """Statements per Graph Store ``POST``: all of them when blank nodes occur (their
+        labels are scoped to one request), else the engine's chunk size."""
+        if any(b"_:" in line for line in lines):
+            return len(lines)
+        return self.chunk_triples or _CHUNK_TRIPLES.get(self.engine, _CHUNK_TRIPLES["sparql"])
 
-        Why: Virtuoso's PUT is not atomic (a syntax error mid-body leaves the lines before
-        it) and large single requests were seen to store part of the data with a 201.  A
-        failure at any step drops the temporary graph; the old graph stays as it was.
+    def _upload(self, graph: URIRef, lines: list[bytes]) -> None:
+        """POST ``lines`` into ``graph`` (empty or new) in chunks and check the count; on
+        any failure drop ``graph``, so that nothing partial remains.
+
+        Why chunks and not one ``PUT``: Virtuoso's ``PUT`` is not atomic and its large
+        requests were seen to hang or store only part of the data with a 201; Oxigraph
+        server applies a ``PUT`` or plain ``POST`` as one transaction, which took 605 s
+        for the 747k-triple register (its ``no_transaction`` bulk load, used here, 15 s).
+        Either way atomicity comes from dropping the graph on failure, not from the server.
         """
-        lines = [line for line in payload.splitlines() if line.strip() and not line.lstrip().startswith(b"#")]
-        target = safe_term(URIRef(graph))
-        if not lines:
-            self.update(f"DROP SILENT GRAPH {target}")
-            return
-        temp = URIRef(f"{self.TEMP_GRAPH_PREFIX}{uuid.uuid4().hex}")
-        step = len(lines) if b"_:" in payload else self.chunk_triples  # blank nodes: one request
+        params = {"no_transaction": ""} if self.engine == "oxigraph" else {}
+        step = self._chunk_size(lines)
         try:
             for start in range(0, len(lines), step):
                 self._request(
-                    self._graph_url(temp),
+                    self._graph_url(graph, **params),
                     data=b"\n".join(lines[start : start + step]) + b"\n",
                     method="POST",
                     headers={"Content-Type": "application/n-triples"},
                 )
-            stored = self.count(temp)
-            expected = len(set(lines))
+            stored, expected = self.count(graph), len(set(lines))
             if stored < expected:
                 raise StoreError(
                     f"{self.location}: the server stored {stored} of {expected} triples for {graph}; "
-                    "the graph was left as it was"
+                    "nothing was kept"
                 )
-            self.update(f"MOVE SILENT GRAPH {safe_term(temp)} TO GRAPH {target}")
+        except BaseException:
+            self._drop_quietly(graph)
+            raise
+
+    def _swap_in(self, graph: URIRef, lines: list[bytes]) -> None:
+        """Replace a graph the store holds: upload beside it, then ``MOVE`` it into place.
+
+        The ``MOVE`` is one transaction on every engine, so readers see the old graph or
+        the new one; its cost grows with the graph (Oxigraph server: 196 s for 747k
+        triples on the 2-core test machine), so it gets a longer timeout.  Virtuoso aborts
+        such a transaction above its limits (SR325, SR171): the error says so and what to do.
+        A failure at any step drops the temporary graph; the old graph stays as it was.
+        """
+        temp = URIRef(f"{self.TEMP_GRAPH_PREFIX}{uuid.uuid4().hex}")
+        self._upload(temp, lines)
+        try:
+            self.update(
+                f"MOVE SILENT GRAPH {safe_term(temp)} TO GRAPH {safe_term(graph)}",
+                timeout=max(self.timeout, len(lines) / SWAP_TRIPLES_PER_SECOND),
+            )
+        except StoreError as exc:
+            self._drop_quietly(temp)
+            if self.engine == "virtuoso" and re.search(r"\bSR(171|325)\b", str(exc)):
+                raise StoreError(
+                    f"{self.location}: Virtuoso could not swap the new {len(lines)}-triple graph for {graph} "
+                    "in one transaction (its transaction limits; the old graph is unchanged). Drop the "
+                    "graph first and import again (a graph the store does not hold is written without "
+                    "a swap), raise TransactionAfterImageLimit, or load with Virtuoso's bulk loader "
+                    f"(docs/remote-stores.md). Server said: {str(exc)[-200:]}"
+                ) from None
+            raise
         except BaseException:
             self._drop_quietly(temp)
             raise
 
     def _drop_quietly(self, graph: URIRef) -> None:
-        """Drop a temporary graph after a failure; the first error is the one reported."""
+        """Drop a graph after a failure; the first error is the one reported."""
         with contextlib.suppress(KgError):
             self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
 
@@ -596,6 +672,11 @@ class RemoteStore(Store):
             return _rows_ntriples(rows)
         body, _ = self._request(self._graph_url(graph), headers={"Accept": "application/n-triples"})
         return body
+
+
+def _statements(payload: bytes) -> list[bytes]:
+    """The non-empty, non-comment lines of an N-Triples payload (one statement each)."""
+    return [line for line in payload.splitlines() if line.strip() and not line.lstrip().startswith(b"#")]
 
 
 def _parse_result(body: bytes) -> Result:
