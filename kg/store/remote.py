@@ -23,6 +23,7 @@ import io
 import json
 import os
 import re
+import time
 import urllib.parse
 import urllib.request
 import uuid
@@ -583,7 +584,7 @@ class RemoteStore(Store):
                     method="POST",
                     headers={"Content-Type": "application/n-triples"},
                 )
-            stored, expected = self.count(graph), len(set(lines))
+            stored, expected = self._count_written(graph), len(set(lines))
             if stored < expected:
                 raise StoreError(
                     f"{self.location}: the server stored {stored} of {expected} triples for {graph}; "
@@ -592,6 +593,22 @@ class RemoteStore(Store):
         except BaseException:
             self._drop_quietly(graph)
             raise
+
+    def _count_written(self, graph: URIRef, tries: int = 4) -> int:
+        """Triples in a graph just written, asked again when Virtuoso answers SR171.
+
+        Why: right after a chunked upload Virtuoso sometimes times out the count's
+        transaction (SR171, seen once at 1x on a machine at load 10) while the writes
+        settle; the count is a read, so asking again is safe.
+        """
+        for attempt in range(tries):
+            try:
+                return self.count(graph)
+            except StoreError as exc:
+                if "SR171" not in str(exc) or attempt == tries - 1:
+                    raise
+                time.sleep(2.0 * (attempt + 1))
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def _swap_in(self, graph: URIRef, lines: list[bytes]) -> None:
         """Replace a graph the store holds: upload beside it, then ``MOVE`` it into place.
