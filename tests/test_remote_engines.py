@@ -312,3 +312,17 @@ def test_pragmas_refused_only_before_the_query_form(query, refused) -> None:
             refuse_pragmas(query)
     else:
         refuse_pragmas(query)
+
+
+def test_a_graph_left_half_written_is_dropped_by_the_next_writer(remote_store) -> None:
+    """A writer that dies mid-upload (or loses the server) leaves its marker; the next
+    writable store drops the graph on first contact, a read-only one leaves it alone."""
+    remote_store.replace_graphs({G: _triples(4)})
+    pending = f"<{RemoteStore.PENDING_GRAPH}>"
+    assert not remote_store.select(f"SELECT * WHERE {{ GRAPH {pending} {{ ?s ?p ?o }} }}")
+    remote_store.update(f"INSERT DATA {{ GRAPH {pending} {{ {remote_store._marker(G)} }} }}")  # a crash
+    assert open_store(remote_store.location, read_only=True).count(G) == 4
+    assert remote_store.named_graphs() == [G]  # the marker graph is not listed
+    fresh = open_store(remote_store.location)
+    assert fresh.count(G) == 0 and not fresh.has_graph(G)
+    assert not fresh.select(f"SELECT * WHERE {{ GRAPH {pending} {{ ?s ?p ?o }} }}")

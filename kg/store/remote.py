@@ -295,6 +295,9 @@ class RemoteStore(Store):
     chunk_triples: int | None = None
     #: Prefix of the graphs a Virtuoso upload goes to before it is moved into place.
     TEMP_GRAPH_PREFIX = "urn:x-kg-upload:"
+    #: The graph that names the graphs being written, until each is complete (hidden from
+    #: listings like the temporary graphs): what :meth:`_recover` drops after a crash.
+    PENDING_GRAPH = TEMP_GRAPH_PREFIX + "pending"
 
     def __init__(
         self,
@@ -334,6 +337,8 @@ class RemoteStore(Store):
             self._engine = engine_of(headers.get("Server"))
             if self._engine == "virtuoso":
                 self._virtuoso_setup()
+            if not self.read_only:
+                self._recover()
         return self._engine
 
     def _endpoint(self, kind: str) -> str:
@@ -564,6 +569,25 @@ class RemoteStore(Store):
             return len(lines)
         return self.chunk_triples or _CHUNK_TRIPLES.get(self.engine, _CHUNK_TRIPLES["sparql"])
 
+    def _marker(self, graph: URIRef) -> str:
+        """The triple that says "``graph`` is being written" in :attr:`PENDING_GRAPH`."""
+        return f"{safe_term(graph)} <{self.TEMP_GRAPH_PREFIX}writing> <{self.PENDING_GRAPH}>"
+
+    def _recover(self) -> None:
+        """Drop the graphs a writer left half-written (its process or the server died
+        mid-upload, so it could not drop them itself), then their markers.
+
+        Run once by a writable store when it first talks to the server; stores opened
+        read-only (every reading command) never drop anything.  Like the embedded store's
+        recovery, this assumes one writer at a time.
+        """
+        pending = safe_term(URIRef(self.PENDING_GRAPH))
+        rows = self._select_raw(f"SELECT DISTINCT ?g WHERE {{ GRAPH {pending} {{ ?g ?p ?o }} }}")
+        for row in rows:
+            graph = URIRef(row["g"]["value"])
+            self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
+            self.update(f"DELETE DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
+
     def _upload(self, graph: URIRef, lines: list[bytes]) -> None:
         """POST ``lines`` into ``graph`` (empty or new) in chunks and check the count; on
         any failure drop ``graph``, so that nothing partial remains.
@@ -576,6 +600,8 @@ class RemoteStore(Store):
         """
         params = {"no_transaction": ""} if self.engine == "oxigraph" else {}
         step = self._chunk_size(lines)
+        pending = safe_term(URIRef(self.PENDING_GRAPH))
+        self.update(f"INSERT DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
         try:
             for start in range(0, len(lines), step):
                 self._request(
@@ -593,6 +619,7 @@ class RemoteStore(Store):
         except BaseException:
             self._drop_quietly(graph)
             raise
+        self.update(f"DELETE DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
 
     def _count_written(self, graph: URIRef, tries: int = 4) -> int:
         """Triples in a graph just written, asked again when Virtuoso answers SR171.
@@ -642,9 +669,15 @@ class RemoteStore(Store):
             raise
 
     def _drop_quietly(self, graph: URIRef) -> None:
-        """Drop a graph after a failure; the first error is the one reported."""
+        """Drop a graph after a failure, then its marker; the first error is the one reported.
+
+        If the server cannot be reached, the marker stays and the next writer drops the
+        graph (:meth:`_recover`).
+        """
         with contextlib.suppress(KgError):
             self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
+            pending = safe_term(URIRef(self.PENDING_GRAPH))
+            self.update(f"DELETE DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
 
     def drop_graphs(self, graphs: Iterable[URIRef]) -> None:
         for g in graphs:
