@@ -168,6 +168,7 @@ def test_failure_after_upload_drops_the_temporary_graph(remote_store, monkeypatc
     """Replacing a graph the store holds: upload beside it, MOVE; any failure keeps the old graph."""
     remote_store.replace_graphs({G: _triples(3, "old")})
     before = remote_store.count(G)
+    monkeypatch.setattr(remote_store, "difference_limit", 0)  # Oxigraph: swap whole, not by difference
     real_update, real_count = remote_store.update, remote_store.count
 
     def update(sparql: str, **kw) -> None:
@@ -326,3 +327,27 @@ def test_a_graph_left_half_written_is_dropped_by_the_next_writer(remote_store) -
     fresh = open_store(remote_store.location)
     assert fresh.count(G) == 0 and not fresh.has_graph(G)
     assert not fresh.select(f"SELECT * WHERE {{ GRAPH {pending} {{ ?s ?p ?o }} }}")
+
+
+@pytest.mark.parametrize("limit", [200_000, 1])
+def test_replacement_by_difference_or_by_swap_gives_the_new_graph(remote_store, monkeypatch, limit) -> None:
+    """Oxigraph server: a small change is one DELETE/INSERT DATA update (no MOVE); a larger
+    one, and every replacement on Virtuoso, is uploaded beside the graph and moved."""
+    remote_store.replace_graphs({G: _triples(6, "v")})
+    new = _triples(4, "v") + b'<https://example.org/s9> <https://example.org/p> "new \\"quoted\\" line" .\n'
+    updates: list[str] = []
+    real_update = remote_store.update
+    monkeypatch.setattr(remote_store, "update", lambda s, **kw: (updates.append(s), real_update(s, **kw)))
+    monkeypatch.setattr(remote_store, "difference_limit", limit)
+    remote_store.replace_graphs({G: new})
+    rows = remote_store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": G})
+    assert sorted(str(r["o"]) for r in rows) == ['new "quoted" line', "v0", "v1", "v2", "v3"]
+    moved = [u for u in updates if u.startswith("MOVE")]
+    by_difference = remote_store.engine == "oxigraph" and limit > 3
+    assert (not moved and len(updates) == 1 and "DELETE DATA" in updates[0]) if by_difference else moved
+    updates.clear()
+    remote_store.replace_graphs({G: new})  # the same again: Oxigraph changes nothing, whatever the limit
+    if remote_store.engine == "oxigraph":
+        assert updates == []
+    else:
+        assert len([u for u in updates if u.startswith("MOVE")]) == 1
