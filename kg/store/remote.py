@@ -10,6 +10,8 @@ the same answer on every engine (tested against Oxigraph server and Virtuoso 7.2
 * Virtuoso truncates results at its ``ResultSetMaxRows`` with a 200 answer (a SELECT
   says so only in the ``X-SPARQL-MaxRows`` header, a CONSTRUCT not at all): kg pages
   such results with ORDER BY/LIMIT/OFFSET so that no aggregate is computed on a part;
+  a query cut at its ``MaxQueryExecutionTime`` (partial "anytime" answer, header
+  ``X-SQL-State: S1TAT``) is an error;
 * Virtuoso returns booleans as ``1``/``0`` (fixed here), and its default graph is the
   union of all graphs, system graphs included (kg's listings, counts and exports leave
   those out); a caller's ``DEFINE`` pragma is refused (some switch on the sponger).
@@ -429,12 +431,20 @@ class RemoteStore(Store):
             if graph
             else "application/sparql-results+json, application/n-triples;q=0.9"
         )
-        return self._request(
+        body, headers = self._request(
             self.query_url,
             data=urllib.parse.urlencode({"query": text, **(params or {})}).encode(),
             method="POST",
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
         )
+        if (headers.get("X-SQL-State") or "").upper().startswith("S1TAT"):
+            # Virtuoso's "anytime query": cut at MaxQueryExecutionTime, answered as a success
+            raise StoreError(
+                f"{self.location}: the server stopped the query at its time limit and sent a partial "
+                "answer (Virtuoso MaxQueryExecutionTime); kg does not show partial results: raise "
+                "the limit (0 = none) or narrow the query"
+            )
+        return body, headers
 
     def _select_raw(self, text: str) -> list[dict[str, Any]]:
         """JSON bindings of a SELECT sent as is (no pragmas, no paging): setup queries."""
@@ -692,8 +702,9 @@ class RemoteStore(Store):
                 raise StoreError(
                     f"{self.location}: Virtuoso could not swap the new {len(lines)}-triple graph for {graph} "
                     "in one transaction (its transaction limits; the old graph is unchanged). Drop the "
-                    "graph first and import again (a graph the store does not hold is written without "
-                    "a swap), raise TransactionAfterImageLimit, or load with Virtuoso's bulk loader "
+                    f"graph first (DROP SILENT GRAPH <{graph}> at {self.update_url}) and import again: a "
+                    "graph the store does not hold is written without a swap. Or raise "
+                    "TransactionAfterImageLimit, or load with Virtuoso's bulk loader "
                     f"(docs/remote-stores.md). Server said: {str(exc)[-200:]}"
                 ) from None
             raise

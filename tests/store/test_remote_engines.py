@@ -351,3 +351,14 @@ def test_replacement_by_difference_or_by_swap_gives_the_new_graph(remote_store, 
         assert updates == []
     else:
         assert len([u for u in updates if u.startswith("MOVE")]) == 1
+
+
+def test_a_partial_anytime_answer_is_an_error(remote_store) -> None:
+    """Virtuoso answers a query cut at its time limit with a success and part of the rows
+    (``X-SQL-State: S1TAT``); kg refuses it rather than show a partial aggregate."""
+    if remote_store.engine != "virtuoso":
+        pytest.skip("partial answers at a time limit are Virtuoso's")
+    remote_store.replace_graphs({G: _triples(2000)})
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G}> {{ ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }} }}"
+    with pytest.raises(StoreError, match="partial answer"):
+        remote_store._post_query(q, {"timeout": "100"})  # the request's own limit, in ms
