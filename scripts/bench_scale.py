@@ -60,12 +60,54 @@ def median_of(fn: Callable[[], object], repeat: int, once_above: float = ONCE_AB
     return statistics.median(times)
 
 
+def measure_rewrites(store: object) -> dict[str, float | str]:
+    """Seconds to replace the register's graph, which the store holds, on a remote store:
+    with the same statements, with 1% of them changed, and with every statement re-sent
+    through the whole-graph swap (upload beside it, ``MOVE``; ``difference_limit = 0``).
+
+    Why: a first import writes a new graph, a ``--force`` re-import or a rebuilt links
+    graph replaces one, and the engines' cost for that differs by two orders of magnitude.
+    """
+    import io
+
+    from kg.store.remote import RemoteStore
+
+    assert isinstance(store, RemoteStore)
+    graph = max(store.named_graphs(), key=store.count)  # the register's release graph
+    buf = io.BytesIO()
+    store.export("nt", buf, graph=graph)
+    lines = buf.getvalue().splitlines()
+    changed = [line.replace(b"> .", b"-x> .", 1) if i % 100 == 0 else line for i, line in enumerate(lines)]
+    out: dict[str, float | str] = {}
+    for label, payload, limit in (
+        ("rewrite: unchanged", lines, store.difference_limit),
+        ("rewrite: 1% changed", changed, store.difference_limit),
+        ("rewrite: whole, swapped", lines, 0),
+    ):
+        store.difference_limit = limit
+        t0 = time.perf_counter()
+        try:
+            store.replace_graphs({graph: b"\n".join(payload) + b"\n"})
+            out[label] = time.perf_counter() - t0
+        except Exception as exc:  # a failed rewrite is a result here
+            out[label] = f"failed after {time.perf_counter() - t0:.0f} s: {_brief(str(exc))}"
+        print(f"  {store.location[:30]} {label}: {out[label]}", file=sys.stderr)
+    store.difference_limit = type(store).difference_limit
+    return out
+
+
 def measure(
-    location: str, register: Path, repeat: int, once_above: float = ONCE_ABOVE_S
+    location: str,
+    register: Path,
+    repeat: int,
+    once_above: float = ONCE_ABOVE_S,
+    rewrites: bool = False,
+    queries: bool = True,
 ) -> dict[str, float | str]:
     """Load, named queries and views on one store; values are seconds or an error text.
 
     A load that fails (e.g. a server timing out) is recorded and ends this engine's run.
+    ``rewrites`` adds :func:`measure_rewrites` after the load on remote stores.
     """
     from kg.analysis import network as kn
     from kg.ingest.base_graphs import ensure_base_graphs
@@ -91,6 +133,10 @@ def measure(
             return out
         out["load"] = time.perf_counter() - t0
         out["quads"] = float(store.count())
+        if rewrites and location.startswith("http"):
+            out.update(measure_rewrites(store))
+        if not queries:
+            return out
         for q in list_queries():
             params = BENCH_PARAMS.get(q.name, {})
             try:
@@ -176,7 +222,11 @@ graph means pointing `--store` (or `KG_STORE`) at a server; nothing else changes
 
 
 def write_report(
-    path: Path, results: dict[tuple[int, str], dict[str, float | str]], cmd: str, load: tuple[float, float]
+    path: Path,
+    results: dict[tuple[int, str], dict[str, float | str]],
+    cmd: str,
+    load: tuple[float, float],
+    once_above: float = ONCE_ABOVE_S,
 ) -> None:
     columns = sorted(results)
     keys = list(dict.fromkeys(k for c in columns for k in results[c] if k not in ("load", "quads")))
@@ -187,7 +237,8 @@ def write_report(
         f"Measured by `{cmd}` on this machine (2 cores shared with other jobs, 24 GB RAM),",
         "with `scripts/gen_scale.py` registers (copy 0 is the real 16-column register; further",
         "copies re-draw parties, systems and years from the real rows, seed 16).  Seconds;",
-        "queries and views are medians.  Embedded = Oxigraph on disk through kg; oxigraph =",
+        f"queries and views are medians (one run when the first took over {once_above:g} s).",
+        "Embedded = Oxigraph on disk through kg; oxigraph =",
         "Oxigraph server over HTTP; virtuoso = Debian's Virtuoso 7.2 over HTTP.",
         f"Load average (1 min) at the start and end of the run: {load[0]:.1f} and {load[1]:.1f}",
         "on 2 cores: other jobs shared the machine, so absolute times are inflated.",
@@ -200,6 +251,7 @@ def write_report(
     for key in keys:
         lines.append(f"| {key} | " + " | ".join(_cell(results[c].get(key, "-")) for c in columns) + " |")
     lines += ["", "## Comfortable up to", ""]
+    judged = [k for k in keys if not k.startswith("rewrite:")]  # queries and views, not rewrites
     for engine in sorted({e for _, e in columns}):
         fine = [
             s
@@ -208,7 +260,9 @@ def write_report(
             and isinstance(results[(s, e)]["load"], float)
             and results[(s, e)]["load"] <= COMFORT_LOAD_S
             and all(
-                isinstance(v, float) and v <= COMFORT_QUERY_S for k, v in results[(s, e)].items() if k in keys
+                isinstance(v, float) and v <= COMFORT_QUERY_S
+                for k, v in results[(s, e)].items()
+                if k in judged
             )
         ]
         slow = {
@@ -216,7 +270,7 @@ def write_report(
             for s, e in columns
             if e == engine
             for k, v in results[(s, e)].items()
-            if k in keys and (not isinstance(v, float) or v > COMFORT_QUERY_S)
+            if k in judged and (not isinstance(v, float) or v > COMFORT_QUERY_S)
         }
         verdict = f"comfortable at {max(fine)}x" if fine else "not comfortable at any measured size"
         lines.append(
@@ -251,6 +305,12 @@ def main() -> None:
         default=ONCE_ABOVE_S,
         help="a measure whose first run takes longer (seconds) is run once (default %(default)s)",
     )
+    parser.add_argument(
+        "--rewrites",
+        action="store_true",
+        help="on the servers, also time replacing the loaded graph (unchanged, 1%% changed, swapped whole)",
+    )
+    parser.add_argument("--no-queries", action="store_true", help="measure the load (and rewrites) only")
     args = parser.parse_args()
     # one PUT of a whole register to a busy Oxigraph server can take minutes
     os.environ.setdefault("KG_REMOTE_TIMEOUT", "1800")
@@ -271,7 +331,9 @@ def main() -> None:
                     if location is None:
                         continue
                     print(f"{engine} {scale}x ...", file=sys.stderr)
-                    results[(scale, engine)] = measure(location, register, args.repeat, args.once_above)
+                    results[(scale, engine)] = measure(
+                        location, register, args.repeat, args.once_above, args.rewrites, not args.no_queries
+                    )
                     print(
                         f"{engine} {scale}x load: {_cell(results[(scale, engine)]['load'])}", file=sys.stderr
                     )
@@ -283,7 +345,7 @@ def main() -> None:
     cmd = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
     load = (load_before, os.getloadavg()[0])
     if args.out:
-        write_report(args.out, results, cmd, load)
+        write_report(args.out, results, cmd, load, args.once_above)
     if args.json:
         _write_json(args.json, results)
         print(f"wrote {args.json}", file=sys.stderr)
