@@ -201,15 +201,22 @@ kg's store interface is SPARQL 1.1 (Protocol, Update, Graph Store Protocol), so 
 graph means pointing `--store` (or `KG_STORE`) at a server; nothing else changes
 (docs/remote-stores.md).
 
-* **Next step, same machine or one bigger one: Virtuoso.**  Its bulk loader
-  (`ld_dir` + `rdf_loader_run()`) loads about 1M triples in 5-9 s, counts and GROUP BYs
-  run 10-40x faster than Oxigraph's (../shared/design/virtuoso-notes.md), and it is
-  tested with kg on every `make test`.  Load the export (`kg export --format nq`) with
-  the bulk loader for large stores, then use kg with
-  `KG_STORE=http://host:8890 KG_REMOTE_USER=... KG_REMOTE_PASSWORD=...`.  What you give
-  up: the named queries Virtuoso 7.2 answers wrongly (docs/remote-stores.md lists them),
-  the embedded store's crash-safe markers (kg's Virtuoso writes are atomic per graph
-  instead), and `SELECT` results beyond `ResultSetMaxRows` cost one paged re-run.
+* **Next step, same machine or one bigger one: Virtuoso.**  Counts and GROUP BYs run
+  10-40x faster than Oxigraph's (../shared/design/virtuoso-notes.md; `pipeline` 0.4 s
+  against 11.6 s at 1x in the afternoon run), and it is tested with kg on every
+  `make test`.  `kg import` now fills it directly (a first import is written in place,
+  in 50,000-statement chunks, no `MOVE`); its bulk loader (`ld_dir` +
+  `rdf_loader_run()`, about 1M triples in 5-9 s) on `kg export --format nq` remains the
+  fastest way for tens of millions of triples.  Use kg with
+  `KG_STORE=http://host:8890 KG_REMOTE_USER=... KG_REMOTE_PASSWORD=...`, and set
+  `MaxQueryExecutionTime = 0` (kg refuses the partial answers Virtuoso gives at that
+  limit).  What you give up: the named queries Virtuoso 7.2 answers wrongly
+  (docs/remote-stores.md lists them), replacing a multi-million-triple graph in one
+  transaction (drop it first), and `SELECT` results beyond `ResultSetMaxRows` cost one
+  paged re-run.
+* **Oxigraph server** loads as fast as the embedded store now (its bulk loader) and
+  answers the same way, so it is the server to pick when several processes or machines
+  must read one store of embedded-store size, not for more data.
 * **Several machines: QLever or a Virtuoso cluster.**  QLever indexes billions of
   triples on one large machine and answers kg's queries read-only (imports happen
   elsewhere, then the index is rebuilt: no incremental `kg import`, no `kg link`
