@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.analysis.network.rows import (
     _select,
 )
-from kg.errors import UnknownName, UsageError
+from kg.errors import UnknownName, check_year_range
 from kg.rdf.bindings import inject_values
 from kg.store import Store
 from kg.vocab import ns
@@ -50,8 +50,7 @@ class Filters:
             raise UnknownName(f"unknown status {self.status!r} (known: {', '.join(ns.STATUSES)})")
         if self.source not in SOURCES:
             raise UnknownName(f"unknown source {self.source!r} (known: {', '.join(SOURCES)})")
-        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
-            raise UsageError(f"--from {self.year_from} is after --to {self.year_to}")
+        check_year_range(self.year_from, self.year_to)
 
     @property
     def has_years(self) -> bool:
