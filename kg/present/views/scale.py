@@ -9,6 +9,7 @@ year (``years``: ``{year: [TIV, deals]}``) so the page can filter by year itself
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -59,7 +60,7 @@ def timed_graph(
     composed = _latest_release_years(store, filters, years, tivless)
     if composed is not None:
         years, fed = composed
-        _add_pairs(store, g, [p for p in years if not g.has_edge(*p)])
+        _add_pairs(store, g, sorted(p for p in years if not g.has_edge(*p)))
         for pair, iris_ in fed.items():  # the releases that fed an edge are among its sources
             e = g.edges[pair]
             new = sorted(iris_ - set(e["graphs"]))
@@ -73,7 +74,7 @@ def timed_graph(
             if not e["years"]:
                 g.remove_edge(s, b)
                 continue
-            e["tiv"] = sum(v[0] for v in e["years"].values())
+            e["tiv"] = math.fsum(v[0] for v in e["years"].values())  # exact: any year order
             e["deals"] = int(sum(v[1] for v in e["years"].values()))
         if filters.min_tiv is not None and e["tiv"] < filters.min_tiv:
             g.remove_edge(s, b)
@@ -142,14 +143,22 @@ def _add_pairs(store: Store, g: nx.DiGraph, pairs: list[tuple[str, str]]) -> Non
 
 
 def totals(g: nx.DiGraph) -> None:
-    """Recompute every node's supplied/received TIV and deals from its edges."""
+    """Recompute every node's supplied/received TIV and deals from its edges.
+
+    TIV is added with :func:`math.fsum`, so a node's total does not depend on the order of
+    its edges (which follows the rows of the store).
+    """
+    tiv: dict[tuple[str, str], list[float]] = defaultdict(list)
     for n in g:
-        g.nodes[n].update(supplied_tiv=0.0, supplied_deals=0, received_tiv=0.0, received_deals=0)
+        g.nodes[n].update(supplied_deals=0, received_deals=0)
     for s, b, d in g.edges(data=True):
-        g.nodes[s]["supplied_tiv"] += d["tiv"]
+        tiv[(s, "supplied_tiv")].append(d["tiv"])
+        tiv[(b, "received_tiv")].append(d["tiv"])
         g.nodes[s]["supplied_deals"] += d["deals"]
-        g.nodes[b]["received_tiv"] += d["tiv"]
         g.nodes[b]["received_deals"] += d["deals"]
+    for n in g:
+        for side in ("supplied_tiv", "received_tiv"):
+            g.nodes[n][side] = math.fsum(tiv.get((n, side), ()))
 
 
 def measure(g: nx.DiGraph) -> str:
