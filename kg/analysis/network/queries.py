@@ -91,7 +91,9 @@ def _tiv_parts(filters: Filters) -> tuple[str, str]:
     own = (
         scan(filters, "?g ?deal ?d", "?deal kg:delivery ?d")
         + " "
-        + scan(filters, "?g ?d ?dy ?t", "?d kg:deliveryYear ?dy ; kg:tiv ?t .")
+        + scan(filters, "?g ?d ?dy", "?d kg:deliveryYear ?dy")
+        + " "
+        + scan(filters, "?g ?d ?t", "?d kg:tiv ?t")  # (apart: one scan more, 3x less CPU)
         + " BIND(STR(?dy) AS ?y)"
     )
     unsplit = f"""{scan(filters, "?g ?deal ?t", "?deal kg:tivDelivered ?t .")}

@@ -47,6 +47,8 @@ def timed_graph(
     """
     filters = kn.resolve_filters(store, filters)
     structure = replace(filters, year_from=None, year_to=None, min_tiv=None)
+    if tivless is None and _composing(store, filters) and not (filters.supplier or filters.buyer):
+        tivless = kn.tivless_deliveries(store)  # asked once, not once per release composed
     if isinstance(store, EmbeddedStore):
         with ThreadPoolExecutor(1) as pool:
             fut_t = pool.submit(kn.tiv_by_year, store, filters, tivless=tivless)
@@ -101,7 +103,7 @@ def _latest_release_years(
     from kg.queries import releases as kr
 
     rels = [r for r in kr.register_releases(store) if r.deals]
-    if filters.release or len(rels) < 2:
+    if not _composing(store, filters):
         return None
     excluded = set(filters.exclude_graphs or ())
     per_release = {r.iri: years for r in rels if r.iri not in excluded}
@@ -124,6 +126,14 @@ def _latest_release_years(
                         out[pair].setdefault(y, [0.0, 0])[col] = v[col]
                         fed[pair].add(iri)
     return dict(out), dict(fed)
+
+
+def _composing(store: Store, filters: kn.Filters) -> bool:
+    """Whether :func:`_latest_release_years` composes releases: two or more hold deals and
+    ``--release`` names none."""
+    from kg.queries import releases as kr
+
+    return not filters.release and sum(1 for r in kr.register_releases(store) if r.deals) >= 2
 
 
 def _add_pairs(store: Store, g: nx.DiGraph, pairs: list[tuple[str, str]]) -> None:
