@@ -233,3 +233,11 @@ def test_tivless_passed_on_gives_the_same_tiv(store) -> None:
     f = kn.resolve_filters(store, kn.Filters(buyer="India"))
     asked = kn.tivless_deliveries(store)
     assert kn.tiv_by_year(store, f, tivless=asked) == kn.tiv_by_year(store, f)
+
+
+def test_node_totals_do_not_depend_on_edge_order() -> None:
+    """Node TIV totals are exact sums (math.fsum): 0.1 + 0.2 + 0.3 is 0.6 whichever edge comes first."""
+    edges = [("A", "X", 0.1), ("A", "Y", 0.2), ("A", "Z", 0.3)]
+    forward, backward = _graph(edges), _graph(edges[::-1])
+    assert forward.nodes["A"]["supplied_tiv"] == backward.nodes["A"]["supplied_tiv"] == 0.6
+    assert (0.1 + 0.2) + 0.3 != (0.3 + 0.2) + 0.1  # what a plain running sum would give
