@@ -249,14 +249,24 @@ def one_unknown_per_side(g: nx.DiGraph) -> nx.DiGraph:
             return node
         return UNKNOWN_SUPPLIER if side == "supplier" else UNKNOWN_RECIPIENT
 
-    return merge_nodes(
-        g,
-        side_map,
-        {
-            UNKNOWN_SUPPLIER: {"kind": "unknown", "label": "unknown supplier(s)"},
-            UNKNOWN_RECIPIENT: {"kind": "unknown", "label": "unknown recipient(s)"},
-        },
-    )
+    names = {UNKNOWN_SUPPLIER: "unknown supplier(s)", UNKNOWN_RECIPIENT: "unknown recipient(s)"}
+    h = merge_nodes(g, side_map, {n: {"kind": "unknown", "label": label} for n, label in names.items()})
+    # the page counts the parties each node stands for in the selected years (its label
+    # "unknown supplier(s) (N)" follows the slider): each member's years with volume,
+    # ``[]`` for a member without dated volume (always counted, as undated edges are drawn)
+    years: dict[str, dict[str, set[int]]] = {n: {} for n in names}
+    for s, b, d in g.edges(data=True):
+        dated = {y for y, v in d.get("years", {}).items() if v[0] > 0 or v[1] > 0}
+        for node, side in ((s, UNKNOWN_SUPPLIER), (b, UNKNOWN_RECIPIENT)):
+            if side_map(node, "supplier" if side == UNKNOWN_SUPPLIER else "buyer") == side:
+                years[side].setdefault(node, set()).update(dated)
+    h.graph["unknown_members"] = {
+        n: [sorted(ys) for _, ys in sorted(m.items())] for n, m in years.items() if n in h
+    }
+    for n, label in names.items():
+        if n in h:
+            h.nodes[n]["name"] = label  # the label without the all-years count
+    return h
 
 
 def _leaders(volumes: Mapping[str, float], share: float) -> set[str]:
