@@ -107,10 +107,16 @@ def _latest_release_years(
         return None
     excluded = set(filters.exclude_graphs or ())
     per_release = {r.iri: years for r in rels if r.iri not in excluded}
+    # a release never chosen for orders (the 2026 register beside the 2024 one) feeds no deal
+    # counts: its scan of the order years is skipped (every year kg reads: 1800-2199)
+    orders_from = {getattr(kr.choose(rels, "orders", y, y), "iri", None) for y in range(1800, 2200)}
     for r in rels:
         if r.iri not in per_release:
             f = replace(filters, exclude_graphs=kr.excluded(rels, r))
-            per_release[r.iri] = kn.pair_years(store, f, tiv=kn.tiv_by_year(store, f, tivless=tivless))
+            deals = None if r.iri in orders_from else {}
+            per_release[r.iri] = kn.pair_years(
+                store, f, tiv=kn.tiv_by_year(store, f, tivless=tivless), deals=deals
+            )
     all_years = sorted({y for pr in per_release.values() for ys in pr.values() for y in ys})
     pick = {
         y: tuple(getattr(kr.choose(rels, m, y, y), "iri", None) for m in ("deliveries", "orders"))
