@@ -3,7 +3,7 @@
 The CLI maps each to one clear line on stderr and its ``exit_code`` in one place
 (:class:`kg.cli.app.KgGroup`); library callers catch them like any exception.
 Exit codes: 0 ok, 1 error, 2 usage, 3 validation failed or import rejected, 4 store locked.
-Which mistake gets which code (the README's table, checked by tests/test_exit_codes.py):
+Which mistake gets which code (the README's table, checked by tests/project/test_exit_codes.py):
 an unknown name, IRI or deal selection and a bad option value are usage errors (2); an input
 file that is missing or cannot be read or imported is rejected input (3), in every command.
 Why one hierarchy: the same mistake (say an unknown party name) must give the same exit

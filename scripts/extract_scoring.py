@@ -1,6 +1,6 @@
 """Scoring of extracted claims against ``tests/fixtures/articles/*.expected.json``.
 
-Shared by ``tests/test_extract_quality.py`` (as ``scripts.extract_scoring``) and
+Shared by ``tests/extract/test_extract_quality.py`` (as ``scripts.extract_scoring``) and
 ``scripts/bench_extract_quality.py``.  Triples
 (supplier iso3, buyer iso3, system) are compared as sets per article (micro P/R over
 all articles); a claim's system matches when the catalogue resolves both names to the

@@ -15,7 +15,7 @@ are in real coverage).  Pairs, each labelled ``same`` (one story) or not:
 * ``unrelated`` (easy negative): different deals, different sites.
 
 ``python scripts/gen_dedup_pairs.py`` prints the counts; ``--jsonl FILE`` writes the pairs.
-scripts/bench_feeds.py and tests/test_dedup.py measure kg.feeds.dedup on them.
+scripts/bench_feeds.py and tests/feeds/test_dedup.py measure kg.feeds.dedup on them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Hostile and broken inputs, generated on the fly (never committed): an article batch with one
 of each bad kind, an XML entity bomb, a SIPRI register with broken rows, an HTML article.
 
-Shared by the tests (``tests/test_reliability_inputs.py``, ``test_security_inputs.py``,
+Shared by the tests (``tests/reliability/test_reliability_inputs.py``, ``test_security_inputs.py``,
 ``test_packaging.py``, as ``scripts.hostile_data``) and by ``scripts/reliability.py`` and
 ``scripts/hostile_inputs.py``, so the table those scripts print measures the same inputs the
 tests check.

@@ -4,7 +4,7 @@ Each class is tried with several inputs through the library or the CLI (CliRunne
 counted: ``tried``, ``crashes`` (an exception or traceback escaping kg), and a ``failed``
 count of the class's own harm (a release emptied, a device node replaced, a live formula
 in a CSV cell, ...).  ``scripts/reliability.py`` prints them as rows of its table; the
-tests in ``tests/test_security_inputs.py`` check each class one case at a time.
+tests in ``tests/security/test_security_inputs.py`` check each class one case at a time.
 
     python scripts/hostile_inputs.py      # just these rows
 """

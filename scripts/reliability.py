@@ -2,7 +2,7 @@
 
 Prints one table: inputs tried per class, crashes, data lost, kills survived, peak RSS of
 refusing a 1 GB RDF file.  ``make reliability`` runs it (a few minutes); the tests in
-``tests/test_reliability_*.py`` import the generators below and run smaller versions.
+``tests/reliability/test_reliability_*.py`` import the generators below and run smaller versions.
 
     python scripts/reliability.py [--rows 30000] [--kills 4] [--fuzz 10000] [--quick]
 """

@@ -5,7 +5,7 @@ triples) it took 88 s, after the store had been exported and re-parsed by rdflib
 shape of ``ontology/shapes.ttl`` is instead compiled into one SELECT per constraint that
 returns the failing (focus node, value) pairs, and Oxigraph runs them over the union of the
 store's graphs where the data already is (no export, no copy).  The report is the same as
-pyshacl's, result for result (``tests/test_validate_engines.py`` checks this on data that
+pyshacl's, result for result (``tests/analysis/test_validate_engines.py`` checks this on data that
 breaks every shape; ``scripts/bench_validate.py`` measures both engines on the register).
 
 Only what ``shapes.ttl`` uses is compiled (SHACL Core: targets by class, subjects-of and

@@ -3,7 +3,7 @@
 Why a module of its own: these patterns are what a newcomer tunes when the extractor misses a
 wording ("close a contract", "green-lit", "take delivery"); keeping them apart from the role and
 frame logic in :mod:`kg.extract.claims` makes each change a one-line edit with its own test
-(``tests/test_extract_realnews.py`` swaps equivalent triggers and expects the same claim).
+(``tests/extract/test_extract_realnews.py`` swaps equivalent triggers and expects the same claim).
 """
 
 from __future__ import annotations

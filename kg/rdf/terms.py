@@ -155,7 +155,7 @@ def content_hash(data: bytes) -> str:
     The one definition: importers compare it to skip unchanged inputs (a register file, an
     RDF file, a curated table, an article) and the feed fetcher to spot a changed article
     under the same URL, so every writer and reader must compute it the same way
-    (``tests/test_content_hash.py`` greps for other spellings).
+    (``tests/rdf/test_content_hash.py`` greps for other spellings).
     """
     return hashlib.sha256(data).hexdigest()
 

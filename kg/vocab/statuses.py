@@ -5,7 +5,7 @@ timeline, the contradiction finder, the extractor, the network's deal records an
 SPARQL queries, and the copies drifted (the network treated ``asserted``/``actual``/
 ``fact`` as plain, which the extractor never emits; the ontology documented
 ``speculative``, which nothing emits).  Every user imports these names;
-``tests/test_vocab_statuses.py`` checks them against ``ontology/kg.ttl`` (the lifecycle
+``tests/vocab/test_vocab_statuses.py`` checks them against ``ontology/kg.ttl`` (the lifecycle
 is the ``kg:lifecycleRank`` of the status concepts; the modalities are the concepts of
 ``kg:ModalityScheme``, the non-factual ones the members of ``kg:NonFactualModalities``),
 checks the ``.rq`` files' status and modality lists against them, and greps ``kg/`` for
