@@ -219,10 +219,12 @@ class ReleaseMapper:
         # checked once against the minting function: "<release/row/" + line + ">" and
         # "<.../deal/sipri/" + digest(release key, row key) + ">".
         self._record_prefix = iri(iris.record(self.release, ""))[:-1]
-        assert f"{self._record_prefix}7>" == iri(iris.record(self.release, 7))
         probe = str(iris.register_deal(self.release_key, "1"))
         self._deal_prefix = "<" + probe.removesuffix(iris.digest(self.release_key, "1"))
-        assert self.deal16_iri(1) == iri(probe), "kg.vocab.iris.register_deal changed its template"
+        if f"{self._record_prefix}7>" != iri(iris.record(self.release, 7)) or self.deal16_iri(1) != iri(
+            probe
+        ):
+            raise RuntimeError("kg.vocab.iris changed the record or register deal IRI template")
         self.out = MappedRelease(graph=str(self.release))
         self.entity_lines: dict[str, None] = {}  # ordered set of party/system triples
         self._party_cache: dict[str, tuple[str, str | None, str, str | None]] = {}
@@ -273,7 +275,7 @@ class ReleaseMapper:
         rec = f"{self._record_prefix}{line}>"
         add = self.out.lines.append
         add(f"{rec} {A} {C_RECORD} .\n")
-        add(f'{rec} {P_ROW_NUMBER} "{line}"^^{_XSD_INT} .\n')
+        add(f"{rec} {P_ROW_NUMBER} {lit_int(line)} .\n")
         add(f"{rec} {P_RELEASE} {self.release_s} .\n")
         return rec
 

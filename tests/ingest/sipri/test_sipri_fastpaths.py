@@ -130,3 +130,11 @@ def test_templated_iris_equal_the_minted_ones():
     for row in parsed.rows:
         assert f"<{iris.record(release, row.line)}> " in nt
     assert f"<{iris.delivery(str(iris.register_deal(parsed.release_key, '3')), 2018)}> " in nt
+
+
+def test_a_changed_iri_template_is_refused(monkeypatch):
+    parsed = _register(["India,Russia,2015,,5,,S-400,SAM system,,,,New,,1,5,"])
+    minted = iris.register_deal
+    monkeypatch.setattr(iris, "register_deal", lambda key, row: minted(key, f"x{row}"))
+    with pytest.raises(RuntimeError, match="template"):
+        mapping.ReleaseMapper(parsed)
