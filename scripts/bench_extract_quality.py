@@ -18,7 +18,8 @@ real published articles (rewritten in our own words, kept outside the repository
 * the scorer's error kinds (``--show``; ``--verbose`` prints every miss and extra),
 
 and for the project's fixtures (``tests/fixtures/articles``) the line of
-``scripts/extract_scoring.py``.
+``scripts/extract_scoring.py``, then the scorer's line (all claims, and confidence >= 0.8) on
+``tests/fixtures/newsset`` (24 articles written and labelled blind to the extractor's rules).
 
 Usage: ``python scripts/bench_extract_quality.py [--eval DIR] [--verbose]``
 """
@@ -157,6 +158,9 @@ def main() -> None:
         print("\n".join(line for line in shown if line.startswith("  ") and "kinds:" not in line))
     print("error kinds:" + next((line.split("kinds:", 1)[1] for line in shown if "kinds:" in line), " none"))
     print(fixture_line())
+    news = sorted((ROOT / "tests" / "fixtures" / "newsset").glob("n-*.json"))  # written blind to the rules
+    print(f"newsset  {run_scorer(score, news).splitlines()[-1]}")
+    print(f"newsset  {run_scorer(score, news, '--confidence', '0.8').splitlines()[-1]}")
 
 
 if __name__ == "__main__":
