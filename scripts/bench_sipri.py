@@ -183,6 +183,13 @@ def main(argv: list[str]) -> int:
                 base["ratios"] = [
                     b["seconds"] / c["seconds"] for b, c in zip(runs[key], runs["cli"], strict=True)
                 ]  # type: ignore[operator]
+                # CPU seconds too: on a loaded machine they vary far less than wall time (kg's
+                # load uses two threads, so its CPU ratio is below its wall ratio on an idle one)
+                base["cpu_ratios"] = [
+                    b["cpu"] / c["cpu"]
+                    for b, c in zip(runs[key], runs["cli"], strict=True)
+                    if b["cpu"] and c["cpu"]
+                ]  # type: ignore[operator]
                 rows.append((path.name, label, base))
     header = (
         f"{'file':<20} {'method':<32} {'wall s':>7} {'cpu s':>7} {'triples':>9} {'triples/s':>10} "
@@ -202,6 +209,8 @@ def main(argv: list[str]) -> int:
     for name, method, r in rows:
         if "ratios" in r:
             print(f"{name} {method}: per-run ratios {', '.join(f'{x:.2f}' for x in r['ratios'])}")  # type: ignore[union-attr]
+            cpu = ", ".join(f"{x:.2f}" for x in r.get("cpu_ratios", []))  # type: ignore[union-attr]
+            print(f"{name} {method}: per-run CPU-seconds ratios {cpu or '?'}")
     print(
         f"\nmedians of {repeat} run(s); load average (1 min) before and after each run: "
         f"{', '.join(f'{x:.1f}' for x in loads)} on {os.cpu_count()} CPUs"

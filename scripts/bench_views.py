@@ -1,7 +1,8 @@
 """Benchmark the views on the whole 16-column SIPRI register.
 
-Imports ``../shared/data/sipri/trade-register.csv`` into a temporary on-disk store (or
-uses ``--store DIR`` if it already holds it), then times, median of ``--repeat`` runs:
+Imports ``../shared/data/sipri/trade-register.csv`` (with ``--both-releases`` also the 2026
+release ``trade_register.csv``, as users have both) into a temporary on-disk store (or uses
+``--store DIR`` if it already holds them), then times, median of ``--repeat`` runs:
 
 * the default global network (the suppliers and buyers carrying 90% of the TIV, the rest
   folded into "others"), all years and ``--from 2015``: library build + render + write
@@ -28,6 +29,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTER = REPO.parent / "shared" / "data" / "sipri" / "trade-register.csv"
+#: the 2026 release (17 columns, deliveries 1995-2024), loaded beside it with --both-releases
+REGISTER_2026 = REPO.parent / "shared" / "data" / "sipri" / "trade_register.csv"
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]  # fmt: skip
@@ -104,6 +107,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", help="store directory already holding the register")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--both-releases", action="store_true", help="import the 2026 release too")
     args = parser.parse_args()
 
     from kg.analysis import network as kn
@@ -118,16 +122,23 @@ def main() -> int:
         if args.store:
             store = open_store(args.store, read_only=True)
         else:
-            if not REGISTER.exists():
-                print(f"register not found: {REGISTER}", file=sys.stderr)
-                return 1
+            files = [REGISTER, REGISTER_2026] if args.both_releases else [REGISTER]
+            for path in files:
+                if not path.exists():
+                    print(f"register not found: {path}", file=sys.stderr)
+                    return 1
             from kg.ingest.sipri.importer import import_sipri
 
             store = open_store(str(work / "store"))
             started = time.perf_counter()
-            import_sipri(store, [REGISTER])
+            import_sipri(store, files)
             rows.append(
-                ("import 16-column register (setup)", f"{time.perf_counter() - started:.2f} s", "", "")
+                (
+                    f"import {' + '.join(p.name for p in files)} (setup)",
+                    f"{time.perf_counter() - started:.2f} s",
+                    "",
+                    "",
+                )
             )
             store.close()  # reopened read-only, so the CLI runs below can open it too
             store = open_store(str(work / "store"), read_only=True)
@@ -204,7 +215,8 @@ def main() -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     w = max(len(r[0]) for r in rows)
     print(
-        f"\nkg views on the 16-column SIPRI register (median of {args.repeat}; load avg {load_start:.1f} at the "
+        f"\nkg views on {args.store or 'the SIPRI register'}{' (both releases)' if args.both_releases else ''} "
+        f"(median of {args.repeat}; load avg {load_start:.1f} at the "
         f"start, {load:.1f} at the end, {os.cpu_count()} CPUs)"
     )
     print(f"{'step'.ljust(w)}  {'wall':>8}  {'CPU':>8}  notes")

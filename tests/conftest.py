@@ -140,3 +140,21 @@ def store(request: pytest.FixtureRequest):
         if fill is not None:
             fill(store)
         yield store
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
+    """``kg demo`` run once per session: (store location, output directory, its stdout).
+
+    For tests that only read the demo's store or files (each run costs seconds); a test
+    that writes to the store or checks a second run runs its own demo.
+    """
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    root = tmp_path_factory.mktemp("demo")
+    store, out = str(root / "store"), root / "out"
+    result = CliRunner().invoke(cli, ["--store", store, "demo", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return store, out, result.stdout

@@ -395,10 +395,15 @@ def find_contradictions(store: Store, filters: ContradictionFilter | None = None
     groups = _filter_clusters(store, clusters(store), filters or ContradictionFilter())
     if not groups:
         return []
-    ev = gather(store, [d for g in groups for d in g])
-    # Put the article deal first: it is what a reader looks up by name.
+    return contradictions_of(gather(store, [d for g in groups for d in g]), groups)
+
+
+def contradictions_of(ev: DealEvidence, groups: list[list[str]]) -> list[Contradiction]:
+    """Contradictions of each cluster in ``groups``, from evidence already gathered for them
+    (the deals view reads its deals' evidence once and passes it here)."""
     out: list[Contradiction] = []
     for group in groups:
+        # Put the article deal first: it is what a reader looks up by name.
         ordered = sorted(group, key=lambda d: (not ev.claims.get(d), d))
         out.extend(contradictions_in(ev, ordered))
     out.sort(key=lambda c: (c.label, FIELDS.index(c.field), c.deal))

@@ -17,13 +17,14 @@ Beside it, the rules every reader of evidence must share: which claims are well 
 its own event's (:func:`event_dates`), how dates sort (:func:`date_key`), and the cluster of
 deals connected by chosen links (:func:`cluster`).
 
-Readers: :mod:`kg.analysis.timeline` (a deal's dated events and derived status) and
-:mod:`kg.analysis.contradictions` (sources that disagree).  Seam for the deals view:
-``kg.analysis.network.deal_records`` still runs its own queries into ``DealRecord`` /
-``network.SourceRef`` (kinds ``release|article|other``); it can be rebuilt on
-``gather(store, deal_iris)`` (facts per source, claims with status, modality and evidence,
-sources with kind, date and title, labels) so the deals view and ``kg deal show`` read one
-model.  That change belongs to the network module's owner.
+Readers: :mod:`kg.analysis.timeline` (a deal's dated events and derived status),
+:mod:`kg.analysis.contradictions` (sources that disagree) and the deals view's records
+(``kg.analysis.network.deal_records``: facts per source, claims with status, modality and
+evidence, sources with kind, date and title), so the deals view reads each deal once and
+shows the same sources ``kg deal show`` and ``kg contradictions`` do.  Not
+:mod:`kg.ingest.linking`: it sits a layer below (ingest < analysis) and provides the bulk
+lookups (``describe``, ``referrers``) this model is built on; it reads only the identity of
+deals (parties, system, order year) to match them, not their evidence.
 
 The article mapper keeps the extractor's ``status`` but not its ``delayed`` flag; a claim
 counts as reporting a delay when it carries the status ``delayed`` or its evidence sentence
@@ -67,6 +68,7 @@ class SourceDoc:
     url: str | None = None
     publisher: str | None = None
     story: str | None = None  # kg:sameStoryAs: the first copy of the story this article reprints
+    release: bool = False  # the graph is a kg:DatasetRelease (a register release or a curated table)
 
     @property
     def witness(self) -> str:
@@ -365,6 +367,7 @@ def _gather_sources(store: Store, ev: DealEvidence) -> None:
             url=_first(props, SCHEMA.url),
             publisher=_first(props, SCHEMA.publisher),
             story=_first(props, ns.sameStoryAs),
+            release=str(ns.DatasetRelease) in props.get(str(RDF.type), []),
         )
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from kg._version import __version__
-from kg.errors import EXIT_ERROR, InputError, KgError
+from kg.errors import EXIT_ERROR, InputError, KgError, UnknownName
 from kg.store import Store, default_location, open_store
 
 EXIT_CODES_HELP = (
@@ -168,6 +169,23 @@ def get_store(ctx: click.Context, *, read_only: bool = False) -> Store:
         ctx.find_root().obj = holder
         ctx.call_on_close(holder.close)
     return holder.get(read_only)
+
+
+def require_graphs(store: Store, graphs: Iterable[str], kind: str | None = None, what: str = "graph") -> None:
+    """Refuse a graph IRI the store does not hold (as a graph of class ``kind``, when given).
+
+    Why: a ``--graph``/``--article``/``--release`` IRI with a typo used to match nothing and
+    exit 0 silently, which reads as success; it is an unknown name (exit 2) like any other.
+    """
+    from rdflib import URIRef
+
+    for graph in graphs:
+        if kind is None:
+            found = store.has_graph(URIRef(graph))
+        else:
+            found = store.ask("ASK { GRAPH ?g { ?g a ?kind } }", {"g": URIRef(graph), "kind": URIRef(kind)})
+        if not found:
+            raise UnknownName(f"no {what} <{graph}> in the store")
 
 
 @cli.group("import", cls=KgGroup)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from kg.cli.app import InputPath, cli, get_store, import_group, query_group
+from kg.cli.app import InputPath, cli, get_store, import_group, query_group, require_graphs
 from kg.cli.output import FORMATS, RAW_CSV_HELP, default_format, write_rows
-from kg.errors import EXIT_REJECTED, ValidationFailed
+from kg.errors import EXIT_REJECTED, UnknownName, ValidationFailed
 from kg.io.atomicwrite import STDOUT, is_stdout, open_atomic
 from kg.store import EXPORT_FORMATS
 
@@ -65,6 +65,8 @@ def export_cmd(ctx: click.Context, fmt: str, output: Path | None, graph: str | N
     from rdflib import URIRef
 
     store = get_store(ctx, read_only=True)
+    if graph:
+        require_graphs(store, [graph])
     target = URIRef(graph) if graph else None
     with open_atomic(output or STDOUT) as out:
         store.export(fmt, out, target)
@@ -162,6 +164,7 @@ def validate_cmd(ctx: click.Context, file: Path | None, graph: str | None, engin
     import io
     import time
 
+    from pyoxigraph import NamedNode
     from rdflib import Dataset, URIRef
 
     from kg.analysis.validate import Unsupported, validate, validate_store
@@ -171,10 +174,15 @@ def validate_cmd(ctx: click.Context, file: Path | None, graph: str | None, engin
     started = time.perf_counter()
     graphs = [URIRef(graph)] if graph else None
     store = get_store(ctx, read_only=True) if file is None else None
+    parsed = parse_file(file)[0] if file is not None else None
+    if graph and store is not None:
+        require_graphs(store, [graph])
+    elif graph and parsed is not None and not parsed.contains_named_graph(NamedNode(graph)):
+        raise UnknownName(f"no graph <{graph}> in {file}")
     report = None
     if engine == "sparql":
-        if file is not None:
-            target, scratch = parse_file(file)[0], True
+        if parsed is not None:
+            target, scratch = parsed, True
         else:
             target, scratch = as_pyoxigraph(store)  # type: ignore[arg-type]
         try:
@@ -186,9 +194,8 @@ def validate_cmd(ctx: click.Context, file: Path | None, graph: str | None, engin
     if report is None:
         click.echo("validate: running pyshacl (about 90 s on the whole SIPRI register)...", err=True)
         buf = io.BytesIO()
-        if file is not None:
-            parsed, _ = parse_file(file)
-            parsed.dump(buf, EXPORT_FORMATS["nq"])
+        if file is not None:  # parsed again: the SPARQL engine's try loaded the ontology into it
+            parse_file(file)[0].dump(buf, EXPORT_FORMATS["nq"])
         else:
             # the whole store is the context even for one graph: parties and systems are
             # typed in the reference graph, and a graph's nodes are checked against all of it

@@ -8,10 +8,11 @@ import sys
 import click
 
 from kg.analysis import contradictions, timeline
-from kg.cli.app import KgGroup, cli, get_store
+from kg.cli.app import KgGroup, cli, get_store, require_graphs
 from kg.cli.output import write_rows
 from kg.errors import EXIT_USAGE, UnknownName, check_year_range
 from kg.ingest import linking
+from kg.vocab import ns
 
 #: More clusters than this from ``kg deal show --supplier ...`` means the selection is too wide.
 MAX_TIMELINES = 10
@@ -50,6 +51,8 @@ def link_cmd(
     importers run the incremental form after each import.  Idempotent.
     """
     store = get_store(ctx)
+    require_graphs(store, articles, str(ns.NewsArticle), "article graph")
+    require_graphs(store, releases, str(ns.DatasetRelease), "release graph")
     if articles or releases:
         report = linking.link(store, article_graphs=list(articles), release_graphs=list(releases))
     else:

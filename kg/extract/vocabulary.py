@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract._fastre import LowerRx
+from kg.vocab.statuses import RANK, STATUS_KEYS
 
 # --- trigger vocabulary -------------------------------------------------------------------
 
@@ -250,19 +251,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_STATUS_RANK = {
-    "signed-future": 5,
-    "purchase": 1,
-    "cancelled": 9,
-    "delivered": 7,
-    "delivering": 7,
-    "delayed": 6,
-    "signed": 5,
-    "approved": 4,
-    "negotiating": 3,
-    "offered": 2,
-    "unknown": 1,
-}
+#: The status cues a trigger may name: every status of :mod:`kg.vocab.statuses` (the one status
+#: order) and the extractor's two pseudo-statuses, "signed-future" (a contract still to come)
+#: and "purchase" (a buying verb without a stage).  Only membership is used (the decision is
+#: the if-chain of ``kg.extract.status._status``); the value is the lifecycle rank, -1 off it.
+_STATUS_RANK: dict[str, int] = {key: RANK.get(key, -1) for key in (*STATUS_KEYS, "signed-future", "purchase")}
 
 _BUY_V = _rx(
     r"\b(armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"

@@ -94,6 +94,9 @@ def values_block(variables: Sequence[str], tuples: Iterable[Sequence[URIRef | Li
     return f"VALUES {head} {{ {' '.join(lines)} }}"
 
 
+#: Up to this many predicates, :func:`describe` looks each (subject, predicate) pair up.
+_PER_PREDICATE_LOOKUPS = 3
+
 _DESCRIBE = "SELECT ?s ?g ?p ?o WHERE { %(values)s GRAPH ?g { ?s ?p ?o } }"
 _REFERRERS = "SELECT ?s ?g ?o WHERE { %(values)s GRAPH ?g { ?s %(predicate)s ?o } }"
 
@@ -114,9 +117,18 @@ def describe(
     preds = [str(p) for p in predicates] if predicates is not None else None
     out: list[tuple[str, str, str, Any]] = []
     if isinstance(store, EmbeddedStore):
+        if preds is not None and len(preds) <= _PER_PREDICATE_LOOKUPS:
+            for subject in wanted:
+                for pred in preds:
+                    out.extend((subject, g, p, o) for _, p, o, g in store.quads(subject, pred))
+            return out
+        # Many predicates: one lookup per subject, filtered here, is cheaper than one per
+        # (subject, predicate) pair (a deal carries ~20 triples; the deal read asks for ~25).
+        keep = frozenset(preds) if preds is not None else None
         for subject in wanted:
-            for pred in preds if preds is not None else [None]:
-                out.extend((subject, g, p, o) for _, p, o, g in store.quads(subject, pred))
+            out.extend(
+                (subject, g, p, o) for _, p, o, g in store.quads(subject, None) if keep is None or p in keep
+            )
         return out
     for chunk in _chunks(wanted, 500):
         q = _DESCRIBE % {"values": values_block(["s"], ((URIRef(x),) for x in chunk))}

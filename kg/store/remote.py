@@ -10,6 +10,8 @@ the same answer on every engine (tested against Oxigraph server and Virtuoso 7.2
 * Virtuoso truncates results at its ``ResultSetMaxRows`` with a 200 answer (a SELECT
   says so only in the ``X-SPARQL-MaxRows`` header, a CONSTRUCT not at all): kg pages
   such results with ORDER BY/LIMIT/OFFSET so that no aggregate is computed on a part;
+  a query cut at its ``MaxQueryExecutionTime`` (partial "anytime" answer, header
+  ``X-SQL-State: S1TAT``) is an error;
 * Virtuoso returns booleans as ``1``/``0`` (fixed here), and its default graph is the
   union of all graphs, system graphs included (kg's listings, counts and exports leave
   those out); a caller's ``DEFINE`` pragma is refused (some switch on the sponger).
@@ -23,6 +25,7 @@ import io
 import json
 import os
 import re
+import time
 import urllib.parse
 import urllib.request
 import uuid
@@ -53,6 +56,16 @@ from kg.store.base import (
 from kg.vocab.iris import REGISTRY_GRAPH
 
 _XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+#: Statements per Graph Store ``POST`` by engine.  Virtuoso: its large single requests were
+#: seen to hang or store part of the data.  Oxigraph server: each ``no_transaction`` request
+#: is one bulk load (15 s for the 747k-triple register in one request, 24 s in 100k chunks),
+#: so few large ones.
+_CHUNK_TRIPLES = {"virtuoso": 50_000, "oxigraph": 1_000_000, "sparql": 50_000}
+#: The rate at which a one-transaction ``MOVE`` is given time (measured: Oxigraph server
+#: moved 747k triples in 196 s at load 4 on 2 cores), i.e. its timeout is at least
+#: ``triples / SWAP_TRIPLES_PER_SECOND`` seconds.
+SWAP_TRIPLES_PER_SECOND = 1_000
 
 
 @dataclass(frozen=True)
@@ -134,36 +147,61 @@ def error_detail(body: bytes, reason: str) -> str:
 
 
 # -- query text ---------------------------------------------------------------------------
-_PROLOGUE = re.compile(r"(?is)\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)")
-_DEFINE = re.compile(r"(?i)\s*DEFINE\b")
-_FORM = re.compile(r"(?is)\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")
+#: The keywords that open a query or an update after its prologue.
+_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def _prologue_end(sparql: str) -> tuple[int, Token | None]:
+    """Where the PREFIX/BASE declarations and comments end, and the token after them.
+
+    Read with the one SPARQL lexer (:mod:`kg.rdf.lexer`), so a ``#`` or a keyword inside
+    an IRI or a string is never taken for a comment or a form.
+    """
+    tokens = list(tokenize(sparql, comments=True))
+    k, end = 0, 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.kind == "comment":
+            k, end = k + 1, token.end
+        elif token.is_word("BASE") and k + 1 < len(tokens) and tokens[k + 1].kind == "iri":
+            k, end = k + 2, tokens[k + 1].end
+        elif (
+            token.is_word("PREFIX")
+            and k + 2 < len(tokens)
+            and tokens[k + 1].kind == "pname"
+            and tokens[k + 2].kind == "iri"
+        ):
+            k, end = k + 3, tokens[k + 2].end
+        else:
+            return end, token
+    return end, None
 
 
 def split_prologue(sparql: str) -> tuple[str, str]:
     """(PREFIX/BASE declarations and comments, the rest of the query)."""
-    end = 0
-    while True:
-        m = _PROLOGUE.match(sparql, end)
-        if not m or m.end() == end:
-            return sparql[:end], sparql[end:]
-        end = m.end()
+    end, _ = _prologue_end(sparql)
+    return sparql[:end], sparql[end:]
 
 
 def refuse_pragmas(sparql: str) -> None:
     """Refuse Virtuoso ``DEFINE`` pragmas in a caller's query.
 
     Why: they are not SPARQL, and some (``get:soft``, ``input:grab-*``) make the server
-    fetch documents from the web.  kg adds its own pragmas after this check.
+    fetch documents from the web.  Virtuoso reads them before (or among) the prologue, so
+    any ``DEFINE`` keyword before the query form is refused.  kg adds its own pragmas
+    after this check.
     """
-    _, rest = split_prologue(sparql)
-    if _DEFINE.match(rest) or _DEFINE.match(sparql):
-        raise QueryError("DEFINE pragmas are not SPARQL and are refused (kg sets the ones it needs)")
+    for token in tokenize(sparql):
+        if token.is_word("DEFINE"):
+            raise QueryError("DEFINE pragmas are not SPARQL and are refused (kg sets the ones it needs)")
+        if token.is_word(*_QUERY_FORMS):
+            return
 
 
 def query_form(sparql: str) -> str | None:
     """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (after the prologue), else None."""
-    m = _FORM.match(split_prologue(sparql)[1])
-    return m.group(1).upper() if m else None
+    _, token = _prologue_end(sparql)
+    return token.text.upper() if token is not None and token.is_word(*_QUERY_FORMS) else None
 
 
 def paged_select(sparql: str, variables: list[str], limit: int, offset: int) -> str:
@@ -255,11 +293,16 @@ class RemoteStore(Store):
     :class:`StoreError` (or :class:`QueryError` for a query the server rejects).
     """
 
-    #: Triples per Graph Store Protocol request when uploading to Virtuoso (its single
-    #: large requests were seen to hang or store only part of the data).
-    chunk_triples = 50_000
+    #: Statements per Graph Store Protocol ``POST``; None: the engine's (``_CHUNK_TRIPLES``).
+    chunk_triples: int | None = None
+    #: Most statements a replacement may change to be applied as one difference update
+    #: (Oxigraph server; :meth:`_apply_difference`); more, and the graph is swapped whole.
+    difference_limit = 200_000
     #: Prefix of the graphs a Virtuoso upload goes to before it is moved into place.
     TEMP_GRAPH_PREFIX = "urn:x-kg-upload:"
+    #: The graph that names the graphs being written, until each is complete (hidden from
+    #: listings like the temporary graphs): what :meth:`_recover` drops after a crash.
+    PENDING_GRAPH = TEMP_GRAPH_PREFIX + "pending"
 
     def __init__(
         self,
@@ -299,6 +342,8 @@ class RemoteStore(Store):
             self._engine = engine_of(headers.get("Server"))
             if self._engine == "virtuoso":
                 self._virtuoso_setup()
+            if not self.read_only:
+                self._recover()
         return self._engine
 
     def _endpoint(self, kind: str) -> str:
@@ -351,12 +396,13 @@ class RemoteStore(Store):
         method: str = "GET",
         headers: dict[str, str] | None = None,
         accept_status: bool = False,
+        timeout: float | None = None,
     ) -> tuple[bytes, Message]:
         """Body and headers of one request; ``accept_status`` returns error answers too."""
         req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
         creds = self._credentials
         try:
-            with self._opener.open(req, timeout=self.timeout) as resp:
+            with self._opener.open(req, timeout=timeout or self.timeout) as resp:
                 return resp.read(), resp.headers
         except urllib.error.HTTPError as exc:
             body = exc.read()
@@ -385,12 +431,20 @@ class RemoteStore(Store):
             if graph
             else "application/sparql-results+json, application/n-triples;q=0.9"
         )
-        return self._request(
+        body, headers = self._request(
             self.query_url,
             data=urllib.parse.urlencode({"query": text, **(params or {})}).encode(),
             method="POST",
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
         )
+        if (headers.get("X-SQL-State") or "").upper().startswith("S1TAT"):
+            # Virtuoso's "anytime query": cut at MaxQueryExecutionTime, answered as a success
+            raise StoreError(
+                f"{self.location}: the server stopped the query at its time limit and sent a partial "
+                "answer (Virtuoso MaxQueryExecutionTime); kg does not show partial results: raise "
+                "the limit (0 = none) or narrow the query"
+            )
+        return body, headers
 
     def _select_raw(self, text: str) -> list[dict[str, Any]]:
         """JSON bindings of a SELECT sent as is (no pragmas, no paging): setup queries."""
@@ -488,70 +542,186 @@ class RemoteStore(Store):
         if self.read_only:
             raise StoreError(f"store {self.location} is open read-only")
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+        """Run a SPARQL update; ``timeout`` (seconds) overrides the store's for slow swaps."""
         self._check_writable()
         self._request(
             self.update_url,
             data=urllib.parse.urlencode({"update": sparql}).encode(),
             method="POST",
             headers={"Content-Type": "application/x-www-form-urlencoded"},
+            timeout=timeout,
         )
 
-    def _graph_url(self, graph: URIRef | str) -> str:
-        return self.gsp_url + "?" + urllib.parse.urlencode({"graph": str(graph)})
+    def _graph_url(self, graph: URIRef | str, **params: str) -> str:
+        return self.gsp_url + "?" + urllib.parse.urlencode({"graph": str(graph), **params})
 
     def replace_graphs(self, graphs: Mapping[URIRef, GraphData], *, bulk: bool = False) -> None:
+        """Replace each graph with ``graphs[g]``; each is written whole or not at all.
+
+        A graph the store does not hold yet (a first import) is written straight into
+        place in chunks (:meth:`_upload`) and dropped again if any step fails; one it
+        holds is uploaded beside it and swapped in (:meth:`_swap_in`), so the old graph
+        stays until the new one is complete.
+        """
         self._check_writable()
         for g, data in graphs.items():
-            payload = to_ntriples(data)
-            if self.engine == "virtuoso":
-                self._virtuoso_replace(g, payload)
-            else:  # one PUT, which Oxigraph applies atomically
-                self._request(
-                    self._graph_url(g),
-                    data=payload,
-                    method="PUT",
-                    headers={"Content-Type": "application/n-triples"},
-                )
+            graph = URIRef(g)
+            lines = _statements(to_ntriples(data))
+            if not lines:
+                self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
+            elif not self.has_graph(graph):
+                self._upload(graph, lines)
+            elif not self._apply_difference(graph, lines):
+                self._swap_in(graph, lines)
 
-    def _virtuoso_replace(self, graph: URIRef, payload: bytes) -> None:
-        """Upload to a temporary graph in chunks, check the count, then MOVE it into place.
+    def _chunk_size(self, lines: list[bytes]) -> int:
+        """Statements per Graph Store ``POST``: all of them when blank nodes occur (their
+        labels are scoped to one request), else the engine's chunk size."""
+        if any(b"_:" in line for line in lines):
+            return len(lines)
+        return self.chunk_triples or _CHUNK_TRIPLES.get(self.engine, _CHUNK_TRIPLES["sparql"])
 
-        Why: Virtuoso's PUT is not atomic (a syntax error mid-body leaves the lines before
-        it) and large single requests were seen to store part of the data with a 201.  A
-        failure at any step drops the temporary graph; the old graph stays as it was.
+    def _marker(self, graph: URIRef) -> str:
+        """The triple that says "``graph`` is being written" in :attr:`PENDING_GRAPH`."""
+        return f"{safe_term(graph)} <{self.TEMP_GRAPH_PREFIX}writing> <{self.PENDING_GRAPH}>"
+
+    def _recover(self) -> None:
+        """Drop the graphs a writer left half-written (its process or the server died
+        mid-upload, so it could not drop them itself), then their markers.
+
+        Run once by a writable store when it first talks to the server; stores opened
+        read-only (every reading command) never drop anything.  Like the embedded store's
+        recovery, this assumes one writer at a time.
         """
-        lines = [line for line in payload.splitlines() if line.strip() and not line.lstrip().startswith(b"#")]
-        target = safe_term(URIRef(graph))
-        if not lines:
-            self.update(f"DROP SILENT GRAPH {target}")
-            return
-        temp = URIRef(f"{self.TEMP_GRAPH_PREFIX}{uuid.uuid4().hex}")
-        step = len(lines) if b"_:" in payload else self.chunk_triples  # blank nodes: one request
+        pending = safe_term(URIRef(self.PENDING_GRAPH))
+        rows = self._select_raw(f"SELECT DISTINCT ?g WHERE {{ GRAPH {pending} {{ ?g ?p ?o }} }}")
+        for row in rows:
+            graph = URIRef(row["g"]["value"])
+            self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
+            self.update(f"DELETE DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
+
+    def _upload(self, graph: URIRef, lines: list[bytes]) -> None:
+        """POST ``lines`` into ``graph`` (empty or new) in chunks and check the count; on
+        any failure drop ``graph``, so that nothing partial remains.
+
+        Why chunks and not one ``PUT``: Virtuoso's ``PUT`` is not atomic and its large
+        requests were seen to hang or store only part of the data with a 201; Oxigraph
+        server applies a ``PUT`` or plain ``POST`` as one transaction, which took 605 s
+        for the 747k-triple register (its ``no_transaction`` bulk load, used here, 15 s).
+        Either way atomicity comes from dropping the graph on failure, not from the server.
+        """
+        params = {"no_transaction": ""} if self.engine == "oxigraph" else {}
+        step = self._chunk_size(lines)
+        pending = safe_term(URIRef(self.PENDING_GRAPH))
+        self.update(f"INSERT DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
         try:
             for start in range(0, len(lines), step):
                 self._request(
-                    self._graph_url(temp),
+                    self._graph_url(graph, **params),
                     data=b"\n".join(lines[start : start + step]) + b"\n",
                     method="POST",
                     headers={"Content-Type": "application/n-triples"},
                 )
-            stored = self.count(temp)
-            expected = len(set(lines))
+            stored, expected = self._count_written(graph), len(set(lines))
             if stored < expected:
                 raise StoreError(
                     f"{self.location}: the server stored {stored} of {expected} triples for {graph}; "
-                    "the graph was left as it was"
+                    "nothing was kept"
                 )
-            self.update(f"MOVE SILENT GRAPH {safe_term(temp)} TO GRAPH {target}")
+        except BaseException:
+            self._drop_quietly(graph)
+            raise
+        self.update(f"DELETE DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
+
+    def _count_written(self, graph: URIRef, tries: int = 4) -> int:
+        """Triples in a graph just written, asked again when Virtuoso answers SR171.
+
+        Why: right after a chunked upload Virtuoso sometimes times out the count's
+        transaction (SR171, seen once at 1x on a machine at load 10) while the writes
+        settle; the count is a read, so asking again is safe.
+        """
+        for attempt in range(tries):
+            try:
+                return self.count(graph)
+            except StoreError as exc:
+                if "SR171" not in str(exc) or attempt == tries - 1:
+                    raise
+                time.sleep(2.0 * (attempt + 1))
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _apply_difference(self, graph: URIRef, lines: list[bytes]) -> bool:
+        """On Oxigraph server, replace a graph by deleting and inserting only the statements
+        that differ, in one update (one transaction); False when that does not apply.
+
+        Why: its ``MOVE`` of a whole graph is one transaction whose cost grows with the
+        graph (196 s for the 747k-triple register), while a re-import (``--force``, a
+        corrected file, a rebuilt links graph) usually changes little.  The old graph
+        comes from a Graph Store ``GET``, whose N-Triples are the same text as kg's for the
+        same triple (checked on the register), so the difference is exact; a statement
+        written differently would only be deleted and inserted again.  Not used when
+        blank nodes or ``\\u`` escapes occur (neither compares as text), nor above
+        :attr:`difference_limit` changed statements (then the graph is swapped whole).
+        """
+        if self.engine != "oxigraph" or any(b"_:" in line for line in lines):
+            return False
+        body, _ = self._request(self._graph_url(graph), headers={"Accept": "application/n-triples"})
+        old, new = set(_statements(body)), set(lines)
+        gone, added = old - new, new - old
+        changed = len(gone) + len(added)
+        if changed > self.difference_limit or any(_not_plain(line) for line in gone | added):
+            return False
+        blocks = [
+            f"{verb} DATA {{ GRAPH {safe_term(graph)} {{\n" + b"\n".join(part).decode() + "\n} }"
+            for verb, part in (("DELETE", gone), ("INSERT", added))
+            if part
+        ]
+        if blocks:
+            self.update(" ;\n".join(blocks), timeout=max(self.timeout, changed / SWAP_TRIPLES_PER_SECOND))
+        return True
+
+    def _swap_in(self, graph: URIRef, lines: list[bytes]) -> None:
+        """Replace a graph the store holds: upload beside it, then ``MOVE`` it into place.
+
+        The ``MOVE`` is one transaction on every engine, so readers see the old graph or
+        the new one; its cost grows with the graph (Oxigraph server: 196 s for 747k
+        triples on the 2-core test machine), so it gets a longer timeout.  Virtuoso aborts
+        such a transaction above its limits (SR325, SR171): the error says so and what to do.
+        A failure at any step drops the temporary graph; the old graph stays as it was.
+        """
+        temp = URIRef(f"{self.TEMP_GRAPH_PREFIX}{uuid.uuid4().hex}")
+        self._upload(temp, lines)
+        try:
+            self.update(
+                f"MOVE SILENT GRAPH {safe_term(temp)} TO GRAPH {safe_term(graph)}",
+                timeout=max(self.timeout, len(lines) / SWAP_TRIPLES_PER_SECOND),
+            )
+        except StoreError as exc:
+            self._drop_quietly(temp)
+            if self.engine == "virtuoso" and re.search(r"\bSR(171|325)\b", str(exc)):
+                raise StoreError(
+                    f"{self.location}: Virtuoso could not swap the new {len(lines)}-triple graph for {graph} "
+                    "in one transaction (its transaction limits; the old graph is unchanged). Drop the "
+                    f"graph first (DROP SILENT GRAPH <{graph}> at {self.update_url}) and import again: a "
+                    "graph the store does not hold is written without a swap. Or raise "
+                    "TransactionAfterImageLimit, or load with Virtuoso's bulk loader "
+                    f"(docs/remote-stores.md). Server said: {str(exc)[-200:]}"
+                ) from None
+            raise
         except BaseException:
             self._drop_quietly(temp)
             raise
 
     def _drop_quietly(self, graph: URIRef) -> None:
-        """Drop a temporary graph after a failure; the first error is the one reported."""
+        """Drop a graph after a failure, then its marker; the first error is the one reported.
+
+        If the server cannot be reached, the marker stays and the next writer drops the
+        graph (:meth:`_recover`).
+        """
         with contextlib.suppress(KgError):
             self.update(f"DROP SILENT GRAPH {safe_term(graph)}")
+            pending = safe_term(URIRef(self.PENDING_GRAPH))
+            self.update(f"DELETE DATA {{ GRAPH {pending} {{ {self._marker(graph)} }} }}")
 
     def drop_graphs(self, graphs: Iterable[URIRef]) -> None:
         for g in graphs:
@@ -596,6 +766,17 @@ class RemoteStore(Store):
             return _rows_ntriples(rows)
         body, _ = self._request(self._graph_url(graph), headers={"Accept": "application/n-triples"})
         return body
+
+
+def _statements(payload: bytes) -> list[bytes]:
+    """The non-empty, non-comment lines of an N-Triples payload (one statement each)."""
+    return [line for line in payload.splitlines() if line.strip() and not line.lstrip().startswith(b"#")]
+
+
+def _not_plain(line: bytes) -> bool:
+    """Whether an N-Triples statement has a blank node or a ``\\u`` escape (SPARQL applies
+    those before parsing, N-Triples inside its strings only)."""
+    return b"_:" in line or b"\\u" in line or b"\\U" in line
 
 
 def _parse_result(body: bytes) -> Result:

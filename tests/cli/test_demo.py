@@ -90,10 +90,9 @@ def test_validate_file_exit_code_3(tmp_path: Path) -> None:
     assert "does not conform" in result.stderr
 
 
-def test_validate_one_graph_uses_the_store_as_context(tmp_path: Path) -> None:
+def test_validate_one_graph_uses_the_store_as_context(demo_run: tuple[str, Path, str]) -> None:
     runner = CliRunner()
-    store = str(tmp_path / "store")
-    assert runner.invoke(cli, ["--store", store, "demo", "--out", str(tmp_path / "out")]).exit_code == 0
+    store = demo_run[0]  # the session's one `kg demo` run (tests/conftest.py); only read here
     graphs = runner.invoke(
         cli,
         [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 
 from hypothesis import given, settings
@@ -13,8 +14,11 @@ import kg.extract.quantities  # noqa: F401
 from kg.extract._fastre import LowerRx
 
 
-def _patterns() -> list[LowerRx]:
-    return [o for o in gc.get_objects() if isinstance(o, LowerRx)]
+@functools.cache
+def _patterns() -> tuple[LowerRx, ...]:
+    """Every LowerRx the extractor modules built at import (found once: scanning the heap per
+    hypothesis example cost seconds late in a full run, when the heap holds the whole suite)."""
+    return tuple(o for o in gc.get_objects() if isinstance(o, LowerRx))
 
 
 WORDS = [

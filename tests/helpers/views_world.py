@@ -577,7 +577,8 @@ def real_register_store():
 
         tmp = tempfile.mkdtemp(prefix="kg-real-register-")
         store = open_store(str(Path(tmp) / "store"))
-        import_sipri(store, [SIPRI_REGISTER])
+        report = import_sipri(store, [SIPRI_REGISTER])
+        assert not report.refused, report.refused
         _REAL["store"] = store
         _REAL["dir"] = tmp
 
@@ -587,6 +588,14 @@ def real_register_store():
 
         atexit.register(_cleanup)
     return _REAL["store"]
+
+
+def real_register_copy(target: Path) -> str:
+    """A writable store at ``target`` holding the real register: an Oxigraph backup (hard
+    links) of :func:`real_register_store`, so a test that adds to it does not import the
+    register a second time.  Returns the location."""
+    real_register_store().ox.backup(str(target))
+    return str(target)
 
 
 #: The 2026 release (17 columns, deliveries 1995-2024) beside the 2024 one.

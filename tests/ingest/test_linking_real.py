@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import views_world as world
 from helpers.linking import LINKS, article, claim, load_article
 from helpers.paths import REPO
 from rdflib import URIRef
@@ -63,13 +64,11 @@ def real_store(
 ) -> Iterator[tuple[str, dict[str, URIRef], list[URIRef]]]:
     """(store location, case id -> article graph, seed article graphs), linked."""
     from kg.ingest.articles import import_articles
-    from kg.ingest.sipri.importer import import_sipri
 
-    location = str(tmp_path_factory.mktemp("real") / "store")
+    # the session's real register (imported once, refusals checked), copied: this module adds to it
+    location = world.real_register_copy(tmp_path_factory.mktemp("real") / "store")
     graphs: dict[str, URIRef] = {}
     with open_store(location) as store:
-        report = import_sipri(store, [REGISTER])
-        assert not report.refused
         for case in cases():
             graphs[case["id"]] = load_article(
                 store, article(case["id"], case["published"]), case_claims(case)

@@ -365,6 +365,38 @@ def test_register_views_read_at_scale(browser, real_site, name: str) -> None:
     pg.check_clean(f"real-{name}")
 
 
+@pytest.mark.slow
+def test_unknown_supplier_count_follows_the_year_range(browser, real_site) -> None:
+    """The one 'unknown supplier(s)' node says how many unknown parties it stands for in the
+    selected years (counted here from the graph), not in all years."""
+    from kg.present.views import scale
+
+    out, views = real_site
+    t = views["global"].time
+    g = scale.timed_graph(world.real_register_store(), kn.Filters())
+
+    def expected(a: int, b: int) -> str:
+        active = {
+            s
+            for s, _, d in g.edges(data=True)
+            if g.nodes[s]["kind"] == "unknown"
+            and (not d["years"] or any(a <= y <= b and (v[0] > 0 or v[1] > 0) for y, v in d["years"].items()))
+        }
+        return "unknown supplier(s)" + (f" ({len(active)})" if len(active) > 1 else "")
+
+    pg = Page(browser, out / "global.html")
+    pg.settle()
+    label_js = "(id) => kgNetwork.body.data.nodes.get(id).label"
+    assert pg.page.evaluate(label_js, scale.UNKNOWN_SUPPLIER) == expected(t["from"], t["to"])
+    _set_range(pg, 2020, 2023)
+    assert (
+        pg.page.evaluate(label_js, scale.UNKNOWN_SUPPLIER)
+        == expected(2020, 2023)
+        != expected(t["min"], t["max"])
+    )
+    pg.check_clean("real-global-unknown-count")
+
+
 def test_country_panel_lists_the_pipeline(browser, site) -> None:
     out, _ = site
     pg = Page(browser, out / "country.html")

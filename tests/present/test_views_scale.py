@@ -233,3 +233,39 @@ def test_tivless_passed_on_gives_the_same_tiv(store) -> None:
     f = kn.resolve_filters(store, kn.Filters(buyer="India"))
     asked = kn.tivless_deliveries(store)
     assert kn.tiv_by_year(store, f, tivless=asked) == kn.tiv_by_year(store, f)
+
+
+def test_node_totals_do_not_depend_on_edge_order() -> None:
+    """Node TIV totals are exact sums (math.fsum): 0.1 + 0.2 + 0.3 is 0.6 whichever edge comes first."""
+    edges = [("A", "X", 0.1), ("A", "Y", 0.2), ("A", "Z", 0.3)]
+    forward, backward = _graph(edges), _graph(edges[::-1])
+    assert forward.nodes["A"]["supplied_tiv"] == backward.nodes["A"]["supplied_tiv"] == 0.6
+    assert (0.1 + 0.2) + 0.3 != (0.3 + 0.2) + 0.1  # what a plain running sum would give
+
+
+def test_unknown_nodes_carry_their_members_years_for_the_page() -> None:
+    """The page counts an unknown node's parties per year range (its label follows the slider):
+    each member's years with volume, [] for one without dated volume (always counted)."""
+    g = _graph(
+        [("u1", "India", 5.0), ("u2", "India", 7.0), ("u3", "Peru", 1.0), ("Russia", "u4", 2.0)],
+        unknown={"u1", "u2", "u3", "u4"},
+    )
+    g["u1"]["India"]["years"] = {1990: [5.0, 0], 2021: [0.0, 1]}
+    g["u2"]["India"]["years"] = {}
+    g["u3"]["Peru"]["years"] = {2005: [0.0, 0]}  # no volume that year: not a year of the member
+    h = scale.one_unknown_per_side(g)
+    assert h.graph["unknown_members"] == {
+        scale.UNKNOWN_SUPPLIER: [[1990, 2021], [], []],
+        scale.UNKNOWN_RECIPIENT: [[2000]],
+    }
+    assert h.nodes[scale.UNKNOWN_SUPPLIER]["name"] == "unknown supplier(s)"  # the label without "(3)"
+    drawn = scale.merge_nodes(h, lambda n, side: n, {})  # later merges keep the members
+    assert drawn.graph["unknown_members"] == h.graph["unknown_members"]
+
+
+def test_network_view_sends_the_unknown_members_and_names_the_counts_years(store) -> None:
+    v = network_view(store, kn.Filters(year_from=2015))
+    assert v.time["members"] == {}  # the world has no unknown party
+    assert v.subtitle.endswith(f"parties and pairs counted in {v.time['min']}-{v.time['max']}")
+    c = country_view(store, "India")
+    assert f"customers (right) in {c.time['min']}-{c.time['max']} ·" in c.subtitle

@@ -88,6 +88,67 @@ def test_from_after_to_is_a_usage_error_everywhere(store_dir: str, tmp_path: Pat
     assert res.stderr.splitlines() == ["error: --from 2020 is after --to 2010"], res.stderr
 
 
+def test_year_range_is_checked_by_one_function(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kg.errors.check_year_range`` is the one --from/--to check (the network's Filters call it)."""
+    from kg.analysis.network import filters as filters_module
+
+    calls: list[tuple[int | None, int | None]] = []
+    monkeypatch.setattr(filters_module, "check_year_range", lambda a, b: calls.append((a, b)))
+    Filters(year_from=2020, year_to=2010)
+    assert calls == [(2020, 2010)]
+    copies = [
+        str(p.relative_to(REPO))
+        for p in (REPO / "kg").rglob("*.py")
+        if p.name != "errors.py" and "is after --to" in p.read_text(encoding="utf-8")
+    ]
+    assert not copies, copies
+
+
+UNKNOWN_GRAPH = "https://example.org/no-such-graph"
+#: every command taking a named graph IRI
+GRAPH_COMMANDS = {
+    "link --article": ["link", "--article", UNKNOWN_GRAPH],
+    "link --release": ["link", "--release", UNKNOWN_GRAPH],
+    "export --graph": ["export", "--graph", UNKNOWN_GRAPH, "-o", "OUT/x.trig"],
+    "validate --graph": ["validate", "--graph", UNKNOWN_GRAPH],
+    "validate FILE --graph": ["validate", "OUT/data.trig", "--graph", UNKNOWN_GRAPH],
+}
+
+
+@pytest.mark.parametrize("args", list(GRAPH_COMMANDS.values()), ids=list(GRAPH_COMMANDS))
+def test_unknown_graph_is_a_usage_error_everywhere(store_dir: str, tmp_path: Path, args: list[str]) -> None:
+    """An unknown graph IRI is an unknown name (exit 2, one line), not an empty success."""
+    (tmp_path / "data.trig").write_text(
+        "<https://example.org/g> { <https://example.org/s> <https://example.org/p> 1 . }\n", encoding="utf-8"
+    )
+    res = _kg(store_dir, *(a.replace("OUT", str(tmp_path)) for a in args))
+    assert res.exit_code == errors.EXIT_USAGE, res.output
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: no ") and UNKNOWN_GRAPH in lines[0], res.stderr
+    assert not (tmp_path / "x.trig").exists()
+
+
+def test_graph_of_the_wrong_kind_is_refused_and_known_graphs_work(store_dir: str, tmp_path: Path) -> None:
+    """--article wants an article graph, --release a release graph; a real one still works."""
+    from rdflib import URIRef
+
+    from kg.ingest.linking import graphs_of_type
+    from kg.vocab import ns
+
+    with open_store(store_dir, read_only=True) as s:
+        article = sorted(graphs_of_type(s, ns.NewsArticle))[0]
+        release = sorted(graphs_of_type(s, ns.DatasetRelease))[0]
+        assert s.has_graph(URIRef(release))
+    wrong = _kg(store_dir, "link", "--article", release)
+    assert wrong.exit_code == errors.EXIT_USAGE and f"no article graph <{release}>" in wrong.stderr
+    wrong = _kg(store_dir, "link", "--release", article)
+    assert wrong.exit_code == errors.EXIT_USAGE and f"no release graph <{article}>" in wrong.stderr
+    assert _kg(store_dir, "link", "--article", article, "--release", release).exit_code == 0
+    out = tmp_path / "a.nq"
+    assert _kg(store_dir, "export", "--graph", article, "--format", "nq", "-o", str(out)).exit_code == 0
+    assert f"<{article}> ." in out.read_text(encoding="utf-8")
+
+
 #: every command reading a file or directory the user names
 FILE_COMMANDS = {
     "import articles": ["import", "articles", "MISSING.md"],

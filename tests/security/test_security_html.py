@@ -180,15 +180,10 @@ def test_view_cli_with_data_derived_name_writes_only_the_given_file(tmp_path: Pa
     check_csp(out.read_text(encoding="utf-8"), out.name)
 
 
-def test_cli_demo_html_all_have_csp(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
-    res = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "demo", "--out", str(tmp_path / "out")])
-    assert res.exit_code == 0, res.output
-    pages = sorted((tmp_path / "out").rglob("*.html"))
+def test_cli_demo_html_all_have_csp(demo_run: tuple[str, Path, str]) -> None:
+    _, out, _ = demo_run  # the session's one `kg demo` run (tests/conftest.py)
+    pages = sorted(out.rglob("*.html"))
     assert len(pages) >= 4  # the report links to india.html instead of writing a copy
     for page in pages:
         check_csp(page.read_text(encoding="utf-8"), page.name)
-    assert not list((tmp_path / "out").rglob("*.tmp"))
+    assert not list(out.rglob("*.tmp"))

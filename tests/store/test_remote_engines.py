@@ -137,8 +137,7 @@ def test_failed_write_leaves_the_old_graph(remote_store, monkeypatch) -> None:
     before = remote_store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o", {"g": G})
     assert len(before) == 3
     bad = _triples(6, "new") + b'<https://example.org/s> <https://example.org/p> "unterminated .\n'
-    if remote_store.engine == "virtuoso":
-        monkeypatch.setattr(remote_store, "chunk_triples", 2)  # the bad line arrives in a later request
+    monkeypatch.setattr(remote_store, "chunk_triples", 2)  # the bad line arrives in a later request
     with pytest.raises((StoreError, QueryError)):
         remote_store.replace_graphs({G: bad})
     assert remote_store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o", {"g": G}) == before
@@ -146,27 +145,48 @@ def test_failed_write_leaves_the_old_graph(remote_store, monkeypatch) -> None:
     assert not [r for r in all_graphs if str(r["g"]).startswith(RemoteStore.TEMP_GRAPH_PREFIX)]
 
 
-@pytest.mark.parametrize("failing_step", ["MOVE", "count"])
-def test_virtuoso_failure_after_upload_drops_the_temporary_graph(
-    remote_store, monkeypatch, failing_step
-) -> None:
-    if remote_store.engine != "virtuoso":
-        pytest.skip("the temporary-graph upload is Virtuoso's (Oxigraph applies one PUT atomically)")
+def test_failed_first_write_leaves_no_graph(remote_store, monkeypatch) -> None:
+    """A graph the store does not hold is written straight into place (no temporary graph,
+    no MOVE), and dropped again when a later chunk fails."""
+    remote_store.drop_graphs([G])
+    updates: list[str] = []
+    real_update = remote_store.update
+    monkeypatch.setattr(remote_store, "update", lambda s, **kw: (updates.append(s), real_update(s, **kw)))
+    monkeypatch.setattr(remote_store, "chunk_triples", 2)
+    remote_store.replace_graphs({G: _triples(5)})
+    assert remote_store.count(G) == 5 and not [u for u in updates if "MOVE" in u]
+    remote_store.drop_graphs([G])
+    bad = _triples(6, "new") + b'<https://example.org/s> <https://example.org/p> "unterminated .\n'
+    with pytest.raises((StoreError, QueryError)):
+        remote_store.replace_graphs({G: bad})
+    assert not remote_store.has_graph(G)
+    assert remote_store.count(G) == 0
+
+
+@pytest.mark.parametrize("failing_step", ["MOVE", "count", "SR171"])
+def test_failure_after_upload_drops_the_temporary_graph(remote_store, monkeypatch, failing_step) -> None:
+    """Replacing a graph the store holds: upload beside it, MOVE; any failure keeps the old graph."""
     remote_store.replace_graphs({G: _triples(3, "old")})
     before = remote_store.count(G)
+    monkeypatch.setattr(remote_store, "difference_limit", 0)  # Oxigraph: swap whole, not by difference
     real_update, real_count = remote_store.update, remote_store.count
 
-    def update(sparql: str) -> None:
+    def update(sparql: str, **kw) -> None:
         if sparql.startswith("MOVE") and failing_step == "MOVE":
             raise StoreError("injected failure")
-        real_update(sparql)
+        if sparql.startswith("MOVE") and failing_step == "SR171":
+            raise StoreError("HTTP 500: Virtuoso S1T00 Error SR171: Transaction timed out")
+        real_update(sparql, **kw)
 
     def count(graph=None) -> int:
         return real_count(graph) - 1 if failing_step == "count" and graph != G else real_count(graph)
 
     monkeypatch.setattr(remote_store, "update", update)
     monkeypatch.setattr(remote_store, "count", count)
-    with pytest.raises(StoreError, match="injected failure" if failing_step == "MOVE" else "stored 4 of 5"):
+    expected = {"MOVE": "injected failure", "count": "stored 4 of 5", "SR171": "SR171"}[failing_step]
+    if failing_step == "SR171" and remote_store.engine == "virtuoso":
+        expected = "could not swap the new 5-triple graph .* in one transaction"
+    with pytest.raises(StoreError, match=expected):
         remote_store.replace_graphs({G: _triples(5, "new")})
     monkeypatch.undo()
     assert remote_store.count(G) == before
@@ -254,3 +274,91 @@ def test_constants_not_inlined_where_they_would_change_the_answer(body) -> None:
     from kg.store.remote import constants_inlined
 
     assert constants_inlined("SELECT * WHERE " + body, {"g": URIRef("https://e.org/G")}) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "form"),
+    [
+        (
+            "PREFIX ex: <https://e.org/a#SELECT>\n# ASK in a comment\nCONSTRUCT WHERE { ?s ?p ?o }",
+            "CONSTRUCT",
+        ),
+        ("BASE <https://e.org/#x> PREFIX : <https://e.org/> describe :x", "DESCRIBE"),
+        ("#comment only", None),
+        ("INSERT DATA { <a:b> <a:c> 'SELECT' }", None),
+    ],
+)
+def test_query_form_reads_past_the_prologue_with_the_lexer(query, form) -> None:
+    from kg.store.remote import query_form, split_prologue
+
+    assert query_form(query) == form
+    prologue, rest = split_prologue(query)
+    assert prologue + rest == query and "{" not in prologue
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        ("DEFINE input:grab-all 'yes' SELECT * WHERE { ?s ?p ?o }", True),
+        ("PREFIX ex: <https://e.org/> define get:soft 'soft' SELECT * WHERE { ?s ?p ?o }", True),
+        ("PREFIX define: <https://e.org/#DEFINE> SELECT * WHERE { ?s define:x 'DEFINE' }", False),
+        ("SELECT * WHERE { ?s ?p ?o } # DEFINE after the form is just a comment", False),
+    ],
+)
+def test_pragmas_refused_only_before_the_query_form(query, refused) -> None:
+    from kg.store.remote import refuse_pragmas
+
+    if refused:
+        with pytest.raises(QueryError, match="DEFINE"):
+            refuse_pragmas(query)
+    else:
+        refuse_pragmas(query)
+
+
+def test_a_graph_left_half_written_is_dropped_by_the_next_writer(remote_store) -> None:
+    """A writer that dies mid-upload (or loses the server) leaves its marker; the next
+    writable store drops the graph on first contact, a read-only one leaves it alone."""
+    remote_store.replace_graphs({G: _triples(4)})
+    pending = f"<{RemoteStore.PENDING_GRAPH}>"
+    assert not remote_store.select(f"SELECT * WHERE {{ GRAPH {pending} {{ ?s ?p ?o }} }}")
+    remote_store.update(f"INSERT DATA {{ GRAPH {pending} {{ {remote_store._marker(G)} }} }}")  # a crash
+    assert open_store(remote_store.location, read_only=True).count(G) == 4
+    assert remote_store.named_graphs() == [G]  # the marker graph is not listed
+    fresh = open_store(remote_store.location)
+    assert fresh.count(G) == 0 and not fresh.has_graph(G)
+    assert not fresh.select(f"SELECT * WHERE {{ GRAPH {pending} {{ ?s ?p ?o }} }}")
+
+
+@pytest.mark.parametrize("limit", [200_000, 1])
+def test_replacement_by_difference_or_by_swap_gives_the_new_graph(remote_store, monkeypatch, limit) -> None:
+    """Oxigraph server: a small change is one DELETE/INSERT DATA update (no MOVE); a larger
+    one, and every replacement on Virtuoso, is uploaded beside the graph and moved."""
+    remote_store.replace_graphs({G: _triples(6, "v")})
+    new = _triples(4, "v") + b'<https://example.org/s9> <https://example.org/p> "new \\"quoted\\" line" .\n'
+    updates: list[str] = []
+    real_update = remote_store.update
+    monkeypatch.setattr(remote_store, "update", lambda s, **kw: (updates.append(s), real_update(s, **kw)))
+    monkeypatch.setattr(remote_store, "difference_limit", limit)
+    remote_store.replace_graphs({G: new})
+    rows = remote_store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": G})
+    assert sorted(str(r["o"]) for r in rows) == ['new "quoted" line', "v0", "v1", "v2", "v3"]
+    moved = [u for u in updates if u.startswith("MOVE")]
+    by_difference = remote_store.engine == "oxigraph" and limit > 3
+    assert (not moved and len(updates) == 1 and "DELETE DATA" in updates[0]) if by_difference else moved
+    updates.clear()
+    remote_store.replace_graphs({G: new})  # the same again: Oxigraph changes nothing, whatever the limit
+    if remote_store.engine == "oxigraph":
+        assert updates == []
+    else:
+        assert len([u for u in updates if u.startswith("MOVE")]) == 1
+
+
+def test_a_partial_anytime_answer_is_an_error(remote_store) -> None:
+    """Virtuoso answers a query cut at its time limit with a success and part of the rows
+    (``X-SQL-State: S1TAT``); kg refuses it rather than show a partial aggregate."""
+    if remote_store.engine != "virtuoso":
+        pytest.skip("partial answers at a time limit are Virtuoso's")
+    remote_store.replace_graphs({G: _triples(2000)})
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G}> {{ ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }} }}"
+    with pytest.raises(StoreError, match="partial answer"):
+        remote_store._post_query(q, {"timeout": "100"})  # the request's own limit, in ms

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from kg.analysis.evidence import DealEvidence, SourceDoc, date_key, gather
 from kg.analysis.network.filters import Filters, _q, resolve_filters
 from kg.analysis.network.fx import _deal_usd
 from kg.analysis.network.queries import (
@@ -17,7 +17,6 @@ from kg.analysis.network.queries import (
     system_info,
 )
 from kg.analysis.network.rows import (
-    _STATUS_KEYS,
     _int,
     _num,
     _select,
@@ -181,54 +180,89 @@ WHERE {
 """
 
 
+@dataclass
+class DealSelection:
+    """The deals a view shows, before their evidence is read: the records (facts of the
+    deals query only) and, per shown deal, itself and the deals linked to it."""
+
+    records: dict[str, DealRecord]
+    related: dict[str, list[str]]
+
+    def deals(self) -> list[str]:
+        """Every deal whose evidence the records need (shown deals and their linked deals)."""
+        return sorted({x for rel in self.related.values() for x in rel})
+
+    def fill(self, store: Store, ev: DealEvidence) -> list[DealRecord]:
+        """The records with sources, statuses, timeline, register rows and evidence from ``ev``
+        (:func:`kg.analysis.evidence.gather` of at least :meth:`deals`), in selection order."""
+        deals = {  # fresh lists: filling twice gives the same records
+            d: replace(
+                rec, statuses=[], timeline=[], sources=[], rows=[], evidence=[], linked=list(rec.linked)
+            )
+            for d, rec in self.records.items()
+        }
+        own_kinds: dict[str, set[str]] = {}
+        for d, rec in deals.items():
+            for x in self.related[d]:
+                own_kinds[x] = _add_facts(rec, ev, x)
+                _add_claims(rec, ev, x)
+        # an article deal linked to a selected register deal is shown once, as that deal
+        for d in list(deals):
+            if "release" in own_kinds[d]:
+                continue
+            if any(x in deals and "release" in own_kinds[x] for x in deals[d].linked):
+                del deals[d]
+        parties = party_info(store, [p for rec in deals.values() for p in (rec.supplier, rec.buyer)])
+        for rec in deals.values():
+            rec.timeline.sort(key=lambda e: (e.date, e.status))
+            rec.rows.sort()
+            rec.sources.sort(key=lambda s: (s.kind != "release", s.date or "", s.title))
+            rec.evidence.sort(key=lambda e: (date_key(e[2]), e[1], e[0]))
+            rec.supplier_label = parties.get(rec.supplier, ("party", _tail(rec.supplier)))[1]
+            rec.buyer_label = parties.get(rec.buyer, ("party", _tail(rec.buyer)))[1]
+        return [deals[d] for d in self.records if d in deals]
+
+
+def select_deals(store: Store, filters: Filters | None = None, *, limit: int | None = 300) -> DealSelection:
+    """The selected deals, largest delivered TIV first (then newest), and their linked deals.
+
+    ``limit`` caps the list (views stay readable); ``None`` keeps every deal.
+    """
+    filters = resolve_filters(store, filters or Filters())
+    rows = _deal_rows(store, filters, limit)
+    deals = _records(store, rows) if rows else {}
+    ids = list(deals)
+    related: dict[str, list[str]] = {d: [d] for d in ids}
+    if ids:  # the deal itself and deals linked to it (article <-> register)
+        linked_q = (
+            ns.SPARQL_PREFIXES
+            + "SELECT DISTINCT ?deal ?d2 WHERE { "
+            + _values("deal", ids)
+            + """
+      { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?d2 } }
+      UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
+        )
+        for r in sorted(_select(store, linked_q), key=lambda r: (str(r["deal"]), str(r["d2"]))):
+            d, d2 = str(r["deal"]), str(r["d2"])
+            deals[d].linked.append(d2)
+            if d2 not in related[d]:
+                related[d].append(d2)
+    return DealSelection(deals, related)
+
+
 def deal_records(
     store: Store, filters: Filters | None = None, *, limit: int | None = 300
 ) -> list[DealRecord]:
     """The selected deals, largest delivered TIV first (then newest), with their evidence.
 
-    ``limit`` caps the list (views stay readable); ``None`` returns every deal.
+    The evidence is the one read model (:func:`kg.analysis.evidence.gather`) the timeline and
+    the contradictions read; ``limit`` caps the list (views stay readable); ``None`` returns
+    every deal.
     """
-    filters = resolve_filters(store, filters or Filters())
-    rows = _deal_rows(store, filters, limit)
-    if not rows:
+    selection = select_deals(store, filters, limit=limit)
+    if not selection.records:
         return []
-    deals = _records(store, rows)
-    ids = list(deals)
-    # the deal itself and deals linked to it (article <-> register)
-    linked_q = (
-        ns.SPARQL_PREFIXES
-        + "SELECT DISTINCT ?deal ?d2 WHERE { "
-        + _values("deal", ids)
-        + """
-      { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?d2 } }
-      UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
-    )
-    related: dict[str, set[str]] = {d: {d} for d in ids}
-    for r in _select(store, linked_q):
-        related[str(r["deal"])].add(str(r["d2"]))
-        deals[str(r["deal"])].linked.append(str(r["d2"]))
-    owners: dict[str, list[str]] = defaultdict(list)  # a deal or linked deal -> the records it feeds
-    for d, rel in related.items():
-        for x in rel:
-            owners[x].append(d)
-    all_ids = sorted(owners)
-    meta, own_kinds = _add_sources(store, deals, owners, all_ids)
-    _add_register_rows(store, deals, owners, all_ids, meta)
-    _add_claims(store, deals, owners, all_ids, meta)
-    # an article deal linked to a selected register deal is shown once, as that deal
-    for d in list(deals):
-        if "release" in own_kinds[d]:
-            continue
-        if any(x in deals and "release" in own_kinds[x] for x in deals[d].linked):
-            del deals[d]
-    parties = party_info(store, [p for rec in deals.values() for p in (rec.supplier, rec.buyer)])
-    for rec in deals.values():
-        rec.timeline.sort(key=lambda e: (e.date, e.status))
-        rec.rows.sort()
-        rec.sources.sort(key=lambda s: (s.kind != "release", s.date or "", s.title))
-        rec.supplier_label = parties.get(rec.supplier, ("party", _tail(rec.supplier)))[1]
-        rec.buyer_label = parties.get(rec.buyer, ("party", _tail(rec.buyer)))[1]
-    return [deals[d] for d in ids if d in deals]
+    return selection.fill(store, gather(store, selection.deals()))
 
 
 def _deal_rows(store: Store, filters: Filters, limit: int | None) -> list[dict]:
@@ -269,93 +303,57 @@ def _records(store: Store, rows: list[dict]) -> dict[str, DealRecord]:
     return deals
 
 
-def _add_sources(
-    store: Store, deals: dict[str, DealRecord], owners: Mapping[str, list[str]], all_ids: list[str]
-) -> tuple[dict[str, SourceRef], dict[str, set[str]]]:
-    """Each record's sources, statuses and register-dated status events; returns the sources'
-    metadata and, per deal, the kinds of source that assert it."""
-    graph_q = (
-        ns.SPARQL_PREFIXES
-        + "SELECT ?d2 ?g ?st WHERE { "
-        + _values("d2", all_ids)
-        + """
-      GRAPH ?g { ?d2 a kg:Deal . } OPTIONAL { GRAPH ?g { ?d2 kg:status ?st } } }"""
+def source_ref(graph: str, doc: SourceDoc | None) -> SourceRef:
+    """The deals view's entry for a source of the evidence model (``other``: neither a
+    register release nor a news article, e.g. an imported RDF file)."""
+    if doc is None or not (doc.release or doc.kind == "article"):
+        return SourceRef(iri=graph, kind="other", title=_tail(graph))
+    return SourceRef(
+        iri=graph,
+        kind="release" if doc.release else "article",
+        title=clean_title(doc.title or _tail(graph)),
+        date=doc.date,
+        url=doc.url if not doc.release else None,
     )
-    graph_rows = _select(store, graph_q)
-    meta = _source_meta(store, sorted({str(r["g"]) for r in graph_rows}))
-    own_kinds: dict[str, set[str]] = defaultdict(set)
-    for r in graph_rows:
-        src = meta[str(r["g"])]
-        own_kinds[str(r["d2"])].add(src.kind)
-        for d in owners[str(r["d2"])]:
-            rec = deals[d]
-            if all(s.iri != src.iri for s in rec.sources):
-                rec.sources.append(src)
-            if r.get("st") is not None:
-                st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
-                if st not in rec.statuses:
-                    rec.statuses.append(st)
-                if src.kind == "release":
-                    rec.timeline.append(StatusEvent(src.date or "", st, src.title))
-    return meta, own_kinds
 
 
-def _add_register_rows(
-    store: Store,
-    deals: dict[str, DealRecord],
-    owners: Mapping[str, list[str]],
-    all_ids: list[str],
-    meta: Mapping[str, SourceRef],
-) -> None:
-    """Each record's register rows: (release title, row number)."""
-    rows_q = (
-        ns.SPARQL_PREFIXES
-        + "SELECT ?d2 ?g ?n WHERE { "
-        + _values("d2", all_ids)
-        + """
-      GRAPH ?g { ?d2 prov:wasDerivedFrom ?rec . ?rec kg:rowNumber ?n } }"""
-    )
-    for r in _select(store, rows_q):
-        src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
-        for d in owners[str(r["d2"])]:
-            deals[d].rows.append((src.title, _int(r["n"])))
+def _add_facts(rec: DealRecord, ev: DealEvidence, deal: str) -> set[str]:
+    """``deal``'s sources, statuses, register-dated status events and register rows into
+    ``rec``; returns the kinds of source that assert ``deal``."""
+    kinds: set[str] = set()
+    for f in sorted(ev.facts.get(deal, []), key=lambda f: f.source):
+        src = source_ref(f.source, ev.sources.get(f.source))
+        kinds.add(src.kind)
+        if all(s.iri != src.iri for s in rec.sources):
+            rec.sources.append(src)
+        if f.status is not None:
+            if f.status not in rec.statuses:
+                rec.statuses.append(f.status)
+            if src.kind == "release":
+                rec.timeline.append(StatusEvent(src.date or "", f.status, src.title))
+        if f.row is not None:
+            rec.rows.append((src.title, f.row))
+    return kinds
 
 
-def _add_claims(
-    store: Store,
-    deals: dict[str, DealRecord],
-    owners: Mapping[str, list[str]],
-    all_ids: list[str],
-    meta: Mapping[str, SourceRef],
-) -> None:
-    """Each record's claims: dated status statements (timeline) and evidence sentences."""
-    claims_q = (
-        ns.SPARQL_PREFIXES
-        + "SELECT ?d2 ?g ?st ?date ?ev ?neg ?mod WHERE { "
-        + _values("d2", all_ids)
-        + """
-      GRAPH ?g { ?c a kg:Claim ; kg:about ?d2 .
-        OPTIONAL { ?c kg:status ?st } OPTIONAL { ?c kg:eventDate ?date } OPTIONAL { ?c kg:evidenceText ?ev }
-        OPTIONAL { ?c kg:negated ?neg } OPTIONAL { ?c kg:modality ?mod } } }"""
-    )
-    for r in _select(store, claims_q):
-        src = meta.get(str(r["g"]), SourceRef(str(r["g"]), "other", _tail(str(r["g"]))))
-        date = str(r["date"]) if r.get("date") is not None else (src.date or "")
-        for d in owners[str(r["d2"])]:
-            rec = deals[d]
-            negated = str(r.get("neg", "")).lower() in ("true", "1")
-            if r.get("st") is not None and not negated:  # "not cancelled" is no cancellation
-                st = _STATUS_KEYS.get(str(r["st"]), _tail(str(r["st"])))
-                mod = str(r.get("mod") or "")
-                if mod in MODALITIES:  # a hedge; a plain statement has no modality
-                    st = f"{st} ({mod})"  # e.g. "delivering (expected)"
-                event = StatusEvent(date, st, src.title, str(r["ev"]) if r.get("ev") else None)
+def _add_claims(rec: DealRecord, ev: DealEvidence, deal: str) -> None:
+    """``deal``'s claims into ``rec``: dated status statements (timeline) and evidence sentences."""
+    for c in ev.claims.get(deal, []):
+        src = source_ref(c.source, ev.sources.get(c.source))
+        dates = sorted(c.dates) or [src.date or ""]
+        statuses = [] if c.negated else sorted(c.statuses)  # "not cancelled" is no cancellation
+        for st in statuses:
+            if c.modality in MODALITIES:  # a hedge; a plain statement has no modality
+                st = f"{st} ({c.modality})"  # e.g. "delivering (expected)"
+            for date in dates:
+                event = StatusEvent(date, st, src.title, c.evidence)
                 if all(
                     (e.date, e.status, e.source) != (event.date, event.status, event.source)
                     for e in rec.timeline
                 ):
                     rec.timeline.append(event)
-            if r.get("ev") is not None:
-                item = (str(r["ev"]), src.title, date or None)
+        if c.evidence is not None:
+            for date in dates:
+                item = (c.evidence, src.title, date or None)
                 if item not in rec.evidence:
                     rec.evidence.append(item)

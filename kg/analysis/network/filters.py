@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.analysis.network.rows import (
     _select,
 )
-from kg.errors import UnknownName, UsageError
+from kg.errors import UnknownName, check_year_range
 from kg.rdf.bindings import inject_values
 from kg.store import Store
 from kg.vocab import ns
@@ -50,8 +50,7 @@ class Filters:
             raise UnknownName(f"unknown status {self.status!r} (known: {', '.join(ns.STATUSES)})")
         if self.source not in SOURCES:
             raise UnknownName(f"unknown source {self.source!r} (known: {', '.join(SOURCES)})")
-        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
-            raise UsageError(f"--from {self.year_from} is after --to {self.year_to}")
+        check_year_range(self.year_from, self.year_to)
 
     @property
     def has_years(self) -> bool:
@@ -138,7 +137,14 @@ def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
     selection is evaluated once, constrained from the start (a bound variable in an
     outer ``VALUES`` plus ``FILTER EXISTS`` made Oxigraph re-scan per row: minutes).
     """
-    parts = ["GRAPH ?g { ?deal a kg:Deal ; kg:supplier ?s ; kg:buyer ?b . }"]
+    if wide(filters):  # every deal: each triple pattern scanned once and hash-joined
+        parts = [
+            scan(filters, "?g ?deal ?s", "?deal kg:supplier ?s"),
+            scan(filters, "?g ?deal ?b", "?deal kg:buyer ?b"),
+            scan(filters, "?g ?deal", "?deal a kg:Deal"),
+        ]
+    else:  # from the bound party: index lookups per deal
+        parts = ["GRAPH ?g { ?deal a kg:Deal ; kg:supplier ?s ; kg:buyer ?b . }"]
     bind: dict[str, Node] = {}
     if filters.supplier:
         bind["s"] = URIRef(filters.supplier)
@@ -154,9 +160,8 @@ def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
     if filters.status:
         parts.append("GRAPH ?g { ?deal kg:status ?fstatus . }")
         bind["fstatus"] = URIRef(str(ns.STATUSES[filters.status]))
-    if filters.exclude_graphs:
-        # the other register releases (kg.queries.releases): IRIs from the store, serialised by rdflib
-        parts.append(f"FILTER(?g NOT IN ({', '.join(URIRef(x).n3() for x in filters.exclude_graphs)}))")
+    if filters.exclude_graphs and not wide(filters):
+        parts.append(_graph_filter(filters))  # (inside each scan of a wide selection)
     if not filters.has_years:
         # a flat pattern (no duplicates possible) is fastest; bindings go to the outer WHERE
         return "\n  ".join(parts), bind
@@ -176,6 +181,42 @@ def _where(filters: Filters) -> tuple[str, dict[str, Node]]:
         project += " ?yfrom ?yto"
     inner = f"SELECT DISTINCT {project} WHERE {{\n    " + "\n    ".join(parts) + "\n  }"
     return "{ " + inject_values(inner, bind) + " }", {}
+
+
+def wide(filters: Filters) -> bool:
+    """Whether the selection spans every party (no supplier or buyer bound): the global network.
+
+    Why it matters: Oxigraph evaluates a basic graph pattern as nested index lookups, one
+    per row, which is right from a bound party (India: a few hundred deals) but slow over
+    every deal of the register; a sub-select is evaluated on its own and hash-joined, so
+    each triple pattern is one index scan (measured on the 16-column register: the
+    selection 1.1 s -> 0.4 s, the TIV query 4.7 s -> 1.1 s).
+    """
+    return not (filters.supplier or filters.buyer)
+
+
+def _graph_filter(filters: Filters) -> str:
+    """The FILTER leaving out the other register releases' graphs (``""`` when none)."""
+    if not filters.exclude_graphs:
+        return ""
+    # the other register releases (kg.queries.releases): IRIs from the store, serialised by rdflib
+    return f"FILTER(?g NOT IN ({', '.join(URIRef(x).n3() for x in filters.exclude_graphs)}))"
+
+
+def scan(filters: Filters, project: str, pattern: str, *, optional: bool = False) -> str:
+    """``pattern`` in the deal's graph ``?g``, joined the way that suits the selection.
+
+    A wide selection (:func:`wide`) gets a sub-select projecting ``project`` (it must
+    include ``?g`` and the variables shared with the rest of the query), filtered to the
+    selected release graphs, which Oxigraph evaluates once and hash-joins; a selection
+    bound to a party gets the plain ``GRAPH ?g { pattern }``, evaluated from its rows.
+    The rows are the same either way.
+    """
+    if wide(filters):
+        text = f"{{ SELECT {project} WHERE {{ GRAPH ?g {{ {pattern} }} {_graph_filter(filters)} }} }}"
+    else:
+        text = f"GRAPH ?g {{ {pattern} }}"
+    return f"OPTIONAL {{ {text} }}" if optional else text
 
 
 def _q(store: Store, body: str, filters: Filters) -> list[dict]:

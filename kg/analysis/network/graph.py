@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,13 +14,11 @@ from kg.analysis.network.fx import _deal_usd
 from kg.analysis.network.queries import (
     _CORROBORATED_Q,
     _DELIVERY_YEARS_Q,
-    _EDGE_LINKS,
-    _EDGE_OY_KEYS,
-    _EDGE_Q,
     _GRAPH_KINDS_Q,
     _STATUS_Q,
     _SYSTEMS_Q,
     _VALUE_Q,
+    edge_query,
     party_info,
     system_info,
     tiv_by_year,
@@ -90,7 +89,7 @@ def _build_graph(
         for pair, years in tiv_by_year(store, filters).items():
             e = edges.get(pair)
             if e is not None:
-                e["tiv"] = sum(years.values())
+                e["tiv"] = math.fsum(years.values())  # exact: any year order
                 e["delivery_years"] = sorted(y for y in years if y is not None)
     if has_links or has_articles:
         for r in _q(store, _CORROBORATED_Q, filters):
@@ -165,14 +164,15 @@ def _edges(
     release_graphs = {g for g, k in kinds.items() if k == str(ns.DatasetRelease)}
     deal_years: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    edge_q = _EDGE_Q.replace("{LINKS}", _EDGE_LINKS if has_links else "")
-    edge_q = edge_q.replace("{OY_KEYS}", _EDGE_OY_KEYS if with_deal_years else "")
-    for r in _q(store, edge_q, filters):
+    edge_q = edge_query(filters, links=has_links, deal_years=with_deal_years)
+    # in pair order, not the engine's (its group order varies with the join it chose): the
+    # graph's node and edge order, hence the views' layout, is the same on every store
+    for r in sorted(_q(store, edge_q, filters), key=lambda r: (str(r["s"]), str(r["b"]))):
         if with_deal_years:
             pair: dict[int, int] = deal_years[(str(r["s"]), str(r["b"]))]
-            words = str(r.get("oyKeys") or "").split()
-            for y, _key in zip(words[::2], words[1::2], strict=True):
-                pair[_int(y)] = pair.get(_int(y), 0) + 1
+            # "year key year key ...": the distinct (year, deal key) pairs, counted per year
+            for y, n in Counter(str(r.get("oyKeys") or "").split()[::2]).items():
+                pair[_int(y)] = pair.get(_int(y), 0) + n
         graphs = str(r.get("graphs") or "").split()
         edges[(str(r["s"]), str(r["b"]))] = {
             "graphs": graphs,

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import EXIT_REJECTED, KgError
@@ -289,7 +290,14 @@ def _flag_yes_no(cell: str, name: str) -> bool | None:
     raise ValueError(f"{name} must be Yes, No or empty, not {cell.strip()!r}")
 
 
-def _int(cell: str, name: str, *, optional: bool = False) -> int | None:
+# The cell readers below are cached per distinct cell: a register repeats a few hundred
+# years, quantities and TIV figures tens of thousands of times.  Only values are cached
+# (the caches hold immutable results); a bad cell raises every time it is met.
+_CELL_CACHE = 8192
+
+
+@lru_cache(maxsize=_CELL_CACHE)
+def _int(cell: str, name: str, optional: bool = False) -> int | None:
     value = cell.strip().rstrip("?").strip()
     if value == "":
         if optional:
@@ -300,6 +308,7 @@ def _int(cell: str, name: str, *, optional: bool = False) -> int | None:
     return int(value)
 
 
+@lru_cache(maxsize=_CELL_CACHE)
 def _year(cell: str, name: str) -> int:
     value = cell.strip().rstrip("?").strip()
     if not _YEAR.match(value):
@@ -307,6 +316,7 @@ def _year(cell: str, name: str) -> int:
     return int(value)
 
 
+@lru_cache(maxsize=_CELL_CACHE)
 def _decimal(cell: str, name: str) -> str | None:
     """Decimal lexical form (``"0.25"``), leading zero added to ``".5"``; empty -> None."""
     value = cell.strip()
@@ -317,14 +327,26 @@ def _decimal(cell: str, name: str) -> str | None:
     return "0" + value if value.startswith(".") else value
 
 
+@lru_cache(maxsize=_CELL_CACHE)
+def _years_cell(cell: str) -> tuple[tuple[int, ...], str]:
+    """``"2005; 2006; 2007"`` -> ((2005, 2006, 2007), ``"2005; 2006; 2007"``), the text
+    re-joined in SIPRI's spelling; raises on anything but years."""
+    years = tuple(_year(part, "Year(s) of delivery") for part in cell.split(";") if part.strip())
+    return years, "; ".join(str(y) for y in years)
+
+
 def _years(cell: str) -> list[int]:
     """``"2005; 2006; 2007"`` -> [2005, 2006, 2007]; raises on anything but years."""
-    out: list[int] = []
-    for part in cell.split(";"):
-        part = part.strip()
-        if part:
-            out.append(_year(part, "Year(s) of delivery"))
-    return out
+    return list(_years_cell(cell)[0])
+
+
+@lru_cache(maxsize=_CELL_CACHE)
+def _spaced(cell: str) -> str:
+    """Runs of white space as one space, ends stripped (descriptions, conditions)."""
+    return " ".join(cell.split())
+
+
+_designation = lru_cache(maxsize=_CELL_CACHE)(normalise_designation)
 
 
 # --- header detection ------------------------------------------------------------------
@@ -367,7 +389,7 @@ def _known_layouts() -> str:
 
 
 def _deal_row(f: list[str], line: int, ordinal: int) -> DealRow:
-    years = _years(f[10])
+    years, years_text = _years_cell(f[10])
     return DealRow(
         line=line,
         ordinal=ordinal,
@@ -375,15 +397,15 @@ def _deal_row(f: list[str], line: int, ordinal: int) -> DealRow:
         supplier=f[1].strip(),
         order_year=_year(f[2], "Year of order"),
         order_year_uncertain=_flag_q(f[3]),
-        number_ordered=_int(f[4], "Number ordered", optional=True),
+        number_ordered=_int(f[4], "Number ordered", True),
         number_ordered_uncertain=_flag_q(f[5]),
-        designation=normalise_designation(f[6]),
-        description=" ".join(f[7].split()),
-        number_delivered=_int(f[8], "Number delivered", optional=True),
+        designation=_designation(f[6]),
+        description=_spaced(f[7]),
+        number_delivered=_int(f[8], "Number delivered", True),
         number_delivered_uncertain=_flag_q(f[9]),
-        delivery_years=years,
-        delivery_years_text="; ".join(str(y) for y in years),
-        transfer_condition=" ".join(f[11].split()),
+        delivery_years=list(years),
+        delivery_years_text=years_text,
+        transfer_condition=_spaced(f[11]),
         comments=" ".join(f[12].split()),
         tiv_per_unit=_decimal(f[13], "SIPRI TIV per unit"),
         tiv_total_order=_decimal(f[14], "SIPRI TIV for total order"),
@@ -402,16 +424,16 @@ def _delivery_row(f: list[str], line: int, ordinal: int) -> DeliveryRow:
         deal_id=deal_id,
         supplier=f[1].strip(),
         recipient=f[2].strip(),
-        designation=normalise_designation(f[3]),
-        description=" ".join(f[4].split()),
-        category=" ".join(f[5].split()),
+        designation=_designation(f[3]),
+        description=_spaced(f[4]),
+        category=_spaced(f[5]),
         order_year=_year(f[6], "Order date"),
         order_year_estimate=_flag_yes_no(f[7], "Order date is estimate"),
         delivered=delivered,
         delivered_estimate=_flag_yes_no(f[9], "Numbers delivered is estimate"),
         delivery_year=_year(f[10], "Delivery year"),
         delivery_year_estimate=_flag_yes_no(f[11], "Delivery year is estimate"),
-        transfer_condition=" ".join(f[12].split()),
+        transfer_condition=_spaced(f[12]),
         tiv_estimate=_decimal(f[13], "SIPRI estimate"),
         tiv_unit=_decimal(f[14], "TIV deal unit"),
         tiv_delivery=_decimal(f[15], "TIV delivery values"),

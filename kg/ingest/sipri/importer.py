@@ -23,8 +23,10 @@ damaged export (every row missing a field, a cut-off download) looks exactly lik
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +65,23 @@ class FileReport(InputOutcome):
     systems: int = 0
     problems: list[RowProblem] = field(default_factory=list)  # skipped rows (``skipped``: as text)
     seconds: float = 0.0
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is parsed and mapped.
+
+    Why: a register makes tens of thousands of row objects that all stay alive until the
+    file is mapped, so the collector's passes over them find nothing (0.1-0.2 s of CPU for
+    the 16-column register); reference counting still frees everything else.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _worse_than_stored(
@@ -127,15 +146,18 @@ class SipriImporter(Importer):
         """Parse and map one file (never raises for bad input: a refusal is returned)."""
         start = time.perf_counter()
         name = str(path)
-        try:
-            parsed = parse_file(path)
-        except LayoutError as exc:
-            return InputError(exc.message, name, exc.line)
-        except OSError as exc:
-            return InputError(f"cannot read: {exc.strerror or exc}", name)
-        report = FileReport(source=name, layout=parsed.layout, title=parsed.title, generated=parsed.generated)
-        report.rows_read = total = len(parsed.rows) + len(parsed.problems)
-        mapped = map_release(parsed, self._ticker(name, total), derive_years=self.derive_years)
+        with _no_cyclic_gc():
+            try:
+                parsed = parse_file(path)
+            except LayoutError as exc:
+                return InputError(exc.message, name, exc.line)
+            except OSError as exc:
+                return InputError(f"cannot read: {exc.strerror or exc}", name)
+            report = FileReport(
+                source=name, layout=parsed.layout, title=parsed.title, generated=parsed.generated
+            )
+            report.rows_read = total = len(parsed.rows) + len(parsed.problems)
+            mapped = map_release(parsed, self._ticker(name, total), derive_years=self.derive_years)
         if self.progress is not None and self.done < total:
             self.progress(name, total, total)
         report.release = mapped.graph

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +46,13 @@ def iri(value: object) -> str:
     return f"<{value}>"
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
 def lit(text: str) -> str:
-    """A plain string literal, escaped for N-Triples."""
-    return f'"{text.translate(_ESCAPES)}"'
+    """A plain string literal, escaped for N-Triples.
+
+    Four ``str.replace`` (each a C scan that returns the text itself when there is nothing
+    to replace) instead of ``str.translate``, which looks every character up in a dict."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"'
 
 
 _XSD_INT = iri(XSD.integer)
@@ -79,6 +80,14 @@ def lit_bool(value: bool) -> str:
     return _TRUE if value else _FALSE
 
 
+# Cached forms for the values a register repeats (years, quantities, TIV figures,
+# descriptions, conditions, designations): one escape/format per distinct value.
+_LIT_CACHE = 16384
+lit_cached = lru_cache(maxsize=_LIT_CACHE)(lit)
+lit_int_cached = lru_cache(maxsize=_LIT_CACHE)(lit_int)
+lit_dec_cached = lru_cache(maxsize=_LIT_CACHE)(lit_dec)
+
+
 # Pre-serialised predicates and classes.
 A = iri(RDF.type)
 LABEL = iri(RDFS.label)
@@ -88,6 +97,13 @@ C = {name: iri(getattr(ns, name)) for name in dir(ns) if not name.startswith("_"
 STATUS = {key: iri(value) for key, value in ns.STATUSES.items()}
 CATEGORY = {key: iri(value) for key, value in ns.CATEGORIES.items()}
 PUBLISHER = iri(DCTERMS.publisher)
+# The hottest terms, bound once (a register writes each tens of thousands of times).
+C_DEAL, C_DELIVERY, C_RECORD = C["Deal"], C["Delivery"], C["RegisterRecord"]
+P_SUPPLIER, P_BUYER, P_SYSTEM = P["supplier"], P["buyer"], P["weaponSystem"]
+P_DESCRIPTION, P_CATEGORY, P_ORDER_YEAR = P["description"], P["category"], P["orderYear"]
+P_QUANTITY, P_STATUS, P_TIV, P_TIV_BELOW_HALF = P["quantity"], P["status"], P["tiv"], P["tivBelowHalf"]
+P_DELIVERY, P_DELIVERY_YEAR = P["delivery"], P["deliveryYear"]
+P_ROW_NUMBER, P_RELEASE = P["rowNumber"], P["release"]
 
 #: kind of a reference.PartyRecord -> class
 _KIND_CLASS = {
@@ -123,6 +139,20 @@ _LOCAL_PRODUCTION = re.compile(
     r"\bproduction under licen[cs]e|\bassembled in\b|\blocal(ly)? (production|assembly|produced|assembled)",
     re.IGNORECASE,
 )
+
+
+def states_local_production(comments: str) -> bool:
+    """True when Comments state production or assembly in the buyer country.
+
+    Every alternative of :data:`_LOCAL_PRODUCTION` contains ``licen``, ``assembl`` or
+    ``local``: an ASCII text without any cannot match, so the pattern runs only on the few
+    that have one (non-ASCII text always runs it: case folding beyond ASCII is the engine's).
+    """
+    if comments.isascii():
+        low = comments.lower()
+        if "licen" not in low and "assembl" not in low and "local" not in low:
+            return False
+    return _LOCAL_PRODUCTION.search(comments) is not None
 
 
 @cache
@@ -185,6 +215,16 @@ class ReleaseMapper:
         self.release_key = parsed.release_key
         self.release = iris.release_source(self.release_key)
         self.release_s = iri(self.release)
+        # Record and deal IRIs of kg.vocab.iris as string templates (no URIRef per row), each
+        # checked once against the minting function: "<release/row/" + line + ">" and
+        # "<.../deal/sipri/" + digest(release key, row key) + ">".
+        self._record_prefix = iri(iris.record(self.release, ""))[:-1]
+        probe = str(iris.register_deal(self.release_key, "1"))
+        self._deal_prefix = "<" + probe.removesuffix(iris.digest(self.release_key, "1"))
+        if f"{self._record_prefix}7>" != iri(iris.record(self.release, 7)) or self.deal16_iri(1) != iri(
+            probe
+        ):
+            raise RuntimeError("kg.vocab.iris changed the record or register deal IRI template")
         self.out = MappedRelease(graph=str(self.release))
         self.entity_lines: dict[str, None] = {}  # ordered set of party/system triples
         self._party_cache: dict[str, tuple[str, str | None, str, str | None]] = {}
@@ -197,16 +237,18 @@ class ReleaseMapper:
     ) -> None:
         """The triples every register deal has, in either export format: its class, label,
         parties, system, description, category and order year (one place for both mappers)."""
-        e = self._emit
-        e(d, A, C["Deal"])
-        e(d, LABEL, lit(f"{row.supplier} -> {row.recipient}: {row.designation} ({row.order_year})"))
-        e(d, P["supplier"], supplier)
-        e(d, P["buyer"], buyer)
-        e(d, P["weaponSystem"], system)
-        e(d, P["description"], lit(row.description))
+        add = self.out.lines.append
+        add(f"{d} {A} {C_DEAL} .\n")
+        add(
+            f"{d} {LABEL} {lit(f'{row.supplier} -> {row.recipient}: {row.designation} ({row.order_year})')} .\n"
+        )
+        add(f"{d} {P_SUPPLIER} {supplier} .\n")
+        add(f"{d} {P_BUYER} {buyer} .\n")
+        add(f"{d} {P_SYSTEM} {system} .\n")
+        add(f"{d} {P_DESCRIPTION} {lit_cached(row.description)} .\n")
         if category:
-            e(d, P["category"], CATEGORY[category])
-        e(d, P["orderYear"], lit_int(row.order_year))
+            add(f"{d} {P_CATEGORY} {CATEGORY[category]} .\n")
+        add(f"{d} {P_ORDER_YEAR} {lit_int_cached(row.order_year)} .\n")
 
     def _emit(self, s: str, p: str, o: str) -> None:
         self.out.lines.append(f"{s} {p} {o} .\n")
@@ -229,10 +271,12 @@ class ReleaseMapper:
         self._emit(r, PUBLISHER, lit("SIPRI Arms Transfers Database"))
 
     def record(self, line: int) -> str:
-        rec = iri(iris.record(self.release, line))
-        self._emit(rec, A, C["RegisterRecord"])
-        self._emit(rec, P["rowNumber"], lit_int(line))
-        self._emit(rec, P["release"], self.release_s)
+        """The register record of a physical line (its three triples), serialised."""
+        rec = f"{self._record_prefix}{line}>"
+        add = self.out.lines.append
+        add(f"{rec} {A} {C_RECORD} .\n")
+        add(f"{rec} {P_ROW_NUMBER} {lit_int(line)} .\n")
+        add(f"{rec} {P_RELEASE} {self.release_s} .\n")
         return rec
 
     def party(self, name: str, role: str, scope: str) -> str:
@@ -321,72 +365,75 @@ class ReleaseMapper:
         return self.out
 
     # -- 16-column register --------------------------------------------------------------
+    def deal16_iri(self, ordinal: int) -> str:
+        """Serialised ``iris.register_deal(release key, ordinal)`` (checked in ``__init__``)."""
+        return f"{self._deal_prefix}{iris.digest(self.release_key, str(ordinal))}>"
+
     def deal16(self, row: DealRow) -> None:
         """One deal from a 16-column row.  Its flags (uncertain, second-hand, estimated) are
         written only when true: SIPRI's '?' marks are definite, so absent means false (about
         70,000 fewer triples on the full register).  The 17-column layout keeps its explicit
         Yes/No flags as ``true``/``false``, where an empty flag means unknown; its
         ``kg:secondHand``, derived from the transfer condition, is written only when true."""
-        row_key = f"{row.ordinal}"
-        scope = row_key
+        scope = f"{row.ordinal}"  # the row key of the deal IRI (see deal16_iri)
         if not row.designation:
             raise ValueError("Weapon designation is empty")
         supplier = self.party(row.supplier, "supplier", scope)
         buyer = self.party(row.recipient, "recipient", scope)
         category = self._category_for_description(row.description)
         system = self.system(row.designation, row.description, category)
-        deal_iri = iris.register_deal(self.release_key, row_key)
-        d = iri(deal_iri)
-        e = self._emit
+        d = self.deal16_iri(row.ordinal)
+        deal_iri = d[1:-1]
+        add = self.out.lines.append
         self._deal_core(d, row, supplier, buyer, system, category)
         if row.order_year_uncertain:
-            e(d, P["orderYearUncertain"], _TRUE)
+            add(f"{d} {P['orderYearUncertain']} {_TRUE} .\n")
         if row.number_ordered is not None:
-            e(d, P["quantity"], lit_int(row.number_ordered))
+            add(f"{d} {P_QUANTITY} {lit_int_cached(row.number_ordered)} .\n")
             if row.number_ordered_uncertain:
-                e(d, P["quantityUncertain"], _TRUE)
+                add(f"{d} {P['quantityUncertain']} {_TRUE} .\n")
             if row.tiv_total_order is not None:
-                e(d, P["tivTotalOrder"], lit_dec(row.tiv_total_order))
+                add(f"{d} {P['tivTotalOrder']} {lit_dec_cached(row.tiv_total_order)} .\n")
         if row.transfer_condition:
-            e(d, P["transferCondition"], lit(row.transfer_condition))
+            add(f"{d} {P['transferCondition']} {lit_cached(row.transfer_condition)} .\n")
             if row.transfer_condition.lower().startswith("second"):
-                e(d, P["secondHand"], _TRUE)
+                add(f"{d} {P['secondHand']} {_TRUE} .\n")
         if row.comments:
-            e(d, P["comments"], lit(row.comments))
-            if _LOCAL_PRODUCTION.search(row.comments):
-                e(d, P["localProduction"], _TRUE)
+            add(f"{d} {P['comments']} {lit(row.comments)} .\n")
+            if states_local_production(row.comments):
+                add(f"{d} {P['localProduction']} {_TRUE} .\n")
             self.value_triples(d, row.comments)
         if row.tiv_per_unit is not None:
-            e(d, P["tivPerUnit"], lit_dec(row.tiv_per_unit))
+            add(f"{d} {P['tivPerUnit']} {lit_dec_cached(row.tiv_per_unit)} .\n")
         if row.tiv_delivered is not None:
-            e(d, P["tivDelivered"], lit_dec(row.tiv_delivered))
+            add(f"{d} {P['tivDelivered']} {lit_dec_cached(row.tiv_delivered)} .\n")
             if row.tiv_delivered == "0":
-                e(d, P["tivBelowHalf"], _TRUE)
+                add(f"{d} {P_TIV_BELOW_HALF} {_TRUE} .\n")
         if row.number_delivered is not None:
-            e(d, P["quantityDelivered"], lit_int(row.number_delivered))
+            add(f"{d} {P['quantityDelivered']} {lit_int_cached(row.number_delivered)} .\n")
             if row.number_delivered_uncertain:
-                e(d, P["quantityDeliveredUncertain"], _TRUE)
+                add(f"{d} {P['quantityDeliveredUncertain']} {_TRUE} .\n")
         if row.delivery_years_text:
-            e(d, P["deliveryYearsText"], lit(row.delivery_years_text))
-        e(d, P["status"], STATUS[status_key(row.number_ordered, row.number_delivered)])
-        e(d, DERIVED_FROM, self.record(row.line))
+            add(f"{d} {P['deliveryYearsText']} {lit_cached(row.delivery_years_text)} .\n")
+        add(f"{d} {P_STATUS} {STATUS[status_key(row.number_ordered, row.number_delivered)]} .\n")
+        add(f"{d} {DERIVED_FROM} {self.record(row.line)} .\n")
         # Deliveries of a 16-column deal come from the deal's own row: no separate
         # prov:wasDerivedFrom on them (the deal's is the provenance; saves 60k triples).
         years = sorted(set(row.delivery_years))
         if len(years) == 1:
             # All deliveries in one stated year: the deal totals *are* that year's figures.
-            dv = iri(iris.delivery(str(deal_iri), years[0]))
-            e(d, P["delivery"], dv)
-            e(dv, A, C["Delivery"])
-            e(dv, P["deliveryYear"], lit_int(years[0]))
+            dv = iri(iris.delivery(deal_iri, years[0]))
+            add(f"{d} {P_DELIVERY} {dv} .\n")
+            add(f"{dv} {A} {C_DELIVERY} .\n")
+            add(f"{dv} {P_DELIVERY_YEAR} {lit_int_cached(years[0])} .\n")
             if row.number_delivered is not None:
-                e(dv, P["quantity"], lit_int(row.number_delivered))
+                add(f"{dv} {P_QUANTITY} {lit_int_cached(row.number_delivered)} .\n")
             if row.tiv_delivered is not None:
-                e(dv, P["tiv"], lit_dec(row.tiv_delivered))
+                add(f"{dv} {P_TIV} {lit_dec_cached(row.tiv_delivered)} .\n")
                 if row.tiv_delivered == "0":
-                    e(dv, P["tivBelowHalf"], _TRUE)
+                    add(f"{dv} {P_TIV_BELOW_HALF} {_TRUE} .\n")
             if row.number_delivered_uncertain:
-                e(dv, P["estimated"], _TRUE)
+                add(f"{dv} {P['estimated']} {_TRUE} .\n")
             self.out.deliveries += 1
         elif self.derive_years:
             # Several years: SIPRI gives no split.  On request, one derived node per listed
@@ -394,11 +441,11 @@ class ReleaseMapper:
             # spread).  Off by default: the years are in kg:deliveryYearsText already, and
             # the nodes would add 18% to the graph for no figure.
             for year in years:
-                dv = iri(iris.delivery(str(deal_iri), year, derived=True))
-                e(d, P["delivery"], dv)
-                e(dv, A, C["Delivery"])
-                e(dv, P["deliveryYear"], lit_int(year))
-                e(dv, P["derived"], _TRUE)
+                dv = iri(iris.delivery(deal_iri, year, derived=True))
+                add(f"{d} {P_DELIVERY} {dv} .\n")
+                add(f"{dv} {A} {C_DELIVERY} .\n")
+                add(f"{dv} {P_DELIVERY_YEAR} {lit_int_cached(year)} .\n")
+                add(f"{dv} {P['derived']} {_TRUE} .\n")
                 self.out.deliveries += 1
                 self.out.derived_deliveries += 1
         self.out.deals += 1

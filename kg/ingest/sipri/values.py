@@ -107,6 +107,10 @@ def parse_value(comments: str) -> DealValue | None:
     """The deal value stated in Comments, or None.  Never raises on any string."""
     if not comments or not isinstance(comments, str):
         return None
+    # One scan of the whole text first: an amount never spans a ';' and keeps its word
+    # boundaries inside its segment, so a text without one has no value (most Comments).
+    if _MONEY.search(comments) is None:
+        return None
     for segment in comments.split(";"):
         segment = segment.strip()
         found = _segment_value(segment)

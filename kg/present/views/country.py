@@ -148,9 +148,11 @@ def _country_view(
     edges, details, edge_ids = _edge_entries(g, key, systems_on_edges=systems_on_edges, by_pair=by_pair)
     for n, d in g.nodes(data=True):
         details["n:" + n] = {**_node_details(d), "node": n}
+    # the counts cover the whole selection, not the range the page opens on
+    time_span = f"{time['min']}-{time['max']}" if time else ""
     subtitle = (
         f"{base.describe()} · {len(suppliers)} suppliers (left) → {flabel} → {len(customers)} customers "
-        f"(right) · labels: share of {flabel}'s imports (suppliers) or exports (customers) in the "
+        f"(right){f' in {time_span}' if time_span else ''} · labels: share of {flabel}'s imports (suppliers) or exports (customers) in the "
         "selected years · zoom in for each edge's top systems"
     )
     uniq = {s.iri: s for s in kn.graph_sources(store, g)}

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.analysis import network as kn
+from kg.analysis.contradictions import Contradiction, clusters, contradictions_of
+from kg.analysis.evidence import gather
+from kg.analysis.network.deals import select_deals
 from kg.present.views.render import View
 from kg.present.views.style import (
     CATEGORY_COLOURS,
@@ -29,8 +32,7 @@ def deals_view(
     ``open_below`` deals open with every group closed, so 300+ deals stay legible.
     """
     filters = kn.resolve_filters(store, filters or kn.Filters())
-    deals = kn.deal_records(store, filters, limit=limit)
-    conflicts = _conflicts_by_deal(store, filters)
+    deals, conflicts = _deals_and_conflicts(store, filters, limit)
     wanted = [p for r in deals for p in (r.supplier, r.buyer)] + [
         p for p in (filters.supplier, filters.buyer) if p
     ]
@@ -157,27 +159,26 @@ def _summary_edges(
     return edges
 
 
-def _conflicts_by_deal(store: Store, filters: kn.Filters) -> dict[str, list[Any]]:
-    """Where the sources of each deal (and its linked deals) disagree, keyed by deal IRI."""
-    from kg.analysis.contradictions import ContradictionFilter, find_contradictions
-
-    found = find_contradictions(
-        store,
-        ContradictionFilter(
-            supplier=filters.supplier,
-            buyer=filters.buyer,
-            year_from=filters.year_from,
-            year_to=filters.year_to,
-        ),
-    )
-    out: dict[str, list[Any]] = {}
-    for c in found:
+def _deals_and_conflicts(
+    store: Store, filters: kn.Filters, limit: int
+) -> tuple[list[kn.DealRecord], dict[str, list[Contradiction]]]:
+    """The deal records and, keyed by deal IRI, where the sources of each shown deal (and its
+    linked deals) disagree, as ``kg contradictions`` says: both from one read of the evidence
+    (:func:`kg.analysis.evidence.gather`), so each deal is read once."""
+    selection = select_deals(store, filters, limit=limit)
+    if not selection.records:
+        return [], {}
+    wanted = set(selection.deals())
+    groups = [g for g in clusters(store) if wanted.intersection(g)]
+    ev = gather(store, wanted.union(*groups))
+    out: dict[str, list[Contradiction]] = {}
+    for c in contradictions_of(ev, groups):
         for deal in {c.deal, *c.deals}:
             out.setdefault(deal, []).append(c)
-    return out
+    return selection.fill(store, ev), out
 
 
-def _deal_details(r: kn.DealRecord, conflicts: Iterable[Any] = ()) -> dict[str, Any]:
+def _deal_details(r: kn.DealRecord, conflicts: Iterable[Contradiction] = ()) -> dict[str, Any]:
     rows = [
         ["Supplier", r.supplier_label],
         ["Buyer", r.buyer_label],

@@ -92,7 +92,8 @@ def network_view(
         time["fold"] = _fold_payload(g, plan)
     return View(
         title="Arms transfers: supplier → buyer network",
-        subtitle=f"{filters.describe(labels)} · {_shown_text(g, drawn, plan, parties, top_share)}",
+        subtitle=f"{filters.describe(labels)} · {_shown_text(g, drawn, plan, parties, top_share)}"
+        + (f" · parties and pairs counted in {_span(bounds)}" if bounds is not None else ""),
         sources_line=kn.describe_sources(kn.graph_sources(store, g)),
         nodes=nodes,
         edges=edges,
@@ -169,6 +170,11 @@ def _fold_payload(g: nx.DiGraph, plan: scale.FoldPlan) -> dict[str, Any]:
         "raw": plan.raw,
         "outside": {n: g.nodes[n]["label"] for n in sorted(outside)},
     }
+
+
+def _span(bounds: tuple[int, int]) -> str:
+    """The years the subtitle's counts cover (the slider filters only the drawing)."""
+    return f"{bounds[0]}-{bounds[1]}" if bounds[0] != bounds[1] else str(bounds[0])
 
 
 def _shown_text(

@@ -145,6 +145,8 @@ def _time_payload(
         "sizeMin": layout.SIZE_MIN,
         "sizeMax": layout.SIZE_MAX,
         "edges": {eid: rows.get((s, b)) or scale.edge_years(g[s][b]) for (s, b), eid in edge_ids.items()},
+        # the unknown parties' nodes: each member's years (the page counts them per range)
+        "members": {n: m for n, m in g.graph.get("unknown_members", {}).items() if n in g},
     }
 
 

@@ -9,6 +9,7 @@ year (``years``: ``{year: [TIV, deals]}``) so the page can filter by year itself
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +47,8 @@ def timed_graph(
     """
     filters = kn.resolve_filters(store, filters)
     structure = replace(filters, year_from=None, year_to=None, min_tiv=None)
+    if tivless is None and _composing(store, filters) and not (filters.supplier or filters.buyer):
+        tivless = kn.tivless_deliveries(store)  # asked once, not once per release composed
     if isinstance(store, EmbeddedStore):
         with ThreadPoolExecutor(1) as pool:
             fut_t = pool.submit(kn.tiv_by_year, store, filters, tivless=tivless)
@@ -59,7 +62,7 @@ def timed_graph(
     composed = _latest_release_years(store, filters, years, tivless)
     if composed is not None:
         years, fed = composed
-        _add_pairs(store, g, [p for p in years if not g.has_edge(*p)])
+        _add_pairs(store, g, sorted(p for p in years if not g.has_edge(*p)))
         for pair, iris_ in fed.items():  # the releases that fed an edge are among its sources
             e = g.edges[pair]
             new = sorted(iris_ - set(e["graphs"]))
@@ -73,7 +76,7 @@ def timed_graph(
             if not e["years"]:
                 g.remove_edge(s, b)
                 continue
-            e["tiv"] = sum(v[0] for v in e["years"].values())
+            e["tiv"] = math.fsum(v[0] for v in e["years"].values())  # exact: any year order
             e["deals"] = int(sum(v[1] for v in e["years"].values()))
         if filters.min_tiv is not None and e["tiv"] < filters.min_tiv:
             g.remove_edge(s, b)
@@ -100,14 +103,20 @@ def _latest_release_years(
     from kg.queries import releases as kr
 
     rels = [r for r in kr.register_releases(store) if r.deals]
-    if filters.release or len(rels) < 2:
+    if not _composing(store, filters):
         return None
     excluded = set(filters.exclude_graphs or ())
     per_release = {r.iri: years for r in rels if r.iri not in excluded}
+    # a release never chosen for orders (the 2026 register beside the 2024 one) feeds no deal
+    # counts: its scan of the order years is skipped (every year kg reads: 1800-2199)
+    orders_from = {getattr(kr.choose(rels, "orders", y, y), "iri", None) for y in range(1800, 2200)}
     for r in rels:
         if r.iri not in per_release:
             f = replace(filters, exclude_graphs=kr.excluded(rels, r))
-            per_release[r.iri] = kn.pair_years(store, f, tiv=kn.tiv_by_year(store, f, tivless=tivless))
+            deals = None if r.iri in orders_from else {}
+            per_release[r.iri] = kn.pair_years(
+                store, f, tiv=kn.tiv_by_year(store, f, tivless=tivless), deals=deals
+            )
     all_years = sorted({y for pr in per_release.values() for ys in pr.values() for y in ys})
     pick = {
         y: tuple(getattr(kr.choose(rels, m, y, y), "iri", None) for m in ("deliveries", "orders"))
@@ -123,6 +132,14 @@ def _latest_release_years(
                         out[pair].setdefault(y, [0.0, 0])[col] = v[col]
                         fed[pair].add(iri)
     return dict(out), dict(fed)
+
+
+def _composing(store: Store, filters: kn.Filters) -> bool:
+    """Whether :func:`_latest_release_years` composes releases: two or more hold deals and
+    ``--release`` names none."""
+    from kg.queries import releases as kr
+
+    return not filters.release and sum(1 for r in kr.register_releases(store) if r.deals) >= 2
 
 
 def _add_pairs(store: Store, g: nx.DiGraph, pairs: list[tuple[str, str]]) -> None:
@@ -142,14 +159,22 @@ def _add_pairs(store: Store, g: nx.DiGraph, pairs: list[tuple[str, str]]) -> Non
 
 
 def totals(g: nx.DiGraph) -> None:
-    """Recompute every node's supplied/received TIV and deals from its edges."""
+    """Recompute every node's supplied/received TIV and deals from its edges.
+
+    TIV is added with :func:`math.fsum`, so a node's total does not depend on the order of
+    its edges (which follows the rows of the store).
+    """
+    tiv: dict[tuple[str, str], list[float]] = defaultdict(list)
     for n in g:
-        g.nodes[n].update(supplied_tiv=0.0, supplied_deals=0, received_tiv=0.0, received_deals=0)
+        g.nodes[n].update(supplied_deals=0, received_deals=0)
     for s, b, d in g.edges(data=True):
-        g.nodes[s]["supplied_tiv"] += d["tiv"]
+        tiv[(s, "supplied_tiv")].append(d["tiv"])
+        tiv[(b, "received_tiv")].append(d["tiv"])
         g.nodes[s]["supplied_deals"] += d["deals"]
-        g.nodes[b]["received_tiv"] += d["tiv"]
         g.nodes[b]["received_deals"] += d["deals"]
+    for n in g:
+        for side in ("supplied_tiv", "received_tiv"):
+            g.nodes[n][side] = math.fsum(tiv.get((n, side), ()))
 
 
 def measure(g: nx.DiGraph) -> str:
@@ -230,14 +255,24 @@ def one_unknown_per_side(g: nx.DiGraph) -> nx.DiGraph:
             return node
         return UNKNOWN_SUPPLIER if side == "supplier" else UNKNOWN_RECIPIENT
 
-    return merge_nodes(
-        g,
-        side_map,
-        {
-            UNKNOWN_SUPPLIER: {"kind": "unknown", "label": "unknown supplier(s)"},
-            UNKNOWN_RECIPIENT: {"kind": "unknown", "label": "unknown recipient(s)"},
-        },
-    )
+    names = {UNKNOWN_SUPPLIER: "unknown supplier(s)", UNKNOWN_RECIPIENT: "unknown recipient(s)"}
+    h = merge_nodes(g, side_map, {n: {"kind": "unknown", "label": label} for n, label in names.items()})
+    # the page counts the parties each node stands for in the selected years (its label
+    # "unknown supplier(s) (N)" follows the slider): each member's years with volume,
+    # ``[]`` for a member without dated volume (always counted, as undated edges are drawn)
+    years: dict[str, dict[str, set[int]]] = {n: {} for n in names}
+    for s, b, d in g.edges(data=True):
+        dated = {y for y, v in d.get("years", {}).items() if v[0] > 0 or v[1] > 0}
+        for node, side in ((s, UNKNOWN_SUPPLIER), (b, UNKNOWN_RECIPIENT)):
+            if side_map(node, "supplier" if side == UNKNOWN_SUPPLIER else "buyer") == side:
+                years[side].setdefault(node, set()).update(dated)
+    h.graph["unknown_members"] = {
+        n: [sorted(ys) for _, ys in sorted(m.items())] for n, m in years.items() if n in h
+    }
+    for n, label in names.items():
+        if n in h:
+            h.nodes[n]["name"] = label  # the label without the all-years count
+    return h
 
 
 def _leaders(volumes: Mapping[str, float], share: float) -> set[str]:

@@ -242,7 +242,7 @@ def _node_entry(
     return {
         "id": n,
         "label": d["label"],
-        "name": d["label"],
+        "name": d.get("name", d["label"]),
         "tooltip": _node_tooltip(d),
         "detail": "n:" + n,
         "size": round(sizes[n], 2),
