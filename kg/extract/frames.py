@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from typing import Any
 
 from kg.extract.assign import PartyAssigner
 from kg.extract.entities import Mention
@@ -584,26 +585,29 @@ def _listed_items(
         if "," not in s[it.start() : it.start("noun")] and not _ITEM_NOUN.search(s, prev_end, it.start()):
             continue  # "X early warning and control helicopters": the system's own noun phrase
         # the item takes the sentence's stage, not the stage of one system of the list
-        return [
-            replace(
-                fr,
-                system=None,
-                system_source=None,
-                status=stage[0],
-                modality=stage[2],
-                delayed=stage[3],
-                quantity=None,
-                quantity_delivered=None,
-                quantity_inferred=False,
-                value=None,
-                package_value=None,
-                dates=list(fr.dates),
-                companion=True,
-            )
-            for fr in named
-            if fr.buyers and fr.suppliers
-        ][:1]
+        return [_systemless_companion(fr, stage) for fr in named if fr.buyers and fr.suppliers][:1]
     return []
+
+
+def _systemless_companion(fr: _Frame, stage: _Stage, **changes: Any) -> _Frame:
+    """A system-less companion of ``fr`` at the sentence's ``stage`` (an unnamed item beside a
+    named deal): no system, quantity or value of its own, the frame's dates copied."""
+    return replace(
+        fr,
+        system=None,
+        system_source=None,
+        status=stage[0],
+        modality=stage[2],
+        delayed=stage[3],
+        quantity=None,
+        quantity_delivered=None,
+        quantity_inferred=False,
+        value=None,
+        package_value=None,
+        dates=list(fr.dates),
+        companion=True,
+        **changes,
+    )
 
 
 _ITEM_NOUN = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
@@ -631,24 +635,7 @@ def _item_suppliers(
         if not _ITEM_FROM.search(s, max(0, p.mention.start - a - 40), p.mention.start - a):
             continue
         taken.add(p.iso3)
-        out.append(
-            replace(
-                base,
-                suppliers=[p],
-                system=None,
-                system_source=None,
-                status=stage[0],
-                modality=stage[2],
-                delayed=stage[3],
-                quantity=None,
-                quantity_delivered=None,
-                quantity_inferred=False,
-                value=None,
-                package_value=None,
-                dates=list(base.dates),
-                companion=True,
-            )
-        )
+        out.append(_systemless_companion(base, stage, suppliers=[p]))
     return out
 
 
