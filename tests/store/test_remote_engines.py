@@ -243,7 +243,7 @@ def test_paging_keeps_the_prologue_and_refuses_a_cut_construct(remote_store) -> 
 
 
 def test_constants_inlined_into_the_where_group_only() -> None:
-    from kg.store.remote import constants_inlined
+    from kg.store.remote_sparql import constants_inlined
 
     q = (
         "SELECT ?x (COUNT(?y) AS ?n) WHERE { GRAPH ?g { ?x <https://e.org/p> ?y } "
@@ -271,7 +271,7 @@ def test_constants_inlined_into_the_where_group_only() -> None:
     ],
 )
 def test_constants_not_inlined_where_they_would_change_the_answer(body) -> None:
-    from kg.store.remote import constants_inlined
+    from kg.store.remote_sparql import constants_inlined
 
     assert constants_inlined("SELECT * WHERE " + body, {"g": URIRef("https://e.org/G")}) is None
 
@@ -289,7 +289,7 @@ def test_constants_not_inlined_where_they_would_change_the_answer(body) -> None:
     ],
 )
 def test_query_form_reads_past_the_prologue_with_the_lexer(query, form) -> None:
-    from kg.store.remote import query_form, split_prologue
+    from kg.store.remote_sparql import query_form, split_prologue
 
     assert query_form(query) == form
     prologue, rest = split_prologue(query)
@@ -306,7 +306,7 @@ def test_query_form_reads_past_the_prologue_with_the_lexer(query, form) -> None:
     ],
 )
 def test_pragmas_refused_only_before_the_query_form(query, refused) -> None:
-    from kg.store.remote import refuse_pragmas
+    from kg.store.remote_sparql import refuse_pragmas
 
     if refused:
         with pytest.raises(QueryError, match="DEFINE"):
