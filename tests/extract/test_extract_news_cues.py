@@ -373,10 +373,10 @@ def test_naming_the_deals_system_again_keeps_the_deal_in_context():
 
 def test_a_bare_state_in_a_sentence_about_the_deal_is_no_new_buyer():
     text = (
-        "Germany signed a deal with Israel for the Arrow 3 system. "
-        "The US, which helped to develop it, approved the sale in August."
+        "Finland concluded a contract with Israel for the Arrow 3 interceptor. "
+        "The United States, a partner in building the missile, gave its consent to the export in March."
     )
-    assert {(t[0], t[1]) for t in _triples(text)} == {("ISR", "DEU")}
+    assert {(t[0], t[1]) for t in _triples(text)} == {("ISR", "FIN")}
 
 
 def test_the_buyer_of_the_deal_in_context_signing_a_contract_speaks_of_that_deal():
