@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.claim_json import CLAIM_KEYS
 from helpers.paths import FIXTURES
 
 from kg.extract import (
@@ -170,19 +171,7 @@ def test_to_dict_shape_is_stable_and_json_serialisable() -> None:
     for c in claims:
         d = c.to_dict()
         json.dumps(d)
-        for key in (
-            "supplier",
-            "supplier_company",
-            "buyer",
-            "system",
-            "status",
-            "quantity",
-            "value",
-            "order_year",
-            "dates",
-            "evidence",
-            "confidence",
-        ):
+        for key in CLAIM_KEYS:
             assert key in d
         assert set(d["buyer"]) == {"name", "iso3", "kind"}
         assert d["supplier"] is None or set(d["supplier"]) == {"name", "iso3", "kind"}

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SEED_ARTICLE
+from helpers.claim_json import CLAIM_KEYS
 from rdflib import Literal
 
 from kg.cli import cli
@@ -122,19 +123,7 @@ def test_cli_extract_json_shape_and_import(tmp_path: Path) -> None:
         "published": "2016-09-23",
     }
     claim = doc[0]["claims"][0]
-    for key in (
-        "supplier",
-        "supplier_company",
-        "buyer",
-        "system",
-        "status",
-        "quantity",
-        "value",
-        "order_year",
-        "dates",
-        "evidence",
-        "confidence",
-    ):
+    for key in CLAIM_KEYS:
         assert key in claim
     assert claim["supplier"]["iso3"] == "FRA" and claim["buyer"]["iso3"] == "IND"
     assert claim["system"]["name"] == "Rafale"

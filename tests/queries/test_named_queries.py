@@ -111,6 +111,21 @@ def run(store, name, **params):
 A1, A2, REL = "source/article/a1", "source/article/a2", "source/release/fixture"
 
 # name -> list of (params, columns, rows): every named query has at least one case here.
+
+#: The columns of undelivered-orders, the same for every case.
+UNDELIVERED_COLUMNS = [
+    "deal",
+    "source",
+    "supplierLabel",
+    "buyerLabel",
+    "systemLabel",
+    "orderYear",
+    "status",
+    "quantity",
+    "delivered",
+    "outstanding",
+]
+
 CASES: dict[str, list[tuple[dict, list[str], list[tuple]]]] = {
     "suppliers-of-buyer": [
         (
@@ -355,18 +370,7 @@ CASES: dict[str, list[tuple[dict, list[str], list[tuple]]]] = {
     "undelivered-orders": [
         (
             {"buyer": "India"},
-            [
-                "deal",
-                "source",
-                "supplierLabel",
-                "buyerLabel",
-                "systemLabel",
-                "orderYear",
-                "status",
-                "quantity",
-                "delivered",
-                "outstanding",
-            ],
+            UNDELIVERED_COLUMNS,
             [
                 ("deal/sipri/r7", REL, "Israel", "India", "Barak-MX", 2017, "kg:Signed", 40, 0, 40),
                 ("deal/s400-ind", A1, "Russia", "India", "S-400 Triumf", 2018, "kg:Delayed", 5, 0, 5),
@@ -376,18 +380,7 @@ CASES: dict[str, list[tuple[dict, list[str], list[tuple]]]] = {
         ),
         (
             {"supplier": "Israel", "since": 2018},
-            [
-                "deal",
-                "source",
-                "supplierLabel",
-                "buyerLabel",
-                "systemLabel",
-                "orderYear",
-                "status",
-                "quantity",
-                "delivered",
-                "outstanding",
-            ],
+            UNDELIVERED_COLUMNS,
             [],
         ),
     ],

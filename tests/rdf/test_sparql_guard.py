@@ -150,4 +150,4 @@ def test_what_the_check_lets_through_never_connects(target: CountingListener, to
     before = target.connections
     with contextlib.suppress(SyntaxError, OSError, RuntimeError, ValueError, TypeError):
         list(ox.Store().query(query))  # type: ignore[arg-type]
-    assert target.settle(0.05) == before, query
+    assert target.sync() == before, query

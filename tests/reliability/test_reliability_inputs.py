@@ -10,8 +10,6 @@ any label through the view's embedded JSON (tests/present/test_views.py).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from kg.rdf.terms import NTriples, describe_party
 from kg.store import open_store
 from kg.vocab import iris, ns, reference
 from scripts.hostile_data import HOSTILE, write_batch
+from scripts.reliability import refuse_big_rdf
 
 
 def article_graphs(store) -> set[str]:
@@ -140,37 +139,13 @@ def test_sipri_unknown_layout_and_truncated_file_rejected_others_imported(tmp_pa
 
 # --- RDF: a 1 GB file is refused before reading ----------------------------------------
 
-REFUSE = r"""
-import resource, sys
-from pathlib import Path
-from kg.ingest.rdf import import_rdf
-from kg.store import open_store
-store = open_store("memory:")
-report = import_rdf(store, [Path(sys.argv[1])])
-print(len(report.errors), report.errors[0] if report.errors else "", flush=True)
-# VmHWM: this program's peak (ru_maxrss would include the forking parent's RSS on Linux)
-hwm = [ln.split()[1] for ln in open("/proc/self/status") if ln.startswith("VmHWM:")]
-print(hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-"""
-
-
-def refuse_big_rdf(tmp_path: Path, size: int = 2**30) -> tuple[str, int]:
-    """Import a sparse ``size``-byte N-Triples file in a fresh process: (message, peak RSS KiB)."""
-    big = tmp_path / "huge.nt"
-    with big.open("wb") as fh:  # sparse: costs no disk
-        fh.truncate(size)
-    out = subprocess.run(
-        [sys.executable, "-c", REFUSE, str(big)], capture_output=True, text=True, timeout=120
-    )
-    assert out.returncode == 0, out.stderr
-    first, rss = out.stdout.strip().splitlines()
-    return first, int(rss)
-
 
 def test_one_gigabyte_rdf_file_refused_before_reading(tmp_path: Path) -> None:
     message, rss_kib = refuse_big_rdf(tmp_path)
     assert message.startswith("1 ") and "huge.nt" in message and "over the" in message, message
     assert rss_kib < 400 * 1024, f"peak RSS {rss_kib} KiB: the file was read"
+    with (tmp_path / "huge.nt").open("wb") as fh:  # sparse again: refuse_big_rdf removes its file
+        fh.truncate(2**30)
     result = CliRunner().invoke(cli, ["--store", "memory:", "import", "rdf", str(tmp_path / "huge.nt")])
     assert result.exit_code == 3 and "huge.nt" in result.stderr and "limit" in result.stderr
 
