@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from helpers import views_world as world
+from helpers import registers
 
 from kg.cli import cli
 from kg.vocab import iris
 
 pytestmark = pytest.mark.slow
 
-new_release_volumes = world.release_2026_volumes
+new_release_volumes = registers.release_2026_volumes
 
 
 @pytest.fixture(scope="module")
 def store_dir() -> str:
-    return world.two_releases_dir()
+    return registers.two_releases_dir()
 
 
 def test_india_2020_2024_is_the_2026_release(store_dir, tmp_path) -> None:

@@ -10,17 +10,11 @@ never hard-codes an answer the SPARQL layer produced.
 
 from __future__ import annotations
 
-import atexit
-import csv
-import shutil
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
-from helpers.paths import SHARED
 from kg.vocab import iris, ns
 
 COUNTRIES = {
@@ -550,138 +544,3 @@ def hostile_graphs() -> dict[URIRef, str]:
 def load_hostile(store) -> None:
     """Write the world and the hostile company/article into ``store``."""
     store.replace_graphs(hostile_graphs())
-
-
-# --------------------------------------------------------------------------- real register
-#: The real 16-column SIPRI register beside the checkout (never copied into the repo).
-SIPRI_REGISTER = SHARED / "data" / "sipri" / "trade-register.csv"
-_REAL: dict[str, object] = {}
-
-
-def real_register_store():
-    """An on-disk store holding the real register, imported once per test session.
-
-    Skips (with the reason) when the file or the importer is missing.  Shared by the
-    slow tests of several modules through this module-level cache.
-    """
-    import pytest
-
-    if not SIPRI_REGISTER.exists():
-        pytest.skip(f"real SIPRI register not found at {SIPRI_REGISTER}")
-    try:
-        from kg.ingest.sipri.importer import import_sipri
-    except ImportError:
-        pytest.skip("kg.ingest.sipri.importer not available yet")
-    if "store" not in _REAL:
-        from kg.store import open_store
-
-        tmp = tempfile.mkdtemp(prefix="kg-real-register-")
-        store = open_store(str(Path(tmp) / "store"))
-        report = import_sipri(store, [SIPRI_REGISTER])
-        assert not report.refused, report.refused
-        _REAL["store"] = store
-        _REAL["dir"] = tmp
-
-        def _cleanup() -> None:
-            store.close()
-            shutil.rmtree(tmp, ignore_errors=True)
-
-        atexit.register(_cleanup)
-    return _REAL["store"]
-
-
-def real_register_copy(target: Path) -> str:
-    """A writable store at ``target`` holding the real register: an Oxigraph backup (hard
-    links) of :func:`real_register_store`, so a test that adds to it does not import the
-    register a second time.  Returns the location."""
-    real_register_store().ox.backup(str(target))
-    return str(target)
-
-
-#: The 2026 release (17 columns, deliveries 1995-2024) beside the 2024 one.
-SIPRI_REGISTER_2026 = SIPRI_REGISTER.with_name("trade_register.csv")
-
-
-def two_releases_dir() -> str:
-    """A store directory holding both real releases (imported by the CLI once per session).
-
-    Skips when either file is missing.  Shared by the slow tests of several modules.
-    """
-    import pytest
-    from click.testing import CliRunner
-
-    for path in (SIPRI_REGISTER, SIPRI_REGISTER_2026):
-        if not path.exists():
-            pytest.skip(f"real SIPRI release not found at {path}")
-    if "two" not in _REAL:
-        from kg.cli import cli
-
-        tmp = tempfile.mkdtemp(prefix="kg-two-releases-")
-        atexit.register(shutil.rmtree, tmp, True)
-        location = str(Path(tmp) / "store")
-        args = ["--store", location, "import", "sipri", str(SIPRI_REGISTER), str(SIPRI_REGISTER_2026)]
-        result = CliRunner().invoke(cli, args)
-        assert result.exit_code == 0, result.output
-        _REAL["two"] = location
-    return str(_REAL["two"])
-
-
-def release_2026_volumes(recipient: str) -> dict[int, dict[str, float]]:
-    """Delivered TIV per 5-year period start and supplier name, from the 2026 file with the
-    csv module (FORMAT.md: 11-line preamble, trailing ';', one row per deal and delivery
-    year, 'TIV delivery values' used as given)."""
-    from collections import defaultdict
-
-    lines = SIPRI_REGISTER_2026.read_text(encoding="ascii").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID,"))
-    rows = csv.DictReader(line.rstrip(";") for line in lines[start:])
-    out: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for r in rows:
-        if r["Recipient"] == recipient and r["TIV delivery values"].strip():
-            year = int(r["Delivery year"])
-            out[1950 + (year - 1950) // 5 * 5][r["Supplier"]] += float(r["TIV delivery values"])
-    return out
-
-
-def register_rows() -> list[list[str]]:
-    """The register's data rows, read with the csv module (FORMAT.md: Latin-1, 16 columns,
-    two records broken over two lines by raw newlines inside Comments)."""
-    raw = SIPRI_REGISTER.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Recipient,Supplier,Year of order"))
-    rows: list[list[str]] = []
-    pending: list[str] | None = None
-    for rec in csv.reader(lines[start + 1 :]):
-        if pending is not None:
-            pending[-1] += rec[0] if rec else ""
-            rec = pending + rec[1:]
-            pending = None
-        if rec and len(rec) < 16:
-            pending = rec
-            continue
-        if rec:
-            rows.append(rec)
-    return rows
-
-
-def register_period_volumes(recipient: str, length: int = 5) -> dict[int, dict[str, float]]:
-    """Delivered TIV (column 15) by period start and supplier name, straight from the CSV.
-
-    Multi-year deals are spread evenly over their delivery years (column 10), the rule
-    kg.analysis.network documents; a single-year deal keeps its whole TIV in that year.
-    """
-    out: dict[int, dict[str, float]] = {}
-    for r in register_rows():
-        if r[0] != recipient:
-            continue
-        years = [int(y) for y in r[10].split(";") if y.strip()]
-        tiv = float(r[15]) if r[15].strip() else 0.0
-        for y in years:
-            p = 1950 + (y - 1950) // length * length
-            out.setdefault(p, {})
-            out[p][r[1]] = out[p].get(r[1], 0.0) + tiv / len(years)
-    return out

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import views_world as world
+from helpers import registers
 from helpers.linking import LINKS, article, claim, load_article
 from helpers.paths import REPO
 from rdflib import URIRef
@@ -24,7 +24,7 @@ from kg.ingest import linking
 from kg.store import Store, open_store
 from kg.vocab import iris, reference
 
-REGISTER = REPO.parent / "shared" / "data" / "sipri" / "trade-register.csv"
+REGISTER = registers.SIPRI_REGISTER
 SEED = REPO.parent / "shared" / "seeds" / "000_d74674ddd7042d8b.txt"
 LABELLED = LINKS / "labelled.json"
 MIN_PRECISION = 0.9
@@ -66,7 +66,7 @@ def real_store(
     from kg.ingest.articles import import_articles
 
     # the session's real register (imported once, refusals checked), copied: this module adds to it
-    location = world.real_register_copy(tmp_path_factory.mktemp("real") / "store")
+    location = registers.real_register_copy(tmp_path_factory.mktemp("real") / "store")
     graphs: dict[str, URIRef] = {}
     with open_store(location) as store:
         for case in cases():

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import registers
 from helpers import views_world as world
 from helpers.paths import REPO
 
@@ -330,7 +331,7 @@ def test_deals_grouped_under_collapsible_suppliers(browser, site) -> None:
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
     """The default global and India views of the real register (imported once per session)."""
-    store = world.real_register_store()
+    store = registers.real_register_store()
     out = tmp_path_factory.mktemp("real")
     views = {"global": network_view(store), "india": country_view(store, "India")}
     for name, v in views.items():
@@ -373,7 +374,7 @@ def test_unknown_supplier_count_follows_the_year_range(browser, real_site) -> No
 
     out, views = real_site
     t = views["global"].time
-    g = scale.timed_graph(world.real_register_store(), kn.Filters())
+    g = scale.timed_graph(registers.real_register_store(), kn.Filters())
 
     def expected(a: int, b: int) -> str:
         active = {
@@ -510,12 +511,12 @@ def test_india_view_of_both_releases_opens_on_2020_2024(browser, tmp_path) -> No
     """Both real releases imported: the India view opens on 2020-2024 with the 2026 release's
     shares (Russia 36.0, France 33.0, Israel 12.6: SIPRI's published figures), computed here
     from the 2026 file with the csv module; labels do not overlap."""
-    store = open_store(world.two_releases_dir(), read_only=True)
+    store = open_store(registers.two_releases_dir(), read_only=True)
     try:
         write_view(country_view(store, "India"), tmp_path / "india.html")
     finally:
         store.close()
-    truth = world.release_2026_volumes("India")[2020]
+    truth = registers.release_2026_volumes("India")[2020]
     shares = {name: 100 * v / sum(truth.values()) for name, v in truth.items()}
     for name, published in {"Russia": 36.0, "France": 33.0, "Israel": 12.6}.items():
         assert round(shares[name], 1) == published

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
+from helpers import registers
 from helpers import views_world as world
 
 from kg.analysis import network as kn
@@ -80,9 +81,9 @@ def test_hostile_text_is_escaped(report) -> None:
 @pytest.mark.slow
 def test_india_on_the_real_register(tmp_path) -> None:
     """Shares per 5-year period 1990-2024 equal a direct computation from the CSV."""
-    store = world.real_register_store()
+    store = registers.real_register_store()
     rep = diversification_report(store, "India", tmp_path, filters=kn.Filters(year_from=1990, year_to=2024))
-    truth = world.register_period_volumes("India")
+    truth = registers.register_period_volumes("India")
     names = {
         "Soviet Union": "SUN",
         "Russia": "RUS",

@@ -1,4 +1,5 @@
-"""The real SIPRI exports (``../shared/data/sipri``), each imported once per session.
+"""The real SIPRI exports (``../shared/data/sipri``), each imported once per session
+(``tests/helpers/registers.py``: the store and import report the other real-data tests share).
 
 Every expected figure is either documented in SOURCES.md (deal counts) or recomputed here
 from the CSV with the csv module, independently of kg.ingest.sipri.formats.
@@ -12,20 +13,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from helpers.paths import SHARED
+from helpers import registers
 from rdflib import Literal, URIRef
 
 from kg.ingest.sipri import import_sipri
 from kg.ingest.sipri.mapping import description_categories
-from kg.store import open_store
 from kg.vocab import iris, ns
 
-DATA = SHARED / "data" / "sipri"
-F16 = DATA / "trade-register.csv"
-F17 = DATA / "trade_register.csv"
-T_IMPORTS = DATA / "import-export-values_1950-2024.csv"
-T_EXPORTS = DATA / "import-export-values_1950-2024_1950-2024.csv"
-T_LEGACY = DATA / "trademap-raw" / "TIV-Export-IND-1950-2021.csv"
+F16 = registers.SIPRI_REGISTER
+F17 = registers.SIPRI_REGISTER_2026
+T_IMPORTS, T_EXPORTS, T_LEGACY = registers.TIV_TABLES
 P = ns.SPARQL_PREFIXES
 
 pytestmark = [
@@ -34,13 +31,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="session")
-def real(tmp_path_factory):
-    """(store, report) with both registers and three TIV tables, imported once."""
-    store = open_store(str(tmp_path_factory.mktemp("sipri") / "store"))
-    report = import_sipri(store, [F16, F17, T_IMPORTS, T_EXPORTS, T_LEGACY])
-    yield store, report
-    store.close()
+@pytest.fixture
+def real():
+    """(store, report) with both registers and three TIV tables, imported once per session."""
+    return registers.all_registers()
 
 
 def graph_of(report, path: Path) -> URIRef:
