@@ -369,7 +369,7 @@ def ssrf_run(tmp: Path) -> SsrfRun:
     import pyoxigraph as ox
     from click.testing import CliRunner
     from listener import CountingListener
-    from servers import free_port
+    from servers import start_kg_serve
     from ssrf_spellings import spellings
 
     from kg.cli import cli
@@ -394,24 +394,14 @@ def ssrf_run(tmp: Path) -> SsrfRun:
             [sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True
         ).stdout
         procs, urls = [], {}
-        for kind, where, extra in (("query", store, []), ("update", tmp / "ssrf-store-w", ["--writable"])):
-            port = free_port()
-            procs.append(
-                subprocess.Popen(
-                    [*KG, "--store", str(where), "serve", "--port", str(port), "--workers", "1", *extra],
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            )
-            urls[kind] = f"http://127.0.0.1:{port}/{kind}"
         try:
-            for url in urls.values():
-                for _ in range(300):
-                    try:
-                        urllib.request.urlopen(url.rsplit("/", 1)[0] + "/queries", timeout=2).close()
-                        break
-                    except OSError:
-                        time.sleep(0.2)
+            for kind, where, extra in (
+                ("query", store, []),
+                ("update", tmp / "ssrf-store-w", ["--writable"]),
+            ):
+                proc, base = start_kg_serve(where, *extra)
+                procs.append(proc)
+                urls[kind] = f"{base}/{kind}"
             refused_serve = 0
             for kind, text in texts:
                 body = urllib.parse.urlencode({kind: text}).encode()

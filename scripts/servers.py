@@ -80,6 +80,52 @@ def wait_http(proc: subprocess.Popen, url: str, what: str, log: Path | None = No
             time.sleep(0.1)
 
 
+def start_oxigraph(location: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """``oxigraph serve`` on ``location`` at 127.0.0.1:``port`` (a free port unless given: a
+    test that kills the server restarts it on the same one), waited for; (process, base URL).
+
+    Raises FileNotFoundError when the binary is not installed (``pip install oxigraph``).
+    """
+    binary = oxigraph_binary()
+    if binary is None:
+        raise FileNotFoundError("oxigraph server not installed: pip install oxigraph (make test does)")
+    port = port or free_port()
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_http(proc, base + "/query?query=ASK%7B%7D", "oxigraph server")
+    return proc, base
+
+
+def start_kg_serve(store: Path, *extra: str) -> tuple[subprocess.Popen, str]:
+    """``kg serve`` (one worker) on ``store`` at a free loopback port, waited for; (process,
+    base URL).  ``extra``: more options, e.g. ``--writable``."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "--store",
+            str(store),
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            *extra,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_http(proc, base + "/queries", "kg serve")
+    return proc, base
+
+
 def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:

@@ -7,19 +7,12 @@ imported by ``scripts/``.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from scripts.servers import (
-    free_port,
-    oxigraph_binary,
-    start_virtuoso,
-    stop,
-    wait_http,
-)
+from scripts.servers import start_oxigraph, start_virtuoso, stop
 
 REPO = Path(__file__).resolve().parents[1]
 #: The engines every remote-store test runs against.
@@ -33,18 +26,10 @@ SEED_ARTICLE = SHARED / "seeds" / "000_d74674ddd7042d8b.txt"
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real Oxigraph SPARQL server on a free loopback port; yields its base URL."""
-    binary = oxigraph_binary()
-    if binary is None:
-        pytest.skip("oxigraph server not installed: pip install oxigraph (make test does)")
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    wait_http(proc, base + "/query?query=ASK%7B%7D", "oxigraph server")
+    try:
+        proc, base = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"))
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
     yield base
     stop(proc)
 

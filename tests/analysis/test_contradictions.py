@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.linking import (
-    REGISTER_TRIG,
-    S400_REGISTER,
-    article,
-    claim,
-    deal_of,
-    load_article,
-    load_seed,
-    load_trig,
-)
+from helpers.linking import S400_REGISTER, article, claim, deal_of, load_article, load_register, load_seed
 
 from kg.analysis import contradictions
 from kg.analysis.contradictions import ContradictionFilter, find_contradictions
@@ -21,7 +12,7 @@ from kg.store import Store, open_store
 
 def fill_store(store: Store) -> None:
     """What the ``store`` fixture (tests/conftest.py) holds here: the fixture register."""
-    load_trig(store, REGISTER_TRIG)
+    load_register(store)
 
 
 def test_seed_quantity_conflict_side_by_side(store: Store) -> None:

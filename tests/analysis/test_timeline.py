@@ -5,16 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers.linking import (
-    REGISTER_TRIG,
-    S400_REGISTER,
-    article,
-    claim,
-    deal_of,
-    load_article,
-    load_seed,
-    load_trig,
-)
+from helpers.linking import S400_REGISTER, article, claim, deal_of, load_article, load_register, load_seed
 
 from kg.analysis import evidence, timeline
 from kg.errors import UnknownName
@@ -25,7 +16,7 @@ from kg.store import Store, open_store
 @pytest.fixture
 def seeded() -> tuple[Store, str]:
     store = open_store("memory:")
-    load_trig(store, REGISTER_TRIG)
+    load_register(store)
     graph = load_seed(store)
     linking.link(store)
     return store, deal_of(store, graph, 2018)
@@ -101,7 +92,7 @@ def test_unknown_deal_is_an_unknown_name(seeded: tuple[Store, str]) -> None:
 
 def test_expectations_negations_and_low_confidence_do_not_set_status() -> None:
     store = open_store("memory:")
-    load_trig(store, REGISTER_TRIG)
+    load_register(store)
     a = load_article(
         store,
         article("rafale-news", "2025-06-01"),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers.linking import REGISTER_TRIG, S400_REGISTER, load_seed, load_trig
+from helpers.linking import S400_REGISTER, load_register, load_seed
 
 from kg.cli import cli
 from kg.store import open_store
@@ -19,7 +19,7 @@ from kg.store import open_store
 def store_dir(tmp_path: Path) -> str:
     location = str(tmp_path / "store")
     with open_store(location) as store:
-        load_trig(store, REGISTER_TRIG)
+        load_register(store)
         load_seed(store)
     return location
 

@@ -26,9 +26,10 @@ FIXTURE_RELEASE = URIRef(iris.ID["source/release/links-fixture"])
 S400_REGISTER = URIRef(iris.ID["deal/sipri/fx-s400"])
 
 
-def load_trig(store: Store, path: Path) -> None:
+def load_register(store: Store) -> None:
+    """Write the fixture register release (``register.trig``) into ``store``."""
     scratch = ox.Store()
-    scratch.load(path=str(path), format=ox.RdfFormat.TRIG)
+    scratch.load(path=str(REGISTER_TRIG), format=ox.RdfFormat.TRIG)
     store.load_dataset(scratch)  # type: ignore[attr-defined]
 
 

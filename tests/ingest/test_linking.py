@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from helpers.linking import (
     FIXTURE_RELEASE,
-    REGISTER_TRIG,
     S400_REGISTER,
     article,
     claim,
     deal_of,
     load_article,
+    load_register,
     load_seed,
-    load_trig,
 )
 
 from kg.ingest import linking
@@ -27,7 +26,7 @@ from kg.vocab import iris
 
 def fill_store(store: Store) -> None:
     """What the ``store`` fixture (tests/conftest.py) holds here: the fixture register."""
-    load_trig(store, REGISTER_TRIG)
+    load_register(store)
 
 
 def chosen(report: linking.LinkReport, deal: str) -> list[linking.LinkResult]:
@@ -169,7 +168,7 @@ def test_release_import_relinks_affected_deals() -> None:
     graph = load_seed(s)
     first = linking.link(s, article_graphs=[graph])
     assert first.links == 0  # no register yet
-    load_trig(s, REGISTER_TRIG)
+    load_register(s)
     report = linking.link(s, release_graphs=[FIXTURE_RELEASE])
     assert report.links == 1 and report.article_deals == 2
     s.drop_graphs([FIXTURE_RELEASE])

@@ -4,19 +4,8 @@ the same answers."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-import pyoxigraph as ox
-from helpers.linking import (
-    REGISTER_TRIG,
-    S400_REGISTER,
-    article,
-    claim,
-    deal_of,
-    load_article,
-    load_seed,
-)
-from rdflib import URIRef
+from helpers.linking import REGISTER_TRIG, S400_REGISTER, article, claim, deal_of, load_article, load_seed
+from helpers.trig import load_trig_graphs
 
 from kg.analysis import timeline
 from kg.analysis.contradictions import find_contradictions
@@ -25,17 +14,9 @@ from kg.store import Store
 from kg.vocab import iris
 
 
-def load_trig_generic(store: Store) -> None:
-    """The register fixture graph by graph through ``replace_graphs`` (works on any store)."""
-    graphs: dict[URIRef, list[ox.Triple]] = defaultdict(list)
-    for quad in ox.parse(path=str(REGISTER_TRIG), format=ox.RdfFormat.TRIG):
-        graphs[URIRef(quad.graph_name.value)].append(ox.Triple(quad.subject, quad.predicate, quad.object))
-    store.replace_graphs({g: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) for g, ts in graphs.items()})
-
-
 def test_same_answers_on_embedded_and_remote(any_store: Store) -> None:
     store = any_store
-    load_trig_generic(store)
+    load_trig_graphs(store, REGISTER_TRIG)  # graph by graph: works on any store
     seed = load_seed(store)
     rafale = load_article(
         store,

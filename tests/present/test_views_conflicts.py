@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.linking import REGISTER_TRIG, load_seed, load_trig
+from helpers.linking import load_register, load_seed
 
 from kg.analysis import network as kn
 from kg.ingest import linking
@@ -12,7 +12,7 @@ from kg.store import open_store
 
 def test_deal_panel_lists_the_seed_quantity_conflict() -> None:
     store = open_store("memory:")
-    load_trig(store, REGISTER_TRIG)
+    load_register(store)
     load_seed(store)
     linking.link(store)
     view = deals_view(store, kn.Filters(buyer="India"), limit=1000)
@@ -34,7 +34,7 @@ def test_deals_view_reads_each_deals_evidence_once(monkeypatch) -> None:
     from kg.analysis import evidence
 
     store = open_store("memory:")
-    load_trig(store, REGISTER_TRIG)
+    load_register(store)
     load_seed(store)
     linking.link(store)
     reads: list[list[str]] = []

@@ -4,16 +4,7 @@ same answers as the library (kg.analysis.timeline, kg.analysis.contradictions, k
 from __future__ import annotations
 
 import pytest
-from helpers.linking import (
-    REGISTER_TRIG,
-    S400_REGISTER,
-    article,
-    claim,
-    deal_of,
-    load_article,
-    load_seed,
-    load_trig,
-)
+from helpers.linking import S400_REGISTER, article, claim, deal_of, load_article, load_register, load_seed
 
 from kg.analysis import timeline
 from kg.analysis.contradictions import find_contradictions
@@ -26,7 +17,7 @@ from kg.vocab import ns
 @pytest.fixture
 def world() -> tuple[Store, str]:
     store = open_store("memory:")
-    load_trig(store, REGISTER_TRIG)
+    load_register(store)
     graph = load_seed(store)
     load_article(
         store,

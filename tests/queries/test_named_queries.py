@@ -112,7 +112,17 @@ A1, A2, REL = "source/article/a1", "source/article/a2", "source/release/fixture"
 
 # name -> list of (params, columns, rows): every named query has at least one case here.
 
-#: The columns of undelivered-orders, the same for every case.
+#: The columns of buyers-of-system and of undelivered-orders, the same for every case.
+BUYERS_OF_SYSTEM_COLUMNS = [
+    "buyer",
+    "buyerLabel",
+    "supplier",
+    "supplierLabel",
+    "deals",
+    "firstOrder",
+    "lastOrder",
+    "sources",
+]
 UNDELIVERED_COLUMNS = [
     "deal",
     "source",
@@ -178,30 +188,12 @@ CASES: dict[str, list[tuple[dict, list[str], list[tuple]]]] = {
     "buyers-of-system": [
         (
             {"system": "S-400"},
-            [
-                "buyer",
-                "buyerLabel",
-                "supplier",
-                "supplierLabel",
-                "deals",
-                "firstOrder",
-                "lastOrder",
-                "sources",
-            ],
+            BUYERS_OF_SYSTEM_COLUMNS,
             [("country/IND", "India", "country/RUS", "Russia", 2, 2018, 2018, 3)],
         ),
         (
             {"system": "agosta-90b"},  # not in the catalogue: resolved through the store's labels
-            [
-                "buyer",
-                "buyerLabel",
-                "supplier",
-                "supplierLabel",
-                "deals",
-                "firstOrder",
-                "lastOrder",
-                "sources",
-            ],
+            BUYERS_OF_SYSTEM_COLUMNS,
             [("country/PAK", "Pakistan", "country/FRA", "France", 1, 1994, 1994, 1)],
         ),
     ],

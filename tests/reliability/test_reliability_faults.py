@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from helpers.paths import FIXTURES
 
 from kg.store import open_store
 from scripts import reliability as rel
-from scripts.servers import free_port, oxigraph_binary
+from scripts.servers import free_port, start_oxigraph
 
 KG = [sys.executable, "-m", "kg"]
 
@@ -198,24 +197,10 @@ def test_readers_see_before_or_after_an_import_and_a_second_writer_is_refused(tm
 
 
 def _start_server(location: Path, port: int) -> subprocess.Popen[bytes]:
-    binary = oxigraph_binary()
-    if binary is None:
-        pytest.skip("oxigraph server not installed: pip install oxigraph (make test does)")
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=1).read()
-            return proc
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("oxigraph server did not start")
-            time.sleep(0.1)
+    try:
+        return start_oxigraph(location, port)[0]
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.mark.remote

@@ -12,20 +12,19 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from helpers.paths import FIXTURES
+from helpers.trig import oxigraph_store_dir
 
 from kg.cli import cli
 from scripts.listener import CountingListener
-from scripts.servers import free_port
+from scripts.servers import start_kg_serve
 from scripts.ssrf_spellings import spellings
 
 FIXTURE = FIXTURES / "queries_world.trig"
@@ -44,51 +43,15 @@ def texts(target: CountingListener) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ssrf") / "store"
-    store = ox.Store(str(path))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    return path
-
-
-def _start_serve(store: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kg",
-            "--store",
-            str(store),
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            *extra,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/queries", timeout=2).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("kg serve did not start")
+    return oxigraph_store_dir(tmp_path_factory.mktemp("ssrf") / "store", FIXTURE)
 
 
 @pytest.fixture(scope="module")
 def servers(store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     writable_store = tmp_path_factory.mktemp("ssrf-w") / "store"
     shutil.copytree(store_dir, writable_store)
-    read_only, ro_url = _start_serve(store_dir)
-    writable, rw_url = _start_serve(writable_store, "--writable")
+    read_only, ro_url = start_kg_serve(store_dir)
+    writable, rw_url = start_kg_serve(writable_store, "--writable")
     try:
         yield {"query": ro_url, "update": rw_url}
     finally:

@@ -18,6 +18,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from helpers.paths import FIXTURES
+from helpers.trig import oxigraph_store_dir
 from rdflib import Graph
 
 from kg.serve import ServeConfig, parse_size
@@ -41,17 +42,9 @@ def fixture_quads(graph: str | None = None) -> int:
     return sum(1 for q in quads if graph is None or q.graph_name.value == graph)
 
 
-def make_store(path: Path) -> Path:
-    store = ox.Store(str(path))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    return path
-
-
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory) -> Path:
-    return make_store(tmp_path_factory.mktemp("serve") / "store")
+    return oxigraph_store_dir(tmp_path_factory.mktemp("serve") / "store", FIXTURE)
 
 
 @pytest.fixture(scope="module")
@@ -430,7 +423,7 @@ def test_views_are_served_read_only(client):
 
 
 def test_writable_server_accepts_updates_but_never_load(tmp_path):
-    store_path = make_store(tmp_path / "store")
+    store_path = oxigraph_store_dir(tmp_path / "store", FIXTURE)
     config = ServeConfig(location=str(store_path), port=0, timeout=5, writable=True, quiet=True)
     with SparqlServer(config) as srv, httpx.Client(base_url=srv.url, timeout=30) as c:
         srv.start()

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from helpers.paths import FIXTURES
+from helpers.trig import oxigraph_store_dir
 
 from kg.cli import cli
 from kg.errors import QueryError
@@ -36,12 +37,7 @@ def service_query(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("sandbox") / "store"
-    store = ox.Store(str(path))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    return str(path)
+    return str(oxigraph_store_dir(tmp_path_factory.mktemp("sandbox") / "store", FIXTURE))
 
 
 def test_control_the_same_query_connects_when_evaluated_in_process() -> None:
