@@ -128,11 +128,14 @@ def test_updated_article_replaces_its_graph(tmp_path: Path) -> None:
 
 # --- readers during a write; a second writer ---------------------------------------------
 
+#: Reads the store's size until its stdin is closed (the writers have ended), then once more.
+#: (It read for a fixed 12 s: CPU spent after the writers ended, and too short on a slow machine.)
 READER = r"""
-import sys, time
+import select, sys, time
 from kg.store import open_store
-seen, t0 = [], time.time()
-while time.time() - t0 < float(sys.argv[2]):
+seen, t0, last = [], time.time(), False
+while not last and time.time() - t0 < float(sys.argv[2]):
+    last = bool(select.select([sys.stdin], [], [], 0)[0])  # EOF: this read is the last
     s = open_store(sys.argv[1], read_only=True)
     n = s.count()
     s.close()
@@ -153,7 +156,8 @@ def test_readers_see_before_or_after_an_import_and_a_second_writer_is_refused(tm
     before = rel.graph_counts(store_dir)
     total_before = sum(before.values())
     reader = subprocess.Popen(
-        [sys.executable, "-c", READER, store_dir, "12"],
+        [sys.executable, "-c", READER, store_dir, "300"],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -177,7 +181,7 @@ def test_readers_see_before_or_after_an_import_and_a_second_writer_is_refused(tm
     assert writer.returncode == 0, werr
     _, verr = view.communicate(timeout=120)
     assert view.returncode == 0 and (tmp_path / "n.html").exists(), verr
-    out, rerr = reader.communicate(timeout=60)
+    out, rerr = reader.communicate(timeout=60)  # closes its stdin: one last read, then it ends
     assert reader.returncode == 0, rerr
     after = rel.graph_counts(store_dir)
     seen = [int(x) for x in out.split()]
