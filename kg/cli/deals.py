@@ -9,13 +9,15 @@ import click
 
 from kg.analysis import contradictions, timeline
 from kg.cli.app import KgGroup, cli, get_store, require_graphs
-from kg.cli.output import write_rows
+from kg.cli.output import FORMATS, write_rows
 from kg.errors import EXIT_USAGE, UnknownName, check_year_range
 from kg.ingest import linking
 from kg.vocab import ns
 
 #: More clusters than this from ``kg deal show --supplier ...`` means the selection is too wide.
 MAX_TIMELINES = 10
+#: ``--format`` of ``kg link --list`` and ``kg contradictions`` (the row formats of kg query).
+_rows_format = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 
 
 @cli.command("link")
@@ -34,13 +36,7 @@ MAX_TIMELINES = 10
     help="Relink only article deals this release concerns (repeatable).",
 )
 @click.option("--list", "list_links", is_flag=True, help="Print the links and candidates found.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "tsv", "json", "jsonl"]),
-    default="table",
-    show_default=True,
-)
+@_rows_format
 @click.pass_context
 def link_cmd(
     ctx: click.Context, articles: tuple[str, ...], releases: tuple[str, ...], list_links: bool, fmt: str
@@ -124,13 +120,7 @@ def deal_show_cmd(
 @click.option("--system", help="Weapon system (catalogue aliases apply).")
 @click.option("--from", "year_from", type=int, help="Earliest order year.")
 @click.option("--to", "year_to", type=int, help="Latest order year.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "tsv", "json", "jsonl"]),
-    default="table",
-    show_default=True,
-)
+@_rows_format
 @click.pass_context
 def contradictions_cmd(
     ctx: click.Context,
