@@ -270,6 +270,31 @@ def test_deal_records_merge_linked_article_deals(store) -> None:
     assert "Rafale-M" in labels
 
 
+def test_deal_records_of_both_sides_read_once_with_sources_only(store) -> None:
+    """The ego view's read: imports then exports in one selection, sources without claims.
+
+    Each side's records in the same order as on its own, a deal in both selections listed
+    once, and ``sources_only`` gives the same sources, statuses and register rows as the
+    full read (no evidence sentences and no article-dated timeline)."""
+    imports = kn.deal_records(store, kn.Filters(buyer="India"), limit=None)
+    exports = kn.deal_records(store, kn.Filters(supplier="India"), limit=None)
+    both = kn.deal_records(
+        store, kn.Filters(buyer="India"), limit=None, also=kn.Filters(supplier="India"), sources_only=True
+    )
+    assert exports and [r.iri for r in both] == [r.iri for r in imports + exports]
+    full = {r.iri: r for r in imports + exports}
+    assert any(s.kind == "article" for r in both for s in r.sources)  # articles' deals are in it
+    for r in both:
+        assert (r.sources, r.statuses, r.rows) == (
+            full[r.iri].sources,
+            full[r.iri].statuses,
+            full[r.iri].rows,
+        )
+        assert not r.evidence
+    twice = kn.deal_records(store, kn.Filters(buyer="India"), limit=None, also=kn.Filters(buyer="India"))
+    assert [r.iri for r in twice] == [r.iri for r in imports]
+
+
 def test_delivery_years_recorded_as_text_are_spread(store) -> None:
     """Deals whose years are only kg:deliveryYearsText (the register importer's default)."""
     su30 = next(d for d in world.DEALS if d.key == "su30")

@@ -223,13 +223,21 @@ class DealSelection:
         return [deals[d] for d in self.records if d in deals]
 
 
-def select_deals(store: Store, filters: Filters | None = None, *, limit: int | None = 300) -> DealSelection:
+def select_deals(
+    store: Store, filters: Filters | None = None, *, limit: int | None = 300, also: Filters | None = None
+) -> DealSelection:
     """The selected deals, largest delivered TIV first (then newest), and their linked deals.
 
-    ``limit`` caps the list (views stay readable); ``None`` keeps every deal.
+    ``limit`` caps the list (views stay readable); ``None`` keeps every deal.  ``also``: a
+    second selection whose deals follow (a country's imports, then its exports): one
+    read of the systems, links and evidence for both, a deal in both listed once.
     """
     filters = resolve_filters(store, filters or Filters())
     rows = _deal_rows(store, filters, limit)
+    if also is not None:
+        seen = {str(r["deal"]) for r in rows}
+        more = _deal_rows(store, resolve_filters(store, also), limit)
+        rows += [r for r in more if str(r["deal"]) not in seen]
     deals = _records(store, rows) if rows else {}
     ids = list(deals)
     related: dict[str, list[str]] = {d: [d] for d in ids}
@@ -251,18 +259,25 @@ def select_deals(store: Store, filters: Filters | None = None, *, limit: int | N
 
 
 def deal_records(
-    store: Store, filters: Filters | None = None, *, limit: int | None = 300
+    store: Store,
+    filters: Filters | None = None,
+    *,
+    limit: int | None = 300,
+    also: Filters | None = None,
+    sources_only: bool = False,
 ) -> list[DealRecord]:
     """The selected deals, largest delivered TIV first (then newest), with their evidence.
 
     The evidence is the one read model (:func:`kg.analysis.evidence.gather`) the timeline and
     the contradictions read; ``limit`` caps the list (views stay readable); ``None`` returns
-    every deal.
+    every deal.  ``also``: see :func:`select_deals`.  ``sources_only``: the records' sources,
+    statuses and register rows but no claims (no evidence sentences, no article-dated
+    timeline), read at a third of the cost.
     """
-    selection = select_deals(store, filters, limit=limit)
+    selection = select_deals(store, filters, limit=limit, also=also)
     if not selection.records:
         return []
-    return selection.fill(store, gather(store, selection.deals()))
+    return selection.fill(store, gather(store, selection.deals(), sources_only=sources_only))
 
 
 def _deal_rows(store: Store, filters: Filters, limit: int | None) -> list[dict]:

@@ -101,8 +101,13 @@ def _country_view(
         label = kn.party_info(store, [focus]).get(focus, ("party", name))[1]
         g.add_node(focus, kind="country", label=label)
         scale.totals(g)
-    deals = kn.deal_records(store, replace(base, buyer=focus), limit=None) + kn.deal_records(
-        store, replace(base, supplier=focus), limit=None
+    # one read for both sides; the panel lists each deal's sources, status and register row only
+    deals = kn.deal_records(
+        store,
+        replace(base, buyer=focus),
+        limit=None,
+        also=replace(base, supplier=focus),
+        sources_only=True,
     )
     by_pair: dict[tuple[str, str], list[kn.DealRecord]] = {}
     for r in deals:
