@@ -394,7 +394,33 @@ def test_unknown_supplier_count_follows_the_year_range(browser, real_site) -> No
         == expected(2020, 2023)
         != expected(t["min"], t["max"])
     )
+    # its side panel's title counts the same parties (not all years' count)
+    assert pg.click_node(scale.UNKNOWN_SUPPLIER).splitlines()[0] == expected(2020, 2023)
     pg.check_clean("real-global-unknown-count")
+
+
+@pytest.mark.slow
+def test_unknown_supplier_edge_panel_title_follows_the_year_range(browser, real_site) -> None:
+    """India's view: the 'unknown supplier(s) → India' edge's panel title counts the unknown
+    suppliers with deliveries or orders in the selected years, as the node's label does."""
+    from kg.present.views import scale
+
+    out, views = real_site
+    members = views["india"].time["members"][scale.UNKNOWN_SUPPLIER]
+    assert len(members) > 1  # the register has more than one unknown supplier of India
+    edge = next(e["id"] for e in views["india"].edges if e["from"] == scale.UNKNOWN_SUPPLIER)
+    pg = Page(browser, out / "india.html")
+    pg.settle()
+    last = views["india"].time["max"]
+    for a, b in ((min(min(ys) for ys in members if ys), last), (max(max(ys) for ys in members if ys), last)):
+        _set_range(pg, a, b)
+        n = sum(1 for ys in members if not ys or any(a <= y <= b for y in ys))
+        title = "unknown supplier(s)" + (f" ({n})" if n > 1 else "")
+        assert pg.page.evaluate(
+            "(id) => kgNetwork.body.data.nodes.get(id).label", scale.UNKNOWN_SUPPLIER
+        ).startswith(title)
+        assert pg.click_edge(edge).splitlines()[0] == f"{title} → India"
+    pg.check_clean("real-india-unknown-edge")
 
 
 def test_country_panel_lists_the_pipeline(browser, site) -> None:
