@@ -379,3 +379,26 @@ def test_graph_order_follows_the_pairs_not_the_store_rows(store) -> None:
     in_pair_order = nx.DiGraph(sorted(g.edges))
     assert list(g.nodes) == list(in_pair_order.nodes)
     assert list(g.edges) == list(in_pair_order.edges)
+
+
+def test_sources_line_says_which_release_fed_each_measure_and_period() -> None:
+    """Two releases composed: each says the runs of years of each measure it fed (newest
+    first), years without figures inside a run do not split it; one release: its name only."""
+    new = kn.SourceRef(
+        "urn:r26", "release", "Transfers of major conventional arms. Deals with x", "2026-02-12"
+    )
+    old = kn.SourceRef(
+        "urn:r24", "release", "Transfers of major conventional arms. Deals with y", "2024-10-13"
+    )
+    art = kn.SourceRef("urn:a", "article", "A headline", "2025-01-01")
+    fed = {
+        "deliveries": {1950: "urn:r24", 1960: "urn:r24", 1994: "urn:r24", 1995: "urn:r26", 2024: "urn:r26"},
+        "orders": {1948: "urn:r24", 2023: "urn:r24"},
+    }
+    assert kn.describe_sources([old, new, art], fed) == (
+        "Sources: SIPRI register generated 2026-02-12 (delivered TIV 1995-2024); "
+        "SIPRI register generated 2024-10-13 (delivered TIV 1950-1994, deals by order year 1948-2023); "
+        "1 news article"
+    )
+    assert kn.describe_sources([old]) == "Sources: SIPRI register generated 2024-10-13"
+    assert kn.describe_sources([]) == "Sources: none"

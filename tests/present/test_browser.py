@@ -558,4 +558,11 @@ def test_india_view_of_both_releases_opens_on_2020_2024(browser, tmp_path) -> No
         assert re.search(rf"{name}\s+[\d,.]+ TIV · {shares[name]:.1f}%", panel), name
     drawn = [x for x in pg.page.evaluate(LABEL_BOXES_JS) if x["drawn"]]
     assert len(drawn) >= 15 and screen_overlaps(drawn) == []
+    # the sources line says which release fed which years: 2026's deliveries from 1995 (its
+    # coverage), 2024's the years before and every deal count (the 2026 file has no orders)
+    assert re.fullmatch(
+        r"Sources: SIPRI register generated 2026-02-12 \(delivered TIV 1995-2024\); "
+        r"SIPRI register generated 2024-10-13 \(delivered TIV 19\d\d-1994, deals by order year 19\d\d-20\d\d\)",
+        pg.page.inner_text("#kg-sources"),
+    )
     pg.check_clean("real-india-two-releases")

@@ -178,7 +178,7 @@ def _country_view(
     return View(
         title=f"{flabel}: suppliers and customers",
         subtitle=subtitle,
-        sources_line=kn.describe_sources(list(uniq.values())),
+        sources_line=kn.describe_sources(list(uniq.values()), scale.release_years(g_in, g_out)),
         nodes=nodes,
         edges=edges,
         options=_options(smooth=True, labels_on_edges=True),
