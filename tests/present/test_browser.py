@@ -566,3 +566,45 @@ def test_india_view_of_both_releases_opens_on_2020_2024(browser, tmp_path) -> No
         pg.page.inner_text("#kg-sources"),
     )
     pg.check_clean("real-india-two-releases")
+
+
+def test_party_with_only_undated_deals_shows_no_share(browser, tmp_path) -> None:
+    """The demo data counts deals by order year.  A pair whose only deal has no order year is
+    drawn in every range: its party's label shows no share (was "Spain 0.0%"), while the
+    parties with deals in the range show theirs.  And one undated article deal does not erase
+    its pair's order years (the edge query's GROUP_CONCAT: the United States' were lost)."""
+    from kg.ingest.articles import import_articles
+    from kg.ingest.base_graphs import ensure_base_graphs
+    from kg.ingest.curated import import_curated
+    from kg.io.resources import data_path
+    from kg.vocab import ns
+
+    s = open_store("memory:")
+    ensure_base_graphs(s)
+    for table in sorted(data_path("facts").glob("*.csv")):
+        import_curated(s, table)
+    import_articles(s, [data_path("articles")])
+    esp, usa = str(world.iris.country("ESP")), str(world.iris.country("USA"))
+    g = "https://example.org/kg-test/undated-article"
+    s.update(
+        ns.SPARQL_PREFIXES + f"INSERT DATA {{ GRAPH <{g}> {{ <{g}> a kg:NewsArticle . "
+        f"<{g}#deal> a kg:Deal ; kg:supplier <{esp}> ; kg:buyer <{world.iris.country('IND')}> . }} }}"
+    )
+    v = country_view(s, "India")
+    write_view(v, tmp_path / "india.html")
+    s.close()
+    years = {e["from"]: v.time["edges"][e["id"]] for e in v.edges}
+    assert v.time["measure"] == "deals" and years[esp] == []  # undated: drawn in every range
+    assert {y for y, _, _ in years[usa]} >= {2020, 2024}  # the curated table's order years
+    pg = Page(browser, tmp_path / "india.html")
+    pg.settle()
+    labels = dict(
+        pg.page.evaluate("kgNetwork.body.data.nodes.get({filter: n => !n.hidden}).map(n => [n.id, n.label])")
+    )
+    shares = pg.page.evaluate("Object.assign({}, kgShares.shareIn, kgShares.shareOut)")
+    assert labels[esp] == "Spain"
+    assert re.fullmatch(r"United States \d+\.\d%", labels[usa])
+    assert {i for i, label in labels.items() if label.endswith("%")} == {
+        i for i, x in shares.items() if x > 0
+    }
+    pg.check_clean("demo-india-undated")
