@@ -377,7 +377,7 @@ def diversification_report(
         else "No suppliers are merged."
     )
     pipeline = _pipeline_tables(store, rep.pipeline)
-    releases_line = "; ".join(sorted({v for v in periods.fed_by.values() if v}))
+    releases_line = _releases_line(periods.fed_by)
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     page = env.from_string(_HTML).render(
         css=REPORT_CSS,
@@ -449,6 +449,22 @@ def _pipeline_tables(store: Store, rows: list[PipelineRow]) -> dict[str, list[di
             )
         out[supplier] = cells
     return out
+
+
+def _releases_line(fed_by: dict[str, str]) -> str:
+    """Which release fed which periods: "deliveries 1950-1994: SIPRI register generated
+    2024-10-13 (16 columns); deliveries 1995-2024: ..." (consecutive periods fed alike joined)."""
+    runs: list[list[str]] = []  # [first period, last period, "measure: release"]
+    for key in sorted(fed_by, key=lambda k: k.split("-")[0]):
+        if runs and runs[-1][2] == fed_by[key]:
+            runs[-1][1] = key
+        elif fed_by[key]:
+            runs.append([key, key, fed_by[key]])
+    out = []
+    for first, last, fed in runs:
+        measure, _, release = fed.partition(": ")
+        out.append(f"{measure} {first.split('-')[0]}-{last.split('-')[-1]}: {release}")
+    return "; ".join(out)
 
 
 def _markdown(

@@ -270,6 +270,31 @@ def test_deal_records_merge_linked_article_deals(store) -> None:
     assert "Rafale-M" in labels
 
 
+def test_deal_records_of_both_sides_read_once_with_sources_only(store) -> None:
+    """The ego view's read: imports then exports in one selection, sources without claims.
+
+    Each side's records in the same order as on its own, a deal in both selections listed
+    once, and ``sources_only`` gives the same sources, statuses and register rows as the
+    full read (no evidence sentences and no article-dated timeline)."""
+    imports = kn.deal_records(store, kn.Filters(buyer="India"), limit=None)
+    exports = kn.deal_records(store, kn.Filters(supplier="India"), limit=None)
+    both = kn.deal_records(
+        store, kn.Filters(buyer="India"), limit=None, also=kn.Filters(supplier="India"), sources_only=True
+    )
+    assert exports and [r.iri for r in both] == [r.iri for r in imports + exports]
+    full = {r.iri: r for r in imports + exports}
+    assert any(s.kind == "article" for r in both for s in r.sources)  # articles' deals are in it
+    for r in both:
+        assert (r.sources, r.statuses, r.rows) == (
+            full[r.iri].sources,
+            full[r.iri].statuses,
+            full[r.iri].rows,
+        )
+        assert not r.evidence
+    twice = kn.deal_records(store, kn.Filters(buyer="India"), limit=None, also=kn.Filters(buyer="India"))
+    assert [r.iri for r in twice] == [r.iri for r in imports]
+
+
 def test_delivery_years_recorded_as_text_are_spread(store) -> None:
     """Deals whose years are only kg:deliveryYearsText (the register importer's default)."""
     su30 = next(d for d in world.DEALS if d.key == "su30")
@@ -354,3 +379,26 @@ def test_graph_order_follows_the_pairs_not_the_store_rows(store) -> None:
     in_pair_order = nx.DiGraph(sorted(g.edges))
     assert list(g.nodes) == list(in_pair_order.nodes)
     assert list(g.edges) == list(in_pair_order.edges)
+
+
+def test_sources_line_says_which_release_fed_each_measure_and_period() -> None:
+    """Two releases composed: each says the runs of years of each measure it fed (newest
+    first), years without figures inside a run do not split it; one release: its name only."""
+    new = kn.SourceRef(
+        "urn:r26", "release", "Transfers of major conventional arms. Deals with x", "2026-02-12"
+    )
+    old = kn.SourceRef(
+        "urn:r24", "release", "Transfers of major conventional arms. Deals with y", "2024-10-13"
+    )
+    art = kn.SourceRef("urn:a", "article", "A headline", "2025-01-01")
+    fed = {
+        "deliveries": {1950: "urn:r24", 1960: "urn:r24", 1994: "urn:r24", 1995: "urn:r26", 2024: "urn:r26"},
+        "orders": {1948: "urn:r24", 2023: "urn:r24"},
+    }
+    assert kn.describe_sources([old, new, art], fed) == (
+        "Sources: SIPRI register generated 2026-02-12 (delivered TIV 1995-2024); "
+        "SIPRI register generated 2024-10-13 (delivered TIV 1950-1994, deals by order year 1948-2023); "
+        "1 news article"
+    )
+    assert kn.describe_sources([old]) == "Sources: SIPRI register generated 2024-10-13"
+    assert kn.describe_sources([]) == "Sources: none"

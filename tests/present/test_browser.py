@@ -395,7 +395,33 @@ def test_unknown_supplier_count_follows_the_year_range(browser, real_site) -> No
         == expected(2020, 2023)
         != expected(t["min"], t["max"])
     )
+    # its side panel's title counts the same parties (not all years' count)
+    assert pg.click_node(scale.UNKNOWN_SUPPLIER).splitlines()[0] == expected(2020, 2023)
     pg.check_clean("real-global-unknown-count")
+
+
+@pytest.mark.slow
+def test_unknown_supplier_edge_panel_title_follows_the_year_range(browser, real_site) -> None:
+    """India's view: the 'unknown supplier(s) → India' edge's panel title counts the unknown
+    suppliers with deliveries or orders in the selected years, as the node's label does."""
+    from kg.present.views import scale
+
+    out, views = real_site
+    members = views["india"].time["members"][scale.UNKNOWN_SUPPLIER]
+    assert len(members) > 1  # the register has more than one unknown supplier of India
+    edge = next(e["id"] for e in views["india"].edges if e["from"] == scale.UNKNOWN_SUPPLIER)
+    pg = Page(browser, out / "india.html")
+    pg.settle()
+    last = views["india"].time["max"]
+    for a, b in ((min(min(ys) for ys in members if ys), last), (max(max(ys) for ys in members if ys), last)):
+        _set_range(pg, a, b)
+        n = sum(1 for ys in members if not ys or any(a <= y <= b for y in ys))
+        title = "unknown supplier(s)" + (f" ({n})" if n > 1 else "")
+        assert pg.page.evaluate(
+            "(id) => kgNetwork.body.data.nodes.get(id).label", scale.UNKNOWN_SUPPLIER
+        ).startswith(title)
+        assert pg.click_edge(edge).splitlines()[0] == f"{title} → India"
+    pg.check_clean("real-india-unknown-edge")
 
 
 def test_country_panel_lists_the_pipeline(browser, site) -> None:
@@ -533,4 +559,53 @@ def test_india_view_of_both_releases_opens_on_2020_2024(browser, tmp_path) -> No
         assert re.search(rf"{name}\s+[\d,.]+ TIV · {shares[name]:.1f}%", panel), name
     drawn = [x for x in pg.page.evaluate(LABEL_BOXES_JS) if x["drawn"]]
     assert len(drawn) >= 15 and screen_overlaps(drawn) == []
+    # the sources line says which release fed which years: 2026's deliveries from 1995 (its
+    # coverage), 2024's the years before and every deal count (the 2026 file has no orders)
+    assert re.fullmatch(
+        r"Sources: SIPRI register generated 2026-02-12 \(delivered TIV 1995-2024\); "
+        r"SIPRI register generated 2024-10-13 \(delivered TIV 19\d\d-1994, deals by order year 19\d\d-20\d\d\)",
+        pg.page.inner_text("#kg-sources"),
+    )
     pg.check_clean("real-india-two-releases")
+
+
+def test_party_with_only_undated_deals_shows_no_share(browser, tmp_path) -> None:
+    """The demo data counts deals by order year.  A pair whose only deal has no order year is
+    drawn in every range: its party's label shows no share (was "Spain 0.0%"), while the
+    parties with deals in the range show theirs.  And one undated article deal does not erase
+    its pair's order years (the edge query's GROUP_CONCAT: the United States' were lost)."""
+    from kg.ingest.articles import import_articles
+    from kg.ingest.base_graphs import ensure_base_graphs
+    from kg.ingest.curated import import_curated
+    from kg.io.resources import data_path
+    from kg.vocab import ns
+
+    s = open_store("memory:")
+    ensure_base_graphs(s)
+    for table in sorted(data_path("facts").glob("*.csv")):
+        import_curated(s, table)
+    import_articles(s, [data_path("articles")])
+    esp, usa = str(world.iris.country("ESP")), str(world.iris.country("USA"))
+    g = "https://example.org/kg-test/undated-article"
+    s.update(
+        ns.SPARQL_PREFIXES + f"INSERT DATA {{ GRAPH <{g}> {{ <{g}> a kg:NewsArticle . "
+        f"<{g}#deal> a kg:Deal ; kg:supplier <{esp}> ; kg:buyer <{world.iris.country('IND')}> . }} }}"
+    )
+    v = country_view(s, "India")
+    write_view(v, tmp_path / "india.html")
+    s.close()
+    years = {e["from"]: v.time["edges"][e["id"]] for e in v.edges}
+    assert v.time["measure"] == "deals" and years[esp] == []  # undated: drawn in every range
+    assert {y for y, _, _ in years[usa]} >= {2020, 2024}  # the curated table's order years
+    pg = Page(browser, tmp_path / "india.html")
+    pg.settle()
+    labels = dict(
+        pg.page.evaluate("kgNetwork.body.data.nodes.get({filter: n => !n.hidden}).map(n => [n.id, n.label])")
+    )
+    shares = pg.page.evaluate("Object.assign({}, kgShares.shareIn, kgShares.shareOut)")
+    assert labels[esp] == "Spain"
+    assert re.fullmatch(r"United States \d+\.\d%", labels[usa])
+    assert {i for i, label in labels.items() if label.endswith("%")} == {
+        i for i, x in shares.items() if x > 0
+    }
+    pg.check_clean("demo-india-undated")

@@ -120,3 +120,23 @@ def test_india_on_the_real_register(tmp_path) -> None:
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<td>Soviet Union</td>" in html and "<td>Russia</td>" in html
     assert "Transfers of major conventional arms" in html  # the release title as the source
+
+
+def test_releases_line_names_the_periods_each_release_fed() -> None:
+    """Consecutive periods fed by one release and measure are one run; a change of release
+    or of measure starts another."""
+    from kg.present.report import _releases_line
+
+    fed = {
+        "1990-1994": "deliveries: SIPRI register generated 2024-10-13 (16 columns)",
+        "1950-1954": "deliveries: SIPRI register generated 2024-10-13 (16 columns)",
+        "1995-1999": "deliveries: SIPRI register generated 2026-02-12 (17 columns)",
+        "2020-2024": "deliveries: SIPRI register generated 2026-02-12 (17 columns)",
+        "1945-1949": "orders: SIPRI register generated 2024-10-13 (16 columns)",
+    }
+    assert _releases_line(fed) == (
+        "orders 1945-1949: SIPRI register generated 2024-10-13 (16 columns); "
+        "deliveries 1950-1994: SIPRI register generated 2024-10-13 (16 columns); "
+        "deliveries 1995-2024: SIPRI register generated 2026-02-12 (17 columns)"
+    )
+    assert _releases_line({}) == ""

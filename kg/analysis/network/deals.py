@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -114,15 +115,42 @@ def graph_sources(store: Store, g: nx.DiGraph) -> list[SourceRef]:
     return sorted(out, key=lambda s: (order.get(s.kind, 3), s.date or "", s.title))
 
 
-def describe_sources(sources: list[SourceRef]) -> str:
-    """ "Sources: SIPRI register (generated 2024-10-13); 12 news articles" for page titles."""
+#: how the sources line names a measure of :func:`kg.present.views.scale.timed_graph`
+_MEASURE_NAMES = {"deliveries": "delivered TIV", "orders": "deals by order year"}
+
+
+def describe_sources(sources: list[SourceRef], fed: Mapping[str, Mapping[int, str]] | None = None) -> str:
+    """ "Sources: SIPRI register generated 2024-10-13; 12 news articles" for page titles.
+
+    ``fed``: per measure (``deliveries``, ``orders``), the register release each year's
+    figures came from, when several releases feed one page (releases are versions: each
+    period's figures come from one); each release then says which years of which measure
+    it fed: "SIPRI register generated 2026-02-12 (delivered TIV 1995-2024)".  A run of
+    years is named by its first and last year (years without figures inside it included).
+    """
     releases = [s for s in sources if s.kind == "release"]
     articles = [s for s in sources if s.kind == "article"]
     others = [s for s in sources if s.kind not in ("release", "article")]
-    parts = [
-        re.split(r"\. Deals with ", s.title)[0] + (f" (generated {s.date[:10]})" if s.date else "")
-        for s in releases
-    ]
+    spans: dict[str, list[str]] = defaultdict(list)
+    for measure, years in (fed or {}).items():
+        runs: list[list[int | str]] = []  # [first, last, release]
+        for y in sorted(years):
+            if runs and runs[-1][2] == years[y]:
+                runs[-1][1] = y
+            else:
+                runs.append([y, y, years[y]])
+        for first, last, iri in runs:
+            span = str(first) if first == last else f"{first}-{last}"
+            spans[str(iri)].append(f"{_MEASURE_NAMES.get(measure, measure)} {span}")
+    parts = []
+    # newest release first: the one the recent years (what a reader looks at first) come from
+    for s in sorted(releases, key=lambda s: s.date or "", reverse=True):
+        # SIPRI's title line never names SIPRI; curated tables say "kg curated facts: ..."
+        name = (
+            re.split(r"\. Deals with ", s.title)[0] if s.title.startswith("kg curated") else "SIPRI register"
+        )
+        fed_here = f" ({', '.join(spans[s.iri])})" if spans.get(s.iri) else ""
+        parts.append(name + (f" generated {s.date[:10]}" if s.date else "") + fed_here)
     if articles:
         parts.append(f"{len(articles)} news article{'s' if len(articles) != 1 else ''}")
     if others:
@@ -223,13 +251,21 @@ class DealSelection:
         return [deals[d] for d in self.records if d in deals]
 
 
-def select_deals(store: Store, filters: Filters | None = None, *, limit: int | None = 300) -> DealSelection:
+def select_deals(
+    store: Store, filters: Filters | None = None, *, limit: int | None = 300, also: Filters | None = None
+) -> DealSelection:
     """The selected deals, largest delivered TIV first (then newest), and their linked deals.
 
-    ``limit`` caps the list (views stay readable); ``None`` keeps every deal.
+    ``limit`` caps the list (views stay readable); ``None`` keeps every deal.  ``also``: a
+    second selection whose deals follow (a country's imports, then its exports): one
+    read of the systems, links and evidence for both, a deal in both listed once.
     """
     filters = resolve_filters(store, filters or Filters())
     rows = _deal_rows(store, filters, limit)
+    if also is not None:
+        seen = {str(r["deal"]) for r in rows}
+        more = _deal_rows(store, resolve_filters(store, also), limit)
+        rows += [r for r in more if str(r["deal"]) not in seen]
     deals = _records(store, rows) if rows else {}
     ids = list(deals)
     related: dict[str, list[str]] = {d: [d] for d in ids}
@@ -251,18 +287,25 @@ def select_deals(store: Store, filters: Filters | None = None, *, limit: int | N
 
 
 def deal_records(
-    store: Store, filters: Filters | None = None, *, limit: int | None = 300
+    store: Store,
+    filters: Filters | None = None,
+    *,
+    limit: int | None = 300,
+    also: Filters | None = None,
+    sources_only: bool = False,
 ) -> list[DealRecord]:
     """The selected deals, largest delivered TIV first (then newest), with their evidence.
 
     The evidence is the one read model (:func:`kg.analysis.evidence.gather`) the timeline and
     the contradictions read; ``limit`` caps the list (views stay readable); ``None`` returns
-    every deal.
+    every deal.  ``also``: see :func:`select_deals`.  ``sources_only``: the records' sources,
+    statuses and register rows but no claims (no evidence sentences, no article-dated
+    timeline), read at a third of the cost.
     """
-    selection = select_deals(store, filters, limit=limit)
+    selection = select_deals(store, filters, limit=limit, also=also)
     if not selection.records:
         return []
-    return selection.fill(store, gather(store, selection.deals()))
+    return selection.fill(store, gather(store, selection.deals(), sources_only=sources_only))
 
 
 def _deal_rows(store: Store, filters: Filters, limit: int | None) -> list[dict]:

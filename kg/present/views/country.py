@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -45,9 +45,20 @@ def country_view(
     base = kn.resolve_filters(store, filters or kn.Filters())
     if base.supplier or base.buyer:
         raise kn.UnknownName("the country view takes no --supplier/--buyer (the country is both)")
-    with ThreadPoolExecutor(1) as pool:  # the pipeline query runs beside the graph queries
+    # the pipeline query and the deals' read run beside the graph queries (Oxigraph evaluates
+    # without holding the GIL: on two cores the view takes the time of the graph queries)
+    with ThreadPoolExecutor(2) as pool:
         pipeline = pool.submit(_pipeline_items, store, name)
-        return _country_view(store, name, focus, base, pipeline, systems_on_edges)
+        # one read for both sides; the panel lists each deal's sources, status and register row only
+        deals = pool.submit(
+            kn.deal_records,
+            store,
+            replace(base, buyer=focus),
+            limit=None,
+            also=replace(base, supplier=focus),
+            sources_only=True,
+        )
+        return _country_view(store, name, focus, base, pipeline, deals, systems_on_edges)
 
 
 def _pipeline_items(store: Store, name: str, limit: int = 40) -> list[dict[str, str]]:
@@ -90,7 +101,13 @@ def _pipeline_items(store: Store, name: str, limit: int = 40) -> list[dict[str, 
 
 
 def _country_view(
-    store: Store, name: str, focus: str, base: kn.Filters, pipeline: Any, systems_on_edges: int
+    store: Store,
+    name: str,
+    focus: str,
+    base: kn.Filters,
+    pipeline: Future[list[dict[str, str]]],
+    deals: Future[list[kn.DealRecord]],
+    systems_on_edges: int,
 ) -> View:
     # both selections are bound to the focus: kn.tiv_by_year runs its spread query there
     # without the store-wide scan that asks whether any delivery lacks its own TIV
@@ -101,11 +118,8 @@ def _country_view(
         label = kn.party_info(store, [focus]).get(focus, ("party", name))[1]
         g.add_node(focus, kind="country", label=label)
         scale.totals(g)
-    deals = kn.deal_records(store, replace(base, buyer=focus), limit=None) + kn.deal_records(
-        store, replace(base, supplier=focus), limit=None
-    )
     by_pair: dict[tuple[str, str], list[kn.DealRecord]] = {}
-    for r in deals:
+    for r in deals.result():
         pair = (
             r.supplier if r.supplier in g else scale.UNKNOWN_SUPPLIER,
             r.buyer if r.buyer in g else scale.UNKNOWN_RECIPIENT,
@@ -164,7 +178,7 @@ def _country_view(
     return View(
         title=f"{flabel}: suppliers and customers",
         subtitle=subtitle,
-        sources_line=kn.describe_sources(list(uniq.values())),
+        sources_line=kn.describe_sources(list(uniq.values()), scale.release_years(g_in, g_out)),
         nodes=nodes,
         edges=edges,
         options=_options(smooth=True, labels_on_edges=True),

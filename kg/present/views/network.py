@@ -94,7 +94,7 @@ def network_view(
         title="Arms transfers: supplier → buyer network",
         subtitle=f"{filters.describe(labels)} · {_shown_text(g, drawn, plan, parties, top_share)}"
         + (f" · parties and pairs counted in {_span(bounds)}" if bounds is not None else ""),
-        sources_line=kn.describe_sources(kn.graph_sources(store, g)),
+        sources_line=kn.describe_sources(kn.graph_sources(store, g), scale.release_years(g)),
         nodes=nodes,
         edges=edges,
         options=_options(smooth=len(edges) <= 400),

@@ -61,7 +61,7 @@ def timed_graph(
     g.graph["filters"] = filters
     composed = _latest_release_years(store, filters, years, tivless)
     if composed is not None:
-        years, fed = composed
+        years, fed, g.graph["release_years"] = composed
         _add_pairs(store, g, sorted(p for p in years if not g.has_edge(*p)))
         for pair, iris_ in fed.items():  # the releases that fed an edge are among its sources
             e = g.edges[pair]
@@ -90,7 +90,14 @@ def _latest_release_years(
     filters: kn.Filters,
     years: dict[tuple[str, str], dict[int, list[float]]],
     tivless: bool | None,
-) -> tuple[dict[tuple[str, str], dict[int, list[float]]], dict[tuple[str, str], set[str]]] | None:
+) -> (
+    tuple[
+        dict[tuple[str, str], dict[int, list[float]]],
+        dict[tuple[str, str], set[str]],
+        dict[str, dict[int, str]],
+    ]
+    | None
+):
     """Each year's figures from the release :func:`kg.releases.choose` picks for that year.
 
     ``years`` come from the one release chosen for the whole selection (the one covering
@@ -98,7 +105,9 @@ def _latest_release_years(
     whose coverage differs, so, as in the report, delivered TIV of a year comes from the
     latest release whose deliveries cover that year, and deals by order year from the
     latest covering orders (the 2026 register has no orders).  None when one release (or
-    ``--release``) feeds everything; else the figures and, per pair, the releases that fed them.
+    ``--release``) feeds everything; else the figures, per pair the releases that fed them,
+    and per measure (``deliveries``: TIV by delivery year, ``orders``: deals by order year)
+    the release each year's figures came from (:func:`release_years`: the page's sources line).
     """
     from kg.queries import releases as kr
 
@@ -124,14 +133,26 @@ def _latest_release_years(
     }
     out: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
     fed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_year: dict[str, dict[int, str]] = {"deliveries": {}, "orders": {}}
     for iri, pr in per_release.items():
         for pair, ys in pr.items():
             for y, v in ys.items():
-                for col in (0, 1):
+                for col, m in ((0, "deliveries"), (1, "orders")):
                     if pick[y][col] == iri and v[col]:
                         out[pair].setdefault(y, [0.0, 0])[col] = v[col]
                         fed[pair].add(iri)
-    return dict(out), dict(fed)
+                        by_year[m][y] = iri
+    return dict(out), dict(fed), by_year
+
+
+def release_years(*graphs: nx.DiGraph) -> dict[str, dict[int, str]] | None:
+    """Per measure, the register release each year's figures of ``graphs`` (from
+    :func:`timed_graph`) came from; None when one release fed them all (no composition)."""
+    out: dict[str, dict[int, str]] = {}
+    for g in graphs:
+        for m, ys in g.graph.get("release_years", {}).items():
+            out.setdefault(m, {}).update(ys)
+    return out or None
 
 
 def _composing(store: Store, filters: kn.Filters) -> bool:
