@@ -137,6 +137,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
+            r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
+            r"receiving)|gets|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
             r"(?:first|initial|second|latest))\b"
@@ -185,7 +188,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "signed-future",
         _rx(
             r"\b((?:will|shall|is to|are to|would|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:sell|supply|deliver|"
-            r"provide|transfer|hand over|send|export|donate|give|gift)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
+            r"provide|transfer|hand over|send|export|donate|give|gift|receive|get|take delivery of)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
             r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),
@@ -259,7 +262,7 @@ _STATUS_RANK: dict[str, int] = {key: RANK.get(key, -1) for key in (*STATUS_KEYS,
 
 _BUY_V = _rx(
     r"\b(armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
-    r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
+    r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
     r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"

@@ -1,0 +1,59 @@
+"""Generality of the extractor on further patterns of real news (issue 13, third round): each test
+states the general pattern in its own words (no sentence, name or number of the development set or
+the newssets), so a rule that only fits one article fails here.
+
+Covers: present-tense transfers of a news lede and future receipts ("X sends N Y to Z", "Z is to
+receive N Y from X"); ...
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract_text
+
+PUB = date(2025, 9, 3)
+
+
+def _claims(text: str) -> list[dict]:
+    return [c.to_dict() for c in extract_text(text, PUB)]
+
+
+def _facts(text: str) -> set[tuple]:
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            c["buyer"]["iso3"],
+            c["system"]["mention"] if c["system"] else None,
+            c["status"],
+        )
+        for c in _claims(text)
+    }
+
+
+def _triples(text: str) -> set[tuple]:
+    return {f[:3] for f in _facts(text)}
+
+
+# --- 1. present-tense transfers and future receipts ---------------------------------------------
+
+
+def test_present_tense_transfer_verbs_state_a_delivery_under_way():
+    for verb in ("sends", "delivers", "transfers", "donates"):
+        facts = _facts(f"Norway {verb} 14 Leopard 2 tanks to Ukraine.")
+        assert {(f[0], f[1], f[3]) for f in facts} == {("NOR", "UKR", "delivering")}, verb
+
+
+def test_a_buyer_that_gets_a_system_from_a_supplier_takes_delivery():
+    facts = _facts("Uruguay gets six Super Tucano trainers from Brazil this month.")
+    assert {(f[0], f[1], f[3]) for f in facts} == {("BRA", "URY", "delivering")}
+
+
+def test_a_future_receipt_is_a_signed_deal_not_a_delivery():
+    for phrase in ("is to receive", "will receive", "will get", "is due to take delivery of"):
+        facts = _facts(f"Uruguay {phrase} six Super Tucano trainers from Brazil.")
+        assert {(f[0], f[1], f[3]) for f in facts} == {("BRA", "URY", "signed")}, phrase
+
+
+def test_ships_as_a_noun_is_no_transfer():
+    assert _claims("The new ships will replace the old Tromp frigates.") == []
