@@ -270,7 +270,62 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
     )
     found.sort(key=lambda x: x.start)
-    return _merge_names(found, text)
+    found = _merge_names(found, text)
+    if " and " in text or ", " in text:
+        found = _counted_siblings(found, text)
+    return found
+
+
+_COUNT = (
+    r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:four|fif|six|seven|eigh)teen)"
+)
+#: the counted name after a counted system in a list: "24 Boxer and 16 Fennek", "12 X, 8 Y"
+_SIBLING_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)" + _COUNT + r"\s+(?:more\s+)?"
+    r"(?P<name>[A-Z][A-Za-z]{2,}(?:[ -][A-Z0-9][\w]{0,4})?)(?![\w-])"
+)
+#: ... and before it: "16 Fennek and 24 Boxer vehicles"
+_SIBLING_BEFORE = re.compile(
+    r"(?<![\w-])" + _COUNT + r"\s+(?P<name>[A-Z][A-Za-z]{2,}(?:[ -][A-Z0-9][\w]{0,4})?)"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)" + _COUNT + r"\s+$"
+)
+_COUNT_BEFORE = re.compile(r"(?<![\w-])" + _COUNT + r"\s+(?:more\s+)?$")
+
+
+def _counted_siblings(found: list[Mention], text: str) -> list[Mention]:
+    """A capitalised name with its own count beside a counted system in a list is a system too
+    ("24 Boxer and 16 Fennek", "a package of 12 X, 8 Y and 4 Z"): a list of counts shares the
+    kind of its members, so the name the catalogue lacks takes its sibling's category."""
+    spans = [(x.start, x.end) for x in found]
+    new: list[Mention] = []
+
+    def add(a: int, b: int, sibling: SystemRecord) -> None:
+        name = text[a:b]
+        first = name.split()[0].split("-")[0].lower()
+        if first in _NAME_STOP or first in _CALENDAR or reference.resolve_party(name) is not None:
+            return
+        if any(a < y and x < b for x, y in spans):
+            return
+        cat = guess_category(text[b : b + 40]) or sibling.category
+        new.append(Mention("system", a, b, name, "pattern", system=SystemRecord(name, (), cat, *(None,) * 4)))
+        spans.append((a, b))
+
+    for m in found:
+        if (
+            m.kind != "system"
+            or m.system is None
+            or not _COUNT_BEFORE.search(text, max(0, m.start - 16), m.start)
+        ):
+            continue
+        after = _SIBLING_AFTER.match(text, m.end)
+        if after:
+            add(after.start("name"), after.end("name"), m.system)
+        before = _SIBLING_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if before:
+            add(before.start("name"), before.end("name"), m.system)
+    if not new:
+        return found
+    return sorted(found + new, key=lambda x: x.start)
 
 
 _NAME_GAP = re.compile(r"^[\s-]{1,3}$")

@@ -3,7 +3,8 @@ states the general pattern in its own words (no sentence, name or number of the 
 the newssets), so a rule that only fits one article fails here.
 
 Covers: present-tense transfers of a news lede and future receipts ("X sends N Y to Z", "Z is to
-receive N Y from X"); ...
+receive N Y from X"); a name the catalogue lacks with its own count beside a counted system
+("N A and M B", umbrella packages "a package of K vehicles including N A and M B"); ...
 """
 
 from __future__ import annotations
@@ -57,3 +58,26 @@ def test_a_future_receipt_is_a_signed_deal_not_a_delivery():
 
 def test_ships_as_a_noun_is_no_transfer():
     assert _claims("The new ships will replace the old Tromp frigates.") == []
+
+
+# --- 2. counted names in a list -----------------------------------------------------------------
+
+
+def test_a_counted_name_beside_a_counted_system_is_a_system_in_either_order():
+    for text in (
+        "Slovenia ordered 20 Boxer and 8 Wiesel vehicles from Germany.",
+        "Slovenia ordered 8 Wiesel and 20 Boxer vehicles from Germany.",
+        "Slovenia ordered 28 vehicles from Germany, including 20 Boxer and 8 Wiesel.",
+    ):
+        facts = _facts(text)
+        assert {(f[0], f[1], f[2]) for f in facts} == {("DEU", "SVN", "Boxer"), ("DEU", "SVN", "Wiesel")}, (
+            text
+        )
+
+
+def test_a_counted_party_or_common_word_beside_a_system_is_no_system():
+    for text in (
+        "Slovenia ordered 20 Boxer vehicles and 12 Slovenian crews trained in Germany.",
+        "Slovenia ordered 20 Boxer vehicles from Germany, and 3 Army units will use them.",
+    ):
+        assert {f[2] for f in _facts(text)} == {"Boxer"}, text
