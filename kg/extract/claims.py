@@ -149,7 +149,7 @@ class _Extractor(FrameBuilder, DetailReader):
     def run(self) -> list[Claim]:
         mi = 0
         mentions = self.mentions
-        for a, b in _bounded(split_sentences(self.masked), self.masked):
+        for a, b in _swap_clauses(_bounded(split_sentences(self.masked), self.masked), self.masked):
             while mi < len(mentions) and mentions[mi].start < a:
                 mi += 1
             mj = mi
@@ -551,6 +551,34 @@ def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
                 a += 1
         if b > a:
             out.append((a, b))
+    return out
+
+
+#: "N X donated by A in return for the Y that B sent to C": the two legs of a swap are two transfers
+_SWAP_SPLIT = re.compile(
+    r",?\s+\b(?:in (?:return|exchange|compensation) for|as (?:compensation|a replacement) for)\s+"
+)
+
+
+def _swap_clauses(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sentences with a swap split into their two legs, each read as its own sentence (its own
+    parties and roles): the giver of one leg is no party to the other leg's transfer."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        m = (
+            _SWAP_SPLIT.search(text, a, b)
+            if (
+                " return for" in text[a:b]
+                or " exchange for" in text[a:b]
+                or " compensation for" in text[a:b]
+                or " replacement for" in text[a:b]
+            )
+            else None
+        )
+        if m is None:
+            out.append((a, b))
+            continue
+        out += [(a, m.start()), (m.end(), b)]
     return out
 
 

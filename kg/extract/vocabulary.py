@@ -156,6 +156,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
+            # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
+            r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
+            r"assurances?|details?|priority|up)\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"
@@ -269,7 +272,7 @@ _BUY_V = _rx(
 )
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|gave|donat\w*|gift\w*|"
     r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )
 _NEUTRAL_V = _rx(

@@ -4,7 +4,8 @@ the newssets), so a rule that only fits one article fails here.
 
 Covers: present-tense transfers of a news lede and future receipts ("X sends N Y to Z", "Z is to
 receive N Y from X"); a name the catalogue lacks with its own count beside a counted system
-("N A and M B", umbrella packages "a package of K vehicles including N A and M B"); ...
+("N A and M B", umbrella packages "a package of K vehicles including N A and M B"); the two legs of
+a swap ("N X given by A in return for the Y that B sent to C"); ...
 """
 
 from __future__ import annotations
@@ -81,3 +82,37 @@ def test_a_counted_party_or_common_word_beside_a_system_is_no_system():
         "Slovenia ordered 20 Boxer vehicles from Germany, and 3 Army units will use them.",
     ):
         assert {f[2] for f in _facts(text)} == {"Boxer"}, text
+
+
+# --- 3. swaps -----------------------------------------------------------------------------------
+
+
+def test_the_two_legs_of_a_swap_are_two_transfers_with_their_own_parties():
+    text = (
+        "Croatia approved the purchase of 30 CV90 vehicles from Sweden last spring. Its army has now "
+        "received 20 Leopard 2A4 tanks donated by Germany in return for the M-84 tanks Zagreb gave to "
+        "Ukraine in 2023."
+    )
+    triples = _triples(text)
+    assert ("DEU", "HRV", "Leopard 2A4") in triples
+    assert ("HRV", "UKR", "M-84") in triples
+    # the giver of one leg is no party to the other leg
+    assert ("DEU", "UKR", "Leopard 2A4") not in triples
+
+
+def test_a_swap_stated_with_in_exchange_for_keeps_each_recipient():
+    triples = _triples(
+        "Germany will hand over 30 Marder vehicles to Portugal in exchange for the BMP-1 vehicles that "
+        "Lisbon sends to Ukraine."
+    )
+    assert ("DEU", "PRT", "Marder") in {(t[0], t[1], t[2].split()[0]) for t in triples}
+    assert not any(t[0] == "DEU" and t[1] == "UKR" for t in triples)
+
+
+def test_gave_to_is_a_gift_but_gave_approval_or_gave_up_is_not():
+    assert {(f[0], f[1], f[3]) for f in _facts("Croatia gave 20 M-84 tanks to Ukraine in 2023.")} == {
+        ("HRV", "UKR", "delivered")
+    }
+    assert not any(
+        f[3] == "delivered" for f in _facts("Croatia gave approval to the sale of M-84 tanks to Ukraine.")
+    )
