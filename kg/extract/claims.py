@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from kg.extract.clauses import split_clauses
 from kg.extract.confidence import corroborate, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
@@ -104,6 +105,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
+        self._whole: dict[tuple[int, int], tuple[int, int]] = {}  # a clause's sentence (evidence)
         self.focus = self._focus_buyer()
 
     def _about_context(self, systems: list[Mention]) -> bool:
@@ -149,7 +151,10 @@ class _Extractor(FrameBuilder, DetailReader):
     def run(self) -> list[Claim]:
         mi = 0
         mentions = self.mentions
-        for a, b in _swap_clauses(_bounded(split_sentences(self.masked), self.masked), self.masked):
+        clauses, self._whole = split_clauses(
+            _bounded(split_sentences(self.masked), self.masked), self.masked, mentions
+        )
+        for a, b in clauses:
             while mi < len(mentions) and mentions[mi].start < a:
                 mi += 1
             mj = mi
@@ -382,7 +387,7 @@ class _Extractor(FrameBuilder, DetailReader):
         supplier = fr.suppliers[0] if fr.suppliers else None
         if buyer.iso3 is None and buyer.kind == "country":
             return None
-        if supplier is not None and _SENT_CUE.match(supplier.cue) and not buyer.cue:
+        if supplier is not None and _SENT_CUE.match(supplier.cue) and buyer.cue in ("", "focus"):
             return None  # "X sent its jets" and no recipient: a deployment (an exercise), no transfer
         if supplier is None and buyer.cue == "with":
             # "signs a contract with X" and no one else: X is the counterpart, not a buyer; with a named
@@ -438,7 +443,8 @@ class _Extractor(FrameBuilder, DetailReader):
             for p in fr.suppliers:
                 if p.company:
                     company = p.company
-        ev = Evidence(self.text[a:b], a, b)
+        ea, eb = self._whole.get((a, b), (a, b))
+        ev = Evidence(self.text[ea:eb], ea, eb)
         cues = [
             f"supplier:{supplier.cue or supplier.role or 'mention'}" if supplier else "supplier:none",
             f"buyer:{buyer.cue or buyer.role or 'mention'}",
@@ -551,34 +557,6 @@ def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
                 a += 1
         if b > a:
             out.append((a, b))
-    return out
-
-
-#: "N X donated by A in return for the Y that B sent to C": the two legs of a swap are two transfers
-_SWAP_SPLIT = re.compile(
-    r",?\s+\b(?:in (?:return|exchange|compensation) for|as (?:compensation|a replacement) for)\s+"
-)
-
-
-def _swap_clauses(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Sentences with a swap split into their two legs, each read as its own sentence (its own
-    parties and roles): the giver of one leg is no party to the other leg's transfer."""
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        m = (
-            _SWAP_SPLIT.search(text, a, b)
-            if (
-                " return for" in text[a:b]
-                or " exchange for" in text[a:b]
-                or " compensation for" in text[a:b]
-                or " replacement for" in text[a:b]
-            )
-            else None
-        )
-        if m is None:
-            out.append((a, b))
-            continue
-        out += [(a, m.start()), (m.end(), b)]
     return out
 
 

@@ -33,7 +33,7 @@ _SUBITEM = _lrx(
 )
 _SELL_BEFORE = _rx(
     r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
-    r"ship|hand|send|sent|gave|donat|gift|pledg|approv|clear|arms|weapons)"
+    r"ship|hand|send|sent|gave|donat|gift|pledg|approv|clear|arms|weapons|resel|resold|re-export)"
 )
 _SELL_AFTER = _rx(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)")
 _OFFICIAL = re.compile(

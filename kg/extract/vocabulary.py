@@ -174,7 +174,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
-            r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"contracted|clinched|sealed|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
             r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the|several|multiple|many|numerous|two|three|four|five|\d+) "
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
             r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
@@ -191,7 +191,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "signed-future",
         _rx(
             r"\b((?:will|shall|is to|are to|would|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:sell|supply|deliver|"
-            r"provide|transfer|hand over|send|export|donate|give|gift|receive|get|take delivery of)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
+            r"provide|transfer|hand over|send|export|donate|give|gift|receive|get|take delivery of|resell|re-export)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
             r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),
@@ -271,7 +271,7 @@ _BUY_V = _rx(
     r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
 )
 _SELL_V = _rx(
-    r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
+    r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
     r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|gave|donat\w*|gift\w*|"
     r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )

@@ -5,7 +5,10 @@ the newssets), so a rule that only fits one article fails here.
 Covers: present-tense transfers of a news lede and future receipts ("X sends N Y to Z", "Z is to
 receive N Y from X"); a name the catalogue lacks with its own count beside a counted system
 ("N A and M B", umbrella packages "a package of K vehicles including N A and M B"); the two legs of
-a swap ("N X given by A in return for the Y that B sent to C"); ...
+a swap ("N X given by A in return for the Y that B sent to C") and coordinated transfers ("A sent X
+to B, and C delivered Y to A"); the earlier buyer of an item a new buyer takes over ("the X that A
+gave up", "originally built for A") and the first seller in a re-export chain ("from B, which got
+them from A"; "B will resell X, first bought from A, to C") are no parties to the new deal.
 """
 
 from __future__ import annotations
@@ -116,3 +119,49 @@ def test_gave_to_is_a_gift_but_gave_approval_or_gave_up_is_not():
     assert not any(
         f[3] == "delivered" for f in _facts("Croatia gave approval to the sale of M-84 tanks to Ukraine.")
     )
+
+
+def test_coordinated_transfers_keep_their_own_recipients():
+    text = "Portugal sent 10 M113 carriers to Ukraine last year, and Spain delivered 12 Leopard 2 tanks to Portugal."
+    triples = _triples(text)
+    assert ("PRT", "UKR", "M113") in triples
+    assert ("ESP", "PRT", "Leopard 2") in {(t[0], t[1], t[2].replace(" tanks", "")) for t in triples}
+    assert not any(t[0] == "ESP" and t[1] == "UKR" for t in triples)
+    assert not any(t[0] == "PRT" and t[1] == "ESP" for t in triples)
+    # the evidence of each leg is still the whole sentence
+    assert {c["evidence"]["text"] for c in _claims(text)} == {text}
+
+
+def test_a_second_clause_without_its_own_recipient_shares_the_first_ones():
+    triples = _triples("Belarus has supplied Russia with T-72 tanks, while Syria has sent Scud missiles.")
+    assert ("SYR", "RUS") in {t[:2] for t in triples}
+
+
+# --- 4. earlier links of an item: former buyers, first sellers ----------------------------------
+
+
+def test_the_earlier_buyer_of_an_item_taken_over_is_no_party():
+    for text in (
+        "Uruguay will receive the 10 Leopard 2 tanks that Bolivia gave up in 2024.",
+        "Uruguay will take over 10 Leopard 2 tanks originally ordered by Bolivia.",
+        "Uruguay received 10 Leopard 2 tanks built for Bolivia.",
+    ):
+        triples = {t[:2] for t in _triples(text)}
+        assert ("DEU", "URY") in triples, text
+        assert not any("BOL" in t for t in triples), text
+
+
+def test_a_relative_clause_alone_still_states_its_purchase():
+    # no other buyer in the sentence: the relative clause is the only statement of the purchase
+    triples = {t[:2] for t in _triples("The 10 Leopard 2 tanks that Bolivia ordered from Germany arrived.")}
+    assert ("DEU", "BOL") in triples
+
+
+def test_the_first_seller_of_a_re_export_is_not_the_supplier():
+    for text in (
+        "Bulgaria will buy six used F-16 jets from Norway, which got them from the United States.",
+        "Norway will resell six F-16 jets, first bought from the United States, to Bulgaria.",
+    ):
+        triples = {t[:2] for t in _triples(text)}
+        assert ("NOR", "BGR") in triples, text
+        assert ("USA", "BGR") not in triples, text
