@@ -267,11 +267,18 @@ def _former_buyers(s: str, base: int, parties: list[_Party]) -> None:
     up", "the ships originally built for A") is no party to the new deal: it only describes the
     item.  Applied only when another party of the sentence is the buyer (else the relative clause
     may be the sentence's only statement of the purchase)."""
+    if len(parties) < 2 or not any(q.role == "buyer" for q in parties):
+        return
     for p in parties:
         left = s[max(0, p.mention.start - base - 60) : p.mention.start - base]
+        tail = left[-12:]
         if not (
-            _FORMER_FOR.search(left)
-            or (_FORMER_THAT.search(left) and _FORMER_VERB.match(s, p.mention.end - base))
+            (("for " in tail or "by " in tail) and _FORMER_FOR.search(left))
+            or (
+                ("that " in tail or "which " in tail)
+                and _FORMER_VERB.match(s, p.mention.end - base)
+                and _FORMER_THAT.search(left)
+            )
         ):
             continue
         if any(q is not p and q.role == "buyer" and q.iso3 != p.iso3 for q in parties):
