@@ -165,3 +165,20 @@ def test_the_first_seller_of_a_re_export_is_not_the_supplier():
         triples = {t[:2] for t in _triples(text)}
         assert ("NOR", "BGR") in triples, text
         assert ("USA", "BGR") not in triples, text
+
+
+# --- 5. designations as written -----------------------------------------------------------------
+
+
+def test_a_bare_family_name_without_digits_is_not_pinned_to_the_catalogue_variant():
+    from kg.extract.designations import written_designation
+
+    # the catalogue files the family under one variant's record; the text names no variant
+    assert written_designation("Marder", "Marder-1A3") == "Marder"
+    assert written_designation("Marder 1A3", "Marder-1A3") == "Marder-1A3"
+    # a calibre, a bare number or a name is no variant: the catalogue's identity holds
+    assert written_designation("Caesar", "CAESAR 155mm") == "CAESAR 155mm"
+    assert written_designation("Gripen", "JAS-39 Gripen") == "JAS-39 Gripen"
+    assert written_designation("Barak", "Barak-8") == "Barak-8"
+    claims = _claims("Chile ordered 20 Marder vehicles from Germany.")
+    assert {c["system"]["name"] for c in claims} == {"Marder"}
