@@ -78,6 +78,21 @@ _NAME_ITEM = re.compile(
 _CLASS = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[- ]class\b"
 )
+#: a commissioned ship's name with its navy's prefix ("HMS Montrose", "INS Vikrant", "the frigate
+#: ORP Kontradmirał X"): one hull, kept as written when the catalogue does not know it
+_SHIP = re.compile(
+    r"(?<![\w-])(?P<name>(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HNoMS|HSwMS|HDMS|INS|USS|USNS|FGS|ESPS|NRP|ORP|TCG|"
+    r"ROKS|JS|PNS|BNS|SLNS|KRI|BRP|KD|RSS|HTMS|ARA|ARC|BAP|NAe|LÉ)\s+"
+    r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-ZÀ-Þ][\w’'-]+|de|da|del|di|von|van))?(?:\s+[A-ZÀ-Þ][\w’'-]+)?)"
+)
+#: ... counted as a system only as the object of a transfer ("took delivery of the frigate HMS X",
+#: "the former HMS X"): a hull named as a platform ("will operate from INS X") is no deal item
+_SHIP_TAKEN = re.compile(
+    r"(?:\b(?:bought|buys|buy|acquired|acquire|purchased|purchase|received|receive|delivery of|delivered|deliver|"
+    r"handed over|hand over|transferred|transfer|sold|sell|ordered|donated|donate|gave|gift|lease[ds]?)\s+"
+    r"(?:the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}|\b(?:former|ex-|ex)\s*)\Z",
+    re.IGNORECASE,
+)
 #: designations the letter-first pattern misses: a hull number with a variant code ("214NG",
 #: "209PN") and a roman-numbered batch ("KSS-III", "KDX-II"); units and eras are excluded
 _HULL_CODE = re.compile(
@@ -167,6 +182,17 @@ def find_designations(
             )
         )
         take(m.start("name"), m.end())
+    for m in _SHIP.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        # a place name inside a hull's name is no party ("HMCS Ottawa"): only other systems block it
+        if any(occupied[i] and not party_at[i] for i in range(a, b)) or not _SHIP_TAKEN.search(
+            text, max(0, m.start() - 50), m.start()
+        ):
+            continue
+        name = m.group("name")
+        rec = SystemRecord(name, (), guess_category(text[m.end() : m.end() + 40]) or "ships", *(None,) * 4)
+        out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
+        take(m.start("name"), m.end("name"))
     for m in _HULL_CODE.finditer(text):
         d = m.group("d")
         if _NOT_HULL_CODE.match(d) or not free(m.start("d"), m.end("d")):
@@ -270,6 +296,13 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
     )
     found.sort(key=lambda x: x.start)
+    ships = [
+        (x.start, x.end) for x in found if x.kind == "system" and x.form == "pattern" and _SHIP.match(x.text)
+    ]
+    if ships:
+        found = [
+            x for x in found if x.kind != "party" or not any(a <= x.start and x.end <= b for a, b in ships)
+        ]
     found = _merge_names(found, text)
     if " and " in text or ", " in text:
         found = _counted_siblings(found, text)

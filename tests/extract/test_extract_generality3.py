@@ -182,3 +182,16 @@ def test_a_bare_family_name_without_digits_is_not_pinned_to_the_catalogue_varian
     assert written_designation("Barak", "Barak-8") == "Barak-8"
     claims = _claims("Chile ordered 20 Marder vehicles from Germany.")
     assert {c["system"]["name"] for c in claims} == {"Marder"}
+
+
+def test_a_named_hull_taken_over_is_a_system_as_written():
+    facts = _facts("Ghana took delivery of the patrol ship HNLMS Zeeland from the Netherlands on Friday.")
+    assert {(f[0], f[1], f[2]) for f in facts} == {("NLD", "GHA", "HNLMS Zeeland")}
+    facts = _facts("Peru bought the former HMCS Ottawa from Canada.")
+    assert {(f[0], f[1], f[2]) for f in facts} == {("CAN", "PER", "HMCS Ottawa")}
+
+
+def test_a_named_hull_as_a_platform_is_no_deal_item():
+    text = "France sold 20 Exocet missiles to Chile, and the missiles will arm the frigate CNS Almirante."
+    assert all(f[2] == "Exocet" for f in _facts(text) if f[2])
+    assert all(f[2] != "HMS Kent" for f in _facts("Chile bought 8 Exocet missiles to arm HMS Kent."))
