@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.nouns import ITEM_NOUNS
-from kg.extract.vocabulary import _I, _lrx, _rx
+from kg.extract.vocabulary import _I, CUSTOMER_NOUN, NTH_CUSTOMER, NTH_ORDINAL, _lrx, _rx
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
@@ -285,15 +285,14 @@ _HOSTILE_BETWEEN = _lrx(
 )
 #: "the fourth buyer of the gun after Lithuania and Croatia": the states after "after" bought it
 #: earlier (the party right after the phrase; its list shares the cue)
-_EARLIER_BUYERS = _lrx(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:buyer|customer|operator|user|country|nation|client)s?\b[^.;]{0,80}?\b(?:after|following)\s+(?:the\s+)?$"
-)
+_EARLIER_BUYERS = _lrx(r"\b" + NTH_CUSTOMER + r"\s+(?:the\s+)?$")
 #: "X the fourth buyer ...", "X would be the second country ... to obtain": X buys
 _NTH_BUYER_NEXT = _lrx(
-    r"^\s+(?:(?:is|was|becomes|became|has become|would be|will be|as)\s+)?the\s+(?:first|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?(?:buyer|customer|operator|"
-    r"user|country|nation|client)s?\b"
+    r"^\s+(?:(?:is|was|becomes|became|has become|would be|will be|as)\s+)?the\s+(?:first|"
+    + NTH_ORDINAL
+    + r")\s+(?:[\w-]+\s+){0,3}?"
+    + CUSTOMER_NOUN
+    + r"\b"
 )
 #: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
 _WON_CONTRACT = re.compile(

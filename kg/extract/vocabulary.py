@@ -27,6 +27,20 @@ def _lrx(pattern: str, needs: tuple[str, ...] = ()) -> LowerRx:
     return LowerRx(pattern, needs=needs)
 
 
+#: "the third (export) buyer of the X after A and B": a purchase whose stage the sentence omits, by
+#: a state named before the phrase, and earlier purchases by the states after it.  One phrase, read
+#: by the trigger list (the "unknown" stage), the role step (the states after it bought earlier:
+#: ``patterns._EARLIER_BUYERS``, ``patterns._NTH_BUYER_NEXT``) and :mod:`.customers` (one claim
+#: per earlier customer).
+NTH_ORDINAL = (
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|latest|newest)"
+)
+CUSTOMER_NOUN = r"(?:buyer|customer|operator|user|client|importer|country|nation)s?"
+#: ... up to the word that opens the list of earlier customers
+NTH_CUSTOMER = (
+    NTH_ORDINAL + r"\s+(?:[\w-]+\s+){0,3}?" + CUSTOMER_NOUN + r"\b[^.;]{0,80}?\b(?:after|following)"
+)
+
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
 _REL_ADJ = (
     r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
@@ -252,8 +266,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
             r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
             # "the fourth buyer of the gun after X and Y": a purchase whose stage the sentence omits
-            r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest) (?:[\w-]+ ){0,3}?"
-            r"(?:buyer|customer|operator|user|country|nation|client)s?(?= [^.;]{0,80}?\b(?:after|following)\b))\b"
+            + NTH_ORDINAL
+            + r"\s+(?:[\w-]+\s+){0,3}?"
+            + CUSTOMER_NOUN
+            + r"(?=\b[^.;]{0,80}?\b(?:after|following)\b))\b"
         ),
     ),
 ]
