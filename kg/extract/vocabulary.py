@@ -205,7 +205,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "signed-future",
         _rx(
             r"\b((?:will|shall|is to|are to|would|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:sell|supply|deliver|"
-            r"provide|transfer|hand over|send|export|donate|give|gift|receive|get|take delivery of|resell|re-export)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
+            r"provide|transfer|hand over|send|export|donate|give|gift|resell|re-export)|"
+            # the buyer's side only with its source or its items ("is to receive N X from Y", "will get
+            # the N X"); "the navy will receive 15 of them" shares out a deal in context (its stage holds)
+            r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:receive|get|take delivery of)"
+            r"(?= [^.;]{0,80}?\bfrom\b| (?:the |all )?\d+ (?!of\b)[a-z])|"
+            r"deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
             r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),

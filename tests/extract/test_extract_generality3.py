@@ -60,6 +60,14 @@ def test_a_future_receipt_is_a_signed_deal_not_a_delivery():
         assert {(f[0], f[1], f[3]) for f in facts} == {("BRA", "URY", "signed")}, phrase
 
 
+def test_a_share_of_a_deal_in_context_keeps_the_deals_stage():
+    text = (
+        "The United States approved the possible sale of 24 MH-60R helicopters to Norway. "
+        "Of the 24 helicopters, the navy will receive 16, and the coast guard eight."
+    )
+    assert {f[3] for f in _facts(text)} == {"approved"}
+
+
 def test_ships_as_a_noun_is_no_transfer():
     assert _claims("The new ships will replace the old Tromp frigates.") == []
 
