@@ -524,6 +524,11 @@ _ONE_AFTER = _lrx(
 
 _SALE_AFTER = re.compile(r"\b(sale|sell|export|transfer|supply)\b", _I)
 _TO_BUY_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}?to (?:buy|purchase|acquire|procure|order|import)\b")
+#: "signed for N X": the signer buys the items it signed for ("talks for additional X" is no purchase)
+_SIGNED_FOR_NEXT = re.compile(
+    r"^\s*for (?:an? |the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|"
+    r"additional|further|new)\s"
+)
 _TO_SELL_NEXT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide|send|ship|transfer|hand over|donate|lease to)\b"
 )

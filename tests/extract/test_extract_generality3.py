@@ -140,6 +140,17 @@ def test_coordinated_transfers_keep_their_own_recipients():
     assert {c["evidence"]["text"] for c in _claims(text)} == {text}
 
 
+def test_signed_for_n_items_is_a_purchase_by_the_signer():
+    assert {(f[0], f[1], f[3]) for f in _facts("Estonia signed for 12 K9 howitzers from South Korea.")} == {
+        ("KOR", "EST", "signed")
+    }
+
+
+def test_a_second_buyer_in_a_coordinated_clause_buys_its_own_items():
+    facts = _facts("Norway ordered six more K9 howitzers in 2022, and Finland signed for 12 K9 the same year.")
+    assert {(f[0], f[1]) for f in facts} == {("KOR", "NOR"), ("KOR", "FIN")}
+
+
 def test_a_second_clause_without_its_own_recipient_shares_the_first_ones():
     triples = _triples("Belarus has supplied Russia with T-72 tanks, while Syria has sent Scud missiles.")
     assert ("SYR", "RUS") in {t[:2] for t in triples}
