@@ -147,7 +147,9 @@ def test_signed_for_n_items_is_a_purchase_by_the_signer():
 
 
 def test_a_second_buyer_in_a_coordinated_clause_buys_its_own_items():
-    facts = _facts("Norway ordered six more K9 howitzers in 2022, and Finland signed for 12 K9 the same year.")
+    facts = _facts(
+        "Norway ordered six more K9 howitzers in 2022, and Finland signed for 12 K9 the same year."
+    )
     assert {(f[0], f[1]) for f in facts} == {("KOR", "NOR"), ("KOR", "FIN")}
 
 
