@@ -74,7 +74,7 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers
-from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item
+from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX
@@ -287,6 +287,8 @@ class _Extractor(FrameBuilder, DetailReader):
         if rejected:
             systems = [m for m in systems if id(m) not in rejected]
         _roles(s, a, parties, trig)
+        if systems:
+            system_demonyms(s, a, parties, systems)
         if rejected:
             for p in parties:
                 if id(p.mention) in rejected:

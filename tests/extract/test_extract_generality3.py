@@ -216,3 +216,24 @@ def test_a_named_hull_as_a_platform_is_no_deal_item():
     text = "France sold 20 Exocet missiles to Chile, and the missiles will arm the frigate CNS Almirante."
     assert all(f[2] == "Exocet" for f in _facts(text) if f[2])
     assert all(f[2] != "HMS Kent" for f in _facts("Chile bought 8 Exocet missiles to arm HMS Kent."))
+
+
+# --- 6. places, origins and signers --------------------------------------------------------------
+
+
+def test_a_joint_design_demonym_before_a_system_is_its_origin_not_a_buyer():
+    facts = _facts("Riga already operates the Norwegian-American NASAMS, bought from Kongsberg in 2017.")
+    assert {(f[0], f[1]) for f in facts} == {("NOR", "LVA")}
+
+
+def test_the_place_a_system_was_used_in_is_no_party():
+    facts = _facts("Qatar has also bought Turkish Bayraktar drones, which have been used in Libya.")
+    assert {(f[0], f[1]) for f in facts} == {("TUR", "QAT")}
+
+
+def test_signed_for_the_system_in_context_is_a_purchase_but_signed_for_the_first_time_is_not():
+    from kg.extract.patterns import _SIGNED_FOR_NEXT
+
+    assert _SIGNED_FOR_NEXT.match(" for the system in 2024")
+    assert _SIGNED_FOR_NEXT.match(" for them last year")
+    assert not _SIGNED_FOR_NEXT.match(" for the first time")
