@@ -249,7 +249,10 @@ class _Extractor(FrameBuilder, DetailReader):
             m
             for m in mentions
             if m.kind == "system"
-            and not _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
+            and not (
+                _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
+                and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
+            )
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)
@@ -507,6 +510,14 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
 
+
+#: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that
+#: A handed over to B"): a fact of its own, kept (the replacing deal's roles do not reach it)
+_PAST_TRANSFER_NEXT = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:(?:that|which)\s+(?:[A-Z][\w]+\s+){1,2}(?:had\s+)?(?:handed over|sent|gave|"
+    r"donated|transferred|sold|supplied)\s|(?:originally\s+)?(?:bought|acquired|purchased|imported|received|"
+    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
+)
 
 #: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")
 _STATELESS_SUBJECT = re.compile(

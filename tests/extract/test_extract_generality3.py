@@ -237,3 +237,19 @@ def test_signed_for_the_system_in_context_is_a_purchase_but_signed_for_the_first
     assert _SIGNED_FOR_NEXT.match(" for the system in 2024")
     assert _SIGNED_FOR_NEXT.match(" for them last year")
     assert not _SIGNED_FOR_NEXT.match(" for the first time")
+
+
+def test_a_replaced_fleet_with_its_own_past_transfer_is_kept():
+    facts = _facts(
+        "Kenya plans to buy Western jets to replace the six Su-27 fighters bought from Russia in 2012."
+    )
+    assert ("RUS", "KEN") in {(f[0], f[1]) for f in facts}
+    facts = _facts(
+        "The new guns are to replace the 12 CAESAR howitzers that Oslo handed over to Ukraine last year."
+    )
+    assert {(f[0], f[1], f[3]) for f in facts} == {("NOR", "UKR", "delivered")}
+    # without a transfer of its own, the fleet being replaced states no deal
+    assert {
+        (f[0], f[1])
+        for f in _facts("Kenya ordered 10 Gripen jets from Sweden to replace its ageing F-5 fleet.")
+    } == {("SWE", "KEN")}
