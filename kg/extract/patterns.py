@@ -33,7 +33,10 @@ _SUBITEM = _lrx(
 )
 _SELL_BEFORE = _rx(
     r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
-    r"ship|hand|send|sent|gave|donat|gift|pledg|approv|clear|arms|weapons|resel|resold|re-export)"
+    r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons|resel|resold|re-export|"
+    # "gave N X to": a gift; "gave priority to X", "gave approval to" name no recipient of a transfer
+    r"gave(?! (?:its |the |an? |final |formal |top )?(?:approval|go-ahead|nod|green light|boost|priority|"
+    r"assurances?|details?|up)\b))"
 )
 _SELL_AFTER = _rx(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)")
 _OFFICIAL = re.compile(
