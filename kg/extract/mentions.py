@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.extract.entities import Mention, gazetteer
 from kg.extract.nouns import _NAME_STOP, ITEM_NOUNS, guess_category
 from kg.vocab import reference
+from kg.vocab.months import CALENDAR_WORDS
 from kg.vocab.reference import SystemRecord
 
 # --- unseen designations --------------------------------------------------------------
@@ -85,31 +86,6 @@ _HULL_CODE = re.compile(
 )
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
-
-#: day and month names ("on Wednesday delivered armoured vehicles") are no system names
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 # patterns of the function(s) below, compiled once: a module-level re.search(...) call
 # pays re's pattern-cache lookup every time (~1 us, ~100k calls per 400 articles)
@@ -214,7 +190,7 @@ def find_designations(
             m = _NAME_ITEM.match(text, m.start("name") + sep + 1) or m0
         name = m.group("name")
         first = name.split()[0].split("-")[0].lower()
-        if first in _NAME_STOP or first in _CALENDAR or not free(m.start("name"), m.end("name")):
+        if first in _NAME_STOP or first in CALENDAR_WORDS or not free(m.start("name"), m.end("name")):
             continue
         if any(w.lower() in _NAME_STOP for w in _SPACE_OR_HYPHEN.split(name)[1:] if not _CODE_WORD.match(w)):
             continue
