@@ -135,6 +135,67 @@ def _item_words(op: object, av: object) -> tuple[str, ...] | None:
     return None
 
 
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """The characters a match of ``pattern`` can start with (None: any, or not worked out).
+
+    Why: an alternation of many patterns tried at every word start spends its time entering
+    alternatives that cannot start with the character at hand; ``(?=[...])`` in front of each
+    rejects them with one character-set test (see :func:`kg.extract.triggers._combined_triggers`).
+    Case-sensitive patterns only; zero-width items (anchors, lookarounds) are looked through.
+    """
+    if flags & re.IGNORECASE:
+        return None
+    tree = _sre_p.parse(pattern, flags)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    got = _seq_first(list(tree))
+    return None if got is None or "" in got else "".join(sorted(got))
+
+
+def _seq_first(items: list) -> set[str] | None:
+    """First characters of a sequence; ``""`` in the set: the sequence can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue  # zero-width: the next item gives the first character
+        if op is _sre_c.LITERAL:
+            return out | {chr(av)}  # type: ignore[arg-type]
+        if op is _sre_c.IN:
+            chars = set()
+            for sub_op, sub_av in av:  # type: ignore[attr-defined]
+                if sub_op is _sre_c.LITERAL:
+                    chars.add(chr(sub_av))
+                elif sub_op is _sre_c.RANGE and sub_av[1] - sub_av[0] < 64:
+                    chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+                else:
+                    return None  # negated sets, categories (\w), wide ranges
+            return out | chars
+        sub: set[str] | None
+        if op is _sre_c.SUBPATTERN:
+            _group, add_flags, del_flags, pat = av  # type: ignore[misc]
+            sub = None if add_flags or del_flags else _seq_first(list(pat))
+        elif op is _sre_c.BRANCH:
+            sub = set()
+            for alt in av[1]:  # type: ignore[index]
+                got = _seq_first(list(alt))
+                if got is None:
+                    return None
+                sub |= got
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+            low, _high, pat = av  # type: ignore[misc]
+            sub = _seq_first(list(pat))
+            if sub is not None and low == 0:
+                sub = sub | {""}
+        else:
+            return None
+        if sub is None:
+            return None
+        if "" not in sub:
+            return out | sub
+        out |= sub - {""}
+    return out | {""}
+
+
 class LowerRx:
     """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
 

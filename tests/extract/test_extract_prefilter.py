@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 import kg.extract.claims  # noqa: F401  (builds every pattern of the extractor)
 from kg.extract import Article, read_articles
-from kg.extract._fastre import LowerRx, NeedsRx, required_words
+from kg.extract._fastre import LowerRx, NeedsRx, first_chars, required_words
+from kg.extract.triggers import _TRIGGER_PATTERN, _TRIGGER_RX
 
 
 @pytest.mark.parametrize(
@@ -100,6 +101,17 @@ WORDS = [
     "said",
 ]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=12).map(" ".join)
+#: trigger words and near misses, for the guarded trigger pattern
+TRIGGER_WORDS = [
+    "signed",
+    "talks collapsed",
+    "delivered",
+    "in talks",
+    "approved",
+    "offered",
+    "re-signed",
+    "X-ordered",
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -110,3 +122,38 @@ def test_needsrx_finds_what_its_pattern_finds(text: str) -> None:
             fast, slow = rx.search(text), rx.rx.search(text)
             assert (fast.regs if fast else None) == (slow.regs if slow else None), rx.rx.pattern[:80]
             assert [m.regs for m in rx.finditer(text)] == [m.regs for m in rx.rx.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"abc", "a"),
+        (r"(?:foo|bar)x", "bf"),
+        (r"(?<=, )receiving", "r"),  # lookarounds take no character
+        (r"x?y", "xy"),
+        (r"\bfoo", "f"),
+        (r"x?", None),  # can match empty
+        (r"\w+", None),
+        (r"[^a]b", None),
+    ],
+)
+def test_first_chars(pattern: str, chars: str | None) -> None:
+    assert first_chars(pattern) == chars
+
+
+def test_guarded_trigger_pattern_matches_like_the_plain_one() -> None:
+    """The first-letter guards of the combined trigger pattern never change a match."""
+    plain = re.compile(_TRIGGER_PATTERN)
+    assert plain.pattern != _TRIGGER_RX.pattern
+    for text in _fixture_texts():
+        low = text.lower()
+        got = [(m.lastgroup, m.span()) for m in _TRIGGER_RX.finditer(low)]
+        assert got == [(m.lastgroup, m.span()) for m in plain.finditer(low)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TRIGGER_WORDS), st.text(max_size=6)), max_size=10).map(" ".join))
+def test_guarded_trigger_pattern_on_random_text(text: str) -> None:
+    low = text.lower()
+    plain = [(m.lastgroup, m.span()) for m in re.finditer(_TRIGGER_PATTERN, low)]
+    assert [(m.lastgroup, m.span()) for m in _TRIGGER_RX.finditer(low)] == plain
