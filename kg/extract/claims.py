@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from kg.extract.clauses import split_clauses
 from kg.extract.confidence import corroborate, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
@@ -73,7 +74,7 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers
-from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item
+from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX
@@ -104,6 +105,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
+        self._whole: dict[tuple[int, int], tuple[int, int]] = {}  # a clause's sentence (evidence)
         self.focus = self._focus_buyer()
 
     def _about_context(self, systems: list[Mention]) -> bool:
@@ -149,7 +151,10 @@ class _Extractor(FrameBuilder, DetailReader):
     def run(self) -> list[Claim]:
         mi = 0
         mentions = self.mentions
-        for a, b in _bounded(split_sentences(self.masked), self.masked):
+        clauses, self._whole = split_clauses(
+            _bounded(split_sentences(self.masked), self.masked), self.masked, mentions
+        )
+        for a, b in clauses:
             while mi < len(mentions) and mentions[mi].start < a:
                 mi += 1
             mj = mi
@@ -244,7 +249,10 @@ class _Extractor(FrameBuilder, DetailReader):
             m
             for m in mentions
             if m.kind == "system"
-            and not _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
+            and not (
+                _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
+                and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
+            )
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)
@@ -282,6 +290,8 @@ class _Extractor(FrameBuilder, DetailReader):
         if rejected:
             systems = [m for m in systems if id(m) not in rejected]
         _roles(s, a, parties, trig)
+        if systems:
+            system_demonyms(s, a, parties, systems)
         if rejected:
             for p in parties:
                 if id(p.mention) in rejected:
@@ -382,7 +392,7 @@ class _Extractor(FrameBuilder, DetailReader):
         supplier = fr.suppliers[0] if fr.suppliers else None
         if buyer.iso3 is None and buyer.kind == "country":
             return None
-        if supplier is not None and _SENT_CUE.match(supplier.cue) and not buyer.cue:
+        if supplier is not None and _SENT_CUE.match(supplier.cue) and buyer.cue in ("", "focus"):
             return None  # "X sent its jets" and no recipient: a deployment (an exercise), no transfer
         if supplier is None and buyer.cue == "with":
             # "signs a contract with X" and no one else: X is the counterpart, not a buyer; with a named
@@ -438,7 +448,8 @@ class _Extractor(FrameBuilder, DetailReader):
             for p in fr.suppliers:
                 if p.company:
                     company = p.company
-        ev = Evidence(self.text[a:b], a, b)
+        ea, eb = self._whole.get((a, b), (a, b))
+        ev = Evidence(self.text[ea:eb], ea, eb)
         cues = [
             f"supplier:{supplier.cue or supplier.role or 'mention'}" if supplier else "supplier:none",
             f"buyer:{buyer.cue or buyer.role or 'mention'}",
@@ -499,6 +510,14 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
 
+
+#: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that
+#: A handed over to B"): a fact of its own, kept (the replacing deal's roles do not reach it)
+_PAST_TRANSFER_NEXT = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:(?:that|which)\s+(?:[A-Z][\w]+\s+){1,2}(?:had\s+)?(?:handed over|sent|gave|"
+    r"donated|transferred|sold|supplied)\s|(?:originally\s+)?(?:bought|acquired|purchased|imported|received|"
+    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
+)
 
 #: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")
 _STATELESS_SUBJECT = re.compile(

@@ -16,13 +16,12 @@ from dataclasses import replace
 
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef
+from kg.extract.vocabulary import CUSTOMER_NOUN, NTH_CUSTOMER
 
-_NOUNS = r"(?P<noun>buyers?|customers?|operators?|users?|clients?|importers?)"
+_NOUNS = "(?P<noun>" + CUSTOMER_NOUN + ")"
 #: "the third (European|export) buyer of the K9 after A and B"
 _NTH_AFTER = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|latest|"
-    r"newest)\s+(?:[\w-]+\s+){0,3}?" + _NOUNS + r"\b[^.;]{0,80}?\bafter\s+(?P<list>[^.;]{3,160})",
-    re.IGNORECASE,
+    r"\b" + NTH_CUSTOMER.replace(CUSTOMER_NOUN, _NOUNS, 1) + r"\s+(?P<list>[^.;]{3,160})", re.IGNORECASE
 )
 #: "joins A and B as operators of the Y"
 _JOINS = re.compile(
@@ -37,7 +36,7 @@ _INCLUDE = re.compile(
     r"(?:include|includes|included|are|were)\s+(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
-_KEYWORDS = ("after", "join", "include", " are ", " were ")
+_KEYWORDS = ("after", "following", "join", "include", " are ", " were ")
 #: the gap between two states of one list
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
 #: the list ends at a new clause
@@ -55,7 +54,9 @@ def listed_customers(
         return None
     for rx in (_NTH_AFTER, _JOINS, _INCLUDE):
         m = rx.search(s)
-        if m is None:
+        if m is None or m.group("noun").lower().startswith(("countr", "nation")):
+            # "the third country after A to field it": A is kept out of the deal by the role step
+            # (earlier buyer); only buyer/customer/operator/user nouns name A's own purchase here
             continue
         lo, hi = m.start("list"), m.end("list")
         end = _LIST_END.search(s, lo, hi)

@@ -22,6 +22,8 @@ from kg.vocab.reference import system_key
 _FAMILY_VARIANT = re.compile(r"^([a-z]*\d+)([a-z]{0,6}\d{0,3})$")
 #: a plural "s" written after a designation ("F-16s", "K9s"), not a variant letter (upper case)
 _PLURAL = re.compile(r"(?<=[\dA-Z])(?:'s|’s|s)$")
+#: what a catalogue designation adds to a bare family name to pin a variant ("1a3" of "Marder-1A3")
+_VARIANT_TAIL = re.compile(r"^\d{1,2}(?!mm$)[a-z]{1,2}\d{0,2}$")
 #: a ship class name ("Akula-class", "Kalvari class")
 _CLASS_NAME = re.compile(r"^(.+?)[\s-]class$")
 #: lower-case words after a designation are nouns of the alias ("Leopard 2 tank"), not its name
@@ -69,6 +71,8 @@ def written_designation(mention: str, designation: str) -> str:
         # a designation the catalogue groups under another name ("S26T" in the record of a sister
         # export design, "Giraffe 1X" in another radar's): the text's designation is the claim
         return mention
+    if said is None and _VARIANT_TAIL.match(canon_key[len(said_key) :]) and canon_key.startswith(said_key):
+        return mention  # "Marder" for the record "Marder-1A3": the family, no variant the text names
     if said is None or canon is None or said[0] != canon[0]:
         return designation  # a name, nickname or other family: the catalogue's identity holds
     if said[1].startswith("block"):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.extract.entities import Mention, gazetteer
 from kg.extract.nouns import _NAME_STOP, ITEM_NOUNS, guess_category
 from kg.vocab import reference
+from kg.vocab.months import CALENDAR_WORDS
 from kg.vocab.reference import SystemRecord
 
 # --- unseen designations --------------------------------------------------------------
@@ -66,8 +67,10 @@ _NOT_DESIGNATION = re.compile(
     r"[A-Z]\d{5,}|SARS|MERS|SDG|GPS|ISO|IPO|WW\d|UNSC|NH\d|AH\d{3,}|AD\d|BC\d|I\d|Mr|Ms|Dr|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Rs|USD|EUR|GBP|INR|US|PKR|CAD|AUD|CHF|SEK|NOK|PLN)"
 )
+# the leading capital comes first and the "no word before" check after it: a pattern opening with a
+# character class lets re skip to the capitals instead of trying every position (same matches)
 _NAME_ITEM = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+|[A-Z]{3,})(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?|\d{1,3}))?)"
+    r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?|\d{1,3}))?)"
     r"(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*))?\s+(?P<noun>fighters?|jets?|aircraft|helicopters?|submarines?|frigates?|"
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"(?:infantry )?fighting vehicles?|armou?red vehicles?|reconnaissance vehicles?|"
@@ -76,7 +79,22 @@ _NAME_ITEM = re.compile(
 )
 #: a ship class, its name in any Latin script ("Södermanland-class", "Álvaro de Bazán class")
 _CLASS = re.compile(
-    r"(?<![\w-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[- ]class\b"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ](?<![\w-][A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[- ]class\b"
+)
+#: a commissioned ship's name with its navy's prefix ("HMS Montrose", "INS Vikrant", "the frigate
+#: ORP Kontradmirał X"): one hull, kept as written when the catalogue does not know it
+_SHIP = re.compile(
+    r"(?<![\w-])(?P<name>(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HNoMS|HSwMS|HDMS|INS|USS|USNS|FGS|ESPS|NRP|ORP|TCG|"
+    r"ROKS|JS|PNS|BNS|SLNS|KRI|BRP|KD|RSS|HTMS|ARA|ARC|BAP|NAe|LÉ)\s+"
+    r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-ZÀ-Þ][\w’'-]+|de|da|del|di|von|van))?(?:\s+[A-ZÀ-Þ][\w’'-]+)?)"
+)
+#: ... counted as a system only as the object of a transfer ("took delivery of the frigate HMS X",
+#: "the former HMS X"): a hull named as a platform ("will operate from INS X") is no deal item
+_SHIP_TAKEN = re.compile(
+    r"(?:\b(?:bought|buys|buy|acquired|acquire|purchased|purchase|received|receive|delivery of|delivered|deliver|"
+    r"handed over|hand over|transferred|transfer|sold|sell|ordered|donated|donate|gave|gift|lease[ds]?)\s+"
+    r"(?:the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}|\b(?:former|ex-|ex)\s*)\Z",
+    re.IGNORECASE,
 )
 #: designations the letter-first pattern misses: a hull number with a variant code ("214NG",
 #: "209PN") and a roman-numbered batch ("KSS-III", "KDX-II"); units and eras are excluded
@@ -85,31 +103,6 @@ _HULL_CODE = re.compile(
 )
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
-
-#: day and month names ("on Wednesday delivered armoured vehicles") are no system names
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 # patterns of the function(s) below, compiled once: a module-level re.search(...) call
 # pays re's pattern-cache lookup every time (~1 us, ~100k calls per 400 articles)
@@ -167,6 +160,17 @@ def find_designations(
             )
         )
         take(m.start("name"), m.end())
+    for m in _SHIP.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        # a place name inside a hull's name is no party ("HMCS Ottawa"): only other systems block it
+        if any(occupied[i] and not party_at[i] for i in range(a, b)) or not _SHIP_TAKEN.search(
+            text, max(0, m.start() - 50), m.start()
+        ):
+            continue
+        name = m.group("name")
+        rec = SystemRecord(name, (), guess_category(text[m.end() : m.end() + 40]) or "ships", *(None,) * 4)
+        out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
+        take(m.start("name"), m.end("name"))
     for m in _HULL_CODE.finditer(text):
         d = m.group("d")
         if _NOT_HULL_CODE.match(d) or not free(m.start("d"), m.end("d")):
@@ -214,7 +218,7 @@ def find_designations(
             m = _NAME_ITEM.match(text, m.start("name") + sep + 1) or m0
         name = m.group("name")
         first = name.split()[0].split("-")[0].lower()
-        if first in _NAME_STOP or first in _CALENDAR or not free(m.start("name"), m.end("name")):
+        if first in _NAME_STOP or first in CALENDAR_WORDS or not free(m.start("name"), m.end("name")):
             continue
         if any(w.lower() in _NAME_STOP for w in _SPACE_OR_HYPHEN.split(name)[1:] if not _CODE_WORD.match(w)):
             continue
@@ -270,7 +274,69 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
     )
     found.sort(key=lambda x: x.start)
-    return _merge_names(found, text)
+    ships = [
+        (x.start, x.end) for x in found if x.kind == "system" and x.form == "pattern" and _SHIP.match(x.text)
+    ]
+    if ships:
+        found = [
+            x for x in found if x.kind != "party" or not any(a <= x.start and x.end <= b for a, b in ships)
+        ]
+    found = _merge_names(found, text)
+    if " and " in text or ", " in text:
+        found = _counted_siblings(found, text)
+    return found
+
+
+_COUNT = (
+    r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:four|fif|six|seven|eigh)teen)"
+)
+#: the counted name after a counted system in a list: "24 Boxer and 16 Fennek", "12 X, 8 Y"
+_SIBLING_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)" + _COUNT + r"\s+(?:more\s+)?"
+    r"(?P<name>[A-Z][A-Za-z]{2,}(?:[ -][A-Z0-9][\w]{0,4})?)(?![\w-])"
+)
+#: ... and before it: "16 Fennek and 24 Boxer vehicles"
+_SIBLING_BEFORE = re.compile(
+    r"(?<![\w-])" + _COUNT + r"\s+(?P<name>[A-Z][A-Za-z]{2,}(?:[ -][A-Z0-9][\w]{0,4})?)"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)" + _COUNT + r"\s+$"
+)
+_COUNT_BEFORE = re.compile(r"(?<![\w-])" + _COUNT + r"\s+(?:more\s+)?$")
+
+
+def _counted_siblings(found: list[Mention], text: str) -> list[Mention]:
+    """A capitalised name with its own count beside a counted system in a list is a system too
+    ("24 Boxer and 16 Fennek", "a package of 12 X, 8 Y and 4 Z"): a list of counts shares the
+    kind of its members, so the name the catalogue lacks takes its sibling's category."""
+    spans = [(x.start, x.end) for x in found]
+    new: list[Mention] = []
+
+    def add(a: int, b: int, sibling: SystemRecord) -> None:
+        name = text[a:b]
+        first = name.split()[0].split("-")[0].lower()
+        if first in _NAME_STOP or first in CALENDAR_WORDS or reference.resolve_party(name) is not None:
+            return
+        if any(a < y and x < b for x, y in spans):
+            return
+        cat = guess_category(text[b : b + 40]) or sibling.category
+        new.append(Mention("system", a, b, name, "pattern", system=SystemRecord(name, (), cat, *(None,) * 4)))
+        spans.append((a, b))
+
+    for m in found:
+        if (
+            m.kind != "system"
+            or m.system is None
+            or not _COUNT_BEFORE.search(text, max(0, m.start - 16), m.start)
+        ):
+            continue
+        after = _SIBLING_AFTER.match(text, m.end)
+        if after:
+            add(after.start("name"), after.end("name"), m.system)
+        before = _SIBLING_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if before:
+            add(before.start("name"), before.end("name"), m.system)
+    if not new:
+        return found
+    return sorted(found + new, key=lambda x: x.start)
 
 
 _NAME_GAP = re.compile(r"^[\s-]{1,3}$")

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import re
 
+from kg.extract._fastre import NeedsRx
 from kg.extract.nouns import ITEM_NOUNS
-from kg.extract.vocabulary import _I, _lrx, _rx
+from kg.extract.vocabulary import _I, CUSTOMER_NOUN, NTH_CUSTOMER, NTH_ORDINAL, _lrx, _rx
+
+
+def _nrx(pattern: str, flags: int = _I) -> NeedsRx:
+    """A pattern scanned over whole sentences: skipped where its required words are missing
+    (:class:`kg.extract._fastre.NeedsRx`; only ``search``/``finditer`` of a whole text)."""
+    return NeedsRx(re.compile(pattern, flags))
+
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
@@ -33,7 +41,10 @@ _SUBITEM = _lrx(
 )
 _SELL_BEFORE = _rx(
     r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
-    r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons)"
+    r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons|resel|resold|re-export|"
+    # "gave N X to": a gift; "gave priority to X", "gave approval to" name no recipient of a transfer
+    r"gave(?! (?:its |the |an? |final |formal |top )?(?:approval|go-ahead|nod|green light|boost|priority|"
+    r"assurances?|details?|up)\b))"
 )
 _SELL_AFTER = _rx(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)")
 _OFFICIAL = re.compile(
@@ -84,7 +95,10 @@ _NEG_CONTEXT = _lrx(
     r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
     r"in response to|sanctions by|sanctions from|opposition from|(?:approval|permission|consent|clearance|"
     r"licen[cs]e|authori[sz]ation|nod|go-ahead|waiver)\s+from|objections from|criticism from|warnings from|retaliation from|"
-    r"backlash from|response from|retaliation against|pressure on|warned|sanctioned)\s+"
+    r"backlash from|response from|retaliation against|pressure on|warned|sanctioned|"
+    # a place where a system was used ("drones that have been used in X"): no party to its deals
+    r"(?:been|were|was|being) (?:used|deployed|fielded|tested|combat-tested|battle-tested) in|"
+    r"(?:proved|proven|shown) (?:its|their) (?:worth|value|mettle) in)\s+"
     r"(?:the\s+|both\s+|either\s+)?$"
 )
 #: last words of every _NEG_CONTEXT phrase: the regex only runs when one of them ends the left context
@@ -140,7 +154,7 @@ _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
 #: a deal (or package, sale) that lists its items: "the deal covers", "deals including", "the
 #: package comprises"
-_DEAL_LIST = _rx(
+_DEAL_LIST = _nrx(
     r"\b(?:deals?|contracts?|packages?|sales?|orders?|agreements?)\s+(?:\w+\s+){0,2}?"
     r"(?:includ(?:e|es|ing|ed)|cover(?:s|ed|ing)?|compris(?:e|es|ing|ed)|consist(?:s|ing)? of)\b"
 )
@@ -285,18 +299,17 @@ _HOSTILE_BETWEEN = _lrx(
 )
 #: "the fourth buyer of the gun after Lithuania and Croatia": the states after "after" bought it
 #: earlier (the party right after the phrase; its list shares the cue)
-_EARLIER_BUYERS = _lrx(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:buyer|customer|operator|user|country|nation|client)s?\b[^.;]{0,80}?\b(?:after|following)\s+(?:the\s+)?$"
-)
+_EARLIER_BUYERS = _lrx(r"\b" + NTH_CUSTOMER + r"\s+(?:the\s+)?$")
 #: "X the fourth buyer ...", "X would be the second country ... to obtain": X buys
 _NTH_BUYER_NEXT = _lrx(
-    r"^\s+(?:(?:is|was|becomes|became|has become|would be|will be|as)\s+)?the\s+(?:first|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest)\s+(?:[\w-]+\s+){0,3}?(?:buyer|customer|operator|"
-    r"user|country|nation|client)s?\b"
+    r"^\s+(?:(?:is|was|becomes|became|has become|would be|will be|as)\s+)?the\s+(?:first|"
+    + NTH_ORDINAL
+    + r")\s+(?:[\w-]+\s+){0,3}?"
+    + CUSTOMER_NOUN
+    + r"\b"
 )
 #: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
-_WON_CONTRACT = re.compile(
+_WON_CONTRACT = _nrx(
     r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the|several|multiple|many|numerous|two|three|four|"
     r"five|\d+)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b|"
     r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:\w+ly\s+)?awarded\b(?!\s+to\b)",
@@ -525,6 +538,15 @@ _ONE_AFTER = _lrx(
 
 _SALE_AFTER = re.compile(r"\b(sale|sell|export|transfer|supply)\b", _I)
 _TO_BUY_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}?to (?:buy|purchase|acquire|procure|order|import)\b")
+#: "signed for N X", "signed for the system": the signer buys the items it signed for ("talks for
+#: additional X" is no purchase, "signed for the first time" none either)
+_SIGNED_FOR_NEXT = re.compile(
+    r"^\s*for (?:(?:an? |the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|"
+    r"additional|further|new)\s|(?:the|this|that|its|their) (?:same )?(?:[\w-]+ ){0,2}?(?:system|"
+    + _ITEMS4
+    + r")s?\b|it\b|them\b)",
+    _I,
+)
 _TO_SELL_NEXT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide|send|ship|transfer|hand over|donate|lease to)\b"
 )

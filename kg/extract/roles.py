@@ -217,6 +217,72 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 p.role, p.cue = "origin", "maker"
             else:
                 p.role, p.cue = "supplier", "company"
+    if any(w in s for w in _FORMER_WORDS):
+        _former_buyers(s, base, parties)
+    if " from " in s:
+        _original_suppliers(s, base, parties)
+
+
+#: cheap precheck of :func:`_former_buyers` (every pattern below contains one of these)
+_FORMER_WORDS = (" for ", " by ", "that ", "which ")
+#: "from B, which got them from A", "first bought from A": A sold the item to the re-exporter
+_ORIGINAL_FROM = re.compile(
+    r"(?:\b(?:which|who|that)\s+(?:had\s+|has\s+|itself\s+)?(?:originally\s+|first\s+|initially\s+)?|"
+    r"\b(?:originally|first|initially)\s+)(?:got|bought|received|acquired|purchased|obtained|imported|supplied|"
+    r"delivered)\s+(?:(?:them|it|those|the\s+[\w-]+)\s+)?(?:\w+\s+){0,2}?from\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _original_suppliers(s: str, base: int, parties: list[_Party]) -> None:
+    """A re-export names the item's first seller ("buys used jets from B, which got them from A",
+    "B will resell jets, first bought from A, to C"): the re-exporter sells (labelling guidelines,
+    rule 7), the first seller is no party to this deal.  Only when another party sells here."""
+    for p in parties:
+        left = s[max(0, p.mention.start - base - 70) : p.mention.start - base]
+        if p.role != "supplier" or not _ORIGINAL_FROM.search(left):
+            continue
+        if any(q is not p and q.role == "supplier" and q.iso3 not in (None, p.iso3) for q in parties):
+            p.role, p.cue = "other", "original-supplier"
+
+
+#: "the N X originally ordered by A", "the ships built for A", "jets intended for A"
+_FORMER_FOR = re.compile(
+    r"\b(?:(?:originally|initially|first)\s+(?:ordered|bought|meant|intended|destined|earmarked|built)\s+(?:by|for)|"
+    r"(?:intended|meant|destined|earmarked|built|made)\s+for)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: "the N X that A gave up", "the jets which A had ordered": A, subject of a relative clause on an item
+_FORMER_THAT = re.compile(
+    r"(?:[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\s+(?:that|which)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+_FORMER_VERB = re.compile(
+    r"\s+(?:had\s+|has\s+|once\s+)?(?:originally\s+|initially\s+|first\s+)?(?:ordered|bought|gave up|given up|"
+    r"cancell?ed|dropped|turned down|declined|returned|rejected|was (?:to|due to) (?:receive|get))\b"
+)
+
+
+def _former_buyers(s: str, base: int, parties: list[_Party]) -> None:
+    """The earlier buyer of an item a new buyer takes over ("X will receive the tanks that A gave
+    up", "the ships originally built for A") is no party to the new deal: it only describes the
+    item.  Applied only when another party of the sentence is the buyer (else the relative clause
+    may be the sentence's only statement of the purchase)."""
+    if len(parties) < 2 or not any(q.role == "buyer" for q in parties):
+        return
+    for p in parties:
+        left = s[max(0, p.mention.start - base - 60) : p.mention.start - base]
+        tail = left[-12:]
+        if not (
+            (("for " in tail or "by " in tail) and _FORMER_FOR.search(left))
+            or (
+                ("that " in tail or "which " in tail)
+                and _FORMER_VERB.match(s, p.mention.end - base)
+                and _FORMER_THAT.search(left)
+            )
+        ):
+            continue
+        if any(q is not p and q.role == "buyer" and q.iso3 != p.iso3 for q in parties):
+            p.role, p.cue = "other", "former-buyer"
 
 
 #: a trigger that can be a passive participle ("was picked", "were bought", "is chosen"); "are in
@@ -336,3 +402,24 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if _OFFICIAL.match(own_right):
         return "speaker", "official"
     return None, ""
+
+
+#: between a demonym and the system it qualifies: another demonym of a joint design ("-American"),
+#: up to two lower-case modifiers ("short-range")
+_DEMONYM_TO_SYSTEM = re.compile(r"(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,2}\Z")
+
+
+def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Mention]) -> None:
+    """A demonym right before a system names its origin ("the Norwegian-American NASAMS, bought
+    from ..."), never the subject of the verb after the system: the item patterns of :func:`_cue`
+    only see designations with digits and item nouns, this sees every system mention."""
+    for p in parties:
+        if p.mention.form != "demonym" or p.role in ("modifier", "origin", "supplier"):
+            continue
+        nxt = next((m for m in systems if m.start >= p.mention.end), None)
+        if (
+            nxt is not None
+            and nxt.start - p.mention.end <= 40
+            and _DEMONYM_TO_SYSTEM.match(s, p.mention.end - base, nxt.start - base)
+        ):
+            p.role, p.cue = "modifier", "demonym-item"

@@ -27,6 +27,20 @@ def _lrx(pattern: str, needs: tuple[str, ...] = ()) -> LowerRx:
     return LowerRx(pattern, needs=needs)
 
 
+#: "the third (export) buyer of the X after A and B": a purchase whose stage the sentence omits, by
+#: a state named before the phrase, and earlier purchases by the states after it.  One phrase, read
+#: by the trigger list (the "unknown" stage), the role step (the states after it bought earlier:
+#: ``patterns._EARLIER_BUYERS``, ``patterns._NTH_BUYER_NEXT``) and :mod:`.customers` (one claim
+#: per earlier customer).
+NTH_ORDINAL = (
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|latest|newest)"
+)
+CUSTOMER_NOUN = r"(?:buyer|customer|operator|user|client|importer|country|nation)s?"
+#: ... up to the word that opens the list of earlier customers
+NTH_CUSTOMER = (
+    NTH_ORDINAL + r"\s+(?:[\w-]+\s+){0,3}?" + CUSTOMER_NOUN + r"\b[^.;]{0,80}?\b(?:after|following)"
+)
+
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
 _REL_ADJ = (
     r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
@@ -137,6 +151,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
+            r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
+            r"receiving)|gets|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
             r"(?:first|initial|second|latest))\b"
@@ -153,6 +170,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
+            # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
+            r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
+            r"assurances?|details?|priority|up)\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"
@@ -168,7 +188,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
-            r"contracted|clinched|sealed|sold|sells|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"contracted|clinched|sealed|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
             r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the|several|multiple|many|numerous|two|three|four|five|\d+) "
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
             r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
@@ -185,7 +205,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "signed-future",
         _rx(
             r"\b((?:will|shall|is to|are to|would|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:sell|supply|deliver|"
-            r"provide|transfer|hand over|send|export|donate|give|gift)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
+            r"provide|transfer|hand over|send|export|donate|give|gift|resell|re-export)|"
+            # the buyer's side only with its source or its items ("is to receive N X from Y", "will get
+            # the N X"); "the navy will receive 15 of them" shares out a deal in context (its stage holds)
+            r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:receive|get|take delivery of)"
+            r"(?= [^.;]{0,80}?\bfrom\b| (?:the |all )?\d+ (?!of\b)[a-z])|"
+            r"deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
             r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),
@@ -246,8 +271,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
             r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
             # "the fourth buyer of the gun after X and Y": a purchase whose stage the sentence omits
-            r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|newest) (?:[\w-]+ ){0,3}?"
-            r"(?:buyer|customer|operator|user|country|nation|client)s?(?= [^.;]{0,80}?\b(?:after|following)\b))\b"
+            + NTH_ORDINAL
+            + r"\s+(?:[\w-]+\s+){0,3}?"
+            + CUSTOMER_NOUN
+            + r"(?=\b[^.;]{0,80}?\b(?:after|following)\b))\b"
         ),
     ),
 ]
@@ -259,14 +286,14 @@ _STATUS_RANK: dict[str, int] = {key: RANK.get(key, -1) for key in (*STATUS_KEYS,
 
 _BUY_V = _rx(
     r"\b(armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
-    r"procur\w*|import\w*|receiv\w*|took delivery|take delivery|taking delivery|inducted|inducts|"
+    r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
     r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
 )
 _SELL_V = _rx(
-    r"\b(won|wins|sell|sells|sold|selling|sale|sales|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|donat\w*|gift\w*|"
+    r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|gave|donat\w*|gift\w*|"
     r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )
 _NEUTRAL_V = _rx(

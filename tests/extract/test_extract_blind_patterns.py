@@ -124,9 +124,6 @@ def test_rival_national_offer_turned_down_is_offered() -> None:
     assert {c["status"] for c in _about(claims, "RUS", "EGY", "Su-35")} == {"offered"}
 
 
-@_xfail(
-    "in a swap, a gift received by 'the army' goes to the last-named country; the swapped-out gift is missed"
-)
 def test_donation_in_return_for_aid_goes_to_the_receiving_country() -> None:
     text = (
         "The Lithuanian government approved the purchase of 44 Leopard 2A8 tanks from Germany on Monday. "

@@ -1,0 +1,99 @@
+"""Sentences that state two transfers, cut into their clauses before roles are read.
+
+Why a stage of its own: roles are read per sentence, so a sentence with two transfers lends the
+parties of one to the other ("A sent X to B, and C delivered Y to A" pairs C's Y with B).  Two
+shapes are cut, each only when both sides name a system:
+
+* a swap: "N X donated by A in return for the Y that B sent to C" (the legs of the exchange);
+* coordinated transfers: "..., and C delivered Y to A", "..., and C ordered N Y": a conjunction
+  followed by a state and its own transfer verb, with its own counterpart or as the buyer (a seller
+  without a counterpart shares the first clause's).
+
+Each clause is then read as its own sentence (same article offsets).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.extract.entities import Mention
+
+#: "in return for", "in exchange for": the second leg of a swap follows
+_SWAP = re.compile(
+    r",?\s+\b(?:in (?:return|exchange|compensation) for|as (?:compensation|a replacement) for)\s+"
+)
+_SWAP_WORDS = (" return for", " exchange for", " compensation for", " replacement for")
+#: a conjunction right before a state that starts a new clause
+_AND_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;|\s+and|\s+while)\s+(?:the\s+)?\Z")
+#: ... whose own transfer verb follows within a few words
+_OWN_VERB = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:sent|sends|delivered|delivers|sold|sells|supplied|supplies|gave|gives|donated|"
+    r"donates|transferred|transfers|handed|hands|shipped|ships|exported|exports|ordered|orders|bought|buys|"
+    r"received|receives|signed for|signs for|is buying|are buying|will\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
+    r"order|receive|get))\b"
+)
+
+
+#: ... a buying verb: its subject is the second clause's buyer, whatever the first clause names
+_BUY_VERB = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy)\b"
+)
+
+
+def split_clauses(
+    spans: list[tuple[int, int]], text: str, mentions: list[Mention]
+) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """``spans`` (sentences) with swaps and coordinated transfers cut into their clauses, and the
+    sentence of each cut clause (a claim's evidence stays the whole sentence)."""
+    starts = [m.start for m in mentions]
+    out: list[tuple[int, int]] = []
+    whole: dict[tuple[int, int], tuple[int, int]] = {}
+    for a, b in spans:
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        systems = [m for m in mentions[lo:hi] if m.kind == "system"]
+        if len(systems) < 2:
+            out.append((a, b))
+            continue
+        cut = _swap_cut(text, a, b, systems) or _coordination_cut(text, a, b, mentions[lo:hi], systems)
+        if cut is None:
+            out.append((a, b))
+        else:
+            out += [(a, cut[0]), (cut[1], b)]
+            whole[(a, cut[0])] = whole[(cut[1], b)] = (a, b)
+    return out, whole
+
+
+def _both_sides(systems: list[Mention], left: int, right: int) -> bool:
+    return any(m.end <= left for m in systems) and any(m.start >= right for m in systems)
+
+
+def _swap_cut(text: str, a: int, b: int, systems: list[Mention]) -> tuple[int, int] | None:
+    """(end of the first leg, start of the second) of a swap, else None."""
+    span = text[a:b]
+    if not any(w in span for w in _SWAP_WORDS):
+        return None
+    m = _SWAP.search(text, a, b)
+    if m is None or not _both_sides(systems, m.start(), m.end()):
+        return None
+    return m.start(), m.end()
+
+
+def _coordination_cut(
+    text: str, a: int, b: int, mentions: list[Mention], systems: list[Mention]
+) -> tuple[int, int] | None:
+    """(end of the first clause, start of the second) of "..., and STATE <transfer verb> ...", else None."""
+    for p in mentions:
+        if p.kind != "party" or p.form == "demonym" or p.start <= a:
+            continue
+        gap = _AND_BEFORE.search(text, max(a, p.start - 16), p.start)
+        if gap is None or not _OWN_VERB.match(text, p.end, min(b, p.end + 40)):
+            continue
+        # the second clause names its own counterpart ("... to A"); else it shares the first's
+        # ("X supplied A with Y, while B has sent Z": A receives Z too)
+        own = _BUY_VERB.match(text, p.end, min(b, p.end + 40)) is not None or any(
+            q.kind == "party" and q.form != "demonym" and q.start > p.end for q in mentions
+        )
+        if own and _both_sides(systems, gap.start(), p.start):
+            return gap.start(), p.start
+    return None
