@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract.clauses import split_clauses
-from kg.extract.confidence import corroborate, score
+from kg.extract.confidence import calibrate, corroborate, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
@@ -213,6 +213,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _link_deals(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
+        calibrate(self.claims, self.masked, self.mentions)
         corroborate(self.claims)
         return self.claims
 

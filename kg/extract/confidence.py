@@ -30,7 +30,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from kg.extract.entities import Mention
 from kg.extract.model import Claim
+from kg.extract.sentence_cues import sentence_cues
 from kg.vocab.statuses import MODALITIES
 
 _EXPLICIT_BUYER = ("subject:", "to", "for", "object-of-sell", "passive-recipient", "relation")
@@ -97,7 +99,7 @@ def _score(cues: tuple[str, ...], modality: str | None, crowded: bool, origin_ag
     elif _kind(sup) == "context":
         conf -= 0.1
     system = by.get("system", "none")
-    conf += {"catalogue": 0.05, "pattern": 0.0, "context": -0.1}.get(system, -0.15)
+    conf += {"catalogue": 0.05, "pattern": 0.0, "context": -0.15}.get(system, -0.15)
     status = by.get("status", "none")
     if status == "none":
         conf -= 0.1
@@ -129,3 +131,24 @@ def corroborate(claims: list[Claim]) -> None:
         for c in group:
             if len(sentences - {c.evidence.start}) >= 1:
                 c.confidence = min(0.99, c.confidence + 0.1)
+
+
+#: what each structural risk cue of :mod:`.sentence_cues` costs (see the module docstring)
+RISKS: dict[str, float] = {
+    "buyer:origin-adjective": 0.2,
+    "actor:pronoun": 0.1,
+    "pair:two-subjects": 0.1,
+    "supplier:company-abroad": 0.1,
+    "system:no-trigger-in-clause": 0.1,
+    "system:name-fragment": 0.15,
+}
+
+
+def calibrate(claims: list[Claim], text: str, mentions: list[Mention]) -> None:
+    """Add each claim's structural risk cues (:func:`.sentence_cues.sentence_cues`) and their cost."""
+    starts = [m.start for m in mentions]
+    for c in claims:
+        risks = sentence_cues(c, text, mentions, starts)
+        if risks:
+            c.cues.extend(risks)
+            c.confidence = max(0.05, c.confidence - sum(RISKS[r] for r in risks))

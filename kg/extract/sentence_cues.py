@@ -1,0 +1,171 @@
+"""Structural cues of a claim's sentence that say how far its pairing can be trusted.
+
+Why a module: the role step decides *who* is supplier and buyer; this stage only asks, after the
+fact, whether the sentence's structure makes that decision risky, and names the risk as a cue the
+claim carries (``Claim.cues``) so :mod:`.confidence` can weigh it.  On text the rules were not
+written for, the confident wrong claims share a few shapes, none tied to a word list:
+
+* ``buyer:origin-adjective`` - the buyer is named only as a demonym right before a system
+  ("the Swedish X", "the Norwegian-American Y"): the adjective says who makes the item, not who
+  buys it;
+* ``actor:pronoun`` - the deal verb's subject is a pronoun ("it has handed ...", "guns they
+  donated"): the actor is named in another sentence, so the party the sentence does name was
+  picked for the role;
+* ``pair:two-subjects`` - supplier and buyer are each the subject of their own verb ("A ordered
+  X, and B signed for Y"): two clauses, two deals, paired across;
+* ``supplier:company-abroad`` - the supplying firm is tied to another state in the same phrase
+  ("<firm>'s <state> plant/subsidiary"): the firm's home may not be the supplier;
+* ``system:no-trigger-in-clause`` - the system sits in a clause with no deal word of its own
+  ("... since the X was retired"): it is background to the sentence's deal;
+* ``status:other-clause`` - the claim's stage comes from a trigger in another clause while the
+  system's own clause has a trigger of a different stage.
+
+Each check is cheap (the sentence's mentions and triggers are already known) and local to one
+sentence; the weights are in :mod:`.confidence`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import pairwise
+
+from kg.extract.entities import Mention
+from kg.extract.model import Claim
+from kg.extract.triggers import _triggers
+
+#: a personal pronoun as a verb's subject, with the auxiliaries and adverbs between them
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|he|she)\s+(?:(?:has|have|had|also|already|then|later|since|will|would|could|is|are|was|"
+    r"were|been|recently|just|now|itself|themselves)\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a clause boundary inside a sentence: a semicolon or dash, or a comma or conjunction opening a
+#: subordinate or coordinate clause
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|\s--\s|,\s+(?:while|whereas|although|though|after|since|before|when|as|unlike|until)\b|"
+    r"\s(?:since|while|whereas|although|though|because|unlike|until)\s",
+    re.IGNORECASE,
+)
+#: between a demonym and the system it qualifies: nothing, or the other half of a compound origin
+_ORIGIN_GAP = re.compile(r"^(?:[-‐‑–][A-Z][\w]+)?[\s-]*$")
+#: between two parts of one written name ("<catalogue name> <qualifier> <pattern designation>")
+_NAME_GAP = re.compile(r"^\s(?:[A-Z][\w-]*\s)?$")
+#: a firm's own unit in another state: "<firm>'s <state> plant"
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
+
+
+def _sentence_mentions(mentions: list[Mention], starts: list[int], a: int, b: int) -> list[Mention]:
+    i = bisect_left(starts, a)
+    out = []
+    while i < len(mentions) and mentions[i].start < b:
+        if mentions[i].end <= b:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=512)
+def _clauses(s: str) -> tuple[tuple[int, int], ...]:
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s)), len(s)]
+    return tuple((x, y) for x, y in pairwise(cuts) if y > x)
+
+
+@lru_cache(maxsize=512)
+def _sentence_triggers(s: str) -> tuple[tuple[str, int, int, str], ...]:
+    return tuple(_triggers(s))
+
+
+def _clause_of(s: str, pos: int) -> tuple[int, int]:
+    for x, y in _clauses(s):
+        if x <= pos < y:
+            return x, y
+    return 0, len(s)
+
+
+def _system_mentions(claim: Claim, ms: list[Mention], a: int) -> list[Mention]:
+    if claim.system is None:
+        return []
+    names = {claim.system.name, claim.system.surface}
+    return [
+        m
+        for m in ms
+        if m.kind == "system"
+        and (m.text in names or (m.system is not None and m.system.designation in names))
+    ]
+
+
+def _verb_of(cue: str) -> str | None:
+    """The trigger word of a role cue "subject:<verb>" (else None)."""
+    parts = cue.split(":", 2)
+    return parts[2] if len(parts) == 3 and parts[1] == "subject" else None
+
+
+def _pronoun_actor(
+    claim: Claim, s: str, a: int, ms: list[Mention], trig: tuple[tuple[str, int, int, str], ...]
+) -> bool:
+    """The verb that decided a role, or any deal verb when the supplier was not stated, has a pronoun
+    subject whose antecedent is not the claim's party: the sentence's first party is the likely
+    antecedent ("A was dropped after it bought X": "it" is A), any other party was picked for the role."""
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "supplier:none")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "buyer:none")
+    roles = {v: p for v, p in ((_verb_of(sup), claim.supplier), (_verb_of(buy), claim.buyer)) if v and p}
+    stated = sup.split(":", 1)[1] not in ("system-origin", "mention", "focus", "none", "context")
+    for _st, x, _y, word in trig:
+        if word not in roles and stated:
+            continue
+        pro = _PRONOUN_SUBJECT.search(s, max(0, x - 60), x)
+        if pro is None:
+            continue
+        party = roles.get(word, claim.supplier)
+        first = next((m for m in ms if m.kind == "party" and m.iso3 and m.start - a < pro.start()), None)
+        if party is None or first is None or first.iso3 != party.iso3:
+            return True
+    return False
+
+
+def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list[int]) -> list[str]:
+    """The structural risk cues of one claim (see the module docstring); ``text`` is the article
+    (masked), ``mentions`` its mentions sorted by start and ``starts`` their start offsets."""
+    a, b = claim.evidence.start, claim.evidence.end
+    s = text[a:b]
+    ms = _sentence_mentions(mentions, starts, a, b)
+    trig = _sentence_triggers(s)
+    out: list[str] = []
+    buyer = [m for m in ms if m.kind == "party" and m.iso3 == claim.buyer.iso3 and claim.buyer.iso3]
+    systems = [m for m in ms if m.kind == "system"]
+    if buyer and all(
+        m.form == "demonym"
+        and any(_ORIGIN_GAP.match(text[m.end : y.start]) for y in systems if y.start >= m.end)
+        for m in buyer
+    ):
+        out.append("buyer:origin-adjective")
+    if _pronoun_actor(claim, s, a, ms, trig):
+        out.append("actor:pronoun")
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
+    if _verb_of(sup) and _verb_of(buy) and _verb_of(sup) != _verb_of(buy):
+        out.append("pair:two-subjects")
+    if claim.supplier is not None and claim.supplier_company:
+        firms = [m for m in ms if m.kind == "party" and m.form == "company" and m.iso3 == claim.supplier.iso3]
+        for f in firms:
+            nxt = next((m for m in ms if m.kind == "party" and m.start >= f.end), None)
+            if nxt is not None and nxt.iso3 != f.iso3 and _POSSESSIVE.match(text[f.end : nxt.start]):
+                out.append("supplier:company-abroad")
+                break
+    own = _system_mentions(claim, ms, a)
+    if (
+        claim.system_source == "pattern"
+        and own
+        and all(
+            any(y.end <= m.start and _NAME_GAP.match(text[y.end : m.start]) for y in systems) for m in own
+        )
+    ):
+        out.append("system:name-fragment")
+    if own and trig:
+        clauses = [_clause_of(s, m.start - a) for m in own]
+        in_clause = [[t for t in trig if x <= t[1] < y] for x, y in clauses]
+        if not any(in_clause):
+            out.append("system:no-trigger-in-clause")
+    return out
