@@ -17,8 +17,18 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   ("<firm>'s <state> plant/subsidiary"): the firm's home may not be the supplier;
 * ``system:no-trigger-in-clause`` - the system sits in a clause with no deal word of its own
   ("... since the X was retired"): it is background to the sentence's deal;
-* ``status:other-clause`` - the claim's stage comes from a trigger in another clause while the
-  system's own clause has a trigger of a different stage.
+* ``system:name-fragment`` - a designation-shaped unknown right after a catalogue name ("<name>
+  Evolved Mk3"): a qualifier of that name, not a system of its own;
+* ``pair:other-clause`` - the buyer and the system are named in different coordinate clauses
+  ("A is buying the same, and B and C have bought X from D"): the buyer is paired across;
+* ``party:in-list`` - the buyer is named only inside a list of three or more states (other
+  customers, bidders, operators);
+* ``stage:intent`` / ``stage:negated-verb`` / ``stage:comparison`` - a deal word or the system
+  governed by interest or evaluation ("is evaluating", "said it would buy"), by a negation ("has
+  not delivered"), or the item or a party named as the option not taken ("chosen over the",
+  "instead of");
+* ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
+  and the supplier is only the item's origin: a fleet, not a transfer the text states.
 
 Each check is cheap (the sentence's mentions and triggers are already known) and local to one
 sentence; the weights are in :mod:`.confidence`.
@@ -52,6 +62,35 @@ _CLAUSE_BREAK = re.compile(
 _ORIGIN_GAP = re.compile(r"^(?:[-‐‑–][A-Z][\w]+)?[\s-]*$")
 #: between two parts of one written name ("<catalogue name> <qualifier> <pattern designation>")
 _NAME_GAP = re.compile(r"^\s(?:[A-Z][\w-]*\s)?$")
+#: between two items of a list of parties ("A, B and C", "the Spanish X, Israeli Y and Swedish Z")
+_LIST_GAP = re.compile(r"^(?:\s+[\w./-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+#: interest, evaluation or intention governing a deal word or the system ("is evaluating",
+#: "weighing", "said it would buy", "interested in", "plans to")
+_INTENT = re.compile(
+    r"\b(?:evaluat\w*|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
+    r"look(?:s|ed|ing)?\s+(?:at|into)|interest(?:ed)?\s+in|eye(?:s|d|ing)?|explor\w*|mull\w*|"
+    r"would|intend\w*|intention\s+to)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a negation right before a deal word ("would not allow", "no longer block", "never received")
+_NEGATION = re.compile(
+    r"\b(?:not|n't|no longer|never|neither|nor|without)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a comparison or rival right before an item or party ("chosen over the", "instead of", "rather than")
+_COMPARISON = re.compile(
+    r"\b(?:(?:chose|chosen|choosing|selected|selecting|picked|preferred|favou?red)\s+(?:[\w-]+\s+){0,3}?over|"
+    r"instead\s+of|rather\s+than|in\s+place\s+of|in\s+preference\s+to|alternatives?\s+to|"
+    r"beat(?:s|ing)?|outbid\w*)\s+(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+#: a fleet in service, not a transfer ("operates", "relies on", "flies", "has used")
+_IN_SERVICE = re.compile(
+    r"^(?:\w+\s+)?(?:operat\w*|reli\w*|rel(?:y|ies)\s+on|fl(?:y|ies|ew|own)|us(?:e|es|ed|ing)|field\w*|"
+    r"in service|inventory)\b"
+)
+#: a coordinate clause with its own subject (", and Estonia has ...", "; the navy ...")
+_COORDINATE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
 
@@ -125,6 +164,71 @@ def _pronoun_actor(
     return False
 
 
+def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
+    """The buyer and the system are both named, but never in the same coordinate clause."""
+    cuts = [0, *(m.start() for m in _COORDINATE.finditer(s)), len(s)]
+    if len(cuts) == 2:
+        return False
+    spans = list(pairwise(cuts))
+
+    def clause(pos: int) -> int:
+        return next(i for i, (x, y) in enumerate(spans) if x <= pos < y or y == len(s))
+
+    own = {clause(m.start - a) for m in _system_mentions(claim, ms, a)}
+    buyers = {clause(m.start - a) for m in ms if m.kind == "party" and m.iso3 and m.iso3 == claim.buyer.iso3}
+    return bool(own and buyers and not own & buyers)
+
+
+def _list_party(claim: Claim, ms: list[Mention], text: str) -> list[str]:
+    """``party:in-list`` when the buyer is named only inside a list of three or more states."""
+    parties = [m for m in ms if m.kind == "party" and m.iso3]
+    chains: list[list[Mention]] = []
+    for m in parties:
+        if chains and _LIST_GAP.match(text[chains[-1][-1].end : m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    listed = {id(m) for ch in chains if len({x.iso3 for x in ch}) >= 3 for m in ch}
+    own = [m for m in parties if m.iso3 == claim.buyer.iso3]
+    return ["party:in-list"] if own and all(id(m) in listed for m in own) else []
+
+
+def _stage_cues(
+    claim: Claim, s: str, a: int, ms: list[Mention], trig: tuple[tuple[str, int, int, str], ...]
+) -> list[str]:
+    """Cues of the deal word: governed by intent, negated, a comparison, a fleet in service."""
+    out = []
+    if claim.negated:
+        return out
+    own = _system_mentions(claim, ms, a)
+    spots = [(t[1], t[3]) for t in trig] + [(m.start - a, "") for m in own]
+    if any(
+        _INTENT.search(s, max(0, x - 40), x) and not _NEGATION.search(s, max(0, x - 40), x) for x, _w in spots
+    ):
+        out.append("stage:intent")
+    if any(_NEGATION.search(s, max(0, x - 30), x) for x, w in spots if w):
+        out.append("stage:negated-verb")
+    sides = [
+        m
+        for m in ms
+        if m.kind == "party" and m.iso3 in (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None)
+    ]
+    if any(_COMPARISON.search(s, max(0, m.start - a - 50), m.start - a) for m in [*own, *sides]):
+        out.append("stage:comparison")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
+    verb = _verb_of(buy) or ""
+    if _IN_SERVICE.match(verb) and sup.split(":", 1)[-1] in (
+        "system-origin",
+        "origin-modifier",
+        "demonym-item",
+        "mention",
+        "focus",
+    ):
+        out.append("stage:in-service")
+    return out
+
+
 def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list[int]) -> list[str]:
     """The structural risk cues of one claim (see the module docstring); ``text`` is the article
     (masked), ``mentions`` its mentions sorted by start and ``starts`` their start offsets."""
@@ -154,6 +258,10 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
             if nxt is not None and nxt.iso3 != f.iso3 and _POSSESSIVE.match(text[f.end : nxt.start]):
                 out.append("supplier:company-abroad")
                 break
+    out += _list_party(claim, ms, text)
+    if _other_clause(claim, s, a, ms):
+        out.append("pair:other-clause")
+    out += _stage_cues(claim, s, a, ms, trig)
     own = _system_mentions(claim, ms, a)
     if (
         claim.system_source == "pattern"
