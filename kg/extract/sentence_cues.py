@@ -27,6 +27,9 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   governed by interest or evaluation ("is evaluating", "said it would buy"), by a negation ("has
   not delivered"), or the item or a party named as the option not taken ("chosen over the",
   "instead of");
+* ``party:negated`` - every mention of a party is followed closely by a negation ("X said it would
+  no longer block", "Y did not take part"): the party refuses or stays out;
+* ``context:boilerplate`` - the sentence is in an "About <company>" paragraph: a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
   and the supplier is only the item's origin: a fleet, not a transfer the text states.
 
@@ -91,6 +94,13 @@ _IN_SERVICE = re.compile(
 )
 #: a coordinate clause with its own subject (", and Estonia has ...", "; the navy ...")
 _COORDINATE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
+#: a negation in the few words after a party ("X indicated that it would no longer block", "Y did not
+#: take part"): the party refuses or stays out, it does not deal
+_NEGATED_AFTER = re.compile(
+    r"[^,;.]{0,40}?\b(?:not|n't|no longer|never|neither|nor|declin\w+ to|refus\w+ to)\b", re.IGNORECASE
+)
+#: a boilerplate paragraph about a company or an agency ("About X: X is a ...")
+_ABOUT = re.compile(r"(?:^|\n)\s*(?:About|ABOUT)\s+[A-Z][^\n]{0,80}$")
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
 
@@ -208,6 +218,12 @@ def _stage_cues(
         out.append("stage:intent")
     if any(_NEGATION.search(s, max(0, x - 30), x) for x, w in spots if w):
         out.append("stage:negated-verb")
+    parties = [m for m in ms if m.kind == "party" and m.iso3]
+    for iso in {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None} - {None}:
+        named = [m for m in parties if m.iso3 == iso]
+        if named and all(_NEGATED_AFTER.match(s, m.end - a) for m in named):
+            out.append("party:negated")
+            break
     sides = [
         m
         for m in ms
@@ -258,6 +274,9 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
             if nxt is not None and nxt.iso3 != f.iso3 and _POSSESSIVE.match(text[f.end : nxt.start]):
                 out.append("supplier:company-abroad")
                 break
+    para = text.rfind("\n\n", 0, a)
+    if _ABOUT.search(text, max(0, para), a) or _ABOUT.match(s):
+        out.append("context:boilerplate")
     out += _list_party(claim, ms, text)
     if _other_clause(claim, s, a, ms):
         out.append("pair:other-clause")

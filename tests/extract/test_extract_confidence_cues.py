@@ -196,3 +196,26 @@ def test_every_risk_cue_is_weighed_and_keeps_extracted_claims_below_the_promise(
     assert risky, "no claim carried a risk cue"
     for c in risky:
         assert c.confidence < 0.8, (c.evidence.text, c.cues, c.confidence)
+
+
+def test_a_party_that_refuses_or_stays_out_is_no_party_to_the_deal() -> None:
+    text = "Oslo said it would no longer oppose the deal, and Chile bought 12 NASAMS launchers."
+    refusing = _claim(text, "CHL", "NOR", "NASAMS", ("supplier:mention", "buyer:subject:bought"))
+    assert "party:negated" in _cues(refusing)
+    plain = "Oslo said it would supply the launchers, and Chile bought 12 NASAMS launchers."
+    agreeing = _claim(plain, "CHL", "NOR", "NASAMS", ("supplier:mention", "buyer:subject:bought"))
+    assert "party:negated" not in _cues(agreeing)
+
+
+def test_a_boilerplate_about_paragraph_is_no_news() -> None:
+    about = (
+        "Chile ordered 12 Rafale jets from France in 2021.\n\nAbout Acme Defence\nAcme sold NASAMS to Peru."
+    )
+    start = about.index("Acme sold")
+    claim = _claim(about, "PER", "NOR", "NASAMS", ("supplier:company", "buyer:to"), status="delivered")
+    claim.evidence = Evidence(about[start:], start, len(about))
+    mentions = find_mentions(about)
+    assert "context:boilerplate" in sentence_cues(claim, about, mentions, [m.start for m in mentions])
+    news = _claim(about, "CHL", "FRA", "Rafale", ("supplier:from", "buyer:subject:ordered"))
+    news.evidence = Evidence(about[:49], 0, 49)
+    assert "context:boilerplate" not in sentence_cues(news, about, mentions, [m.start for m in mentions])
