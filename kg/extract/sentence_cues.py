@@ -29,6 +29,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   "instead of");
 * ``party:negated`` - every mention of a party is followed closely by a negation ("X said it would
   no longer block", "Y did not take part"): the party refuses or stays out;
+* ``stage:retiring`` - the system is named as a fleet being retired ("the X fleet it retired",
+  "is retiring its X"): the old fleet, not the deal's item;
+* ``context:new-paragraph`` - a party or the system carried over from context into the first
+  sentence of a new paragraph (a live blog's next entry is another story);
 * ``context:boilerplate`` - the sentence is in an "About <company>" paragraph: a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
   and the supplier is only the item's origin: a fleet, not a transfer the text states.
@@ -101,6 +105,15 @@ _NEGATED_AFTER = re.compile(
 )
 #: a boilerplate paragraph about a company or an agency ("About X: X is a ...")
 _ABOUT = re.compile(r"(?:^|\n)\s*(?:About|ABOUT)\s+[A-Z][^\n]{0,80}$")
+#: a fleet being retired or replaced ("is retiring its", "was withdrawn", "phasing out")
+_RETIRE = (
+    r"(?:retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing)\s+out|decommission\w*|withdr[ae]wn?|mothball\w*|"
+    r"scrapp(?:ed|ing))"
+)
+_RETIRING_BEFORE = re.compile(r"\b" + _RETIRE + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_RETIRING_AFTER = re.compile(r"[^\w,;.]*(?:[\w-]+\s+){0,3}?" + _RETIRE + r"\b", re.IGNORECASE)
+#: what may open a paragraph before its first sentence: a time stamp, a dateline dash
+_ENTRY_HEAD = re.compile(r"[\s\d:.apmAPMGTUC()-]*")
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
 
@@ -275,6 +288,9 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
                 out.append("supplier:company-abroad")
                 break
     para = text.rfind("\n\n", 0, a)
+    carried = any(c in claim.cues for c in ("buyer:context", "supplier:context", "system:context"))
+    if carried and para >= 0 and _ENTRY_HEAD.fullmatch(text, para, a):
+        out.append("context:new-paragraph")
     if _ABOUT.search(text, max(0, para), a) or _ABOUT.match(s):
         out.append("context:boilerplate")
     out += _list_party(claim, ms, text)
@@ -290,6 +306,12 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
         )
     ):
         out.append("system:name-fragment")
+    if claim.status not in ("cancelled", "offered") and any(
+        _RETIRING_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
+        or _RETIRING_AFTER.match(s, m.end - a)
+        for m in own
+    ):
+        out.append("stage:retiring")
     if own and trig:
         clauses = [_clause_of(s, m.start - a) for m in own]
         in_clause = [[t for t in trig if x <= t[1] < y] for x, y in clauses]

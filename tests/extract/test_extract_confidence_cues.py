@@ -219,3 +219,27 @@ def test_a_boilerplate_about_paragraph_is_no_news() -> None:
     news = _claim(about, "CHL", "FRA", "Rafale", ("supplier:from", "buyer:subject:ordered"))
     news.evidence = Evidence(about[:49], 0, 49)
     assert "context:boilerplate" not in sentence_cues(news, about, mentions, [m.start for m in mentions])
+
+
+def test_a_fleet_being_retired_is_not_a_deal_for_it() -> None:
+    text = "Chile bought 12 Rafale jets from France to stand in for the Mirage 5 fleet it retired in 2019."
+    old = _claim(text, "CHL", "FRA", "Mirage 5", ("supplier:from", "buyer:subject:bought"))
+    assert "stage:retiring" in _cues(old)
+    passive = "The Mirage 5 jets were retired last year, and Chile bought 12 Rafale jets from France."
+    assert "stage:retiring" in _cues(_claim(passive, "CHL", "FRA", "Mirage 5", ("supplier:from", "buyer:to")))
+    new = _claim(text, "CHL", "FRA", "Rafale", ("supplier:from", "buyer:subject:bought"))
+    assert "stage:retiring" not in _cues(new)
+
+
+def test_context_carried_into_a_new_entry_is_a_guess() -> None:
+    blog = "09:10 Chile ordered 12 Rafale jets from France.\n\n10:45 The first two will arrive in May."
+    start = blog.index("The first")
+    claim = _claim(blog, "CHL", "FRA", "Rafale", ("supplier:context", "buyer:context"), status="delivering")
+    claim.evidence = Evidence(blog[start:], start, len(blog))
+    claim.cues[2] = "system:context"
+    mentions = find_mentions(blog)
+    assert "context:new-paragraph" in sentence_cues(claim, blog, mentions, [m.start for m in mentions])
+    same = "09:10 Chile ordered 12 Rafale jets from France. The first two will arrive in May."
+    claim.evidence = Evidence(same[same.index("The first") :], same.index("The first"), len(same))
+    mentions = find_mentions(same)
+    assert "context:new-paragraph" not in sentence_cues(claim, same, mentions, [m.start for m in mentions])
