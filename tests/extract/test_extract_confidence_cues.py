@@ -243,3 +243,14 @@ def test_context_carried_into_a_new_entry_is_a_guess() -> None:
     claim.evidence = Evidence(same[same.index("The first") :], same.index("The first"), len(same))
     mentions = find_mentions(same)
     assert "context:new-paragraph" not in sentence_cues(claim, same, mentions, [m.start for m in mentions])
+
+
+def test_every_risk_cue_is_documented_with_its_cost() -> None:
+    """docs/extract-json.md's confidence table names every cue of RISKS with its weight."""
+    from helpers.paths import REPO
+
+    doc = (REPO / "docs" / "extract-json.md").read_text(encoding="utf-8")
+    for cue, cost in RISKS.items():
+        row = next((line for line in doc.splitlines() if line.startswith(f"| `{cue}` |")), None)
+        assert row is not None, cue
+        assert row.rstrip(" |").endswith(f"| {cost:g}"), row
