@@ -15,6 +15,9 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   X, and B signed for Y"): two clauses, two deals, paired across;
 * ``supplier:company-abroad`` - the supplying firm is tied to another state in the same phrase
   ("<firm>'s <state> plant/subsidiary"): the firm's home may not be the supplier;
+* ``supplier:origin-of-other-item`` - the supplier is only an origin ("X-made", "French") that
+  qualifies another item than the system ("its British-made seats"); arms in general ("Indian
+  weapons") cover any item;
 * ``system:no-trigger-in-clause`` - the system sits in a clause with no deal word of its own
   ("... since the X was retired"): it is background to the sentence's deal;
 * ``system:name-fragment`` - a designation-shaped unknown right after a catalogue name ("<name>
@@ -32,7 +35,7 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``stage:retiring`` - the system is named as a fleet being retired ("the X fleet it retired",
   "is retiring its X"): the old fleet, not the deal's item;
 * ``context:new-paragraph`` - a party or the system carried over from context into the first
-  sentence of a new paragraph (a live blog's next entry is another story);
+  sentence of a paragraph that opens with a time stamp (a live blog's next entry is another story);
 * ``context:boilerplate`` - the sentence is in an "About <company>" paragraph: a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
   and the supplier is only the item's origin: a fleet, not a transfer the text states.
@@ -112,8 +115,18 @@ _RETIRE = (
 )
 _RETIRING_BEFORE = re.compile(r"\b" + _RETIRE + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _RETIRING_AFTER = re.compile(r"[^\w,;.]*(?:[\w-]+\s+){0,3}?" + _RETIRE + r"\b", re.IGNORECASE)
-#: what may open a paragraph before its first sentence: a time stamp, a dateline dash
-_ENTRY_HEAD = re.compile(r"[\s\d:.apmAPMGTUC()-]*")
+#: a live blog entry's time stamp before its first sentence ("10:45 -", "14.30 GMT:")
+_ENTRY_HEAD = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|IST|BST|local time)?\s*[-–—:|]?\s*", re.IGNORECASE
+)
+#: between an origin ("British-made", "French") and the item it qualifies: at most three words
+_QUALIFIES = re.compile(r"^(?:'s|’s)?[\s-]*(?:made\s+|built\s+|designed\s+)?(?:[\w-]+\s+){0,3}?$")
+#: an origin qualifying arms in general ("Indian weapons", "US-made equipment") covers any item
+_GENERIC_ITEMS = re.compile(
+    r"(?:'s|’s)?[\s-]*(?:made\s+|built\s+)?(?:[\w-]+\s+){0,2}?(?:weapons|arms|equipment|hardware|"
+    r"systems|materiel|kit|platforms)\b",
+    re.IGNORECASE,
+)
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
 
@@ -298,6 +311,16 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
         out.append("pair:other-clause")
     out += _stage_cues(claim, s, a, ms, trig)
     own = _system_mentions(claim, ms, a)
+    if sup.split(":", 1)[-1] in ("made", "origin-modifier") and claim.supplier is not None and own:
+        origins = [m for m in ms if m.kind == "party" and m.iso3 == claim.supplier.iso3]
+        if (
+            origins
+            and not any(
+                _QUALIFIES.match(text[o.end : y.start]) for o in origins for y in own if y.start >= o.end
+            )
+            and not any(_GENERIC_ITEMS.match(text, o.end) for o in origins)
+        ):
+            out.append("supplier:origin-of-other-item")
     if (
         claim.system_source == "pattern"
         and own

@@ -254,3 +254,15 @@ def test_every_risk_cue_is_documented_with_its_cost() -> None:
         row = next((line for line in doc.splitlines() if line.startswith(f"| `{cue}` |")), None)
         assert row is not None, cue
         assert row.rstrip(" |").endswith(f"| {cost:g}"), row
+
+
+def test_an_origin_of_another_item_is_not_the_systems_supplier() -> None:
+    text = "The KF-21 deal for Peru fell through because its Swedish-made radar needed an export licence."
+    part = _claim(text, "PER", "SWE", "KF-21", ("supplier:made", "buyer:for"), status="cancelled")
+    assert "supplier:origin-of-other-item" in _cues(part)
+    whole = "Peru bought the Swedish-made Gripen E in a deal signed last year."
+    item = _claim(whole, "PER", "SWE", "Gripen E", ("supplier:made", "buyer:subject:bought"))
+    assert "supplier:origin-of-other-item" not in _cues(item)
+    generic = "Peru, a buyer of Swedish weapons, signed for the Gripen E last year."
+    arms = _claim(generic, "PER", "SWE", "Gripen E", ("supplier:origin-modifier", "buyer:subject:signed"))
+    assert "supplier:origin-of-other-item" not in _cues(arms)
