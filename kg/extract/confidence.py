@@ -10,8 +10,10 @@ and must get claims that are right at least 19 times in 20.  The scale (docs/ext
   carried over from an earlier sentence;
 * the supplier: +0.1 from an explicit cue ("from X", "X-made", "French Rafale", a named
   company, subject of sell/supply/deliver/offer, "supplied to Y by X", "with X" when X is the
-  system's origin); the catalogue's origin alone: +0.05 beside a buyer named by a verb, else
-  -0.05; -0.15 when guessed or missing; -0.1 when carried over;
+  system's origin); the catalogue's origin alone: +0.05 beside a buyer named by a verb, -0.1
+  beside a buyer named only as a transfer's recipient ("handed X to B": the sender is unnamed,
+  and re-exports and donations come from any holder), else -0.05; -0.15 when guessed or
+  missing; -0.1 when carried over;
 * the system: +0.05 from the catalogue, 0 a designation-shaped unknown, -0.15 carried over
   from another sentence (a neighbouring entry, the headline), -0.15 none;
 * the stage: -0.1 without a status trigger; hedged (expected/possible/reported/planned) -0.15;
@@ -58,6 +60,8 @@ _EXPLICIT_SUPPLIER = (
     "relation",
 )
 _GUESSED = ("mention", "focus", "with", "none", "speaker")
+#: buyer cues that name the recipient of a transfer, not its actor ("to X", "X was given")
+_RECIPIENT = ("to", "passive-recipient")
 
 
 def _kind(cue: str) -> str:
@@ -104,8 +108,13 @@ def _score(cues: tuple[str, ...], modality: str | None, crowded: bool, origin_ag
     elif _kind(sup) in _GUESSED:
         conf -= 0.15
     elif _kind(sup) == "system-origin":
-        # the catalogue's origin agrees with a buyer a verb names: a weak but real cue
-        conf += 0.05 if buyer_explicit and not _nominal(buy) else -0.05
+        if _kind(buy) in _RECIPIENT:
+            # "<someone> handed X to B": the sender is unnamed (a pronoun, another sentence), and
+            # re-exports and donations come from any holder, not only the maker's state
+            conf -= 0.1
+        else:
+            # the catalogue's origin agrees with a buyer a verb names: a weak but real cue
+            conf += 0.05 if buyer_explicit and not _nominal(buy) else -0.05
     elif _kind(sup) == "context":
         conf -= 0.1
     system = by.get("system", "none")

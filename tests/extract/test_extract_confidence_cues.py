@@ -266,3 +266,23 @@ def test_an_origin_of_another_item_is_not_the_systems_supplier() -> None:
     generic = "Peru, a buyer of Swedish weapons, signed for the Gripen E last year."
     arms = _claim(generic, "PER", "SWE", "Gripen E", ("supplier:origin-modifier", "buyer:subject:signed"))
     assert "supplier:origin-of-other-item" not in _cues(arms)
+
+
+def test_the_makers_state_is_a_weak_supplier_for_a_transfer_whose_sender_is_unnamed() -> None:
+    """ "<someone> handed X to B": re-exports and donations come from any holder, not only the maker."""
+    from kg.extract.confidence import score
+
+    recipient = score(
+        ["supplier:system-origin", "buyer:to", "system:catalogue", "status:trigger"], modality=None, parties=1
+    )
+    actor = score(
+        ["supplier:system-origin", "buyer:subject:ordered", "system:catalogue", "status:trigger"],
+        modality=None,
+        parties=1,
+    )
+    assert recipient < 0.8 <= actor
+    assert recipient < score(
+        ["supplier:subject:handed", "buyer:to", "system:catalogue", "status:trigger"],
+        modality=None,
+        parties=2,
+    )
