@@ -23,7 +23,9 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``system:name-fragment`` - a designation-shaped unknown right after a catalogue name ("<name>
   Evolved Mk3"): a qualifier of that name, not a system of its own;
 * ``pair:other-clause`` - the buyer and the system are named in different coordinate clauses
-  ("A is buying the same, and B and C have bought X from D"): the buyer is paired across;
+  ("A is buying the same, and B and C have bought X from D"), or the claim pairs something named
+  only in an opening participle clause with something named only in the main clause ("Having
+  sold X to A, B ordered Y from C"): paired across two events;
 * ``party:in-list`` - the buyer is named only inside a list of three or more states (other
   customers, bidders, operators);
 * ``stage:intent`` / ``stage:negated-verb`` / ``stage:comparison`` - a deal word or the system
@@ -127,6 +129,12 @@ _GENERIC_ITEMS = re.compile(
     r"systems|materiel|kit|platforms)\b",
     re.IGNORECASE,
 )
+#: an opening participle or adverbial clause with its own event ("Having sold X to A, B ordered ...",
+#: "After taking delivery of X, A signed ...", "Delivered by A in 2010, the X ..."), up to its comma
+_OPENER = re.compile(
+    r"\s*(?:Having\s+\w+|After\s+\w+ing|Before\s+\w+ing|(?:[A-Z]\w+ed)\s+(?:by|from|to|in|for)|"
+    r"(?:Since|Once|When)\s+(?:\w+ing))\b[^,;]{3,200},"
+)
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
 
@@ -213,6 +221,24 @@ def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
     own = {clause(m.start - a) for m in _system_mentions(claim, ms, a)}
     buyers = {clause(m.start - a) for m in ms if m.kind == "party" and m.iso3 and m.iso3 == claim.buyer.iso3}
     return bool(own and buyers and not own & buyers)
+
+
+def _opener_split(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
+    """A sentence opening with a participle clause of its own event, and the claim pairs something
+    named only there with something named only in the main clause."""
+    m = _OPENER.match(s)
+    if m is None:
+        return False
+    cut = m.end()
+    sides = []
+    for iso in (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None):
+        named = {m.start - a < cut for m in ms if m.kind == "party" and iso and m.iso3 == iso}
+        if len(named) == 1:
+            sides.append(named.pop())
+    own = {x.start - a < cut for x in _system_mentions(claim, ms, a)}
+    if len(own) == 1:
+        sides.append(own.pop())
+    return len(set(sides)) == 2
 
 
 def _list_party(claim: Claim, ms: list[Mention], text: str) -> list[str]:
@@ -307,7 +333,7 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
     if _ABOUT.search(text, max(0, para), a) or _ABOUT.match(s):
         out.append("context:boilerplate")
     out += _list_party(claim, ms, text)
-    if _other_clause(claim, s, a, ms):
+    if _other_clause(claim, s, a, ms) or _opener_split(claim, s, a, ms):
         out.append("pair:other-clause")
     out += _stage_cues(claim, s, a, ms, trig)
     own = _system_mentions(claim, ms, a)

@@ -286,3 +286,13 @@ def test_the_makers_state_is_a_weak_supplier_for_a_transfer_whose_sender_is_unna
         modality=None,
         parties=2,
     )
+
+
+def test_an_opening_participle_clause_is_an_event_of_its_own() -> None:
+    text = "Having sold its Mirage 5 jets to Ecuador, Chile ordered 12 Rafale fighters from France."
+    cross = _claim(text, "ECU", "FRA", "Rafale", ("supplier:from", "buyer:to"))
+    assert "pair:other-clause" in _cues(cross)
+    mixed = _claim(text, "CHL", "FRA", "Mirage 5", ("supplier:from", "buyer:subject:ordered"))
+    assert "pair:other-clause" in _cues(mixed)
+    main = _claim(text, "CHL", "FRA", "Rafale", ("supplier:from", "buyer:subject:ordered"))
+    assert "pair:other-clause" not in _cues(main)
