@@ -209,7 +209,8 @@ def _pronoun_actor(
 
 
 def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
-    """The buyer and the system are both named, but never in the same coordinate clause."""
+    """The buyer and the system are both named, but never in the same coordinate clause; or the
+    supplier is named only in a clause that names neither the system nor the buyer."""
     cuts = [0, *(m.start() for m in _COORDINATE.finditer(s)), len(s)]
     if len(cuts) == 2:
         return False
@@ -218,9 +219,16 @@ def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
     def clause(pos: int) -> int:
         return next(i for i, (x, y) in enumerate(spans) if x <= pos < y or y == len(s))
 
+    def clauses_of(iso: str | None) -> set[int]:
+        return {clause(m.start - a) for m in ms if m.kind == "party" and iso and m.iso3 == iso}
+
     own = {clause(m.start - a) for m in _system_mentions(claim, ms, a)}
-    buyers = {clause(m.start - a) for m in ms if m.kind == "party" and m.iso3 and m.iso3 == claim.buyer.iso3}
-    return bool(own and buyers and not own & buyers)
+    buyers = clauses_of(claim.buyer.iso3)
+    sellers = clauses_of(claim.supplier.iso3) if claim.supplier else set()
+    if own and buyers and not own & buyers:
+        return True
+    # a supplier named only in another clause than the system and the buyer (", while A sold Y")
+    return bool(own and sellers and buyers and not sellers & (own | buyers))
 
 
 def _opener_split(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:

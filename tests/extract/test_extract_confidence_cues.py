@@ -296,3 +296,11 @@ def test_an_opening_participle_clause_is_an_event_of_its_own() -> None:
     assert "pair:other-clause" in _cues(mixed)
     main = _claim(text, "CHL", "FRA", "Rafale", ("supplier:from", "buyer:subject:ordered"))
     assert "pair:other-clause" not in _cues(main)
+
+
+def test_a_supplier_named_only_in_another_clause_is_paired_across() -> None:
+    text = "The Philippines received two frigates from South Korea in 2021; Vietnam bought four Gepard ships from Russia."
+    cross = _claim(text, "VNM", "KOR", "Gepard", ("supplier:from", "buyer:subject:bought"))
+    assert "pair:other-clause" in _cues(cross)
+    own = _claim(text, "VNM", "RUS", "Gepard", ("supplier:from", "buyer:subject:bought"))
+    assert "pair:other-clause" not in _cues(own)
