@@ -74,7 +74,7 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers
-from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item
+from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX
@@ -250,7 +250,10 @@ class _Extractor(FrameBuilder, DetailReader):
             m
             for m in mentions
             if m.kind == "system"
-            and not _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
+            and not (
+                _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
+                and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
+            )
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)
@@ -288,6 +291,8 @@ class _Extractor(FrameBuilder, DetailReader):
         if rejected:
             systems = [m for m in systems if id(m) not in rejected]
         _roles(s, a, parties, trig)
+        if systems:
+            system_demonyms(s, a, parties, systems)
         if rejected:
             for p in parties:
                 if id(p.mention) in rejected:
@@ -506,6 +511,14 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
 
+
+#: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that
+#: A handed over to B"): a fact of its own, kept (the replacing deal's roles do not reach it)
+_PAST_TRANSFER_NEXT = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:(?:that|which)\s+(?:[A-Z][\w]+\s+){1,2}(?:had\s+)?(?:handed over|sent|gave|"
+    r"donated|transferred|sold|supplied)\s|(?:originally\s+)?(?:bought|acquired|purchased|imported|received|"
+    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
+)
 
 #: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")
 _STATELESS_SUBJECT = re.compile(

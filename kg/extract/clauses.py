@@ -5,8 +5,9 @@ parties of one to the other ("A sent X to B, and C delivered Y to A" pairs C's Y
 shapes are cut, each only when both sides name a system:
 
 * a swap: "N X donated by A in return for the Y that B sent to C" (the legs of the exchange);
-* coordinated transfers: "..., and C delivered Y to A": a conjunction followed by a state, its own
-  transfer verb and its own counterpart (without one, the clause shares the first one's).
+* coordinated transfers: "..., and C delivered Y to A", "..., and C ordered N Y": a conjunction
+  followed by a state and its own transfer verb, with its own counterpart or as the buyer (a seller
+  without a counterpart shares the first clause's).
 
 Each clause is then read as its own sentence (same article offsets).
 """
@@ -29,8 +30,14 @@ _AND_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;|\s+and|\s+while)\s
 _OWN_VERB = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:sent|sends|delivered|delivers|sold|sells|supplied|supplies|gave|gives|donated|"
     r"donates|transferred|transfers|handed|hands|shipped|ships|exported|exports|ordered|orders|bought|buys|"
-    r"received|receives|will\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
+    r"received|receives|signed for|signs for|is buying|are buying|will\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
     r"order|receive|get))\b"
+)
+
+
+#: ... a buying verb: its subject is the second clause's buyer, whatever the first clause names
+_BUY_VERB = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy)\b"
 )
 
 
@@ -84,7 +91,9 @@ def _coordination_cut(
             continue
         # the second clause names its own counterpart ("... to A"); else it shares the first's
         # ("X supplied A with Y, while B has sent Z": A receives Z too)
-        own = any(q.kind == "party" and q.form != "demonym" and q.start > p.end for q in mentions)
+        own = _BUY_VERB.match(text, p.end, min(b, p.end + 40)) is not None or any(
+            q.kind == "party" and q.form != "demonym" and q.start > p.end for q in mentions
+        )
         if own and _both_sides(systems, gap.start(), p.start):
             return gap.start(), p.start
     return None

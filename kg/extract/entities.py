@@ -109,6 +109,8 @@ class Gazetteer:
         # first tokens and their plurals ("rafale", "rafales"): the one set lookup that decides
         # whether a token can start a match (rebuilt after ``add``)
         self._starts: frozenset[str] | None = None
+        # (first token, next token) -> the entries that can match there (see _candidates)
+        self._cands: dict[tuple[str, str | None], list[_Entry]] = {}
 
     def add(
         self,
@@ -138,9 +140,38 @@ class Gazetteer:
             weak = tokens[0] in WEAK_SYSTEM_NAMES
         entry = _Entry(tokens, surface, exact, kind, form, party, system, priority, weak)
         self._starts = None
+        self._cands = {}
         bucket = self._first.setdefault(tokens[0], [])
         bucket.append(entry)
         bucket.sort(key=lambda e: (-len(e.tokens), -e.priority))
+
+    def _candidates(self, f: str, nxt: str | None) -> list[_Entry]:
+        """The entries that can start at a token ``f`` followed by ``nxt`` (None: last token), best first.
+
+        Why: a common first token ("united", "south") heads many entries; their second token
+        rejects almost all of them, and checking it once per (first, next) pair instead of once
+        per occurrence is the gazetteer's main saving.  An entry is kept when it has one token,
+        or its second token is ``nxt``, or (two-token systems) ``nxt`` is that token's plural
+        ("Su-30s").  Plural first tokens ("rafales") also take the singular's entries.
+        """
+        key = (f, nxt)
+        got = self._cands.get(key)
+        if got is None:
+            first = self._first
+            cands = first.get(f) or []
+            if f[-1:] == "s" and len(f) > 2 and f[:-1] in first:
+                cands = sorted([*cands, *first[f[:-1]]], key=lambda e: (-len(e.tokens), -e.priority))
+            got = [
+                e
+                for e in cands
+                if len(e.tokens) == 1
+                or nxt == e.tokens[1]
+                or (len(e.tokens) == 2 and e.kind == "system" and nxt == e.tokens[1] + "s")
+            ]
+            if len(self._cands) >= 100_000:  # bounded: a long-running process reads any text
+                self._cands.clear()
+            self._cands[key] = got
+        return got
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping longest matches, left to right."""
@@ -166,25 +197,10 @@ class Gazetteer:
             if i < consumed:
                 continue
             best: _Entry | None = None
-            f = folded[i]
-            cands = first.get(f) or []
-            plural = f[-1:] == "s" and len(f) > 2 and f[:-1] in first
-            if plural:
-                cands = sorted(
-                    [*cands, *self._first.get(folded[i][:-1], ())],
-                    key=lambda e: (-len(e.tokens), -e.priority),
-                )
+            cands = self._candidates(folded[i], folded[i + 1] if i + 1 < n else None)
             for entry in cands:
                 k = len(entry.tokens)
                 if i + k > n:
-                    continue
-                # the second token rejects most candidates without building a tuple; it may
-                # differ only as the plural last token of a two-token system ("Su-30s")
-                if (
-                    k > 1
-                    and folded[i + 1] != entry.tokens[1]
-                    and (k > 2 or entry.kind != "system" or folded[i + 1] != entry.tokens[1] + "s")
-                ):
                     continue
                 got = tuple(folded[i : i + k])
                 # plural of the last token ("Rafales", "F-16s") for systems only

@@ -84,7 +84,10 @@ _NEG_CONTEXT = _lrx(
     r"counter|deter|threat posed by|threat of|aggression|adversar\w+|invasion by|fight(?:ing)?|war against|"
     r"in response to|sanctions by|sanctions from|opposition from|(?:approval|permission|consent|clearance|"
     r"licen[cs]e|authori[sz]ation|nod|go-ahead|waiver)\s+from|objections from|criticism from|warnings from|retaliation from|"
-    r"backlash from|response from|retaliation against|pressure on|warned|sanctioned)\s+"
+    r"backlash from|response from|retaliation against|pressure on|warned|sanctioned|"
+    # a place where a system was used ("drones that have been used in X"): no party to its deals
+    r"(?:been|were|was|being) (?:used|deployed|fielded|tested|combat-tested|battle-tested) in|"
+    r"(?:proved|proven|shown) (?:its|their) (?:worth|value|mettle) in)\s+"
     r"(?:the\s+|both\s+|either\s+)?$"
 )
 #: last words of every _NEG_CONTEXT phrase: the regex only runs when one of them ends the left context
@@ -524,6 +527,15 @@ _ONE_AFTER = _lrx(
 
 _SALE_AFTER = re.compile(r"\b(sale|sell|export|transfer|supply)\b", _I)
 _TO_BUY_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}?to (?:buy|purchase|acquire|procure|order|import)\b")
+#: "signed for N X", "signed for the system": the signer buys the items it signed for ("talks for
+#: additional X" is no purchase, "signed for the first time" none either)
+_SIGNED_FOR_NEXT = re.compile(
+    r"^\s*for (?:(?:an? |the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|"
+    r"additional|further|new)\s|(?:the|this|that|its|their) (?:same )?(?:[\w-]+ ){0,2}?(?:system|"
+    + _ITEMS4
+    + r")s?\b|it\b|them\b)",
+    _I,
+)
 _TO_SELL_NEXT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?to (?:sell|supply|export|deliver|provide|send|ship|transfer|hand over|donate|lease to)\b"
 )

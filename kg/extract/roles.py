@@ -402,3 +402,24 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if _OFFICIAL.match(own_right):
         return "speaker", "official"
     return None, ""
+
+
+#: between a demonym and the system it qualifies: another demonym of a joint design ("-American"),
+#: up to two lower-case modifiers ("short-range")
+_DEMONYM_TO_SYSTEM = re.compile(r"(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,2}\Z")
+
+
+def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Mention]) -> None:
+    """A demonym right before a system names its origin ("the Norwegian-American NASAMS, bought
+    from ..."), never the subject of the verb after the system: the item patterns of :func:`_cue`
+    only see designations with digits and item nouns, this sees every system mention."""
+    for p in parties:
+        if p.mention.form != "demonym" or p.role in ("modifier", "origin", "supplier"):
+            continue
+        nxt = next((m for m in systems if m.start >= p.mention.end), None)
+        if (
+            nxt is not None
+            and nxt.start - p.mention.end <= 40
+            and _DEMONYM_TO_SYSTEM.match(s, p.mention.end - base, nxt.start - base)
+        ):
+            p.role, p.cue = "modifier", "demonym-item"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.patterns import _SALE_AFTER, _TO_BUY_NEXT, _TO_SELL_NEXT
+from kg.extract.patterns import _SALE_AFTER, _SIGNED_FOR_NEXT, _TO_BUY_NEXT, _TO_SELL_NEXT
 from kg.extract.vocabulary import (
     _APPROVE,
     _BUY_V,
@@ -140,6 +140,8 @@ def _verb_class(word: str, after: str) -> str | None:
         if _SALE_AFTER.search(after[:80]):
             return "sell"
         return "buy"  # a state approving without "sale"/"export" approves its own purchase
+    if word.startswith("sign") and _SIGNED_FOR_NEXT.match(after):
+        return "buy"  # "signed for 12 K9 howitzers"
     if _NEUTRAL_V.search(word) and not _APPROVE.match(word):
         nxt = after[:50].lower()
         if _TO_BUY_NEXT.match(nxt):

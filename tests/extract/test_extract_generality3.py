@@ -140,6 +140,19 @@ def test_coordinated_transfers_keep_their_own_recipients():
     assert {c["evidence"]["text"] for c in _claims(text)} == {text}
 
 
+def test_signed_for_n_items_is_a_purchase_by_the_signer():
+    assert {(f[0], f[1], f[3]) for f in _facts("Estonia signed for 12 K9 howitzers from South Korea.")} == {
+        ("KOR", "EST", "signed")
+    }
+
+
+def test_a_second_buyer_in_a_coordinated_clause_buys_its_own_items():
+    facts = _facts(
+        "Norway ordered six more K9 howitzers in 2022, and Finland signed for 12 K9 the same year."
+    )
+    assert {(f[0], f[1]) for f in facts} == {("KOR", "NOR"), ("KOR", "FIN")}
+
+
 def test_a_second_clause_without_its_own_recipient_shares_the_first_ones():
     triples = _triples("Belarus has supplied Russia with T-72 tanks, while Syria has sent Scud missiles.")
     assert ("SYR", "RUS") in {t[:2] for t in triples}
@@ -203,3 +216,40 @@ def test_a_named_hull_as_a_platform_is_no_deal_item():
     text = "France sold 20 Exocet missiles to Chile, and the missiles will arm the frigate CNS Almirante."
     assert all(f[2] == "Exocet" for f in _facts(text) if f[2])
     assert all(f[2] != "HMS Kent" for f in _facts("Chile bought 8 Exocet missiles to arm HMS Kent."))
+
+
+# --- 6. places, origins and signers --------------------------------------------------------------
+
+
+def test_a_joint_design_demonym_before_a_system_is_its_origin_not_a_buyer():
+    facts = _facts("Riga already operates the Norwegian-American NASAMS, bought from Kongsberg in 2017.")
+    assert {(f[0], f[1]) for f in facts} == {("NOR", "LVA")}
+
+
+def test_the_place_a_system_was_used_in_is_no_party():
+    facts = _facts("Qatar has also bought Turkish Bayraktar drones, which have been used in Libya.")
+    assert {(f[0], f[1]) for f in facts} == {("TUR", "QAT")}
+
+
+def test_signed_for_the_system_in_context_is_a_purchase_but_signed_for_the_first_time_is_not():
+    from kg.extract.patterns import _SIGNED_FOR_NEXT
+
+    assert _SIGNED_FOR_NEXT.match(" for the system in 2024")
+    assert _SIGNED_FOR_NEXT.match(" for them last year")
+    assert not _SIGNED_FOR_NEXT.match(" for the first time")
+
+
+def test_a_replaced_fleet_with_its_own_past_transfer_is_kept():
+    facts = _facts(
+        "Kenya plans to buy Western jets to replace the six Su-27 fighters bought from Russia in 2012."
+    )
+    assert ("RUS", "KEN") in {(f[0], f[1]) for f in facts}
+    facts = _facts(
+        "The new guns are to replace the 12 CAESAR howitzers that Oslo handed over to Ukraine last year."
+    )
+    assert {(f[0], f[1], f[3]) for f in facts} == {("NOR", "UKR", "delivered")}
+    # without a transfer of its own, the fleet being replaced states no deal
+    assert {
+        (f[0], f[1])
+        for f in _facts("Kenya ordered 10 Gripen jets from Sweden to replace its ageing F-5 fleet.")
+    } == {("SWE", "KEN")}
