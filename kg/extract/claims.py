@@ -75,6 +75,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import find_numbers
 from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
+from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX
@@ -463,7 +464,7 @@ class _Extractor(FrameBuilder, DetailReader):
         conf = score(
             cues,
             modality=fr.modality,
-            parties=fr.parties,
+            parties=max(fr.parties, sentence_states(self.mentions, ea, eb)),
             origin_agrees=bool(supplier and origin and _SUCCESSOR.get(origin, origin) == supplier.iso3),
         )
         if fr.negated:

@@ -18,7 +18,8 @@ and must get claims that are right at least 19 times in 20.  The scale (docs/ext
   from another sentence (a neighbouring entry, the headline), -0.15 none;
 * the stage: -0.1 without a status trigger; hedged (expected/possible/reported/planned) -0.15;
 * crowding: -0.1 when the sentence names four or more states (lists of other customers,
-  comparisons, background: the classic source of a wrong pair);
+  comparisons, background: the classic source of a wrong pair); the whole sentence counts, also
+  when its clauses are read apart (:func:`.sentence_cues.sentence_states`);
 * corroboration (article level): +0.1 when another sentence states the same triple itself
   (its own explicit buyer cue, not hedged);
 * a denial caps the confidence at 0.3;

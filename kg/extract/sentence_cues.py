@@ -375,3 +375,22 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
         if not any(in_clause):
             out.append("system:no-trigger-in-clause")
     return out
+
+
+def sentence_states(mentions: list[Mention], a: int, b: int) -> int:
+    """Distinct states the sentence ``[a, b)`` names (any form: name, demonym, capital, firm).
+
+    The crowding of :func:`.confidence.score` counts the whole sentence, not the clause a frame was
+    read from: lists of other customers and other deals sit in the clauses beside the claim's."""
+    i = bisect_left(mentions, a, key=_start)
+    states = set()
+    while i < len(mentions) and mentions[i].start < b:
+        m = mentions[i]
+        if m.kind == "party" and m.iso3 and m.end <= b:
+            states.add(m.iso3)
+        i += 1
+    return len(states)
+
+
+def _start(m: Mention) -> int:
+    return m.start

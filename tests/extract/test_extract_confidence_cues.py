@@ -304,3 +304,21 @@ def test_a_supplier_named_only_in_another_clause_is_paired_across() -> None:
     assert "pair:other-clause" in _cues(cross)
     own = _claim(text, "VNM", "RUS", "Gepard", ("supplier:from", "buyer:subject:bought"))
     assert "pair:other-clause" not in _cues(own)
+
+
+def test_crowding_counts_the_whole_sentence_not_the_clause_a_frame_was_read_from() -> None:
+    """A sentence of two deals and four states is crowded even when its clauses are read apart."""
+    from kg.extract.sentence_cues import sentence_states
+
+    both = (
+        "Chile's army took delivery of its first H125 helicopters from France in August,"
+        " while Peru has signed for Mi-17 helicopters from Russia."
+    )
+    mentions = find_mentions(both)
+    assert sentence_states(mentions, 0, len(both)) == 4
+    assert sentence_states(mentions, 0, both.index(" while")) == 2
+    one = "Chile's army took delivery of its first H125 helicopters from France in August."
+    crowded = [c for c in extract_text(both) if c.buyer.iso3 == "CHL"]
+    alone = [c for c in extract_text(one) if c.buyer.iso3 == "CHL"]
+    assert crowded and alone
+    assert max(c.confidence for c in crowded) < max(c.confidence for c in alone)
