@@ -46,6 +46,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 from kg.ingest.linking import LinkResult, describe, links_of, referrers
 from kg.store import Store
 from kg.vocab import iris, ns, reference
+from kg.vocab.months import MONTH_NAMES
 from kg.vocab.ns import SCHEMA
 from kg.vocab.statuses import EVENT_KIND, MIN_CONFIDENCE, NOT_FACTUAL, RANK
 
@@ -471,20 +472,6 @@ _SPOKEN_DAY = re.compile(
     r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b",
     re.I,
 )
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 
 def _date_of_other_event(date: str, kind: str, text: str) -> bool:
@@ -506,7 +493,7 @@ def _spoken_day(date: str, text: str) -> bool:
     """A full date the sentence gives only as the day someone spoke ("an official said on Tuesday")."""
     if len(date) < 10 or not _SPOKEN_DAY.search(text):
         return False
-    month = _MONTHS[int(date[5:7]) - 1] if date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12 else "-"
+    month = MONTH_NAMES[int(date[5:7]) - 1] if date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12 else "-"
     lowered = text.lower()
     return date[:4] not in text and month not in lowered and month[:3] + " " not in lowered
 

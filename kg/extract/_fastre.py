@@ -13,6 +13,8 @@ capitals, ...) falls back to the ``re.I`` pattern, so results never change.
 from __future__ import annotations
 
 import re
+import re._constants as _sre_c  # the parse tree of a pattern (see required_words); stable since 3.11
+import re._parser as _sre_p
 from collections.abc import Iterator
 
 # characters outside ASCII and the uncased ranges checked once against sre's case folding:
@@ -33,6 +35,167 @@ def _lower_pattern(pattern: str) -> str:
     )
 
 
+#: longest automatic prefilter: past this many words, checking them costs about what the scan saves
+_MAX_NEEDS = 24
+#: words in almost every sentence of defence news: a requirement made of them filters nothing,
+#: so a sequence's other requirements are preferred ("won ... contract": "won", not "contract")
+_COMMON = frozenset(
+    [
+        "the",
+        "to",
+        "of",
+        "and",
+        "a",
+        "an",
+        "in",
+        "for",
+        "with",
+        "on",
+        "by",
+        "from",
+        "is",
+        "was",
+        "has",
+        "will",
+        "said",
+        "deal",
+        "deals",
+        "contract",
+        "contracts",
+        "order",
+        "orders",
+        "agreement",
+    ]
+)
+
+
+def required_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literal strings of which every match of ``pattern`` contains one (None: none found).
+
+    Why: a sentence lacking all of them cannot match, and a few substring tests (``in``, a
+    C loop) cost far less than the regex engine trying the pattern at every position.  Read
+    from the parse tree, conservatively: a run of literal characters is required; an
+    alternation requires one of its alternatives' requirements (each must have one); a group
+    or a repeat taken at least once requires what its content requires; a sequence requires
+    the most selective of its elements' requirements.  Anything else (classes, optional
+    parts, lookarounds, case-insensitive flags) requires nothing.
+    """
+    if flags & re.IGNORECASE:
+        return None
+    tree = _sre_p.parse(pattern, flags)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    return _seq_words(list(tree))
+
+
+def _seq_words(items: list) -> tuple[str, ...] | None:
+    """The most selective requirement among the elements of a sequence (see required_words)."""
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append((run,))
+            run = ""
+        sub = _item_words(op, av)
+        if sub is not None:
+            options.append(sub)
+    if run:
+        options.append((run,))
+    # no common words, at least 3 characters each, fewest alternatives, then the longest shortest
+    return max(
+        options,
+        key=lambda o: (
+            -sum(w.strip() in _COMMON for w in o),
+            min(map(len, o)) >= 3,
+            -len(o),
+            min(map(len, o)),
+        ),
+        default=None,
+    )
+
+
+def _item_words(op: object, av: object) -> tuple[str, ...] | None:
+    if op is _sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av  # type: ignore[misc]
+        return None if add_flags or del_flags else _seq_words(list(sub))
+    if op is _sre_c.BRANCH:
+        words: list[str] = []
+        for alt in av[1]:  # type: ignore[index]
+            got = _seq_words(list(alt))
+            if got is None:
+                return None
+            words += got
+        return tuple(dict.fromkeys(words))
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+        low, _high, sub = av  # type: ignore[misc]
+        return _seq_words(list(sub)) if low >= 1 else None
+    return None
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """The characters a match of ``pattern`` can start with (None: any, or not worked out).
+
+    Why: an alternation of many patterns tried at every word start spends its time entering
+    alternatives that cannot start with the character at hand; ``(?=[...])`` in front of each
+    rejects them with one character-set test (see :func:`kg.extract.triggers._combined_triggers`).
+    Case-sensitive patterns only; zero-width items (anchors, lookarounds) are looked through.
+    """
+    if flags & re.IGNORECASE:
+        return None
+    tree = _sre_p.parse(pattern, flags)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    got = _seq_first(list(tree))
+    return None if got is None or "" in got else "".join(sorted(got))
+
+
+def _seq_first(items: list) -> set[str] | None:
+    """First characters of a sequence; ``""`` in the set: the sequence can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue  # zero-width: the next item gives the first character
+        if op is _sre_c.LITERAL:
+            return out | {chr(av)}  # type: ignore[arg-type]
+        if op is _sre_c.IN:
+            chars = set()
+            for sub_op, sub_av in av:  # type: ignore[attr-defined]
+                if sub_op is _sre_c.LITERAL:
+                    chars.add(chr(sub_av))
+                elif sub_op is _sre_c.RANGE and sub_av[1] - sub_av[0] < 64:
+                    chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+                else:
+                    return None  # negated sets, categories (\w), wide ranges
+            return out | chars
+        sub: set[str] | None
+        if op is _sre_c.SUBPATTERN:
+            _group, add_flags, del_flags, pat = av  # type: ignore[misc]
+            sub = None if add_flags or del_flags else _seq_first(list(pat))
+        elif op is _sre_c.BRANCH:
+            sub = set()
+            for alt in av[1]:  # type: ignore[index]
+                got = _seq_first(list(alt))
+                if got is None:
+                    return None
+                sub |= got
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+            low, _high, pat = av  # type: ignore[misc]
+            sub = _seq_first(list(pat))
+            if sub is not None and low == 0:
+                sub = sub | {""}
+        else:
+            return None
+        if sub is None:
+            return None
+        if "" not in sub:
+            return out | sub
+        out |= sub - {""}
+    return out | {""}
+
+
 class LowerRx:
     """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
 
@@ -40,9 +203,14 @@ class LowerRx:
 
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
         """``needs``: lowercase words of which every match contains one (a prefilter: ``search``
-        skips the scan of a text that has none; give it only where each alternative has one)."""
+        and ``finditer`` skip the scan of a text that has none; give it only where each
+        alternative has one).  Without it, :func:`required_words` derives it when it finds
+        a short enough list."""
         self.ci = re.compile(pattern, flags | re.IGNORECASE)
         self.low = re.compile(_lower_pattern(pattern), flags & ~re.IGNORECASE)
+        if not needs:
+            found = required_words(self.low.pattern, self.low.flags)
+            needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
         self.needs = needs
         if self.low.groupindex != self.ci.groupindex:  # pragma: no cover - import-time guard
             raise ValueError(f"group names must be lowercase: {pattern!r}")
@@ -62,4 +230,45 @@ class LowerRx:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Like ``Pattern.finditer``; group text may be lowercased (use offsets)."""
-        return self.low.finditer(text.lower()) if lowers_exactly(text) else self.ci.finditer(text)
+        if not lowers_exactly(text):
+            return self.ci.finditer(text)
+        low = text.lower()
+        if self.needs and not any(w in low for w in self.needs):
+            return iter(())
+        return self.low.finditer(low)
+
+
+class NeedsRx:
+    """``search``/``finditer`` of a compiled pattern, skipped on a text lacking every word
+    :func:`required_words` finds in it; matches (and their group text) are the pattern's own.
+
+    For patterns whose callers read group text or that must stay ``re.I`` on the original
+    text; a case-insensitive pattern's words are looked for in the lowercased text when that
+    is exact (:func:`lowers_exactly`), else the scan always runs.
+    """
+
+    __slots__ = ("fold", "needs", "rx")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.fold = bool(rx.flags & re.IGNORECASE)
+        pattern = _lower_pattern(rx.pattern) if self.fold else rx.pattern
+        words = required_words(pattern, rx.flags & ~re.IGNORECASE)
+        self.needs = words if words is not None and len(words) <= _MAX_NEEDS else ()
+
+    def _may_match(self, text: str) -> bool:
+        if not self.needs:
+            return True
+        if self.fold:
+            if not lowers_exactly(text):
+                return True
+            text = text.lower()
+        return any(w in text for w in self.needs)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Like ``Pattern.search`` (whole text)."""
+        return self.rx.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Like ``Pattern.finditer`` (whole text)."""
+        return self.rx.finditer(text) if self._may_match(text) else iter(())

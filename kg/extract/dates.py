@@ -14,20 +14,29 @@ before publication for "last week") with ``granularity="week"``.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kg.extract.quantities import _UNITS
+from kg.vocab.months import MONTH_NAMES, WEEKDAY_NAMES
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+#: month name or abbreviation ("march", "mar", "sept") -> month number
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)} | {m[:3]: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS["sept"] = 9
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
 
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_DAYNAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: "January|...|December" as the text writes them (capitalised)
+_MONTH_WORDS = "|".join(m.capitalize() for m in MONTH_NAMES)
+#: full names first, then the abbreviations ("Sept" before "Sep"; "May" is its own)
+_MON = (
+    "(?:"
+    + _MONTH_WORDS
+    + "|"
+    + "|".join(("Sept|" if m == "september" else "") + m[:3].capitalize() for m in MONTH_NAMES if m != "may")
+    + r")\.?"
+)
+_DAYNAME = "(?:" + "|".join(d.capitalize() for d in WEEKDAY_NAMES) + ")"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 
 #: "two years ago", "a year after": the number words up to twelve (shared with quantities)
@@ -63,20 +72,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "relmon",
-        re.compile(
-            r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b"
-        ),
+        re.compile(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<mon>" + _MONTH_WORDS + r")\b"),
     ),
     (
         "mon",
-        re.compile(
-            r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
-        ),
+        re.compile(r"\b(?P<mon>" + _MONTH_WORDS + r")\b(?!\s+\d)"),
     ),
     (
         "monbare",
         re.compile(
-            r"\b(?P<mon>January|February|April|June|July|August|September|October|November|December)\b(?!\s+\d)"
+            # not "March" and "May" alone (a verb, a modal)
+            r"\b(?P<mon>" + _MONTH_WORDS.replace("March|", "").replace("May|", "") + r")\b(?!\s+\d)"
         ),
     ),
     (

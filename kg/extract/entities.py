@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from kg.extract.nouns import _GENERIC_TAIL, _NAME_STOP, _TOKEN, ITEM_NOUNS
 from kg.vocab import reference
+from kg.vocab.months import CALENDAR_WORDS
 from kg.vocab.reference import PartyRecord, SystemRecord
 
 _JOINABLE_GAP = re.compile(r"^(?:\s{1,3}|\s?[-‐‑–/.'&]\s?|\.\s|’)$")
@@ -91,8 +92,6 @@ excalibur reaper hound grad kub buk skat uran centurion caribou hercules polaris
 marder molniya onyx favorit ferret gepard sarath bahadur tamir talwar vajra akula natya petya styx neva
 angara dvina shtil kopye kokon pechora cline atak sut sdb smart alize lanza bolide taurus stinger paladin
 """)
-_MONTHS_DAYS = _words("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""")
 _WEAK_CONTEXT = re.compile(
     r"(?:s|'s)?[\s-]+(?:[\w-]+\s+){0,2}?(?:class|" + "|".join(ITEM_NOUNS) + r")\b", re.I
 )
@@ -135,7 +134,7 @@ class Gazetteer:
             return  # single letters are never names
         weak = False
         if kind == "system" and len(tokens) == 1:
-            if tokens[0] in _MONTHS_DAYS:
+            if tokens[0] in CALENDAR_WORDS:  # "May", "March": dates, never system names
                 return
             weak = tokens[0] in WEAK_SYSTEM_NAMES
         entry = _Entry(tokens, surface, exact, kind, form, party, system, priority, weak)

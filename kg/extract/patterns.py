@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import re
 
+from kg.extract._fastre import NeedsRx
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.vocabulary import _I, CUSTOMER_NOUN, NTH_CUSTOMER, NTH_ORDINAL, _lrx, _rx
+
+
+def _nrx(pattern: str, flags: int = _I) -> NeedsRx:
+    """A pattern scanned over whole sentences: skipped where its required words are missing
+    (:class:`kg.extract._fastre.NeedsRx`; only ``search``/``finditer`` of a whole text)."""
+    return NeedsRx(re.compile(pattern, flags))
+
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
@@ -33,7 +41,10 @@ _SUBITEM = _lrx(
 )
 _SELL_BEFORE = _rx(
     r"\b(sell|sold|sale|sales|supply|supplie|deliver|export|transfer|offer|provid|"
-    r"ship|hand|send|sent|gave|donat|gift|pledg|approv|clear|arms|weapons|resel|resold|re-export)"
+    r"ship|hand|send|sent|donat|gift|pledg|approv|clear|arms|weapons|resel|resold|re-export|"
+    # "gave N X to": a gift; "gave priority to X", "gave approval to" name no recipient of a transfer
+    r"gave(?! (?:its |the |an? |final |formal |top )?(?:approval|go-ahead|nod|green light|boost|priority|"
+    r"assurances?|details?|up)\b))"
 )
 _SELL_AFTER = _rx(r"\b(sell|sold|sale|suppl|deliver|export|transfer|offer|provid)")
 _OFFICIAL = re.compile(
@@ -143,7 +154,7 @@ _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
 #: a deal (or package, sale) that lists its items: "the deal covers", "deals including", "the
 #: package comprises"
-_DEAL_LIST = _rx(
+_DEAL_LIST = _nrx(
     r"\b(?:deals?|contracts?|packages?|sales?|orders?|agreements?)\s+(?:\w+\s+){0,2}?"
     r"(?:includ(?:e|es|ing|ed)|cover(?:s|ed|ing)?|compris(?:e|es|ing|ed)|consist(?:s|ing)? of)\b"
 )
@@ -298,7 +309,7 @@ _NTH_BUYER_NEXT = _lrx(
     + r"\b"
 )
 #: "X won/secured/landed an order", "X has been awarded GBP 200m": X is the seller of that order
-_WON_CONTRACT = re.compile(
+_WON_CONTRACT = _nrx(
     r"\b(?:won|wins|secured|secures|bagged|landed|clinched)\s+(?:an?|the|several|multiple|many|numerous|two|three|four|"
     r"five|\d+)\s+[^.;]{0,40}?\b(?:contract|order|deal)s?\b|"
     r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:\w+ly\s+)?awarded\b(?!\s+to\b)",

@@ -32,6 +32,7 @@ from kg.extract.patterns import (
     _PLEDGE_VERB,
 )
 from kg.extract.vocabulary import _IN_HAND_RX, _STATUS_RANK
+from kg.vocab.months import MONTH_NAMES
 from kg.vocab.statuses import latest_stage
 
 #: purchase verbs that, with "over time", describe a fleet built up in the past
@@ -41,7 +42,7 @@ _BARE_BUY = frozenset(["bought", "buys", "purchased"])
 #: words that give a purchase its stage (a contract, an order, a sum, a year, a deal)
 _CONTRACT_WORD = re.compile(
     r"\b(?:contract|order|deal|agreement|worth|valued|billion|million|crore|(?:19|20)\d\d|last year|this year|"
-    r"ago|january|february|march|april|may|june|july|august|september|october|november|december)\b|[$€£]",
+    r"ago|" + "|".join(MONTH_NAMES) + r")\b|[$€£]",
     re.IGNORECASE,
 )
 

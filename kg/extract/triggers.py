@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract._fastre import first_chars
 from kg.extract.patterns import _SALE_AFTER, _SIGNED_FOR_NEXT, _TO_BUY_NEXT, _TO_SELL_NEXT
 from kg.extract.vocabulary import (
     _APPROVE,
@@ -32,24 +33,29 @@ from kg.extract.vocabulary import (
 )
 
 
-def _combined_triggers() -> tuple[re.Pattern[str], dict[str, str]]:
+def _combined_triggers(first_letters: bool) -> tuple[str, dict[str, str]]:
     """All trigger patterns as one alternation (one pass per sentence instead of ten).
 
     At one position the first class listed wins, so "talks collapsed" is a cancellation,
-    never also "talks"; the classes are listed most specific first.
+    never also "talks"; the classes are listed most specific first.  ``first_letters`` (for
+    the pattern run on lowercased text): each class is guarded by the letters it can start
+    with, ``(?=[...])``, so a word start skips the classes that cannot match there at once.
     """
     parts, names = [], {}
     for i, (status, rx) in enumerate(TRIGGERS):
         pat = rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")
         assert pat.startswith(r"\b(") and pat.endswith(r")\b"), status
         names[f"t{i}"] = status
-        parts.append(f"(?P<t{i}>{pat[3:-3]})")
+        first = first_chars(pat[3:-3]) if first_letters else None
+        guard = f"(?=[{first}])" if first and first.isalpha() and first.islower() else ""
+        parts.append(f"{guard}(?P<t{i}>{pat[3:-3]})")
     # every alternative starts with a letter, so the leading \b is exactly "no word character
     # before"; as a lookbehind it rejects positions inside words at once (1.5x faster)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")\b"), names
+    return r"(?<!\w)(?:" + "|".join(parts) + r")\b", names
 
 
-_TRIGGER_RX, _TRIGGER_NAMES = _combined_triggers()
+_TRIGGER_PATTERN, _TRIGGER_NAMES = _combined_triggers(first_letters=False)
+_TRIGGER_RX = re.compile(_combined_triggers(first_letters=True)[0])
 
 _REL_BE = (
     r"(?:remains?|remained|is|was|(?:has|had|have)\s+(?:long\s+|always\s+|traditionally\s+|historically\s+)?been|"
@@ -80,7 +86,7 @@ _REL_TO_GAP = _rx(
 _REL_APPOS_GAP = _rx(
     r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\s*(?:,|:|\bis\b|\bwas\b|\bremains\b|\bhas been\b)\s*(?:the\s+)?$"
 )
-_TRIGGER_RX_I = re.compile(_TRIGGER_RX.pattern, _I)
+_TRIGGER_RX_I = re.compile(_TRIGGER_PATTERN, _I)
 
 
 def _triggers(s: str) -> list[tuple[str, int, int, str]]:

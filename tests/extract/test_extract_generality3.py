@@ -127,6 +127,9 @@ def test_gave_to_is_a_gift_but_gave_approval_or_gave_up_is_not():
     assert not any(
         f[3] == "delivered" for f in _facts("Croatia gave approval to the sale of M-84 tanks to Ukraine.")
     )
+    # "gave priority to X" names no recipient of the system the sentence is about
+    text = "The NASAMS units Croatia ordered from Norway in 2022 will arrive years late, after Oslo gave priority to Ukraine."
+    assert "UKR" not in {f[1] for f in _facts(text)}
 
 
 def test_coordinated_transfers_keep_their_own_recipients():
