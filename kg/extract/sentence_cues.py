@@ -38,7 +38,7 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   "is retiring its X"): the old fleet, not the deal's item;
 * ``context:new-paragraph`` - a party or the system carried over from context into the first
   sentence of a paragraph that opens with a time stamp (a live blog's next entry is another story);
-* ``context:boilerplate`` - the sentence is in an "About <company>" paragraph: a profile, not news;
+* ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
   and the supplier is only the item's origin: a fleet, not a transfer the text states.
 
@@ -109,7 +109,9 @@ _NEGATED_AFTER = re.compile(
     r"[^,;.]{0,40}?\b(?:not|n't|no longer|never|neither|nor|declin\w+ to|refus\w+ to)\b", re.IGNORECASE
 )
 #: a boilerplate paragraph about a company or an agency ("About X: X is a ...")
-_ABOUT = re.compile(r"(?:^|\n)\s*(?:About|ABOUT)\s+[A-Z][^\n]{0,80}$")
+_ABOUT = re.compile(r"\s*(?:About|ABOUT)\s+[A-Z]")
+#: how far back a sentence looks for the start of its paragraph (keeps the check linear in text size)
+PARAGRAPH_LOOKBACK = 3000
 #: a fleet being retired or replaced ("is retiring its", "was withdrawn", "phasing out")
 _RETIRE = (
     r"(?:retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing)\s+out|decommission\w*|withdr[ae]wn?|mothball\w*|"
@@ -334,11 +336,12 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
             if nxt is not None and nxt.iso3 != f.iso3 and _POSSESSIVE.match(text[f.end : nxt.start]):
                 out.append("supplier:company-abroad")
                 break
-    para = text.rfind("\n\n", 0, a)
+    para = text.rfind("\n\n", max(0, a - PARAGRAPH_LOOKBACK), a)
+    head = para if para >= 0 else (0 if a <= PARAGRAPH_LOOKBACK else -1)
     carried = any(c in claim.cues for c in ("buyer:context", "supplier:context", "system:context"))
     if carried and para >= 0 and _ENTRY_HEAD.fullmatch(text, para, a):
         out.append("context:new-paragraph")
-    if _ABOUT.search(text, max(0, para), a) or _ABOUT.match(s):
+    if head >= 0 and _ABOUT.match(text, head, a):
         out.append("context:boilerplate")
     out += _list_party(claim, ms, text)
     if _other_clause(claim, s, a, ms) or _opener_split(claim, s, a, ms):
