@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract.clauses import split_clauses
-from kg.extract.confidence import corroborate, score
+from kg.extract.confidence import calibrate, corroborate, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
@@ -75,6 +75,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import find_numbers
 from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
+from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX
@@ -213,6 +214,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _link_deals(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
+        calibrate(self.claims, self.masked, self.mentions)
         corroborate(self.claims)
         return self.claims
 
@@ -462,7 +464,7 @@ class _Extractor(FrameBuilder, DetailReader):
         conf = score(
             cues,
             modality=fr.modality,
-            parties=fr.parties,
+            parties=max(fr.parties, sentence_states(self.mentions, ea, eb)),
             origin_agrees=bool(supplier and origin and _SUCCESSOR.get(origin, origin) == supplier.iso3),
         )
         if fr.negated:

@@ -1,0 +1,399 @@
+"""Structural cues of a claim's sentence that say how far its pairing can be trusted.
+
+Why a module: the role step decides *who* is supplier and buyer; this stage only asks, after the
+fact, whether the sentence's structure makes that decision risky, and names the risk as a cue the
+claim carries (``Claim.cues``) so :mod:`.confidence` can weigh it.  On text the rules were not
+written for, the confident wrong claims share a few shapes, none tied to a word list:
+
+* ``buyer:origin-adjective`` - the buyer is named only as a demonym right before a system
+  ("the Swedish X", "the Norwegian-American Y"): the adjective says who makes the item, not who
+  buys it;
+* ``actor:pronoun`` - the deal verb's subject is a pronoun ("it has handed ...", "guns they
+  donated"): the actor is named in another sentence, so the party the sentence does name was
+  picked for the role;
+* ``pair:two-subjects`` - supplier and buyer are each the subject of their own verb ("A ordered
+  X, and B signed for Y"): two clauses, two deals, paired across;
+* ``supplier:company-abroad`` - the supplying firm is tied to another state in the same phrase
+  ("<firm>'s <state> plant/subsidiary"): the firm's home may not be the supplier;
+* ``supplier:origin-of-other-item`` - the supplier is only an origin ("X-made", "French") that
+  qualifies another item than the system ("its British-made seats"); arms in general ("Indian
+  weapons") cover any item;
+* ``system:no-trigger-in-clause`` - the system sits in a clause with no deal word of its own
+  ("... since the X was retired"): it is background to the sentence's deal;
+* ``system:name-fragment`` - a designation-shaped unknown right after a catalogue name ("<name>
+  Evolved Mk3"): a qualifier of that name, not a system of its own;
+* ``pair:other-clause`` - the buyer and the system are named in different coordinate clauses
+  ("A is buying the same, and B and C have bought X from D"), or the claim pairs something named
+  only in an opening participle clause with something named only in the main clause ("Having
+  sold X to A, B ordered Y from C"): paired across two events;
+* ``party:in-list`` - the buyer is named only inside a list of three or more states (other
+  customers, bidders, operators);
+* ``stage:intent`` / ``stage:negated-verb`` / ``stage:comparison`` - a deal word or the system
+  governed by interest or evaluation ("is evaluating", "said it would buy"), by a negation ("has
+  not delivered"), or the item or a party named as the option not taken ("chosen over the",
+  "instead of");
+* ``party:negated`` - every mention of a party is followed closely by a negation ("X said it would
+  no longer block", "Y did not take part"): the party refuses or stays out;
+* ``stage:retiring`` - the system is named as a fleet being retired ("the X fleet it retired",
+  "is retiring its X"): the old fleet, not the deal's item;
+* ``context:new-paragraph`` - a party or the system carried over from context into the first
+  sentence of a paragraph that opens with a time stamp (a live blog's next entry is another story);
+* ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
+* ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
+  and the supplier is only the item's origin: a fleet, not a transfer the text states.
+
+Each check is cheap (the sentence's mentions and triggers are already known) and local to one
+sentence; the weights are in :mod:`.confidence`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import pairwise
+
+from kg.extract.entities import Mention
+from kg.extract.model import Claim
+from kg.extract.triggers import _triggers
+
+#: a personal pronoun as a verb's subject, with the auxiliaries and adverbs between them
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|he|she)\s+(?:(?:has|have|had|also|already|then|later|since|will|would|could|is|are|was|"
+    r"were|been|recently|just|now|itself|themselves)\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a clause boundary inside a sentence: a semicolon or dash, or a comma or conjunction opening a
+#: subordinate or coordinate clause
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|\s--\s|,\s+(?:while|whereas|although|though|after|since|before|when|as|unlike|until)\b|"
+    r"\s(?:since|while|whereas|although|though|because|unlike|until)\s",
+    re.IGNORECASE,
+)
+#: between a demonym and the system it qualifies: nothing, or the other half of a compound origin
+_ORIGIN_GAP = re.compile(r"^(?:[-‐‑–][A-Z][\w]+)?[\s-]*$")
+#: between two parts of one written name ("<catalogue name> <qualifier> <pattern designation>")
+_NAME_GAP = re.compile(r"^\s(?:[A-Z][\w-]*\s)?$")
+#: between two items of a list of parties ("A, B and C", "the Spanish X, Israeli Y and Swedish Z")
+_LIST_GAP = re.compile(r"^(?:\s+[\w./-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+#: interest, evaluation or intention governing a deal word or the system ("is evaluating",
+#: "weighing", "said it would buy", "interested in", "plans to")
+_INTENT = re.compile(
+    r"\b(?:evaluat\w*|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
+    r"look(?:s|ed|ing)?\s+(?:at|into)|interest(?:ed)?\s+in|eye(?:s|d|ing)?|explor\w*|mull\w*|"
+    r"would|intend\w*|intention\s+to)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a negation right before a deal word ("would not allow", "no longer block", "never received")
+_NEGATION = re.compile(
+    r"\b(?:not|n't|no longer|never|neither|nor|without)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a comparison or rival right before an item or party ("chosen over the", "instead of", "rather than")
+_COMPARISON = re.compile(
+    r"\b(?:(?:chose|chosen|choosing|selected|selecting|picked|preferred|favou?red)\s+(?:[\w-]+\s+){0,3}?over|"
+    r"instead\s+of|rather\s+than|in\s+place\s+of|in\s+preference\s+to|alternatives?\s+to|"
+    r"beat(?:s|ing)?|outbid\w*)\s+(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+#: a fleet in service, not a transfer ("operates", "relies on", "flies", "has used")
+_IN_SERVICE = re.compile(
+    r"^(?:\w+\s+)?(?:operat\w*|reli\w*|rel(?:y|ies)\s+on|fl(?:y|ies|ew|own)|us(?:e|es|ed|ing)|field\w*|"
+    r"in service|inventory)\b"
+)
+#: a coordinate clause with its own subject (", and Estonia has ...", "; the navy ...")
+_COORDINATE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
+#: a negation in the few words after a party ("X indicated that it would no longer block", "Y did not
+#: take part"): the party refuses or stays out, it does not deal
+_NEGATED_AFTER = re.compile(
+    r"[^,;.]{0,40}?\b(?:not|n't|no longer|never|neither|nor|declin\w+ to|refus\w+ to)\b", re.IGNORECASE
+)
+#: a boilerplate paragraph about a company or an agency ("About X: X is a ...")
+_ABOUT = re.compile(r"\s*(?:About|ABOUT)\s+[A-Z]")
+#: how far back a sentence looks for the start of its paragraph (keeps the check linear in text size)
+PARAGRAPH_LOOKBACK = 3000
+#: a fleet being retired or replaced ("is retiring its", "was withdrawn", "phasing out")
+_RETIRE = (
+    r"(?:retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing)\s+out|decommission\w*|withdr[ae]wn?|mothball\w*|"
+    r"scrapp(?:ed|ing))"
+)
+_RETIRING_BEFORE = re.compile(r"\b" + _RETIRE + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_RETIRING_AFTER = re.compile(r"[^\w,;.]*(?:[\w-]+\s+){0,3}?" + _RETIRE + r"\b", re.IGNORECASE)
+#: a live blog entry's time stamp before its first sentence ("10:45 -", "14.30 GMT:")
+_ENTRY_HEAD = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|IST|BST|local time)?\s*[-–—:|]?\s*", re.IGNORECASE
+)
+#: between an origin ("British-made", "French") and the item it qualifies: at most three words
+_QUALIFIES = re.compile(r"^(?:'s|’s)?[\s-]*(?:made\s+|built\s+|designed\s+)?(?:[\w-]+\s+){0,3}?$")
+#: an origin qualifying arms in general ("Indian weapons", "US-made equipment") covers any item
+_GENERIC_ITEMS = re.compile(
+    r"(?:'s|’s)?[\s-]*(?:made\s+|built\s+)?(?:[\w-]+\s+){0,2}?(?:weapons|arms|equipment|hardware|"
+    r"systems|materiel|kit|platforms)\b",
+    re.IGNORECASE,
+)
+#: an opening participle or adverbial clause with its own event ("Having sold X to A, B ordered ...",
+#: "After taking delivery of X, A signed ...", "Delivered by A in 2010, the X ..."), up to its comma
+_OPENER = re.compile(
+    r"\s*(?:Having\s+\w+|After\s+\w+ing|Before\s+\w+ing|(?:[A-Z]\w+ed)\s+(?:by|from|to|in|for)|"
+    r"(?:Since|Once|When)\s+(?:\w+ing))\b[^,;]{3,200},"
+)
+#: a firm's own unit in another state: "<firm>'s <state> plant"
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
+
+
+def _sentence_mentions(mentions: list[Mention], starts: list[int], a: int, b: int) -> list[Mention]:
+    i = bisect_left(starts, a)
+    out = []
+    while i < len(mentions) and mentions[i].start < b:
+        if mentions[i].end <= b:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=512)
+def _clauses(s: str) -> tuple[tuple[int, int], ...]:
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s)), len(s)]
+    return tuple((x, y) for x, y in pairwise(cuts) if y > x)
+
+
+@lru_cache(maxsize=512)
+def _sentence_triggers(s: str) -> tuple[tuple[str, int, int, str], ...]:
+    return tuple(_triggers(s))
+
+
+def _clause_of(s: str, pos: int) -> tuple[int, int]:
+    for x, y in _clauses(s):
+        if x <= pos < y:
+            return x, y
+    return 0, len(s)
+
+
+def _system_mentions(claim: Claim, ms: list[Mention], a: int) -> list[Mention]:
+    if claim.system is None:
+        return []
+    names = {claim.system.name, claim.system.surface}
+    return [
+        m
+        for m in ms
+        if m.kind == "system"
+        and (m.text in names or (m.system is not None and m.system.designation in names))
+    ]
+
+
+def _verb_of(cue: str) -> str | None:
+    """The trigger word of a role cue "subject:<verb>" (else None)."""
+    parts = cue.split(":", 2)
+    return parts[2] if len(parts) == 3 and parts[1] == "subject" else None
+
+
+def _pronoun_actor(
+    claim: Claim, s: str, a: int, ms: list[Mention], trig: tuple[tuple[str, int, int, str], ...]
+) -> bool:
+    """The verb that decided a role, or any deal verb when the supplier was not stated, has a pronoun
+    subject whose antecedent is not the claim's party: the sentence's first party is the likely
+    antecedent ("A was dropped after it bought X": "it" is A), any other party was picked for the role."""
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "supplier:none")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "buyer:none")
+    roles = {v: p for v, p in ((_verb_of(sup), claim.supplier), (_verb_of(buy), claim.buyer)) if v and p}
+    stated = sup.split(":", 1)[1] not in ("system-origin", "mention", "focus", "none", "context")
+    for _st, x, _y, word in trig:
+        if word not in roles and stated:
+            continue
+        pro = _PRONOUN_SUBJECT.search(s, max(0, x - 60), x)
+        if pro is None:
+            continue
+        party = roles.get(word, claim.supplier)
+        first = next((m for m in ms if m.kind == "party" and m.iso3 and m.start - a < pro.start()), None)
+        if party is None or first is None or first.iso3 != party.iso3:
+            return True
+    return False
+
+
+def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
+    """The buyer and the system are both named, but never in the same coordinate clause; or the
+    supplier is named only in a clause that names neither the system nor the buyer."""
+    cuts = [0, *(m.start() for m in _COORDINATE.finditer(s)), len(s)]
+    if len(cuts) == 2:
+        return False
+    spans = list(pairwise(cuts))
+
+    def clause(pos: int) -> int:
+        return next(i for i, (x, y) in enumerate(spans) if x <= pos < y or y == len(s))
+
+    def clauses_of(iso: str | None) -> set[int]:
+        return {clause(m.start - a) for m in ms if m.kind == "party" and iso and m.iso3 == iso}
+
+    own = {clause(m.start - a) for m in _system_mentions(claim, ms, a)}
+    buyers = clauses_of(claim.buyer.iso3)
+    sellers = clauses_of(claim.supplier.iso3) if claim.supplier else set()
+    if own and buyers and not own & buyers:
+        return True
+    # a supplier named only in another clause than the system and the buyer (", while A sold Y")
+    return bool(own and sellers and buyers and not sellers & (own | buyers))
+
+
+def _opener_split(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
+    """A sentence opening with a participle clause of its own event, and the claim pairs something
+    named only there with something named only in the main clause."""
+    m = _OPENER.match(s)
+    if m is None:
+        return False
+    cut = m.end()
+    sides = []
+    for iso in (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None):
+        named = {m.start - a < cut for m in ms if m.kind == "party" and iso and m.iso3 == iso}
+        if len(named) == 1:
+            sides.append(named.pop())
+    own = {x.start - a < cut for x in _system_mentions(claim, ms, a)}
+    if len(own) == 1:
+        sides.append(own.pop())
+    return len(set(sides)) == 2
+
+
+def _list_party(claim: Claim, ms: list[Mention], text: str) -> list[str]:
+    """``party:in-list`` when the buyer is named only inside a list of three or more states."""
+    parties = [m for m in ms if m.kind == "party" and m.iso3]
+    chains: list[list[Mention]] = []
+    for m in parties:
+        if chains and _LIST_GAP.match(text[chains[-1][-1].end : m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    listed = {id(m) for ch in chains if len({x.iso3 for x in ch}) >= 3 for m in ch}
+    own = [m for m in parties if m.iso3 == claim.buyer.iso3]
+    return ["party:in-list"] if own and all(id(m) in listed for m in own) else []
+
+
+def _stage_cues(
+    claim: Claim, s: str, a: int, ms: list[Mention], trig: tuple[tuple[str, int, int, str], ...]
+) -> list[str]:
+    """Cues of the deal word: governed by intent, negated, a comparison, a fleet in service."""
+    out = []
+    if claim.negated:
+        return out
+    own = _system_mentions(claim, ms, a)
+    spots = [(t[1], t[3]) for t in trig] + [(m.start - a, "") for m in own]
+    if any(
+        _INTENT.search(s, max(0, x - 40), x) and not _NEGATION.search(s, max(0, x - 40), x) for x, _w in spots
+    ):
+        out.append("stage:intent")
+    if any(_NEGATION.search(s, max(0, x - 30), x) for x, w in spots if w):
+        out.append("stage:negated-verb")
+    parties = [m for m in ms if m.kind == "party" and m.iso3]
+    for iso in {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None} - {None}:
+        named = [m for m in parties if m.iso3 == iso]
+        if named and all(_NEGATED_AFTER.match(s, m.end - a) for m in named):
+            out.append("party:negated")
+            break
+    sides = [
+        m
+        for m in ms
+        if m.kind == "party" and m.iso3 in (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None)
+    ]
+    if any(_COMPARISON.search(s, max(0, m.start - a - 50), m.start - a) for m in [*own, *sides]):
+        out.append("stage:comparison")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
+    verb = _verb_of(buy) or ""
+    if _IN_SERVICE.match(verb) and sup.split(":", 1)[-1] in (
+        "system-origin",
+        "origin-modifier",
+        "demonym-item",
+        "mention",
+        "focus",
+    ):
+        out.append("stage:in-service")
+    return out
+
+
+def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list[int]) -> list[str]:
+    """The structural risk cues of one claim (see the module docstring); ``text`` is the article
+    (masked), ``mentions`` its mentions sorted by start and ``starts`` their start offsets."""
+    a, b = claim.evidence.start, claim.evidence.end
+    s = text[a:b]
+    ms = _sentence_mentions(mentions, starts, a, b)
+    trig = _sentence_triggers(s)
+    out: list[str] = []
+    buyer = [m for m in ms if m.kind == "party" and m.iso3 == claim.buyer.iso3 and claim.buyer.iso3]
+    systems = [m for m in ms if m.kind == "system"]
+    if buyer and all(
+        m.form == "demonym"
+        and any(_ORIGIN_GAP.match(text[m.end : y.start]) for y in systems if y.start >= m.end)
+        for m in buyer
+    ):
+        out.append("buyer:origin-adjective")
+    if _pronoun_actor(claim, s, a, ms, trig):
+        out.append("actor:pronoun")
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
+    if _verb_of(sup) and _verb_of(buy) and _verb_of(sup) != _verb_of(buy):
+        out.append("pair:two-subjects")
+    if claim.supplier is not None and claim.supplier_company:
+        firms = [m for m in ms if m.kind == "party" and m.form == "company" and m.iso3 == claim.supplier.iso3]
+        for f in firms:
+            nxt = next((m for m in ms if m.kind == "party" and m.start >= f.end), None)
+            if nxt is not None and nxt.iso3 != f.iso3 and _POSSESSIVE.match(text[f.end : nxt.start]):
+                out.append("supplier:company-abroad")
+                break
+    para = text.rfind("\n\n", max(0, a - PARAGRAPH_LOOKBACK), a)
+    head = para if para >= 0 else (0 if a <= PARAGRAPH_LOOKBACK else -1)
+    carried = any(c in claim.cues for c in ("buyer:context", "supplier:context", "system:context"))
+    if carried and para >= 0 and _ENTRY_HEAD.fullmatch(text, para, a):
+        out.append("context:new-paragraph")
+    if head >= 0 and _ABOUT.match(text, head, a):
+        out.append("context:boilerplate")
+    out += _list_party(claim, ms, text)
+    if _other_clause(claim, s, a, ms) or _opener_split(claim, s, a, ms):
+        out.append("pair:other-clause")
+    out += _stage_cues(claim, s, a, ms, trig)
+    own = _system_mentions(claim, ms, a)
+    if sup.split(":", 1)[-1] in ("made", "origin-modifier") and claim.supplier is not None and own:
+        origins = [m for m in ms if m.kind == "party" and m.iso3 == claim.supplier.iso3]
+        if (
+            origins
+            and not any(
+                _QUALIFIES.match(text[o.end : y.start]) for o in origins for y in own if y.start >= o.end
+            )
+            and not any(_GENERIC_ITEMS.match(text, o.end) for o in origins)
+        ):
+            out.append("supplier:origin-of-other-item")
+    if (
+        claim.system_source == "pattern"
+        and own
+        and all(
+            any(y.end <= m.start and _NAME_GAP.match(text[y.end : m.start]) for y in systems) for m in own
+        )
+    ):
+        out.append("system:name-fragment")
+    if claim.status not in ("cancelled", "offered") and any(
+        _RETIRING_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
+        or _RETIRING_AFTER.match(s, m.end - a)
+        for m in own
+    ):
+        out.append("stage:retiring")
+    if own and trig:
+        clauses = [_clause_of(s, m.start - a) for m in own]
+        in_clause = [[t for t in trig if x <= t[1] < y] for x, y in clauses]
+        if not any(in_clause):
+            out.append("system:no-trigger-in-clause")
+    return out
+
+
+def sentence_states(mentions: list[Mention], a: int, b: int) -> int:
+    """Distinct states the sentence ``[a, b)`` names (any form: name, demonym, capital, firm).
+
+    The crowding of :func:`.confidence.score` counts the whole sentence, not the clause a frame was
+    read from: lists of other customers and other deals sit in the clauses beside the claim's."""
+    i = bisect_left(mentions, a, key=_start)
+    states = set()
+    while i < len(mentions) and mentions[i].start < b:
+        m = mentions[i]
+        if m.kind == "party" and m.iso3 and m.end <= b:
+            states.add(m.iso3)
+        i += 1
+    return len(states)
+
+
+def _start(m: Mention) -> int:
+    return m.start

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Is ``confidence`` honest?  Reliability of the extractor's confidence on every labelled news set.
+
+Why: a consumer filters on ``confidence >= 0.8`` and must get claims that are right at least 19
+times in 20 (issue 13), on text the rules were not written for.  One set is not enough to see
+that: the rules were tuned on the development set (``../shared/eval/articles``) and on
+``tests/fixtures/newsset``, while ``tests/fixtures/newsset2`` was written blind to them.  Per set
+(dev, newsset, newsset2 even, newsset2 odd; even/odd by the number in the file name) it prints
+
+* P, R and F1 of all claims and of the claims with confidence >= 0.8 (exactly the scorer's
+  ``--confidence 0.8`` line: its R is the share of gold facts the confident claims cover),
+* the reliability table: distinct (supplier, buyer, system) triples of each article bucketed by
+  their highest claim confidence, with how many of them match a gold fact (matching as
+  ``../shared/eval/score.py`` matches: one gold fact per predicted triple, exact designations
+  first),
+* with ``--show SET``: the confident claims (>= 0.8) of that set that match no gold fact, with
+  their cues and evidence, the material to find what the wrong confident claims share.
+
+The extractor runs in-process (``kg.extract.extract``, the function ``kg extract --format json``
+calls), so the figures equal the scorer's lines; the sets are read by relative path and never
+copied.  Tune on the even halves only; the odd half of newsset2 is the check.
+
+Usage: ``python scripts/bench_confidence.py [--show dev-even|newsset2-even|...] [--threshold 0.8]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import Article, extract, read_articles  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+FIXTURES = ROOT / "tests" / "fixtures"
+BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def _number(p: Path) -> int:
+    m = re.search(r"(\d+)$", p.stem)
+    return int(m.group(1)) if m else 0
+
+
+def sets() -> dict[str, list[Path]]:
+    """The labelled sets by name (even/odd halves by the number in the file name)."""
+    dev = sorted((EVAL / "articles").glob("*.json"))
+    news2 = sorted((FIXTURES / "newsset2").glob("m-*.json"))
+    return {
+        "dev": dev,
+        "dev-even": [p for p in dev if _number(p) % 2 == 0],
+        "dev-odd": [p for p in dev if _number(p) % 2 == 1],
+        "newsset": sorted((FIXTURES / "newsset").glob("n-*.json")),
+        "newsset2-even": [p for p in news2 if _number(p) % 2 == 0],
+        "newsset2-odd": [p for p in news2 if _number(p) % 2 == 1],
+    }
+
+
+def load_scorer():
+    """``../shared/eval/score.py`` as a module: its keys and system match (one definition of a match)."""
+    spec = importlib.util.spec_from_file_location("eval_score", EVAL / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _match(sc, gold: list[dict], pred: dict[tuple, float]) -> set[tuple]:
+    """The predicted triples the scorer pairs with a gold fact (its algorithm: exact keys first)."""
+    gkeys: dict[tuple, set] = {}
+    for g in gold:
+        key = (sc.country_key(g["supplier"]), sc.country_key(g["buyer"]), sc.system_key(g.get("system")))
+        also = {sc.system_key(a) for a in g.get("system_also") or []}
+        gkeys.setdefault(key, {key[2]}).update(also)
+    for key in gkeys:
+        gkeys[key].discard(None)
+
+    def same(gk: tuple, pk: tuple) -> bool:
+        if gk[:2] != pk[:2]:
+            return False
+        if gk[2] is None or pk[2] is None:
+            return gk[2] is None and pk[2] is None
+        return any(sc.systems_match(a, pk[2]) for a in gkeys[gk])
+
+    used: set[tuple] = set()
+    for gk in sorted(gkeys, key=lambda k: k not in pred):
+        hit = gk if gk in pred and gk not in used else None
+        hit = hit or next((pk for pk in pred if pk not in used and pk not in gkeys and same(gk, pk)), None)
+        hit = hit or next((pk for pk in pred if pk not in used and same(gk, pk)), None)
+        if hit is not None:
+            used.add(hit)
+    return used
+
+
+class SetResult:
+    """Per article: gold facts, claims (JSON shape) and each predicted triple's best confidence."""
+
+    def __init__(self, sc, paths: list[Path]) -> None:
+        self.sc = sc
+        self.docs: list[tuple[dict, list[dict]]] = []
+        for path in paths:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            (art,) = [a for a in read_articles(path) if isinstance(a, Article)]
+            self.docs.append((doc, [c.to_dict() for c in extract(art)]))
+
+    def key(self, c: dict) -> tuple:
+        sc = self.sc
+        return (
+            sc.country_key(c.get("supplier")),
+            sc.country_key(c.get("buyer")),
+            sc.system_key(c.get("system")),
+        )
+
+    def best(self, claims: list[dict], threshold: float = 0.0) -> dict[tuple, float]:
+        out: dict[tuple, float] = {}
+        for c in claims:
+            conf = float(c.get("confidence") or 0)
+            if conf >= threshold:
+                k = self.key(c)
+                out[k] = max(out.get(k, 0.0), conf)
+        return out
+
+    def prf(self, threshold: float = 0.0) -> tuple[float, float, float]:
+        tp = fp = fn = 0
+        for doc, claims in self.docs:
+            pred = self.best(claims, threshold)
+            hit = _match(self.sc, doc["gold"], pred)
+            ngold = len({self.key(g) for g in doc["gold"]})
+            tp += len(hit)
+            fp += len(pred) - len(hit)
+            fn += ngold - len(hit)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def reliability(self) -> list[tuple[str, int, int]]:
+        rows = {b: [0, 0] for b in BUCKETS}
+        for doc, claims in self.docs:
+            pred = self.best(claims)
+            hit = _match(self.sc, doc["gold"], pred)
+            for k, conf in pred.items():
+                b = max(x for x in BUCKETS if conf >= x)
+                rows[b][0] += 1
+                rows[b][1] += k in hit
+        out = []
+        for i, b in enumerate(BUCKETS):
+            hi = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
+            out.append((f"[{b:.1f}, {hi:.1f}{']' if hi == 1.0 else ')'}", *rows[b]))
+        return out
+
+    def wrong_confident(self, threshold: float) -> list[str]:
+        lines = []
+        for doc, claims in self.docs:
+            hit = _match(self.sc, doc["gold"], self.best(claims, threshold))
+            for c in claims:
+                if float(c["confidence"]) >= threshold and self.key(c) not in hit:
+                    lines.append(
+                        f"{doc['id']} {self.key(c)} {c['status']} conf={c['confidence']} "
+                        f"{' '.join(c['cues'])}\n    {c['evidence']['text'][:400]}"
+                    )
+        return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--threshold", type=float, default=0.8)
+    ap.add_argument("--show", action="append", default=[], help="print the wrong confident claims of a set")
+    ap.add_argument("--sets", default="dev,newsset,newsset2-even,newsset2-odd")
+    args = ap.parse_args()
+    if not (EVAL / "score.py").exists():
+        sys.exit(f"no scorer under {EVAL}")
+    sc = load_scorer()
+    all_sets = sets()
+    for name in [*args.sets.split(","), *(s for s in args.show if s not in args.sets.split(","))]:
+        res = SetResult(sc, all_sets[name])
+        p, r, f = res.prf()
+        cp, cr, _ = res.prf(args.threshold)
+        print(
+            f"{name:<14} all P={p:.2f} R={r:.2f} F1={f:.2f} | confidence>={args.threshold} P={cp:.2f} R={cr:.2f}"
+        )
+        for bucket, n, ok in res.reliability():
+            print(f"    {bucket:<11} {n:>4} {ok:>4}  {ok / n if n else 0:.2f}")
+        if name in args.show:
+            print("\n".join(res.wrong_confident(args.threshold)))
+
+
+if __name__ == "__main__":
+    main()
