@@ -52,7 +52,14 @@ from kg.store.base import (
     refuse_outbound_query,
     to_ntriples,
 )
-from kg.store.remote_sparql import constants_inlined, fix_json_terms, paged_select, query_form, refuse_pragmas
+from kg.store.remote_sparql import (
+    coalesce_unfolded,
+    constants_inlined,
+    fix_json_terms,
+    paged_select,
+    query_form,
+    refuse_pragmas,
+)
 from kg.vocab.iris import REGISTRY_GRAPH
 
 #: Statements per Graph Store ``POST`` by engine.  Virtuoso: its large single requests were
@@ -356,6 +363,7 @@ class RemoteStore(Store):
         return _star_ordered(sparql, _parse_result(body))
 
     def _virtuoso_query(self, text: str) -> Result:
+        text = coalesce_unfolded(text)  # its wrong values for COALESCE(?optional, 0) under a FILTER
         form = query_form(text)
         body, headers = self._post_query(text, graph=form in ("CONSTRUCT", "DESCRIBE"))
         if not body.lstrip().startswith(b"{"):
