@@ -19,11 +19,13 @@ DEALS = [(5, 12), (140, 140), (5, 3), (9, None), (310, 36), (40, None), (8, 8)]
 
 
 def _deals_graph() -> str:
+    """N-Triples of :data:`DEALS` (integers written out as typed literals)."""
+    integer = "^^<http://www.w3.org/2001/XMLSchema#integer>"
     lines = []
     for i, (quantity, delivered) in enumerate(DEALS):
-        lines.append(f"<{EX}d{i}> <{EX}quantity> {quantity} .\n")
+        lines.append(f'<{EX}d{i}> <{EX}quantity> "{quantity}"{integer} .\n')
         if delivered is not None:
-            lines.append(f"<{EX}d{i}> <{EX}delivered> {delivered} .\n")
+            lines.append(f'<{EX}d{i}> <{EX}delivered> "{delivered}"{integer} .\n')
     return "".join(lines)
 
 
