@@ -212,16 +212,20 @@ graph means pointing `--store` (or `KG_STORE`) at a server; nothing else changes
 * **Next step, same machine or one bigger one: Virtuoso.**  Counts and GROUP BYs run
   10-40x faster than Oxigraph's (../shared/design/virtuoso-notes.md; `pipeline` 0.4 s
   against 11.6 s at 1x in the afternoon run), and it is tested with kg on every
-  `make test`.  `kg import` now fills it directly (a first import is written in place,
+  `make test`.  `kg import` fills it directly (a first import is written in place,
   in 50,000-statement chunks, no `MOVE`); its bulk loader (`ld_dir` +
   `rdf_loader_run()`, about 1M triples in 5-9 s) on `kg export --format nq` remains the
   fastest way for tens of millions of triples.  Use kg with
-  `KG_STORE=http://host:8890 KG_REMOTE_USER=... KG_REMOTE_PASSWORD=...`, and set
-  `MaxQueryExecutionTime = 0` (kg refuses the partial answers Virtuoso gives at that
-  limit).  What you give up: the named queries Virtuoso 7.2 answers wrongly
-  (docs/remote-stores.md lists them), replacing a multi-million-triple graph in one
-  transaction (drop it first), and `SELECT` results beyond `ResultSetMaxRows` cost one
-  paged re-run.
+  `KG_STORE=http://host:8890 KG_REMOTE_USER=... KG_REMOTE_PASSWORD=...`; in
+  `virtuoso.ini` size the page cache first (`NumberOfBuffers`/`MaxDirtyBuffers`: the
+  ini's commented line for the RAM you give it; Debian's 80 MB default thrashes from a
+  few million triples on) and set `MaxQueryExecutionTime = 0` (kg refuses the partial
+  answers Virtuoso gives at that limit).  What you give up: replacing a
+  multi-million-triple graph in one transaction (drop it first), `ORDER BY` on an
+  aggregate alias seen out of order now and then (docs/remote-stores.md), and `SELECT`
+  results beyond `ResultSetMaxRows` cost one paged re-run.  kg adapts to the engine's
+  known wrong answers in its remote store (SP031 re-sent with constants inlined,
+  `COALESCE` unfolded), so the named queries give the embedded store's rows.
 * **Oxigraph server** loads as fast as the embedded store now (its bulk loader) and
   answers the same way, so it is the server to pick when several processes or machines
   must read one store of embedded-store size, not for more data.
