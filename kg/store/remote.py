@@ -52,7 +52,14 @@ from kg.store.base import (
     refuse_outbound_query,
     to_ntriples,
 )
-from kg.store.remote_sparql import constants_inlined, fix_json_terms, paged_select, query_form, refuse_pragmas
+from kg.store.remote_sparql import (
+    coalesce_unfolded,
+    constants_inlined,
+    fix_json_terms,
+    paged_select,
+    query_form,
+    refuse_pragmas,
+)
 from kg.vocab.iris import REGISTRY_GRAPH
 
 #: Statements per Graph Store ``POST`` by engine.  Virtuoso: its large single requests were
@@ -356,6 +363,7 @@ class RemoteStore(Store):
         return _star_ordered(sparql, _parse_result(body))
 
     def _virtuoso_query(self, text: str) -> Result:
+        text = coalesce_unfolded(text)  # its wrong values for COALESCE(?optional, 0) under a FILTER
         form = query_form(text)
         body, headers = self._post_query(text, graph=form in ("CONSTRUCT", "DESCRIBE"))
         if not body.lstrip().startswith(b"{"):
@@ -386,13 +394,17 @@ class RemoteStore(Store):
                 return rows
 
     def count(self, graph: URIRef | None = None) -> int:
-        if graph is None and self.engine == "virtuoso":
+        if self.engine != "virtuoso":
+            return super().count(graph)
+        if graph is None:
             # its default graph is the union of all graphs: count kg's named graphs only
-            row = self.select(
-                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._not_system()} }}"
-            )
-            return int(row[0]["n"]) if row else 0
-        return super().count(graph)
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._not_system()} }}"
+        else:
+            # the graph written in, not bound by VALUES: Virtuoso 7.2 counted the 7.3M-triple
+            # 10x register in 6.7 s this way, and had not answered the VALUES form after 20 min
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {safe_term(URIRef(graph))} {{ ?s ?p ?o }} }}"
+        row = self.select(q)
+        return int(row[0]["n"]) if row else 0
 
     def _not_system(self) -> str:
         """A FILTER leaving out Virtuoso's system graphs (empty on other engines)."""

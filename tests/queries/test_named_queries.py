@@ -453,14 +453,6 @@ def test_every_named_query_has_a_case():
     assert len(CASES) >= 12
 
 
-#: Named-query cases Virtuoso 7.2 (Debian 7.2.5.1) answers wrongly: engine bugs, documented in
-#: docs/remote-stores.md.  Strict xfail: a Virtuoso that gets them right makes these tests fail,
-#: so the list is kept true.
-VIRTUOSO_BUGS = {
-    ("undelivered-orders", 0): "OPTIONAL { GRAPH ?source { ... } } joins values from another graph",
-}
-
-
 #: Named queries whose ORDER BY sorts on an aggregate alias: full-suite runs on Virtuoso 7.2
 #: returned the right rows out of that order (S-400 before Barak-MX under ORDER BY ?cat
 #: ?systemLabel; United States before China under suppliers-of-buyer's ORDER BY ?year
@@ -477,26 +469,19 @@ def _same_rows(store, name: str, rows: list, expected: list) -> None:
         assert rows == expected
 
 
-def _virtuoso_bug(request: pytest.FixtureRequest, store, key: tuple[str, int]) -> None:
-    if getattr(store, "engine", None) == "virtuoso" and key in VIRTUOSO_BUGS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="Virtuoso 7.2: " + VIRTUOSO_BUGS[key]))
-
-
 @pytest.mark.parametrize(
     "name,case", [(name, i) for name, cases in CASES.items() for i in range(len(cases))], ids=lambda x: str(x)
 )
-def test_named_query_rows(request, ro_world, name, case):
-    _virtuoso_bug(request, ro_world, (name, case))
+def test_named_query_rows(ro_world, name, case):
     params, columns, expected = CASES[name][case]
     variables, rows = run(ro_world, name, **params)
     assert variables == columns
     _same_rows(ro_world, name, rows, expected)
 
 
-def test_labels_never_multiply_sums(request, world):
+def test_labels_never_multiply_sums(world):
     """Without the reference graph, labels come from the source graph, which may hold several
     spellings of a party: the query takes one, and the sums stay the same."""
-    _virtuoso_bug(request, world, ("suppliers-of-buyer", 0))
     world.drop_graphs([iris.REFERENCE_GRAPH])
     world.update(
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
