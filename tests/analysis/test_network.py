@@ -402,3 +402,24 @@ def test_sources_line_says_which_release_fed_each_measure_and_period() -> None:
     )
     assert kn.describe_sources([old]) == "Sources: SIPRI register generated 2024-10-13"
     assert kn.describe_sources([]) == "Sources: none"
+
+
+def test_linked_deals_are_read_in_chunks_with_the_same_answer(monkeypatch) -> None:
+    """The linked-deal query is cut into chunks of deals (a remote engine refused one VALUES
+    block of thousands: Virtuoso's SP030 at 10x the register); one deal per chunk gives the
+    same links as one block."""
+    from helpers.linking import load_register, load_seed
+
+    from kg.analysis.network import deals as deals_mod
+    from kg.ingest import linking
+    from kg.store import open_store
+
+    store = open_store("memory:")
+    load_register(store)
+    load_seed(store)
+    linking.link(store)
+    whole = {r.iri: sorted(r.linked) for r in kn.deal_records(store, kn.Filters(buyer="India"), limit=None)}
+    assert any(whole.values()), "the fixture has no linked deal"
+    monkeypatch.setattr(deals_mod, "_LINK_CHUNK", 1)
+    chunked = {r.iri: sorted(r.linked) for r in kn.deal_records(store, kn.Filters(buyer="India"), limit=None)}
+    assert chunked == whole

@@ -28,6 +28,9 @@ from kg.store import Store
 from kg.vocab import ns
 from kg.vocab.statuses import MODALITIES
 
+#: deals per linked-deal query (a remote engine may refuse a VALUES block of thousands)
+_LINK_CHUNK = 500
+
 _SOURCES_Q = """
 SELECT ?g (COUNT(DISTINCT ?deal) AS ?deals) WHERE {
   {WHERE}
@@ -269,20 +272,25 @@ def select_deals(
     deals = _records(store, rows) if rows else {}
     ids = list(deals)
     related: dict[str, list[str]] = {d: [d] for d in ids}
-    if ids:  # the deal itself and deals linked to it (article <-> register)
+    linked_rows = []
+    # the deal itself and deals linked to it (article <-> register); the VALUES block is cut
+    # into chunks because a remote engine may refuse one of thousands of deals (Virtuoso's
+    # SP030 at 10x the register)
+    for start in range(0, len(ids), _LINK_CHUNK):
         linked_q = (
             ns.SPARQL_PREFIXES
             + "SELECT DISTINCT ?deal ?d2 WHERE { "
-            + _values("deal", ids)
+            + _values("deal", ids[start : start + _LINK_CHUNK])
             + """
       { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkFrom ?deal ; kg:linkTo ?d2 } }
       UNION { GRAPH ?lg { ?lk a kg:DealLink ; kg:linkTo ?deal ; kg:linkFrom ?d2 } } }"""
         )
-        for r in sorted(_select(store, linked_q), key=lambda r: (str(r["deal"]), str(r["d2"]))):
-            d, d2 = str(r["deal"]), str(r["d2"])
-            deals[d].linked.append(d2)
-            if d2 not in related[d]:
-                related[d].append(d2)
+        linked_rows += _select(store, linked_q)
+    for r in sorted(linked_rows, key=lambda r: (str(r["deal"]), str(r["d2"]))):
+        d, d2 = str(r["deal"]), str(r["d2"])
+        deals[d].linked.append(d2)
+        if d2 not in related[d]:
+            related[d].append(d2)
     return DealSelection(deals, related)
 
 
