@@ -5,6 +5,7 @@ mentions that state none (recorded in ``inherited``).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
 from kg.extract.mentions import _catalogue_variant
@@ -76,7 +77,15 @@ def _adopt_system(c: Claim, o: SystemRef) -> None:
 def _reconcile_bare_names(claims: list[Claim]) -> None:
     """One article, one dyad: a bare word the article also writes as the start of a fuller
     designation ("Hawk jets" after "Hawk Advanced Jet Trainer aircraft") is that system, not
-    another catalogue entry that shares the word (a Hawk missile)."""
+    another catalogue entry that shares the word (a Hawk missile).
+
+    The fuller designations are indexed by their first word (in claim order), so a long
+    article costs one lookup per claim, not a scan of every other claim."""
+    fuller: dict[str, list[Claim]] = defaultdict(list)
+    for other in claims:
+        o = other.system
+        if o is not None and o.surface and " " in o.surface.strip():
+            fuller[o.surface.split()[0].lower()].append(other)
     for c in claims:
         sysref = c.system
         if sysref is None or not sysref.surface or " " in sysref.surface.strip() or " Block " in sysref.name:
@@ -84,15 +93,12 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
         bare = reference.system_key(sysref.surface)
         if len(bare) < 4:
             continue
-        for other in claims:
+        for other in fuller.get(sysref.surface.strip().lower(), ()):
             o = other.system
             if (
                 o is not None
-                and o.surface
                 and o.name != sysref.name
                 and other.evidence.start != c.evidence.start
-                and " " in o.surface.strip()
-                and o.surface.split()[0].lower() == sysref.surface.strip().lower()
                 and _same_dyad(other, c)
             ):
                 _adopt_system(c, o)
