@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
-from kg.rdf.terms import PARTY_CLASSES, NTriples, text_hash
+from kg.rdf.terms import NTriples, text_hash
 from kg.vocab import iris, ns, reference
 from kg.vocab.ns import SCHEMA
 
@@ -79,7 +79,7 @@ def party_node(out: NTriples, party: Mapping[str, Any] | None) -> URIRef | None:
             return None
         kind = record.kind
         node = iris.party(record.kind, record.iso3 or record.key, record.name)
-    out.add(node, RDF.type, PARTY_CLASSES.get(kind, ns.Party))
+    out.add(node, RDF.type, ns.PARTY_CLASSES.get(kind, ns.Party))
     out.add(node, RDFS.label, Literal(party["name"]))
     return node
 

@@ -34,16 +34,6 @@ def nt_term(node: Node) -> str:
     return node.n3()
 
 
-#: Reference kind -> ontology class.
-PARTY_CLASSES = {
-    "country": ns.Country,
-    "company": ns.Company,
-    "agency": ns.GovernmentAgency,
-    "org": ns.InternationalOrganisation,
-    "group": ns.NonStateArmedGroup,
-}
-
-
 def lit(value: object) -> Literal:
     """A typed literal for a Python value (int, Decimal/float as decimal, bool, date, str)."""
     if isinstance(value, bool):
@@ -88,7 +78,7 @@ def party_iri(record: reference.PartyRecord) -> URIRef:
 def describe_party(out: NTriples, record: reference.PartyRecord, *, full: bool = False) -> URIRef:
     """Type and label a party (``full`` adds aliases, codes and Wikidata for the reference graph)."""
     node = party_iri(record)
-    out.add(node, RDF.type, PARTY_CLASSES[record.kind])
+    out.add(node, RDF.type, ns.PARTY_CLASSES[record.kind])
     out.add(node, RDFS.label, Literal(record.name))
     if not full:
         return node

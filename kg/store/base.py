@@ -177,15 +177,7 @@ class Store(ABC):
 
 #: Classes counted by :meth:`Store.stats` (subclasses listed, so no inference is needed).
 _STAT_CLASSES = {
-    "parties": [
-        ns.Party,
-        ns.Country,
-        ns.Company,
-        ns.GovernmentAgency,
-        ns.InternationalOrganisation,
-        ns.NonStateArmedGroup,
-        ns.UnknownParty,
-    ],
+    "parties": [ns.Party, *ns.PARTY_CLASSES.values(), ns.UnknownParty],
     "systems": [ns.WeaponSystem],
     "deals": [ns.Deal],
     "deliveries": [ns.Delivery],

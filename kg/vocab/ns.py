@@ -55,6 +55,16 @@ RegisterRecord = KG.RegisterRecord
 Claim = KG.Claim
 DealLink = KG.DealLink
 
+#: The kinds of party a record can be (key used in data files, the CLI and the views -> class):
+#: the one table the RDF writer, the views' rows and the store's statistics read.
+PARTY_CLASSES: dict[str, object] = {
+    "country": Country,
+    "company": Company,
+    "agency": GovernmentAgency,
+    "org": InternationalOrganisation,
+    "group": NonStateArmedGroup,
+}
+
 # --- concept schemes -----------------------------------------------------------------
 WeaponCategoryScheme = KG.WeaponCategoryScheme
 DealStatusScheme = KG.DealStatusScheme

@@ -11,13 +11,10 @@ from rdflib.term import Node
 from kg.store import Store
 from kg.vocab import ns
 
-#: Party classes -> the short kind used in node attributes, legends and exports.
+#: Party classes -> the short kind used in node attributes, legends and exports (the
+#: vocabulary's table, plus the unknown and the generic party).
 PARTY_KINDS: dict[str, str] = {
-    str(ns.Country): "country",
-    str(ns.Company): "company",
-    str(ns.GovernmentAgency): "agency",
-    str(ns.InternationalOrganisation): "org",
-    str(ns.NonStateArmedGroup): "group",
+    **{str(c): k for k, c in ns.PARTY_CLASSES.items()},
     str(ns.UnknownParty): "unknown",
     str(ns.Party): "party",
 }
