@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract import extract_text
+from helpers import claim_facts
+
 from kg.extract.mentions import find_mentions
 from kg.vocab import reference
 
@@ -21,19 +22,11 @@ PUB = date(2025, 5, 20)
 
 
 def _claims(text: str) -> list[dict]:
-    return [c.to_dict() for c in extract_text(text, PUB)]
+    return claim_facts.claims(text, PUB)
 
 
 def _facts(text: str) -> set[tuple]:
-    return {
-        (
-            c["supplier"]["iso3"] if c["supplier"] else None,
-            c["buyer"]["iso3"],
-            c["system"]["name"] if c["system"] else None,
-            c["status"],
-        )
-        for c in _claims(text)
-    }
+    return claim_facts.facts(text, PUB, system="name")
 
 
 def _pattern_systems(text: str) -> list[str]:

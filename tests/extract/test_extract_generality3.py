@@ -15,25 +15,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract import extract_text
+from helpers import claim_facts
 
 PUB = date(2025, 9, 3)
 
 
 def _claims(text: str) -> list[dict]:
-    return [c.to_dict() for c in extract_text(text, PUB)]
+    return claim_facts.claims(text, PUB)
 
 
 def _facts(text: str) -> set[tuple]:
-    return {
-        (
-            c["supplier"]["iso3"] if c["supplier"] else None,
-            c["buyer"]["iso3"],
-            c["system"]["mention"] if c["system"] else None,
-            c["status"],
-        )
-        for c in _claims(text)
-    }
+    return claim_facts.facts(text, PUB, system="mention")
 
 
 def _triples(text: str) -> set[tuple]:

@@ -1,0 +1,30 @@
+"""Claims of a short own-words text as comparable tuples, for the extractor's pattern tests.
+
+Why a helper: the pattern tests compare what ``extract_text`` says as sets of
+(supplier, buyer, system, status); each test module had its own copy of these few lines.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract_text
+
+
+def claims(text: str, published: date) -> list[dict]:
+    """The claims of ``text`` as their public JSON dicts (docs/extract-json.md)."""
+    return [c.to_dict() for c in extract_text(text, published)]
+
+
+def facts(text: str, published: date, *, system: str = "name") -> set[tuple]:
+    """(supplier iso3, buyer iso3, system field, status) of every claim; ``system`` picks the
+    system's field: ``name`` (the catalogue's) or ``mention`` (as the text writes it)."""
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            c["buyer"]["iso3"],
+            c["system"][system] if c["system"] else None,
+            c["status"],
+        )
+        for c in claims(text, published)
+    }
