@@ -537,20 +537,7 @@ def _companions(
         count = parse_number(cm.group("n"))
         for fr in frames:
             if fr.system is ref and not fr.negated:
-                out.append(
-                    replace(
-                        fr,
-                        system=None,
-                        system_source=None,
-                        quantity=count,
-                        quantity_delivered=None,
-                        quantity_inferred=False,
-                        value=None,
-                        package_value=None,
-                        dates=list(fr.dates),
-                        companion=True,
-                    )
-                )
+                out.append(_systemless_companion(fr, None, quantity=count))
     return out
 
 
@@ -589,25 +576,24 @@ def _listed_items(
     return []
 
 
-def _systemless_companion(fr: _Frame, stage: _Stage, **changes: Any) -> _Frame:
-    """A system-less companion of ``fr`` at the sentence's ``stage`` (an unnamed item beside a
-    named deal): no system, quantity or value of its own, the frame's dates copied."""
-    return replace(
-        fr,
-        system=None,
-        system_source=None,
-        status=stage[0],
-        modality=stage[2],
-        delayed=stage[3],
-        quantity=None,
-        quantity_delivered=None,
-        quantity_inferred=False,
-        value=None,
-        package_value=None,
-        dates=list(fr.dates),
-        companion=True,
-        **changes,
-    )
+def _systemless_companion(fr: _Frame, stage: _Stage | None, **changes: Any) -> _Frame:
+    """A system-less companion of ``fr`` at the sentence's ``stage`` (``None``: the frame's own
+    stage), an unnamed item beside a named deal: no system, quantity or value of its own
+    unless ``changes`` give them, the frame's dates copied."""
+    fields: dict[str, Any] = {
+        "system": None,
+        "system_source": None,
+        "quantity": None,
+        "quantity_delivered": None,
+        "quantity_inferred": False,
+        "value": None,
+        "package_value": None,
+        "dates": list(fr.dates),
+        "companion": True,
+    }
+    if stage is not None:
+        fields.update(status=stage[0], modality=stage[2], delayed=stage[3])
+    return replace(fr, **{**fields, **changes})
 
 
 _ITEM_NOUN = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)

@@ -8,24 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract import extract_text
+from helpers import claim_facts
 
 PUB = date(2025, 6, 1)
 
 
 def _claims(text: str) -> list[dict]:
-    return [c.to_dict() for c in extract_text(text, PUB) if not c.negated]
+    return claim_facts.claims(text, PUB, asserted=True)
 
 
 def _triples(text: str) -> set[tuple]:
-    return {
-        (
-            c["supplier"]["iso3"] if c["supplier"] else None,
-            c["buyer"]["iso3"],
-            c["system"]["name"] if c["system"] else None,
-        )
-        for c in _claims(text)
-    }
+    return claim_facts.triples(text, PUB, asserted=True)
 
 
 # --- a contract awarded to a maker -----------------------------------------------------------

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers import claim_facts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import extract_text
 from kg.extract.confidence import score
 from kg.extract.designations import written_designation
 from kg.vocab import reference
@@ -21,18 +21,11 @@ PUB = date(2025, 6, 1)
 
 
 def _claims(text: str) -> list[dict]:
-    return [c.to_dict() for c in extract_text(text, PUB) if not c.negated]
+    return claim_facts.claims(text, PUB, asserted=True)
 
 
 def _triples(text: str) -> set[tuple]:
-    return {
-        (
-            c["supplier"]["iso3"] if c["supplier"] else None,
-            c["buyer"]["iso3"],
-            c["system"]["name"] if c["system"] else None,
-        )
-        for c in _claims(text)
-    }
+    return claim_facts.triples(text, PUB, asserted=True)
 
 
 # --- designations as written ---------------------------------------------------------------

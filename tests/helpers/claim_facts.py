@@ -11,9 +11,10 @@ from datetime import date
 from kg.extract import extract_text
 
 
-def claims(text: str, published: date) -> list[dict]:
-    """The claims of ``text`` as their public JSON dicts (docs/extract-json.md)."""
-    return [c.to_dict() for c in extract_text(text, published)]
+def claims(text: str, published: date, *, asserted: bool = False) -> list[dict]:
+    """The claims of ``text`` as their public JSON dicts (docs/extract-json.md); ``asserted``
+    leaves out the negated ones (a denial)."""
+    return [c.to_dict() for c in extract_text(text, published) if not (asserted and c.negated)]
 
 
 def facts(text: str, published: date, *, system: str = "name") -> set[tuple]:
@@ -27,4 +28,16 @@ def facts(text: str, published: date, *, system: str = "name") -> set[tuple]:
             c["status"],
         )
         for c in claims(text, published)
+    }
+
+
+def triples(text: str, published: date, *, asserted: bool = False) -> set[tuple]:
+    """(supplier iso3, buyer iso3, catalogue system name) of every claim: the scorer's unit."""
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            c["buyer"]["iso3"],
+            c["system"]["name"] if c["system"] else None,
+        )
+        for c in claims(text, published, asserted=asserted)
     }
