@@ -24,8 +24,8 @@ _FAMILY_VARIANT = re.compile(r"^([a-z]*\d+)([a-z]{0,6}\d{0,3})$")
 _PLURAL = re.compile(r"(?<=[\dA-Z])(?:'s|’s|s)$")
 #: what a catalogue designation adds to a bare family name to pin a variant ("1a3" of "Marder-1A3")
 _VARIANT_TAIL = re.compile(r"^\d{1,2}(?!mm$)[a-z]{1,2}\d{0,2}$")
-#: a ship class name ("Akula-class", "Kalvari class")
-_CLASS_NAME = re.compile(r"^(.+?)[\s-]class$")
+#: a ship class name ("Akula-class", "Kalvari class"), with the nouns after it ("Kilo-class boats")
+_CLASS_NAME = re.compile(r"^(.+?)[\s-]class(?:\s+[a-z][a-z-]*)*$")
 #: lower-case words after a designation are nouns of the alias ("Leopard 2 tank"), not its name
 _NOUN_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 
