@@ -45,7 +45,7 @@ from kg.extract.deals import (
 )
 from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
-from kg.extract.frames import FrameBuilder
+from kg.extract.frames import _PAST_TRANSFER_NEXT, FrameBuilder
 from kg.extract.mentions import find_mentions
 from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
 from kg.extract.money import find_money
@@ -512,14 +512,6 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
 
-
-#: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that
-#: A handed over to B"): a fact of its own, kept (the replacing deal's roles do not reach it)
-_PAST_TRANSFER_NEXT = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:(?:that|which)\s+(?:[A-Z][\w]+\s+){1,2}(?:had\s+)?(?:handed over|sent|gave|"
-    r"donated|transferred|sold|supplied)\s|(?:originally\s+)?(?:bought|acquired|purchased|imported|received|"
-    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
-)
 
 #: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")
 _STATELESS_SUBJECT = re.compile(

@@ -55,6 +55,14 @@ from kg.extract.status import _status, bare_purchase
 from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
 
+#: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that
+#: A handed over to B"): a fact of its own, kept (the replacing deal's roles do not reach it)
+_PAST_TRANSFER_NEXT = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:(?:that|which)\s+(?:[A-Z][\w]+\s+){1,2}(?:had\s+)?(?:handed over|sent|gave|"
+    r"donated|transferred|sold|supplied)\s|(?:originally\s+)?(?:bought|acquired|purchased|imported|received|"
+    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
+)
+
 
 class FrameBuilder(PartyAssigner):
     """Frames of one sentence (see the module docstring); the state lives on the extractor."""
@@ -214,6 +222,8 @@ class FrameBuilder(PartyAssigner):
                 if r[1] is None
                 or r[1].start - a >= listed_from
                 or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+                # "to replace the N X that A handed over to B": the replaced fleet's own transfer
+                or _PAST_TRANSFER_NEXT.match(s, r[1].end - a) is not None
             ]
             ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
             if main and len(main) < len(sys_refs):

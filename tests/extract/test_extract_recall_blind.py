@@ -25,3 +25,30 @@ def test_class_name_with_its_noun_stays_the_class() -> None:
     assert written_designation("Kilo class boat", "Project-877E") == "Kilo-class"
     got = facts("Algeria received four Kilo-class submarines from Russia in 2010.", PUB)
     assert ("RUS", "DZA", "Kilo-class", "delivered") in got
+
+
+# -- a replaced fleet with its own past transfer -------------------------------------------------------
+
+
+def test_replaced_fleet_handed_over_is_its_own_transfer() -> None:
+    """'the new X are to replace the N Y that A handed over to B': Y's handover is a fact of its own,
+    not a second delivery of the deal in context's X."""
+    text = (
+        "Finland has ordered eight Leopard 2A8 tanks from Germany. The tanks are to replace the "
+        "ten CV90 vehicles that Helsinki handed over to Ukraine last year."
+    )
+    got = facts(text, PUB)
+    assert ("FIN", "UKR", "CV-90") in {f[:3] for f in got}
+    assert ("FIN", "UKR", "Leopard 2A8") not in {f[:3] for f in got}
+
+
+def test_replaced_fleet_bought_from_a_state_is_its_own_purchase() -> None:
+    """'to replace the handful of Y bought from A': the old fleet was bought from A (a fact),
+    whatever the replacement will be."""
+    text = (
+        "Kenya ordered six Leopard 2A8 tanks from Germany. It also wants new transport aircraft "
+        "to replace the handful of An-32 planes bought from Ukraine in 2009."
+    )
+    got = {f[:3] for f in facts(text, PUB)}
+    assert ("UKR", "KEN", "An-32") in got
+    assert ("UKR", "KEN", "Leopard 2A8") not in got
