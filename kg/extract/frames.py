@@ -115,6 +115,9 @@ class FrameBuilder(PartyAssigner):
         if not sys_refs:
             sys_refs = self._context_systems(s, parties, status, anaphora)
         _split_context_status(s, a, sys_refs, trig, sys_status)
+        bidders = _competition_bidders(s, a, parties) if "compet" in low or "tender" in low else []
+        if bidders:  # "after a competition in which A, B and C made offers": bidders, not the deal's sellers
+            actors = [p for p in actors if all(p is not q for q in bidders)]
         frames: list[_Frame] = []
         n_states = len({p.iso3 for p in parties if p.iso3})
         bids = offer_suppliers(s, a, parties, sys_refs, status, self._rivals)
@@ -165,6 +168,7 @@ class FrameBuilder(PartyAssigner):
             + _companions(frames, s, a, sys_refs, systems)
             + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
+            + _bidder_frames(frames, bidders)
         )
 
     def _system_refs(
@@ -584,6 +588,59 @@ def _listed_items(
         # the item takes the sentence's stage, not the stage of one system of the list
         return [_systemless_companion(fr, stage) for fr in named if fr.buyers and fr.suppliers][:1]
     return []
+
+
+#: a capitalised name of one or more words ("South Korea", "the United States")
+_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+#: "a competition in which A, B and C all made offers", "a tender between A and B": the states of the
+#: list (group "list") are bidders of the competition the sentence's deal came out of
+_COMPETITION = re.compile(
+    r"\b(?i:competition|tender|contest)\s+(?i:in which|where)\s+(?P<list>[^;:.()]{3,160}?)\s+(?i:(?:all|each|had|"
+    r"have|also)\s+)*(?i:made|submitted|put forward|tabled|entered)\s+(?i:(?:rival|competing|their)\s+)?"
+    r"(?i:offers?|bids?|proposals?)\b"
+    # "a tender between A, B and C": a list of names that ends with "and <name>"
+    r"|\b(?i:competition|tender|contest)\s+(?:between|among)\s+(?P<list2>"
+    + _NAME
+    + r"(?:\s*,\s*"
+    + _NAME
+    + r")*,?\s+and\s+"
+    + _NAME
+    + r")"
+)
+
+
+def _competition_bidders(s: str, a: int, parties: list[_Party]) -> list[_Party]:
+    """The states a sentence lists as the bidders of a competition (see :data:`_COMPETITION`);
+    two or more, else none (one state is not a list of rivals)."""
+    m = _COMPETITION.search(s)
+    if m is None:
+        return []
+    lo, hi = m.span("list") if m.group("list") else m.span("list2")
+    out = [p for p in parties if p.iso3 and p.kind == "country" and lo <= p.mention.start - a < hi]
+    return out if len({p.iso3 for p in out}) >= 2 else []
+
+
+def _bidder_frames(frames: list[_Frame], bidders: list[_Party]) -> list[_Frame]:
+    """One ``offered`` frame per bidder of the competition to the deal's buyer: the winner's with
+    the system it won with, every other bidder's with no system (the sentence names none of theirs)."""
+    base = next((fr for fr in frames if fr.buyers and not fr.negated and fr.system is not None), None)
+    if base is None or not bidders:
+        return []
+    won = {p.iso3: fr for fr in frames if not fr.negated for p in fr.suppliers}
+    buyers = {p.iso3 for p in base.buyers}
+    out: list[_Frame] = []
+    seen: set[str | None] = set()
+    for p in bidders:
+        if p.iso3 in buyers or p.iso3 in seen:
+            continue
+        seen.add(p.iso3)
+        bidder = replace(p, role="supplier", cue="bidder")
+        winner = won.get(p.iso3)
+        if winner is not None and winner.system is not None:
+            out.append(replace(winner, suppliers=[bidder], status="offered", modality=None, companion=True))
+        else:
+            out.append(_systemless_companion(base, ("offered", False, None, False), suppliers=[bidder]))
+    return out
 
 
 def _systemless_companion(fr: _Frame, stage: _Stage | None, **changes: Any) -> _Frame:

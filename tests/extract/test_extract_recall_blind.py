@@ -52,3 +52,30 @@ def test_replaced_fleet_bought_from_a_state_is_its_own_purchase() -> None:
     got = {f[:3] for f in facts(text, PUB)}
     assert ("UKR", "KEN", "An-32") in got
     assert ("UKR", "KEN", "Leopard 2A8") not in got
+
+
+# -- the bidders of a competition ---------------------------------------------------------------------
+
+
+def test_competition_bidders_offered_without_the_winners_system() -> None:
+    """'X chose A's Y after a competition in which B, C and A made offers': B and C offered
+    something (no system named), they did not offer Y; A offered Y and won."""
+    text = (
+        "Chile chose Germany's TKMS and its Type 214 design for the submarine programme, after a "
+        "competition in which France, Spain and Germany all made offers."
+    )
+    got = facts(text, PUB)
+    assert ("FRA", "CHL", None, "offered") in got
+    assert ("ESP", "CHL", None, "offered") in got
+    assert ("DEU", "CHL", "Type-214", "offered") in got
+    assert not any(f[0] in ("FRA", "ESP") and f[2] is not None for f in got)
+
+
+def test_tender_between_named_states() -> None:
+    """'after a tender between A, B and C': the list (ending in 'and C') are bidders; the state
+    after the list is not one of them."""
+    text = "After a tender between Sweden and China, Peru picked the FA-50 from South Korea."
+    got = facts(text, PUB)
+    assert ("KOR", "PER", "FA-50") in {f[:3] for f in got}
+    assert {("SWE", "PER", None, "offered"), ("CHN", "PER", None, "offered")} <= got
+    assert not any(f[0] in ("SWE", "CHN") and f[2] == "FA-50" for f in got)
