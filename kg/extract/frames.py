@@ -160,6 +160,7 @@ class FrameBuilder(PartyAssigner):
                 fr.parties = n_states
                 frames.append(fr)
         frames = _drop_foreign_suppliers(frames, sys_refs)
+        _share_list_origin(frames, s, a, sys_refs)
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
@@ -534,6 +535,39 @@ def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef]) -> li
             and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
         )
     ]
+
+
+#: the gap between two counted items of one list ("54 X howitzers and 36 Y", "X guns, 12 Y"): a
+#: few lower-case nouns, then a comma or "and"/"plus", then a count
+_LIST_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,3},?\s+(?:and|plus|as well as)?\s*(?:\d+|[a-z]+)\s+$")
+
+
+def _share_list_origin(frames: list[_Frame], s: str, a: int, sys_refs: list[_SysRef]) -> None:
+    """An uncatalogued system counted in one list right after a catalogued one ("N X and M Y") with
+    no seller of its own is bought from the seller the first item's origin gives (cue
+    ``system-origin`` as the first item's, its confidence lowered: the list does not state it)."""
+    where = {id(ref): m for ref, m, _src in sys_refs if ref is not None and m is not None}
+    for fr in frames:
+        m = where.get(id(fr.system))
+        if fr.suppliers or m is None or fr.system is None or fr.system.origin_iso3 is not None:
+            continue
+        mate = next(
+            (
+                o
+                for o in frames
+                if o.system is not None
+                and o.suppliers
+                and o.suppliers[0].cue == "system-origin"
+                and {p.iso3 for p in o.buyers} == {p.iso3 for p in fr.buyers}
+                and (om := where.get(id(o.system))) is not None
+                and om.end <= m.start
+                and _LIST_GAP.fullmatch(s, om.end - a, m.start - a) is not None
+            ),
+            None,
+        )
+        if mate is not None:
+            fr.suppliers = [mate.suppliers[0]]
+            fr.confidence -= 0.1
 
 
 def _companions(

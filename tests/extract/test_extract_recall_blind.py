@@ -79,3 +79,22 @@ def test_tender_between_named_states() -> None:
     assert ("KOR", "PER", "FA-50") in {f[:3] for f in got}
     assert {("SWE", "PER", None, "offered"), ("CHN", "PER", None, "offered")} <= got
     assert not any(f[0] in ("SWE", "CHN") and f[2] == "FA-50" for f in got)
+
+
+# -- the later items of a list -------------------------------------------------------------------------
+
+
+def test_uncatalogued_item_counted_beside_a_catalogued_one_shares_its_seller() -> None:
+    """'signed for N X and M Y' with X in the catalogue (its origin gives the seller) and Y a
+    designation the catalogue lacks: Y is bought in the same purchase, from the same seller."""
+    text = "Chile signed for 30 K9A1 howitzers and 10 ZX-77 vehicles in 2023."
+    got = {f[:3] for f in facts(text, PUB)}
+    assert ("KOR", "CHL", "ZX-77") in got
+    assert (None, "CHL", "ZX-77") not in got
+
+
+def test_item_with_a_seller_of_its_own_keeps_it() -> None:
+    """The shared seller is only a fallback: 'N X and M Y from A' keeps A for Y."""
+    text = "Chile signed for 30 K9A1 howitzers in 2023, and bought 10 ZX-77 trucks from Brazil."
+    got = {f[:3] for f in facts(text, PUB)}
+    assert ("KOR", "CHL", "ZX-77") not in got
