@@ -381,6 +381,11 @@ def _per_system_status(
             assert m.system is not None
             end = m.end - a
             window = [t for t in trig if prev_end <= t[1] < end]
+            cut = _last_clause_break(s, prev_end, m.start - a)
+            if cut is not None and any(t[1] >= cut for t in window):
+                # "X were delivered in May, and A agreed to supply Y": the verbs before the break
+                # are the previous system's clause
+                window = [t for t in window if t[1] >= cut]
             if not window:
                 nxt = [t for t in trig if t[1] >= end]
                 window = nxt[:1]
@@ -399,6 +404,16 @@ def _per_system_status(
                 sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
             prev_end = end
     return sys_status
+
+
+#: a break between two coordinated clauses: "; ", ", and ", ", while ", ", but ", ", whereas "
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
+
+
+def _last_clause_break(s: str, lo: int, hi: int) -> int | None:
+    """The end of the last clause break in ``s[lo:hi]``, else None."""
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(s, lo, hi)]
+    return ends[-1] if ends else None
 
 
 def _split_context_status(

@@ -98,3 +98,16 @@ def test_item_with_a_seller_of_its_own_keeps_it() -> None:
     text = "Chile signed for 30 K9A1 howitzers in 2023, and bought 10 ZX-77 trucks from Brazil."
     got = {f[:3] for f in facts(text, PUB)}
     assert ("KOR", "CHL", "ZX-77") not in got
+
+
+# -- status per clause ---------------------------------------------------------------------------------
+
+
+def test_second_clause_system_does_not_take_the_first_clauses_stage() -> None:
+    """'N X were delivered to A last year, and B has agreed to supply Y': Y was agreed, not
+    delivered; X keeps its delivery."""
+    text = "Four Giraffe radars were delivered to Ghana last year, and Sweden has agreed to supply RBS 70 missiles."
+    got = {(f[2], f[3]) for f in facts(text, PUB)}
+    assert ("Giraffe AMB", "delivered") in got
+    assert ("RBS-70", "delivered") not in got
+    assert any(name == "RBS-70" for name, _st in got)
