@@ -24,6 +24,9 @@ _FAMILY_VARIANT = re.compile(r"^([a-z]*\d+)([a-z]{0,6}\d{0,3})$")
 _PLURAL = re.compile(r"(?<=[\dA-Z])(?:'s|’s|s)$")
 #: what a catalogue designation adds to a bare family name to pin a variant ("1a3" of "Marder-1A3")
 _VARIANT_TAIL = re.compile(r"^\d{1,2}(?!mm$)[a-z]{1,2}\d{0,2}$")
+#: a roman numeral written as a word of a name ("Wing Loong II", "Mirage III")
+_ROMAN_VALUES = {"II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7"}
+_ROMAN = re.compile(r"(?<=[\s-])(?:VII|VI|IV|V|III|II)\b")
 #: a ship class name ("Akula-class", "Kalvari class"), with the nouns after it ("Kilo-class boats")
 _CLASS_NAME = re.compile(r"^(.+?)[\s-]class(?:\s+[a-z][a-z-]*)*$")
 #: lower-case words after a designation are nouns of the alias ("Leopard 2 tank"), not its name
@@ -57,6 +60,12 @@ def written_designation(mention: str, designation: str) -> str:
     mention = _PLURAL.sub("", _NOUN_TAIL.sub("", mention.strip()))
     if not mention or system_key(mention) == system_key(designation):
         return designation
+    if _ROMAN.search(mention):
+        arabic = system_key(_ROMAN.sub(lambda r: _ROMAN_VALUES[r.group(0)], mention))
+        if system_key(designation).startswith(arabic):
+            # "Wing Loong II" for the record "Wing Loong-2", "Mirage III" for "Mirage-3E": the text's
+            # numeral as written (and no variant letter the text does not name)
+            return mention
     said = _split(mention)
     canon = _split(designation.split()[0]) if designation.split() else None
     said_key, canon_key = system_key(mention), system_key(designation)

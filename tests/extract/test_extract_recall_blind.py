@@ -111,3 +111,17 @@ def test_second_clause_system_does_not_take_the_first_clauses_stage() -> None:
     assert ("Giraffe AMB", "delivered") in got
     assert ("RBS-70", "delivered") not in got
     assert any(name == "RBS-70" for name, _st in got)
+
+
+def test_roman_numeral_designation_kept_as_written() -> None:
+    """'Wing Loong II' where the catalogue writes 'Wing Loong-2', 'Mirage III' where it files the
+    record as 'Mirage-3E': the claim names the system as the text writes it (a scorer or reader
+    comparing to the text finds it), never a variant letter the text does not name."""
+    assert written_designation("Wing Loong II drones", "Wing Loong-2") == "Wing Loong II"
+    assert written_designation("Mirage III", "Mirage-3E") == "Mirage III"
+    assert written_designation("Harpoon Block II", "Harpoon Block-2") == "Harpoon Block II"
+    # an arabic numeral or another family is not touched
+    assert written_designation("Wing Loong 2", "Wing Loong-2") == "Wing Loong-2"
+    assert written_designation("Piranha V", "Piranha-3") == "Piranha-3"
+    got = facts("Kenya has also bought Chinese Wing Loong II drones.", PUB)
+    assert ("CHN", "KEN", "Wing Loong II") in {f[:3] for f in got}
