@@ -8,6 +8,7 @@ One system written two ways side by side ("MQ-9B Predator") is one mention.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -101,6 +102,11 @@ _SHIP_TAKEN = re.compile(
 _HULL_CODE = re.compile(
     r"(?<![\w/.-])(?P<d>\d{3}[A-Z]{2,3}|[A-Z]{2,4}-(?:I{2,3}|IV|VI{0,3}))(?:s|'s)?(?![\w-])"
 )
+#: a letters-only acronym with its block number ("KM-SAM Block II", "ABC-XY Block 2"): the block
+#: marks it as a designation the digit-first patterns cannot see
+_BLOCK_CODE = re.compile(
+    r"(?<![\w/-])(?P<d>[A-Z]{2,5}-[A-Z]{2,5}\s+Block[\s-](?:I{1,3}|IV|VI{0,3}|\d{1,3}[A-Z]?))(?![\w-])"
+)
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
 
@@ -171,7 +177,9 @@ def find_designations(
         rec = SystemRecord(name, (), guess_category(text[m.end() : m.end() + 40]) or "ships", *(None,) * 4)
         out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
         take(m.start("name"), m.end("name"))
-    for m in _HULL_CODE.finditer(text):
+    for m in itertools.chain(
+        _BLOCK_CODE.finditer(text) if "Block" in text else (), _HULL_CODE.finditer(text)
+    ):
         d = m.group("d")
         if _NOT_HULL_CODE.match(d) or not free(m.start("d"), m.end("d")):
             continue

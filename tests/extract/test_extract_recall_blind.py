@@ -125,3 +125,15 @@ def test_roman_numeral_designation_kept_as_written() -> None:
     assert written_designation("Piranha V", "Piranha-3") == "Piranha-3"
     got = facts("Kenya has also bought Chinese Wing Loong II drones.", PUB)
     assert ("CHN", "KEN", "Wing Loong II") in {f[:3] for f in got}
+
+
+# -- designations the catalogue lacks --------------------------------------------------------------------
+
+
+def test_letters_only_acronym_with_a_block_number_is_a_designation() -> None:
+    """'the ZQ-SAM Block II air defence system': no digit in the acronym, but the block number
+    marks a designation; kept as written, its category guessed from the nouns after it."""
+    got = facts("Qatar signed a deal with South Korea for the ZQ-SAM Block II air defence system.", PUB)
+    assert ("KOR", "QAT", "ZQ-SAM Block II", "signed") in got
+    # a block of text, not of a system: no acronym before it
+    assert facts("Qatar signed the deal in Block II of the ministry's plan.", PUB) == set()
