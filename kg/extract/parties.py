@@ -132,6 +132,11 @@ _BASED_GAP = re.compile(
 )
 
 
+#: "X's UK plant", "X's Polish subsidiary": a company's site or unit in the state named between
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:local\s+|own\s+)?$")
+_SITE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:plant|factory|subsidiary|unit|arm|division|branch|affiliate|site|facility|works|shipyard|yard)\b"
+)
 _OWNER_GAP = re.compile(
     r"^(?:'s|’s)?\s+(?:state-owned\s+|state-run\s+|defen[cs]e\s+(?:firm|company|group)\s+)?$"
 )
@@ -147,6 +152,10 @@ def _home_states(s: str, a: int, parties: list[_Party]) -> list[_Party]:
         if p.company and not q.company and q.kind == "country" and _OF_STATE_GAP.match(gap):
             p.iso3, p.name = q.iso3, q.name
             drop.add(i + 1)
+        elif p.company and not q.company and q.kind == "country" and _SITE_AFTER.match(s, q.mention.end - a):
+            if _POSSESSIVE_GAP.match(gap):  # "X's UK plant", "X's Polish subsidiary": the site's state
+                p.iso3, p.name = q.iso3, q.name
+                drop.add(i + 1)
         elif q.company and not p.company and p.kind == "country" and _BASED_GAP.match(gap):
             q.iso3, q.name = p.iso3, p.name
             drop.add(i)
