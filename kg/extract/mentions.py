@@ -107,6 +107,10 @@ _HULL_CODE = re.compile(
 _BLOCK_CODE = re.compile(
     r"(?<![\w/-])(?P<d>[A-Z]{2,5}-[A-Z]{2,5}\s+Block[\s-](?:I{1,3}|IV|VI{0,3}|\d{1,3}[A-Z]?))(?![\w-])"
 )
+#: a family name and number with a variant code glued on ("Leopard 2A7HU", "Leopard 2PL")
+_FAMILY_CODE = re.compile(
+    r"(?<![\w-])(?P<d>(?P<fam>[A-Z][a-z]{3,9} \d{1,2})[A-Z][A-Z0-9]{1,5})(?:s|'s)?(?![\w-])"
+)
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
 
@@ -188,6 +192,15 @@ def find_designations(
             d, (), guess_category(" ".join(_WORD.findall(after)[:5])) or "other", None, None, None, None
         )
         out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
+        take(m.start("d"), m.end("d"))
+    for m in _FAMILY_CODE.finditer(text):
+        # "Leopard 2A7HU": a catalogue family with a variant code it does not list (the family's
+        # alias stops at a word boundary, so the gazetteer did not match it)
+        d = m.group("d")
+        if not free(m.start("d"), m.end("d")) or reference.resolve_system(m.group("fam")) is None:
+            continue
+        known_rec = _catalogue_variant(d) or reference.resolve_system(m.group("fam"))
+        out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
         take(m.start("d"), m.end("d"))
     for m in _DESIGNATION.finditer(text):
         d = m.group("d")

@@ -156,3 +156,13 @@ def test_company_site_in_a_named_state_supplies_from_that_state() -> None:
     assert ("ITA", "GHA") in {
         f[:2] for f in facts("Ghana bought six ZX-5 helicopters from Fincantieri in 2019.", PUB)
     }
+
+
+def test_family_with_an_unlisted_variant_code_is_found() -> None:
+    """'Piranha 3CH': the catalogue lists the family ('Piranha 3') but not this code; the family's
+    alias stops at a word boundary, so the glued code hid the whole designation."""
+    got = facts("Uruguay ordered 20 Piranha 3CH vehicles from Switzerland.", PUB)
+    assert {(f[0], f[1]) for f in got} == {("CHE", "URY")}
+    assert all(f[2] is not None and f[2].startswith("Piranha") for f in got)
+    # a month and year is no family: nothing is found
+    assert facts("In March 2024 Uruguay ordered trucks.", PUB) == set()
