@@ -164,6 +164,13 @@ class FrameBuilder(PartyAssigner):
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
+        if status in _LATER_STAGES and _signed_before_break(s, trig):
+            # "A ordered X in 2017, but construction stalled": the contract is a stage of its own
+            frames += [
+                replace(fr, status="signed", delayed=False, quantity_delivered=None)
+                for fr in frames
+                if fr.system is not None and not fr.negated and fr.status == status
+            ]
         return (
             frames
             + _companions(frames, s, a, sys_refs, systems)
@@ -404,6 +411,28 @@ def _per_system_status(
                 sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
             prev_end = end
     return sys_status
+
+
+#: stages after the contract: a sentence at one of them may state its contract too
+_LATER_STAGES = frozenset(["delivering", "delivered", "delayed"])
+#: signed-stage verbs that state a contract (not a bare "bought", which states no stage)
+_CONTRACT_VERB = re.compile(
+    r"^(?:sign|ink|conclud|order|placed|contract|award|seal|clinch|struck|finali)", re.I
+)
+
+
+def _signed_before_break(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether a clause before a clause break states a signed contract on its own ("A signed for X
+    in 2023, and the first guns were handed over in 2025"; "A ordered X, but construction stalled"),
+    with no negation or modality: the sentence states two stages of one deal."""
+    first = next((t for t in trig if t[0] == "signed" and _CONTRACT_VERB.match(t[3])), None)
+    if first is None:
+        return False
+    cut = next((m.start() for m in _CLAUSE_BREAK.finditer(s, first[2])), None)
+    if cut is None or not any(t[1] >= cut and t[0] in _LATER_STAGES for t in trig):
+        return False
+    st, negated, modality, _delayed = _status(s[:cut], [t for t in trig if t[2] <= cut])
+    return st == "signed" and not negated and modality is None
 
 
 #: a break between two coordinated clauses: "; ", ", and ", ", while ", ", but ", ", whereas "

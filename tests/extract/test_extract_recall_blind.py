@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from kg.extract.designations import written_designation
+from kg.extract.frames import _signed_before_break
+from kg.extract.triggers import _triggers
 from tests.helpers.claim_facts import facts
 
 PUB = date(2025, 3, 4)
@@ -166,3 +168,21 @@ def test_family_with_an_unlisted_variant_code_is_found() -> None:
     assert all(f[2] is not None and f[2].startswith("Piranha") for f in got)
     # a month and year is no family: nothing is found
     assert facts("In March 2024 Uruguay ordered trucks.", PUB) == set()
+
+
+def test_contract_clause_before_a_later_stage_is_a_stage_of_its_own() -> None:
+    """'A ordered X in 2017, but construction stalled': two stages of one deal (signed, delayed);
+    'A signed for N X, and the first were handed over': signed and delivering.  A hedged or
+    denied contract clause adds nothing."""
+    stalled = facts("Kenya ordered a T-90S tank from Russia in 2017, but construction stalled.", PUB)
+    assert {("RUS", "KEN", "T-90S", "signed"), ("RUS", "KEN", "T-90S", "delayed")} <= stalled
+    handed = facts(
+        "Ghana signed for 30 Leclerc tanks in 2023, and the first tanks were handed over in 2025.", PUB
+    )
+    assert {f[3] for f in handed if f[2] == "Leclerc"} == {"signed", "delivering"}
+    # a hedged or denied contract clause is no contract of its own
+    for text in (
+        "Ghana may order 30 Leclerc tanks, but the programme has stalled.",
+        "Ghana has not ordered Leclerc tanks, but deliveries of older tanks were delayed.",
+    ):
+        assert not _signed_before_break(text, _triggers(text)), text
