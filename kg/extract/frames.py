@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from kg.extract.assign import PartyAssigner
+from kg.extract.assign import PartyAssigner, _implied
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
@@ -130,6 +130,11 @@ class FrameBuilder(PartyAssigner):
             own = bids.get(ref.name) if ref is not None else None
             here = actors if own is None else [replace(own, role="supplier", cue="offer-list"), *actors]
             sup, buy, conf = self._assign(ref, m, here, speakers, s, a, anaphora, src)
+            holder = (
+                self._holder(ref)
+                if src == "context" and sup and sup[0].cue == "system-origin" and _PASS_ON.search(s)
+                else None
+            )
             if not _frame_worth_it(ref, sup, buy, status, s):
                 continue
             st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
@@ -143,6 +148,8 @@ class FrameBuilder(PartyAssigner):
                     for mk in _ADDITIONAL.finditer(s)
                 )
             for supplier, buyer in _pairs(ref, _one_per_state(sup), buy):
+                if holder is not None and buyer.iso3 != holder.iso3:
+                    supplier = holder  # passed on by the state that holds it, not sold by its maker
                 fr = _Frame(
                     [supplier] if supplier else [],
                     [buyer],
@@ -178,6 +185,24 @@ class FrameBuilder(PartyAssigner):
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
             + _bidder_frames(frames, bidders)
         )
+
+    def _holder(self, ref: SystemRef | None) -> _Party | None:
+        """The seller of a system in context passed on to a new buyer ("the tanks were later handed
+        over to B"): the buyer of the deal in context holds it (a re-export or donation: the
+        re-exporting state supplies), not the maker's state; else None."""
+        held = self.ctx.last[-1] if self.ctx.last else None
+        if (
+            held is None
+            or held.negated
+            or ref is None
+            or held.system is None
+            or held.system.name != ref.name
+            or held.buyer.kind != "country"
+            or held.buyer.iso3 is None
+        ):
+            return None
+        hb = held.buyer
+        return _implied(hb.iso3, hb.name, hb.kind, None, "supplier", "holder", "context")
 
     def _system_refs(
         self, s: str, a: int, parties: list[_Party], systems: list[Mention], anaphora: bool
@@ -433,6 +458,14 @@ def _signed_before_break(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
         return False
     st, negated, modality, _delayed = _status(s[:cut], [t for t in trig if t[2] <= cut])
     return st == "signed" and not negated and modality is None
+
+
+#: a transfer onward of a system someone holds: "handed over to", "gave/give ... to", "donated"
+_PASS_ON = re.compile(
+    r"\b(?:hand(?:ed|s|ing)? (?:\w+ ){0,4}?over|g[ia]ve (?:\w+ ){0,5}?to|giving (?:\w+ ){0,5}?to|donat\w*|"
+    r"re-?export\w*|pass(?:ed|es|ing)? (?:\w+ ){0,3}?on to|transferr?\w* (?:\w+ ){0,4}?to)\b",
+    re.IGNORECASE,
+)
 
 
 #: a break between two coordinated clauses: "; ", ", and ", ", while ", ", but ", ", whereas "

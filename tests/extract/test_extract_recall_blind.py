@@ -186,3 +186,29 @@ def test_contract_clause_before_a_later_stage_is_a_stage_of_its_own() -> None:
         "Ghana has not ordered Leclerc tanks, but deliveries of older tanks were delayed.",
     ):
         assert not _signed_before_break(text, _triggers(text)), text
+
+
+# -- re-exports and donations ------------------------------------------------------------------------------
+
+
+def test_system_in_context_passed_on_is_supplied_by_its_holder() -> None:
+    """'A bought X from M. The X were later handed over to B': B gets X from A (a donation or
+    re-export: the passing state supplies), not from the maker's state M."""
+    text = (
+        "Bolivia bought 20 Leclerc tanks from France in 2017. The tanks were later handed over to Paraguay."
+    )
+    got = _triples(text)
+    assert ("BOL", "PRY", "Leclerc") in got
+    assert ("FRA", "PRY", "Leclerc") not in got
+    # a delivery to the holder itself stays the maker's
+    own = _triples(
+        "Bolivia bought 20 Leclerc tanks from France in 2017. The tanks were delivered to Bolivia in 2020."
+    )
+    assert ("FRA", "BOL", "Leclerc") in own
+
+
+def test_deliveries_of_the_items_began() -> None:
+    """'Deliveries of the X to A began in 2023', 'deliveries to A's army began': deliveries under
+    way (delivering), with words between the noun and the verb."""
+    got = facts("Deliveries of the Leclerc tanks to Ghana began in 2023.", PUB)
+    assert ("FRA", "GHA", "Leclerc", "delivering") in got
