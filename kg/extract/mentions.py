@@ -107,9 +107,10 @@ _HULL_CODE = re.compile(
 _BLOCK_CODE = re.compile(
     r"(?<![\w/-])(?P<d>[A-Z]{2,5}-[A-Z]{2,5}\s+Block[\s-](?:I{1,3}|IV|VI{0,3}|\d{1,3}[A-Z]?))(?![\w-])"
 )
-#: a family name and number with a variant code glued on ("Leopard 2A7HU", "Leopard 2PL")
+#: a family name and number with a variant code glued on ("Leopard 2A7HU", "Leopard 2PL"); the
+#: capital first, its "no word before" check after it (re then skips to capitals, see _NAME_ITEM)
 _FAMILY_CODE = re.compile(
-    r"(?<![\w-])(?P<d>(?P<fam>[A-Z][a-z]{3,9} \d{1,2})[A-Z][A-Z0-9]{1,5})(?:s|'s)?(?![\w-])"
+    r"(?P<d>(?P<fam>[A-Z](?<![\w-][A-Z])[a-z]{3,9} \d{1,2})[A-Z][A-Z0-9]{1,5})(?:s|'s)?(?![\w-])"
 )
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
