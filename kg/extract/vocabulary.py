@@ -154,7 +154,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
-            r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
+            r"delivers|sends|transfers|donates|takes delivery|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
             r"receiving)|gets|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"

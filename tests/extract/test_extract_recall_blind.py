@@ -212,3 +212,6 @@ def test_deliveries_of_the_items_began() -> None:
     way (delivering), with words between the noun and the verb."""
     got = facts("Deliveries of the Leclerc tanks to Ghana began in 2023.", PUB)
     assert ("FRA", "GHA", "Leclerc", "delivering") in got
+    # the present tense of a news lede: "A takes delivery of X from B" is a delivery under way
+    got = facts("Kenya is retiring its fleet as it takes delivery of Rafale fighters from France.", PUB)
+    assert ("FRA", "KEN", "Rafale", "delivering") in got
