@@ -171,6 +171,7 @@ class FrameBuilder(PartyAssigner):
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
+        frames += _more_of_the_same(frames, s, a, sys_refs, trig)
         if status in _LATER_STAGES and _signed_before_break(s, trig):
             # "A ordered X in 2017, but construction stalled": the contract is a stage of its own
             frames += [
@@ -436,6 +437,55 @@ def _per_system_status(
                 sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
             prev_end = end
     return sys_status
+
+
+#: a later batch of the system just named: "exercised an option for four more", "signed a letter of
+#: intent for 12 additional jets" (the count, group "n", belongs to a batch of its own)
+_MORE_BATCH = re.compile(
+    r"\b(?:for|ordered|bought|buy|acquired?|purchased?|order)\s+(?:a\s+further\s+|another\s+)?(?P<n>\d{1,4}|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:more|additional|"
+    r"extra)\b(?!\s+than)",
+    re.IGNORECASE,
+)
+
+
+def _more_of_the_same(
+    frames: list[_Frame], s: str, a: int, sys_refs: list[_SysRef], trig: list[tuple[str, int, int, str]]
+) -> list[_Frame]:
+    """'A, which bought 24 X in 2017, exercised an option for four more in 2022': after the one
+    system a sentence names, a count of more of it in a later clause is a batch of its own (its
+    own count and stage, ``additional``); the first count stays the first deal's (``original``)."""
+    named = [(r, m) for r, m, _src in sys_refs if r is not None and m is not None]
+    if len(named) != 1 or ("more" not in s and "additional" not in s and "extra" not in s):
+        return []
+    mb = _MORE_BATCH.search(s, named[0][1].end - a)
+    count = parse_number(mb.group("n")) if mb is not None else None
+    if mb is None or count is None:
+        return []
+    lo = max(s.rfind(",", 0, mb.start()), s.rfind(" and ", 0, mb.start()))
+    if lo < named[0][1].end - a:
+        return []  # no clause of its own: "ordered 24 X and four more Y" is the general rules'
+    st, neg, mod, dl = _status(s[lo:], [(t[0], t[1] - lo, t[2] - lo, t[3]) for t in trig if t[1] >= lo])
+    out: list[_Frame] = []
+    for fr in frames:
+        if fr.system is named[0][0] and not fr.negated and fr.quantity != count and st != "unknown":
+            fr.batch = "original"
+            out.append(
+                replace(
+                    fr,
+                    status=st,
+                    negated=neg,
+                    modality=mod,
+                    delayed=dl,
+                    quantity=count,
+                    quantity_delivered=None,
+                    value=None,
+                    package_value=None,
+                    order_year=None,
+                    batch="additional",
+                )
+            )
+    return out
 
 
 #: stages after the contract: a sentence at one of them may state its contract too

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kg.extract import extract_text
 from kg.extract.designations import written_designation
 from kg.extract.frames import _signed_before_break
 from kg.extract.triggers import _triggers
@@ -215,3 +216,22 @@ def test_deliveries_of_the_items_began() -> None:
     # the present tense of a news lede: "A takes delivery of X from B" is a delivery under way
     got = facts("Kenya is retiring its fleet as it takes delivery of Rafale fighters from France.", PUB)
     assert ("FRA", "KEN", "Rafale", "delivering") in got
+
+
+# -- a later batch of the same system ----------------------------------------------------------------------
+
+
+def test_option_for_more_in_a_later_clause_is_a_batch_of_its_own() -> None:
+    """'A, which bought 24 X in 2017, exercised an option for four more in 2022': two deals of one
+    dyad and system, 24 (original) and 4 (additional), each with its own stage."""
+    claims = [
+        c.to_dict()
+        for c in extract_text(
+            "Kenya, which bought 24 Leclerc tanks in 2017, exercised an option for four more in 2022.", PUB
+        )
+    ]
+    got = {(c["quantity"], c["batch"]) for c in claims if c["system"] and c["system"]["name"] == "Leclerc"}
+    assert got == {(24, "original"), (4, "additional")}
+    # "30 more X" right before the system stays one claim
+    once = facts("Kenya ordered 30 more Leclerc tanks.", PUB)
+    assert len(once) == 1
