@@ -322,6 +322,13 @@ def _within(items: list, starts: list[int], a: int, b: int) -> list:
     return out
 
 
+#: "talks (with A) over N", "negotiations over N": the subject of talks, an exact count
+_TALKS_OVER = re.compile(
+    r"\b(?:talks|negotiations|discussions|consultations|dispute|wrangling)\s+(?:[\w-]+\s+){0,5}?over\s+$",
+    re.IGNORECASE,
+)
+
+
 def _counts_items(
     s: str, n: NumberMention, blocked: list[tuple[int, int]], a: int, sys_refs: list[_SysRef]
 ) -> bool:
@@ -337,7 +344,11 @@ def _counts_items(
                 and _ACQUIRE_VERB_BEFORE.search(s[max(0, n.start - 20) : n.start])
             )
         )
-        and not _AT_LEAST_BEFORE.search(s[max(0, n.start - 30) : n.start])
+        and not (
+            _AT_LEAST_BEFORE.search(s[max(0, n.start - 30) : n.start])
+            # "talks with A over 50 jets": "over" is "about", not "more than"
+            and not _TALKS_OVER.search(s, max(0, n.start - 80), n.start)
+        )
         and all(n.end <= m.start - a or n.start >= m.end - a for _r, m, _x in sys_refs if m is not None)
     )
 

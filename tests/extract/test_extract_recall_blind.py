@@ -18,6 +18,11 @@ from tests.helpers.claim_facts import facts
 PUB = date(2025, 3, 4)
 
 
+def claims_of(text: str) -> list[dict]:
+    """The claims of ``text`` as their JSON dicts."""
+    return [c.to_dict() for c in extract_text(text, PUB)]
+
+
 def _triples(text: str) -> set[tuple]:
     """(supplier, buyer, system name) of every claim of ``text``."""
     return {f[:3] for f in facts(text, PUB)}
@@ -224,14 +229,20 @@ def test_deliveries_of_the_items_began() -> None:
 def test_option_for_more_in_a_later_clause_is_a_batch_of_its_own() -> None:
     """'A, which bought 24 X in 2017, exercised an option for four more in 2022': two deals of one
     dyad and system, 24 (original) and 4 (additional), each with its own stage."""
-    claims = [
-        c.to_dict()
-        for c in extract_text(
-            "Kenya, which bought 24 Leclerc tanks in 2017, exercised an option for four more in 2022.", PUB
-        )
-    ]
+    claims = claims_of(
+        "Kenya, which bought 24 Leclerc tanks in 2017, exercised an option for four more in 2022."
+    )
     got = {(c["quantity"], c["batch"]) for c in claims if c["system"] and c["system"]["name"] == "Leclerc"}
     assert got == {(24, "original"), (4, "additional")}
     # "30 more X" right before the system stays one claim
     once = facts("Kenya ordered 30 more Leclerc tanks.", PUB)
     assert len(once) == 1
+
+
+def test_talks_over_a_count_give_the_count() -> None:
+    """'talks with A over 50 X' is the subject of the talks (an exact count); 'received over 50 X'
+    stays 'more than 50' (no exact count)."""
+    talks = claims_of("Talks with the United States over 50 F-15EX fighters remain suspended, Kenya said.")
+    assert {c["quantity"] for c in talks if c["system"]} == {50}
+    more = claims_of("Kenya has received over 50 F-15EX fighters from the United States.")
+    assert {c["quantity"] for c in more if c["system"]} == {None}
