@@ -135,6 +135,8 @@ class FrameBuilder(PartyAssigner):
                 if src == "context" and sup and sup[0].cue == "system-origin" and _PASS_ON.search(s)
                 else None
             )
+            if ref is None and not buy and additional and sup:
+                buy = self._follow_on_buyer(sup)
             if not _frame_worth_it(ref, sup, buy, status, s):
                 continue
             st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
@@ -186,6 +188,24 @@ class FrameBuilder(PartyAssigner):
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
             + _bidder_frames(frames, bidders)
         )
+
+    def _follow_on_buyer(self, sup: list[_Party]) -> list[_Party]:
+        """The buyer of a follow-on order that names its seller but no buyer and no system ("a
+        follow-on order for three more German boats was cancelled"): the buyer of the article's
+        latest deal with that seller; else none."""
+        isos = {p.iso3 for p in sup if p.role == "supplier" and p.iso3}
+        prev = next(
+            (
+                c
+                for c in reversed(self.claims)
+                if not c.negated and c.supplier is not None and c.supplier.iso3 in isos and c.buyer.iso3
+            ),
+            None,
+        )
+        if prev is None or prev.buyer.iso3 in isos:
+            return []
+        b = prev.buyer
+        return [_implied(b.iso3, b.name, b.kind, None, "buyer", "follow-on", "context")]
 
     def _holder(self, ref: SystemRef | None) -> _Party | None:
         """The seller of a system in context passed on to a new buyer ("the tanks were later handed

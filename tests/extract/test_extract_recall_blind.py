@@ -246,3 +246,25 @@ def test_talks_over_a_count_give_the_count() -> None:
     assert {c["quantity"] for c in talks if c["system"]} == {50}
     more = claims_of("Kenya has received over 50 F-15EX fighters from the United States.")
     assert {c["quantity"] for c in more if c["system"]} == {None}
+
+
+# -- system-less deals --------------------------------------------------------------------------------------
+
+
+def test_follow_on_order_of_unnamed_items_takes_the_buyer_of_that_sellers_deal() -> None:
+    """'A follow-on order for three more <origin> boats was cancelled': no system and no buyer
+    named, but the follow-on marker and the seller tie it to the article's deal with that seller."""
+    text = (
+        "Kenya took delivery of two frigates from Germany in 2020. Ghana bought a Chinese radar. "
+        "A follow-on order for three more German boats was cancelled in 2023."
+    )
+    got = facts(text, PUB)
+    assert ("DEU", "KEN", None, "cancelled") in got
+    assert not any(f[0] == "DEU" and f[1] == "GHA" for f in got)
+    # no follow-on marker: a stray demonym item gets no buyer from context
+    assert not any(
+        f[3] == "cancelled"
+        for f in facts(
+            "Kenya took delivery of two frigates from Germany in 2020. German boats were cancelled.", PUB
+        )
+    )
