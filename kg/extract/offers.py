@@ -73,10 +73,12 @@ def offer_suppliers(
     return out
 
 
-#: "the X that/which <maker> had offered": a rejected alternative that was an offer
+#: "the X that/which <maker> had offered", "the X offered by <maker>": a rejected alternative that
+#: was an offer (the offerer in group "who" or "by")
 _OFFERED_REL = re.compile(
-    r"\s*,?\s*(?:that|which)\s+(?P<who>(?:[\w&.'’-]+\s+){1,4}?)(?:had\s+|has\s+|have\s+|also\s+)*"
-    r"(?:offered|proposed|pitched|bid)\b"
+    r"\s*,?\s*(?:(?:that|which)\s+(?P<who>(?:[\w&.'’-]+\s+){1,4}?)(?:had\s+|has\s+|have\s+|also\s+)*"
+    r"(?:offered|proposed|pitched|bid)\b|(?:offered|proposed|pitched)\s+by\s+(?P<by>(?:the\s+)?[A-Z][\w&.'’-]*"
+    r"(?:\s+[A-Z][\w&.'’-]*){0,3}))"
 )
 
 
@@ -93,11 +95,12 @@ def rejected_offers(
         rel = _OFFERED_REL.match(s, m.end - a)
         if rel is None:
             continue
+        group = "who" if rel.group("who") is not None else "by"
         who = next(
             (
                 p
                 for p in mentions
-                if p.kind == "party" and rel.start("who") <= p.start - a and p.end - a <= rel.end("who") + 1
+                if p.kind == "party" and rel.start(group) <= p.start - a and p.end - a <= rel.end(group) + 1
             ),
             None,
         )

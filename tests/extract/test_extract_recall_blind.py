@@ -268,3 +268,19 @@ def test_follow_on_order_of_unnamed_items_takes_the_buyer_of_that_sellers_deal()
             "Kenya took delivery of two frigates from Germany in 2020. German boats were cancelled.", PUB
         )
     )
+
+
+# -- "rather than"/"instead of" alternatives ---------------------------------------------------------------
+
+
+def test_rejected_alternative_offered_by_a_state() -> None:
+    """'bought X rather than the Y offered by B': B offered Y (a rejected offer is an offer) and is
+    no seller of X, which comes from its maker's state."""
+    text = (
+        "Ghana ordered two Crotale systems from France in 2020. "
+        "Kenya bought the Rafale rather than the Gripen offered by Sweden."
+    )
+    got = facts(text, PUB)
+    assert ("SWE", "KEN", "Gripen", "offered") in got
+    assert ("FRA", "KEN", "Rafale") in {f[:3] for f in got}
+    assert ("SWE", "KEN", "Rafale") not in {f[:3] for f in got}
