@@ -284,3 +284,13 @@ def test_rejected_alternative_offered_by_a_state() -> None:
     assert ("SWE", "KEN", "Gripen", "offered") in got
     assert ("FRA", "KEN", "Rafale") in {f[:3] for f in got}
     assert ("SWE", "KEN", "Rafale") not in {f[:3] for f in got}
+
+
+def test_modal_with_an_adverb_before_the_purchase_verb() -> None:
+    """'will instead buy', 'will eventually order', 'could likely sign': a planned purchase (talks
+    stage), the adverb between the modal and the verb notwithstanding."""
+    text = "Kenya dropped its fighter plans and will instead buy 12 J-10C fighters from China."
+    assert ("CHN", "KEN", "J-10C", "negotiating") in facts(text, PUB)
+    assert ("CHN", "KEN", "J-10C", "negotiating") in facts(
+        "Kenya will eventually order 12 J-10C fighters from China.", PUB
+    )
