@@ -294,3 +294,5 @@ def test_modal_with_an_adverb_before_the_purchase_verb() -> None:
     assert ("CHN", "KEN", "J-10C", "negotiating") in facts(
         "Kenya will eventually order 12 J-10C fighters from China.", PUB
     )
+    # "dropped the <system> deal/its <system> purchase plans": the deal is called off
+    assert ("USA", "KEN", "F-16", "cancelled") in facts("Kenya dropped its F-16 purchase plans in 2024.", PUB)
