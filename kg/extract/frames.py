@@ -428,6 +428,14 @@ def _per_system_status(
     for m in systems:
         if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
             distinct.append(m)
+    if len(distinct) == 1 and distinct[0].system is not None:
+        # "A cancelled the X deal, and will instead buy Y": the one system after a clause break takes
+        # the stage of its own clause (the cancelled deal before the break is not Y's)
+        m = distinct[0]
+        cut = _last_clause_break(s, 0, m.start - a)
+        after = [t for t in trig if cut is not None and t[1] >= cut]
+        if after and any(t[1] < cut for t in trig if cut is not None):
+            sys_status[m.system.designation] = _status(s, after)
     if len(distinct) > 1:
         prev_end = 0
         for i, m in enumerate(distinct):

@@ -289,10 +289,17 @@ def test_rejected_alternative_offered_by_a_state() -> None:
 def test_modal_with_an_adverb_before_the_purchase_verb() -> None:
     """'will instead buy', 'will eventually order', 'could likely sign': a planned purchase (talks
     stage), the adverb between the modal and the verb notwithstanding."""
-    text = "Kenya dropped its fighter plans and will instead buy 12 J-10C fighters from China."
+    text = "Kenya dropped its fighter plans, and will instead buy 12 J-10C fighters from China."
     assert ("CHN", "KEN", "J-10C", "negotiating") in facts(text, PUB)
     assert ("CHN", "KEN", "J-10C", "negotiating") in facts(
         "Kenya will eventually order 12 J-10C fighters from China.", PUB
+    )
+    # the one system after a clause break takes its own clause's stage, not the earlier clause's
+    assert ("CHN", "KEN", "J-10C", "signed") in facts(
+        "Kenya cancelled the F-16 deal, and ordered 12 J-10C fighters from China instead.", PUB
+    )
+    assert ("CHN", "KEN", "J-10C", "cancelled") in facts(
+        "Kenya ordered 12 J-10C fighters from China, but the deal was cancelled.", PUB
     )
     # "dropped the <system> deal/its <system> purchase plans": the deal is called off
     assert ("USA", "KEN", "F-16", "cancelled") in facts("Kenya dropped its F-16 purchase plans in 2024.", PUB)
