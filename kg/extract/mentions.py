@@ -94,7 +94,7 @@ _SHIP = re.compile(
 _SHIP_TAKEN = re.compile(
     r"(?:\b(?:bought|buys|buy|acquired|acquire|purchased|purchase|received|receive|delivery of|delivered|deliver|"
     r"handed over|hand over|transferred|transfer|sold|sell|ordered|donated|donate|gave|gift|lease[ds]?)\s+"
-    r"(?:the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}|\b(?:former|ex-|ex)\s*)\Z",
+    r"(?:the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,3}|\b(?:former|ex-|ex)\s*)\Z",
     re.IGNORECASE,
 )
 #: designations the letter-first pattern misses: a hull number with a variant code ("214NG",

@@ -303,3 +303,10 @@ def test_modal_with_an_adverb_before_the_purchase_verb() -> None:
     )
     # "dropped the <system> deal/its <system> purchase plans": the deal is called off
     assert ("USA", "KEN", "F-16", "cancelled") in facts("Kenya dropped its F-16 purchase plans in 2024.", PUB)
+
+
+def test_prefixed_hull_after_three_describing_words() -> None:
+    """'bought the former British frigate HMS X': a hull as the object of a transfer, with up to
+    three words ('former British frigate') between the verb's article and the hull."""
+    got = facts("Kenya bought the former British frigate HMS Argyll in 2024.", PUB)
+    assert ("GBR", "KEN", "HMS Argyll") in {f[:3] for f in got}
