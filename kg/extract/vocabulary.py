@@ -200,7 +200,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
             r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
-            r"leased|signed (?:an? |the )?lease)\b"
+            r"leased|signed (?:an? |the )?lease|"
+            # "under a 2021 contract, A is building N X for B": the contract's stage
+            r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations))|"
+            r"under (?:a |an |the )?contract (?:signed|awarded|placed))\b"
         ),
     ),
     (

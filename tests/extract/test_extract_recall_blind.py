@@ -310,3 +310,12 @@ def test_prefixed_hull_after_three_describing_words() -> None:
     three words ('former British frigate') between the verb's article and the hull."""
     got = facts("Kenya bought the former British frigate HMS Argyll in 2024.", PUB)
     assert ("GBR", "KEN", "HMS Argyll") in {f[:3] for f in got}
+
+
+def test_under_a_contract_a_maker_building_for_a_buyer() -> None:
+    """'Under a 2021 contract, <maker> is building N X for the <demonym> Army': the contract gives the
+    stage (signed), the maker sells, the army's state buys; talks about a contract are no contract."""
+    text = "Under a 2021 contract, Saab is building 30 ZX-9 howitzers for the Australian Army."
+    assert ("SWE", "AUS", "ZX-9", "signed") in facts(text, PUB)
+    talks = "Under a contract talks framework, Saab is building 30 ZX-9 howitzers for the Australian Army."
+    assert not any(f[3] == "signed" for f in facts(talks, PUB))
