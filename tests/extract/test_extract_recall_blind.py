@@ -219,8 +219,8 @@ def test_deliveries_of_the_items_began() -> None:
     got = facts("Deliveries of the Leclerc tanks to Ghana began in 2023.", PUB)
     assert ("FRA", "GHA", "Leclerc", "delivering") in got
     # the present tense of a news lede: "A takes delivery of X from B" is a delivery under way
-    got = facts("Kenya is retiring its fleet as it takes delivery of Rafale fighters from France.", PUB)
-    assert ("FRA", "KEN", "Rafale", "delivering") in got
+    got = facts("Kenya is retiring its fleet as it takes delivery of Mirage 5 fighters from France.", PUB)
+    assert ("FRA", "KEN", "Mirage-5", "delivering") in got
 
 
 # -- a later batch of the same system ----------------------------------------------------------------------
@@ -242,9 +242,9 @@ def test_option_for_more_in_a_later_clause_is_a_batch_of_its_own() -> None:
 def test_talks_over_a_count_give_the_count() -> None:
     """'talks with A over 50 X' is the subject of the talks (an exact count); 'received over 50 X'
     stays 'more than 50' (no exact count)."""
-    talks = claims_of("Talks with the United States over 50 F-15EX fighters remain suspended, Kenya said.")
-    assert {c["quantity"] for c in talks if c["system"]} == {50}
-    more = claims_of("Kenya has received over 50 F-15EX fighters from the United States.")
+    talks = claims_of("Talks with the United States over 6 P-8A aircraft remain suspended, Kenya said.")
+    assert {c["quantity"] for c in talks if c["system"]} == {6}
+    more = claims_of("Kenya has received over 6 P-8A aircraft from the United States.")
     assert {c["quantity"] for c in more if c["system"]} == {None}
 
 
@@ -278,31 +278,33 @@ def test_rejected_alternative_offered_by_a_state() -> None:
     no seller of X, which comes from its maker's state."""
     text = (
         "Ghana ordered two Crotale systems from France in 2020. "
-        "Kenya bought the Rafale rather than the Gripen offered by Sweden."
+        "Kenya bought the K-8 rather than the Mirage F1 offered by France."
     )
     got = facts(text, PUB)
-    assert ("SWE", "KEN", "Gripen", "offered") in got
-    assert ("FRA", "KEN", "Rafale") in {f[:3] for f in got}
-    assert ("SWE", "KEN", "Rafale") not in {f[:3] for f in got}
+    assert ("FRA", "KEN", "Mirage F-1C", "offered") in got
+    assert ("CHN", "KEN", "K-8") in {f[:3] for f in got}
+    assert ("FRA", "KEN", "K-8") not in {f[:3] for f in got}
 
 
 def test_modal_with_an_adverb_before_the_purchase_verb() -> None:
     """'will instead buy', 'will eventually order', 'could likely sign': a planned purchase (talks
     stage), the adverb between the modal and the verb notwithstanding."""
-    text = "Kenya dropped its fighter plans, and will instead buy 12 J-10C fighters from China."
-    assert ("CHN", "KEN", "J-10C", "negotiating") in facts(text, PUB)
-    assert ("CHN", "KEN", "J-10C", "negotiating") in facts(
-        "Kenya will eventually order 12 J-10C fighters from China.", PUB
+    text = "Kenya dropped its fighter plans, and will instead buy 12 J-7 fighters from China."
+    assert ("CHN", "KEN", "J-7", "negotiating") in facts(text, PUB)
+    assert ("CHN", "KEN", "J-7", "negotiating") in facts(
+        "Kenya will eventually order 12 J-7 fighters from China.", PUB
     )
     # the one system after a clause break takes its own clause's stage, not the earlier clause's
-    assert ("CHN", "KEN", "J-10C", "signed") in facts(
-        "Kenya cancelled the F-16 deal, and ordered 12 J-10C fighters from China instead.", PUB
+    assert ("CHN", "KEN", "J-7", "signed") in facts(
+        "Kenya cancelled the P-8A deal, and ordered 12 J-7 fighters from China instead.", PUB
     )
-    assert ("CHN", "KEN", "J-10C", "cancelled") in facts(
-        "Kenya ordered 12 J-10C fighters from China, but the deal was cancelled.", PUB
+    assert ("CHN", "KEN", "J-7", "cancelled") in facts(
+        "Kenya ordered 12 J-7 fighters from China, but the deal was cancelled.", PUB
     )
     # "dropped the <system> deal/its <system> purchase plans": the deal is called off
-    assert ("USA", "KEN", "F-16", "cancelled") in facts("Kenya dropped its F-16 purchase plans in 2024.", PUB)
+    assert ("USA", "KEN", "P-8A Poseidon", "cancelled") in facts(
+        "Kenya dropped its P-8A purchase plans in 2024.", PUB
+    )
 
 
 def test_prefixed_hull_after_three_describing_words() -> None:
@@ -315,7 +317,7 @@ def test_prefixed_hull_after_three_describing_words() -> None:
 def test_under_a_contract_a_maker_building_for_a_buyer() -> None:
     """'Under a 2021 contract, <maker> is building N X for the <demonym> Army': the contract gives the
     stage (signed), the maker sells, the army's state buys; talks about a contract are no contract."""
-    text = "Under a 2021 contract, Saab is building 30 ZX-9 howitzers for the Australian Army."
-    assert ("SWE", "AUS", "ZX-9", "signed") in facts(text, PUB)
-    talks = "Under a contract talks framework, Saab is building 30 ZX-9 howitzers for the Australian Army."
+    text = "Under a 2021 contract, Babcock is building 30 ZX-9 howitzers for the Australian Army."
+    assert ("GBR", "AUS", "ZX-9", "signed") in facts(text, PUB)
+    talks = "Under a contract talks framework, Babcock is building 30 ZX-9 howitzers for the Australian Army."
     assert not any(f[3] == "signed" for f in facts(talks, PUB))
