@@ -107,6 +107,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self._n_systems = 0
         self._relations: set[int] = set()
         self._whole: dict[tuple[int, int], tuple[int, int]] = {}  # a clause's sentence (evidence)
+        self._triggers: dict[tuple[int, int], list] = {}  # a sentence's triggers, reused by calibrate
         self.focus = self._focus_buyer()
 
     def _about_context(self, systems: list[Mention]) -> bool:
@@ -214,7 +215,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _link_deals(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
-        calibrate(self.claims, self.masked, self.mentions)
+        calibrate(self.claims, self.masked, self.mentions, self._triggers)
         corroborate(self.claims)
         return self.claims
 
@@ -276,9 +277,8 @@ class _Extractor(FrameBuilder, DetailReader):
         if not parties and not anaphora and not systems:
             return
         # "the donated jets": a participle after a determiner describes an item, states no stage
-        trig = [
-            t for t in _triggers(s) if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)
-        ]
+        found = self._triggers[(a, b)] = _triggers(s)
+        trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (

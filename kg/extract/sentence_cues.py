@@ -41,16 +41,21 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
   and the supplier is only the item's origin: a fleet, not a transfer the text states.
+* ``system:context-beside-other`` - the system was carried over from another sentence although
+  this one names a system of its own (not the claim's): the sentence is about its own item ("the
+  guns replace the X that A sent to B"), and the role step could not tie the named one.
 
-Each check is cheap (the sentence's mentions and triggers are already known) and local to one
-sentence; the weights are in :mod:`.confidence`.
+``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
+sentence's other claims and is added by :func:`.confidence.calibrate`.
+
+Each check is local to one sentence and made once per sentence (:class:`Sentence`, shared by the
+sentence's claims, reusing the triggers the extractor found); the weights are in :mod:`.confidence`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import pairwise
 
 from kg.extract.entities import Mention
@@ -137,8 +142,46 @@ _OPENER = re.compile(
     r"\s*(?:Having\s+\w+|After\s+\w+ing|Before\s+\w+ing|(?:[A-Z]\w+ed)\s+(?:by|from|to|in|for)|"
     r"(?:Since|Once|When)\s+(?:\w+ing))\b[^,;]{3,200},"
 )
+#: the words each positional check of :class:`Sentence` cannot match without: a sentence that has
+#: none of them skips that check's regex at every spot (most sentences have no intent, negation,
+#: comparison or retirement at all)
+_NEGATION_WORDS = ("not", "n't", "no longer", "never", "neither", "nor")
+_HINTS: dict[str, tuple[str, ...]] = {
+    "intent": (
+        "evaluat",
+        "weigh",
+        "consider",
+        "stud",
+        "look",
+        "interest",
+        "eye",
+        "explor",
+        "mull",
+        "would",
+        "intend",
+    ),
+    "negation": (*_NEGATION_WORDS, "without"),
+    "comparison": (
+        "chos",
+        "select",
+        "picked",
+        "prefer",
+        "favo",
+        "instead",
+        "rather",
+        "place",
+        "alternative",
+        "beat",
+        "outbid",
+    ),
+    "negated-after": (*_NEGATION_WORDS, "declin", "refus"),
+    "retiring": ("retir", "phas", "decommission", "withdr", "mothball", "scrapp"),
+}
+_HINTS["retiring-after"] = _HINTS["retiring"]
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
+
+Trigger = tuple[str, int, int, str]
 
 
 def _sentence_mentions(mentions: list[Mention], starts: list[int], a: int, b: int) -> list[Mention]:
@@ -151,33 +194,104 @@ def _sentence_mentions(mentions: list[Mention], starts: list[int], a: int, b: in
     return out
 
 
-@lru_cache(maxsize=512)
-def _clauses(s: str) -> tuple[tuple[int, int], ...]:
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s)), len(s)]
-    return tuple((x, y) for x, y in pairwise(cuts) if y > x)
+class Sentence:
+    """What every claim of one sentence shares, computed once per sentence instead of once per claim.
+
+    Why: a sentence yields several claims (one per system and dyad) and the checks of a claim are
+    mostly about the sentence (its mentions, triggers, clauses, lists, paragraph) or about a position
+    in it (is the word at x governed by intent, a negation, a comparison?); those results are kept
+    here, so the cost of the cues grows with the sentences of an article, not with its claims.
+    ``s`` is the sentence, ``a`` its offset in ``text``; ``ms`` its mentions."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        starts: list[int],
+        a: int,
+        b: int,
+        trig: list[Trigger] | None = None,
+    ) -> None:
+        self.text, self.a, self.b = text, a, b
+        self.s = s = text[a:b]
+        self.ms = _sentence_mentions(mentions, starts, a, b)
+        self.trig: tuple[Trigger, ...] = tuple(_triggers(s) if trig is None else trig)
+        self.parties = [m for m in self.ms if m.kind == "party" and m.iso3]
+        self.systems = [m for m in self.ms if m.kind == "system"]
+        self._memo: dict[tuple[str, int], bool] = {}
+        self._hinted: dict[str, bool] = {}
+        self._low: str | None = None
+        self._listed: set[int] | None = None
+        self._clauses: tuple[tuple[int, int], ...] | None = None
+
+    def check(self, kind: str, x: int) -> bool:
+        """Whether the word at ``x`` is governed by ``kind``: "intent", "negation" (a negation
+        before it), "comparison", "negated-after" (a negation after it), "retiring" (a retiring verb
+        before it), "retiring-after" (after it)."""
+        hinted = self._hinted.get(kind)
+        if hinted is None:
+            if self._low is None:
+                self._low = self.s.lower()
+            hinted = self._hinted[kind] = any(w in self._low for w in _HINTS[kind])
+        if not hinted:
+            return False
+        key = (kind, x)
+        hit = self._memo.get(key)
+        if hit is None:
+            s = self.s
+            if kind == "intent":
+                hit = bool(_INTENT.search(s, max(0, x - 40), x)) and not _NEGATION.search(
+                    s, max(0, x - 40), x
+                )
+            elif kind == "negation":
+                hit = bool(_NEGATION.search(s, max(0, x - 30), x))
+            elif kind == "comparison":
+                hit = bool(_COMPARISON.search(s, max(0, x - 50), x))
+            elif kind == "negated-after":
+                hit = bool(_NEGATED_AFTER.match(s, x))
+            else:  # "retiring": a retiring verb just before the mention at x or in the words after its end
+                end = x if kind == "retiring-after" else -1
+                hit = bool(
+                    _RETIRING_AFTER.match(s, end)
+                    if end >= 0
+                    else _RETIRING_BEFORE.search(s, max(0, x - 40), x)
+                )
+            self._memo[key] = hit
+        return hit
+
+    def pronoun(self, x: int) -> re.Match[str] | None:
+        """A pronoun subject right before the word at ``x``."""
+        return _PRONOUN_SUBJECT.search(self.s, max(0, x - 60), x)
+
+    def listed(self) -> set[int]:
+        """ids of the party mentions inside a list of three or more states ("A, B and C")."""
+        if self._listed is None:
+            chains: list[list[Mention]] = []
+            for m in self.parties:
+                if chains and _LIST_GAP.match(self.text[chains[-1][-1].end : m.start]):
+                    chains[-1].append(m)
+                else:
+                    chains.append([m])
+            self._listed = {id(m) for ch in chains if len({x.iso3 for x in ch}) >= 3 for m in ch}
+        return self._listed
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        """The clause (between :data:`_CLAUSE_BREAK` cuts) holding ``pos``."""
+        if self._clauses is None:
+            cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(self.s)), len(self.s)]
+            self._clauses = tuple((x, y) for x, y in pairwise(cuts) if y > x)
+        for x, y in self._clauses:
+            if x <= pos < y:
+                return x, y
+        return 0, len(self.s)
 
 
-@lru_cache(maxsize=512)
-def _sentence_triggers(s: str) -> tuple[tuple[str, int, int, str], ...]:
-    return tuple(_triggers(s))
-
-
-def _clause_of(s: str, pos: int) -> tuple[int, int]:
-    for x, y in _clauses(s):
-        if x <= pos < y:
-            return x, y
-    return 0, len(s)
-
-
-def _system_mentions(claim: Claim, ms: list[Mention], a: int) -> list[Mention]:
+def _system_mentions(claim: Claim, sent: Sentence) -> list[Mention]:
     if claim.system is None:
         return []
     names = {claim.system.name, claim.system.surface}
     return [
-        m
-        for m in ms
-        if m.kind == "system"
-        and (m.text in names or (m.system is not None and m.system.designation in names))
+        m for m in sent.systems if m.text in names or (m.system is not None and m.system.designation in names)
     ]
 
 
@@ -187,9 +301,7 @@ def _verb_of(cue: str) -> str | None:
     return parts[2] if len(parts) == 3 and parts[1] == "subject" else None
 
 
-def _pronoun_actor(
-    claim: Claim, s: str, a: int, ms: list[Mention], trig: tuple[tuple[str, int, int, str], ...]
-) -> bool:
+def _pronoun_actor(claim: Claim, sent: Sentence) -> bool:
     """The verb that decided a role, or any deal verb when the supplier was not stated, has a pronoun
     subject whose antecedent is not the claim's party: the sentence's first party is the likely
     antecedent ("A was dropped after it bought X": "it" is A), any other party was picked for the role."""
@@ -197,22 +309,23 @@ def _pronoun_actor(
     buy = next((c for c in claim.cues if c.startswith("buyer:")), "buyer:none")
     roles = {v: p for v, p in ((_verb_of(sup), claim.supplier), (_verb_of(buy), claim.buyer)) if v and p}
     stated = sup.split(":", 1)[1] not in ("system-origin", "mention", "focus", "none", "context")
-    for _st, x, _y, word in trig:
+    for _st, x, _y, word in sent.trig:
         if word not in roles and stated:
             continue
-        pro = _PRONOUN_SUBJECT.search(s, max(0, x - 60), x)
+        pro = sent.pronoun(x)
         if pro is None:
             continue
         party = roles.get(word, claim.supplier)
-        first = next((m for m in ms if m.kind == "party" and m.iso3 and m.start - a < pro.start()), None)
+        first = next((m for m in sent.parties if m.start - sent.a < pro.start()), None)
         if party is None or first is None or first.iso3 != party.iso3:
             return True
     return False
 
 
-def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
+def _other_clause(claim: Claim, sent: Sentence) -> bool:
     """The buyer and the system are both named, but never in the same coordinate clause; or the
     supplier is named only in a clause that names neither the system nor the buyer."""
+    s, a = sent.s, sent.a
     cuts = [0, *(m.start() for m in _COORDINATE.finditer(s)), len(s)]
     if len(cuts) == 2:
         return False
@@ -222,9 +335,9 @@ def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
         return next(i for i, (x, y) in enumerate(spans) if x <= pos < y or y == len(s))
 
     def clauses_of(iso: str | None) -> set[int]:
-        return {clause(m.start - a) for m in ms if m.kind == "party" and iso and m.iso3 == iso}
+        return {clause(m.start - a) for m in sent.parties if iso and m.iso3 == iso}
 
-    own = {clause(m.start - a) for m in _system_mentions(claim, ms, a)}
+    own = {clause(m.start - a) for m in _system_mentions(claim, sent)}
     buyers = clauses_of(claim.buyer.iso3)
     sellers = clauses_of(claim.supplier.iso3) if claim.supplier else set()
     if own and buyers and not own & buyers:
@@ -233,65 +346,51 @@ def _other_clause(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
     return bool(own and sellers and buyers and not sellers & (own | buyers))
 
 
-def _opener_split(claim: Claim, s: str, a: int, ms: list[Mention]) -> bool:
+def _opener_split(claim: Claim, sent: Sentence) -> bool:
     """A sentence opening with a participle clause of its own event, and the claim pairs something
     named only there with something named only in the main clause."""
-    m = _OPENER.match(s)
+    m = _OPENER.match(sent.s)
     if m is None:
         return False
-    cut = m.end()
+    cut, a = m.end(), sent.a
     sides = []
     for iso in (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None):
-        named = {m.start - a < cut for m in ms if m.kind == "party" and iso and m.iso3 == iso}
+        named = {m.start - a < cut for m in sent.parties if iso and m.iso3 == iso}
         if len(named) == 1:
             sides.append(named.pop())
-    own = {x.start - a < cut for x in _system_mentions(claim, ms, a)}
+    own = {x.start - a < cut for x in _system_mentions(claim, sent)}
     if len(own) == 1:
         sides.append(own.pop())
     return len(set(sides)) == 2
 
 
-def _list_party(claim: Claim, ms: list[Mention], text: str) -> list[str]:
+def _list_party(claim: Claim, sent: Sentence) -> list[str]:
     """``party:in-list`` when the buyer is named only inside a list of three or more states."""
-    parties = [m for m in ms if m.kind == "party" and m.iso3]
-    chains: list[list[Mention]] = []
-    for m in parties:
-        if chains and _LIST_GAP.match(text[chains[-1][-1].end : m.start]):
-            chains[-1].append(m)
-        else:
-            chains.append([m])
-    listed = {id(m) for ch in chains if len({x.iso3 for x in ch}) >= 3 for m in ch}
-    own = [m for m in parties if m.iso3 == claim.buyer.iso3]
+    own = [m for m in sent.parties if m.iso3 == claim.buyer.iso3]
+    listed = sent.listed() if own else set()
     return ["party:in-list"] if own and all(id(m) in listed for m in own) else []
 
 
-def _stage_cues(
-    claim: Claim, s: str, a: int, ms: list[Mention], trig: tuple[tuple[str, int, int, str], ...]
-) -> list[str]:
+def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
     """Cues of the deal word: governed by intent, negated, a comparison, a fleet in service."""
-    out = []
+    out: list[str] = []
     if claim.negated:
         return out
-    own = _system_mentions(claim, ms, a)
-    spots = [(t[1], t[3]) for t in trig] + [(m.start - a, "") for m in own]
-    if any(
-        _INTENT.search(s, max(0, x - 40), x) and not _NEGATION.search(s, max(0, x - 40), x) for x, _w in spots
-    ):
+    a = sent.a
+    own = _system_mentions(claim, sent)
+    spots = [(t[1], t[3]) for t in sent.trig] + [(m.start - a, "") for m in own]
+    if any(sent.check("intent", x) for x, _w in spots):
         out.append("stage:intent")
-    if any(_NEGATION.search(s, max(0, x - 30), x) for x, w in spots if w):
+    if any(sent.check("negation", x) for x, w in spots if w):
         out.append("stage:negated-verb")
-    parties = [m for m in ms if m.kind == "party" and m.iso3]
     for iso in {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None} - {None}:
-        named = [m for m in parties if m.iso3 == iso]
-        if named and all(_NEGATED_AFTER.match(s, m.end - a) for m in named):
+        named = [m for m in sent.parties if m.iso3 == iso]
+        if named and all(sent.check("negated-after", m.end - a) for m in named):
             out.append("party:negated")
             break
-    sides = [
-        m
-        for m in ms
-        if m.kind == "party" and m.iso3 in (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None)
-    ]
-    if any(_COMPARISON.search(s, max(0, m.start - a - 50), m.start - a) for m in [*own, *sides]):
+    roles = (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None)
+    sides = [m for m in sent.ms if m.kind == "party" and m.iso3 in roles]
+    if any(sent.check("comparison", m.start - a) for m in [*own, *sides]):
         out.append("stage:comparison")
     buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
     sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
@@ -307,35 +406,23 @@ def _stage_cues(
     return out
 
 
-def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list[int]) -> list[str]:
-    """The structural risk cues of one claim (see the module docstring); ``text`` is the article
-    (masked), ``mentions`` its mentions sorted by start and ``starts`` their start offsets."""
-    a, b = claim.evidence.start, claim.evidence.end
-    s = text[a:b]
-    ms = _sentence_mentions(mentions, starts, a, b)
-    trig = _sentence_triggers(s)
-    out: list[str] = []
-    buyer = [m for m in ms if m.kind == "party" and m.iso3 == claim.buyer.iso3 and claim.buyer.iso3]
-    systems = [m for m in ms if m.kind == "system"]
-    if buyer and all(
-        m.form == "demonym"
-        and any(_ORIGIN_GAP.match(text[m.end : y.start]) for y in systems if y.start >= m.end)
-        for m in buyer
-    ):
-        out.append("buyer:origin-adjective")
-    if _pronoun_actor(claim, s, a, ms, trig):
-        out.append("actor:pronoun")
-    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
-    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
-    if _verb_of(sup) and _verb_of(buy) and _verb_of(sup) != _verb_of(buy):
-        out.append("pair:two-subjects")
-    if claim.supplier is not None and claim.supplier_company:
-        firms = [m for m in ms if m.kind == "party" and m.form == "company" and m.iso3 == claim.supplier.iso3]
-        for f in firms:
-            nxt = next((m for m in ms if m.kind == "party" and m.start >= f.end), None)
-            if nxt is not None and nxt.iso3 != f.iso3 and _POSSESSIVE.match(text[f.end : nxt.start]):
-                out.append("supplier:company-abroad")
-                break
+def _origin_of_other_item(claim: Claim, sent: Sentence, sup: str, own: list[Mention]) -> bool:
+    """The supplier is only an origin ("X-made", "French") qualifying another item than the system."""
+    if sup.split(":", 1)[-1] not in ("made", "origin-modifier") or claim.supplier is None or not own:
+        return False
+    text = sent.text
+    origins = [m for m in sent.parties if m.iso3 == claim.supplier.iso3]
+    return bool(
+        origins
+        and not any(_QUALIFIES.match(text[o.end : y.start]) for o in origins for y in own if y.start >= o.end)
+        and not any(_GENERIC_ITEMS.match(text, o.end) for o in origins)
+    )
+
+
+def _context_cues(claim: Claim, sent: Sentence) -> list[str]:
+    """``context:new-paragraph`` and ``context:boilerplate`` from the paragraph the sentence opens or is in."""
+    out = []
+    text, a = sent.text, sent.a
     para = text.rfind("\n\n", max(0, a - PARAGRAPH_LOOKBACK), a)
     head = para if para >= 0 else (0 if a <= PARAGRAPH_LOOKBACK else -1)
     carried = any(c in claim.cues for c in ("buyer:context", "supplier:context", "system:context"))
@@ -343,21 +430,50 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
         out.append("context:new-paragraph")
     if head >= 0 and _ABOUT.match(text, head, a):
         out.append("context:boilerplate")
-    out += _list_party(claim, ms, text)
-    if _other_clause(claim, s, a, ms) or _opener_split(claim, s, a, ms):
+    return out
+
+
+def sentence_cues(
+    claim: Claim, text: str, mentions: list[Mention], starts: list[int], sent: Sentence | None = None
+) -> list[str]:
+    """The structural risk cues of one claim (see the module docstring); ``text`` is the article
+    (masked), ``mentions`` its mentions sorted by start and ``starts`` their start offsets; ``sent``
+    the claim's :class:`Sentence` when the caller keeps one per sentence (else it is built here)."""
+    a, b = claim.evidence.start, claim.evidence.end
+    if sent is None or (sent.a, sent.b) != (a, b):
+        sent = Sentence(text, mentions, starts, a, b)
+    out: list[str] = []
+    buyer = [m for m in sent.parties if m.iso3 == claim.buyer.iso3]
+    systems = sent.systems
+    if buyer and all(
+        m.form == "demonym"
+        and any(_ORIGIN_GAP.match(text[m.end : y.start]) for y in systems if y.start >= m.end)
+        for m in buyer
+    ):
+        out.append("buyer:origin-adjective")
+    if _pronoun_actor(claim, sent):
+        out.append("actor:pronoun")
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
+    if _verb_of(sup) and _verb_of(buy) and _verb_of(sup) != _verb_of(buy):
+        out.append("pair:two-subjects")
+    if claim.supplier is not None and claim.supplier_company:
+        firms = [
+            m for m in sent.ms if m.kind == "party" and m.form == "company" and m.iso3 == claim.supplier.iso3
+        ]
+        for f in firms:
+            nxt = next((m for m in sent.ms if m.kind == "party" and m.start >= f.end), None)
+            if nxt is not None and nxt.iso3 != f.iso3 and _POSSESSIVE.match(text[f.end : nxt.start]):
+                out.append("supplier:company-abroad")
+                break
+    out += _context_cues(claim, sent)
+    out += _list_party(claim, sent)
+    if _other_clause(claim, sent) or _opener_split(claim, sent):
         out.append("pair:other-clause")
-    out += _stage_cues(claim, s, a, ms, trig)
-    own = _system_mentions(claim, ms, a)
-    if sup.split(":", 1)[-1] in ("made", "origin-modifier") and claim.supplier is not None and own:
-        origins = [m for m in ms if m.kind == "party" and m.iso3 == claim.supplier.iso3]
-        if (
-            origins
-            and not any(
-                _QUALIFIES.match(text[o.end : y.start]) for o in origins for y in own if y.start >= o.end
-            )
-            and not any(_GENERIC_ITEMS.match(text, o.end) for o in origins)
-        ):
-            out.append("supplier:origin-of-other-item")
+    out += _stage_cues(claim, sent)
+    own = _system_mentions(claim, sent)
+    if _origin_of_other_item(claim, sent, sup, own):
+        out.append("supplier:origin-of-other-item")
     if (
         claim.system_source == "pattern"
         and own
@@ -367,15 +483,14 @@ def sentence_cues(claim: Claim, text: str, mentions: list[Mention], starts: list
     ):
         out.append("system:name-fragment")
     if claim.status not in ("cancelled", "offered") and any(
-        _RETIRING_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
-        or _RETIRING_AFTER.match(s, m.end - a)
-        for m in own
+        sent.check("retiring", m.start - a) or sent.check("retiring-after", m.end - a) for m in own
     ):
         out.append("stage:retiring")
-    if own and trig:
-        clauses = [_clause_of(s, m.start - a) for m in own]
-        in_clause = [[t for t in trig if x <= t[1] < y] for x, y in clauses]
-        if not any(in_clause):
+    if systems and not own and "system:context" in claim.cues:
+        out.append("system:context-beside-other")
+    if own and sent.trig:
+        clauses = [sent.clause_of(m.start - a) for m in own]
+        if not any(x <= t[1] < y for x, y in clauses for t in sent.trig):
             out.append("system:no-trigger-in-clause")
     return out
 

@@ -322,3 +322,70 @@ def test_crowding_counts_the_whole_sentence_not_the_clause_a_frame_was_read_from
     alone = [c for c in extract_text(one) if c.buyer.iso3 == "CHL"]
     assert crowded and alone
     assert max(c.confidence for c in crowded) < max(c.confidence for c in alone)
+
+
+def _calibrated(claims: list[Claim]) -> list[Claim]:
+    """``claims`` (all over one text) after :func:`calibrate`, which adds the cues of the whole sentence."""
+    text = claims[0].evidence.text
+    calibrate(claims, text, find_mentions(text))
+    return claims
+
+
+def test_a_party_among_three_or_more_paired_in_one_sentence_is_one_of_many() -> None:
+    """A sentence the extractor reads as deals of three or more suppliers (or buyers) is a list of
+    bidders, operators or past customers far more often than three deals."""
+    text = "Peru picked the Gripen E from Sweden after a contest in which France, Spain and Italy also bid."
+    bidders = [
+        _claim(
+            text, "PER", iso, "Gripen E", ("supplier:offer-list", "buyer:subject:picked"), status="offered"
+        )
+        for iso in ("SWE", "FRA", "ESP", "ITA")
+    ]
+    assert all("party:one-of-many" in c.cues for c in _calibrated(bidders))
+    assert all(c.confidence == pytest.approx(0.85 - RISKS["party:one-of-many"]) for c in bidders)
+    # one supplier and one buyer for three systems is a list of items, each stated: no doubt on the pair
+    items = "Peru ordered the Gripen E, the Meteor and the IRIS-T from Sweden."
+    listed = [
+        _claim(items, "PER", "SWE", name, ("supplier:from", "buyer:subject:ordered"))
+        for name in ("Gripen E", "Meteor", "IRIS-T")
+    ]
+    assert not any("party:one-of-many" in c.cues for c in _calibrated(listed))
+    # two buyers of one seller is a plain coordinated deal
+    two = "Peru and Chile bought the Gripen E from Sweden."
+    pair = [
+        _claim(two, iso, "SWE", "Gripen E", ("supplier:from", "buyer:subject:bought"))
+        for iso in ("PER", "CHL")
+    ]
+    assert not any("party:one-of-many" in c.cues for c in _calibrated(pair))
+
+
+def test_a_system_carried_over_into_a_sentence_naming_its_own_item_is_doubtful() -> None:
+    """A sentence that names a system of its own is about that item: a system taken from an earlier
+    sentence instead was picked because the role step could not tie the named one."""
+    text = "The new guns will replace the 18 Archer howitzers that Oslo sent to Kyiv last year."
+    carried = Claim(
+        buyer=_party("UKR"),
+        supplier=_party("NOR"),
+        system=SystemRef("K9 Thunder", None, surface="K9"),
+        status="delivered",
+        evidence=Evidence(text, 0, len(text)),
+        confidence=0.6,
+        system_source="context",
+        cues=["supplier:subject:sent", "buyer:to", "system:context", "status:trigger"],
+    )
+    assert "system:context-beside-other" in _cues(carried)
+    named = _claim(text, "UKR", "NOR", "Archer", ("supplier:subject:sent", "buyer:to"), status="delivered")
+    assert "system:context-beside-other" not in _cues(named)
+    # a sentence without an item of its own refers back to the deal in context
+    bare = "Oslo sent 18 of the howitzers to Kyiv last year."
+    back = Claim(
+        buyer=_party("UKR"),
+        supplier=_party("NOR"),
+        system=SystemRef("K9 Thunder", None, surface="K9"),
+        status="delivered",
+        evidence=Evidence(bare, 0, len(bare)),
+        confidence=0.6,
+        system_source="context",
+        cues=["supplier:subject:sent", "buyer:to", "system:context", "status:trigger"],
+    )
+    assert "system:context-beside-other" not in _cues(back)
