@@ -131,8 +131,13 @@ class FrameBuilder(PartyAssigner):
             here = actors if own is None else [replace(own, role="supplier", cue="offer-list"), *actors]
             sup, buy, conf = self._assign(ref, m, here, speakers, s, a, anaphora, src)
             holder = (
-                self._holder(ref)
-                if src == "context" and sup and sup[0].cue == "system-origin" and _PASS_ON.search(s)
+                self._holder(
+                    ref, src == "context" or _OWN_STOCK.search(s, max(0, m.start - a - 30), m.start - a)
+                )
+                if sup
+                and sup[0].cue == "system-origin"
+                and _PASS_ON.search(s)
+                and (src == "context" or m is not None)
                 else None
             )
             if ref is None and not buy and additional and sup:
@@ -207,11 +212,16 @@ class FrameBuilder(PartyAssigner):
         b = prev.buyer
         return [_implied(b.iso3, b.name, b.kind, None, "buyer", "follow-on", "context")]
 
-    def _holder(self, ref: SystemRef | None) -> _Party | None:
-        """The seller of a system in context passed on to a new buyer ("the tanks were later handed
-        over to B"): the buyer of the deal in context holds it (a re-export or donation: the
-        re-exporting state supplies), not the maker's state; else None."""
-        held = self.ctx.last[-1] if self.ctx.last else None
+    def _holder(self, ref: SystemRef | None, held_here: object) -> _Party | None:
+        """The seller of a system passed on to a new buyer ("the tanks were later handed over to B",
+        "it handed two of its X to B"): the buyer of the article's deal for that system holds it (a
+        re-export or donation: the passing state supplies), not the maker's state; else None.
+        ``held_here``: the sentence refers to the deal in context or to the subject's own stock."""
+        if not held_here or ref is None:
+            return None
+        held = self.ctx.last[-1] if self.ctx.last and self.ctx.last[-1].system is not None else None
+        if held is None or held.system is None or held.system.name != ref.name:
+            held = self.ctx.by_system.get(ref.name)
         if (
             held is None
             or held.negated
@@ -538,9 +548,11 @@ def _signed_before_break(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
     return st == "signed" and not negated and modality is None
 
 
+#: "two of its X", "their X": the items come out of the subject's own stock
+_OWN_STOCK = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a transfer onward of a system someone holds: "handed over to", "gave/give ... to", "donated"
 _PASS_ON = re.compile(
-    r"\b(?:hand(?:ed|s|ing)? (?:\w+ ){0,4}?over|g[ia]ve (?:\w+ ){0,5}?to|giving (?:\w+ ){0,5}?to|donat\w*|"
+    r"\b(?:hand(?:ed|s|ing)? (?:[\w-]+ ){0,6}?(?:over|to)|g[ia]ve (?:\w+ ){0,5}?to|giving (?:\w+ ){0,5}?to|donat\w*|"
     r"re-?export\w*|pass(?:ed|es|ing)? (?:\w+ ){0,3}?on to|transferr?\w* (?:\w+ ){0,4}?to)\b",
     re.IGNORECASE,
 )

@@ -213,6 +213,18 @@ def test_system_in_context_passed_on_is_supplied_by_its_holder() -> None:
     assert ("FRA", "BOL", "Leclerc") in own
 
 
+def test_own_stock_handed_to_a_third_state_is_supplied_by_its_holder() -> None:
+    """'A operates the X, bought from M. It has handed two of its X to B': B gets X from A (the
+    subject's own stock), not from the maker's state M."""
+    text = (
+        "Bolivia already operates the Crotale, bought from France in 2017. "
+        "It has also handed two of its Crotale fire units to Paraguay."
+    )
+    got = _triples(text)
+    assert ("BOL", "PRY", "Crotale") in got
+    assert ("FRA", "PRY", "Crotale") not in got
+
+
 def test_deliveries_of_the_items_began() -> None:
     """'Deliveries of the X to A began in 2023', 'deliveries to A's army began': deliveries under
     way (delivering), with words between the noun and the verb."""
