@@ -163,6 +163,33 @@ _GENERIC_TAIL = frozenset(
     }
 )
 
+#: adjectives of regions and ambiguous nationalities (absent from the country table on purpose):
+#: "Korean missiles", "European jets", "Gulf buyers" name no system
+_REGION_ADJECTIVES = frozenset(
+    [
+        "korean",
+        "congolese",
+        "dominican",
+        "european",
+        "asian",
+        "african",
+        "arab",
+        "arabian",
+        "nordic",
+        "scandinavian",
+        "latin",
+        "gulf",
+        "baltic",
+        "balkan",
+        "allied",
+        "caucasian",
+        "pacific",
+        "atlantic",
+        "mediterranean",
+        "iberian",
+        "persian",
+    ]
+)
 _NAME_STOP = frozenset(
     [
         "a",
@@ -397,3 +424,4 @@ _NAME_STOP = frozenset(
         "summit",
     ]
 )
+_NAME_STOP = _NAME_STOP | _REGION_ADJECTIVES

@@ -12,6 +12,7 @@ from datetime import date
 from kg.extract import extract_text
 from kg.extract.designations import written_designation
 from kg.extract.frames import _signed_before_break
+from kg.extract.mentions import find_mentions
 from kg.extract.triggers import _triggers
 from tests.helpers.claim_facts import facts
 
@@ -333,3 +334,14 @@ def test_under_a_contract_a_maker_building_for_a_buyer() -> None:
     assert ("GBR", "AUS", "ZX-9", "signed") in facts(text, PUB)
     talks = "Under a contract talks framework, Babcock is building 30 ZX-9 howitzers for the Australian Army."
     assert not any(f[3] == "signed" for f in facts(talks, PUB))
+
+
+def test_region_adjective_before_an_item_noun_is_no_designation() -> None:
+    """'Nordic missiles', 'Balkan jets', an ambiguous nationality adjective ('Congolese drones'):
+    a region or people, not a system name (a capitalised name before an item noun usually is)."""
+    for word in ("Nordic", "Iberian", "Congolese"):
+        mentions = find_mentions(f"The country bought {word} missiles in 2020.")
+        assert not [m for m in mentions if m.kind == "system"], word
+    assert [
+        m.text for m in find_mentions("The country bought Spartan aircraft in 2020.") if m.kind == "system"
+    ]
