@@ -337,7 +337,7 @@ def test_under_a_contract_a_maker_building_for_a_buyer() -> None:
 
 
 def test_region_adjective_before_an_item_noun_is_no_designation() -> None:
-    """'Nordic missiles', 'Balkan jets', an ambiguous nationality adjective ('Congolese drones'):
+    """'Nordic missiles', 'Iberian jets', an ambiguous nationality adjective ('Congolese drones'):
     a region or people, not a system name (a capitalised name before an item noun usually is)."""
     for word in ("Nordic", "Iberian", "Congolese"):
         mentions = find_mentions(f"The country bought {word} missiles in 2020.")
