@@ -202,8 +202,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
             r"leased|signed (?:an? |the )?lease|"
             # "under a 2021 contract, A is building N X for B": the contract's stage
-            r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations))|"
-            r"under (?:a |an |the )?contract (?:signed|awarded|placed))\b"
+            r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations|signed|awarded|placed)))\b"
         ),
     ),
     (
