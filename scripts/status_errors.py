@@ -87,7 +87,11 @@ def pair_up(sc, art_id: str, gold_facts: list[dict], claims: list[dict]) -> list
         gold.setdefault(key, []).append(g)
     pred: dict[tuple, list[dict]] = {}
     for c in claims:
-        key = (sc.country_key(c.get("supplier")), sc.country_key(c.get("buyer")), sc.system_key(c.get("system")))
+        key = (
+            sc.country_key(c.get("supplier")),
+            sc.country_key(c.get("buyer")),
+            sc.system_key(c.get("system")),
+        )
         pred.setdefault(key, []).append(c)
     aliases = {
         gk: ({gk[2]} | {sc.system_key(a) for g in gs for a in (g.get("system_also") or [])}) - {None}
@@ -133,7 +137,7 @@ def describe(p: Pair, show_all: bool) -> list[str]:
     if not show_all and all(oks) and not wrong:
         return []
     lines = [f"{p.article} {p.key} claimed={sorted(p.claimed())} wrong={sorted(wrong)}"]
-    for g, ok in zip(p.gold, oks):
+    for g, ok in zip(p.gold, oks, strict=True):
         also = "/".join(g.get("status_also") or [])
         lines.append(
             f"  gold {'ok  ' if ok else 'MISS'} {g.get('status')}{'|' + also if also else ''}: "
