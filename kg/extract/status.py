@@ -47,10 +47,11 @@ _CONTRACT_WORD = re.compile(
 )
 
 
-def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
+def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, int], str | None]:
+    """Every stage the triggers state, each read with its negation and modality (stage -> rank),
+    and the modality of the sentence's claim."""
     found: dict[str, int] = {}
     modality = None
-    negated = bool(_DENIAL.search(s))
     for status, ts, te, word in trig:
         left = s[max(0, ts - 60) : ts]
         st = status
@@ -125,6 +126,12 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
             continue
         found[st] = max(found.get(st, 0), _STATUS_RANK[st])
+    return found, modality
+
+
+def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
+    found, modality = _readings(s, trig)
+    negated = bool(_DENIAL.search(s))
     if "purchase" in found:
         found.pop("purchase")
         if not any(k != "unknown" for k in found):
@@ -152,3 +159,87 @@ def bare_purchase(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
     sum or year: a purchase without its stage (labelling guidelines, rule 5), claimed ``unknown``."""
     signed = [t for t in trig if t[0] == "signed"]
     return bool(signed) and all(t[3] in _BARE_BUY for t in signed) and not _CONTRACT_WORD.search(s)
+
+
+#: a choice made against an alternative ("chosen over", "rather than"): an offer the sentence states
+#: is the alternative's (:mod:`.offers` claims it for the loser)
+_CHOSEN_OVER = re.compile(
+    r"\b(?:chos\w*|select\w*|pick\w*|prefer\w*|opt\w* for|favou?r\w*|went for)\b[^.;,]{0,60}?"
+    r"\b(?:over|rather than|instead of|in preference to|ahead of)\s",
+    re.IGNORECASE,
+)
+
+#: the earlier (or parallel) stages a sentence may state beside its latest one, by that latest stage:
+#: "signed for N X in 2023 and the first were handed over in 2025" (signed, delivering), "ordered in
+#: 2017 but construction stalled" (signed, delayed), "signed in 2019 and cancelled in 2022" (signed,
+#: cancelled), "signed after the cabinet's approval" (approved, signed), "took delivery of N, then
+#: signed a letter of intent for M more" (delivered, negotiating), "had offered the X, and the buyer
+#: was close to a deal" (offered, negotiating).
+#: Labelling guidelines, rule 2: one deal at several stages gives several facts.
+_ALSO_STATED: dict[str, tuple[str, ...]] = {
+    "delivered": ("signed", "negotiating"),
+    "delivering": ("signed",),
+    "delayed": ("signed",),
+    "cancelled": ("signed",),
+    "signed": ("approved",),
+    "negotiating": ("offered",),
+}
+
+
+#: words after which a past purchase verb is finite ("it had bought", "which were acquired"), not a
+#: participle describing a noun ("the jets bought from X")
+_FINITE_BEFORE = frozenset(
+    {
+        *("has", "have", "had", "was", "were", "is", "are", "be", "been", "being"),
+        *("it", "they", "he", "she", "we", "which", "that", "who", "and"),
+        *("also", "already", "recently", "then", "later", "first", "originally", "previously"),
+    }
+)
+
+
+def _participle(s: str, start: int) -> bool:
+    """Whether the verb at ``start`` is a participle after a common noun or a comma ("jets bought",
+    "the NASAMS, bought in 2017"); after a name it is the name's verb ("Greece bought")."""
+    left = s[max(0, start - 40) : start].rstrip()
+    if left.endswith(","):
+        return True
+    words = left.split()
+    return bool(words) and words[-1].islower() and words[-1].lower() not in _FINITE_BEFORE
+
+
+def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
+    """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
+
+    Only stages a trigger of their own states (a bare purchase noun, "the purchase of", is no
+    second stage) and only the pairs of :data:`_ALSO_STATED`: a later stage implies nothing about
+    what the sentence does not say."""
+    allowed = _ALSO_STATED.get(status)
+    if not allowed:
+        return []
+    stated = [t for t in trig if t[0] not in ("purchase", "signed-future")]
+    if status in ("delivered", "delivering"):
+        # "flies N jets bought from X in 1996", "the fleet, bought in 2021, is delivered": a fleet in
+        # hand described by a participle of its purchase states no contract stage of its own
+        stated = [t for t in stated if not (t[3] in _PAST_BUY - {"ordered"} and _participle(s, t[1]))]
+    found, _modality = _readings(s, stated)
+    if "offered" in found and _CHOSEN_OVER.search(s):
+        found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's
+    return [st for st in allowed if st in found and st != status]
+
+
+def stage_window(
+    a: int, spans: list[tuple[str, int]], trig: list[tuple[str, int, int, str]], name: str
+) -> list[tuple[str, int, int, str]]:
+    """The triggers that speak of one system of a sentence naming several: those between the
+    previous system and this one (as the per-system stage reads them) and those after the last
+    system, which every system of the list shares ("signed for A and B ..., and the first were
+    handed over").  ``spans``: (designation, end offset in the text) of each distinct system, in
+    order; one system or an unknown name: every trigger."""
+    names = [n for n, _end in spans]
+    if len(spans) < 2 or name not in names:
+        return trig
+    i = names.index(name)
+    lo = spans[i - 1][1] - a if i else 0
+    hi = spans[i][1] - a
+    last = spans[-1][1] - a
+    return [t for t in trig if lo <= t[1] < hi or t[1] >= last]

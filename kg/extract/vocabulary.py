@@ -130,6 +130,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
             r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
+            # "axes the order", "tore up the contract"
+            r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
             r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
             r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
@@ -151,6 +153,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
             r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
             r"receiving)|gets|"
@@ -181,19 +184,19 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed",
         _rx(
-            r"\b(sign(?:s|ed)|inked|inks|concluded(?! that\b)|finali[sz](?:ed|es)"
+            r"\b(sign(?:s|ed)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
             r"placed (?:an? |the |its |their )?"
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
-            r"contracted|clinched|sealed|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"contracted|clinch(?:ed|es)|seal(?:ed|s)|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
             r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the|several|multiple|many|numerous|two|three|four|five|\d+) "
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
             r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
             r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|lease|"
-            r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
+            r"procure)|(?:struck|strikes) (?:an? |the )?(?:[\w$-]+ ){0,3}?(?:deal|contract|agreement|pact)|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
             r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
             r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
@@ -218,6 +221,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "approved",
         _rx(
             r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
+            # "sanctioned the purchase" (a clearance), never "sanctioned the firms" (a penalty)
+            r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
+            r"contract|order|proposal|sale|import)s?\b)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
             r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
             r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
@@ -300,10 +306,12 @@ _NEUTRAL_V = _rx(
     r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
     r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*|seal\w*|"
     r"clos(?:e|ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
-    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed|announc(?:ed|es|ing) (?:a|an|the) "
+    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed|clinch\w*|struck|strikes|ax(?:es|ed|ing)|"
+    r"(?:tear(?:s|ing)?|tore|torn) up|announc(?:ed|es|ing) (?:a|an|the) "
     r"(?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement))\b"
 )
 _APPROVE = _rx(
     r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
+    r"sanction(?:ed|s)|"
     r"acceptance of necessity)\b"
 )
