@@ -46,6 +46,23 @@ _CONTRACT_WORD = re.compile(
     re.IGNORECASE,
 )
 
+#: "the remaining jets are to arrive through 2028": deliveries still to come (the deal is signed)
+_TO_COME_RIGHT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+(?:still\s+)?to\s+(?:arrive|be\s+(?:delivered|handed|shipped|supplied))\b",
+    re.IGNORECASE,
+)
+#: "replaces donated X with Y", "to replace the guns it donated to Z", "to backfill jets sent to Z": a
+#: transfer verb in the object of a replacement is the stage of the replaced equipment, not of the deal
+_REPLACING_LEFT = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing)|backfill(?:s|ed|ing)?|in place of)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+#: "ordered a further batch of launchers": a batch bought, not a first delivery of a fleet in hand
+_ORDERED_BATCH = re.compile(
+    r"\b(?:order(?:s|ed|ing)?|bought|buys|purchas\w+|acquir\w+|sign(?:s|ed|ing)? for|contract\w* for)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:batch|tranche|lot)\b",
+    re.IGNORECASE,
+)
+
 
 def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, int], str | None]:
     """Every stage the triggers state, each read with its negation and modality (stage -> rank),
@@ -72,6 +89,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue  # "awarded a contract for supplying engines": what the deal is for
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
             continue
+        if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
+            continue  # "to replace the guns it donated to X": the stage of the replaced equipment
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
@@ -115,7 +134,10 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
             modality = modality or "expected"
         elif st == "delivering" and (
-            _MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60]) or _AWAITING.search(left)
+            _MODAL.search(left)
+            or _FUTURE_RIGHT.match(s[te : te + 60])
+            or _TO_COME_RIGHT.match(s, te)
+            or _AWAITING.search(left)
         ):
             st = "signed"  # "the first batch will arrive in 2026"
             modality = modality or "expected"
@@ -137,7 +159,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         if not any(k != "unknown" for k in found):
             found["signed"] = _STATUS_RANK["signed"]
     delayed = "delayed" in found
-    if "delivered" in found and _PARTIAL.search(s) and not _COMPLETED.search(s):
+    if "delivered" in found and _PARTIAL.search(_ORDERED_BATCH.sub(" ", s)) and not _COMPLETED.search(s):
         found.pop("delivered")
         found["delivering"] = _STATUS_RANK["delivering"]
     if "cancelled" in found:

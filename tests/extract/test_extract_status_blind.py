@@ -173,3 +173,32 @@ def test_swapping_a_stage_trigger_for_an_equivalent_keeps_the_stage(case, data) 
     stage, template, verbs = case
     verb = data.draw(st.sampled_from(verbs), label="trigger")
     assert _stages(template.format(v=verb)) == {stage}, verb
+
+
+# --- one stage read right ---------------------------------------------------------------------
+
+
+def test_deliveries_still_to_come_are_not_under_way() -> None:
+    """'the remaining N are to arrive by <year>': the deal's schedule (signed), not deliveries under way."""
+    text = "France sold 10 Rafale fighters to Peru; the remaining jets are to arrive in batches through 2029."
+    assert "delivering" not in _stages(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru replaces donated Mirage jets with French Rafale fighters.",
+        "Peru has ordered 10 Rafale fighters from France to replace jets it donated to Ecuador.",
+    ],
+)
+def test_a_transfer_in_the_object_of_a_replacement_is_not_the_deals_stage(text: str) -> None:
+    """The donated fleet being replaced was delivered elsewhere; the new deal is not delivered."""
+    assert not _stages(text) & {"delivered", "delivering"}
+
+
+def test_an_ordered_batch_is_no_first_delivery() -> None:
+    """'ordered a further batch of X': a batch bought, not a partial delivery of the fleet in hand."""
+    text = (
+        "Peru already operates the Rafale, bought from France in 2015, and ordered a further batch in 2023."
+    )
+    assert "delivering" not in _stages(text)
