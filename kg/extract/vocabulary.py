@@ -225,6 +225,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
             r"contract|order|proposal|sale|import)s?\b)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            # a buyer's choice of a system or a supplier is its government's decision to buy
+            # (not "was chosen as the launch customer": the buyer chosen by a maker)
+            r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"
+            r"(?:customer|buyer|operator|user|partner|host|venue|site|location)s?\b)|"
+            # "settled on the X" (a choice), not "settled on $N as the price" (agreed terms: talks)
+            r"settled on(?! (?:an? |the )?(?:[$€£\d]|(?:[\w-]+ ){0,2}?(?:price|terms|sum|figure|amount)\b))|"
             r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
             r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
             r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate)\b"
@@ -245,8 +251,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:deliver|purchas|acqui|procur|buy|order|supply|deal|additional|more|further))|"
             r"request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
-            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
-            r"opt(?:s|ed) for|settled on|pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
+            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|preferred bidder|settled on|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
             r"(?:could|may|might|would) (?:also |now |soon |still |eventually |\\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"

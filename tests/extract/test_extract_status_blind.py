@@ -202,3 +202,20 @@ def test_an_ordered_batch_is_no_first_delivery() -> None:
         "Peru already operates the Rafale, bought from France in 2015, and ordered a further batch in 2023."
     )
     assert "delivering" not in _stages(text)
+
+
+@pytest.mark.parametrize("verb", ["selected", "chose", "picked", "opted for", "settled on"])
+def test_a_buyers_choice_is_approved(verb: str) -> None:
+    """A buyer's choice of a system is its government's decision to buy (approved), not talks."""
+    assert _stages(f"Peru {verb} the Rafale from France for its fighter programme.") == {"approved"}
+
+
+def test_terms_settled_on_are_talks_not_a_choice() -> None:
+    """'settled on $N as the price' agrees terms during talks; no system or supplier is chosen."""
+    text = "France and Peru settled on $900 million as the price for 10 Rafale fighters."
+    assert "approved" not in _stages(text)
+
+
+def test_a_buyer_chosen_as_launch_customer_is_no_approval() -> None:
+    text = "Peru was chosen as the launch customer and ordered 10 Rafale fighters from France."
+    assert _stages(text) == {"signed"}
