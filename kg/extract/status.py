@@ -56,6 +56,13 @@ _TO_COME_RIGHT = re.compile(
 _REPLACING_LEFT = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|backfill(?:s|ed|ing)?|in place of)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
 )
+#: a pause ("on hold", "frozen") is a delay of deliveries but the suspension of talks (labelling
+#: guidelines: suspended talks are cancelled) when talks, and no delivery, come before it
+_PAUSE = re.compile(r"on hold|on ice|frozen")
+_TALKS_BEFORE = re.compile(
+    r"^(?![^.;]*\b(?:deliver\w*|production|construction|shipments?|handover)\b)[^.;]*\b(?:talks|negotiations|discussions)\b",
+    re.IGNORECASE,
+)
 #: "ordered a further batch of launchers": a batch bought, not a first delivery of a fleet in hand
 _ORDERED_BATCH = re.compile(
     r"\b(?:order(?:s|ed|ing)?|bought|buys|purchas\w+|acquir\w+|sign(?:s|ed|ing)? for|contract\w* for)\s+"
@@ -83,6 +90,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
             continue  # "closed after a year of negotiations": the talks are over
+        if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
+            st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
             continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
         if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):

@@ -129,6 +129,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"call(?:s|ing)? off|pull(?:s|ed|ing)? out(?: of)?|withdr(?:ew|awn|aws) from|abandon(?:s|ed|ing)?|"
             r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
             r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
+            # suspended talks (labelling guidelines: cancelled): "talks stay frozen", "put the negotiations
+            # on hold", "froze the talks"; a paused delivery is a delay, not this
+            r"(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,2}?(?:frozen|on hold|on ice|paused)|"
+            r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+            r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
+            r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the )?(?:plans?|deal|purchase|order)|walked away|"
             # "axes the order", "tore up the contract"
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
@@ -143,7 +149,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delayed",
         _rx(
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
+            r"held up|on hold|on ice|(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
+            r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
             r"running (?:\w+ ){0,3}?(?:late|behind))\b"
         ),
     ),

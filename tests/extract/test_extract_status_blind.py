@@ -154,6 +154,12 @@ _EQUIVALENTS: list[tuple[str, str, list[str]]] = [
         ["cancels", "scraps", "shelves", "axes", "calls off", "tears up"],
     ),
     (
+        "cancelled",
+        "Peru {v} with France over 10 Rafale fighters.",
+        ["suspended talks", "froze talks", "paused the negotiations", "put the talks on hold"],
+    ),
+    ("cancelled", "Peru's talks with France over 10 Rafale fighters {v}.", ["remain frozen", "are on hold"]),
+    (
         "delayed",
         "The delivery of 10 Rafale fighters from France to Peru has been {v}.",
         ["delayed", "postponed", "pushed back", "deferred", "held up"],
@@ -219,3 +225,8 @@ def test_terms_settled_on_are_talks_not_a_choice() -> None:
 def test_a_buyer_chosen_as_launch_customer_is_no_approval() -> None:
     text = "Peru was chosen as the launch customer and ordered 10 Rafale fighters from France."
     assert _stages(text) == {"signed"}
+
+
+def test_a_paused_delivery_is_a_delay_not_a_cancellation() -> None:
+    """Only suspended talks are cancelled (labelling guidelines); a delivery on hold is delayed."""
+    assert _stages("France's delivery of 10 Rafale fighters to Peru is on hold.") == {"delayed"}
