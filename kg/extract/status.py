@@ -205,7 +205,8 @@ _CHOSEN_OVER = re.compile(
 #: 2017 but construction stalled" (signed, delayed), "signed in 2019 and cancelled in 2022" (signed,
 #: cancelled), "signed after the cabinet's approval" (approved, signed), "took delivery of N, then
 #: signed a letter of intent for M more" (delivered, negotiating), "had offered the X, and the buyer
-#: was close to a deal" (offered, negotiating).
+#: was close to a deal" (offered, negotiating), "chose the X after a competition in which its maker
+#: made an offer" (offered, approved).
 #: Labelling guidelines, rule 2: one deal at several stages gives several facts.
 _ALSO_STATED: dict[str, tuple[str, ...]] = {
     "delivered": ("signed", "negotiating"),
@@ -214,6 +215,7 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
     "cancelled": ("signed",),
     "signed": ("approved",),
     "negotiating": ("offered",),
+    "approved": ("offered",),
 }
 
 
@@ -252,6 +254,8 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
         # "flies N jets bought from X in 1996", "the fleet, bought in 2021, is delivered": a fleet in
         # hand described by a participle of its purchase states no contract stage of its own
         stated = [t for t in stated if not (t[3] in _PAST_BUY - {"ordered"} and _participle(s, t[1]))]
+    # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
+    stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)
     if "offered" in found and _CHOSEN_OVER.search(s):
         found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's

@@ -58,6 +58,11 @@ def _stages(text: str, supplier: str = "FRA", buyer: str = "PER") -> set[str]:
             "Peru, which received 10 Rafale fighters from France last year, is now in talks for six more.",
             {"delivered", "negotiating"},
         ),
+        # a choice after a competition of offers
+        (
+            "Peru chose the Rafale from France after a contest in which France and Sweden made offers.",
+            {"approved", "offered"},
+        ),
         # an offer, then talks on it
         (
             "France offered Peru 10 Rafale fighters, and the two sides later held talks on the price.",
@@ -230,3 +235,9 @@ def test_a_buyer_chosen_as_launch_customer_is_no_approval() -> None:
 def test_a_paused_delivery_is_a_delay_not_a_cancellation() -> None:
     """Only suspended talks are cancelled (labelling guidelines); a delivery on hold is delayed."""
     assert _stages("France's delivery of 10 Rafale fighters to Peru is on hold.") == {"delayed"}
+
+
+def test_a_buyers_own_proposal_is_no_offer() -> None:
+    """'approved a proposal to acquire X': the ministry's own proposal, not a supplier's offer."""
+    text = "Peru's cabinet approved a proposal to acquire 10 Rafale fighters from France."
+    assert _stages(text) == {"approved"}
