@@ -236,6 +236,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # (not "was chosen as the launch customer": the buyer chosen by a maker)
             r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"
             r"(?:customer|buyer|operator|user|partner|host|venue|site|location)s?\b)|"
+            # "was named the winner of the competition": the buyer's choice of a bidder
+            r"(?:designated|named|declared|announced|confirmed)(?: as)? [\"“”']?(?:the )?winner|"
             # "settled on the X" (a choice), not "settled on $N as the price" (agreed terms: talks)
             r"settled on(?! (?:an? |the )?(?:[$€£\d]|(?:[\w-]+ ){0,2}?(?:price|terms|sum|figure|amount)\b))|"
             r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"

@@ -241,3 +241,10 @@ def test_a_buyers_own_proposal_is_no_offer() -> None:
     """'approved a proposal to acquire X': the ministry's own proposal, not a supplier's offer."""
     text = "Peru's cabinet approved a proposal to acquire 10 Rafale fighters from France."
     assert _stages(text) == {"approved"}
+
+
+def test_a_bidder_named_winner_is_chosen_not_contracted() -> None:
+    """'was named the winner of the tender for the acquisition of X': a choice; the purchase noun
+    states no contract."""
+    text = "France's Dassault was named the winner of the competition for Peru's acquisition of 10 Rafale fighters."
+    assert _stages(text) == {"approved"}
