@@ -56,6 +56,35 @@ _TO_COME_RIGHT = re.compile(
 _REPLACING_LEFT = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|backfill(?:s|ed|ing)?|in place of)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
 )
+#: an approval still to come: "subject to parliamentary approval", "needs the cabinet's clearance"
+_PENDING_LEFT = re.compile(
+    r"\b(?:subject to|pending|awaiting|awaits|await|needs?|needed|requires?|required|seeks?|seeking|sought|"
+    r"submitted (?:\w+ ){0,3}?for|sent (?:\w+ ){0,3}?for|for final)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: "in May", "May 2024": the month, not the modal verb
+_MONTH_MAY_BEFORE = re.compile(
+    r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
+)
+_MONTH_MAY_AFTER = re.compile(r"May\b(?:\s*\d|\s*,|\s*$)")
+
+
+def _modal_word(left: str) -> str | None:
+    """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
+    "May" ("approved in May, was signed in June" states no possibility)."""
+    m = _MODAL.search(left)
+    while m is not None:
+        i = m.start(1)
+        month = left.startswith("May", i) and (
+            _MONTH_MAY_BEFORE.search(left, 0, i) is not None or _MONTH_MAY_AFTER.match(left, i) is not None
+        )
+        if not month:
+            return m.group(1).lower()
+        left = left[m.end(1) :]
+        m = _MODAL.search(left)
+    return None
+
+
 #: a pause ("on hold", "frozen") is a delay of deliveries but the suspension of talks (labelling
 #: guidelines: suspended talks are cancelled) when talks, and no delivery, come before it
 _PAUSE = re.compile(r"on hold|on ice|frozen")
@@ -98,14 +127,16 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue  # "awarded a contract for supplying engines": what the deal is for
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
             continue
+        if st == "approved" and _PENDING_LEFT.search(left):
+            continue  # "signed, subject to parliamentary approval": the approval is still to come
         if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
             continue  # "to replace the guns it donated to X": the stage of the replaced equipment
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
 
-        if st in ("signed", "delivered") and _MODAL.search(left) and not in_hand:
-            mod = _MODAL.search(left).group(1).lower()
+        mod = _modal_word(left)
+        if st in ("signed", "delivered") and mod and not in_hand:
             modality = (
                 "possible"
                 if mod in ("could", "may", "might", "considering", "mulling", "weighing")
@@ -143,7 +174,7 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
             modality = modality or "expected"
         elif st == "delivering" and (
-            _MODAL.search(left)
+            mod
             or _FUTURE_RIGHT.match(s[te : te + 60])
             or _TO_COME_RIGHT.match(s, te)
             or _AWAITING.search(left)

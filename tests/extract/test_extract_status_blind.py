@@ -248,3 +248,28 @@ def test_a_bidder_named_winner_is_chosen_not_contracted() -> None:
     states no contract."""
     text = "France's Dassault was named the winner of the competition for Peru's acquisition of 10 Rafale fighters."
     assert _stages(text) == {"approved"}
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    """'approved in May, signed in June': the month is not the modal 'may' (no possibility, no talks)."""
+    text = "The contract for 10 Rafale fighters from France, approved by Peru's cabinet in May, was signed in June."
+    out = [c for c in claim_facts.claims(text, PUB) if c["buyer"]["iso3"] == "PER"]
+    assert {c["status"] for c in out} == {"approved", "signed"}
+    assert all(c["modality"] is None for c in out)
+
+
+def test_a_hedge_may_still_hedges() -> None:
+    assert _stages("Peru may order 10 Rafale fighters from France.") == {"negotiating"}
+
+
+@pytest.mark.parametrize(
+    "pending",
+    [
+        "subject to parliamentary approval",
+        "pending approval by parliament",
+        "which still needs the cabinet's clearance",
+    ],
+)
+def test_an_approval_still_to_come_is_no_stage(pending: str) -> None:
+    """A contract awaiting approval is signed; the approval it waits for is not stated as given."""
+    assert _stages(f"Peru signed a contract for 10 Rafale fighters from France, {pending}.") == {"signed"}
