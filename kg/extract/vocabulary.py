@@ -221,7 +221,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:receive|get|take delivery of)"
             r"(?= [^.;]{0,80}?\bfrom\b| (?:the |all )?\d+ (?!of\b)[a-z])|"
             r"deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
-            r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
+            r"due|slated|set)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:will|(?:is|are) to) (?:start|begin|commence)|"
+            r"(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),
     (

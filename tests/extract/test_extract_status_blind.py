@@ -126,6 +126,12 @@ _EQUIVALENTS: list[tuple[str, str, list[str]]] = [
         "Peru {v} 10 Rafale fighters from France in 2024.",
         ["ordered", "bought", "purchased", "procured"],
     ),
+    # a future delivery is the signed deal's schedule, not a delivery (labelling guidelines, rule 5)
+    (
+        "signed",
+        "Deliveries of 10 Rafale fighters from France to Peru {v} in 2027.",
+        ["will start", "will begin", "are expected to start", "are scheduled to begin", "are to begin"],
+    ),
     (
         "approved",
         "Peru's cabinet {v} the purchase of 10 Rafale fighters from France.",
