@@ -279,3 +279,17 @@ def test_a_hedge_may_still_hedges() -> None:
 def test_an_approval_still_to_come_is_no_stage(pending: str) -> None:
     """A contract awaiting approval is signed; the approval it waits for is not stated as given."""
     assert _stages(f"Peru signed a contract for 10 Rafale fighters from France, {pending}.") == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("Peru is said to have ordered 10 Rafale fighters from France in 2020.", "signed"),
+        ("Peru is reported to be close to a deal with France for 10 Rafale fighters.", "negotiating"),
+        ("Peru was believed to have received 10 Rafale fighters from France.", "delivered"),
+    ],
+)
+def test_a_hedged_report_keeps_its_stage_as_a_report(text: str, stage: str) -> None:
+    """'is said to have ordered': the stage the report states, marked as a report (modality)."""
+    out = [c for c in claim_facts.claims(text, PUB) if c["buyer"]["iso3"] == "PER"]
+    assert {(c["status"], c["modality"]) for c in out} == {(stage, "reported")}
