@@ -463,6 +463,13 @@ class _Extractor(FrameBuilder, DetailReader):
         loose_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:*:{batch}"
         if status == "unknown" and system is not None:
             status, inherited_status = self._inherited_status(deal_key, loose_key, sup_iso, buyer.iso3, a, b)
+        elif (
+            status == "negotiating"
+            and fr.modality == "expected"
+            and self.ctx.deal_status.get(deal_key) == "approved"
+        ):
+            # "the contract is expected to be signed by May" after its approval: a schedule, not talks
+            status, inherited_status = "approved", True
         conf = fr.confidence
         if fr.negated:
             conf = min(conf, 0.3)

@@ -85,13 +85,6 @@ def _modal_word(left: str) -> str | None:
     return None
 
 
-#: a hedged report: "X is said to have ordered", "is reported to be close to", "was believed to have
-#: received", "according to unconfirmed reports" (the stage holds; the claim is a report)
-_REPORTED_LEFT = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:reported(?:ly)?|said|believed|understood|thought|rumou?red)\s+to\s+"
-    r"(?:have\s+(?:been\s+)?|be\s+)?|unconfirmed reports?\b|rumou?rs?\b)[^.;]{0,30}$",
-    re.IGNORECASE,
-)
 #: a pause ("on hold", "frozen") is a delay of deliveries but the suspension of talks (labelling
 #: guidelines: suspended talks are cancelled) when talks, and no delivery, come before it
 _PAUSE = re.compile(r"on hold|on ice|frozen")
@@ -194,8 +187,6 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
             continue
-        if modality is None and st not in ("unknown", "purchase") and _REPORTED_LEFT.search(left):
-            modality = "reported"  # "is said to have ordered", "is reported to be close to a deal"
         found[st] = max(found.get(st, 0), _STATUS_RANK[st])
     return found, modality
 

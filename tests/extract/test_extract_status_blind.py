@@ -281,15 +281,17 @@ def test_an_approval_still_to_come_is_no_stage(pending: str) -> None:
     assert _stages(f"Peru signed a contract for 10 Rafale fighters from France, {pending}.") == {"signed"}
 
 
-@pytest.mark.parametrize(
-    ("text", "stage"),
-    [
-        ("Peru is said to have ordered 10 Rafale fighters from France in 2020.", "signed"),
-        ("Peru is reported to be close to a deal with France for 10 Rafale fighters.", "negotiating"),
-        ("Peru was believed to have received 10 Rafale fighters from France.", "delivered"),
-    ],
-)
-def test_a_hedged_report_keeps_its_stage_as_a_report(text: str, stage: str) -> None:
-    """'is said to have ordered': the stage the report states, marked as a report (modality)."""
-    out = [c for c in claim_facts.claims(text, PUB) if c["buyer"]["iso3"] == "PER"]
-    assert {(c["status"], c["modality"]) for c in out} == {(stage, "reported")}
+def test_an_expected_signing_after_an_approval_is_its_schedule() -> None:
+    """'the contract is expected to be signed by <date>' after the approval: the approved deal's
+    schedule, not talks (a future stage is no fact)."""
+    text = (
+        "Peru's cabinet approved the purchase of 10 Rafale fighters from France. "
+        "The contract is expected to be signed by the end of the year."
+    )
+    assert _stages(text) == {"approved"}
+
+
+def test_an_expected_signing_without_an_approval_is_talks() -> None:
+    assert _stages("Peru is expected to sign a contract for 10 Rafale fighters from France.") == {
+        "negotiating"
+    }
