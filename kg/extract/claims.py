@@ -77,6 +77,7 @@ from kg.extract.quantities import find_numbers
 from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
+from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX
 from kg.vocab.reference import SystemRecord
@@ -313,6 +314,30 @@ class _Extractor(FrameBuilder, DetailReader):
                     self.ctx.last = [claim]
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
+                self._also_stated(s, a, systems, trig, claim)
+
+    def _also_stated(
+        self, s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]], claim: Claim
+    ) -> None:
+        """A claim per further stage the sentence states of the same deal (status.other_stages)."""
+        if claim.negated or claim.inherited:
+            return
+        spans: list[tuple[str, int]] = []
+        for m in systems:
+            n = _record_name(m)
+            if n and all(n != x for x, _e in spans):
+                spans.append((n, m.end))
+        window = stage_window(a, spans, trig, claim.system.name if claim.system else "")
+        for st in other_stages(s, window, claim.status):
+            self.claims.append(
+                replace(
+                    claim,
+                    status=st,
+                    dates=list(claim.dates),
+                    inherited=[],
+                    cues=[*claim.cues, "status:also-stated"],
+                )
+            )
 
     def _rejected_offers(
         self, offers: list[tuple[Mention, Mention | None]], frames: list[_Frame], a: int, b: int
@@ -438,6 +463,13 @@ class _Extractor(FrameBuilder, DetailReader):
         loose_key = f"{sup_iso}>{buyer.iso3 or buyer.name}:*:{batch}"
         if status == "unknown" and system is not None:
             status, inherited_status = self._inherited_status(deal_key, loose_key, sup_iso, buyer.iso3, a, b)
+        elif (
+            status == "negotiating"
+            and fr.modality == "expected"
+            and self.ctx.deal_status.get(deal_key) == "approved"
+        ):
+            # "the contract is expected to be signed by May" after its approval: a schedule, not talks
+            status, inherited_status = "approved", True
         conf = fr.confidence
         if fr.negated:
             conf = min(conf, 0.3)

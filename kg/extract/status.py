@@ -46,11 +46,65 @@ _CONTRACT_WORD = re.compile(
     re.IGNORECASE,
 )
 
+#: "the remaining jets are to arrive through 2028": deliveries still to come (the deal is signed)
+_TO_COME_RIGHT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+(?:still\s+)?to\s+(?:arrive|be\s+(?:delivered|handed|shipped|supplied))\b",
+    re.IGNORECASE,
+)
+#: "replaces donated X with Y", "to replace the guns it donated to Z", "to backfill jets sent to Z": a
+#: transfer verb in the object of a replacement is the stage of the replaced equipment, not of the deal
+_REPLACING_LEFT = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing)|backfill(?:s|ed|ing)?|in place of)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+#: an approval still to come: "subject to parliamentary approval", "needs the cabinet's clearance"
+_PENDING_LEFT = re.compile(
+    r"\b(?:subject to|pending|awaiting|awaits|await|needs?|needed|requires?|required|seeks?|seeking|sought|"
+    r"submitted (?:\w+ ){0,3}?for|sent (?:\w+ ){0,3}?for|for final)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: "in May", "May 2024": the month, not the modal verb
+_MONTH_MAY_BEFORE = re.compile(
+    r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
+)
+_MONTH_MAY_AFTER = re.compile(r"May\b(?:\s*\d|\s*,|\s*$)")
 
-def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
+
+def _modal_word(left: str) -> str | None:
+    """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
+    "May" ("approved in May, was signed in June" states no possibility)."""
+    m = _MODAL.search(left)
+    while m is not None:
+        i = m.start(1)
+        month = left.startswith("May", i) and (
+            _MONTH_MAY_BEFORE.search(left, 0, i) is not None or _MONTH_MAY_AFTER.match(left, i) is not None
+        )
+        if not month:
+            return m.group(1).lower()
+        left = left[m.end(1) :]
+        m = _MODAL.search(left)
+    return None
+
+
+#: a pause ("on hold", "frozen") is a delay of deliveries but the suspension of talks (labelling
+#: guidelines: suspended talks are cancelled) when talks, and no delivery, come before it
+_PAUSE = re.compile(r"on hold|on ice|frozen")
+_TALKS_BEFORE = re.compile(
+    r"^(?![^.;]*\b(?:deliver\w*|production|construction|shipments?|handover)\b)[^.;]*\b(?:talks|negotiations|discussions)\b",
+    re.IGNORECASE,
+)
+#: "ordered a further batch of launchers": a batch bought, not a first delivery of a fleet in hand
+_ORDERED_BATCH = re.compile(
+    r"\b(?:order(?:s|ed|ing)?|bought|buys|purchas\w+|acquir\w+|sign(?:s|ed|ing)? for|contract\w* for)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:batch|tranche|lot)\b",
+    re.IGNORECASE,
+)
+
+
+def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, int], str | None]:
+    """Every stage the triggers state, each read with its negation and modality (stage -> rank),
+    and the modality of the sentence's claim."""
     found: dict[str, int] = {}
     modality = None
-    negated = bool(_DENIAL.search(s))
     for status, ts, te, word in trig:
         left = s[max(0, ts - 60) : ts]
         st = status
@@ -65,18 +119,24 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
             continue
         if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
             continue  # "closed after a year of negotiations": the talks are over
+        if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
+            st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
             continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
         if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):
             continue  # "awarded a contract for supplying engines": what the deal is for
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
             continue
+        if st == "approved" and _PENDING_LEFT.search(left):
+            continue  # "signed, subject to parliamentary approval": the approval is still to come
+        if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
+            continue  # "to replace the guns it donated to X": the stage of the replaced equipment
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
 
-        if st in ("signed", "delivered") and _MODAL.search(left) and not in_hand:
-            mod = _MODAL.search(left).group(1).lower()
+        mod = _modal_word(left)
+        if st in ("signed", "delivered") and mod and not in_hand:
             modality = (
                 "possible"
                 if mod in ("could", "may", "might", "considering", "mulling", "weighing")
@@ -114,7 +174,10 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
             st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
             modality = modality or "expected"
         elif st == "delivering" and (
-            _MODAL.search(left) or _FUTURE_RIGHT.match(s[te : te + 60]) or _AWAITING.search(left)
+            mod
+            or _FUTURE_RIGHT.match(s[te : te + 60])
+            or _TO_COME_RIGHT.match(s, te)
+            or _AWAITING.search(left)
         ):
             st = "signed"  # "the first batch will arrive in 2026"
             modality = modality or "expected"
@@ -125,12 +188,18 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
             continue
         found[st] = max(found.get(st, 0), _STATUS_RANK[st])
+    return found, modality
+
+
+def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
+    found, modality = _readings(s, trig)
+    negated = bool(_DENIAL.search(s))
     if "purchase" in found:
         found.pop("purchase")
         if not any(k != "unknown" for k in found):
             found["signed"] = _STATUS_RANK["signed"]
     delayed = "delayed" in found
-    if "delivered" in found and _PARTIAL.search(s) and not _COMPLETED.search(s):
+    if "delivered" in found and _PARTIAL.search(_ORDERED_BATCH.sub(" ", s)) and not _COMPLETED.search(s):
         found.pop("delivered")
         found["delivering"] = _STATUS_RANK["delivering"]
     if "cancelled" in found:
@@ -152,3 +221,91 @@ def bare_purchase(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
     sum or year: a purchase without its stage (labelling guidelines, rule 5), claimed ``unknown``."""
     signed = [t for t in trig if t[0] == "signed"]
     return bool(signed) and all(t[3] in _BARE_BUY for t in signed) and not _CONTRACT_WORD.search(s)
+
+
+#: a choice made against an alternative ("chosen over", "rather than"): an offer the sentence states
+#: is the alternative's (:mod:`.offers` claims it for the loser)
+_CHOSEN_OVER = re.compile(
+    r"\b(?:chos\w*|select\w*|pick\w*|prefer\w*|opt\w* for|favou?r\w*|went for)\b[^.;,]{0,60}?"
+    r"\b(?:over|rather than|instead of|in preference to|ahead of)\s",
+    re.IGNORECASE,
+)
+
+#: the earlier (or parallel) stages a sentence may state beside its latest one, by that latest stage:
+#: "signed for N X in 2023 and the first were handed over in 2025" (signed, delivering), "ordered in
+#: 2017 but construction stalled" (signed, delayed), "signed in 2019 and cancelled in 2022" (signed,
+#: cancelled), "signed after the cabinet's approval" (approved, signed), "took delivery of N, then
+#: signed a letter of intent for M more" (delivered, negotiating), "had offered the X, and the buyer
+#: was close to a deal" (offered, negotiating), "chose the X after a competition in which its maker
+#: made an offer" (offered, approved).
+#: Labelling guidelines, rule 2: one deal at several stages gives several facts.
+_ALSO_STATED: dict[str, tuple[str, ...]] = {
+    "delivered": ("signed", "negotiating"),
+    "delivering": ("signed",),
+    "delayed": ("signed",),
+    "cancelled": ("signed",),
+    "signed": ("approved",),
+    "negotiating": ("offered",),
+    "approved": ("offered",),
+}
+
+
+#: words after which a past purchase verb is finite ("it had bought", "which were acquired"), not a
+#: participle describing a noun ("the jets bought from X")
+_FINITE_BEFORE = frozenset(
+    {
+        *("has", "have", "had", "was", "were", "is", "are", "be", "been", "being"),
+        *("it", "they", "he", "she", "we", "which", "that", "who", "and"),
+        *("also", "already", "recently", "then", "later", "first", "originally", "previously"),
+    }
+)
+
+
+def _participle(s: str, start: int) -> bool:
+    """Whether the verb at ``start`` is a participle after a common noun or a comma ("jets bought",
+    "the NASAMS, bought in 2017"); after a name it is the name's verb ("Greece bought")."""
+    left = s[max(0, start - 40) : start].rstrip()
+    if left.endswith(","):
+        return True
+    words = left.split()
+    return bool(words) and words[-1].islower() and words[-1].lower() not in _FINITE_BEFORE
+
+
+def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
+    """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
+
+    Only stages a trigger of their own states (a bare purchase noun, "the purchase of", is no
+    second stage) and only the pairs of :data:`_ALSO_STATED`: a later stage implies nothing about
+    what the sentence does not say."""
+    allowed = _ALSO_STATED.get(status)
+    if not allowed:
+        return []
+    stated = [t for t in trig if t[0] not in ("purchase", "signed-future")]
+    if status in ("delivered", "delivering"):
+        # "flies N jets bought from X in 1996", "the fleet, bought in 2021, is delivered": a fleet in
+        # hand described by a participle of its purchase states no contract stage of its own
+        stated = [t for t in stated if not (t[3] in _PAST_BUY - {"ordered"} and _participle(s, t[1]))]
+    # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
+    stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
+    found, _modality = _readings(s, stated)
+    if "offered" in found and _CHOSEN_OVER.search(s):
+        found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's
+    return [st for st in allowed if st in found and st != status]
+
+
+def stage_window(
+    a: int, spans: list[tuple[str, int]], trig: list[tuple[str, int, int, str]], name: str
+) -> list[tuple[str, int, int, str]]:
+    """The triggers that speak of one system of a sentence naming several: those between the
+    previous system and this one (as the per-system stage reads them) and those after the last
+    system, which every system of the list shares ("signed for A and B ..., and the first were
+    handed over").  ``spans``: (designation, end offset in the text) of each distinct system, in
+    order; one system or an unknown name: every trigger."""
+    names = [n for n, _end in spans]
+    if len(spans) < 2 or name not in names:
+        return trig
+    i = names.index(name)
+    lo = spans[i - 1][1] - a if i else 0
+    hi = spans[i][1] - a
+    last = spans[-1][1] - a
+    return [t for t in trig if lo <= t[1] < hi or t[1] >= last]

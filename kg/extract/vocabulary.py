@@ -129,7 +129,15 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"call(?:s|ing)? off|pull(?:s|ed|ing)? out(?: of)?|withdr(?:ew|awn|aws) from|abandon(?:s|ed|ing)?|"
             r"(?:talks|negotiations|deal)\s+(?:have\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+through|"
             r"failed|fell\s+apart)|collapse of (?:the )?(?:talks|negotiations|deal)|suspend(?:s|ed|ing)?|"
+            # suspended talks (labelling guidelines: cancelled): "talks stay frozen", "put the negotiations
+            # on hold", "froze the talks"; a paused delivery is a delay, not this
+            r"(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,2}?(?:frozen|on hold|on ice|paused)|"
+            r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+            r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
+            r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:plans?|deal|purchase|order)|walked away|"
+            # "axes the order", "tore up the contract"
+            r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
             r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
             r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
@@ -141,7 +149,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delayed",
         _rx(
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-            r"held up|on hold|deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
+            r"held up|on hold|on ice|(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
+            r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
             r"running (?:\w+ ){0,3}?(?:late|behind))\b"
         ),
     ),
@@ -153,8 +162,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:of|to) (?:[\w-]+ ){1,6}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started))|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
-            r"delivers|sends|transfers|donates|takes delivery|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
+            r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
             r"receiving)|gets|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
@@ -183,19 +193,19 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed",
         _rx(
-            r"\b(sign(?:s|ed)|inked|inks|concluded(?! that\b)|finali[sz](?:ed|es)"
+            r"\b(sign(?:s|ed)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
             r"placed (?:an? |the |its |their )?"
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
-            r"contracted|clinched|sealed|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"contracted|clinch(?:ed|es)|seal(?:ed|s)|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
             r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the|several|multiple|many|numerous|two|three|four|five|\d+) "
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
             r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
             r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|lease|"
-            r"procure)|struck (?:a|the) deal|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
+            r"procure)|(?:struck|strikes) (?:an? |the )?(?:[\w$-]+ ){0,3}?(?:deal|contract|agreement|pact)|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
             r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
             r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
@@ -215,14 +225,26 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:receive|get|take delivery of)"
             r"(?= [^.;]{0,80}?\bfrom\b| (?:the |all )?\d+ (?!of\b)[a-z])|"
             r"deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
-            r"due|slated|set)|(?:planned|scheduled|expected) deliver(?:y|ies))\b"
+            r"due|slated|set)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:will|(?:is|are) to) (?:start|begin|commence)|"
+            r"(?:planned|scheduled|expected) deliver(?:y|ies))\b"
         ),
     ),
     (
         "approved",
         _rx(
             r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
+            # "sanctioned the purchase" (a clearance), never "sanctioned the firms" (a penalty)
+            r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
+            r"contract|order|proposal|sale|import)s?\b)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            # a buyer's choice of a system or a supplier is its government's decision to buy
+            # (not "was chosen as the launch customer": the buyer chosen by a maker)
+            r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"
+            r"(?:customer|buyer|operator|user|partner|host|venue|site|location)s?\b)|"
+            # "was named the winner of the competition": the buyer's choice of a bidder
+            r"(?:designated|named|declared|announced|confirmed)(?: as)? [\"“”']?(?:the )?winner|"
+            # "settled on the X" (a choice), not "settled on $N as the price" (agreed terms: talks)
+            r"settled on(?! (?:an? |the )?(?:[$€£\d]|(?:[\w-]+ ){0,2}?(?:price|terms|sum|figure|amount)\b))|"
             r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
             r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
             r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate)\b"
@@ -243,8 +265,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:deliver|purchas|acqui|procur|buy|order|supply|deal|additional|more|further))|"
             r"request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
-            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|select(?:ed|s)|chose|chosen|"
-            r"opt(?:s|ed) for|settled on|pick(?:ed|s)|preferred bidder|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
+            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|preferred bidder|settled on|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
             r"(?:could|may|might|would) (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
@@ -304,10 +325,12 @@ _NEUTRAL_V = _rx(
     r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
     r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*|seal\w*|"
     r"clos(?:e|ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
-    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed|announc(?:ed|es|ing) (?:a|an|the) "
+    r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed|clinch\w*|struck|strikes|ax(?:es|ed|ing)|"
+    r"(?:tear(?:s|ing)?|tore|torn) up|announc(?:ed|es|ing) (?:a|an|the) "
     r"(?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement))\b"
 )
 _APPROVE = _rx(
     r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
+    r"sanction(?:ed|s)|"
     r"acceptance of necessity)\b"
 )
