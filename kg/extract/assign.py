@@ -263,7 +263,10 @@ class PartyAssigner:
                 buyers = [rest[0]] if not anaphora else []
         if not suppliers and buyers and pairs:
             rest = [p for p in pairs if p.iso3 not in {q.iso3 for q in buyers}]
-            if rest:
+            # only a "with" counterpart sells by default: a bare mention, or the subject of its own
+            # verb in another clause ("X is in talks ..., and Y has also held talks"), is tied to
+            # the buyer's deal by no cue (the system's origin supplies it, below)
+            if rest and rest[0].role == "with":
                 suppliers = [rest[0]]
         return suppliers, buyers, conf
 

@@ -1,0 +1,48 @@
+"""Roles on text the rules were not written for: a party needs a cue to be a party.
+
+Why: on blind news text most wrong claims pair a state with a deal it has no part in (a state
+named in another clause, a parallel buyer, a history or a list).  Each test states one general
+pattern in its own words (no sentence, name pairing or number of a dev or newsset article):
+precision first, a state no cue ties to the deal is not made its supplier or buyer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.helpers.claim_facts import triples
+
+PUB = date(2025, 6, 2)
+
+
+def _pairs(text: str) -> set[tuple]:
+    """(supplier, buyer) of every asserted claim of ``text``."""
+    return {(s, b) for s, b, _ in triples(text, PUB, asserted=True)}
+
+
+# --- a state no cue ties to the deal does not sell it ---------------------------------------
+
+
+def test_bare_mention_in_another_clause_is_no_supplier() -> None:
+    """A state merely named beside a buyer's talks is not their seller: the system's maker is."""
+    pairs = _pairs("Kenya is in talks over the Akash missile; Ghana was mentioned too.")
+    assert ("GHA", "KEN") not in pairs
+    assert ("IND", "KEN") in pairs
+
+
+def test_parallel_buyers_in_coordinated_clauses_do_not_sell_to_each_other() -> None:
+    """Two states, each the subject of its own talks, are two buyers in parallel, not a pair."""
+    text = (
+        "Chile is in the last stage of talks for a similar purchase of the K9 howitzer, "
+        "and Peru has also held talks on the gun."
+    )
+    pairs = _pairs(text)
+    assert ("PER", "CHL") not in pairs and ("CHL", "PER") not in pairs
+    assert ("KOR", "CHL") in pairs
+
+
+def test_headline_of_two_events_does_not_cross_pair() -> None:
+    """A headline joining two events with a semicolon: the second state is no seller to the first."""
+    pairs = _pairs("Kenya takes delivery of its first Akash batch; Ghana talks stall.")
+    assert ("GHA", "KEN") not in pairs
+    assert ("IND", "KEN") in pairs
