@@ -74,6 +74,8 @@ class PartyAssigner:
         )
         if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
             buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
+        if not suppliers and origin and all(p.iso3 == origin for p in buyers):
+            buyers = []  # a state ordering its own design with no seller named: a domestic order
         if not buyers:
             return suppliers, [], conf
         conf += 0.15 * explicit

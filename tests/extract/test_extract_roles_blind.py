@@ -46,3 +46,16 @@ def test_headline_of_two_events_does_not_cross_pair() -> None:
     pairs = _pairs("Kenya takes delivery of its first Akash batch; Ghana talks stall.")
     assert ("GHA", "KEN") not in pairs
     assert ("IND", "KEN") in pairs
+
+
+# --- a state's own design ------------------------------------------------------------------------
+
+
+def test_state_ordering_its_own_design_with_no_seller_is_domestic() -> None:
+    """No seller named and the buyer is the system's home state: a domestic order, no transfer."""
+    assert _pairs("Sweden ordered more Archer howitzers for its own army.") == set()
+    text = (
+        "Norway has ordered 20 more K9 howitzers from South Korea, and South Korea itself has "
+        "ordered more K9 howitzers for its army."
+    )
+    assert _pairs(text) == {("KOR", "NOR")}
