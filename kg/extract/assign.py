@@ -119,6 +119,10 @@ class PartyAssigner:
         buyer_isos = {p.iso3 for p in buyers}
         if any(p.iso3 not in buyer_isos for p in suppliers):
             suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]
+        # the buyer's own demonym describes its items, not their origin ("X ordered N Y, and the
+        # first X-ish guns arrived"): a buyer named by its name outranks it
+        named_buyers = {p.iso3 for p in buyers if p.mention.form != "demonym"} if ref is not None else set()
+        suppliers = [p for p in suppliers if not (p.mention.form == "demonym" and p.iso3 in named_buyers)]
         pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
         if self._rivals:
             pairs = []  # the states named beside the other bids are bidders, never their buyers
