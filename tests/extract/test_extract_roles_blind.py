@@ -62,7 +62,7 @@ def test_state_ordering_its_own_design_with_no_seller_is_domestic() -> None:
 
 
 def test_buyers_own_demonym_later_in_the_sentence_does_not_cancel_its_order() -> None:
-    """"X ordered N Y, and the first X-ish units arrived": the demonym describes the buyer's own
+    """ "X ordered N Y, and the first X-ish units arrived": the demonym describes the buyer's own
     items; it neither sells them nor cancels the order as a sale to itself."""
     text = "Kenya ordered 20 Akash launchers in 2023, and the first Kenyan missiles arrived in 2025."
     assert _pairs(text) == {("IND", "KEN")}
