@@ -205,7 +205,12 @@ class PartyAssigner:
                 buyers = [p for p in suppliers if p.iso3 != home]
                 suppliers = [p for p in suppliers if p.iso3 == home]
         if not suppliers and origin:
-            cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
+            # a bare mention of the origin state sells only when no "with" counterpart is named
+            # ("X is in talks with Y over Z, after W stopped blocking the sale": Y sells, not W)
+            withs = any(p.role == "with" and p.iso3 != origin for p in pairs)
+            cand = [p for p in pairs if p.iso3 == origin and not (withs and p.role is None)] or [
+                p for p in speakers if p.iso3 == origin
+            ]
             if cand:
                 suppliers = [cand[0]]
                 pairs = [p for p in pairs if p.iso3 != origin]

@@ -66,3 +66,13 @@ def test_buyers_own_demonym_later_in_the_sentence_does_not_cancel_its_order() ->
     items; it neither sells them nor cancels the order as a sale to itself."""
     text = "Kenya ordered 20 Akash launchers in 2023, and the first Kenyan missiles arrived in 2025."
     assert _pairs(text) == {("IND", "KEN")}
+
+
+def test_background_state_of_the_systems_origin_does_not_displace_the_with_counterpart() -> None:
+    """ "A is in talks with B over Z, after C stopped blocking the sale": B is the counterpart a cue
+    names; C, named only in the background clause, sells nothing even where Z's maker is in C."""
+    text = (
+        "Chile is in talks with Britain over the Eurofighter Typhoon jets, after Germany indicated "
+        "that it would no longer block the sale."
+    )
+    assert _pairs(text) == {("GBR", "CHL")}
