@@ -166,6 +166,11 @@ _PASSIVE_TO_BY = _rx(
 _WITH = _rx(
     r"\b(?:with|between)\s+(?:the\s+)?(?:[A-Z]{2,}\s+(?:member|country|ally|partner|state|nation)\s+(?:state\s+)?)?$"
 )
+#: "boats built with X's yard", "a missile developed jointly with X": X is a maker, not the counterpart
+_BUILT_WITH = _rx(
+    r"\b(?:built|made|manufactured|produced|co-produced|developed|co-developed|designed|assembled)\s+"
+    r"(?:jointly\s+|together\s+)?with\s+(?:the\s+)?$"
+)
 _MADE = _rx(
     r"^\.?[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b"
 )

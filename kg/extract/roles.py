@@ -20,6 +20,7 @@ from kg.extract.patterns import (
     _AWARDED_BY,
     _AWARDED_TO,
     _BE_BEFORE,
+    _BUILT_WITH,
     _BUYER_BY,
     _BY,
     _CHOICE_BEFORE,
@@ -388,6 +389,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "to"
     if "for" in tail and _FOR.search(left) and _ITEM_FOR_BEFORE.search(left):
         return "buyer", "for"
+    if "with" in tail and _BUILT_WITH.search(left):
+        return "origin", "built-with"
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner

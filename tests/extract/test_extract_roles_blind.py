@@ -76,3 +76,14 @@ def test_background_state_of_the_systems_origin_does_not_displace_the_with_count
         "that it would no longer block the sale."
     )
     assert _pairs(text) == {("GBR", "CHL")}
+
+
+# --- makers named with "with" --------------------------------------------------------------------
+
+
+def test_built_with_names_a_maker_not_a_counterpart_buyer() -> None:
+    """ "N boats built (jointly) with X": X made the item; it is no "with" counterpart buying it."""
+    text = "Chile is expanding its navy. Germany sold it three Type 209 boats built jointly with South Korea."
+    assert _pairs(text) == {("DEU", "CHL")}
+    text = "Chile signed for three Type 209 boats built with South Korea's Okpo yard."
+    assert _pairs(text) == {("KOR", "CHL")}
