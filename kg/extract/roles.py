@@ -36,6 +36,7 @@ from kg.extract.patterns import (
     _GIVEN_VERB,
     _HOSTILE_BETWEEN,
     _ITEM_FOR_BEFORE,
+    _ITEM_HISTORY_TO,
     _ITEMS4,
     _LIST_GAP,
     _MADE,
@@ -380,6 +381,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if "from" in low and _FROM.search(left) and not byw:
         return "supplier", "from"
     to = _TO.search(left) if "to" in tail else None
+    if to is not None and _ITEM_HISTORY_TO.search(left):
+        return "other", "item-history"
     if (
         to
         and not _NOT_TO.match(to.group(1))

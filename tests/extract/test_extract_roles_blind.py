@@ -87,3 +87,18 @@ def test_built_with_names_a_maker_not_a_counterpart_buyer() -> None:
     assert _pairs(text) == {("DEU", "CHL")}
     text = "Chile signed for three Type 209 boats built with South Korea's Okpo yard."
     assert _pairs(text) == {("KOR", "CHL")}
+
+
+# --- history of the item ---------------------------------------------------------------------------
+
+
+def test_recipient_of_the_items_earlier_gift_is_no_party_to_the_new_order() -> None:
+    """ "ordered N X from A to replace guns it donated to B": B received older guns; it buys
+    nothing here and A gives it nothing."""
+    text = (
+        "Norway has signed for 12 more K9 howitzers from South Korea's Hanwha "
+        "to replace guns it donated to Ukraine."
+    )
+    assert _pairs(text) == {("KOR", "NOR")}
+    # the pronoun as the sentence's own subject still gives
+    assert ("KOR", "UKR") in _pairs("It donated six K9 howitzers to Ukraine.")
