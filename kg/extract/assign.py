@@ -26,6 +26,14 @@ _UNNAMED_BUYERS = re.compile(
 )
 
 
+#: a sentence whose subject is a pronoun giving something away ("It has also handed two of its X to Y")
+_PRONOUN_GIVER = re.compile(
+    r"\s*(?:(?:And|But|So)\s+)?(?:It|They)\s+(?:(?:has|have|had|also|already|since|then|later|now|"
+    r"previously|separately)\s+){0,3}(?:handed|sent|gave|given|donated|transferred|supplied|delivered|sold|"
+    r"shipped|passed|lent|exported)\b"
+)
+
+
 class PartyAssigner:
     """Suppliers and buyers of one system's frame (see the module docstring)."""
 
@@ -60,6 +68,9 @@ class PartyAssigner:
         if not suppliers and src == "context" and ref is not None:
             suppliers = self._reseller(ref, anaphora, buyers, origin)
             conf -= 0.1 if suppliers else 0.0
+        if not suppliers and buyers and _PRONOUN_GIVER.match(s):
+            suppliers = self._antecedent({p.iso3 for p in buyers})
+            conf -= 0.1 if suppliers else 0.0
         if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
             if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
                 origin = _SUCCESSOR[origin]
@@ -84,6 +95,21 @@ class PartyAssigner:
         elif src == "context":
             conf -= 0.1
         return suppliers, buyers, conf
+
+    def _antecedent(self, not_isos: set[str | None]) -> list[_Party]:
+        """The state a sentence-opening "It"/"They" stands for: the subject of the previous claim
+        (its buyer when a verb made it the buyer, its seller when a verb made it the seller)."""
+        last = self.ctx.last[-1] if self.ctx.last else None
+        if last is None or last.negated:
+            return []
+        party = None
+        if any(c.startswith("buyer:subject:") for c in last.cues):
+            party = last.buyer
+        elif last.supplier is not None and any(c.startswith("supplier:subject:") for c in last.cues):
+            party = last.supplier
+        if party is None or party.iso3 is None or party.iso3 in not_isos:
+            return []
+        return [_implied(party.iso3, party.name, party.kind, None, "supplier", "pronoun", "context")]
 
     def _reseller(
         self, ref: SystemRef, anaphora: bool, buyers: list[_Party], origin: str | None

@@ -102,3 +102,16 @@ def test_recipient_of_the_items_earlier_gift_is_no_party_to_the_new_order() -> N
     assert _pairs(text) == {("KOR", "NOR")}
     # the pronoun as the sentence's own subject still gives
     assert ("KOR", "UKR") in _pairs("It donated six K9 howitzers to Ukraine.")
+
+
+# --- a pronoun subject stands for the previous sentence's subject ---------------------------------
+
+
+def test_sentence_opening_pronoun_giver_is_the_previous_subject_not_the_makers_state() -> None:
+    """ "A bought X from B. It has also handed two of its X to C": A gives, not X's maker B."""
+    text = "Lithuania bought NASAMS from Norway in 2020. It has also handed two of its NASAMS launchers to Ukraine."
+    pairs = _pairs(text)
+    assert ("LTU", "UKR") in pairs and ("NOR", "UKR") not in pairs
+    # the previous subject was the seller: it is still the giver
+    text = "The United States sold F-16 jets to Chile in 2019. It has also sent Javelin missiles to Ukraine."
+    assert ("USA", "UKR") in _pairs(text) and ("CHL", "UKR") not in _pairs(text)
