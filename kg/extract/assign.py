@@ -34,6 +34,10 @@ _PRONOUN_GIVER = re.compile(
 )
 
 
+#: supplier cues that are only a demonym before an item ("Russian equipment", "the French jets")
+_DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
+
+
 class PartyAssigner:
     """Suppliers and buyers of one system's frame (see the module docstring)."""
 
@@ -165,6 +169,13 @@ class PartyAssigner:
             ):
                 suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
                 buyers = []
+        home = _SUCCESSOR.get(origin or "", origin)
+        if m is None and home and suppliers and all(_DEMONYM_CUE.match(p.cue) for p in suppliers):
+            # the system is the deal in context's, not named here: a demonym before another item
+            # ("which has long bought Russian equipment") is no origin of it
+            ctx_prev = self._prev_for(ref, anaphora)
+            seller = ctx_prev.supplier.iso3 if ctx_prev is not None and ctx_prev.supplier else None
+            suppliers = [p for p in suppliers if p.iso3 in (home, seller)]
         # several systems: keep suppliers matching this system's origin
         if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
             # "turned to Britain and Germany for Typhoons, and talks with the United States over

@@ -115,3 +115,13 @@ def test_sentence_opening_pronoun_giver_is_the_previous_subject_not_the_makers_s
     # the previous subject was the seller: it is still the giver
     text = "The United States sold F-16 jets to Chile in 2019. It has also sent Javelin missiles to Ukraine."
     assert ("USA", "UKR") in _pairs(text) and ("CHL", "UKR") not in _pairs(text)
+
+
+def test_demonym_before_another_item_is_no_origin_of_the_deal_in_context() -> None:
+    """A sentence about the deal in context ("the first sale ... to X") that adds "which has long
+    bought <demonym> equipment" tells X's history: that demonym sells nothing of this deal."""
+    text = (
+        "Chile ordered 20 K9 howitzers from South Korea in 2024. It is the first sale of a major "
+        "Korean land system to Santiago, which has traditionally bought American equipment."
+    )
+    assert _pairs(text) == {("KOR", "CHL")}
