@@ -65,6 +65,8 @@ class PartyAssigner:
         conf = 0.5
         origin = ref.origin_iso3 if ref else None
         suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora)
+        if m is None and self._sells_something_else(ref, suppliers, anaphora):
+            return [], [], conf
         explicit = bool(suppliers) + bool(buyers)
         suppliers, buyers, conf = self._roles_from_pairs(
             ref, suppliers, buyers, pairs, speakers, anaphora, conf
@@ -99,6 +101,19 @@ class PartyAssigner:
         elif src == "context":
             conf -= 0.1
         return suppliers, buyers, conf
+
+    def _sells_something_else(self, ref: SystemRef | None, suppliers: list[_Party], anaphora: bool) -> bool:
+        """Whether the sellers a sentence names (about the deal in context's system, not naming it)
+        are neither that system's home nor a party of that deal: they offer or sell something
+        else ("France has offered its Y system", Y unknown), the context system is not their item."""
+        home = _SUCCESSOR.get(ref.origin_iso3 or "", ref.origin_iso3) if ref is not None else None
+        if not home or not suppliers or any(p.company for p in suppliers):
+            return False
+        prev = self._prev_for(ref, anaphora)
+        known = {home}
+        if prev is not None:
+            known |= {prev.buyer.iso3, prev.supplier.iso3 if prev.supplier else None}
+        return all(p.iso3 not in known for p in suppliers)
 
     def _antecedent(self, not_isos: set[str | None]) -> list[_Party]:
         """The state a sentence-opening "It"/"They" stands for: the subject of the previous claim

@@ -125,3 +125,16 @@ def test_demonym_before_another_item_is_no_origin_of_the_deal_in_context() -> No
         "Korean land system to Santiago, which has traditionally bought American equipment."
     )
     assert _pairs(text) == {("KOR", "CHL")}
+
+
+def test_seller_foreign_to_the_deal_in_context_does_not_take_its_system() -> None:
+    """A sentence naming no known system whose seller is neither the context system's maker nor
+    a party of that deal ("France has offered its <unknown> system") is about another item."""
+    text = (
+        "Chile ordered 20 K9 howitzers from South Korea in 2024. Officials said the army is also "
+        "looking at wheeled guns, and France has offered its Xena system."
+    )
+    assert _pairs(text) == {("KOR", "CHL")}
+    # the deal's own buyer passing the system on keeps it (a re-export names a party of the deal)
+    text = "Poland bought 40 K9 howitzers from South Korea in 2022. Poland has since sent some of them to Ukraine."
+    assert ("POL", "UKR") in _pairs(text)
