@@ -8,6 +8,7 @@ it reads the article memory (claims so far, the deal in context, the article's f
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -34,6 +35,8 @@ _PRONOUN_GIVER = re.compile(
 )
 
 
+#: a party that only qualifies the system after it (origin or owner)
+_MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: supplier cues that are only a demonym before an item ("Russian equipment", "the French jets")
 _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
 
@@ -48,6 +51,9 @@ class PartyAssigner:
     #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
     _rivals: bool
     _n_systems: int
+    mentions: list[Mention]
+    #: the start offsets of ``mentions`` (sorted), for bisection
+    _mention_starts: list[int]
 
     def _assign(
         self,
@@ -64,6 +70,12 @@ class PartyAssigner:
         then the unassigned parties, the system's origin, the deal in context, the article's focus."""
         conf = 0.5
         origin = ref.origin_iso3 if ref else None
+        if m is not None and self._n_systems > 1:
+            # a demonym or owner before one system of several ("looked at Spanish X, Israeli Y and
+            # Swedish Z") qualifies that system only, not the others
+            actors = [
+                p for p in actors if not _MODIFIER_CUE.match(p.cue) or not self._qualifies_other(s, a, p, m)
+            ]
         suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora)
         if m is None and self._sells_something_else(ref, suppliers, anaphora):
             return [], [], conf
@@ -114,6 +126,20 @@ class PartyAssigner:
         if prev is not None:
             known |= {prev.buyer.iso3, prev.supplier.iso3 if prev.supplier else None}
         return all(p.iso3 not in known for p in suppliers)
+
+    def _qualifies_other(self, s: str, a: int, p: _Party, m: Mention) -> bool:
+        """Whether modifier ``p`` stands right before a system mention other than ``m``'s system."""
+        if p.mention.start < 0:
+            return False
+        i = bisect.bisect_left(self._mention_starts, p.mention.end)
+        nxt = next((x for x in self.mentions[i:] if x.kind == "system"), None)
+        return (
+            nxt is not None
+            and nxt.system is not m.system
+            and nxt.start - p.mention.end <= 40
+            and nxt.end - a <= len(s)
+            and _MODIFIER_GAP.fullmatch(s, p.mention.end - a, nxt.start - a) is not None
+        )
 
     def _antecedent(self, not_isos: set[str | None]) -> list[_Party]:
         """The state a sentence-opening "It"/"They" stands for: the subject of the previous claim
@@ -452,3 +478,8 @@ def _implied(
 ) -> _Party:
     """A party the sentence does not name (the system's origin, the deal in context)."""
     return _Party(Mention("party", -1, -1, "", form), iso3, name, kind, company, role, cue)
+
+
+#: between a demonym or possessor and the system it qualifies: "'s", a joint design's second demonym
+#: ("-American"), a few lower-case words ("short-range", "second-hand")
+_MODIFIER_GAP = re.compile(r"(?:'s|’s)?(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,3}")

@@ -91,6 +91,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self.published = published
         self.masked = mask_markup(text)
         self.mentions = find_mentions(self.masked, extra_systems)
+        self._mention_starts = [m.start for m in self.mentions]
         self.money = find_money(self.masked)
         # dates and numbers once per article; sentences take their slice (see _details)
         self.dates = find_dates(self.masked, published)

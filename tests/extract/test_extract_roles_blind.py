@@ -138,3 +138,18 @@ def test_seller_foreign_to_the_deal_in_context_does_not_take_its_system() -> Non
     # the deal's own buyer passing the system on keeps it (a re-export names a party of the deal)
     text = "Poland bought 40 K9 howitzers from South Korea in 2022. Poland has since sent some of them to Ukraine."
     assert ("POL", "UKR") in _pairs(text)
+
+
+# --- a modifier qualifies the system right after it -------------------------------------------------
+
+
+def test_owner_demonym_of_one_listed_option_is_no_buyer_of_the_others() -> None:
+    """ "A looked at Spanish X, Israeli Y and Swedish Z": Spain is tied to X only, never the buyer
+    of Z or of another system the sentence names."""
+    text = (
+        "Santiago had looked at Spanish Mirage F1s, Israeli Kfirs and Swedish Gripens, but each option "
+        "fell apart: the Gripen and the Korean FA-50 were blocked because they contain British-made "
+        "parts that London would not allow to be exported to Chile."
+    )
+    triples_ = triples(text, PUB, asserted=True)
+    assert not any(b == "ESP" and "Mirage" not in (y or "") for _s, b, y in triples_)
