@@ -35,6 +35,8 @@ _PRONOUN_GIVER = re.compile(
 )
 
 
+#: the subject of an offer or a bid ("X offered", "made offers", "bid for")
+_BID_CUE = re.compile(r"subject:(?:offer|bid|pitch|propos|submit|tender|made (?:an )?offer)", re.IGNORECASE)
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: supplier cues that are only a demonym before an item ("Russian equipment", "the French jets")
@@ -217,6 +219,13 @@ class PartyAssigner:
             ctx_prev = self._prev_for(ref, anaphora)
             seller = ctx_prev.supplier.iso3 if ctx_prev is not None and ctx_prev.supplier else None
             suppliers = [p for p in suppliers if p.iso3 in (home, seller)]
+        bids = {p.iso3 for p in suppliers if _BID_CUE.match(p.cue)}
+        chosen = {p.iso3 for p in suppliers if not _BID_CUE.match(p.cue)}
+        if len(bids) >= 2 and (chosen or len(bids) >= 3):
+            # "chose A's maker and its Y, after a competition in which B, C and A made offers": the
+            # other bidders offered designs of their own, not Y (a pair of offerers may be a consortium)
+            keep = chosen or {home}
+            suppliers = [p for p in suppliers if not _BID_CUE.match(p.cue) or p.iso3 in keep]
         # several systems: keep suppliers matching this system's origin
         if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
             # "turned to Britain and Germany for Typhoons, and talks with the United States over

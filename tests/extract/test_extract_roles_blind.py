@@ -153,3 +153,17 @@ def test_owner_demonym_of_one_listed_option_is_no_buyer_of_the_others() -> None:
     )
     triples_ = triples(text, PUB, asserted=True)
     assert not any(b == "ESP" and "Mirage" not in (y or "") for _s, b, y in triples_)
+
+
+# --- rival bids ----------------------------------------------------------------------------------
+
+
+def test_other_bidders_of_a_competition_did_not_offer_the_chosen_design() -> None:
+    """ "A chose B's maker and its Y, after a competition in which C, D, E and B made offers": C, D
+    and E offered designs of their own, not Y; two offerers alone may be a consortium."""
+    text = (
+        "Chile chose Germany's TKMS and its Type 212 design in May 2025 for its submarine programme, "
+        "after a competition in which France, Spain, Italy and Germany all made offers."
+    )
+    assert _pairs(text) == {("DEU", "CHL")}
+    assert _pairs("Britain and Germany offered Typhoon jets to Chile.") == {("GBR", "CHL"), ("DEU", "CHL")}
