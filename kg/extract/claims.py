@@ -52,6 +52,7 @@ from kg.extract.money import find_money
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
+    _CARRIER_BEFORE,
     _OWN_BEFORE,
     _REPLACED,
     _SUCCESSOR,
@@ -256,6 +257,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
                 and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
             )
+            and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)

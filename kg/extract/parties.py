@@ -95,6 +95,12 @@ _OWN_BEFORE = re.compile(
     r"domestically (?:built|developed|made|produced))\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: the carrier that brought the goods ("reached the port aboard an air force C-17"): no item of the deal
+_CARRIER_BEFORE = re.compile(
+    r"\b(?:aboard|on board|flown in by|ferried by)\s+(?:an?|the|two|three|several)?\s*"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
 _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"

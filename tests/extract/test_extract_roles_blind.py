@@ -167,3 +167,14 @@ def test_other_bidders_of_a_competition_did_not_offer_the_chosen_design() -> Non
     )
     assert _pairs(text) == {("DEU", "CHL")}
     assert _pairs("Britain and Germany offered Typhoon jets to Chile.") == {("GBR", "CHL"), ("DEU", "CHL")}
+
+
+# --- the carrier is no item ------------------------------------------------------------------------
+
+
+def test_transport_that_carried_the_goods_is_no_item_of_the_deal() -> None:
+    """ "The first batch reached the capital aboard an air force C-17": the aircraft carried the
+    goods; nobody bought it here.  Bought as such it stays an item."""
+    text = "The first batch of Akash launchers reached Nairobi aboard an Indian Air Force C-17 in May, officials said."
+    assert {y for _s, _b, y in triples(text, PUB)} == {"Akash SAMS"}
+    assert _pairs("Kenya bought two C-17 transports from the United States in 2024.") == {("USA", "KEN")}
