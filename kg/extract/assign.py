@@ -27,7 +27,7 @@ _UNNAMED_BUYERS = re.compile(
 )
 
 
-#: a sentence whose subject is a pronoun giving something away ("It has also handed two of its X to Y")
+#: a sentence whose subject is a pronoun giving something away ("They have since sent some of their X to Y")
 _PRONOUN_GIVER = re.compile(
     r"\s*(?:(?:And|But|So)\s+)?(?:It|They)\s+(?:(?:has|have|had|also|already|since|then|later|now|"
     r"previously|separately)\s+){0,3}(?:handed|sent|gave|given|donated|transferred|supplied|delivered|sold|"
@@ -39,7 +39,7 @@ _PRONOUN_GIVER = re.compile(
 _BID_CUE = re.compile(r"subject:(?:offer|bid|pitch|propos|submit|tender|made (?:an )?offer)", re.IGNORECASE)
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
-#: supplier cues that are only a demonym before an item ("Russian equipment", "the French jets")
+#: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
 _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
 
 
@@ -73,8 +73,8 @@ class PartyAssigner:
         conf = 0.5
         origin = ref.origin_iso3 if ref else None
         if m is not None and self._n_systems > 1:
-            # a demonym or owner before one system of several ("looked at Spanish X, Israeli Y and
-            # Swedish Z") qualifies that system only, not the others
+            # a demonym or owner before one system of several ("weighed used Peruvian X and new
+            # Swedish Y") qualifies that system only, not the others
             actors = [
                 p for p in actors if not _MODIFIER_CUE.match(p.cue) or not self._qualifies_other(s, a, p, m)
             ]
@@ -215,14 +215,14 @@ class PartyAssigner:
         home = _SUCCESSOR.get(origin or "", origin)
         if m is None and home and suppliers and all(_DEMONYM_CUE.match(p.cue) for p in suppliers):
             # the system is the deal in context's, not named here: a demonym before another item
-            # ("which has long bought Russian equipment") is no origin of it
+            # ("a long-time buyer of Chinese arms") is no origin of it
             ctx_prev = self._prev_for(ref, anaphora)
             seller = ctx_prev.supplier.iso3 if ctx_prev is not None and ctx_prev.supplier else None
             suppliers = [p for p in suppliers if p.iso3 in (home, seller)]
         bids = {p.iso3 for p in suppliers if _BID_CUE.match(p.cue)}
         chosen = {p.iso3 for p in suppliers if not _BID_CUE.match(p.cue)}
         if len(bids) >= 2 and (chosen or len(bids) >= 3):
-            # "chose A's maker and its Y, after a competition in which B, C and A made offers": the
+            # "picked A's maker and its Y; B, C and A had all bid": the
             # other bidders offered designs of their own, not Y (a pair of offerers may be a consortium)
             keep = chosen or {home}
             suppliers = [p for p in suppliers if not _BID_CUE.match(p.cue) or p.iso3 in keep]
@@ -293,7 +293,7 @@ class PartyAssigner:
                 suppliers = [p for p in suppliers if p.iso3 == home]
         if not suppliers and origin:
             # a bare mention of the origin state sells only when no "with" counterpart is named
-            # ("X is in talks with Y over Z, after W stopped blocking the sale": Y sells, not W)
+            # ("X negotiates with Y over Z, now that W no longer objects": Y sells, not W)
             withs = any(p.role == "with" and p.iso3 != origin for p in pairs)
             cand = [p for p in pairs if p.iso3 == origin and not (withs and p.role is None)] or [
                 p for p in speakers if p.iso3 == origin

@@ -55,6 +55,7 @@ from kg.extract.parties import (
     _CARRIER_BEFORE,
     _OWN_BEFORE,
     _REPLACED,
+    _RETIRED_NEXT,
     _SUCCESSOR,
     _Ctx,
     _Frame,
@@ -258,6 +259,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
             )
             and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
+            and not _RETIRED_NEXT.match(s, m.end - a)
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)

@@ -101,6 +101,11 @@ _CARRIER_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+#: a fleet retired ("since the X family was retired in 2015"): history, no item of the deal
+_RETIRED_NEXT = re.compile(
+    r"(?:\s+(?:family|fleet|jets|aircraft|fighters|tanks|ships|submarines|helicopters))?\s+(?:was|were|had been|"
+    r"has been|have been)\s+(?:finally\s+|fully\s+)?(?:retired|decommissioned|phased out|withdrawn from service)\b"
+)
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
 _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"

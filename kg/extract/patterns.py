@@ -597,7 +597,7 @@ _DELIVERY_WORD = re.compile(r"deliver|arriv|receiv|hand|batch|units|consignment"
 _ARRIVAL_WORD = re.compile(r"deliver|arriv|receiv|hand|induct|land|reach|ship|flown|fly", _I)
 _FUTURE_WORD = re.compile(r"expected|will|scheduled|due", _I)
 _PRONOUN = re.compile(r"\b(?:it|they)\b")
-#: "to replace guns it donated to X", "the jets that they had sold to X": a relative clause on an item
+#: "to make up for howitzers it gave to X", "the jets that they had sold to X": a relative clause on an item
 #: with a pronoun subject tells the item's history; X is no party to the sentence's deal
 _ITEM_HISTORY_TO = re.compile(
     r"\b(?:" + _ITEMS4 + r"|[A-Z][\w-]*\d[\w-]*)\s+(?:(?:that|which)\s+)?(?:it|they)\s+"

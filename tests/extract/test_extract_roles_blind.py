@@ -1,9 +1,10 @@
 """Roles on text the rules were not written for: a party needs a cue to be a party.
 
 Why: on blind news text most wrong claims pair a state with a deal it has no part in (a state
-named in another clause, a parallel buyer, a history or a list).  Each test states one general
-pattern in its own words (no sentence, name pairing or number of a dev or newsset article):
-precision first, a state no cue ties to the deal is not made its supplier or buyer.
+named in another clause, a parallel buyer, a history or a list, a rival bid).  Each test states
+one general pattern in its own words (no sentence, name pairing or number of a dev or newsset
+article): precision first, a state no cue ties to the deal is not made its supplier or buyer.
+Every test here failed before the rule it guards (checked on the parent commit).
 """
 
 from __future__ import annotations
@@ -20,35 +21,49 @@ def _pairs(text: str) -> set[tuple]:
     return {(s, b) for s, b, _ in triples(text, PUB, asserted=True)}
 
 
+def _systems(text: str) -> set[str | None]:
+    """The catalogue names of the systems ``text``'s claims are about."""
+    return {y for _s, _b, y in triples(text, PUB)}
+
+
 # --- a state no cue ties to the deal does not sell it ---------------------------------------
 
 
 def test_bare_mention_in_another_clause_is_no_supplier() -> None:
     """A state merely named beside a buyer's talks is not their seller: the system's maker is."""
-    pairs = _pairs("Kenya is in talks over the Akash missile; Ghana was mentioned too.")
-    assert ("GHA", "KEN") not in pairs
-    assert ("IND", "KEN") in pairs
+    pairs = _pairs("Ghana is negotiating over the Akash missile; Togo was mentioned too.")
+    assert ("TGO", "GHA") not in pairs
+    assert ("IND", "GHA") in pairs
 
 
 def test_parallel_buyers_in_coordinated_clauses_do_not_sell_to_each_other() -> None:
     """Two states, each the subject of its own talks, are two buyers in parallel, not a pair."""
     text = (
-        "Chile is in the last stage of talks for a similar purchase of the K9 howitzer, "
-        "and Peru has also held talks on the gun."
+        "Peru is close to concluding talks on a comparable buy of the K9 gun, "
+        "while Chile has also discussed the howitzer."
     )
     pairs = _pairs(text)
-    assert ("PER", "CHL") not in pairs and ("CHL", "PER") not in pairs
-    assert ("KOR", "CHL") in pairs
+    assert ("CHL", "PER") not in pairs and ("PER", "CHL") not in pairs
+    assert ("KOR", "PER") in pairs
 
 
 def test_headline_of_two_events_does_not_cross_pair() -> None:
-    """A headline joining two events with a semicolon: the second state is no seller to the first."""
-    pairs = _pairs("Kenya takes delivery of its first Akash batch; Ghana talks stall.")
-    assert ("GHA", "KEN") not in pairs
-    assert ("IND", "KEN") in pairs
+    """A headline joining two events with a semicolon: neither state sells to the other."""
+    pairs = _pairs("Ghana receives its first Akash launchers; Togo negotiations drag on.")
+    assert ("GHA", "TGO") not in pairs and ("TGO", "GHA") not in pairs
 
 
-# --- a state's own design ------------------------------------------------------------------------
+def test_background_state_of_the_systems_origin_does_not_displace_the_with_counterpart() -> None:
+    """ "A negotiates with B over Z, now that C no longer objects": B is the counterpart a cue
+    names; C, named only in the background clause, sells nothing even where Z's maker is in C."""
+    text = (
+        "Peru is negotiating with France over Eurofighter Typhoon fighters, now that Germany has "
+        "lifted its objection to the export."
+    )
+    assert _pairs(text) == {("FRA", "PER")}
+
+
+# --- a state's own design and its own demonym -----------------------------------------------------
 
 
 def test_state_ordering_its_own_design_with_no_seller_is_domestic() -> None:
@@ -68,16 +83,6 @@ def test_buyers_own_demonym_later_in_the_sentence_does_not_cancel_its_order() ->
     assert _pairs(text) == {("IND", "KEN")}
 
 
-def test_background_state_of_the_systems_origin_does_not_displace_the_with_counterpart() -> None:
-    """ "A is in talks with B over Z, after C stopped blocking the sale": B is the counterpart a cue
-    names; C, named only in the background clause, sells nothing even where Z's maker is in C."""
-    text = (
-        "Chile is in talks with Britain over the Eurofighter Typhoon jets, after Germany indicated "
-        "that it would no longer block the sale."
-    )
-    assert _pairs(text) == {("GBR", "CHL")}
-
-
 # --- makers named with "with" --------------------------------------------------------------------
 
 
@@ -93,48 +98,69 @@ def test_built_with_names_a_maker_not_a_counterpart_buyer() -> None:
 
 
 def test_recipient_of_the_items_earlier_gift_is_no_party_to_the_new_order() -> None:
-    """ "ordered N X from A to replace guns it donated to B": B received older guns; it buys
-    nothing here and A gives it nothing."""
-    text = (
-        "Norway has signed for 12 more K9 howitzers from South Korea's Hanwha "
-        "to replace guns it donated to Ukraine."
-    )
-    assert _pairs(text) == {("KOR", "NOR")}
+    """ "signed for N X from A so that it can make up for guns it gave to B": B received older
+    guns; it buys nothing here and A gives it nothing."""
+    text = "Egypt signed for 30 K9 guns from South Korea's Hanwha so that it can make up for howitzers it gave to Sudan."
+    assert ("KOR", "SDN") not in _pairs(text)
+    assert ("KOR", "EGY") in _pairs(text)
     # the pronoun as the sentence's own subject still gives
     assert ("KOR", "UKR") in _pairs("It donated six K9 howitzers to Ukraine.")
+
+
+def test_fleet_retired_in_the_past_is_no_item_of_the_new_deal() -> None:
+    """ "its first new fighters since the X fleet was retired": the retired fleet is history."""
+    text = (
+        "Colombia took delivery of four used F-16 jets from Norway in May, its first new fighters "
+        "since the Mirage 2000 fleet was retired in 2019."
+    )
+    assert _systems(text) == {"F-16"}
+
+
+def test_transport_that_carried_the_goods_is_no_item_of_the_deal() -> None:
+    """ "they were flown in aboard a C-130": the aircraft carried the goods; nobody bought it
+    here.  Bought as such it stays an item."""
+    text = (
+        "Kenya received its first Akash launchers in March; they were flown in aboard a C-130 "
+        "transport, the ministry said."
+    )
+    assert _systems(text) == {"Akash SAMS"}
+    assert _pairs("Kenya bought two C-17 transports from the United States in 2024.") == {("USA", "KEN")}
 
 
 # --- a pronoun subject stands for the previous sentence's subject ---------------------------------
 
 
 def test_sentence_opening_pronoun_giver_is_the_previous_subject_not_the_makers_state() -> None:
-    """ "A bought X from B. It has also handed two of its X to C": A gives, not X's maker B."""
-    text = "Lithuania bought NASAMS from Norway in 2020. It has also handed two of its NASAMS launchers to Ukraine."
+    """ "A bought X from B. It has since sent some of its X to C": A gives, not X's maker B."""
+    text = "Finland purchased NASAMS from Norway in 2019. It has since sent three of its NASAMS batteries to Ukraine."
     pairs = _pairs(text)
-    assert ("LTU", "UKR") in pairs and ("NOR", "UKR") not in pairs
+    assert ("FIN", "UKR") in pairs and ("NOR", "UKR") not in pairs
     # the previous subject was the seller: it is still the giver
     text = "The United States sold F-16 jets to Chile in 2019. It has also sent Javelin missiles to Ukraine."
     assert ("USA", "UKR") in _pairs(text) and ("CHL", "UKR") not in _pairs(text)
 
 
+# --- the deal in context and another item ------------------------------------------------------------
+
+
 def test_demonym_before_another_item_is_no_origin_of_the_deal_in_context() -> None:
-    """A sentence about the deal in context ("the first sale ... to X") that adds "which has long
-    bought <demonym> equipment" tells X's history: that demonym sells nothing of this deal."""
+    """A sentence about the deal in context that adds "which has mostly bought <demonym> weapons"
+    tells the buyer's history: that demonym sells nothing of this deal."""
     text = (
-        "Chile ordered 20 K9 howitzers from South Korea in 2024. It is the first sale of a major "
-        "Korean land system to Santiago, which has traditionally bought American equipment."
+        "Ghana ordered 20 K9 howitzers from South Korea in 2024. The deal is a first for Accra, "
+        "which has mostly bought Chinese weapons until now."
     )
-    assert _pairs(text) == {("KOR", "CHL")}
+    assert _pairs(text) == {("KOR", "GHA")}
 
 
 def test_seller_foreign_to_the_deal_in_context_does_not_take_its_system() -> None:
     """A sentence naming no known system whose seller is neither the context system's maker nor
     a party of that deal ("France has offered its <unknown> system") is about another item."""
     text = (
-        "Chile ordered 20 K9 howitzers from South Korea in 2024. Officials said the army is also "
-        "looking at wheeled guns, and France has offered its Xena system."
+        "Ghana ordered 20 K9 howitzers from South Korea in 2024. Its army wants wheeled artillery "
+        "too, and France has offered its Xena system."
     )
-    assert _pairs(text) == {("KOR", "CHL")}
+    assert _pairs(text) == {("KOR", "GHA")}
     # the deal's own buyer passing the system on keeps it (a re-export names a party of the deal)
     text = "Poland bought 40 K9 howitzers from South Korea in 2022. Poland has since sent some of them to Ukraine."
     assert ("POL", "UKR") in _pairs(text)
@@ -144,37 +170,23 @@ def test_seller_foreign_to_the_deal_in_context_does_not_take_its_system() -> Non
 
 
 def test_owner_demonym_of_one_listed_option_is_no_buyer_of_the_others() -> None:
-    """ "A looked at Spanish X, Israeli Y and Swedish Z": Spain is tied to X only, never the buyer
-    of Z or of another system the sentence names."""
+    """ "A weighed used B-ish X and new C-ish Y": B is tied to X only, never the buyer of Y."""
     text = (
-        "Santiago had looked at Spanish Mirage F1s, Israeli Kfirs and Swedish Gripens, but each option "
-        "fell apart: the Gripen and the Korean FA-50 were blocked because they contain British-made "
-        "parts that London would not allow to be exported to Chile."
+        "Bogota weighed second-hand Peruvian Mirage 2000s and new Swedish Gripens, but both fell "
+        "through: the Gripen could not be exported to Colombia because of a British veto."
     )
-    triples_ = triples(text, PUB, asserted=True)
-    assert not any(b == "ESP" and "Mirage" not in (y or "") for _s, b, y in triples_)
+    assert not any(b == "PER" and y != "Mirage-2000" for _s, b, y in triples(text, PUB, asserted=True))
 
 
 # --- rival bids ----------------------------------------------------------------------------------
 
 
 def test_other_bidders_of_a_competition_did_not_offer_the_chosen_design() -> None:
-    """ "A chose B's maker and its Y, after a competition in which C, D, E and B made offers": C, D
-    and E offered designs of their own, not Y; two offerers alone may be a consortium."""
+    """ "A picked B's maker and its Y; C, D, E and B had all submitted offers": C, D and E offered
+    designs of their own, not Y; two offerers alone may be a consortium."""
     text = (
-        "Chile chose Germany's TKMS and its Type 212 design in May 2025 for its submarine programme, "
-        "after a competition in which France, Spain, Italy and Germany all made offers."
+        "Ghana picked France's Naval Group and its Scorpene boats in 2025; Germany, Spain, Turkey "
+        "and France had all submitted offers in the tender."
     )
-    assert _pairs(text) == {("DEU", "CHL")}
+    assert _pairs(text) == {("FRA", "GHA")}
     assert _pairs("Britain and Germany offered Typhoon jets to Chile.") == {("GBR", "CHL"), ("DEU", "CHL")}
-
-
-# --- the carrier is no item ------------------------------------------------------------------------
-
-
-def test_transport_that_carried_the_goods_is_no_item_of_the_deal() -> None:
-    """ "The first batch reached the capital aboard an air force C-17": the aircraft carried the
-    goods; nobody bought it here.  Bought as such it stays an item."""
-    text = "The first batch of Akash launchers reached Nairobi aboard an Indian Air Force C-17 in May, officials said."
-    assert {y for _s, _b, y in triples(text, PUB)} == {"Akash SAMS"}
-    assert _pairs("Kenya bought two C-17 transports from the United States in 2024.") == {("USA", "KEN")}
