@@ -189,6 +189,15 @@ class PartyAssigner:
         buyers = [p for p in actors if p.role == "buyer" and not (maker and p.company == maker)]
         # a domestic company next to its own state's purchase is a partner, not the supplier
         # ("negotiations with Mazagon Dock ... with Germany's TKMS")
+        owners = [p for p in buyers if p.cue == "owner-modifier"]
+        if (
+            owners
+            and not suppliers
+            and any(p.cue != "owner-modifier" and p.iso3 not in {q.iso3 for q in owners} for p in buyers)
+        ):
+            # "A bought the B-ish X" (X not made in B): B owned them and sells them on, second-hand
+            suppliers = [replace(p, role="supplier", cue="owner-seller") for p in owners]
+            buyers = [p for p in buyers if p.cue != "owner-modifier"]
         buyer_isos = {p.iso3 for p in buyers}
         if any(p.iso3 not in buyer_isos for p in suppliers):
             suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]

@@ -190,3 +190,12 @@ def test_other_bidders_of_a_competition_did_not_offer_the_chosen_design() -> Non
     )
     assert _pairs(text) == {("FRA", "GHA")}
     assert _pairs("Britain and Germany offered Typhoon jets to Chile.") == {("GBR", "CHL"), ("DEU", "CHL")}
+
+
+# --- second-hand items ---------------------------------------------------------------------------
+
+
+def test_owner_demonym_of_bought_items_not_made_there_is_their_seller() -> None:
+    """ "A bought the B-ish X" where X is not made in B: B owned the items and sells them on;
+    B buys nothing."""
+    assert _pairs("Colombia bought the Norwegian F-16 jets in 2024.") == {("NOR", "COL")}
