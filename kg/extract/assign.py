@@ -304,6 +304,20 @@ class PartyAssigner:
             # a bare mention of the origin state sells only when no "with" counterpart is named
             # ("X negotiates with Y over Z, now that W no longer objects": Y sells, not W)
             withs = any(p.role == "with" and p.iso3 != origin for p in pairs)
+            two = _subject_pair(pairs)
+            if two is not None and origin not in {p.iso3 for p in two}:
+                # "A and B are in talks over Z" (Z made elsewhere): the two sides are A and B, a state
+                # named apart is no seller; the known exporter of the two sells, with less confidence
+                ranked = sorted(two, key=lambda p: _EXPORTER_RANK.get(p.iso3 or "", 99))
+                if _EXPORTER_RANK.get(ranked[0].iso3 or "", 99) < _EXPORTER_RANK.get(
+                    ranked[1].iso3 or "", 99
+                ):
+                    return (
+                        [replace(ranked[0], role="supplier", cue="pair-exporter")],
+                        [ranked[1]],
+                        conf - 0.15,
+                    )
+                withs = True
             cand = [p for p in pairs if p.iso3 == origin and not (withs and p.role is None)] or [
                 p for p in speakers if p.iso3 == origin
             ]
@@ -501,3 +515,13 @@ def _implied(
 #: between a demonym or possessor and the system it qualifies: "'s", a joint design's second demonym
 #: ("-American"), a few lower-case words ("short-range", "second-hand")
 _MODIFIER_GAP = re.compile(r"(?:'s|’s)?(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,3}")
+
+
+def _subject_pair(pairs: list[_Party]) -> list[_Party] | None:
+    """The two states of one coordinated subject of a neutral verb ("A and B are in talks"), if any."""
+    groups: dict[int, dict[str | None, _Party]] = {}
+    for p in pairs:
+        if p.role == "pair" and p.iso3:
+            groups.setdefault(p.group, {}).setdefault(p.iso3, p)
+    two = [list(g.values()) for g in groups.values() if len(g) == 2]
+    return two[0] if len(two) == 1 else None

@@ -199,3 +199,13 @@ def test_owner_demonym_of_bought_items_not_made_there_is_their_seller() -> None:
     """ "A bought the B-ish X" where X is not made in B: B owned the items and sells them on;
     B buys nothing."""
     assert _pairs("Colombia bought the Norwegian F-16 jets in 2024.") == {("NOR", "COL")}
+
+
+def test_coordinated_pair_in_talks_are_the_two_sides_not_a_state_named_apart() -> None:
+    """ "A and B are negotiating over Z, now that C has withdrawn its veto" (Z's catalogue home C):
+    A and B are the two sides; C, named only in the background, sells nothing to either."""
+    text = (
+        "Peru and Italy are negotiating over more Eurofighter Typhoon jets, officials said, now that "
+        "Germany has withdrawn its veto."
+    )
+    assert _pairs(text) == {("ITA", "PER")}
