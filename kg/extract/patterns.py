@@ -24,6 +24,8 @@ def _nrx(pattern: str, flags: int = _I) -> NeedsRx:
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
+#: every item noun, short ones too ("gun", "jet")
+_ITEMS_ALL = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS_NOSYS = "|".join(
     sorted((k for k in ITEM_NOUNS if k not in ("system", "systems", "unit", "units")), key=len, reverse=True)
 )
@@ -210,6 +212,8 @@ _ANAPHORA = _lrx(
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
+    # "is buying the same gun", "ordered a similar system": the item of the deal in context
+    r"\b(?:the same|a similar|an identical)\s+(?:[\w-]+\s+){0,2}?(?:" + _ITEMS_ALL + r")\b|"
     # a price in front of the deal noun: "the $2 billion deal", "this EUR 300 million contract"
     r"\b(?:the|this|that|its|their)\s+(?:[$€£₹¥]|(?:us|au|ca|nz)\$|(?:usd|eur|gbp|inr|rs\.?)\s?)"
     r"\d[\d.,]*(?:\s*(?:million|billion|trillion|crore|lakh|mn|bn))?[\s-]+(?:[\w-]+\s+){0,2}?"

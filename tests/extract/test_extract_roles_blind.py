@@ -209,3 +209,19 @@ def test_coordinated_pair_in_talks_are_the_two_sides_not_a_state_named_apart() -
         "Germany has withdrawn its veto."
     )
     assert _pairs(text) == {("ITA", "PER")}
+
+
+# --- "the same item" in a clause of its own ---------------------------------------------------------
+
+
+def test_buyer_of_the_same_item_in_its_own_clause_buys_the_deal_in_context() -> None:
+    """ "A is buying the same howitzer, and B and C have bought the X from D": A buys the deal in
+    context's system, not X; B and C (one coordinated subject) buy X."""
+    text = (
+        "Chile bought CAESAR howitzers from France in 2021. Ghana is buying the same howitzer, "
+        "and Peru and Ecuador have bought the K9 from South Korea."
+    )
+    got = triples(text, PUB, asserted=True)
+    assert ("KOR", "GHA", "K-9 Thunder 155mm") not in got
+    assert ("FRA", "GHA", "CAESAR 155mm") in got
+    assert {("KOR", "PER", "K-9 Thunder 155mm"), ("KOR", "ECU", "K-9 Thunder 155mm")} <= got
