@@ -79,6 +79,14 @@ class PartyAssigner:
                 p for p in actors if not _MODIFIER_CUE.match(p.cue) or not self._qualifies_other(s, a, p, m)
             ]
         suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora)
+        stated = {p.iso3 for p in actors if p.role == "buyer" and p.mention.start >= 0}
+        if (
+            suppliers
+            and not buyers
+            and stated
+            and stated <= {p.iso3 for p in suppliers if p.cue != "approver"}
+        ):
+            return [], [], conf  # the buyer a cue names is the seller's own state: a domestic deal
         if m is None and self._sells_something_else(ref, suppliers, anaphora):
             return [], [], conf
         explicit = bool(suppliers) + bool(buyers)

@@ -151,7 +151,9 @@ _SUCH_AS = _lrx(
     r"\b(?:suppliers?|vendors?|exporters?|sellers?|manufacturers?)\s+(?:such as|like|including|from)\s+"
     r"(?:the\s+)?$"
 )
-_BY = _rx(r"\b(\w+)\s+by\s+(?:the\s+)?$")
+_BY = _rx(
+    r"\b(\w+)\s+(?:(?:jointly|directly|originally|initially|largely|mainly)\s+)?by\s+(?:the\s+)?(?:(?:two|three|four|five|several)\s+)?$"
+)
 _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
 #: a deal (or package, sale) that lists its items: "the deal covers", "deals including", "the

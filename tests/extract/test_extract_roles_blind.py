@@ -225,3 +225,17 @@ def test_buyer_of_the_same_item_in_its_own_clause_buys_the_deal_in_context() -> 
     assert ("KOR", "GHA", "K-9 Thunder 155mm") not in got
     assert ("FRA", "GHA", "CAESAR 155mm") in got
     assert {("KOR", "PER", "K-9 Thunder 155mm"), ("KOR", "ECU", "K-9 Thunder 155mm")} <= got
+
+
+# --- a local maker delivering to its own state's services -------------------------------------------
+
+
+def test_local_subsidiary_delivering_to_its_own_states_services_is_domestic() -> None:
+    """ "A's local arm of B delivered N X ordered jointly by the three A-ish services": a domestic
+    delivery; it is no sale to the state the article talked about before."""
+    text = (
+        "The United States approved a sale of Black Hawks to Chile. Meanwhile ENAER, the Chilean "
+        "subsidiary of Airbus, has delivered the last of 20 H225M helicopters ordered jointly by the "
+        "three Chilean services in 2010."
+    )
+    assert _pairs(text) == {("USA", "CHL")}
