@@ -143,6 +143,13 @@ _BASED_GAP = re.compile(
 )
 
 
+#: a company's unit placed in a state: "X's UK plant", "X's Polish subsidiary"
+_UNIT_NEXT = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:plant|factory|subsidiary|unit|arm|division|branch|affiliate|yard|shipyard|"
+    r"site|facility|works)\b"
+)
+
+
 _OWNER_GAP = re.compile(
     r"^(?:'s|’s)?\s+(?:state-owned\s+|state-run\s+|defen[cs]e\s+(?:firm|company|group)\s+)?$"
 )
@@ -161,6 +168,15 @@ def _home_states(s: str, a: int, parties: list[_Party]) -> list[_Party]:
         elif q.company and not p.company and p.kind == "country" and _BASED_GAP.match(gap):
             q.iso3, q.name = p.iso3, p.name
             drop.add(i)
+        elif (
+            p.company
+            and not q.company
+            and q.kind == "country"
+            and gap in ("'s ", "’s ")
+            and _UNIT_NEXT.match(s, q.mention.end - a)
+        ):
+            p.iso3, p.name = q.iso3, q.name  # "X's UK plant", "X's Polish subsidiary": the unit's state
+            drop.add(i + 1)
         elif (
             q.company and not p.company and p.kind == "country" and p.iso3 == q.iso3 and _OWNER_GAP.match(gap)
         ):

@@ -239,3 +239,11 @@ def test_local_subsidiary_delivering_to_its_own_states_services_is_domestic() ->
         "three Chilean services in 2010."
     )
     assert _pairs(text) == {("USA", "CHL")}
+
+
+def test_company_unit_placed_in_a_state_sells_from_that_state() -> None:
+    """ "from X's British plant", "X's UK factory": the unit's state sells, not the parent's home."""
+    assert _pairs("Peru bought two AW159 helicopters from Leonardo's British plant in 2021.") == {
+        ("GBR", "PER")
+    }
+    assert _pairs("Peru bought two AW159 helicopters from Leonardo's UK factory in 2021.") == {("GBR", "PER")}
