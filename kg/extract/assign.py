@@ -109,7 +109,7 @@ class PartyAssigner:
                 ]
                 conf -= 0.05
         suppliers, buyers, conf = self._roles_from_context(
-            ref, suppliers, buyers, speakers, origin, anaphora, conf
+            ref, suppliers, buyers, speakers, origin, anaphora, conf, (a, a + len(s))
         )
         if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
             buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
@@ -150,6 +150,16 @@ class PartyAssigner:
             and nxt.end - a <= len(s)
             and _MODIFIER_GAP.fullmatch(s, p.mention.end - a, nxt.start - a) is not None
         )
+
+    def _origins_here(self, span: tuple[int, int]) -> set[str | None]:
+        """The home states of the systems named in the article span ``span`` (a sentence)."""
+        lo = bisect.bisect_left(self._mention_starts, span[0])
+        hi = bisect.bisect_left(self._mention_starts, span[1])
+        return {
+            _SUCCESSOR.get(m.system.origin_iso3 or "", m.system.origin_iso3)
+            for m in self.mentions[lo:hi]
+            if m.kind == "system" and m.system is not None and m.system.origin_iso3
+        }
 
     def _antecedent(self, not_isos: set[str | None]) -> list[_Party]:
         """The state a sentence-opening "It"/"They" stands for: the subject of the previous claim
@@ -408,6 +418,7 @@ class PartyAssigner:
         origin: str | None,
         anaphora: bool,
         conf: float,
+        span: tuple[int, int],
     ) -> tuple[list[_Party], list[_Party], float]:
         """Missing roles from outside the sentence's cues: the previous claim about this system
         (or the deal referred back to), a speaker, the deal in context, the article's focus."""
@@ -470,6 +481,9 @@ class PartyAssigner:
             and self._cur_status not in ("unknown", "offered")
             and focus is not None
             and focus.iso3 not in {p.iso3 for p in suppliers}
+            # the focus makes another system of the sentence ("flies US-made X alongside Russian-built
+            # Y"): it is a maker here, not the buyer of Y
+            and focus.iso3 not in self._origins_here(span)
         ):
             # the article's main buyer: "the procurement of three Scorpene submarines" in a
             # story about India's submarine deals

@@ -247,3 +247,17 @@ def test_company_unit_placed_in_a_state_sells_from_that_state() -> None:
         ("GBR", "PER")
     }
     assert _pairs("Peru bought two AW159 helicopters from Leonardo's UK factory in 2021.") == {("GBR", "PER")}
+
+
+# --- the article's focus state is no buyer where it makes another system of the sentence ----------
+
+
+def test_focus_state_that_makes_another_system_of_the_sentence_is_no_buyer() -> None:
+    """An article mostly naming A; "the army flies A-made X alongside B-built Y": A is a maker in
+    this sentence, not the buyer of Y."""
+    text = (
+        "The United States approved more Black Hawk sales to the region this week, the United States "
+        "embassy said. The army currently flies six UH-60 Black Hawks acquired in 2005 alongside "
+        "Russian-built Mi-17 helicopters."
+    )
+    assert ("RUS", "USA") not in _pairs(text)
