@@ -404,8 +404,9 @@ class PartyAssigner:
             rest = [p for p in pairs if p.iso3 not in {q.iso3 for q in buyers}]
             # only a "with" counterpart sells by default: a bare mention, or the subject of its own
             # verb in another clause ("X is in talks ..., and Y has also held talks"), is tied to
-            # the buyer's deal by no cue (the system's origin supplies it, below)
-            if rest and rest[0].role == "with":
+            # the buyer's deal by no cue (the system's origin supplies it, below); with no origin
+            # known, a bare mention is the only seller the sentence offers
+            if rest and (rest[0].role == "with" or (rest[0].role is None and not origin)):
                 suppliers = [rest[0]]
         return suppliers, buyers, conf
 

@@ -151,8 +151,10 @@ _SUCH_AS = _lrx(
     r"\b(?:suppliers?|vendors?|exporters?|sellers?|manufacturers?)\s+(?:such as|like|including|from)\s+"
     r"(?:the\s+)?$"
 )
+#: "<verb> by the", also "ordered jointly by all three" (an adverb, a count of services)
 _BY = _rx(
-    r"\b(\w+)\s+(?:(?:jointly|directly|originally|initially|largely|mainly)\s+)?by\s+(?:the\s+)?(?:(?:two|three|four|five|several)\s+)?$"
+    r"\b(\w+)\s+(?:(?:jointly|directly|originally|initially|largely|mainly)\s+)?by\s+(?:the\s+|all\s+)?"
+    r"(?:(?:two|three|four|five|several)\s+)?$"
 )
 _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
@@ -193,6 +195,15 @@ _SELLER_BY = _rx(
 _BUYER_BY = _rx(
     r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"
     r"received|used|operated|leased|commissioned|fielded|chosen|selected|picked)$"
+)
+#: "during a visit by X's president to Y", "a trip to Y": Y is where someone went, no recipient
+_VISIT_TO = _rx(r"\b(?:visit|visits|trip|tour|journey)\s+(?:by\s+[^,.;]{1,50}?\s+)?to\s+(?:the\s+)?$")
+#: a state stopping its own exports ("froze arms exports to", "halted deliveries"): no seller of the deal
+_STOP_BEFORE = re.compile(
+    r"\b(?:froze|freezes?|freezing|frozen|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|block(?:s|ed|ing)?|"
+    r"ban(?:s|ned|ning)?|embargo(?:es|ed|ing)?|stopp(?:ed|ing)|stops?|veto(?:es|ed|ing)?)\s+"
+    r"(?:all\s+|its\s+|their\s+|further\s+|new\s+)?\Z",
+    re.IGNORECASE,
 )
 _NOT_TO = _rx(
     r"^(according|linked|related|attributed|owing|due|subject|exposure|request|letter|proposal|turning|turned|turn|close|next|due|similar|compared|addition|prior|relation|"

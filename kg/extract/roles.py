@@ -64,10 +64,12 @@ from kg.extract.patterns import (
     _SELLER_BY,
     _SPEAKER_NEAR,
     _SPEAKER_VERB,
+    _STOP_BEFORE,
     _SUCH_AS,
     _TO,
     _TO_BUYERS,
     _TURN_TO,
+    _VISIT_TO,
     _WITH,
     _WON_CONTRACT,
     _WON_FROM,
@@ -163,6 +165,9 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             vclass = _verb_class(word, s[te:])
             if vclass is None or _participle_item(s, (_status, ts, te, word)):
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
+            if _STOP_BEFORE.search(between) and _EXPORTS_WORD.match(word):
+                p.role, p.cue = "other", "stopped-exports"  # "X froze arms exports to Y": a policy, no sale
+                break
             if _HOSTILE_BETWEEN.search(between):
                 p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
                 break
@@ -225,6 +230,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _original_suppliers(s, base, parties)
 
 
+#: exports in general ("arms exports", "weapons sales"), not the deliveries of one deal
+_EXPORTS_WORD = re.compile(r"(?:arms |weapons? |military )?(?:exports?|sales)$", re.IGNORECASE)
 #: cheap precheck of :func:`_former_buyers` (every pattern below contains one of these)
 _FORMER_WORDS = (" for ", " by ", "that ", "which ")
 #: "from B, which got them from A", "first bought from A": A sold the item to the re-exporter
@@ -383,6 +390,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     to = _TO.search(left) if "to" in tail else None
     if to is not None and _ITEM_HISTORY_TO.search(left):
         return "other", "item-history"
+    if to is not None and _VISIT_TO.search(left):
+        return "other", "visit"
     if (
         to
         and not _NOT_TO.match(to.group(1))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.helpers.claim_facts import triples
+from tests.helpers.claim_facts import claims, triples
 
 PUB = date(2025, 6, 2)
 
@@ -215,11 +215,11 @@ def test_coordinated_pair_in_talks_are_the_two_sides_not_a_state_named_apart() -
 
 
 def test_buyer_of_the_same_item_in_its_own_clause_buys_the_deal_in_context() -> None:
-    """ "A is buying the same howitzer, and B and C have bought the X from D": A buys the deal in
+    """ "A is buying the same howitzer, and B and C have ordered X guns from D": A buys the deal in
     context's system, not X; B and C (one coordinated subject) buy X."""
     text = (
         "Chile bought CAESAR howitzers from France in 2021. Ghana is buying the same howitzer, "
-        "and Peru and Ecuador have bought the K9 from South Korea."
+        "and Peru and Ecuador have ordered K9 guns from South Korea."
     )
     got = triples(text, PUB, asserted=True)
     assert ("KOR", "GHA", "K-9 Thunder 155mm") not in got
@@ -235,7 +235,7 @@ def test_local_subsidiary_delivering_to_its_own_states_services_is_domestic() ->
     delivery; it is no sale to the state the article talked about before."""
     text = (
         "The United States approved a sale of Black Hawks to Chile. Meanwhile ENAER, the Chilean "
-        "subsidiary of Airbus, has delivered the last of 20 H225M helicopters ordered jointly by the "
+        "subsidiary of Airbus, has delivered the last of 20 H225M helicopters that were ordered jointly by all "
         "three Chilean services in 2010."
     )
     assert _pairs(text) == {("USA", "CHL")}
@@ -261,3 +261,20 @@ def test_focus_state_that_makes_another_system_of_the_sentence_is_no_buyer() -> 
         "Russian-built Mi-17 helicopters."
     )
     assert ("RUS", "USA") not in _pairs(text)
+
+
+# --- visits and export freezes ------------------------------------------------------------------------
+
+
+def test_destination_of_a_visit_and_a_state_freezing_its_exports_are_no_parties() -> None:
+    """ "signed on a trip by A's minister to B; it ran aground when C froze arms exports": B is where
+    the minister went, C refuses to sell; neither is made a party by those words."""
+    text = (
+        "Peru agreed to buy Eurofighter Typhoon jets in 2019. A deal for 12 more aircraft was signed in "
+        "2021 on a trip by the Peruvian defence minister to London; it ran aground when Germany froze "
+        "arms exports to Lima."
+    )
+    assert not any(b == "GBR" for _s, b, _y in triples(text, PUB))
+    assert not any(cue == "supplier:subject:arms exports" for c in claims(text, PUB) for cue in c["cues"])
+    # a state halting the deliveries of one deal is still that deal's seller
+    assert ("DEU", "TUR") in _pairs("Germany halted deliveries of Leopard tanks to Turkey in 2019.")
