@@ -37,6 +37,11 @@ _PRONOUN_GIVER = re.compile(
 
 #: the subject of an offer or a bid ("X offered", "made offers", "bid for")
 _BID_CUE = re.compile(r"subject:(?:offer|bid|pitch|propos|submit|tender|made (?:an )?offer)", re.IGNORECASE)
+#: a competition between bids ("tender", "competition", "bidders", "shortlist")
+_COMPETITION = re.compile(
+    r"\b(?:competitions?|competitive|tenders?|contests?|bidders?|bidding|rival\w*|run-?offs?|shortlist\w*)\b",
+    re.IGNORECASE,
+)
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
@@ -78,7 +83,7 @@ class PartyAssigner:
             actors = [
                 p for p in actors if not _MODIFIER_CUE.match(p.cue) or not self._qualifies_other(s, a, p, m)
             ]
-        suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora)
+        suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora, s)
         stated = {p.iso3 for p in actors if p.role == "buyer" and p.mention.start >= 0}
         if (
             suppliers
@@ -197,7 +202,7 @@ class PartyAssigner:
         return [_implied(ps.iso3, ps.name, ps.kind, prev.supplier_company, "supplier", "context", "context")]
 
     def _stated_roles(
-        self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool
+        self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool, s: str
     ) -> tuple[list[_Party], list[_Party], list[_Party]]:
         """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
         suppliers = [p for p in actors if p.role == "supplier"]
@@ -248,9 +253,10 @@ class PartyAssigner:
             suppliers = [p for p in suppliers if p.iso3 in (home, seller)]
         bids = {p.iso3 for p in suppliers if _BID_CUE.match(p.cue)}
         chosen = {p.iso3 for p in suppliers if not _BID_CUE.match(p.cue)}
-        if len(bids) >= 2 and (chosen or len(bids) >= 3):
-            # "picked A's maker and its Y; B, C and A had all bid": the
-            # other bidders offered designs of their own, not Y (a pair of offerers may be a consortium)
+        if len(bids) >= 2 and (chosen or len(bids) >= 3) and _COMPETITION.search(s):
+            # "picked A's maker and its Y; B, C and A had all bid in the tender": the other bidders
+            # offered designs of their own, not Y (without a competition, several states offering
+            # one system are a coalition of donors or a consortium)
             keep = chosen or {home}
             suppliers = [p for p in suppliers if not _BID_CUE.match(p.cue) or p.iso3 in keep]
         # several systems: keep suppliers matching this system's origin

@@ -190,6 +190,9 @@ def test_other_bidders_of_a_competition_did_not_offer_the_chosen_design() -> Non
     )
     assert _pairs(text) == {("FRA", "GHA")}
     assert _pairs("Britain and Germany offered Typhoon jets to Chile.") == {("GBR", "CHL"), ("DEU", "CHL")}
+    # without a competition, several states offering one system are a coalition of donors
+    text = "Germany, the Netherlands and the United States have offered Patriot batteries to Ukraine."
+    assert _pairs(text) == {("DEU", "UKR"), ("NLD", "UKR"), ("USA", "UKR")}
 
 
 # --- second-hand items ---------------------------------------------------------------------------
