@@ -8,6 +8,7 @@ it reads the article memory (claims so far, the deal in context, the article's f
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -26,6 +27,27 @@ _UNNAMED_BUYERS = re.compile(
 )
 
 
+#: a sentence whose subject is a pronoun giving something away ("They have since sent some of their X to Y")
+_PRONOUN_GIVER = re.compile(
+    r"\s*(?:(?:And|But|So)\s+)?(?:It|They)\s+(?:(?:has|have|had|also|already|since|then|later|now|"
+    r"previously|separately)\s+){0,3}(?:handed|sent|gave|given|donated|transferred|supplied|delivered|sold|"
+    r"shipped|passed|lent|exported)\b"
+)
+
+
+#: the subject of an offer or a bid ("X offered", "made offers", "bid for")
+_BID_CUE = re.compile(r"subject:(?:offer|bid|pitch|propos|submit|tender|made (?:an )?offer)", re.IGNORECASE)
+#: a competition between bids ("tender", "competition", "bidders", "shortlist")
+_COMPETITION = re.compile(
+    r"\b(?:competitions?|competitive|tenders?|contests?|bidders?|bidding|rival\w*|run-?offs?|shortlist\w*)\b",
+    re.IGNORECASE,
+)
+#: a party that only qualifies the system after it (origin or owner)
+_MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
+#: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
+_DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
+
+
 class PartyAssigner:
     """Suppliers and buyers of one system's frame (see the module docstring)."""
 
@@ -36,6 +58,9 @@ class PartyAssigner:
     #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
     _rivals: bool
     _n_systems: int
+    mentions: list[Mention]
+    #: the start offsets of ``mentions`` (sorted), for bisection
+    _mention_starts: list[int]
 
     def _assign(
         self,
@@ -52,13 +77,32 @@ class PartyAssigner:
         then the unassigned parties, the system's origin, the deal in context, the article's focus."""
         conf = 0.5
         origin = ref.origin_iso3 if ref else None
-        suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora)
+        if m is not None and self._n_systems > 1:
+            # a demonym or owner before one system of several ("weighed used Peruvian X and new
+            # Swedish Y") qualifies that system only, not the others
+            actors = [
+                p for p in actors if not _MODIFIER_CUE.match(p.cue) or not self._qualifies_other(s, a, p, m)
+            ]
+        suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora, s)
+        stated = {p.iso3 for p in actors if p.role == "buyer" and p.mention.start >= 0}
+        if (
+            suppliers
+            and not buyers
+            and stated
+            and stated <= {p.iso3 for p in suppliers if p.cue != "approver"}
+        ):
+            return [], [], conf  # the buyer a cue names is the seller's own state: a domestic deal
+        if m is None and self._sells_something_else(ref, suppliers, anaphora):
+            return [], [], conf
         explicit = bool(suppliers) + bool(buyers)
         suppliers, buyers, conf = self._roles_from_pairs(
             ref, suppliers, buyers, pairs, speakers, anaphora, conf
         )
         if not suppliers and src == "context" and ref is not None:
             suppliers = self._reseller(ref, anaphora, buyers, origin)
+            conf -= 0.1 if suppliers else 0.0
+        if not suppliers and buyers and _PRONOUN_GIVER.match(s):
+            suppliers = self._antecedent({p.iso3 for p in buyers})
             conf -= 0.1 if suppliers else 0.0
         if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
             if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
@@ -70,10 +114,12 @@ class PartyAssigner:
                 ]
                 conf -= 0.05
         suppliers, buyers, conf = self._roles_from_context(
-            ref, suppliers, buyers, speakers, origin, anaphora, conf
+            ref, suppliers, buyers, speakers, origin, anaphora, conf, (a, a + len(s))
         )
         if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
             buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
+        if not suppliers and origin and all(p.iso3 == origin for p in buyers):
+            buyers = []  # a state ordering its own design with no seller named: a domestic order
         if not buyers:
             return suppliers, [], conf
         conf += 0.15 * explicit
@@ -82,6 +128,58 @@ class PartyAssigner:
         elif src == "context":
             conf -= 0.1
         return suppliers, buyers, conf
+
+    def _sells_something_else(self, ref: SystemRef | None, suppliers: list[_Party], anaphora: bool) -> bool:
+        """Whether the sellers a sentence names (about the deal in context's system, not naming it)
+        are neither that system's home nor a party of that deal: they offer or sell something
+        else ("France has offered its Y system", Y unknown), the context system is not their item."""
+        home = _SUCCESSOR.get(ref.origin_iso3 or "", ref.origin_iso3) if ref is not None else None
+        if not home or not suppliers or any(p.company for p in suppliers):
+            return False
+        prev = self._prev_for(ref, anaphora)
+        known = {home}
+        if prev is not None:
+            known |= {prev.buyer.iso3, prev.supplier.iso3 if prev.supplier else None}
+        return all(p.iso3 not in known for p in suppliers)
+
+    def _qualifies_other(self, s: str, a: int, p: _Party, m: Mention) -> bool:
+        """Whether modifier ``p`` stands right before a system mention other than ``m``'s system."""
+        if p.mention.start < 0:
+            return False
+        i = bisect.bisect_left(self._mention_starts, p.mention.end)
+        nxt = next((x for x in self.mentions[i:] if x.kind == "system"), None)
+        return (
+            nxt is not None
+            and nxt.system is not m.system
+            and nxt.start - p.mention.end <= 40
+            and nxt.end - a <= len(s)
+            and _MODIFIER_GAP.fullmatch(s, p.mention.end - a, nxt.start - a) is not None
+        )
+
+    def _origins_here(self, span: tuple[int, int]) -> set[str | None]:
+        """The home states of the systems named in the article span ``span`` (a sentence)."""
+        lo = bisect.bisect_left(self._mention_starts, span[0])
+        hi = bisect.bisect_left(self._mention_starts, span[1])
+        return {
+            _SUCCESSOR.get(m.system.origin_iso3 or "", m.system.origin_iso3)
+            for m in self.mentions[lo:hi]
+            if m.kind == "system" and m.system is not None and m.system.origin_iso3
+        }
+
+    def _antecedent(self, not_isos: set[str | None]) -> list[_Party]:
+        """The state a sentence-opening "It"/"They" stands for: the subject of the previous claim
+        (its buyer when a verb made it the buyer, its seller when a verb made it the seller)."""
+        last = self.ctx.last[-1] if self.ctx.last else None
+        if last is None or last.negated:
+            return []
+        party = None
+        if any(c.startswith("buyer:subject:") for c in last.cues):
+            party = last.buyer
+        elif last.supplier is not None and any(c.startswith("supplier:subject:") for c in last.cues):
+            party = last.supplier
+        if party is None or party.iso3 is None or party.iso3 in not_isos:
+            return []
+        return [_implied(party.iso3, party.name, party.kind, None, "supplier", "pronoun", "context")]
 
     def _reseller(
         self, ref: SystemRef, anaphora: bool, buyers: list[_Party], origin: str | None
@@ -104,7 +202,7 @@ class PartyAssigner:
         return [_implied(ps.iso3, ps.name, ps.kind, prev.supplier_company, "supplier", "context", "context")]
 
     def _stated_roles(
-        self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool
+        self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool, s: str
     ) -> tuple[list[_Party], list[_Party], list[_Party]]:
         """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
         suppliers = [p for p in actors if p.role == "supplier"]
@@ -114,9 +212,22 @@ class PartyAssigner:
         buyers = [p for p in actors if p.role == "buyer" and not (maker and p.company == maker)]
         # a domestic company next to its own state's purchase is a partner, not the supplier
         # ("negotiations with Mazagon Dock ... with Germany's TKMS")
+        owners = [p for p in buyers if p.cue == "owner-modifier"]
+        if (
+            owners
+            and not suppliers
+            and any(p.cue != "owner-modifier" and p.iso3 not in {q.iso3 for q in owners} for p in buyers)
+        ):
+            # "A bought the B-ish X" (X not made in B): B owned them and sells them on, second-hand
+            suppliers = [replace(p, role="supplier", cue="owner-seller") for p in owners]
+            buyers = [p for p in buyers if p.cue != "owner-modifier"]
         buyer_isos = {p.iso3 for p in buyers}
         if any(p.iso3 not in buyer_isos for p in suppliers):
             suppliers = [p for p in suppliers if not (p.cue == "company" and p.iso3 in buyer_isos)]
+        # the buyer's own demonym describes its items, not their origin ("X ordered N Y, and the
+        # first X-ish guns arrived"): a buyer named by its name outranks it
+        named_buyers = {p.iso3 for p in buyers if p.mention.form != "demonym"} if ref is not None else set()
+        suppliers = [p for p in suppliers if not (p.mention.form == "demonym" and p.iso3 in named_buyers)]
         pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
         if self._rivals:
             pairs = []  # the states named beside the other bids are bidders, never their buyers
@@ -133,6 +244,21 @@ class PartyAssigner:
             ):
                 suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
                 buyers = []
+        home = _SUCCESSOR.get(origin or "", origin)
+        if m is None and home and suppliers and all(_DEMONYM_CUE.match(p.cue) for p in suppliers):
+            # the system is the deal in context's, not named here: a demonym before another item
+            # ("a long-time buyer of Chinese arms") is no origin of it
+            ctx_prev = self._prev_for(ref, anaphora)
+            seller = ctx_prev.supplier.iso3 if ctx_prev is not None and ctx_prev.supplier else None
+            suppliers = [p for p in suppliers if p.iso3 in (home, seller)]
+        bids = {p.iso3 for p in suppliers if _BID_CUE.match(p.cue)}
+        chosen = {p.iso3 for p in suppliers if not _BID_CUE.match(p.cue)}
+        if len(bids) >= 2 and (chosen or len(bids) >= 3) and _COMPETITION.search(s):
+            # "picked A's maker and its Y; B, C and A had all bid in the tender": the other bidders
+            # offered designs of their own, not Y (without a competition, several states offering
+            # one system are a coalition of donors or a consortium)
+            keep = chosen or {home}
+            suppliers = [p for p in suppliers if not _BID_CUE.match(p.cue) or p.iso3 in keep]
         # several systems: keep suppliers matching this system's origin
         if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
             # "turned to Britain and Germany for Typhoons, and talks with the United States over
@@ -199,7 +325,26 @@ class PartyAssigner:
                 buyers = [p for p in suppliers if p.iso3 != home]
                 suppliers = [p for p in suppliers if p.iso3 == home]
         if not suppliers and origin:
-            cand = [p for p in pairs if p.iso3 == origin] or [p for p in speakers if p.iso3 == origin]
+            # a bare mention of the origin state sells only when no "with" counterpart is named
+            # ("X negotiates with Y over Z, now that W no longer objects": Y sells, not W)
+            withs = any(p.role == "with" and p.iso3 != origin for p in pairs)
+            two = _subject_pair(pairs)
+            if two is not None and origin not in {p.iso3 for p in two}:
+                # "A and B are in talks over Z" (Z made elsewhere): the two sides are A and B, a state
+                # named apart is no seller; the known exporter of the two sells, with less confidence
+                ranked = sorted(two, key=lambda p: _EXPORTER_RANK.get(p.iso3 or "", 99))
+                if _EXPORTER_RANK.get(ranked[0].iso3 or "", 99) < _EXPORTER_RANK.get(
+                    ranked[1].iso3 or "", 99
+                ):
+                    return (
+                        [replace(ranked[0], role="supplier", cue="pair-exporter")],
+                        [ranked[1]],
+                        conf - 0.15,
+                    )
+                withs = True
+            cand = [p for p in pairs if p.iso3 == origin and not (withs and p.role is None)] or [
+                p for p in speakers if p.iso3 == origin
+            ]
             if cand:
                 suppliers = [cand[0]]
                 pairs = [p for p in pairs if p.iso3 != origin]
@@ -263,7 +408,11 @@ class PartyAssigner:
                 buyers = [rest[0]] if not anaphora else []
         if not suppliers and buyers and pairs:
             rest = [p for p in pairs if p.iso3 not in {q.iso3 for q in buyers}]
-            if rest:
+            # only a "with" counterpart sells by default: a bare mention, or the subject of its own
+            # verb in another clause ("X is in talks ..., and Y has also held talks"), is tied to
+            # the buyer's deal by no cue (the system's origin supplies it, below); with no origin
+            # known, a bare mention is the only seller the sentence offers
+            if rest and (rest[0].role == "with" or (rest[0].role is None and not origin)):
                 suppliers = [rest[0]]
         return suppliers, buyers, conf
 
@@ -276,6 +425,7 @@ class PartyAssigner:
         origin: str | None,
         anaphora: bool,
         conf: float,
+        span: tuple[int, int],
     ) -> tuple[list[_Party], list[_Party], float]:
         """Missing roles from outside the sentence's cues: the previous claim about this system
         (or the deal referred back to), a speaker, the deal in context, the article's focus."""
@@ -338,6 +488,9 @@ class PartyAssigner:
             and self._cur_status not in ("unknown", "offered")
             and focus is not None
             and focus.iso3 not in {p.iso3 for p in suppliers}
+            # the focus makes another system of the sentence ("flies US-made X alongside Russian-built
+            # Y"): it is a maker here, not the buyer of Y
+            and focus.iso3 not in self._origins_here(span)
         ):
             # the article's main buyer: "the procurement of three Scorpene submarines" in a
             # story about India's submarine deals
@@ -386,3 +539,18 @@ def _implied(
 ) -> _Party:
     """A party the sentence does not name (the system's origin, the deal in context)."""
     return _Party(Mention("party", -1, -1, "", form), iso3, name, kind, company, role, cue)
+
+
+#: between a demonym or possessor and the system it qualifies: "'s", a joint design's second demonym
+#: ("-American"), a few lower-case words ("short-range", "second-hand")
+_MODIFIER_GAP = re.compile(r"(?:'s|’s)?(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,3}")
+
+
+def _subject_pair(pairs: list[_Party]) -> list[_Party] | None:
+    """The two states of one coordinated subject of a neutral verb ("A and B are in talks"), if any."""
+    groups: dict[int, dict[str | None, _Party]] = {}
+    for p in pairs:
+        if p.role == "pair" and p.iso3:
+            groups.setdefault(p.group, {}).setdefault(p.iso3, p)
+    two = [list(g.values()) for g in groups.values() if len(g) == 2]
+    return two[0] if len(two) == 1 else None

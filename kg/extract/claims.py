@@ -52,8 +52,10 @@ from kg.extract.money import find_money
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
+    _CARRIER_BEFORE,
     _OWN_BEFORE,
     _REPLACED,
+    _RETIRED_NEXT,
     _SUCCESSOR,
     _Ctx,
     _Frame,
@@ -92,6 +94,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self.published = published
         self.masked = mask_markup(text)
         self.mentions = find_mentions(self.masked, extra_systems)
+        self._mention_starts = [m.start for m in self.mentions]
         self.money = find_money(self.masked)
         # dates and numbers once per article; sentences take their slice (see _details)
         self.dates = find_dates(self.masked, published)
@@ -257,6 +260,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
                 and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
             )
+            and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
+            and not _RETIRED_NEXT.match(s, m.end - a)
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)

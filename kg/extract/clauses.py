@@ -18,6 +18,7 @@ import bisect
 import re
 
 from kg.extract.entities import Mention
+from kg.extract.patterns import _ITEMS_ALL
 
 #: "in return for", "in exchange for": the second leg of a swap follows
 _SWAP = re.compile(
@@ -28,16 +29,26 @@ _SWAP_WORDS = (" return for", " exchange for", " compensation for", " replacemen
 _AND_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;|\s+and|\s+while)\s+(?:the\s+)?\Z")
 #: ... whose own transfer verb follows within a few words
 _OWN_VERB = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:sent|sends|delivered|delivers|sold|sells|supplied|supplies|gave|gives|donated|"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:sent|sends|delivered|delivers|sold|sells|supplied|supplies|gave|gives|donated|"
     r"donates|transferred|transfers|handed|hands|shipped|ships|exported|exports|ordered|orders|bought|buys|"
     r"received|receives|signed for|signs for|is buying|are buying|will\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
     r"order|receive|get))\b"
 )
 
 
+#: "is buying the same gun", "ordered a similar system": the first clause's item is the deal in context's
+_SAME_ITEM = re.compile(
+    r"\b(?:the same|a similar|an identical|the identical)\s+(?:[\w-]+\s+){0,2}?(?:" + _ITEMS_ALL + r")\b",
+    re.IGNORECASE,
+)
+_SAME_WORDS = ("the same ", "similar ", "identical ")
+
+#: two states of one coordinated subject ("A and B", "A, B")
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?|\s*,\s*")
+
 #: ... a buying verb: its subject is the second clause's buyer, whatever the first clause names
 _BUY_VERB = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy)\b"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy)\b"
 )
 
 
@@ -52,10 +63,20 @@ def split_clauses(
     for a, b in spans:
         lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
         systems = [m for m in mentions[lo:hi] if m.kind == "system"]
-        if len(systems) < 2:
+        same = None
+        if len(systems) == 1 and any(w in text[a:b] for w in _SAME_WORDS):
+            same = _SAME_ITEM.search(text, a, systems[0].start)
+        if len(systems) < 2 and same is None:
             out.append((a, b))
             continue
-        cut = _swap_cut(text, a, b, systems) or _coordination_cut(text, a, b, mentions[lo:hi], systems)
+        # "A is buying the same gun, and B has bought the X": the first clause's item stands in for
+        # a system of its own (the deal in context's)
+        sides = (
+            systems
+            if same is None
+            else [Mention("system", same.start(), same.end(), same.group(0), "same"), *systems]
+        )
+        cut = _swap_cut(text, a, b, sides) or _coordination_cut(text, a, b, mentions[lo:hi], sides)
         if cut is None:
             out.append((a, b))
         else:
@@ -83,9 +104,14 @@ def _coordination_cut(
     text: str, a: int, b: int, mentions: list[Mention], systems: list[Mention]
 ) -> tuple[int, int] | None:
     """(end of the first clause, start of the second) of "..., and STATE <transfer verb> ...", else None."""
+    prev_end = -1
     for p in mentions:
         if p.kind != "party" or p.form == "demonym" or p.start <= a:
             continue
+        joined = prev_end >= 0 and _JOINED.fullmatch(text, prev_end, p.start) is not None
+        prev_end = p.end
+        if joined:
+            continue  # the second state of "A and B have bought ...": the clause starts at A
         gap = _AND_BEFORE.search(text, max(a, p.start - 16), p.start)
         if gap is None or not _OWN_VERB.match(text, p.end, min(b, p.end + 40)):
             continue

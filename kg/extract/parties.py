@@ -95,6 +95,17 @@ _OWN_BEFORE = re.compile(
     r"domestically (?:built|developed|made|produced))\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: the carrier that brought the goods ("reached the port aboard an air force C-17"): no item of the deal
+_CARRIER_BEFORE = re.compile(
+    r"\b(?:aboard|on board|flown in by|ferried by)\s+(?:an?|the|two|three|several)?\s*"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+#: a fleet retired ("since the X family was retired in 2015"): history, no item of the deal
+_RETIRED_NEXT = re.compile(
+    r"(?:\s+(?:family|fleet|jets|aircraft|fighters|tanks|ships|submarines|helicopters))?\s+(?:was|were|had been|"
+    r"has been|have been)\s+(?:finally\s+|fully\s+)?(?:retired|decommissioned|phased out|withdrawn from service)\b"
+)
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
 _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"
@@ -135,8 +146,10 @@ _BASED_GAP = re.compile(
 #: "X's UK plant", "X's Polish subsidiary": a company's site or unit in the state named between
 _POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:local\s+|own\s+)?$")
 _SITE_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:plant|factory|subsidiary|unit|arm|division|branch|affiliate|site|facility|works|shipyard|yard)\b"
+    r"\s+(?:[a-z][\w-]*\s+)?(?:plant|factory|subsidiary|unit|arm|division|branch|affiliate|site|facility|works|shipyard|yard)\b"
 )
+
+
 _OWNER_GAP = re.compile(
     r"^(?:'s|’s)?\s+(?:state-owned\s+|state-run\s+|defen[cs]e\s+(?:firm|company|group)\s+)?$"
 )

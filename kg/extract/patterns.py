@@ -24,6 +24,8 @@ def _nrx(pattern: str, flags: int = _I) -> NeedsRx:
 
 _ITEMS = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS4 = "|".join(sorted((k for k in ITEM_NOUNS if len(k) > 3), key=len, reverse=True))
+#: every item noun, short ones too ("gun", "jet")
+_ITEMS_ALL = "|".join(sorted(ITEM_NOUNS, key=len, reverse=True))
 _ITEMS_NOSYS = "|".join(
     sorted((k for k in ITEM_NOUNS if k not in ("system", "systems", "unit", "units")), key=len, reverse=True)
 )
@@ -149,7 +151,11 @@ _SUCH_AS = _lrx(
     r"\b(?:suppliers?|vendors?|exporters?|sellers?|manufacturers?)\s+(?:such as|like|including|from)\s+"
     r"(?:the\s+)?$"
 )
-_BY = _rx(r"\b(\w+)\s+by\s+(?:the\s+)?$")
+#: "<verb> by the", also "ordered jointly by all three" (an adverb, a count of services)
+_BY = _rx(
+    r"\b(\w+)\s+(?:(?:jointly|directly|originally|initially|largely|mainly)\s+)?by\s+(?:the\s+|all\s+)?"
+    r"(?:(?:two|three|four|five|several)\s+)?$"
+)
 _TO = _rx(r"\b(\w+)\s+(?:\w+\s+){0,1}to\s+(?:the\s+)?$")
 _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
 #: a deal (or package, sale) that lists its items: "the deal covers", "deals including", "the
@@ -165,6 +171,11 @@ _PASSIVE_TO_BY = _rx(
 )
 _WITH = _rx(
     r"\b(?:with|between)\s+(?:the\s+)?(?:[A-Z]{2,}\s+(?:member|country|ally|partner|state|nation)\s+(?:state\s+)?)?$"
+)
+#: "boats built with X's yard", "a missile developed jointly with X": X is a maker, not the counterpart
+_BUILT_WITH = _rx(
+    r"\b(?:built|made|manufactured|produced|co-produced|developed|co-developed|designed|assembled)\s+"
+    r"(?:jointly\s+|together\s+)?with\s+(?:the\s+)?$"
 )
 _MADE = _rx(
     r"^\.?[-\s]?(?:made|built|manufactured|designed|developed|origin|supplied|produced|sourced|led)\b"
@@ -184,6 +195,15 @@ _SELLER_BY = _rx(
 _BUYER_BY = _rx(
     r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"
     r"received|used|operated|leased|commissioned|fielded|chosen|selected|picked)$"
+)
+#: "during a visit by X's president to Y", "a trip to Y": Y is where someone went, no recipient
+_VISIT_TO = _rx(r"\b(?:visit|visits|trip|tour|journey)\s+(?:by\s+[^,.;]{1,50}?\s+)?to\s+(?:the\s+)?$")
+#: a state stopping its own exports ("froze arms exports to", "halted deliveries"): no seller of the deal
+_STOP_BEFORE = re.compile(
+    r"\b(?:froze|freezes?|freezing|frozen|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|block(?:s|ed|ing)?|"
+    r"ban(?:s|ned|ning)?|embargo(?:es|ed|ing)?|stopp(?:ed|ing)|stops?|veto(?:es|ed|ing)?)\s+"
+    r"(?:all\s+|its\s+|their\s+|further\s+|new\s+)?\Z",
+    re.IGNORECASE,
 )
 _NOT_TO = _rx(
     r"^(according|linked|related|attributed|owing|due|subject|exposure|request|letter|proposal|turning|turned|turn|close|next|due|similar|compared|addition|prior|relation|"
@@ -205,6 +225,8 @@ _ANAPHORA = _lrx(
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
+    # "is buying the same gun", "ordered a similar system": the item of the deal in context
+    r"\b(?:the same|a similar|an identical)\s+(?:[\w-]+\s+){0,2}?(?:" + _ITEMS_ALL + r")\b|"
     # a price in front of the deal noun: "the $2 billion deal", "this EUR 300 million contract"
     r"\b(?:the|this|that|its|their)\s+(?:[$€£₹¥]|(?:us|au|ca|nz)\$|(?:usd|eur|gbp|inr|rs\.?)\s?)"
     r"\d[\d.,]*(?:\s*(?:million|billion|trillion|crore|lakh|mn|bn))?[\s-]+(?:[\w-]+\s+){0,2}?"
@@ -592,6 +614,14 @@ _DELIVERY_WORD = re.compile(r"deliver|arriv|receiv|hand|batch|units|consignment"
 _ARRIVAL_WORD = re.compile(r"deliver|arriv|receiv|hand|induct|land|reach|ship|flown|fly", _I)
 _FUTURE_WORD = re.compile(r"expected|will|scheduled|due", _I)
 _PRONOUN = re.compile(r"\b(?:it|they)\b")
+#: "to make up for howitzers it gave to X", "the jets that they had sold to X": a relative clause on an item
+#: with a pronoun subject tells the item's history; X is no party to the sentence's deal
+_ITEM_HISTORY_TO = re.compile(
+    r"\b(?:" + _ITEMS4 + r"|[A-Z][\w-]*\d[\w-]*)\s+(?:(?:that|which)\s+)?(?:it|they)\s+"
+    r"(?:(?:had|has|have|once|earlier|previously)\s+)?(?:donated|sold|gave|given|sent|supplied|delivered|"
+    r"transferred|handed over|exported|shipped|lent)\s+"
+    r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
+)
 _AT_LEAST_BEFORE = re.compile(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$", _I)
 _BY_WORD = re.compile(r"\bby\b")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b|&|/")

@@ -20,6 +20,7 @@ from kg.extract.patterns import (
     _AWARDED_BY,
     _AWARDED_TO,
     _BE_BEFORE,
+    _BUILT_WITH,
     _BUYER_BY,
     _BY,
     _CHOICE_BEFORE,
@@ -35,6 +36,7 @@ from kg.extract.patterns import (
     _GIVEN_VERB,
     _HOSTILE_BETWEEN,
     _ITEM_FOR_BEFORE,
+    _ITEM_HISTORY_TO,
     _ITEMS4,
     _LIST_GAP,
     _MADE,
@@ -62,10 +64,12 @@ from kg.extract.patterns import (
     _SELLER_BY,
     _SPEAKER_NEAR,
     _SPEAKER_VERB,
+    _STOP_BEFORE,
     _SUCH_AS,
     _TO,
     _TO_BUYERS,
     _TURN_TO,
+    _VISIT_TO,
     _WITH,
     _WON_CONTRACT,
     _WON_FROM,
@@ -161,6 +165,9 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             vclass = _verb_class(word, s[te:])
             if vclass is None or _participle_item(s, (_status, ts, te, word)):
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
+            if _STOP_BEFORE.search(between) and _EXPORTS_WORD.match(word):
+                p.role, p.cue = "other", "stopped-exports"  # "X froze arms exports to Y": a policy, no sale
+                break
             if _HOSTILE_BETWEEN.search(between):
                 p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
                 break
@@ -223,6 +230,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _original_suppliers(s, base, parties)
 
 
+#: exports in general ("arms exports", "weapons sales"), not the deliveries of one deal
+_EXPORTS_WORD = re.compile(r"(?:arms |weapons? |military )?(?:exports?|sales)$", re.IGNORECASE)
 #: cheap precheck of :func:`_former_buyers` (every pattern below contains one of these)
 _FORMER_WORDS = (" for ", " by ", "that ", "which ")
 #: "from B, which got them from A", "first bought from A": A sold the item to the re-exporter
@@ -379,6 +388,10 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if "from" in low and _FROM.search(left) and not byw:
         return "supplier", "from"
     to = _TO.search(left) if "to" in tail else None
+    if to is not None and _ITEM_HISTORY_TO.search(left):
+        return "other", "item-history"
+    if to is not None and _VISIT_TO.search(left):
+        return "other", "visit"
     if (
         to
         and not _NOT_TO.match(to.group(1))
@@ -388,6 +401,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "to"
     if "for" in tail and _FOR.search(left) and _ITEM_FOR_BEFORE.search(left):
         return "buyer", "for"
+    if "with" in tail and _BUILT_WITH.search(left):
+        return "origin", "built-with"
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner
