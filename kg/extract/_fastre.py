@@ -167,62 +167,114 @@ def _item_words(op: object, av: object) -> tuple[str, ...] | None:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """The characters a match of ``pattern`` can start with (None: any, or not worked out).
 
-    Why: an alternation of many patterns tried at every word start spends its time entering
-    alternatives that cannot start with the character at hand; ``(?=[...])`` in front of each
-    rejects them with one character-set test (see :func:`kg.extract.triggers._combined_triggers`).
     Case-sensitive patterns only; zero-width items (anchors, lookarounds) are looked through.
+    """
+    got = prefixes(pattern, 1, flags)
+    return None if got is None or "" in got else "".join(sorted(got))
+
+
+#: most prefixes :func:`prefixes` enumerates before giving up (a guard that long saves nothing)
+_MAX_PREFIXES = 400
+
+
+def prefixes(pattern: str, k: int, flags: int = 0) -> frozenset[str] | None:
+    """The first ``k`` characters of every match of ``pattern`` (shorter: the match can end there).
+
+    None when not worked out: case-insensitive patterns, classes such as ``\\w`` or negated sets,
+    back-references, or more than a few hundred prefixes.
+
+    Why: an alternation of many patterns tried at every word start spends its time entering
+    alternatives that cannot match there; a lookahead on the two letters they can start with,
+    ``(?=a[bc]|d[e])`` (:func:`prefix_guard`), rejects them with two character tests (see
+    :func:`kg.extract.triggers._combined_triggers`).  Zero-width items (anchors, lookarounds) are
+    looked through, so the set may be larger than needed, never smaller.
     """
     if flags & re.IGNORECASE:
         return None
     tree = _sre_p.parse(pattern, flags)
     if tree.state.flags & re.IGNORECASE:
         return None
-    got = _seq_first(list(tree))
-    return None if got is None or "" in got else "".join(sorted(got))
+    got = _seq_prefixes(list(tree), k)
+    return None if got is None else frozenset(got)
 
 
-def _seq_first(items: list) -> set[str] | None:
-    """First characters of a sequence; ``""`` in the set: the sequence can match empty."""
-    out: set[str] = set()
+def _join(heads: set[str], tails: set[str], k: int) -> set[str] | None:
+    """Every head (still shorter than ``k``) continued by every tail, cut to ``k`` characters."""
+    out = {h if len(h) >= k else (h + t)[:k] for h in heads for t in tails}
+    return out if len(out) <= _MAX_PREFIXES else None
+
+
+def _seq_prefixes(items: list, k: int) -> set[str] | None:
+    out: set[str] | None = {""}
     for op, av in items:
+        if all(len(p) >= k for p in out):  # type: ignore[union-attr]
+            break
         if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
-            continue  # zero-width: the next item gives the first character
-        if op is _sre_c.LITERAL:
-            return out | {chr(av)}  # type: ignore[arg-type]
-        if op is _sre_c.IN:
-            chars = set()
-            for sub_op, sub_av in av:  # type: ignore[attr-defined]
-                if sub_op is _sre_c.LITERAL:
-                    chars.add(chr(sub_av))
-                elif sub_op is _sre_c.RANGE and sub_av[1] - sub_av[0] < 64:
-                    chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
-                else:
-                    return None  # negated sets, categories (\w), wide ranges
-            return out | chars
-        sub: set[str] | None
-        if op is _sre_c.SUBPATTERN:
-            _group, add_flags, del_flags, pat = av  # type: ignore[misc]
-            sub = None if add_flags or del_flags else _seq_first(list(pat))
-        elif op is _sre_c.BRANCH:
-            sub = set()
-            for alt in av[1]:  # type: ignore[index]
-                got = _seq_first(list(alt))
-                if got is None:
-                    return None
-                sub |= got
-        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
-            low, _high, pat = av  # type: ignore[misc]
-            sub = _seq_first(list(pat))
-            if sub is not None and low == 0:
-                sub = sub | {""}
-        else:
-            return None
+            continue  # zero-width: the next item gives the next character
+        sub = _item_prefixes(op, av, k)
         if sub is None:
             return None
-        if "" not in sub:
-            return out | sub
-        out |= sub - {""}
-    return out | {""}
+        out = _join(out, sub, k)  # type: ignore[arg-type]
+        if out is None:
+            return None
+    return out
+
+
+def _item_prefixes(op: object, av: object, k: int) -> set[str] | None:
+    if op is _sre_c.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is _sre_c.IN:
+        chars: set[str] = set()
+        for sub_op, sub_av in av:  # type: ignore[attr-defined]
+            if sub_op is _sre_c.LITERAL:
+                chars.add(chr(sub_av))
+            elif sub_op is _sre_c.RANGE and sub_av[1] - sub_av[0] < 64:
+                chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            else:
+                return None  # negated sets, categories (\w), wide ranges
+        return chars
+    if op is _sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, pat = av  # type: ignore[misc]
+        return None if add_flags or del_flags else _seq_prefixes(list(pat), k)
+    if op is _sre_c.BRANCH:
+        union: set[str] = set()
+        for alt in av[1]:  # type: ignore[index]
+            got = _seq_prefixes(list(alt), k)
+            if got is None:
+                return None
+            union |= got
+        return union
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+        low, high, pat = av  # type: ignore[misc]
+        one = _seq_prefixes(list(pat), k)
+        if one is None:
+            return None
+        # i repetitions for i in [low, high]; past k of them the first k characters repeat themselves
+        reps: set[str] = set()
+        cur: set[str] | None = {""}
+        for i in range(min(high, k) + 1):
+            if i >= min(low, k):
+                reps |= cur  # type: ignore[arg-type]
+            cur = _join(cur, one, k)  # type: ignore[arg-type]
+            if cur is None:
+                return None
+        return reps
+    return None
+
+
+def prefix_guard(starts: frozenset[str]) -> str:
+    """A lookahead that passes exactly where one of ``starts`` begins: ``(?=a[bc]|d)``, grouped by
+    first character so the regex engine rejects a position after one or two character tests."""
+    by_first: dict[str, set[str]] = {}
+    for p in starts:
+        by_first.setdefault(p[:1], set()).add(p[1:])
+    alts = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:  # the match may be that one character long: nothing more to require
+            alts.append(re.escape(first))
+        else:
+            alts.append(re.escape(first) + "[" + "".join(re.escape(c) for c in sorted(rests)) + "]")
+    return "(?=" + "|".join(alts) + ")"
 
 
 class LowerRx:

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from kg.extract._fastre import contains_any
 from kg.extract.clauses import split_clauses
 from kg.extract.confidence import calibrate, corroborate, score
 from kg.extract.customers import customer_claims, listed_customers
@@ -282,9 +283,7 @@ class _Extractor(FrameBuilder, DetailReader):
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (
-            _rejected(s, a, mentions)
-            if len(mentions) >= 2 and any(w in s for w in _REJECTED_WORDS)
-            else set()
+            _rejected(s, a, mentions) if len(mentions) >= 2 and contains_any(s, _REJECTED_WORDS) else set()
         )
         offers = rejected_offers(s, a, mentions, rejected) if rejected else []
         if offers:  # the offerer of a rejected alternative is no party to the chosen deal

@@ -76,6 +76,8 @@ _PURCHASE_RX = re.compile(
     r"acquire|procure))|procures)\b"
 )
 _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
+#: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one
+_PURCHASE_WORDS = ("purchase", "acquisition", "procure", "order", "contract")
 
 #: the other bids of a competition ("rival bidders included X with its Y", "the other contenders
 #: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,

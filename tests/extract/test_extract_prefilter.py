@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import kg.extract.claims  # noqa: F401  (builds every pattern of the extractor)
 from kg.extract import Article, read_articles
-from kg.extract._fastre import LowerRx, NeedsRx, first_chars, required_words
+from kg.extract._fastre import LowerRx, NeedsRx, first_chars, prefix_guard, prefixes, required_words
 from kg.extract.triggers import _TRIGGER_PATTERN, _TRIGGER_RX
 
 
@@ -139,6 +139,39 @@ def test_needsrx_finds_what_its_pattern_finds(text: str) -> None:
 )
 def test_first_chars(pattern: str, chars: str | None) -> None:
     assert first_chars(pattern) == chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"abc", {"ab"}),
+        (r"(?:foo|bar)x", {"fo", "ba"}),
+        (r"a|bc", {"a", "bc"}),  # "a" alone: the match may end after one character
+        (r"(?<=, )re\w+", {"re"}),  # lookarounds take no character
+        (r"x?y", {"xy", "y"}),
+        (r"(?:ab)*c", {"c", "ab"}),
+        (r"[ab]{2,}", {"aa", "ab", "ba", "bb"}),
+        (r"x?", {"", "x"}),  # can match empty
+        (r"\w+", None),
+        (r"[^a]b", None),
+    ],
+)
+def test_prefixes(pattern: str, starts: set[str] | None) -> None:
+    assert prefixes(pattern, 2) == (None if starts is None else frozenset(starts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcx -", max_size=12))
+def test_prefix_guard_passes_wherever_the_pattern_matches(text: str) -> None:
+    """The guard built from a pattern's prefixes never rejects a position the pattern matches at."""
+    for pattern in (r"ab|b[ac]x|c", r"(?:a|bb)+x?", r"x[ -]?(?:ab|c)"):
+        starts = prefixes(pattern, 2)
+        assert starts is not None
+        guarded = re.compile(prefix_guard(starts) + "(?:" + pattern + ")")
+        for i in range(len(text) + 1):
+            plain = re.compile(pattern).match(text, i)
+            got = guarded.match(text, i)
+            assert (got.span() if got else None) == (plain.span() if plain else None)
 
 
 def test_guarded_trigger_pattern_matches_like_the_plain_one() -> None:
