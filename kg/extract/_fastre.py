@@ -263,8 +263,8 @@ def _item_prefixes(op: object, av: object, k: int) -> set[str] | None:
 
 
 def prefix_guard(starts: frozenset[str]) -> str:
-    """A lookahead that passes exactly where one of ``starts`` begins: ``(?=a[bc]|d)``, grouped by
-    first character so the regex engine rejects a position after one or two character tests."""
+    """A lookahead that passes exactly where one of ``starts`` begins: ``(?=a[bc]|d)``, a trie by
+    character so the regex engine rejects a position after a character test or two."""
     by_first: dict[str, set[str]] = {}
     for p in starts:
         by_first.setdefault(p[:1], set()).add(p[1:])
@@ -272,8 +272,10 @@ def prefix_guard(starts: frozenset[str]) -> str:
     for first, rests in sorted(by_first.items()):
         if "" in rests:  # the match may be that one character long: nothing more to require
             alts.append(re.escape(first))
-        else:
+        elif all(len(r) == 1 for r in rests):
             alts.append(re.escape(first) + "[" + "".join(re.escape(c) for c in sorted(rests)) + "]")
+        else:
+            alts.append(re.escape(first) + "(?:" + prefix_guard(frozenset(rests))[3:-1] + ")")
     return "(?=" + "|".join(alts) + ")"
 
 

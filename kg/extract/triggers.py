@@ -39,7 +39,7 @@ def _combined_triggers(first_letters: bool) -> tuple[str, dict[str, str]]:
 
     At one position the first class listed wins, so "talks collapsed" is a cancellation,
     never also "talks"; the classes are listed most specific first.  ``first_letters`` (for
-    the pattern run on lowercased text): each class is guarded by the two letters it can
+    the pattern run on lowercased text): each class is guarded by the three letters it can
     start with (:func:`kg.extract._fastre.prefix_guard`), so a word start ("the", "and",
     "with") skips the classes that cannot match there at once.
     """
@@ -48,7 +48,7 @@ def _combined_triggers(first_letters: bool) -> tuple[str, dict[str, str]]:
         pat = rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")
         assert pat.startswith(r"\b(") and pat.endswith(r")\b"), status
         names[f"t{i}"] = status
-        starts = prefixes(pat[3:-3], 2) if first_letters else None
+        starts = prefixes(pat[3:-3], 3) if first_letters else None
         lower = starts is not None and "" not in starts and all(p == p.lower() for p in starts)
         guard = prefix_guard(starts) if lower else ""  # type: ignore[arg-type]
         parts.append(f"{guard}(?P<t{i}>{pat[3:-3]})")

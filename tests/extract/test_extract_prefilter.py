@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
+from itertools import product
 
 import pytest
 from helpers.paths import REPO
@@ -164,8 +165,8 @@ def test_prefixes(pattern: str, starts: set[str] | None) -> None:
 @given(st.text(alphabet="abcx -", max_size=12))
 def test_prefix_guard_passes_wherever_the_pattern_matches(text: str) -> None:
     """The guard built from a pattern's prefixes never rejects a position the pattern matches at."""
-    for pattern in (r"ab|b[ac]x|c", r"(?:a|bb)+x?", r"x[ -]?(?:ab|c)"):
-        starts = prefixes(pattern, 2)
+    for pattern, k in product((r"ab|b[ac]x|c", r"(?:a|bb)+x?", r"x[ -]?(?:ab|c)", r"abc|abx|b"), (1, 2, 3)):
+        starts = prefixes(pattern, k)
         assert starts is not None
         guarded = re.compile(prefix_guard(starts) + "(?:" + pattern + ")")
         for i in range(len(text) + 1):
