@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre_c  # the parse tree of a pattern (see required_words); stable since 3.11
 import re._parser as _sre_p
+import sys
 from collections.abc import Iterator
 
 # characters outside ASCII and the uncased ranges checked once against sre's case folding:
@@ -350,10 +351,17 @@ class NeedsRx:
             text = low
         return contains_any(text, self.needs)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """Like ``Pattern.search`` (whole text)."""
-        return self.rx.search(text) if self._may_match(text) else None
+    # a window [pos, endpos) is prefiltered on the whole text: a text that lacks every needed word
+    # has no window with one (and the whole sentence, handed over for window after window, is
+    # lowercased once: see lowered)
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like ``Pattern.search``."""
+        return self.rx.search(text, pos, endpos) if self._may_match(text) else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Like ``Pattern.finditer`` (whole text)."""
-        return self.rx.finditer(text) if self._may_match(text) else iter(())
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like ``Pattern.match``."""
+        return self.rx.match(text, pos, endpos) if self._may_match(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """Like ``Pattern.finditer``."""
+        return self.rx.finditer(text, pos, endpos) if self._may_match(text) else iter(())

@@ -53,6 +53,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
+from kg.extract._fastre import NeedsRx
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.triggers import _triggers
@@ -397,3 +398,10 @@ def sentence_states(mentions: list[Mention], a: int, b: int) -> int:
 
 def _start(m: Mention) -> int:
     return m.start
+
+
+# word prefilters (kg.extract._fastre.NeedsRx): a claim's sentence that lacks every word one of
+# these patterns needs skips its scans of window after window before each trigger and mention
+_COMPARISON, _INTENT, _NEGATION, _NEGATED_AFTER, _RETIRING_BEFORE, _RETIRING_AFTER = (
+    NeedsRx(rx) for rx in (_COMPARISON, _INTENT, _NEGATION, _NEGATED_AFTER, _RETIRING_BEFORE, _RETIRING_AFTER)
+)

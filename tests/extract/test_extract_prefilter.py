@@ -125,6 +125,20 @@ def test_needsrx_finds_what_its_pattern_finds(text: str) -> None:
             assert [m.regs for m in rx.finditer(text)] == [m.regs for m in rx.rx.finditer(text)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 40), st.integers(0, 40))
+def test_needsrx_windows_find_what_their_pattern_finds(text: str, pos: int, width: int) -> None:
+    """A window of a text is prefiltered on the whole text: search and match in it agree with re."""
+    import kg.extract.sentence_cues  # noqa: F401  (its window patterns are NeedsRx)
+
+    end = pos + width
+    for rx in _prefiltered():
+        if isinstance(rx, NeedsRx):
+            for method in ("search", "match"):
+                fast, slow = getattr(rx, method)(text, pos, end), getattr(rx.rx, method)(text, pos, end)
+                assert (fast.regs if fast else None) == (slow.regs if slow else None), rx.rx.pattern[:80]
+
+
 @pytest.mark.parametrize(
     ("pattern", "chars"),
     [
