@@ -79,7 +79,7 @@ from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item,
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
-from kg.extract.vocabulary import _IN_SERVICE_RX
+from kg.extract.vocabulary import _IN_SERVICE_RX, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
@@ -509,7 +509,7 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
     return not before or _REPLACING.search(s, 0, t[1]) is not None
 
 
-_REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
+_REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succeed\w*)\b", re.IGNORECASE)
 
 
 #: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that

@@ -57,6 +57,7 @@ from kg.extract._fastre import NeedsRx
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.triggers import _triggers
+from kg.extract.vocabulary import RETIRE_VERB
 
 #: a personal pronoun as a verb's subject, with the auxiliaries and adverbs between them
 _PRONOUN_SUBJECT = re.compile(
@@ -114,10 +115,7 @@ _ABOUT = re.compile(r"\s*(?:About|ABOUT)\s+[A-Z]")
 #: how far back a sentence looks for the start of its paragraph (keeps the check linear in text size)
 PARAGRAPH_LOOKBACK = 3000
 #: a fleet being retired or replaced ("is retiring its", "was withdrawn", "phasing out")
-_RETIRE = (
-    r"(?:retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing)\s+out|decommission\w*|withdr[ae]wn?|mothball\w*|"
-    r"scrapp(?:ed|ing))"
-)
+_RETIRE = r"(?:" + RETIRE_VERB + r"|decommission\w*|withdr[ae]wn?|mothball\w*|scrapp(?:ed|ing))"
 _RETIRING_BEFORE = re.compile(r"\b" + _RETIRE + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _RETIRING_AFTER = re.compile(r"[^\w,;.]*(?:[\w-]+\s+){0,3}?" + _RETIRE + r"\b", re.IGNORECASE)
 #: a live blog entry's time stamp before its first sentence ("10:45 -", "14.30 GMT:")

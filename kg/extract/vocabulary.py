@@ -117,6 +117,11 @@ _IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
 _IN_HAND_FIND = _lrx(r"\b(?:" + _IN_HAND + r")\b")
 _IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with", "since", "still", "already")
 
+#: a fleet being retired or phased out, the verb forms: a system named with them is the old fleet, not
+#: the deal's item (``sentence_cues`` "stage:retiring", the replaced system of ``claims``/``parties``,
+#: in-service cues that do not reach across them)
+RETIRE_VERB = r"(?:retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing)\s+out)"
+
 #: "finalised a blueprint / the design / its plans": settling a plan is no contract
 _NOT_A_DEAL = (
     r"(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:blue-?prints?|plans?|designs?|roadmaps?|specifications|"
