@@ -13,6 +13,7 @@ capitals, ...) falls back to the ``re.I`` pattern, so results never change.
 from __future__ import annotations
 
 import re
+import re._compiler as _sre_compiler  # how re picks a pattern's scan (see guarded)
 import re._constants as _sre_c  # the parse tree of a pattern (see required_words); stable since 3.11
 import re._parser as _sre_p
 import sys
@@ -280,6 +281,26 @@ def prefix_guard(starts: frozenset[str]) -> str:
     return "(?=" + "|".join(alts) + ")"
 
 
+def guarded(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind :func:`prefix_guard` of its first three characters, where that helps.
+
+    Why: the regex engine scans fast for a pattern's literal prefix or first character set, but a
+    pattern opening with an alternation of groups ("(?:approval|consent) from|war (?:in|with)|...")
+    has neither, so the engine tries every alternative at every position of the text; the guard
+    rejects most positions after a character test or two.  Patterns with a prefix or character
+    set of their own, with inline flags or of unknown first characters stay as they are.
+    """
+    if flags & (re.IGNORECASE | re.VERBOSE) or (pattern.startswith("(?") and pattern[2:3].isalpha()):
+        return pattern
+    tree = _sre_p.parse(pattern, flags)
+    if _sre_compiler._get_literal_prefix(tree, flags)[0] or _sre_compiler._get_charset_prefix(tree, flags):
+        return pattern
+    starts = prefixes(pattern, 3, flags)
+    if not starts or "" in starts:
+        return pattern
+    return prefix_guard(starts) + "(?:" + pattern + ")"
+
+
 class LowerRx:
     """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
 
@@ -291,9 +312,10 @@ class LowerRx:
         alternative has one).  Without it, :func:`required_words` derives it when it finds
         a short enough list."""
         self.ci = re.compile(pattern, flags | re.IGNORECASE)
-        self.low = re.compile(_lower_pattern(pattern), flags & ~re.IGNORECASE)
+        low = _lower_pattern(pattern)
+        self.low = re.compile(guarded(low, flags & ~re.IGNORECASE), flags & ~re.IGNORECASE)
         if not needs:
-            found = required_words(self.low.pattern, self.low.flags)
+            found = required_words(low, self.low.flags)
             needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
         self.needs = needs
         if self.low.groupindex != self.ci.groupindex:  # pragma: no cover - import-time guard

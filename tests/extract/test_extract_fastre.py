@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -121,3 +122,18 @@ def test_contains_any_is_any_substring(text: str, words: list[str]) -> None:
     from kg.extract._fastre import contains_any
 
     assert contains_any(text, tuple(words)) == any(w in text for w in words)
+
+
+def test_guard_only_where_re_has_no_scan_of_its_own() -> None:
+    """A pattern re scans for by its literal prefix or first characters stays unguarded; an
+    alternation of groups gets a lookahead on its first characters, with the same matches."""
+    from kg.extract._fastre import guarded
+
+    assert guarded(r"contract(?:s)? for") == r"contract(?:s)? for"
+    assert guarded(r"[ab]x") == r"[ab]x"
+    assert guarded(r"\w+ly") == r"\w+ly"  # first characters unknown
+    g = guarded(r"(?:war|conflict) (?:in|with)|(?:sanctions|pressure) on")
+    assert g.startswith("(?=")
+    text = "the war in the east, sanctions on exports and a warning about pressure on prices"
+    plain = r"(?:war|conflict) (?:in|with)|(?:sanctions|pressure) on"
+    assert [m.span() for m in re.finditer(g, text)] == [m.span() for m in re.finditer(plain, text)]
