@@ -13,8 +13,10 @@ capitals, ...) falls back to the ``re.I`` pattern, so results never change.
 from __future__ import annotations
 
 import re
+import re._compiler as _sre_compiler  # how re picks a pattern's scan (see guarded)
 import re._constants as _sre_c  # the parse tree of a pattern (see required_words); stable since 3.11
 import re._parser as _sre_p
+import sys
 from collections.abc import Iterator
 
 # characters outside ASCII and the uncased ranges checked once against sre's case folding:
@@ -26,6 +28,35 @@ _UNSAFE = re.compile(r"[^\x00-\xb4\xb6-\xbf\xd7\xf7\u2000-\u20ff]")
 def lowers_exactly(text: str) -> bool:
     """True when matching ``text.lower()`` case-sensitively equals matching ``text`` with re.I."""
     return text.isascii() or _UNSAFE.search(text) is None
+
+
+#: texts up to this long are remembered by :func:`lowered` (sentences and the windows cut from them)
+_MEMO_LEN = 2000
+_MEMO_SIZE = 512
+_lowered_memo: dict[str, str | None] = {}
+_MISSING = object()
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when matching it is exact (:func:`lowers_exactly`), else None.
+
+    Why remembered: one sentence is handed to dozens of patterns in a row (the role cues, the
+    status checks, the confidence cues); lowercasing it and checking its characters once, not
+    once per pattern, saves a copy and a scan per call.  Bounded: a few hundred short texts.
+    """
+    got = _lowered_memo.get(text, _MISSING)
+    if got is _MISSING:
+        got = text.lower() if lowers_exactly(text) else None
+        if len(text) <= _MEMO_LEN:
+            if len(_lowered_memo) >= _MEMO_SIZE:
+                _lowered_memo.clear()
+            _lowered_memo[text] = got
+    return got  # type: ignore[return-value]
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words`` (a C loop: several times faster than a generator)."""
+    return any(map(text.__contains__, words))
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -138,62 +169,136 @@ def _item_words(op: object, av: object) -> tuple[str, ...] | None:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """The characters a match of ``pattern`` can start with (None: any, or not worked out).
 
-    Why: an alternation of many patterns tried at every word start spends its time entering
-    alternatives that cannot start with the character at hand; ``(?=[...])`` in front of each
-    rejects them with one character-set test (see :func:`kg.extract.triggers._combined_triggers`).
     Case-sensitive patterns only; zero-width items (anchors, lookarounds) are looked through.
+    """
+    got = prefixes(pattern, 1, flags)
+    return None if got is None or "" in got else "".join(sorted(got))
+
+
+#: most prefixes :func:`prefixes` enumerates before giving up (a guard that long saves nothing)
+_MAX_PREFIXES = 400
+
+
+def prefixes(pattern: str, k: int, flags: int = 0) -> frozenset[str] | None:
+    """The first ``k`` characters of every match of ``pattern`` (shorter: the match can end there).
+
+    None when not worked out: case-insensitive patterns, classes such as ``\\w`` or negated sets,
+    back-references, or more than a few hundred prefixes.
+
+    Why: an alternation of many patterns tried at every word start spends its time entering
+    alternatives that cannot match there; a lookahead on the two letters they can start with,
+    ``(?=a[bc]|d[e])`` (:func:`prefix_guard`), rejects them with two character tests (see
+    :func:`kg.extract.triggers._combined_triggers`).  Zero-width items (anchors, lookarounds) are
+    looked through, so the set may be larger than needed, never smaller.
     """
     if flags & re.IGNORECASE:
         return None
     tree = _sre_p.parse(pattern, flags)
     if tree.state.flags & re.IGNORECASE:
         return None
-    got = _seq_first(list(tree))
-    return None if got is None or "" in got else "".join(sorted(got))
+    got = _seq_prefixes(list(tree), k)
+    return None if got is None else frozenset(got)
 
 
-def _seq_first(items: list) -> set[str] | None:
-    """First characters of a sequence; ``""`` in the set: the sequence can match empty."""
-    out: set[str] = set()
+def _join(heads: set[str], tails: set[str], k: int) -> set[str] | None:
+    """Every head (still shorter than ``k``) continued by every tail, cut to ``k`` characters."""
+    out = {h if len(h) >= k else (h + t)[:k] for h in heads for t in tails}
+    return out if len(out) <= _MAX_PREFIXES else None
+
+
+def _seq_prefixes(items: list, k: int) -> set[str] | None:
+    out: set[str] | None = {""}
     for op, av in items:
+        if all(len(p) >= k for p in out):  # type: ignore[union-attr]
+            break
         if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
-            continue  # zero-width: the next item gives the first character
-        if op is _sre_c.LITERAL:
-            return out | {chr(av)}  # type: ignore[arg-type]
-        if op is _sre_c.IN:
-            chars = set()
-            for sub_op, sub_av in av:  # type: ignore[attr-defined]
-                if sub_op is _sre_c.LITERAL:
-                    chars.add(chr(sub_av))
-                elif sub_op is _sre_c.RANGE and sub_av[1] - sub_av[0] < 64:
-                    chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
-                else:
-                    return None  # negated sets, categories (\w), wide ranges
-            return out | chars
-        sub: set[str] | None
-        if op is _sre_c.SUBPATTERN:
-            _group, add_flags, del_flags, pat = av  # type: ignore[misc]
-            sub = None if add_flags or del_flags else _seq_first(list(pat))
-        elif op is _sre_c.BRANCH:
-            sub = set()
-            for alt in av[1]:  # type: ignore[index]
-                got = _seq_first(list(alt))
-                if got is None:
-                    return None
-                sub |= got
-        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
-            low, _high, pat = av  # type: ignore[misc]
-            sub = _seq_first(list(pat))
-            if sub is not None and low == 0:
-                sub = sub | {""}
-        else:
-            return None
+            continue  # zero-width: the next item gives the next character
+        sub = _item_prefixes(op, av, k)
         if sub is None:
             return None
-        if "" not in sub:
-            return out | sub
-        out |= sub - {""}
-    return out | {""}
+        out = _join(out, sub, k)  # type: ignore[arg-type]
+        if out is None:
+            return None
+    return out
+
+
+def _item_prefixes(op: object, av: object, k: int) -> set[str] | None:
+    if op is _sre_c.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is _sre_c.IN:
+        chars: set[str] = set()
+        for sub_op, sub_av in av:  # type: ignore[attr-defined]
+            if sub_op is _sre_c.LITERAL:
+                chars.add(chr(sub_av))
+            elif sub_op is _sre_c.RANGE and sub_av[1] - sub_av[0] < 64:
+                chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            else:
+                return None  # negated sets, categories (\w), wide ranges
+        return chars
+    if op is _sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, pat = av  # type: ignore[misc]
+        return None if add_flags or del_flags else _seq_prefixes(list(pat), k)
+    if op is _sre_c.BRANCH:
+        union: set[str] = set()
+        for alt in av[1]:  # type: ignore[index]
+            got = _seq_prefixes(list(alt), k)
+            if got is None:
+                return None
+            union |= got
+        return union
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+        low, high, pat = av  # type: ignore[misc]
+        one = _seq_prefixes(list(pat), k)
+        if one is None:
+            return None
+        # i repetitions for i in [low, high]; past k of them the first k characters repeat themselves
+        reps: set[str] = set()
+        cur: set[str] | None = {""}
+        for i in range(min(high, k) + 1):
+            if i >= min(low, k):
+                reps |= cur  # type: ignore[arg-type]
+            cur = _join(cur, one, k)  # type: ignore[arg-type]
+            if cur is None:
+                return None
+        return reps
+    return None
+
+
+def prefix_guard(starts: frozenset[str]) -> str:
+    """A lookahead that passes exactly where one of ``starts`` begins: ``(?=a[bc]|d)``, a trie by
+    character so the regex engine rejects a position after a character test or two."""
+    by_first: dict[str, set[str]] = {}
+    for p in starts:
+        by_first.setdefault(p[:1], set()).add(p[1:])
+    alts = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:  # the match may be that one character long: nothing more to require
+            alts.append(re.escape(first))
+        elif all(len(r) == 1 for r in rests):
+            alts.append(re.escape(first) + "[" + "".join(re.escape(c) for c in sorted(rests)) + "]")
+        else:
+            alts.append(re.escape(first) + "(?:" + prefix_guard(frozenset(rests))[3:-1] + ")")
+    return "(?=" + "|".join(alts) + ")"
+
+
+def guarded(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind :func:`prefix_guard` of its first three characters, where that helps.
+
+    Why: the regex engine scans fast for a pattern's literal prefix or first character set, but a
+    pattern opening with an alternation of groups ("(?:approval|consent) from|war (?:in|with)|...")
+    has neither, so the engine tries every alternative at every position of the text; the guard
+    rejects most positions after a character test or two.  Patterns with a prefix or character
+    set of their own, with inline flags or of unknown first characters stay as they are.
+    """
+    if flags & (re.IGNORECASE | re.VERBOSE) or (pattern.startswith("(?") and pattern[2:3].isalpha()):
+        return pattern
+    tree = _sre_p.parse(pattern, flags)
+    if _sre_compiler._get_literal_prefix(tree, flags)[0] or _sre_compiler._get_charset_prefix(tree, flags):
+        return pattern
+    starts = prefixes(pattern, 3, flags)
+    if not starts or "" in starts:
+        return pattern
+    return prefix_guard(starts) + "(?:" + pattern + ")"
 
 
 class LowerRx:
@@ -207,9 +312,10 @@ class LowerRx:
         alternative has one).  Without it, :func:`required_words` derives it when it finds
         a short enough list."""
         self.ci = re.compile(pattern, flags | re.IGNORECASE)
-        self.low = re.compile(_lower_pattern(pattern), flags & ~re.IGNORECASE)
+        low = _lower_pattern(pattern)
+        self.low = re.compile(guarded(low, flags & ~re.IGNORECASE), flags & ~re.IGNORECASE)
         if not needs:
-            found = required_words(self.low.pattern, self.low.flags)
+            found = required_words(low, self.low.flags)
             needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
         self.needs = needs
         if self.low.groupindex != self.ci.groupindex:  # pragma: no cover - import-time guard
@@ -217,23 +323,24 @@ class LowerRx:
 
     def search(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.search``; group text may be lowercased (use offsets)."""
-        if not lowers_exactly(text):
+        low = lowered(text)
+        if low is None:
             return self.ci.search(text)
-        low = text.lower()
-        if self.needs and not any(w in low for w in self.needs):
+        if self.needs and not contains_any(low, self.needs):
             return None
         return self.low.search(low)
 
     def match(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.match``; group text may be lowercased (use offsets)."""
-        return self.low.match(text.lower()) if lowers_exactly(text) else self.ci.match(text)
+        low = lowered(text)
+        return self.ci.match(text) if low is None else self.low.match(low)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Like ``Pattern.finditer``; group text may be lowercased (use offsets)."""
-        if not lowers_exactly(text):
+        low = lowered(text)
+        if low is None:
             return self.ci.finditer(text)
-        low = text.lower()
-        if self.needs and not any(w in low for w in self.needs):
+        if self.needs and not contains_any(low, self.needs):
             return iter(())
         return self.low.finditer(low)
 
@@ -260,15 +367,23 @@ class NeedsRx:
         if not self.needs:
             return True
         if self.fold:
-            if not lowers_exactly(text):
+            low = lowered(text)
+            if low is None:
                 return True
-            text = text.lower()
-        return any(w in text for w in self.needs)
+            text = low
+        return contains_any(text, self.needs)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """Like ``Pattern.search`` (whole text)."""
-        return self.rx.search(text) if self._may_match(text) else None
+    # a window [pos, endpos) is prefiltered on the whole text: a text that lacks every needed word
+    # has no window with one (and the whole sentence, handed over for window after window, is
+    # lowercased once: see lowered)
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like ``Pattern.search``."""
+        return self.rx.search(text, pos, endpos) if self._may_match(text) else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Like ``Pattern.finditer`` (whole text)."""
-        return self.rx.finditer(text) if self._may_match(text) else iter(())
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like ``Pattern.match``."""
+        return self.rx.match(text, pos, endpos) if self._may_match(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """Like ``Pattern.finditer``."""
+        return self.rx.finditer(text, pos, endpos) if self._may_match(text) else iter(())

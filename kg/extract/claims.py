@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from kg.extract._fastre import contains_any
 from kg.extract.clauses import split_clauses
 from kg.extract.confidence import calibrate, corroborate, score
 from kg.extract.customers import customer_claims, listed_customers
@@ -81,7 +82,7 @@ from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
-from kg.extract.vocabulary import _IN_SERVICE_RX
+from kg.extract.vocabulary import _IN_SERVICE_RX, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
@@ -288,9 +289,7 @@ class _Extractor(FrameBuilder, DetailReader):
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (
-            _rejected(s, a, mentions)
-            if len(mentions) >= 2 and any(w in s for w in _REJECTED_WORDS)
-            else set()
+            _rejected(s, a, mentions) if len(mentions) >= 2 and contains_any(s, _REJECTED_WORDS) else set()
         )
         offers = rejected_offers(s, a, mentions, rejected) if rejected else []
         if offers:  # the offerer of a rejected alternative is no party to the chosen deal
@@ -547,7 +546,7 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
     return not before or _REPLACING.search(s, 0, t[1]) is not None
 
 
-_REPLACING = re.compile(r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\b", re.IGNORECASE)
+_REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succeed\w*)\b", re.IGNORECASE)
 
 
 #: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")

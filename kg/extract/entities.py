@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from kg.extract.nouns import _GENERIC_TAIL, _NAME_STOP, _TOKEN, ITEM_NOUNS
 from kg.vocab import reference
@@ -176,19 +177,20 @@ class Gazetteer:
         """Non-overlapping longest matches, left to right."""
         low = text.lower()
         if len(low) == len(text):  # offsets kept (true unless e.g. a dotted capital I): tokenise once
-            toks = [m.span() for m in _TOKEN.finditer(low)]
+            # match objects, not their spans: list() and findall loop in C; spans are read at hits only
+            toks = list(_TOKEN.finditer(low))
             words = _TOKEN.findall(low)
             folded = words if low.isascii() else [w if w.isascii() else _fold(w) for w in words]
         else:
-            toks = [m.span() for m in _TOKEN.finditer(text)]
+            toks = list(_TOKEN.finditer(text))
             folded = [_fold(w) for w in _TOKEN.findall(text)]
         first = self._first
         starts = self._starts
         if starts is None:
             # f[-1:] == "s" and len(f) > 2 and f[:-1] in first  <=>  f == k + "s" for a key len(k) > 1
             starts = self._starts = frozenset(first) | {k + "s" for k in first if len(k) > 1}
-        # only positions where some entry can start are visited
-        hits = [i for i, f in enumerate(folded) if f in starts]
+        # only positions where some entry can start are visited (the indices of tokens in starts)
+        hits = compress(count(), map(starts.__contains__, folded))
         out: list[Mention] = []
         n = len(toks)
         consumed = 0
@@ -210,10 +212,11 @@ class Gazetteer:
                 ):
                     continue
                 if any(
-                    not _JOINABLE_GAP.match(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + k - 1)
+                    not _JOINABLE_GAP.match(text[toks[j].end() : toks[j + 1].start()])
+                    for j in range(i, i + k - 1)
                 ):
                     continue
-                span_text = text[toks[i][0] : toks[i + k - 1][1]]
+                span_text = text[toks[i].start() : toks[i + k - 1].end()]
                 if entry.exact:
                     want = _TOKEN.findall(entry.surface)
                     have = _TOKEN.findall(span_text)
@@ -224,10 +227,10 @@ class Gazetteer:
                 elif entry.surface[0].isupper() and not span_text[0].isupper():
                     continue
                 if entry.weak:
-                    end_ = toks[i + k - 1][1]
+                    end_, start_ = toks[i + k - 1].end(), toks[i].start()
                     if not (
                         _WEAK_CONTEXT.match(text, end_, end_ + 40)
-                        or _NUMBER_BEFORE.search(text, max(0, toks[i][0] - 25), toks[i][0])
+                        or _NUMBER_BEFORE.search(text, max(0, start_ - 25), start_)
                     ):
                         continue
                 best = entry
@@ -235,7 +238,7 @@ class Gazetteer:
             if best is None:
                 continue
             k = len(best.tokens)
-            start, end = toks[i][0], toks[i + k - 1][1]
+            start, end = toks[i].start(), toks[i + k - 1].end()
             out.append(Mention(best.kind, start, end, text[start:end], best.form, best.party, best.system))
             consumed = i + k
         return out

@@ -15,6 +15,7 @@ from kg.extract.entities import Mention
 from kg.extract.model import Claim, DateRef, SystemRef
 from kg.extract.money import Money
 from kg.extract.nouns import guess_category
+from kg.extract.vocabulary import RETIRE_VERB
 from kg.vocab import reference
 
 # --- data structures ---------------------------------------------------------------------
@@ -108,9 +109,8 @@ _RETIRED_NEXT = re.compile(
 )
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
 _REPLACED = re.compile(
-    r"\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|succeed(?:s|ing)?|"
-    r"in place of|instead of)\s+(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|"
-    r"existing|current|remaining|fleet of|[\w-]+-era)\s+){0,4}$",
+    r"\b(?:replac(?:e|es|ed|ing)|" + RETIRE_VERB + r"|succeed(?:s|ing)?|in place of|instead of)\s+"
+    r"(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|existing|current|remaining|fleet of|[\w-]+-era)\s+){0,4}$",
     re.IGNORECASE,
 )
 

@@ -58,9 +58,11 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from kg.extract._fastre import NeedsRx
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.triggers import _triggers
+from kg.extract.vocabulary import RETIRE_VERB
 
 #: a personal pronoun as a verb's subject, with the auxiliaries and adverbs between them
 _PRONOUN_SUBJECT = re.compile(
@@ -118,10 +120,7 @@ _ABOUT = re.compile(r"\s*(?:About|ABOUT)\s+[A-Z]")
 #: how far back a sentence looks for the start of its paragraph (keeps the check linear in text size)
 PARAGRAPH_LOOKBACK = 3000
 #: a fleet being retired or replaced ("is retiring its", "was withdrawn", "phasing out")
-_RETIRE = (
-    r"(?:retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing)\s+out|decommission\w*|withdr[ae]wn?|mothball\w*|"
-    r"scrapp(?:ed|ing))"
-)
+_RETIRE = r"(?:" + RETIRE_VERB + r"|decommission\w*|withdr[ae]wn?|mothball\w*|scrapp(?:ed|ing))"
 _RETIRING_BEFORE = re.compile(r"\b" + _RETIRE + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _RETIRING_AFTER = re.compile(r"[^\w,;.]*(?:[\w-]+\s+){0,3}?" + _RETIRE + r"\b", re.IGNORECASE)
 #: a live blog entry's time stamp before its first sentence ("10:45 -", "14.30 GMT:")
@@ -512,3 +511,10 @@ def sentence_states(mentions: list[Mention], a: int, b: int) -> int:
 
 def _start(m: Mention) -> int:
     return m.start
+
+
+# word prefilters (kg.extract._fastre.NeedsRx): a claim's sentence that lacks every word one of
+# these patterns needs skips its scans of window after window before each trigger and mention
+_COMPARISON, _INTENT, _NEGATION, _NEGATED_AFTER, _RETIRING_BEFORE, _RETIRING_AFTER = (
+    NeedsRx(rx) for rx in (_COMPARISON, _INTENT, _NEGATION, _NEGATED_AFTER, _RETIRING_BEFORE, _RETIRING_AFTER)
+)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract._fastre import first_chars
+from kg.extract._fastre import contains_any, prefix_guard, prefixes
 from kg.extract.patterns import _SALE_AFTER, _SIGNED_FOR_NEXT, _TO_BUY_NEXT, _TO_SELL_NEXT
 from kg.extract.vocabulary import (
     _APPROVE,
@@ -20,6 +20,7 @@ from kg.extract.vocabulary import (
     _NEUTRAL_V,
     _PURCHASE_RX,
     _PURCHASE_RX_I,
+    _PURCHASE_WORDS,
     _REL_ADJ,
     _REL_SHARE,
     _RELATION_RX,
@@ -38,16 +39,18 @@ def _combined_triggers(first_letters: bool) -> tuple[str, dict[str, str]]:
 
     At one position the first class listed wins, so "talks collapsed" is a cancellation,
     never also "talks"; the classes are listed most specific first.  ``first_letters`` (for
-    the pattern run on lowercased text): each class is guarded by the letters it can start
-    with, ``(?=[...])``, so a word start skips the classes that cannot match there at once.
+    the pattern run on lowercased text): each class is guarded by the three letters it can
+    start with (:func:`kg.extract._fastre.prefix_guard`), so a word start ("the", "and",
+    "with") skips the classes that cannot match there at once.
     """
     parts, names = [], {}
     for i, (status, rx) in enumerate(TRIGGERS):
         pat = rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")
         assert pat.startswith(r"\b(") and pat.endswith(r")\b"), status
         names[f"t{i}"] = status
-        first = first_chars(pat[3:-3]) if first_letters else None
-        guard = f"(?=[{first}])" if first and first.isalpha() and first.islower() else ""
+        starts = prefixes(pat[3:-3], 3) if first_letters else None
+        lower = starts is not None and "" not in starts and all(p == p.lower() for p in starts)
+        guard = prefix_guard(starts) if lower else ""  # type: ignore[arg-type]
         parts.append(f"{guard}(?P<t{i}>{pat[3:-3]})")
     # every alternative starts with a letter, so the leading \b is exactly "no word character
     # before"; as a lookbehind it rejects positions inside words at once (1.5x faster)
@@ -99,9 +102,7 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
         if name is None:  # pragma: no cover - every alternative is a named group
             continue
         out.append((_TRIGGER_NAMES[name], m.start(name), m.end(name), m.group(name).lower()))
-    if (
-        "purchase" in low or "acquisition" in low or "procure" in low or "order" in low or "contract" in low
-    ) and (
+    if contains_any(low, _PURCHASE_WORDS) and (
         purchase := [
             ("purchase", m.start(1), m.end(1), m.group(1).lower())
             for m in (_PURCHASE_RX if text is low else _PURCHASE_RX_I).finditer(text)
@@ -112,11 +113,11 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     # the other bids of a competition (offered) and equipment in hand (delivered) win over the
     # triggers they overlap ("rival tenders", "newly procured")
     extra = []
-    if any(w in low for w in _RIVAL_WORDS):
+    if contains_any(low, _RIVAL_WORDS):
         extra += [
             ("offered", m.start(), m.end(), s[m.start() : m.end()].lower()) for m in _RIVALS.finditer(s)
         ]
-    if any(w in low for w in _IN_HAND_WORDS):
+    if contains_any(low, _IN_HAND_WORDS):
         extra += [
             ("delivered", m.start(), m.end(), s[m.start() : m.end()].lower())
             for m in _IN_HAND_FIND.finditer(s)
@@ -124,7 +125,7 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     if extra:
         out = [t for t in out if not any(e[1] <= t[1] < e[2] or t[1] <= e[1] < t[2] for e in extra)] + extra
         out.sort(key=lambda t: t[1])
-    if any(w in low for w in _RELATION_WORDS):
+    if contains_any(low, _RELATION_WORDS):
         rel = [
             ("unknown", m.start(1), m.end(1), m.group(1).lower())
             for m in (_RELATION_RX if text is low else _RELATION_RX_I).finditer(text)

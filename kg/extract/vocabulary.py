@@ -76,6 +76,8 @@ _PURCHASE_RX = re.compile(
     r"acquire|procure))|procures)\b"
 )
 _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
+#: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one
+_PURCHASE_WORDS = ("purchase", "acquisition", "procure", "order", "contract")
 
 #: the other bids of a competition ("rival bidders included X with its Y", "the other contenders
 #: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,
@@ -114,6 +116,11 @@ _IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
 #: checked apart from TRIGGERS (like _RELATION), only when the sentence has one of these words
 _IN_HAND_FIND = _lrx(r"\b(?:" + _IN_HAND + r")\b")
 _IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with", "since", "still", "already")
+
+#: a fleet being retired or phased out, the verb forms: a system named with them is the old fleet, not
+#: the deal's item (``sentence_cues`` "stage:retiring", the replaced system of ``claims``/``parties``,
+#: in-service cues that do not reach across them)
+RETIRE_VERB = r"(?:retir(?:e|es|ed|ing)|phas(?:e|es|ed|ing)\s+out)"
 
 #: "finalised a blueprint / the design / its plans": settling a plan is no contract
 _NOT_A_DEAL = (

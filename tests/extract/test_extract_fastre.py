@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -93,3 +94,46 @@ def test_search_with_a_prefilter_finds_what_ignorecase_finds(text: str) -> None:
 def test_prefilter_words_are_lowercase() -> None:
     for rx in _patterns():
         assert all(w == w.lower() for w in rx.needs), rx.needs
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_lowered_is_the_lowercase_when_exact_and_stays_so_when_remembered(text: str) -> None:
+    from kg.extract._fastre import lowered, lowers_exactly
+
+    want = text.lower() if lowers_exactly(text) else None
+    assert lowered(text) == want
+    assert lowered(text) == want  # the remembered answer
+
+
+def test_lowered_memo_is_bounded() -> None:
+    from kg.extract import _fastre
+
+    for i in range(3 * _fastre._MEMO_SIZE):
+        _fastre.lowered(f"Sentence {i}")
+    assert len(_fastre._lowered_memo) <= _fastre._MEMO_SIZE
+    long = "X" * (_fastre._MEMO_LEN + 1)
+    assert _fastre.lowered(long) == long.lower()
+    assert long not in _fastre._lowered_memo
+
+
+@given(st.text(max_size=30), st.lists(st.text(min_size=1, max_size=4), max_size=5))
+def test_contains_any_is_any_substring(text: str, words: list[str]) -> None:
+    from kg.extract._fastre import contains_any
+
+    assert contains_any(text, tuple(words)) == any(w in text for w in words)
+
+
+def test_guard_only_where_re_has_no_scan_of_its_own() -> None:
+    """A pattern re scans for by its literal prefix or first characters stays unguarded; an
+    alternation of groups gets a lookahead on its first characters, with the same matches."""
+    from kg.extract._fastre import guarded
+
+    assert guarded(r"contract(?:s)? for") == r"contract(?:s)? for"
+    assert guarded(r"[ab]x") == r"[ab]x"
+    assert guarded(r"\w+ly") == r"\w+ly"  # first characters unknown
+    g = guarded(r"(?:war|conflict) (?:in|with)|(?:sanctions|pressure) on")
+    assert g.startswith("(?=")
+    text = "the war in the east, sanctions on exports and a warning about pressure on prices"
+    plain = r"(?:war|conflict) (?:in|with)|(?:sanctions|pressure) on"
+    assert [m.span() for m in re.finditer(g, text)] == [m.span() for m in re.finditer(plain, text)]

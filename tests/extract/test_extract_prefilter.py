@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
+from itertools import product
 
 import pytest
 from helpers.paths import REPO
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 import kg.extract.claims  # noqa: F401  (builds every pattern of the extractor)
 from kg.extract import Article, read_articles
-from kg.extract._fastre import LowerRx, NeedsRx, first_chars, required_words
+from kg.extract._fastre import LowerRx, NeedsRx, first_chars, prefix_guard, prefixes, required_words
 from kg.extract.triggers import _TRIGGER_PATTERN, _TRIGGER_RX
 
 
@@ -124,6 +125,20 @@ def test_needsrx_finds_what_its_pattern_finds(text: str) -> None:
             assert [m.regs for m in rx.finditer(text)] == [m.regs for m in rx.rx.finditer(text)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 40), st.integers(0, 40))
+def test_needsrx_windows_find_what_their_pattern_finds(text: str, pos: int, width: int) -> None:
+    """A window of a text is prefiltered on the whole text: search and match in it agree with re."""
+    import kg.extract.sentence_cues  # noqa: F401  (its window patterns are NeedsRx)
+
+    end = pos + width
+    for rx in _prefiltered():
+        if isinstance(rx, NeedsRx):
+            for method in ("search", "match"):
+                fast, slow = getattr(rx, method)(text, pos, end), getattr(rx.rx, method)(text, pos, end)
+                assert (fast.regs if fast else None) == (slow.regs if slow else None), rx.rx.pattern[:80]
+
+
 @pytest.mark.parametrize(
     ("pattern", "chars"),
     [
@@ -139,6 +154,39 @@ def test_needsrx_finds_what_its_pattern_finds(text: str) -> None:
 )
 def test_first_chars(pattern: str, chars: str | None) -> None:
     assert first_chars(pattern) == chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"abc", {"ab"}),
+        (r"(?:foo|bar)x", {"fo", "ba"}),
+        (r"a|bc", {"a", "bc"}),  # "a" alone: the match may end after one character
+        (r"(?<=, )re\w+", {"re"}),  # lookarounds take no character
+        (r"x?y", {"xy", "y"}),
+        (r"(?:ab)*c", {"c", "ab"}),
+        (r"[ab]{2,}", {"aa", "ab", "ba", "bb"}),
+        (r"x?", {"", "x"}),  # can match empty
+        (r"\w+", None),
+        (r"[^a]b", None),
+    ],
+)
+def test_prefixes(pattern: str, starts: set[str] | None) -> None:
+    assert prefixes(pattern, 2) == (None if starts is None else frozenset(starts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcx -", max_size=12))
+def test_prefix_guard_passes_wherever_the_pattern_matches(text: str) -> None:
+    """The guard built from a pattern's prefixes never rejects a position the pattern matches at."""
+    for pattern, k in product((r"ab|b[ac]x|c", r"(?:a|bb)+x?", r"x[ -]?(?:ab|c)", r"abc|abx|b"), (1, 2, 3)):
+        starts = prefixes(pattern, k)
+        assert starts is not None
+        guarded = re.compile(prefix_guard(starts) + "(?:" + pattern + ")")
+        for i in range(len(text) + 1):
+            plain = re.compile(pattern).match(text, i)
+            got = guarded.match(text, i)
+            assert (got.span() if got else None) == (plain.span() if plain else None)
 
 
 def test_guarded_trigger_pattern_matches_like_the_plain_one() -> None:
