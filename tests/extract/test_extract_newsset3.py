@@ -12,17 +12,13 @@ articles (``../shared/eval/articles``) or the other news sets.
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import pytest
 from helpers.newsscore import check_labels, extract_set, load_set, score
+from helpers.overlap import shared_sequences, texts
 from helpers.paths import FIXTURES, SHARED
 
 NEWSSET3 = FIXTURES / "newsset3"
 EVAL_ARTICLES = SHARED / "eval" / "articles"
-SHINGLE = 12
 
 # measured when the set was added (kg at cdb265f, labels committed at 15624fe before the first run;
 # 24 articles, 206 gold facts on 176 triples): P=0.64 R=0.61 F1=0.63 status=84/130; at confidence
@@ -34,32 +30,11 @@ MIN_CONFIDENT_PRECISION = 0.82
 MIN_CONFIDENT_RECALL = 0.18
 
 
-def _shingles(text: str, n: int = SHINGLE) -> set[tuple[str, ...]]:
-    """Every run of ``n`` consecutive words (lower case, punctuation dropped): the unit of copying."""
-    words = re.findall(r"[\w']+", text.lower())
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
-
-
-def _texts(paths: list[Path]) -> dict[str, str]:
-    return {p.name: json.loads(p.read_text(encoding="utf-8")).get("text") or "" for p in paths}
-
-
-def _shared_sequences(mine: dict[str, str], others: dict[str, str]) -> list[str]:
-    """``mine/other: words`` for every 12-word sequence an article of ``mine`` shares with one of ``others``."""
-    theirs = {name: _shingles(text) for name, text in others.items()}
-    found = []
-    for name, text in mine.items():
-        own = _shingles(text)
-        for other, seqs in theirs.items():
-            found += [f"{name}/{other}: {' '.join(s)}" for s in sorted(own & seqs)]
-    return found
-
-
 def test_shingles_find_a_copied_sentence() -> None:
     """The overlap check is able to fail: a copied run of 12 words is found, 11 are not."""
     base = "one two three four five six seven eight nine ten eleven twelve thirteen"
-    assert _shared_sequences({"a": base}, {"b": "Words before. " + base.upper()})
-    assert not _shared_sequences({"a": base}, {"b": " ".join(base.split()[:11])})
+    assert shared_sequences({"a": base}, {"b": "Words before. " + base.upper()})
+    assert not shared_sequences({"a": base}, {"b": " ".join(base.split()[:11])})
 
 
 def test_the_set_is_complete_and_consistent() -> None:
@@ -68,17 +43,17 @@ def test_the_set_is_complete_and_consistent() -> None:
 
 
 def test_no_text_copied_from_the_other_news_sets() -> None:
-    mine = _texts(sorted(NEWSSET3.glob("n-*.json")))
-    others = _texts(sorted(FIXTURES.glob("newsset/*.json")) + sorted(FIXTURES.glob("newsset2/*.json")))
+    mine = texts(sorted(NEWSSET3.glob("n-*.json")))
+    others = texts(sorted(FIXTURES.glob("newsset/*.json")) + sorted(FIXTURES.glob("newsset2/*.json")))
     assert others, "the other news sets are missing"
-    assert not _shared_sequences(mine, others)
+    assert not shared_sequences(mine, others)
 
 
 def test_no_text_copied_from_the_development_set() -> None:
     if not EVAL_ARTICLES.is_dir():
         pytest.skip(f"no development articles at {EVAL_ARTICLES} (kept beside the checkout, never copied in)")
-    mine = _texts(sorted(NEWSSET3.glob("n-*.json")))
-    assert not _shared_sequences(mine, _texts(sorted(EVAL_ARTICLES.glob("*.json"))))
+    mine = texts(sorted(NEWSSET3.glob("n-*.json")))
+    assert not shared_sequences(mine, texts(sorted(EVAL_ARTICLES.glob("*.json"))))
 
 
 @pytest.fixture(scope="module")
