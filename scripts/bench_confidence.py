@@ -32,6 +32,7 @@ import importlib.util
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,8 +76,11 @@ def load_scorer():
     return mod
 
 
-def _match(sc, gold: list[dict], pred: dict[tuple, float]) -> set[tuple]:
-    """The predicted triples the scorer pairs with a gold fact (its algorithm: exact keys first)."""
+def match_pairs(sc, gold: list[dict], pred: Iterable[tuple]) -> list[tuple[tuple, tuple]]:
+    """(gold triple, predicted triple) pairs as ``score.py`` makes them: one predicted triple per gold
+    triple, the exact key first, then a triple no gold fact has, then any (designations match when one
+    contains the other or equals a ``system_also``).  The one copy of the scorer's matching here."""
+    pred = list(pred)
     gkeys: dict[tuple, set] = {}
     for g in gold:
         key = (sc.country_key(g["supplier"]), sc.country_key(g["buyer"]), sc.system_key(g.get("system")))
@@ -93,13 +97,20 @@ def _match(sc, gold: list[dict], pred: dict[tuple, float]) -> set[tuple]:
         return any(sc.systems_match(a, pk[2]) for a in gkeys[gk])
 
     used: set[tuple] = set()
+    pairs: list[tuple[tuple, tuple]] = []
     for gk in sorted(gkeys, key=lambda k: k not in pred):
         hit = gk if gk in pred and gk not in used else None
         hit = hit or next((pk for pk in pred if pk not in used and pk not in gkeys and same(gk, pk)), None)
         hit = hit or next((pk for pk in pred if pk not in used and same(gk, pk)), None)
         if hit is not None:
             used.add(hit)
-    return used
+            pairs.append((gk, hit))
+    return pairs
+
+
+def _match(sc, gold: list[dict], pred: dict[tuple, float]) -> set[tuple]:
+    """The predicted triples the scorer pairs with a gold fact."""
+    return {pk for _, pk in match_pairs(sc, gold, pred)}
 
 
 class SetResult:

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Article, extract, read_articles  # noqa: E402
-from scripts.bench_confidence import EVAL, load_scorer, sets  # noqa: E402
+from scripts.bench_confidence import EVAL, load_scorer, match_pairs, sets  # noqa: E402
 
 #: sets whose claims and texts are never printed (scores only)
 CHECK_SETS = frozenset({"dev", "dev-odd", "newsset2", "newsset2-odd", "newsset3"})
@@ -80,7 +80,7 @@ class StatusResult:
 
 
 def pair_up(sc, art_id: str, gold_facts: list[dict], claims: list[dict]) -> list[Pair]:
-    """The scorer's matching (``score.py`` main loop), kept as (gold facts, claims) pairs."""
+    """The scorer's matching (:func:`scripts.bench_confidence.match_pairs`), kept as (gold facts, claims) pairs."""
     gold: dict[tuple, list[dict]] = {}
     for g in gold_facts:
         key = (sc.country_key(g["supplier"]), sc.country_key(g["buyer"]), sc.system_key(g.get("system")))
@@ -93,32 +93,7 @@ def pair_up(sc, art_id: str, gold_facts: list[dict], claims: list[dict]) -> list
             sc.system_key(c.get("system")),
         )
         pred.setdefault(key, []).append(c)
-    aliases = {
-        gk: ({gk[2]} | {sc.system_key(a) for g in gs for a in (g.get("system_also") or [])}) - {None}
-        for gk, gs in gold.items()
-    }
-
-    def same(gk: tuple, pk: tuple) -> bool:
-        if gk[:2] != pk[:2]:
-            return False
-        if gk[2] is None or pk[2] is None:
-            return gk[2] is None and pk[2] is None
-        return any(sc.systems_match(a, pk[2]) for a in aliases[gk])
-
-    used: set[tuple] = set()
-    out = []
-    for gk in sorted(gold, key=lambda k: k not in pred):
-        hit = (
-            gk
-            if gk in pred and gk not in used
-            else next((pk for pk in pred if pk not in used and pk not in gold and same(gk, pk)), None)
-        )
-        if hit is None:
-            hit = next((pk for pk in pred if pk not in used and same(gk, pk)), None)
-        if hit is not None:
-            used.add(hit)
-            out.append(Pair(art_id, gk, gold[gk], pred[hit]))
-    return out
+    return [Pair(art_id, gk, gold[gk], pred[pk]) for gk, pk in match_pairs(sc, gold_facts, pred)]
 
 
 def run_set(sc, paths: list[Path]) -> StatusResult:
