@@ -182,18 +182,23 @@ class SetResult:
         return lines
 
 
+def start(ap: argparse.ArgumentParser, check_sets: frozenset[str], listed: list[str]):
+    """The scorer module, after refusing to list a blind check set (only its scores may be seen)."""
+    blind = check_sets & set(listed)
+    if blind:
+        ap.error(f"{', '.join(sorted(blind))}: a blind check set; only its scores are printed")
+    if not (EVAL / "score.py").exists():
+        sys.exit(f"no scorer under {EVAL}")
+    return load_scorer()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--threshold", type=float, default=0.8)
     ap.add_argument("--show", action="append", default=[], help="print the wrong confident claims of a set")
     ap.add_argument("--sets", default="dev,newsset,newsset2-even,newsset2-odd,newsset3")
     args = ap.parse_args()
-    shown = CHECK_SETS & set(args.show)
-    if shown:
-        ap.error(f"{', '.join(sorted(shown))} is a blind check set: only its scores are printed")
-    if not (EVAL / "score.py").exists():
-        sys.exit(f"no scorer under {EVAL}")
-    sc = load_scorer()
+    sc = start(ap, CHECK_SETS, args.show)
     all_sets = sets()
     for name in [*args.sets.split(","), *(s for s in args.show if s not in args.sets.split(","))]:
         res = SetResult(sc, all_sets[name])

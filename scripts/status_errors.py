@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Article, extract, read_articles  # noqa: E402
-from scripts.bench_confidence import EVAL, load_scorer, match_pairs, sets  # noqa: E402
+from scripts.bench_confidence import match_pairs, sets, start  # noqa: E402
 
 #: sets whose claims and texts are never printed (scores only)
 CHECK_SETS = frozenset({"dev", "dev-odd", "newsset2", "newsset2-odd", "newsset3"})
@@ -132,12 +132,7 @@ def main() -> None:
     ap.add_argument("--list", action="append", default=[], help="list the status errors of a set")
     ap.add_argument("--all", action="store_true", help="with --list: every matched triple, not only errors")
     args = ap.parse_args()
-    blind = CHECK_SETS & set(args.list)
-    if blind:
-        ap.error(f"{', '.join(sorted(blind))}: a blind check set; only its scores are printed")
-    if not (EVAL / "score.py").exists():
-        sys.exit(f"no scorer under {EVAL}")
-    sc = load_scorer()
+    sc = start(ap, CHECK_SETS, args.list)
     all_sets = sets() | {"newsset2": sets()["newsset2-even"] + sets()["newsset2-odd"]}
     names = [*args.sets.split(","), *(s for s in args.list if s not in args.sets.split(","))]
     unknown = [n for n in names if n not in all_sets]
