@@ -158,7 +158,13 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
             r"held up|on hold|on ice|(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
             r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
-            r"running (?:\w+ ){0,3}?(?:late|behind))\b"
+            r"running (?:\w+ ){0,3}?(?:late|behind)|"
+            # "expects the first in 2026, later than planned", "were originally due in 2023",
+            # "pushing delivery to 2027": a schedule that slipped
+            r"later than (?:originally )?(?:planned|scheduled|expected|promised|agreed|foreseen|envisaged)|"
+            r"originally (?:due|scheduled|planned|expected|slated|set)(?= (?:to|for|in|by)\b)|"
+            r"push(?:es|ing)? back|push(?:ed|es|ing)? (?:the |its |their )?(?:first |final |planned )?"
+            r"deliver(?:y|ies)(?: dates?)? (?:back |out )?(?:to|into|until|beyond))\b"
         ),
     ),
     (
@@ -181,7 +187,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "delivered",
         _rx(
-            r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            # "delivered the required certification to Congress": a document, not the equipment
+            r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
+            r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "with the delivery completed in 2020", "delivery of every unit was completed by May"
             r"deliver(?:y|ies) (?:of (?:(?:the|all|every|each) ){0,2}(?:[\w-]+ ){0,8}?)?(?:(?:was|were|has been|have been|"
@@ -194,7 +202,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"assurances?|details?|priority|up)\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
-            r"was delivered|were delivered|have been delivered|has been delivered)\b"
+            r"was delivered|were delivered|have been delivered|has been delivered|"
+            # "was declared operational", "entered service": in service (labelling guidelines: delivered)
+            r"declared (?:fully )?operational|entered (?:into )?(?:active |operational )?service)\b"
         ),
     ),
     (
@@ -218,6 +228,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
             r"leased|signed (?:an? |the )?lease|"
+            # "delivered four so far, with eight more on order": the rest of a signed deal
+            r"(?:more|others?|rest|remainder|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?) "
+            r"(?:[\w-]+ ){0,2}?(?:still )?on order|"
             # "under a 2021 contract, A is building N X for B": the contract's stage
             r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations|signed|awarded|placed)))\b"
         ),

@@ -295,3 +295,66 @@ def test_an_expected_signing_without_an_approval_is_talks() -> None:
     assert _stages("Peru is expected to sign a contract for 10 Rafale fighters from France.") == {
         "negotiating"
     }
+
+
+# --- slipped schedules, equipment still on order, in service, documents (second status round) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        # a schedule later than planned, with no "delay" word
+        (
+            "Peru expects its first Rafale fighters from France in 2027, later than planned because of "
+            "backlogs at the factory.",
+            {"delayed"},
+        ),
+        # a date that was the original one, now moved
+        (
+            "Peru ordered 10 Rafale fighters from France in 2020; they were originally due in 2024, and the "
+            "maker now says they will come in 2027.",
+            {"signed", "delayed"},
+        ),
+        # a dispute that pushes the delivery date out
+        (
+            "Peru ordered Rafale fighters from France in 2019, and a quarrel over engines is pushing delivery "
+            "to 2028 at the earliest.",
+            {"signed", "delayed"},
+        ),
+        # some handed over, the rest still on order
+        (
+            "France has delivered four Rafale fighters to Peru so far, with eight more on order.",
+            {"delivering", "signed"},
+        ),
+        (
+            "Two Rafale fighters built by France were handed over to Peru last week, out of six on order.",
+            {"delivered", "signed"},
+        ),
+        # a fleet declared operational: in service
+        (
+            "Peru's first Rafale squadron from France was declared operational in March.",
+            {"delivering"},
+        ),
+        (
+            "Peru's Rafale fighters from France entered service last year.",
+            {"delivered"},
+        ),
+        # a letter of request is signed during talks, not a contract
+        (
+            "Peru signed a letter of request in March for Rafale fighters from France.",
+            {"negotiating"},
+        ),
+    ],
+)
+def test_slipped_schedules_and_equipment_on_order(text: str, stages: set[str]) -> None:
+    assert _stages(text) == stages
+
+
+def test_a_delivered_document_is_no_delivery() -> None:
+    """'delivered the required certification to Congress' hands over a document, not the equipment:
+    the possible sale it notifies is approved, nothing is delivered."""
+    text = (
+        "The US agency delivered the required certification notifying Congress of the possible sale of "
+        "Rafale fighters to Peru today."
+    )
+    assert _stages(text, supplier="USA") == {"approved"}
