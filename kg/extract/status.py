@@ -271,6 +271,16 @@ def _participle(s: str, start: int) -> bool:
     return bool(words) and words[-1].islower() and words[-1].lower() not in _FINITE_BEFORE
 
 
+#: "delivered four so far, with eight more on order", "out of six on order": the rest of a signed deal.
+#: Read only beside a delivery (:func:`other_stages`), never as a trigger of its own: alone, a fleet
+#: "on order" names no supplier's deal reliably enough to open a claim
+_ON_ORDER = re.compile(
+    r"\b(?:more|others?|rest|remainder|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:still\s+)?on order\b",
+    re.IGNORECASE,
+)
+
+
 def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
     """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
 
@@ -288,6 +298,8 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
     # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
     stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)
+    if status in ("delivered", "delivering") and _ON_ORDER.search(s):
+        found["signed"] = _STATUS_RANK["signed"]
     if "offered" in found and _CHOSEN_OVER.search(s):
         found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's
     return [st for st in allowed if st in found and st != status]

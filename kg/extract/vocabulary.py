@@ -202,9 +202,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"assurances?|details?|priority|up)\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
-            r"was delivered|were delivered|have been delivered|has been delivered|"
-            # "was declared operational", "entered service": in service (labelling guidelines: delivered)
-            r"declared (?:fully )?operational|entered (?:into )?(?:active |operational )?service)\b"
+            r"was delivered|were delivered|have been delivered|has been delivered)\b"
         ),
     ),
     (
@@ -228,9 +226,6 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
             r"leased|signed (?:an? |the )?lease|"
-            # "delivered four so far, with eight more on order": the rest of a signed deal
-            r"(?:more|others?|rest|remainder|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?) "
-            r"(?:[\w-]+ ){0,2}?(?:still )?on order|"
             # "under a 2021 contract, A is building N X for B": the contract's stage
             r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations|signed|awarded|placed)))\b"
         ),

@@ -297,7 +297,7 @@ def test_an_expected_signing_without_an_approval_is_talks() -> None:
     }
 
 
-# --- slipped schedules, equipment still on order, in service, documents (second status round) -------
+# --- slipped schedules, equipment still on order, documents (second status round) ------------------
 
 
 @pytest.mark.parametrize(
@@ -330,15 +330,6 @@ def test_an_expected_signing_without_an_approval_is_talks() -> None:
             "Two Rafale fighters built by France were handed over to Peru last week, out of six on order.",
             {"delivered", "signed"},
         ),
-        # a fleet declared operational: in service
-        (
-            "Peru's first Rafale squadron from France was declared operational in March.",
-            {"delivering"},
-        ),
-        (
-            "Peru's Rafale fighters from France entered service last year.",
-            {"delivered"},
-        ),
         # a letter of request is signed during talks, not a contract
         (
             "Peru signed a letter of request in March for Rafale fighters from France.",
@@ -348,6 +339,11 @@ def test_an_expected_signing_without_an_approval_is_talks() -> None:
 )
 def test_slipped_schedules_and_equipment_on_order(text: str, stages: set[str]) -> None:
     assert _stages(text) == stages
+
+
+def test_on_order_alone_opens_no_claim() -> None:
+    """'N on order' is read only beside a delivery: alone it names no deal a claim could rest on."""
+    assert _stages("Peru has 12 Rafale fighters on order, a local paper said of France.") == set()
 
 
 def test_a_delivered_document_is_no_delivery() -> None:
