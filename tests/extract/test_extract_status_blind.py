@@ -354,3 +354,30 @@ def test_a_delivered_document_is_no_delivery() -> None:
         "Rafale fighters to Peru today."
     )
     assert _stages(text, supplier="USA") == {"approved"}
+
+
+def test_list_members_share_the_verb_before_the_list() -> None:
+    """'has supplied A, B and C ..., and later agreed on D': the list members after the first have no
+    verb of their own; they share the first member's (delivered), not the later clause's."""
+    text = (
+        "France has supplied Rafale fighters, Exocet missiles and Caesar guns to Peru, worth over $1 billion, "
+        "and in May the two agreed on a further batch of Mica missiles."
+    )
+    out = {
+        c["system"]["name"]: c["status"]
+        for c in claim_facts.claims(text, PUB, asserted=True)
+        if c["system"] and c["buyer"]["iso3"] == "PER"
+    }
+    assert out["Rafale"] == out["MM-40 Exocet"] == out["Caesar"] == "delivered"
+
+
+def test_a_relative_clause_after_the_list_is_its_own_verb() -> None:
+    """'ordered A and B, which were handed over in 2020': the relative clause right after the list
+    speaks of the list, so the list member keeps that later stage (no clause break before it)."""
+    text = "Peru ordered Rafale fighters and Caesar guns from France, which were handed over in 2020."
+    stages = {
+        c["status"]
+        for c in claim_facts.claims(text, PUB, asserted=True)
+        if c["system"] and c["system"]["name"] == "Caesar"
+    }
+    assert "delivered" in stages
