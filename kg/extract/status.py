@@ -69,6 +69,12 @@ _MONTH_MAY_BEFORE = re.compile(
 _MONTH_MAY_AFTER = re.compile(r"May\b(?:\s*\d|\s*,|\s*$)")
 
 
+#: "a contract (yet / still) to be signed": the passive infinitive of a signing still to come
+_TO_BE_LEFT = re.compile(
+    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+)\s+to\s+be\s+$", re.IGNORECASE
+)
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -136,6 +142,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
 
         mod = _modal_word(left)
+        if st == "signed" and not mod and word.lower() == "signed" and _TO_BE_LEFT.search(left):
+            mod = "expected"  # "with a first contract to be signed by December": a signing still to come
         if st in ("signed", "delivered") and mod and not in_hand:
             modality = (
                 "possible"

@@ -381,3 +381,22 @@ def test_a_relative_clause_after_the_list_is_its_own_verb() -> None:
         if c["system"] and c["system"]["name"] == "Caesar"
     }
     assert "delivered" in stages
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        # a choice, with the contract still to be signed: the choice's stage, no contract yet
+        (
+            "Peru chose the Rafale from France in May, with a first contract to be signed by December.",
+            {"approved"},
+        ),
+        # agreed terms, the signing still to come: talks
+        (
+            "Peru and France agreed on the terms for 10 Rafale fighters, with the contract to be signed in December.",
+            {"negotiating"},
+        ),
+    ],
+)
+def test_a_contract_still_to_be_signed_is_not_signed(text: str, stages: set[str]) -> None:
+    assert _stages(text) == stages
