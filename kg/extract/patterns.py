@@ -433,7 +433,9 @@ _PARTIAL = _lrx(
     # "first-generation", "the first time" describe no first batch
     r"\b(first(?![- ](?:generation|ever|time)\b)|initial|some of the|"
     r"part of the (?:order|deal|contract|batch|shipment|consignment)|"
-    r"remaining|so far|batch|tranche|outstanding|rest of)\b"
+    r"remaining|so far|batch|tranche|outstanding|rest of|"
+    # "has received three of them": a part of the deal just named
+    r"(?:received|delivered|handed over|taken delivery of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) of them)\b"
 )
 _ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
 _REPORT_BEFORE = _lrx(

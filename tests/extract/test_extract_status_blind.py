@@ -400,3 +400,10 @@ def test_a_relative_clause_after_the_list_is_its_own_verb() -> None:
 )
 def test_a_contract_still_to_be_signed_is_not_signed(text: str, stages: set[str]) -> None:
     assert _stages(text) == stages
+
+
+def test_some_of_the_deal_received_is_delivering() -> None:
+    """'signed for N X and has received three of them': a part of the deal just named has arrived,
+    so deliveries are under way (delivering), not complete."""
+    text = "Peru signed a deal for ten Rafale fighters from France in 2019 and has received three of them."
+    assert _stages(text) == {"signed", "delivering"}
