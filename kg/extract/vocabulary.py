@@ -158,6 +158,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
             r"held up|on hold|on ice|(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
             r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
+            # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
+            r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
+            r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
             r"running (?:\w+ ){0,3}?(?:late|behind)|"
             # "expects the first in 2026, later than planned", "were originally due in 2023",
             # "pushing delivery to 2027": a schedule that slipped

@@ -407,3 +407,10 @@ def test_some_of_the_deal_received_is_delivering() -> None:
     so deliveries are under way (delivering), not complete."""
     text = "Peru signed a deal for ten Rafale fighters from France in 2019 and has received three of them."
     assert _stages(text) == {"signed", "delivering"}
+
+
+def test_a_frozen_delivery_is_delayed() -> None:
+    """'froze the delivery of X' pauses a delivery (delayed); frozen talks stay cancelled."""
+    assert _stages(
+        "When France froze the delivery of Rafale fighters to Peru last year, Lima protested."
+    ) == {"delayed"}
