@@ -245,11 +245,12 @@ _CHOSEN_OVER = re.compile(
 #: cancelled), "signed after the cabinet's approval" (approved, signed), "took delivery of N, then
 #: signed a letter of intent for M more" (delivered, negotiating), "had offered the X, and the buyer
 #: was close to a deal" (offered, negotiating), "chose the X after a competition in which its maker
-#: made an offer" (offered, approved).
+#: made an offer" (offered, approved), "is receiving the last of N X sold under a package approved in
+#: 2022" (approved, delivering).
 #: Labelling guidelines, rule 2: one deal at several stages gives several facts.
 _ALSO_STATED: dict[str, tuple[str, ...]] = {
-    "delivered": ("signed", "negotiating"),
-    "delivering": ("signed",),
+    "delivered": ("signed", "negotiating", "approved"),
+    "delivering": ("signed", "approved"),
     "delayed": ("signed",),
     "cancelled": ("signed",),
     "signed": ("approved",),

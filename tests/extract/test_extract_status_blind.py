@@ -414,3 +414,10 @@ def test_a_frozen_delivery_is_delayed() -> None:
     assert _stages(
         "When France froze the delivery of Rafale fighters to Peru last year, Lima protested."
     ) == {"delayed"}
+
+
+def test_a_delivery_under_an_approved_package_states_the_approval() -> None:
+    """'is receiving the last of N X sold under a package approved in 2022': the deliveries and
+    the approval of the same deal are two stages of it (labelling guidelines, rule 2)."""
+    text = "Peru is receiving the last of 12 Rafale fighters sold by France under a package approved in 2021."
+    assert {"delivering", "approved"} <= _stages(text)
