@@ -176,7 +176,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
             # "deliveries of the X to A began in 2023", "deliveries to the army began only in 2022"
             r"(?:of|to) (?:[\w-]+ ){1,6}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started))|"
-            r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
+            r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) (?:deliver\w*|receiving|taking delivery|to receive)|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"

@@ -421,3 +421,9 @@ def test_a_delivery_under_an_approved_package_states_the_approval() -> None:
     the approval of the same deal are two stages of it (labelling guidelines, rule 2)."""
     text = "Peru is receiving the last of 12 Rafale fighters sold by France under a package approved in 2021."
     assert {"delivering", "approved"} <= _stages(text)
+
+
+def test_begun_receiving_is_delivering() -> None:
+    """'has begun receiving the first of N X ordered from Y': deliveries under way, of a signed deal."""
+    text = "The Peruvian army has begun receiving the first of 26 Rafale fighters ordered from France."
+    assert _stages(text) == {"delivering", "signed"}
