@@ -427,3 +427,19 @@ def test_begun_receiving_is_delivering() -> None:
     """'has begun receiving the first of N X ordered from Y': deliveries under way, of a signed deal."""
     text = "The Peruvian army has begun receiving the first of 26 Rafale fighters ordered from France."
     assert _stages(text) == {"delivering", "signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        # the buyer has accepted some of the aircraft: deliveries under way
+        (
+            "Peru signed for 36 Rafale fighters from France in 2014, and its air force has so far accepted ten.",
+            {"signed", "delivering"},
+        ),
+        # accepting an offer is no delivery
+        ("Peru accepted the French offer of Rafale fighters.", {"offered"}),
+    ],
+)
+def test_accepted_aircraft_are_delivered_an_accepted_offer_is_not(text: str, stages: set[str]) -> None:
+    assert _stages(text) == stages
