@@ -304,6 +304,10 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
         # "flies N jets bought from X in 1996", "the fleet, bought in 2021, is delivered": a fleet in
         # hand described by a participle of its purchase states no contract stage of its own
         stated = [t for t in stated if not (t[3] in _PAST_BUY - {"ordered"} and _participle(s, t[1]))]
+        # "receiving the last of N X sold under a package approved in 2022": an approval after the
+        # delivery describes its deal; one before it ("A clears a sale to B; C delivered X") may be another's
+        first = min((t[1] for t in stated if t[0] in ("delivered", "delivering")), default=0)
+        stated = [t for t in stated if not (t[0] == "approved" and t[1] < first)]
     # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
     stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)

@@ -443,3 +443,10 @@ def test_begun_receiving_is_delivering() -> None:
 )
 def test_accepted_aircraft_are_delivered_an_accepted_offer_is_not(text: str, stages: set[str]) -> None:
     assert _stages(text) == stages
+
+
+def test_an_approval_before_a_delivery_lends_it_no_stage() -> None:
+    """'A clears a sale to C; B delivered X to D' glued into one sentence: the approval before the
+    delivery may be another deal's, so the delivery claims no approved stage."""
+    text = "Spain clears a drone sale to Chile France delivered the first Rafale fighters to Peru in May."
+    assert "approved" not in _stages(text)
