@@ -428,6 +428,28 @@ def _context_ref(sysref: SystemRef) -> SystemRef:
     )
 
 
+#: a clause word between two systems: the second is no plain member of the first's list
+_CLAUSE_WORD = re.compile(
+    r"\b(?:which|that|who|whom|while|whereas|but|although|though|after|before|when|since|because|whose)\b|[.;:()]",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r",|\b(?:and|or|plus|as well as)\b", re.IGNORECASE)
+
+
+def _list_gap(s: str, lo: int, hi: int) -> bool:
+    """Whether ``s[lo:hi]``, the text between two systems, only joins them as members of one list
+    (" jets, ", " missiles and 36 "): short, a comma or "and", no clause word."""
+    gap = s[lo:hi]
+    return len(gap) <= 60 and bool(_LIST_JOIN.search(gap)) and not _CLAUSE_WORD.search(gap)
+
+
+def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]]) -> bool:
+    """Whether the next trigger after a list member lies in a later clause than the list (a clause
+    break after the list's last system, before it): then it is no verb of the list ("which were
+    delivered" after the list is)."""
+    return not after or _last_clause_break(s, list_end, after[0][1]) is not None
+
+
 def _per_system_status(
     s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]]
 ) -> dict[str, _Stage]:
@@ -448,6 +470,7 @@ def _per_system_status(
             sys_status[m.system.designation] = _status(s, after)
     if len(distinct) > 1:
         prev_end = 0
+        heads: set[str] = set()
         for i, m in enumerate(distinct):
             assert m.system is not None
             end = m.end - a
@@ -457,6 +480,20 @@ def _per_system_status(
                 # "X were delivered in May, and A agreed to supply Y": the verbs before the break
                 # are the previous system's clause
                 window = [t for t in window if t[1] >= cut]
+            prev = distinct[i - 1].system if i else None
+            if (
+                not window
+                and prev is not None
+                and prev.designation in heads
+                and _list_gap(s, prev_end, m.start - a)
+                and _later_clause(s, distinct[-1].end - a, [t for t in trig if t[1] >= end])
+            ):
+                # "has supplied A, B and C", "signing contracts for A, B and C": a list member without a
+                # verb of its own shares the previous member's stage, not a later clause's
+                sys_status[m.system.designation] = sys_status[prev.designation]
+                heads.add(m.system.designation)
+                prev_end = end
+                continue
             if not window:
                 nxt = [t for t in trig if t[1] >= end]
                 window = nxt[:1]
@@ -473,6 +510,8 @@ def _per_system_status(
                     window = []
             if window:
                 sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
+                if all(t[1] < m.start - a for t in window):
+                    heads.add(m.system.designation)  # its verb comes before it: it may head a list
             prev_end = end
     return sys_status
 

@@ -341,7 +341,8 @@ _WON_CONTRACT = _nrx(
 _COMPLETED = re.compile(r"\bcomplet(?:ed|ion)\b", re.IGNORECASE)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
 _MOU_AFTER = re.compile(
-    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letter of intent|loi)\b", re.IGNORECASE
+    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor)\b",
+    re.IGNORECASE,
 )
 #: "the State Department approved a possible sale": only then is a possible sale an approval
 _APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
@@ -432,7 +433,9 @@ _PARTIAL = _lrx(
     # "first-generation", "the first time" describe no first batch
     r"\b(first(?![- ](?:generation|ever|time)\b)|initial|some of the|"
     r"part of the (?:order|deal|contract|batch|shipment|consignment)|"
-    r"remaining|so far|batch|tranche|outstanding|rest of)\b"
+    r"remaining|so far|batch|tranche|outstanding|rest of|"
+    # "has received three of them": a part of the deal just named
+    r"(?:received|delivered|handed over|taken delivery of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) of them)\b"
 )
 _ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
 _REPORT_BEFORE = _lrx(

@@ -69,6 +69,12 @@ _MONTH_MAY_BEFORE = re.compile(
 _MONTH_MAY_AFTER = re.compile(r"May\b(?:\s*\d|\s*,|\s*$)")
 
 
+#: "a contract (yet / still) to be signed": the passive infinitive of a signing still to come
+_TO_BE_LEFT = re.compile(
+    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+)\s+to\s+be\s+$", re.IGNORECASE
+)
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -136,6 +142,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
 
         mod = _modal_word(left)
+        if st == "signed" and not mod and word.lower() == "signed" and _TO_BE_LEFT.search(left):
+            mod = "expected"  # "with a first contract to be signed by December": a signing still to come
         if st in ("signed", "delivered") and mod and not in_hand:
             modality = (
                 "possible"
@@ -237,11 +245,12 @@ _CHOSEN_OVER = re.compile(
 #: cancelled), "signed after the cabinet's approval" (approved, signed), "took delivery of N, then
 #: signed a letter of intent for M more" (delivered, negotiating), "had offered the X, and the buyer
 #: was close to a deal" (offered, negotiating), "chose the X after a competition in which its maker
-#: made an offer" (offered, approved).
+#: made an offer" (offered, approved), "is receiving the last of N X sold under a package approved in
+#: 2022" (approved, delivering).
 #: Labelling guidelines, rule 2: one deal at several stages gives several facts.
 _ALSO_STATED: dict[str, tuple[str, ...]] = {
-    "delivered": ("signed", "negotiating"),
-    "delivering": ("signed",),
+    "delivered": ("signed", "negotiating", "approved"),
+    "delivering": ("signed", "approved"),
     "delayed": ("signed",),
     "cancelled": ("signed",),
     "signed": ("approved",),
@@ -271,6 +280,16 @@ def _participle(s: str, start: int) -> bool:
     return bool(words) and words[-1].islower() and words[-1].lower() not in _FINITE_BEFORE
 
 
+#: "delivered four so far, with eight more on order", "out of six on order": the rest of a signed deal.
+#: Read only beside a delivery (:func:`other_stages`), never as a trigger of its own: alone, a fleet
+#: "on order" names no supplier's deal reliably enough to open a claim
+_ON_ORDER = re.compile(
+    r"\b(?:more|others?|rest|remainder|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:still\s+)?on order\b",
+    re.IGNORECASE,
+)
+
+
 def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
     """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
 
@@ -285,9 +304,15 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
         # "flies N jets bought from X in 1996", "the fleet, bought in 2021, is delivered": a fleet in
         # hand described by a participle of its purchase states no contract stage of its own
         stated = [t for t in stated if not (t[3] in _PAST_BUY - {"ordered"} and _participle(s, t[1]))]
+        # "receiving the last of N X sold under a package approved in 2022": an approval after the
+        # delivery describes its deal; one before it ("A clears a sale to B; C delivered X") may be another's
+        first = min((t[1] for t in stated if t[0] in ("delivered", "delivering")), default=0)
+        stated = [t for t in stated if not (t[0] == "approved" and t[1] < first)]
     # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
     stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)
+    if status in ("delivered", "delivering") and _ON_ORDER.search(s):
+        found["signed"] = _STATUS_RANK["signed"]
     if "offered" in found and _CHOSEN_OVER.search(s):
         found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's
     return [st for st in allowed if st in found and st != status]

@@ -158,7 +158,16 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
             r"held up|on hold|on ice|(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
             r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
-            r"running (?:\w+ ){0,3}?(?:late|behind))\b"
+            # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
+            r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
+            r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
+            r"running (?:\w+ ){0,3}?(?:late|behind)|"
+            # "expects the first in 2026, later than planned", "were originally due in 2023",
+            # "pushing delivery to 2027": a schedule that slipped
+            r"later than (?:originally )?(?:planned|scheduled|expected|promised|agreed|foreseen|envisaged)|"
+            r"originally (?:due|scheduled|planned|expected|slated|set)(?= (?:to|for|in|by)\b)|"
+            r"push(?:es|ing)? back|push(?:ed|es|ing)? (?:the |its |their )?(?:first |final |planned )?"
+            r"deliver(?:y|ies)(?: dates?)? (?:back |out )?(?:to|into|until|beyond))\b"
         ),
     ),
     (
@@ -167,7 +176,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
             # "deliveries of the X to A began in 2023", "deliveries to the army began only in 2022"
             r"(?:of|to) (?:[\w-]+ ){1,6}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started))|"
-            r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) deliver\w*|"
+            r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) (?:deliver\w*|receiving|taking delivery|to receive)|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
@@ -181,7 +190,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "delivered",
         _rx(
-            r"\b(delivered|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            # "delivered the required certification to Congress": a document, not the equipment
+            r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
+            r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "with the delivery completed in 2020", "delivery of every unit was completed by May"
             r"deliver(?:y|ies) (?:of (?:(?:the|all|every|each) ){0,2}(?:[\w-]+ ){0,8}?)?(?:(?:was|were|has been|have been|"
@@ -189,6 +200,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
+            # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance
+            # of the items (not "accepted the offer")
+            r"accepted(?= (?:delivery\b|(?:the |its |their )?first\b|\d+\b|(?:two|three|four|five|six|seven|eight|nine|"
+            r"ten|eleven|twelve)\b))|"
             # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
             r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
             r"assurances?|details?|priority|up)\b)|"

@@ -295,3 +295,158 @@ def test_an_expected_signing_without_an_approval_is_talks() -> None:
     assert _stages("Peru is expected to sign a contract for 10 Rafale fighters from France.") == {
         "negotiating"
     }
+
+
+# --- slipped schedules, equipment still on order, documents (second status round) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        # a schedule later than planned, with no "delay" word
+        (
+            "Peru expects its first Rafale fighters from France in 2027, later than planned because of "
+            "backlogs at the factory.",
+            {"delayed"},
+        ),
+        # a date that was the original one, now moved
+        (
+            "Peru ordered 10 Rafale fighters from France in 2020; they were originally due in 2024, and the "
+            "maker now says they will come in 2027.",
+            {"signed", "delayed"},
+        ),
+        # a dispute that pushes the delivery date out
+        (
+            "Peru ordered Rafale fighters from France in 2019, and a quarrel over engines is pushing delivery "
+            "to 2028 at the earliest.",
+            {"signed", "delayed"},
+        ),
+        # some handed over, the rest still on order
+        (
+            "France has delivered four Rafale fighters to Peru so far, with eight more on order.",
+            {"delivering", "signed"},
+        ),
+        (
+            "Two Rafale fighters built by France were handed over to Peru last week, out of six on order.",
+            {"delivered", "signed"},
+        ),
+        # a letter of request is signed during talks, not a contract
+        (
+            "Peru signed a letter of request in March for Rafale fighters from France.",
+            {"negotiating"},
+        ),
+    ],
+)
+def test_slipped_schedules_and_equipment_on_order(text: str, stages: set[str]) -> None:
+    assert _stages(text) == stages
+
+
+def test_on_order_alone_opens_no_claim() -> None:
+    """'N on order' is read only beside a delivery: alone it names no deal a claim could rest on."""
+    assert _stages("Peru has 12 Rafale fighters on order, a local paper said of France.") == set()
+
+
+def test_a_delivered_document_is_no_delivery() -> None:
+    """'delivered the required certification to Congress' hands over a document, not the equipment:
+    the possible sale it notifies is approved, nothing is delivered."""
+    text = (
+        "The US agency delivered the required certification notifying Congress of the possible sale of "
+        "Rafale fighters to Peru today."
+    )
+    assert _stages(text, supplier="USA") == {"approved"}
+
+
+def test_list_members_share_the_verb_before_the_list() -> None:
+    """'has supplied A, B and C ..., and later agreed on D': the list members after the first have no
+    verb of their own; they share the first member's (delivered), not the later clause's."""
+    text = (
+        "France has supplied Rafale fighters, Exocet missiles and Caesar guns to Peru, worth over $1 billion, "
+        "and in May the two agreed on a further batch of Mica missiles."
+    )
+    out = {
+        c["system"]["name"]: c["status"]
+        for c in claim_facts.claims(text, PUB, asserted=True)
+        if c["system"] and c["buyer"]["iso3"] == "PER"
+    }
+    assert out["Rafale"] == out["MM-40 Exocet"] == out["Caesar"] == "delivered"
+
+
+def test_a_relative_clause_after_the_list_is_its_own_verb() -> None:
+    """'ordered A and B, which were handed over in 2020': the relative clause right after the list
+    speaks of the list, so the list member keeps that later stage (no clause break before it)."""
+    text = "Peru ordered Rafale fighters and Caesar guns from France, which were handed over in 2020."
+    stages = {
+        c["status"]
+        for c in claim_facts.claims(text, PUB, asserted=True)
+        if c["system"] and c["system"]["name"] == "Caesar"
+    }
+    assert "delivered" in stages
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        # a choice, with the contract still to be signed: the choice's stage, no contract yet
+        (
+            "Peru chose the Rafale from France in May, with a first contract to be signed by December.",
+            {"approved"},
+        ),
+        # agreed terms, the signing still to come: talks
+        (
+            "Peru and France agreed on the terms for 10 Rafale fighters, with the contract to be signed in December.",
+            {"negotiating"},
+        ),
+    ],
+)
+def test_a_contract_still_to_be_signed_is_not_signed(text: str, stages: set[str]) -> None:
+    assert _stages(text) == stages
+
+
+def test_some_of_the_deal_received_is_delivering() -> None:
+    """'signed for N X and has received three of them': a part of the deal just named has arrived,
+    so deliveries are under way (delivering), not complete."""
+    text = "Peru signed a deal for ten Rafale fighters from France in 2019 and has received three of them."
+    assert _stages(text) == {"signed", "delivering"}
+
+
+def test_a_frozen_delivery_is_delayed() -> None:
+    """'froze the delivery of X' pauses a delivery (delayed); frozen talks stay cancelled."""
+    assert _stages(
+        "When France froze the delivery of Rafale fighters to Peru last year, Lima protested."
+    ) == {"delayed"}
+
+
+def test_a_delivery_under_an_approved_package_states_the_approval() -> None:
+    """'is receiving the last of N X sold under a package approved in 2022': the deliveries and
+    the approval of the same deal are two stages of it (labelling guidelines, rule 2)."""
+    text = "Peru is receiving the last of 12 Rafale fighters sold by France under a package approved in 2021."
+    assert {"delivering", "approved"} <= _stages(text)
+
+
+def test_begun_receiving_is_delivering() -> None:
+    """'has begun receiving the first of N X ordered from Y': deliveries under way, of a signed deal."""
+    text = "The Peruvian army has begun receiving the first of 26 Rafale fighters ordered from France."
+    assert _stages(text) == {"delivering", "signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        # the buyer has accepted some of the aircraft: deliveries under way
+        (
+            "Peru signed for 36 Rafale fighters from France in 2014, and its air force has so far accepted ten.",
+            {"signed", "delivering"},
+        ),
+        # accepting an offer is no delivery
+        ("Peru accepted the French offer of Rafale fighters.", {"offered"}),
+    ],
+)
+def test_accepted_aircraft_are_delivered_an_accepted_offer_is_not(text: str, stages: set[str]) -> None:
+    assert _stages(text) == stages
+
+
+def test_an_approval_before_a_delivery_lends_it_no_stage() -> None:
+    """'A clears a sale to C; B delivered X to D' glued into one sentence: the approval before the
+    delivery may be another deal's, so the delivery claims no approved stage."""
+    text = "Spain clears a drone sale to Chile France delivered the first Rafale fighters to Peru in May."
+    assert "approved" not in _stages(text)
