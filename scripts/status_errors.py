@@ -12,9 +12,8 @@ and prints, per set,
   status no claim gives, or a claimed status the text does not state), with the gold evidence and every
   claim's status, modality, cues and evidence sentence: the material to classify the errors by cause.
 
-Blind check sets are never listed, only scored: the odd halves (``dev-odd``, ``newsset2-odd``), the
-whole sets that contain them (``dev``, ``newsset2``) and ``newsset4``.  Tune on the even halves and
-``newsset3`` (a tuning set since newsset4 was written) only.
+Check sets (``bench_confidence.CHECK_SETS``: the odd halves, the whole sets that contain them and
+``newsset4``) are never listed, only scored.  Tune on the even halves and ``newsset``.
 
 The extractor runs in-process (``kg.extract.extract``, what ``kg extract --format json`` calls).
 
@@ -33,13 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Article, extract, read_articles  # noqa: E402
-from scripts.bench_confidence import match_pairs, sets, start  # noqa: E402
+from scripts.bench_confidence import CHECK_SETS, match_pairs, sets, start  # noqa: E402
 
 #: sets whose claims and texts are never printed (scores only)
-CHECK_SETS = frozenset({"dev", "dev-odd", "newsset2", "newsset2-odd", "newsset4"})
-DEFAULT_SETS = "dev-even,dev-odd,newsset,newsset2-even,newsset2-odd,newsset3,newsset4"
-#: the blind set written after newsset3 (``tests/fixtures/newsset4/p-*.json``): scored here, not in bench_confidence
-NEWSSET4 = ROOT / "tests" / "fixtures" / "newsset4"
+DEFAULT_SETS = "dev-even,dev-odd,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd,newsset4"
 
 
 @dataclass
@@ -136,10 +132,7 @@ def main() -> None:
     ap.add_argument("--all", action="store_true", help="with --list: every matched triple, not only errors")
     args = ap.parse_args()
     sc = start(ap, CHECK_SETS, args.list)
-    all_sets = sets() | {
-        "newsset2": sets()["newsset2-even"] + sets()["newsset2-odd"],
-        "newsset4": sorted(NEWSSET4.glob("p-*.json")),
-    }
+    all_sets = sets() | {"newsset2": sets()["newsset2-even"] + sets()["newsset2-odd"]}
     names = [*args.sets.split(","), *(s for s in args.list if s not in args.sets.split(","))]
     unknown = [n for n in names if n not in all_sets]
     if unknown:
