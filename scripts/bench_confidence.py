@@ -46,7 +46,8 @@ BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 #: The check sets: scored, never shown claim by claim.  Rules are tuned on the even halves (dev,
 #: newsset2, newsset3) and on newsset; the odd halves check for memorising; newsset4 is the final check
 #: nobody tunes on.  (newsset3 was wholly blind until status2 tuned stage rules on it; from then on only
-#: its even half is a tuning set.)
+#: its even half is a tuning set.)  newsset4 is not in the default ``--sets``: a score watched after
+#: every change is tuned on too; the lead scores it at merges (``--sets newsset4``).
 CHECK_SETS = frozenset({"dev", "dev-odd", "newsset2", "newsset2-odd", "newsset3", "newsset3-odd", "newsset4"})
 
 
@@ -205,7 +206,7 @@ def main() -> None:
     ap.add_argument("--show", action="append", default=[], help="print the wrong confident claims of a set")
     ap.add_argument(
         "--sets",
-        default="dev,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd,newsset4",
+        default="dev,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd",
     )
     args = ap.parse_args()
     sc = start(ap, CHECK_SETS, args.show)
