@@ -46,9 +46,22 @@ BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 #: The check sets: scored, never shown claim by claim.  Rules are tuned on the even halves (dev,
 #: newsset2, newsset3) and on newsset; the odd halves check for memorising; newsset4 is the final check
 #: nobody tunes on.  (newsset3 was wholly blind until status2 tuned stage rules on it; from then on only
-#: its even half is a tuning set.)  newsset4 is not in the default ``--sets``: a score watched after
-#: every change is tuned on too; the lead scores it at merges (``--sets newsset4``).
-CHECK_SETS = frozenset({"dev", "dev-odd", "newsset2", "newsset2-odd", "newsset3", "newsset3-odd", "newsset4"})
+#: its even half is a tuning set.)  newsset4, newsset5 and newsset6 (written blind later) are the final
+#: checks, not in the default ``--sets``: a score watched after every change is tuned on too; the lead
+#: scores them at merges (``--sets newsset4,newsset5,newsset6``).
+CHECK_SETS = frozenset(
+    {
+        "dev",
+        "dev-odd",
+        "newsset2",
+        "newsset2-odd",
+        "newsset3",
+        "newsset3-odd",
+        "newsset4",
+        "newsset5",
+        "newsset6",
+    }
+)
 
 
 def _number(p: Path) -> int:
@@ -72,6 +85,8 @@ def sets() -> dict[str, list[Path]]:
         "newsset3-even": [p for p in news3 if _number(p) % 2 == 0],
         "newsset3-odd": [p for p in news3 if _number(p) % 2 == 1],
         "newsset4": sorted((FIXTURES / "newsset4").glob("p-*.json")),
+        "newsset5": sorted((FIXTURES / "newsset5").glob("s-*.json")),
+        "newsset6": sorted((FIXTURES / "newsset6").glob("t-*.json")),
     }
 
 
