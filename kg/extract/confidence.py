@@ -45,8 +45,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 
+from kg.extract import learned
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.sentence_cues import Sentence, sentence_cues
@@ -228,3 +230,10 @@ def calibrate(
         if risks:
             c.cues.extend(risks)
             c.confidence = max(0.05, c.confidence - sum(RISKS[r] for r in risks))
+
+
+def finalise(claims: list[Claim], text: str, mentions: list[Mention], published: date | None) -> None:
+    """The last step of every article: corroboration (hand table), then the learned scale
+    (:mod:`.learned`, ``claim_model.json``) reads the hand confidence among its features and replaces it."""
+    corroborate(claims)
+    learned.apply(claims, text, mentions, published)
