@@ -49,7 +49,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Article, learned, read_articles  # noqa: E402
-from kg.extract.claims import _Extractor  # noqa: E402
 from scripts.bench_confidence import BUCKETS, EVAL, load_scorer, match_pairs, sets  # noqa: E402
 
 TUNING = ("dev-even", "newsset", "newsset2-even", "newsset3-even")
@@ -93,31 +92,25 @@ class Labelled:
 
 def collect(sc, paths: list[Path]) -> Labelled:
     """Run the extractor (hand table only) over ``paths``; features and labels of every claim."""
-    token = learned.use_model(None)
-    try:
-        gold: list[list[dict]] = []
-        examples: list[Example] = []
-        for i, path in enumerate(paths):
-            doc = json.loads(path.read_text(encoding="utf-8"))
-            (art,) = [a for a in read_articles(path) if isinstance(a, Article)]
-            ex = _Extractor(art.text, art.published, ())
-            claims = ex.run()
-            feats = learned.article_features(claims, ex.masked, ex.mentions, art.published)
-            keys = [
-                (
-                    sc.country_key(c.supplier.to_dict() if c.supplier else None),
-                    sc.country_key(c.buyer.to_dict()),
-                    sc.system_key(c.system.to_dict() if c.system else None),
-                )
-                for c in claims
-            ]
-            hit = {pk for _, pk in match_pairs(sc, doc["gold"], dict.fromkeys(keys))}
-            gold.append(doc["gold"])
-            for c, f, k in zip(claims, feats, keys, strict=True):
-                examples.append(Example(i, k, f, c.confidence, k in hit))
-        return Labelled(gold, examples)
-    finally:
-        learned.reset_model(token)
+    gold: list[list[dict]] = []
+    examples: list[Example] = []
+    for i, path in enumerate(paths):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        (art,) = [a for a in read_articles(path) if isinstance(a, Article)]
+        pairs = learned.explain(art.text, art.published)
+        keys = [
+            (
+                sc.country_key(c.supplier.to_dict() if c.supplier else None),
+                sc.country_key(c.buyer.to_dict()),
+                sc.system_key(c.system.to_dict() if c.system else None),
+            )
+            for c, _f in pairs
+        ]
+        hit = {pk for _, pk in match_pairs(sc, doc["gold"], dict.fromkeys(keys))}
+        gold.append(doc["gold"])
+        for (c, f), k in zip(pairs, keys, strict=True):
+            examples.append(Example(i, k, f, c.confidence, k in hit))
+    return Labelled(gold, examples)
 
 
 # -- fitting -------------------------------------------------------------------------------------
@@ -371,7 +364,11 @@ def _commit() -> str:
 
 
 def write(model: learned.ClaimModel, path: Path = learned.MODEL_PATH) -> None:
-    """The model as readable JSON: feature -> weight (largest first), intercept and provenance."""
+    """The model as readable JSON: feature -> weight (largest first), intercept and provenance.
+
+    Every feature of :data:`learned.FEATURES` is listed: one the data never shows, or whose weight broke
+    its sign constraint, with weight 0."""
+    weights = {f: model.weights.get(f, 0.0) for f in learned.FEATURES}
     doc = {
         "about": "learned claim confidence (kg/extract/learned.py); written by scripts/train_claim_model.py",
         "trained_on": list(ALL),
@@ -385,9 +382,7 @@ def write(model: learned.ClaimModel, path: Path = learned.MODEL_PATH) -> None:
         "commit": _commit(),
         "date": dt.date.today().isoformat(),
         "intercept": round(model.intercept, 6),
-        "weights": {
-            k: round(v, 6) for k, v in sorted(model.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
-        },
+        "weights": {k: round(v, 6) for k, v in sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))},
     }
     path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
 

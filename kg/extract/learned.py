@@ -304,6 +304,19 @@ def article_features(
     return [claim_features(c, c.confidence, view) for c in claims]
 
 
+def explain(text: str, published: date | None = None) -> list[tuple[Claim, dict[str, float]]]:
+    """Each claim of ``text`` with its features, its confidence the hand table's (training, tests)."""
+    from kg.extract.claims import _Extractor  # claims imports this module through .confidence
+
+    token = use_model(None)
+    try:
+        ex = _Extractor(text, published, ())
+        claims = ex.run()
+    finally:
+        reset_model(token)
+    return list(zip(claims, article_features(claims, ex.masked, ex.mentions, published), strict=True))
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimModel:
     """Logistic regression over :data:`FEATURES`: ``p = sigmoid(intercept + sum(w_f * x_f))``."""
