@@ -156,18 +156,16 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _kind(cue: str) -> str:
+_STATUS_CUES = frozenset({"status:none", "status:inherited", "status:also-stated"})
+
+
+def _kind(kind: str) -> str:
     """A role cue's kind with the verb stripped ("subject:ordered" -> "subject", "ordered-by" -> "by")."""
-    kind = cue.split(":", 1)[1] if ":" in cue else cue
     if kind.startswith("subject:"):
         return "nominal" if kind.endswith(" of") else "subject"
     if kind.endswith("-by"):
         return "by"
     return kind
-
-
-def _role_cue(cues: list[str], role: str) -> str:
-    return next((c for c in cues if c.startswith(role + ":")), role + ":none")
 
 
 @dataclass(slots=True)
@@ -211,7 +209,12 @@ def _view(claims: list[Claim], text: str, mentions: list[Mention], published: da
     most = max(parties.values(), default=0)
     first = split_sentences(text[:LEDE_WINDOW])
     lede_end = first[0][1] if first else 0
-    lede = {m.iso3 for m in mentions if m.kind == "party" and m.end <= lede_end}
+    lede: set[str | None] = set()
+    for m in mentions:  # sorted by start
+        if m.start >= lede_end:
+            break
+        if m.kind == "party" and m.end <= lede_end:
+            lede.add(m.iso3)
     return _ArticleView(
         length=max(1, len(text)),
         sentences=sentences,
@@ -235,18 +238,20 @@ def _years(c: Claim) -> list[int]:
 def claim_features(c: Claim, hand: float, view: _ArticleView) -> dict[str, float]:
     """The features of one claim (binary unless named otherwise in :data:`FEATURES`' docs)."""
     f: dict[str, float] = {"hand": hand}
-    buyer = _kind(_role_cue(c.cues, "buyer"))
-    f["buyer:" + _BUYER_GROUPS.get(buyer, "other")] = 1.0
-    supplier = _kind(_role_cue(c.cues, "supplier"))
-    f["supplier:" + _SUPPLIER_GROUPS.get(supplier, "other")] = 1.0
-    system = _role_cue(c.cues, "system").split(":", 1)[1]
-    if system in ("pattern", "context", "none"):
-        f["system:" + system] = 1.0
+    roles = {"buyer": "none", "supplier": "none", "system": "none"}  # the first cue of each role decides
     for cue in c.cues:
-        if cue in ("status:none", "status:inherited", "status:also-stated"):
-            f[cue] = 1.0
-        elif cue in RISK_GROUPS:
+        if cue in RISK_GROUPS:
             f[RISK_GROUPS[cue]] = 1.0
+        elif cue in _STATUS_CUES:
+            f[cue] = 1.0
+        else:
+            role, _, kind = cue.partition(":")
+            if roles.get(role) == "none" and kind:
+                roles[role] = kind
+    f["buyer:" + _BUYER_GROUPS.get(_kind(roles["buyer"]), "other")] = 1.0
+    f["supplier:" + _SUPPLIER_GROUPS.get(_kind(roles["supplier"]), "other")] = 1.0
+    if roles["system"] in ("pattern", "context", "none"):
+        f["system:" + roles["system"]] = 1.0
     stage = _STATUS_GROUPS.get(c.status, "unknown")
     if stage != "signed":
         f["stage:" + stage] = 1.0
