@@ -120,7 +120,10 @@ HISTORY_YEARS = 3
 #: characters of the article read for its lede (the first sentence)
 LEDE_WINDOW = 600
 
-#: every feature the code can produce (the shipped model names a subset: tests check both ways)
+#: every feature the code can produce, and exactly the features ``claim_model.json`` names (tests check
+#: both ways).  Binary (1 when present) except ``hand`` (the hand table's confidence), ``position`` (the
+#: evidence's start over the article's length), ``triple:share`` (the claims of the triple over the
+#: article's claims) and ``article:triples`` (distinct triples of the article / 10, at most 2).
 FEATURES: tuple[str, ...] = (
     "hand",
     *sorted({f"buyer:{g}" for g in _BUYER_GROUPS.values()} | {"buyer:other"}),
@@ -359,8 +362,8 @@ def shipped_model() -> ClaimModel | None:
     return ClaimModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
 
 
-#: the model :func:`apply` uses; ``scripts/train_claim_model.py`` sets None (the hand table) or a
-#: candidate while it measures, without touching the shipped file
+#: the model :func:`apply` uses when set (None: the hand table, as :func:`explain` needs it for training
+#: and tests), without touching the shipped file
 _OVERRIDE: ContextVar[tuple[ClaimModel | None] | None] = ContextVar("claim_model_override", default=None)
 
 
