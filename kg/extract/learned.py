@@ -33,6 +33,7 @@ from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import split_sentences
+from kg.vocab.statuses import DELIVERY, OFF_LIFECYCLE, STATUS_KEYS
 
 MODEL_PATH = Path(__file__).with_name("claim_model.json")
 
@@ -104,16 +105,12 @@ RISK_GROUPS: dict[str, str] = {
     "context:boilerplate": "risk:context",
     "context:new-paragraph": "risk:context",
 }
+_SETBACKS = tuple(k for k in OFF_LIFECYCLE if k != "unknown")
+#: the stage feature of each status: its own, the two delivery stages one, the two off-lifecycle
+#: setbacks one; signed is the base (no feature)
 _STATUS_GROUPS = {
-    "offered": "offered",
-    "negotiating": "negotiating",
-    "approved": "approved",
-    "signed": "signed",
-    "delivering": "delivery",
-    "delivered": "delivery",
-    "delayed": "delayed-cancelled",
-    "cancelled": "delayed-cancelled",
-    "unknown": "unknown",
+    key: "delivery" if key in DELIVERY else "delayed-cancelled" if key in _SETBACKS else key
+    for key in STATUS_KEYS
 }
 #: how many years before the article's date a claim's dates must lie to be history
 HISTORY_YEARS = 3
