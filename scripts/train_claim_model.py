@@ -21,7 +21,8 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
 2. the model ships only if it beats the hand table on the checks (confident precision up without
    collapsing coverage, better log-loss/Brier/AUC); a floor only if it raises F1 on every check;
 3. the shipped weights are refit with the chosen settings on every labelled set that is not the
-   final check (dev, newsset, newsset2, newsset3); ``tests/fixtures/newsset4`` is never read here.
+   final check (dev, newsset, newsset2, newsset3); the final checks (``tests/fixtures/newsset4`` and
+   later) are never read here.
 
 Usage::
 
@@ -289,9 +290,11 @@ def _merge(parts: list[Labelled]) -> Labelled:
 
 
 def load(sc, names: tuple[str, ...]) -> dict[str, Labelled]:
-    """The labelled sets by name (newsset4, the final check, is refused)."""
-    if any(n.startswith("newsset4") for n in names):
-        raise SystemExit("newsset4 is the lead's final check: never read here")
+    """The labelled sets by name; a set outside tuning, checks and refit sets (the final checks,
+    newsset4 and later) is refused."""
+    known = {*TUNING, *CHECKS, *ALL, "newsset3"}
+    if set(names) - known:
+        raise SystemExit(f"{', '.join(sorted(set(names) - known))}: a final check, never read here")
     all_sets = sets()
     return {n: collect(sc, all_sets[n]) for n in names}
 
@@ -375,7 +378,7 @@ def write(model: learned.ClaimModel, path: Path = learned.MODEL_PATH) -> None:
         "tuned_on": list(TUNING),
         "checked_on": list(CHECKS),
         "note": "settings chosen by fitting on tuned_on and measuring on checked_on; the weights here are "
-        "refit with those settings on trained_on (newsset4 never read)",
+        "refit with those settings on trained_on (the final checks, newsset4 and later, never read)",
         "l2": L2,
         "blend": model.blend,
         "floor": FLOOR,
