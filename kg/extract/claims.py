@@ -31,7 +31,7 @@ from datetime import date
 
 from kg.extract._fastre import contains_any
 from kg.extract.clauses import split_clauses
-from kg.extract.confidence import calibrate, corroborate, score
+from kg.extract.confidence import calibrate, finalise, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
@@ -221,7 +221,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
         calibrate(self.claims, self.masked, self.mentions, self._triggers)
-        corroborate(self.claims)
+        finalise(self.claims, self.masked, self.mentions, self.published)
         return self.claims
 
     def _customer_ref(self, mentions: list[Mention], before: int) -> Claim | None:

@@ -1,0 +1,387 @@
+"""A claim's confidence learned from the labelled news sets: structural features and a logistic scorer.
+
+Why a learned scale: the hand-weighted cue table (:mod:`.confidence`) separates right from wrong
+claims well on the text it was written against and badly on news written blind to it.  The
+labelled sets hold enough gold facts to fit the weights instead of writing them.  The features
+below are general and structural -- which kind of cue decided each role (the verb stripped:
+``buyer:subject:ordered`` counts as ``buyer:subject``), stage, modality, negation, the hand
+table's own confidence, and what the article around the claim says (how many sentences state the
+same triple, whether its parties are the article's most-claimed ones or named in the lede, where
+the sentence sits, how crowded it is, whether its dates are history) -- never a word from an
+article.  The weights live in ``claim_model.json`` beside this module, written by
+``scripts/train_claim_model.py`` (which documents the validation protocol and the figures,
+also in docs/extract-json.md).
+
+Run time is pure Python: one dot product and a sigmoid per claim, features computed once per
+article from the claims, the mentions and the text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.extract.entities import Mention
+from kg.extract.model import Claim
+from kg.extract.sentence_cues import sentence_states
+from kg.extract.sentences import split_sentences
+from kg.vocab.statuses import DELIVERY, OFF_LIFECYCLE, STATUS_KEYS
+
+MODEL_PATH = Path(__file__).with_name("claim_model.json")
+
+#: buyer cue kind (after ``buyer:``, the verb stripped) -> feature group
+_BUYER_GROUPS: dict[str, str] = {
+    "subject": "subject",
+    "object-of-sell": "subject",
+    "relation": "subject",
+    "chooser": "subject",
+    "nominal": "nominal",
+    "to": "to",
+    "passive-recipient": "to",
+    "for": "for",
+    "by": "by",
+    "context": "context",
+    "focus": "focus",
+    "mention": "mention",
+    "none": "mention",
+    "speaker": "mention",
+    "with": "with",
+    "competition": "competition",
+    "earlier-customer": "customer",
+    "earlier-buyer": "customer",
+    "nth-buyer": "customer",
+}
+#: supplier cue kind -> feature group
+_SUPPLIER_GROUPS: dict[str, str] = {
+    "from": "from",
+    "company": "company",
+    "system-origin": "system-origin",
+    "origin-modifier": "origin",
+    "demonym-item": "origin",
+    "made": "origin",
+    "subject": "subject",
+    "approver": "subject",
+    "official": "subject",
+    "relation": "subject",
+    "by": "by",
+    "with": "with",
+    "context": "context",
+    "mention": "mention",
+    "none": "mention",
+    "speaker": "mention",
+    "pronoun": "mention",
+    "bidder": "offer",
+    "offer-list": "offer",
+    "rejected-offer": "offer",
+    "earlier-customer": "customer",
+}
+#: the structural risk cues of :mod:`.sentence_cues` (keys of :data:`.confidence.RISKS`) -> group
+RISK_GROUPS: dict[str, str] = {
+    "buyer:origin-adjective": "risk:buyer-origin-adjective",
+    "actor:pronoun": "risk:pronoun",
+    "pair:two-subjects": "risk:pair",
+    "pair:other-clause": "risk:pair",
+    "supplier:company-abroad": "risk:supplier",
+    "supplier:origin-of-other-item": "risk:supplier",
+    "system:no-trigger-in-clause": "risk:system",
+    "system:name-fragment": "risk:system",
+    "system:context-beside-other": "risk:system",
+    "party:in-list": "risk:party",
+    "party:negated": "risk:party",
+    "party:one-of-many": "risk:party",
+    "stage:intent": "risk:stage",
+    "stage:negated-verb": "risk:stage",
+    "stage:comparison": "risk:stage",
+    "stage:in-service": "risk:stage",
+    "stage:retiring": "risk:stage",
+    "context:boilerplate": "risk:context",
+    "context:new-paragraph": "risk:context",
+}
+_SETBACKS = tuple(k for k in OFF_LIFECYCLE if k != "unknown")
+#: the stage feature of each status: its own, the two delivery stages one, the two off-lifecycle
+#: setbacks one; signed is the base (no feature)
+_STATUS_GROUPS = {
+    key: "delivery" if key in DELIVERY else "delayed-cancelled" if key in _SETBACKS else key
+    for key in STATUS_KEYS
+}
+#: how many years before the article's date a claim's dates must lie to be history
+HISTORY_YEARS = 3
+#: characters of the article read for its lede (the first sentence)
+LEDE_WINDOW = 600
+
+#: every feature the code can produce, and exactly the features ``claim_model.json`` names (tests check
+#: both ways).  Binary (1 when present) except ``hand`` (the hand table's confidence), ``position`` (the
+#: evidence's start over the article's length), ``triple:share`` (the claims of the triple over the
+#: article's claims) and ``article:triples`` (distinct triples of the article / 10, at most 2).
+FEATURES: tuple[str, ...] = (
+    "hand",
+    *sorted({f"buyer:{g}" for g in _BUYER_GROUPS.values()} | {"buyer:other"}),
+    *sorted({f"supplier:{g}" for g in _SUPPLIER_GROUPS.values()} | {"supplier:other"}),
+    "system:pattern",
+    "system:context",
+    "system:none",
+    "status:none",
+    "status:inherited",
+    "status:also-stated",
+    *sorted({f"stage:{g}" for g in _STATUS_GROUPS.values()} - {"stage:signed"}),
+    "modality:expected",
+    "modality:uncertain",
+    "negated",
+    *sorted(set(RISK_GROUPS.values())),
+    "triple:sentences-2",
+    "triple:sentences-3",
+    "triple:share",
+    "buyer:top-party",
+    "supplier:top-party",
+    "position",
+    "sentence:states-3",
+    "sentence:states-5",
+    "lede:buyer",
+    "lede:supplier",
+    "year:history",
+    "article:triples",
+    "details:quantity",
+    "details:value",
+    "company:named",
+    "batch:additional",
+    "inherited",
+)
+
+
+_STATUS_CUES = frozenset({"status:none", "status:inherited", "status:also-stated"})
+
+
+def _kind(kind: str) -> str:
+    """A role cue's kind with the verb stripped ("subject:ordered" -> "subject", "ordered-by" -> "by")."""
+    if kind.startswith("subject:"):
+        return "nominal" if kind.endswith(" of") else "subject"
+    if kind.endswith("-by"):
+        return "by"
+    return kind
+
+
+@dataclass(slots=True)
+class _ArticleView:
+    """What one article says around its claims, computed once: the source of the article-level features."""
+
+    length: int
+    sentences: dict[tuple, set[int]]  # triple -> evidence starts stating it
+    per_triple: Counter
+    top_parties: set[str | None]
+    lede: set[str | None]
+    year: int | None
+    states: dict[tuple[int, int], int]
+    n_claims: int
+
+
+def _triple(c: Claim) -> tuple:
+    return (
+        c.supplier.iso3 if c.supplier else None,
+        c.buyer.iso3 or c.buyer.name,
+        c.system.name if c.system else None,
+    )
+
+
+def _view(claims: list[Claim], text: str, mentions: list[Mention], published: date | None) -> _ArticleView:
+    sentences: dict[tuple, set[int]] = defaultdict(set)
+    per_triple: Counter = Counter()
+    parties: Counter = Counter()
+    states: dict[tuple[int, int], int] = {}
+    for c in claims:
+        key = _triple(c)
+        per_triple[key] += 1
+        if not c.negated:
+            sentences[key].add(c.evidence.start)
+        parties[key[1]] += 1
+        if key[0] is not None:
+            parties[key[0]] += 1
+        span = (c.evidence.start, c.evidence.end)
+        if span not in states:
+            states[span] = sentence_states(mentions, *span)
+    most = max(parties.values(), default=0)
+    first = split_sentences(text[:LEDE_WINDOW])
+    lede_end = first[0][1] if first else 0
+    lede: set[str | None] = set()
+    for m in mentions:  # sorted by start
+        if m.start >= lede_end:
+            break
+        if m.kind == "party" and m.end <= lede_end:
+            lede.add(m.iso3)
+    return _ArticleView(
+        length=max(1, len(text)),
+        sentences=sentences,
+        per_triple=per_triple,
+        top_parties={p for p, n in parties.items() if n == most},
+        lede=lede - {None},
+        year=published.year if published else None,
+        states=states,
+        n_claims=max(1, len(claims)),
+    )
+
+
+def _years(c: Claim) -> list[int]:
+    out = [c.order_year] if c.order_year else []
+    for d in c.dates:
+        if d.date and d.date[:4].isdigit():
+            out.append(int(d.date[:4]))
+    return out
+
+
+def claim_features(c: Claim, hand: float, view: _ArticleView) -> dict[str, float]:
+    """The features of one claim (binary unless named otherwise in :data:`FEATURES`' docs)."""
+    f: dict[str, float] = {"hand": hand}
+    roles = {"buyer": "none", "supplier": "none", "system": "none"}  # the first cue of each role decides
+    for cue in c.cues:
+        if cue in RISK_GROUPS:
+            f[RISK_GROUPS[cue]] = 1.0
+        elif cue in _STATUS_CUES:
+            f[cue] = 1.0
+        else:
+            role, _, kind = cue.partition(":")
+            if roles.get(role) == "none" and kind:
+                roles[role] = kind
+    f["buyer:" + _BUYER_GROUPS.get(_kind(roles["buyer"]), "other")] = 1.0
+    f["supplier:" + _SUPPLIER_GROUPS.get(_kind(roles["supplier"]), "other")] = 1.0
+    if roles["system"] in ("pattern", "context", "none"):
+        f["system:" + roles["system"]] = 1.0
+    stage = _STATUS_GROUPS.get(c.status, "unknown")
+    if stage != "signed":
+        f["stage:" + stage] = 1.0
+    if c.modality in ("expected", "planned"):
+        f["modality:expected"] = 1.0
+    elif c.modality is not None:
+        f["modality:uncertain"] = 1.0
+    if c.negated:
+        f["negated"] = 1.0
+    key = _triple(c)
+    n_sent = len(view.sentences.get(key, ()))
+    if n_sent >= 2:
+        f["triple:sentences-2"] = 1.0
+    if n_sent >= 3:
+        f["triple:sentences-3"] = 1.0
+    f["triple:share"] = view.per_triple[key] / view.n_claims
+    if key[1] in view.top_parties:
+        f["buyer:top-party"] = 1.0
+    if key[0] is not None and key[0] in view.top_parties:
+        f["supplier:top-party"] = 1.0
+    f["position"] = c.evidence.start / view.length
+    states = view.states.get((c.evidence.start, c.evidence.end), 0)
+    if states >= 3:
+        f["sentence:states-3"] = 1.0
+    if states >= 5:
+        f["sentence:states-5"] = 1.0
+    if c.buyer.iso3 in view.lede:
+        f["lede:buyer"] = 1.0
+    if c.supplier is not None and c.supplier.iso3 in view.lede:
+        f["lede:supplier"] = 1.0
+    years = _years(c)
+    if view.year is not None and years and max(years) <= view.year - HISTORY_YEARS:
+        f["year:history"] = 1.0
+    f["article:triples"] = min(len(view.per_triple), 20) / 10
+    if c.quantity is not None:
+        f["details:quantity"] = 1.0
+    if c.value is not None:
+        f["details:value"] = 1.0
+    if c.supplier_company:
+        f["company:named"] = 1.0
+    if c.batch == "additional":
+        f["batch:additional"] = 1.0
+    if c.inherited and c.inherited != ["status"]:
+        f["inherited"] = 1.0
+    return {k: v for k, v in f.items() if v}
+
+
+def article_features(
+    claims: list[Claim], text: str, mentions: list[Mention], published: date | None
+) -> list[dict[str, float]]:
+    """The features of every claim of one article (``claim.confidence`` read as the hand table's)."""
+    if not claims:
+        return []
+    view = _view(claims, text, mentions, published)
+    return [claim_features(c, c.confidence, view) for c in claims]
+
+
+def explain(text: str, published: date | None = None) -> list[tuple[Claim, dict[str, float]]]:
+    """Each claim of ``text`` with its features, its confidence the hand table's (training, tests)."""
+    from kg.extract.claims import _Extractor  # claims imports this module through .confidence
+
+    token = use_model(None)
+    try:
+        ex = _Extractor(text, published, ())
+        claims = ex.run()
+    finally:
+        reset_model(token)
+    return list(zip(claims, article_features(claims, ex.masked, ex.mentions, published), strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimModel:
+    """Logistic regression over :data:`FEATURES`: ``p = sigmoid(intercept + sum(w_f * x_f))``."""
+
+    weights: Mapping[str, float]
+    intercept: float
+    #: the confidence is ``blend * p + (1 - blend) * hand`` (1.0: the model's probability alone)
+    blend: float = 1.0
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def confidence(self, features: Mapping[str, float], hand: float) -> float:
+        """The claim's confidence in [0.01, 0.99]; a denial stays at most 0.3 (as in the hand table)."""
+        conf = self.blend * self.probability(features) + (1 - self.blend) * hand
+        if features.get("negated"):
+            conf = min(conf, 0.3)
+        return max(0.01, min(0.99, conf))
+
+    @classmethod
+    def from_json(cls, doc: Mapping[str, Any]) -> ClaimModel:
+        return cls(
+            weights={str(k): float(v) for k, v in doc["weights"].items()},
+            intercept=float(doc["intercept"]),
+            blend=float(doc.get("blend", 1.0)),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ClaimModel | None:
+    """The model of ``claim_model.json`` (None when the file is absent: the hand table stays)."""
+    if not MODEL_PATH.exists():
+        return None
+    return ClaimModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+#: the model :func:`apply` uses when set (None: the hand table, as :func:`explain` needs it for training
+#: and tests), without touching the shipped file
+_OVERRIDE: ContextVar[tuple[ClaimModel | None] | None] = ContextVar("claim_model_override", default=None)
+
+
+def use_model(model: ClaimModel | None):
+    """Use ``model`` (None: the hand table) for extractions in this context; returns the reset token."""
+    return _OVERRIDE.set((model,))
+
+
+def reset_model(token) -> None:
+    _OVERRIDE.reset(token)
+
+
+def current_model() -> ClaimModel | None:
+    over = _OVERRIDE.get()
+    return over[0] if over is not None else shipped_model()
+
+
+def apply(claims: list[Claim], text: str, mentions: list[Mention], published: date | None) -> None:
+    """Replace each claim's hand-table confidence by the learned one (nothing without a model)."""
+    model = current_model()
+    if model is None or not claims:
+        return
+    for c, feats in zip(claims, article_features(claims, text, mentions, published), strict=True):
+        c.confidence = model.confidence(feats, c.confidence)
