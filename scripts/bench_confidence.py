@@ -87,6 +87,8 @@ def sets() -> dict[str, list[Path]]:
         "newsset4": sorted((FIXTURES / "newsset4").glob("p-*.json")),
         "newsset5": sorted((FIXTURES / "newsset5").glob("s-*.json")),
         "newsset6": sorted((FIXTURES / "newsset6").glob("t-*.json")),
+        "newsset7": sorted((FIXTURES / "newsset7").glob("u-*.json")),
+        "newsset8": sorted((FIXTURES / "newsset8").glob("v-*.json")),
     }
 
 

