@@ -346,8 +346,9 @@ class PartyAssigner:
                 p for p in speakers if p.iso3 == origin
             ]
             if cand:
-                suppliers = [cand[0]]
-                pairs = [p for p in pairs if p.iso3 != origin]
+                suppliers = _with_list(cand[0], pairs, 3)
+                listed = {p.iso3 for p in suppliers}
+                pairs = [p for p in pairs if p.iso3 not in listed]
         sup_isos = {p.iso3 for p in suppliers}
         buyers = [p for p in buyers if p.iso3 not in sup_isos]
         if not buyers and pairs:
@@ -395,7 +396,7 @@ class PartyAssigner:
                 withs = [p for p in rest if p.role == "with"]
                 subj = [p for p in rest if p.role == "pair"]
                 if withs and subj:
-                    suppliers, buyers = [withs[0]], [subj[0]]
+                    suppliers, buyers = _with_list(withs[0], withs, 2 if not origin else 3), [subj[0]]
                 else:
                     ranked = sorted(
                         {p.iso3: p for p in rest if p.iso3}.values(),
@@ -413,7 +414,7 @@ class PartyAssigner:
             # the buyer's deal by no cue (the system's origin supplies it, below); with no origin
             # known, a bare mention is the only seller the sentence offers
             if rest and (rest[0].role == "with" or (rest[0].role is None and not origin)):
-                suppliers = [rest[0]]
+                suppliers = _with_list(rest[0], rest, 2 if not origin else 3)
         return suppliers, buyers, conf
 
     def _roles_from_context(
@@ -544,6 +545,20 @@ def _implied(
 #: between a demonym or possessor and the system it qualifies: "'s", a joint design's second demonym
 #: ("-American"), a few lower-case words ("short-range", "second-hand")
 _MODIFIER_GAP = re.compile(r"(?:'s|’s)?(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,3}")
+
+
+def _with_list(first: _Party, pairs: list[_Party], least: int) -> list[_Party]:
+    """The counterparts of talks or a deal named as one list ("in talks with A, B, C and D over X"):
+    ``first`` and the other states of its list when ``first`` is a "with" counterpart and the list
+    names at least ``least`` states (a consortium sells together: each state is a seller; of two
+    states where the system's origin is known, the other may be a rival, so it takes three), else
+    ``first`` alone."""
+    if first.role != "with":
+        return [first]
+    listed = {p.iso3: p for p in pairs if p.role == "with" and p.group == first.group and p.iso3}
+    if len(listed) < least:
+        return [first]
+    return [first, *(p for iso, p in listed.items() if iso != first.iso3)]
 
 
 def _subject_pair(pairs: list[_Party]) -> list[_Party] | None:
