@@ -56,6 +56,7 @@ from kg.extract.parties import (
     _CARRIER_BEFORE,
     _OWN_BEFORE,
     _REPLACED,
+    _REPLACEMENT_NEXT,
     _RETIRED_NEXT,
     _SUCCESSOR,
     _Ctx,
@@ -263,6 +264,7 @@ class _Extractor(FrameBuilder, DetailReader):
             )
             and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
             and not _RETIRED_NEXT.match(s, m.end - a)
+            and not _REPLACEMENT_NEXT.match(s, m.end - a)
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)
@@ -348,19 +350,32 @@ class _Extractor(FrameBuilder, DetailReader):
     ) -> None:
         """Offered claims of the alternatives a choice was made against, to the chooser (the buyer
         of the sentence's chosen deal, else of the deal in context)."""
-        chooser = next((c for c in reversed(self.claims) if not c.negated and c.system is not None), None)
-        buyer = frames[0].buyers[0] if frames else None
-        if buyer is not None and buyer.iso3 is not None:
-            chooser = (
-                replace(chooser, buyer=PartyRef(buyer.name, buyer.iso3, buyer.kind)) if chooser else None
-            )
-        if chooser is None:
-            return
+        prev = next((c for c in reversed(self.claims) if not c.negated and c.system is not None), None)
         for m, who in offers:
+            chooser = self._chooser(m, frames) or (prev.buyer if prev is not None else None)
+            if chooser is None:
+                continue
             sysref = _system_ref(m, self.masked[m.end : m.end + 60])
             claim = offer_claim(chooser, sysref, _party_of(who) if who is not None else None, a, b, self.text)
             if claim is not None:
                 self.claims.append(claim)
+
+    def _chooser(self, m: Mention, frames: list[_Frame]) -> PartyRef | None:
+        """The buyer of the sentence's deal chosen over rejected system ``m`` (its claims are not made
+        yet): the frame of the nearest system named before ``m`` ("talks with A on X, and won B's
+        order for Y, beating Z": Z lost to Y, B chose), else the first frame's; None without one."""
+        before = [
+            x for x in self.mentions if x.kind == "system" and x.system is not None and x.end <= m.start
+        ]
+        names = {f.system.name: f for f in frames if f.system is not None and f.buyers}
+        fr = next(
+            (names[n] for x in reversed(before) if (n := _system_ref(x, "").name) in names),
+            frames[0] if frames and frames[0].buyers else None,
+        )
+        if fr is None or fr.buyers[0].iso3 is None:
+            return None
+        b = fr.buyers[0]
+        return PartyRef(b.name, b.iso3, b.kind)
 
     def _inherited_status(
         self, deal_key: str, loose_key: str, sup_iso: str, buyer_iso: str | None, a: int, b: int

@@ -36,3 +36,38 @@ def test_talks_with_two_states_on_a_design_of_one_of_them_keep_its_maker_only() 
     bidder, so the list rule needs three states before it overrides the system's origin."""
     got = _triples("Uruguay is in talks with Washington and Seoul on 12 NH90 helicopters.")
     assert not any(t[0] == "KOR" for t in got)
+
+
+# -- rejected bids -----------------------------------------------------------------------------------
+
+
+def test_alternative_a_choice_was_made_over_was_offered() -> None:
+    """'picked X over B's maker's Y': per the labelling guidelines a rejected offer is still an
+    offer; the owner written before the losing system is its bidder."""
+    got = _triples("Morocco picked the Dutch Sigma corvette over France's Naval Group Barracuda submarine.")
+    assert {("NLD", "MAR", "Sigma"), ("FRA", "MAR", "Barracuda")} <= got
+
+
+def test_bid_beaten_in_a_competition_was_offered_to_the_winner_s_buyer() -> None:
+    """'won B's order for X, beating the maker's Y': Y was offered to B (the buyer of the deal it
+    lost to), not to the buyer of another deal the sentence names first."""
+    text = (
+        "Rafael is in talks with Oman on Piorun missiles, and last month won a Bahraini order for "
+        "Iron Dome batteries, beating Raytheon's NASAMS."
+    )
+    got = _triples(text)
+    assert ("USA", "BHR", "NASAMS-2") in got
+    assert not any(t[2] == "NASAMS-2" and t[1] == "OMN" for t in got)
+
+
+def test_plain_purchase_rather_than_another_system_is_no_offer() -> None:
+    """'bought X rather than Y' need not follow a competition: Y stays unclaimed."""
+    got = _triples("Morocco bought Iron Dome batteries rather than NASAMS launchers.")
+    assert not any(t[2] and "NASAMS" in t[2] for t in got)
+
+
+def test_fleet_a_programme_replaces_is_no_item_of_the_deal() -> None:
+    """'for its X replacement': the system before the noun 'replacement' is the old fleet."""
+    got = _triples("Morocco picked the Gripen for its F-5E replacement.")
+    assert ("SWE", "MAR", "Gripen") in got
+    assert not any(t[2] and t[2].startswith("F-5") for t in got)
