@@ -353,6 +353,7 @@ class FrameBuilder(PartyAssigner):
             )
             and not _NEW_DEAL.search(s)
             and not self._rivals  # the other bids are not the deal the competition gave
+            and not _new_dyad(parties, self.ctx.last[-1])
         ):
             prev = self.ctx.last[-1]
             # "the French jets": the latest deal supplied by France, not simply the last one
@@ -379,6 +380,18 @@ class FrameBuilder(PartyAssigner):
         if not sys_refs:
             sys_refs.append((None, None, None))
         return sys_refs
+
+
+def _new_dyad(parties: list[_Party], prev: Claim) -> bool:
+    """Whether a sentence names a buyer and a seller of its own, neither of them a party of the deal
+    in context ("A's deal for X ... B signed a deal with C's firm for an unnamed system"): a new deal,
+    not a reference back to X."""
+    buyers = {p.iso3 for p in parties if p.role in ("buyer", "pair") and p.iso3}
+    sellers = {p.iso3 for p in parties if p.role in ("supplier", "with") and p.iso3} - buyers
+    if not buyers or not sellers:
+        return False
+    known = {prev.buyer.iso3, prev.supplier.iso3 if prev.supplier else None}
+    return not (known & (buyers | sellers))
 
 
 #: categories of parts fitted to a platform (engines, radars), bought for it

@@ -102,6 +102,44 @@ def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
     return out
 
 
+#: a parenthetical phrase between a subject and its verb ("X, long reliant on Y's arms, signed"):
+#: set off by commas, no relative pronoun, no clause break, the verb right after its closing comma
+_APPOSITIVE = re.compile(
+    r",\s+(?!(?:which|who|whose|whom|and|but|while|with|after|before|as|when|if|although|though|"
+    r"according)\b)[^,;:.()\"“”]{3,90},\s+(?:(?:has|have|had|also|now|then|finally|recently|on \w+day)\s+){0,2}$"
+)
+
+
+def _appositive_subjects(
+    s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
+) -> None:
+    """A subject whose verb follows a parenthetical ("X, traditionally reliant on Y's arms, signed a
+    deal with Z"): the subject takes its verb's role; a party inside the parenthetical is background,
+    no party to the deal (its own cue, "Y's arms", described the subject, not this deal)."""
+    for p in parties:
+        if p.role is not None and p.role != "other":
+            continue
+        start = p.mention.end - base
+        for _status, ts, te, word in trig:
+            if ts <= start or ts - start > 100 or not _APPOSITIVE.fullmatch(s, start, ts):
+                continue
+            vclass = _verb_class(word, s[te:])
+            if vclass is None:
+                break
+            inside = [q for q in parties if start < q.mention.start - base < ts]
+            if any(q.mention.form != "demonym" for q in inside):
+                break  # a state named in full inside the phrase may be the real subject: no guess
+            if vclass == "buy":
+                p.role, p.cue = "buyer", f"subject:{word}"
+            elif vclass == "sell":
+                p.role, p.cue = "supplier", f"subject:{word}"
+            else:
+                p.role, p.cue = "pair", f"subject:{word}"
+            for q in inside:
+                q.role, q.cue = "other", "appositive"
+            break
+
+
 def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     # groups of coordinated parties ("France, Israel, the United States and Germany")
     gid = 0
@@ -186,6 +224,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             else:
                 p.role, p.cue = "pair", f"subject:{word}"
             break
+    if "," in s:
+        _appositive_subjects(s, base, parties, trig)
     # a party acting against the deal the sentence names, even across a clause ("X said it would
     # impose sanctions on firms involved in arms sales to Y"): no party to it
     for p in parties:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.helpers.claim_facts import triples
+from kg.extract.mentions import find_mentions
+from tests.helpers.claim_facts import claims, triples
 
 PUB = date(2025, 6, 2)
 
@@ -71,3 +72,35 @@ def test_fleet_a_programme_replaces_is_no_item_of_the_deal() -> None:
     got = _triples("Morocco picked the Gripen for its F-5E replacement.")
     assert ("SWE", "MAR", "Gripen") in got
     assert not any(t[2] and t[2].startswith("F-5") for t in got)
+
+
+# -- sums, background phrases and new deals ------------------------------------------------------
+
+
+def test_sum_after_a_currency_code_is_no_designation() -> None:
+    """'worth RM2.35 billion': the code and first digit look like a designation ("RM2"), the
+    decimals and the magnitude after them make it money; the deal keeps its value, no system."""
+    text = "Malaysia has ordered six offshore patrol vessels from Italy worth RM2.35 billion."
+    assert not any(m.text.startswith("RM") for m in find_mentions(text))
+    assert all(c["system"] is None for c in claims(text, PUB))
+
+
+def test_subject_before_a_parenthetical_takes_its_verb() -> None:
+    """'X, long a buyer of Y-ish arms, signed a deal with Z's firm': X is the subject of 'signed'
+    (the buyer); the demonym inside the parenthetical describes X's past, no seller of this deal."""
+    text = "Mongolia, traditionally close to Russian suppliers, signed a deal with the Czech government for radars."
+    got = _triples(text)
+    assert ("CZE", "MNG", None) in got
+    assert not any(t[0] == "RUS" for t in got)
+
+
+def test_sentence_with_a_new_buyer_and_seller_does_not_reuse_the_previous_system() -> None:
+    """A sentence naming its own buyer and seller, neither a party of the deal before it, is a new
+    deal: its unnamed item is not the previous deal's system."""
+    text = (
+        "Kenya ordered a Chinese VN22 armoured vehicle in 2023. "
+        "Mongolia signed a deal with the Czech government for the passive surveillance system."
+    )
+    got = _triples(text)
+    assert ("CZE", "MNG", None) in got
+    assert not any(t[1] == "MNG" and t[2] is not None for t in got)
