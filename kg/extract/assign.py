@@ -42,6 +42,8 @@ _COMPETITION = re.compile(
     r"\b(?:competitions?|competitive|tenders?|contests?|bidders?|bidding|rival\w*|run-?offs?|shortlist\w*)\b",
     re.IGNORECASE,
 )
+#: a break between two clauses with their own subjects ("..., while B agreed", "; B")
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
@@ -59,6 +61,8 @@ class PartyAssigner:
     _rivals: bool
     _n_systems: int
     mentions: list[Mention]
+    #: the article's text (mention offsets index into it)
+    text: str
     #: the start offsets of ``mentions`` (sorted), for bisection
     _mention_starts: list[int]
 
@@ -128,6 +132,19 @@ class PartyAssigner:
         elif src == "context":
             conf -= 0.1
         return suppliers, buyers, conf
+
+    def _clause_apart(self, owners: list[_Party], buyer: _Party) -> bool:
+        """Whether a clause break (see :data:`_CLAUSE_BREAK`) stands between every owner ("A's first X")
+        and ``buyer``: "A's first X is due in 2026, while B agreed to buy N more X" names two
+        buyers of their own deals, A sells nothing to B."""
+        if buyer.mention.start < 0:
+            return False
+        text = self.text
+        for o in owners:
+            lo, hi = sorted((o.mention.end, buyer.mention.start))
+            if o.mention.start < 0 or not _CLAUSE_BREAK.search(text, lo, hi):
+                return False
+        return True
 
     def _sells_something_else(self, ref: SystemRef | None, suppliers: list[_Party], anaphora: bool) -> bool:
         """Whether the sellers a sentence names (about the deal in context's system, not naming it)
@@ -216,7 +233,12 @@ class PartyAssigner:
         if (
             owners
             and not suppliers
-            and any(p.cue != "owner-modifier" and p.iso3 not in {q.iso3 for q in owners} for p in buyers)
+            and any(
+                p.cue != "owner-modifier"
+                and p.iso3 not in {q.iso3 for q in owners}
+                and not self._clause_apart(owners, p)
+                for p in buyers
+            )
         ):
             # "A bought the B-ish X" (X not made in B): B owned them and sells them on, second-hand
             suppliers = [replace(p, role="supplier", cue="owner-seller") for p in owners]

@@ -104,3 +104,23 @@ def test_sentence_with_a_new_buyer_and_seller_does_not_reuse_the_previous_system
     got = _triples(text)
     assert ("CZE", "MNG", None) in got
     assert not any(t[1] == "MNG" and t[2] is not None for t in got)
+
+
+# -- owners and buyers of separate clauses ----------------------------------------------------------
+
+
+def test_owner_in_one_clause_is_not_the_seller_to_the_buyer_of_the_next() -> None:
+    """ "A's first X is due in 2026 under a contract ..., while B agreed to buy N more X": A and B are
+    buyers of their own deals (the maker's state sells to each), A sells nothing to B."""
+    text = (
+        "Kenya's first KF-21 fighter is due in 2026 under a contract signed in 2023, while Ghana "
+        "agreed in June to purchase 12 more KF-21s."
+    )
+    got = _triples(text)
+    assert {("KOR", "KEN", "KF-21 Boramae"), ("KOR", "GHA", "KF-21 Boramae")} <= got
+    assert ("KEN", "GHA", "KF-21 Boramae") not in got
+
+
+def test_owner_in_the_buyer_s_own_clause_still_sells_second_hand() -> None:
+    """'B bought A's old X' (one clause): A owned them and sells them on."""
+    assert ("KEN", "GHA", "KF-21 Boramae") in _triples("Ghana bought Kenya's old KF-21 fighters.")
