@@ -54,6 +54,7 @@ from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
     _CARRIER_BEFORE,
+    _COUNTED_RETIRED,
     _OWN_BEFORE,
     _REPLACED,
     _REPLACEMENT_NEXT,
@@ -261,6 +262,7 @@ class _Extractor(FrameBuilder, DetailReader):
             and not (
                 _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
                 and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
+                and not _COUNTED_RETIRED.search(s, max(0, m.start - a - 60), m.start - a)
             )
             and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
             and not _RETIRED_NEXT.match(s, m.end - a)

@@ -173,7 +173,7 @@ class FrameBuilder(PartyAssigner):
                 fr.bare_purchase = st == "signed" and bare
                 fr.parties = n_states
                 frames.append(fr)
-        frames = _drop_foreign_suppliers(frames, sys_refs)
+        frames = _drop_foreign_suppliers(frames, sys_refs, s, a)
         _share_list_origin(frames, s, a, sys_refs)
         if not frames:
             return []
@@ -733,13 +733,23 @@ def _pairs(ref: SystemRef | None, sup: list[_Party], buy: list[_Party]) -> list[
     return out
 
 
-def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef]) -> list[_Frame]:
+#: "a battery from its own stocks", "tanks from army reserves": items given from a state's inventory
+_FROM_STOCKS = re.compile(
+    r"[^.;]{0,40}?\bfrom\s+(?:its\s+|their\s+|the\s+)?(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:stocks?|stockpiles?|inventor(?:y|ies)|reserves|holdings|surplus)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef], s: str, a: int) -> list[_Frame]:
     """Systems of several origins: a state does not supply another state's system ("acquired
-    J-10Cs from China in response to India's purchase of Rafales": China supplies the J-10C)."""
+    J-10Cs from China in response to India's purchase of Rafales": China supplies the J-10C) unless
+    it gives the system from its own stocks ("A delivered its X, and agreed to hand over a Y battery
+    from army stocks": a re-export or donation, the giver supplies)."""
     origins = {
         r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
-        for r, _m, _src in sys_refs
-        if r is not None and r.origin_iso3
+        for r, m, _src in sys_refs
+        if r is not None and r.origin_iso3 and not (m is not None and _FROM_STOCKS.match(s, m.end - a))
     }
     if len(origins) <= 1:
         return frames

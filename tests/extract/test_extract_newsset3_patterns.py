@@ -124,3 +124,40 @@ def test_owner_in_one_clause_is_not_the_seller_to_the_buyer_of_the_next() -> Non
 def test_owner_in_the_buyer_s_own_clause_still_sells_second_hand() -> None:
     """'B bought A's old X' (one clause): A owned them and sells them on."""
     assert ("KEN", "GHA", "KF-21 Boramae") in _triples("Ghana bought Kenya's old KF-21 fighters.")
+
+
+# -- donations and pledges -------------------------------------------------------------------------
+
+
+def test_promise_of_counted_items_with_two_objects_is_a_pledge() -> None:
+    """'A has promised B 30 X': a pledge (approved) of A to B; a promise with no count is no trigger."""
+    got = claims("Chile has promised Bolivia 30 Tornado jets.", PUB)
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in got] == [
+        ("CHL", "BOL", "approved")
+    ]
+    assert not claims("Chile has promised in 2023 to modernise its Tornado fleet.", PUB)
+
+
+def test_gift_with_two_objects_is_a_transfer_of_retired_stock() -> None:
+    """'A has given B 49 retired X': a donation (delivered); 'retired' after a count describes the
+    surplus stock given away, not the fleet a purchase replaces."""
+    got = claims("Chile's government has given Bolivia 49 retired Leopard 2A4 tanks.", PUB)
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in got] == [
+        ("CHL", "BOL", "delivered")
+    ]
+    # the fleet being replaced stays no item
+    assert not claims("Chile plans to replace its retired Tornado jets.", PUB)
+
+
+def test_agreeing_to_hand_over_a_foreign_system_from_stocks_makes_the_giver_its_supplier() -> None:
+    """'A delivered its own X, and agreed to hand over a Y battery from army stocks' (Y made
+    elsewhere): the giver supplies Y (a donation from stock), approved."""
+    text = (
+        "Berlin has delivered three IRIS-T SLM systems to Bolivia, and in May agreed to hand over "
+        "a second Patriot battery from army stocks."
+    )
+    got = {
+        (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"]["name"], c["status"])
+        for c in claims(text, PUB)
+    }
+    assert ("DEU", "BOL", "Patriot", "approved") in got
