@@ -161,3 +161,13 @@ def test_agreeing_to_hand_over_a_foreign_system_from_stocks_makes_the_giver_its_
         for c in claims(text, PUB)
     }
     assert ("DEU", "BOL", "Patriot", "approved") in got
+
+
+def test_subject_weighing_an_offer_is_its_buyer() -> None:
+    """'B is weighing a <demonym> offer of X': B studies what the demonym's state offers; B buys,
+    never sells (the verb class of 'offer' alone is a seller's)."""
+    for verb in ("weighing", "considering", "studying", "reviewing"):
+        got = claims(f"Bolivia is {verb} a Swedish offer of 12 Gripen fighters.", PUB)
+        assert {(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in got} == {
+            ("SWE", "BOL", "offered")
+        }
