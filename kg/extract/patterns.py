@@ -225,6 +225,8 @@ _ANAPHORA = _lrx(
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
+    # "The recipient has requested to buy ...": a notice's name for the buyer of the sale it announces
+    r"\bthe\s+(?:recipient|purchaser|customer)\s+(?:has|have|had|would|will|is|also|requested|wants)\b|"
     # "is buying the same gun", "ordered a similar system": the item of the deal in context
     r"\b(?:the same|a similar|an identical)\s+(?:[\w-]+\s+){0,2}?(?:" + _ITEMS_ALL + r")\b|"
     # a price in front of the deal noun: "the $2 billion deal", "this EUR 300 million contract"

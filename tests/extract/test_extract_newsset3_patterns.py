@@ -171,3 +171,15 @@ def test_subject_weighing_an_offer_is_its_buyer() -> None:
         assert {(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in got} == {
             ("SWE", "BOL", "offered")
         }
+
+
+def test_recipient_of_a_notified_sale_is_the_buyer_in_context() -> None:
+    """A sale notice's 'The recipient has requested to buy N X; M Y; and K Z': the recipient is the
+    buyer of the sale the notice announced; each listed item is bought from its maker's state."""
+    text = (
+        "Washington approved a possible sale to Bolivia of Tornado jets worth $1 billion. "
+        "The recipient has requested to buy twelve (12) Tornado jets; forty (40) AIM-9X Sidewinder "
+        "missiles; and two (2) Sentinel radars."
+    )
+    got = _triples(text)
+    assert {("USA", "BOL", "AIM-9X Sidewinder"), ("USA", "BOL", "MPQ-64 Sentinel")} <= got
