@@ -133,6 +133,26 @@ class PartyAssigner:
             conf -= 0.1
         return suppliers, buyers, conf
 
+    def _by_other_item(self, p: _Party, m: Mention) -> bool:
+        """Whether supplier ``p`` is the agent of a participle ("offered by B", "sold by B") that
+        follows a system mention other than ``m``'s system: the phrase qualifies that item only."""
+        if not p.cue.endswith("-by") or p.mention.start < 0 or m.system is None:
+            return False
+        i = bisect.bisect_left(self._mention_starts, p.mention.start)
+        item = next((x for x in reversed(self.mentions[:i]) if x.kind == "system"), None)
+        if (
+            item is None
+            or item.system is None
+            or item.system.designation == m.system.designation
+            or p.mention.start - item.end > 40
+        ):
+            return False
+        # only where ``m`` names its own maker ("the Dassault X"): else the agent stays (and the
+        # several-origins filter decides), the text ties no other seller to ``m``
+        head = m.text.split()[0] if " " in m.text else ""
+        maker = reference.resolve_party(head) if head else None
+        return maker is not None and maker.kind == "company"
+
     def _clause_apart(self, owners: list[_Party], buyer: _Party) -> bool:
         """Whether a clause break (see :data:`_CLAUSE_BREAK`) stands between every owner ("A's first X")
         and ``buyer``: "A's first X is due in 2026, while B agreed to buy N more X" names two
@@ -223,6 +243,10 @@ class PartyAssigner:
     ) -> tuple[list[_Party], list[_Party], list[_Party]]:
         """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
         suppliers = [p for p in actors if p.role == "supplier"]
+        if m is not None and self._n_systems > 1:
+            # "featured the X, the Y and second-hand Z offered by B": B offered Z, the item its
+            # participle follows; X and Y keep their own makers
+            suppliers = [p for p in suppliers if not self._by_other_item(p, m)]
         maker = ref.manufacturer if ref is not None else None
         # the system's maker never buys it ("a contract signed by the ministry and Airbus for the
         # procurement of C-295s": Airbus sells)

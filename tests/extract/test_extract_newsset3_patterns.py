@@ -183,3 +183,18 @@ def test_recipient_of_a_notified_sale_is_the_buyer_in_context() -> None:
     )
     got = _triples(text)
     assert {("USA", "BOL", "AIM-9X Sidewinder"), ("USA", "BOL", "MPQ-64 Sentinel")} <= got
+
+
+# -- systems in lists --------------------------------------------------------------------------------
+
+
+def test_agent_of_a_participle_qualifies_only_the_item_it_follows() -> None:
+    """'chose the <maker> X, ending a contest that featured the <maker> Y and used Z offered by B':
+    B offered Z only; X and Y named with their makers keep their makers' states."""
+    text = (
+        "Bolivia has chosen the Saab Gripen E/F, ending a contest that featured the Dassault Rafale "
+        "and used F-16s offered by Washington."
+    )
+    got = _triples(text)
+    assert {("SWE", "BOL", "Gripen-E"), ("FRA", "BOL", "Rafale"), ("USA", "BOL", "F-16")} <= got
+    assert not any(t[0] == "USA" and t[2] != "F-16" for t in got)
