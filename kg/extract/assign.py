@@ -44,6 +44,8 @@ _COMPETITION = re.compile(
 )
 #: a break between two clauses with their own subjects ("..., while B agreed", "; B")
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
+#: the start of a relative clause right before its subject (", which B", "that the B")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|that)\s+(?:the\s+)?\Z")
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
@@ -337,9 +339,32 @@ class PartyAssigner:
                 g = max(cands, key=lambda p: p.mention.start).group
                 chosen = [p for p in cands if p.group == g]
                 if chosen and chosen[0].role == "buyer":
+                    if self._relative_of_other_clause(chosen[0], m):
+                        # "A offered its X, which B and C are buying, while D is offering Y": B and
+                        # C buy X; Y's buyer is the competition's (the deal in context)
+                        return (
+                            suppliers,
+                            [p for p in buyers if p.group != g],
+                            [p for p in pairs if p.group != g],
+                        )
                     buyers = chosen
                     pairs = [p for p in pairs if p.group != g]
         return suppliers, buyers, pairs
+
+    def _relative_of_other_clause(self, p: _Party, m: Mention) -> bool:
+        """Whether party ``p`` is the subject of a relative clause ("..., which B is buying") on a
+        system named before it, with a clause break between that clause and system ``m``."""
+        text = self.text
+        rel = _RELATIVE_BEFORE.search(text, max(0, p.mention.start - 14), p.mention.start)
+        if rel is None:
+            return False
+        i = bisect.bisect_left(self._mention_starts, rel.start())
+        item = next((x for x in reversed(self.mentions[:i]) if x.kind == "system"), None)
+        return (
+            item is not None
+            and rel.start() - item.end <= 20
+            and _CLAUSE_BREAK.search(text, p.mention.end, m.start) is not None
+        )
 
     def _roles_from_pairs(
         self,

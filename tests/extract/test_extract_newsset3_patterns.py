@@ -198,3 +198,16 @@ def test_agent_of_a_participle_qualifies_only_the_item_it_follows() -> None:
     got = _triples(text)
     assert {("SWE", "BOL", "Gripen-E"), ("FRA", "BOL", "Rafale"), ("USA", "BOL", "F-16")} <= got
     assert not any(t[0] == "USA" and t[2] != "F-16" for t in got)
+
+
+def test_buyers_of_a_relative_clause_are_not_the_next_clause_s_buyers() -> None:
+    """'A's maker proposed its X, which B and C are buying, while D's maker is offering Y': B and C
+    buy X; Y is offered to the competition's buyer (the deal in context), not to B and C."""
+    text = (
+        "Chile has narrowed its search for new submarines to two bidders. TKMS has proposed its "
+        "Type 214 design, which Greece and Portugal are buying jointly, while Navantia is offering "
+        "the S-80 Plus."
+    )
+    got = _triples(text)
+    assert ("ESP", "CHL", "S-80") in got
+    assert not any(t[2] == "S-80" and t[1] in ("GRC", "PRT") for t in got)
