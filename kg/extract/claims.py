@@ -79,7 +79,14 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers
-from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
+from kg.extract.roles import (
+    ONWARD_PHRASE,
+    _participle_item,
+    _rejected,
+    _roles,
+    buys_the_item,
+    system_demonyms,
+)
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.status import other_stages, stage_window
@@ -290,6 +297,10 @@ class _Extractor(FrameBuilder, DetailReader):
         # "the donated jets": a participle after a determiner describes an item, states no stage
         found = self._triggers[(a, b)] = _triggers(s)
         trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
+        if " to " in s and trig:
+            # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
+            onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]
+            trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in onward)]
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (

@@ -31,7 +31,7 @@ _AND_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;|\s+and|\s+while)\s
 _OWN_VERB = re.compile(
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:sent|sends|delivered|delivers|sold|sells|supplied|supplies|gave|gives|donated|"
     r"donates|transferred|transfers|handed|hands|shipped|ships|exported|exports|ordered|orders|bought|buys|"
-    r"received|receives|signed for|signs for|is buying|are buying|will\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
+    r"received|receives|signed for|signs for|is buying|are buying|(?:will|would)\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
     r"order|receive|get))\b"
 )
 
@@ -48,7 +48,7 @@ _JOINED = re.compile(r"\s+and\s+(?:the\s+)?|\s*,\s*")
 
 #: ... a buying verb: its subject is the second clause's buyer, whatever the first clause names
 _BUY_VERB = re.compile(
-    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy)\b"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy|would buy)\b"
 )
 
 

@@ -192,6 +192,7 @@ class FrameBuilder(PartyAssigner):
             + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
             + _bidder_frames(frames, bidders)
+            + _onward_frames(frames, parties, sys_refs)
         )
 
     def _follow_on_buyer(self, sup: list[_Party]) -> list[_Party]:
@@ -903,6 +904,46 @@ def _bidder_frames(frames: list[_Frame], bidders: list[_Party]) -> list[_Frame]:
             out.append(replace(winner, suppliers=[bidder], status="offered", modality=None, companion=True))
         else:
             out.append(_systemless_companion(base, ("offered", False, None, False), suppliers=[bidder]))
+    return out
+
+
+def _onward_frames(frames: list[_Frame], parties: list[_Party], sys_refs: list[_SysRef]) -> list[_Frame]:
+    """A purchase made to give the items on ("A will buy N X from B to be donated to C"): the buyer
+    pledges them to the recipient (an ``approved`` frame of the buyer as supplier), besides its own
+    purchase; the recipient is no buyer of the seller's (see ``roles._ONWARD_TO``).  Only the item
+    named last before the recipient is given on."""
+    onward = [p for p in parties if p.cue == "onward" and p.iso3]
+    named = [(m.start, r.name) for r, m, _src in sys_refs if r is not None and m is not None]
+    out: list[_Frame] = []
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    for fr in frames:
+        if fr.negated or fr.system is None or not fr.buyers:
+            continue
+        giver = fr.buyers[0]
+        for p in onward:
+            last = max(((st, n) for st, n in named if st < p.mention.start), default=None)
+            if last is None or last[1] != fr.system.name:
+                continue
+            key = (giver.iso3, p.iso3, fr.system.name)
+            if p.iso3 == giver.iso3 or key in seen or giver.iso3 is None:
+                continue
+            seen.add(key)
+            donor = replace(giver, role="supplier", cue="donor")
+            out.append(
+                replace(
+                    fr,
+                    suppliers=[donor],
+                    buyers=[replace(p, role="buyer", cue="onward")],
+                    status="approved",
+                    modality=None,
+                    delayed=False,
+                    quantity_delivered=None,
+                    value=None,
+                    package_value=None,
+                    dates=list(fr.dates),
+                    companion=True,
+                )
+            )
     return out
 
 

@@ -626,6 +626,14 @@ _ITEM_HISTORY_TO = re.compile(
     r"(?:(?:had|has|have|once|earlier|previously)\s+)?(?:donated|sold|gave|given|sent|supplied|delivered|"
     r"transferred|handed over|exported|shipped|lent)\s+"
     r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
+    # "(bought) to replace vehicles donated to X", "to make up for guns sent to X": the old items'
+    # history, X is no party to the purchase
+    r"|\b(?:replac\w*|make up for|backfill\w*|replenish\w*)\s+(?:the\s+|its\s+|their\s+|those\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:"
+    + _ITEMS4
+    + r"|stocks?|equipment)\s+(?:(?:that|which)\s+(?:were|was|had been)\s+)?"
+    r"(?:donated|sold|given|sent|supplied|delivered|transferred|handed over|exported|shipped|lent)\s+"
+    r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
 )
 _AT_LEAST_BEFORE = re.compile(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$", _I)
 _BY_WORD = re.compile(r"\bby\b")

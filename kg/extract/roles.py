@@ -268,6 +268,20 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _former_buyers(s, base, parties)
     if " from " in s:
         _original_suppliers(s, base, parties)
+    if " to " in s:
+        for p in parties:
+            if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
+                p.role, p.cue = "other", "onward"  # the buyer gives it on: see frames._onward_frames
+
+
+#: "bought N X from A to be donated to B", "for donation to B": B gets the items from the buyer, later
+_ONWARD = (
+    r"\b(?:to be|for|before being|and then|which will be|which would be)\s+(?:later\s+|then\s+)?"
+    r"(?:donated|given|gifted|sent|handed over|passed on|transferred|donation|transfer)\s+to\b"
+)
+_ONWARD_TO = re.compile(_ONWARD + r"\s+(?:the\s+)?$", re.IGNORECASE)
+#: the phrase anywhere in a sentence: its verb is the later gift's, not the purchase's stage
+ONWARD_PHRASE = re.compile(_ONWARD, re.IGNORECASE)
 
 
 #: exports in general ("arms exports", "weapons sales"), not the deliveries of one deal

@@ -211,3 +211,37 @@ def test_buyers_of_a_relative_clause_are_not_the_next_clause_s_buyers() -> None:
     got = _triples(text)
     assert ("ESP", "CHL", "S-80") in got
     assert not any(t[2] == "S-80" and t[1] in ("GRC", "PRT") for t in got)
+
+
+# -- purchases made to give on -----------------------------------------------------------------------
+
+
+def test_purchase_to_be_donated_on_is_two_transfers() -> None:
+    """'A will buy N X from B to be donated to C': B sells to A (the purchase, not a delivery: the
+    gift's verb is no stage of it), A pledges the items to C; C buys nothing from B."""
+    got = claims("Chile confirmed it would buy a batch of NASAMS from Norway to be donated to Moldova.", PUB)
+    facts_ = {(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in got}
+    assert ("CHL", "MDA", "approved") in facts_
+    assert any(f[:2] == ("NOR", "CHL") and f[2] != "delivered" for f in facts_)
+    assert not any(f[:2] == ("NOR", "MDA") for f in facts_)
+
+
+def test_recipient_of_replaced_items_is_no_party_to_the_purchase() -> None:
+    """'received N X ordered from B to replace vehicles donated to C': C got the old vehicles (their
+    history); C is no buyer of X."""
+    text = "Chile's army has begun receiving 26 Leopard 2A4 tanks ordered from Germany to replace vehicles donated to Moldova."
+    got = _triples(text)
+    assert ("DEU", "CHL", "Leopard-2A4") in got
+    assert not any(t[1] == "MDA" for t in got)
+
+
+def test_second_clause_with_its_own_would_buy_verb_is_cut_off() -> None:
+    """'..., and A confirmed it would buy N Y from C': a clause of its own (its seller is no seller of
+    the first clause's item, the first clause's parties none of its)."""
+    text = (
+        "Peru has begun receiving 26 Leopard 2A4 tanks from Germany, and Lima confirmed it would buy "
+        "a batch of NASAMS from Norway."
+    )
+    got = _triples(text)
+    assert {("DEU", "PER", "Leopard-2A4"), ("NOR", "PER", "NASAMS-2")} <= got
+    assert not any(t[0] == "NOR" and t[2] != "NASAMS-2" for t in got)
