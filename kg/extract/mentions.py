@@ -311,7 +311,20 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     found = _merge_names(found, text)
     if " and " in text or ", " in text:
         found = _counted_siblings(found, text)
-    return found
+    return [
+        x
+        for x in found
+        if not (x.kind == "system" and _PERSON_BEFORE.search(text, max(0, x.start - 60), x.start))
+    ]
+
+
+#: a person's title and given name right before a word ("chief executive Jon Sten", "Minister Ana
+#: Ruiz"): the word is a surname, even where a system family shares it
+_PERSON_BEFORE = re.compile(
+    r"\b(?:[Cc]hief [Ee]xecutive|CEO|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Mm]inister|[Dd]irector|"
+    r"[Ss]pokes(?:man|woman|person)|[Ff]ounder|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    r"[A-Z][a-z]+\s+\Z"
+)
 
 
 _COUNT = (

@@ -245,3 +245,16 @@ def test_second_clause_with_its_own_would_buy_verb_is_cut_off() -> None:
     got = _triples(text)
     assert {("DEU", "PER", "Leopard-2A4"), ("NOR", "PER", "NASAMS-2")} <= got
     assert not any(t[0] == "NOR" and t[2] != "NASAMS-2" for t in got)
+
+
+# -- words that only look like systems ---------------------------------------------------------------
+
+
+def test_surname_after_a_title_and_given_name_is_no_system() -> None:
+    """'the maker's chief executive Ana Bayraktar': a person; the system family of the same name
+    is not named (a maker's name before a designation still is: 'General Atomics MQ-9')."""
+    assert not any(
+        m.kind == "system"
+        for m in find_mentions("The deal was signed by the maker's chief executive Ana Bayraktar.")
+    )
+    assert ("USA", "CHL", "MQ-9 Reaper") in _triples("Chile ordered General Atomics MQ-9 drones.")
