@@ -297,6 +297,13 @@ class _Extractor(FrameBuilder, DetailReader):
         # "the donated jets": a participle after a determiner describes an item, states no stage
         found = self._triggers[(a, b)] = _triggers(s)
         trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
+        if trig and any(t[0] == "cancelled" for t in trig):
+            # "one sortie was cancelled because of storms": an event called off, not a deal
+            trig = [
+                t
+                for t in trig
+                if not (t[0] == "cancelled" and _EVENT_CALLED_OFF.search(s, max(0, t[1] - 60), t[1]))
+            ]
         if " to " in s and trig:
             # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
             onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]
@@ -576,6 +583,16 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succeed\w*)\b", re.IGNORECASE)
 
+
+#: an event (not a deal) as the subject of a cancellation: "one sortie was cancelled", "the flight
+#: display has been called off" (talks, orders and programmes are deals and stay)
+_EVENT_CALLED_OFF = re.compile(
+    r"\b(?:sorties?|flights?|exercises?|drills?|visits?|meetings?|trips?|parades?|(?:air )?shows?|events?|"
+    r"displays?|launch(?:es)?|test(?:-firing)?s?|rehearsals?|ceremon(?:y|ies)|summits?|briefings?|"
+    r"conferences?|press conferences?|demonstrations?)\s+(?:was|were|has been|have been|had been|got|is|are)\s+"
+    r"(?:\w+\s+)?\Z",
+    re.IGNORECASE,
+)
 
 #: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")
 _STATELESS_SUBJECT = re.compile(

@@ -258,3 +258,13 @@ def test_surname_after_a_title_and_given_name_is_no_system() -> None:
         for m in find_mentions("The deal was signed by the maker's chief executive Ana Bayraktar.")
     )
     assert ("USA", "CHL", "MQ-9 Reaper") in _triples("Chile ordered General Atomics MQ-9 drones.")
+
+
+def test_cancelled_event_is_no_cancelled_deal() -> None:
+    """'one sortie was cancelled' in a report on an exercise: an event called off, no deal; a
+    French-built jet flown there is no purchase either."""
+    text = (
+        "Bolivia flew its French-built jets in the regional drill, and one sortie was cancelled "
+        "because of thunderstorms."
+    )
+    assert not claims(text, PUB)
