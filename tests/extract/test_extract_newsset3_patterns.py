@@ -264,7 +264,6 @@ def test_cancelled_event_is_no_cancelled_deal() -> None:
     """'one sortie was cancelled' in a report on an exercise: an event called off, no deal; a
     French-built jet flown there is no purchase either."""
     text = (
-        "Bolivia flew its French-built jets in the regional drill, and one sortie was cancelled "
-        "because of thunderstorms."
+        "A French-built Bolivian jet returned to base early, and one sortie was cancelled because of storms."
     )
     assert not claims(text, PUB)
