@@ -110,6 +110,16 @@ _APPOSITIVE = re.compile(
 )
 
 
+#: a state's gift named by its demonym or possessive ("a Spanish package including X", "Poland's
+#: latest donation of X", "the Dutch contribution"): the state gives, whatever the items' origin
+_GIFT_NEXT = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:latest|new|first|second|third|fourth|planned|promised|pledged|military|aid|arms|"
+    r"weapons|additional|further)\s+){0,2}(?:donations?|aid packages?|packages?(?!\s+(?:for|worth|deal)\b)|"
+    r"gifts?|contributions?|pledges?)\b(?=\s+(?:of|including|includ\w+|with|contain\w*|compris\w*)\b)",
+    re.IGNORECASE,
+)
+
+
 def _appositive_subjects(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
 ) -> None:
@@ -404,6 +414,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "negative-context"
     if m.form == "demonym" and _ERA_NEXT.match(own_right):
         return "other", "era"
+    if _GIFT_NEXT.match(own_right):
+        return "supplier", "giver"  # "a Spanish package including X", "Poland's latest donation of X"
     if ("after" in tail or "following" in tail) and _EARLIER_BUYERS.search(left):
         return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
     if m.form != "demonym" and "the " in own_right[:40] and _NTH_BUYER_NEXT.match(own_right[:120]):

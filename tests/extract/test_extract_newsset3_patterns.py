@@ -267,3 +267,24 @@ def test_cancelled_event_is_no_cancelled_deal() -> None:
         "A French-built Bolivian jet returned to base early, and one sortie was cancelled because of storms."
     )
     assert not claims(text, PUB)
+
+
+def test_state_named_before_its_gift_gives_the_items() -> None:
+    """'A Polish donation of X arrived', 'a Spanish package including X has been held up': the
+    demonym's state gives the items to the article's recipient, whatever the items' origin; it
+    is not their buyer."""
+    lead = "Moldova's army received its first Tornado jets from Chile this summer. "
+    for second, status in (
+        ("A Polish donation of Leopard 2A4 tanks arrived in May.", "delivered"),
+        (
+            "A Spanish package including Leopard 2A4 tanks has been held up by maintenance problems.",
+            "delayed",
+        ),
+    ):
+        got = {
+            (c["supplier"]["iso3"], c["buyer"]["iso3"], c["system"]["name"], c["status"])
+            for c in claims(lead + second, PUB)
+        }
+        giver = "POL" if "Polish" in second else "ESP"
+        assert (giver, "MDA", "Leopard-2A4", status) in got
+        assert not any(t[1] == giver for t in got)
