@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.entities import Mention
-from kg.extract.model import Claim, SystemRef
+from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
 from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK
 from kg.vocab import reference
@@ -41,6 +41,12 @@ _BID_CUE = re.compile(r"subject:(?:offer|bid|pitch|propos|submit|tender|made (?:
 _COMPETITION = re.compile(
     r"\b(?:competitions?|competitive|tenders?|contests?|bidders?|bidding|rival\w*|run-?offs?|shortlist\w*)\b",
     re.IGNORECASE,
+)
+#: a state referred back to by a common noun ("the kingdom's air defences", "the country has"): the
+#: buyer of the deal in context, not the article's most named state
+_STATE_NOUN = re.compile(
+    r"\b[Tt]he\s+(kingdom|emirate|sultanate|principality)(?:'s|’s|\s+(?:has|had|have|is|was|also|now|already|still|"
+    r"operates|flies|fields|uses|bought|received|ordered))\b"
 )
 #: a break between two clauses with their own subjects ("..., while B agreed", "; B")
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
@@ -548,6 +554,14 @@ class PartyAssigner:
                 rb = next(c.buyer for c in reversed(self.claims) if counts.get(c.buyer.iso3 or "") == top)
                 buyers = [_implied(rb.iso3, rb.name, rb.kind, None, "buyer", "competition", "context")]
             conf -= 0.1
+        noun = _STATE_NOUN.search(self.text, span[0], span[1]) if not buyers and ref is not None else None
+        if noun is not None:
+            # "The kingdom's air defences rest on US-made X": the latest buyer whose official name
+            # has that title ("Kingdom of ..."), not the article's most named state
+            pb = self._titled_buyer(noun.group(1), {p.iso3 for p in suppliers})
+            if pb is not None:
+                buyers = [_implied(pb.iso3, pb.name, pb.kind, None, "buyer", "state-noun", "context")]
+                conf -= 0.1
         focus = self.focus
         if focus is not None and focus.iso3 in {p.iso3 for p in suppliers}:
             # the most named state is this supplier ("Thailand shelved plans to buy from China ...
@@ -569,6 +583,17 @@ class PartyAssigner:
             buyers = [focus]
             conf -= 0.25
         return suppliers, buyers, conf
+
+    def _titled_buyer(self, title: str, not_isos: set[str | None]) -> PartyRef | None:
+        """The buyer of the latest claim whose official name carries ``title`` ("kingdom": the
+        Kingdom of ...), else None."""
+        for c in reversed(self.claims):
+            if c.negated or c.buyer.iso3 is None or c.buyer.iso3 in not_isos:
+                continue
+            rec = reference.country_by_iso3(c.buyer.iso3)
+            if rec is not None and title.lower() in (rec.official_name or "").lower():
+                return c.buyer
+        return None
 
     def _first_buyer(self, not_isos: set[str | None]) -> _Party | None:
         """The buyer of the article's first claim whose buyer a verb states, as a focus stand-in."""

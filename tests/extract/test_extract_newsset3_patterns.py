@@ -288,3 +288,32 @@ def test_state_named_before_its_gift_gives_the_items() -> None:
         giver = "POL" if "Polish" in second else "ESP"
         assert (giver, "MDA", "Leopard-2A4", status) in got
         assert not any(t[1] == giver for t in got)
+
+
+# -- sentences and the states they refer back to -----------------------------------------------------
+
+
+def test_sentence_ends_after_a_plural_designation() -> None:
+    """'... 12 F-16s. The jets ...': the letter after the digits is a plural, not an initial; the
+    sentence ends there (an initial still does not end one: 'J. Smith')."""
+    from kg.extract.sentences import split_sentences
+
+    text = "Chile bought 12 F-16s. The jets arrived in 2020, said J. Smith."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Chile bought 12 F-16s.",
+        "The jets arrived in 2020, said J. Smith.",
+    ]
+
+
+def test_the_kingdom_is_the_latest_buyer_titled_kingdom() -> None:
+    """'The kingdom's air defences rest on US-made X' after a deal of a kingdom and a later deal of a
+    republic: the buyer of X is the latest buyer whose official name is a Kingdom, not the most
+    named state of the article."""
+    text = (
+        "SEOUL -- South Korea's Hanwha has sealed a deal to supply Bahrain with radars. It beat the "
+        "contract Peru signed in 2022 for a similar system. The kingdom's air defences rest on the "
+        "US-made Patriot batteries it has operated since the 1990s."
+    )
+    got = _triples(text)
+    assert ("USA", "BHR", "Patriot") in got
+    assert not any(t[2] == "Patriot" and t[1] in ("KOR", "PER") for t in got)
