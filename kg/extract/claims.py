@@ -304,6 +304,10 @@ class _Extractor(FrameBuilder, DetailReader):
                 for t in trig
                 if not (t[0] == "cancelled" and _EVENT_CALLED_OFF.search(s, max(0, t[1] - 60), t[1]))
             ]
+        if trig and ("under " in s or "Under " in s) and _UNDER_THE_DEAL.search(s):
+            # "Under the deal, A will acquire the jets by 2028": the future buy is the signed deal's
+            # content, not talks (the stage comes from the deal in context)
+            trig = [t for t in trig if not (t[0] == "negotiating" and _FUTURE_BUY.match(t[3]))]
         if " to " in s and trig:
             # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
             onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]
@@ -583,6 +587,13 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succeed\w*)\b", re.IGNORECASE)
 
+
+#: the deal in context as the frame of a sentence ("under the deal", "under the 2021 contract")
+_UNDER_THE_DEAL = re.compile(
+    r"\b[Uu]nder (?:the|this|that|its|their) (?:[\w$.,-]+ ){0,3}?(?:deal|contract|agreement|order)\b"
+)
+#: a future purchase as the trigger list words it ("will acquire", "will also buy")
+_FUTURE_BUY = re.compile(r"^will (?:[\w]+ )?(?:buy|acquire|purchase|procure|order)$")
 
 #: an event (not a deal) as the subject of a cancellation: "one sortie was cancelled", "the flight
 #: display has been called off" (talks, orders and programmes are deals and stay)

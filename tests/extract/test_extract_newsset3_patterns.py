@@ -317,3 +317,12 @@ def test_the_kingdom_is_the_latest_buyer_titled_kingdom() -> None:
     got = _triples(text)
     assert ("USA", "BHR", "Patriot") in got
     assert not any(t[2] == "Patriot" and t[1] in ("KOR", "PER") for t in got)
+
+
+def test_future_buy_under_the_signed_deal_is_no_talks() -> None:
+    """'A signed for N X. Under the deal, A will acquire the jets by 2028.': the future purchase is
+    the signed deal's content, no negotiating stage of it."""
+    text = (
+        "Chile signed for 12 Gripen fighters in March. Under the deal, Chile will acquire the jets by 2028."
+    )
+    assert {c["status"] for c in claims(text, PUB)} == {"signed"}
