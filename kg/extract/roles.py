@@ -200,7 +200,9 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         last = lasts[p.group]
         start = last.mention.end - base
         window = s[start : start + 160]
-        cut = _CLAUSE_END.search(window)  # what re.split(...)[0] kept: the text before it
+        # "A said it would hand over six": the speaker is the subject of the reported verb
+        said = _SAID_IT_NEXT.match(window)
+        cut = _CLAUSE_END.search(window, said.end() if said else 0)  # what re.split(...)[0] kept
         clause = window[: cut.start()] if cut else window
         nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
         limit = min((q.mention.start - base - start for q in nxt), default=len(clause))

@@ -326,3 +326,14 @@ def test_future_buy_under_the_signed_deal_is_no_talks() -> None:
         "Chile signed for 12 Gripen fighters in March. Under the deal, Chile will acquire the jets by 2028."
     )
     assert {c["status"] for c in claims(text, PUB)} == {"signed"}
+
+
+def test_state_that_said_it_would_hand_over_items_supplies_them() -> None:
+    """'B said it would hand over six of the jets': B is the subject of the reported verb (the
+    giver), not a speaker beside the deal in context's seller."""
+    text = (
+        "Moldova received its first batch of Tornado jets from Chile this summer. "
+        "Bolivia said it would hand over six of the jets."
+    )
+    got = _triples(text)
+    assert ("BOL", "MDA", "Tornado") in got
