@@ -120,6 +120,36 @@ _GIFT_NEXT = re.compile(
 )
 
 
+#: a gapped clause: "A has promised 24 of the jets and B 19": "and" before a state, a count after it
+_GAP_AND = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?\Z")
+_GAP_COUNT = re.compile(
+    r"\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?!\s*(?:per\s*cent|percent|%|years?|months?|days?|weeks?|km|kilometres?|miles?))"
+)
+
+
+def _gapped_subjects(s: str, base: int, parties: list[_Party]) -> None:
+    """A subject whose verb is gapped ("A has promised 24 of the jets and B 19", "A sent 18 tanks
+    and B 14"): B takes the role of the last subject before it (the elided verb's)."""
+    for i, p in enumerate(parties):
+        if p.role is not None or p.mention.form == "demonym" or i == 0:
+            continue
+        if not _GAP_AND.search(s, max(0, p.mention.start - base - 8), p.mention.start - base):
+            continue
+        if not _GAP_COUNT.match(s, p.mention.end - base):
+            continue
+        subj = next(
+            (
+                q
+                for q in reversed(parties[:i])
+                if q.cue.startswith("subject:") and q.role in ("supplier", "buyer")
+            ),
+            None,
+        )
+        if subj is not None:
+            p.role, p.cue = subj.role, subj.cue
+
+
 def _appositive_subjects(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
 ) -> None:
@@ -238,6 +268,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             break
     if "," in s:
         _appositive_subjects(s, base, parties, trig)
+    if " and " in s:
+        _gapped_subjects(s, base, parties)
     # a party acting against the deal the sentence names, even across a clause ("X said it would
     # impose sanctions on firms involved in arms sales to Y"): no party to it
     for p in parties:

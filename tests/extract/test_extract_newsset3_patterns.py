@@ -337,3 +337,14 @@ def test_state_that_said_it_would_hand_over_items_supplies_them() -> None:
     )
     got = _triples(text)
     assert ("BOL", "MDA", "Tornado") in got
+
+
+def test_gapped_subject_takes_the_elided_verb() -> None:
+    """'A has promised 24 of the jets and B 19': B promised 19 (the verb is gapped), a pledge of its
+    own to the recipient in context."""
+    text = (
+        "Moldova received its first batch of Tornado jets from Chile this summer. "
+        "Peru has promised 24 of the jets and Bolivia 19."
+    )
+    got = {(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in claims(text, PUB)}
+    assert {("PER", "MDA", "approved"), ("BOL", "MDA", "approved")} <= got
