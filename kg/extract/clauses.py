@@ -66,6 +66,14 @@ def split_clauses(
         same = None
         if len(systems) == 1 and any(w in text[a:b] for w in _SAME_WORDS):
             same = _SAME_ITEM.search(text, a, systems[0].start)
+        if len(systems) == 1 and same is None:
+            # "A received shells from B, and C-designed X drones are now built in D": the one system
+            # is the subject of a clause of its own, not an item of the first clause's deal
+            cut = _own_subject_cut(text, a, systems[0], mentions[lo:hi])
+            if cut is not None:
+                out += [(a, cut[0]), (cut[1], b)]
+                whole[(a, cut[0])] = whole[(cut[1], b)] = (a, b)
+                continue
         if len(systems) < 2 and same is None:
             out.append((a, b))
             continue
@@ -83,6 +91,33 @@ def split_clauses(
             out += [(a, cut[0]), (cut[1], b)]
             whole[(a, cut[0])] = whole[(cut[1], b)] = (a, b)
     return out, whole
+
+
+#: ", and" opening a clause whose subject is an item: up to four modifiers ("Iranian-designed",
+#: "the new") before the system mention
+_AND_ITEM_BEFORE = re.compile(r",\s+(?:and|while|but)\s+(?:(?:the|its|their|some|many|[\w-]+)\s+){0,4}\Z")
+#: ... and the finite verb right after the item (its nouns, then "are/were/is/was/have been")
+_ITEM_VERB_AFTER = re.compile(
+    r"(?:'s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:are|were|is|was|have been|has been|had been|will be|remain|remains)\b"
+)
+
+
+def _own_subject_cut(text: str, a: int, m: Mention, mentions: list[Mention]) -> tuple[int, int] | None:
+    """(end of the first clause, start of the second) where the sentence's one system is the subject
+    of a coordinate clause of its own (see :data:`_AND_ITEM_BEFORE`) and is qualified by a state the
+    first clause does not name ("..., and C-designed X are built in D"), else None: an item of
+    the first clause's deal ("..., and the X tanks are due in 2026") stays with it."""
+    gap = _AND_ITEM_BEFORE.search(text, max(a, m.start - 60), m.start)
+    if gap is None or gap.start() <= a or not _ITEM_VERB_AFTER.match(text, m.end, m.end + 60):
+        return None
+    first = {p.party.key for p in mentions if p.kind == "party" and p.party and p.start < gap.start()}
+    own = [p for p in mentions if p.kind == "party" and p.party and gap.start() < p.start < m.start]
+    if not own or any(p.party.key in first for p in own if p.party):
+        return None
+    start = gap.start() + 1
+    while start < m.start and text[start].isspace():
+        start += 1
+    return gap.start(), start
 
 
 def _both_sides(systems: list[Mention], left: int, right: int) -> bool:

@@ -348,3 +348,17 @@ def test_gapped_subject_takes_the_elided_verb() -> None:
     )
     got = {(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in claims(text, PUB)}
     assert {("PER", "MDA", "approved"), ("BOL", "MDA", "approved")} <= got
+
+
+def test_item_with_a_clause_of_its_own_is_no_item_of_the_first_deal() -> None:
+    """'A received shells from B, and C-designed X drones are now built in D': X is the subject of a
+    clause of its own (qualified by a state the first clause does not name); the first clause is a
+    system-less transfer from B. An item of the first deal stays with it ('..., and the B-built X
+    tanks are due in 2026')."""
+    text = (
+        "Russia has received thousands of shells from North Korea, according to officials, and "
+        "Turkish-designed Bayraktar TB2 drones are now built under licence in Ukraine."
+    )
+    assert _triples(text) == {("PRK", "RUS", None)}
+    kept = "Chile ordered 12 tanks from Germany, and the German-built Leopard 2A4 tanks are due in 2026."
+    assert ("DEU", "CHL", "Leopard-2A4") in _triples(kept)
