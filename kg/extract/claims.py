@@ -170,7 +170,13 @@ class _Extractor(FrameBuilder, DetailReader):
         clauses, self._whole = split_clauses(
             _bounded(split_sentences(self.masked), self.masked), self.masked, mentions
         )
+        prev_b = 0
         for a, b in clauses:
+            # "..., because B's own X are late": a clause of reason is background, its claim does not
+            # become the deal a later "the deal" refers to
+            background = (a, b) in self._whole and _REASON_GAP.fullmatch(self.masked, prev_b, a) is not None
+            kept_last = self.ctx.last
+            prev_b = b
             while mi < len(mentions) and mentions[mi].start < a:
                 mi += 1
             mj = mi
@@ -188,6 +194,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 self._sentence(a, b, sent_mentions)
             except RecursionError:  # pragma: no cover - pathological input only
                 continue
+            if background:
+                self.ctx.last = kept_last
             if customers is not None:
                 lo, hi = customers[2]  # the system the phrase names ("buyer of the X", "the Y fighter")
                 ref = self._customer_ref([m for m in sent_mentions if lo <= m.start < hi], before)
@@ -587,6 +595,9 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succeed\w*)\b", re.IGNORECASE)
 
+
+#: the gap before a clause of reason or time cut off a sentence (see ``clauses._BECAUSE_BEFORE``)
+_REASON_GAP = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?")
 
 #: the deal in context as the frame of a sentence ("under the deal", "under the 2021 contract")
 _UNDER_THE_DEAL = re.compile(

@@ -27,6 +27,12 @@ _SWAP = re.compile(
 _SWAP_WORDS = (" return for", " exchange for", " compensation for", " replacement for")
 #: a conjunction right before a state that starts a new clause
 _AND_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;|\s+and|\s+while)\s+(?:the\s+)?\Z")
+#: a subordinate clause of reason or time right before a state ("because B's own X ...")
+_BECAUSE_BEFORE = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?\Z")
+#: ... whose subject is that state's own item with a finite verb ("'s own US-built X are arriving")
+_OWNER_ITEM_VERB = re.compile(
+    r"(?:'s|’s)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?[A-Z][\w-]*\d?[\w/-]*s?\s+(?:are|were|is|was|have|has|had)\b"
+)
 #: ... whose own transfer verb follows within a few words
 _OWN_VERB = re.compile(
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:sent|sends|delivered|delivers|sold|sells|supplied|supplies|gave|gives|donated|"
@@ -148,7 +154,16 @@ def _coordination_cut(
         if joined:
             continue  # the second state of "A and B have bought ...": the clause starts at A
         gap = _AND_BEFORE.search(text, max(a, p.start - 16), p.start)
-        if gap is None or not _OWN_VERB.match(text, p.end, min(b, p.end + 40)):
+        if gap is None:
+            reason = _BECAUSE_BEFORE.search(text, max(a, p.start - 16), p.start)
+            if (
+                reason is not None
+                and _OWNER_ITEM_VERB.match(text, p.end, min(b, p.end + 80))
+                and _both_sides(systems, reason.start(), p.start)
+            ):
+                return reason.start(), p.start  # "..., because B's own X are arriving late": B's own deal
+            continue
+        if not _OWN_VERB.match(text, p.end, min(b, p.end + 40)):
             continue
         # the second clause names its own counterpart ("... to A"); else it shares the first's
         # ("X supplied A with Y, while B has sent Z": A receives Z too)

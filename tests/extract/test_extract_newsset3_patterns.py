@@ -362,3 +362,18 @@ def test_item_with_a_clause_of_its_own_is_no_item_of_the_first_deal() -> None:
     assert _triples(text) == {("PRK", "RUS", None)}
     kept = "Chile ordered 12 tanks from Germany, and the German-built Leopard 2A4 tanks are due in 2026."
     assert ("DEU", "CHL", "Leopard-2A4") in _triples(kept)
+
+
+def test_clause_of_reason_about_the_giver_s_own_fleet_is_cut_off() -> None:
+    """'B has pledged 30 X to C, but ... not before 2026 because B's own US-built Y are arriving late':
+    B pledges X to C, and buys Y from the US (its own fleet, delayed); the reason clause is no part
+    of the pledge and does not become the deal in context of the next sentence."""
+    text = (
+        "Bolivia has pledged 30 Tornado jets to Moldova, but the first would not be transferred "
+        "before 2026 because Bolivia's own US-built F-35s are arriving behind schedule. "
+        "Germany has delivered three IRIS-T SLM systems to date."
+    )
+    got = _triples(text)
+    assert {("BOL", "MDA", "Tornado"), ("USA", "BOL", "F-35")} <= got
+    assert ("BOL", "MDA", "F-35") not in got
+    assert ("DEU", "BOL", "IRIS-T SLM") not in got
