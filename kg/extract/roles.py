@@ -128,6 +128,10 @@ _GAP_COUNT = re.compile(
 )
 
 
+#: "in B, where A": the place of a relative clause of place right before its subject
+_WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:the\s+)?")
+
+
 def _gapped_subjects(s: str, base: int, parties: list[_Party]) -> None:
     """A subject whose verb is gapped ("A has promised 24 of the jets and B 19", "A sent 18 tanks
     and B 14"): B takes the role of the last subject before it (the elided verb's)."""
@@ -270,6 +274,17 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _appositive_subjects(s, base, parties, trig)
     if " and " in s:
         _gapped_subjects(s, base, parties)
+    if "where" in s:
+        # "in B, where A has supplied N X": the place before "where" receives what its subject sells
+        for p, q in itertools.pairwise(parties):
+            if (
+                p.role in (None, "pair", "other")
+                and p.mention.form != "demonym"
+                and q.role == "supplier"
+                and q.cue.startswith("subject:")
+                and _WHERE_GAP.fullmatch(s, p.mention.end - base, q.mention.start - base)
+            ):
+                p.role, p.cue = "buyer", "where-recipient"
     # a party acting against the deal the sentence names, even across a clause ("X said it would
     # impose sanctions on firms involved in arms sales to Y"): no party to it
     for p in parties:

@@ -377,3 +377,14 @@ def test_clause_of_reason_about_the_giver_s_own_fleet_is_cut_off() -> None:
     assert {("BOL", "MDA", "Tornado"), ("USA", "BOL", "F-35")} <= got
     assert ("BOL", "MDA", "F-35") not in got
     assert ("DEU", "BOL", "IRIS-T SLM") not in got
+
+
+def test_place_before_where_receives_what_its_subject_supplies() -> None:
+    """'X has proved itself in B, where A has supplied several systems': B receives them from A (not
+    the buyer of the deal in context)."""
+    text = (
+        "Latvia signed a contract with Germany for IRIS-T SLM systems. The IRIS-T SLM has proved its "
+        "worth in Moldova, where Germany has supplied several systems since 2022 as military aid."
+    )
+    got = _triples(text)
+    assert ("DEU", "MDA", "IRIS-T SLM") in got
