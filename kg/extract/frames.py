@@ -654,6 +654,10 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+#: an item noun followed by more words between a demonym and a system: the demonym's item is that noun
+_GAP_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\s+(?:and|as|while|but|with|for|,)\b", re.IGNORECASE)
+
+
 def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
     """Modifiers before a system: "Russian S-400" (origin: supplier), "India's Rafale jets"
     (owner: buyer); a demonym before no named system describes an item and sells it."""
@@ -662,7 +666,13 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
             continue
         origin = None
         for ref, m, _src in sys_refs:
-            if ref is not None and m is not None and 0 <= m.start - p.mention.end <= 40:
+            if (
+                ref is not None
+                and m is not None
+                and 0 <= m.start - p.mention.end <= 40
+                # "Korean missiles as X talks": the demonym qualifies the item noun after it, not X
+                and not _GAP_ITEM.search(s, p.mention.end - a, m.start - a)
+            ):
                 origin = ref.origin_iso3
                 if ref.origin_iso3 is None:
                     ref.origin_iso3 = p.iso3

@@ -388,3 +388,10 @@ def test_place_before_where_receives_what_its_subject_supplies() -> None:
     )
     got = _triples(text)
     assert ("DEU", "MDA", "IRIS-T SLM") in got
+
+
+def test_demonym_of_an_item_noun_is_no_owner_of_a_later_system() -> None:
+    """'A diversifies with Chinese trainers and Korean missiles as X talks stay frozen': each demonym
+    qualifies the item noun right after it; neither state owns (buys) X."""
+    got = _triples("Oman diversifies with Chinese trainers and Korean missiles as F-35 talks stay frozen.")
+    assert not any(t[1] in ("CHN", "KOR") for t in got)
