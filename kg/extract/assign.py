@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.entities import Mention
-from kg.extract.model import Claim, SystemRef
+from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
 from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK
 from kg.vocab import reference
@@ -42,6 +42,16 @@ _COMPETITION = re.compile(
     r"\b(?:competitions?|competitive|tenders?|contests?|bidders?|bidding|rival\w*|run-?offs?|shortlist\w*)\b",
     re.IGNORECASE,
 )
+#: a state referred back to by a common noun ("the kingdom's air defences", "the country has"): the
+#: buyer of the deal in context, not the article's most named state
+_STATE_NOUN = re.compile(
+    r"\b[Tt]he\s+(kingdom|emirate|sultanate|principality)(?:'s|’s|\s+(?:has|had|have|is|was|also|now|already|still|"
+    r"operates|flies|fields|uses|bought|received|ordered))\b"
+)
+#: a break between two clauses with their own subjects ("..., while B agreed", "; B")
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
+#: the start of a relative clause right before its subject (", which B", "that the B")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|that)\s+(?:the\s+)?\Z")
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
@@ -59,6 +69,8 @@ class PartyAssigner:
     _rivals: bool
     _n_systems: int
     mentions: list[Mention]
+    #: the article's text (mention offsets index into it)
+    text: str
     #: the start offsets of ``mentions`` (sorted), for bisection
     _mention_starts: list[int]
 
@@ -128,6 +140,39 @@ class PartyAssigner:
         elif src == "context":
             conf -= 0.1
         return suppliers, buyers, conf
+
+    def _by_other_item(self, p: _Party, m: Mention) -> bool:
+        """Whether supplier ``p`` is the agent of a participle ("offered by B", "sold by B") that
+        follows a system mention other than ``m``'s system: the phrase qualifies that item only."""
+        if not p.cue.endswith("-by") or p.mention.start < 0 or m.system is None:
+            return False
+        i = bisect.bisect_left(self._mention_starts, p.mention.start)
+        item = next((x for x in reversed(self.mentions[:i]) if x.kind == "system"), None)
+        if (
+            item is None
+            or item.system is None
+            or item.system.designation == m.system.designation
+            or p.mention.start - item.end > 40
+        ):
+            return False
+        # only where ``m`` names its own maker ("the Dassault X"): else the agent stays (and the
+        # several-origins filter decides), the text ties no other seller to ``m``
+        head = m.text.split()[0] if " " in m.text else ""
+        maker = reference.resolve_party(head) if head else None
+        return maker is not None and maker.kind == "company"
+
+    def _clause_apart(self, owners: list[_Party], buyer: _Party) -> bool:
+        """Whether a clause break (see :data:`_CLAUSE_BREAK`) stands between every owner ("A's first X")
+        and ``buyer``: "A's first X is due in 2026, while B agreed to buy N more X" names two
+        buyers of their own deals, A sells nothing to B."""
+        if buyer.mention.start < 0:
+            return False
+        text = self.text
+        for o in owners:
+            lo, hi = sorted((o.mention.end, buyer.mention.start))
+            if o.mention.start < 0 or not _CLAUSE_BREAK.search(text, lo, hi):
+                return False
+        return True
 
     def _sells_something_else(self, ref: SystemRef | None, suppliers: list[_Party], anaphora: bool) -> bool:
         """Whether the sellers a sentence names (about the deal in context's system, not naming it)
@@ -206,6 +251,10 @@ class PartyAssigner:
     ) -> tuple[list[_Party], list[_Party], list[_Party]]:
         """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
         suppliers = [p for p in actors if p.role == "supplier"]
+        if m is not None and self._n_systems > 1:
+            # "featured the X, the Y and second-hand Z offered by B": B offered Z, the item its
+            # participle follows; X and Y keep their own makers
+            suppliers = [p for p in suppliers if not self._by_other_item(p, m)]
         maker = ref.manufacturer if ref is not None else None
         # the system's maker never buys it ("a contract signed by the ministry and Airbus for the
         # procurement of C-295s": Airbus sells)
@@ -216,7 +265,12 @@ class PartyAssigner:
         if (
             owners
             and not suppliers
-            and any(p.cue != "owner-modifier" and p.iso3 not in {q.iso3 for q in owners} for p in buyers)
+            and any(
+                p.cue != "owner-modifier"
+                and p.iso3 not in {q.iso3 for q in owners}
+                and not self._clause_apart(owners, p)
+                for p in buyers
+            )
         ):
             # "A bought the B-ish X" (X not made in B): B owned them and sells them on, second-hand
             suppliers = [replace(p, role="supplier", cue="owner-seller") for p in owners]
@@ -291,9 +345,32 @@ class PartyAssigner:
                 g = max(cands, key=lambda p: p.mention.start).group
                 chosen = [p for p in cands if p.group == g]
                 if chosen and chosen[0].role == "buyer":
+                    if self._relative_of_other_clause(chosen[0], m):
+                        # "A offered its X, which B and C are buying, while D is offering Y": B and
+                        # C buy X; Y's buyer is the competition's (the deal in context)
+                        return (
+                            suppliers,
+                            [p for p in buyers if p.group != g],
+                            [p for p in pairs if p.group != g],
+                        )
                     buyers = chosen
                     pairs = [p for p in pairs if p.group != g]
         return suppliers, buyers, pairs
+
+    def _relative_of_other_clause(self, p: _Party, m: Mention) -> bool:
+        """Whether party ``p`` is the subject of a relative clause ("..., which B is buying") on a
+        system named before it, with a clause break between that clause and system ``m``."""
+        text = self.text
+        rel = _RELATIVE_BEFORE.search(text, max(0, p.mention.start - 14), p.mention.start)
+        if rel is None:
+            return False
+        i = bisect.bisect_left(self._mention_starts, rel.start())
+        item = next((x for x in reversed(self.mentions[:i]) if x.kind == "system"), None)
+        return (
+            item is not None
+            and rel.start() - item.end <= 20
+            and _CLAUSE_BREAK.search(text, p.mention.end, m.start) is not None
+        )
 
     def _roles_from_pairs(
         self,
@@ -346,8 +423,9 @@ class PartyAssigner:
                 p for p in speakers if p.iso3 == origin
             ]
             if cand:
-                suppliers = [cand[0]]
-                pairs = [p for p in pairs if p.iso3 != origin]
+                suppliers = _with_list(cand[0], pairs, 3)
+                listed = {p.iso3 for p in suppliers}
+                pairs = [p for p in pairs if p.iso3 not in listed]
         sup_isos = {p.iso3 for p in suppliers}
         buyers = [p for p in buyers if p.iso3 not in sup_isos]
         if not buyers and pairs:
@@ -395,7 +473,7 @@ class PartyAssigner:
                 withs = [p for p in rest if p.role == "with"]
                 subj = [p for p in rest if p.role == "pair"]
                 if withs and subj:
-                    suppliers, buyers = [withs[0]], [subj[0]]
+                    suppliers, buyers = _with_list(withs[0], withs, 2 if not origin else 3), [subj[0]]
                 else:
                     ranked = sorted(
                         {p.iso3: p for p in rest if p.iso3}.values(),
@@ -413,7 +491,7 @@ class PartyAssigner:
             # the buyer's deal by no cue (the system's origin supplies it, below); with no origin
             # known, a bare mention is the only seller the sentence offers
             if rest and (rest[0].role == "with" or (rest[0].role is None and not origin)):
-                suppliers = [rest[0]]
+                suppliers = _with_list(rest[0], rest, 2 if not origin else 3)
         return suppliers, buyers, conf
 
     def _roles_from_context(
@@ -476,6 +554,14 @@ class PartyAssigner:
                 rb = next(c.buyer for c in reversed(self.claims) if counts.get(c.buyer.iso3 or "") == top)
                 buyers = [_implied(rb.iso3, rb.name, rb.kind, None, "buyer", "competition", "context")]
             conf -= 0.1
+        noun = _STATE_NOUN.search(self.text, span[0], span[1]) if not buyers and ref is not None else None
+        if noun is not None:
+            # "The kingdom's air defences rest on US-made X": the latest buyer whose official name
+            # has that title ("Kingdom of ..."), not the article's most named state
+            pb = self._titled_buyer(noun.group(1), {p.iso3 for p in suppliers})
+            if pb is not None:
+                buyers = [_implied(pb.iso3, pb.name, pb.kind, None, "buyer", "state-noun", "context")]
+                conf -= 0.1
         focus = self.focus
         if focus is not None and focus.iso3 in {p.iso3 for p in suppliers}:
             # the most named state is this supplier ("Thailand shelved plans to buy from China ...
@@ -497,6 +583,17 @@ class PartyAssigner:
             buyers = [focus]
             conf -= 0.25
         return suppliers, buyers, conf
+
+    def _titled_buyer(self, title: str, not_isos: set[str | None]) -> PartyRef | None:
+        """The buyer of the latest claim whose official name carries ``title`` ("kingdom": the
+        Kingdom of ...), else None."""
+        for c in reversed(self.claims):
+            if c.negated or c.buyer.iso3 is None or c.buyer.iso3 in not_isos:
+                continue
+            rec = reference.country_by_iso3(c.buyer.iso3)
+            if rec is not None and title.lower() in (rec.official_name or "").lower():
+                return c.buyer
+        return None
 
     def _first_buyer(self, not_isos: set[str | None]) -> _Party | None:
         """The buyer of the article's first claim whose buyer a verb states, as a focus stand-in."""
@@ -544,6 +641,20 @@ def _implied(
 #: between a demonym or possessor and the system it qualifies: "'s", a joint design's second demonym
 #: ("-American"), a few lower-case words ("short-range", "second-hand")
 _MODIFIER_GAP = re.compile(r"(?:'s|’s)?(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,3}")
+
+
+def _with_list(first: _Party, pairs: list[_Party], least: int) -> list[_Party]:
+    """The counterparts of talks or a deal named as one list ("in talks with A, B, C and D over X"):
+    ``first`` and the other states of its list when ``first`` is a "with" counterpart and the list
+    names at least ``least`` states (a consortium sells together: each state is a seller; of two
+    states where the system's origin is known, the other may be a rival, so it takes three), else
+    ``first`` alone."""
+    if first.role != "with":
+        return [first]
+    listed = {p.iso3: p for p in pairs if p.role == "with" and p.group == first.group and p.iso3}
+    if len(listed) < least:
+        return [first]
+    return [first, *(p for iso, p in listed.items() if iso != first.iso3)]
 
 
 def _subject_pair(pairs: list[_Party]) -> list[_Party] | None:

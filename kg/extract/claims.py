@@ -54,8 +54,10 @@ from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
     _CARRIER_BEFORE,
+    _COUNTED_RETIRED,
     _OWN_BEFORE,
     _REPLACED,
+    _REPLACEMENT_NEXT,
     _RETIRED_NEXT,
     _SUCCESSOR,
     _Ctx,
@@ -77,7 +79,14 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers
-from kg.extract.roles import _participle_item, _rejected, _roles, buys_the_item, system_demonyms
+from kg.extract.roles import (
+    ONWARD_PHRASE,
+    _participle_item,
+    _rejected,
+    _roles,
+    buys_the_item,
+    system_demonyms,
+)
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.status import other_stages, stage_window
@@ -161,7 +170,13 @@ class _Extractor(FrameBuilder, DetailReader):
         clauses, self._whole = split_clauses(
             _bounded(split_sentences(self.masked), self.masked), self.masked, mentions
         )
+        prev_b = 0
         for a, b in clauses:
+            # "..., because B's own X are late": a clause of reason is background, its claim does not
+            # become the deal a later "the deal" refers to
+            background = (a, b) in self._whole and _REASON_GAP.fullmatch(self.masked, prev_b, a) is not None
+            kept_last = self.ctx.last
+            prev_b = b
             while mi < len(mentions) and mentions[mi].start < a:
                 mi += 1
             mj = mi
@@ -179,6 +194,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 self._sentence(a, b, sent_mentions)
             except RecursionError:  # pragma: no cover - pathological input only
                 continue
+            if background:
+                self.ctx.last = kept_last
             if customers is not None:
                 lo, hi = customers[2]  # the system the phrase names ("buyer of the X", "the Y fighter")
                 ref = self._customer_ref([m for m in sent_mentions if lo <= m.start < hi], before)
@@ -260,9 +277,11 @@ class _Extractor(FrameBuilder, DetailReader):
             and not (
                 _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
                 and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
+                and not _COUNTED_RETIRED.search(s, max(0, m.start - a - 60), m.start - a)
             )
             and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
             and not _RETIRED_NEXT.match(s, m.end - a)
+            and not _REPLACEMENT_NEXT.match(s, m.end - a)
             and not (
                 _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
                 and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)
@@ -286,6 +305,21 @@ class _Extractor(FrameBuilder, DetailReader):
         # "the donated jets": a participle after a determiner describes an item, states no stage
         found = self._triggers[(a, b)] = _triggers(s)
         trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
+        if trig and any(t[0] == "cancelled" for t in trig):
+            # "one sortie was cancelled because of storms": an event called off, not a deal
+            trig = [
+                t
+                for t in trig
+                if not (t[0] == "cancelled" and _EVENT_CALLED_OFF.search(s, max(0, t[1] - 60), t[1]))
+            ]
+        if trig and ("under " in s or "Under " in s) and _UNDER_THE_DEAL.search(s):
+            # "Under the deal, A will acquire the jets by 2028": the future buy is the signed deal's
+            # content, not talks (the stage comes from the deal in context)
+            trig = [t for t in trig if not (t[0] == "negotiating" and _FUTURE_BUY.match(t[3]))]
+        if " to " in s and trig:
+            # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
+            onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]
+            trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in onward)]
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (
@@ -348,19 +382,32 @@ class _Extractor(FrameBuilder, DetailReader):
     ) -> None:
         """Offered claims of the alternatives a choice was made against, to the chooser (the buyer
         of the sentence's chosen deal, else of the deal in context)."""
-        chooser = next((c for c in reversed(self.claims) if not c.negated and c.system is not None), None)
-        buyer = frames[0].buyers[0] if frames else None
-        if buyer is not None and buyer.iso3 is not None:
-            chooser = (
-                replace(chooser, buyer=PartyRef(buyer.name, buyer.iso3, buyer.kind)) if chooser else None
-            )
-        if chooser is None:
-            return
+        prev = next((c for c in reversed(self.claims) if not c.negated and c.system is not None), None)
         for m, who in offers:
+            chooser = self._chooser(m, frames) or (prev.buyer if prev is not None else None)
+            if chooser is None:
+                continue
             sysref = _system_ref(m, self.masked[m.end : m.end + 60])
             claim = offer_claim(chooser, sysref, _party_of(who) if who is not None else None, a, b, self.text)
             if claim is not None:
                 self.claims.append(claim)
+
+    def _chooser(self, m: Mention, frames: list[_Frame]) -> PartyRef | None:
+        """The buyer of the sentence's deal chosen over rejected system ``m`` (its claims are not made
+        yet): the frame of the nearest system named before ``m`` ("talks with A on X, and won B's
+        order for Y, beating Z": Z lost to Y, B chose), else the first frame's; None without one."""
+        before = [
+            x for x in self.mentions if x.kind == "system" and x.system is not None and x.end <= m.start
+        ]
+        names = {f.system.name: f for f in frames if f.system is not None and f.buyers}
+        fr = next(
+            (names[n] for x in reversed(before) if (n := _system_ref(x, "").name) in names),
+            frames[0] if frames and frames[0].buyers else None,
+        )
+        if fr is None or fr.buyers[0].iso3 is None:
+            return None
+        b = fr.buyers[0]
+        return PartyRef(b.name, b.iso3, b.kind)
 
     def _inherited_status(
         self, deal_key: str, loose_key: str, sup_iso: str, buyer_iso: str | None, a: int, b: int
@@ -548,6 +595,26 @@ def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: lis
 
 _REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succeed\w*)\b", re.IGNORECASE)
 
+
+#: the gap before a clause of reason or time cut off a sentence (see ``clauses._BECAUSE_BEFORE``)
+_REASON_GAP = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?")
+
+#: the deal in context as the frame of a sentence ("under the deal", "under the 2021 contract")
+_UNDER_THE_DEAL = re.compile(
+    r"\b[Uu]nder (?:the|this|that|its|their) (?:[\w$.,-]+ ){0,3}?(?:deal|contract|agreement|order)\b"
+)
+#: a future purchase as the trigger list words it ("will acquire", "will also buy")
+_FUTURE_BUY = re.compile(r"^will (?:[\w]+ )?(?:buy|acquire|purchase|procure|order)$")
+
+#: an event (not a deal) as the subject of a cancellation: "one sortie was cancelled", "the flight
+#: display has been called off" (talks, orders and programmes are deals and stay)
+_EVENT_CALLED_OFF = re.compile(
+    r"\b(?:sorties?|flights?|exercises?|drills?|visits?|meetings?|trips?|parades?|(?:air )?shows?|events?|"
+    r"displays?|launch(?:es)?|test(?:-firing)?s?|rehearsals?|ceremon(?:y|ies)|summits?|briefings?|"
+    r"conferences?|press conferences?|demonstrations?)\s+(?:was|were|has been|have been|had been|got|is|are)\s+"
+    r"(?:\w+\s+)?\Z",
+    re.IGNORECASE,
+)
 
 #: a sentence whose subject is an institution with no state named ("The ministry has", "The navy is")
 _STATELESS_SUBJECT = re.compile(

@@ -27,11 +27,17 @@ _SWAP = re.compile(
 _SWAP_WORDS = (" return for", " exchange for", " compensation for", " replacement for")
 #: a conjunction right before a state that starts a new clause
 _AND_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;|\s+and|\s+while)\s+(?:the\s+)?\Z")
+#: a subordinate clause of reason or time right before a state ("because B's own X ...")
+_BECAUSE_BEFORE = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?\Z")
+#: ... whose subject is that state's own item with a finite verb ("'s own US-built X are arriving")
+_OWNER_ITEM_VERB = re.compile(
+    r"(?:'s|’s)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?[A-Z][\w-]*\d?[\w/-]*s?\s+(?:are|were|is|was|have|has|had)\b"
+)
 #: ... whose own transfer verb follows within a few words
 _OWN_VERB = re.compile(
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:sent|sends|delivered|delivers|sold|sells|supplied|supplies|gave|gives|donated|"
     r"donates|transferred|transfers|handed|hands|shipped|ships|exported|exports|ordered|orders|bought|buys|"
-    r"received|receives|signed for|signs for|is buying|are buying|will\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
+    r"received|receives|signed for|signs for|is buying|are buying|(?:will|would)\s+(?:\w+\s+)?(?:send|deliver|sell|supply|give|donate|transfer|hand|ship|buy|"
     r"order|receive|get))\b"
 )
 
@@ -48,7 +54,7 @@ _JOINED = re.compile(r"\s+and\s+(?:the\s+)?|\s*,\s*")
 
 #: ... a buying verb: its subject is the second clause's buyer, whatever the first clause names
 _BUY_VERB = re.compile(
-    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy)\b"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+(?:\w+\s+){0,2}?(?:ordered|orders|bought|buys|signed for|signs for|is buying|are buying|will buy|would buy)\b"
 )
 
 
@@ -66,6 +72,14 @@ def split_clauses(
         same = None
         if len(systems) == 1 and any(w in text[a:b] for w in _SAME_WORDS):
             same = _SAME_ITEM.search(text, a, systems[0].start)
+        if len(systems) == 1 and same is None:
+            # "A received shells from B, and C-designed X drones are now built in D": the one system
+            # is the subject of a clause of its own, not an item of the first clause's deal
+            cut = _own_subject_cut(text, a, systems[0], mentions[lo:hi])
+            if cut is not None:
+                out += [(a, cut[0]), (cut[1], b)]
+                whole[(a, cut[0])] = whole[(cut[1], b)] = (a, b)
+                continue
         if len(systems) < 2 and same is None:
             out.append((a, b))
             continue
@@ -83,6 +97,33 @@ def split_clauses(
             out += [(a, cut[0]), (cut[1], b)]
             whole[(a, cut[0])] = whole[(cut[1], b)] = (a, b)
     return out, whole
+
+
+#: ", and" opening a clause whose subject is an item: up to four modifiers ("Iranian-designed",
+#: "the new") before the system mention
+_AND_ITEM_BEFORE = re.compile(r",\s+(?:and|while|but)\s+(?:(?:the|its|their|some|many|[\w-]+)\s+){0,4}\Z")
+#: ... and the finite verb right after the item (its nouns, then "are/were/is/was/have been")
+_ITEM_VERB_AFTER = re.compile(
+    r"(?:'s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:are|were|is|was|have been|has been|had been|will be|remain|remains)\b"
+)
+
+
+def _own_subject_cut(text: str, a: int, m: Mention, mentions: list[Mention]) -> tuple[int, int] | None:
+    """(end of the first clause, start of the second) where the sentence's one system is the subject
+    of a coordinate clause of its own (see :data:`_AND_ITEM_BEFORE`) and is qualified by a state the
+    first clause does not name ("..., and C-designed X are built in D"), else None: an item of
+    the first clause's deal ("..., and the X tanks are due in 2026") stays with it."""
+    gap = _AND_ITEM_BEFORE.search(text, max(a, m.start - 60), m.start)
+    if gap is None or gap.start() <= a or not _ITEM_VERB_AFTER.match(text, m.end, m.end + 60):
+        return None
+    first = {p.party.key for p in mentions if p.kind == "party" and p.party and p.start < gap.start()}
+    own = [p for p in mentions if p.kind == "party" and p.party and gap.start() < p.start < m.start]
+    if not own or any(p.party.key in first for p in own if p.party):
+        return None
+    start = gap.start() + 1
+    while start < m.start and text[start].isspace():
+        start += 1
+    return gap.start(), start
 
 
 def _both_sides(systems: list[Mention], left: int, right: int) -> bool:
@@ -113,7 +154,16 @@ def _coordination_cut(
         if joined:
             continue  # the second state of "A and B have bought ...": the clause starts at A
         gap = _AND_BEFORE.search(text, max(a, p.start - 16), p.start)
-        if gap is None or not _OWN_VERB.match(text, p.end, min(b, p.end + 40)):
+        if gap is None:
+            reason = _BECAUSE_BEFORE.search(text, max(a, p.start - 16), p.start)
+            if (
+                reason is not None
+                and _OWNER_ITEM_VERB.match(text, p.end, min(b, p.end + 80))
+                and _both_sides(systems, reason.start(), p.start)
+            ):
+                return reason.start(), p.start  # "..., because B's own X are arriving late": B's own deal
+            continue
+        if not _OWN_VERB.match(text, p.end, min(b, p.end + 40)):
             continue
         # the second clause names its own counterpart ("... to A"); else it shares the first's
         # ("X supplied A with Y, while B has sent Z": A receives Z too)

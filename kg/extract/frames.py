@@ -173,7 +173,7 @@ class FrameBuilder(PartyAssigner):
                 fr.bare_purchase = st == "signed" and bare
                 fr.parties = n_states
                 frames.append(fr)
-        frames = _drop_foreign_suppliers(frames, sys_refs)
+        frames = _drop_foreign_suppliers(frames, sys_refs, s, a)
         _share_list_origin(frames, s, a, sys_refs)
         if not frames:
             return []
@@ -192,6 +192,7 @@ class FrameBuilder(PartyAssigner):
             + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
             + _bidder_frames(frames, bidders)
+            + _onward_frames(frames, parties, sys_refs)
         )
 
     def _follow_on_buyer(self, sup: list[_Party]) -> list[_Party]:
@@ -353,6 +354,7 @@ class FrameBuilder(PartyAssigner):
             )
             and not _NEW_DEAL.search(s)
             and not self._rivals  # the other bids are not the deal the competition gave
+            and not _new_dyad(parties, self.ctx.last[-1])
         ):
             prev = self.ctx.last[-1]
             # "the French jets": the latest deal supplied by France, not simply the last one
@@ -379,6 +381,18 @@ class FrameBuilder(PartyAssigner):
         if not sys_refs:
             sys_refs.append((None, None, None))
         return sys_refs
+
+
+def _new_dyad(parties: list[_Party], prev: Claim) -> bool:
+    """Whether a sentence names a buyer and a seller of its own, neither of them a party of the deal
+    in context ("A's deal for X ... B signed a deal with C's firm for an unnamed system"): a new deal,
+    not a reference back to X."""
+    buyers = {p.iso3 for p in parties if p.role in ("buyer", "pair") and p.iso3}
+    sellers = {p.iso3 for p in parties if p.role in ("supplier", "with") and p.iso3} - buyers
+    if not buyers or not sellers:
+        return False
+    known = {prev.buyer.iso3, prev.supplier.iso3 if prev.supplier else None}
+    return not (known & (buyers | sellers))
 
 
 #: categories of parts fitted to a platform (engines, radars), bought for it
@@ -640,6 +654,10 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+#: an item noun followed by more words between a demonym and a system: the demonym's item is that noun
+_GAP_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\s+(?:and|as|while|but|with|for|,)\b", re.IGNORECASE)
+
+
 def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
     """Modifiers before a system: "Russian S-400" (origin: supplier), "India's Rafale jets"
     (owner: buyer); a demonym before no named system describes an item and sells it."""
@@ -648,7 +666,13 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
             continue
         origin = None
         for ref, m, _src in sys_refs:
-            if ref is not None and m is not None and 0 <= m.start - p.mention.end <= 40:
+            if (
+                ref is not None
+                and m is not None
+                and 0 <= m.start - p.mention.end <= 40
+                # "Korean missiles as X talks": the demonym qualifies the item noun after it, not X
+                and not _GAP_ITEM.search(s, p.mention.end - a, m.start - a)
+            ):
                 origin = ref.origin_iso3
                 if ref.origin_iso3 is None:
                     ref.origin_iso3 = p.iso3
@@ -720,13 +744,23 @@ def _pairs(ref: SystemRef | None, sup: list[_Party], buy: list[_Party]) -> list[
     return out
 
 
-def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef]) -> list[_Frame]:
+#: "a battery from its own stocks", "tanks from army reserves": items given from a state's inventory
+_FROM_STOCKS = re.compile(
+    r"[^.;]{0,40}?\bfrom\s+(?:its\s+|their\s+|the\s+)?(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:stocks?|stockpiles?|inventor(?:y|ies)|reserves|holdings|surplus)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef], s: str, a: int) -> list[_Frame]:
     """Systems of several origins: a state does not supply another state's system ("acquired
-    J-10Cs from China in response to India's purchase of Rafales": China supplies the J-10C)."""
+    J-10Cs from China in response to India's purchase of Rafales": China supplies the J-10C) unless
+    it gives the system from its own stocks ("A delivered its X, and agreed to hand over a Y battery
+    from army stocks": a re-export or donation, the giver supplies)."""
     origins = {
         r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
-        for r, _m, _src in sys_refs
-        if r is not None and r.origin_iso3
+        for r, m, _src in sys_refs
+        if r is not None and r.origin_iso3 and not (m is not None and _FROM_STOCKS.match(s, m.end - a))
     }
     if len(origins) <= 1:
         return frames
@@ -880,6 +914,46 @@ def _bidder_frames(frames: list[_Frame], bidders: list[_Party]) -> list[_Frame]:
             out.append(replace(winner, suppliers=[bidder], status="offered", modality=None, companion=True))
         else:
             out.append(_systemless_companion(base, ("offered", False, None, False), suppliers=[bidder]))
+    return out
+
+
+def _onward_frames(frames: list[_Frame], parties: list[_Party], sys_refs: list[_SysRef]) -> list[_Frame]:
+    """A purchase made to give the items on ("A will buy N X from B to be donated to C"): the buyer
+    pledges them to the recipient (an ``approved`` frame of the buyer as supplier), besides its own
+    purchase; the recipient is no buyer of the seller's (see ``roles._ONWARD_TO``).  Only the item
+    named last before the recipient is given on."""
+    onward = [p for p in parties if p.cue == "onward" and p.iso3]
+    named = [(m.start, r.name) for r, m, _src in sys_refs if r is not None and m is not None]
+    out: list[_Frame] = []
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    for fr in frames:
+        if fr.negated or fr.system is None or not fr.buyers:
+            continue
+        giver = fr.buyers[0]
+        for p in onward:
+            last = max(((st, n) for st, n in named if st < p.mention.start), default=None)
+            if last is None or last[1] != fr.system.name:
+                continue
+            key = (giver.iso3, p.iso3, fr.system.name)
+            if p.iso3 == giver.iso3 or key in seen or giver.iso3 is None:
+                continue
+            seen.add(key)
+            donor = replace(giver, role="supplier", cue="donor")
+            out.append(
+                replace(
+                    fr,
+                    suppliers=[donor],
+                    buyers=[replace(p, role="buyer", cue="onward")],
+                    status="approved",
+                    modality=None,
+                    delayed=False,
+                    quantity_delivered=None,
+                    value=None,
+                    package_value=None,
+                    dates=list(fr.dates),
+                    companion=True,
+                )
+            )
     return out
 
 

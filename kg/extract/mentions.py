@@ -112,6 +112,9 @@ _BLOCK_CODE = re.compile(
 _FAMILY_CODE = re.compile(
     r"(?P<d>(?P<fam>[A-Z](?<![\w-][A-Z])[a-z]{3,9} \d{1,2})[A-Z][A-Z0-9]{1,5})(?:s|'s)?(?![\w-])"
 )
+#: a sum glued to a currency code ("RM1.04 billion", "R2bn"): the code and first digit look like a
+#: designation, the decimals or the magnitude after them make it money
+_SUM_NEXT = re.compile(r"(?:[.,]\d+)?\s?(?:billion|million|trillion|bn|mn|crore|lakh)\b", re.IGNORECASE)
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
 
@@ -217,6 +220,8 @@ def find_designations(
             continue  # "Article-370", "Covid-19", "Russia-2"
         if right_after_match(m.start("d")):
             continue  # a variant suffix of a name just matched ("Rafale F4", "Leopard 2A4")
+        if _SUM_NEXT.match(text, m.end("d")):
+            continue  # a sum in a currency the money scanner knows by its code ("RM1.04 billion")
         if _LETTER_NUMBER.fullmatch(d) and not _VEHICLE_LETTER.match(d):
             continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
         after = text[m.end() : m.end() + 60]
@@ -306,7 +311,20 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     found = _merge_names(found, text)
     if " and " in text or ", " in text:
         found = _counted_siblings(found, text)
-    return found
+    return [
+        x
+        for x in found
+        if not (x.kind == "system" and _PERSON_BEFORE.search(text, max(0, x.start - 60), x.start))
+    ]
+
+
+#: a person's title and given name right before a word ("chief executive Jon Sten", "Minister Ana
+#: Ruiz"): the word is a surname, even where a system family shares it
+_PERSON_BEFORE = re.compile(
+    r"\b(?:[Cc]hief [Ee]xecutive|CEO|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Mm]inister|[Dd]irector|"
+    r"[Ss]pokes(?:man|woman|person)|[Ff]ounder|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    r"[A-Z][a-z]+\s+\Z"
+)
 
 
 _COUNT = (

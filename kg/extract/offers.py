@@ -82,18 +82,48 @@ _OFFERED_REL = re.compile(
 )
 
 
+#: the words of a choice between bids ("picked X over Y", "won, beating Y", "ahead of Y"): the
+#: alternative lost a competition, so it was offered; "rather than"/"instead of" also follow a plain
+#: purchase ("bought X rather than Y": Y may never have been offered) and are not among them
+_LOST_TO = re.compile(
+    r"\b(?:over|ahead of|in preference to|beating|beat|outbidding|outbid|defeating|edging out|edged out|"
+    r"outclassing|trumping)\s+(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _lost_bid(
+    s: str, a: int, m: Mention, mentions: list[Mention], rejected: set[int]
+) -> Mention | bool | None:
+    """Whether rejected system ``m`` lost a competition (see :data:`_LOST_TO`): its bidder (the
+    party written between the choice word and the system: "over B's maker's Y"), None when none is
+    written, False when ``m`` is no lost bid."""
+    prior = [x for x in mentions if x.end <= m.start and id(x) in rejected]
+    head = prior[0].start if prior and prior[0].kind == "party" else m.start
+    # the list of rejected items starts right after the choice word ("over the F and the G")
+    first = min((x.start for x in mentions if id(x) in rejected and x.start <= m.start), default=m.start)
+    if not _LOST_TO.search(s, max(0, first - a - 60), first - a):
+        return False
+    who = [x for x in prior if x.kind == "party" and x.start >= min(head, first)]
+    return who[-1] if who else None
+
+
 def rejected_offers(
     s: str, a: int, mentions: list[Mention], rejected: set[int]
 ) -> list[tuple[Mention, Mention | None]]:
     """(system, its offerer or None) of each rejected alternative a relative clause calls an offer
-    ("chosen over the X that <maker> had offered"): per the labelling guidelines a rejected offer
-    is still an offer (status ``offered``) of that system to the chooser."""
+    ("chosen over the X that <maker> had offered") or that lost a competition ("picked X over the
+    Y", "won, beating B's maker's Y"): per the labelling guidelines a rejected offer is still an
+    offer (status ``offered``) of that system to the chooser."""
     out: list[tuple[Mention, Mention | None]] = []
     for m in mentions:
         if m.kind != "system" or id(m) not in rejected:
             continue
         rel = _OFFERED_REL.match(s, m.end - a)
         if rel is None:
+            lost = _lost_bid(s, a, m, mentions, rejected)
+            if lost is not False:
+                out.append((m, lost))
             continue
         group = "who" if rel.group("who") is not None else "by"
         who = next(
@@ -109,24 +139,24 @@ def rejected_offers(
 
 
 def offer_claim(
-    chooser: Claim, sysref: SystemRef, offerer: _Party | None, a: int, b: int, text: str
+    chooser: PartyRef, sysref: SystemRef, offerer: _Party | None, a: int, b: int, text: str
 ) -> Claim | None:
-    """The offered claim of a rejected alternative to the buyer of the deal chosen over it."""
+    """The offered claim of a rejected alternative to ``chooser``, the buyer of the deal chosen over it."""
     iso = (
         offerer.iso3 if offerer is not None else _SUCCESSOR.get(sysref.origin_iso3 or "", sysref.origin_iso3)
     )
     rec = reference.country_by_iso3(iso) if iso else None
-    if rec is None or iso == chooser.buyer.iso3:
+    if rec is None or iso == chooser.iso3:
         return None
     return Claim(
-        buyer=chooser.buyer,
+        buyer=chooser,
         supplier=PartyRef(rec.name, iso, "country"),
         system=sysref,
         status="offered",
         evidence=Evidence(text[a:b], a, b),
         confidence=0.55,
         supplier_company=offerer.company if offerer is not None else None,
-        deal_key=f"{iso}>{chooser.buyer.iso3 or chooser.buyer.name}:{sysref.name}:original",
+        deal_key=f"{iso}>{chooser.iso3 or chooser.name}:{sysref.name}:original",
         system_source="catalogue" if sysref.origin_iso3 else "pattern",
         cues=[
             f"supplier:{'rejected-offer' if offerer is not None else 'system-origin'}",

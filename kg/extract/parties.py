@@ -107,6 +107,19 @@ _RETIRED_NEXT = re.compile(
     r"(?:\s+(?:family|fleet|jets|aircraft|fighters|tanks|ships|submarines|helicopters))?\s+(?:was|were|had been|"
     r"has been|have been)\s+(?:finally\s+|fully\s+)?(?:retired|decommissioned|phased out|withdrawn from service)\b"
 )
+#: the fleet a programme replaces ("picked Y for its X replacement", "the X replacement programme"): the
+#: system before the noun "replacement" is the old fleet, no item of the deal ("replacement parts" or
+#: "replacement engines" for X are items, but they come before the system)
+_REPLACEMENT_NEXT = re.compile(
+    r"(?:\s+(?:fleet|fighter|jet|tank|ship|helicopter))?\s+replacements?\b(?!\s+(?:parts?|engines?)\b)"
+)
+#: "retired" as the adjective of a counted gift or sale ("has given B 49 retired X", "sold 12 retired
+#: X"): surplus stock changing hands, not the fleet a purchase replaces
+_COUNTED_RETIRED = re.compile(
+    r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\s+"
+    r"(?:of\s+(?:its|their|the)\s+)?(?:recently\s+)?retired\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
 _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|" + RETIRE_VERB + r"|succeed(?:s|ing)?|in place of|instead of)\s+"

@@ -225,6 +225,8 @@ _ANAPHORA = _lrx(
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
     r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
+    # "The recipient has requested to buy ...": a notice's name for the buyer of the sale it announces
+    r"\bthe\s+(?:recipient|purchaser|customer)\s+(?:has|have|had|would|will|is|also|requested|wants)\b|"
     # "is buying the same gun", "ordered a similar system": the item of the deal in context
     r"\b(?:the same|a similar|an identical)\s+(?:[\w-]+\s+){0,2}?(?:" + _ITEMS_ALL + r")\b|"
     # a price in front of the deal noun: "the $2 billion deal", "this EUR 300 million contract"
@@ -623,6 +625,14 @@ _ITEM_HISTORY_TO = re.compile(
     r"\b(?:" + _ITEMS4 + r"|[A-Z][\w-]*\d[\w-]*)\s+(?:(?:that|which)\s+)?(?:it|they)\s+"
     r"(?:(?:had|has|have|once|earlier|previously)\s+)?(?:donated|sold|gave|given|sent|supplied|delivered|"
     r"transferred|handed over|exported|shipped|lent)\s+"
+    r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
+    # "(bought) to replace vehicles donated to X", "to make up for guns sent to X": the old items'
+    # history, X is no party to the purchase
+    r"|\b(?:replac\w*|make up for|backfill\w*|replenish\w*)\s+(?:the\s+|its\s+|their\s+|those\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:"
+    + _ITEMS4
+    + r"|stocks?|equipment)\s+(?:(?:that|which)\s+(?:were|was|had been)\s+)?"
+    r"(?:donated|sold|given|sent|supplied|delivered|transferred|handed over|exported|shipped|lent)\s+"
     r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
 )
 _AT_LEAST_BEFORE = re.compile(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$", _I)

@@ -102,6 +102,88 @@ def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
     return out
 
 
+#: a parenthetical phrase between a subject and its verb ("X, long reliant on Y's arms, signed"):
+#: set off by commas, no relative pronoun, no clause break, the verb right after its closing comma
+_APPOSITIVE = re.compile(
+    r",\s+(?!(?:which|who|whose|whom|and|but|while|with|after|before|as|when|if|although|though|"
+    r"according)\b)[^,;:.()\"“”]{3,90},\s+(?:(?:has|have|had|also|now|then|finally|recently|on \w+day)\s+){0,2}$"
+)
+
+
+#: a state's gift named by its demonym or possessive ("a Spanish package including X", "Poland's
+#: latest donation of X", "the Dutch contribution"): the state gives, whatever the items' origin
+_GIFT_NEXT = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:latest|new|first|second|third|fourth|planned|promised|pledged|military|aid|arms|"
+    r"weapons|additional|further)\s+){0,2}(?:donations?|aid packages?|packages?(?!\s+(?:for|worth|deal)\b)|"
+    r"gifts?|contributions?|pledges?)\b(?=\s+(?:of|including|includ\w+|with|contain\w*|compris\w*)\b)",
+    re.IGNORECASE,
+)
+
+
+#: a gapped clause: "A has promised 24 of the jets and B 19": "and" before a state, a count after it
+_GAP_AND = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?\Z")
+_GAP_COUNT = re.compile(
+    r"\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?!\s*(?:per\s*cent|percent|%|years?|months?|days?|weeks?|km|kilometres?|miles?))"
+)
+
+
+#: "in B, where A": the place of a relative clause of place right before its subject
+_WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:the\s+)?")
+
+
+def _gapped_subjects(s: str, base: int, parties: list[_Party]) -> None:
+    """A subject whose verb is gapped ("A has promised 24 of the jets and B 19", "A sent 18 tanks
+    and B 14"): B takes the role of the last subject before it (the elided verb's)."""
+    for i, p in enumerate(parties):
+        if p.role is not None or p.mention.form == "demonym" or i == 0:
+            continue
+        if not _GAP_AND.search(s, max(0, p.mention.start - base - 8), p.mention.start - base):
+            continue
+        if not _GAP_COUNT.match(s, p.mention.end - base):
+            continue
+        subj = next(
+            (
+                q
+                for q in reversed(parties[:i])
+                if q.cue.startswith("subject:") and q.role in ("supplier", "buyer")
+            ),
+            None,
+        )
+        if subj is not None:
+            p.role, p.cue = subj.role, subj.cue
+
+
+def _appositive_subjects(
+    s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
+) -> None:
+    """A subject whose verb follows a parenthetical ("X, traditionally reliant on Y's arms, signed a
+    deal with Z"): the subject takes its verb's role; a party inside the parenthetical is background,
+    no party to the deal (its own cue, "Y's arms", described the subject, not this deal)."""
+    for p in parties:
+        if p.role is not None and p.role != "other":
+            continue
+        start = p.mention.end - base
+        for _status, ts, te, word in trig:
+            if ts <= start or ts - start > 100 or not _APPOSITIVE.fullmatch(s, start, ts):
+                continue
+            vclass = _verb_class(word, s[te:])
+            if vclass is None:
+                break
+            inside = [q for q in parties if start < q.mention.start - base < ts]
+            if any(q.mention.form != "demonym" for q in inside):
+                break  # a state named in full inside the phrase may be the real subject: no guess
+            if vclass == "buy":
+                p.role, p.cue = "buyer", f"subject:{word}"
+            elif vclass == "sell":
+                p.role, p.cue = "supplier", f"subject:{word}"
+            else:
+                p.role, p.cue = "pair", f"subject:{word}"
+            for q in inside:
+                q.role, q.cue = "other", "appositive"
+            break
+
+
 def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     # groups of coordinated parties ("France, Israel, the United States and Germany")
     gid = 0
@@ -152,7 +234,9 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         last = lasts[p.group]
         start = last.mention.end - base
         window = s[start : start + 160]
-        cut = _CLAUSE_END.search(window)  # what re.split(...)[0] kept: the text before it
+        # "A said it would hand over six": the speaker is the subject of the reported verb
+        said = _SAID_IT_NEXT.match(window)
+        cut = _CLAUSE_END.search(window, said.end() if said else 0)  # what re.split(...)[0] kept
         clause = window[: cut.start()] if cut else window
         nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
         limit = min((q.mention.start - base - start for q in nxt), default=len(clause))
@@ -186,6 +270,21 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             else:
                 p.role, p.cue = "pair", f"subject:{word}"
             break
+    if "," in s:
+        _appositive_subjects(s, base, parties, trig)
+    if " and " in s:
+        _gapped_subjects(s, base, parties)
+    if "where" in s:
+        # "in B, where A has supplied N X": the place before "where" receives what its subject sells
+        for p, q in itertools.pairwise(parties):
+            if (
+                p.role in (None, "pair", "other")
+                and p.mention.form != "demonym"
+                and q.role == "supplier"
+                and q.cue.startswith("subject:")
+                and _WHERE_GAP.fullmatch(s, p.mention.end - base, q.mention.start - base)
+            ):
+                p.role, p.cue = "buyer", "where-recipient"
     # a party acting against the deal the sentence names, even across a clause ("X said it would
     # impose sanctions on firms involved in arms sales to Y"): no party to it
     for p in parties:
@@ -228,6 +327,20 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _former_buyers(s, base, parties)
     if " from " in s:
         _original_suppliers(s, base, parties)
+    if " to " in s:
+        for p in parties:
+            if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
+                p.role, p.cue = "other", "onward"  # the buyer gives it on: see frames._onward_frames
+
+
+#: "bought N X from A to be donated to B", "for donation to B": B gets the items from the buyer, later
+_ONWARD = (
+    r"\b(?:to be|for|before being|and then|which will be|which would be)\s+(?:later\s+|then\s+)?"
+    r"(?:donated|given|gifted|sent|handed over|passed on|transferred|donation|transfer)\s+to\b"
+)
+_ONWARD_TO = re.compile(_ONWARD + r"\s+(?:the\s+)?$", re.IGNORECASE)
+#: the phrase anywhere in a sentence: its verb is the later gift's, not the purchase's stage
+ONWARD_PHRASE = re.compile(_ONWARD, re.IGNORECASE)
 
 
 #: exports in general ("arms exports", "weapons sales"), not the deliveries of one deal
@@ -350,6 +463,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "negative-context"
     if m.form == "demonym" and _ERA_NEXT.match(own_right):
         return "other", "era"
+    if _GIFT_NEXT.match(own_right):
+        return "supplier", "giver"  # "a Spanish package including X", "Poland's latest donation of X"
     if ("after" in tail or "following" in tail) and _EARLIER_BUYERS.search(left):
         return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
     if m.form != "demonym" and "the " in own_right[:40] and _NTH_BUYER_NEXT.match(own_right[:120]):

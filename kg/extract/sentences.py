@@ -149,7 +149,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
                 if w:
                     word = w.group(1).lower()
-                    if word in _ABBREV or len(word) == 1 or _S2.fullmatch(word):
+                    # a lone letter is an initial ("J. Smith"), not the plural of a designation
+                    # ending in a digit ("12 F-16s. The jets ...", "24 K9s. Deliveries ...")
+                    glued = len(word) == 1 and w.start(1) > 0 and text[w.start(1) - 1].isdigit()
+                    if word in _ABBREV or (len(word) == 1 and not glued) or _S2.fullmatch(word):
                         continue
             nxt = _S1.match(text[end : end + 40])
             if nxt and nxt.group(1).islower():

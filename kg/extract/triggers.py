@@ -137,12 +137,18 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
+#: the verbs of a buyer studying an offer ("considering a proposal", "weighing an offer")
+_WEIGHS = ("consider", "evaluat", "stud", "weigh", "review", "examin", "mull")
+
+
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
     if word.startswith(("sent a", "sent an", "issued", "took", "take", "taken", "taking", "receiv")) or (
         word.startswith("deliver") and " of " in word
     ):
         return "buy"  # "sent a request to France", "issued a tender", "the delivery of its first F-35s"
+    if word.startswith(_WEIGHS):
+        return "buy"  # "is weighing a French offer": the subject weighs what others offer
     if _APPROVE.match(word):
         if _SALE_AFTER.search(after[:80]):
             return "sell"

@@ -22,6 +22,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _I)
 
 
+#: a count of items as news writes it ("24", "six", "a dozen"); never a year (four digits)
+_COUNT_WORD = r"(?:\d{1,3}(?![\d,.])|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds)"
+
+
 def _lrx(pattern: str, needs: tuple[str, ...] = ()) -> LowerRx:
     # see kg.extract._fastre: only for patterns whose group text callers never use as is
     return LowerRx(pattern, needs=needs)
@@ -207,6 +211,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
             r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
             r"assurances?|details?|priority|up)\b)|"
+            # a gift with two objects: "has given B 49 tanks", "gave the army 12 jets" (a recipient, then a count)
+            r"(?:gave|given)(?= (?:the )?[\w-]+ " + _COUNT_WORD + r"\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"
@@ -269,7 +275,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"settled on(?! (?:an? |the )?(?:[$€£\d]|(?:[\w-]+ ){0,2}?(?:price|terms|sum|figure|amount)\b))|"
             r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
             r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
-            r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate)\b"
+            r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate|"
+            # a promise of a counted gift ("has promised 24 of the jets", "promised B 30 tanks"), a
+            # state agreeing to give from its stocks ("agreed to hand over a third battery")
+            r"promis(?:ed|es)(?= (?:[\w-]+ ){0,2}?"
+            + _COUNT_WORD
+            + r"\b)|(?:agreed|decided) to (?:hand over|give|gift))\b"
         ),
     ),
     (
@@ -340,7 +351,7 @@ _BUY_V = _rx(
 )
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|gave|donat\w*|gift\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|gave|given|promis\w*|donat\w*|gift\w*|"
     r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )
 _NEUTRAL_V = _rx(

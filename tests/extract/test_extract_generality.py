@@ -338,15 +338,26 @@ def test_rival_named_with_its_maker_after_over_is_not_the_deal():
         "The Philippine Air Force has picked the KAI FA-50 over the Leonardo M-346, with a deal for "
         "12 jets expected to be signed in May."
     )
-    assert [_triple(c) for c in out] == [("KOR", "PHL", "FA-50")]
+    # the rival lost a competition: per the labelling guidelines a rejected offer is still an offer
+    # (status offered, no quantity of the deal), never a party to the chosen deal
+    deal = [c for c in out if c["status"] != "offered"]
+    assert [_triple(c) for c in deal] == [("KOR", "PHL", "FA-50")]
+    assert [(_triple(c), c["quantity"]) for c in out if c["status"] == "offered"] == [
+        (("ITA", "PHL", "M-346 Master"), None)
+    ]
     # a buyer's choice is its government's decision (approved), the contract still to come
-    assert out[0]["status"] == "approved" and out[0]["quantity"] == 12
+    assert deal[0]["status"] == "approved" and deal[0]["quantity"] == 12
 
 
 def test_beaten_rival_is_not_a_second_deal():
     out = _claims("Indonesia ordered 12 Rafale jets from France, beating the Boeing F-15EX.")
-    assert [_triple(c) for c in out] == [("FRA", "IDN", "Rafale")]
-    assert out[0]["status"] == "signed"
+    deal = [c for c in out if c["status"] != "offered"]
+    assert [_triple(c) for c in deal] == [("FRA", "IDN", "Rafale")]
+    assert deal[0]["status"] == "signed"
+    # the beaten rival was an offer (labelling guidelines), with none of the deal's details
+    assert [(c["supplier"]["iso3"], c["quantity"]) for c in out if c["status"] == "offered"] == [
+        ("USA", None)
+    ]
 
 
 def test_rejected_list_after_rather_than_is_dropped():
