@@ -1,0 +1,55 @@
+"""General patterns of missed facts on news written blind to the rules (issue 13, helper recall3):
+company-only suppliers and deals whose item is only a generic noun.
+
+Why: each test states one pattern in its own words, with made-up designations and pairings no
+labelled article holds, so the rule or catalogue row that passes it fixes the class, not one
+article; negative cases pin the limit (precision on blind text matters as much as recall).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.helpers.claim_facts import claims, triples
+
+PUB = date(2025, 6, 2)
+
+
+# -- company-only suppliers: the maker stands for its home state (company catalogue) -----------------
+
+
+def test_a_catalogued_maker_named_alone_gives_its_home_state() -> None:
+    """No country is written for the seller, only a defence firm: the firm's home state from the
+    company catalogue is the supplier (labelling guidelines: a company stands for its country)."""
+    got = _supplier_company("Terma has handed over three XR-12 coastal radars to Ghana.")
+    assert got == {("DNK", "Terma")}
+
+
+def test_a_local_subsidiary_keeps_its_own_home_state_not_the_parent() -> None:
+    """A subsidiary named with a country ("<parent> <country>") stands for that country, not for the
+    parent group's home state; the longer catalogue name wins over the parent's alias."""
+    got = _supplier_company("Thales Nederland delivered four XK-9 naval radars to Chile last month.")
+    assert got == {("NLD", "Thales Nederland")}
+
+
+def test_a_maker_from_a_second_tier_industry_is_known() -> None:
+    """Firms of smaller exporting industries (here a Korean gun maker) resolve too."""
+    got = triples("Peru took delivery of six KX-105 towed howitzers from Hyundai WIA in May.", PUB)
+    assert ("KOR", "PER", "KX-105") in got
+
+
+def test_an_unknown_firm_gives_no_invented_supplier_state() -> None:
+    """A firm the catalogue does not hold is not resolved by guesswork."""
+    got = _supplier_company("Qorvalix Dynamics delivered four XK-9 naval radars to Chile last month.")
+    assert all(iso3 is None for iso3, _ in got)
+
+
+def _supplier_company(text: str) -> set[tuple]:
+    """(supplier iso3, supplier company name) of every claim of ``text``."""
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            (c.get("supplier_company") or {}).get("name"),
+        )
+        for c in claims(text, PUB)
+    }
