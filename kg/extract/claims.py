@@ -120,6 +120,8 @@ class _Extractor(FrameBuilder, DetailReader):
         self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
+        #: the item kinds (catalogue categories) a system-less claim's own sentence names, by claim id
+        self._item_kinds: dict[int, frozenset[str]] = {}
         self._whole: dict[tuple[int, int], tuple[int, int]] = {}  # a clause's sentence (evidence)
         self._triggers: dict[tuple[int, int], list] = {}  # a sentence's triggers, reused by calibrate
         self.focus = self._focus_buyer()
@@ -218,17 +220,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 ]
                 if self._orphan.origin_iso3 is None and maker:
                     self._orphan = replace(self._orphan, origin_iso3=maker[-1])  # "the Russian Y"
-        with_system = {
-            (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in self.claims if c.system
-        }
-        self.claims = [
-            c
-            for c in self.claims
-            if c.system
-            # "X remains Y's main supplier" and an item listed beside a system stand beside any deal
-            or id(c) in self._relations
-            or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
-        ]
+        self.claims = _drop_systemless_echoes(self.claims, self._relations, self._item_kinds)
         _reconcile_systems(self.claims)
         _reconcile_bare_names(self.claims)
         _reconcile_families(self.claims)
@@ -347,6 +339,11 @@ class _Extractor(FrameBuilder, DetailReader):
                     fr.companion or (fr.suppliers and fr.suppliers[0].cue == "relation")
                 ):
                     self._relations.add(id(claim))
+                elif claim.system is None and not systems:
+                    # a sentence that calls its deal another one ("in a separate notification")
+                    self._item_kinds[id(claim)] = (
+                        _NEW_DEAL_KIND if _SEPARATE_DEAL.search(s) else _item_kinds(s)
+                    )
                 self.claims.append(claim)
                 if not fr.companion:  # "the deal" later means the named system's deal, not an item beside it
                     self.ctx.last = [claim]
@@ -642,6 +639,61 @@ _GIVEN_FROM_STOCK = re.compile(
 _SENT_CUE = re.compile(r"^subject:(?:sen[dt]s?|sending|deploy\w*|dispatch\w*)$")
 
 _ANY_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
+
+
+#: a deal noun and the item it is for ("a sale of support for radars", "a contract for two corvettes")
+_DEAL_FOR_ITEM = re.compile(
+    r"\b(?:deal|contract|order|agreement|purchase|acquisition|sale)s?\s+(?:[\w$.,-]+\s+){0,3}?(?:of|for)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?P<noun>" + _ITEMS4 + r")\b",
+    re.IGNORECASE,
+)
+
+
+#: a sentence that says its deal is not the one in context ("in a separate notification")
+_SEPARATE_DEAL = re.compile(
+    r"\bseparate\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|order|sale|notification|agreement|purchase|request)s?\b",
+    re.IGNORECASE,
+)
+
+#: the item kinds of a system-less sentence that says its deal is another one ("a separate sale")
+_NEW_DEAL_KIND = frozenset({"new-deal"})
+
+
+def _item_kinds(s: str) -> frozenset[str]:
+    """The catalogue categories of the generic items a sentence's deal nouns are for ("a sale of
+    support for radars": sensors); none without a deal noun tied to its item."""
+    return frozenset(k for m in _DEAL_FOR_ITEM.finditer(s) if (k := ITEM_NOUNS.get(m.group("noun").lower())))
+
+
+def _drop_systemless_echoes(
+    claims: list[Claim], relations: set[int], item_kinds: dict[int, frozenset[str]]
+) -> list[Claim]:
+    """Drop a system-less claim of a dyad that also has a claim naming a system: mostly the same deal
+    told again without its name ("the jets", "the contract").  Kept: a standing relation, an item
+    listed beside a system, and a sentence naming no system whose own item nouns are all of another
+    kind than every named system of the dyad ("... also approved a sale of support for radars" after
+    a helicopter sale) or that calls its deal another one (``_NEW_DEAL_KIND``): a second deal of the
+    same two states (the labelling guidelines: a deal whose text names no system is a fact with no
+    system)."""
+    kinds: dict[tuple, set[str]] = {}
+    for c in claims:
+        if c.system:
+            kinds.setdefault((c.supplier.iso3 if c.supplier else None, c.buyer.iso3), set()).add(
+                c.system.category or ""
+            )
+    out = []
+    for c in claims:
+        named = kinds.get((c.supplier.iso3 if c.supplier else None, c.buyer.iso3))
+        own = item_kinds.get(id(c))
+        if (
+            c.system
+            or id(c) in relations
+            or named is None
+            or own == _NEW_DEAL_KIND
+            or (own and not own & named)
+        ):
+            out.append(c)
+    return out
 
 
 def _record_name(m: Mention) -> str | None:

@@ -53,3 +53,40 @@ def _supplier_company(text: str) -> set[tuple]:
         )
         for c in claims(text, PUB)
     }
+
+
+# -- system-less deals beside a named deal of the same two states --------------------------------------
+
+
+def test_a_second_deal_for_a_generic_item_of_another_kind_is_kept() -> None:
+    """A named helicopter sale, then a sale of support for radars to the same buyer: the radar deal
+    names no system, but its item is of another kind than the helicopters, so it is a second deal
+    (system null), not the helicopter deal told again."""
+    text = (
+        "The State Department approved a possible sale to Ghana of 8 AW-9 helicopters for $300 million. "
+        "The State Department also approved a possible sale to Ghana of spare parts for coastal radars "
+        "worth $40 million."
+    )
+    got = triples(text, PUB)
+    assert {("USA", "GHA", None)} <= got
+    assert any(t[2] is not None for t in got)
+
+
+def test_a_deal_called_separate_is_kept_even_for_an_item_of_the_same_kind() -> None:
+    """'in a separate sale' says the item is another deal though it is of the same kind."""
+    text = (
+        "Peru ordered four XR-30 radars from France in 2022. "
+        "Peru also signed with France for the maintenance of its coastal radars in a separate contract."
+    )
+    assert ("FRA", "PER", None) in triples(text, PUB)
+
+
+def test_the_same_deal_told_again_without_its_name_stays_one_fact() -> None:
+    """'the six helicopters' after a named helicopter order is that deal again: no system-less
+    fact of the same two states is added (the item is of the named system's kind)."""
+    text = (
+        "Ghana ordered six AW-9 helicopters from Italy in 2023. "
+        "Ghana signed a contract with Italy for the six helicopters in March."
+    )
+    got = triples(text, PUB)
+    assert ("ITA", "GHA", None) not in got
