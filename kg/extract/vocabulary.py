@@ -316,7 +316,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
-            r"bid(?:s|ding)? (?:for|to))\b"
+            r"bid(?:s|ding)? (?:for|to)|"
+            # "A lost out to B in C", "A lost the tender to B": a losing bid is an offer
+            r"lost out to|lost (?:an? |the )(?:[\w-]+ ){0,2}?(?:tender|competition|contest|bid|race) to)\b"
         ),
     ),
     (

@@ -90,3 +90,45 @@ def test_the_same_deal_told_again_without_its_name_stays_one_fact() -> None:
     )
     got = triples(text, PUB)
     assert ("ITA", "GHA", None) not in got
+
+
+# -- lost bids: the loser offered ------------------------------------------------------------------------
+
+
+def test_a_maker_that_lost_out_to_a_rival_in_a_state_offered_to_that_state() -> None:
+    """'A lost out to B in C': per the labelling guidelines a losing bid is an offer (A's home state
+    to C, no system named); the winner B is no party to A's offer."""
+    got = _facts("Navantia lost out to Fincantieri in Ghana last year.")
+    assert got == {("ESP", "GHA", None, "offered")}
+
+
+def test_a_state_that_lost_a_contest_to_a_rival_offered() -> None:
+    """The loser may be a state, the phrase 'lost the <kind> contest to B in C'."""
+    got = _facts("Spain lost the corvette contest to Turkey in Ghana.")
+    assert ("ESP", "GHA", None, "offered") in got
+    assert not any(f[0] == "TUR" and f[1] == "ESP" for f in got)
+
+
+def test_the_clause_after_a_lost_bid_keeps_its_own_system() -> None:
+    """'A lost out to B in C, and D delayed the purchase of X': the lost bid names no system, so X
+    is not what A offered; the second clause is read on its own."""
+    text = (
+        "Navantia lost out to Fincantieri in Ghana in May, and the Kenyan government delayed a planned "
+        "purchase of AW-9 helicopters."
+    )
+    got = _facts(text)
+    assert ("ESP", "GHA", None, "offered") in got
+    assert not any(f[0] == "ESP" and f[2] is not None for f in got)
+
+
+def _facts(text: str) -> set[tuple]:
+    """(supplier iso3, buyer iso3, system name, status) of every claim of ``text``."""
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            c["buyer"]["iso3"],
+            c["system"]["name"] if c["system"] else None,
+            c["status"],
+        )
+        for c in claims(text, PUB)
+    }
