@@ -132,3 +132,26 @@ def _facts(text: str) -> set[tuple]:
         )
         for c in claims(text, PUB)
     }
+
+
+# -- new unnamed items that follow an earlier named system --------------------------------------------
+
+
+def test_new_items_called_follow_ons_of_a_named_class_are_a_deal_of_their_own() -> None:
+    """'took delivery of two new patrol ships, follow-ons to the X-class it received earlier': the
+    named class is the earlier deal; the new ships name no system and are a fact of their own."""
+    text = (
+        "Kenya took delivery in May of the first of three new patrol ships built by Navantia in Spain, "
+        "follow-ons to the Serviola-class ships it received in 2015."
+    )
+    got = _facts(text)
+    assert ("ESP", "KEN", None, "delivering") in got  # the first of three: deliveries under way
+    assert any(f[2] is not None for f in got)
+
+
+def test_a_named_system_alone_gives_no_system_less_fact() -> None:
+    """Without the follow-on phrase the sentence's one named system is the whole deal."""
+    got = _facts(
+        "Kenya took delivery in May of three new Serviola-class patrol ships built by Navantia in Spain."
+    )
+    assert not any(f[2] is None for f in got)
