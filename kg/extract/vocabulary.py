@@ -166,6 +166,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
             r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
             r"running (?:\w+ ){0,3}?(?:late|behind)|"
+            # "has failed to deliver the weapons it was paid for": owed and not delivered, a slipped deal
+            r"(?:failed|fails|failing) to deliver(?! on\b)|"
             # "expects the first in 2026, later than planned", "were originally due in 2023",
             # "pushing delivery to 2027": a schedule that slipped
             r"later than (?:originally )?(?:planned|scheduled|expected|promised|agreed|foreseen|envisaged)|"

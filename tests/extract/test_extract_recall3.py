@@ -155,3 +155,19 @@ def test_a_named_system_alone_gives_no_system_less_fact() -> None:
         "Kenya took delivery in May of three new Serviola-class patrol ships built by Navantia in Spain."
     )
     assert not any(f[2] is None for f in got)
+
+
+# -- deliveries owed and not made ----------------------------------------------------------------------
+
+
+def test_a_seller_that_failed_to_deliver_is_a_delayed_deal_not_a_denial() -> None:
+    """'A failed to deliver the X to B': the deal exists and its deliveries slipped (labelling
+    guidelines: slipped schedules are delayed), so it is a delayed fact, not a negated one."""
+    got = _facts("Belarus failed to deliver the 12 XJ-3 jets to Georgia that were due in 2022.")
+    assert ("BLR", "GEO", "XJ-3", "delayed") in got
+
+
+def test_failing_to_deliver_on_a_promise_is_no_delivery_verb() -> None:
+    """'failed to deliver on' is an idiom (a promise not kept), not a slipped delivery."""
+    got = _facts("Belarus failed to deliver on its promise of reform to Georgia, the XJ-3 maker said.")
+    assert not any(f[3] == "delayed" for f in got)
