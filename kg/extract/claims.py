@@ -120,6 +120,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
+        self._heading: _Party | None = None  # the seller a roundup heading names ("From Russia")
         #: the item kinds (catalogue categories) a system-less claim's own sentence names, by claim id
         self._item_kinds: dict[int, frozenset[str]] = {}
         self._whole: dict[tuple[int, int], tuple[int, int]] = {}  # a clause's sentence (evidence)
@@ -166,6 +167,32 @@ class _Extractor(FrameBuilder, DetailReader):
         assert rec is not None
         return _Party(Mention("party", -1, -1, "", "focus"), iso, rec.name, "country", None, "buyer", "focus")
 
+    def _heading_line(self, a: int, b: int, mentions: list[Mention]) -> bool:
+        """Whether span ``a:b`` is a roundup heading line ("Chinese-made:", "From Russia", "Made in
+        France:"); one naming a seller sets the supplier of the lines below it (for lines that name
+        none), any other short heading line ends that section."""
+        line = self.masked[a:b]
+        if len(line) > 60 or "\n" in line.strip():
+            return False
+        if _SUPPLIER_HEADING.fullmatch(line) is None:
+            if _HEADING_LINE.fullmatch(line):
+                self._heading = None
+            return False
+        states = [p for x in mentions if x.kind == "party" and (p := _party_of(x)) is not None and p.iso3]
+        if len({p.iso3 for p in states}) != 1:
+            self._heading = None
+            return False
+        self._heading = _Party(
+            Mention("party", -1, -1, "", "heading"),
+            states[0].iso3,
+            states[0].name,
+            "country",
+            None,
+            "supplier",
+            "heading",
+        )
+        return True
+
     def run(self) -> list[Claim]:
         mi = 0
         mentions = self.mentions
@@ -186,6 +213,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 mj += 1
             sent_mentions = mentions[mi:mj]
             if _SKIP_SENT.match(self.masked[a:b]):
+                continue
+            if self._heading_line(a, b, mentions[mi:mj]):
                 continue
             before = len(self.claims)
             customers = listed_customers(self.masked[a:b], a, sent_mentions)
@@ -325,6 +354,10 @@ class _Extractor(FrameBuilder, DetailReader):
         _roles(s, a, parties, trig)
         if systems:
             system_demonyms(s, a, parties, systems)
+        if self._heading is not None and not any(
+            p.role in ("supplier", "origin") or p.iso3 == self._heading.iso3 for p in parties
+        ):
+            parties.append(replace(self._heading))  # the roundup's heading names the seller
         if rejected:
             for p in parties:
                 if id(p.mention) in rejected:
@@ -648,6 +681,17 @@ _DEAL_FOR_ITEM = re.compile(
     re.IGNORECASE,
 )
 
+
+#: a roundup heading that names the seller of the lines below it: "Chinese-made:", "From Russia",
+#: "Made in France:" (a line of its own, no sentence punctuation)
+_SUPPLIER_HEADING = re.compile(
+    r"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?-(?:made|built|supplied|designed)(?:\s+[\w-]+){0,2}|"
+    r"(?:Made|Built|Bought|Supplied|Imported|Sourced)\s+(?:in|from|by)\s+(?:the\s+)?[A-Z][\w'’ -]{1,30}|"
+    r"From\s+(?:the\s+)?[A-Z][\w'’ -]{1,30})\s*:?\s*"
+)
+#: any other heading line (up to five words, no digit, no sentence punctuation): it ends a supplier
+#: heading's section; a list line ("Kenya: six X ordered in 2023") has a number and does not
+_HEADING_LINE = re.compile(r"\s*[A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,4}\s*:?\s*")
 
 #: a sentence that says its deal is not the one in context ("in a separate notification")
 _SEPARATE_DEAL = re.compile(

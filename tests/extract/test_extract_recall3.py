@@ -171,3 +171,31 @@ def test_failing_to_deliver_on_a_promise_is_no_delivery_verb() -> None:
     """'failed to deliver on' is an idiom (a promise not kept), not a slipped delivery."""
     got = _facts("Belarus failed to deliver on its promise of reform to Georgia, the XJ-3 maker said.")
     assert not any(f[3] == "delayed" for f in got)
+
+
+# -- roundups: a heading names the seller of the lines below it --------------------------------------
+
+
+def test_a_from_heading_gives_the_supplier_of_the_lines_below() -> None:
+    """A roundup line under "From <state>" that names no seller takes the heading's state."""
+    text = "From Spain\n\nGhana took delivery of two new corvettes in 2024.\n\nKenya ordered six XJ-9 helicopters in 2023."
+    got = triples(text, PUB)
+    assert {("ESP", "GHA", None), ("ESP", "KEN", "XJ-9")} <= got
+
+
+def test_a_demonym_made_heading_gives_the_supplier() -> None:
+    """ "<Demonym>-made:" heads a list of buyers and items."""
+    text = "Italian-made:\n- Kenya: six XJ-9 helicopters ordered in 2023."
+    assert ("ITA", "KEN", "XJ-9") in triples(text, PUB)
+
+
+def test_a_line_that_names_its_own_seller_keeps_it_and_a_new_heading_ends_the_section() -> None:
+    """The heading is a default: a line naming its seller keeps it, and the next heading line
+    (without a seller) closes the section."""
+    text = (
+        "From Spain\n\nKenya ordered six XJ-9 helicopters from France in 2023.\n\nOther news\n\n"
+        "Ghana ordered four XJ-7 trainers in 2024."
+    )
+    got = triples(text, PUB)
+    assert ("FRA", "KEN", "XJ-9") in got
+    assert not any(t[0] == "ESP" for t in got)
