@@ -120,6 +120,9 @@ class _Extractor(FrameBuilder, DetailReader):
         self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
+        self._heading: _Party | None = None  # the seller a roundup heading names ("From Russia")
+        #: the item kinds (catalogue categories) a system-less claim's own sentence names, by claim id
+        self._item_kinds: dict[int, frozenset[str]] = {}
         self._whole: dict[tuple[int, int], tuple[int, int]] = {}  # a clause's sentence (evidence)
         self._triggers: dict[tuple[int, int], list] = {}  # a sentence's triggers, reused by calibrate
         self.focus = self._focus_buyer()
@@ -164,6 +167,32 @@ class _Extractor(FrameBuilder, DetailReader):
         assert rec is not None
         return _Party(Mention("party", -1, -1, "", "focus"), iso, rec.name, "country", None, "buyer", "focus")
 
+    def _heading_line(self, a: int, b: int, mentions: list[Mention]) -> bool:
+        """Whether span ``a:b`` is a roundup heading line ("Chinese-made:", "From Russia", "Made in
+        France:"); one naming a seller sets the supplier of the lines below it (for lines that name
+        none), any other short heading line ends that section."""
+        line = self.masked[a:b]
+        if len(line) > 60 or "\n" in line.strip():
+            return False
+        if _SUPPLIER_HEADING.fullmatch(line) is None:
+            if _HEADING_LINE.fullmatch(line):
+                self._heading = None
+            return False
+        states = [p for x in mentions if x.kind == "party" and (p := _party_of(x)) is not None and p.iso3]
+        if len({p.iso3 for p in states}) != 1:
+            self._heading = None
+            return False
+        self._heading = _Party(
+            Mention("party", -1, -1, "", "heading"),
+            states[0].iso3,
+            states[0].name,
+            "country",
+            None,
+            "supplier",
+            "heading",
+        )
+        return True
+
     def run(self) -> list[Claim]:
         mi = 0
         mentions = self.mentions
@@ -184,6 +213,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 mj += 1
             sent_mentions = mentions[mi:mj]
             if _SKIP_SENT.match(self.masked[a:b]):
+                continue
+            if self._heading_line(a, b, mentions[mi:mj]):
                 continue
             before = len(self.claims)
             customers = listed_customers(self.masked[a:b], a, sent_mentions)
@@ -218,17 +249,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 ]
                 if self._orphan.origin_iso3 is None and maker:
                     self._orphan = replace(self._orphan, origin_iso3=maker[-1])  # "the Russian Y"
-        with_system = {
-            (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in self.claims if c.system
-        }
-        self.claims = [
-            c
-            for c in self.claims
-            if c.system
-            # "X remains Y's main supplier" and an item listed beside a system stand beside any deal
-            or id(c) in self._relations
-            or (c.supplier.iso3 if c.supplier else None, c.buyer.iso3) not in with_system
-        ]
+        self.claims = _drop_systemless_echoes(self.claims, self._relations, self._item_kinds)
         _reconcile_systems(self.claims)
         _reconcile_bare_names(self.claims)
         _reconcile_families(self.claims)
@@ -333,6 +354,10 @@ class _Extractor(FrameBuilder, DetailReader):
         _roles(s, a, parties, trig)
         if systems:
             system_demonyms(s, a, parties, systems)
+        if self._heading is not None and not any(
+            p.role in ("supplier", "origin") or p.iso3 == self._heading.iso3 for p in parties
+        ):
+            parties.append(replace(self._heading))  # the roundup's heading names the seller
         if rejected:
             for p in parties:
                 if id(p.mention) in rejected:
@@ -347,6 +372,11 @@ class _Extractor(FrameBuilder, DetailReader):
                     fr.companion or (fr.suppliers and fr.suppliers[0].cue == "relation")
                 ):
                     self._relations.add(id(claim))
+                elif claim.system is None and not systems:
+                    # a sentence that calls its deal another one ("in a separate notification")
+                    self._item_kinds[id(claim)] = (
+                        _NEW_DEAL_KIND if _SEPARATE_DEAL.search(s) else _item_kinds(s)
+                    )
                 self.claims.append(claim)
                 if not fr.companion:  # "the deal" later means the named system's deal, not an item beside it
                     self.ctx.last = [claim]
@@ -642,6 +672,72 @@ _GIVEN_FROM_STOCK = re.compile(
 _SENT_CUE = re.compile(r"^subject:(?:sen[dt]s?|sending|deploy\w*|dispatch\w*)$")
 
 _ANY_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
+
+
+#: a deal noun and the item it is for ("a sale of support for radars", "a contract for two corvettes")
+_DEAL_FOR_ITEM = re.compile(
+    r"\b(?:deal|contract|order|agreement|purchase|acquisition|sale)s?\s+(?:[\w$.,-]+\s+){0,3}?(?:of|for)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?P<noun>" + _ITEMS4 + r")\b",
+    re.IGNORECASE,
+)
+
+
+#: a roundup heading that names the seller of the lines below it: "Chinese-made:", "From Russia",
+#: "Made in France:" (a line of its own, no sentence punctuation)
+_SUPPLIER_HEADING = re.compile(
+    r"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?-(?:made|built|supplied|designed)(?:\s+[\w-]+){0,2}|"
+    r"(?:Made|Built|Bought|Supplied|Imported|Sourced)\s+(?:in|from|by)\s+(?:the\s+)?[A-Z][\w'’ -]{1,30}|"
+    r"From\s+(?:the\s+)?[A-Z][\w'’ -]{1,30})\s*:?\s*"
+)
+#: any other heading line (up to five words, no digit, no sentence punctuation): it ends a supplier
+#: heading's section; a list line ("Kenya: six X ordered in 2023") has a number and does not
+_HEADING_LINE = re.compile(r"\s*[A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,4}\s*:?\s*")
+
+#: a sentence that says its deal is not the one in context ("in a separate notification")
+_SEPARATE_DEAL = re.compile(
+    r"\bseparate\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|order|sale|notification|agreement|purchase|request)s?\b",
+    re.IGNORECASE,
+)
+
+#: the item kinds of a system-less sentence that says its deal is another one ("a separate sale")
+_NEW_DEAL_KIND = frozenset({"new-deal"})
+
+
+def _item_kinds(s: str) -> frozenset[str]:
+    """The catalogue categories of the generic items a sentence's deal nouns are for ("a sale of
+    support for radars": sensors); none without a deal noun tied to its item."""
+    return frozenset(k for m in _DEAL_FOR_ITEM.finditer(s) if (k := ITEM_NOUNS.get(m.group("noun").lower())))
+
+
+def _drop_systemless_echoes(
+    claims: list[Claim], relations: set[int], item_kinds: dict[int, frozenset[str]]
+) -> list[Claim]:
+    """Drop a system-less claim of a dyad that also has a claim naming a system: mostly the same deal
+    told again without its name ("the jets", "the contract").  Kept: a standing relation, an item
+    listed beside a system, and a sentence naming no system whose own item nouns are all of another
+    kind than every named system of the dyad ("... also approved a sale of support for radars" after
+    a helicopter sale) or that calls its deal another one (``_NEW_DEAL_KIND``): a second deal of the
+    same two states (the labelling guidelines: a deal whose text names no system is a fact with no
+    system)."""
+    kinds: dict[tuple, set[str]] = {}
+    for c in claims:
+        if c.system:
+            kinds.setdefault((c.supplier.iso3 if c.supplier else None, c.buyer.iso3), set()).add(
+                c.system.category or ""
+            )
+    out = []
+    for c in claims:
+        named = kinds.get((c.supplier.iso3 if c.supplier else None, c.buyer.iso3))
+        own = item_kinds.get(id(c))
+        if (
+            c.system
+            or id(c) in relations
+            or named is None
+            or own == _NEW_DEAL_KIND
+            or (own and not own & named)
+        ):
+            out.append(c)
+    return out
 
 
 def _record_name(m: Mention) -> str | None:

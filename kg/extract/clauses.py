@@ -80,6 +80,11 @@ def split_clauses(
                 out += [(a, cut[0]), (cut[1], b)]
                 whole[(a, cut[0])] = whole[(cut[1], b)] = (a, b)
                 continue
+        lost = _lost_bid_cut(text, a, b, systems) if systems and "lost " in text[a:b] else None
+        if lost is not None:
+            out += [(a, lost[0]), (lost[1], b)]
+            whole[(a, lost[0])] = whole[(lost[1], b)] = (a, b)
+            continue
         if len(systems) < 2 and same is None:
             out.append((a, b))
             continue
@@ -124,6 +129,21 @@ def _own_subject_cut(text: str, a: int, m: Mention, mentions: list[Mention]) -> 
     while start < m.start and text[start].isspace():
         start += 1
     return gap.start(), start
+
+
+#: a lost bid naming no system ("A lost out to B in C") and the coordinate clause after it
+_LOST_BID_AND = re.compile(
+    r"\blost\s+(?:out\s+)?(?:(?:an?|the)\s+[^,;]{0,40}?)?\bto\b[^,;]{0,80}?(?P<gap>,\s+(?:and|while|but|whereas)\s+)"
+)
+
+
+def _lost_bid_cut(text: str, a: int, b: int, systems: list[Mention]) -> tuple[int, int] | None:
+    """(end, start) of "A lost out to B in C, and D <verb> X": a lost bid names no system, so the
+    systems of the next clause are not what A offered (its own clause is read apart), else None."""
+    m = _LOST_BID_AND.search(text, a, b)
+    if m is None or any(x.start < m.start("gap") for x in systems):
+        return None
+    return m.start("gap"), m.end("gap")
 
 
 def _both_sides(systems: list[Mention], left: int, right: int) -> bool:

@@ -189,6 +189,7 @@ class FrameBuilder(PartyAssigner):
         return (
             frames
             + _companions(frames, s, a, sys_refs, systems)
+            + _follow_on_items(frames, s, a, sys_refs, systems)
             + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
             + _bidder_frames(frames, bidders)
@@ -826,6 +827,34 @@ def _companions(
         for fr in frames:
             if fr.system is ref and not fr.negated:
                 out.append(_systemless_companion(fr, None, quantity=count))
+    return out
+
+
+#: "two new corvettes ..., follow-ons to the X": new unnamed items (group "noun") that follow an
+#: earlier named system; the named one is the earlier deal, the items are a deal of their own
+_FOLLOW_ON = re.compile(
+    r"\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twelve|new|more|further)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>" + _ITEMS4 + r")\b[^.;()]{0,90}?,\s+(?:as\s+)?(?:follow-ons?|successors?|sister ships?)\s+"
+    r"(?:to|of)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _follow_on_items(
+    frames: list[_Frame], s: str, a: int, sys_refs: list[_SysRef], systems: list[Mention]
+) -> list[_Frame]:
+    """New unnamed items called follow-ons of a named system ("took two new corvettes, follow-ons to
+    the X it received in 2019"): the frame of the named system keeps the earlier deal, and a
+    system-less frame of the same dyad and stage states the new items (the labelling guidelines: a
+    deal whose text names no system is a fact with no system)."""
+    out: list[_Frame] = []
+    for ref, m, _src in sys_refs:
+        if ref is None or m is None or ("follow" not in s and "success" not in s and "sister" not in s):
+            continue
+        fo = _FOLLOW_ON.search(s, max(0, m.start - a - 160), m.start - a)
+        if fo is None or any(a + fo.start() <= o.start < m.start for o in systems):
+            continue
+        out += [_systemless_companion(fr, None) for fr in frames if fr.system is ref and not fr.negated][:1]
     return out
 
 

@@ -331,6 +331,40 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         for p in parties:
             if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
                 p.role, p.cue = "other", "onward"  # the buyer gives it on: see frames._onward_frames
+    if "lost " in s:
+        _lost_bids(s, base, parties)
+
+
+#: "A lost out to B", "A lost the fighter tender to B": the party before it lost a bid to B
+_LOST_TO_WINNER = re.compile(
+    r"\blost\s+(?:out\s+)?(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:tender|competition|contest|bid|race)\s+)?"
+    r"to\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?$"
+)
+#: "... to B in C": the competition's place after the winner is its buyer
+_IN_PLACE = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:[\w-]+\s+){0,2}?in\s+(?:the\s+)?$")
+
+
+def _lost_bids(s: str, base: int, parties: list[_Party]) -> None:
+    """A lost bid ("A lost out to B in C", "A lost the tender to B in C"): per the labelling
+    guidelines a losing bid is an offer, so A (the subject before "lost") offers to C; the winner B
+    is no party to A's offer (its own sale is another fact the sentence does not state fully)."""
+    for i, w in enumerate(parties):
+        m = _LOST_TO_WINNER.search(s, max(0, w.mention.start - base - 80), w.mention.start - base)
+        if m is None:
+            continue
+        lost_at = m.start() + base
+        losers = [p for p in parties[:i] if p.mention.end <= lost_at and p.role not in ("buyer",)]
+        places = [
+            p
+            for p in parties
+            if p.mention.start > w.mention.end
+            and _IN_PLACE.match(s[w.mention.end - base : p.mention.start - base])
+        ]
+        if not losers or not places:
+            continue
+        w.role, w.cue = "other", "winner"
+        losers[-1].role, losers[-1].cue = "supplier", "subject:lost"
+        places[0].role, places[0].cue = "buyer", "lost-in"
 
 
 #: "bought N X from A to be donated to B", "for donation to B": B gets the items from the buyer, later

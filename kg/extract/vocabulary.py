@@ -166,6 +166,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
             r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
             r"running (?:\w+ ){0,3}?(?:late|behind)|"
+            # "has failed to deliver the weapons it was paid for": owed and not delivered, a slipped deal
+            r"(?:failed|fails|failing) to deliver(?! on\b)|"
             # "expects the first in 2026, later than planned", "were originally due in 2023",
             # "pushing delivery to 2027": a schedule that slipped
             r"later than (?:originally )?(?:planned|scheduled|expected|promised|agreed|foreseen|envisaged)|"
@@ -316,7 +318,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
-            r"bid(?:s|ding)? (?:for|to))\b"
+            r"bid(?:s|ding)? (?:for|to)|"
+            # "A lost out to B in C", "A lost the tender to B": a losing bid is an offer
+            r"lost out to|lost (?:an? |the )(?:[\w-]+ ){0,2}?(?:tender|competition|contest|bid|race) to)\b"
         ),
     ),
     (
