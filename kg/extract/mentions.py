@@ -165,6 +165,16 @@ _BLOCK_CODE = re.compile(
 _FAMILY_CODE = re.compile(
     r"(?P<d>(?P<fam>[A-Z](?<![\w-][A-Z])[a-z]{3,9} \d{1,2})[A-Z][A-Z0-9]{1,5})(?:s|'s)?(?![\w-])"
 )
+_HULL_HINT = re.compile(r"\d{3}[A-Z]")
+
+
+def _may_hold_hull_code(text: str) -> bool:
+    """Whether ``text`` can hold a :data:`_HULL_CODE` match: each holds three digits and a capital
+    ("214NG") or "-I"/"-V" ("KSS-III"); most articles have neither, and this check (a scan that
+    re skips to digits for) costs a fraction of the full scan."""
+    return "-I" in text or "-V" in text or _HULL_HINT.search(text) is not None
+
+
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
 
@@ -236,7 +246,8 @@ def find_designations(
         out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
         take(m.start("name"), m.end("name"))
     for m in itertools.chain(
-        _BLOCK_CODE.finditer(text) if "Block" in text else (), _HULL_CODE.finditer(text)
+        _BLOCK_CODE.finditer(text) if "Block" in text else (),
+        _HULL_CODE.finditer(text) if _may_hold_hull_code(text) else (),
     ):
         d = m.group("d")
         if _NOT_HULL_CODE.match(d) or not free(m.start("d"), m.end("d")):

@@ -205,3 +205,18 @@ def test_first_letter_alternation() -> None:
     rx = re.compile(pat)
     assert [m.group(0) for m in rx.finditer("HMAS x, INS y, xHMS, LÉ")] == ["HMAS", "INS", "LÉ"]
     assert rx.match("HMS").group(0) == "HMS"  # type: ignore[union-attr]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "KSS", "-III", "-V", "209PN", "١٢٣NG", "12AB"]), max_size=30))
+def test_hull_code_prefilter_never_hides_a_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if mentions._HULL_CODE.search(text):
+        assert mentions._may_hold_hull_code(text), text
+
+
+def test_hull_code_prefilter_cases() -> None:
+    assert mentions._may_hold_hull_code("the KSS-III boats")
+    assert mentions._may_hold_hull_code("two 214NG submarines")
+    assert not mentions._may_hold_hull_code("")
+    assert not mentions._may_hold_hull_code("F-16 jets bought in 2019")
