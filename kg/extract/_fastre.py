@@ -301,6 +301,29 @@ def guarded(pattern: str, flags: int = 0) -> str:
     return prefix_guard(starts) + "(?:" + pattern + ")"
 
 
+def first_letter_alternation(words: list[str], after_first: str = "") -> str:
+    """``(?:w1|w2|...)`` regrouped by first character: ``(?:H<after>(?:MS|MAS)|I<after>NS)``.
+
+    Why: re skips ahead to the characters a match can start with (a C loop over the text) only
+    when the pattern opens with a literal character or a class in every alternative; a "no word
+    before" lookbehind in front of the alternation hides them, so re enters the pattern at every
+    position.  ``after_first`` (``{c}``: the escaped first character) goes right after that
+    character, where the lookbehind moves (``(?<![\\w-]{c})``).  Matches are the same: at one
+    position only the group of its character can match, and each group keeps the words' order.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(c) + after_first.replace("{c}", re.escape(c)) + "(?:" + "|".join(tails) + ")"
+            for c, tails in groups.items()
+        )
+        + ")"
+    )
+
+
 class LowerRx:
     """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
 

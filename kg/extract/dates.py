@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kg.extract._fastre import first_letter_alternation
 from kg.extract.quantities import _UNITS
 from kg.vocab.months import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -51,8 +52,29 @@ _PAST_CLAUSE = re.compile(
 
 _NOW = re.compile(r"\b(?:has|have|is|are|now|today|this (?:week|month|year))\b", re.IGNORECASE)
 
+# The patterns run over whole articles open with the character they consume first and check "no word
+# before" after it (``1(?<!\w1)9..`` for ``\b19..``): re then skips to the characters a match can
+# start with in its C loop instead of entering the pattern at every position (a leading \b or
+# lookbehind hides the first character from re).  Same matches: tests/extract/test_extract_speed2.py.
+_NO_WORD_BEFORE = r"(?<!\w{c})"
+_DAYS = [d.capitalize() for d in WEEKDAY_NAMES]
+
+
+def _both_cases(words: str) -> list[str]:
+    """Each word capitalised, then as written ("This", "this", ...): ``[Tt]his`` as literals."""
+    return [v for w in words.split() for v in (w.capitalize(), w)]
+
+
+def _year_first(not_before: str) -> str:
+    """:data:`_YEAR` behind ``(?<!not_before)``, the lookbehind after the first digit (see above)."""
+    return rf"(?:1(?<!{not_before}1)9[5-9]\d|2(?<!{not_before}2)0\d\d)"
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    (
+        "iso",
+        re.compile(r"(?P<y>" + _year_first(r"\w") + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    ),
     (
         "mdy",
         re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>" + _YEAR + r")\b"),
@@ -67,7 +89,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?P<unit>year|month|week)\b"
+            r"(?P<rel>"
+            + first_letter_alternation(_both_cases("this last next past coming previous"), _NO_WORD_BEFORE)
+            + r")\s+(?P<unit>year|month|week)\b"
         ),
     ),
     (
@@ -87,11 +111,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "ago",
-        re.compile(r"\b(?P<unit>years?|months?)\s+(?P<dir>ago|after)\b"),
+        re.compile(r"(?P<unit>y(?<!\wy)ears?|m(?<!\wm)onths?)\s+(?P<dir>ago|after)\b"),
     ),
-    ("dow", re.compile(r"\b(?P<dow>" + _DAYNAME + r")\b")),
-    ("day", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")),
-    ("year", re.compile(r"(?<![\w$€£₹.,-])(?P<y>" + _YEAR + r")(?![\w%]|[.,]\d|-\d\d\d)")),
+    ("dow", re.compile(r"(?P<dow>" + first_letter_alternation(_DAYS, _NO_WORD_BEFORE) + r")\b")),
+    (
+        "day",
+        re.compile(
+            r"(?P<word>"
+            + first_letter_alternation(_both_cases("yesterday today tomorrow"), _NO_WORD_BEFORE)
+            + r")\b"
+        ),
+    ),
+    ("year", re.compile(r"(?P<y>" + _year_first(r"[\w$€£₹.,-]") + r")(?![\w%]|[.,]\d|-\d\d\d)")),
 ]
 
 

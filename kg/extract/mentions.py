@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from kg.extract._fastre import first_letter_alternation, prefix_guard, prefixes
 from kg.extract.entities import Mention, gazetteer
 from kg.extract.nouns import _NAME_STOP, ITEM_NOUNS, guess_category
 from kg.vocab import reference
@@ -21,9 +22,15 @@ from kg.vocab.reference import SystemRecord
 
 # --- unseen designations --------------------------------------------------------------
 
+# Whole-article scans open with the character they consume first and check "no word before" after
+# it ("[A-Z](?<![\w/-][A-Z])" for "(?<![\w/-])[A-Z]"): re then skips to the characters a match can
+# start with in its C loop instead of entering the pattern at every position of the article (a
+# leading lookbehind or \b hides the first character from re); the matches are the same
+# (tests/extract/test_extract_speed2.py checks each against its plain form).
 _DESIGNATION = re.compile(
-    r"(?<![\w/-])(?P<d>(?:[A-Z]{1,4}|[A-Z][a-z]{1,2})-?\d{1,4}(?:[A-Z]{1,4}\d?|[A-Z][a-z])?(?:-?[A-Z]{1,2}\d?)?"
-    r"|[A-Z][a-z]{3,9}-(?!(?:19|20)\d\d\b)\d{1,3}[A-Z]{0,3})"  # "Fath-360", "Barak-8", "Shahed-136"
+    r"(?P<d>[A-Z](?<![\w/-][A-Z])(?:(?:[A-Z]{0,3}|[a-z]{1,2})-?\d{1,4}(?:[A-Z]{1,4}\d?|[A-Z][a-z])?"
+    r"(?:-?[A-Z]{1,2}\d?)?"
+    r"|[a-z]{3,9}-(?!(?:19|20)\d\d\b)\d{1,3}[A-Z]{0,3}))"  # "Fath-360", "Barak-8", "Shahed-136"
     r"(?:s|'s)?(?![\w-])"
 )
 _NOT_NAMED_DESIGNATION = frozenset(
@@ -70,13 +77,26 @@ _NOT_DESIGNATION = re.compile(
 )
 # the leading capital comes first and the "no word before" check after it: a pattern opening with a
 # character class lets re skip to the capitals instead of trying every position (same matches)
-_NAME_ITEM = re.compile(
-    r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?|\d{1,3}))?)"
-    r"(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*))?\s+(?P<noun>fighters?|jets?|aircraft|helicopters?|submarines?|frigates?|"
+#: the item noun after a name (its two first letters guard it: a capitalised word with no item noun
+#: after it is rejected after a character test or two, not after trying every noun).  The name's
+#: and the adjective's letter runs are possessive (``++``): what follows each run is a space, a
+#: hyphen or a slash, never a letter it could give back, so backtracking into them only repeats
+#: failures (same matches, tests/extract/test_extract_speed2.py)
+_ITEM_NOUN = (
+    r"fighters?|jets?|aircraft|helicopters?|submarines?|frigates?|"
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"(?:infantry )?fighting vehicles?|armou?red vehicles?|reconnaissance vehicles?|"
     r"(?:landing|amphibious|assault) (?:platform |helicopter )?(?:docks?|ships?)|"
-    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns)\b"
+    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns"
+)
+_NAME_ITEM = re.compile(
+    r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++|[A-Z]{2,}+)"
+    r"(?:[ -](?:[A-Z][a-z]++|[A-Z0-9]{1,4}+(?:/[A-Z0-9]{1,3}+)?|\d{1,3}+))?)"
+    r"(?:\s+(?:[a-z]++-)?(?:[a-z]++(?:-[a-z]++)*+))?\s+"
+    + prefix_guard(prefixes(_ITEM_NOUN, 2))
+    + "(?P<noun>"
+    + _ITEM_NOUN
+    + r")\b"
 )
 #: a ship class, its name in any Latin script ("Södermanland-class", "Álvaro de Bazán class")
 _CLASS = re.compile(
@@ -84,9 +104,41 @@ _CLASS = re.compile(
 )
 #: a commissioned ship's name with its navy's prefix ("HMS Montrose", "INS Vikrant", "the frigate
 #: ORP Kontradmirał X"): one hull, kept as written when the catalogue does not know it
+_SHIP_PREFIXES = [
+    "HMS",
+    "HMAS",
+    "HMCS",
+    "HMNZS",
+    "HNLMS",
+    "HNoMS",
+    "HSwMS",
+    "HDMS",
+    "INS",
+    "USS",
+    "USNS",
+    "FGS",
+    "ESPS",
+    "NRP",
+    "ORP",
+    "TCG",
+    "ROKS",
+    "JS",
+    "PNS",
+    "BNS",
+    "SLNS",
+    "KRI",
+    "BRP",
+    "KD",
+    "RSS",
+    "HTMS",
+    "ARA",
+    "ARC",
+    "BAP",
+    "NAe",
+    "LÉ",
+]
 _SHIP = re.compile(
-    r"(?<![\w-])(?P<name>(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HNoMS|HSwMS|HDMS|INS|USS|USNS|FGS|ESPS|NRP|ORP|TCG|"
-    r"ROKS|JS|PNS|BNS|SLNS|KRI|BRP|KD|RSS|HTMS|ARA|ARC|BAP|NAe|LÉ)\s+"
+    r"(?P<name>" + first_letter_alternation(_SHIP_PREFIXES, r"(?<![\w-]{c})") + r"\s+"
     r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-ZÀ-Þ][\w’'-]+|de|da|del|di|von|van))?(?:\s+[A-ZÀ-Þ][\w’'-]+)?)"
 )
 #: ... counted as a system only as the object of a transfer ("took delivery of the frigate HMS X",
@@ -100,7 +152,8 @@ _SHIP_TAKEN = re.compile(
 #: designations the letter-first pattern misses: a hull number with a variant code ("214NG",
 #: "209PN") and a roman-numbered batch ("KSS-III", "KDX-II"); units and eras are excluded
 _HULL_CODE = re.compile(
-    r"(?<![\w/.-])(?P<d>\d{3}[A-Z]{2,3}|[A-Z]{2,4}-(?:I{2,3}|IV|VI{0,3}))(?:s|'s)?(?![\w-])"
+    r"(?P<d>[\dA-Z](?<![\w/.-][\dA-Z])"
+    r"(?:(?<=\d)\d{2}[A-Z]{2,3}|(?<=[A-Z])[A-Z]{1,3}-(?:I{2,3}|IV|VI{0,3})))(?:s|'s)?(?![\w-])"
 )
 #: a letters-only acronym with its block number ("KM-SAM Block II", "ABC-XY Block 2"): the block
 #: marks it as a designation the digit-first patterns cannot see
@@ -115,6 +168,16 @@ _FAMILY_CODE = re.compile(
 #: a sum glued to a currency code ("RM1.04 billion", "R2bn"): the code and first digit look like a
 #: designation, the decimals or the magnitude after them make it money
 _SUM_NEXT = re.compile(r"(?:[.,]\d+)?\s?(?:billion|million|trillion|bn|mn|crore|lakh)\b", re.IGNORECASE)
+_HULL_HINT = re.compile(r"\d{3}[A-Z]")
+
+
+def _may_hold_hull_code(text: str) -> bool:
+    """Whether ``text`` can hold a :data:`_HULL_CODE` match: each holds three digits and a capital
+    ("214NG") or "-I"/"-V" ("KSS-III"); most articles have neither, and this check (a scan that
+    re skips to digits for) costs a fraction of the full scan."""
+    return "-I" in text or "-V" in text or _HULL_HINT.search(text) is not None
+
+
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
 
 
@@ -161,7 +224,7 @@ def find_designations(
         party_at[ka:kb] = b"\x01" * (kb - ka)
 
     out: list[Mention] = []
-    for m in _CLASS.finditer(text):
+    for m in _CLASS.finditer(text) if "class" in text else ():  # every match ends in "class"
         if not free(m.start("name"), m.end()):
             continue
         name = m.group("name") + "-class"
@@ -186,7 +249,8 @@ def find_designations(
         out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
         take(m.start("name"), m.end("name"))
     for m in itertools.chain(
-        _BLOCK_CODE.finditer(text) if "Block" in text else (), _HULL_CODE.finditer(text)
+        _BLOCK_CODE.finditer(text) if "Block" in text else (),
+        _HULL_CODE.finditer(text) if _may_hold_hull_code(text) else (),
     ):
         d = m.group("d")
         if _NOT_HULL_CODE.match(d) or not free(m.start("d"), m.end("d")):
