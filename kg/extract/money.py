@@ -286,7 +286,9 @@ _SPACES = re.compile(r"\s+")
 def _scale(word: str | None) -> Decimal:
     if not word:
         return Decimal(1)
-    key = _SPACES.sub(" ", word.lower())
+    # casefold, not lower: under re.IGNORECASE the long s and the Kelvin sign match "s" and "k"
+    # ("thouſand"), and lower() keeps them, so the scale would silently fall back to 1
+    key = _SPACES.sub(" ", word.casefold())
     return _SCALE.get(key, Decimal(1))
 
 
@@ -303,13 +305,17 @@ def find_money(text: str) -> list[Money]:
         pre_start, pre_end = m.span("pre")
         pre = text[pre_start:pre_end] if pre_start >= 0 else None
         if pre is not None:
-            canon = next((k for k in _PREFIX if k.lower() == pre.lower()), pre)
-            if canon in _CASE_SENSITIVE_PREFIX and pre != canon:
+            # casefold: re.IGNORECASE lets "Euroſ" (long s) match "Euros"; lower() would not find it
+            canon = next((k for k in _PREFIX if k.casefold() == pre.casefold()), None)
+            if canon is None or (canon in _CASE_SENSITIVE_PREFIX and pre != canon):
                 continue
             currency = _PREFIX[canon]
             num, scale = m.group("num1"), m.group("scale1")
         else:
-            currency = _SUFFIX[m.group("suf").lower()]
+            suf = m.group("suf").casefold()
+            currency = _SUFFIX.get(suf) or next((v for k, v in _SUFFIX.items() if k.casefold() == suf), None)
+            if currency is None:
+                continue
             num, scale = m.group("num2"), m.group("scale2")
         end = m.end()
         if scale and scale.lower() in {"m", "b", "k"}:

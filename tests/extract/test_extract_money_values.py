@@ -81,3 +81,58 @@ def test_no_value_without_a_price_in_front_of_a_deal_noun(after):
 def test_any_price_before_a_deal_noun_is_carried(amount, scale, noun):
     text = DEAL + f"The ${amount} {scale[0]} {noun} was intended to strengthen the air force."
     assert _values(text) == {("FRA", "GRC", "Rafale", (amount * scale[1], "USD"))}
+
+
+# Unicode case folding: under re.IGNORECASE the long s (U+017F) matches "s" and the Kelvin sign
+# (U+212A) matches "k", so a currency or scale word written with them reaches the lookup tables in
+# a form lower() does not map back (find_money raised KeyError on "Euroſ 5").
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Euro\u017f 5 billion", 5_000_000_000, "EUR"),
+        ("5 thou\u017fand dollar\u017f", 5_000, "USD"),
+        ("300 million euro\u017f", 300_000_000, "EUR"),
+    ],
+)
+def test_folded_letters_in_currency_and_scale_words(text: str, amount: int, currency: str) -> None:
+    from kg.extract.money import find_money
+
+    (m,) = find_money(text)
+    assert (m.amount, m.currency) == (amount, currency)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Euro",
+                "euros",
+                "\u017f",
+                "\u212a",
+                "K",
+                "$",
+                "Rs",
+                "EUR",
+                "5",
+                "3.5",
+                " ",
+                "billion",
+                "thousand",
+                "dollar",
+                "m",
+                "bn",
+                "crore",
+                ",",
+                "\u0130",
+                "\u0131",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_find_money_never_raises_and_keeps_offsets(text: str) -> None:
+    from kg.extract.money import find_money
+
+    for m in find_money(text):
+        assert text[m.start : m.end] == m.text and m.amount > 0
