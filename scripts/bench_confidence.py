@@ -48,7 +48,8 @@ BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 #: nobody tunes on.  (newsset3 was wholly blind until status2 tuned stage rules on it; from then on only
 #: its even half is a tuning set.)  newsset4, newsset5 and newsset6 (written blind later) are the final
 #: checks, not in the default ``--sets``: a score watched after every change is tuned on too; the lead
-#: scores them at merges (``--sets newsset4,newsset5,newsset6``).
+#: scores them at merges (``--sets newsset4,newsset5,newsset6``).  newsset7 and newsset8 (written blind
+#: after them) are split like newsset2 and newsset3: even halves tuned on, odd halves checks.
 CHECK_SETS = frozenset(
     {
         "dev",
@@ -60,6 +61,10 @@ CHECK_SETS = frozenset(
         "newsset4",
         "newsset5",
         "newsset6",
+        "newsset7",
+        "newsset7-odd",
+        "newsset8",
+        "newsset8-odd",
     }
 )
 
@@ -74,6 +79,8 @@ def sets() -> dict[str, list[Path]]:
     dev = sorted((EVAL / "articles").glob("*.json"))
     news2 = sorted((FIXTURES / "newsset2").glob("m-*.json"))
     news3 = sorted((FIXTURES / "newsset3").glob("n-*.json"))
+    news7 = sorted((FIXTURES / "newsset7").glob("u-*.json"))
+    news8 = sorted((FIXTURES / "newsset8").glob("v-*.json"))
     return {
         "dev": dev,
         "dev-even": [p for p in dev if _number(p) % 2 == 0],
@@ -87,8 +94,12 @@ def sets() -> dict[str, list[Path]]:
         "newsset4": sorted((FIXTURES / "newsset4").glob("p-*.json")),
         "newsset5": sorted((FIXTURES / "newsset5").glob("s-*.json")),
         "newsset6": sorted((FIXTURES / "newsset6").glob("t-*.json")),
-        "newsset7": sorted((FIXTURES / "newsset7").glob("u-*.json")),
-        "newsset8": sorted((FIXTURES / "newsset8").glob("v-*.json")),
+        "newsset7": news7,
+        "newsset7-even": [p for p in news7 if _number(p) % 2 == 0],
+        "newsset7-odd": [p for p in news7 if _number(p) % 2 == 1],
+        "newsset8": news8,
+        "newsset8-even": [p for p in news8 if _number(p) % 2 == 0],
+        "newsset8-odd": [p for p in news8 if _number(p) % 2 == 1],
     }
 
 
@@ -223,7 +234,8 @@ def main() -> None:
     ap.add_argument("--show", action="append", default=[], help="print the wrong confident claims of a set")
     ap.add_argument(
         "--sets",
-        default="dev,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd",
+        default="dev,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd,"
+        "newsset7-even,newsset7-odd,newsset8-even,newsset8-odd",
     )
     args = ap.parse_args()
     sc = start(ap, CHECK_SETS, args.show)

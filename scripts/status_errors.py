@@ -35,7 +35,10 @@ from kg.extract import Article, extract, read_articles  # noqa: E402
 from scripts.bench_confidence import CHECK_SETS, match_pairs, sets, start  # noqa: E402
 
 #: sets whose claims and texts are never printed (scores only)
-DEFAULT_SETS = "dev-even,dev-odd,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd"
+DEFAULT_SETS = (
+    "dev-even,dev-odd,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd,"
+    "newsset7-even,newsset7-odd,newsset8-even,newsset8-odd"
+)
 
 
 @dataclass
