@@ -134,7 +134,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Breaks at sentence punctuation followed by whitespace, at blank lines (headlines,
     datelines and captions have no final period) and at single line breaks after a short
-    line or a line ending in punctuation.  Abbreviations (``U.S.``, ``Gen.``, initials)
+    line or a line ending in punctuation (a list item ending in ";" too: its bullet mark is masked).  Abbreviations (``U.S.``, ``Gen.``, initials)
     do not end a sentence.  Spans are stripped of surrounding whitespace.
     """
     spans: list[tuple[int, int]] = []
@@ -163,7 +163,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         i = m.start()
         line_start = text.rfind("\n", 0, i) + 1
         line = text[line_start:i].strip()
-        if line and (len(line) < 80 or line[-1] in '.!?:"”'):
+        if line and (len(line) < 80 or line[-1] in '.!?:;"”'):
             cuts.append(i)
     for cut in sorted(set(cuts)):
         if cut > start:
