@@ -87,7 +87,8 @@ _ITEM_NOUN = (
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"(?:infantry )?fighting vehicles?|armou?red vehicles?|reconnaissance vehicles?|"
     r"(?:landing|amphibious|assault) (?:platform |helicopter )?(?:docks?|ships?)|"
-    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns"
+    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns|"
+    r"surveillance systems?|mobility vehicles?"
 )
 _NAME_ITEM = re.compile(
     r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++|[A-Z]{2,}+)"
@@ -176,6 +177,16 @@ def _may_hold_hull_code(text: str) -> bool:
     ("214NG") or "-I"/"-V" ("KSS-III"); most articles have neither, and this check (a scan that
     re skips to digits for) costs a fraction of the full scan."""
     return "-I" in text or "-V" in text or _HULL_HINT.search(text) is not None
+
+
+#: designations of the US military nomenclature ("AN/TPQ-36": equipment code after "AN/") and engine
+#: codes with a maker's pair of letters between two numbers ("T64-GE-419", "F404-GE-102D"): their
+#: slash and second hyphen hide them from the letter-first scan; the capital first (re skips to it)
+_MIL_CODE = re.compile(
+    r"(?P<d>[A-Z](?<![\w/-][A-Z])(?:(?<=A)N/[A-Z]{3}-\d{1,3}[A-Z]?|[A-Z]?\d{2,4}-[A-Z]{2}-\d{2,4}[A-Z]?))"
+    r"(?:s|'s)?(?![\w-])"
+)
+_MIL_CODE_HINT = re.compile(r"AN/|\d-[A-Z]{2}-\d")
 
 
 _NOT_HULL_CODE = re.compile(r"^(?:\d+(?:KM|MM|KG|MW|KW|HP|GW|AM|PM|GB|TB|MB)|WW-.*|[A-Z]{2,4}-V)$")
@@ -269,6 +280,17 @@ def find_designations(
             continue
         known_rec = _catalogue_variant(d) or reference.resolve_system(m.group("fam"))
         out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
+        take(m.start("d"), m.end("d"))
+    for m in _MIL_CODE.finditer(text) if _MIL_CODE_HINT.search(text) else ():
+        # a maker's initials or a catalogue alias inside a code are not what it names ("GE" of
+        # "F404-GE-102"): only the patterns above block it; find_mentions drops the gazetteer's
+        # matches inside it
+        if any(x.start < m.end("d") and m.start("d") < x.end for x in out):
+            continue
+        d = m.group("d")
+        cat = guess_category(" ".join(_WORD.findall(text[m.end() : m.end() + 60])[:5]))
+        rec = SystemRecord(d, (), cat or "other", None, None, None, None)
+        out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
         take(m.start("d"), m.end("d"))
     for m in _DESIGNATION.finditer(text):
         d = m.group("d")
@@ -371,6 +393,18 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     if ships:
         found = [
             x for x in found if x.kind != "party" or not any(a <= x.start and x.end <= b for a, b in ships)
+        ]
+    codes = [
+        (x.start, x.end)
+        for x in found
+        if x.kind == "system" and x.form == "pattern" and _MIL_CODE.fullmatch(x.text) is not None
+    ]
+    if codes:
+        # a whole military code: the gazetteer's party or system inside it is part of its name
+        found = [
+            x
+            for x in found
+            if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in codes)
         ]
     found = _merge_names(found, text)
     if " and " in text or ", " in text:

@@ -43,6 +43,10 @@ PLAIN: dict[str, tuple[re.Pattern[str], str]] = {
         mentions._HULL_CODE,
         r"(?<![\w/.-])(?P<d>\d{3}[A-Z]{2,3}|[A-Z]{2,4}-(?:I{2,3}|IV|VI{0,3}))(?:s|'s)?(?![\w-])",
     ),
+    "mil-code": (
+        mentions._MIL_CODE,
+        r"(?<![\w/-])(?P<d>AN/[A-Z]{3}-\d{1,3}[A-Z]?|[A-Z]{1,2}\d{2,4}-[A-Z]{2}-\d{2,4}[A-Z]?)(?:s|'s)?(?![\w-])",
+    ),
     "name-item": (
         mentions._NAME_ITEM,
         r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?"

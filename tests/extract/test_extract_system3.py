@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.mentions import find_mentions
 from kg.extract.sentences import mask_markup, split_sentences
 from tests.helpers.claim_facts import triples
 
@@ -54,3 +58,49 @@ def test_a_semicolon_inside_a_line_does_not_split_it() -> None:
     """Only a line break after the semicolon ends an item: a semicolon inside prose is no cut."""
     text = "Peru ordered the Talon-9 guns; Chile ordered radars from the same maker in the same year."
     assert len(split_sentences(text)) == 1
+
+
+# -- designation shapes the letter-first scan cannot see -------------------------------------------------
+
+
+def test_a_us_nomenclature_designation_is_a_system() -> None:
+    """ "AN/" and a three-letter equipment code with its number: the slash hid it from the scan."""
+    got = triples("Norway ordered four AN/TPQ-50 counter-battery radars from the United States.", PUB)
+    assert ("USA", "NOR", "AN/TPQ-50") in got
+
+
+def test_an_engine_code_with_a_makers_letters_between_numbers_is_a_system() -> None:
+    """ "<letter><number>-<two letters>-<number>": a turbine designation, one token, kept whole."""
+    got = triples("Egypt bought 30 F118-GE-100 engines from the United States in March.", PUB)
+    assert ("USA", "EGY", "F118-GE-100") in got
+
+
+def test_an_unknown_name_before_a_surveillance_system_or_mobility_vehicle_is_a_system() -> None:
+    """An item noun of two words ("surveillance system", "mobility vehicles") after one adjective
+    marks the name before it as a designation, as "radars" or "howitzers" do."""
+    a = triples("Kenya signed a deal with Israel for the ORCA-NX passive surveillance system.", PUB)
+    b = triples("Chile bought 40 Wallaby protected mobility vehicles from Australia.", PUB)
+    assert ("ISR", "KEN", "ORCA-NX") in a
+    assert ("AUS", "CHL", "Wallaby") in b
+
+
+def test_a_stop_word_before_an_item_noun_is_no_system() -> None:
+    got = triples("Chile bought 40 Army protected mobility vehicles from Australia.", PUB)
+    assert all(t[2] != "Army" for t in got)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    code=st.from_regex(
+        r"AN/[A-Z]{3}-[1-9]\d{0,2}[A-Z]?|[A-Z][1-9]\d{1,3}-[A-Z]{2}-[1-9]\d{1,3}[A-Z]?", fullmatch=True
+    ),
+    before=st.sampled_from(["", "four ", "the ", "(", "and "]),
+)
+def test_every_nomenclature_or_engine_code_is_one_whole_mention(code: str, before: str) -> None:
+    """Property of the scan: a code of either shape, wherever it stands in prose, is one system
+    mention covering the whole code (never a party or a shorter designation inside it)."""
+    text = f"The navy received {before}{code} units last year."
+    found = [
+        m for m in find_mentions(text) if m.start < text.index(code) + len(code) and m.end > text.index(code)
+    ]
+    assert [(m.kind, m.text) for m in found] == [("system", code)]
