@@ -91,7 +91,7 @@ _ITEM_NOUN = (
     r"surveillance systems?|mobility vehicles?"
 )
 _NAME_ITEM = re.compile(
-    r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++|[A-Z]{2,}+)"
+    r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++(?:[A-Z][a-z]*+)?|[A-Z]{2,}+)"
     r"(?:[ -](?:[A-Z][a-z]++|[A-Z0-9]{1,4}+(?:/[A-Z0-9]{1,3}+)?|\d{1,3}+))?)"
     r"(?:\s+(?:[a-z]++-)?(?:[a-z]++(?:-[a-z]++)*+))?\s+"
     + prefix_guard(prefixes(_ITEM_NOUN, 2))
@@ -355,8 +355,39 @@ def find_designations(
         rec = SystemRecord(name, (), cat, None, None, None, None)
         out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
         take(m.start("name"), m.end("name"))
+        _coordinated_name(text, m.start("name"), rec, free, take, out)
     out.sort(key=lambda x: x.start)
     return out
+
+
+#: a name coordinated with the name before an item noun ("the Kite and Falcon drones"): the noun is
+#: shared, so the first name is a system of the same kind
+_NAME_AND = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]*)?|[A-Z]{2,})\s+and\s+\Z")
+
+
+def _coordinated_name(text: str, start: int, sibling: SystemRecord, free, take, out: list[Mention]) -> None:
+    """Add the name coordinated before the pattern name at ``start`` (its item noun is shared:
+    "X and Y drones" names two drones) unless it is a stop word, a month, a party or taken."""
+    m = _NAME_AND.search(text, max(0, start - 40), start)
+    if m is None:
+        return
+    name = m.group("name")
+    if (
+        name.lower() in _NAME_STOP
+        or name.lower() in CALENDAR_WORDS
+        or not free(m.start("name"), m.end("name"))
+    ):
+        return
+    prefix = text[max(0, m.start() - 3) : m.start()]
+    if (not prefix.strip() or prefix.rstrip().endswith((".", '"', "“", ":"))) and not _DIGIT_OR_CAPS.search(
+        name[1:]
+    ):
+        return  # a sentence-initial capital is only a name when something else marks it
+    if reference.resolve_party(name) is not None:
+        return
+    rec = SystemRecord(name, (), sibling.category, None, None, None, None)
+    out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
+    take(m.start("name"), m.end("name"))
 
 
 @lru_cache(maxsize=8192)

@@ -104,3 +104,24 @@ def test_every_nomenclature_or_engine_code_is_one_whole_mention(code: str, befor
         m for m in find_mentions(text) if m.start < text.index(code) + len(code) and m.end > text.index(code)
     ]
     assert [(m.kind, m.text) for m in found] == [("system", code)]
+
+
+# -- names the "<Name> <item noun>" scan did not see ------------------------------------------------------
+
+
+def test_a_camel_case_name_before_an_item_noun_is_a_system() -> None:
+    """A maker's name with a capital inside it ("KestrelX") is as much a name as "Kestrel"."""
+    got = triples("Peru ordered six KestrelX drones from Israel last year.", PUB)
+    assert ("ISR", "PER", "KestrelX") in got
+
+
+def test_two_names_sharing_one_item_noun_are_two_systems() -> None:
+    """ "X and Y drones": the noun after the second name is the first name's noun too."""
+    got = triples("Peru ordered the KestrelX and Falconet drones from Israel last year.", PUB)
+    assert {("ISR", "PER", "KestrelX"), ("ISR", "PER", "Falconet")} <= got
+
+
+def test_a_country_coordinated_before_a_named_item_is_no_system() -> None:
+    got = triples("Peru and Chile ordered Falconet drones from Israel last year.", PUB)
+    assert ("ISR", "PER", "Falconet") in got
+    assert all(t[2] not in {"Chile", "Peru"} for t in got)
