@@ -27,6 +27,10 @@ _VARIANT_TAIL = re.compile(r"^\d{1,2}(?!mm$)[a-z]{1,2}\d{0,2}$")
 #: a roman numeral written as a word of a name ("Wing Loong II", "Mirage III")
 _ROMAN_VALUES = {"II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7"}
 _ROMAN = re.compile(r"(?<=[\s-])(?:VII|VI|IV|V|III|II)\b")
+#: a mark number written after a name ("Mk II", "Mk.3", "Mark 2", "Mk1A"): the text's generation of the
+#: family; a three-digit build standard ("Mk951" of an engine) is not one (the family stays the name)
+MARK = r"(?:Mk\.?|Mark)\s?(?:[IVX]{1,4}|\d{1,2}[A-Z]?)(?![\w-])"
+_MARK = re.compile(r"(?<![\w-])" + MARK)
 #: a ship class name ("Akula-class", "Kalvari class"), with the nouns after it ("Kilo-class boats")
 _CLASS_NAME = re.compile(r"^(.+?)[\s-]class(?:\s+[a-z][a-z-]*)*$")
 #: lower-case words after a designation are nouns of the alias ("Leopard 2 tank"), not its name
@@ -60,6 +64,9 @@ def written_designation(mention: str, designation: str) -> str:
     mention = _PLURAL.sub("", _NOUN_TAIL.sub("", mention.strip()))
     if not mention or system_key(mention) == system_key(designation):
         return designation
+    mark = _MARK.search(mention)
+    if mark and system_key(mark.group(0)) not in system_key(designation):
+        return mention  # "Caesar Mk II" for the record "Caesar": the mark the text names is its variant
     if _ROMAN.search(mention):
         arabic = system_key(_ROMAN.sub(lambda r: _ROMAN_VALUES[r.group(0)], mention))
         if system_key(designation).startswith(arabic):

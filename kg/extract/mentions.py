@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.extract._fastre import first_letter_alternation, prefix_guard, prefixes
+from kg.extract.designations import MARK
 from kg.extract.entities import Mention, gazetteer
 from kg.extract.nouns import _NAME_STOP, ITEM_NOUNS, guess_category
 from kg.vocab import reference
@@ -438,6 +439,8 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
             if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in codes)
         ]
     found = _merge_names(found, text)
+    if "Mk" in text or "Mark" in text:
+        found = _with_marks(found, text)
     if " and " in text or ", " in text:
         found = _counted_siblings(found, text)
     return [
@@ -506,6 +509,22 @@ def _counted_siblings(found: list[Mention], text: str) -> list[Mention]:
     if not new:
         return found
     return sorted(found + new, key=lambda x: x.start)
+
+
+#: a mark number right after a system's name ("Caesar Mk II", "Sea Skua Mark 2")
+_MARK_AFTER = re.compile(r"\s?" + MARK)
+
+
+def _with_marks(found: list[Mention], text: str) -> list[Mention]:
+    """A system mention followed by a mark number ("Mk II") covers it: the mark names the variant
+    (:func:`kg.extract.designations.written_designation` keeps it in the claim's name)."""
+    out: list[Mention] = []
+    for x in found:
+        m = _MARK_AFTER.match(text, x.end) if x.kind == "system" else None
+        if m is not None and not any(y.start < m.end() and x.end < y.end and y is not x for y in found):
+            x = Mention(x.kind, x.start, m.end(), text[x.start : m.end()], x.form, x.party, x.system)
+        out.append(x)
+    return out
 
 
 _NAME_GAP = re.compile(r"^[\s-]{1,3}$")

@@ -13,8 +13,10 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.extract.designations import written_designation
 from kg.extract.mentions import find_mentions
 from kg.extract.sentences import mask_markup, split_sentences
+from kg.vocab.reference import system_key
 from tests.helpers.claim_facts import triples
 
 PUB = date(2025, 6, 2)
@@ -125,3 +127,33 @@ def test_a_country_coordinated_before_a_named_item_is_no_system() -> None:
     got = triples("Peru and Chile ordered Falconet drones from Israel last year.", PUB)
     assert ("ISR", "PER", "Falconet") in got
     assert all(t[2] not in {"Chile", "Peru"} for t in got)
+
+
+# -- mark numbers: the variant the text names -------------------------------------------------------------
+
+
+def test_a_mark_number_after_a_catalogue_name_is_kept_as_its_variant() -> None:
+    """ "<family> Mk N" names a variant: the claim keeps the mark (the family's record still gives
+    category and origin), so a later mark is not merged into the family's earlier deal."""
+    got = triples(
+        "Chile received 20 Boxer vehicles from Germany in 2021 and ordered 12 Boxer Mark 3 vehicles this year.",
+        PUB,
+    )
+    assert ("DEU", "CHL", "Boxer Mark 3") in got
+    assert ("DEU", "CHL", "Boxer") in got
+
+
+def test_written_designation_keeps_a_mark_the_record_lacks_and_not_one_it_has() -> None:
+    assert written_designation("Sea Wolf Mk II", "Sea Wolf") == "Sea Wolf Mk II"
+    assert written_designation("Sea Wolf Mk.2", "Sea Wolf Mk2") == "Sea Wolf Mk2"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    family=st.from_regex(r"[A-Z][a-z]{3,8}", fullmatch=True),
+    mark=st.from_regex(r"(Mk|Mk\.|Mark) ?(I{1,3}|IV|[1-9][0-9]?[A-C]?)", fullmatch=True),
+)
+def test_a_written_mark_always_survives_in_the_claim_name(family: str, mark: str) -> None:
+    """Property: whatever the family and however the mark is spelt, the name keeps the mark's key."""
+    got = written_designation(f"{family} {mark}", family)
+    assert system_key(mark) in system_key(got)
