@@ -53,6 +53,7 @@ from kg.extract.money import find_money
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
+    _BASE_DESIGN_BEFORE,
     _CARRIER_BEFORE,
     _COUNTED_RETIRED,
     _OWN_BEFORE,
@@ -301,6 +302,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 and not _COUNTED_RETIRED.search(s, max(0, m.start - a - 60), m.start - a)
             )
             and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
+            and not _BASE_DESIGN_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
             and not _RETIRED_NEXT.match(s, m.end - a)
             and not _REPLACEMENT_NEXT.match(s, m.end - a)
             and not (

@@ -128,6 +128,15 @@ _REPLACED = re.compile(
 )
 
 
+#: the base design named in an apposition of the item (", the export version of the X", "(a derivative
+#: of the X)"): the design the item derives from, not a second item of the deal
+_BASE_DESIGN_BEFORE = re.compile(
+    r"[,(]\s*(?:the|an?|its)\s+(?:[\w-]+\s+){0,2}?(?:version|variant|derivative|development|model)\s+of\s+"
+    r"(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+
+
 #: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
 _MEMBER_AFTER = re.compile(
     r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]"

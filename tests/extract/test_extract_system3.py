@@ -157,3 +157,20 @@ def test_a_written_mark_always_survives_in_the_claim_name(family: str, mark: str
     """Property: whatever the family and however the mark is spelt, the name keeps the mark's key."""
     got = written_designation(f"{family} {mark}", family)
     assert system_key(mark) in system_key(got)
+
+
+# -- a base design in apposition is no item of the deal ---------------------------------------------------
+
+
+def test_the_design_an_export_version_derives_from_is_not_bought() -> None:
+    """ ", the export version of the X": X is the design the item comes from, not a second item."""
+    got = triples(
+        "Chile received the KX-12 air defence system, the export version of the KX-10, in May.", PUB
+    )
+    assert ("CHL" in {t[1] for t in got}) and all(t[2] != "KX-10" for t in got)
+
+
+def test_an_export_version_named_as_the_object_is_still_the_item() -> None:
+    """Without the apposition ("ordered the export version of X") X is what the buyer gets."""
+    got = triples("Chile ordered the export version of the KX-10 air defence system from China.", PUB)
+    assert ("CHN", "CHL", "KX-10") in got
