@@ -92,7 +92,7 @@ _ITEM_NOUN = (
     r"surveillance systems?|mobility vehicles?"
 )
 _NAME_ITEM = re.compile(
-    r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++(?:[A-Z][a-z]*+)?|[A-Z]{2,}+)"
+    r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++(?:[A-Z][a-z]*+)?|[A-Z]{2,}+(?:\([A-Z]\))?)"
     r"(?:[ -](?:[A-Z][a-z]++|[A-Z0-9]{1,4}+(?:/[A-Z0-9]{1,3}+)?|\d{1,3}+))?)"
     r"(?:\s+(?:[a-z]++-)?(?:[a-z]++(?:-[a-z]++)*+))?\s+"
     + prefix_guard(prefixes(_ITEM_NOUN, 2))
@@ -167,6 +167,26 @@ _BLOCK_CODE = re.compile(
 _FAMILY_CODE = re.compile(
     r"(?P<d>(?P<fam>[A-Z](?<![\w-][A-Z])[a-z]{3,9} \d{1,2})[A-Z][A-Z0-9]{1,5})(?:s|'s)?(?![\w-])"
 )
+#: one or two capitalised words between a system's name and a name before an item noun: the words of
+#: that system's variant ("X Evolved ...", "X New Generation ..."), not a second system
+_VARIANT_WORDS_BEFORE = (re.compile(r"\s+[A-Z][a-z]+\s+\Z"), re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s+\Z"))
+
+
+def _after_variant_words(start: int, occupied: bytearray, party_at: bytearray, text: str) -> bool:
+    """Whether one or two capitalised words alone separate ``start`` from a system (not a party)
+    matched before it: the name at ``start`` continues that system's variant name."""
+    for rx in _VARIANT_WORDS_BEFORE:
+        gap = rx.search(text, max(0, start - 30), start)
+        if (
+            gap is not None
+            and gap.start() > 0
+            and occupied[gap.start() - 1]
+            and not party_at[gap.start() - 1]
+        ):
+            return True
+    return False
+
+
 #: a sum glued to a currency code ("RM1.04 billion", "R2bn"): the code and first digit look like a
 #: designation, the decimals or the magnitude after them make it money
 _SUM_NEXT = re.compile(r"(?:[.,]\d+)?\s?(?:billion|million|trillion|bn|mn|crore|lakh)\b", re.IGNORECASE)
@@ -344,6 +364,8 @@ def find_designations(
             continue
         if right_after_match(m.start("name")):
             continue  # "Javelin FGM-148F missiles": the variant after a known name
+        if _after_variant_words(m.start("name"), occupied, party_at, text):
+            continue  # "X Evolved Plus LI boats": capitalised variant words after a known name, one system
         noun = m.group("noun").split()[0].rstrip("s") if m.group("noun") else ""
         known_rec = (reference.resolve_system(f"{name} {noun}") if noun else None) or (
             _catalogue_variant(name) if _DIGIT.search(name) else None

@@ -174,3 +174,20 @@ def test_an_export_version_named_as_the_object_is_still_the_item() -> None:
     """Without the apposition ("ordered the export version of X") X is what the buyer gets."""
     got = triples("Chile ordered the export version of the KX-10 air defence system from China.", PUB)
     assert ("CHN", "CHL", "KX-10") in got
+
+
+# -- variant words and marks written inside a designation -------------------------------------------------
+
+
+def test_capitalised_variant_words_after_a_known_name_are_not_a_second_system() -> None:
+    """ "<catalogue name> <Variant Words> <CODE> <item>": the words name that system's variant; the
+    code after them is no second system of the deal."""
+    got = triples("Chile ordered 12 Boxer Arctic Edition XL armoured vehicles from Germany.", PUB)
+    assert ("DEU", "CHL", "Boxer") in got
+    assert all(t[2] in {"Boxer", None} for t in got)
+
+
+def test_an_acronym_with_a_letter_in_parentheses_is_a_designation() -> None:
+    """ "ABC(T) <item noun>": the bracketed letter (tracked, wheeled) belongs to the designation."""
+    got = triples("Latvia bought 40 FVX(W) armoured vehicles second-hand from the United Kingdom.", PUB)
+    assert ("GBR", "LVA", "FVX(W)") in got
