@@ -187,6 +187,11 @@ def _after_variant_words(start: int, occupied: bytearray, party_at: bytearray, t
     return False
 
 
+#: an accord or plan named after its item ("the X submarine pact", "the Y drone partnership"): the name
+#: before the item noun is the accord's, not a system's (a deal or contract noun keeps it: "the Z jet deal")
+_PACT_NEXT = re.compile(
+    r"\s+(?:plans?|pacts?|partnerships?|alliances?|initiatives?|accords?|treat(?:y|ies)|framework)\b"
+)
 #: a sum glued to a currency code ("RM1.04 billion", "R2bn"): the code and first digit look like a
 #: designation, the decimals or the magnitude after them make it money
 _SUM_NEXT = re.compile(r"(?:[.,]\d+)?\s?(?:billion|million|trillion|bn|mn|crore|lakh)\b", re.IGNORECASE)
@@ -374,6 +379,8 @@ def find_designations(
             out.append(Mention("system", m.start("name"), m.end("name"), name, "catalogue", system=known_rec))
             take(m.start("name"), m.end("name"))
             continue
+        if _PACT_NEXT.match(text, m.end()):
+            continue  # "the X submarine pact": the name of an accord or plan, not of an item
         cat = guess_category(m.group(0)) or "other"
         rec = SystemRecord(name, (), cat, None, None, None, None)
         out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))

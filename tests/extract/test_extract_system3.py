@@ -191,3 +191,24 @@ def test_an_acronym_with_a_letter_in_parentheses_is_a_designation() -> None:
     """ "ABC(T) <item noun>": the bracketed letter (tracked, wheeled) belongs to the designation."""
     got = triples("Latvia bought 40 FVX(W) armoured vehicles second-hand from the United Kingdom.", PUB)
     assert ("GBR", "LVA", "FVX(W)") in got
+
+
+# -- names of accords and plans are no systems ------------------------------------------------------------
+
+
+def test_the_name_of_a_submarine_pact_is_no_system() -> None:
+    """ "the ABCD submarine pact/plan": the name before the item noun names the accord; the boats it
+    buys are another matter (here none is named, so no claim names ABCD)."""
+    got = triples(
+        "The minister said the delay did not affect the TRIAX submarine pact, under which Chile will buy "
+        "three Albacora-class submarines from France.",
+        PUB,
+    )
+    assert all(t[2] != "TRIAX" for t in got)
+    assert ("FRA", "CHL", "Albacora-class") in got
+
+
+def test_a_deal_noun_after_the_item_keeps_the_name() -> None:
+    """A deal or contract after the item noun is about the item: "the TRIAX drone deal" names TRIAX."""
+    got = triples("Chile signed the TRIAX drone deal with Israel on Monday.", PUB)
+    assert ("ISR", "CHL", "TRIAX") in got
