@@ -187,6 +187,17 @@ def _after_variant_words(start: int, occupied: bytearray, party_at: bytearray, t
     return False
 
 
+#: a counted class or programme name written in title case with its ship noun ("four Coastal Strike
+#: Vessels", "two Multi-Role Support Ships"): the text's designation of the ships (the count first: a
+#: title-case phrase alone may be a headline)
+_COUNT_WORD = (
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:four|fif|six|seven|eigh)teen)"
+)
+_TITLE_SHIP_NOUN = re.compile(r" (?:Ships?|Vessels?|Boats?|Cutters?|Craft)\b")
+_TITLE_SHIP_BEFORE = re.compile(
+    r"(?<![\w-])" + _COUNT_WORD + r"\s+(?:new\s+|more\s+|additional\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\Z"
+)
 #: an accord or plan named after its item ("the X submarine pact", "the Y drone partnership"): the name
 #: before the item noun is the accord's, not a system's (a deal or contract noun keeps it: "the Z jet deal")
 _PACT_NEXT = re.compile(
@@ -307,6 +318,18 @@ def find_designations(
         known_rec = _catalogue_variant(d) or reference.resolve_system(m.group("fam"))
         out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
         take(m.start("d"), m.end("d"))
+    for h in _TITLE_SHIP_NOUN.finditer(text):
+        # "three Littoral Patrol Ships": a counted class name in title case, its noun included (the
+        # rare noun is found first, the words before it are read backwards from it)
+        m = _TITLE_SHIP_BEFORE.search(text, max(0, h.start() - 60), h.start())
+        if m is None:
+            continue
+        a, b = m.start("name"), h.end()
+        if not free(a, b) or m.group("name").split()[0].lower() in _NAME_STOP:
+            continue
+        rec = SystemRecord(text[a:b], (), "ships", None, None, None, None)
+        out.append(Mention("system", a, b, text[a:b], "pattern", system=rec))
+        take(a, b)
     for m in _MIL_CODE.finditer(text) if _MIL_CODE_HINT.search(text) else ():
         # a maker's initials or a catalogue alias inside a code are not what it names ("GE" of
         # "F404-GE-102"): only the patterns above block it; find_mentions drops the gazetteer's

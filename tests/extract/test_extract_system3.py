@@ -212,3 +212,35 @@ def test_a_deal_noun_after_the_item_keeps_the_name() -> None:
     """A deal or contract after the item noun is about the item: "the TRIAX drone deal" names TRIAX."""
     got = triples("Chile signed the TRIAX drone deal with Israel on Monday.", PUB)
     assert ("ISR", "CHL", "TRIAX") in got
+
+
+# -- a counted class name in title case ------------------------------------------------------------------
+
+
+def test_a_counted_title_case_ship_class_is_a_system() -> None:
+    """ "four Coastal Strike Vessels": the capitals make the phrase the text's name of the ships."""
+    got = triples("Chile signed a contract with Spain's shipyard for four Coastal Strike Vessels.", PUB)
+    assert ("ESP", "CHL", "Coastal Strike Vessels") in got
+
+
+def test_lower_case_ship_nouns_stay_generic() -> None:
+    got = triples("Chile signed a contract with Spain for four coastal strike vessels.", PUB)
+    assert ("ESP", "CHL", None) in got
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.from_regex(r"[A-Z][a-z]{3,8}", fullmatch=True), min_size=2, max_size=3),
+    noun=st.sampled_from(["Ships", "Vessels", "Boats", "Craft"]),
+    counted=st.booleans(),
+)
+def test_title_case_ship_names_need_their_count(words: list[str], noun: str, counted: bool) -> None:
+    """Property of the scan: a counted title-case name with its ship noun is one mention covering
+    name and noun; without a count (a headline's capitals) the scan adds nothing."""
+    name = " ".join([*words, noun])
+    text = f"The navy {'ordered three' if counted else 'ordered'} {name} last year."
+    got = [m.text for m in find_mentions(text) if m.kind == "system"]
+    if counted:
+        assert got == [name] or any(m in set(words) for m in got)
+    else:
+        assert name not in got
