@@ -61,6 +61,7 @@ from kg.extract.parties import (
     _REPLACEMENT_NEXT,
     _RETIRED_NEXT,
     _SUCCESSOR,
+    _USED_BEFORE,
     _Ctx,
     _Frame,
     _home_states,
@@ -303,6 +304,7 @@ class _Extractor(FrameBuilder, DetailReader):
             )
             and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
             and not _BASE_DESIGN_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
+            and not _USED_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
             and not _RETIRED_NEXT.match(s, m.end - a)
             and not _REPLACEMENT_NEXT.match(s, m.end - a)
             and not (

@@ -137,6 +137,15 @@ _BASE_DESIGN_BEFORE = re.compile(
 )
 
 
+#: a fleet the buyer used before the deal ("after years of using the older X", "having flown its X for
+#: decades"): the background of the purchase, not its item
+_USED_BEFORE = re.compile(
+    r"\b(?:after|following|having)\s+(?:\w+\s+){0,3}?(?:using|used|operating|operated|flying|flown|fielding|"
+    r"fielded)\s+(?:the\s+|its\s+|their\s+)?(?:older\s+|ageing\s+|aging\s+|old\s+)?$",
+    re.IGNORECASE,
+)
+
+
 #: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
 _MEMBER_AFTER = re.compile(
     r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]"

@@ -244,3 +244,22 @@ def test_title_case_ship_names_need_their_count(words: list[str], noun: str, cou
         assert got == [name] or any(m in set(words) for m in got)
     else:
         assert name not in got
+
+
+# -- a fleet used before the deal is its background -------------------------------------------------------
+
+
+def test_the_fleet_used_before_a_purchase_is_not_its_item() -> None:
+    """ "ordered X ... after years of using the older Y": Y is what the buyer had, not what it buys."""
+    got = triples(
+        "Peru's army ordered the lighter KX-5 launcher from Sweden in 2019 after years of using the older KX-3.",
+        PUB,
+    )
+    assert ("SWE", "PER", "KX-5") in got
+    assert all(t[2] != "KX-3" for t in got)
+
+
+def test_a_system_after_an_unrelated_use_is_still_bought() -> None:
+    """Only the system right after the phrase is background: a later object of the verb stays."""
+    got = triples("After using up its budget reserve, Peru bought six KX-3 launchers from Sweden.", PUB)
+    assert ("SWE", "PER", "KX-3") in got
