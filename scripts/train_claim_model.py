@@ -61,7 +61,7 @@ CHECKS = ("dev-odd", "newsset2-odd", "newsset3-odd", "newsset7-odd", "newsset8-o
 #: the shipped model is refit on these (every labelled set but the final checks, newsset4 to newsset6)
 ALL = ("dev", "newsset", "newsset2-even", "newsset2-odd", "newsset3", "newsset7", "newsset8")
 #: chosen on the checks (``--select``): L2 strength, share of the model in the confidence, no floor
-L2 = 10.0
+L2 = 3.0
 BLEND = 0.3
 FLOOR: float | None = None
 #: sign constraints: a denial, a hedge or a risk cue never raises a claim; the hand table never lowers it
