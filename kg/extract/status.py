@@ -290,6 +290,15 @@ _ON_ORDER = re.compile(
 )
 
 
+#: "under a 2020 order", "a 2011 order from X", "its 2019 contract": a dated order or contract is a
+#: signed deal (labelling guidelines, rule 5); beside a delivery it is that delivery's contract.
+#: Read only there (:func:`other_stages`): alone, the noun states no stage a trigger does not
+_DATED_ORDER = re.compile(
+    r"\b(?:an?|the|its|their|under)\s+(?:(?:19|20)\d\d|(?:19|20)\d\d-\d\d)\s+(?:[\w-]+\s+)?(?:order|contract)\b",
+    re.IGNORECASE,
+)
+
+
 def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
     """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
 
@@ -311,7 +320,7 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
     # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
     stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)
-    if status in ("delivered", "delivering") and _ON_ORDER.search(s):
+    if status in ("delivered", "delivering") and (_ON_ORDER.search(s) or _DATED_ORDER.search(s)):
         found["signed"] = _STATUS_RANK["signed"]
     if "offered" in found and _CHOSEN_OVER.search(s):
         found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's

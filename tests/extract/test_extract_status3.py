@@ -1,0 +1,42 @@
+"""The lifecycle stage on news wordings found failing on fresh tuning text (issue 13), in our own words.
+
+Each test states a general pattern of defence news (never text of ``../shared/eval`` or of the
+newsset fixtures), read with the labelling guidelines (rule 5): an order is signed, a supplier
+government's export licence is approved, a call to cancel is no cancellation, a contract that
+"has to be concluded" is not signed yet, and taking the last of a fleet is a completed delivery.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from helpers import claim_facts
+
+PUB = date(2025, 6, 1)
+
+
+def _stages(text: str, supplier: str = "FRA", buyer: str = "PER") -> set[str]:
+    """The statuses claimed for the (supplier, buyer) pair of ``text`` (denials left out)."""
+    return {
+        c["status"]
+        for c in claim_facts.claims(text, PUB, asserted=True)
+        if c["supplier"] and c["supplier"]["iso3"] == supplier and c["buyer"]["iso3"] == buyer
+    }
+
+
+# --- a dated order beside a delivery is the deal's signed stage --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's ten Rafale fighters, a 2019 order from France, had all been delivered by 2023.",
+        "Peru received ten Rafale fighters from France in 2023 under a 2019 order.",
+        "The Peruvian air force took delivery of ten Rafale jets from France last year, under its 2020 order.",
+    ],
+)
+def test_a_dated_order_beside_a_delivery_is_also_the_signed_stage(text: str) -> None:
+    stages = _stages(text)
+    assert "signed" in stages
+    assert stages & {"delivered", "delivering"}
