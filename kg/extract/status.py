@@ -75,6 +75,23 @@ _TO_BE_LEFT = re.compile(
 )
 
 
+#: a cancellation called for, threatened or weighed, not done: "renewed calls to cancel it", "urged the
+#: government to scrap the deal", "could cancel", "threatened to call off", "refused to cancel"
+_CANCEL_UNDONE_LEFT = re.compile(
+    r"\b(?:(?:calls?|called|calling|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|press(?:es|ed|ing)?|pressure|"
+    r"push(?:es|ed|ing)?|campaign(?:s|ed|ing)?|petition(?:s|ed)?|lobb(?:y|ies|ied|ying)|motion|threat(?:s|en|ens|ened)?|"
+    r"refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed))\b(?:\s+[\w'’-]+){0,4}?\s+to|"
+    r"could|may|might|would|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|ruled out|rules out)\s+$",
+    re.IGNORECASE,
+)
+#: "cancelling the purchase was not an option", "a cancellation is off the table": refused
+_CANCEL_REFUSED_RIGHT = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:is|was|are|were|would be|remains?)\s+(?:not|no longer)\s+(?:an?\s+)?"
+    r"(?:option|possibility|on the table)|(?:is|was|are|were) off the table|out of the question)",
+    re.IGNORECASE,
+)
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -125,6 +142,10 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
             continue  # "closed after a year of negotiations": the talks are over
+        if st == "cancelled" and (
+            _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
+        ):
+            continue  # "calls to cancel it", "cancelling it is not an option": no cancellation
         if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":

@@ -267,6 +267,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
             r"contract|order|proposal|sale|import)s?\b)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            # a supplier government's export approval (labelling guidelines, rule 5): "an export licence
+            # was granted", "issued an export license for the jets"
+            r"export licen[cs]es? (?:(?:was|were|has been|have been|had been|is|are) )?(?:granted|issued)|"
+            r"(?:grant(?:s|ed|ing)?|issu(?:e|es|ed|ing)) (?:an? |the |its |their )?export licen[cs]es?|"
             # a buyer's choice of a system or a supplier is its government's decision to buy
             # (not "was chosen as the launch customer": the buyer chosen by a maker)
             r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"

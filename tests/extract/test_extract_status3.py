@@ -40,3 +40,33 @@ def test_a_dated_order_beside_a_delivery_is_also_the_signed_stage(text: str) -> 
     stages = _stages(text)
     assert "signed" in stages
     assert stages & {"delivered", "delivering"}
+
+
+# --- a supplier government's export licence is its approval ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru bought ten Rafale fighters from France in 2021, and French officials later confirmed that an "
+        "export licence had been granted.",
+        "Peru ordered ten Rafale fighters from France last year after Paris issued an export license for the jets.",
+    ],
+)
+def test_an_export_licence_granted_is_the_approved_stage(text: str) -> None:
+    assert _stages(text) == {"signed", "approved"}
+
+
+# --- a call for a cancellation is no cancellation ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru signed for ten Rafale fighters from France in 2021; opposition parties have renewed calls to cancel it.",
+        "Peru signed for ten Rafale fighters from France in 2021, and critics urged the government to scrap the deal.",
+        "Peru's government said that cancelling its contract for ten Rafale fighters from France was not an option.",
+    ],
+)
+def test_a_call_to_cancel_or_a_refusal_to_cancel_is_no_cancellation(text: str) -> None:
+    assert "cancelled" not in _stages(text)
