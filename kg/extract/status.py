@@ -92,6 +92,22 @@ _CANCEL_REFUSED_RIGHT = re.compile(
 )
 
 
+#: "the transfers took place", "its deliveries": a present-tense lede verb of ``delivering`` ("X sends N
+#: tanks") after a determiner is a noun, which states no ongoing delivery
+_NOUN_VERBS = frozenset(["transfers", "supplies", "sends", "delivers", "donates", "gets"])
+_DETERMINER_LEFT = re.compile(
+    r"\b(?:the|its|their|his|her|these|those|such|any|all|arms|weapons|military|further|earlier|past)\s+$",
+    re.IGNORECASE,
+)
+#: "the figures do not include the jets donated to X": the negation is another verb's (a report's
+#: scope), not the transfer's
+_NEGATED_OTHER_VERB = re.compile(
+    r"(?:not|n't|never)\s+(?:include|includes|including|count|counts|cover|covers|mention|list|reflect|"
+    r"account for)\b",
+    re.IGNORECASE,
+)
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -132,6 +148,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
         left = s[max(0, ts - 60) : ts]
         st = status
         neg = _NEGATION_NEAR.search(left)
+        if neg is not None and _NEGATED_OTHER_VERB.match(left, neg.start(1)):
+            neg = None  # "do not include the jets donated": the totals' negation
         # decided before modality: "the remaining 96 jets will be built at home" is no delivery (nor
         # a future one); "bought the first batch" is a purchase, not a delivery
         if (
@@ -150,6 +168,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
             continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+        if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
+            continue  # "the transfers took place": a noun, no ongoing delivery
         if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):
             continue  # "awarded a contract for supplying engines": what the deal is for
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):

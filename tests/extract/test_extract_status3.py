@@ -70,3 +70,22 @@ def test_an_export_licence_granted_is_the_approved_stage(text: str) -> None:
 )
 def test_a_call_to_cancel_or_a_refusal_to_cancel_is_no_cancellation(text: str) -> None:
     assert "cancelled" not in _stages(text)
+
+
+# --- a noun is not the present-tense verb of a lede -------------------------------------------
+
+
+def test_the_noun_transfers_is_no_ongoing_delivery() -> None:
+    text = (
+        "France supplied ten Rafale fighters to Peru, and officials said the transfers took place "
+        "before the border war began."
+    )
+    assert _stages(text) == {"delivered"}
+
+
+# --- a negation of another verb does not deny the transfer ------------------------------------
+
+
+def test_a_negated_reporting_verb_does_not_deny_the_transfer_it_mentions() -> None:
+    text = "The totals do not include the jets donated to Peru by France."
+    assert _stages(text) == {"delivered"}
