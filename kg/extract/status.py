@@ -108,6 +108,10 @@ _NEGATED_OTHER_VERB = re.compile(
 )
 
 
+#: participles of signing that "to be" puts in the future ("has to be concluded")
+_SIGNING_WORDS = frozenset(["signed", "concluded", "finalised", "finalized", "inked", "sealed"])
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -183,8 +187,10 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
 
         mod = _modal_word(left)
-        if st == "signed" and not mod and word.lower() == "signed" and _TO_BE_LEFT.search(left):
-            mod = "expected"  # "with a first contract to be signed by December": a signing still to come
+        if st == "signed" and not mod and word in _SIGNING_WORDS and _TO_BE_LEFT.search(left):
+            # "with a first contract to be signed by December", "still has to be concluded": a signing
+            # still to come
+            mod = "expected"
         if st in ("signed", "delivered") and mod and not in_hand:
             modality = (
                 "possible"

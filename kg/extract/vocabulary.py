@@ -206,6 +206,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
+            # "took the last of the 12 jets in 2018": the end of the deliveries
+            r"(?:took|takes|taken) (?:the )?(?:last|final)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)|"
             # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance
             # of the items (not "accepted the offer")
             r"accepted(?= (?:delivery\b|(?:the |its |their )?first\b|\d+\b|(?:two|three|four|five|six|seven|eight|nine|"
@@ -318,7 +320,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "offered",
         _rx(
-            r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
+            # "the X offered the best capability": a system's merit, not a seller's offer
+            r"\b(offer(?:s|ed|ing)?(?! (?:the )?(?:best|better|greatest|superior)\b)|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"

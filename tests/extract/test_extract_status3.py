@@ -89,3 +89,30 @@ def test_the_noun_transfers_is_no_ongoing_delivery() -> None:
 def test_a_negated_reporting_verb_does_not_deny_the_transfer_it_mentions() -> None:
     text = "The totals do not include the jets donated to Peru by France."
     assert _stages(text) == {"delivered"}
+
+
+# --- a contract that still has to be concluded is not signed ----------------------------------
+
+
+@pytest.mark.parametrize("verb", ["concluded", "finalised", "signed", "inked"])
+def test_a_contract_that_has_to_be_concluded_is_not_signed(verb: str) -> None:
+    text = f"France cleared the sale of ten Rafale fighters to Peru; the contract still has to be {verb}."
+    assert "signed" not in _stages(text)
+
+
+# --- taking the last of a fleet is a completed delivery ---------------------------------------
+
+
+def test_taking_the_last_of_a_fleet_is_delivered() -> None:
+    text = (
+        "Peru took the last of ten Rafale fighters from France in 2023, four years after the 2019 contract."
+    )
+    assert _stages(text) == {"delivered", "signed"}
+
+
+# --- a system that "offered the best" capability made no offer ---------------------------------
+
+
+def test_a_system_offering_the_best_capability_is_no_offer() -> None:
+    text = "Peru's minister said the Rafale from France offered the best capability of the jets it had flown."
+    assert "offered" not in _stages(text)
