@@ -112,6 +112,13 @@ _NEGATED_OTHER_VERB = re.compile(
 _SIGNING_WORDS = frozenset(["signed", "concluded", "finalised", "finalized", "inked", "sealed"])
 
 
+#: "announced that it would buy", "confirmed it will acquire": the buyer's decision made public (a
+#: buyer's choice is its government's approval), not talks
+_ANNOUNCED_LEFT = re.compile(
+    r"\b(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing))\b[^.;:!?]{0,50}$", re.IGNORECASE
+)
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -168,6 +175,13 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
         ):
             continue  # "calls to cancel it", "cancelling it is not an option": no cancellation
+        if (
+            st == "negotiating"
+            and word.startswith(("will ", "would "))
+            and not neg
+            and _ANNOUNCED_LEFT.search(left)
+        ):
+            st = "approved"  # "announced that it would buy the X": the decision to buy
         if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
@@ -337,11 +351,13 @@ _ON_ORDER = re.compile(
 )
 
 
-#: "under a 2020 order", "a 2011 order from X", "its 2019 contract": a dated order or contract is a
+#: "under a 2020 order", "a 2011 order from X", "bought under a 2023 government-to-government sale": a
+#: dated order, contract, sale or deal is a
 #: signed deal (labelling guidelines, rule 5); beside a delivery it is that delivery's contract.
 #: Read only there (:func:`other_stages`): alone, the noun states no stage a trigger does not
 _DATED_ORDER = re.compile(
-    r"\b(?:an?|the|its|their|under)\s+(?:(?:19|20)\d\d|(?:19|20)\d\d-\d\d)\s+(?:[\w-]+\s+)?(?:order|contract)\b",
+    r"\b(?:an?|the|its|their|under)\s+(?:(?:19|20)\d\d|(?:19|20)\d\d-\d\d)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:order|contract|sale|deal)\b",
     re.IGNORECASE,
 )
 

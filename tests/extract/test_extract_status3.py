@@ -116,3 +116,44 @@ def test_taking_the_last_of_a_fleet_is_delivered() -> None:
 def test_a_system_offering_the_best_capability_is_no_offer() -> None:
     text = "Peru's minister said the Rafale from France offered the best capability of the jets it had flown."
     assert "offered" not in _stages(text)
+
+
+# --- the n-th of m items handed over is a delivery under way ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France has shipped the second of three Gowind corvettes to Peru.",
+        "Peru received the fourth of six Rafale fighters from France in March.",
+    ],
+)
+def test_the_nth_of_m_items_delivered_is_delivering(text: str) -> None:
+    assert "delivering" in _stages(text)
+    assert "delivered" not in _stages(text)
+
+
+def test_the_last_of_m_items_delivered_is_delivered() -> None:
+    assert "delivered" in _stages("Peru received the last of six Rafale fighters from France in March.")
+
+
+# --- a dated sale or deal beside a delivery is the signed stage ---------------------------------
+
+
+def test_a_dated_sale_beside_a_delivery_is_also_the_signed_stage() -> None:
+    text = "Peru has received its first Rafale fighters, bought under a 2021 government-to-government sale with France."
+    assert {"delivering", "signed"} <= _stages(text)
+
+
+# --- a government announcing it will buy has decided (approved), not opened talks ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's government announced in March that it would buy ten Rafale fighters from France.",
+        "Lima confirmed it will buy a further ten Rafale fighters from France.",
+    ],
+)
+def test_an_announced_purchase_is_the_buyers_decision(text: str) -> None:
+    assert _stages(text) == {"approved"}
