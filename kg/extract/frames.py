@@ -495,6 +495,15 @@ def _per_system_status(
                 # "X were delivered in May, and A agreed to supply Y": the verbs before the break
                 # are the previous system's clause
                 window = [t for t in window if t[1] >= cut]
+            elif (
+                cut is not None
+                and window
+                and i == len(distinct) - 1
+                and (tail := _own_clause_tail(s, end, trig))
+            ):
+                # "A signed for X, a deal B had to approve, and C has since given it a Y, handed over in
+                # June": no verb of the last system's clause comes before it; the one after it is its own
+                window = tail
             prev = distinct[i - 1].system if i else None
             if (
                 not window
@@ -614,6 +623,15 @@ _PASS_ON = re.compile(
 
 #: a break between two coordinated clauses: "; ", ", and ", ", while ", ", but ", ", whereas "
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
+
+
+def _own_clause_tail(
+    s: str, end: int, trig: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    """The triggers after offset ``end`` up to the next clause break (the rest of a system's clause)."""
+    m = _CLAUSE_BREAK.search(s, end)
+    stop = m.start() if m is not None else len(s)
+    return [t for t in trig if end <= t[1] < stop]
 
 
 def _last_clause_break(s: str, lo: int, hi: int) -> int | None:

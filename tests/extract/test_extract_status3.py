@@ -157,3 +157,19 @@ def test_a_dated_sale_beside_a_delivery_is_also_the_signed_stage() -> None:
 )
 def test_an_announced_purchase_is_the_buyers_decision(text: str) -> None:
     assert _stages(text) == {"approved"}
+
+
+# --- the last system of a sentence takes its own clause's verb, not an earlier clause's ---------
+
+
+def test_the_last_system_takes_the_verb_after_it_in_its_own_clause() -> None:
+    text = (
+        "In May Peru signed for ten Rafale fighters from France, a deal the EU had to approve, and France "
+        "has since given Peru a Gowind corvette, handed over at Callao in June."
+    )
+    gowind = {
+        c["status"]
+        for c in claim_facts.claims(text, PUB, asserted=True)
+        if c["system"] and c["system"]["name"].lower().startswith("gowind")
+    }
+    assert "delivered" in gowind  # (before the rule: only the earlier clause's "approved")
