@@ -76,12 +76,15 @@ _TO_BE_LEFT = re.compile(
 
 
 #: a cancellation called for, threatened or weighed, not done: "renewed calls to cancel it", "urged the
-#: government to scrap the deal", "could cancel", "threatened to call off", "refused to cancel"
+#: government to scrap the deal", "demanded that ministers call off", "could cancel", "threatened to call
+#: off", "refused to cancel"
 _CANCEL_UNDONE_LEFT = re.compile(
     r"\b(?:(?:calls?|called|calling|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|press(?:es|ed|ing)?|pressure|"
     r"push(?:es|ed|ing)?|campaign(?:s|ed|ing)?|petition(?:s|ed)?|lobb(?:y|ies|ied|ying)|motion|threat(?:s|en|ens|ened)?|"
     r"refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed))\b(?:\s+[\w'’-]+){0,4}?\s+to|"
-    r"could|may|might|would|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|ruled out|rules out)\s+$",
+    r"could|may|might|would|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|ruled out|rules out|"
+    # a demand in the subjunctive: "demanded that ministers call off", "asked that the cabinet scrap"
+    r"(?:demand|urg|call|insist|ask|propos)\w*\s+that\s+(?:[\w'’-]+\s+){1,3}?)\s*$",
     re.IGNORECASE,
 )
 #: "cancelling the purchase was not an option", "a cancellation is off the table": refused

@@ -12,6 +12,8 @@ from datetime import date
 
 import pytest
 from helpers import claim_facts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PUB = date(2025, 6, 1)
 
@@ -173,3 +175,43 @@ def test_the_last_system_takes_the_verb_after_it_in_its_own_clause() -> None:
         if c["system"] and c["system"]["name"].lower().startswith("gowind")
     }
     assert "delivered" in gowind  # (before the rule: only the earlier clause's "approved")
+
+
+# --- swapping a wording for an equivalent keeps the stage --------------------------------------
+
+#: (stages, template with {v}, equivalent wordings): the wordings the rules above read alike
+_EQUIVALENTS: list[tuple[set[str], str, list[str]]] = [
+    (
+        {"signed", "approved"},
+        "Peru ordered ten Rafale fighters from France in 2022 after Paris {v}.",
+        [
+            "granted an export licence",
+            "issued an export license for the jets",
+            "confirmed an export licence had been granted",
+            "said the export licences were issued",
+        ],
+    ),
+    (
+        {"signed"},
+        "Peru signed for ten Rafale fighters from France in 2021, but critics {v} the deal.",
+        ["urged the government to cancel", "renewed calls to scrap", "demanded that ministers call off"],
+    ),
+    (
+        {"approved"},
+        "Peru's government {v} ten Rafale fighters from France.",
+        [
+            "announced that it would buy",
+            "announced in March that it will acquire",
+            "confirmed it would purchase",
+            "confirmed that it will order",
+        ],
+    ),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(_EQUIVALENTS), data=st.data())
+def test_swapping_a_wording_for_an_equivalent_keeps_the_stage(case, data) -> None:
+    stages, template, wordings = case
+    wording = data.draw(st.sampled_from(wordings), label="wording")
+    assert _stages(template.format(v=wording)) == stages, wording
