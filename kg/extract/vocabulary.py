@@ -165,7 +165,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
             r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
-            r"running (?:\w+ ){0,3}?(?:late|behind)|"
+            r"running (?:\w+ ){0,5}?(?:late|behind)|"
             # "has failed to deliver the weapons it was paid for": owed and not delivered, a slipped deal
             r"(?:failed|fails|failing) to deliver(?! on\b)|"
             # "expects the first in 2026, later than planned", "were originally due in 2023",

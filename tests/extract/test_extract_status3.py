@@ -215,3 +215,12 @@ def test_swapping_a_wording_for_an_equivalent_keeps_the_stage(case, data) -> Non
     stages, template, wordings = case
     wording = data.draw(st.sampled_from(wordings), label="wording")
     assert _stages(template.format(v=wording)) == stages, wording
+
+
+# --- a deal running months or years late is delayed -------------------------------------------
+
+
+@pytest.mark.parametrize("late", ["more than three years late", "well over a year behind"])
+def test_a_deal_running_years_late_is_delayed(late: str) -> None:
+    text = f"Peru's first Rafale fighter, ordered from France in 2019, is now running {late}."
+    assert "delayed" in _stages(text)
