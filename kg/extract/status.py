@@ -122,6 +122,12 @@ _ANNOUNCED_LEFT = re.compile(
 )
 
 
+#: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
+#: jets landed at the base"); "jets landed at the base for an exercise" is a visit
+_LANDING = frozenset(["landed", "touched down"])
+_SERIES_BEFORE = re.compile(r"\b(?:first|last|final|initial)\b", re.IGNORECASE)
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -189,6 +195,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
             continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+        if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
+            continue  # "jets landed at the base for an exercise": a visit, no delivery
         if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
             continue  # "the transfers took place": a noun, no ongoing delivery
         if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):

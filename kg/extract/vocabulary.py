@@ -206,6 +206,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
+            # "the first two jets landed at the air base": an arrival (read only after first/last, see
+            # kg.extract.status: jets landing for an exercise are no delivery)
+            r"(?:landed|touched down)(?= (?:at|in)\b)|"
             # "took the last of the 12 jets in 2018": the end of the deliveries
             r"(?:took|takes|taken) (?:the )?(?:last|final)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)|"
             # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance

@@ -224,3 +224,17 @@ def test_swapping_a_wording_for_an_equivalent_keeps_the_stage(case, data) -> Non
 def test_a_deal_running_years_late_is_delayed(late: str) -> None:
     text = f"Peru's first Rafale fighter, ordered from France in 2019, is now running {late}."
     assert "delayed" in _stages(text)
+
+
+# --- the first aircraft of an order landing at the buyer's base is a delivery under way ----------
+
+
+@pytest.mark.parametrize("verb", ["landed at", "touched down at", "arrived at"])
+def test_the_first_jets_landing_at_the_buyers_base_are_a_delivery(verb: str) -> None:
+    text = f"The first two of Peru's Rafale fighters {verb} Talara air base in May, four years after Peru ordered them from France."
+    assert "delivering" in _stages(text)
+
+
+def test_jets_landing_for_an_exercise_are_no_delivery() -> None:
+    text = "French Rafale fighters landed at Talara air base in Peru for a joint exercise."
+    assert not _stages(text) & {"delivered", "delivering"}
