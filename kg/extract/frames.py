@@ -462,7 +462,16 @@ def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]])
     """Whether the next trigger after a list member lies in a later clause than the list (a clause
     break after the list's last system, before it): then it is no verb of the list ("which were
     delivered" after the list is)."""
-    return not after or _last_clause_break(s, list_end, after[0][1]) is not None
+    return (
+        not after
+        or _last_clause_break(s, list_end, after[0][1]) is not None
+        or _TIME_CLAUSE.search(s, list_end, after[0][1]) is not None
+    )
+
+
+#: ", six years after it signed", ", before it ordered", ", when it bought": a time clause after a list
+#: (a later clause than the list's own verb)
+_TIME_CLAUSE = re.compile(r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until)\b")
 
 
 def _per_system_status(

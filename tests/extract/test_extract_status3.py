@@ -238,3 +238,19 @@ def test_the_first_jets_landing_at_the_buyers_base_are_a_delivery(verb: str) -> 
 def test_jets_landing_for_an_exercise_are_no_delivery() -> None:
     text = "French Rafale fighters landed at Talara air base in Peru for a joint exercise."
     assert not _stages(text) & {"delivered", "delivering"}
+
+
+# --- a list member shares its list's verb, not a later time clause's ----------------------------
+
+
+def test_a_list_member_shares_the_lists_verb_before_a_later_time_clause() -> None:
+    text = (
+        "Peru took the last of ten Rafale fighters and six Gowind corvettes from France in 2018, five years "
+        "after it signed a package for both types."
+    )
+    gowind = {
+        c["status"]
+        for c in claim_facts.claims(text, PUB, asserted=True)
+        if c["system"] and c["system"]["name"].lower().startswith("gowind")
+    }
+    assert "delivered" in gowind
