@@ -191,6 +191,12 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             and _ANNOUNCED_LEFT.search(left)
         ):
             st = "approved"  # "announced that it would buy the X": the decision to buy
+        if (
+            st == "negotiating"
+            and word.startswith("tender")
+            and any(t[0] == "offered" and t[3] == "entered" for t in trig)
+        ):
+            continue  # "the tender, which A had entered with the X": A's offer, not A's talks
         if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":

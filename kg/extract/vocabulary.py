@@ -330,7 +330,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
             r"bid(?:s|ding)? (?:for|to)|"
             # "A lost out to B in C", "A lost the tender to B": a losing bid is an offer
-            r"lost out to|lost (?:an? |the )(?:[\w-]+ ){0,2}?(?:tender|competition|contest|bid|race) to)\b"
+            r"lost out to|lost (?:an? |the )(?:[\w-]+ ){0,2}?(?:tender|competition|contest|bid|race) to|"
+            # a maker's entry in a competition: "entered the X in the tender", "the tender, which A had
+            # entered with the X" (the tender itself is the buyer's process: see kg.extract.status)
+            r"entered(?= (?:an? |the |its |their )?(?:[\w-]+ ){0,4}?(?:in|into|for) (?:an? |the |its |[\w'’-]+ )?"
+            r"(?:[\w-]+ ){0,3}?(?:tender|competition|contest)s?\b| with\b))\b"
         ),
     ),
     (

@@ -254,3 +254,17 @@ def test_a_list_member_shares_the_lists_verb_before_a_later_time_clause() -> Non
         if c["system"] and c["system"]["name"].lower().startswith("gowind")
     }
     assert "delivered" in gowind
+
+
+# --- a maker entering a tender with its system made an offer --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dassault entered the Rafale in Peru's fighter tender, France's defence ministry said.",
+        "Peru's fighter tender, which France's Dassault had entered with the Rafale, went to another bidder.",
+    ],
+)
+def test_entering_a_tender_with_a_system_is_an_offer(text: str) -> None:
+    assert _stages(text) == {"offered"}
