@@ -462,7 +462,16 @@ def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]])
     """Whether the next trigger after a list member lies in a later clause than the list (a clause
     break after the list's last system, before it): then it is no verb of the list ("which were
     delivered" after the list is)."""
-    return not after or _last_clause_break(s, list_end, after[0][1]) is not None
+    return (
+        not after
+        or _last_clause_break(s, list_end, after[0][1]) is not None
+        or _TIME_CLAUSE.search(s, list_end, after[0][1]) is not None
+    )
+
+
+#: ", six years after it signed", ", before it ordered", ", when it bought": a time clause after a list
+#: (a later clause than the list's own verb)
+_TIME_CLAUSE = re.compile(r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until)\b")
 
 
 def _per_system_status(
@@ -495,6 +504,15 @@ def _per_system_status(
                 # "X were delivered in May, and A agreed to supply Y": the verbs before the break
                 # are the previous system's clause
                 window = [t for t in window if t[1] >= cut]
+            elif (
+                cut is not None
+                and window
+                and i == len(distinct) - 1
+                and (tail := _own_clause_tail(s, end, trig))
+            ):
+                # "A signed for X, a deal B had to approve, and C has since given it a Y, handed over in
+                # June": no verb of the last system's clause comes before it; the one after it is its own
+                window = tail
             prev = distinct[i - 1].system if i else None
             if (
                 not window
@@ -614,6 +632,15 @@ _PASS_ON = re.compile(
 
 #: a break between two coordinated clauses: "; ", ", and ", ", while ", ", but ", ", whereas "
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
+
+
+def _own_clause_tail(
+    s: str, end: int, trig: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    """The triggers after offset ``end`` up to the next clause break (the rest of a system's clause)."""
+    m = _CLAUSE_BREAK.search(s, end)
+    stop = m.start() if m is not None else len(s)
+    return [t for t in trig if end <= t[1] < stop]
 
 
 def _last_clause_break(s: str, lo: int, hi: int) -> int | None:

@@ -436,6 +436,9 @@ _PARTIAL = _lrx(
     r"\b(first(?![- ](?:generation|ever|time)\b)|initial|some of the|"
     r"part of the (?:order|deal|contract|batch|shipment|consignment)|"
     r"remaining|so far|batch|tranche|outstanding|rest of|"
+    # "shipped the third of four radars": one of a counted series, the rest still to come
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) of (?:the |its |their )?(?:\d+|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve)\b|"
     # "has received three of them": a part of the deal just named
     r"(?:received|delivered|handed over|taken delivery of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) of them)\b"
 )

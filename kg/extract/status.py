@@ -75,6 +75,59 @@ _TO_BE_LEFT = re.compile(
 )
 
 
+#: a cancellation called for, threatened or weighed, not done: "renewed calls to cancel it", "urged the
+#: government to scrap the deal", "demanded that ministers call off", "could cancel", "threatened to call
+#: off", "refused to cancel"
+_CANCEL_UNDONE_LEFT = re.compile(
+    r"\b(?:(?:calls?|called|calling|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|press(?:es|ed|ing)?|pressure|"
+    r"push(?:es|ed|ing)?|campaign(?:s|ed|ing)?|petition(?:s|ed)?|lobb(?:y|ies|ied|ying)|motion|threat(?:s|en|ens|ened)?|"
+    r"refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed))\b(?:\s+[\w'’-]+){0,4}?\s+to|"
+    r"could|may|might|would|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|ruled out|rules out|"
+    # a demand in the subjunctive: "demanded that ministers call off", "asked that the cabinet scrap"
+    r"(?:demand|urg|call|insist|ask|propos)\w*\s+that\s+(?:[\w'’-]+\s+){1,3}?)\s*$",
+    re.IGNORECASE,
+)
+#: "cancelling the purchase was not an option", "a cancellation is off the table": refused
+_CANCEL_REFUSED_RIGHT = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:is|was|are|were|would be|remains?)\s+(?:not|no longer)\s+(?:an?\s+)?"
+    r"(?:option|possibility|on the table)|(?:is|was|are|were) off the table|out of the question)",
+    re.IGNORECASE,
+)
+
+
+#: "the transfers took place", "its deliveries": a present-tense lede verb of ``delivering`` ("X sends N
+#: tanks") after a determiner is a noun, which states no ongoing delivery
+_NOUN_VERBS = frozenset(["transfers", "supplies", "sends", "delivers", "donates", "gets"])
+_DETERMINER_LEFT = re.compile(
+    r"\b(?:the|its|their|his|her|these|those|such|any|all|arms|weapons|military|further|earlier|past)\s+$",
+    re.IGNORECASE,
+)
+#: "the figures do not include the jets donated to X": the negation is another verb's (a report's
+#: scope), not the transfer's
+_NEGATED_OTHER_VERB = re.compile(
+    r"(?:not|n't|never)\s+(?:include|includes|including|count|counts|cover|covers|mention|list|reflect|"
+    r"account for)\b",
+    re.IGNORECASE,
+)
+
+
+#: participles of signing that "to be" puts in the future ("has to be concluded")
+_SIGNING_WORDS = frozenset(["signed", "concluded", "finalised", "finalized", "inked", "sealed"])
+
+
+#: "announced that it would buy", "confirmed it will acquire": the buyer's decision made public (a
+#: buyer's choice is its government's approval), not talks
+_ANNOUNCED_LEFT = re.compile(
+    r"\b(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing))\b[^.;:!?]{0,50}$", re.IGNORECASE
+)
+
+
+#: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
+#: jets landed at the base"); "jets landed at the base for an exercise" is a visit
+_LANDING = frozenset(["landed", "touched down"])
+_SERIES_BEFORE = re.compile(r"\b(?:first|last|final|initial)\b", re.IGNORECASE)
+
+
 def _modal_word(left: str) -> str | None:
     """The modal word that hedges a trigger (the lowercased group of ``_MODAL``), skipping the month
     "May" ("approved in May, was signed in June" states no possibility)."""
@@ -115,6 +168,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
         left = s[max(0, ts - 60) : ts]
         st = status
         neg = _NEGATION_NEAR.search(left)
+        if neg is not None and _NEGATED_OTHER_VERB.match(left, neg.start(1)):
+            neg = None  # "do not include the jets donated": the totals' negation
         # decided before modality: "the remaining 96 jets will be built at home" is no delivery (nor
         # a future one); "bought the first batch" is a purchase, not a delivery
         if (
@@ -125,10 +180,31 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
             continue  # "closed after a year of negotiations": the talks are over
+        if st == "cancelled" and (
+            _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
+        ):
+            continue  # "calls to cancel it", "cancelling it is not an option": no cancellation
+        if (
+            st == "negotiating"
+            and word.startswith(("will ", "would "))
+            and not neg
+            and _ANNOUNCED_LEFT.search(left)
+        ):
+            st = "approved"  # "announced that it would buy the X": the decision to buy
+        if (
+            st == "negotiating"
+            and word.startswith("tender")
+            and any(t[0] == "offered" and t[3] == "entered" for t in trig)
+        ):
+            continue  # "the tender, which A had entered with the X": A's offer, not A's talks
         if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
             continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+        if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
+            continue  # "jets landed at the base for an exercise": a visit, no delivery
+        if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
+            continue  # "the transfers took place": a noun, no ongoing delivery
         if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):
             continue  # "awarded a contract for supplying engines": what the deal is for
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
@@ -142,8 +218,10 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
 
         mod = _modal_word(left)
-        if st == "signed" and not mod and word.lower() == "signed" and _TO_BE_LEFT.search(left):
-            mod = "expected"  # "with a first contract to be signed by December": a signing still to come
+        if st == "signed" and not mod and word in _SIGNING_WORDS and _TO_BE_LEFT.search(left):
+            # "with a first contract to be signed by December", "still has to be concluded": a signing
+            # still to come
+            mod = "expected"
         if st in ("signed", "delivered") and mod and not in_hand:
             modality = (
                 "possible"
@@ -290,6 +368,17 @@ _ON_ORDER = re.compile(
 )
 
 
+#: "under a 2020 order", "a 2011 order from X", "bought under a 2023 government-to-government sale": a
+#: dated order, contract, sale or deal is a
+#: signed deal (labelling guidelines, rule 5); beside a delivery it is that delivery's contract.
+#: Read only there (:func:`other_stages`): alone, the noun states no stage a trigger does not
+_DATED_ORDER = re.compile(
+    r"\b(?:an?|the|its|their|under)\s+(?:(?:19|20)\d\d|(?:19|20)\d\d-\d\d)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:order|contract|sale|deal)\b",
+    re.IGNORECASE,
+)
+
+
 def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
     """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
 
@@ -311,7 +400,7 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
     # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
     stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)
-    if status in ("delivered", "delivering") and _ON_ORDER.search(s):
+    if status in ("delivered", "delivering") and (_ON_ORDER.search(s) or _DATED_ORDER.search(s)):
         found["signed"] = _STATUS_RANK["signed"]
     if "offered" in found and _CHOSEN_OVER.search(s):
         found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's

@@ -165,7 +165,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
             r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
-            r"running (?:\w+ ){0,3}?(?:late|behind)|"
+            r"running (?:\w+ ){0,5}?(?:late|behind)|"
             # "has failed to deliver the weapons it was paid for": owed and not delivered, a slipped deal
             r"(?:failed|fails|failing) to deliver(?! on\b)|"
             # "expects the first in 2026, later than planned", "were originally due in 2023",
@@ -206,6 +206,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|"
             r"supplied|provided|transferred|donated|gifted|handed|"
+            # "the first two jets landed at the air base": an arrival (read only after first/last, see
+            # kg.extract.status: jets landing for an exercise are no delivery)
+            r"(?:landed|touched down)(?= (?:at|in)\b)|"
+            # "took the last of the 12 jets in 2018": the end of the deliveries
+            r"(?:took|takes|taken) (?:the )?(?:last|final)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)|"
             # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance
             # of the items (not "accepted the offer")
             r"accepted(?= (?:delivery\b|(?:the |its |their )?first\b|\d+\b|(?:two|three|four|five|six|seven|eight|nine|"
@@ -267,6 +272,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
             r"contract|order|proposal|sale|import)s?\b)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            # a supplier government's export approval (labelling guidelines, rule 5): "an export licence
+            # was granted", "issued an export license for the jets"
+            r"export licen[cs]es? (?:(?:was|were|has been|have been|had been|is|are) )?(?:granted|issued)|"
+            r"(?:grant(?:s|ed|ing)?|issu(?:e|es|ed|ing)) (?:an? |the |its |their )?export licen[cs]es?|"
             # a buyer's choice of a system or a supplier is its government's decision to buy
             # (not "was chosen as the launch customer": the buyer chosen by a maker)
             r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"
@@ -314,13 +323,18 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "offered",
         _rx(
-            r"\b(offer(?:s|ed|ing)?|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
+            # "the X offered the best capability": a system's merit, not a seller's offer
+            r"\b(offer(?:s|ed|ing)?(?! (?:the )?(?:best|better|greatest|superior)\b)|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
             r"bid(?:s|ding)? (?:for|to)|"
             # "A lost out to B in C", "A lost the tender to B": a losing bid is an offer
-            r"lost out to|lost (?:an? |the )(?:[\w-]+ ){0,2}?(?:tender|competition|contest|bid|race) to)\b"
+            r"lost out to|lost (?:an? |the )(?:[\w-]+ ){0,2}?(?:tender|competition|contest|bid|race) to|"
+            # a maker's entry in a competition: "entered the X in the tender", "the tender, which A had
+            # entered with the X" (the tender itself is the buyer's process: see kg.extract.status)
+            r"entered(?= (?:an? |the |its |their )?(?:[\w-]+ ){0,4}?(?:in|into|for) (?:an? |the |its |[\w'’-]+ )?"
+            r"(?:[\w-]+ ){0,3}?(?:tender|competition|contest)s?\b| with\b))\b"
         ),
     ),
     (
