@@ -284,6 +284,27 @@ def open_prefixes(pattern: str, k: int, flags: int = 0, ascii_digits: bool = Fal
     return None if "" in got or len(got) > _MAX_PREFIXES else frozenset(got)
 
 
+def front_guard(patterns: list[str], k: int = 3) -> str:
+    """One lookahead passing wherever a match of one of ``patterns`` (case-sensitive) can start,
+    "" when :func:`open_prefixes` cannot bound one of them.
+
+    A digit is any decimal digit (``\\d``): the guard also holds on text whose ``lower()`` keeps
+    unicode digits, and under ``re.IGNORECASE`` its letters fold as the patterns' own do.  Why:
+    put in front of a scan that opens with a lookbehind or an alternation, it rejects most
+    positions with a character test or two (see kg.extract.triggers, kg.extract.money).
+    """
+    starts: set[str] = set()
+    for pattern in patterns:
+        got = open_prefixes(pattern, k, ascii_digits=True)
+        if got is None:
+            return ""
+        starts |= got
+    letters = frozenset(p for p in starts if not p[0].isdigit())
+    if not letters:
+        return r"(?=\d)" if starts else ""
+    return prefix_guard(letters)[:-1] + (r"|\d)" if len(letters) < len(starts) else ")")
+
+
 #: a prefix that says nothing: anything may start there
 _ANY = frozenset([("", True)])
 

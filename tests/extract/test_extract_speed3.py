@@ -1,11 +1,11 @@
 """Scans rewritten for speed (speed3) match exactly what their plain forms match.
 
 The combined trigger scan got one guard in front on the union of every class's first three
-characters (kg.extract._fastre.open_prefixes), so word starts where no trigger class can begin are
-rejected at once.  A guard that missed a prefix would silently drop triggers, so the scan is
-compared with its plain form (the same pattern without the front guard) on the fixture articles and
-on generated text: trigger words, unicode digits ("٣rd buyer"), the long s and the Kelvin sign,
-empty text and long tokens.
+characters (kg.extract._fastre.front_guard over open_prefixes), so word starts where no trigger
+class can begin are rejected at once.  A guard that missed a prefix would silently drop triggers,
+so the scan is compared with its plain form (the same pattern without the front guard) on the
+fixture articles and on generated text: trigger words, unicode digits ("٣rd buyer"), the long s
+and the Kelvin sign, empty text and long tokens.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import Article, read_articles, triggers
-from kg.extract._fastre import open_prefixes
+from kg.extract._fastre import front_guard, open_prefixes
 
 #: the trigger scan as it ran before the front guard (every class behind its own guard only)
 PLAIN_TRIGGERS = re.compile(triggers._combined_triggers(first_letters=True, front_guard=False)[0])
@@ -141,3 +141,12 @@ def test_open_prefixes_give_up_where_anything_can_start() -> None:
     assert open_prefixes(r"a|\d", 3, ascii_digits=True) == frozenset("a0123456789")
     assert open_prefixes(r"is\s+buying|x+y", 3) == frozenset({"is", "x"})
     assert open_prefixes("abc", 3, flags=re.IGNORECASE) is None
+
+
+def test_front_guard_keeps_every_digit() -> None:
+    # a digit-led prefix becomes \d: lower() keeps unicode digits, which \d matches and 0-9 would not
+    guard = front_guard([r"ab|\d+th", "x"])
+    assert guard.endswith(r"|\d)")
+    rx = re.compile(guard + r"(?:ab|\d+th|x)")
+    assert [m.group(0) for m in rx.finditer("٣th ab 1th x")] == ["٣th", "ab", "1th", "x"]
+    assert front_guard([r"\w+"]) == ""  # unbounded: no guard rather than a wrong one
