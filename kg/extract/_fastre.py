@@ -264,6 +264,106 @@ def _item_prefixes(op: object, av: object, k: int) -> set[str] | None:
     return None
 
 
+def open_prefixes(pattern: str, k: int, flags: int = 0, ascii_digits: bool = False) -> frozenset[str] | None:
+    """Strings of which every match of ``pattern`` starts with one (shorter than ``k``: anything
+    may follow); None when the empty string would be among them or when there are too many.
+
+    Unlike :func:`prefixes`, an item it cannot enumerate (``\\w``, a negated set, ``.``) does not
+    give up: it ends the prefixes it continues, so a pattern such as ``is\\s+buying|\\d+th buyer``
+    still yields ``is`` and the digits.  ``ascii_digits``: ``\\d`` stands for 0-9, true of text
+    that lowers exactly (:func:`lowers_exactly`: ASCII and uncased symbols hold no other decimal
+    digit).  Why: one guard on the union of an alternation's prefixes rejects a position with a
+    character test or two, where a guard per alternative costs one such test per alternative.
+    """
+    if flags & re.IGNORECASE:
+        return None
+    tree = _sre_p.parse(pattern, flags)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    got = {p for p, _closed in _open_seq(list(tree), k, ascii_digits)}
+    return None if "" in got or len(got) > _MAX_PREFIXES else frozenset(got)
+
+
+def front_guard(patterns: list[str], k: int = 3) -> str:
+    """One lookahead passing wherever a match of one of ``patterns`` (case-sensitive) can start,
+    "" when :func:`open_prefixes` cannot bound one of them.
+
+    A digit is any decimal digit (``\\d``): the guard also holds on text whose ``lower()`` keeps
+    unicode digits, and under ``re.IGNORECASE`` its letters fold as the patterns' own do.  Why:
+    put in front of a scan that opens with a lookbehind or an alternation, it rejects most
+    positions with a character test or two (see kg.extract.triggers, kg.extract.money).
+    """
+    starts: set[str] = set()
+    for pattern in patterns:
+        got = open_prefixes(pattern, k, ascii_digits=True)
+        if got is None:
+            return ""
+        starts |= got
+    letters = frozenset(p for p in starts if not p[0].isdigit())
+    if not letters:
+        return r"(?=\d)" if starts else ""
+    return prefix_guard(letters)[:-1] + (r"|\d)" if len(letters) < len(starts) else ")")
+
+
+#: a prefix that says nothing: anything may start there
+_ANY = frozenset([("", True)])
+
+
+def _open_seq(items: list, k: int, digits: bool) -> frozenset[tuple[str, bool]]:
+    """(prefix, closed) pairs of a sequence: closed once ``k`` long or cut by an unknown item."""
+    out: set[tuple[str, bool]] = {("", False)}
+    for op, av in items:
+        if all(closed for _p, closed in out):
+            break
+        if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue  # zero-width: the next item gives the next character
+        sub = _open_item(op, av, k, digits)
+        new: set[tuple[str, bool]] = set()
+        for head, closed in out:
+            if closed:
+                new.add((head, True))
+                continue
+            for tail, tail_closed in sub:
+                both = head + tail
+                new.add((both[:k], tail_closed or len(both) >= k))
+        if len(new) > _MAX_PREFIXES:
+            return _ANY
+        out = new
+    return frozenset(out)
+
+
+def _open_item(op: object, av: object, k: int, digits: bool) -> frozenset[tuple[str, bool]]:
+    if op is _sre_c.LITERAL:
+        return frozenset([(chr(av), False)])  # type: ignore[arg-type]
+    if op is _sre_c.IN:
+        chars: set[str] = set()
+        for sub_op, sub_av in av:  # type: ignore[attr-defined]
+            if sub_op is _sre_c.LITERAL:
+                chars.add(chr(sub_av))
+            elif sub_op is _sre_c.RANGE and sub_av[1] - sub_av[0] < 64:
+                chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            elif digits and sub_op is _sre_c.CATEGORY and sub_av is _sre_c.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            else:
+                return _ANY  # negated sets, other categories, wide ranges
+        return frozenset((c, False) for c in chars)
+    if op is _sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, pat = av  # type: ignore[misc]
+        return _ANY if add_flags or del_flags else _open_seq(list(pat), k, digits)
+    if op is _sre_c.BRANCH:
+        union: set[tuple[str, bool]] = set()
+        for alt in av[1]:  # type: ignore[index]
+            union |= _open_seq(list(alt), k, digits)
+        return frozenset(union)
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+        low, high, pat = av  # type: ignore[misc]
+        one = _open_seq(list(pat), k, digits)
+        if high != 1:  # a second repetition may follow: what one repetition leaves open ends there
+            one = frozenset((p, True) for p, _closed in one)
+        return one | {("", False)} if low == 0 else one
+    return _ANY
+
+
 def prefix_guard(starts: frozenset[str]) -> str:
     """A lookahead that passes exactly where one of ``starts`` begins: ``(?=a[bc]|d)``, a trie by
     character so the regex engine rejects a position after a character test or two."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract._fastre import contains_any, prefix_guard, prefixes
+from kg.extract._fastre import front_guard as _front_guard
 from kg.extract.patterns import _SALE_AFTER, _SIGNED_FOR_NEXT, _TO_BUY_NEXT, _TO_SELL_NEXT
 from kg.extract.vocabulary import (
     _APPROVE,
@@ -34,16 +35,19 @@ from kg.extract.vocabulary import (
 )
 
 
-def _combined_triggers(first_letters: bool) -> tuple[str, dict[str, str]]:
+def _combined_triggers(first_letters: bool, front_guard: bool = True) -> tuple[str, dict[str, str]]:
     """All trigger patterns as one alternation (one pass per sentence instead of ten).
 
     At one position the first class listed wins, so "talks collapsed" is a cancellation,
     never also "talks"; the classes are listed most specific first.  ``first_letters`` (for
     the pattern run on lowercased text): each class is guarded by the three letters it can
     start with (:func:`kg.extract._fastre.prefix_guard`), so a word start ("the", "and",
-    "with") skips the classes that cannot match there at once.
+    "with") skips the classes that cannot match there at once; with ``front_guard``, one guard on
+    the union of every class's first letters (:func:`kg.extract._fastre.front_guard`) comes
+    first, so the ~60% of word starts where no class can begin ("the", "of", "and") are rejected
+    by one trie of character tests instead of one test per class (the scan costs ~25% less).
     """
-    parts, names = [], {}
+    parts, names, bodies = [], {}, []
     for i, (status, rx) in enumerate(TRIGGERS):
         pat = rx.pattern.replace("AoN", "aon").replace("RFP", "rfp").replace("MoU", "mou")
         assert pat.startswith(r"\b(") and pat.endswith(r")\b"), status
@@ -52,9 +56,11 @@ def _combined_triggers(first_letters: bool) -> tuple[str, dict[str, str]]:
         lower = starts is not None and "" not in starts and all(p == p.lower() for p in starts)
         guard = prefix_guard(starts) if lower else ""  # type: ignore[arg-type]
         parts.append(f"{guard}(?P<t{i}>{pat[3:-3]})")
+        bodies.append(pat[3:-3])
     # every alternative starts with a letter, so the leading \b is exactly "no word character
     # before"; as a lookbehind it rejects positions inside words at once (1.5x faster)
-    return r"(?<!\w)(?:" + "|".join(parts) + r")\b", names
+    lead = _front_guard(bodies) if first_letters and front_guard else ""
+    return r"(?<!\w)" + lead + "(?:" + "|".join(parts) + r")\b", names
 
 
 _TRIGGER_PATTERN, _TRIGGER_NAMES = _combined_triggers(first_letters=False)
