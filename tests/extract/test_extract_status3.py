@@ -20,11 +20,7 @@ PUB = date(2025, 6, 1)
 
 def _stages(text: str, supplier: str = "FRA", buyer: str = "PER") -> set[str]:
     """The statuses claimed for the (supplier, buyer) pair of ``text`` (denials left out)."""
-    return {
-        c["status"]
-        for c in claim_facts.claims(text, PUB, asserted=True)
-        if c["supplier"] and c["supplier"]["iso3"] == supplier and c["buyer"]["iso3"] == buyer
-    }
+    return claim_facts.stages(text, PUB, supplier, buyer)
 
 
 # --- a dated order beside a delivery is the deal's signed stage --------------------------------

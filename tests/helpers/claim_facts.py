@@ -41,3 +41,13 @@ def triples(text: str, published: date, *, asserted: bool = False) -> set[tuple]
         )
         for c in claims(text, published, asserted=asserted)
     }
+
+
+def stages(text: str, published: date, supplier: str, buyer: str) -> set[str]:
+    """The statuses claimed for the (supplier, buyer) pair of ``text``, denials left out: the stage
+    tests' unit (one deal, every stage the text states of it)."""
+    return {
+        c["status"]
+        for c in claims(text, published, asserted=True)
+        if c["supplier"] and c["supplier"]["iso3"] == supplier and c["buyer"]["iso3"] == buyer
+    }
