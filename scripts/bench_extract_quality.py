@@ -164,8 +164,8 @@ def main() -> None:
 
 
 #: The own news sets, each written and labelled blind to the rules of its time: newsset and the even
-#: halves of newsset2, newsset3, newsset7 and newsset8 are tuned on; their odd halves and newsset4-6 are checks
-#: (``bench_confidence.CHECK_SETS``).
+#: halves of newsset2, newsset3, newsset7 and newsset8 are tuned on; their odd halves and newsset4-6
+#: are checks (``bench_confidence.CHECK_SETS``).
 NEWS_SETS = ("newsset", "newsset2", "newsset3", "newsset4", "newsset5", "newsset6", "newsset7", "newsset8")
 #: the sets printed by halves (one half tuned on, the other a check)
 HALVED = ("newsset2", "newsset3", "newsset7", "newsset8")
