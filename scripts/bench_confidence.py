@@ -103,6 +103,22 @@ def sets() -> dict[str, list[Path]]:
     }
 
 
+def bucket_table(pairs: Iterable[tuple[float, bool]]) -> list[tuple[str, int, int]]:
+    """The reliability table: (bucket label, triples, right) per :data:`BUCKETS` bucket, from
+    (confidence, right) pairs.  The one copy of the bucketing (bench_extract_quality and
+    train_claim_model print the same table)."""
+    rows = {b: [0, 0] for b in BUCKETS}
+    for conf, right in pairs:
+        b = max(x for x in BUCKETS if conf >= x)
+        rows[b][0] += 1
+        rows[b][1] += bool(right)
+    out = []
+    for i, b in enumerate(BUCKETS):
+        hi = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
+        out.append((f"[{b:.1f}, {hi:.1f}{']' if hi == 1.0 else ')'}", rows[b][0], rows[b][1]))
+    return out
+
+
 def load_scorer():
     """``../shared/eval/score.py`` as a module: its keys and system match (one definition of a match)."""
     spec = importlib.util.spec_from_file_location("eval_score", EVAL / "score.py")
@@ -191,19 +207,12 @@ class SetResult:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def reliability(self) -> list[tuple[str, int, int]]:
-        rows = {b: [0, 0] for b in BUCKETS}
+        pairs: list[tuple[float, bool]] = []
         for doc, claims in self.docs:
             pred = self.best(claims)
             hit = _match(self.sc, doc["gold"], pred)
-            for k, conf in pred.items():
-                b = max(x for x in BUCKETS if conf >= x)
-                rows[b][0] += 1
-                rows[b][1] += k in hit
-        out = []
-        for i, b in enumerate(BUCKETS):
-            hi = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
-            out.append((f"[{b:.1f}, {hi:.1f}{']' if hi == 1.0 else ')'}", *rows[b]))
-        return out
+            pairs += [(conf, k in hit) for k, conf in pred.items()]
+        return bucket_table(pairs)
 
     def wrong_confident(self, threshold: float) -> list[str]:
         lines = []

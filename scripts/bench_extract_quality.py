@@ -40,9 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Article, extract, read_articles  # noqa: E402
+from scripts.bench_confidence import bucket_table  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
-BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def kg_command() -> list[str]:
@@ -92,7 +92,7 @@ def load_scorer(score: Path):
 def reliability(score: Path, paths: list[Path]) -> list[tuple[str, int, int]]:
     """(bucket, triples, right) rows: each distinct predicted triple at its highest confidence."""
     sc = load_scorer(score)
-    rows = {b: [0, 0] for b in BUCKETS}
+    pairs: list[tuple[float, bool]] = []
     for path in paths:
         import json
 
@@ -116,14 +116,8 @@ def reliability(score: Path, paths: list[Path]) -> list[tuple[str, int, int]]:
                 )
                 for s, b, names, g in gold
             )
-            bucket = max(b for b in BUCKETS if conf >= b)
-            rows[bucket][0] += 1
-            rows[bucket][1] += ok
-    out = []
-    for i, b in enumerate(BUCKETS):
-        hi = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
-        out.append((f"[{b:.1f}, {hi:.1f}{']' if hi == 1.0 else ')'}", rows[b][0], rows[b][1]))
-    return out
+            pairs.append((conf, ok))
+    return bucket_table(pairs)
 
 
 def fixture_line() -> str:

@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Article, learned, read_articles  # noqa: E402
-from scripts.bench_confidence import BUCKETS, EVAL, load_scorer, match_pairs, sets  # noqa: E402
+from scripts.bench_confidence import EVAL, bucket_table, load_scorer, match_pairs, sets  # noqa: E402
 
 TUNING = ("dev-even", "newsset", "newsset2-even", "newsset3-even")
 #: newsset7 and newsset8 were written blind after the rules and measured before anyone tuned on them:
@@ -258,15 +258,7 @@ def measure(sc, data: Labelled, conf: list[float], floor: float = 0.0) -> Scores
     eps = 1e-3
     logloss = -sum(math.log(max(eps, c) if y else max(eps, 1 - c)) for c, y in triples) / max(1, len(triples))
     brier = sum((c - y) ** 2 for c, y in triples) / max(1, len(triples))
-    rows = {b: [0, 0] for b in BUCKETS}
-    for c, y in triples:
-        b = max(x for x in BUCKETS if c >= x)
-        rows[b][0] += 1
-        rows[b][1] += y
-    buckets = []
-    for i, b in enumerate(BUCKETS):
-        hi = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
-        buckets.append((f"[{b:.1f}, {hi:.1f}{']' if hi == 1.0 else ')'}", *rows[b]))
+    buckets = bucket_table(triples)
     return Scores(p, r, f1, cp, cr, logloss, brier, _auc(triples), buckets)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.helpers.claim_facts import claims, triples
+from tests.helpers.claim_facts import claims, facts, triples
 
 PUB = date(2025, 6, 2)
 
@@ -123,15 +123,7 @@ def test_the_clause_after_a_lost_bid_keeps_its_own_system() -> None:
 
 def _facts(text: str) -> set[tuple]:
     """(supplier iso3, buyer iso3, system name, status) of every claim of ``text``."""
-    return {
-        (
-            c["supplier"]["iso3"] if c["supplier"] else None,
-            c["buyer"]["iso3"],
-            c["system"]["name"] if c["system"] else None,
-            c["status"],
-        )
-        for c in claims(text, PUB)
-    }
+    return facts(text, PUB)
 
 
 # -- new unnamed items that follow an earlier named system --------------------------------------------
