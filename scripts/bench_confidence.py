@@ -119,9 +119,10 @@ def bucket_table(pairs: Iterable[tuple[float, bool]]) -> list[tuple[str, int, in
     return out
 
 
-def load_scorer():
-    """``../shared/eval/score.py`` as a module: its keys and system match (one definition of a match)."""
-    spec = importlib.util.spec_from_file_location("eval_score", EVAL / "score.py")
+def load_scorer(score: Path = EVAL / "score.py"):
+    """``../shared/eval/score.py`` (or another copy of the scorer) as a module: its keys and system
+    match (one definition of a match)."""
+    spec = importlib.util.spec_from_file_location("eval_score", score)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

@@ -14,7 +14,8 @@ real published articles (rewritten in our own words, kept outside the repository
   share of gold facts those claims still cover),
 * a reliability table: distinct (article, supplier, buyer, system) triples bucketed by their
   highest claim confidence (the scorer keeps a triple at threshold T when any of its claims
-  reaches T), with the number of triples and the share that match a gold fact,
+  reaches T), with the number of triples and the share the scorer pairs with a gold fact
+  (``bench_confidence.SetResult``, the same table that script prints),
 * the scorer's error kinds (``--show``; ``--verbose`` prints every miss and extra),
 
 and for the project's fixtures (``tests/fixtures/articles``) the line of
@@ -29,7 +30,6 @@ Usage: ``python scripts/bench_extract_quality.py [--eval DIR] [--verbose]``
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -39,8 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import Article, extract, read_articles  # noqa: E402
-from scripts.bench_confidence import bucket_table  # noqa: E402
+from scripts.bench_confidence import SetResult, load_scorer  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 
@@ -80,46 +79,6 @@ def run_scorer(score: Path, paths: list[Path], *extra: str) -> str:
     return res.stdout.strip()
 
 
-def load_scorer(score: Path):
-    """The scorer as a module, for its key and matching functions (one definition of a match)."""
-    spec = importlib.util.spec_from_file_location("eval_score", score)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def reliability(score: Path, paths: list[Path]) -> list[tuple[str, int, int]]:
-    """(bucket, triples, right) rows: each distinct predicted triple at its highest confidence."""
-    sc = load_scorer(score)
-    pairs: list[tuple[float, bool]] = []
-    for path in paths:
-        import json
-
-        gold_doc = json.loads(path.read_text(encoding="utf-8"))
-        (art,) = [a for a in read_articles(path) if isinstance(a, Article)]
-        gold = []
-        for g in gold_doc["gold"]:
-            names = {sc.system_key(g.get("system"))} | {sc.system_key(a) for a in g.get("system_also") or []}
-            gold.append((sc.country_key(g["supplier"]), sc.country_key(g["buyer"]), names - {None}, g))
-        best: dict[tuple, float] = {}
-        for c in extract(art):
-            d = c.to_dict()
-            key = (sc.country_key(d["supplier"]), sc.country_key(d["buyer"]), sc.system_key(d["system"]))
-            best[key] = max(best.get(key, 0.0), float(d["confidence"]))
-        for key, conf in best.items():
-            ok = any(
-                key[:2] == (s, b)
-                and (
-                    (key[2] is None and g.get("system") is None)
-                    or (key[2] is not None and any(sc.systems_match(n, key[2]) for n in names))
-                )
-                for s, b, names, g in gold
-            )
-            pairs.append((conf, ok))
-    return bucket_table(pairs)
-
-
 def fixture_line() -> str:
     """The own-fixture score (scripts/extract_scoring.py), the line test_extract_quality prints."""
     from extract_scoring import score_fixtures
@@ -146,7 +105,7 @@ def main() -> None:
     print(f"dev all  {run_scorer(score, paths, '--confidence', '0.8').splitlines()[-1]}")
     print("reliability (distinct triples by highest confidence):")
     print("  bucket       triples  right  precision")
-    for bucket, n, ok in reliability(score, paths):
+    for bucket, n, ok in SetResult(load_scorer(score), paths).reliability():
         prec = f"{ok / n:.2f}" if n else "-"
         print(f"  {bucket:<12} {n:>7} {ok:>6}  {prec}")
     shown = run_scorer(score, paths, "--show").splitlines()
