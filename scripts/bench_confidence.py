@@ -43,29 +43,46 @@ from kg.extract import Article, extract, read_articles  # noqa: E402
 EVAL = ROOT.parent / "shared" / "eval"
 FIXTURES = ROOT / "tests" / "fixtures"
 BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
-#: The check sets: scored, never shown claim by claim.  Rules are tuned on the even halves (dev,
-#: newsset2, newsset3) and on newsset; the odd halves check for memorising; newsset4 is the final check
-#: nobody tunes on.  (newsset3 was wholly blind until status2 tuned stage rules on it; from then on only
-#: its even half is a tuning set.)  newsset4, newsset5 and newsset6 (written blind later) are the final
-#: checks, not in the default ``--sets``: a score watched after every change is tuned on too; the lead
-#: scores them at merges (``--sets newsset4,newsset5,newsset6``).  newsset7 and newsset8 (written blind
-#: after them) are split like newsset2 and newsset3: even halves tuned on, odd halves checks.
-CHECK_SETS = frozenset(
-    {
-        "dev",
-        "dev-odd",
-        "newsset2",
-        "newsset2-odd",
-        "newsset3",
-        "newsset3-odd",
-        "newsset4",
-        "newsset5",
-        "newsset6",
-        "newsset7",
-        "newsset7-odd",
-        "newsset8",
-        "newsset8-odd",
-    }
+#: Every own news set (``tests/fixtures/<name>/<prefix>-NN.json``) and its role, defined once here and
+#: used by every script (this one, ``bench_extract_quality``, ``status_errors``, ``train_claim_model``):
+#:
+#: * ``tuned``: rules are tuned on the whole set (newsset);
+#: * ``halved``: written blind, then rules tuned on the even half only; the odd half is a check (scores
+#:   only, never shown claim by claim): newsset2, newsset3 (wholly blind until status2 tuned stage rules
+#:   on its even half), newsset7, newsset8;
+#: * ``final``: the final checks nobody tunes or trains on, not in the default ``--sets`` (a score watched
+#:   after every change is tuned on too); the lead scores them at merges (``--sets newsset4,...``).
+#:
+#: The dev set (``../shared/eval/articles``) is halved too.  Even/odd is the number in the file name.
+NEWS_SETS: dict[str, tuple[str, str]] = {
+    "newsset": ("n", "tuned"),
+    "newsset2": ("m", "halved"),
+    "newsset3": ("n", "halved"),
+    "newsset4": ("p", "final"),
+    "newsset5": ("s", "final"),
+    "newsset6": ("t", "final"),
+    "newsset7": ("u", "halved"),
+    "newsset8": ("v", "halved"),
+}
+HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
+FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")
+#: rules are tuned on these
+TUNING = (
+    "dev-even",
+    *(n for n, (_, role) in NEWS_SETS.items() if role == "tuned"),
+    *(f"{n}-even" for n in HALVED[1:]),
+)
+#: and checked on these (scores only)
+CHECKS = tuple(f"{n}-odd" for n in HALVED)
+#: The check sets: scored, never shown claim by claim (the odd halves, the whole sets that contain them,
+#: and the final checks).
+CHECK_SETS = frozenset({*CHECKS, *HALVED, *FINAL})
+#: the default ``--sets`` of the scripts: every set but the final checks, by halves
+DEFAULT_SETS = (
+    "dev-even",
+    "dev-odd",
+    *(n for n, (_, role) in NEWS_SETS.items() if role == "tuned"),
+    *(s for n in HALVED[1:] for s in (f"{n}-even", f"{n}-odd")),
 )
 
 
@@ -75,32 +92,17 @@ def _number(p: Path) -> int:
 
 
 def sets() -> dict[str, list[Path]]:
-    """The labelled sets by name (even/odd halves by the number in the file name)."""
-    dev = sorted((EVAL / "articles").glob("*.json"))
-    news2 = sorted((FIXTURES / "newsset2").glob("m-*.json"))
-    news3 = sorted((FIXTURES / "newsset3").glob("n-*.json"))
-    news7 = sorted((FIXTURES / "newsset7").glob("u-*.json"))
-    news8 = sorted((FIXTURES / "newsset8").glob("v-*.json"))
-    return {
-        "dev": dev,
-        "dev-even": [p for p in dev if _number(p) % 2 == 0],
-        "dev-odd": [p for p in dev if _number(p) % 2 == 1],
-        "newsset": sorted((FIXTURES / "newsset").glob("n-*.json")),
-        "newsset2-even": [p for p in news2 if _number(p) % 2 == 0],
-        "newsset2-odd": [p for p in news2 if _number(p) % 2 == 1],
-        "newsset3": news3,
-        "newsset3-even": [p for p in news3 if _number(p) % 2 == 0],
-        "newsset3-odd": [p for p in news3 if _number(p) % 2 == 1],
-        "newsset4": sorted((FIXTURES / "newsset4").glob("p-*.json")),
-        "newsset5": sorted((FIXTURES / "newsset5").glob("s-*.json")),
-        "newsset6": sorted((FIXTURES / "newsset6").glob("t-*.json")),
-        "newsset7": news7,
-        "newsset7-even": [p for p in news7 if _number(p) % 2 == 0],
-        "newsset7-odd": [p for p in news7 if _number(p) % 2 == 1],
-        "newsset8": news8,
-        "newsset8-even": [p for p in news8 if _number(p) % 2 == 0],
-        "newsset8-odd": [p for p in news8 if _number(p) % 2 == 1],
-    }
+    """The labelled sets by name: each whole, and the halved ones' even and odd halves too."""
+    found = {"dev": sorted((EVAL / "articles").glob("*.json"))}
+    for name, (prefix, _) in NEWS_SETS.items():
+        found[name] = sorted((FIXTURES / name).glob(f"{prefix}-*.json"))
+    out: dict[str, list[Path]] = {}
+    for name, paths in found.items():
+        out[name] = paths
+        if name in HALVED:
+            out[f"{name}-even"] = [p for p in paths if _number(p) % 2 == 0]
+            out[f"{name}-odd"] = [p for p in paths if _number(p) % 2 == 1]
+    return out
 
 
 def bucket_table(pairs: Iterable[tuple[float, bool]]) -> list[tuple[str, int, int]]:
@@ -244,8 +246,7 @@ def main() -> None:
     ap.add_argument("--show", action="append", default=[], help="print the wrong confident claims of a set")
     ap.add_argument(
         "--sets",
-        default="dev,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd,"
-        "newsset7-even,newsset7-odd,newsset8-even,newsset8-odd",
+        default=",".join(DEFAULT_SETS),
     )
     args = ap.parse_args()
     sc = start(ap, CHECK_SETS, args.show)

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_confidence import SetResult, load_scorer  # noqa: E402
+from scripts.bench_confidence import HALVED, NEWS_SETS, SetResult, load_scorer  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 
@@ -116,18 +116,10 @@ def main() -> None:
     blind_sets(score)
 
 
-#: The own news sets, each written and labelled blind to the rules of its time: newsset and the even
-#: halves of newsset2, newsset3, newsset7 and newsset8 are tuned on; their odd halves and newsset4-6
-#: are checks (``bench_confidence.CHECK_SETS``).
-NEWS_SETS = ("newsset", "newsset2", "newsset3", "newsset4", "newsset5", "newsset6", "newsset7", "newsset8")
-#: the sets printed by halves (one half tuned on, the other a check)
-HALVED = ("newsset2", "newsset3", "newsset7", "newsset8")
-
-
 def blind_sets(score: Path) -> None:
     """The scorer's lines (all claims, confidence >= 0.8) on every own news set found."""
-    for name in NEWS_SETS:
-        paths = sorted((ROOT / "tests" / "fixtures" / name).glob("*-*.json"))
+    for name, (prefix, _) in NEWS_SETS.items():
+        paths = sorted((ROOT / "tests" / "fixtures" / name).glob(f"{prefix}-*.json"))
         if not paths:
             continue
         groups = halves(paths) if name in HALVED else {"all": paths}

@@ -32,13 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Article, extract, read_articles  # noqa: E402
-from scripts.bench_confidence import CHECK_SETS, match_pairs, sets, start  # noqa: E402
+from scripts.bench_confidence import CHECK_SETS, DEFAULT_SETS, match_pairs, sets, start  # noqa: E402
 
 #: sets whose claims and texts are never printed (scores only)
-DEFAULT_SETS = (
-    "dev-even,dev-odd,newsset,newsset2-even,newsset2-odd,newsset3-even,newsset3-odd,"
-    "newsset7-even,newsset7-odd,newsset8-even,newsset8-odd"
-)
 
 
 @dataclass
@@ -130,12 +126,12 @@ def describe(p: Pair, show_all: bool) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", default=DEFAULT_SETS, help="sets to score (comma-separated)")
+    ap.add_argument("--sets", default=",".join(DEFAULT_SETS), help="sets to score (comma-separated)")
     ap.add_argument("--list", action="append", default=[], help="list the status errors of a set")
     ap.add_argument("--all", action="store_true", help="with --list: every matched triple, not only errors")
     args = ap.parse_args()
     sc = start(ap, CHECK_SETS, args.list)
-    all_sets = sets() | {"newsset2": sets()["newsset2-even"] + sets()["newsset2-odd"]}
+    all_sets = sets()
     names = [*args.sets.split(","), *(s for s in args.list if s not in args.sets.split(","))]
     unknown = [n for n in names if n not in all_sets]
     if unknown:
