@@ -1,4 +1,4 @@
-"""Extraction quality on the news sets written blind to the rules: ``tests/fixtures/newsset4`` to ``newsset8``.
+"""Extraction quality on the news sets written blind to the rules: ``tests/fixtures/newsset4`` to ``newsset9``.
 
 Why: a set the rules were tuned on says little about unseen news, so each of these sets was written and
 labelled (by ``../shared/eval/README.md``'s guidelines and the earlier sets' conventions) without reading
@@ -26,7 +26,17 @@ from helpers.paths import FIXTURES, SHARED
 
 EVAL_ARTICLES = SHARED / "eval" / "articles"
 #: every own news set, for the copy check across sets
-ALL_SETS = ("newsset", "newsset2", "newsset3", "newsset4", "newsset5", "newsset6", "newsset7", "newsset8")
+ALL_SETS = (
+    "newsset",
+    "newsset2",
+    "newsset3",
+    "newsset4",
+    "newsset5",
+    "newsset6",
+    "newsset7",
+    "newsset8",
+    "newsset9",
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ BLIND_SETS = (
     # kg at 44d080a, labels at 4546241; 213 facts on 163 triples: P=0.61 R=0.45 status 76/98,
     # confidence >= 0.8 P=0.94 R=0.09
     BlindSet("newsset8", "v-*.json", ("v-17", "v-24"), (0.56, 0.40, 0.73), (0.85, 0.05)),
+    # labels at 8aab736; 150 facts on 130 triples; not yet measured: floors 0 until the lead's first run
+    BlindSet("newsset9", "w-*.json", ("w-12", "w-22"), (0.0, 0.0, 0.0), (0.0, 0.0)),
 )
 IDS = [s.name for s in BLIND_SETS]
 
