@@ -63,6 +63,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset6": ("t", "final"),
     "newsset7": ("u", "halved"),
     "newsset8": ("v", "halved"),
+    "newsset9": ("w", "final"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")

@@ -22,7 +22,7 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
    collapsing coverage, better log-loss/Brier/AUC); a floor only if it raises F1 on every check;
 3. the shipped weights are refit with the chosen settings on every labelled set that is not the
    final check (dev, newsset, newsset2, newsset3, newsset7, newsset8); the final checks
-   (``tests/fixtures/newsset4``, ``newsset5``, ``newsset6``) are never read here.
+   (``bench_confidence.FINAL``: newsset4, newsset5, newsset6, newsset9) are never read here.
 
 Usage::
 
