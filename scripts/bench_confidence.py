@@ -64,6 +64,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset7": ("u", "halved"),
     "newsset8": ("v", "halved"),
     "newsset9": ("w", "final"),
+    "newsset10": ("x", "halved"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")
