@@ -101,10 +101,12 @@ _RIVAL_WORDS = ("bid", "offer", "contend", "compet", "suitor", "entrant", "propo
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
 #: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)
 #: a fleet in service: "it has operated since 1990", "which X had flown since 1997", "in service since",
-#: "still flies", "already operates" (labelling guidelines: in service is delivered)
+#: "still flies", "already operates", "currently operates" (labelling guidelines: in service is delivered;
+#: "currently" only with "operate", which is a trigger of its own: "currently flies N X" with no supplier
+#: named would open claims on fleets, not deals)
 _IN_SERVICE = (
     r"(?:has|have|had) (?:operated|flown|used|fielded)(?= (?:them |it )?since\b)|in service since|"
-    r"(?:still|already) (?:operates|operate|flies|fly|fields|field|uses)"
+    r"(?:still|already) (?:operates|operate|flies|fly|fields|field|uses)|currently (?:operates|operate|operating)"
 )
 #: an in-service trigger word as :func:`kg.extract.triggers._triggers` gives it (without "since")
 _IN_SERVICE_RX = _rx(
@@ -120,6 +122,7 @@ _IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
 #: checked apart from TRIGGERS (like _RELATION), only when the sentence has one of these words
 _IN_HAND_FIND = _lrx(r"\b(?:" + _IN_HAND + r")\b")
 _IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with", "since", "still", "already")
+_IN_HAND_WORDS += ("currently",)
 
 #: a fleet being retired or phased out, the verb forms: a system named with them is the old fleet, not
 #: the deal's item (``sentence_cues`` "stage:retiring", the replaced system of ``claims``/``parties``,
