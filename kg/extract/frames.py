@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.assign import PartyAssigner, _implied
+from kg.extract.designations import written_designation
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
@@ -482,7 +483,7 @@ def _per_system_status(
     sys_status: dict[str, _Stage] = {}
     distinct: list[Mention] = []
     for m in systems:
-        if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
+        if m.system and all(_stage_key(m) != _stage_key(d) for d in distinct):
             distinct.append(m)
     if len(distinct) == 1 and distinct[0].system is not None:
         # "A cancelled the X deal, and will instead buy Y": the one system after a clause break takes
@@ -491,7 +492,7 @@ def _per_system_status(
         cut = _last_clause_break(s, 0, m.start - a)
         after = [t for t in trig if cut is not None and t[1] >= cut]
         if after and any(t[1] < cut for t in trig if cut is not None):
-            sys_status[m.system.designation] = _status(s, after)
+            sys_status[_stage_key(m)] = _status(s, after)
     if len(distinct) > 1:
         prev_end = 0
         heads: set[str] = set()
@@ -513,18 +514,18 @@ def _per_system_status(
                 # "A signed for X, a deal B had to approve, and C has since given it a Y, handed over in
                 # June": no verb of the last system's clause comes before it; the one after it is its own
                 window = tail
-            prev = distinct[i - 1].system if i else None
+            prev = _stage_key(distinct[i - 1]) if i else None
             if (
                 not window
                 and prev is not None
-                and prev.designation in heads
+                and prev in heads
                 and _list_gap(s, prev_end, m.start - a)
                 and _later_clause(s, distinct[-1].end - a, [t for t in trig if t[1] >= end])
             ):
                 # "has supplied A, B and C", "signing contracts for A, B and C": a list member without a
                 # verb of its own shares the previous member's stage, not a later clause's
-                sys_status[m.system.designation] = sys_status[prev.designation]
-                heads.add(m.system.designation)
+                sys_status[_stage_key(m)] = sys_status[prev]
+                heads.add(_stage_key(m))
                 prev_end = end
                 continue
             if not window:
@@ -539,14 +540,22 @@ def _per_system_status(
                 ):
                     # "Apaches pair well with Abrams tanks, which Poland also ordered": the verb
                     # of a relative clause about the next system is that system's, not this one's
-                    sys_status[m.system.designation] = ("unknown", False, None, False)
+                    sys_status[_stage_key(m)] = ("unknown", False, None, False)
                     window = []
             if window:
-                sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
+                sys_status[_stage_key(m)] = _status(s[: max(end, window[-1][2]) + 40], window)
                 if all(t[1] < m.start - a for t in window):
-                    heads.add(m.system.designation)  # its verb comes before it: it may head a list
+                    heads.add(_stage_key(m))  # its verb comes before it: it may head a list
             prev_end = end
     return sys_status
+
+
+def _stage_key(m: Mention) -> str:
+    """The name a system's stage is filed under: the name its claim gets (:func:`parties._system_ref`), so
+    two variants of one catalogue record written apart ("36 CAESAR guns ... additional CAESAR Mk II
+    systems") are two systems with a stage each, not one."""
+    assert m.system is not None
+    return m.system.designation if m.form == "pattern" else written_designation(m.text, m.system.designation)
 
 
 #: a later batch of the system just named: "exercised an option for four more", "signed a letter of

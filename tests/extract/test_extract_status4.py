@@ -142,3 +142,35 @@ def test_a_contract_expected_to_be_signed_after_an_apposition_is_not_signed(gap:
         f"Officials expect the contract with {gap} to be signed by the end of the year."
     )
     assert "signed" not in _fra(text)
+
+
+# --- two variants of one catalogue record, written apart, take a stage each ----------------------------
+
+
+def _by_system(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in claim_facts.claims(text, PUB, asserted=True):
+        if c["system"] and c["buyer"]["iso3"] == "PER":
+            out.setdefault(c["system"]["name"], set()).add(c["status"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        (
+            "The Peruvian army received 36 CAESAR guns from France in 2022, and it has since ordered a dozen "
+            "CAESAR Mk II systems.",
+            "signed",
+        ),
+        (
+            "France delivered 36 CAESAR guns to Peru in 2022; Peru is now in talks with France over 12 CAESAR "
+            "Mk II systems.",
+            "negotiating",
+        ),
+    ],
+)
+def test_a_variant_named_after_its_base_model_takes_its_own_clauses_stage(text: str, later: str) -> None:
+    stages = _by_system(text)
+    assert stages["CAESAR Mk II"] == {later}
+    assert "delivered" in stages["CAESAR 155mm"]
