@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract.assign import PartyAssigner, _implied
-from kg.extract.designations import written_designation
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
@@ -551,11 +550,10 @@ def _per_system_status(
 
 
 def _stage_key(m: Mention) -> str:
-    """The name a system's stage is filed under: the name its claim gets (:func:`parties._system_ref`), so
-    two variants of one catalogue record written apart ("36 CAESAR guns ... additional CAESAR Mk II
-    systems") are two systems with a stage each, not one."""
-    assert m.system is not None
-    return m.system.designation if m.form == "pattern" else written_designation(m.text, m.system.designation)
+    """The name a system's stage is filed under: the name its claim gets (:func:`parties._system_ref`, as
+    ``claims._record_name``), so two variants of one catalogue record written apart ("36 CAESAR guns ...
+    additional CAESAR Mk II systems") are two systems with a stage each, not one."""
+    return _system_ref(m, "").name
 
 
 #: a later batch of the system just named: "exercised an option for four more", "signed a letter of
