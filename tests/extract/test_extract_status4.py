@@ -174,3 +174,23 @@ def test_a_variant_named_after_its_base_model_takes_its_own_clauses_stage(text: 
     stages = _by_system(text)
     assert stages["CAESAR Mk II"] == {later}
     assert "delivered" in stages["CAESAR 155mm"]
+
+
+# --- a counted share of an order delivered is a delivery under way -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has taken delivery of 12 of the 24 CAESAR howitzers it ordered from France.",
+        "France has delivered eight out of the 24 CAESAR howitzers to Peru.",
+        "Peru has received two of its three CAESAR batteries from France.",
+    ],
+)
+def test_a_counted_share_of_an_order_delivered_is_delivering(text: str) -> None:
+    stages = _fra(text)
+    assert "delivering" in stages and "delivered" not in stages
+
+
+def test_all_of_an_order_delivered_stays_delivered() -> None:
+    assert "delivered" in _fra("France has delivered all 24 CAESAR howitzers to Peru.")
