@@ -154,6 +154,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
             r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
+            # "talks between A and B over X broke down" (not figures "broken down by year")
+            r"(?:broke|broken) down(?! by\b| into\b)|"
             r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
             r"(?:remov|expell|eject|exclud|suspend)\w* (?:\w+ ){0,2}from (?:the |its )?(?:[\w-]+ ){0,3}"
             r"(?:program|programme|project|consortium|deal|contract))\b"

@@ -194,3 +194,20 @@ def test_a_counted_share_of_an_order_delivered_is_delivering(text: str) -> None:
 
 def test_all_of_an_order_delivered_stays_delivered() -> None:
     assert "delivered" in _fra("France has delivered all 24 CAESAR howitzers to Peru.")
+
+
+# --- talks that broke down, however far the verb stands from "talks", are cancelled -------------------
+
+_BREAKDOWNS = ["broke down", "collapsed", "fell through", "fell apart", "have broken down"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(verb=st.sampled_from(_BREAKDOWNS))
+def test_talks_breaking_down_after_a_long_subject_are_cancelled(verb: str) -> None:
+    text = f"Talks between Peru and France on 24 CAESAR howitzers {verb} in March."
+    assert _fra(text) == {"cancelled"}, verb
+
+
+def test_figures_broken_down_by_year_are_no_cancellation() -> None:
+    text = "France delivered 24 CAESAR howitzers to Peru in 2023, according to figures broken down by year."
+    assert "cancelled" not in _fra(text)
