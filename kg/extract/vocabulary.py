@@ -262,7 +262,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"provide|transfer|hand over|send|export|donate|give|gift|resell|re-export)|"
             # the buyer's side only with its source or its items ("is to receive N X from Y", "will get
             # the N X"); "the navy will receive 15 of them" shares out a deal in context (its stage holds)
-            r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:receive|get|take delivery of)"
+            r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated|expects?|expected|expecting) to) (?:\w+ )?"
+            r"(?:receive|get|take delivery of)"
             r"(?= [^.;]{0,80}?\bfrom\b| (?:the |all )?\d+ (?!of\b)[a-z])|"
             r"deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
             r"due|slated|set)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:will|(?:is|are) to) (?:start|begin|commence)|"

@@ -211,3 +211,20 @@ def test_talks_breaking_down_after_a_long_subject_are_cancelled(verb: str) -> No
 def test_figures_broken_down_by_year_are_no_cancellation() -> None:
     text = "France delivered 24 CAESAR howitzers to Peru in 2023, according to figures broken down by year."
     assert "cancelled" not in _fra(text)
+
+
+# --- a delivery the buyer expects is a signed deal's schedule, not a delivery --------------------------
+
+_FUTURE_RECEIPTS = [
+    "will receive",
+    "is to receive",
+    "expects to receive",
+    "is expected to take delivery of",
+    "is due to get",
+]
+
+
+@settings(max_examples=20, deadline=None)
+@given(verb=st.sampled_from(_FUTURE_RECEIPTS))
+def test_swapping_a_future_receipt_wording_keeps_the_signed_stage(verb: str) -> None:
+    assert _fra(f"Peru {verb} 24 CAESAR howitzers from France next year.") == {"signed"}, verb
