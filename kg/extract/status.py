@@ -71,10 +71,9 @@ _MONTH_MAY_BEFORE = re.compile(
 _MONTH_MAY_AFTER = re.compile(r"May\b(?:\s*\d|\s*,|\s*$)")
 
 
-#: "a contract (yet / still) to be signed", "expect the contract with the maker, X, to be signed": the
-#: passive infinitive of a signing still to come
+#: "a contract (yet / still) to be signed": the passive infinitive of a signing still to come
 _TO_BE_LEFT = re.compile(
-    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+),?\s+to\s+be\s+$", re.IGNORECASE
+    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+)\s+to\s+be\s+$", re.IGNORECASE
 )
 
 
