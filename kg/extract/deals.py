@@ -5,7 +5,6 @@ mentions that state none (recorded in ``inherited``).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -243,18 +242,10 @@ def _settle_unknown(claims: list[Claim]) -> None:
                 c.inherited.append("status")
 
 
-#: the request sentence of an export-approval notice ("The recipient has requested to buy ...") and
-#: the notice's approval ("approved a possible Foreign Military Sale to X of ...")
-_REQUEST_TO_BUY = re.compile(r"\brequest(?:ed|s)? to (?:buy|purchase|acquire|procure)\b", re.IGNORECASE)
-_POSSIBLE_SALE = re.compile(r"\bpossible (?:foreign military )?sale\b", re.IGNORECASE)
-
-
 def _settle_requests(claims: list[Claim]) -> None:
     """A buyer's request for a sale the article reports approved ("X has requested to buy ...",
     the standard text of an export-approval notice) is that approval's request, not separate
-    talks: the request claim takes the approved stage (recorded in ``inherited``); in a notice (a
-    "possible sale" approved for the pair), so do the items the recipient requested beside the one
-    the approval names."""
+    talks: the request claim takes the approved stage (recorded in ``inherited``)."""
     approved = {
         (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
         for c in claims
@@ -262,24 +253,15 @@ def _settle_requests(claims: list[Claim]) -> None:
     }
     if not approved:
         return
-    # an approval notice approves every item its recipient requested, named in the notice or not
-    notices = {
-        (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
-        for c in claims
-        if c.status == "approved" and not c.negated and _POSSIBLE_SALE.search(c.evidence.text)
-    }
     for c in claims:
         if (
             c.status != "negotiating"
             or c.negated
-            or not (
-                any(cue.startswith("buyer:subject:request") for cue in c.cues)
-                or ("buyer:context" in c.cues and _REQUEST_TO_BUY.search(c.evidence.text))
-            )
+            or not any(cue.startswith("buyer:subject:request") for cue in c.cues)
         ):
             continue
         key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
-        if key in approved or key[:2] in notices:
+        if key in approved:
             c.status = "approved"
             if "status" not in c.inherited:
                 c.inherited.append("status")

@@ -102,34 +102,6 @@ def test_swapping_a_future_purchase_wording_keeps_the_signed_stage(wording: str)
     assert _fra(text) == {"signed"}, wording
 
 
-# --- every item the recipient of an export-approval notice requested is approved ---------------------
-
-_NOTICE = (
-    "WASHINGTON - The State Department has approved a possible Foreign Military Sale to Peru of NASAMS air "
-    "defence systems for an estimated $1 billion. The recipient has {v} three NASAMS fire units, 120 "
-    "AIM-120C-8 missiles and three Sentinel radars."
-)
-
-
-@settings(max_examples=20, deadline=None)
-@given(verb=st.sampled_from(["requested to buy", "requested to purchase", "requested to procure"]))
-def test_items_requested_in_an_approval_notice_are_approved(verb: str) -> None:
-    claims = claim_facts.claims(_NOTICE.format(v=verb), PUB, asserted=True)
-    stages = {c["system"]["name"]: c["status"] for c in claims if c["system"] and c["buyer"]["iso3"] == "PER"}
-    assert "AIM-120C-8" in stages and "MPQ-64 Sentinel" in stages
-    assert set(stages.values()) == {"approved"}, stages
-
-
-def test_a_request_beside_an_approval_of_another_kind_stays_a_request() -> None:
-    text = (
-        "Peru's congress approved the purchase of NASAMS air defence systems from the United States. "
-        "The recipient has requested to buy 120 AIM-120C-8 missiles as well."
-    )
-    claims = claim_facts.claims(text, PUB, asserted=True)
-    missiles = {c["status"] for c in claims if c["system"] and c["system"]["name"] == "AIM-120C-8"}
-    assert missiles == {"negotiating"}
-
-
 # --- two variants of one catalogue record, written apart, take a stage each ----------------------------
 
 
