@@ -91,7 +91,7 @@ from kg.extract.roles import (
 )
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
-from kg.extract.status import other_stages, settle_future_purchases, stage_window
+from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
@@ -260,7 +260,6 @@ class _Extractor(FrameBuilder, DetailReader):
         _link_deals(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
-        settle_future_purchases(self.claims)
         calibrate(self.claims, self.masked, self.mentions, self._triggers)
         finalise(self.claims, self.masked, self.mentions, self.published)
         return self.claims

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.model import Claim
 from kg.extract.patterns import (
     _AFTER_TALKS,
     _AID,
@@ -32,7 +31,6 @@ from kg.extract.patterns import (
     _PLANNED,
     _PLEDGE_VERB,
 )
-from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_HAND_RX, _STATUS_RANK
 from kg.vocab.months import MONTH_NAMES
 from kg.vocab.statuses import latest_stage
@@ -425,43 +423,3 @@ def stage_window(
     hi = spans[i][1] - a
     last = spans[-1][1] - a
     return [t for t in trig if lo <= t[1] < hi or t[1] >= last]
-
-
-#: a purchase told in the future as a decision, the whole of a negotiating trigger ("will buy", "set to
-#: acquire", "poised to order"): no talks of its own.  Not a forecast by others ("expected to order") nor a
-#: plan ("plans to buy", "intends to acquire"): those are talks of their own (labelling guidelines)
-_FUTURE_PURCHASE = re.compile(
-    r"^(?:will|(?:set|poised) to)\s+(?:[\w]+\s+)?(?:buy|acquire|purchase|procure|order)$"
-)
-#: stages a decided future purchase restates: the approval or the contract (a delivery in the same
-#: article is often an earlier batch's, "poised to buy 14 more after receiving 28")
-_FIRM = frozenset(["approved", "signed"])
-
-
-def settle_future_purchases(claims: list[Claim]) -> None:
-    """A purchase told in the future ("A set to buy N X", "A will acquire the X") of a deal the article
-    states approved or signed elsewhere is that deal told ahead (a headline, a summary),
-    not separate talks: the claim takes the stated stage of the same (supplier, buyer, system), the
-    nearest one in the text (recorded in ``inherited``).  Talks named in their own words
-    ("negotiating", "talks", an MoU) and a further batch ("will buy 12 more") stay negotiating."""
-    firm: dict[tuple, list[Claim]] = {}
-    for c in claims:
-        if c.status in _FIRM and not c.negated and c.modality is None:
-            firm.setdefault(_triple(c), []).append(c)
-    if not firm:
-        return
-    for c in claims:
-        group = firm.get(_triple(c)) if c.status == "negotiating" and not c.negated else None
-        if not group or c.batch == "additional":
-            continue
-        talks = [t for t in _triggers(c.evidence.text) if t[0] == "negotiating"]
-        if not talks or not all(_FUTURE_PURCHASE.match(t[3]) for t in talks):
-            continue
-        source = min(group, key=lambda k: abs(k.evidence.start - c.evidence.start))
-        c.status, c.modality = source.status, source.modality
-        if "status" not in c.inherited:
-            c.inherited.append("status")
-
-
-def _triple(c: Claim) -> tuple[str | None, str, str | None]:
-    return (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)

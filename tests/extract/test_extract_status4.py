@@ -46,60 +46,8 @@ def test_swapping_an_in_service_adverb_keeps_the_delivered_stage(wording: str) -
     assert _stages(text) == {"delivered"}, wording
 
 
-# --- a decided future purchase of a deal stated approved or signed elsewhere is that deal ------------
-
-
 def _fra(text: str) -> set[str]:
     return _stages(text, supplier="FRA")
-
-
-@pytest.mark.parametrize(
-    ("lede", "body", "stage"),
-    [
-        (
-            "Peru is set to buy 12 Rafale fighters from France.",
-            "Peru's defence ministry signed the contract for the Rafale jets with France on Monday.",
-            "signed",
-        ),
-        (
-            "Peru will acquire 12 Rafale fighters from France.",
-            "The Peruvian government approved the purchase of the Rafale jets from France on Monday.",
-            "approved",
-        ),
-    ],
-)
-def test_a_decided_future_purchase_takes_the_stage_stated_elsewhere(lede: str, body: str, stage: str) -> None:
-    assert _fra(f"{lede} {body}") == {stage}
-    assert _fra(f"{body} {lede}") == {stage}  # a summary after the report, as well as a headline before it
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a further batch after a signed one is a deal of its own
-        "Peru signed for 12 Rafale fighters from France in 2020. Peru will buy 12 more Rafale jets from France.",
-        # a plan or a forecast by others is talks of its own (labelling guidelines)
-        "Peru signed for 12 Rafale fighters from France in 2020. Peru plans to buy Rafale jets from France for its navy.",
-        "Peru signed for 12 Rafale fighters from France in 2020. Peru is expected to order Rafale jets from France again.",
-    ],
-)
-def test_further_batches_plans_and_forecasts_stay_negotiating(text: str) -> None:
-    assert {"signed", "negotiating"} <= _fra(text)
-
-
-def test_a_future_purchase_alone_stays_negotiating() -> None:
-    assert _fra("Peru will buy 12 Rafale fighters from France.") == {"negotiating"}
-
-
-#: decided future purchases read alike
-_FUTURE_BUYS = ["is set to buy", "will acquire", "is poised to purchase", "will order", "will also procure"]
-
-
-@settings(max_examples=20, deadline=None)
-@given(wording=st.sampled_from(_FUTURE_BUYS))
-def test_swapping_a_future_purchase_wording_keeps_the_signed_stage(wording: str) -> None:
-    text = f"Peru {wording} 12 Rafale fighters from France. Peru's defence ministry signed the contract with France."
-    assert _fra(text) == {"signed"}, wording
 
 
 # --- two variants of one catalogue record, written apart, take a stage each ----------------------------
