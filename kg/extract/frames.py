@@ -541,6 +541,10 @@ def _per_system_status(
                     # of a relative clause about the next system is that system's, not this one's
                     sys_status[_stage_key(m)] = ("unknown", False, None, False)
                     window = []
+            if window and all(t[0] == "purchase" for t in window):
+                # "a follow-on contract for more Y is under negotiation": a purchase noun before the
+                # system awaits its predicate, which follows the system in its clause
+                window += _own_clause_tail(s, end, trig)
             if window:
                 sys_status[_stage_key(m)] = _status(s[: max(end, window[-1][2]) + 40], window)
                 if all(t[1] < m.start - a for t in window):

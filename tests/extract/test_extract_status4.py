@@ -74,6 +74,12 @@ def _by_system(text: str) -> dict[str, set[str]]:
             "Mk II systems.",
             "negotiating",
         ),
+        (
+            # a purchase noun before the variant awaits its predicate, after the variant
+            "France delivered 36 CAESAR guns to Peru in 2022, and a follow-on contract for 12 CAESAR Mk II "
+            "systems is under negotiation.",
+            "negotiating",
+        ),
     ],
 )
 def test_a_variant_named_after_its_base_model_takes_its_own_clauses_stage(text: str, later: str) -> None:
