@@ -146,7 +146,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # suspended talks (labelling guidelines: cancelled): "talks stay frozen", "put the negotiations
             # on hold", "froze the talks"; a paused delivery is a delay, not this
             r"(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,2}?(?:frozen|on hold|on ice|paused)|"
-            r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+            r"(?:froze|frozen|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:plans?|deal|purchase|order)|walked away|"

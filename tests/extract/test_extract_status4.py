@@ -140,3 +140,21 @@ _FUTURE_RECEIPTS = [
 @given(verb=st.sampled_from(_FUTURE_RECEIPTS))
 def test_swapping_a_future_receipt_wording_keeps_the_signed_stage(verb: str) -> None:
     assert _fra(f"Peru {verb} 24 CAESAR howitzers from France next year.") == {"signed"}, verb
+
+
+# --- suspended or frozen talks are cancelled (labelling guidelines), whatever the verb's form ---------
+
+_SUSPENSIONS = [
+    "has frozen talks",
+    "froze talks",
+    "has suspended talks",
+    "put the talks on hold",
+    "paused negotiations",
+    "has frozen negotiations",
+]
+
+
+@settings(max_examples=20, deadline=None)
+@given(verb=st.sampled_from(_SUSPENSIONS))
+def test_swapping_a_suspension_of_talks_keeps_the_cancelled_stage(verb: str) -> None:
+    assert _fra(f"Peru {verb} with France on the purchase of 24 CAESAR howitzers.") == {"cancelled"}, verb
