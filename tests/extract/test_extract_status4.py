@@ -158,3 +158,20 @@ _SUSPENSIONS = [
 @given(verb=st.sampled_from(_SUSPENSIONS))
 def test_swapping_a_suspension_of_talks_keeps_the_cancelled_stage(verb: str) -> None:
     assert _fra(f"Peru {verb} with France on the purchase of 24 CAESAR howitzers.") == {"cancelled"}, verb
+
+
+# --- an approval still to come is a purchase in the works, not an approval -----------------------------
+
+_PENDING = ["is seeking", "still needs", "is awaiting", "requires"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(verb=st.sampled_from(_PENDING))
+def test_a_pending_approval_to_buy_is_talks(verb: str) -> None:
+    text = f"Peru's government {verb} congressional approval to buy 24 CAESAR howitzers from France."
+    assert _fra(text) == {"negotiating"}, verb
+
+
+def test_a_contract_signed_subject_to_approval_stays_signed() -> None:
+    text = "Peru signed a contract with France for 24 CAESAR howitzers, subject to parliamentary approval."
+    assert _fra(text) == {"signed"}
