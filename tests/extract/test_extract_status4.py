@@ -175,3 +175,17 @@ def test_a_pending_approval_to_buy_is_talks(verb: str) -> None:
 def test_a_contract_signed_subject_to_approval_stays_signed() -> None:
     text = "Peru signed a contract with France for 24 CAESAR howitzers, subject to parliamentary approval."
     assert _fra(text) == {"signed"}
+
+
+# --- a completed delivery keeps its stage whichever equivalent verb tells it ---------------------------
+
+_RECEIPTS = ["took delivery of", "received", "inducted", "has taken delivery of", "accepted delivery of"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(verb=st.sampled_from(_RECEIPTS), first=st.booleans())
+def test_swapping_a_receipt_verb_keeps_the_delivery_stage(verb: str, first: bool) -> None:
+    """All of an order received is delivered; its first units are a delivery under way."""
+    items = "the first four of 24" if first else "all 24"
+    text = f"The Peruvian army {verb} {items} CAESAR howitzers from France in 2023."
+    assert _fra(text) == ({"delivering"} if first else {"delivered"}), (verb, first)
