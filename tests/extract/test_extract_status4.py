@@ -189,3 +189,13 @@ def test_swapping_a_receipt_verb_keeps_the_delivery_stage(verb: str, first: bool
     items = "the first four of 24" if first else "all 24"
     text = f"The Peruvian army {verb} {items} CAESAR howitzers from France in 2023."
     assert _fra(text) == ({"delivering"} if first else {"delivered"}), (verb, first)
+
+
+def test_a_block_named_after_the_designation_keeps_its_own_stage() -> None:
+    """'FA-50 Block 20' (the block read after the designation) and the older 'FA-50' fleet are two systems
+    of one catalogue record: the block's deal is the contract, the fleet flown since 2018 is not its stage."""
+    text = (
+        "Peru's first FA-50 Block 20 fighter is due in 2026 under a contract signed in 2023, adding to the "
+        "12 FA-50 jets the air force has flown since 2018."
+    )
+    assert _stages(text, supplier="KOR") == {"signed"}
