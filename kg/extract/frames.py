@@ -482,7 +482,7 @@ def _per_system_status(
     sys_status: dict[str, _Stage] = {}
     distinct: list[Mention] = []
     for m in systems:
-        if m.system and all(m.system.designation != d.system.designation for d in distinct if d.system):
+        if m.system and all(_stage_key(m, s, a) != _stage_key(d, s, a) for d in distinct):
             distinct.append(m)
     if len(distinct) == 1 and distinct[0].system is not None:
         # "A cancelled the X deal, and will instead buy Y": the one system after a clause break takes
@@ -491,7 +491,7 @@ def _per_system_status(
         cut = _last_clause_break(s, 0, m.start - a)
         after = [t for t in trig if cut is not None and t[1] >= cut]
         if after and any(t[1] < cut for t in trig if cut is not None):
-            sys_status[m.system.designation] = _status(s, after)
+            sys_status[_stage_key(m, s, a)] = _status(s, after)
     if len(distinct) > 1:
         prev_end = 0
         heads: set[str] = set()
@@ -513,18 +513,18 @@ def _per_system_status(
                 # "A signed for X, a deal B had to approve, and C has since given it a Y, handed over in
                 # June": no verb of the last system's clause comes before it; the one after it is its own
                 window = tail
-            prev = distinct[i - 1].system if i else None
+            prev = _stage_key(distinct[i - 1], s, a) if i else None
             if (
                 not window
                 and prev is not None
-                and prev.designation in heads
+                and prev in heads
                 and _list_gap(s, prev_end, m.start - a)
                 and _later_clause(s, distinct[-1].end - a, [t for t in trig if t[1] >= end])
             ):
                 # "has supplied A, B and C", "signing contracts for A, B and C": a list member without a
                 # verb of its own shares the previous member's stage, not a later clause's
-                sys_status[m.system.designation] = sys_status[prev.designation]
-                heads.add(m.system.designation)
+                sys_status[_stage_key(m, s, a)] = sys_status[prev]
+                heads.add(_stage_key(m, s, a))
                 prev_end = end
                 continue
             if not window:
@@ -539,14 +539,26 @@ def _per_system_status(
                 ):
                     # "Apaches pair well with Abrams tanks, which Poland also ordered": the verb
                     # of a relative clause about the next system is that system's, not this one's
-                    sys_status[m.system.designation] = ("unknown", False, None, False)
+                    sys_status[_stage_key(m, s, a)] = ("unknown", False, None, False)
                     window = []
+            if window and all(t[0] == "purchase" for t in window):
+                # "a follow-on contract for more Y is under negotiation": a purchase noun before the
+                # system awaits its predicate, which follows the system in its clause
+                window += _own_clause_tail(s, end, trig)
             if window:
-                sys_status[m.system.designation] = _status(s[: max(end, window[-1][2]) + 40], window)
+                sys_status[_stage_key(m, s, a)] = _status(s[: max(end, window[-1][2]) + 40], window)
                 if all(t[1] < m.start - a for t in window):
-                    heads.add(m.system.designation)  # its verb comes before it: it may head a list
+                    heads.add(_stage_key(m, s, a))  # its verb comes before it: it may head a list
             prev_end = end
     return sys_status
+
+
+def _stage_key(m: Mention, s: str, a: int) -> str:
+    """The name a system's stage is filed under: the name its claim gets (:func:`parties._system_ref` with
+    the text after the mention, as :meth:`FrameBuilder._system_refs` reads it: "FA-50 ... Block 20"), so
+    two variants of one catalogue record written apart ("36 CAESAR guns ... additional CAESAR Mk II
+    systems") are two systems with a stage each, not one."""
+    return _system_ref(m, s[m.end - a : m.end - a + 60]).name
 
 
 #: a later batch of the system just named: "exercised an option for four more", "signed a letter of

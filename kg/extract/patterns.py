@@ -440,7 +440,12 @@ _PARTIAL = _lrx(
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) of (?:the |its |their )?(?:\d+|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve)\b|"
     # "has received three of them": a part of the deal just named
-    r"(?:received|delivered|handed over|taken delivery of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) of them)\b"
+    r"(?:received|delivered|handed over|taken delivery of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) of them|"
+    # "took delivery of 12 of the 24 guns", "delivered half of the 36 jets": a share of a counted order
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:out )?of "
+    r"(?:the |its |their )?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-\w+)?)"
+    r"(?! (?:per ?cent|%))"
+    r")\b"
 )
 _ON_SCHEDULE = _rx(r"\b(?:back\s+)?\"?\s*on (?:schedule|track)\b")
 _REPORT_BEFORE = _lrx(

@@ -210,7 +210,9 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
         if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
             continue
         if st == "approved" and _PENDING_LEFT.search(left):
-            continue  # "signed, subject to parliamentary approval": the approval is still to come
+            # "signed, subject to parliamentary approval": the approval is still to come; alone ("is
+            # seeking the cabinet's approval to buy"), a purchase still in the works
+            st = "negotiating"
         if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
             continue  # "to replace the guns it donated to X": the stage of the replaced equipment
         in_hand = bool(_IN_HAND_RX.match(word))

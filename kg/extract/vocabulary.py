@@ -101,10 +101,12 @@ _RIVAL_WORDS = ("bid", "offer", "contend", "compet", "suitor", "entrant", "propo
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
 #: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)
 #: a fleet in service: "it has operated since 1990", "which X had flown since 1997", "in service since",
-#: "still flies", "already operates" (labelling guidelines: in service is delivered)
+#: "still flies", "already operates", "currently operates" (labelling guidelines: in service is delivered;
+#: "currently" only with "operate", which is a trigger of its own: "currently flies N X" with no supplier
+#: named would open claims on fleets, not deals)
 _IN_SERVICE = (
     r"(?:has|have|had) (?:operated|flown|used|fielded)(?= (?:them |it )?since\b)|in service since|"
-    r"(?:still|already) (?:operates|operate|flies|fly|fields|field|uses)"
+    r"(?:still|already) (?:operates|operate|flies|fly|fields|field|uses)|currently (?:operates|operate|operating)"
 )
 #: an in-service trigger word as :func:`kg.extract.triggers._triggers` gives it (without "since")
 _IN_SERVICE_RX = _rx(
@@ -120,6 +122,7 @@ _IN_HAND_RX = _rx(r"^(?:" + _IN_HAND + r")$")
 #: checked apart from TRIGGERS (like _RELATION), only when the sentence has one of these words
 _IN_HAND_FIND = _lrx(r"\b(?:" + _IN_HAND + r")\b")
 _IN_HAND_WORDS = ("newly", "recently", "freshly", "armed with", "equipped with", "since", "still", "already")
+_IN_HAND_WORDS += ("currently",)
 
 #: a fleet being retired or phased out, the verb forms: a system named with them is the old fleet, not
 #: the deal's item (``sentence_cues`` "stage:retiring", the replaced system of ``claims``/``parties``,
@@ -143,7 +146,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # suspended talks (labelling guidelines: cancelled): "talks stay frozen", "put the negotiations
             # on hold", "froze the talks"; a paused delivery is a delay, not this
             r"(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,2}?(?:frozen|on hold|on ice|paused)|"
-            r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+            r"(?:froze|frozen|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:plans?|deal|purchase|order)|walked away|"
@@ -151,6 +154,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
             r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
+            # "talks between A and B over X broke down" (not figures "broken down by year")
+            r"(?:broke|broken) down(?! by\b| into\b)|"
             r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
             r"(?:remov|expell|eject|exclud|suspend)\w* (?:\w+ ){0,2}from (?:the |its )?(?:[\w-]+ ){0,3}"
             r"(?:program|programme|project|consortium|deal|contract))\b"
@@ -257,7 +262,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"provide|transfer|hand over|send|export|donate|give|gift|resell|re-export)|"
             # the buyer's side only with its source or its items ("is to receive N X from Y", "will get
             # the N X"); "the navy will receive 15 of them" shares out a deal in context (its stage holds)
-            r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:receive|get|take delivery of)"
+            r"(?:will|shall|is to|are to|(?:set|poised|due|scheduled|slated|expects?|expected|expecting) to) (?:\w+ )?"
+            r"(?:receive|get|take delivery of)"
             r"(?= [^.;]{0,80}?\bfrom\b| (?:the |all )?\d+ (?!of\b)[a-z])|"
             r"deliver(?:y|ies)\b[^.;]{0,120}?\b(?:are|is) (?:now )?(?:planned|scheduled|expected|"
             r"due|slated|set)|deliver(?:y|ies)\b[^.;]{0,120}?\b(?:will|(?:is|are) to) (?:start|begin|commence)|"
