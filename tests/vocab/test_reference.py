@@ -539,7 +539,7 @@ def test_no_catalogue_name_is_a_common_word_alone():
         ("Belharra", "FDI frigate"),
         ("Kinzhal", "Kh-47M2 Kinzhal"),
         ("Cheongung II", "KM-SAM"),
-        ("Hunter class", "Type-26"),
+        ("Hunter class", "Type 26"),
         ("Rosomak", "Rosomak"),
         ("Akinci", "Akinci"),
         ("Tsirkon", "Zircon"),
