@@ -137,3 +137,16 @@ def test_guard_only_where_re_has_no_scan_of_its_own() -> None:
     text = "the war in the east, sanctions on exports and a warning about pressure on prices"
     plain = r"(?:war|conflict) (?:in|with)|(?:sanctions|pressure) on"
     assert [m.span() for m in re.finditer(g, text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(need_texts, need_texts)
+def test_remembered_answers_are_the_answers_of_a_fresh_scan(first: str, second: str) -> None:
+    """search/match asked again (after other texts, past the memo's size) answer as re.I does."""
+    from kg.extract import _fastre
+
+    for rx in _patterns():
+        for text in (first, second, first, *(f"{second} {i}" for i in range(_fastre._ANSWERS + 1)), first):
+            for fast, slow in ((rx.search(text), rx.ci.search(text)), (rx.match(text), rx.ci.match(text))):
+                assert (fast.regs if fast else None) == (slow.regs if slow else None), rx.ci.pattern[:80]
+        assert len(rx._found) <= _fastre._ANSWERS and len(rx._matched) <= _fastre._ANSWERS
