@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from kg.extract._fastre import contains_any
 from kg.extract.entities import Mention
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import _Party
@@ -323,7 +324,7 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 p.role, p.cue = "origin", "maker"
             else:
                 p.role, p.cue = "supplier", "company"
-    if any(w in s for w in _FORMER_WORDS):
+    if contains_any(s, _FORMER_WORDS):
         _former_buyers(s, base, parties)
     if " from " in s:
         _original_suppliers(s, base, parties)

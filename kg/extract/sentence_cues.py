@@ -58,7 +58,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from kg.extract._fastre import LowerRx, NeedsRx
+from kg.extract._fastre import LowerRx, NeedsRx, contains_any
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.triggers import _triggers
@@ -245,7 +245,7 @@ class Sentence:
         if hinted is None:
             if self._low is None:
                 self._low = self.s.lower()
-            hinted = self._hinted[kind] = any(w in self._low for w in _HINTS[kind])
+            hinted = self._hinted[kind] = contains_any(self._low, _HINTS[kind])
         if not hinted:
             return False
         key = (kind, x)
