@@ -396,7 +396,7 @@ class LowerRx:
     __slots__ = ("_found", "_matched", "ci", "low", "needs")
 
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
-        """``needs``: lowercase words of which every match contains one (a prefilter: ``search``
+        """``needs``: lowercase words of which every match contains one (a prefilter: ``search``, ``match``
         and ``finditer`` skip the scan of a text that has none; give it only where each
         alternative has one).  Without it, :func:`required_words` derives it when it finds
         a short enough list."""
@@ -433,7 +433,11 @@ class LowerRx:
         got = self._matched.get(text, _MISSING)
         if got is _MISSING:
             low = lowered(text)
-            got = _remember(self._matched, text, self.ci.match(text) if low is None else self.low.match(low))
+            if low is None:
+                got = self.ci.match(text)
+            else:
+                got = self.low.match(low) if not self.needs or contains_any(low, self.needs) else None
+            got = _remember(self._matched, text, got)
         return got  # type: ignore[return-value]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -456,9 +460,10 @@ def _remember(
     """Store ``got`` as the answer for ``text`` (texts up to ``_MEMO_LEN`` long, a few per pattern).
 
     Why: the stages of the extractor ask the same pattern about the same sentence again and again
-    (one sentence is handed to a check once per party, per system, per trigger): over the
-    benchmark, 22,000 searches hold 1,200 distinct (pattern, text) pairs.  A match object is
-    immutable and its ``string`` is the text searched, so handing the same one out again is exact.
+    (one sentence is handed to a check once per party, per system, per trigger): within each article
+    of the benchmark, half the searches repeat one already made (22,600 searches, 11,400 distinct
+    (pattern, text) pairs over 100 articles).  A match object is immutable and its ``string`` is the
+    text searched, so handing the same one out again is exact.
     """
     if len(text) <= _MEMO_LEN:
         if len(memo) >= _ANSWERS:
@@ -478,12 +483,17 @@ class NeedsRx:
 
     __slots__ = ("fold", "needs", "rx")
 
-    def __init__(self, rx: re.Pattern[str]) -> None:
+    def __init__(self, rx: re.Pattern[str], needs: tuple[str, ...] = ()) -> None:
+        """``needs``: words of which every match contains one (lowercase for a case-insensitive
+        pattern), where :func:`required_words` would pick a less selective set (it avoids words of
+        :data:`_COMMON` such as "said"); without it they are derived from the pattern."""
         self.rx = rx
         self.fold = bool(rx.flags & re.IGNORECASE)
-        pattern = _lower_pattern(rx.pattern) if self.fold else rx.pattern
-        words = required_words(pattern, rx.flags & ~re.IGNORECASE)
-        self.needs = words if words is not None and len(words) <= _MAX_NEEDS else ()
+        if not needs:
+            pattern = _lower_pattern(rx.pattern) if self.fold else rx.pattern
+            words = required_words(pattern, rx.flags & ~re.IGNORECASE)
+            needs = words if words is not None and len(words) <= _MAX_NEEDS else ()
+        self.needs = needs
 
     def _may_match(self, text: str) -> bool:
         if not self.needs:
