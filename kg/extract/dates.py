@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kg.extract._fastre import first_letter_alternation
+from kg.extract._fastre import contains_any, first_letter_alternation
 from kg.extract.quantities import _UNITS
 from kg.vocab.months import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -228,7 +228,7 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
 
     months = [(m.start(), m.end()) for m in _ANY_MONTH.finditer(text)]
     has_month = bool(months)
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = any(map(str.isdigit, text))  # a C loop over the characters, not a generator
     lower = text.lower()
     for kind, rx in _PATTERNS:
         need = _NEEDS.get(kind)
@@ -236,7 +236,7 @@ def find_dates(text: str, published: date | None = None, *, future: bool = False
             continue
         if need == "digit" and not has_digit:
             continue
-        if isinstance(need, tuple) and not any(w in lower for w in need):
+        if isinstance(need, tuple) and not contains_any(lower, need):
             continue
         for m in _around(rx, text, months) if need == "month" else rx.finditer(text):
             start, end = m.span()

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
+from kg.extract._fastre import contains_any
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.model import DateRef
 from kg.extract.money import Money
@@ -262,7 +263,7 @@ class DetailReader:
             return "order"
         if _SIGNED_BEFORE.search(left) or (
             (placed_left := s[max(0, d.start - 90) : d.start])
-            and any(w in placed_left for w in _PLACED_WORDS)
+            and contains_any(placed_left, _PLACED_WORDS)
             and _PLACED_BEFORE.search(placed_left)
         ):
             return "order"
@@ -308,7 +309,7 @@ _EXTRA_ITEMS = re.compile(
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+    return contains_any(text, words)  # a C loop over the words, not a generator
 
 
 def _within(items: list, starts: list[int], a: int, b: int) -> list:

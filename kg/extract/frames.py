@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from kg.extract._fastre import contains_any
 from kg.extract.assign import PartyAssigner, _implied
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
@@ -91,7 +92,7 @@ class FrameBuilder(PartyAssigner):
         status, negated, modality, delayed = _status(s, trig)
         self._cur_status = status
         low = s.lower()
-        rivals = _RIVALS.search(s) if any(w in low for w in _RIVAL_WORDS) else None
+        rivals = _RIVALS.search(s) if contains_any(low, _RIVAL_WORDS) else None
         self._rivals = rivals is not None
         sys_status = _per_system_status(s, a, systems, trig)
         add_m = _ADDITIONAL.search(s)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from kg.extract._fastre import NeedsRx, contains_any
 from kg.extract.entities import Mention
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import _Party
@@ -323,7 +324,7 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 p.role, p.cue = "origin", "maker"
             else:
                 p.role, p.cue = "supplier", "company"
-    if any(w in s for w in _FORMER_WORDS):
+    if contains_any(s, _FORMER_WORDS):
         _former_buyers(s, base, parties)
     if " from " in s:
         _original_suppliers(s, base, parties)
@@ -587,3 +588,9 @@ def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Ment
             and _DEMONYM_TO_SYSTEM.match(s, p.mention.end - base, nxt.start - base)
         ):
             p.role, p.cue = "modifier", "demonym-item"
+
+
+# word prefilter (kg.extract._fastre.NeedsRx): the lazy "said it" scan runs only on a window holding
+# one of its verbs (every match has one), not on every window after every party; the words are given
+# because the derived ones ("it", "they") are in almost every window
+_SAID_IT_NEXT = NeedsRx(_SAID_IT_NEXT, needs=("said", "told", "announced"))

@@ -58,7 +58,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from kg.extract._fastre import NeedsRx
+from kg.extract._fastre import LowerRx, NeedsRx, contains_any
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.triggers import _triggers
@@ -76,6 +76,20 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|\s--\s|,\s+(?:while|whereas|although|though|after|since|before|when|as|unlike|until)\b|"
     r"\s(?:since|while|whereas|although|though|because|unlike|until)\s",
     re.IGNORECASE,
+)
+_AFTER_COMMA = "while|whereas|although|though|after|since|before|when|as|unlike|until"
+_AFTER_SPACE = "since|while|whereas|although|though|because|unlike|until"
+#: :data:`_CLAUSE_BREAK`'s matches, found faster: the pattern opens with the character every alternative
+#: consumes first (``[;,\s]``: re skips to those in a C loop instead of entering the pattern at every
+#: position), each alternative checks it behind ``(?<=c)`` (the whitespace ones first: no character is
+#: both a comma and a space, so the order between them changes nothing), and the words are matched on
+#: the lowercased sentence where that is exact (:class:`kg.extract._fastre.LowerRx`)
+_CLAUSE_BREAK_SCAN = LowerRx(
+    r"[;,\s](?:(?<=;)|(?<=\s)(?:[—–]\s|--\s|(?:"
+    + _AFTER_SPACE
+    + r")\s)|(?<=,)\s+(?:"
+    + _AFTER_COMMA
+    + r")\b)"
 )
 #: between a demonym and the system it qualifies: nothing, or the other half of a compound origin
 _ORIGIN_GAP = re.compile(r"^(?:[-‐‑–][A-Z][\w]+)?[\s-]*$")
@@ -231,7 +245,7 @@ class Sentence:
         if hinted is None:
             if self._low is None:
                 self._low = self.s.lower()
-            hinted = self._hinted[kind] = any(w in self._low for w in _HINTS[kind])
+            hinted = self._hinted[kind] = contains_any(self._low, _HINTS[kind])
         if not hinted:
             return False
         key = (kind, x)
@@ -277,7 +291,7 @@ class Sentence:
     def clause_of(self, pos: int) -> tuple[int, int]:
         """The clause (between :data:`_CLAUSE_BREAK` cuts) holding ``pos``."""
         if self._clauses is None:
-            cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(self.s)), len(self.s)]
+            cuts = [0, *(m.start() for m in _CLAUSE_BREAK_SCAN.finditer(self.s)), len(self.s)]
             self._clauses = tuple((x, y) for x, y in pairwise(cuts) if y > x)
         for x, y in self._clauses:
             if x <= pos < y:

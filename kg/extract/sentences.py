@@ -119,7 +119,12 @@ _ABBREV = {
 # rest of the run each time, quadratic in its length.  The first mark is matched before the
 # lookbehind (which then looks at it and the character before it): the same matches, but the
 # engine rejects every other position on its first character instead of running the lookbehind.
-_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)\s)")
+# Every alternative opens with the character class ``[.!?\n]`` and then checks behind ``(?<=...)``
+# which character it took, in the same order: re skips through the text to those four characters in
+# a C loop instead of entering the alternation at every position (the scan costs less than half).
+_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])(?<![.!?][.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*(?:[-*+]|\d+\.)\s))"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

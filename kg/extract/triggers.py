@@ -45,7 +45,9 @@ def _combined_triggers(first_letters: bool, front_guard: bool = True) -> tuple[s
     "with") skips the classes that cannot match there at once; with ``front_guard``, one guard on
     the union of every class's first letters (:func:`kg.extract._fastre.front_guard`) comes
     first, so the ~60% of word starts where no class can begin ("the", "of", "and") are rejected
-    by one trie of character tests instead of one test per class (the scan costs ~25% less).
+    by one trie of character tests instead of one test per class (the scan costs ~25% less).  The
+    front guard reads five characters: three let every word that merely starts like a trigger in
+    ("the", "in", "with", "contract") into the classes; five reject them too (a third less again).
     """
     parts, names, bodies = [], {}, []
     for i, (status, rx) in enumerate(TRIGGERS):
@@ -59,7 +61,7 @@ def _combined_triggers(first_letters: bool, front_guard: bool = True) -> tuple[s
         bodies.append(pat[3:-3])
     # every alternative starts with a letter, so the leading \b is exactly "no word character
     # before"; as a lookbehind it rejects positions inside words at once (1.5x faster)
-    lead = _front_guard(bodies) if first_letters and front_guard else ""
+    lead = _front_guard(bodies, 5) if first_letters and front_guard else ""
     return r"(?<!\w)" + lead + "(?:" + "|".join(parts) + r")\b", names
 
 
