@@ -1,0 +1,96 @@
+"""General patterns of wrong pairs on news written blind to the rules (issue 13, helper recall4):
+parties named only as background (lists of other customers, fleets in service).
+
+Why: each test states one pattern in its own words, with pairings no labelled article holds, so the
+rule that passes it fixes the class, not one article; negative cases pin the limit (a list that is
+the subject of its own deal stays).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.confidence import background
+from kg.extract.mentions import find_mentions
+from kg.extract.sentence_cues import Sentence
+from tests.helpers.claim_facts import triples
+
+PUB = date(2025, 6, 2)
+
+
+# -- background parties: lists of other customers and fleets in service are no deal -------------------
+
+
+def test_other_customers_listed_after_a_deal_are_no_parties() -> None:
+    """After a deal, "A, B and C have also picked the system" lists earlier customers of the item
+    named before (only a back reference here): no pair with any of them."""
+    text = (
+        "Germany has delivered IRIS-T SLM batteries to Latvia. "
+        "Ghana, Peru and Chile have also picked the system."
+    )
+    got = triples(text, PUB)
+    assert ("DEU", "LVA", "IRIS-T SLM") in got
+    assert not {b for _s, b, _y in got} & {"GHA", "PER", "CHL"}
+
+
+def test_a_list_that_is_the_subject_of_its_own_purchase_stays() -> None:
+    """Negative: the list buys a named item from a named seller itself: every member is a buyer."""
+    got = triples(
+        "Kenya, Ghana and Peru have bought more than 300 Humvees from the United States since 2001.", PUB
+    )
+    assert {b for s, b, _y in got if s == "USA"} == {"KEN", "GHA", "PER"}
+
+
+@pytest.mark.parametrize("verb", ["operates", "relies on"])
+def test_a_fleet_in_service_named_by_its_origins_is_no_transfer(verb: str) -> None:
+    """ "The army operates American X and French Y": what a state has, with only origin adjectives
+    and no deal word, states no transfer (which seller, when, and whether bought at all is unsaid)."""
+    assert (
+        triples(f"The Kenyan army today {verb} American Humvee trucks and French VAB carriers.", PUB) == set()
+    )
+
+
+def test_a_fleet_with_a_stated_purchase_stays() -> None:
+    """Negative: the same fleet with a deal word and a seller is a transfer."""
+    got = triples("The Kenyan army bought American Humvee trucks from the United States in 2015.", PUB)
+    assert ("USA", "KEN", "HMMWV-UA") in got
+
+
+@pytest.mark.parametrize(
+    ("cues", "dropped"),
+    [
+        (("buyer:subject:picked", "system:context", "status:trigger", "party:in-list"), True),
+        (("buyer:mention", "system:catalogue", "status:trigger", "party:in-list"), True),
+        (("buyer:subject:bought", "system:catalogue", "status:trigger", "party:in-list"), False),
+        (("buyer:subject:operates", "supplier:origin-modifier", "status:none", "stage:in-service"), True),
+        (("buyer:subject:operates", "supplier:origin-modifier", "status:trigger", "stage:in-service"), False),
+        (("buyer:subject:bought", "system:catalogue", "status:trigger"), False),
+    ],
+)
+def test_background_reads_only_the_claims_cues(cues: tuple[str, ...], dropped: bool) -> None:
+    assert background(cues) is dropped
+
+
+def _listed(text: str) -> set[str]:
+    """Names of the states :meth:`Sentence.listed` puts in a list of three or more."""
+    mentions = find_mentions(text)
+    sent = Sentence(text, mentions, [m.start for m in mentions], 0, len(text))
+    listed = sent.listed()
+    return {m.text for m in sent.parties if id(m) in listed}
+
+
+@pytest.mark.parametrize("joiner", ["and", "or"])
+def test_a_list_ends_at_its_last_member(joiner: str) -> None:
+    """ "After talks with A and B, C bought ...": the list of two closes at "and B"; C, the subject
+    after the comma, is not a third member (nor is the sentence's buyer a listed party)."""
+    text = f"After talks with Italy {joiner} Russia, Zambia picked the H725 Caracal from France."
+    assert _listed(text) == set()
+    assert ("FRA", "ZMB", "H725 Caracal") in triples(text, PUB)
+
+
+def test_a_list_of_three_is_still_a_list() -> None:
+    """Negative: "A, B and C" and "A, B, C and D" are lists (every member)."""
+    assert _listed("Italy, Russia and Zambia signed the pact.") == {"Italy", "Russia", "Zambia"}
+    assert _listed("Italy, Russia, Chile and Zambia signed.") == {"Italy", "Russia", "Chile", "Zambia"}
