@@ -223,7 +223,9 @@ def background(cues: Iterable[str]) -> bool:
     """Whether a claim's cues show a party named only as background to the sentence, never a deal it
     states: the buyer only inside a list of three or more states ("A, B and C are among the other
     operators", "X offered P, Y the Q, and Z the R"), or a fleet in service with only the item's origin
-    as supplier and no deal word ("the army relies on Swedish X and American Y missiles").
+    as supplier and no deal word ("the army relies on Swedish X and American Y missiles"), or a
+    firm read as the seller of a system named in another coordinate clause ("the air force is
+    weighing X and Y, and the navy signed with <firm> for a frigate": the firm sells the frigate).
 
     Why drop and not only demote: a consumer reading every claim (F1, the graph) gets a pair the text
     does not support; on the blind sets such claims were right about one time in four.  A list that is
@@ -232,6 +234,8 @@ def background(cues: Iterable[str]) -> bool:
     cues = set(cues)
     if "stage:in-service" in cues and "status:none" in cues:
         return True
+    if "supplier:company" in cues and "pair:other-clause" in cues:
+        return True  # a firm named in another clause sells that clause's item, not this one
     if "party:in-list" not in cues:
         return False
     buyer = any(c.startswith("buyer:") and (explicit_buyer(c) or c == "buyer:to-buyers") for c in cues)

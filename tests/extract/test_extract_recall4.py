@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract.confidence import background
 from kg.extract.mentions import find_mentions
@@ -94,3 +96,44 @@ def test_a_list_of_three_is_still_a_list() -> None:
     """Negative: "A, B and C" and "A, B, C and D" are lists (every member)."""
     assert _listed("Italy, Russia and Zambia signed the pact.") == {"Italy", "Russia", "Zambia"}
     assert _listed("Italy, Russia, Chile and Zambia signed.") == {"Italy", "Russia", "Chile", "Zambia"}
+
+
+# -- a firm named in another coordinate clause sells that clause's item -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's air force is weighing the Gripen E and the Rafale, and the Navy signed with Germany's TKMS "
+        "for two frigates.",
+        "The Chilean Army is testing the Leopard 2A4, and the Navy signed a contract with South Korea's "
+        "Hanwha Ocean for two frigates in 2024.",
+    ],
+)
+def test_a_firm_in_another_clause_is_not_the_seller_of_this_clause_item(text: str) -> None:
+    """ "A is weighing X, and B signed with <firm> for frigates": the firm sells the frigates; X's
+    seller is not stated by the firm (no pair of the firm's state with X)."""
+    got = triples(text, PUB)
+    assert not any(y in ("Gripen-E", "Rafale", "Leopard-2A4") and s in ("DEU", "KOR") for s, _b, y in got)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    service=st.sampled_from(["Navy", "Army", "Coast Guard"]),
+    deal=st.sampled_from(
+        [
+            "signed with Germany's TKMS for",
+            "has ordered from Germany's TKMS",
+            "placed an order with Germany's TKMS for",
+        ]
+    ),
+)
+def test_the_other_clause_firm_holds_for_equivalent_wordings(service: str, deal: str) -> None:
+    text = f"Chile's air force is weighing the Rafale, and the {service} {deal} two frigates."
+    assert not any(y == "Rafale" and s == "DEU" for s, _b, y in triples(text, PUB))
+
+
+def test_a_firm_in_the_clause_of_its_item_stays() -> None:
+    """Negative: the firm and the item in one clause (the other clause names no item of its own)."""
+    text = "Chile signed a contract with Germany's TKMS for two Type 212CD submarines, and Peru is watching."
+    assert ("DEU", "CHL", "Type-212") in triples(text, PUB)
