@@ -384,6 +384,10 @@ _FORMER_WORDS = (" for ", " by ", "that ", "which ")
 #: "from B, which got them from A", "first bought from A": A sold the item to the re-exporter
 _ORIGINAL_FROM = re.compile(
     r"(?:\b(?:which|who|that)\s+(?:had\s+|has\s+|itself\s+)?(?:originally\s+|first\s+|initially\s+)?|"
+    # "the jets (that) it had bought from A", "guns they once acquired from A": the seller's own purchase
+    # ("much of it bought from A" is no relative clause: "it" is the object of "of")
+    r"\b(?:(?:which|that)\s+)?(?<!of )(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:once\s+|earlier\s+|previously\s+)?"
+    r"(?:originally\s+|first\s+|initially\s+)?|"
     r"\b(?:originally|first|initially)\s+)(?:got|bought|received|acquired|purchased|obtained|imported|supplied|"
     r"delivered)\s+(?:(?:them|it|those|the\s+[\w-]+)\s+)?(?:\w+\s+){0,2}?from\s+(?:the\s+)?\Z",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from kg.extract.confidence import background
 from kg.extract.mentions import find_mentions
+from kg.extract.roles import _ORIGINAL_FROM
 from kg.extract.sentence_cues import Sentence
 from tests.helpers.claim_facts import triples
 
@@ -137,3 +138,38 @@ def test_a_firm_in_the_clause_of_its_item_stays() -> None:
     """Negative: the firm and the item in one clause (the other clause names no item of its own)."""
     text = "Chile signed a contract with Germany's TKMS for two Type 212CD submarines, and Peru is watching."
     assert ("DEU", "CHL", "Type-212") in triples(text, PUB)
+
+
+# -- re-exports: the reseller supplies, not the state it bought the items from -------------------------
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    rel=st.sampled_from(["that it had", "which it had", "it had", "that it", "it once"]),
+    verb=st.sampled_from(["bought", "acquired", "received", "purchased"]),
+)
+def test_a_reseller_of_items_it_bought_elsewhere_is_the_supplier(rel: str, verb: str) -> None:
+    """ "B sold N X that it had bought from A to C": B re-exports, B supplies C (labelling guidelines,
+    rule 7); A, named only inside the relative clause on the items, is no seller to C."""
+    got = triples(f"Belarus sold 10 Su-30 fighters {rel} {verb} from Russia to Serbia.", PUB)
+    assert ("BLR", "SRB", "Su-30") in got
+    assert ("RUS", "SRB", "Su-30") not in got
+
+
+@pytest.mark.parametrize(
+    ("left", "original"),
+    [
+        ("sold ten jets that it had bought from ", True),
+        ("sold ten jets it once acquired from ", True),
+        ("sold the guns they had received from the ", True),
+        ("retired its old arms, much of it bought from ", False),
+        ("sold ten jets to Peru, bought from ", False),
+    ],
+)
+def test_the_original_seller_is_named_inside_a_relative_clause_on_the_items(
+    left: str, original: bool
+) -> None:
+    """The relative clause with a pronoun subject ("jets (that) it had bought from A") names the
+    reseller's own supplier; "much of it bought from A" is no relative clause ("it" is the object of
+    "of"), and a participle without a subject is the sentence's own purchase."""
+    assert (_ORIGINAL_FROM.search(left) is not None) is original
