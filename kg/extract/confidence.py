@@ -50,6 +50,10 @@ The hand table: why a table of cues and not ad-hoc increments: a consumer filter
   (``tests/fixtures/newsset2``) came from; on the development set none of them fires on a
   confident right claim but one.
 
+Three risk shapes are background, not a weaker deal, and :func:`calibrate` drops their claims
+(:func:`background`: a buyer only inside a list of states without its own role cue, a fleet in
+service with no deal word, a firm in another coordinate clause than the system).
+
 Measured per labelled set by ``scripts/bench_confidence.py`` (reliability tables, P/R at 0.8; the
 learned scale, as shipped) and ``scripts/train_claim_model.py`` (hand table against the learned
 scale on the check sets).
