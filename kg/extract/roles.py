@@ -487,6 +487,29 @@ _DEMONYM_ITEM = re.compile(
 _OWNED_ITEM = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b")
 
 
+#: people "from X" (visitors, experts, officials): X is where they come from, not a seller
+_PEOPLE_FROM = re.compile(
+    r"\b(?:analysts?|experts?|officials?|observers?|diplomats?|delegations?|delegates?|visitors?|journalists?|"
+    r"reporters?|lawmakers?|engineers?|pilots?|crews?|instructors?|technicians?|advis[eo]rs?|sources?|critics?|"
+    r"investors?|executives?|envoys?|guests?|students?|trainees?|soldiers?|troops?|personnel|teams?)\s+from\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: a component "from X" ("with engines from X", "fitted with radars from X"): X makes the part ("A, B and
+#: C radars from X" is a list of items X sells, not a component)
+_PART_FROM = re.compile(
+    r"\b(?:with|using|uses|use)\s+(?:[\w-]+\s+){0,2}?(?:engines?|radars?|sensors?|avionics|"
+    r"components?|parts?|subsystems?|seats?|ejection seats?|electronics|turrets?|guns?|transmissions?)\s+from\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: the source of an old dependence ("ending decades of reliance on aircraft from X")
+_RELIANCE_FROM = re.compile(
+    r"\b(?:relian\w+|dependen\w+|relied|relying|depended|depending)\s+on\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -539,6 +562,12 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         if _BUYER_BY.match(verb):
             return "buyer", f"{verb}-by"
     if "from" in low and _FROM.search(left) and not byw:
+        if _PEOPLE_FROM.search(left):
+            return "other", "people-from"  # "analysts from X": where people come from, no seller
+        if _PART_FROM.search(left):
+            return "other", "part-from"  # "with engines from X": a component's maker, not the item's seller
+        if _RELIANCE_FROM.search(left):
+            return "other", "reliance"  # "ending its reliance on aircraft from X": the old fleet's source
         return "supplier", "from"
     to = _TO.search(left) if "to" in tail else None
     if to is not None and _ITEM_HISTORY_TO.search(left):

@@ -173,3 +173,43 @@ def test_the_original_seller_is_named_inside_a_relative_clause_on_the_items(
     reseller's own supplier; "much of it bought from A" is no relative clause ("it" is the object of
     "of"), and a participle without a subject is the sentence's own purchase."""
     assert (_ORIGINAL_FROM.search(left) is not None) is original
+
+
+# -- "from X" that names no seller of the item -----------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    people=st.sampled_from(
+        ["analysts", "engineers", "a delegation", "observers", "instructors", "journalists"]
+    )
+)
+def test_people_from_a_state_are_no_seller(people: str) -> None:
+    """ "..., a move welcomed by analysts from B": B is where people come from; the item's seller is
+    its origin (or none), never B."""
+    got = triples(f"Peru ordered 24 Gripen E jets, a move welcomed by {people} from Brazil.", PUB)
+    assert ("SWE", "PER", "Gripen-E") in got
+    assert not any(s == "BRA" for s, _b, _y in got)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    lead=st.sampled_from(["with", "fitted with", "using"]),
+    part=st.sampled_from(["engines", "radars", "ejection seats", "avionics"]),
+)
+def test_a_component_from_a_state_does_not_sell_the_whole_item(lead: str, part: str) -> None:
+    """ "Peru ordered X jets with engines from B": B makes a part; the jets' seller is not B."""
+    got = triples(f"Peru ordered 24 Gripen E jets {lead} {part} from the United States.", PUB)
+    assert ("USA", "PER", "Gripen-E") not in got
+
+
+def test_the_source_of_an_old_dependence_is_no_seller() -> None:
+    """ "..., ending decades of reliance on aircraft from B": B supplied the old fleet, not this order."""
+    got = triples("Peru ordered 24 Gripen E jets, ending decades of reliance on aircraft from Russia.", PUB)
+    assert not any(s == "RUS" for s, _b, _y in got)
+
+
+def test_items_listed_before_from_are_still_sold_by_it() -> None:
+    """Negative: "bought A launchers and B radars from X" lists X's items (no component)."""
+    got = triples("Armenia bought Pinaka launchers and Swathi radars from India.", PUB)
+    assert ("IND", "ARM", "Pinaka 214mm") in got
