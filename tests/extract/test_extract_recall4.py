@@ -18,7 +18,7 @@ from kg.extract.confidence import background
 from kg.extract.mentions import find_mentions
 from kg.extract.roles import _ORIGINAL_FROM
 from kg.extract.sentence_cues import Sentence
-from tests.helpers.claim_facts import triples
+from tests.helpers.claim_facts import claims, triples
 
 PUB = date(2025, 6, 2)
 
@@ -213,3 +213,22 @@ def test_items_listed_before_from_are_still_sold_by_it() -> None:
     """Negative: "bought A launchers and B radars from X" lists X's items (no component)."""
     got = triples("Armenia bought Pinaka launchers and Swathi radars from India.", PUB)
     assert ("IND", "ARM", "Pinaka 214mm") in got
+
+
+# -- a system owned by a third state ---------------------------------------------------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(purpose=st.sampled_from(["to counter", "to match", "in response to"]))
+def test_a_system_owned_by_a_third_state_is_not_confidently_the_buyers(purpose: str) -> None:
+    """ "A ordered X {purpose} B's Y, bought from C": Y is B's item; a claim pairing A with Y (read
+    from the sentence's one buy verb) stays under the 0.8 promise (``party:other-owner``)."""
+    text = f"Peru ordered 24 Gripen E jets {purpose} Chile's F-16s, bought from the United States."
+    wrong = [c for c in claims(text, PUB) if c["system"]["name"] == "F-16" and c["buyer"]["iso3"] == "PER"]
+    assert all(c["confidence"] < 0.8 for c in wrong)
+
+
+def test_the_owner_selling_its_own_item_is_no_third_owner() -> None:
+    """Negative: "A bought B's old Y": the owner sells; no risk cue."""
+    got = claims("Peru bought Chile's old F-16s in 2020.", PUB)
+    assert got and all("party:other-owner" not in c["cues"] for c in got)
