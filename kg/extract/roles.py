@@ -197,6 +197,13 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             and not (
                 gap.strip() == "," and _FINITE_NEXT.match(s[p.mention.end - base : p.mention.end - base + 12])
             )
+            # "from A, and B is expected to follow": after a single party, ", and" + a finite verb
+            # starts a clause with its own subject ("A, B, and C have bought" stays a list)
+            and not (
+                "," in gap
+                and sum(q.group == parties[i - 1].group for q in parties[:i]) == 1
+                and _FINITE_NEXT.match(s[p.mention.end - base : p.mention.end - base + 12])
+            )
         ):
             p.group = parties[i - 1].group
         else:

@@ -232,3 +232,26 @@ def test_the_owner_selling_its_own_item_is_no_third_owner() -> None:
     """Negative: "A bought B's old Y": the owner sells; no risk cue."""
     got = claims("Peru bought Chile's old F-16s in 2020.", PUB)
     assert got and all("party:other-owner" not in c["cues"] for c in got)
+
+
+# -- ", and B is ...": a new clause's subject, not a second member of "from A" --------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    tail=st.sampled_from(
+        ["is expected to follow", "has done the same", "will decide next year", "was also interested"]
+    )
+)
+def test_a_subject_after_comma_and_is_not_listed_with_the_seller(tail: str) -> None:
+    """ "A bought X from B, and C {tail}": C opens a clause of its own; it is not grouped with B
+    (neither a seller of X nor a party to A's deal)."""
+    got = triples(f"Egypt bought Rafale jets from France, and Qatar {tail}.", PUB)
+    assert ("FRA", "EGY", "Rafale") in got
+    assert not any("QAT" in (s, b) for s, b, _y in got)
+
+
+def test_an_oxford_comma_list_stays_one_group() -> None:
+    """Negative: "A, B, and C have bought X from S": a list of three with its verb after it."""
+    got = triples("Sweden, Norway, and Denmark have bought the CV90 from BAE.", PUB)
+    assert {b for _s, b, _y in got} == {"SWE", "NOR", "DNK"}
