@@ -255,3 +255,22 @@ def test_an_oxford_comma_list_stays_one_group() -> None:
     """Negative: "A, B, and C have bought X from S": a list of three with its verb after it."""
     got = triples("Sweden, Norway, and Denmark have bought the CV90 from BAE.", PUB)
     assert {b for _s, b, _y in got} == {"SWE", "NOR", "DNK"}
+
+
+# -- the option turned down -------------------------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(marker=st.sampled_from(["rejecting", "turning down", "passing over"]))
+def test_the_item_a_buyer_turned_down_is_no_purchase(marker: str) -> None:
+    """ "A ordered X from B, {marker} the German Y": Y lost; A did not buy it (no signed claim of Y)."""
+    text = f"Norway ordered 54 K9 howitzers from South Korea, {marker} the German PzH 2000."
+    got = claims(text, PUB)
+    assert any(c["system"]["name"] == "K-9 Thunder 155mm" and c["buyer"]["iso3"] == "NOR" for c in got)
+    assert not any(c["system"]["name"] == "PzH-2000 155mm" and c["status"] == "signed" for c in got)
+
+
+def test_rejecting_without_a_choice_rejects_no_item() -> None:
+    """Negative: "rejecting criticism" in a sentence with no choice or purchase before it."""
+    got = triples("Germany, rejecting criticism, delivered 12 PzH 2000 howitzers to Norway.", PUB)
+    assert ("DEU", "NOR", "PzH-2000 155mm") in got
