@@ -494,6 +494,12 @@ _DEMONYM_ITEM = re.compile(
 _OWNED_ITEM = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b")
 
 
+#: "the same type (as that) used/flown/operated by A": another user named for comparison
+_SAME_TYPE_BY = re.compile(
+    r"\b(?:the\s+same|a\s+similar|similar)\s+(?:[\w-]+\s+){0,3}?(?:(?:as\s+(?:that|those|the\s+ones?)\s+)?"
+    r"(?:already\s+|also\s+)?(?:used|flown|operated|fielded|bought|ordered))\s+by\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 #: people "from X" (visitors, experts, officials): X is where they come from, not a seller
 _PEOPLE_FROM = re.compile(
     r"\b(?:analysts?|experts?|officials?|observers?|diplomats?|delegations?|delegates?|visitors?|journalists?|"
@@ -560,6 +566,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if "by" in tail and _PASSIVE_TO_BY.search(left):
         return "supplier", "passive-by"  # "was provided to Iran by Russia"
     byw = _BY.search(left) if "by" in tail else None
+    if byw and ("same" in low or "similar" in low) and _SAME_TYPE_BY.search(left):
+        return "other", "same-type-user"  # "the same helicopter used by A": a comparison, not A's deal
     if byw:
         verb = byw.group(1)
         if _ORIGIN_BY.match(verb):

@@ -274,3 +274,29 @@ def test_rejecting_without_a_choice_rejects_no_item() -> None:
     """Negative: "rejecting criticism" in a sentence with no choice or purchase before it."""
     got = triples("Germany, rejecting criticism, delivered 12 PzH 2000 howitzers to Norway.", PUB)
     assert ("DEU", "NOR", "PzH-2000 155mm") in got
+
+
+# -- another user of the same type, named for comparison ----------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    phrase=st.sampled_from(
+        [
+            "the same gun used by",
+            "a similar gun to those already operated by",
+            "the same type also bought by",
+            "a similar howitzer to those fielded by",
+        ]
+    )
+)
+def test_another_user_of_the_same_type_is_no_party(phrase: str) -> None:
+    """ "A ordered X, {phrase} B": B is named to compare, no deal of B's is stated."""
+    got = triples(f"Peru ordered six K9 howitzers, {phrase} Egypt.", PUB)
+    assert ("KOR", "PER", "K-9 Thunder 155mm") in got
+    assert not any(b == "EGY" for _s, b, _y in got)
+
+
+def test_a_plain_passive_buyer_stays() -> None:
+    """Negative: "X was ordered by B" names B's own purchase."""
+    assert ("KOR", "EGY", "K-9 Thunder 155mm") in triples("The K9 was ordered by Egypt in 2022.", PUB)
