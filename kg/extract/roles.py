@@ -338,8 +338,30 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         for p in parties:
             if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
                 p.role, p.cue = "other", "onward"  # the buyer gives it on: see frames._onward_frames
+        if ", wh" in s:
+            _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+
+
+#: a relative clause on a party up to the next party: "B, which will use them after sending its own
+#: to", "B, who had earlier given hers to" (no clause break in between)
+_PARTY_RELATIVE = re.compile(r"^(?:'s|\u2019s)?\s*,\s+(?:which|who)\s[^;:]*\Z")
+
+
+def _relative_recipients(s: str, base: int, parties: list[_Party]) -> None:
+    """A recipient "to X" inside a relative clause on another party ("A approved the sale of N Y to
+    B, which will restock after sending its own to X") receives from B in B's own transfer, not in
+    the sentence's deal: X is no buyer of this deal's seller."""
+    for q, p in itertools.pairwise(parties):
+        if (
+            p.role == "buyer"
+            and p.cue == "to"
+            and q.role == "buyer"
+            and q.iso3 != p.iso3
+            and _PARTY_RELATIVE.match(s[q.mention.end - base : p.mention.start - base])
+        ):
+            p.role, p.cue = "other", "relative-recipient"
 
 
 #: "A lost out to B", "A lost the fighter tender to B": the party before it lost a bid to B

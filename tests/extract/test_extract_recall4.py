@@ -300,3 +300,32 @@ def test_another_user_of_the_same_type_is_no_party(phrase: str) -> None:
 def test_a_plain_passive_buyer_stays() -> None:
     """Negative: "X was ordered by B" names B's own purchase."""
     assert ("KOR", "EGY", "K-9 Thunder 155mm") in triples("The K9 was ordered by Egypt in 2022.", PUB)
+
+
+# -- a recipient inside a relative clause on another party ---------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    clause=st.sampled_from(
+        [
+            "which will use them to restock after sending its own to",
+            "which needs them after giving its stock to",
+            "who had earlier transferred older missiles to",
+        ]
+    )
+)
+def test_a_recipient_inside_a_relative_clause_on_the_buyer_is_not_the_sellers_buyer(clause: str) -> None:
+    """ "A approved the export of X to B, {clause} C": C receives from B in B's own transfer; A sells
+    to B only."""
+    got = triples(
+        f"Japan approved the export of Patriot missiles to the United States, {clause} Ukraine.", PUB
+    )
+    assert ("JPN", "USA", "Patriot") in got
+    assert ("JPN", "UKR", "Patriot") not in got
+
+
+def test_a_second_recipient_in_the_main_clause_stays() -> None:
+    """Negative: "A sold X to B and to C": both recipients of the sentence's own sale."""
+    got = triples("Japan sold Patriot missiles to the United States and to Poland.", PUB)
+    assert {("JPN", "USA", "Patriot"), ("JPN", "POL", "Patriot")} <= got
