@@ -334,6 +334,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _former_buyers(s, base, parties)
     if " from " in s:
         _original_suppliers(s, base, parties)
+        if "export" in s or "transfer" in s:
+            _reexport_approvers(s, parties)
     if " to " in s:
         for p in parties:
             if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
@@ -342,6 +344,28 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+
+
+#: a consent to a re-export from a holder: "approved the re-export of X from B to C", "cleared the
+#: transfer of B's X to C"
+_REEXPORT_CONSENT = re.compile(
+    r"\b(?:approv\w*|clear\w*|authori[sz]\w*|allow\w*|permit\w*|consent\w*|green-?light\w*)\s+(?:the\s+)?"
+    r"(?:re-?export|re-?transfer|onward transfer)s?\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _reexport_approvers(s: str, parties: list[_Party]) -> None:
+    """The state consenting to a re-export ("A approved the re-export of X from B to C") is the
+    item's first seller giving leave, not the seller: B, the holder named by "from", re-exports
+    (labelling guidelines, rule 7)."""
+    if not _REEXPORT_CONSENT.search(s):
+        return
+    if not any(q.role == "supplier" and q.cue == "from" for q in parties):
+        return
+    for p in parties:
+        if p.role == "supplier" and p.cue.startswith("subject:"):
+            p.role, p.cue = "other", "re-export-approver"
 
 
 #: a relative clause on a party up to the next party: "B, which will use them after sending its own

@@ -329,3 +329,28 @@ def test_a_second_recipient_in_the_main_clause_stays() -> None:
     """Negative: "A sold X to B and to C": both recipients of the sentence's own sale."""
     got = triples("Japan sold Patriot missiles to the United States and to Poland.", PUB)
     assert {("JPN", "USA", "Patriot"), ("JPN", "POL", "Patriot")} <= got
+
+
+# -- consent to a re-export: the holder supplies ---------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    consent=st.sampled_from(
+        ["approved the re-export", "has cleared the re-export", "authorised the re-transfer"]
+    ),
+    approver=st.sampled_from(["Germany", "Berlin"]),
+)
+def test_the_holder_not_the_consenting_state_supplies_a_re_export(consent: str, approver: str) -> None:
+    """ "A {consent} of X from B to C": B re-exports and supplies C (labelling guidelines, rule 7); A
+    only gives leave."""
+    got = triples(f"{approver} {consent} of 14 Leopard 2 tanks from Poland to Ukraine.", PUB)
+    assert ("POL", "UKR", "Leopard 2") in got
+    assert ("DEU", "UKR", "Leopard 2") not in got
+
+
+def test_a_plain_export_approval_keeps_the_approver_as_supplier() -> None:
+    """Negative: "A approved the export of X to C": A's own export approval."""
+    assert ("DEU", "UKR", "Leopard 2") in triples(
+        "Germany approved the export of Leopard 2 tanks to Ukraine.", PUB
+    )
