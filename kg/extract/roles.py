@@ -184,6 +184,51 @@ def _appositive_subjects(
             break
 
 
+#: a party's relative clause opening on its verb: ", which ordered", ", who had already bought"
+_RELATIVE_OPEN = re.compile(
+    r"\s*,\s+(?:which|who)\s+(?P<mods>(?:(?:had|has|have|also|already|recently|earlier|first|previously)\s+){0,3})"
+)
+
+
+#: the rest of a non-restrictive relative clause and the comma closing it, up to the main verb
+_RELATIVE_BODY = re.compile(
+    r"[^,;:.()\"“”]{3,90},\s+(?:(?:has|have|had|also|now|then|finally|recently)\s+){0,2}"
+)
+
+
+def _relative_subjects(
+    s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
+) -> None:
+    """A party right before its own relative clause is that clause's subject ("A, which ordered 64 X
+    in 2021, ..."): it takes the verb's role (the clause end stops the ordinary subject search at ",
+    which").  When the clause holds no deal verb ("A, which borders B, ordered X"), A is the subject of
+    the main verb after it and a party inside the clause is background."""
+    for p in parties:
+        if p.role is not None or p.mention.form == "demonym":
+            continue
+        m = _RELATIVE_OPEN.match(s, p.mention.end - base)
+        if m is None:
+            continue
+        # the trigger may take in a modifier ("recently bought")
+        verb = next((t for t in trig if m.start("mods") <= t[1] <= m.end() < t[2]), None)
+        inside: list[_Party] = []
+        if verb is None:
+            # "A, which borders B, ordered X": the clause closes at its comma, the main verb follows
+            body = _RELATIVE_BODY.match(s, m.end())
+            verb = next((t for t in trig if body is not None and t[1] == body.end()), None)
+            if verb is None:
+                continue
+            inside = [q for q in parties if m.end() <= q.mention.start - base < verb[1]]
+        vclass = _verb_class(verb[3], s[verb[2] :])
+        if vclass in ("buy", "sell"):
+            for q in inside:
+                q.role, q.cue = "other", "relative-clause"
+        if vclass == "buy":
+            p.role, p.cue = "buyer", f"subject:{verb[3]}"
+        elif vclass == "sell":
+            p.role, p.cue = "supplier", f"subject:{verb[3]}"
+
+
 def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     # groups of coordinated parties ("France, Israel, the United States and Germany")
     gid = 0
@@ -279,6 +324,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             break
     if "," in s:
         _appositive_subjects(s, base, parties, trig)
+        if ", wh" in s:
+            _relative_subjects(s, base, parties, trig)
     if " and " in s:
         _gapped_subjects(s, base, parties)
     if "where" in s:

@@ -354,3 +354,32 @@ def test_a_plain_export_approval_keeps_the_approver_as_supplier() -> None:
     assert ("DEU", "UKR", "Leopard 2") in triples(
         "Germany approved the export of Leopard 2 tanks to Ukraine.", PUB
     )
+
+
+# -- a party and its own relative clause ------------------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    rel=st.sampled_from(
+        ["which ordered", "which has also ordered", "who had already bought", "which recently bought"]
+    )
+)
+def test_a_party_is_the_subject_of_its_own_relative_clause(rel: str) -> None:
+    """ "A, {rel} 64 X, will receive ...": A bought X (a stated role, not a bare mention)."""
+    got = claims(f"Finland, {rel} 64 F-35As, will receive its first jets in 2026.", PUB)
+    mine = [c for c in got if c["buyer"]["iso3"] == "FIN"]
+    assert mine and all(any(q.startswith("buyer:subject:") for q in c["cues"]) for c in mine)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    rel=st.sampled_from(
+        ["which borders Russia", "which like Russia has a long coast", "which shares a border with Russia"]
+    )
+)
+def test_a_state_inside_a_relative_clause_without_a_deal_is_background(rel: str) -> None:
+    """ "A, {rel}, ordered X": A is the main verb's subject; the state inside the clause is no buyer."""
+    got = triples(f"Finland, {rel}, ordered 64 F-35As in 2021.", PUB)
+    assert ("USA", "FIN", "F-35A Lightning-2") in got
+    assert not any(b == "RUS" for _s, b, _y in got)
