@@ -220,13 +220,16 @@ def _relative_subjects(
                 continue
             inside = [q for q in parties if m.end() <= q.mention.start - base < verb[1]]
         vclass = _verb_class(verb[3], s[verb[2] :])
-        if vclass in ("buy", "sell"):
-            for q in inside:
-                q.role, q.cue = "other", "relative-clause"
+        if vclass is None:
+            continue
+        for q in inside:
+            q.role, q.cue = "other", "relative-clause"
         if vclass == "buy":
             p.role, p.cue = "buyer", f"subject:{verb[3]}"
         elif vclass == "sell":
             p.role, p.cue = "supplier", f"subject:{verb[3]}"
+        else:
+            p.role, p.cue = "pair", f"subject:{verb[3]}"  # "signed a deal": the counterpart decides
 
 
 def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
@@ -494,13 +497,23 @@ _ORIGINAL_FROM = re.compile(
 )
 
 
+#: from a buyer to the relative pronoun of its own clause ("B, which", "B, who had")
+_BUYER_RELATIVE = re.compile(r"\s*,\s+\Z")
+
+
 def _original_suppliers(s: str, base: int, parties: list[_Party]) -> None:
     """A re-export names the item's first seller ("buys used jets from B, which got them from A",
     "B will resell jets, first bought from A, to C"): the re-exporter sells (labelling guidelines,
     rule 7), the first seller is no party to this deal.  Only when another party sells here."""
     for p in parties:
         left = s[max(0, p.mention.start - base - 70) : p.mention.start - base]
-        if p.role != "supplier" or not _ORIGINAL_FROM.search(left):
+        m = _ORIGINAL_FROM.search(left) if p.role == "supplier" else None
+        if m is None:
+            continue
+        # "B, which bought X from A, is buying Y from C": the relative clause is on the buyer, A sold
+        # X to B (no re-export)
+        at = p.mention.start - base - len(left) + m.start()
+        if any(q.role == "buyer" and _BUYER_RELATIVE.match(s, q.mention.end - base, at) for q in parties):
             continue
         if any(q is not p and q.role == "supplier" and q.iso3 not in (None, p.iso3) for q in parties):
             p.role, p.cue = "other", "original-supplier"

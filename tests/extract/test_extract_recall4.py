@@ -383,3 +383,36 @@ def test_a_state_inside_a_relative_clause_without_a_deal_is_background(rel: str)
     got = triples(f"Finland, {rel}, ordered 64 F-35As in 2021.", PUB)
     assert ("USA", "FIN", "F-35A Lightning-2") in got
     assert not any(b == "RUS" for _s, b, _y in got)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    deal=st.sampled_from(
+        ["signed a deal for 26 Rafale jets from France", "signed a contract with France for 26 Rafale jets"]
+    ),
+    rel=st.sampled_from(["which is Russia's largest arms customer", "which long relied on Russia"]),
+)
+def test_a_deal_verb_after_a_relative_clause_belongs_to_its_antecedent(deal: str, rel: str) -> None:
+    """ "A, {rel}, signed ...": A signs (a neutral deal verb); the state inside the clause is no buyer."""
+    got = triples(f"India, {rel}, {deal}.", PUB)
+    assert ("FRA", "IND", "Rafale") in got
+    assert not any(b == "RUS" for _s, b, _y in got)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    verb=st.sampled_from(["bought", "acquired", "received"]),
+    now=st.sampled_from(["is also buying", "has ordered"]),
+)
+def test_a_buyers_own_relative_clause_names_its_earlier_seller(verb: str, now: str) -> None:
+    """ "B, which {verb} X from A, {now} Y from C": the clause is on the buyer B, so A sold X to B (no
+    re-export: A is not B's first seller of someone else's goods)."""
+    got = triples(f"Greece, which {verb} Rafales from France, {now} F-35s from the United States.", PUB)
+    assert {("FRA", "GRC", "Rafale"), ("USA", "GRC", "F-35")} <= got
+
+
+def test_a_re_exporter_named_before_its_own_clause_still_supplies() -> None:
+    """Negative: "C will buy X from B, which got them from A": B re-exports."""
+    got = triples("Serbia will buy used MiG-29s from Belarus, which got them from Russia.", PUB)
+    assert ("BLR", "SRB", "MiG-29") in got
+    assert ("RUS", "SRB", "MiG-29") not in got
