@@ -386,6 +386,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _original_suppliers(s, base, parties)
         if "export" in s or "transfer" in s:
             _reexport_approvers(s, parties)
+    if "'s " in s or "\u2019s " in s:
+        _consented_sales(s, base, parties)
     if " to " in s:
         for p in parties:
             if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
@@ -403,6 +405,37 @@ _REEXPORT_CONSENT = re.compile(
     r"(?:re-?export|re-?transfer|onward transfer)s?\s+of\b",
     re.IGNORECASE,
 )
+
+
+#: after a party: the consent it gives ("with US approval", "with Washington's consent")
+_CONSENT_NEXT = re.compile(
+    r"^(?:'s|\u2019s)?\s+(?:approval|consent|permission|blessing|go-ahead|authori[sz]ation)\b", re.IGNORECASE
+)
+#: before a party: a consent verb whose object is that party's own sale ("approved B's sale of X")
+_CONSENT_BEFORE = re.compile(
+    r"\b(?:approv\w*|clear\w*|authori[sz]\w*|allow\w*|permit\w*|green-?light\w*|consent\w*\s+to|"
+    r"signed off on)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: after that party: its sale ("'s sale of", "'s planned transfer of")
+_OWN_SALE_NEXT = re.compile(
+    r"^(?:'s|\u2019s)\s+(?:(?:planned|proposed|possible|intended)\s+)?(?:sale|transfer|re-?export|export|"
+    r"donation|delivery)s?\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _consented_sales(s: str, base: int, parties: list[_Party]) -> None:
+    """A consent to another state's own sale ("A approved B's sale of N X to C"): B sells, A (the
+    item's first seller, whose leave a re-export needs) is no supplier of this deal."""
+    for q in parties:
+        at, end = q.mention.start - base, q.mention.end - base
+        if not (_OWN_SALE_NEXT.match(s[end:]) and _CONSENT_BEFORE.search(s, max(0, at - 40), at)):
+            continue
+        q.role, q.cue = "supplier", "consented-sale"
+        for p in parties:
+            if p is not q and p.role == "supplier" and p.cue.startswith("subject:"):
+                p.role, p.cue = "other", "re-export-approver"
 
 
 def _reexport_approvers(s: str, parties: list[_Party]) -> None:
@@ -706,6 +739,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "for"
     if "with" in tail and _BUILT_WITH.search(left):
         return "origin", "built-with"
+    if "with" in tail and _CONSENT_NEXT.match(own_right) and _WITH.search(left):
+        return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner

@@ -48,7 +48,7 @@ def test_a_list_that_is_the_subject_of_its_own_purchase_stays() -> None:
 
 @pytest.mark.parametrize("verb", ["operates", "relies on"])
 def test_a_fleet_in_service_named_by_its_origins_is_no_transfer(verb: str) -> None:
-    """ "The army operates American X and French Y": what a state has, with only origin adjectives
+    """Pattern "The army operates American X and French Y": what a state has, with only origin adjectives
     and no deal word, states no transfer (which seller, when, and whether bought at all is unsaid)."""
     assert (
         triples(f"The Kenyan army today {verb} American Humvee trucks and French VAB carriers.", PUB) == set()
@@ -86,7 +86,7 @@ def _listed(text: str) -> set[str]:
 
 @pytest.mark.parametrize("joiner", ["and", "or"])
 def test_a_list_ends_at_its_last_member(joiner: str) -> None:
-    """ "After talks with A and B, C bought ...": the list of two closes at "and B"; C, the subject
+    """Pattern "After talks with A and B, C bought ...": the list of two closes at "and B"; C, the subject
     after the comma, is not a third member (nor is the sentence's buyer a listed party)."""
     text = f"After talks with Italy {joiner} Russia, Zambia picked the H725 Caracal from France."
     assert _listed(text) == set()
@@ -112,7 +112,7 @@ def test_a_list_of_three_is_still_a_list() -> None:
     ],
 )
 def test_a_firm_in_another_clause_is_not_the_seller_of_this_clause_item(text: str) -> None:
-    """ "A is weighing X, and B signed with <firm> for frigates": the firm sells the frigates; X's
+    """Pattern "A is weighing X, and B signed with <firm> for frigates": the firm sells the frigates; X's
     seller is not stated by the firm (no pair of the firm's state with X)."""
     got = triples(text, PUB)
     assert not any(y in ("Gripen-E", "Rafale", "Leopard-2A4") and s in ("DEU", "KOR") for s, _b, y in got)
@@ -149,7 +149,7 @@ def test_a_firm_in_the_clause_of_its_item_stays() -> None:
     verb=st.sampled_from(["bought", "acquired", "received", "purchased"]),
 )
 def test_a_reseller_of_items_it_bought_elsewhere_is_the_supplier(rel: str, verb: str) -> None:
-    """ "B sold N X that it had bought from A to C": B re-exports, B supplies C (labelling guidelines,
+    """Pattern "B sold N X that it had bought from A to C": B re-exports, B supplies C (labelling guidelines,
     rule 7); A, named only inside the relative clause on the items, is no seller to C."""
     got = triples(f"Belarus sold 10 Su-30 fighters {rel} {verb} from Russia to Serbia.", PUB)
     assert ("BLR", "SRB", "Su-30") in got
@@ -185,7 +185,7 @@ def test_the_original_seller_is_named_inside_a_relative_clause_on_the_items(
     )
 )
 def test_people_from_a_state_are_no_seller(people: str) -> None:
-    """ "..., a move welcomed by analysts from B": B is where people come from; the item's seller is
+    """Pattern "..., a move welcomed by analysts from B": B is where people come from; the item's seller is
     its origin (or none), never B."""
     got = triples(f"Peru ordered 24 Gripen E jets, a move welcomed by {people} from Brazil.", PUB)
     assert ("SWE", "PER", "Gripen-E") in got
@@ -198,13 +198,13 @@ def test_people_from_a_state_are_no_seller(people: str) -> None:
     part=st.sampled_from(["engines", "radars", "ejection seats", "avionics"]),
 )
 def test_a_component_from_a_state_does_not_sell_the_whole_item(lead: str, part: str) -> None:
-    """ "Peru ordered X jets with engines from B": B makes a part; the jets' seller is not B."""
+    """Pattern "Peru ordered X jets with engines from B": B makes a part; the jets' seller is not B."""
     got = triples(f"Peru ordered 24 Gripen E jets {lead} {part} from the United States.", PUB)
     assert ("USA", "PER", "Gripen-E") not in got
 
 
 def test_the_source_of_an_old_dependence_is_no_seller() -> None:
-    """ "..., ending decades of reliance on aircraft from B": B supplied the old fleet, not this order."""
+    """Pattern "..., ending decades of reliance on aircraft from B": B supplied the old fleet, not this order."""
     got = triples("Peru ordered 24 Gripen E jets, ending decades of reliance on aircraft from Russia.", PUB)
     assert not any(s == "RUS" for s, _b, _y in got)
 
@@ -221,7 +221,7 @@ def test_items_listed_before_from_are_still_sold_by_it() -> None:
 @settings(max_examples=10, deadline=None)
 @given(purpose=st.sampled_from(["to counter", "to match", "in response to"]))
 def test_a_system_owned_by_a_third_state_is_not_confidently_the_buyers(purpose: str) -> None:
-    """ "A ordered X {purpose} B's Y, bought from C": Y is B's item; a claim pairing A with Y (read
+    """Pattern "A ordered X {purpose} B's Y, bought from C": Y is B's item; a claim pairing A with Y (read
     from the sentence's one buy verb) stays under the 0.8 promise (``party:other-owner``)."""
     text = f"Peru ordered 24 Gripen E jets {purpose} Chile's F-16s, bought from the United States."
     wrong = [c for c in claims(text, PUB) if c["system"]["name"] == "F-16" and c["buyer"]["iso3"] == "PER"]
@@ -244,7 +244,7 @@ def test_the_owner_selling_its_own_item_is_no_third_owner() -> None:
     )
 )
 def test_a_subject_after_comma_and_is_not_listed_with_the_seller(tail: str) -> None:
-    """ "A bought X from B, and C {tail}": C opens a clause of its own; it is not grouped with B
+    """Pattern "A bought X from B, and C {tail}": C opens a clause of its own; it is not grouped with B
     (neither a seller of X nor a party to A's deal)."""
     got = triples(f"Egypt bought Rafale jets from France, and Qatar {tail}.", PUB)
     assert ("FRA", "EGY", "Rafale") in got
@@ -263,7 +263,7 @@ def test_an_oxford_comma_list_stays_one_group() -> None:
 @settings(max_examples=12, deadline=None)
 @given(marker=st.sampled_from(["rejecting", "turning down", "passing over"]))
 def test_the_item_a_buyer_turned_down_is_no_purchase(marker: str) -> None:
-    """ "A ordered X from B, {marker} the German Y": Y lost; A did not buy it (no signed claim of Y)."""
+    """Pattern "A ordered X from B, {marker} the German Y": Y lost; A did not buy it (no signed claim of Y)."""
     text = f"Norway ordered 54 K9 howitzers from South Korea, {marker} the German PzH 2000."
     got = claims(text, PUB)
     assert any(c["system"]["name"] == "K-9 Thunder 155mm" and c["buyer"]["iso3"] == "NOR" for c in got)
@@ -291,7 +291,7 @@ def test_rejecting_without_a_choice_rejects_no_item() -> None:
     )
 )
 def test_another_user_of_the_same_type_is_no_party(phrase: str) -> None:
-    """ "A ordered X, {phrase} B": B is named to compare, no deal of B's is stated."""
+    """Pattern "A ordered X, {phrase} B": B is named to compare, no deal of B's is stated."""
     got = triples(f"Peru ordered six K9 howitzers, {phrase} Egypt.", PUB)
     assert ("KOR", "PER", "K-9 Thunder 155mm") in got
     assert not any(b == "EGY" for _s, b, _y in got)
@@ -316,7 +316,7 @@ def test_a_plain_passive_buyer_stays() -> None:
     )
 )
 def test_a_recipient_inside_a_relative_clause_on_the_buyer_is_not_the_sellers_buyer(clause: str) -> None:
-    """ "A approved the export of X to B, {clause} C": C receives from B in B's own transfer; A sells
+    """Pattern "A approved the export of X to B, {clause} C": C receives from B in B's own transfer; A sells
     to B only."""
     got = triples(
         f"Japan approved the export of Patriot missiles to the United States, {clause} Ukraine.", PUB
@@ -342,7 +342,7 @@ def test_a_second_recipient_in_the_main_clause_stays() -> None:
     approver=st.sampled_from(["Germany", "Berlin"]),
 )
 def test_the_holder_not_the_consenting_state_supplies_a_re_export(consent: str, approver: str) -> None:
-    """ "A {consent} of X from B to C": B re-exports and supplies C (labelling guidelines, rule 7); A
+    """Pattern "A {consent} of X from B to C": B re-exports and supplies C (labelling guidelines, rule 7); A
     only gives leave."""
     got = triples(f"{approver} {consent} of 14 Leopard 2 tanks from Poland to Ukraine.", PUB)
     assert ("POL", "UKR", "Leopard 2") in got
@@ -366,7 +366,7 @@ def test_a_plain_export_approval_keeps_the_approver_as_supplier() -> None:
     )
 )
 def test_a_party_is_the_subject_of_its_own_relative_clause(rel: str) -> None:
-    """ "A, {rel} 64 X, will receive ...": A bought X (a stated role, not a bare mention)."""
+    """Pattern "A, {rel} 64 X, will receive ...": A bought X (a stated role, not a bare mention)."""
     got = claims(f"Finland, {rel} 64 F-35As, will receive its first jets in 2026.", PUB)
     mine = [c for c in got if c["buyer"]["iso3"] == "FIN"]
     assert mine and all(any(q.startswith("buyer:subject:") for q in c["cues"]) for c in mine)
@@ -379,7 +379,7 @@ def test_a_party_is_the_subject_of_its_own_relative_clause(rel: str) -> None:
     )
 )
 def test_a_state_inside_a_relative_clause_without_a_deal_is_background(rel: str) -> None:
-    """ "A, {rel}, ordered X": A is the main verb's subject; the state inside the clause is no buyer."""
+    """Pattern "A, {rel}, ordered X": A is the main verb's subject; the state inside the clause is no buyer."""
     got = triples(f"Finland, {rel}, ordered 64 F-35As in 2021.", PUB)
     assert ("USA", "FIN", "F-35A Lightning-2") in got
     assert not any(b == "RUS" for _s, b, _y in got)
@@ -393,7 +393,7 @@ def test_a_state_inside_a_relative_clause_without_a_deal_is_background(rel: str)
     rel=st.sampled_from(["which is Russia's largest arms customer", "which long relied on Russia"]),
 )
 def test_a_deal_verb_after_a_relative_clause_belongs_to_its_antecedent(deal: str, rel: str) -> None:
-    """ "A, {rel}, signed ...": A signs (a neutral deal verb); the state inside the clause is no buyer."""
+    """Pattern "A, {rel}, signed ...": A signs (a neutral deal verb); the state inside the clause is no buyer."""
     got = triples(f"India, {rel}, {deal}.", PUB)
     assert ("FRA", "IND", "Rafale") in got
     assert not any(b == "RUS" for _s, b, _y in got)
@@ -405,7 +405,7 @@ def test_a_deal_verb_after_a_relative_clause_belongs_to_its_antecedent(deal: str
     now=st.sampled_from(["is also buying", "has ordered"]),
 )
 def test_a_buyers_own_relative_clause_names_its_earlier_seller(verb: str, now: str) -> None:
-    """ "B, which {verb} X from A, {now} Y from C": the clause is on the buyer B, so A sold X to B (no
+    """Pattern "B, which {verb} X from A, {now} Y from C": the clause is on the buyer B, so A sold X to B (no
     re-export: A is not B's first seller of someone else's goods)."""
     got = triples(f"Greece, which {verb} Rafales from France, {now} F-35s from the United States.", PUB)
     assert {("FRA", "GRC", "Rafale"), ("USA", "GRC", "F-35")} <= got
@@ -416,3 +416,31 @@ def test_a_re_exporter_named_before_its_own_clause_still_supplies() -> None:
     got = triples("Serbia will buy used MiG-29s from Belarus, which got them from Russia.", PUB)
     assert ("BLR", "SRB", "MiG-29") in got
     assert ("RUS", "SRB", "MiG-29") not in got
+
+
+# -- a third state's consent to another state's sale -------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(consent=st.sampled_from(["with US approval", "with Washington's consent", "with American permission"]))
+def test_a_consenting_state_named_with_with_is_no_seller(consent: str) -> None:
+    """Pattern "A bought X from B, {consent}, ...": B sells; the consenting state is no supplier (also
+    when the sentence names another item, which used to let "with <state>" take the seller's place)."""
+    text = (
+        f"Argentina bought 24 F-16s from Denmark, {consent}, after London blocked a sale of Swedish Gripens."
+    )
+    got = triples(text, PUB)
+    assert ("DNK", "ARG", "F-16") in got
+    assert ("USA", "ARG", "F-16") not in got
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    verb=st.sampled_from(["approved", "has cleared", "authorised"]),
+    noun=st.sampled_from(["sale", "transfer"]),
+)
+def test_a_consent_to_another_states_sale_names_that_state_as_seller(verb: str, noun: str) -> None:
+    """Pattern "A {verb} B's {noun} of X to C": B sells X to C; A is no party (neither seller nor buyer)."""
+    got = triples(f"The United States {verb} Denmark's {noun} of 24 F-16s to Argentina.", PUB)
+    assert ("DNK", "ARG", "F-16") in got
+    assert not any(s == "USA" for s, _b, _y in got)
