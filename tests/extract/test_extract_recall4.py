@@ -444,3 +444,19 @@ def test_a_consent_to_another_states_sale_names_that_state_as_seller(verb: str, 
     got = triples(f"The United States {verb} Denmark's {noun} of 24 F-16s to Argentina.", PUB)
     assert ("DNK", "ARG", "F-16") in got
     assert not any(s == "USA" for s, _b, _y in got)
+
+
+# -- several items, each with its own "from" -----------------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    second=st.sampled_from(["from the Netherlands", "from the Netherlands and Denmark"]),
+    verb=st.sampled_from(["received", "has received", "took delivery of"]),
+)
+def test_each_item_takes_the_from_right_after_it(second: str, verb: str) -> None:
+    """Pattern "A {verb} N X from B and M Y from C": C (the "from" right after Y) sells Y, not B."""
+    got = triples(f"Ukraine {verb} 31 Abrams tanks from the United States and 14 Leopard 2A6s {second}.", PUB)
+    assert ("USA", "UKR", "M-1A1 Abrams") in got
+    assert ("NLD", "UKR", "Leopard-2A6") in got
+    assert ("USA", "UKR", "Leopard-2A6") not in got
