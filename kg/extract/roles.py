@@ -633,6 +633,14 @@ _DEMONYM_ITEM = re.compile(
 _OWNED_ITEM = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b")
 
 
+#: a state then a bare participle with a space, an object after it ("Iran supplied Shahed drones to",
+#: "France built four frigates for"): a finite verb with its subject, not "Iran-supplied" (an origin)
+_FINITE_MADE = re.compile(
+    r"^\s+(?:supplied|built|developed|produced|designed|made)\s+(?:(?:the|a|an|its|their|some|all|more|\d+|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many)\b|[A-Z])"
+)
+#: a determiner right before the party: "the Iran supplied drones" is an adjective phrase
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|their|these|those|of)\s+\Z", re.IGNORECASE)
 #: "the same type (as that) used/flown/operated by A": another user named for comparison
 _SAME_TYPE_BY = re.compile(
     r"\b(?:the\s+same|a\s+similar|similar)\s+(?:[\w-]+\s+){0,3}?(?:(?:as\s+(?:that|those|the\s+ones?)\s+)?"
@@ -682,7 +690,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
     if m.form != "demonym" and "the " in own_right[:40] and _NTH_BUYER_NEXT.match(own_right[:120]):
         return "buyer", "nth-buyer"  # "makes Belgium the fourth buyer of"
-    if _MADE.match(own_right):
+    if _MADE.match(own_right) and not (_FINITE_MADE.match(own_right) and not _DETERMINER_END.search(left)):
         return "origin", "made"
     if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
         _TURN_TO.search(left) or _SUCH_AS.search(left)

@@ -460,3 +460,30 @@ def test_each_item_takes_the_from_right_after_it(second: str, verb: str) -> None
     assert ("USA", "UKR", "M-1A1 Abrams") in got
     assert ("NLD", "UKR", "Leopard-2A6") in got
     assert ("USA", "UKR", "Leopard-2A6") not in got
+
+
+# -- "A supplied N X to B": a finite verb, not "A-supplied" ---------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    obj=st.sampled_from(
+        ["Shahed drones", "hundreds of Shahed drones", "the Shahed drones", "300 Shahed drones"]
+    )
+)
+def test_a_state_followed_by_supplied_and_its_object_is_the_seller(obj: str) -> None:
+    """Pattern "A supplied {obj} to B, while C sent Y": A is the subject of "supplied" (the seller of
+    its own object), not an origin adjective ("A-supplied"); C sends only Y."""
+    got = triples(f"Iran supplied {obj} to Russia, while North Korea sent KN-23 missiles.", PUB)
+    assert ("IRN", "RUS", "Shahed") in got
+    assert ("PRK", "RUS", "Shahed") not in got
+
+
+def test_a_hyphenated_origin_stays_an_origin() -> None:
+    """Negative: "A-supplied X" before a noun is the items' origin, no subject of a verb."""
+    got = claims(
+        "Russia launched Iran-supplied Shahed drones at Kyiv, while North Korea sent KN-23 missiles to Russia.",
+        PUB,
+    )
+    iran = [c for c in got if c["supplier"] and c["supplier"]["iso3"] == "IRN"]
+    assert iran and all("supplier:made" in c["cues"] for c in iran)
