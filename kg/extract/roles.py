@@ -232,6 +232,13 @@ def _relative_subjects(
             p.role, p.cue = "pair", f"subject:{verb[3]}"  # "signed a deal": the counterpart decides
 
 
+#: a verb right after a party: a finite auxiliary or a past-tense verb ("Turkey built", "B has")
+_CLAUSE_VERB_NEXT = re.compile(
+    r"\s+(?:also\s+|later\s+|then\s+|itself\s+)?(?:has|have|had|was|were|is|are|will|would|[a-z]+ed|built|sold|sent|"
+    r"bought|gave|took|won|got|made)\b"
+)
+
+
 def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     # groups of coordinated parties ("France, Israel, the United States and Germany")
     gid = 0
@@ -250,7 +257,7 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             and not (
                 "," in gap
                 and sum(q.group == parties[i - 1].group for q in parties[:i]) == 1
-                and _FINITE_NEXT.match(s[p.mention.end - base : p.mention.end - base + 12])
+                and _CLAUSE_VERB_NEXT.match(s, p.mention.end - base)
             )
         ):
             p.group = parties[i - 1].group

@@ -240,7 +240,13 @@ def test_the_owner_selling_its_own_item_is_no_third_owner() -> None:
 @settings(max_examples=12, deadline=None)
 @given(
     tail=st.sampled_from(
-        ["is expected to follow", "has done the same", "will decide next year", "was also interested"]
+        [
+            "is expected to follow",
+            "has done the same",
+            "will decide next year",
+            "was also interested",
+            "built corvettes of its own",
+        ]
     )
 )
 def test_a_subject_after_comma_and_is_not_listed_with_the_seller(tail: str) -> None:
@@ -487,3 +493,12 @@ def test_a_hyphenated_origin_stays_an_origin() -> None:
     )
     iran = [c for c in got if c["supplier"] and c["supplier"]["iso3"] == "IRN"]
     assert iran and all("supplier:made" in c["cues"] for c in iran)
+
+
+def test_a_state_after_comma_and_with_its_own_past_verb_is_no_recipient() -> None:
+    """Pattern "A delivered X to B, and C built Y for it": C is the subject of its own clause, not a
+    second recipient of A's delivery."""
+    got = triples(
+        "China delivered eight submarines to Pakistan, and Turkey built four corvettes for it.", PUB
+    )
+    assert not any(b == "TUR" for _s, b, _y in got)
