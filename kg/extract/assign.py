@@ -331,9 +331,17 @@ class PartyAssigner:
             and self._n_systems > 1
             and len({p.group for p in suppliers if p.mention.start >= 0}) > 1
         ):
+            # "received N X from A and M Y from B": the "from" right after the item names its seller
+            own_from = [
+                p
+                for p in suppliers
+                if p.cue == "from" and _ITEM_FROM_GAP.fullmatch(self.text, m.end, max(m.end, p.mention.start))
+            ]
             # "Iran supplied Shaheds ..., while North Korea sent KN-23s": the nearest supplier before
             before = [p for p in suppliers if 0 <= p.mention.start < m.start]
-            if before:
+            if own_from:
+                suppliers = [p for p in suppliers if p.group == own_from[0].group]
+            elif before:
                 g = max(before, key=lambda p: p.mention.start).group
                 suppliers = [p for p in suppliers if p.group == g]
         sup_isos = {p.iso3 for p in suppliers}
@@ -629,6 +637,11 @@ class PartyAssigner:
             if same is not None:
                 return same
         return last
+
+
+#: between an item and the "from" naming its seller: a few words, no clause break ("X howitzers from
+#: the", "Leopard 2A6s from")
+_ITEM_FROM_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+from\s+(?:the\s+)?")
 
 
 def _implied(

@@ -97,6 +97,7 @@ RISK_GROUPS: dict[str, str] = {
     "party:in-list": "risk:party",
     "party:negated": "risk:party",
     "party:one-of-many": "risk:party",
+    "party:other-owner": "risk:party",
     "stage:intent": "risk:stage",
     "stage:negated-verb": "risk:stage",
     "stage:comparison": "risk:stage",

@@ -375,7 +375,7 @@ _PLANNED = _lrx(
 #: Rafale": the system after the marker lost the competition and is no deal of this sentence
 _REJECTED = _lrx(
     r"\b(over|rather than|instead of|ahead of|in preference to|beating|beat|outbidding|outbid|defeating|"
-    r"edging out|edged out|outclassing|trumping)\s+(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+|"
+    r"edging out|edged out|outclassing|trumping|rejecting|turning down|passing over)\s+(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+|"
     r"(?:\w+\s+)?bids?\s+(?:from|by)\s+(?:the\s+)?)*"
 )
 _REJECTED_WORDS = (
@@ -390,6 +390,9 @@ _REJECTED_WORDS = (
     "preference",
     "trump",
     "outclass",
+    "rejecting",
+    "turning down",
+    "passing over",
 )
 #: the choice the marker needs before it (anywhere earlier in the sentence)
 _CHOICE_BEFORE = _lrx(

@@ -185,6 +185,61 @@ def _appositive_subjects(
             break
 
 
+#: a party's relative clause opening on its verb: ", which ordered", ", who had already bought"
+_RELATIVE_OPEN = re.compile(
+    r"\s*,\s+(?:which|who)\s+(?P<mods>(?:(?:had|has|have|also|already|recently|earlier|first|previously)\s+){0,3})"
+)
+
+
+#: the rest of a non-restrictive relative clause and the comma closing it, up to the main verb
+_RELATIVE_BODY = re.compile(
+    r"[^,;:.()\"“”]{3,90},\s+(?:(?:has|have|had|also|now|then|finally|recently)\s+){0,2}"
+)
+
+
+def _relative_subjects(
+    s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
+) -> None:
+    """A party right before its own relative clause is that clause's subject ("A, which ordered 64 X
+    in 2021, ..."): it takes the verb's role (the clause end stops the ordinary subject search at ",
+    which").  When the clause holds no deal verb ("A, which borders B, ordered X"), A is the subject of
+    the main verb after it and a party inside the clause is background."""
+    for p in parties:
+        if p.role is not None or p.mention.form == "demonym":
+            continue
+        m = _RELATIVE_OPEN.match(s, p.mention.end - base)
+        if m is None:
+            continue
+        # the trigger may take in a modifier ("recently bought")
+        verb = next((t for t in trig if m.start("mods") <= t[1] <= m.end() < t[2]), None)
+        inside: list[_Party] = []
+        if verb is None:
+            # "A, which borders B, ordered X": the clause closes at its comma, the main verb follows
+            body = _RELATIVE_BODY.match(s, m.end())
+            verb = next((t for t in trig if body is not None and t[1] == body.end()), None)
+            if verb is None:
+                continue
+            inside = [q for q in parties if m.end() <= q.mention.start - base < verb[1]]
+        vclass = _verb_class(verb[3], s[verb[2] :])
+        if vclass is None:
+            continue
+        for q in inside:
+            q.role, q.cue = "other", "relative-clause"
+        if vclass == "buy":
+            p.role, p.cue = "buyer", f"subject:{verb[3]}"
+        elif vclass == "sell":
+            p.role, p.cue = "supplier", f"subject:{verb[3]}"
+        else:
+            p.role, p.cue = "pair", f"subject:{verb[3]}"  # "signed a deal": the counterpart decides
+
+
+#: a verb right after a party: a finite auxiliary or a past-tense verb ("Turkey built", "B has")
+_CLAUSE_VERB_NEXT = re.compile(
+    r"\s+(?:also\s+|later\s+|then\s+|itself\s+)?(?:has|have|had|was|were|is|are|will|would|[a-z]+ed|built|sold|sent|"
+    r"bought|gave|took|won|got|made)\b"
+)
+
+
 def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     # groups of coordinated parties ("France, Israel, the United States and Germany")
     gid = 0
@@ -197,6 +252,13 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             and not (loose and not _CONJUNCTION.search(gap))
             and not (
                 gap.strip() == "," and _FINITE_NEXT.match(s[p.mention.end - base : p.mention.end - base + 12])
+            )
+            # "from A, and B is expected to follow": after a single party, ", and" + a finite verb
+            # starts a clause with its own subject ("A, B, and C have bought" stays a list)
+            and not (
+                "," in gap
+                and sum(q.group == parties[i - 1].group for q in parties[:i]) == 1
+                and _CLAUSE_VERB_NEXT.match(s, p.mention.end - base)
             )
         ):
             p.group = parties[i - 1].group
@@ -273,6 +335,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             break
     if "," in s:
         _appositive_subjects(s, base, parties, trig)
+        if ", wh" in s:
+            _relative_subjects(s, base, parties, trig)
     if " and " in s:
         _gapped_subjects(s, base, parties)
     if "where" in s:
@@ -328,12 +392,91 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _former_buyers(s, base, parties)
     if " from " in s:
         _original_suppliers(s, base, parties)
+        if "export" in s or "transfer" in s:
+            _reexport_approvers(s, parties)
+    if "'s " in s or "\u2019s " in s:
+        _consented_sales(s, base, parties)
     if " to " in s:
         for p in parties:
             if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
                 p.role, p.cue = "other", "onward"  # the buyer gives it on: see frames._onward_frames
+        if ", wh" in s:
+            _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+
+
+#: a consent to a re-export from a holder: "approved the re-export of X from B to C", "cleared the
+#: transfer of B's X to C"
+_REEXPORT_CONSENT = re.compile(
+    r"\b(?:approv\w*|clear\w*|authori[sz]\w*|allow\w*|permit\w*|consent\w*|green-?light\w*)\s+(?:the\s+)?"
+    r"(?:re-?export|re-?transfer|onward transfer)s?\s+of\b",
+    re.IGNORECASE,
+)
+
+
+#: after a party: the consent it gives ("with US approval", "with Washington's consent")
+_CONSENT_NEXT = re.compile(
+    r"^(?:'s|\u2019s)?\s+(?:approval|consent|permission|blessing|go-ahead|authori[sz]ation)\b", re.IGNORECASE
+)
+#: before a party: a consent verb whose object is that party's own sale ("approved B's sale of X")
+_CONSENT_BEFORE = re.compile(
+    r"\b(?:approv\w*|clear\w*|authori[sz]\w*|allow\w*|permit\w*|green-?light\w*|consent\w*\s+to|"
+    r"signed off on)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: after that party: its sale ("'s sale of", "'s planned transfer of")
+_OWN_SALE_NEXT = re.compile(
+    r"^(?:'s|\u2019s)\s+(?:(?:planned|proposed|possible|intended)\s+)?(?:sale|transfer|re-?export|export|"
+    r"donation|delivery)s?\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _consented_sales(s: str, base: int, parties: list[_Party]) -> None:
+    """A consent to another state's own sale ("A approved B's sale of N X to C"): B sells, A (the
+    item's first seller, whose leave a re-export needs) is no supplier of this deal."""
+    for q in parties:
+        at, end = q.mention.start - base, q.mention.end - base
+        if not (_OWN_SALE_NEXT.match(s[end:]) and _CONSENT_BEFORE.search(s, max(0, at - 40), at)):
+            continue
+        q.role, q.cue = "supplier", "consented-sale"
+        for p in parties:
+            if p is not q and p.role == "supplier" and p.cue.startswith("subject:"):
+                p.role, p.cue = "other", "re-export-approver"
+
+
+def _reexport_approvers(s: str, parties: list[_Party]) -> None:
+    """The state consenting to a re-export ("A approved the re-export of X from B to C") is the
+    item's first seller giving leave, not the seller: B, the holder named by "from", re-exports
+    (labelling guidelines, rule 7)."""
+    if not _REEXPORT_CONSENT.search(s):
+        return
+    if not any(q.role == "supplier" and q.cue == "from" for q in parties):
+        return
+    for p in parties:
+        if p.role == "supplier" and p.cue.startswith("subject:"):
+            p.role, p.cue = "other", "re-export-approver"
+
+
+#: a relative clause on a party up to the next party: "B, which will use them after sending its own
+#: to", "B, who had earlier given hers to" (no clause break in between)
+_PARTY_RELATIVE = re.compile(r"^(?:'s|\u2019s)?\s*,\s+(?:which|who)\s[^;:]*\Z")
+
+
+def _relative_recipients(s: str, base: int, parties: list[_Party]) -> None:
+    """A recipient "to X" inside a relative clause on another party ("A approved the sale of N Y to
+    B, which will restock after sending its own to X") receives from B in B's own transfer, not in
+    the sentence's deal: X is no buyer of this deal's seller."""
+    for q, p in itertools.pairwise(parties):
+        if (
+            p.role == "buyer"
+            and p.cue == "to"
+            and q.role == "buyer"
+            and q.iso3 != p.iso3
+            and _PARTY_RELATIVE.match(s[q.mention.end - base : p.mention.start - base])
+        ):
+            p.role, p.cue = "other", "relative-recipient"
 
 
 #: "A lost out to B", "A lost the fighter tender to B": the party before it lost a bid to B
@@ -385,10 +528,18 @@ _FORMER_WORDS = (" for ", " by ", "that ", "which ")
 #: "from B, which got them from A", "first bought from A": A sold the item to the re-exporter
 _ORIGINAL_FROM = re.compile(
     r"(?:\b(?:which|who|that)\s+(?:had\s+|has\s+|itself\s+)?(?:originally\s+|first\s+|initially\s+)?|"
+    # "the jets (that) it had bought from A", "guns they once acquired from A": the seller's own purchase
+    # ("much of it bought from A" is no relative clause: "it" is the object of "of")
+    r"\b(?:(?:which|that)\s+)?(?<!of )(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:once\s+|earlier\s+|previously\s+)?"
+    r"(?:originally\s+|first\s+|initially\s+)?|"
     r"\b(?:originally|first|initially)\s+)(?:got|bought|received|acquired|purchased|obtained|imported|supplied|"
     r"delivered)\s+(?:(?:them|it|those|the\s+[\w-]+)\s+)?(?:\w+\s+){0,2}?from\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+
+
+#: from a buyer to the relative pronoun of its own clause ("B, which", "B, who had")
+_BUYER_RELATIVE = re.compile(r"\s*,\s+\Z")
 
 
 def _original_suppliers(s: str, base: int, parties: list[_Party]) -> None:
@@ -397,7 +548,13 @@ def _original_suppliers(s: str, base: int, parties: list[_Party]) -> None:
     rule 7), the first seller is no party to this deal.  Only when another party sells here."""
     for p in parties:
         left = s[max(0, p.mention.start - base - 70) : p.mention.start - base]
-        if p.role != "supplier" or not _ORIGINAL_FROM.search(left):
+        m = _ORIGINAL_FROM.search(left) if p.role == "supplier" else None
+        if m is None:
+            continue
+        # "B, which bought X from A, is buying Y from C": the relative clause is on the buyer, A sold
+        # X to B (no re-export)
+        at = p.mention.start - base - len(left) + m.start()
+        if any(q.role == "buyer" and _BUYER_RELATIVE.match(s, q.mention.end - base, at) for q in parties):
             continue
         if any(q is not p and q.role == "supplier" and q.iso3 not in (None, p.iso3) for q in parties):
             p.role, p.cue = "other", "original-supplier"
@@ -484,6 +641,43 @@ _DEMONYM_ITEM = re.compile(
 _OWNED_ITEM = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b")
 
 
+#: a state then a bare participle with a space, an object after it ("Iran supplied Shahed drones to",
+#: "France built four frigates for"): a finite verb with its subject, not "Iran-supplied" (an origin)
+_FINITE_MADE = re.compile(
+    r"^\s+(?:supplied|built|developed|produced|designed|made)\s+(?:(?:the|a|an|its|their|some|all|more|\d+|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many)\b|[A-Z])"
+)
+#: a determiner right before the party: "the Iran supplied drones" is an adjective phrase
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|their|these|those|of)\s+\Z", re.IGNORECASE)
+#: "the same type (as that) used/flown/operated by A": another user named for comparison
+_SAME_TYPE_BY = re.compile(
+    r"\b(?:the\s+same|a\s+similar|similar)\s+(?:[\w-]+\s+){0,3}?(?:(?:as\s+(?:that|those|the\s+ones?)\s+)?"
+    r"(?:already\s+|also\s+)?(?:used|flown|operated|fielded|bought|ordered))\s+by\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: people "from X" (visitors, experts, officials): X is where they come from, not a seller
+_PEOPLE_FROM = re.compile(
+    r"\b(?:analysts?|experts?|officials?|observers?|diplomats?|delegations?|delegates?|visitors?|journalists?|"
+    r"reporters?|lawmakers?|engineers?|pilots?|crews?|instructors?|technicians?|advis[eo]rs?|sources?|critics?|"
+    r"investors?|executives?|envoys?|guests?|students?|trainees?|soldiers?|troops?|personnel|teams?)\s+from\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: a component "from X" ("with engines from X", "fitted with radars from X"): X makes the part ("A, B and
+#: C radars from X" is a list of items X sells, not a component)
+_PART_FROM = re.compile(
+    r"\b(?:with|using|uses|use)\s+(?:[\w-]+\s+){0,2}?(?:engines?|radars?|sensors?|avionics|"
+    r"components?|parts?|subsystems?|seats?|ejection seats?|electronics|turrets?|guns?|transmissions?)\s+from\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: the source of an old dependence ("ending decades of reliance on aircraft from X")
+_RELIANCE_FROM = re.compile(
+    r"\b(?:relian\w+|dependen\w+|relied|relying|depended|depending)\s+on\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -504,7 +698,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
     if m.form != "demonym" and "the " in own_right[:40] and _NTH_BUYER_NEXT.match(own_right[:120]):
         return "buyer", "nth-buyer"  # "makes Belgium the fourth buyer of"
-    if _MADE.match(own_right):
+    if _MADE.match(own_right) and not (_FINITE_MADE.match(own_right) and not _DETERMINER_END.search(left)):
         return "origin", "made"
     if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
         _TURN_TO.search(left) or _SUCH_AS.search(left)
@@ -527,6 +721,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if "by" in tail and _PASSIVE_TO_BY.search(left):
         return "supplier", "passive-by"  # "was provided to Iran by Russia"
     byw = _BY.search(left) if "by" in tail else None
+    if byw and ("same" in low or "similar" in low) and _SAME_TYPE_BY.search(left):
+        return "other", "same-type-user"  # "the same helicopter used by A": a comparison, not A's deal
     if byw:
         verb = byw.group(1)
         if _ORIGIN_BY.match(verb):
@@ -536,6 +732,12 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         if _BUYER_BY.match(verb):
             return "buyer", f"{verb}-by"
     if "from" in low and _FROM.search(left) and not byw:
+        if _PEOPLE_FROM.search(left):
+            return "other", "people-from"  # "analysts from X": where people come from, no seller
+        if _PART_FROM.search(left):
+            return "other", "part-from"  # "with engines from X": a component's maker, not the item's seller
+        if _RELIANCE_FROM.search(left):
+            return "other", "reliance"  # "ending its reliance on aircraft from X": the old fleet's source
         return "supplier", "from"
     to = _TO.search(left) if "to" in tail else None
     if to is not None and _ITEM_HISTORY_TO.search(left):
@@ -553,6 +755,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "for"
     if "with" in tail and _BUILT_WITH.search(left):
         return "origin", "built-with"
+    if "with" in tail and _CONSENT_NEXT.match(own_right) and _WITH.search(left):
+        return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner

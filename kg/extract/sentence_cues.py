@@ -96,6 +96,8 @@ _ORIGIN_GAP = re.compile(r"^(?:[-‐‑–][A-Z][\w]+)?[\s-]*$")
 #: between two parts of one written name ("<catalogue name> <qualifier> <pattern designation>")
 _NAME_GAP = re.compile(r"^\s(?:[A-Z][\w-]*\s)?$")
 #: between two items of a list of parties ("A, B and C", "the Spanish X, Israeli Y and Swedish Z")
+#: the gap before a list's last member ("and", "or")
+_LIST_END = re.compile(r"\b(?:and|or)\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^(?:\s+[\w./-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 #: interest, evaluation or intention governing a deal word or the system ("is evaluating",
 #: "weighing", "said it would buy", "interested in", "plans to")
@@ -280,11 +282,15 @@ class Sentence:
         """ids of the party mentions inside a list of three or more states ("A, B and C")."""
         if self._listed is None:
             chains: list[list[Mention]] = []
+            closed = True  # a list ends at its "and X" / "or X": "A and B, C bought" is no list of three
             for m in self.parties:
-                if chains and _LIST_GAP.match(self.text[chains[-1][-1].end : m.start]):
+                gap = self.text[chains[-1][-1].end : m.start] if chains else ""
+                if chains and not closed and _LIST_GAP.match(gap):
                     chains[-1].append(m)
+                    closed = _LIST_END.search(gap) is not None
                 else:
                     chains.append([m])
+                    closed = False
             self._listed = {id(m) for ch in chains if len({x.iso3 for x in ch}) >= 3 for m in ch}
         return self._listed
 
