@@ -253,83 +253,88 @@ _SPACE_OR_HYPHEN = re.compile(r"[ -]")
 _CODE_WORD = re.compile(r"[A-Z0-9]{1,4}$")
 
 
-def find_designations(
-    text: str, known: Iterable[tuple[int, int]] = (), parties: Iterable[tuple[int, int]] = ()
-) -> list[Mention]:
-    """Designation-shaped tokens and "Name + item noun" phrases not in the catalogue.
+class _Spans:
+    """Which characters a designation scan has taken (and which are parties), so each scan skips
+    what an earlier one matched: O(1) overlap checks on a byte map instead of comparing spans."""
 
-    ``known`` spans (gazetteer matches) are skipped so a catalogue system is never
-    matched twice; of them, ``parties`` (countries, demonyms) do not make the word after them
-    a variant suffix ("the Russian Panzir system" names a system, "Rafale F4" a variant).  The synthetic :class:`SystemRecord` has no origin and a category
-    guessed from up to five following words (or the item noun).
-    """
-    occupied = bytearray(len(text) + 1)  # 1 where a match already sits: O(1) overlap checks
+    __slots__ = ("occupied", "party_at", "text")
 
-    def take(a: int, b: int) -> None:
-        occupied[a:b] = b"\x01" * (b - a)
+    def __init__(
+        self, text: str, known: Iterable[tuple[int, int]], parties: Iterable[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.occupied = bytearray(len(text) + 1)  # 1 where a match already sits
+        for ka, kb in known:
+            self.take(ka, kb)
+        self.party_at = bytearray(len(text) + 1)
+        for ka, kb in parties:
+            self.party_at[ka:kb] = b"\x01" * (kb - ka)
 
-    def free(a: int, b: int) -> bool:
-        return not any(occupied[a:b])
+    def take(self, a: int, b: int) -> None:
+        self.occupied[a:b] = b"\x01" * (b - a)
 
-    def right_after_match(a: int) -> bool:
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.occupied[a:b])
+
+    def right_after_match(self, a: int) -> bool:
         """True when a match ends at ``a`` or one space before it ("Rafale F4", "Javelin FGM-148F")."""
+        occupied, party_at = self.occupied, self.party_at
         return (a >= 1 and occupied[a - 1] == 1 and not party_at[a - 1]) or (
-            a >= 2 and occupied[a - 2] == 1 and not party_at[a - 2] and text[a - 1].isspace()
+            a >= 2 and occupied[a - 2] == 1 and not party_at[a - 2] and self.text[a - 1].isspace()
         )
 
-    for ka, kb in known:
-        take(ka, kb)
-    party_at = bytearray(len(text) + 1)
-    for ka, kb in parties:
-        party_at[ka:kb] = b"\x01" * (kb - ka)
+    def add(self, out: list[Mention], a: int, b: int, rec: SystemRecord, form: str = "pattern") -> None:
+        """Record a system mention over ``text[a:b]`` and take its span."""
+        out.append(Mention("system", a, b, self.text[a:b], form, system=rec))
+        self.take(a, b)
 
-    out: list[Mention] = []
+
+def _record(name: str, category: str) -> SystemRecord:
+    """A synthetic catalogue record for a designation the catalogue lacks (no origin, no maker)."""
+    return SystemRecord(name, (), category, None, None, None, None)
+
+
+def _category_after(text: str, end: int) -> str | None:
+    """The category the five words after ``end`` suggest ("... air defence systems")."""
+    return guess_category(" ".join(_WORD.findall(text[end : end + 60])[:5]))
+
+
+def _ship_scans(text: str, sp: _Spans, out: list[Mention]) -> None:
+    """Ship names: "Name-class" and hull names after a navy prefix ("HMCS Ottawa")."""
     for m in _CLASS.finditer(text) if "class" in text else ():  # every match ends in "class"
-        if not free(m.start("name"), m.end()):
+        if not sp.free(m.start("name"), m.end()):
             continue
-        name = m.group("name") + "-class"
-        rec = SystemRecord(
-            name, (), guess_category(text[m.end() : m.end() + 40]) or "ships", None, None, None, None
-        )
-        out.append(
-            Mention(
-                "system", m.start("name"), m.end(), text[m.start("name") : m.end()], "pattern", system=rec
-            )
-        )
-        take(m.start("name"), m.end())
+        rec = _record(m.group("name") + "-class", guess_category(text[m.end() : m.end() + 40]) or "ships")
+        sp.add(out, m.start("name"), m.end(), rec)
     for m in _SHIP.finditer(text):
         a, b = m.start("name"), m.end("name")
         # a place name inside a hull's name is no party ("HMCS Ottawa"): only other systems block it
-        if any(occupied[i] and not party_at[i] for i in range(a, b)) or not _SHIP_TAKEN.search(
+        if any(sp.occupied[i] and not sp.party_at[i] for i in range(a, b)) or not _SHIP_TAKEN.search(
             text, max(0, m.start() - 50), m.start()
         ):
             continue
-        name = m.group("name")
-        rec = SystemRecord(name, (), guess_category(text[m.end() : m.end() + 40]) or "ships", *(None,) * 4)
-        out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
-        take(m.start("name"), m.end("name"))
+        sp.add(out, a, b, _record(m.group("name"), guess_category(text[m.end() : m.end() + 40]) or "ships"))
+
+
+def _code_scans(text: str, sp: _Spans, out: list[Mention]) -> None:
+    """Block and hull codes, catalogue families with an unlisted variant code, counted title-case
+    ship classes and military codes."""
     for m in itertools.chain(
         _BLOCK_CODE.finditer(text) if "Block" in text else (),
         _HULL_CODE.finditer(text) if _may_hold_hull_code(text) else (),
     ):
         d = m.group("d")
-        if _NOT_HULL_CODE.match(d) or not free(m.start("d"), m.end("d")):
+        if _NOT_HULL_CODE.match(d) or not sp.free(m.start("d"), m.end("d")):
             continue
-        after = text[m.end() : m.end() + 60]
-        rec = SystemRecord(
-            d, (), guess_category(" ".join(_WORD.findall(after)[:5])) or "other", None, None, None, None
-        )
-        out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
-        take(m.start("d"), m.end("d"))
+        sp.add(out, m.start("d"), m.end("d"), _record(d, _category_after(text, m.end()) or "other"))
     for m in _FAMILY_CODE.finditer(text):
         # "Leopard 2A7HU": a catalogue family with a variant code it does not list (the family's
         # alias stops at a word boundary, so the gazetteer did not match it)
         d = m.group("d")
-        if not free(m.start("d"), m.end("d")) or reference.resolve_system(m.group("fam")) is None:
+        if not sp.free(m.start("d"), m.end("d")) or reference.resolve_system(m.group("fam")) is None:
             continue
         known_rec = _catalogue_variant(d) or reference.resolve_system(m.group("fam"))
-        out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
-        take(m.start("d"), m.end("d"))
+        sp.add(out, m.start("d"), m.end("d"), known_rec, "catalogue")
     for h in _TITLE_SHIP_NOUN.finditer(text):
         # "three Littoral Patrol Ships": a counted class name in title case, its noun included (the
         # rare noun is found first, the words before it are read backwards from it)
@@ -337,11 +342,9 @@ def find_designations(
         if m is None:
             continue
         a, b = m.start("name"), h.end()
-        if not free(a, b) or m.group("name").split()[0].lower() in _NAME_STOP:
+        if not sp.free(a, b) or m.group("name").split()[0].lower() in _NAME_STOP:
             continue
-        rec = SystemRecord(text[a:b], (), "ships", None, None, None, None)
-        out.append(Mention("system", a, b, text[a:b], "pattern", system=rec))
-        take(a, b)
+        sp.add(out, a, b, _record(text[a:b], "ships"))
     for m in _MIL_CODE.finditer(text) if _may_hold_mil_code(text) else ():
         # a maker's initials or a catalogue alias inside a code are not what it names ("GE" of
         # "F404-GE-102"): only the patterns above block it; find_mentions drops the gazetteer's
@@ -349,13 +352,14 @@ def find_designations(
         if any(x.start < m.end("d") and m.start("d") < x.end for x in out):
             continue
         d = m.group("d")
-        cat = guess_category(" ".join(_WORD.findall(text[m.end() : m.end() + 60])[:5]))
-        rec = SystemRecord(d, (), cat or "other", None, None, None, None)
-        out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
-        take(m.start("d"), m.end("d"))
+        sp.add(out, m.start("d"), m.end("d"), _record(d, _category_after(text, m.end()) or "other"))
+
+
+def _designation_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
+    """Designation-shaped tokens with a digit ("F-16V", "K239"), unless a known non-weapon shape."""
     for m in _DESIGNATION.finditer(text):
         d = m.group("d")
-        if _NOT_DESIGNATION.match(d) or not _DIGIT.search(d) or not free(m.start("d"), m.end("d")):
+        if _NOT_DESIGNATION.match(d) or not _DIGIT.search(d) or not sp.free(m.start("d"), m.end("d")):
             continue
         head = d.split("-")[0]
         if (
@@ -365,34 +369,32 @@ def find_designations(
             or (_NAME_HYPHEN.match(d) and reference.resolve_party(d.split("-")[0]) is not None)
         ):
             continue  # "Article-370", "Covid-19", "Russia-2"
-        if right_after_match(m.start("d")):
+        if sp.right_after_match(m.start("d")):
             continue  # a variant suffix of a name just matched ("Rafale F4", "Leopard 2A4")
         if _SUM_NEXT.match(text, m.end("d")):
             continue  # a sum in a currency the money scanner knows by its code ("RM1.04 billion")
         if _LETTER_NUMBER.fullmatch(d) and not _VEHICLE_LETTER.match(d):
             continue  # "B2000"-like codes are rarely weapons; M142, K239, T129, A400 are kept
-        after = text[m.end() : m.end() + 60]
-        before = text[max(0, m.start() - 40) : m.start()]
         known_rec = _catalogue_variant(d)
         if known_rec is not None:
-            out.append(Mention("system", m.start("d"), m.end("d"), d, "catalogue", system=known_rec))
-            take(m.start("d"), m.end("d"))
+            sp.add(out, m.start("d"), m.end("d"), known_rec, "catalogue")
             continue
-        cat = guess_category(" ".join(_WORD.findall(after)[:5])) or guess_category(
-            " ".join(_WORD.findall(before)[-2:])
-        )
-        rec = SystemRecord(d, (), cat or "other", None, None, None, None)
-        out.append(Mention("system", m.start("d"), m.end("d"), d, "pattern", system=rec))
-        take(m.start("d"), m.end("d"))
+        before = text[max(0, m.start() - 40) : m.start()]
+        cat = _category_after(text, m.end()) or guess_category(" ".join(_WORD.findall(before)[-2:]))
+        sp.add(out, m.start("d"), m.end("d"), _record(d, cat or "other"))
+
+
+def _name_item_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
+    """ "Name + item noun" phrases ("the Kite drones"), with the name coordinated before them."""
     for m0 in _NAME_ITEM.finditer(text):
         m = m0
         sep = m.group("name").find(" ")
-        if sep > 0 and not free(m.start("name"), m.start("name") + sep):
+        if sep > 0 and not sp.free(m.start("name"), m.start("name") + sep):
             # "the Russian Panzir air defence system": the demonym is a party, the name follows it
             m = _NAME_ITEM.match(text, m.start("name") + sep + 1) or m0
         name = m.group("name")
         first = name.split()[0].split("-")[0].lower()
-        if first in _NAME_STOP or first in CALENDAR_WORDS or not free(m.start("name"), m.end("name")):
+        if first in _NAME_STOP or first in CALENDAR_WORDS or not sp.free(m.start("name"), m.end("name")):
             continue
         if any(w.lower() in _NAME_STOP for w in _SPACE_OR_HYPHEN.split(name)[1:] if not _CODE_WORD.match(w)):
             continue
@@ -402,25 +404,42 @@ def find_designations(
             not prefix.strip() or prefix.rstrip().endswith((".", '"', "“", ":"))
         ) and not _DIGIT_OR_CAPS.search(name):
             continue
-        if right_after_match(m.start("name")):
+        if sp.right_after_match(m.start("name")):
             continue  # "Javelin FGM-148F missiles": the variant after a known name
-        if _after_variant_words(m.start("name"), occupied, party_at, text):
+        if _after_variant_words(m.start("name"), sp.occupied, sp.party_at, text):
             continue  # "X Evolved Plus LI boats": capitalised variant words after a known name, one system
         noun = m.group("noun").split()[0].rstrip("s") if m.group("noun") else ""
         known_rec = (reference.resolve_system(f"{name} {noun}") if noun else None) or (
             _catalogue_variant(name) if _DIGIT.search(name) else None
         )
         if known_rec is not None:
-            out.append(Mention("system", m.start("name"), m.end("name"), name, "catalogue", system=known_rec))
-            take(m.start("name"), m.end("name"))
+            sp.add(out, m.start("name"), m.end("name"), known_rec, "catalogue")
             continue
         if _PACT_NEXT.match(text, m.end()):
             continue  # "the X submarine pact": the name of an accord or plan, not of an item
-        cat = guess_category(m.group(0)) or "other"
-        rec = SystemRecord(name, (), cat, None, None, None, None)
-        out.append(Mention("system", m.start("name"), m.end("name"), name, "pattern", system=rec))
-        take(m.start("name"), m.end("name"))
-        _coordinated_name(text, m.start("name"), rec, free, take, out)
+        rec = _record(name, guess_category(m.group(0)) or "other")
+        sp.add(out, m.start("name"), m.end("name"), rec)
+        _coordinated_name(text, m.start("name"), rec, sp.free, sp.take, out)
+
+
+def find_designations(
+    text: str, known: Iterable[tuple[int, int]] = (), parties: Iterable[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Designation-shaped tokens and "Name + item noun" phrases not in the catalogue.
+
+    ``known`` spans (gazetteer matches) are skipped so a catalogue system is never
+    matched twice; of them, ``parties`` (countries, demonyms) do not make the word after them
+    a variant suffix ("the Russian Panzir system" names a system, "Rafale F4" a variant).  The
+    synthetic :class:`SystemRecord` has no origin and a category guessed from up to five following
+    words (or the item noun).  The scans run in a fixed order (ships, codes, designations, names):
+    each skips what an earlier one took.
+    """
+    sp = _Spans(text, known, parties)
+    out: list[Mention] = []
+    _ship_scans(text, sp, out)
+    _code_scans(text, sp, out)
+    _designation_scan(text, sp, out)
+    _name_item_scan(text, sp, out)
     out.sort(key=lambda x: x.start)
     return out
 
