@@ -240,8 +240,8 @@ _CLAUSE_VERB_NEXT = re.compile(
 )
 
 
-def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
-    # groups of coordinated parties ("France, Israel, the United States and Germany")
+def _group_parties(s: str, base: int, parties: list[_Party]) -> None:
+    """Coordinated parties share a group ("France, Israel, the United States and Germany")."""
     gid = 0
     for i, p in enumerate(parties):
         gap = s[parties[i - 1].mention.end - base : p.mention.start - base] if i else ""
@@ -265,32 +265,26 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         else:
             gid += 1
             p.group = gid
-    firsts: dict[int, _Party] = {}
-    lasts: dict[int, _Party] = {}
-    for p in parties:
-        firsts.setdefault(p.group, p)
-        lasts[p.group] = p
-    for p in parties:
-        first, last = firsts[p.group], lasts[p.group]
-        ls = s[: first.mention.start - base]
-        rs = s[last.mention.end - base :]
-        own_right = s[p.mention.end - base :]
-        left = ls[-80:]
-        role, cue = _cue(left, rs, own_right, p, s, ls)
-        p.role, p.cue = role, cue
-    # stated supplier relationships: "X remains Y's main arms supplier", "Y's top supplier, X"
-    if trig and any(t[0] == "unknown" for t in trig):
-        for p, q in itertools.pairwise(parties):
-            gap = s[p.mention.end - base : q.mention.start - base]
-            if len(gap) > 120:
-                continue
-            if (
-                _REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])
-            ) or _REL_TO_GAP.match(gap):
-                p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
-            elif _REL_APPOS_GAP.match(gap):
-                p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
-    # subjects: a party (group) followed by a verb trigger in the same clause
+
+
+def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
+    """Stated supplier relationships: "X remains Y's main arms supplier", "Y's top supplier, X"."""
+    for p, q in itertools.pairwise(parties):
+        gap = s[p.mention.end - base : q.mention.start - base]
+        if len(gap) > 120:
+            continue
+        if (_REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])) or _REL_TO_GAP.match(
+            gap
+        ):
+            p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
+        elif _REL_APPOS_GAP.match(gap):
+            p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
+
+
+def _subject_roles(
+    s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
+) -> None:
+    """Subjects: a party (group) followed by a verb trigger in the same clause takes the verb's role."""
     for p in parties:
         if p.role is not None:
             continue
@@ -333,6 +327,11 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             else:
                 p.role, p.cue = "pair", f"subject:{word}"
             break
+
+
+def _later_roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+    """Roles read after the subjects: appositions, relative and gapped clauses, "where", hostile
+    acts, objects of sell verbs."""
     if "," in s:
         _appositive_subjects(s, base, parties, trig)
         if ", wh" in s:
@@ -364,8 +363,11 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             left = s[max(0, p.mention.start - base - 24) : p.mention.start - base]
             if _OBJ_OF_SELL.search(left):
                 p.role, p.cue = "buyer", "object-of-sell"
-    # companies are suppliers unless a cue said otherwise; companies listed after "developed
-    # by ..." are the system's makers (origin), not the seller in this deal
+
+
+def _company_roles(s: str, base: int, parties: list[_Party]) -> None:
+    """Companies are suppliers unless a cue said otherwise; companies listed after "developed by ..."
+    are the system's makers (origin), not the seller in this deal."""
     origin_at = min(
         (p.mention.start for p in parties if p.role == "origin" and p.cue.endswith("-by")), default=None
     )
@@ -388,6 +390,32 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
                 p.role, p.cue = "origin", "maker"
             else:
                 p.role, p.cue = "supplier", "company"
+
+
+def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+    """Each party's role in the sentence and the cue that decided it, in a fixed order of readings:
+    groups, the cue around each group, stated relationships, subjects of trigger verbs, later
+    readings, companies, then the special shapes (former buyers, original suppliers, re-exports,
+    consents, onward transfers, relative recipients, lost bids)."""
+    _group_parties(s, base, parties)
+    firsts: dict[int, _Party] = {}
+    lasts: dict[int, _Party] = {}
+    for p in parties:
+        firsts.setdefault(p.group, p)
+        lasts[p.group] = p
+    for p in parties:
+        first, last = firsts[p.group], lasts[p.group]
+        ls = s[: first.mention.start - base]
+        rs = s[last.mention.end - base :]
+        own_right = s[p.mention.end - base :]
+        left = ls[-80:]
+        role, cue = _cue(left, rs, own_right, p, s, ls)
+        p.role, p.cue = role, cue
+    if trig and any(t[0] == "unknown" for t in trig):
+        _relation_roles(s, base, parties)
+    _subject_roles(s, base, parties, trig, lasts)
+    _later_roles(s, base, parties, trig)
+    _company_roles(s, base, parties)
     if contains_any(s, _FORMER_WORDS):
         _former_buyers(s, base, parties)
     if " from " in s:
