@@ -209,7 +209,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"deliver(?:y|ies) (?:of (?:(?:the|all|every|each) ){0,2}(?:[\w-]+ ){0,8}?)?(?:(?:was|were|has been|have been|"
             r"had been) )?(?:fully )?completed|"
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
-            r"invitation|query|rfp))|shipped|"
+            r"invitation|query|rfp))|shipped|(?<!-)exported|"
             r"supplied|provided|transferred|donated|gifted|handed|"
             # "the first two jets landed at the air base": an arrival (read only after first/last, see
             # kg.extract.status: jets landing for an exercise are no delivery)

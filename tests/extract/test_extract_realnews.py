@@ -142,6 +142,26 @@ def test_swapping_an_approval_trigger_keeps_the_claim(verb):
     ]
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["delivered", "supplied", "shipped", "exported", "transferred", "sent"]),
+    seller=st.sampled_from([("France", "FRA"), ("Sweden", "SWE"), ("Turkey", "TUR")]),
+)
+def test_swapping_a_delivery_verb_of_the_seller_keeps_the_claim(verb, seller):
+    """The seller as subject of any delivery verb, "exported" included, supplies the "to" party."""
+    name, iso3 = seller
+    out = _claims(f"{name} {verb} 12 Gripen fighters to Peru in 2021.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"], c["quantity"]) for c in out] == [
+        (iso3, "PER", "delivered", 12)
+    ], verb
+
+
+def test_a_reexport_stays_a_resale_not_a_plain_export():
+    """"re-exported" keeps its own reading (the re-exporting state sells); "exported" does not take it over."""
+    out = _claims("Jordan re-exported 12 F-16 fighters to Chile in 2019.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in out] == [("JOR", "CHL", "signed")]
+
+
 # --- confidence ------------------------------------------------------------------------------
 
 
