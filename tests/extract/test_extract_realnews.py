@@ -157,9 +157,11 @@ def test_swapping_a_delivery_verb_of_the_seller_keeps_the_claim(verb, seller):
 
 
 def test_a_reexport_stays_a_resale_not_a_plain_export():
-    """"re-exported" keeps its own reading (the re-exporting state sells); "exported" does not take it over."""
+    """ "re-exported" keeps its own reading (the re-exporting state sells); "exported" does not take it over."""
     out = _claims("Jordan re-exported 12 F-16 fighters to Chile in 2019.")
-    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in out] == [("JOR", "CHL", "signed")]
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in out] == [
+        ("JOR", "CHL", "signed")
+    ]
 
 
 # --- confidence ------------------------------------------------------------------------------
