@@ -245,7 +245,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
             r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
             r"to (?:acquire|buy|purchase|order|receive|operate|field)|agree[sd]? (?:\w+ ){0,3}?to (?:buy|purchase|acquire|sell|supply|lease|"
-            r"procure)|(?:struck|strikes) (?:an? |the )?(?:[\w$-]+ ){0,3}?(?:deal|contract|agreement|pact)|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
+            r"procure|transfer|deliver|provide|export)|(?:struck|strikes) (?:an? |the )?(?:[\w$-]+ ){0,3}?(?:deal|contract|agreement|pact)|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
             r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
             r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
@@ -258,7 +258,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed-future",
         _rx(
-            r"\b((?:will|shall|is to|are to|would|(?:set|poised|due|scheduled|slated) to) (?:\w+ )?(?:sell|supply|deliver|"
+            r"\b((?:will|shall|is to|are to|would|(?:set|poised|due|scheduled|slated|expected) to) (?:\w+ )?(?:sell|supply|deliver|"
             r"provide|transfer|hand over|send|export|donate|give|gift|resell|re-export)|"
             # the buyer's side only with its source or its items ("is to receive N X from Y", "will get
             # the N X"); "the navy will receive 15 of them" shares out a deal in context (its stage holds)

@@ -164,6 +164,20 @@ def test_a_reexport_stays_a_resale_not_a_plain_export():
     ]
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    lead=st.sampled_from(["will", "is due to", "is set to", "is expected to", "agreed to"]),
+    verb=st.sampled_from(["deliver", "supply", "transfer", "provide"]),
+)
+def test_a_sellers_future_or_agreed_delivery_is_a_deal_told_ahead(lead, verb):
+    """ "A is expected to deliver / agreed to transfer N X to B": a deal whose delivery is still to
+    come (signed, the delivery expected), whichever of the equivalent wordings the text uses."""
+    out = _claims(f"Sweden {lead} {verb} 12 Gripen fighters to Peru.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"], c["quantity"]) for c in out] == [
+        ("SWE", "PER", "signed", 12)
+    ], (lead, verb)
+
+
 # --- confidence ------------------------------------------------------------------------------
 
 
