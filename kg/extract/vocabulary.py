@@ -240,6 +240,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
+            # the headline present "A orders 20 X" (the verb, with its count; "orders for" is the noun)
+            r"orders(?= (?:up to |another |a further |(?:more|further|additional|new|extra) )?"
+            + _COUNT_WORD
+            + r"\b)|"
             r"contracted|clinch(?:ed|es)|seal(?:ed|s)|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
             r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the|several|multiple|many|numerous|two|three|four|five|\d+) "
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
@@ -315,7 +319,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:deliver|purchas|acqui|procur|buy|order|supply|deal|additional|more|further))|"
             r"request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
-            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|preferred bidder|settled on|(?:expected|set|poised|likely|due|scheduled|slated) to (?:sign|buy|order|"
+            r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|preferred bidder|settled on|(?:expected|set|poised|likely|due|scheduled|slated|is|are) to (?:sign|buy|order|"
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
             r"(?:could|may|might|would) (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"

@@ -178,6 +178,32 @@ def test_a_sellers_future_or_agreed_delivery_is_a_deal_told_ahead(lead, verb):
     ], (lead, verb)
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["orders", "ordered", "has ordered", "signed for"]),
+    count=st.sampled_from(["20", "twelve", "up to 20", "20 more"]),
+)
+def test_the_headline_present_orders_is_an_order(verb, count):
+    """ "Greece orders 20 F-35s from US": the present of a headline or a lede is the order itself."""
+    out = _claims(f"Peru {verb} {count} Gripen fighters from Sweden")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in out] == [
+        ("SWE", "PER", "signed")
+    ], (
+        verb,
+        count,
+    )
+
+
+@settings(max_examples=20, deadline=None)
+@given(lead=st.sampled_from(["will buy", "is to buy", "is set to buy", "is due to buy"]))
+def test_a_purchase_announced_ahead_is_the_same_stage_whatever_the_wording(lead):
+    """ "A is to buy N X" reads as "A will buy N X" (a purchase still to be made: talks)."""
+    out = _claims(f"Peru {lead} 12 Gripen fighters from Sweden.")
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in out] == [
+        ("SWE", "PER", "negotiating")
+    ], lead
+
+
 # --- confidence ------------------------------------------------------------------------------
 
 
