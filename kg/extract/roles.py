@@ -392,6 +392,23 @@ def _company_roles(s: str, base: int, parties: list[_Party]) -> None:
                 p.role, p.cue = "supplier", "company"
 
 
+#: cues of a passive approval ("a deal approved/cleared by C"): C consents; whether C also buys
+#: depends on whether the sentence names another buyer
+_CONSENT_BY = frozenset({"approved-by", "cleared-by"})
+
+
+def _consenting_approvers(parties: list[_Party]) -> None:
+    """A state approving a deal another named state buys in ("A bought X from B in a deal approved
+    by C") gives its consent (a re-export's first seller, an alliance body) and buys nothing; with no
+    other subject buyer, "approved by A's cabinet" stays A approving its own purchase."""
+    approvers = [p for p in parties if p.role == "buyer" and p.cue.lower() in _CONSENT_BY]
+    if not approvers:
+        return
+    for p in approvers:
+        if any(q.role == "buyer" and q.cue.startswith("subject:") and q.iso3 != p.iso3 for q in parties):
+            p.role, p.cue = "other", "consent-by"
+
+
 def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     """Each party's role in the sentence and the cue that decided it, in a fixed order of readings:
     groups, the cue around each group, stated relationships, subjects of trigger verbs, later
@@ -416,6 +433,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
     _company_roles(s, base, parties)
+    if "by " in s:
+        _consenting_approvers(parties)
     if contains_any(s, _FORMER_WORDS):
         _former_buyers(s, base, parties)
     if " from " in s:

@@ -204,6 +204,19 @@ def test_a_purchase_announced_ahead_is_the_same_stage_whatever_the_wording(lead)
     ], lead
 
 
+@pytest.mark.parametrize("verb", ["approved", "cleared"])
+def test_a_third_state_approving_a_resale_is_no_buyer(verb):
+    """ "A bought X from B in a deal approved by C": C gave its consent; A buys from B, C buys nothing."""
+    out = _claims(f"Peru bought 12 F-16 fighters from Norway in a deal {verb} by the United States.")
+    assert {(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in out} == {("NOR", "PER")}
+
+
+def test_a_buyers_own_approval_keeps_the_buyer():
+    """With no other subject buyer, "approved by A's cabinet" is A approving its own purchase."""
+    out = _claims("The purchase of 12 Gripen fighters from Sweden was approved by Peru's cabinet.")
+    assert {(c["supplier"]["iso3"], c["buyer"]["iso3"]) for c in out} == {("SWE", "PER")}
+
+
 # --- confidence ------------------------------------------------------------------------------
 
 
