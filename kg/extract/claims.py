@@ -30,8 +30,9 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract._fastre import contains_any
+from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
 from kg.extract.clauses import split_clauses
-from kg.extract.confidence import calibrate, finalise, score
+from kg.extract.confidence import RISKS, calibrate, finalise, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
@@ -325,6 +326,10 @@ class _Extractor(FrameBuilder, DetailReader):
             anaphora = self._generic_item_back(s, parties) or self._same_buyer_back(s, parties)
         elif not anaphora and not systems and parties and self._orphan is not None:
             anaphora = buys_the_item(s, self._orphan.category)  # "... to buy the missile as well"
+        anaphor = None  # "All 24 had arrived by May": an anaphoric subject alone (see anaphora.py)
+        if not anaphora and not systems and not parties and self.ctx.last:
+            anaphor = refers_back(self.masked, a, b, self.ctx.last[-1], self.claims)
+            anaphora = anaphor is not None
         if not parties and not anaphora and not systems:
             return
         # "the donated jets": a participle after a determiner describes an item, states no stage
@@ -371,6 +376,8 @@ class _Extractor(FrameBuilder, DetailReader):
             self._rejected_offers(offers, frames, a, b)
         for fr in frames:
             claim = self._claim(fr)
+            if claim is not None and anaphor is not None and fr.system_source == "context":
+                mark(claim, RISKS[ANAPHOR_CUE])
             if claim is not None:
                 if claim.system is None and (
                     fr.companion or (fr.suppliers and fr.suppliers[0].cue == "relation")

@@ -194,6 +194,7 @@ RISKS: dict[str, float] = {
     "stage:retiring": 0.15,
     "party:one-of-many": 0.1,
     "system:context-beside-other": 0.15,
+    "context:anaphor": 0.05,
 }
 
 
