@@ -107,6 +107,10 @@ _HISTORY = re.compile(
     r"\bdecades?\s+ago\b|\bin the past\b|\bearlier\s+(?:order|deal|contract|batch)\b",
     re.IGNORECASE,
 )
+#: a modal hedge ("could be cancelled", "may arrive"): the stage stays hedged
+#: (the hand table's cost of a hedged claim, confidence._score)
+HEDGE_COST = 0.15
+_MODAL = re.compile(r"\b(?:may|might|could)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a list item line ("- ", "* ", "2. ", "# ")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)]|#)\s")
@@ -149,7 +153,7 @@ def _noun_fits(noun: str, prev: Claim) -> bool:
     return not stated or any(k in stated for k in mine)
 
 
-def _nearest(text: str, prev: Claim, a: int) -> bool:
+def _nearest(text: str, written: str | None, prev: Claim, a: int) -> bool:
     """Whether ``prev``'s sentence is near enough: same paragraph or one sentence between, no
     heading or list item between (nor the sentence itself a list item)."""
     gap = text[prev.evidence.end : a]
@@ -157,7 +161,7 @@ def _nearest(text: str, prev: Claim, a: int) -> bool:
     if len(lines) > 1:
         if any(_BOUNDARY_LINE.match(x) for x in lines[1:-1] if x.strip()):
             return False
-        if _LIST_ITEM.match(text, a - len(lines[-1])):
+        if _LIST_ITEM.match(written or text, a - len(lines[-1])):
             return False
     if re.search(r"\n\s*\n", gap) is None:
         return True
@@ -226,15 +230,19 @@ def _history(s: str, prev: Claim) -> bool:
     return bool(years and prev.order_year and min(years) < prev.order_year)
 
 
-def refers_back(text: str, a: int, b: int, prev: Claim | None, earlier: list[Claim]) -> str | None:
+def refers_back(
+    text: str, a: int, b: int, prev: Claim | None, earlier: list[Claim], written: str | None = None
+) -> str | None:
     """The anaphor kind when sentence ``text[a:b]`` (no system, no party of its own) states a stage of
     ``prev``, the deal in context, by an anaphoric subject alone; None when a guard fails.
-    ``earlier``: the article's claims so far (the orders an "all N" may add up)."""
+    ``text`` is the extractor's masked copy, ``written`` the article as written (list markers are
+    masked out of the copy; default ``text``); ``earlier``: the article's claims so far (the orders
+    an "all N" may add up)."""
     if prev is None or prev.system is None or prev.negated:
         return None
     s = text[a:b]
     kind = _subject(s, prev, _totals(prev, earlier))
-    if kind is None or _FLEET.search(s) or _history(s, prev) or not _nearest(text, prev, a):
+    if kind is None or _FLEET.search(s) or _history(s, prev) or not _nearest(text, written, prev, a):
         return None
     if any(_other_item(w, prev) for w in re.findall(r"[a-z][\w-]*", s.lower())):
         return None  # "the package covers 20 aircraft" after a tank deal: another deal
@@ -247,11 +255,16 @@ def _other_item(word: str, prev: Claim) -> bool:
     return category is not None and prev.system is not None and category != prev.system.category
 
 
-def mark(claim: Claim, cost: float) -> None:
-    """Mark a claim of an anaphoric sentence: its parties and system come from the deal in context."""
+def mark(claim: Claim, cost: float, sentence: str) -> None:
+    """Mark a claim of an anaphoric sentence: its parties and system come from the deal in context.
+    A modal the stage reader left unread ("could be shelved", "may arrive") hedges it: ``possible``,
+    with the hand table's cost of a hedge."""
     claim.cues.append(ANAPHOR_CUE)
     claim.inherited = [
         *claim.inherited,
         *(f for f in ("supplier", "buyer", "system") if f not in claim.inherited),
     ]
+    if claim.modality is None and _MODAL.search(sentence):
+        claim.modality = "possible"
+        cost += HEDGE_COST
     claim.confidence = max(0.05, claim.confidence - cost)

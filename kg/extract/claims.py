@@ -328,7 +328,7 @@ class _Extractor(FrameBuilder, DetailReader):
             anaphora = buys_the_item(s, self._orphan.category)  # "... to buy the missile as well"
         anaphor = None  # "All 24 had arrived by May": an anaphoric subject alone (see anaphora.py)
         if not anaphora and not systems and not parties and self.ctx.last:
-            anaphor = refers_back(self.masked, a, b, self.ctx.last[-1], self.claims)
+            anaphor = refers_back(self.masked, a, b, self.ctx.last[-1], self.claims, self.text)
             anaphora = anaphor is not None
         if not parties and not anaphora and not systems:
             return
@@ -377,7 +377,7 @@ class _Extractor(FrameBuilder, DetailReader):
         for fr in frames:
             claim = self._claim(fr)
             if claim is not None and anaphor is not None and fr.system_source == "context":
-                mark(claim, RISKS[ANAPHOR_CUE])
+                mark(claim, RISKS[ANAPHOR_CUE], s)
             if claim is not None:
                 if claim.system is None and (
                     fr.companion or (fr.suppliers and fr.suppliers[0].cue == "relation")
