@@ -110,7 +110,7 @@ _HISTORY = re.compile(
 #: a modal hedge ("could be cancelled", "may arrive"): the stage stays hedged
 #: (the hand table's cost of a hedged claim, confidence._score)
 HEDGE_COST = 0.15
-_MODAL = re.compile(r"\b(?:may|might|could)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:may|might|could)\b")  # lower case: "May" at a date is the month
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a list item line ("- ", "* ", "2. ", "# ")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)]|#)\s")

@@ -139,3 +139,8 @@ def test_a_denial_or_a_hedge_stays_one() -> None:
     hedged = _anaphoric(JETS + "The programme could be cancelled.")
     assert hedged and all(c.modality is not None for c in hedged)
     assert all(c.modality is not None for c in _anaphoric(JETS + "Deliveries are due to begin in 2023."))
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    claim = _one(JETS + "All 14 had been delivered by May 2023.")
+    assert claim.status == "delivered" and claim.modality is None
