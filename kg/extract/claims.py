@@ -376,8 +376,7 @@ class _Extractor(FrameBuilder, DetailReader):
             self._rejected_offers(offers, frames, a, b)
         for fr in frames:
             claim = self._claim(fr)
-            if claim is not None and anaphor is not None and fr.system_source == "context":
-                mark(claim, RISKS[ANAPHOR_CUE], s)
+            n0 = len(self.claims)
             if claim is not None:
                 if claim.system is None and (
                     fr.companion or (fr.suppliers and fr.suppliers[0].cue == "relation")
@@ -394,6 +393,9 @@ class _Extractor(FrameBuilder, DetailReader):
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
                 self._also_stated(s, a, systems, trig, claim)
+            if anaphor is not None and fr.system_source == "context":
+                for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
+                    mark(c, RISKS[ANAPHOR_CUE], s)
 
     def _also_stated(
         self, s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]], claim: Claim
