@@ -94,11 +94,13 @@ def test_swapping_the_deal_noun_and_the_cancel_verb_keeps_the_claim(noun: str, v
 
 def test_another_category_never_attaches() -> None:
     assert _anaphoric(JETS + "The frigate was handed over in 2022.") == []
-    assert _anaphoric(JETS + "The programme covers 30 tanks and was delivered in 2022.") == []
+    assert _anaphoric(JETS + "Deliveries began in 2022, along with 40 tanks.") == []
+    assert _anaphoric(JETS + "The programme also covers 40 tanks and was signed in 2022.") == []
 
 
 def test_another_kind_of_the_same_category_never_attaches() -> None:
     # a corvette is a ship, but the deal's sentence says submarines
+    assert _anaphoric(BOATS + "The corvettes were handed over in 2021.") == []
     assert _anaphoric(BOATS + "The corvette was handed over in 2021.") == []
 
 
@@ -114,6 +116,7 @@ def test_a_count_needs_a_counted_item_that_fits() -> None:
 def test_another_partys_fleet_is_not_the_deal() -> None:
     assert _anaphoric(BOATS + "The first two of its own boats arrived in 2016.") == []
     assert _anaphoric(JETS + "All 14 of the jets already in service were delivered in 2010.") == []
+    assert _anaphoric(JETS + "All 14 of its own were delivered in 2022.") == []
 
 
 def test_history_is_not_a_stage_of_the_deal() -> None:
