@@ -50,7 +50,7 @@ _NUMBERS = {
 _VERB_AFTER_COUNT = frozenset(
     {"were", "was", "are", "is", "had", "have", "has", "will", "of", "arrived", "followed"}
 )
-_NUMBER = r"\d{1,4}|" + "|".join(_NUMBERS)
+_NUMBER = r"(?:\d{1,4}|" + "|".join(_NUMBERS) + r")\b"  # "ten", not the start of "tenders"
 #: nouns of one kind of item: a noun of another group than the deal's sentence names is another item
 _KINDS = (
     frozenset({"fighter", "jet", "warplane", "plane", "interceptor", "bomber", "fighter-bomber"}),
@@ -188,24 +188,41 @@ def _totals(prev: Claim, earlier: list[Claim]) -> set[int]:
     return out
 
 
+def _counts_items(m: re.Match[str]) -> bool:
+    """Whether a count opening a sentence stands for items: alone before its verb ("All 12 were",
+    "the first arrived", "the first arrives"), before an item noun or a plural ("the first two units");
+    "the first time" is something else."""
+    noun = m.group("noun")
+    return (
+        noun is None
+        or _singular(noun) in ITEM_NOUNS
+        or noun in _VERB_AFTER_COUNT
+        or noun.endswith("ed")
+        or noun.endswith("s")
+    )
+
+
+def _count_kind(m: re.Match[str], prev: Claim, totals: set[int]) -> str | None:
+    """ "count" when a count fits the deal in context (its item's kind, its number), else None."""
+    n, noun, quantity = _count(m.group("n")), m.group("noun"), prev.quantity
+    if noun is not None and _singular(noun) in ITEM_NOUNS and not _noun_fits(noun, prev):
+        return None
+    if m.group("all"):
+        n = 2 if m.group("all") == "Both" else n
+        return "count" if n is None or n in totals else None
+    if n is not None and (quantity is None or n >= quantity) and m.group("ord") != "remaining":
+        return None  # "the first two" of a deal that counted its items, fewer of them
+    if n is None and noun is None and quantity is None:
+        return None  # "the first" needs a counted item before
+    return "count"
+
+
 def _subject(s: str, prev: Claim, totals: set[int]) -> str | None:
-    """The kind of anaphor opening ``s`` that fits ``prev`` ("count", "noun", "deal"), else None."""
+    """The kind of anaphor opening ``s`` that fits ``prev`` ("count", "more", "deal", "noun"), else None."""
     quantity = prev.quantity
     m = _COUNTED.match(s)
-    if m is not None:
-        n, noun = _count(m.group("n")), m.group("noun")
-        if noun is not None and _singular(noun) in ITEM_NOUNS:
-            if not _noun_fits(noun, prev):
-                return None
-        elif noun is not None and noun not in _VERB_AFTER_COUNT and not noun.endswith(("ed", "s")):
-            return None  # "the first time": a count of something else
-        if m.group("all"):
-            return "count" if n is None or n in totals else None
-        if n is not None and (quantity is None or n >= quantity) and m.group("ord") != "remaining":
-            return None  # "the first two" of a deal that counted its items, fewer of them
-        if n is None and noun is None and quantity is None:
-            return None  # "the first" needs a counted item before
-        return "count"
+    if m is not None and _counts_items(m):
+        return _count_kind(m, prev, totals)
     m = _MORE.match(s)
     if m is not None and (noun := _item_word(m.group("words"))) is not None:
         return "more" if _noun_fits(noun, prev) else None

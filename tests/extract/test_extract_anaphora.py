@@ -147,3 +147,10 @@ def test_a_denial_or_a_hedge_stays_one() -> None:
 def test_the_month_may_is_no_hedge() -> None:
     claim = _one(JETS + "All 14 had been delivered by May 2023.")
     assert claim.status == "delivered" and claim.modality is None
+
+
+def test_a_number_word_is_a_whole_word_and_both_means_two() -> None:
+    assert _anaphoric(JETS + "The first ten arrived in 2021.")[0].status == "delivering"
+    assert _anaphoric(JETS + "The first time was cancelled in 2021.") == []
+    assert _one(BOATS + "Both were handed over in 2022.").status == "delivered"
+    assert _anaphoric(JETS + "Both were handed over in 2022.") == []
