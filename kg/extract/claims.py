@@ -30,8 +30,9 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract._fastre import contains_any
+from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
 from kg.extract.clauses import split_clauses
-from kg.extract.confidence import calibrate, finalise, score
+from kg.extract.confidence import RISKS, calibrate, finalise, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
@@ -325,6 +326,10 @@ class _Extractor(FrameBuilder, DetailReader):
             anaphora = self._generic_item_back(s, parties) or self._same_buyer_back(s, parties)
         elif not anaphora and not systems and parties and self._orphan is not None:
             anaphora = buys_the_item(s, self._orphan.category)  # "... to buy the missile as well"
+        anaphor = None  # "All 24 had arrived by May": an anaphoric subject alone (see anaphora.py)
+        if not anaphora and not systems and not parties and self.ctx.last:
+            anaphor = refers_back(self.masked, a, b, self.ctx.last[-1], self.claims, self.text)
+            anaphora = anaphor is not None
         if not parties and not anaphora and not systems:
             return
         # "the donated jets": a participle after a determiner describes an item, states no stage
@@ -371,6 +376,7 @@ class _Extractor(FrameBuilder, DetailReader):
             self._rejected_offers(offers, frames, a, b)
         for fr in frames:
             claim = self._claim(fr)
+            n0 = len(self.claims)
             if claim is not None:
                 if claim.system is None and (
                     fr.companion or (fr.suppliers and fr.suppliers[0].cue == "relation")
@@ -387,6 +393,9 @@ class _Extractor(FrameBuilder, DetailReader):
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
                 self._also_stated(s, a, systems, trig, claim)
+            if anaphor is not None and fr.system_source == "context":
+                for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
+                    mark(c, RISKS[ANAPHOR_CUE], s)
 
     def _also_stated(
         self, s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]], claim: Claim

@@ -201,6 +201,7 @@ RISKS: dict[str, float] = {
     "party:one-of-many": 0.1,
     "system:context-beside-other": 0.15,
     "party:other-owner": 0.15,
+    "context:anaphor": 0.05,
 }
 
 #: between an owner and the system it owns: "'s" and up to two modifiers ("Chile's ageing F-16s")

@@ -105,6 +105,7 @@ RISK_GROUPS: dict[str, str] = {
     "stage:retiring": "risk:stage",
     "context:boilerplate": "risk:context",
     "context:new-paragraph": "risk:context",
+    "context:anaphor": "risk:context",
 }
 _SETBACKS = tuple(k for k in OFF_LIFECYCLE if k != "unknown")
 #: the stage feature of each status: its own, the two delivery stages one, the two off-lifecycle

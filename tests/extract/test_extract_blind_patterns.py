@@ -325,7 +325,6 @@ def test_reported_talks_of_two_countries_are_negotiating() -> None:
         assert {c["status"] for c in _about(claims, "IND", buyer)} == {"negotiating"}, buyer
 
 
-@_xfail("'the first boat, ordered in YEAR, is running late' is not tied to the system named before")
 def test_first_unit_running_late_is_a_delay_of_the_named_system() -> None:
     text = (
         "Peru has dropped plans to buy two more Type 209 submarines from Germany. "
