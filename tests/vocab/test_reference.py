@@ -559,7 +559,7 @@ def test_normalise_designation_handles_sipri_quirks():
     assert ref.normalise_designation("Fleyta/Skorpion ") == "Fleyta/Skorpion"
     assert ref.normalise_designation("  S-400   Triumf ") == "S-400 Triumf"
     assert ref.normalise_designation("Su-30MK") == "Su-30MK"
-    assert ref.resolve_system("NH-90 NFH ----") == ref.resolve_system("NH90")
+    assert ref.resolve_system("NH-90 NFH ----") == ref.resolve_system("NH90 NFH")
     assert ref.resolve_system("") is None
     assert ref.resolve_system("no such thing") is None
 
