@@ -429,6 +429,105 @@ def test_every_manufacturer_is_a_known_organisation():
         assert maker.kind in {"company", "agency"}, (record.designation, maker.kind)
 
 
+def test_every_company_and_agency_has_a_source_and_a_home_state():
+    """A maker stands for its home state in news ("Iran-based HESA will supply ..."): each company and
+    agency row says which state, and where that comes from."""
+    iso3s = {c.iso3 for c in ref.countries()}
+    for record in ref.organisations():
+        if record.kind in {"company", "agency"}:
+            assert record.country_iso3 in iso3s, record.name
+            assert record.source_url and record.source_url.startswith("https://"), record.name
+
+
+@pytest.mark.parametrize(
+    ("designation", "iso3"),
+    [
+        ("Shahed-136", "IRN"),
+        ("Mohajer-6", "IRN"),
+        ("Orlan-10", "RUS"),
+        ("Kirpi", "TUR"),
+        ("Hsiung Feng III", "TWN"),
+        ("Type 055", "CHN"),
+        ("JY-27", "CHN"),
+        ("KDX-III", "KOR"),
+        ("Mbombe", "ZAF"),
+        ("R-360 Neptune", "UKR"),
+        ("BTR-4", "UKR"),
+        ("IA-63 Pampa", "ARG"),
+        ("K2PL", "KOR"),
+    ],
+)
+def test_filled_manufacturers_resolve_to_their_home_state(designation, iso3):
+    record = ref.resolve_system(designation)
+    assert record is not None and record.designation == designation
+    maker = ref.resolve_party(record.manufacturer)
+    assert maker is not None and maker.country_iso3 == iso3, (designation, record.manufacturer)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "iso3"),
+    [
+        ("HESA", "company", "IRN"),
+        ("Qods Aviation Industry", "company", "IRN"),
+        ("CETC", "company", "CHN"),
+        ("NCSIST", "agency", "TWN"),
+        ("AIDC", "company", "TWN"),
+        ("KMDB", "company", "UKR"),
+        ("Malyshev Factory", "company", "UKR"),
+        ("BMC", "company", "TUR"),
+        ("Calidus", "company", "ARE"),
+        ("ADSB", "company", "ARE"),
+        ("RBSL", "company", "GBR"),
+        ("GIDS", "company", "PAK"),
+        ("ZALA Aero Group", "company", "RUS"),
+        ("Severnaya Verf", "company", "RUS"),
+        ("FAdeA", "company", "ARG"),
+        ("Bombardier", "company", "CAN"),
+    ],
+)
+def test_second_sweep_makers_carry_their_country(text, kind, iso3):
+    record = ref.resolve_party(text)
+    assert record is not None and (record.kind, record.country_iso3) == (kind, iso3), text
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("F-15QA", "F-15QA"),
+        ("F-15SA", "F-15SA"),
+        ("F-15 Advanced", "F-15 Advanced Eagle"),
+        ("K2PL", "K2PL"),
+        ("K2", "K2 Black Panther"),
+        ("Pantsir-SM", "Pantsir-SM"),
+        ("Pantsir-S1", "Pantsyr"),
+        ("IRIS-T SLX", "IRIS-T SLX"),
+        ("IRIS-T SLS", "IRIS-T SLS"),
+        ("IRIS-T SLM", "IRIS-T SLM"),
+        ("Arrow 2", "Arrow-2"),
+        ("Arrow 4", "Arrow-4"),
+        ("MEKO A-200", "MEKO A-200"),
+        ("Valour class", "MEKO A-200"),
+        ("MEKO 200", "MEKO-200"),
+        ("NH90 NFH", "NH-90 NFH"),
+        ("NH90", "NH-90 TTH"),
+        ("Akash-NG", "Akash-NG"),
+        ("Akash", "Akash SAMS"),
+        ("M1A2 SEPv3", "M1A2 SEPv3"),
+        ("M1A2", "M-1A2 Abrams"),
+        ("K9A1", "K9A1"),
+        ("K9", "K-9 Thunder 155mm"),
+        ("M-346FA", "M-346FA"),
+        ("Eurofighter Tranche 3", "Typhoon Block-20"),
+        ("Istif class", "Istanbul class"),
+        ("Spyder", "SPYDER-MR"),
+    ],
+)
+def test_exported_variants_have_their_own_rows(text, designation):
+    """A variant news names as its own item resolves to its row; the family name stays the family."""
+    record = ref.resolve_system(text)
+    assert (record.designation if record else None) == designation, text
+
+
 @pytest.mark.parametrize(
     ("text", "designation"),
     [
@@ -559,7 +658,7 @@ def test_normalise_designation_handles_sipri_quirks():
     assert ref.normalise_designation("Fleyta/Skorpion ") == "Fleyta/Skorpion"
     assert ref.normalise_designation("  S-400   Triumf ") == "S-400 Triumf"
     assert ref.normalise_designation("Su-30MK") == "Su-30MK"
-    assert ref.resolve_system("NH-90 NFH ----") == ref.resolve_system("NH90")
+    assert ref.resolve_system("NH-90 NFH ----") == ref.resolve_system("NH90 NFH")
     assert ref.resolve_system("") is None
     assert ref.resolve_system("no such thing") is None
 
