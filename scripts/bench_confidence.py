@@ -65,6 +65,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset8": ("v", "halved"),
     "newsset9": ("w", "final"),
     "newsset10": ("x", "halved"),
+    "newsset11": ("y", "final"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")

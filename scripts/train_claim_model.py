@@ -21,8 +21,8 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
 2. the model ships only if it beats the hand table on the checks (confident precision up without
    collapsing coverage, better log-loss/Brier/AUC); a floor only if it raises F1 on every check;
 3. the shipped weights are refit with the chosen settings on every labelled set that is not the
-   final check (dev, newsset, newsset2, newsset3, newsset7, newsset8); the final checks
-   (``bench_confidence.FINAL``: newsset4, newsset5, newsset6, newsset9) are never read here.
+   final check (dev, newsset, newsset2, newsset3, newsset7, newsset8, newsset10); the final checks
+   (``bench_confidence.FINAL``: newsset4, newsset5, newsset6, newsset9, newsset11) are never read here.
 
 Usage::
 
