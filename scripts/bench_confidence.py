@@ -66,6 +66,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset9": ("w", "final"),
     "newsset10": ("x", "halved"),
     "newsset11": ("y", "final"),
+    "newsset12": ("z", "halved"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")

@@ -21,7 +21,7 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
 2. the model ships only if it beats the hand table on the checks (confident precision up without
    collapsing coverage, better log-loss/Brier/AUC); a floor only if it raises F1 on every check;
 3. the shipped weights are refit with the chosen settings on every labelled set that is not the
-   final check (dev, newsset, newsset2, newsset3, newsset7, newsset8, newsset10); the final checks
+   final check (dev, newsset, newsset2, newsset3, newsset7, newsset8, newsset10, newsset12); the final checks
    (``bench_confidence.FINAL``: newsset4, newsset5, newsset6, newsset9, newsset11) are never read here.
 
 Usage::
@@ -68,8 +68,8 @@ from scripts.bench_confidence import (  # noqa: E402
 #: The shipped model is refit on every labelled set but the final checks.
 ALL = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role != "final"))
 #: chosen on the checks (``--select``): L2 strength, share of the model in the confidence, no floor
-L2 = 30.0
-BLEND = 0.3
+L2 = 3.0
+BLEND = 0.5
 FLOOR: float | None = None
 #: sign constraints: a denial, a hedge or a risk cue never raises a claim; the hand table never lowers it
 NON_POSITIVE = (

@@ -380,10 +380,19 @@ def current_model() -> ClaimModel | None:
     return over[0] if over is not None else shipped_model()
 
 
+#: cues that state the claim's item belongs to a third party ("to counter B's Y, bought from C"): the
+#: model, which sees them only pooled in their risk group, may not raise such a claim above the hand
+#: table, whose own cost for the cue keeps it under the 0.8 promise whatever the blend
+NEVER_RAISED = frozenset({"party:other-owner"})
+
+
 def apply(claims: list[Claim], text: str, mentions: list[Mention], published: date | None) -> None:
     """Replace each claim's hand-table confidence by the learned one (nothing without a model)."""
     model = current_model()
     if model is None or not claims:
         return
     for c, feats in zip(claims, article_features(claims, text, mentions, published), strict=True):
-        c.confidence = model.confidence(feats, c.confidence)
+        conf = model.confidence(feats, c.confidence)
+        if NEVER_RAISED.intersection(c.cues):
+            conf = min(conf, c.confidence)
+        c.confidence = conf
