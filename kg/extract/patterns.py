@@ -646,7 +646,12 @@ _ITEM_HISTORY_TO = re.compile(
     r"(?:donated|sold|given|sent|supplied|delivered|transferred|handed over|exported|shipped|lent)\s+"
     r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
 )
-_AT_LEAST_BEFORE = re.compile(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$", _I)
+_AT_LEAST_BEFORE = re.compile(
+    # "over" after a phrasal verb is its particle, not "more than": "handed over 40 vehicles"
+    r"\b(?:more than|(?<!\bhand )(?<!\bhands )(?<!\bhanded )(?<!\bhanding )(?<!\bturned )(?<!\bturns )"
+    r"(?<!\bpassed )over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$",
+    _I,
+)
 _BY_WORD = re.compile(r"\bby\b")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b|&|/")
 _SALE_NOUN = re.compile(r"\b(?:exports?|sales?|sell|selling|supply|supplies|supplying)\b", _I)

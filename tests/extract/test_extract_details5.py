@@ -1,0 +1,47 @@
+"""Counts and sums of real-news deal sentences (helper details5), each pattern in our own words
+(never text of ``../shared/eval`` or the labelled sets).
+
+Each test names the wording and fails without the rule it guards.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import extract_text
+
+PUB = date(2025, 6, 1)
+
+
+def _details(text: str) -> dict[str, tuple]:
+    """System name -> (quantity, (amount, currency) or None) of the non-negated claims."""
+    out: dict[str, tuple] = {}
+    for claim in extract_text(text, PUB):
+        c = claim.to_dict()
+        if claim.negated or not c["system"]:
+            continue
+        v = c["value"]
+        out[c["system"]["name"]] = (c["quantity"], (v["amount"], v["currency"]) if v else None)
+    return out
+
+
+def _quantity(text: str) -> int | None:
+    (q,) = {q for q, _v in _details(text).values()}
+    return q
+
+
+# -- "handed over N": the particle of a phrasal verb, not "more than N" ----------------------------
+@settings(max_examples=25, deadline=None)
+@given(
+    verb=st.sampled_from(["has handed over", "handed over", "hands over"]),
+    n=st.integers(2, 90),
+)
+def test_handed_over_n_counts_the_items(verb: str, n: int) -> None:
+    assert _quantity(f"Poland {verb} {n} T-72 tanks to Ukraine, the ministry said.") == n
+
+
+def test_over_n_still_means_more_than_n() -> None:
+    assert _quantity("Poland has delivered over 30 T-72 tanks to Ukraine, the ministry said.") is None
