@@ -470,7 +470,8 @@ _QTY_BAD_AFTER = _lrx(
     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
     r"nautical|feet|seconds|per|of the world|mm|millimet\w+|cm|centimet\w+|calib\w+|cal|"
-    r"kinds?|types?|sorts?|varieties|variants|versions|models|"
+    # "three Type 209 submarines": a designation "Type N" is the item, not "three types of"
+    r"kinds?|types?(?![\s-]*\d)|sorts?|varieties|variants|versions|models|"
     # groupings count deals or formations, not units: "two batches of", "three squadrons"
     r"batch(?:es)?|tranches|lots|blocks|phases|squadrons|regiments|battalions|brigades)\b"
 )

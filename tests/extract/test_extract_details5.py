@@ -45,3 +45,15 @@ def test_handed_over_n_counts_the_items(verb: str, n: int) -> None:
 
 def test_over_n_still_means_more_than_n() -> None:
     assert _quantity("Poland has delivered over 30 T-72 tanks to Ukraine, the ministry said.") is None
+
+
+# -- "N Type 209 submarines": a "Type N" designation after the count is the item -------------------
+@settings(max_examples=20, deadline=None)
+@given(word=st.sampled_from(["two", "three", "four", "six"]), verb=st.sampled_from(["received", "bought"]))
+def test_a_count_before_a_type_designation_counts_it(word: str, verb: str) -> None:
+    n = {"two": 2, "three": 3, "four": 4, "six": 6}[word]
+    assert _quantity(f"Egypt {verb} {word} Type 209 submarines from Germany in 2016.") == n
+
+
+def test_n_types_of_still_counts_nothing() -> None:
+    assert _quantity("Egypt bought three types of Type 209 submarines from Germany in 2016.") is None
