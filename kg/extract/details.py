@@ -22,6 +22,7 @@ from kg.extract.patterns import (
     _BATCH_OF,
     _BY_WORD,
     _CLAUSE_BREAK,
+    _COUNT_GAP,
     _DEAL_NOUN_NEXT,
     _EARLIER_DEAL,
     _EARLIER_WORDS,
@@ -208,10 +209,13 @@ class DetailReader:
                 before = s[max(0, n.start - 25) : n.start]
                 near = _NEAR_ITEM.match(after)
                 hits_system = False
-                if m is not None and ref is not None and near is not None:
+                if m is not None and ref is not None:
                     for target in self._starts.get(ref.name, [m.start]):
                         rel = target - a - n.end
-                        if 0 <= rel <= 45 and near.end() + n.end >= target - a:
+                        if 0 <= rel <= 45 and (
+                            (near is not None and near.end() + n.end >= target - a)
+                            or _COUNT_GAP.fullmatch(s, n.end, target - a)
+                        ):
                             hits_system = True
                 hits_item = (
                     near is not None and _HITS_ITEM.match(after) is not None and not _OF_SYSTEMS.match(after)

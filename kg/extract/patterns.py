@@ -13,6 +13,7 @@ import re
 
 from kg.extract._fastre import NeedsRx
 from kg.extract.nouns import ITEM_NOUNS
+from kg.extract.quantities import NUMBER_WORDS
 from kg.extract.vocabulary import _I, CUSTOMER_NOUN, NTH_CUSTOMER, NTH_ORDINAL, _lrx, _rx
 
 
@@ -540,6 +541,14 @@ _NEAR_ITEM = re.compile(
     # a calibre between the count and the item: "six 155 millimetre guns", "24 155mm howitzers"
     r"\d+(?:\.\d+)?(?:[\s-]?(?:mm|millimet\w+|cm|calib\w+))|"
     r"[A-Z][\w-]*)\s+){0,4}?(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
+)
+#: the words a count may have between it and the designation it counts ("12 used Dutch F-16s", "10 new
+#: Airbus H145M", "two ex-Navy Santa Maria-class frigates"): the whole gap, so a capitalised adjective
+#: or maker is not taken for the item itself (where :data:`_NEAR_ITEM`, lazy, stops)
+_COUNT_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|plus|with|than|"
+    + NUMBER_WORDS
+    + r")\b)(?:[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|[a-z]+-[A-Z][\w]*|[A-Z][\w-]*)\s+){1,4}"
 )
 _HITS_ITEM = _lrx(
     r"^\s+(?:(?:more|additional|new|used|\d+(?:\.\d+)?[\s-]?(?:mm|millimet\w+)|[\w-]+)\s+){0,3}?(?:"

@@ -61,6 +61,8 @@ _SPECIAL = {
 MAX_QUANTITY = 100_000
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+#: the number words as a regex alternation (longest first), for patterns that must not cross a count
+NUMBER_WORDS = _WORD
 NUMBER_RE = re.compile(
     r"(?<![\w$€£₹.,/-])(?:"
     r"(?P<special>" + "|".join(re.escape(k) for k in sorted(_SPECIAL, key=len, reverse=True)) + r")"

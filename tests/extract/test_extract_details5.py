@@ -57,3 +57,28 @@ def test_a_count_before_a_type_designation_counts_it(word: str, verb: str) -> No
 
 def test_n_types_of_still_counts_nothing() -> None:
     assert _quantity("Egypt bought three types of Type 209 submarines from Germany in 2016.") is None
+
+
+# -- "N used Belgian F-16s": adjectives, a nationality or a maker between the count and the system --
+@settings(max_examples=30, deadline=None)
+@given(
+    words=st.sampled_from(
+        ["used Belgian", "Belgian", "second-hand Belgian", "ex-Belgian Air Force", "refurbished"]
+    ),
+    n=st.integers(2, 60),
+)
+def test_modifiers_between_the_count_and_the_designation(words: str, n: int) -> None:
+    assert _quantity(f"Chile bought {n} {words} F-16s in 2010.") == n
+
+
+@settings(max_examples=15, deadline=None)
+@given(maker=st.sampled_from(["Airbus", "new Airbus", "Italian Leonardo"]), n=st.integers(2, 40))
+def test_a_maker_between_the_count_and_the_designation(maker: str, n: int) -> None:
+    text = f"Peru will receive {n} {maker} AW149 helicopters from Italy under a contract signed in 2024."
+    assert _quantity(text) == n
+
+
+def test_a_count_of_another_item_across_and_is_not_taken() -> None:
+    """'12 Rafale jets and eight Caesar howitzers': the gap to Caesar crosses 'and' and its own count."""
+    got = _details("Egypt signed for 12 Rafale jets and eight Caesar howitzers from France in 2015.")
+    assert got["CAESAR 155mm"][0] == 8
