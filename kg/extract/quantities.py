@@ -144,12 +144,31 @@ def _scan_pattern() -> str:
 _NUMBER_RX = LowerRx(_scan_pattern(), NUMBER_RE.flags)
 
 
+#: a count in words followed by the same count in digits, the style of export notices: "sixty (60)"
+_PAREN_DIGITS = re.compile(r"\s*\((\d{1,3}(?:,\d{3})*|\d+)\)")
+
+
 def find_numbers(text: str) -> list[NumberMention]:
-    """Every cardinal number in ``text`` (years and money are filtered by the caller)."""
-    out = []
+    """Every cardinal number in ``text`` (years and money are filtered by the caller).
+
+    "one hundred twenty-three (123) missiles" is one count spanning the words and the bracketed
+    digits, so the item noun is right after it (the words alone are followed by the bracket)."""
+    out: list[NumberMention] = []
     for m in _NUMBER_RX.finditer(text):
         start, end = m.span()
+        if out and start < out[-1].end:
+            continue  # the bracketed digits of a count in words, already taken in with it
         value = parse_number(m.group(0))  # parse_number lowercases: same value either way
-        if value is not None and 0 < value <= MAX_QUANTITY:
-            out.append(NumberMention(value, text[start:end], start, end))
+        if value is None or not 0 < value <= MAX_QUANTITY:
+            continue
+        paren = _PAREN_DIGITS.match(text, end)
+        if paren is not None and not m.group(0)[:1].isdigit():
+            digits = int(paren.group(1).replace(",", ""))
+            # the words may be several number mentions ("one hundred" "twenty-three"): fold them in
+            while out and 0 < start - out[-1].end <= 1 and text[out[-1].end : start].isspace():
+                start = out.pop().start
+            if 0 < digits <= MAX_QUANTITY:
+                out.append(NumberMention(digits, text[start : paren.end()], start, paren.end()))
+                continue
+        out.append(NumberMention(value, text[start:end], start, end))
     return out

@@ -82,3 +82,30 @@ def test_a_count_of_another_item_across_and_is_not_taken() -> None:
     """'12 Rafale jets and eight Caesar howitzers': the gap to Caesar crosses 'and' and its own count."""
     got = _details("Egypt signed for 12 Rafale jets and eight Caesar howitzers from France in 2015.")
     assert got["CAESAR 155mm"][0] == 8
+
+
+# -- "sixty (60) helicopters": a count in words with its digits in brackets (export notices) --------
+_WORDS = {
+    2: "two",
+    3: "three",
+    12: "twelve",
+    24: "twenty-four",
+    60: "sixty",
+    100: "one hundred",
+}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    n=st.sampled_from(sorted(_WORDS)), item=st.sampled_from(["AIM-9X missiles", "AH-64E Apache helicopters"])
+)
+def test_a_count_in_words_with_bracketed_digits(n: int, item: str) -> None:
+    text = f"Poland has requested to buy {_WORDS[n]} ({n}) {item}, the agency said."
+    assert _quantity(text) == n
+
+
+def test_bracketed_digits_fold_words_of_several_parts() -> None:
+    from kg.extract.quantities import find_numbers
+
+    (one,) = find_numbers("a request for one hundred twenty-three (123) missiles")
+    assert (one.value, one.text) == (123, "one hundred twenty-three (123)")
