@@ -474,7 +474,9 @@ _QTY_BAD_AFTER = _lrx(
     # "three Type 209 submarines": a designation "Type N" is the item, not "three types of"
     r"kinds?|types?(?![\s-]*\d)|sorts?|varieties|variants|versions|models|"
     # groupings count deals or formations, not units: "two batches of", "three squadrons"
-    r"batch(?:es)?|tranches|lots|blocks|phases|squadrons|regiments|battalions|brigades)\b"
+    r"batch(?:es)?|tranches|lots|blocks|phases|squadrons|regiments|battalions|brigades|"
+    # a number before a singular formation names it: "delivered to the 332 Squadron"
+    r"squadron|regiment|battalion|brigade|flotilla)\b"
 )
 _SKIP_SENT = _rx(
     r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"

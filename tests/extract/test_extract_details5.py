@@ -109,3 +109,13 @@ def test_bracketed_digits_fold_words_of_several_parts() -> None:
 
     (one,) = find_numbers("a request for one hundred twenty-three (123) missiles")
     assert (one.value, one.text) == (123, "one hundred twenty-three (123)")
+
+
+# -- "the 114 Squadron": a number before a singular formation names it, it counts nothing -----------
+@settings(max_examples=20, deadline=None)
+@given(
+    unit=st.sampled_from(["Squadron", "squadron", "Regiment", "Brigade", "Flotilla"]), n=st.integers(2, 400)
+)
+def test_a_numbered_formation_is_no_quantity(unit: str, n: int) -> None:
+    text = f"Greece ordered 24 Rafale jets from France in 2021. All 24 had been delivered to the {n} {unit} at Souda by May 2023."
+    assert {q for q, _v in _details(text).values()} <= {24, None}
