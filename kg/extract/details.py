@@ -117,6 +117,10 @@ class DetailReader:
             inferred = False
             if total is None and delivered is not None and remaining is not None:
                 total, inferred = delivered + remaining, True
+            elif total is None and delivered is not None:
+                # "received its first six HIMARS": the one count the sentence gives (inferred, so
+                # a total the article states elsewhere for the deal still wins on its other claims)
+                total, inferred = delivered, True
             fr.quantity, fr.quantity_delivered, fr.quantity_inferred = total, delivered, inferred
             if (
                 fr.status == "delivered"

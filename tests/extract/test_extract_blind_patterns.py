@@ -337,7 +337,6 @@ def test_first_unit_running_late_is_a_delay_of_the_named_system() -> None:
 # --- details ------------------------------------------------------------------------------
 
 
-@_xfail("'its first N SYSTEM' gives no quantity")
 def test_first_n_received_gives_the_quantity() -> None:
     found = _about(
         _claims("Lithuania received its first four NASAMS launchers from Norway last week."), "NOR", "LTU"

@@ -119,3 +119,34 @@ def test_bracketed_digits_fold_words_of_several_parts() -> None:
 def test_a_numbered_formation_is_no_quantity(unit: str, n: int) -> None:
     text = f"Greece ordered 24 Rafale jets from France in 2021. All 24 had been delivered to the {n} {unit} at Souda by May 2023."
     assert {q for q, _v in _details(text).values()} <= {24, None}
+
+
+# -- "received its first six X": with no total stated, the count of the first batch is the one given --
+@settings(max_examples=25, deadline=None)
+@given(
+    n=st.sampled_from([2, 3, 4, 6, 8]),
+    lead=st.sampled_from(
+        [
+            "Estonia received its first {w} K9 howitzers",
+            "The first {w} K9 howitzers bought by Estonia arrived",
+        ]
+    ),
+)
+def test_first_n_delivered_without_a_total(n: int, lead: str) -> None:
+    w = {2: "two", 3: "three", 4: "four", 6: "six", 8: "eight"}[n]
+    text = lead.format(w=w) + " from South Korea last year."
+    assert _quantity(text) == n
+
+
+def test_a_stated_total_still_wins_over_the_first_batch() -> None:
+    text = "Estonia received the first four of 18 K9 howitzers from South Korea last year."
+    assert _quantity(text) == 18
+
+
+def test_the_deals_stated_total_goes_to_its_other_claims() -> None:
+    text = (
+        "Estonia received its first four K9 howitzers from South Korea in March. "
+        "Estonia ordered 18 K9 howitzers from South Korea in 2022."
+    )
+    got = {c.status: c.quantity for c in extract_text(text, PUB) if c.system}
+    assert got.get("signed") == 18
