@@ -150,3 +150,29 @@ def test_the_deals_stated_total_goes_to_its_other_claims() -> None:
     )
     got = {c.status: c.quantity for c in extract_text(text, PUB) if c.system}
     assert got.get("signed") == 18
+
+
+# -- a state's own currency, stated first, is the deal's ("45 billion Egyptian pounds ($1 billion)") ---
+@settings(max_examples=25, deadline=None)
+@given(
+    written=st.sampled_from(
+        [
+            ("45 billion Egyptian pounds", 45e9, "EGP"),
+            ("RMB 5 billion", 5e9, "CNY"),
+            ("5 billion yuan", 5e9, "CNY"),
+            ("300 billion naira", 3e11, "NGN"),
+            ("2 billion Moroccan dirhams", 2e9, "MAD"),
+            ("90 billion Pakistani rupees", 9e10, "PKR"),
+            ("1.5 billion Qatari riyals", 1.5e9, "QAR"),
+            ("4 billion Peruvian soles", 4e9, "PEN"),
+            ("16 trillion Colombian pesos", 1.6e13, "COP"),
+            ("2 billion Algerian dinars", 2e9, "DZD"),
+        ]
+    ),
+    tail=st.sampled_from([" ($1 billion)", "", ", about $1 billion"]),
+)
+def test_a_national_currency_stated_first_is_the_value(written: tuple, tail: str) -> None:
+    words, amount, code = written
+    text = f"Egypt signed a contract with France for 12 Rafale jets for {words}{tail}."
+    (got,) = {v for _q, v in _details(text).values()}
+    assert got == (amount, code)
