@@ -435,6 +435,50 @@ def find_money(text: str) -> list[Money]:
         if value <= 0 or value > MAX_AMOUNT:
             continue
         out.append(Money(value, currency, text[m.start() : end], m.start(), end))
+    words = _word_money(text)
+    if words:
+        taken = [(mo.start, mo.end) for mo in out]
+        out += [w for w in words if all(w.end <= x or w.start >= y for x, y in taken)]
+        out.sort(key=lambda mo: mo.start)
+    return out
+
+
+#: amounts in words: "a billion dollars", "one billion euros", "half a billion dollars", "two million pounds"
+_WORD_AMOUNT = {
+    "half a": Decimal("0.5"),
+    "a": Decimal(1),
+    "one": Decimal(1),
+    "two": Decimal(2),
+    "three": Decimal(3),
+    "four": Decimal(4),
+    "five": Decimal(5),
+    "six": Decimal(6),
+    "seven": Decimal(7),
+    "eight": Decimal(8),
+    "nine": Decimal(9),
+    "ten": Decimal(10),
+}
+_WORD_MONEY = re.compile(
+    r"\b(?P<num>"
+    + _alt(_WORD_AMOUNT)
+    + r")\s+(?P<scale>trillion|billion|million)\s+(?P<suf>"
+    + _alt(_SUFFIX)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _word_money(text: str) -> list[Money]:
+    """Sums whose number is a word ("a billion dollars"): rare, so a plain scan after a cheap test."""
+    if "illion" not in text:
+        return []
+    out = []
+    for m in _WORD_MONEY.finditer(text):
+        currency = _SUFFIX.get(m.group("suf").casefold())
+        if currency is None:
+            continue
+        amount = _WORD_AMOUNT[_SPACES.sub(" ", m.group("num").lower())] * _SCALE[m.group("scale").lower()]
+        out.append(Money(amount, currency, m.group(0), m.start(), m.end()))
     return out
 
 

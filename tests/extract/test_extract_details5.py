@@ -176,3 +176,31 @@ def test_a_national_currency_stated_first_is_the_value(written: tuple, tail: str
     text = f"Egypt signed a contract with France for 12 Rafale jets for {words}{tail}."
     (got,) = {v for _q, v in _details(text).values()}
     assert got == (amount, code)
+
+
+# -- a sum whose number is a word: "a billion dollars", "half a billion euros" ---------------------
+@settings(max_examples=20, deadline=None)
+@given(
+    written=st.sampled_from(
+        [
+            ("a billion dollars", 1e9, "USD"),
+            ("one billion dollars", 1e9, "USD"),
+            ("half a billion euros", 5e8, "EUR"),
+            ("two billion euros", 2e9, "EUR"),
+            ("three million pounds", 3e6, "GBP"),
+        ]
+    ),
+)
+def test_a_sum_in_words_is_the_value(written: tuple) -> None:
+    words, amount, code = written
+    (got,) = {
+        v
+        for _q, v in _details(f"Egypt signed a contract with France for 12 Rafale jets for {words}.").values()
+    }
+    assert got == (amount, code)
+
+
+def test_a_million_of_something_else_is_no_sum() -> None:
+    from kg.extract.money import find_money
+
+    assert find_money("a million reasons and one billion people") == []
