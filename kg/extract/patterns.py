@@ -533,7 +533,11 @@ _OBJ_OF_SELL = _lrx(
     r"deliver|delivers|delivered)\s+(?:the\s+)?$"
 )
 
-_ORDER_FOR = _rx(r"\b(?:order|contract|deal|agreement)\s+(?:for|of|covering)\s+(?:a total of\s+|up to\s+)?$")
+_ORDER_FOR = _rx(
+    r"\b(?:order|contract|deal|agreement)\s+(?:for|of|covering)\s+(?:a total of\s+|up to\s+)?$"
+    # "received four X, out of 12 ordered": the order's size
+    r"|\bout of\s+(?:a total of\s+|the\s+)?$"
+)
 
 # quantity cues (hot loop: compiled once)
 _NEAR_ITEM = re.compile(

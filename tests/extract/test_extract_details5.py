@@ -204,3 +204,17 @@ def test_a_million_of_something_else_is_no_sum() -> None:
     from kg.extract.money import find_money
 
     assert find_money("a million reasons and one billion people") == []
+
+
+# -- "received four X, out of 12 ordered": the order's size is the deal's quantity ------------------
+@settings(max_examples=15, deadline=None)
+@given(
+    tail=st.sampled_from(
+        [", out of 12 ordered in 2020", " out of the 12 it ordered", ", out of a total of 12"]
+    )
+)
+def test_out_of_n_is_the_orders_size(tail: str) -> None:
+    text = f"Egypt has received four AH-64E helicopters from the United States{tail}."
+    got = [c for c in extract_text(text, PUB) if c.system]
+    assert got and all(c.quantity == 12 for c in got)
+    assert {c.quantity_delivered for c in got if c.status in ("delivered", "delivering")} == {4}
