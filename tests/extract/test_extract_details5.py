@@ -218,3 +218,28 @@ def test_out_of_n_is_the_orders_size(tail: str) -> None:
     got = [c for c in extract_text(text, PUB) if c.system]
     assert got and all(c.quantity == 12 for c in got)
     assert {c.quantity_delivered for c in got if c.status in ("delivered", "delivering")} == {4}
+
+
+# -- "A bought 14 X in 2011 and B bought five in 2013": each buyer takes the count told after it ----
+@settings(max_examples=20, deadline=None)
+@given(
+    join=st.sampled_from(
+        [
+            " and Ecuador bought {b} in 2013",
+            ", a year after Ecuador bought {b}",
+            " and another 14 in 2015; Ecuador bought {b} in 2013",
+        ]
+    ),
+    b=st.sampled_from(["five", "three", "nine"]),
+)
+def test_each_buyer_takes_its_own_count(join: str, b: str) -> None:
+    text = "Peru bought 14 Leopard 2A4 tanks from Germany in 2011" + join.format(b=b) + "."
+    got = {c.buyer.iso3: c.quantity for c in extract_text(text, PUB) if c.system}
+    assert got == {"PER": 14, "ECU": {"five": 5, "three": 3, "nine": 9}[b]}
+
+
+def test_one_count_for_two_buyers_stays_shared() -> None:
+    """No count after the second buyer: the system's count stands for both (no guess)."""
+    text = "Peru and Ecuador bought 14 Leopard 2A4 tanks from Germany in 2011."
+    got = {c.quantity for c in extract_text(text, PUB) if c.system}
+    assert got <= {14, None}
