@@ -618,7 +618,11 @@ _ITEM_FOR_BEFORE = re.compile(
     r"[A-Z]-?\d)\s+(?:\w+\s+){0,2}for\s+(?:the\s+)?$",
     _I,
 )
-_PER_UNIT_NEXT = re.compile(r"^\s*(?:a|per|each)\s+(?:year|unit|aircraft|jet)\b|^\s*apiece")
+_PER_UNIT_NEXT = re.compile(
+    r"^\s*(?:a|per|each)\s+(?:year|unit|aircraft|jet|piece|" + _ITEMS_NOSYS + r")\b"
+    # "worth $50 million each", "at $3 million a piece": a unit price, not the deal's value
+    r"|^\s*(?:apiece|each\b|a piece\b)"
+)
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|widely\s+)?$")
 _SAID_IT_NEXT = re.compile(
     r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"

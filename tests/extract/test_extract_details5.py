@@ -243,3 +243,11 @@ def test_one_count_for_two_buyers_stays_shared() -> None:
     text = "Peru and Ecuador bought 14 Leopard 2A4 tanks from Germany in 2011."
     got = {c.quantity for c in extract_text(text, PUB) if c.system}
     assert got <= {14, None}
+
+
+# -- "worth $50 million each": a unit price is not the deal's value --------------------------------
+@settings(max_examples=15, deadline=None)
+@given(unit=st.sampled_from(["each", "apiece", "a piece", "per helicopter", "per unit"]))
+def test_a_unit_price_is_no_deal_value(unit: str) -> None:
+    text = f"Kenya ordered 16 AW139 helicopters worth $40 million {unit} from Italy."
+    assert {v for _q, v in _details(text).values()} == {None}
