@@ -148,6 +148,33 @@ _NUMBER_RX = LowerRx(_scan_pattern(), NUMBER_RE.flags)
 _PAREN_DIGITS = re.compile(r"\s*\((\d{1,3}(?:,\d{3})*|\d+)\)")
 
 
+_HUNDRED = re.compile(r"[\s-]+(?P<scale>hundred|thousand)\b", re.IGNORECASE)
+_AND_REST = re.compile(
+    r"(?:\s+and)?\s+(?P<rest>(?:"
+    + "|".join(_TENS)
+    + r")(?:[\s-](?:"
+    + "|".join(k for k in _UNITS if _UNITS[k] < 10)
+    + r"))?|"
+    + _WORD
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _hundreds(text: str, value: int, end: int) -> tuple[int, int]:
+    """ "two hundred" -> 200, "one hundred and twenty" -> 120, "five thousand" -> 5000: a count in
+    words with its scale (the words alone read "two" and "one hundred"), and the new end."""
+    scale = _HUNDRED.match(text, end) if value < 100 else None
+    if scale is not None and (value < 10 or scale.group("scale").lower() == "thousand"):
+        value *= 100 if scale.group("scale").lower() == "hundred" else 1000
+        end = scale.end()
+    if value >= 100 and value % 100 == 0 and (rest := _AND_REST.match(text, end)) is not None:
+        more = parse_number(rest.group("rest"))
+        if more is not None and more < 100:
+            value, end = value + more, rest.end()
+    return value, end
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every cardinal number in ``text`` (years and money are filtered by the caller).
 
@@ -161,6 +188,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         value = parse_number(m.group(0))  # parse_number lowercases: same value either way
         if value is None or not 0 < value <= MAX_QUANTITY:
             continue
+        if not m.group(0)[:1].isdigit():
+            value, end = _hundreds(text, value, end)
         paren = _PAREN_DIGITS.match(text, end)
         if paren is not None and not m.group(0)[:1].isdigit():
             digits = int(paren.group(1).replace(",", ""))

@@ -251,3 +251,26 @@ def test_one_count_for_two_buyers_stays_shared() -> None:
 def test_a_unit_price_is_no_deal_value(unit: str) -> None:
     text = f"Kenya ordered 16 AW139 helicopters worth $40 million {unit} from Italy."
     assert {v for _q, v in _details(text).values()} == {None}
+
+
+# -- "two hundred tanks", "one hundred and twenty": a count in words with its scale -----------------
+_HUNDREDS = {
+    "two hundred": 200,
+    "one hundred and twenty": 120,
+    "three hundred and fifty-six": 356,
+    "a hundred and eight": 108,
+    "five thousand": 5000,
+}
+
+
+@settings(max_examples=20, deadline=None)
+@given(words=st.sampled_from(sorted(_HUNDREDS)))
+def test_a_count_in_words_with_hundreds(words: str) -> None:
+    from kg.extract.quantities import find_numbers
+
+    (one,) = find_numbers(f"an order for {words} tanks")
+    assert one.value == _HUNDREDS[words]
+
+
+def test_hundreds_reach_the_claim() -> None:
+    assert _quantity("Morocco ordered two hundred M1A1 tanks from the United States.") == 200
