@@ -458,27 +458,31 @@ _WORD_AMOUNT = {
     "nine": Decimal(9),
     "ten": Decimal(10),
 }
-_WORD_MONEY = re.compile(
-    r"\b(?P<num>"
-    + _alt(_WORD_AMOUNT)
-    + r")\s+(?P<scale>trillion|billion|million)\s+(?P<suf>"
-    + _alt(_SUFFIX)
-    + r")\b",
-    re.IGNORECASE,
-)
+#: the count in words before a scale ending at the scale word's "illion": "half a b", "two m"
+_WORD_LEFT = re.compile(r"(?:^|(?<=\W))(?P<num>" + _alt(_WORD_AMOUNT) + r")\s+(?:tr|b|m)$", re.IGNORECASE)
+#: the scale's end and the currency word after it: "illion dollars"
+_WORD_RIGHT = re.compile(r"illion\s+(?P<suf>" + _alt(_SUFFIX) + r")\b", re.IGNORECASE)
+_SCALE_OF = {"tr": Decimal(10) ** 12, "b": Decimal(10) ** 9, "m": Decimal(10) ** 6}
 
 
 def _word_money(text: str) -> list[Money]:
-    """Sums whose number is a word ("a billion dollars"): rare, so a plain scan after a cheap test."""
-    if "illion" not in text:
-        return []
+    """Sums whose number is a word ("a billion dollars"): rare, so each "illion" found by a plain
+    string search is looked at (a regex over the whole text costs as much as the money scan)."""
     out = []
-    for m in _WORD_MONEY.finditer(text):
-        currency = _SUFFIX.get(m.group("suf").casefold())
-        if currency is None:
-            continue
-        amount = _WORD_AMOUNT[_SPACES.sub(" ", m.group("num").lower())] * _SCALE[m.group("scale").lower()]
-        out.append(Money(amount, currency, m.group(0), m.start(), m.end()))
+    low = text.lower()
+    i = low.find("illion")
+    while i >= 0:
+        left = _WORD_LEFT.search(text, max(0, i - 16), i)
+        right = _WORD_RIGHT.match(text, i) if left is not None else None
+        if left is not None and right is not None:
+            currency = _SUFFIX.get(right.group("suf").casefold())
+            head = low[left.start("num") : left.end()].split()[-1]  # "tr", "b" or "m"
+            scale = _SCALE_OF.get(head)
+            if currency is not None and scale is not None:
+                amount = _WORD_AMOUNT[_SPACES.sub(" ", left.group("num").lower())] * scale
+                start = left.start("num")
+                out.append(Money(amount, currency, text[start : right.end()], start, right.end()))
+        i = low.find("illion", i + 6)
     return out
 
 
