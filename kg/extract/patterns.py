@@ -680,7 +680,9 @@ _PURCHASE_NOUN = re.compile(r"\b(?:purchases?|imports?|acquisitions?|buy|buying|
 _PROPOSALS_WORD = re.compile(r"\bproposals\b", _I)
 _ACQUIRE_VERB_BEFORE = re.compile(
     r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take|sell|sold|"
-    r"suppl\w+|export\w*|get|got|sent|send|sends|donat\w+|gave|give|transferr?\w*|handed over|ship\w*)\s+$",
+    r"suppl\w+|export\w*|get|got|sent|send|sends|donat\w+|gave|give|transferr?\w*|handed over|ship\w*|"
+    # a donor's share of a fleet: "handed two of its X", "pledged 24 of the jets"
+    r"hand(?:s|ed)|pledg\w+|promis\w+|lent|lend\w*|leas\w+)\s+$",
     _I,
 )
 _DIGIT = re.compile(r"\d")

@@ -274,3 +274,15 @@ def test_a_count_in_words_with_hundreds(words: str) -> None:
 
 def test_hundreds_reach_the_claim() -> None:
     assert _quantity("Morocco ordered two hundred M1A1 tanks from the United States.") == 200
+
+
+# -- "pledged 24 of its F-16s", "handed two of its X": a donor's share of its fleet is the count -----
+@settings(max_examples=25, deadline=None)
+@given(
+    verb=st.sampled_from(["has handed", "has pledged", "has promised", "pledged"]),
+    det=st.sampled_from(["its", "the"]),
+    n=st.sampled_from([2, 6, 14]),
+)
+def test_a_donors_share_of_its_fleet(verb: str, det: str, n: int) -> None:
+    text = f"Norway {verb} {n} of {det} F-16 jets to Ukraine."
+    assert _quantity(text) == n
