@@ -22,6 +22,7 @@ from kg.extract.patterns import (
     _BATCH_OF,
     _BY_WORD,
     _CLAUSE_BREAK,
+    _COUNT_GAP,
     _DEAL_NOUN_NEXT,
     _EARLIER_DEAL,
     _EARLIER_WORDS,
@@ -110,12 +111,19 @@ class DetailReader:
         per_system = self._quantities(s, a, numbers, sys_refs, trig)
         value, package, per_money, per_pkg = _sentence_money(s, a, money, sys_refs)
         ctx_added = [r for r, m, _src in sys_refs if r is not None and m is None]
+        own_counts = _party_counts(frames, numbers, a)
         for fr in frames:
             key = fr.system.name if fr.system else None
             total, delivered, remaining = per_system.get(key, (None, None, None))
+            if id(fr) in own_counts:
+                total, delivered, remaining = own_counts[id(fr)], None, None
             inferred = False
             if total is None and delivered is not None and remaining is not None:
                 total, inferred = delivered + remaining, True
+            elif total is None and delivered is not None:
+                # "received its first six HIMARS": the one count the sentence gives (inferred, so
+                # a total the article states elsewhere for the deal still wins on its other claims)
+                total, inferred = delivered, True
             fr.quantity, fr.quantity_delivered, fr.quantity_inferred = total, delivered, inferred
             if (
                 fr.status == "delivered"
@@ -208,10 +216,13 @@ class DetailReader:
                 before = s[max(0, n.start - 25) : n.start]
                 near = _NEAR_ITEM.match(after)
                 hits_system = False
-                if m is not None and ref is not None and near is not None:
+                if m is not None and ref is not None:
                     for target in self._starts.get(ref.name, [m.start]):
                         rel = target - a - n.end
-                        if 0 <= rel <= 45 and near.end() + n.end >= target - a:
+                        if 0 <= rel <= 45 and (
+                            (near is not None and near.end() + n.end >= target - a)
+                            or _COUNT_GAP.fullmatch(s, n.end, target - a)
+                        ):
                             hits_system = True
                 hits_item = (
                     near is not None and _HITS_ITEM.match(after) is not None and not _OF_SYSTEMS.match(after)
@@ -306,6 +317,41 @@ _EXTRA_ITEMS = re.compile(
     + r")\b",
     _I,
 )
+
+
+def _party_counts(frames: list[_Frame], numbers: list[NumberMention], a: int) -> dict[int, int]:
+    """ "Chile bought 18 F-16s in 2005 and Jordan bought six in 2006", "A has pledged 22 jets, B 19":
+    frames of one system that differ in one party each take the count told after their own party
+    (up to the next one's; its first), not the system's first count.  Only where every such party
+    has a count of its own and the counts differ (else the system's count stands)."""
+    by_system: dict[str | None, list[_Frame]] = {}
+    for fr in frames:
+        if fr.system is not None and not fr.negated:
+            by_system.setdefault(fr.system.name, []).append(fr)
+    out: dict[int, int] = {}
+    for group in by_system.values():
+        if len(group) < 2:
+            continue
+        for side in ("buyers", "suppliers"):
+            marks = []
+            for fr in group:
+                parties = getattr(fr, side)
+                marks.append(parties[0].mention.start - a if len(parties) == 1 else None)
+            if None in marks or len(set(marks)) != len(group):
+                continue
+            cuts = [*sorted(marks), 10**9]
+            counts = {}
+            for fr, at in zip(group, marks, strict=True):
+                end = cuts[cuts.index(at) + 1]
+                own = [n.value for n in numbers if at <= n.start < end]
+                if not own:
+                    break
+                counts[id(fr)] = own[0]
+            else:
+                if len(set(counts.values())) == len(group):
+                    out.update(counts)
+            break
+    return out
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:

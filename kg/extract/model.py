@@ -46,8 +46,10 @@ Field notes (the *why* of each choice):
   is reported ("delivered three ... the remaining two have faced delays"); status
   ``delayed`` is used when the sentence reports only the delay.
 * ``quantity`` is the deal's total; when the text gives only delivered + remaining,
-  it is their sum and ``quantity_inferred`` is true.  ``quantity_delivered`` is the
-  number delivered so far when stated.
+  it is their sum and ``quantity_inferred`` is true, and when it gives only the first
+  batch delivered ("received its first six") it is that count, also inferred (a total
+  stated elsewhere for the deal is preferred for its other claims).  ``quantity_delivered``
+  is the number delivered so far when stated.
 * ``value`` is the deal's value.  A sum covering several purchases ("$25 billion in
   proposals to buy five more S-400s, as well as transport aircraft ...") is not the
   deal's value: it goes to ``package_value`` and ``value`` stays null.

@@ -91,6 +91,31 @@ _PREFIX = {
     "NGN": "NGN",
     "MAD": "MAD",
     "DZD": "DZD",
+    # more ISO codes and symbols written before the number ("RMB 2 billion", "₺1.2 billion")
+    "RMB": "CNY",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "E£": "EGP",
+    "₺": "TRY",
+    "₱": "PHP",
+    "₦": "NGN",
+    "₴": "UAH",
+    "₽": "RUB",
+    "₫": "VND",
+    "₸": "KZT",
+    "ARS": "ARS",
+    "PEN": "PEN",
+    "KES": "KES",
+    "KZT": "KZT",
+    "AZN": "AZN",
+    "IQD": "IQD",
+    "JOD": "JOD",
+    "OMR": "OMR",
+    "BHD": "BHD",
+    "LKR": "LKR",
+    "MMK": "MMK",
+    "RSD": "RSD",
+    "TND": "TND",
 }
 #: Currency words written *after* the number ("1.5 billion euros").
 _SUFFIX = {
@@ -179,6 +204,47 @@ _SUFFIX = {
     "rand": "ZAR",
     "hryvnias": "UAH",
     "hryvnia": "UAH",
+    # a state's own currency named with its adjective: stated first, it is the deal's currency
+    "egyptian pounds": "EGP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "naira": "NGN",
+    "indian rupees": "INR",
+    "pakistani rupees": "PKR",
+    "sri lankan rupees": "LKR",
+    "nepalese rupees": "NPR",
+    "qatari riyals": "QAR",
+    "omani rials": "OMR",
+    "moroccan dirhams": "MAD",
+    "emirati dirhams": "AED",
+    "uae dirhams": "AED",
+    "algerian dinars": "DZD",
+    "kuwaiti dinars": "KWD",
+    "iraqi dinars": "IQD",
+    "jordanian dinars": "JOD",
+    "serbian dinars": "RSD",
+    "tunisian dinars": "TND",
+    "bahraini dinars": "BHD",
+    "kenyan shillings": "KES",
+    "tenge": "KZT",
+    "leva": "BGN",
+    "bulgarian leva": "BGN",
+    "colombian pesos": "COP",
+    "mexican pesos": "MXN",
+    "chilean pesos": "CLP",
+    "argentine pesos": "ARS",
+    "peruvian soles": "PEN",
+    "soles": "PEN",
+    "hong kong dollars": "HKD",
+    "vietnamese dong": "VND",
+    "kyat": "MMK",
+    "birr": "ETB",
+    "złoty": "PLN",
+    "polish zlotys": "PLN",
+    "indonesian rupiah": "IDR",
+    "thai baht": "THB",
+    "malaysian ringgit": "MYR",
+    "south african rand": "ZAR",
 }
 #: Scale words -> multiplier.  Compound Indian scales first.
 _SCALE = {
@@ -275,6 +341,21 @@ _CASE_SENSITIVE_PREFIX = {
     "RM",
     "MYR",
     "Rp",
+    "RMB",
+    "HKD",
+    "ARS",
+    "PEN",
+    "KES",
+    "KZT",
+    "AZN",
+    "IQD",
+    "JOD",
+    "OMR",
+    "BHD",
+    "LKR",
+    "MMK",
+    "RSD",
+    "TND",
 }
 
 
@@ -354,6 +435,54 @@ def find_money(text: str) -> list[Money]:
         if value <= 0 or value > MAX_AMOUNT:
             continue
         out.append(Money(value, currency, text[m.start() : end], m.start(), end))
+    words = _word_money(text)
+    if words:
+        taken = [(mo.start, mo.end) for mo in out]
+        out += [w for w in words if all(w.end <= x or w.start >= y for x, y in taken)]
+        out.sort(key=lambda mo: mo.start)
+    return out
+
+
+#: amounts in words: "a billion dollars", "one billion euros", "half a billion dollars", "two million pounds"
+_WORD_AMOUNT = {
+    "half a": Decimal("0.5"),
+    "a": Decimal(1),
+    "one": Decimal(1),
+    "two": Decimal(2),
+    "three": Decimal(3),
+    "four": Decimal(4),
+    "five": Decimal(5),
+    "six": Decimal(6),
+    "seven": Decimal(7),
+    "eight": Decimal(8),
+    "nine": Decimal(9),
+    "ten": Decimal(10),
+}
+#: the count in words before a scale ending at the scale word's "illion": "half a b", "two m"
+_WORD_LEFT = re.compile(r"(?:^|(?<=\W))(?P<num>" + _alt(_WORD_AMOUNT) + r")\s+(?:tr|b|m)$", re.IGNORECASE)
+#: the scale's end and the currency word after it: "illion dollars"
+_WORD_RIGHT = re.compile(r"illion\s+(?P<suf>" + _alt(_SUFFIX) + r")\b", re.IGNORECASE)
+_SCALE_OF = {"tr": Decimal(10) ** 12, "b": Decimal(10) ** 9, "m": Decimal(10) ** 6}
+
+
+def _word_money(text: str) -> list[Money]:
+    """Sums whose number is a word ("a billion dollars"): rare, so each "illion" found by a plain
+    string search is looked at (a regex over the whole text costs as much as the money scan)."""
+    out = []
+    low = text.lower()
+    i = low.find("illion")
+    while i >= 0:
+        left = _WORD_LEFT.search(text, max(0, i - 16), i)
+        right = _WORD_RIGHT.match(text, i) if left is not None else None
+        if left is not None and right is not None:
+            currency = _SUFFIX.get(right.group("suf").casefold())
+            head = low[left.start("num") : left.end()].split()[-1]  # "tr", "b" or "m"
+            scale = _SCALE_OF.get(head)
+            if currency is not None and scale is not None:
+                amount = _WORD_AMOUNT[_SPACES.sub(" ", left.group("num").lower())] * scale
+                start = left.start("num")
+                out.append(Money(amount, currency, text[start : right.end()], start, right.end()))
+        i = low.find("illion", i + 6)
     return out
 
 

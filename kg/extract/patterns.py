@@ -13,6 +13,7 @@ import re
 
 from kg.extract._fastre import NeedsRx
 from kg.extract.nouns import ITEM_NOUNS
+from kg.extract.quantities import NUMBER_WORDS
 from kg.extract.vocabulary import _I, CUSTOMER_NOUN, NTH_CUSTOMER, NTH_ORDINAL, _lrx, _rx
 
 
@@ -470,9 +471,12 @@ _QTY_BAD_AFTER = _lrx(
     r"billion|million|crore|lakh|hours|people|soldiers|troops|countries|nations|decades|"
     r"buyers|firms|companies|officials|sources|metres|meters|tonnes|tons|kg|minutes|rounds|"
     r"nautical|feet|seconds|per|of the world|mm|millimet\w+|cm|centimet\w+|calib\w+|cal|"
-    r"kinds?|types?|sorts?|varieties|variants|versions|models|"
+    # "three Type 209 submarines": a designation "Type N" is the item, not "three types of"
+    r"kinds?|types?(?![\s-]*\d)|sorts?|varieties|variants|versions|models|"
     # groupings count deals or formations, not units: "two batches of", "three squadrons"
-    r"batch(?:es)?|tranches|lots|blocks|phases|squadrons|regiments|battalions|brigades)\b"
+    r"batch(?:es)?|tranches|lots|blocks|phases|squadrons|regiments|battalions|brigades|"
+    # a number before a singular formation names it: "delivered to the 332 Squadron"
+    r"squadron|regiment|battalion|brigade|flotilla)\b"
 )
 _SKIP_SENT = _rx(
     r"^\s*(?:related(?: article| stories| news)?|read (?:more|also)|also read|see also|"
@@ -529,7 +533,11 @@ _OBJ_OF_SELL = _lrx(
     r"deliver|delivers|delivered)\s+(?:the\s+)?$"
 )
 
-_ORDER_FOR = _rx(r"\b(?:order|contract|deal|agreement)\s+(?:for|of|covering)\s+(?:a total of\s+|up to\s+)?$")
+_ORDER_FOR = _rx(
+    r"\b(?:order|contract|deal|agreement)\s+(?:for|of|covering)\s+(?:a total of\s+|up to\s+)?$"
+    # "received four X, out of 12 ordered": the order's size
+    r"|\bout of\s+(?:a total of\s+|the\s+)?$"
+)
 
 # quantity cues (hot loop: compiled once)
 _NEAR_ITEM = re.compile(
@@ -539,6 +547,14 @@ _NEAR_ITEM = re.compile(
     # a calibre between the count and the item: "six 155 millimetre guns", "24 155mm howitzers"
     r"\d+(?:\.\d+)?(?:[\s-]?(?:mm|millimet\w+|cm|calib\w+))|"
     r"[A-Z][\w-]*)\s+){0,4}?(?:[A-Z][\w/-]*\d[\w/-]*|[A-Z][\w-]+|" + _ITEMS + r")"
+)
+#: the words a count may have between it and the designation it counts ("12 used Dutch F-16s", "10 new
+#: Airbus H145M", "two ex-Navy Santa Maria-class frigates"): the whole gap, so a capitalised adjective
+#: or maker is not taken for the item itself (where :data:`_NEAR_ITEM`, lazy, stops)
+_COUNT_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|plus|with|than|"
+    + NUMBER_WORDS
+    + r")\b)(?:[\w]+-(?:made|built|designed|origin)|[a-z]+(?:-[a-z]+)?|[a-z]+-[A-Z][\w]*|[A-Z][\w-]*)\s+){1,4}"
 )
 _HITS_ITEM = _lrx(
     r"^\s+(?:(?:more|additional|new|used|\d+(?:\.\d+)?[\s-]?(?:mm|millimet\w+)|[\w-]+)\s+){0,3}?(?:"
@@ -602,7 +618,11 @@ _ITEM_FOR_BEFORE = re.compile(
     r"[A-Z]-?\d)\s+(?:\w+\s+){0,2}for\s+(?:the\s+)?$",
     _I,
 )
-_PER_UNIT_NEXT = re.compile(r"^\s*(?:a|per|each)\s+(?:year|unit|aircraft|jet)\b|^\s*apiece")
+_PER_UNIT_NEXT = re.compile(
+    r"^\s*(?:a|per|each)\s+(?:year|unit|aircraft|jet|piece|" + _ITEMS_NOSYS + r")\b"
+    # "worth $50 million each", "at $3 million a piece": a unit price, not the deal's value
+    r"|^\s*(?:apiece|each\b|a piece\b)"
+)
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|widely\s+)?$")
 _SAID_IT_NEXT = re.compile(
     r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
@@ -646,7 +666,12 @@ _ITEM_HISTORY_TO = re.compile(
     r"(?:donated|sold|given|sent|supplied|delivered|transferred|handed over|exported|shipped|lent)\s+"
     r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
 )
-_AT_LEAST_BEFORE = re.compile(r"\b(?:more than|over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$", _I)
+_AT_LEAST_BEFORE = re.compile(
+    # "over" after a phrasal verb is its particle, not "more than": "handed over 40 vehicles"
+    r"\b(?:more than|(?<!\bhand )(?<!\bhands )(?<!\bhanded )(?<!\bhanding )(?<!\bturned )(?<!\bturns )"
+    r"(?<!\bpassed )over|at least|fleet to|total to|bringing \w+ \w+ to)\s+$",
+    _I,
+)
 _BY_WORD = re.compile(r"\bby\b")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b|&|/")
 _SALE_NOUN = re.compile(r"\b(?:exports?|sales?|sell|selling|supply|supplies|supplying)\b", _I)
@@ -655,7 +680,9 @@ _PURCHASE_NOUN = re.compile(r"\b(?:purchases?|imports?|acquisitions?|buy|buying|
 _PROPOSALS_WORD = re.compile(r"\bproposals\b", _I)
 _ACQUIRE_VERB_BEFORE = re.compile(
     r"\b(?:order\w*|bought|buy|purchas\w+|acquir\w+|receiv\w+|deliver\w*|took|take|sell|sold|"
-    r"suppl\w+|export\w*|get|got|sent|send|sends|donat\w+|gave|give|transferr?\w*|handed over|ship\w*)\s+$",
+    r"suppl\w+|export\w*|get|got|sent|send|sends|donat\w+|gave|give|transferr?\w*|handed over|ship\w*|"
+    # a donor's share of a fleet: "handed two of its X", "pledged 24 of the jets"
+    r"hand(?:s|ed)|pledg\w+|promis\w+|lent|lend\w*|leas\w+)\s+$",
     _I,
 )
 _DIGIT = re.compile(r"\d")

@@ -61,6 +61,8 @@ _SPECIAL = {
 MAX_QUANTITY = 100_000
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+#: the number words as a regex alternation (longest first), for patterns that must not cross a count
+NUMBER_WORDS = _WORD
 NUMBER_RE = re.compile(
     r"(?<![\w$€£₹.,/-])(?:"
     r"(?P<special>" + "|".join(re.escape(k) for k in sorted(_SPECIAL, key=len, reverse=True)) + r")"
@@ -142,12 +144,60 @@ def _scan_pattern() -> str:
 _NUMBER_RX = LowerRx(_scan_pattern(), NUMBER_RE.flags)
 
 
+#: a count in words followed by the same count in digits, the style of export notices: "sixty (60)"
+_PAREN_DIGITS = re.compile(r"\s*\((\d{1,3}(?:,\d{3})*|\d+)\)")
+
+
+_HUNDRED = re.compile(r"[\s-]+(?P<scale>hundred|thousand)\b", re.IGNORECASE)
+_AND_REST = re.compile(
+    r"(?:\s+and)?\s+(?P<rest>(?:"
+    + "|".join(_TENS)
+    + r")(?:[\s-](?:"
+    + "|".join(k for k in _UNITS if _UNITS[k] < 10)
+    + r"))?|"
+    + _WORD
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _hundreds(text: str, value: int, end: int) -> tuple[int, int]:
+    """ "two hundred" -> 200, "one hundred and twenty" -> 120, "five thousand" -> 5000: a count in
+    words with its scale (the words alone read "two" and "one hundred"), and the new end."""
+    scale = _HUNDRED.match(text, end) if value < 100 else None
+    if scale is not None and (value < 10 or scale.group("scale").lower() == "thousand"):
+        value *= 100 if scale.group("scale").lower() == "hundred" else 1000
+        end = scale.end()
+    if value >= 100 and value % 100 == 0 and (rest := _AND_REST.match(text, end)) is not None:
+        more = parse_number(rest.group("rest"))
+        if more is not None and more < 100:
+            value, end = value + more, rest.end()
+    return value, end
+
+
 def find_numbers(text: str) -> list[NumberMention]:
-    """Every cardinal number in ``text`` (years and money are filtered by the caller)."""
-    out = []
+    """Every cardinal number in ``text`` (years and money are filtered by the caller).
+
+    "one hundred twenty-three (123) missiles" is one count spanning the words and the bracketed
+    digits, so the item noun is right after it (the words alone are followed by the bracket)."""
+    out: list[NumberMention] = []
     for m in _NUMBER_RX.finditer(text):
         start, end = m.span()
+        if out and start < out[-1].end:
+            continue  # the bracketed digits of a count in words, already taken in with it
         value = parse_number(m.group(0))  # parse_number lowercases: same value either way
-        if value is not None and 0 < value <= MAX_QUANTITY:
-            out.append(NumberMention(value, text[start:end], start, end))
+        if value is None or not 0 < value <= MAX_QUANTITY:
+            continue
+        if not m.group(0)[:1].isdigit():
+            value, end = _hundreds(text, value, end)
+        paren = _PAREN_DIGITS.match(text, end)
+        if paren is not None and not m.group(0)[:1].isdigit():
+            digits = int(paren.group(1).replace(",", ""))
+            # the words may be several number mentions ("one hundred" "twenty-three"): fold them in
+            while out and 0 < start - out[-1].end <= 1 and text[out[-1].end : start].isspace():
+                start = out.pop().start
+            if 0 < digits <= MAX_QUANTITY:
+                out.append(NumberMention(digits, text[start : paren.end()], start, paren.end()))
+                continue
+        out.append(NumberMention(value, text[start:end], start, end))
     return out

@@ -337,7 +337,6 @@ def test_first_unit_running_late_is_a_delay_of_the_named_system() -> None:
 # --- details ------------------------------------------------------------------------------
 
 
-@_xfail("'its first N SYSTEM' gives no quantity")
 def test_first_n_received_gives_the_quantity() -> None:
     found = _about(
         _claims("Lithuania received its first four NASAMS launchers from Norway last week."), "NOR", "LTU"
@@ -345,7 +344,6 @@ def test_first_n_received_gives_the_quantity() -> None:
     assert found and found[0]["quantity"] == 4
 
 
-@_xfail("'handed over N <designation with a digit> vehicles' loses the quantity")
 def test_handed_over_n_vehicles_keeps_the_quantity() -> None:
     found = _about(_claims("Slovenia has handed over 28 M-84 tanks to Ukraine."), "SVN", "UKR")
     assert found and found[0]["quantity"] == 28
