@@ -53,6 +53,7 @@ from kg.extract.patterns import (
     _PASSIVE_BUY,
     _PASSIVE_TO_BY,
     _POSS,
+    _PRIORITY_TO,
     _PRONOUN,
     _PURCHASE_BY,
     _PURCHASE_NOUN,
@@ -313,6 +314,8 @@ def _subject_roles(
                 p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
                 break
             if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
+                if _PART_OF_WHICH.search(between):
+                    continue  # "bought ships from A's yard, the first of which was handed over": the ships
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
             elif vclass == "buy" and _PASSIVE_BUY.search(between) and _PARTICIPLE_WORD.match(word):
                 continue  # "Dassault, whose Rafale was picked": what was bought, not who bought
@@ -648,6 +651,9 @@ def _former_buyers(s: str, base: int, parties: list[_Party]) -> None:
 
 #: a trigger that can be a passive participle ("was picked", "were bought", "is chosen"); "are in
 #: talks" is no passive
+#: a quantified relative ("the first of which", "two of them") between a party and a passive verb: the
+#: verb's subject is the items just named, not the party before them
+_PART_OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them|these|those)\b", re.IGNORECASE)
 _PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|en|ght|wn)\b", re.IGNORECASE)
 #: a determiner right before a trigger word makes it an adjective ("the donated jets")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their)\s+\Z", re.IGNORECASE)
@@ -791,6 +797,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "item-history"
     if to is not None and _VISIT_TO.search(left):
         return "other", "visit"
+    if to is not None and _PRIORITY_TO.search(left):
+        return "other", "priority-to"
     if (
         to
         and not _NOT_TO.match(to.group(1))
