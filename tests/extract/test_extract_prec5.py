@@ -54,3 +54,16 @@ def test_yard_owner_before_a_quantified_relative_is_no_passive_recipient(part: s
     pairs = _pairs(text)
     assert ("DEU", "ESP") not in pairs
     assert ("DEU", "CHL") in pairs
+
+
+def _systems_of(text: str, supplier: str) -> set[str | None]:
+    """The systems ``text``'s claims have ``supplier`` sell."""
+    return {y for s, _b, y in triples(text, PUB) if s == supplier}
+
+
+@pytest.mark.parametrize("old", ["Israeli-built Nesher", "Chinese-made K-8P", "Italian-designed MB-339A"])
+def test_fleet_replaced_with_its_origin_is_not_the_new_deals_item(old: str) -> None:
+    """'A signed to buy X from B, replacing an ageing fleet of C-built Y': Y is the old fleet the
+    purchase replaces (its maker's adjective does not make it an item of the deal); B sells X only."""
+    text = f"Peru signed a deal on Monday to buy 12 Gripen fighters from Sweden, replacing an ageing fleet of {old} jets."
+    assert _systems_of(text, "SWE") == {"Gripen"}
