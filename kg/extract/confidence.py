@@ -192,6 +192,7 @@ RISKS: dict[str, float] = {
     "stage:negated-verb": 0.15,
     "stage:comparison": 0.15,
     "stage:in-service": 0.1,
+    "supplier:fleet-origin-only": 0.1,
     "pair:other-clause": 0.1,
     "supplier:origin-of-other-item": 0.1,
     "party:negated": 0.1,
@@ -257,7 +258,9 @@ def background(cues: Iterable[str]) -> bool:
     """Whether a claim's cues show a party named only as background to the sentence, never a deal it
     states: the buyer only inside a list of three or more states ("A, B and C are among the other
     operators", "X offered P, Y the Q, and Z the R"), or a fleet in service with only the item's origin
-    as supplier and no deal word ("the army relies on Swedish X and American Y missiles"), or a
+    as supplier and no deal word ("the army relies on Swedish X and American Y missiles") or with a
+    deal word but no name, capital or firm of the supplier's state in the sentence ("operates Soviet-era
+    X, which it bought in the 1980s": the fleet's history), or a
     firm read as the seller of a system named in another coordinate clause ("the air force is
     weighing X and Y, and the navy signed with <firm> for a frigate": the firm sells the frigate).
 
@@ -266,8 +269,8 @@ def background(cues: Iterable[str]) -> bool:
     tied to its own deal word by a role cue, with a named system, is still read ("A, B and C have
     bought N X since ...", "S sold the X to A, B and C": each of them is a buyer)."""
     cues = set(cues)
-    if "stage:in-service" in cues and "status:none" in cues:
-        return True
+    if "stage:in-service" in cues and ("status:none" in cues or "supplier:fleet-origin-only" in cues):
+        return True  # a fleet in service, its supplier only the item's origin: no transfer the text states
     if "supplier:company" in cues and "pair:other-clause" in cues:
         return True  # a firm named in another clause sells that clause's item, not this one
     if "party:in-list" not in cues:

@@ -91,6 +91,7 @@ RISK_GROUPS: dict[str, str] = {
     "pair:other-clause": "risk:pair",
     "supplier:company-abroad": "risk:supplier",
     "supplier:origin-of-other-item": "risk:supplier",
+    "supplier:fleet-origin-only": "risk:supplier",
     "system:no-trigger-in-clause": "risk:system",
     "system:name-fragment": "risk:system",
     "system:context-beside-other": "risk:system",

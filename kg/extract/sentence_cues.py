@@ -41,6 +41,9 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
   and the supplier is only the item's origin: a fleet, not a transfer the text states.
+* ``supplier:fleet-origin-only`` - with ``stage:in-service`` and a named system: the supplier's state is named in the
+  sentence by no name, capital or firm, only by the item's origin ("the army operates Soviet-era X,
+  bought in the 1970s"): a fleet's history, no transfer from a party the text names;
 * ``system:context-beside-other`` - the system was carried over from another sentence although
   this one names a system of its own (not the claim's): the sentence is about its own item ("the
   guns replace the X that A sent to B"), and the role step could not tie the named one.
@@ -422,6 +425,12 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
         "focus",
     ):
         out.append("stage:in-service")
+        if (
+            claim.supplier is not None
+            and claim.system is not None
+            and not any(m.iso3 == claim.supplier.iso3 and m.form != "demonym" for m in sent.parties)
+        ):
+            out.append("supplier:fleet-origin-only")
     return out
 
 

@@ -67,3 +67,22 @@ def test_fleet_replaced_with_its_origin_is_not_the_new_deals_item(old: str) -> N
     purchase replaces (its maker's adjective does not make it an item of the deal); B sells X only."""
     text = f"Peru signed a deal on Monday to buy 12 Gripen fighters from Sweden, replacing an ageing fleet of {old} jets."
     assert _systems_of(text, "SWE") == {"Gripen"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador's army currently operates some 30 Soviet-era T-72 tanks, which it bought in the 1980s.",
+        "Ecuador's army still operates about 30 Soviet-era T-72 tanks, which it received in the 1980s.",
+    ],
+)
+def test_fleet_in_service_whose_supplier_is_only_its_origin_is_no_claim(text: str) -> None:
+    """'A operates N <era/origin> X, which it bought decades ago': a fleet's history; the supplier
+    would be only the item's origin (no name, capital or firm of that state in the sentence)."""
+    assert not [t for t in triples(text, PUB) if t[1] == "ECU"]
+
+
+def test_fleet_in_service_with_its_seller_named_stays() -> None:
+    """The same fleet with its seller named ('bought from B') states a transfer from B."""
+    text = "Ecuador's army operates 30 T-72 tanks, bought from Russia in the 1980s."
+    assert ("RUS", "ECU") in _pairs(text)
