@@ -67,6 +67,7 @@ _SUPPLIER_GROUPS: dict[str, str] = {
     "origin-modifier": "origin",
     "demonym-item": "origin",
     "made": "origin",
+    "made-in": "origin",
     "subject": "subject",
     "approver": "subject",
     "official": "subject",

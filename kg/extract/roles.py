@@ -731,6 +731,14 @@ _RELIANCE_FROM = re.compile(
 )
 
 
+#: a place of manufacture right before a state ("jets built in X", "made under licence in X"): X makes
+#: the item (its origin), it is no buyer
+_MADE_IN = re.compile(
+    r"\b(?:built|made|produced|manufactured|assembled|designed|developed)\s+(?:(?:locally|domestically|under\s+licen[cs]e)\s+)?in\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -753,6 +761,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "nth-buyer"  # "makes Belgium the fourth buyer of"
     if _MADE.match(own_right) and not (_FINITE_MADE.match(own_right) and not _DETERMINER_END.search(left)):
         return "origin", "made"
+    if "in" in tail and _MADE_IN.search(left):
+        return "supplier", "made-in"  # "jets built in X": where the item is made (its seller), no buyer
     if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
         _TURN_TO.search(left) or _SUCH_AS.search(left)
     ):

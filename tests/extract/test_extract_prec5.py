@@ -86,3 +86,14 @@ def test_fleet_in_service_with_its_seller_named_stays() -> None:
     """The same fleet with its seller named ('bought from B') states a transfer from B."""
     text = "Ecuador's army operates 30 T-72 tanks, bought from Russia in the 1980s."
     assert ("RUS", "ECU") in _pairs(text)
+
+
+@pytest.mark.parametrize("made", ["built in India", "made in India", "assembled under licence in India"])
+def test_state_where_an_item_is_made_is_no_buyer(made: str) -> None:
+    """'A took delivery of X from B, and of Y built in C': C is where Y is made, never the buyer of
+    B's X."""
+    text = (
+        "The air force took delivery of eight K-8 trainers from China in 2020, "
+        f"and of two Dhruv helicopters {made} the same year."
+    )
+    assert not [t for t in triples(text, PUB) if t[1] == "IND"]
