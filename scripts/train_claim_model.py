@@ -109,7 +109,7 @@ def collect(sc, paths: list[Path]) -> Labelled:
     for i, path in enumerate(paths):
         doc = json.loads(path.read_text(encoding="utf-8"))
         (art,) = [a for a in read_articles(path) if isinstance(a, Article)]
-        pairs = learned.explain(art.text, art.published)
+        pairs = learned.explain(art.text, art.published, art.title)
         keys = [
             (
                 sc.country_key(c.supplier.to_dict() if c.supplier else None),

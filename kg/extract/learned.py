@@ -313,13 +313,16 @@ def article_features(
     return [claim_features(c, c.confidence, view) for c in claims]
 
 
-def explain(text: str, published: date | None = None) -> list[tuple[Claim, dict[str, float]]]:
-    """Each claim of ``text`` with its features, its confidence the hand table's (training, tests)."""
+def explain(
+    text: str, published: date | None = None, title: str | None = None
+) -> list[tuple[Claim, dict[str, float]]]:
+    """Each claim of ``text`` with its features, its confidence the hand table's (training, tests);
+    ``title`` is the headline, as :func:`kg.extract.extract` passes it."""
     from kg.extract.claims import _Extractor  # claims imports this module through .confidence
 
     token = use_model(None)
     try:
-        ex = _Extractor(text, published, ())
+        ex = _Extractor(text, published, (), title)
         claims = ex.run()
     finally:
         reset_model(token)

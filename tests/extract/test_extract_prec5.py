@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from kg.extract import Article, extract
 from tests.helpers.claim_facts import triples
 
 PUB = date(2025, 6, 2)
@@ -97,3 +98,16 @@ def test_state_where_an_item_is_made_is_no_buyer(made: str) -> None:
         f"and of two Dhruv helicopters {made} the same year."
     )
     assert not [t for t in triples(text, PUB) if t[1] == "IND"]
+
+
+def test_headline_state_is_the_focus_buyer_over_brokers_named_in_the_lead() -> None:
+    """A sentence naming no buyer falls back on the article's focus; the headline names the
+    article's subject, so a state it names outweighs a broker state the lead names twice."""
+    text = (
+        "The junta has imported weapons worth $400 million since 2021, a report said on Wednesday. "
+        "It names brokers in Thailand and Laos, and says firms registered in Thailand arranged shipments.\n\n"
+        "Among the items: Yak-130 trainers from Russia, handed over in 2022."
+    )
+    art = Article(text=text, title="Report: $400 million in arms reached Myanmar's junta", published=PUB)
+    found = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in extract(art)}
+    assert found == {("RUS", "MMR")}
