@@ -103,6 +103,16 @@ from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 _TITLE_WEIGHT = 2
 
 
+#: a headline's seller position ("buys X from B", "deal with B", "X of B", "built by B"): not its subject
+_SELLER_BEFORE = re.compile(r"\b(?:from|of|with|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _title_states(title: str, extra_systems: Iterable[SystemRecord]) -> list[Mention]:
+    """The headline's mentions that may be its subject: none in a seller's position."""
+    masked = mask_markup(title)
+    return [m for m in find_mentions(masked, extra_systems) if not _SELLER_BEFORE.search(masked, 0, m.start)]
+
+
 class _Extractor(FrameBuilder, DetailReader):
     """One article's claims: sentence by sentence, then deal grouping (see the module docstring)."""
 
@@ -114,7 +124,7 @@ class _Extractor(FrameBuilder, DetailReader):
         title: str | None = None,
     ) -> None:
         self.text = text
-        self._title_mentions = find_mentions(mask_markup(title), extra_systems) if title else []
+        self._title_mentions = _title_states(title, extra_systems) if title else []
         self.published = published
         self.masked = mask_markup(text)
         self.mentions = find_mentions(self.masked, extra_systems)
@@ -155,7 +165,8 @@ class _Extractor(FrameBuilder, DetailReader):
 
     def _focus_buyer(self) -> _Party | None:
         """The country the article is mostly about (most named in its headline, counted twice, and its
-        first 600 characters; the earliest named wins a tie).
+        first 600 characters; the earliest named wins a tie).  A state in a seller's position ("from
+        B", "with B", "of B", "by B") is not counted: news is told from the buyer's side.
 
         Used only as a last resort for a sentence that names a system, a supplier and a deal
         stage but no buyer.  Demonyms do not count (they usually describe equipment).
@@ -175,6 +186,8 @@ class _Extractor(FrameBuilder, DetailReader):
             ):
                 if m.party.historical or m.iso3 is None:
                     continue
+                if pos >= 0 and _SELLER_BEFORE.search(self.masked, max(0, m.start - 12), m.start):
+                    continue  # "a contract with Airbus of Spain": the seller, not the article's subject
                 counts[m.iso3] = counts.get(m.iso3, 0) + (_TITLE_WEIGHT if pos < 0 else 1)
                 first.setdefault(m.iso3, m)
                 order.setdefault(m.iso3, pos)

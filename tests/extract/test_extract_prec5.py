@@ -111,3 +111,19 @@ def test_headline_state_is_the_focus_buyer_over_brokers_named_in_the_lead() -> N
     art = Article(text=text, title="Report: $400 million in arms reached Myanmar's junta", published=PUB)
     found = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in extract(art)}
     assert found == {("RUS", "MMR")}
+
+
+def test_state_in_a_sellers_position_is_not_the_focus_buyer() -> None:
+    """'A signed with <firm> of B' in headline and lead: B is the seller, so the article's focus (the
+    fallback buyer of a sentence naming none) is A, not B; local production 'in A' sells nothing to B."""
+    text = (
+        "On Monday, the Kenyan defence ministry signed a contract with Airbus of Spain for 12 C295 transport "
+        "aircraft.\n\nThe other eight aircraft are to be produced in Kenya within six years of the contract "
+        "being signed."
+    )
+    art = Article(
+        text=text, title="Ministry signs deal with Airbus of Spain for 12 C295 aircraft", published=PUB
+    )
+    found = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in extract(art)}
+    assert ("KEN", "ESP") not in found
+    assert ("ESP", "KEN") in found
