@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from kg.extract import Article, extract
-from tests.helpers.claim_facts import triples
+from tests.helpers.claim_facts import claims, triples
 
 PUB = date(2025, 6, 2)
 
@@ -127,3 +127,21 @@ def test_state_in_a_sellers_position_is_not_the_focus_buyer() -> None:
     found = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in extract(art)}
     assert ("KEN", "ESP") not in found
     assert ("ESP", "KEN") in found
+
+
+@pytest.mark.parametrize("place", ["in Greece", "at a base in Greece", "on an island in Greece"])
+def test_state_only_named_near_a_system_is_no_buyer(place: str) -> None:
+    """A state merely named in a sentence about a system (where crews trained), with the system's
+    maker as the only 'supplier', is no deal: no cue ties either party to it."""
+    text = f"Crews trained on the Rafale {place} last year, a ministry official said, and the jets were delivered on time."
+    assert not triples(text, PUB)
+
+
+def test_untied_pair_that_a_tied_claim_states_keeps_its_stage() -> None:
+    """The same untied sentence after a stated order of the same pair: the pair is the deal's, and
+    the later sentence's stage (delivered) is kept."""
+    text = (
+        "Greece ordered 24 Rafale jets from France in 2021. Crews trained on the Rafale in Greece last year, "
+        "a ministry official said, and the jets were delivered on time."
+    )
+    assert {c["status"] for c in claims(text, PUB) if c["buyer"]["iso3"] == "GRC"} >= {"signed", "delivered"}
