@@ -56,7 +56,7 @@ def extract(article: Article, *, extra_systems: Iterable[SystemRecord] = ()) -> 
     ``extra_systems`` extends the catalogue for this call (e.g. systems already in the
     store after a SIPRI import); the extended gazetteer is cached per distinct set.
     """
-    return extract_claims(article.text, article.published, extra_systems)
+    return extract_claims(article.text, article.published, extra_systems, article.title)
 
 
 def extract_text(
@@ -75,7 +75,7 @@ def _init_worker(extra: tuple[SystemRecord, ...]) -> None:
 
 
 def _work(article: Article) -> list[Claim]:
-    return extract_claims(article.text, article.published, _WORKER_EXTRA)
+    return extract_claims(article.text, article.published, _WORKER_EXTRA, article.title)
 
 
 def extract_many(
@@ -94,7 +94,7 @@ def extract_many(
     extra = tuple(extra_systems)
     if jobs <= 1:
         for art in articles:
-            yield art, extract_claims(art.text, art.published, extra)
+            yield art, extract_claims(art.text, art.published, extra, art.title)
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(extra,)) as pool:

@@ -98,12 +98,33 @@ from kg.extract.vocabulary import _IN_SERVICE_RX, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
+#: a state the headline names counts this many times toward the article's focus (the headline names
+#: the article's subject; the lead may open with the suppliers or the brokers of a report)
+_TITLE_WEIGHT = 2
+
+
+#: a headline's seller position ("buys X from B", "deal with B", "X of B", "built by B"): not its subject
+_SELLER_BEFORE = re.compile(r"\b(?:from|of|with|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _title_states(title: str, extra_systems: Iterable[SystemRecord]) -> list[Mention]:
+    """The headline's mentions that may be its subject: none in a seller's position."""
+    masked = mask_markup(title)
+    return [m for m in find_mentions(masked, extra_systems) if not _SELLER_BEFORE.search(masked, 0, m.start)]
+
 
 class _Extractor(FrameBuilder, DetailReader):
     """One article's claims: sentence by sentence, then deal grouping (see the module docstring)."""
 
-    def __init__(self, text: str, published: date | None, extra_systems: Iterable[SystemRecord]) -> None:
+    def __init__(
+        self,
+        text: str,
+        published: date | None,
+        extra_systems: Iterable[SystemRecord],
+        title: str | None = None,
+    ) -> None:
         self.text = text
+        self._title_mentions = _title_states(title, extra_systems) if title else []
         self.published = published
         self.masked = mask_markup(text)
         self.mentions = find_mentions(self.masked, extra_systems)
@@ -143,15 +164,19 @@ class _Extractor(FrameBuilder, DetailReader):
         )
 
     def _focus_buyer(self) -> _Party | None:
-        """The country the article is mostly about (most named in its first 600 characters).
+        """The country the article is mostly about (most named in its headline, counted twice, and its
+        first 600 characters; the earliest named wins a tie).  A state in a seller's position ("from
+        B", "with B", "of B", "by B") is not counted: news is told from the buyer's side.
 
         Used only as a last resort for a sentence that names a system, a supplier and a deal
         stage but no buyer.  Demonyms do not count (they usually describe equipment).
         """
         counts: dict[str, int] = {}
         first: dict[str, Mention] = {}
-        for m in self.mentions:
-            if m.start > 600:
+        order: dict[str, int] = {}
+        title = [(m.start - 100_000, m) for m in self._title_mentions]
+        for pos, m in [*title, *((m.start, m) for m in self.mentions)]:
+            if pos > 600:
                 break
             if (
                 m.kind == "party"
@@ -161,11 +186,14 @@ class _Extractor(FrameBuilder, DetailReader):
             ):
                 if m.party.historical or m.iso3 is None:
                     continue
-                counts[m.iso3] = counts.get(m.iso3, 0) + 1
+                if pos >= 0 and _SELLER_BEFORE.search(self.masked, max(0, m.start - 12), m.start):
+                    continue  # "a contract with Airbus of Spain": the seller, not the article's subject
+                counts[m.iso3] = counts.get(m.iso3, 0) + (_TITLE_WEIGHT if pos < 0 else 1)
                 first.setdefault(m.iso3, m)
+                order.setdefault(m.iso3, pos)
         if not counts:
             return None
-        iso = max(counts, key=lambda k: (counts[k], -first[k].start))
+        iso = max(counts, key=lambda k: (counts[k], -order[k]))
         rec = first[iso].party
         assert rec is not None
         return _Party(Mention("party", -1, -1, "", "focus"), iso, rec.name, "country", None, "buyer", "focus")
@@ -780,9 +808,12 @@ def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def extract_claims(
-    text: str, published: date | None = None, extra_systems: Iterable[SystemRecord] = ()
+    text: str,
+    published: date | None = None,
+    extra_systems: Iterable[SystemRecord] = (),
+    title: str | None = None,
 ) -> list[Claim]:
     """Claims of one article text (see the module docstring)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    return _Extractor(text, published, extra_systems).run()
+    return _Extractor(text, published, extra_systems, title).run()

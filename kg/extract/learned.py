@@ -67,6 +67,7 @@ _SUPPLIER_GROUPS: dict[str, str] = {
     "origin-modifier": "origin",
     "demonym-item": "origin",
     "made": "origin",
+    "made-in": "origin",
     "subject": "subject",
     "approver": "subject",
     "official": "subject",
@@ -91,6 +92,8 @@ RISK_GROUPS: dict[str, str] = {
     "pair:other-clause": "risk:pair",
     "supplier:company-abroad": "risk:supplier",
     "supplier:origin-of-other-item": "risk:supplier",
+    "supplier:fleet-origin-only": "risk:supplier",
+    "pair:untied": "risk:pair",
     "system:no-trigger-in-clause": "risk:system",
     "system:name-fragment": "risk:system",
     "system:context-beside-other": "risk:system",
@@ -311,13 +314,16 @@ def article_features(
     return [claim_features(c, c.confidence, view) for c in claims]
 
 
-def explain(text: str, published: date | None = None) -> list[tuple[Claim, dict[str, float]]]:
-    """Each claim of ``text`` with its features, its confidence the hand table's (training, tests)."""
+def explain(
+    text: str, published: date | None = None, title: str | None = None
+) -> list[tuple[Claim, dict[str, float]]]:
+    """Each claim of ``text`` with its features, its confidence the hand table's (training, tests);
+    ``title`` is the headline, as :func:`kg.extract.extract` passes it."""
     from kg.extract.claims import _Extractor  # claims imports this module through .confidence
 
     token = use_model(None)
     try:
-        ex = _Extractor(text, published, ())
+        ex = _Extractor(text, published, (), title)
         claims = ex.run()
     finally:
         reset_model(token)

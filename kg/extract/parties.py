@@ -123,7 +123,8 @@ _COUNTED_RETIRED = re.compile(
 #: a system being replaced ("to replace the ageing X", "retiring its X") is not bought
 _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|" + RETIRE_VERB + r"|succeed(?:s|ing)?|in place of|instead of)\s+"
-    r"(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|existing|current|remaining|fleet of|[\w-]+-era)\s+){0,4}$",
+    r"(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|existing|current|remaining|fleet of|[\w-]+-era|"
+    r"[\w-]+-(?:built|made|designed|supplied|origin))\s+){0,4}$",
     re.IGNORECASE,
 )
 

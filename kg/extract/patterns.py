@@ -199,6 +199,12 @@ _BUYER_BY = _rx(
 )
 #: "during a visit by X's president to Y", "a trip to Y": Y is where someone went, no recipient
 _VISIT_TO = _rx(r"\b(?:visit|visits|trip|tour|journey)\s+(?:by\s+[^,.;]{1,50}?\s+)?to\s+(?:the\s+)?$")
+#: precedence given to another state ("after Washington gave priority to X", "deliveries prioritised
+#: to X"): X jumped the queue of someone else's order, it is no party to that deal
+_PRIORITY_TO = _rx(
+    r"\b(?:priority|precedence|preference|prioriti[sz](?:e|es|ed|ing)|(?:the\s+)?front\s+of\s+the\s+queue)\s+"
+    r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?$"
+)
 #: a state stopping its own exports ("froze arms exports to", "halted deliveries"): no seller of the deal
 _STOP_BEFORE = re.compile(
     r"\b(?:froze|freezes?|freezing|frozen|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|block(?:s|ed|ing)?|"

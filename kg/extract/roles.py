@@ -53,6 +53,7 @@ from kg.extract.patterns import (
     _PASSIVE_BUY,
     _PASSIVE_TO_BY,
     _POSS,
+    _PRIORITY_TO,
     _PRONOUN,
     _PURCHASE_BY,
     _PURCHASE_NOUN,
@@ -313,6 +314,8 @@ def _subject_roles(
                 p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
                 break
             if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
+                if _PART_OF_WHICH.search(between):
+                    continue  # "bought ships from A's yard, the first of which was handed over": the ships
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
             elif vclass == "buy" and _PASSIVE_BUY.search(between) and _PARTICIPLE_WORD.match(word):
                 continue  # "Dassault, whose Rafale was picked": what was bought, not who bought
@@ -648,6 +651,9 @@ def _former_buyers(s: str, base: int, parties: list[_Party]) -> None:
 
 #: a trigger that can be a passive participle ("was picked", "were bought", "is chosen"); "are in
 #: talks" is no passive
+#: a quantified relative ("the first of which", "two of them") between a party and a passive verb: the
+#: verb's subject is the items just named, not the party before them
+_PART_OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them|these|those)\b", re.IGNORECASE)
 _PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|en|ght|wn)\b", re.IGNORECASE)
 #: a determiner right before a trigger word makes it an adjective ("the donated jets")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their)\s+\Z", re.IGNORECASE)
@@ -725,6 +731,14 @@ _RELIANCE_FROM = re.compile(
 )
 
 
+#: a place of manufacture right before a state ("jets built in X", "made under licence in X"): X makes
+#: the item (its origin), it is no buyer
+_MADE_IN = re.compile(
+    r"\b(?:built|made|produced|manufactured|assembled|designed|developed)\s+(?:(?:locally|domestically|under\s+licen[cs]e)\s+)?in\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -747,6 +761,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "nth-buyer"  # "makes Belgium the fourth buyer of"
     if _MADE.match(own_right) and not (_FINITE_MADE.match(own_right) and not _DETERMINER_END.search(left)):
         return "origin", "made"
+    if "in" in tail and _MADE_IN.search(left):
+        return "supplier", "made-in"  # "jets built in X": where the item is made (its seller), no buyer
     if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
         _TURN_TO.search(left) or _SUCH_AS.search(left)
     ):
@@ -791,6 +807,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "item-history"
     if to is not None and _VISIT_TO.search(left):
         return "other", "visit"
+    if to is not None and _PRIORITY_TO.search(left):
+        return "other", "priority-to"
     if (
         to
         and not _NOT_TO.match(to.group(1))

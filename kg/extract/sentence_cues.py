@@ -41,9 +41,16 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
   and the supplier is only the item's origin: a fleet, not a transfer the text states.
+* ``supplier:fleet-origin-only`` - with ``stage:in-service`` and a named system: the supplier's state is named in the
+  sentence by no name, capital or firm, only by the item's origin ("the army operates Soviet-era X,
+  bought in the 1970s"): a fleet's history, no transfer from a party the text names;
 * ``system:context-beside-other`` - the system was carried over from another sentence although
   this one names a system of its own (not the claim's): the sentence is about its own item ("the
-  guns replace the X that A sent to B"), and the role step could not tie the named one.
+  guns replace the X that A sent to B"), and the role step could not tie the named one;
+* ``pair:untied`` - the buyer is only named in the sentence (no verb, preposition or possessive gives
+  it the role, and it is not the sentence's opening subject) and the supplier is only the system's
+  catalogue origin: a state named near a system; such a claim is dropped unless another claim of the
+  article states the same pair and system with a cue (:func:`.confidence.calibrate`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -422,6 +429,12 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
         "focus",
     ):
         out.append("stage:in-service")
+        if (
+            claim.supplier is not None
+            and claim.system is not None
+            and not any(m.iso3 == claim.supplier.iso3 and m.form != "demonym" for m in sent.parties)
+        ):
+            out.append("supplier:fleet-origin-only")
     return out
 
 
@@ -507,11 +520,31 @@ def sentence_cues(
         out.append("stage:retiring")
     if systems and not own and "system:context" in claim.cues:
         out.append("system:context-beside-other")
+    if _untied(claim, sent):
+        out.append("pair:untied")
     if own and sent.trig:
         clauses = [sent.clause_of(m.start - a) for m in own]
         if not any(x <= t[1] < y for x, y in clauses for t in sent.trig):
             out.append("system:no-trigger-in-clause")
     return out
+
+
+#: what may stand before a sentence's opening subject ("Today the", "To date, the", "Meanwhile,")
+_OPENING = re.compile(
+    r"\W*(?:(?:today|to date|now|currently|meanwhile|by then|so far),?\s+)?(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _untied(claim: Claim, sent: Sentence) -> bool:
+    """No cue ties either party: the buyer only named (``buyer:mention``), the supplier only the
+    system's catalogue origin, and the buyer not the sentence's opening subject ("A possesses 24 X",
+    "A, 2020: two more X" state A's own fleet or order)."""
+    if "buyer:mention" not in claim.cues or "supplier:system-origin" not in claim.cues:
+        return False
+    first = sent.parties[0] if sent.parties else None
+    if first is None or first.iso3 != claim.buyer.iso3:
+        return True
+    return _OPENING.fullmatch(sent.s, 0, first.start - sent.a) is None
 
 
 def sentence_states(mentions: list[Mention], a: int, b: int) -> int:

@@ -366,7 +366,6 @@ def test_domestic_order_of_the_same_system_is_not_the_export_quantity() -> None:
     assert found and {c["quantity"] for c in found} == {20}
 
 
-@_xfail("home-made approvals announced the same day are attached to the foreign deal")
 def test_home_made_approvals_on_the_same_day_are_not_the_foreign_deal() -> None:
     text = (
         "India's cabinet cleared the purchase of 31 MQ-9B drones from the United States. "
