@@ -102,7 +102,7 @@ class FrameBuilder(PartyAssigner):
             and status not in ("delivered", "delivering", "delayed")
         )
         future = bool(_FUTURE.search(s))
-        bare = bare_purchase(s, trig)
+        bare = bare_purchase(s, trig, self.published.year if self.published else None)
         sys_refs = self._system_refs(s, a, parties, systems, anaphora)
         n_refs = len(sys_refs)
         sys_refs = _platforms(s, a, parties, sys_refs)
