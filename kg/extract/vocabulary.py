@@ -169,7 +169,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delayed",
         _rx(
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-            r"held up|on hold|on ice|(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
+            r"held up|held back|on hold|on ice|"
+            # "deliveries have slowed", "production slowed": a schedule running late (newsset10 conventions)
+            r"(?:has|have|had|was|were)\s+(?:\w+ly\s+)?slowed|slow(?:ed|ing)\s+(?:the\s+)?(?:deliver(?:y|ies)|production)|"
+            r"(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
             r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
             # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
@@ -188,9 +191,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "delivering",
         _rx(
-            r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
-            # "deliveries of the X to A began in 2023", "deliveries to the army began only in 2022"
-            r"(?:of|to) (?:[\w-]+ ){1,6}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started))|"
+            r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:now )?(?:underway|under way|ongoing|continuing)|"
+            # "deliveries of the X to A began in 2023", "deliveries to the army began only in 2022",
+            # "deliveries to A are under way"
+            r"(?:of|to|from) (?:[\w-]+ ){1,8}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started)|"
+            r"(?:are|is) (?:now )?(?:underway|under way|ongoing))|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) (?:deliver\w*|receiving|taking delivery|to receive)|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
             r"takes delivery|take delivery|"

@@ -122,3 +122,41 @@ def test_a_plan_or_deal_that_was_dropped_is_cancelled(subject: str, verb: str) -
 )
 def test_something_else_dropped_on_or_from_is_no_cancellation(text: str) -> None:
     assert "cancelled" not in _stages(text, "FRA", "PER")
+
+
+# --- deliveries held back or slowed are delayed; deliveries under way are delivering ----------------
+
+_DELAY_WORDS = [
+    "have been held back",
+    "were held back",
+    "have slowed",
+    "have sharply slowed",
+    "had slowed",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(words=st.sampled_from(_DELAY_WORDS))
+def test_deliveries_held_back_or_slowed_are_delayed(words: str) -> None:
+    text = (
+        f"Deliveries of the K9 Thunder howitzers from South Korea to Estonia {words} by a shortage of parts."
+    )
+    assert _stages(text, "KOR", "EST") == {"delayed"}
+
+
+def test_slowing_production_delays_the_deal() -> None:
+    text = "A shortage of engines is slowing production of the Leopard 2A7 tanks Germany sold to Hungary."
+    assert "delayed" in _stages(text, "DEU", "HUN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deliveries of the F-16 jets from Denmark to Ukraine are under way.",
+        "Deliveries to Ukraine of the F-16 jets from Denmark are now under way.",
+        "F-16 deliveries from Denmark to Ukraine began in 2024.",
+        "Deliveries of F-16 jets from Denmark to Ukraine are ongoing.",
+    ],
+)
+def test_deliveries_under_way_are_delivering(text: str) -> None:
+    assert _stages(text, "DNK", "UKR") == {"delivering"}
