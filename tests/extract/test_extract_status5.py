@@ -160,3 +160,31 @@ def test_slowing_production_delays_the_deal() -> None:
 )
 def test_deliveries_under_way_are_delivering(text: str) -> None:
     assert _stages(text, "DNK", "UKR") == {"delivering"}
+
+
+# --- talks about one system of several take the setback that ends their clause -------------------
+
+_LEAD = "Egypt has received its first Su-35 fighters from Russia. "
+_TALKS_SUBJECTS = [
+    "Meanwhile, talks with France over 24 Rafale fighters, a sale approved by Paris in 2019 as part of a "
+    "package that also included Exocet missiles,",
+    "Negotiations with France over 24 Rafale fighters, a deal that would also include Exocet missiles,",
+]
+_SETBACKS = ["remain suspended", "have been suspended", "were called off", "remain frozen", "are on hold"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(subject=st.sampled_from(_TALKS_SUBJECTS), setback=st.sampled_from(_SETBACKS))
+def test_talks_about_the_first_of_several_systems_take_the_setback_after_them(
+    subject: str, setback: str
+) -> None:
+    text = f"{_LEAD}{subject} {setback}."
+    rafale = {
+        c["status"] for c in claim_facts.claims(text, PUB) if c["system"] and c["system"]["name"] == "Rafale"
+    }
+    assert rafale == {"cancelled"}
+
+
+def test_talks_about_several_systems_without_a_setback_stay_talks() -> None:
+    text = f"{_LEAD}Talks with France over 24 Rafale fighters and Exocet missiles, which began in 2019, continue."
+    assert _stages(text, "FRA", "EGY") == {"negotiating"}
