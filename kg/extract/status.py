@@ -129,6 +129,12 @@ _ANNOUNCED_LEFT = re.compile(
 )
 
 
+#: "will give B N X", "is to send", "would donate": a future gift is a pledge (newsset10 conventions:
+#: approved) where "will deliver/supply" is a signed deal's schedule; "will give us a faster platform"
+#: (a pronoun's gain) is no gift
+_GIFT_VERB = re.compile(r"\b(?:gift|donate|send|give)\b")
+_PRONOUN_AFTER = re.compile(r"\s+(?:us|me|you|him|her|them|it)\b", re.IGNORECASE)
+
 #: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
 #: jets landed at the base"); "jets landed at the base for an exercise" is a visit
 _LANDING = frozenset(["landed", "touched down"])
@@ -266,7 +272,12 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             # a future delivery is not a delivery: "will deliver the first systems in 2025" is
             # the signed deal's schedule; "will supply Ukraine with ... as part of its aid" is
             # a pledge (approved); "will sell" an announced sale
-            st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
+            st = (
+                "approved"
+                if (_PLEDGE_VERB.search(word) and _AID.search(s))
+                or (_GIFT_VERB.search(word) and not _PRONOUN_AFTER.match(s, te))
+                else "signed"
+            )
             modality = modality or "expected"
         elif st == "delivering" and (
             mod

@@ -188,3 +188,41 @@ def test_talks_about_the_first_of_several_systems_take_the_setback_after_them(
 def test_talks_about_several_systems_without_a_setback_stay_talks() -> None:
     text = f"{_LEAD}Talks with France over 24 Rafale fighters and Exocet missiles, which began in 2019, continue."
     assert _stages(text, "FRA", "EGY") == {"negotiating"}
+
+
+# --- a future gift is a pledge (approved); a future delivery is a signed deal's schedule -------------
+
+_GIFTS = [
+    "Spain will donate four Leopard 2A4 tanks to Ukraine.",
+    "Spain is to send four Leopard 2A4 tanks to Ukraine.",
+    "Spain would gift four Leopard 2A4 tanks to Ukraine.",
+    "Spain will send Ukraine four Leopard 2A4 tanks.",
+    "Spain will give Ukraine four Leopard 2A4 tanks.",
+]
+
+
+def _to_ukraine(text: str) -> set[str]:
+    return {c["status"] for c in claim_facts.claims(text, PUB, asserted=True) if c["buyer"]["iso3"] == "UKR"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(text=st.sampled_from(_GIFTS))
+def test_a_future_gift_is_a_pledge(text: str) -> None:
+    assert _to_ukraine(text) == {"approved"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "buyer"),
+    [
+        ("Russia will deliver the remaining S-400 squadrons to India by 2026.", "RUS", "IND"),
+        ("France will supply Greece with six Rafale jets next year.", "FRA", "GRC"),
+        # "will give them a faster platform": a gain, no gift
+        (
+            "Nigeria ordered 24 M-346 jets from Italy; the M-346 will give them a faster platform.",
+            "ITA",
+            "NGA",
+        ),
+    ],
+)
+def test_a_future_delivery_or_a_gain_is_no_pledge(text: str, supplier: str, buyer: str) -> None:
+    assert "approved" not in _stages(text, supplier, buyer)
