@@ -291,6 +291,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
             r"contract|order|proposal|sale|import)s?\b)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            # an export-approval notice told in running prose: "which the administration notified to
+            # Congress", "Congress was notified of the sale", "formally notified lawmakers"
+            r"notified (?:to )?(?:the )?(?:U\.?S\.? )?(?:congress|lawmakers|the senate)|"
+            r"(?:congress|lawmakers) (?:was|were|has been|have been|had been) (?:formally )?notified|"
+            r"(?:congressional )?notification (?:to|of) (?:the )?(?:congress|lawmakers)|"
             # a supplier government's export approval (labelling guidelines, rule 5): "an export licence
             # was granted", "issued an export license for the jets"
             r"export licen[cs]es? (?:(?:was|were|has been|have been|had been|is|are) )?(?:granted|issued)|"

@@ -226,3 +226,20 @@ def test_a_future_gift_is_a_pledge(text: str) -> None:
 )
 def test_a_future_delivery_or_a_gain_is_no_pledge(text: str, supplier: str, buyer: str) -> None:
     assert "approved" not in _stages(text, supplier, buyer)
+
+
+# --- an export-approval notice told in running prose is the approved stage --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece signed a contract on Tuesday for 20 F-35A jets from the United States. Congress was notified "
+        "of the sale in 2023.",
+        "The 20 F-35A jets for Greece, which the administration notified to Congress in 2023, cost $8 billion.",
+        "Greece signed a contract on Tuesday for 20 F-35A jets from the United States. Lawmakers had been "
+        "formally notified of the sale in 2023.",
+    ],
+)
+def test_a_sale_notified_to_congress_is_approved(text: str) -> None:
+    assert "approved" in _stages(text, "USA", "GRC")
