@@ -235,8 +235,17 @@ def _settle_unknown(claims: list[Claim]) -> None:
         for c in group:
             if c.status != "unknown" or "supplier:relation" in c.cues:
                 continue
-            before = [k for k in known if k.evidence.start < c.evidence.start]
-            source = before[-1] if before else known[0]
+            # a stage the same sentence states beside a purchase without its stage ("bought X in
+            # 2020, and an export licence was granted") is another fact of the deal, not this one's
+            own = [
+                k
+                for k in known
+                if not (k.evidence.start == c.evidence.start and "status:also-stated" in k.cues)
+            ]
+            if not own:
+                continue
+            before = [k for k in own if k.evidence.start < c.evidence.start]
+            source = before[-1] if before else own[0]
             c.status = source.status
             if "status" not in c.inherited:
                 c.inherited.append("status")

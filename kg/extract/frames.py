@@ -102,7 +102,7 @@ class FrameBuilder(PartyAssigner):
             and status not in ("delivered", "delivering", "delayed")
         )
         future = bool(_FUTURE.search(s))
-        bare = bare_purchase(s, trig)
+        bare = bare_purchase(s, trig, self.published.year if self.published else None)
         sys_refs = self._system_refs(s, a, parties, systems, anaphora)
         n_refs = len(sys_refs)
         sys_refs = _platforms(s, a, parties, sys_refs)
@@ -542,9 +542,10 @@ def _per_system_status(
                     # of a relative clause about the next system is that system's, not this one's
                     sys_status[_stage_key(m, s, a)] = ("unknown", False, None, False)
                     window = []
-            if window and all(t[0] == "purchase" for t in window):
-                # "a follow-on contract for more Y is under negotiation": a purchase noun before the
-                # system awaits its predicate, which follows the system in its clause
+            if window and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in window):
+                # "a follow-on contract for more Y is under negotiation", "talks over X, ..., remain
+                # suspended": a purchase or talks noun before the system awaits its predicate, which
+                # follows the system in its clause
                 window += _own_clause_tail(s, end, trig)
             if window:
                 sys_status[_stage_key(m, s, a)] = _status(s[: max(end, window[-1][2]) + 40], window)
@@ -645,6 +646,10 @@ _PASS_ON = re.compile(
 
 #: a break between two coordinated clauses: "; ", ", and ", ", while ", ", but ", ", whereas "
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
+
+
+#: the talks nouns (negotiating triggers that are no verb): their predicate may follow the system
+_TALKS_NOUNS = frozenset(["talks", "negotiations", "discussions"])
 
 
 def _own_clause_tail(

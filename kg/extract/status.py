@@ -37,14 +37,21 @@ from kg.vocab.statuses import latest_stage
 
 #: purchase verbs that, with "over time", describe a fleet built up in the past
 _PAST_BUY = frozenset(["bought", "purchased", "acquired", "procured", "ordered"])
-#: a purchase verb that states no stage of its own
-_BARE_BUY = frozenset(["bought", "buys", "purchased"])
-#: words that give a purchase its stage (a contract, an order, a sum, a year, a deal)
+#: a purchase or sale verb that states no stage of its own ("Israel has sold X the Y", "a boat
+#: acquired from Z"): a narrated transfer whose stage the sentence leaves open
+_BARE_BUY = frozenset(["bought", "buys", "purchased", "sold", "acquired"])
+#: words that give a purchase its stage (a contract, an order, a sum, a month, a deal); a bare year
+#: does not ("bought from X in 1986" narrates a past transfer: labelled delivered, unknown accepted)
 _CONTRACT_WORD = re.compile(
-    r"\b(?:contract|order|deal|agreement|worth|valued|billion|million|crore|(?:19|20)\d\d|last year|this year|"
+    r"\b(?:contract|order|deal|agreement|worth|valued|billion|million|crore|last year|this year|"
     r"ago|" + "|".join(MONTH_NAMES) + r")\b|[$€£]",
     re.IGNORECASE,
 )
+
+#: a year, not the digits of a designation ("EL/M-2032", "K-2000")
+_YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/]|-[A-Za-z])")
+#: how many years before publication a bare purchase's year still dates a news event (a signed deal)
+_RECENT_YEARS = 1
 
 #: "the remaining jets are to arrive through 2028": deliveries still to come (the deal is signed)
 _TO_COME_RIGHT = re.compile(
@@ -121,6 +128,12 @@ _ANNOUNCED_LEFT = re.compile(
     r"\b(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing))\b[^.;:!?]{0,50}$", re.IGNORECASE
 )
 
+
+#: "will give B N X", "is to send", "would donate": a future gift is a pledge (newsset10 conventions:
+#: approved) where "will deliver/supply" is a signed deal's schedule; "will give us a faster platform"
+#: (a pronoun's gain) is no gift
+_GIFT_VERB = re.compile(r"\b(?:gift|donate|send|give)\b")
+_PRONOUN_AFTER = re.compile(r"\s+(?:us|me|you|him|her|them|it)\b", re.IGNORECASE)
 
 #: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
 #: jets landed at the base"); "jets landed at the base for an exercise" is a visit
@@ -259,7 +272,12 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             # a future delivery is not a delivery: "will deliver the first systems in 2025" is
             # the signed deal's schedule; "will supply Ukraine with ... as part of its aid" is
             # a pledge (approved); "will sell" an announced sale
-            st = "approved" if (_PLEDGE_VERB.search(word) and _AID.search(s)) else "signed"
+            st = (
+                "approved"
+                if (_PLEDGE_VERB.search(word) and _AID.search(s))
+                or (_GIFT_VERB.search(word) and not _PRONOUN_AFTER.match(s, te))
+                else "signed"
+            )
             modality = modality or "expected"
         elif st == "delivering" and (
             mod
@@ -304,11 +322,18 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
     return latest_stage(found) or "unknown", negated, modality, False
 
 
-def bare_purchase(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
-    """Whether the sentence's signed stage rests only on "bought"/"purchased" with no contract, order,
-    sum or year: a purchase without its stage (labelling guidelines, rule 5), claimed ``unknown``."""
+def bare_purchase(s: str, trig: list[tuple[str, int, int, str]], published_year: int | None = None) -> bool:
+    """Whether the sentence's signed stage rests only on "bought"/"purchased"/"sold"/"acquired" with no
+    contract, order, sum or recent date: a purchase without its stage (labelling guidelines, rule 5),
+    claimed ``unknown``.  A year states the stage only when it is recent (the year of ``published`` or
+    the one before: "Peru bought 10 X in 2024", a news event); an older one narrates a past transfer
+    ("a boat bought from X in 1986", labelled delivered, unknown accepted).  Without a publication
+    date every year counts."""
     signed = [t for t in trig if t[0] == "signed"]
-    return bool(signed) and all(t[3] in _BARE_BUY for t in signed) and not _CONTRACT_WORD.search(s)
+    if not signed or any(t[3] not in _BARE_BUY for t in signed) or _CONTRACT_WORD.search(s):
+        return False
+    years = [int(y) for y in _YEAR.findall(s)]
+    return not years or (published_year is not None and max(years) < published_year - _RECENT_YEARS)
 
 
 #: a choice made against an alternative ("chosen over", "rather than"): an offer the sentence states
@@ -336,6 +361,9 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
     "signed": ("approved",),
     "negotiating": ("offered",),
     "approved": ("offered",),
+    # a purchase without its stage ("bought X in 2020, and an export licence was granted"): the
+    # approval is a fact of its own beside the unknown purchase
+    "unknown": ("approved",),
 }
 
 

@@ -150,6 +150,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:plans?|deal|purchase|order)|walked away|"
+            # the passive: "a plan to buy X, agreed in 2018, was dropped in 2021" (not bombs "dropped on",
+            # a bidder "dropped from the shortlist")
+            r"(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+|later\s+|then\s+)?dropped"
+            r"(?!\s+(?:on|onto|over|into|from|near|at|by|off)\b)|"
             # "axes the order", "tore up the contract"
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
@@ -165,7 +169,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "delayed",
         _rx(
             r"\b(delay(?:s|ed|ing)?|behind schedule|postpone(?:d|s|ment)?|push(?:ed)? back|slipp(?:ed|age)|"
-            r"held up|on hold|on ice|(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
+            r"held up|held back|on hold|on ice|"
+            # "deliveries have slowed", "production slowed": a schedule running late (newsset10 conventions)
+            r"(?:has|have|had|was|were)\s+(?:\w+ly\s+)?slowed|slow(?:ed|ing)\s+(?:the\s+)?(?:deliver(?:y|ies)|production)|"
+            r"(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
             r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
             # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
@@ -184,9 +191,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "delivering",
         _rx(
-            r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:underway|ongoing|continuing)|"
-            # "deliveries of the X to A began in 2023", "deliveries to the army began only in 2022"
-            r"(?:of|to) (?:[\w-]+ ){1,6}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started))|"
+            r"\b(deliver(?:ies|y) (?:began|begun|started|commenced|(?:are|is) (?:now )?(?:underway|under way|ongoing|continuing)|"
+            # "deliveries of the X to A began in 2023", "deliveries to the army began only in 2022",
+            # "deliveries to A are under way"
+            r"(?:of|to|from) (?:[\w-]+ ){1,8}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started)|"
+            r"(?:are|is) (?:now )?(?:underway|under way|ongoing))|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) (?:deliver\w*|receiving|taking delivery|to receive)|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
             r"takes delivery|take delivery|"
@@ -282,6 +291,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
             r"contract|order|proposal|sale|import)s?\b)|"
             r"acceptance of necessity|AoN|notified congress|possible (?:foreign military )?sale|"
+            # an export-approval notice told in running prose: "which the administration notified to
+            # Congress", "Congress was notified of the sale", "formally notified lawmakers"
+            r"notified (?:to )?(?:the )?(?:U\.?S\.? )?(?:congress|lawmakers|the senate)|"
+            r"(?:congress|lawmakers) (?:was|were|has been|have been|had been) (?:formally )?notified|"
+            r"(?:congressional )?notification (?:to|of) (?:the )?(?:congress|lawmakers)|"
             # a supplier government's export approval (labelling guidelines, rule 5): "an export licence
             # was granted", "issued an export license for the jets"
             r"export licen[cs]es? (?:(?:was|were|has been|have been|had been|is|are) )?(?:granted|issued)|"

@@ -52,7 +52,11 @@ def test_a_dated_order_beside_a_delivery_is_also_the_signed_stage(text: str) -> 
     ],
 )
 def test_an_export_licence_granted_is_the_approved_stage(text: str) -> None:
-    assert _stages(text) == {"signed", "approved"}
+    # the purchase beside it is signed, or unknown when only an old year dates a bare "bought"
+    # (test_extract_status5: a narrated purchase without its stage)
+    stages = _stages(text)
+    assert "approved" in stages
+    assert stages - {"approved"} in ({"signed"}, {"unknown"})
 
 
 # --- a call for a cancellation is no cancellation ----------------------------------------------
