@@ -150,10 +150,6 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:plans?|deal|purchase|order)|walked away|"
-            # the passive: "a plan to buy X, agreed in 2018, was dropped in 2021" (not bombs "dropped on",
-            # a bidder "dropped from the shortlist")
-            r"(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+|later\s+|then\s+)?dropped"
-            r"(?!\s+(?:on|onto|over|into|from|near|at|by|off)\b)|"
             # "axes the order", "tore up the contract"
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"

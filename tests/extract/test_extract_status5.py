@@ -91,39 +91,6 @@ def test_an_approval_beside_a_narrated_purchase_is_a_stage_of_its_own(text: str)
     assert _stages(text, "BRA", "PRT") == {"unknown", "approved"}
 
 
-# --- a plan or deal "was dropped" is cancelled ---------------------------------------------------
-
-_DROPPED_SUBJECTS = [
-    "Peru's plan to buy 12 Rafale fighters from France, agreed in 2017,",
-    "Peru's deal for 12 Rafale fighters from France",
-    "Peru's planned purchase of 12 Rafale fighters from France",
-]
-_DROPPED_VERBS = [
-    "was dropped",
-    "has been dropped",
-    "was later dropped",
-    "was quietly dropped",
-    "had been dropped",
-]
-
-
-@settings(max_examples=30, deadline=None)
-@given(subject=st.sampled_from(_DROPPED_SUBJECTS), verb=st.sampled_from(_DROPPED_VERBS))
-def test_a_plan_or_deal_that_was_dropped_is_cancelled(subject: str, verb: str) -> None:
-    assert "cancelled" in _stages(f"{subject} {verb} in 2021 under pressure from Washington.", "FRA", "PER")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Peru ordered 12 Rafale fighters from France in 2024; leaflets were dropped on the capital the same week.",
-        "Peru bought 12 Rafale fighters from France in 2024 after Dassault's rival was dropped from the tender.",
-    ],
-)
-def test_something_else_dropped_on_or_from_is_no_cancellation(text: str) -> None:
-    assert "cancelled" not in _stages(text, "FRA", "PER")
-
-
 # --- deliveries held back or slowed are delayed; deliveries under way are delivering ----------------
 
 _DELAY_WORDS = [
