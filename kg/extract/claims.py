@@ -450,6 +450,11 @@ class _Extractor(FrameBuilder, DetailReader):
         if fr is None or fr.buyers[0].iso3 is None:
             return None
         b = fr.buyers[0]
+        if b.mention.form == "demonym" and _CHOSEN_ITEM.search(
+            self.text, max(0, b.mention.start - 40), b.mention.start
+        ):
+            # "had chosen the Swedish jet over the X": the origin of the chosen item, not the chooser
+            return None
         return PartyRef(b.name, b.iso3, b.kind)
 
     def _inherited_status(
@@ -640,6 +645,13 @@ _REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succe
 
 
 #: the gap before a clause of reason or time cut off a sentence (see ``clauses._BECAUSE_BEFORE``)
+#: a choice word and its article right before a demonym: the demonym qualifies the chosen item
+#: ("picked the French jet over the Y"), it names no chooser
+_CHOSEN_ITEM = re.compile(
+    r"\b(?:chose|chosen|choos(?:e|es|ing)|pick(?:s|ed|ing)?|select(?:s|ed|ing)?|prefer(?:s|red|ring)?|"
+    r"opt(?:s|ed|ing) for)\s+(?:(?:the|an?|its|their)\s+)?$",
+    re.IGNORECASE,
+)
 _REASON_GAP = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?")
 
 #: the deal in context as the frame of a sentence ("under the deal", "under the 2021 contract")

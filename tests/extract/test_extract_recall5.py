@@ -41,3 +41,23 @@ def test_signing_idioms_are_a_signed_purchase(idiom: str) -> None:
 def test_a_pen_put_down_for_no_deal_is_no_signing() -> None:
     """Negative: "put pen to paper" of a letter names no item and makes no claim."""
     assert facts("The minister put pen to paper on a letter to his Spanish colleague.", PUB) == set()
+
+
+# -- the chooser of a choice over rivals -----------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["had chosen", "chose", "picked", "has selected", "preferred", "opted for"]),
+    st.sampled_from(["the ", "a ", ""]),
+    st.sampled_from(["Swedish", "German", "French"]),
+)
+def test_a_demonym_of_the_chosen_item_is_no_chooser(verb: str, article: str, demonym: str) -> None:
+    """Pattern "his government had chosen the Swedish jet over the X and the Y offered by B": the
+    demonym right after the choice word qualifies the chosen item (its origin); the chooser, the buyer
+    the rejected offers were made to, is the buyer of the deal in context, never that demonym's state."""
+    from kg.extract.claims import _CHOSEN_ITEM
+
+    left = f"Petro said his government {verb} {article}"
+    assert _CHOSEN_ITEM.search(left, 0, len(left))
+    assert not _CHOSEN_ITEM.search(f"Petro said the {demonym} ", 0, len(f"Petro said the {demonym} "))
