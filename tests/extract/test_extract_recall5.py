@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +62,21 @@ def test_a_demonym_of_the_chosen_item_is_no_chooser(verb: str, article: str, dem
     left = f"Petro said his government {verb} {article}"
     assert _CHOSEN_ITEM.search(left, 0, len(left))
     assert not _CHOSEN_ITEM.search(f"Petro said the {demonym} ", 0, len(f"Petro said the {demonym} "))
+
+
+# -- catalogue: rows and spellings real news uses ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "system"),
+    [
+        ("Ecuador flew Kfirs bought from Israel in the 1980s until 2005.", "ECU", "Kfir"),
+        ("Ecuador bought ten Kfir C2 jets from Israel in 1982.", "ECU", "Kfir"),
+        ("Greece ordered Spice 250 kits from Israel last year.", "GRC", "SPICE"),
+        ("Greece ordered Spice 2000 guidance kits from Israel last year.", "GRC", "SPICE"),
+    ],
+)
+def test_catalogue_names_a_missing_fighter_and_spaced_bomb_kits(text: str, buyer: str, system: str) -> None:
+    """The Israeli Kfir fighter (no row before) and the Spice kits written with a space ("Spice 1000";
+    the row had the hyphenated capitals only) are catalogue systems: the purchase is a claim."""
+    assert ("ISR", buyer, system) in {(s, b, y) for s, b, y, _st in facts(text, PUB)}
