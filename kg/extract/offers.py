@@ -68,9 +68,21 @@ def offer_suppliers(
         if before:
             out[ref.name] = before[-1]
     bidders = [p.iso3 for p in out.values()]
-    if len(out) < 2 or len(out) != len(named) or len(set(bidders)) != len(bidders):
+    if len(out) < 2 or len(out) != len(named) or len(set(bidders)) < 2 or not _runs(bidders):
         return {}
     return out
+
+
+def _runs(bidders: list[str | None]) -> bool:
+    """Whether each bidder's systems sit side by side in the list ("C's maker the Y and the Z from C":
+    one bidder, two coordinated systems); a bidder named again after another's system means the
+    pairing went astray."""
+    seen: set[str | None] = set()
+    for i, iso in enumerate(bidders):
+        if iso in seen and bidders[i - 1] != iso:
+            return False
+        seen.add(iso)
+    return True
 
 
 #: "the X that/which <maker> had offered", "the X offered by <maker>": a rejected alternative that

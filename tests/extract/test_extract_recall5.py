@@ -80,3 +80,34 @@ def test_catalogue_names_a_missing_fighter_and_spaced_bomb_kits(text: str, buyer
     """The Israeli Kfir fighter (no row before) and the Spice kits written with a space ("Spice 1000";
     the row had the hyphenated capitals only) are catalogue systems: the purchase is a claim."""
     assert ("ISR", buyer, system) in {(s, b, y) for s, b, y, _st in facts(text, PUB)}
+
+
+# -- gapped lists of competing offers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pair", "names"),
+    [
+        ("the F-16 Block 70 and the F-35A", {"F-16V Viper", "F-35A Lightning-2"}),
+        ("the F-35A and the F-16 Block 70", {"F-16V Viper", "F-35A Lightning-2"}),
+    ],
+)
+def test_a_bidder_offering_two_coordinated_systems_in_a_gapped_offer_list(pair: str, names: set) -> None:
+    """Pattern "A offered the X, B the Y, and C's maker the Z and the W from C": the last bidder's
+    two systems sit side by side, each still C's offer to the competition's buyer (the one-to-one
+    pairing refused the whole list when one bidder had two systems)."""
+    text = (
+        "Chile chose the Gripen E in 2024. "
+        f"France offered the Rafale, Russia the Su-35, and Lockheed Martin {pair} from the United States."
+    )
+    got = {(s, b, y) for s, b, y, st_ in facts(text, PUB) if st_ == "offered"}
+    assert {("FRA", "CHL", "Rafale"), ("RUS", "CHL", "Su-35")} <= got
+    assert {("USA", "CHL", y) for y in names} <= got
+
+
+def test_a_bidder_named_again_after_another_bidder_is_no_offer_list() -> None:
+    """Negative: "A offered X, B Y and A Z" interleaves the bidders; the pairing is not trusted."""
+    from kg.extract.offers import _runs
+
+    assert _runs(["FRA", "GBR", "USA", "USA"])
+    assert not _runs(["FRA", "USA", "FRA"])
