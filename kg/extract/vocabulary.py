@@ -91,7 +91,10 @@ _RIVAL = (
     r"(?:other|rival|competing|losing|unsuccessful|failed)\s+(?:[\w-]+\s+)?(?:bidders?|bids?|offers?|contenders?|"
     r"competitors?|"
     r"suitors?|entrants?|proposals?|tenders?)|(?:bidders|contenders|competitors) (?:for|in) (?:the|this)|"
-    r"(?:was|were) also in the running"
+    r"(?:was|were) also in the running|"
+    # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
+    r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)"
 )
 _RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
 #: every _RIVAL alternative contains one of these: checked apart from TRIGGERS (like _RELATION),

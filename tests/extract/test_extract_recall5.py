@@ -111,3 +111,20 @@ def test_a_bidder_named_again_after_another_bidder_is_no_offer_list() -> None:
 
     assert _runs(["FRA", "GBR", "USA", "USA"])
     assert not _runs(["FRA", "USA", "FRA"])
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["beat bids from", "defeated rival offers from", "saw off proposals from", "outbid offers from"]
+    )
+)
+def test_bids_the_winner_beat_are_offers_to_the_buyer(verb: str) -> None:
+    """Pattern "the winner beat bids from A (the X), B (C's Y) and D": each beaten bid is an offer of
+    its state to the competition's buyer (a losing offer is still *offered*)."""
+    text = (
+        "Chile chose the K9 howitzer in 2024. "
+        f"The Korean gun {verb} France (the Caesar howitzer), Israel (Elbit's ATMOS) and the United States."
+    )
+    got = {(s, b, y) for s, b, y, st_ in facts(text, PUB) if st_ == "offered"}
+    assert {("FRA", "CHL", "CAESAR 155mm"), ("ISR", "CHL", "ATMOS-2000 155mm")} <= got
