@@ -42,7 +42,14 @@ def offer_suppliers(
     named = [(ref, m) for ref, m, _src in sys_refs if ref is not None and m is not None]
     if len(named) < 2 or not (rivals or status in _OFFER_STATUSES):
         return {}
-    cands = [p for p in parties if p.mention.start >= 0 and p.iso3 and p.role not in ("buyer", "other")]
+    # in a list of rival bids "A's X" names X's bidder, not its owner (A buys nothing it bids)
+    cands = [
+        p
+        for p in parties
+        if p.mention.start >= 0
+        and p.iso3
+        and (p.role not in ("buyer", "other") or (rivals and p.cue == "owner-modifier"))
+    ]
     if len({p.iso3 for p in cands}) < 2:
         return {}
     starts = sorted(m.start for _ref, m in named)

@@ -94,12 +94,26 @@ _RIVAL = (
     r"(?:was|were) also in the running|"
     # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
     r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-    r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)"
+    r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
+    # "A's X, B's Y and C's Z also lost": the losers of the competition told before (not "were both
+    # lost", a loss of the items)
+    r"(?<!were )(?<!was )(?<!been )(?:also|both|all) lost(?: out)?(?=\s*[.;,])"
 )
 _RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
 #: every _RIVAL alternative contains one of these: checked apart from TRIGGERS (like _RELATION),
 #: only when the sentence has one of them
-_RIVAL_WORDS = ("bid", "offer", "contend", "compet", "suitor", "entrant", "proposal", "tender", "running")
+_RIVAL_WORDS = (
+    "bid",
+    "offer",
+    "contend",
+    "compet",
+    "suitor",
+    "entrant",
+    "proposal",
+    "tender",
+    "running",
+    " lost",
+)
 
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
 #: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)

@@ -128,3 +128,26 @@ def test_bids_the_winner_beat_are_offers_to_the_buyer(verb: str) -> None:
     )
     got = {(s, b, y) for s, b, y, st_ in facts(text, PUB) if st_ == "offered"}
     assert {("FRA", "CHL", "CAESAR 155mm"), ("ISR", "CHL", "ATMOS-2000 155mm")} <= got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["also lost", "all lost out", "both lost"]))
+def test_the_losers_named_by_their_bidders_are_offers(lost: str) -> None:
+    """Pattern "A chose X. B's Y and C's Z also lost.": the losers of the competition told before,
+    each named by its bidder ("B's Y": B bids, owns nothing), are offers to the chooser."""
+    both = lost == "both lost"
+    losers = (
+        "Brazil's Gripen E and France's Rafale"
+        if both
+        else "Brazil's Gripen E, France's Rafale and Russia's Su-35"
+    )
+    text = f"Colombia chose the F-16 Block 70 in 2024. {losers} {lost}."
+    got = {(s, b, y) for s, b, y, st_ in facts(text, PUB) if st_ == "offered"}
+    assert {("BRA", "COL", "Gripen-E"), ("FRA", "COL", "Rafale")} <= got
+    assert not {b for _s, b, _y in got} - {"COL"}
+
+
+def test_items_that_were_lost_are_no_losing_bids() -> None:
+    """Negative: "were both lost" tells a loss of the items (a crash), no competition: no offer."""
+    got = facts("Colombia chose the F-16 Block 70 in 2024. France's two Rafale jets were both lost.", PUB)
+    assert not {f for f in got if f[3] == "offered"}
