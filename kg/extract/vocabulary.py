@@ -97,7 +97,9 @@ _RIVAL = (
     r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
     # "A's X, B's Y and C's Z also lost": the losers of the competition told before (not "were both
     # lost", a loss of the items)
-    r"(?<!were )(?<!was )(?<!been )(?:also|both|all) lost(?: out)?(?=\s*[.;,])"
+    r"(?<!were )(?<!was )(?<!been )(?:also|both|all) lost(?: out)?(?=\s*[.;,])|"
+    # "a competition ..., with the X of A, the Y of B and the Z of C in contention"
+    r"(?:(?:remain|remains|remained|are|were|is|was|still|also)\s+)?in contention"
 )
 _RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
 #: every _RIVAL alternative contains one of these: checked apart from TRIGGERS (like _RELATION),
@@ -113,6 +115,7 @@ _RIVAL_WORDS = (
     "tender",
     "running",
     " lost",
+    "contention",
 )
 
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",

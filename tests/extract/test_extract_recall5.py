@@ -151,3 +151,36 @@ def test_items_that_were_lost_are_no_losing_bids() -> None:
     """Negative: "were both lost" tells a loss of the items (a crash), no competition: no offer."""
     got = facts("Colombia chose the F-16 Block 70 in 2024. France's two Rafale jets were both lost.", PUB)
     assert not {f for f in got if f[3] == "offered"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["in contention", "still in contention", "also in contention"]))
+def test_bids_in_contention_are_offers_to_the_competition_buyer(phrase: str) -> None:
+    """Pattern "A is running a competition for N Xs, with the Y of B's maker, the Z of C's maker and the
+    W of D's maker in contention": each bid in contention is its maker's state's offer to A."""
+    text = (
+        "Chile signed for 20 Leopard 2A6 tanks from Germany in May. Chile's army is also running a "
+        "competition for up to 30 new howitzers, with the K9 of South Korea's Hanwha, the Archer of "
+        f"Sweden's BAE Systems Bofors and the ATMOS of Israel's Elbit {phrase}."
+    )
+    got = {(s, b, y) for s, b, y, st_ in facts(text, PUB) if st_ == "offered"}
+    assert {
+        ("KOR", "CHL", "K-9 Thunder 155mm"),
+        ("SWE", "CHL", "Archer 155mm"),
+        ("ISR", "CHL", "ATMOS-2000 155mm"),
+    } <= got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([" and ", ", ", " or "]))
+def test_every_member_of_a_replaced_list_is_no_item_of_the_deal(join: str) -> None:
+    """Pattern "a competition for N new jets to replace its X and Y jets, with ... in contention": the
+    replaced fleet's later members are no bid either (only the first was left out)."""
+    text = (
+        "Chile signed for 20 Leopard 2A6 tanks from Germany in May. Chile's air force is also running a "
+        f"competition for 24 new fighters to replace its Su-22{join}Mirage 5 jets, with the Gripen of "
+        "Sweden's Saab and the Rafale of France's Dassault in contention."
+    )
+    got = facts(text, PUB)
+    assert ("SWE", "CHL", "Gripen", "offered") in got
+    assert not {f for f in got if f[2] and f[2].startswith(("Mirage", "Su-22"))}
