@@ -184,3 +184,20 @@ def test_every_member_of_a_replaced_list_is_no_item_of_the_deal(join: str) -> No
     got = facts(text, PUB)
     assert ("SWE", "CHL", "Gripen", "offered") in got
     assert not {f for f in got if f[2] and f[2].startswith(("Mirage", "Su-22"))}
+
+
+# -- items offered or sold together -------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["along with", "together with"]), st.sampled_from(["has offered", "offered"]))
+def test_items_offered_along_with_the_main_item_are_offered_too(join: str, verb: str) -> None:
+    """Pattern "A offered B N X, along with Y and the Z" / "A offered the X together with two Y": the
+    companions are items of the same offer (each an offered deal item), not parts of the X."""
+    text = f"Russia {verb} Egypt 24 Su-35 fighters, {join} Il-78 tankers and the S-400 air-defence system."
+    got = facts(text, PUB)
+    assert {
+        ("RUS", "EGY", "Su-35", "offered"),
+        ("RUS", "EGY", "Il-78", "offered"),
+        ("RUS", "EGY", "S-400 Triumf", "offered"),
+    } <= got
