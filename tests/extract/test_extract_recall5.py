@@ -190,7 +190,10 @@ def test_every_member_of_a_replaced_list_is_no_item_of_the_deal(join: str) -> No
 
 
 @settings(max_examples=20, deadline=None)
-@given(st.sampled_from(["along with", "together with"]), st.sampled_from(["has offered", "offered"]))
+@given(
+    st.sampled_from(["along with", "together with", "as well as"]),
+    st.sampled_from(["has offered", "offered"]),
+)
 def test_items_offered_along_with_the_main_item_are_offered_too(join: str, verb: str) -> None:
     """Pattern "A offered B N X, along with Y and the Z" / "A offered the X together with two Y": the
     companions are items of the same offer (each an offered deal item), not parts of the X."""
