@@ -83,6 +83,13 @@ _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 #: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one
 _PURCHASE_WORDS = ("purchase", "acquisition", "procure", "order", "contract")
 
+#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer
+_TOOK_FROM = (
+    r"(?:took|taken)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|"
+    r"aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
+    r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:[\w-]+ ){0,5}?from\b)"
+)
+
 #: the other bids of a competition ("rival bidders included X with its Y", "the other contenders
 #: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,
 #: also a losing one, is *offered*)
@@ -233,7 +240,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"supplied|provided|transferred|donated|gifted|handed|"
             # "the first two jets landed at the air base": an arrival (read only after first/last, see
             # kg.extract.status: jets landing for an exercise are no delivery)
-            r"(?:landed|touched down)(?= (?:at|in)\b)|"
+            r"(?:landed|touched down)(?= (?:at|in)\b)|" + _TOOK_FROM + r"|"
+            # "the army took N X from A in 2020": items taken from a seller (not "took over from",
+            # "took power/control/part", "took the lead from")
             # "took the last of the 12 jets in 2018": the end of the deliveries
             r"(?:took|takes|taken) (?:the )?(?:last|final)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)|"
             # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance
@@ -393,7 +402,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _STATUS_RANK: dict[str, int] = {key: RANK.get(key, -1) for key in (*STATUS_KEYS, "signed-future", "purchase")}
 
 _BUY_V = _rx(
-    r"\b(armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
+    r"\b("
+    + _TOOK_FROM
+    + r"|armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
     r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"

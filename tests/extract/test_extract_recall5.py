@@ -204,3 +204,34 @@ def test_items_offered_along_with_the_main_item_are_offered_too(join: str, verb:
         ("RUS", "EGY", "Il-78", "offered"),
         ("RUS", "EGY", "S-400 Triumf", "offered"),
     } <= got
+
+
+# -- "took N X from A" --------------------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "The Kenyan Army took Type 96 tanks from China in 2019.",
+            "Kenya took 12 Type 96 tanks from China in 2019.",
+            "The Type 96 tanks that Kenya took from China in 2019 are still in service.",
+        ]
+    )
+)
+def test_items_a_state_took_from_a_seller_are_delivered(text: str) -> None:
+    """Pattern "A took (N) X from B": the items were handed over by B (a transfer, delivered)."""
+    assert ("CHN", "KEN", "Type 96", "delivered") in facts(text, PUB)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya took inspiration from China's Type 96 tanks.",
+        "The new army chief took over from his predecessor, who had bought Type 96 tanks.",
+        "Kenya took control of the base from the rebels; its Type 96 tanks led the assault.",
+    ],
+)
+def test_took_over_or_took_inspiration_is_no_transfer(text: str) -> None:
+    """Negative: "took over from", "took inspiration from", "took control from" move no items."""
+    assert not {f for f in facts(text, PUB) if f[0] == "CHN" and f[3] == "delivered"}
