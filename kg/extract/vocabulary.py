@@ -90,6 +90,12 @@ _TOOK_FROM = (
     r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:[\w-]+ ){0,5}?from\b)"
 )
 
+#: "A is awaiting N X from B": the buyer waits for items it bought from B
+_AWAIT_FROM = (
+    r"await(?:s|ing|ed)?(?= (?!(?:approval|clearance|permission|word|a decision|the decision|the go-ahead|"
+    r"a response|a reply|an answer|news|confirmation|funding|payment)\b)(?:[\w-]+ ){1,6}?from\b)"
+)
+
 #: the other bids of a competition ("rival bidders included X with its Y", "the other contenders
 #: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,
 #: also a losing one, is *offered*)
@@ -265,6 +271,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(sign(?:s|ed)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
+            # "A is awaiting N X from B": items bought and not yet delivered (not "awaiting approval from")
+            + _AWAIT_FROM
+            + r"|"
             # the signing idioms: "put pen to paper with B on N X", "put its signature on the contract"
             r"(?:put|puts) (?:(?:its|their|his|her|the|a) )?(?:pen to paper|signatures? (?:on|to))|"
             r"placed (?:an? |the |its |their )?"
@@ -404,7 +413,7 @@ _STATUS_RANK: dict[str, int] = {key: RANK.get(key, -1) for key in (*STATUS_KEYS,
 _BUY_V = _rx(
     r"\b("
     + _TOOK_FROM
-    + r"|armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
+    + r"|await\w*|armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
     r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"

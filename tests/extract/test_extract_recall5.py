@@ -235,3 +235,21 @@ def test_items_a_state_took_from_a_seller_are_delivered(text: str) -> None:
 def test_took_over_or_took_inspiration_is_no_transfer(text: str) -> None:
     """Negative: "took over from", "took inspiration from", "took control from" move no items."""
     assert not {f for f in facts(text, PUB) if f[0] == "CHN" and f[3] == "delivered"}
+
+
+# -- "is awaiting N X from A" -------------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["is also awaiting 8", "awaits the last four", "is still awaiting its", "awaited 8"]))
+def test_items_awaited_from_a_seller_are_a_signed_purchase(verb: str) -> None:
+    """Pattern "A is awaiting N X from B": A bought the items from B and waits for them (a signed deal;
+    the sentence gave no claim)."""
+    got = facts(f"Kenya {verb} AW139 helicopters from Italy.", PUB)
+    assert ("ITA", "KEN", "AW139", "signed") in got
+
+
+def test_awaiting_approval_from_a_body_is_no_signed_purchase() -> None:
+    """Negative: "awaiting approval from parliament for N X" waits for a clearance, not for items."""
+    got = facts("Kenya is awaiting approval from parliament for 8 AW139 helicopters.", PUB)
+    assert not {f for f in got if f[3] == "signed"}
