@@ -374,6 +374,7 @@ class _Extractor(FrameBuilder, DetailReader):
         frames = self._frames(s, a, b, parties, systems, trig, anaphora)
         if offers:
             self._rejected_offers(offers, frames, a, b)
+        n_sentence = len(self.claims)
         for fr in frames:
             claim = self._claim(fr)
             n0 = len(self.claims)
@@ -396,6 +397,57 @@ class _Extractor(FrameBuilder, DetailReader):
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
+        if " talks with " in s or "negotiat" in s:
+            self._also_in_talks(s, a, parties, n_sentence)
+
+    def _also_in_talks(self, s: str, a: int, parties: list[_Party], n0: int) -> None:
+        """ "A has sold X to B and is in talks with C and D": the seller's second verb, with no item of
+        its own, is about the same item; each state it is in talks with negotiates X with A."""
+        m = _ALSO_IN_TALKS.search(s)
+        if m is None:
+            return
+        made = [c for c in self.claims[n0:] if not c.negated and c.system is not None and c.supplier]
+        if not made or len({c.supplier.iso3 for c in made if c.supplier}) != 1:
+            return
+        stop = _CLAUSE_END.search(s, m.end())
+        if stop is not None and stop.group().strip() in ("over", "on", "about", "for"):
+            return  # "in talks with C over the Y": the talks have an object of their own
+        end = stop.start() if stop is not None else len(s)
+        if any(x.kind == "system" and m.end() <= x.start - a < end for x in self.mentions):
+            return  # the talks name an item of their own: the general rules read them
+        sup = made[0].supplier
+        taken = {c.buyer.iso3 for c in made} | {sup.iso3 if sup else None}
+        partners = [
+            p
+            for p in parties
+            if m.end() <= p.mention.start - a < end and p.kind == "country" and p.iso3 not in taken
+        ]
+        seen: set[str] = set()
+        for p in partners:
+            if p.iso3 is None or p.iso3 in seen:
+                continue
+            seen.add(p.iso3)
+            for c in {x.system.name: x for x in made if x.system}.values():
+                self.claims.append(
+                    replace(
+                        c,
+                        buyer=PartyRef(p.name, p.iso3, p.kind),
+                        status="negotiating",
+                        quantity=None,
+                        quantity_delivered=None,
+                        quantity_inferred=False,
+                        value=None,
+                        package_value=None,
+                        dates=[],
+                        inherited=[],
+                        deal_key=f"{sup.iso3 if sup else ''}>{p.iso3}:{c.system.name if c.system else ''}:original",
+                        cues=[
+                            *(x for x in c.cues if not x.startswith(("buyer:", "status:"))),
+                            "buyer:with",
+                            "status:trigger",
+                        ],
+                    )
+                )
 
     def _also_stated(
         self, s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]], claim: Claim
@@ -652,6 +704,12 @@ _CHOSEN_ITEM = re.compile(
     r"opt(?:s|ed|ing) for)\s+(?:(?:the|an?|its|their)\s+)?$",
     re.IGNORECASE,
 )
+#: the seller's second verb: "(has sold X to B) and is in talks with C and D"
+_ALSO_IN_TALKS = re.compile(
+    r"\band\s+(?:is|are|has been|have been)\s+(?:also\s+|now\s+|currently\s+|still\s+)?"
+    r"(?:in\s+(?:advanced\s+)?(?:talks|negotiations)|negotiating)\s+with\s+"
+)
+_CLAUSE_END = re.compile(r"[;:(]|,\s+(?:while|whereas|but|although|which|who)\b|\s(?:over|on|about|for)\s")
 _REASON_GAP = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?")
 
 #: the deal in context as the frame of a sentence ("under the deal", "under the 2021 contract")

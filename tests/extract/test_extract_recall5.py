@@ -253,3 +253,25 @@ def test_awaiting_approval_from_a_body_is_no_signed_purchase() -> None:
     """Negative: "awaiting approval from parliament for N X" waits for a clearance, not for items."""
     got = facts("Kenya is awaiting approval from parliament for 8 AW139 helicopters.", PUB)
     assert not {f for f in got if f[3] == "signed"}
+
+
+# -- the seller's second verb: "... and is in talks with C and D" ---------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["is in talks with", "is negotiating with", "is also in negotiations with"]))
+def test_states_the_seller_is_in_talks_with_negotiate_the_same_item(talks: str) -> None:
+    """Pattern "A's maker has sold X to B and is in talks with C and D": the maker's second verb names
+    no item of its own, so C and D negotiate the X with A (B's purchase stays B's)."""
+    got = facts(f"Hanwha has sold K9 howitzers to Norway and {talks} Chile and Peru.", PUB)
+    assert ("KOR", "NOR", "K-9 Thunder 155mm", "signed") in got
+    assert {
+        ("KOR", "CHL", "K-9 Thunder 155mm", "negotiating"),
+        ("KOR", "PER", "K-9 Thunder 155mm", "negotiating"),
+    } <= got
+
+
+def test_talks_over_another_item_do_not_take_the_first_item() -> None:
+    """Negative: "... and is in talks with C over the Y" is about the Y, not the X sold to B."""
+    got = facts("Hanwha has sold K9 howitzers to Norway and is in talks with Chile over the Redback.", PUB)
+    assert not {f for f in got if f[1] == "CHL" and f[2] == "K-9 Thunder 155mm"}
