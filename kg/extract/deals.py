@@ -20,14 +20,17 @@ _key = lru_cache(maxsize=8192)(reference.system_key)
 
 @lru_cache(maxsize=8192)
 def _same_family(a: str, b: str) -> bool:
-    """Two designations of one family: their comparison keys share a prefix of 3+ characters."""
+    """Two designations of one family: their comparison keys share a prefix of 3+ characters that
+    holds a digit ("mq9" of "MQ-9B" and "MQ-9 Reaper"), is the whole of one key ("Gripen" of "Gripen
+    E") or is a name of 5+ letters ("Caesar 8x8", "Caesar Mk II"); two names that only share their
+    first letters ("Spike" and "SPICE") are two systems."""
     ka, kb = reference.system_key(a), reference.system_key(b)
     n = 0
     for x, y in zip(ka, kb, strict=False):
         if x != y:
             break
         n += 1
-    return n >= 3
+    return n >= 3 and (n >= 5 or n == min(len(ka), len(kb)) or any(ch.isdigit() for ch in ka[:n]))
 
 
 def _reconcile_systems(claims: list[Claim]) -> None:

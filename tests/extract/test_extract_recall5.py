@@ -275,3 +275,20 @@ def test_talks_over_another_item_do_not_take_the_first_item() -> None:
     """Negative: "... and is in talks with C over the Y" is about the Y, not the X sold to B."""
     got = facts("Hanwha has sold K9 howitzers to Norway and is in talks with Chile over the Redback.", PUB)
     assert not {f for f in got if f[1] == "CHL" and f[2] == "K-9 Thunder 155mm"}
+
+
+# -- one family or two systems ------------------------------------------------------------------------
+
+
+def test_two_systems_of_one_maker_sharing_first_letters_stay_two() -> None:
+    """Pattern "A bought Spice kits ...; a plan to buy Spike missiles was scrapped": one maker's two
+    systems whose names only share their first letters are two systems (the bare "Spike" is no member
+    of the Spice family), so the scrapped plan is a deal of its own."""
+    from kg.extract.deals import _same_family
+
+    text = "Greece bought Spice 2000 kits from Israel in 2019. A 2018 plan to buy 800 Spike missiles from Rafael was scrapped."
+    got = facts(text, PUB)
+    assert ("ISR", "GRC", "Spike-MR/LR", "cancelled") in got
+    assert not _same_family("Spike", "SPICE")
+    assert _same_family("MQ-9B", "MQ-9 Reaper") and _same_family("Gripen", "Gripen E")
+    assert _same_family("Caesar 8x8", "Caesar Mk II")
