@@ -399,6 +399,33 @@ class _Extractor(FrameBuilder, DetailReader):
                     mark(c, RISKS[ANAPHOR_CUE], s)
         if " talks with " in s or "negotiat" in s:
             self._also_in_talks(s, a, parties, n_sentence)
+        if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
+            self._list_seller(n_sentence)
+
+    def _list_seller(self, n0: int) -> None:
+        """ "B has asked to buy N X; M Y; and K Z" with X's seller known and Y, Z unseen designations (no
+        origin, no seller of their own): the items an export notification lists for one buyer are one
+        deal's, sold by its one seller."""
+        here = self.claims[n0:]
+        for i, c in enumerate(here):
+            if c.supplier is not None or c.system is None or c.system.origin_iso3 or c.negated:
+                continue
+            sellers = {
+                x.supplier.iso3: x.supplier
+                for x in here
+                if x.supplier is not None and x.system is not None and x.buyer.iso3 == c.buyer.iso3
+            }
+            if len(sellers) != 1:
+                continue
+            (sup,) = sellers.values()
+            here[i] = self.claims[n0 + i] = replace(
+                c,
+                supplier=sup,
+                deal_key=f"{sup.iso3}{c.deal_key[c.deal_key.index('>') :]}"
+                if ">" in c.deal_key
+                else c.deal_key,
+                cues=["supplier:context" if x == "supplier:none" else x for x in c.cues],
+            )
 
     def _also_in_talks(self, s: str, a: int, parties: list[_Party], n0: int) -> None:
         """ "A has sold X to B and is in talks with C and D": the seller's second verb, with no item of

@@ -359,6 +359,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:deliver|purchas|acqui|procur|buy|order|supply|deal|additional|more|further))|"
             r"request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
+            # a buyer's request: "B has asked to buy N X" (in an export notification it is the request
+            # the notification approves: see kg.extract.triggers)
+            r"ask(?:ed|s)? to (?:buy|purchase|acquire|procure)|"
             r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|preferred bidder|settled on|(?:expected|set|poised|likely|due|scheduled|slated|is|are) to (?:sign|buy|order|"
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"

@@ -292,3 +292,35 @@ def test_two_systems_of_one_maker_sharing_first_letters_stay_two() -> None:
     assert not _same_family("Spike", "SPICE")
     assert _same_family("MQ-9B", "MQ-9 Reaper") and _same_family("Gripen", "Gripen E")
     assert _same_family("Caesar 8x8", "Caesar Mk II")
+
+
+# -- "B has asked to buy N X; M Y; and K Z" ------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["buy", "purchase", "acquire"]))
+def test_a_request_to_buy_is_talks_and_in_a_notification_an_approval(verb: str) -> None:
+    """Pattern "B has asked to buy N X from A": B's request (talks); in an export notification
+    ("according to the notification, B has asked to buy ...") the request the notice approves."""
+    plain = facts(f"Chile has asked to {verb} 12 AH-64E Apache helicopters from the United States.", PUB)
+    assert ("USA", "CHL", "AH-64E Apache", "negotiating") in plain
+    notice = facts(
+        "The State Department has approved a possible sale to Chile. According to the notification, "
+        f"Chile has asked to {verb} twelve (12) AH-64E Apache helicopters; forty (40) XR-77 radars; and "
+        "ten (10) embedded navigation units.",
+        PUB,
+    )
+    assert ("USA", "CHL", "AH-64E Apache", "approved") in notice
+
+
+def test_unseen_items_of_a_notification_list_share_the_deal_seller() -> None:
+    """Pattern "B has asked to buy N X; M Y; and K Z" with Y an unseen designation (no origin): the items
+    of the notification's list are one deal's, sold by the seller of X."""
+    got = facts(
+        "The State Department has approved a possible sale to Chile. According to the notification, "
+        "Chile has asked to buy twelve (12) AH-64E Apache helicopters; forty (40) XR-77 radars; and "
+        "ten (10) embedded navigation units.",
+        PUB,
+    )
+    assert ("USA", "CHL", "XR-77", "approved") in got
+    assert not {f for f in got if f[0] is None}
