@@ -324,3 +324,27 @@ def test_unseen_items_of_a_notification_list_share_the_deal_seller() -> None:
     )
     assert ("USA", "CHL", "XR-77", "approved") in got
     assert not {f for f in got if f[0] is None}
+
+
+# -- "the handover of N X to B" ----------------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["handover", "hand-over"]), st.sampled_from(["Highlights included", "The year saw"]))
+def test_the_handover_of_items_to_a_state_is_a_delivered_transfer(noun: str, lead: str) -> None:
+    """Pattern "[A's exports ...] the handover of X and Y to B": a nominal transfer, delivered, each
+    item B's (the seller from the items' origin or the article's exporter)."""
+    text = (
+        "South Korea's defence exports hit a record last year. "
+        f"{lead} the {noun} of K9 howitzers and Chunmoo rocket launchers to Poland."
+    )
+    got = facts(text, PUB)
+    assert {
+        ("KOR", "POL", "K-9 Thunder 155mm", "delivered"),
+        ("KOR", "POL", "K239 Chunmoo", "delivered"),
+    } <= got
+
+
+def test_the_handover_of_a_base_is_no_arms_transfer() -> None:
+    """Negative: a handover of no item (a base, a command) makes no claim."""
+    assert facts("The handover of the base to the Afghan army was completed in May.", PUB) == set()
