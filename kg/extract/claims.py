@@ -399,8 +399,74 @@ class _Extractor(FrameBuilder, DetailReader):
                     mark(c, RISKS[ANAPHOR_CUE], s)
         if " talks with " in s or "negotiat" in s:
             self._also_in_talks(s, a, parties, n_sentence)
+        if "to " in s and ("donat" in s or "given" in s or "gave" in s or "sent" in s):
+            self._replaced_gifts(s, a, parties, n_sentence)
         if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
             self._list_seller(n_sentence)
+
+    def _replaced_gifts(self, s: str, a: int, parties: list[_Party], n0: int) -> None:
+        """ "A buys (more) X to replace the (Y) guns it donated to B": the buyer gave the replaced items
+        to B (a delivered gift); they are the Y the text names, else the X bought again."""
+        m = _REPLACED_GIFT.search(s)
+        if m is None:
+            return
+        to = next(
+            (
+                p
+                for p in parties
+                if p.kind == "country" and p.iso3 and 0 <= p.mention.start - a - m.end() <= 5
+            ),
+            None,
+        )
+        if to is None:
+            return
+        inside = [
+            x
+            for x in self.mentions
+            if x.kind == "system" and x.system is not None and m.start() <= x.start - a < m.end()
+        ]
+        done: set[tuple] = set()
+        for c in list(self.claims[n0:]):
+            if c.negated or c.system is None or c.buyer.iso3 in (None, to.iso3) or c.buyer.kind != "country":
+                continue
+            sysref = (
+                _system_ref(inside[0], s[inside[0].end - a : inside[0].end - a + 60]) if inside else c.system
+            )
+            key = (c.buyer.iso3, sysref.name)
+            if key in done:
+                continue
+            done.add(key)
+            self.claims.append(
+                replace(
+                    c,
+                    supplier=c.buyer,
+                    buyer=PartyRef(to.name, to.iso3, to.kind),
+                    system=sysref,
+                    status="delivered",
+                    supplier_company=None,
+                    quantity=None,
+                    quantity_delivered=None,
+                    quantity_inferred=False,
+                    value=None,
+                    package_value=None,
+                    order_year=None,
+                    dates=[],
+                    inherited=[],
+                    batch="original",
+                    modality=None,
+                    delayed=False,
+                    deal_key=f"{c.buyer.iso3}>{to.iso3}:{sysref.name}:original",
+                    system_source="catalogue" if inside else "context",
+                    cues=[
+                        "supplier:giver",
+                        "buyer:to",
+                        "system:catalogue" if inside else "system:context",
+                        "status:trigger",
+                        # the gift's item unnamed ("guns it donated"): taken to be the type bought again
+                        *(() if inside else ("system:context-beside-other",)),
+                    ],
+                )
+            )
 
     def _list_seller(self, n0: int) -> None:
         """ "B has asked to buy N X; M Y; and K Z" with X's seller known and Y, Z unseen designations (no
@@ -730,6 +796,13 @@ _CHOSEN_ITEM = re.compile(
     r"\b(?:chose|chosen|choos(?:e|es|ing)|pick(?:s|ed|ing)?|select(?:s|ed|ing)?|prefer(?:s|red|ring)?|"
     r"opt(?:s|ed|ing) for)\s+(?:(?:the|an?|its|their)\s+)?$",
     re.IGNORECASE,
+)
+#: "to replace the (N) Y guns it donated to", "replacements for X they have given to": the buyer's
+#: earlier gift of the replaced items (the recipient follows)
+_REPLACED_GIFT = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing)|replacements?\s+for|backfill(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w/-]+\s+){0,4}?(?:that\s+|which\s+)?(?:it|they|he|she)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:earlier\s+|already\s+|previously\s+)?(?:donated|given|gave|sent|transferred)\s+to\s+(?:the\s+)?"
 )
 #: the seller's second verb: "(has sold X to B) and is in talks with C and D"
 _ALSO_IN_TALKS = re.compile(

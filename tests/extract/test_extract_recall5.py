@@ -348,3 +348,37 @@ def test_the_handover_of_items_to_a_state_is_a_delivered_transfer(noun: str, lea
 def test_the_handover_of_a_base_is_no_arms_transfer() -> None:
     """Negative: a handover of no item (a base, a command) makes no claim."""
     assert facts("The handover of the base to the Afghan army was completed in May.", PUB) == set()
+
+
+# -- the replaced items a buyer gave away -------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "to replace the M109 guns it donated to",
+            "to replace M109 howitzers it has given to",
+            "to backfill the M109 guns it sent to",
+        ]
+    )
+)
+def test_the_replaced_items_a_buyer_gave_away_are_its_delivered_gift(phrase: str) -> None:
+    """Pattern "A has signed for N X from B to replace the Y guns it donated to C": A gave the Y to C
+    (a delivered gift) besides buying the X."""
+    got = facts(f"Norway has signed for 20 K9 howitzers from South Korea {phrase} Ukraine.", PUB)
+    assert ("KOR", "NOR", "K-9 Thunder 155mm", "signed") in got
+    assert {f for f in got if f[:2] == ("NOR", "UKR") and f[3] == "delivered" and f[2].startswith("M109")}
+
+
+def test_replacements_for_items_they_gave_away_name_the_givers() -> None:
+    """Pattern "A and B are expected to order replacements for X they have given to C": each of A and
+    B gave X to C."""
+    got = facts(
+        "Norway and Finland are expected to order replacements for K9 howitzers they have given to Ukraine.",
+        PUB,
+    )
+    assert {
+        ("NOR", "UKR", "K-9 Thunder 155mm", "delivered"),
+        ("FIN", "UKR", "K-9 Thunder 155mm", "delivered"),
+    } <= got
