@@ -382,3 +382,26 @@ def test_replacements_for_items_they_gave_away_name_the_givers() -> None:
         ("NOR", "UKR", "K-9 Thunder 155mm", "delivered"),
         ("FIN", "UKR", "K-9 Thunder 155mm", "delivered"),
     } <= got
+
+
+# -- a "with" counterpart of a later clause ---------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["it has held talks with", "it is negotiating with", "it has also held discussions with"]
+    ),
+    st.sampled_from(["and", "while"]),
+)
+def test_a_with_counterpart_of_a_later_clause_is_no_buyer_of_the_first_item(talks: str, join: str) -> None:
+    """Pattern "It signed with B's maker for X, and it has held talks with C on Y": C is the party of
+    the later clause's Y, not the buyer of X (the pronoun's state, the article's focus, buys X)."""
+    text = (
+        "Chile keeps buying American arms. "
+        f"It signed a contract with South Korea's Hanwha for K9 howitzers last year, {join} {talks} India "
+        "on the BrahMos missile."
+    )
+    got = {(s, b, y) for s, b, y, _st in facts(text, PUB)}
+    assert ("KOR", "CHL", "K-9 Thunder 155mm") in got
+    assert ("KOR", "IND", "K-9 Thunder 155mm") not in got
