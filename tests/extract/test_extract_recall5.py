@@ -405,3 +405,21 @@ def test_a_with_counterpart_of_a_later_clause_is_no_buyer_of_the_first_item(talk
     got = {(s, b, y) for s, b, y, _st in facts(text, PUB)}
     assert ("KOR", "CHL", "K-9 Thunder 155mm") in got
     assert ("KOR", "IND", "K-9 Thunder 155mm") not in got
+
+
+# -- "a contract for B's X" --------------------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["signed a contract for", "signed a deal worth 300 million euros for", "placed an order for"]
+    )
+)
+def test_the_possessive_after_for_names_the_maker_not_the_buyer(deal: str) -> None:
+    """Pattern "A signed a contract for B's X": B's is the item's maker (B sells), not the state the
+    contract is for; "for B's navy" still names a buyer."""
+    got = facts(f"In May 2023, Norway {deal} Germany's IRIS-T SLM air defence system.", PUB)
+    assert ("DEU", "NOR", "IRIS-T SLM", "signed") in got
+    navy = facts("Germany signed a contract for India's navy for six Type 214 submarines.", PUB)
+    assert ("DEU", "IND", "Type-214", "signed") in navy
