@@ -5,6 +5,7 @@ mentions that state none (recorded in ``inherited``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -57,9 +58,20 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
                 and _same_dyad(other, c)
+                and not _named_inside(sysref.surface, o.surface or "")
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _named_inside(bare: str, other: str) -> bool:
+    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
+    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
+    designation."""
+    word = bare.strip().rstrip("s")
+    if len(word) < 3:
+        return False
+    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
 
 
 def _same_dyad(a: Claim, b: Claim) -> bool:
@@ -103,9 +115,20 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 and o.name != sysref.name
                 and other.evidence.start != c.evidence.start
                 and _same_dyad(other, c)
+                and not _named_inside(sysref.surface, o.surface or "")
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _named_inside(bare: str, other: str) -> bool:
+    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
+    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
+    designation."""
+    word = bare.strip().rstrip("s")
+    if len(word) < 3:
+        return False
+    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
 
 
 def _reconcile_families(claims: list[Claim]) -> None:
@@ -132,9 +155,20 @@ def _reconcile_families(claims: list[Claim]) -> None:
                 # model ("Heron" and "Heron-2")
                 and _key(o.name)[len(bare) :].isalpha()
                 and _same_dyad(other, c)
+                and not _named_inside(sysref.surface, o.surface or "")
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _named_inside(bare: str, other: str) -> bool:
+    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
+    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
+    designation."""
+    word = bare.strip().rstrip("s")
+    if len(word) < 3:
+        return False
+    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -423,3 +423,14 @@ def test_the_possessive_after_for_names_the_maker_not_the_buyer(deal: str) -> No
     assert ("DEU", "NOR", "IRIS-T SLM", "signed") in got
     navy = facts("Germany signed a contract for India's navy for six Type 214 submarines.", PUB)
     assert ("DEU", "IND", "Type-214", "signed") in navy
+
+
+def test_a_bare_name_inside_another_models_name_is_no_member_of_its_family() -> None:
+    """Pattern "A offered B the X Super Hornet ... B bought 64 Hornets from A in 1992": the bare "Hornets"
+    is the tail of another model's name ("Super Hornet"), so it keeps its own catalogue system."""
+    text = (
+        "The United States offered Finland the F/A-18E/F Super Hornet in 2019. "
+        "Finland bought 64 Hornets from the United States in 1992."
+    )
+    got = {(s, b, y) for s, b, y, _st in facts(text, PUB)}
+    assert ("USA", "FIN", "F/A-18C Hornet") in got
