@@ -95,6 +95,8 @@ class PartyAssigner:
             actors = [
                 p for p in actors if not _MODIFIER_CUE.match(p.cue) or not self._qualifies_other(s, a, p, m)
             ]
+        if m is not None and self._n_systems > 1:
+            actors = [p for p in actors if not self._in_later_clause(p, m)]
         suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora, s)
         stated = {p.iso3 for p in actors if p.role == "buyer" and p.mention.start >= 0}
         if (
@@ -364,6 +366,23 @@ class PartyAssigner:
                     buyers = chosen
                     pairs = [p for p in pairs if p.group != g]
         return suppliers, buyers, pairs
+
+    def _in_later_clause(self, p: _Party, m: Mention) -> bool:
+        """Whether the "with" counterpart ``p`` belongs to a later clause with an item of its own ("A
+        signed with B's maker for X, and it has held talks with C on Y": C is Y's party, not X's)."""
+        if p.role != "with" or p.mention.start < m.end:
+            return False
+        brk = _CLAUSE_BREAK.search(self.text, m.end, p.mention.start)
+        if brk is None:
+            return False
+        return any(
+            x.kind == "system"
+            and x.system is not None
+            and x.start > p.mention.end
+            and _CLAUSE_BREAK.search(self.text, p.mention.end, x.start) is None
+            for x in self.mentions
+            if x.start < p.mention.end + 120
+        )
 
     def _relative_of_other_clause(self, p: _Party, m: Mention) -> bool:
         """Whether party ``p`` is the subject of a relative clause ("..., which B is buying") on a

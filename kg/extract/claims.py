@@ -402,6 +402,7 @@ class _Extractor(FrameBuilder, DetailReader):
         frames = self._frames(s, a, b, parties, systems, trig, anaphora)
         if offers:
             self._rejected_offers(offers, frames, a, b)
+        n_sentence = len(self.claims)
         for fr in frames:
             claim = self._claim(fr)
             n0 = len(self.claims)
@@ -424,6 +425,150 @@ class _Extractor(FrameBuilder, DetailReader):
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
+        if " talks with " in s or "negotiat" in s:
+            self._also_in_talks(s, a, parties, n_sentence)
+        if "to " in s and ("donat" in s or "given" in s or "gave" in s or "sent" in s):
+            self._replaced_gifts(s, a, parties, n_sentence)
+        if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
+            self._list_seller(n_sentence)
+
+    def _replaced_gifts(self, s: str, a: int, parties: list[_Party], n0: int) -> None:
+        """ "A buys (more) X to replace the (Y) guns it donated to B": the buyer gave the replaced items
+        to B (a delivered gift); they are the Y the text names, else the X bought again."""
+        m = _REPLACED_GIFT.search(s)
+        if m is None:
+            return
+        to = next(
+            (
+                p
+                for p in parties
+                if p.kind == "country" and p.iso3 and 0 <= p.mention.start - a - m.end() <= 5
+            ),
+            None,
+        )
+        if to is None:
+            return
+        inside = [
+            x
+            for x in self.mentions
+            if x.kind == "system" and x.system is not None and m.start() <= x.start - a < m.end()
+        ]
+        done: set[tuple] = set()
+        for c in list(self.claims[n0:]):
+            if c.negated or c.system is None or c.buyer.iso3 in (None, to.iso3) or c.buyer.kind != "country":
+                continue
+            sysref = (
+                _system_ref(inside[0], s[inside[0].end - a : inside[0].end - a + 60]) if inside else c.system
+            )
+            key = (c.buyer.iso3, sysref.name)
+            if key in done:
+                continue
+            done.add(key)
+            self.claims.append(
+                replace(
+                    c,
+                    supplier=c.buyer,
+                    buyer=PartyRef(to.name, to.iso3, to.kind),
+                    system=sysref,
+                    status="delivered",
+                    supplier_company=None,
+                    quantity=None,
+                    quantity_delivered=None,
+                    quantity_inferred=False,
+                    value=None,
+                    package_value=None,
+                    order_year=None,
+                    dates=[],
+                    inherited=[],
+                    batch="original",
+                    modality=None,
+                    delayed=False,
+                    deal_key=f"{c.buyer.iso3}>{to.iso3}:{sysref.name}:original",
+                    system_source="catalogue" if inside else "context",
+                    cues=[
+                        "supplier:giver",
+                        "buyer:to",
+                        "system:catalogue" if inside else "system:context",
+                        "status:trigger",
+                        # the gift's item unnamed ("guns it donated"): taken to be the type bought again
+                        *(() if inside else ("system:context-beside-other",)),
+                    ],
+                )
+            )
+
+    def _list_seller(self, n0: int) -> None:
+        """ "B has asked to buy N X; M Y; and K Z" with X's seller known and Y, Z unseen designations (no
+        origin, no seller of their own): the items an export notification lists for one buyer are one
+        deal's, sold by its one seller."""
+        here = self.claims[n0:]
+        for i, c in enumerate(here):
+            if c.supplier is not None or c.system is None or c.system.origin_iso3 or c.negated:
+                continue
+            sellers = {
+                x.supplier.iso3: x.supplier
+                for x in here
+                if x.supplier is not None and x.system is not None and x.buyer.iso3 == c.buyer.iso3
+            }
+            if len(sellers) != 1:
+                continue
+            (sup,) = sellers.values()
+            here[i] = self.claims[n0 + i] = replace(
+                c,
+                supplier=sup,
+                deal_key=f"{sup.iso3}{c.deal_key[c.deal_key.index('>') :]}"
+                if ">" in c.deal_key
+                else c.deal_key,
+                cues=["supplier:context" if x == "supplier:none" else x for x in c.cues],
+            )
+
+    def _also_in_talks(self, s: str, a: int, parties: list[_Party], n0: int) -> None:
+        """ "A has sold X to B and is in talks with C and D": the seller's second verb, with no item of
+        its own, is about the same item; each state it is in talks with negotiates X with A."""
+        m = _ALSO_IN_TALKS.search(s)
+        if m is None:
+            return
+        made = [c for c in self.claims[n0:] if not c.negated and c.system is not None and c.supplier]
+        if not made or len({c.supplier.iso3 for c in made if c.supplier}) != 1:
+            return
+        stop = _CLAUSE_END.search(s, m.end())
+        if stop is not None and stop.group().strip() in ("over", "on", "about", "for"):
+            return  # "in talks with C over the Y": the talks have an object of their own
+        end = stop.start() if stop is not None else len(s)
+        if any(x.kind == "system" and m.end() <= x.start - a < end for x in self.mentions):
+            return  # the talks name an item of their own: the general rules read them
+        sup = made[0].supplier
+        taken = {c.buyer.iso3 for c in made} | {sup.iso3 if sup else None}
+        partners = [
+            p
+            for p in parties
+            if m.end() <= p.mention.start - a < end and p.kind == "country" and p.iso3 not in taken
+        ]
+        seen: set[str] = set()
+        for p in partners:
+            if p.iso3 is None or p.iso3 in seen:
+                continue
+            seen.add(p.iso3)
+            for c in {x.system.name: x for x in made if x.system}.values():
+                self.claims.append(
+                    replace(
+                        c,
+                        buyer=PartyRef(p.name, p.iso3, p.kind),
+                        status="negotiating",
+                        quantity=None,
+                        quantity_delivered=None,
+                        quantity_inferred=False,
+                        value=None,
+                        package_value=None,
+                        dates=[],
+                        inherited=[],
+                        deal_key=f"{sup.iso3 if sup else ''}>{p.iso3}:{c.system.name if c.system else ''}:original",
+                        cues=[
+                            *(x for x in c.cues if not x.startswith(("buyer:", "status:"))),
+                            "buyer:with",
+                            "status:trigger",
+                        ],
+                    )
+                )
 
     def _also_stated(
         self, s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]], claim: Claim
@@ -478,6 +623,11 @@ class _Extractor(FrameBuilder, DetailReader):
         if fr is None or fr.buyers[0].iso3 is None:
             return None
         b = fr.buyers[0]
+        if b.mention.form == "demonym" and _CHOSEN_ITEM.search(
+            self.text, max(0, b.mention.start - 40), b.mention.start
+        ):
+            # "had chosen the Swedish jet over the X": the origin of the chosen item, not the chooser
+            return None
         return PartyRef(b.name, b.iso3, b.kind)
 
     def _inherited_status(
@@ -668,6 +818,26 @@ _REPLACING = re.compile(r"\b(?:replac\w*|" + RETIRE_VERB + r"|retirements?|succe
 
 
 #: the gap before a clause of reason or time cut off a sentence (see ``clauses._BECAUSE_BEFORE``)
+#: a choice word and its article right before a demonym: the demonym qualifies the chosen item
+#: ("picked the French jet over the Y"), it names no chooser
+_CHOSEN_ITEM = re.compile(
+    r"\b(?:chose|chosen|choos(?:e|es|ing)|pick(?:s|ed|ing)?|select(?:s|ed|ing)?|prefer(?:s|red|ring)?|"
+    r"opt(?:s|ed|ing) for)\s+(?:(?:the|an?|its|their)\s+)?$",
+    re.IGNORECASE,
+)
+#: "to replace the (N) Y guns it donated to", "replacements for X they have given to": the buyer's
+#: earlier gift of the replaced items (the recipient follows)
+_REPLACED_GIFT = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing)|replacements?\s+for|backfill(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w/-]+\s+){0,4}?(?:that\s+|which\s+)?(?:it|they|he|she)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:earlier\s+|already\s+|previously\s+)?(?:donated|given|gave|sent|transferred)\s+to\s+(?:the\s+)?"
+)
+#: the seller's second verb: "(has sold X to B) and is in talks with C and D"
+_ALSO_IN_TALKS = re.compile(
+    r"\band\s+(?:is|are|has been|have been)\s+(?:also\s+|now\s+|currently\s+|still\s+)?"
+    r"(?:in\s+(?:advanced\s+)?(?:talks|negotiations)|negotiating)\s+with\s+"
+)
+_CLAUSE_END = re.compile(r"[;:(]|,\s+(?:while|whereas|but|although|which|who)\b|\s(?:over|on|about|for)\s")
 _REASON_GAP = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?")
 
 #: the deal in context as the frame of a sentence ("under the deal", "under the 2021 contract")

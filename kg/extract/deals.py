@@ -5,6 +5,7 @@ mentions that state none (recorded in ``inherited``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -20,14 +21,17 @@ _key = lru_cache(maxsize=8192)(reference.system_key)
 
 @lru_cache(maxsize=8192)
 def _same_family(a: str, b: str) -> bool:
-    """Two designations of one family: their comparison keys share a prefix of 3+ characters."""
+    """Two designations of one family: their comparison keys share a prefix of 3+ characters that
+    holds a digit ("mq9" of "MQ-9B" and "MQ-9 Reaper"), is the whole of one key ("Gripen" of "Gripen
+    E") or is a name of 5+ letters ("Caesar 8x8", "Caesar Mk II"); two names that only share their
+    first letters ("Spike" and "SPICE") are two systems."""
     ka, kb = reference.system_key(a), reference.system_key(b)
     n = 0
     for x, y in zip(ka, kb, strict=False):
         if x != y:
             break
         n += 1
-    return n >= 3
+    return n >= 3 and (n >= 5 or n == min(len(ka), len(kb)) or any(ch.isdigit() for ch in ka[:n]))
 
 
 def _reconcile_systems(claims: list[Claim]) -> None:
@@ -54,9 +58,20 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 and o.manufacturer == sysref.manufacturer
                 and o.category == sysref.category
                 and _same_dyad(other, c)
+                and not _named_inside(sysref.surface, o.surface or "")
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _named_inside(bare: str, other: str) -> bool:
+    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
+    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
+    designation."""
+    word = bare.strip().rstrip("s")
+    if len(word) < 3:
+        return False
+    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
 
 
 def _same_dyad(a: Claim, b: Claim) -> bool:
@@ -100,9 +115,20 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 and o.name != sysref.name
                 and other.evidence.start != c.evidence.start
                 and _same_dyad(other, c)
+                and not _named_inside(sysref.surface, o.surface or "")
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _named_inside(bare: str, other: str) -> bool:
+    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
+    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
+    designation."""
+    word = bare.strip().rstrip("s")
+    if len(word) < 3:
+        return False
+    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
 
 
 def _reconcile_families(claims: list[Claim]) -> None:
@@ -129,9 +155,20 @@ def _reconcile_families(claims: list[Claim]) -> None:
                 # model ("Heron" and "Heron-2")
                 and _key(o.name)[len(bare) :].isalpha()
                 and _same_dyad(other, c)
+                and not _named_inside(sysref.surface, o.surface or "")
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _named_inside(bare: str, other: str) -> bool:
+    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
+    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
+    designation."""
+    word = bare.strip().rstrip("s")
+    if len(word) < 3:
+        return False
+    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -42,7 +42,14 @@ def offer_suppliers(
     named = [(ref, m) for ref, m, _src in sys_refs if ref is not None and m is not None]
     if len(named) < 2 or not (rivals or status in _OFFER_STATUSES):
         return {}
-    cands = [p for p in parties if p.mention.start >= 0 and p.iso3 and p.role not in ("buyer", "other")]
+    # in a list of rival bids "A's X" names X's bidder, not its owner (A buys nothing it bids)
+    cands = [
+        p
+        for p in parties
+        if p.mention.start >= 0
+        and p.iso3
+        and (p.role not in ("buyer", "other") or (rivals and p.cue == "owner-modifier"))
+    ]
     if len({p.iso3 for p in cands}) < 2:
         return {}
     starts = sorted(m.start for _ref, m in named)
@@ -68,9 +75,21 @@ def offer_suppliers(
         if before:
             out[ref.name] = before[-1]
     bidders = [p.iso3 for p in out.values()]
-    if len(out) < 2 or len(out) != len(named) or len(set(bidders)) != len(bidders):
+    if len(out) < 2 or len(out) != len(named) or len(set(bidders)) < 2 or not _runs(bidders):
         return {}
     return out
+
+
+def _runs(bidders: list[str | None]) -> bool:
+    """Whether each bidder's systems sit side by side in the list ("C's maker the Y and the Z from C":
+    one bidder, two coordinated systems); a bidder named again after another's system means the
+    pairing went astray."""
+    seen: set[str | None] = set()
+    for i, iso in enumerate(bidders):
+        if iso in seen and bidders[i - 1] != iso:
+            return False
+        seen.add(iso)
+    return True
 
 
 #: "the X that/which <maker> had offered", "the X offered by <maker>": a rejected alternative that

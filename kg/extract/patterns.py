@@ -37,8 +37,12 @@ _SPEAKER_AFTER = _rx(
     r"minister|director|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?\s*,?\s*(said|says|told|announced|"
     r"reported|stated|added|confirmed|noted|quoted|wrote|claimed)\b"
 )
+#: a component named inside another item's phrase ("which would include Hellfire missiles", "armed
+#: with X"): no deal item of its own.  "along with", "together with" and "as well as" are not among
+#: the words: they join items of one offer or sale ("offered N X, along with Y and the Z"), each an
+#: item of the deal
 _SUBITEM = _lrx(
-    r"\b(?:includ\w*|along with|together with|plus|armed with|equipped with|as well as|"
+    r"\b(?:includ\w*|plus|armed with|equipped with|"
     r"in addition to)\b[^.;]*$|\b(?:replac\w+|retir\w+|phas\w+ out|decommission\w*|succeed\w*)\s+"
     r"(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:fleet of\s+)?$"
 )

@@ -816,7 +816,13 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         and (not _POSS.match(own_right) or _ORG_NOUN.match(own_right))  # not "a boost to India's hopes"
     ):
         return "buyer", "to"
-    if "for" in tail and _FOR.search(left) and _ITEM_FOR_BEFORE.search(left):
+    if (
+        "for" in tail
+        and _FOR.search(left)
+        and _ITEM_FOR_BEFORE.search(left)
+        # "a contract for B's X" names X's maker (the possessive branch below), "for B's navy" a buyer
+        and (not _POSS.match(own_right) or _ORG_NOUN.match(own_right))
+    ):
         return "buyer", "for"
     if "with" in tail and _BUILT_WITH.search(left):
         return "origin", "built-with"

@@ -133,6 +133,15 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     if extra:
         out = [t for t in out if not any(e[1] <= t[1] < e[2] or t[1] <= e[1] < t[2] for e in extra)] + extra
         out.sort(key=lambda t: t[1])
+    if "notif" in low and "asked to" in low:
+        # "according to the notification, B has asked to buy N X": the request an export notification
+        # approves (the notice's stage), not talks
+        out = [
+            ("approved", *t[1:])
+            if t[0] == "negotiating" and t[3].startswith("ask") and "notif" in low[: t[1]]
+            else t
+            for t in out
+        ]
     if contains_any(low, _RELATION_WORDS):
         rel = [
             ("unknown", m.start(1), m.end(1), m.group(1).lower())

@@ -83,6 +83,19 @@ _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 #: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one
 _PURCHASE_WORDS = ("purchase", "acquisition", "procure", "order", "contract")
 
+#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer
+_TOOK_FROM = (
+    r"(?:took|taken)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|"
+    r"aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
+    r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:[\w-]+ ){0,5}?from\b)"
+)
+
+#: "A is awaiting N X from B": the buyer waits for items it bought from B
+_AWAIT_FROM = (
+    r"await(?:s|ing|ed)?(?= (?!(?:approval|clearance|permission|word|a decision|the decision|the go-ahead|"
+    r"a response|a reply|an answer|news|confirmation|funding|payment)\b)(?:[\w-]+ ){1,6}?from\b)"
+)
+
 #: the other bids of a competition ("rival bidders included X with its Y", "the other contenders
 #: were X and Y"): each is an offer to the competition's buyer (labelling guidelines: an offer,
 #: also a losing one, is *offered*)
@@ -91,12 +104,32 @@ _RIVAL = (
     r"(?:other|rival|competing|losing|unsuccessful|failed)\s+(?:[\w-]+\s+)?(?:bidders?|bids?|offers?|contenders?|"
     r"competitors?|"
     r"suitors?|entrants?|proposals?|tenders?)|(?:bidders|contenders|competitors) (?:for|in) (?:the|this)|"
-    r"(?:was|were) also in the running"
+    r"(?:was|were) also in the running|"
+    # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
+    r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
+    # "A's X, B's Y and C's Z also lost": the losers of the competition told before (not "were both
+    # lost", a loss of the items)
+    r"(?<!were )(?<!was )(?<!been )(?:also|both|all) lost(?: out)?(?=\s*[.;,])|"
+    # "a competition ..., with the X of A, the Y of B and the Z of C in contention"
+    r"(?:(?:remain|remains|remained|are|were|is|was|still|also)\s+)?in contention"
 )
 _RIVALS = _lrx(r"\b(?:" + _RIVAL + r")\b")
 #: every _RIVAL alternative contains one of these: checked apart from TRIGGERS (like _RELATION),
 #: only when the sentence has one of them
-_RIVAL_WORDS = ("bid", "offer", "contend", "compet", "suitor", "entrant", "proposal", "tender", "running")
+_RIVAL_WORDS = (
+    "bid",
+    "offer",
+    "contend",
+    "compet",
+    "suitor",
+    "entrant",
+    "proposal",
+    "tender",
+    "running",
+    " lost",
+    "contention",
+)
 
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
 #: "armed with Chinese weaponry" (a state's arsenal: delivered, whatever the main verb's tense)
@@ -210,6 +243,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
             r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
+            # "the handover of N X to B": the items changed hands (a delivered transfer)
+            r"hand-?overs? of|"
             # "with the delivery completed in 2020", "delivery of every unit was completed by May"
             r"deliver(?:y|ies) (?:of (?:(?:the|all|every|each) ){0,2}(?:[\w-]+ ){0,8}?)?(?:(?:was|were|has been|have been|"
             r"had been) )?(?:fully )?completed|"
@@ -218,7 +253,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"supplied|provided|transferred|donated|gifted|handed|"
             # "the first two jets landed at the air base": an arrival (read only after first/last, see
             # kg.extract.status: jets landing for an exercise are no delivery)
-            r"(?:landed|touched down)(?= (?:at|in)\b)|"
+            r"(?:landed|touched down)(?= (?:at|in)\b)|" + _TOOK_FROM + r"|"
+            # "the army took N X from A in 2020": items taken from a seller (not "took over from",
+            # "took power/control/part", "took the lead from")
             # "took the last of the 12 jets in 2018": the end of the deliveries
             r"(?:took|takes|taken) (?:the )?(?:last|final)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)|"
             # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance
@@ -241,6 +278,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(sign(?:s|ed)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
+            # "A is awaiting N X from B": items bought and not yet delivered (not "awaiting approval from")
+            + _AWAIT_FROM
+            + r"|"
+            # the signing idioms: "put pen to paper with B on N X", "put its signature on the contract"
+            r"(?:put|puts) (?:(?:its|their|his|her|the|a) )?(?:pen to paper|signatures? (?:on|to))|"
             r"placed (?:an? |the |its |their )?"
             r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
@@ -329,6 +371,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:deliver|purchas|acqui|procur|buy|order|supply|deal|additional|more|further))|"
             r"request(?:ed|s)? for (?:proposals?|information)|"
             r"request(?:ed|s|ing)? (?:to (?:buy|purchase|acquire|procure)|the (?:sale|purchase))|"
+            # a buyer's request: "B has asked to buy N X" (in an export notification it is the request
+            # the notification approves: see kg.extract.triggers)
+            r"ask(?:ed|s)? to (?:buy|purchase|acquire|procure)|"
             r"requests? for (?:proposals?|information)|RFP|tenders?|shortlist\w*|preferred bidder|settled on|(?:expected|set|poised|likely|due|scheduled|slated|is|are) to (?:sign|buy|order|"
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
@@ -381,7 +426,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _STATUS_RANK: dict[str, int] = {key: RANK.get(key, -1) for key in (*STATUS_KEYS, "signed-future", "purchase")}
 
 _BUY_V = _rx(
-    r"\b(armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
+    r"\b("
+    + _TOOK_FROM
+    + r"|await\w*|armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
     r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
@@ -389,11 +436,11 @@ _BUY_V = _rx(
 )
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|send|sends|sent|gave|given|promis\w*|donat\w*|gift\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|hand-?overs? of|send|sends|sent|gave|given|promis\w*|donat\w*|gift\w*|"
     r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )
 _NEUTRAL_V = _rx(
-    r"\b(sign\w*|ink\w*|agree\w*|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
+    r"\b(sign\w*|ink\w*|agree\w*|pen to paper|conclud\w*|finali[sz]\w*|negotiat\w*|talks|discuss\w*|deal|"
     r"contract|agreement|pact|cancel\w*|scrap\w*|collaps\w*|approv\w*|clear\w*|suspend\w*|seal\w*|"
     r"clos(?:e|ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
     r"shelv\w*|green[- ]?lit|okay\w*|secur(?:ed|es)|bagged|landed|clinch\w*|struck|strikes|ax(?:es|ed|ing)|"
