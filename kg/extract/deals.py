@@ -121,16 +121,6 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 break
 
 
-def _named_inside(bare: str, other: str) -> bool:
-    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
-    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
-    designation."""
-    word = bare.strip().rstrip("s")
-    if len(word) < 3:
-        return False
-    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
-
-
 def _reconcile_families(claims: list[Claim]) -> None:
     """One article, one dyad: a bare family name that states no stage of its own ("the deal also
     covers simulators for the Rafale" after a Rafale-M contract) is the variant the dyad's deal
@@ -159,16 +149,6 @@ def _reconcile_families(claims: list[Claim]) -> None:
             ):
                 _adopt_system(c, o)
                 break
-
-
-def _named_inside(bare: str, other: str) -> bool:
-    """Whether the bare name is the tail of a longer name the other mention writes ("Hornets" inside
-    "F/A-18E/F Super Hornet"): the longer name is another model ("Super Hornet"), not the bare one's
-    designation."""
-    word = bare.strip().rstrip("s")
-    if len(word) < 3:
-        return False
-    return re.search(r"[A-Z][\w-]*\s+" + re.escape(word) + r"\b", other) is not None
 
 
 @lru_cache(maxsize=8192)
