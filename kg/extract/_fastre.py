@@ -495,6 +495,10 @@ class NeedsRx:
             needs = words if words is not None and len(words) <= _MAX_NEEDS else ()
         self.needs = needs
 
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` lacks every needed word: no match anywhere in it (nor in any window)."""
+        return self._may_match(text)
+
     def _may_match(self, text: str) -> bool:
         if not self.needs:
             return True
