@@ -1,18 +1,26 @@
-"""Checks rewritten for speed (speed5) keep exactly what their plain forms keep.
+"""Checks and scans rewritten for speed (speed5) keep exactly what their plain forms keep.
 
 ``claims._deal_systems`` skips a check of the system mentions for a whole sentence that lacks every
 word the check's pattern needs (kg.extract._fastre.NeedsRx); a wrong prefilter would keep a replaced
 fleet, a carrier or a domestic system as the deal's item.  It is compared with the checks run on
 every mention, on own-words sentences of each shape and on the fixture articles.
+
+Case-sensitive scans of lowercase text run compiled with ``re.ASCII`` where no character outside
+ASCII is a word character, digit or space (``_fastre.ascii_classes``); they are compared with their
+Unicode forms on generated text that mixes such characters with quotes, dashes and currency signs.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from helpers.paths import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kg.extract import Article, claims, read_articles
+from kg.extract import Article, claims, entities, read_articles, triggers
+from kg.extract._fastre import ascii_classes, ascii_twin
 from kg.extract.entities import Mention
 from kg.extract.mentions import find_mentions
 from kg.extract.sentences import mask_markup, split_sentences
@@ -84,3 +92,84 @@ def test_deal_systems_agrees_on_the_fixtures() -> None:
     assert len(texts) >= 20
     for text in texts:
         _agree(text)
+
+
+# --- ASCII-compiled twins of case-sensitive scans (kg.extract._fastre.ascii_classes/ascii_twin) ---------
+# pieces where \w, \d, \s and \b differ between Unicode and ASCII patterns (accented and other
+# letters, non-ASCII digits, no-break and thin spaces, a combining mark) and where they do not
+# (quotes, dashes, currency signs), beside trigger words and designations
+ASCII_PIECES = [
+    "signed",
+    "ordered 12",
+    "to buy",
+    "F-16",
+    "deal",
+    "é",
+    "Türkiye",
+    "\u0663rd",
+    "\u00b2",
+    "\xa0",
+    "\u2009",
+    "e\u0301",
+    "’",
+    "“",
+    "—",
+    "€",
+    "_",
+    "ſ",
+]
+ascii_texts = st.lists(st.one_of(st.sampled_from(ASCII_PIECES), st.text(max_size=6)), max_size=12).map(
+    " ".join
+)
+
+
+def test_ascii_classes_tells_text_where_ascii_classes_differ() -> None:
+    assert ascii_classes("India signed a deal for 26 jets.")
+    assert ascii_classes("India’s “deal” — worth €3 billion")
+    for odd in ("Türkiye signed", "the \u0663rd buyer", "26\xa0jets", "26\u2009jets", "x\u00b2"):
+        assert not ascii_classes(odd), odd
+
+
+def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int] | tuple[tuple[int, int], ...]]:
+    return [m.regs for m in rx.finditer(text)]
+
+
+PLAIN = [
+    triggers._TRIGGER_RX,
+    triggers._PURCHASE_RX,
+    triggers._RELATION_RX,
+    entities._TOKEN_SPLIT,
+    re.compile(r"\b\w+\b|\s+|\d+|[^\W_]+"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ascii_texts)
+def test_ascii_twins_match_as_the_unicode_patterns_where_ascii_classes_holds(text: str) -> None:
+    for low in {text, text.lower()}:
+        if not ascii_classes(low):
+            continue
+        for rx in PLAIN:
+            twin = ascii_twin(rx)
+            assert twin is not None and twin.flags & re.ASCII
+            assert _spans(twin, low) == _spans(rx, low), rx.pattern[:60]
+        assert entities._token_bounds(low, True) == entities._token_bounds(low)
+
+
+def test_no_twin_for_a_case_insensitive_pattern() -> None:
+    assert ascii_twin(re.compile("deal", re.IGNORECASE)) is None
+
+
+def test_ascii_classes_of_each_character_outside_ascii() -> None:
+    """A character it lets through is uncased (lowers exactly: lowered() takes the ASCII patterns
+    on the strength of this check alone) and no word character, digit or space."""
+    from kg.extract._fastre import lowers_exactly
+
+    passed = 0
+    for cp in range(0x80, 0x30000):
+        c = chr(cp)
+        if ascii_classes(c):
+            passed += 1
+            assert lowers_exactly(c) and c.lower() == c and not c.isalnum() and not c.isspace(), hex(cp)
+    assert passed > 100  # quotes, dashes, currency signs
+    assert ascii_classes("\u2019\u201c\u201d\u2014\u20ac\xa3") and not ascii_classes("\xa0")
