@@ -42,10 +42,14 @@ def _char_class(chars: list[str]) -> str:
     return "".join(out)
 
 
-#: a character outside ASCII that is cased, a word character, a digit or a space; the characters it
-#: leaves out are the uncased ones of _UNSAFE that are none of these (quotes, dashes, currency signs)
+#: the ASCII controls that Unicode ``\s`` matches and ASCII ``\s`` does not (file, group, record and
+#: unit separators)
+_ASCII_ONLY_UNICODE_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+#: a character that is such a control, or outside ASCII and cased, a word character, a digit or a space;
+#: the characters it leaves out are the uncased ones of _UNSAFE that are none of these (quotes, dashes,
+#: currency signs)
 _NOT_ASCII_SAFE = re.compile(
-    "[^\\x00-\\x7f"
+    "[^\\x00-\\x1b\\x20-\\x7f"
     + _char_class(
         [
             c
@@ -58,16 +62,20 @@ _NOT_ASCII_SAFE = re.compile(
 
 
 def ascii_classes(text: str) -> bool:
-    r"""True when ``\w``, ``\d``, ``\s`` (and so ``\b``) hold of no character of ``text`` outside
-    ASCII: a pattern compiled with ``re.ASCII`` then matches ``text`` exactly as its Unicode form.
+    r"""True when ``\w``, ``\d``, ``\s`` (and so ``\b``) say the same of every character of ``text``
+    compiled with ``re.ASCII`` or not: a pattern compiled with ``re.ASCII`` then matches ``text``
+    exactly as its Unicode form.
 
     Why: re tests ``\w`` and ``\b`` of a Unicode pattern through the Unicode character database
     (several lookups for every space and punctuation mark), of an ASCII pattern with one table
     lookup; news text outside ASCII is mostly quotes, dashes and currency signs, none of them
     word characters or spaces.  (Conservative: a text with any other character outside ASCII,
-    an accented letter or a rarer symbol, gets False.)
+    an accented letter or a rarer symbol, gets False; so does one with an ASCII separator control
+    ``\x1c``-``\x1f``, a space to Unicode ``\s`` only.)
     """
-    return text.isascii() or _NOT_ASCII_SAFE.search(text) is None
+    if text.isascii():  # one flag test; four single-character searches for the separators
+        return not any(map(text.__contains__, _ASCII_ONLY_UNICODE_SPACES))
+    return _NOT_ASCII_SAFE.search(text) is None
 
 
 def ascii_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:

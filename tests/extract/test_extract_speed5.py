@@ -117,6 +117,7 @@ ASCII_PIECES = [
     "€",
     "_",
     "ſ",
+    "\x1f",
 ]
 ascii_texts = st.lists(st.one_of(st.sampled_from(ASCII_PIECES), st.text(max_size=6)), max_size=12).map(
     " ".join
@@ -173,3 +174,16 @@ def test_ascii_classes_of_each_character_outside_ascii() -> None:
             assert lowers_exactly(c) and c.lower() == c and not c.isalnum() and not c.isspace(), hex(cp)
     assert passed > 100  # quotes, dashes, currency signs
     assert ascii_classes("\u2019\u201c\u201d\u2014\u20ac\xa3") and not ascii_classes("\xa0")
+
+
+def test_ascii_separators_are_unicode_spaces_only() -> None:
+    """``\\x1c``-``\\x1f`` are spaces to Unicode ``\\s`` and not to ASCII ``\\s``: no ASCII twin there."""
+    for c in "\x1c\x1d\x1e\x1f":
+        assert re.fullmatch(r"\s", c) and not re.fullmatch(r"\s", c, re.ASCII)
+        assert not ascii_classes(f"a{c}b") and not ascii_classes(f"a{c}b\u2019")
+    assert ascii_classes("a\tb\n\u2019")
+    for cp in range(0x80):  # every ASCII character it lets through is classed alike by both forms
+        c = chr(cp)
+        if ascii_classes(c):
+            for cls in (r"\w", r"\d", r"\s"):
+                assert bool(re.fullmatch(cls, c)) == bool(re.fullmatch(cls, c, re.ASCII)), (cls, hex(cp))
