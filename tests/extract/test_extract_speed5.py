@@ -19,7 +19,7 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, claims, entities, read_articles, triggers
+from kg.extract import Article, claims, entities, parties, read_articles, triggers
 from kg.extract._fastre import ascii_classes, ascii_twin
 from kg.extract.entities import Mention
 from kg.extract.mentions import find_mentions
@@ -174,6 +174,36 @@ def test_ascii_classes_of_each_character_outside_ascii() -> None:
             assert lowers_exactly(c) and c.lower() == c and not c.isalnum() and not c.isspace(), hex(cp)
     assert passed > 100  # quotes, dashes, currency signs
     assert ascii_classes("\u2019\u201c\u201d\u2014\u20ac\xa3") and not ascii_classes("\xa0")
+
+
+# --- substring gates in front of the party checks (parties._not_a_party) ---------------
+def _plain_not_a_party(s: str, start: int, end: int, kind: str = "country") -> bool:
+    """parties._not_a_party without its substring gates."""
+    after = s[end : end + 40]
+    if parties._CURRENCY_AFTER.match(after):
+        return True
+    if kind != "country" and parties._MEMBER_AFTER.match(after):
+        return True
+    if s[start:end].isupper() and parties._DATELINE_CITY_AFTER.match(s, end):
+        return True
+    return bool(parties._DATELINE_AFTER.match(after) and parties._DATELINE_BEFORE.search(s, 0, start))
+
+
+GATE_PIECES = ["$", " $", ".$", "US", "A$2 billion", "—", "–", "-", " (AP) —", "WARSAW,", "\n", "Poland", " "]
+gate_texts = st.lists(st.one_of(st.sampled_from(GATE_PIECES), st.text(max_size=4)), max_size=10).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(gate_texts, gate_texts, st.sampled_from(["country", "org"]))
+def test_not_a_party_gates_keep_every_answer(before: str, after: str, kind: str) -> None:
+    s = before + "Poland" + after
+    start, end = len(before), len(before) + len("Poland")
+    assert parties._not_a_party(s, start, end, kind) == _plain_not_a_party(s, start, end, kind)
+
+
+def test_gated_checks_still_fire() -> None:
+    assert parties._not_a_party("WARSAW, Poland — The army ordered tanks.", 8, 14)
+    assert parties._not_a_party("It costs A$2 billion.", 9, 10)
 
 
 def test_ascii_separators_are_unicode_spaces_only() -> None:
