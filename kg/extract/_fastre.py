@@ -30,15 +30,75 @@ def lowers_exactly(text: str) -> bool:
     return text.isascii() or _UNSAFE.search(text) is None
 
 
+def _char_class(chars: list[str]) -> str:
+    """A character class body for ``chars``, consecutive code points as ranges."""
+    out, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(re.escape(chars[i]) + ("-" + re.escape(chars[j]) if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+#: a character that is one of the ASCII controls Unicode ``\s`` matches and ASCII ``\s`` does not
+#: (``\x1c``-``\x1f``: file, group, record and unit separators), or outside ASCII and cased, a word
+#: character, a digit or a space; the characters it leaves out are the uncased ones of _UNSAFE that
+#: are none of these (quotes, dashes, currency signs)
+_NOT_ASCII_SAFE = re.compile(
+    "[^\\x00-\\x1b\\x20-\\x7f"
+    + _char_class(
+        [
+            c
+            for c in map(chr, [*range(0x80, 0xC0), 0xD7, 0xF7, *range(0x2000, 0x2100)])
+            if not _UNSAFE.match(c) and not c.isalnum() and not c.isspace()
+        ]
+    )
+    + "]"
+)
+
+
+def ascii_classes(text: str) -> bool:
+    r"""True when ``\w``, ``\d``, ``\s`` (and so ``\b``) say the same of every character of ``text``
+    compiled with ``re.ASCII`` or not: a pattern compiled with ``re.ASCII`` then matches ``text``
+    exactly as its Unicode form.
+
+    Why: re tests ``\w`` and ``\b`` of a Unicode pattern through the Unicode character database
+    (several lookups for every space and punctuation mark), of an ASCII pattern with one table
+    lookup; news text outside ASCII is mostly quotes, dashes and currency signs, none of them
+    word characters or spaces.  (Conservative: a text with any other character outside ASCII,
+    an accented letter or a rarer symbol, gets False; so does one with an ASCII separator control
+    ``\x1c``-``\x1f``, a space to Unicode ``\s`` only.)
+    """
+    if text.isascii():  # one flag test; four single-character searches (memchr) for the separators
+        return not ("\x1f" in text or "\x1e" in text or "\x1d" in text or "\x1c" in text)
+    return _NOT_ASCII_SAFE.search(text) is None
+
+
+def ascii_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``rx`` compiled with ``re.ASCII`` (same matches on text where :func:`ascii_classes` holds);
+    None for a case-insensitive pattern (ASCII changes its case folding) or one with its own flags."""
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        return re.compile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
+    except (re.error, ValueError):  # pragma: no cover - an inline (?u) in the pattern
+        return None
+
+
 #: texts up to this long are remembered by :func:`lowered` (sentences and the windows cut from them)
 _MEMO_LEN = 2000
 _MEMO_SIZE = 512
-_lowered_memo: dict[str, str | None] = {}
+#: text -> (its lowercase form or None, :func:`ascii_classes` of that form)
+_lowered_memo: dict[str, tuple[str | None, bool]] = {}
 _MISSING = object()
+_NOT_EXACT: tuple[str | None, bool] = (None, False)
 
 
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when matching it is exact (:func:`lowers_exactly`), else None.
+def lowered_info(text: str) -> tuple[str | None, bool]:
+    """(``text.lower()`` when matching it is exact (:func:`lowers_exactly`), else None; whether
+    ASCII-compiled patterns match that lowercase text exactly (:func:`ascii_classes`)).
 
     Why remembered: one sentence is handed to dozens of patterns in a row (the role cues, the
     status checks, the confidence cues); lowercasing it and checking its characters once, not
@@ -46,12 +106,25 @@ def lowered(text: str) -> str | None:
     """
     got = _lowered_memo.get(text, _MISSING)
     if got is _MISSING:
-        got = text.lower() if lowers_exactly(text) else None
+        # one scan in the common case: quotes, dashes and currency signs lower exactly and are no
+        # word characters or spaces (ascii_classes implies lowers_exactly)
+        if ascii_classes(text):
+            got = (text.lower(), True)
+        elif lowers_exactly(text):
+            got = (text.lower(), False)
+        else:
+            got = _NOT_EXACT
         if len(text) <= _MEMO_LEN:
             if len(_lowered_memo) >= _MEMO_SIZE:
                 _lowered_memo.clear()
-            _lowered_memo[text] = got
+            _lowered_memo[text] = got  # type: ignore[assignment]
     return got  # type: ignore[return-value]
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when matching it is exact (:func:`lowers_exactly`), else None (remembered:
+    see :func:`lowered_info`)."""
+    return lowered_info(text)[0]
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
@@ -393,7 +466,7 @@ def first_letter_alternation(words: list[str], after_first: str = "") -> str:
 class LowerRx:
     """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
 
-    __slots__ = ("_found", "_matched", "ci", "low", "needs")
+    __slots__ = ("_found", "_matched", "asc", "ci", "low", "needs")
 
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
         """``needs``: lowercase words of which every match contains one (a prefilter: ``search``, ``match``
@@ -403,6 +476,8 @@ class LowerRx:
         self.ci = re.compile(pattern, flags | re.IGNORECASE)
         low = _lower_pattern(pattern)
         self.low = re.compile(guarded(low, flags & ~re.IGNORECASE), flags & ~re.IGNORECASE)
+        # the pattern for lowercase text whose word characters and spaces are all ASCII (see ascii_classes)
+        self.asc = ascii_twin(self.low) or self.low
         if not needs:
             found = required_words(low, self.low.flags)
             needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
@@ -421,33 +496,35 @@ class LowerRx:
         return got  # type: ignore[return-value]
 
     def _search(self, text: str) -> re.Match[str] | None:
-        low = lowered(text)
+        low, asc = lowered_info(text)
         if low is None:
             return self.ci.search(text)
         if self.needs and not contains_any(low, self.needs):
             return None
-        return self.low.search(low)
+        return (self.asc if asc else self.low).search(low)
 
     def match(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.match``; group text may be lowercased (use offsets)."""
         got = self._matched.get(text, _MISSING)
         if got is _MISSING:
-            low = lowered(text)
+            low, asc = lowered_info(text)
             if low is None:
                 got = self.ci.match(text)
+            elif not self.needs or contains_any(low, self.needs):
+                got = (self.asc if asc else self.low).match(low)
             else:
-                got = self.low.match(low) if not self.needs or contains_any(low, self.needs) else None
+                got = None
             got = _remember(self._matched, text, got)
         return got  # type: ignore[return-value]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Like ``Pattern.finditer``; group text may be lowercased (use offsets)."""
-        low = lowered(text)
+        low, asc = lowered_info(text)
         if low is None:
             return self.ci.finditer(text)
         if self.needs and not contains_any(low, self.needs):
             return iter(())
-        return self.low.finditer(low)
+        return (self.asc if asc else self.low).finditer(low)
 
 
 #: texts per pattern whose search/match answers :class:`LowerRx` remembers (short texts only)
@@ -494,6 +571,10 @@ class NeedsRx:
             words = required_words(pattern, rx.flags & ~re.IGNORECASE)
             needs = words if words is not None and len(words) <= _MAX_NEEDS else ()
         self.needs = needs
+
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` lacks every needed word: no match anywhere in it (nor in any window)."""
+        return self._may_match(text)
 
     def _may_match(self, text: str) -> bool:
         if not self.needs:

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from kg.extract._fastre import contains_any
+from kg.extract._fastre import NeedsRx, contains_any
 from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
 from kg.extract.clauses import split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
@@ -322,25 +322,7 @@ class _Extractor(FrameBuilder, DetailReader):
             and (p := _party_of(m)) is not None
             and not _not_a_party(s, m.start - a, m.end - a, m.party.kind if m.party else "country")
         ]
-        systems = [
-            m
-            for m in mentions
-            if m.kind == "system"
-            and not (
-                _REPLACED.search(s, max(0, m.start - a - 90), m.start - a)
-                and not _PAST_TRANSFER_NEXT.match(s, m.end - a)
-                and not _COUNTED_RETIRED.search(s, max(0, m.start - a - 60), m.start - a)
-            )
-            and not _CARRIER_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
-            and not _BASE_DESIGN_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
-            and not _USED_BEFORE.search(s, max(0, m.start - a - 60), m.start - a)
-            and not _RETIRED_NEXT.match(s, m.end - a)
-            and not _REPLACEMENT_NEXT.match(s, m.end - a)
-            and not (
-                _OWN_BEFORE.search(s, max(0, m.start - a - 40), m.start - a)
-                and not _GIVEN_FROM_STOCK.search(s, max(0, m.start - a - 100), m.start - a)
-            )
-        ]
+        systems = _deal_systems(s, a, mentions)
         parties = _home_states(s, a, parties)
         refused = _REFUSED_REQUEST.search(s) if "request" in s or "plea" in s or "appeal" in s else None
         if refused is not None:
@@ -878,6 +860,65 @@ _GIVEN_FROM_STOCK = re.compile(
     r"(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+# word prefilters (kg.extract._fastre.NeedsRx) of the checks of _deal_systems
+_SYSTEM_CHECKS = tuple(
+    NeedsRx(rx)
+    for rx in (
+        _REPLACED,
+        _PAST_TRANSFER_NEXT,
+        _COUNTED_RETIRED,
+        _CARRIER_BEFORE,
+        _BASE_DESIGN_BEFORE,
+        _USED_BEFORE,
+        _RETIRED_NEXT,
+        _REPLACEMENT_NEXT,
+        _OWN_BEFORE,
+        _GIVEN_FROM_STOCK,
+    )
+)
+
+
+def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
+    """The system mentions of sentence ``s`` (at ``a``) that can be items of its deal: not a fleet
+    replaced or retired, a carrier, a base design, a fleet used before, a domestic system.
+
+    Why the prefilter: each check is a scan of a window before or after every system mention; a
+    sentence lacking every word a check needs (most lack all of them) skips that check for all its
+    mentions after one look at its words, with the same result."""
+    systems = [m for m in mentions if m.kind == "system"]
+    if not systems:
+        return systems
+    replaced, past, counted, carrier, base_design, used, retired, replacement, own, given = (
+        chk.rx if chk.may_match(s) else None for chk in _SYSTEM_CHECKS
+    )
+    out = []
+    for m in systems:
+        x, y = m.start - a, m.end - a
+        if (
+            replaced is not None
+            and replaced.search(s, max(0, x - 90), x)
+            and not (past is not None and past.match(s, y))
+            and not (counted is not None and counted.search(s, max(0, x - 60), x))
+        ):
+            continue
+        if (
+            (carrier is not None and carrier.search(s, max(0, x - 60), x))
+            or (base_design is not None and base_design.search(s, max(0, x - 60), x))
+            or (used is not None and used.search(s, max(0, x - 60), x))
+            or (retired is not None and retired.match(s, y))
+            or (replacement is not None and replacement.match(s, y))
+        ):
+            continue
+        if (
+            own is not None
+            and own.search(s, max(0, x - 40), x)
+            and not (given is not None and given.search(s, max(0, x - 100), x))
+        ):
+            continue
+        out.append(m)
+    return out
+
 
 #: the subject of "sent"/"deployed": a transfer only with a recipient the sentence names
 _SENT_CUE = re.compile(r"^subject:(?:sen[dt]s?|sending|deploy\w*|dispatch\w*)$")

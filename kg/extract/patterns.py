@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract._fastre import NeedsRx
+from kg.extract._fastre import NeedsRx, first_letter_alternation
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.quantities import NUMBER_WORDS
 from kg.extract.vocabulary import _I, CUSTOMER_NOUN, NTH_CUSTOMER, NTH_ORDINAL, _lrx, _rx
@@ -531,8 +531,13 @@ _EXPORTER_RANK = {iso: i for i, iso in enumerate(MAJOR_EXPORTERS)}
 
 
 # was r"[;:]|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\b(?:said|says|told|added)\b": same
-# matches, but positions inside words are rejected by the lookbehind before the alternation
-_CLAUSE_END = re.compile(r"[;:]|, wh(?:ich|o)\b|(?<!\w)(?:while|but|whereas|said|says|told|added)\b")
+# matches; the "no word before" lookbehind sits after each word's first letter, so every alternative
+# opens with a character and re skips to the few characters a match can start with
+_CLAUSE_END = re.compile(
+    r"[;:]|, wh(?:ich|o)\b|"
+    + first_letter_alternation(["while", "but", "whereas", "said", "says", "told", "added"], r"(?<!\w{c})")
+    + r"\b"
+)
 _SPEAKER_VERB = _lrx(
     r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b"
 )

@@ -282,6 +282,21 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
 
 
+def _subject_reach(s: str, base: int, start: int, p: _Party, parties: list[_Party]) -> tuple[int, int]:
+    """The length of the clause after a group ending at ``start`` and the distance to the next
+    group's first party (the clause length when none follows).
+
+    Why apart: only a group with a trigger after it needs them, and the clause scan is one of the
+    costlier per-party scans of the extractor (most groups have none)."""
+    window = s[start : start + 160]
+    # "A said it would hand over six": the speaker is the subject of the reported verb
+    said = _SAID_IT_NEXT.match(window)
+    cut = _CLAUSE_END.search(window, said.end() if said else 0)  # what re.split(...)[0] kept
+    clause_len = cut.start() if cut else len(window)
+    nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
+    return clause_len, min((q.mention.start - base - start for q in nxt), default=clause_len)
+
+
 def _subject_roles(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
 ) -> None:
@@ -289,17 +304,15 @@ def _subject_roles(
     for p in parties:
         if p.role is not None:
             continue
-        last = lasts[p.group]
-        start = last.mention.end - base
-        window = s[start : start + 160]
-        # "A said it would hand over six": the speaker is the subject of the reported verb
-        said = _SAID_IT_NEXT.match(window)
-        cut = _CLAUSE_END.search(window, said.end() if said else 0)  # what re.split(...)[0] kept
-        clause = window[: cut.start()] if cut else window
-        nxt = [q for q in parties if q.mention.start - base >= start and q.group != p.group]
-        limit = min((q.mention.start - base - start for q in nxt), default=len(clause))
+        start = lasts[p.group].mention.end - base
+        reach = limit = -1  # how far after the group a verb may be: worked out at the first trigger after it
         for _status, ts, te, word in trig:
-            if ts < start or ts - start > min(len(clause), limit + 40):
+            if ts < start:
+                continue
+            if reach < 0:
+                clause_len, limit = _subject_reach(s, base, start, p, parties)
+                reach = min(clause_len, limit + 40)
+            if ts - start > reach:
                 continue
             between = s[start:ts]
             if ts - start > limit and not _PRONOUN.search(between):

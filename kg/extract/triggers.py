@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract._fastre import contains_any, prefix_guard, prefixes
+from kg.extract._fastre import ascii_twin, contains_any, lowered_info, prefix_guard, prefixes
 from kg.extract._fastre import front_guard as _front_guard
 from kg.extract.patterns import _SALE_AFTER, _SIGNED_FOR_NEXT, _TO_BUY_NEXT, _TO_SELL_NEXT
 from kg.extract.vocabulary import (
@@ -98,12 +98,18 @@ _REL_APPOS_GAP = _rx(
     r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\s*(?:,|:|\bis\b|\bwas\b|\bremains\b|\bhas been\b)\s*(?:the\s+)?$"
 )
 _TRIGGER_RX_I = re.compile(_TRIGGER_PATTERN, _I)
+# the lowercase scans compiled with re.ASCII, for text where that is exact (kg.extract._fastre.ascii_classes)
+_TRIGGER_RX_A = ascii_twin(_TRIGGER_RX) or _TRIGGER_RX
+_PURCHASE_RX_A = ascii_twin(_PURCHASE_RX) or _PURCHASE_RX
+_RELATION_RX_A = ascii_twin(_RELATION_RX) or _RELATION_RX
 
 
 def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     # lower() keeps offsets for ASCII text: match case-sensitively on it (faster than re.I)
-    low = s.lower()
-    rx, text = (_TRIGGER_RX, low) if len(low) == len(s) else (_TRIGGER_RX_I, s)
+    low, asc = lowered_info(s)  # remembered: the sentence was lowercased for earlier patterns
+    if low is None:
+        low, asc = s.lower(), False
+    rx, text = ((_TRIGGER_RX_A if asc else _TRIGGER_RX), low) if len(low) == len(s) else (_TRIGGER_RX_I, s)
     out = []
     for m in rx.finditer(text):
         name = m.lastgroup
@@ -113,7 +119,9 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     if contains_any(low, _PURCHASE_WORDS) and (
         purchase := [
             ("purchase", m.start(1), m.end(1), m.group(1).lower())
-            for m in (_PURCHASE_RX if text is low else _PURCHASE_RX_I).finditer(text)
+            for m in ((_PURCHASE_RX_A if asc else _PURCHASE_RX) if text is low else _PURCHASE_RX_I).finditer(
+                text
+            )
         ]
     ):
         out = out + [p for p in purchase if not any(t[1] <= p[1] < t[2] or p[1] <= t[1] < p[2] for t in out)]
@@ -145,7 +153,9 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
     if contains_any(low, _RELATION_WORDS):
         rel = [
             ("unknown", m.start(1), m.end(1), m.group(1).lower())
-            for m in (_RELATION_RX if text is low else _RELATION_RX_I).finditer(text)
+            for m in ((_RELATION_RX_A if asc else _RELATION_RX) if text is low else _RELATION_RX_I).finditer(
+                text
+            )
         ]
         if rel:
             # "X supplies most of Y's weapons": a relationship, not a delivery under way
