@@ -3,6 +3,9 @@
 * a platform named as a companion of the deal's item ("N jets, along with X planes and the Y air
   defence system") is an item of the offer or order of its own; munitions after the same words stay
   parts of the package.
+* a verb coordinated after "and" with no subject of its own ("has given B X units and is buying new
+  ones") is the sentence subject's: the party right before "and" (the first verb's recipient) is not
+  its subject.
 """
 
 from __future__ import annotations
@@ -39,3 +42,17 @@ def test_munitions_after_a_companion_word_stay_parts_of_the_package() -> None:
     text = "Russia has offered Algeria 20 Su-57 fighter jets, along with Kh-59 missiles, the ministry said."
     systems = {t[2] for t in _triples(text) if t[:2] == ("RUS", "DZA")}
     assert systems == {"Su-57"}
+
+
+@pytest.mark.parametrize("verb", ["is buying", "has ordered", "will buy", "is now buying"])
+def test_the_recipient_before_and_is_no_subject_of_the_coordinated_verb(verb: str) -> None:
+    text = (
+        "The Netherlands, which builds frigates with French firm Naval Group, has given Moldova Patriot "
+        f"units and {verb} new systems for its own army."
+    )
+    claims = extract_text(text)
+    assert not [
+        c
+        for c in claims
+        if c.buyer and c.buyer.iso3 == "MDA" and any(x.startswith("buyer:subject") for x in c.cues)
+    ], [(c.buyer and c.buyer.iso3, c.cues) for c in claims]
