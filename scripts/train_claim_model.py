@@ -68,8 +68,8 @@ from scripts.bench_confidence import (  # noqa: E402
 #: The shipped model is refit on every labelled set but the final checks.
 ALL = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role != "final"))
 #: chosen on the checks (``--select``): L2 strength, share of the model in the confidence, no floor
-L2 = 3.0
-BLEND = 0.5
+L2 = 10.0
+BLEND = 0.3
 FLOOR: float | None = None
 #: sign constraints: a denial, a hedge or a risk cue never raises a claim; the hand table never lowers it
 NON_POSITIVE = (

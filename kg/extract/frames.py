@@ -76,29 +76,6 @@ _PARTS_BEFORE = re.compile(r"\b(?:includ\w*|armed with|equipped with)\b", re.IGN
 _PLATFORMS = frozenset({"aircraft", "ships", "armoured-vehicles", "air-defence", "artillery"})
 
 
-#: between an item and the state it was made in: its nouns, then "built in" ("X jets built in B")
-_MADE_IN_GAP = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:made|built|manufactured|produced|assembled)\s+in\s+(?:the\s+)?\Z"
-)
-
-
-def _made_in(s: str, a: int, m: Mention | None, parties: list[_Party]) -> _Party | None:
-    """The state named as where system ``m`` itself was made ("three X jets built in B"; roles cue
-    ``made-in``): that item's own seller, whatever seller the sentence names for its other items."""
-    if m is None:
-        return None
-    return next(
-        (
-            p
-            for p in parties
-            if p.cue == "made-in"
-            and 0 <= p.mention.start - m.end <= 50
-            and _MADE_IN_GAP.fullmatch(s, m.end - a, p.mention.start - a) is not None
-        ),
-        None,
-    )
-
-
 class FrameBuilder(PartyAssigner):
     """Frames of one sentence (see the module docstring); the state lives on the extractor."""
 
@@ -165,9 +142,6 @@ class FrameBuilder(PartyAssigner):
             own = bids.get(ref.name) if ref is not None else None
             here = actors if own is None else [replace(own, role="supplier", cue="offer-list"), *actors]
             sup, buy, conf = self._assign(ref, m, here, speakers, s, a, anaphora, src)
-            made_in = _made_in(s, a, m, parties)
-            if made_in is not None and sup and made_in.iso3 not in {q.iso3 for q in buy}:
-                sup = [replace(made_in, role="supplier", cue="made")]  # "and of three X built in B": B's item
             holder = (
                 self._holder(
                     ref, src == "context" or _OWN_STOCK.search(s, max(0, m.start - a - 30), m.start - a)

@@ -734,10 +734,6 @@ _RELIANCE_FROM = re.compile(
 )
 
 
-#: right before a state: the item's place of manufacture ("jets built in B", "made in the B")
-_MADE_IN = re.compile(r"\b(?:made|built|manufactured|produced|assembled)\s+in\s+(?:the\s+)?\Z")
-
-
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -780,8 +776,6 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "to-buyers"
     if "by" in tail and _PASSIVE_TO_BY.search(left):
         return "supplier", "passive-by"  # "was provided to Iran by Russia"
-    if "in" in tail and _MADE_IN.search(tail):
-        return "origin", "made-in"  # "three X jets built in B": where it is made, not who receives it
     byw = _BY.search(left) if "by" in tail else None
     if byw and ("same" in low or "similar" in low) and _SAME_TYPE_BY.search(left):
         return "other", "same-type-user"  # "the same helicopter used by A": a comparison, not A's deal
