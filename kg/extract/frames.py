@@ -64,6 +64,17 @@ _PAST_TRANSFER_NEXT = re.compile(
     r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
 )
 
+#: a companion named beside the deal's item ("N jets, along with X early-warning planes", "as well as
+#: Y frigates"): of a platform of its own (below), a second item of the offer or order, not a
+#: component; "including", "armed with", "equipped with" still name the package's parts
+_COMPANION_BEFORE = re.compile(
+    r"\b(?:along with|together with|as well as|in addition to)\s+(?:[\w/-]+,?\s+){0,8}?$",
+    re.IGNORECASE,
+)
+_PARTS_BEFORE = re.compile(r"\b(?:includ\w*|armed with|equipped with)\b", re.IGNORECASE)
+#: categories of platforms bought in their own right (munitions, sensors and engines are parts)
+_PLATFORMS = frozenset({"aircraft", "ships", "armoured-vehicles", "air-defence", "artillery"})
+
 
 class FrameBuilder(PartyAssigner):
     """Frames of one sentence (see the module docstring); the state lives on the extractor."""
@@ -293,6 +304,7 @@ class FrameBuilder(PartyAssigner):
                 if r[1] is None
                 or r[1].start - a >= listed_from
                 or not _SUBITEM.search(s[max(0, r[1].start - a - 60) : r[1].start - a])
+                or self._companion_platform(s, a, r)
                 # "to replace the N X that A handed over to B": the replaced fleet's own transfer
                 or _PAST_TRANSFER_NEXT.match(s, r[1].end - a) is not None
             ]
@@ -302,6 +314,15 @@ class FrameBuilder(PartyAssigner):
             elif not main and ctx_sys is not None:
                 sys_refs = [(_context_ref(ctx_sys), None, "context")]
         return sys_refs
+
+    @staticmethod
+    def _companion_platform(s: str, a: int, r: _SysRef) -> bool:
+        """A platform listed as a companion of the deal's item (see :data:`_COMPANION_BEFORE`)."""
+        ref, m, _src = r
+        if m is None or ref is None or ref.category not in _PLATFORMS:
+            return False
+        left = s[max(0, m.start - a - 60) : m.start - a]
+        return _COMPANION_BEFORE.search(left) is not None and not _PARTS_BEFORE.search(left)
 
     def _settle_makers(self, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
         """Makers ("built by", "developed by") become the supplier unless a seller is named; a

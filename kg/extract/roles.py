@@ -297,6 +297,13 @@ def _subject_reach(s: str, base: int, start: int, p: _Party, parties: list[_Part
     return clause_len, min((q.mention.start - base - start for q in nxt), default=clause_len)
 
 
+#: a coordinated verb phrase without a subject of its own ("gave X to B in 2023, and is buying Y"): the
+#: verb after "and" is the sentence subject's, never the party right before it
+_AND_VP_BEFORE = re.compile(
+    r"(?:,\s*|\s)and\s+(?:(?:also|now|then|later|is|are|was|were|has|have|had|will|would)\s+){0,3}\Z"
+)
+
+
 def _subject_roles(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
 ) -> None:
@@ -317,6 +324,8 @@ def _subject_roles(
             between = s[start:ts]
             if ts - start > limit and not _PRONOUN.search(between):
                 continue
+            if " and " in between and _AND_VP_BEFORE.search(between):
+                continue  # "..., and is buying": another subject's coordinated verb
             vclass = _verb_class(word, s[te:])
             if vclass is None or _participle_item(s, (_status, ts, te, word)):
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
