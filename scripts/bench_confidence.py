@@ -67,6 +67,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset10": ("x", "halved"),
     "newsset11": ("y", "final"),
     "newsset12": ("z", "halved"),
+    "newsset13": ("a", "final"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")
