@@ -31,6 +31,7 @@ ADDED = (
     "Type-63 107mm", "MO-120-RT 120mm", "M-101A1 105mm", "SRAMS 120mm", "Compact 40L70",
     "59N6 Protivnik-GE", "Kolchuga", "TRS-3D", "TRML-3D", "LANTIRN", "ASQ-228 ATFLIR", "RecceLite",
     "APG-66", "TP400-D6", "Trent-700", "AI-25", "TFE-731",
+    "VAMTAC", "SandCat", "KLTV", "VN-4", "VN-3", "M-992 FAASV", "Dozor-B", "AT-105 Saxon", "Red Arrow-73", "BP-12A", "TRG-300", "T-300", "M-30 122mm", "Model-56 105mm", "Forceshield", "TRS-4D", "Raven ES-05", "64N6", "ASELPOD", "CEROS-200", "Spexer-2000", "EL/M-2288 AD-STAR", "DB-110", "Scanter-4100", "Skyward-G", "Helios-2", "SR-22", "Skyvan", "Z-142/Z-242L", "Cessna-U206", "PA-28 Cherokee", "T-34C Turbo Mentor", "ATR-42", "A319", "A330", "Boeing-737NG", "Orbiter-1K", "M-1156 PGK",
 )  # fmt: skip
 
 
@@ -68,6 +69,11 @@ def test_every_added_row_resolves_from_each_of_its_names(designation: str) -> No
         ("F110", "F110-GE-129"),
         ("SAK-70 Mk-2 57mm", "Bofors 57mm"),
         ("Type-90-2M/MBT-2000", "MBT-2000"),
+        ("Gowind", "Gowind-2500"),
+        ("Taifun-K-53949", "Typhoon-K"),
+        ("Mk-45-4 127mm", "Mk-45 127mm"),
+        ("KC-130H Hercules", "C-130H Hercules"),
+        ("Ejder", "Ejder Yalcin"),
     ],
 )
 def test_sipri_spellings_of_catalogued_systems_resolve(sipri: str, designation: str) -> None:
@@ -80,7 +86,8 @@ EXCLUDED = (
     "Cougar", "Protector", "Cobra", "Guardian", "Mamba", "Spartan", "Tiger", "Eagle", "Hamilton",
     "Caiman", "Storm", "Avenger", "Island", "Cyclone", "Titan", "Thunder", "Ranger", "Lizard",
     "Marauder", "Sandown", "Shaldag", "Seaspray", "Damocles", "Chaparral", "Blackjack", "Master", "Variant",
-    "Doorman", "Kortenaer", "Pohang", "Gurkha", "Supporter", "Python", "Khan",
+    "Doorman", "Kortenaer", "Pohang", "Gurkha", "Supporter", "Python", "Khan", "Saxon", "Terrier",
+    "Skyward", "Helios", "Tiger Eyes", "First Win", "Musketeer", "Bonanza", "Baron", "Kaiman",
 )  # fmt: skip
 
 
@@ -101,6 +108,7 @@ def test_ordinary_words_of_the_register_are_no_system(word: str) -> None:
         ("The ministry bought Camcopter S-100 drones for its ships.", "Camcopter S-100"),
         ("The deal covers F110-GE-129 engines.", "F110-GE-129"),
         ("Egypt builds the K9A1EGY locally.", "K9A1"),
+        ("The first VN-4 vehicles arrived by ship.", "VN-4"),
     ],
 )
 def test_added_names_are_found_in_a_sentence(text: str, designation: str) -> None:
@@ -111,7 +119,7 @@ def test_added_names_are_found_in_a_sentence(text: str, designation: str) -> Non
 @needs_sipri
 def test_most_register_rows_since_2000_resolve() -> None:
     """Share of the register's rows (ordered or delivered from 2000 on) whose designation resolves:
-    0.54 before the sweep, 0.65 after; generic designations ("vehicle engine") never can."""
+    0.54 before the sweep, 0.67 after; generic designations ("vehicle engine") never can."""
     rows = [
         row
         for row in _f2_rows(SIPRI / "trade-register.csv")
@@ -119,4 +127,4 @@ def test_most_register_rows_since_2000_resolve() -> None:
     ]
     resolved = sum(ref.resolve_system(row[6]) is not None for row in rows)
     assert len(rows) > 10000
-    assert resolved / len(rows) >= 0.64
+    assert resolved / len(rows) >= 0.66
