@@ -32,6 +32,7 @@ ADDED = (
     "59N6 Protivnik-GE", "Kolchuga", "TRS-3D", "TRML-3D", "LANTIRN", "ASQ-228 ATFLIR", "RecceLite",
     "APG-66", "TP400-D6", "Trent-700", "AI-25", "TFE-731",
     "VAMTAC", "SandCat", "KLTV", "VN-4", "VN-3", "M-992 FAASV", "Dozor-B", "AT-105 Saxon", "Red Arrow-73", "BP-12A", "TRG-300", "T-300", "M-30 122mm", "Model-56 105mm", "Forceshield", "TRS-4D", "Raven ES-05", "64N6", "ASELPOD", "CEROS-200", "Spexer-2000", "EL/M-2288 AD-STAR", "DB-110", "Scanter-4100", "Skyward-G", "Helios-2", "SR-22", "Skyvan", "Z-142/Z-242L", "Cessna-U206", "PA-28 Cherokee", "T-34C Turbo Mentor", "ATR-42", "A319", "A330", "Boeing-737NG", "Orbiter-1K", "M-1156 PGK",
+    "CGR-080", "RC-135 Rivet Joint", "An-148", "An-140", "Cheetah-C", "KC-10A Extender", "AH-6", "9M96", "9M83M", "Sky Dragon-50", "FPS-132 UEWR", "Ground Master-60", "Type-206A", "Type-053H3", "Type-053H2", "DW-3000", "Tide-class", "Vulcano-class",
 )  # fmt: skip
 
 
@@ -74,6 +75,9 @@ def test_every_added_row_resolves_from_each_of_its_names(designation: str) -> No
         ("Mk-45-4 127mm", "Mk-45 127mm"),
         ("KC-130H Hercules", "C-130H Hercules"),
         ("Ejder", "Ejder Yalcin"),
+        ("RIM-161D SM-3 Block-2", "RIM-161 SM-3"),
+        ("Gepard-3", "Project-11661 Gepard"),
+        ("Mirage F-1M", "Mirage F-1C"),
     ],
 )
 def test_sipri_spellings_of_catalogued_systems_resolve(sipri: str, designation: str) -> None:
@@ -87,7 +91,8 @@ EXCLUDED = (
     "Caiman", "Storm", "Avenger", "Island", "Cyclone", "Titan", "Thunder", "Ranger", "Lizard",
     "Marauder", "Sandown", "Shaldag", "Seaspray", "Damocles", "Chaparral", "Blackjack", "Master", "Variant",
     "Doorman", "Kortenaer", "Pohang", "Gurkha", "Supporter", "Python", "Khan", "Saxon", "Terrier",
-    "Skyward", "Helios", "Tiger Eyes", "First Win", "Musketeer", "Bonanza", "Baron", "Kaiman",
+    "Skyward", "Helios", "Tiger Eyes", "First Win", "Musketeer", "Bonanza", "Baron", "Kaiman", "Tide",
+    "Vulcano", "Little Bird",
 )  # fmt: skip
 
 
