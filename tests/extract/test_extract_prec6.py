@@ -48,3 +48,31 @@ def test_fleet_verb_with_a_delivery_word_still_states_the_delivery() -> None:
 def test_an_order_is_not_a_fleet() -> None:
     text = "Brazil ordered 12 more F-16 Block 70 jets from the United States in March."
     assert any(t[0] == "USA" and t[1] == "BRA" for t in _triples(text))
+
+
+@pytest.mark.parametrize("venue", ["at the Paris Air Show", "at the Paris Airshow", "during the Paris Expo"])
+def test_venue_of_an_announcement_is_no_party(venue: str) -> None:
+    """A capital naming a trade show is where a deal was announced, not its buyer."""
+    text = f"Embraer has signed a contract with an undisclosed customer for C-390 aircraft, the firm said {venue}."
+    assert not any(t[1] == "FRA" for t in _triples(text))
+
+
+def test_a_capital_alone_still_stands_for_its_state() -> None:
+    text = "Paris has ordered 12 more C-390 aircraft from Embraer."
+    assert any(t[0] == "BRA" and t[1] == "FRA" for t in _triples(text))
+
+
+@pytest.mark.parametrize("title", ["President", "former President", "Minister"])
+def test_a_firm_name_as_a_persons_given_name_is_no_seller(title: str) -> None:
+    """A firm's name between a person's title and a surname is the person's given name."""
+    text = (
+        "Much of the stock was bought from Russia under "
+        f"{title} Rafael Correa, including Mi-17 helicopters, officials in Quito said."
+    )
+    assert not any(t[0] == "ISR" for t in _triples(text))
+
+
+def test_a_firm_named_as_a_firm_still_sells() -> None:
+    assert any(
+        t[0] == "ISR" and t[1] == "CHL" for t in _triples("Chile bought Spike missiles from Rafael in 2015.")
+    )
