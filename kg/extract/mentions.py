@@ -531,7 +531,14 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         for x in found
         if not (x.kind == "system" and _PERSON_BEFORE.search(text, max(0, x.start - 60), x.start))
         and not (x.kind == "party" and _not_a_party(x, text))
+        and not (x.kind == "system" and _upgrade_standard(x, text))
     ]
+
+
+def _upgrade_standard(m: Mention, text: str) -> bool:
+    """A system named as the standard a fleet is brought to ("upgrading its X to the Viper standard",
+    "rebuilt to the M1A2 configuration"): a level of an upgrade, not an item bought."""
+    return bool(_STANDARD_AFTER.match(text, m.end) and _TO_BEFORE.search(text, max(0, m.start - 12), m.start))
 
 
 def _not_a_party(m: Mention, text: str) -> bool:
@@ -547,6 +554,9 @@ def _not_a_party(m: Mention, text: str) -> bool:
     )
 
 
+#: "to the <system> standard": the level an upgrade brings a fleet to
+_STANDARD_AFTER = re.compile(r"\s+(?:standard|configuration)\b")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
 #: a trade show or meeting named after its venue ("Air Show", "Airshow", "Expo", "Summit")
 _EVENT_AFTER = re.compile(
     r"\s+(?:International\s+)?(?:Air\s*[Ss]how|Airshow|Air\s+Salon|Expo|Exhibition|Summit|Defen[cs]e\s+Show)\b"

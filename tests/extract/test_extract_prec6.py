@@ -76,3 +76,19 @@ def test_a_firm_named_as_a_firm_still_sells() -> None:
     assert any(
         t[0] == "ISR" and t[1] == "CHL" for t in _triples("Chile bought Spike missiles from Rafael in 2015.")
     )
+
+
+@pytest.mark.parametrize(
+    "upgrade",
+    [
+        "is upgrading its 20 F-16 fighters to the Viper standard",
+        "will bring its 20 F-16 jets to the Viper configuration",
+    ],
+)
+def test_the_standard_an_upgrade_reaches_is_no_item(upgrade: str) -> None:
+    """ "to the <name> standard" is the level a fleet is brought to, not a system bought (a helicopter
+    of the same name is not in the sentence)."""
+    text = f"Peru {upgrade} and took delivery of 12 more F-16 Block 70 jets from the United States."
+    names = {t[2] for t in _triples(text)}
+    assert "AH-1Z Viper" not in names
+    assert any(n and n.startswith("F-16") for n in names)
