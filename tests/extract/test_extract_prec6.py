@@ -92,3 +92,22 @@ def test_the_standard_an_upgrade_reaches_is_no_item(upgrade: str) -> None:
     names = {t[2] for t in _triples(text)}
     assert "AH-1Z Viper" not in names
     assert any(n and n.startswith("F-16") for n in names)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["which builds NASAMS with US firm Raytheon", "which makes NASAMS jointly with US firm Raytheon"],
+)
+def test_co_maker_of_a_states_own_system_is_no_party(relative: str) -> None:
+    """The partner in a state's own make, named in a relative clause, neither sells nor buys."""
+    text = f"Norway, {relative}, has given Ukraine NASAMS units and is buying new ones for itself."
+    triples = _triples(text)
+    assert not any("USA" in t[:2] for t in triples)
+    assert any(t[0] == "NOR" and t[1] == "UKR" for t in triples)
+
+
+def test_a_firm_after_with_still_sells() -> None:
+    assert any(
+        t[0] == "USA" and t[1] == "POL"
+        for t in _triples("Poland signed a deal with Raytheon for Patriot batteries.")
+    )
