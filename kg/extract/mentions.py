@@ -530,9 +530,43 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         x
         for x in found
         if not (x.kind == "system" and _PERSON_BEFORE.search(text, max(0, x.start - 60), x.start))
+        and not (x.kind == "party" and _not_a_party(x, text))
+        and not (x.kind == "system" and _upgrade_standard(x, text))
     ]
 
 
+def _upgrade_standard(m: Mention, text: str) -> bool:
+    """A system named as the standard a fleet is brought to ("upgrading its X to the Viper standard",
+    "rebuilt to the M1A2 configuration"): a level of an upgrade, not an item bought."""
+    return bool(_STANDARD_AFTER.match(text, m.end) and _TO_BEFORE.search(text, max(0, m.start - 12), m.start))
+
+
+def _not_a_party(m: Mention, text: str) -> bool:
+    """A state or firm name that is part of another name: a venue's ("the Paris Air Show", "the
+    Singapore Airshow": where a deal was announced, not a party to it) or a person's given name after
+    a title ("President Rafael Correa": a person, not the firm)."""
+    if m.form in ("name", "metonym") and _EVENT_AFTER.match(text, m.end):
+        return True
+    return bool(
+        m.form not in ("name", "metonym", "demonym")
+        and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        and _SURNAME_AFTER.match(text, m.end)
+    )
+
+
+#: "to the <system> standard": the level an upgrade brings a fleet to
+_STANDARD_AFTER = re.compile(r"\s+(?:standard|configuration)\b")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
+#: a trade show or meeting named after its venue ("Air Show", "Airshow", "Expo", "Summit")
+_EVENT_AFTER = re.compile(
+    r"\s+(?:International\s+)?(?:Air\s*[Ss]how|Airshow|Air\s+Salon|Expo|Exhibition|Summit|Defen[cs]e\s+Show)\b"
+)
+#: a person's title right before a name, and the surname after it ("President Rafael Correa")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Gg]eneral|[Aa]dmiral|[Ss]enator|[Gg]overnor|"
+    r"[Cc]hief [Ee]xecutive|CEO|[Cc]hairman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+\Z"
+)
+_SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 #: a person's title and given name right before a word ("chief executive Jon Sten", "Minister Ana
 #: Ruiz"): the word is a surname, even where a system family shares it
 _PERSON_BEFORE = re.compile(

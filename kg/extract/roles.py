@@ -390,6 +390,13 @@ def _later_roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str,
                 p.role, p.cue = "buyer", "object-of-sell"
 
 
+#: a firm named as a partner in a relative clause of making: "which builds X with US firm F"
+_CO_MAKER = re.compile(
+    r"\b(?:which|that|who)\s+(?:also\s+|jointly\s+)?(?:makes?|made|builds?|built|produces?|produced|"
+    r"develops?|developed|manufactures?|manufactured)\b[^,;.]*?\b(?:with|alongside)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
 def _company_roles(s: str, base: int, parties: list[_Party]) -> None:
     """Companies are suppliers unless a cue said otherwise; companies listed after "developed by ..."
     are the system's makers (origin), not the seller in this deal."""
@@ -409,6 +416,12 @@ def _company_roles(s: str, base: int, parties: list[_Party]) -> None:
         ):
             # "BAE won an order with HAL to supply ...": the winner's counterpart is the customer
             p.role, p.cue = "buyer", "with-winner"
+            continue
+        left = s[max(0, p.mention.start - base - 80) : p.mention.start - base]
+        if p.role in (None, "pair", "speaker", "with") and _CO_MAKER.search(left):
+            # the partner in a state's own make ("N, which builds X with US firm F, has given
+            # ..."), the firm and its state: a co-maker, neither this deal's seller nor its buyer
+            p.role, p.cue = "other", "co-maker"
             continue
         if p.company and p.role in (None, "pair", "speaker", "with"):
             if origin_at is not None and 0 <= p.mention.start - origin_at <= 160:

@@ -39,8 +39,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``context:new-paragraph`` - a party or the system carried over from context into the first
   sentence of a paragraph that opens with a time stamp (a live blog's next entry is another story);
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
-* ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on")
-  and the supplier is only the item's origin: a fleet, not a transfer the text states.
+* ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on"), or a
+  buyer no verb ties has a fleet verb before the system and no deal word after it ("the air force
+  currently operates US-built X"), and the supplier is only the item's origin (also "X-made"): a
+  fleet, not a transfer the text states.
 * ``supplier:fleet-origin-only`` - with ``stage:in-service`` and a named system: the supplier's state is named in the
   sentence by no name, capital or firm, only by the item's origin ("the army operates Soviet-era X,
   bought in the 1970s"): a fleet's history, no transfer from a party the text names;
@@ -131,6 +133,16 @@ _IN_SERVICE = re.compile(
     r"^(?:\w+\s+)?(?:operat\w*|reli\w*|rel(?:y|ies)\s+on|fl(?:y|ies|ew|own)|us(?:e|es|ed|ing)|field\w*|"
     r"in service|inventory)\b"
 )
+#: supplier cues that give only the item's origin (with a fleet verb: a fleet in service, no transfer)
+_ORIGIN_ONLY = frozenset({"system-origin", "origin-modifier", "demonym-item", "mention", "focus", "made"})
+#: a fleet verb as the sentence's own word ("currently operates", "fields", "relies on") and how far
+#: before the system it is looked for
+_FLEET_WORD = re.compile(
+    r"\b(?:operat(?:es|ing)|flies|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
+)
+_FLEET_REACH = 80
+#: a state glued to a making word: "US-made", "US-built", "Russian-origin", "Soviet-designed"
+_MADE_SUFFIX = re.compile(r"-(?:made|built|origin|designed|manufactured)\b", re.IGNORECASE)
 #: a coordinate clause with its own subject (", and Estonia has ...", "; the navy ...")
 _COORDINATE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
 #: a negation in the few words after a party ("X indicated that it would no longer block", "Y did not
@@ -420,22 +432,37 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
         out.append("stage:comparison")
     buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
     sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
-    verb = _verb_of(buy) or ""
-    if _IN_SERVICE.match(verb) and sup.split(":", 1)[-1] in (
-        "system-origin",
-        "origin-modifier",
-        "demonym-item",
-        "mention",
-        "focus",
-    ):
+    if _fleet_verb(buy, own, sent) and sup.split(":", 1)[-1] in _ORIGIN_ONLY:
         out.append("stage:in-service")
         if (
             claim.supplier is not None
             and claim.system is not None
-            and not any(m.iso3 == claim.supplier.iso3 and m.form != "demonym" for m in sent.parties)
+            and not any(m.iso3 == claim.supplier.iso3 and not _origin_form(m, sent) for m in sent.parties)
         ):
             out.append("supplier:fleet-origin-only")
     return out
+
+
+def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
+    """Whether the buyer's side of the claim is a fleet in service: its own verb is one ("relies on",
+    "operates"), or, for a buyer no verb ties (only named, the article's focus, carried over), a
+    fleet verb stands before the system and no deal word follows it ("the army currently fields
+    X-made P"): the sentence tells what the force has, not a transfer ("operates a Chinese-built P,
+    which was handed over in 2023" still states the delivery)."""
+    verb = _verb_of(buy)
+    if verb is not None:
+        return bool(_IN_SERVICE.match(verb))
+    if buy not in ("buyer:mention", "buyer:focus", "buyer:context") or not own:
+        return False
+    x = min(m.start for m in own) - sent.a
+    ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_REACH), x)]
+    return bool(ends) and not any(ends[-1] <= t[1] for t in sent.trig)
+
+
+def _origin_form(m: Mention, sent: Sentence) -> bool:
+    """A mention that only gives an item's origin: a demonym ("Russian") or a state glued to a
+    making word ("US-made", "US-built", "Russian-origin")."""
+    return m.form == "demonym" or bool(_MADE_SUFFIX.match(sent.text, m.end))
 
 
 def _origin_of_other_item(claim: Claim, sent: Sentence, sup: str, own: list[Mention]) -> bool:
