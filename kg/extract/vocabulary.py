@@ -227,6 +227,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:are|is) (?:now )?(?:underway|under way|ongoing))|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) (?:deliver\w*|receiving|taking delivery|to receive)|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            # "the missiles are being supplied under a 2022 contract": a delivery under way (passive progressive)
+            r"(?:is|are) (?:now )?being (?:supplied|delivered|shipped|handed over)|"
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
             r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"

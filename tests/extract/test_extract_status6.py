@@ -1,0 +1,70 @@
+"""The lifecycle stage on wire-story wordings found failing on the tuning halves (issue 13), in our own
+words.
+
+Each test states a general pattern of defence news (never text of ``../shared/eval`` or of the newsset
+fixtures), read with the labelling guidelines (rule 5) and the newsset conventions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import claim_facts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PUB = date(2025, 6, 1)
+
+
+def _stages(text: str, supplier: str, buyer: str) -> set[str]:
+    """The statuses claimed for the (supplier, buyer) pair of ``text`` (denials left out)."""
+    return claim_facts.stages(text, PUB, supplier, buyer)
+
+
+# --- "first" of buyers or of events is no first batch --------------------------------------------
+
+_FIRST_OF_BUYERS = [
+    "the first {d} operator of the type",
+    "the first {d} user of the system",
+    "its first {d} customer",
+    "the first of the {d} states to field it",
+    "the first {d} country to fly it",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    phrase=st.sampled_from(_FIRST_OF_BUYERS),
+    demonym=st.sampled_from(["African", "Baltic", "Asian", "Latin American"]),
+    verb=st.sampled_from(["received", "took delivery of"]),
+)
+def test_a_first_buyer_is_no_first_batch(phrase: str, demonym: str, verb: str) -> None:
+    """ "received N X from A in 2019, the first African operator": the whole delivery, not a first batch."""
+    text = f"Kenya {verb} 12 Mi-171 helicopters from Russia in 2019, becoming {phrase.format(d=demonym)}."
+    assert _stages(text, "RUS", "KEN") == {"delivered"}
+
+
+def test_a_first_batch_still_is_delivering() -> None:
+    """The exclusion leaves the first batch itself alone."""
+    text = "Kenya received the first batch of Mi-171 helicopters from Russia in 2019."
+    assert _stages(text, "RUS", "KEN") == {"delivering"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    verb=st.sampled_from(["supplied", "delivered", "shipped", "handed over"]),
+    tail=st.sampled_from(
+        [", which makes Kenya the first export customer for the type.", ", its first African customer."]
+    ),
+)
+def test_items_being_supplied_are_delivering(verb: str, tail: str) -> None:
+    """ "are being supplied under a contract": a delivery under way, whatever "first" follows."""
+    text = f"Mi-171 helicopters are being {verb} to Kenya by Russia under a contract signed in 2022{tail}"
+    assert "delivering" in _stages(text, "RUS", "KEN")
+    assert "delivered" not in _stages(text, "RUS", "KEN")
+
+
+def test_a_first_flight_test_is_still_a_first_item() -> None:
+    """ "the first aircraft was flight-tested": a first item of the series, not a first flight of buyers."""
+    text = "The first helicopter from Russia was flight-tested in May 2019 and delivered to Kenya in June."
+    assert _stages(text, "RUS", "KEN") == {"delivering"}
