@@ -356,8 +356,11 @@ _CHOSEN_OVER = re.compile(
 _ALSO_STATED: dict[str, tuple[str, ...]] = {
     "delivered": ("signed", "negotiating", "approved"),
     "delivering": ("signed", "approved"),
-    "delayed": ("signed",),
-    "cancelled": ("signed",),
+    # "talks over X, a sale approved by Washington in 2020, remain suspended", "the package, which
+    # Washington notified to Congress in 2020, was held up": a government's approval before the deal
+    # stalled (an explicit clearance only, see :data:`_CLEARANCE`; a buyer's choice there is no fact)
+    "delayed": ("signed", "approved"),
+    "cancelled": ("signed", "approved"),
     "signed": ("approved",),
     "negotiating": ("offered",),
     "approved": ("offered",),
@@ -365,6 +368,10 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
     # approval is a fact of its own beside the unknown purchase
     "unknown": ("approved",),
 }
+
+
+#: an approval trigger that is a government's explicit clearance (not a buyer's choice or decision)
+_CLEARANCE = re.compile(r"(?:approv|clear|notif|authori[sz]|sanction|green)", re.IGNORECASE)
 
 
 #: words after which a past purchase verb is finite ("it had bought", "which were acquired"), not a
@@ -427,6 +434,10 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
         # delivery describes its deal; one before it ("A clears a sale to B; C delivered X") may be another's
         first = min((t[1] for t in stated if t[0] in ("delivered", "delivering")), default=0)
         stated = [t for t in stated if not (t[0] == "approved" and t[1] < first)]
+    if status in ("cancelled", "delayed"):
+        # beside a stalled or dropped deal only an explicit clearance is a stage of its own: "picked in
+        # 2012, the contest was scrapped" or "decided to buy X, but ran into delays" states no approval
+        stated = [t for t in stated if t[0] != "approved" or _CLEARANCE.match(t[3])]
     # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
     stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)

@@ -68,3 +68,24 @@ def test_a_first_flight_test_is_still_a_first_item() -> None:
     """ "the first aircraft was flight-tested": a first item of the series, not a first flight of buyers."""
     text = "The first helicopter from Russia was flight-tested in May 2019 and delivered to Kenya in June."
     assert _stages(text, "RUS", "KEN") == {"delivering"}
+
+
+# --- a clearance told beside a stalled or dropped deal is a stage of its own ----------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    clearance=st.sampled_from(["approved", "cleared", "authorised"]),
+    by=st.sampled_from(["the Swedish government", "Stockholm"]),
+    end=st.sampled_from(["remain suspended", "have been called off", "were cancelled last month"]),
+)
+def test_an_appositive_clearance_beside_dropped_talks_is_approved(clearance: str, by: str, end: str) -> None:
+    """ "talks over X, a sale approved by A in 2021, remain suspended": approved and cancelled."""
+    text = f"Kenya's talks with Sweden over 12 Gripen C jets, a sale {clearance} by {by} in 2021, {end}."
+    assert _stages(text, "SWE", "KEN") == {"approved", "cancelled"}
+
+
+def test_a_choice_beside_a_scrapped_contest_adds_no_approval() -> None:
+    """ "the contest was scrapped over the price of the X, picked in 2012": a choice is no clearance there."""
+    text = "Kenya's fighter contest was scrapped in 2015 over the price of Sweden's Gripen C, which was picked in 2012."
+    assert "approved" not in _stages(text, "SWE", "KEN")
