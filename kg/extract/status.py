@@ -69,6 +69,15 @@ _PENDING_LEFT = re.compile(
     r"submitted (?:\w+ ){0,3}?for|sent (?:\w+ ){0,3}?for|for final)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: a fleet flown, operated or fielded, in the present, earlier in the clause: "the navy flies N X bought
+#: from A", "currently operates N X purchased from A" (labelling guidelines: in service is delivered).
+#: Read only on a purchase participle after it (:func:`_readings`), never as a trigger of its own: alone,
+#: "flies N X" names no seller and would open claims on fleets, not deals
+_FLEET_VERB_LEFT = re.compile(
+    r"\b(?:flies|fly|operates|operate|fields|field)\s[^,;.]{0,80}$",
+    re.IGNORECASE,
+)
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -231,6 +240,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
+        if st == "signed" and word in _BARE_BUY and _FLEET_VERB_LEFT.search(s, 0, ts) and _participle(s, ts):
+            st, in_hand = "delivered", True  # "the navy flies N X jets bought from A": a fleet in hand
 
         mod = _modal_word(left)
         if st == "signed" and not mod and word in _SIGNING_WORDS and _TO_BE_LEFT.search(left):

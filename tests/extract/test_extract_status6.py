@@ -89,3 +89,24 @@ def test_a_choice_beside_a_scrapped_contest_adds_no_approval() -> None:
     """ "the contest was scrapped over the price of the X, picked in 2012": a choice is no clearance there."""
     text = "Kenya's fighter contest was scrapped in 2015 over the price of Sweden's Gripen C, which was picked in 2012."
     assert "approved" not in _stages(text, "SWE", "KEN")
+
+
+# --- a fleet flown or operated, described by its purchase, is in hand ---------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    fleet=st.sampled_from(["flies", "currently flies", "operates", "fields"]),
+    count=st.sampled_from(["about 40", "some 40", "40"]),
+    verb=st.sampled_from(["bought", "purchased", "acquired"]),
+)
+def test_a_fleet_flown_and_bought_from_a_seller_is_delivered(fleet: str, count: str, verb: str) -> None:
+    """ "the air force flies N X jets bought from A": a fleet in service (delivered), not a bare purchase."""
+    text = f"The Kenyan air force {fleet} {count} F-5E jets {verb} from the United States, and plans to replace them."
+    assert _stages(text, "USA", "KEN") == {"delivered"}
+
+
+def test_a_bare_purchase_without_a_fleet_verb_stays_unknown() -> None:
+    """The fleet verb is what states the stage: "jets bought from A" alone stays a purchase without its stage."""
+    text = "The Kenyan air force lost two F-5E jets bought from the United States in 1982."
+    assert _stages(text, "USA", "KEN") == {"unknown"}
