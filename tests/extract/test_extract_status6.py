@@ -110,3 +110,24 @@ def test_a_bare_purchase_without_a_fleet_verb_stays_unknown() -> None:
     """The fleet verb is what states the stage: "jets bought from A" alone stays a purchase without its stage."""
     text = "The Kenyan air force lost two F-5E jets bought from the United States in 1982."
     assert _stages(text, "USA", "KEN") == {"unknown"}
+
+
+# --- "are late" is a slipped schedule -------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(late=st.sampled_from(["are late", "are still late", "are now late", "were late", "are arriving late"]))
+def test_jets_that_are_late_slipped(late: str) -> None:
+    """ "N were delivered, but the N ordered with them are late": deliveries under way and slipped, not done."""
+    text = f"Sweden delivered 12 Gripen C jets to Kenya in 2023, but the 12 ordered with them {late} because of radar problems."
+    stages = _stages(text, "SWE", "KEN")
+    assert "delivered" not in stages
+    assert "delivering" in stages
+
+
+def test_late_in_a_year_is_a_time_not_a_delay() -> None:
+    """ "arrived late in 2023": a time of the year, the delivery is done."""
+    text = "The 12 Gripen C jets Sweden sold to Kenya arrived late in 2023."
+    stages = _stages(text, "SWE", "KEN")
+    assert "delivered" in stages
+    assert "delivering" not in stages
