@@ -131,3 +131,31 @@ def test_late_in_a_year_is_a_time_not_a_delay() -> None:
     stages = _stages(text, "SWE", "KEN")
     assert "delivered" in stages
     assert "delivering" not in stages
+
+
+# --- a later clause after a list of systems goes on with the list's head item -------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sign=st.sampled_from(["signed for", "ordered", "signed a contract for"]),
+    handed=st.sampled_from(["were handed over", "were delivered", "arrived"]),
+)
+def test_a_delivery_clause_after_a_list_goes_on_with_its_head_item(sign: str, handed: str) -> None:
+    """ "A signed for N X and M Y in 2022, and the first X were handed over in 2024": X signed and delivering."""
+    text = (
+        f"Kenya {sign} 24 K9 howitzers and 12 K10 resupply vehicles from South Korea in 2022, in a deal worth "
+        f"about $500 million, and the first guns {handed} in 2024."
+    )
+    stages = {
+        c["status"]
+        for c in claim_facts.claims(text, PUB)
+        if c["system"] and c["system"]["mention"] == "K9" and c["buyer"]["iso3"] == "KEN"
+    }
+    assert {"signed", "delivering"} <= stages
+    # the second item of the list keeps its own stage: "the first guns" are not its deliveries
+    assert not any(
+        c["status"] == "delivering"
+        for c in claim_facts.claims(text, PUB)
+        if c["system"] and c["system"]["mention"] == "K10"
+    )
