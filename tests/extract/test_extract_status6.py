@@ -159,3 +159,23 @@ def test_a_delivery_clause_after_a_list_goes_on_with_its_head_item(sign: str, ha
         for c in claim_facts.claims(text, PUB)
         if c["system"] and c["system"]["mention"] == "K10"
     )
+
+
+# --- "is buying" without a contract, sum or date is a purchase without its stage -------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    subject=st.sampled_from(["Kenya is", "Nairobi is", "Kenya and Uganda are"]),
+    obj=st.sampled_from(["replacement Gripen C jets", "more Gripen C jets", "Gripen C jets"]),
+)
+def test_is_buying_without_its_stage_is_unknown(subject: str, obj: str) -> None:
+    """ "B is buying X from A" with no contract, order, sum or month: the stage is not stated (rule 5)."""
+    text = f"{subject} buying {obj} from Sweden."
+    assert _stages(text, "SWE", "KEN") == {"unknown"}
+
+
+def test_is_buying_under_a_contract_stays_signed() -> None:
+    """A contract or a sum gives the purchase its stage."""
+    text = "Kenya is buying 12 Gripen C jets from Sweden under a contract worth $1 billion."
+    assert _stages(text, "SWE", "KEN") == {"signed"}
