@@ -514,6 +514,12 @@ def _per_system_status(
         after = [t for t in trig if cut is not None and t[1] >= cut]
         if after and any(t[1] < cut for t in trig if cut is not None):
             sys_status[_stage_key(m, s, a)] = _status(s, after)
+        contrast = _OTHER_SUBJECT_CLAUSE.search(s, m.end - a)
+        own = [t for t in trig if contrast is not None and t[1] < contrast.start()]
+        if contrast is not None and own and len(own) < len(trig):
+            # "A, which ordered six X in 2024, expects them this year, while B received its first batch
+            # in 2023": the contrasted clause is another party's, its stage not this deal's
+            sys_status[_stage_key(m, s, a)] = _status(s[: contrast.start()], own)
     if len(distinct) > 1:
         prev_end = 0
         heads: set[str] = set()
@@ -602,6 +608,10 @@ def _shared_later_clause(
     cur = sys_status.get(key)
     if cur is not None and cur[0] == "signed" and not cur[1] and cur[2] is None:
         sys_status[key] = st
+
+
+#: a contrasting clause with a subject of its own, a name: ", while B received ...", ", whereas B ..."
+_OTHER_SUBJECT_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+(?=[A-Z])")
 
 
 def _stage_key(m: Mention, s: str, a: int) -> str:

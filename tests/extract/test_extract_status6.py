@@ -179,3 +179,23 @@ def test_is_buying_under_a_contract_stays_signed() -> None:
     """A contract or a sum gives the purchase its stage."""
     text = "Kenya is buying 12 Gripen C jets from Sweden under a contract worth $1 billion."
     assert _stages(text, "SWE", "KEN") == {"signed"}
+
+
+# --- a contrasted clause with a subject of its own is another party's ----------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    link=st.sampled_from(["while", "whereas"]),
+    other=st.sampled_from(["received its first batch in 2023", "took delivery of its first drones in 2023"]),
+)
+def test_a_contrasted_clause_of_another_buyer_lends_no_stage(link: str, other: str) -> None:
+    """ "A, which ordered X in 2024, expects them this year, while C received its first batch": A's stage
+    is the order, not C's delivery."""
+    text = (
+        f"Kenya, which ordered six Bayraktar TB2 drones from Turkey in 2024 for 40 million euros, expects "
+        f"them this year, {link} Uganda {other}."
+    )
+    stages = _stages(text, "TUR", "KEN")
+    assert "signed" in stages
+    assert not stages & {"delivering", "delivered"}
