@@ -514,6 +514,12 @@ def _per_system_status(
         after = [t for t in trig if cut is not None and t[1] >= cut]
         if after and any(t[1] < cut for t in trig if cut is not None):
             sys_status[_stage_key(m, s, a)] = _status(s, after)
+        contrast = _OTHER_SUBJECT_CLAUSE.search(s, m.end - a)
+        own = [t for t in trig if contrast is not None and t[1] < contrast.start()]
+        if contrast is not None and own and len(own) < len(trig):
+            # "A, which ordered six X in 2024, expects them this year, while B received its first batch
+            # in 2023": the contrasted clause is another party's, its stage not this deal's
+            sys_status[_stage_key(m, s, a)] = _status(s[: contrast.start()], own)
     if len(distinct) > 1:
         prev_end = 0
         heads: set[str] = set()
@@ -573,7 +579,39 @@ def _per_system_status(
                 if all(t[1] < m.start - a for t in window):
                     heads.add(_stage_key(m, s, a))  # its verb comes before it: it may head a list
             prev_end = end
+        _shared_later_clause(s, a, distinct, trig, sys_status)
     return sys_status
+
+
+def _shared_later_clause(
+    s: str,
+    a: int,
+    distinct: list[Mention],
+    trig: list[tuple[str, int, int, str]],
+    sys_status: dict[str, _Stage],
+) -> None:
+    """ "A signed for N X and M Y in 2023, and the first were handed over in 2025": a clause after the
+    list, past a clause break, with a later stage and no system of its own goes on with the list's first
+    system when its own verb left it at signed (the contract is added back by :func:`_signed_before_break`)."""
+    brk = _CLAUSE_BREAK.search(s, distinct[-1].end - a)
+    if brk is None:
+        return
+    tail = [t for t in trig if t[1] >= brk.end() and t[0] in ("delivering", "delivered")]
+    if not tail:
+        return
+    st = _status(s, tail)
+    if st[0] not in ("delivering", "delivered") or st[1] or st[2]:
+        return
+    # the list's head item only: "the first guns were handed over" after "N howitzers and M resupply
+    # vehicles" speaks of the howitzers (the headline item, as a package value is)
+    key = _stage_key(distinct[0], s, a)
+    cur = sys_status.get(key)
+    if cur is not None and cur[0] == "signed" and not cur[1] and cur[2] is None:
+        sys_status[key] = st
+
+
+#: a contrasting clause with a subject of its own, a name: ", while B received ...", ", whereas B ..."
+_OTHER_SUBJECT_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+(?=[A-Z])")
 
 
 def _stage_key(m: Mention, s: str, a: int) -> str:

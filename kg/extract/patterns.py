@@ -446,8 +446,12 @@ _DENIAL = _lrx(
     ),
 )
 _PARTIAL = _lrx(
-    # "first-generation", "the first time" describe no first batch
-    r"\b(first(?![- ](?:generation|ever|time)\b)|initial|some of the|"
+    # "first-generation", "the first time" describe no first batch; nor does a first of buyers or of
+    # events: "the first African operator of the type", "the first of the Baltic states to field",
+    # "its first export customer", "the first flight of the type"
+    r"\b(first(?![- ](?:generation|ever|time)\b)(?!(?:[- ][\w-]+){0,4}?[- ](?:operators?|users?|customers?|"
+    r"buyers?|clients?|countr(?:y|ies)|nations?|states?|exporters?|exports?|importers?|flights?|sorties?)(?![\w-]))|"
+    r"initial|some of the|"
     r"part of the (?:order|deal|contract|batch|shipment|consignment)|"
     r"remaining|so far|batch|tranche|outstanding|rest of|"
     # "shipped the third of four radars": one of a counted series, the rest still to come

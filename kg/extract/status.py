@@ -38,8 +38,9 @@ from kg.vocab.statuses import latest_stage
 #: purchase verbs that, with "over time", describe a fleet built up in the past
 _PAST_BUY = frozenset(["bought", "purchased", "acquired", "procured", "ordered"])
 #: a purchase or sale verb that states no stage of its own ("Israel has sold X the Y", "a boat
-#: acquired from Z"): a narrated transfer whose stage the sentence leaves open
-_BARE_BUY = frozenset(["bought", "buys", "purchased", "sold", "acquired"])
+#: acquired from Z", "B is buying replacements from A"): a narrated transfer or purchase whose stage the
+#: sentence leaves open
+_BARE_BUY = frozenset(["bought", "buys", "purchased", "sold", "acquired", "is buying", "are buying"])
 #: words that give a purchase its stage (a contract, an order, a sum, a month, a deal); a bare year
 #: does not ("bought from X in 1986" narrates a past transfer: labelled delivered, unknown accepted)
 _CONTRACT_WORD = re.compile(
@@ -69,6 +70,15 @@ _PENDING_LEFT = re.compile(
     r"submitted (?:\w+ ){0,3}?for|sent (?:\w+ ){0,3}?for|for final)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: a fleet flown, operated or fielded, in the present, earlier in the clause: "the navy flies N X bought
+#: from A", "currently operates N X purchased from A" (labelling guidelines: in service is delivered).
+#: Read only on a purchase participle after it (:func:`_readings`), never as a trigger of its own: alone,
+#: "flies N X" names no seller and would open claims on fleets, not deals
+_FLEET_VERB_LEFT = re.compile(
+    r"\b(?:flies|fly|operates|operate|fields|field)\s[^,;.]{0,80}$",
+    re.IGNORECASE,
+)
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -231,6 +241,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
+        if st == "signed" and word in _BARE_BUY and _FLEET_VERB_LEFT.search(s, 0, ts) and _participle(s, ts):
+            st, in_hand = "delivered", True  # "the navy flies N X jets bought from A": a fleet in hand
 
         mod = _modal_word(left)
         if st == "signed" and not mod and word in _SIGNING_WORDS and _TO_BE_LEFT.search(left):
@@ -356,8 +368,11 @@ _CHOSEN_OVER = re.compile(
 _ALSO_STATED: dict[str, tuple[str, ...]] = {
     "delivered": ("signed", "negotiating", "approved"),
     "delivering": ("signed", "approved"),
-    "delayed": ("signed",),
-    "cancelled": ("signed",),
+    # "talks over X, a sale approved by Washington in 2020, remain suspended", "the package, which
+    # Washington notified to Congress in 2020, was held up": a government's approval before the deal
+    # stalled (an explicit clearance only, see :data:`_CLEARANCE`; a buyer's choice there is no fact)
+    "delayed": ("signed", "approved"),
+    "cancelled": ("signed", "approved"),
     "signed": ("approved",),
     "negotiating": ("offered",),
     "approved": ("offered",),
@@ -365,6 +380,10 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
     # approval is a fact of its own beside the unknown purchase
     "unknown": ("approved",),
 }
+
+
+#: an approval trigger that is a government's explicit clearance (not a buyer's choice or decision)
+_CLEARANCE = re.compile(r"(?:approv|clear|notif|authori[sz]|sanction|green)", re.IGNORECASE)
 
 
 #: words after which a past purchase verb is finite ("it had bought", "which were acquired"), not a
@@ -427,6 +446,10 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
         # delivery describes its deal; one before it ("A clears a sale to B; C delivered X") may be another's
         first = min((t[1] for t in stated if t[0] in ("delivered", "delivering")), default=0)
         stated = [t for t in stated if not (t[0] == "approved" and t[1] < first)]
+    if status in ("cancelled", "delayed"):
+        # beside a stalled or dropped deal only an explicit clearance is a stage of its own: "picked in
+        # 2012, the contest was scrapped" or "decided to buy X, but ran into delays" states no approval
+        stated = [t for t in stated if t[0] != "approved" or _CLEARANCE.match(t[3])]
     # "approved a proposal to acquire": the buyer's own proposal, no supplier's offer
     stated = [t for t in stated if not (t[0] == "offered" and t[3].startswith("proposal"))]
     found, _modality = _readings(s, stated)

@@ -207,6 +207,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
             r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
             r"running (?:\w+ ){0,5}?(?:late|behind)|"
+            # "the jets ordered with them are late", "arriving late" (newsset12 conventions), not a time
+            # of year ("arrived late in 2023", "are late this summer") nor "the late president"
+            r"(?:(?:is|are|was|were|been|remains?) (?:now |still |already |years? |months? )?late|arriv(?:e|es|ed|ing) late)"
+            r"(?![\w-]| (?:in|on|last|this|next|that|summer|spring|autumn|fall|winter|\d)\b)|"
             # "has failed to deliver the weapons it was paid for": owed and not delivered, a slipped deal
             r"(?:failed|fails|failing) to deliver(?! on\b)|"
             # "expects the first in 2026, later than planned", "were originally due in 2023",
@@ -227,6 +231,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:are|is) (?:now )?(?:underway|under way|ongoing))|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) (?:deliver\w*|receiving|taking delivery|to receive)|"
             r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            # "the missiles are being supplied under a 2022 contract": a delivery under way (passive progressive)
+            r"(?:is|are) (?:now )?being (?:supplied|delivered|shipped|handed over)|"
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
             r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
