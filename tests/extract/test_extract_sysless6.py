@@ -1,0 +1,47 @@
+"""System-less facts (helper sysless6): own-words sentences only.
+
+* a standing supplier relation stated in a relative clause or an appositive after the supplier
+  ("X, which has long been Y's main arms supplier, ...", "X, long Y's biggest arms supplier, ...") is
+  a system-less claim of X to Y, as the main-clause form is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+
+
+def _claims(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [
+        (
+            c.supplier.iso3 if c.supplier else None,
+            c.buyer.iso3 if c.buyer else None,
+            c.system.name if c.system else None,
+            c.status,
+        )
+        for c in extract_text(text)
+        if not c.negated
+    ]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "which has long been",
+        "which had been",
+        "who is",
+        "that remains",
+        "long",
+        "traditionally",
+    ],
+)
+@pytest.mark.parametrize("adj", ["largest", "biggest", "main", "top"])
+def test_a_relation_in_a_relative_clause_or_appositive(intro: str, adj: str) -> None:
+    text = f"Brazil, {intro} Chile's {adj} arms supplier, sent a delegation to the exhibition on Monday."
+    assert ("BRA", "CHL", None) in {c[:3] for c in _claims(text)}
+
+
+def test_a_relative_clause_that_is_not_a_relation_gives_no_systemless_claim() -> None:
+    text = "Brazil, which is Chile's neighbour, sent a delegation to the exhibition on Monday."
+    assert not [c for c in _claims(text) if c[:2] == ("BRA", "CHL")]
