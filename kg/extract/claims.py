@@ -94,7 +94,7 @@ from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
-from kg.extract.vocabulary import _IN_SERVICE_RX, RETIRE_VERB
+from kg.extract.vocabulary import _IN_SERVICE_RX, _RELATION_RX_I, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
@@ -399,6 +399,7 @@ class _Extractor(FrameBuilder, DetailReader):
                         _NEW_DEAL_KIND if _SEPARATE_DEAL.search(s) else _item_kinds(s)
                     )
                 self.claims.append(claim)
+                self._standing_relation(s, claim)
                 if not fr.companion:  # "the deal" later means the named system's deal, not an item beside it
                     self.ctx.last = [claim]
                 if claim.system:
@@ -413,6 +414,27 @@ class _Extractor(FrameBuilder, DetailReader):
             self._replaced_gifts(s, a, parties, n_sentence)
         if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
             self._list_seller(n_sentence)
+
+    def _standing_relation(self, s: str, claim: Claim) -> None:
+        """A stated supplier relation in a sentence whose verb gives another stage ("X, long Y's main
+        arms supplier, has failed to deliver weapons Y paid for") states two facts: the stage, and the
+        standing relation itself (labelling rule 5: ``unknown``), which gets its own claim (cue
+        ``status:relation``, no quantity or value: those belong to the staged deal)."""
+        if id(claim) not in self._relations or claim.status == "unknown" or claim.negated:
+            return
+        if not _RELATION_RX_I.search(s):
+            return
+        rel = replace(
+            claim,
+            status="unknown",
+            quantity=None,
+            value=None,
+            quantity_delivered=None,
+            package_value=None,
+            cues=[c for c in claim.cues if not c.startswith("status:")] + ["status:relation"],
+        )
+        self._relations.add(id(rel))
+        self.claims.append(rel)
 
     def _replaced_gifts(self, s: str, a: int, parties: list[_Party], n0: int) -> None:
         """ "A buys (more) X to replace the (Y) guns it donated to B": the buyer gave the replaced items

@@ -3,6 +3,8 @@
 * a standing supplier relation stated in a relative clause or an appositive after the supplier
   ("X, which has long been Y's main arms supplier, ...", "X, long Y's biggest arms supplier, ...") is
   a system-less claim of X to Y, as the main-clause form is.
+* a relation stated beside another stage of the same sentence ("X, Y's main supplier, has failed to
+  deliver weapons Y paid for") gives both: the staged claim and the standing relation (``unknown``).
 """
 
 from __future__ import annotations
@@ -45,3 +47,32 @@ def test_a_relation_in_a_relative_clause_or_appositive(intro: str, adj: str) -> 
 def test_a_relative_clause_that_is_not_a_relation_gives_no_systemless_claim() -> None:
     text = "Brazil, which is Chile's neighbour, sent a delegation to the exhibition on Monday."
     assert not [c for c in _claims(text) if c[:2] == ("BRA", "CHL")]
+
+
+@pytest.mark.parametrize(
+    "relation",
+    [
+        "which has long been Chile's main arms supplier",
+        "long Chile's largest weapons supplier",
+        "who remains Chile's top arms supplier",
+    ],
+)
+@pytest.mark.parametrize(
+    ("verb", "stage"),
+    [
+        ("has failed to deliver weapons worth about $300 million that Santiago had paid for", "delayed"),
+        ("signed a contract last year to sell it twelve more trucks", "signed"),
+    ],
+)
+def test_a_relation_beside_another_stage_keeps_its_own_unknown_claim(
+    relation: str, verb: str, stage: str
+) -> None:
+    text = f"Brazil, {relation}, {verb}."
+    statuses = {c[3] for c in _claims(text) if c[:3] == ("BRA", "CHL", None)}
+    assert "unknown" in statuses
+    assert stage in statuses
+
+
+def test_a_plain_relation_sentence_gives_one_unknown_claim() -> None:
+    claims = [c for c in _claims("Brazil is Chile's largest arms supplier.") if c[:2] == ("BRA", "CHL")]
+    assert [c[3] for c in claims] == ["unknown"]
