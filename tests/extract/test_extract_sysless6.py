@@ -5,6 +5,8 @@
   a system-less claim of X to Y, as the main-clause form is.
 * a relation stated beside another stage of the same sentence ("X, Y's main supplier, has failed to
   deliver weapons Y paid for") gives both: the staged claim and the standing relation (``unknown``).
+* the other suppliers of a share sentence, each with its share in brackets ("X accounted for 12 per cent
+  of Y's arms imports, behind A (40 per cent) and B (30 per cent)"), are suppliers of Y too.
 """
 
 from __future__ import annotations
@@ -76,3 +78,23 @@ def test_a_relation_beside_another_stage_keeps_its_own_unknown_claim(
 def test_a_plain_relation_sentence_gives_one_unknown_claim() -> None:
     claims = [c for c in _claims("Brazil is Chile's largest arms supplier.") if c[:2] == ("BRA", "CHL")]
     assert [c[3] for c in claims] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Greece accounted for 12 per cent of Chile's major arms imports in 2019-23",
+        "Greece supplied 12% of Chile's arms imports over the period",
+        "Greece supplies 12 percent of Chile's weapons",
+    ],
+)
+@pytest.mark.parametrize("share", ["40 per cent", "40%", "about 40 percent"])
+def test_the_other_suppliers_of_a_share_sentence_with_their_share_in_brackets(lead: str, share: str) -> None:
+    text = f"{lead}, behind Brazil ({share}) and Spain (30 per cent)."
+    triples = {c[:3] for c in _claims(text)}
+    assert {("GRC", "CHL", None), ("BRA", "CHL", None), ("ESP", "CHL", None)} <= triples
+
+
+def test_bracketed_shares_without_a_relation_name_no_supplier() -> None:
+    text = "Brazil (40 per cent) and Spain (30 per cent) voted for the motion on Chile."
+    assert not [c for c in _claims(text) if c[1] == "CHL" and c[2] is None]
