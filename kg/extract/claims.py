@@ -408,12 +408,42 @@ class _Extractor(FrameBuilder, DetailReader):
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
+        self._relation_beside_examples(s, n_sentence)
         if " talks with " in s or "negotiat" in s:
             self._also_in_talks(s, a, parties, n_sentence)
         if "to " in s and ("donat" in s or "given" in s or "gave" in s or "sent" in s):
             self._replaced_gifts(s, a, parties, n_sentence)
         if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
             self._list_seller(n_sentence)
+
+    def _relation_beside_examples(self, s: str, n0: int) -> None:
+        """A supplier relation illustrated with the systems it covered ("most of the weapons Y imported
+        came from X, from A submarines to B fighters") is itself a system-less fact (labelling rule 4):
+        the systems named as examples do not stand for the whole relation, so the pair gets its
+        ``unknown`` claim without a system too (cue ``system:relation``)."""
+        new = self.claims[n0:]
+        if not new or not _RELATION_RX_I.search(s):
+            return
+        pairs = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in new if c.system is None}
+        for c in new:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
+            if c.system is None or c.negated or "supplier:relation" not in c.cues or key in pairs:
+                continue
+            if c.status != "unknown":
+                continue
+            pairs.add(key)
+            rel = replace(
+                c,
+                system=None,
+                system_source=None,
+                quantity=None,
+                value=None,
+                quantity_delivered=None,
+                package_value=None,
+                cues=[x for x in c.cues if not x.startswith("system:")] + ["system:none", "system:relation"],
+            )
+            self._relations.add(id(rel))
+            self.claims.append(rel)
 
     def _standing_relation(self, s: str, claim: Claim) -> None:
         """A stated supplier relation in a sentence whose verb gives another stage ("X, long Y's main

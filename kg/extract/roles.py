@@ -278,11 +278,16 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             gap
         ):
             p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
-        elif _REL_APPOS_GAP.match(gap):
+        elif _REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap):
             p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
     _share_list_suppliers(s, base, parties)
 
 
+#: "of the weapons Y imported over two decades came from X": the gap between Y and X
+_REL_CAME_GAP = re.compile(
+    r"^\s*(?:has |have |had )?(?:imported|bought|acquired|purchased|received)\b[^.;()]{0,80}?"
+    r"\b(?:came|come|comes|coming) from\s+(?:the\s+)?$"
+)
 #: "(36 per cent)", "(about 20%)" right after a state: its share of the relation's imports
 _SHARE_PAREN = re.compile(
     r"^\s*\(\s*(?:about |around |some |nearly |roughly |over |almost )?\d+(?:\.\d+)?\s*(?:%|per ?cent)\s*\)"

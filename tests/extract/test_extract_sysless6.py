@@ -7,6 +7,8 @@
   deliver weapons Y paid for") gives both: the staged claim and the standing relation (``unknown``).
 * the other suppliers of a share sentence, each with its share in brackets ("X accounted for 12 per cent
   of Y's arms imports, behind A (40 per cent) and B (30 per cent)"), are suppliers of Y too.
+* "N percent of the weapons Y imported came from X" states X's relation with Y; when it names example
+  systems ("from A frigates to B trainers") the relation still gets its own system-less claim.
 """
 
 from __future__ import annotations
@@ -98,3 +100,38 @@ def test_the_other_suppliers_of_a_share_sentence_with_their_share_in_brackets(le
 def test_bracketed_shares_without_a_relation_name_no_supplier() -> None:
     text = "Brazil (40 per cent) and Spain (30 per cent) voted for the motion on Chile."
     assert not [c for c in _claims(text) if c[1] == "CHL" and c[2] is None]
+
+
+@pytest.mark.parametrize("share", ["Roughly 70 percent", "About 60%", "Most", "Two-thirds"])
+@pytest.mark.parametrize("what", ["major weapons", "arms", "military equipment"])
+@pytest.mark.parametrize("verb", ["imported over the past two decades", "has bought since 1990"])
+def test_a_share_of_imports_that_came_from_a_supplier(share: str, what: str, verb: str) -> None:
+    text = f"{share} of the {what} Chile {verb} came from Brazil."
+    assert ("BRA", "CHL", None, "unknown") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "relation",
+    [
+        "Roughly 70 percent of the major weapons Chile imported over the past two decades came from Brazil",
+        "Brazil is Chile's largest arms supplier",
+        "Brazil supplies most of Chile's weapons",
+    ],
+)
+def test_a_relation_illustrated_with_systems_keeps_its_systemless_claim(relation: str) -> None:
+    text = f"{relation}, from Tamandare frigates to Super Tucano trainers."
+    claims = _claims(text)
+    assert ("BRA", "CHL", None, "unknown") in claims
+    assert any(c[:2] == ("BRA", "CHL") and c[2] for c in claims)
+
+
+def test_a_share_of_funds_names_no_supplier() -> None:
+    text = "The remaining 30 percent of the funds Chile raised came from Brazil."
+    assert not [c for c in _claims(text) if c[:2] == ("BRA", "CHL")]
+
+
+def test_a_purchase_with_a_system_gets_no_systemless_twin() -> None:
+    claims = [
+        c for c in _claims("Chile bought Super Tucano trainers from Brazil.") if c[:2] == ("BRA", "CHL")
+    ]
+    assert claims and all(c[2] for c in claims)
