@@ -94,7 +94,7 @@ from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
-from kg.extract.vocabulary import _IN_SERVICE_RX, RETIRE_VERB
+from kg.extract.vocabulary import _IN_SERVICE_RX, _RELATION_RX_I, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
@@ -399,6 +399,7 @@ class _Extractor(FrameBuilder, DetailReader):
                         _NEW_DEAL_KIND if _SEPARATE_DEAL.search(s) else _item_kinds(s)
                     )
                 self.claims.append(claim)
+                self._standing_relation(s, claim)
                 if not fr.companion:  # "the deal" later means the named system's deal, not an item beside it
                     self.ctx.last = [claim]
                 if claim.system:
@@ -407,12 +408,63 @@ class _Extractor(FrameBuilder, DetailReader):
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
+        self._relation_beside_examples(s, n_sentence)
         if " talks with " in s or "negotiat" in s:
             self._also_in_talks(s, a, parties, n_sentence)
         if "to " in s and ("donat" in s or "given" in s or "gave" in s or "sent" in s):
             self._replaced_gifts(s, a, parties, n_sentence)
         if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
             self._list_seller(n_sentence)
+
+    def _relation_beside_examples(self, s: str, n0: int) -> None:
+        """A supplier relation illustrated with the systems it covered ("most of the weapons Y imported
+        came from X, from A submarines to B fighters") is itself a system-less fact (labelling rule 4):
+        the systems named as examples do not stand for the whole relation, so the pair gets its
+        ``unknown`` claim without a system too (cue ``system:relation``)."""
+        new = self.claims[n0:]
+        if not new or not _RELATION_RX_I.search(s):
+            return
+        pairs = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in new if c.system is None}
+        for c in new:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
+            if c.system is None or c.negated or "supplier:relation" not in c.cues or key in pairs:
+                continue
+            if c.status != "unknown":
+                continue
+            pairs.add(key)
+            rel = replace(
+                c,
+                system=None,
+                system_source=None,
+                quantity=None,
+                value=None,
+                quantity_delivered=None,
+                package_value=None,
+                cues=[x for x in c.cues if not x.startswith("system:")] + ["system:none", "system:relation"],
+            )
+            self._relations.add(id(rel))
+            self.claims.append(rel)
+
+    def _standing_relation(self, s: str, claim: Claim) -> None:
+        """A stated supplier relation in a sentence whose verb gives another stage ("X, long Y's main
+        arms supplier, has failed to deliver weapons Y paid for") states two facts: the stage, and the
+        standing relation itself (labelling rule 5: ``unknown``), which gets its own claim (cue
+        ``status:relation``, no quantity or value: those belong to the staged deal)."""
+        if id(claim) not in self._relations or claim.status == "unknown" or claim.negated:
+            return
+        if not _RELATION_RX_I.search(s):
+            return
+        rel = replace(
+            claim,
+            status="unknown",
+            quantity=None,
+            value=None,
+            quantity_delivered=None,
+            package_value=None,
+            cues=[c for c in claim.cues if not c.startswith("status:")] + ["status:relation"],
+        )
+        self._relations.add(id(rel))
+        self.claims.append(rel)
 
     def _replaced_gifts(self, s: str, a: int, parties: list[_Party], n0: int) -> None:
         """ "A buys (more) X to replace the (Y) guns it donated to B": the buyer gave the replaced items

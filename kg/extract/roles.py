@@ -278,8 +278,34 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             gap
         ):
             p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
-        elif _REL_APPOS_GAP.match(gap):
+        elif _REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap):
             p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
+    _share_list_suppliers(s, base, parties)
+
+
+#: "of the weapons Y imported over two decades came from X": the gap between Y and X
+_REL_CAME_GAP = re.compile(
+    r"^\s*(?:has |have |had )?(?:imported|bought|acquired|purchased|received)\b[^.;()]{0,80}?"
+    r"\b(?:came|come|comes|coming) from\s+(?:the\s+)?$"
+)
+#: "(36 per cent)", "(about 20%)" right after a state: its share of the relation's imports
+_SHARE_PAREN = re.compile(
+    r"^\s*\(\s*(?:about |around |some |nearly |roughly |over |almost )?\d+(?:\.\d+)?\s*(?:%|per ?cent)\s*\)"
+)
+
+
+def _share_list_suppliers(s: str, base: int, parties: list[_Party]) -> None:
+    """The other suppliers of a share sentence, each with its share in brackets: "X accounted for 13
+    per cent of Y's arms imports, behind A (36 per cent) and B (33 per cent)" states A's and B's
+    relations with Y as well.  Only after a relation already read in the sentence, so a bracketed
+    share elsewhere (a market share, a poll) names no supplier."""
+    rel = [p for p in parties if p.cue == "relation"]
+    if not any(p.role == "buyer" for p in rel) or not any(p.role == "supplier" for p in rel):
+        return
+    last = max(p.mention.end for p in rel)
+    for p in parties:
+        if p.cue != "relation" and p.mention.start >= last and _SHARE_PAREN.match(s[p.mention.end - base :]):
+            p.role, p.cue = "supplier", "relation"
 
 
 def _subject_reach(s: str, base: int, start: int, p: _Party, parties: list[_Party]) -> tuple[int, int]:

@@ -66,14 +66,30 @@ _RELATION = (
     + _REL_SHARE
     + r" of|account(?:s|ed|ing)? for "
     + _REL_SHARE
-    + r" of)"
+    + r" of|"
+    # "70 percent of the major weapons Y imported over two decades came from X"
+    + _REL_SHARE
+    + r" of (?:the |its |all )?(?:major |main )?(?:arms|weapons|weapon systems|military (?:equipment|hardware))\b"
+    r"[^.;]{0,100}?\b(?:came|come|comes|coming) from)"
 )
 
 #: checked apart from TRIGGERS, only when the sentence has one of these words (cheaper than
 #: one more alternative tried at every word of every sentence); wins over overlapping triggers
 _RELATION_RX = re.compile(r"(?<!\w)(" + _RELATION + r")\b")  # on lower-cased text
 _RELATION_RX_I = re.compile(_RELATION_RX.pattern, _I)
-_RELATION_WORDS = ("suppl", "provider", "source of", "exporter", "account", "partner", "destination for")
+_RELATION_WORDS = (
+    "suppl",
+    "provider",
+    "source of",
+    "exporter",
+    "account",
+    "partner",
+    "destination for",
+    "came from",
+    "come from",
+    "comes from",
+    "coming from",
+)
 #: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
 _PURCHASE_RX = re.compile(
     r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
