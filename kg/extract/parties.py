@@ -149,9 +149,11 @@ _USED_BEFORE = re.compile(
 )
 
 
-#: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
+#: "the NATO member France", "EU partner Greece", "the first NATO and EU member to buy": the
+#: organisation only describes a member state, named after it or in the sentence's subject
 _MEMBER_AFTER = re.compile(
-    r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]"
+    r"^\s+(?:and\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?(?:member|country|ally|partner|state|nation)"
+    r"(?:\s+(?:state|country|nation))?\s+(?:(?:the\s+)?[A-Z]|(?:to|that|which|who)\s)"
 )
 
 

@@ -64,6 +64,7 @@ from kg.extract.patterns import (
     _SELL_AFTER,
     _SELL_BEFORE,
     _SELLER_BY,
+    _SERVICE_WITH,
     _SPEAKER_NEAR,
     _SPEAKER_VERB,
     _STOP_BEFORE,
@@ -889,6 +890,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "origin", "built-with"
     if "with" in tail and _CONSENT_NEXT.match(own_right) and _WITH.search(left):
         return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
+    if "with" in tail and _SERVICE_WITH.search(left):
+        return "other", "operator"  # "in service with X": X operates a fleet, no deal's counterpart
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner

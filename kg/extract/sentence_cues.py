@@ -41,8 +41,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on"), or a
   buyer no verb ties has a fleet verb before the system and no deal word after it ("the air force
-  currently operates US-built X"), and the supplier is only the item's origin (also "X-made"): a
-  fleet, not a transfer the text states.
+  currently operates US-built X"), or is told as in service right after the system ("the X, in
+  service since ..."), or every mention of the system is a force's own ("the navy's X", "its Y") in a
+  sentence about upkeep of a fleet in hand ("upgrade", "spare parts", "fleet"), and the supplier is
+  only the item's origin (also "X-made"): a fleet, not a transfer the text states.
 * ``supplier:fleet-origin-only`` - with ``stage:in-service`` and a named system: the supplier's state is named in the
   sentence by no name, capital or firm, only by the item's origin ("the army operates Soviet-era X,
   bought in the 1970s"): a fleet's history, no transfer from a party the text names;
@@ -141,6 +143,25 @@ _FLEET_WORD = re.compile(
     r"\b(?:operat(?:es|ing)|flies|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
 )
 _FLEET_REACH = 80
+#: a force's own item: its owner right before the system ("the air force's X", "the navy's ageing Y",
+#: "its Z"), at most an age word between them ("first", "new", "additional" are not allowed: "its
+#: first X" is the deal's item)
+_FORCE_OWNER = re.compile(
+    r"\b(?:(?:the\s+)?(?:air\s+force|army|navy|marines?|coast\s+guard|armed\s+forces|military)(?:'s|’s)|its|their)"
+    r"\s+(?:(?:ageing|aging|old|older|existing|current|remaining|legacy|fleet\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+#: a fleet in service told right after the system ("the X, in service since 1999", "the X, which has
+#: been in service with ...")
+_IN_SERVICE_AFTER = re.compile(
+    r"[\s,]*(?:which\s+|that\s+)?(?:(?:has|have)\s+been\s+|is\s+|are\s+)?in\s+service\b", re.IGNORECASE
+)
+#: what is done to a fleet a force already has: kept, upgraded, maintained, in service
+_FLEET_CARE = re.compile(
+    r"\b(?:fleet|in\s+service|at\s+sea|upgrad\w*|overhaul\w*|spare\s+parts|maintenance|maintain\w*|"
+    r"life[- ]extension|moderni[sz]\w*|refit\w*|retrofit\w*|sustainment)\b",
+    re.IGNORECASE,
+)
 #: a state glued to a making word: "US-made", "US-built", "Russian-origin", "Soviet-designed"
 _MADE_SUFFIX = re.compile(r"-(?:made|built|origin|designed|manufactured)\b", re.IGNORECASE)
 #: a coordinate clause with its own subject (", and Estonia has ...", "; the navy ...")
@@ -456,7 +477,21 @@ def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
         return False
     x = min(m.start for m in own) - sent.a
     ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_REACH), x)]
-    return bool(ends) and not any(ends[-1] <= t[1] for t in sent.trig)
+    if ends and not any(ends[-1] <= t[1] for t in sent.trig):
+        return True
+    if any(_IN_SERVICE_AFTER.match(sent.s, m.end - sent.a) for m in own):
+        return True
+    return _owned_fleet(own, sent)
+
+
+def _owned_fleet(own: list[Mention], sent: Sentence) -> bool:
+    """Every mention of the system is a force's own item ("the army's X", "its Y") and the sentence
+    tells what is done to a fleet in hand ("upgrade", "in service", "spare parts", "fleet"): a budget
+    or upkeep of the fleet, not a transfer ("funds for the upgrade of the navy's X frigates")."""
+    s, a = sent.s, sent.a
+    return all(bool(_FORCE_OWNER.search(s, max(0, m.start - a - 40), m.start - a)) for m in own) and bool(
+        _FLEET_CARE.search(s)
+    )
 
 
 def _origin_form(m: Mention, sent: Sentence) -> bool:

@@ -1,0 +1,74 @@
+"""Precision rules of unrelated7 (issue 13): sentences written for the general pattern, not taken from any article."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Article, extract
+
+
+def _triples(text: str, title: str = "Defence news") -> set[tuple]:
+    out = set()
+    for c in extract(Article(text=text, title=title)):
+        d = c.to_dict()
+        out.add(
+            (d["supplier"] and d["supplier"]["iso3"], d["buyer"]["iso3"], d["system"] and d["system"]["name"])
+        )
+    return out
+
+
+_LEDE = "Peru approves its defence budget.\n\nPeru's congress passed the defence budget for next year on Tuesday. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The money covers a mid-life upgrade of the air force's F-16 fleet, which includes jets bought second-hand.",
+        "The navy's ageing Type 23 frigates will get spare parts, and its Leopard 2A4 tanks, in service since "
+        "the 1990s, will be overhauled.",
+        "The army's Leopard 2A4 tanks, in service since the 1990s, and its M113 carriers will receive spare parts.",
+    ],
+)
+def test_upkeep_of_a_force_s_own_fleet_is_no_deal(sentence: str) -> None:
+    """A force's own item ("the navy's X", "its Y") in a sentence about upkeep of a fleet in hand
+    (upgrade, spare parts, in service) is no transfer when only the item's origin names a supplier."""
+    found = _triples(_LEDE + sentence, "Peru approves its defence budget")
+    assert not any(t[1] == "PER" and t[0] in ("USA", "GBR", "DEU") for t in found), found
+
+
+def test_a_force_s_new_item_with_a_delivery_is_still_read() -> None:
+    """The deal's own item named with the force's possessive and a delivery is still a claim."""
+    text = (
+        "Peru signs for fighters.\n\nPeru ordered 12 F-16 Block 70 jets from the United States in March. "
+        "The air force's first F-16 Block 70 jets will be delivered in 2027."
+    )
+    assert any(t[0] == "USA" and t[1] == "PER" for t in _triples(text, "Peru signs for fighters"))
+
+
+@pytest.mark.parametrize(
+    "told", ["in service with the Republic of Korea Army since 1999", "in service since 1999"]
+)
+def test_a_fleet_in_service_carries_no_buyer_from_context(told: str) -> None:
+    """A system told as a fleet in service ("the X, in service with ...") right after a list of its
+    operators is no deal of the last operator named, nor does "in service with" make a seller."""
+    text = (
+        "Romania orders K9 howitzers.\n\nRomania signed for 54 K9 howitzers from Hanwha in May.\n\n"
+        "Romania becomes the fifth European country to operate the K9, after Poland, Finland, Estonia and Norway.\n\n"
+        f"The K9, {told}, is the best-selling self-propelled howitzer, with more than 1,300 units operating in "
+        "nine countries."
+    )
+    found = _triples(text, "Romania orders K9 howitzers")
+    assert not any(t[1] == "NOR" for t in found), found
+    assert any(t[1] == "ROU" for t in found)
+
+
+@pytest.mark.parametrize("org", ["NATO and European Union member", "NATO member", "European Union country"])
+def test_an_organisation_describing_the_buyer_is_no_buyer(org: str) -> None:
+    """ "the first <org> member to buy the drone" describes the subject, a member state: the
+    organisation buys nothing."""
+    text = (
+        f"Poland, the first {org} to buy the drone, received 24 Bayraktar TB2 drones in two batches in 2022."
+    )
+    found = _triples(text)
+    assert any(t[0] == "TUR" and t[1] == "POL" for t in found), found
+    assert not any(t[1] in ("NATO", "EU") for t in found), found
