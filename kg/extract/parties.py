@@ -125,8 +125,9 @@ _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|" + RETIRE_VERB + r"|succeed(?:s|ing)?|in place of|instead of)\s+"
     r"(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|existing|current|remaining|fleet of|[\w-]+-era|"
     r"[\w-]+-(?:built|made|designed|supplied|origin))\s+){0,4}"
-    # a later member of the replaced list: "to replace its MiG-29 and Mirage 2000 jets"
-    r"(?:[\w/-]+(?:\s+[\w/-]+){0,2}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:the|its|their)\s+)?)?$",
+    # a later member of the replaced list: "to replace its MiG-29 and Mirage 2000 jets", "the X 122 mm
+    # howitzers as well as Y"
+    r"(?:[\w/-]+(?:\s+[\w/-]+){0,4}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:(?:the|its|their)\s+)?)?$",
     re.IGNORECASE,
 )
 

@@ -115,7 +115,7 @@ _LIST_GAP = re.compile(r"^(?:\s+[\w./-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?
 _INTENT = re.compile(
     r"\b(?:evaluat\w*|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
     r"look(?:s|ed|ing)?\s+(?:at|into)|interest(?:ed)?\s+in|eye(?:s|d|ing)?|explor\w*|mull\w*|"
-    r"would|intend\w*|intention\s+to)\s+(?:[\w-]+\s+){0,3}$",
+    r"would|intend\w*|intention\s+to|contemplat\w*)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 #: a negation right before a deal word ("would not allow", "no longer block", "never received")
@@ -214,6 +214,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "mull",
         "would",
         "intend",
+        "contemplat",
     ),
     "negation": (*_NEGATION_WORDS, "without"),
     "comparison": (

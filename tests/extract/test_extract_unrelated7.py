@@ -72,3 +72,46 @@ def test_an_organisation_describing_the_buyer_is_no_buyer(org: str) -> None:
     found = _triples(text)
     assert any(t[0] == "TUR" and t[1] == "POL" for t in found), found
     assert not any(t[1] in ("NATO", "EU") for t in found), found
+
+
+@pytest.mark.parametrize("source", ["built in Pakistan", "made in Pakistan", "bought from Pakistan"])
+def test_each_item_keeps_its_own_attached_source(source: str) -> None:
+    """Two items, each with its own seller phrase right after it ("X from A, and Y built in B"):
+    A sells no Y."""
+    text = (
+        "Kenya expands its air force.\n\nThe air force took delivery of ten second-hand F-5 jets from Jordan "
+        f"last year, and of two JF-17 Thunder jets {source} in March."
+    )
+    found = _triples(text, "Kenya expands its air force")
+    assert ("JOR", "KEN", "F-5") in {(t[0], t[1], t[2] and t[2][:3]) for t in found}, found
+    assert not any(t[0] == "JOR" and t[2] and "JF-17" in t[2] for t in found), found
+
+
+@pytest.mark.parametrize("sep", ["as well as", "and"])
+def test_a_later_member_of_a_replaced_list_is_no_item(sep: str) -> None:
+    """ "to replace the old X 122 mm towed guns as well as Y": Y is replaced too, it is not bought,
+    even when the first member is a long noun phrase."""
+    text = (
+        "Armenia buys Indian guns.\n\nArmenia ordered six ATAGS howitzers from India in 2023. Now it wants to buy "
+        "40 more ATAGS howitzers to replace the outdated Soviet-era D-30 122 mm towed howitzers "
+        f"{sep} 2A65 Msta-B guns."
+    )
+    found = _triples(text, "Armenia buys Indian guns")
+    assert any(t[0] == "IND" and t[1] == "ARM" for t in found), found
+    assert not any(t[2] and "Msta" in t[2] for t in found), found
+
+
+@pytest.mark.parametrize("verb", ["contemplating ordering", "considering buying"])
+def test_interest_before_a_possessed_item_is_intent(verb: str) -> None:
+    """ "is contemplating ordering B's X" is interest, not a deal: the claim carries ``stage:intent``
+    also when an owner's possessive stands between the interest and the item."""
+    text = (
+        "Indonesia expands its air force.\n\nIndonesia signed for 42 Rafale jets in 2022. "
+        f"It is also {verb} China's J-10 jets and continues talks on buying more Rafale jets."
+    )
+    claims = [
+        c
+        for c in extract(Article(text=text, title="Indonesia expands its air force"))
+        if c.system and "J-10" in c.system.name
+    ]
+    assert claims and all("stage:intent" in c.cues for c in claims)
