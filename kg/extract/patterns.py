@@ -551,7 +551,7 @@ _SPEAKER_VERB = _lrx(
 _OBJ_OF_SELL = _lrx(
     r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
     r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
-    r"deliver|delivers|delivered)\s+(?:the\s+)?$"
+    r"deliver|delivers|delivered|promise|promises|promised|pledge|pledges|pledged)\s+(?:the\s+)?$"
 )
 
 _ORDER_FOR = _rx(

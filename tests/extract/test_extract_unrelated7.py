@@ -115,3 +115,12 @@ def test_interest_before_a_possessed_item_is_intent(verb: str) -> None:
         if c.system and "J-10" in c.system.name
     ]
     assert claims and all("stage:intent" in c.cues for c in claims)
+
+
+@pytest.mark.parametrize("verb", ["pledged", "promised", "has pledged", "had promised"])
+def test_the_object_of_a_pledge_is_its_buyer(verb: str) -> None:
+    """ "A pledged B 12 X": B, the first object of a promise or pledge, receives the items, as after
+    "sold" or "offered"."""
+    text = f"Poland buys tanks.\n\nPoland ordered 180 K2 tanks from South Korea. Germany {verb} Ukraine 12 Leopard 2A6 tanks."
+    claims = [c for c in extract(Article(text=text, title="Poland buys tanks")) if c.buyer.iso3 == "UKR"]
+    assert claims and all("buyer:object-of-sell" in c.cues for c in claims)
