@@ -31,7 +31,7 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``stage:intent`` / ``stage:negated-verb`` / ``stage:comparison`` - a deal word or the system
   governed by interest or evaluation ("is evaluating", "said it would buy"), by a negation ("has
   not delivered"), or the item or a party named as the option not taken ("chosen over the",
-  "instead of");
+  "instead of", "pitted against");
 * ``party:negated`` - every mention of a party is followed closely by a negation ("X said it would
   no longer block", "Y did not take part"): the party refuses or stays out;
 * ``stage:retiring`` - the system is named as a fleet being retired ("the X fleet it retired",
@@ -127,7 +127,8 @@ _NEGATION = re.compile(
 _COMPARISON = re.compile(
     r"\b(?:(?:chose|chosen|choosing|selected|selecting|picked|preferred|favou?red)\s+(?:[\w-]+\s+){0,3}?over|"
     r"instead\s+of|rather\s+than|in\s+place\s+of|in\s+preference\s+to|alternatives?\s+to|"
-    r"beat(?:s|ing)?|outbid\w*)\s+(?:[\w-]+\s+){0,6}$",
+    r"beat(?:s|ing)?|outbid\w*|pitted\s+against|compet(?:ed|ing)\s+against|up\s+against|lost\s+out\s+to|"
+    r"edged\s+out|in\s+competition\s+with)\s+(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 #: a fleet in service, not a transfer ("operates", "relies on", "flies", "has used")
@@ -229,6 +230,10 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "alternative",
         "beat",
         "outbid",
+        "against",
+        "lost out",
+        "edged",
+        "competition",
     ),
     "negated-after": (*_NEGATION_WORDS, "declin", "refus"),
     "retiring": ("retir", "phas", "decommission", "withdr", "mothball", "scrapp"),

@@ -124,3 +124,22 @@ def test_the_object_of_a_pledge_is_its_buyer(verb: str) -> None:
     text = f"Poland buys tanks.\n\nPoland ordered 180 K2 tanks from South Korea. Germany {verb} Ukraine 12 Leopard 2A6 tanks."
     claims = [c for c in extract(Article(text=text, title="Poland buys tanks")) if c.buyer.iso3 == "UKR"]
     assert claims and all("buyer:object-of-sell" in c.cues for c in claims)
+
+
+@pytest.mark.parametrize(
+    "rival", ["pitted against", "up against", "in competition with", "competing against"]
+)
+def test_a_rival_named_after_a_contest_word_is_a_comparison(rival: str) -> None:
+    """The item a choice was "pitted against" is the option not taken: its claim carries
+    ``stage:comparison`` (a weaker claim), as after "chosen over"."""
+    text = (
+        "Greece picks frigates.\n\nGreece selected the FDI frigate after a long contest in which it was "
+        f"{rival} the Spanish F-110 frigate."
+    )
+    claims = [
+        c
+        for c in extract(Article(text=text, title="Greece picks frigates"))
+        if c.system and "F-110" in c.system.name
+    ]
+    assert all("stage:comparison" in c.cues for c in claims), [c.cues for c in claims]
+    assert claims
