@@ -102,6 +102,7 @@ class PartyAssigner:
             ]
         if m is not None and self._n_systems > 1:
             actors = [p for p in actors if not self._in_later_clause(p, m)]
+            actors = [p for p in actors if not self._source_of_other_clause(m, p, actors, a, len(s))]
             own = self._attached_source(m, actors)
             if own is not None:
                 # "X from A, and Y built in B": each item has its own source, B sells no X
@@ -377,6 +378,22 @@ class PartyAssigner:
                     buyers = chosen
                     pairs = [p for p in pairs if p.group != g]
         return suppliers, buyers, pairs
+
+    def _source_of_other_clause(self, m: Mention, p: _Party, actors: list[_Party], a: int, n: int) -> bool:
+        """Whether seller phrase ``p`` is another item's own source ("X from A") in another clause than
+        system ``m`` ("a plan to buy X from A was dropped, and B picked Y": A sells no Y)."""
+        if p.role != "supplier" or not _SOURCE_CUE.match(p.cue) or p.mention.start < 0:
+            return False
+        lo, hi = sorted((m.end, p.mention.start))
+        if not _CLAUSE_BREAK.search(self.text, lo, hi):
+            return False
+        return any(
+            x.kind == "system"
+            and x.system is not m.system
+            and a <= x.start < a + n
+            and self._attached_source(x, actors) is p
+            for x in self.mentions
+        )
 
     def _attached_source(self, m: Mention, actors: list[_Party]) -> _Party | None:
         """The seller phrase right after system ``m`` ("X jets from A", "Y built in B"), with no other

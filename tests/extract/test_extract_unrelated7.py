@@ -143,3 +143,15 @@ def test_a_rival_named_after_a_contest_word_is_a_comparison(rival: str) -> None:
     ]
     assert all("stage:comparison" in c.cues for c in claims), [c.cues for c in claims]
     assert claims
+
+
+@pytest.mark.parametrize("joint", ["but dropped, and", "but was dropped; since then"])
+def test_another_clause_s_item_source_sells_nothing_here(joint: str) -> None:
+    """ "a plan to buy X from A was explored ..., and the government picked Y": A is X's source, in
+    another clause; it sells no Y."""
+    text = (
+        "Peru picks fighters.\n\nA plan to buy second-hand F-16 jets from Norway was explored in 2021 "
+        f"{joint} the previous government had picked the Gripen in 2022 before the purchase stalled."
+    )
+    found = _triples(text, "Peru picks fighters")
+    assert not any(t[0] == "NOR" and t[2] and "Gripen" in t[2] for t in found), found
