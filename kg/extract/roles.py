@@ -409,9 +409,11 @@ def _later_roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str,
             nxt = next((t for t in trig if t[1] >= start), None)
             if nxt is not None and _HOSTILE_BETWEEN.search(s[start : nxt[1]]):
                 p.role, p.cue = "other", "hostile"
-    # objects of sell verbs: "sold India", "supply Ukraine with"
+    # objects of sell verbs: "sold India", "supply Ukraine with"; also over a subject role the party
+    # took for a later verb ("A, which had promised B 50 X, has not delivered any": B is the object of
+    # "promised", not the subject of "delivered")
     for p in parties:
-        if p.role in (None, "pair", "speaker"):
+        if p.role in (None, "pair", "speaker") or (p.role == "supplier" and p.cue.startswith("subject:")):
             left = s[max(0, p.mention.start - base - 24) : p.mention.start - base]
             if _OBJ_OF_SELL.search(left):
                 p.role, p.cue = "buyer", "object-of-sell"

@@ -155,3 +155,16 @@ def test_another_clause_s_item_source_sells_nothing_here(joint: str) -> None:
     )
     found = _triples(text, "Peru picks fighters")
     assert not any(t[0] == "NOR" and t[2] and "Gripen" in t[2] for t in found), found
+
+
+@pytest.mark.parametrize("verb", ["had promised", "sold", "had offered"])
+def test_the_object_inside_a_supplier_s_relative_clause_is_the_buyer(verb: str) -> None:
+    """ "A, which had promised B 50 X, has not delivered any": B is the object of the relative clause's
+    verb, the buyer, not the subject of the main verb after it."""
+    text = (
+        "Israel news.\n\nIsrael sold radars to India last year. "
+        f"Washington, which {verb} the UAE 50 F-35A fighters in 2020, has not delivered any."
+    )
+    found = _triples(text, "Israel news")
+    assert any(t[0] == "USA" and t[1] == "ARE" for t in found), found
+    assert not any(t[0] == "USA" and t[1] == "IND" for t in found), found
