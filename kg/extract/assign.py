@@ -54,6 +54,11 @@ _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|that)\s+(?:the\s+)?\Z")
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
+#: a seller phrase that can follow its item ("X from A", "Y built in B") and how far after the item
+_SOURCE_CUE = re.compile(r"(?:from|made-in)$")
+_SOURCE_REACH = 45
+#: between an item and a seller phrase that is not its own ("X and from B with Y", "X, and Y from B")
+_SOURCE_BREAK = re.compile(r"[,;(]|\b(?:and|or|but|while|whereas|with)\b")
 #: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
 _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
 
@@ -97,6 +102,13 @@ class PartyAssigner:
             ]
         if m is not None and self._n_systems > 1:
             actors = [p for p in actors if not self._in_later_clause(p, m)]
+            actors = [p for p in actors if not self._source_of_other_clause(m, p, actors, a, len(s))]
+            own = self._attached_source(m, actors)
+            if own is not None:
+                # "X from A, and Y built in B": each item has its own source, B sells no X
+                actors = [
+                    p for p in actors if p is own or not _SOURCE_CUE.match(p.cue) or p.role != "supplier"
+                ]
         suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora, s)
         stated = {p.iso3 for p in actors if p.role == "buyer" and p.mention.start >= 0}
         if (
@@ -366,6 +378,39 @@ class PartyAssigner:
                     buyers = chosen
                     pairs = [p for p in pairs if p.group != g]
         return suppliers, buyers, pairs
+
+    def _source_of_other_clause(self, m: Mention, p: _Party, actors: list[_Party], a: int, n: int) -> bool:
+        """Whether seller phrase ``p`` is another item's own source ("X from A") in another clause than
+        system ``m`` ("a plan to buy X from A was dropped, and B picked Y": A sells no Y)."""
+        if p.role != "supplier" or not _SOURCE_CUE.match(p.cue) or p.mention.start < 0:
+            return False
+        lo, hi = sorted((m.end, p.mention.start))
+        if not _CLAUSE_BREAK.search(self.text, lo, hi):
+            return False
+        return any(
+            x.kind == "system"
+            and x.system is not m.system
+            and a <= x.start < a + n
+            and self._attached_source(x, actors) is p
+            for x in self.mentions
+        )
+
+    def _attached_source(self, m: Mention, actors: list[_Party]) -> _Party | None:
+        """The seller phrase right after system ``m`` ("X jets from A", "Y built in B"), with no other
+        system, comma or conjunction between them: that item's own source, which no other source of the
+        sentence replaces."""
+        nxt = next((x.start for x in self.mentions if x.kind == "system" and x.start >= m.end), None)
+        for p in actors:
+            start = p.mention.start
+            if (
+                p.role == "supplier"
+                and _SOURCE_CUE.match(p.cue)
+                and 0 <= start - m.end <= _SOURCE_REACH
+                and (nxt is None or start < nxt)
+                and not _SOURCE_BREAK.search(self.text, m.end, start)
+            ):
+                return p
+        return None
 
     def _in_later_clause(self, p: _Party, m: Mention) -> bool:
         """Whether the "with" counterpart ``p`` belongs to a later clause with an item of its own ("A

@@ -125,8 +125,9 @@ _REPLACED = re.compile(
     r"\b(?:replac(?:e|es|ed|ing)|" + RETIRE_VERB + r"|succeed(?:s|ing)?|in place of|instead of)\s+"
     r"(?:(?:the|its|their|an?|ageing|aging|old|older|outdated|obsolete|existing|current|remaining|fleet of|[\w-]+-era|"
     r"[\w-]+-(?:built|made|designed|supplied|origin))\s+){0,4}"
-    # a later member of the replaced list: "to replace its MiG-29 and Mirage 2000 jets"
-    r"(?:[\w/-]+(?:\s+[\w/-]+){0,2}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:the|its|their)\s+)?)?$",
+    # a later member of the replaced list: "to replace its MiG-29 and Mirage 2000 jets", "the X 122 mm
+    # howitzers as well as Y"
+    r"(?:[\w/-]+(?:\s+[\w/-]+){0,4}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:(?:the|its|their)\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -149,9 +150,11 @@ _USED_BEFORE = re.compile(
 )
 
 
-#: "the NATO member France", "EU partner Greece": the organisation only describes the state after it
+#: "the NATO member France", "EU partner Greece", "the first NATO and EU member to buy": the
+#: organisation only describes a member state, named after it or in the sentence's subject
 _MEMBER_AFTER = re.compile(
-    r"^\s+(?:member|country|ally|partner|state|nation)(?:\s+(?:state|country|nation))?\s+(?:the\s+)?[A-Z]"
+    r"^\s+(?:and\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?(?:member|country|ally|partner|state|nation)"
+    r"(?:\s+(?:state|country|nation))?\s+(?:(?:the\s+)?[A-Z]|(?:to|that|which|who)\s)"
 )
 
 

@@ -177,6 +177,8 @@ _PASSIVE_TO_BY = _rx(
 _WITH = _rx(
     r"\b(?:with|between)\s+(?:the\s+)?(?:[A-Z]{2,}\s+(?:member|country|ally|partner|state|nation)\s+(?:state\s+)?)?$"
 )
+#: "in service with X", "operational with X": X operates a fleet of the item, it is no deal's counterpart
+_SERVICE_WITH = _rx(r"\b(?:in\s+service|in\s+use|operational|serv(?:es|ed|ing))\s+with\s+(?:the\s+)?$")
 #: "boats built with X's yard", "a missile developed jointly with X": X is a maker, not the counterpart
 _BUILT_WITH = _rx(
     r"\b(?:built|made|manufactured|produced|co-produced|developed|co-developed|designed|assembled)\s+"
@@ -549,7 +551,7 @@ _SPEAKER_VERB = _lrx(
 _OBJ_OF_SELL = _lrx(
     r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
     r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
-    r"deliver|delivers|delivered)\s+(?:the\s+)?$"
+    r"deliver|delivers|delivered|promise|promises|promised|pledge|pledges|pledged)\s+(?:the\s+)?$"
 )
 
 _ORDER_FOR = _rx(

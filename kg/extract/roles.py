@@ -64,6 +64,7 @@ from kg.extract.patterns import (
     _SELL_AFTER,
     _SELL_BEFORE,
     _SELLER_BY,
+    _SERVICE_WITH,
     _SPEAKER_NEAR,
     _SPEAKER_VERB,
     _STOP_BEFORE,
@@ -408,9 +409,11 @@ def _later_roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str,
             nxt = next((t for t in trig if t[1] >= start), None)
             if nxt is not None and _HOSTILE_BETWEEN.search(s[start : nxt[1]]):
                 p.role, p.cue = "other", "hostile"
-    # objects of sell verbs: "sold India", "supply Ukraine with"
+    # objects of sell verbs: "sold India", "supply Ukraine with"; also over a subject role the party
+    # took for a later verb ("A, which had promised B 50 X, has not delivered any": B is the object of
+    # "promised", not the subject of "delivered")
     for p in parties:
-        if p.role in (None, "pair", "speaker"):
+        if p.role in (None, "pair", "speaker") or (p.role == "supplier" and p.cue.startswith("subject:")):
             left = s[max(0, p.mention.start - base - 24) : p.mention.start - base]
             if _OBJ_OF_SELL.search(left):
                 p.role, p.cue = "buyer", "object-of-sell"
@@ -889,6 +892,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "origin", "built-with"
     if "with" in tail and _CONSENT_NEXT.match(own_right) and _WITH.search(left):
         return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
+    if "with" in tail and _SERVICE_WITH.search(left):
+        return "other", "operator"  # "in service with X": X operates a fleet, no deal's counterpart
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner

@@ -31,7 +31,7 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``stage:intent`` / ``stage:negated-verb`` / ``stage:comparison`` - a deal word or the system
   governed by interest or evaluation ("is evaluating", "said it would buy"), by a negation ("has
   not delivered"), or the item or a party named as the option not taken ("chosen over the",
-  "instead of");
+  "instead of", "pitted against");
 * ``party:negated`` - every mention of a party is followed closely by a negation ("X said it would
   no longer block", "Y did not take part"): the party refuses or stays out;
 * ``stage:retiring`` - the system is named as a fleet being retired ("the X fleet it retired",
@@ -41,8 +41,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on"), or a
   buyer no verb ties has a fleet verb before the system and no deal word after it ("the air force
-  currently operates US-built X"), and the supplier is only the item's origin (also "X-made"): a
-  fleet, not a transfer the text states.
+  currently operates US-built X"), or is told as in service right after the system ("the X, in
+  service since ..."), or every mention of the system is a force's own ("the navy's X", "its Y") in a
+  sentence about upkeep of a fleet in hand ("upgrade", "spare parts", "fleet"), and the supplier is
+  only the item's origin (also "X-made"): a fleet, not a transfer the text states.
 * ``supplier:fleet-origin-only`` - with ``stage:in-service`` and a named system: the supplier's state is named in the
   sentence by no name, capital or firm, only by the item's origin ("the army operates Soviet-era X,
   bought in the 1970s"): a fleet's history, no transfer from a party the text names;
@@ -113,7 +115,7 @@ _LIST_GAP = re.compile(r"^(?:\s+[\w./-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?
 _INTENT = re.compile(
     r"\b(?:evaluat\w*|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
     r"look(?:s|ed|ing)?\s+(?:at|into)|interest(?:ed)?\s+in|eye(?:s|d|ing)?|explor\w*|mull\w*|"
-    r"would|intend\w*|intention\s+to)\s+(?:[\w-]+\s+){0,3}$",
+    r"would|intend\w*|intention\s+to|contemplat\w*)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 #: a negation right before a deal word ("would not allow", "no longer block", "never received")
@@ -125,7 +127,8 @@ _NEGATION = re.compile(
 _COMPARISON = re.compile(
     r"\b(?:(?:chose|chosen|choosing|selected|selecting|picked|preferred|favou?red)\s+(?:[\w-]+\s+){0,3}?over|"
     r"instead\s+of|rather\s+than|in\s+place\s+of|in\s+preference\s+to|alternatives?\s+to|"
-    r"beat(?:s|ing)?|outbid\w*)\s+(?:[\w-]+\s+){0,6}$",
+    r"beat(?:s|ing)?|outbid\w*|pitted\s+against|compet(?:ed|ing)\s+against|up\s+against|lost\s+out\s+to|"
+    r"edged\s+out|in\s+competition\s+with)\s+(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 #: a fleet in service, not a transfer ("operates", "relies on", "flies", "has used")
@@ -141,6 +144,25 @@ _FLEET_WORD = re.compile(
     r"\b(?:operat(?:es|ing)|flies|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
 )
 _FLEET_REACH = 80
+#: a force's own item: its owner right before the system ("the air force's X", "the navy's ageing Y",
+#: "its Z"), at most an age word between them ("first", "new", "additional" are not allowed: "its
+#: first X" is the deal's item)
+_FORCE_OWNER = re.compile(
+    r"\b(?:(?:the\s+)?(?:air\s+force|army|navy|marines?|coast\s+guard|armed\s+forces|military)(?:'s|’s)|its|their)"
+    r"\s+(?:(?:ageing|aging|old|older|existing|current|remaining|legacy|fleet\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+#: a fleet in service told right after the system ("the X, in service since 1999", "the X, which has
+#: been in service with ...")
+_IN_SERVICE_AFTER = re.compile(
+    r"[\s,]*(?:which\s+|that\s+)?(?:(?:has|have)\s+been\s+|is\s+|are\s+)?in\s+service\b", re.IGNORECASE
+)
+#: what is done to a fleet a force already has: kept, upgraded, maintained, in service
+_FLEET_CARE = re.compile(
+    r"\b(?:fleet|in\s+service|at\s+sea|upgrad\w*|overhaul\w*|spare\s+parts|maintenance|maintain\w*|"
+    r"life[- ]extension|moderni[sz]\w*|refit\w*|retrofit\w*|sustainment)\b",
+    re.IGNORECASE,
+)
 #: a state glued to a making word: "US-made", "US-built", "Russian-origin", "Soviet-designed"
 _MADE_SUFFIX = re.compile(r"-(?:made|built|origin|designed|manufactured)\b", re.IGNORECASE)
 #: a coordinate clause with its own subject (", and Estonia has ...", "; the navy ...")
@@ -193,6 +215,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "mull",
         "would",
         "intend",
+        "contemplat",
     ),
     "negation": (*_NEGATION_WORDS, "without"),
     "comparison": (
@@ -207,6 +230,10 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "alternative",
         "beat",
         "outbid",
+        "against",
+        "lost out",
+        "edged",
+        "competition",
     ),
     "negated-after": (*_NEGATION_WORDS, "declin", "refus"),
     "retiring": ("retir", "phas", "decommission", "withdr", "mothball", "scrapp"),
@@ -456,7 +483,21 @@ def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
         return False
     x = min(m.start for m in own) - sent.a
     ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_REACH), x)]
-    return bool(ends) and not any(ends[-1] <= t[1] for t in sent.trig)
+    if ends and not any(ends[-1] <= t[1] for t in sent.trig):
+        return True
+    if any(_IN_SERVICE_AFTER.match(sent.s, m.end - sent.a) for m in own):
+        return True
+    return _owned_fleet(own, sent)
+
+
+def _owned_fleet(own: list[Mention], sent: Sentence) -> bool:
+    """Every mention of the system is a force's own item ("the army's X", "its Y") and the sentence
+    tells what is done to a fleet in hand ("upgrade", "in service", "spare parts", "fleet"): a budget
+    or upkeep of the fleet, not a transfer ("funds for the upgrade of the navy's X frigates")."""
+    s, a = sent.s, sent.a
+    return all(bool(_FORCE_OWNER.search(s, max(0, m.start - a - 40), m.start - a)) for m in own) and bool(
+        _FLEET_CARE.search(s)
+    )
 
 
 def _origin_form(m: Mention, sent: Sentence) -> bool:
