@@ -87,6 +87,18 @@ def written_designation(mention: str, designation: str) -> str:
         # a designation the catalogue groups under another name ("S26T" in the record of a sister
         # export design, "Giraffe 1X" in another radar's): the text's designation is the claim
         return mention
+    if (
+        head_said is not None
+        and head_canon is not None
+        and head_said[0] == head_canon[0]
+        and not head_said[1]
+        and head_canon[1]
+        and [system_key(w) for w in mention.split()[1:]] == [system_key(w) for w in designation.split()[1:]]
+        and len(mention.split()) > 1
+    ):
+        return (
+            mention  # "F/A-18 Super Hornet" for the record "F/A-18E Super Hornet": no variant letter written
+        )
     if said is None and _VARIANT_TAIL.match(canon_key[len(said_key) :]) and canon_key.startswith(said_key):
         return mention  # "Marder" for the record "Marder-1A3": the family, no variant the text names
     if said is None or canon is None or said[0] != canon[0]:

@@ -1,0 +1,82 @@
+"""System names (helper systems7): own-words sentences only.
+
+* a sentence that names no system refers back to the deal in context, but not when its item nouns
+  name another platform ("the tanks have arrived" after a jet deal of the same buyer): then it is the
+  buyer's latest deal of that platform, else no catalogue system at all.
+* a multi-word designation written without the variant letter the catalogue record carries ("X-18
+  Super Y" for the record "X-18E Super Y") keeps the name as written, as a one-word family name does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+from kg.extract.designations import written_designation
+from kg.extract.nouns import platform_nouns, platform_of
+
+
+def _claims(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [
+        (
+            c.supplier.iso3 if c.supplier else None,
+            c.buyer.iso3 if c.buyer else None,
+            c.system.name if c.system else None,
+            c.status,
+        )
+        for c in extract_text(text)
+        if not c.negated
+    ]
+
+
+@pytest.mark.parametrize("noun", ["tanks", "main battle tanks"])
+@pytest.mark.parametrize("verb", ["have arrived in Norway", "have been delivered to Norway"])
+def test_a_platform_noun_refers_to_the_deal_of_that_platform(noun: str, verb: str) -> None:
+    text = (
+        "Norway signed a contract with Germany's KNDS in 2023 for 54 Leopard 2A8 tanks. "
+        "In 2024 Norway also ordered 20 F-35A fighters from the United States. "
+        f"So far 30 of those {noun} {verb}, the ministry said."
+    )
+    got = _claims(text)
+    later = [c for c in got if c[2] and "F-35" in c[2] and c[3] in ("delivering", "delivered")]
+    assert not later, got
+    assert any(c[2] and "Leopard" in c[2] and c[3] in ("delivering", "delivered") for c in got), got
+
+
+def test_the_same_platform_keeps_the_deal_in_context() -> None:
+    text = (
+        "Norway ordered 20 F-35A fighters from the United States in 2024. "
+        "The first of those jets were delivered in March, the ministry said."
+    )
+    got = _claims(text)
+    assert any(c[2] and "F-35" in c[2] and c[3] in ("delivering", "delivered") for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the jets and two frigates", {"aircraft", "ships"}),
+        ("howitzers and tanks", {"artillery", "armoured-vehicles"}),
+        ("missiles and radars", set()),
+    ],
+)
+def test_platform_nouns(text: str, expected: set[str]) -> None:
+    assert platform_nouns(text) == expected
+
+
+def test_platform_of() -> None:
+    assert platform_of("artillery") == platform_of("armoured-vehicles") == "land"
+    assert platform_of("missiles") is None and platform_of(None) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "record", "expected"),
+    [
+        ("QX-18 Super Falcon", "QX-18E Super Falcon", "QX-18 Super Falcon"),
+        ("QX-18E Super Falcon", "QX-18E Super Falcon", "QX-18E Super Falcon"),
+    ],
+)
+def test_a_multiword_name_without_the_variant_letter_is_kept_as_written(
+    mention: str, record: str, expected: str
+) -> None:
+    assert written_designation(mention, record) == expected
