@@ -80,3 +80,28 @@ def test_a_multiword_name_without_the_variant_letter_is_kept_as_written(
     mention: str, record: str, expected: str
 ) -> None:
     assert written_designation(mention, record) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oman's army said its Challenger 2 tanks are being rebuilt to the Challenger 3 standard under a"
+        " contract with Britain.",
+        "Greece is upgrading its 38 F-16 jets to the Viper standard under a contract with the United States.",
+        "Egypt said its M1A1 tanks will be modernised to the M1A2 configuration under a deal with the"
+        " United States.",
+    ],
+)
+def test_a_fleet_upgraded_to_a_standard_is_no_item_bought(sentence: str) -> None:
+    assert not [c for c in _claims(sentence) if c[2]], _claims(sentence)
+
+
+def test_the_second_of_two_standards_joined_by_a_slash_is_no_item() -> None:
+    text = "Chile's Mirage 5 jets, delivered by France in 1980 and later upgraded to the 2000-5/2000-9 standard, are grounded."
+    got = _claims(text.replace("the 2000-5", "the Mirage 2000-5"))
+    assert [c[2] for c in got if c[2]] == ["Mirage-5"], got
+
+
+def test_a_fleet_bought_and_not_upgraded_is_still_an_item() -> None:
+    got = _claims("Egypt bought 12 M1A1 tanks from the United States in 2007.")
+    assert any(c[2] and "M-1A1" in c[2] for c in got), got
