@@ -94,7 +94,7 @@ _ITEM_NOUN = (
 _NAME_ITEM = re.compile(
     r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++(?:[A-Z][a-z]*+)?|[A-Z]{2,}+(?:\([A-Z]\))?)"
     r"(?:[ -](?:[A-Z][a-z]++|[A-Z0-9]{1,4}+(?:/[A-Z0-9]{1,3}+)?|\d{1,3}+))?)"
-    r"(?:\s+(?:[a-z]++-)?(?:[a-z]++(?:-[a-z]++)*+))?\s+"
+    r"(?:\s+(?:[a-z]++-)?(?:[a-z]++(?:-[a-z]++)*+)){0,2}\s+"
     + prefix_guard(prefixes(_ITEM_NOUN, 2))
     + "(?P<noun>"
     + _ITEM_NOUN

@@ -105,3 +105,19 @@ def test_the_second_of_two_standards_joined_by_a_slash_is_no_item() -> None:
 def test_a_fleet_bought_and_not_upgraded_is_still_an_item() -> None:
     got = _claims("Egypt bought 12 M1A1 tanks from the United States in 2007.")
     assert any(c[2] and "M-1A1" in c[2] for c in got), got
+
+
+@pytest.mark.parametrize("modifiers", ["long-range cruise", "short-range ballistic", "medium-altitude armed"])
+@pytest.mark.parametrize("noun", ["missiles", "drones"])
+def test_an_unknown_name_before_two_modifiers_and_an_item_noun_is_a_system(modifiers: str, noun: str) -> None:
+    text = f"Kazakhstan is negotiating to buy Zephyrion {modifiers} {noun} from Turkey's Roketsan."
+    assert ("TUR", None, "Zephyrion") in {(c[0], None, c[2]) for c in _claims(text)}, _claims(text)
+
+
+def test_swathi_is_an_indian_radar_not_arthur() -> None:
+    from kg.vocab import reference
+
+    rec = reference.resolve_system("Swathi radar")
+    assert rec is not None and rec.designation == "Swathi" and rec.origin_iso3 == "IND"
+    got = _claims("Vietnam bought 4 WLR Swathi radars from India in 2021.")
+    assert any(c[0] == "IND" and c[2] == "Swathi" for c in got), got
