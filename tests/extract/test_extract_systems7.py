@@ -121,3 +121,17 @@ def test_swathi_is_an_indian_radar_not_arthur() -> None:
     assert rec is not None and rec.designation == "Swathi" and rec.origin_iso3 == "IND"
     got = _claims("Vietnam bought 4 WLR Swathi radars from India in 2021.")
     assert any(c[0] == "IND" and c[2] == "Swathi" for c in got), got
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["which parliament approved in May", "worth about one billion euros", "approved by the cabinet in 2023"],
+)
+@pytest.mark.parametrize("deal", ["deal", "package", "contract"])
+def test_a_deal_with_a_clause_before_its_list_still_lists_its_items(clause: str, deal: str) -> None:
+    text = (
+        "Spain signed a deal to buy 20 NH90 helicopters from France. "
+        f"The {deal}, {clause}, includes Mistral and Exocet missiles."
+    )
+    names = {c[2] for c in _claims(text) if c[:2] == ("FRA", "ESP")}
+    assert "Mistral" in names and any(n and "Exocet" in n for n in names), names
