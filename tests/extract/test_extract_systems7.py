@@ -135,3 +135,13 @@ def test_a_deal_with_a_clause_before_its_list_still_lists_its_items(clause: str,
     )
     names = {c[2] for c in _claims(text) if c[:2] == ("FRA", "ESP")}
     assert "Mistral" in names and any(n and "Exocet" in n for n in names), names
+
+
+@pytest.mark.parametrize("verb", ["was launched in Kiel in 2021", "was floated out at the yard last year"])
+def test_a_vessel_named_like_its_class_is_the_class_deal(verb: str) -> None:
+    text = (
+        "Chile ordered three Visby-class corvettes from Sweden in 2019. "
+        f"The first ship, the Visby, {verb}, and Chile hopes to take delivery of the others in 2026."
+    )
+    names = {c[2] for c in _claims(text) if c[:2] == ("SWE", "CHL")}
+    assert names == {"Visby-class"}, names
