@@ -42,6 +42,13 @@ _NOUN_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 _DESIGNATION_LIKE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w./ -]{2,40}$")
 
 
+def _rest_key(name: str) -> str:
+    """The comparison key of a name's words after its first, a roman numeral read as its number
+    ("Lightning II" and "Lightning-2" are one name)."""
+    rest = name.split(maxsplit=1)[1] if " " in name.strip() else ""
+    return system_key(_ROMAN.sub(lambda r: _ROMAN_VALUES[r.group(0)], " " + rest))
+
+
 def _split(text: str) -> tuple[str, str] | None:
     m = _FAMILY_VARIANT.match(system_key(text))
     return (m.group(1), m.group(2)) if m else None
@@ -93,12 +100,12 @@ def written_designation(mention: str, designation: str) -> str:
         and head_said[0] == head_canon[0]
         and not head_said[1]
         and head_canon[1]
-        and [system_key(w) for w in mention.split()[1:]] == [system_key(w) for w in designation.split()[1:]]
         and len(mention.split()) > 1
+        and _rest_key(mention) == _rest_key(designation)
     ):
-        return (
-            mention  # "F/A-18 Super Hornet" for the record "F/A-18E Super Hornet": no variant letter written
-        )
+        # "F/A-18 Super Hornet" for the record "F/A-18E Super Hornet", "F-35 Lightning II" for "F-35A
+        # Lightning-2": no variant letter written
+        return mention
     if said is None and _VARIANT_TAIL.match(canon_key[len(said_key) :]) and canon_key.startswith(said_key):
         return mention  # "Marder" for the record "Marder-1A3": the family, no variant the text names
     if said is None or canon is None or said[0] != canon[0]:

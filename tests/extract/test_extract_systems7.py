@@ -74,6 +74,7 @@ def test_platform_of() -> None:
     [
         ("QX-18 Super Falcon", "QX-18E Super Falcon", "QX-18 Super Falcon"),
         ("QX-18E Super Falcon", "QX-18E Super Falcon", "QX-18E Super Falcon"),
+        ("QX-7 Sky Falcon II", "QX-7C Sky Falcon-2", "QX-7 Sky Falcon II"),
     ],
 )
 def test_a_multiword_name_without_the_variant_letter_is_kept_as_written(
