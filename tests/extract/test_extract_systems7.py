@@ -146,3 +146,15 @@ def test_a_vessel_named_like_its_class_is_the_class_deal(verb: str) -> None:
     )
     names = {c[2] for c in _claims(text) if c[:2] == ("SWE", "CHL")}
     assert names == {"Visby-class"}, names
+
+
+@pytest.mark.parametrize("item", ["armoured vehicles", "drones", "trainers"])
+def test_a_demonym_of_another_item_far_before_the_system_is_not_its_seller(item: str) -> None:
+    text = f"Qatar is spending heavily on Turkish {item} this year, while its talks on buying the F-35 remain stalled."
+    got = _claims(text)
+    assert not [c for c in got if c[0] == "TUR" and c[2] and "F-35" in c[2]], got
+
+
+def test_a_demonym_of_the_system_itself_still_names_its_seller() -> None:
+    got = _claims("Qatar bought Turkish drones, the Bayraktar TB2, in 2022.")
+    assert ("TUR", "QAT") in {c[:2] for c in got}, got
