@@ -337,6 +337,19 @@ class PartyAssigner:
                 buyers = [p for p in buyers if p.iso3 != origin]
             elif all(p.cue in ("origin-modifier", "demonym-item") for p in suppliers):
                 suppliers = []  # "Chinese J-10Cs ... more Rafales": China describes the other system
+        if (
+            origin
+            and m is not None
+            and suppliers
+            and self._n_systems == 1
+            and all(
+                p.cue == "demonym-item" and p.iso3 != origin and p.mention.end <= m.start - 25
+                for p in suppliers
+            )
+        ):
+            # "with Chinese trainers ... as X talks stall": the demonym describes another item far
+            # before the named system, whose maker is of another state
+            suppliers = []
         if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
             same_group = {p.group for p in suppliers if p.iso3 == origin}
             suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]

@@ -39,6 +39,7 @@ from kg.extract.deals import (
     _link_deals,
     _reconcile_bare_names,
     _reconcile_blocks,
+    _reconcile_classes,
     _reconcile_families,
     _reconcile_systems,
     _reconcile_written,
@@ -284,6 +285,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_systems(self.claims)
         _reconcile_bare_names(self.claims)
         _reconcile_families(self.claims)
+        _reconcile_classes(self.claims)
         _reconcile_blocks(self.claims)
         _reconcile_written(self.claims)
         _link_deals(self.claims)

@@ -121,6 +121,26 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 break
 
 
+def _reconcile_classes(claims: list[Claim]) -> None:
+    """One article, one dyad: a vessel named like a class the article names ("the first boat, the
+    X, was launched" beside "ordered eight X-class submarines") is the class's lead ship, an item
+    of the class's deal, not a second system."""
+    classes = {
+        (c.system.name[: -len("-class")], c.supplier.iso3 if c.supplier else None, c.buyer.iso3): c.system
+        for c in claims
+        if c.system is not None and c.system.name.endswith("-class")
+    }
+    if not classes:
+        return
+    for c in claims:
+        sysref = c.system
+        if sysref is None or sysref.name.endswith("-class"):
+            continue
+        o = classes.get((sysref.name, c.supplier.iso3 if c.supplier else None, c.buyer.iso3))
+        if o is not None:
+            _adopt_system(c, o)
+
+
 def _reconcile_families(claims: list[Claim]) -> None:
     """One article, one dyad: a bare family name that states no stage of its own ("the deal also
     covers simulators for the Rafale" after a Rafale-M contract) is the variant the dyad's deal

@@ -42,6 +42,13 @@ _NOUN_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 _DESIGNATION_LIKE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w./ -]{2,40}$")
 
 
+def _rest_key(name: str) -> str:
+    """The comparison key of a name's words after its first, a roman numeral read as its number
+    ("Lightning II" and "Lightning-2" are one name)."""
+    rest = name.split(maxsplit=1)[1] if " " in name.strip() else ""
+    return system_key(_ROMAN.sub(lambda r: _ROMAN_VALUES[r.group(0)], " " + rest))
+
+
 def _split(text: str) -> tuple[str, str] | None:
     m = _FAMILY_VARIANT.match(system_key(text))
     return (m.group(1), m.group(2)) if m else None
@@ -86,6 +93,18 @@ def written_designation(mention: str, designation: str) -> str:
     ):
         # a designation the catalogue groups under another name ("S26T" in the record of a sister
         # export design, "Giraffe 1X" in another radar's): the text's designation is the claim
+        return mention
+    if (
+        head_said is not None
+        and head_canon is not None
+        and head_said[0] == head_canon[0]
+        and not head_said[1]
+        and head_canon[1]
+        and len(mention.split()) > 1
+        and _rest_key(mention) == _rest_key(designation)
+    ):
+        # "F/A-18 Super Hornet" for the record "F/A-18E Super Hornet", "F-35 Lightning II" for "F-35A
+        # Lightning-2": no variant letter written
         return mention
     if said is None and _VARIANT_TAIL.match(canon_key[len(said_key) :]) and canon_key.startswith(said_key):
         return mention  # "Marder" for the record "Marder-1A3": the family, no variant the text names

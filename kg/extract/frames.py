@@ -20,6 +20,7 @@ from kg.extract.assign import PartyAssigner, _implied
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
+from kg.extract.nouns import platform_nouns, platform_of
 from kg.extract.offers import offer_suppliers
 from kg.extract.parties import (
     _SUCCESSOR,
@@ -391,8 +392,9 @@ class FrameBuilder(PartyAssigner):
                     ),
                     prev,
                 )
-            if prev.system:
-                sys_refs.append((_context_ref(prev.system), None, "context"))
+            prev_sys = _noun_context(s, prev, self.claims)
+            if prev_sys:
+                sys_refs.append((_context_ref(prev_sys), None, "context"))
         elif (
             self._orphan is not None
             and not self.ctx.last
@@ -404,6 +406,25 @@ class FrameBuilder(PartyAssigner):
         if not sys_refs:
             sys_refs.append((None, None, None))
         return sys_refs
+
+
+def _noun_context(s: str, prev: Claim, claims: list[Claim]) -> SystemRef | None:
+    """The system of the deal in context, unless the sentence's item nouns name another platform
+    ("those 180 tanks have arrived" after a jet deal of the same buyer): then the buyer's latest
+    system of that platform, else none (the nouns name an item the article gives no designation)."""
+    if prev.system is None:
+        return None
+    said = platform_nouns(s)
+    own = platform_of(prev.system.category)
+    if not said or own is None or own in {platform_of(cat) for cat in said}:
+        return prev.system
+    same_buyer = [
+        c.system for c in reversed(claims) if c.system is not None and c.buyer.iso3 == prev.buyer.iso3
+    ]
+    # the noun's own category first ("tanks": an armoured vehicle, not a rocket launcher), then its platform
+    return next((x for x in same_buyer if x.category in said), None) or next(
+        (x for x in same_buyer if platform_of(x.category) in {platform_of(cat) for cat in said}), None
+    )
 
 
 def _new_dyad(parties: list[_Party], prev: Claim) -> bool:

@@ -94,7 +94,7 @@ _ITEM_NOUN = (
 _NAME_ITEM = re.compile(
     r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]++(?:[A-Z][a-z]*+)?|[A-Z]{2,}+(?:\([A-Z]\))?)"
     r"(?:[ -](?:[A-Z][a-z]++|[A-Z0-9]{1,4}+(?:/[A-Z0-9]{1,3}+)?|\d{1,3}+))?)"
-    r"(?:\s+(?:[a-z]++-)?(?:[a-z]++(?:-[a-z]++)*+))?\s+"
+    r"(?:\s+(?:[a-z]++-)?(?:[a-z]++(?:-[a-z]++)*+)){0,2}\s+"
     + prefix_guard(prefixes(_ITEM_NOUN, 2))
     + "(?P<noun>"
     + _ITEM_NOUN
@@ -537,8 +537,17 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
 
 def _upgrade_standard(m: Mention, text: str) -> bool:
     """A system named as the standard a fleet is brought to ("upgrading its X to the Viper standard",
-    "rebuilt to the M1A2 configuration"): a level of an upgrade, not an item bought."""
-    return bool(_STANDARD_AFTER.match(text, m.end) and _TO_BEFORE.search(text, max(0, m.start - 12), m.start))
+    "rebuilt to the M1A2 configuration"), or the fleet so brought ("upgrading its 23 X fighters to the
+    Y standard", "the army's X tanks are being rebuilt to the Y standard"): a level of an upgrade or
+    an existing fleet, not an item bought."""
+    if _STANDARD_AFTER.match(text, m.end) and _TO_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return True
+    if _UPGRADED_AFTER.match(text, m.end):
+        return True
+    return bool(
+        _TO_STANDARD_AFTER.match(text, m.end)
+        and _UPGRADING_BEFORE.search(text, max(0, m.start - 50), m.start)
+    )
 
 
 def _not_a_party(m: Mention, text: str) -> bool:
@@ -554,8 +563,22 @@ def _not_a_party(m: Mention, text: str) -> bool:
     )
 
 
-#: "to the <system> standard": the level an upgrade brings a fleet to
-_STANDARD_AFTER = re.compile(r"\s+(?:standard|configuration)\b")
+#: "to the <system> standard", "to the <system>/<system> standard": the level an upgrade brings a fleet to
+_STANDARD_AFTER = re.compile(r"(?:\s*/\s*[\w-]+)*\s+(?:standard|configuration)\b")
+#: "upgrading its 23 <system> fighters", "<system> tanks are being rebuilt": a fleet brought to a standard
+_UPGRADE_VERB = r"(?:upgrad|rebuil|moderni[sz]|retrofitt?)\w*"
+_UPGRADING_BEFORE = re.compile(
+    _UPGRADE_VERB + r"\s+(?:its|their|the|[A-Z]\w+'s|[A-Z]\w+’s)\s+(?:\d+\s+)?(?:[a-z-]+\s+)?\Z"
+)
+_UPGRADED_AFTER = re.compile(
+    r"(?:\s+[a-z-]+)?(?:\s+(?:are|is|were|was|will|to|being|be|have|has|been))*\s+"
+    + _UPGRADE_VERB
+    + r"\s+to\s+(?:the\s+)?[\w/-]+(?:\s+[\w/-]+)?\s+(?:standard|configuration)\b"
+)
+#: "to the X standard" right after the fleet's nouns ("... F-16 fighters to the Viper standard")
+_TO_STANDARD_AFTER = re.compile(
+    r"(?:\s+[a-z-]+)?\s+to\s+(?:the\s+)?[\w/-]+(?:\s+[\w/-]+)?\s+(?:standard|configuration)\b"
+)
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
 #: a trade show or meeting named after its venue ("Air Show", "Airshow", "Expo", "Summit")
 _EVENT_AFTER = re.compile(

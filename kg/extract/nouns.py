@@ -106,6 +106,32 @@ ITEM_NOUNS: dict[str, str | None] = {
     "squadron": "aircraft",
     "squadrons": "aircraft",
 }
+#: the platform a category is carried on: a "tanks" sentence speaks of no aircraft deal
+_PLATFORM_OF = {
+    "aircraft": "air",
+    "ships": "sea",
+    "armoured-vehicles": "land",
+    "artillery": "land",
+}
+
+
+def platform_nouns(text: str) -> frozenset[str]:
+    """The categories of the platform item nouns of ``text`` ("jets": aircraft, "frigates": ships,
+    "tanks": armoured-vehicles); empty when it names none or only items of no platform ("missiles",
+    "radars")."""
+    out = set()
+    for word in _TOKEN.findall(text.lower()):
+        cat = ITEM_NOUNS.get(word)
+        if cat in _PLATFORM_OF:
+            out.add(cat)
+    return frozenset(out)
+
+
+def platform_of(category: str | None) -> str | None:
+    """The platform ("air", "sea", "land") of a SIPRI category key, None for weapons and parts."""
+    return _PLATFORM_OF.get(category or "")
+
+
 _AIR_DEFENCE = re.compile(
     r"air[\s-]+defen[cs]e|surface-to-air|anti-aircraft|missile[\s-]+defen[cs]e|\bsams?\b|"
     r"anti-missile|interceptor missile",

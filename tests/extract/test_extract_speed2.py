@@ -50,7 +50,7 @@ PLAIN: dict[str, tuple[re.Pattern[str], str]] = {
     "name-item": (
         mentions._NAME_ITEM,
         r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]+(?:[A-Z][a-z]*)?|[A-Z]{2,}(?:\([A-Z]\))?)(?:[ -](?:[A-Z][a-z]+|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,3})?"
-        r"|\d{1,3}))?)(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*))?\s+(?P<noun>" + _ITEM + r")\b",
+        r"|\d{1,3}))?)(?:\s+(?:[a-z]+-)?(?:[a-z]+(?:-[a-z]+)*)){0,2}\s+(?P<noun>" + _ITEM + r")\b",
     ),
     "iso": (
         dict(dates._PATTERNS)["iso"],
