@@ -173,8 +173,10 @@ def _appositive_subjects(
             if vclass is None:
                 break
             inside = [q for q in parties if start < q.mention.start - base < ts]
-            if any(q.mention.form != "demonym" for q in inside):
-                break  # a state named in full inside the phrase may be the real subject: no guess
+            # an alliance or bloc inside ("A, the first NATO member to buy it, received") only
+            # describes the subject; a state named in full may be the real subject: no guess
+            if any(q.mention.form != "demonym" and q.kind != "org" for q in inside):
+                break
             if vclass == "buy":
                 p.role, p.cue = "buyer", f"subject:{word}"
             elif vclass == "sell":
