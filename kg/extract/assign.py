@@ -579,6 +579,9 @@ class PartyAssigner:
             if counts:
                 top = max(counts.values())
                 rb = next(c.buyer for c in reversed(self.claims) if counts.get(c.buyer.iso3 or "") == top)
+                last = self.claims[-1]
+                if last.status == "approved" and counts.get(last.buyer.iso3 or ""):
+                    rb = last.buyer  # the choice told just before is the competition's result: its chooser
                 buyers = [_implied(rb.iso3, rb.name, rb.kind, None, "buyer", "competition", "context")]
             conf -= 0.1
         noun = _STATE_NOUN.search(self.text, span[0], span[1]) if not buyers and ref is not None else None

@@ -124,6 +124,9 @@ _RIVAL = (
     # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
     r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
+    # "the winner beat A's maker, which offered its X": the beaten bidder's offer is a rival one
+    r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+[^.;,]{2,60},\s+(?:which|who)\s+"
+    r"(?:had\s+)?(?:offered|proposed|pitched|bid)|"
     # "A's X, B's Y and C's Z also lost": the losers of the competition told before (not "were both
     # lost", a loss of the items)
     r"(?<!were )(?<!was )(?<!been )(?:also|both|all) lost(?: out)?(?=\s*[.;,])|"
@@ -145,6 +148,10 @@ _RIVAL_WORDS = (
     "running",
     " lost",
     "contention",
+    "beat",
+    "defeat",
+    "edged out",
+    "saw off",
 )
 
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
