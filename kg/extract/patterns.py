@@ -549,7 +549,8 @@ _SPEAKER_VERB = _lrx(
 _OBJ_OF_SELL = _lrx(
     r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
     r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
-    r"deliver|delivers|delivered)\s+(?:the\s+)?$"
+    r"deliver|delivers|delivered|promise|promises|promised|promising|lend|lends|lent|lending|hand|hands|handed)"
+    r"\s+(?:the\s+)?$"
 )
 
 _ORDER_FOR = _rx(

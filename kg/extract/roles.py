@@ -339,6 +339,8 @@ def _subject_roles(
     for p in parties:
         if p.role is not None:
             continue
+        if _OBJ_OF_SELL.search(s[max(0, p.mention.start - base - 24) : p.mention.start - base]):
+            continue  # "A, which promised B N X, has delivered none": B is the object, never a subject
         start = lasts[p.group].mention.end - base
         reach = limit = -1  # how far after the group a verb may be: worked out at the first trigger after it
         for _status, ts, te, word in trig:

@@ -69,3 +69,26 @@ def test_the_chooser_is_the_choice_just_told_not_the_most_frequent_buyer() -> No
     got = triples(text, PUB)
     assert ("FRA", "CHL", "Rafale") in got
     assert ("FRA", "PER", "Rafale") not in got
+
+
+# -- the object of a giving verb is no subject of the main verb ---------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["had promised", "promised", "sold", "had offered"]),
+    st.sampled_from(["has not delivered any", "has delivered none of them", "has since delivered them"]),
+    st.sampled_from(["Paris", "France"]),
+)
+def test_the_object_of_a_relative_giving_verb_is_the_buyer(verb: str, main: str, seller: str) -> None:
+    """Pattern "A, which promised B N X last year, has not delivered any": B, the object of the giving
+    verb, receives X; the main verb after the clause is A's, never B's (B is no seller)."""
+    got = triples(f"{seller}, which {verb} Egypt 30 Rafale fighters last year, {main}.", PUB)
+    assert ("FRA", "EGY", "Rafale") in got
+    assert not any(t[0] == "EGY" for t in got)
+
+
+def test_a_promise_to_a_named_state_is_its_purchase() -> None:
+    """Pattern "A promised B N X": "promised" takes its receiver as a direct object like "sold"."""
+    got = triples("Germany promised Poland 12 Leopard 2A4 tanks in March.", PUB)
+    assert ("DEU", "POL", "Leopard-2A4") in got
