@@ -645,7 +645,10 @@ _PER_UNIT_NEXT = re.compile(
 )
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|widely\s+)?$")
 _SAID_IT_NEXT = re.compile(
-    r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
+    # a discourse aside may stand between ("A, for its part, has said it will keep X")
+    r"^(?:\s*,\s*(?:for (?:its|their) part|meanwhile|in turn|however|likewise|by contrast|in the meantime|"
+    r"on the other hand|for now),)?"
+    r"\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
     r"(?:\w+\s+){0,2}(?:it|they|that it)\b",
     _I,
 )

@@ -92,3 +92,23 @@ def test_a_promise_to_a_named_state_is_its_purchase() -> None:
     """Pattern "A promised B N X": "promised" takes its receiver as a direct object like "sold"."""
     got = triples("Germany promised Poland 12 Leopard 2A4 tanks in March.", PUB)
     assert ("DEU", "POL", "Leopard-2A4") in got
+
+
+# -- a discourse aside between a speaker and "said it" ----------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["for its part", "meanwhile", "in turn", "however", "by contrast"]),
+    st.sampled_from(["has said it will keep", "said it would keep", "announced it will keep"]),
+)
+def test_an_aside_does_not_hide_the_subject_of_said_it(aside: str, said: str) -> None:
+    """Pattern "A, for its part, has said it will keep its X, bought from B": the aside between A and
+    its reporting verb leaves A the subject (and so the buyer), never the article's earlier buyer."""
+    text = (
+        "Peru signed a deal with South Korea for 54 K2 tanks. Peru also received 20 KT-1P trainers in 2012. "
+        f"Chile, {aside}, {said} its Leopard 2A4 tanks, bought from Germany in the 2000s, in service."
+    )
+    got = triples(text, PUB)
+    assert ("DEU", "CHL", "Leopard-2A4") in got
+    assert ("DEU", "PER", "Leopard-2A4") not in got
