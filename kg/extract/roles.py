@@ -366,6 +366,8 @@ def _subject_roles(
                 p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
                 break
             if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
+                if p.mention.form == "demonym":
+                    continue  # "X from F, the French maker, have been handed over": an adjective, no recipient
                 if _PART_OF_WHICH.search(between):
                     continue  # "bought ships from A's yard, the first of which was handed over": the ships
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"

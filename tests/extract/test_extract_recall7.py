@@ -112,3 +112,23 @@ def test_an_aside_does_not_hide_the_subject_of_said_it(aside: str, said: str) ->
     got = triples(text, PUB)
     assert ("DEU", "CHL", "Leopard-2A4") in got
     assert ("DEU", "PER", "Leopard-2A4") not in got
+
+
+# -- a demonym right before a passive giving verb is no recipient ------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["the French maker", "the company's French arm", "its French subsidiary"]),
+    st.sampled_from(["have been handed over", "were delivered", "have been supplied"]),
+)
+def test_a_demonym_before_a_passive_giving_verb_is_no_recipient(apposition: str, passive: str) -> None:
+    """Pattern "All N X ordered from F, the French maker, have been handed over": the demonym qualifies
+    the maker, it receives nothing; the deal of the article's buyer stands (no domestic deal)."""
+    text = (
+        "Qatar took delivery of its first Typhoon jets from Italy in May. "
+        f"All 16 H225M helicopters ordered in 2018 from Airbus Helicopters, {apposition}, {passive}."
+    )
+    got = triples(text, PUB)
+    assert ("FRA", "QAT", "H225M") in got
+    assert not any(t[1] == "FRA" for t in got)
