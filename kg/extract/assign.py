@@ -337,7 +337,8 @@ class PartyAssigner:
             own_from = [
                 p
                 for p in suppliers
-                if p.cue == "from" and _ITEM_FROM_GAP.fullmatch(self.text, m.end, max(m.end, p.mention.start))
+                if p.cue in ("from", "made-in")
+                and _ITEM_FROM_GAP.fullmatch(self.text, m.end, max(m.end, p.mention.start))
             ]
             # "Iran supplied Shaheds ..., while North Korea sent KN-23s": the nearest supplier before
             before = [p for p in suppliers if 0 <= p.mention.start < m.start]
@@ -663,7 +664,9 @@ class PartyAssigner:
 
 #: between an item and the "from" naming its seller: a few words, no clause break ("X howitzers from
 #: the", "Leopard 2A6s from")
-_ITEM_FROM_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+from\s+(?:the\s+)?")
+_ITEM_FROM_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|(?:built|made|produced|manufactured)\s+in)\s+(?:the\s+)?"
+)
 
 
 def _implied(

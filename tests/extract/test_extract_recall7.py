@@ -132,3 +132,21 @@ def test_a_demonym_before_a_passive_giving_verb_is_no_recipient(apposition: str,
     got = triples(text, PUB)
     assert ("FRA", "QAT", "H225M") in got
     assert not any(t[1] == "FRA" for t in got)
+
+
+# -- each listed item's own place of make -----------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["built in", "made in", "produced in"]),
+    st.sampled_from(["received", "took delivery of"]),
+    st.sampled_from([", and of", " and", ", and"]),
+)
+def test_an_items_place_of_make_is_its_seller_beside_another_from(made: str, verb: str, joint: str) -> None:
+    """Pattern "A received N X from B, and M Y built in C": "built in C" right after Y names Y's seller
+    as "from B" names X's; C sells Y, B does not."""
+    text = f"Kenya {verb} 12 A-29 Super Tucano aircraft from Brazil in 2021{joint} three JF-17 Thunder jets {made} Pakistan."
+    got = triples(text, PUB)
+    assert ("PAK", "KEN", "JF-17 Thunder") in got
+    assert ("BRA", "KEN", "JF-17 Thunder") not in got
