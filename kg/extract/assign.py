@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
-from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK
+from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK, _GERUND_OPENING
 from kg.vocab import reference
 
 #: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
@@ -97,6 +97,14 @@ class PartyAssigner:
             ]
         if m is not None and self._n_systems > 1:
             actors = [p for p in actors if not self._in_later_clause(p, m)]
+            opening = _GERUND_OPENING.match(s) if s[:2] in ("Af", "Ha", "Si", "On", "Up") else None
+            if opening is not None and m.end - a <= opening.end():
+                # "After taking delivery of X, A signed with B for Y": B's "with" is the main clause's
+                actors = [
+                    p
+                    for p in actors
+                    if p.role not in ("with", "supplier") or p.mention.start - a < opening.end()
+                ]
         suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora, s)
         stated = {p.iso3 for p in actors if p.role == "buyer" and p.mention.start >= 0}
         if (

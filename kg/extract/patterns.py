@@ -787,3 +787,11 @@ _GENERIC_ITEM = re.compile(
 _PRICE_OF = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:to|on|for)\s+(?:buy|purchas|acquir|procur)", re.IGNORECASE
 )
+
+
+#: an opening gerund clause of receiving or buying ("After taking delivery of N X, A signed ..."):
+#: its subject is the main clause's, the first party after the comma that closes it
+_GERUND_OPENING = re.compile(
+    r"(?:After|Having|Since|On|Upon)\s+(?:taking\s+delivery\s+of|taken\s+delivery\s+of|receiving|received|"
+    r"buying|bought|ordering|ordered|acquiring|acquired|purchasing|purchased)\b[^;:]{3,200}?,\s+(?:the\s+)?"
+)

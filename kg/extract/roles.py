@@ -34,6 +34,7 @@ from kg.extract.patterns import (
     _FINITE_NEXT,
     _FOR,
     _FROM,
+    _GERUND_OPENING,
     _GIVEN_VERB,
     _HOSTILE_BETWEEN,
     _ITEM_FOR_BEFORE,
@@ -502,6 +503,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
+    if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
+        _gerund_opening_subject(s, base, parties)
     _company_roles(s, base, parties)
     if "by " in s:
         _consenting_approvers(parties)
@@ -521,6 +524,20 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+
+
+def _gerund_opening_subject(s: str, base: int, parties: list[_Party]) -> None:
+    """The subject after an opening gerund clause of receiving or buying ("After taking delivery of
+    three X built by B, A signed a contract with C for Y") bought what the clause names: A is a
+    buyer (with C the seller of Y, A buys Y too), never a mere counterpart."""
+    m = _GERUND_OPENING.match(s)
+    if m is None:
+        return
+    p = next((q for q in parties if q.mention.start - base >= m.start()), None)
+    if p is None or p.mention.start - base != m.end() or p.mention.form == "demonym":
+        return
+    if p.role in (None, "pair"):
+        p.role, p.cue = "buyer", "subject:gerund"
 
 
 #: a consent to a re-export from a holder: "approved the re-export of X from B to C", "cleared the

@@ -150,3 +150,23 @@ def test_an_items_place_of_make_is_its_seller_beside_another_from(made: str, ver
     got = triples(text, PUB)
     assert ("PAK", "KEN", "JF-17 Thunder") in got
     assert ("BRA", "KEN", "JF-17 Thunder") not in got
+
+
+# -- an opening gerund clause of receiving ----------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(
+        ["After receiving", "After taking delivery of", "Having taken delivery of", "After buying"]
+    ),
+    st.sampled_from(["signed a contract with France for", "ordered from France"]),
+)
+def test_the_subject_after_an_opening_gerund_bought_its_item(opening: str, main: str) -> None:
+    """Pattern "After taking delivery of N X, A signed a contract with B for M Y": A, the subject of the
+    main clause, is the one who received X; B is Y's seller only, never X's."""
+    text = f"{opening} 40 Leopard 2A4 tanks, Chile {main} 36 CAESAR howitzers."
+    got = triples(text, PUB)
+    assert ("DEU", "CHL", "Leopard-2A4") in got
+    assert ("FRA", "CHL", "Leopard-2A4") not in got
+    assert ("FRA", "CHL", "CAESAR 155mm") in got
