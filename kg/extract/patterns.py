@@ -544,6 +544,8 @@ _CLAUSE_END = re.compile(
 )
 _SPEAKER_VERB = _lrx(
     r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b"
+    # "A announced its choice of X": A chose (a buyer), it does not only report
+    r"(?!\s+(?:its|their|the|a)\s+(?:final\s+)?(?:choice|selection)\s+of\b)"
 )
 
 _OBJ_OF_SELL = _lrx(

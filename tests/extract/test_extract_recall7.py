@@ -170,3 +170,25 @@ def test_the_subject_after_an_opening_gerund_bought_its_item(opening: str, main:
     assert ("DEU", "CHL", "Leopard-2A4") in got
     assert ("FRA", "CHL", "Leopard-2A4") not in got
     assert ("FRA", "CHL", "CAESAR 155mm") in got
+
+
+# -- a choice told as a noun --------------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "announced its choice of",
+            "confirmed its selection of",
+            "made its final choice of",
+            "announced the selection of",
+        ]
+    ),
+    st.sampled_from(["", "Chile picked the Gripen from Sweden in 2023, and "]),
+)
+def test_a_choice_told_as_a_noun_is_an_approved_purchase(choice: str, before: str) -> None:
+    """Pattern "A announced its choice of X from B": the noun "choice"/"selection" says what "chose"
+    says (A's approved purchase); A is the chooser, not only a speaker reporting it."""
+    got = triples(f"{before}Peru {choice} the Rafale from France last year.", PUB)
+    assert ("FRA", "PER", "Rafale") in got
