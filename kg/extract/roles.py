@@ -338,8 +338,8 @@ def _subject_roles(
 ) -> None:
     """Subjects: a party (group) followed by a verb trigger in the same clause takes the verb's role."""
     for p in parties:
-        if p.role is not None:
-            continue
+        if p.role is not None and p.cue != "official":
+            continue  # "Chinese officials have offered N X": officials act for their state
         if _OBJ_OF_SELL.search(s[max(0, p.mention.start - base - 24) : p.mention.start - base]):
             continue  # "A, which promised B N X, has delivered none": B is the object, never a subject
         start = lasts[p.group].mention.end - base

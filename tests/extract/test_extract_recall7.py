@@ -192,3 +192,19 @@ def test_a_choice_told_as_a_noun_is_an_approved_purchase(choice: str, before: st
     says (A's approved purchase); A is the chooser, not only a speaker reporting it."""
     got = triples(f"{before}Peru {choice} the Rafale from France last year.", PUB)
     assert ("FRA", "PER", "Rafale") in got
+
+
+# -- officials of a state as the subject of a deal verb -----------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["Swedish officials", "Swedish defence officials", "Sweden's defence minister"]),
+    st.sampled_from(["have offered", "offered", "have pitched"]),
+)
+def test_officials_of_a_state_offer_for_it(officials: str, verb: str) -> None:
+    """Pattern "B officials have offered N X" after a deal of A: the officials act for their state, the
+    seller of X (to the buyer in context), not a speaker reporting someone else's deal."""
+    text = f"Colombia received its first Kfir jets from Israel on Monday. {officials} {verb} 16 used Gripen C jets."
+    got = triples(text, PUB)
+    assert any(t[:2] == ("SWE", "COL") and "Gripen" in (t[2] or "") for t in got)
