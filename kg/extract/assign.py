@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
-from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK
+from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK, _GERUND_OPENING
 from kg.vocab import reference
 
 #: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
@@ -108,6 +108,14 @@ class PartyAssigner:
                 # "X from A, and Y built in B": each item has its own source, B sells no X
                 actors = [
                     p for p in actors if p is own or not _SOURCE_CUE.match(p.cue) or p.role != "supplier"
+                ]
+            opening = _GERUND_OPENING.match(s) if s[:2] in ("Af", "Ha", "Si", "On", "Up") else None
+            if opening is not None and m.end - a <= opening.end():
+                # "After taking delivery of X, A signed with B for Y": B's "with" is the main clause's
+                actors = [
+                    p
+                    for p in actors
+                    if p.role not in ("with", "supplier") or p.mention.start - a < opening.end()
                 ]
         suppliers, buyers, pairs = self._stated_roles(ref, m, actors, anaphora, s)
         stated = {p.iso3 for p in actors if p.role == "buyer" and p.mention.start >= 0}
@@ -362,7 +370,8 @@ class PartyAssigner:
             own_from = [
                 p
                 for p in suppliers
-                if p.cue == "from" and _ITEM_FROM_GAP.fullmatch(self.text, m.end, max(m.end, p.mention.start))
+                if p.cue in ("from", "made-in")
+                and _ITEM_FROM_GAP.fullmatch(self.text, m.end, max(m.end, p.mention.start))
             ]
             # "Iran supplied Shaheds ..., while North Korea sent KN-23s": the nearest supplier before
             before = [p for p in suppliers if 0 <= p.mention.start < m.start]
@@ -637,6 +646,9 @@ class PartyAssigner:
             if counts:
                 top = max(counts.values())
                 rb = next(c.buyer for c in reversed(self.claims) if counts.get(c.buyer.iso3 or "") == top)
+                last = self.claims[-1]
+                if last.status == "approved" and counts.get(last.buyer.iso3 or ""):
+                    rb = last.buyer  # the choice told just before is the competition's result: its chooser
                 buyers = [_implied(rb.iso3, rb.name, rb.kind, None, "buyer", "competition", "context")]
             conf -= 0.1
         noun = _STATE_NOUN.search(self.text, span[0], span[1]) if not buyers and ref is not None else None
@@ -718,7 +730,9 @@ class PartyAssigner:
 
 #: between an item and the "from" naming its seller: a few words, no clause break ("X howitzers from
 #: the", "Leopard 2A6s from")
-_ITEM_FROM_GAP = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+from\s+(?:the\s+)?")
+_ITEM_FROM_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|(?:built|made|produced|manufactured)\s+in)\s+(?:the\s+)?"
+)
 
 
 def _implied(

@@ -546,12 +546,15 @@ _CLAUSE_END = re.compile(
 )
 _SPEAKER_VERB = _lrx(
     r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b"
+    # "A announced its choice of X": A chose (a buyer), it does not only report
+    r"(?!\s+(?:its|their|the|a)\s+(?:final\s+)?(?:choice|selection)\s+of\b)"
 )
 
 _OBJ_OF_SELL = _lrx(
     r"\b(sell|sells|sold|selling|supply|supplies|supplied|supplying|offer|offers|offered|"
     r"offering|provide|provides|provided|give|gives|gave|arm|arms|armed|send|sent|"
-    r"deliver|delivers|delivered|promise|promises|promised|pledge|pledges|pledged)\s+(?:the\s+)?$"
+    r"deliver|delivers|delivered|promise|promises|promised|promising|pledge|pledges|pledged|"
+    r"lend|lends|lent|lending|hand|hands|handed)\s+(?:the\s+)?$"
 )
 
 _ORDER_FOR = _rx(
@@ -646,7 +649,10 @@ _PER_UNIT_NEXT = re.compile(
 )
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|widely\s+)?$")
 _SAID_IT_NEXT = re.compile(
-    r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
+    # a discourse aside may stand between ("A, for its part, has said it will keep X")
+    r"^(?:\s*,\s*(?:for (?:its|their) part|meanwhile|in turn|however|likewise|by contrast|in the meantime|"
+    r"on the other hand|for now),)?"
+    r"\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|told|announced)\s+"
     r"(?:\w+\s+){0,2}(?:it|they|that it)\b",
     _I,
 )
@@ -784,4 +790,12 @@ _GENERIC_ITEM = re.compile(
 #: a sum spent to buy something is its price, not a budget: "to spend N (about $M) to purchase ..."
 _PRICE_OF = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:to|on|for)\s+(?:buy|purchas|acquir|procur)", re.IGNORECASE
+)
+
+
+#: an opening gerund clause of receiving or buying ("After taking delivery of N X, A signed ..."):
+#: its subject is the main clause's, the first party after the comma that closes it
+_GERUND_OPENING = re.compile(
+    r"(?:After|Having|Since|On|Upon)\s+(?:taking\s+delivery\s+of|taken\s+delivery\s+of|receiving|received|"
+    r"buying|bought|ordering|ordered|acquiring|acquired|purchasing|purchased)\b[^;:]{3,200}?,\s+(?:the\s+)?"
 )

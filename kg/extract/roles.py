@@ -34,6 +34,7 @@ from kg.extract.patterns import (
     _FINITE_NEXT,
     _FOR,
     _FROM,
+    _GERUND_OPENING,
     _GIVEN_VERB,
     _HOSTILE_BETWEEN,
     _ITEM_FOR_BEFORE,
@@ -174,8 +175,10 @@ def _appositive_subjects(
             if vclass is None:
                 break
             inside = [q for q in parties if start < q.mention.start - base < ts]
-            if any(q.mention.form != "demonym" for q in inside):
-                break  # a state named in full inside the phrase may be the real subject: no guess
+            # an alliance or bloc inside ("A, the first NATO member to buy it, received") only
+            # describes the subject; a state named in full may be the real subject: no guess
+            if any(q.mention.form != "demonym" and q.kind != "org" for q in inside):
+                break
             if vclass == "buy":
                 p.role, p.cue = "buyer", f"subject:{word}"
             elif vclass == "sell":
@@ -336,8 +339,10 @@ def _subject_roles(
 ) -> None:
     """Subjects: a party (group) followed by a verb trigger in the same clause takes the verb's role."""
     for p in parties:
-        if p.role is not None:
-            continue
+        if p.role is not None and p.cue != "official":
+            continue  # "Chinese officials have offered N X": officials act for their state
+        if _OBJ_OF_SELL.search(s[max(0, p.mention.start - base - 24) : p.mention.start - base]):
+            continue  # "A, which promised B N X, has delivered none": B is the object, never a subject
         start = lasts[p.group].mention.end - base
         reach = limit = -1  # how far after the group a verb may be: worked out at the first trigger after it
         for _status, ts, te, word in trig:
@@ -363,6 +368,8 @@ def _subject_roles(
                 p.role, p.cue = "other", "hostile"  # "X imposed sanctions on firms selling arms to Y"
                 break
             if vclass == "sell" and _BE_BEFORE.search(between) and _GIVEN_VERB.match(word):
+                if p.mention.form == "demonym":
+                    continue  # "X from F, the French maker, have been handed over": an adjective, no recipient
                 if _PART_OF_WHICH.search(between):
                     continue  # "bought ships from A's yard, the first of which was handed over": the ships
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
@@ -499,6 +506,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
+    if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
+        _gerund_opening_subject(s, base, parties)
     _company_roles(s, base, parties)
     if "by " in s:
         _consenting_approvers(parties)
@@ -518,6 +527,20 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+
+
+def _gerund_opening_subject(s: str, base: int, parties: list[_Party]) -> None:
+    """The subject after an opening gerund clause of receiving or buying ("After taking delivery of
+    three X built by B, A signed a contract with C for Y") bought what the clause names: A is a
+    buyer (with C the seller of Y, A buys Y too), never a mere counterpart."""
+    m = _GERUND_OPENING.match(s)
+    if m is None:
+        return
+    p = next((q for q in parties if q.mention.start - base >= m.start()), None)
+    if p is None or p.mention.start - base != m.end() or p.mention.form == "demonym":
+        return
+    if p.role in (None, "pair"):
+        p.role, p.cue = "buyer", "subject:gerund"
 
 
 #: a consent to a re-export from a holder: "approved the re-export of X from B to C", "cleared the

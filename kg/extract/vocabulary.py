@@ -124,6 +124,9 @@ _RIVAL = (
     # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
     r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
+    # "the winner beat A's maker, which offered its X": the beaten bidder's offer is a rival one
+    r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+[^.;,]{2,60},\s+(?:which|who)\s+"
+    r"(?:had\s+)?(?:offered|proposed|pitched|bid)|"
     # "A's X, B's Y and C's Z also lost": the losers of the competition told before (not "were both
     # lost", a loss of the items)
     r"(?<!were )(?<!was )(?<!been )(?:also|both|all) lost(?: out)?(?=\s*[.;,])|"
@@ -145,6 +148,10 @@ _RIVAL_WORDS = (
     "running",
     " lost",
     "contention",
+    "beat",
+    "defeat",
+    "edged out",
+    "saw off",
 )
 
 #: equipment described as in hand: "newly procured Israeli systems", "recently acquired from X",
@@ -364,6 +371,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # (not "was chosen as the launch customer": the buyer chosen by a maker)
             r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"
             r"(?:customer|buyer|operator|user|partner|host|venue|site|location)s?\b)|"
+            # "announced its choice of the X", "made its final selection of": the choice told as a noun
+            r"(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing)|made|makes|making) (?:its|their|the|a) (?:final )?"
+            r"(?:choice|selection) of|"
             # "was named the winner of the competition": the buyer's choice of a bidder
             r"(?:designated|named|declared|announced|confirmed)(?: as)? [\"“”']?(?:the )?winner|"
             # "settled on the X" (a choice), not "settled on $N as the price" (agreed terms: talks)
@@ -454,7 +464,7 @@ _BUY_V = _rx(
     r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
-    r"request\w*|tender\w*|select\w*|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
+    r"request\w*|tender\w*|select\w*|choice of|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
 )
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
