@@ -280,6 +280,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "took power/control/part", "took the lead from")
             # "took the last of the 12 jets in 2018": the end of the deliveries
             r"(?:took|takes|taken) (?:the )?(?:last|final)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)|"
+            # "took the first two batteries in 2023", "has taken the initial four jets": the first items
+            # in hand (a delivery under way: the partial reading of kg.extract.status)
+            r"(?:took|takes|taken) (?:the )?(?:first|initial)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+            r"batch|tranche|consignment|shipment|lot)\b)|"
             # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance
             # of the items (not "accepted the offer")
             r"accepted(?= (?:delivery\b|(?:the |its |their )?first\b|\d+\b|(?:two|three|four|five|six|seven|eight|nine|"
