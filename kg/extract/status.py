@@ -373,7 +373,10 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
     # stalled (an explicit clearance only, see :data:`_CLEARANCE`; a buyer's choice there is no fact)
     "delayed": ("signed", "approved"),
     "cancelled": ("signed", "approved"),
-    "signed": ("approved",),
+    # "signed a framework agreement; firm contracts are still to be negotiated": talks still open
+    # beside the signed paper (only a negotiation still to come or under way, see
+    # :data:`_TALKS_OPEN_LEFT`; "signed after months of negotiation" states none)
+    "signed": ("approved", "negotiating"),
     "negotiating": ("offered",),
     "approved": ("offered",),
     # a purchase without its stage ("bought X in 2020, and an export licence was granted"): the
@@ -428,6 +431,23 @@ _DATED_ORDER = re.compile(
 )
 
 
+#: a negotiation still to come or under way: "(are) still / yet to be negotiated", "remain to be
+#: negotiated", "are being negotiated", "is under negotiation"
+_TALKS_OPEN_LEFT = re.compile(
+    r"\b(?:(?:still|yet|remains?|remained)\s+to\s+be|(?:is|are)\s+(?:still\s+|now\s+)?being|"
+    r"(?:is|are)\s+(?:still\s+|now\s+)?under)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _talks_open(s: str, t: tuple[str, int, int, str]) -> bool:
+    """Whether the negotiating trigger ``t`` states talks still open ("still to be negotiated")."""
+    return (
+        t[3].lower().startswith("negotiat")
+        and _TALKS_OPEN_LEFT.search(s, max(0, t[1] - 40), t[1]) is not None
+    )
+
+
 def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
     """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
 
@@ -446,6 +466,9 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
         # delivery describes its deal; one before it ("A clears a sale to B; C delivered X") may be another's
         first = min((t[1] for t in stated if t[0] in ("delivered", "delivering")), default=0)
         stated = [t for t in stated if not (t[0] == "approved" and t[1] < first)]
+    talks_open = status == "signed" and any(t[0] == "negotiating" and _talks_open(s, t) for t in stated)
+    if status == "signed":
+        stated = [t for t in stated if t[0] != "negotiating" or _talks_open(s, t)]
     if status in ("cancelled", "delayed"):
         # beside a stalled or dropped deal only an explicit clearance is a stage of its own: "picked in
         # 2012, the contest was scrapped" or "decided to buy X, but ran into delays" states no approval
@@ -455,6 +478,8 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
     found, _modality = _readings(s, stated)
     if status in ("delivered", "delivering") and (_ON_ORDER.search(s) or _DATED_ORDER.search(s)):
         found["signed"] = _STATUS_RANK["signed"]
+    if "negotiating" in found and status == "signed" and not talks_open:
+        found.pop("negotiating")  # "officials expected the contract to be signed": no talks still open
     if "offered" in found and _CHOSEN_OVER.search(s):
         found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's
     return [st for st in allowed if st in found and st != status]

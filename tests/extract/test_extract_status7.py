@@ -69,3 +69,42 @@ def test_a_relative_clause_after_a_list_member_is_its_own(rel: tuple[str, str], 
     text = f"Chile has bought two Type 31 frigates from Britain, {clause}, {second}."
     assert stage in _stages(text, "GBR", "CHL")
     assert _stages(text, "FRA", "CHL") == {"signed"}
+
+
+# --- talks still open beside a signed paper -------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    lead=st.sampled_from(["signed a framework agreement", "signed an outline deal"]),
+    open_=st.sampled_from(
+        [
+            "firm contracts are still to be negotiated",
+            "the prices are yet to be negotiated",
+            "the final contract remains to be negotiated",
+            "firm contracts are under negotiation",
+            "the delivery terms are being negotiated",
+        ]
+    ),
+)
+def test_talks_still_open_beside_a_signed_paper_are_negotiating(lead: str, open_: str) -> None:
+    """ "signed a framework agreement for N X; firm contracts are still to be negotiated": the paper is
+    signed and the talks on the contracts are still open (both stages, labelling rule 2)."""
+    text = f"Peru {lead} with South Korea for 54 K9 howitzers; {open_}."
+    assert _stages(text, "KOR", "PER") == {"signed", "negotiating"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    done=st.sampled_from(
+        [
+            "after months of negotiation",
+            "after negotiations that lasted two years",
+            "a year after officials said it would be signed",
+        ]
+    )
+)
+def test_talks_that_led_to_the_contract_add_no_stage(done: str) -> None:
+    """ "signed a contract after months of negotiation": the talks are over, no second stage."""
+    text = f"Peru signed a contract with South Korea for 54 K9 howitzers {done}."
+    assert _stages(text, "KOR", "PER") == {"signed"}
