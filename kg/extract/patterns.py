@@ -351,7 +351,14 @@ _WON_CONTRACT = _nrx(
     re.IGNORECASE,
 )
 #: a delivery stated as complete outranks the first-batch wording of the same sentence
-_COMPLETED = re.compile(r"\bcomplet(?:ed|ion)\b", re.IGNORECASE)
+#: a delivery done: "completed", and a past span of years it took ("delivered between 2020 and 2022",
+#: "handed over from 2019 to 2021"; not "to be delivered between ...", a schedule)
+_COMPLETED = re.compile(
+    r"\bcomplet(?:ed|ion)\b|(?<!\bbe )(?<!\bbeing )\b(?:delivered|handed over|arrived|received|transferred|"
+    r"supplied|shipped)\s+(?:[^,;.]{0,80}?\s)?(?:between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until|through))"
+    r" (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
 _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor)\b",

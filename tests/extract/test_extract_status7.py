@@ -108,3 +108,24 @@ def test_talks_that_led_to_the_contract_add_no_stage(done: str) -> None:
     """ "signed a contract after months of negotiation": the talks are over, no second stage."""
     text = f"Peru signed a contract with South Korea for 54 K9 howitzers {done}."
     assert _stages(text, "KOR", "PER") == {"signed"}
+
+
+# --- a past span of years closes a delivery -----------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["delivered", "handed over", "shipped", "transferred"]),
+    span=st.sampled_from(["between 2019 and 2021", "from 2019 to 2021", "from 2019 through 2021"]),
+)
+def test_a_first_batch_delivered_over_past_years_is_delivered(verb: str, span: str) -> None:
+    """ "the first batch of four X was delivered between 2019 and 2021": that batch's delivery is done
+    (delivered), not under way; its "first batch" names the deal's tranche, not a first of its items."""
+    text = f"The first batch of four Type 31 frigates was built in Britain for Chile and {verb} to it {span}."
+    assert _stages(text, "GBR", "CHL") == {"delivered"}
+
+
+def test_a_span_still_to_come_is_no_completed_delivery() -> None:
+    """ "is to be delivered between 2026 and 2028": a schedule, nothing delivered."""
+    text = "The first batch of four Type 31 frigates is to be delivered to Chile by Britain between 2026 and 2028."
+    assert "delivered" not in _stages(text, "GBR", "CHL")
