@@ -129,3 +129,35 @@ def test_a_span_still_to_come_is_no_completed_delivery() -> None:
     """ "is to be delivered between 2026 and 2028": a schedule, nothing delivered."""
     text = "The first batch of four Type 31 frigates is to be delivered to Chile by Britain between 2026 and 2028."
     assert "delivered" not in _stages(text, "GBR", "CHL")
+
+
+# --- an export notice's request lists what it approves --------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    notice=st.sampled_from(
+        [
+            "The State Department has approved a possible Foreign Military Sale to Norway of NASAMS air defence equipment.",
+            "Washington has notified Congress of a possible sale of NASAMS air defence equipment to Norway.",
+        ]
+    ),
+    request=st.sampled_from(["has requested to buy", "has asked to buy", "has requested a possible sale of"]),
+)
+def test_every_item_of_a_notice_request_is_approved(notice: str, request: str) -> None:
+    """An export notice ("approving a possible Foreign Military Sale") and its request sentence ("The
+    recipient has requested to buy N X; M Y; and K Z"): each listed item is the approved sale's, also
+    the ones no other sentence names, not talks."""
+    text = (
+        f"{notice} The recipient {request} four NASAMS fire units; 60 AIM-120C-8 missiles; and two "
+        "AN/MPQ-64F1 Sentinel radars. The sale would be worth $1 billion."
+    )
+    facts = claim_facts.facts(text, PUB)
+    stages = {f[3] for f in facts if f[0] == "USA" and f[1] == "NOR" and f[2] and "AIM-120" in f[2]}
+    assert stages == {"approved"}
+
+
+def test_a_request_without_a_notice_stays_talks() -> None:
+    """Without an export notice in the article a request to buy is the buyer's request (talks)."""
+    text = "Norway has requested to buy 60 AIM-120C-8 missiles from the United States, officials said."
+    assert _stages(text, "USA", "NOR") == {"negotiating"}
