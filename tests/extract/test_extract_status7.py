@@ -183,3 +183,20 @@ def test_the_entries_a_winner_beat_were_offers(where: str, verb: str) -> None:
     assert _stages(text, "ISR", "FIN") == {"signed"}
     assert _stages(text, "NOR", "FIN") == {"offered"}
     assert _stages(text, "FRA", "FIN") == {"offered"}
+
+
+# --- "the first battery" refers back to the deal in context -----------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    subject=st.sampled_from(
+        ["Components of the first battery", "The first battery", "Parts of the second battery"]
+    ),
+    verb=st.sampled_from(["arrived in Germany", "were delivered to Germany", "were handed over to Germany"]),
+)
+def test_a_battery_of_the_deal_in_context_takes_its_stage(subject: str, verb: str) -> None:
+    """ "A signed the X deal in 2023. Components of the first battery arrived in A": the battery (singular,
+    like "unit" and "system") is the deal's item, its arrival the deal's delivery."""
+    text = f"Germany and Israel signed the Arrow 3 deal in 2023. {subject} {verb} over the summer."
+    assert _stages(text, "ISR", "DEU") & {"delivering", "delivered"}
