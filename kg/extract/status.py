@@ -79,6 +79,12 @@ _FLEET_VERB_LEFT = re.compile(
     re.IGNORECASE,
 )
 
+#: "(not delivered) before 2027", "until 2026 at the earliest": a handover no sooner than a later year
+_NOT_BEFORE_RIGHT = re.compile(
+    r"[^.;]{0,40}?\b(?:before|until|till)\s+(?:(?:early|mid|late|the end of)[\s-]+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -238,6 +244,15 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "negotiating"
         if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
             continue  # "to replace the guns it donated to X": the stage of the replaced equipment
+        if (
+            st in ("delivered", "delivering", "signed-future")
+            and (neg or " not " in word)
+            and _NOT_BEFORE_RIGHT.match(s, te)
+        ):
+            # "the first would not be transferred before 2025 at the earliest", "will not deliver them
+            # until 2027": a handover put off
+            found["delayed"] = _STATUS_RANK["delayed"]
+            continue
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
@@ -386,7 +401,7 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
 
 
 #: an approval trigger that is a government's explicit clearance (not a buyer's choice or decision)
-_CLEARANCE = re.compile(r"(?:approv|clear|notif|authori[sz]|sanction|green)", re.IGNORECASE)
+_CLEARANCE = re.compile(r"(?:approv|clear|notif|authori[sz]|sanction|green|pledg)", re.IGNORECASE)
 
 
 #: words after which a past purchase verb is finite ("it had bought", "which were acquired"), not a

@@ -200,3 +200,38 @@ def test_a_battery_of_the_deal_in_context_takes_its_stage(subject: str, verb: st
     like "unit" and "system") is the deal's item, its arrival the deal's delivery."""
     text = f"Germany and Israel signed the Arrow 3 deal in 2023. {subject} {verb} over the summer."
     assert _stages(text, "ISR", "DEU") & {"delivering", "delivered"}
+
+
+# --- a handover put off to a later year -------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    put_off=st.sampled_from(
+        [
+            "the first would not be transferred before 2026 at the earliest",
+            "the first jets would not be handed over until 2026",
+            "the jets will not be delivered before late 2026",
+        ]
+    )
+)
+def test_a_pledge_whose_handover_is_put_off_is_delayed(put_off: str) -> None:
+    """ "A has pledged N X to B, but the first would not be transferred before 2026 at the earliest": the
+    pledge (approved) and its handover put off (delayed), two facts."""
+    text = f"Belgium has pledged 30 F-16s to Ukraine, but the prime minister said {put_off}."
+    assert _stages(text, "BEL", "UKR") == {"approved", "delayed"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    verb=st.sampled_from(["will not deliver the F-16s to Ukraine", "will not send the F-16s to Ukraine"]),
+    when=st.sampled_from(["before 2026", "until 2027 at the earliest"]),
+)
+def test_a_future_handover_denied_before_a_year_is_delayed(verb: str, when: str) -> None:
+    """ "A will not deliver the X to B until 2027": a handover put off, not a schedule kept."""
+    assert _stages(f"Belgium {verb} {when}.", "BEL", "UKR") == {"delayed"}
+
+
+def test_a_handover_before_a_year_is_no_delay() -> None:
+    """Without the denial, "will deliver ... before 2026" is the signed deal's schedule."""
+    assert "delayed" not in _stages("Belgium will deliver the F-16s to Ukraine before 2026.", "BEL", "UKR")
