@@ -580,7 +580,13 @@ def _per_system_status(
                 # relative clause right after X is X's own (the next system does not take it)
                 window = [*(t for t in window if t not in rel), *rel]
             if window:
-                sys_status[_stage_key(m, s, a)] = _status(s[: max(end, window[-1][2]) + 40], window)
+                # the text before this system's own clause (a clause word since the previous system) is
+                # blanked: "took delivery of the first of 14 X ... after B gave its Y to C" (the first of X
+                # makes no partial delivery of Y)
+                words = list(_CLAUSE_WORD.finditer(s, prev_end, max(prev_end, m.start - a))) if i else []
+                lo = words[-1].start() if words else 0  # in the same clause, its "first" may be this one's
+                own = " " * lo + s[lo : max(end, window[-1][2]) + 40]
+                sys_status[_stage_key(m, s, a)] = _status(own, window)
                 if all(t[1] < m.start - a for t in window):
                     heads.add(_stage_key(m, s, a))  # its verb comes before it: it may head a list
             prev_end = max(end, rel[-1][2]) if rel else end

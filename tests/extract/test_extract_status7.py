@@ -235,3 +235,19 @@ def test_a_future_handover_denied_before_a_year_is_delayed(verb: str, when: str)
 def test_a_handover_before_a_year_is_no_delay() -> None:
     """Without the denial, "will deliver ... before 2026" is the signed deal's schedule."""
     assert "delayed" not in _stages("Belgium will deliver the F-16s to Ukraine before 2026.", "BEL", "UKR")
+
+
+# --- another clause's "first" makes no partial delivery of a later system -----------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(link=st.sampled_from(["after", "because", "since", "when"]))
+def test_a_gift_in_a_later_clause_is_whole_beside_a_first_delivery(link: str) -> None:
+    """ "A took delivery of the first of 12 X bought from B after A gave its Y to C": the first of X is a
+    delivery under way, the gift of Y told in its own clause a whole one (delivered)."""
+    text = (
+        "The Dutch army has taken delivery of the first of 12 K9 howitzers bought from South Korea "
+        f"{link} the Netherlands gave its PzH 2000 guns to Ukraine."
+    )
+    assert _stages(text, "KOR", "NLD") == {"delivering"}
+    assert _stages(text, "NLD", "UKR") == {"delivered"}
