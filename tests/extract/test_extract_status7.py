@@ -251,3 +251,27 @@ def test_a_gift_in_a_later_clause_is_whole_beside_a_first_delivery(link: str) ->
     )
     assert _stages(text, "KOR", "NLD") == {"delivering"}
     assert _stages(text, "NLD", "UKR") == {"delivered"}
+
+
+# --- a purchase an agreement settles, told in its relative clause -----------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    pact=st.sampled_from(["the submarine pact", "the 2023 agreement", "a defence accord", "the programme"]),
+    verb=st.sampled_from(["will buy", "will acquire", "will also purchase"]),
+)
+def test_a_purchase_under_an_agreement_is_signed_ahead(pact: str, verb: str) -> None:
+    """ "the pact, under which A will buy N X from B in the 2030s": the agreement settles the purchase
+    (signed, told ahead), not talks."""
+    text = (
+        f"The minister said the decision did not affect {pact}, under which Australia {verb} three "
+        "Virginia-class submarines from the United States in the 2030s."
+    )
+    assert _stages(text, "USA", "AUS") == {"signed"}
+
+
+def test_a_bare_future_purchase_stays_talks() -> None:
+    """Without the agreement, "A will buy N X from B" is a purchase still in the works."""
+    text = "Australia will buy three Virginia-class submarines from the United States in the 2030s."
+    assert _stages(text, "USA", "AUS") == {"negotiating"}
