@@ -624,7 +624,7 @@ class _Extractor(FrameBuilder, DetailReader):
             n = _record_name(m)
             if n and all(n != x for x, _e in spans):
                 spans.append((n, m.end))
-        window = stage_window(a, spans, trig, claim.system.name if claim.system else "")
+        window = stage_window(a, spans, trig, claim.system.name if claim.system else "", s)
         for st in other_stages(s, window, claim.status):
             self.claims.append(
                 replace(

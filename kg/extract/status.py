@@ -500,8 +500,14 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
     return [st for st in allowed if st in found and st != status]
 
 
+#: a break between two coordinated clauses (as :mod:`.frames` reads it)
+_CLAUSE_END = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
+#: the talks nouns, which await their predicate after the system ("talks over X, ..., remain suspended")
+_TALKS_NOUNS = frozenset(["talks", "negotiations", "discussions"])
+
+
 def stage_window(
-    a: int, spans: list[tuple[str, int]], trig: list[tuple[str, int, int, str]], name: str
+    a: int, spans: list[tuple[str, int]], trig: list[tuple[str, int, int, str]], name: str, s: str = ""
 ) -> list[tuple[str, int, int, str]]:
     """The triggers that speak of one system of a sentence naming several: those between the
     previous system and this one (as the per-system stage reads them) and those after the last
@@ -515,4 +521,11 @@ def stage_window(
     lo = spans[i - 1][1] - a if i else 0
     hi = spans[i][1] - a
     last = spans[-1][1] - a
-    return [t for t in trig if lo <= t[1] < hi or t[1] >= last]
+    own = [t for t in trig if lo <= t[1] < hi]
+    if s and own and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in own):
+        # "talks over X, a sale approved in 2020 that also included Y, remain suspended": a talks or
+        # purchase noun before X awaits the rest of X's clause (as the per-system stage reads it)
+        brk = _CLAUSE_END.search(s, hi)
+        stop = brk.start() if brk is not None else len(s)
+        own += [t for t in trig if hi <= t[1] < stop]
+    return [*own, *(t for t in trig if t[1] >= last and t not in own)]

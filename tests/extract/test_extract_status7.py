@@ -275,3 +275,23 @@ def test_a_bare_future_purchase_stays_talks() -> None:
     """Without the agreement, "A will buy N X from B" is a purchase still in the works."""
     text = "Australia will buy three Virginia-class submarines from the United States in the 2030s."
     assert _stages(text, "USA", "AUS") == {"negotiating"}
+
+
+# --- a talks noun's clause tail is its system's, for the second stage too ------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    clearance=st.sampled_from(["approved", "cleared", "authorised"]),
+    end=st.sampled_from(["remain suspended", "remain frozen", "have been called off"]),
+)
+def test_the_clearance_in_a_talks_clause_is_the_first_systems_too(clearance: str, end: str) -> None:
+    """ "talks over X, a sale approved in 2020 in a package that also included Y, remain suspended": X's
+    talks are suspended (cancelled) and its sale was approved, two facts; Y shares the approval."""
+    text = (
+        "Talks between the UAE and the United States over 50 F-35A fighters, a sale "
+        f"{clearance} by Washington in 2020 as part of a package that also included MQ-9B drones, {end}."
+    )
+    facts = claim_facts.facts(text, PUB)
+    f35 = {f[3] for f in facts if f[2] and "F-35" in f[2]}
+    assert f35 == {"cancelled", "approved"}
