@@ -20,6 +20,7 @@ from kg.extract.assign import PartyAssigner, _implied
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
+from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.offers import offer_suppliers
 from kg.extract.parties import (
     _SUCCESSOR,
@@ -391,6 +392,7 @@ class FrameBuilder(PartyAssigner):
                     ),
                     prev,
                 )
+            prev = _same_kind_deal(s, prev, self.claims)
             if prev.system:
                 sys_refs.append((_context_ref(prev.system), None, "context"))
         elif (
@@ -613,6 +615,32 @@ def _own_relative(
         return []  # "X that A bought, which ...": the relative clause is not right after X
     stop = min(nxt, *(i for i in (s.find(",", m.end()), s.find(";", m.end())) if i >= 0), len(s))
     return [t for t in trig if m.end() <= t[1] < stop]
+
+
+#: the item noun of a back-reference: "those 180 tanks", "the jets", "these helicopters"
+_BACK_NOUN = re.compile(r"\b(?:these|those|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*s)\b")
+
+
+def _same_kind_deal(s: str, prev: Claim, claims: list[Claim]) -> Claim:
+    """ "K2 tanks ... FA-50 jets ... More than 110 of those 180 tanks have arrived": a back-reference by
+    an item noun of another category than the latest deal's is the latest deal of that category (of
+    the same buyer), as "the French jets" is the latest French deal."""
+    m = _BACK_NOUN.search(s)
+    noun = m.group("noun")[:-1] if m is not None else ""
+    category = ITEM_NOUNS.get(noun)
+    if category is None or prev.system is None or prev.system.category == category:
+        return prev
+    return next(
+        (
+            c
+            for c in reversed(claims)
+            if c.system is not None
+            and c.system.category == category
+            and c.buyer.iso3 == prev.buyer.iso3
+            and not c.negated
+        ),
+        prev,
+    )
 
 
 def _shared_later_clause(

@@ -295,3 +295,29 @@ def test_the_clearance_in_a_talks_clause_is_the_first_systems_too(clearance: str
     facts = claim_facts.facts(text, PUB)
     f35 = {f[3] for f in facts if f[2] and "F-35" in f[2]}
     assert f35 == {"cancelled", "approved"}
+
+
+# --- a back-reference by an item noun takes the latest deal of that kind --------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    back=st.sampled_from(
+        [
+            "So far, more than 110 of those 180 tanks have arrived in Poland.",
+            "So far, 60 of the tanks have been delivered to Poland.",
+        ]
+    )
+)
+def test_a_back_reference_by_noun_takes_the_deal_of_its_kind(back: str) -> None:
+    """ "180 K2 tanks ... FA-50 jets ... more than 110 of those 180 tanks have arrived": the tanks are the
+    K2 deal's (the latest deal of tanks), not the jets told just before."""
+    text = (
+        "Poland signed a contract for 180 K2 tanks from South Korea in 2022. "
+        f"Twelve FA-50 jets from South Korea were delivered to Poland in 2023. {back}"
+    )
+    facts = claim_facts.facts(text, PUB)
+    k2 = {f[3] for f in facts if f[2] and f[2].startswith("K2")}
+    fa50 = {f[3] for f in facts if f[2] and f[2].startswith("FA-50")}
+    assert "delivering" in k2
+    assert fa50 == {"delivered"}
