@@ -293,6 +293,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"assurances?|details?|priority|up)\b)|"
             # a gift with two objects: "has given B 49 tanks", "gave the army 12 jets" (a recipient, then a count)
             r"(?:gave|given)(?= (?:the )?[\w-]+ " + _COUNT_WORD + r"\b)|"
+            # ... or a recipient, then items by their plural unit noun: "has given B X units", "gave B
+            # its X launchers" (not "given priority to", "gave rise to")
+            r"(?:gave|given)(?= (?:the )?[\w-]+ (?:(?:its|their|some|several|more|[\w/-]+) ){1,2}?"
+            r"(?:units|systems|jets|fighters|tanks|howitzers|guns|launchers|helicopters|drones|batteries|"
+            r"vehicles|missiles)\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"

@@ -321,3 +321,23 @@ def test_a_back_reference_by_noun_takes_the_deal_of_its_kind(back: str) -> None:
     fa50 = {f[3] for f in facts if f[2] and f[2].startswith("FA-50")}
     assert "delivering" in k2
     assert fa50 == {"delivered"}
+
+
+# --- a gift with two objects, the items by their unit noun ------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["has given", "gave", "had given"]),
+    items=st.sampled_from(
+        ["NASAMS units", "its NASAMS launchers", "some NASAMS systems", "several NASAMS batteries"]
+    ),
+)
+def test_a_gift_of_units_with_two_objects_is_delivered(verb: str, items: str) -> None:
+    """ "A has given B X units": a gift handed over (delivered), as "has given B 12 X" is."""
+    assert _stages(f"Norway {verb} Ukraine {items} since 2023.", "NOR", "UKR") == {"delivered"}
+
+
+def test_given_more_options_is_no_gift() -> None:
+    """ "has given B more options": no items."""
+    assert _stages("The Norwegian offer has given Ukraine more options.", "NOR", "UKR") == set()
