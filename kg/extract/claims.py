@@ -358,6 +358,15 @@ class _Extractor(FrameBuilder, DetailReader):
             # "Under the deal, A will acquire the jets by 2028": the future buy is the signed deal's
             # content, not talks (the stage comes from the deal in context)
             trig = [t for t in trig if not (t[0] == "negotiating" and _FUTURE_BUY.match(t[3]))]
+        if trig and " under which " in s and (pact := _UNDER_WHICH.search(s)) is not None:
+            # "the submarine pact, under which A will buy N X from B": a purchase the agreement settles
+            # (signed, told ahead), not talks
+            trig = [
+                ("signed-future", *t[1:])
+                if t[0] == "negotiating" and t[1] > pact.start() and _FUTURE_BUY.match(t[3])
+                else t
+                for t in trig
+            ]
         if " to " in s and trig:
             # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
             onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]
@@ -617,7 +626,7 @@ class _Extractor(FrameBuilder, DetailReader):
             n = _record_name(m)
             if n and all(n != x for x, _e in spans):
                 spans.append((n, m.end))
-        window = stage_window(a, spans, trig, claim.system.name if claim.system else "")
+        window = stage_window(a, spans, trig, claim.system.name if claim.system else "", s)
         for st in other_stages(s, window, claim.status):
             self.claims.append(
                 replace(
@@ -879,6 +888,10 @@ _REASON_GAP = re.compile(r"\s+(?:because|as|since|after|while)\s+(?:the\s+)?")
 #: the deal in context as the frame of a sentence ("under the deal", "under the 2021 contract")
 _UNDER_THE_DEAL = re.compile(
     r"\b[Uu]nder (?:the|this|that|its|their) (?:[\w$.,-]+ ){0,3}?(?:deal|contract|agreement|order)\b"
+)
+#: an agreement whose content a relative clause tells: "the 2023 pact, under which A will buy N X"
+_UNDER_WHICH = re.compile(
+    r"\b(?:deal|contract|agreement|plan|pact|accord|arrangement|programme|program|treaty|partnership),? under which\b"
 )
 #: a future purchase as the trigger list words it ("will acquire", "will also buy")
 _FUTURE_BUY = re.compile(r"^will (?:[\w]+ )?(?:buy|acquire|purchase|procure|order)$")

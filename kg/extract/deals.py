@@ -288,6 +288,18 @@ def _settle_unknown(claims: list[Claim]) -> None:
                 c.inherited.append("status")
 
 
+#: an export notice's own words: "approving a possible Foreign Military Sale", "notifying Congress"
+_NOTICE = re.compile(
+    r"\bpossible (?:foreign military )?sale\b|\bnotif(?:y|ying|ied|ication)\b", re.IGNORECASE
+)
+#: a buyer's request in a notice: "has requested to buy", "has requested a possible sale of"
+_REQUEST = re.compile(
+    r"\b(?:has|have|had)\s+(?:formally\s+)?(?:requested|asked)\s+(?:to (?:buy|purchase|acquire|procure)|"
+    r"(?:a |the )?(?:possible )?(?:sale|purchase) of)",
+    re.IGNORECASE,
+)
+
+
 def _settle_requests(claims: list[Claim]) -> None:
     """A buyer's request for a sale the article reports approved ("X has requested to buy ...",
     the standard text of an export-approval notice) is that approval's request, not separate
@@ -299,15 +311,21 @@ def _settle_requests(claims: list[Claim]) -> None:
     }
     if not approved:
         return
+    # the dyads an export notice approves ("approving a possible Foreign Military Sale", "notifying
+    # Congress"): the notice's request sentence ("The recipient has requested to buy N X; M Y; and
+    # K Z") lists what it approves, each item, also one no other sentence names
+    noticed = {
+        (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
+        for c in claims
+        if c.status == "approved" and not c.negated and _NOTICE.search(c.evidence.text)
+    }
     for c in claims:
-        if (
-            c.status != "negotiating"
-            or c.negated
-            or not any(cue.startswith("buyer:subject:request") for cue in c.cues)
-        ):
+        if c.status != "negotiating" or c.negated:
             continue
         key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3, c.system.name if c.system else None)
-        if key in approved:
+        notice_request = (key[0], key[1]) in noticed and _REQUEST.search(c.evidence.text) is not None
+        request = any(cue.startswith("buyer:subject:request") for cue in c.cues)
+        if notice_request or (request and key in approved):
             c.status = "approved"
             if "status" not in c.inherited:
                 c.inherited.append("status")

@@ -595,13 +595,45 @@ def _per_system_status(
                 # suspended": a purchase or talks noun before the system awaits its predicate, which
                 # follows the system in its clause
                 window += _own_clause_tail(s, end, trig)
+            rel = _own_relative(s, end, distinct[i + 1].start - a if i + 1 < len(distinct) else len(s), trig)
+            if rel:
+                # "bought two X from A, the first of which was handed over in 2025, and ... Y": the
+                # relative clause right after X is X's own (the next system does not take it)
+                window = [*(t for t in window if t not in rel), *rel]
             if window:
-                sys_status[_stage_key(m, s, a)] = _status(s[: max(end, window[-1][2]) + 40], window)
+                # the text before this system's own clause (a clause word since the previous system) is
+                # blanked: "took delivery of the first of 14 X ... after B gave its Y to C" (the first of X
+                # makes no partial delivery of Y)
+                words = list(_CLAUSE_WORD.finditer(s, prev_end, max(prev_end, m.start - a))) if i else []
+                lo = words[-1].start() if words else 0  # in the same clause, its "first" may be this one's
+                own = " " * lo + s[lo : max(end, window[-1][2]) + 40]
+                sys_status[_stage_key(m, s, a)] = _status(own, window)
                 if all(t[1] < m.start - a for t in window):
                     heads.add(_stage_key(m, s, a))  # its verb comes before it: it may head a list
-            prev_end = end
+            prev_end = max(end, rel[-1][2]) if rel else end
         _shared_later_clause(s, a, distinct, trig, sys_status)
     return sys_status
+
+
+#: a relative clause right after a system, past its seller at most: "X from A, the first of which
+#: was ...", ", which were delivered ...", ", all of which ...", ", two of which ..."
+_OWN_RELATIVE = re.compile(
+    r"(?P<gap>[^,;.()]{0,50}?),\s+(?:(?:the\s+)?(?:first|last|final|rest|remainder|bulk|majority|all|most|some|many|none|"
+    r"both|each|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+of\s+)?which\b",
+    re.IGNORECASE,
+)
+
+
+def _own_relative(
+    s: str, end: int, nxt: int, trig: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    """The triggers of a relative clause right after a system (ending at offset ``end``), up to the
+    clause's next comma or semicolon and before the next system (at ``nxt``); none without one."""
+    m = _OWN_RELATIVE.match(s, end)
+    if m is None or m.end() > nxt or _CLAUSE_WORD.search(m.group("gap")):
+        return []  # "X that A bought, which ...": the relative clause is not right after X
+    stop = min(nxt, *(i for i in (s.find(",", m.end()), s.find(";", m.end())) if i >= 0), len(s))
+    return [t for t in trig if m.end() <= t[1] < stop]
 
 
 def _shared_later_clause(

@@ -236,7 +236,7 @@ _ANAPHORA = _lrx(
     r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+){0,3}?(?:systems?|jets?|aircraft|deals?|"
     r"contracts?|orders?|agreements?|deliver(?:y|ies)|units?|batch|purchases?|acquisitions?|talks|negotiations|"
     r"weapons|missiles|fighters|helicopters|submarines|vessels|ships|drones|tanks|howitzers|platforms|"
-    r"batteries|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
+    r"batter(?:y|ies)|frigates|warplanes|planes|consignments?|shipments?|sales?)\b|\b(?:the\s+)?(?:remaining|rest|"
     r"outstanding|final units)\b|\bfulfil+\s+this\b|\bunder the (?:deal|contract|agreement)\b|"
     # "The recipient has requested to buy ...": a notice's name for the buyer of the sale it announces
     r"\bthe\s+(?:recipient|purchaser|customer)\s+(?:has|have|had|would|will|is|also|requested|wants)\b|"
@@ -353,7 +353,14 @@ _WON_CONTRACT = _nrx(
     re.IGNORECASE,
 )
 #: a delivery stated as complete outranks the first-batch wording of the same sentence
-_COMPLETED = re.compile(r"\bcomplet(?:ed|ion)\b", re.IGNORECASE)
+#: a delivery done: "completed", and a past span of years it took ("delivered between 2020 and 2022",
+#: "handed over from 2019 to 2021"; not "to be delivered between ...", a schedule)
+_COMPLETED = re.compile(
+    r"\bcomplet(?:ed|ion)\b|(?<!\bbe )(?<!\bbeing )\b(?:delivered|handed over|arrived|received|transferred|"
+    r"supplied|shipped)\s+(?:[^,;.]{0,80}?\s)?(?:between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until|through))"
+    r" (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
 _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor)\b",

@@ -79,6 +79,12 @@ _FLEET_VERB_LEFT = re.compile(
     re.IGNORECASE,
 )
 
+#: "(not delivered) before 2027", "until 2026 at the earliest": a handover no sooner than a later year
+_NOT_BEFORE_RIGHT = re.compile(
+    r"[^.;]{0,40}?\b(?:before|until|till)\s+(?:(?:early|mid|late|the end of)[\s-]+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -238,6 +244,15 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "negotiating"
         if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
             continue  # "to replace the guns it donated to X": the stage of the replaced equipment
+        if (
+            st in ("delivered", "delivering", "signed-future")
+            and (neg or " not " in word)
+            and _NOT_BEFORE_RIGHT.match(s, te)
+        ):
+            # "the first would not be transferred before 2025 at the earliest", "will not deliver them
+            # until 2027": a handover put off
+            found["delayed"] = _STATUS_RANK["delayed"]
+            continue
         in_hand = bool(_IN_HAND_RX.match(word))
         if st == "signed" and word in _PAST_BUY and _OVER_TIME.match(s, te):
             st, in_hand = "delivered", True  # "the X jets it has bought over the years": a fleet in hand
@@ -373,7 +388,10 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
     # stalled (an explicit clearance only, see :data:`_CLEARANCE`; a buyer's choice there is no fact)
     "delayed": ("signed", "approved"),
     "cancelled": ("signed", "approved"),
-    "signed": ("approved",),
+    # "signed a framework agreement; firm contracts are still to be negotiated": talks still open
+    # beside the signed paper (only a negotiation still to come or under way, see
+    # :data:`_TALKS_OPEN_LEFT`; "signed after months of negotiation" states none)
+    "signed": ("approved", "negotiating"),
     "negotiating": ("offered",),
     "approved": ("offered",),
     # a purchase without its stage ("bought X in 2020, and an export licence was granted"): the
@@ -383,7 +401,7 @@ _ALSO_STATED: dict[str, tuple[str, ...]] = {
 
 
 #: an approval trigger that is a government's explicit clearance (not a buyer's choice or decision)
-_CLEARANCE = re.compile(r"(?:approv|clear|notif|authori[sz]|sanction|green)", re.IGNORECASE)
+_CLEARANCE = re.compile(r"(?:approv|clear|notif|authori[sz]|sanction|green|pledg)", re.IGNORECASE)
 
 
 #: words after which a past purchase verb is finite ("it had bought", "which were acquired"), not a
@@ -428,6 +446,23 @@ _DATED_ORDER = re.compile(
 )
 
 
+#: a negotiation still to come or under way: "(are) still / yet to be negotiated", "remain to be
+#: negotiated", "are being negotiated", "is under negotiation"
+_TALKS_OPEN_LEFT = re.compile(
+    r"\b(?:(?:still|yet|remains?|remained)\s+to\s+be|(?:is|are)\s+(?:still\s+|now\s+)?being|"
+    r"(?:is|are)\s+(?:still\s+|now\s+)?under)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _talks_open(s: str, t: tuple[str, int, int, str]) -> bool:
+    """Whether the negotiating trigger ``t`` states talks still open ("still to be negotiated")."""
+    return (
+        t[3].lower().startswith("negotiat")
+        and _TALKS_OPEN_LEFT.search(s, max(0, t[1] - 40), t[1]) is not None
+    )
+
+
 def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> list[str]:
     """Stages the sentence states besides ``status`` (its latest), in lifecycle order.
 
@@ -446,6 +481,9 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
         # delivery describes its deal; one before it ("A clears a sale to B; C delivered X") may be another's
         first = min((t[1] for t in stated if t[0] in ("delivered", "delivering")), default=0)
         stated = [t for t in stated if not (t[0] == "approved" and t[1] < first)]
+    talks_open = status == "signed" and any(t[0] == "negotiating" and _talks_open(s, t) for t in stated)
+    if status == "signed":
+        stated = [t for t in stated if t[0] != "negotiating" or _talks_open(s, t)]
     if status in ("cancelled", "delayed"):
         # beside a stalled or dropped deal only an explicit clearance is a stage of its own: "picked in
         # 2012, the contest was scrapped" or "decided to buy X, but ran into delays" states no approval
@@ -455,13 +493,21 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
     found, _modality = _readings(s, stated)
     if status in ("delivered", "delivering") and (_ON_ORDER.search(s) or _DATED_ORDER.search(s)):
         found["signed"] = _STATUS_RANK["signed"]
+    if "negotiating" in found and status == "signed" and not talks_open:
+        found.pop("negotiating")  # "officials expected the contract to be signed": no talks still open
     if "offered" in found and _CHOSEN_OVER.search(s):
         found.pop("offered")  # "chosen over the Y that Z had offered": the loser's offer, not this deal's
     return [st for st in allowed if st in found and st != status]
 
 
+#: a break between two coordinated clauses (as :mod:`.frames` reads it)
+_CLAUSE_END = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
+#: the talks nouns, which await their predicate after the system ("talks over X, ..., remain suspended")
+_TALKS_NOUNS = frozenset(["talks", "negotiations", "discussions"])
+
+
 def stage_window(
-    a: int, spans: list[tuple[str, int]], trig: list[tuple[str, int, int, str]], name: str
+    a: int, spans: list[tuple[str, int]], trig: list[tuple[str, int, int, str]], name: str, s: str = ""
 ) -> list[tuple[str, int, int, str]]:
     """The triggers that speak of one system of a sentence naming several: those between the
     previous system and this one (as the per-system stage reads them) and those after the last
@@ -475,4 +521,11 @@ def stage_window(
     lo = spans[i - 1][1] - a if i else 0
     hi = spans[i][1] - a
     last = spans[-1][1] - a
-    return [t for t in trig if lo <= t[1] < hi or t[1] >= last]
+    own = [t for t in trig if lo <= t[1] < hi]
+    if s and own and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in own):
+        # "talks over X, a sale approved in 2020 that also included Y, remain suspended": a talks or
+        # purchase noun before X awaits the rest of X's clause (as the per-system stage reads it)
+        brk = _CLAUSE_END.search(s, hi)
+        stop = brk.start() if brk is not None else len(s)
+        own += [t for t in trig if hi <= t[1] < stop]
+    return [*own, *(t for t in trig if t[1] >= last and t not in own)]

@@ -287,6 +287,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "took power/control/part", "took the lead from")
             # "took the last of the 12 jets in 2018": the end of the deliveries
             r"(?:took|takes|taken) (?:the )?(?:last|final)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)|"
+            # "took the first two batteries in 2023", "has taken the initial four jets": the first items
+            # in hand (a delivery under way: the partial reading of kg.extract.status)
+            r"(?:took|takes|taken) (?:the )?(?:first|initial)(?= (?:of|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+            r"batch|tranche|consignment|shipment|lot)\b)|"
             # "has so far accepted ten aircraft", "accepted delivery of the first": a buyer's acceptance
             # of the items (not "accepted the offer")
             r"accepted(?= (?:delivery\b|(?:the |its |their )?first\b|\d+\b|(?:two|three|four|five|six|seven|eight|nine|"
@@ -296,6 +300,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"assurances?|details?|priority|up)\b)|"
             # a gift with two objects: "has given B 49 tanks", "gave the army 12 jets" (a recipient, then a count)
             r"(?:gave|given)(?= (?:the )?[\w-]+ " + _COUNT_WORD + r"\b)|"
+            # ... or a recipient, then items by their plural unit noun: "has given B X units", "gave B
+            # its X launchers" (not "given priority to", "gave rise to")
+            r"(?:gave|given)(?= (?:the )?[\w-]+ (?:(?:its|their|some|several|more|[\w/-]+) ){1,2}?"
+            r"(?:units|systems|jets|fighters|tanks|howitzers|guns|launchers|helicopters|drones|batteries|"
+            r"vehicles|missiles)\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"
@@ -423,6 +432,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "the X offered the best capability": a system's merit, not a seller's offer
             r"\b(offer(?:s|ed|ing)?(?! (?:the )?(?:best|better|greatest|superior)\b)|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
+            # "a competition in which it beat the X and the Y": the entries the winner beat were offers
+            # (not "beat expectations")
+            r"(?:in which|where|when) (?:[\w'’-]+ ){1,3}?(?:beat|defeated|outscored|edged out|saw off)"
+            r"(?! (?:the )?(?:expectations?|forecasts?|estimates?|deadlines?|odds|records?)\b)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
             r"bid(?:s|ding)? (?:for|to)|"

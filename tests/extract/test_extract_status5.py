@@ -149,7 +149,8 @@ def test_talks_about_the_first_of_several_systems_take_the_setback_after_them(
     rafale = {
         c["status"] for c in claim_facts.claims(text, PUB) if c["system"] and c["system"]["name"] == "Rafale"
     }
-    assert rafale == {"cancelled"}
+    # the setback, not talks; a clearance the clause states is a fact of its own beside it (8be94f1)
+    assert "cancelled" in rafale and rafale <= {"cancelled", "approved"}
 
 
 def test_talks_about_several_systems_without_a_setback_stay_talks() -> None:
