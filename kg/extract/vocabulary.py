@@ -85,6 +85,7 @@ _RELATION_WORDS = (
     "account",
     "partner",
     "destination for",
+    "source for",
     "came from",
     "come from",
     "comes from",

@@ -21,6 +21,7 @@ from kg.extract import extract_text
 from kg.extract.dates import find_dates
 from kg.extract.mentions import find_mentions
 from kg.extract.money import find_money
+from kg.extract.triggers import _triggers
 from kg.vocab import reference
 
 PUB = date(2025, 3, 12)
@@ -322,8 +323,6 @@ def test_a_year_after_publication_is_an_expected_date_not_a_report_date():
 
 
 def test_scheduled_deliveries_are_a_future_cue_not_a_delivery():
-    from kg.extract.triggers import _triggers
-
     s = "Deliveries of the frigates, two of which will be built in Jakarta, are scheduled between 2027 and 2030."
     assert [t[0] for t in _triggers(s)] == ["signed-future"]
     out = _claims("Warships for Indonesia: " + s)
@@ -520,3 +519,12 @@ def test_a_co_developer_in_a_later_sentence_is_not_a_second_seller() -> None:
 def test_of_two_named_developers_the_catalogue_origin_sells() -> None:
     claims = _claims("Vietnam ordered BrahMos missiles, developed jointly by India and Russia, in 2024.")
     assert [(c["supplier"]["name"], c["buyer"]["name"]) for c in claims] == [("India", "Vietnam")]
+
+
+@pytest.mark.parametrize("adj", ["main", "largest", "biggest", "leading"])
+@pytest.mark.parametrize("what", ["arms purchases", "weapons imports", "military procurement"])
+def test_source_for_arms_is_a_relation_trigger(adj: str, what: str) -> None:
+    """ "X is Y's main source for arms purchases" states the supplier relation (the relation pattern
+    had the wording, but the cheap word test before it knew only "destination for")."""
+    s = f"Portugal remained Chile's {adj} source for {what} over the decade."
+    assert [t[0] for t in _triggers(s)] == ["unknown"]
