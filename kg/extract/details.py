@@ -90,8 +90,10 @@ class DetailReader:
         dates = [d.shifted(-a) for d in _within(self.dates, self._date_starts, a, end)]
         if future and any(d.relative and d.granularity in ("month", "day") for d in dates):
             dates = find_dates(s, self.published, future=True)
-        money = _within(self.money, self._money_starts, a, end)
-        blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in money]
+        # "could cost EUR 500 million more than agreed": an overrun is no deal's sum
+        all_money = _within(self.money, self._money_starts, a, end)
+        money = [mo for mo in all_money if not _overrun(s, mo, a)]
+        blocked = [(d.start, d.end) for d in dates] + [(mo.start - a, mo.end - a) for mo in all_money]
         numbers = [n.shifted(-a) for n in _within(self.numbers, self._number_starts, a, end)]
         # "12 more jets, adding to the 24 it bought in 2017": the tail is an earlier deal; its
         # numbers and dates are not this order's (unless a system is named there: "follows the
@@ -374,6 +376,33 @@ _TALKS_OVER = re.compile(
     r"\b(?:talks|negotiations|discussions|consultations|dispute|wrangling)\s+(?:[\w-]+\s+){0,5}?over\s+$",
     re.IGNORECASE,
 )
+
+
+#: a sum told as the excess over the agreed price: "EUR 500 million more than agreed", "$2 billion
+#: over budget", "in cost overruns"
+_OVERRUN_AFTER = re.compile(
+    r"\s*(?:more|higher|over|above)\s+than\s+(?:(?:was|had been|it was|first)\s+)?(?:agreed|planned|"
+    r"budgeted|expected|estimated|forecast|projected|contracted|originally|initially|first)"
+    r"|\s*(?:over|above)\s+(?:the\s+)?(?:budget|agreed|original|initial|planned|estimate)"
+    r"|\s*in\s+(?:cost\s+)?overruns?",
+    re.IGNORECASE,
+)
+#: a sum told as an increase: "an overrun of $1 billion", "costs rose by EUR 300 million"
+_OVERRUN_BEFORE = re.compile(
+    r"\b(?:overruns?|cost\s+(?:increases?|growth|rises?)|overspend)\s+(?:of\s+)?"
+    r"(?:up to\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$"
+    r"|\b(?:rose|risen|rise|rising|increased?|climbed|grew|grown|ballooned|jumped)\s+by\s+"
+    r"(?:up to\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _overrun(s: str, mo: Money, a: int) -> bool:
+    """A sum stated as an excess over the agreed price or an increase: it is no deal's value."""
+    return bool(
+        _OVERRUN_AFTER.match(s, mo.end - a)
+        or _OVERRUN_BEFORE.search(s[max(0, mo.start - a - 40) : mo.start - a])
+    )
 
 
 def _counts_items(
