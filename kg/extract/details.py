@@ -14,7 +14,7 @@ from datetime import date
 from kg.extract._fastre import contains_any
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.model import DateRef
-from kg.extract.money import Money
+from kg.extract.money import Money, local_currency
 from kg.extract.parties import _Ctx, _Frame, _SysRef
 from kg.extract.patterns import (
     _ACQUIRE_VERB_BEFORE,
@@ -148,6 +148,12 @@ class DetailReader:
                 fr.value, fr.package_value = value, package
                 if value is not None and fr.system is not None:
                     self._earlier_value(fr, value, s, a, sys_refs)
+            # "150 billion crowns": the currency of the deal's buyer (else supplier) that says so
+            isos = [p.iso3 for p in (*fr.buyers, *fr.suppliers)]
+            if fr.value is not None:
+                fr.value = local_currency(fr.value, isos)
+            if fr.package_value is not None:
+                fr.package_value = local_currency(fr.package_value, isos)
             self._frame_dates(fr, dates, s, a, trig, future, earlier_at)
 
     def _earlier_value(self, fr: _Frame, value: Money, s: str, a: int, sys_refs: list[_SysRef]) -> None:
@@ -161,7 +167,9 @@ class DetailReader:
             fr.value = None
             prev = self.ctx.last[-1] if self.ctx.last else None
             if prev is not None and prev.value is None and prev.system and prev.system.name == fr.system.name:
-                prev.value = value.to_dict()
+                isos = [prev.buyer.iso3, prev.supplier.iso3 if prev.supplier else None]
+                local = local_currency(value, isos)
+                prev.value = local.to_dict() if local is not None else None
 
     def _frame_dates(
         self,
