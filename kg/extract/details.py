@@ -109,8 +109,13 @@ class DetailReader:
                 earlier_at = earlier.start()
                 numbers = [n for n in numbers if n.start < earlier_at]
                 money = [mo for mo in money if mo.start - a < earlier_at]
+        arrived = _arrived_of(s, a, numbers, sys_refs, trig)
         numbers = [n for n in numbers if _counts_items(s, n, blocked, a, sys_refs)]
         per_system = self._quantities(s, a, numbers, sys_refs, trig)
+        for key, (n_in, n_of) in arrived.items():
+            total, delivered, remaining = per_system.get(key, (None, None, None))
+            if delivered is None:
+                per_system[key] = (n_of if n_of is not None else total, n_in, remaining)
         value, package, per_money, per_pkg = _sentence_money(s, a, money, sys_refs)
         ctx_added = [r for r, m, _src in sys_refs if r is not None and m is None]
         own_counts = _party_counts(frames, numbers, a)
@@ -411,6 +416,47 @@ def _overrun(s: str, mo: Money, a: int) -> bool:
         _OVERRUN_AFTER.match(s, mo.end - a)
         or _OVERRUN_BEFORE.search(s[max(0, mo.start - a - 40) : mo.start - a])
     )
+
+
+#: "the first three of six X", "110 of the 180 tanks": a part of a whole, both counts
+_PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", re.IGNORECASE)
+#: "the first two of six ordered in 2018": the whole told by the order that made it
+_ORDERED_NEXT = re.compile(r"\s+(?:ordered|bought|purchased|contracted|acquired|on order)\b", re.IGNORECASE)
+#: "has received three of them", "60 of which were handed over": a part of the items named before
+_PART_OF_NAMED = re.compile(r"\s+of\s+(?:them|which|those|these)\b(?!\s+[a-z]+s\b)", re.IGNORECASE)
+
+
+def _arrived_of(
+    s: str,
+    a: int,
+    numbers: list[NumberMention],
+    sys_refs: list[_SysRef],
+    trig: list[tuple[str, int, int, str]],
+) -> dict[str | None, tuple[int, int | None]]:
+    """(delivered, total or None) per system of a delivery told as a part of the whole: "took
+    delivery of the first three of six X" (three delivered of six), "has received three of them"
+    (three of the X named before).  Only in a sentence that reports a delivery."""
+    if not any(t[0] in ("delivered", "delivering") for t in trig):
+        return {}
+    named = [(r, m.start - a, m.end - a) for r, m, _x in sys_refs if r is not None and m is not None]
+    out: dict[str | None, tuple[int, int | None]] = {}
+    for i, n in enumerate(numbers):
+        if _AT_LEAST_BEFORE.search(s[max(0, n.start - 30) : n.start]):
+            continue  # "more than 110 of them": no exact count
+        whole = numbers[i + 1] if i + 1 < len(numbers) else None
+        if whole is not None and _PART_OF_WHOLE.fullmatch(s, n.end, whole.start):
+            after = [(r, st) for r, st, _e in named if 0 <= st - whole.end <= 45]
+            if after:
+                out.setdefault(after[0][0].name, (n.value, whole.value))
+            elif len({r.name for r, _s, _e in named}) == 1 and (
+                _HITS_ITEM.match(s[whole.end : whole.end + 60]) or _ORDERED_NEXT.match(s, whole.end)
+            ):
+                out.setdefault(named[0][0].name, (n.value, whole.value))
+        elif _PART_OF_NAMED.match(s, n.end):
+            before = [r for r, _st, e in named if e <= n.start]
+            if before:
+                out.setdefault(before[-1].name, (n.value, None))
+    return out
 
 
 def _counts_items(

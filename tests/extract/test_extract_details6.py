@@ -65,3 +65,41 @@ def test_shared_word_with_no_default_and_no_party_using_it_is_no_value() -> None
 def test_own_currency_sums_are_not_reread() -> None:
     (mo,) = find_money("$2 billion")
     assert local_currency(mo, ["CZE"]) == mo
+
+
+# --- a delivery told as a part of the whole ----------------------------------------------
+
+
+def _by_status(text: str, supplier: str, buyer: str) -> dict[str, set]:
+    out: dict[str, set] = {}
+    for c in _claims(text):
+        if (c["supplier"] or {}).get("iso3") == supplier and c["buyer"]["iso3"] == buyer:
+            out.setdefault(c["status"], set()).add(c["quantity"])
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has taken delivery of the first four of ten Caesar howitzers it ordered from France.",
+        "Peru has received the first four of the ten Caesar howitzers it ordered from France.",
+        "Peru ordered ten Caesar howitzers from France in 2021 and has received four of them.",
+        "Peru bought Caesar howitzers from France: the first four of ten ordered in 2021 were handed over last month.",
+    ],
+)
+def test_part_of_the_whole_delivered_is_the_delivery_count(text: str) -> None:
+    stages = _by_status(text, "FRA", "PER")
+    assert stages.get("delivering") == {4}, stages
+    assert stages.get("signed") == {10}, stages
+
+
+def test_part_of_which_delivered_gives_the_named_systems_count() -> None:
+    text = "Spain has supplied Peru with Leopard 2A4 tanks, 30 of which were handed over in 2020."
+    stages = _by_status(text, "ESP", "PER")
+    assert {30} in stages.values(), stages
+
+
+def test_more_than_n_of_them_is_no_delivery_count() -> None:
+    text = "Peru ordered ten Caesar howitzers from France in 2021 and has received more than four of them."
+    stages = _by_status(text, "FRA", "PER")
+    assert 4 not in set().union(*stages.values()), stages
