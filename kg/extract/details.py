@@ -13,6 +13,7 @@ from datetime import date
 
 from kg.extract._fastre import contains_any
 from kg.extract.dates import DateMention, find_dates
+from kg.extract.entities import Mention
 from kg.extract.model import DateRef
 from kg.extract.money import Money, local_currency
 from kg.extract.parties import _Ctx, _Frame, _SysRef
@@ -71,6 +72,8 @@ class DetailReader:
     dates: list[DateMention]
     money: list[Money]
     numbers: list[NumberMention]
+    mentions: list[Mention]
+    _mention_starts: list[int]
     _date_starts: list[int]
     _money_starts: list[int]
     _number_starts: list[int]
@@ -131,6 +134,14 @@ class DetailReader:
                 # "received its first six HIMARS": the one count the sentence gives (inferred, so
                 # a total the article states elsewhere for the deal still wins on its other claims)
                 total, inferred = delivered, True
+            if total is not None and fr.buyers and fr.buyers[0].cue == "context":
+                # "..., and the Israeli army ordered 60 of the launchers": a count told after
+                # another state's own purchase is that state's, not the deal in context's
+                cut = self._other_acquirer(s, a, fr.buyers[0].iso3)
+                if cut is not None:
+                    own = self._quantities(s, a, [n for n in numbers if n.start < cut], sys_refs, trig)
+                    total, delivered, remaining = own.get(key, (None, None, None))
+                    inferred = False
             fr.quantity, fr.quantity_delivered, fr.quantity_inferred = total, delivered, inferred
             if (
                 fr.status == "delivered"
@@ -160,6 +171,17 @@ class DetailReader:
             if fr.package_value is not None:
                 fr.package_value = local_currency(fr.package_value, isos)
             self._frame_dates(fr, dates, s, a, trig, future, earlier_at)
+
+    def _other_acquirer(self, s: str, a: int, buyer: str | None) -> int | None:
+        """Where (sentence offset) a state other than ``buyer`` is told acquiring something
+        ("the Israeli army ordered", "Germany bought"), or None."""
+        i = bisect_left(self._mention_starts, a)
+        while i < len(self.mentions) and self.mentions[i].start < a + len(s):
+            m = self.mentions[i]
+            i += 1
+            if m.kind == "party" and m.iso3 and m.iso3 != buyer and _ACQUIRER_NEXT.match(s, m.end - a):
+                return m.start - a
+        return None
 
     def _earlier_value(self, fr: _Frame, value: Money, s: str, a: int, sys_refs: list[_SysRef]) -> None:
         """ "The NOK 1.1 billion option follows the 2017 purchase of 24 K9s": the sum before
@@ -424,6 +446,15 @@ _PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s
 _ORDERED_NEXT = re.compile(r"\s+(?:ordered|bought|purchased|contracted|acquired|on order)\b", re.IGNORECASE)
 #: "has received three of them", "60 of which were handed over": a part of the items named before
 _PART_OF_NAMED = re.compile(r"\s+of\s+(?:them|which|those|these)\b(?!\s+[a-z]+s\b)", re.IGNORECASE)
+
+
+#: a party told acquiring: "(the Israeli) army ordered", "Germany has bought", "X took delivery"
+_ACQUIRER_NEXT = re.compile(
+    r"(?:'s)?(?:\s+(?:army|navy|air force|armed forces|military|marines|government|ministry|forces))?"
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|already\s+){0,2}(?:ordered|bought|purchased|acquired|procured|"
+    r"received|took delivery|signed for|contracted)\b",
+    re.IGNORECASE,
+)
 
 
 def _arrived_of(

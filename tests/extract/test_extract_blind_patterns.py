@@ -371,11 +371,18 @@ def test_deal_value_beside_an_overrun_word_elsewhere_is_kept() -> None:
     assert found and {c["value"]["amount"] for c in found if c["value"]} == {4_000_000_000}
 
 
-@_xfail("the buyer's domestic order of the same system lends its quantity to the export claim")
-def test_domestic_order_of_the_same_system_is_not_the_export_quantity() -> None:
+@pytest.mark.parametrize(
+    "domestic",
+    [
+        "the Israeli army ordered 60 of the launchers last year",
+        "Israel's army has already bought 60 of the launchers",
+        "Israel also ordered 60 of the launchers last year",
+    ],
+)
+def test_domestic_order_of_the_same_system_is_not_the_export_quantity(domestic: str) -> None:
     text = (
         "Israel's Elbit has signed a contract to supply 20 PULS launchers to the Netherlands. "
-        "The PULS was developed by Elbit with IMI, and the Israeli army ordered 60 of the launchers last year."
+        f"The PULS was developed by Elbit with IMI, and {domestic}."
     )
     found = _about(_claims(text), "ISR", "NLD")
     assert found and {c["quantity"] for c in found} == {20}
