@@ -293,6 +293,14 @@ class DetailReader:
                 and _ONE_AFTER.match(s[m.start - a : m.end - a + 50])
             ):
                 total = 1
+            if (
+                total is None
+                and delivered is None
+                and remaining is None
+                and m is not None
+                and _one_battery(s, a, m)
+            ):
+                total = 1
             if order_total is not None and order_total != total:
                 # "delivered two Su-30SMEs ..., completing a 2018 order for six aircraft"
                 if total is not None and delivered is None and trig_delivery:
@@ -446,6 +454,28 @@ _PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s
 _ORDERED_NEXT = re.compile(r"\s+(?:ordered|bought|purchased|contracted|acquired|on order)\b", re.IGNORECASE)
 #: "has received three of them", "60 of which were handed over": a part of the items named before
 _PART_OF_NAMED = re.compile(r"\s+of\s+(?:them|which|those|these)\b(?!\s+[a-z]+s\b)", re.IGNORECASE)
+
+
+_NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|further|additional|new|single|complete)"
+#: "a battery of Pantsir systems", "one more battery of the X": one battery of the system after it
+_BATTERY_OF_BEFORE = re.compile(
+    r"\b(?:a|one)\s+(?:more\s+)?(?:"
+    + _NTH
+    + r"\s+)?(?:battery|fire unit)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+#: "a third Patriot battery", "one NASAMS fire unit": one battery of the system inside it
+_ONE_BEFORE_BATTERY = re.compile(r"\b(?:a|one)\s+(?:more\s+)?(?:" + _NTH + r"\s+)?$", re.IGNORECASE)
+_BATTERY_AFTER = re.compile(r"[\s-]*(?:[\w/-]+\s+){0,2}?(?:battery|fire unit)\b", re.IGNORECASE)
+
+
+def _one_battery(s: str, a: int, m: Mention) -> bool:
+    """A single air-defence battery (or fire unit) of the system, stated as such: a count of one."""
+    before = s[max(0, m.start - a - 60) : m.start - a]
+    return bool(
+        _BATTERY_OF_BEFORE.search(before)
+        or (_ONE_BEFORE_BATTERY.search(before[-30:]) and _BATTERY_AFTER.match(s, m.end - a))
+    )
 
 
 #: a party told acquiring: "(the Israeli) army ordered", "Germany has bought", "X took delivery"

@@ -103,3 +103,26 @@ def test_more_than_n_of_them_is_no_delivery_count() -> None:
     text = "Peru ordered ten Caesar howitzers from France in 2021 and has received more than four of them."
     stages = _by_status(text, "FRA", "PER")
     assert 4 not in set().union(*stages.values()), stages
+
+
+# --- one battery, stated as such -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovakia bought a battery of Pantsir-S1 systems from Russia in 2019.",
+        "Slovakia bought one battery of the Pantsir-S1 system from Russia in 2019.",
+        "Slovakia bought a second Pantsir-S1 battery from Russia in 2019.",
+        "Slovakia bought a new Pantsir-S1 fire unit from Russia in 2019.",
+        "Spain will send a Pantsir-S1 battery of its own to Slovakia.",
+    ],
+)
+def test_one_battery_is_a_count_of_one(text: str) -> None:
+    found = [c for c in _claims(text) if c["buyer"]["iso3"] == "SVK" and c["system"]]
+    assert found and {c["quantity"] for c in found} == {1}
+
+
+def test_batteries_without_a_count_have_no_quantity() -> None:
+    found = [c for c in _claims("Slovakia bought Pantsir-S1 batteries from Russia in 2019.") if c["system"]]
+    assert found and {c["quantity"] for c in found} == {None}
