@@ -241,7 +241,12 @@ class DetailReader:
         """(total, delivered, remaining) per system: a count right before the system (or an item
         noun when the sentence names one system), "the first N" delivered, "the remaining N"."""
         order_total = next(
-            (n.value for n in numbers if _ORDER_FOR.search(s[max(0, n.start - 30) : n.start])), None
+            (
+                n.value
+                for n in numbers
+                if _ORDER_FOR.search(s[max(0, n.start - 30) : n.start]) or _COUNT_COMPOUND.match(s, n.end)
+            ),
+            None,
         )
         trig_delivery = any(t[0] in ("delivered", "delivering") for t in trig)
         per_system: dict[str | None, tuple[int | None, int | None, int | None]] = {}
@@ -414,6 +419,18 @@ def _within(items: list, starts: list[int], a: int, b: int) -> list:
     return out
 
 
+#: "Block 20", "Batch 3", "Tranche 2", "Mk 2", "Flight III": the number names a standard, it counts nothing
+_DESIGNATOR_BEFORE = re.compile(
+    r"\b(?:block|batch|tranche|flight|lot|increment|mk\.?|mark|series|phase|standard|version)[\s-]?$",
+    re.IGNORECASE,
+)
+#: "an 18-aircraft contract", "a 12-ship order": the count in a compound before the deal noun
+_COUNT_COMPOUND = re.compile(
+    r"-(?:[\w]+-)?(?:" + _ITEMS_NOSYS + r"|aircraft|jets?|ships?|units?|boats?|vessels?|helicopters?|tanks?|"
+    r"launchers?|batter(?:y|ies)|systems?|planes?|fighters?)\s+(?:contract|order|deal|purchase|agreement|buy|package)\b",
+    re.IGNORECASE,
+)
+
 #: "talks (with A) over N", "negotiations over N": the subject of talks, an exact count
 _TALKS_OVER = re.compile(
     r"\b(?:talks|negotiations|discussions|consultations|dispute|wrangling)\s+(?:[\w-]+\s+){0,5}?over\s+$",
@@ -527,6 +544,7 @@ def _counts_items(
     measure ("5 km", "20 years"), not "more than N", not "N of" (except "N of the jets")."""
     return (
         all(n.end <= x or n.start >= y for x, y in blocked)
+        and not _DESIGNATOR_BEFORE.search(s[max(0, n.start - 12) : n.start])
         and not _QTY_BAD_AFTER.match(s[n.end : n.end + 20])
         and not (
             _OF_NEXT.match(s[n.end : n.end + 5])

@@ -126,3 +126,20 @@ def test_one_battery_is_a_count_of_one(text: str) -> None:
 def test_batteries_without_a_count_have_no_quantity() -> None:
     found = [c for c in _claims("Slovakia bought Pantsir-S1 batteries from Russia in 2019.") if c["system"]]
     assert found and {c["quantity"] for c in found} == {None}
+
+
+# --- numbers that name a standard, counts written as a compound ----------------------------
+
+
+@pytest.mark.parametrize("designator", ["Block 20", "Batch 3", "Tranche 2", "Mk 2", "Block-50"])
+def test_designator_number_is_no_count(designator: str) -> None:
+    text = f"Chile's first F-16 {designator} fighter jets ordered from the United States arrived in 2024."
+    found = [c for c in _claims(text) if c["buyer"]["iso3"] == "CHL"]
+    assert found and all(c["quantity"] != int(designator.split()[-1].split("-")[-1]) for c in found)
+
+
+@pytest.mark.parametrize("compound", ["an 18-aircraft contract", "an 18-jet order", "an 18-helicopter deal"])
+def test_count_in_a_compound_before_the_deal_noun_is_the_total(compound: str) -> None:
+    text = f"Chile signed {compound} with Italy for the M-346 trainer in 2023."
+    found = [c for c in _claims(text) if c["buyer"]["iso3"] == "CHL"]
+    assert found and {c["quantity"] for c in found} == {18}
