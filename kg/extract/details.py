@@ -128,7 +128,11 @@ class DetailReader:
             if id(fr) in own_counts:
                 total, delivered, remaining = own_counts[id(fr)], None, None
             inferred = False
-            if total is None and delivered is not None and remaining is not None:
+            if fr.status == "delayed" and total is None and delivered is None and remaining is not None:
+                # "the remaining two were due in 2023": the slipped fact is about those two (not
+                # the deal's total, so a total stated elsewhere still wins on the deal's other claims)
+                total, inferred = remaining, True
+            elif total is None and delivered is not None and remaining is not None:
                 total, inferred = delivered + remaining, True
             elif total is None and delivered is not None:
                 # "received its first six HIMARS": the one count the sentence gives (inferred, so

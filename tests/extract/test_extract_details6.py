@@ -143,3 +143,21 @@ def test_count_in_a_compound_before_the_deal_noun_is_the_total(compound: str) ->
     text = f"Chile signed {compound} with Italy for the M-346 trainer in 2023."
     found = [c for c in _claims(text) if c["buyer"]["iso3"] == "CHL"]
     assert found and {c["quantity"] for c in found} == {18}
+
+
+# --- a slipped remainder -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Delivery of the last four has slipped to 2026.",
+        "The remaining four have been delayed by two years.",
+        "Delivery of the other four has been delayed until 2027.",
+    ],
+)
+def test_delayed_remainder_is_the_delayed_facts_count(later: str) -> None:
+    text = f"Peru ordered ten Caesar howitzers from France in 2021. {later}"
+    stages = _by_status(text, "FRA", "PER")
+    assert stages.get("delayed") == {4}, stages
+    assert stages.get("signed") == {10}, stages
