@@ -122,6 +122,8 @@ class DetailReader:
         value, package, per_money, per_pkg = _sentence_money(s, a, money, sys_refs)
         ctx_added = [r for r, m, _src in sys_refs if r is not None and m is None]
         own_counts = _party_counts(frames, numbers, a)
+        if "respectively" in s:
+            own_counts.update(_respective_counts(s, frames, numbers, a))
         for fr in frames:
             key = fr.system.name if fr.system else None
             total, delivered, remaining = per_system.get(key, (None, None, None))
@@ -405,6 +407,33 @@ def _party_counts(frames: list[_Frame], numbers: list[NumberMention], a: int) ->
                 if len(set(counts.values())) == len(group):
                     out.update(counts)
             break
+    return out
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
+def _respective_counts(s: str, frames: list[_Frame], numbers: list[NumberMention], a: int) -> dict[int, int]:
+    """ "A and B, which signed for five and four aircraft respectively": frames of one system that
+    differ in their buyer take, in the order the buyers are named, the counts listed between the
+    last buyer and "respectively" (the last buyers named when the list is shorter)."""
+    resp = _RESPECTIVELY.search(s)
+    if resp is None:
+        return {}
+    by_system: dict[str | None, list[_Frame]] = {}
+    for fr in frames:
+        if fr.system is not None and not fr.negated and len(fr.buyers) == 1:
+            by_system.setdefault(fr.system.name, []).append(fr)
+    out: dict[int, int] = {}
+    for group in by_system.values():
+        at = {fr.buyers[0].iso3: fr.buyers[0].mention.start - a for fr in group}
+        if len(at) < 2 or len(at) != len(group) or min(at.values()) < 0:
+            continue
+        last = max(at.values())
+        counts = [n.value for n in numbers if last < n.start < resp.start()]
+        ordered = sorted(group, key=lambda fr: at[fr.buyers[0].iso3])[-len(counts) :] if counts else []
+        if len(counts) >= 2 and len(ordered) == len(counts):
+            out.update({id(fr): n for fr, n in zip(ordered, counts, strict=True)})
     return out
 
 

@@ -161,3 +161,18 @@ def test_delayed_remainder_is_the_delayed_facts_count(later: str) -> None:
     stages = _by_status(text, "FRA", "PER")
     assert stages.get("delayed") == {4}, stages
     assert stages.get("signed") == {10}, stages
+
+
+# --- counts listed "respectively" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Ghana ordered six and four Bayraktar TB2 drones from Turkey respectively.",
+        "Turkey's Baykar sold the Bayraktar TB2 to Kenya and Ghana, which bought six and four respectively.",
+    ],
+)
+def test_respectively_gives_each_buyer_its_count(text: str) -> None:
+    got = {c["buyer"]["iso3"]: c["quantity"] for c in _claims(text) if c["system"]}
+    assert got.get("KEN") == 6 and got.get("GHA") == 4, got
