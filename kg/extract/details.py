@@ -595,6 +595,22 @@ def _counts_items(
     )
 
 
+#: "18 X launchers with 40 Y missiles": the second item equips the first
+_WITH_BEFORE = re.compile(r"\b(?:with|along with|plus)\s+(?:up to\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _head_of_accessory(s: str, a: int, named: list[tuple], nearest: tuple) -> tuple:
+    """The sum nearest an item sold "with" another ("a sale of 18 X launchers with 40 Y missiles,
+    estimated at $N") is the sale's: it goes to the head item the accessory comes with."""
+    at = nearest[1].start - a
+    earlier = [rm for rm in named if rm[1].end - a <= at]
+    if earlier and _WITH_BEFORE.search(s[max(0, at - 40) : at]):
+        head = earlier[-1]
+        if not _CLAUSE_BREAK.search(s[head[1].end - a : at]):
+            return head
+    return nearest
+
+
 def _sentence_money(
     s: str, a: int, money: list[Money], sys_refs: list[_SysRef]
 ) -> tuple[Money | None, Money | None, dict[str, Money | None], dict[str, Money]]:
@@ -638,6 +654,7 @@ def _sentence_money(
         nearest = min(
             named, key=lambda rm: abs((rm[1].start if rm[1].start > mo.start else rm[1].end) - mo.start)
         )
+        nearest = _head_of_accessory(s, a, named, nearest)
         for r, _m in named:
             per_money[r.name] = mo if r.name == nearest[0].name else None
         if package is not None and _PACKAGE_WORD.search(s):

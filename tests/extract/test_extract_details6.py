@@ -176,3 +176,19 @@ def test_delayed_remainder_is_the_delayed_facts_count(later: str) -> None:
 def test_respectively_gives_each_buyer_its_count(text: str) -> None:
     got = {c["buyer"]["iso3"]: c["quantity"] for c in _claims(text) if c["system"]}
     assert got.get("KEN") == 6 and got.get("GHA") == 4, got
+
+
+# --- a sum of a sale of an item with its accessory -----------------------------------------
+
+
+@pytest.mark.parametrize("joint", ["with", "along with", "plus"])
+def test_sum_of_a_sale_with_an_accessory_goes_to_the_head_item(joint: str) -> None:
+    text = (
+        "The State Department approved a possible sale to Romania of 54 M1A2 Abrams tanks "
+        f"{joint} 200 Javelin missiles, estimated at $2.5 billion."
+    )
+    got = {c["system"]["name"]: c["value"] for c in _claims(text) if c["system"]}
+    abrams = [v for k, v in got.items() if "Abrams" in k]
+    javelin = [v for k, v in got.items() if "Javelin" in k]
+    assert abrams == [{"amount": 2_500_000_000, "currency": "USD"}], got
+    assert all(v is None for v in javelin), got
