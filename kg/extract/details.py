@@ -291,6 +291,15 @@ class DetailReader:
                         # "three battalion systems, including 54 K9 howitzers": the count
                         # written before the system itself wins over a generic item count
                         total, total_hits_system = n.value, hits_system
+                elif (
+                    total is None
+                    and m is None
+                    and len(sys_refs) == 1
+                    and _ALL_BEFORE.search(before)
+                    and _DONE_NEXT.match(after)
+                ):
+                    # "All 24 had been delivered": the whole of the deal in context, told as done
+                    total = n.value
                 elif (_UNITS_NEXT.match(after) and total is None) or (
                     _BATCH_OF.search(before) and total is None
                 ):
@@ -463,6 +472,10 @@ _COUNT_COMPOUND = re.compile(
     r"launchers?|batter(?:y|ies)|systems?|planes?|fighters?)\s+(?:contract|order|deal|purchase|agreement|buy|package)\b",
     re.IGNORECASE,
 )
+
+#: "all 24 had been delivered", "all of the six were handed over"
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+_DONE_NEXT = re.compile(r"\s+(?:have|has|had|are|were|now)\b")
 
 #: "talks (with A) over N", "negotiations over N": the subject of talks, an exact count
 _TALKS_OVER = re.compile(

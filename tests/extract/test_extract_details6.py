@@ -192,3 +192,20 @@ def test_sum_of_a_sale_with_an_accessory_goes_to_the_head_item(joint: str) -> No
     javelin = [v for k, v in got.items() if "Javelin" in k]
     assert abrams == [{"amount": 2_500_000_000, "currency": "USD"}], got
     assert all(v is None for v in javelin), got
+
+
+# --- a cumulative whole told as done ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "done",
+    [
+        "All 16 had been delivered by March 2024.",
+        "All 16 were handed over by March 2024.",
+        "All of the 16 have now arrived.",
+    ],
+)
+def test_all_n_delivered_is_the_count_of_the_delivered_fact(done: str) -> None:
+    text = f"Chile signed for ten Leopard 2 tanks from Germany in 2021 and ordered six more in 2022. {done}"
+    stages = _by_status(text, "DEU", "CHL")
+    assert 16 in stages.get("delivered", set()), stages
