@@ -473,7 +473,7 @@ def find_money(text: str) -> list[Money]:
         if value <= 0 or value > MAX_AMOUNT:
             continue
         out.append(Money(value, currency, text[m.start() : end], m.start(), end))
-    words = _word_money(text)
+    words = _word_money(text) + _token_price(text)
     if words:
         taken = [(mo.start, mo.end) for mo in out]
         out += [w for w in words if all(w.end <= x or w.start >= y for x, y in taken)]
@@ -521,6 +521,30 @@ def _word_money(text: str) -> list[Money]:
                 start = left.start("num")
                 out.append(Money(amount, currency, text[start : right.end()], start, right.end()))
         i = low.find("illion", i + 6)
+    return out
+
+
+#: a symbolic price in words: "for a symbolic one euro", "for one dollar", "for a token pound"
+_TOKEN_PRICE = re.compile(
+    r"\bfor\s+(?P<num>a\s+(?:symbolic|token|nominal|single)\s+(?:one\s+)?|"
+    r"(?:a\s+)?(?:symbolic\s+|token\s+|nominal\s+)?one\s+|a\s+)"
+    r"(?P<suf>euro|dollar|pound|franc|zloty)\b",
+    re.IGNORECASE,
+)
+
+
+def _token_price(text: str) -> list[Money]:
+    """A transfer for a symbolic unit of currency, written in words ("sold for one euro"):
+    the deal's value is that one unit (a plain string test first: the wording is rare)."""
+    low = text.lower()
+    if "for " not in low or not any(w in low for w in (" euro", " dollar", " pound", " franc", " zloty")):
+        return []
+    out = []
+    for m in _TOKEN_PRICE.finditer(text):
+        word = m.group("suf").lower()
+        currency = _SUFFIX.get(word + "s") or _SUFFIX.get(word)
+        if currency:
+            out.append(Money(Decimal(1), currency, text[m.start("num") : m.end()], m.start("num"), m.end()))
     return out
 
 

@@ -209,3 +209,24 @@ def test_all_n_delivered_is_the_count_of_the_delivered_fact(done: str) -> None:
     text = f"Chile signed for ten Leopard 2 tanks from Germany in 2021 and ordered six more in 2022. {done}"
     stages = _by_status(text, "DEU", "CHL")
     assert 16 in stages.get("delivered", set()), stages
+
+
+# --- a symbolic price in words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "price, currency",
+    [
+        ("for a symbolic one euro", "EUR"),
+        ("for one dollar", "USD"),
+        ("for a token pound", "GBP"),
+        ("for a nominal one franc", "CHF"),
+    ],
+)
+def test_symbolic_price_in_words_is_the_deal_value(price: str, currency: str) -> None:
+    text = f"Bulgaria signed a contract with Norway for 12 used F-16 jets {price}."
+    assert _values(text, "BGR") == {(1, currency)}
+
+
+def test_one_in_other_wordings_is_no_price() -> None:
+    assert find_money("for one year, the euro area grew") == []
