@@ -14,8 +14,9 @@ from datetime import date
 from kg.extract._fastre import contains_any
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import Mention
-from kg.extract.model import DateRef
+from kg.extract.model import DateRef, SystemRef
 from kg.extract.money import Money, local_currency
+from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import _Ctx, _Frame, _SysRef
 from kg.extract.patterns import (
     _ACQUIRE_VERB_BEFORE,
@@ -275,6 +276,8 @@ class DetailReader:
                 hits_item = (
                     near is not None and _HITS_ITEM.match(after) is not None and not _OF_SYSTEMS.match(after)
                 ) or (near is not None and _OF_THE.match(after) is not None)
+                if hits_item and not hits_system and _other_kind(ref, after):
+                    continue  # "110 of those 180 tanks" is no count of the jets in context
                 remaining_kw = _REMAINING_KW.search(before)
                 first_kw = _FIRST_KW.search(before)
                 if remaining_kw and (
@@ -476,6 +479,24 @@ _COUNT_COMPOUND = re.compile(
 #: "all 24 had been delivered", "all of the six were handed over"
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 _DONE_NEXT = re.compile(r"\s+(?:have|has|had|are|were|now)\b")
+
+#: item kinds no item of another kind is ever counted as ("tanks" are never jets); land kinds are
+#: one group (a self-propelled howitzer is one of "200 vehicles")
+_KIND_GROUP = {"aircraft": "air", "ships": "sea", "armoured-vehicles": "land", "artillery": "land"}
+_ITEM_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _other_kind(ref: SystemRef | None, after: str) -> bool:
+    """The item noun a count is of ("180 tanks") names a kind other than the system's own."""
+    own = _KIND_GROUP.get(ref.category or "") if ref is not None else None
+    if own is None:
+        return False
+    for word in _ITEM_WORD.findall(after[:60])[:5]:
+        kind = ITEM_NOUNS.get(word.lower())
+        if kind is not None:
+            return _KIND_GROUP.get(kind, own) != own
+    return False
+
 
 #: "talks (with A) over N", "negotiations over N": the subject of talks, an exact count
 _TALKS_OVER = re.compile(

@@ -230,3 +230,26 @@ def test_symbolic_price_in_words_is_the_deal_value(price: str, currency: str) ->
 
 def test_one_in_other_wordings_is_no_price() -> None:
     assert find_money("for one year, the euro area grew") == []
+
+
+# --- a count of another kind of item --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "later, kind",
+    [
+        ("So far 40 of those 60 tanks have arrived.", "tanks"),
+        ("The order also covers six howitzers.", "howitzers"),
+        ("Deliveries of the 12 frigates have begun.", "frigates"),
+    ],
+)
+def test_count_of_another_kind_of_item_is_not_the_systems(later: str, kind: str) -> None:
+    text = f"Chile ordered 12 KF-21 fighter jets from South Korea in 2024. {later}"
+    found = [c for c in _claims(text) if c["system"] and c["evidence"]["text"] == later]
+    assert all(c["quantity"] in (None, 12) for c in found), (kind, found)
+
+
+def test_land_kinds_count_each_other() -> None:
+    text = "Chile will build the K9 howitzer under a licence agreement with South Korea that covers 200 vehicles."
+    found = [c for c in _claims(text) if c["system"] and c["buyer"]["iso3"] == "CHL"]
+    assert found and {c["quantity"] for c in found} == {200}
