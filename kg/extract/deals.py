@@ -244,6 +244,7 @@ def _stage_counts(claims: list[Claim]) -> None:
             c.status != "delivering"
             or c.negated
             or not c.quantity_delivered
+            or c.delayed  # "delivered three, the other two are late": the late remainder is the total's
             or not c.quantity
             or c.quantity_delivered >= c.quantity
         ):
