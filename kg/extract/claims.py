@@ -45,6 +45,7 @@ from kg.extract.deals import (
     _reconcile_written,
     _settle_requests,
     _settle_unknown,
+    _stage_counts,
 )
 from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
@@ -289,6 +290,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_blocks(self.claims)
         _reconcile_written(self.claims)
         _link_deals(self.claims)
+        _stage_counts(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
         calibrate(self.claims, self.masked, self.mentions, self._triggers)

@@ -255,6 +255,27 @@ def _link_deals(claims: list[Claim]) -> None:
                 c.inherited.append("supplier_company")
 
 
+def _stage_counts(claims: list[Claim]) -> None:
+    """A delivery in progress whose sentence says how many have arrived ("the first three of six",
+    "has received three of them") is a fact of that many: its claim carries the delivered count as
+    its quantity, where another claim of the deal keeps the total (so the deal's size is not lost)."""
+    for c in claims:
+        if (
+            c.status != "delivering"
+            or c.negated
+            or not c.quantity_delivered
+            or c.delayed  # "delivered three, the other two are late": the late remainder is the total's
+            or not c.quantity
+            or c.quantity_delivered >= c.quantity
+        ):
+            continue
+        if any(
+            o is not c and o.deal_key == c.deal_key and o.quantity == c.quantity and not o.negated
+            for o in claims
+        ):
+            c.quantity, c.quantity_inferred = c.quantity_delivered, False
+
+
 def _settle_unknown(claims: list[Claim]) -> None:
     """A mention without its own stage of a deal whose stage the article states elsewhere takes
     that stage (recorded in ``inherited``): "the FA-50 is a proven platform ... the Philippines'

@@ -49,7 +49,9 @@ Field notes (the *why* of each choice):
   it is their sum and ``quantity_inferred`` is true, and when it gives only the first
   batch delivered ("received its first six") it is that count, also inferred (a total
   stated elsewhere for the deal is preferred for its other claims).  ``quantity_delivered``
-  is the number delivered so far when stated.
+  is the number delivered so far when stated; a ``delivering`` claim whose sentence states it
+  carries it as its ``quantity`` (labelling rule: a count only for the fact it is given for),
+  while the deal's other claims keep the total (a ``delayed`` one keeps the total too).
 * ``value`` is the deal's value.  A sum covering several purchases ("$25 billion in
   proposals to buy five more S-400s, as well as transport aircraft ...") is not the
   deal's value: it goes to ``package_value`` and ``value`` stays null.

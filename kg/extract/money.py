@@ -12,7 +12,7 @@ Amounts are returned as :class:`decimal.Decimal` so ``5.4 billion`` is exactly
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from kg.extract._fastre import LowerRx, front_guard
@@ -246,6 +246,41 @@ _SUFFIX = {
     "malaysian ringgit": "MYR",
     "south african rand": "ZAR",
 }
+#: Currency words several states share, read for the deal's party whose currency it is ("150 billion
+#: crowns" in a Czech purchase is CZK, "16.5 trillion pesos" in a Colombian one COP).  The word's
+#: entry in :data:`_SUFFIX` (if any) is the reading when no party of the deal uses it.
+_SHARED = {
+    "crowns": {"CZE": "CZK", "NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"},
+    "kroner": {"NOR": "NOK", "DNK": "DKK"},
+    "krone": {"NOR": "NOK", "DNK": "DKK"},
+    "pesos": {
+        "COL": "COP",
+        "MEX": "MXN",
+        "CHL": "CLP",
+        "ARG": "ARS",
+        "PHL": "PHP",
+        "URY": "UYU",
+        "DOM": "DOP",
+    },
+    "dinars": {
+        "DZA": "DZD",
+        "IRQ": "IQD",
+        "JOR": "JOD",
+        "KWT": "KWD",
+        "SRB": "RSD",
+        "TUN": "TND",
+        "BHR": "BHD",
+        "LBY": "LYD",
+    },
+    "riyals": {"SAU": "SAR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"},
+    "rials": {"OMN": "OMR", "IRN": "IRR", "YEM": "YER"},
+    "dirhams": {"ARE": "AED", "MAR": "MAD"},
+    "rupees": {"IND": "INR", "PAK": "PKR", "LKA": "LKR", "NPL": "NPR"},
+    "francs": {"CHE": "CHF"},
+}
+#: the shared words with no default reading of their own (money only where a party uses them)
+_SHARED_ONLY = ("kroner", "krone", "pesos", "dinars", "rials")
+
 #: Scale words -> multiplier.  Compound Indian scales first.
 _SCALE = {
     "lakh crore": Decimal(10) ** 12,
@@ -282,11 +317,12 @@ def _alt(keys) -> str:
 # Number: 5.4 / 40,000 / 1,30,000 (Indian grouping) / 5
 _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_RE = _alt(_SCALE)
+_SUFFIX_ALL = {**_SUFFIX, **{w: "" for w in _SHARED_ONLY}}
 _MONEY_RE = re.compile(
     r"(?<![\w$€£₹¥₩])"
     r"(?:(?P<pre>" + _alt(_PREFIX) + r")\s?(?P<num1>" + _NUM + r")"
     r"(?:[\s-]?(?P<scale1>" + _SCALE_RE + r"))?(?![\w])"
-    r"|(?P<num2>" + _NUM + r")[\s-]?(?P<scale2>" + _SCALE_RE + r")?\s(?P<suf>" + _alt(_SUFFIX) + r")\b)",
+    r"|(?P<num2>" + _NUM + r")[\s-]?(?P<scale2>" + _SCALE_RE + r")?\s(?P<suf>" + _alt(_SUFFIX_ALL) + r")\b)",
     re.IGNORECASE,
 )
 
@@ -413,7 +449,9 @@ def find_money(text: str) -> list[Money]:
             num, scale = m.group("num1"), m.group("scale1")
         else:
             suf = m.group("suf").casefold()
-            currency = _SUFFIX.get(suf) or next((v for k, v in _SUFFIX.items() if k.casefold() == suf), None)
+            currency = _SUFFIX_ALL.get(suf)
+            if currency is None:
+                currency = next((v for k, v in _SUFFIX_ALL.items() if k.casefold() == suf), None)
             if currency is None:
                 continue
             num, scale = m.group("num2"), m.group("scale2")
@@ -435,7 +473,7 @@ def find_money(text: str) -> list[Money]:
         if value <= 0 or value > MAX_AMOUNT:
             continue
         out.append(Money(value, currency, text[m.start() : end], m.start(), end))
-    words = _word_money(text)
+    words = _word_money(text) + _token_price(text)
     if words:
         taken = [(mo.start, mo.end) for mo in out]
         out += [w for w in words if all(w.end <= x or w.start >= y for x, y in taken)]
@@ -484,6 +522,43 @@ def _word_money(text: str) -> list[Money]:
                 out.append(Money(amount, currency, text[start : right.end()], start, right.end()))
         i = low.find("illion", i + 6)
     return out
+
+
+#: a symbolic price in words: "for a symbolic one euro", "for one dollar", "for a token pound"
+_TOKEN_PRICE = re.compile(
+    r"\bfor\s+(?P<num>a\s+(?:symbolic|token|nominal|single)\s+(?:one\s+)?|"
+    r"(?:a\s+)?(?:symbolic\s+|token\s+|nominal\s+)?one\s+|a\s+)"
+    r"(?P<suf>euro|dollar|pound|franc|zloty)\b",
+    re.IGNORECASE,
+)
+
+
+def _token_price(text: str) -> list[Money]:
+    """A transfer for a symbolic unit of currency, written in words ("sold for one euro"):
+    the deal's value is that one unit (a plain string test first: the wording is rare)."""
+    low = text.lower()
+    if "for " not in low or not any(w in low for w in (" euro", " dollar", " pound", " franc", " zloty")):
+        return []
+    out = []
+    for m in _TOKEN_PRICE.finditer(text):
+        word = m.group("suf").lower()
+        currency = _SUFFIX.get(word + "s") or _SUFFIX.get(word)
+        if currency:
+            out.append(Money(Decimal(1), currency, text[m.start("num") : m.end()], m.start("num"), m.end()))
+    return out
+
+
+def local_currency(money: Money, isos: list[str | None]) -> Money | None:
+    """``money`` read in the currency of the first of ``isos`` (the deal's buyer, then its supplier)
+    that uses its shared currency word ("crowns", "pesos"); unchanged for other sums, and None for a
+    word no party uses and that has no default reading ("pesos" in a deal of two euro states)."""
+    word = next((w for w in _SHARED if money.text.casefold().endswith(" " + w)), None)
+    if word is None:
+        return money if money.currency else None
+    currency = next((_SHARED[word][iso] for iso in isos if iso in _SHARED[word]), money.currency)
+    if not currency:
+        return None
+    return money if currency == money.currency else replace(money, currency=currency)
 
 
 def parse_money(text: str) -> Money | None:

@@ -349,18 +349,40 @@ def test_handed_over_n_vehicles_keeps_the_quantity() -> None:
     assert found and found[0]["quantity"] == 28
 
 
-@_xfail("a cost overrun ('could cost N more than agreed') becomes the deal's value")
-def test_cost_overrun_is_not_the_deal_value() -> None:
-    text = "The 34 F-35A jets Belgium ordered from the United States in 2018 could cost up to EUR 500 million more than agreed."
+@pytest.mark.parametrize(
+    "overrun",
+    [
+        "could cost up to EUR 500 million more than agreed",
+        "have run EUR 500 million over budget",
+        "saw costs rise by EUR 500 million",
+        "face an overrun of about EUR 500 million",
+        "could end EUR 500 million higher than planned",
+    ],
+)
+def test_cost_overrun_is_not_the_deal_value(overrun: str) -> None:
+    text = f"The 34 F-35A jets Belgium ordered from the United States in 2018 {overrun}."
     found = _about(_claims(text), "USA", "BEL")
     assert found and all(c["value"] is None for c in found)
 
 
-@_xfail("the buyer's domestic order of the same system lends its quantity to the export claim")
-def test_domestic_order_of_the_same_system_is_not_the_export_quantity() -> None:
+def test_deal_value_beside_an_overrun_word_elsewhere_is_kept() -> None:
+    text = "Belgium ordered 34 F-35A jets from the United States for EUR 4 billion, fearing later overruns."
+    found = _about(_claims(text), "USA", "BEL")
+    assert found and {c["value"]["amount"] for c in found if c["value"]} == {4_000_000_000}
+
+
+@pytest.mark.parametrize(
+    "domestic",
+    [
+        "the Israeli army ordered 60 of the launchers last year",
+        "Israel's army has already bought 60 of the launchers",
+        "Israel also ordered 60 of the launchers last year",
+    ],
+)
+def test_domestic_order_of_the_same_system_is_not_the_export_quantity(domestic: str) -> None:
     text = (
         "Israel's Elbit has signed a contract to supply 20 PULS launchers to the Netherlands. "
-        "The PULS was developed by Elbit with IMI, and the Israeli army ordered 60 of the launchers last year."
+        f"The PULS was developed by Elbit with IMI, and {domestic}."
     )
     found = _about(_claims(text), "ISR", "NLD")
     assert found and {c["quantity"] for c in found} == {20}
