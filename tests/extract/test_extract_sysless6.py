@@ -14,21 +14,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import claim_facts
 
-from kg.extract import extract_text
-
-
-def _claims(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
-    return [
-        (
-            c.supplier.iso3 if c.supplier else None,
-            c.buyer.iso3 if c.buyer else None,
-            c.system.name if c.system else None,
-            c.status,
-        )
-        for c in extract_text(text)
-        if not c.negated
-    ]
+_claims = claim_facts.asserted
 
 
 @pytest.mark.parametrize(

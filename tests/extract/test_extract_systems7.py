@@ -10,23 +10,12 @@
 from __future__ import annotations
 
 import pytest
+from helpers import claim_facts
 
-from kg.extract import extract_text
 from kg.extract.designations import written_designation
 from kg.extract.nouns import platform_nouns, platform_of
 
-
-def _claims(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
-    return [
-        (
-            c.supplier.iso3 if c.supplier else None,
-            c.buyer.iso3 if c.buyer else None,
-            c.system.name if c.system else None,
-            c.status,
-        )
-        for c in extract_text(text)
-        if not c.negated
-    ]
+_claims = claim_facts.asserted
 
 
 @pytest.mark.parametrize("noun", ["tanks", "main battle tanks"])

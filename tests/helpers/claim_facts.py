@@ -51,3 +51,20 @@ def stages(text: str, published: date, supplier: str, buyer: str) -> set[str]:
         for c in claims(text, published, asserted=True)
         if c["supplier"] and c["supplier"]["iso3"] == supplier and c["buyer"]["iso3"] == buyer
     }
+
+
+def asserted(
+    text: str, published: date | None = None
+) -> list[tuple[str | None, str | None, str | None, str]]:
+    """(supplier iso3, buyer iso3, catalogue system name, status) of every claim but the denials, in
+    order and with repeats (for tests that count claims, not only sets)."""
+    return [
+        (
+            c.supplier.iso3 if c.supplier else None,
+            c.buyer.iso3 if c.buyer else None,
+            c.system.name if c.system else None,
+            c.status,
+        )
+        for c in extract_text(text, published)
+        if not c.negated
+    ]
