@@ -751,7 +751,8 @@ _OWN_STOCK = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?$", re.IGNO
 #: a transfer onward of a system someone holds: "handed over to", "gave/give ... to", "donated"
 _PASS_ON = re.compile(
     r"\b(?:hand(?:ed|s|ing)? (?:[\w-]+ ){0,6}?(?:over|to)|g[ia]ve (?:\w+ ){0,5}?to|giving (?:\w+ ){0,5}?to|donat\w*|"
-    r"re-?export\w*|pass(?:ed|es|ing)? (?:\w+ ){0,3}?on to|transferr?\w* (?:\w+ ){0,4}?to)\b",
+    r"re-?export\w*|pass(?:ed|es|ing)? (?:\w+ ){0,3}?on to|transferr?\w* (?:\w+ ){0,4}?to|"
+    r"(?:sell|sells|sold|selling) (?:[\w-]+ ){0,6}?to)\b",
     re.IGNORECASE,
 )
 

@@ -47,3 +47,24 @@ def test_a_demonym_owning_a_flying_fleet_stays_its_owner() -> None:
     """Limit: with no buying verb before it, "the B-ian X" is B's own fleet (B bought it)."""
     got = triples("The Norwegian F-16 jets were bought from the United States in the 1980s.", PUB)
     assert ("USA", "NOR", "F-16") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["agreed to sell", "sold", "has sold"]),
+    st.sampled_from(
+        [("a Canadian company", "CAN"), ("a Chilean firm", "CHL"), ("a Brazilian company", "BRA")]
+    ),
+)
+def test_an_unnamed_ministry_selling_its_stock_sells_for_the_holder(
+    verb: str, buyer: tuple[str, str]
+) -> None:
+    """Pattern "A bought X from M. The ministry sold N of its remaining aircraft to C, a B-ian firm":
+    the items are A's own (its stock of the earlier deal), so A sells them to B, never their maker M."""
+    text = (
+        "Over the years Belgium bought 160 F-16 jets from the United States. In 2021 the ministry "
+        f"{verb} 12 of its remaining aircraft to Skyhawk Aviation, {buyer[0]} that trains pilots."
+    )
+    got = triples(text, PUB)
+    assert ("BEL", buyer[1], "F-16") in got
+    assert ("USA", buyer[1], "F-16") not in got
