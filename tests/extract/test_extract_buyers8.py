@@ -68,3 +68,16 @@ def test_an_unnamed_ministry_selling_its_stock_sells_for_the_holder(
     got = triples(text, PUB)
     assert ("BEL", buyer[1], "F-16") in got
     assert ("USA", buyer[1], "F-16") not in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["agreed to sell", "sold"]),
+    st.sampled_from(["a US company that trains pilots", "an American firm", "a US private contractor"]),
+)
+def test_a_firm_named_with_its_state_after_to_is_the_buyer(verb: str, firm: str) -> None:
+    """Pattern "A sold N of its X to Firm, a B-ian company": the firm's state B buys, even where B
+    makes the design (a buy-back of used items), and A sells."""
+    got = triples(f"Belgium {verb} 12 of its old F-16 jets to Skyhawk Aviation, {firm}.", PUB)
+    assert ("BEL", "USA", "F-16") in got
+    assert ("USA", "BEL", "F-16") not in got
