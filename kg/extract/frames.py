@@ -751,7 +751,8 @@ _OWN_STOCK = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?$", re.IGNO
 #: a transfer onward of a system someone holds: "handed over to", "gave/give ... to", "donated"
 _PASS_ON = re.compile(
     r"\b(?:hand(?:ed|s|ing)? (?:[\w-]+ ){0,6}?(?:over|to)|g[ia]ve (?:\w+ ){0,5}?to|giving (?:\w+ ){0,5}?to|donat\w*|"
-    r"re-?export\w*|pass(?:ed|es|ing)? (?:\w+ ){0,3}?on to|transferr?\w* (?:\w+ ){0,4}?to)\b",
+    r"re-?export\w*|pass(?:ed|es|ing)? (?:\w+ ){0,3}?on to|transferr?\w* (?:\w+ ){0,4}?to|"
+    r"(?:sell|sells|sold|selling) (?:[\w-]+ ){0,6}?to)\b",
     re.IGNORECASE,
 )
 
@@ -812,6 +813,16 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+#: a buying or choosing verb and a determiner right before a demonym ("settled on the Danish", "bought
+#: the used Dutch"): the items are someone's second-hand ones, the demonym names their seller
+_BOUGHT_BEFORE = re.compile(
+    r"\b(?:bought|buys?|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|chose|chosen|choos(?:e|es|ing)|"
+    r"select(?:s|ed|ing)?|pick(?:s|ed|ing)?|opt(?:s|ed|ing)? for|settl(?:es|ed|ing) on|receiv(?:e|es|ed|ing)|"
+    r"took over|tak(?:e|es|ing) over)\s+(?:the|its|their)\s+(?:(?:used|second-hand|surplus|former|retired)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 #: an item noun followed by more words between a demonym and a system: the demonym's item is that noun
 _GAP_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\s+(?:and|as|while|but|with|for|,)\b", re.IGNORECASE)
 
@@ -842,7 +853,14 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
             p.role, p.cue = "supplier", "demonym-item"
         elif origin is not None and (
             origin == p.iso3
-            or (p.mention.form == "demonym" and _COUNTED_BEFORE.search(s, 0, p.mention.start - a) is not None)
+            or (
+                p.mention.form == "demonym"
+                and (
+                    _COUNTED_BEFORE.search(s, 0, p.mention.start - a) is not None
+                    or _BOUGHT_BEFORE.search(s, max(0, p.mention.start - a - 60), p.mention.start - a)
+                    is not None
+                )
+            )
         ):
             # "the purchase of two Italian X": a counted demonym states where the items come from,
             # even where the catalogue files the design under a partner state

@@ -826,6 +826,11 @@ _MADE_IN = re.compile(
 )
 
 
+#: a recipient named as a firm with its state in an appositive: "to Skyhawk Aviation, a Canadian company"
+_TO_NAMED_FIRM = re.compile(r"\bto\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*,\s+an?\s+\Z")
+_FIRM_NEXT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|contractor|operator)\b")
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -903,6 +908,9 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         and (not _POSS.match(own_right) or _ORG_NOUN.match(own_right))  # not "a boost to India's hopes"
     ):
         return "buyer", "to"
+    if _FIRM_NEXT.match(own_right) and _TO_NAMED_FIRM.search(left) and _SELL_BEFORE.search(full_left[-160:]):
+        # "sold N of its jets to Skyhawk Aviation, a US company": the firm's state buys
+        return "buyer", "to-firm"
     if (
         "for" in tail
         and _FOR.search(left)

@@ -478,7 +478,9 @@ _BUY_V = _rx(
     r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
-    r"request\w*|tender\w*|select\w*|choice of|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*)\b"
+    r"request\w*|tender\w*|select\w*|choice of|chose|chosen|pick\w*|shortlist\w*|evaluat\w*|consider\w*|"
+    # a choice told with a phrasal verb ("opted for", "settled on", "decided on"): its subject buys
+    r"opt(?:s|ed|ing)? for|settl(?:es|ed|ing) on|decid(?:es|ed|ing) on)\b"
 )
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
