@@ -322,8 +322,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             + r"|"
             # the signing idioms: "put pen to paper with B on N X", "put its signature on the contract"
             r"(?:put|puts) (?:(?:its|their|his|her|the|a) )?(?:pen to paper|signatures? (?:on|to))|"
-            r"placed (?:an? |the |its |their )?"
-            r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
+            # "placed a firm / an emergency / an urgent / a $2bn order": any one or two words before it
+            r"placed (?:an? |the |its |their )?(?:[\w$.,-]+ ){0,2}?(?:order|contract)s?\b(?! book)|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
             # the headline present "A orders 20 X" (the verb, with its count; "orders for" is the noun)
