@@ -40,3 +40,32 @@ def test_an_order_book_is_no_order() -> None:
     """ "placed its order book": a maker's backlog, no buyer's order."""
     text = "Rheinmetall placed its order book at a record level as Chile studied Skyranger air defence guns."
     assert "signed" not in _stages(text, "DEU", "CHL")
+
+
+# --- "the second operator after B, which ordered N X in 2022": B's own stage -------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    noun=st.sampled_from(["operator", "user", "foreign operator", "export customer"]),
+    verb=st.sampled_from(["ordered", "contracted", "signed for", "placed an order for"]),
+)
+def test_a_listed_customers_relative_clause_gives_its_stage(noun: str, verb: str) -> None:
+    """ "C would become the second X operator after B, which ordered 40 of them in 2023": the clause
+    on the earlier customer states its own order (signed); 'operator' alone would read as in service."""
+    text = (
+        f"Peru would become the second {noun} of the Leopard 2A8 after Chile, which {verb} "
+        "40 Leopard 2A8 tanks from Germany in 2023."
+    )
+    assert _stages(text, "DEU", "CHL") == {"signed"}
+
+
+def test_a_listed_customers_delivery_clause_stays_a_delivery() -> None:
+    """ "after B, which ordered N X in 2021 and received them last year": the delivery outranks the
+    order told beside it; a bare 'bought' keeps the noun's reading (an operator has it in service)."""
+    for clause in (
+        "ordered 40 Leopard 2A8 tanks from Germany in 2021 and received them last year",
+        "bought 40 Leopard 2A8 tanks from Germany",
+    ):
+        text = f"Peru would become the second operator of the Leopard 2A8 after Chile, which {clause}."
+        assert _stages(text, "DEU", "CHL") == {"delivered"}
