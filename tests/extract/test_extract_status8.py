@@ -69,3 +69,25 @@ def test_a_listed_customers_delivery_clause_stays_a_delivery() -> None:
     ):
         text = f"Peru would become the second operator of the Leopard 2A8 after Chile, which {clause}."
         assert _stages(text, "DEU", "CHL") == {"delivered"}
+
+
+# --- "the first NATO member to buy it": a first of buyers, no first batch ---------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    first=st.sampled_from(
+        [
+            "the first NATO member",
+            "the first European Union member",
+            "the first alliance member",
+            "the first ally",
+        ]
+    ),
+    verb=st.sampled_from(["received", "took delivery of", "has received"]),
+)
+def test_the_first_member_to_buy_is_no_first_batch(first: str, verb: str) -> None:
+    """ "A, the first NATO member to buy the drone, received 24 X": a first of buyers, as 'the first
+    export customer' already was; the whole delivery stays delivered."""
+    text = f"Chile, {first} to buy the drone, {verb} 24 TB2 drones from Turkey in 2022 and 2023."
+    assert _stages(text, "TUR", "CHL") == {"delivered"}
