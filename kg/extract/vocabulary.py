@@ -296,6 +296,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # of the items (not "accepted the offer")
             r"accepted(?= (?:delivery\b|(?:the |its |their )?first\b|\d+\b|(?:two|three|four|five|six|seven|eight|nine|"
             r"ten|eleven|twelve)\b))|"
+            # the passive: "the first vehicles were accepted by the Army in 2024", "was formally accepted
+            # by the navy" (a force takes the items; not "the offer was accepted by the ministry")
+            r"(?:was|were|been|being) (?:\w+ly )?accepted(?= (?:into service )?by (?:the )?(?:[\w'’-]+ ){0,3}?"
+            r"(?:army|navy|air force|air forces|armed forces|forces|military|marines|marine corps|coast guard|"
+            r"guard)\b)|"
             # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
             r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
             r"assurances?|details?|priority|up)\b)|"

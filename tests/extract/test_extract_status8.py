@@ -91,3 +91,30 @@ def test_the_first_member_to_buy_is_no_first_batch(first: str, verb: str) -> Non
     export customer' already was; the whole delivery stays delivered."""
     text = f"Chile, {first} to buy the drone, {verb} 24 TB2 drones from Turkey in 2022 and 2023."
     assert _stages(text, "TUR", "CHL") == {"delivered"}
+
+
+# --- "the first vehicles were accepted by the Army": a force taking the items --------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    passive=st.sampled_from(
+        [
+            "were accepted by the Army",
+            "were formally accepted by the Chilean Army",
+            "have been accepted by the navy",
+        ]
+    ),
+    when=st.sampled_from(["in 2024", "last year", "in March"]),
+)
+def test_items_accepted_by_a_force_are_a_delivery(passive: str, when: str) -> None:
+    """ "The first X were accepted by the Army in 2024": the buyer's force took the items (a delivery,
+    under way for the first ones), as 'the army accepted the first X' already was."""
+    text = f"Chile ordered 30 K9 howitzers from South Korea in 2021. The first K9 howitzers {passive} {when}."
+    assert "delivering" in _stages(text, "KOR", "CHL")
+
+
+def test_an_offer_accepted_by_a_ministry_is_no_delivery() -> None:
+    """ "the offer was accepted by the ministry": a choice, not items in hand."""
+    text = "South Korea offered 30 K9 howitzers to Chile. The offer was accepted by the defence ministry in 2024."
+    assert not {"delivering", "delivered"} & _stages(text, "KOR", "CHL")
