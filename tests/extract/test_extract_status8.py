@@ -118,3 +118,25 @@ def test_an_offer_accepted_by_a_ministry_is_no_delivery() -> None:
     """ "the offer was accepted by the ministry": a choice, not items in hand."""
     text = "South Korea offered 30 K9 howitzers to Chile. The offer was accepted by the defence ministry in 2024."
     assert not {"delivering", "delivered"} & _stages(text, "KOR", "CHL")
+
+
+# --- a deal noun after a list of one pair's items refers to the list's head ------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    back=st.sampled_from(
+        [
+            "The contract follows the Chilean Parliament's approval of the acquisition in June.",
+            "Parliament approved the purchase in June.",
+            "The Chilean Senate cleared the deal in June.",
+        ]
+    ),
+)
+def test_a_deal_noun_after_a_list_is_the_heads_deal(back: str) -> None:
+    """ "A signed to buy N X and M Y. Parliament approved the purchase in June.": the deal noun names
+    the deal, whose head item is X (not only the list's last item, Y)."""
+    text = f"Chile has signed a contract with South Korea to buy 54 K9 howitzers and 36 K10 resupply vehicles. {back}"
+    facts = {(c["system"]["name"], c["status"]) for c in claim_facts.claims(text, PUB) if c["system"]}
+    approved = {name for name, status in facts if status == "approved"}
+    assert approved and not any("K10" in name for name in approved), facts
