@@ -140,3 +140,18 @@ def test_a_deal_noun_after_a_list_is_the_heads_deal(back: str) -> None:
     facts = {(c["system"]["name"], c["status"]) for c in claim_facts.claims(text, PUB) if c["system"]}
     approved = {name for name, status in facts if status == "approved"}
     assert approved and not any("K10" in name for name in approved), facts
+
+
+# --- "will keep its X, bought from A in the 2000s, in service": a fleet in hand --------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["will keep", "keeps", "will retain", "retains"]),
+    part=st.sampled_from(["bought", "purchased"]),
+)
+def test_a_kept_fleet_bought_long_ago_is_delivered(verb: str, part: str) -> None:
+    """ "A will keep its X, bought from B in the 2000s, in service": a fleet in hand (delivered), as
+    'A flies N X bought from B' already was; not talks because of the future verb."""
+    text = f"Chile has said it {verb} its Leopard 2A4 tanks, {part} from Germany in the 2000s, in service until 2035."
+    assert _stages(text, "DEU", "CHL") == {"delivered"}
