@@ -413,7 +413,12 @@ class _Extractor(FrameBuilder, DetailReader):
                     )
                 self.claims.append(claim)
                 self._standing_relation(s, claim)
-                if not fr.companion:  # "the deal" later means the named system's deal, not an item beside it
+                if not fr.companion and (
+                    ";" in s or not _list_member_after_head(claim, self.claims[n_sentence:-1])
+                ):
+                    # "the deal" later means the named system's deal, not an item beside it; after a list
+                    # of one pair's items ("to supply N X and M Y"), the list's head (an itemised notice,
+                    # "N X; M Y; and K Z", keeps its last line: each line is a sale of its own)
                     self.ctx.last = [claim]
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
@@ -1097,3 +1102,20 @@ def extract_claims(
     if not isinstance(text, str) or not text.strip():
         return []
     return _Extractor(text, published, extra_systems, title).run()
+
+
+def _list_member_after_head(claim: Claim, earlier: list[Claim]) -> bool:
+    """True when ``claim`` is a later item of a list whose head, an earlier claim of the same sentence,
+    has the same supplier and buyer: a later back-reference by a deal noun ("the acquisition was
+    approved in June") is the head item's deal, as a delivery clause after the list is (frames)."""
+    if claim.system is None or claim.negated:
+        return False
+    sup = claim.supplier.iso3 if claim.supplier else None
+    return any(
+        c.system is not None
+        and not c.negated
+        and c.buyer.iso3 == claim.buyer.iso3
+        and (c.supplier.iso3 if c.supplier else None) == sup
+        and c.system.name != claim.system.name
+        for c in earlier
+    )

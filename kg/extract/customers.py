@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef
-from kg.extract.vocabulary import CUSTOMER_NOUN, NTH_CUSTOMER
+from kg.extract.vocabulary import CUSTOMER_NOUN, NTH_CUSTOMER, TRIGGERS
 
 _NOUNS = "(?P<noun>" + CUSTOMER_NOUN + ")"
 #: "the third (European|export) buyer of the K9 after A and B"
@@ -36,6 +36,10 @@ _INCLUDE = re.compile(
     r"(?:include|includes|included|are|were)\s+(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
+#: the trigger patterns of the stages a relative clause on a listed customer may state
+_STAGE_RX = {st: rx for st, rx in TRIGGERS if st in ("delivering", "delivered", "signed")}
+#: a bare purchase verb states no stage of its own (labelling rule 5: "bought" is unknown)
+_BARE_PURCHASE = re.compile(r"bought|buys|purchased|acquired|acquires|procured", re.IGNORECASE)
 _KEYWORDS = ("after", "following", "join", "include", " are ", " were ")
 #: the gap between two states of one list
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
@@ -74,18 +78,28 @@ def listed_customers(
             if not states and gap.strip() not in ("", "the"):
                 break
             states.append(p)
+        own: str | None = None
         if states and end is not None and end.group(0).lstrip(", ").startswith(("which", "who", "where")):
             # "after A, which builds its own version as the Z": Z is the listed customer's, not the deal's
             stop = _LIST_END.search(s, end.end())
-            states += [
-                x
-                for x in mentions
-                if x.kind == "system" and end.end() <= x.start - a < (stop.start() if stop else len(s))
-            ]
+            clause_end = stop.start() if stop else len(s)
+            states += [x for x in mentions if x.kind == "system" and end.end() <= x.start - a < clause_end]
+            own = _clause_stage(s[end.end() : clause_end])
         if states:
             noun = m.group("noun").lower()
-            status = "delivered" if noun.startswith(("operator", "user")) else "unknown"
+            status = own or ("delivered" if noun.startswith(("operator", "user")) else "unknown")
             return states, status, (a + m.start(), a + hi)
+    return None
+
+
+def _clause_stage(clause: str) -> str | None:
+    """The stage a relative clause on the list states of the listed customer's own purchase ("after A,
+    which ordered 180 of them in 2022": signed; "which received its first in 2024": delivering), else
+    None (the customer noun's reading holds).  A delivery outranks the order told beside it."""
+    for stage in ("delivering", "delivered", "signed"):
+        m = _STAGE_RX[stage].search(clause)
+        if m is not None and not (stage == "signed" and _BARE_PURCHASE.fullmatch(m.group(0))):
+            return stage
     return None
 
 

@@ -457,9 +457,10 @@ _DENIAL = _lrx(
 _PARTIAL = _lrx(
     # "first-generation", "the first time" describe no first batch; nor does a first of buyers or of
     # events: "the first African operator of the type", "the first of the Baltic states to field",
-    # "its first export customer", "the first flight of the type"
+    # "its first export customer", "the first NATO member to buy it", "the first flight of the type"
     r"\b(first(?![- ](?:generation|ever|time)\b)(?!(?:[- ][\w-]+){0,4}?[- ](?:operators?|users?|customers?|"
-    r"buyers?|clients?|countr(?:y|ies)|nations?|states?|exporters?|exports?|importers?|flights?|sorties?)(?![\w-]))|"
+    r"buyers?|clients?|countr(?:y|ies)|nations?|states?|members?|all(?:y|ies)|exporters?|exports?|importers?|"
+    r"flights?|sorties?)(?![\w-]))|"
     r"initial|some of the|"
     r"part of the (?:order|deal|contract|batch|shipment|consignment)|"
     r"remaining|so far|batch|tranche|outstanding|rest of|"

@@ -71,11 +71,12 @@ _PENDING_LEFT = re.compile(
     re.IGNORECASE,
 )
 #: a fleet flown, operated or fielded, in the present, earlier in the clause: "the navy flies N X bought
-#: from A", "currently operates N X purchased from A" (labelling guidelines: in service is delivered).
+#: from A", "currently operates N X purchased from A", "will keep its X, bought from A in the 2000s, in
+#: service" (labelling guidelines: in service is delivered).
 #: Read only on a purchase participle after it (:func:`_readings`), never as a trigger of its own: alone,
 #: "flies N X" names no seller and would open claims on fleets, not deals
 _FLEET_VERB_LEFT = re.compile(
-    r"\b(?:flies|fly|operates|operate|fields|field)\s[^,;.]{0,80}$",
+    r"\b(?:flies|fly|operates|operate|fields|field|keeps?|retains?)\s[^,;.]{0,80}(?:,\s*)?$",
     re.IGNORECASE,
 )
 

@@ -296,6 +296,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # of the items (not "accepted the offer")
             r"accepted(?= (?:delivery\b|(?:the |its |their )?first\b|\d+\b|(?:two|three|four|five|six|seven|eight|nine|"
             r"ten|eleven|twelve)\b))|"
+            # the passive: "the first vehicles were accepted by the Army in 2024", "was formally accepted
+            # by the navy" (a force takes the items; not "the offer was accepted by the ministry")
+            r"(?:was|were|been|being) (?:\w+ly )?accepted(?= (?:into service )?by (?:the )?(?:[\w'’-]+ ){0,3}?"
+            r"(?:army|navy|air force|air forces|armed forces|forces|military|marines|marine corps|coast guard|"
+            r"guard)\b)|"
             # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
             r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
             r"assurances?|details?|priority|up)\b)|"
@@ -322,8 +327,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             + r"|"
             # the signing idioms: "put pen to paper with B on N X", "put its signature on the contract"
             r"(?:put|puts) (?:(?:its|their|his|her|the|a) )?(?:pen to paper|signatures? (?:on|to))|"
-            r"placed (?:an? |the |its |their )?"
-            r"(?:firm |new |follow-on |follow-up |repeat |fresh |additional |second |further )?(?:order|contract)s?|"
+            # "placed a firm / an emergency / an urgent / a $2bn order": any one or two words before it
+            r"placed (?:an? |the |its |their )?(?:[\w$.,-]+ ){0,2}?(?:order|contract)s?\b(?! book)|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
             # the headline present "A orders 20 X" (the verb, with its count; "orders for" is the noun)
