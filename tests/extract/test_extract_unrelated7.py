@@ -89,15 +89,15 @@ def test_each_item_keeps_its_own_attached_source(source: str) -> None:
 
 @pytest.mark.parametrize("sep", ["as well as", "and"])
 def test_a_later_member_of_a_replaced_list_is_no_item(sep: str) -> None:
-    """ "to replace the old X 122 mm towed guns as well as Y": Y is replaced too, it is not bought,
+    """ "to retire the old X 130 mm field guns as well as Y": Y is retired too, it is not bought,
     even when the first member is a long noun phrase."""
     text = (
-        "Armenia buys Indian guns.\n\nArmenia ordered six ATAGS howitzers from India in 2023. Now it wants to buy "
-        "40 more ATAGS howitzers to replace the outdated Soviet-era D-30 122 mm towed howitzers "
+        "Ghana buys Korean guns.\n\nGhana ordered eight K9 howitzers from South Korea in 2024. Next it plans to "
+        "buy 30 more K9 howitzers to retire its ageing Soviet-built M-46 130 mm field guns "
         f"{sep} 2A65 Msta-B guns."
     )
-    found = _triples(text, "Armenia buys Indian guns")
-    assert any(t[0] == "IND" and t[1] == "ARM" for t in found), found
+    found = _triples(text, "Ghana buys Korean guns")
+    assert any(t[0] == "KOR" and t[1] == "GHA" for t in found), found
     assert not any(t[2] and "Msta" in t[2] for t in found), found
 
 
