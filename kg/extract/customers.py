@@ -17,6 +17,7 @@ from dataclasses import replace
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef
 from kg.extract.vocabulary import CUSTOMER_NOUN, NTH_CUSTOMER, TRIGGERS
+from kg.vocab.statuses import DELIVERY
 
 _NOUNS = "(?P<noun>" + CUSTOMER_NOUN + ")"
 #: "the third (European|export) buyer of the K9 after A and B"
@@ -36,8 +37,10 @@ _INCLUDE = re.compile(
     r"(?:include|includes|included|are|were)\s+(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
-#: the trigger patterns of the stages a relative clause on a listed customer may state
-_STAGE_RX = {st: rx for st, rx in TRIGGERS if st in ("delivering", "delivered", "signed")}
+#: the stages a relative clause on a listed customer may state, a delivery first (it outranks the
+#: order told beside it), and their trigger patterns
+_CLAUSE_STAGES: tuple[str, ...] = (*DELIVERY, "signed")
+_STAGE_RX = {st: rx for st, rx in TRIGGERS if st in _CLAUSE_STAGES}
 #: a bare purchase verb states no stage of its own (labelling rule 5: "bought" is unknown)
 _BARE_PURCHASE = re.compile(r"bought|buys|purchased|acquired|acquires|procured", re.IGNORECASE)
 _KEYWORDS = ("after", "following", "join", "include", " are ", " were ")
@@ -96,7 +99,7 @@ def _clause_stage(clause: str) -> str | None:
     """The stage a relative clause on the list states of the listed customer's own purchase ("after A,
     which ordered 180 of them in 2022": signed; "which received its first in 2024": delivering), else
     None (the customer noun's reading holds).  A delivery outranks the order told beside it."""
-    for stage in ("delivering", "delivered", "signed"):
+    for stage in _CLAUSE_STAGES:
         m = _STAGE_RX[stage].search(clause)
         if m is not None and not (stage == "signed" and _BARE_PURCHASE.fullmatch(m.group(0))):
             return stage
