@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import claim_facts
 
 from kg.extract import Article, extract
 
-
-def _triples(text: str, title: str = "Defence news") -> set[tuple]:
-    out = set()
-    for c in extract(Article(text=text, title=title)):
-        d = c.to_dict()
-        out.add(
-            (d["supplier"] and d["supplier"]["iso3"], d["buyer"]["iso3"], d["system"] and d["system"]["name"])
-        )
-    return out
+_triples = claim_facts.titled_triples
 
 
 _LEDE = "Peru approves its defence budget.\n\nPeru's congress passed the defence budget for next year on Tuesday. "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract import extract_text
+from kg.extract import Article, extract, extract_text
 
 
 def claims(text: str, published: date, *, asserted: bool = False) -> list[dict]:
@@ -68,3 +68,16 @@ def asserted(
         for c in extract_text(text, published)
         if not c.negated
     ]
+
+
+def titled_triples(text: str, title: str = "Defence news") -> set[tuple]:
+    """(supplier iso3, buyer iso3, catalogue system name) of an article with a headline: for the
+    rules that read the title (the article's focus, headline-weighted buyers)."""
+    return {
+        (
+            c["supplier"]["iso3"] if c["supplier"] else None,
+            c["buyer"]["iso3"],
+            c["system"]["name"] if c["system"] else None,
+        )
+        for c in (claim.to_dict() for claim in extract(Article(text=text, title=title)))
+    }
