@@ -23,8 +23,8 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
    a floor only if it raises F1 on every check;
 3. the shipped weights are refit with the chosen settings on every labelled set that is not the
    final check (dev, newsset, newsset2, newsset3, newsset7, newsset8, newsset10, newsset12); the final checks
-   (``bench_confidence.FINAL``: newsset4, newsset5, newsset6, newsset9, newsset11, newsset13) are never
-   read here.
+   (``bench_confidence.FINAL``: newsset4, newsset5, newsset6, newsset9, newsset11, newsset13, newsset14)
+   are never read here.
 
 Usage::
 

@@ -1,9 +1,10 @@
-"""Extraction quality on the news sets written blind to the rules: ``tests/fixtures/newsset4`` to ``newsset13``.
+"""Extraction quality on the news sets written blind to the rules: ``tests/fixtures/newsset4`` to ``newsset14``.
 
 Why: a set the rules were tuned on says little about unseen news, so each of these sets was written and
 labelled (by ``../shared/eval/README.md``'s guidelines and the earlier sets' conventions) without reading
 ``kg/extract/``, its tests or any labelled text, and committed before the first run; each README says how
-and what it covers.  newsset4, newsset5, newsset6, newsset9, newsset11 and newsset13 are the final checks nobody tunes or trains on;
+and what it covers.  newsset4, newsset5, newsset6, newsset9, newsset11, newsset13 and newsset14 are the
+final checks nobody tunes or trains on;
 newsset7, newsset8, newsset10 and newsset12 are split like newsset2 (even halves tuning, odd halves checks;
 ``scripts/bench_confidence.CHECK_SETS``).  The floors sit a little below the figures measured when each
 set was added, so a regression fails here while merges may move the figures a little; never tune a rule
@@ -40,6 +41,7 @@ ALL_SETS = (
     "newsset11",
     "newsset12",
     "newsset13",
+    "newsset14",
 )
 
 
@@ -90,6 +92,9 @@ BLIND_SETS = (
     # kg at cc9dd68, labels at e4cdc0e; 220 facts on 168 triples: P=0.84 R=0.72 status 118/164,
     # confidence >= 0.8 P=0.92 R=0.21
     BlindSet("newsset13", "a-*.json", ("a-23", "a-24"), (0.79, 0.67, 0.67), (0.85, 0.16)),
+    # kg at e98c89f, labels at 51151d5; 168 facts on 134 triples: P=0.67 R=0.49 status 70/89,
+    # confidence >= 0.8 P=0.83 R=0.18
+    BlindSet("newsset14", "a-*.json", ("a-16", "a-17"), (0.62, 0.44, 0.72), (0.75, 0.13)),
 )
 IDS = [s.name for s in BLIND_SETS]
 
