@@ -295,3 +295,20 @@ def test_the_shipped_band_keeps_the_promise_out_of_sample() -> None:
     scores = mod._scores(data, probs, mod.BLEND)
     checks = mod._merge([data[n] for n in mod.CHECKS])
     assert mod.band_threshold(sc, checks, [x for n in mod.CHECKS for x in scores[n]]) == mod.BAND
+
+
+def test_the_band_chosen_without_a_set_is_checked_on_it(monkeypatch) -> None:
+    """``nested_band``: a set whose high-scoring claims are wrong fails the band the other sets chose (10 of
+    its 20 right), and with it among the choosers no band exists for the other two."""
+    from scripts import train_claim_model as mod
+
+    monkeypatch.setattr(mod, "CHECKS", ("a", "b", "c"))
+    good = [(0.95, True)] * 60
+    a, sa = _labelled(good)
+    b, sb = _labelled(good)
+    c, scs = _labelled([(0.95, True)] * 10 + [(0.95, False)] * 10)
+    right, total, missing = mod.nested_band(_Keys, {"a": a, "b": b, "c": c}, {"a": sa, "b": sb, "c": scs})
+    assert (right, total, missing) == (10, 20, 2)
+    assert right < mod.PROMISE * total  # the gate of ``select`` refuses such a setting
+    few, sf = _labelled([(0.95, True)] * 5)
+    assert mod.nested_band(_Keys, {"a": few, "b": few, "c": few}, {"a": sf, "b": sf, "c": sf})[2] == 3
