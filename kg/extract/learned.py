@@ -486,7 +486,8 @@ def current_model() -> ClaimModel | None:
 
 #: cues that state the claim's item belongs to a third party ("to counter B's Y, bought from C"): the
 #: model, which sees them only pooled in their risk group, may not raise such a claim above the hand
-#: table, whose own cost for the cue keeps it under the 0.8 promise whatever the blend
+#: table's value on the shipped scale (:func:`capped`), whose own cost for the cue keeps it under the
+#: band whatever the blend
 NEVER_RAISED = frozenset({"party:other-owner"})
 
 
@@ -496,7 +497,12 @@ def apply(claims: list[Claim], text: str, mentions: list[Mention], published: da
     if model is None or not claims:
         return
     for c, feats in zip(claims, article_features(claims, text, mentions, published), strict=True):
-        conf = model.confidence(feats, c.confidence)
-        if NEVER_RAISED.intersection(c.cues):
-            conf = min(conf, c.confidence)
-        c.confidence = conf
+        c.confidence = capped(model.confidence(feats, c.confidence), c.confidence, c.cues, model.band)
+
+
+def capped(conf: float, hand: float, cues: list[str], band: float) -> float:
+    """``conf``, or for a claim with a :data:`NEVER_RAISED` cue at most its hand value on the shipped scale
+    (the hand value mapped by the band, :func:`to_confidence`): a hand value under the band stays under 0.8."""
+    if NEVER_RAISED.intersection(cues):
+        return min(conf, to_confidence(hand, band))
+    return conf

@@ -312,3 +312,12 @@ def test_the_band_chosen_without_a_set_is_checked_on_it(monkeypatch) -> None:
     assert right < mod.PROMISE * total  # the gate of ``select`` refuses such a setting
     few, sf = _labelled([(0.95, True)] * 5)
     assert mod.nested_band(_Keys, {"a": few, "b": few, "c": few}, {"a": sf, "b": sf, "c": sf})[2] == 3
+
+
+def test_a_claim_whose_item_a_third_state_owns_stays_under_the_band_its_hand_value_misses() -> None:
+    """``party:other-owner`` (learned.NEVER_RAISED): a hand value of 0.82 under a band of 0.85 is under 0.8
+    on the shipped scale, whatever the model says."""
+    cues = ["buyer:subject:bought", "party:other-owner"]
+    assert learned.capped(0.95, 0.82, cues, 0.85) < learned.THRESHOLD
+    assert learned.capped(0.95, 0.82, cues[:1], 0.85) == 0.95
+    assert learned.capped(0.5, 0.82, cues, 0.85) == 0.5
