@@ -527,7 +527,16 @@ def select(sc, data: dict[str, Labelled], show: bool = False) -> Setting:
         and r.shipped_dev[1] >= DEV_COVERAGE
     ]
     if not ok:
-        raise SystemExit("no setting keeps the promise on the checks and the dev band: ship no model")
+        held = [
+            r
+            for r in rows
+            if r.band is not None and r.nested[2] == 0 and r.nested[0] >= PROMISE * r.nested[1]
+        ]
+        best_dev = max((r.shipped_dev[1] for r in held), default=0.0)
+        raise SystemExit(
+            f"no setting keeps the promise on the checks and the dev band ({len(held)} hold the band held out; "
+            f"their best shipped dev coverage {best_dev:.3f} < {DEV_COVERAGE}): ship no model, or report the trade"
+        )
     best = max(r.cr for r in ok)
     order = list(FEATURE_SETS)
     near = [r for r in ok if r.cr >= best - COVERAGE_TIE]
