@@ -13,28 +13,35 @@ keys).  Every claim is one example.
 
 Validation protocol (docs/extract-json.md, "Confidence scale"):
 
-1. the features, the L2 strength, the blend with the hand table and any drop floor are chosen by
-   fitting on the **tuning** sets (``bench_confidence.TUNING``) and measuring on
-   the **checks** (``bench_confidence.CHECKS``, the odd halves): scores only (F1, P/R, precision and coverage
-   at confidence >= 0.8, reliability table, log-loss, Brier, AUC of the distinct triples, each
-   triple's confidence the highest of its claims), never a check claim printed;
-2. the model ships only if it beats the hand table on the checks (confident precision not down by more
-   than one claim of the hand table's band, without collapsing coverage, better log-loss/Brier/AUC);
-   a floor only if it raises F1 on every check;
-3. the shipped weights are refit with the chosen settings on every labelled set that is not the
+1. **leave one set out** (:func:`cross_validate`): each labelled set of :data:`ALL` in turn is held
+   out whole (its tuning half and its check half together), the model is fit on the others and the
+   held-out claims scored; every figure used to choose is such an out-of-sample score.  The check
+   halves (``bench_confidence.CHECKS``) are trained on only inside this loop, never scored by a model
+   that saw them; scores only, never a check claim printed;
+2. per setting (feature set of :data:`FEATURE_SETS`, L2, blend with the hand table) the band's score
+   is :func:`band_threshold`: the lowest score from which the pooled checks' distinct triples,
+   out-of-sample, are right often enough that the one-sided 95% Wilson lower bound of their precision
+   reaches 0.95; the shipped model maps it to confidence 0.8 (``learned.to_confidence``);
+3. the setting (:func:`select`): the largest pooled check coverage at its band, among those whose
+   band holds when each check half is held out of choosing it (:func:`nested_band`) and whose
+   shipped refit keeps the dev band at P >= 0.95 and R >= :data:`DEV_COVERAGE`; ties to the simplest
+   feature set, then the most regularised; the model ships only if its band covers at least what the
+   hand table's own band does;
+4. the shipped weights are refit with the chosen settings on every labelled set that is not the
    final check (dev, newsset, newsset2, newsset3, newsset7, newsset8, newsset10, newsset12); the final checks
    (``bench_confidence.FINAL``: newsset4, newsset5, newsset6, newsset9, newsset11, newsset13, newsset14)
    are never read here.
 
 Usage::
 
-    python scripts/train_claim_model.py            # validate (tuning fit vs checks), refit on all, write JSON
-    python scripts/train_claim_model.py --select   # also print the grid of settings on the checks
+    python scripts/train_claim_model.py            # refit the shipped settings on all, write JSON
+    python scripts/train_claim_model.py --select   # also the cross-validated grid, the rule's choice, per set
     python scripts/train_claim_model.py --no-write # measure only
 
-After rule changes are merged, rerun the first command: it rewrites the JSON (the commit and date
-in it say which extractor it was fitted to); ``tests/extract/test_extract_learned.py`` checks that
-a retrain reproduces the shipped weights.
+After rule changes are merged, rerun with ``--select``: if the rule chooses otherwise, set
+:data:`FEATURE_SET`, :data:`L2`, :data:`BLEND` and :data:`BAND` and rerun; the JSON records the commit and
+date it was fitted at.  ``tests/extract/test_extract_learned.py`` checks that a retrain reproduces the
+shipped weights and band.
 """
 
 from __future__ import annotations
@@ -63,25 +70,48 @@ from scripts.bench_confidence import (  # noqa: E402
     sets,
 )
 
-#: Tuned on :data:`bench_confidence.TUNING`, settings chosen on :data:`bench_confidence.CHECKS` (the
-#: odd halves).  The sets written blind and measured before anyone tuned on them (newsset7, newsset8):
-#: their claims are right as often as on unseen news (about 60%), where the tuning sets' are right 86%
+#: Cross-validated by whole sets, the band measured on :data:`bench_confidence.CHECKS` (the odd halves).
+#: The sets written blind and measured before anyone tuned on them (newsset7, newsset8): their claims are right as often as on unseen news (about 60%), where the tuning sets' are right 86%
 #: of the time, so they say most about how the model does on text nobody tuned on.
 #: The shipped model is refit on every labelled set but the final checks.
 ALL = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role != "final"))
-#: chosen on the checks (``--select``): L2 strength, share of the model in the confidence, no floor
+#: chosen by the cross-validation (``--select``): L2 strength, share of the model in the score
 L2 = 30.0
-BLEND = 0.3
-FLOOR: float | None = None
+BLEND = 0.5
 #: sign constraints: a denial, a hedge or a risk cue never raises a claim; the hand table never lowers it
 NON_POSITIVE = (
     "negated",
     "modality:expected",
     "modality:uncertain",
     *sorted(set(learned.RISK_GROUPS.values())),
+    "sentence:systems-2",
+    "sentence:triples-3",
+    "buyer:outside-sentence",
+    "supplier:outside-sentence",
+    "system:outside-sentence",
+    "pair:far",
 )
-NON_NEGATIVE = ("hand",)
-THRESHOLD = 0.8
+NON_NEGATIVE = ("hand", "hand:0.8", "hand:0.85")
+THRESHOLD = learned.THRESHOLD
+#: the feature sets the cross-validation chooses among: the article-level set, plus the sentence's own
+#: risk shapes (several systems, three or more triples, a supplier not named in it, buyer and system far
+#: apart), plus the hand table's band as steps
+_BASE = tuple(f for f in learned.FEATURES if f not in learned.CANDIDATES)
+FEATURE_SETS: dict[str, tuple[str, ...]] = {
+    "base": _BASE,
+    "sentence": (*_BASE, "sentence:systems-2", "sentence:triples-3", "supplier:outside-sentence", "pair:far"),
+    "all": learned.FEATURES,
+}
+#: chosen by the cross-validation (``--select``), with the band's score (``band_threshold``)
+FEATURE_SET = "sentence"
+BAND = 0.85
+#: the promise: the confident band right at least this often on text nobody tuned on ...
+PROMISE = 0.95
+#: ... as the one-sided 95% Wilson lower bound of its cross-validated precision on the pooled checks
+#: (a margin: the final checks ran 0.03-0.04 below the checks when the checks were the estimate)
+WILSON_Z = 1.645
+#: the scores tried as the band's start
+BAND_GRID = tuple(round(0.8 + 0.005 * i, 3) for i in range(39))
 
 
 @dataclass(slots=True)
@@ -281,8 +311,8 @@ def confidences(model: learned.ClaimModel | None, data: Labelled) -> list[float]
     return [model.confidence(e.features, e.hand) for e in data.examples]
 
 
-def _with_blend(model: learned.ClaimModel, blend: float) -> learned.ClaimModel:
-    return learned.ClaimModel(weights=model.weights, intercept=model.intercept, blend=blend)
+def _with(model: learned.ClaimModel, blend: float, band: float = THRESHOLD) -> learned.ClaimModel:
+    return learned.ClaimModel(weights=model.weights, intercept=model.intercept, blend=blend, band=band)
 
 
 def _merge(parts: list[Labelled]) -> Labelled:
@@ -311,64 +341,232 @@ def fit_shipped(sc=None) -> learned.ClaimModel:
     """The shipped model: the chosen settings refit on :data:`ALL` (the reproduction test calls this)."""
     sc = sc or load_scorer()
     data = load(sc, ALL)
-    return _with_blend(fit(_merge([data[n] for n in ALL]).examples, L2), BLEND)
+    return _with(fit(_merge([data[n] for n in ALL]).examples, L2, FEATURE_SETS[FEATURE_SET]), BLEND, BAND)
 
 
-def _report(sc, data: dict[str, Labelled], model: learned.ClaimModel) -> None:
-    for name in CHECKS:
-        hand, new = (
-            measure(sc, data[name], confidences(None, data[name])),
-            measure(sc, data[name], confidences(model, data[name])),
+# -- cross-validation and the band -------------------------------------------------------------
+def group(name: str) -> str:
+    """The set a half belongs to ("newsset7-odd" -> "newsset7"): held out together in the cross-validation."""
+    return name.rsplit("-", 1)[0] if name.endswith(("-even", "-odd")) else name
+
+
+def cross_validate(data: dict[str, Labelled], l2: float, features: tuple[str, ...]) -> dict[str, list[float]]:
+    """The out-of-sample probability of every claim of every set in ``data``: the claims of a set (its
+    tuning and its check half together) are scored by a model fit on the other sets only.
+
+    Why: the rules were tuned on the tuning halves until their claims are right, so a model fit there
+    and judged there looks more reliable than it is; a set held out whole is text neither the model
+    nor (for its check half) the rules saw.  The check halves are trained on only inside this loop."""
+    out: dict[str, list[float]] = {}
+    for g in dict.fromkeys(group(n) for n in data):
+        model = fit(_merge([d for n, d in data.items() if group(n) != g]).examples, l2, features)
+        for n, d in data.items():
+            if group(n) == g:
+                out[n] = [model.probability(e.features) for e in d.examples]
+    return out
+
+
+def wilson_lower(right: int, n: int, z: float | None = None) -> float:
+    """The Wilson score lower bound of a proportion ``right / n`` (0 for no data; ``z`` :data:`WILSON_Z`)."""
+    if n == 0:
+        return 0.0
+    z = WILSON_Z if z is None else z
+    p = right / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - spread) / (1 + z * z / n)
+
+
+def band_threshold(sc, checks: Labelled, scores: list[float]) -> float | None:
+    """The lowest score of :data:`BAND_GRID` from which the distinct triples of ``checks`` are right
+    often enough that the Wilson lower bound of their precision reaches :data:`PROMISE` (None: none).
+
+    ``scores`` must be out-of-sample (:func:`cross_validate`): the band's promise is about text
+    nobody tuned on.  The shipped model maps this score to confidence 0.8 (``learned.to_confidence``)."""
+    for t in BAND_GRID:
+        cp, _, _, cn = _prf(sc, checks, scores, t)
+        if cn and wilson_lower(round(cp * cn), cn) >= PROMISE:
+            return t
+    return None
+
+
+@dataclass(slots=True)
+class Setting:
+    """One point of the grid, measured out-of-sample: its band and what the band holds on the checks and dev."""
+
+    features: str
+    l2: float
+    blend: float
+    band: float | None
+    cp: float = 0.0
+    cr: float = 0.0
+    cn: int = 0
+    dev_cp: float = 0.0
+    dev_cr: float = 0.0
+    logloss: float = 0.0
+    #: the dev set's band under the model refit on :data:`ALL` (what ships): precision and coverage
+    shipped_dev: tuple[float, float] = (0.0, 0.0)
+    #: :func:`nested_band`: right and all triples of the bands chosen without each check set, and how
+    #: many check sets were left without a band
+    nested: tuple[int, int, int] = (0, 0, 0)
+
+    def line(self) -> str:
+        name = (
+            "hand table" if self.features == "hand" else f"{self.features:<8} {self.l2:>4} {self.blend:.1f}"
         )
-        print(f"{name:<13} hand    {hand.line()}")
-        print(f"{'':<13} learned {new.line()}")
-        for (b, n0, k0), (_, n1, k1) in zip(hand.buckets, new.buckets, strict=True):
-            print(f"    {b:<11} hand {k0:>3}/{n0:<3} learned {k1:>3}/{n1:<3}")
+        band = f"{self.band:.3f}" if self.band is not None else "none "
+        return (
+            f"  {name:<19} band={band} | checks P={self.cp:.3f} R={self.cr:.3f} n={self.cn:<3} "
+            f"lower={wilson_lower(round(self.cp * self.cn), self.cn):.3f} | dev P={self.dev_cp:.2f} R={self.dev_cr:.2f}"
+            f" | logloss={self.logloss:.3f} | shipped dev P={self.shipped_dev[0]:.2f} R={self.shipped_dev[1]:.2f}"
+            f" | nested {self.nested[0]}/{self.nested[1]} without band {self.nested[2]}"
+        )
 
 
-GRID_L2 = (0.3, 1.0, 3.0, 10.0, 30.0)
+GRID_L2 = (1.0, 3.0, 10.0, 30.0, 100.0)
 GRID_BLEND = (0.3, 0.5, 0.7, 1.0)
-#: a setting may cover this share of the hand table's confident coverage and still count (precision first:
-#: a stricter confident band that keeps nine tenths of the coverage is what the promise asks for)
-COVERAGE_KEEP = 0.9
-#: settings whose pooled check log-loss is this close to the best count as equally good
-LOGLOSS_TIE = 0.005
+#: issue 13 also asks the band to cover >= 40% of the dev set's gold facts; a little above it, as a floor
+#: of the shipped model's dev band (the dev set is in its training data: this is a floor, not an estimate)
+DEV_COVERAGE = 0.42
+#: settings whose pooled check coverage at their band is this close to the best count as equally good
+COVERAGE_TIE = 0.005
 
 
-def select(sc, data: dict[str, Labelled], train: Labelled, show: bool = False) -> tuple[float, float]:
-    """(l2, blend) by the documented rule: among the settings whose confident precision on the pooled
-    checks is at least the hand table's (less one claim of its confident band) and whose confident
-    coverage is at least :data:`COVERAGE_KEEP` of the hand table's, those within :data:`LOGLOSS_TIE`
-    of the lowest pooled log-loss; of these the most regularised (largest l2, then the smallest blend)."""
+def _scores(
+    data: dict[str, Labelled], probs: dict[str, list[float]] | None, blend: float
+) -> dict[str, list[float]]:
+    """Each claim's score (the blend of its out-of-sample probability and the hand table; None: the hand table)."""
+    if probs is None:
+        return {n: [e.hand for e in d.examples] for n, d in data.items()}
+    return {
+        n: [blend * p + (1 - blend) * e.hand for p, e in zip(probs[n], d.examples, strict=True)]
+        for n, d in data.items()
+    }
+
+
+def nested_band(sc, data: dict[str, Labelled], scores: dict[str, list[float]]) -> tuple[int, int, int]:
+    """The band's rule checked on itself: each check set's band is chosen (:func:`band_threshold`) on the
+    other check sets only and applied to it.  Returns the right and all distinct triples of those bands
+    pooled, and how many check sets got no band.
+
+    Why: the band's score is chosen on the same out-of-sample scores that measure it, so its precision
+    there is a little flattering; and a band that only exists with every set in (the score of a set's
+    best claims) moves when one set changes.  A setting ships only if every held-out check set gets a
+    band and the pooled held-out precision keeps the promise."""
+    right = total = missing = 0
+    for held in CHECKS:
+        rest = [n for n in CHECKS if n != held]
+        band = band_threshold(sc, _merge([data[n] for n in rest]), [x for n in rest for x in scores[n]])
+        if band is None:
+            missing += 1
+            continue
+        cp, _, _, cn = _prf(sc, data[held], scores[held], band)
+        right, total = right + round(cp * cn), total + cn
+    return right, total, missing
+
+
+def _setting(
+    sc, data: dict[str, Labelled], scores: dict[str, list[float]], features: str, l2: float, blend: float
+) -> Setting:
     checks = _merge([data[n] for n in CHECKS])
-    hand = measure(sc, checks, confidences(None, checks))
-    rows: list[tuple[float, float, Scores]] = []
-    for l2 in GRID_L2:
-        base = fit(train.examples, l2)
-        rows += [(l2, b, measure(sc, checks, confidences(_with_blend(base, b), checks))) for b in GRID_BLEND]
+    dev = _merge([data[n] for n in ("dev-even", "dev-odd")])
+
+    def pool(names: tuple[str, ...]) -> list[float]:
+        return [x for n in names for x in scores[n]]
+
+    band = band_threshold(sc, checks, pool(CHECKS))
+    out = Setting(features, l2, blend, band)
+    if band is None:
+        return out
+    out.cp, out.cr, _, out.cn = _prf(sc, checks, pool(CHECKS), band)
+    out.dev_cp, out.dev_cr, _, _ = _prf(sc, dev, pool(("dev-even", "dev-odd")), band)
+    out.logloss = measure(sc, checks, [learned.to_confidence(x, band) for x in pool(CHECKS)]).logloss
+    out.nested = nested_band(sc, data, scores)
+    return out
+
+
+def select(sc, data: dict[str, Labelled], show: bool = False) -> Setting:
+    """(features, l2, blend, band) by the documented rule, every figure out-of-sample (:func:`cross_validate`):
+    each setting's band is :func:`band_threshold` on the pooled checks; among the settings whose band
+    holds when each check set is held out from choosing it (:func:`nested_band`: a band for every check
+    set, pooled precision >= :data:`PROMISE`) and whose shipped refit keeps the dev band at
+    :data:`PROMISE` and :data:`DEV_COVERAGE`, the one whose band covers the most
+    gold facts of the pooled checks wins, ties (within :data:`COVERAGE_TIE`) going to the simplest
+    feature set, then the most regularised (largest l2, then smallest blend).  The learned scale ships only
+    if its band covers at least as much as the hand table's own band (the hand table thresholded the same way).
+
+    ``data`` holds the halves (:data:`TUNING`, :data:`CHECKS`) and the whole sets of :data:`ALL`."""
+    halves = {n: data[n] for n in (*TUNING, *CHECKS)}
+    whole = _merge([data[n] for n in ALL])
+    hand = _setting(sc, halves, _scores(halves, None, 0.0), "hand", 0.0, 0.0)
+    rows: list[Setting] = []
+    for fs, feats in FEATURE_SETS.items():
+        for l2 in GRID_L2:
+            probs = cross_validate(halves, l2, feats)
+            full = fit(whole.examples, l2, feats)
+            for b in GRID_BLEND:
+                row = _setting(sc, halves, _scores(halves, probs, b), fs, l2, b)
+                if row.band is not None:
+                    shipped = confidences(_with(full, b, row.band), data["dev"])
+                    row.shipped_dev = _prf(sc, data["dev"], shipped, THRESHOLD)[:2]
+                rows.append(row)
     if show:
-        print("\ngrid (fit on tuning; the checks pooled): l2 blend | confident P, R | logloss Brier AUC")
-        for l2, b, s in [(0.0, 0.0, hand), *rows]:
-            name = "hand table" if s is hand else f"{l2:>4} {b:.1f}"
-            print(f"  {name:<10} | {s.cp:.3f} {s.cr:.3f} | {s.logloss:.3f} {s.brier:.3f} {s.auc:.3f}")
-    # one claim's worth of precision is noise on a band of ~150 triples: this round's merges flipped the
-    # gate back and forth on a single claim while log-loss, Brier, AUC and coverage all stayed better
-    tolerance = 1 / max(1, hand.cn)
-    ok = [r for r in rows if r[2].cp >= hand.cp - tolerance and r[2].cr >= COVERAGE_KEEP * hand.cr]
+        print(
+            "\ngrid (leave one set out; out-of-sample): features l2 blend | the band on the pooled checks, on dev"
+        )
+        for r in [hand, *rows]:
+            print(r.line())
+    ok = [
+        r
+        for r in rows
+        if r.band is not None
+        and r.cr >= hand.cr
+        and r.nested[2] == 0
+        and r.nested[0] >= PROMISE * r.nested[1]
+        and r.shipped_dev[0] >= PROMISE
+        and r.shipped_dev[1] >= DEV_COVERAGE
+    ]
     if not ok:
-        raise SystemExit("no setting beats the hand table on the checks: ship no model")
-    best = min(r[2].logloss for r in ok)
-    near = [r for r in ok if r[2].logloss <= best + LOGLOSS_TIE]
-    l2, blend, _ = max(near, key=lambda r: (r[0], -r[1]))
-    return l2, blend
+        held = [
+            r
+            for r in rows
+            if r.band is not None and r.nested[2] == 0 and r.nested[0] >= PROMISE * r.nested[1]
+        ]
+        best_dev = max((r.shipped_dev[1] for r in held), default=0.0)
+        raise SystemExit(
+            f"no setting keeps the promise on the checks and the dev band ({len(held)} hold the band held out; "
+            f"their best shipped dev coverage {best_dev:.3f} < {DEV_COVERAGE}): ship no model, or report the trade"
+        )
+    best = max(r.cr for r in ok)
+    order = list(FEATURE_SETS)
+    near = [r for r in ok if r.cr >= best - COVERAGE_TIE]
+    return min(near, key=lambda r: (order.index(r.features), -r.l2, r.blend))
 
 
-def floors(sc, data: dict[str, Labelled], model: learned.ClaimModel) -> None:
-    """F1 of each check set by drop floor (claims below it not emitted); a floor ships only if it raises all."""
-    print("\nF1 by floor (chosen settings, fit on tuning) on the checks:")
-    for floor in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
-        f1s = [measure(sc, data[n], confidences(model, data[n]), floor).f1 for n in CHECKS]
-        print(f"  floor {floor:.1f}: " + " ".join(f"{n}={f:.3f}" for n, f in zip(CHECKS, f1s, strict=True)))
+def _report(sc, data: dict[str, Labelled], chosen: Setting) -> None:
+    """Per set: the hand table against the chosen setting, both out-of-sample at their own band."""
+    probs = cross_validate(data, chosen.l2, FEATURE_SETS[chosen.features])
+    hand_band = band_threshold(
+        sc, _merge([data[n] for n in CHECKS]), [e.hand for n in CHECKS for e in data[n].examples]
+    )
+    print(f"\nper set, out-of-sample (hand band {hand_band}, learned band {chosen.band}):")
+    for name in data:
+        if name not in (*TUNING, *CHECKS):
+            continue
+        d = data[name]
+        hand = measure(sc, d, [learned.to_confidence(e.hand, hand_band or THRESHOLD) for e in d.examples])
+        new = measure(
+            sc,
+            d,
+            [
+                learned.to_confidence(
+                    chosen.blend * p + (1 - chosen.blend) * e.hand, chosen.band or THRESHOLD
+                )
+                for p, e in zip(probs[name], d.examples, strict=True)
+            ],
+        )
+        print(f"{name:<14} hand    {hand.line()}")
+        print(f"{'':<14} learned {new.line()}")
 
 
 def _commit() -> str:
@@ -384,19 +582,22 @@ def _commit() -> str:
 def write(model: learned.ClaimModel, path: Path = learned.MODEL_PATH) -> None:
     """The model as readable JSON: feature -> weight (largest first), intercept and provenance.
 
-    Every feature of :data:`learned.FEATURES` is listed: one the data never shows, or whose weight broke
-    its sign constraint, with weight 0."""
+    Every feature of :data:`learned.FEATURES` is listed: one the data never shows, one outside the chosen
+    feature set, or one whose weight broke its sign constraint, with weight 0."""
     weights = {f: model.weights.get(f, 0.0) for f in learned.FEATURES}
     doc = {
         "about": "learned claim confidence (kg/extract/learned.py); written by scripts/train_claim_model.py",
         "trained_on": list(ALL),
-        "tuned_on": list(TUNING),
-        "checked_on": list(CHECKS),
-        "note": "settings chosen by fitting on tuned_on and measuring on checked_on; the weights here are "
-        "refit with those settings on trained_on (the final checks, newsset4 and later, never read)",
+        "cross_validated_on": list(dict.fromkeys(group(n) for n in (*TUNING, *CHECKS))),
+        "band_measured_on": list(CHECKS),
+        "note": "features, l2, blend and band chosen by leave-one-set-out cross-validation over cross_validated_on "
+        "(every figure out-of-sample; the band: the lowest score whose out-of-sample precision on the pooled "
+        "check halves has a Wilson lower bound >= 0.95, mapped to confidence 0.8); the weights here are refit "
+        "with those settings on trained_on (the final checks, newsset4 and later, never read)",
+        "feature_set": FEATURE_SET,
         "l2": L2,
         "blend": model.blend,
-        "floor": FLOOR,
+        "band": model.band,
         "commit": _commit(),
         "date": dt.date.today().isoformat(),
         "intercept": round(model.intercept, 6),
@@ -407,22 +608,25 @@ def write(model: learned.ClaimModel, path: Path = learned.MODEL_PATH) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--select", action="store_true", help="print the grid of settings measured on the checks")
+    ap.add_argument(
+        "--select", action="store_true", help="print the cross-validated grid and the rule's choice"
+    )
     ap.add_argument("--no-write", action="store_true", help="measure only; leave claim_model.json")
     args = ap.parse_args()
     if not (EVAL / "score.py").exists():
         sys.exit(f"no scorer under {EVAL}")
     sc = load_scorer()
     data = load(sc, tuple(dict.fromkeys((*TUNING, *CHECKS, *ALL))))
-    train = _merge([data[n] for n in TUNING])
-    print(f"tuning: {len(train.examples)} claims of {len(train.gold)} articles; fit l2={L2} blend={BLEND}")
-    model = _with_blend(fit(train.examples, L2), BLEND)
-    _report(sc, data, model)
+    halves = {n: data[n] for n in (*TUNING, *CHECKS)}
+    print(f"shipped settings: features={FEATURE_SET} l2={L2} blend={BLEND} band={BAND}")
     if args.select:
-        chosen = select(sc, data, train, show=True)
-        print(f"\nthe rule chooses l2={chosen[0]} blend={chosen[1]} (shipped: l2={L2} blend={BLEND})")
-        floors(sc, data, model)
-    shipped = _with_blend(fit(_merge([data[n] for n in ALL]).examples, L2), BLEND)
+        chosen = select(sc, data, show=True)
+        print(
+            f"\nthe rule chooses features={chosen.features} l2={chosen.l2} blend={chosen.blend} band={chosen.band} "
+            f"(shipped: features={FEATURE_SET} l2={L2} blend={BLEND} band={BAND})"
+        )
+        _report(sc, halves, chosen)
+    shipped = _with(fit(_merge([data[n] for n in ALL]).examples, L2, FEATURE_SETS[FEATURE_SET]), BLEND, BAND)
     dev = measure(sc, data["dev"], confidences(shipped, data["dev"]))
     print(f"\nshipped (refit on {', '.join(ALL)}): dev {dev.line()}")
     if not args.no_write:

@@ -7,8 +7,11 @@ below are general and structural -- which kind of cue decided each role (the ver
 ``buyer:subject:ordered`` counts as ``buyer:subject``), stage, modality, negation, the hand
 table's own confidence, and what the article around the claim says (how many sentences state the
 same triple, whether its parties are the article's most-claimed ones or named in the lede, where
-the sentence sits, how crowded it is, whether its dates are history) -- never a word from an
-article.  The weights live in ``claim_model.json`` beside this module, written by
+the sentence sits, how crowded it is, whether its dates are history), and the sentence's own shape
+(:data:`CANDIDATES`: several systems, several triples, a party or system not named in it, buyer and
+system far apart) -- never a word from an article.  The score (model and hand table blended) is mapped
+so that the band's score becomes 0.8 (:func:`to_confidence`): the band is where the claims'
+cross-validated precision on held-out sets keeps the 0.95 promise.  The weights live in ``claim_model.json`` beside this module, written by
 ``scripts/train_claim_model.py`` (which documents the validation protocol and the figures,
 also in docs/extract-json.md).
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from contextvars import ContextVar
@@ -122,6 +126,21 @@ HISTORY_YEARS = 3
 #: characters of the article read for its lede (the first sentence)
 LEDE_WINDOW = 600
 
+#: the features of the sentence's own shape and the hand table's steps (conf9); the cross-validation chooses
+#: whether to use them (scripts/train_claim_model.py ``FEATURE_SETS``, ``--select``)
+CANDIDATES: tuple[str, ...] = (
+    "hand:0.8",
+    "hand:0.85",
+    "sentence:systems-2",
+    "sentence:triples-3",
+    "buyer:outside-sentence",
+    "supplier:outside-sentence",
+    "system:outside-sentence",
+    "pair:far",
+)
+#: characters between the buyer's and the system's nearest mentions beyond which the pair is far
+FAR = 120
+
 #: every feature the code can produce, and exactly the features ``claim_model.json`` names (tests check
 #: both ways).  Binary (1 when present) except ``hand`` (the hand table's confidence), ``position`` (the
 #: evidence's start over the article's length), ``triple:share`` (the claims of the triple over the
@@ -158,6 +177,7 @@ FEATURES: tuple[str, ...] = (
     "company:named",
     "batch:additional",
     "inherited",
+    *CANDIDATES,
 )
 
 
@@ -174,6 +194,29 @@ def _kind(kind: str) -> str:
 
 
 @dataclass(slots=True)
+class _SpanView:
+    """The mentions of one evidence sentence: where its parties and systems sit, and its claims' triples."""
+
+    parties: dict[str | None, list[int]]
+    systems: dict[str, list[int]]
+    triples: set[tuple]
+
+
+def _span_view(mentions: list[Mention], a: int, b: int) -> _SpanView:
+    parties: dict[str | None, list[int]] = defaultdict(list)
+    systems: dict[str, list[int]] = defaultdict(list)
+    i = bisect_left(mentions, a, key=lambda m: m.start)
+    while i < len(mentions) and mentions[i].start < b:
+        m = mentions[i]
+        if m.kind == "party" and m.iso3:
+            parties[m.iso3].append(m.start)
+        elif m.kind == "system" and m.system is not None:
+            systems[m.system.designation].append(m.start)
+        i += 1
+    return _SpanView(parties, systems, set())
+
+
+@dataclass(slots=True)
 class _ArticleView:
     """What one article says around its claims, computed once: the source of the article-level features."""
 
@@ -185,6 +228,8 @@ class _ArticleView:
     year: int | None
     states: dict[tuple[int, int], int]
     n_claims: int
+    #: per evidence span: its party mentions (iso3, start), its system names and starts, its triples
+    spans: dict[tuple[int, int], _SpanView]
 
 
 def _triple(c: Claim) -> tuple:
@@ -200,6 +245,7 @@ def _view(claims: list[Claim], text: str, mentions: list[Mention], published: da
     per_triple: Counter = Counter()
     parties: Counter = Counter()
     states: dict[tuple[int, int], int] = {}
+    spans: dict[tuple[int, int], _SpanView] = {}
     for c in claims:
         key = _triple(c)
         per_triple[key] += 1
@@ -211,6 +257,8 @@ def _view(claims: list[Claim], text: str, mentions: list[Mention], published: da
         span = (c.evidence.start, c.evidence.end)
         if span not in states:
             states[span] = sentence_states(mentions, *span)
+            spans[span] = _span_view(mentions, *span)
+        spans[span].triples.add(key)
     most = max(parties.values(), default=0)
     first = split_sentences(text[:LEDE_WINDOW])
     lede_end = first[0][1] if first else 0
@@ -229,6 +277,7 @@ def _view(claims: list[Claim], text: str, mentions: list[Mention], published: da
         year=published.year if published else None,
         states=states,
         n_claims=max(1, len(claims)),
+        spans=spans,
     )
 
 
@@ -301,7 +350,32 @@ def claim_features(c: Claim, hand: float, view: _ArticleView) -> dict[str, float
         f["batch:additional"] = 1.0
     if c.inherited and c.inherited != ["status"]:
         f["inherited"] = 1.0
+    f.update(_sentence_features(c, hand, view.spans[(c.evidence.start, c.evidence.end)]))
     return {k: v for k, v in f.items() if v}
+
+
+def _sentence_features(c: Claim, hand: float, span: _SpanView) -> dict[str, float]:
+    """The :data:`CANDIDATES` of one claim: the hand table's band, and where its parties sit in its sentence."""
+    f: dict[str, float] = {}
+    if hand >= 0.8:
+        f["hand:0.8"] = 1.0
+    if hand >= 0.85:
+        f["hand:0.85"] = 1.0
+    if len(span.systems) >= 2:
+        f["sentence:systems-2"] = 1.0
+    if len(span.triples) >= 3:
+        f["sentence:triples-3"] = 1.0
+    buyer = span.parties.get(c.buyer.iso3, []) if c.buyer.iso3 else []
+    if not buyer:
+        f["buyer:outside-sentence"] = 1.0
+    if c.supplier is not None and c.supplier.iso3 not in span.parties and not c.supplier_company:
+        f["supplier:outside-sentence"] = 1.0
+    system = span.systems.get(c.system.name, []) if c.system else []
+    if c.system is not None and not system:
+        f["system:outside-sentence"] = 1.0
+    if buyer and system and min(abs(a - b) for a in buyer for b in system) > FAR:
+        f["pair:far"] = 1.0
+    return f
 
 
 def article_features(
@@ -330,22 +404,37 @@ def explain(
     return list(zip(claims, article_features(claims, ex.masked, ex.mentions, published), strict=True))
 
 
+#: the confidence at which a consumer's band starts (issue 13: claims at or above it right >= 95%)
+THRESHOLD = 0.8
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimModel:
-    """Logistic regression over :data:`FEATURES`: ``p = sigmoid(intercept + sum(w_f * x_f))``."""
+    """Logistic regression over :data:`FEATURES`: ``p = sigmoid(intercept + sum(w_f * x_f))``.
+
+    The claim's score is ``blend * p + (1 - blend) * hand``; ``band`` is the score from which the
+    cross-validated precision of the claims on blind text reaches the promise (scripts/train_claim_model.py
+    ``band_threshold``), and the confidence maps it to :data:`THRESHOLD` (piecewise linear, order kept):
+    a score under ``band`` stays under 0.8, whatever the hand table says."""
 
     weights: Mapping[str, float]
     intercept: float
     #: the confidence is ``blend * p + (1 - blend) * hand`` (1.0: the model's probability alone)
     blend: float = 1.0
+    #: the score that maps to :data:`THRESHOLD` (0.8: the score is the confidence)
+    band: float = THRESHOLD
 
     def probability(self, features: Mapping[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def score(self, features: Mapping[str, float], hand: float) -> float:
+        """The blend of the model's probability and the hand table (before the band's mapping)."""
+        return self.blend * self.probability(features) + (1 - self.blend) * hand
+
     def confidence(self, features: Mapping[str, float], hand: float) -> float:
         """The claim's confidence in [0.01, 0.99]; a denial stays at most 0.3 (as in the hand table)."""
-        conf = self.blend * self.probability(features) + (1 - self.blend) * hand
+        conf = to_confidence(self.score(features, hand), self.band)
         if features.get("negated"):
             conf = min(conf, 0.3)
         return max(0.01, min(0.99, conf))
@@ -356,7 +445,16 @@ class ClaimModel:
             weights={str(k): float(v) for k, v in doc["weights"].items()},
             intercept=float(doc["intercept"]),
             blend=float(doc.get("blend", 1.0)),
+            band=float(doc.get("band", THRESHOLD)),
         )
+
+
+def to_confidence(score: float, band: float) -> float:
+    """``score`` mapped so that ``band`` becomes :data:`THRESHOLD`: [0, band] onto [0, 0.8] and [band, 1]
+    onto [0.8, 1], both linear (monotone: the ranking of claims never changes)."""
+    if score < band:
+        return THRESHOLD * score / band
+    return THRESHOLD + (1 - THRESHOLD) * (score - band) / max(1e-9, 1 - band)
 
 
 @lru_cache(maxsize=1)
@@ -388,7 +486,8 @@ def current_model() -> ClaimModel | None:
 
 #: cues that state the claim's item belongs to a third party ("to counter B's Y, bought from C"): the
 #: model, which sees them only pooled in their risk group, may not raise such a claim above the hand
-#: table, whose own cost for the cue keeps it under the 0.8 promise whatever the blend
+#: table's value on the shipped scale (:func:`capped`), whose own cost for the cue keeps it under the
+#: band whatever the blend
 NEVER_RAISED = frozenset({"party:other-owner"})
 
 
@@ -398,7 +497,12 @@ def apply(claims: list[Claim], text: str, mentions: list[Mention], published: da
     if model is None or not claims:
         return
     for c, feats in zip(claims, article_features(claims, text, mentions, published), strict=True):
-        conf = model.confidence(feats, c.confidence)
-        if NEVER_RAISED.intersection(c.cues):
-            conf = min(conf, c.confidence)
-        c.confidence = conf
+        c.confidence = capped(model.confidence(feats, c.confidence), c.confidence, c.cues, model.band)
+
+
+def capped(conf: float, hand: float, cues: list[str], band: float) -> float:
+    """``conf``, or for a claim with a :data:`NEVER_RAISED` cue at most its hand value on the shipped scale
+    (the hand value mapped by the band, :func:`to_confidence`): a hand value under the band stays under 0.8."""
+    if NEVER_RAISED.intersection(cues):
+        return min(conf, to_confidence(hand, band))
+    return conf

@@ -27,7 +27,9 @@ MIN_PRECISION = 0.60
 MIN_RECALL = 0.56
 MIN_STATUS = 0.60
 MIN_CONFIDENT_PRECISION = 0.82
-MIN_CONFIDENT_RECALL = 0.18
+# conf9: the band starts where its cross-validated precision on blind text keeps the 0.95 promise
+# (docs/extract-json.md, "Confidence scale"); it covers less: at confidence >= 0.8 P=1.00 R=0.16
+MIN_CONFIDENT_RECALL = 0.14
 
 
 def test_shingles_find_a_copied_sentence() -> None:

@@ -61,10 +61,15 @@ class BlindSet:
         return sorted((FIXTURES / self.name).glob(self.glob))
 
 
+#: conf9 lowered the confident recall floors of newsset4, 7, 9, 11 and 12: the band now starts where its
+#: cross-validated precision on the check halves keeps the 0.95 promise with a margin (docs/extract-json.md,
+#: "Confidence scale"), and covers about 0.72 of what it did on the pooled checks (R 0.29 -> 0.21); the
+#: finals' floors are their old floors times that ratio (their figures were not read), the checks' a little
+#: under the measured value (newsset7 R=0.22, newsset12 R=0.23)
 BLIND_SETS = (
     # kg at 1203639, labels at f613dcc; 184 gold facts on 152 triples: P=0.70 R=0.63 status 82/118,
     # confidence >= 0.8 P=0.93 R=0.25
-    BlindSet("newsset4", "p-*.json", ("p-12", "p-23"), (0.65, 0.58, 0.64), (0.88, 0.20)),
+    BlindSet("newsset4", "p-*.json", ("p-12", "p-23"), (0.65, 0.58, 0.64), (0.88, 0.14)),
     # kg at 4c59a22, labels at 38a3b3c; 146 facts on 111 triples: P=0.54 R=0.53 status 57/86,
     # confidence >= 0.8 P=0.75 R=0.22
     BlindSet("newsset5", "s-*.json", ("s-17", "s-18"), (0.49, 0.48, 0.61), (0.70, 0.17)),
@@ -73,22 +78,22 @@ BLIND_SETS = (
     BlindSet("newsset6", "t-*.json", ("t-21", "t-22"), (0.47, 0.47, 0.64), (0.77, 0.10)),
     # kg at 44d080a, labels at b0ed4e7; 126 facts on 101 triples: P=0.61 R=0.54 status 60/72,
     # confidence >= 0.8 P=0.82 R=0.33
-    BlindSet("newsset7", "u-*.json", ("u-21", "u-22"), (0.56, 0.49, 0.78), (0.77, 0.29)),
+    BlindSet("newsset7", "u-*.json", ("u-21", "u-22"), (0.56, 0.49, 0.78), (0.77, 0.19)),
     # kg at 44d080a, labels at 4546241; 213 facts on 163 triples: P=0.61 R=0.45 status 76/98,
     # confidence >= 0.8 P=0.94 R=0.09
     BlindSet("newsset8", "v-*.json", ("v-17", "v-24"), (0.56, 0.40, 0.73), (0.85, 0.05)),
     # kg at 8a1bbba, labels at 8aab736; 150 facts on 130 triples: P=0.68 R=0.63 status 78/95,
     # confidence >= 0.8 P=0.84 R=0.29
-    BlindSet("newsset9", "w-*.json", ("w-12", "w-22"), (0.63, 0.58, 0.77), (0.78, 0.24)),
+    BlindSet("newsset9", "w-*.json", ("w-12", "w-22"), (0.63, 0.58, 0.77), (0.78, 0.17)),
     # kg at 7110af3, labels at c2e371c; 206 facts on 167 triples: P=0.63 R=0.65 status 107/144,
     # confidence >= 0.8 P=0.93 R=0.25
     BlindSet("newsset10", "x-*.json", ("x-23", "x-24"), (0.58, 0.60, 0.69), (0.85, 0.20)),
     # kg at 9181f8b, labels at 60a239b; 160 facts on 133 triples: P=0.60 R=0.50 status 69/89,
     # confidence >= 0.8 P=0.85 R=0.22
-    BlindSet("newsset11", "y-*.json", ("y-23", "y-24"), (0.55, 0.45, 0.72), (0.78, 0.18)),
+    BlindSet("newsset11", "y-*.json", ("y-23", "y-24"), (0.55, 0.45, 0.72), (0.78, 0.13)),
     # kg at d38d4e2, labels at 2061992; 155 facts on 123 triples: P=0.62 R=0.66 status 94/109,
     # confidence >= 0.8 P=0.90 R=0.30
-    BlindSet("newsset12", "z-*.json", ("z-23", "z-24"), (0.57, 0.60, 0.80), (0.83, 0.25)),
+    BlindSet("newsset12", "z-*.json", ("z-23", "z-24"), (0.57, 0.60, 0.80), (0.83, 0.20)),
     # kg at cc9dd68, labels at e4cdc0e; 220 facts on 168 triples: P=0.84 R=0.72 status 118/164,
     # confidence >= 0.8 P=0.92 R=0.21
     BlindSet("newsset13", "a-*.json", ("a-23", "a-24"), (0.79, 0.67, 0.67), (0.85, 0.16)),
