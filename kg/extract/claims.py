@@ -43,6 +43,7 @@ from kg.extract.deals import (
     _reconcile_families,
     _reconcile_systems,
     _reconcile_written,
+    _settle_intents,
     _settle_requests,
     _settle_unknown,
     _stage_counts,
@@ -293,6 +294,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _stage_counts(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
+        _settle_intents(self.claims)
         calibrate(self.claims, self.masked, self.mentions, self._triggers)
         finalise(self.claims, self.masked, self.mentions, self.published)
         return self.claims

@@ -14,6 +14,7 @@ from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
 from kg.vocab import reference
 from kg.vocab.reference import SystemRecord
+from kg.vocab.statuses import latest_stage
 
 #: designation keys, cached (the same few names recur in every article)
 _key = lru_cache(maxsize=8192)(reference.system_key)
@@ -319,6 +320,66 @@ _REQUEST = re.compile(
     r"(?:a |the )?(?:possible )?(?:sale|purchase) of)",
     re.IGNORECASE,
 )
+
+
+#: a buyer's purchase told ahead, as an intention or a plan: "A will buy N X", "would acquire", "is set to
+#: buy", "plans to order", "intends to increase its order" (what the negotiating triggers read as a
+#: purchase still in the works)
+_INTENT_BUY = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:set|poised|due|slated|scheduled)|set|poised|plans?|planned|"
+    r"planning|intends?|intended|aims?|aiming)\s+(?:(?:also|now|soon|still|eventually|instead|\w+ly)\s+)?"
+    r"(?:to\s+)?(?:buy|acquire|purchase|procure|order|increase (?:its|their|the) order|be (?:bought|"
+    r"purchased|acquired|procured))\b",
+    re.IGNORECASE,
+)
+#: words of talks proper (labelling guidelines, rule 5: talks, negotiations, MoUs): such a sentence
+#: states a negotiation whatever else the article says of the deal
+_TALKS_WORD = re.compile(
+    r"\b(?:negotiat\w*|talks|discuss\w*|memorandum|MoU|letter of (?:intent|request)|request\w*|tenders?|"
+    r"shortlist\w*|bargain\w*|haggl\w*|close to|near(?:ing|s)? (?:a |the )?deal|final stages?|bids?|offers?)\b",
+    re.IGNORECASE,
+)
+
+
+#: a government's clearance (not a buyer's choice): the approvals a purchase told ahead belongs to
+_CLEARANCE_WORD = re.compile(
+    r"\b(?:approv\w*|clear(?:s|ed|ance)|notif\w*|authori[sz]\w*|sanction(?:s|ed)|green[- ]?l\w*|go-ahead|okay\w*)",
+    re.IGNORECASE,
+)
+
+
+def _settle_intents(claims: list[Claim]) -> None:
+    """A purchase told ahead ("India will buy 18 of them in fly-away state", "the army is set to buy N
+    X", "the government said it would buy them in phases") of a deal the article reports approved or
+    signed is that deal's content, not talks of its own (labelling guidelines, rule 5: negotiating is
+    talks, negotiations, MoUs; an intention is no fact): the claim takes the deal's stated stage, the
+    latest of its factual approved or signed claims (recorded in ``inherited``).  An approval counts
+    only as a clearance ("approved", "cleared", "notified"): after a buyer's mere choice ("selected the
+    X") the talks still follow.  A deal only intended, or one with talks words in the sentence ("will
+    buy ... after talks"), keeps its stage."""
+    stages: dict[str, list[str]] = {}
+    for c in claims:
+        if (
+            c.status in ("approved", "signed")
+            and not c.negated
+            and c.modality in (None, "reported")
+            and (c.status == "signed" or _CLEARANCE_WORD.search(c.evidence.text) is not None)
+        ):
+            stages.setdefault(c.deal_key, []).append(c.status)
+    if not stages:
+        return
+    for c in claims:
+        if (
+            c.status != "negotiating"
+            or c.negated
+            or c.deal_key not in stages
+            or _INTENT_BUY.search(c.evidence.text) is None
+            or _TALKS_WORD.search(c.evidence.text) is not None
+        ):
+            continue
+        c.status = latest_stage(stages[c.deal_key]) or c.status
+        if "status" not in c.inherited:
+            c.inherited.append("status")
 
 
 def _settle_requests(claims: list[Claim]) -> None:
