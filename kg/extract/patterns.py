@@ -366,8 +366,12 @@ _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor)\b",
     re.IGNORECASE,
 )
-#: "the State Department approved a possible sale": only then is a possible sale an approval
-_APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
+#: "the State Department approved a possible sale", "the agency informed Congress about the possible
+#: sale" (an export notice, however worded): only then is a possible sale an approval
+_APPROVED_SALE = _lrx(
+    r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*|"
+    r"(?:inform|told|tell|brief|alert|advis)\w* (?:the )?(?:u\.?s\.? )?(?:congress|lawmakers|senate|house))\b[^.;]{0,40}$"
+)
 #: "a contract for supplying engines", "awarded GBP 200m for delivering": the purpose of a deal, not
 #: deliveries under way
 _FOR_PURPOSE = re.compile(r"\bfor\s+$")

@@ -86,6 +86,14 @@ _NOT_BEFORE_RIGHT = re.compile(
     re.IGNORECASE,
 )
 
+#: "(months of negotiation) before signing / before the contract was signed / prior to the signing": talks
+#: that ended in the contract, told after the talks word
+_BEFORE_SIGNING = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:before|prior to|ahead of|leading (?:up )?to)\s+(?:the\s+)?(?:signing|"
+    r"(?:final\s+)?(?:contract|deal|agreement)\s+(?:was|were)\s+(?:signed|inked|concluded))\b",
+    re.IGNORECASE,
+)
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -93,9 +101,10 @@ _MONTH_MAY_BEFORE = re.compile(
 _MONTH_MAY_AFTER = re.compile(r"May\b(?:\s*\d|\s*,|\s*$)")
 
 
-#: "a contract (yet / still) to be signed": the passive infinitive of a signing still to come
+#: "a contract (yet / still) to be signed": the passive infinitive of a signing still to come, also after
+#: an apposition's comma ("expect the contract with the maker, B's firm, to be signed by May")
 _TO_BE_LEFT = re.compile(
-    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+)\s+to\s+be\s+$", re.IGNORECASE
+    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+)[,)]?\s+to\s+be\s+$", re.IGNORECASE
 )
 
 
@@ -210,6 +219,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
             continue  # "closed after a year of negotiations": the talks are over
+        if st == "negotiating" and word.startswith(("negotiat", "talks")) and _BEFORE_SIGNING.match(s, te):
+            continue  # "months of negotiation before the signing": the talks that led to the contract
         if st == "cancelled" and (
             _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
         ):

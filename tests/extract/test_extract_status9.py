@@ -65,3 +65,65 @@ def test_an_intent_after_a_choice_or_with_talks_keeps_its_stage() -> None:
 def test_a_purchase_only_intended_stays_negotiating() -> None:
     """Without a cleared or signed deal in the article, a purchase told ahead keeps its reading."""
     assert _stages("Chile will buy 40 Leopard 2A8 tanks from Germany.", "DEU", "CHL") == {"negotiating"}
+
+
+# --- "expect the contract with the maker, B's firm, to be signed": a signing still to come ----------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    apposition=st.sampled_from(
+        ["the maker, Rheinmetall,", "Germany's KNDS (the maker)", "the German firm, KNDS,"]
+    ),
+    when=st.sampled_from(["by the end of the year", "in the autumn", "next month"]),
+)
+def test_a_contract_to_be_signed_after_an_apposition_is_not_signed(apposition: str, when: str) -> None:
+    """ "Officials expect the contract with the maker, X, to be signed by May": the passive infinitive
+    is a signing still to come, also when an apposition's comma stands before 'to be'."""
+    text = (
+        "Chile's cabinet approved the purchase of 40 Leopard 2A8 tanks from Germany on Monday. "
+        f"Officials expect the contract with {apposition} to be signed {when}."
+    )
+    assert _stages(text, "DEU", "CHL") == {"approved"}
+
+
+# --- "the agency informed Congress about the possible sale": an export notice -----------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(
+        ["informed Congress about", "told Congress of", "briefed lawmakers on", "notified Congress of"]
+    ),
+)
+def test_congress_informed_of_a_possible_sale_is_an_approval(verb: str) -> None:
+    """ "The agency informed Congress about the possible sale of N X to B": the supplier government's
+    export notice (approved), however the notice is worded; not talks."""
+    text = f"The US defence cooperation agency {verb} the possible sale of 12 F-16 jets to Chile on Monday."
+    assert _stages(text, "USA", "CHL") == {"approved"}
+
+
+# --- "months of negotiation before signing": the talks that led to the contract ---------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    talks=st.sampled_from(["months of negotiation", "two years of talks", "long negotiations"]),
+    before=st.sampled_from(["before signing", "before the contract was signed", "prior to the signing"]),
+)
+def test_talks_before_the_signing_are_over(talks: str, before: str) -> None:
+    """ "The offsets were the subject of months of negotiation before signing": past talks, no stage of
+    their own beside the signed contract."""
+    text = (
+        "Chile signed a contract with Germany for 40 Leopard 2A8 tanks on Monday. "
+        f"The industrial offsets for the Leopard 2A8 tanks were the subject of {talks} {before}."
+    )
+    assert _stages(text, "DEU", "CHL") == {"signed"}
+
+
+def test_talks_before_a_signing_to_come_are_still_talks() -> None:
+    """Talks under way ahead of a signing planned later are negotiations."""
+    text = (
+        "Chile is in negotiations with Germany over 40 Leopard 2A8 tanks, with a contract expected next year."
+    )
+    assert "negotiating" in _stages(text, "DEU", "CHL")
