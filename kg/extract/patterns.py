@@ -61,7 +61,7 @@ _OFFICIAL = re.compile(
     r"[Ee]nvoy|[Cc]hancellor|[Ss]ecretary)\b"
 )
 _WON_FROM = _rx(
-    r"\b(?:won|wins|secured|bagged|landed|received)\s+(?:a|an|the)\s+[^.;]{0,40}?"
+    r"\b(?:won|wins|secured|bagged|landed|received|receives|booked|books)\s+(?:a|an|the)\s+[^.;]{0,40}?"
     r"(?:contract|order|deal|tender)\s+from\s+(?:the\s+)?$"
 )
 _AWARDED_TO = _rx(

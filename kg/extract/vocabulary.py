@@ -192,6 +192,15 @@ _NOT_A_DEAL = (
     r"requirements|layouts?|strateg(?:y|ies)|details|timelines?|schedules?|sites?|locations?)\b)"
 )
 
+#: "received / booked an order for N X", "receives a $2 billion contract": a maker's order or contract
+#: won (signed), not items arriving (the object is the order; "received the rest of its order" is a
+#: delivery, so only an indefinite or counted order reads so)
+_ORDER_TAKEN = (
+    r"(?:an?|two|three|four|five|several|multiple|new|fresh|another|\d+)\s+(?:(?!of\b)[\w$.,-]+\s+){0,3}?"
+    r"(?:orders?|contracts?)\b"
+)
+
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cancelled",
@@ -260,7 +269,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
             r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
-            r"receiving)|gets|"
+            r"receiving)|gets|receives(?! " + _ORDER_TAKEN + r")|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
             r"(?:first|initial|second|latest))\b"
@@ -271,7 +280,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             # "delivered the required certification to Congress": a document, not the equipment
             r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
-            r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received(?! "
+            + _ORDER_TAKEN
+            + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "the handover of N X to B": the items changed hands (a delivered transfer)
             r"hand-?overs? of|"
@@ -336,6 +347,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             + _COUNT_WORD
             + r"\b)|"
             r"contracted|clinch(?:ed|es)|seal(?:ed|s)|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"(?:receiv(?:ed|es)|book(?:ed|s)) (?=" + _ORDER_TAKEN + r")[^.;]{0,40}?(?:contract|order)s?|"
             r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the|several|multiple|many|numerous|two|three|four|five|\d+) "
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
             r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"

@@ -127,3 +127,40 @@ def test_talks_before_a_signing_to_come_are_still_talks() -> None:
         "Chile is in negotiations with Germany over 40 Leopard 2A8 tanks, with a contract expected next year."
     )
     assert "negotiating" in _stages(text, "DEU", "CHL")
+
+
+# --- "A receives its first X from B": the present of a news lede is a delivery ----------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    items=st.sampled_from(
+        ["first Leopard 2A8 tanks", "its first Leopard 2A8 tanks", "the first two Leopard 2A8 tanks"]
+    ),
+)
+def test_receives_in_a_lede_is_a_delivery(items: str) -> None:
+    """ "Chile receives first X from Germany" (a headline's present, as "gets" already was): the first
+    items arrive, a delivery under way."""
+    text = f"Chile receives {items} from Germany."
+    assert _stages(text, "DEU", "CHL") == {"delivering"}
+
+
+# --- "the maker received / booked an order from B for N X": an order won, not items arriving --------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["received", "has received", "receives", "booked", "books"]),
+    order=st.sampled_from(["an order", "a contract", "a $900 million order", "a new contract"]),
+)
+def test_an_order_received_by_a_maker_is_signed(verb: str, order: str) -> None:
+    """ "Germany's KNDS received an order from Chile for 40 X": the maker's new business (signed, the
+    maker's state sells), not a delivery to the maker."""
+    text = f"Germany's KNDS {verb} {order} from Chile for 40 Leopard 2A8 tanks."
+    assert _stages(text, "DEU", "CHL") == {"signed"}
+
+
+def test_the_rest_of_an_order_received_is_a_delivery() -> None:
+    """ "received the rest of its order": the items of the order arrive (a delivery, not a new order)."""
+    text = "Chile received the last tanks of its order of 40 Leopard 2A8 tanks from Germany in May."
+    assert "signed" not in _stages(text, "DEU", "CHL")
