@@ -533,6 +533,11 @@ def stage_window(
     lo = spans[i - 1][1] - a if i else 0
     hi = spans[i][1] - a
     last = spans[-1][1] - a
+    brk = [m.end() for m in _CLAUSE_END.finditer(s, lo, hi)] if s and i else []
+    if brk:
+        # "the K2 tanks A bought arrived on Monday; FA-50 deliveries are late": a clause break between
+        # the previous system and this one ends the previous system's clause
+        lo = brk[-1]
     own = [t for t in trig if lo <= t[1] < hi]
     if s and own and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in own):
         # "talks over X, a sale approved in 2020 that also included Y, remain suspended": a talks or

@@ -330,7 +330,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed",
         _rx(
-            r"\b(sign(?:s|ed)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
+            # "signed off on the purchase" is a clearance (approved, below), not a signature
+            r"\b(sign(?:s|ed)(?! off\b)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
             # "A is awaiting N X from B": items bought and not yet delivered (not "awaiting approval from")
@@ -380,7 +381,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "approved",
         _rx(
-            r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
+            # "the cabinet signed off on the purchase", "parliament endorsed the deal": a clearance
+            r"\b(sign(?:s|ed|ing)? off on|endors(?:e|ed|es|ing)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?"
+            r"(?:purchase|procurement|acquisition|deal|contract|order|proposal|sale|plan)s?\b)|"
+            r"approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
             # "sanctioned the purchase" (a clearance), never "sanctioned the firms" (a penalty)
             r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
             r"contract|order|proposal|sale|import)s?\b)|"
@@ -513,7 +517,7 @@ _NEUTRAL_V = _rx(
     r"(?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement))\b"
 )
 _APPROVE = _rx(
-    r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
+    r"\b(sign\w* off on|endors\w*|approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
     r"sanction(?:ed|s)|"
     r"acceptance of necessity)\b"
 )

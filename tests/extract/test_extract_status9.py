@@ -164,3 +164,49 @@ def test_the_rest_of_an_order_received_is_a_delivery() -> None:
     """ "received the rest of its order": the items of the order arrive (a delivery, not a new order)."""
     text = "Chile received the last tanks of its order of 40 Leopard 2A8 tanks from Germany in May."
     assert "signed" not in _stages(text, "DEU", "CHL")
+
+
+# --- "the cabinet signed off on / endorsed the purchase": a clearance, no signature ------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    body=st.sampled_from(["Chile's cabinet", "The Chilean parliament", "Chile's defence council"]),
+    verb=st.sampled_from(["signed off on", "has signed off on", "endorsed", "has endorsed"]),
+    what=st.sampled_from(["the purchase of", "a deal for", "the plan to buy"]),
+)
+def test_a_purchase_signed_off_or_endorsed_is_approved(body: str, verb: str, what: str) -> None:
+    """ "The cabinet signed off on the purchase of N X from B": the government's clearance (approved),
+    not a contract signed."""
+    text = f"{body} {verb} {what} 40 Leopard 2A8 tanks from Germany on Monday."
+    assert _stages(text, "DEU", "CHL") == {"approved"}
+
+
+# --- "the K2 tanks A bought arrived; FA-50 deliveries are late": each system keeps its own clause -----
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    arrival=st.sampled_from(
+        [
+            "The second batch of K2 tanks Poland bought from South Korea arrived on Monday",
+            "The first K2 tanks Poland ordered from South Korea were handed over in May",
+        ]
+    ),
+    late=st.sampled_from(
+        [
+            "FA-50 deliveries from South Korea are still behind schedule",
+            "FA-50 deliveries from South Korea have been delayed",
+        ]
+    ),
+)
+def test_a_clause_break_between_two_systems_bounds_their_stages(arrival: str, late: str) -> None:
+    """ "The K2 tanks A bought from B arrived on Monday; FA-50 deliveries are still behind schedule": the
+    first system's verbs come after it in its own clause (a delivery under way), and the purchase verb of
+    that clause is no stage of the system after the semicolon."""
+    text = f"{arrival}; {late}."
+    facts = claim_facts.facts(text, PUB)
+    k2 = {st for sup, buy, name, st in facts if name and name.startswith("K2")}
+    fa50 = {st for sup, buy, name, st in facts if name and name.startswith("FA-50")}
+    assert k2 == {"delivering"}
+    assert fa50 == {"delayed"}
