@@ -590,14 +590,13 @@ def _per_system_status(
                     # of a relative clause about the next system is that system's, not this one's
                     sys_status[_stage_key(m, s, a)] = ("unknown", False, None, False)
                     window = []
-                brk = (
-                    _CLAUSE_BREAK.search(s, end, following.start - a)
-                    if window and following is not None
-                    else None
-                )
-                if brk is not None and (tail := [t for t in trig if end <= t[1] < brk.start()]):
-                    # "the K2 tanks A bought from B arrived on Monday; FA-50 deliveries are late": the
-                    # verbs of this system's own clause, up to the break before the next system's
+                bound = following.start - a if following is not None else len(s)
+                brk = _CLAUSE_BREAK.search(s, end, bound)
+                stop = brk.start() if brk is not None else bound
+                if window and (tail := [t for t in trig if end <= t[1] < stop]):
+                    # "the K2 tanks A bought from B arrived on Monday; FA-50 deliveries are late", "while
+                    # the X it ordered are late": the verbs of this system's own clause, up to the break
+                    # (or the next system), not its first verb alone
                     window = tail
             if window and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in window):
                 # "a follow-on contract for more Y is under negotiation", "talks over X, ..., remain

@@ -161,6 +161,13 @@ _ANNOUNCED_LEFT = re.compile(
 _GIFT_VERB = re.compile(r"\b(?:gift|donate|send|give)\b")
 _PRONOUN_AFTER = re.compile(r"\s+(?:us|me|you|him|her|them|it)\b", re.IGNORECASE)
 
+#: a present arrival in a time clause is one still to come: "until the last frigate arrives", "once the
+#: army receives them", "before the first jet arrives"
+_TIME_CLAUSE_LEFT = re.compile(
+    r"\b(?:until|till|when|whenever|once|before|after|as soon as|by the time|if|unless)\s+[^,;.]{0,50}$",
+    re.IGNORECASE,
+)
+
 #: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
 #: jets landed at the base"); "jets landed at the base for an exercise" is a visit
 _LANDING = frozenset(["landed", "touched down"])
@@ -242,6 +249,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
             continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+        if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
+            continue  # "until the last frigate arrives", "when the army receives them": a time to come
         if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
             continue  # "jets landed at the base for an exercise": a visit, no delivery
         if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):

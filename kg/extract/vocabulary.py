@@ -282,7 +282,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
             r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received(?! "
             + _ORDER_TAKEN
-            + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|arrives|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "the handover of N X to B": the items changed hands (a delivered transfer)
             r"hand-?overs? of|"

@@ -210,3 +210,40 @@ def test_a_clause_break_between_two_systems_bounds_their_stages(arrival: str, la
     fa50 = {st for sup, buy, name, st in facts if name and name.startswith("FA-50")}
     assert k2 == {"delivering"}
     assert fa50 == {"delayed"}
+
+
+# --- "the first X arrives in B" (a lede's present) is a delivery; "until the last X arrives" is not --
+
+
+@settings(max_examples=30, deadline=None)
+@given(batch=st.sampled_from(["First", "Second batch of", "The first"]))
+def test_arrives_in_a_lede_is_a_delivery(batch: str) -> None:
+    """ "Second batch of X from A arrives in B": the present of a headline or lede, as 'arrived'."""
+    text = f"{batch} Leopard 2A8 tanks from Germany arrives in Chile."
+    assert _stages(text, "DEU", "CHL") == {"delivering"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    when=st.sampled_from(
+        ["until the last Leopard 2A8 tank arrives", "before the first Leopard 2A8 tank arrives"]
+    ),
+)
+def test_an_arrival_in_a_time_clause_is_still_to_come(when: str) -> None:
+    """ "Chile and Germany held talks on used tanks to bridge the gap until the last X arrives": the
+    arrival is a time to come, no delivery of the deal talked about."""
+    text = f"Chile and Germany have held talks about the transfer of 20 used Leopard 2A4 tanks, {when}."
+    assert "delivered" not in _stages(text, "DEU", "CHL")
+
+
+# --- "A received N X from B, while the M Y it ordered from B are late": the Y's own clause ------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(late=st.sampled_from(["are late", "have been delayed", "are running behind schedule"]))
+def test_a_system_without_a_verb_before_it_takes_its_own_clause(late: str) -> None:
+    """ "..., while the 36 FA-50 jets it ordered from B are late": a system with no verb of its own before
+    it takes every verb of its clause (delayed), not only the first one (the order)."""
+    text = f"Poland has received 40 K2 tanks from South Korea, while the 36 FA-50 jets it ordered from South Korea {late}."
+    facts = claim_facts.facts(text, PUB)
+    assert "delayed" in {st for _s, _b, name, st in facts if name and name.startswith("FA-50")}
