@@ -247,3 +247,37 @@ def test_a_system_without_a_verb_before_it_takes_its_own_clause(late: str) -> No
     text = f"Poland has received 40 K2 tanks from South Korea, while the 36 FA-50 jets it ordered from South Korea {late}."
     facts = claim_facts.facts(text, PUB)
     assert "delayed" in {st for _s, _b, name, st in facts if name and name.startswith("FA-50")}
+
+
+# --- "the sale of X to B, which already operates Y": a relative clause after a name is the party's ----
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["already operates", "already flies", "received"]),
+)
+def test_a_relative_clause_after_a_party_is_not_the_items(verb: str) -> None:
+    """ "The US approved the sale of N X to B, which already operates Y from C": the clause speaks of B
+    (its other fleet), not of the X just approved (no delivery of X)."""
+    text = (
+        "The United States has approved the sale of 250 Abrams tanks to Poland, "
+        f"which {verb} K2 tanks from South Korea."
+    )
+    assert _stages(text, "USA", "POL") == {"approved"}
+
+
+# --- "bought X, Y and Z from A, and the first Z arrived": the later clause names its system ----------
+
+
+def test_a_later_clause_naming_a_list_member_goes_on_with_it() -> None:
+    """ "Poland has bought K9 howitzers, K2 tanks and FA-50 jets from South Korea, and the first FA-50
+    jets arrived in 2023": the delivery is the FA-50's, not the list head's."""
+    text = (
+        "Poland has bought K9 howitzers, K2 tanks and FA-50 jets from South Korea, "
+        "and the first FA-50 jets arrived in 2023."
+    )
+    facts = claim_facts.facts(text, PUB)
+    fa50 = {st for _s, _b, name, st in facts if name and name.startswith("FA-50")}
+    k9 = {st for _s, _b, name, st in facts if name and name.startswith("K-9")}
+    assert "delivering" in fa50
+    assert not k9 & {"delivering", "delivered"}
