@@ -473,8 +473,10 @@ _PARTIAL = _lrx(
     r"five|six|seven|eight|nine|ten|eleven|twelve)\b|"
     # "has received three of them": a part of the deal just named
     r"(?:received|delivered|handed over|taken delivery of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) of them|"
-    # "took delivery of 12 of the 24 guns", "delivered half of the 36 jets": a share of a counted order
-    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:out )?of "
+    # "took delivery of 12 of the 24 guns", "Twenty of the 46 vehicles have been delivered": a share of a
+    # counted order ("half / most of the" are left out: they also open general statements)
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?) (?:out )?of "
     r"(?:the |its |their )?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-\w+)?)"
     r"(?! (?:per ?cent|%))"
     r")\b"

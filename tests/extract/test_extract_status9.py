@@ -281,3 +281,17 @@ def test_a_later_clause_naming_a_list_member_goes_on_with_it() -> None:
     k9 = {st for _s, _b, name, st in facts if name and name.startswith("K-9")}
     assert "delivering" in fa50
     assert not k9 & {"delivering", "delivered"}
+
+
+# --- "Twenty of the 46 X have been delivered": a share of a counted order, in words ------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(count=st.sampled_from(["Twenty", "Twelve", "Fifteen", "Thirty-two"]))
+def test_a_worded_share_of_an_order_is_a_delivery_under_way(count: str) -> None:
+    """ "Twenty of the 46 X B ordered from A have been delivered": part of the order (delivering), as
+    with digits ("20 of the 46"), not the whole of it."""
+    text = f"{count} of the 46 Leopard 2A8 tanks Chile ordered from Germany have been delivered."
+    got = _stages(text, "DEU", "CHL")
+    assert "delivering" in got
+    assert "delivered" not in got
