@@ -229,7 +229,9 @@ _NOT_TO = _rx(
 #: a pronoun object of a transfer verb: "France delivered them by 2022", "Serbia bought it in 2020"
 _PRONOUN_OBJECT = (
     r"\b(?:delivered|supplied|received|bought|ordered|acquired|inducted|handed(?: over)?|sold|shipped|leased|"
-    r"purchased|procured)\s+(?:it|them|this|these|those)\b(?!\s+(?:to|with)\s+(?:buy|sell))"
+    r"purchased|procured|"
+    # the infinitive: "had agreed to buy it in 2019", "decided to order them" (the deal in context)
+    r"to (?:buy|order|acquire|purchase|procure|lease))\s+(?:it|them|this|these|those)\b(?!\s+(?:to|with)\s+(?:buy|sell))"
 )
 _PRONOUN_OBJECT_RX = _lrx(_PRONOUN_OBJECT)
 _ANAPHORA = _lrx(

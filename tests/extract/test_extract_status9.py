@@ -295,3 +295,19 @@ def test_a_worded_share_of_an_order_is_a_delivery_under_way(count: str) -> None:
     got = _stages(text, "DEU", "CHL")
     assert "delivering" in got
     assert "delivered" not in got
+
+
+# --- "B had agreed to buy it in 2019": a pronoun after an infinitive refers to the deal in context ---
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(
+        ["had agreed to buy it", "agreed to buy it", "had contracted to buy it", "agreed to purchase them"]
+    ),
+)
+def test_a_pronoun_after_a_purchase_infinitive_refers_back(verb: str) -> None:
+    """ "The X from A arrived in B in 2022. B had agreed to buy it in 2019.": the pronoun object of the
+    purchase infinitive is the system in context, whose contract the sentence states (signed)."""
+    text = f"The Leopard 2A8 tanks from Germany arrived in Chile in April 2025. Chile {verb} in 2022."
+    assert {"delivered", "signed"} <= _stages(text, "DEU", "CHL")
