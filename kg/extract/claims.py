@@ -84,7 +84,7 @@ from kg.extract.patterns import (
     _REJECTED_WORDS,
     _SKIP_SENT,
 )
-from kg.extract.quantities import find_numbers
+from kg.extract.quantities import find_numbers, parse_number
 from kg.extract.roles import (
     ONWARD_PHRASE,
     _participle_item,
@@ -719,9 +719,13 @@ class _Extractor(FrameBuilder, DetailReader):
         if last.system is None or last.negated:
             return False
         m = _GENERIC_ITEM.search(s)
+        c = _HANDED_COUNT.search(s)
         if (
-            m is None or ITEM_NOUNS.get(m.group("noun").lower()) != last.system.category
-        ) and not buys_the_item(s, last.system.category):
+            (m is None or ITEM_NOUNS.get(m.group("noun").lower()) != last.system.category)
+            and not buys_the_item(s, last.system.category)
+            # "A has delivered 12 so far": a bare count of a handover, a share of the deal's counted items
+            and not (c is not None and last.quantity and (parse_number(c.group("n")) or 0) <= last.quantity)
+        ):
             return False
         isos = {p.iso3 for p in parties}
         return last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos)
@@ -1029,6 +1033,15 @@ _SEPARATE_DEAL = re.compile(
 
 #: the item kinds of a system-less sentence that says its deal is another one ("a separate sale")
 _NEW_DEAL_KIND = frozenset({"new-deal"})
+
+
+#: a handover of a bare count, no item noun after it: "has delivered 12 so far", "received only eight"
+_HANDED_COUNT = re.compile(
+    r"\b(?:delivered|received|handed over|supplied|shipped|(?:taken|took) delivery of)\s+(?:only\s+|the\s+first\s+)?"
+    r"(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:so far|to date|[,.;]|$|"
+    r"(?:in|by|last|this|since|on)\b))",
+    re.IGNORECASE,
+)
 
 
 def _item_kinds(s: str) -> frozenset[str]:

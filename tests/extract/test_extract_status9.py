@@ -311,3 +311,30 @@ def test_a_pronoun_after_a_purchase_infinitive_refers_back(verb: str) -> None:
     purchase infinitive is the system in context, whose contract the sentence states (signed)."""
     text = f"The Leopard 2A8 tanks from Germany arrived in Chile in April 2025. Chile {verb} in 2022."
     assert {"delivered", "signed"} <= _stages(text, "DEU", "CHL")
+
+
+# --- "Twelve have arrived so far", "A has delivered 12 so far": a bare count of the deal's items -------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    later=st.sampled_from(
+        [
+            "Twelve have arrived so far.",
+            "So far, 12 of them have been handed over.",
+            "Germany has delivered 12 so far.",
+            "Chile has received only eight so far.",
+        ]
+    ),
+)
+def test_a_bare_count_handed_over_is_a_delivery_of_the_deal(later: str) -> None:
+    """A sentence with a count and no item noun after a counted order ("Twelve have arrived so far",
+    "the maker has delivered 12 so far") states part of that order's delivery (delivering)."""
+    text = f"Chile signed a contract with Germany for 40 Leopard 2A8 tanks in 2022. {later}"
+    assert _stages(text, "DEU", "CHL") == {"signed", "delivering"}
+
+
+def test_a_bare_count_larger_than_the_order_is_no_share() -> None:
+    """A count above the deal's own ("Fifty have arrived" after an order of 40) is not its share."""
+    text = "Chile signed a contract with Germany for 4 Leopard 2A8 tanks in 2022. Germany has delivered 12 so far."
+    assert _stages(text, "DEU", "CHL") == {"signed"}
