@@ -371,6 +371,10 @@ class _Extractor(FrameBuilder, DetailReader):
                 else t
                 for t in trig
             ]
+        if trig and all(t[0] == "cancelled" and t[3].endswith(" dropped") for t in trig):
+            # "the charges were dropped": a passive 'dropped' alone opens no deal (beside a deal's own
+            # stage word, "a plan to buy X ... was dropped", it is that deal's cancellation)
+            trig = []
         if " to " in s and trig:
             # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
             onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]

@@ -94,6 +94,12 @@ _BEFORE_SIGNING = re.compile(
     re.IGNORECASE,
 )
 
+#: a deal noun before a passive "was dropped": "a plan to buy ...", "the order", "the purchase"
+_DEAL_NOUN_LEFT = re.compile(
+    r"\b(?:plans?|deals?|purchases?|orders?|contracts?|programm?e?s?|acquisitions?|sales?|procurements?|projects?)\b",
+    re.IGNORECASE,
+)
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -232,6 +238,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
         ):
             continue  # "calls to cancel it", "cancelling it is not an option": no cancellation
+        if st == "cancelled" and word.endswith(" dropped") and not _DEAL_NOUN_LEFT.search(s, 0, ts):
+            continue  # "the charges were dropped": a passive 'dropped' cancels only a plan, deal or order
         if (
             st == "negotiating"
             and word.startswith(("will ", "would "))

@@ -216,6 +216,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:plans?|deal|purchase|order)|walked away|"
+            # the passive: "a plan to buy N X, agreed in 2018, was dropped in 2021" (read only beside another
+            # stage word and after a deal noun, kg.extract.status: "the charges were dropped" is none)
+            r"(?:was|were|has been|have been|had been) (?:\w+ly |later |then |eventually )?dropped|"
             # "axes the order", "tore up the contract"
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"

@@ -338,3 +338,30 @@ def test_a_bare_count_larger_than_the_order_is_no_share() -> None:
     """A count above the deal's own ("Fifty have arrived" after an order of 40) is not its share."""
     text = "Chile signed a contract with Germany for 4 Leopard 2A8 tanks in 2022. Germany has delivered 12 so far."
     assert _stages(text, "DEU", "CHL") == {"signed"}
+
+
+# --- "a plan to buy N X from A, agreed in 2018, was dropped": the passive cancels the deal -----------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    subject=st.sampled_from(
+        [
+            "Chile's plan to buy 40 Leopard 2A8 tanks from Germany, agreed in 2022,",
+            "Chile's order for 40 Leopard 2A8 tanks from Germany",
+            "The deal for 40 Leopard 2A8 tanks that Chile signed with Germany",
+        ]
+    ),
+    verb=st.sampled_from(["was dropped", "was quietly dropped", "has been dropped", "was later dropped"]),
+)
+def test_a_deal_dropped_in_the_passive_is_cancelled(subject: str, verb: str) -> None:
+    """ "A plan to buy N X from A, agreed in 2022, was dropped in 2024": the deal is called off (cancelled),
+    as the active 'dropped its plan to buy' already was."""
+    text = f"{subject} {verb} in 2024 under pressure from the United States."
+    assert "cancelled" in _stages(text, "DEU", "CHL")
+
+
+def test_charges_dropped_are_no_cancellation() -> None:
+    """ "the charges were dropped": a passive 'dropped' with no deal noun before it opens no deal."""
+    text = "The charges against a German arms dealer over tank sales were dropped, Chilean prosecutors said."
+    assert "cancelled" not in _stages(text, "DEU", "CHL")
