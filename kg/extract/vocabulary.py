@@ -219,6 +219,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # the passive: "a plan to buy N X, agreed in 2018, was dropped in 2021" (read only beside another
             # stage word and after a deal noun, kg.extract.status: "the charges were dropped" is none)
             r"(?:was|were|has been|have been|had been) (?:\w+ly |later |then |eventually )?dropped|"
+            # "the contract was annulled / rescinded", "revoked the export licence", "ditched its plan"
+            r"revok(?:e|ed|es|ing)|annul(?:led|s|ment)|rescind(?:ed|s|ing)?|ditch(?:ed|es|ing)|"
             # "axes the order", "tore up the contract"
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
@@ -238,14 +240,18 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "deliveries have slowed", "production slowed": a schedule running late (newsset10 conventions)
             r"(?:has|have|had|was|were)\s+(?:\w+ly\s+)?slowed|slow(?:ed|ing)\s+(?:the\s+)?(?:deliver(?:y|ies)|production)|"
             r"(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
-            r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
+            r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|overdue|rescheduled|"
+            # "delivery has been put back to 2028", "missed the deadline for delivering"
+            r"put back (?:to|until|by|into)|missed (?:the |its |their )?(?:\w+ )?deadlines?|"
             # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
             r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
             r"running (?:\w+ ){0,5}?(?:late|behind)|"
             # "the jets ordered with them are late", "arriving late" (newsset12 conventions), not a time
             # of year ("arrived late in 2023", "are late this summer") nor "the late president"
-            r"(?:(?:is|are|was|were|been|remains?) (?:now |still |already |years? |months? )?late|arriv(?:e|es|ed|ing) late)"
+            r"(?:(?:is|are|was|were|been|remains?) (?:now |still |already |years? |months? )?"
+            # "are two years late", "is 18 months late"
+            r"(?:(?:a|one|two|three|four|five|six|\d{1,2}|several|many) (?:years?|months?) )?late|arriv(?:e|es|ed|ing) late)"
             r"(?![\w-]| (?:in|on|last|this|next|that|summer|spring|autumn|fall|winter|\d)\b)|"
             # "has failed to deliver the weapons it was paid for": owed and not delivered, a slipped deal
             r"(?:failed|fails|failing) to deliver(?! on\b)|"

@@ -365,3 +365,43 @@ def test_charges_dropped_are_no_cancellation() -> None:
     """ "the charges were dropped": a passive 'dropped' with no deal noun before it opens no deal."""
     text = "The charges against a German arms dealer over tank sales were dropped, Chilean prosecutors said."
     assert "cancelled" not in _stages(text, "DEU", "CHL")
+
+
+# --- "the contract was annulled / rescinded / revoked", "ditched its plan": cancellations -------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    text=st.sampled_from(
+        [
+            "Chile's contract for 40 Leopard 2A8 tanks from Germany was annulled in 2024.",
+            "Chile's contract for 40 Leopard 2A8 tanks from Germany was rescinded in 2024.",
+            "Chile's order for 40 Leopard 2A8 tanks from Germany was revoked in 2024.",
+            "Chile ditched its plan to buy 40 Leopard 2A8 tanks from Germany in 2024.",
+        ]
+    ),
+)
+def test_an_annulled_or_revoked_deal_is_cancelled(text: str) -> None:
+    """Annulled, rescinded, revoked, ditched: the deal is called off (cancelled), as 'cancelled' and
+    'scrapped' already were."""
+    assert "cancelled" in _stages(text, "DEU", "CHL")
+
+
+# --- "are two years late", "overdue", "put back to 2028", "rescheduled": a slipped schedule -----------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    text=st.sampled_from(
+        [
+            "Chile's 40 Leopard 2A8 tanks ordered from Germany are two years late.",
+            "Chile's 40 Leopard 2A8 tanks ordered from Germany are 18 months late.",
+            "Chile's 40 Leopard 2A8 tanks ordered from Germany are overdue.",
+            "Delivery of Chile's 40 Leopard 2A8 tanks ordered from Germany has been put back to 2028.",
+            "Delivery of Chile's 40 Leopard 2A8 tanks ordered from Germany has been rescheduled to 2028.",
+        ]
+    ),
+)
+def test_a_slipped_schedule_in_other_words_is_delayed(text: str) -> None:
+    """A schedule told as late by a count, overdue, put back or rescheduled has slipped (delayed)."""
+    assert "delayed" in _stages(text, "DEU", "CHL")
