@@ -369,7 +369,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
             r"leased|signed (?:an? |the )?lease|"
             # "under a 2021 contract, A is building N X for B": the contract's stage
-            r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations|signed|awarded|placed)))\b"
+            r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations|signed|awarded|placed))|"
+            # "A and B reached an agreement on N X", "agreed a $1bn deal for N X": a deal concluded (not
+            # "an agreement in principle", which is talks)
+            r"reach(?:ed|es) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:agreement|deal|accord)(?! in principle)|"
+            r"agreed (?:an? |the )(?:[\w$.,-]+ ){0,3}?(?:deal|contract)|committed to (?:buying|purchasing|acquiring|ordering))\b"
         ),
     ),
     (
@@ -406,7 +410,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # a supplier government's export approval (labelling guidelines, rule 5): "an export licence
             # was granted", "issued an export license for the jets"
             r"export licen[cs]es? (?:(?:was|were|has been|have been|had been|is|are) )?(?:granted|issued)|"
-            r"(?:grant(?:s|ed|ing)?|issu(?:e|es|ed|ing)) (?:an? |the |its |their )?export licen[cs]es?|"
+            r"(?:grant(?:s|ed|ing)?|issu(?:e|es|ed|ing)) (?:an? |the |its |their )?export (?:licen[cs]es?|permits?|authori[sz]ations?)|"
+            # "allowed the export of N X", "parliament voted to buy N X", "passed a bill to buy N X"
+            r"allow(?:s|ed|ing) the (?:export|sale|transfer) of|voted (?:in favou?r of |to (?:buy|purchase|acquire|approve|fund) )|"
+            r"pass(?:ed|es) (?:an? |the )(?:\w+ )?(?:bill|law|resolution|motion) (?:to (?:buy|purchase|acquire|fund)|(?:on|for) the (?:purchase|acquisition|sale))|"
             # a buyer's choice of a system or a supplier is its government's decision to buy
             # (not "was chosen as the launch customer": the buyer chosen by a maker)
             r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"

@@ -405,3 +405,48 @@ def test_an_annulled_or_revoked_deal_is_cancelled(text: str) -> None:
 def test_a_slipped_schedule_in_other_words_is_delayed(text: str) -> None:
     """A schedule told as late by a count, overdue, put back or rescheduled has slipped (delayed)."""
     assert "delayed" in _stages(text, "DEU", "CHL")
+
+
+# --- "reached an agreement on N X", "agreed a $1bn deal", "committed to buying": a deal concluded -----
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    text=st.sampled_from(
+        [
+            "Chile and Germany reached an agreement on 40 Leopard 2A8 tanks in May.",
+            "Chile reached a $1 billion deal with Germany for 40 Leopard 2A8 tanks in May.",
+            "Chile and Germany agreed a $1 billion deal for 40 Leopard 2A8 tanks in May.",
+            "Chile has committed to buying 40 Leopard 2A8 tanks from Germany.",
+        ]
+    ),
+)
+def test_a_deal_reached_or_agreed_is_signed(text: str) -> None:
+    """A deal reached or agreed, a purchase committed to: concluded (signed), as 'sealed a deal'."""
+    assert _stages(text, "DEU", "CHL") == {"signed"}
+
+
+def test_an_agreement_in_principle_is_no_contract() -> None:
+    """ "reached an agreement in principle": terms settled in outline, no contract."""
+    text = "Chile and Germany reached an agreement in principle on 40 Leopard 2A8 tanks in May."
+    assert "signed" not in _stages(text, "DEU", "CHL")
+
+
+# --- "parliament voted to buy", "passed a bill to buy", "granted an export permit": clearances ---------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    text=st.sampled_from(
+        [
+            "Chile's parliament voted to buy 40 Leopard 2A8 tanks from Germany.",
+            "Chile's parliament passed a bill to buy 40 Leopard 2A8 tanks from Germany.",
+            "Germany granted an export permit for 40 Leopard 2A8 tanks to Chile.",
+            "Germany's security council allowed the export of 40 Leopard 2A8 tanks to Chile.",
+        ]
+    ),
+)
+def test_a_vote_a_bill_or_an_export_permit_is_approved(text: str) -> None:
+    """A parliament's vote or bill to buy, a supplier government's export permit (labelling guidelines,
+    rule 5): approved."""
+    assert _stages(text, "DEU", "CHL") == {"approved"}
