@@ -100,6 +100,16 @@ _DEAL_NOUN_LEFT = re.compile(
     re.IGNORECASE,
 )
 
+#: an MoU or a letter of intent as what a passive signing signs: "A memorandum of intent for N X was signed",
+#: "a letter of intent ..., signed in 2018," (no contract, deal or order named between it and the verb)
+_MOU_LEFT = re.compile(
+    r"\b(?:mous?|memorand(?:um|a)|letters? of (?:intent|request)|loi)\b(?![^.;]*\b(?:contracts?|deals?|orders?|"
+    r"agreements?)\b)[^.;]{0,100}?(?:\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?|,\s*)$",
+    re.IGNORECASE,
+)
+#: the signing words a passive or participle signing is read from
+_SIGNED_WORDS = frozenset(["signed", "inked", "concluded"])
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -315,6 +325,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "negotiating" if st in ("signed", "approved") else "signed"
         if st == "signed" and _MOU_AFTER.match(s, te):
             st = "negotiating"  # "signed an MoU for the purchase": talks, not a contract
+        elif st == "signed" and word in _SIGNED_WORDS and _MOU_LEFT.search(s[max(0, ts - 120) : ts]):
+            st = "negotiating"  # "a memorandum of intent for 48 jets was signed in 2018": talks, no contract
         if word.lower().startswith("possible") and not _APPROVED_SALE.search(left):
             st, modality = "negotiating", modality or "possible"  # "indicated a possible sale"
         if st == "purchase":

@@ -450,3 +450,26 @@ def test_a_vote_a_bill_or_an_export_permit_is_approved(text: str) -> None:
     """A parliament's vote or bill to buy, a supplier government's export permit (labelling guidelines,
     rule 5): approved."""
     assert _stages(text, "DEU", "CHL") == {"approved"}
+
+
+# --- "a memorandum of intent for N X was signed": a signed MoU is talks, also in the passive ----------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    paper=st.sampled_from(
+        ["A memorandum of intent", "A memorandum of understanding", "An MoU", "A letter of intent"]
+    ),
+    verb=st.sampled_from(["was signed", "had been signed", "was formally signed"]),
+)
+def test_a_memorandum_signed_in_the_passive_is_talks(paper: str, verb: str) -> None:
+    """ "A memorandum of intent for N X from A was signed by B in 2018": the signed paper is an MoU
+    (labelling guidelines, rule 5: negotiating), as the active 'signed an MoU' already was."""
+    text = f"{paper} for 40 Leopard 2A8 tanks from Germany {verb} by Chile in March 2024."
+    assert _stages(text, "DEU", "CHL") == {"negotiating"}
+
+
+def test_a_contract_signed_after_a_memorandum_is_signed() -> None:
+    """A contract named between the memorandum and the signing is what was signed."""
+    text = "After a memorandum of intent in 2023, a contract for 40 Leopard 2A8 tanks from Germany was signed by Chile in 2024."
+    assert "signed" in _stages(text, "DEU", "CHL")
