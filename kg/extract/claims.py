@@ -37,6 +37,7 @@ from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
     _link_deals,
+    _partial_deliveries,
     _reconcile_bare_names,
     _reconcile_blocks,
     _reconcile_classes,
@@ -291,6 +292,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_blocks(self.claims)
         _reconcile_written(self.claims)
         _link_deals(self.claims)
+        _partial_deliveries(self.claims)
         _stage_counts(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)

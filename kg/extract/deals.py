@@ -277,6 +277,50 @@ def _stage_counts(claims: list[Claim]) -> None:
             c.quantity, c.quantity_inferred = c.quantity_delivered, False
 
 
+#: a year in a sentence
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+#: words that make a delivery the whole of it, whatever its count ("the last 20", "all 20", "completed")
+_WHOLE = re.compile(r"\b(?:all|last|final|remaining|rest|completed?|completing|completion)\b", re.IGNORECASE)
+
+
+def _partial_deliveries(claims: list[Claim]) -> None:
+    """A delivery of fewer items than the deal's order ("A ordered 46 X from B in 2022. B delivered 20 X to
+    A in 2024.") is a delivery under way (labelling guidelines, rule 5: delivering), not the whole deal
+    delivered.  Only a count the delivery sentence states itself, against a larger count of a factual
+    order or approval of the same deal told in the article; not a delivery dated before that order (an
+    earlier deal), nor one whose sentence calls it the last, the rest or all."""
+    orders: dict[str, list[Claim]] = {}
+    for c in claims:
+        if (
+            c.status in ("signed", "approved")
+            and not c.negated
+            and c.modality in (None, "reported")
+            and c.quantity
+            and "quantity" not in c.inherited
+            and not c.quantity_inferred
+        ):
+            orders.setdefault(c.deal_key, []).append(c)
+    if not orders:
+        return
+    for c in claims:
+        if (
+            c.status != "delivered"
+            or c.negated
+            or c.deal_key not in orders
+            or not c.quantity
+            or "quantity" in c.inherited
+            or c.quantity_inferred
+            or _WHOLE.search(c.evidence.text)
+        ):
+            continue
+        years = [int(y) for y in _YEAR_IN.findall(c.evidence.text)]
+        for o in orders[c.deal_key]:
+            assert o.quantity is not None
+            if o.quantity > c.quantity and not (o.order_year and years and min(years) < o.order_year):
+                c.status = "delivering"
+                break
+
+
 def _settle_unknown(claims: list[Claim]) -> None:
     """A mention without its own stage of a deal whose stage the article states elsewhere takes
     that stage (recorded in ``inherited``): "the FA-50 is a proven platform ... the Philippines'

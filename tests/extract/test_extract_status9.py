@@ -473,3 +473,31 @@ def test_a_contract_signed_after_a_memorandum_is_signed() -> None:
     """A contract named between the memorandum and the signing is what was signed."""
     text = "After a memorandum of intent in 2023, a contract for 40 Leopard 2A8 tanks from Germany was signed by Chile in 2024."
     assert "signed" in _stages(text, "DEU", "CHL")
+
+
+# --- "A ordered 46 X in 2022. B delivered 20 X to A in 2024.": fewer than the order is under way -----
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    later=st.sampled_from(
+        [
+            "Germany delivered 12 Leopard 2A8 tanks to Chile in 2025.",
+            "Chile received 12 Leopard 2A8 tanks from Germany in 2025.",
+            "Germany handed over 12 Leopard 2A8 tanks to Chile in March.",
+        ]
+    ),
+)
+def test_a_delivery_of_fewer_than_the_order_is_under_way(later: str) -> None:
+    """A delivery of fewer items than the deal's stated order is part of it (delivering), not the whole
+    deal delivered (labelling guidelines, rule 5)."""
+    text = f"Chile ordered 40 Leopard 2A8 tanks from Germany in 2023. {later}"
+    assert _stages(text, "DEU", "CHL") == {"signed", "delivering"}
+
+
+def test_the_last_items_or_an_earlier_deal_stay_delivered() -> None:
+    """ "delivered the last 12", or a delivery dated before the order (an earlier deal): delivered."""
+    last = "Chile ordered 40 Leopard 2A8 tanks from Germany in 2023. Germany delivered the last 12 Leopard 2A8 tanks to Chile in 2025."
+    earlier = "Chile ordered 40 Leopard 2A8 tanks from Germany in 2023. Germany delivered 12 Leopard 2A8 tanks to Chile in 2015."
+    assert "delivered" in _stages(last, "DEU", "CHL")
+    assert "delivered" in _stages(earlier, "DEU", "CHL")
