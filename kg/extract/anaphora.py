@@ -74,6 +74,12 @@ _COUNTED = re.compile(
     _OPENING + r"(?:(?P<all>All|Both)(?:\s+of\s+them)?|(?:The|Only\s+the)\s+(?P<ord>" + _ORDINAL + r"))"
     r"(?:\s+(?P<n>" + _NUMBER + r"))?(?:\s+(?P<noun>[a-z][\w-]*))?\b",
 )
+#: a bare count standing for the items before its verb: "Twelve have arrived so far", "So far, 20 of them
+#: have been handed over" (a share of the deal in context: fewer than, or all of, its counted items)
+_BARE_COUNT = re.compile(
+    _OPENING + r"(?P<n>" + _NUMBER + r")(?:\s+of\s+them)?\s+(?:have|has|had|were|was|are)\b",
+    re.IGNORECASE,
+)
 #: a follow-on batch: "Six more jets", "Another four boats", "A further 12 guns"
 _MORE = re.compile(
     _OPENING
@@ -223,6 +229,10 @@ def _subject(s: str, prev: Claim, totals: set[int]) -> str | None:
     m = _COUNTED.match(s)
     if m is not None and _counts_items(m):
         return _count_kind(m, prev, totals)
+    m = _BARE_COUNT.match(s)
+    if m is not None:
+        n = _count(m.group("n"))
+        return "count" if n is not None and quantity is not None and n <= quantity else None
     m = _MORE.match(s)
     if m is not None and (noun := _item_word(m.group("words"))) is not None:
         return "more" if _noun_fits(noun, prev) else None

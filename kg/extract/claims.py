@@ -37,12 +37,14 @@ from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
     _link_deals,
+    _partial_deliveries,
     _reconcile_bare_names,
     _reconcile_blocks,
     _reconcile_classes,
     _reconcile_families,
     _reconcile_systems,
     _reconcile_written,
+    _settle_intents,
     _settle_requests,
     _settle_unknown,
     _stage_counts,
@@ -83,7 +85,7 @@ from kg.extract.patterns import (
     _REJECTED_WORDS,
     _SKIP_SENT,
 )
-from kg.extract.quantities import find_numbers
+from kg.extract.quantities import find_numbers, parse_number
 from kg.extract.roles import (
     ONWARD_PHRASE,
     _participle_item,
@@ -290,9 +292,11 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_blocks(self.claims)
         _reconcile_written(self.claims)
         _link_deals(self.claims)
+        _partial_deliveries(self.claims)
         _stage_counts(self.claims)
         _settle_unknown(self.claims)
         _settle_requests(self.claims)
+        _settle_intents(self.claims)
         calibrate(self.claims, self.masked, self.mentions, self._triggers)
         finalise(self.claims, self.masked, self.mentions, self.published)
         return self.claims
@@ -369,6 +373,10 @@ class _Extractor(FrameBuilder, DetailReader):
                 else t
                 for t in trig
             ]
+        if trig and all(t[0] == "cancelled" and t[3].endswith(" dropped") for t in trig):
+            # "the charges were dropped": a passive 'dropped' alone opens no deal (beside a deal's own
+            # stage word, "a plan to buy X ... was dropped", it is that deal's cancellation)
+            trig = []
         if " to " in s and trig:
             # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
             onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]
@@ -717,9 +725,13 @@ class _Extractor(FrameBuilder, DetailReader):
         if last.system is None or last.negated:
             return False
         m = _GENERIC_ITEM.search(s)
+        c = _HANDED_COUNT.search(s)
         if (
-            m is None or ITEM_NOUNS.get(m.group("noun").lower()) != last.system.category
-        ) and not buys_the_item(s, last.system.category):
+            (m is None or ITEM_NOUNS.get(m.group("noun").lower()) != last.system.category)
+            and not buys_the_item(s, last.system.category)
+            # "A has delivered 12 so far": a bare count of a handover, a share of the deal's counted items
+            and not (c is not None and last.quantity and (parse_number(c.group("n")) or 0) <= last.quantity)
+        ):
             return False
         isos = {p.iso3 for p in parties}
         return last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos)
@@ -1027,6 +1039,15 @@ _SEPARATE_DEAL = re.compile(
 
 #: the item kinds of a system-less sentence that says its deal is another one ("a separate sale")
 _NEW_DEAL_KIND = frozenset({"new-deal"})
+
+
+#: a handover of a bare count, no item noun after it: "has delivered 12 so far", "received only eight"
+_HANDED_COUNT = re.compile(
+    r"\b(?:delivered|received|handed over|supplied|shipped|(?:taken|took) delivery of)\s+(?:only\s+|the\s+first\s+)?"
+    r"(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:so far|to date|[,.;]|$|"
+    r"(?:in|by|last|this|since|on)\b))",
+    re.IGNORECASE,
+)
 
 
 def _item_kinds(s: str) -> frozenset[str]:

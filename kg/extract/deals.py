@@ -14,6 +14,7 @@ from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
 from kg.vocab import reference
 from kg.vocab.reference import SystemRecord
+from kg.vocab.statuses import latest_stage
 
 #: designation keys, cached (the same few names recur in every article)
 _key = lru_cache(maxsize=8192)(reference.system_key)
@@ -276,6 +277,50 @@ def _stage_counts(claims: list[Claim]) -> None:
             c.quantity, c.quantity_inferred = c.quantity_delivered, False
 
 
+#: a year in a sentence
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+#: words that make a delivery the whole of it, whatever its count ("the last 20", "all 20", "completed")
+_WHOLE = re.compile(r"\b(?:all|last|final|remaining|rest|completed?|completing|completion)\b", re.IGNORECASE)
+
+
+def _partial_deliveries(claims: list[Claim]) -> None:
+    """A delivery of fewer items than the deal's order ("A ordered 46 X from B in 2022. B delivered 20 X to
+    A in 2024.") is a delivery under way (labelling guidelines, rule 5: delivering), not the whole deal
+    delivered.  Only a count the delivery sentence states itself, against a larger count of a factual
+    order or approval of the same deal told in the article; not a delivery dated before that order (an
+    earlier deal), nor one whose sentence calls it the last, the rest or all."""
+    orders: dict[str, list[Claim]] = {}
+    for c in claims:
+        if (
+            c.status in ("signed", "approved")
+            and not c.negated
+            and c.modality in (None, "reported")
+            and c.quantity
+            and "quantity" not in c.inherited
+            and not c.quantity_inferred
+        ):
+            orders.setdefault(c.deal_key, []).append(c)
+    if not orders:
+        return
+    for c in claims:
+        if (
+            c.status != "delivered"
+            or c.negated
+            or c.deal_key not in orders
+            or not c.quantity
+            or "quantity" in c.inherited
+            or c.quantity_inferred
+            or _WHOLE.search(c.evidence.text)
+        ):
+            continue
+        years = [int(y) for y in _YEAR_IN.findall(c.evidence.text)]
+        for o in orders[c.deal_key]:
+            assert o.quantity is not None
+            if o.quantity > c.quantity and not (o.order_year and years and min(years) < o.order_year):
+                c.status = "delivering"
+                break
+
+
 def _settle_unknown(claims: list[Claim]) -> None:
     """A mention without its own stage of a deal whose stage the article states elsewhere takes
     that stage (recorded in ``inherited``): "the FA-50 is a proven platform ... the Philippines'
@@ -319,6 +364,66 @@ _REQUEST = re.compile(
     r"(?:a |the )?(?:possible )?(?:sale|purchase) of)",
     re.IGNORECASE,
 )
+
+
+#: a buyer's purchase told ahead, as an intention or a plan: "A will buy N X", "would acquire", "is set to
+#: buy", "plans to order", "intends to increase its order" (what the negotiating triggers read as a
+#: purchase still in the works)
+_INTENT_BUY = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:set|poised|due|slated|scheduled)|set|poised|plans?|planned|"
+    r"planning|intends?|intended|aims?|aiming)\s+(?:(?:also|now|soon|still|eventually|instead|\w+ly)\s+)?"
+    r"(?:to\s+)?(?:buy|acquire|purchase|procure|order|increase (?:its|their|the) order|be (?:bought|"
+    r"purchased|acquired|procured))\b",
+    re.IGNORECASE,
+)
+#: words of talks proper (labelling guidelines, rule 5: talks, negotiations, MoUs): such a sentence
+#: states a negotiation whatever else the article says of the deal
+_TALKS_WORD = re.compile(
+    r"\b(?:negotiat\w*|talks|discuss\w*|memorandum|MoU|letter of (?:intent|request)|request\w*|tenders?|"
+    r"shortlist\w*|bargain\w*|haggl\w*|close to|near(?:ing|s)? (?:a |the )?deal|final stages?|bids?|offers?)\b",
+    re.IGNORECASE,
+)
+
+
+#: a government's clearance (not a buyer's choice): the approvals a purchase told ahead belongs to
+_CLEARANCE_WORD = re.compile(
+    r"\b(?:approv\w*|clear(?:s|ed|ance)|notif\w*|authori[sz]\w*|sanction(?:s|ed)|green[- ]?l\w*|go-ahead|okay\w*)",
+    re.IGNORECASE,
+)
+
+
+def _settle_intents(claims: list[Claim]) -> None:
+    """A purchase told ahead ("India will buy 18 of them in fly-away state", "the army is set to buy N
+    X", "the government said it would buy them in phases") of a deal the article reports approved or
+    signed is that deal's content, not talks of its own (labelling guidelines, rule 5: negotiating is
+    talks, negotiations, MoUs; an intention is no fact): the claim takes the deal's stated stage, the
+    latest of its factual approved or signed claims (recorded in ``inherited``).  An approval counts
+    only as a clearance ("approved", "cleared", "notified"): after a buyer's mere choice ("selected the
+    X") the talks still follow.  A deal only intended, or one with talks words in the sentence ("will
+    buy ... after talks"), keeps its stage."""
+    stages: dict[str, list[str]] = {}
+    for c in claims:
+        if (
+            c.status in ("approved", "signed")
+            and not c.negated
+            and c.modality in (None, "reported")
+            and (c.status == "signed" or _CLEARANCE_WORD.search(c.evidence.text) is not None)
+        ):
+            stages.setdefault(c.deal_key, []).append(c.status)
+    if not stages:
+        return
+    for c in claims:
+        if (
+            c.status != "negotiating"
+            or c.negated
+            or c.deal_key not in stages
+            or _INTENT_BUY.search(c.evidence.text) is None
+            or _TALKS_WORD.search(c.evidence.text) is not None
+        ):
+            continue
+        c.status = latest_stage(stages[c.deal_key]) or c.status
+        if "status" not in c.inherited:
+            c.inherited.append("status")
 
 
 def _settle_requests(claims: list[Claim]) -> None:

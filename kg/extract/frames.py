@@ -590,6 +590,14 @@ def _per_system_status(
                     # of a relative clause about the next system is that system's, not this one's
                     sys_status[_stage_key(m, s, a)] = ("unknown", False, None, False)
                     window = []
+                bound = following.start - a if following is not None else len(s)
+                brk = _CLAUSE_BREAK.search(s, end, bound)
+                stop = brk.start() if brk is not None else bound
+                if window and (tail := [t for t in trig if end <= t[1] < stop]):
+                    # "the K2 tanks A bought from B arrived on Monday; FA-50 deliveries are late", "while
+                    # the X it ordered are late": the verbs of this system's own clause, up to the break
+                    # (or the next system), not its first verb alone
+                    window = tail
             if window and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in window):
                 # "a follow-on contract for more Y is under negotiation", "talks over X, ..., remain
                 # suspended": a purchase or talks noun before the system awaits its predicate, which
@@ -611,17 +619,20 @@ def _per_system_status(
                 if all(t[1] < m.start - a for t in window):
                     heads.add(_stage_key(m, s, a))  # its verb comes before it: it may head a list
             prev_end = max(end, rel[-1][2]) if rel else end
-        _shared_later_clause(s, a, distinct, trig, sys_status)
+        _shared_later_clause(s, a, distinct, trig, sys_status, systems)
     return sys_status
 
 
 #: a relative clause right after a system, past its seller at most: "X from A, the first of which
 #: was ...", ", which were delivered ...", ", all of which ...", ", two of which ..."
 _OWN_RELATIVE = re.compile(
-    r"(?P<gap>[^,;.()]{0,50}?),\s+(?:(?:the\s+)?(?:first|last|final|rest|remainder|bulk|majority|all|most|some|many|none|"
+    r"(?P<gap>[^,;.()]{0,50}?),\s+(?P<part>(?:the\s+)?(?:first|last|final|rest|remainder|bulk|majority|all|most|some|many|none|"
     r"both|each|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+of\s+)?which\b",
     re.IGNORECASE,
 )
+#: a name closing the gap before a bare ", which": "the sale of X to Poland, which already operates Y" (the
+#: clause is the named party's, not the items'; "N of which" still counts the items)
+_NAME_END = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 
 
 def _own_relative(
@@ -632,6 +643,8 @@ def _own_relative(
     m = _OWN_RELATIVE.match(s, end)
     if m is None or m.end() > nxt or _CLAUSE_WORD.search(m.group("gap")):
         return []  # "X that A bought, which ...": the relative clause is not right after X
+    if m.group("part") is None and m.group("gap").strip() and _NAME_END.search(m.group("gap")):
+        return []  # "X to Poland, which already operates Y": the clause is Poland's
     stop = min(nxt, *(i for i in (s.find(",", m.end()), s.find(";", m.end())) if i >= 0), len(s))
     return [t for t in trig if m.end() <= t[1] < stop]
 
@@ -642,13 +655,17 @@ def _shared_later_clause(
     distinct: list[Mention],
     trig: list[tuple[str, int, int, str]],
     sys_status: dict[str, _Stage],
+    systems: list[Mention],
 ) -> None:
     """ "A signed for N X and M Y in 2023, and the first were handed over in 2025": a clause after the
     list, past a clause break, with a later stage and no system of its own goes on with the list's first
-    system when its own verb left it at signed (the contract is added back by :func:`_signed_before_break`)."""
+    system when its own verb left it at signed (the contract is added back by :func:`_signed_before_break`).
+    A clause that names a system of the list again ("bought X, Y and Z, and the first Z arrived in 2023")
+    goes on with that one."""
     brk = _CLAUSE_BREAK.search(s, distinct[-1].end - a)
     if brk is None:
         return
+    again = [m for m in systems if m.start - a >= brk.end() and m.system is not None]
     tail = [t for t in trig if t[1] >= brk.end() and t[0] in ("delivering", "delivered")]
     if not tail:
         return
@@ -656,8 +673,9 @@ def _shared_later_clause(
     if st[0] not in ("delivering", "delivered") or st[1] or st[2]:
         return
     # the list's head item only: "the first guns were handed over" after "N howitzers and M resupply
-    # vehicles" speaks of the howitzers (the headline item, as a package value is)
-    key = _stage_key(distinct[0], s, a)
+    # vehicles" speaks of the howitzers (the headline item, as a package value is), unless the clause
+    # names one of the list again
+    key = _stage_key(again[0] if again else distinct[0], s, a)
     cur = sys_status.get(key)
     if cur is not None and cur[0] == "signed" and not cur[1] and cur[2] is None:
         sys_status[key] = st

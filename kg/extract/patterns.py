@@ -61,7 +61,7 @@ _OFFICIAL = re.compile(
     r"[Ee]nvoy|[Cc]hancellor|[Ss]ecretary)\b"
 )
 _WON_FROM = _rx(
-    r"\b(?:won|wins|secured|bagged|landed|received)\s+(?:a|an|the)\s+[^.;]{0,40}?"
+    r"\b(?:won|wins|secured|bagged|landed|received|receives|booked|books)\s+(?:a|an|the)\s+[^.;]{0,40}?"
     r"(?:contract|order|deal|tender)\s+from\s+(?:the\s+)?$"
 )
 _AWARDED_TO = _rx(
@@ -229,7 +229,9 @@ _NOT_TO = _rx(
 #: a pronoun object of a transfer verb: "France delivered them by 2022", "Serbia bought it in 2020"
 _PRONOUN_OBJECT = (
     r"\b(?:delivered|supplied|received|bought|ordered|acquired|inducted|handed(?: over)?|sold|shipped|leased|"
-    r"purchased|procured)\s+(?:it|them|this|these|those)\b(?!\s+(?:to|with)\s+(?:buy|sell))"
+    r"purchased|procured|"
+    # the infinitive: "had agreed to buy it in 2019", "decided to order them" (the deal in context)
+    r"to (?:buy|order|acquire|purchase|procure|lease))\s+(?:it|them|this|these|those)\b(?!\s+(?:to|with)\s+(?:buy|sell))"
 )
 _PRONOUN_OBJECT_RX = _lrx(_PRONOUN_OBJECT)
 _ANAPHORA = _lrx(
@@ -366,8 +368,12 @@ _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor)\b",
     re.IGNORECASE,
 )
-#: "the State Department approved a possible sale": only then is a possible sale an approval
-_APPROVED_SALE = _lrx(r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*)\b[^.;]{0,40}$")
+#: "the State Department approved a possible sale", "the agency informed Congress about the possible
+#: sale" (an export notice, however worded): only then is a possible sale an approval
+_APPROVED_SALE = _lrx(
+    r"\b(approv\w*|clear\w*|notif\w*|authori[sz]\w*|green[- ]?l\w*|"
+    r"(?:inform|told|tell|brief|alert|advis)\w* (?:the )?(?:u\.?s\.? )?(?:congress|lawmakers|senate|house))\b[^.;]{0,40}$"
+)
 #: "a contract for supplying engines", "awarded GBP 200m for delivering": the purpose of a deal, not
 #: deliveries under way
 _FOR_PURPOSE = re.compile(r"\bfor\s+$")
@@ -469,8 +475,10 @@ _PARTIAL = _lrx(
     r"five|six|seven|eight|nine|ten|eleven|twelve)\b|"
     # "has received three of them": a part of the deal just named
     r"(?:received|delivered|handed over|taken delivery of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) of them|"
-    # "took delivery of 12 of the 24 guns", "delivered half of the 36 jets": a share of a counted order
-    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:out )?of "
+    # "took delivery of 12 of the 24 guns", "Twenty of the 46 vehicles have been delivered": a share of a
+    # counted order ("half / most of the" are left out: they also open general statements)
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?) (?:out )?of "
     r"(?:the |its |their )?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-\w+)?)"
     r"(?! (?:per ?cent|%))"
     r")\b"

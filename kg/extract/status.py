@@ -86,6 +86,30 @@ _NOT_BEFORE_RIGHT = re.compile(
     re.IGNORECASE,
 )
 
+#: "(months of negotiation) before signing / before the contract was signed / prior to the signing": talks
+#: that ended in the contract, told after the talks word
+_BEFORE_SIGNING = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:before|prior to|ahead of|leading (?:up )?to)\s+(?:the\s+)?(?:signing|"
+    r"(?:final\s+)?(?:contract|deal|agreement)\s+(?:was|were)\s+(?:signed|inked|concluded))\b",
+    re.IGNORECASE,
+)
+
+#: a deal noun before a passive "was dropped": "a plan to buy ...", "the order", "the purchase"
+_DEAL_NOUN_LEFT = re.compile(
+    r"\b(?:plans?|deals?|purchases?|orders?|contracts?|programm?e?s?|acquisitions?|sales?|procurements?|projects?)\b",
+    re.IGNORECASE,
+)
+
+#: an MoU or a letter of intent as what a passive signing signs: "A memorandum of intent for N X was signed",
+#: "a letter of intent ..., signed in 2018," (no contract, deal or order named between it and the verb)
+_MOU_LEFT = re.compile(
+    r"\b(?:mous?|memorand(?:um|a)|letters? of (?:intent|request)|loi)\b(?![^.;]*\b(?:contracts?|deals?|orders?|"
+    r"agreements?)\b)[^.;]{0,100}?(?:\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?|,\s*)$",
+    re.IGNORECASE,
+)
+#: the signing words a passive or participle signing is read from
+_SIGNED_WORDS = frozenset(["signed", "inked", "concluded"])
+
 #: "in May", "May 2024": the month, not the modal verb
 _MONTH_MAY_BEFORE = re.compile(
     r"\b(?:in|by|since|from|until|till|early|late|mid|of|last|next|this|on)[\s-]+$", re.IGNORECASE
@@ -93,9 +117,10 @@ _MONTH_MAY_BEFORE = re.compile(
 _MONTH_MAY_AFTER = re.compile(r"May\b(?:\s*\d|\s*,|\s*$)")
 
 
-#: "a contract (yet / still) to be signed": the passive infinitive of a signing still to come
+#: "a contract (yet / still) to be signed": the passive infinitive of a signing still to come, also after
+#: an apposition's comma ("expect the contract with the maker, B's firm, to be signed by May")
 _TO_BE_LEFT = re.compile(
-    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+)\s+to\s+be\s+$", re.IGNORECASE
+    r"\b(?:yet|still|due|set|expected|scheduled|slated|[a-z]+)[,)]?\s+to\s+be\s+$", re.IGNORECASE
 )
 
 
@@ -151,6 +176,13 @@ _ANNOUNCED_LEFT = re.compile(
 #: (a pronoun's gain) is no gift
 _GIFT_VERB = re.compile(r"\b(?:gift|donate|send|give)\b")
 _PRONOUN_AFTER = re.compile(r"\s+(?:us|me|you|him|her|them|it)\b", re.IGNORECASE)
+
+#: a present arrival in a time clause is one still to come: "until the last frigate arrives", "once the
+#: army receives them", "before the first jet arrives"
+_TIME_CLAUSE_LEFT = re.compile(
+    r"\b(?:until|till|when|whenever|once|before|after|as soon as|by the time|if|unless)\s+[^,;.]{0,50}$",
+    re.IGNORECASE,
+)
 
 #: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
 #: jets landed at the base"); "jets landed at the base for an exercise" is a visit
@@ -210,10 +242,14 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
             continue  # "closed after a year of negotiations": the talks are over
+        if st == "negotiating" and word.startswith(("negotiat", "talks")) and _BEFORE_SIGNING.match(s, te):
+            continue  # "months of negotiation before the signing": the talks that led to the contract
         if st == "cancelled" and (
             _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
         ):
             continue  # "calls to cancel it", "cancelling it is not an option": no cancellation
+        if st == "cancelled" and word.endswith(" dropped") and not _DEAL_NOUN_LEFT.search(s, 0, ts):
+            continue  # "the charges were dropped": a passive 'dropped' cancels only a plan, deal or order
         if (
             st == "negotiating"
             and word.startswith(("will ", "would "))
@@ -231,6 +267,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
         if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
             continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+        if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
+            continue  # "until the last frigate arrives", "when the army receives them": a time to come
         if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
             continue  # "jets landed at the base for an exercise": a visit, no delivery
         if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
@@ -287,6 +325,8 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             st = "negotiating" if st in ("signed", "approved") else "signed"
         if st == "signed" and _MOU_AFTER.match(s, te):
             st = "negotiating"  # "signed an MoU for the purchase": talks, not a contract
+        elif st == "signed" and word in _SIGNED_WORDS and _MOU_LEFT.search(s[max(0, ts - 120) : ts]):
+            st = "negotiating"  # "a memorandum of intent for 48 jets was signed in 2018": talks, no contract
         if word.lower().startswith("possible") and not _APPROVED_SALE.search(left):
             st, modality = "negotiating", modality or "possible"  # "indicated a possible sale"
         if st == "purchase":
@@ -522,6 +562,11 @@ def stage_window(
     lo = spans[i - 1][1] - a if i else 0
     hi = spans[i][1] - a
     last = spans[-1][1] - a
+    brk = [m.end() for m in _CLAUSE_END.finditer(s, lo, hi)] if s and i else []
+    if brk:
+        # "the K2 tanks A bought arrived on Monday; FA-50 deliveries are late": a clause break between
+        # the previous system and this one ends the previous system's clause
+        lo = brk[-1]
     own = [t for t in trig if lo <= t[1] < hi]
     if s and own and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in own):
         # "talks over X, a sale approved in 2020 that also included Y, remain suspended": a talks or

@@ -175,6 +175,8 @@ _WEIGHS = ("consider", "evaluat", "stud", "weigh", "review", "examin", "mull")
 
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
+    if word.startswith(("receiv", "book")) and word.endswith(("order", "orders", "contract", "contracts")):
+        return "sell"  # "BAE received an order from B": the maker won it (as "won an order")
     if word.startswith(("sent a", "sent an", "issued", "took", "take", "taken", "taking", "receiv")) or (
         word.startswith("deliver") and " of " in word
     ):

@@ -192,6 +192,15 @@ _NOT_A_DEAL = (
     r"requirements|layouts?|strateg(?:y|ies)|details|timelines?|schedules?|sites?|locations?)\b)"
 )
 
+#: "received / booked an order for N X", "receives a $2 billion contract": a maker's order or contract
+#: won (signed), not items arriving (the object is the order; "received the rest of its order" is a
+#: delivery, so only an indefinite or counted order reads so)
+_ORDER_TAKEN = (
+    r"(?:an?|two|three|four|five|several|multiple|new|fresh|another|\d+)\s+(?:(?!of\b)[\w$.,-]+\s+){0,3}?"
+    r"(?:orders?|contracts?)\b"
+)
+
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cancelled",
@@ -207,6 +216,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"
             r"shelv(?:e|ed|es|ing)|dropp(?:ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:plans?|deal|purchase|order)|walked away|"
+            # the passive: "a plan to buy N X, agreed in 2018, was dropped in 2021" (read only beside another
+            # stage word and after a deal noun, kg.extract.status: "the charges were dropped" is none)
+            r"(?:was|were|has been|have been|had been) (?:\w+ly |later |then |eventually )?dropped|"
+            # "the contract was annulled / rescinded", "revoked the export licence", "ditched its plan"
+            r"revok(?:e|ed|es|ing)|annul(?:led|s|ment)|rescind(?:ed|s|ing)?|ditch(?:ed|es|ing)|"
             # "axes the order", "tore up the contract"
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
@@ -226,14 +240,18 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "deliveries have slowed", "production slowed": a schedule running late (newsset10 conventions)
             r"(?:has|have|had|was|were)\s+(?:\w+ly\s+)?slowed|slow(?:ed|ing)\s+(?:the\s+)?(?:deliver(?:y|ies)|production)|"
             r"(?:remains?|remained|stay(?:s|ed)?|is|are|was|were|been) (?:still )?frozen|"
-            r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|"
+            r"deferred|stalled|setbacks?|late deliver(?:y|ies)|slips?|slip by|overdue|rescheduled|"
+            # "delivery has been put back to 2028", "missed the deadline for delivering"
+            r"put back (?:to|until|by|into)|missed (?:the |its |their )?(?:\w+ )?deadlines?|"
             # "froze the delivery of the jets": a paused delivery (frozen talks are cancelled, see above)
             r"(?:froze|freez(?:e|es|ing)|paus(?:e|ed|es|ing)) (?:the |its |their |all |further )?"
             r"(?:deliver(?:y|ies)|shipments?|transfers?)|"
             r"running (?:\w+ ){0,5}?(?:late|behind)|"
             # "the jets ordered with them are late", "arriving late" (newsset12 conventions), not a time
             # of year ("arrived late in 2023", "are late this summer") nor "the late president"
-            r"(?:(?:is|are|was|were|been|remains?) (?:now |still |already |years? |months? )?late|arriv(?:e|es|ed|ing) late)"
+            r"(?:(?:is|are|was|were|been|remains?) (?:now |still |already |years? |months? )?"
+            # "are two years late", "is 18 months late"
+            r"(?:(?:a|one|two|three|four|five|six|\d{1,2}|several|many) (?:years?|months?) )?late|arriv(?:e|es|ed|ing) late)"
             r"(?![\w-]| (?:in|on|last|this|next|that|summer|spring|autumn|fall|winter|\d)\b)|"
             # "has failed to deliver the weapons it was paid for": owed and not delivered, a slipped deal
             r"(?:failed|fails|failing) to deliver(?! on\b)|"
@@ -260,7 +278,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
             r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
-            r"receiving)|gets|"
+            r"receiving)|gets|receives(?! " + _ORDER_TAKEN + r")|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
             r"(?:first|initial|second|latest))\b"
@@ -271,7 +289,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             # "delivered the required certification to Congress": a document, not the equipment
             r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
-            r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|"
+            r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received(?! "
+            + _ORDER_TAKEN
+            + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|arrives|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "the handover of N X to B": the items changed hands (a delivered transfer)
             r"hand-?overs? of|"
@@ -319,7 +339,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signed",
         _rx(
-            r"\b(sign(?:s|ed)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
+            # "signed off on the purchase" is a clearance (approved, below), not a signature
+            r"\b(sign(?:s|ed)(?! off\b)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
             # "A is awaiting N X from B": items bought and not yet delivered (not "awaiting approval from")
@@ -336,6 +357,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             + _COUNT_WORD
             + r"\b)|"
             r"contracted|clinch(?:ed|es)|seal(?:ed|s)|sold|sells|resold|resells|re-exported|(?:increas|expand|boost|rais)\w* (?:its|their|the) order|"
+            r"(?:receiv(?:ed|es)|book(?:ed|s)) (?=" + _ORDER_TAKEN + r")[^.;]{0,40}?(?:contract|order)s?|"
             r"(?:won|secured|secures|bagged|bags|landed|clinched) (?:a|an|the|several|multiple|many|numerous|two|three|four|five|\d+) "
             r"[^.;]{0,40}?(?:contract|order|deal|tender)s?|"
             r"announc(?:ed|es|ing) (?:a|an|the) (?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement) (?:to|for|with)|became the (?:first|second|third|latest|newest|\w+th) [^.;]{0,80}?"
@@ -347,7 +369,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
             r"leased|signed (?:an? |the )?lease|"
             # "under a 2021 contract, A is building N X for B": the contract's stage
-            r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations|signed|awarded|placed)))\b"
+            r"under an? (?:[\w$.,-]+ ){0,4}?(?:contract|deal|agreement)(?! (?:talks|negotiations|signed|awarded|placed))|"
+            # "A and B reached an agreement on N X", "agreed a $1bn deal for N X": a deal concluded (not
+            # "an agreement in principle", which is talks)
+            r"reach(?:ed|es) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:agreement|deal|accord)(?! in principle)|"
+            r"agreed (?:an? |the )(?:[\w$.,-]+ ){0,3}?(?:deal|contract)|committed to (?:buying|purchasing|acquiring|ordering))\b"
         ),
     ),
     (
@@ -368,7 +394,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "approved",
         _rx(
-            r"\b(approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
+            # "the cabinet signed off on the purchase", "parliament endorsed the deal": a clearance
+            r"\b(sign(?:s|ed|ing)? off on|endors(?:e|ed|es|ing)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?"
+            r"(?:purchase|procurement|acquisition|deal|contract|order|proposal|sale|plan)s?\b)|"
+            r"approv(?:e|ed|es|al|ing)|clear(?:ed|s|ance)|green[- ]light(?:ed|s)?|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz](?:ed|es|ation)|"
             # "sanctioned the purchase" (a clearance), never "sanctioned the firms" (a penalty)
             r"sanction(?:ed|s)(?= (?:the |an? |its |their )?(?:[\w$-]+ ){0,3}?(?:purchase|procurement|acquisition|buy|deal|"
             r"contract|order|proposal|sale|import)s?\b)|"
@@ -381,7 +410,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # a supplier government's export approval (labelling guidelines, rule 5): "an export licence
             # was granted", "issued an export license for the jets"
             r"export licen[cs]es? (?:(?:was|were|has been|have been|had been|is|are) )?(?:granted|issued)|"
-            r"(?:grant(?:s|ed|ing)?|issu(?:e|es|ed|ing)) (?:an? |the |its |their )?export licen[cs]es?|"
+            r"(?:grant(?:s|ed|ing)?|issu(?:e|es|ed|ing)) (?:an? |the |its |their )?export (?:licen[cs]es?|permits?|authori[sz]ations?)|"
+            # "allowed the export of N X", "parliament voted to buy N X", "passed a bill to buy N X"
+            r"allow(?:s|ed|ing) the (?:export|sale|transfer) of|voted (?:in favou?r of |to (?:buy|purchase|acquire|approve|fund) )|"
+            r"pass(?:ed|es) (?:an? |the )(?:\w+ )?(?:bill|law|resolution|motion) (?:to (?:buy|purchase|acquire|fund)|(?:on|for) the (?:purchase|acquisition|sale))|"
             # a buyer's choice of a system or a supplier is its government's decision to buy
             # (not "was chosen as the launch customer": the buyer chosen by a maker)
             r"(?:select(?:ed|s)|chose|chosen|opt(?:s|ed) for|pick(?:ed|s))(?! as (?:the |an? )?(?:[\w-]+ ){0,2}?"
@@ -501,7 +533,7 @@ _NEUTRAL_V = _rx(
     r"(?:[\w$-]+ ){0,4}?(?:deal|contract|order|agreement))\b"
 )
 _APPROVE = _rx(
-    r"\b(approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
+    r"\b(sign\w* off on|endors\w*|approv\w*|clear(?:ed|s|ance)|green[- ]light\w*|green[- ]?lit|okay(?:ed|s)|go-ahead|authori[sz]\w*|"
     r"sanction(?:ed|s)|"
     r"acceptance of necessity)\b"
 )
