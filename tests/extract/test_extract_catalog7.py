@@ -170,3 +170,55 @@ def test_most_register_rows_since_1990_resolve() -> None:
     resolved = sum(ref.resolve_system(row[6]) is not None for row in rows)
     assert len(rows) > 13000
     assert resolved / len(rows) >= 0.71
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        # a subsidiary that exports from its own state names that state, not its parent's
+        ("MBDA UK", "GBR"),
+        ("MBDA Italia", "ITA"),
+        ("MBDA Deutschland", "DEU"),
+        ("Leonardo UK", "GBR"),
+        ("GDLS-Canada", "CAN"),
+        ("Rheinmetall Air Defence", "CHE"),
+        ("Oerlikon Contraves", "CHE"),
+        ("Rheinmetall Italia", "ITA"),
+        ("Lockheed Martin Canada", "CAN"),
+        ("Raytheon UK", "GBR"),
+        ("Fincantieri Marinette Marine", "USA"),
+        ("Electric Boat", "USA"),
+        ("Collins Aerospace", "USA"),
+        ("CATIC", "CHN"),
+        ("CPMIEC", "CHN"),
+        ("Xi'an Aircraft Industrial Corporation", "CHN"),
+        ("SpetsTechnoExport", "UKR"),
+        ("Pakistan Ordnance Factories", "PAK"),
+        ("NIMR Automotive", "ARE"),
+        ("Konstrukta-Defence", "SVK"),
+        ("Romarm", "ROU"),
+        ("Piriou", "FRA"),
+        ("BEML", "IND"),
+        ("Shield AI", "USA"),
+    ],
+)
+def test_defence_companies_resolve_to_their_home_state(name: str, iso3: str) -> None:
+    record = ref.resolve_party(name)
+    assert record is not None and record.kind == "company" and record.country_iso3 == iso3, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korea Herald reported the order on Monday.",
+        "Saudi Press Agency said the contract was signed.",
+        "According to the Polish Press Agency, talks continue.",
+        "Ukrainska Pravda reported that deliveries had started.",
+        "The Vietnam News Agency quoted the minister.",
+        "Kyodo and Nikkei Asia reported the plan.",
+    ],
+)
+def test_news_sources_that_carry_a_country_name_are_no_party(text: str) -> None:
+    """A paper or agency named after its country ('Korea Herald', 'Saudi Press Agency') is a source, so
+    its country word must not be read as a party of the deal."""
+    assert [m for m in base_gazetteer().find(text) if m.kind == "party"] == []
