@@ -222,3 +222,34 @@ def test_news_sources_that_carry_a_country_name_are_no_party(text: str) -> None:
     """A paper or agency named after its country ('Korea Herald', 'Saudi Press Agency') is a source, so
     its country word must not be read as a party of the deal."""
     assert [m for m in base_gazetteer().find(text) if m.kind == "party"] == []
+
+
+@pytest.mark.parametrize(
+    ("spelling", "designation"),
+    [
+        ("F-35A Lightning II", "F-35A Lightning-2"),
+        ("F-16C/D Block 70", "F-16V Viper"),
+        ("F-16C Block 52+", "F-16C Block-50/52"),
+        ("Su-35SK", "Su-35S"),
+        ("MiG-29M/M2", "MiG-29M"),
+        ("JF-17C Block III", "JF-17 Thunder Block-3"),
+        ("JF-17B", "JF-17 Thunder"),
+        ("KF-21 Block I", "KF-21 Boramae"),
+        ("T-50IQ", "FA-50"),
+        ("E-7A Wedgetail", "Boeing-737 AEW&C"),
+        ("RQ-4B Global Hawk", "RQ-4A Global Hawk"),
+        ("Patriot PAC-2 GEM-T", "MIM-104 PAC-2"),
+        ("Aster 30 Block 1NT", "ASTER-30"),
+        ("Taurus KEPD 350E", "Taurus KEPD-350"),
+        ("AGM-158 JASSM", "AGM-158A JASSM"),
+        ("Stryker M1126", "Stryker"),
+        ("Scorpene Evolved", "Scorpene"),
+        ("Admiral Grigorovich class", "Talwar"),
+        ("Sejong the Great class", "KDX-III"),
+        ("Type 214TN", "Type-214"),
+    ],
+)
+def test_written_variants_of_traded_systems_resolve(spelling: str, designation: str) -> None:
+    """Roman and arabic block numbers, export suffixes and class names as news writes them."""
+    record = ref.resolve_system(spelling)
+    assert record is not None and record.designation == designation
