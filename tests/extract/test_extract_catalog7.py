@@ -277,6 +277,14 @@ def test_written_variants_of_traded_systems_resolve(spelling: str, designation: 
         ("Red Arrow-9", "Red Arrow-9"),
         ("TY-90", "TY-90"),
         ("ThunderB", "ThunderB"),
+        ("Zuzana-2 155mm", "Zuzana 2"),
+        ("I-HAWK SAMS", "MIM-23B HAWK"),
+        ("AS-90B 155mm", "AS-90"),
+        ("Kvadrat SAMS", "Kvadrat"),
+        ("M-106A3", "M-106"),
+        ("V-BAT-128", "V-BAT"),
+        ("LOGIR", "LOGIR"),
+        ("MXT-MV", "MXT-MV"),
     ],
 )
 def test_f3_register_spellings_resolve(sipri: str, designation: str) -> None:
