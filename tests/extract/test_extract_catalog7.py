@@ -110,6 +110,8 @@ def test_variants_that_are_systems_of_their_own(name: str, designation: str) -> 
 NOT_SYSTEMS = (
     "Gaza", "Fattah", "AUKUS", "Khorramshahr", "Kheibar", "Yasen", "Titus", "Malva", "Lijian", "Shaurya",
     "Ghatak", "Sungur", "Cakir", "Narew", "M4", "Prithvi",
+    # a two-word alias ("Pegasus tanker", "Westland Commando") used to register these words alone
+    "Pegasus", "Trojan", "Maverick", "Penguin", "Swordfish", "Commando",
 )  # fmt: skip
 
 
@@ -129,6 +131,9 @@ def test_words_people_and_places_are_no_system(word: str) -> None:
         ("The deal includes Laser Small Diameter Bombs.", "GBU-39B Laser SDB"),
         ("Warsaw received Piranha V carriers.", "Piranha-5"),
         ("Prague chose the DITA howitzer.", "DITA 155mm"),
+        ("The first KC-46A Pegasus tankers landed.", "KC-46A Pegasus"),
+        ("Kongsberg sold Penguin Mk2 missiles.", "Penguin-2"),
+        ("It retired its Sea King/Commando helicopters.", "Sea King/Commando"),
     ],
 )
 def test_added_names_are_found_in_a_sentence(text: str, designation: str) -> None:
