@@ -205,6 +205,18 @@ def test_most_register_rows_since_1990_resolve() -> None:
         ("Piriou", "FRA"),
         ("BEML", "IND"),
         ("Shield AI", "USA"),
+        ("Colt CZ Group", "CZE"),
+        ("Ceska zbrojovka", "CZE"),
+        ("CSG", "CZE"),
+        ("Samsung Heavy Industries", "KOR"),
+        ("HD Hyundai", "KOR"),
+        ("Eurosam", "FRA"),
+        ("Blohm + Voss", "DEU"),
+        ("Abeking & Rasmussen", "DEU"),
+        ("Piaggio Aerospace", "ITA"),
+        ("Cobham", "GBR"),
+        ("Iveco", "ITA"),
+        ("Renk", "DEU"),
     ],
 )
 def test_defence_companies_resolve_to_their_home_state(name: str, iso3: str) -> None:
@@ -295,3 +307,11 @@ def test_written_variants_of_traded_systems_resolve(spelling: str, designation: 
 def test_f3_register_spellings_resolve(sipri: str, designation: str) -> None:
     record = ref.resolve_system(sipri)
     assert record is not None and record.designation == designation
+
+
+@pytest.mark.parametrize("name", ["Bumar", "Daewoo Shipbuilding", "Hanwha Defense Australia", "Bollinger"])
+def test_local_yards_and_subsidiaries_of_a_foreign_maker_are_no_company_of_their_own(name: str) -> None:
+    """A plant that builds a foreign design for its own government ('Bumar-Labedy' builds the K2PL,
+    'Hanwha Defense Australia' the AS9) is not the supplier: the register and the gold name the parent's
+    state, so these names are deliberately not organisations of their host state ('Bollinger' is a name)."""
+    assert ref.resolve_party(name) is None
