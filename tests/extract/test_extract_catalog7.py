@@ -111,7 +111,7 @@ NOT_SYSTEMS = (
     "Gaza", "Fattah", "AUKUS", "Khorramshahr", "Kheibar", "Yasen", "Titus", "Malva", "Lijian", "Shaurya",
     "Ghatak", "Sungur", "Cakir", "Narew", "M4", "Prithvi",
     # a two-word alias ("Pegasus tanker", "Westland Commando") used to register these words alone
-    "Pegasus", "Trojan", "Maverick", "Penguin", "Swordfish", "Commando",
+    "Pegasus", "Trojan", "Maverick", "Penguin", "Swordfish", "Commando", "Coyote",
 )  # fmt: skip
 
 
@@ -263,6 +263,20 @@ def test_news_sources_that_carry_a_country_name_are_no_party(text: str) -> None:
         ("Admiral Grigorovich class", "Talwar"),
         ("Sejong the Great class", "KDX-III"),
         ("Type 214TN", "Type-214"),
+        ("Aspide 2000", "Aspide"),
+        ("VL MICA NG", "VL-MICA"),
+        ("AM39 Block 2", "AM-39 Exocet"),
+        ("SM-6 Block IA", "RIM-174 SM-6"),
+        ("SkyHunter", "Iron Dome"),
+        ("TOW-2B RF", "BGM-71 TOW"),
+        ("Hellfire R9X", "AGM-114 Hellfire-2"),
+        ("Fateh-360", "Fath-360"),
+        ("C-Dome", "C-Dome"),
+        ("Coyote Block 2", "Coyote Block 2"),
+        ("Mohajer-10", "Mohajer-10"),
+        ("Panzerfaust 3", "Panzerfaust 3"),
+        ("RGW 90", "RGW 90"),
+        ("RPG-7", "RPG-7"),
     ],
 )
 def test_written_variants_of_traded_systems_resolve(spelling: str, designation: str) -> None:
