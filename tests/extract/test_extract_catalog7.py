@@ -295,6 +295,12 @@ def test_news_sources_that_carry_a_country_name_are_no_party(text: str) -> None:
         ("DF-11", "M-11 SRBM"),
         ("CSS-6", "DF-15"),
         ("Bear-H", "Tu-95MS"),
+        # ship classes of 2022-2026 export orders
+        ("HDC-3100", "Jose Rizal class"),
+        ("Maharaja Lela-class", "Gowind-2500"),
+        ("Jeongjo the Great class", "KDX-III"),
+        ("Orka-class", "Orka class"),
+        ("ASWF", "ASWF"),
     ],
 )
 def test_written_variants_of_traded_systems_resolve(spelling: str, designation: str) -> None:
