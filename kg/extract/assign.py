@@ -271,7 +271,24 @@ class PartyAssigner:
     def _stated_roles(
         self, ref: SystemRef | None, m: Mention | None, actors: list[_Party], anaphora: bool, s: str
     ) -> tuple[list[_Party], list[_Party], list[_Party]]:
-        """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system."""
+        """(suppliers, buyers, unassigned parties) as the sentence's cues give them for this system.
+
+        Three steps, each a method: the parties whose cue names a role (:meth:`_cued_roles`), the
+        sellers that belong to this system and not another item or bid (:meth:`_own_suppliers`), and,
+        with several systems, the buyer group nearest before this one (:meth:`_nearest_buyers`).
+        """
+        suppliers, buyers = self._cued_roles(ref, m, actors)
+        pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
+        if self._rivals:
+            pairs = []  # the states named beside the other bids are bidders, never their buyers
+        suppliers, buyers = self._own_suppliers(ref, m, actors, anaphora, s, suppliers, buyers)
+        return self._nearest_buyers(m, suppliers, buyers, pairs)
+
+    def _cued_roles(
+        self, ref: SystemRef | None, m: Mention | None, actors: list[_Party]
+    ) -> tuple[list[_Party], list[_Party]]:
+        """(suppliers, buyers) by the parties' role cues, less a maker buying its own system, a
+        domestic partner company and the buyer's own demonym."""
         suppliers = [p for p in actors if p.role == "supplier"]
         if m is not None and self._n_systems > 1:
             # "featured the X, the Y and second-hand Z offered by B": B offered Z, the item its
@@ -304,9 +321,20 @@ class PartyAssigner:
         # first X-ish guns arrived"): a buyer named by its name outranks it
         named_buyers = {p.iso3 for p in buyers if p.mention.form != "demonym"} if ref is not None else set()
         suppliers = [p for p in suppliers if not (p.mention.form == "demonym" and p.iso3 in named_buyers)]
-        pairs = [p for p in actors if p.role in ("pair", "with", None, "modifier")]
-        if self._rivals:
-            pairs = []  # the states named beside the other bids are bidders, never their buyers
+        return suppliers, buyers
+
+    def _own_suppliers(
+        self,
+        ref: SystemRef | None,
+        m: Mention | None,
+        actors: list[_Party],
+        anaphora: bool,
+        s: str,
+        suppliers: list[_Party],
+        buyers: list[_Party],
+    ) -> tuple[list[_Party], list[_Party]]:
+        """(suppliers, buyers) once the sellers that are an approver, a demonym of another item, a
+        losing bidder or another system's maker are settled: why each, beside its step."""
         origin = ref.origin_iso3 if ref else None
         if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
             # "The deal was approved by the US government": the state approving an export of the
@@ -380,6 +408,13 @@ class PartyAssigner:
             elif before:
                 g = max(before, key=lambda p: p.mention.start).group
                 suppliers = [p for p in suppliers if p.group == g]
+        return suppliers, buyers
+
+    def _nearest_buyers(
+        self, m: Mention | None, suppliers: list[_Party], buyers: list[_Party], pairs: list[_Party]
+    ) -> tuple[list[_Party], list[_Party], list[_Party]]:
+        """(suppliers, buyers, pairs) with this system's suppliers never its buyers, and with several
+        systems the buyer group named nearest before it."""
         sup_isos = {p.iso3 for p in suppliers}
         buyers = [p for p in buyers if p.iso3 not in sup_isos]
         if m is not None and self._n_systems > 1:

@@ -221,6 +221,62 @@ _ORDERED_BATCH = re.compile(
 )
 
 
+def _first_reading(
+    s: str, trig: list[tuple[str, int, int, str]], st: str, ts: int, te: int, word: str, left: str, neg: bool
+) -> str | None:
+    """The stage trigger ``word`` (at ``ts:te`` of ``s``) states before modality and negation are read,
+    or None when the word states no stage of this deal here (talks that are over, a cancellation only
+    called for, a landing for an exercise, the stage of replaced equipment, ...)."""
+    # decided before modality: "the remaining 96 jets will be built at home" is no delivery (nor
+    # a future one); "bought the first batch" is a purchase, not a delivery
+    if st == "delivering" and word in ("remaining", "so far", "rest of the") and not _DELIVERY_WORD.search(s):
+        return None
+    if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
+        return None  # "closed after a year of negotiations": the talks are over
+    if st == "negotiating" and word.startswith(("negotiat", "talks")) and _BEFORE_SIGNING.match(s, te):
+        return None  # "months of negotiation before the signing": the talks that led to the contract
+    if st == "cancelled" and (
+        _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
+    ):
+        return None  # "calls to cancel it", "cancelling it is not an option": no cancellation
+    if st == "cancelled" and word.endswith(" dropped") and not _DEAL_NOUN_LEFT.search(s, 0, ts):
+        return None  # "the charges were dropped": a passive 'dropped' cancels only a plan, deal or order
+    if (
+        st == "negotiating"
+        and word.startswith(("will ", "would "))
+        and not neg
+        and _ANNOUNCED_LEFT.search(left)
+    ):
+        st = "approved"  # "announced that it would buy the X": the decision to buy
+    if (
+        st == "negotiating"
+        and word.startswith("tender")
+        and any(t[0] == "offered" and t[3] == "entered" for t in trig)
+    ):
+        return None  # "the tender, which A had entered with the X": A's offer, not A's talks
+    if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
+        st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
+    if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
+        return None  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+    if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
+        return None  # "until the last frigate arrives", "when the army receives them": a time to come
+    if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
+        return None  # "jets landed at the base for an exercise": a visit, no delivery
+    if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
+        return None  # "the transfers took place": a noun, no ongoing delivery
+    if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):
+        return None  # "awarded a contract for supplying engines": what the deal is for
+    if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
+        return None
+    if st == "approved" and _PENDING_LEFT.search(left):
+        # "signed, subject to parliamentary approval": the approval is still to come; alone ("is
+        # seeking the cabinet's approval to buy"), a purchase still in the works
+        st = "negotiating"
+    if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
+        return None  # "to replace the guns it donated to X": the stage of the replaced equipment
+    return st
+
+
 def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, int], str | None]:
     """Every stage the triggers state, each read with its negation and modality (stage -> rank),
     and the modality of the sentence's claim."""
@@ -228,61 +284,12 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
     modality = None
     for status, ts, te, word in trig:
         left = s[max(0, ts - 60) : ts]
-        st = status
         neg = _NEGATION_NEAR.search(left)
         if neg is not None and _NEGATED_OTHER_VERB.match(left, neg.start(1)):
             neg = None  # "do not include the jets donated": the totals' negation
-        # decided before modality: "the remaining 96 jets will be built at home" is no delivery (nor
-        # a future one); "bought the first batch" is a purchase, not a delivery
-        if (
-            st == "delivering"
-            and word in ("remaining", "so far", "rest of the")
-            and not _DELIVERY_WORD.search(s)
-        ):
+        st = _first_reading(s, trig, status, ts, te, word, left, neg is not None)
+        if st is None:
             continue
-        if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
-            continue  # "closed after a year of negotiations": the talks are over
-        if st == "negotiating" and word.startswith(("negotiat", "talks")) and _BEFORE_SIGNING.match(s, te):
-            continue  # "months of negotiation before the signing": the talks that led to the contract
-        if st == "cancelled" and (
-            _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
-        ):
-            continue  # "calls to cancel it", "cancelling it is not an option": no cancellation
-        if st == "cancelled" and word.endswith(" dropped") and not _DEAL_NOUN_LEFT.search(s, 0, ts):
-            continue  # "the charges were dropped": a passive 'dropped' cancels only a plan, deal or order
-        if (
-            st == "negotiating"
-            and word.startswith(("will ", "would "))
-            and not neg
-            and _ANNOUNCED_LEFT.search(left)
-        ):
-            st = "approved"  # "announced that it would buy the X": the decision to buy
-        if (
-            st == "negotiating"
-            and word.startswith("tender")
-            and any(t[0] == "offered" and t[3] == "entered" for t in trig)
-        ):
-            continue  # "the tender, which A had entered with the X": A's offer, not A's talks
-        if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
-            st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
-        if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
-            continue  # "its long-delayed programme": an adjective of the programme, not the deal's stage
-        if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
-            continue  # "until the last frigate arrives", "when the army receives them": a time to come
-        if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
-            continue  # "jets landed at the base for an exercise": a visit, no delivery
-        if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
-            continue  # "the transfers took place": a noun, no ongoing delivery
-        if st == "delivering" and word in ("supplying", "delivering") and _FOR_PURPOSE.search(left):
-            continue  # "awarded a contract for supplying engines": what the deal is for
-        if st == "delivering" and _BATCH_WORD.match(word) and not _ARRIVAL_WORD.search(s):
-            continue
-        if st == "approved" and _PENDING_LEFT.search(left):
-            # "signed, subject to parliamentary approval": the approval is still to come; alone ("is
-            # seeking the cabinet's approval to buy"), a purchase still in the works
-            st = "negotiating"
-        if st in ("delivered", "delivering") and _REPLACING_LEFT.search(left):
-            continue  # "to replace the guns it donated to X": the stage of the replaced equipment
         if (
             st in ("delivered", "delivering", "signed-future")
             and (neg or " not " in word)
