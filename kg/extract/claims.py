@@ -96,7 +96,7 @@ from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
-from kg.extract.vocabulary import _IN_SERVICE_RX, _RELATION_RX_I, RETIRE_VERB
+from kg.extract.vocabulary import _IN_SERVICE_RX, RELATION_LRX, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
@@ -440,7 +440,7 @@ class _Extractor(FrameBuilder, DetailReader):
         the systems named as examples do not stand for the whole relation, so the pair gets its
         ``unknown`` claim without a system too (cue ``system:relation``)."""
         new = self.claims[n0:]
-        if not new or not _RELATION_RX_I.search(s):
+        if not new or not RELATION_LRX.search(s):
             return
         pairs = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in new if c.system is None}
         for c in new:
@@ -470,7 +470,7 @@ class _Extractor(FrameBuilder, DetailReader):
         ``status:relation``, no quantity or value: those belong to the staged deal)."""
         if id(claim) not in self._relations or claim.status == "unknown" or claim.negated:
             return
-        if not _RELATION_RX_I.search(s):
+        if not RELATION_LRX.search(s):
             return
         rel = replace(
             claim,
