@@ -5,6 +5,10 @@ The supplier-relation check of a claim's sentence (``claims._relation_beside_exa
 ``vocabulary.RELATION_LRX``, the same pattern run on lowercased text behind its word prefilter
 (``_RELATION_WORDS``).  A prefilter missing a word would drop a relation claim, so both forms are
 compared on own-words sentences of each relation shape, on generated text and on the fixtures.
+
+Other case-insensitive sentence scans run behind a word prefilter (``_fastre.NeedsRx``): the onward
+gift phrase (roles), the earlier-customer lists (customers), a completed delivery (patterns); each is
+compared with its plain pattern the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, read_articles
+from kg.extract import Article, customers, patterns, read_articles, roles
+from kg.extract._fastre import NeedsRx
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.vocabulary import _RELATION_RX_I, RELATION_LRX
 
@@ -102,3 +107,46 @@ def test_relation_scan_agrees_on_the_fixtures() -> None:
     assert len(sentences) >= 100
     for s in sentences:
         _same(s)
+
+
+PREFILTERED: list[NeedsRx] = [
+    roles.ONWARD_PHRASE,
+    roles._ONWARD_TO,
+    customers._NTH_AFTER,
+    customers._JOINS,
+    customers._INCLUDE,
+    patterns._COMPLETED,
+]
+PREFILTER_SHAPES = [
+    "Freedonia bought the guns from Ruritania to be donated to Elbonia.",
+    "The jets were bought FOR LATER TRANSFER TO the navy.",
+    "Elbonia became the third European operator of the howitzer after Freedonia and Ruritania.",
+    "Freedonia joins Ruritania and Elbonia as users of the tank.",
+    "Other customers of the frigate include Freedonia and Ruritania.",
+    "Deliveries were completed in March.",
+    "The jets were delivered between 2019 and 2021.",
+    "The third batch arrived after the second one.",
+    "Freedonia bought the guns for later donation to the ",  # the window before a recipient
+]
+
+
+def _agree(rx: NeedsRx, text: str) -> bool:
+    plain = rx.rx.search(text)
+    fast = rx.search(text)
+    assert (plain.span() if plain else None) == (fast.span() if fast else None), (rx.rx.pattern[:40], text)
+    assert [m.span() for m in rx.finditer(text)] == [m.span() for m in rx.rx.finditer(text)]
+    return plain is not None
+
+
+def test_prefiltered_scans_agree_and_fire() -> None:
+    hits = {id(rx): 0 for rx in PREFILTERED}
+    for s in PREFILTER_SHAPES:
+        for rx in PREFILTERED:
+            hits[id(rx)] += _agree(rx, s)
+    assert all(hits.values())  # each scan finds its own shape: the comparison is not of two empty lists
+
+
+def test_prefiltered_scans_agree_on_the_fixtures() -> None:
+    for s in _fixture_sentences():
+        for rx in PREFILTERED:
+            _agree(rx, s)
