@@ -7,8 +7,9 @@ The supplier-relation check of a claim's sentence (``claims._relation_beside_exa
 compared on own-words sentences of each relation shape, on generated text and on the fixtures.
 
 Other case-insensitive sentence scans run behind a word prefilter (``_fastre.NeedsRx``): the onward
-gift phrase (roles), the earlier-customer lists (customers), a completed delivery (patterns); each is
-compared with its plain pattern the same way.
+gift phrase (roles), the earlier-customer lists (customers), a completed delivery (patterns), the
+stage checks of status (on order, a dated order, a signing still to come, a pending approval, a refused
+cancellation, a replaced fleet); each is compared with its plain pattern the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, customers, patterns, read_articles, roles
+from kg.extract import Article, customers, patterns, read_articles, roles, status
 from kg.extract._fastre import NeedsRx
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.vocabulary import _RELATION_RX_I, RELATION_LRX
@@ -116,6 +117,12 @@ PREFILTERED: list[NeedsRx] = [
     customers._JOINS,
     customers._INCLUDE,
     patterns._COMPLETED,
+    status._ON_ORDER,
+    status._DATED_ORDER,
+    status._TO_BE_LEFT,
+    status._PENDING_LEFT,
+    status._CANCEL_REFUSED_RIGHT,
+    status._REPLACING_LEFT,
 ]
 PREFILTER_SHAPES = [
     "Freedonia bought the guns from Ruritania to be donated to Elbonia.",
@@ -127,6 +134,12 @@ PREFILTER_SHAPES = [
     "The jets were delivered between 2019 and 2021.",
     "The third batch arrived after the second one.",
     "Freedonia bought the guns for later donation to the ",  # the window before a recipient
+    "Four were handed over so far, with eight more still on order.",
+    "The boats came under a 2019 government contract.",
+    "The frigate deal is yet to be ",  # the words before a trigger
+    "The sale is pending parliamentary ",
+    "Dropping the purchase was not an option, the minister said.",
+    "The army wants to replace the donated ",
 ]
 
 
