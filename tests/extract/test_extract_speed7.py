@@ -10,6 +10,10 @@ Other case-insensitive sentence scans run behind a word prefilter (``_fastre.Nee
 gift phrase (roles), the earlier-customer lists (customers), a completed delivery (patterns), the
 stage checks of status (on order, a dated order, a signing still to come, a pending approval, a refused
 cancellation, a replaced fleet); each is compared with its plain pattern the same way.
+
+``mentions.find_mentions`` asks whether a system is an upgrade's standard only in an article holding
+"standard" or "configuration" (every match of those patterns does): no system of an article without
+them is such a standard.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, customers, patterns, read_articles, roles, status
+from kg.extract import Article, customers, mentions, patterns, read_articles, roles, status
 from kg.extract._fastre import NeedsRx
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.vocabulary import _RELATION_RX_I, RELATION_LRX
@@ -163,3 +167,23 @@ def test_prefiltered_scans_agree_on_the_fixtures() -> None:
     for s in _fixture_sentences():
         for rx in PREFILTERED:
             _agree(rx, s)
+
+
+def _fixture_texts() -> list[str]:
+    return [
+        mask_markup(a.text)
+        for a in read_articles(REPO / "tests" / "fixtures" / "articles")
+        if isinstance(a, Article)
+    ]
+
+
+def test_upgrade_standard_needs_its_words() -> None:
+    text = "Ruritania is upgrading its F-16 fighters to the Viper standard."
+    assert [
+        m.text for m in mentions.find_mentions(text) if m.kind == "system"
+    ] == []  # the gate lets it through
+    for article in [*_fixture_texts(), text.replace("standard", "level")]:
+        if "standard" in article or "configuration" in article:
+            continue
+        for m in mentions.find_mentions(article):
+            assert not mentions._upgrade_standard(m, article), (m.text, article[m.start - 40 : m.end + 40])
