@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from kg.extract._fastre import NeedsRx, contains_any
+from kg.extract._fastre import LowerRx, NeedsRx, contains_any
 from kg.extract.entities import Mention
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import _Party
@@ -968,3 +968,12 @@ def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Ment
 # one of its verbs (every match has one), not on every window after every party; the words are given
 # because the derived ones ("it", "they") are in almost every window
 _SAID_IT_NEXT = NeedsRx(_SAID_IT_NEXT, needs=("said", "told", "announced"))
+
+# the case-insensitive checks of the words before a party in _cue, run on the lowercased window
+# (kg.extract._fastre.LowerRx: same spans; callers test truthiness only).  Why: re.IGNORECASE folds
+# every character it compares, and these alternations are tried at every word of the window; the
+# window is lowercased once for all of them (LowerRx remembers it)
+_DETERMINER_END, _SAME_TYPE_BY, _PEOPLE_FROM, _PART_FROM, _RELIANCE_FROM, _MADE_IN = (
+    LowerRx(rx.pattern)
+    for rx in (_DETERMINER_END, _SAME_TYPE_BY, _PEOPLE_FROM, _PART_FROM, _RELIANCE_FROM, _MADE_IN)
+)

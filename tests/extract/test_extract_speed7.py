@@ -12,13 +12,15 @@ stage checks of status (on order, a dated order, a signing still to come, a pend
 cancellation, a replaced fleet); each is compared with its plain pattern the same way.
 
 ``mentions.find_mentions`` asks whether a system is an upgrade's standard only in an article holding
-"standard" or "configuration" (every match of those patterns does): no system of an article without
-them is such a standard.
+"standard" or "configuration" (every match of those patterns does); the checks of the words before a
+party in ``roles._cue`` run on the lowercased window (``_fastre.LowerRx``).  Both are compared with
+their plain forms on the fixtures.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from helpers.paths import REPO
 from hypothesis import given, settings
@@ -187,3 +189,32 @@ def test_upgrade_standard_needs_its_words() -> None:
             continue
         for m in mentions.find_mentions(article):
             assert not mentions._upgrade_standard(m, article), (m.text, article[m.start - 40 : m.end + 40])
+
+
+LEFT_CHECKS = ["_DETERMINER_END", "_SAME_TYPE_BY", "_PEOPLE_FROM", "_PART_FROM", "_RELIANCE_FROM", "_MADE_IN"]
+LEFT_SHAPES = [
+    "Freedonia bought the ",
+    "the same helicopter already used by the ",
+    "a team of engineers from the ",
+    "fitted with radars from ",
+    "ending decades of reliance on aircraft from ",
+    "jets built under licence in the ",
+    "THE JETS BUILT IN ",
+    "ſome odd text with engines from ",
+]
+
+
+def test_left_checks_agree_with_the_plain_patterns() -> None:
+    fired = set()
+    for s in [*LEFT_SHAPES, *_fixture_sentences()]:
+        windows = [s, *(s[: m.start()] for m in re.finditer(r"\b[A-Z]", s))]
+        for name in LEFT_CHECKS:
+            fast = getattr(roles, name)
+            plain = re.compile(fast.ci.pattern, re.IGNORECASE)
+            for w in windows:
+                want = plain.search(w)
+                got = fast.search(w)
+                assert (want.span() if want else None) == (got.span() if got else None), (name, w)
+                if want:
+                    fired.add(name)
+    assert fired == set(LEFT_CHECKS)
