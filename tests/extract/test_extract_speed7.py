@@ -15,6 +15,9 @@ cancellation, a replaced fleet); each is compared with its plain pattern the sam
 "standard" or "configuration" (every match of those patterns does); the checks of the words before a
 party in ``roles._cue`` run on the lowercased window (``_fastre.LowerRx``).  Both are compared with
 their plain forms on the fixtures.
+
+The symbolic-price scan of money (``_TOKEN_PRICE``, run over the whole article) opens with its "f" and
+runs on lowercased text; it is compared with its plain ``re.I`` form on generated text and the fixtures.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, customers, mentions, patterns, read_articles, roles, status
+from kg.extract import Article, customers, mentions, money, patterns, read_articles, roles, status
 from kg.extract._fastre import NeedsRx
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.vocabulary import _RELATION_RX_I, RELATION_LRX
@@ -218,3 +221,48 @@ def test_left_checks_agree_with_the_plain_patterns() -> None:
                 if want:
                     fired.add(name)
     assert fired == set(LEFT_CHECKS)
+
+
+_PLAIN_TOKEN_PRICE = re.compile(
+    r"\bfor\s+(?P<num>a\s+(?:symbolic|token|nominal|single)\s+(?:one\s+)?|"
+    r"(?:a\s+)?(?:symbolic\s+|token\s+|nominal\s+)?one\s+|a\s+)"
+    r"(?P<suf>euro|dollar|pound|franc|zloty)\b",
+    re.IGNORECASE,
+)
+TOKEN_PIECES = [
+    "for",
+    "For",
+    "FOR",
+    "a",
+    "symbolic",
+    "one",
+    "token",
+    "euro",
+    "Dollar",
+    "pounds",
+    "before",
+    "ſ",
+    "’",
+    "\n",
+]
+token_texts = st.lists(st.one_of(st.sampled_from(TOKEN_PIECES), st.text(max_size=3)), max_size=10).map(
+    " ".join
+)
+
+
+def _token_spans(text: str) -> None:
+    want = [(m.span(), m.span("num"), m.group("suf").lower()) for m in _PLAIN_TOKEN_PRICE.finditer(text)]
+    got = [(m.span(), m.span("num"), m.group("suf").lower()) for m in money._TOKEN_PRICE.finditer(text)]
+    assert got == want, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(token_texts)
+def test_token_price_scan_agrees_on_generated_text(text: str) -> None:
+    _token_spans(text)
+
+
+def test_token_price_scan_agrees_on_the_fixtures() -> None:
+    _token_spans("It went for a symbolic one euro; the boats, FOR ONE DOLLAR, and the rest for a Pound.")
+    for text in _fixture_texts():
+        _token_spans(text)
