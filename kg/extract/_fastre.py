@@ -600,3 +600,22 @@ class NeedsRx:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """Like ``Pattern.finditer``."""
         return self.rx.finditer(text, pos, endpos) if self._may_match(text) else iter(())
+
+
+def lower_in_place(namespace: dict[str, object], names: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """Rebind each case-insensitive pattern ``names`` of a module's ``namespace`` (its ``globals()``)
+    to a :class:`LowerRx` of the same pattern; return the plain patterns by name (for tests).
+
+    For checks the module only asks ``search(text)`` / ``match(text)`` and reads no group text of
+    (LowerRx takes no offsets and its group text is lowercase).  Why rebinding in the module that
+    reads them: a pattern shared through :mod:`kg.extract.patterns` may be read elsewhere with group
+    text; each module turns only the checks it reads that way, and its rule code stays unchanged.
+    """
+    plain: dict[str, re.Pattern[str]] = {}
+    for name in names:
+        rx = namespace[name]
+        if not isinstance(rx, re.Pattern) or not rx.flags & re.IGNORECASE:
+            raise TypeError(f"{name} is not a case-insensitive pattern")
+        plain[name] = rx
+        namespace[name] = LowerRx(rx.pattern, rx.flags & ~re.IGNORECASE)
+    return plain

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from kg.extract._fastre import LowerRx, NeedsRx, contains_any
+from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import _Party
@@ -969,11 +969,40 @@ def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Ment
 # because the derived ones ("it", "they") are in almost every window
 _SAID_IT_NEXT = NeedsRx(_SAID_IT_NEXT, needs=("said", "told", "announced"))
 
-# the case-insensitive checks of the words before a party in _cue, run on the lowercased window
-# (kg.extract._fastre.LowerRx: same spans; callers test truthiness only).  Why: re.IGNORECASE folds
-# every character it compares, and these alternations are tried at every word of the window; the
-# window is lowercased once for all of them (LowerRx remembers it)
-_DETERMINER_END, _SAME_TYPE_BY, _PEOPLE_FROM, _PART_FROM, _RELIANCE_FROM, _MADE_IN = (
-    LowerRx(rx.pattern)
-    for rx in (_DETERMINER_END, _SAME_TYPE_BY, _PEOPLE_FROM, _PART_FROM, _RELIANCE_FROM, _MADE_IN)
+# the case-insensitive checks of the words before and after a party in _cue, run on the lowercased
+# window (kg.extract._fastre.lower_in_place: same spans; _cue tests truthiness only and passes no
+# offsets).  Why: re.IGNORECASE folds every character it compares, and these alternations are tried at
+# every word of the window; the window is lowercased once for all of them (LowerRx remembers it)
+_CUE_CHECKS = lower_in_place(
+    globals(),
+    (
+        "_DETERMINER_END",
+        "_SAME_TYPE_BY",
+        "_PEOPLE_FROM",
+        "_PART_FROM",
+        "_RELIANCE_FROM",
+        "_MADE_IN",
+        "_ERA_NEXT",
+        "_GIFT_NEXT",
+        "_MADE",
+        "_ACCORDING",
+        "_ORG_NOUN",
+        "_WON_FROM",
+        "_AWARDED_BY",
+        "_AWARDED_TO",
+        "_PURCHASE_BY",
+        "_TO_BUYERS",
+        "_PASSIVE_TO_BY",
+        "_FROM",
+        "_VISIT_TO",
+        "_PRIORITY_TO",
+        "_SELL_BEFORE",
+        "_SELL_AFTER",
+        "_FOR",
+        "_ITEM_FOR_BEFORE",
+        "_BUILT_WITH",
+        "_CONSENT_NEXT",
+        "_WITH",
+        "_SERVICE_WITH",
+    ),
 )

@@ -13,7 +13,8 @@ cancellation, a replaced fleet); each is compared with its plain pattern the sam
 
 ``mentions.find_mentions`` asks whether a system is an upgrade's standard only in an article holding
 "standard" or "configuration" (every match of those patterns does); the checks of the words before a
-party in ``roles._cue`` run on the lowercased window (``_fastre.LowerRx``).  Both are compared with
+party in ``roles._cue`` (and those after it), of the words before a count, sum or date (details) and
+two sentence checks of frames run on the lowercased text (``_fastre.lower_in_place``).  Both are compared with
 their plain forms on the fixtures.
 
 The symbolic-price scan of money (``_TOKEN_PRICE``, run over the whole article) opens with its "f" and
@@ -29,7 +30,18 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, customers, mentions, money, patterns, read_articles, roles, status
+from kg.extract import (
+    Article,
+    customers,
+    details,
+    frames,
+    mentions,
+    money,
+    patterns,
+    read_articles,
+    roles,
+    status,
+)
 from kg.extract._fastre import NeedsRx
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.vocabulary import _RELATION_RX_I, RELATION_LRX
@@ -194,8 +206,7 @@ def test_upgrade_standard_needs_its_words() -> None:
             assert not mentions._upgrade_standard(m, article), (m.text, article[m.start - 40 : m.end + 40])
 
 
-LEFT_CHECKS = ["_DETERMINER_END", "_SAME_TYPE_BY", "_PEOPLE_FROM", "_PART_FROM", "_RELIANCE_FROM", "_MADE_IN"]
-LEFT_SHAPES = [
+CUE_SHAPES = [
     "Freedonia bought the ",
     "the same helicopter already used by the ",
     "a team of engineers from the ",
@@ -204,23 +215,68 @@ LEFT_SHAPES = [
     "jets built under licence in the ",
     "THE JETS BUILT IN ",
     "ſome odd text with engines from ",
+    "Soviet-era tanks",
+    "'s latest donation of drones",
+    "-made rifles",
+    "According to ",
+    " defence company said",
+    "the contract it won from ",
+    "the order was awarded by the ",
+    "awarded the contract to ",
+    "a purchase by ",
+    "exports to countries such as ",
+    "were delivered to Elbonia by ",
+    "bought the jets from ",
+    "during a state visit to ",
+    "gave priority to ",
+    "agreed to sell six frigates to ",
+    " will buy them",
+    "a contract for the navy of ",
+    "a frigate built with ",
+    " consent",
+    "signed a deal with ",
+    "already in service with the ",
 ]
 
 
-def test_left_checks_agree_with_the_plain_patterns() -> None:
+CUE_SHAPES += [
+    "at least 12 ",
+    "a cost overrun of ",
+    "the first ",
+    "the remaining ",
+    "signed in ",
+    "the Block 52 ",
+    "the jets were later handed over to Elbonia.",
+    "Freedonia signed a separate contract for tanks.",
+]
+LOWERED = [(roles, roles._CUE_CHECKS), (details, details._WINDOW_CHECKS), (frames, frames._SENTENCE_CHECKS)]
+
+
+def test_lowered_checks_agree_with_the_plain_patterns() -> None:
+    plain_forms = [rx for _mod, plain in LOWERED for rx in plain.values()]
+    fast_forms = [getattr(mod, n) for mod, plain in LOWERED for n in plain]
+    assert all(rx.flags & re.IGNORECASE for rx in plain_forms)
     fired = set()
-    for s in [*LEFT_SHAPES, *_fixture_sentences()]:
-        windows = [s, *(s[: m.start()] for m in re.finditer(r"\b[A-Z]", s))]
-        for name in LEFT_CHECKS:
-            fast = getattr(roles, name)
-            plain = re.compile(fast.ci.pattern, re.IGNORECASE)
+    for s in [*CUE_SHAPES, *_fixture_sentences()]:
+        cuts = [m.start() for m in re.finditer(r"\b[A-Z]", s)]
+        windows = [
+            s,
+            *(s[:x] for x in cuts),
+            *(s[x:] for x in cuts),
+            *(s[m.end() :] for m in re.finditer(r"\w+", s)),
+        ]
+        for plain, fast in zip(plain_forms, fast_forms, strict=True):
             for w in windows:
-                want = plain.search(w)
-                got = fast.search(w)
-                assert (want.span() if want else None) == (got.span() if got else None), (name, w)
-                if want:
-                    fired.add(name)
-    assert fired == set(LEFT_CHECKS)
+                for how in ("search", "match"):
+                    want = getattr(plain, how)(w)
+                    got = getattr(fast, how)(w)
+                    assert (want.span() if want else None) == (got.span() if got else None), (
+                        plain.pattern[:40],
+                        w,
+                    )
+                    if want:
+                        fired.add(plain.pattern)
+    assert len(fired) >= len(plain_forms) - 4  # nearly every check fires: not a comparison of misses only
 
 
 _PLAIN_TOKEN_PRICE = re.compile(
