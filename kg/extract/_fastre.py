@@ -463,30 +463,62 @@ def first_letter_alternation(words: list[str], after_first: str = "") -> str:
     )
 
 
-class LowerRx:
-    """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
+#: a named group of a pattern (LowerRx checks its names are lowercase)
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
-    __slots__ = ("_found", "_matched", "asc", "ci", "low", "needs")
+
+class LowerRx:
+    """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text.
+
+    Only the pattern for lowercase ASCII-class text (``asc``, what nearly every sentence takes) is
+    compiled up front; the ``re.I`` pattern (``ci``, for text that does not lower exactly) and the
+    Unicode lowercase one (``low``) are compiled on first use.  Why: the extractor builds hundreds of
+    these at import, and compiling each long alternation three times was a visible part of a cold
+    start (its first article), while most processes never meet text that needs the other two.
+    """
+
+    __slots__ = ("_ci", "_flags", "_found", "_guarded", "_low", "_matched", "_pattern", "asc", "needs")
 
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
         """``needs``: lowercase words of which every match contains one (a prefilter: ``search``, ``match``
         and ``finditer`` skip the scan of a text that has none; give it only where each
         alternative has one).  Without it, :func:`required_words` derives it when it finds
         a short enough list."""
-        self.ci = re.compile(pattern, flags | re.IGNORECASE)
+        self._pattern, self._flags = pattern, flags
+        self._ci: re.Pattern[str] | None = None
         low = _lower_pattern(pattern)
-        self.low = re.compile(guarded(low, flags & ~re.IGNORECASE), flags & ~re.IGNORECASE)
+        low_flags = flags & ~re.IGNORECASE
+        self._guarded = guarded(low, low_flags)
+        self._low: re.Pattern[str] | None = None
         # the pattern for lowercase text whose word characters and spaces are all ASCII (see ascii_classes)
-        self.asc = ascii_twin(self.low) or self.low
+        try:
+            self.asc = re.compile(self._guarded, (low_flags & ~re.UNICODE) | re.ASCII)
+        except (re.error, ValueError):  # pragma: no cover - an inline (?u) in the pattern
+            self.asc = self.low
         if not needs:
-            found = required_words(low, self.low.flags)
+            found = required_words(low, low_flags)
             needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
         self.needs = needs
         # the answers of search and match per text (see _remember)
         self._found: dict[str, re.Match[str] | None] = {}
         self._matched: dict[str, re.Match[str] | None] = {}
-        if self.low.groupindex != self.ci.groupindex:  # pragma: no cover - import-time guard
-            raise ValueError(f"group names must be lowercase: {pattern!r}")
+        if sorted(self.asc.groupindex) != sorted(_GROUP_NAME.findall(pattern)):  # pragma: no cover
+            raise ValueError(f"group names must be lowercase: {pattern!r}")  # import-time guard
+
+    @property
+    def ci(self) -> re.Pattern[str]:
+        """The ``re.I`` pattern, for text that does not lower exactly (compiled on first use)."""
+        if self._ci is None:
+            self._ci = re.compile(self._pattern, self._flags | re.IGNORECASE)
+        return self._ci
+
+    @property
+    def low(self) -> re.Pattern[str]:
+        """The lowercase pattern with Unicode classes, for lowercase text with word characters outside
+        ASCII (compiled on first use)."""
+        if self._low is None:
+            self._low = re.compile(self._guarded, self._flags & ~re.IGNORECASE)
+        return self._low
 
     def search(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.search``; group text may be lowercased (use offsets)."""
@@ -614,7 +646,7 @@ def lower_in_place(namespace: dict[str, object], names: tuple[str, ...]) -> dict
     plain: dict[str, re.Pattern[str]] = {}
     for name in names:
         rx = namespace[name]
-        if not isinstance(rx, re.Pattern) or not rx.flags & re.IGNORECASE:
+        if not isinstance(getattr(rx, "pattern", None), str) or not rx.flags & re.IGNORECASE:  # type: ignore[attr-defined]
             raise TypeError(f"{name} is not a case-insensitive pattern")
         plain[name] = rx
         namespace[name] = LowerRx(rx.pattern, rx.flags & ~re.IGNORECASE)
