@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from kg.extract._fastre import NeedsRx, contains_any
+from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
 from kg.extract.clauses import split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
@@ -1119,3 +1119,8 @@ def _list_member_after_head(claim: Claim, earlier: list[Claim]) -> bool:
         and c.system.name != claim.system.name
         for c in earlier
     )
+
+
+# the boilerplate check of every sentence, run on the lowercased sentence (kg.extract._fastre.lower_in_place:
+# same spans, truthiness only; the sentence is lowercased once for every later check)
+_SENTENCE_CHECKS = lower_in_place(globals(), ("_SKIP_SENT",))

@@ -715,5 +715,6 @@ _WINDOW_CHECKS = lower_in_place(
         "_REMAINING_KW",
         "_SIGNED_BEFORE",
         "_DESIGNATOR_BEFORE",
+        "_ORDER_FOR",
     ),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract._fastre import NeedsRx
+from kg.extract._fastre import NeedsRx, lower_in_place
 from kg.extract.patterns import (
     _AFTER_TALKS,
     _AID,
@@ -540,3 +540,5 @@ _ON_ORDER, _TO_BE_LEFT, _PENDING_LEFT, _CANCEL_REFUSED_RIGHT, _REPLACING_LEFT = 
     NeedsRx(rx) for rx in (_ON_ORDER, _TO_BE_LEFT, _PENDING_LEFT, _CANCEL_REFUSED_RIGHT, _REPLACING_LEFT)
 )
 _DATED_ORDER = NeedsRx(_DATED_ORDER, needs=("19", "20"))  # the year every match holds
+# the in-hand check of a trigger word (truthiness only), on the lowercased word (lower_in_place)
+_WORD_CHECKS = lower_in_place(globals(), ("_IN_HAND_RX",))

@@ -14,7 +14,8 @@ cancellation, a replaced fleet); each is compared with its plain pattern the sam
 ``mentions.find_mentions`` asks whether a system is an upgrade's standard only in an article holding
 "standard" or "configuration" (every match of those patterns does); the checks of the words before a
 party in ``roles._cue`` (and those after it), of the words before a count, sum or date (details) and
-two sentence checks of frames run on the lowercased text (``_fastre.lower_in_place``).  Both are compared with
+sentence and word checks of frames, triggers, claims, assign and status run on the lowercased text
+(``_fastre.lower_in_place``).  Both are compared with
 their plain forms on the fixtures.
 
 The symbolic-price scan of money (``_TOKEN_PRICE``, run over the whole article) opens with its "f" and
@@ -32,6 +33,8 @@ from hypothesis import strategies as st
 
 from kg.extract import (
     Article,
+    assign,
+    claims,
     customers,
     details,
     frames,
@@ -41,6 +44,7 @@ from kg.extract import (
     read_articles,
     roles,
     status,
+    triggers,
 )
 from kg.extract._fastre import NeedsRx
 from kg.extract.sentences import mask_markup, split_sentences
@@ -249,7 +253,23 @@ CUE_SHAPES += [
     "the jets were later handed over to Elbonia.",
     "Freedonia signed a separate contract for tanks.",
 ]
-LOWERED = [(roles, roles._CUE_CHECKS), (details, details._WINDOW_CHECKS), (frames, frames._SENTENCE_CHECKS)]
+CUE_SHAPES += [
+    "approved",
+    "cleared the sale of",
+    "signed for 12 ",
+    "subject:offered",
+    "newly acquired",
+    "Related stories",
+]
+LOWERED = [
+    (roles, roles._CUE_CHECKS),
+    (details, details._WINDOW_CHECKS),
+    (frames, frames._SENTENCE_CHECKS),
+    (triggers, triggers._VERB_CHECKS),
+    (claims, claims._SENTENCE_CHECKS),
+    (assign, assign._CUE_CHECKS),
+    (status, status._WORD_CHECKS),
+]
 
 
 def test_lowered_checks_agree_with_the_plain_patterns() -> None:
@@ -264,6 +284,7 @@ def test_lowered_checks_agree_with_the_plain_patterns() -> None:
             *(s[:x] for x in cuts),
             *(s[x:] for x in cuts),
             *(s[m.end() :] for m in re.finditer(r"\w+", s)),
+            *(m.group() for m in re.finditer(r"\w+(?: \w+)?", s)),  # words and word pairs (trigger words)
         ]
         for plain, fast in zip(plain_forms, fast_forms, strict=True):
             for w in windows:
