@@ -470,40 +470,58 @@ _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 class LowerRx:
     """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text.
 
-    Only the pattern for lowercase ASCII-class text (``asc``, what nearly every sentence takes) is
-    compiled up front; the ``re.I`` pattern (``ci``, for text that does not lower exactly) and the
-    Unicode lowercase one (``low``) are compiled on first use.  Why: the extractor builds hundreds of
-    these at import, and compiling each long alternation three times was a visible part of a cold
-    start (its first article), while most processes never meet text that needs the other two.
+    Nothing is compiled up front: the pattern for lowercase ASCII-class text (``asc``, what nearly
+    every sentence takes) and its word prefilter (``needs``) on first use, the ``re.I`` pattern (``ci``,
+    for text that does not lower exactly) and the Unicode lowercase one (``low``) only when such text
+    comes.  Why: the extractor builds hundreds of these at import, and compiling each long alternation
+    (three times) was a visible part of a cold start, while one article uses a fraction of them.
     """
 
-    __slots__ = ("_ci", "_flags", "_found", "_guarded", "_low", "_matched", "_pattern", "asc", "needs")
+    __slots__ = ("_asc", "_ci", "_flags", "_found", "_given", "_low", "_matched", "_needs", "_pattern")
 
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
         """``needs``: lowercase words of which every match contains one (a prefilter: ``search``, ``match``
         and ``finditer`` skip the scan of a text that has none; give it only where each
         alternative has one).  Without it, :func:`required_words` derives it when it finds
         a short enough list."""
-        self._pattern, self._flags = pattern, flags
+        if any(c.isupper() for name in _GROUP_NAME.findall(pattern) for c in name):  # pragma: no cover
+            raise ValueError(f"group names must be lowercase: {pattern!r}")  # import-time guard
+        self._pattern, self._flags, self._given = pattern, flags, needs
+        self._asc: re.Pattern[str] | None = None
+        self._needs: tuple[str, ...] | None = None
         self._ci: re.Pattern[str] | None = None
-        low = _lower_pattern(pattern)
-        low_flags = flags & ~re.IGNORECASE
-        self._guarded = guarded(low, low_flags)
         self._low: re.Pattern[str] | None = None
-        # the pattern for lowercase text whose word characters and spaces are all ASCII (see ascii_classes)
-        try:
-            self.asc = re.compile(self._guarded, (low_flags & ~re.UNICODE) | re.ASCII)
-        except (re.error, ValueError):  # pragma: no cover - an inline (?u) in the pattern
-            self.asc = self.low
-        if not needs:
-            found = required_words(low, low_flags)
-            needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
-        self.needs = needs
         # the answers of search and match per text (see _remember)
         self._found: dict[str, re.Match[str] | None] = {}
         self._matched: dict[str, re.Match[str] | None] = {}
-        if sorted(self.asc.groupindex) != sorted(_GROUP_NAME.findall(pattern)):  # pragma: no cover
-            raise ValueError(f"group names must be lowercase: {pattern!r}")  # import-time guard
+
+    def _build(self) -> tuple[str, ...]:
+        """Compile ``asc`` and work out ``needs`` (first use); returns ``needs``."""
+        low = _lower_pattern(self._pattern)
+        low_flags = self._flags & ~re.IGNORECASE
+        try:
+            self._asc = re.compile(guarded(low, low_flags), (low_flags & ~re.UNICODE) | re.ASCII)
+        except (re.error, ValueError):  # pragma: no cover - an inline (?u) in the pattern
+            self._asc = self.low
+        needs = self._given
+        if not needs:
+            found = required_words(low, low_flags)
+            needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
+        self._needs = needs
+        return needs
+
+    @property
+    def asc(self) -> re.Pattern[str]:
+        """The lowercase pattern compiled with ``re.ASCII``, for lowercase text whose word characters
+        and spaces are all ASCII (see :func:`ascii_classes`)."""
+        if self._asc is None:
+            self._build()
+        return self._asc  # type: ignore[return-value]
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """The word prefilter (see ``__init__``)."""
+        return self._build() if self._needs is None else self._needs
 
     @property
     def ci(self) -> re.Pattern[str]:
@@ -517,7 +535,10 @@ class LowerRx:
         """The lowercase pattern with Unicode classes, for lowercase text with word characters outside
         ASCII (compiled on first use)."""
         if self._low is None:
-            self._low = re.compile(self._guarded, self._flags & ~re.IGNORECASE)
+            self._low = re.compile(
+                guarded(_lower_pattern(self._pattern), self._flags & ~re.IGNORECASE),
+                self._flags & ~re.IGNORECASE,
+            )
         return self._low
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -531,9 +552,10 @@ class LowerRx:
         low, asc = lowered_info(text)
         if low is None:
             return self.ci.search(text)
-        if self.needs and not contains_any(low, self.needs):
+        needs = self._needs if self._needs is not None else self._build()
+        if needs and not contains_any(low, needs):
             return None
-        return (self.asc if asc else self.low).search(low)
+        return (self._asc if asc else self.low).search(low)  # type: ignore[union-attr]
 
     def match(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.match``; group text may be lowercased (use offsets)."""
@@ -542,10 +564,12 @@ class LowerRx:
             low, asc = lowered_info(text)
             if low is None:
                 got = self.ci.match(text)
-            elif not self.needs or contains_any(low, self.needs):
-                got = (self.asc if asc else self.low).match(low)
             else:
-                got = None
+                needs = self._needs if self._needs is not None else self._build()
+                if needs and not contains_any(low, needs):
+                    got = None
+                else:
+                    got = (self._asc if asc else self.low).match(low)  # type: ignore[union-attr]
             got = _remember(self._matched, text, got)
         return got  # type: ignore[return-value]
 
@@ -554,9 +578,10 @@ class LowerRx:
         low, asc = lowered_info(text)
         if low is None:
             return self.ci.finditer(text)
-        if self.needs and not contains_any(low, self.needs):
+        needs = self._needs if self._needs is not None else self._build()
+        if needs and not contains_any(low, needs):
             return iter(())
-        return (self.asc if asc else self.low).finditer(low)
+        return (self._asc if asc else self.low).finditer(low)  # type: ignore[union-attr]
 
 
 #: texts per pattern whose search/match answers :class:`LowerRx` remembers (short texts only)
