@@ -463,30 +463,83 @@ def first_letter_alternation(words: list[str], after_first: str = "") -> str:
     )
 
 
-class LowerRx:
-    """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text."""
+#: a named group of a pattern (LowerRx checks its names are lowercase)
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
-    __slots__ = ("_found", "_matched", "asc", "ci", "low", "needs")
+
+class LowerRx:
+    """``re.compile(pattern, re.I)`` with the same results, faster on ordinary text.
+
+    Nothing is compiled up front: the pattern for lowercase ASCII-class text (``asc``, what nearly
+    every sentence takes) and its word prefilter (``needs``) on first use, the ``re.I`` pattern (``ci``,
+    for text that does not lower exactly) and the Unicode lowercase one (``low``) only when such text
+    comes.  Why: the extractor builds hundreds of these at import, and compiling each long alternation
+    (three times) was a visible part of a cold start, while one article uses a fraction of them.
+    """
+
+    __slots__ = ("_asc", "_ci", "_flags", "_found", "_given", "_low", "_matched", "_needs", "_pattern")
 
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
         """``needs``: lowercase words of which every match contains one (a prefilter: ``search``, ``match``
         and ``finditer`` skip the scan of a text that has none; give it only where each
         alternative has one).  Without it, :func:`required_words` derives it when it finds
         a short enough list."""
-        self.ci = re.compile(pattern, flags | re.IGNORECASE)
-        low = _lower_pattern(pattern)
-        self.low = re.compile(guarded(low, flags & ~re.IGNORECASE), flags & ~re.IGNORECASE)
-        # the pattern for lowercase text whose word characters and spaces are all ASCII (see ascii_classes)
-        self.asc = ascii_twin(self.low) or self.low
-        if not needs:
-            found = required_words(low, self.low.flags)
-            needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
-        self.needs = needs
+        if any(c.isupper() for name in _GROUP_NAME.findall(pattern) for c in name):  # pragma: no cover
+            raise ValueError(f"group names must be lowercase: {pattern!r}")  # import-time guard
+        self._pattern, self._flags, self._given = pattern, flags, needs
+        self._asc: re.Pattern[str] | None = None
+        self._needs: tuple[str, ...] | None = None
+        self._ci: re.Pattern[str] | None = None
+        self._low: re.Pattern[str] | None = None
         # the answers of search and match per text (see _remember)
         self._found: dict[str, re.Match[str] | None] = {}
         self._matched: dict[str, re.Match[str] | None] = {}
-        if self.low.groupindex != self.ci.groupindex:  # pragma: no cover - import-time guard
-            raise ValueError(f"group names must be lowercase: {pattern!r}")
+
+    def _build(self) -> tuple[str, ...]:
+        """Compile ``asc`` and work out ``needs`` (first use); returns ``needs``."""
+        low = _lower_pattern(self._pattern)
+        low_flags = self._flags & ~re.IGNORECASE
+        try:
+            self._asc = re.compile(guarded(low, low_flags), (low_flags & ~re.UNICODE) | re.ASCII)
+        except (re.error, ValueError):  # pragma: no cover - an inline (?u) in the pattern
+            self._asc = self.low
+        needs = self._given
+        if not needs:
+            found = required_words(low, low_flags)
+            needs = found if found is not None and len(found) <= _MAX_NEEDS else ()
+        self._needs = needs
+        return needs
+
+    @property
+    def asc(self) -> re.Pattern[str]:
+        """The lowercase pattern compiled with ``re.ASCII``, for lowercase text whose word characters
+        and spaces are all ASCII (see :func:`ascii_classes`)."""
+        if self._asc is None:
+            self._build()
+        return self._asc  # type: ignore[return-value]
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """The word prefilter (see ``__init__``)."""
+        return self._build() if self._needs is None else self._needs
+
+    @property
+    def ci(self) -> re.Pattern[str]:
+        """The ``re.I`` pattern, for text that does not lower exactly (compiled on first use)."""
+        if self._ci is None:
+            self._ci = re.compile(self._pattern, self._flags | re.IGNORECASE)
+        return self._ci
+
+    @property
+    def low(self) -> re.Pattern[str]:
+        """The lowercase pattern with Unicode classes, for lowercase text with word characters outside
+        ASCII (compiled on first use)."""
+        if self._low is None:
+            self._low = re.compile(
+                guarded(_lower_pattern(self._pattern), self._flags & ~re.IGNORECASE),
+                self._flags & ~re.IGNORECASE,
+            )
+        return self._low
 
     def search(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.search``; group text may be lowercased (use offsets)."""
@@ -499,9 +552,10 @@ class LowerRx:
         low, asc = lowered_info(text)
         if low is None:
             return self.ci.search(text)
-        if self.needs and not contains_any(low, self.needs):
+        needs = self._needs if self._needs is not None else self._build()
+        if needs and not contains_any(low, needs):
             return None
-        return (self.asc if asc else self.low).search(low)
+        return (self._asc if asc else self.low).search(low)  # type: ignore[union-attr]
 
     def match(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.match``; group text may be lowercased (use offsets)."""
@@ -510,10 +564,12 @@ class LowerRx:
             low, asc = lowered_info(text)
             if low is None:
                 got = self.ci.match(text)
-            elif not self.needs or contains_any(low, self.needs):
-                got = (self.asc if asc else self.low).match(low)
             else:
-                got = None
+                needs = self._needs if self._needs is not None else self._build()
+                if needs and not contains_any(low, needs):
+                    got = None
+                else:
+                    got = (self._asc if asc else self.low).match(low)  # type: ignore[union-attr]
             got = _remember(self._matched, text, got)
         return got  # type: ignore[return-value]
 
@@ -522,9 +578,10 @@ class LowerRx:
         low, asc = lowered_info(text)
         if low is None:
             return self.ci.finditer(text)
-        if self.needs and not contains_any(low, self.needs):
+        needs = self._needs if self._needs is not None else self._build()
+        if needs and not contains_any(low, needs):
             return iter(())
-        return (self.asc if asc else self.low).finditer(low)
+        return (self._asc if asc else self.low).finditer(low)  # type: ignore[union-attr]
 
 
 #: texts per pattern whose search/match answers :class:`LowerRx` remembers (short texts only)
@@ -600,3 +657,22 @@ class NeedsRx:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """Like ``Pattern.finditer``."""
         return self.rx.finditer(text, pos, endpos) if self._may_match(text) else iter(())
+
+
+def lower_in_place(namespace: dict[str, object], names: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """Rebind each case-insensitive pattern ``names`` of a module's ``namespace`` (its ``globals()``)
+    to a :class:`LowerRx` of the same pattern; return the plain patterns by name (for tests).
+
+    For checks the module only asks ``search(text)`` / ``match(text)`` and reads no group text of
+    (LowerRx takes no offsets and its group text is lowercase).  Why rebinding in the module that
+    reads them: a pattern shared through :mod:`kg.extract.patterns` may be read elsewhere with group
+    text; each module turns only the checks it reads that way, and its rule code stays unchanged.
+    """
+    plain: dict[str, re.Pattern[str]] = {}
+    for name in names:
+        rx = namespace[name]
+        if not isinstance(getattr(rx, "pattern", None), str) or not rx.flags & re.IGNORECASE:  # type: ignore[attr-defined]
+            raise TypeError(f"{name} is not a case-insensitive pattern")
+        plain[name] = rx
+        namespace[name] = LowerRx(rx.pattern, rx.flags & ~re.IGNORECASE)
+    return plain

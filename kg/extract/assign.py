@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from kg.extract._fastre import lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
@@ -804,3 +805,8 @@ def _subject_pair(pairs: list[_Party]) -> list[_Party] | None:
             groups.setdefault(p.group, {}).setdefault(p.iso3, p)
     two = [list(g.values()) for g in groups.values() if len(g) == 2]
     return two[0] if len(two) == 1 else None
+
+
+# the bid cue check of a party's role cue, on the lowercased cue (kg.extract._fastre.lower_in_place:
+# same spans, truthiness only; a cue string repeats, and LowerRx remembers its answers)
+_CUE_CHECKS = lower_in_place(globals(), ("_BID_CUE",))

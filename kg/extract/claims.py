@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from kg.extract._fastre import NeedsRx, contains_any
+from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
 from kg.extract.clauses import split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
@@ -98,7 +98,7 @@ from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
-from kg.extract.vocabulary import _IN_SERVICE_RX, _RELATION_RX_I, RETIRE_VERB
+from kg.extract.vocabulary import _IN_SERVICE_RX, RELATION_LRX, RETIRE_VERB
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import CONTRACTED, PRE_CONTRACT
 
@@ -448,7 +448,7 @@ class _Extractor(FrameBuilder, DetailReader):
         the systems named as examples do not stand for the whole relation, so the pair gets its
         ``unknown`` claim without a system too (cue ``system:relation``)."""
         new = self.claims[n0:]
-        if not new or not _RELATION_RX_I.search(s):
+        if not new or not RELATION_LRX.search(s):
             return
         pairs = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in new if c.system is None}
         for c in new:
@@ -478,7 +478,7 @@ class _Extractor(FrameBuilder, DetailReader):
         ``status:relation``, no quantity or value: those belong to the staged deal)."""
         if id(claim) not in self._relations or claim.status == "unknown" or claim.negated:
             return
-        if not _RELATION_RX_I.search(s):
+        if not RELATION_LRX.search(s):
             return
         rel = replace(
             claim,
@@ -1140,3 +1140,8 @@ def _list_member_after_head(claim: Claim, earlier: list[Claim]) -> bool:
         and c.system.name != claim.system.name
         for c in earlier
     )
+
+
+# the boilerplate check of every sentence, run on the lowercased sentence (kg.extract._fastre.lower_in_place:
+# same spans, truthiness only; the sentence is lowercased once for every later check)
+_SENTENCE_CHECKS = lower_in_place(globals(), ("_SKIP_SENT",))

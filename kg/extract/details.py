@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from kg.extract._fastre import contains_any
+from kg.extract._fastre import contains_any, lower_in_place
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import Mention
 from kg.extract.model import DateRef, SystemRef
@@ -701,3 +701,20 @@ def _sentence_money(
             if own:
                 per_money[r.name] = own[0]
     return value, package, per_money, per_pkg
+
+
+# the case-insensitive checks of the words before a count, a sum or a date run on the lowercased window
+# (kg.extract._fastre.lower_in_place: same spans; this module tests truthiness only and passes no
+# offsets): no case folding per compared character, each window lowercased once for all of them
+_WINDOW_CHECKS = lower_in_place(
+    globals(),
+    (
+        "_AT_LEAST_BEFORE",
+        "_OVERRUN_BEFORE",
+        "_FIRST_KW",
+        "_REMAINING_KW",
+        "_SIGNED_BEFORE",
+        "_DESIGNATOR_BEFORE",
+        "_ORDER_FOR",
+    ),
+)

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from kg.extract._fastre import contains_any
+from kg.extract._fastre import contains_any, lower_in_place
 from kg.extract.assign import PartyAssigner, _implied
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
@@ -1230,3 +1230,8 @@ def _item_suppliers(
 
 #: where the list of a sentence's systems ends: a clause break or a verb of the item
 _CLAUSE_CUT = re.compile(r"[;:.]|\b(?:which|that|who|were|was|will|would|is|are|has|have)\b")
+
+
+# the case-insensitive sentence checks of passing on and of another deal, run on the lowercased
+# sentence (kg.extract._fastre.lower_in_place: same spans; truthiness only, no offsets)
+_SENTENCE_CHECKS = lower_in_place(globals(), ("_PASS_ON", "_NEW_DEAL"))

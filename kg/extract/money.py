@@ -524,12 +524,13 @@ def _word_money(text: str) -> list[Money]:
     return out
 
 
-#: a symbolic price in words: "for a symbolic one euro", "for one dollar", "for a token pound"
-_TOKEN_PRICE = re.compile(
-    r"\bfor\s+(?P<num>a\s+(?:symbolic|token|nominal|single)\s+(?:one\s+)?|"
+#: a symbolic price in words: "for a symbolic one euro", "for one dollar", "for a token pound".
+#: Case-insensitive on lowercased text (LowerRx: group text lowercase, offsets kept); "f" first and the
+#: "no word before" check after it (``\bfor``), so re skips from one "f" of the article to the next
+_TOKEN_PRICE = LowerRx(
+    r"f(?<!\wf)or\s+(?P<num>a\s+(?:symbolic|token|nominal|single)\s+(?:one\s+)?|"
     r"(?:a\s+)?(?:symbolic\s+|token\s+|nominal\s+)?one\s+|a\s+)"
-    r"(?P<suf>euro|dollar|pound|franc|zloty)\b",
-    re.IGNORECASE,
+    r"(?P<suf>euro|dollar|pound|franc|zloty)\b"
 )
 
 

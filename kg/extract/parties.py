@@ -245,7 +245,7 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
         cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
         return SystemRef(rec.designation, cat, None, m.text)
     name = written_designation(m.text, rec.designation)
-    block = _BLOCK_AFTER.match(context)
+    block = _BLOCK_AFTER.match(context) if "Block" in context else None  # every match holds "Block"
     if block and "block" not in m.text.lower() and "block" not in name.lower():
         # "12 FA-50 Fighting Eagle Block 20 aircraft", "FA-50s of the Block 10 variant": two blocks of one
         # type are two systems (the catalogue has one record for the type)

@@ -363,6 +363,9 @@ _COMPLETED = re.compile(
     r" (?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+# word prefilter (kg.extract._fastre.NeedsRx): a case-insensitive scan of the whole sentence, skipped on
+# one without "complet" or a delivery verb
+_COMPLETED = NeedsRx(_COMPLETED)
 #: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
 _MOU_AFTER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor)\b",

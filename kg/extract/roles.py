@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from kg.extract._fastre import NeedsRx, contains_any
+from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.nouns import ITEM_NOUNS
 from kg.extract.parties import _Party
@@ -653,9 +653,11 @@ _ONWARD = (
     r"\b(?:to be|for|before being|and then|which will be|which would be)\s+(?:later\s+|then\s+)?"
     r"(?:donated|given|gifted|sent|handed over|passed on|transferred|donation|transfer)\s+to\b"
 )
-_ONWARD_TO = re.compile(_ONWARD + r"\s+(?:the\s+)?$", re.IGNORECASE)
+#: (behind a word prefilter, kg.extract._fastre.NeedsRx: most sentences with " to " name no gift verb,
+#: and the case-insensitive scan tries every alternative at every position: 2% of regex time)
+_ONWARD_TO = NeedsRx(re.compile(_ONWARD + r"\s+(?:the\s+)?$", re.IGNORECASE))
 #: the phrase anywhere in a sentence: its verb is the later gift's, not the purchase's stage
-ONWARD_PHRASE = re.compile(_ONWARD, re.IGNORECASE)
+ONWARD_PHRASE = NeedsRx(re.compile(_ONWARD, re.IGNORECASE))
 
 
 #: exports in general ("arms exports", "weapons sales"), not the deliveries of one deal
@@ -966,3 +968,41 @@ def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Ment
 # one of its verbs (every match has one), not on every window after every party; the words are given
 # because the derived ones ("it", "they") are in almost every window
 _SAID_IT_NEXT = NeedsRx(_SAID_IT_NEXT, needs=("said", "told", "announced"))
+
+# the case-insensitive checks of the words before and after a party in _cue, run on the lowercased
+# window (kg.extract._fastre.lower_in_place: same spans; _cue tests truthiness only and passes no
+# offsets).  Why: re.IGNORECASE folds every character it compares, and these alternations are tried at
+# every word of the window; the window is lowercased once for all of them (LowerRx remembers it)
+_CUE_CHECKS = lower_in_place(
+    globals(),
+    (
+        "_DETERMINER_END",
+        "_SAME_TYPE_BY",
+        "_PEOPLE_FROM",
+        "_PART_FROM",
+        "_RELIANCE_FROM",
+        "_MADE_IN",
+        "_ERA_NEXT",
+        "_GIFT_NEXT",
+        "_MADE",
+        "_ACCORDING",
+        "_ORG_NOUN",
+        "_WON_FROM",
+        "_AWARDED_BY",
+        "_AWARDED_TO",
+        "_PURCHASE_BY",
+        "_TO_BUYERS",
+        "_PASSIVE_TO_BY",
+        "_FROM",
+        "_VISIT_TO",
+        "_PRIORITY_TO",
+        "_SELL_BEFORE",
+        "_SELL_AFTER",
+        "_FOR",
+        "_ITEM_FOR_BEFORE",
+        "_BUILT_WITH",
+        "_CONSENT_NEXT",
+        "_WITH",
+        "_SERVICE_WITH",
+    ),
+)

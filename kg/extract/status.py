@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract._fastre import NeedsRx, lower_in_place
 from kg.extract.patterns import (
     _AFTER_TALKS,
     _AID,
@@ -582,3 +583,14 @@ def stage_window(
         stop = brk.start() if brk is not None else len(s)
         own += [t for t in trig if hi <= t[1] < stop]
     return [*own, *(t for t in trig if t[1] >= last and t not in own)]
+
+
+# word prefilters (kg.extract._fastre.NeedsRx; matches unchanged): case-insensitive scans of a sentence
+# or of the words before a trigger, skipped on a text that lacks every word the pattern needs (most
+# do): the plain scans tried every alternative at every position (1% of the extractor's time)
+_ON_ORDER, _TO_BE_LEFT, _PENDING_LEFT, _CANCEL_REFUSED_RIGHT, _REPLACING_LEFT = (
+    NeedsRx(rx) for rx in (_ON_ORDER, _TO_BE_LEFT, _PENDING_LEFT, _CANCEL_REFUSED_RIGHT, _REPLACING_LEFT)
+)
+_DATED_ORDER = NeedsRx(_DATED_ORDER, needs=("19", "20"))  # the year every match holds
+# the in-hand check of a trigger word (truthiness only), on the lowercased word (lower_in_place)
+_WORD_CHECKS = lower_in_place(globals(), ("_IN_HAND_RX",))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract._fastre import ascii_twin, contains_any, lowered_info, prefix_guard, prefixes
+from kg.extract._fastre import ascii_twin, contains_any, lower_in_place, lowered_info, prefix_guard, prefixes
 from kg.extract._fastre import front_guard as _front_guard
 from kg.extract.patterns import _SALE_AFTER, _SIGNED_FOR_NEXT, _TO_BUY_NEXT, _TO_SELL_NEXT
 from kg.extract.vocabulary import (
@@ -205,3 +205,11 @@ def _verb_class(word: str, after: str) -> str | None:
 
 
 # --- the extractor ---------------------------------------------------------------------------
+
+
+# the case-insensitive checks of _verb_class on a trigger word and the words after it, run on the
+# lowercased text (kg.extract._fastre.lower_in_place: same spans; truthiness only, no offsets); a
+# trigger word repeats across sentences, and LowerRx remembers its answers
+_VERB_CHECKS = lower_in_place(
+    globals(), ("_APPROVE", "_NEUTRAL_V", "_SELL_V", "_BUY_V", "_SALE_AFTER", "_SIGNED_FOR_NEXT")
+)

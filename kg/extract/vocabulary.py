@@ -91,6 +91,10 @@ _RELATION_WORDS = (
     "comes from",
     "coming from",
 )
+#: _RELATION_RX for any text (case-insensitive), behind its word prefilter (every match holds one of
+#: _RELATION_WORDS); the sentence checks of claims ask it about most sentences that gave a claim, and
+#: the plain re.I scan tried every alternative at every position (6% of the extractor's regex time)
+RELATION_LRX = LowerRx(_RELATION_RX.pattern, needs=_RELATION_WORDS)
 #: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
 _PURCHASE_RX = re.compile(
     r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
