@@ -11,6 +11,7 @@ whose second word is an item noun also registers its first word alone.
 from __future__ import annotations
 
 import pytest
+from helpers.catalogue import assert_resolves_from_each_name
 
 from kg.extract.entities import base_gazetteer
 from kg.vocab import reference as ref
@@ -36,10 +37,7 @@ ADDED = (
 
 @pytest.mark.parametrize("designation", ADDED)
 def test_every_added_row_resolves_from_each_of_its_names(designation: str) -> None:
-    record = ref.resolve_system(designation)
-    assert record is not None and record.designation == designation
-    for name in record.names():
-        assert ref.resolve_system(name) == record, name
+    assert_resolves_from_each_name(designation)
 
 
 @pytest.mark.parametrize(
