@@ -93,6 +93,7 @@ foxtrot hawkeye nene rana derby cheetah giraffe gnat harpy invar positiv searche
 excalibur reaper hound grad kub buk skat uran centurion caribou hercules polaris abbot astra agave leander
 marder molniya onyx favorit ferret gepard sarath bahadur tamir talwar vajra akula natya petya styx neva
 angara dvina shtil kopye kokon pechora cline atak sut sdb smart alize lanza bolide taurus stinger paladin
+alpha harrier longbow predator sentinel
 """)
 _WEAK_CONTEXT = re.compile(
     r"(?:s|'s)?[\s-]+(?:[\w-]+\s+){0,2}?(?:class|" + "|".join(ITEM_NOUNS) + r")\b", re.I

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -149,3 +150,24 @@ def test_find_reads_offsets_past_a_lengthening_capital() -> None:
     assert found == _plain_find(base_gazetteer(), text)
     assert [m.text for m in found] == [text[m.start : m.end] for m in found]
     assert {"India", "South Korea", "Hunter"} <= {m.text for m in found}
+
+
+@pytest.mark.parametrize(
+    ("bare", "with_noun"),
+    [
+        ("The Sentinel reported on Tuesday that the talks had stalled.", "It ordered four Sentinel radars."),
+        ("Alpha company moved to the border.", "The air force retired its Alpha Jet trainers."),
+        ("The Predator sequel opened in cinemas.", "The ministry leased two Predator drones."),
+        (
+            "Longbow, the archery club, held its meeting.",
+            "The army fitted Longbow radars to its helicopters.",
+        ),
+        ("The Harrier, a local paper, ran the story.", "The navy flew six Harrier jets from the carrier."),
+    ],
+)
+def test_a_catalogue_name_that_is_a_common_word_needs_an_item_noun(bare: str, with_noun: str) -> None:
+    """A newspaper, a company of soldiers or a film named like a system is no system mention; next to
+    an item noun ("Sentinel radars", "Predator drones") it is."""
+    gaz = base_gazetteer()
+    assert not [m for m in gaz.find(bare) if m.kind == "system"]
+    assert [m for m in gaz.find(with_noun) if m.kind == "system"]
