@@ -12,6 +12,7 @@ from functools import lru_cache
 from kg.extract.mentions import _catalogue_variant
 from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
+from kg.extract.vocabulary import _APPROVE
 from kg.vocab import reference
 from kg.vocab.reference import SystemRecord
 from kg.vocab.statuses import latest_stage
@@ -385,11 +386,15 @@ _TALKS_WORD = re.compile(
 )
 
 
-#: a government's clearance (not a buyer's choice): the approvals a purchase told ahead belongs to
-_CLEARANCE_WORD = re.compile(
-    r"\b(?:approv\w*|clear(?:s|ed|ance)|notif\w*|authori[sz]\w*|sanction(?:s|ed)|green[- ]?l\w*|go-ahead|okay\w*)",
-    re.IGNORECASE,
-)
+#: a government's clearance (not a buyer's choice): the approvals a purchase told ahead belongs to; the
+#: approval words are the stage vocabulary's own (:data:`kg.extract.vocabulary._APPROVE`), plus an
+#: export notice ("notified", "notification")
+_NOTICE_WORD = re.compile(r"\bnotif\w*", re.IGNORECASE)
+
+
+def _clearance(text: str) -> bool:
+    """Whether ``text`` states a government's clearance (approval words or an export notice)."""
+    return _APPROVE.search(text) is not None or _NOTICE_WORD.search(text) is not None
 
 
 def _settle_intents(claims: list[Claim]) -> None:
@@ -407,7 +412,7 @@ def _settle_intents(claims: list[Claim]) -> None:
             c.status in ("approved", "signed")
             and not c.negated
             and c.modality in (None, "reported")
-            and (c.status == "signed" or _CLEARANCE_WORD.search(c.evidence.text) is not None)
+            and (c.status == "signed" or _clearance(c.evidence.text))
         ):
             stages.setdefault(c.deal_key, []).append(c.status)
     if not stages:
