@@ -290,13 +290,21 @@ def test_long_text_is_linear_and_unpunctuated_runs_are_cut() -> None:
 
     unit = "India bought 36 Rafale jets from France in 2016. Filler sentence about nothing at all. "
     small, large = unit * 100, unit * 1000
-    t0 = time.process_time()
-    n_small = len(extract_text(small))
-    t1 = time.process_time()
-    n_large = len(extract_text(large))
-    t2 = time.process_time()
+
+    def timed(text: str) -> tuple[int, float]:
+        # the best of three runs: a single run of the small text (~0.03 s) is at the mercy of the
+        # scheduler on a loaded CI machine, which made the ratio flaky, not the extractor
+        best, n = float("inf"), 0
+        for _ in range(3):
+            t0 = time.process_time()
+            n = len(extract_text(text))
+            best = min(best, time.process_time() - t0)
+        return n, best
+
+    n_small, t_small = timed(small)
+    n_large, t_large = timed(large)
     assert n_large == 10 * n_small > 0
-    assert (t2 - t1) < 25 * max(t1 - t0, 0.01), "extraction must stay (near) linear in text size"
+    assert t_large < 25 * max(t_small, 0.01), "extraction must stay (near) linear in text size"
     run_on = (
         ("filler words here " * 300)
         + "India bought 36 Rafale jets from France in 2016 "
