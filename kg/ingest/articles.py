@@ -19,6 +19,7 @@ from rdflib import URIRef
 
 from kg.errors import InputError
 from kg.extract import Article, ArticleError, extract_many, read_articles
+from kg.extract.mentions import find_mentions
 from kg.ingest.article_rdf import article_graph, storable_url
 from kg.ingest.pipeline import Importer, ImportReport, InputOutcome, Prepared, run_import
 from kg.store import Store
@@ -33,7 +34,13 @@ class ArticleOutcome(InputOutcome):
 
 
 def store_systems(store: Store) -> list[reference.SystemRecord]:
-    """Systems in the store that the catalogue does not know, as extra catalogue entries."""
+    """Systems in the store that the extractor does not know, as extra catalogue entries.
+
+    A label the extractor already reads whole (a catalogue name, or a variant it keeps as
+    written, as 'Javelin FGM-148F') is left out: as an extra entry it would shadow the
+    catalogue's own and make an article's claims depend on what was imported before it
+    (a re-run after a killed batch gave one article other claims than a clean run).
+    """
     rows = store.select(
         ns.SPARQL_PREFIXES
         + """
@@ -45,11 +52,16 @@ def store_systems(store: Store) -> list[reference.SystemRecord]:
     extra = []
     for row in rows:
         label = str(row["label"])
-        if len(label) < 2 or reference.resolve_system(label) is not None:
+        if len(label) < 2 or reference.resolve_system(label) is not None or _read_whole(label):
             continue
         category = by_concept.get(str(row.get("category", "")), "other")
         extra.append(reference.SystemRecord(label, (), category, None, None, None, None))
     return extra
+
+
+def _read_whole(label: str) -> bool:
+    """Whether the extractor finds one system mention spanning the whole label."""
+    return any(m.kind == "system" and m.start == 0 and m.end == len(label) for m in find_mentions(label))
 
 
 def graph_of(article: Article, claims: list[dict]) -> tuple[URIRef, bytes]:
