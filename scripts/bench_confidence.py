@@ -69,6 +69,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset12": ("z", "halved"),
     "newsset13": ("a", "final"),
     "newsset14": ("a", "final"),
+    "newsset15": ("b", "final"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")
