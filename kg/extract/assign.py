@@ -16,7 +16,16 @@ from kg.extract._fastre import lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
-from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK, _GERUND_OPENING
+from kg.extract.patterns import (
+    _APPROVER_CUE,
+    _EXPORTER_RANK,
+    _GERUND_OPENING,
+    BARE_FORCE,
+    FORCE_IN_NAME,
+    GENERIC_FORCES,
+    OWNED_FORCE,
+    force_kind,
+)
 from kg.vocab import reference
 
 #: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
@@ -62,6 +71,9 @@ _SOURCE_REACH = 45
 _SOURCE_BREAK = re.compile(r"[,;(]|\b(?:and|or|but|while|whereas|with)\b")
 #: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
 _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
+#: supplier cues that tie the seller to the item ("bought from B", "B-built", "delivered by B", "built in
+#: B"): only these let a bare force noun ("the navy") name the buyer
+_TIED_SUPPLIER = re.compile(r"(?:from|made|made-in|[a-z]+-by)$")
 
 
 class PartyAssigner:
@@ -71,6 +83,8 @@ class PartyAssigner:
     ctx: _Ctx
     focus: _Party | None
     _cur_status: str
+    #: the stage of each system of the sentence (its own triggers, see ``frames._per_system_status``)
+    _sys_status: dict
     #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
     _rivals: bool
     _n_systems: int
@@ -79,6 +93,8 @@ class PartyAssigner:
     text: str
     #: the start offsets of ``mentions`` (sorted), for bisection
     _mention_starts: list[int]
+    #: the article's named forces by kind ("A's navy"): their starts and states (see :meth:`_named_forces`)
+    _force_index: dict[str, tuple[list[int], list[_Party]]] | None
 
     def _assign(
         self,
@@ -695,6 +711,12 @@ class PartyAssigner:
             if pb is not None:
                 buyers = [_implied(pb.iso3, pb.name, pb.kind, None, "buyer", "state-noun", "context")]
                 conf -= 0.1
+        force = self._force_buyer(ref, suppliers, span) if not buyers else None
+        if force is not None:
+            # "A's navy ... The navy also operates N X bought from B": the force's state, which
+            # need not be the article's most named one
+            buyers = [force]
+            conf -= 0.25
         focus = self.focus
         if focus is not None and focus.iso3 in {p.iso3 for p in suppliers}:
             # the most named state is this supplier ("Thailand shelved plans to buy from China ...
@@ -716,6 +738,85 @@ class PartyAssigner:
             buyers = [focus]
             conf -= 0.25
         return suppliers, buyers, conf
+
+    def _force_buyer(
+        self, ref: SystemRef | None, suppliers: list[_Party], span: tuple[int, int]
+    ) -> _Party | None:
+        """The buyer behind a bare force noun ("the navy", "its air force") of sentence ``span``: the
+        state whose force of that kind the article named last before it ("A's navy", "the A-ian
+        navy", "the A Navy"; for "the ministry", "the government", "the military" any force), when
+        a cue ties the seller to the item ("bought from B", "B-built") after the force noun and a deal
+        stage is told.
+
+        None when that state sells or makes the item here (B's own navy buys nothing from B), when
+        "its navy" may be a state named before it in the sentence ("B, which retired them from its
+        navy": the seller's), and when no force was named (the article's focus decides, as before)."""
+        if ref is None:
+            return None
+        own = self._sys_status.get(ref.name)
+        stage = own[0] if own else None if self._n_systems > 1 else self._cur_status
+        if stage in (None, "unknown", "offered"):
+            # the item's own clause tells no deal ("flies X acquired in 1999, alongside B-built Y")
+            return None
+        tied = [p.mention.start for p in suppliers if p.mention.start >= 0 and _TIED_SUPPLIER.search(p.cue)]
+        if not tied:
+            return None
+        # the force is the clause's subject, before the seller's cue ("the navy operates N X bought from
+        # B"), not an owner told after the item ("the B-built X of the air force": a fleet's description)
+        for bare in BARE_FORCE.finditer(self.text, span[0], min(tied)):
+            if not bare.group(0).lower().startswith("the"):
+                # "its"/"their": a state named earlier in the sentence may own it
+                lo = bisect.bisect_left(self._mention_starts, span[0])
+                hi = bisect.bisect_left(self._mention_starts, bare.start())
+                if any(m.kind == "party" for m in self.mentions[lo:hi]):
+                    continue
+            owner = self._named_force(force_kind(bare.group(1)), bare.start())
+            if owner is None:
+                continue
+            if owner.iso3 in {p.iso3 for p in suppliers} or owner.iso3 in self._origins_here(span):
+                return None
+            return owner
+        return None
+
+    def _named_force(self, kind: str, before: int) -> _Party | None:
+        """The state of the latest force of ``kind`` named before offset ``before`` (any kind for a
+        generic one, see :data:`patterns.GENERIC_FORCES`), else None."""
+        index = self._named_forces()
+        best: tuple[int, _Party] | None = None
+        for k in index if kind in GENERIC_FORCES else (kind,):
+            starts, owners = index.get(k, ([], []))
+            i = bisect.bisect_left(starts, before)
+            if i and (best is None or starts[i - 1] > best[0]):
+                best = (starts[i - 1], owners[i - 1])
+        return best[1] if best is not None else None
+
+    def _named_forces(self) -> dict[str, tuple[list[int], list[_Party]]]:
+        """The article's forces named with their state, by kind, in text order (computed once): a
+        state's name or demonym before a force noun ("A's navy", "the A-ian army") or a force's own
+        name in the catalogue ("the A Navy")."""
+        if self._force_index is not None:
+            return self._force_index
+        index: dict[str, tuple[list[int], list[_Party]]] = {}
+        for m in self.mentions:
+            rec = m.party
+            if m.kind != "party" or rec is None or rec.historical:
+                continue
+            if rec.kind == "country" and m.iso3:
+                hit = OWNED_FORCE.match(self.text, m.end)
+                iso, name = m.iso3, rec.name
+            elif rec.kind == "agency" and rec.country_iso3:
+                hit = FORCE_IN_NAME.search(rec.name)
+                state = reference.country_by_iso3(rec.country_iso3)
+                iso, name = rec.country_iso3, state.name if state is not None else rec.name
+            else:
+                continue
+            if hit is None:
+                continue
+            starts, owners = index.setdefault(force_kind(hit.group(1)), ([], []))
+            starts.append(m.start)
+            owners.append(_implied(iso, name, "country", None, "buyer", "force", "force"))
+        self._force_index = index
+        return index
 
     def _titled_buyer(self, title: str, not_isos: set[str | None]) -> PartyRef | None:
         """The buyer of the latest claim whose official name carries ``title`` ("kingdom": the
