@@ -74,6 +74,8 @@ _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
 #: supplier cues that tie the seller to the item ("bought from B", "B-built", "delivered by B", "built in
 #: B"): only these let a bare force noun ("the navy") name the buyer
 _TIED_SUPPLIER = re.compile(r"(?:from|made|made-in|[a-z]+-by)$")
+#: right before a force that receives the item ("delivered to the navy", "ordered from B for the army")
+_RECIPIENT_BEFORE = re.compile(r"\b(?:to|for)\s+\Z")
 
 
 class PartyAssigner:
@@ -745,8 +747,8 @@ class PartyAssigner:
         """The buyer behind a bare force noun ("the navy", "its air force") of sentence ``span``: the
         state whose force of that kind the article named last before it ("A's navy", "the A-ian
         navy", "the A Navy"; for "the ministry", "the government", "the military" any force), when
-        a cue ties the seller to the item ("bought from B", "B-built") after the force noun and a deal
-        stage is told.
+        a cue ties the seller to the item ("bought from B", "B-built") after the force noun (or the force
+        receives it: "delivered to the navy", "for the navy") and a deal stage is told.
 
         None when that state sells or makes the item here (B's own navy buys nothing from B), when
         "its navy" may be a state named before it in the sentence ("B, which retired them from its
@@ -762,8 +764,11 @@ class PartyAssigner:
         if not tied:
             return None
         # the force is the clause's subject, before the seller's cue ("the navy operates N X bought from
-        # B"), not an owner told after the item ("the B-built X of the air force": a fleet's description)
-        for bare in BARE_FORCE.finditer(self.text, span[0], min(tied)):
+        # B"), or the recipient ("delivered to the navy", "ordered from B for the navy"), not an owner
+        # told after the item ("the B-built X of the air force": a fleet's description)
+        for bare in BARE_FORCE.finditer(self.text, span[0], span[1]):
+            if bare.start() > min(tied) and not _RECIPIENT_BEFORE.search(self.text, span[0], bare.start()):
+                continue
             if not bare.group(0).lower().startswith("the"):
                 # "its"/"their": a state named earlier in the sentence may own it
                 lo = bisect.bisect_left(self._mention_starts, span[0])

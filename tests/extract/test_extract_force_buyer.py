@@ -70,6 +70,27 @@ def test_a_force_noun_buys_when_the_lead_is_about_the_maker(made: str, noun: str
     assert ("TUR", "KEN", "Kestrel-class") in got
 
 
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(_FORCES),
+    st.sampled_from(
+        [
+            "In 2021 the two {item} bought from Turkey were delivered to the {f}.",
+            "In 2021 the two {item} ordered from Turkey were handed over to the {f}.",
+            "In 2021 two {item} were ordered from Turkey for the {f}.",
+        ]
+    ),
+)
+def test_a_bare_force_receiving_the_item_is_the_buyers(force: tuple[str, str, str], sentence: str) -> None:
+    """Pattern "A's navy ... . N X bought from B were delivered to the navy": the force after the
+    seller receives the items (or they are bought for it): A buys."""
+    noun, item, name = force
+    text = f"{_LEAD}Kenya's {noun} has grown quickly. " + sentence.format(item=item, f=noun)
+    got = triples(text, PUB)
+    assert ("TUR", "KEN", name) in got
+    assert ("TUR", "EGY", name) not in got
+
+
 def test_the_latest_force_of_the_same_kind_decides() -> None:
     """Pattern "A's navy ... B's army ... the navy operates X bought from C": the navy is A's."""
     text = (
