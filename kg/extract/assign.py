@@ -752,10 +752,9 @@ class PartyAssigner:
 
         None when that state sells or makes the item here (B's own navy buys nothing from B), when
         "its navy" may be a state named before it in the sentence ("B, which retired them from its
-        navy": the seller's), and when no force was named (the article's focus decides, as before)."""
-        if ref is None:
-            return None
-        own = self._sys_status.get(ref.name)
+        navy": the seller's), and when no force was named (the article's focus decides, as before).
+        An unnamed item ("two patrol vessels", ``ref`` None) is bought as when the state is named."""
+        own = self._sys_status.get(ref.name) if ref is not None else None
         stage = own[0] if own else None if self._n_systems > 1 else self._cur_status
         if stage in (None, "unknown", "offered"):
             # the item's own clause tells no deal ("flies X acquired in 1999, alongside B-built Y")

@@ -91,6 +91,19 @@ def test_a_bare_force_receiving_the_item_is_the_buyers(force: tuple[str, str, st
     assert ("TUR", "EGY", name) not in got
 
 
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from(["patrol vessels", "landing craft", "transport helicopters"]),
+    st.sampled_from(["bought from", "received from"]),
+)
+def test_a_bare_force_buys_unnamed_items_too(item: str, cue: str) -> None:
+    """Pattern "A's navy ... . The navy also operates two patrol vessels bought from B": as with "A's
+    navy received two patrol vessels from B", a system-less claim of A buying from B."""
+    text = f"{_LEAD}Kenya's navy has grown quickly. The navy also operates two {item} {cue} Turkey in 2019."
+    got = triples(text, PUB)
+    assert ("TUR", "KEN", None) in got
+
+
 def test_the_latest_force_of_the_same_kind_decides() -> None:
     """Pattern "A's navy ... B's army ... the navy operates X bought from C": the navy is A's."""
     text = (
