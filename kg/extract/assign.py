@@ -76,6 +76,9 @@ _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
 _TIED_SUPPLIER = re.compile(r"(?:from|made|made-in|[a-z]+-by)$")
 #: right before a force that receives the item ("delivered to the navy", "ordered from B for the army")
 _RECIPIENT_BEFORE = re.compile(r"\b(?:to|for)\s+\Z")
+#: right before a state's force in a seller's or counterpart's position ("from B's navy", "retired by the
+#: B-ian navy", "drills with B's navy"): that force is no owner a later "the navy" stands for
+_COUNTERPART_BEFORE = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 class PartyAssigner:
@@ -797,7 +800,8 @@ class PartyAssigner:
     def _named_forces(self) -> dict[str, tuple[list[int], list[_Party]]]:
         """The article's forces named with their state, by kind, in text order (computed once): a
         state's name or demonym before a force noun ("A's navy", "the A-ian army") or a force's own
-        name in the catalogue ("the A Navy")."""
+        name in the catalogue ("the A Navy"); not one in a seller's or counterpart's position ("bought
+        from B's navy", "drills with B's navy")."""
         if self._force_index is not None:
             return self._force_index
         index: dict[str, tuple[list[int], list[_Party]]] = {}
@@ -814,7 +818,7 @@ class PartyAssigner:
                 iso, name = rec.country_iso3, state.name if state is not None else rec.name
             else:
                 continue
-            if hit is None:
+            if hit is None or _COUNTERPART_BEFORE.search(self.text, max(0, m.start - 12), m.start):
                 continue
             starts, owners = index.setdefault(force_kind(hit.group(1)), ([], []))
             starts.append(m.start)

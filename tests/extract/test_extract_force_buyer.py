@@ -115,6 +115,28 @@ def test_the_latest_force_of_the_same_kind_decides() -> None:
     assert not any(t[1] in ("PER", "EGY") for t in got)
 
 
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "took over two Kestrel-class frigates from Turkey's navy",
+            "took over two Kestrel-class frigates retired by the Turkish navy",
+            "held drills with Turkey's navy",
+        ]
+    )
+)
+def test_a_force_named_as_seller_or_counterpart_is_not_the_owner(clause: str) -> None:
+    """Limit: "A's navy ... In 2018 it took over X from B's navy. The navy also operates Y bought from
+    C": B's navy is named as a seller (or a partner), "the navy" is still A's."""
+    text = (
+        f"{_LEAD}Kenya's navy has grown quickly. In 2018 it {clause}. "
+        "The navy also operates three Mi-17 helicopters bought from Russia in 2020."
+    )
+    got = triples(text, PUB)
+    assert ("RUS", "KEN", "Mi-17") in got
+    assert not any(t[0] == "RUS" and t[1] == "TUR" for t in got)
+
+
 def test_the_force_guess_is_not_confident() -> None:
     """The owner of a bare force noun is read from context: the claim stays below 0.8."""
     text = (
