@@ -22,7 +22,6 @@ from kg.extract.patterns import (
     _GERUND_OPENING,
     BARE_FORCE,
     FORCE_IN_NAME,
-    GENERIC_FORCES,
     OWNED_FORCE,
     force_kind,
 )
@@ -749,7 +748,7 @@ class PartyAssigner:
     ) -> _Party | None:
         """The buyer behind a bare force noun ("the navy", "its air force") of sentence ``span``: the
         state whose force of that kind the article named last before it ("A's navy", "the A-ian
-        navy", "the A Navy"; for "the ministry", "the government", "the military" any force), when
+        navy", "the A Navy"; "the ministry" is the last "A's defence ministry"), when
         a cue ties the seller to the item ("bought from B", "B-built") after the force noun (or the force
         receives it: "delivered to the navy", "for the navy") and a deal stage is told.
 
@@ -786,16 +785,16 @@ class PartyAssigner:
         return None
 
     def _named_force(self, kind: str, before: int) -> _Party | None:
-        """The state of the latest force of ``kind`` named before offset ``before`` (any kind for a
-        generic one, see :data:`patterns.GENERIC_FORCES`), else None."""
-        index = self._named_forces()
-        best: tuple[int, _Party] | None = None
-        for k in index if kind in GENERIC_FORCES else (kind,):
-            starts, owners = index.get(k, ([], []))
-            i = bisect.bisect_left(starts, before)
-            if i and (best is None or starts[i - 1] > best[0]):
-                best = (starts[i - 1], owners[i - 1])
-        return best[1] if best is not None else None
+        """The state of the latest force of ``kind`` named before offset ``before``, else None; a state
+        that only sold in the article's claims so far is passed over ("the US Navy handed over a
+        cutter to A ... the navy also operates X bought from B": the navy is A's, named before)."""
+        starts, owners = self._named_forces().get(kind, ([], []))
+        i = bisect.bisect_left(starts, before)
+        if not i:
+            return None
+        sold = {c.supplier.iso3 for c in self.claims if c.supplier is not None and not c.negated}
+        bought = {c.buyer.iso3 for c in self.claims if not c.negated}
+        return next((o for o in reversed(owners[:i]) if o.iso3 not in sold or o.iso3 in bought), None)
 
     def _named_forces(self) -> dict[str, tuple[list[int], list[_Party]]]:
         """The article's forces named with their state, by kind, in text order (computed once): a

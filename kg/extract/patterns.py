@@ -209,8 +209,6 @@ BARE_FORCE = re.compile(
 OWNED_FORCE = re.compile(rf"(?:'s|’s)?\s+(?i:{_FORCE_WORD})\b")
 #: a force noun inside a force's own name ("Indian Navy", "Royal Thai Air Force")
 FORCE_IN_NAME = re.compile(rf"\b(?i:{_FORCE_WORD})\b")
-#: the kinds that may stand for any of a state's services ("the government ordered", "the ministry")
-GENERIC_FORCES = frozenset({"ministry", "government", "military"})
 
 
 def force_kind(word: str) -> str:

@@ -137,6 +137,34 @@ def test_a_force_named_as_seller_or_counterpart_is_not_the_owner(clause: str) ->
     assert not any(t[0] == "RUS" and t[1] == "TUR" for t in got)
 
 
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["handed over", "transferred", "donated"]))
+def test_a_force_of_a_state_that_only_sold_is_passed_over(verb: str) -> None:
+    """Limit: "A's navy ... the B Navy handed over a cutter to A. The navy also operates X bought from
+    C": B's navy, named last, only sold in the article; "the navy" is A's."""
+    text = (
+        f"{_LEAD}Kenya's navy has grown quickly. Last year the US Navy {verb} a Hamilton-class cutter to "
+        "Kenya. The navy also operates two Kestrel-class patrol vessels bought from Turkey in 2019."
+    )
+    got = triples(text, PUB)
+    assert ("TUR", "KEN", "Kestrel-class") in got
+    assert ("TUR", "USA", "Kestrel-class") not in got
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["defence ministry", "defense ministry", "ministry of defence"]))
+def test_the_ministry_is_the_state_whose_ministry_was_named(ministry: str) -> None:
+    """Pattern "A's defence ministry said ... . The ministry ordered X from B": A buys; a force of
+    another kind named later ("C's navy") does not stand for "the ministry"."""
+    text = (
+        f"{_LEAD}Kenya's {ministry} said on Monday that the budget would grow. Peru's navy was not "
+        "mentioned. In 2020 the ministry ordered two Kestrel-class patrol vessels from Turkey."
+    )
+    got = triples(text, PUB)
+    assert ("TUR", "KEN", "Kestrel-class") in got
+    assert ("TUR", "PER", "Kestrel-class") not in got
+
+
 def test_the_force_guess_is_not_confident() -> None:
     """The owner of a bare force noun is read from context: the claim stays below 0.8."""
     text = (
