@@ -72,7 +72,7 @@ _SOURCE_BREAK = re.compile(r"[,;(]|\b(?:and|or|but|while|whereas|with)\b")
 _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
 #: supplier cues that tie the seller to the item ("bought from B", "B-built", "delivered by B", "built in
 #: B"): only these let a bare force noun ("the navy") name the buyer
-_TIED_SUPPLIER = re.compile(r"(?:from|made|made-in|[a-z]+-by)$")
+_TIED_SUPPLIER = re.compile(r"from|made|made-in|[a-z]+-by")
 #: right before a force that receives the item ("delivered to the navy", "ordered from B for the army")
 _RECIPIENT_BEFORE = re.compile(r"\b(?:to|for)\s+\Z")
 #: right before a state's force in a seller's or counterpart's position ("from B's navy", "retired by the
@@ -88,7 +88,7 @@ class PartyAssigner:
     focus: _Party | None
     _cur_status: str
     #: the stage of each system of the sentence (its own triggers, see ``frames._per_system_status``)
-    _sys_status: dict
+    _sys_status: dict[str, tuple]
     #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
     _rivals: bool
     _n_systems: int
@@ -748,20 +748,25 @@ class PartyAssigner:
     ) -> _Party | None:
         """The buyer behind a bare force noun ("the navy", "its air force") of sentence ``span``: the
         state whose force of that kind the article named last before it ("A's navy", "the A-ian
-        navy", "the A Navy"; "the ministry" is the last "A's defence ministry"), when
-        a cue ties the seller to the item ("bought from B", "B-built") after the force noun (or the force
-        receives it: "delivered to the navy", "for the navy") and a deal stage is told.
+        navy", "the A Navy"; "the ministry" is the last "A's defence ministry"), when a cue ties the
+        seller to the item ("bought from B", "B-built") after the force noun (or the force receives
+        it: "delivered to the navy", "for the navy") and a deal stage is told of the item.
 
         None when that state sells or makes the item here (B's own navy buys nothing from B), when
         "its navy" may be a state named before it in the sentence ("B, which retired them from its
         navy": the seller's), and when no force was named (the article's focus decides, as before).
         An unnamed item ("two patrol vessels", ``ref`` None) is bought as when the state is named."""
         own = self._sys_status.get(ref.name) if ref is not None else None
-        stage = own[0] if own else None if self._n_systems > 1 else self._cur_status
+        if own is not None:
+            stage: str | None = own[0]
+        else:  # one system takes the sentence's stage; of several, one without its own has none
+            stage = self._cur_status if self._n_systems <= 1 else None
         if stage in (None, "unknown", "offered"):
             # the item's own clause tells no deal ("flies X acquired in 1999, alongside B-built Y")
             return None
-        tied = [p.mention.start for p in suppliers if p.mention.start >= 0 and _TIED_SUPPLIER.search(p.cue)]
+        tied = [
+            p.mention.start for p in suppliers if p.mention.start >= 0 and _TIED_SUPPLIER.fullmatch(p.cue)
+        ]
         if not tied:
             return None
         # the force is the clause's subject, before the seller's cue ("the navy operates N X bought from
