@@ -16,7 +16,15 @@ from kg.extract._fastre import lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
-from kg.extract.patterns import _APPROVER_CUE, _EXPORTER_RANK, _GERUND_OPENING
+from kg.extract.patterns import (
+    _APPROVER_CUE,
+    _EXPORTER_RANK,
+    _GERUND_OPENING,
+    BARE_FORCE,
+    FORCE_IN_NAME,
+    OWNED_FORCE,
+    force_kind,
+)
 from kg.vocab import reference
 
 #: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
@@ -62,6 +70,14 @@ _SOURCE_REACH = 45
 _SOURCE_BREAK = re.compile(r"[,;(]|\b(?:and|or|but|while|whereas|with)\b")
 #: supplier cues that are only a demonym before an item ("Chinese arms", "the French jets")
 _DEMONYM_CUE = re.compile(r"(?:demonym-item|origin-modifier)$")
+#: supplier cues that tie the seller to the item ("bought from B", "B-built", "delivered by B", "built in
+#: B"): only these let a bare force noun ("the navy") name the buyer
+_TIED_SUPPLIER = re.compile(r"from|made|made-in|[a-z]+-by")
+#: right before a force that receives the item ("delivered to the navy", "ordered from B for the army")
+_RECIPIENT_BEFORE = re.compile(r"\b(?:to|for)\s+\Z")
+#: right before a state's force in a seller's or counterpart's position ("from B's navy", "retired by the
+#: B-ian navy", "drills with B's navy"): that force is no owner a later "the navy" stands for
+_COUNTERPART_BEFORE = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 class PartyAssigner:
@@ -71,6 +87,8 @@ class PartyAssigner:
     ctx: _Ctx
     focus: _Party | None
     _cur_status: str
+    #: the stage of each system of the sentence (its own triggers, see ``frames._per_system_status``)
+    _sys_status: dict[str, tuple]
     #: the sentence names the other bids of a competition (see :data:`vocabulary._RIVAL`)
     _rivals: bool
     _n_systems: int
@@ -79,6 +97,8 @@ class PartyAssigner:
     text: str
     #: the start offsets of ``mentions`` (sorted), for bisection
     _mention_starts: list[int]
+    #: the article's named forces by kind ("A's navy"): their starts and states (see :meth:`_named_forces`)
+    _force_index: dict[str, tuple[list[int], list[_Party]]] | None
 
     def _assign(
         self,
@@ -695,6 +715,12 @@ class PartyAssigner:
             if pb is not None:
                 buyers = [_implied(pb.iso3, pb.name, pb.kind, None, "buyer", "state-noun", "context")]
                 conf -= 0.1
+        force = self._force_buyer(ref, suppliers, span) if not buyers else None
+        if force is not None:
+            # "A's navy ... The navy also operates N X bought from B": the force's state, which
+            # need not be the article's most named one
+            buyers = [force]
+            conf -= 0.25
         focus = self.focus
         if focus is not None and focus.iso3 in {p.iso3 for p in suppliers}:
             # the most named state is this supplier ("Thailand shelved plans to buy from China ...
@@ -716,6 +742,93 @@ class PartyAssigner:
             buyers = [focus]
             conf -= 0.25
         return suppliers, buyers, conf
+
+    def _force_buyer(
+        self, ref: SystemRef | None, suppliers: list[_Party], span: tuple[int, int]
+    ) -> _Party | None:
+        """The buyer behind a bare force noun ("the navy", "its air force") of sentence ``span``: the
+        state whose force of that kind the article named last before it ("A's navy", "the A-ian
+        navy", "the A Navy"; "the ministry" is the last "A's defence ministry"), when a cue ties the
+        seller to the item ("bought from B", "B-built") after the force noun (or the force receives
+        it: "delivered to the navy", "for the navy") and a deal stage is told of the item.
+
+        None when that state sells or makes the item here (B's own navy buys nothing from B), when
+        "its navy" may be a state named before it in the sentence ("B, which retired them from its
+        navy": the seller's), and when no force was named (the article's focus decides, as before).
+        An unnamed item ("two patrol vessels", ``ref`` None) is bought as when the state is named."""
+        own = self._sys_status.get(ref.name) if ref is not None else None
+        if own is not None:
+            stage: str | None = own[0]
+        else:  # one system takes the sentence's stage; of several, one without its own has none
+            stage = self._cur_status if self._n_systems <= 1 else None
+        if stage in (None, "unknown", "offered"):
+            # the item's own clause tells no deal ("flies X acquired in 1999, alongside B-built Y")
+            return None
+        tied = [
+            p.mention.start for p in suppliers if p.mention.start >= 0 and _TIED_SUPPLIER.fullmatch(p.cue)
+        ]
+        if not tied:
+            return None
+        # the force is the clause's subject, before the seller's cue ("the navy operates N X bought from
+        # B"), or the recipient ("delivered to the navy", "ordered from B for the navy"), not an owner
+        # told after the item ("the B-built X of the air force": a fleet's description)
+        for bare in BARE_FORCE.finditer(self.text, span[0], span[1]):
+            if bare.start() > min(tied) and not _RECIPIENT_BEFORE.search(self.text, span[0], bare.start()):
+                continue
+            if not bare.group(0).lower().startswith("the"):
+                # "its"/"their": a state named earlier in the sentence may own it
+                lo = bisect.bisect_left(self._mention_starts, span[0])
+                hi = bisect.bisect_left(self._mention_starts, bare.start())
+                if any(m.kind == "party" for m in self.mentions[lo:hi]):
+                    continue
+            owner = self._named_force(force_kind(bare.group(1)), bare.start())
+            if owner is None:
+                continue
+            if owner.iso3 in {p.iso3 for p in suppliers} or owner.iso3 in self._origins_here(span):
+                return None
+            return owner
+        return None
+
+    def _named_force(self, kind: str, before: int) -> _Party | None:
+        """The state of the latest force of ``kind`` named before offset ``before``, else None; a state
+        that only sold in the article's claims so far is passed over ("the US Navy handed over a
+        cutter to A ... the navy also operates X bought from B": the navy is A's, named before)."""
+        starts, owners = self._named_forces().get(kind, ([], []))
+        i = bisect.bisect_left(starts, before)
+        if not i:
+            return None
+        sold = {c.supplier.iso3 for c in self.claims if c.supplier is not None and not c.negated}
+        bought = {c.buyer.iso3 for c in self.claims if not c.negated}
+        return next((o for o in reversed(owners[:i]) if o.iso3 not in sold or o.iso3 in bought), None)
+
+    def _named_forces(self) -> dict[str, tuple[list[int], list[_Party]]]:
+        """The article's forces named with their state, by kind, in text order (computed once): a
+        state's name or demonym before a force noun ("A's navy", "the A-ian army") or a force's own
+        name in the catalogue ("the A Navy"); not one in a seller's or counterpart's position ("bought
+        from B's navy", "drills with B's navy")."""
+        if self._force_index is not None:
+            return self._force_index
+        index: dict[str, tuple[list[int], list[_Party]]] = {}
+        for m in self.mentions:
+            rec = m.party
+            if m.kind != "party" or rec is None or rec.historical:
+                continue
+            if rec.kind == "country" and m.iso3:
+                hit = OWNED_FORCE.match(self.text, m.end)
+                iso, name = m.iso3, rec.name
+            elif rec.kind == "agency" and rec.country_iso3:
+                hit = FORCE_IN_NAME.search(rec.name)
+                state = reference.country_by_iso3(rec.country_iso3)
+                iso, name = rec.country_iso3, state.name if state is not None else rec.name
+            else:
+                continue
+            if hit is None or _COUNTERPART_BEFORE.search(self.text, max(0, m.start - 12), m.start):
+                continue
+            starts, owners = index.setdefault(force_kind(hit.group(1)), ([], []))
+            starts.append(m.start)
+            owners.append(_implied(iso, name, "country", None, "buyer", "force", "force"))
+        self._force_index = index
+        return index
 
     def _titled_buyer(self, title: str, not_isos: set[str | None]) -> PartyRef | None:
         """The buyer of the latest claim whose official name carries ``title`` ("kingdom": the

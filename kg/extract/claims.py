@@ -154,6 +154,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self._whole: dict[tuple[int, int], tuple[int, int]] = {}  # a clause's sentence (evidence)
         self._triggers: dict[tuple[int, int], list] = {}  # a sentence's triggers, reused by calibrate
         self.focus = self._focus_buyer()
+        self._force_index = None  # the named forces ("A's navy"), built on first need
 
     def _about_context(self, systems: list[Mention]) -> bool:
         """Whether every system of a sentence is the system of the deal in context."""

@@ -86,7 +86,7 @@ _EXPLICIT_SUPPLIER = (
     "official",
     "relation",
 )
-_GUESSED = ("mention", "focus", "with", "none", "speaker")
+_GUESSED = ("mention", "focus", "force", "with", "none", "speaker")
 #: buyer cues that name the recipient of a transfer, not its actor ("to X", "X was given")
 _RECIPIENT = ("to", "passive-recipient")
 

@@ -139,6 +139,7 @@ class FrameBuilder(PartyAssigner):
             self._rivals = True
             bidder_isos = {p.iso3 for p in bids.values()}
             actors = [p for p in actors if p.iso3 not in bidder_isos]
+        self._sys_status = sys_status  # each system's own stage, for the roles read from context
         for ref, m, src in sys_refs:
             own = bids.get(ref.name) if ref is not None else None
             here = actors if own is None else [replace(own, role="supplier", cue="offer-list"), *actors]

@@ -54,6 +54,7 @@ _BUYER_GROUPS: dict[str, str] = {
     "by": "by",
     "context": "context",
     "focus": "focus",
+    "force": "focus",  # the state of a bare force noun ("the navy"): read from the article, as the focus
     "mention": "mention",
     "none": "mention",
     "speaker": "mention",

@@ -194,6 +194,36 @@ _ORG_NOUN = _rx(
     r"forces|officials|cabinet|parliament|agency|procurement agency|armament agency|defen[cs]e forces)\b"
 )
 
+#: a state's armed service or defence ministry ("navy", "air force", "defence ministry"): the kinds of
+#: :func:`force_kind`
+_FORCE_WORD = (
+    r"(navy|army|air\s+force|coast\s+guard|marines|marine\s+corps|military|armed\s+forces|"
+    r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|ministry|government)"
+)
+#: a force told with no state ("the navy", "its air force", "the country's coast guard"): its buyer is
+#: the state whose force of that kind the article named (not "the navy of A", which names its state)
+BARE_FORCE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:country|nation)(?:'s|’s)\s+)?(?i:{_FORCE_WORD})\b(?!\s+of\s+[A-Z])"
+)
+#: right after a state named as a force's owner: "A's navy", "the A-ian air force", "A Army"
+OWNED_FORCE = re.compile(rf"(?:'s|’s)?\s+(?i:{_FORCE_WORD})\b")
+#: a force noun inside a force's own name ("Indian Navy", "Royal Thai Air Force")
+FORCE_IN_NAME = re.compile(rf"\b(?i:{_FORCE_WORD})\b")
+
+
+def force_kind(word: str) -> str:
+    """One name per kind of force: "defence ministry" and "ministry of defense" are the ministry,
+    "armed forces" the military, "marine corps" the marines."""
+    w = " ".join(word.lower().split())
+    if "ministry" in w:
+        return "ministry"
+    if w == "armed forces":
+        return "military"
+    if w.startswith("marine"):
+        return "marines"
+    return w
+
+
 _ORIGIN_BY = _rx(r"^(made|built|manufactured|produced|developed|designed|jointly)$")
 _SELLER_BY = _rx(
     r"^(made|built|manufactured|produced|developed|designed|supplied|sold|delivered|offered|provided|"

@@ -479,7 +479,7 @@ def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
     verb = _verb_of(buy)
     if verb is not None:
         return bool(_IN_SERVICE.match(verb))
-    if buy not in ("buyer:mention", "buyer:focus", "buyer:context") or not own:
+    if buy not in ("buyer:mention", "buyer:focus", "buyer:force", "buyer:context") or not own:
         return False
     x = min(m.start for m in own) - sent.a
     ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_REACH), x)]
