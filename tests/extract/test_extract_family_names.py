@@ -131,3 +131,31 @@ def test_a_family_named_alone_keeps_the_deal_whole() -> None:
     claims = [c for c in extract_text(text, PUB) if c.system and c.buyer.iso3 == "PER"]
     assert claims and {c.system.name for c in claims} == {"Apache"}
     assert len({c.deal_key for c in claims}) == 1 and ":Apache:" in claims[0].deal_key
+
+
+@pytest.mark.parametrize(
+    "earlier, later",
+    [
+        (
+            "ordered 12 Gripen E fighters from Sweden",
+            "already operates 8 Gripen jets bought from Sweden in 2016",
+        ),
+        (
+            "signed for 20 Rafale M jets with France",
+            "has flown 30 Rafale jets delivered by France since 2017",
+        ),
+    ],
+)
+def test_a_family_fleet_of_its_own_count_is_not_the_variant_named_before(earlier: str, later: str) -> None:
+    claims = [c for c in extract_text(f"Peru {earlier}. The Peruvian Air Force {later}.", PUB) if c.system]
+    counts = {c.quantity: c.system.name for c in claims if c.buyer.iso3 == "PER"}
+    assert len(counts) == 2 and counts[min(counts)] != counts[max(counts)], counts
+
+
+@pytest.mark.parametrize(
+    "later", ["will deliver the Gripen jets to Peru in 2027", "will deliver the 12 Gripen jets to Peru"]
+)
+def test_the_family_of_the_same_deal_is_the_variant_named_before(later: str) -> None:
+    claims = [c for c in extract_text(f"Peru ordered 12 Gripen E fighters from Sweden. Sweden {later}.", PUB)]
+    names = {c.system.name for c in claims if c.system and c.buyer.iso3 == "PER"}
+    assert names == {"Gripen-E"}, names
