@@ -49,6 +49,7 @@ from kg.extract.deals import (
     _settle_unknown,
     _stage_counts,
 )
+from kg.extract.designations import name_families
 from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
 from kg.extract.frames import _PAST_TRANSFER_NEXT, FrameBuilder
@@ -300,6 +301,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _settle_intents(self.claims)
         calibrate(self.claims, self.masked, self.mentions, self._triggers)
         finalise(self.claims, self.masked, self.mentions, self.published)
+        name_families(self.claims)
         return self.claims
 
     def _customer_ref(self, mentions: list[Mention], before: int) -> Claim | None:

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from kg.extract.designations import adds_variant
 from kg.extract.mentions import _catalogue_variant
 from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
@@ -118,9 +119,24 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 and other.evidence.start != c.evidence.start
                 and _same_dyad(other, c)
                 and not _named_inside(sysref.surface, o.surface or "")
+                # the family of a variant named elsewhere ("54 Rafale jets bought in 2015" beside "20
+                # Rafale M jets"), with a stage and a count of its own, is the family: another purchase
+                and not (_own_count(c, other) and adds_variant(sysref.surface, o.surface or ""))
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _own_count(c: Claim, other: Claim) -> bool:
+    """Whether a claim states its own stage and a count another claim's deal does not have."""
+    return (
+        c.status != "unknown"
+        and "status" not in c.inherited
+        and bool(c.quantity)
+        and bool(other.quantity)
+        and c.quantity != other.quantity
+        and "quantity" not in c.inherited
+    )
 
 
 def _reconcile_classes(claims: list[Claim]) -> None:

@@ -13,9 +13,13 @@ otherwise it is the designation as written (the record still gives category and 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
-from kg.vocab.reference import system_key
+from kg.extract.model import Claim
+from kg.extract.nouns import ITEM_NOUNS
+from kg.vocab.reference import resolve_system, system_key, systems
 
 #: a designation key split into its family (letters then digits: "f16", "leopard2", "su35")
 #: and a variant code (a short letter/digit tail: "a", "ex", "a7", "block70")
@@ -54,6 +58,126 @@ def _split(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+#: the letter and digit runs of a designation ("M-1A1 Abrams": m 1 a 1 abrams)
+_RUN = re.compile(r"[a-z]+|\d+")
+#: words that number a variant after a name ("Typhoon Block-20", "Sea Skua Mark 2", "M1A2 SEPv3")
+_VARIANT_WORDS = frozenset({"block", "batch", "mark", "flight", "increment", "sepv", "tranche"})
+#: a calibre written after a designation ("K-9 Thunder 155mm"): the gun's bore, not a variant
+_CALIBRE_UNITS = frozenset({"mm", "cm", "in"})
+#: a role abbreviation the catalogue writes after a name ("Puma IFV", "Mk-41 VLS", "Iskander TEL"): the
+#: kind of item, not a variant of it
+_ROLE_CODES = frozenset(
+    {"mbt", "ifv", "apc", "afv", "aps", "vls", "lwt", "hwt", "sdb", "sfw", "rws", "rcws", "tel", "atm", "pgk"}
+    | {"itv", "ssm", "mcv", "sam", "atgm", "uav", "ucav", "mlrs", "spg", "asm", "aam"}
+)
+
+
+def written_form(mention: str) -> str:
+    """A system mention without the item nouns or plural "s" after it ("Leopard 2 tanks" -> "Leopard 2")."""
+    return _PLURAL.sub("", _NOUN_TAIL.sub("", mention.strip()))
+
+
+@lru_cache(maxsize=16384)
+def designation_runs(text: str) -> tuple[str, ...]:
+    """The letter and digit runs of a designation as written, a roman numeral word read as its number
+    and a plural "s" or item nouns after it dropped: "Type-209/1500" -> (type, 209, 1500), "Mirage
+    III jets" -> (mirage, 3).  Separators do not count: "M1A1" and "M-1A1" have one run list."""
+    text = written_form(text)
+    text = _ROMAN.sub(lambda r: _ROMAN_VALUES[r.group(0)], " " + text)
+    return tuple(_RUN.findall(_ascii_lower(text)))
+
+
+def _ascii_lower(text: str) -> str:
+    """``text`` folded as :func:`kg.vocab.reference.system_key` folds it, separators kept."""
+    return " ".join(system_key(w) for w in re.split(r"[^\w]+|_", text) if w)
+
+
+def _is_variant_group(group: list[str], before_name: bool) -> bool:
+    """Whether runs a catalogue name adds to the text's name number a variant of it.
+
+    After (or inside) the text's name: a number, a short code ("MKI", "E", "NG") or a variant word
+    ("Block"), not a name word ("Thunder", "Fighting Falcon"), the number or code of a name word the
+    catalogue adds ("Lightning-2" of "F-35A Lightning-2", "SLAM-ER" of "AGM-84H SLAM-ER": the name) or a calibre ("155mm").  Before a bare
+    name: a designation code with a letter after its number ("M-1A1" of "M-1A1 Abrams", "AH-64E"),
+    not the family's own code ("MIM-104 Patriot", "M-142 HIMARS", "S-70 Black Hawk")."""
+    if before_name:
+        return any(a.isdigit() and b.isalpha() for a, b in pairwise(group))
+    for i, run in enumerate(group):
+        if i and group[i - 1].isalpha() and len(group[i - 1]) >= 4 and group[i - 1] not in _VARIANT_WORDS:
+            continue  # a name's own number or code ("Lightning-2", "SLAM-ER" of "AGM-84H SLAM-ER")
+        if run.isdigit():
+            if i + 1 < len(group) and group[i + 1] in _CALIBRE_UNITS:
+                continue
+            return True
+        if run in _VARIANT_WORDS or (
+            len(run) <= 3 and run not in _CALIBRE_UNITS and run not in _ROLE_CODES and run not in ITEM_NOUNS
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def adds_variant(written: str, name: str) -> bool:
+    """Whether ``name`` pins a variant of what ``written`` names: every run of the text's name is in
+    the catalogue name, in order, and the catalogue name adds a variant to them ("Type 209" ->
+    "Type-209/1500", "Abrams" -> "M-1A1 Abrams", "Typhoon" -> "Typhoon Block-20", "NASAMS" ->
+    "NASAMS-2").  Another name altogether ("Kilo" -> "Project-877E") or a fuller name without a
+    variant ("K9" -> "K-9 Thunder 155mm", "Patriot" -> "MIM-104 Patriot") adds none.
+
+    >>> adds_variant("Abrams", "M-1A1 Abrams"), adds_variant("Patriot", "MIM-104 Patriot")
+    (True, False)
+    """
+    w, n = designation_runs(written), designation_runs(name)
+    maker = 0
+    while maker < len(w) and w[maker].isalpha() and w[maker] not in n:
+        maker += 1
+    if maker and w[maker:] and w[maker] == n[0] and len("".join(w[maker:])) >= 3:
+        # a maker's name before the designation ("Eurofighter Typhoon", "Dassault Mirage III"); a
+        # word before a later part of it is another name ("Grey Eagle" of "MQ-1C Gray Eagle")
+        w = w[maker:]
+    if not w or w == n:
+        return False
+    groups: list[list[str]] = [[]]  # the runs the name adds before, between and after the text's runs
+    j = 0
+    for run in n:
+        if j < len(w) and run == w[j]:
+            j += 1
+            groups.append([])
+        else:
+            groups[-1].append(run)
+    if j < len(w):
+        return False  # the text writes a run the name lacks: another name or variant, not a family
+    return any(
+        g and _is_variant_group(g, before_name=i == 0) and (i or _shared_name(w))
+        for i, g in enumerate(groups)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _shared_name(runs: tuple[str, ...]) -> bool:
+    """Whether two or more catalogue records write the name ``runs`` ("Abrams" in "M-1A1 Abrams" and
+    "M-1A2 Abrams", "Hawkeye" in "E-2C" and "E-2D Hawkeye"): the code before it then picks one variant.
+    A name only one record writes ("Kinzhal" of "Kh-47M2 Kinzhal") is that type, code and all."""
+    k = len(runs)
+    holders = 0
+    for rec in systems():
+        if any(
+            any(r[i : i + k] == runs for i in range(len(r) - k + 1))
+            for r in map(designation_runs, rec.names())
+        ):
+            holders += 1
+            if holders > 1:
+                return True
+    return False
+
+
+def record_key(name: str, designation: str) -> str:
+    """Which system a claim's ``name`` of the catalogue record ``designation`` is: the record when
+    the name is a family as written ("NASAMS" of "NASAMS-2": one sentence naming both names one
+    system), else the name (a variant kept as written is a system of its own)."""
+    return designation if adds_variant(name, designation) else name
+
+
 @lru_cache(maxsize=8192)  # pure; a designation recurs in every article that names it
 def written_designation(mention: str, designation: str) -> str:
     """``designation`` unless it pins a variant ``mention`` does not name; then the mention.
@@ -62,13 +186,51 @@ def written_designation(mention: str, designation: str) -> str:
     ('F-16', 'Leopard 2A8')
     >>> written_designation("K9", "K-9 Thunder 155mm"), written_designation("AGM-114R", "AGM-114 Hellfire-2")
     ('K-9 Thunder 155mm', 'AGM-114 Hellfire-2')
+    >>> written_designation("Type 209 submarines", "Type-209/1500"), written_designation("Abrams", "M-1A1 Abrams")
+    ('Type 209', 'Abrams')
     """
+    return family_as_written(mention, designation) or catalogue_name(mention, designation)
+
+
+@lru_cache(maxsize=8192)
+def catalogue_name(mention: str, designation: str) -> str:
+    """The name a mention's claims are grouped by while an article is read: the catalogue designation,
+    or the text's designation where the catalogue groups another variant or name under the record
+    ("Leopard 2A8" in "Leopard-2A7", "F-16" in "F-16A").  A family the catalogue files under one
+    variant ("Abrams" in "M-1A1 Abrams") keeps the record's designation here, so an article's
+    mentions of one record stay one system; :func:`family_as_written` names its claims at the end."""
     cls = _CLASS_NAME.match(mention.strip())
     if cls:
         # "Akula-class", "Kalvari class": a ship class as the text names it (the catalogue record,
         # often the project or export designation, still resolves from it)
         return f"{cls.group(1)}-class"
-    mention = _PLURAL.sub("", _NOUN_TAIL.sub("", mention.strip()))
+    return _chosen(written_form(mention), designation)
+
+
+@lru_cache(maxsize=8192)
+def family_as_written(mention: str, designation: str) -> str | None:
+    """The family as the text writes it when the catalogue name pins a variant the text does not
+    name ("Type 209" of the record "Type-209/1500", "Abrams" of "M-1A1 Abrams"), else None.  Only a
+    family the catalogue finds the same record from: the claim still links to that record."""
+    if _CLASS_NAME.match(mention.strip()):
+        return None
+    written = written_form(mention)
+    name = _chosen(written, designation)
+    if name != written and adds_variant(written, name) and _resolves_to(written, designation):
+        return written
+    return None
+
+
+def _resolves_to(name: str, designation: str) -> bool:
+    """Whether the catalogue finds the record ``designation`` from ``name`` (an alias of it), so a
+    claim named ``name`` links to that record as before ("Hawk" of "Hawk advanced jet trainer" is
+    another record's alias: the trainer keeps its designation)."""
+    rec = resolve_system(name)
+    return rec is not None and rec.designation == designation
+
+
+def _chosen(mention: str, designation: str) -> str:
+    """The name of :func:`written_designation` for a cleaned mention, before the family check."""
     if not mention or system_key(mention) == system_key(designation):
         return designation
     mark = _MARK.search(mention)
@@ -115,3 +277,33 @@ def written_designation(mention: str, designation: str) -> str:
     if canon[1] and canon[1] != said[1]:
         return mention  # the record names a variant the text does not ("F-16A" for "F-16")
     return designation
+
+
+def name_families(claims: list[Claim]) -> None:
+    """Name each claim's system as the text writes it once the article is read: a record the
+    catalogue files under one variant ("M-1A1 Abrams", "Type-209/1500") that the text names only by
+    its family for a supplier and buyer ("Abrams tanks", "Type 209 submarines") is that family.
+
+    Why at the end: while the article is read, its mentions of one record share the designation
+    (one system, one deal, one stage); a dyad whose text names the variant anywhere keeps it for
+    all its claims, so one deal never gets two names."""
+    groups: dict[tuple[str | None, str | None, str], list[Claim]] = {}
+    for c in claims:
+        if c.system is not None:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3 if c.buyer else None, c.system.name)
+            groups.setdefault(key, []).append(c)
+    for (_sup, _buy, name), group in groups.items():
+        rec = resolve_system(name)
+        if rec is None or rec.designation != name:
+            continue
+        written = {c.system.surface for c in group if c.system is not None and c.system.surface}
+        families = [family_as_written(w, name) for w in sorted(written)]
+        if not families or None in families:
+            continue  # the text names the record's designation or variant for this dyad
+        family = next(
+            f for f in (family_as_written(c.system.surface or "", name) for c in group if c.system) if f
+        )
+        for c in group:
+            assert c.system is not None
+            c.system = replace(c.system, name=family)
+            c.deal_key = c.deal_key.replace(f":{name}:", f":{family}:")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from kg.extract.designations import written_designation
+from kg.extract.designations import catalogue_name
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, DateRef, SystemRef
 from kg.extract.money import Money
@@ -244,7 +244,7 @@ def _system_ref(m: Mention, context: str) -> SystemRef:
     if m.form == "pattern":
         cat = rec.category if rec.category != "other" else (guess_category(context) or "other")
         return SystemRef(rec.designation, cat, None, m.text)
-    name = written_designation(m.text, rec.designation)
+    name = catalogue_name(m.text, rec.designation)
     block = _BLOCK_AFTER.match(context) if "Block" in context else None  # every match holds "Block"
     if block and "block" not in m.text.lower() and "block" not in name.lower():
         # "12 FA-50 Fighting Eagle Block 20 aircraft", "FA-50s of the Block 10 variant": two blocks of one

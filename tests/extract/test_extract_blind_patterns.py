@@ -217,7 +217,6 @@ def test_plural_designation_keeps_system_and_quantity() -> None:
     assert found and found[0]["quantity"] == 8
 
 
-@_xfail("a bare family name is pinned to the variant named earlier in the article")
 def test_bare_family_name_is_not_pinned_to_a_variant_named_earlier() -> None:
     text = (
         "The Egyptian cabinet approved the purchase of 20 Rafale M jets from France. "

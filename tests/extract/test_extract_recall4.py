@@ -463,7 +463,7 @@ def test_a_consent_to_another_states_sale_names_that_state_as_seller(verb: str, 
 def test_each_item_takes_the_from_right_after_it(second: str, verb: str) -> None:
     """Pattern "A {verb} N X from B and M Y from C": C (the "from" right after Y) sells Y, not B."""
     got = triples(f"Ukraine {verb} 31 Abrams tanks from the United States and 14 Leopard 2A6s {second}.", PUB)
-    assert ("USA", "UKR", "M-1A1 Abrams") in got
+    assert ("USA", "UKR", "Abrams") in got
     assert ("NLD", "UKR", "Leopard-2A6") in got
     assert ("USA", "UKR", "Leopard-2A6") not in got
 
