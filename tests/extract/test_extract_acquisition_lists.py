@@ -15,7 +15,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers.claim_facts import triples
+from tests.helpers.claim_facts import stages, triples
 
 PUB = date(2025, 6, 2)
 
@@ -105,6 +105,21 @@ def test_an_origin_adjective_in_a_continuing_clause_keeps_the_buyer(verb: str) -
     got = triples(text, PUB)
     assert ("FRA", "MAR", "Gowind-2500") in got
     assert ("USA", "MAR", "M-1A1 Abrams") in got
+    assert stages(text, PUB, "USA", "MAR") == {"delivering"}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(["has bought", "has acquired", "bought"]))
+def test_the_continuing_clause_is_no_stage_of_the_list_before_it(verb: str) -> None:
+    """Pattern "A has bought X and Y from B, Z from C, while continuing to receive D-ish W": the list's
+    members share the list's verb (a purchase, its stage open); the later clause's delivery is W's."""
+    text = (
+        f"Morocco {verb} two Gowind corvettes and 18 Caesar howitzers from France, Type 214 submarines "
+        "from Germany, while continuing to receive American Abrams tank kits."
+    )
+    assert "delivering" not in stages(text, PUB, "FRA", "MAR")
+    assert "delivering" not in stages(text, PUB, "DEU", "MAR")
+    assert stages(text, PUB, "USA", "MAR") == {"delivering"}
 
 
 @settings(max_examples=20, deadline=None)
