@@ -54,8 +54,12 @@ from kg.extract.patterns import (
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
 from kg.extract.status import _status, bare_purchase
-from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
+from kg.extract.vocabulary import _HOLDS_FROM, _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
+
+#: a state's holdings listed with their sellers ("the arsenal includes X and Y from A"): the items are
+#: the holdings, not the parts of a package
+_HOLDINGS_LIST = re.compile(r"\b" + _HOLDS_FROM, re.IGNORECASE)
 
 #: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that
 #: A handed over to B"): a fact of its own, kept (the replacing deal's roles do not reach it)
@@ -300,6 +304,9 @@ class FrameBuilder(PartyAssigner):
         if sys_refs and not self._rivals:  # "rival bids included X and Y": each is a bid of its own
             dl = _DEAL_LIST.search(s)
             listed_from = dl.end() if dl else len(s) + 1
+            held = _HOLDINGS_LIST.search(s) if "includ" in s or "compris" in s else None
+            if held is not None:  # "the arsenal includes X and Y from A": holdings, each a deal item
+                listed_from = min(listed_from, held.end())
             main = [
                 r
                 for r in sys_refs
@@ -555,6 +562,9 @@ def _list_gap(s: str, lo: int, hi: int) -> bool:
     return len(gap) <= 60 and bool(_LIST_JOIN.search(gap)) and not _CLAUSE_WORD.search(gap)
 
 
+#: a seller phrase that opens its conjunct ("came from A with X and from B with Y"): it names the item
+#: after it, not the ones before
+_SOURCE_OPENS = re.compile(r"(?:\band|\bor|[,;]|^)\s*from\s+(?:the\s+)?$", re.IGNORECASE)
 #: a party that only qualifies the item right after it ("Russian X", "B's Y")
 _QUALIFIER_CUES = frozenset({"demonym-item", "origin-modifier", "owner-modifier"})
 #: ... by its make ("Russian X", "X of French make"), a seller of its own
@@ -581,6 +591,7 @@ def _conjunct_sources(
     lo, hi = m.end - a, first.mention.start - a
     if (
         hi - lo > 150
+        or _SOURCE_OPENS.search(s, lo, hi)
         or _CLAUSE_WORD.search(s, lo, hi)
         or any(lo <= t[1] < hi for t in trig)
         or any(

@@ -127,8 +127,14 @@ _GOT_FROM = (
     + _ITEMS_TO_FROM
     + ")"
 )
-#: "has imported N X from A": items brought in from a seller (a transfer, as "exported")
+#: "has imported N X from A": items brought in from a seller, a supply whose stage is left open
 _IMPORTED_FROM = r"imported(?= " + _ITEMS_TO_FROM + ")"
+#: "the arsenal includes X and Y from A": a state's holdings listed with their sellers
+_HOLDS_FROM = (
+    r"(?:fleet|inventory|arsenal|armou?ry)s? (?:now |also |today )?(?:includes?|included|comprises?|comprised)(?= "
+    + _ITEMS_TO_FROM
+    + ")"
+)
 
 #: "A is awaiting N X from B": the buyer waits for items it bought from B
 _AWAIT_FROM = (
@@ -326,7 +332,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"supplied|provided|transferred|donated|gifted|handed|"
             # "the first two jets landed at the air base": an arrival (read only after first/last, see
             # kg.extract.status: jets landing for an exercise are no delivery)
-            r"(?:landed|touched down)(?= (?:at|in)\b)|" + _TOOK_FROM + r"|" + _IMPORTED_FROM + r"|"
+            r"(?:landed|touched down)(?= (?:at|in)\b)|" + _TOOK_FROM + r"|"
             # "the army took N X from A in 2020": items taken from a seller (not "took over from",
             # "took power/control/part", "took the lead from")
             # "took the last of the 12 jets in 2018": the end of the deliveries
@@ -519,6 +525,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
             r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
+            # "has imported N X and M Y from A", "the arsenal includes X and Y from A and Z from B": a
+            # supply told without its stage (a list of items may stand before the seller phrase)
+            + _IMPORTED_FROM
+            + r"|"
+            + _HOLDS_FROM
+            + r"|"
             # "the fourth buyer of the gun after X and Y": a purchase whose stage the sentence omits
             + NTH_ORDINAL
             + r"\s+(?:[\w-]+\s+){0,3}?"

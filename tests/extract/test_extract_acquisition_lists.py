@@ -15,7 +15,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers.claim_facts import stages, triples
+from tests.helpers.claim_facts import facts, stages, triples
 
 PUB = date(2025, 6, 2)
 
@@ -177,3 +177,48 @@ def test_taken_part_is_still_no_acquisition() -> None:
         "Morocco took part in exercises with Rafale jets and Tiger helicopters from France last year.", PUB
     )
     assert ("FRA", "MAR", "Rafale") not in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["arsenal includes", "fleet includes", "inventory now includes", "navy fleet comprises"]),
+    st.sampled_from(["", "four ", "12 "]),
+)
+def test_holdings_listed_with_their_sellers(holdings: str, count: str) -> None:
+    """Pattern "A's arsenal includes X and Y from B and Z from C": the state holding the list bought
+    each item from the seller phrase closing its conjunct (its stage left open); the possessive
+    makes A the holder of every item, not the owner of the first one."""
+    text = (
+        f"Morocco's {holdings} {count}Gowind corvettes and Caesar howitzers from France and Su-30 "
+        "fighters from Russia."
+    )
+    got = facts(text, PUB)
+    assert {
+        ("FRA", "MAR", "Gowind-2500", "unknown"),
+        ("FRA", "MAR", "CAESAR 155mm", "unknown"),
+        ("RUS", "MAR", "Su-30", "unknown"),
+    } <= got
+    assert not any(f[0] == "FRA" and f[2] == "Su-30" for f in got)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(["has imported", "imported"]), st.integers(min_value=2, max_value=3))
+def test_imports_listed_before_their_seller(verb: str, n: int) -> None:
+    """Pattern "A has imported X, Y and Z from B": every item is B's, a supply whose stage the
+    verb leaves open (as "imported arms from B")."""
+    items = _FRENCH[:n]
+    text = f"Morocco {verb} {_listed(items, _COUNTS[:n])} from France."
+    got = facts(text, PUB)
+    for _written, name in items:
+        assert ("FRA", "MAR", name, "unknown") in got
+
+
+def test_a_package_still_lists_its_parts() -> None:
+    """Limit: "the package includes X from B" names a package's parts, not holdings: the holdings
+    reading needs a fleet, an inventory or an arsenal."""
+    got = triples(
+        "Morocco bought 24 F-16 jets from the United States; the package includes Hellfire missiles "
+        "from the United States.",
+        PUB,
+    )
+    assert ("USA", "MAR", "F-16") in got
