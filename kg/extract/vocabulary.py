@@ -104,19 +104,23 @@ _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 #: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one
 _PURCHASE_WORDS = ("purchase", "acquisition", "procure", "order", "contract")
 
-#: the items between an acquisition verb and its seller phrase: a few words ("took N X from A"), or a
-#: list of them ("has taken N X, M Y and K Z from A", "two X carriers and four Y corvettes from A": a
-#: comma or "and" inside, no clause word, up to 16 words)
-_ITEMS_TO_FROM = (
-    r"(?:(?:[\w-]+ ){0,5}?|(?:(?!(?:to|that|which|who|when|while|after|before|because|since|but|as)\b)[\w-]+,? ){0,8}?"
-    r"(?:[\w-]+, |and )(?:(?!(?:to|that|which|who|when|while|after|before|because|since|but|as)\b)[\w-]+,? ){0,8}?)"
+#: the items between an acquisition verb and its seller phrase, as a list ("has taken N X, M Y and K Z
+#: from A", "two X carriers and four Y corvettes from A"): a comma or "and" inside, no clause word, up to
+#: 16 words
+_LIST_TO_FROM = (
+    r"(?:(?!(?:to|that|which|who|when|while|after|before|because|since|but|as)\b)[\w-]+,? ){0,8}?"
+    r"(?:[\w-]+, |and )(?:(?!(?:to|that|which|who|when|while|after|before|because|since|but|as)\b)[\w-]+,? ){0,8}?"
     r"from\b"
 )
-#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer
+#: ... or a few words ("took N X from A")
+_ITEMS_TO_FROM = r"(?:(?:[\w-]+ ){0,5}?from\b|" + _LIST_TO_FROM + ")"
+#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer (a
+#: list after "took the last/first of" is read as the end or the start of the deliveries below)
 _TOOK_FROM = (
     r"(?:took|taken)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|"
     r"aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
-    r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)" + _ITEMS_TO_FROM + ")"
+    r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:(?:[\w-]+ ){0,5}?from\b|"
+    r"(?!(?:the )?(?:last|final|first|initial)\b)" + _LIST_TO_FROM + "))"
 )
 #: "has obtained N X from A", "has added N X and M Y from A": items acquired from a seller, a purchase
 #: whose stage the verb leaves open (as "acquired"); the words that make them no acquisition

@@ -222,3 +222,23 @@ def test_a_package_still_lists_its_parts() -> None:
         PUB,
     )
     assert ("USA", "MAR", "F-16") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["has bought", "has received", "has taken", "has acquired"]),
+    st.sampled_from(
+        [
+            "Russian Su-30 fighters and Mirage 2000 jets from France",
+            "Caesar howitzers, Russian Su-30 fighters and Tiger helicopters from France",
+            "Russian Su-30 fighters and Mirage 2000 jets from France, and Abrams tanks from the United States",
+        ]
+    ),
+)
+def test_a_demonym_conjunct_is_not_sold_by_the_list_seller(verb: str, listing: str) -> None:
+    """Guard: "A has bought C-ish X and Y from B": X keeps the seller its demonym names; the seller
+    phrase after the list sells the conjuncts without one."""
+    got = triples(f"Morocco {verb} {listing}.", PUB)
+    assert ("RUS", "MAR", "Su-30") in got
+    assert ("FRA", "MAR", "Su-30") not in got
+    assert ("USA", "MAR", "Su-30") not in got
