@@ -114,11 +114,12 @@ _LIST_TO_FROM = (
 )
 #: ... or a few words ("took N X from A")
 _ITEMS_TO_FROM = r"(?:(?:[\w-]+ ){0,5}?from\b|" + _LIST_TO_FROM + ")"
-#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer (a
-#: list after "took the last/first of" is read as the end or the start of the deliveries below)
+#: "took N X from A", "..., taking N X from A": items taken from a seller; the words that make "took ...
+#: from" no transfer (a list after "took the last/first of" is read as the end or the start of the
+#: deliveries below)
 _TOOK_FROM = (
-    r"(?:took|taken)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|"
-    r"aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
+    r"(?:took|taken|(?<=, )taking)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|"
+    r"note|aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
     r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:(?:[\w-]+ ){0,5}?from\b|"
     r"(?!(?:the )?(?:last|final|first|initial)\b)" + _LIST_TO_FROM + "))"
 )

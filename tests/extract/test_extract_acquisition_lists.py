@@ -242,3 +242,21 @@ def test_a_demonym_conjunct_is_not_sold_by_the_list_seller(verb: str, listing: s
     assert ("RUS", "MAR", "Su-30") in got
     assert ("FRA", "MAR", "Su-30") not in got
     assert ("USA", "MAR", "Su-30") not in got
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(["has diversified its suppliers", "has rebuilt its navy", "modernised its forces"]),
+    st.sampled_from(["two", "four", ""]),
+)
+def test_a_participle_clause_of_taking_lists_its_sellers(main: str, count: str) -> None:
+    """Pattern "A has diversified its suppliers, taking X and Y from B and Z from C": the participle
+    clause's items are the subject's, each from the seller phrase closing its conjunct."""
+    n = f"{count} " if count else ""
+    text = (
+        f"Morocco {main} since 2015, taking {n}Gowind corvettes and {n}Tiger helicopters from France and "
+        "Type 214 submarines from Germany."
+    )
+    got = triples(text, PUB)
+    assert {("FRA", "MAR", "Gowind-2500"), ("FRA", "MAR", "Tiger"), ("DEU", "MAR", "Type-214")} <= got
+    assert ("DEU", "MAR", "Tiger") not in got
