@@ -112,16 +112,20 @@ _LIST_TO_FROM = (
     r"(?:[\w-]+, |and )(?:(?!(?:to|that|which|who|when|while|after|before|because|since|but|as)\b)[\w-]+,? ){0,8}?"
     r"from\b"
 )
-#: ... or a few words ("took N X from A")
-_ITEMS_TO_FROM = r"(?:(?:[\w-]+ ){0,5}?from\b|" + _LIST_TO_FROM + ")"
-#: "took N X from A", "..., taking N X from A": items taken from a seller; the words that make "took ...
-#: from" no transfer (a list after "took the last/first of" is read as the end or the start of the
-#: deliveries below)
+#: ... or a few words ("took N X from A"); never a range ("from 24 to 36", "from the 1990s")
+_ITEMS_TO_FROM = r"(?:(?:[\w-]+ ){0,5}?from\b|" + _LIST_TO_FROM + r")(?! (?:the )?\d)"
+#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer (a
+#: list after "took the last/first of" is read as the end or the start of the deliveries below); "...,
+#: taking N X and M Y from A": the participle of a clause after a comma, with its items counted or
+#: named (never "taking the total from 24 to 36", "taking its fleet from", "taking advantage of")
 _TOOK_FROM = (
-    r"(?:took|taken|(?<=, )taking)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|"
-    r"note|aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
+    r"(?:(?:took|taken)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|"
+    r"aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
     r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:(?:[\w-]+ ){0,5}?from\b|"
-    r"(?!(?:the )?(?:last|final|first|initial)\b)" + _LIST_TO_FROM + "))"
+    r"(?!(?:the )?(?:last|final|first|initial)\b)" + _LIST_TO_FROM + r"(?! (?:the )?\d)))|"
+    r"(?<=, )taking(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|aim|"
+    r"the|its|their|his|her|our|total|a|an|one|it|them|time|advantage|shape|hold|cover|refuge|credit|"
+    r"issue|delivery)\b)" + _ITEMS_TO_FROM + "))"
 )
 #: "has obtained N X from A", "has added N X and M Y from A": items acquired from a seller, a purchase
 #: whose stage the verb leaves open (as "acquired"); the words that make them no acquisition

@@ -260,3 +260,21 @@ def test_a_participle_clause_of_taking_lists_its_sellers(main: str, count: str) 
     got = triples(text, PUB)
     assert {("FRA", "MAR", "Gowind-2500"), ("FRA", "MAR", "Tiger"), ("DEU", "MAR", "Type-214")} <= got
     assert ("DEU", "MAR", "Tiger") not in got
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "taking the total from 24 to 36",
+            "taking its fleet from 24 to 36 aircraft",
+            "taking advantage of a loan from Spain",
+        ]
+    )
+)
+def test_taking_a_total_from_a_number_is_no_delivery(clause: str) -> None:
+    """Limit: ", taking the total from N to M" counts the fleet; it names no items taken from a seller,
+    so the order keeps its own stage and no delivery is claimed."""
+    got = facts(f"Morocco ordered 12 more Caesar howitzers from France, {clause}.", PUB)
+    assert ("FRA", "MAR", "CAESAR 155mm", "signed") in got
+    assert not any(f[3] == "delivered" for f in got)
