@@ -132,7 +132,8 @@ _TOOK_FROM = (
 _GOT_FROM = (
     r"(?:obtained|added)(?= (?!(?:approval|permission|clearance|consent|licen[cs]es?|an? licen[cs]e|a permit|"
     r"financing|funding|funds|loans?|credit|information|data|intelligence|details|documents?|assurances?|"
-    r"guarantees?|support|backing|help|visas?|that|to|weight|value|pressure|a|an|it|them)\b)"
+    r"guarantees?|support|backing|help|visas?|that|to|weight|value|pressure|a|an|it|them|copies|copy|access|"
+    r"evidence|records|e-?mails|images|footage|figures|statistics|quotes|comments?|reports?|the)\b)"
     + _ITEMS_TO_FROM
     + ")"
 )

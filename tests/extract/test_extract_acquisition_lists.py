@@ -278,3 +278,15 @@ def test_taking_a_total_from_a_number_is_no_delivery(clause: str) -> None:
     got = facts(f"Morocco ordered 12 more Caesar howitzers from France, {clause}.", PUB)
     assert ("FRA", "MAR", "CAESAR 155mm", "signed") in got
     assert not any(f[3] == "delivered" for f in got)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(
+        ["copies of the Caesar contract", "the Caesar howitzer's technical records", "access to Caesar data"]
+    )
+)
+def test_obtaining_papers_from_a_state_is_no_purchase(what: str) -> None:
+    """Limit: "A obtained copies/records/access ... from B": papers or access, no items acquired from
+    a seller; no claim."""
+    assert facts(f"Morocco obtained {what} from France.", PUB) == set()
