@@ -15,7 +15,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers.claim_facts import facts, stages, triples
+from tests.helpers.claim_facts import claims, facts, stages, triples
 
 PUB = date(2025, 6, 2)
 
@@ -290,3 +290,15 @@ def test_obtaining_papers_from_a_state_is_no_purchase(what: str) -> None:
     """Limit: "A obtained copies/records/access ... from B": papers or access, no items acquired from
     a seller; no claim."""
     assert facts(f"Morocco obtained {what} from France.", PUB) == set()
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["two", "12", "more", "another four"]))
+def test_added_with_counted_items_is_the_buyer_s_verb(count: str) -> None:
+    """Pattern "A has added two X from B": "added" before counted items acquires them (A is the subject
+    buyer), it reports nothing ("A added that ..." stays a speaker's verb)."""
+    got = claims(f"Morocco has added {count} Caesar howitzers from France.", PUB)
+    assert any(
+        c["system"] and c["system"]["name"] == "CAESAR 155mm" and "buyer:subject:added" in c["cues"]
+        for c in got
+    )
