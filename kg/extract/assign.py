@@ -126,9 +126,15 @@ class PartyAssigner:
             actors = [p for p in actors if not self._source_of_other_clause(m, p, actors, a, len(s))]
             own = self._attached_source(m, actors)
             if own is not None:
-                # "X from A, and Y built in B": each item has its own source, B sells no X
+                # "X from A, and Y built in B": each item has its own source, B sells no X; "X from A
+                # and C": the sellers listed in that phrase (one group) sell X jointly
                 actors = [
-                    p for p in actors if p is own or not _SOURCE_CUE.match(p.cue) or p.role != "supplier"
+                    p
+                    for p in actors
+                    if p is own
+                    or (own.group >= 0 and p.group == own.group)
+                    or not _SOURCE_CUE.match(p.cue)
+                    or p.role != "supplier"
                 ]
             opening = _GERUND_OPENING.match(s) if s[:2] in ("Af", "Ha", "Si", "On", "Up") else None
             if opening is not None and m.end - a <= opening.end():

@@ -54,8 +54,12 @@ from kg.extract.patterns import (
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
 from kg.extract.status import _status, bare_purchase
-from kg.extract.vocabulary import _RIVAL_WORDS, _RIVALS
+from kg.extract.vocabulary import _HOLDS_FROM, _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
+
+#: a state's holdings listed with their sellers ("the arsenal includes X and Y from A"): the items are
+#: the holdings, not the parts of a package
+_HOLDINGS_LIST = re.compile(r"\b" + _HOLDS_FROM, re.IGNORECASE)
 
 #: the fleet being replaced, with its own past transfer ("to replace the X bought from Y", "the X that
 #: A handed over to B"): a fact of its own, kept (the replacing deal's roles do not reach it)
@@ -143,6 +147,7 @@ class FrameBuilder(PartyAssigner):
         for ref, m, src in sys_refs:
             own = bids.get(ref.name) if ref is not None else None
             here = actors if own is None else [replace(own, role="supplier", cue="offer-list"), *actors]
+            here = _conjunct_sources(s, a, m, here, trig)
             sup, buy, conf = self._assign(ref, m, here, speakers, s, a, anaphora, src)
             holder = (
                 self._holder(
@@ -300,6 +305,9 @@ class FrameBuilder(PartyAssigner):
         if sys_refs and not self._rivals:  # "rival bids included X and Y": each is a bid of its own
             dl = _DEAL_LIST.search(s)
             listed_from = dl.end() if dl else len(s) + 1
+            held = _HOLDINGS_LIST.search(s) if "includ" in s or "compris" in s else None
+            if held is not None:  # "the arsenal includes X and Y from A": holdings, each a deal item
+                listed_from = min(listed_from, held.end())
             main = [
                 r
                 for r in sys_refs
@@ -309,6 +317,9 @@ class FrameBuilder(PartyAssigner):
                 or self._companion_platform(s, a, r)
                 # "to replace the N X that A handed over to B": the replaced fleet's own transfer
                 or _PAST_TRANSFER_NEXT.match(s, r[1].end - a) is not None
+                # "the fleet includes N X and M Y aircraft bought from B": the participle after the
+                # list is every member's
+                or _listed_past_transfer(s, a, r, sys_refs, parties)
             ]
             ctx_sys = self.ctx.last[-1].system if (anaphora and self.ctx.last) else None
             if main and len(main) < len(sys_refs):
@@ -476,6 +487,56 @@ def _platforms(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -
     return [r for r in sys_refs if r[1] is None or id(r[1]) not in drop] if drop else sys_refs
 
 
+#: the gap between two members of a list sharing one head noun ("N X and M Y aircraft", "X, Y and Z
+#: jets"): a comma or "and", a count at most
+_SHARED_HEAD_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)\s+)?",
+    re.IGNORECASE,
+)
+#: a seller phrase's party right after a past-transfer participle ("bought from (the) B")
+_SELLER_REACH = 6
+
+
+def _listed_past_transfer(s: str, a: int, r: _SysRef, sys_refs: list[_SysRef], parties: list[_Party]) -> bool:
+    """Whether system ``r`` heads or continues a list whose last member is followed by a past
+    transfer ("includes 12 X and 11 Y aircraft bought from B"): the participle covers ``r`` as well
+    when the members share one head noun or ``r`` is of the seller's make; a member with a qualifier
+    of its own ("Russian X") or of another make with a noun of its own is not covered."""
+    ref, m, _src = r
+    if m is None or ref is None:
+        return False
+    named = sorted((x for x in sys_refs if x[1] is not None), key=lambda x: x[1].start)  # type: ignore[union-attr]
+    i = next((k for k, x in enumerate(named) if x[1] is m), None)
+    if i is None or i + 1 >= len(named):
+        return False
+    shared, j = True, i
+    while j + 1 < len(named):
+        lo, hi = named[j][1].end - a, named[j + 1][1].start - a  # type: ignore[union-attr]
+        if not _list_gap(s, lo, hi):
+            break
+        shared = shared and _SHARED_HEAD_GAP.fullmatch(s, lo, hi) is not None
+        j += 1
+    last = named[j][1]
+    if j == i or last is None:
+        return False
+    tail = _PAST_TRANSFER_NEXT.match(s, last.end - a)
+    if tail is None or any(p.cue in _MAKE_CUES and 0 <= m.start - p.mention.end <= 25 for p in parties):
+        return False
+    if shared:
+        return True
+    seller = next(
+        (
+            p
+            for p in parties
+            if p.mention.start >= 0 and 0 <= p.mention.start - a - tail.end() <= _SELLER_REACH
+        ),
+        None,
+    )
+    home = _SUCCESSOR.get(ref.origin_iso3 or "", ref.origin_iso3)
+    return seller is not None and (home is None or seller.iso3 == home)
+
+
 def _context_ref(sysref: SystemRef) -> SystemRef:
     """A system referred back to (its origin looked up again from the catalogue)."""
     return SystemRef(
@@ -500,6 +561,59 @@ def _list_gap(s: str, lo: int, hi: int) -> bool:
     (" jets, ", " missiles and 36 "): short, a comma or "and", no clause word."""
     gap = s[lo:hi]
     return len(gap) <= 60 and bool(_LIST_JOIN.search(gap)) and not _CLAUSE_WORD.search(gap)
+
+
+#: a seller phrase that opens its conjunct ("came from A with X and from B with Y"): it names the item
+#: after it, not the ones before
+_SOURCE_OPENS = re.compile(r"(?:\band|\bor|[,;]|^)\s*from\s+(?:the\s+)?$", re.IGNORECASE)
+#: a party that only qualifies the item right after it ("Russian X", "B's Y")
+_QUALIFIER_CUES = frozenset({"demonym-item", "origin-modifier", "owner-modifier"})
+#: ... by its make ("Russian X", "X of French make"), a seller of its own
+_MAKE_CUES = frozenset({"demonym-item", "origin-modifier"})
+
+
+def _conjunct_sources(
+    s: str, a: int, m: Mention | None, actors: list[_Party], trig: list[tuple[str, int, int, str]]
+) -> list[_Party]:
+    """Seller phrases that each close a conjunct of one list ("has taken N X and M Y from A, Z from A
+    and B, and W from C"): system ``m`` is sold by the group of the first seller phrase after it when
+    only the list's items stand between (no clause word, no verb, no other party); the seller phrases
+    of the other conjuncts are not its sellers.  An item with a qualifier of its own ("Russian X")
+    keeps it (the existing origin reading decides)."""
+    if m is None:
+        return actors
+    sources = [p for p in actors if p.role == "supplier" and p.cue == "from" and p.mention.start >= 0]
+    if len({p.group for p in sources}) < 2:
+        return actors
+    after = [p for p in sources if p.mention.start >= m.end]
+    if not after:
+        return actors
+    first = min(after, key=lambda p: p.mention.start)
+    lo, hi = m.end - a, first.mention.start - a
+    if (
+        hi - lo > 150
+        or _SOURCE_OPENS.search(s, lo, hi)
+        or _CLAUSE_WORD.search(s, lo, hi)
+        or any(lo <= t[1] < hi for t in trig)
+        or any(
+            p.mention.start >= 0 and p.group != first.group and lo <= p.mention.start - a < hi
+            for p in actors
+            if all(p is not q for q in sources)
+        )
+        or any(p.cue in _QUALIFIER_CUES and 0 <= m.start - p.mention.end <= 25 for p in actors)
+    ):
+        return actors
+    return [p for p in actors if all(p is not q for q in sources) or p.group == first.group]
+
+
+def _list_end(s: str, a: int, distinct: list[Mention], i: int) -> int:
+    """The end (sentence offset) of the list that system ``distinct[i]`` belongs to: its last member
+    joined by list gaps only ("took X and Y from A, Z from B, while receiving W": the list ends at Z,
+    W is in a later clause)."""
+    j = i
+    while j + 1 < len(distinct) and _list_gap(s, distinct[j].end - a, distinct[j + 1].start - a):
+        j += 1
+    return distinct[j].end - a
 
 
 def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]]) -> bool:
@@ -569,7 +683,7 @@ def _per_system_status(
                 and prev is not None
                 and prev in heads
                 and _list_gap(s, prev_end, m.start - a)
-                and _later_clause(s, distinct[-1].end - a, [t for t in trig if t[1] >= end])
+                and _later_clause(s, _list_end(s, a, distinct, i), [t for t in trig if t[1] >= end])
             ):
                 # "has supplied A, B and C", "signing contracts for A, B and C": a list member without a
                 # verb of its own shares the previous member's stage, not a later clause's

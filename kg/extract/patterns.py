@@ -594,7 +594,9 @@ _CLAUSE_END = re.compile(
     + r"\b"
 )
 _SPEAKER_VERB = _lrx(
-    r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|added|confirmed)\b"
+    # "A has added two X from B": items counted after "added" are acquired, nothing is said
+    r"^\s*(?:'s\s+)?[\w\s-]{0,40}?\b(said|says|told|announced|reported|stated|confirmed|"
+    r"added(?!\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|more|another|further)\b))\b"
     # "A announced its choice of X": A chose (a buyer), it does not only report
     r"(?!\s+(?:its|their|the|a)\s+(?:final\s+)?(?:choice|selection)\s+of\b)"
 )

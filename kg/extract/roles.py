@@ -780,6 +780,13 @@ _DEMONYM_ITEM = re.compile(
     + _ITEMS4
     + r"|arms|weapons|weaponry|hardware|equipment)\b"
 )
+#: a state's holdings listed right after its possessive ("A's arsenal includes X from B", "A's navy fleet
+#: comprises ..."): A holds the items, it bought them (not the owner of one item)
+_HOLDINGS_NEXT = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?P<noun>fleet|inventory|arsenal|armou?ry)s?\s+(?:now\s+|also\s+|today\s+)?"
+    r"(?:includ|compris)",
+    re.IGNORECASE,
+)
 _OWNED_ITEM = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<item>[A-Z][\w-]*\d[\w-]*|" + _ITEMS4 + r")\b")
 
 
@@ -932,6 +939,9 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     # demonym or possessive right before a system or item: origin or owner
     if m.form in ("demonym",) or _POSS.match(own_right):
         after = own_right[2:] if _POSS.match(own_right) else own_right
+        held = _HOLDINGS_NEXT.match(after) if m.form != "demonym" else None
+        if held is not None:
+            return "buyer", f"subject:{held.group('noun').lower()}"
         nxt = _OWNED_ITEM.match(after)
         if nxt and not _ORG_NOUN.match(own_right):
             return "modifier", f"modifies:{nxt.group('item')}"

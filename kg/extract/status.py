@@ -41,7 +41,9 @@ _PAST_BUY = frozenset(["bought", "purchased", "acquired", "procured", "ordered"]
 #: a purchase or sale verb that states no stage of its own ("Israel has sold X the Y", "a boat
 #: acquired from Z", "B is buying replacements from A"): a narrated transfer or purchase whose stage the
 #: sentence leaves open
-_BARE_BUY = frozenset(["bought", "buys", "purchased", "sold", "acquired", "is buying", "are buying"])
+_BARE_BUY = frozenset(
+    ["bought", "buys", "purchased", "sold", "acquired", "obtained", "added", "is buying", "are buying"]
+)
 #: words that give a purchase its stage (a contract, an order, a sum, a month, a deal); a bare year
 #: does not ("bought from X in 1986" narrates a past transfer: labelled delivered, unknown accepted)
 _CONTRACT_WORD = re.compile(

@@ -104,11 +104,46 @@ _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 #: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one
 _PURCHASE_WORDS = ("purchase", "acquisition", "procure", "order", "contract")
 
-#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer
+#: the items between an acquisition verb and its seller phrase, as a list ("has taken N X, M Y and K Z
+#: from A", "two X carriers and four Y corvettes from A"): a comma or "and" inside, no clause word, up to
+#: 16 words
+_LIST_TO_FROM = (
+    r"(?:(?!(?:to|that|which|who|when|while|after|before|because|since|but|as)\b)[\w-]+,? ){0,8}?"
+    r"(?:[\w-]+, |and )(?:(?!(?:to|that|which|who|when|while|after|before|because|since|but|as)\b)[\w-]+,? ){0,8}?"
+    r"from\b"
+)
+#: ... or a few words ("took N X from A"); never a range ("from 24 to 36", "from the 1990s")
+_ITEMS_TO_FROM = r"(?:(?:[\w-]+ ){0,5}?from\b|" + _LIST_TO_FROM + r")(?! (?:the )?\d)"
+#: "took N X from A": items taken from a seller; the words that make "took ... from" no transfer (a
+#: list after "took the last/first of" is read as the end or the start of the deliveries below); "...,
+#: taking N X and M Y from A": the participle of a clause after a comma, with its items counted or
+#: named (never "taking the total from 24 to 36", "taking its fleet from", "taking advantage of")
 _TOOK_FROM = (
-    r"(?:took|taken)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|"
+    r"(?:(?:took|taken)(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|"
     r"aim|the lead|a|an|one|it|them|him|her|lessons?|time|years?|months?|weeks?|days?|inspiration|"
-    r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:[\w-]+ ){0,5}?from\b)"
+    r"advantage|shape|hold|cover|refuge|credit|issue|delivery)\b)(?:(?:[\w-]+ ){0,5}?from\b|"
+    r"(?!(?:the )?(?:last|final|first|initial)\b)" + _LIST_TO_FROM + r"(?! (?:the )?\d)))|"
+    r"(?<=, )taking(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|aim|"
+    r"the|its|their|his|her|our|total|a|an|one|it|them|time|advantage|shape|hold|cover|refuge|credit|"
+    r"issue|delivery)\b)" + _ITEMS_TO_FROM + "))"
+)
+#: "has obtained N X from A", "has added N X and M Y from A": items acquired from a seller, a purchase
+#: whose stage the verb leaves open (as "acquired"); the words that make them no acquisition
+_GOT_FROM = (
+    r"(?:obtained|added)(?= (?!(?:approval|permission|clearance|consent|licen[cs]es?|an? licen[cs]e|a permit|"
+    r"financing|funding|funds|loans?|credit|information|data|intelligence|details|documents?|assurances?|"
+    r"guarantees?|support|backing|help|visas?|that|to|weight|value|pressure|a|an|it|them|copies|copy|access|"
+    r"evidence|records|e-?mails|images|footage|figures|statistics|quotes|comments?|reports?|the)\b)"
+    + _ITEMS_TO_FROM
+    + ")"
+)
+#: "has imported N X from A": items brought in from a seller, a supply whose stage is left open
+_IMPORTED_FROM = r"imported(?= " + _ITEMS_TO_FROM + ")"
+#: "the arsenal includes X and Y from A": a state's holdings listed with their sellers
+_HOLDS_FROM = (
+    r"(?:fleet|inventory|arsenal|armou?ry)s? (?:now |also |today )?(?:includes?|included|comprises?|comprised)(?= "
+    + _ITEMS_TO_FROM
+    + ")"
 )
 
 #: "A is awaiting N X from B": the buyer waits for items it bought from B
@@ -276,7 +311,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:of|to|from) (?:[\w-]+ ){1,8}?(?:began|begun|started|commenced|(?:have|has) (?:begun|started)|"
             r"(?:are|is) (?:now )?(?:underway|under way|ongoing))|"
             r"continue[sd]?|have (?:begun|started))|(?:began|begun|started|commenced|begins|starts) (?:deliver\w*|receiving|taking delivery|to receive)|"
-            r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to deliver|supplies|supplying|delivering|"
+            r"(?:is|are|has been|have been) delivering|continu(?:e|es|ed|ing) to (?:deliver|receive|take delivery)|supplies|supplying|delivering|"
             # "the missiles are being supplied under a 2022 contract": a delivery under way (passive progressive)
             r"(?:is|are) (?:now )?being (?:supplied|delivered|shipped|handed over)|"
             r"takes delivery|take delivery|"
@@ -356,6 +391,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"placed (?:an? |the |its |their )?(?:[\w$.,-]+ ){0,2}?(?:order|contract)s?\b(?! book)|"
             r"exercis(?:ed|es) (?:an?|the|its|their) (?:[\w-]+ ){0,2}?options?|(?:took|takes|taken) up (?:an?|the|its) "
             r"(?:[\w-]+ ){0,2}?options?|bought|buys|purchased|acquired|acquires|ordered|procured|"
+            + _GOT_FROM
+            + r"|"
             # the headline present "A orders 20 X" (the verb, with its count; "orders for" is the noun)
             r"orders(?= (?:up to |another |a further |(?:more|further|additional|new|extra) )?"
             + _COUNT_WORD
@@ -498,6 +535,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
             r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
+            # "has imported N X and M Y from A", "the arsenal includes X and Y from A and Z from B": a
+            # supply told without its stage (a list of items may stand before the seller phrase)
+            + _IMPORTED_FROM
+            + r"|"
+            + _HOLDS_FROM
+            + r"|"
             # "the fourth buyer of the gun after X and Y": a purchase whose stage the sentence omits
             + NTH_ORDINAL
             + r"\s+(?:[\w-]+\s+){0,3}?"
@@ -515,7 +558,8 @@ _STATUS_RANK: dict[str, int] = {key: RANK.get(key, -1) for key in (*STATUS_KEYS,
 _BUY_V = _rx(
     r"\b("
     + _TOOK_FROM
-    + r"|await\w*|armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
+    # "obtained"/"added" are triggers only before their seller phrase (_GOT_FROM); here the word alone
+    + r"|obtain\w*|added|await\w*|armed with|equipped with|newly procured|recently acquired|buy|buys|bought|buying|purchas\w*|acquir\w*|acquisition|order|orders|ordered|ordering|exercis\w*|"
     r"procur\w*|import\w*|receiv\w*|gets?|getting|took delivery|take delivery|taking delivery|inducted|inducts|"
     r"commissioned|lease[ds]?|leasing|interest(?:ed)? in|turn(?:ing|ed|s)? to|rel(?:y|ies|ied|iance) on|"
     r"depend\w* on|sought|seek\w*|wants?|plans?|diversif\w+|customer|buyer|operat\w+|fleet|inventory|"
