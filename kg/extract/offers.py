@@ -15,10 +15,11 @@ bought by): the parties of the list are bidders, never buyers.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
-from kg.extract.parties import _SUCCESSOR, _Party, _SysRef
+from kg.extract.parties import _SUCCESSOR, _Party, _party_of, _SysRef
 from kg.vocab import reference
 
 #: "the X from A", "the X Evolved offered by A", "the X of A": the bidder written after its system
@@ -96,7 +97,7 @@ def _runs(bidders: list[str | None]) -> bool:
 #: was an offer (the offerer in group "who" or "by")
 _OFFERED_REL = re.compile(
     r"\s*,?\s*(?:(?:that|which)\s+(?P<who>(?:[\w&.'’-]+\s+){1,4}?)(?:had\s+|has\s+|have\s+|also\s+)*"
-    r"(?:offered|proposed|pitched|bid)\b|(?:offered|proposed|pitched)\s+by\s+(?P<by>(?:the\s+)?[A-Z][\w&.'’-]*"
+    r"(?:offered|proposed|pitched|bid|put forward)\b|(?:offered|proposed|pitched|put forward)\s+by\s+(?P<by>(?:the\s+)?[A-Z][\w&.'’-]*"
     r"(?:\s+[A-Z][\w&.'’-]*){0,3}))"
 )
 
@@ -184,3 +185,107 @@ def offer_claim(
             "status:trigger",
         ],
     )
+
+
+#: the nouns of a buyer's competition for a deal ("tender", "the Land 400 programme", "its frigate
+#: requirement"): the offers an article tells are made to the state that holds it
+_CONTEST_NOUN = re.compile(
+    r"\b(?:competitions?|tenders?|contests?|programmes?|programs?|requirements?|procurements?)\b",
+    re.IGNORECASE,
+)
+#: words that may stand between a state and its competition's noun ("Norway's Future Surface
+#: Combatant programme", "the Philippine navy's submarine tender"); a preposition, a verb or a bid
+#: word between them ("France's bid in the X tender") ties the state to something else
+_CONTEST_WORD = (
+    r"(?!(?:in|for|to|of|by|from|with|and|or|but|the|a|an|its|their|bids?|offers?|entry|entries|has|have|had|"
+    r"is|was|are|were|will|won|lost|wins|joined|entered|said|says)\b)[\w/().-]+"
+)
+_STATE_GAP = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?P<service>navy|army|air force|armed forces|military|coast guard|marines|"
+    r"defen[cs]e ministry|ministry of defen[cs]e|government)(?:'s|’s)?\s+)?"
+    rf"(?:{_CONTEST_WORD}\s+){{0,5}}$",
+    re.IGNORECASE,
+)
+#: "A has launched a competition", "A is running a tender", "under its X programme": the
+#: subject (or the owner "its" stands for) holds the competition
+_HOLDS_BEFORE = re.compile(
+    r"(?:\b(?:has|have|had|is|was)\s+)?(?:\b(?:launched|launch(?:es|ing)|opened|open(?:s|ing)|running|runs|ran|"
+    r"held|hold(?:s|ing)|issued|issu(?:es|ing)|announced|start(?:ed|s|ing)|kicked off|organi[sz](?:ed|es|ing))\s+"
+    r"(?:an?|the|its|their)\s+|\bits\s+)"
+    rf"(?:{_CONTEST_WORD}\s+){{0,5}}$",
+    re.IGNORECASE,
+)
+#: what a contest's noun may be (rivalry, not a buyer's process) after a demonym alone: "Chinese
+#: competition" is the rival makers; "the Indian tender" is India's
+_DEMONYM_CONTESTS = ("tender", "programme", "program", "requirement", "procurement")
+
+
+def contest_holders(text: str, mentions: list[Mention]) -> list[tuple[int, _Party]]:
+    """(offset, state) of each competition the article ties to a state (see :data:`_CONTEST_NOUN`):
+    the state written before the noun ("Norway's X programme", "the Philippine navy's tender"), or
+    the subject that holds it ("A has launched a competition", "A ... under its X programme")."""
+    out: list[tuple[int, _Party]] = []
+    states = [m for m in mentions if m.kind == "party" and m.party is not None and m.party.kind == "country"]
+    for nm in _CONTEST_NOUN.finditer(text):
+        q = nm.start()
+        near = [m for m in states if q - 70 <= m.end <= q]
+        if not near:
+            continue
+        m = near[-1]
+        gap = text[m.end : q]
+        if "\n" in gap or any(c in gap for c in ",;:"):
+            continue
+        tied = _STATE_GAP.match(gap)
+        if tied is not None and m.form == "demonym":
+            tied = (
+                tied if tied.group("service") or nm.group().lower().rstrip("s") in _DEMONYM_CONTESTS else None
+            )
+        if tied is None and m.form != "demonym" and _HOLDS_BEFORE.search(text, m.end, q):
+            # the subject holds it only where no other party stands between ("A said B ... its")
+            between = [x for x in mentions if m.end <= x.start < q and x.kind == "party"]
+            tied = None if between else _HOLDS_BEFORE.search(text, m.end, q)
+        if tied is None or m.party is None or m.party.historical:
+            continue
+        p = _party_of(m)
+        if p is not None and p.iso3 and p.company is None and not _own_design(mentions, m.end, q, p.iso3):
+            out.append((q, replace(p, role="buyer", cue="competition")))
+    return out
+
+
+def _own_design(mentions: list[Mention], lo: int, hi: int, iso: str) -> bool:
+    """Whether a system of state ``iso``'s own make is named in ``lo:hi`` ("South Korea's KF-21 fighter
+    programme"): a programme that develops the state's own design, no competition for bids."""
+    return any(
+        m.kind == "system"
+        and m.system is not None
+        and _SUCCESSOR.get(m.system.origin_iso3 or "", m.system.origin_iso3) == iso
+        for m in mentions
+        if lo <= m.start < hi
+    )
+
+
+def contest_buyer(holders: list[tuple[int, _Party]], end: int, not_isos: set[str | None]) -> _Party | None:
+    """The state whose competition the article names last before offset ``end`` (the end of an
+    offer's sentence): the buyer of an offer that names none; None when none is tied or when it is
+    the bidder's own state (a firm's offer at home is no import)."""
+    held = [p for q, p in holders if q < end]
+    if not held or held[-1].iso3 in not_isos:
+        return None
+    return held[-1]
+
+
+#: between a past-sale verb and the first earlier customer it names ("sold to", "has supplied to the")
+_HISTORY_VERB_GAP = re.compile(r"^[\w-]+(?:\s+over)?\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?$")
+
+
+def drop_item_history(
+    s: str, a: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    """The sentence's stage words without the verbs of an item's past sales ("A has put forward the
+    X, the boat it has sold to B and C": the offer is the sentence's stage; the sale to B and C is
+    the item's history, see ``patterns._ITEM_HISTORY_TO``), when another stage word remains."""
+    firsts = [p.mention.start - a for p in parties if p.cue == "item-history" and p.mention.start >= 0]
+    if not firsts or len(trig) < 2:
+        return trig
+    kept = [t for t in trig if not any(t[1] < q and _HISTORY_VERB_GAP.match(s[t[1] : q]) for q in firsts)]
+    return kept or trig

@@ -474,6 +474,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "the X offered the best capability": a system's merit, not a seller's offer
             r"\b(offer(?:s|ed|ing)?(?! (?:the )?(?:best|better|greatest|superior)\b)|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
+            # a bidder's entry: "A has put forward its X", "A proposed a version of its Y", "A tabled a
+            # bid" (not a buyer's plan, budget or request put forward)
+            r"put(?:s|ting)? forward(?! (?:an? |the |its |their )?(?:[\w-]+ )?(?:plans?|requests?|budgets?|bills?|"
+            r"laws?|motions?|resolutions?|ideas?|case|arguments?|names?|candidates?|proposals? to (?:buy|purchase|"
+            r"acquire|procure))\b)|propos(?:ed|es|ing) (?:its|their|an? (?:[\w-]+ )?(?:version|variant|derivative))\b|"
+            r"(?:submitted|tabled|lodged) (?:an? |its |their |the )?(?:[\w-]+ ){0,2}?(?:bids?|offers?)|"
             # "a competition in which it beat the X and the Y": the entries the winner beat were offers
             # (not "beat expectations")
             r"(?:in which|where|when) (?:[\w'’-]+ ){1,3}?(?:beat|defeated|outscored|edged out|saw off)"

@@ -1,0 +1,145 @@
+"""Bids of a country's company in a competition told elsewhere (issue 13, helper offers10).
+
+Why: news about tenders tells the competition once ("Norway's frigate programme", "the Thai navy's
+submarine tender", "Peru has launched a competition") and then each bid by its maker alone
+("France's Naval Group has offered four X"): the bid names its seller but no buyer, and was dropped.
+The buyer is the state whose competition the article names; a losing bid stays an offer; a firm's
+bid at home is no import.  Each test states the pattern in its own words; negative cases pin its
+limits.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.mentions import find_mentions
+from kg.extract.offers import contest_holders
+from tests.helpers.claim_facts import facts, triples
+
+PUB = date(2025, 3, 14)
+
+#: (a sentence naming a buyer's competition, the buyer's iso3)
+_CONTESTS = [
+    ("Peru's Future Frigate programme is due to pick a winner next year.", "PER"),
+    ("The Peruvian navy's frigate tender has drawn four bids.", "PER"),
+    ("Peru has launched a competition for up to four frigates.", "PER"),
+    ("Peru is choosing new frigates under its fleet renewal programme.", "PER"),
+    ("Kenya is running a tender for four frigates for its navy.", "KEN"),
+]
+#: offer verbs a bidder's entry is written with
+_OFFER_VERBS = ["has offered", "offered", "has pitched", "has put forward", "has proposed a version of"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_CONTESTS), st.sampled_from(_OFFER_VERBS))
+def test_a_bid_goes_to_the_state_whose_competition_the_article_names(
+    contest: tuple[str, str], verb: str
+) -> None:
+    """Pattern "<A's competition>. B's maker has offered the X.": an offer to A."""
+    text = f"{contest[0]}\n\nItaly's Fincantieri {verb} the FREMM frigate, with local assembly."
+    assert ("ITA", contest[1], "FREMM", "offered") in facts(text, PUB)
+
+
+def test_a_bid_at_home_is_no_import() -> None:
+    """Limit: the competition is the bidder's own state's; no other buyer is tied."""
+    text = (
+        "France has launched a competition for new corvettes.\n\nFrance's Naval Group has offered its Gowind."
+    )
+    assert not any(t[2] == "Gowind-2500" for t in triples(text, PUB))
+
+
+def test_a_rival_demonym_holds_no_competition() -> None:
+    """Limit: "Chinese competition" is the rival makers, not China's tender: the buyer stays the
+    programme's owner."""
+    text = (
+        "The Chilean navy's frigate programme faces stiff Chinese competition.\n\n"
+        "Italy's Fincantieri has offered four FREMM frigates."
+    )
+    got = facts(text, PUB)
+    assert ("ITA", "CHL", "FREMM", "offered") in got
+    assert not any(f[1] == "CHN" for f in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from([("South Korea", "KOR", "KF-21"), ("China", "CHN", "J-10"), ("France", "FRA", "Rafale")]),
+    st.sampled_from(["programme", "program"]),
+)
+def test_a_development_programme_of_the_states_own_design_is_no_competition(
+    owner: tuple[str, str, str], noun: str
+) -> None:
+    """Limit: "A's own X programme" develops A's own design, no competition for bids; a programme
+    that buys another state's design ("B's X programme") is B's."""
+    own = f"{owner[0]}'s {owner[2]} fighter {noun} is running late."
+    assert contest_holders(own, find_mentions(own)) == []
+    bought = f"Poland's {owner[2]} fighter {noun} is running late."
+    assert [p.iso3 for _q, p in contest_holders(bought, find_mentions(bought))] == ["POL"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["has put forward", "has offered", "has submitted"]),
+    st.sampled_from(["sold", "supplied"]),
+)
+def test_the_sales_history_of_a_bid_item_is_not_the_bids_stage(verb: str, sold: str) -> None:
+    """Pattern "B's maker has put forward the X, the boat it has sold to C and D": the bid is an offer
+    (the past sales are the item's history, not a sale to the competition's buyer)."""
+    text = (
+        "Thailand has launched a competition for up to six new submarines.\n\n"
+        f"Germany's TKMS {verb} the Type 214, the boat it has {sold} to Greece and Portugal."
+    )
+    if verb == "has submitted":
+        text = text.replace("has submitted the Type 214", "has submitted a bid with the Type 214")
+    got = facts(text, PUB)
+    assert ("DEU", "THA", "Type-214", "offered") in got
+    assert ("DEU", "THA", "Type-214", "signed") not in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["beating", "ahead of", "edging out"]),
+    st.sampled_from(["offered", "pitched", "put forward"]),
+)
+def test_every_beaten_bid_of_a_list_is_an_offer_of_its_own_maker(beat: str, verb: str) -> None:
+    """Pattern "won, beating the X offered by A's maker and the Y offered by B's maker": both beaten
+    bids are offers (not cancelled) to the chooser, each by its own maker's state."""
+    text = (
+        "Romania chose the CAESAR howitzer for its artillery requirement last month.\n\n"
+        f"KNDS won the contest, {beat} the K9 Thunder {verb} by South Korea's Hanwha and the PLZ-45 "
+        f"{verb} by China's Norinco."
+    )
+    got = facts(text, PUB)
+    assert ("KOR", "ROU", "K-9 Thunder 155mm", "offered") in got
+    assert ("CHN", "ROU", "PLZ-45 155mm", "offered") in got
+    assert not any(f[3] == "cancelled" for f in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["offered", "has offered", "pitched", "put forward"]))
+def test_a_gapped_list_of_bids_goes_to_the_competitions_buyer(verb: str) -> None:
+    """Pattern "A's maker offered its X, B's maker the Y and C's maker a version of the Z", the
+    competition told before: each system is offered by its own maker to the competition's buyer."""
+    text = (
+        "Kenya is running a tender for four frigates for its navy.\n\n"
+        f"Naval Group {verb} its FREMM, TKMS the MEKO A-200 and Navantia a version of the Gowind."
+    )
+    got = facts(text, PUB)
+    assert ("FRA", "KEN", "FREMM", "offered") in got
+    assert ("DEU", "KEN", "MEKO A-200", "offered") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["had offered", "had proposed", "had pitched", "offered"]))
+def test_states_offering_their_firms_designs_in_a_told_competition(verb: str) -> None:
+    """Pattern "A had offered a version of A's maker's X, B had proposed B's maker's Y": each state
+    offers its own firm's design to the competition's buyer."""
+    text = (
+        "Colombia held a competition for new frigates in 2021.\n\n"
+        f"France {verb} a version of Naval Group's FREMM frigate, Germany {verb} TKMS's MEKO A-200."
+    )
+    got = facts(text, PUB)
+    assert ("FRA", "COL", "FREMM", "offered") in got
+    assert ("DEU", "COL", "MEKO A-200", "offered") in got
