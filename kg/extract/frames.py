@@ -21,7 +21,13 @@ from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
 from kg.extract.nouns import platform_nouns, platform_of
-from kg.extract.offers import contest_buyer, contest_holders, drop_item_history, offer_suppliers
+from kg.extract.offers import (
+    contest_buyer,
+    contest_holders,
+    drop_item_history,
+    offer_suppliers,
+    settle_firm_homes,
+)
 from kg.extract.parties import (
     _SUCCESSOR,
     _Ctx,
@@ -126,6 +132,7 @@ class FrameBuilder(PartyAssigner):
             kept = {id(m) for _r, m, _src in sys_refs if m is not None}
             sys_status = _per_system_status(s, a, [m for m in systems if id(m) in kept], trig)
         _settle_modifiers(s, a, parties, sys_refs)
+        settle_firm_homes(s, a, parties)
         self._settle_makers(parties, sys_refs)
         actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
         speakers = [p for p in parties if p.role == "speaker"]

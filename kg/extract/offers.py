@@ -289,3 +289,33 @@ def drop_item_history(
         return trig
     kept = [t for t in trig if not any(t[1] < q and _HISTORY_VERB_GAP.match(s[t[1] : q]) for q in firsts)]
     return kept or trig
+
+
+#: a state and a firm noun before the firm's name ("the Dutch firm Damen", "the US company X",
+#: "Italian shipbuilder Y", "the Germany-based group Z"): the firm's home, which sells through it
+_FIRM_HOME_GAP = re.compile(
+    r"^(?:-based|-headquartered|-owned)?\s+(?:(?:state-owned|state-run|defen[cs]e|arms|aerospace|naval|"
+    r"privately held|family-owned|missile|vehicle|helicopter)\s+){0,2}(?:firm|company|group|maker|manufacturer|"
+    r"shipbuilder|shipyard|contractor|giant|major|conglomerate|corporation|consortium|outfit|supplier)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def settle_firm_homes(s: str, a: int, parties: list[_Party]) -> None:
+    """A state that only names a firm's home ("the Dutch firm Damen has pitched ...", "the Y from the
+    US firm B") takes no role of its own: the firm is the party (it takes the state's seller cue,
+    "from the US firm B": B is the source, never the subject of the sentence's verb)."""
+    for i, p in enumerate(parties[:-1]):
+        q = parties[i + 1]
+        if (
+            p.company is not None
+            or q.company is None
+            or q.iso3 != p.iso3
+            or p.mention.start < 0
+            or not _FIRM_HOME_GAP.match(s[p.mention.end - a : q.mention.start - a])
+        ):
+            continue
+        if p.role == "supplier" and q.role == "buyer":
+            q.role, q.cue = p.role, p.cue
+        p.role, p.cue = "other", "firm-home"

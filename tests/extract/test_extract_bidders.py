@@ -143,3 +143,36 @@ def test_states_offering_their_firms_designs_in_a_told_competition(verb: str) ->
     got = facts(text, PUB)
     assert ("FRA", "COL", "FREMM", "offered") in got
     assert ("DEU", "COL", "MEKO A-200", "offered") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["the Dutch firm", "the Dutch shipbuilder", "Dutch company", "the Netherlands-based group"]
+    ),
+    st.sampled_from(["has pitched", "has offered", "has put forward"]),
+)
+def test_the_home_of_a_rival_firm_is_no_buyer(firm: str, verb: str) -> None:
+    """Pattern "A's maker has offered its X, and the B-ian firm M has pitched its own design": B
+    names M's home (a rival bidder), not the buyer of A's X."""
+    text = (
+        "Chile is running a tender for new corvettes for its navy.\n\n"
+        f"France's Naval Group has offered its Gowind, and {firm} Damen {verb} a version of its own design."
+    )
+    got = facts(text, PUB)
+    assert not any(f[1] == "NLD" for f in got)
+    assert ("FRA", "CHL", "Gowind-2500", "offered") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["the US firm", "the American company", "US manufacturer"]))
+def test_a_firm_after_from_is_the_source_not_the_subject(firm: str) -> None:
+    """Pattern "The X from A's maker and the Y from the B firm M were both considered": M (B's firm)
+    is the source of Y, never the buyer of X."""
+    text = (
+        "Poland is looking for new attack helicopters for its army.\n\n"
+        f"The AW249 from Italy's Leonardo and the Apache from {firm} Boeing were both considered."
+    )
+    got = triples(text, PUB)
+    assert not any(t[1] == "USA" for t in got)
+    assert ("USA", "POL", "AH-64E Apache") in got
