@@ -24,7 +24,7 @@ from kg.extract.nouns import platform_nouns, platform_of
 from kg.extract.offers import (
     contest_buyer,
     contest_holders,
-    drop_item_history,
+    offer_triggers,
     offer_suppliers,
     settle_firm_homes,
 )
@@ -110,7 +110,7 @@ class FrameBuilder(PartyAssigner):
         trig: list[tuple[str, int, int, str]],
         anaphora: bool,
     ) -> list[_Frame]:
-        trig = drop_item_history(s, a, parties, trig)
+        trig = offer_triggers(s, a, parties, trig)
         status, negated, modality, delayed = _status(s, trig)
         self._cur_status = status
         low = s.lower()

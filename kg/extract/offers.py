@@ -274,16 +274,25 @@ def contest_buyer(holders: list[tuple[int, _Party]], end: int, not_isos: set[str
     return held[-1]
 
 
+#: the stage words that name a buyer's competition itself ("the navy's tender")
+_CONTEST_TRIGGERS = frozenset({"tender", "tenders"})
 #: between a past-sale verb and the first earlier customer it names ("sold to", "has supplied to the")
 _HISTORY_VERB_GAP = re.compile(r"^[\w-]+(?:\s+over)?\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?$")
 
 
-def drop_item_history(
+def offer_triggers(
     s: str, a: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
 ) -> list[tuple[str, int, int, str]]:
     """The sentence's stage words without the verbs of an item's past sales ("A has put forward the
     X, the boat it has sold to B and C": the offer is the sentence's stage; the sale to B and C is
-    the item's history, see ``patterns._ITEM_HISTORY_TO``), when another stage word remains."""
+    the item's history, see ``patterns._ITEM_HISTORY_TO``), when another stage word remains, and
+    without the competition's own noun beside an offer."""
+    if any(t[0] == "offered" for t in trig) and any(
+        t[0] == "negotiating" and t[3] in _CONTEST_TRIGGERS for t in trig
+    ):
+        # "for the A-ian navy's tender, B's maker has offered X": the tender is the competition the
+        # bid is made in, the offer is the sentence's stage
+        trig = [t for t in trig if not (t[0] == "negotiating" and t[3] in _CONTEST_TRIGGERS)]
     firsts = [p.mention.start - a for p in parties if p.cue == "item-history" and p.mention.start >= 0]
     if not firsts or len(trig) < 2:
         return trig

@@ -461,7 +461,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
             r"(?:could|may|might|would) (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
-            r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
+            r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl(?:e|es|ed|ing)|"
             r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
             r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
             r"(?:request|tender|rfp)|"

@@ -176,3 +176,20 @@ def test_a_firm_after_from_is_the_source_not_the_subject(firm: str) -> None:
     got = triples(text, PUB)
     assert not any(t[1] == "USA" for t in got)
     assert ("USA", "POL", "AH-64E Apache") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["For the Peruvian navy's submarine tender,", "In Peru's submarine tender,"]),
+    st.sampled_from(["has offered", "offered", "has put forward"]),
+)
+def test_the_tender_a_bid_is_made_in_is_not_a_stage_of_its_own(tender: str, verb: str) -> None:
+    """Pattern "For A's tender, B's maker has offered the X": one offer, no talks beside it."""
+    text = f"{tender} Germany's TKMS {verb} two Type 214 boats, together with a financing package."
+    assert facts(text, PUB) == {("DEU", "PER", "Type-214", "offered")}
+
+
+def test_haggling_is_a_word_not_a_prefix() -> None:
+    """Limit: a maker whose name begins like "haggle" (BAE Hagglunds) states no talks."""
+    text = "Sweden's BAE Hagglunds has offered the CV90 to Peru."
+    assert facts(text, PUB) == {("SWE", "PER", "CV-90", "offered")}
