@@ -24,8 +24,8 @@ from kg.extract.nouns import platform_nouns, platform_of
 from kg.extract.offers import (
     contest_buyer,
     contest_holders,
-    offer_triggers,
     offer_suppliers,
+    offer_triggers,
     settle_firm_homes,
 )
 from kg.extract.parties import (
