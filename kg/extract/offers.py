@@ -276,6 +276,12 @@ def contest_buyer(holders: list[tuple[int, _Party]], end: int, not_isos: set[str
 
 #: the stage words that name a buyer's competition itself ("the navy's tender")
 _CONTEST_TRIGGERS = frozenset({"tender", "tenders"})
+#: "(the boat) it has sold to", "which they exported to": a relative clause on an item's past sales
+_HISTORY_CLAUSE = re.compile(
+    r"\b(?:it|they)\s+(?:(?:has|have|had|already|previously|also|since)\s+){0,2}"
+    r"(?P<verb>sold|exported|supplied|delivered)\s+(?:it\s+|them\s+)?to\b",
+    re.IGNORECASE,
+)
 #: between a past-sale verb and the first earlier customer it names ("sold to", "has supplied to the")
 _HISTORY_VERB_GAP = re.compile(r"^[\w-]+(?:\s+over)?\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?$")
 
@@ -293,10 +299,18 @@ def offer_triggers(
         # "for the A-ian navy's tender, B's maker has offered X": the tender is the competition the
         # bid is made in, the offer is the sentence's stage
         trig = [t for t in trig if not (t[0] == "negotiating" and t[3] in _CONTEST_TRIGGERS)]
-    firsts = [p.mention.start - a for p in parties if p.cue == "item-history" and p.mention.start >= 0]
-    if not firsts or len(trig) < 2:
+    if len(trig) < 2:
         return trig
-    kept = [t for t in trig if not any(t[1] < q and _HISTORY_VERB_GAP.match(s[t[1] : q]) for q in firsts)]
+    firsts = [p.mention.start - a for p in parties if p.cue == "item-history" and p.mention.start >= 0]
+    # the customers a relative clause lists ("the boat it has sold to B and C") are no parties here
+    # (kg.extract.customers): the clause's own verb marks the history
+    spans = [m.span("verb") for m in _HISTORY_CLAUSE.finditer(s)] if " to " in s else []
+    kept = [
+        t
+        for t in trig
+        if not any(t[1] < q and _HISTORY_VERB_GAP.match(s[t[1] : q]) for q in firsts)
+        and not any(lo <= t[1] < hi for lo, hi in spans)
+    ]
     return kept or trig
 
 

@@ -100,6 +100,26 @@ def test_the_sales_history_of_a_bid_item_is_not_the_bids_stage(verb: str, sold: 
 
 @settings(max_examples=20, deadline=None)
 @given(
+    st.sampled_from(["the boat it has sold to", "which it has already exported to", "a design it sold to"]),
+    st.sampled_from(["has put forward", "has offered"]),
+)
+def test_the_earlier_buyers_of_a_bid_item_bought_it_at_an_unknown_stage(history: str, verb: str) -> None:
+    """Pattern "B's maker has offered the X, the boat it has sold to C and D": C and D are earlier
+    buyers of the X from B (stage not stated: ``unknown``); B's own state is none of them."""
+    text = (
+        "Thailand has launched a competition for up to six new submarines.\n\n"
+        f"Germany's TKMS {verb} the Type 214, {history} Greece and Portugal."
+    )
+    got = facts(text, PUB)
+    assert ("DEU", "THA", "Type-214", "offered") in got
+    assert {("DEU", "GRC", "Type-214", "unknown"), ("DEU", "PRT", "Type-214", "unknown")} <= got
+    home = facts(text.replace("Greece and Portugal", "Greece and Germany"), PUB)
+    assert ("DEU", "GRC", "Type-214", "unknown") in home
+    assert not any(f[1] == "DEU" for f in home)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
     st.sampled_from(["beating", "ahead of", "edging out"]),
     st.sampled_from(["offered", "pitched", "put forward"]),
 )
