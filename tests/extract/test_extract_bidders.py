@@ -213,3 +213,22 @@ def test_haggling_is_a_word_not_a_prefix() -> None:
     """Limit: a maker whose name begins like "haggle" (BAE Hagglunds) states no talks."""
     text = "Sweden's BAE Hagglunds has offered the CV90 to Peru."
     assert facts(text, PUB) == {("SWE", "PER", "CV-90", "offered")}
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["ahead of", "over", "beating"]),
+    st.sampled_from(["the US firm General Dynamics", "the US company General Dynamics", "General Dynamics"]),
+)
+def test_a_choice_over_bids_keeps_each_bidder_apart(beat: str, second: str) -> None:
+    """Pattern "A picked the X, ahead of the Q offered by B's maker and the Y offered by C's maker"
+    (Q unknown to the catalogue): B's maker sells nothing to A, the chosen X has no offer stage of its
+    own, the Y is C's offer."""
+    text = (
+        f"The Peruvian army picked the Centauro in 2024, {beat} the Kestrel 8 offered by Japan's Mitsubishi "
+        f"Heavy Industries and the Stryker offered by {second}."
+    )
+    got = facts(text, PUB)
+    assert not any(f[0] == "JPN" for f in got)
+    assert ("ITA", "PER", "Centauro", "offered") not in got
+    assert ("USA", "PER", "Stryker", "offered") in got
