@@ -30,7 +30,7 @@ _AFTER_GAP = re.compile(
 #: "A's maker had offered its X", "B's maker the Y", "and C the Z": a short gap before the system
 _BEFORE_GAP = re.compile(
     r"^(?:(?:'s|’s)\s+)?\s*(?:(?:had|has|have|also|reportedly|each)\s+){0,2}"
-    r"(?:(?:offered|proposed|pitched|bid|put forward|tabled)\s+)?(?:(?:its|their|the|an?)\s+)?$"
+    r"(?:(?:offered|proposed|pitched|bid|put forward|tabled)\s+|with\s+)?(?:(?:its|their|the|an?)\s+)?$"
 )
 #: statuses of an offer list (or a sentence naming the competition's other bids)
 _OFFER_STATUSES = ("offered", "cancelled")
@@ -225,7 +225,12 @@ def contest_holders(text: str, mentions: list[Mention]) -> list[tuple[int, _Part
     the state written before the noun ("Norway's X programme", "the Philippine navy's tender"), or
     the subject that holds it ("A has launched a competition", "A ... under its X programme")."""
     out: list[tuple[int, _Party]] = []
-    states = [m for m in mentions if m.kind == "party" and m.party is not None and m.party.kind == "country"]
+    # a state, or its armed service or ministry ("the Indian Navy's P-75I competition")
+    states = [
+        m
+        for m in mentions
+        if m.kind == "party" and m.party is not None and m.party.kind in ("country", "agency")
+    ]
     for nm in _CONTEST_NOUN.finditer(text):
         q = nm.start()
         near = [m for m in states if q - 70 <= m.end <= q]
@@ -247,7 +252,10 @@ def contest_holders(text: str, mentions: list[Mention]) -> list[tuple[int, _Part
         if tied is None or m.party is None or m.party.historical:
             continue
         p = _party_of(m)
-        if p is not None and p.iso3 and p.company is None and not _own_design(mentions, m.end, q, p.iso3):
+        develops = nm.group().lower().startswith("program") and _own_design(
+            mentions, m.end, q, p.iso3 if p else ""
+        )
+        if p is not None and p.iso3 and p.company is None and not develops:
             out.append((q, replace(p, role="buyer", cue="competition")))
     return out
 

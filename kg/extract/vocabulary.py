@@ -126,6 +126,10 @@ _RIVAL = (
     r"competitors?|"
     r"suitors?|entrants?|proposals?|tenders?)|(?:bidders|contenders|competitors) (?:for|in) (?:the|this)|"
     r"(?:was|were) also in the running|"
+    # the entrants of a competition: "among the bidders are A with the X", "the finalists include A and
+    # B", "A with the X and B with the Y are the finalists"
+    r"(?:among|of) the (?:bidders|contenders|finalists)|(?:bidders|contenders|finalists) (?:are|were|include|included)|"
+    r"(?:are|were) (?:the |among the )(?:finalists|bidders|contenders)|"
     # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
     r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
@@ -145,6 +149,7 @@ _RIVAL_WORDS = (
     "bid",
     "offer",
     "contend",
+    "finalist",
     "compet",
     "suitor",
     "entrant",
@@ -480,6 +485,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"laws?|motions?|resolutions?|ideas?|case|arguments?|names?|candidates?|proposals? to (?:buy|purchase|"
             r"acquire|procure))\b)|propos(?:ed|es|ing) (?:its|their|an? (?:[\w-]+ )?(?:version|variant|derivative))\b|"
             r"(?:submitted|tabled|lodged) (?:an? |its |their |the )?(?:[\w-]+ ){0,2}?(?:bids?|offers?)|"
+            # a competition's entrant: "A has bid the X", "A is competing for B's frigate contract" (the
+            # lists of entrants, "among the bidders are A with the X", are rival bids: see _RIVAL)
+            r"(?:has|have|had) bid (?:the|its|their|an?)|"
+            r"compet(?:e|es|ed|ing) (?:for|in) (?:[\w'’-]+ ){0,5}?(?:contracts?|tenders?|competitions?|programmes?|"
+            r"requirements?|orders?)|"
             # "a competition in which it beat the X and the Y": the entries the winner beat were offers
             # (not "beat expectations")
             r"(?:in which|where|when) (?:[\w'’-]+ ){1,3}?(?:beat|defeated|outscored|edged out|saw off)"

@@ -232,3 +232,34 @@ def test_a_choice_over_bids_keeps_each_bidder_apart(beat: str, second: str) -> N
     assert not any(f[0] == "JPN" for f in got)
     assert ("ITA", "PER", "Centauro", "offered") not in got
     assert ("USA", "PER", "Stryker", "offered") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["The Peruvian Navy's submarine competition", "The Peruvian Navy's submarine tender"]),
+    st.sampled_from(["has bid the", "has pitched the", "has put forward the"]),
+)
+def test_an_armed_service_holds_its_states_competition(contest: str, verb: str) -> None:
+    """Pattern "The A-ian Navy's competition ... B's maker has bid the X": the service's state buys."""
+    text = f"{contest} has two bidders left. Germany's TKMS, with a local yard, {verb} Type 214."
+    assert ("DEU", "PER", "Type-214", "offered") in facts(text, PUB)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "Among the bidders are Italy's Leonardo with the M-346 and South Korea's KAI with the T-50.",
+            "The bidders include Italy's Leonardo with the M-346 and South Korea's KAI with the T-50.",
+            "Italy's Leonardo with the M-346 and South Korea's KAI with the T-50 are the finalists.",
+            "Italy's Leonardo is competing for the trainer contract with the M-346, and South Korea's KAI with "
+            "the T-50.",
+        ]
+    )
+)
+def test_the_entrants_of_a_competition_offer_their_items(entrants: str) -> None:
+    """Pattern "among the bidders are A's maker with the X and B's maker with the Y": each entrant
+    offers its own item to the competition's buyer."""
+    got = facts(f"Kenya wants a new jet trainer for its air force. {entrants}", PUB)
+    assert ("ITA", "KEN", "M-346 Master", "offered") in got
+    assert ("KOR", "KEN", "T-50", "offered") in got
