@@ -24,6 +24,7 @@ from kg.extract.nouns import platform_nouns, platform_of
 from kg.extract.offers import (
     contest_buyer,
     contest_holders,
+    lost_not_denied,
     offer_suppliers,
     offer_triggers,
     settle_firm_homes,
@@ -112,6 +113,7 @@ class FrameBuilder(PartyAssigner):
     ) -> list[_Frame]:
         trig = offer_triggers(s, a, parties, trig)
         status, negated, modality, delayed = _status(s, trig)
+        negated = lost_not_denied(s, status, negated)
         self._cur_status = status
         low = s.lower()
         rivals = _RIVALS.search(s) if contains_any(low, _RIVAL_WORDS) else None

@@ -20,6 +20,7 @@ from dataclasses import replace
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Party, _party_of, _SysRef
+from kg.extract.patterns import _DENIAL
 from kg.vocab import reference
 
 #: "the X from A", "the X Evolved offered by A", "the X of A": the bidder written after its system
@@ -350,3 +351,19 @@ def settle_firm_homes(s: str, a: int, parties: list[_Party]) -> None:
         if p.role == "supplier" and q.role == "buyer":
             q.role, q.cue = p.role, p.cue
         p.role, p.cue = "other", "firm-home"
+
+
+#: a bid eliminated from a competition ("A's maker, which offered X, was ruled out in trials"): the
+#: offer was made and lost (labelling guidelines: a losing bid is still ``offered``), no denial
+_ELIMINATED = re.compile(
+    r"\b(?:was|were|been|is|are)\s+(?:later\s+|eventually\s+|subsequently\s+|quickly\s+|then\s+)?ruled out\b",
+    re.IGNORECASE,
+)
+
+
+def lost_not_denied(s: str, status: str, negated: bool) -> bool:
+    """The sentence's negation, less a bid ruled out of a competition (see :data:`_ELIMINATED`): an
+    offer that lost is no denial of the offer."""
+    if not negated or status != "offered" or "ruled out" not in s:
+        return negated
+    return bool(_DENIAL.search(_ELIMINATED.sub(" ", s)))

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kg.extract.mentions import find_mentions
 from kg.extract.offers import contest_holders
-from tests.helpers.claim_facts import facts, triples
+from tests.helpers.claim_facts import claims, facts, triples
 
 PUB = date(2025, 3, 14)
 
@@ -263,3 +263,25 @@ def test_the_entrants_of_a_competition_offer_their_items(entrants: str) -> None:
     got = facts(f"Kenya wants a new jet trainer for its air force. {entrants}", PUB)
     assert ("ITA", "KEN", "M-346 Master", "offered") in got
     assert ("KOR", "KEN", "T-50", "offered") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["was ruled out in trials", "was later ruled out", "were ruled out after sea trials"]),
+    st.sampled_from(["offered", "had offered", "pitched"]),
+)
+def test_a_bid_ruled_out_of_a_competition_was_still_made(out: str, verb: str) -> None:
+    """Pattern "B's maker, which offered a version of its X, was ruled out in trials": the offer was
+    made and lost (``offered``, not a denial)."""
+    text = (
+        "The Peruvian navy's submarine tender has narrowed to two contenders.\n\n"
+        f"Spain's Navantia, which {verb} a version of its S-80 boat with a local yard, {out}."
+    )
+    got = [c for c in claims(text, PUB) if c["buyer"]["iso3"] == "PER"]
+    assert [(c["supplier"]["iso3"], c["status"], c["negated"]) for c in got] == [("ESP", "offered", False)]
+
+
+def test_a_purchase_ruled_out_is_still_a_denial() -> None:
+    """Limit: "A has ruled out buying the X" denies a purchase (no bid was ruled out)."""
+    got = claims("Peru has ruled out buying the S-80 from Spain.", PUB)
+    assert all(c["negated"] for c in got)
