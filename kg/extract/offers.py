@@ -25,7 +25,8 @@ from kg.vocab import reference
 
 #: "the X from A", "the X Evolved offered by A", "the X of A": the bidder written after its system
 _AFTER_GAP = re.compile(
-    r"^(?:\s+[A-Z][\w-]*){0,2}\s*(?:(?:offered|proposed|pitched|built|made)\s+)?(?:from|by|of)\s+(?:the\s+)?"
+    r"^(?:\s+[A-Z][\w-]*){0,2}\s*(?:(?:(?:was|were|is|are|has been|have been|had been)\s+)?"
+    r"(?:offered|proposed|pitched|built|made)\s+)?(?:from|by|of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?$"
 )
 #: "A's maker had offered its X", "B's maker the Y", "and C the Z": a short gap before the system
@@ -283,6 +284,12 @@ def contest_buyer(holders: list[tuple[int, _Party]], end: int, not_isos: set[str
     return held[-1]
 
 
+#: right before "received": offers, not items, came in ("two bids were received")
+_BIDS_RECEIVED = re.compile(
+    r"\b(?:bids?|offers?|proposals?|tenders?)\s+(?:(?:were|was|have been|has been|had been|had|have|has)\s+)?"
+    r"(?:been\s+)?$",
+    re.IGNORECASE,
+)
 #: the stage words that name a buyer's competition itself ("the navy's tender")
 _CONTEST_TRIGGERS = frozenset({"tender", "tenders"})
 #: "(the boat) it has sold to", "which they exported to": a relative clause on an item's past sales
@@ -301,13 +308,19 @@ def offer_triggers(
     """The sentence's stage words without the verbs of an item's past sales ("A has put forward the
     X, the boat it has sold to B and C": the offer is the sentence's stage; the sale to B and C is
     the item's history, see ``patterns._ITEM_HISTORY_TO``), when another stage word remains, and
-    without the competition's own noun beside an offer."""
+    without the competition's own noun beside an offer; bids "received" are offers, not deliveries."""
     if any(t[0] == "offered" for t in trig) and any(
         t[0] == "negotiating" and t[3] in _CONTEST_TRIGGERS for t in trig
     ):
         # "for the A-ian navy's tender, B's maker has offered X": the tender is the competition the
         # bid is made in, the offer is the sentence's stage
         trig = [t for t in trig if not (t[0] == "negotiating" and t[3] in _CONTEST_TRIGGERS)]
+    if any(t[0] == "delivered" for t in trig):
+        # "two bids were received": the buyer received offers, not items
+        trig = [
+            ("offered", *t[1:]) if t[0] == "delivered" and _BIDS_RECEIVED.search(s, 0, t[1]) else t
+            for t in trig
+        ]
     if len(trig) < 2:
         return trig
     firsts = [p.mention.start - a for p in parties if p.cue == "item-history" and p.mention.start >= 0]

@@ -285,3 +285,33 @@ def test_a_purchase_ruled_out_is_still_a_denial() -> None:
     """Limit: "A has ruled out buying the X" denies a purchase (no bid was ruled out)."""
     got = claims("Peru has ruled out buying the S-80 from Spain.", PUB)
     assert all(c["negated"] for c in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["was offered by", "is offered by", "has been offered by"]))
+def test_a_passive_list_of_bids_pairs_each_item_with_its_bidder(verb: str) -> None:
+    """Pattern "The X was offered by A's maker, the Y by B's maker and the Z by C's maker": each item
+    is its own bidder's offer (not its design's origin)."""
+    text = (
+        "Norway's frigate competition closed in May.\n\n"
+        f"The FREMM {verb} France's Naval Group, the MEKO A-200 by Germany's TKMS and the Gowind by "
+        "Spain's Navantia."
+    )
+    got = facts(text, PUB)
+    assert {("FRA", "NOR", "FREMM", "offered"), ("ESP", "NOR", "Gowind-2500", "offered")} <= got
+    assert ("FRA", "NOR", "Gowind-2500", "offered") not in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["Two bids were received", "Two offers have been received", "Two proposals were received"]
+    )
+)
+def test_bids_received_are_offers_not_deliveries(received: str) -> None:
+    """Pattern "Two bids were received, from A's maker with the X and from B's maker with the Y": the
+    buyer received offers (``offered``), not the items."""
+    text = f"Chile's frigate tender closed in May. {received}, from Naval Group with the FREMM and from TKMS with the MEKO A-200."
+    got = facts(text, PUB)
+    assert {("FRA", "CHL", "FREMM", "offered"), ("DEU", "CHL", "MEKO A-200", "offered")} <= got
+    assert not any(f[3] == "delivered" for f in got)
