@@ -488,6 +488,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # a competition's entrant: "A has bid the X", "A is competing for B's frigate contract" (the
             # lists of entrants, "among the bidders are A with the X", are rival bids: see _RIVAL)
             r"(?:has|have|had) bid (?:the|its|their|an?)|"
+            # a losing bid was still made: "B's X bid was rejected", "the offer was turned down"
+            r"(?:bids?|offers?|entry|entries) (?:was|were|has been|have been|had been) (?:\w+ly |later |then )?"
+            r"(?:rejected|turned down|unsuccessful|eliminated|ruled out|knocked out|passed over)|"
             r"compet(?:e|es|ed|ing) (?:for|in) (?:[\w'’-]+ ){0,5}?(?:contracts?|tenders?|competitions?|programmes?|"
             r"requirements?|orders?)|"
             # "a competition in which it beat the X and the Y": the entries the winner beat were offers

@@ -341,3 +341,19 @@ def test_a_makers_bid_in_a_states_programme_is_an_offer(bid: str) -> None:
     """Pattern "B's maker's X bid in A's howitzer programme": an offer of X to A."""
     text = f"Hanwha's K9 {bid} Australia's self-propelled howitzer programme is the favourite."
     assert ("KOR", "AUS", "K-9 Thunder 155mm", "offered") in facts(text, PUB)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["bid was rejected", "offer was turned down", "bid was later ruled out", "entry was eliminated"]
+    )
+)
+def test_a_losing_bid_told_in_the_passive_is_an_offer(lost: str) -> None:
+    """Pattern "A picked the X. B's maker's Y bid was rejected": the losing bid was made (``offered``,
+    not cancelled, not denied)."""
+    text = f"Malaysia picked the Rafale in 2024. Saab's Gripen E {lost}."
+    got = [c for c in claims(text, PUB) if c["system"] and c["system"]["name"] == "Gripen-E"]
+    assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"], c["negated"]) for c in got] == [
+        ("SWE", "MYS", "offered", False)
+    ]
