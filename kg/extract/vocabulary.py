@@ -491,7 +491,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # a losing bid was still made: "B's X bid was rejected", "the offer was turned down"
             r"(?:bids?|offers?|entry|entries) (?:was|were|has been|have been|had been) (?:\w+ly |later |then )?"
             r"(?:rejected|turned down|unsuccessful|eliminated|ruled out|knocked out|passed over)|"
-            r"compet(?:e|es|ed|ing) (?:for|in) (?:[\w'’-]+ ){0,5}?(?:contracts?|tenders?|competitions?|programmes?|"
+            r"compet(?:e|es|ed|ing) (?:(?:against|with) [^.;:]{2,60}? )?(?:for|in) (?:[\w'’-]+ ){0,5}?(?:contracts?|tenders?|"
+            r"competitions?|programmes?|"
             r"requirements?|orders?)|"
             # "a competition in which it beat the X and the Y": the entries the winner beat were offers
             # (not "beat expectations")

@@ -357,3 +357,11 @@ def test_a_losing_bid_told_in_the_passive_is_an_offer(lost: str) -> None:
     assert [(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"], c["negated"]) for c in got] == [
         ("SWE", "MYS", "offered", False)
     ]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["is competing against Dassault's Rafale for", "competes with Dassault for"]))
+def test_a_maker_competing_for_a_states_contract_offers_its_item(competing: str) -> None:
+    """Pattern "B's maker's X is competing against C's Y for A's fighter contract": X is offered to A."""
+    text = f"Saab's Gripen E {competing} Colombia's fighter contract."
+    assert ("SWE", "COL", "Gripen-E", "offered") in facts(text, PUB)
