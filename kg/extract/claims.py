@@ -392,6 +392,7 @@ class _Extractor(FrameBuilder, DetailReader):
         offers = rejected_offers(s, a, mentions, rejected) if rejected else []
         if offers:  # the offerer of a rejected alternative is no party to the chosen deal
             rejected |= {id(w) for _m, w in offers if w is not None}
+            trig = _chosen_stage(trig, a, [m for m in mentions if id(m) in rejected])
         if rejected:
             systems = [m for m in systems if id(m) not in rejected]
         _roles(s, a, parties, trig)
@@ -869,6 +870,24 @@ class _Extractor(FrameBuilder, DetailReader):
                 status if status != "unknown" else self.ctx.deal_status.get(deal_key, status)
             )
         return claim
+
+
+def _chosen_stage(
+    trig: list[tuple[str, int, int, str]], a: int, rejected: list[Mention]
+) -> list[tuple[str, int, int, str]]:
+    """The stage words of a choice less the offer verbs of the rejected bids ("picked the X, ahead of
+    the Y offered by A's maker": offered is the Y's stage, given by its own claim, not the X's), when
+    another stage word remains."""
+    lo, hi = min(m.start for m in rejected) - a, max(m.end for m in rejected) - a
+    # the verb inside the rejected list, or right before its first bidder ("the Y offered by A")
+    kept = [
+        t
+        for t in trig
+        if not (
+            t[0] == "offered" and (lo <= t[1] < hi or any(0 <= m.start - a - t[2] <= 8 for m in rejected))
+        )
+    ]
+    return kept or trig
 
 
 def _stray_in_service(s: str, a: int, t: tuple[str, int, int, str], systems: list[Mention]) -> bool:

@@ -38,6 +38,15 @@ _INCLUDE = re.compile(
     r"(?:include|includes|included|are|were)\s+(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
+#: "A has put forward the X, the boat it has sold to B and C", "the Y, which it exported to B": the
+#: item's earlier sales, told in a relative clause or an appositive (no customer noun: a bare sale
+#: verb, ``unknown``)
+_SOLD_TO = re.compile(
+    r"(?:,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:(?:that|which)\s+)?|\s+(?:that|which)\s+)(?:it|they)\s+"
+    r"(?:(?:has|have|had|already|previously|also|since)\s+){0,2}(?:sold|exported)\s+(?:it\s+|them\s+)?to\s+"
+    r"(?P<noun>)(?P<list>[^.;]{3,160})",
+    re.IGNORECASE,
+)
 #: the customer nouns every match of the three list patterns holds (their word prefilter, NeedsRx):
 #: a sentence with "after" or "other" but no such noun skips the case-insensitive scans, which try
 #: every alternative at every position (2% of the extractor's regex time)
@@ -50,7 +59,7 @@ _CLAUSE_STAGES: tuple[str, ...] = (*DELIVERY, "signed")
 _STAGE_RX = {st: rx for st, rx in TRIGGERS if st in _CLAUSE_STAGES}
 #: a bare purchase verb states no stage of its own (labelling rule 5: "bought" is unknown)
 _BARE_PURCHASE = re.compile(r"bought|buys|purchased|acquired|acquires|procured", re.IGNORECASE)
-_KEYWORDS = ("after", "following", "join", "include", " are ", " were ")
+_KEYWORDS = ("after", "following", "join", "include", " are ", " were ", " sold ", " exported ")
 #: the gap between two states of one list
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
 #: the list ends at a new clause
@@ -66,7 +75,7 @@ def listed_customers(
     low = s.lower()
     if not any(k in low for k in _KEYWORDS):
         return None
-    for rx in (_NTH_AFTER, _JOINS, _INCLUDE):
+    for rx in (_NTH_AFTER, _JOINS, _INCLUDE, _SOLD_TO):
         m = rx.search(s)
         if m is None or m.group("noun").lower().startswith(("countr", "nation")):
             # "the third country after A to field it": A is kept out of the deal by the role step

@@ -397,7 +397,7 @@ _INTENT_BUY = re.compile(
 #: states a negotiation whatever else the article says of the deal
 _TALKS_WORD = re.compile(
     r"\b(?:negotiat\w*|talks|discuss\w*|memorandum|MoU|letter of (?:intent|request)|request\w*|tenders?|"
-    r"shortlist\w*|bargain\w*|haggl\w*|close to|near(?:ing|s)? (?:a |the )?deal|final stages?|bids?|offers?)\b",
+    r"shortlist\w*|bargain\w*|haggl(?:e|es|ed|ing)|close to|near(?:ing|s)? (?:a |the )?deal|final stages?|bids?|offers?)\b",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,14 @@ from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
 from kg.extract.nouns import platform_nouns, platform_of
-from kg.extract.offers import offer_suppliers
+from kg.extract.offers import (
+    contest_buyer,
+    contest_holders,
+    lost_not_denied,
+    offer_suppliers,
+    offer_triggers,
+    settle_firm_homes,
+)
 from kg.extract.parties import (
     _SUCCESSOR,
     _Ctx,
@@ -94,6 +101,9 @@ class FrameBuilder(PartyAssigner):
     _rivals: bool
     _n_systems: int
     _starts: dict[str, list[int]]
+    masked: str
+    #: (offset, state) of the competitions the article names (read when an offer names no buyer)
+    _contests: list[tuple[int, _Party]] | None = None
 
     def _frames(
         self,
@@ -105,7 +115,9 @@ class FrameBuilder(PartyAssigner):
         trig: list[tuple[str, int, int, str]],
         anaphora: bool,
     ) -> list[_Frame]:
+        trig = offer_triggers(s, a, parties, trig)
         status, negated, modality, delayed = _status(s, trig)
+        negated = lost_not_denied(s, status, negated)
         self._cur_status = status
         low = s.lower()
         rivals = _RIVALS.search(s) if contains_any(low, _RIVAL_WORDS) else None
@@ -126,6 +138,7 @@ class FrameBuilder(PartyAssigner):
             kept = {id(m) for _r, m, _src in sys_refs if m is not None}
             sys_status = _per_system_status(s, a, [m for m in systems if id(m) in kept], trig)
         _settle_modifiers(s, a, parties, sys_refs)
+        settle_firm_homes(s, a, parties)
         self._settle_makers(parties, sys_refs)
         actors = [p for p in parties if p.role not in ("other", "speaker", "origin")]
         speakers = [p for p in parties if p.role == "speaker"]
@@ -161,6 +174,9 @@ class FrameBuilder(PartyAssigner):
             )
             if ref is None and not buy and additional and sup:
                 buy = self._follow_on_buyer(sup)
+            if not buy and sup and ref is not None and sys_status.get(ref.name, (status,))[0] == "offered":
+                buy = self._contest_buyer(sup, a, b)
+                conf -= 0.15 if buy and buy[0].cue == "competition" else 0.25
             if not _frame_worth_it(ref, sup, buy, status, s):
                 continue
             st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
@@ -214,6 +230,23 @@ class FrameBuilder(PartyAssigner):
             + _bidder_frames(frames, bidders)
             + _onward_frames(frames, parties, sys_refs)
         )
+
+    def _contest_buyer(self, sup: list[_Party], a: int, b: int) -> list[_Party]:
+        """The buyer of an offer whose sentence names none: the state whose competition the article
+        names (:func:`kg.extract.offers.contest_buyer`; the competitions are read once per article),
+        else the article's focus buyer (not the bidder's own state, nor the maker of a system here)."""
+        if self._contests is None:
+            self._contests = contest_holders(self.masked, self.mentions)
+        isos = {p.iso3 for p in sup}
+        held = contest_buyer(self._contests, b, isos)
+        if held is not None:
+            return [held]
+        focus = self.focus
+        if focus is not None and focus.iso3 in isos:
+            focus = self._first_buyer(isos)
+        if focus is None or focus.iso3 in isos or focus.iso3 in self._origins_here((a, b)):
+            return []
+        return [focus]
 
     def _follow_on_buyer(self, sup: list[_Party]) -> list[_Party]:
         """The buyer of a follow-on order that names its seller but no buyer and no system ("a

@@ -91,19 +91,43 @@ def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
         cue = _CHOICE_BEFORE if word in ("over", "ahead of") else _CHOICE_OR_BUY
         if not cue.search(before):
             continue
-        pos, after_system = mk.end(), False
+        pos, after_system, bidder = mk.end(), False, False
         for m in mentions:
             if m.start - a < pos:
                 continue
             gap = s[pos : m.start - a]
             # the maker and the system ("the Lockheed Martin F-16"); after a system, only a
-            # list goes on ("over the F-16 and the Rafale")
+            # list goes on ("over the F-16 and the Rafale") or the system's bidder ("beating the X
+            # offered by A's maker and the Y offered by B's")
+            if m.kind == "party" and (
+                (after_system and (_OFFERED_BY_GAP.match(gap) or (bidder and _OWNER_GAP.match(gap))))
+                # an item the catalogue does not know, then its bidder ("ahead of the Type 9 offered by A's")
+                or (not after_system and not bidder and _UNKNOWN_ITEM_BY.match(gap))
+            ):
+                out.add(id(m))
+                pos, bidder, after_system = m.end - a, True, True
+                continue
             if not (_LIST_GAP.match(gap) if after_system else _REJ_GAP.match(gap)):
                 break
             out.add(id(m))
-            after_system = m.kind == "system"
+            after_system, bidder = m.kind == "system", False
             pos = m.end - a
     return out
+
+
+#: after a rejected system, the phrase naming its bidder ("the X offered by", "the Y, proposed by the")
+_OFFERED_BY_GAP = re.compile(
+    r"^\s*,?\s+(?:offered|proposed|pitched|put forward|submitted|entered)\s+by\s+(?:the\s+)?$"
+)
+#: a bidder's owner and the bidder ("offered by A's maker"): nothing but the possessive between
+_OWNER_GAP = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:firm|company|group|maker|manufacturer|shipbuilder|contractor|giant)\s+)?$",
+    re.IGNORECASE,
+)
+#: a rejected item the catalogue does not know and the phrase naming its bidder ("the Type 9 offered by")
+_UNKNOWN_ITEM_BY = re.compile(
+    r"^(?:[\w&./-]+\s+){1,4}(?:offered|proposed|pitched|put forward|submitted|entered)\s+by\s+(?:the\s+)?$"
+)
 
 
 #: a parenthetical phrase between a subject and its verb ("X, long reliant on Y's arms, signed"):

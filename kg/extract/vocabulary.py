@@ -161,6 +161,10 @@ _RIVAL = (
     r"competitors?|"
     r"suitors?|entrants?|proposals?|tenders?)|(?:bidders|contenders|competitors) (?:for|in) (?:the|this)|"
     r"(?:was|were) also in the running|"
+    # the entrants of a competition: "among the bidders are A with the X", "the finalists include A and
+    # B", "A with the X and B with the Y are the finalists"
+    r"(?:among|of) the (?:bidders|contenders|finalists)|(?:bidders|contenders|finalists) (?:are|were|include|included)|"
+    r"(?:are|were) (?:the |among the )(?:finalists|bidders|contenders)|"
     # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
     r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
@@ -180,6 +184,7 @@ _RIVAL_WORDS = (
     "bid",
     "offer",
     "contend",
+    "finalist",
     "compet",
     "suitor",
     "entrant",
@@ -498,7 +503,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"finali[sz]e|conclude|acquire|purchase|procure|ink)|close to (?:signing|a deal|finali[sz]ing)|"
             r"near(?:ing|s)? (?:a |the )?deal|will (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|purchase|sign|order|procure)|"
             r"(?:could|may|might|would) (?:also |now |soon |still |eventually |instead |\w+ly )?(?:buy|acquire|sign|order|purchase|procure)|memorandum of understanding|"
-            r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl\w*|"
+            r"MoU|letter of (?:intent|request)|ready to (?:fulfil+|supply|sell|deliver)|bargain\w*|haggl(?:e|es|ed|ing)|"
             r"(?:moving|preparing|working|looking|seeking|hoping|aiming|keen|eager) to (?:buy|acquire|purchase|procure|"
             r"order|get)|sent (?:a|an) (?:formal )?(?:request|letter of request|proposal)|issued (?:a|an) "
             r"(?:request|tender|rfp)|"
@@ -511,6 +516,21 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "the X offered the best capability": a system's merit, not a seller's offer
             r"\b(offer(?:s|ed|ing)?(?! (?:the )?(?:best|better|greatest|superior)\b)|pitch(?:ed|es|ing)|propos(?:ed|es) (?:to sell|selling|supplying|to supply)|"
             r"(?:has|have|had) proposed to|proposals? (?:for|to)|"
+            # a bidder's entry: "A has put forward its X", "A proposed a version of its Y", "A tabled a
+            # bid" (not a buyer's plan, budget or request put forward)
+            r"put(?:s|ting)? forward(?! (?:an? |the |its |their )?(?:[\w-]+ )?(?:plans?|requests?|budgets?|bills?|"
+            r"laws?|motions?|resolutions?|ideas?|case|arguments?|names?|candidates?|proposals? to (?:buy|purchase|"
+            r"acquire|procure))\b)|propos(?:ed|es|ing) (?:its|their|an? (?:[\w-]+ )?(?:version|variant|derivative))\b|"
+            r"(?:submitted|tabled|lodged) (?:an? |its |their |the )?(?:[\w-]+ ){0,2}?(?:bids?|offers?)|"
+            # a competition's entrant: "A has bid the X", "A is competing for B's frigate contract" (the
+            # lists of entrants, "among the bidders are A with the X", are rival bids: see _RIVAL)
+            r"(?:has|have|had) bid (?:the|its|their|an?)|"
+            # a losing bid was still made: "B's X bid was rejected", "the offer was turned down"
+            r"(?:bids?|offers?|entry|entries) (?:was|were|has been|have been|had been) (?:\w+ly |later |then )?"
+            r"(?:rejected|turned down|unsuccessful|eliminated|ruled out|knocked out|passed over)|"
+            r"compet(?:e|es|ed|ing) (?:(?:against|with) [^.;:]{2,60}? )?(?:for|in) (?:[\w'’-]+ ){0,5}?(?:contracts?|tenders?|"
+            r"competitions?|programmes?|"
+            r"requirements?|orders?)|"
             # "a competition in which it beat the X and the Y": the entries the winner beat were offers
             # (not "beat expectations")
             r"(?:in which|where|when) (?:[\w'’-]+ ){1,3}?(?:beat|defeated|outscored|edged out|saw off)"
