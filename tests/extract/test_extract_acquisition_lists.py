@@ -21,7 +21,7 @@ PUB = date(2025, 6, 2)
 
 #: (as written, catalogue name) of French systems
 _FRENCH = [
-    ("Gowind corvettes", "Gowind-2500"),
+    ("Gowind corvettes", "Gowind"),
     ("Caesar howitzers", "CAESAR 155mm"),
     ("Scorpene submarines", "Scorpene"),
     ("Tiger helicopters", "Tiger"),
@@ -84,13 +84,13 @@ def test_each_conjunct_has_its_own_sellers(verb: str) -> None:
     )
     got = triples(text, PUB)
     assert {
-        ("FRA", "MAR", "Gowind-2500"),
+        ("FRA", "MAR", "Gowind"),
         ("FRA", "MAR", "CAESAR 155mm"),
         ("FRA", "MAR", "FREMM"),
         ("ITA", "MAR", "FREMM"),
         ("DEU", "MAR", "Type-214"),
     } <= got
-    assert not {("ITA", "MAR", "Gowind-2500"), ("ITA", "MAR", "CAESAR 155mm"), ("DEU", "MAR", "FREMM")} & got
+    assert not {("ITA", "MAR", "Gowind"), ("ITA", "MAR", "CAESAR 155mm"), ("DEU", "MAR", "FREMM")} & got
 
 
 @settings(max_examples=15, deadline=None)
@@ -103,8 +103,8 @@ def test_an_origin_adjective_in_a_continuing_clause_keeps_the_buyer(verb: str) -
         "tank kits."
     )
     got = triples(text, PUB)
-    assert ("FRA", "MAR", "Gowind-2500") in got
-    assert ("USA", "MAR", "M-1A1 Abrams") in got
+    assert ("FRA", "MAR", "Gowind") in got
+    assert ("USA", "MAR", "Abrams") in got
     assert stages(text, PUB, "USA", "MAR") == {"delivering"}
 
 
@@ -194,7 +194,7 @@ def test_holdings_listed_with_their_sellers(holdings: str, count: str) -> None:
     )
     got = facts(text, PUB)
     assert {
-        ("FRA", "MAR", "Gowind-2500", "unknown"),
+        ("FRA", "MAR", "Gowind", "unknown"),
         ("FRA", "MAR", "CAESAR 155mm", "unknown"),
         ("RUS", "MAR", "Su-30", "unknown"),
     } <= got
@@ -258,7 +258,7 @@ def test_a_participle_clause_of_taking_lists_its_sellers(main: str, count: str) 
         "Type 214 submarines from Germany."
     )
     got = triples(text, PUB)
-    assert {("FRA", "MAR", "Gowind-2500"), ("FRA", "MAR", "Tiger"), ("DEU", "MAR", "Type-214")} <= got
+    assert {("FRA", "MAR", "Gowind"), ("FRA", "MAR", "Tiger"), ("DEU", "MAR", "Type-214")} <= got
     assert ("DEU", "MAR", "Tiger") not in got
 
 

@@ -48,7 +48,7 @@ def test_a_bid_at_home_is_no_import() -> None:
     text = (
         "France has launched a competition for new corvettes.\n\nFrance's Naval Group has offered its Gowind."
     )
-    assert not any(t[2] == "Gowind-2500" for t in triples(text, PUB))
+    assert not any(t[2] == "Gowind" for t in triples(text, PUB))
 
 
 def test_a_rival_demonym_holds_no_competition() -> None:
@@ -181,7 +181,7 @@ def test_the_home_of_a_rival_firm_is_no_buyer(firm: str, verb: str) -> None:
     )
     got = facts(text, PUB)
     assert not any(f[1] == "NLD" for f in got)
-    assert ("FRA", "CHL", "Gowind-2500", "offered") in got
+    assert ("FRA", "CHL", "Gowind", "offered") in got
 
 
 @settings(max_examples=20, deadline=None)
@@ -195,7 +195,7 @@ def test_a_firm_after_from_is_the_source_not_the_subject(firm: str) -> None:
     )
     got = triples(text, PUB)
     assert not any(t[1] == "USA" for t in got)
-    assert ("USA", "POL", "AH-64E Apache") in got
+    assert ("USA", "POL", "Apache") in got
 
 
 @settings(max_examples=20, deadline=None)
@@ -298,8 +298,8 @@ def test_a_passive_list_of_bids_pairs_each_item_with_its_bidder(verb: str) -> No
         "Spain's Navantia."
     )
     got = facts(text, PUB)
-    assert {("FRA", "NOR", "FREMM", "offered"), ("ESP", "NOR", "Gowind-2500", "offered")} <= got
-    assert ("FRA", "NOR", "Gowind-2500", "offered") not in got
+    assert {("FRA", "NOR", "FREMM", "offered"), ("ESP", "NOR", "Gowind", "offered")} <= got
+    assert ("FRA", "NOR", "Gowind", "offered") not in got
 
 
 @settings(max_examples=20, deadline=None)
