@@ -31,9 +31,8 @@ _AFTER_GAP = re.compile(
 )
 #: "A's maker had offered its X", "B's maker the Y", "and C the Z": a short gap before the system
 _BEFORE_GAP = re.compile(
-    r"^(?:(?:'s|’s)\s+)?\s*(?:(?:had|has|have|is|are|was|were|been|also|reportedly|each)\s+){0,2}"
-    r"(?:(?:offer(?:ed|ing|s)|propos(?:ed|ing|es)|pitch(?:ed|ing|es)|bid(?:ding|s)?|put(?:ting|s)? forward|"
-    r"tabled|submitted)\s+|with\s+)?(?:(?:its|their|the|an?)\s+)?$"
+    r"^(?:(?:'s|’s)\s+)?\s*(?:(?:had|has|have|also|reportedly|each)\s+){0,2}"
+    r"(?:(?:offered|proposed|pitched|bid|put forward|tabled)\s+|with\s+)?(?:(?:its|their|the|an?)\s+)?$"
 )
 #: statuses of an offer list (or a sentence naming the competition's other bids)
 _OFFER_STATUSES = ("offered", "cancelled")

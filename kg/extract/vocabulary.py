@@ -537,7 +537,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?! (?:the )?(?:expectations?|forecasts?|estimates?|deadlines?|odds|records?)\b)|"
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing)|stud(?:y|ies|ying)|weigh(?:s|ing)?|review(?:s|ing)?|"
             r"examin(?:e|es|ing)|mull(?:s|ing)?) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?(?:proposal|offer|bid|pitch)s?|"
-            r"bid(?:s|ding)? (?:for|to|in)|"
+            r"bid(?:s|ding)? (?:for|to)|"
             # "A lost out to B in C", "A lost the tender to B": a losing bid is an offer
             r"lost out to|lost (?:an? |the )(?:[\w-]+ ){0,2}?(?:tender|competition|contest|bid|race) to|"
             # a maker's entry in a competition: "entered the X in the tender", "the tender, which A had

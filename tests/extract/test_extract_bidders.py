@@ -339,29 +339,3 @@ def test_a_maker_competing_for_a_states_contract_offers_its_item(competing: str)
     """Pattern "B's maker's X is competing against C's Y for A's fighter contract": X is offered to A."""
     text = f"Saab's Gripen E {competing} Colombia's fighter contract."
     assert ("SWE", "COL", "Gripen-E", "offered") in facts(text, PUB)
-
-
-@settings(max_examples=20, deadline=None)
-@given(
-    st.sampled_from(["is offering", "has been pitching", "offers", "was proposing its"]),
-    st.sampled_from(["has put forward", "is offering", "pitched"]),
-)
-def test_a_list_of_bids_in_progressive_and_gapped_clauses(first: str, second: str) -> None:
-    """Pattern "A's maker is offering the X, while B has put forward the Y and C the Z": each item is
-    its own bidder's offer to the competition's buyer, no bidder buys another's item."""
-    text = (
-        "Colombia's fighter competition has three entrants. "
-        f"Sweden's Saab {first} {'' if first.endswith('its') else 'the '}Gripen E, while France {second} the Rafale and the United States the F-16 "
-        "Block 70."
-    )
-    got = facts(text, PUB)
-    assert {("SWE", "COL", "Gripen-E", "offered"), ("FRA", "COL", "Rafale", "offered")} <= got
-    assert all(f[1] == "COL" for f in got)
-
-
-@settings(max_examples=10, deadline=None)
-@given(st.sampled_from(["bid in", "bid for"]))
-def test_a_makers_bid_in_a_states_programme_is_an_offer(bid: str) -> None:
-    """Pattern "B's maker's X bid in A's howitzer programme": an offer of X to A."""
-    text = f"Hanwha's K9 {bid} Australia's self-propelled howitzer programme is the favourite."
-    assert ("KOR", "AUS", "K-9 Thunder 155mm", "offered") in facts(text, PUB)
