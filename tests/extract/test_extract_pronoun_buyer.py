@@ -106,3 +106,33 @@ def test_a_later_clause_pronoun_is_not_read_as_opening() -> None:
         "tanks from Germany."
     )
     assert not any("buyer:pronoun" in c["cues"] for c in claims(text, PUB))
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["", "In 2018 ", "In 2018, "]),
+    st.sampled_from(["two", "four", "12", "several"]),
+    st.sampled_from(["from the Russian navy", "from Russia", "from Russia's navy"]),
+)
+def test_items_taken_over_from_a_seller_are_a_transfer(opening: str, count: str, seller: str) -> None:
+    """Pattern "In 2018 it took over two X from B's navy" after "A has turned to B for its navy": A
+    received the items from B (a second-hand transfer, delivered); the pronoun is A."""
+    text = (
+        "Vietnam has turned to Russia for most of its navy. "
+        f"{_opened(opening, 'it')} took over {count} Kilo submarines {seller}."
+    )
+    kilo = [c for c in claims(text, PUB) if c["system"] and c["system"]["mention"].startswith("Kilo")]
+    assert {(c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in kilo} == {
+        ("RUS", "VNM", "delivered")
+    }
+
+
+def test_taking_over_a_post_or_a_task_is_no_transfer() -> None:
+    """ "took over from his predecessor", "took over the running of the yard from B": no items change
+    hands."""
+    for text in (
+        "The admiral took over from his predecessor in 2020.",
+        "Vietnam took over the running of the shipyard from Russia in 2020.",
+        "Vietnam took over as chair of the group from Russia.",
+    ):
+        assert claims(text, PUB) == []
