@@ -62,8 +62,7 @@ _PRONOUN_BUYER = re.compile(
 #: the words before a previous sentence's subject state (a short opening phrase, an article): that
 #: state is the sentence's subject, the one a following "it" stands for
 _SUBJECT_LEAD = re.compile(
-    r"\s*(?:(?:In|By|Since)\s+\d{4}\s*,?\s+|(?:Meanwhile|Separately|Elsewhere|Later|Since then)\s*,\s*)?"
-    r"(?:[Tt]he\s+)?\Z"
+    r"\s*(?:(?:In|By|Since)\s+\d{4}\s*,?\s+|[A-Z][^,.;:\"“”]{1,40},\s+)?(?:[Tt]he\s+)?\Z"
 )
 #: right after a subject state: a possessive or a second state ("A's war", "A and B"): the subject is
 #: another thing or a group, no antecedent of a singular "it"
@@ -325,7 +324,9 @@ class PartyAssigner:
             or first.form != "name"
             or first.iso3 in not_isos
             or not _SUBJECT_LEAD.fullmatch(self.text, ps, first.start)
-            or _SUBJECT_NOT_ALONE.match(self.text, first.end)
+            or (
+                _SUBJECT_NOT_ALONE.match(self.text, first.end) and not OWNED_FORCE.match(self.text, first.end)
+            )
         ):
             return []
         told = [c for c in self.claims if ps <= c.evidence.start < pe and not c.negated]

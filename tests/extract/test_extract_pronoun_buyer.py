@@ -30,6 +30,8 @@ _PREVIOUS = [
     "Chile has turned to Germany for most of its army.",
     "Chile received six Tiger helicopters from France in 2019.",
     "In 2019, Chile bought six Tiger helicopters from Airbus.",
+    "Over the past decade, Chile has spent heavily on its army.",
+    "Chile's army has grown quickly.",
 ]
 _PRONOUNS = ["it", "they", "the country"]
 _OPENINGS = ["", "In 2022, ", "In 2022 ", "Later, ", "Since then, "]
@@ -88,6 +90,12 @@ def test_a_seller_is_no_antecedent_of_a_buyer(verb: str) -> None:
     text = f"{_LEAD}Germany sold 18 Caesar howitzers to Chile in 2021. It also {verb} 44 Leopard 2 tanks from Italy."
     got = triples(text, PUB)
     assert ("ITA", "DEU", "Leopard 2") not in got
+
+
+def test_a_possessor_of_something_else_is_no_antecedent() -> None:
+    """Pattern "B's war has alarmed A. It has since bought Y from C": the subject is B's war, not B."""
+    text = f"{_LEAD}Russia's war has alarmed Chile. It has since bought 44 Leopard 2 tanks from Germany."
+    assert not any(b == "RUS" for _s, b, _n in triples(text, PUB))
 
 
 def test_a_pronoun_that_offers_stays_the_seller() -> None:
