@@ -67,6 +67,9 @@ _SUBJECT_LEAD = re.compile(
 #: right after a subject state: a possessive or a second state ("A's war", "A and B"): the subject is
 #: another thing or a group, no antecedent of a singular "it"
 _SUBJECT_NOT_ALONE = re.compile(r"(?:'s|’s|\s+and\s|\s*,)")
+#: right after a subject state: its verb (a lower-case word), or a force it owns ("A's army has"); not a
+#: dateline's dash ("CITY, A -- ...")
+_SUBJECT_VERB_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
 #: the subject of an offer or a bid ("X offered", "made offers", "bid for")
@@ -327,6 +330,7 @@ class PartyAssigner:
             or (
                 _SUBJECT_NOT_ALONE.match(self.text, first.end) and not OWNED_FORCE.match(self.text, first.end)
             )
+            or not _SUBJECT_VERB_AFTER.match(self.text, first.end)
         ):
             return []
         told = [c for c in self.claims if ps <= c.evidence.start < pe and not c.negated]

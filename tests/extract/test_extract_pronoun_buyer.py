@@ -98,6 +98,16 @@ def test_a_possessor_of_something_else_is_no_antecedent() -> None:
     assert not any(b == "RUS" for _s, b, _n in triples(text, PUB))
 
 
+def test_a_dateline_names_no_subject() -> None:
+    """A dateline ("CITY, A -- ...") opens the article's first sentence with a state that is not its
+    subject: no ``buyer:pronoun`` reading from it."""
+    text = (
+        "SANTIAGO, Chile -- Officials met on Monday to discuss the budget. It has since bought 44 Leopard 2 "
+        "tanks from Germany."
+    )
+    assert not any("buyer:pronoun" in c["cues"] for c in claims(text, PUB))
+
+
 def test_a_pronoun_that_offers_stays_the_seller() -> None:
     """Pattern "B sold X to A. It also offered Y.": the offer is B's (no buyer pronoun)."""
     text = "Germany sold 44 Leopard 2 tanks to Chile. It also offered IRIS-T systems."
