@@ -25,6 +25,7 @@ from kg.extract.patterns import (
     OWNED_FORCE,
     force_kind,
 )
+from kg.extract.sentences import split_sentences
 from kg.vocab import reference
 
 #: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
@@ -42,6 +43,33 @@ _PRONOUN_GIVER = re.compile(
     r"previously|separately)\s+){0,3}(?:handed|sent|gave|given|donated|transferred|supplied|delivered|sold|"
     r"shipped|passed|lent|exported)\b"
 )
+
+#: a sentence whose subject is a pronoun or a state noun acquiring something, after at most a short
+#: opening phrase ("In 2018 it took over N X from B", "They have since bought ...", "The country also
+#: ordered ..."): the buyer is the state the previous sentence is about (see
+#: :meth:`PartyAssigner._subject_antecedent`), not the article's most named state
+_PRONOUN_BUYER = re.compile(
+    r"\s*(?:(?:And|But|So)\s+)?(?:(?:(?:In|By|Since|Later in|Early in|Late in)\s+(?:(?:early |late )?\d{4}|"
+    r"the same year|that year|then)|Later|Since then|Then|Meanwhile|Separately|Subsequently|Last year|This year|"
+    r"Earlier this year|Two years later|A year later)\s*,?\s+)?"
+    r"(?:[Ii]t|[Tt]hey|[Tt]he\s+(?:country|kingdom|republic|emirate|sultanate|island nation|island state|nation))\s+"
+    r"(?:(?:has|have|had|also|already|since|then|later|now|previously|separately|recently|subsequently|"
+    r"additionally|further)\s+){0,3}"
+    r"(?:bought|purchased|acquired|ordered|received|obtained|imported|procured|inducted|took over|"
+    r"took delivery of|taken over|taken delivery of|signed for|signed (?:a |an )?(?:deal|contract|agreement) "
+    r"(?:for|with))\b"
+)
+#: the words before a previous sentence's subject state (a short opening phrase, an article): that
+#: state is the sentence's subject, the one a following "it" stands for
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:(?:In|By|Since)\s+\d{4}\s*,?\s+|[A-Z][^,.;:\"“”]{1,40},\s+)?(?:[Tt]he\s+)?\Z"
+)
+#: right after a subject state: a possessive or a second state ("A's war", "A and B"): the subject is
+#: another thing or a group, no antecedent of a singular "it"
+_SUBJECT_NOT_ALONE = re.compile(r"(?:'s|’s|\s+and\s|\s*,)")
+#: right after a subject state: its verb (a lower-case word), or a force it owns ("A's army has"); not a
+#: dateline's dash ("CITY, A -- ...")
+_SUBJECT_VERB_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
 #: the subject of an offer or a bid ("X offered", "made offers", "bid for")
@@ -174,6 +202,11 @@ class PartyAssigner:
                     _implied(origin, rec.name, "country", None, "supplier", "system-origin", "origin")
                 ]
                 conf -= 0.05
+        if not buyers and suppliers and _PRONOUN_BUYER.match(s):
+            # "A signed for X from B. In 2022 it ordered Y from C": "it" is A, whoever the article is
+            # mostly about
+            buyers = self._subject_antecedent(a, {p.iso3 for p in suppliers} | {origin})
+            conf -= 0.1 if buyers else 0.0
         suppliers, buyers, conf = self._roles_from_context(
             ref, suppliers, buyers, speakers, origin, anaphora, conf, (a, a + len(s))
         )
@@ -274,6 +307,47 @@ class PartyAssigner:
         if party is None or party.iso3 is None or party.iso3 in not_isos:
             return []
         return [_implied(party.iso3, party.name, party.kind, None, "supplier", "pronoun", "context")]
+
+    def _subject_antecedent(self, a: int, not_isos: set[str | None]) -> list[_Party]:
+        """The state a sentence-opening "it"/"they"/"the country" at ``a`` stands for: the state that
+        opens the previous sentence as its subject ("A has turned to B for its navy."), unless that
+        sentence only has it sell (a seller is no antecedent of a buyer) or it sells here."""
+        spans = self._sentence_spans()
+        i = bisect.bisect_right(spans, (a, len(self.text))) - 1
+        if i < 1 or self.text[spans[i][0] : a].strip():
+            return []  # not the sentence's opening (a later clause), or the article's first sentence
+        ps, pe = spans[i - 1]
+        lo = bisect.bisect_left(self._mention_starts, ps)
+        first = next((m for m in self.mentions[lo:] if m.kind == "party"), None)
+        if (
+            first is None
+            or first.start >= pe
+            or first.party is None
+            or first.party.kind != "country"
+            or first.form != "name"
+            or first.iso3 in not_isos
+            or not _SUBJECT_LEAD.fullmatch(self.text, ps, first.start)
+            or (
+                _SUBJECT_NOT_ALONE.match(self.text, first.end) and not OWNED_FORCE.match(self.text, first.end)
+            )
+            or not _SUBJECT_VERB_AFTER.match(self.text, first.end)
+        ):
+            return []
+        told = [c for c in self.claims if ps <= c.evidence.start < pe and not c.negated]
+        if any(c.supplier is not None and c.supplier.iso3 == first.iso3 for c in told) and not any(
+            c.buyer.iso3 == first.iso3 for c in told
+        ):
+            return []  # "B sold X to A. It also ...": B sells, it buys nothing here
+        rec = first.party
+        return [_implied(first.iso3, rec.name, "country", None, "buyer", "pronoun", "context")]
+
+    def _sentence_spans(self) -> list[tuple[int, int]]:
+        """The article's sentences (start, end), computed once."""
+        spans = getattr(self, "_sent_spans", None)
+        if spans is None:
+            spans = split_sentences(getattr(self, "masked", self.text))
+            self._sent_spans = spans
+        return spans
 
     def _reseller(
         self, ref: SystemRef, anaphora: bool, buyers: list[_Party], origin: str | None

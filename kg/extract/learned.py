@@ -53,6 +53,7 @@ _BUYER_GROUPS: dict[str, str] = {
     "for": "for",
     "by": "by",
     "context": "context",
+    "pronoun": "context",  # the state a sentence-opening "it" stands for: the previous sentence's subject
     "focus": "focus",
     "force": "focus",  # the state of a bare force noun ("the navy"): read from the article, as the focus
     "mention": "mention",

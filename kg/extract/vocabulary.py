@@ -125,7 +125,11 @@ _TOOK_FROM = (
     r"(?!(?:the )?(?:last|final|first|initial)\b)" + _LIST_TO_FROM + r"(?! (?:the )?\d)))|"
     r"(?<=, )taking(?= (?!(?:over|part|office|power|control|place|steps?|charge|command|action|note|aim|"
     r"the|its|their|his|her|our|total|a|an|one|it|them|time|advantage|shape|hold|cover|refuge|credit|"
-    r"issue|delivery)\b)" + _ITEMS_TO_FROM + "))"
+    r"issue|delivery)\b)" + _ITEMS_TO_FROM + ")|"
+    # "took over two X frigates from B's navy": counted items taken over from a seller (not "took over
+    # from", "took over the running of", "took over as")
+    r"(?:took|taken|takes) over(?= (?:the |its |their )?(?:" + _COUNT_WORD + r"|several|some) "
+    r"(?:[\w'’-]+ ){0,6}?from\b))"
 )
 #: "has obtained N X from A", "has added N X and M Y from A": items acquired from a seller, a purchase
 #: whose stage the verb leaves open (as "acquired"); the words that make them no acquisition
