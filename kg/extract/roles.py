@@ -450,6 +450,59 @@ def _later_roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str,
                 p.role, p.cue = "buyer", "object-of-sell"
 
 
+#: a co-party: "jointly with B", "together with B", "on behalf of (itself,) B and C"
+_JOINT_WITH = re.compile(
+    r"\b(?:(?:jointly|together)\s+with|on\s+behalf\s+of(?:\s+(?:itself|themselves)\s*,?(?:\s*and)?)?)"
+    r"\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: a second "by" phrase of a passive verb: "ordered by A and B, and jointly by C and D"
+_AND_BY = re.compile(
+    r"\b(?:and|or|as\s+well\s+as)\s+(?:(?:also|jointly|together|separately|later)\s+)?by\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: "together with B's maker", "together with B's yard": the maker's home, no co-buyer
+_CO_MAKER_NEXT = re.compile(
+    r"^(?:'s?|\u2019s?)\s+(?:[\w-]+\s+){0,2}?(?:makers?|manufacturers?|builders?|yards?|shipyards?|firms?|"
+    r"compan(?:y|ies)|industry|industries|developers?|designers?|producers?|contractors?)\b",
+    re.IGNORECASE,
+)
+
+
+def _co_parties(s: str, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+    """A co-party ("A, together with B, ordered X", "A will negotiate the purchase jointly with B",
+    "A signed on behalf of itself, B and C") takes the side of the party it is joined to: the
+    nearest party before it with a buyer's or seller's role.  When that party has no side of its own
+    yet (its verb was cut off by the co-party, or it is a bare subject), both buy when the sentence's
+    verbs buy and none sells; otherwise the co-party is a plain "with" counterpart as before."""
+    for i, p in enumerate(parties):
+        if p.role not in ("co", "co-by"):
+            continue
+        anchor = next(
+            (
+                q
+                for q in reversed(parties[:i])
+                if q.role not in ("co", "co-by") and q.group != p.group and q.iso3 != p.iso3
+            ),
+            None,
+        )
+        if p.role == "co-by":
+            # a second "by" phrase repeats the first one's role, whatever it is ("made by A and by B")
+            by_cue = anchor is not None and anchor.cue.endswith("-by")
+            p.role, p.cue = (anchor.role, f"and-{anchor.cue}") if by_cue else (None, "")
+            continue
+        if anchor is not None and anchor.role in ("buyer", "supplier"):
+            p.role, p.cue = anchor.role, f"co-{anchor.role}"
+            continue
+        classes = {_verb_class(word, s[te:]) for _st, _ts, te, word in trig}
+        buys = "buy" in classes or any(st == "purchase" for st, *_ in trig)
+        if anchor is not None and anchor.role in (None, "pair") and buys and "sell" not in classes:
+            anchor.role, anchor.cue = "buyer", anchor.cue or "co-buyer"
+            p.role, p.cue = "buyer", "co-buyer"
+        else:
+            p.role, p.cue = "with", "with"
+
+
 #: a firm named as a partner in a relative clause of making: "which builds X with US firm F"
 _CO_MAKER = re.compile(
     r"\b(?:which|that|who)\s+(?:also\s+|jointly\s+)?(?:makes?|made|builds?|built|produces?|produced|"
@@ -530,6 +583,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
+    if any(p.role in ("co", "co-by") for p in parties):
+        _co_parties(s, parties, trig)
     if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
         _gerund_opening_subject(s, base, parties)
     _company_roles(s, base, parties)
@@ -958,6 +1013,14 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
     if "with" in tail and _SERVICE_WITH.search(left):
         return "other", "operator"  # "in service with X": X operates a fleet, no deal's counterpart
+    if "by" in tail and _AND_BY.search(left):
+        return "co-by", "and-by"  # "ordered by A, and jointly by B and C": B and C take A's role
+    if (
+        ("with" in tail or "behalf" in tail)
+        and _JOINT_WITH.search(left)
+        and not _CO_MAKER_NEXT.match(own_right)
+    ):
+        return "co", "jointly-with"  # "A, together with B, ordered": B shares A's side (see _co_parties)
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner
