@@ -461,6 +461,12 @@ _AND_BY = re.compile(
     r"\b(?:and|or|as\s+well\s+as)\s+(?:(?:also|jointly|together|separately|later)\s+)?by\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+#: "A joins B's order for X", "A will join B's purchase": A becomes a buyer of B's deal
+_JOINS_ORDER_NEXT = re.compile(
+    r"^\s+(?:(?:has|have|had|will|would|is\s+to|are\s+to|plans?\s+to|intends?\s+to|agreed\s+to|"
+    r"decided\s+to|is\s+set\s+to|is\s+expected\s+to|also)\s+)?join(?:s|ed)?\s+(?:the\s+)?"
+    r"[A-Z][\w .-]{0,30}?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,3}?(?:order|purchase|procurement|contract|buy)\b"
+)
 #: "together with B's maker", "together with B's yard": the maker's home, no co-buyer
 _CO_MAKER_NEXT = re.compile(
     r"^(?:'s?|\u2019s?)\s+(?:[\w-]+\s+){0,2}?(?:makers?|manufacturers?|builders?|yards?|shipyards?|firms?|"
@@ -476,16 +482,26 @@ def _co_parties(s: str, parties: list[_Party], trig: list[tuple[str, int, int, s
     yet (its verb was cut off by the co-party, or it is a bare subject), both buy when the sentence's
     verbs buy and none sells; otherwise the co-party is a plain "with" counterpart as before."""
     for i, p in enumerate(parties):
-        if p.role not in ("co", "co-by"):
+        if p.role not in ("co", "co-by", "co-join"):
             continue
         anchor = next(
             (
                 q
                 for q in reversed(parties[:i])
-                if q.role not in ("co", "co-by") and q.group != p.group and q.iso3 != p.iso3
+                if q.role not in ("co", "co-by", "co-join") and q.group != p.group and q.iso3 != p.iso3
             ),
             None,
         )
+        if p.role == "co-join":
+            # "A joins B's order": A buys beside B, the buyer named after it
+            joined = next((q for q in parties[i + 1 :] if q.iso3 != p.iso3), None)
+            if joined is None or joined.role not in (None, "buyer", "modifier", "pair"):
+                p.role, p.cue = None, ""
+                continue
+            if joined.role != "buyer":  # "Estonia's order", "the Estonian order": the order's owner buys
+                joined.role, joined.cue = "buyer", "order-owner"
+            p.role, p.cue = "buyer", "co-buyer"
+            continue
         if p.role == "co-by":
             # a second "by" phrase repeats the first one's role, whatever it is ("made by A and by B")
             by_cue = anchor is not None and anchor.cue.endswith("-by")
@@ -583,7 +599,7 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
-    if any(p.role in ("co", "co-by") for p in parties):
+    if any(p.role in ("co", "co-by", "co-join") for p in parties):
         _co_parties(s, parties, trig)
     if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
         _gerund_opening_subject(s, base, parties)
@@ -1013,6 +1029,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
     if "with" in tail and _SERVICE_WITH.search(left):
         return "other", "operator"  # "in service with X": X operates a fleet, no deal's counterpart
+    if "join" in own_right[:40] and _JOINS_ORDER_NEXT.match(own_right):
+        return "co-join", "joins-order"  # "A joins B's order for X": A buys beside B (see _co_parties)
     if "by" in tail and _AND_BY.search(left):
         return "co-by", "and-by"  # "ordered by A, and jointly by B and C": B and C take A's role
     if (

@@ -112,3 +112,24 @@ def test_a_second_by_phrase_of_makers_stays_no_buyer() -> None:
     """Limit: "made by A and by B": the second phrase is a maker as the first, no buyer."""
     text = "Chile ordered the Boxer armoured vehicles, which are built by Switzerland and by Spain."
     assert not {"CHE", "ESP"} & _buyers(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["joins", "has joined", "will join", "agreed to join"]),
+    st.sampled_from(["order for", "purchase of", "procurement of"]),
+    st.sampled_from(_PAIRS),
+)
+def test_a_state_joining_anothers_order_buys_too(
+    verb: str, noun: str, pair: tuple[tuple[str, str], tuple[str, str]]
+) -> None:
+    """Pattern "A joins B's order for X": A and B both buy, B stays a buyer."""
+    (a, a3), (b, b3) = pair
+    text = f"{a} {verb} {b}'s {noun} HIMARS launchers from the United States."
+    assert {a3, b3} <= _buyers(text)
+
+
+def test_not_joining_a_purchase_names_no_buyer() -> None:
+    """Limit: "A did not join the purchase" names no one's order to join: no claim for A."""
+    text = "Chile bought HIMARS launchers from the United States. Peru did not join the purchase."
+    assert "PER" not in _buyers(text)
