@@ -133,3 +133,23 @@ def test_not_joining_a_purchase_names_no_buyer() -> None:
     """Limit: "A did not join the purchase" names no one's order to join: no claim for A."""
     text = "Chile bought HIMARS launchers from the United States. Peru did not join the purchase."
     assert "PER" not in _buyers(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "signed a contract for 40 Boxer armoured vehicles on behalf of itself,",
+            "ordered 40 Boxer armoured vehicles together with",
+        ]
+    ),
+    st.sampled_from(_PAIRS),
+)
+def test_a_list_of_co_buyers_is_no_background(
+    lead: str, pair: tuple[tuple[str, str], tuple[str, str]]
+) -> None:
+    """Pattern "A signed for X on behalf of itself, B, C and D": a list of three or more states is
+    background only when nothing ties it to the deal; co-buyers are tied through the signer."""
+    (a, a3), (b, b3) = pair
+    text = f"{a} {lead} {b}, Paraguay and Peru."
+    assert {a3, b3, "PRY", "PER"} <= _buyers(text)
