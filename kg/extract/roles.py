@@ -461,6 +461,8 @@ _AND_BY = re.compile(
     r"\b(?:and|or|as\s+well\s+as)\s+(?:(?:also|jointly|together|separately|later)\s+)?by\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+#: "A, like B, chose X", "A, unlike B, bought X": a comparison between commas after the subject
+_LIKE_BETWEEN_COMMAS = re.compile(r"\w,\s+(?:just\s+)?(?:like|unlike)\s+(?:the\s+)?\Z", re.IGNORECASE)
 #: "A joins B's order for X", "A will join B's purchase": A becomes a buyer of B's deal
 _JOINS_ORDER_NEXT = re.compile(
     r"^\s+(?:(?:has|have|had|will|would|is\s+to|are\s+to|plans?\s+to|intends?\s+to|agreed\s+to|"
@@ -1029,6 +1031,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
     if "with" in tail and _SERVICE_WITH.search(left):
         return "other", "operator"  # "in service with X": X operates a fleet, no deal's counterpart
+    if "like" in tail and _LIKE_BETWEEN_COMMAS.search(left) and own_right[:1] == ",":
+        return "other", "comparison"  # "A, like B, chose X": B is compared with, A the chooser
     if "join" in own_right[:40] and _JOINS_ORDER_NEXT.match(own_right):
         return "co-join", "joins-order"  # "A joins B's order for X": A buys beside B (see _co_parties)
     if "by" in tail and _AND_BY.search(left):

@@ -153,3 +153,20 @@ def test_a_list_of_co_buyers_is_no_background(
     (a, a3), (b, b3) = pair
     text = f"{a} {lead} {b}, Paraguay and Peru."
     assert {a3, b3, "PRY", "PER"} <= _buyers(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["like", "unlike", "just like"]),
+    st.sampled_from(["chose", "selected", "opted for", "ordered"]),
+    st.sampled_from(_PAIRS),
+)
+def test_a_state_compared_between_commas_leaves_the_subject_the_chooser(
+    like: str, verb: str, pair: tuple[tuple[str, str], tuple[str, str]]
+) -> None:
+    """Pattern "A, like B, chose X": A chose (the buyer); B is only compared with, no buyer here."""
+    (a, a3), (b, b3) = pair
+    text = f"{a}, {like} {b}, {verb} the IRIS-T SLM air defence system."
+    got = _buyers(text)
+    assert a3 in got
+    assert b3 not in got
