@@ -477,6 +477,12 @@ _CO_MAKER_NEXT = re.compile(
 )
 
 
+def _buying(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether the sentence's verbs buy (a buying verb or a purchase noun) and none sells."""
+    classes = {_verb_class(word, s[te:]) for _st, _ts, te, word in trig}
+    return ("buy" in classes or any(st == "purchase" for st, *_ in trig)) and "sell" not in classes
+
+
 def _co_parties(s: str, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     """A co-party ("A, together with B, ordered X", "A will negotiate the purchase jointly with B",
     "A signed on behalf of itself, B and C") takes the side of the party it is joined to: the
@@ -484,13 +490,15 @@ def _co_parties(s: str, parties: list[_Party], trig: list[tuple[str, int, int, s
     yet (its verb was cut off by the co-party, or it is a bare subject), both buy when the sentence's
     verbs buy and none sells; otherwise the co-party is a plain "with" counterpart as before."""
     for i, p in enumerate(parties):
-        if p.role not in ("co", "co-by", "co-join"):
+        if p.role not in ("co", "co-by", "co-join", "co-behalf"):
             continue
         anchor = next(
             (
                 q
                 for q in reversed(parties[:i])
-                if q.role not in ("co", "co-by", "co-join") and q.group != p.group and q.iso3 != p.iso3
+                if q.role not in ("co", "co-by", "co-join", "co-behalf")
+                and q.group != p.group
+                and q.iso3 != p.iso3
             ),
             None,
         )
@@ -509,12 +517,18 @@ def _co_parties(s: str, parties: list[_Party], trig: list[tuple[str, int, int, s
             by_cue = anchor is not None and anchor.cue.endswith("-by")
             p.role, p.cue = (anchor.role, f"and-{anchor.cue}") if by_cue else (None, "")
             continue
+        if p.role == "co-behalf":
+            p.role, p.cue = "buyer", "co-buyer"  # the state a contract is signed for buys, whoever signs
+            if anchor is not None and anchor.role in (None, "pair") and _buying(s, trig):
+                anchor.role, anchor.cue = (
+                    "buyer",
+                    anchor.cue or "co-buyer",
+                )  # "A signed on behalf of itself, B"
+            continue
         if anchor is not None and anchor.role in ("buyer", "supplier"):
             p.role, p.cue = anchor.role, f"co-{anchor.role}"
             continue
-        classes = {_verb_class(word, s[te:]) for _st, _ts, te, word in trig}
-        buys = "buy" in classes or any(st == "purchase" for st, *_ in trig)
-        if anchor is not None and anchor.role in (None, "pair") and buys and "sell" not in classes:
+        if anchor is not None and anchor.role in (None, "pair") and _buying(s, trig):
             anchor.role, anchor.cue = "buyer", anchor.cue or "co-buyer"
             p.role, p.cue = "buyer", "co-buyer"
         else:
@@ -601,7 +615,7 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
-    if any(p.role in ("co", "co-by", "co-join") for p in parties):
+    if any(p.role in ("co", "co-by", "co-join", "co-behalf") for p in parties):
         _co_parties(s, parties, trig)
     if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
         _gerund_opening_subject(s, base, parties)
@@ -1042,6 +1056,10 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         and _JOINT_WITH.search(left)
         and not _CO_MAKER_NEXT.match(own_right)
     ):
+        if "behalf" in tail:
+            # "A signed on behalf of itself, B and C", "F received a contract for X on behalf of B" (a
+            # foreign military sale): the state a contract is signed for buys, whoever signs it
+            return "co-behalf", "on-behalf"
         return "co", "jointly-with"  # "A, together with B, ordered": B shares A's side (see _co_parties)
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"

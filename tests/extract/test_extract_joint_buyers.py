@@ -170,3 +170,21 @@ def test_a_state_compared_between_commas_leaves_the_subject_the_chooser(
     got = _buyers(text)
     assert a3 in got
     assert b3 not in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "Lockheed Martin received",
+            "Lockheed Martin was awarded",
+            "The US Air Force awarded Lockheed Martin",
+        ]
+    ),
+    st.sampled_from([("Bulgaria", "BGR"), ("Jordan", "JOR"), ("Slovakia", "SVK")]),
+)
+def test_a_contract_on_behalf_of_a_state_makes_it_the_buyer(lead: str, buyer: tuple[str, str]) -> None:
+    """Pattern "F received a contract for X on behalf of B" (a foreign military sale): B buys, even
+    though the party before it is the seller."""
+    got = triples(f"{lead} a contract for 16 F-16 jets on behalf of {buyer[0]}.", PUB)
+    assert any(t[0] == "USA" and t[1] == buyer[1] for t in got)
