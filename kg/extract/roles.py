@@ -486,22 +486,22 @@ def _buying(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
 def _co_parties(s: str, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
     """A co-party ("A, together with B, ordered X", "A will negotiate the purchase jointly with B",
     "A signed on behalf of itself, B and C") takes the side of the party it is joined to: the
-    nearest party before it with a buyer's or seller's role.  When that party has no side of its own
+    subject before it, else the nearest party before it, with a buyer's or seller's role.  When that party has no side of its own
     yet (its verb was cut off by the co-party, or it is a bare subject), both buy when the sentence's
     verbs buy and none sells; otherwise the co-party is a plain "with" counterpart as before."""
     for i, p in enumerate(parties):
         if p.role not in ("co", "co-by", "co-join", "co-behalf"):
             continue
-        anchor = next(
-            (
-                q
-                for q in reversed(parties[:i])
-                if q.role not in ("co", "co-by", "co-join", "co-behalf")
-                and q.group != p.group
-                and q.iso3 != p.iso3
-            ),
-            None,
-        )
+        before = [
+            q
+            for q in reversed(parties[:i])
+            if q.role not in ("co", "co-by", "co-join", "co-behalf")
+            and q.group != p.group
+            and q.iso3 != p.iso3
+        ]
+        # "A will deliver X to C together with B": B joins the clause's subject A, not the nearer C
+        subject = next((q for q in before if q.cue.startswith("subject:")), None)
+        anchor = subject if p.role == "co" and subject is not None else next(iter(before), None)
         if p.role == "co-join":
             # "A joins B's order": A buys beside B, the buyer named after it
             joined = next((q for q in parties[i + 1 :] if q.iso3 != p.iso3), None)

@@ -188,3 +188,17 @@ def test_a_contract_on_behalf_of_a_state_makes_it_the_buyer(lead: str, buyer: tu
     though the party before it is the seller."""
     got = triples(f"{lead} a contract for 16 F-16 jets on behalf of {buyer[0]}.", PUB)
     assert any(t[0] == "USA" and t[1] == buyer[1] for t in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["together with", "jointly with"]),
+    st.sampled_from(["will deliver", "sent", "has supplied"]),
+)
+def test_a_co_party_after_the_recipient_joins_the_subject(joint: str, verb: str) -> None:
+    """Limit: "A will deliver X to C together with B": B joins the subject A (a giver), never the
+    nearer recipient C."""
+    text = f"Germany {verb} 100 Leopard 1 tanks to Ukraine {joint} Denmark and the Netherlands."
+    got = _buyers(text)
+    assert "UKR" in got
+    assert not {"DNK", "NLD"} & got
