@@ -202,3 +202,17 @@ def test_a_co_party_after_the_recipient_joins_the_subject(joint: str, verb: str)
     got = _buyers(text)
     assert "UKR" in got
     assert not {"DNK", "NLD"} & got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["selection of", "choice of", "final selection of"]),
+    st.sampled_from(["was announced on Monday", "surprised analysts", "ends a long competition"]),
+    st.sampled_from([("Portugal", "PRT"), ("Chile", "CHL"), ("Ireland", "IRL")]),
+)
+def test_a_states_selection_told_as_a_possessive_noun_is_approved(
+    noun: str, rest: str, buyer: tuple[str, str]
+) -> None:
+    """Pattern "A's selection of the X was announced": A chose the X, status approved."""
+    got = claims(f"{buyer[0]}'s {noun} the K9 howitzer {rest}.", PUB)
+    assert any(c["buyer"]["iso3"] == buyer[1] and c["status"] == "approved" for c in got if c.get("buyer"))
