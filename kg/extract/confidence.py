@@ -255,6 +255,10 @@ def _many_sided(claims: list[Claim]) -> dict[int, tuple[set, set]]:
     return out
 
 
+#: buyer cues of a list tied to its deal word though not explicit on their own
+_LIST_BUYERS = frozenset({"buyer:to-buyers", "buyer:co-buyer"})
+
+
 def background(cues: Iterable[str]) -> bool:
     """Whether a claim's cues show a party named only as background to the sentence, never a deal it
     states: the buyer only inside a list of three or more states ("A, B and C are among the other
@@ -276,7 +280,9 @@ def background(cues: Iterable[str]) -> bool:
         return True  # a firm named in another clause sells that clause's item, not this one
     if "party:in-list" not in cues:
         return False
-    buyer = any(c.startswith("buyer:") and (explicit_buyer(c) or c == "buyer:to-buyers") for c in cues)
+    # a co-buyer ("on behalf of itself, A, B and C", "together with A, B and C") shares the side of a
+    # party its own clause ties to the deal word (roles._co_parties): a stated deal, not a background list
+    buyer = any(c.startswith("buyer:") and (explicit_buyer(c) or c in _LIST_BUYERS) for c in cues)
     named = "system:catalogue" in cues or "system:pattern" in cues
     return not (buyer and named)
 

@@ -450,6 +450,91 @@ def _later_roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str,
                 p.role, p.cue = "buyer", "object-of-sell"
 
 
+#: a co-party: "jointly with B", "together with B", "on behalf of (itself,) B and C"
+_JOINT_WITH = re.compile(
+    r"\b(?:(?:jointly|together)\s+with|on\s+behalf\s+of(?:\s+(?:itself|themselves)\s*,?(?:\s*and)?)?)"
+    r"\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: a second "by" phrase of a passive verb: "ordered by A and B, and jointly by C and D"
+_AND_BY = re.compile(
+    r"\b(?:and|or|as\s+well\s+as)\s+(?:(?:also|jointly|together|separately|later)\s+)?by\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: "A, like B, chose X", "A, unlike B, bought X": a comparison between commas after the subject
+_LIKE_BETWEEN_COMMAS = re.compile(r"\w,\s+(?:just\s+)?(?:like|unlike)\s+(?:the\s+)?\Z", re.IGNORECASE)
+#: "A joins B's order for X", "A will join B's purchase": A becomes a buyer of B's deal
+_JOINS_ORDER_NEXT = re.compile(
+    r"^\s+(?:(?:has|have|had|will|would|is\s+to|are\s+to|plans?\s+to|intends?\s+to|agreed\s+to|"
+    r"decided\s+to|is\s+set\s+to|is\s+expected\s+to|also)\s+)?join(?:s|ed)?\s+(?:the\s+)?"
+    r"[A-Z][\w .-]{0,30}?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,3}?(?:order|purchase|procurement|contract|buy)\b"
+)
+#: "together with B's maker", "together with B's yard": the maker's home, no co-buyer
+_CO_MAKER_NEXT = re.compile(
+    r"^(?:'s?|\u2019s?)\s+(?:[\w-]+\s+){0,2}?(?:makers?|manufacturers?|builders?|yards?|shipyards?|firms?|"
+    r"compan(?:y|ies)|industry|industries|developers?|designers?|producers?|contractors?)\b",
+    re.IGNORECASE,
+)
+
+
+def _buying(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether the sentence's verbs buy (a buying verb or a purchase noun) and none sells."""
+    classes = {_verb_class(word, s[te:]) for _st, _ts, te, word in trig}
+    return ("buy" in classes or any(st == "purchase" for st, *_ in trig)) and "sell" not in classes
+
+
+def _co_parties(s: str, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+    """A co-party ("A, together with B, ordered X", "A will negotiate the purchase jointly with B",
+    "A signed on behalf of itself, B and C") takes the side of the party it is joined to: the
+    subject before it, else the nearest party before it, with a buyer's or seller's role.  When that party has no side of its own
+    yet (its verb was cut off by the co-party, or it is a bare subject), both buy when the sentence's
+    verbs buy and none sells; otherwise the co-party is a plain "with" counterpart as before."""
+    for i, p in enumerate(parties):
+        if p.role not in ("co", "co-by", "co-join", "co-behalf"):
+            continue
+        before = [
+            q
+            for q in reversed(parties[:i])
+            if q.role not in ("co", "co-by", "co-join", "co-behalf")
+            and q.group != p.group
+            and q.iso3 != p.iso3
+        ]
+        # "A will deliver X to C together with B": B joins the clause's subject A, not the nearer C
+        subject = next((q for q in before if q.cue.startswith("subject:")), None)
+        anchor = subject if p.role == "co" and subject is not None else next(iter(before), None)
+        if p.role == "co-join":
+            # "A joins B's order": A buys beside B, the buyer named after it
+            joined = next((q for q in parties[i + 1 :] if q.iso3 != p.iso3), None)
+            if joined is None or joined.role not in (None, "buyer", "modifier", "pair"):
+                p.role, p.cue = None, ""
+                continue
+            if joined.role != "buyer":  # "Estonia's order", "the Estonian order": the order's owner buys
+                joined.role, joined.cue = "buyer", "order-owner"
+            p.role, p.cue = "buyer", "co-buyer"
+            continue
+        if p.role == "co-by":
+            # a second "by" phrase repeats the first one's role, whatever it is ("made by A and by B")
+            by_cue = anchor is not None and anchor.cue.endswith("-by")
+            p.role, p.cue = (anchor.role, f"and-{anchor.cue}") if by_cue else (None, "")
+            continue
+        if p.role == "co-behalf":
+            p.role, p.cue = "buyer", "co-buyer"  # the state a contract is signed for buys, whoever signs
+            if anchor is not None and anchor.role in (None, "pair") and _buying(s, trig):
+                anchor.role, anchor.cue = (
+                    "buyer",
+                    anchor.cue or "co-buyer",
+                )  # "A signed on behalf of itself, B"
+            continue
+        if anchor is not None and anchor.role in ("buyer", "supplier"):
+            p.role, p.cue = anchor.role, f"co-{anchor.role}"
+            continue
+        if anchor is not None and anchor.role in (None, "pair") and _buying(s, trig):
+            anchor.role, anchor.cue = "buyer", anchor.cue or "co-buyer"
+            p.role, p.cue = "buyer", "co-buyer"
+        else:
+            p.role, p.cue = "with", "with"
+
+
 #: a firm named as a partner in a relative clause of making: "which builds X with US firm F"
 _CO_MAKER = re.compile(
     r"\b(?:which|that|who)\s+(?:also\s+|jointly\s+)?(?:makes?|made|builds?|built|produces?|produced|"
@@ -530,6 +615,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
+    if any(p.role in ("co", "co-by", "co-join", "co-behalf") for p in parties):
+        _co_parties(s, parties, trig)
     if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
         _gerund_opening_subject(s, base, parties)
     _company_roles(s, base, parties)
@@ -958,6 +1045,22 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "consent"  # "bought X from B, with US approval": A consents, B sells
     if "with" in tail and _SERVICE_WITH.search(left):
         return "other", "operator"  # "in service with X": X operates a fleet, no deal's counterpart
+    if "like" in tail and _LIKE_BETWEEN_COMMAS.search(left) and own_right[:1] == ",":
+        return "other", "comparison"  # "A, like B, chose X": B is compared with, A the chooser
+    if "join" in own_right[:40] and _JOINS_ORDER_NEXT.match(own_right):
+        return "co-join", "joins-order"  # "A joins B's order for X": A buys beside B (see _co_parties)
+    if "by" in tail and _AND_BY.search(left):
+        return "co-by", "and-by"  # "ordered by A, and jointly by B and C": B and C take A's role
+    if (
+        ("with" in tail or "behalf" in tail)
+        and _JOINT_WITH.search(left)
+        and not _CO_MAKER_NEXT.match(own_right)
+    ):
+        if "behalf" in tail:
+            # "A signed on behalf of itself, B and C", "F received a contract for X on behalf of B" (a
+            # foreign military sale): the state a contract is signed for buys, whoever signs it
+            return "co-behalf", "on-behalf"
+        return "co", "jointly-with"  # "A, together with B, ordered": B shares A's side (see _co_parties)
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
     # demonym or possessive right before a system or item: origin or owner

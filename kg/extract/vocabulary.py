@@ -471,6 +471,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "announced its choice of the X", "made its final selection of": the choice told as a noun
             r"(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing)|made|makes|making) (?:its|their|the|a) (?:final )?"
             r"(?:choice|selection) of|"
+            # "A's selection of the X was announced": the chooser's possessive, the choice as a noun
+            r"(?<=['’]s )(?:final |formal )?(?:choice|selection) of|"
             # "was named the winner of the competition": the buyer's choice of a bidder
             r"(?:designated|named|declared|announced|confirmed)(?: as)? [\"“”']?(?:the )?winner|"
             # "settled on the X" (a choice), not "settled on $N as the price" (agreed terms: talks)
