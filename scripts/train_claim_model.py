@@ -84,14 +84,9 @@ NON_POSITIVE = (
     "modality:expected",
     "modality:uncertain",
     *sorted(set(learned.RISK_GROUPS.values())),
-    "sentence:systems-2",
-    "sentence:triples-3",
-    "buyer:outside-sentence",
-    "supplier:outside-sentence",
-    "system:outside-sentence",
-    "pair:far",
+    *(f for f in learned.CANDIDATES if not f.startswith("hand:")),  # the sentence's risk shapes
 )
-NON_NEGATIVE = ("hand", "hand:0.8", "hand:0.85")
+NON_NEGATIVE = ("hand", *(f for f in learned.CANDIDATES if f.startswith("hand:")))
 THRESHOLD = learned.THRESHOLD
 #: the feature sets the cross-validation chooses among: the article-level set, plus the sentence's own
 #: risk shapes (several systems, three or more triples, a supplier not named in it, buyer and system far
