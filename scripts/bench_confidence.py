@@ -49,7 +49,9 @@ BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 #: * ``tuned``: rules are tuned on the whole set (newsset);
 #: * ``halved``: written blind, then rules tuned on the even half only; the odd half is a check (scores
 #:   only, never shown claim by claim): newsset2, newsset3 (wholly blind until status2 tuned stage rules
-#:   on its even half), newsset7, newsset8;
+#:   on its even half), newsset7, newsset8, newsset10, newsset12, and newsset5, newsset11, newsset14 (final
+#:   checks until 2026-12-04: their misses had been read once to choose patterns, so they became tuning
+#:   material; the blind estimate is the finals left and the sets written after);
 #: * ``final``: the final checks nobody tunes or trains on, not in the default ``--sets`` (a score watched
 #:   after every change is tuned on too); the lead scores them at merges (``--sets newsset4,...``).
 #:
@@ -59,16 +61,16 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset2": ("m", "halved"),
     "newsset3": ("n", "halved"),
     "newsset4": ("p", "final"),
-    "newsset5": ("s", "final"),
+    "newsset5": ("s", "halved"),
     "newsset6": ("t", "final"),
     "newsset7": ("u", "halved"),
     "newsset8": ("v", "halved"),
     "newsset9": ("w", "final"),
     "newsset10": ("x", "halved"),
-    "newsset11": ("y", "final"),
+    "newsset11": ("y", "halved"),
     "newsset12": ("z", "halved"),
     "newsset13": ("a", "final"),
-    "newsset14": ("a", "final"),
+    "newsset14": ("a", "halved"),
     "newsset15": ("b", "final"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
