@@ -279,6 +279,21 @@ def _chosen(mention: str, designation: str) -> str:
     return designation
 
 
+@lru_cache(maxsize=8192)
+def catalogue_variant(name: str) -> str | None:
+    """The catalogue record a claim's family name stands for when the record pins a variant the
+    name does not ("M-1A1 Abrams" of "Abrams", "Marder-1A3" of "Marder"), else None: the claim
+    keeps the family, the store links the two (``kg:variantOf``).
+
+    >>> catalogue_variant("Abrams"), catalogue_variant("M-1A1 Abrams"), catalogue_variant("Patriot")
+    ('M-1A1 Abrams', None, None)
+    """
+    rec = resolve_system(name)
+    if rec is None or rec.designation == name or not adds_variant(name, rec.designation):
+        return None
+    return rec.designation
+
+
 def name_families(claims: list[Claim]) -> None:
     """Name each claim's system as the text writes it once the article is read: a record the
     catalogue files under one variant ("M-1A1 Abrams", "Type-209/1500") that the text names only by
@@ -307,3 +322,6 @@ def name_families(claims: list[Claim]) -> None:
             assert c.system is not None
             c.system = replace(c.system, name=family)
             c.deal_key = c.deal_key.replace(f":{name}:", f":{family}:")
+    for c in claims:
+        if c.system is not None:
+            c.system.catalogue_variant = catalogue_variant(c.system.name)

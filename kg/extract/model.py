@@ -103,9 +103,18 @@ class SystemRef:
     #: "MQ-9B" when one article names the same drone both ways
     surface: str | None = None
     manufacturer: str | None = None
+    #: the catalogue record a family name as written stands for when that record pins a variant the
+    #: text does not name ("AH-64E Apache" of "Apache"): the claim keeps the family, the store links
+    #: the two (``kg:variantOf``) so a query can join them
+    catalogue_variant: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "category": self.category, "mention": self.surface}
+        return {
+            "name": self.name,
+            "category": self.category,
+            "mention": self.surface,
+            "catalogue_variant": self.catalogue_variant,
+        }
 
 
 @dataclass(slots=True)

@@ -98,14 +98,26 @@ def company_node(out: NTriples, company: Mapping[str, Any] | None) -> URIRef | N
 
 
 def system_node(out: NTriples, system: Mapping[str, Any] | None) -> URIRef | None:
+    """The claim's system node; a family named as written ("Apache") also gets the catalogue
+    variant it stands for ("AH-64E Apache") linked to it by ``kg:variantOf``, so the family and
+    the register's or curated variant deals can be joined by a query without being merged."""
     if not system or not system.get("name"):
         return None
-    designation = reference.normalise_designation(system["name"])
+    node = _typed_system(out, system["name"], system.get("category"))
+    variant = system.get("catalogue_variant")
+    if isinstance(variant, str) and variant.strip():
+        variant_node = _typed_system(out, variant, system.get("category"))
+        if variant_node != node:
+            out.add(variant_node, ns.variantOf, node)
+    return node
+
+
+def _typed_system(out: NTriples, name: str, category: Any) -> URIRef:
+    designation = reference.normalise_designation(name)
     node = iris.system(designation)
     out.add(node, RDF.type, ns.WeaponSystem)
     out.add(node, RDFS.label, Literal(designation))
     out.add(node, ns.designation, Literal(designation))
-    category = system.get("category")
     if category in ns.CATEGORIES:
         out.add(node, ns.category, ns.CATEGORIES[category])
     return node

@@ -121,6 +121,7 @@ description = KG.description
 category = KG.category
 originCountry = KG.originCountry
 manufacturer = KG.manufacturer
+variantOf = KG.variantOf  # a catalogue variant -> the family a source names (AH-64E Apache -> Apache)
 
 # --- deal properties -----------------------------------------------------------------
 supplier = KG.supplier

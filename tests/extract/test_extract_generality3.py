@@ -248,3 +248,14 @@ def test_a_replaced_fleet_with_its_own_past_transfer_is_kept():
         (f[0], f[1])
         for f in _facts("Kenya ordered 10 Gripen jets from Sweden to replace its ageing F-5 fleet.")
     } == {("SWE", "KEN")}
+
+
+def test_a_family_named_as_written_says_which_catalogue_variant_it_stands_for():
+    # the claim keeps the family; the JSON names the catalogue record it resolves to, so the store can
+    # link the two without pinning a variant the text does not name
+    (claim,) = _claims("Chile ordered 20 Marder vehicles from Germany.")
+    assert claim["system"]["name"] == "Marder"
+    assert claim["system"]["catalogue_variant"] == "Marder-1A3"
+    (claim,) = _claims("Chile ordered 20 Marder 1A3 vehicles from Germany.")
+    assert claim["system"]["name"] == "Marder-1A3"
+    assert claim["system"]["catalogue_variant"] is None

@@ -54,3 +54,28 @@ def test_apache_2020_is_not_linked_nor_a_contradiction(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Apache" not in result.output
+
+
+def test_a_family_named_as_written_is_linked_to_the_catalogue_variant(tmp_path: Path) -> None:
+    """The article's "Apache" stays its own system (issue 13 point 5), and the store says which
+    catalogue variant it stands for, so one query finds the family's deals and the variant's."""
+    store = open_store(str(tmp_path / "s"))
+    ensure_base_graphs(store)
+    import_curated(store, data_path("facts", "india_deals.csv"))
+    import_articles(store, [data_path("articles", "2020-02-25-india-us-helicopters.md")])
+    kg = "https://w3id.org/defence-kg/ontology#"
+    rows = store.select(
+        f"SELECT ?vlabel ?flabel WHERE {{ GRAPH ?g {{ ?v <{kg}variantOf> ?f . "
+        f"?v <http://www.w3.org/2000/01/rdf-schema#label> ?vlabel . "
+        f"?f <http://www.w3.org/2000/01/rdf-schema#label> ?flabel }} }}"
+    )
+    assert {(str(r["vlabel"]), str(r["flabel"])) for r in rows} == {("AH-64E Apache", "Apache")}
+    # the family's deals and its variant's, in one query: the curated AH-64E order and the article's
+    deals = store.select(
+        f"SELECT DISTINCT ?deal ?label WHERE {{ GRAPH ?a {{ ?deal <{kg}weaponSystem> ?s }} "
+        f"GRAPH ?b {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }} "
+        f"FILTER(?label = 'Apache' || EXISTS {{ GRAPH ?c {{ ?s <{kg}variantOf> ?f }} "
+        f"GRAPH ?d {{ ?f <http://www.w3.org/2000/01/rdf-schema#label> 'Apache' }} }}) }}"
+    )
+    assert {str(r["label"]) for r in deals} == {"Apache", "AH-64E Apache"}
+    store.close()
