@@ -72,6 +72,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset13": ("a", "final"),
     "newsset14": ("a", "halved"),
     "newsset15": ("b", "final"),
+    "newsset16": ("c", "final"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")
