@@ -51,7 +51,8 @@ BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 #:   only, never shown claim by claim): newsset2, newsset3 (wholly blind until status2 tuned stage rules
 #:   on its even half), newsset7, newsset8, newsset10, newsset12, and newsset5, newsset11, newsset14 (final
 #:   checks until 2026-12-04: their misses had been read once to choose patterns, so they became tuning
-#:   material; the blind estimate is the finals left and the sets written after);
+#:   material; the blind estimate is the finals left and the sets written after), newsset17 and
+#:   newsset18 (measured whole and blind when added, then halved);
 #: * ``final``: the final checks nobody tunes or trains on, not in the default ``--sets`` (a score watched
 #:   after every change is tuned on too); the lead scores them at merges (``--sets newsset4,...``).
 #:
@@ -73,6 +74,8 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset14": ("a", "halved"),
     "newsset15": ("b", "final"),
     "newsset16": ("c", "final"),
+    "newsset17": ("f", "halved"),
+    "newsset18": ("g", "halved"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")
