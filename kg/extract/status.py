@@ -106,7 +106,8 @@ _DEAL_NOUN_LEFT = re.compile(
 #: an MoU or a letter of intent as what a passive signing signs: "A memorandum of intent for N X was signed",
 #: "a letter of intent ..., signed in 2018," (no contract, deal or order named between it and the verb)
 _MOU_LEFT = re.compile(
-    r"\b(?:mous?|memorand(?:um|a)|letters? of (?:intent|request)|loi)\b(?![^.;]*\b(?:contracts?|deals?|orders?|"
+    r"\b(?:mous?|memorand(?:um|a)|letters? of (?:intent|request)|loi|framework agreements?)\b"
+    r"(?![^.;]*\b(?:contracts?|deals?|orders?|"
     r"agreements?)\b)[^.;]{0,100}?(?:\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?|,\s*)$",
     re.IGNORECASE,
 )
