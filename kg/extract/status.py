@@ -225,6 +225,19 @@ _ORDERED_BATCH = re.compile(
 )
 
 
+#: delivery triggers that are nouns, the subject or object of another verb ("the first deliveries
+#: slipped", "the remaining jets are late"): alone, beside a delay, no delivery under way
+_DELIVERY_NOUN = re.compile(
+    r"^(?:remaining|so far|rest of the|outstanding deliver\w*|deliver(?:y|ies) of (?:the |its |their )?\w+|"
+    r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies)))$"
+)
+#: a date missed: "was supposed to arrive in 2023", "had hoped to take delivery in 2023" (the delayed
+#: trigger; the delivery verb after it states no delivery)
+_MISSED_LEFT = re.compile(
+    r"\b(?:supposed|had (?:hoped|expected|planned|intended)) to\s+(?:be\s+)?$", re.IGNORECASE
+)
+
+
 def _first_reading(
     s: str, trig: list[tuple[str, int, int, str]], st: str, ts: int, te: int, word: str, left: str, neg: bool
 ) -> str | None:
@@ -262,6 +275,8 @@ def _first_reading(
         st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
     if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
         return None  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+    if st in ("delivering", "delivered") and _MISSED_LEFT.search(left):
+        return None  # "had hoped to take delivery in 2023": a missed date (the delay), no delivery
     if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
         return None  # "until the last frigate arrives", "when the army receives them": a time to come
     if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
@@ -281,9 +296,12 @@ def _first_reading(
     return st
 
 
-def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, int], str | None]:
+def _readings(
+    s: str, trig: list[tuple[str, int, int, str]], verbs: set[str] | None = None
+) -> tuple[dict[str, int], str | None]:
     """Every stage the triggers state, each read with its negation and modality (stage -> rank),
-    and the modality of the sentence's claim."""
+    and the modality of the sentence's claim.  ``verbs``, when given, collects the delivery stages
+    a verb states (not only a noun such as "the first deliveries", "the remaining jets")."""
     found: dict[str, int] = {}
     modality = None
     for status, ts, te, word in trig:
@@ -372,12 +390,20 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
             continue
+        if verbs is not None and st in ("delivered", "delivering") and not _DELIVERY_NOUN.match(word):
+            verbs.add(st)
         found[st] = max(found.get(st, 0), _STATUS_RANK[st])
     return found, modality
 
 
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
-    found, modality = _readings(s, trig)
+    verbs: set[str] = set()
+    found, modality = _readings(s, trig, verbs)
+    if "delayed" in found and not verbs and "cancelled" not in found:
+        # "the first deliveries slipped to 2026", "the remaining jets were originally due in 2023": the
+        # deliveries are only the subject of the delay (no delivery verb states one under way)
+        found.pop("delivering", None)
+        found.pop("delivered", None)
     negated = bool(_DENIAL.search(s))
     if "purchase" in found:
         found.pop("purchase")

@@ -307,6 +307,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "pushing delivery to 2027": a schedule that slipped
             r"later than (?:originally )?(?:planned|scheduled|expected|promised|agreed|foreseen|envisaged)|"
             r"originally (?:due|scheduled|planned|expected|slated|set)(?= (?:to|for|in|by)\b)|"
+            # a date missed or moved: "the first jet was supposed to arrive in 2023", "had hoped to take
+            # delivery in 2023"
+            r"(?:was|were) supposed to(?= (?:arrive|land|be (?:delivered|handed|shipped|supplied)|enter service|"
+            r"reach)\b)|had (?:hoped|expected|planned|intended) to(?= (?:take delivery|receive|get|field)\b)|"
             r"push(?:es|ing)? back|push(?:ed|es|ing)? (?:the |its |their )?(?:first |final |planned )?"
             r"deliver(?:y|ies)(?: dates?)? (?:back |out )?(?:to|into|until|beyond))\b"
         ),

@@ -45,3 +45,37 @@ def test_a_contract_under_a_framework_agreement_is_signed() -> None:
     """The contract signed under a framework agreement is a contract (signed)."""
     text = "Spain signed a contract with Germany for 30 Leopard 2A8 tanks under a framework agreement."
     assert _stages(text, "DEU", "ESP") == {"signed"}
+
+
+# --- a delivery date missed: the deliveries are the subject of the delay, not under way -------------
+
+_SIGNED = "Chile signed for 12 KF-21 jets from South Korea in 2021. "
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sentence=st.sampled_from(
+        [
+            "The first KF-21 jet was supposed to arrive in {y}; now the first deliveries have slipped again.",
+            "The first KF-21 jets were supposed to be delivered in {y}.",
+            "Chile had hoped to take delivery of the first KF-21 jets in {y}.",
+            "The air force had expected to receive the first KF-21 jets in {y}.",
+            "The remaining six KF-21 jets were originally due in {y}; officials now say they will be delivered "
+            "by 2027.",
+            "The first deliveries of the KF-21 jets have been delayed from {y} to 2027.",
+        ]
+    ),
+    y=st.sampled_from(["2023", "2024"]),
+)
+def test_a_missed_delivery_date_is_delayed_not_delivering(sentence: str, y: str) -> None:
+    """ "was supposed to arrive in 2023", "had hoped to take delivery in 2023", "the first deliveries
+    slipped": a slipped schedule (delayed), no delivery under way."""
+    got = _stages(_SIGNED + sentence.format(y=y), "KOR", "CHL")
+    assert "delayed" in got
+    assert not got & {"delivering", "delivered"}
+
+
+def test_a_delivery_verb_beside_a_delay_stays_delivering() -> None:
+    """A delivery a verb states is under way whatever the delay of the rest."""
+    text = _SIGNED + "Chile received the first six KF-21 jets in 2024, but the rest have been delayed."
+    assert "delivering" in _stages(text, "KOR", "CHL")
