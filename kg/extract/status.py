@@ -396,6 +396,24 @@ def _readings(
     return found, modality
 
 
+#: a purchase still under way, with no contract word: "is (also) buying", "are acquiring", "awaiting N X
+#: from A"
+_PENDING_BUY = re.compile(r"^(?:(?:is|are)\s+(?:\w+\s+)?(?:buying|acquiring|purchasing|procuring)|await\w*)$")
+
+
+def _pending_purchase_cleared(trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether every signed trigger is a purchase still under way ("is buying", "awaiting ... from")
+    and a government's clearance is stated beside it ("approved by the cabinet in 2023", "whose sale
+    Washington approved"): the clearance is the stage the sentence gives (the newsset conventions
+    label it approved alone)."""
+    signed = [t for t in trig if t[0] == "signed"]
+    return (
+        bool(signed)
+        and all(_PENDING_BUY.match(t[3]) for t in signed)
+        and any(t[0] == "approved" and _CLEARANCE.match(t[3]) for t in trig)
+    )
+
+
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
     verbs: set[str] = set()
     found, modality = _readings(s, trig, verbs)
@@ -404,6 +422,10 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         # deliveries are only the subject of the delay (no delivery verb states one under way)
         found.pop("delivering", None)
         found.pop("delivered", None)
+    if "signed" in found and "approved" in found and _pending_purchase_cleared(trig):
+        found.pop(
+            "signed"
+        )  # "is buying X, approved by the cabinet in 2023": the stage stated is the clearance
     negated = bool(_DENIAL.search(s))
     if "purchase" in found:
         found.pop("purchase")

@@ -79,3 +79,29 @@ def test_a_delivery_verb_beside_a_delay_stays_delivering() -> None:
     """A delivery a verb states is under way whatever the delay of the rest."""
     text = _SIGNED + "Chile received the first six KF-21 jets in 2024, but the rest have been delayed."
     assert "delivering" in _stages(text, "KOR", "CHL")
+
+
+# --- a purchase still under way beside its clearance: the clearance is the stage stated -------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sentence=st.sampled_from(
+        [
+            "Chile is also buying 12 AH-64E helicopters from the United States, approved by Washington in {y}.",
+            "Chile is awaiting 12 AH-64E helicopters from the United States, whose sale Washington approved in {y}.",
+            "Chile is now acquiring 12 AH-64E helicopters from the United States, a sale the State Department "
+            "cleared in {y}.",
+        ]
+    ),
+    y=st.sampled_from(["2022", "2023"]),
+)
+def test_a_pending_purchase_beside_a_clearance_is_approved(sentence: str, y: str) -> None:
+    """ "is buying X, approved in 2023", "awaiting X, whose sale W approved": no contract is stated."""
+    assert _stages(sentence.format(y=y), "USA", "CHL") == {"approved"}
+
+
+def test_a_contract_beside_a_clearance_keeps_both_stages() -> None:
+    """A signing verb states the contract beside the clearance (rule 2: both stages)."""
+    text = "Chile signed for 12 AH-64E helicopters from the United States, whose sale Washington approved in 2022."
+    assert _stages(text, "USA", "CHL") == {"signed", "approved"}
