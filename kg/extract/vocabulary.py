@@ -260,6 +260,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # suspended talks (labelling guidelines: cancelled): "talks stay frozen", "put the negotiations
             # on hold", "froze the talks"; a paused delivery is a delay, not this
             r"(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,2}?(?:frozen|on hold|on ice|paused)|"
+            # talks ended by a party: "has ended talks with A on the X", "broke off negotiations"
+            r"(?:end(?:s|ed|ing)?|(?:broke|breaks?|breaking|broken) off)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:talks|negotiations|discussions)|"
             r"(?:froze|frozen|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"

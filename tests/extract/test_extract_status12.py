@@ -105,3 +105,19 @@ def test_a_contract_beside_a_clearance_keeps_both_stages() -> None:
     """A signing verb states the contract beside the clearance (rule 2: both stages)."""
     text = "Chile signed for 12 AH-64E helicopters from the United States, whose sale Washington approved in 2022."
     assert _stages(text, "USA", "CHL") == {"signed", "approved"}
+
+
+# --- talks ended by a party are cancelled (rule 5: suspended talks are cancelled) -------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(
+        ["has ended talks", "ended negotiations", "broke off talks", "has broken off negotiations"]
+    ),
+    prep=st.sampled_from(["on the purchase of", "over"]),
+)
+def test_talks_ended_by_the_buyer_are_cancelled(verb: str, prep: str) -> None:
+    """ "A has ended talks with B on the purchase of N X", "broke off negotiations": cancelled."""
+    text = f"Chile {verb} with Germany {prep} 40 Leopard 2A8 tanks."
+    assert _stages(text, "DEU", "CHL") == {"cancelled"}
