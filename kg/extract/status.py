@@ -238,6 +238,12 @@ _MISSED_LEFT = re.compile(
 )
 
 
+#: the past perfect right before a trigger: "had been held up", "had long delayed"
+_PAST_PERFECT_LEFT = re.compile(
+    r"\bhad\s+(?:(?:\w+ly|long|already)\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
 def _first_reading(
     s: str, trig: list[tuple[str, int, int, str]], st: str, ts: int, te: int, word: str, left: str, neg: bool
 ) -> str | None:
@@ -273,6 +279,11 @@ def _first_reading(
         return None  # "the tender, which A had entered with the X": A's offer, not A's talks
     if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
         st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
+    if st == "delayed" and word in ("held up", "held back") and _PAST_PERFECT_LEFT.search(left):
+        # "the package had been held up by US demands", "had held up the sale for months before dropping
+        # his objection": a hold told as over before a later event, no stage of the deal now ("had pushed
+        # back the schedule" is a slip that stands)
+        return None
     if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
         return None  # "its long-delayed programme": an adjective of the programme, not the deal's stage
     if st in ("delivering", "delivered") and _MISSED_LEFT.search(left):

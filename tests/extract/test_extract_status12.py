@@ -121,3 +121,34 @@ def test_talks_ended_by_the_buyer_are_cancelled(verb: str, prep: str) -> None:
     """ "A has ended talks with B on the purchase of N X", "broke off negotiations": cancelled."""
     text = f"Chile {verb} with Germany {prep} 40 Leopard 2A8 tanks."
     assert _stages(text, "DEU", "CHL") == {"cancelled"}
+
+
+# --- a hold told in the past perfect is over: no delay now -------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sentence=st.sampled_from(
+        [
+            "Washington approved the sale of 40 F-16 Block 70 jets to Chile on Friday. A senator had held up "
+            "the F-16 Block 70 sale for months before dropping his objection.",
+            "Washington approved the sale of 40 F-16 Block 70 jets to Chile on Friday. The F-16 Block 70 package "
+            "had been held up by demands for safeguards.",
+            "Washington approved the sale of 40 F-16 Block 70 jets to Chile on Friday. The F-16 Block 70 sale had "
+            "long been held back by Congress.",
+        ]
+    )
+)
+def test_a_hold_in_the_past_perfect_is_no_delay(sentence: str) -> None:
+    """ "had held up the sale before dropping his objection", "the package had been held up": the hold
+    is over, told before a later event (here the approval): no delayed stage."""
+    assert _stages(sentence, "USA", "CHL") == {"approved"}
+
+
+def test_a_slip_in_the_past_perfect_stands() -> None:
+    """ "had pushed back the schedule": the slip is still the deal's state (delayed)."""
+    text = (
+        "Chile signed for 40 F-16 Block 70 jets from the United States in 2018. Production problems had "
+        "pushed back the F-16 schedule by two years."
+    )
+    assert "delayed" in _stages(text, "USA", "CHL")
