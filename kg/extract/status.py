@@ -244,6 +244,15 @@ _PAST_PERFECT_LEFT = re.compile(
 )
 
 
+#: "received its first submarine from A", ", its first armed drone,": the first of a kind the buyer
+#: ever had (a lowercase singular noun after "its first"), not the first batch of a deal
+_FIRST_OF_KIND = re.compile(
+    r"\b(?:its|their)\s+first\s+(?!(?:batch|tranche|lot|consignment|shipment|delivery|unit|one|of|two|three|"
+    r"four|five|six|seven|eight|nine|ten|few)\b)(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*[^s\W](?=\s*(?:[,:;.]|from\b|in\b|"
+    r"since\b|to\b))"
+)
+
+
 def _first_reading(
     s: str, trig: list[tuple[str, int, int, str]], st: str, ts: int, te: int, word: str, left: str, neg: bool
 ) -> str | None:
@@ -443,7 +452,11 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         if not any(k != "unknown" for k in found):
             found["signed"] = _STATUS_RANK["signed"]
     delayed = "delayed" in found
-    if "delivered" in found and _PARTIAL.search(_ORDERED_BATCH.sub(" ", s)) and not _COMPLETED.search(s):
+    if (
+        "delivered" in found
+        and _PARTIAL.search(_FIRST_OF_KIND.sub(" ", _ORDERED_BATCH.sub(" ", s)))
+        and not _COMPLETED.search(s)
+    ):
         found.pop("delivered")
         found["delivering"] = _STATUS_RANK["delivering"]
     if "cancelled" in found:

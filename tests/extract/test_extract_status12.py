@@ -152,3 +152,39 @@ def test_a_slip_in_the_past_perfect_stands() -> None:
         "pushed back the F-16 schedule by two years."
     )
     assert "delayed" in _stages(text, "USA", "CHL")
+
+
+# --- "its first <kind>": the first of a kind the buyer ever had, not a first batch -------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sentence=st.sampled_from(
+        [
+            "Ghana received its first {kind} from Turkey in 2023: a Bayraktar TB2.",
+            "Ghana took delivery of Bayraktar TB2 drones from Turkey this year, its first {kind}, to watch its coast.",
+        ]
+    ),
+    kind=st.sampled_from(["armed drone", "armed unmanned aircraft", "combat drone", "attack aircraft"]),
+)
+def test_the_first_of_a_kind_is_delivered(sentence: str, kind: str) -> None:
+    """ "received its first armed drone", "its first combat aircraft": a first of its kind for the buyer
+    (delivered), not the first batch of a deal (delivering)."""
+    got = _stages(sentence.format(kind=kind), "TUR", "GHA")
+    assert "delivered" in got
+    assert "delivering" not in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    first=st.sampled_from(
+        [
+            "its first two Bayraktar TB2 drones",
+            "its first batch of Bayraktar TB2 drones",
+            "the first Bayraktar TB2 drones",
+        ]
+    )
+)
+def test_a_first_batch_stays_delivering(first: str) -> None:
+    """A counted, batched or designated first delivery is still a delivery under way."""
+    assert "delivering" in _stages(f"Ghana received {first} from Turkey in 2023.", "TUR", "GHA")
