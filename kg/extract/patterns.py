@@ -396,9 +396,12 @@ _COMPLETED = re.compile(
 # word prefilter (kg.extract._fastre.NeedsRx): a case-insensitive scan of the whole sentence, skipped on
 # one without "complet" or a delivery verb
 _COMPLETED = NeedsRx(_COMPLETED)
-#: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating)
+#: a memorandum or letter of intent is signed during talks (labelling guidelines: negotiating); so is a
+#: framework agreement, which sets terms for contracts still to be placed ("signed a framework agreement
+#: for up to N X": the newsset conventions label it negotiating, signed accepted)
 _MOU_AFTER = re.compile(
-    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor)\b",
+    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mou|memorandum|letters? of (?:intent|request)|loi|lor|"
+    r"framework\s+agreements?)\b",
     re.IGNORECASE,
 )
 #: "the State Department approved a possible sale", "the agency informed Congress about the possible

@@ -106,7 +106,8 @@ _DEAL_NOUN_LEFT = re.compile(
 #: an MoU or a letter of intent as what a passive signing signs: "A memorandum of intent for N X was signed",
 #: "a letter of intent ..., signed in 2018," (no contract, deal or order named between it and the verb)
 _MOU_LEFT = re.compile(
-    r"\b(?:mous?|memorand(?:um|a)|letters? of (?:intent|request)|loi)\b(?![^.;]*\b(?:contracts?|deals?|orders?|"
+    r"\b(?:mous?|memorand(?:um|a)|letters? of (?:intent|request)|loi|framework agreements?)\b"
+    r"(?![^.;]*\b(?:contracts?|deals?|orders?|"
     r"agreements?)\b)[^.;]{0,100}?(?:\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?|,\s*)$",
     re.IGNORECASE,
 )
@@ -224,6 +225,34 @@ _ORDERED_BATCH = re.compile(
 )
 
 
+#: delivery triggers that are nouns, the subject or object of another verb ("the first deliveries
+#: slipped", "the remaining jets are late"): alone, beside a delay, no delivery under way
+_DELIVERY_NOUN = re.compile(
+    r"^(?:remaining|so far|rest of the|outstanding deliver\w*|deliver(?:y|ies) of (?:the |its |their )?\w+|"
+    r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies)))$"
+)
+#: a date missed: "was supposed to arrive in 2023", "had hoped to take delivery in 2023" (the delayed
+#: trigger; the delivery verb after it states no delivery)
+_MISSED_LEFT = re.compile(
+    r"\b(?:supposed|had (?:hoped|expected|planned|intended)) to\s+(?:be\s+)?$", re.IGNORECASE
+)
+
+
+#: the past perfect right before a trigger: "had been held up", "had long delayed"
+_PAST_PERFECT_LEFT = re.compile(
+    r"\bhad\s+(?:(?:\w+ly|long|already)\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+#: "received its first submarine from A", ", its first armed drone,": the first of a kind the buyer
+#: ever had (a lowercase singular noun after "its first"), not the first batch of a deal
+_FIRST_OF_KIND = re.compile(
+    r"\b(?:its|their)\s+first\s+(?!(?:batch|tranche|lot|consignment|shipment|delivery|unit|one|of|two|three|"
+    r"four|five|six|seven|eight|nine|ten|few)\b)(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*[^s\W](?=\s*(?:[,:;.]|from\b|in\b|"
+    r"since\b|to\b))"
+)
+
+
 def _first_reading(
     s: str, trig: list[tuple[str, int, int, str]], st: str, ts: int, te: int, word: str, left: str, neg: bool
 ) -> str | None:
@@ -259,8 +288,15 @@ def _first_reading(
         return None  # "the tender, which A had entered with the X": A's offer, not A's talks
     if st == "delayed" and _PAUSE.search(word) and _TALKS_BEFORE.search(s, 0, ts):
         st = "cancelled"  # "the talks over X remain frozen / are on hold": suspended talks
+    if st == "delayed" and word in ("held up", "held back") and _PAST_PERFECT_LEFT.search(left):
+        # "the package had been held up by US demands", "had held up the sale for months before dropping
+        # his objection": a hold told as over before a later event, no stage of the deal now ("had pushed
+        # back the schedule" is a slip that stands)
+        return None
     if st == "delayed" and ts >= 1 and s[ts - 1] == "-":
         return None  # "its long-delayed programme": an adjective of the programme, not the deal's stage
+    if st in ("delivering", "delivered") and _MISSED_LEFT.search(left):
+        return None  # "had hoped to take delivery in 2023": a missed date (the delay), no delivery
     if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
         return None  # "until the last frigate arrives", "when the army receives them": a time to come
     if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
@@ -280,9 +316,12 @@ def _first_reading(
     return st
 
 
-def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, int], str | None]:
+def _readings(
+    s: str, trig: list[tuple[str, int, int, str]], verbs: set[str] | None = None
+) -> tuple[dict[str, int], str | None]:
     """Every stage the triggers state, each read with its negation and modality (stage -> rank),
-    and the modality of the sentence's claim."""
+    and the modality of the sentence's claim.  ``verbs``, when given, collects the delivery stages
+    a verb states (not only a noun such as "the first deliveries", "the remaining jets")."""
     found: dict[str, int] = {}
     modality = None
     for status, ts, te, word in trig:
@@ -371,19 +410,53 @@ def _readings(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[dict[str, 
             continue
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
             continue
+        if verbs is not None and st in ("delivered", "delivering") and not _DELIVERY_NOUN.match(word):
+            verbs.add(st)
         found[st] = max(found.get(st, 0), _STATUS_RANK[st])
     return found, modality
 
 
+#: a purchase still under way, with no contract word: "is (also) buying", "are acquiring", "awaiting N X
+#: from A"
+_PENDING_BUY = re.compile(r"^(?:(?:is|are)\s+(?:\w+\s+)?(?:buying|acquiring|purchasing|procuring)|await\w*)$")
+
+
+def _pending_purchase_cleared(trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether every signed trigger is a purchase still under way ("is buying", "awaiting ... from")
+    and a government's clearance is stated beside it ("approved by the cabinet in 2023", "whose sale
+    Washington approved"): the clearance is the stage the sentence gives (the newsset conventions
+    label it approved alone)."""
+    signed = [t for t in trig if t[0] == "signed"]
+    return (
+        bool(signed)
+        and all(_PENDING_BUY.match(t[3]) for t in signed)
+        and any(t[0] == "approved" and _CLEARANCE.match(t[3]) for t in trig)
+    )
+
+
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
-    found, modality = _readings(s, trig)
+    verbs: set[str] = set()
+    found, modality = _readings(s, trig, verbs)
+    if "delayed" in found and not verbs and "cancelled" not in found:
+        # "the first deliveries slipped to 2026", "the remaining jets were originally due in 2023": the
+        # deliveries are only the subject of the delay (no delivery verb states one under way)
+        found.pop("delivering", None)
+        found.pop("delivered", None)
+    if "signed" in found and "approved" in found and _pending_purchase_cleared(trig):
+        found.pop(
+            "signed"
+        )  # "is buying X, approved by the cabinet in 2023": the stage stated is the clearance
     negated = bool(_DENIAL.search(s))
     if "purchase" in found:
         found.pop("purchase")
         if not any(k != "unknown" for k in found):
             found["signed"] = _STATUS_RANK["signed"]
     delayed = "delayed" in found
-    if "delivered" in found and _PARTIAL.search(_ORDERED_BATCH.sub(" ", s)) and not _COMPLETED.search(s):
+    if (
+        "delivered" in found
+        and _PARTIAL.search(_FIRST_OF_KIND.sub(" ", _ORDERED_BATCH.sub(" ", s)))
+        and not _COMPLETED.search(s)
+    ):
         found.pop("delivered")
         found["delivering"] = _STATUS_RANK["delivering"]
     if "cancelled" in found:

@@ -260,6 +260,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # suspended talks (labelling guidelines: cancelled): "talks stay frozen", "put the negotiations
             # on hold", "froze the talks"; a paused delivery is a delay, not this
             r"(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,2}?(?:frozen|on hold|on ice|paused)|"
+            # talks ended by a party: "has ended talks with A on the X", "broke off negotiations"
+            r"(?:end(?:s|ed|ing)?|(?:broke|breaks?|breaking|broken) off)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:talks|negotiations|discussions)|"
             r"(?:froze|frozen|freez(?:e|es|ing)|paus(?:e|ed|es|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?"
             r"(?:talks|negotiations|discussions)|put\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:talks|negotiations|"
             r"discussions)\s+on\s+(?:hold|ice)|"
@@ -307,6 +310,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "pushing delivery to 2027": a schedule that slipped
             r"later than (?:originally )?(?:planned|scheduled|expected|promised|agreed|foreseen|envisaged)|"
             r"originally (?:due|scheduled|planned|expected|slated|set)(?= (?:to|for|in|by)\b)|"
+            # a date missed or moved: "the first jet was supposed to arrive in 2023", "had hoped to take
+            # delivery in 2023"
+            r"(?:was|were) supposed to(?= (?:arrive|land|be (?:delivered|handed|shipped|supplied)|enter service|"
+            r"reach)\b)|had (?:hoped|expected|planned|intended) to(?= (?:take delivery|receive|get|field)\b)|"
             r"push(?:es|ing)? back|push(?:ed|es|ing)? (?:the |its |their )?(?:first |final |planned )?"
             r"deliver(?:y|ies)(?: dates?)? (?:back |out )?(?:to|into|until|beyond))\b"
         ),
