@@ -247,6 +247,12 @@ _ORDER_TAKEN = (
     r"(?:an?|two|three|four|five|several|multiple|new|fresh|another|\d+)\s+(?:(?!of\b)[\w$.,-]+\s+){0,3}?"
     r"(?:orders?|contracts?)\b"
 )
+#: "received Berlin's formal consent to send N X", "receives US approval to re-export": a permission
+#: received, not items arriving (the receiver may be the one allowed to pass items on)
+_LEAVE_TAKEN = (
+    r"(?:[\w'’.-]+\s+){0,3}?(?:consent|approval|permission|go-ahead|green light|clearance|authori[sz]ation|"
+    r"licen[cs]es?|permits?|assurances?|guarantees?|waivers?)\b"
+)
 
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -326,7 +332,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
             r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
-            r"receiving)|gets|receives(?! " + _ORDER_TAKEN + r")|"
+            r"receiving)|gets|receives(?! " + _ORDER_TAKEN + r"| " + _LEAVE_TAKEN + r")|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
             r"(?:first|initial|second|latest))\b"
@@ -339,6 +345,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
             r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received(?! "
             + _ORDER_TAKEN
+            + r"| "
+            + _LEAVE_TAKEN
             + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|arrives|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "the handover of N X to B": the items changed hands (a delivered transfer)
