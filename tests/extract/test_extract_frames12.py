@@ -46,3 +46,49 @@ def test_items_received_are_still_a_delivery() -> None:
     """The limit: items received (not a permission) stay a delivery to the receiver."""
     got = facts("Greece received 12 Caesar howitzers from France in May.", PUB)
     assert ("FRA", "GRC", "delivered") in {(f[0], f[1], f[3]) for f in got}
+
+
+# -- a gift told with two objects -------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["gave", "has given", "had given"]),
+    st.sampled_from(
+        [
+            ("its first submarine, the Kilo-class boat", "Kilo-class"),
+            ("a Kilo-class submarine", "Kilo-class"),
+            ("all six of its Gepard anti-aircraft tanks", "Gepard"),
+            ("both of its Gepard tanks", "Gepard"),
+        ]
+    ),
+)
+def test_a_gift_with_recipient_then_item_is_a_transfer(verb: str, item: tuple[str, str]) -> None:
+    """Pattern "A gave B its first X", "A has given B all N of its X": the recipient comes first,
+    then the item with its determiner (singular too): A supplied B."""
+    phrase, name = item
+    got = facts(f"In 2019 Norway {verb} Bangladesh {phrase}.", PUB)
+    assert any(f[0] == "NOR" and f[1] == "BGD" and f[2] and name.lower() in f[2].lower() for f in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["a chance to test its new missiles", "an edge with its drones", "a week for its tanks"])
+)
+def test_a_recipient_given_a_chance_is_no_gift(rest: str) -> None:
+    """The limit: "gave B a chance to test its missiles" hands over no item."""
+    got = facts(f"The exercise gave Bangladesh {rest}, Norway said.", PUB)
+    assert not any(f[1] == "BGD" for f in got)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["decided", "decided in March", "agreed", "voted"]),
+    st.sampled_from(["give Ukraine 14 Mi-8 helicopters", "hand over 14 Mi-8 helicopters to Ukraine"]),
+)
+def test_a_decision_to_give_from_stocks_is_approved(decided: str, act: str) -> None:
+    """Pattern "A decided to give B N X": the giving state's decision (approved, as "decided to
+    donate"); A supplies, never buys."""
+    got = facts(f"Slovenia {decided} to {act}.", PUB)
+    assert ("SVN", "UKR", "Mi-8", "approved") in got
+    assert not any(f[1] == "SVN" for f in got)
