@@ -550,6 +550,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"laws?|motions?|resolutions?|ideas?|case|arguments?|names?|candidates?|proposals? to (?:buy|purchase|"
             r"acquire|procure))\b)|propos(?:ed|es|ing) (?:its|their|an? (?:[\w-]+ )?(?:version|variant|derivative))\b|"
             r"(?:submitted|tabled|lodged) (?:an? |its |their |the )?(?:[\w-]+ ){0,2}?(?:bids?|offers?)|"
+            # a bidder's proposal handed in: "A has also submitted a proposal", "officials presented a
+            # proposal during visits to B" (not a buyer's "proposal to buy", put to its parliament)
+            r"(?:submitted|tabled|lodged|presented) (?:an? |its |their |the )?(?:[\w-]+ ){0,2}?proposals?"
+            r"(?! to (?:buy|purchase|acquire|procure|fund|order|lease)\b)(?! (?:to|before) (?:the )?(?:parliament|"
+            r"congress|cabinet|lawmakers|senate|government|committee)\b)|"
             # a competition's entrant: "A has bid the X", "A is competing for B's frigate contract" (the
             # lists of entrants, "among the bidders are A with the X", are rival bids: see _RIVAL)
             r"(?:has|have|had) bid (?:the|its|their|an?)|"

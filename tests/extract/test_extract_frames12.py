@@ -92,3 +92,19 @@ def test_a_decision_to_give_from_stocks_is_approved(decided: str, act: str) -> N
     got = facts(f"Slovenia {decided} to {act}.", PUB)
     assert ("SVN", "UKR", "Mi-8", "approved") in got
     assert not any(f[1] == "SVN" for f in got)
+
+
+# -- a bidder's proposal handed in --------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["has submitted", "submitted", "has also presented", "tabled", "lodged"]),
+    st.sampled_from(["a proposal", "its proposal", "a revised proposal", "proposals"]),
+)
+def test_a_proposal_submitted_is_an_offer(verb: str, proposal: str) -> None:
+    """Pattern "A's maker has submitted a proposal with its X during a visit to B": the bidder offers
+    X to the buyer the paragraph is about."""
+    text = f"Peru wants new frigates. Italy's Fincantieri {verb} {proposal} with its FREMM design during a visit to Lima."
+    got = facts(text, PUB)
+    assert ("ITA", "PER", "FREMM", "offered") in {(f[0], f[1], (f[2] or "").split()[0], f[3]) for f in got}
