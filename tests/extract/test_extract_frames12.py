@@ -108,3 +108,18 @@ def test_a_proposal_submitted_is_an_offer(verb: str, proposal: str) -> None:
     text = f"Peru wants new frigates. Italy's Fincantieri {verb} {proposal} with its FREMM design during a visit to Lima."
     got = facts(text, PUB)
     assert ("ITA", "PER", "FREMM", "offered") in {(f[0], f[1], (f[2] or "").split()[0], f[3]) for f in got}
+
+
+# -- an alliance named after a capital ------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["air forces", "members", "armies", "states"]),
+    st.sampled_from(["were supplied to", "went to", "were sold to"]),
+)
+def test_an_alliance_named_after_a_capital_is_no_buyer(members: str, verb: str) -> None:
+    """Pattern "X were supplied to Warsaw Pact air forces": the bloc named after a city is no state;
+    the city's country buys nothing."""
+    got = facts(f"Hundreds of MiG-21 jets {verb} Warsaw Pact {members} in the 1970s.", PUB)
+    assert not any(f[1] == "POL" for f in got)
