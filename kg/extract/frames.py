@@ -1039,13 +1039,30 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
             p.role, p.cue = "supplier", "demonym-item"
 
 
+#: goods that are no arms ("humanitarian aid, medical supplies and non-military equipment such as
+#: generators", "non-lethal equipment"), and the words that name arms among them
+_CIVIL_GOODS = re.compile(
+    r"\b(?:humanitarian|medical|non-military|non-lethal|civilian (?:aid|goods|supplies|equipment)|food|"
+    r"generators?|financial (?:aid|support|assistance))\b",
+    re.IGNORECASE,
+)
+_ARMS_GOODS = re.compile(
+    r"(?<!non-)\b(?:arms|weapons?|weaponry|munitions|ammunition|shells|(?<!non-)military (?:equipment|aid|"
+    r"hardware|assistance|supplies|goods)|" + _ITEMS4 + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _frame_worth_it(ref: SystemRef | None, sup: list[_Party], buy: list[_Party], status: str, s: str) -> bool:
     """A frame needs a buyer; a system-less one needs a stated relationship or a seller and a
-    buyer named in the sentence (never only from context)."""
+    buyer named in the sentence (never only from context), and goods that may be arms ("sent
+    humanitarian aid and non-military equipment to B" transfers no arms)."""
     if not buy:
         return False
     if ref is not None:
         return True
+    if _CIVIL_GOODS.search(s) and not _ARMS_GOODS.search(s):
+        return False
     if not (status == "unknown" or sup):
         return False
     if (

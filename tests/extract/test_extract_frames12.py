@@ -123,3 +123,35 @@ def test_an_alliance_named_after_a_capital_is_no_buyer(members: str, verb: str) 
     the city's country buys nothing."""
     got = facts(f"Hundreds of MiG-21 jets {verb} Warsaw Pact {members} in the 1970s.", PUB)
     assert not any(f[1] == "POL" for f in got)
+
+
+# -- goods that are no arms ---------------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["has sent", "provided", "has delivered", "shipped"]),
+    st.sampled_from(
+        [
+            "humanitarian aid and medical supplies",
+            "non-military equipment such as generators",
+            "food, fuel and non-lethal equipment",
+            "medical supplies",
+        ]
+    ),
+)
+def test_civil_goods_are_no_arms_transfer(verb: str, goods: str) -> None:
+    """Pattern "A has sent humanitarian aid and non-military equipment to B": no arms change hands,
+    so no system-less deal between A and B."""
+    assert not facts(f"Japan {verb} {goods} to Moldova since 2022.", PUB)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["weapons and humanitarian aid", "military equipment and medical supplies", "ammunition and food"]
+    )
+)
+def test_arms_beside_civil_goods_stay_a_transfer(goods: str) -> None:
+    """The limit: arms named beside the civil goods keep the system-less transfer."""
+    assert any(f[:3] == ("JPN", "MDA", None) for f in facts(f"Japan has sent {goods} to Moldova.", PUB))
