@@ -155,3 +155,24 @@ def test_civil_goods_are_no_arms_transfer(verb: str, goods: str) -> None:
 def test_arms_beside_civil_goods_stay_a_transfer(goods: str) -> None:
     """The limit: arms named beside the civil goods keep the system-less transfer."""
     assert any(f[:3] == ("JPN", "MDA", None) for f in facts(f"Japan has sent {goods} to Moldova.", PUB))
+
+
+# -- retired items changing hands ---------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["have held talks on", "are in talks on", "are discussing"]),
+    st.sampled_from(["the transfer of retired", "the possible transfer of retired", "the sale of retired"]),
+)
+def test_retired_items_traded_are_the_deal_item(talks: str, traded: str) -> None:
+    """Pattern "A and B have held talks on the transfer of retired X": "retired" describes the surplus
+    items changing hands, not a fleet a purchase replaces; X is the item of the talks."""
+    got = facts(f"Jakarta and Tokyo {talks} {traded} Abukuma-class destroyer escorts.", PUB)
+    assert any(f[:3] == ("JPN", "IDN", "Abukuma-class") for f in got)
+
+
+def test_a_retired_fleet_replaced_is_still_no_deal_item() -> None:
+    """The limit: "bought X to replace its retired Y" buys X; the retired Y is no item."""
+    got = facts("Indonesia bought 24 Rafale jets from France to replace its retired F-5 fighters.", PUB)
+    assert not any(f[2] and "F-5" in f[2] for f in got)
