@@ -176,3 +176,26 @@ def test_a_retired_fleet_replaced_is_still_no_deal_item() -> None:
     """The limit: "bought X to replace its retired Y" buys X; the retired Y is no item."""
     got = facts("Indonesia bought 24 Rafale jets from France to replace its retired F-5 fighters.", PUB)
     assert not any(f[2] and "F-5" in f[2] for f in got)
+
+
+# -- a second seller in a clause of its own -------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["; ", ", and ", ", but ", ", while "]),
+    st.sampled_from(["Sweden has offered the Gripen", "Sweden is pitching the Gripen"]),
+)
+def test_a_seller_in_another_clause_leaves_the_first_deal(join: str, other: str) -> None:
+    """Pattern "A signed for N X; B has offered the Y": B sells Y in its own clause; A's X deal stays,
+    its seller the one X's origin gives."""
+    got = facts(f"Portugal signed for 27 F-35 fighters in 2024{join}{other}.", PUB)
+    assert any(f[:3] == ("USA", "PRT", "F-35") for f in got)
+    assert not any(f[0] == "SWE" and f[2] == "F-35" for f in got)
+
+
+def test_a_giver_in_the_same_clause_is_not_replaced_by_the_origin() -> None:
+    """The limit: "B delivered two X, along with several Y": B gives X (a re-export or donation); the
+    origin of X does not stand in for B."""
+    text = "Moldova wants air defence. Norway has delivered two Patriot systems, along with several IRIS-T SLM systems."
+    assert not any(f[0] == "USA" for f in facts(text, PUB))
