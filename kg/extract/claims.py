@@ -969,6 +969,15 @@ _GIVEN_FROM_STOCK = re.compile(
     re.IGNORECASE,
 )
 
+#: "retired" as the adjective of items changing hands ("the possible transfer of retired X", "the sale
+#: of its retired X", "offered B two retired X"): surplus stock traded, not the fleet a purchase replaces
+_TRADED_RETIRED = re.compile(
+    r"\b(?:transfer|sale|donation|gift|handover|hand-over|supply|delivery|lease|acquisition|purchase|offer)s?\s+"
+    r"of\s+(?:(?:the|its|their|some|several|two|three|four|five|six|\d{1,3})\s+)?(?:recently\s+)?retired\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
 # word prefilters (kg.extract._fastre.NeedsRx) of the checks of _deal_systems
 _SYSTEM_CHECKS = tuple(
     NeedsRx(rx)
@@ -983,6 +992,7 @@ _SYSTEM_CHECKS = tuple(
         _REPLACEMENT_NEXT,
         _OWN_BEFORE,
         _GIVEN_FROM_STOCK,
+        _TRADED_RETIRED,
     )
 )
 
@@ -997,7 +1007,7 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
     systems = [m for m in mentions if m.kind == "system"]
     if not systems:
         return systems
-    replaced, past, counted, carrier, base_design, used, retired, replacement, own, given = (
+    replaced, past, counted, carrier, base_design, used, retired, replacement, own, given, traded = (
         chk.rx if chk.may_match(s) else None for chk in _SYSTEM_CHECKS
     )
     out = []
@@ -1008,6 +1018,7 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
             and replaced.search(s, max(0, x - 90), x)
             and not (past is not None and past.match(s, y))
             and not (counted is not None and counted.search(s, max(0, x - 60), x))
+            and not (traded is not None and traded.search(s, max(0, x - 80), x))
         ):
             continue
         if (

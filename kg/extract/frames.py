@@ -208,7 +208,7 @@ class FrameBuilder(PartyAssigner):
                 fr.bare_purchase = st == "signed" and bare
                 fr.parties = n_states
                 frames.append(fr)
-        frames = _drop_foreign_suppliers(frames, sys_refs, s, a)
+        frames = _drop_foreign_suppliers(frames, sys_refs, s, a, trig)
         _share_list_origin(frames, s, a, sys_refs)
         if not frames:
             return []
@@ -1039,13 +1039,30 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
             p.role, p.cue = "supplier", "demonym-item"
 
 
+#: goods that are no arms ("humanitarian aid, medical supplies and non-military equipment such as
+#: generators", "non-lethal equipment"), and the words that name arms among them
+_CIVIL_GOODS = re.compile(
+    r"\b(?:humanitarian|medical|non-military|non-lethal|civilian (?:aid|goods|supplies|equipment)|food|"
+    r"generators?|financial (?:aid|support|assistance))\b",
+    re.IGNORECASE,
+)
+_ARMS_GOODS = re.compile(
+    r"(?<!non-)\b(?:arms|weapons?|weaponry|munitions|ammunition|shells|(?<!non-)military (?:equipment|aid|"
+    r"hardware|assistance|supplies|goods)|" + _ITEMS4 + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _frame_worth_it(ref: SystemRef | None, sup: list[_Party], buy: list[_Party], status: str, s: str) -> bool:
     """A frame needs a buyer; a system-less one needs a stated relationship or a seller and a
-    buyer named in the sentence (never only from context)."""
+    buyer named in the sentence (never only from context), and goods that may be arms ("sent
+    humanitarian aid and non-military equipment to B" transfers no arms)."""
     if not buy:
         return False
     if ref is not None:
         return True
+    if _CIVIL_GOODS.search(s) and not _ARMS_GOODS.search(s):
+        return False
     if not (status == "unknown" or sup):
         return False
     if (
@@ -1094,11 +1111,14 @@ _FROM_STOCKS = re.compile(
 )
 
 
-def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef], s: str, a: int) -> list[_Frame]:
+def _drop_foreign_suppliers(
+    frames: list[_Frame], sys_refs: list[_SysRef], s: str, a: int, trig: list[tuple[str, int, int, str]]
+) -> list[_Frame]:
     """Systems of several origins: a state does not supply another state's system ("acquired
     J-10Cs from China in response to India's purchase of Rafales": China supplies the J-10C) unless
     it gives the system from its own stocks ("A delivered its X, and agreed to hand over a Y battery
     from army stocks": a re-export or donation, the giver supplies)."""
+    where = {r.name: m for r, m, _src in sys_refs if r is not None and m is not None}
     origins = {
         r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
         for r, m, _src in sys_refs
@@ -1106,17 +1126,49 @@ def _drop_foreign_suppliers(frames: list[_Frame], sys_refs: list[_SysRef], s: st
     }
     if len(origins) <= 1:
         return frames
-    return [
-        fr
-        for fr in frames
+    out: list[_Frame] = []
+    for fr in frames:
         if not (
             fr.system is not None
             and fr.suppliers
             and fr.system.name in origins
             and fr.suppliers[0].iso3 != origins[fr.system.name]
             and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
-        )
-    ]
+        ):
+            out.append(fr)
+            continue
+        # "A signed for N X; B has offered the Y": B sells Y in a clause of its own, not X; X keeps the
+        # seller its origin gives (as a system no seller is named for), where that is no buyer of it
+        # ("B delivered its X, along with Y": B gives X in its own clause, no origin stands in)
+        origin = origins[fr.system.name]
+        rec = reference.country_by_iso3(origin) if origin else None
+        if (
+            rec is None
+            or any(p.iso3 == origin for p in fr.buyers)
+            or not _other_clause_seller(fr, where, s, a, trig)
+        ):
+            continue
+        implied = _implied(origin, rec.name, "country", None, "supplier", "system-origin", "origin")
+        out.append(replace(fr, suppliers=[implied], confidence=fr.confidence - 0.05))
+    return out
+
+
+def _other_clause_seller(
+    fr: _Frame, where: dict[str, Mention], s: str, a: int, trig: list[tuple[str, int, int, str]]
+) -> bool:
+    """Whether the frame's seller is named in another clause than its system (a semicolon or ", and",
+    ", but", ", while" between them) and the system's clause has a deal verb of its own: "A signed for
+    X; B has offered Y" (not "A fielded X at the drill, while B sent Y": no deal in X's clause)."""
+    m = where.get(fr.system.name) if fr.system is not None else None
+    sup = fr.suppliers[0].mention
+    if m is None or sup.start < 0:
+        return False
+    before = m.start < sup.start
+    lo, hi = (m.end - a, sup.start - a) if before else (sup.end - a, m.start - a)
+    brk = _CLAUSE_BREAK.search(s, lo, hi) if lo < hi else None
+    if brk is None:
+        return False
+    return any((t[1] < brk.start()) if before else (t[1] >= brk.end()) for t in trig)
 
 
 #: the gap between two counted items of one list ("54 X howitzers and 36 Y", "X guns, 12 Y"): a

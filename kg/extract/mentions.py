@@ -555,7 +555,8 @@ def _upgrade_standard(m: Mention, text: str) -> bool:
 
 def _not_a_party(m: Mention, text: str) -> bool:
     """A state or firm name that is part of another name: a venue's ("the Paris Air Show", "the
-    Singapore Airshow": where a deal was announced, not a party to it) or a person's given name after
+    Singapore Airshow": where a deal was announced, not a party to it), an alliance's ("the Warsaw
+    Pact") or a person's given name after
     a title ("President Rafael Correa": a person, not the firm)."""
     if m.form in ("name", "metonym") and _EVENT_AFTER.match(text, m.end):
         return True
@@ -586,6 +587,8 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
 #: a trade show or meeting named after its venue ("Air Show", "Airshow", "Expo", "Summit")
 _EVENT_AFTER = re.compile(
     r"\s+(?:International\s+)?(?:Air\s*[Ss]how|Airshow|Air\s+Salon|Expo|Exhibition|Summit|Defen[cs]e\s+Show)\b"
+    # an alliance named after the city of its treaty ("Warsaw Pact air forces"): a bloc, not the state
+    r"|\s+Pact\b"
 )
 #: a person's title right before a name, and the surname after it ("President Rafael Correa")
 _TITLE_BEFORE = re.compile(

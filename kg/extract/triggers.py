@@ -181,6 +181,8 @@ def _verb_class(word: str, after: str) -> str | None:
         word.startswith("deliver") and " of " in word
     ):
         return "buy"  # "sent a request to France", "issued a tender", "the delivery of its first F-35s"
+    if word.startswith(("submitted", "tabled", "lodged", "presented")) and "proposal" in word:
+        return "sell"  # "Navantia has also submitted a proposal": the bidder offers
     if word.startswith(_WEIGHS):
         return "buy"  # "is weighing a French offer": the subject weighs what others offer
     if _APPROVE.match(word):

@@ -247,6 +247,17 @@ _ORDER_TAKEN = (
     r"(?:an?|two|three|four|five|several|multiple|new|fresh|another|\d+)\s+(?:(?!of\b)[\w$.,-]+\s+){0,3}?"
     r"(?:orders?|contracts?)\b"
 )
+#: the items a double-object gift names ("gave B its first submarine"): a platform or weapon noun
+_GIFT_ITEM = (
+    r"(?:submarines?|frigates?|corvettes?|destroyers?|warships?|patrol (?:ships?|vessels?|boats?)|jets?|fighters?|"
+    r"aircraft|helicopters?|tanks?|howitzers?|launchers?|drones?|batter(?:y|ies)|armou?red vehicles?|missiles?)"
+)
+#: "received Berlin's formal consent to send N X", "receives US approval to re-export": a permission
+#: received, not items arriving (the receiver may be the one allowed to pass items on)
+_LEAVE_TAKEN = (
+    r"(?:[\w'’.-]+\s+){0,3}?(?:consent|approval|permission|go-ahead|green light|clearance|authori[sz]ation|"
+    r"licen[cs]es?|permits?|assurances?|guarantees?|waivers?)\b"
+)
 
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -333,7 +344,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"takes delivery|take delivery|"
             # present-tense transfers of a news lede: "X sends N tanks to Y", "Y gets N jets from X"
             r"delivers|sends|transfers|donates|(?:is|are) (?:sending|shipping|transferring|donating|getting|"
-            r"receiving)|gets|receives(?! " + _ORDER_TAKEN + r")|"
+            r"receiving)|gets|receives(?! " + _ORDER_TAKEN + r"| " + _LEAVE_TAKEN + r")|"
             r"(?:first|initial|latest|final|last) (?:batch|tranche|consignment|lot|shipment|units?|deliver(?:y|ies))|"
             r"remaining|outstanding deliver(?:y|ies)|rest of the|so far|deliver(?:y|ies) of (?:the |its |their )?"
             r"(?:first|initial|second|latest))\b"
@@ -346,6 +357,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(delivered(?! (?:the |a |an |its |their )?(?:required |formal |official )?(?:certification|notification|"
             r"notice|speech|address|remarks|statement|message|letter|verdict|ruling|report)s?\b)|received(?! "
             + _ORDER_TAKEN
+            + r"| "
+            + _LEAVE_TAKEN
             + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|arrives|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "the handover of N X to B": the items changed hands (a delivered transfer)
@@ -386,6 +399,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:gave|given)(?= (?:the )?[\w-]+ (?:(?:its|their|some|several|more|[\w/-]+) ){1,2}?"
             r"(?:units|systems|jets|fighters|tanks|howitzers|guns|launchers|helicopters|drones|batteries|"
             r"vehicles|missiles)\b)|"
+            # ... or a recipient, then a determiner and the item, singular too: "gave B its first
+            # submarine", "has given the navy a frigate", "gave B all 14 of its X helicopters" (not
+            # "gave the army a chance to test its missiles": no "to", "for" or "with" in the gap)
+            r"(?:gave|given)(?= (?:the )?[\w-]+ (?:its|their|a|an|all|both|one) (?:(?!(?:to|for|with|that|which)\b)"
+            r"[\w'’/-]+ ){0,6}?" + _GIFT_ITEM + r"\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
             r"was delivered|were delivered|have been delivered|has been delivered)\b"
@@ -487,6 +505,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:decided|opted|chose|resolved) to (?:buy|purchase|acquire|procure|order|go for)|"
             r"pledg(?:e|ed|es|ing)|(?:promis|commit)(?:ed|s|ted|ting|ing)? to (?:supply|supplying|send|sending|provid\w+|"
             r"deliver\w*|donat\w+|give|giving|transfer\w*)|(?:plans?|planning|intends?|offered|agreed|decided) to donate|"
+            # "decided to give B its N X", "agreed to hand over N X to B": a state's decision to give
+            # from its stocks (approved, as "decided to donate"), never its own purchase
+            r"(?:decided|decides|agreed|agrees|resolved|voted)(?: (?:in|on|last|this|earlier) [\w-]+(?: \d{4})?)? to "
+            r"(?:give|gift|hand over)|"
             # a promise of a counted gift ("has promised 24 of the jets", "promised B 30 tanks"), a
             # state agreeing to give from its stocks ("agreed to hand over a third battery")
             r"promis(?:ed|es)(?= (?:[\w-]+ ){0,2}?"
@@ -535,6 +557,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"laws?|motions?|resolutions?|ideas?|case|arguments?|names?|candidates?|proposals? to (?:buy|purchase|"
             r"acquire|procure))\b)|propos(?:ed|es|ing) (?:its|their|an? (?:[\w-]+ )?(?:version|variant|derivative))\b|"
             r"(?:submitted|tabled|lodged) (?:an? |its |their |the )?(?:[\w-]+ ){0,2}?(?:bids?|offers?)|"
+            # a bidder's proposal handed in: "A has also submitted a proposal", "officials presented a
+            # proposal during visits to B" (not a buyer's "proposal to buy", put to its parliament)
+            r"(?:submitted|tabled|lodged|presented) (?:an? |its |their |the )?(?:[\w-]+ ){0,2}?proposals?"
+            r"(?! to (?:buy|purchase|acquire|procure|fund|order|lease)\b)(?! (?:to|before) (?:the )?(?:parliament|"
+            r"congress|cabinet|lawmakers|senate|government|committee)\b)|"
             # a competition's entrant: "A has bid the X", "A is competing for B's frigate contract" (the
             # lists of entrants, "among the bidders are A with the X", are rival bids: see _RIVAL)
             r"(?:has|have|had) bid (?:the|its|their|an?)|"
@@ -602,7 +629,7 @@ _BUY_V = _rx(
 )
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|hand-?overs? of|send|sends|sent|gave|given|promis\w*|donat\w*|gift\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|hand-?overs? of|send|sends|sent|gave|given|give|promis\w*|donat\w*|gift\w*|"
     r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )
 _NEUTRAL_V = _rx(
