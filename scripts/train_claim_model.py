@@ -105,12 +105,13 @@ NON_NEGATIVE = ("hand", *(f for f in learned.CANDIDATES if f.startswith("hand:")
 THRESHOLD = learned.THRESHOLD
 #: the feature sets the cross-validation chooses among: the article-level set, plus the sentence's own
 #: risk shapes (several systems, three or more triples, a supplier not named in it, buyer and system far
-#: apart), plus the hand table's band as steps
+#: apart), plus the hand table's band as steps, plus the risk shapes of harder news (``learned.HARDER``)
 _BASE = tuple(f for f in learned.FEATURES if f not in learned.CANDIDATES)
 FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "base": _BASE,
     "sentence": (*_BASE, "sentence:systems-2", "sentence:triples-3", "supplier:outside-sentence", "pair:far"),
-    "all": learned.FEATURES,
+    "all": tuple(f for f in learned.FEATURES if f not in learned.HARDER),
+    "harder": learned.FEATURES,
 }
 #: chosen by the cross-validation (``--select``), with the band's score (``band_threshold``)
 FEATURE_SET = "all"
