@@ -615,6 +615,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
+    if trig and (" it " in s or " they " in s):
+        _pronoun_givers(s, base, parties, trig)
     if any(p.role in ("co", "co-by", "co-join", "co-behalf") for p in parties):
         _co_parties(s, parties, trig)
     if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
@@ -638,6 +640,64 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+
+
+#: a sentence subject's opening: nothing, an article or a short phrase and a comma ("In 2023, the")
+_OPENING_TO_SUBJECT = re.compile(
+    r"\s*(?:(?:In|By|Since|Then|Later|Meanwhile)\b[^,.;:]{0,30},\s*)?(?:[Tt]he\s+)?\Z"
+)
+#: a pronoun subject right before a give verb, after a clause break or subordinator ("...: it sold",
+#: "... when it handed over", "since they had sent"), also a give verb coordinated with an earlier verb
+#: of that pronoun ("since it grounded its X in 2022 and then sent")
+_PRONOUN_GIVER_BEFORE = re.compile(
+    r"(?:[:;]\s+|\b(?:when|after|since|as|because|before|once|and|until)\s+)(?:it|they)\s+"
+    r"(?:(?:has|have|had|also|then|later|now|already|since|subsequently|eventually)\s+){0,3}"
+    r"(?:[a-z]+ed\b[^,;:()]{0,60}?\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+){0,2})?\Z"
+)
+#: right before a state in an object's place: a verb or preposition, not a clause opener ("help B",
+#: "with B"; not "that B", "and B", "said B")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?!(?:that|and|but|while|whereas|said|says|as|when|after|since|because|before|once|if|until|or)\s)"
+    r"[a-z]+\s+(?:the\s+)?\Z"
+)
+#: verbs of handing over one's own equipment (a pronoun's antecedent is their giver)
+_GIVE_VERB = re.compile(
+    r"(?:handed|sent|gave|given|donated|transferred|sold|passed|lent|shipped|delivered|supplied|resold)\b"
+)
+
+
+def _pronoun_givers(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+    """The sentence's subject state gives away what a later pronoun subject hands over: "A has had no
+    jets since it grounded its X and then sent 13 of them to B", "A was the first to help B when it
+    handed over its X", "A followed: it sold N X to B".  Why: the pronoun hid the giver, and the
+    system's design state (its maker's home) took the seller's place, wrong for any re-export."""
+    first = next((p for p in parties if p.mention.start >= base), None)
+    if (
+        first is None
+        or first.role is not None
+        or first.kind != "country"
+        or first.mention.form == "demonym"
+        or not _OPENING_TO_SUBJECT.fullmatch(s, 0, first.mention.start - base)
+        or any(q is not first and q.group == first.group for q in parties)  # "A and B ...": a group
+    ):
+        return
+    start = first.mention.end - base
+    for _status, ts, _te, word in trig:
+        if ts <= start or not _GIVE_VERB.match(word):
+            continue
+        pron = _PRONOUN_GIVER_BEFORE.search(s, start, ts)
+        if pron is None:
+            continue
+        # a state between the subject and the pronoun could be its antecedent unless it is an object
+        # ("gave Kyiv ... when it handed over", "... to B, after it sent")
+        between = [q for q in parties if start <= q.mention.start - base < pron.start()]
+        if any(
+            q.role not in ("buyer", "other") and not _OBJECT_BEFORE.search(s, 0, q.mention.start - base)
+            for q in between
+        ):
+            return
+        first.role, first.cue = "supplier", f"subject:{word}"
+        return
 
 
 def _gerund_opening_subject(s: str, base: int, parties: list[_Party]) -> None:

@@ -40,3 +40,31 @@ def test_a_state_that_gives_another_its_equipment_is_the_supplier(
     text = f"The minister said {a} {verb} {b} {item} in the coming weeks."
     assert (a3, b3) in _pairs(text)
     assert not any(s not in (a3, None) for s, buyer in _pairs(text) if buyer == b3)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([("Portugal", "PRT"), ("Norway", "NOR"), ("Chile", "CHL")]),
+    st.sampled_from(_TAKERS),
+    st.sampled_from(
+        [
+            "{a} has no tanks left since it retired its M60 fleet in 2021 and then sent 20 of them to {b}.",
+            "{a} was the first to give {b} heavy armour when it handed over its only M60 battalion in 2022.",
+            "{a} went further: it sold 20 of its M60 tanks to {b} for a token sum.",
+            "In 2022, {a} emptied its depots after it donated its M60 tanks to {b}.",
+        ]
+    ),
+)
+def test_a_pronoun_that_hands_over_stands_for_the_sentence_subject(
+    giver: tuple[str, str], taker: tuple[str, str], shape: str
+) -> None:
+    """Pattern "A ... when/since/: it sent (its) X to B": the pronoun is A, the giver, whoever built X."""
+    (a, a3), (b, b3) = giver, taker
+    assert (a3, b3) in _pairs(shape.format(a=a, b=b))
+    assert ("USA", b3) not in _pairs(shape.format(a=a, b=b))
+
+
+def test_a_pronoun_after_another_subject_state_is_not_read_back_to_the_first() -> None:
+    """Negative: "A said that B agreed after it sent X to C": "it" may be B, A is not made the giver."""
+    text = "Portugal said that Spain agreed to the plan after it sent its M60 tanks to Moldova."
+    assert ("PRT", "MDA") not in _pairs(text)
