@@ -998,6 +998,26 @@ _RELIANCE_FROM = re.compile(
 )
 
 
+#: the recipient of the buyer's own earlier or parallel gift told beside its purchase: what a purchase
+#: replaces or is paid back for ("to replace the batteries that B gave to C", "in return for the
+#: equipment sent to C"; the pronoun form is :data:`patterns._ITEM_HISTORY_TO`), or old stock given away
+#: in a subordinate clause ("while handing dozens of its old tanks to C", "as it sends old armour to C";
+#: not "as it sends them to C", the same items given on, nor a gap naming a designation): C is no buyer
+#: of the purchase.  A bare relative clause with a named giver ("the tanks that B sent to C arrived")
+#: is itself the fact: only a replacement or a pay-back makes it the old items' history
+_OLD_STOCK = r"(?:its|their|old|older|ageing|aging|surplus|retired|decommissioned|legacy|[A-Z][a-z]+-era)"
+_OWN_GIFT_TO = re.compile(
+    r"\b(?:replac\w*|make up for|backfill\w*|in\s+(?:return|exchange|compensation)\s+for)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:" + _ITEMS4 + r"|equipment|stocks?)\s+"
+    r"(?:(?:that|which)\s+(?:it|they|(?:[A-Z][\w.'-]*\s+){1,3})\s*(?:(?:had|has|have|once|earlier|previously)\s+)?)?"
+    r"(?:donated|gave|given|sent|transferred|handed over|lent|supplied|delivered)\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
+    r"|\b(?:while|whilst|as|after)\s+(?:(?:it|they)\s+(?:(?:also|is|are|will|has|have)\s+){0,2})?"
+    r"(?:hand(?:s|ing)(?:\s+over)?|send(?:s|ing)|giv(?:es|ing)|donat(?:es|ing)|transferr?(?:s|ing)|pass(?:es|ing)\s+on)\s+"
+    r"(?=(?:[\w-]+\s+){0,4}?" + _OLD_STOCK + r"\s)"
+    r"(?:(?:[a-z][\w'-]*|[A-Z][a-z]+-(?:era|made|built|designed))\s+){1,8}?to\s+(?:the\s+)?\Z"
+)
+
+
 #: a place of manufacture right before a state ("jets built in X", "made under licence in X"): X makes
 #: the item (its origin), it is no buyer
 _MADE_IN = re.compile(
@@ -1075,7 +1095,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
             return "other", "reliance"  # "ending its reliance on aircraft from X": the old fleet's source
         return "supplier", "from"
     to = _TO.search(left) if "to" in tail else None
-    if to is not None and _ITEM_HISTORY_TO.search(left):
+    if to is not None and (_ITEM_HISTORY_TO.search(left) or _OWN_GIFT_TO.search(full_left[-120:])):
         return "other", "item-history"
     if to is not None and _VISIT_TO.search(left):
         return "other", "visit"

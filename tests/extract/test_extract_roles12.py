@@ -13,7 +13,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers.claim_facts import triples
+from tests.helpers.claim_facts import claims, triples
 
 PUB = date(2025, 6, 2)
 
@@ -68,3 +68,51 @@ def test_a_pronoun_after_another_subject_state_is_not_read_back_to_the_first() -
     """Negative: "A said that B agreed after it sent X to C": "it" may be B, A is not made the giver."""
     text = "Portugal said that Spain agreed to the plan after it sent its M60 tanks to Moldova."
     assert ("PRT", "MDA") not in _pairs(text)
+
+
+_BUYERS = [("Portugal", "PRT", "Lisbon"), ("Chile", "CHL", "Santiago"), ("Norway", "NOR", "Oslo")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(_BUYERS),
+    st.sampled_from(_TAKERS),
+    st.sampled_from(
+        [
+            "{a} signed a contract with Germany for 40 Leopard 2A8 tanks while handing dozens of its "
+            "Soviet-era armoured vehicles to {c}.",
+            "{a} has ordered 40 Leopard 2A8 tanks from Germany as it sends old armour to {c}.",
+            "{a} ordered 40 Leopard 2A8 tanks from Germany, which will replace the Cold War-era tanks that "
+            "{cap} gave to {c}.",
+            "{a} ordered 40 Leopard 2A8 tanks from Germany in return for the equipment sent to {c}.",
+        ]
+    ),
+)
+def test_the_recipient_of_the_buyers_own_old_stock_is_no_buyer_of_its_purchase(
+    buyer: tuple[str, str, str], taker: tuple[str, str], shape: str
+) -> None:
+    """Pattern "A buys X from B while handing its old Y to C" (or "to replace the Y that A gave to C",
+    "in return for the equipment sent to C"): A buys X, C is no buyer of X."""
+    (a, a3, cap), (c, c3) = buyer, taker
+    got = triples(shape.format(a=a, cap=cap, c=c), PUB)
+    assert ("DEU", a3, "Leopard 2A8") in got
+    assert not any(b == c3 and x == "Leopard 2A8" for _, b, x in got)
+
+
+def test_a_stage_verb_of_the_old_items_history_is_no_stage_of_the_deal() -> None:
+    """Pattern "... in return for the equipment it sent to C": 'sent' tells the old gift, the deal in
+    context is not delivered by it."""
+    text = (
+        "Portugal signed a letter of intent with Germany to buy 40 Leopard 2A8 tanks. "
+        "Berlin will cover part of the price in return for the old tanks it sent to Moldova."
+    )
+    got = {
+        (c["supplier"]["iso3"], c["buyer"]["iso3"], c["status"]) for c in claims(text, PUB) if c["supplier"]
+    }
+    assert ("DEU", "PRT", "delivered") not in got
+
+
+def test_items_a_named_state_sent_are_its_fact_without_a_replacement() -> None:
+    """Negative: "The tanks that A sent to C arrived in May" is A's own transfer to C: C stays the buyer."""
+    text = "The 14 Leopard 2A4 tanks that Portugal sent to Ukraine arrived in May."
+    assert ("PRT", "UKR") in _pairs(text)
