@@ -1004,11 +1004,12 @@ _RELIANCE_FROM = re.compile(
 #: in a subordinate clause ("while handing dozens of its old tanks to C", "as it sends old armour to C";
 #: not "as it sends them to C", the same items given on, nor a gap naming a designation): C is no buyer
 #: of the purchase.  A bare relative clause with a named giver ("the tanks that B sent to C arrived")
-#: is itself the fact: only a replacement or a pay-back makes it the old items' history
+#: is itself the fact: only a replacement or a pay-back makes it the old items' history, and only of
+#: items without a designation ("to replace the 12 CAESAR guns that B gave to C" is B's sale of CAESAR)
 _OLD_STOCK = r"(?:its|their|old|older|ageing|aging|surplus|retired|decommissioned|legacy|[A-Z][a-z]+-era)"
 _OWN_GIFT_TO = re.compile(
     r"\b(?:replac\w*|make up for|backfill\w*|in\s+(?:return|exchange|compensation)\s+for)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:" + _ITEMS4 + r"|equipment|stocks?)\s+"
+    r"(?:(?:\d+|[a-z][\w'-]*|[A-Z][a-z]+(?:-[a-z]+)?)\s+){0,4}?(?:" + _ITEMS4 + r"|equipment|stocks?)\s+"
     r"(?:(?:that|which)\s+(?:it|they|(?:[A-Z][\w.'-]*\s+){1,3})\s*(?:(?:had|has|have|once|earlier|previously)\s+)?)?"
     r"(?:donated|gave|given|sent|transferred|handed over|lent|supplied|delivered)\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
     r"|\b(?:while|whilst|as|after)\s+(?:(?:it|they)\s+(?:(?:also|is|are|will|has|have)\s+){0,2})?"
