@@ -275,7 +275,9 @@ def _group_parties(s: str, base: int, parties: list[_Party]) -> None:
     for i, p in enumerate(parties):
         gap = s[parties[i - 1].mention.end - base : p.mention.start - base] if i else ""
         loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base :])
-        if (
+        if i and gap == "-" and p.mention.form == "demonym" and parties[i - 1].mention.form == "demonym":
+            p.group = parties[i - 1].group  # "the American-Norwegian X": a joint design of both states
+        elif (
             i
             and _LIST_GAP.match(gap)
             and not (loose and not _CONJUNCTION.search(gap))

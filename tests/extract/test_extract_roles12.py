@@ -116,3 +116,28 @@ def test_items_a_named_state_sent_are_its_fact_without_a_replacement() -> None:
     """Negative: "The tanks that A sent to C arrived in May" is A's own transfer to C: C stays the buyer."""
     text = "The 14 Leopard 2A4 tanks that Portugal sent to Ukraine arrived in May."
     assert ("PRT", "UKR") in _pairs(text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([("Norwegian", "NOR", "American", "USA"), ("American", "USA", "Norwegian", "NOR")]),
+    st.sampled_from([("Denmark", "DNK"), ("Chile", "CHL"), ("Portugal", "PRT")]),
+    st.sampled_from(["has chosen", "has selected", "decided to buy"]),
+)
+def test_a_compound_demonym_before_a_system_names_both_makers_as_sellers(
+    pair: tuple[str, str, str, str], buyer: tuple[str, str], verb: str
+) -> None:
+    """Pattern "A has chosen the X-Y Z" (a joint design of two states): both states sell Z to A,
+    neither is its owner."""
+    d1, i1, d2, i2 = pair
+    b, b3 = buyer
+    text = f"{b} {verb} the {d1}-{d2} NASAMS as its medium-range air defence system."
+    got = _pairs(text)
+    assert {(i1, b3), (i2, b3)} <= got
+    assert not any(buyer3 in (i1, i2) for _, buyer3 in got)
+
+
+def test_a_compound_demonym_with_a_named_seller_keeps_that_seller() -> None:
+    """Negative: "operates the X-Y Z, bought from Kongsberg": the firm named after the item sells it."""
+    text = "Lithuania already operates the Norwegian-American NASAMS, bought from Kongsberg in 2017."
+    assert _pairs(text) == {("NOR", "LTU")}
