@@ -141,3 +141,36 @@ def test_a_compound_demonym_with_a_named_seller_keeps_that_seller() -> None:
     """Negative: "operates the X-Y Z, bought from Kongsberg": the firm named after the item sells it."""
     text = "Lithuania already operates the Norwegian-American NASAMS, bought from Kongsberg in 2017."
     assert _pairs(text) == {("NOR", "LTU")}
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from([("Portuguese", "PRT"), ("Chilean", "CHL"), ("Norwegian", "NOR")]),
+    st.sampled_from([("Ghana", "GHA"), ("Peru", "PER"), ("Kenya", "KEN")]),
+    st.sampled_from(
+        ["Last year, the navy handed over", "In 2022 the navy transferred", "The navy also gave"]
+    ),
+)
+def test_a_bare_navy_that_hands_over_is_the_navy_the_article_named(
+    owner: tuple[str, str], taker: tuple[str, str], opening: str
+) -> None:
+    """Pattern "the A-ian navy ... . Last year, the navy handed over X to B, before a C-ian ship docked":
+    the navy's state gives X; the demonym of a later clause sells nothing."""
+    (demonym, a3), (b, b3) = owner, taker
+    text = (
+        f"The {demonym} Navy has retired its oldest patrol aircraft. "
+        f"{opening} a Dornier 228 maritime patrol aircraft to {b}, days before a Russian research ship "
+        "arrived in port."
+    )
+    got = _pairs(text)
+    assert (a3, b3) in got
+    assert ("RUS", b3) not in got
+
+
+def test_a_bare_ministry_selling_stands_for_the_articles_state() -> None:
+    """Pattern "In 2021 the ministry agreed to sell N of its X to B" in a story about A: A sells."""
+    text = (
+        "Portugal is retiring its F-16 fleet after 30 years. Portugal bought 40 F-16s from the United States. "
+        "In 2021 the ministry agreed to sell 12 F-16s to Peru."
+    )
+    assert ("PRT", "PER") in _pairs(text)
