@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.extract.mentions import find_mentions
 from tests.helpers.claim_facts import claims, triples
 
 PUB = date(2025, 6, 2)
@@ -174,3 +176,16 @@ def test_a_bare_ministry_selling_stands_for_the_articles_state() -> None:
         "In 2021 the ministry agreed to sell 12 F-16s to Peru."
     )
     assert ("PRT", "PER") in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of the trainers were exported to Warsaw Pact air forces in the 1980s.",
+        "The former Warsaw Pact states bought the trainer in large numbers.",
+    ],
+)
+def test_the_warsaw_pact_is_no_capital_metonym_of_poland(text: str) -> None:
+    """An alliance named after a capital ("Warsaw Pact air forces") names no state: Poland buys nothing."""
+    assert all(b != "POL" for _, b in _pairs(text))
+    assert not any(m.iso3 == "POL" for m in find_mentions(text))
