@@ -491,6 +491,14 @@ class PartyAssigner:
                 buyers = [p for p in buyers if p.iso3 != origin]
             elif all(p.cue in ("origin-modifier", "demonym-item") for p in suppliers):
                 suppliers = []  # "Chinese J-10Cs ... more Rafales": China describes the other system
+            elif (
+                m is not None
+                and all(p.cue == "giver" for p in suppliers)
+                and not any(0 <= m.start - p.mention.end <= 60 for p in suppliers)
+            ):
+                # "focus on the X, ..., while a B-ish package including Y is held up": B gives the
+                # items its package lists, not another system of the sentence
+                suppliers = []
         if (
             origin
             and m is not None
@@ -504,7 +512,16 @@ class PartyAssigner:
             # "with Chinese trainers ... as X talks stall": the demonym describes another item far
             # before the named system, whose maker is of another state
             suppliers = []
-        if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
+        attached = (
+            [p for p in suppliers if p.cue == "from" and p.iso3 != origin and self._item_from(m, p)]
+            if m is not None and self._n_systems > 1 and len(suppliers) > 1
+            else []
+        )
+        if attached:
+            # "signed for N used X from A, ..., and B has since given it Y": the seller named right
+            # after the item sells it (a re-export), not the item's design state named for another item
+            suppliers = [p for p in suppliers if p.group == attached[0].group]
+        elif origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
             same_group = {p.group for p in suppliers if p.iso3 == origin}
             suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
         elif (
@@ -586,6 +603,12 @@ class PartyAssigner:
             ):
                 return p
         return None
+
+    def _item_from(self, m: Mention, p: _Party) -> bool:
+        """Whether "from" ``p`` follows system ``m`` right after it ("N X fighters from A")."""
+        return 0 <= p.mention.start - m.end <= 40 and bool(
+            _ITEM_FROM_GAP.fullmatch(self.text, m.end, p.mention.start)
+        )
 
     def _in_later_clause(self, p: _Party, m: Mention) -> bool:
         """Whether the "with" counterpart ``p`` belongs to a later clause with an item of its own ("A

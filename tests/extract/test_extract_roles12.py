@@ -189,3 +189,34 @@ def test_the_warsaw_pact_is_no_capital_metonym_of_poland(text: str) -> None:
     """An alliance named after a capital ("Warsaw Pact air forces") names no state: Poland buys nothing."""
     assert all(b != "POL" for _, b in _pairs(text))
     assert not any(m.iso3 == "POL" for m in find_mentions(text))
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from([("Chile", "CHL"), ("Peru", "PER"), ("Ghana", "GHA")]),
+    st.sampled_from([("Norway", "NOR"), ("Belgium", "BEL"), ("Portugal", "PRT")]),
+)
+def test_the_seller_named_right_after_a_used_item_sells_it_over_its_design_state(
+    buyer: tuple[str, str], holder: tuple[str, str]
+) -> None:
+    """Pattern "A signed for N used X from B, and C has since given it a Y, handed over in June" (C
+    X's design state): B re-exports X; C gives Y only."""
+    (a, a3), (b, b3) = buyer, holder
+    text = (
+        f"In May {a} signed for 20 used F-16 fighters from {b}, and the United States has since given "
+        "the air force a C-130H transport, handed over in June."
+    )
+    got = triples(text, PUB)
+    assert (b3, a3, "F-16") in got
+    assert ("USA", a3, "F-16") not in got
+
+
+def test_a_package_giver_gives_only_the_items_its_package_lists() -> None:
+    """Pattern "... focus on the X, ..., while a B-ish package including Y is held up": B gives Y, not X."""
+    text = (
+        "A planned transfer of Swedish Gripen jets was shelved so that Ukrainian pilots can focus on the F-16, "
+        "officials said, while a Portuguese package including Leopard 2A4 tanks has been held up."
+    )
+    got = triples(text, PUB)
+    assert ("PRT", "UKR", "F-16") not in got
+    assert any(s == "PRT" and x and x.startswith("Leopard") for s, _, x in got)
