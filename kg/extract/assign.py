@@ -19,6 +19,7 @@ from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
 from kg.extract.patterns import (
     _APPROVER_CUE,
     _EXPORTER_RANK,
+    _FORCE_WORD,
     _GERUND_OPENING,
     BARE_FORCE,
     FORCE_IN_NAME,
@@ -72,6 +73,14 @@ _SUBJECT_NOT_ALONE = re.compile(r"(?:'s|’s|\s+and\s|\s*,)")
 _SUBJECT_VERB_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
+#: a sentence whose subject is a bare force or ministry handing something over, after at most a short
+#: opening ("Last August, the navy handed over X to B", "In 2021 the ministry agreed to sell N X to B")
+_FORCE_GIVER = re.compile(
+    r"\s*(?:(?:In|By|Since|Last|Earlier|Later|Then|Meanwhile|Separately)\b[^,.;]{0,30},\s*|In\s+\d{4}\s+)?"
+    r"[Tt]he\s+" + _FORCE_WORD + r"\s+(?:(?:has|have|had|also|then|later|now|already|previously)\s+){0,2}"
+    r"(?:handed over|sold|agreed to sell|transferred|gave|donated|delivered|supplied|gifted|shipped|lent)\b",
+    re.IGNORECASE,
+)
 #: the subject of an offer or a bid ("X offered", "made offers", "bid for")
 _BID_CUE = re.compile(r"subject:(?:offer|bid|pitch|propos|submit|tender|made (?:an )?offer)", re.IGNORECASE)
 #: a competition between bids ("tender", "competition", "bidders", "shortlist")
@@ -193,6 +202,14 @@ class PartyAssigner:
         if not suppliers and buyers and _PRONOUN_GIVER.match(s):
             suppliers = self._antecedent({p.iso3 for p in buyers})
             conf -= 0.1 if suppliers else 0.0
+        if buyers and (not suppliers or all(_DEMONYM_CUE.match(p.cue) for p in suppliers)):
+            giver = _FORCE_GIVER.match(s)
+            owner = self._force_owner(force_kind(giver.group(1)), a) if giver else None
+            if owner is not None and owner.iso3 not in {p.iso3 for p in buyers}:
+                # "Last August, the navy handed over X to B": the state of that navy gives X, not
+                # the state a demonym later in the sentence names ("before the C-ian vessel docked")
+                suppliers = [owner]
+                conf -= 0.1
         if not suppliers and origin and (not buyers or buyers[0].iso3 != origin):
             if origin in _SUCCESSOR:  # a Soviet design sold today is sold by Russia
                 origin = _SUCCESSOR[origin]
@@ -474,6 +491,14 @@ class PartyAssigner:
                 buyers = [p for p in buyers if p.iso3 != origin]
             elif all(p.cue in ("origin-modifier", "demonym-item") for p in suppliers):
                 suppliers = []  # "Chinese J-10Cs ... more Rafales": China describes the other system
+            elif (
+                m is not None
+                and all(p.cue == "giver" for p in suppliers)
+                and not any(0 <= m.start - p.mention.end <= 60 for p in suppliers)
+            ):
+                # "focus on the X, ..., while a B-ish package including Y is held up": B gives the
+                # items its package lists, not another system of the sentence
+                suppliers = []
         if (
             origin
             and m is not None
@@ -487,7 +512,16 @@ class PartyAssigner:
             # "with Chinese trainers ... as X talks stall": the demonym describes another item far
             # before the named system, whose maker is of another state
             suppliers = []
-        if origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
+        attached = (
+            [p for p in suppliers if p.cue == "from" and p.iso3 != origin and self._item_from(m, p)]
+            if m is not None and self._n_systems > 1 and len(suppliers) > 1
+            else []
+        )
+        if attached:
+            # "signed for N used X from A, ..., and B has since given it Y": the seller named right
+            # after the item sells it (a re-export), not the item's design state named for another item
+            suppliers = [p for p in suppliers if p.group == attached[0].group]
+        elif origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
             same_group = {p.group for p in suppliers if p.iso3 == origin}
             suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
         elif (
@@ -569,6 +603,12 @@ class PartyAssigner:
             ):
                 return p
         return None
+
+    def _item_from(self, m: Mention, p: _Party) -> bool:
+        """Whether "from" ``p`` follows system ``m`` right after it ("N X fighters from A")."""
+        return 0 <= p.mention.start - m.end <= 40 and bool(
+            _ITEM_FROM_GAP.fullmatch(self.text, m.end, p.mention.start)
+        )
 
     def _in_later_clause(self, p: _Party, m: Mention) -> bool:
         """Whether the "with" counterpart ``p`` belongs to a later clause with an item of its own ("A
@@ -868,6 +908,17 @@ class PartyAssigner:
                 return None
             return owner
         return None
+
+    def _force_owner(self, kind: str, before: int) -> _Party | None:
+        """The state whose force (or ministry) of ``kind`` the article named last before offset
+        ``before``, else the article's focus: the giver a bare "the navy" of a sentence stands for."""
+        starts, owners = self._named_forces().get(kind, ([], []))
+        i = bisect.bisect_left(starts, before)
+        if i:
+            return replace(owners[i - 1], role="supplier", cue="force")
+        if self.focus is None:
+            return None
+        return replace(self.focus, role="supplier", cue="force")
 
     def _named_force(self, kind: str, before: int) -> _Party | None:
         """The state of the latest force of ``kind`` named before offset ``before``, else None; a state

@@ -396,6 +396,8 @@ class _Extractor(FrameBuilder, DetailReader):
         if rejected:
             systems = [m for m in systems if id(m) not in rejected]
         _roles(s, a, parties, trig)
+        if trig and any(p.cue == "item-history" for p in parties):
+            trig = _drop_history_verbs(s, a, parties, trig)
         if systems:
             system_demonyms(s, a, parties, systems)
         if self._heading is not None and not any(
@@ -1081,6 +1083,16 @@ _HANDED_COUNT = re.compile(
     r"(?:in|by|last|this|since|on)\b))",
     re.IGNORECASE,
 )
+
+
+def _drop_history_verbs(
+    s: str, a: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    """The sentence's stage words without the verb of an item's history ("to replace the guns it sent
+    to B", "in return for the equipment sent to B"): that verb is the buyer's own earlier gift to B
+    (see ``roles._OWN_GIFT_TO``), no stage of the deal the sentence tells."""
+    ends = [p.mention.start - a for p in parties if p.cue == "item-history"]
+    return [t for t in trig if not any(0 <= e - t[2] <= 40 and " to " in s[t[2] : e + 1] for e in ends)]
 
 
 def _item_kinds(s: str) -> frozenset[str]:

@@ -1015,6 +1015,12 @@ def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_Sys
                 break
         if p.mention.form == "demonym" and p.mention.start - a >= 1 and s[p.mention.start - a - 1] == "-":
             p.role, p.cue = "other", "co-origin"  # "the Indo-Russian missile": a joint design, no buyer
+            first = next((q for q in parties if q.mention.end == p.mention.start - 1), None)
+            if origin is not None and first is not None and first.mention.form == "demonym":
+                # "the Franco-Italian X", "the American-Norwegian Y": a design of both states, each
+                # sells it (never an owner: a compound demonym names makers)
+                for q in (first, p):
+                    q.role, q.cue = "supplier", "origin-modifier"
         elif origin is None and p.mention.form == "demonym":
             p.role, p.cue = "supplier", "demonym-item"
         elif origin is not None and (

@@ -275,7 +275,9 @@ def _group_parties(s: str, base: int, parties: list[_Party]) -> None:
     for i, p in enumerate(parties):
         gap = s[parties[i - 1].mention.end - base : p.mention.start - base] if i else ""
         loose = p.mention.form == "demonym" or _SPEAKER_NEAR.match(s[p.mention.end - base :])
-        if (
+        if i and gap == "-" and p.mention.form == "demonym" and parties[i - 1].mention.form == "demonym":
+            p.group = parties[i - 1].group  # "the American-Norwegian X": a joint design of both states
+        elif (
             i
             and _LIST_GAP.match(gap)
             and not (loose and not _CONJUNCTION.search(gap))
@@ -615,6 +617,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
     _later_roles(s, base, parties, trig)
+    if trig and (" it " in s or " they " in s):
+        _pronoun_givers(s, base, parties, trig)
     if any(p.role in ("co", "co-by", "co-join", "co-behalf") for p in parties):
         _co_parties(s, parties, trig)
     if s[:2] in ("Af", "Ha", "Si", "On", "Up"):
@@ -638,6 +642,64 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+
+
+#: a sentence subject's opening: nothing, an article or a short phrase and a comma ("In 2023, the")
+_OPENING_TO_SUBJECT = re.compile(
+    r"\s*(?:(?:In|By|Since|Then|Later|Meanwhile)\b[^,.;:]{0,30},\s*)?(?:[Tt]he\s+)?\Z"
+)
+#: a pronoun subject right before a give verb, after a clause break or subordinator ("...: it sold",
+#: "... when it handed over", "since they had sent"), also a give verb coordinated with an earlier verb
+#: of that pronoun ("since it grounded its X in 2022 and then sent")
+_PRONOUN_GIVER_BEFORE = re.compile(
+    r"(?:[:;]\s+|\b(?:when|after|since|as|because|before|once|and|until)\s+)(?:it|they)\s+"
+    r"(?:(?:has|have|had|also|then|later|now|already|since|subsequently|eventually)\s+){0,3}"
+    r"(?:[a-z]+ed\b[^,;:()]{0,60}?\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+){0,2})?\Z"
+)
+#: right before a state in an object's place: a verb or preposition, not a clause opener ("help B",
+#: "with B"; not "that B", "and B", "said B")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?!(?:that|and|but|while|whereas|said|says|as|when|after|since|because|before|once|if|until|or)\s)"
+    r"[a-z]+\s+(?:the\s+)?\Z"
+)
+#: verbs of handing over one's own equipment (a pronoun's antecedent is their giver)
+_GIVE_VERB = re.compile(
+    r"(?:handed|sent|gave|given|donated|transferred|sold|passed|lent|shipped|delivered|supplied|resold)\b"
+)
+
+
+def _pronoun_givers(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]) -> None:
+    """The sentence's subject state gives away what a later pronoun subject hands over: "A has had no
+    jets since it grounded its X and then sent 13 of them to B", "A was the first to help B when it
+    handed over its X", "A followed: it sold N X to B".  Why: the pronoun hid the giver, and the
+    system's design state (its maker's home) took the seller's place, wrong for any re-export."""
+    first = next((p for p in parties if p.mention.start >= base), None)
+    if (
+        first is None
+        or first.role is not None
+        or first.kind != "country"
+        or first.mention.form == "demonym"
+        or not _OPENING_TO_SUBJECT.fullmatch(s, 0, first.mention.start - base)
+        or any(q is not first and q.group == first.group for q in parties)  # "A and B ...": a group
+    ):
+        return
+    start = first.mention.end - base
+    for _status, ts, _te, word in trig:
+        if ts <= start or not _GIVE_VERB.match(word):
+            continue
+        pron = _PRONOUN_GIVER_BEFORE.search(s, start, ts)
+        if pron is None:
+            continue
+        # a state between the subject and the pronoun could be its antecedent unless it is an object
+        # ("gave Kyiv ... when it handed over", "... to B, after it sent")
+        between = [q for q in parties if start <= q.mention.start - base < pron.start()]
+        if any(
+            q.role not in ("buyer", "other") and not _OBJECT_BEFORE.search(s, 0, q.mention.start - base)
+            for q in between
+        ):
+            return
+        first.role, first.cue = "supplier", f"subject:{word}"
+        return
 
 
 def _gerund_opening_subject(s: str, base: int, parties: list[_Party]) -> None:
@@ -938,6 +1000,27 @@ _RELIANCE_FROM = re.compile(
 )
 
 
+#: the recipient of the buyer's own earlier or parallel gift told beside its purchase: what a purchase
+#: replaces or is paid back for ("to replace the batteries that B gave to C", "in return for the
+#: equipment sent to C"; the pronoun form is :data:`patterns._ITEM_HISTORY_TO`), or old stock given away
+#: in a subordinate clause ("while handing dozens of its old tanks to C", "as it sends old armour to C";
+#: not "as it sends them to C", the same items given on, nor a gap naming a designation): C is no buyer
+#: of the purchase.  A bare relative clause with a named giver ("the tanks that B sent to C arrived")
+#: is itself the fact: only a replacement or a pay-back makes it the old items' history, and only of
+#: items without a designation ("to replace the 12 CAESAR guns that B gave to C" is B's sale of CAESAR)
+_OLD_STOCK = r"(?:its|their|old|older|ageing|aging|surplus|retired|decommissioned|legacy|[A-Z][a-z]+-era)"
+_OWN_GIFT_TO = re.compile(
+    r"\b(?:replac\w*|make up for|backfill\w*|in\s+(?:return|exchange|compensation)\s+for)\s+"
+    r"(?:(?:\d+|[a-z][\w'-]*|[A-Z][a-z]+(?:-[a-z]+)?)\s+){0,4}?(?:" + _ITEMS4 + r"|equipment|stocks?)\s+"
+    r"(?:(?:that|which)\s+(?:it|they|(?:[A-Z][\w.'-]*\s+){1,3})\s*(?:(?:had|has|have|once|earlier|previously)\s+)?)?"
+    r"(?:donated|gave|given|sent|transferred|handed over|lent|supplied|delivered)\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?\Z"
+    r"|\b(?:while|whilst|as|after)\s+(?:(?:it|they)\s+(?:(?:also|is|are|will|has|have)\s+){0,2})?"
+    r"(?:hand(?:s|ing)(?:\s+over)?|send(?:s|ing)|giv(?:es|ing)|donat(?:es|ing)|transferr?(?:s|ing)|pass(?:es|ing)\s+on)\s+"
+    r"(?=(?:[\w-]+\s+){0,4}?" + _OLD_STOCK + r"\s)"
+    r"(?:(?:[a-z][\w'-]*|[A-Z][a-z]+-(?:era|made|built|designed))\s+){1,8}?to\s+(?:the\s+)?\Z"
+)
+
+
 #: a place of manufacture right before a state ("jets built in X", "made under licence in X"): X makes
 #: the item (its origin), it is no buyer
 _MADE_IN = re.compile(
@@ -1015,7 +1098,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
             return "other", "reliance"  # "ending its reliance on aircraft from X": the old fleet's source
         return "supplier", "from"
     to = _TO.search(left) if "to" in tail else None
-    if to is not None and _ITEM_HISTORY_TO.search(left):
+    if to is not None and (_ITEM_HISTORY_TO.search(left) or _OWN_GIFT_TO.search(full_left[-120:])):
         return "other", "item-history"
     if to is not None and _VISIT_TO.search(left):
         return "other", "visit"

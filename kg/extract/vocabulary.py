@@ -629,7 +629,7 @@ _BUY_V = _rx(
 )
 _SELL_V = _rx(
     r"\b(won|wins|sell|sells|sold|selling|sale|sales|resell\w*|resold|re-export\w*|suppl(?:y|ies|ied|ying)|deliver\w*|export\w*|transfer\w*|"
-    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|hand-?overs? of|send|sends|sent|gave|given|give|promis\w*|donat\w*|gift\w*|"
+    r"provid\w*|offer\w*|ship(?:s|ped|ping)?|hand(?:s|ed)? over|hand-?overs? of|send|sends|sent|give|gives|giving|gave|given|promis\w*|donat\w*|gift\w*|"
     r"pledg\w*|fulfil+\w*|ready to|manufactur\w*|build|builds|built|produc\w+|pitch\w*|bid\w*|proposed to)\b"
 )
 _NEUTRAL_V = _rx(
