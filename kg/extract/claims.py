@@ -49,14 +49,14 @@ from kg.extract.deals import (
     _settle_unknown,
     _stage_counts,
 )
-from kg.extract.designations import name_families
+from kg.extract.designations import mark_catalogue_variants, name_families, name_other_names
 from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
 from kg.extract.frames import _PAST_TRANSFER_NEXT, FrameBuilder
 from kg.extract.mentions import find_mentions
 from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
 from kg.extract.money import find_money
-from kg.extract.nouns import ITEM_NOUNS
+from kg.extract.nouns import ITEM_NOUNS, names_the_item_again
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
     _BASE_DESIGN_BEFORE,
@@ -302,6 +302,8 @@ class _Extractor(FrameBuilder, DetailReader):
         calibrate(self.claims, self.masked, self.mentions, self._triggers)
         finalise(self.claims, self.masked, self.mentions, self.published)
         name_families(self.claims)
+        name_other_names(self.claims)
+        mark_catalogue_variants(self.claims)
         return self.claims
 
     def _customer_ref(self, mentions: list[Mention], before: int) -> Claim | None:
@@ -346,7 +348,10 @@ class _Extractor(FrameBuilder, DetailReader):
         if not anaphora and not systems and parties and self.ctx.last:
             anaphora = self._generic_item_back(s, parties) or self._same_buyer_back(s, parties)
         elif not anaphora and not systems and parties and self._orphan is not None:
-            anaphora = buys_the_item(s, self._orphan.category)  # "... to buy the missile as well"
+            # "... to buy the missile as well", "bought 40 of those guns"
+            anaphora = buys_the_item(s, self._orphan.category) or names_the_item_again(
+                s, self._orphan.category
+            )
         anaphor = None  # "All 24 had arrived by May": an anaphoric subject alone (see anaphora.py)
         if not anaphora and not systems and not parties and self.ctx.last:
             anaphor = refers_back(self.masked, a, b, self.ctx.last[-1], self.claims, self.text)

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.extract.designations import adds_variant
+from kg.extract.designations import adds_variant, written_form
 from kg.extract.mentions import _catalogue_variant
 from kg.extract.model import Claim, SystemRef
 from kg.extract.patterns import _DIGIT
@@ -121,10 +121,40 @@ def _reconcile_bare_names(claims: list[Claim]) -> None:
                 and not _named_inside(sysref.surface, o.surface or "")
                 # the family of a variant named elsewhere ("54 Rafale jets bought in 2015" beside "20
                 # Rafale M jets"), with a stage and a count of its own, is the family: another purchase
-                and not (_own_count(c, other) and adds_variant(sysref.surface, o.surface or ""))
+                # (the count of any claim of the variant's deal: one of its sentences may give none; the
+                # variant letter of the catalogue's name where the text spells it out: "X Marine", "X-M")
+                and not (
+                    (_own_count(c, other) or _own_count_of_deal(c, other, claims))
+                    and (
+                        adds_variant(sysref.surface, o.surface or "")
+                        or _variant_letter(sysref.surface, o.name)
+                    )
+                )
             ):
                 _adopt_system(c, o)
                 break
+
+
+def _variant_letter(bare: str, name: str) -> bool:
+    """Whether the catalogue name ``name`` is the bare family plus a variant letter or two ("X-M" of
+    "X"); a model number ("X-100") is another model, not a variant of the bare name."""
+    key, full = _key(written_form(bare)), _key(name)
+    return (
+        len(key) >= 4
+        and full.startswith(key)
+        and full[len(key) :].isalpha()
+        and 0 < len(full) - len(key) <= 2
+    )
+
+
+def _own_count_of_deal(c: Claim, other: Claim, claims: list[Claim]) -> bool:
+    """:func:`_own_count` against every claim of ``other``'s system for the same dyad that gives a count."""
+    assert other.system is not None
+    return any(
+        _own_count(c, o)
+        for o in claims
+        if o.system is not None and o.system.name == other.system.name and _same_dyad(o, other)
+    )
 
 
 def _own_count(c: Claim, other: Claim) -> bool:

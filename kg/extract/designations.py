@@ -270,8 +270,17 @@ def _chosen(mention: str, designation: str) -> str:
         return mention
     if said is None and _VARIANT_TAIL.match(canon_key[len(said_key) :]) and canon_key.startswith(said_key):
         return mention  # "Marder" for the record "Marder-1A3": the family, no variant the text names
+    if (
+        said is not None
+        and canon is None
+        and said_key.startswith(canon_key)
+        and said_key[len(canon_key) :].isdigit()
+    ):
+        return mention  # "X 1000" for the record "X": the text's numbered model of a family record
     if said is None or canon is None or said[0] != canon[0]:
         return designation  # a name, nickname or other family: the catalogue's identity holds
+    if said[1] and not canon[1] and not said[1].startswith("block"):
+        return mention  # "X-600M" for the record "X-600": the text names a variant of the family record
     if said[1].startswith("block"):
         return designation  # "F-16 Block 70": the catalogue lists block numbers as their variant
     if canon[1] and canon[1] != said[1]:
@@ -322,6 +331,94 @@ def name_families(claims: list[Claim]) -> None:
             assert c.system is not None
             c.system = replace(c.system, name=family)
             c.deal_key = c.deal_key.replace(f":{name}:", f":{family}:")
+
+
+_DOTLESS = str.maketrans({"ı": "i", "İ": "I"})
+#: small words an expanded acronym spells out without an initial ("Surface-to-Air": s, a)
+_INITIAL_SKIP = frozenset({"to", "of", "and", "the", "for"})
+
+
+def _initials(runs: tuple[str, ...]) -> str:
+    """The acronym of a name's words ("terminal high altitude area defense" -> "thaad")."""
+    return "".join(r[0] for r in runs if r.isalpha() and r not in _INITIAL_SKIP)
+
+
+def _name_words(runs: tuple[str, ...]) -> set[str]:
+    """A name's numbers and words of three letters or more, a plural "s" dropped ("typhoons")."""
+    return {r[:-1] if len(r) > 3 and r.endswith("s") else r for r in runs if r.isdigit() or len(r) >= 3}
+
+
+@lru_cache(maxsize=4096)
+def another_name(written: str, designation: str) -> bool:
+    """Whether the text's name of a catalogue record is another name altogether: it shares no word
+    (three letters or more) and no number with the designation and neither spells out the other's
+    acronym ("Varshavyanka" of the record "Project-636E", a licence-built gun's own name of the
+    record it derives from).  "Typhoons" of "Typhoon Block-20", "F-16 Block 70" of "F-16V Viper"
+    and "Terminal High Altitude Area Defense" of "THAAD" are the same name."""
+    # a dotless i has no decomposition to fold ("Akıncı" is the catalogue's "Akinci")
+    w, n = designation_runs(written.translate(_DOTLESS)), designation_runs(designation.translate(_DOTLESS))
+    if not w or not n:
+        return False
+    if _name_words(w) & _name_words(n):
+        return False
+    key_w, key_n = system_key(written), system_key(designation)
+    if key_w in key_n or key_n in key_w:
+        return False  # "Sky Guardian" of "MQ-9B SkyGuardian": one name, spaced differently
+    return not (_spells_out(w, key_n) or _spells_out(n, key_w))
+
+
+def _spells_out(runs: tuple[str, ...], acronym: str) -> bool:
+    """Whether a name of three words or more spells out ``acronym``: its initials in order among the
+    acronym's letters ("High Mobility Artillery Rocket System" of "HIMARS", which takes a second
+    letter of "Mobility")."""
+    initials = _initials(runs)
+    if len(initials) < 3:
+        return False
+    it = iter(acronym)
+    return all(ch in it for ch in initials)
+
+
+def _alias_written(surface: str, designation: str) -> str:
+    """The record's own spelling of what the text writes ("Protector RG1" of the text's "Protector
+    RG1 drones"): the longest name of the record the text's words begin with, so
+    :func:`kg.vocab.reference.resolve_system` still finds the record; else the written form."""
+    rec = resolve_system(designation)
+    key = system_key(surface)
+    names = [n for n in rec.names() if system_key(n) and key.startswith(system_key(n))] if rec else []
+    return max(names, key=len) if names else written_form(surface)
+
+
+def name_other_names(claims: list[Claim]) -> None:
+    """Name a dyad's system as the text writes it when every name the text gives it is another name
+    of the catalogue record altogether (see :func:`another_name`).
+
+    Why: a claim's name is what the article states (the labelling rule: the designation as written);
+    the catalogue's designation there is a name the article never uses (a project number for a
+    submarine the text calls by its name, a programme's name filed under the design it derives from).  Where the text writes the
+    designation or a name sharing a word with it anywhere for the dyad, the designation holds."""
+    groups: dict[tuple[str | None, str | None, str], list[Claim]] = {}
+    for c in claims:
+        if c.system is not None:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3 if c.buyer else None, c.system.name)
+            groups.setdefault(key, []).append(c)
+    for (_sup, _buy, name), group in groups.items():
+        rec = resolve_system(name)
+        if rec is None or rec.designation != name:
+            continue
+        written = [c.system.surface for c in group if c.system is not None and c.system.surface]
+        if not written or not all(another_name(w, name) for w in written):
+            continue
+        new = _alias_written(written[0], name)
+        for c in group:
+            assert c.system is not None
+            c.system = replace(c.system, name=new)
+            c.deal_key = c.deal_key.replace(f":{name}:", f":{new}:")
+
+
+def mark_catalogue_variants(claims: list[Claim]) -> None:
+    """Set each claim's :attr:`SystemRef.catalogue_variant` once its name is final (after
+    :func:`name_families` and :func:`name_other_names`): the record a family named as written
+    stands for, so the store can link the two."""
     for c in claims:
         if c.system is not None:
             c.system.catalogue_variant = catalogue_variant(c.system.name)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
@@ -315,6 +315,8 @@ def _add_systems(
             if reference.system_key(name) in skip:
                 continue
             gaz.add(name, "system", "catalogue", system=sysrec, priority=priority)
+            if _WORD_ACRONYM.match(name) and name.capitalize() not in sysrec.names():
+                _add_title_acronym(gaz, name.capitalize(), sysrec, priority)
             maker = (sysrec.manufacturer or "").split()
             words = name.split()
             if (
@@ -337,6 +339,25 @@ def _add_systems(
                 and reference.system_key(words[1]) not in names
             ):
                 gaz.add(words[1], "system", "catalogue", system=sysrec, priority=priority - 1)
+
+
+#: an acronym of five letters or more, pronounced as a word ("ABCDE"): house styles write it in title
+#: case ("Abcde"), so that spelling names the system too (shorter acronyms, "US", "MBT", stay exact)
+_WORD_ACRONYM = re.compile(r"^[A-Z]{5,}$")
+#: such acronyms whose title-case spelling is already another name of the family ("Caesar" guns are
+#: the family, not the catalogue's variant record): left to the name patterns
+_TITLE_FAMILIES = _words("caesar")
+
+
+def _add_title_acronym(gaz: Gazetteer, title: str, sysrec: SystemRecord, priority: int) -> None:
+    """Add the title-case spelling of a word-like acronym ("Abcde" of "ABCDE") as a weak name: a
+    title-case word may be a brand, a surname or a place, so it names the system only next to an item
+    noun or a count ("four Abcde batteries", "Abcde systems"), as :data:`WEAK_SYSTEM_NAMES` do."""
+    if title.lower() in _TITLE_FAMILIES:
+        return
+    gaz.add(title, "system", "catalogue", system=sysrec, priority=priority - 1)
+    bucket = gaz._first[title.lower()]
+    bucket[:] = [replace(e, weak=True) if e.surface == title and e.system is sysrec else e for e in bucket]
 
 
 _EXTRA_CACHE: dict[tuple[str, ...], Gazetteer] = {}

@@ -20,7 +20,7 @@ from kg.extract.assign import PartyAssigner, _implied
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
-from kg.extract.nouns import platform_nouns, platform_of
+from kg.extract.nouns import names_the_item_again, platform_nouns, platform_of
 from kg.extract.offers import (
     contest_buyer,
     contest_holders,
@@ -428,22 +428,35 @@ class FrameBuilder(PartyAssigner):
             prev = self.ctx.last[-1]
             # "the French jets": the latest deal supplied by France, not simply the last one
             makers = {p.iso3 for p in parties if p.cue in ("demonym-item", "origin-modifier")}
+            of_maker = prev
             if makers and (prev.supplier is None or prev.supplier.iso3 not in makers):
-                prev = next(
+                of_maker = next(
                     (
                         c
                         for c in reversed(self.claims)
                         if c.system and c.supplier and c.supplier.iso3 in makers
                     ),
-                    prev,
+                    None,
                 )
-            prev_sys = _noun_context(s, prev, self.claims)
+            # "the Xish sonars" after a deal with another supplier: the maker's own items, which the article has
+            # not named (no system), not the other supplier's
+            stranger = of_maker is None and prev.supplier is not None and prev.system is not None
+            prev = of_maker or prev
+            prev_sys = None if stranger else _noun_context(s, prev, self.claims)
             if prev_sys:
                 sys_refs.append((_context_ref(prev_sys), None, "context"))
         elif (
             self._orphan is not None
             and not self.ctx.last
-            and (_PRONOUN_OBJECT_RX.search(s) or buys_the_item(s, self._orphan.category))
+            and (
+                _PRONOUN_OBJECT_RX.search(s)
+                or buys_the_item(s, self._orphan.category)
+                # "A bought 40 of those guns": a state of the sentence's own buys the item pointed back at
+                or (
+                    any(p.cue != "context" for p in parties)
+                    and names_the_item_again(s, self._orphan.category)
+                )
+            )
         ):
             # "Serbia showed the Russian Y. Serbia had acquired it in 2020.": the system the
             # previous sentence named without a deal

@@ -88,7 +88,7 @@ _ITEM_NOUN = (
     r"corvettes?|destroyers?|howitzers?|tanks|drones?|missiles?|missile systems?|air[\s-]defen[cs]e systems?|"
     r"(?:infantry )?fighting vehicles?|armou?red vehicles?|reconnaissance vehicles?|"
     r"(?:landing|amphibious|assault) (?:platform |helicopter )?(?:docks?|ships?)|"
-    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns|"
+    r"rocket systems?|launchers?|radars?|warships?|trainers?|transport aircraft|patrol vessels?|guns|boats|rockets|"
     r"surveillance systems?|mobility vehicles?"
 )
 _NAME_ITEM = re.compile(
@@ -485,6 +485,8 @@ def _catalogue_variant(designation: str) -> SystemRecord | None:
         cand = key[: len(key) - cut] if cut else key
         if len(cand) < 3 or not _DIGIT.search(cand):
             break
+        if cut and cand[-1].isdigit() and key[len(cand)].isdigit():
+            break  # a cut inside a number is another type ("AH-64" is no "AH-6")
         rec = reference.resolve_system(cand)
         if rec is not None:
             return rec

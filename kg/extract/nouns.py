@@ -451,3 +451,37 @@ _NAME_STOP = frozenset(
     ]
 )
 _NAME_STOP = _NAME_STOP | _REGION_ADJECTIVES
+
+
+_COUNT_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds"
+#: an item noun a determiner or a count points back with ("those howitzers", "the 12 Korean jets",
+#: "40 launchers", "the radar"): up to two words between them
+_ITEM_BACK = re.compile(
+    r"\b(?:these|those|the|this|that|\d[\d,]*|" + _COUNT_WORDS + r")\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>" + "|".join(sorted((k for k in ITEM_NOUNS if ITEM_NOUNS[k]), key=len, reverse=True)) + r")\b"
+    r"(?!\s*[A-Z]\w*\d)",
+    re.IGNORECASE,
+)
+#: a bought count with no noun after it ("has bought 30 from A", "ordered six more in 2020")
+_COUNT_ELLIPSIS = re.compile(
+    r"\b(?:ordered|bought|purchased|acquired|received|signed\s+for)\s+(?:a\s+further\s+|another\s+)?"
+    r"(?:\d{1,4}|" + _COUNT_WORDS + r")\s+(?:more\s+)?(?=from\b|for\b|in\b|under\b|,)",
+    re.IGNORECASE,
+)
+
+
+def names_the_item_again(s: str, category: str | None) -> bool:
+    """Whether ``s`` points back at an item of ``category`` without naming it: an item noun of that
+    category (or of its platform) after a determiner or a count ("bought 40 of those guns", "the
+    12 jets it ordered", "picked the radar"), or a bought count with no noun ("has bought 30 from
+    A").  Read only right after a sentence that named a system without a deal (the one the noun
+    stands for)."""
+    if category is None:
+        return False
+    if _COUNT_ELLIPSIS.search(s):
+        return True
+    for m in _ITEM_BACK.finditer(s):
+        said = ITEM_NOUNS[m.group("noun").lower()]
+        if said == category or (platform_of(said) is not None and platform_of(said) == platform_of(category)):
+            return True
+    return False

@@ -25,7 +25,7 @@ PUB = date(2025, 6, 2)
     ("text", "expected"),
     [
         ("Kazakhstan agreed to buy 12 Hurkus from Turkey.", ("TUR", "KAZ", "Hurkus")),
-        ("Greece signed a contract with France for three Belharra frigates.", ("FRA", "GRC", "FDI frigate")),
+        ("Greece signed a contract with France for three Belharra frigates.", ("FRA", "GRC", "Belharra")),
         ("Morocco took delivery of the first Tigr from Russia.", ("RUS", "MAR", "Tigr")),
         ("Slovakia ordered the Piorun MANPADS from Poland.", ("POL", "SVK", "Piorun")),
         ("Egypt received Kinzhal from Russia in May.", ("RUS", "EGY", "Kh-47M2 Kinzhal")),

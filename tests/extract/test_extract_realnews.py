@@ -43,7 +43,7 @@ def _triples(text: str) -> set[tuple]:
         ("P-8I", "P-8A Poseidon", "P-8I"),
         ("K9", "K-9 Thunder 155mm", "K-9 Thunder 155mm"),  # the family's own record
         ("MQ-9B", "MQ-9B SkyGuardian", "MQ-9B SkyGuardian"),
-        ("AGM-114R", "AGM-114 Hellfire-2", "AGM-114 Hellfire-2"),  # a family record is no pin
+        ("AGM-114R", "AGM-114 Hellfire-2", "AGM-114R"),  # a variant the family record lumps in keeps its name
         ("F-16 Block 70", "F-16V Viper", "F-16V Viper"),  # block numbers are the catalogue's variant
         ("Sudarshan Chakra", "S-400 Triumf", "S-400 Triumf"),  # a nickname keeps the identity
     ],

@@ -58,7 +58,7 @@ def test_a_fleet_in_service_named_by_its_origins_is_no_transfer(verb: str) -> No
 def test_a_fleet_with_a_stated_purchase_stays() -> None:
     """Negative: the same fleet with a deal word and a seller is a transfer."""
     got = triples("The Kenyan army bought American Humvee trucks from the United States in 2015.", PUB)
-    assert ("USA", "KEN", "HMMWV-UA") in got
+    assert ("USA", "KEN", "Humvee") in got
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_the_other_clause_firm_holds_for_equivalent_wordings(service: str, deal:
 def test_a_firm_in_the_clause_of_its_item_stays() -> None:
     """Negative: the firm and the item in one clause (the other clause names no item of its own)."""
     text = "Chile signed a contract with Germany's TKMS for two Type 212CD submarines, and Peru is watching."
-    assert ("DEU", "CHL", "Type-212") in triples(text, PUB)
+    assert ("DEU", "CHL", "Type 212CD") in triples(text, PUB)
 
 
 # -- re-exports: the reseller supplies, not the state it bought the items from -------------------------

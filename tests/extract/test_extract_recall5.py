@@ -72,8 +72,8 @@ def test_a_demonym_of_the_chosen_item_is_no_chooser(verb: str, article: str, dem
     [
         ("Ecuador flew Kfirs bought from Israel in the 1980s until 2005.", "ECU", "Kfir"),
         ("Ecuador bought ten Kfir C2 jets from Israel in 1982.", "ECU", "Kfir"),
-        ("Greece ordered Spice 250 kits from Israel last year.", "GRC", "SPICE"),
-        ("Greece ordered Spice 2000 guidance kits from Israel last year.", "GRC", "SPICE"),
+        ("Greece ordered Spice 250 kits from Israel last year.", "GRC", "Spice 250"),
+        ("Greece ordered Spice 2000 guidance kits from Israel last year.", "GRC", "Spice 2000"),
     ],
 )
 def test_catalogue_names_a_missing_fighter_and_spaced_bomb_kits(text: str, buyer: str, system: str) -> None:
