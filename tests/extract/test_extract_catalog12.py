@@ -21,7 +21,8 @@ from kg.vocab import reference as ref
 #: Rows added by the sweep (designation as the catalogue spells it).
 ADDED = (
     "CH-92A", "Ardiden 1H1", "Ardiden 1U", "Ardiden 3", "Makila", "Arriel", "Arrano", "Sayurala class",
-    "U212 NFS",
+    "U212 NFS", "Shortfin Barracuda", "J/TPS-P14ME", "Khukri class", "Agosta 90B", "Project 75I",
+    "TR-1700", "T-72B1MS", "HQ-19", "FTC-2000", "AN/AAR-57",
 )  # fmt: skip
 
 
@@ -40,6 +41,12 @@ def test_every_added_row_resolves_from_each_of_its_names(designation: str) -> No
         ("CH-92", "CH-92A", "CHN"),
         ("Type 212 NFS", "U212 NFS", "ITA"),
         ("SLNS Sindurala", "Sayurala class", "IND"),
+        ("Attack-class submarine", "Shortfin Barracuda", "FRA"),
+        ("Khalid-class", "Agosta 90B", "FRA"),
+        ("Project 75 India", "Project 75I", "DEU"),
+        ("ARA San Juan", "TR-1700", "DEU"),
+        ("FTC-2000G", "FTC-2000", "CHN"),
+        ("INS Kirpan", "Khukri class", "IND"),
     ],
 )
 def test_news_spellings_resolve_to_the_row_with_its_origin(name: str, designation: str, origin: str) -> None:
@@ -94,6 +101,8 @@ def _triples(text: str) -> list[tuple]:
             "Argentina ordered two submarines from Thyssen Nordseewerke.",
             ("DEU", "ARG", None),
         ),
+        ("Chile took delivery of a J/TPS-P14ME radar from Japan.", ("JPN", "CHL", "J/TPS-P14ME")),
+        ("Peru's Agosta 90B submarines were bought from France.", ("FRA", "PER", "Agosta 90B")),
         ("Colombia ordered electro-optical turrets from Wescam last year.", ("CAN", "COL", None)),
     ],
 )
