@@ -120,3 +120,16 @@ def test_a_catalogued_drone_gets_its_category() -> None:
     assert [(c["supplier"]["iso3"], c["system"]["name"], c["system"]["category"]) for c in out] == [
         ("CHN", "CH-92A", "aircraft")
     ]
+
+
+@pytest.mark.parametrize("name", ["Dhruv", "ALH", "Advanced Light Helicopter", "HAL Dhruv", "ALH Dhruv"])
+def test_the_indian_helicopter_is_named_by_both_of_its_press_names(name: str) -> None:
+    """The press writes the helicopter "Dhruv", "ALH" or "Advanced Light Helicopter"; the designation
+    carries both short names so a claim's system reads as the programme and the type alike."""
+    record = ref.resolve_system(name)
+    assert record is not None and record.designation == "ALH Dhruv"
+    out = [
+        c.to_dict()
+        for c in extract_text(f"Ecuador received two {name} helicopters from India.", date(2025, 3, 1))
+    ]
+    assert [(c["supplier"]["iso3"], c["system"]["name"]) for c in out] == [("IND", "ALH Dhruv")]
