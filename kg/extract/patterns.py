@@ -390,7 +390,12 @@ _WON_CONTRACT = _nrx(
 _COMPLETED = re.compile(
     r"\bcomplet(?:ed|ion)\b|(?<!\bbe )(?<!\bbeing )\b(?:delivered|handed over|arrived|received|transferred|"
     r"supplied|shipped)\s+(?:[^,;.]{0,80}?\s)?(?:between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until|through))"
-    r" (?:19|20)\d\d\b",
+    r" (?:19|20)\d\d\b|"
+    # "the last was commissioned in 2024", "the last of them arrived in May", "the final two were handed
+    # over": the series' end has come (not "the last is due in 2027", a schedule)
+    r"\bthe (?:last|final)(?: (?:one|two|three|four|five|\d+|of (?:them|these|those|the [^,;.]{1,40}?)))? "
+    r"(?:(?:was|were|had been|has been|have been) (?:delivered|handed over|commissioned|inducted|received|"
+    r"shipped|transferred)|arrived|landed)\b",
     re.IGNORECASE,
 )
 # word prefilter (kg.extract._fastre.NeedsRx): a case-insensitive scan of the whole sentence, skipped on

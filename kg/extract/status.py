@@ -434,6 +434,18 @@ def _pending_purchase_cleared(trig: list[tuple[str, int, int, str]]) -> bool:
     )
 
 
+#: a delay told as past, which the delivery ended: "arrived in 2024 after long delays", "were finally
+#: handed over after a two-year delay", "landed after years of setbacks"
+_AFTER_DELAY_LEFT = re.compile(r"\bafter\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
+
+
+def _delay_overcome(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether every delay trigger of the sentence is a delay the delivery came after ("arrived after
+    long delays"): the items are delivered, the delay is over (not a delivery still running late)."""
+    delays = [t for t in trig if t[0] == "delayed"]
+    return bool(delays) and all(_AFTER_DELAY_LEFT.search(s, max(0, t[1] - 40), t[1]) for t in delays)
+
+
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
     verbs: set[str] = set()
     found, modality = _readings(s, trig, verbs)
@@ -465,7 +477,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         st = "delivering" if "delivering" in found else "delivered"
         if st == "delivering" and "delivered" in found and _COMPLETED.search(s):
             st = "delivered"  # "the first batch arrived in 2018 and the delivery was completed in 2020"
-        if delayed and st == "delivered":
+        if delayed and st == "delivered" and not _delay_overcome(s, trig):
             st = "delivering"
         return st, negated, modality, delayed
     if delayed:

@@ -1,0 +1,71 @@
+"""The lifecycle stage on wordings found failing on the fresh tuning halves (issue 13, round 13), in our
+own words.
+
+Each test states a general pattern of defence news (never text of ``../shared/eval`` or of the newsset
+fixtures), read with the labelling guidelines (rule 5) and the newsset conventions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import claim_facts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PUB = date(2025, 6, 1)
+
+
+def _stages(text: str, supplier: str, buyer: str) -> set[str]:
+    """The statuses claimed for the (supplier, buyer) pair of ``text`` (denials left out)."""
+    return claim_facts.stages(text, PUB, supplier, buyer)
+
+
+# --- a completed delivery is delivered, not a delivery under way ------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sentence=st.sampled_from(
+        [
+            "Kenya received two Mi-17 helicopters from Russia, which arrived in {y} after long delays.",
+            "The Mi-17 helicopters that Kenya bought from Russia were finally delivered in {y} after a two-year delay.",
+            "Russia handed over two Mi-17 helicopters to Kenya in {y}, after years of delays.",
+        ]
+    ),
+    y=st.sampled_from(["2019", "2022", "2024"]),
+)
+def test_a_delivery_after_delays_is_delivered(sentence: str, y: str) -> None:
+    """ "arrived after long delays": the delay is over, the items are delivered (not still delivering)."""
+    stages = _stages(sentence.format(y=y), "RUS", "KEN")
+    assert "delivered" in stages
+    assert "delivering" not in stages
+
+
+def test_a_delivery_still_late_is_not_delivered() -> None:
+    """A delivery that is still late (no "after") stays a delivery under way."""
+    text = "Russia delivered four of the Mi-17 helicopters to Kenya, but the remaining two are delayed."
+    assert "delivered" not in _stages(text, "RUS", "KEN")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    tail=st.sampled_from(
+        [
+            "the last was commissioned in {y}",
+            "the last of them was delivered in {y}",
+            "the final two were handed over in {y}",
+        ]
+    ),
+    y=st.sampled_from(["2021", "2023"]),
+)
+def test_the_last_of_a_series_handed_over_is_delivered(tail: str, y: str) -> None:
+    """ "built four of the eight X for B; the last was commissioned in 2023": the series is complete."""
+    text = f"Germany built four of the eight Sachsen-class frigates for Chile; {tail.format(y=y)}."
+    assert _stages(text, "DEU", "CHL") == {"delivered"}
+
+
+def test_the_last_still_to_come_is_not_delivered() -> None:
+    """ "the last is due in 2027": a schedule, the series is not complete."""
+    text = "Germany has delivered four of the eight Sachsen-class frigates to Chile; the last is due in 2027."
+    assert "delivered" not in _stages(text, "DEU", "CHL")
