@@ -485,7 +485,12 @@ _APPROVER_CUE = re.compile(
 )
 #: between the marker (or a rejected maker) and the rejected system: a few plain words
 _REJ_GAP = re.compile(r"^(?:'s\s+|’s\s+|[\w&.-]+\s+){0,3}$|^\s*$")
-_NEGATION_NEAR = _lrx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
+#: a negation shortly before a stage trigger; also "no contract / no deal / no document was signed" (the
+#: paper not signed: talks only)
+_NEGATION_NEAR = _lrx(
+    r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to|"
+    r"no (?:[\w-]+ )?(?:contracts?|deals?|agreements?|documents?|orders?|papers?)|no(?=\s+(?:[\w-]+\s+)?$))\b[^.;,]{0,25}$"
+)
 _DENIAL = _lrx(
     r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
     r"no plans? to|not true|baseless|false reports?)\b",

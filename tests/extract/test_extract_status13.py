@@ -69,3 +69,30 @@ def test_the_last_still_to_come_is_not_delivered() -> None:
     """ "the last is due in 2027": a schedule, the series is not complete."""
     text = "Germany has delivered four of the eight Sachsen-class frigates to Chile; the last is due in 2027."
     assert "delivered" not in _stages(text, "DEU", "CHL")
+
+
+# --- "no contract was signed": the paper not signed, talks only -------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    tail=st.sampled_from(
+        [
+            "but no contract was signed",
+            "but no deal has been signed so far",
+            "but no final agreement was signed at the show",
+            "though no document has been inked",
+        ]
+    ),
+    n=st.sampled_from(["180", "96", "sixty"]),
+)
+def test_no_contract_signed_is_talks(tail: str, n: str) -> None:
+    """ "talks on N more X continued, but no contract was signed": negotiating, not signed."""
+    text = f"Poland and South Korea held talks on {n} more K2 tanks this week, {tail}."
+    assert _stages(text, "KOR", "POL") == {"negotiating"}
+
+
+def test_no_doubt_before_a_signing_is_no_negation() -> None:
+    """ "there is no doubt that A signed": a "no" far from the signing negates nothing."""
+    text = "There is no doubt that Poland signed a contract for 180 K2 tanks with South Korea."
+    assert _stages(text, "KOR", "POL") == {"signed"}
