@@ -253,6 +253,17 @@ _FIRST_OF_KIND = re.compile(
 )
 
 
+#: a "first" that is no first batch of the deal: the first of its kind somewhere ("the first delivery of
+#: the system to Europe", "the first export of the type outside Asia") or an adverb of a sequence ("first
+#: under a lease and then as a gift", "first on loan, then outright")
+_FIRST_NOT_BATCH = re.compile(
+    r"\bfirst (?:deliver(?:y|ies)|transfers?|exports?|sales?) of (?:the|this|that|its) (?:[\w-]+ ){0,2}?"
+    r"(?:system|type|weapon|aircraft|jet|model|design|vehicle|ship|missile)s? (?:to|in|outside|beyond) |"
+    r"(?<!\bthe )(?<!\bits )(?<!\btheir )\bfirst (?:under|as|on|via|through) [^,;.]{0,40}?,? (?:and )?then\b",
+    re.IGNORECASE,
+)
+
+
 def _first_reading(
     s: str, trig: list[tuple[str, int, int, str]], st: str, ts: int, te: int, word: str, left: str, neg: bool
 ) -> str | None:
@@ -263,6 +274,8 @@ def _first_reading(
     # a future one); "bought the first batch" is a purchase, not a delivery
     if st == "delivering" and word in ("remaining", "so far", "rest of the") and not _DELIVERY_WORD.search(s):
         return None
+    if st == "delivering" and _FIRST_NOT_BATCH.match(s, ts):
+        return "delivered"  # "flew the X to B, the first delivery of the system to Europe": a delivery done
     if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
         return None  # "closed after a year of negotiations": the talks are over
     if st == "negotiating" and word.startswith(("negotiat", "talks")) and _BEFORE_SIGNING.match(s, te):
@@ -466,7 +479,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
     delayed = "delayed" in found
     if (
         "delivered" in found
-        and _PARTIAL.search(_FIRST_OF_KIND.sub(" ", _ORDERED_BATCH.sub(" ", s)))
+        and _PARTIAL.search(_FIRST_NOT_BATCH.sub(" ", _FIRST_OF_KIND.sub(" ", _ORDERED_BATCH.sub(" ", s))))
         and not _COMPLETED.search(s)
     ):
         found.pop("delivered")

@@ -96,3 +96,45 @@ def test_no_doubt_before_a_signing_is_no_negation() -> None:
     """ "there is no doubt that A signed": a "no" far from the signing negates nothing."""
     text = "There is no doubt that Poland signed a contract for 180 K2 tanks with South Korea."
     assert _stages(text, "KOR", "POL") == {"signed"}
+
+
+# --- a "first" that is no first batch of the deal ----------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    tail=st.sampled_from(
+        [
+            "the first delivery of the system to Africa",
+            "the first delivery of the type to the region",
+            "the first deliveries of this missile system outside Asia",
+        ]
+    ),
+    y=st.sampled_from(["2019", "2023"]),
+)
+def test_a_first_of_its_kind_in_a_region_is_delivered(tail: str, y: str) -> None:
+    """ "flew X systems to B, the first delivery of the system to Africa": a delivery done, not a first batch."""
+    text = f"In {y}, Chinese transport aircraft flew HQ-9 air defence systems to Egypt, {tail}."
+    assert _stages(text, "CHN", "EGY") == {"delivered"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    tail=st.sampled_from(
+        [
+            "first under a loan and then as a gift",
+            "first on lease and then outright",
+            "first as a loan, then as a donation",
+        ]
+    ),
+)
+def test_first_as_an_adverb_of_a_sequence_is_no_first_batch(tail: str) -> None:
+    """ "handed over six X in 2015 and 2016, first under a loan and then as a gift": delivered."""
+    text = f"Norway handed over six Hawk trainer aircraft to Kenya in 2015 and 2016, {tail}."
+    assert _stages(text, "NOR", "KEN") == {"delivered"}
+
+
+def test_the_first_two_of_a_series_are_still_a_first_batch() -> None:
+    """ "handed over the first two of six": a delivery under way."""
+    text = "Norway handed over the first two of six NASAMS units to Kenya in 2024."
+    assert _stages(text, "NOR", "KEN") == {"delivering"}
