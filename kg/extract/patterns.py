@@ -390,7 +390,12 @@ _WON_CONTRACT = _nrx(
 _COMPLETED = re.compile(
     r"\bcomplet(?:ed|ion)\b|(?<!\bbe )(?<!\bbeing )\b(?:delivered|handed over|arrived|received|transferred|"
     r"supplied|shipped)\s+(?:[^,;.]{0,80}?\s)?(?:between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until|through))"
-    r" (?:19|20)\d\d\b",
+    r" (?:19|20)\d\d\b|"
+    # "the last was commissioned in 2024", "the last of them arrived in May", "the final two were handed
+    # over": the series' end has come (not "the last is due in 2027", a schedule)
+    r"\bthe (?:last|final)(?: (?:one|two|three|four|five|\d+|of (?:them|these|those|the [^,;.]{1,40}?)))? "
+    r"(?:(?:was|were|had been|has been|have been) (?:delivered|handed over|commissioned|inducted|received|"
+    r"shipped|transferred)|arrived|landed)\b",
     re.IGNORECASE,
 )
 # word prefilter (kg.extract._fastre.NeedsRx): a case-insensitive scan of the whole sentence, skipped on
@@ -480,7 +485,12 @@ _APPROVER_CUE = re.compile(
 )
 #: between the marker (or a rejected maker) and the rejected system: a few plain words
 _REJ_GAP = re.compile(r"^(?:'s\s+|’s\s+|[\w&.-]+\s+){0,3}$|^\s*$")
-_NEGATION_NEAR = _lrx(r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to)\b[^.;,]{0,25}$")
+#: a negation shortly before a stage trigger; also "no contract / no deal / no document was signed" (the
+#: paper not signed: talks only)
+_NEGATION_NEAR = _lrx(
+    r"\b(not|never|no longer|n't|yet to|without|cannot|unable to|failed to|"
+    r"no (?:[\w-]+ )?(?:contracts?|deals?|agreements?|documents?|orders?|papers?)|no(?=\s+(?:[\w-]+\s+)?$))\b[^.;,]{0,25}$"
+)
 _DENIAL = _lrx(
     r"\b(denied|denies|deny|dismissed|refuted|rejected (?:media |the |those )?reports|ruled out|"
     r"no plans? to|not true|baseless|false reports?)\b",

@@ -253,6 +253,17 @@ _FIRST_OF_KIND = re.compile(
 )
 
 
+#: a "first" that is no first batch of the deal: the first of its kind somewhere ("the first delivery of
+#: the system to Europe", "the first export of the type outside Asia") or an adverb of a sequence ("first
+#: under a lease and then as a gift", "first on loan, then outright")
+_FIRST_NOT_BATCH = re.compile(
+    r"\bfirst (?:deliver(?:y|ies)|transfers?|exports?|sales?) of (?:the|this|that|its) (?:[\w-]+ ){0,2}?"
+    r"(?:system|type|weapon|aircraft|jet|model|design|vehicle|ship|missile)s? (?:to|in|outside|beyond) |"
+    r"(?<!\bthe )(?<!\bits )(?<!\btheir )\bfirst (?:under|as|on|via|through) [^,;.]{0,40}?,? (?:and )?then\b",
+    re.IGNORECASE,
+)
+
+
 def _first_reading(
     s: str, trig: list[tuple[str, int, int, str]], st: str, ts: int, te: int, word: str, left: str, neg: bool
 ) -> str | None:
@@ -263,6 +274,8 @@ def _first_reading(
     # a future one); "bought the first batch" is a purchase, not a delivery
     if st == "delivering" and word in ("remaining", "so far", "rest of the") and not _DELIVERY_WORD.search(s):
         return None
+    if st == "delivering" and _FIRST_NOT_BATCH.match(s, ts):
+        return "delivered"  # "flew the X to B, the first delivery of the system to Europe": a delivery done
     if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
         return None  # "closed after a year of negotiations": the talks are over
     if st == "negotiating" and word.startswith(("negotiat", "talks")) and _BEFORE_SIGNING.match(s, te):
@@ -434,6 +447,18 @@ def _pending_purchase_cleared(trig: list[tuple[str, int, int, str]]) -> bool:
     )
 
 
+#: a delay told as past, which the delivery ended: "arrived in 2024 after long delays", "were finally
+#: handed over after a two-year delay", "landed after years of setbacks"
+_AFTER_DELAY_LEFT = re.compile(r"\bafter\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
+
+
+def _delay_overcome(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether every delay trigger of the sentence is a delay the delivery came after ("arrived after
+    long delays"): the items are delivered, the delay is over (not a delivery still running late)."""
+    delays = [t for t in trig if t[0] == "delayed"]
+    return bool(delays) and all(_AFTER_DELAY_LEFT.search(s, max(0, t[1] - 40), t[1]) for t in delays)
+
+
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
     verbs: set[str] = set()
     found, modality = _readings(s, trig, verbs)
@@ -454,7 +479,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
     delayed = "delayed" in found
     if (
         "delivered" in found
-        and _PARTIAL.search(_FIRST_OF_KIND.sub(" ", _ORDERED_BATCH.sub(" ", s)))
+        and _PARTIAL.search(_FIRST_NOT_BATCH.sub(" ", _FIRST_OF_KIND.sub(" ", _ORDERED_BATCH.sub(" ", s))))
         and not _COMPLETED.search(s)
     ):
         found.pop("delivered")
@@ -465,7 +490,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         st = "delivering" if "delivering" in found else "delivered"
         if st == "delivering" and "delivered" in found and _COMPLETED.search(s):
             st = "delivered"  # "the first batch arrived in 2018 and the delivery was completed in 2020"
-        if delayed and st == "delivered":
+        if delayed and st == "delivered" and not _delay_overcome(s, trig):
             st = "delivering"
         return st, negated, modality, delayed
     if delayed:
