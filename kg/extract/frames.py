@@ -174,7 +174,12 @@ class FrameBuilder(PartyAssigner):
             )
             if ref is None and not buy and additional and sup:
                 buy = self._follow_on_buyer(sup)
-            if not buy and sup and ref is not None and sys_status.get(ref.name, (status,))[0] == "offered":
+            offer = (
+                sys_status.get(ref.name, (status,))[0] == "offered"
+                if ref is not None
+                else status == "offered" and _bid_handed_in(s, sup)  # "A and B have pitched designs"
+            )
+            if not buy and sup and offer:
                 buy = self._contest_buyer(sup, a, b)
                 conf -= 0.15 if buy and buy[0].cue == "competition" else 0.25
             if not _frame_worth_it(ref, sup, buy, status, s):
@@ -1051,6 +1056,20 @@ _ARMS_GOODS = re.compile(
     r"hardware|assistance|supplies|goods)|" + _ITEMS4 + r")\b",
     re.IGNORECASE,
 )
+
+
+#: a bidder's design, bid or proposal handed in, with no system named ("A and B have pitched designs",
+#: "C has also submitted a proposal", "D presented its proposals"): an offer to the competition's buyer
+_BID_HANDED_IN = re.compile(
+    r"\b(?:pitched|submitted|tabled|lodged|presented)\s+(?:an?\s+|its\s+|their\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:designs?|proposals?|bids?|offers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bid_handed_in(s: str, sup: list[_Party]) -> bool:
+    """Whether a system-less sentence hands in a bid of its sellers (see :data:`_BID_HANDED_IN`)."""
+    return bool(sup) and all(p.role == "supplier" for p in sup) and _BID_HANDED_IN.search(s) is not None
 
 
 def _frame_worth_it(ref: SystemRef | None, sup: list[_Party], buy: list[_Party], status: str, s: str) -> bool:
