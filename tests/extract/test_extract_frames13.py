@@ -55,3 +55,37 @@ def test_no_bid_handed_in_is_no_offer(verb: str) -> None:
     gives the bidders no offer."""
     text = _CONTEST + f"Italy and Japan {verb}, officials said."
     assert not any(f[0] in ("ITA", "JPN") for f in facts(text, PUB))
+
+
+# -- a later clause's bidders beside an offer with a system -------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(
+        ["has pitched its F-110 frigate", "has offered the F-110 design", "offered its F-110 frigate"]
+    ),
+    st.sampled_from(
+        [
+            "and Japanese officials have also presented a proposal during visits to Lima",
+            "and Japan's Mitsubishi has submitted a bid",
+            "while Japan has also tabled proposals",
+        ]
+    ),
+)
+def test_a_later_clause_bidder_offers_the_same_buyer(first: str, later: str) -> None:
+    """Pattern "A's yard has pitched its X, and B's officials have also presented a proposal": B bids
+    for the same buyer as A, with a system the sentence does not name (a system-less ``offered``)."""
+    text = _CONTEST + f"Spain's Navantia {first}, {later}."
+    got = {(f[0], f[1], f[2], f[3]) for f in facts(text, PUB)}
+    assert ("JPN", "PER", None, "offered") in got
+
+
+def test_a_later_clause_without_a_bid_offers_nothing() -> None:
+    """Limit: a later clause that hands in no bid ("and B's officials have visited the yard") makes B
+    no bidder."""
+    text = (
+        _CONTEST
+        + "Spain's Navantia has pitched its F-110 frigate, and Japanese officials have visited the yard."
+    )
+    assert not any(f[0] == "JPN" for f in facts(text, PUB))
