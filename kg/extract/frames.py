@@ -174,7 +174,12 @@ class FrameBuilder(PartyAssigner):
             )
             if ref is None and not buy and additional and sup:
                 buy = self._follow_on_buyer(sup)
-            if not buy and sup and ref is not None and sys_status.get(ref.name, (status,))[0] == "offered":
+            offer = (
+                sys_status.get(ref.name, (status,))[0] == "offered"
+                if ref is not None
+                else status == "offered" and _bid_handed_in(s, sup)  # "A and B have pitched designs"
+            )
+            if not buy and sup and offer:
                 buy = self._contest_buyer(sup, a, b)
                 conf -= 0.15 if buy and buy[0].cue == "competition" else 0.25
             if not _frame_worth_it(ref, sup, buy, status, s):
@@ -221,6 +226,7 @@ class FrameBuilder(PartyAssigner):
                 for fr in frames
                 if fr.system is not None and not fr.negated and fr.status == status
             ]
+        frames = _later_bidders(frames, s, a, parties, sys_refs)
         return (
             frames
             + _companions(frames, s, a, sys_refs, systems)
@@ -1070,6 +1076,53 @@ _ARMS_GOODS = re.compile(
     r"hardware|assistance|supplies|goods)|" + _ITEMS4 + r")\b",
     re.IGNORECASE,
 )
+
+
+#: a bidder's design, bid or proposal handed in, with no system named ("A and B have pitched designs",
+#: "C has also submitted a proposal", "D presented its proposals"): an offer to the competition's buyer
+_BID_HANDED_IN = re.compile(
+    r"\b(?:pitched|submitted|tabled|lodged|presented)\s+(?:an?\s+|its\s+|their\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:designs?|proposals?|bids?|offers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bid_handed_in(s: str, sup: list[_Party]) -> bool:
+    """Whether a system-less sentence hands in a bid of its sellers (see :data:`_BID_HANDED_IN`)."""
+    return bool(sup) and all(p.role == "supplier" for p in sup) and _BID_HANDED_IN.search(s) is not None
+
+
+#: the opening of a clause of its own ("..., and", "..., while", "; ")
+_CLAUSE_OPEN = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
+
+
+def _later_bidders(
+    frames: list[_Frame], s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]
+) -> list[_Frame]:
+    """ "A has offered its X, while B and C have also submitted proposals": the states of a later
+    clause that hand in a bid of their own with no system (see :data:`_BID_HANDED_IN`) offer the
+    same buyer as the sentence's offer of X, with a system the sentence does not name: system-less
+    ``offered`` frames (a frame that gave them A's X is replaced).  Returns the sentence's frames."""
+    base = next(
+        (fr for fr in frames if fr.status == "offered" and not fr.negated and fr.system and fr.buyers), None
+    )
+    if base is None:
+        return frames
+    last_sys = max((m.end - a for _r, m, _src in sys_refs if m is not None), default=0)
+    for bid in _BID_HANDED_IN.finditer(s, last_sys):
+        opens = list(_CLAUSE_OPEN.finditer(s, last_sys, bid.start()))
+        if not opens:
+            continue
+        lo, hi = opens[-1].end(), bid.start()
+        bidders = [p for p in parties if p.iso3 and lo <= p.mention.start - a < hi]
+        isos = {p.iso3 for p in bidders}
+        if not isos or isos & {p.iso3 for p in base.buyers + base.suppliers}:
+            continue
+        frames = [fr for fr in frames if not {p.iso3 for p in fr.suppliers} & isos]
+        for iso in dict.fromkeys(p.iso3 for p in bidders):
+            bidder = replace(next(p for p in bidders if p.iso3 == iso), role="supplier", cue="bidder")
+            frames.append(_systemless_companion(base, ("offered", False, None, False), suppliers=[bidder]))
+    return frames
 
 
 def _frame_worth_it(ref: SystemRef | None, sup: list[_Party], buy: list[_Party], status: str, s: str) -> bool:
