@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kg.extract.designations import written_designation
@@ -237,6 +237,9 @@ def test_lower_case_ship_nouns_stay_generic() -> None:
 def test_title_case_ship_names_need_their_count(words: list[str], noun: str, counted: bool) -> None:
     """Property of the scan: a counted title-case name with its ship noun is one mention covering
     name and noun; without a count (a headline's capitals) the scan adds nothing."""
+    # a random word may be a name the reference tables know (a torpedo "Akya", a newspaper "Ynet"):
+    # the property is about unknown names
+    assume(not any(find_mentions(f"They saw {w} there.") for w in words))
     name = " ".join([*words, noun])
     text = f"The navy {'ordered three' if counted else 'ordered'} {name} last year."
     got = [m.text for m in find_mentions(text) if m.kind == "system"]
