@@ -1117,14 +1117,16 @@ def _drop_systemless_echoes(
     same two states (the labelling guidelines: a deal whose text names no system is a fact with no
     system)."""
     kinds: dict[tuple, set[str]] = {}
+    systems: dict[tuple, dict[str, Claim]] = {}
     for c in claims:
         if c.system:
-            kinds.setdefault((c.supplier.iso3 if c.supplier else None, c.buyer.iso3), set()).add(
-                c.system.category or ""
-            )
+            dyad = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
+            kinds.setdefault(dyad, set()).add(c.system.category or "")
+            systems.setdefault(dyad, {}).setdefault(c.system.name, c)
     out = []
     for c in claims:
-        named = kinds.get((c.supplier.iso3 if c.supplier else None, c.buyer.iso3))
+        dyad = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
+        named = kinds.get(dyad)
         own = item_kinds.get(id(c))
         if (
             c.system
@@ -1133,6 +1135,15 @@ def _drop_systemless_echoes(
             or own == _NEW_DEAL_KIND
             or (own and not own & named)
         ):
+            out.append(c)
+        elif len(systems[dyad]) == 1 and (c.quantity is not None or c.value is not None):
+            # the same deal told before or after its name with a count or price of its own ("six
+            # submarines ..." then "the project, known as X"): named, not dropped, so its stage and
+            # details stay with the deal
+            (named_claim,) = systems[dyad].values()
+            assert named_claim.system is not None
+            c.system = named_claim.system
+            c.deal_key = named_claim.deal_key
             out.append(c)
     return out
 
