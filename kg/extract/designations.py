@@ -303,6 +303,30 @@ def catalogue_variant(name: str) -> str | None:
     return rec.designation
 
 
+def _record_groups(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    """The claims of each (supplier, buyer, system) whose system name is a catalogue designation, by
+    that name: the groups the naming steps below may rename as a whole (one deal, one name)."""
+    groups: dict[tuple[str | None, str | None, str], list[Claim]] = {}
+    for c in claims:
+        if c.system is not None:
+            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3 if c.buyer else None, c.system.name)
+            groups.setdefault(key, []).append(c)
+    out = []
+    for (_sup, _buy, name), group in groups.items():
+        rec = resolve_system(name)
+        if rec is not None and rec.designation == name:
+            out.append((name, group))
+    return out
+
+
+def _rename(group: list[Claim], name: str, new: str) -> None:
+    """Give every claim of ``group`` the system name ``new`` in place of ``name`` (and its deal key)."""
+    for c in group:
+        assert c.system is not None
+        c.system = replace(c.system, name=new)
+        c.deal_key = c.deal_key.replace(f":{name}:", f":{new}:")
+
+
 def name_families(claims: list[Claim]) -> None:
     """Name each claim's system as the text writes it once the article is read: a record the
     catalogue files under one variant ("M-1A1 Abrams", "Type-209/1500") that the text names only by
@@ -311,15 +335,7 @@ def name_families(claims: list[Claim]) -> None:
     Why at the end: while the article is read, its mentions of one record share the designation
     (one system, one deal, one stage); a dyad whose text names the variant anywhere keeps it for
     all its claims, so one deal never gets two names."""
-    groups: dict[tuple[str | None, str | None, str], list[Claim]] = {}
-    for c in claims:
-        if c.system is not None:
-            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3 if c.buyer else None, c.system.name)
-            groups.setdefault(key, []).append(c)
-    for (_sup, _buy, name), group in groups.items():
-        rec = resolve_system(name)
-        if rec is None or rec.designation != name:
-            continue
+    for name, group in _record_groups(claims):
         written = {c.system.surface for c in group if c.system is not None and c.system.surface}
         families = [family_as_written(w, name) for w in sorted(written)]
         if not families or None in families:
@@ -327,10 +343,7 @@ def name_families(claims: list[Claim]) -> None:
         family = next(
             f for f in (family_as_written(c.system.surface or "", name) for c in group if c.system) if f
         )
-        for c in group:
-            assert c.system is not None
-            c.system = replace(c.system, name=family)
-            c.deal_key = c.deal_key.replace(f":{name}:", f":{family}:")
+        _rename(group, name, family)
 
 
 _DOTLESS = str.maketrans({"ı": "i", "İ": "I"})
@@ -396,23 +409,12 @@ def name_other_names(claims: list[Claim]) -> None:
     the catalogue's designation there is a name the article never uses (a project number for a
     submarine the text calls by its name, a programme's name filed under the design it derives from).  Where the text writes the
     designation or a name sharing a word with it anywhere for the dyad, the designation holds."""
-    groups: dict[tuple[str | None, str | None, str], list[Claim]] = {}
-    for c in claims:
-        if c.system is not None:
-            key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3 if c.buyer else None, c.system.name)
-            groups.setdefault(key, []).append(c)
-    for (_sup, _buy, name), group in groups.items():
-        rec = resolve_system(name)
-        if rec is None or rec.designation != name:
-            continue
+    for name, group in _record_groups(claims):
         written = [c.system.surface for c in group if c.system is not None and c.system.surface]
         if not written or not all(another_name(w, name) for w in written):
             continue
         new = _alias_written(written[0], name)
-        for c in group:
-            assert c.system is not None
-            c.system = replace(c.system, name=new)
-            c.deal_key = c.deal_key.replace(f":{name}:", f":{new}:")
+        _rename(group, name, new)
 
 
 def mark_catalogue_variants(claims: list[Claim]) -> None:
