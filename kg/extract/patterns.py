@@ -175,7 +175,9 @@ _PASSIVE_TO_BY = _rx(
     r"leased|shipped|sent)\s+to\s+(?:the\s+)?[\w .'’-]{1,40}?\s+by\s+(?:the\s+)?$"
 )
 _WITH = _rx(
-    r"\b(?:with|between)\s+(?:the\s+)?(?:[A-Z]{2,}\s+(?:member|country|ally|partner|state|nation)\s+(?:state\s+)?)?$"
+    r"\b(?:with|between)\s+(?:the\s+)?(?:[A-Z]{2,}\s+(?:member|country|ally|partner|state|nation)\s+(?:state\s+)?)?"
+    # "signed with Turkey's STM for the purchase of": the firm of a possessor state is the counterpart
+    r"(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}(?:'s|\u2019s|')\s+)?$"
 )
 #: "in service with X", "operational with X": X operates a fleet of the item, it is no deal's counterpart
 _SERVICE_WITH = _rx(r"\b(?:in\s+service|in\s+use|operational|serv(?:es|ed|ing))\s+with\s+(?:the\s+)?$")
