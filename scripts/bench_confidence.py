@@ -76,6 +76,7 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset16": ("c", "final"),
     "newsset17": ("f", "halved"),
     "newsset18": ("g", "halved"),
+    "newsset19": ("h", "final"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")

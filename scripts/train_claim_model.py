@@ -29,7 +29,7 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
    hand table's own band does;
 4. the shipped weights are refit with the chosen settings on every labelled set that is not the
    final check (dev, newsset, newsset2, newsset3, newsset7, newsset8, newsset10, newsset12); the final checks
-   (``bench_confidence.FINAL``: newsset4, newsset6, newsset9, newsset13, newsset15, newsset16) are never
+   (``bench_confidence.FINAL``: newsset4, newsset6, newsset9, newsset13, newsset15, newsset16, newsset19) are never
    read here, nor yet the former finals newsset5, newsset11 and newsset14 and the new newsset17 and
    newsset18 (:data:`NOT_TRAINED`).
 
