@@ -19,6 +19,7 @@ import re
 
 from kg.extract.entities import Mention
 from kg.extract.patterns import _ITEMS_ALL
+from kg.extract.triggers import _triggers
 
 #: "in return for", "in exchange for": the second leg of a swap follows
 _SWAP = re.compile(
@@ -95,7 +96,11 @@ def split_clauses(
             if same is None
             else [Mention("system", same.start(), same.end(), same.group(0), "same"), *systems]
         )
-        cut = _swap_cut(text, a, b, sides) or _coordination_cut(text, a, b, mentions[lo:hi], sides)
+        cut = (
+            _swap_cut(text, a, b, sides)
+            or _coordination_cut(text, a, b, mentions[lo:hi], sides)
+            or (_distinct_items_cut(text, a, b, mentions[lo:hi], sides) if same is None else None)
+        )
         if cut is None:
             out.append((a, b))
         else:
@@ -193,3 +198,65 @@ def _coordination_cut(
         if own and _both_sides(systems, gap.start(), p.start):
             return gap.start(), p.start
     return None
+
+
+#: a break between coordinate clauses: "; ", ", and ", ", while ", ", whereas ", ", but "
+_COORD_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
+#: the words between a break and the next clause's verb when that clause has no subject of its own
+#: ("..., and in 2021 took delivery of Y", "..., and also operates Y"): a verb phrase coordinated
+#: with the first clause's, whose subject it shares (not cut: the subject would be lost)
+_SUBJECTLESS = re.compile(
+    r"(?:(?:(?:in|by|since|from)\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d|last\s+year|this\s+year|"
+    r"also|then|later|now|since|so\s+far|already|recently|has|have|had|is|are|was|were|will|would)"
+    r",?\s+)*"
+)
+
+
+def _item_names(systems: list[Mention]) -> set[str]:
+    return {m.system.designation if m.system else m.text for m in systems} | {m.text for m in systems}
+
+
+def _distinct_items_cut(
+    text: str, a: int, b: int, mentions: list[Mention], systems: list[Mention]
+) -> tuple[int, int] | None:
+    """(end, start) of the first coordinate break with a clause on each side that names its own
+    item (a system the other clause does not name) and states its own stage (a trigger), else None:
+    "A bought X from B, and in 2021 took delivery of Y from C", "A's army ordered X from B, and the
+    air force has received N Y from C", "A has offered X, and D answered with an offer of Y".  Roles
+    and stages are read per sentence, so uncut, one clause's seller, buyer or stage goes to the other
+    clause's item."""
+    breaks = list(_COORD_BREAK.finditer(text, a, b))
+    if not breaks:
+        return None
+    trig = [(t[1] + a, t[2] + a) for t in _triggers(text[a:b])]
+    parties = [m for m in mentions if m.kind == "party"]
+    lo = a
+    for brk in breaks:
+        left = [m for m in systems if lo <= m.start and m.end <= brk.start()]
+        right = [m for m in systems if m.start >= brk.end()]
+        nxt = next((x.start() for x in breaks if x.start() > brk.start()), b)
+        if (
+            left
+            and right
+            and not (_item_names(left) & _item_names(right))
+            and any(lo <= t0 < brk.start() for t0, _t1 in trig)
+            and any(brk.end() <= t0 < nxt for t0, _t1 in trig)
+            and not _SUBJECTLESS.fullmatch(text, brk.end(), min(t0 for t0, _t1 in trig if t0 >= brk.end()))
+            and not _shares_counterpart(parties, lo, brk.start(), brk.end(), nxt, trig)
+        ):
+            return brk.start(), brk.end()
+    return None
+
+
+def _shares_counterpart(
+    parties: list[Mention], lo: int, end: int, start: int, nxt: int, trig: list[tuple[int, int]]
+) -> bool:
+    """Whether the clause after a break names no party but its subject while the clause before it
+    names two (a seller and a counterpart, demonyms too): "A has supplied B with X, while C has sent Y",
+    "an A-ian X was shelved so that B-ian pilots focus on Y, while a C-ian package of Z is held up" (B
+    receives Y and Z too: the second clause leans on the first's counterpart, the two are read together)."""
+    own = [p for p in parties if start <= p.start < nxt]
+    verb = min((t0 for t0, _t1 in trig if t0 >= start), default=nxt)
+    others = [p for p in own if not (p is own[0] and p.start < verb)]
+    first = {p.iso3 or p.text for p in parties if lo <= p.start and p.end <= end}
+    return not others and len(first) >= 2
