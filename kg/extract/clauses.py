@@ -243,9 +243,29 @@ def _distinct_items_cut(
             and any(brk.end() <= t0 < nxt for t0, _t1 in trig)
             and not _SUBJECTLESS.fullmatch(text, brk.end(), min(t0 for t0, _t1 in trig if t0 >= brk.end()))
             and not _shares_counterpart(parties, lo, brk.start(), brk.end(), nxt, trig)
+            and not _list_member(text, brk.end(), right[0], trig)
         ):
             return brk.start(), brk.end()
     return None
+
+
+#: the words between a break and the item that heads a list's last member ("..., and FA-50 jets")
+_LIST_HEAD = re.compile(r"(?:(?:the|its|their|some|all|both|\d[\d,]*|[a-z][\w-]*)\s+){0,3}")
+#: a relative or participle phrase after a list member: ", the first of which", ", which", " delivered in"
+_MEMBER_PHRASE = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2},\s+(?:[\w-]+\s+){0,4}?(?:which|that|who)\s+[^.;,]*\Z"
+    r"|(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be|been)\b)[a-z][\w-]*){0,2}\s+\Z"
+)
+
+
+def _list_member(text: str, start: int, item: Mention, trig: list[tuple[int, int]]) -> bool:
+    """Whether the clause after a break is the last member of a list of items ("bought X, Y, and Z,
+    the first of which arrived in 2023"): it opens with its item, and its verb sits in a relative or
+    participle phrase of that item (no finite predicate of its own)."""
+    if _LIST_HEAD.fullmatch(text, start, item.start) is None:
+        return False
+    verb = min((t0 for t0, _t1 in trig if t0 >= item.end), default=None)
+    return verb is not None and _MEMBER_PHRASE.fullmatch(text, item.end, verb) is not None
 
 
 def _shares_counterpart(

@@ -132,3 +132,26 @@ def test_the_seller_of_a_sibling_clause_is_not_the_focus_buyer() -> None:
     }
     assert ("DEU", "EGY") in pairs
     assert ("DEU", "ITA") not in pairs
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    verb=st.sampled_from(["has ordered", "bought", "signed for"]),
+    tail=st.sampled_from(
+        [", which arrived in 2023", ", the first of which arrived in 2023", " delivered in 2023"]
+    ),
+    items=st.sampled_from(
+        [("K2 tanks", "FA-50 jets", "FA-50"), ("Rafale jets", "Mistral carriers", "Mistral")]
+    ),
+)
+def test_the_last_member_of_a_list_is_not_a_clause_of_its_own(
+    verb: str, tail: str, items: tuple[str, str, str]
+) -> None:
+    """ "A ordered X, and Y, which arrived in 2023" (a list with a serial comma): Y is the list's last
+    item, bought by A as X is (its relative or participle phrase is no clause of its own, and the
+    article's focus is not its buyer)."""
+    first, last, name = items
+    text = f"Hungary weighs new jets. Poland {verb} {first}, and {last}{tail}."
+    buyers = {b for s, b, y, _st in _titled("Hungary weighs new jets", text) if y == name}
+    assert "POL" in buyers
+    assert "HUN" not in buyers
