@@ -280,3 +280,30 @@ def _shares_counterpart(
     others = [p for p in own if not (p is own[0] and p.start < verb)]
     first = {p.iso3 or p.text for p in parties if lo <= p.start and p.end <= end}
     return not others and len(first) >= 2
+
+
+#: a relative or appositive phrase right after an item, up to its clause's end: " that A donated in
+#: 2017", ", which B sold", ", a C sale cleared in 2022", ", an order A placed in 2021"
+_ITEM_PHRASE = re.compile(
+    r"(?:[^\S\n]+[a-z][\w-]*){0,2}?(?:,\s+(?:which|whom)\b|\s+(?:that|which)\b|,\s+(?:an?|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:sale|deal|order|contract|purchase|package)\b)[^,;.:()]*"
+)
+#: a short gap inside a list of items: "X and Y", "X, Y", "X fighters and Y"
+_ITEM_LIST_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s*,\s*|\s+and\s+)(?:(?:the|its|some|\d+)\s+)?")
+
+
+def item_phrases(text: str, systems: list[Mention]) -> list[tuple[int, int, list[Mention]]]:
+    """(start, end, items) of each relative or appositive phrase that describes the items right before
+    it (a list of them: "the X and Y that A and B donated"): the states it names are those items' parties,
+    never another item's ("Z was handed over, alongside the X that A donated": A gave X, not Z)."""
+    out: list[tuple[int, int, list[Mention]]] = []
+    group: list[Mention] = []
+    for i, m in enumerate(systems):
+        if group and _ITEM_LIST_GAP.fullmatch(text, group[-1].end, m.start) is None:
+            group = []
+        group.append(m)
+        nxt = systems[i + 1].start if i + 1 < len(systems) else len(text)
+        ph = _ITEM_PHRASE.match(text, m.end, nxt)
+        if ph is not None and ph.end() > ph.start():
+            out.append((ph.start(), ph.end(), list(group)))
+    return out

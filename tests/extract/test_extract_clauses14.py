@@ -155,3 +155,41 @@ def test_the_last_member_of_a_list_is_not_a_clause_of_its_own(
     buyers = {b for s, b, y, _st in _titled("Hungary weighs new jets", text) if y == name}
     assert "POL" in buyers
     assert "HUN" not in buyers
+
+
+# --- a relative or appositive phrase about other items lends them its parties and stage only -------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    phrase=st.sampled_from(
+        [", a US sale cleared in 2023", ", a US sale approved in 2023", ", which Washington cleared in 2023"]
+    ),
+    got=st.sampled_from(
+        [
+            "has received 20 Boxer vehicles from Rheinmetall",
+            "took delivery of 20 Boxer vehicles from Rheinmetall",
+        ]
+    ),
+)
+def test_an_appositive_about_another_item_gives_no_party_or_stage_to_the_first(phrase: str, got: str) -> None:
+    """ "The army received X from A and still awaits Y, a US sale cleared in 2023": the United States
+    sells Y; it is no buyer of X, and the clearance is no stage of X's deal."""
+    text = f"Kenya is rearming. The army {got} and still awaits 8 HIMARS launchers{phrase}."
+    boxer = [(s, b, st_) for s, b, y, st_ in _titled("Kenya rearms", text) if y == "Boxer"]
+    assert ("DEU", "KEN", "delivered") in boxer
+    assert not any(b == "USA" or st_ == "approved" for _s, b, st_ in boxer)
+
+
+@settings(max_examples=20, deadline=None)
+@given(givers=st.sampled_from([("Berlin", "Madrid", "ESP"), ("Berlin", "Rome", "ITA")]))
+def test_the_givers_named_in_a_relative_clause_give_only_its_items(givers: tuple[str, str, str]) -> None:
+    """ "X were delivered, alongside the Y and Z that A and B donated": A and B gave Y and Z, not X."""
+    first, second, iso = givers
+    text = (
+        "Kenya is rearming. Two Gripen jets were delivered in 2022, paid for by Nairobi, alongside the "
+        f"Leopard 2 tanks and Marder vehicles that {first} and {second} donated in 2021."
+    )
+    facts = _titled("Kenya rearms", text)
+    assert not any(s == iso and y == "Gripen" for s, _b, y, _st in facts)
+    assert any(s == iso and y == "Marder" for s, _b, y, _st in facts)
