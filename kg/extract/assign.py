@@ -117,6 +117,13 @@ _RECIPIENT_BEFORE = re.compile(r"\b(?:to|for)\s+\Z")
 _COUNTERPART_BEFORE = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+#: seller cues that only read a maker off an item (no verb or "from" states the sale)
+_ORIGIN_SELLER_CUES = tuple(
+    f"supplier:{k}"
+    for k in ("system-origin", "origin-modifier", "made", "mention", "demonym-item", "context")
+)
+
+
 class PartyAssigner:
     """Suppliers and buyers of one system's frame (see the module docstring)."""
 
@@ -299,6 +306,21 @@ class PartyAssigner:
             and nxt.end - a <= len(s)
             and _MODIFIER_GAP.fullmatch(s, p.mention.end - a, nxt.start - a) is not None
         )
+
+    def _sibling_sellers(self, span: tuple[int, int]) -> set[str | None]:
+        """The sellers of the claims read from the earlier clauses of the sentence clause ``span`` was
+        cut from (:func:`kg.extract.clauses.split_clauses`): "X were delivered by A, and N Y ordered
+        from B were commissioned" names A as a seller of the sentence, never as Y's buyer."""
+        whole = getattr(self, "_whole", {}).get(span)
+        if whole is None or whole[0] == span[0]:
+            return set()
+        return {
+            c.supplier.iso3
+            for c in self.claims
+            if c.supplier is not None
+            and (c.evidence.start, c.evidence.end) == whole
+            and not any(q.startswith(_ORIGIN_SELLER_CUES) for q in c.cues)
+        }
 
     def _origins_here(self, span: tuple[int, int]) -> set[str | None]:
         """The home states of the systems named in the article span ``span`` (a sentence)."""
@@ -842,7 +864,7 @@ class PartyAssigner:
             buyers = [force]
             conf -= 0.25
         focus = self.focus
-        if focus is not None and focus.iso3 in {p.iso3 for p in suppliers}:
+        if focus is not None and focus.iso3 in {p.iso3 for p in suppliers} | self._sibling_sellers(span):
             # the most named state is this supplier ("Thailand shelved plans to buy from China ...
             # China offered ... the navy operates a Chinese-built X"): the article's first stated buyer
             focus = self._first_buyer({p.iso3 for p in suppliers})

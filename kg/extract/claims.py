@@ -31,7 +31,7 @@ from datetime import date
 
 from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
-from kg.extract.clauses import split_clauses
+from kg.extract.clauses import item_phrases, split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
 from kg.extract.customers import customer_claims, listed_customers
 from kg.extract.dates import find_dates
@@ -653,6 +653,14 @@ class _Extractor(FrameBuilder, DetailReader):
             if n and all(n != x for x, _e in spans):
                 spans.append((n, m.end))
         window = stage_window(a, spans, trig, claim.system.name if claim.system else "", s)
+        if len(spans) > 1 and claim.system is not None:
+            # "received X from A and awaits Y, a US sale cleared in 2023": the clearance is Y's
+            other = [
+                (lo - a, hi - a)
+                for lo, hi, items in item_phrases(self.masked, systems)
+                if all(_record_name(x) != claim.system.name for x in items)
+            ]
+            window = [t for t in window if not any(lo <= t[1] < hi for lo, hi in other)]
         for st in other_stages(s, window, claim.status):
             self.claims.append(
                 replace(

@@ -19,6 +19,7 @@ import re
 
 from kg.extract.entities import Mention
 from kg.extract.patterns import _ITEMS_ALL
+from kg.extract.triggers import _triggers
 
 #: "in return for", "in exchange for": the second leg of a swap follows
 _SWAP = re.compile(
@@ -95,7 +96,11 @@ def split_clauses(
             if same is None
             else [Mention("system", same.start(), same.end(), same.group(0), "same"), *systems]
         )
-        cut = _swap_cut(text, a, b, sides) or _coordination_cut(text, a, b, mentions[lo:hi], sides)
+        cut = (
+            _swap_cut(text, a, b, sides)
+            or _coordination_cut(text, a, b, mentions[lo:hi], sides)
+            or (_distinct_items_cut(text, a, b, mentions[lo:hi], sides) if same is None else None)
+        )
         if cut is None:
             out.append((a, b))
         else:
@@ -193,3 +198,112 @@ def _coordination_cut(
         if own and _both_sides(systems, gap.start(), p.start):
             return gap.start(), p.start
     return None
+
+
+#: a break between coordinate clauses: "; ", ", and ", ", while ", ", whereas ", ", but "
+_COORD_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
+#: the words between a break and the next clause's verb when that clause has no subject of its own
+#: ("..., and in 2021 took delivery of Y", "..., and also operates Y"): a verb phrase coordinated
+#: with the first clause's, whose subject it shares (not cut: the subject would be lost)
+_SUBJECTLESS = re.compile(
+    r"(?:(?:(?:in|by|since|from)\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d|last\s+year|this\s+year|"
+    r"also|then|later|now|since|so\s+far|already|recently|has|have|had|is|are|was|were|will|would)"
+    r",?\s+)*"
+)
+
+
+def _item_names(systems: list[Mention]) -> set[str]:
+    return {m.system.designation if m.system else m.text for m in systems} | {m.text for m in systems}
+
+
+def _distinct_items_cut(
+    text: str, a: int, b: int, mentions: list[Mention], systems: list[Mention]
+) -> tuple[int, int] | None:
+    """(end, start) of the first coordinate break with a clause on each side that names its own
+    item (a system the other clause does not name) and states its own stage (a trigger), else None:
+    "A bought X from B, and in 2021 took delivery of Y from C", "A's army ordered X from B, and the
+    air force has received N Y from C", "A has offered X, and D answered with an offer of Y".  Roles
+    and stages are read per sentence, so uncut, one clause's seller, buyer or stage goes to the other
+    clause's item."""
+    breaks = list(_COORD_BREAK.finditer(text, a, b))
+    if not breaks:
+        return None
+    trig = [(t[1] + a, t[2] + a) for t in _triggers(text[a:b])]
+    parties = [m for m in mentions if m.kind == "party"]
+    lo = a
+    for brk in breaks:
+        left = [m for m in systems if lo <= m.start and m.end <= brk.start()]
+        right = [m for m in systems if m.start >= brk.end()]
+        nxt = next((x.start() for x in breaks if x.start() > brk.start()), b)
+        if (
+            left
+            and right
+            and not (_item_names(left) & _item_names(right))
+            and any(lo <= t0 < brk.start() for t0, _t1 in trig)
+            and any(brk.end() <= t0 < nxt for t0, _t1 in trig)
+            and not _SUBJECTLESS.fullmatch(text, brk.end(), min(t0 for t0, _t1 in trig if t0 >= brk.end()))
+            and not _shares_counterpart(parties, lo, brk.start(), brk.end(), nxt, trig)
+            and not _list_member(text, brk.end(), right[0], trig)
+        ):
+            return brk.start(), brk.end()
+    return None
+
+
+#: the words between a break and the item that heads a list's last member ("..., and FA-50 jets")
+_LIST_HEAD = re.compile(r"(?:(?:the|its|their|some|all|both|\d[\d,]*|[a-z][\w-]*)\s+){0,3}")
+#: a relative or participle phrase after a list member: ", the first of which", ", which", " delivered in"
+_MEMBER_PHRASE = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2},\s+(?:[\w-]+\s+){0,4}?(?:which|that|who)\s+[^.;,]*\Z"
+    r"|(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be|been)\b)[a-z][\w-]*){0,2}\s+\Z"
+)
+
+
+def _list_member(text: str, start: int, item: Mention, trig: list[tuple[int, int]]) -> bool:
+    """Whether the clause after a break is the last member of a list of items ("bought X, Y, and Z,
+    the first of which arrived in 2023"): it opens with its item, and its verb sits in a relative or
+    participle phrase of that item (no finite predicate of its own)."""
+    if _LIST_HEAD.fullmatch(text, start, item.start) is None:
+        return False
+    verb = min((t0 for t0, _t1 in trig if t0 >= item.end), default=None)
+    return verb is not None and _MEMBER_PHRASE.fullmatch(text, item.end, verb) is not None
+
+
+def _shares_counterpart(
+    parties: list[Mention], lo: int, end: int, start: int, nxt: int, trig: list[tuple[int, int]]
+) -> bool:
+    """Whether the clause after a break names no party but its subject while the clause before it
+    names two (a seller and a counterpart, demonyms too): "A has supplied B with X, while C has sent Y",
+    "an A-ian X was shelved so that B-ian pilots focus on Y, while a C-ian package of Z is held up" (B
+    receives Y and Z too: the second clause leans on the first's counterpart, the two are read together)."""
+    own = [p for p in parties if start <= p.start < nxt]
+    verb = min((t0 for t0, _t1 in trig if t0 >= start), default=nxt)
+    others = [p for p in own if not (p is own[0] and p.start < verb)]
+    first = {p.iso3 or p.text for p in parties if lo <= p.start and p.end <= end}
+    return not others and len(first) >= 2
+
+
+#: a relative or appositive phrase right after an item, up to its clause's end: " that A donated in
+#: 2017", ", which B sold", ", a C sale cleared in 2022", ", an order A placed in 2021"
+_ITEM_PHRASE = re.compile(
+    r"(?:[^\S\n]+[a-z][\w-]*){0,2}?(?:,\s+(?:which|whom)\b|\s+(?:that|which)\b|,\s+(?:an?|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:sale|deal|order|contract|purchase|package)\b)[^,;.:()]*"
+)
+#: a short gap inside a list of items: "X and Y", "X, Y", "X fighters and Y"
+_ITEM_LIST_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s*,\s*|\s+and\s+)(?:(?:the|its|some|\d+)\s+)?")
+
+
+def item_phrases(text: str, systems: list[Mention]) -> list[tuple[int, int, list[Mention]]]:
+    """(start, end, items) of each relative or appositive phrase that describes the items right before
+    it (a list of them: "the X and Y that A and B donated"): the states it names are those items' parties,
+    never another item's ("Z was handed over, alongside the X that A donated": A gave X, not Z)."""
+    out: list[tuple[int, int, list[Mention]]] = []
+    group: list[Mention] = []
+    for i, m in enumerate(systems):
+        if group and _ITEM_LIST_GAP.fullmatch(text, group[-1].end, m.start) is None:
+            group = []
+        group.append(m)
+        nxt = systems[i + 1].start if i + 1 < len(systems) else len(text)
+        ph = _ITEM_PHRASE.match(text, m.end, nxt)
+        if ph is not None and ph.end() > ph.start():
+            out.append((ph.start(), ph.end(), list(group)))
+    return out

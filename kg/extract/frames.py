@@ -17,6 +17,7 @@ from typing import Any
 
 from kg.extract._fastre import contains_any, lower_in_place
 from kg.extract.assign import PartyAssigner, _implied
+from kg.extract.clauses import item_phrases
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
@@ -157,10 +158,13 @@ class FrameBuilder(PartyAssigner):
             bidder_isos = {p.iso3 for p in bids.values()}
             actors = [p for p in actors if p.iso3 not in bidder_isos]
         self._sys_status = sys_status  # each system's own stage, for the roles read from context
+        phrases = item_phrases(self.masked, systems) if len(systems) > 1 else []
         for ref, m, src in sys_refs:
             own = bids.get(ref.name) if ref is not None else None
             here = actors if own is None else [replace(own, role="supplier", cue="offer-list"), *actors]
             here = _conjunct_sources(s, a, m, here, trig)
+            if m is not None and len(systems) > 1:
+                here = _outside_other_items(m, here, phrases)
             sup, buy, conf = self._assign(ref, m, here, speakers, s, a, anaphora, src)
             holder = (
                 self._holder(
@@ -622,6 +626,18 @@ _SOURCE_OPENS = re.compile(r"(?:\band|\bor|[,;]|^)\s*from\s+(?:the\s+)?$", re.IG
 _QUALIFIER_CUES = frozenset({"demonym-item", "origin-modifier", "owner-modifier"})
 #: ... by its make ("Russian X", "X of French make"), a seller of its own
 _MAKE_CUES = frozenset({"demonym-item", "origin-modifier"})
+
+
+def _outside_other_items(
+    m: Mention, actors: list[_Party], phrases: list[tuple[int, int, list[Mention]]]
+) -> list[_Party]:
+    """The actors of system ``m`` without those named in a relative or appositive phrase about other
+    items (:func:`kg.extract.clauses.item_phrases`): "Z was handed over, alongside the X that A donated"
+    gives A no part in Z's deal."""
+    other = [(lo, hi) for lo, hi, items in phrases if all(x is not m for x in items)]
+    if not other:
+        return actors
+    return [p for p in actors if not any(lo <= p.mention.start < hi for lo, hi in other)]
 
 
 def _conjunct_sources(

@@ -356,7 +356,8 @@ def _subject_reach(s: str, base: int, start: int, p: _Party, parties: list[_Part
 #: a coordinated verb phrase without a subject of its own ("gave X to B in 2023, and is buying Y"): the
 #: verb after "and" is the sentence subject's, never the party right before it
 _AND_VP_BEFORE = re.compile(
-    r"(?:,\s*|\s)and\s+(?:(?:also|now|then|later|is|are|was|were|has|have|had|will|would)\s+){0,3}\Z"
+    r"(?:,\s*|\s)and\s+(?:(?:also|now|then|later|is|are|was|were|has|have|had|will|would|"
+    r"(?:in|by|since)\s+(?:early\s+|late\s+)?(?:19|20)\d\d|last\s+year|this\s+year),?\s+){0,3}\Z"
 )
 
 
