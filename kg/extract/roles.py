@@ -360,6 +360,14 @@ _AND_VP_BEFORE = re.compile(
 )
 
 
+#: a preposition governing a party (over its possessive: "from A's" before A's firm): the party is no
+#: subject of a verb after a new coordinate clause ("bought X from A's maker, and in 2019 took delivery")
+_GOVERNED_BEFORE = re.compile(
+    r"\b(?:from|with|by|than|like|unlike|on|at)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|\u2019s)\s+)?\Z"
+)
+
+
 def _subject_roles(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
 ) -> None:
@@ -384,6 +392,11 @@ def _subject_roles(
                 continue
             if " and " in between and _AND_VP_BEFORE.search(between):
                 continue  # "..., and is buying": another subject's coordinated verb
+            if ", and " in between and _GOVERNED_BEFORE.search(s, 0, p.mention.start - base):
+                # a party in a prepositional phrase, then a new coordinate clause: the verb is the
+                # sentence subject's ("It bought X from A's maker, and in 2019 took delivery of Y"),
+                # never the party's
+                break
             vclass = _verb_class(word, s[te:])
             if vclass is None or _participle_item(s, (_status, ts, te, word)):
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
@@ -1034,6 +1047,15 @@ _TO_NAMED_FIRM = re.compile(r"\bto\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*,\s
 _FIRM_NEXT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|contractor|operator)\b")
 
 
+#: "from a", "from an" right before a demonym: a maker named by its state's adjective
+_FROM_A = re.compile(r"\bfrom\s+an?\s+\Z", re.IGNORECASE)
+#: a maker's noun after a demonym ("Italian consortium", "Korean shipbuilder", "French defence firm")
+_MAKER_NEXT = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:consortium|company|firm|maker|manufacturer|builder|shipbuilder|yard|"
+    r"shipyard|group|contractor|supplier|producer|joint venture)\b"
+)
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -1089,6 +1111,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
             return "supplier", f"{verb}-by"
         if _BUYER_BY.match(verb):
             return "buyer", f"{verb}-by"
+    if m.form == "demonym" and "from a" in tail and _FROM_A.search(left) and _MAKER_NEXT.match(own_right):
+        return "supplier", "from"  # "ordered X from an Italian consortium", "bought Y from a Korean yard"
     if "from" in low and _FROM.search(left) and not byw:
         if _PEOPLE_FROM.search(left):
             return "other", "people-from"  # "analysts from X": where people come from, no seller

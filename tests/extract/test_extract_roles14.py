@@ -1,0 +1,80 @@
+"""Who supplies and who buys (issue 13, helper roles14).
+
+Why: real reports name a seller by its state's adjective and a maker's noun ("from an Italian
+consortium"), and run two deals in one sentence joined by ", and", often with the second verb's
+subject left out ("It bought X from A's maker, and in 2019 took delivery of Y from B").  A party
+read as the subject of the wrong verb turned a seller into a buyer.  Each test states the pattern in
+its own words; negative cases pin its limits.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.helpers.claim_facts import triples
+
+PUB = date(2025, 6, 2)
+
+_MAKER_STATES = [("Spanish", "ESP"), ("South Korean", "KOR"), ("Italian", "ITA"), ("Turkish", "TUR")]
+_BUYERS = [("Peru", "PER"), ("Chile", "CHL"), ("Colombia", "COL"), ("Ecuador", "ECU")]
+
+
+def _pairs(text: str) -> set[tuple[str | None, str]]:
+    return {(s, b) for s, b, _ in triples(text, PUB)}
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(_MAKER_STATES),
+    st.sampled_from(_BUYERS),
+    st.sampled_from(["consortium", "shipbuilder", "firm", "defence company", "yard"]),
+    st.sampled_from(["a", "an"]),
+)
+def test_a_maker_named_by_its_state_adjective_after_from_a_sells(
+    maker: tuple[str, str], buyer: tuple[str, str], noun: str, article: str
+) -> None:
+    """Pattern "ordered X from an Italian consortium, and the air force received Y it ordered from
+    B": the adjective's state sells X; it is no subject of the later clause's verb, so no buyer of Y."""
+    (adj, a3), (b, b3) = maker, buyer
+    text = (
+        f"{b} is rebuilding its forces. The army ordered 40 Tiburon-class armoured vehicles from {article} "
+        f"{adj} {noun} in 2021, and the air force has since received six of the 12 Rafale fighters it "
+        "ordered from France."
+    )
+    pairs = _pairs(text)
+    assert ("FRA", b3) in pairs
+    assert ("FRA", a3) not in pairs
+    assert (a3, b3) in pairs
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([("Israel", "ISR", "Rafael"), ("Sweden", "SWE", "Saab"), ("France", "FRA", "Thales")]),
+    st.sampled_from(_BUYERS),
+    st.sampled_from(["in 2021 took delivery of", "later received", "last year took delivery of"]),
+)
+def test_a_maker_in_a_from_phrase_is_not_the_subject_of_the_next_coordinate_verb(
+    maker: tuple[str, str, str], buyer: tuple[str, str], verb: str
+) -> None:
+    """Pattern "It bought X from A's firm, and in 2021 took delivery of Y from C": the second verb's
+    subject is the sentence's ("it"), never A, the state of the firm in the "from" phrase."""
+    (a, a3, firm), (b, b3) = maker, buyer
+    text = (
+        f"{b} has been rebuilding its air defences. It bought an air-defence system from {a}'s {firm}, "
+        f"and {verb} 12 Yak-130 jet trainers from Russia."
+    )
+    pairs = _pairs(text)
+    assert ("RUS", a3) not in pairs
+    assert ("RUS", b3) in pairs
+
+
+def test_the_opening_subject_keeps_the_verb_of_its_coordinated_clause() -> None:
+    """Negative: the sentence's own subject, named first, keeps the coordinated verb ("A has long
+    wanted new jets, and on Monday signed for 12 X from B")."""
+    text = (
+        "Peru has long wanted new fighters, and on Monday signed a contract for 12 Gripen jets from Sweden."
+    )
+    assert ("SWE", "PER") in _pairs(text)
