@@ -76,9 +76,15 @@ _SUBJECT_VERB_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
 #: a sentence whose subject is a bare force or ministry handing something over, after at most a short
 #: opening ("Last August, the navy handed over X to B", "In 2021 the ministry agreed to sell N X to B")
 _FORCE_GIVER = re.compile(
-    r"\s*(?:(?:In|By|Since|Last|Earlier|Later|Then|Meanwhile|Separately)\b[^,.;]{0,30},\s*|In\s+\d{4}\s+)?"
-    r"[Tt]he\s+" + _FORCE_WORD + r"\s+(?:(?:has|have|had|also|then|later|now|already|previously)\s+){0,2}"
-    r"(?:handed over|sold|agreed to sell|transferred|gave|donated|delivered|supplied|gifted|shipped|lent)\b",
+    r"\s*(?:(?:In|By|Since|Last|Earlier|Later|Then|Meanwhile|Separately)\b[^,.;]{0,30},\s*|In\s+\d{4}\s+|"
+    r"In\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"[Tt]he\s+(?:" + _FORCE_WORD + r"|(?:[A-Z][\w-]*\s+){0,2}(?:cabinet|council|parliament)"
+    r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?)\s+(?:(?:has|have|had|also|then|later|now|already|previously)\s+){0,2}"
+    r"(?:handed over|sold|agreed to sell|transferred|gave|donated|delivered|supplied|gifted|shipped|lent|"
+    # a decision to give ("the government decided in March to give B all N of its X", "the cabinet
+    # approved the donation of N X to B"): the deciding state gives
+    r"(?:decided|agreed|voted|approved|pledged|promised)\b[^,.;]{0,25}?\bto\s+(?:give|donate|send|transfer|hand over)|"
+    r"(?:approved|authori[sz]ed|cleared)\s+the\s+(?:donation|transfer|gift|handover|hand-over)\s+of)\b",
     re.IGNORECASE,
 )
 #: the subject of an offer or a bid ("X offered", "made offers", "bid for")
@@ -204,7 +210,8 @@ class PartyAssigner:
             conf -= 0.1 if suppliers else 0.0
         if buyers and (not suppliers or all(_DEMONYM_CUE.match(p.cue) for p in suppliers)):
             giver = _FORCE_GIVER.match(s)
-            owner = self._force_owner(force_kind(giver.group(1)), a) if giver else None
+            # a cabinet or council stands for its government
+            owner = self._force_owner(force_kind(giver.group(1) or "government"), a) if giver else None
             if owner is not None and owner.iso3 not in {p.iso3 for p in buyers}:
                 # "Last August, the navy handed over X to B": the state of that navy gives X, not
                 # the state a demonym later in the sentence names ("before the C-ian vessel docked")

@@ -78,3 +78,32 @@ def test_the_opening_subject_keeps_the_verb_of_its_coordinated_clause() -> None:
         "Peru has long wanted new fighters, and on Monday signed a contract for 12 Gripen jets from Sweden."
     )
     assert ("SWE", "PER") in _pairs(text)
+
+
+_GIVER_FOCUS = [("Slovenia", "SVN"), ("Portugal", "PRT"), ("Lithuania", "LTU"), ("Greece", "GRC")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(_GIVER_FOCUS),
+    st.sampled_from(
+        ["The government", "The cabinet", "In May the Supreme Defence Council", "The parliament"]
+    ),
+    st.sampled_from(
+        [
+            "decided in March to give Ukraine all eight of its Mi-8 transport helicopters",
+            "approved the donation of six Mi-8 transport helicopters to Ukraine",
+            "agreed last week to donate its remaining Mi-8 helicopters to Ukraine",
+        ]
+    ),
+)
+def test_a_state_body_deciding_to_give_away_equipment_gives_for_its_state(
+    focus: tuple[str, str], body: str, decision: str
+) -> None:
+    """Pattern "The government decided to give B N X", "the council approved the donation of X to
+    B": the state the article is about gives X; X's design state (its maker's home) sells nothing."""
+    a, a3 = focus
+    text = f"{a} is replacing its ageing helicopter fleet. {body} {decision}."
+    pairs = _pairs(text)
+    assert (a3, "UKR") in pairs
+    assert ("RUS", "UKR") not in pairs
