@@ -79,6 +79,7 @@ from kg.extract.patterns import (
     _WON_FROM,
 )
 from kg.extract.triggers import _REL_APPOS_GAP, _REL_OWNER, _REL_SUBJ_GAP, _REL_TO_GAP, _verb_class
+from kg.extract.vocabulary import _COUNT_WORD
 
 
 def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
@@ -655,6 +656,36 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+    _own_clause_givers(s, base, parties)
+
+
+#: right after a party left without a role, its own verb of giving with no item named: "B gave four
+#: more", "B sent another six" (a gift of more of the same), or a refusal to supply ("B refused to
+#: supply the engines")
+_OWN_GIVE_NEXT = re.compile(
+    r"\s+(?:(?:has|have|had|also|then|later|itself|in turn)\s+){0,2}"
+    r"(?:(?P<neg>refused|declined|(?:has|have|had|did|would|will)\s+not|(?:has|have|had)\s+refused)\s+(?:to\s+)?"
+    r"(?:supply|sell|deliver|export|provide|give|send|ship|transfer)\b|"
+    r"(?:gave|sold|sent|donated|supplied|delivered|transferred|shipped|provided)\s+"
+    r"(?:another|a\s+further|" + _COUNT_WORD + r")(?:\s+more)?\b)"
+)
+
+
+def _own_clause_givers(s: str, base: int, parties: list[_Party]) -> None:
+    """A party no cue placed, the subject of its own verb of giving with no item named ("A donated
+    six X in 2017, and B gave four more"): B gives too, never the buyer of what A gives; one that
+    refused to supply ("X has been held up because B refused to supply its engines") is no party to
+    the deal at all.  Why: a bare mention was taken for the buyer of the sentence's system."""
+    for p in parties:
+        if p.role is not None or p.mention.form == "demonym":
+            continue
+        m = _OWN_GIVE_NEXT.match(s, p.mention.end - base)
+        if m is None:
+            continue
+        if m.group("neg"):
+            p.role, p.cue = "other", "refused-to-supply"
+        else:
+            p.role, p.cue = "supplier", "subject:gave-more"
 
 
 #: a sentence subject's opening: nothing, an article or a short phrase and a comma ("In 2023, the")

@@ -107,3 +107,39 @@ def test_a_state_body_deciding_to_give_away_equipment_gives_for_its_state(
     pairs = _pairs(text)
     assert (a3, "UKR") in pairs
     assert ("RUS", "UKR") not in pairs
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([("Russia", "RUS"), ("Poland", "POL")]),
+    st.sampled_from([("Belarus", "BLR"), ("Slovakia", "SVK"), ("Bulgaria", "BGR")]),
+    st.sampled_from(["gave four more", "sent another six", "donated two more", "supplied a further three"]),
+)
+def test_a_second_giver_of_more_of_the_same_is_no_buyer(
+    first: tuple[str, str], second: tuple[str, str], gave: str
+) -> None:
+    """Pattern "A donated six X in 2017, and B gave four more": B gives X too; the recipient is the
+    state the article is about, never B."""
+    (a, a3), (b, b3) = first, second
+    text = f"Serbia is rebuilding its air force. {a} donated six second-hand MiG-29 fighters in 2017, and {b} {gave} two years later."
+    pairs = _pairs(text)
+    assert (a3, "SRB") in pairs
+    assert (a3, b3) not in pairs
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([("Germany", "DEU"), ("France", "FRA"), ("Britain", "GBR")]),
+    st.sampled_from(["refused to supply", "declined to sell", "would not export"]),
+)
+def test_a_state_refusing_to_supply_a_component_is_no_buyer(refuser: tuple[str, str], refused: str) -> None:
+    """Pattern "X has been held up because B refused to supply its engines": B is no party to the
+    deal for X, least of all its buyer; the navy named bare is the article's state's."""
+    b, b3 = refuser
+    text = (
+        "Peru is rebuilding its navy. The navy is awaiting a Chinese Yuan-class submarine that has been "
+        f"held up for years because {b} {refused} its diesel engines."
+    )
+    pairs = _pairs(text)
+    assert ("CHN", b3) not in pairs
+    assert ("CHN", "PER") in pairs
