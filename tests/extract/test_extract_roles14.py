@@ -143,3 +143,37 @@ def test_a_state_refusing_to_supply_a_component_is_no_buyer(refuser: tuple[str, 
     pairs = _pairs(text)
     assert ("CHN", b3) not in pairs
     assert ("CHN", "PER") in pairs
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("Franco-Italian", "SAMP/T air defence system", {"FRA", "ITA"}),
+            ("Italo-French", "SAMP/T air defence system", {"FRA", "ITA"}),
+            ("Anglo-French", "Storm Shadow cruise missiles", {"GBR", "FRA"}),
+            ("Franco-British", "Storm Shadow cruise missiles", {"GBR", "FRA"}),
+        ]
+    ),
+    st.sampled_from([("Denmark", "DNK"), ("Morocco", "MAR"), ("Singapore", "SGP")]),
+    st.sampled_from(["ordered the", "has signed for the", "took delivery of the first"]),
+)
+def test_a_compound_demonym_names_both_states_of_a_joint_design(
+    design: tuple[str, str, set[str]], buyer: tuple[str, str], verb: str
+) -> None:
+    """Pattern "B ordered the Franco-Italian X": "Franco-" names France beside Italy, the two
+    states of a joint design; each sells X."""
+    compound, item, states = design
+    b, b3 = buyer
+    text = f"{b} {verb} {compound} {item} in 2024."
+    sellers = {s for s, buyer3 in _pairs(text) if buyer3 == b3}
+    assert states <= sellers
+
+
+def test_a_compound_demonym_before_a_firm_names_no_second_seller() -> None:
+    """Negative: "the Franco-German KNDS group will deliver Leopard tanks": the firm's two homes do
+    not make France a seller of a German design; "Indo-" (joint ventures in India) is left alone."""
+    text = "The Franco-German KNDS group will deliver 18 Leopard 2A8 tanks to Lithuania."
+    assert ("FRA", "LTU") not in _pairs(text)
+    text = "The Indo-Russian BrahMos missile was delivered to the Philippines in 2024."
+    assert ("RUS", "PHL") not in _pairs(text)
