@@ -38,6 +38,15 @@ _UNNAMED_BUYERS = re.compile(
 )
 
 
+#: an item offered, sold or sent abroad with no buyer named ("is pitching X abroad", "the first
+#: warships to go abroad", "any sale abroad"); not "from abroad" or "turned abroad" (a buyer's imports)
+_OFFERED_ABROAD = re.compile(
+    r"\b(?:pitch\w*|market\w*|offer\w*|sell\w*|sold|sales?|export\w*|go|goes|going|gone|went|promot\w*)\b"
+    r"[^.;:]{0,60}?(?<!from )\babroad\b",
+    re.IGNORECASE,
+)
+
+
 #: a sentence whose subject is a pronoun giving something away ("They have since sent some of their X to Y")
 _PRONOUN_GIVER = re.compile(
     r"\s*(?:(?:And|But|So)\s+)?(?:It|They)\s+(?:(?:has|have|had|also|already|since|then|later|now|"
@@ -236,6 +245,15 @@ class PartyAssigner:
         )
         if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
             buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
+        if (
+            buyers
+            and "abroad" in s
+            and _OFFERED_ABROAD.search(s)
+            and all(p is self.focus or p.cue in ("context", "focus") for p in buyers)
+        ):
+            # "A is also pitching X abroad", "the first warships to go abroad": buyers unnamed, neither
+            # the deal in context's nor the article's main one
+            buyers = []
         if not suppliers and origin and all(p.iso3 == origin for p in buyers):
             buyers = []  # a state ordering its own design with no seller named: a domestic order
         if not buyers:

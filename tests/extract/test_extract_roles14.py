@@ -177,3 +177,29 @@ def test_a_compound_demonym_before_a_firm_names_no_second_seller() -> None:
     assert ("FRA", "LTU") not in _pairs(text)
     text = "The Indo-Russian BrahMos missile was delivered to the Philippines in 2024."
     assert ("RUS", "PHL") not in _pairs(text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([("Ecuador", "ECU"), ("Guyana", "GUY"), ("Mauritius", "MUS")]),
+    st.sampled_from(
+        [
+            "HAL is also pitching the Tejas light combat aircraft abroad.",
+            "HAL is now marketing the Tejas fighter abroad.",
+            "India has also offered the Tejas light combat aircraft abroad.",
+        ]
+    ),
+)
+def test_an_item_pitched_abroad_has_no_buyer_from_the_context(buyer: tuple[str, str], pitch: str) -> None:
+    """Pattern "A is also pitching X abroad": the buyers are unnamed; neither the state that bought
+    another item in the sentence before nor the article's main buyer is X's."""
+    b, b3 = buyer
+    text = f"{b} bought seven Dhruv helicopters from India in 2008. {pitch}"
+    assert not any(system == "Tejas" for _s, _b, system in triples(text, PUB))
+    assert ("IND", b3) in _pairs(text)
+
+
+def test_an_item_bought_from_abroad_keeps_its_buyer() -> None:
+    """Negative: "the missiles still come from abroad" tells the buyer's imports; the buyer stays."""
+    text = "Peru signed for 12 Gripen fighters from Sweden in 2024, and it has also ordered Meteor missiles from abroad."
+    assert ("SWE", "PER") in _pairs(text)
