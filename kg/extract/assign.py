@@ -38,6 +38,15 @@ _UNNAMED_BUYERS = re.compile(
 )
 
 
+#: an item offered, sold or sent abroad with no buyer named ("is pitching X abroad", "the first
+#: warships to go abroad", "any sale abroad"); not "from abroad" or "turned abroad" (a buyer's imports)
+_OFFERED_ABROAD = re.compile(
+    r"\b(?:pitch\w*|market\w*|offer\w*|sell\w*|sold|sales?|export\w*|go|goes|going|gone|went|promot\w*)\b"
+    r"[^.;:]{0,60}?(?<!from )\babroad\b",
+    re.IGNORECASE,
+)
+
+
 #: a sentence whose subject is a pronoun giving something away ("They have since sent some of their X to Y")
 _PRONOUN_GIVER = re.compile(
     r"\s*(?:(?:And|But|So)\s+)?(?:It|They)\s+(?:(?:has|have|had|also|already|since|then|later|now|"
@@ -76,9 +85,15 @@ _SUBJECT_VERB_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
 #: a sentence whose subject is a bare force or ministry handing something over, after at most a short
 #: opening ("Last August, the navy handed over X to B", "In 2021 the ministry agreed to sell N X to B")
 _FORCE_GIVER = re.compile(
-    r"\s*(?:(?:In|By|Since|Last|Earlier|Later|Then|Meanwhile|Separately)\b[^,.;]{0,30},\s*|In\s+\d{4}\s+)?"
-    r"[Tt]he\s+" + _FORCE_WORD + r"\s+(?:(?:has|have|had|also|then|later|now|already|previously)\s+){0,2}"
-    r"(?:handed over|sold|agreed to sell|transferred|gave|donated|delivered|supplied|gifted|shipped|lent)\b",
+    r"\s*(?:(?:In|By|Since|Last|Earlier|Later|Then|Meanwhile|Separately)\b[^,.;]{0,30},\s*|In\s+\d{4}\s+|"
+    r"In\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"[Tt]he\s+(?:" + _FORCE_WORD + r"|(?:[A-Z][\w-]*\s+){0,2}(?:cabinet|council|parliament)"
+    r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?)\s+(?:(?:has|have|had|also|then|later|now|already|previously)\s+){0,2}"
+    r"(?:handed over|sold|agreed to sell|transferred|gave|donated|delivered|supplied|gifted|shipped|lent|"
+    # a decision to give ("the government decided in March to give B all N of its X", "the cabinet
+    # approved the donation of N X to B"): the deciding state gives
+    r"(?:decided|agreed|voted|approved|pledged|promised)\b[^,.;]{0,25}?\bto\s+(?:give|donate|send|transfer|hand over)|"
+    r"(?:approved|authori[sz]ed|cleared)\s+the\s+(?:donation|transfer|gift|handover|hand-over)\s+of)\b",
     re.IGNORECASE,
 )
 #: the subject of an offer or a bid ("X offered", "made offers", "bid for")
@@ -211,7 +226,8 @@ class PartyAssigner:
             conf -= 0.1 if suppliers else 0.0
         if buyers and (not suppliers or all(_DEMONYM_CUE.match(p.cue) for p in suppliers)):
             giver = _FORCE_GIVER.match(s)
-            owner = self._force_owner(force_kind(giver.group(1)), a) if giver else None
+            # a cabinet or council stands for its government
+            owner = self._force_owner(force_kind(giver.group(1) or "government"), a) if giver else None
             if owner is not None and owner.iso3 not in {p.iso3 for p in buyers}:
                 # "Last August, the navy handed over X to B": the state of that navy gives X, not
                 # the state a demonym later in the sentence names ("before the C-ian vessel docked")
@@ -236,6 +252,15 @@ class PartyAssigner:
         )
         if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
             buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
+        if (
+            buyers
+            and "abroad" in s
+            and _OFFERED_ABROAD.search(s)
+            and all(p is self.focus or p.cue in ("context", "focus") for p in buyers)
+        ):
+            # "A is also pitching X abroad", "the first warships to go abroad": buyers unnamed, neither
+            # the deal in context's nor the article's main one
+            buyers = []
         if not suppliers and origin and all(p.iso3 == origin for p in buyers):
             buyers = []  # a state ordering its own design with no seller named: a domestic order
         if not buyers:

@@ -379,3 +379,47 @@ def gazetteer(extra_systems: Iterable[SystemRecord] = ()) -> Gazetteer:
             _EXTRA_CACHE.clear()
         _EXTRA_CACHE[key] = gaz
     return gaz
+
+
+#: the combining forms of a compound demonym ("Franco-Italian", "Anglo-French", "Indo-Russian"): the
+#: first state of a joint design, named only before a hyphen and the second state's demonym ("Indo-" is
+#: left out: "Indo-Russian" names joint ventures in India, a buyer, not a second seller)
+_COMBINING_FORMS = {
+    "Franco": "FRA",
+    "Anglo": "GBR",
+    "Italo": "ITA",
+    "Sino": "CHN",
+    "Russo": "RUS",
+    "Greco": "GRC",
+    "Turco": "TUR",
+    "Hispano": "ESP",
+    "Luso": "PRT",
+    "Austro": "AUT",
+    "Germano": "DEU",
+    "Nippo": "JPN",
+}
+_SHORT_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")
+_COMBINING = re.compile(r"\b(" + "|".join(_COMBINING_FORMS) + r")-(?=[A-Z])")
+
+
+def combining_forms(text: str, found: list[Mention]) -> list[Mention]:
+    """Demonym mentions for the combining forms of compound demonyms ("the Franco-Italian SAMP/T"
+    names France beside Italy), each only right before a hyphen and another demonym the gazetteer
+    found.  Why: the gazetteer reads "Italian" alone, and the first state of the pair went unnamed."""
+    if "o-" not in text:
+        return []
+    demonyms = {m.start: m for m in found if m.kind == "party" and m.form == "demonym"}
+    out: list[Mention] = []
+    for m in _COMBINING.finditer(text):
+        second = demonyms.get(m.end())
+        if second is None:
+            continue
+        # only before a system the catalogue knows ("the Franco-Italian SAMP/T"), not a firm ("the
+        # Franco-German KNDS group", whose items may be one state's design)
+        nxt = next((x for x in found if x.start >= second.end), None)
+        if nxt is None or nxt.kind != "system" or not _SHORT_GAP.fullmatch(text, second.end, nxt.start):
+            continue
+        rec = reference.country_by_iso3(_COMBINING_FORMS[m.group(1)])
+        if rec is not None:
+            out.append(Mention("party", m.start(1), m.end(1), m.group(1), "demonym", rec))
+    return out

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract._fastre import contains_any, lower_in_place
-from kg.extract.assign import PartyAssigner, _implied
+from kg.extract.assign import _OFFERED_ABROAD, PartyAssigner, _implied
 from kg.extract.clauses import item_phrases
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
@@ -183,7 +183,8 @@ class FrameBuilder(PartyAssigner):
                 if ref is not None
                 else status == "offered" and _bid_handed_in(s, sup)  # "A and B have pitched designs"
             )
-            if not buy and sup and offer:
+            if not buy and sup and offer and not ("abroad" in s and _OFFERED_ABROAD.search(s)):
+                # ("pitching X abroad": the buyers are unnamed, no contest's or focus buyer)
                 buy = self._contest_buyer(sup, a, b)
                 conf -= 0.15 if buy and buy[0].cue == "competition" else 0.25
             if not _frame_worth_it(ref, sup, buy, status, s):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.extract._fastre import first_letter_alternation, prefix_guard, prefixes
 from kg.extract.designations import MARK
-from kg.extract.entities import Mention, gazetteer
+from kg.extract.entities import Mention, combining_forms, gazetteer
 from kg.extract.nouns import _NAME_STOP, ITEM_NOUNS, guess_category
 from kg.vocab import reference
 from kg.vocab.months import CALENDAR_WORDS
@@ -500,6 +500,7 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     """
     gaz = gazetteer(extra_systems)
     found = gaz.find(text)
+    found += combining_forms(text, found)
     found += find_designations(
         text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
     )

@@ -79,6 +79,7 @@ from kg.extract.patterns import (
     _WON_FROM,
 )
 from kg.extract.triggers import _REL_APPOS_GAP, _REL_OWNER, _REL_SUBJ_GAP, _REL_TO_GAP, _verb_class
+from kg.extract.vocabulary import _COUNT_WORD
 
 
 def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
@@ -361,6 +362,14 @@ _AND_VP_BEFORE = re.compile(
 )
 
 
+#: a preposition governing a party (over its possessive: "from A's" before A's firm): the party is no
+#: subject of a verb after a new coordinate clause ("bought X from A's maker, and in 2019 took delivery")
+_GOVERNED_BEFORE = re.compile(
+    r"\b(?:from|with|by|than|like|unlike|on|at)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|\u2019s)\s+)?\Z"
+)
+
+
 def _subject_roles(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
 ) -> None:
@@ -385,6 +394,11 @@ def _subject_roles(
                 continue
             if " and " in between and _AND_VP_BEFORE.search(between):
                 continue  # "..., and is buying": another subject's coordinated verb
+            if ", and " in between and _GOVERNED_BEFORE.search(s, 0, p.mention.start - base):
+                # a party in a prepositional phrase, then a new coordinate clause: the verb is the
+                # sentence subject's ("It bought X from A's maker, and in 2019 took delivery of Y"),
+                # never the party's
+                break
             vclass = _verb_class(word, s[te:])
             if vclass is None or _participle_item(s, (_status, ts, te, word)):
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
@@ -643,6 +657,36 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+    _own_clause_givers(s, base, parties)
+
+
+#: right after a party left without a role, its own verb of giving with no item named: "B gave four
+#: more", "B sent another six" (a gift of more of the same), or a refusal to supply ("B refused to
+#: supply the engines")
+_OWN_GIVE_NEXT = re.compile(
+    r"\s+(?:(?:has|have|had|also|then|later|itself|in turn)\s+){0,2}"
+    r"(?:(?P<neg>refused|declined|(?:has|have|had|did|would|will)\s+not|(?:has|have|had)\s+refused)\s+(?:to\s+)?"
+    r"(?:supply|sell|deliver|export|provide|give|send|ship|transfer)\b|"
+    r"(?:gave|sold|sent|donated|supplied|delivered|transferred|shipped|provided)\s+"
+    r"(?:another|a\s+further|" + _COUNT_WORD + r")(?:\s+more)?\b)"
+)
+
+
+def _own_clause_givers(s: str, base: int, parties: list[_Party]) -> None:
+    """A party no cue placed, the subject of its own verb of giving with no item named ("A donated
+    six X in 2017, and B gave four more"): B gives too, never the buyer of what A gives; one that
+    refused to supply ("X has been held up because B refused to supply its engines") is no party to
+    the deal at all.  Why: a bare mention was taken for the buyer of the sentence's system."""
+    for p in parties:
+        if p.role is not None or p.mention.form == "demonym":
+            continue
+        m = _OWN_GIVE_NEXT.match(s, p.mention.end - base)
+        if m is None:
+            continue
+        if m.group("neg"):
+            p.role, p.cue = "other", "refused-to-supply"
+        else:
+            p.role, p.cue = "supplier", "subject:gave-more"
 
 
 #: a sentence subject's opening: nothing, an article or a short phrase and a comma ("In 2023, the")
@@ -1035,6 +1079,15 @@ _TO_NAMED_FIRM = re.compile(r"\bto\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*,\s
 _FIRM_NEXT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|contractor|operator)\b")
 
 
+#: "from a", "from an" right before a demonym: a maker named by its state's adjective
+_FROM_A = re.compile(r"\bfrom\s+an?\s+\Z", re.IGNORECASE)
+#: a maker's noun after a demonym ("Italian consortium", "Korean shipbuilder", "French defence firm")
+_MAKER_NEXT = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:consortium|company|firm|maker|manufacturer|builder|shipbuilder|yard|"
+    r"shipyard|group|contractor|supplier|producer|joint venture)\b"
+)
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -1090,6 +1143,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
             return "supplier", f"{verb}-by"
         if _BUYER_BY.match(verb):
             return "buyer", f"{verb}-by"
+    if m.form == "demonym" and "from a" in tail and _FROM_A.search(left) and _MAKER_NEXT.match(own_right):
+        return "supplier", "from"  # "ordered X from an Italian consortium", "bought Y from a Korean yard"
     if "from" in low and _FROM.search(left) and not byw:
         if _PEOPLE_FROM.search(left):
             return "other", "people-from"  # "analysts from X": where people come from, no seller
