@@ -62,7 +62,12 @@ _RELATION = (
     + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
     r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
     r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
-    r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?)|suppl(?:y|ies|ied|ying) "
+    r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?|"
+    # the relation told from the seller's side: "B was A's largest customer", "B and C were the main
+    # recipients of A's exports" (kg.extract.roles._customer_roles reads who is who)
+    r"(?:export |arms |weapons |defen[cs]e |military )?(?:customers?|clients?|recipients?)\b(?! for\b)|"
+    r"(?:arms |weapons )?(?:importers?|buyers?) of (?=(?:[\w.'’-]+ ){0,2}?(?:arms|weapons|exports)\b))|"
+    r"suppl(?:y|ies|ied|ying) "
     + _REL_SHARE
     + r" of|account(?:s|ed|ing)? for "
     + _REL_SHARE
@@ -90,6 +95,11 @@ _RELATION_WORDS = (
     "come from",
     "comes from",
     "coming from",
+    "customer",
+    "client",
+    "recipient",
+    "importer",
+    "buyer",
 )
 #: _RELATION_RX for any text (case-insensitive), behind its word prefilter (every match holds one of
 #: _RELATION_WORDS); the sentence checks of claims ask it about most sentences that gave a claim, and

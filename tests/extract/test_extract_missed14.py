@@ -1,0 +1,71 @@
+"""Deals missed whole and deals invented whole (issue 13, helper missed14).
+
+Why: a deal told in a shape the vocabulary lacks is missed with every party; each test states one
+general pattern of real reporting in its own words, with parties and systems no labelled article
+pairs; negative cases pin the limit of the rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.helpers.claim_facts import facts
+
+PUB = date(2025, 3, 10)
+
+
+def _pairs(text: str) -> set[tuple[str | None, str | None, str | None, str]]:
+    return {(f[0], f[1], f[2], f[3]) for f in facts(text, PUB)}
+
+
+# -- a standing supplier relation told from the seller's side (labelling rule 5: unknown) ----------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["largest", "main", "biggest", "top", "leading"]),
+    st.sampled_from(["customer", "arms customer", "export customer", "client"]),
+    st.sampled_from(["was", "remained", "is", "has been"]),
+)
+def test_buyer_named_as_the_sellers_customer(adj: str, noun: str, verb: str) -> None:
+    """Pattern "B was A's largest customer" and "A's largest customer was B": A supplies B, a
+    standing relation without a deal stage (``unknown``)."""
+    assert ("ESP", "CHL", None, "unknown") in _pairs(f"Chile {verb} Spain's {adj} {noun} over the period.")
+    assert ("ESP", "CHL", None, "unknown") in _pairs(f"Spain's {adj} {noun} {verb} Chile, the report said.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["recipient", "customer", "importer", "buyer"]),
+    st.sampled_from(["Spanish arms", "Spain's weapons", "Spanish exports", "Spain's arms exports"]),
+)
+def test_buyer_named_as_largest_recipient_of_the_sellers_arms(noun: str, goods: str) -> None:
+    """Pattern "B was the largest recipient of A's arms": A supplies B (``unknown``)."""
+    assert ("ESP", "CHL", None, "unknown") in _pairs(
+        f"Chile was the largest {noun} of {goods} in those years."
+    )
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from(["recipients", "customers", "clients"]), st.sampled_from(["rose by 40%", "fell sharply"])
+)
+def test_exports_with_a_list_of_main_recipients(noun: str, change: str) -> None:
+    """Pattern "A's exports rose, with B and C the main recipients" and "B and C were A's largest
+    customers": every state of the list is a buyer of A's."""
+    got = _pairs(f"Spain's arms exports {change}, with Chile and Peru the main {noun}.")
+    assert {("ESP", "CHL", None, "unknown"), ("ESP", "PER", None, "unknown")} <= got
+    got = _pairs(f"Chile and Peru were Spain's largest {noun} over the five years.")
+    assert {("ESP", "CHL", None, "unknown"), ("ESP", "PER", None, "unknown")} <= got
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["a key customer for", "a possible customer for", "the first customer for"]))
+def test_customer_of_a_system_is_no_relation_between_states(phrase: str) -> None:
+    """Limit: "B, a key customer for Spanish ships, ..." names no seller's customer by possession,
+    and a company's customer ("the maker's largest customer") is no state's."""
+    assert not _pairs(f"Chile, {phrase} Spanish ships, has said nothing about its plans.")
+    assert not _pairs("The maker's largest customer was the national airline, the report said.")
