@@ -369,9 +369,9 @@ def _customer_roles(s: str, base: int, parties: list[_Party]) -> None:
         gap = s[p.mention.end - base : q.mention.start - base]
         if len(gap) > 120:
             continue
-        if _CUSTOMER_SUBJ_GAP.match(gap) and _CUSTOMER_OWNER.match(rest(q)):
-            buyers, seller = [x for x in parties[: i + 1] if x.group == p.group], q
-        elif _CUSTOMER_OF_GAP.match(gap) and _SELLER_GOODS_NEXT.match(rest(q)):
+        if (_CUSTOMER_SUBJ_GAP.match(gap) and _CUSTOMER_OWNER.match(rest(q))) or (
+            _CUSTOMER_OF_GAP.match(gap) and _SELLER_GOODS_NEXT.match(rest(q))
+        ):
             buyers, seller = [x for x in parties[: i + 1] if x.group == p.group], q
         elif _CUSTOMER_APPOS_GAP.match(gap):
             buyers, seller = [x for x in parties[i + 1 :] if x.group == q.group], p
