@@ -301,7 +301,7 @@ def _group_parties(s: str, base: int, parties: list[_Party]) -> None:
 
 def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
     """Stated supplier relationships: "X remains Y's main arms supplier", "Y's top supplier, X"."""
-    for p, q in itertools.pairwise(parties):
+    for i, (p, q) in enumerate(itertools.pairwise(parties)):
         gap = s[p.mention.end - base : q.mention.start - base]
         if len(gap) > 120:
             continue
@@ -309,8 +309,16 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             gap
         ):
             p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
+            # "A and B remain Y's main suppliers": every state of the subject's list supplies Y
+            for x in parties[:i]:
+                if x.group == p.group and x.role is None:
+                    x.role, x.cue = "supplier", "relation"
         elif _REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap):
             p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
+            # "Y's main suppliers are A and B": the list after the noun
+            for x in parties[i + 2 :]:
+                if x.group == q.group and x.role is None:
+                    x.role, x.cue = "supplier", "relation"
     if contains_any(s, _CUSTOMER_WORDS):
         _customer_roles(s, base, parties)
     _share_list_suppliers(s, base, parties)

@@ -100,7 +100,9 @@ _REL_TO_GAP = _rx(
 )
 #: "Y's top supplier, X," / "Y's main arms supplier is X"
 _REL_APPOS_GAP = _rx(
-    r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\s*(?:,|:|\bis\b|\bwas\b|\bremains\b|\bhas been\b)\s*(?:the\s+)?$"
+    r"^(?:'s?|’s?)\s+"
+    + _REL_NOUN
+    + r"\s*(?:,|:|\b(?:is|was|are|were|remains?|remained|has been|have been|included?)\b)\s*(?:the\s+)?$"
 )
 _TRIGGER_RX_I = re.compile(_TRIGGER_PATTERN, _I)
 # the lowercase scans compiled with re.ASCII, for text where that is exact (kg.extract._fastre.ascii_classes)

@@ -69,3 +69,17 @@ def test_customer_of_a_system_is_no_relation_between_states(phrase: str) -> None
     and a company's customer ("the maker's largest customer") is no state's."""
     assert not _pairs(f"Chile, {phrase} Spanish ships, has said nothing about its plans.")
     assert not _pairs("The maker's largest customer was the national airline, the report said.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["main", "largest", "top"]),
+    st.sampled_from(["suppliers", "arms suppliers"]),
+    st.sampled_from(["Italy and Japan", "Italy, Japan and Canada", "Japan and Italy"]),
+)
+def test_every_state_of_a_supplier_list_supplies_the_buyer(adj: str, noun: str, states: str) -> None:
+    """Pattern "A and B remain Y's main suppliers", "Y's main suppliers are A and B": each state of
+    the list supplies Y (a standing relation, ``unknown``), not only the one next to Y."""
+    want = {("ITA", "CHL", None, "unknown"), ("JPN", "CHL", None, "unknown")}
+    assert want <= _pairs(f"{states} remain Chile's {adj} {noun}, the institute said.")
+    assert want <= _pairs(f"Chile's {adj} {noun} are {states}, the institute said.")
