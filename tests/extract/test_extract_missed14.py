@@ -83,3 +83,34 @@ def test_every_state_of_a_supplier_list_supplies_the_buyer(adj: str, noun: str, 
     want = {("ITA", "CHL", None, "unknown"), ("JPN", "CHL", None, "unknown")}
     assert want <= _pairs(f"{states} remain Chile's {adj} {noun}, the institute said.")
     assert want <= _pairs(f"Chile's {adj} {noun} are {states}, the institute said.")
+
+
+# -- a corporate takeover is no arms transfer ---------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "Saab completed its acquisition of Finnish drone maker Arctic Wing",
+            "Saab has acquired the Finnish shipbuilder Arctic Yards",
+            "Saab bought a 20% stake in Finland's Arctic Wing",
+            "Saab agreed to buy the Finnish radar firm Arctic Wing",
+            "Saab took over the Finnish engine manufacturer Arctic Wing",
+        ]
+    ),
+    st.sampled_from([" in May.", " for 60 million euros.", ", the company said."]),
+)
+def test_buying_a_firm_is_no_arms_deal(takeover: str, tail: str) -> None:
+    """Pattern "A's firm acquired B's maker N" / "bought a stake in B's N": a takeover of a company
+    (or a share of one), no weapons sold from B to A."""
+    assert not _pairs(takeover + tail)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["maker", "firm", "company"]))
+def test_items_bought_from_a_firm_stay_a_deal(noun: str) -> None:
+    """Limit: "B bought 12 jets from the Korean maker N": the firm is the seller of the items."""
+    assert ("KOR", "PER", None, "unknown") in _pairs(
+        f"Peru bought 12 jets from the Korean {noun} KAI in 2019."
+    )
