@@ -370,6 +370,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             + r"| "
             + _LEAVE_TAKEN
             + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|arrives|"
+            # a buyer's taking over of the items: "took possession of N X", "the navy took charge of the
+            # first (of four) X" (charge of a new item only, not "took charge of the ministry")
+            r"(?:took|taken|takes|taking) possession of|(?:took|taken|takes|taking) charge of(?= (?:the |its |their |her )?"
+            r"(?:first|second|third|fourth|fifth|sixth|last|final|latest|new|newest|\d+|two|three|four|five|six|seven|"
+            r"eight|nine|ten|eleven|twelve)\b)|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "the handover of N X to B": the items changed hands (a delivered transfer)
             r"hand-?overs? of|"

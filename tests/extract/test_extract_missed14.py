@@ -114,3 +114,28 @@ def test_items_bought_from_a_firm_stay_a_deal(noun: str) -> None:
     assert ("KOR", "PER", None, "unknown") in _pairs(
         f"Peru bought 12 jets from the Korean {noun} KAI in 2019."
     )
+
+
+# -- the buyer's taking over of the items: a delivery ----------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        ["took possession of", "has taken possession of", "took charge of", "has taken charge of"]
+    ),
+    st.sampled_from(["the first", "its first two", "the last"]),
+)
+def test_taking_charge_of_items_is_a_delivery(verb: str, which: str) -> None:
+    """Pattern "B took possession / charge of the first X from A": the items reached the buyer (a
+    delivery stage, ``delivering`` or ``delivered``)."""
+    got = _pairs(f"Chile {verb} {which} K9 howitzers from South Korea on Monday.")
+    assert any(
+        f[:3] == ("KOR", "CHL", "K-9 Thunder 155mm") and f[3] in ("delivering", "delivered") for f in got
+    )
+
+
+def test_taking_charge_of_an_office_is_no_delivery() -> None:
+    """Limit: "took charge of the navy" names a post, not items handed over."""
+    got = _pairs("Admiral Soto took charge of the Chilean navy in May, after South Korea signed for K9 guns.")
+    assert not any(f[3] in ("delivering", "delivered") for f in got)
