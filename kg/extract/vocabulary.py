@@ -610,6 +610,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
             r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
+            # the nominal sale, "A's sale of N X to B", "the sale of X to B drew criticism": a transfer told
+            # without its stage (a stage word beside it, "the sale ... was approved", is read too)
+            r"sales? of(?= [^.;:]{0,80}? to\b)|"
             # "has imported N X and M Y from A", "the arsenal includes X and Y from A and Z from B": a
             # supply told without its stage (a list of items may stand before the seller phrase)
             + _IMPORTED_FROM

@@ -139,3 +139,24 @@ def test_taking_charge_of_an_office_is_no_delivery() -> None:
     """Limit: "took charge of the navy" names a post, not items handed over."""
     got = _pairs("Admiral Soto took charge of the Chilean navy in May, after South Korea signed for K9 guns.")
     assert not any(f[3] in ("delivering", "delivered") for f in got)
+
+
+# -- a deal told in nominal form -----------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["South Korea's sale of", "Seoul's sale of", "the South Korean sale of"]),
+    st.sampled_from(["12 K9 howitzers", "K9 howitzers", "the K9 guns"]),
+    st.sampled_from(["has drawn criticism", "was a first for the region", "went ahead quietly"]),
+)
+def test_a_sellers_sale_of_items_to_a_buyer_is_a_fact(seller: str, items: str, tail: str) -> None:
+    """Pattern "A's sale of X to B (drew criticism)": the nominal form states A's transfer of X to B
+    without its stage (``unknown``), though no verb of the sentence is a deal word."""
+    got = _pairs(f"{seller[0].upper()}{seller[1:]} {items} to Chile {tail}.")
+    assert ("KOR", "CHL", "K-9 Thunder 155mm", "unknown") in got
+
+
+def test_a_sale_to_someone_else_names_no_buyer() -> None:
+    """Limit: "the sale of X" with no recipient after it ("to B") is no fact of a buyer the text names."""
+    assert not _pairs("South Korea's sale of K9 howitzers has drawn criticism at home.")
