@@ -108,7 +108,10 @@ RELATION_LRX = LowerRx(_RELATION_RX.pattern, needs=_RELATION_WORDS)
 #: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
 _PURCHASE_RX = re.compile(
     r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
-    r"acquire|procure))|procures)\b"
+    r"acquire|procure))|procures|"
+    # the buyer's order named by its item: "B's X order", "the navy's $2bn submarine order" (not "B's
+    # order book", "in order to")
+    r"(?<=\w)['’]s (?:[\w$.,-]+ ){0,3}?orders?(?! book)(?= (?!(?:of|to)\b)))\b"
 )
 _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 #: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one

@@ -160,3 +160,20 @@ def test_a_sellers_sale_of_items_to_a_buyer_is_a_fact(seller: str, items: str, t
 def test_a_sale_to_someone_else_names_no_buyer() -> None:
     """Limit: "the sale of X" with no recipient after it ("to B") is no fact of a buyer the text names."""
     assert not _pairs("South Korea's sale of K9 howitzers has drawn criticism at home.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["K9 order", "K9 howitzer order", "$300 million K9 order"]),
+    st.sampled_from(["has drawn criticism", "is small", "was a first for the region"]),
+)
+def test_a_buyers_item_order_is_a_signed_fact(order: str, tail: str) -> None:
+    """Pattern "B's X order (is small)": the buyer's order of the item, a contract signed (labelling
+    rule 5: an order is ``signed``), though no verb of the sentence is a deal word."""
+    got = _pairs(f"Chile's {order} from South Korea {tail}.")
+    assert ("KOR", "CHL", "K-9 Thunder 155mm", "signed") in got
+
+
+def test_an_order_book_or_order_of_battle_is_no_order() -> None:
+    """Limit: "B's order of battle", "the maker's order book" name no order of an item."""
+    assert not _pairs("Chile's order of battle lists K9 howitzers from South Korea.")
