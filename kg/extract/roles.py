@@ -322,6 +322,8 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
     if contains_any(s, _CUSTOMER_WORDS):
         _customer_roles(s, base, parties)
     _share_list_suppliers(s, base, parties)
+    if "followed by" in s:
+        _ranked_followers(s, base, parties)
 
 
 _CUSTOMER_WORDS = ("customer", "client", "recipient", "importer", "buyer")
@@ -392,6 +394,50 @@ def _customer_roles(s: str, base: int, parties: list[_Party]) -> None:
         seller.role, seller.cue = "supplier", "relation"
         for b in buyers:
             b.role, b.cue = "buyer", "relation"
+
+
+#: "followed by A with 12% and B (11%)": from the relation to the first follower, and between followers
+_FOLLOWED_BY_GAP = re.compile(r",?\s+followed\s+by\s+(?:the\s+)?$")
+_FOLLOWER_GAP = re.compile(
+    r"^\s*(?:(?:with\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\d+(?:\.\d+)?\s*(?:%|per\s?cent)\s*|"
+    r"\(\s*[^()]{1,24}\)\s*)?(?:,\s*(?:and\s+)?|\s*and\s+)(?:by\s+)?(?:the\s+)?$"
+)
+
+
+def _ranked_followers(s: str, base: int, parties: list[_Party]) -> None:
+    """The states that follow a ranked relation: "A supplied 45% of Y's imports, followed by B with 12%
+    and C", "Y remained A's main customer, followed by D and E".  The ranked state is the relation's
+    party that owns no noun (not "Y's"); each follower takes its role beside the same counterpart."""
+    rel = [p for p in parties if p.cue == "relation" and p.role in ("supplier", "buyer")]
+    if len(rel) < 2 or len({p.role for p in rel}) < 2:
+        return
+    ranked = [p for p in rel if not re.match(r"['’]s?\b", s[p.mention.end - base :])]
+    if not ranked:
+        return
+    lead = ranked[-1]
+    after = [
+        p
+        for p in parties
+        if p.mention.start > max(q.mention.end for q in rel) and p.mention.form != "demonym"
+    ]
+    if not after or p_gap(s, base, rel[-1], after[0], _FOLLOWED_BY_GAP) is False:
+        return
+    prev = after[0]
+    followers = [prev]
+    for q in after[1:]:
+        if not _FOLLOWER_GAP.match(s[prev.mention.end - base : q.mention.start - base]):
+            break
+        followers.append(q)
+        prev = q
+    for q in followers:
+        if q.kind == "country" and q.role in (None, "other") and q.iso3 not in {p.iso3 for p in rel}:
+            q.role, q.cue = lead.role, "relation"
+
+
+def p_gap(s: str, base: int, p: _Party, q: _Party, rx: re.Pattern[str]) -> bool:
+    """Whether the text between ``p`` and ``q`` ends in ``rx`` (searched, at most 120 characters)."""
+    gap = s[p.mention.end - base : q.mention.start - base]
+    return len(gap) <= 120 and rx.search(gap) is not None
 
 
 #: "of the weapons Y imported over two decades came from X": the gap between Y and X

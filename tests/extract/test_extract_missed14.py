@@ -177,3 +177,30 @@ def test_a_buyers_item_order_is_a_signed_fact(order: str, tail: str) -> None:
 def test_an_order_book_or_order_of_battle_is_no_order() -> None:
     """Limit: "B's order of battle", "the maker's order book" name no order of an item."""
     assert not _pairs("Chile's order of battle lists K9 howitzers from South Korea.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["Italy with 12% and Japan with 9%", "Italy (12%) and Japan (9%)", "Italy and Japan"]),
+)
+def test_states_that_follow_a_ranked_supplier_supply_the_same_buyer(followers: str) -> None:
+    """Pattern "A supplied 45% of Y's imports, followed by B with 12% and C": the followers rank
+    beside A as Y's suppliers (a standing relation, ``unknown``)."""
+    got = _pairs(f"Spain supplied 45% of Chile's arms imports, followed by {followers}.")
+    assert {("ITA", "CHL", None, "unknown"), ("JPN", "CHL", None, "unknown")} <= got
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["Peru and Cuba", "Peru, then Cuba", "Peru with 20% and Cuba"]))
+def test_states_that_follow_a_ranked_customer_buy_from_the_same_seller(followers: str) -> None:
+    """Pattern "B remained A's main customer, followed by D and E": the followers are A's buyers;
+    a demonym inside the clause ("of Spanish deliveries") is no follower."""
+    got = _pairs(
+        f"Chile remained Spain's main customer, taking 30% of Spanish deliveries, followed by {followers}."
+    )
+    assert ("ESP", "PER", None, "unknown") in got
+
+
+def test_followed_by_without_a_relation_adds_no_party() -> None:
+    """Limit: "followed by B" after a sentence with no supplier relation names no supplier or buyer."""
+    assert not _pairs("The parade opened with Chilean troops, followed by Peru and Cuba.")
