@@ -78,8 +78,8 @@ from kg.extract.patterns import (
     _WON_CONTRACT,
     _WON_FROM,
 )
-from kg.extract.triggers import _REL_APPOS_GAP, _REL_OWNER, _REL_SUBJ_GAP, _REL_TO_GAP, _verb_class
-from kg.extract.vocabulary import _COUNT_WORD
+from kg.extract.triggers import _REL_APPOS_GAP, _REL_BE, _REL_OWNER, _REL_SUBJ_GAP, _REL_TO_GAP, _verb_class
+from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ
 
 
 def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
@@ -301,7 +301,7 @@ def _group_parties(s: str, base: int, parties: list[_Party]) -> None:
 
 def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
     """Stated supplier relationships: "X remains Y's main arms supplier", "Y's top supplier, X"."""
-    for p, q in itertools.pairwise(parties):
+    for i, (p, q) in enumerate(itertools.pairwise(parties)):
         gap = s[p.mention.end - base : q.mention.start - base]
         if len(gap) > 120:
             continue
@@ -309,9 +309,135 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             gap
         ):
             p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
+            # "A and B remain Y's main suppliers": every state of the subject's list supplies Y
+            for x in parties[:i]:
+                if x.group == p.group and x.role is None:
+                    x.role, x.cue = "supplier", "relation"
         elif _REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap):
             p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
+            # "Y's main suppliers are A and B": the list after the noun
+            for x in parties[i + 2 :]:
+                if x.group == q.group and x.role is None:
+                    x.role, x.cue = "supplier", "relation"
+    if contains_any(s, _CUSTOMER_WORDS):
+        _customer_roles(s, base, parties)
     _share_list_suppliers(s, base, parties)
+    if "followed by" in s:
+        _ranked_followers(s, base, parties)
+
+
+_CUSTOMER_WORDS = ("customer", "client", "recipient", "importer", "buyer")
+_CUSTOMER_NOUN = (
+    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:customers?|clients?|recipients?)"
+)
+#: "B was A's largest customer": the gap between B and A, a main clause's verb (in a relative clause,
+#: "B, which is A's largest customer, signed with C for X", the main verb's deal is the sentence's)
+_CUSTOMER_SUBJ_GAP = re.compile(r"^\s+" + _REL_BE + r"(?:one of\s+)?(?:the\s+)?$")
+#: ... and after A (the owner of the noun, the seller)
+_CUSTOMER_OWNER = re.compile(r"^(?:'s?|’s?)\s+" + _CUSTOMER_NOUN + r"\b(?!\s+for\b)")
+#: "A's main customer was B", "A's largest clients, B and C,": the gap between the seller and the buyer
+_CUSTOMER_APPOS_GAP = re.compile(
+    r"^(?:'s?|’s?)\s+" + _CUSTOMER_NOUN + r"\s*(?:,|:|\b(?:is|was|are|were|remains?|remained|has been|"
+    r"have been|became|included|include)\b)\s*(?:the\s+)?$"
+)
+#: "B was the largest recipient of A's arms", "B became the main importer of A weapons": the gap
+#: between the buyer and the seller, whose arms (exports, weapons) follow it
+_CUSTOMER_OF_GAP = re.compile(
+    r"^\s+"
+    + _REL_BE
+    + r"(?:one of\s+)?(?:the\s+)?(?:world's\s+)?(?:[\w-]+\s+){0,2}?"
+    + _REL_ADJ
+    + r"\s+(?:[\w-]+\s+){0,2}?(?:customers?|clients?|recipients?|importers?|buyers?)\s+of\s+(?:the\s+)?$"
+)
+_SELLER_GOODS_NEXT = re.compile(
+    r"^(?:'s?|’s?)?\s*(?:[\w.-]+\s+){0,2}?(?:arms|weapons|exports|military (?:equipment|hardware))\b"
+)
+#: "A's exports rose by a third, with B and C the main recipients": from the seller's exports to the
+#: first buyer of the list, and after the list's last
+_EXPORTS_WITH_GAP = re.compile(
+    r"^(?:'s?|’s?)\s+(?:arms\s+|weapons\s+|defen[cs]e\s+)?exports\b[^.;:()]{0,80}?,\s*with\s+(?:the\s+)?$"
+)
+_AS_RECIPIENTS_NEXT = re.compile(
+    r"^\s+(?:as\s+)?(?:the|its|their)\s+"
+    + _REL_ADJ
+    + r"\s+(?:customers|clients|recipients|buyers|destinations)\b"
+)
+
+
+def _customer_roles(s: str, base: int, parties: list[_Party]) -> None:
+    """A supplier relation told from the seller's side (labelling rule 5: a standing relation is
+    ``unknown``): "B remained A's main customer", "A's largest customer was B", "B was the largest
+    recipient of A's arms", "A's exports grew, with B and C the main recipients".  Each buyer of a
+    coordinated list ("B and C were A's largest customers") takes the role of the list."""
+
+    def rest(q: _Party) -> str:
+        return s[q.mention.end - base :]
+
+    for i, (p, q) in enumerate(itertools.pairwise(parties)):
+        if p.kind != "country" or q.kind != "country":
+            continue
+        gap = s[p.mention.end - base : q.mention.start - base]
+        if len(gap) > 120:
+            continue
+        if (_CUSTOMER_SUBJ_GAP.match(gap) and _CUSTOMER_OWNER.match(rest(q))) or (
+            _CUSTOMER_OF_GAP.match(gap) and _SELLER_GOODS_NEXT.match(rest(q))
+        ):
+            buyers, seller = [x for x in parties[: i + 1] if x.group == p.group], q
+        elif _CUSTOMER_APPOS_GAP.match(gap):
+            buyers, seller = [x for x in parties[i + 1 :] if x.group == q.group], p
+        elif _EXPORTS_WITH_GAP.match(gap):
+            buyers, seller = [x for x in parties[i + 1 :] if x.group == q.group], p
+            if not _AS_RECIPIENTS_NEXT.match(rest(buyers[-1])):
+                continue
+        else:
+            continue
+        seller.role, seller.cue = "supplier", "relation"
+        for b in buyers:
+            b.role, b.cue = "buyer", "relation"
+
+
+#: "followed by A with 12% and B (11%)": from the relation to the first follower, and between followers
+_FOLLOWED_BY_GAP = re.compile(r",?\s+followed\s+by\s+(?:the\s+)?$")
+_FOLLOWER_GAP = re.compile(
+    r"^\s*(?:(?:with\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\d+(?:\.\d+)?\s*(?:%|per\s?cent)\s*|"
+    r"\(\s*[^()]{1,24}\)\s*)?(?:,\s*(?:and\s+)?|\s*and\s+)(?:by\s+)?(?:the\s+)?$"
+)
+
+
+def _ranked_followers(s: str, base: int, parties: list[_Party]) -> None:
+    """The states that follow a ranked relation: "A supplied 45% of Y's imports, followed by B with 12%
+    and C", "Y remained A's main customer, followed by D and E".  The ranked state is the relation's
+    party that owns no noun (not "Y's"); each follower takes its role beside the same counterpart."""
+    rel = [p for p in parties if p.cue == "relation" and p.role in ("supplier", "buyer")]
+    if len(rel) < 2 or len({p.role for p in rel}) < 2:
+        return
+    ranked = [p for p in rel if not re.match(r"['’]s?\b", s[p.mention.end - base :])]
+    if not ranked:
+        return
+    lead = ranked[-1]
+    after = [
+        p
+        for p in parties
+        if p.mention.start > max(q.mention.end for q in rel) and p.mention.form != "demonym"
+    ]
+    if not after or p_gap(s, base, rel[-1], after[0], _FOLLOWED_BY_GAP) is False:
+        return
+    prev = after[0]
+    followers = [prev]
+    for q in after[1:]:
+        if not _FOLLOWER_GAP.match(s[prev.mention.end - base : q.mention.start - base]):
+            break
+        followers.append(q)
+        prev = q
+    for q in followers:
+        if q.kind == "country" and q.role in (None, "other") and q.iso3 not in {p.iso3 for p in rel}:
+            q.role, q.cue = lead.role, "relation"
+
+
+def p_gap(s: str, base: int, p: _Party, q: _Party, rx: re.Pattern[str]) -> bool:
+    """Whether the text between ``p`` and ``q`` ends in ``rx`` (searched, at most 120 characters)."""
+    gap = s[p.mention.end - base : q.mention.start - base]
+    return len(gap) <= 120 and rx.search(gap) is not None
 
 
 #: "of the weapons Y imported over two decades came from X": the gap between Y and X

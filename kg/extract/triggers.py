@@ -100,13 +100,63 @@ _REL_TO_GAP = _rx(
 )
 #: "Y's top supplier, X," / "Y's main arms supplier is X"
 _REL_APPOS_GAP = _rx(
-    r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\s*(?:,|:|\bis\b|\bwas\b|\bremains\b|\bhas been\b)\s*(?:the\s+)?$"
+    r"^(?:'s?|’s?)\s+"
+    + _REL_NOUN
+    + r"\s*(?:,|:|\b(?:is|was|are|were|remains?|remained|has been|have been|included?)\b)\s*(?:the\s+)?$"
 )
 _TRIGGER_RX_I = re.compile(_TRIGGER_PATTERN, _I)
 # the lowercase scans compiled with re.ASCII, for text where that is exact (kg.extract._fastre.ascii_classes)
 _TRIGGER_RX_A = ascii_twin(_TRIGGER_RX) or _TRIGGER_RX
 _PURCHASE_RX_A = ascii_twin(_PURCHASE_RX) or _PURCHASE_RX
 _RELATION_RX_A = ascii_twin(_RELATION_RX) or _RELATION_RX
+
+
+#: the object of a purchase word that is a firm or a share of one ("acquired the Danish drone maker
+#: N", "its acquisition of aircraft maker N", "bought a 10% stake in N", "agreed to buy the
+#: shipbuilder"): a corporate takeover, no arms transfer (the firm's state sells no weapons to the
+#: buyer's).  The gap holds no preposition, so "bought 12 jets from the French maker" stays a deal
+_CORP_OBJECT = re.compile(
+    r"\s+(?:to\s+(?:buy|acquire|purchase|take\s+over)\s+)?(?:of\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?:(?:\d+(?:\.\d+)?\s*(?:%|per\s?cent)|majority|minority|controlling|significant|small|large|further|"
+    r"additional|\d+(?:\.\d+)?-per-?cent)\s+)?(?:stake|shareholding|holding|equity\s+stake)s?\s+in\b|"
+    r"\s+(?:to\s+(?:buy|acquire|purchase|take\s+over)\s+)?(?:of\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?:(?!(?:from|for|to|with|by|under|and|or|in|on|at)\b)[\w'’.&-]+\s+){0,4}?"
+    r"(?:maker|manufacturer|shipbuilder|shipyard|firm|company|group|business|subsidiary|division|start-?up|"
+    r"conglomerate|contractor|producer)\b(?![’'])",
+    re.IGNORECASE,
+)
+_CORP_WORDS = (
+    "stake",
+    "holding",
+    "maker",
+    "manufacturer",
+    "shipbuilder",
+    "shipyard",
+    "firm",
+    "company",
+    "group",
+    "business",
+    "subsidiary",
+    "division",
+    "start",
+    "conglomerate",
+    "contractor",
+    "producer",
+)
+#: the purchase words whose object is read (the buy verbs and nouns, and "agreed"/"deal" before "to buy")
+_CORP_BUY = re.compile(
+    r"(?:bought|buys?|buying|acquir\w*|acquisition(?:s)?(?: of)?|purchas\w*(?: of)?|took over|takes over|"
+    r"taken over|taking over|agreed|agrees|deal|agreement)$"
+)
+
+
+def _without_takeovers(
+    s: str, low: str, out: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    """The triggers, less each purchase word whose object is a firm or a stake in one (``_CORP_OBJECT``)."""
+    if not contains_any(low, _CORP_WORDS):
+        return out
+    return [t for t in out if not (_CORP_BUY.search(t[3]) and _CORP_OBJECT.match(s, t[2]))]
 
 
 def _triggers(s: str) -> list[tuple[str, int, int, str]]:
@@ -166,7 +216,7 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
             # "X supplies most of Y's weapons": a relationship, not a delivery under way
             out = [t for t in out if not any(r[1] <= t[1] < r[2] or t[1] <= r[1] < t[2] for r in rel)] + rel
             out.sort(key=lambda t: t[1])
-    return out
+    return _without_takeovers(s, low, out) if out else out
 
 
 #: the verbs of a buyer studying an offer ("considering a proposal", "weighing an offer")

@@ -62,7 +62,12 @@ _RELATION = (
     + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
     r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
     r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
-    r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?)|suppl(?:y|ies|ied|ying) "
+    r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?|"
+    # the relation told from the seller's side: "B was A's largest customer", "B and C were the main
+    # recipients of A's exports" (kg.extract.roles._customer_roles reads who is who)
+    r"(?:export |arms |weapons |defen[cs]e |military )?(?:customers?|clients?|recipients?)\b(?! for\b)|"
+    r"(?:arms |weapons )?(?:importers?|buyers?) of (?=(?:[\w.'’-]+ ){0,2}?(?:arms|weapons|exports)\b))|"
+    r"suppl(?:y|ies|ied|ying) "
     + _REL_SHARE
     + r" of|account(?:s|ed|ing)? for "
     + _REL_SHARE
@@ -90,6 +95,11 @@ _RELATION_WORDS = (
     "come from",
     "comes from",
     "coming from",
+    "customer",
+    "client",
+    "recipient",
+    "importer",
+    "buyer",
 )
 #: _RELATION_RX for any text (case-insensitive), behind its word prefilter (every match holds one of
 #: _RELATION_WORDS); the sentence checks of claims ask it about most sentences that gave a claim, and
@@ -98,7 +108,10 @@ RELATION_LRX = LowerRx(_RELATION_RX.pattern, needs=_RELATION_WORDS)
 #: weak "signed" cues (a purchase noun): also checked apart, lowest priority (see _status)
 _PURCHASE_RX = re.compile(
     r"\b((?:purchase|acquisition|procurement)s? of|(?:order|contract)s? (?:for|to (?:buy|purchase|"
-    r"acquire|procure))|procures)\b"
+    r"acquire|procure))|procures|"
+    # the buyer's order named by its item: "B's X order", "the navy's $2bn submarine order" (not "B's
+    # order book", "in order to")
+    r"(?<=\w)['’]s (?:[\w$.,-]+ ){0,3}?orders?(?! book)(?= (?!(?:of|to)\b)))\b"
 )
 _PURCHASE_RX_I = re.compile(_PURCHASE_RX.pattern, _I)
 #: every _PURCHASE_RX match contains one of these: it runs only on a sentence that has one
@@ -360,6 +373,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             + r"| "
             + _LEAVE_TAKEN
             + r")|took delivery|taken delivery|taking delivery|handed over|hands over|arrived|arrives|"
+            # a buyer's taking over of the items: "took possession of N X", "the navy took charge of the
+            # first (of four) X" (charge of a new item only, not "took charge of the ministry")
+            r"(?:took|taken|takes|taking) possession of|(?:took|taken|takes|taking) charge of(?= (?:the |its |their |her )?"
+            r"(?:first|second|third|fourth|fifth|sixth|last|final|latest|new|newest|\d+|two|three|four|five|six|seven|"
+            r"eight|nine|ten|eleven|twelve)\b)|"
             r"inducted|commissioned|completed (?:the )?deliver(?:y|ies)|deliveries were completed|possess(?:es|ed)|"
             # "the handover of N X to B": the items changed hands (a delivered transfer)
             r"hand-?overs? of|"
@@ -595,6 +613,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
             r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
+            # the nominal sale, "A's sale of N X to B", "the sale of X to B drew criticism": a transfer told
+            # without its stage (a stage word beside it, "the sale ... was approved", is read too)
+            r"sales? of(?= [^.;:]{0,80}? to\b)|"
             # "has imported N X and M Y from A", "the arsenal includes X and Y from A and Z from B": a
             # supply told without its stage (a list of items may stand before the seller phrase)
             + _IMPORTED_FROM
