@@ -1,0 +1,75 @@
+"""Which system a claim names (issue 13, helper systems14).
+
+Why: the right supplier and buyer with a missing or wrong system costs a miss and often an extra at
+once.  Each test states one general pattern in its own words, with parties and systems no labelled
+article pairs; negative cases pin the limit of the rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.helpers.claim_facts import triples
+
+PUB = date(2025, 6, 2)
+
+# -- a plain list shares its seller, whatever the catalogue gives as a member's make ----------------------
+
+#: (seller, its own item, an item the catalogue files under another state's make)
+_MIXED_LISTS = [
+    ("Italy", "ITA", "four M-346 trainers", "M-346 Master", "two CH-47 helicopters", "CH-47"),
+    (
+        "Brazil",
+        "BRA",
+        "six Super Tucano aircraft",
+        "EMB-314 Super Tucano",
+        "a C-130H transport",
+        "C-130H Hercules",
+    ),
+    ("Israel", "ISR", "three Hermes 900 drones", "Hermes-900", "ten M-113 carriers", "M-113"),
+    ("Turkey", "TUR", "six Bayraktar TB2 drones", "Bayraktar TB2", "Leopard 2A4 tanks", "Leopard-2A4"),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(_MIXED_LISTS),
+    st.booleans(),
+    st.sampled_from(
+        [
+            "{S} gave Kenya {X} and {Y} last year.",
+            "{S} delivered {X} and {Y} to Kenya in 2023.",
+            "Kenya bought {X} and {Y} from {S}.",
+            "Kenya has received {X} and {Y} from {S}.",
+        ]
+    ),
+)
+def test_plain_list_shares_its_seller(case: tuple, swap: bool, frame: str) -> None:
+    """Pattern "A gave B N X and M Y" / "B bought X and Y from A", X of A's make and Y filed under
+    another state's: A sells both (licence-built, co-made or second-hand items are sold by the state
+    the text names), in either order of the list."""
+    seller, iso, own, own_name, other, other_name = case
+    x, y = (other, own) if swap else (own, other)
+    got = triples(frame.format(S=seller, X=x, Y=y), PUB)
+    assert (iso, "KEN", own_name) in got
+    assert (iso, "KEN", other_name) in got
+
+
+def test_own_demonym_keeps_own_make() -> None:
+    """Limit: members qualified by their own makers ("Russian X and Korean Y") are no shared-seller
+    list; the seller of one is not the seller of the other."""
+    got = triples("Kenya bought US-built F-16 jets, Russian Su-27 fighters and Korean T-50 trainers.", PUB)
+    assert not any(t[0] == "USA" and t[2] != "F-16" for t in got)
+
+
+def test_respective_sellers_keep_their_own_items() -> None:
+    """Limit: several sellers of one sentence ("A, B and C pitched X, Y and Z respectively") each sell
+    their own make, not every listed item."""
+    got = triples(
+        "Boeing, Embraer and Airbus have pitched the C-130J, C-390 and A400M respectively to Kenya.", PUB
+    )
+    assert not any(t[0] == "USA" and t[2] != "C-130J Hercules" for t in got)
+    assert not any(t[0] == "BRA" and t[2] != "C-390 Millennium" for t in got)
