@@ -73,3 +73,38 @@ def test_respective_sellers_keep_their_own_items() -> None:
     )
     assert not any(t[0] == "USA" and t[2] != "C-130J Hercules" for t in got)
     assert not any(t[0] == "BRA" and t[2] != "C-390 Millennium" for t in got)
+
+
+# -- a named hull handed over: the hull in apposition, a second hull joined to it ---------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["CGS", "NNS", "KRI", "HTMS"]),
+    st.sampled_from(
+        ["has supplied a patrol vessel, {P} Shujaa, to Kenya", "gifted a patrol vessel, {P} Shujaa, to Kenya"]
+    ),
+)
+def test_hull_in_apposition_to_the_item_handed_over(prefix: str, frame: str) -> None:
+    """Pattern "A has supplied a patrol vessel, <prefix> Name, to B": the named hull in apposition to
+    the item handed over is the system, written as the text names it."""
+    got = triples("India " + frame.format(P=prefix) + ".", PUB)
+    assert ("IND", "KEN", f"{prefix} Shujaa") in got
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from([("in 2020", "a year later"), ("", "")]))
+def test_second_hull_joined_to_a_handed_over_one(when: tuple[str, str]) -> None:
+    """Pattern "A handed B two frigates, X in 2020 and Y a year later": the hull joined to a handed-over
+    one by "and" is handed over too."""
+    first, second = (f" {w}" if w else "" for w in when)
+    text = f"South Korea handed Kenya's navy two frigates, KRI Jasiri{first} and KRI Shupavu{second}."
+    got = triples(text, PUB)
+    assert ("KOR", "KEN", "KRI Jasiri") in got
+    assert ("KOR", "KEN", "KRI Shupavu") in got
+
+
+def test_hull_a_missile_arms_is_no_item() -> None:
+    """Limit: a named hull that only carries the item ("missiles to arm the corvette X") is no item."""
+    got = triples("France sold 20 Exocet missiles to Kenya to arm the corvette KNS Shujaa.", PUB)
+    assert not any(t[2] == "KNS Shujaa" for t in got)
