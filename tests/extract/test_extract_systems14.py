@@ -12,7 +12,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers.claim_facts import triples
+from tests.helpers.claim_facts import claims, triples
 
 PUB = date(2025, 6, 2)
 
@@ -108,3 +108,33 @@ def test_hull_a_missile_arms_is_no_item() -> None:
     """Limit: a named hull that only carries the item ("missiles to arm the corvette X") is no item."""
     got = triples("France sold 20 Exocet missiles to Kenya to arm the corvette KNS Shujaa.", PUB)
     assert not any(t[2] == "KNS Shujaa" for t in got)
+
+
+# -- the aircraft that carried the deal's item ----------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["four", "six", "two"]),
+    st.sampled_from(
+        [
+            "{N} Russian Il-76 transport aircraft landed in Nairobi carrying parts of the Pantsir system",
+            "{N} Russian Il-76 transport aircraft flew Pantsir air defence systems to Nairobi",
+            "{N} Russian Il-76 planes touched down in Nairobi carrying the first Pantsir batteries",
+        ]
+    ),
+)
+def test_carrier_aircraft_is_no_item(count: str, clause: str) -> None:
+    """Pattern "N X transport aircraft landed at A carrying (parts of) the Y" / "flew Y systems to A": the
+    aircraft carried the deal's item; Y is the system (and N counts the carriers, not Y)."""
+    text = "In 2023, " + clause.format(N=count) + ", which Kenya had ordered in 2020."
+    got = triples(text, PUB)
+    assert ("RUS", "KEN", "Pantsir") in got
+    assert not any(t[2] == "Il-76" for t in got)
+    assert all(c["quantity"] is None for c in claims(text, PUB))
+
+
+def test_aircraft_bought_with_another_system_is_an_item() -> None:
+    """Limit: transport aircraft listed as bought beside another system are an item of the deal."""
+    got = triples("Kenya bought two Il-76 transport aircraft and the Pantsir system from Russia.", PUB)
+    assert ("RUS", "KEN", "Il-76") in got
