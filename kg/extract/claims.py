@@ -42,6 +42,7 @@ from kg.extract.deals import (
     _reconcile_blocks,
     _reconcile_classes,
     _reconcile_families,
+    _reconcile_family_codes,
     _reconcile_systems,
     _reconcile_written,
     _settle_intents,
@@ -290,6 +291,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_systems(self.claims)
         _reconcile_bare_names(self.claims)
         _reconcile_families(self.claims)
+        _reconcile_family_codes(self.claims)
         _reconcile_classes(self.claims)
         _reconcile_blocks(self.claims)
         _reconcile_written(self.claims)

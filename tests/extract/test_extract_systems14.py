@@ -138,3 +138,55 @@ def test_aircraft_bought_with_another_system_is_an_item() -> None:
     """Limit: transport aircraft listed as bought beside another system are an item of the deal."""
     got = triples("Kenya bought two Il-76 transport aircraft and the Pantsir system from Russia.", PUB)
     assert ("RUS", "KEN", "Il-76") in got
+
+
+# -- a family's bare designation beside the one variant the dyad names ------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("Leopard 2", "Leopard 2A8", "Germany", "DEU", "tanks"),
+            ("Su-35", "Su-35S", "Russia", "RUS", "jets"),
+        ]
+    ),
+    st.sampled_from(
+        [
+            "Kenya seals {F} deal with {S}\nKenya on Monday signed a contract with {S} for 44 {V} {N}, "
+            "a purchase the government approved last year.",
+            "{S} agreed to send 14 {V} {N} to Kenya and approved requests by others to re-export {F}s to Kenya.",
+            "Kenya is studying an offer from {S} for {F} {N}. Officials of {S} have offered 24 {V} {N} to Kenya.",
+        ]
+    ),
+)
+def test_bare_family_beside_its_one_variant_is_that_variant(case: tuple, frame: str) -> None:
+    """Pattern: a headline or clause names the family ("seals F deal", "re-export Fs", "an offer for F
+    jets") of the one variant the article names for the same dyad at a deal stage ("44 V tanks"): one
+    system, the variant, not a second system for the family."""
+    family, variant, seller, iso, noun = case
+    got = {
+        t for t in triples(frame.format(F=family, V=variant, S=seller, N=noun), PUB) if t[:2] == (iso, "KEN")
+    }
+    assert {t[2] for t in got} == {variant}
+
+
+def test_family_fleet_held_beside_a_new_variant_stays_the_family() -> None:
+    """Limit: a fleet already held ("already operates F tanks bought from A in 2005") beside a new
+    variant's contract is an earlier purchase of the family, not the variant."""
+    text = (
+        "Kenya already operates Leopard 2 tanks bought from Germany in 2005. "
+        "On Monday Kenya signed a contract with Germany for 44 Leopard 2A8 tanks."
+    )
+    names = {t[2] for t in triples(text, PUB)}
+    assert names == {"Leopard 2", "Leopard 2A8"}
+
+
+def test_family_beside_two_variants_is_left_as_written() -> None:
+    """Limit: a family beside two of its variants for one dyad ("K2GF" and "K2PL") is not pinned to one."""
+    text = (
+        "Kenya bought K2GF tanks from South Korea in 2022 and signed for K2PL tanks in 2025. "
+        "The K2 deal was approved by parliament."
+    )
+    names = {t[2] for t in triples(text, PUB)}
+    assert {"K2GF", "K2PL", "K2 Black Panther"} <= names
