@@ -190,3 +190,23 @@ def test_family_beside_two_variants_is_left_as_written() -> None:
     )
     names = {t[2] for t in triples(text, PUB)}
     assert {"K2GF", "K2PL", "K2 Black Panther"} <= names
+
+
+# -- a plural written after a name word -----------------------------------------------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from(
+        [("UH-60M Black Hawks", "UH-60M Black Hawk"), ("UH-60L Black Hawks", "UH-60L Black Hawk")]
+    )
+)
+def test_plural_of_a_name_word_is_not_in_the_name(case: tuple[str, str]) -> None:
+    """Pattern "N <code> <Name>s" ("eight UH-60M Black Hawks"): the claim names the system in the
+    singular the catalogue writes it, not with the text's plural "s"; a name ending in "s" itself
+    ("C-130H Hercules") keeps it."""
+    written, name = case
+    got = triples(f"Kenya signed for eight new {written} from the United States in January.", PUB)
+    assert ("USA", "KEN", name) in got
+    got = triples("Kenya received two C-130H Hercules transports from the United States.", PUB)
+    assert ("USA", "KEN", "C-130H Hercules") in got
