@@ -395,6 +395,14 @@ def _designation_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
         sp.add(out, m.start("d"), m.end("d"), _record(d, cat or "other"))
 
 
+#: a function word between a capitalised word and an item noun: the word names no item ("landed near X
+#: aboard a transport aircraft", "X tour a drone factory")
+_FUNCTION_FILLER = re.compile(
+    r"(?<![\w-])(?:a|an|the|aboard|of|in|on|at|to|from|with|by|for|near|into|onto|as|its|their|was|were|is|"
+    r"are|has|have|had|will|would)(?![\w-])"
+)
+
+
 def _name_item_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
     """ "Name + item noun" phrases ("the Kite drones"), with the name coordinated before them."""
     for m0 in _NAME_ITEM.finditer(text):
@@ -428,6 +436,8 @@ def _name_item_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
             continue
         if _PACT_NEXT.match(text, m.end()):
             continue  # "the X submarine pact": the name of an accord or plan, not of an item
+        if _FUNCTION_FILLER.search(text, m.end("name"), m.start("noun")):
+            continue  # "near X aboard a transport aircraft", "Beyond the submarines": no name of the item
         rec = _record(name, guess_category(m.group(0)) or "other")
         sp.add(out, m.start("name"), m.end("name"), rec)
         _coordinated_name(text, m.start("name"), rec, sp.free, sp.take, out)

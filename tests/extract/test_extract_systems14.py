@@ -210,3 +210,28 @@ def test_plural_of_a_name_word_is_not_in_the_name(case: tuple[str, str]) -> None
     assert ("USA", "KEN", name) in got
     got = triples("Kenya received two C-130H Hercules transports from the United States.", PUB)
     assert ("USA", "KEN", "C-130H Hercules") in got
+
+
+# -- a capitalised word joined to an item noun by a function word names no item ---------------------------
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(["Garissa", "Mombasa Port", "Lodwar"]),
+    st.sampled_from(["aboard a transport aircraft", "on a cargo plane", "with the helicopters"]),
+)
+def test_place_before_a_function_word_is_no_system(place: str, tail: str) -> None:
+    """Pattern "landed at an air base near <Place> aboard a transport aircraft": a capitalised word
+    joined to an item noun by a function word ("aboard a", "on a", "with the") is no system's name."""
+    text = (
+        f"The first three F-16 jets for Kenya landed at an air base near {place} {tail}, the ministry said."
+    )
+    assert not any(t[2] == place for t in triples(text, PUB))
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["air-to-ground missiles", "air-to-surface missiles", "drones"]))
+def test_name_with_hyphenated_words_before_the_noun_is_a_system(noun: str) -> None:
+    """Limit: hyphenated words inside the noun phrase ("Name air-to-ground missiles") still name the item."""
+    got = triples(f"Kenya has placed fresh orders for Stingray {noun} from Israel.", PUB)
+    assert ("ISR", "KEN", "Stingray") in got
