@@ -62,6 +62,8 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 and o.category == sysref.category
                 and _same_dyad(other, c)
                 and not _named_inside(sysref.surface, o.surface or "")
+                # "Gripen E" beside "JAS-39 Gripen": a variant of the other's family keeps its own name
+                and not (_key(sysref.name) != _key(o.name) and _key(sysref.name).startswith(_key(o.name)))
             ):
                 _adopt_system(c, o)
                 break

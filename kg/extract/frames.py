@@ -73,7 +73,11 @@ _HOLDINGS_LIST = re.compile(r"\b" + _HOLDS_FROM, re.IGNORECASE)
 _PAST_TRANSFER_NEXT = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:(?:that|which)\s+(?:[A-Z][\w]+\s+){1,2}(?:had\s+)?(?:handed over|sent|gave|"
     r"donated|transferred|sold|supplied)\s|(?:originally\s+)?(?:bought|acquired|purchased|imported|received|"
-    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
+    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s|"
+    # "to replace the N Y (that) the country has leased from B", "... Y A bought from B": a relative clause
+    # without "that" telling the fleet's own earlier transfer
+    r"(?:(?:that|which)\s+)?(?:the\s+(?:country|state|kingdom|nation)|it|they|[A-Z][\w]+)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:leased|bought|acquired|purchased|imported|received)\s+from\s)"
 )
 
 #: a companion named beside the deal's item ("N jets, along with X early-warning planes", "as well as

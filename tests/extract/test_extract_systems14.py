@@ -235,3 +235,34 @@ def test_name_with_hyphenated_words_before_the_noun_is_a_system(noun: str) -> No
     """Limit: hyphenated words inside the noun phrase ("Name air-to-ground missiles") still name the item."""
     got = triples(f"Kenya has placed fresh orders for Stingray {noun} from Israel.", PUB)
     assert ("ISR", "KEN", "Stingray") in got
+
+
+# -- the fleet a new system replaces, with its own earlier transfer -------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["the country has leased", "Kenya has leased", "that Kenya has leased", "Kenya bought"]),
+    st.sampled_from([("Mirage 2000", "Mirage-2000", "France", "FRA"), ("MiG-29", "MiG-29", "Russia", "RUS")]),
+)
+def test_replaced_fleet_keeps_its_own_seller(clause: str, fleet: tuple) -> None:
+    """Pattern "The new X will replace the N Y (that) A has leased from B": the relative clause, with or
+    without "that", tells Y's own earlier transfer from B; the replacing X is not sold by B."""
+    written, name, seller, iso = fleet
+    text = (
+        "Kenya is renewing its air force. "
+        f"Its new KF-21 jets will replace the 14 {written} fighters {clause} from {seller} since 2005."
+    )
+    got = triples(text, PUB)
+    assert (iso, "KEN", name) in got
+    assert not any(t[0] == iso and t[2] != name for t in got)
+
+
+def test_variant_beside_a_family_designation_keeps_its_name() -> None:
+    """Pattern "leased N JAS-39 X fighters from B ... B had also offered the newer X E": the variant
+    offered is its own system, not the leased family's."""
+    text = (
+        "Kenya has leased 14 JAS-39 Gripen fighters from Sweden since 2005. "
+        "Sweden's Saab had also offered Kenya the newer Gripen E, but the ministry chose another jet."
+    )
+    assert ("SWE", "KEN", "Gripen-E") in triples(text, PUB)
