@@ -16,7 +16,7 @@ from kg.extract.patterns import _DIGIT
 from kg.extract.vocabulary import _APPROVE
 from kg.vocab import reference
 from kg.vocab.reference import SystemRecord
-from kg.vocab.statuses import latest_stage
+from kg.vocab.statuses import LIFECYCLE, RANK, latest_stage
 
 #: designation keys, cached (the same few names recur in every article)
 _key = lru_cache(maxsize=8192)(reference.system_key)
@@ -223,7 +223,7 @@ def _reconcile_families(claims: list[Claim]) -> None:
 
 #: stages of a deal in the making: a family named at one of them beside its variant is that deal (a
 #: fleet held or delivered, "already flies X", may be an earlier purchase of the family)
-_DEAL_STAGES = frozenset({"offered", "negotiating", "approved", "signed", "cancelled"})
+_DEAL_STAGES = frozenset(LIFECYCLE[: RANK["signed"] + 1]) | {"cancelled"}
 #: a variant code written right after a family's designation ("CE" of "J-10CE", "A6" of "Leopard 2A6")
 _CODE_TAIL = re.compile(r"[a-z]{1,3}\d{0,2}")
 
