@@ -42,6 +42,7 @@ from kg.extract.deals import (
     _reconcile_blocks,
     _reconcile_classes,
     _reconcile_families,
+    _reconcile_family_codes,
     _reconcile_systems,
     _reconcile_written,
     _settle_intents,
@@ -290,6 +291,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _reconcile_systems(self.claims)
         _reconcile_bare_names(self.claims)
         _reconcile_families(self.claims)
+        _reconcile_family_codes(self.claims)
         _reconcile_classes(self.claims)
         _reconcile_blocks(self.claims)
         _reconcile_written(self.claims)
@@ -993,6 +995,15 @@ _TRADED_RETIRED = re.compile(
     re.IGNORECASE,
 )
 
+#: the aircraft or ship that brought another system ("N X transport aircraft landed at A carrying parts
+#: of the Y", "N X aircraft flew Y systems to A"): a carrier, no item of the deal (the system after it is)
+_CARRIER_NEXT = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}\s+(?:(?:landed|arrived|touched down)\b[^.;]{0,60}?\s)?"
+    r"(?:carrying|ferrying|transporting|which carried|that carried|flew|ferried|airlifted)\s+"
+    r"(?:(?:the|parts|components|elements|batteries|units|of|first|more|some|several|an?|\d+)\s+){0,4}\Z"
+)
+_CARRIERS = frozenset({"aircraft", "ships"})
+
 # word prefilters (kg.extract._fastre.NeedsRx) of the checks of _deal_systems
 _SYSTEM_CHECKS = tuple(
     NeedsRx(rx)
@@ -1026,8 +1037,16 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
         chk.rx if chk.may_match(s) else None for chk in _SYSTEM_CHECKS
     )
     out = []
-    for m in systems:
+    for k, m in enumerate(systems):
         x, y = m.start - a, m.end - a
+        nxt = systems[k + 1] if k + 1 < len(systems) else None
+        if (
+            nxt is not None
+            and m.system is not None
+            and m.system.category in _CARRIERS
+            and _CARRIER_NEXT.fullmatch(s, y, nxt.start - a) is not None
+        ):
+            continue  # "six X transport aircraft flew Y systems to A": X carried the deal's item Y
         if (
             replaced is not None
             and replaced.search(s, max(0, x - 90), x)

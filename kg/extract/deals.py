@@ -16,7 +16,7 @@ from kg.extract.patterns import _DIGIT
 from kg.extract.vocabulary import _APPROVE
 from kg.vocab import reference
 from kg.vocab.reference import SystemRecord
-from kg.vocab.statuses import latest_stage
+from kg.vocab.statuses import LIFECYCLE, RANK, latest_stage
 
 #: designation keys, cached (the same few names recur in every article)
 _key = lru_cache(maxsize=8192)(reference.system_key)
@@ -62,6 +62,8 @@ def _reconcile_systems(claims: list[Claim]) -> None:
                 and o.category == sysref.category
                 and _same_dyad(other, c)
                 and not _named_inside(sysref.surface, o.surface or "")
+                # "Gripen E" beside "JAS-39 Gripen": a variant of the other's family keeps its own name
+                and not (_key(sysref.name) != _key(o.name) and _key(sysref.name).startswith(_key(o.name)))
             ):
                 _adopt_system(c, o)
                 break
@@ -217,6 +219,58 @@ def _reconcile_families(claims: list[Claim]) -> None:
             ):
                 _adopt_system(c, o)
                 break
+
+
+#: stages of a deal in the making: a family named at one of them beside its variant is that deal (a
+#: fleet held or delivered, "already flies X", may be an earlier purchase of the family)
+_DEAL_STAGES = frozenset(LIFECYCLE[: RANK["signed"] + 1]) | {"cancelled"}
+#: a variant code written right after a family's designation ("CE" of "J-10CE", "A6" of "Leopard 2A6")
+_CODE_TAIL = re.compile(r"[a-z]{1,3}\d{0,2}")
+
+
+def _variant_of(family: str, name: str) -> bool:
+    """Whether ``name`` (its first word) is the designation ``family`` plus a variant code ("J-10" and
+    "J-10CE", "Leopard 2" and "Leopard-2A6", "F-35" and "F-35A Lightning II"); a generation number
+    ("Heron" and "Heron-2") or a name without a number is no variant code."""
+    kf = _key(family)
+    head = name.split()[0] if " " in name and _DIGIT.search(name.split()[0]) else name
+    kv = _key(head)
+    return (
+        len(kf) >= 3
+        and bool(_DIGIT.search(kf))
+        and kf[-1].isdigit()
+        and kv.startswith(kf)
+        and _CODE_TAIL.fullmatch(kv[len(kf) :]) is not None
+    )
+
+
+def _reconcile_family_codes(claims: list[Claim]) -> None:
+    """One article, one dyad, one stage: a family's bare designation ("an offer of J-10 jets") beside
+    the one variant of it the article names for the dyad at that stage ("offered 42 J-10CE jets") is
+    that variant, not a second system; a family with a count and stage of its own is another purchase,
+    and a family beside two variants ("K2GF" and "K2PL") is left as written."""
+    by_dyad: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.system is not None and not c.negated:
+            by_dyad[(c.supplier.iso3 if c.supplier else None, c.buyer.iso3)].append(c)
+    for group in by_dyad.values():
+        names = {c.system.name for c in group if c.system is not None}
+        if len(names) < 2 or any(" Block " in n for n in names):
+            continue  # block numbers: the bare type is the block named last (_reconcile_blocks)
+        for c in group:
+            fam = c.system
+            assert fam is not None
+            variants = {n for n in names if n != fam.name and _variant_of(fam.name, n)}
+            if len(variants) != 1:
+                continue
+            (vname,) = variants
+            mates = [o for o in group if o.system is not None and o.system.name == vname]
+            if (
+                mates[0].system.category == fam.category
+                and (c.status in _DEAL_STAGES or any(o.status == c.status for o in mates))
+                and not any(_own_count(c, o) for o in mates)
+            ):
+                _adopt_system(c, mates[0].system)
 
 
 @lru_cache(maxsize=8192)

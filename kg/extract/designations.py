@@ -204,7 +204,21 @@ def catalogue_name(mention: str, designation: str) -> str:
         # "Akula-class", "Kalvari class": a ship class as the text names it (the catalogue record,
         # often the project or export designation, still resolves from it)
         return f"{cls.group(1)}-class"
-    return _chosen(written_form(mention), designation)
+    return _chosen(_singular(written_form(mention), designation), designation)
+
+
+def _singular(written: str, designation: str) -> str:
+    """The written name without the plural "s" of its last name word where the record writes that
+    name in the singular ("UH-60M Black Hawks" of a record naming "UH-60M Black Hawk"); a name that
+    ends in "s" itself ("C-130H Hercules") is kept."""
+    if not written.endswith("s") or " " not in written:
+        return written
+    rec = resolve_system(designation)
+    if rec is None:
+        return written
+    keys = {system_key(n) for n in rec.names()}
+    key = system_key(written)
+    return written[:-1] if key not in keys and key[:-1] in keys else written
 
 
 @lru_cache(maxsize=8192)

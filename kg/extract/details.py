@@ -262,6 +262,8 @@ class DetailReader:
             total_hits_system = False
             for n in numbers:
                 after = s[n.end : n.end + 80]
+                if _CARRIER_COUNT.match(after):
+                    continue  # "six X transport aircraft flew Y to A": the carriers' count, not Y's
                 before = s[max(0, n.start - 25) : n.start]
                 near = _NEAR_ITEM.match(after)
                 hits_system = False
@@ -463,6 +465,13 @@ def _within(items: list, starts: list[int], a: int, b: int) -> list:
         i += 1
     return out
 
+
+#: a count of the aircraft or ships that carried the deal's item ("six X transport aircraft landed at A
+#: carrying Y", "five X planes flew Y to A"): the carriers', no quantity of the item
+_CARRIER_COUNT = re.compile(
+    r"(?:\s+[\w-]+){1,4}?\s+(?:aircraft|planes|airlifters|transports|ships|vessels)\s+"
+    r"(?:landed|arrived|touched down|carrying|ferrying|transporting|flew|ferried|airlifted)\b"
+)
 
 #: "Block 20", "Batch 3", "Tranche 2", "Mk 2", "Flight III": the number names a standard, it counts nothing
 _DESIGNATOR_BEFORE = re.compile(

@@ -74,7 +74,11 @@ _HOLDINGS_LIST = re.compile(r"\b" + _HOLDS_FROM, re.IGNORECASE)
 _PAST_TRANSFER_NEXT = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:(?:that|which)\s+(?:[A-Z][\w]+\s+){1,2}(?:had\s+)?(?:handed over|sent|gave|"
     r"donated|transferred|sold|supplied)\s|(?:originally\s+)?(?:bought|acquired|purchased|imported|received|"
-    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s)"
+    r"ordered)\s+from\s|(?:supplied|delivered|donated|sold)\s+by\s|"
+    # "to replace the N Y (that) the country has leased from B", "... Y A bought from B": a relative clause
+    # without "that" telling the fleet's own earlier transfer
+    r"(?:(?:that|which)\s+)?(?:the\s+(?:country|state|kingdom|nation)|it|they|[A-Z][\w]+)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:leased|bought|acquired|purchased|imported|received)\s+from\s)"
 )
 
 #: a companion named beside the deal's item ("N jets, along with X early-warning planes", "as well as
@@ -1223,7 +1227,7 @@ def _drop_foreign_suppliers(
             and fr.system.name in origins
             and fr.suppliers[0].iso3 != origins[fr.system.name]
             and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
-        ):
+        ) or _listed_with_own_make(fr, frames, where, origins, s, a):
             out.append(fr)
             continue
         # "A signed for N X; B has offered the Y": B sells Y in a clause of its own, not X; X keeps the
@@ -1240,6 +1244,57 @@ def _drop_foreign_suppliers(
         implied = _implied(origin, rec.name, "country", None, "supplier", "system-origin", "origin")
         out.append(replace(fr, suppliers=[implied], confidence=fr.confidence - 0.05))
     return out
+
+
+def _listed_with_own_make(
+    fr: _Frame,
+    frames: list[_Frame],
+    where: dict[str, Mention],
+    origins: dict[str, str | None],
+    s: str,
+    a: int,
+) -> bool:
+    """Whether the frame's system is a member of one plain list with a system of its seller's own
+    make ("A gave B two X helicopters and a Y", "bought X helicopters and Y missiles from A"): the list
+    shares its seller, whatever the catalogue gives as the member's origin (licence-built, co-made or
+    re-exported items are sold by the state the text names).  Not a participle closing the list ("N X
+    and M Y bought from A" names Y's seller only) nor several sellers of one sentence."""
+    if fr.system is None or not fr.suppliers or fr.system.name not in where:
+        return False
+    seller = fr.suppliers[0]
+    if any(f.suppliers and f.suppliers[0].iso3 != seller.iso3 for f in frames):
+        return False  # several sellers ("A, B and C pitched X, Y and Z respectively"): each its own make
+    listed = sorted(where.items(), key=lambda kv: kv[1].start)
+    i = j = next(k for k, (name, _m) in enumerate(listed) if name == fr.system.name)
+    while i > 0 and _plain_list_gap(s, listed[i - 1][1].end - a, listed[i][1].start - a):
+        i -= 1
+    while j + 1 < len(listed) and _plain_list_gap(s, listed[j][1].end - a, listed[j + 1][1].start - a):
+        j += 1
+    if not any(origins.get(name) == seller.iso3 for name, _m in listed[i : j + 1] if name != fr.system.name):
+        return False
+    last = listed[j][1].end - a
+    sup = seller.mention.start - a
+    return not (seller.mention.start >= 0 and sup >= last and _TRANSFER_PARTICIPLE.search(s, last, sup))
+
+
+#: the gap between two members of one plain list: the first one's lower-case nouns, a comma or
+#: "and"/"plus", then at most two lower-case words or a count (" helicopters and a ", " jets, 12 ");
+#: no seller, maker or demonym of a member's own ("Russian X and Korean Y")
+_PLAIN_LIST_GAP = re.compile(
+    r"(?:\s+[a-z][a-z-]*){0,3}\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|as well as|along with)\s+)"
+    r"(?:[a-z\d][\w-]*\s+){0,2}"
+)
+_OWN_SOURCE = re.compile(r"\b(?:from|by|of|made|built)\b")
+#: a participle closing a list ("N X and M Y bought from A"): it names the last member's seller
+_TRANSFER_PARTICIPLE = re.compile(
+    r"\b(?:bought|acquired|purchased|supplied|obtained|ordered|delivered|received|built|made|sourced|"
+    r"procured|leased|transferred|donated|given|sent|sold|imported|gifted|provided|inherited)\b"
+)
+
+
+def _plain_list_gap(s: str, lo: int, hi: int) -> bool:
+    """Whether ``s[lo:hi]`` only joins two members of one plain list (:data:`_PLAIN_LIST_GAP`)."""
+    return lo <= hi and _PLAIN_LIST_GAP.fullmatch(s, lo, hi) is not None and not _OWN_SOURCE.search(s, lo, hi)
 
 
 def _other_clause_seller(

@@ -138,6 +138,10 @@ _SHIP_PREFIXES = [
     "BAP",
     "NAe",
     "LÉ",
+    "CGS",
+    "NNS",
+    "GNS",
+    "ENS",
 ]
 _SHIP = re.compile(
     r"(?P<name>" + first_letter_alternation(_SHIP_PREFIXES, r"(?<![\w-]{c})") + r"\s+"
@@ -147,10 +151,14 @@ _SHIP = re.compile(
 #: "the former HMS X"): a hull named as a platform ("will operate from INS X") is no deal item
 _SHIP_TAKEN = re.compile(
     r"(?:\b(?:bought|buys|buy|acquired|acquire|purchased|purchase|received|receive|delivery of|delivered|deliver|"
-    r"handed over|hand over|transferred|transfer|sold|sell|ordered|donated|donate|gave|gift|lease[ds]?)\s+"
-    r"(?:the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,3}|\b(?:former|ex-|ex)\s*)\Z",
+    r"handed over|hand over|handed|transferred|transfer|sold|sell|ordered|donated|donate|gave|gift(?:ed)?|"
+    r"supplied|supply|lease[ds]?)\s+"
+    # "supplied a patrol vessel, CGS X,", "handed the navy its two frigates, X": the hull in apposition
+    r"(?:the\s+|two\s+|three\s+)?(?:[\w'’-]+\s+){0,4}?(?:[a-z-]+,\s+)?|\b(?:former|ex-|ex)\s*)\Z",
     re.IGNORECASE,
 )
+#: a second hull joined to a taken one ("X in 2020 and Y a year later", "X and Y"): taken with it
+_SHIP_AND = re.compile(r"(?:\s+(?:in|on)\s+\d{4})?,?\s+(?:and|as well as)\s+(?:the\s+(?:[a-z-]+\s+){0,2})?\Z")
 #: designations the letter-first pattern misses: a hull number with a variant code ("214NG",
 #: "209PN") and a roman-numbered batch ("KSS-III", "KDX-II"); units and eras are excluded
 _HULL_CODE = re.compile(
@@ -306,13 +314,16 @@ def _ship_scans(text: str, sp: _Spans, out: list[Mention]) -> None:
             continue
         rec = _record(m.group("name") + "-class", guess_category(text[m.end() : m.end() + 40]) or "ships")
         sp.add(out, m.start("name"), m.end(), rec)
+    taken_end = -1
     for m in _SHIP.finditer(text):
         a, b = m.start("name"), m.end("name")
         # a place name inside a hull's name is no party ("HMCS Ottawa"): only other systems block it
-        if any(sp.occupied[i] and not sp.party_at[i] for i in range(a, b)) or not _SHIP_TAKEN.search(
-            text, max(0, m.start() - 50), m.start()
+        if any(sp.occupied[i] and not sp.party_at[i] for i in range(a, b)) or not (
+            _SHIP_TAKEN.search(text, max(0, m.start() - 50), m.start())
+            or (0 <= a - taken_end <= 40 and _SHIP_AND.search(text, taken_end, a))
         ):
             continue
+        taken_end = b
         sp.add(out, a, b, _record(m.group("name"), guess_category(text[m.end() : m.end() + 40]) or "ships"))
 
 
@@ -384,6 +395,14 @@ def _designation_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
         sp.add(out, m.start("d"), m.end("d"), _record(d, cat or "other"))
 
 
+#: a function word between a capitalised word and an item noun: the word names no item ("landed near X
+#: aboard a transport aircraft", "X tour a drone factory")
+_FUNCTION_FILLER = re.compile(
+    r"(?<![\w-])(?:a|an|the|aboard|of|in|on|at|to|from|with|by|for|near|into|onto|as|its|their|was|were|is|"
+    r"are|has|have|had|will|would)(?![\w-])"
+)
+
+
 def _name_item_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
     """ "Name + item noun" phrases ("the Kite drones"), with the name coordinated before them."""
     for m0 in _NAME_ITEM.finditer(text):
@@ -417,6 +436,8 @@ def _name_item_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
             continue
         if _PACT_NEXT.match(text, m.end()):
             continue  # "the X submarine pact": the name of an accord or plan, not of an item
+        if _FUNCTION_FILLER.search(text, m.end("name"), m.start("noun")):
+            continue  # "near X aboard a transport aircraft", "Beyond the submarines": no name of the item
         rec = _record(name, guess_category(m.group(0)) or "other")
         sp.add(out, m.start("name"), m.end("name"), rec)
         _coordinated_name(text, m.start("name"), rec, sp.free, sp.take, out)
