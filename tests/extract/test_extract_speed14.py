@@ -4,6 +4,12 @@ The two sentence checks of every claim's learned features (``learned._TRANSFER``
 ``learned._PRODUCTION``) run on the lowercased evidence sentence (``_fastre.lower_in_place``); they are
 compared with their plain ``re.I`` forms on own-words sentences of each shape, on generated text
 (hypothesis, with the characters that lower inexactly) and on the fixture sentences.
+
+The article scans of numbers and money (``quantities._NUMBER_SCAN``, ``money._MONEY_SCAN``) consume the
+character before a match instead of opening with a lookbehind (``_fastre.BoundaryScan``); they find
+the spans of their plain forms (``NUMBER_RE``, ``_MONEY_RE``) on generated text and the fixtures, and
+the scan itself is compared with ``re.finditer`` of ``(?<![B])(?:body)`` on toy patterns, including
+matches that end with a character a next match may follow.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, learned, read_articles
+from kg.extract import Article, learned, money, quantities, read_articles
+from kg.extract._fastre import BoundaryScan
 from kg.extract.sentences import mask_markup, split_sentences
 
 LOWERED = [(learned, learned._SENTENCE_CHECKS)]
@@ -101,3 +108,92 @@ pieces_texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)),
 @given(pieces_texts)
 def test_lowered_checks_agree_on_generated_text(text: str) -> None:
     _agree(text)
+
+
+def _boundary_spans(scan: BoundaryScan, text: str) -> list[tuple[int, int]]:
+    return [m.span(g) for m, g in scan.finditer(text)]
+
+
+TOY = [
+    (r"\w", r"ab|b!|c"),  # "b!" ends outside the class: a next match may start right after it
+    (r"\w$", r"\d+|x(?:yz)?"),
+    (r"\w.,-", r"[a-c]+-?"),
+]
+toy_texts = st.text(alphabet="abcxyz!$.,- 019\u017f\u212aK", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(toy_texts)
+def test_boundary_scan_is_the_lookbehind_scan(text: str) -> None:
+    for before, body in TOY:
+        plain = re.compile(f"(?<![{before}])(?:{body})", re.IGNORECASE)
+        scan = BoundaryScan(before, body, re.IGNORECASE)
+        assert _boundary_spans(scan, text) == [m.span() for m in plain.finditer(text)], (before, body)
+
+
+def test_boundary_scan_on_own_words() -> None:
+    scan = BoundaryScan(r"\w", r"ab|b!|c")
+    assert _boundary_spans(scan, "ab b!c c") == [(0, 2), (3, 5), (5, 6), (7, 8)]
+    assert _boundary_spans(scan, "xab cab") == [(4, 5)]  # "c" after a space; no "ab" after a letter
+    assert _boundary_spans(BoundaryScan(r"\w", "no"), "No, NO no") == [(0, 2), (4, 6), (7, 9)]
+
+
+def _plain_scans(text: str) -> tuple[list, list]:
+    numbers = [m.span() for m in quantities.NUMBER_RE.finditer(text)]
+    sums = [m.span() for m in money._MONEY_RE.finditer(text)]
+    return numbers, sums
+
+
+def _fast_scans(text: str) -> tuple[list, list]:
+    return _boundary_spans(quantities._NUMBER_SCAN, text), _boundary_spans(money._MONEY_SCAN, text)
+
+
+ARTICLE_PIECES = [
+    "12",
+    "1,200",
+    "twenty-six",
+    "a dozen",
+    "Two",
+    "$5 billion",
+    "EUR 300m",
+    "Rs 500 crore",
+    "400 million euros",
+    "US$1.2bn",
+    "€",
+    "$",
+    "-",
+    ".",
+    ",",
+    "/",
+    "ſ",
+    "\n",
+    "(60)",
+]
+article_texts = st.lists(st.one_of(st.sampled_from(ARTICLE_PIECES), st.text(max_size=3)), max_size=12).map(
+    "".join
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(article_texts)
+def test_number_and_money_scans_agree_on_generated_text(text: str) -> None:
+    assert _fast_scans(text) == _plain_scans(text)
+
+
+@functools.cache
+def _fixture_articles() -> tuple[str, ...]:
+    return tuple(
+        mask_markup(item.text)
+        for item in read_articles(REPO / "tests" / "fixtures" / "articles")
+        if isinstance(item, Article)
+    )
+
+
+def test_number_and_money_scans_agree_on_the_fixtures() -> None:
+    found = [0, 0]
+    for text in _fixture_articles():
+        fast = _fast_scans(text)
+        assert fast == _plain_scans(text)
+        found[0] += len(fast[0])
+        found[1] += len(fast[1])
+    assert found[0] >= 100 and found[1] >= 20  # not a comparison of misses only
