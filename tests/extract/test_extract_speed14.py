@@ -10,6 +10,11 @@ character before a match instead of opening with a lookbehind (``_fastre.Boundar
 the spans of their plain forms (``NUMBER_RE``, ``_MONEY_RE``) on generated text and the fixtures, and
 the scan itself is compared with ``re.finditer`` of ``(?<![B])(?:body)`` on toy patterns, including
 matches that end with a character a next match may follow.
+
+The trigger scan of every sentence (``triggers._triggers``) runs its compiled alternation through
+``_fastre.boundary_finditer`` (the same consumption of the character before, for a compiled pattern
+opening with ``(?<!\\w)``); its matches, named groups and ``lastgroup`` are ``finditer``'s on the
+fixture sentences, on own-words shapes and on generated text.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, learned, money, quantities, read_articles
-from kg.extract._fastre import BoundaryScan
+from kg.extract import Article, _fastre, learned, money, quantities, read_articles, triggers
+from kg.extract._fastre import BoundaryScan, boundary_finditer
 from kg.extract.sentences import mask_markup, split_sentences
 
 LOWERED = [(learned, learned._SENTENCE_CHECKS)]
@@ -197,3 +202,56 @@ def test_number_and_money_scans_agree_on_the_fixtures() -> None:
         found[0] += len(fast[0])
         found[1] += len(fast[1])
     assert found[0] >= 100 and found[1] >= 20  # not a comparison of misses only
+
+
+def _groups(ms) -> list[tuple]:
+    """What a caller of a boundary scan may read: every group but group 0, and the last group."""
+    return [(m.regs[1:], m.lastgroup, m.lastindex, m.end()) for m in ms]
+
+
+@settings(max_examples=300, deadline=None)
+@given(toy_texts)
+def test_boundary_finditer_is_finditer(text: str) -> None:
+    for before, body in [*TOY, (r"\w", r"(?P<x>ab)|(?P<y>b!)c?")]:
+        lead = r"(?<!\w)" if before == r"\w" else f"(?<![{before}])"
+        for flags in (0, re.IGNORECASE, re.ASCII):
+            plain = re.compile(lead + f"(?:{body})", flags)
+            assert _groups(boundary_finditer(plain, text)) == _groups(plain.finditer(text)), (body, flags)
+
+
+def test_boundary_finditer_keeps_other_patterns() -> None:
+    rx = re.compile(r"\bab")
+    assert [m.span() for m in boundary_finditer(rx, "ab xab ab")] == [(0, 2), (7, 9)]
+    rx = re.compile(r"(?<!\w)(?P<w>ab|b!)")
+    assert [m.span("w") for m in boundary_finditer(rx, "ab b!b! xab")] == [(0, 2), (3, 5), (5, 7)]
+
+
+TRIGGER_SHAPES = [
+    "Elbonia signed a contract to buy 12 jets and ordered 4 more.",
+    "The deal was cancelled; talks collapsed after the offer.",
+    "Freedonia has received the first of six frigates, delivered in May.",
+    "ordered",
+    "buy-back",
+]
+
+
+def _trigger_scans(s: str) -> None:
+    low = s.lower()
+    for rx, text in ((triggers._TRIGGER_RX_A, low), (triggers._TRIGGER_RX, low), (triggers._TRIGGER_RX_I, s)):
+        assert _groups(boundary_finditer(rx, text)) == _groups(rx.finditer(text)), text
+
+
+def test_trigger_scan_agrees_on_shapes_and_fixtures() -> None:
+    for rx in (triggers._TRIGGER_RX_A, triggers._TRIGGER_RX, triggers._TRIGGER_RX_I):
+        assert _fastre._boundary_forms(rx) is not None  # the scan is the rewritten one
+    hits = 0
+    for s in [*TRIGGER_SHAPES, *_fixture_sentences()]:
+        _trigger_scans(s)
+        hits += len(list(boundary_finditer(triggers._TRIGGER_RX, s.lower())))
+    assert hits >= 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*TRIGGER_SHAPES, "-", " ", "x", "ſ", "’"]), max_size=6).map("".join))
+def test_trigger_scan_agrees_on_generated_text(text: str) -> None:
+    _trigger_scans(text)
