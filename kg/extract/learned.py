@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.extract._fastre import lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.sentence_cues import sentence_states
@@ -427,6 +428,9 @@ _PRODUCTION = re.compile(
     r"manufactured (?:in|at|locally|under|by)|local production|partner(?:s|ship)?|consortium|teamed)\b",
     re.IGNORECASE,
 )
+# the two sentence checks of every claim, run on the lowercased evidence sentence (same spans; truthiness
+# only): kg.extract._fastre.lower_in_place
+_SENTENCE_CHECKS = lower_in_place(globals(), ("_TRANSFER", "_PRODUCTION"))
 #: supplier feature groups that are only the item's origin (the catalogue's, "German-made", "French X")
 _ORIGIN_ONLY = ("supplier:system-origin", "supplier:origin")
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from kg.extract._fastre import LowerRx, front_guard
+from kg.extract._fastre import BoundaryScan, LowerRx, front_guard
 
 #: Currency symbols/prefixes written *before* the number -> ISO 4217.  Longer first.
 _PREFIX = {
@@ -345,6 +345,9 @@ def _scan_pattern() -> str:
 
 
 _MONEY_RX = LowerRx(_scan_pattern(), _MONEY_RE.flags)
+#: the same matches, found from the character before each (kg.extract._fastre.BoundaryScan: re enters
+#: the pattern after a space or a punctuation mark only, not at every position of the article)
+_MONEY_SCAN = BoundaryScan(_LEAD[5:-2], _scan_pattern()[len(_LEAD) :], _MONEY_RE.flags)
 _CASE_SENSITIVE_PREFIX = {
     "Rs",
     "Rs.",
@@ -436,7 +439,7 @@ def find_money(text: str) -> list[Money]:
     case-sensitive so the word ``rs`` or ``eur`` inside prose never matches.
     """
     out: list[Money] = []
-    for m in _MONEY_RX.finditer(text):
+    for m, g in _MONEY_SCAN.finditer(text):
         # group text may be lowercased (see kg.extract._fastre): the prefix comes from the text
         pre_start, pre_end = m.span("pre")
         pre = text[pre_start:pre_end] if pre_start >= 0 else None
@@ -455,7 +458,7 @@ def find_money(text: str) -> list[Money]:
             if currency is None:
                 continue
             num, scale = m.group("num2"), m.group("scale2")
-        end = m.end()
+        end = m.end(g)
         if scale and scale.lower() in {"m", "b", "k"}:
             # single-letter scales must be glued to the number: "$300m", not "$300 m"
             # ("cr" and "tn" are no English words: "Rs 500 cr" is 500 crore).
@@ -472,7 +475,7 @@ def find_money(text: str) -> list[Money]:
             continue
         if value <= 0 or value > MAX_AMOUNT:
             continue
-        out.append(Money(value, currency, text[m.start() : end], m.start(), end))
+        out.append(Money(value, currency, text[m.start(g) : end], m.start(g), end))
     words = _word_money(text) + _token_price(text)
     if words:
         taken = [(mo.start, mo.end) for mo in out]

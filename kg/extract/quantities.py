@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract._fastre import LowerRx
+from kg.extract._fastre import BoundaryScan, LowerRx
 
 _UNITS = {
     "one": 1,
@@ -60,11 +60,13 @@ _SPECIAL = {
 #: Largest count we accept as a number of weapons (larger is ammunition or noise).
 MAX_QUANTITY = 100_000
 
+#: the characters no number may follow (NUMBER_RE's lookbehind)
+_NOT_AFTER = r"\w$€£₹.,/-"
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 #: the number words as a regex alternation (longest first), for patterns that must not cross a count
 NUMBER_WORDS = _WORD
 NUMBER_RE = re.compile(
-    r"(?<![\w$€£₹.,/-])(?:"
+    r"(?<![" + _NOT_AFTER + r"])(?:"
     r"(?P<special>" + "|".join(re.escape(k) for k in sorted(_SPECIAL, key=len, reverse=True)) + r")"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|-\d)"
     r"|(?P<words>(?:"
@@ -116,7 +118,7 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-def _scan_pattern() -> str:
+def _scan_pattern(lookbehind: bool = True) -> str:
     """:data:`NUMBER_RE` (lowercase, no group names) opening with the character it consumes first.
 
     Why: NUMBER_RE's leading lookbehind hides its first character from re, which then enters the
@@ -137,11 +139,15 @@ def _scan_pattern() -> str:
             opts.append("(?:" + "|".join(tens) + r")(?:[\s-](?:" + units + "))?")
         opts += [w[1:] for w in words if w[0] == c]
         alts.append(f"(?<={c})(?:" + "|".join(opts) + ")")
-    return r"[\d" + "".join(firsts) + r"](?<![\w$€£₹.,/-].)(?:" + "|".join(alts) + r")(?![\w])"
+    behind = r"(?<![\w$€£₹.,/-].)" if lookbehind else ""  # without it: the body of _NUMBER_SCAN
+    return r"[\d" + "".join(firsts) + "]" + behind + "(?:" + "|".join(alts) + r")(?![\w])"
 
 
 #: NUMBER_RE's matches, run on lowercased text where that is exact (see kg.extract._fastre)
 _NUMBER_RX = LowerRx(_scan_pattern(), NUMBER_RE.flags)
+#: the same matches, found from the character before each (kg.extract._fastre.BoundaryScan: re enters
+#: the pattern after a space or a punctuation mark only, not at every letter a number word starts with)
+_NUMBER_SCAN = BoundaryScan(_NOT_AFTER, _scan_pattern(lookbehind=False), NUMBER_RE.flags)
 
 
 #: a count in words followed by the same count in digits, the style of export notices: "sixty (60)"
@@ -181,17 +187,18 @@ def find_numbers(text: str) -> list[NumberMention]:
     "one hundred twenty-three (123) missiles" is one count spanning the words and the bracketed
     digits, so the item noun is right after it (the words alone are followed by the bracket)."""
     out: list[NumberMention] = []
-    for m in _NUMBER_RX.finditer(text):
-        start, end = m.span()
+    for m, g in _NUMBER_SCAN.finditer(text):
+        start, end = m.span(g)
         if out and start < out[-1].end:
             continue  # the bracketed digits of a count in words, already taken in with it
-        value = parse_number(m.group(0))  # parse_number lowercases: same value either way
+        found = m.group(g)
+        value = parse_number(found)  # parse_number lowercases: same value either way
         if value is None or not 0 < value <= MAX_QUANTITY:
             continue
-        if not m.group(0)[:1].isdigit():
+        if not found[:1].isdigit():
             value, end = _hundreds(text, value, end)
         paren = _PAREN_DIGITS.match(text, end)
-        if paren is not None and not m.group(0)[:1].isdigit():
+        if paren is not None and not found[:1].isdigit():
             digits = int(paren.group(1).replace(",", ""))
             # the words may be several number mentions ("one hundred" "twenty-three"): fold them in
             while out and 0 < start - out[-1].end <= 1 and text[out[-1].end : start].isspace():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract._fastre import ascii_twin, contains_any, lower_in_place, lowered_info, prefix_guard, prefixes
+from kg.extract._fastre import boundary_finditer as _boundary_finditer
 from kg.extract._fastre import front_guard as _front_guard
 from kg.extract.patterns import _SALE_AFTER, _SIGNED_FOR_NEXT, _TO_BUY_NEXT, _TO_SELL_NEXT
 from kg.extract.vocabulary import (
@@ -166,7 +167,7 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
         low, asc = s.lower(), False
     rx, text = ((_TRIGGER_RX_A if asc else _TRIGGER_RX), low) if len(low) == len(s) else (_TRIGGER_RX_I, s)
     out = []
-    for m in rx.finditer(text):
+    for m in _boundary_finditer(rx, text):  # rx.finditer's matches, found from the character before each
         name = m.lastgroup
         if name is None:  # pragma: no cover - every alternative is a named group
             continue
