@@ -114,7 +114,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "harder": learned.FEATURES,
 }
 #: chosen by the cross-validation (``--select``), with the band's score (``band_threshold``)
-FEATURE_SET = "harder"
+FEATURE_SET = "all"
 BAND = 0.915
 #: the promise: the confident band right at least this often on text nobody tuned on ...
 PROMISE = 0.95
