@@ -266,4 +266,3 @@ def test_variant_beside_a_family_designation_keeps_its_name() -> None:
         "Sweden's Saab had also offered Kenya the newer Gripen E, but the ministry chose another jet."
     )
     assert ("SWE", "KEN", "Gripen-E") in triples(text, PUB)
-
