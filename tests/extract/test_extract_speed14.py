@@ -20,6 +20,10 @@ A case-insensitive check opening with ``\\b`` and a word character (68 of the ex
 searches a sentence from the non-word characters only (``_fastre.word_start_scan``, then ``match`` at
 the position after); ``LowerRx.search`` gives the plain ``re.I`` pattern's span on the fixture
 sentences and on generated text.
+
+The naming steps' catalogue lookup (``designations._resolved``) is ``resolve_system`` remembered: it
+returns the same record for catalogue designations, aliases, variants written otherwise and unknown
+names, called once or again.
 """
 
 from __future__ import annotations
@@ -31,9 +35,10 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, _fastre, learned, money, quantities, read_articles, triggers
+from kg.extract import Article, _fastre, designations, learned, money, quantities, read_articles, triggers
 from kg.extract._fastre import BoundaryScan, LowerRx, boundary_finditer, word_start_scan
 from kg.extract.sentences import mask_markup, split_sentences
+from kg.vocab.reference import resolve_system, systems
 
 LOWERED = [(learned, learned._SENTENCE_CHECKS)]
 
@@ -304,3 +309,20 @@ def test_word_start_search_agrees_on_generated_text(text: str) -> None:
         assert fast.asc is not None and fast._words is not None
         want, got = plain.search(text), fast.search(text)
         assert (want.span() if want else None) == (got.span() if got else None), (pattern, text)
+
+
+_NAMES = [r.designation for r in list(systems())[:200]] + [
+    "S 400",
+    "s400",
+    "F-16s",
+    "Rafale",
+    "Unknown X-9",
+    "",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.sampled_from(_NAMES), st.text(max_size=8)))
+def test_remembered_catalogue_lookup_is_the_lookup(name: str) -> None:
+    assert designations._resolved(name) is resolve_system(name)
+    assert designations._resolved(name) is resolve_system(name)  # the remembered answer
