@@ -795,14 +795,16 @@ class NeedsRx:
         return self._may_match(text)
 
     def _may_match(self, text: str) -> bool:
-        if not self.needs:
+        # lowered and contains_any read inline: this runs before every windowed scan of a sentence
+        needs = self.needs
+        if not needs:
             return True
         if self.fold:
-            low = lowered(text)
+            low = (_lowered_memo.get(text) or lowered_info(text))[0]
             if low is None:
                 return True
             text = low
-        return contains_any(text, self.needs)
+        return any(map(text.__contains__, needs))
 
     # a window [pos, endpos) is prefiltered on the whole text: a text that lacks every needed word
     # has no window with one (and the whole sentence, handed over for window after window, is
