@@ -21,6 +21,10 @@ searches a sentence from the non-word characters only (``_fastre.word_start_scan
 the position after); ``LowerRx.search`` gives the plain ``re.I`` pattern's span on the fixture
 sentences and on generated text.
 
+``LowerRx.match`` runs without the word prefilter (an anchored match fails within a few characters):
+every check's ``match`` gives the plain ``re.I`` pattern's span on the fixture sentences and the
+windows after each word of them.
+
 The naming steps' catalogue lookup (``designations._resolved``) is ``resolve_system`` remembered: it
 returns the same record for catalogue designations, aliases, variants written otherwise and unknown
 names, called once or again.
@@ -326,3 +330,17 @@ _NAMES = [r.designation for r in list(systems())[:200]] + [
 def test_remembered_catalogue_lookup_is_the_lookup(name: str) -> None:
     assert designations._resolved(name) is resolve_system(name)
     assert designations._resolved(name) is resolve_system(name)  # the remembered answer
+
+
+def test_anchored_checks_agree_without_the_prefilter() -> None:
+    checks = _lower_checks()
+    hits = 0
+    for s in _fixture_sentences()[:60]:
+        windows = [s, *(s[m.start() :] for m in re.finditer(r"\b\w", s))]
+        for rx in checks:
+            plain = re.compile(rx._pattern, rx._flags | re.IGNORECASE)
+            for w in windows:
+                want, got = plain.match(w), rx.match(w)
+                assert (want.span() if want else None) == (got.span() if got else None), (rx._pattern[:40], w)
+                hits += want is not None
+    assert hits >= 50
