@@ -440,6 +440,31 @@ def guarded(pattern: str, flags: int = 0) -> str:
     return prefix_guard(starts) + "(?:" + pattern + ")"
 
 
+def word_start_scan(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """For a lowercase ``pattern`` opening with ``\\b`` and then a word character in every match:
+    ``[^\\w](?:rest)`` compiled with re.ASCII (None for any other pattern).
+
+    Why: such a pattern has no first character re can skip ahead to (``\\b`` is no character), so a
+    search enters it at every position of the sentence, and its prefix guard (:func:`guarded`) with
+    it.  Every match of it after offset 0 follows a non-word character (``\\b`` before a word
+    character says just that), so the first match of ``[^\\w](?:rest)``, which re finds by skipping to
+    the spaces and punctuation in a C loop, starts one character before the first match of
+    ``pattern`` after offset 0: ``pattern.match(text, its start + 1)`` is what ``search`` would return
+    (a match at offset 0 is tried first).  For text where :func:`ascii_classes` holds.
+    """
+    if flags & (re.IGNORECASE | re.VERBOSE) or not pattern.startswith("\\b"):
+        return None
+    tree = _sre_p.parse(pattern, flags)
+    items = list(tree)
+    if tree.state.flags & re.IGNORECASE or not items or items[0] != (_sre_c.AT, _sre_c.AT_BOUNDARY):
+        return None  # \b not in front of every alternative ("\ba|b")
+    rest = pattern[2:]
+    starts = prefixes(rest, 1, flags)
+    if not starts or not all(c.isascii() and (c.isalnum() or c == "_") for c in starts):
+        return None
+    return re.compile("[^\\w](?:" + guarded(rest, flags) + ")", (flags & ~re.UNICODE) | re.ASCII)
+
+
 def first_letter_alternation(words: list[str], after_first: str = "") -> str:
     """``(?:w1|w2|...)`` regrouped by first character: ``(?:H<after>(?:MS|MAS)|I<after>NS)``.
 
@@ -477,12 +502,23 @@ class LowerRx:
     (three times) was a visible part of a cold start, while one article uses a fraction of them.
     """
 
-    __slots__ = ("_asc", "_ci", "_flags", "_found", "_given", "_low", "_matched", "_needs", "_pattern")
+    __slots__ = (
+        "_asc",
+        "_ci",
+        "_flags",
+        "_found",
+        "_given",
+        "_low",
+        "_matched",
+        "_needs",
+        "_pattern",
+        "_words",
+    )
 
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
-        """``needs``: lowercase words of which every match contains one (a prefilter: ``search``, ``match``
-        and ``finditer`` skip the scan of a text that has none; give it only where each
-        alternative has one).  Without it, :func:`required_words` derives it when it finds
+        """``needs``: lowercase words of which every match contains one (a prefilter: ``search`` and
+        ``finditer`` skip the scan of a text that has none, ``match`` does without it; give it only
+        where each alternative has one).  Without it, :func:`required_words` derives it when it finds
         a short enough list."""
         if any(c.isupper() for name in _GROUP_NAME.findall(pattern) for c in name):  # pragma: no cover
             raise ValueError(f"group names must be lowercase: {pattern!r}")  # import-time guard
@@ -491,6 +527,7 @@ class LowerRx:
         self._needs: tuple[str, ...] | None = None
         self._ci: re.Pattern[str] | None = None
         self._low: re.Pattern[str] | None = None
+        self._words: re.Pattern[str] | None = None  # see word_start_scan (with asc)
         # the answers of search and match per text (see _remember)
         self._found: dict[str, re.Match[str] | None] = {}
         self._matched: dict[str, re.Match[str] | None] = {}
@@ -501,6 +538,7 @@ class LowerRx:
         low_flags = self._flags & ~re.IGNORECASE
         try:
             self._asc = re.compile(guarded(low, low_flags), (low_flags & ~re.UNICODE) | re.ASCII)
+            self._words = word_start_scan(low, low_flags)
         except (re.error, ValueError):  # pragma: no cover - an inline (?u) in the pattern
             self._asc = self.low
         needs = self._given
@@ -541,36 +579,52 @@ class LowerRx:
             )
         return self._low
 
+    # search and match are the extractor's most frequent calls (hundreds per article): the remembered
+    # answer, the remembered lowercase form and the word prefilter are read inline (contains_any,
+    # lowered_info, _remember), not through three more Python calls each
     def search(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.search``; group text may be lowercased (use offsets)."""
-        got = self._found.get(text, _MISSING)
-        if got is _MISSING:
-            got = _remember(self._found, text, self._search(text))
-        return got  # type: ignore[return-value]
-
-    def _search(self, text: str) -> re.Match[str] | None:
-        low, asc = lowered_info(text)
+        found = self._found
+        got = found.get(text, _MISSING)
+        if got is not _MISSING:
+            return got  # type: ignore[return-value]
+        low, asc = _lowered_memo.get(text) or lowered_info(text)
         if low is None:
-            return self.ci.search(text)
-        needs = self._needs if self._needs is not None else self._build()
-        if needs and not contains_any(low, needs):
-            return None
-        return (self._asc if asc else self.low).search(low)  # type: ignore[union-attr]
+            got = self.ci.search(text)
+        else:
+            needs = self._needs if self._needs is not None else self._build()
+            if needs and not any(map(low.__contains__, needs)):
+                got = None
+            elif asc and self._words is not None:
+                # a match at 0, else the first non-word character a match follows: the match right
+                # after it is the one search would find (see word_start_scan)
+                got = self._asc.match(low)  # type: ignore[union-attr]
+                if got is None and (before := self._words.search(low)) is not None:
+                    got = self._asc.match(low, before.start() + 1)  # type: ignore[union-attr]
+            else:
+                got = (self._asc if asc else self.low).search(low)  # type: ignore[union-attr]
+        if len(text) <= _MEMO_LEN:  # _remember, inline
+            if len(found) >= _ANSWERS:
+                found.clear()
+            found[text] = got
+        return got  # type: ignore[return-value]
 
     def match(self, text: str) -> re.Match[str] | None:
         """Like ``Pattern.match``; group text may be lowercased (use offsets)."""
-        got = self._matched.get(text, _MISSING)
-        if got is _MISSING:
-            low, asc = lowered_info(text)
-            if low is None:
-                got = self.ci.match(text)
-            else:
-                needs = self._needs if self._needs is not None else self._build()
-                if needs and not contains_any(low, needs):
-                    got = None
-                else:
-                    got = (self._asc if asc else self.low).match(low)  # type: ignore[union-attr]
-            got = _remember(self._matched, text, got)
+        matched = self._matched
+        got = matched.get(text, _MISSING)
+        if got is not _MISSING:
+            return got  # type: ignore[return-value]
+        low, asc = _lowered_memo.get(text) or lowered_info(text)
+        # no word prefilter here: a match anchored at offset 0 fails within a few characters, while
+        # the prefilter reads the whole text once per word (three times the cost of the match itself
+        # over the extractor's 250 anchored checks per article)
+        rx = self.ci if low is None else (self._asc or self.asc) if asc else self.low
+        got = rx.match(text if low is None else low)
+        if len(text) <= _MEMO_LEN:  # _remember, inline
+            if len(matched) >= _ANSWERS:
+                matched.clear()
+            matched[text] = got
         return got  # type: ignore[return-value]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -738,14 +792,16 @@ class NeedsRx:
         return self._may_match(text)
 
     def _may_match(self, text: str) -> bool:
-        if not self.needs:
+        # lowered and contains_any read inline: this runs before every windowed scan of a sentence
+        needs = self.needs
+        if not needs:
             return True
         if self.fold:
-            low = lowered(text)
+            low = (_lowered_memo.get(text) or lowered_info(text))[0]
             if low is None:
                 return True
             text = low
-        return contains_any(text, self.needs)
+        return any(map(text.__contains__, needs))
 
     # a window [pos, endpos) is prefiltered on the whole text: a text that lacks every needed word
     # has no window with one (and the whole sentence, handed over for window after window, is

@@ -317,6 +317,11 @@ def catalogue_variant(name: str) -> str | None:
     return rec.designation
 
 
+#: the catalogue lookup of a claim's system name, remembered: both naming steps of every article read
+#: it for each of its systems (a key built through two regex substitutions per call)
+_resolved = lru_cache(maxsize=8192)(resolve_system)
+
+
 def _record_groups(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
     """The claims of each (supplier, buyer, system) whose system name is a catalogue designation, by
     that name: the groups the naming steps below may rename as a whole (one deal, one name)."""
@@ -327,7 +332,7 @@ def _record_groups(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
             groups.setdefault(key, []).append(c)
     out = []
     for (_sup, _buy, name), group in groups.items():
-        rec = resolve_system(name)
+        rec = _resolved(name)
         if rec is not None and rec.designation == name:
             out.append((name, group))
     return out

@@ -15,6 +15,19 @@ The trigger scan of every sentence (``triggers._triggers``) runs its compiled al
 ``_fastre.boundary_finditer`` (the same consumption of the character before, for a compiled pattern
 opening with ``(?<!\\w)``); its matches, named groups and ``lastgroup`` are ``finditer``'s on the
 fixture sentences, on own-words shapes and on generated text.
+
+A case-insensitive check opening with ``\\b`` and a word character (68 of the extractor's ``LowerRx``)
+searches a sentence from the non-word characters only (``_fastre.word_start_scan``, then ``match`` at
+the position after); ``LowerRx.search`` gives the plain ``re.I`` pattern's span on the fixture
+sentences and on generated text.
+
+``LowerRx.match`` runs without the word prefilter (an anchored match fails within a few characters):
+every check's ``match`` gives the plain ``re.I`` pattern's span on the fixture sentences and the
+windows after each word of them.
+
+The naming steps' catalogue lookup (``designations._resolved``) is ``resolve_system`` remembered: it
+returns the same record for catalogue designations, aliases, variants written otherwise and unknown
+names, called once or again.
 """
 
 from __future__ import annotations
@@ -26,9 +39,10 @@ from helpers.paths import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Article, _fastre, learned, money, quantities, read_articles, triggers
-from kg.extract._fastre import BoundaryScan, boundary_finditer
+from kg.extract import Article, _fastre, designations, learned, money, quantities, read_articles, triggers
+from kg.extract._fastre import BoundaryScan, LowerRx, boundary_finditer, word_start_scan
 from kg.extract.sentences import mask_markup, split_sentences
+from kg.vocab.reference import resolve_system, systems
 
 LOWERED = [(learned, learned._SENTENCE_CHECKS)]
 
@@ -255,3 +269,78 @@ def test_trigger_scan_agrees_on_shapes_and_fixtures() -> None:
 @given(st.lists(st.sampled_from([*TRIGGER_SHAPES, "-", " ", "x", "ſ", "’"]), max_size=6).map("".join))
 def test_trigger_scan_agrees_on_generated_text(text: str) -> None:
     _trigger_scans(text)
+
+
+def test_word_start_scan_only_for_a_word_boundary_before_every_match() -> None:
+    assert word_start_scan(r"\b(?:the|a)\s+deal") is not None
+    assert word_start_scan(r"\ba|b") is None  # the boundary is the first alternative's only
+    assert word_start_scan(r"\b(?:-x|y)") is None  # a match may start with a non-word character
+    assert word_start_scan(r"(?:the|a)\b") is None
+    assert word_start_scan(r"\bthe", re.IGNORECASE) is None
+
+
+def _lower_checks() -> list[LowerRx]:
+    import gc
+
+    out = [o for o in gc.get_objects() if isinstance(o, LowerRx)]
+    for rx in out:
+        rx.asc  # noqa: B018 - compiles the ASCII form and its word-start scan
+    return out
+
+
+def test_word_start_searches_agree_on_the_fixtures() -> None:
+    checks = [rx for rx in _lower_checks() if rx._words is not None]
+    assert len(checks) >= 30
+    hits = 0
+    for rx in checks:
+        plain = re.compile(rx._pattern, rx._flags | re.IGNORECASE)
+        for s in _fixture_sentences():
+            want, got = plain.search(s), rx.search(s)
+            assert (want.span() if want else None) == (got.span() if got else None), (rx._pattern[:40], s)
+            hits += want is not None
+    assert hits >= 200
+
+
+WORD_PIECES = ["the deal", "The Deal", "a", "-", "x", "ſ", "’", "deals", ",", " ", "\n", "é", "thedeal"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=8).map("".join))
+def test_word_start_search_agrees_on_generated_text(text: str) -> None:
+    for pattern in (r"\b(?:the|a)\s+deals?\b", r"\bdeal", r"\b(?:x|the)"):
+        plain = re.compile(pattern, re.IGNORECASE)
+        fast = LowerRx(pattern)
+        assert fast.asc is not None and fast._words is not None
+        want, got = plain.search(text), fast.search(text)
+        assert (want.span() if want else None) == (got.span() if got else None), (pattern, text)
+
+
+_NAMES = [r.designation for r in list(systems())[:200]] + [
+    "S 400",
+    "s400",
+    "F-16s",
+    "Rafale",
+    "Unknown X-9",
+    "",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.sampled_from(_NAMES), st.text(max_size=8)))
+def test_remembered_catalogue_lookup_is_the_lookup(name: str) -> None:
+    assert designations._resolved(name) is resolve_system(name)
+    assert designations._resolved(name) is resolve_system(name)  # the remembered answer
+
+
+def test_anchored_checks_agree_without_the_prefilter() -> None:
+    checks = _lower_checks()
+    hits = 0
+    for s in _fixture_sentences()[:60]:
+        windows = [s, *(s[m.start() :] for m in re.finditer(r"\b\w", s))]
+        for rx in checks:
+            plain = re.compile(rx._pattern, rx._flags | re.IGNORECASE)
+            for w in windows:
+                want, got = plain.match(w), rx.match(w)
+                assert (want.span() if want else None) == (got.span() if got else None), (rx._pattern[:40], w)
+                hits += want is not None
+    assert hits >= 50
