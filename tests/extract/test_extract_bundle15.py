@@ -1,0 +1,38 @@
+"""General reading errors of round 14, re-evaluated on one branch (issue 13, helper bundle15).
+
+Why: each rule fixes one shape of real reporting that a tuning article showed once; each test states
+the shape in its own words, with parties and systems no labelled article pairs, and swaps the
+equivalent wordings where natural.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.helpers.claim_facts import facts
+
+PUB = date(2025, 3, 10)
+
+
+def _facts(text: str) -> set[tuple]:
+    return {(f[0], f[1], f[2], f[3]) for f in facts(text, PUB)}
+
+
+def _pairs(text: str) -> set[tuple]:
+    return {(f[0], f[1]) for f in facts(text, PUB)}
+
+
+# -- "since the delivery of X from A, B has ...": a delivery told as a past event ------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from(["Since", "After", "Following"]), st.sampled_from(["the delivery of", "the arrival of"])
+)
+def test_delivery_noun_after_since_is_a_delivery(prep: str, noun: str) -> None:
+    """Pattern "Since the delivery of X from A, B has trained ...": A delivered X to B."""
+    got = _facts(f"{prep} {noun} 3 Scorpene submarines from France, Chile has trained 200 sailors.")
+    assert ("FRA", "CHL", "Scorpene", "delivered") in got
