@@ -183,6 +183,14 @@ def _gapped_subjects(s: str, base: int, parties: list[_Party]) -> None:
             p.role, p.cue = subj.role, subj.cue
 
 
+#: an appositive that names a co-party ("A, together with B, ordered": both buy, read by the joint-buyer
+#: step), not one that describes its subject ("A, a neighbour courted by B", "A, long wooed by B")
+_CO_PARTY = re.compile(
+    r"\s*,\s*(?:together|jointly|along|alongside|with|and|as well as|plus|like|unlike|as did|as has)\b",
+    re.IGNORECASE,
+)
+
+
 def _appositive_subjects(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
 ) -> None:
@@ -201,8 +209,12 @@ def _appositive_subjects(
                 break
             inside = [q for q in parties if start < q.mention.start - base < ts]
             # an alliance or bloc inside ("A, the first NATO member to buy it, received") only
-            # describes the subject; a state named in full may be the real subject: no guess
-            if any(q.mention.form != "demonym" and q.kind != "org" for q in inside):
+            # describes the subject; a state named in full may be the real subject: no guess, unless
+            # A opens the sentence ("A, a neighbour courted by both B and C, received X": B and C,
+            # a comma before the verb, are no subject of it)
+            if any(q.mention.form != "demonym" and q.kind != "org" for q in inside) and not (
+                _OPENING_TO_SUBJECT.fullmatch(s, 0, p.mention.start - base) and not _CO_PARTY.match(s, start)
+            ):
                 break
             if vclass == "buy":
                 p.role, p.cue = "buyer", f"subject:{word}"

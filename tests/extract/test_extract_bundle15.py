@@ -36,3 +36,15 @@ def test_delivery_noun_after_since_is_a_delivery(prep: str, noun: str) -> None:
     """Pattern "Since the delivery of X from A, B has trained ...": A delivered X to B."""
     got = _facts(f"{prep} {noun} 3 Scorpene submarines from France, Chile has trained 200 sailors.")
     assert ("FRA", "CHL", "Scorpene", "delivered") in got
+
+
+# -- "A, a neighbour courted by both B and C, received X from C": A is the subject -------------------
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["another neighbour courted by both", "a state courted by", "long wooed by both"]))
+def test_states_inside_an_opening_appositive_are_no_subject(app: str) -> None:
+    """Pattern "A, another neighbour courted by both B and C, received X from C": A buys."""
+    got = _pairs(f"Peru, {app} Spain and Italy, received 2 Bergamini frigates from Italy in 2023.")
+    assert ("ITA", "PER") in got
+    assert ("ITA", "ESP") not in got and ("ESP", "ITA") not in got
