@@ -48,3 +48,27 @@ def test_states_inside_an_opening_appositive_are_no_subject(app: str) -> None:
     got = _pairs(f"Peru, {app} Spain and Italy, received 2 Bergamini frigates from Italy in 2023.")
     assert ("ITA", "PER") in got
     assert ("ITA", "ESP") not in got and ("ESP", "ITA") not in got
+
+
+# -- "after buyers that include A, B and C": each listed state bought the item -------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from(
+        ["buyers that include", "customers that include", "customers including", "buyers such as"]
+    ),
+    st.sampled_from(["after", "joining"]),
+)
+def test_a_list_after_a_buyer_noun_names_earlier_buyers(noun: str, link: str) -> None:
+    """Pattern "A will supply X to B, after buyers that include C, D and E": C, D and E bought X."""
+    got = _pairs(f"Hanwha will supply 18 K9 howitzers to Vietnam, {link} {noun} Poland, Norway and Finland.")
+    assert {("KOR", "VNM"), ("KOR", "POL"), ("KOR", "NOR"), ("KOR", "FIN")} <= got
+
+
+def test_prospective_buyers_are_no_buyers() -> None:
+    """Pattern "potential buyers include C and D": none of them bought anything."""
+    got = _pairs(
+        "Hanwha will supply 18 K9 howitzers to Vietnam; potential buyers include Poland, Norway and Finland."
+    )
+    assert ("KOR", "POL") not in got
