@@ -72,3 +72,16 @@ def test_prospective_buyers_are_no_buyers() -> None:
         "Hanwha will supply 18 K9 howitzers to Vietnam; potential buyers include Poland, Norway and Finland."
     )
     assert ("KOR", "POL") not in got
+
+
+# -- "handed over the indigenously built corvette X to B": the giver's own make is given -------------
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["indigenously built", "home-grown", "domestically built"]))
+def test_given_item_of_the_givers_own_make_is_kept(adj: str) -> None:
+    """Pattern "A handed over the indigenously built corvette X to B": X is A's make, given to B."""
+    got = {
+        (s, b, sy) for s, b, sy, _st in _facts(f"India handed over the {adj} corvette INS Khukri to Vietnam.")
+    }
+    assert ("IND", "VNM", "Khukri class") in got
