@@ -997,6 +997,9 @@ def _lost_bids(s: str, base: int, parties: list[_Party]) -> None:
             if p.mention.start > w.mention.end
             and _IN_PLACE.match(s[w.mention.end - base : p.mention.start - base])
         ]
+        if not places and w.role == "buyer" and w.cue == "to":
+            # "an offer of X to C lost to B": B won, it bought nothing ("lost to" is no sale's "to")
+            w.role, w.cue = "other", "winner"
         if not losers or not places:
             continue
         w.role, w.cue = "other", "winner"

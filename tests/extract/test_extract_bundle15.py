@@ -85,3 +85,14 @@ def test_given_item_of_the_givers_own_make_is_kept(adj: str) -> None:
         (s, b, sy) for s, b, sy, _st in _facts(f"India handed over the {adj} corvette INS Khukri to Vietnam.")
     }
     assert ("IND", "VNM", "Khukri class") in got
+
+
+# -- "an offer of X to C lost to B": B won, it bought nothing ----------------------------------------
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["Spain's offer of", "An offer from Spain of", "A Spanish offer of"]))
+def test_the_winner_after_lost_to_is_no_buyer(offer: str) -> None:
+    """Pattern "A's offer of X to C lost to B": A offers C; B is no buyer of X."""
+    got = _pairs(f"{offer} 4 Scorpene submarines to Chile lost to Germany.")
+    assert ("ESP", "DEU") not in got
