@@ -96,3 +96,18 @@ def test_the_winner_after_lost_to_is_no_buyer(offer: str) -> None:
     """Pattern "A's offer of X to C lost to B": A offers C; B is no buyer of X."""
     got = _pairs(f"{offer} 4 Scorpene submarines to Chile lost to Germany.")
     assert ("ESP", "DEU") not in got
+
+
+# -- "ordered Y missiles for its X": the fleet X is the buyer's own, Y is the deal's item -------------
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["for its", "to arm its", "to equip its"]))
+def test_fleet_the_item_is_bought_for_is_no_deal_item(link: str) -> None:
+    """Pattern "B ordered Y missiles from A for its X helicopters": A sells Y, not X."""
+    got = {
+        (s, b, sy)
+        for s, b, sy, _st in _facts(f"Chile ordered 100 Spike missiles from Israel {link} AH-64 helicopters.")
+    }
+    assert ("ISR", "CHL", "Spike") in got
+    assert all("AH-64" not in (sy or "") for _s, _b, sy in got)
