@@ -508,6 +508,13 @@ _GOVERNED_BEFORE = re.compile(
 )
 
 
+#: a pronoun subject of the passive right before its verb ("... before it was sold", "until they were
+#: handed over"): the passive's subject is the pronoun's item, never a party named before it
+_PRONOUN_PASSIVE = re.compile(
+    r"\b(?:it|they)\s+(?:(?:was|were|had|has|have|been|later|then|eventually)\s+){1,3}\Z"
+)
+
+
 def _subject_roles(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
 ) -> None:
@@ -551,6 +558,8 @@ def _subject_roles(
                     continue  # "X from F, the French maker, have been handed over": an adjective, no recipient
                 if _PART_OF_WHICH.search(between):
                     continue  # "bought ships from A's yard, the first of which was handed over": the ships
+                if _PRONOUN_PASSIVE.search(between):
+                    continue  # "had served in A's navy before it was sold to B": "it" was sold, not A
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
             elif vclass == "buy" and _PASSIVE_BUY.search(between) and _PARTICIPLE_WORD.match(word):
                 continue  # "Dassault, whose Rafale was picked": what was bought, not who bought

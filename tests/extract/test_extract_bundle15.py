@@ -111,3 +111,23 @@ def test_fleet_the_item_is_bought_for_is_no_deal_item(link: str) -> None:
     }
     assert ("ISR", "CHL", "Spike") in got
     assert all("AH-64" not in (sy or "") for _s, _b, sy in got)
+
+
+# -- "had served in A's navy before it was sold to B": "it" was sold, A is no recipient ------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.sampled_from(["Type 23", "Type 22"]),
+    st.sampled_from(["before it was sold", "before it was transferred", "until it was handed over"]),
+)
+def test_pronoun_subject_of_a_passive_keeps_the_earlier_owner_out(item: str, verb: str) -> None:
+    """Pattern "The X had served in the Royal Navy before it was sold to B": the UK sells, B buys."""
+    got = _pairs(f"The {item} frigate had served in the Royal Navy before {verb} to Chile in 2006.")
+    assert ("GBR", "CHL") in got
+    assert ("CHL", "GBR") not in got
+
+
+def test_pronoun_of_the_buyer_itself_still_receives() -> None:
+    """Limit: "B said it was offered X by A": "it" is B, the passive's recipient stays B."""
+    assert ("CHN", "PAK") in _pairs("Pakistan said it was offered 40 J-35 jets by China.")
