@@ -131,3 +131,18 @@ def test_pronoun_subject_of_a_passive_keeps_the_earlier_owner_out(item: str, ver
 def test_pronoun_of_the_buyer_itself_still_receives() -> None:
     """Limit: "B said it was offered X by A": "it" is B, the passive's recipient stays B."""
     assert ("CHN", "PAK") in _pairs("Pakistan said it was offered 40 J-35 jets by China.")
+
+
+# -- "UH-60M" and "UH-60M Black Hawk" for one pair: one system ------------------------------------------
+
+
+def test_designation_and_its_named_form_are_one_system() -> None:
+    """Pattern "B flies four UH-60Ms ... signed for eight UH-60M Black Hawks": one system for the pair."""
+    got = {
+        sy
+        for s, b, sy, _st in _facts(
+            "Chile already flies four UH-60Ms, two of them donated by the US in 2022. "
+            "Chile signed for eight new UH-60M Black Hawks in January."
+        )
+    }
+    assert len(got) == 1
