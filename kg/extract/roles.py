@@ -149,6 +149,21 @@ _GIFT_NEXT = re.compile(
 )
 
 
+#: a state's own sale named by a noun right after it ("a US sale cleared in 2022", "American arms
+#: sales to B", "Korean weapons exports"): the state sells (not "A's sale of B's X", a consent, read
+#: elsewhere; not "sales tax", "export rules", "export licence")
+_SALE_NEXT = re.compile(
+    # "Taiwan arms sales" most often names the buyer: a bare state before an arms noun and "sale"
+    # sells only when "to" names the buyer ("US arms sales to B"); "exports" and "a US sale" always
+    r"^(?:(?:'s|\u2019s)\s+(?:(?:arms|weapons|military|defen[cs]e)\s+)?sales?|"
+    r"\s+(?:arms|weapons|military|defen[cs]e)\s+sales?(?=\s+to\b)|\s+sales?|"
+    r"(?:'s|\u2019s)?\s+(?:(?:arms|weapons|military|defen[cs]e)\s+)?exports?)\b"
+    r"(?!\s+(?:of\s+(?:[A-Z]\w*(?:'s|\u2019s))|tax|rules?|licen[cs]es?|controls?|ban|regime|credit|agency|figures?|"
+    r"data|record|market|revenue))",
+    re.IGNORECASE,
+)
+
+
 #: a gapped clause: "A has promised 24 of the jets and B 19": "and" before a state, a count after it
 _GAP_AND = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?\Z")
 _GAP_COUNT = re.compile(
@@ -1254,6 +1269,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "era"
     if _GIFT_NEXT.match(own_right):
         return "supplier", "giver"  # "a Spanish package including X", "Poland's latest donation of X"
+    if "s" in own_right[:24] and _SALE_NEXT.match(own_right):
+        return "supplier", "subject:sale"  # "12 X, a US sale cleared in 2022": the US sells
     if ("after" in tail or "following" in tail) and _EARLIER_BUYERS.search(left):
         return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
     if m.form != "demonym" and "the " in own_right[:40] and _NTH_BUYER_NEXT.match(own_right[:120]):

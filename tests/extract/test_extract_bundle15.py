@@ -146,3 +146,22 @@ def test_designation_and_its_named_form_are_one_system() -> None:
         )
     }
     assert len(got) == 1
+
+
+# -- "12 X, a US sale cleared in 2022": the state before "sale" sells ------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.sampled_from(["a US sale", "an American sale", "a US arms sale to Lima"]),
+    st.sampled_from(["approved", "cleared"]),
+)
+def test_state_before_sale_noun_is_the_seller(sale: str, verb: str) -> None:
+    """Pattern "The air force still expects 12 X, a US sale cleared in 2021" (the buyer told by its force
+    in an earlier sentence): the US sells, never a buyer of X."""
+    got = _pairs(
+        "Peru is rebuilding its helicopter fleet. The Air Force has received four AW109 helicopters from "
+        f"Leonardo and still expects 12 AH-1Z Vipers, {sale} {verb} in 2021."
+    )
+    assert ("USA", "PER") in got
+    assert all(b != "USA" for _s, b in got)
