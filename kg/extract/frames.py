@@ -1075,11 +1075,24 @@ _BOUGHT_BEFORE = re.compile(
 _GAP_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\s+(?:and|as|while|but|with|for|,)\b", re.IGNORECASE)
 
 
+#: a state's own offer of the item named after it ("A's offer of the X", "A's rival bid with the Y", "the
+#: A proposal for X"): the possessor (or demonym) offers, it owns no item it bought
+_OFFER_OWNER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:rival|competing|new|revised|latest|earlier|unsolicited|formal|final)\s+)?"
+    r"(?:offer|bid|proposal|pitch)s?\s+(?:of|with|for)\b",
+    re.IGNORECASE,
+)
+
+
 def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
     """Modifiers before a system: "Russian S-400" (origin: supplier), "India's Rafale jets"
-    (owner: buyer); a demonym before no named system describes an item and sells it."""
+    (owner: buyer); a demonym before no named system describes an item and sells it; the state of
+    "A's offer of the X" offers it."""
     for p in parties:
         if p.role != "modifier":
+            continue
+        if _OFFER_OWNER.match(s, p.mention.end - a):
+            p.role, p.cue = "supplier", "bidder"
             continue
         origin = None
         for ref, m, _src in sys_refs:

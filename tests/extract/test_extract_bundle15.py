@@ -165,3 +165,18 @@ def test_state_before_sale_noun_is_the_seller(sale: str, verb: str) -> None:
     )
     assert ("USA", "PER") in got
     assert all(b != "USA" for _s, b in got)
+
+
+# -- "A's offer of the X" after the buyer's own fleet: A offers X --------------------------------------
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["offer of", "latest offer of", "formal offer of"]))
+def test_possessor_of_an_offer_is_the_bidder(noun: str) -> None:
+    """Pattern "B is studying a newer X to follow its Y. A's offer of the Z has drawn little interest":
+    A offers B (the possessor of the offer bids; it owns no item it bought)."""
+    got = _pairs(
+        f"Chile's army has begun studying a newer helicopter to follow the Mi-17. Russia's {noun} the Mi-171Sh "
+        "has drawn little interest."
+    )
+    assert ("RUS", "CHL") in got
