@@ -1391,11 +1391,22 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
 _DEMONYM_TO_SYSTEM = re.compile(r"(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,2}\Z")
 
 
+#: a possessive and at most a word ("'s ", "'s new "): a state's system right after it
+_POSS_TO_SYSTEM = re.compile(r"(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?")
+
+
 def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Mention]) -> None:
     """A demonym right before a system names its origin ("the Norwegian-American NASAMS, bought
     from ..."), never the subject of the verb after the system: the item patterns of :func:`_cue`
     only see designations with digits and item nouns, this sees every system mention."""
     for p in parties:
+        if p.role is None and p.mention.form != "demonym" and p.mention.start >= base:
+            # "France's CAESAR and China's SH-15": a state's possessive right before a system names
+            # its maker or holder, no bare mention to be taken for another system's buyer
+            nxt = next((m for m in systems if m.start >= p.mention.end), None)
+            if nxt is not None and _POSS_TO_SYSTEM.fullmatch(s, p.mention.end - base, nxt.start - base):
+                p.role, p.cue = "modifier", f"modifies:{nxt.text}"
+            continue
         if p.mention.form != "demonym" or p.role in ("modifier", "origin", "supplier"):
             continue
         nxt = next((m for m in systems if m.start >= p.mention.end), None)

@@ -180,3 +180,19 @@ def test_possessor_of_an_offer_is_the_bidder(noun: str) -> None:
         "has drawn little interest."
     )
     assert ("RUS", "CHL") in got
+
+
+# -- "the X beat A's Y and C's Z": a state's possessive before a system names its maker ---------------
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["beat", "was picked over", "was chosen ahead of"]))
+def test_possessive_before_a_system_is_no_buyer_of_the_next(verb: str) -> None:
+    """Pattern "The X beat A's Y from M and C's Z from N, both of which had bid for B": C offers Z to B,
+    A is no buyer of Z."""
+    got = _pairs(
+        f"The K9 {verb} Germany's PzH 2000 from KNDS and China's PLZ-45 from Norinco, both of which had "
+        "submitted bids to Peru."
+    )
+    assert ("CHN", "DEU") not in got
+    assert ("CHN", "PER") in got
