@@ -864,6 +864,7 @@ class PartyAssigner:
                     and c.buyer.iso3
                     and c.buyer.iso3 not in sup_isos
                     and "buyer:earlier-customer" not in c.cues  # an earlier customer holds no competition
+                    and "buyer:listed-customer" not in c.cues
                 ):
                     counts[c.buyer.iso3] = counts.get(c.buyer.iso3, 0) + 1
             if counts:

@@ -980,9 +980,12 @@ _REFUSED_REQUEST = re.compile(
 #: "sent 14 of its own X", "offered to fit it with its own X": the giver's own stock or product is
 #: given, not a domestic system of the buyer
 _GIVEN_FROM_STOCK = re.compile(
-    r"(?:\b\d+\s+of\s+|\b(?:sent|sends|send|sending|donat\w+|gave|gives|give|giving|offer\w*|suppl\w+|"
-    r"transferr?\w*|hand(?:s|ed|ing)? over|ship\w*|export\w*|fit\s+(?:[\w-]+\s+){0,3}?with)\b[^.;]{0,70}?)"
-    r"(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:\b\d+\s+of\s+|\b(?:sent|sends|send|sending|donat\w+|gave|gives|give|giving|gift\w*|offer\w*|suppl\w+|"
+    r"sold|sells?|selling|transferr?\w*|hand(?:s|ed|ing)? over|ship\w*|export\w*|fit\s+(?:[\w-]+\s+){0,3}?with)\b"
+    r"[^.;]{0,70}?)"
+    # "handed over the indigenously built corvette X", "exported its home-grown X": the giver's own make
+    r"(?:(?:its|their)\s+own|home-?grown|indigenous(?:ly (?:built|developed|made))?|"
+    r"domestically (?:built|developed|made|produced))\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 

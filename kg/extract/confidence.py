@@ -284,7 +284,9 @@ def background(cues: Iterable[str]) -> bool:
     # party its own clause ties to the deal word (roles._co_parties): a stated deal, not a background list
     buyer = any(c.startswith("buyer:") and (explicit_buyer(c) or c in _LIST_BUYERS) for c in cues)
     named = "system:catalogue" in cues or "system:pattern" in cues
-    return not (buyer and named)
+    # "after buyers that include A, B and C": a list after a buyer noun (kg.extract.customers) states
+    # each one's purchase; a list of operators stays background
+    return not ((buyer or "buyer:listed-customer" in cues) and named)
 
 
 def calibrate(

@@ -38,6 +38,18 @@ _INCLUDE = re.compile(
     r"(?:include|includes|included|are|were)\s+(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
+#: "after buyers that include A and B", "its customers, such as A and B": the item's earlier buyers told
+#: by a buyer noun and its list (not "potential/prospective buyers include": see _PROSPECTIVE)
+_BUYERS_INCLUDE = re.compile(
+    r"\b(?P<noun>buyers|customers|clients)\s*,?\s+(?:(?:that|which|who)\s+)?(?:include|included|including|"
+    r"such as|among them)\s+(?P<list>[^.;]{3,160})",
+    re.IGNORECASE,
+)
+#: the adjectives of customers still to come ("potential buyers include A"): no purchase
+_PROSPECTIVE = re.compile(
+    r"\b(?:potential|possible|prospective|likely|future|target|interested|would-be|new|candidate)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 #: "A has put forward the X, the boat it has sold to B and C", "the Y, which it exported to B": the
 #: item's earlier sales, told in a relative clause or an appositive (no customer noun: a bare sale
 #: verb, ``unknown``)
@@ -52,6 +64,7 @@ _SOLD_TO = re.compile(
 #: every alternative at every position (2% of the extractor's regex time)
 _NOUN_WORDS = required_words(CUSTOMER_NOUN) or ()
 _NTH_AFTER, _INCLUDE = NeedsRx(_NTH_AFTER, needs=_NOUN_WORDS), NeedsRx(_INCLUDE, needs=_NOUN_WORDS)
+_BUYERS_INCLUDE = NeedsRx(_BUYERS_INCLUDE, needs=("buyer", "customer", "client"))
 _JOINS = NeedsRx(_JOINS)
 #: the stages a relative clause on a listed customer may state, a delivery first (it outranks the
 #: order told beside it), and their trigger patterns
@@ -59,7 +72,18 @@ _CLAUSE_STAGES: tuple[str, ...] = (*DELIVERY, "signed")
 _STAGE_RX = {st: rx for st, rx in TRIGGERS if st in _CLAUSE_STAGES}
 #: a bare purchase verb states no stage of its own (labelling rule 5: "bought" is unknown)
 _BARE_PURCHASE = re.compile(r"bought|buys|purchased|acquired|acquires|procured", re.IGNORECASE)
-_KEYWORDS = ("after", "following", "join", "include", " are ", " were ", " sold ", " exported ")
+_KEYWORDS = (
+    "after",
+    "following",
+    "join",
+    "includ",
+    " are ",
+    " were ",
+    " sold ",
+    " exported ",
+    "such as",
+    "among them",
+)
 #: the gap between two states of one list
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
 #: the list ends at a new clause
@@ -68,18 +92,21 @@ _LIST_END = re.compile(r",\s+(?:which|who|where|while|but|although)\b|\s+(?:but|
 
 def listed_customers(
     s: str, a: int, mentions: list[Mention]
-) -> tuple[list[Mention], str, tuple[int, int]] | None:
-    """(the states of an earlier-customer list, their status, the phrase's span in the article) in
+) -> tuple[list[Mention], str, tuple[int, int], str] | None:
+    """(the states of an earlier-customer list, their status, the phrase's span in the article, the
+    buyer cue: ``listed-customer`` for a list after a buyer noun, else ``earlier-customer``) in
     sentence ``s`` at offset ``a``; the systems of a relative clause on the list ("after A, which
     builds its own Z") follow the states (no party, they only leave the sentence's deal)."""
     low = s.lower()
     if not any(k in low for k in _KEYWORDS):
         return None
-    for rx in (_NTH_AFTER, _JOINS, _INCLUDE, _SOLD_TO):
+    for rx in (_NTH_AFTER, _JOINS, _INCLUDE, _BUYERS_INCLUDE, _SOLD_TO):
         m = rx.search(s)
         if m is None or m.group("noun").lower().startswith(("countr", "nation")):
             # "the third country after A to field it": A is kept out of the deal by the role step
             # (earlier buyer); only buyer/customer/operator/user nouns name A's own purchase here
+            continue
+        if rx is _BUYERS_INCLUDE and _PROSPECTIVE.search(s, 0, m.start()):
             continue
         lo, hi = m.start("list"), m.end("list")
         end = _LIST_END.search(s, lo, hi)
@@ -107,7 +134,8 @@ def listed_customers(
         if states:
             noun = m.group("noun").lower()
             status = own or ("delivered" if noun.startswith(("operator", "user")) else "unknown")
-            return states, status, (a + m.start(), a + hi)
+            cue = "listed-customer" if rx is _BUYERS_INCLUDE else "earlier-customer"
+            return states, status, (a + m.start(), a + hi), cue
     return None
 
 
@@ -123,12 +151,17 @@ def _clause_stage(clause: str) -> str | None:
 
 
 def customer_claims(
-    s: str, a: int, b: int, text: str, found: tuple[list[Mention], str, tuple[int, int]], ref: Claim | None
+    s: str,
+    a: int,
+    b: int,
+    text: str,
+    found: tuple[list[Mention], str, tuple[int, int], str],
+    ref: Claim | None,
 ) -> list[Claim]:
     """One claim per listed earlier customer of ``ref``'s system and supplier (see the module docstring)."""
     if ref is None or ref.system is None or ref.supplier is None or ref.negated:
         return []
-    states, status, _span = found
+    states, status, _span, buyer_cue = found
     out: list[Claim] = []
     for p in states:
         rec = p.party
@@ -156,7 +189,7 @@ def customer_claims(
                 inherited=[],
                 cues=[
                     f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
-                    "buyer:earlier-customer",
+                    f"buyer:{buyer_cue}",
                     f"system:{ref.system_source or 'context'}",
                     "status:none" if status == "unknown" else "status:trigger",
                 ],

@@ -244,6 +244,15 @@ def _variant_of(family: str, name: str) -> bool:
     )
 
 
+def _same_code(code: str, name: str) -> bool:
+    """Whether ``name`` is the designation ``code`` with name words after it ("UH-60M" and "UH-60M Black
+    Hawk"), both of one catalogue record."""
+    if " " in code or " " not in name or not _DIGIT.search(code) or _key(name.split()[0]) != _key(code):
+        return False
+    rec = _record_of(code)
+    return rec is not None and rec is _record_of(name)
+
+
 def _reconcile_family_codes(claims: list[Claim]) -> None:
     """One article, one dyad, one stage: a family's bare designation ("an offer of J-10 jets") beside
     the one variant of it the article names for the dyad at that stage ("offered 42 J-10CE jets") is
@@ -260,6 +269,13 @@ def _reconcile_family_codes(claims: list[Claim]) -> None:
         for c in group:
             fam = c.system
             assert fam is not None
+            named = [n for n in names if n != fam.name and _same_code(fam.name, n)]
+            if len(named) == 1:
+                # "UH-60Ms" beside "UH-60M Black Hawks": one designation, the second with its name
+                _adopt_system(
+                    c, next(o.system for o in group if o.system is not None and o.system.name == named[0])
+                )
+                continue
             variants = {n for n in names if n != fam.name and _variant_of(fam.name, n)}
             if len(variants) != 1:
                 continue

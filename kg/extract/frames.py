@@ -347,6 +347,14 @@ class FrameBuilder(PartyAssigner):
                     seen.add(prev_c.system.name)
                     self._n_systems += 1
 
+        # "the army's X helicopters are being armed with Y from B", "ordered Y missiles for its X": the
+        # fleet the item arms is the buyer's own, no item of the deal
+        if len(sys_refs) > 1:
+            own = _own_platforms(s, a, sys_refs)
+            if own:
+                sys_refs = [r for r in sys_refs if r[1] is None or id(r[1]) not in own]
+                if len(sys_refs) == 1:
+                    return sys_refs  # the item the fleet is armed with is the deal's, not a package part
         # components of a package ("which would include Hellfire missiles") are not deals of their own
         # ... but the items a deal itself lists ("the deal covers 170 Hellfires as well as 310 SDBs",
         # "won deals including S-400s and K-226Ts") are each a deal item
@@ -514,6 +522,40 @@ def _new_dyad(parties: list[_Party], prev: Claim) -> bool:
 
 #: categories of parts fitted to a platform (engines, radars), bought for it
 _COMPONENTS = frozenset(["engines", "sensors"])
+
+
+#: a fleet an item is fitted to ("X helicopters are being armed with", "X jets will be fitted with")
+_ARMED_WITH_NEXT = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:are|is|were|was|will be|would be|have been|has been)\s+(?:also\s+)?"
+    r"(?:being\s+)?(?:armed|fitted|equipped|retrofitted|outfitted)\s+with\s+(?:the\s+|new\s+|\d+\s+)*\Z"
+)
+#: ... owned by a state or force before it ("B's X", "the army's X", "its X")
+_OWNED_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their))\s+(?:[\w-]+\s+){0,2}?\Z")
+#: "Y missiles for its X", "to arm their X": the owner's fleet an item is bought for
+_FOR_OWN_FLEET = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}\s+(?:(?:from|by)\s+[^.;,()]{1,40}?\s+)?(?:for|to arm|to equip|for use on)\s+"
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?\Z"
+)
+
+
+def _own_platforms(s: str, a: int, sys_refs: list[_SysRef]) -> set[int]:
+    """Mentions of an owner's fleet that another named system arms: "B's X helicopters are being armed
+    with Y" (X before Y) and "ordered Y missiles for its X" (X after Y): the item Y is the deal's, the
+    fleet X is the buyer's own (no transfer told of it)."""
+    named = [m for _r, m, _src in sys_refs if m is not None]
+    own: set[int] = set()
+    for x, y in itertools.pairwise(named):
+        gap_lo, gap_hi = x.end - a, y.start - a
+        if gap_lo > gap_hi:
+            continue
+        if (
+            _ARMED_WITH_NEXT.fullmatch(s, gap_lo, gap_hi) is not None
+            and _OWNED_BEFORE.search(s, max(0, x.start - a - 40), x.start - a) is not None
+        ):
+            own.add(id(x))
+        elif _FOR_OWN_FLEET.fullmatch(s, gap_lo, gap_hi) is not None:
+            own.add(id(y))
+    return own
 
 
 def _platforms(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> list[_SysRef]:
@@ -1033,11 +1075,24 @@ _BOUGHT_BEFORE = re.compile(
 _GAP_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\s+(?:and|as|while|but|with|for|,)\b", re.IGNORECASE)
 
 
+#: a state's own offer of the item named after it ("A's offer of the X", "A's rival bid with the Y", "the
+#: A proposal for X"): the possessor (or demonym) offers, it owns no item it bought
+_OFFER_OWNER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:rival|competing|new|revised|latest|earlier|unsolicited|formal|final)\s+)?"
+    r"(?:offer|bid|proposal|pitch)s?\s+(?:of|with|for)\b",
+    re.IGNORECASE,
+)
+
+
 def _settle_modifiers(s: str, a: int, parties: list[_Party], sys_refs: list[_SysRef]) -> None:
     """Modifiers before a system: "Russian S-400" (origin: supplier), "India's Rafale jets"
-    (owner: buyer); a demonym before no named system describes an item and sells it."""
+    (owner: buyer); a demonym before no named system describes an item and sells it; the state of
+    "A's offer of the X" offers it."""
     for p in parties:
         if p.role != "modifier":
+            continue
+        if _OFFER_OWNER.match(s, p.mention.end - a):
+            p.role, p.cue = "supplier", "bidder"
             continue
         origin = None
         for ref, m, _src in sys_refs:

@@ -64,6 +64,7 @@ _BUYER_GROUPS: dict[str, str] = {
     "with": "with",
     "competition": "competition",
     "earlier-customer": "customer",
+    "listed-customer": "customer",
     "earlier-buyer": "customer",
     "nth-buyer": "customer",
 }

@@ -149,6 +149,21 @@ _GIFT_NEXT = re.compile(
 )
 
 
+#: a state's own sale named by a noun right after it ("a US sale cleared in 2022", "American arms
+#: sales to B", "Korean weapons exports"): the state sells (not "A's sale of B's X", a consent, read
+#: elsewhere; not "sales tax", "export rules", "export licence")
+_SALE_NEXT = re.compile(
+    # "Taiwan arms sales" most often names the buyer: a bare state before an arms noun and "sale"
+    # sells only when "to" names the buyer ("US arms sales to B"); "exports" and "a US sale" always
+    r"^(?:(?:'s|\u2019s)\s+(?:(?:arms|weapons|military|defen[cs]e)\s+)?sales?|"
+    r"\s+(?:arms|weapons|military|defen[cs]e)\s+sales?(?=\s+to\b)|\s+sales?|"
+    r"(?:'s|\u2019s)?\s+(?:(?:arms|weapons|military|defen[cs]e)\s+)?exports?)\b"
+    r"(?!\s+(?:of\s+(?:[A-Z]\w*(?:'s|\u2019s))|tax|rules?|licen[cs]es?|controls?|ban|regime|credit|agency|figures?|"
+    r"data|record|market|revenue))",
+    re.IGNORECASE,
+)
+
+
 #: a gapped clause: "A has promised 24 of the jets and B 19": "and" before a state, a count after it
 _GAP_AND = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?\Z")
 _GAP_COUNT = re.compile(
@@ -183,6 +198,14 @@ def _gapped_subjects(s: str, base: int, parties: list[_Party]) -> None:
             p.role, p.cue = subj.role, subj.cue
 
 
+#: an appositive that names a co-party ("A, together with B, ordered": both buy, read by the joint-buyer
+#: step), not one that describes its subject ("A, a neighbour courted by B", "A, long wooed by B")
+_CO_PARTY = re.compile(
+    r"\s*,\s*(?:together|jointly|along|alongside|with|and|as well as|plus|like|unlike|as did|as has)\b",
+    re.IGNORECASE,
+)
+
+
 def _appositive_subjects(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]]
 ) -> None:
@@ -201,8 +224,12 @@ def _appositive_subjects(
                 break
             inside = [q for q in parties if start < q.mention.start - base < ts]
             # an alliance or bloc inside ("A, the first NATO member to buy it, received") only
-            # describes the subject; a state named in full may be the real subject: no guess
-            if any(q.mention.form != "demonym" and q.kind != "org" for q in inside):
+            # describes the subject; a state named in full may be the real subject: no guess, unless
+            # A opens the sentence ("A, a neighbour courted by both B and C, received X": B and C,
+            # a comma before the verb, are no subject of it)
+            if any(q.mention.form != "demonym" and q.kind != "org" for q in inside) and not (
+                _OPENING_TO_SUBJECT.fullmatch(s, 0, p.mention.start - base) and not _CO_PARTY.match(s, start)
+            ):
                 break
             if vclass == "buy":
                 p.role, p.cue = "buyer", f"subject:{word}"
@@ -496,6 +523,13 @@ _GOVERNED_BEFORE = re.compile(
 )
 
 
+#: a pronoun subject of the passive right before its verb ("... before it was sold", "until they were
+#: handed over"): the passive's subject is the pronoun's item, never a party named before it
+_PRONOUN_PASSIVE = re.compile(
+    r"\b(?:it|they)\s+(?:(?:was|were|had|has|have|been|later|then|eventually)\s+){1,3}\Z"
+)
+
+
 def _subject_roles(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
 ) -> None:
@@ -539,6 +573,8 @@ def _subject_roles(
                     continue  # "X from F, the French maker, have been handed over": an adjective, no recipient
                 if _PART_OF_WHICH.search(between):
                     continue  # "bought ships from A's yard, the first of which was handed over": the ships
+                if _PRONOUN_PASSIVE.search(between):
+                    continue  # "had served in A's navy before it was sold to B": "it" was sold, not A
                 p.role, p.cue = "buyer", "passive-recipient"  # "India was sold ...", "X were supplied"
             elif vclass == "buy" and _PASSIVE_BUY.search(between) and _PARTICIPLE_WORD.match(word):
                 continue  # "Dassault, whose Rafale was picked": what was bought, not who bought
@@ -985,6 +1021,9 @@ def _lost_bids(s: str, base: int, parties: list[_Party]) -> None:
             if p.mention.start > w.mention.end
             and _IN_PLACE.match(s[w.mention.end - base : p.mention.start - base])
         ]
+        if not places and w.role == "buyer" and w.cue == "to":
+            # "an offer of X to C lost to B": B won, it bought nothing ("lost to" is no sale's "to")
+            w.role, w.cue = "other", "winner"
         if not losers or not places:
             continue
         w.role, w.cue = "other", "winner"
@@ -1230,6 +1269,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "other", "era"
     if _GIFT_NEXT.match(own_right):
         return "supplier", "giver"  # "a Spanish package including X", "Poland's latest donation of X"
+    if "s" in own_right[:24] and _SALE_NEXT.match(own_right):
+        return "supplier", "subject:sale"  # "12 X, a US sale cleared in 2022": the US sells
     if ("after" in tail or "following" in tail) and _EARLIER_BUYERS.search(left):
         return "buyer", "earlier-buyer"  # "the fourth buyer of the gun after Lithuania and Croatia"
     if m.form != "demonym" and "the " in own_right[:40] and _NTH_BUYER_NEXT.match(own_right[:120]):
@@ -1350,11 +1391,22 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
 _DEMONYM_TO_SYSTEM = re.compile(r"(?:-[A-Z][a-z]+)?\s+(?:[a-z][\w-]*\s+){0,2}\Z")
 
 
+#: a possessive and at most a word ("'s ", "'s new "): a state's system right after it
+_POSS_TO_SYSTEM = re.compile(r"(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?")
+
+
 def system_demonyms(s: str, base: int, parties: list[_Party], systems: list[Mention]) -> None:
     """A demonym right before a system names its origin ("the Norwegian-American NASAMS, bought
     from ..."), never the subject of the verb after the system: the item patterns of :func:`_cue`
     only see designations with digits and item nouns, this sees every system mention."""
     for p in parties:
+        if p.role is None and p.mention.form != "demonym" and p.mention.start >= base:
+            # "France's CAESAR and China's SH-15": a state's possessive right before a system names
+            # its maker or holder, no bare mention to be taken for another system's buyer
+            nxt = next((m for m in systems if m.start >= p.mention.end), None)
+            if nxt is not None and _POSS_TO_SYSTEM.fullmatch(s, p.mention.end - base, nxt.start - base):
+                p.role, p.cue = "modifier", f"modifies:{nxt.text}"
+            continue
         if p.mention.form != "demonym" or p.role in ("modifier", "origin", "supplier"):
             continue
         nxt = next((m for m in systems if m.start >= p.mention.end), None)

@@ -424,7 +424,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"[\w'’/-]+ ){0,6}?" + _GIFT_ITEM + r"\b)|"
             # "have made similar swaps with X, receiving Y": a participle clause of a past act
             r"(?<=, )receiving|"
-            r"was delivered|were delivered|have been delivered|has been delivered)\b"
+            r"was delivered|were delivered|have been delivered|has been delivered|"
+            # a delivery told as a past event the sentence builds on: "after the delivery of X from A",
+            # "since the arrival of the first X" (not "the delivery of X is expected")
+            r"(?<=\b(?:after|since) )(?:the )?(?:deliver(?:y|ies)|arrivals?|handover) of|"
+            r"(?<=\bfollowing )(?:the )?(?:deliver(?:y|ies)|arrivals?|handover) of)\b"
         ),
     ),
     (

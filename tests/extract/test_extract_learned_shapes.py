@@ -125,7 +125,7 @@ def test_recipient_among_states_not_on_a_plain_deal(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Ghana, a partner courted by both France and Turkey, received two Super Tucano aircraft from Brazil.",
+        "Officials said Ghana, a partner courted by both France and Turkey, received two Super Tucano aircraft from Brazil.",
         "Wary of Russia, Finland ordered 64 F-35 fighters from the United States.",
     ],
 )
