@@ -238,6 +238,12 @@ _MISSED_LEFT = re.compile(
 )
 
 
+#: a buyer's own plan or wish to buy (a negotiating trigger word), and the past perfect before it:
+#: "had planned to buy", "had once hoped to acquire" tells a plan given up, not talks under way
+_ABANDONED_PLAN = re.compile(r"(?:plann|intend|hop|want|aim)ed to ", re.IGNORECASE)
+_HAD_LEFT = re.compile(r"\bhad\s+(?:(?:\w+ly|once|long|originally|initially|earlier)\s+)?$", re.IGNORECASE)
+
+
 #: the past perfect right before a trigger: "had been held up", "had long delayed"
 _PAST_PERFECT_LEFT = re.compile(
     r"\bhad\s+(?:(?:\w+ly|long|already)\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
@@ -423,6 +429,8 @@ def _readings(
             continue
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
             continue
+        if st == "negotiating" and _ABANDONED_PLAN.match(word) and _HAD_LEFT.search(left):
+            continue  # "which had planned to buy more X, has instead ordered Y": a plan given up, no talks
         if verbs is not None and st in ("delivered", "delivering") and not _DELIVERY_NOUN.match(word):
             verbs.add(st)
         found[st] = max(found.get(st, 0), _STATUS_RANK[st])
