@@ -192,6 +192,13 @@ _TIME_CLAUSE_LEFT = re.compile(
 #: jets landed at the base"); "jets landed at the base for an exercise" is a visit
 _LANDING = frozenset(["landed", "touched down"])
 _SERIES_BEFORE = re.compile(r"\b(?:first|last|final|initial)\b", re.IGNORECASE)
+#: a landing that brings the items: "transport aircraft landed at the airport carrying the parts of
+#: X", "a cargo plane touched down in B with the launchers" (a delivery flown in, not a visit)
+_CARRYING_RIGHT = re.compile(
+    r"[^.;]{0,80}?\b(?:carrying|bringing|delivering|with (?:the )?(?:first |initial )?(?:parts|components|"
+    r"elements|equipment|launchers|missiles|systems))\b",
+    re.IGNORECASE,
+)
 
 
 def _modal_word(left: str) -> str | None:
@@ -318,7 +325,7 @@ def _first_reading(
         return None  # "had hoped to take delivery in 2023": a missed date (the delay), no delivery
     if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
         return None  # "until the last frigate arrives", "when the army receives them": a time to come
-    if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
+    if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts) and not _CARRYING_RIGHT.match(s, te):
         return None  # "jets landed at the base for an exercise": a visit, no delivery
     if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
         return None  # "the transfers took place": a noun, no ongoing delivery

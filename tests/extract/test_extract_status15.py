@@ -64,3 +64,50 @@ def test_a_plan_in_the_past_perfect_states_no_talks(plan: str, first: str) -> No
 def test_a_plan_still_open_keeps_its_talks(plan: str) -> None:
     """A plan in the present is the purchase still ahead: negotiating."""
     assert "negotiating" in _stages(plan, "DEU", "CHL")
+
+
+# --- a landing that is a delivery: a time phrase before the place, a cargo flight bringing the items ---
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["touched down", "landed"]),
+    when=st.sampled_from(["on Monday", "this week", "last month", "early today"]),
+)
+def test_the_first_jets_landing_on_a_day_at_a_base_are_a_delivery(verb: str, when: str) -> None:
+    """ "The first N X, the first of B's order, touched down on Monday at the base": the first of the
+    order flown in (delivering), whatever time phrase stands before the place."""
+    text = (
+        f"Four F-16 fighters, the first of Chile's order from the United States, {verb} {when} at the "
+        "Cerrillos air base, two years after Santiago signed for the jets."
+    )
+    assert "delivering" in _stages(text, "USA", "CHL")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    carry=st.sampled_from(
+        [
+            "carrying parts of the NASAMS air defence system",
+            "bringing components of the NASAMS air defence system",
+            "with the first launchers of the NASAMS air defence system",
+        ]
+    ),
+    verb=st.sampled_from(["landed at", "touched down at"]),
+)
+def test_cargo_aircraft_landing_with_the_items_are_a_delivery(carry: str, verb: str) -> None:
+    """Transport aircraft landing with the items ("landed at the airport carrying parts of X, which B had
+    ordered") bring them: a delivery, beside the order the sentence also states."""
+    text = (
+        f"In May, four Norwegian transport aircraft {verb} Santiago airport {carry}, which Chile had "
+        "ordered from Norway in 2022."
+    )
+    got = _stages(text, "NOR", "CHL")
+    assert got & {"delivered", "delivering"}
+    assert "signed" in got
+
+
+def test_jets_landing_for_an_exercise_are_no_delivery() -> None:
+    """A landing with no first/last item and nothing carried is a visit: no delivery stage."""
+    text = "Chile signed for 12 F-16 jets from the United States in 2022. Two US F-16 jets landed at Santiago for an air show."
+    assert not _stages(text, "USA", "CHL") & {"delivered", "delivering"}
