@@ -192,6 +192,18 @@ _TIME_CLAUSE_LEFT = re.compile(
 #: jets landed at the base"); "jets landed at the base for an exercise" is a visit
 _LANDING = frozenset(["landed", "touched down"])
 _SERIES_BEFORE = re.compile(r"\b(?:first|last|final|initial)\b", re.IGNORECASE)
+#: an offer of something other than the items: "the offer of industrial partnership", "an offer of
+#: local production work" (what sweetened a bid), and a term offered for a purchase already asked for:
+#: "the earliest production slot offered", "the price offered" (no offer of the system itself)
+_NON_ITEM_OFFER_RIGHT = re.compile(
+    r"s?\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:industrial|partnerships?|co-?operation|offsets?|financ\w*|local|production|"
+    r"credits?|loans?|training|technology|support|assistance|jobs|work|workshare)\b",
+    re.IGNORECASE,
+)
+_NON_ITEM_OFFER_LEFT = re.compile(
+    r"\b(?:slots?|dates?|timelines?|schedules?|prices?|terms|financing|loans?|credits?|discounts?)\s+(?:was\s+|were\s+)?$",
+    re.IGNORECASE,
+)
 #: a landing that brings the items: "transport aircraft landed at the airport carrying the parts of
 #: X", "a cargo plane touched down in B with the launchers" (a delivery flown in, not a visit)
 _CARRYING_RIGHT = re.compile(
@@ -325,6 +337,8 @@ def _first_reading(
         return None  # "had hoped to take delivery in 2023": a missed date (the delay), no delivery
     if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
         return None  # "until the last frigate arrives", "when the army receives them": a time to come
+    if st == "offered" and (_NON_ITEM_OFFER_RIGHT.match(s, te) or _NON_ITEM_OFFER_LEFT.search(left)):
+        return None  # "the offer of industrial partnership", "the earliest slot offered": no item offered
     if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts) and not _CARRYING_RIGHT.match(s, te):
         return None  # "jets landed at the base for an exercise": a visit, no delivery
     if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):

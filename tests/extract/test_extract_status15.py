@@ -111,3 +111,50 @@ def test_jets_landing_for_an_exercise_are_no_delivery() -> None:
     """A landing with no first/last item and nothing carried is a visit: no delivery stage."""
     text = "Chile signed for 12 F-16 jets from the United States in 2022. Two US F-16 jets landed at Santiago for an air show."
     assert not _stages(text, "USA", "CHL") & {"delivered", "delivering"}
+
+
+# --- an offer of something other than the items: no offered stage ------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    what=st.sampled_from(
+        [
+            "offer of industrial partnership with Chile's defence sector",
+            "offer of local production work",
+            "offers of technology transfer",
+            "offer of cheap financing",
+        ]
+    )
+)
+def test_an_offer_of_partnership_or_financing_is_no_offer_of_the_system(what: str) -> None:
+    """ "The Korean offer of industrial partnership was a factor in picking the K2": what sweetened the
+    chosen bid, not a second stage (offered) of the deal beside the choice."""
+    text = (
+        "Chile has selected the K2 tank from South Korea. Analysts said the South Korean "
+        f"{what} was a major factor in the decision to pick the K2."
+    )
+    got = _stages(text, "KOR", "CHL")
+    assert "offered" not in got
+    assert "approved" in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(term=st.sampled_from(["production slot", "delivery date", "price", "financing terms"]))
+def test_a_term_offered_for_a_request_is_no_offer_of_the_system(term: str) -> None:
+    """ "Asked for more X, but the earliest production slot offered was in 2030": a term of the request,
+    no offer of the system."""
+    text = (
+        "Chile ordered six HIMARS launchers from the United States in 2022. Santiago has asked Washington "
+        f"for more HIMARS launchers, but the {term} offered was not acceptable."
+    )
+    assert "offered" not in _stages(text, "USA", "CHL")
+
+
+def test_an_offer_of_the_system_keeps_its_stage() -> None:
+    """The offer of the item itself stays an offer."""
+    for text in (
+        "South Korea's offer of the K2 tank to Chile includes local assembly.",
+        "South Korea offered Chile the K2 tank with local assembly.",
+    ):
+        assert "offered" in _stages(text, "KOR", "CHL"), text
