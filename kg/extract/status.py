@@ -204,6 +204,14 @@ _NON_ITEM_OFFER_LEFT = re.compile(
     r"\b(?:slots?|dates?|timelines?|schedules?|prices?|terms|financing|loans?|credits?|discounts?)\s+(?:was\s+|were\s+)?$",
     re.IGNORECASE,
 )
+#: talks about something other than a purchase: "have been discussing a way to pay for new arms",
+#: "with talks on that project due to begin" (the project a clause
+#: before names, not the deal)
+_NON_ITEM_TALKS_RIGHT = re.compile(
+    r"\s+(?:(?:on|about|over)\s+)?(?:(?:an?|the)\s+(?:\w+\s+)?(?:ways?|means|mechanism|methods?|formula)\s+(?:to|of|for)|"
+    r"(?:that|this)\s+(?:project|issue|matter|idea|plan|question))\b",
+    re.IGNORECASE,
+)
 #: a landing that brings the items: "transport aircraft landed at the airport carrying the parts of
 #: X", "a cargo plane touched down in B with the launchers" (a delivery flown in, not a visit)
 _CARRYING_RIGHT = re.compile(
@@ -337,6 +345,12 @@ def _first_reading(
         return None  # "had hoped to take delivery in 2023": a missed date (the delay), no delivery
     if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
         return None  # "until the last frigate arrives", "when the army receives them": a time to come
+    if (
+        st == "negotiating"
+        and _NON_ITEM_TALKS_RIGHT.match(s, te)
+        and not any(t[0] == "purchase" and t[1] >= te for t in trig)
+    ):
+        return None  # "discussing a way to pay for X", "talks on that project": talks about something else
     if st == "offered" and (_NON_ITEM_OFFER_RIGHT.match(s, te) or _NON_ITEM_OFFER_LEFT.search(left)):
         return None  # "the offer of industrial partnership", "the earliest slot offered": no item offered
     if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts) and not _CARRYING_RIGHT.match(s, te):

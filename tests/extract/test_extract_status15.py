@@ -158,3 +158,56 @@ def test_an_offer_of_the_system_keeps_its_stage() -> None:
         "South Korea offered Chile the K2 tank with local assembly.",
     ):
         assert "offered" in _stages(text, "KOR", "CHL"), text
+
+
+# --- talks about something other than the items: no negotiating stage --------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    talks=st.sampled_from(
+        [
+            "the two countries have been discussing a way to pay for new Russian arms through a joint mining venture",
+            "the two governments are negotiating a mechanism for paying for Russian arms in local currency",
+            "officials are discussing the means of paying for future Russian arms without the banking system",
+        ]
+    )
+)
+def test_talks_on_a_way_to_pay_are_no_talks_on_the_system(talks: str) -> None:
+    """ "Discussing a way to pay for new arms" beside a delivery: talks about payment, no negotiating
+    stage of the delivered system's deal."""
+    text = f"Chile took delivery of 12 Su-30 jets from Russia in 2021. According to two officials, {talks}."
+    got = _stages(text, "RUS", "CHL")
+    assert "negotiating" not in got
+    assert "delivered" in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    talks=st.sampled_from(
+        [
+            "with talks on that project due to begin next month",
+            "and negotiations on this project will open in the spring",
+        ]
+    )
+)
+def test_talks_on_that_other_project_are_no_talks_on_the_deal(talks: str) -> None:
+    """ "Signed a deal for X; also agreed to work on Y, with talks on that project due next month":
+    the talks are the other project's, not a second stage of the signed deal."""
+    text = (
+        "BAE Systems will supply Starstreak missiles to the Chilean Army under a £200 million deal announced "
+        "on Monday. Britain described the agreement as a first step towards a wider partnership with Chile, "
+        f"and said the two countries had also agreed to work together on naval radars, {talks}."
+    )
+    got = _stages(text, "GBR", "CHL")
+    assert "negotiating" not in got
+    assert "signed" in got
+
+
+def test_talks_on_the_purchase_or_its_financing_keep_their_stage() -> None:
+    """Talks whose object is the purchase (or how to pay for it) stay negotiating."""
+    for text in (
+        "Chile is in talks with Britain on the purchase of Starstreak missiles.",
+        "Chile and Britain have been discussing a way to finance the purchase of Starstreak missiles.",
+    ):
+        assert "negotiating" in _stages(text, "GBR", "CHL"), text
