@@ -192,6 +192,33 @@ _TIME_CLAUSE_LEFT = re.compile(
 #: jets landed at the base"); "jets landed at the base for an exercise" is a visit
 _LANDING = frozenset(["landed", "touched down"])
 _SERIES_BEFORE = re.compile(r"\b(?:first|last|final|initial)\b", re.IGNORECASE)
+#: an offer of something other than the items: "the offer of industrial partnership", "an offer of
+#: local production work" (what sweetened a bid), and a term offered for a purchase already asked for:
+#: "the earliest production slot offered", "the price offered" (no offer of the system itself)
+_NON_ITEM_OFFER_RIGHT = re.compile(
+    r"s?\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:industrial|partnerships?|co-?operation|offsets?|financ\w*|local|production|"
+    r"credits?|loans?|training|technology|support|assistance|jobs|work|workshare)\b",
+    re.IGNORECASE,
+)
+_NON_ITEM_OFFER_LEFT = re.compile(
+    r"\b(?:slots?|dates?|timelines?|schedules?|prices?|terms|financing|loans?|credits?|discounts?)\s+(?:was\s+|were\s+)?$",
+    re.IGNORECASE,
+)
+#: talks about something other than a purchase: "have been discussing a way to pay for new arms",
+#: "with talks on that project due to begin" (the project a clause
+#: before names, not the deal)
+_NON_ITEM_TALKS_RIGHT = re.compile(
+    r"\s+(?:(?:on|about|over)\s+)?(?:(?:an?|the)\s+(?:\w+\s+)?(?:ways?|means|mechanism|methods?|formula)\s+(?:to|of|for)|"
+    r"(?:that|this)\s+(?:project|issue|matter|idea|plan|question))\b",
+    re.IGNORECASE,
+)
+#: a landing that brings the items: "transport aircraft landed at the airport carrying the parts of
+#: X", "a cargo plane touched down in B with the launchers" (a delivery flown in, not a visit)
+_CARRYING_RIGHT = re.compile(
+    r"[^.;]{0,80}?\b(?:carrying|bringing|delivering|with (?:the )?(?:first |initial )?(?:parts|components|"
+    r"elements|equipment|launchers|missiles|systems))\b",
+    re.IGNORECASE,
+)
 
 
 def _modal_word(left: str) -> str | None:
@@ -236,6 +263,12 @@ _DELIVERY_NOUN = re.compile(
 _MISSED_LEFT = re.compile(
     r"\b(?:supposed|had (?:hoped|expected|planned|intended)) to\s+(?:be\s+)?$", re.IGNORECASE
 )
+
+
+#: a buyer's own plan or wish to buy (a negotiating trigger word), and the past perfect before it:
+#: "had planned to buy", "had once hoped to acquire" tells a plan given up, not talks under way
+_ABANDONED_PLAN = re.compile(r"(?:plann|intend|hop|want|aim)ed to ", re.IGNORECASE)
+_HAD_LEFT = re.compile(r"\bhad\s+(?:(?:\w+ly|once|long|originally|initially|earlier)\s+)?$", re.IGNORECASE)
 
 
 #: the past perfect right before a trigger: "had been held up", "had long delayed"
@@ -312,7 +345,15 @@ def _first_reading(
         return None  # "had hoped to take delivery in 2023": a missed date (the delay), no delivery
     if word in ("arrives", "receives") and _TIME_CLAUSE_LEFT.search(left):
         return None  # "until the last frigate arrives", "when the army receives them": a time to come
-    if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts):
+    if (
+        st == "negotiating"
+        and _NON_ITEM_TALKS_RIGHT.match(s, te)
+        and not any(t[0] == "purchase" and t[1] >= te for t in trig)
+    ):
+        return None  # "discussing a way to pay for X", "talks on that project": talks about something else
+    if st == "offered" and (_NON_ITEM_OFFER_RIGHT.match(s, te) or _NON_ITEM_OFFER_LEFT.search(left)):
+        return None  # "the offer of industrial partnership", "the earliest slot offered": no item offered
+    if word in _LANDING and not _SERIES_BEFORE.search(s, 0, ts) and not _CARRYING_RIGHT.match(s, te):
         return None  # "jets landed at the base for an exercise": a visit, no delivery
     if st == "delivering" and word in _NOUN_VERBS and _DETERMINER_LEFT.search(left):
         return None  # "the transfers took place": a noun, no ongoing delivery
@@ -423,6 +464,8 @@ def _readings(
             continue
         if st == "negotiating" and word in ("talks", "discussions", "discussed") and "cancelled" in found:
             continue
+        if st == "negotiating" and _ABANDONED_PLAN.match(word) and _HAD_LEFT.search(left):
+            continue  # "which had planned to buy more X, has instead ordered Y": a plan given up, no talks
         if verbs is not None and st in ("delivered", "delivering") and not _DELIVERY_NOUN.match(word):
             verbs.add(st)
         found[st] = max(found.get(st, 0), _STATUS_RANK[st])

@@ -387,9 +387,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sent(?! (?:a|an|its|the|their) (?:formal )?(?:request|letter|proposal|note|message|delegation|team|"
             r"invitation|query|rfp))|shipped|(?<!-)exported|"
             r"supplied|provided|transferred|donated|gifted|handed|"
-            # "the first two jets landed at the air base": an arrival (read only after first/last, see
+            # "the first two jets landed at the air base", "touched down on Monday at": an arrival (read
+            # only after first/last or with the items carried, see
             # kg.extract.status: jets landing for an exercise are no delivery)
-            r"(?:landed|touched down)(?= (?:at|in)\b)|" + _TOOK_FROM + r"|"
+            r"(?:landed|touched down)(?= (?:(?:on|this|last|early|late) [\w-]+ )?(?:at|in)\b)|"
+            + _TOOK_FROM
+            + r"|"
             # "the army took N X from A in 2020": items taken from a seller (not "took over from",
             # "took power/control/part", "took the lead from")
             # "took the last of the 12 jets in 2018": the end of the deliveries
