@@ -26,12 +26,15 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
    band holds when each check half is held out of choosing it (:func:`nested_band`) and whose
    shipped refit keeps the dev band at P >= 0.95 and R >= :data:`DEV_COVERAGE`; ties to the simplest
    feature set, then the most regularised; the model ships only if its band covers at least what the
-   hand table's own band does;
-4. the shipped weights are refit with the chosen settings on every labelled set that is not the
-   final check (dev, newsset, newsset2, newsset3, newsset7, newsset8, newsset10, newsset12); the final checks
-   (``bench_confidence.FINAL``: newsset4, newsset6, newsset9, newsset13, newsset15, newsset16, newsset19) are never
-   read here, nor yet the former finals newsset5, newsset11 and newsset14 and the new newsset17 and
-   newsset18 (:data:`NOT_TRAINED`).
+   hand table's own band does.  When no setting's band keeps the dev target (:func:`dev_limited`, since
+   conf15 the case: with the harder sets among the checks the Wilson band sits where the dev band covers
+   0.2-0.3 of the dev facts), each setting's band is the highest the dev target allows (:func:`dev_band`)
+   and the setting whose pooled checks are right most often there wins; the script then prints that the
+   promise is not kept out-of-sample, with the measured precision;
+4. the shipped weights are refit with the chosen settings on every labelled set that is not a final
+   check (dev, newsset and every halved set, both halves); the final checks (``bench_confidence.FINAL``:
+   newsset4, newsset6, newsset9, newsset13, newsset15, newsset16, newsset19) are never read here.
+   :data:`NOT_TRAINED` (empty since conf15) can leave a set out.
 
 Usage::
 
@@ -74,15 +77,12 @@ from scripts.bench_confidence import (  # noqa: E402
 #: Cross-validated by whole sets, the band measured on :data:`bench_confidence.CHECKS` (the odd halves).
 #: The sets written blind and measured before anyone tuned on them (newsset7, newsset8): their claims are right as often as on unseen news (about 60%), where the tuning sets' are right 86%
 #: of the time, so they say most about how the model does on text nobody tuned on.
-#: Former final checks made halved sets on 2026-12-04 (their misses had been read once): the rules are
-#: tuned on their even halves, but the model does not read them yet.  With their odd halves among the
-#: checks no setting of the grid keeps the band's promise (cross-validated, the band at 0.9 is right
-#: 0.74-0.79 of the time on those three halves, 0.92-1.00 on the others): the confidence model has
-#: not learned what goes wrong on that harder text.  Until it has, they are neither trained on nor part
-#: of the band's checks here (they still are checks for the rules, in ``bench_confidence``); nor are
-#: newsset17 and newsset18, written blind on 2026-12-04, whose confident claims were right 0.92 and 0.80 of
-#: the time when first measured.
-NOT_TRAINED = frozenset({"newsset5", "newsset11", "newsset14", "newsset17", "newsset18"})
+#: Former final checks made halved sets on 2026-12-04 (newsset5, newsset11, newsset14) and the sets written blind
+#: that day (newsset17, newsset18) were left out here until conf15 (with their odd halves among the checks no
+#: setting kept a Wilson band then).  conf15 trains on their even and odd halves like every halved set and
+#: measures the band on all the odd halves: the older checks alone said 0.99 where the harder halves' band
+#: was right 0.89 of the time.  Kept as the hook to leave a set out again (empty: none left out).
+NOT_TRAINED: frozenset[str] = frozenset()
 TUNING = tuple(n for n in TUNING if n.rsplit("-", 1)[0] not in NOT_TRAINED)
 CHECKS = tuple(n for n in CHECKS if n.rsplit("-", 1)[0] not in NOT_TRAINED)
 #: The shipped model is refit on every labelled set but the final checks (and :data:`NOT_TRAINED`).
@@ -115,7 +115,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 }
 #: chosen by the cross-validation (``--select``), with the band's score (``band_threshold``)
 FEATURE_SET = "base"
-BAND = 0.87
+BAND = 0.845
 #: the promise: the confident band right at least this often on text nobody tuned on ...
 PROMISE = 0.95
 #: ... as the one-sided 95% Wilson lower bound of its cross-validated precision on the pooled checks
@@ -511,10 +511,12 @@ def select(sc, data: dict[str, Labelled], show: bool = False) -> Setting:
     whole = _merge([data[n] for n in ALL])
     hand = _setting(sc, halves, _scores(halves, None, 0.0), "hand", 0.0, 0.0)
     rows: list[Setting] = []
+    grid: dict[tuple[str, float], tuple[dict[str, list[float]], learned.ClaimModel]] = {}
     for fs, feats in FEATURE_SETS.items():
         for l2 in GRID_L2:
             probs = cross_validate(halves, l2, feats)
             full = fit(whole.examples, l2, feats)
+            grid[(fs, l2)] = (probs, full)
             for b in GRID_BLEND:
                 row = _setting(sc, halves, _scores(halves, probs, b), fs, l2, b)
                 if row.band is not None:
@@ -538,20 +540,69 @@ def select(sc, data: dict[str, Labelled], show: bool = False) -> Setting:
         and r.shipped_dev[1] >= DEV_COVERAGE
     ]
     if not ok:
-        held = [
-            r
-            for r in rows
-            if r.band is not None and r.nested[2] == 0 and r.nested[0] >= PROMISE * r.nested[1]
-        ]
-        best_dev = max((r.shipped_dev[1] for r in held), default=0.0)
-        raise SystemExit(
-            f"no setting keeps the promise on the checks and the dev band ({len(held)} hold the band held out; "
-            f"their best shipped dev coverage {best_dev:.3f} < {DEV_COVERAGE}): ship no model, or report the trade"
-        )
+        return dev_limited(sc, halves, data["dev"], grid, show)
     best = max(r.cr for r in ok)
     order = list(FEATURE_SETS)
     near = [r for r in ok if r.cr >= best - COVERAGE_TIE]
     return min(near, key=lambda r: (order.index(r.features), -r.l2, r.blend))
+
+
+def dev_band(sc, dev: Labelled, full: learned.ClaimModel, blend: float) -> float | None:
+    """The highest score of :data:`BAND_GRID` (scanning up from its start) at which the shipped refit's dev
+    band still keeps the issue's dev target (P >= :data:`PROMISE`, R >= :data:`DEV_COVERAGE`); None: none."""
+    top = None
+    for band in BAND_GRID:
+        p, r = _prf(sc, dev, confidences(_with(full, blend, band), dev), THRESHOLD)[:2]
+        if p < PROMISE or r < DEV_COVERAGE:
+            break
+        top = band
+    return top
+
+
+def dev_limited(sc, halves: dict[str, Labelled], dev: Labelled, grid: dict, show: bool = False) -> Setting:
+    """The rule when no setting's Wilson band keeps the dev target (conf15, with the harder sets among the
+    checks): each setting's band is the most conservative the dev target allows (:func:`dev_band`), and the
+    setting whose pooled checks are right most often there (the Wilson lower bound of their out-of-sample
+    precision) wins, ties (within :data:`COVERAGE_TIE`) to the simplest feature set, the most regularised.
+
+    Why: the issue asks both (P >= 0.95 over 40% of the dev facts; 0.95 on unseen news); when the checks say
+    no band does both, the honest band is the highest the dev target permits, and its measured precision on
+    the checks (printed: under the promise) is the figure to report, not a bound chosen on easier sets."""
+    checks = _merge([halves[n] for n in CHECKS])
+    rows: list[Setting] = []
+    for (fs, l2), (probs, full) in grid.items():
+        for b in GRID_BLEND:
+            band = dev_band(sc, dev, full, b)
+            if band is None:
+                continue
+            scores = _scores(halves, probs, b)
+            row = Setting(fs, l2, b, band)
+            row.cp, row.cr, _, row.cn = _prf(sc, checks, [x for n in CHECKS for x in scores[n]], band)
+            row.shipped_dev = _prf(sc, dev, confidences(_with(full, b, band), dev), THRESHOLD)[:2]
+            rows.append(row)
+    if not rows:
+        raise SystemExit(
+            f"no setting keeps the dev target (P >= {PROMISE}, R >= {DEV_COVERAGE}): ship no model"
+        )
+    if show:
+        print(
+            "\nno Wilson band keeps the dev target; the band each setting's dev target allows, checks out-of-sample:"
+        )
+        for r in rows:
+            print(r.line())
+
+    def lower(r: Setting) -> float:
+        return wilson_lower(round(r.cp * r.cn), r.cn)
+
+    best = max(lower(r) for r in rows)
+    order = list(FEATURE_SETS)
+    near = [r for r in rows if lower(r) >= best - COVERAGE_TIE]
+    chosen = min(near, key=lambda r: (order.index(r.features), -r.l2, r.blend))
+    print(
+        f"\nthe promise is NOT kept out-of-sample: checks P={chosen.cp:.3f} R={chosen.cr:.3f} n={chosen.cn} "
+        f"lower={lower(chosen):.3f} at the dev-limited band {chosen.band}"
+    )
+    return chosen
 
 
 def _report(sc, data: dict[str, Labelled], chosen: Setting) -> None:
