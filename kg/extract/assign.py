@@ -513,6 +513,13 @@ class PartyAssigner:
             ):
                 suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
                 buyers = []
+        approvers = [p for p in buyers if _APPROVER_CUE.match(p.cue)]
+        markets = {p.iso3 for p in buyers if p.cue == "for"}
+        if approvers and markets and not suppliers and not markets & {p.iso3 for p in approvers}:
+            # "A approved $N in B arms sales, including X": the state clearing sales for another is
+            # their seller (its approval is the export licence), not a second buyer
+            suppliers = [replace(p, role="supplier", cue="approver") for p in approvers]
+            buyers = [p for p in buyers if p not in approvers]
         home = _SUCCESSOR.get(origin or "", origin)
         if m is None and home and suppliers and all(_DEMONYM_CUE.match(p.cue) for p in suppliers):
             # the system is the deal in context's, not named here: a demonym before another item

@@ -530,6 +530,12 @@ _PRONOUN_PASSIVE = re.compile(
 )
 
 
+#: a bare state name right before "arms sales" ("in Taiwan arms sales"), without "to" after it ...
+_MODIFIER_OF_SALES = re.compile(r"\s+(?:arms|weapons|military)\s+sales?\b(?!\s+to\b)", re.IGNORECASE)
+#: ... inside a prepositional phrase: a noun modifier, not the subject of "sales"
+_PREP_BEFORE = re.compile(r"\b(?:in|of|for|on|about|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def _subject_roles(
     s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, int, str]], lasts: dict[int, _Party]
 ) -> None:
@@ -539,6 +545,15 @@ def _subject_roles(
             continue  # "Chinese officials have offered N X": officials act for their state
         if _OBJ_OF_SELL.search(s[max(0, p.mention.start - base - 24) : p.mention.start - base]):
             continue  # "A, which promised B N X, has delivered none": B is the object, never a subject
+        if (
+            p.mention.form == "name"
+            and _MODIFIER_OF_SALES.match(s, p.mention.end - base)
+            and _PREP_BEFORE.search(s, 0, p.mention.start - base)
+        ):
+            # "approved $2 billion in B arms sales": B names the sales' market (arms sales for B), not
+            # their seller ("US arms sales to B" keeps its reading: "to" follows)
+            p.role, p.cue = "buyer", "for"
+            continue
         start = lasts[p.group].mention.end - base
         reach = limit = -1  # how far after the group a verb may be: worked out at the first trigger after it
         for _status, ts, te, word in trig:
