@@ -8,6 +8,7 @@ import re
 import re._constants as _c
 import re._parser as _p
 
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,7 +42,7 @@ WORDS = [
     "$",
     "€",
 ]
-texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=12).map(" ".join)
+texts = pieces_text(WORDS, noise=8, max_size=12)
 
 
 def test_patterns_are_found() -> None:
@@ -74,9 +75,7 @@ NEED_WORDS = [
     "no plans to",
     "ſecond",
 ]
-need_texts = st.lists(st.one_of(st.sampled_from(WORDS + NEED_WORDS), st.text(max_size=8)), max_size=12).map(
-    " ".join
-)
+need_texts = pieces_text(WORDS + NEED_WORDS, noise=8, max_size=12)
 
 
 def test_some_patterns_have_a_prefilter() -> None:

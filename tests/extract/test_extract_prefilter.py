@@ -14,6 +14,7 @@ from itertools import product
 
 import pytest
 from helpers.paths import REPO
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,7 +102,7 @@ WORDS = [
     "deal",
     "said",
 ]
-texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=12).map(" ".join)
+texts = pieces_text(WORDS, noise=8, max_size=12)
 #: trigger words and near misses, for the guarded trigger pattern
 TRIGGER_WORDS = [
     "signed",
@@ -200,7 +201,7 @@ def test_guarded_trigger_pattern_matches_like_the_plain_one() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(TRIGGER_WORDS), st.text(max_size=6)), max_size=10).map(" ".join))
+@given(pieces_text(TRIGGER_WORDS, noise=6, max_size=10))
 def test_guarded_trigger_pattern_on_random_text(text: str) -> None:
     low = text.lower()
     plain = [(m.lastgroup, m.span()) for m in re.finditer(_TRIGGER_PATTERN, low)]

@@ -36,6 +36,7 @@ import functools
 import re
 
 from helpers.paths import REPO
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,7 +121,7 @@ PIECES = [
     "K",
     "é",
 ]
-pieces_texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=8).map(" ".join)
+pieces_texts = pieces_text(PIECES, noise=4, max_size=8)
 
 
 @settings(max_examples=300, deadline=None)
@@ -188,9 +189,7 @@ ARTICLE_PIECES = [
     "\n",
     "(60)",
 ]
-article_texts = st.lists(st.one_of(st.sampled_from(ARTICLE_PIECES), st.text(max_size=3)), max_size=12).map(
-    "".join
-)
+article_texts = pieces_text(ARTICLE_PIECES, noise=3, max_size=12, sep="")
 
 
 @settings(max_examples=400, deadline=None)

@@ -16,6 +16,7 @@ import functools
 import re
 
 from helpers.paths import REPO
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -119,9 +120,7 @@ ASCII_PIECES = [
     "ſ",
     "\x1f",
 ]
-ascii_texts = st.lists(st.one_of(st.sampled_from(ASCII_PIECES), st.text(max_size=6)), max_size=12).map(
-    " ".join
-)
+ascii_texts = pieces_text(ASCII_PIECES, noise=6, max_size=12)
 
 
 def test_ascii_classes_tells_text_where_ascii_classes_differ() -> None:
@@ -190,7 +189,7 @@ def _plain_not_a_party(s: str, start: int, end: int, kind: str = "country") -> b
 
 
 GATE_PIECES = ["$", " $", ".$", "US", "A$2 billion", "—", "–", "-", " (AP) —", "WARSAW,", "\n", "Poland", " "]
-gate_texts = st.lists(st.one_of(st.sampled_from(GATE_PIECES), st.text(max_size=4)), max_size=10).map("".join)
+gate_texts = pieces_text(GATE_PIECES, noise=4, max_size=10, sep="")
 
 
 @settings(max_examples=300, deadline=None)

@@ -28,8 +28,8 @@ import functools
 import re
 
 from helpers.paths import REPO
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from kg.extract import (
     Article,
@@ -109,7 +109,7 @@ PIECES = [
     "é",
     "ſ",
 ]
-texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=14).map(" ".join)
+texts = pieces_text(PIECES, noise=4, max_size=14)
 
 
 @settings(max_examples=300, deadline=None)
@@ -322,9 +322,7 @@ TOKEN_PIECES = [
     "’",
     "\n",
 ]
-token_texts = st.lists(st.one_of(st.sampled_from(TOKEN_PIECES), st.text(max_size=3)), max_size=10).map(
-    " ".join
-)
+token_texts = pieces_text(TOKEN_PIECES, noise=3, max_size=10)
 
 
 def _token_spans(text: str) -> None:

@@ -3,8 +3,8 @@ plain patterns do on any text."""
 
 from __future__ import annotations
 
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from kg.extract import mentions
 
@@ -28,7 +28,7 @@ PIECES = [
     "7",
     "/",
 ]
-texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=12).map("".join)
+texts = pieces_text(PIECES, noise=3, max_size=12, sep="")
 
 
 @settings(max_examples=500, deadline=None)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from kg.extract import patterns, roles
 
@@ -24,7 +24,7 @@ PIECES = [
     "\u212a",
 ]
 PIECES += ["İ", "e\u0301", "\u0663", "the", "would", "-", " ", "  ", "\n"]
-texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=12).map(" ".join)
+texts = pieces_text(PIECES, noise=4, max_size=12)
 
 
 @settings(max_examples=500, deadline=None)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.strategies import pieces_text
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from kg.extract.sentences import _END, split_sentences
 
@@ -38,7 +38,7 @@ PIECES = [
     "\u0661.",
 ]
 PIECES += ["\n\t\n", "\n \t", "\u00a0", "\u2028", "ſ", "\u212a", "e\u0301", "U.S.", "Gen.", "Jets", "x"]
-texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=20).map("".join)
+texts = pieces_text(PIECES, noise=3, max_size=20, sep="")
 
 
 @settings(max_examples=500, deadline=None)
