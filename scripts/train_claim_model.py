@@ -33,7 +33,7 @@ Validation protocol (docs/extract-json.md, "Confidence scale"):
    promise is not kept out-of-sample, with the measured precision;
 4. the shipped weights are refit with the chosen settings on every labelled set that is not a final
    check (dev, newsset and every halved set, both halves); the final checks (``bench_confidence.FINAL``:
-   newsset4, newsset6, newsset9, newsset13, newsset15) are never read here.
+   newsset4, newsset6, newsset9, newsset13, newsset15, newsset20, newsset21) are never read here.
    :data:`NOT_TRAINED` (empty since conf15) can leave a set out.
 
 Usage::

@@ -21,8 +21,14 @@ def shingles(text: str, n: int = SHINGLE) -> set[tuple[str, ...]]:
 
 
 def texts(paths: list[Path]) -> dict[str, str]:
-    """File name -> article text of labelled article files (empty for an article without text)."""
-    return {p.name: json.loads(p.read_text(encoding="utf-8")).get("text") or "" for p in paths}
+    """``set/file name`` -> article text of labelled article files (empty for an article without text).
+
+    Keyed with the set's folder: two sets share a file prefix (newsset13 and newsset14 both name their files
+    ``a-NN``), and a key of the bare file name let one set's article hide the other's from the copy check."""
+    return {
+        f"{p.parent.name}/{p.name}": json.loads(p.read_text(encoding="utf-8")).get("text") or ""
+        for p in paths
+    }
 
 
 def shared_sequences(mine: dict[str, str], others: dict[str, str]) -> list[str]:
