@@ -54,7 +54,8 @@ BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 #:   material; the blind estimate is the finals left and the sets written after), newsset17 and
 #:   newsset18 (measured whole and blind when added, then halved), newsset16 and newsset19 (final checks
 #:   written after every rule, F1 0.50 and 0.49 at 18486dd: made tuning material on 2026-12-05, the fresh
-#:   finals written blind that day, newsset20 and newsset21, taking their place);
+#:   finals written blind that day, newsset20 and newsset21, taking their place),
+#:   newsset22 and newsset23 (written blind the same day, measured whole and blind, then halved);
 #: * ``final``: the final checks nobody tunes or trains on, not in the default ``--sets`` (a score watched
 #:   after every change is tuned on too); the lead scores them at merges (``--sets newsset4,...``).
 #:
@@ -81,6 +82,8 @@ NEWS_SETS: dict[str, tuple[str, str]] = {
     "newsset19": ("h", "halved"),
     "newsset20": ("i", "final"),
     "newsset21": ("j", "final"),
+    "newsset22": ("k", "halved"),
+    "newsset23": ("q", "halved"),
 }
 HALVED = ("dev", *(n for n, (_, role) in NEWS_SETS.items() if role == "halved"))
 FINAL = tuple(n for n, (_, role) in NEWS_SETS.items() if role == "final")
