@@ -113,6 +113,13 @@ _STATE_NOUN = re.compile(
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
 #: the start of a relative clause right before its subject (", which B", "that the B")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|that)\s+(?:the\s+)?\Z")
+#: between an item and a later member of its participle's agent list ("X donated by A, the B, C and ")
+_AGENT_LIST_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}by\s+[^.;:()]*", re.IGNORECASE)
+#: the words of a plain list of items ("X, Y and Z", "the X as well as two Y"): no clause of their own
+_LIST_WORDS = frozenset(
+    {"and", "or", "the", "a", "as", "well", "plus", "its", "their", "some", "more", "older"}
+)
+_WORD = re.compile(r"[A-Za-z]+")
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: a seller phrase that can follow its item ("X from A", "Y built in B") and how far after the item
@@ -279,18 +286,36 @@ class PartyAssigner:
             return False
         i = bisect.bisect_left(self._mention_starts, p.mention.start)
         item = next((x for x in reversed(self.mentions[:i]) if x.kind == "system"), None)
-        if (
-            item is None
-            or item.system is None
-            or item.system.designation == m.system.designation
-            or p.mention.start - item.end > 40
-        ):
+        if item is None or item.system is None or item.system.designation == m.system.designation:
+            return False
+        gap = self.text[item.end : p.mention.start]
+        if len(gap) > 40 and not (len(gap) <= 120 and _AGENT_LIST_GAP.fullmatch(gap)):
+            return False  # (the later members of the agent list: "donated by A, B, C and D")
+        if m.end <= item.start and self._earlier_clause(m, item):
+            # "which flew X and Y before the war, now operates Z donated by B": B gave Z only; X
+            # and Y belong to a clause of their own
+            return True
+        if len(gap) > 40:
             return False
         # only where ``m`` names its own maker ("the Dassault X"): else the agent stays (and the
         # several-origins filter decides), the text ties no other seller to ``m``
         head = m.text.split()[0] if " " in m.text else ""
         maker = reference.resolve_party(head) if head else None
         return maker is not None and maker.kind == "company"
+
+    def _earlier_clause(self, m: Mention, item: Mention) -> bool:
+        """Whether system ``m`` stands in another clause than the later ``item``: words of their own
+        (a verb, an adverbial) come between them, not only list commas, conjunctions and other
+        systems ("X, Y and Z" is one list, "X before the war, now operates Z" two clauses)."""
+        lo = m.end
+        rest: list[str] = []
+        for x in self.mentions:
+            if x.kind == "system" and m.end <= x.start < item.start:
+                rest.append(self.text[lo : x.start])
+                lo = max(lo, x.end)
+        rest.append(self.text[lo : item.start])
+        words = [w for w in _WORD.findall(" ".join(rest)) if w.lower() not in _LIST_WORDS]
+        return len(words) >= 3
 
     def _clause_apart(self, owners: list[_Party], buyer: _Party) -> bool:
         """Whether a clause break (see :data:`_CLAUSE_BREAK`) stands between every owner ("A's first X")
