@@ -224,6 +224,9 @@ class FrameBuilder(PartyAssigner):
                 frames.append(fr)
         frames = _drop_foreign_suppliers(frames, sys_refs, s, a, trig)
         _share_list_origin(frames, s, a, sys_refs)
+        generic = _generic_items(s, a, parties, systems, trig) if systems and trig else []
+        if generic:
+            frames = _settle_generic_items(frames, s, a, parties, sys_refs, generic)
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
@@ -244,6 +247,7 @@ class FrameBuilder(PartyAssigner):
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
             + _bidder_frames(frames, bidders)
             + _onward_frames(frames, parties, sys_refs)
+            + _generic_item_frames(frames, s, parties, trig, generic)
         )
 
     def _contest_buyer(self, sup: list[_Party], a: int, b: int) -> list[_Party]:
@@ -1624,6 +1628,124 @@ def _item_suppliers(
             continue
         taken.add(p.iso3)
         out.append(_systemless_companion(base, stage, suppliers=[p]))
+    return out
+
+
+#: a state's adjective or name before an unnamed item ("Chinese-made transport aircraft", "Turkish
+#: armoured vehicles"), read right after the party mention: lower-case words only, so no designation
+_GENERIC_ITEM_NEXT = re.compile(
+    r"(?P<made>-(?:made|built|supplied|designed|produced|manufactured))?\s+"
+    r"(?:(?!(?:and|or|with|from|to|for)\b)[a-z][a-z-]*\s+){0,2}?(?P<noun>" + _ITEMS4 + r")\b"
+)
+#: "for a" before an item: the platform something is for ("engines for a Chinese-built ship")
+_FOR_ITEM_BEFORE = re.compile(r"\bfor\s+(?:an?|the|its|their)\s+\Z")
+#: the start of a clause of its own inside a sentence ("..., and B has received", "while B took")
+_ITEM_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|while|whereas|but)\s|\s(?:and|while|whereas|but)\s")
+
+
+def _generic_items(
+    s: str, a: int, parties: list[_Party], systems: list[Mention], trig: list[tuple[str, int, int, str]]
+) -> list[tuple[_Party, int, int]]:
+    """The unnamed items of their own clauses in a sentence that names systems elsewhere: (the state
+    whose adjective qualifies the item, the clause's start, the item noun's end), all offsets in ``s``.
+
+    Why: "A took delivery of X, and B has received Chinese-made transport aircraft" states two
+    transfers; the second names no system (labelling rule 4: a fact without a system), so neither
+    its buyer nor its maker belongs to X.  Only a clause with a stage word of its own before the
+    item and no system mention counts."""
+    out: list[tuple[_Party, int, int]] = []
+    for p in parties:
+        start = p.mention.start - a
+        if start < 0 or not p.iso3 or p.mention.kind != "party":
+            continue
+        g = _GENERIC_ITEM_NEXT.match(s, p.mention.end - a)
+        if g is None or (p.mention.form != "demonym" and not g.group("made")) or p.kind == "company":
+            continue  # ("Lockheed Martin stealth fighters": a maker's name, no state's adjective)
+        if _FOR_ITEM_BEFORE.search(s, max(0, start - 12), start):
+            continue  # "engines for a Chinese-built vessel": the platform a part is for, no transfer
+        lo = max((b.end() for b in _ITEM_CLAUSE_BREAK.finditer(s, 0, start)), default=0)
+        if any(lo <= m.start - a < g.end() for m in systems):
+            continue
+        if not any(lo <= t[1] < start for t in trig):
+            continue
+        out.append((p, lo, g.end()))
+    return out
+
+
+def _settle_generic_items(
+    frames: list[_Frame],
+    s: str,
+    a: int,
+    parties: list[_Party],
+    sys_refs: list[_SysRef],
+    generic: list[tuple[_Party, int, int]],
+) -> list[_Frame]:
+    """The named systems' frames once the unnamed items' clauses are set apart (see
+    :func:`_generic_items`): the buyer named in such a later clause buys the unnamed item, not a
+    system of an earlier clause; the state qualifying the unnamed item sells it, not the named system
+    (whose own maker, when the sentence names it, sells that instead)."""
+    where = {id(ref): m for ref, m, _src in sys_refs if ref is not None and m is not None}
+    out: list[_Frame] = []
+    for fr in frames:
+        m = where.get(id(fr.system)) if fr.system is not None else None
+        if m is None:
+            out.append(fr)
+            continue
+        clause = next(
+            (
+                (lo, end)
+                for _p, lo, end in generic
+                if m.end - a <= lo and any(lo <= b.mention.start - a < end for b in fr.buyers)
+            ),
+            None,
+        )
+        if clause is not None:
+            continue  # "A took X, and B has received Chinese-made aircraft": B buys no X
+        makers = {id(p.mention) for p, _lo, _end in generic}
+        if fr.suppliers and all(id(p.mention) in makers for p in fr.suppliers):
+            origin = fr.system.origin_iso3
+            home = next((p for p in parties if origin and p.iso3 == origin and p.role != "buyer"), None)
+            if home is None:
+                continue
+            fr = replace(fr, suppliers=[replace(home, role="supplier")])
+        out.append(fr)
+    return out
+
+
+def _generic_item_frames(
+    frames: list[_Frame],
+    s: str,
+    parties: list[_Party],
+    trig: list[tuple[str, int, int, str]],
+    generic: list[tuple[_Party, int, int]],
+) -> list[_Frame]:
+    """A system-less frame for each unnamed item of its own clause (see :func:`_generic_items`):
+    the qualifying state sells, the buyer named in that clause (else the sentence's deal's) buys, at
+    the stage of the clause's own words."""
+    base = next((fr for fr in frames if fr.buyers and not fr.negated), None)
+    if base is None:
+        return []
+    out: list[_Frame] = []
+    a = base.sentence[0]
+    for p, lo, end in generic:
+        own = [b for b in parties if b.role == "buyer" and lo <= b.mention.start - a < p.mention.start - a]
+        buyer = own[-1] if own else base.buyers[0]
+        if buyer.iso3 in (None, p.iso3):
+            continue
+        if any(
+            fr.system is not None
+            and fr.buyers[0].iso3 == buyer.iso3
+            and any(q.iso3 == p.iso3 for q in fr.suppliers)
+            for fr in frames
+            if fr.buyers
+        ):
+            continue  # the state already sells a named system to that buyer here
+        stage = _status(s, [t for t in trig if lo <= t[1] < end])
+        out.append(
+            _systemless_companion(
+                base, stage, suppliers=[replace(p, role="supplier")], buyers=[buyer], own_clause=True
+            )
+        )
     return out
 
 
