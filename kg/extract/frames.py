@@ -386,6 +386,16 @@ class FrameBuilder(PartyAssigner):
                 sys_refs = main
             elif not main and ctx_sys is not None:
                 sys_refs = [(_context_ref(ctx_sys), None, "context")]
+            if (
+                dl is not None
+                and ctx_sys is not None
+                and _ALSO_WORD.search(dl.group(0))
+                and ctx_sys.name not in seen
+                and all(r[1] is None or r[1].start - a >= dl.end() for r in sys_refs)
+            ):
+                # "the package, which also included X": X beside the deal in context's own system
+                # (unless the sentence names the package's main item before the list)
+                sys_refs = [*sys_refs, (_context_ref(ctx_sys), None, "context")]
         return sys_refs
 
     @staticmethod
@@ -1631,6 +1641,8 @@ def _item_suppliers(
     return out
 
 
+#: "also" in a deal's list of items ("the package also included X"): the deal has an item beside X
+_ALSO_WORD = re.compile(r"\balso\b", re.IGNORECASE)
 #: a state's adjective or name before an unnamed item ("Chinese-made transport aircraft", "Turkish
 #: armoured vehicles"), read right after the party mention: lower-case words only, so no designation
 _GENERIC_ITEM_NEXT = re.compile(
