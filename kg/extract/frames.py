@@ -61,7 +61,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
-from kg.extract.status import _status, bare_purchase
+from kg.extract.status import _FLEET_VERB_LEFT, _status, bare_purchase
 from kg.extract.vocabulary import _HOLDS_FROM, _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
 
@@ -194,6 +194,8 @@ class FrameBuilder(PartyAssigner):
             if not _frame_worth_it(ref, sup, buy, status, s):
                 continue
             st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
+            if st == NO_STAGE[0]:
+                continue  # a fleet held in a clause before another item's stage (see _stage_of_other_item)
             if rivals is not None and (m is None or m.start - a >= rivals.start()) and st != "cancelled":
                 st = "offered"  # "rival bidders included X with its Y": Y was offered, not bought
             add_here = additional
@@ -761,6 +763,23 @@ def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]])
 _TIME_CLAUSE = re.compile(r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until)\b")
 
 
+#: the stage of a system that states none of its own (see :func:`_stage_of_other_item`): no frame
+NO_STAGE: _Stage = ("none", False, None, False)
+
+
+def _stage_of_other_item(s: str, a: int, m: Mention, at: int, systems: list[Mention]) -> bool:
+    """Whether system ``m`` is a fleet held ("flies X", "operates X") and the stage word at ``at`` (the
+    first after it, as it has none before) lies past a clause break, in a clause that names another
+    system and not ``m``'s again: that clause's stage is its own item's ("flies X, and it is
+    negotiating for Z")."""
+    brk = _CLAUSE_BREAK.search(s, m.end - a, at)
+    if brk is None or not _FLEET_VERB_LEFT.search(s, max(0, m.start - a - 100), m.start - a):
+        return False
+    key = _stage_key(m, s, a)
+    later = [x for x in systems if x.system is not None and x.start - a >= brk.end()]
+    return bool(later) and all(_stage_key(x, s, a) != key for x in later)
+
+
 def _per_system_status(
     s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]]
 ) -> dict[str, _Stage]:
@@ -842,6 +861,11 @@ def _per_system_status(
                     # the X it ordered are late": the verbs of this system's own clause, up to the break
                     # (or the next system), not its first verb alone
                     window = tail
+                elif window and _stage_of_other_item(s, a, m, window[0][1], systems):
+                    # "the air force flies X and Y, and it has been negotiating with B for more Z": the
+                    # later clause's stage is its own item's; X and Y (a fleet held) take no stage
+                    sys_status[_stage_key(m, s, a)] = NO_STAGE
+                    window = []
             if window and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in window):
                 # "a follow-on contract for more Y is under negotiation", "talks over X, ..., remain
                 # suspended": a purchase or talks noun before the system awaits its predicate, which
