@@ -29,11 +29,20 @@ from kg.extract.patterns import (
 from kg.extract.sentences import split_sentences
 from kg.vocab import reference
 
-#: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
-_UNNAMED_BUYERS = re.compile(
-    r"\b(?:sold|supplied|exported|delivered|offered)\s+to\s+(?:more than |over |at least |some |about |around )?"
+_SOME_STATES = (
+    r"(?:more than |over |at least |some |about |around )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|many|numerous|other|various)"
-    r"\s+(?:other\s+)?(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers)\b",
+    r"\s+(?:other\s+)?(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers)\b"
+)
+#: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies",
+#: "export contracts with 35 countries", "in talks with a European customer", "without naming the
+#: buyer"): the article's focus is not their buyer
+_UNNAMED_BUYERS = re.compile(
+    r"\b(?:sold|supplied|exported|delivered|offered)\s+to\s+" + _SOME_STATES + r"|"
+    r"\b(?:contracts?|deals?|agreements?|talks|discussions|negotiations)\s+with\s+" + _SOME_STATES + r"|"
+    r"\b(?:talks|discussions|negotiations|contracts?|deals?|agreements?)\s+with\s+an?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:customer|buyer|client|country|operator)\b|"
+    r"\bwithout\s+(?:naming|identifying|disclosing)\s+(?:the|its|a)\s+(?:country|customer|buyer|client|operator)\b",
     re.IGNORECASE,
 )
 
@@ -257,7 +266,7 @@ class PartyAssigner:
         suppliers, buyers, conf = self._roles_from_context(
             ref, suppliers, buyers, speakers, origin, anaphora, conf, (a, a + len(s))
         )
-        if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
+        if buyers and all(p is self.focus or p.cue == "focus" for p in buyers) and _UNNAMED_BUYERS.search(s):
             buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
         if (
             buyers
