@@ -29,11 +29,20 @@ from kg.extract.patterns import (
 from kg.extract.sentences import split_sentences
 from kg.vocab import reference
 
-#: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies")
-_UNNAMED_BUYERS = re.compile(
-    r"\b(?:sold|supplied|exported|delivered|offered)\s+to\s+(?:more than |over |at least |some |about |around )?"
+_SOME_STATES = (
+    r"(?:more than |over |at least |some |about |around )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|many|numerous|other|various)"
-    r"\s+(?:other\s+)?(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers)\b",
+    r"\s+(?:other\s+)?(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers)\b"
+)
+#: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies",
+#: "export contracts with 35 countries", "in talks with a European customer", "without naming the
+#: buyer"): the article's focus is not their buyer
+_UNNAMED_BUYERS = re.compile(
+    r"\b(?:sold|supplied|exported|delivered|offered)\s+to\s+" + _SOME_STATES + r"|"
+    r"\b(?:contracts?|deals?|agreements?|talks|discussions|negotiations)\s+with\s+" + _SOME_STATES + r"|"
+    r"\b(?:talks|discussions|negotiations|contracts?|deals?|agreements?)\s+with\s+an?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:customer|buyer|client|country|operator)\b|"
+    r"\bwithout\s+(?:naming|identifying|disclosing)\s+(?:the|its|a)\s+(?:country|customer|buyer|client|operator)\b",
     re.IGNORECASE,
 )
 
@@ -113,6 +122,13 @@ _STATE_NOUN = re.compile(
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
 #: the start of a relative clause right before its subject (", which B", "that the B")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|that)\s+(?:the\s+)?\Z")
+#: between an item and a later member of its participle's agent list ("X donated by A, the B, C and ")
+_AGENT_LIST_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}by\s+[^.;:()]*", re.IGNORECASE)
+#: the words of a plain list of items ("X, Y and Z", "the X as well as two Y"): no clause of their own
+_LIST_WORDS = frozenset(
+    {"and", "or", "the", "a", "as", "well", "plus", "its", "their", "some", "more", "older"}
+)
+_WORD = re.compile(r"[A-Za-z]+")
 #: a party that only qualifies the system after it (origin or owner)
 _MODIFIER_CUE = re.compile(r"(?:demonym-item|origin-modifier|owner-modifier)$")
 #: a seller phrase that can follow its item ("X from A", "Y built in B") and how far after the item
@@ -250,7 +266,7 @@ class PartyAssigner:
         suppliers, buyers, conf = self._roles_from_context(
             ref, suppliers, buyers, speakers, origin, anaphora, conf, (a, a + len(s))
         )
-        if buyers and buyers[0] is self.focus and _UNNAMED_BUYERS.search(s):
+        if buyers and all(p is self.focus or p.cue == "focus" for p in buyers) and _UNNAMED_BUYERS.search(s):
             buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
         if (
             buyers
@@ -279,18 +295,36 @@ class PartyAssigner:
             return False
         i = bisect.bisect_left(self._mention_starts, p.mention.start)
         item = next((x for x in reversed(self.mentions[:i]) if x.kind == "system"), None)
-        if (
-            item is None
-            or item.system is None
-            or item.system.designation == m.system.designation
-            or p.mention.start - item.end > 40
-        ):
+        if item is None or item.system is None or item.system.designation == m.system.designation:
+            return False
+        gap = self.text[item.end : p.mention.start]
+        if len(gap) > 40 and not (len(gap) <= 120 and _AGENT_LIST_GAP.fullmatch(gap)):
+            return False  # (the later members of the agent list: "donated by A, B, C and D")
+        if m.end <= item.start and self._earlier_clause(m, item):
+            # "which flew X and Y before the war, now operates Z donated by B": B gave Z only; X
+            # and Y belong to a clause of their own
+            return True
+        if len(gap) > 40:
             return False
         # only where ``m`` names its own maker ("the Dassault X"): else the agent stays (and the
         # several-origins filter decides), the text ties no other seller to ``m``
         head = m.text.split()[0] if " " in m.text else ""
         maker = reference.resolve_party(head) if head else None
         return maker is not None and maker.kind == "company"
+
+    def _earlier_clause(self, m: Mention, item: Mention) -> bool:
+        """Whether system ``m`` stands in another clause than the later ``item``: words of their own
+        (a verb, an adverbial) come between them, not only list commas, conjunctions and other
+        systems ("X, Y and Z" is one list, "X before the war, now operates Z" two clauses)."""
+        lo = m.end
+        rest: list[str] = []
+        for x in self.mentions:
+            if x.kind == "system" and m.end <= x.start < item.start:
+                rest.append(self.text[lo : x.start])
+                lo = max(lo, x.end)
+        rest.append(self.text[lo : item.start])
+        words = [w for w in _WORD.findall(" ".join(rest)) if w.lower() not in _LIST_WORDS]
+        return len(words) >= 3
 
     def _clause_apart(self, owners: list[_Party], buyer: _Party) -> bool:
         """Whether a clause break (see :data:`_CLAUSE_BREAK`) stands between every owner ("A's first X")

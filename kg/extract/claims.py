@@ -443,7 +443,8 @@ class _Extractor(FrameBuilder, DetailReader):
                     self.ctx.last = [claim]
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
-                self._also_stated(s, a, systems, trig, claim)
+                if not fr.own_clause:
+                    self._also_stated(s, a, systems, trig, claim)
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)

@@ -61,7 +61,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
-from kg.extract.status import _status, bare_purchase
+from kg.extract.status import _FLEET_VERB_LEFT, _status, bare_purchase
 from kg.extract.vocabulary import _HOLDS_FROM, _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
 
@@ -194,6 +194,8 @@ class FrameBuilder(PartyAssigner):
             if not _frame_worth_it(ref, sup, buy, status, s):
                 continue
             st, neg, mod, dl = sys_status.get(ref.name if ref else "", (status, negated, modality, delayed))
+            if st == NO_STAGE[0]:
+                continue  # a fleet held in a clause before another item's stage (see _stage_of_other_item)
             if rivals is not None and (m is None or m.start - a >= rivals.start()) and st != "cancelled":
                 st = "offered"  # "rival bidders included X with its Y": Y was offered, not bought
             add_here = additional
@@ -224,6 +226,9 @@ class FrameBuilder(PartyAssigner):
                 frames.append(fr)
         frames = _drop_foreign_suppliers(frames, sys_refs, s, a, trig)
         _share_list_origin(frames, s, a, sys_refs)
+        generic = _generic_items(s, a, parties, systems, trig) if systems and trig else []
+        if generic:
+            frames = _settle_generic_items(frames, s, a, parties, sys_refs, generic)
         if not frames:
             return []
         self._details(frames, s, a, sys_refs, future, trig)
@@ -244,6 +249,7 @@ class FrameBuilder(PartyAssigner):
             + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
             + _bidder_frames(frames, bidders)
             + _onward_frames(frames, parties, sys_refs)
+            + _generic_item_frames(frames, s, parties, trig, generic)
         )
 
     def _contest_buyer(self, sup: list[_Party], a: int, b: int) -> list[_Party]:
@@ -382,6 +388,16 @@ class FrameBuilder(PartyAssigner):
                 sys_refs = main
             elif not main and ctx_sys is not None:
                 sys_refs = [(_context_ref(ctx_sys), None, "context")]
+            if (
+                dl is not None
+                and ctx_sys is not None
+                and _ALSO_WORD.search(dl.group(0))
+                and ctx_sys.name not in seen
+                and all(r[1] is None or r[1].start - a >= dl.end() for r in sys_refs)
+            ):
+                # "the package, which also included X": X beside the deal in context's own system
+                # (unless the sentence names the package's main item before the list)
+                sys_refs = [*sys_refs, (_context_ref(ctx_sys), None, "context")]
         return sys_refs
 
     @staticmethod
@@ -747,6 +763,23 @@ def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]])
 _TIME_CLAUSE = re.compile(r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until)\b")
 
 
+#: the stage of a system that states none of its own (see :func:`_stage_of_other_item`): no frame
+NO_STAGE: _Stage = ("none", False, None, False)
+
+
+def _stage_of_other_item(s: str, a: int, m: Mention, at: int, systems: list[Mention]) -> bool:
+    """Whether system ``m`` is a fleet held ("flies X", "operates X") and the stage word at ``at`` (the
+    first after it, as it has none before) lies past a clause break, in a clause that names another
+    system and not ``m``'s again: that clause's stage is its own item's ("flies X, and it is
+    negotiating for Z")."""
+    brk = _CLAUSE_BREAK.search(s, m.end - a, at)
+    if brk is None or not _FLEET_VERB_LEFT.search(s, max(0, m.start - a - 100), m.start - a):
+        return False
+    key = _stage_key(m, s, a)
+    later = [x for x in systems if x.system is not None and x.start - a >= brk.end()]
+    return bool(later) and all(_stage_key(x, s, a) != key for x in later)
+
+
 def _per_system_status(
     s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]]
 ) -> dict[str, _Stage]:
@@ -828,6 +861,11 @@ def _per_system_status(
                     # the X it ordered are late": the verbs of this system's own clause, up to the break
                     # (or the next system), not its first verb alone
                     window = tail
+                elif window and _stage_of_other_item(s, a, m, window[0][1], systems):
+                    # "the air force flies X and Y, and it has been negotiating with B for more Z": the
+                    # later clause's stage is its own item's; X and Y (a fleet held) take no stage
+                    sys_status[_stage_key(m, s, a)] = NO_STAGE
+                    window = []
             if window and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in window):
                 # "a follow-on contract for more Y is under negotiation", "talks over X, ..., remain
                 # suspended": a purchase or talks noun before the system awaits its predicate, which
@@ -1624,6 +1662,126 @@ def _item_suppliers(
             continue
         taken.add(p.iso3)
         out.append(_systemless_companion(base, stage, suppliers=[p]))
+    return out
+
+
+#: "also" in a deal's list of items ("the package also included X"): the deal has an item beside X
+_ALSO_WORD = re.compile(r"\balso\b", re.IGNORECASE)
+#: a state's adjective or name before an unnamed item ("Chinese-made transport aircraft", "Turkish
+#: armoured vehicles"), read right after the party mention: lower-case words only, so no designation
+_GENERIC_ITEM_NEXT = re.compile(
+    r"(?P<made>-(?:made|built|supplied|designed|produced|manufactured))?\s+"
+    r"(?:(?!(?:and|or|with|from|to|for)\b)[a-z][a-z-]*\s+){0,2}?(?P<noun>" + _ITEMS4 + r")\b"
+)
+#: "for a" before an item: the platform something is for ("engines for a Chinese-built ship")
+_FOR_ITEM_BEFORE = re.compile(r"\bfor\s+(?:an?|the|its|their)\s+\Z")
+#: the start of a clause of its own inside a sentence ("..., and B has received", "while B took")
+_ITEM_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|while|whereas|but)\s|\s(?:and|while|whereas|but)\s")
+
+
+def _generic_items(
+    s: str, a: int, parties: list[_Party], systems: list[Mention], trig: list[tuple[str, int, int, str]]
+) -> list[tuple[_Party, int, int]]:
+    """The unnamed items of their own clauses in a sentence that names systems elsewhere: (the state
+    whose adjective qualifies the item, the clause's start, the item noun's end), all offsets in ``s``.
+
+    Why: "A took delivery of X, and B has received Chinese-made transport aircraft" states two
+    transfers; the second names no system (labelling rule 4: a fact without a system), so neither
+    its buyer nor its maker belongs to X.  Only a clause with a stage word of its own before the
+    item and no system mention counts."""
+    out: list[tuple[_Party, int, int]] = []
+    for p in parties:
+        start = p.mention.start - a
+        if start < 0 or not p.iso3 or p.mention.kind != "party":
+            continue
+        g = _GENERIC_ITEM_NEXT.match(s, p.mention.end - a)
+        if g is None or (p.mention.form != "demonym" and not g.group("made")) or p.kind == "company":
+            continue  # ("Lockheed Martin stealth fighters": a maker's name, no state's adjective)
+        if _FOR_ITEM_BEFORE.search(s, max(0, start - 12), start):
+            continue  # "engines for a Chinese-built vessel": the platform a part is for, no transfer
+        lo = max((b.end() for b in _ITEM_CLAUSE_BREAK.finditer(s, 0, start)), default=0)
+        if any(lo <= m.start - a < g.end() for m in systems):
+            continue
+        if not any(lo <= t[1] < start for t in trig):
+            continue
+        out.append((p, lo, g.end()))
+    return out
+
+
+def _settle_generic_items(
+    frames: list[_Frame],
+    s: str,
+    a: int,
+    parties: list[_Party],
+    sys_refs: list[_SysRef],
+    generic: list[tuple[_Party, int, int]],
+) -> list[_Frame]:
+    """The named systems' frames once the unnamed items' clauses are set apart (see
+    :func:`_generic_items`): the buyer named in such a later clause buys the unnamed item, not a
+    system of an earlier clause; the state qualifying the unnamed item sells it, not the named system
+    (whose own maker, when the sentence names it, sells that instead)."""
+    where = {id(ref): m for ref, m, _src in sys_refs if ref is not None and m is not None}
+    out: list[_Frame] = []
+    for fr in frames:
+        m = where.get(id(fr.system)) if fr.system is not None else None
+        if m is None:
+            out.append(fr)
+            continue
+        clause = next(
+            (
+                (lo, end)
+                for _p, lo, end in generic
+                if m.end - a <= lo and any(lo <= b.mention.start - a < end for b in fr.buyers)
+            ),
+            None,
+        )
+        if clause is not None:
+            continue  # "A took X, and B has received Chinese-made aircraft": B buys no X
+        makers = {id(p.mention) for p, _lo, _end in generic}
+        if fr.suppliers and all(id(p.mention) in makers for p in fr.suppliers):
+            origin = fr.system.origin_iso3
+            home = next((p for p in parties if origin and p.iso3 == origin and p.role != "buyer"), None)
+            if home is None:
+                continue
+            fr = replace(fr, suppliers=[replace(home, role="supplier")])
+        out.append(fr)
+    return out
+
+
+def _generic_item_frames(
+    frames: list[_Frame],
+    s: str,
+    parties: list[_Party],
+    trig: list[tuple[str, int, int, str]],
+    generic: list[tuple[_Party, int, int]],
+) -> list[_Frame]:
+    """A system-less frame for each unnamed item of its own clause (see :func:`_generic_items`):
+    the qualifying state sells, the buyer named in that clause (else the sentence's deal's) buys, at
+    the stage of the clause's own words."""
+    base = next((fr for fr in frames if fr.buyers and not fr.negated), None)
+    if base is None:
+        return []
+    out: list[_Frame] = []
+    a = base.sentence[0]
+    for p, lo, end in generic:
+        own = [b for b in parties if b.role == "buyer" and lo <= b.mention.start - a < p.mention.start - a]
+        buyer = own[-1] if own else base.buyers[0]
+        if buyer.iso3 in (None, p.iso3):
+            continue
+        if any(
+            fr.system is not None
+            and fr.buyers[0].iso3 == buyer.iso3
+            and any(q.iso3 == p.iso3 for q in fr.suppliers)
+            for fr in frames
+            if fr.buyers
+        ):
+            continue  # the state already sells a named system to that buyer here
+        stage = _status(s, [t for t in trig if lo <= t[1] < end])
+        out.append(
+            _systemless_companion(
+                base, stage, suppliers=[replace(p, role="supplier")], buyers=[buyer], own_clause=True
+            )
+        )
     return out
 
 

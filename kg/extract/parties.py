@@ -64,6 +64,9 @@ class _Frame:
     companion: bool = False
     #: the stage rests on a bare "bought" (no contract, sum or year): claimed ``unknown``
     bare_purchase: bool = False
+    #: an unnamed item of a clause of its own (frames._generic_items): its stage is that clause's,
+    #: the sentence's other stage words are other deals'
+    own_clause: bool = False
 
 
 @dataclass

@@ -166,7 +166,9 @@ _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
 #: a deal (or package, sale) that lists its items: "the deal covers", "deals including", "the
 #: package comprises"
 _DEAL_LIST = _nrx(
-    r"\b(?:deals?|contracts?|packages?|sales?|orders?|agreements?)(?:,[^,.;]{1,80},)?\s+(?:\w+\s+){0,2}?"
+    r"\b(?:deals?|contracts?|packages?|sales?|orders?|agreements?)"
+    # ", approved in 2023,", ", which also included", ", which A cleared in 2020 and which also included"
+    r"(?:,[^,.;]{1,80},|,\s+(?:which|that)\b(?:[^.;]{0,90}?\band\s+(?:which|that)\b)?)?\s+(?:\w+\s+){0,2}?"
     r"(?:includ(?:e|es|ing|ed)|cover(?:s|ed|ing)?|compris(?:e|es|ing|ed)|consist(?:s|ing)? of)\b"
 )
 #: "had been supplied to X by Y": Y sells (the word before "by" is the buyer, not a verb)

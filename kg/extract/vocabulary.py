@@ -59,7 +59,7 @@ _REL_SHARE = (
 _RELATION = (
     r"(?:(?:single |foreign )?"
     + _REL_ADJ
-    + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
+    + r" (?:foreign |overseas |external )?(?:sources? of (?:arms|weapons|"
     r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
     r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
     r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?|"
@@ -86,6 +86,7 @@ _RELATION_WORDS = (
     "suppl",
     "provider",
     "source of",
+    "sources of",
     "exporter",
     "account",
     "partner",
