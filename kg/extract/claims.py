@@ -311,6 +311,18 @@ class _Extractor(FrameBuilder, DetailReader):
         mark_catalogue_variants(self.claims)
         return self.claims
 
+    def _past_rival_bids(self, n_sentence: int, last_before: list[Claim]) -> None:
+        """A list of rival bids ("drew responses from A with X, B with Y") leaves the deal in context
+        as it was: none of the bids is the deal a later "the deal" or "the French side" refers to (a
+        single rival offer may be: "cleared that possible sale")."""
+        bids = self.claims[n_sentence:]
+        if (
+            self._rivals
+            and len({c.system.name for c in bids if c.system}) > 1
+            and all(c.status == "offered" for c in bids)
+        ):
+            self.ctx.last = last_before
+
     def _bullet_items(self, a: int, b: int, mentions: list[Mention], before: int) -> None:
         """The items of a bulleted list under a lead-in line (:mod:`.bullets`): a bullet line whose
         systems no claim placed takes the lead-in's deal and stage; a line ending in a colon with a
@@ -441,6 +453,7 @@ class _Extractor(FrameBuilder, DetailReader):
         if offers:
             self._rejected_offers(offers, frames, a, b)
         n_sentence = len(self.claims)
+        last_before = self.ctx.last
         for fr in frames:
             claim = self._claim(fr)
             n0 = len(self.claims)
@@ -469,6 +482,7 @@ class _Extractor(FrameBuilder, DetailReader):
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
+        self._past_rival_bids(n_sentence, last_before)
         self._relation_beside_examples(s, n_sentence)
         if " talks with " in s or "negotiat" in s:
             self._also_in_talks(s, a, parties, n_sentence)

@@ -182,6 +182,9 @@ _RIVAL = (
     # B", "A with the X and B with the Y are the finalists"
     r"(?:among|of) the (?:bidders|contenders|finalists)|(?:bidders|contenders|finalists) (?:are|were|include|included)|"
     r"(?:are|were) (?:the |among the )(?:finalists|bidders|contenders)|"
+    # "the request drew responses from A with the X and B with the Y": the entrants' bids
+    r"(?:drew|drawn|draws|attracted|attracts)\s+(?:[\w-]+\s+){0,2}?(?:responses|bids|offers|proposals|submissions|entries)"
+    r"\s+from|"
     # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
     r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
@@ -213,6 +216,10 @@ _RIVAL_WORDS = (
     "beat",
     "defeat",
     "edged out",
+    "drew",
+    "drawn",
+    "draws",
+    "attract",
     "saw off",
 )
 
