@@ -47,7 +47,8 @@ NTH_CUSTOMER = (
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
 _REL_ADJ = (
-    r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
+    r"(?:main|(?:(?:second|third|fourth|fifth)[- ])?(?:largest|biggest)|top|leading|key|principal|primary|major|"
+    r"chief|dominant|traditional|"
     r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest))"
 )
 _REL_SHARE = (
@@ -62,7 +63,7 @@ _RELATION = (
     + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
     r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
     r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
-    r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?|"
+    r"exporters? to)|(?:arms |weapons |military )donors?|donors? of (?:arms|weapons|military (?:aid|assistance)) to|(?:arms|weapons|defen[cs]e|military) partners?|"
     # the relation told from the seller's side: "B was A's largest customer", "B and C were the main
     # recipients of A's exports" (kg.extract.roles._customer_roles reads who is who)
     r"(?:export |arms |weapons |defen[cs]e |military )?(?:customers?|clients?|recipients?)\b(?! for\b)|"
@@ -87,6 +88,7 @@ _RELATION_WORDS = (
     "provider",
     "source of",
     "exporter",
+    "donor",
     "account",
     "partner",
     "destination for",
