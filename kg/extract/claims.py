@@ -34,7 +34,7 @@ from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
 from kg.extract.bullets import bullet_claims, is_bullet, lead_in_stage
 from kg.extract.clauses import item_phrases, split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
-from kg.extract.customers import customer_claims, listed_customers
+from kg.extract.customers import customer_claims, listed_customers, origin_ref
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
     _link_deals,
@@ -269,7 +269,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 self.ctx.last = kept_last
             if customers is not None:
                 lo, hi = customers[2]  # the system the phrase names ("buyer of the X", "the Y fighter")
-                ref = self._customer_ref([m for m in sent_mentions if lo <= m.start < hi], before)
+                phrase = [m for m in sent_mentions if lo <= m.start < hi]
+                ref = self._customer_ref(phrase, before) or origin_ref(sent_mentions, a, b, self.masked)
                 self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
             self._bullet_items(a, b, sent_mentions, before)
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []

@@ -17,7 +17,9 @@ from dataclasses import replace
 from kg.extract._fastre import NeedsRx, required_words
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef
+from kg.extract.parties import _system_ref
 from kg.extract.vocabulary import CUSTOMER_NOUN, NTH_CUSTOMER, TRIGGERS
+from kg.vocab import reference
 from kg.vocab.statuses import DELIVERY
 
 _NOUNS = "(?P<noun>" + CUSTOMER_NOUN + ")"
@@ -234,6 +236,32 @@ def _clause_stage(clause: str) -> str | None:
     return None
 
 
+def origin_ref(mentions: list[Mention], a: int, b: int, text: str) -> Claim | None:
+    """The deal a list of customers is about when the article told no earlier deal of the system the
+    sentence names (its only one) ("a backlog of Rafales, including orders from A and B"): the system, sold by its
+    maker's state (the catalogue's origin), to no buyer yet; None without a catalogue origin."""
+    named = [m for m in mentions if m.kind == "system" and m.system is not None]
+    if len({m.system.designation for m in named if m.system}) != 1:
+        return None  # no system, or several: which one the list bought is not told
+    for m in named:
+        if m.system is None or not m.system.origin_iso3:
+            continue
+        rec = reference.country_by_iso3(m.system.origin_iso3)
+        if rec is None:
+            continue
+        return Claim(
+            buyer=PartyRef("", None, "country"),
+            supplier=PartyRef(rec.name, m.system.origin_iso3, "country"),
+            system=_system_ref(m, text[m.end : m.end + 60]),
+            status="unknown",
+            evidence=Evidence(text[a:b], a, b),
+            confidence=0.5,
+            system_source="catalogue",
+            cues=["supplier:system-origin"],
+        )
+    return None
+
+
 def customer_claims(
     s: str,
     a: int,
@@ -272,7 +300,9 @@ def customer_claims(
                 package_value=None,
                 inherited=[],
                 cues=[
-                    f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
+                    "supplier:system-origin"
+                    if "supplier:system-origin" in ref.cues
+                    else f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
                     f"buyer:{buyer_cue}",
                     f"system:{ref.system_source or 'context'}",
                     "status:none" if status == "unknown" else "status:trigger",

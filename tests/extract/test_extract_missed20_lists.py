@@ -85,3 +85,21 @@ def test_a_group_without_a_purchase_names_no_buyer() -> None:
     ):
         got = facts(LEAD + tail, PUB)
         assert not {c for c in got if c[1] in ("TGO", "MLI", "NER")}, tail
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(
+        ["has a backlog of 90 K9 howitzers", "has a backlog of more than 200 K9 howitzers, mostly for export"]
+    ),
+    st.sampled_from(["including orders from", "with orders from"]),
+    st.lists(st.sampled_from(STATES), min_size=2, max_size=3, unique=True),
+)
+def test_listed_orders_of_a_system_the_article_sold_to_no_one_before(
+    head: str, opener: str, states: list
+) -> None:
+    """Pattern "the maker has a backlog of N X, including orders from A and B" in an article with no
+    earlier deal of X: each listed state ordered X from the state that makes it (its catalogue origin)."""
+    got = facts(f"The company {head}, {opener} {_listed([n for n, _ in states])}.", PUB)
+    for _, iso in states:
+        assert ("KOR", iso, "K-9 Thunder 155mm", "signed") in got
