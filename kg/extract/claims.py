@@ -31,9 +31,10 @@ from datetime import date
 
 from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
+from kg.extract.bullets import bullet_claims, is_bullet, lead_in_stage
 from kg.extract.clauses import item_phrases, split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
-from kg.extract.customers import customer_claims, listed_customers
+from kg.extract.customers import customer_claims, listed_customers, origin_ref
 from kg.extract.dates import find_dates
 from kg.extract.deals import (
     _link_deals,
@@ -147,6 +148,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self.claims: list[Claim] = []
         self._cur_status = "unknown"
         self._rivals = False
+        self._lead: tuple[str, Claim] | None = None  # a bulleted list's lead-in: its stage and deal
         self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
@@ -267,8 +269,10 @@ class _Extractor(FrameBuilder, DetailReader):
                 self.ctx.last = kept_last
             if customers is not None:
                 lo, hi = customers[2]  # the system the phrase names ("buyer of the X", "the Y fighter")
-                ref = self._customer_ref([m for m in sent_mentions if lo <= m.start < hi], before)
+                phrase = [m for m in sent_mentions if lo <= m.start < hi]
+                ref = self._customer_ref(phrase, before) or origin_ref(sent_mentions, a, b, self.masked)
                 self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
+            self._bullet_items(a, b, sent_mentions, before)
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
             self._orphan = None
             if unplaced and self.ctx.last and self._about_context(unplaced):
@@ -307,6 +311,37 @@ class _Extractor(FrameBuilder, DetailReader):
         name_other_names(self.claims)
         mark_catalogue_variants(self.claims)
         return self.claims
+
+    def _past_rival_bids(self, n_sentence: int, last_before: list[Claim]) -> None:
+        """A list of rival bids ("drew responses from A with X, B with Y") leaves the deal in context
+        as it was: none of the bids is the deal a later "the deal" or "the French side" refers to (a
+        single rival offer may be: "cleared that possible sale")."""
+        bids = self.claims[n_sentence:]
+        if (
+            self._rivals
+            and len({c.system.name for c in bids if c.system}) > 1
+            and all(c.status == "offered" for c in bids)
+        ):
+            self.ctx.last = last_before
+
+    def _bullet_items(self, a: int, b: int, mentions: list[Mention], before: int) -> None:
+        """The items of a bulleted list under a lead-in line (:mod:`.bullets`): a bullet line whose
+        systems no claim placed takes the lead-in's deal and stage; a line ending in a colon with a
+        stage word opens such a list, any other line that is no bullet closes it."""
+        if self._lead is not None and not is_bullet(self.text, a):
+            self._lead = None
+        if self._lead is not None:
+            if len(self.claims) == before:
+                self.claims.extend(bullet_claims(self._lead[1], self._lead[0], mentions, a, b, self.text))
+            return
+        stage = lead_in_stage(self.masked[a:b]) if self.masked.startswith(":", b - 1) else None
+        if stage is not None:
+            own = [c for c in self.claims[before:] if not c.negated]
+            # the lead-in's own deal, else the deal in context, else the article's latest (a sentence
+            # with an unplaced system in between clears the context, not the article's subject)
+            earlier = self.ctx.last or [c for c in self.claims[:before] if not c.negated]
+            ref = own[-1] if own else (earlier[-1] if earlier else None)
+            self._lead = (stage, ref) if ref is not None else None
 
     def _customer_ref(self, mentions: list[Mention], before: int) -> Claim | None:
         """The deal whose earlier customers a sentence lists: its own claim, else the claim of the
@@ -419,6 +454,7 @@ class _Extractor(FrameBuilder, DetailReader):
         if offers:
             self._rejected_offers(offers, frames, a, b)
         n_sentence = len(self.claims)
+        last_before = self.ctx.last
         for fr in frames:
             claim = self._claim(fr)
             n0 = len(self.claims)
@@ -448,6 +484,7 @@ class _Extractor(FrameBuilder, DetailReader):
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
+        self._past_rival_bids(n_sentence, last_before)
         self._relation_beside_examples(s, n_sentence)
         if " talks with " in s or "negotiat" in s:
             self._also_in_talks(s, a, parties, n_sentence)

@@ -17,7 +17,9 @@ from dataclasses import replace
 from kg.extract._fastre import NeedsRx, required_words
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef
+from kg.extract.parties import _system_ref
 from kg.extract.vocabulary import CUSTOMER_NOUN, NTH_CUSTOMER, TRIGGERS
+from kg.vocab import reference
 from kg.vocab.statuses import DELIVERY
 
 _NOUNS = "(?P<noun>" + CUSTOMER_NOUN + ")"
@@ -59,6 +61,55 @@ _SOLD_TO = re.compile(
     r"(?P<noun>)(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
+#: the plural nouns of a group of buying states ("several European air forces", "a dozen countries")
+_GROUP = r"(?P<noun>countries|nations|states|governments|air forces|navies|armies|militaries|customers|buyers|clients|operators|users)"
+#: "ordered by several European air forces, including A and B", "sold the Y to more than a dozen
+#: countries, such as A": a counted group of states and its examples, each a buyer of the item the
+#: sentence's verb states (the verb before the group: see _GROUP_VERB)
+_GROUP_INCLUDING = re.compile(
+    r"\b(?:several|many|various|numerous|multiple|(?:a|an)\s+(?:dozen|number|handful|host|range|string)\s+of|"
+    r"(?:more than|over|at least|nearly|almost|about|some)\s+(?:a\s+|an\s+)?[\w-]+(?:\s+of)?|[\w-]+\s+other)\s+"
+    r"(?:[\w-]+\s+){0,2}?" + _GROUP + r"\b[^,.;]{0,40}?,?\s+(?:including|such as|among them)\s+"
+    r"(?P<list>[^.;]{3,160})",
+    re.IGNORECASE,
+)
+#: "A, B and C are among the countries that have ordered the Y": the list before the group noun, the
+#: purchase in the relative clause after it (a bare choice, "to have chosen it", states no purchase)
+_AMONG = re.compile(
+    r"^(?P<list>[^.;]{3,160}?)\s+(?:are|were)\s+among\s+the\s+(?:other\s+)?(?:[\w-]+\s+){0,2}?"
+    + _GROUP
+    + r"\s+(?:that|which|who|to)\s+(?P<clause>[^.;]{3,80})",
+    re.IGNORECASE,
+)
+#: "a backlog that includes orders from A, B and C": the orders of several states, each signed
+_ORDERS_FROM = re.compile(
+    r"\b(?P<noun>orders|contracts)\s+(?:from|by)\s+(?P<list>[^.;]{3,160})", re.IGNORECASE
+)
+#: the verb a counted group's purchase is told by: its stage (kg.extract.vocabulary.TRIGGERS), else a
+#: bare sale or purchase (``unknown``); none ("close ties with several countries, including A"): no list
+_GROUP_VERB = re.compile(
+    r"\b(?:sold|sells|exported|exports|supplied|supplies|bought|purchased|acquired)\b", re.IGNORECASE
+)
+_SALE = re.compile(r"\b(?:sold|sells|exported|exports)\b", re.IGNORECASE)
+_GROUP_WORDS = (
+    "countries",
+    "nations",
+    "states",
+    "governments",
+    "forces",
+    "navies",
+    "armies",
+    "militaries",
+    "customers",
+    "buyers",
+    "clients",
+    "operators",
+    "users",
+)
+_GROUP_INCLUDING = NeedsRx(_GROUP_INCLUDING, needs=_GROUP_WORDS)
+_AMONG = NeedsRx(_AMONG, needs=("among",))
+_ORDERS_FROM = NeedsRx(_ORDERS_FROM, needs=("orders", "contracts"))
+_GROUP_RXS = (_GROUP_INCLUDING, _AMONG, _ORDERS_FROM)
 #: the customer nouns every match of the three list patterns holds (their word prefilter, NeedsRx):
 #: a sentence with "after" or "other" but no such noun skips the case-insensitive scans, which try
 #: every alternative at every position (2% of the extractor's regex time)
@@ -82,7 +133,10 @@ _KEYWORDS = (
     " sold ",
     " exported ",
     "such as",
-    "among them",
+    "among",
+    "orders from",
+    "orders by",
+    "contracts from",
 )
 #: the gap between two states of one list
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
@@ -100,9 +154,22 @@ def listed_customers(
     low = s.lower()
     if not any(k in low for k in _KEYWORDS):
         return None
-    for rx in (_NTH_AFTER, _JOINS, _INCLUDE, _BUYERS_INCLUDE, _SOLD_TO):
+    for rx in (
+        _NTH_AFTER,
+        _JOINS,
+        _INCLUDE,
+        _BUYERS_INCLUDE,
+        _SOLD_TO,
+        _GROUP_INCLUDING,
+        _AMONG,
+        _ORDERS_FROM,
+    ):
         m = rx.search(s)
-        if m is None or m.group("noun").lower().startswith(("countr", "nation")):
+        group = rx in _GROUP_RXS
+        stage = _group_stage(rx, m, s) if group and m is not None else None
+        if group and stage is None:
+            continue
+        if m is None or (not group and m.group("noun").lower().startswith(("countr", "nation"))):
             # "the third country after A to field it": A is kept out of the deal by the role step
             # (earlier buyer); only buyer/customer/operator/user nouns name A's own purchase here
             continue
@@ -131,12 +198,31 @@ def listed_customers(
             clause_end = stop.start() if stop else len(s)
             states += [x for x in mentions if x.kind == "system" and end.end() <= x.start - a < clause_end]
             own = _clause_stage(s[end.end() : clause_end])
+        if rx is _ORDERS_FROM and len(states) < 2:
+            continue  # "an order from A for the Y": the sentence's own deal, not a list of customers
         if states:
             noun = m.group("noun").lower()
-            status = own or ("delivered" if noun.startswith(("operator", "user")) else "unknown")
-            cue = "listed-customer" if rx is _BUYERS_INCLUDE else "earlier-customer"
+            status = own or stage or ("delivered" if noun.startswith(("operator", "user")) else "unknown")
+            # a list after a buyer noun or a counted group with its purchase verb names each state as a
+            # buyer (confidence.background keeps such a list of three or more)
+            cue = "listed-customer" if rx is _BUYERS_INCLUDE or group else "earlier-customer"
             return states, status, (a + m.start(), a + hi), cue
     return None
+
+
+def _group_stage(rx: object, m: re.Match[str], s: str) -> str | None:
+    """The status of a group pattern's purchases, None when the sentence tells none: the stage of the
+    verb before a counted group ("ordered by several air forces", "sold it to a dozen countries"), of
+    the relative clause after "among the countries" ("that have ordered it"); orders are signed."""
+    if rx is _ORDERS_FROM:
+        return "signed"
+    told = s[: m.start()] if rx is _GROUP_INCLUDING else m.group("clause")
+    stage = _clause_stage(told)
+    if stage == "signed" and _SALE.search(told):
+        return "unknown"  # "has sold the Y to a dozen countries": a sale without its stage (rule 5)
+    if stage is None and (_GROUP_VERB.search(told) or _BARE_PURCHASE.search(told)):
+        return "unknown"
+    return stage
 
 
 def _clause_stage(clause: str) -> str | None:
@@ -147,6 +233,32 @@ def _clause_stage(clause: str) -> str | None:
         m = _STAGE_RX[stage].search(clause)
         if m is not None and not (stage == "signed" and _BARE_PURCHASE.fullmatch(m.group(0))):
             return stage
+    return None
+
+
+def origin_ref(mentions: list[Mention], a: int, b: int, text: str) -> Claim | None:
+    """The deal a list of customers is about when the article told no earlier deal of the system the
+    sentence names (its only one) ("a backlog of Rafales, including orders from A and B"): the system, sold by its
+    maker's state (the catalogue's origin), to no buyer yet; None without a catalogue origin."""
+    named = [m for m in mentions if m.kind == "system" and m.system is not None]
+    if len({m.system.designation for m in named if m.system}) != 1:
+        return None  # no system, or several: which one the list bought is not told
+    for m in named:
+        if m.system is None or not m.system.origin_iso3:
+            continue
+        rec = reference.country_by_iso3(m.system.origin_iso3)
+        if rec is None:
+            continue
+        return Claim(
+            buyer=PartyRef("", None, "country"),
+            supplier=PartyRef(rec.name, m.system.origin_iso3, "country"),
+            system=_system_ref(m, text[m.end : m.end + 60]),
+            status="unknown",
+            evidence=Evidence(text[a:b], a, b),
+            confidence=0.5,
+            system_source="catalogue",
+            cues=["supplier:system-origin"],
+        )
     return None
 
 
@@ -188,7 +300,9 @@ def customer_claims(
                 package_value=None,
                 inherited=[],
                 cues=[
-                    f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
+                    "supplier:system-origin"
+                    if "supplier:system-origin" in ref.cues
+                    else f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
                     f"buyer:{buyer_cue}",
                     f"system:{ref.system_source or 'context'}",
                     "status:none" if status == "unknown" else "status:trigger",

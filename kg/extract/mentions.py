@@ -578,12 +578,14 @@ def _upgrade_standard(m: Mention, text: str) -> bool:
 
 
 def _not_a_party(m: Mention, text: str) -> bool:
-    """A state or firm name that is part of another name: a venue's ("the Paris Air Show", "the
+    """A state or firm name that is part of another name: a currency's ("US$"), a venue's ("the Paris Air Show", "the
     Singapore Airshow": where a deal was announced, not a party to it), an alliance's ("the Warsaw
     Pact") or a person's given name after
     a title ("President Rafael Correa": a person, not the firm)."""
     if m.form in ("name", "metonym") and _EVENT_AFTER.match(text, m.end):
         return True
+    if m.form == "name" and text.startswith("$", m.end):
+        return True  # "US$2 billion": the currency of a value, no state of the deal
     return bool(
         m.form not in ("name", "metonym", "demonym")
         and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)

@@ -346,11 +346,31 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             for x in parties[i + 2 :]:
                 if x.group == q.group and x.role is None:
                     x.role, x.cue = "supplier", "relation"
+    if " after " in s:
+        _ranked_after(s, base, parties)
     if contains_any(s, _CUSTOMER_WORDS):
         _customer_roles(s, base, parties)
     _share_list_suppliers(s, base, parties)
     if "followed by" in s:
         _ranked_followers(s, base, parties)
+
+
+#: "A is Y's second-largest supplier after C", "the second-largest donor of arms to Y after C": the
+#: ordinal rank of the relation, and the gap from its last party to the state ranked above
+_RANKED_SECOND = re.compile(r"\b(?:second|third|fourth|fifth)[- ](?:largest|biggest)\b", re.IGNORECASE)
+_AFTER_GAP = re.compile(r"^(?:(?:'s?|’s?)\s+[^,.;()]{0,60}?)?\s+(?:only\s+)?after\s+(?:the\s+)?$")
+
+
+def _ranked_after(s: str, base: int, parties: list[_Party]) -> None:
+    """The state a ranked relation names above its subject ("A is Y's second-largest arms supplier after
+    C"): C supplies Y too (the larger supplier), a relation of its own."""
+    if not _RANKED_SECOND.search(s):
+        return
+    for p, q in itertools.pairwise(parties):
+        if p.cue != "relation" or p.role != "buyer" or q.role is not None or q.kind != "country":
+            continue
+        if _AFTER_GAP.match(s[p.mention.end - base : q.mention.start - base]):
+            q.role, q.cue = "supplier", "relation"
 
 
 _CUSTOMER_WORDS = ("customer", "client", "recipient", "importer", "buyer")

@@ -82,8 +82,10 @@ _REL_BE = (
 _REL_NOUN = (
     r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|sources?|"
     r"(?:destination|source) for (?:arms|weapons|defen[cs]e|military) (?:purchases|imports|procurement)|"
-    r"(?<=arms )partners?|(?<=defence )partners?|(?<=defense )partners?|(?<=military )partners?)"
-    r"(?:\s+of\s+(?:arms|weapons|(?:[\w-]+\s+)?(?:equipment|hardware)))?"
+    r"(?<=arms )partners?|(?<=defence )partners?|(?<=defense )partners?|(?<=military )partners?|"
+    # "Y's second-largest military donor", "the largest donor of military aid to Y"
+    r"(?<=arms )donors?|(?<=weapons )donors?|(?<=military )donors?|donors?(?=\s+of\s+(?:arms|weapons|military)\b))"
+    r"(?:\s+of\s+(?:arms|weapons|military\s+(?:aid|assistance)|(?:[\w-]+\s+)?(?:equipment|hardware)))?"
 )
 #: "X remains Y's main arms supplier": the gap between X and Y, and what follows Y
 #: also in a relative clause or an appositive after X ("X, which had long been Y's main supplier, ...",

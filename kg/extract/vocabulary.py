@@ -47,7 +47,8 @@ NTH_CUSTOMER = (
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
 _REL_ADJ = (
-    r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
+    r"(?:main|(?:(?:second|third|fourth|fifth)[- ])?(?:largest|biggest)|top|leading|key|principal|primary|major|"
+    r"chief|dominant|traditional|"
     r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest))"
 )
 _REL_SHARE = (
@@ -62,7 +63,7 @@ _RELATION = (
     + r" (?:foreign |overseas |external )?(?:sources? of (?:arms|weapons|"
     r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
     r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
-    r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?|"
+    r"exporters? to)|(?:arms |weapons |military )donors?|donors? of (?:arms|weapons|military (?:aid|assistance)) to|(?:arms|weapons|defen[cs]e|military) partners?|"
     # the relation told from the seller's side: "B was A's largest customer", "B and C were the main
     # recipients of A's exports" (kg.extract.roles._customer_roles reads who is who)
     r"(?:export |arms |weapons |defen[cs]e |military )?(?:customers?|clients?|recipients?)\b(?! for\b)|"
@@ -88,6 +89,7 @@ _RELATION_WORDS = (
     "source of",
     "sources of",
     "exporter",
+    "donor",
     "account",
     "partner",
     "destination for",
@@ -183,6 +185,9 @@ _RIVAL = (
     # B", "A with the X and B with the Y are the finalists"
     r"(?:among|of) the (?:bidders|contenders|finalists)|(?:bidders|contenders|finalists) (?:are|were|include|included)|"
     r"(?:are|were) (?:the |among the )(?:finalists|bidders|contenders)|"
+    # "the request drew responses from A with the X and B with the Y": the entrants' bids
+    r"(?:drew|drawn|draws|attracted|attracts)\s+(?:[\w-]+\s+){0,2}?(?:responses|bids|offers|proposals|submissions|entries)"
+    r"\s+from|"
     # "the winner beat bids from A (the X) and B (the Y)": the beaten bids are the rivals
     r"(?:beat|beating|beats|defeated|defeating|saw off|edged out|outbid)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:bids?|offers?|proposals?)\s+(?:from|of|by)|"
@@ -214,6 +219,10 @@ _RIVAL_WORDS = (
     "beat",
     "defeat",
     "edged out",
+    "drew",
+    "drawn",
+    "draws",
+    "attract",
     "saw off",
 )
 
