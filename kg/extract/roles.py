@@ -346,11 +346,31 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             for x in parties[i + 2 :]:
                 if x.group == q.group and x.role is None:
                     x.role, x.cue = "supplier", "relation"
+    if "after" in s:
+        _ranked_after(s, base, parties)
     if contains_any(s, _CUSTOMER_WORDS):
         _customer_roles(s, base, parties)
     _share_list_suppliers(s, base, parties)
     if "followed by" in s:
         _ranked_followers(s, base, parties)
+
+
+#: "X is Y's second-largest supplier after Z": from the relation's buyer (its owner) to Z
+_RANKED_AFTER_GAP = re.compile(
+    r"^(?:'s?|’s?)\s+(?:[\w-]+\s+){0,2}?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:largest|biggest)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:suppliers?|sources?|providers?)\b[^.;:,()]{0,40}?\s+(?:only\s+)?after\s+(?:the\s+)?$"
+)
+
+
+def _ranked_after(s: str, base: int, parties: list[_Party]) -> None:
+    """The state a ranked supplier comes after: "X is Y's second-largest arms supplier after Z" says Z
+    supplies Y too (it ranks first), a standing relation of its own."""
+    for q, z in itertools.pairwise(parties):
+        ranked = q.cue == "relation" and q.role == "buyer" and z.kind == "country" and z.iso3 != q.iso3
+        if ranked and z.role in (None, "other") and p_gap(s, base, q, z, _RANKED_AFTER_GAP):
+            for x in parties:  # "after A and B": each state of the list ranks above
+                if x.group == z.group and x.role in (None, "other") and x.kind == "country":
+                    x.role, x.cue = "supplier", "relation"
 
 
 _CUSTOMER_WORDS = ("customer", "client", "recipient", "importer", "buyer")

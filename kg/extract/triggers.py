@@ -70,15 +70,16 @@ _TRIGGER_PATTERN, _TRIGGER_NAMES = _combined_triggers(first_letters=False)
 _TRIGGER_RX = re.compile(_combined_triggers(first_letters=True)[0])
 
 _REL_BE = (
-    r"(?:remains?|remained|is|was|(?:has|had|have)\s+(?:long\s+|always\s+|traditionally\s+|historically\s+)?been|"
-    r"are|were|became|becomes|become|continues to be|"
+    r"(?:remains?|remained|is|was|(?:has|had|have)\s+(?:long\s+|always\s+|traditionally\s+|historically\s+|"
+    r"for (?:decades|years|generations|(?:many|several|\w+) (?:years|decades))\s+)?been|"
+    r"are|were|became|becomes|(?:has\s+|have\s+|had\s+)?become|continues to be|"
     r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as|"
     # "Paris's long role as Cairo's main supplier", "Moscow's position as Delhi's top partner"
     r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:role|position|status|standing|place)\s+as)\s+"
     r"(?:still\s+|now\s+|also\s+|by far\s+|long\s+)?"
 )
 _REL_NOUN = (
-    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|source|"
+    r"(?:[\w-]+\s+){0,2}?" + _REL_ADJ + r"\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|sources?|"
     r"(?:destination|source) for (?:arms|weapons|defen[cs]e|military) (?:purchases|imports|procurement)|"
     r"(?<=arms )partners?|(?<=defence )partners?|(?<=defense )partners?|(?<=military )partners?)"
     r"(?:\s+of\s+(?:arms|weapons|(?:[\w-]+\s+)?(?:equipment|hardware)))?"

@@ -46,9 +46,12 @@ NTH_CUSTOMER = (
 )
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
+#: the rank of a supplier relation; a ranked one ("the second-largest supplier") and a comparative
+#: ("one of Y's larger suppliers") state the relation as much as "the main supplier" does
 _REL_ADJ = (
     r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
-    r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest))"
+    r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest)|larger|bigger|"
+    r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:largest|biggest|most important))"
 )
 _REL_SHARE = (
     r"(?:most|much|the bulk|the majority|nearly all|almost all|(?:about |around |over |nearly |some |more than |"
@@ -59,8 +62,8 @@ _REL_SHARE = (
 _RELATION = (
     r"(?:(?:single |foreign )?"
     + _REL_ADJ
-    + r" (?:foreign |overseas |external )?(?:source of (?:arms|weapons|"
-    r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
+    + r" (?:foreign |overseas |external )?(?:sources? of (?:arms|weapons|"
+    r"(?:military |naval |defen[cs]e )?(?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
     r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
     r"exporters? to)|(?:arms|weapons|defen[cs]e|military) partners?|"
     # the relation told from the seller's side: "B was A's largest customer", "B and C were the main
@@ -86,6 +89,7 @@ _RELATION_WORDS = (
     "suppl",
     "provider",
     "source of",
+    "sources of",
     "exporter",
     "account",
     "partner",
