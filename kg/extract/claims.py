@@ -267,8 +267,10 @@ class _Extractor(FrameBuilder, DetailReader):
                 self.ctx.last = kept_last
             if customers is not None:
                 lo, hi = customers[2]  # the system the phrase names ("buyer of the X", "the Y fighter")
-                ref = self._customer_ref([m for m in sent_mentions if lo <= m.start < hi], before)
-                self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
+                in_span = [m for m in sent_mentions if lo <= m.start < hi]
+                ref = self._customer_ref(in_span, before)
+                named = ref is not None and ref.system is not None and _names_system(in_span, ref.system.name)
+                self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref, named))
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
             self._orphan = None
             if unplaced and self.ctx.last and self._about_context(unplaced):
@@ -1134,6 +1136,11 @@ def _item_kinds(s: str) -> frozenset[str]:
     """The catalogue categories of the generic items a sentence's deal nouns are for ("a sale of
     support for radars": sensors); none without a deal noun tied to its item."""
     return frozenset(k for m in _DEAL_FOR_ITEM.finditer(s) if (k := ITEM_NOUNS.get(m.group("noun").lower())))
+
+
+def _names_system(mentions: list[Mention], name: str) -> bool:
+    """Whether one of ``mentions`` names the system ``name`` (its catalogue designation or as written)."""
+    return any(m.kind == "system" and m.system and name in (m.system.designation, m.text) for m in mentions)
 
 
 def _drop_systemless_echoes(

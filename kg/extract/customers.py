@@ -1,5 +1,7 @@
 """Earlier customers named beside a deal: "X became the third buyer of the Y after A and B",
-"X joins A and B as operators of the Y", "other operators of the Y include A and B".
+"X joins A and B as operators of the Y", "other operators of the Y include A and B", "has sold the Y to a
+dozen countries, including A and B", "a backlog including orders from A and B", "A and B are among the
+countries that have ordered the Y".
 
 Why a stage of its own: the states of such a list are not parties to the sentence's deal (the
 general role step must not pair them with it), but each of them is a fact of its own: an
@@ -59,6 +61,42 @@ _SOLD_TO = re.compile(
     r"(?P<noun>)(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
+#: "has sold the X to more than a dozen countries, including A, B and C": the item's earlier buyers
+#: counted by a state noun and named by an example list (the sale verb gives the stage)
+_SOLD_TO_STATES = re.compile(
+    r"\b(?P<verb>sold|exported|supplied|delivered)\s+(?:[^.;]{0,60}?\s+)?to\s+(?:more than\s+|over\s+|at least\s+|"
+    r"about\s+|some\s+|nearly\s+|around\s+)?(?:a dozen|dozens of|a number of|\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|many|numerous|other)\s+(?:[\w-]+\s+)?(?P<noun>countries|nations|states|customers|"
+    r"militaries|navies|air forces|armies)\s*,?\s+(?:including|among them|such as)\s+(?P<list>[^.;]{3,160})",
+    re.IGNORECASE,
+)
+#: "a backlog of N X, including orders from A, B and C": each state of the list has ordered the item
+_ORDERS_FROM = re.compile(
+    r"\b(?:including|among them|such as|with)\s+(?:export\s+|firm\s+)?(?P<noun>orders)\s+from\s+(?P<list>[^.;]{3,160})",
+    re.IGNORECASE,
+)
+#: "A, B and C are among the countries that have ordered the X": the list before its state noun
+_AMONG_STATES = re.compile(
+    r"\s+(?:are|were)\s+(?:also\s+)?among\s+the\s+(?:[\w-]+\s+)?(?P<noun>countries|nations|customers|buyers|"
+    r"operators|users)\s+(?:that|which|who)\s+(?:have\s+|had\s+|already\s+){0,2}(?P<verb>ordered|bought|"
+    r"purchased|acquired|operate|use|fly|field|received)\b",
+    re.IGNORECASE,
+)
+#: the stage each verb of those three patterns states (a bare sale or purchase is ``unknown``)
+_VERB_STAGE = {
+    "ordered": "signed",
+    "orders": "signed",
+    "supplied": "delivered",
+    "delivered": "delivered",
+    "received": "delivered",
+    "operate": "delivered",
+    "use": "delivered",
+    "fly": "delivered",
+    "field": "delivered",
+}
+_SOLD_TO_STATES = NeedsRx(_SOLD_TO_STATES, needs=("including", "among them", "such as"))
+_ORDERS_FROM = NeedsRx(_ORDERS_FROM, needs=("orders from",))
+_AMONG_STATES = NeedsRx(_AMONG_STATES, needs=("among the",))
 #: the customer nouns every match of the three list patterns holds (their word prefilter, NeedsRx):
 #: a sentence with "after" or "other" but no such noun skips the case-insensitive scans, which try
 #: every alternative at every position (2% of the extractor's regex time)
@@ -83,6 +121,8 @@ _KEYWORDS = (
     " exported ",
     "such as",
     "among them",
+    "among the",
+    "orders from",
 )
 #: the gap between two states of one list
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
@@ -100,9 +140,13 @@ def listed_customers(
     low = s.lower()
     if not any(k in low for k in _KEYWORDS):
         return None
-    for rx in (_NTH_AFTER, _JOINS, _INCLUDE, _BUYERS_INCLUDE, _SOLD_TO):
+    among = _listed_before(s, a, mentions)
+    if among is not None:
+        return among
+    for rx in (_NTH_AFTER, _JOINS, _INCLUDE, _BUYERS_INCLUDE, _SOLD_TO, _SOLD_TO_STATES, _ORDERS_FROM):
         m = rx.search(s)
-        if m is None or m.group("noun").lower().startswith(("countr", "nation")):
+        counted = rx is _SOLD_TO_STATES or rx is _ORDERS_FROM
+        if m is None or (m.group("noun").lower().startswith(("countr", "nation")) and not counted):
             # "the third country after A to field it": A is kept out of the deal by the role step
             # (earlier buyer); only buyer/customer/operator/user nouns name A's own purchase here
             continue
@@ -133,10 +177,45 @@ def listed_customers(
             own = _clause_stage(s[end.end() : clause_end])
         if states:
             noun = m.group("noun").lower()
-            status = own or ("delivered" if noun.startswith(("operator", "user")) else "unknown")
-            cue = "listed-customer" if rx is _BUYERS_INCLUDE else "earlier-customer"
-            return states, status, (a + m.start(), a + hi), cue
+            verb = m.group("verb").lower() if rx is _SOLD_TO_STATES else noun
+            status = own or (
+                "delivered" if noun.startswith(("operator", "user")) else _VERB_STAGE.get(verb, "unknown")
+            )
+            cue = (
+                "listed-customer"
+                if rx in (_BUYERS_INCLUDE, _SOLD_TO_STATES, _ORDERS_FROM)
+                else "earlier-customer"
+            )
+            # "a backlog of N X, including orders from A": the item is named before the phrase
+            return states, status, (a if rx is _ORDERS_FROM else a + m.start(), a + hi), cue
     return None
+
+
+def _listed_before(
+    s: str, a: int, mentions: list[Mention]
+) -> tuple[list[Mention], str, tuple[int, int], str] | None:
+    """The states of a list that ends right before "are among the countries that have ordered" (the
+    list comes first, so it is read backwards from the phrase), with the verb's stage."""
+    m = _AMONG_STATES.search(s)
+    if m is None:
+        return None
+    states: list[Mention] = []
+    end = m.start()
+    for p in reversed(mentions):
+        if p.end - a > end:
+            continue
+        if p.kind != "party" or p.party is None or p.party.kind != "country" or p.form == "demonym":
+            break
+        gap = s[p.end - a : end]
+        if (states and not _LIST_GAP.match(gap)) or (not states and gap.strip()):
+            break
+        states.insert(0, p)
+        end = p.start - a
+    if not states:
+        return None
+    noun, verb = m.group("noun").lower(), m.group("verb").lower()
+    status = "delivered" if noun.startswith(("operator", "user")) else _VERB_STAGE.get(verb, "unknown")
+    return states, status, (states[0].start, a + m.end()), "listed-customer"
 
 
 def _clause_stage(clause: str) -> str | None:
@@ -157,8 +236,11 @@ def customer_claims(
     text: str,
     found: tuple[list[Mention], str, tuple[int, int], str],
     ref: Claim | None,
+    named: bool = False,
 ) -> list[Claim]:
-    """One claim per listed earlier customer of ``ref``'s system and supplier (see the module docstring)."""
+    """One claim per listed earlier customer of ``ref``'s system and supplier (see the module docstring);
+    ``named``: the customer phrase names that system itself ("sold the X to ..."), so the system is the
+    phrase's own, not the context's."""
     if ref is None or ref.system is None or ref.supplier is None or ref.negated:
         return []
     states, status, _span, buyer_cue = found
@@ -190,7 +272,7 @@ def customer_claims(
                 cues=[
                     f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
                     f"buyer:{buyer_cue}",
-                    f"system:{ref.system_source or 'context'}",
+                    f"system:{'catalogue' if named and ref.system_source == 'context' else ref.system_source or 'context'}",
                     "status:none" if status == "unknown" else "status:trigger",
                 ],
             )
