@@ -1288,6 +1288,10 @@ _MAKER_NEXT = re.compile(
 )
 
 
+#: after the states a buyer turns to: what it turns to them for ("for arms", "for its new jets")
+_TURN_FOR = re.compile(r"^[^.;:]{0,80}?\bfor\s")
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -1317,6 +1321,9 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
         _TURN_TO.search(left) or _SUCH_AS.search(left)
     ):
+        if not _SUCH_AS.search(left) and not _TURN_FOR.match(right):
+            # "as Y turned to A, B and C": where Y now looks, no purchase the sentence states
+            return "other", "turning-to-bare"
         return "supplier", "turning-to"
     if "according" in tail and _ACCORDING.search(left):
         return "speaker", "according-to"
