@@ -225,8 +225,15 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
 _WEIGHS = ("consider", "evaluat", "stud", "weigh", "review", "examin", "mull")
 
 
+#: "leased two X to the Y Navy", "leases N X to Peru": the lessor lets the items to a named state or
+#: force (a capital after "to"; not "leased X to train pilots"), a sale, not a purchase
+_LEASED_TO_NEXT = re.compile(r"^(?:\s+[\w$.,'’-]+){1,8}?\s+to\s+(?:the\s+)?[A-Z]")
+
+
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
+    if word.startswith("leas") and _LEASED_TO_NEXT.match(after):
+        return "sell"
     if word.startswith(("receiv", "book")) and word.endswith(("order", "orders", "contract", "contracts")):
         return "sell"  # "BAE received an order from B": the maker won it (as "won an order")
     if word.startswith(("sent a", "sent an", "issued", "took", "take", "taken", "taking", "receiv")) or (
