@@ -340,7 +340,9 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             for x in parties[:i]:
                 if x.group == p.group and x.role is None:
                     x.role, x.cue = "supplier", "relation"
-        elif _REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap):
+        elif (_REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap)) or (
+            _REL_RELY_GAP.match(gap) and _REL_FOR_ARMS.match(s[q.mention.end - base :])
+        ):
             p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
             # "Y's main suppliers are A and B": the list after the noun
             for x in parties[i + 2 :]:
@@ -487,6 +489,14 @@ def p_gap(s: str, base: int, p: _Party, q: _Party, rx: re.Pattern[str]) -> bool:
     return len(gap) <= 120 and rx.search(gap) is not None
 
 
+#: "Y has relied almost entirely on X for new weapons": the gap between Y and X ...
+_REL_RELY_GAP = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?on\s+(?:the\s+)?$"
+)
+#: ... and what X is relied on for (arms, not "for transit" or "for support")
+_REL_FOR_ARMS = re.compile(
+    r"^\s+for\s+(?:[\w-]+\s+){0,2}?(?:arms|weapons|military (?:equipment|hardware)|defen[cs]e (?:equipment|hardware|imports))\b"
+)
 #: "of the weapons Y imported over two decades came from X": the gap between Y and X
 _REL_CAME_GAP = re.compile(
     r"^\s*(?:has |have |had )?(?:imported|bought|acquired|purchased|received)\b[^.;()]{0,80}?"

@@ -70,6 +70,9 @@ _RELATION = (
     # recipients of A's exports" (kg.extract.roles._customer_roles reads who is who)
     r"(?:export |arms |weapons |defen[cs]e |military )?(?:customers?|clients?|recipients?)\b(?! for\b)|"
     r"(?:arms |weapons )?(?:importers?|buyers?) of (?=(?:[\w.'’-]+ ){0,2}?(?:arms|weapons|exports)\b))|"
+    # "Y has relied almost entirely on X for new weapons": a dependence on one supplier
+    r"(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?) (?:[\w-]+ ){0,2}?on(?= [^.;]{2,40}? for (?:[\w-]+ ){0,2}?"
+    r"(?:arms|weapons|military (?:equipment|hardware)|defen[cs]e (?:equipment|hardware|imports))\b)|"
     r"suppl(?:y|ies|ied|ying) "
     + _REL_SHARE
     + r" of|account(?:s|ed|ing)? for "
@@ -104,6 +107,10 @@ _RELATION_WORDS = (
     "recipient",
     "importer",
     "buyer",
+    "relie",
+    "rely",
+    "relying",
+    "depend",
 )
 #: _RELATION_RX for any text (case-insensitive), behind its word prefilter (every match holds one of
 #: _RELATION_WORDS); the sentence checks of claims ask it about most sentences that gave a claim, and

@@ -14,7 +14,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers.claim_facts import triples
+from tests.helpers.claim_facts import facts, triples
 
 PUB = date(2025, 3, 14)
 
@@ -77,3 +77,25 @@ def test_after_a_plain_superlative_or_a_time_names_no_supplier() -> None:
         "France became Egypt's main arms supplier after Russia left the market."
     )
     assert _pairs("Turkey is Iraq's second-largest arms supplier after years of growth.") == {("TUR", "IRQ")}
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(_SUPPLIERS),
+    st.sampled_from(_BUYERS),
+    st.sampled_from(
+        [
+            "relies on {s} for weapons",
+            "has long relied on {s} for its arms",
+            "has relied almost entirely on {s} for new weapons",
+            "depends heavily on {s} for military equipment",
+        ]
+    ),
+)
+def test_a_buyer_relying_on_a_state_for_arms_states_the_relation(
+    supplier: tuple[str, str], buyer: tuple[str, str], phrase: str
+) -> None:
+    """Pattern "Y relies on X for arms": X is Y's supplier (a standing relation, ``unknown``)."""
+    (s, s3), (b, b3) = supplier, buyer
+    text = f"{b} {phrase.format(s=s)} since the 1990s."
+    assert (s3, b3, None, "unknown") in facts(text, PUB)
