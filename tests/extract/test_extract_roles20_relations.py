@@ -99,3 +99,28 @@ def test_a_buyer_relying_on_a_state_for_arms_states_the_relation(
     (s, s3), (b, b3) = supplier, buyer
     text = f"{b} {phrase.format(s=s)} since the 1990s."
     assert (s3, b3, None, "unknown") in facts(text, PUB)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            (("The US", "USA"), "Javelin missiles"),
+            (("France", "FRA"), "Rafale jets"),
+            (("Russia", "RUS"), "Su-30 fighters"),
+        ]
+    ),
+    st.sampled_from(_BUYERS),
+    st.sampled_from(["add to the aircraft it has sold", "sell more of the same systems"]),
+)
+def test_a_relation_beside_a_reference_to_the_deal_in_context_stays_a_systemless_fact(
+    deal: tuple[tuple[str, str], str], buyer: tuple[str, str], wish: str
+) -> None:
+    """Pattern "B bought S's X. S has become one of B's main suppliers, and wants to <refer back>": the
+    relation is a fact without a system even when the sentence refers back to the earlier deal."""
+    ((s, s3), items), (b, b3) = deal, buyer
+    text = (
+        f"{b} has bought a few {items} for trials. {s} has become one of {b}'s main arms suppliers, and "
+        f"its government wants to {wish}."
+    )
+    assert (s3, b3, None, "unknown") in facts(text, PUB)
