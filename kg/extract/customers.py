@@ -130,9 +130,36 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)
 _LIST_END = re.compile(r",\s+(?:which|who|where|while|but|although)\b|\s+(?:but|while|whereas)\s")
 
 
-def listed_customers(
-    s: str, a: int, mentions: list[Mention]
-) -> tuple[list[Mention], str, tuple[int, int], str] | None:
+#: (the listed states, their status, the phrase's span, the buyer cue, the states whose status differs:
+#: those listed after a relative clause on an earlier member take the noun's reading, not the clause's)
+Found = tuple[list[Mention], str, tuple[int, int], str, dict[int, str]]
+
+
+_COMMA_END = re.compile(r",\s+(?:the\s+)?$")
+
+
+def _tail_after_clause(s: str, a: int, lo: int, hi: int, mentions: list[Mention]) -> list[Mention]:
+    """The states that close a list after a relative clause on its member ("A, which has ordered N X,
+    B, and C."): a run of states from a comma to the sentence's end, each joined by a list gap."""
+    states = [
+        p
+        for p in mentions
+        if p.kind == "party" and p.party is not None and p.party.kind == "country" and p.form != "demonym"
+        if lo <= p.start - a < hi
+    ]
+    tail: list[Mention] = []
+    end = len(s.rstrip(" .\n"))
+    for p in reversed(states):
+        gap = s[p.end - a : tail[0].start - a] if tail else s[p.end - a : end]
+        if (tail and not _LIST_GAP.match(gap)) or (not tail and gap.strip()):
+            break
+        tail.insert(0, p)
+    if len(tail) >= 2 and _COMMA_END.search(s, lo, tail[0].start - a):
+        return tail
+    return []
+
+
+def listed_customers(s: str, a: int, mentions: list[Mention]) -> Found | None:
     """(the states of an earlier-customer list, their status, the phrase's span in the article, the
     buyer cue: ``listed-customer`` for a list after a buyer noun, else ``earlier-customer``) in
     sentence ``s`` at offset ``a``; the systems of a relative clause on the list ("after A, which
@@ -169,31 +196,33 @@ def listed_customers(
                 break
             states.append(p)
         own: str | None = None
+        tail: list[Mention] = []
         if states and end is not None and end.group(0).lstrip(", ").startswith(("which", "who", "where")):
             # "after A, which builds its own version as the Z": Z is the listed customer's, not the deal's
             stop = _LIST_END.search(s, end.end())
             clause_end = stop.start() if stop else len(s)
+            tail = _tail_after_clause(s, a, end.end(), clause_end, mentions)
+            if tail:
+                clause_end = s.rindex(",", end.end(), tail[0].start - a)
             states += [x for x in mentions if x.kind == "system" and end.end() <= x.start - a < clause_end]
             own = _clause_stage(s[end.end() : clause_end])
         if states:
             noun = m.group("noun").lower()
             verb = m.group("verb").lower() if rx is _SOLD_TO_STATES else noun
-            status = own or (
-                "delivered" if noun.startswith(("operator", "user")) else _VERB_STAGE.get(verb, "unknown")
-            )
+            plain = "delivered" if noun.startswith(("operator", "user")) else _VERB_STAGE.get(verb, "unknown")
+            status = own or plain
             cue = (
                 "listed-customer"
                 if rx in (_BUYERS_INCLUDE, _SOLD_TO_STATES, _ORDERS_FROM)
                 else "earlier-customer"
             )
             # "a backlog of N X, including orders from A": the item is named before the phrase
-            return states, status, (a if rx is _ORDERS_FROM else a + m.start(), a + hi), cue
+            span = (a if rx is _ORDERS_FROM else a + m.start(), a + hi)
+            return states + tail, status, span, cue, {id(p): plain for p in tail}
     return None
 
 
-def _listed_before(
-    s: str, a: int, mentions: list[Mention]
-) -> tuple[list[Mention], str, tuple[int, int], str] | None:
+def _listed_before(s: str, a: int, mentions: list[Mention]) -> Found | None:
     """The states of a list that ends right before "are among the countries that have ordered" (the
     list comes first, so it is read backwards from the phrase), with the verb's stage."""
     m = _AMONG_STATES.search(s)
@@ -215,7 +244,7 @@ def _listed_before(
         return None
     noun, verb = m.group("noun").lower(), m.group("verb").lower()
     status = "delivered" if noun.startswith(("operator", "user")) else _VERB_STAGE.get(verb, "unknown")
-    return states, status, (states[0].start, a + m.end()), "listed-customer"
+    return states, status, (states[0].start, a + m.end()), "listed-customer", {}
 
 
 def _clause_stage(clause: str) -> str | None:
@@ -234,7 +263,7 @@ def customer_claims(
     a: int,
     b: int,
     text: str,
-    found: tuple[list[Mention], str, tuple[int, int], str],
+    found: Found,
     ref: Claim | None,
     named: bool = False,
 ) -> list[Claim]:
@@ -243,13 +272,14 @@ def customer_claims(
     phrase's own, not the context's."""
     if ref is None or ref.system is None or ref.supplier is None or ref.negated:
         return []
-    states, status, _span, buyer_cue = found
+    states, listed_status, _span, buyer_cue, own_status = found
     out: list[Claim] = []
     for p in states:
         rec = p.party
         if rec is None or rec.iso3 is None or rec.iso3 in (ref.supplier.iso3, ref.buyer.iso3):
             continue
         sup = ref.supplier.iso3 or ref.supplier.name
+        status = own_status.get(id(p), listed_status)
         out.append(
             replace(
                 ref,

@@ -121,3 +121,29 @@ def test_a_list_of_prospective_or_unrelated_states_is_no_customer() -> None:
         ("NOR", "CHL"),
         ("NOR", "OMN"),
     }
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(_DEALS),
+    st.sampled_from(_FIRST),
+    st.sampled_from(_LISTS),
+    st.sampled_from(
+        ["has ordered 36 systems on tracked vehicles", "took delivery of its first batch in 2023"]
+    ),
+)
+def test_a_customer_list_goes_on_after_a_relative_clause_on_its_first_member(
+    deal: tuple[str, str, str], first: tuple[str, str], listed: tuple, clause: str
+) -> None:
+    """Pattern "other customers of the X include A, which <clause>, B, and C": B and C are customers too
+    (the noun's reading, ``unknown``); the clause's stage is A's alone."""
+    firm, s3, system = deal
+    b = first[0]
+    (x, _x3), (y, y3), (z, z3) = listed
+    text = (
+        f"{firm} will supply 20 {system} systems to {b}. Other customers for the {system} include {x}, "
+        f"which {clause}, {y}, and {z}."
+    )
+    got = facts(text, PUB)
+    assert {(s3, y3, "unknown"), (s3, z3, "unknown")} <= {(s, b_, st_) for s, b_, _, st_ in got}
+    assert (s3, y3) not in {(s, b_) for s, b_, _, st_ in got if st_ != "unknown"}
