@@ -593,12 +593,15 @@ class PartyAssigner:
             and suppliers
             and self._n_systems == 1
             and all(
-                p.cue == "demonym-item" and p.iso3 != origin and p.mention.end <= m.start - 25
+                p.cue == "demonym-item"
+                and p.iso3 != origin
+                and (p.mention.end <= m.start - 25 or p.mention.start >= m.end)
                 for p in suppliers
             )
         ):
-            # "with Chinese trainers ... as X talks stall": the demonym describes another item far
-            # before the named system, whose maker is of another state
+            # "with Chinese trainers ... as X talks stall", "talks over the X and has received Chinese
+            # drones": the demonym describes another item far before or after the named system, whose
+            # maker is of another state
             suppliers = []
         attached = (
             [p for p in suppliers if p.cue == "from" and p.iso3 != origin and self._item_from(m, p)]

@@ -497,7 +497,8 @@ class _Extractor(FrameBuilder, DetailReader):
         """A supplier relation illustrated with the systems it covered ("most of the weapons Y imported
         came from X, from A submarines to B fighters") is itself a system-less fact (labelling rule 4):
         the systems named as examples do not stand for the whole relation, so the pair gets its
-        ``unknown`` claim without a system too (cue ``system:relation``)."""
+        ``unknown`` claim without a system too (cue ``system:relation``); so does a relation whose
+        system (and stage) the sentence took from the deal in context."""
         new = self.claims[n0:]
         if not new or not RELATION_LRX.search(s):
             return
@@ -506,18 +507,26 @@ class _Extractor(FrameBuilder, DetailReader):
             key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
             if c.system is None or c.negated or "supplier:relation" not in c.cues or key in pairs:
                 continue
-            if c.status != "unknown":
+            # a relation whose system came from the deal in context ("X has become one of Y's main
+            # suppliers, and wants to add to the jets it has sold"): the relation is still no stage of
+            # that deal, so it gets its own system-less fact as well
+            from_context = "system:context" in c.cues
+            if c.status != "unknown" and not from_context:
                 continue
             pairs.add(key)
+            cues = [x for x in c.cues if not x.startswith("system:")] + ["system:none", "system:relation"]
             rel = replace(
                 c,
                 system=None,
                 system_source=None,
+                status="unknown",
                 quantity=None,
                 value=None,
                 quantity_delivered=None,
                 package_value=None,
-                cues=[x for x in c.cues if not x.startswith("system:")] + ["system:none", "system:relation"],
+                cues=[x for x in cues if not x.startswith("status:")] + ["status:relation"]
+                if c.status != "unknown"
+                else cues,
             )
             self._relations.add(id(rel))
             self.claims.append(rel)

@@ -286,7 +286,10 @@ def background(cues: Iterable[str]) -> bool:
     named = "system:catalogue" in cues or "system:pattern" in cues
     # "after buyers that include A, B and C": a list after a buyer noun (kg.extract.customers) states
     # each one's purchase; a list of operators stays background
-    return not ((buyer or "buyer:listed-customer" in cues) and named)
+    # "A, B and C are among the countries that have ordered the system": the list's own stage verb ties
+    # each state to the deal in context, whose system it refers back to
+    staged = "buyer:listed-customer" in cues and "status:trigger" in cues
+    return not ((buyer or "buyer:listed-customer" in cues) and (named or staged))
 
 
 def calibrate(

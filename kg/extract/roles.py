@@ -340,7 +340,9 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             for x in parties[:i]:
                 if x.group == p.group and x.role is None:
                     x.role, x.cue = "supplier", "relation"
-        elif _REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap):
+        elif (_REL_APPOS_GAP.match(gap) or _REL_CAME_GAP.match(gap)) or (
+            _REL_RELY_GAP.match(gap) and _REL_FOR_ARMS.match(s[q.mention.end - base :])
+        ):
             p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
             # "Y's main suppliers are A and B": the list after the noun
             for x in parties[i + 2 :]:
@@ -357,20 +359,28 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
 
 #: "A is Y's second-largest supplier after C", "the second-largest donor of arms to Y after C": the
 #: ordinal rank of the relation, and the gap from its last party to the state ranked above
-_RANKED_SECOND = re.compile(r"\b(?:second|third|fourth|fifth)[- ](?:largest|biggest)\b", re.IGNORECASE)
-_AFTER_GAP = re.compile(r"^(?:(?:'s?|’s?)\s+[^,.;()]{0,60}?)?\s+(?:only\s+)?after\s+(?:the\s+)?$")
+_RANKED_SECOND = re.compile(
+    r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:largest|biggest)\b", re.IGNORECASE
+)
+_AFTER_GAP = re.compile(r"^(?:(?:'s?|’s?)\s+[^,.;:()]{0,60}?)?\s+(?:only\s+)?after\s+(?:the\s+)?$")
 
 
 def _ranked_after(s: str, base: int, parties: list[_Party]) -> None:
     """The state a ranked relation names above its subject ("A is Y's second-largest arms supplier after
-    C"): C supplies Y too (the larger supplier), a relation of its own."""
+    C", "the second-largest donor of arms to Y after C"): C supplies Y too (it ranks first), a standing
+    relation of its own; "after C and D" ranks each state of the list above."""
     if not _RANKED_SECOND.search(s):
         return
-    for p, q in itertools.pairwise(parties):
-        if p.cue != "relation" or p.role != "buyer" or q.role is not None or q.kind != "country":
-            continue
-        if _AFTER_GAP.match(s[p.mention.end - base : q.mention.start - base]):
-            q.role, q.cue = "supplier", "relation"
+    for q, z in itertools.pairwise(parties):
+        ranked = q.cue == "relation" and q.role == "buyer" and z.kind == "country" and z.iso3 != q.iso3
+        if (
+            ranked
+            and z.role in (None, "other")
+            and _AFTER_GAP.match(s[q.mention.end - base : z.mention.start - base])
+        ):
+            for x in parties:
+                if x.group == z.group and x.role in (None, "other") and x.kind == "country":
+                    x.role, x.cue = "supplier", "relation"
 
 
 _CUSTOMER_WORDS = ("customer", "client", "recipient", "importer", "buyer")
@@ -487,6 +497,14 @@ def p_gap(s: str, base: int, p: _Party, q: _Party, rx: re.Pattern[str]) -> bool:
     return len(gap) <= 120 and rx.search(gap) is not None
 
 
+#: "Y has relied almost entirely on X for new weapons": the gap between Y and X ...
+_REL_RELY_GAP = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?on\s+(?:the\s+)?$"
+)
+#: ... and what X is relied on for (arms, not "for transit" or "for support")
+_REL_FOR_ARMS = re.compile(
+    r"^\s+for\s+(?:[\w-]+\s+){0,2}?(?:arms|weapons|military (?:equipment|hardware)|defen[cs]e (?:equipment|hardware|imports))\b"
+)
 #: "of the weapons Y imported over two decades came from X": the gap between Y and X
 _REL_CAME_GAP = re.compile(
     r"^\s*(?:has |have |had )?(?:imported|bought|acquired|purchased|received)\b[^.;()]{0,80}?"
@@ -1288,6 +1306,10 @@ _MAKER_NEXT = re.compile(
 )
 
 
+#: after the states a buyer turns to: what it turns to them for ("for arms", "for its new jets")
+_TURN_FOR = re.compile(r"^[^.;:]{0,80}?\bfor\s")
+
+
 def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
     m = p.mention
     left = left[-70:]
@@ -1317,6 +1339,9 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
     if ("to" in low or "such" in low or "like" in low or "includ" in low or "from" in low) and (
         _TURN_TO.search(left) or _SUCH_AS.search(left)
     ):
+        if not _SUCH_AS.search(left) and not _TURN_FOR.match(right):
+            # "as Y turned to A, B and C": where Y now looks, no purchase the sentence states
+            return "other", "turning-to-bare"
         return "supplier", "turning-to"
     if "according" in tail and _ACCORDING.search(left):
         return "speaker", "according-to"

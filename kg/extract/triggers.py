@@ -72,8 +72,8 @@ _TRIGGER_RX = re.compile(_combined_triggers(first_letters=True)[0])
 _REL_BE = (
     r"(?:(?:nevertheless|still|also|however|traditionally|historically)\s+)?"
     r"(?:remains?|remained|is|was|(?:has|had|have)\s+(?:long\s+|always\s+|traditionally\s+|historically\s+|"
-    r"for\s+(?:\w+\s+)?(?:years|decades)\s+)?been|"
-    r"are|were|became|becomes|become|continues to be|"
+    r"for\s+(?:decades|years|generations|(?:many|several|\w+)\s+(?:years|decades))\s+)?been|"
+    r"are|were|became|becomes|(?:has\s+|have\s+|had\s+)?become|continues to be|"
     r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as|"
     # "Paris's long role as Cairo's main supplier", "Moscow's position as Delhi's top partner"
     r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:role|position|status|standing|place)\s+as)\s+"
@@ -228,8 +228,15 @@ def _triggers(s: str) -> list[tuple[str, int, int, str]]:
 _WEIGHS = ("consider", "evaluat", "stud", "weigh", "review", "examin", "mull")
 
 
+#: "leased two X to the Y Navy", "leases N X to Peru": the lessor lets the items to a named state or
+#: force (a capital after "to"; not "leased X to train pilots"), a sale, not a purchase
+_LEASED_TO_NEXT = re.compile(r"^(?:\s+[\w$.,'’-]+){1,8}?\s+to\s+(?:the\s+)?[A-Z]")
+
+
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
+    if word.startswith("leas") and _LEASED_TO_NEXT.match(after):
+        return "sell"
     if word.startswith(("receiv", "book")) and word.endswith(("order", "orders", "contract", "contracts")):
         return "sell"  # "BAE received an order from B": the maker won it (as "won an order")
     if word.startswith(("sent a", "sent an", "issued", "took", "take", "taken", "taking", "receiv")) or (

@@ -46,10 +46,12 @@ NTH_CUSTOMER = (
 )
 
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
+#: the rank of a supplier relation; a ranked one ("the second-largest supplier") and a comparative
+#: ("one of Y's larger suppliers") state the relation as much as "the main supplier" does
 _REL_ADJ = (
-    r"(?:main|(?:(?:second|third|fourth|fifth)[- ])?(?:largest|biggest)|top|leading|key|principal|primary|major|"
-    r"chief|dominant|traditional|"
-    r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest))"
+    r"(?:main|largest|biggest|top|leading|key|principal|primary|major|chief|dominant|traditional|"
+    r"long-?standing|long-?time|number[- ]one|no\.? 1|sole|single (?:largest|biggest)|larger|bigger|"
+    r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:largest|biggest|most important))"
 )
 _REL_SHARE = (
     r"(?:most|much|the bulk|the majority|nearly all|almost all|(?:about |around |over |nearly |some |more than |"
@@ -61,13 +63,16 @@ _RELATION = (
     r"(?:(?:single |foreign )?"
     + _REL_ADJ
     + r" (?:foreign |overseas |external )?(?:sources? of (?:arms|weapons|"
-    r"military (?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
+    r"(?:military |naval |defen[cs]e )?(?:equipment|hardware))|(?:destination|source) for (?:arms|weapons|defen[cs]e|military) "
     r"(?:purchases|imports|procurement|buys)|(?:arms |weapons |defen[cs]e |military |hardware )?(?:suppliers?|providers?|"
     r"exporters? to)|(?:arms |weapons |military )donors?|donors? of (?:arms|weapons|military (?:aid|assistance)) to|(?:arms|weapons|defen[cs]e|military) partners?|"
     # the relation told from the seller's side: "B was A's largest customer", "B and C were the main
     # recipients of A's exports" (kg.extract.roles._customer_roles reads who is who)
     r"(?:export |arms |weapons |defen[cs]e |military )?(?:customers?|clients?|recipients?)\b(?! for\b)|"
     r"(?:arms |weapons )?(?:importers?|buyers?) of (?=(?:[\w.'’-]+ ){0,2}?(?:arms|weapons|exports)\b))|"
+    # "Y has relied almost entirely on X for new weapons": a dependence on one supplier
+    r"(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?) (?:[\w-]+ ){0,2}?on(?= [^.;]{2,40}? for (?:[\w-]+ ){0,2}?"
+    r"(?:arms|weapons|military (?:equipment|hardware)|defen[cs]e (?:equipment|hardware|imports))\b)|"
     r"suppl(?:y|ies|ied|ying) "
     + _REL_SHARE
     + r" of|account(?:s|ed|ing)? for "
@@ -103,6 +108,10 @@ _RELATION_WORDS = (
     "recipient",
     "importer",
     "buyer",
+    "relie",
+    "rely",
+    "relying",
+    "depend",
 )
 #: _RELATION_RX for any text (case-insensitive), behind its word prefilter (every match holds one of
 #: _RELATION_WORDS); the sentence checks of claims ask it about most sentences that gave a claim, and
