@@ -347,6 +347,18 @@ class PartyAssigner:
             and not any(q.startswith(_ORIGIN_SELLER_CUES) for q in c.cues)
         }
 
+    def _seller_only(self, iso3: str | None) -> bool:
+        """Whether the article's claims so far name ``iso3`` as a seller and never as a buyer: the most
+        named state of a story told around its own sale (A, named in the headline and the lede, tells B
+        its order will be late) is the seller, not the buyer a sentence without one leaves to guess."""
+        sold = bought = False
+        for c in self.claims:
+            if c.negated:
+                continue
+            sold = sold or (c.supplier is not None and c.supplier.iso3 == iso3)
+            bought = bought or c.buyer.iso3 == iso3
+        return sold and not bought
+
     def _origins_here(self, span: tuple[int, int]) -> set[str | None]:
         """The home states of the systems named in the article span ``span`` (a sentence)."""
         lo = bisect.bisect_left(self._mention_starts, span[0])
@@ -897,9 +909,13 @@ class PartyAssigner:
             buyers = [force]
             conf -= 0.25
         focus = self.focus
-        if focus is not None and focus.iso3 in {p.iso3 for p in suppliers} | self._sibling_sellers(span):
+        if focus is not None and (
+            focus.iso3 in {p.iso3 for p in suppliers} | self._sibling_sellers(span)
+            or self._seller_only(focus.iso3)
+        ):
             # the most named state is this supplier ("Thailand shelved plans to buy from China ...
-            # China offered ... the navy operates a Chinese-built X"): the article's first stated buyer
+            # China offered ... the navy operates a Chinese-built X"), or the article's claims name it only
+            # as a seller: the article's first stated buyer
             focus = self._first_buyer({p.iso3 for p in suppliers})
         if (
             not buyers
