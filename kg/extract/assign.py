@@ -359,6 +359,19 @@ class PartyAssigner:
             bought = bought or c.buyer.iso3 == iso3
         return sold and not bought
 
+    def _qualifies_same_system(self, p: _Party, m: Mention) -> bool:
+        """Whether the demonym ``p`` qualifies a later mention of the system ``m`` names ("sent X
+        parts, and the A-ian X jets B took"): the next system mention after it, within a few words."""
+        i = bisect.bisect_left(self._mention_starts, p.mention.end)
+        nxt = next((x for x in self.mentions[i:] if x.kind == "system"), None)
+        return (
+            nxt is not None
+            and nxt.system is not None
+            and m.system is not None
+            and nxt.start - p.mention.end <= 30
+            and nxt.system.designation == m.system.designation
+        )
+
     def _origins_here(self, span: tuple[int, int]) -> set[str | None]:
         """The home states of the systems named in the article span ``span`` (a sentence)."""
         lo = bisect.bisect_left(self._mention_starts, span[0])
@@ -571,12 +584,18 @@ class PartyAssigner:
             and suppliers
             and self._n_systems == 1
             and all(
-                p.cue == "demonym-item" and p.iso3 != origin and p.mention.end <= m.start - 25
+                p.cue == "demonym-item"
+                and p.iso3 != origin
+                and (
+                    p.mention.end <= m.start - 25
+                    or (p.mention.start >= m.end + 15 and not self._qualifies_same_system(p, m))
+                )
                 for p in suppliers
             )
         ):
-            # "with Chinese trainers ... as X talks stall": the demonym describes another item far
-            # before the named system, whose maker is of another state
+            # "with Chinese trainers ... as X talks stall", "talks on the X and a purchase of Chinese
+            # drones": the demonym describes another item far before or after the named system, whose
+            # maker is of another state
             suppliers = []
         attached = (
             [p for p in suppliers if p.cue == "from" and p.iso3 != origin and self._item_from(m, p)]
