@@ -491,7 +491,18 @@ class PartyAssigner:
         # a domestic company next to its own state's purchase is a partner, not the supplier
         # ("negotiations with Mazagon Dock ... with Germany's TKMS")
         owners = [p for p in buyers if p.cue == "owner-modifier"]
+        origin = ref.origin_iso3 if ref is not None else None
+        makers = [p for p in buyers if p.iso3 == origin and _APPROVER_CUE.match(p.cue)] if origin else []
         if (
+            owners
+            and not suppliers
+            and makers
+            and all(p in makers or p.cue == "owner-modifier" for p in buyers)
+        ):
+            # "A approved a support package for B's X" (X made in A): A's export approval, B buys
+            suppliers = [replace(p, role="supplier", cue="approver") for p in makers]
+            buyers = owners
+        elif (
             owners
             and not suppliers
             and any(
