@@ -381,6 +381,31 @@ class PartyAssigner:
             and not any(q.startswith(_ORIGIN_SELLER_CUES) for q in c.cues)
         }
 
+    def _seller_only(self, iso3: str | None) -> bool:
+        """Whether the article's claims so far name ``iso3`` as a seller and never as a buyer: the most
+        named state of a story told around its own sale (A, named in the headline and the lede, tells B
+        its order will be late) is the seller, not the buyer a sentence without one leaves to guess."""
+        sold = bought = False
+        for c in self.claims:
+            if c.negated:
+                continue
+            sold = sold or (c.supplier is not None and c.supplier.iso3 == iso3)
+            bought = bought or c.buyer.iso3 == iso3
+        return sold and not bought
+
+    def _qualifies_same_system(self, p: _Party, m: Mention) -> bool:
+        """Whether the demonym ``p`` qualifies a later mention of the system ``m`` names ("sent X
+        parts, and the A-ian X jets B took"): the next system mention after it, within a few words."""
+        i = bisect.bisect_left(self._mention_starts, p.mention.end)
+        nxt = next((x for x in self.mentions[i:] if x.kind == "system"), None)
+        return (
+            nxt is not None
+            and nxt.system is not None
+            and m.system is not None
+            and nxt.start - p.mention.end <= 30
+            and nxt.system.designation == m.system.designation
+        )
+
     def _origins_here(self, span: tuple[int, int]) -> set[str | None]:
         """The home states of the systems named in the article span ``span`` (a sentence)."""
         lo = bisect.bisect_left(self._mention_starts, span[0])
@@ -500,7 +525,18 @@ class PartyAssigner:
         # a domestic company next to its own state's purchase is a partner, not the supplier
         # ("negotiations with Mazagon Dock ... with Germany's TKMS")
         owners = [p for p in buyers if p.cue == "owner-modifier"]
+        origin = ref.origin_iso3 if ref is not None else None
+        makers = [p for p in buyers if p.iso3 == origin and _APPROVER_CUE.match(p.cue)] if origin else []
         if (
+            owners
+            and not suppliers
+            and makers
+            and all(p in makers or p.cue == "owner-modifier" for p in buyers)
+        ):
+            # "A approved a support package for B's X" (X made in A): A's export approval, B buys
+            suppliers = [replace(p, role="supplier", cue="approver") for p in makers]
+            buyers = owners
+        elif (
             owners
             and not suppliers
             and any(
@@ -595,7 +631,10 @@ class PartyAssigner:
             and all(
                 p.cue == "demonym-item"
                 and p.iso3 != origin
-                and (p.mention.end <= m.start - 25 or p.mention.start >= m.end)
+                and (
+                    p.mention.end <= m.start - 25
+                    or (p.mention.start >= m.end + 15 and not self._qualifies_same_system(p, m))
+                )
                 for p in suppliers
             )
         ):
@@ -934,9 +973,13 @@ class PartyAssigner:
             buyers = [force]
             conf -= 0.25
         focus = self.focus
-        if focus is not None and focus.iso3 in {p.iso3 for p in suppliers} | self._sibling_sellers(span):
+        if focus is not None and (
+            focus.iso3 in {p.iso3 for p in suppliers} | self._sibling_sellers(span)
+            or self._seller_only(focus.iso3)
+        ):
             # the most named state is this supplier ("Thailand shelved plans to buy from China ...
-            # China offered ... the navy operates a Chinese-built X"): the article's first stated buyer
+            # China offered ... the navy operates a Chinese-built X"), or the article's claims name it only
+            # as a seller: the article's first stated buyer
             focus = self._first_buyer({p.iso3 for p in suppliers})
         if (
             not buyers

@@ -255,6 +255,10 @@ def _many_sided(claims: list[Claim]) -> dict[int, tuple[set, set]]:
     return out
 
 
+#: a supplier and a buyer that no word of the sentence ties to a deal: only named there, or carried over
+_NAMED_ONLY_SUPPLIER = frozenset({"supplier:mention", "supplier:context"})
+_NAMED_ONLY_BUYER = frozenset({"buyer:mention", "buyer:context"})
+
 #: buyer cues of a list tied to its deal word though not explicit on their own
 _LIST_BUYERS = frozenset({"buyer:to-buyers", "buyer:co-buyer"})
 
@@ -267,7 +271,11 @@ def background(cues: Iterable[str]) -> bool:
     deal word but no name, capital or firm of the supplier's state in the sentence ("operates Soviet-era
     X, which it bought in the 1980s": the fleet's history), or a
     firm read as the seller of a system named in another coordinate clause ("the air force is
-    weighing X and Y, and the navy signed with <firm> for a frigate": the firm sells the frigate).
+    weighing X and Y, and the navy signed with <firm> for a frigate": the firm sells the frigate), or
+    a supplier and a buyer both only named near the item (or carried over) with no stage word ("B's
+    commentators link A with weapons such as X": no word ties either to a deal), or a negated deal
+    verb over three or more suppliers or buyers ("the A-ian X, the B-ian Y and the C-ian Z were never
+    shortlisted"; "were blocked"): rivals refused, no deal of any of them.
 
     Why drop and not only demote: a consumer reading every claim (F1, the graph) gets a pair the text
     does not support; on the blind sets such claims were right about one time in four.  A list that is
@@ -278,6 +286,10 @@ def background(cues: Iterable[str]) -> bool:
         return True  # a fleet in service, its supplier only the item's origin: no transfer the text states
     if "supplier:company" in cues and "pair:other-clause" in cues:
         return True  # a firm named in another clause sells that clause's item, not this one
+    if "stage:negated-verb" in cues and "party:one-of-many" in cues:
+        return True  # "X, Y and Z were not considered / were blocked": a refusal of several, no deal
+    if "status:none" in cues and cues & _NAMED_ONLY_SUPPLIER and cues & _NAMED_ONLY_BUYER:
+        return True  # two states only named near the item, no stage word: no deal the text states
     if "party:in-list" not in cues:
         return False
     # a co-buyer ("on behalf of itself, A, B and C", "together with A, B and C") shares the side of a

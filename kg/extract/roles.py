@@ -1284,10 +1284,12 @@ _OWN_GIFT_TO = re.compile(
 )
 
 
-#: a place of manufacture right before a state ("jets built in X", "made under licence in X"): X makes
+#: a place of manufacture right before a state ("jets built in X", "made under licence in X", "assembled
+#: in <city>, X"): X makes
 #: the item (its origin), it is no buyer
 _MADE_IN = re.compile(
-    r"\b(?:built|made|produced|manufactured|assembled|designed|developed)\s+(?:(?:locally|domestically|under\s+licen[cs]e)\s+)?in\s+(?:the\s+)?\Z",
+    r"\b(?:built|made|produced|manufactured|assembled|designed|developed)\s+(?:(?:locally|domestically|under\s+licen[cs]e)\s+)?in\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+)?(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 

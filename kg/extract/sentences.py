@@ -156,7 +156,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     word = w.group(1).lower()
                     # a lone letter is an initial ("J. Smith"), not the plural of a designation
                     # ending in a digit ("12 F-16s. The jets ...", "24 K9s. Deliveries ...")
-                    glued = len(word) == 1 and w.start(1) > 0 and text[w.start(1) - 1].isdigit()
+                    # ... nor a designation's letter suffix ("the K9 Vajra-T. The ...", "an F-16V. It ...")
+                    glued = (
+                        len(word) == 1
+                        and w.start(1) > 0
+                        and (text[w.start(1) - 1].isdigit() or text[w.start(1) - 1] == "-")
+                    )
                     if word in _ABBREV or (len(word) == 1 and not glued) or _S2.fullmatch(word):
                         continue
             nxt = _S1.match(text[end : end + 40])
