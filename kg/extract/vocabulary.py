@@ -438,7 +438,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "signed",
         _rx(
             # "signed off on the purchase" is a clearance (approved, below), not a signature
-            r"\b(sign(?:s|ed)(?! off\b)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
+            r"\b(sign(?:s|ed)(?! off\b)|"
+            # a participle clause of a past act: "B followed in May, signing a contract for X", "became the
+            # first customer, ordering N launchers in 2022" (not "ordering the army to")
+            r"(?<=, )signing(?= (?:[\w$.,-]+ ){0,4}?(?:contracts?|deals?|agreements?|orders?)\b)|"
+            r"(?<=, )ordering(?! (?:[\w-]+ ){0,3}?to\b)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
             # "A is awaiting N X from B": items bought and not yet delivered (not "awaiting approval from")

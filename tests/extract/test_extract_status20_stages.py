@@ -1,0 +1,67 @@
+"""The lifecycle stage on wordings of fresh news (issue 13, status round 20), in our own words.
+
+Each test states a general pattern of defence news (never text of ``../shared/eval`` or of the newsset
+fixtures), read with the labelling guidelines (rule 5).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import claim_facts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PUB = date(2025, 6, 1)
+
+
+def _stages(text: str, supplier: str, buyer: str) -> set[str]:
+    """The statuses claimed for the (supplier, buyer) pair of ``text`` (denials left out)."""
+    return claim_facts.stages(text, PUB, supplier, buyer)
+
+
+# --- ", signing a contract for X": a participle clause of a past purchase -------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    lead=st.sampled_from(
+        [
+            "Chile moved next in March",
+            "Chile expanded its armoured corps last year",
+            "Chile joined the programme last year",
+        ]
+    ),
+    verb=st.sampled_from(
+        [
+            "signing a contract for",
+            "signing a 400 million euro deal for",
+            "signing two contracts covering",
+            "signing an agreement worth $1 billion for",
+            "ordering",
+            "ordering 44",
+            "ordering a first batch of",
+        ]
+    ),
+    item=st.sampled_from(["Leopard 2A8 tanks", "IRIS-T SLM air defence systems", "Boxer armoured vehicles"]),
+)
+def test_a_participle_clause_of_a_purchase_is_signed(lead: str, verb: str, item: str) -> None:
+    """ "A did something, signing a contract for X" / ", ordering N X": the participle clause tells a
+    contract the subject concluded (labelling rule 5: signed), not a purchase without its stage."""
+    got = _stages(f"{lead}, {verb} {item} from Germany.", "DEU", "CHL")
+    assert "signed" in got
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    tail=st.sampled_from(
+        [
+            "ordering the army to prepare for the arrival of Leopard 2A8 tanks from Germany.",
+            "ordering officials to study Leopard 2A8 tanks from Germany.",
+        ]
+    )
+)
+def test_an_ordering_of_a_command_is_no_purchase(tail: str) -> None:
+    """ "..., ordering the army to ...": a command, not an order placed; no signed stage."""
+    got = _stages(f"The Chilean president issued a decree on Monday, {tail}", "DEU", "CHL")
+    assert "signed" not in got
