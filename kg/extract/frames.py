@@ -743,8 +743,11 @@ def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]])
 
 
 #: ", six years after it signed", ", before it ordered", ", when it bought": a time clause after a list
-#: (a later clause than the list's own verb)
-_TIME_CLAUSE = re.compile(r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until)\b")
+#: (a later clause than the list's own verb); ", as Athens seeks to cut its reliance on B": a clause of
+#: its own subject (a name or a pronoun after "as", not "as part of", "as well as")
+_TIME_CLAUSE = re.compile(
+    r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until|as(?=\s+(?:it|they|[A-Z])))\b"
+)
 
 
 def _per_system_status(

@@ -65,3 +65,32 @@ def test_an_ordering_of_a_command_is_no_purchase(tail: str) -> None:
     """ "..., ordering the army to ...": a command, not an order placed; no signed stage."""
     got = _stages(f"The Chilean president issued a decree on Monday, {tail}", "DEU", "CHL")
     assert "signed" not in got
+
+
+# --- "signed for A, B and C, as Athens seeks ...": a later clause of its own subject -----------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    verb=st.sampled_from(["signed contracts for", "ordered", "signing contracts for"]),
+    tail=st.sampled_from(
+        [
+            "as Athens seeks to cut its dependence on Russia",
+            "as Athens tries to end its reliance on Russia",
+            "as it seeks to reduce its dependence on Russia",
+        ]
+    ),
+)
+def test_an_as_clause_after_a_list_is_not_its_stage(verb: str, tail: str) -> None:
+    """ "A signed for X, Y and Z since 2022, as A seeks to cut its dependence on B": the "as" clause has
+    its own subject and verb; its relation words are no stage of the list, each member keeps the list's
+    verb."""
+    text = (
+        f"Greece has become a large customer of French industry, {verb} Rafale fighters, Exocet missiles "
+        f"and Caesar howitzers from France since 2021, {tail}."
+    )
+    if not verb.startswith("signing"):
+        text = text.replace(", " + verb, " and " + verb, 1)
+    got = {c[2]: c[3] for c in claim_facts.asserted(text, PUB) if c[0] == "FRA" and c[1] == "GRC"}
+    assert len(got) == 3
+    assert set(got.values()) == {"signed"}
