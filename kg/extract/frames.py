@@ -61,7 +61,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
-from kg.extract.status import _status, bare_purchase
+from kg.extract.status import _status, announced_sale, bare_purchase
 from kg.extract.vocabulary import _HOLDS_FROM, _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
 
@@ -136,6 +136,7 @@ class FrameBuilder(PartyAssigner):
         )
         future = bool(_FUTURE.search(s))
         bare = bare_purchase(s, trig, self.published.year if self.published else None)
+        announced = announced_sale(s, trig)
         sys_refs = self._system_refs(s, a, parties, systems, anaphora)
         n_refs = len(sys_refs)
         sys_refs = _platforms(s, a, parties, sys_refs)
@@ -220,6 +221,7 @@ class FrameBuilder(PartyAssigner):
                 )
                 fr.batch = "additional" if add_here else "original"
                 fr.bare_purchase = st == "signed" and bare
+                fr.announced_sale = st == "signed" and announced
                 fr.parties = n_states
                 frames.append(fr)
         frames = _drop_foreign_suppliers(frames, sys_refs, s, a, trig)

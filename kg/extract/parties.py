@@ -64,6 +64,9 @@ class _Frame:
     companion: bool = False
     #: the stage rests on a bare "bought" (no contract, sum or year): claimed ``unknown``
     bare_purchase: bool = False
+    #: the stage rests on a seller's future sale verb and no deal noun ("A will provide N X to B"): a
+    #: state's announcement is claimed ``approved`` (status.announced_sale)
+    announced_sale: bool = False
 
 
 @dataclass

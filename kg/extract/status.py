@@ -555,6 +555,36 @@ def bare_purchase(s: str, trig: list[tuple[str, int, int, str]], published_year:
     return not years or (published_year is not None and max(years) < published_year - _RECENT_YEARS)
 
 
+#: a future sale verb of a seller ("will sell", "would provide", "is to supply"), not a delivery's
+#: schedule ("will deliver the first in 2026") nor the buyer's side ("will receive")
+_FUTURE_SALE_WORD = re.compile(r"\b(?:sell|supply|provide|transfer|export|hand over)$")
+#: the announcement a future sale is reported in ("the president said that A will sell ..."): a decision
+#: made public; a bare "A will supply N X next year" is read as a signed deal's schedule
+_ANNOUNCED_LEFT = re.compile(
+    r"\b(?:announc(?:es|ed|ing)|said|says|confirm(?:s|ed)|declared|told)\b", re.IGNORECASE
+)
+#: a contract, order or deal named in the sentence: the future sale is that deal's schedule
+_DEAL_NAMED = re.compile(
+    r"\b(?:contracts?|orders?|deals?|agreements?|accords?|tenders?|purchases?)\b", re.IGNORECASE
+)
+
+
+def announced_sale(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether the sentence's signed stage rests only on a seller's future sale verb reported as an
+    announcement ("the president said the United States will provide 31 tanks to B", "officials confirmed
+    that A would sell B the jets") and it names no contract, order or deal: a transfer announced, not yet
+    contracted.  Said by a state, it is the supplier government's decision
+    (labelling guidelines, rule 5: approved); said by a company it is its contract's schedule, so the
+    claim decides, knowing the supplier (``kg.extract.claims._Extractor._claim``)."""
+    signed = [t for t in trig if t[0] in ("signed", "signed-future")]
+    return (
+        bool(signed)
+        and all(t[0] == "signed-future" and _FUTURE_SALE_WORD.search(t[3].lower()) for t in signed)
+        and _ANNOUNCED_LEFT.search(s, 0, signed[0][1]) is not None
+        and not _DEAL_NAMED.search(s)
+    )
+
+
 #: a choice made against an alternative ("chosen over", "rather than"): an offer the sentence states
 #: is the alternative's (:mod:`.offers` claims it for the loser)
 _CHOSEN_OVER = re.compile(

@@ -94,3 +94,43 @@ def test_an_as_clause_after_a_list_is_not_its_stage(verb: str, tail: str) -> Non
     got = {c[2]: c[3] for c in claim_facts.asserted(text, PUB) if c[0] == "FRA" and c[1] == "GRC"}
     assert len(got) == 3
     assert set(got.values()) == {"signed"}
+
+
+# --- "the United States will provide N X to B": a state's announced transfer is approved --------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    speaker=st.sampled_from(
+        ["The president announced that", "A government spokesman said", "Officials confirmed"]
+    ),
+    seller=st.sampled_from([("Spain", "ESP"), ("the United States", "USA"), ("Norway", "NOR")]),
+    verb=st.sampled_from(["will provide", "will sell", "would supply", "is to transfer"]),
+    item=st.sampled_from(["six NASAMS launchers", "12 F-16 fighters", "40 M113 armoured personnel carriers"]),
+)
+def test_a_state_announcing_a_transfer_is_approved(
+    speaker: str, seller: tuple[str, str], verb: str, item: str
+) -> None:
+    """ "A will provide N X to B", said of a state with no contract or deal named, is the supplier
+    government's decision (labelling rule 5: approved), not a signed deal's schedule."""
+    name, iso3 = seller
+    got = _stages(f"{speaker} {name} {verb} {item} to Peru.", iso3, "PER")
+    assert got == {"approved"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    sentence=st.sampled_from(
+        [
+            "Kongsberg will supply six NASAMS launchers to Peru under a contract signed in May.",
+            "Norway will supply six NASAMS launchers to Peru under a deal worth $300 million.",
+            "Kongsberg will supply six NASAMS launchers to Peru.",
+        ]
+    )
+)
+def test_a_company_or_a_contract_keeps_the_signed_schedule(sentence: str) -> None:
+    """A company's "will supply", or a sale whose contract the sentence names, is the schedule of a
+    signed deal: no approval."""
+    got = _stages(sentence, "NOR", "PER")
+    assert "approved" not in got
+    assert "signed" in got
