@@ -140,10 +140,12 @@ _CANCEL_UNDONE_LEFT = re.compile(
     r"(?:demand|urg|call|insist|ask|propos)\w*\s+that\s+(?:[\w'’-]+\s+){1,3}?)\s*$",
     re.IGNORECASE,
 )
-#: "cancelling the purchase was not an option", "a cancellation is off the table": refused
+#: "cancelling the purchase was not an option", "a cancellation is off the table", "a cancellation of the
+#: contract is not being considered": refused
 _CANCEL_REFUSED_RIGHT = re.compile(
-    r"[^.;]{0,80}?\b(?:(?:is|was|are|were|would be|remains?)\s+(?:not|no longer)\s+(?:an?\s+)?"
-    r"(?:option|possibility|on the table)|(?:is|was|are|were) off the table|out of the question)",
+    r"[^.;]{0,80}?\b(?:(?:is|was|are|were|would be|remains?)\s+(?:not|no longer)\s+(?:being\s+)?(?:(?:an?\s+)?"
+    r"(?:option|possibility|on the table)|considered|contemplated|envisaged|planned|under consideration)|"
+    r"(?:is|was|are|were) off the table|out of the question)",
     re.IGNORECASE,
 )
 
@@ -317,6 +319,8 @@ def _first_reading(
         _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
     ):
         return None  # "calls to cancel it", "cancelling it is not an option": no cancellation
+    if st == "negotiating" and neg and word.lower().startswith(("consider", "evaluat")):
+        return None  # "X was not considered", "a cancellation is not being considered": nothing weighed
     if st == "cancelled" and word.endswith(" dropped") and not _DEAL_NOUN_LEFT.search(s, 0, ts):
         return None  # "the charges were dropped": a passive 'dropped' cancels only a plan, deal or order
     if (

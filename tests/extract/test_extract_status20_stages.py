@@ -134,3 +134,29 @@ def test_a_company_or_a_contract_keeps_the_signed_schedule(sentence: str) -> Non
     got = _stages(sentence, "NOR", "PER")
     assert "approved" not in got
     assert "signed" in got
+
+
+# --- "a cancellation is not being considered": no cancellation, and nothing weighed --------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    refusal=st.sampled_from(
+        [
+            "A cancellation of the contract is not being considered, the ministry said.",
+            "Cancelling the order was not considered, officials said.",
+            "Scrapping the purchase is not under consideration, the minister told parliament.",
+            "Terminating the deal is not being contemplated, according to the ministry.",
+        ]
+    ),
+    order=st.sampled_from(
+        [
+            "Peru ordered eight Hermes 900 drones from Israel in 2019.",
+            "Peru signed a contract for eight Hermes 900 drones from Israel in 2019.",
+        ]
+    ),
+)
+def test_a_refused_cancellation_is_no_stage(refusal: str, order: str) -> None:
+    """ "A cancellation is not being considered" refuses the cancellation; its negated "considered" states
+    no talks either: the deal keeps its signed stage alone."""
+    assert _stages(f"{order} {refusal}", "ISR", "PER") == {"signed"}
