@@ -823,11 +823,12 @@ class _Extractor(FrameBuilder, DetailReader):
         if status == "unknown" and system is not None:
             status, inherited_status = self._inherited_status(deal_key, loose_key, sup_iso, buyer.iso3, a, b)
         elif (
-            status == "negotiating"
+            status in ("negotiating", "signed")
             and fr.modality == "expected"
             and self.ctx.deal_status.get(deal_key) == "approved"
         ):
-            # "the contract is expected to be signed by May" after its approval: a schedule, not talks
+            # "the contract is expected to be signed by May", "deliveries are expected to start in 2027"
+            # after its approval: a schedule, neither talks nor a contract the text states
             status, inherited_status = "approved", True
         conf = fr.confidence
         if fr.negated:

@@ -160,3 +160,29 @@ def test_a_refused_cancellation_is_no_stage(refusal: str, order: str) -> None:
     """ "A cancellation is not being considered" refuses the cancellation; its negated "considered" states
     no talks either: the deal keeps its signed stage alone."""
     assert _stages(f"{order} {refusal}", "ISR", "PER") == {"signed"}
+
+
+# --- an approved deal's delivery schedule: the deal stays approved --------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    approval=st.sampled_from(
+        [
+            "The State Department approved the sale of 12 F-16 jets to Peru.",
+            "Washington cleared a possible sale of 12 F-16 jets to Peru on Monday.",
+        ]
+    ),
+    schedule=st.sampled_from(
+        [
+            "The first jets will be delivered in 2028.",
+            "Deliveries are expected to start in 2028.",
+            "The jets are due to arrive from 2028.",
+        ]
+    ),
+)
+def test_a_schedule_after_an_approval_states_no_contract(approval: str, schedule: str) -> None:
+    """After an approval, a delivery schedule ("deliveries are expected to start in 2028") tells when the
+    items may come; it states no contract (labelling rule 5: future deliveries are not deliveries), so the
+    deal stays approved."""
+    assert _stages(f"{approval} {schedule}", "USA", "PER") == {"approved"}
