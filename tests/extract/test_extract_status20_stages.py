@@ -186,3 +186,23 @@ def test_a_schedule_after_an_approval_states_no_contract(approval: str, schedule
     items may come; it states no contract (labelling rule 5: future deliveries are not deliveries), so the
     deal stays approved."""
     assert _stages(f"{approval} {schedule}", "USA", "PER") == {"approved"}
+
+
+# --- "chosen after trials in which it was pitted against the X": X lost, an offer ------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    choice=st.sampled_from(
+        [
+            "The Gripen E was selected by Peru after flight trials in 2023, in which it was pitted against",
+            "Peru picked the Gripen E in 2023 after a contest in which it competed against",
+            "Peru chose the Gripen E last year after an evaluation in which the Swedish jet was competing against",
+        ]
+    ),
+    rival=st.sampled_from(["the American F-16 Block 70", "the American F/A-18 Super Hornet"]),
+)
+def test_the_rival_a_choice_was_pitted_against_was_offered(choice: str, rival: str) -> None:
+    """The system a chosen one was pitted (competed) against lost the competition: it was offered to the
+    chooser (labelling rule 5: a rejected offer is offered), never chosen nor approved."""
+    assert _stages(f"{choice} {rival}.", "USA", "PER") == {"offered"}
