@@ -870,11 +870,28 @@ _OWN_RELATIVE = re.compile(
 _NAME_END = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 
 
+#: a reduced relative clause right after a system (and its item noun): "operates F-16s donated by A",
+#: "flies X jets bought from B in 2019" (the participle and its seller are the items' own, as a ", which
+#: were donated" would be)
+_REDUCED_RELATIVE = re.compile(
+    r"(?:'?s)?(?:\s+(?!(?:and|or|but|which|that|who|were|was|is|are|had|has|have)\b)[\w-]+){0,2}?"
+    r"\s+(?:(?:all|both|also|later|originally|recently|since)\s+)?(?:donated|gifted|supplied|delivered|"
+    r"handed over|transferred|sent|given|bought|purchased|acquired|ordered|leased)\s+(?:by|from|to)\b",
+    re.IGNORECASE,
+)
+
+
 def _own_relative(
     s: str, end: int, nxt: int, trig: list[tuple[str, int, int, str]]
 ) -> list[tuple[str, int, int, str]]:
     """The triggers of a relative clause right after a system (ending at offset ``end``), up to the
     clause's next comma or semicolon and before the next system (at ``nxt``); none without one."""
+    red = _REDUCED_RELATIVE.match(s, end)
+    if red is not None:
+        # up to the clause's end: a comma, a semicolon or a clause word ("bought from B after A gave ...")
+        brk = _CLAUSE_WORD.search(s, red.end(), nxt)
+        stop = min(nxt, *(i for i in (s.find(",", red.end()), s.find(";", red.end())) if i >= 0), len(s))
+        return [t for t in trig if end <= t[1] < (min(stop, brk.start()) if brk is not None else stop)]
     m = _OWN_RELATIVE.match(s, end)
     if m is None or m.end() > nxt or _CLAUSE_WORD.search(m.group("gap")):
         return []  # "X that A bought, which ...": the relative clause is not right after X

@@ -206,3 +206,25 @@ def test_the_rival_a_choice_was_pitted_against_was_offered(choice: str, rival: s
     """The system a chosen one was pitted (competed) against lost the competition: it was offered to the
     chooser (labelling rule 5: a rejected offer is offered), never chosen nor approved."""
     assert _stages(f"{choice} {rival}.", "USA", "PER") == {"offered"}
+
+
+# --- "now operates X donated by A, and Y": the reduced relative after a system is its own stage ----------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    fleet=st.sampled_from(["now also operates", "currently flies", "has added"]),
+    participle=st.sampled_from(["donated by", "supplied by", "transferred by"]),
+    other=st.sampled_from(["Mi-17 helicopters", "M113 armoured personnel carriers"]),
+)
+def test_a_reduced_relative_after_a_listed_system_is_its_stage(
+    fleet: str, participle: str, other: str
+) -> None:
+    """ "The army flew only A before the war and now operates X donated by B, and Y sent by C": the
+    participle right after X (a reduced relative: "X, which were donated by B") tells X's own stage, not
+    the fleet verb before it (delivered: in hand, given by B)."""
+    text = (
+        f"Moldova's army, which used only old T-55 tanks before the war, {fleet} Leopard 1 tanks {participle} "
+        f"Belgium, and {other} sent by Romania this year."
+    )
+    assert "delivered" in _stages(text, "BEL", "MDA")
