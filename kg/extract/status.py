@@ -291,6 +291,12 @@ _FIRST_OF_KIND = re.compile(
 #: a "first" that is no first batch of the deal: the first of its kind somewhere ("the first delivery of
 #: the system to Europe", "the first export of the type outside Asia") or an adverb of a sequence ("first
 #: under a lease and then as a gift", "first on loan, then outright")
+#: "the first batch of a planned fleet of 12", "an initial tranche of an eventual 48-jet order": the batch
+#: a contract buys (a purchase in steps), not items handed over
+_BATCH_OF_PLAN = re.compile(
+    r"\s+of\s+(?:an?|the|its|their)\s+(?:planned|eventual|projected|intended|envisaged|total|larger|wider|future)\b",
+    re.IGNORECASE,
+)
 _FIRST_NOT_BATCH = re.compile(
     r"\bfirst (?:deliver(?:y|ies)|transfers?|exports?|sales?) of (?:the|this|that|its) (?:[\w-]+ ){0,2}?"
     r"(?:system|type|weapon|aircraft|jet|model|design|vehicle|ship|missile)s? (?:to|in|outside|beyond) |"
@@ -309,6 +315,8 @@ def _first_reading(
     # a future one); "bought the first batch" is a purchase, not a delivery
     if st == "delivering" and word in ("remaining", "so far", "rest of the") and not _DELIVERY_WORD.search(s):
         return None
+    if st == "delivering" and word.endswith(("batch", "tranche", "lot")) and _BATCH_OF_PLAN.match(s, te):
+        return None  # "signed for four jets, the first batch of a planned fleet of 12": bought, not delivered
     if st == "delivering" and _FIRST_NOT_BATCH.match(s, ts):
         return "delivered"  # "flew the X to B, the first delivery of the system to Europe": a delivery done
     if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):

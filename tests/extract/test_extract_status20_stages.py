@@ -228,3 +228,35 @@ def test_a_reduced_relative_after_a_listed_system_is_its_stage(
         f"Belgium, and {other} sent by Romania this year."
     )
     assert "delivered" in _stages(text, "BEL", "MDA")
+
+
+# --- "signed for four jets, the first batch of a planned fleet of 12": a purchase in steps ---------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    batch=st.sampled_from(
+        [
+            "the first batch of a planned fleet of 20",
+            "the first tranche of an eventual fleet of 20",
+            "an initial batch of a projected fleet of 18",
+        ]
+    ),
+    count=st.sampled_from(["six", "eight", "two"]),
+)
+def test_the_first_batch_of_a_planned_fleet_is_no_delivery(batch: str, count: str) -> None:
+    """A contract for "six jets, the first batch of a planned fleet of 20" buys in steps: the batch is the
+    contract's, no delivery under way."""
+    text = (
+        f"Thailand has signed a contract with South Korea's KAI for {count} T-50TH trainers, the Royal Thai "
+        f"Air Force said on Friday, {batch}."
+    )
+    assert _stages(text, "KOR", "THA") == {"signed"}
+
+
+def test_a_first_batch_received_is_still_a_delivery() -> None:
+    """Received, the same batch is a delivery under way."""
+    got = _stages(
+        "Peru received the first batch of a planned fleet of 24 Gripen E jets from Sweden.", "SWE", "PER"
+    )
+    assert got == {"delivering"}
