@@ -439,9 +439,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             # "signed off on the purchase" is a clearance (approved, below), not a signature
             r"\b(sign(?:s|ed)(?! off\b)|"
-            # a participle clause of a past act: "B followed in May, signing a contract for X", "became the
-            # first customer, ordering N launchers in 2022" (not "ordering the army to")
-            r"(?<=, )signing(?= (?:[\w$.,-]+ ){0,4}?(?:contracts?|deals?|agreements?|orders?)\b)|"
+            # a participle clause of a past act: "B followed in May, signing a contract for X", "chose the X,
+            # awarding a contract worth $N", "became the first customer, ordering N launchers in 2022" (not
+            # "ordering the army to")
+            r"(?<=, )(?:signing|awarding|placing|inking|sealing|clinching)(?= (?:[\w$.,-]+ ){0,4}?"
+            r"(?:contracts?|deals?|agreements?|orders?)\b)|"
             r"(?<=, )ordering(?! (?:[\w-]+ ){0,3}?to\b)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"

@@ -41,6 +41,8 @@ def _stages(text: str, supplier: str, buyer: str) -> set[str]:
             "ordering",
             "ordering 44",
             "ordering a first batch of",
+            "awarding a contract worth $300 million for",
+            "placing an order for",
         ]
     ),
     item=st.sampled_from(["Leopard 2A8 tanks", "IRIS-T SLM air defence systems", "Boxer armoured vehicles"]),
