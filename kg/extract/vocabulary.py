@@ -552,8 +552,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             # "considering a French proposal" is the offer's stage, not talks (see "offered")
             r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|"
+            # ("considered the price out of reach": a judgement of a cost, no talks either)
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing))(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?"
-            r"(?:proposal|offer|bid|pitch)s?\b)|"
+            r"(?:proposal|offer|bid|pitch|price|cost)s?\b)|"
             r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
             r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
             # "expressed interest in them" states no fact (labelling guidelines, rule 5); interest in a

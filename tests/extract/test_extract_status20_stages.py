@@ -262,3 +262,23 @@ def test_a_first_batch_received_is_still_a_delivery() -> None:
         "Peru received the first batch of a planned fleet of 24 Gripen E jets from Sweden.", "SWE", "PER"
     )
     assert got == {"delivering"}
+
+
+# --- "the government considered the price too high": a judgement of the cost, no talks ------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    judgement=st.sampled_from(
+        [
+            "but the government considered the price too high",
+            "but the ministry considered the cost out of reach",
+            "though officials considered its price excessive",
+        ]
+    )
+)
+def test_considering_a_price_states_no_talks(judgement: str) -> None:
+    """A buyer that "considered the price too high" judged an offer; it opened no talks (labelling rule 5:
+    the offer stays offered, nothing negotiating)."""
+    text = f"Brazil's Embraer had offered Peru its C-390 transport several times, {judgement}."
+    assert _stages(text, "BRA", "PER") == {"offered"}
