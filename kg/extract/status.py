@@ -191,9 +191,14 @@ _TIME_CLAUSE_LEFT = re.compile(
 )
 
 #: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
-#: jets landed at the base"); "jets landed at the base for an exercise" is a visit
+#: jets landed at the base", "the second of the two transports landed"); "jets landed at the base for an
+#: exercise" is a visit
 _LANDING = frozenset(["landed", "touched down"])
-_SERIES_BEFORE = re.compile(r"\b(?:first|last|final|initial)\b", re.IGNORECASE)
+_SERIES_BEFORE = re.compile(
+    r"\b(?:first|last|final|initial|(?:second|third|fourth|fifth|sixth) of (?:the|its|their|all) "
+    r"(?:two|three|four|five|six|seven|eight|nine|ten))\b",
+    re.IGNORECASE,
+)
 #: an offer of something other than the items: "the offer of industrial partnership", "an offer of
 #: local production work" (what sweetened a bid), and a term offered for a purchase already asked for:
 #: "the earliest production slot offered", "the price offered" (no offer of the system itself)

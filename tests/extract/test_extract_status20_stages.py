@@ -282,3 +282,18 @@ def test_considering_a_price_states_no_talks(judgement: str) -> None:
     the offer stays offered, nothing negotiating)."""
     text = f"Brazil's Embraer had offered Peru its C-390 transport several times, {judgement}."
     assert _stages(text, "BRA", "PER") == {"offered"}
+
+
+# --- "the second of the two X landed at the base": the last item of the deal arrived ---------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    ordinal=st.sampled_from(["second of the two", "second of its two"]),
+    verb=st.sampled_from(["landed on Friday at", "touched down in"]),
+)
+def test_the_last_of_a_counted_series_landing_is_a_delivery(ordinal: str, verb: str) -> None:
+    """A landing is a delivery only as one of a series (else a visit); "the second of the two X landed"
+    names the series' last item: delivered."""
+    text = f"The {ordinal} Embraer C-390 transports that Peru bought from Brazil {verb} Lima after a ferry flight."
+    assert "delivered" in _stages(text, "BRA", "PER")
