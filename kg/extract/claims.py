@@ -844,6 +844,8 @@ class _Extractor(FrameBuilder, DetailReader):
             return None  # the maker's home moved the supplier onto the buyer: no transfer
         a, b = fr.sentence
         status = "unknown" if fr.bare_purchase and fr.status == "signed" else fr.status
+        if fr.announced_sale and status == "signed" and supplier is not None and _state_seller(supplier):
+            status = "approved"  # "the United States will provide 31 tanks to B": a government's decision
         batch = fr.batch
         key_sys = system.name if system else "*"
         sup_iso = supplier.iso3 if supplier else "?"
@@ -868,11 +870,12 @@ class _Extractor(FrameBuilder, DetailReader):
         if status == "unknown" and system is not None:
             status, inherited_status = self._inherited_status(deal_key, loose_key, sup_iso, buyer.iso3, a, b)
         elif (
-            status == "negotiating"
+            status in ("negotiating", "signed")
             and fr.modality == "expected"
             and self.ctx.deal_status.get(deal_key) == "approved"
         ):
-            # "the contract is expected to be signed by May" after its approval: a schedule, not talks
+            # "the contract is expected to be signed by May", "deliveries are expected to start in 2027"
+            # after its approval: a schedule, neither talks nor a contract the text states
             status, inherited_status = "approved", True
         conf = fr.confidence
         if fr.negated:
@@ -1223,6 +1226,12 @@ def _drop_systemless_echoes(
             c.deal_key = named_claim.deal_key
             out.append(c)
     return out
+
+
+def _state_seller(p: _Party) -> bool:
+    """A seller named as a state ("the United States", "Paris"), not a company nor a maker's demonym:
+    its announced sale is a government's decision, not a contract's schedule."""
+    return p.kind == "country" and p.company is None and p.mention.form != "demonym"
 
 
 def _record_name(m: Mention) -> str | None:

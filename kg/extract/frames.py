@@ -61,7 +61,7 @@ from kg.extract.patterns import (
 )
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
-from kg.extract.status import _FLEET_VERB_LEFT, _status, bare_purchase
+from kg.extract.status import _FLEET_VERB_LEFT, _status, announced_sale, bare_purchase
 from kg.extract.vocabulary import _HOLDS_FROM, _RIVAL_WORDS, _RIVALS
 from kg.vocab import reference
 
@@ -136,6 +136,7 @@ class FrameBuilder(PartyAssigner):
         )
         future = bool(_FUTURE.search(s))
         bare = bare_purchase(s, trig, self.published.year if self.published else None)
+        announced = announced_sale(s, trig)
         sys_refs = self._system_refs(s, a, parties, systems, anaphora)
         n_refs = len(sys_refs)
         sys_refs = _platforms(s, a, parties, sys_refs)
@@ -222,6 +223,7 @@ class FrameBuilder(PartyAssigner):
                 )
                 fr.batch = "additional" if add_here else "original"
                 fr.bare_purchase = st == "signed" and bare
+                fr.announced_sale = st == "signed" and announced
                 fr.parties = n_states
                 frames.append(fr)
         frames = _drop_foreign_suppliers(frames, sys_refs, s, a, trig)
@@ -759,8 +761,11 @@ def _later_clause(s: str, list_end: int, after: list[tuple[str, int, int, str]])
 
 
 #: ", six years after it signed", ", before it ordered", ", when it bought": a time clause after a list
-#: (a later clause than the list's own verb)
-_TIME_CLAUSE = re.compile(r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until)\b")
+#: (a later clause than the list's own verb); ", as Athens seeks to cut its reliance on B": a clause of
+#: its own subject (a name or a pronoun after "as", not "as part of", "as well as")
+_TIME_CLAUSE = re.compile(
+    r",\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|since|following|until|as(?=\s+(?:it|they|[A-Z])))\b"
+)
 
 
 #: the stage of a system that states none of its own (see :func:`_stage_of_other_item`): no frame
@@ -903,11 +908,28 @@ _OWN_RELATIVE = re.compile(
 _NAME_END = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 
 
+#: a reduced relative clause right after a system (and its item noun): "operates F-16s donated by A",
+#: "flies X jets bought from B in 2019" (the participle and its seller are the items' own, as a ", which
+#: were donated" would be)
+_REDUCED_RELATIVE = re.compile(
+    r"(?:'?s)?(?:\s+(?!(?:and|or|but|which|that|who|were|was|is|are|had|has|have)\b)[\w-]+){0,2}?"
+    r"\s+(?:(?:all|both|also|later|originally|recently|since)\s+)?(?:donated|gifted|supplied|delivered|"
+    r"handed over|transferred|sent|given|bought|purchased|acquired|ordered|leased)\s+(?:by|from|to)\b",
+    re.IGNORECASE,
+)
+
+
 def _own_relative(
     s: str, end: int, nxt: int, trig: list[tuple[str, int, int, str]]
 ) -> list[tuple[str, int, int, str]]:
     """The triggers of a relative clause right after a system (ending at offset ``end``), up to the
     clause's next comma or semicolon and before the next system (at ``nxt``); none without one."""
+    red = _REDUCED_RELATIVE.match(s, end)
+    if red is not None:
+        # up to the clause's end: a comma, a semicolon or a clause word ("bought from B after A gave ...")
+        brk = _CLAUSE_WORD.search(s, red.end(), nxt)
+        stop = min(nxt, *(i for i in (s.find(",", red.end()), s.find(";", red.end())) if i >= 0), len(s))
+        return [t for t in trig if end <= t[1] < (min(stop, brk.start()) if brk is not None else stop)]
     m = _OWN_RELATIVE.match(s, end)
     if m is None or m.end() > nxt or _CLAUSE_WORD.search(m.group("gap")):
         return []  # "X that A bought, which ...": the relative clause is not right after X

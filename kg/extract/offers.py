@@ -109,7 +109,8 @@ _OFFERED_REL = re.compile(
 #: purchase ("bought X rather than Y": Y may never have been offered) and are not among them
 _LOST_TO = re.compile(
     r"\b(?:over|ahead of|in preference to|beating|beat|outbidding|outbid|defeating|edging out|edged out|"
-    r"outclassing|trumping)\s+(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+)*$",
+    r"outclassing|trumping|pitted against|(?:competed|competing) against)\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+)*$",
     re.IGNORECASE,
 )
 

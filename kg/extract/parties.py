@@ -67,6 +67,9 @@ class _Frame:
     #: an unnamed item of a clause of its own (frames._generic_items): its stage is that clause's,
     #: the sentence's other stage words are other deals'
     own_clause: bool = False
+    #: the stage rests on a seller's future sale verb and no deal noun ("A will provide N X to B"): a
+    #: state's announcement is claimed ``approved`` (status.announced_sale)
+    announced_sale: bool = False
 
 
 @dataclass

@@ -443,10 +443,12 @@ _PLANNED = _lrx(
     r"(?:[\w-]+\s+){0,3}?$"
 )
 #: "selected the Gripen over the F-16", "ordered K2s rather than more Abrams", "won, beating the
-#: Rafale": the system after the marker lost the competition and is no deal of this sentence
+#: Rafale", "chosen after trials in which it was pitted against the F-18": the system after the marker lost the competition and is no deal of this sentence
 _REJECTED = _lrx(
     r"\b(over|rather than|instead of|ahead of|in preference to|beating|beat|outbidding|outbid|defeating|"
-    r"edging out|edged out|outclassing|trumping|rejecting|turning down|passing over)\s+(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+|"
+    r"edging out|edged out|outclassing|trumping|rejecting|turning down|passing over|"
+    # "selected after trials in which it was pitted against the X", "competing against the Y"
+    r"pitted against|(?:competed|competing) against)\s+(?:the\s+|an?\s+|its\s+|their\s+|rival\s+|competing\s+|"
     r"(?:\w+\s+)?bids?\s+(?:from|by)\s+(?:the\s+)?)*"
 )
 _REJECTED_WORDS = (
@@ -464,6 +466,9 @@ _REJECTED_WORDS = (
     "rejecting",
     "turning down",
     "passing over",
+    "pitted against",
+    "ompeted against",
+    "ompeting against",
 )
 #: the choice the marker needs before it (anywhere earlier in the sentence)
 _CHOICE_BEFORE = _lrx(

@@ -140,10 +140,12 @@ _CANCEL_UNDONE_LEFT = re.compile(
     r"(?:demand|urg|call|insist|ask|propos)\w*\s+that\s+(?:[\w'’-]+\s+){1,3}?)\s*$",
     re.IGNORECASE,
 )
-#: "cancelling the purchase was not an option", "a cancellation is off the table": refused
+#: "cancelling the purchase was not an option", "a cancellation is off the table", "a cancellation of the
+#: contract is not being considered": refused
 _CANCEL_REFUSED_RIGHT = re.compile(
-    r"[^.;]{0,80}?\b(?:(?:is|was|are|were|would be|remains?)\s+(?:not|no longer)\s+(?:an?\s+)?"
-    r"(?:option|possibility|on the table)|(?:is|was|are|were) off the table|out of the question)",
+    r"[^.;]{0,80}?\b(?:(?:is|was|are|were|would be|remains?)\s+(?:not|no longer)\s+(?:being\s+)?(?:(?:an?\s+)?"
+    r"(?:option|possibility|on the table)|considered|contemplated|envisaged|planned|under consideration)|"
+    r"(?:is|was|are|were) off the table|out of the question)",
     re.IGNORECASE,
 )
 
@@ -189,9 +191,14 @@ _TIME_CLAUSE_LEFT = re.compile(
 )
 
 #: an aircraft landing is an arrival of a deal's items only as its first or last ones ("the first two
-#: jets landed at the base"); "jets landed at the base for an exercise" is a visit
+#: jets landed at the base", "the second of the two transports landed"); "jets landed at the base for an
+#: exercise" is a visit
 _LANDING = frozenset(["landed", "touched down"])
-_SERIES_BEFORE = re.compile(r"\b(?:first|last|final|initial)\b", re.IGNORECASE)
+_SERIES_BEFORE = re.compile(
+    r"\b(?:first|last|final|initial|(?:second|third|fourth|fifth|sixth) of (?:the|its|their|all) "
+    r"(?:two|three|four|five|six|seven|eight|nine|ten))\b",
+    re.IGNORECASE,
+)
 #: an offer of something other than the items: "the offer of industrial partnership", "an offer of
 #: local production work" (what sweetened a bid), and a term offered for a purchase already asked for:
 #: "the earliest production slot offered", "the price offered" (no offer of the system itself)
@@ -289,6 +296,12 @@ _FIRST_OF_KIND = re.compile(
 #: a "first" that is no first batch of the deal: the first of its kind somewhere ("the first delivery of
 #: the system to Europe", "the first export of the type outside Asia") or an adverb of a sequence ("first
 #: under a lease and then as a gift", "first on loan, then outright")
+#: "the first batch of a planned fleet of 12", "an initial tranche of an eventual 48-jet order": the batch
+#: a contract buys (a purchase in steps), not items handed over
+_BATCH_OF_PLAN = re.compile(
+    r"\s+of\s+(?:an?|the|its|their)\s+(?:planned|eventual|projected|intended|envisaged|total|larger|wider|future)\b",
+    re.IGNORECASE,
+)
 _FIRST_NOT_BATCH = re.compile(
     r"\bfirst (?:deliver(?:y|ies)|transfers?|exports?|sales?) of (?:the|this|that|its) (?:[\w-]+ ){0,2}?"
     r"(?:system|type|weapon|aircraft|jet|model|design|vehicle|ship|missile)s? (?:to|in|outside|beyond) |"
@@ -307,6 +320,8 @@ def _first_reading(
     # a future one); "bought the first batch" is a purchase, not a delivery
     if st == "delivering" and word in ("remaining", "so far", "rest of the") and not _DELIVERY_WORD.search(s):
         return None
+    if st == "delivering" and word.endswith(("batch", "tranche", "lot")) and _BATCH_OF_PLAN.match(s, te):
+        return None  # "signed for four jets, the first batch of a planned fleet of 12": bought, not delivered
     if st == "delivering" and _FIRST_NOT_BATCH.match(s, ts):
         return "delivered"  # "flew the X to B, the first delivery of the system to Europe": a delivery done
     if st == "negotiating" and word.startswith(("negotiat", "talks")) and _AFTER_TALKS.search(left[-40:]):
@@ -317,6 +332,8 @@ def _first_reading(
         _CANCEL_UNDONE_LEFT.search(left) or _CANCEL_REFUSED_RIGHT.match(s, te, te + 90)
     ):
         return None  # "calls to cancel it", "cancelling it is not an option": no cancellation
+    if st == "negotiating" and neg and word.lower().startswith(("consider", "evaluat")):
+        return None  # "X was not considered", "a cancellation is not being considered": nothing weighed
     if st == "cancelled" and word.endswith(" dropped") and not _DEAL_NOUN_LEFT.search(s, 0, ts):
         return None  # "the charges were dropped": a passive 'dropped' cancels only a plan, deal or order
     if (
@@ -553,6 +570,36 @@ def bare_purchase(s: str, trig: list[tuple[str, int, int, str]], published_year:
         return False
     years = [int(y) for y in _YEAR.findall(s)]
     return not years or (published_year is not None and max(years) < published_year - _RECENT_YEARS)
+
+
+#: a future sale verb of a seller ("will sell", "would provide", "is to supply"), not a delivery's
+#: schedule ("will deliver the first in 2026") nor the buyer's side ("will receive")
+_FUTURE_SALE_WORD = re.compile(r"\b(?:sell|supply|provide|transfer|export|hand over)$")
+#: the announcement a future sale is reported in ("the president said that A will sell ..."): a decision
+#: made public; a bare "A will supply N X next year" is read as a signed deal's schedule
+_ANNOUNCED_LEFT = re.compile(
+    r"\b(?:announc(?:es|ed|ing)|said|says|confirm(?:s|ed)|declared|told)\b", re.IGNORECASE
+)
+#: a contract, order or deal named in the sentence: the future sale is that deal's schedule
+_DEAL_NAMED = re.compile(
+    r"\b(?:contracts?|orders?|deals?|agreements?|accords?|tenders?|purchases?)\b", re.IGNORECASE
+)
+
+
+def announced_sale(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
+    """Whether the sentence's signed stage rests only on a seller's future sale verb reported as an
+    announcement ("the president said the United States will provide 31 tanks to B", "officials confirmed
+    that A would sell B the jets") and it names no contract, order or deal: a transfer announced, not yet
+    contracted.  Said by a state, it is the supplier government's decision
+    (labelling guidelines, rule 5: approved); said by a company it is its contract's schedule, so the
+    claim decides, knowing the supplier (``kg.extract.claims._Extractor._claim``)."""
+    signed = [t for t in trig if t[0] in ("signed", "signed-future")]
+    return (
+        bool(signed)
+        and all(t[0] == "signed-future" and _FUTURE_SALE_WORD.search(t[3].lower()) for t in signed)
+        and _ANNOUNCED_LEFT.search(s, 0, signed[0][1]) is not None
+        and not _DEAL_NAMED.search(s)
+    )
 
 
 #: a choice made against an alternative ("chosen over", "rather than"): an offer the sentence states

@@ -457,7 +457,13 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "signed",
         _rx(
             # "signed off on the purchase" is a clearance (approved, below), not a signature
-            r"\b(sign(?:s|ed)(?! off\b)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
+            r"\b(sign(?:s|ed)(?! off\b)|"
+            # a participle clause of a past act: "B followed in May, signing a contract for X", "chose the X,
+            # awarding a contract worth $N", "became the first customer, ordering N launchers in 2022" (not
+            # "ordering the army to")
+            r"(?<=, )(?:signing|awarding|placing|inking|sealing|clinching)(?= (?:[\w$.,-]+ ){0,4}?"
+            r"(?:contracts?|deals?|agreements?|orders?)\b)|"
+            r"(?<=, )ordering(?! (?:[\w-]+ ){0,3}?to\b)|inked|inks|conclude[sd](?! that\b)|finali[sz](?:ed|es)"
             + _NOT_A_DEAL
             + r"|awarded|"
             # "A is awaiting N X from B": items bought and not yet delivered (not "awaiting approval from")
@@ -565,8 +571,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             # "considering a French proposal" is the offer's stage, not talks (see "offered")
             r"\b(negotiat\w*|in talks|talks|discuss(?:ing|ions?|ed|es)|"
+            # ("considered the price out of reach": a judgement of a cost, no talks either)
             r"(?:consider(?:ing|s|ed)?|evaluat(?:e|es|ed|ing))(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?"
-            r"(?:proposal|offer|bid|pitch)s?\b)|"
+            r"(?:proposal|offer|bid|pitch|price|cost)s?\b)|"
             r"(?:plan|plans|planned|planning|seek|seeks|seeking|sought|want|wants|wanted|intend|intends|intended|"
             r"aims?|aiming|hopes?|hoping|looking) to (?:buy|acquire|purchase|procure|order|sign|import|get)|"
             # "expressed interest in them" states no fact (labelling guidelines, rule 5); interest in a
