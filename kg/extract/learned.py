@@ -106,6 +106,7 @@ RISK_GROUPS: dict[str, str] = {
     "system:no-trigger-in-clause": "risk:system",
     "system:name-fragment": "risk:system",
     "system:context-beside-other": "risk:system",
+    "system:used-from": "risk:system",
     "party:in-list": "risk:party",
     "party:negated": "risk:party",
     "party:one-of-many": "risk:party",

@@ -54,7 +54,11 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``pair:untied`` - the buyer is only named in the sentence (no verb, preposition or possessive gives
   it the role, and it is not the sentence's opening subject) and the supplier is only the system's
   catalogue origin: a state named near a system; such a claim is dropped unless another claim of the
-  article states the same pair and system with a cue (:func:`.confidence.calibrate`).
+  article states the same pair and system with a cue (:func:`.confidence.calibrate`);
+* ``system:used-from`` - every mention of the system is a platform another item is used from ("the
+  missiles the air force fires from its X jets", "the helicopters fly from the carrier X") and the
+  supplier is only the system's catalogue origin: a platform in hand, no transfer; such a claim is
+  dropped (:func:`.confidence.background`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -241,6 +245,14 @@ _HINTS: dict[str, tuple[str, ...]] = {
 _HINTS["retiring-after"] = _HINTS["retiring"]
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
+
+#: right before an item: the platform another item is used from ("missiles the air force fires from
+#: its X jets", "the helicopters now fly from the carriers X and Y", "launched from the X frigate")
+_USED_FROM = re.compile(
+    r"\b(?:fl(?:y|ies|ew|own|ying)|fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|operat(?:e|es|ed|ing)|deploy(?:s|ed)?)"
+    r"\s+(?:(?:them|it)\s+)?from\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:[A-Z][\w-]*|and|or|,)\s+){0,8}?\Z"
+)
 
 Trigger = tuple[str, int, int, str]
 
@@ -590,11 +602,26 @@ def sentence_cues(
         out.append("system:context-beside-other")
     if _untied(claim, sent):
         out.append("pair:untied")
+    if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
+        out.append("system:used-from")
     if own and sent.trig:
         clauses = [sent.clause_of(m.start - a) for m in own]
         if not any(x <= t[1] < y for x, y in clauses for t in sent.trig):
             out.append("system:no-trigger-in-clause")
     return out
+
+
+def _used_from(m: Mention, sent: Sentence) -> bool:
+    """The system is named as the platform another item is used from ("the air force fires the
+    missiles from its X jets", "the helicopters fly from the carrier X"): a platform the buyer has,
+    no item the sentence tells of a transfer (its supplier only the platform's catalogue origin).
+
+    Why: a list of platforms an item is carried by came up as extra claims in several fresh sets,
+    each with a stage word that belongs to the carried item."""
+    return (
+        " from " in sent.s
+        and _USED_FROM.search(sent.s, max(0, m.start - sent.a - 90), m.start - sent.a) is not None
+    )
 
 
 #: what may stand before a sentence's opening subject ("Today the", "To date, the", "Meanwhile,")
