@@ -116,6 +116,7 @@ RISK_GROUPS: dict[str, str] = {
     "stage:comparison": "risk:stage",
     "stage:in-service": "risk:stage",
     "stage:retiring": "risk:stage",
+    "stage:never": "risk:stage",
     "context:boilerplate": "risk:context",
     "context:new-paragraph": "risk:context",
     "context:anaphor": "risk:context",
