@@ -203,6 +203,8 @@ RISKS: dict[str, float] = {
     "system:context-beside-other": 0.15,
     "party:other-owner": 0.15,
     "context:anaphor": 0.05,
+    "stage:never": 0.0,  # dropped (``background``): a deal word under "never", no deal at any time
+    "system:used-from": 0.0,  # dropped (``background``): a platform another item is used from
     "pair:untied": 0.0,  # dropped unless a tied claim states the same pair (``_without_untied``)
 }
 
@@ -290,6 +292,10 @@ def background(cues: Iterable[str]) -> bool:
         return True  # "X, Y and Z were not considered / were blocked": a refusal of several, no deal
     if "status:none" in cues and cues & _NAMED_ONLY_SUPPLIER and cues & _NAMED_ONLY_BUYER:
         return True  # two states only named near the item, no stage word: no deal the text states
+    if "stage:never" in cues:
+        return True  # "X was never offered to B", "A never confirmed supplying them": no deal
+    if "system:used-from" in cues:
+        return True  # a platform another item is fired or flown from: no transfer of it is told
     if "party:in-list" not in cues:
         return False
     # a co-buyer ("on behalf of itself, A, B and C", "together with A, B and C") shares the side of a

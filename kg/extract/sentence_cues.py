@@ -32,6 +32,9 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   governed by interest or evaluation ("is evaluating", "said it would buy"), by a negation ("has
   not delivered"), or the item or a party named as the option not taken ("chosen over the",
   "instead of", "pitted against");
+* ``stage:never`` - with ``stage:negated-verb``, the deal word right after "never" ("X was never
+  offered to B"), the supplier only the item's origin and the buyer only named or a bare recipient:
+  no deal at any time; such a claim is dropped (:func:`.confidence.background`);
 * ``party:negated`` - every mention of a party is followed closely by a negation ("X said it would
   no longer block", "Y did not take part"): the party refuses or stays out;
 * ``stage:retiring`` - the system is named as a fleet being retired ("the X fleet it retired",
@@ -54,7 +57,11 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``pair:untied`` - the buyer is only named in the sentence (no verb, preposition or possessive gives
   it the role, and it is not the sentence's opening subject) and the supplier is only the system's
   catalogue origin: a state named near a system; such a claim is dropped unless another claim of the
-  article states the same pair and system with a cue (:func:`.confidence.calibrate`).
+  article states the same pair and system with a cue (:func:`.confidence.calibrate`);
+* ``system:used-from`` - every mention of the system is a platform another item is used from ("the
+  missiles the air force fires from its X jets", "the helicopters fly from the carrier X") and the
+  supplier is only the system's catalogue origin: a platform in hand, no transfer; such a claim is
+  dropped (:func:`.confidence.background`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -123,6 +130,11 @@ _NEGATION = re.compile(
     r"\b(?:not|n't|no longer|never|neither|nor|without)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: "never" right before a deal word ("was never offered", "has never confirmed supplying"): the deal
+#: did not happen at any time, unlike "not yet" or "has not progressed" (a deal that stalls)
+_NEVER = re.compile(r"\bnever\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: buyers only named or a bare recipient ("offered to B"), no verb of their own
+_WEAK_BUYERS = ("buyer:mention", "buyer:passive-recipient", "buyer:to")
 #: a comparison or rival right before an item or party ("chosen over the", "instead of", "rather than")
 _COMPARISON = re.compile(
     r"\b(?:(?:chose|chosen|choosing|selected|selecting|picked|preferred|favou?red)\s+(?:[\w-]+\s+){0,3}?over|"
@@ -241,6 +253,14 @@ _HINTS: dict[str, tuple[str, ...]] = {
 _HINTS["retiring-after"] = _HINTS["retiring"]
 #: a firm's own unit in another state: "<firm>'s <state> plant"
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
+
+#: right before an item: the platform another item is used from ("missiles the air force fires from
+#: its X jets", "the helicopters now fly from the carriers X and Y", "launched from the X frigate")
+_USED_FROM = re.compile(
+    r"\b(?:fl(?:y|ies|ew|own|ying)|fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|operat(?:e|es|ed|ing)|deploy(?:s|ed)?)"
+    r"\s+(?:(?:them|it)\s+)?from\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:[A-Z][\w-]*|and|or|,)\s+){0,8}?\Z"
+)
 
 Trigger = tuple[str, int, int, str]
 
@@ -446,8 +466,12 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
     spots = [(t[1], t[3]) for t in sent.trig] + [(m.start - a, "") for m in own]
     if any(sent.check("intent", x) for x, _w in spots):
         out.append("stage:intent")
+    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
+    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
     if any(sent.check("negation", x) for x, w in spots if w):
         out.append("stage:negated-verb")
+        if _never_a_deal(sup, buy, spots, sent):
+            out.append("stage:never")
     for iso in {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None} - {None}:
         named = [m for m in sent.parties if m.iso3 == iso]
         if named and all(sent.check("negated-after", m.end - a) for m in named):
@@ -457,8 +481,6 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
     sides = [m for m in sent.ms if m.kind == "party" and m.iso3 in roles]
     if any(sent.check("comparison", m.start - a) for m in [*own, *sides]):
         out.append("stage:comparison")
-    buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
-    sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
     if _fleet_verb(buy, own, sent) and sup.split(":", 1)[-1] in _ORIGIN_ONLY:
         out.append("stage:in-service")
         if (
@@ -468,6 +490,19 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
         ):
             out.append("supplier:fleet-origin-only")
     return out
+
+
+def _never_a_deal(sup: str, buy: str, spots: list[tuple[int, str]], sent: Sentence) -> bool:
+    """A deal word right after "never" ("X was never offered to B", "A has never confirmed supplying
+    them"), with the supplier only the item's origin (or none) and the buyer only named or a bare
+    recipient: the text says no such deal happened at any time, and names no party of one.
+
+    Why: unlike "has not delivered" or "has not progressed" (a deal that stalls, kept), "never" denies
+    the deal; on fresh news such claims were extras in two sets and a stated party keeps the claim
+    (a seller or buyer a verb ties: "A never delivered the X it sold to B")."""
+    if sup.split(":", 1)[-1] not in (*_ORIGIN_ONLY, "none") or buy not in _WEAK_BUYERS:
+        return False
+    return any(_NEVER.search(sent.s, max(0, x - 30), x) for x, w in spots if w)
 
 
 def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
@@ -590,11 +625,26 @@ def sentence_cues(
         out.append("system:context-beside-other")
     if _untied(claim, sent):
         out.append("pair:untied")
+    if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
+        out.append("system:used-from")
     if own and sent.trig:
         clauses = [sent.clause_of(m.start - a) for m in own]
         if not any(x <= t[1] < y for x, y in clauses for t in sent.trig):
             out.append("system:no-trigger-in-clause")
     return out
+
+
+def _used_from(m: Mention, sent: Sentence) -> bool:
+    """The system is named as the platform another item is used from ("the air force fires the
+    missiles from its X jets", "the helicopters fly from the carrier X"): a platform the buyer has,
+    no item the sentence tells of a transfer (its supplier only the platform's catalogue origin).
+
+    Why: a list of platforms an item is carried by came up as extra claims in several fresh sets,
+    each with a stage word that belongs to the carried item."""
+    return (
+        " from " in sent.s
+        and _USED_FROM.search(sent.s, max(0, m.start - sent.a - 90), m.start - sent.a) is not None
+    )
 
 
 #: what may stand before a sentence's opening subject ("Today the", "To date, the", "Meanwhile,")
