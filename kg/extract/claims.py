@@ -89,6 +89,7 @@ from kg.extract.patterns import (
     _SKIP_SENT,
 )
 from kg.extract.quantities import find_numbers, parse_number
+from kg.extract.replaced import REPLACED_DONOR_CUE, replaced_donations
 from kg.extract.roles import (
     ONWARD_PHRASE,
     _participle_item,
@@ -272,6 +273,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 phrase = [m for m in sent_mentions if lo <= m.start < hi]
                 ref = self._customer_ref(phrase, before) or origin_ref(sent_mentions, a, b, self.masked)
                 self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
+            self.claims.extend(replaced_donations(self.text, a, b, sent_mentions, self.claims[before:]))
             self._bullet_items(a, b, sent_mentions, before)
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []
             self._orphan = None
@@ -1214,6 +1216,12 @@ def _drop_systemless_echoes(
             or named is None
             or own == _NEW_DEAL_KIND
             or (own and not own & named)
+            # the gift a purchase replaces (kg.extract.replaced): a deal of its own, unless the dyad's
+            # named delivery tells the same gift ("sent N X to C" elsewhere in the article)
+            or (
+                REPLACED_DONOR_CUE in c.cues
+                and not any(o.status == "delivered" for o in systems[dyad].values())
+            )
         ):
             out.append(c)
         elif len(systems[dyad]) == 1 and (c.quantity is not None or c.value is not None):

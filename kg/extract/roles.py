@@ -398,16 +398,21 @@ _CUSTOMER_APPOS_GAP = re.compile(
     r"have been|became|included|include)\b)\s*(?:the\s+)?$"
 )
 #: "B was the largest recipient of A's arms", "B became the main importer of A weapons": the gap
-#: between the buyer and the seller, whose arms (exports, weapons) follow it
+#: between the buyer and the seller, whose arms (exports, weapons) follow it; the rank also told by a
+#: list ("with B and C listed among the biggest buyers of A hardware") or in an appositive ("B, for
+#: years among the biggest buyers of A weapons, ...")
 _CUSTOMER_OF_GAP = re.compile(
-    r"^\s+"
+    r"^(?:\s+(?:"
     + _REL_BE
-    + r"(?:one of\s+)?(?:the\s+)?(?:world's\s+)?(?:[\w-]+\s+){0,2}?"
+    + r"|(?:(?:is|are|was|were)\s+)?(?:listed|ranked|counted|named)\s+)"
+    + r"|,\s*(?:(?:for|over)\s+(?:years|decades)\s+|long\s+|once\s+|traditionally\s+|historically\s+)?"
+    + r"(?=one of\b|among\b))"
+    + r"(?:one of\s+|among\s+)?(?:the\s+)?(?:world's\s+)?(?:[\w-]+\s+){0,2}?"
     + _REL_ADJ
     + r"\s+(?:[\w-]+\s+){0,2}?(?:customers?|clients?|recipients?|importers?|buyers?)\s+of\s+(?:the\s+)?$"
 )
 _SELLER_GOODS_NEXT = re.compile(
-    r"^(?:'s?|’s?)?\s*(?:[\w.-]+\s+){0,2}?(?:arms|weapons|exports|military (?:equipment|hardware))\b"
+    r"^(?:'s?|’s?)?\s*(?:[\w.-]+\s+){0,2}?(?:arms|weapons|weaponry|exports|(?:military|defen[cs]e) (?:equipment|hardware))\b"
 )
 #: "A's exports rose by a third, with B and C the main recipients": from the seller's exports to the
 #: first buyer of the list, and after the list's last

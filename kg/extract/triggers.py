@@ -74,7 +74,7 @@ _REL_BE = (
     r"(?:remains?|remained|is|was|(?:has|had|have)\s+(?:long\s+|always\s+|traditionally\s+|historically\s+|"
     r"for\s+(?:decades|years|generations|(?:many|several|\w+)\s+(?:years|decades))\s+)?been|"
     r"are|were|became|becomes|(?:has\s+|have\s+|had\s+)?become|continues to be|"
-    r"continued to be|stays?|stayed|ranks? as|ranked as|emerged as|"
+    r"continued to be|stays?|stayed|ranks? as|ranked as|(?:has\s+|have\s+|had\s+)?emerged\s+as|"
     # "Paris's long role as Cairo's main supplier", "Moscow's position as Delhi's top partner"
     r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:role|position|status|standing|place)\s+as)\s+"
     r"(?:still\s+|now\s+|also\s+|by far\s+|long\s+)?"

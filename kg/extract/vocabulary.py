@@ -69,7 +69,7 @@ _RELATION = (
     # the relation told from the seller's side: "B was A's largest customer", "B and C were the main
     # recipients of A's exports" (kg.extract.roles._customer_roles reads who is who)
     r"(?:export |arms |weapons |defen[cs]e |military )?(?:customers?|clients?|recipients?)\b(?! for\b)|"
-    r"(?:arms |weapons )?(?:importers?|buyers?) of (?=(?:[\w.'’-]+ ){0,2}?(?:arms|weapons|exports)\b))|"
+    r"(?:arms |weapons )?(?:importers?|buyers?) of (?=(?:[\w.'’-]+ ){0,2}?(?:arms|weapons|weaponry|exports|equipment|hardware)\b))|"
     # "Y has relied almost entirely on X for new weapons": a dependence on one supplier
     r"(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?) (?:[\w-]+ ){0,2}?on(?= [^.;]{2,40}? for (?:[\w-]+ ){0,2}?"
     r"(?:arms|weapons|military (?:equipment|hardware)|defen[cs]e (?:equipment|hardware|imports))\b)|"

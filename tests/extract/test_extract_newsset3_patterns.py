@@ -228,11 +228,11 @@ def test_purchase_to_be_donated_on_is_two_transfers() -> None:
 
 def test_recipient_of_replaced_items_is_no_party_to_the_purchase() -> None:
     """'received N X ordered from B to replace vehicles donated to C': C got the old vehicles (their
-    history); C is no buyer of X."""
+    history: the buyer's own system-less gift, kg.extract.replaced); C is no buyer of X."""
     text = "Chile's army has begun receiving 26 Leopard 2A4 tanks ordered from Germany to replace vehicles donated to Moldova."
     got = _triples(text)
     assert ("DEU", "CHL", "Leopard-2A4") in got
-    assert not any(t[1] == "MDA" for t in got)
+    assert not any(t[1] == "MDA" and t != ("CHL", "MDA", None) for t in got)
 
 
 def test_second_clause_with_its_own_would_buy_verb_is_cut_off() -> None:
