@@ -25,7 +25,9 @@ MIN_PRECISION = 0.46
 MIN_RECALL = 0.52
 MIN_STATUS = 0.62
 MIN_CONFIDENT_PRECISION = 0.85
-MIN_CONFIDENT_RECALL = 0.28
+#: 0.28 -> 0.24 on 2026-12-05: the trainer chose all/1/1.0/0.955, a narrower band right more often out of
+#: sample (checks P 0.958 R 0.168 against 0.922 R 0.184); here P 1.00 R 0.26
+MIN_CONFIDENT_RECALL = 0.24
 
 
 @pytest.fixture(scope="module")
