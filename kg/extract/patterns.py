@@ -167,8 +167,11 @@ _FOR = _rx(r"\bfor\s+(?:the\s+)?$")
 #: package comprises"
 _DEAL_LIST = _nrx(
     r"\b(?:deals?|contracts?|packages?|sales?|orders?|agreements?)"
-    # ", approved in 2023,", ", which also included", ", which A cleared in 2020 and which also included"
-    r"(?:,[^,.;]{1,80},|,\s+(?:which|that)\b(?:[^.;]{0,90}?\band\s+(?:which|that)\b)?)?\s+(?:\w+\s+){0,2}?"
+    # ", approved in 2023,", ", which also included", ", which A cleared in 2020 and which also included";
+    # a relative clause only with "also" (the deal has its own item beside the list): ", which would include
+    # Hellfire missiles" after a sale of drones lists the sale's components, no deal items
+    r"(?:,[^,.;]{1,80},|,\s+(?:which|that)\b(?:[^.;]{0,90}?\band\s+(?:which|that)\b)?(?=(?:\s+\w+)?\s+also\b))?"
+    r"\s+(?:\w+\s+){0,2}?"
     r"(?:includ(?:e|es|ing|ed)|cover(?:s|ed|ing)?|compris(?:e|es|ing|ed)|consist(?:s|ing)? of)\b"
 )
 #: "had been supplied to X by Y": Y sells (the word before "by" is the buyer, not a verb)

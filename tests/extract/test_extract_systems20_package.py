@@ -59,3 +59,26 @@ def test_named_main_item_takes_no_context_system(item: tuple[str, str]) -> None:
     )
     got = facts(text, PUB)
     assert not any(f[2] and "K9" in f[2] and f[1] != "POL" for f in got), got
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from([("MQ-9B", "drones"), ("F-16 Block 70", "jets"), ("AH-64E", "helicopters")]),
+    _ITEM,
+    st.sampled_from(["which would include", "which will include", "that would include"]),
+)
+def test_components_of_a_sale_without_also_are_no_deal_items(
+    main: tuple[str, str], item: tuple[str, str], rel: str
+) -> None:
+    """Limit (found at the merge: the own fixtures' DSCA notice): "the proposed sale, which would include Y
+    missiles" lists the sale's components, no deal of their own; and "the <noun>" in the next sentence
+    is still the sale's system, not the last component named."""
+    name, noun = main
+    text = (
+        f"The State Department has approved the possible sale of 12 {name} {noun} to Morocco. "
+        f"Congress was notified of the proposed sale, {rel} {item[0]} and spare parts. "
+        f"Rabat is expected to sign a contract for the {noun} next year."
+    )
+    got = facts(text, PUB)
+    assert not any(_key(item[1]) in _key(f[2]) for f in got), got
+    assert any(f[:2] == ("USA", "MAR") and _key(name)[:3] in _key(f[2]) for f in got), got
