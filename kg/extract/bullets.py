@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.entities import Mention
-from kg.extract.model import Claim, Evidence
+from kg.extract.model import Claim, Evidence, no_details
 from kg.extract.parties import _system_ref
 from kg.extract.triggers import _triggers
 from kg.vocab.statuses import CONTRACTED
@@ -69,23 +69,13 @@ def bullet_claims(ref: Claim, stage: str, mentions: list[Mention], a: int, b: in
         out.append(
             replace(
                 ref,
+                **no_details(),
                 system=sys_ref,
                 system_source="catalogue" if m.form == "catalogue" else "pattern",
                 status=stage,
                 evidence=Evidence(text[a:b], a, b),
                 confidence=0.5,
-                quantity=None,
-                value=None,
-                order_year=None,
-                dates=[],
                 deal_key=f"{sup}>{ref.buyer.iso3}:{sys_ref.name}:original",
-                batch="original",
-                modality=None,
-                delayed=False,
-                quantity_delivered=None,
-                quantity_inferred=False,
-                package_value=None,
-                inherited=[],
                 cues=[
                     "supplier:context",
                     "buyer:context",

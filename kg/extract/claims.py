@@ -56,7 +56,7 @@ from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
 from kg.extract.frames import _PAST_TRANSFER_NEXT, FrameBuilder
 from kg.extract.mentions import find_mentions
-from kg.extract.model import Claim, Evidence, PartyRef, SystemRef
+from kg.extract.model import Claim, Evidence, PartyRef, SystemRef, no_details
 from kg.extract.money import find_money
 from kg.extract.nouns import ITEM_NOUNS, names_the_item_again
 from kg.extract.offers import offer_claim, rejected_offers
@@ -594,17 +594,7 @@ class _Extractor(FrameBuilder, DetailReader):
                     system=sysref,
                     status="delivered",
                     supplier_company=None,
-                    quantity=None,
-                    quantity_delivered=None,
-                    quantity_inferred=False,
-                    value=None,
-                    package_value=None,
-                    order_year=None,
-                    dates=[],
-                    inherited=[],
-                    batch="original",
-                    modality=None,
-                    delayed=False,
+                    **no_details(),
                     deal_key=f"{c.buyer.iso3}>{to.iso3}:{sysref.name}:original",
                     system_source="catalogue" if inside else "context",
                     cues=[

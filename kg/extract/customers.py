@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from kg.extract._fastre import NeedsRx, required_words
 from kg.extract.entities import Mention
-from kg.extract.model import Claim, Evidence, PartyRef
+from kg.extract.model import Claim, Evidence, PartyRef, no_details
 from kg.extract.parties import _system_ref
 from kg.extract.vocabulary import CUSTOMER_NOUN, NTH_CUSTOMER, TRIGGERS
 from kg.vocab import reference
@@ -283,22 +283,12 @@ def customer_claims(
         out.append(
             replace(
                 ref,
+                **no_details(),
                 buyer=PartyRef(rec.name, rec.iso3, "country"),
                 status=status,
                 evidence=Evidence(text[a:b], a, b),
                 confidence=0.5,
-                quantity=None,
-                value=None,
-                order_year=None,
-                dates=[],
                 deal_key=f"{sup}>{rec.iso3}:{ref.system.name}:original",
-                batch="original",
-                modality=None,
-                delayed=False,
-                quantity_delivered=None,
-                quantity_inferred=False,
-                package_value=None,
-                inherited=[],
                 cues=[
                     "supplier:system-origin"
                     if "supplier:system-origin" in ref.cues

@@ -141,6 +141,26 @@ class Evidence:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+def no_details() -> dict[str, Any]:
+    """The detail fields to reset on a claim made from another for a new pair (a listed customer, a
+    bullet item, a replaced gift, a re-export): the source claim's quantities, sums, dates, batch and
+    modality belong to its own deal, not the new one.  For ``dataclasses.replace`` or ``Claim(...)``;
+    fresh lists on each call (claims are mutable)."""
+    return {
+        "quantity": None,
+        "quantity_delivered": None,
+        "quantity_inferred": False,
+        "value": None,
+        "package_value": None,
+        "order_year": None,
+        "dates": [],
+        "inherited": [],
+        "batch": "original",
+        "modality": None,
+        "delayed": False,
+    }
+
+
 @dataclass(slots=True)
 class Claim:
     """One deal mention (see the module docstring for every field)."""

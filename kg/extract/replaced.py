@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.entities import Mention
-from kg.extract.model import Claim, Evidence, PartyRef
+from kg.extract.model import Claim, Evidence, PartyRef, no_details
 from kg.extract.parties import _system_ref
 
 #: the supplier cue of such a gift (a deal of its own: kept beside the dyad's named claims)
@@ -104,20 +104,10 @@ def _donation(
         status="delivered",
         evidence=Evidence(text[a:b], a, b),
         confidence=0.5,
-        quantity=None,
-        value=None,
-        order_year=None,
-        dates=[],
+        **no_details(),
         deal_key=f"{donor.iso3}>{recipient.iso3}:{system.name if system else ''}:replaced",
-        batch="original",
         negated=False,
-        modality=None,
-        delayed=False,
-        quantity_delivered=None,
-        quantity_inferred=False,
-        package_value=None,
         system_source="catalogue" if system else None,
-        inherited=[],
         cues=[
             REPLACED_DONOR_CUE,
             "buyer:to",
