@@ -61,8 +61,24 @@ _SOLD_TO = re.compile(
     r"(?P<noun>)(?P<list>[^.;]{3,160})",
     re.IGNORECASE,
 )
-#: the plural nouns of a group of buying states ("several European air forces", "a dozen countries")
-_GROUP = r"(?P<noun>countries|nations|states|governments|air forces|navies|armies|militaries|customers|buyers|clients|operators|users)"
+#: the plural nouns of a group of buying states ("several European air forces", "a dozen countries"),
+#: defined once: the pattern's alternatives and, by their last word, its word prefilter (_GROUP_WORDS)
+_GROUP_NOUNS = (
+    "countries",
+    "nations",
+    "states",
+    "governments",
+    "air forces",
+    "navies",
+    "armies",
+    "militaries",
+    "customers",
+    "buyers",
+    "clients",
+    "operators",
+    "users",
+)
+_GROUP = "(?P<noun>" + "|".join(_GROUP_NOUNS) + ")"
 #: "ordered by several European air forces, including A and B", "sold the Y to more than a dozen
 #: countries, such as A": a counted group of states and its examples, each a buyer of the item the
 #: sentence's verb states (the verb before the group: see _GROUP_VERB)
@@ -91,21 +107,7 @@ _GROUP_VERB = re.compile(
     r"\b(?:sold|sells|exported|exports|supplied|supplies|bought|purchased|acquired)\b", re.IGNORECASE
 )
 _SALE = re.compile(r"\b(?:sold|sells|exported|exports)\b", re.IGNORECASE)
-_GROUP_WORDS = (
-    "countries",
-    "nations",
-    "states",
-    "governments",
-    "forces",
-    "navies",
-    "armies",
-    "militaries",
-    "customers",
-    "buyers",
-    "clients",
-    "operators",
-    "users",
-)
+_GROUP_WORDS = tuple(n.split()[-1] for n in _GROUP_NOUNS)
 _GROUP_INCLUDING = NeedsRx(_GROUP_INCLUDING, needs=_GROUP_WORDS)
 _AMONG = NeedsRx(_AMONG, needs=("among",))
 _ORDERS_FROM = NeedsRx(_ORDERS_FROM, needs=("orders", "contracts"))
