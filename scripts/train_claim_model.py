@@ -59,6 +59,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -150,6 +152,20 @@ def collect(sc, paths: list[Path]) -> Labelled:
     gold: list[list[dict]] = []
     examples: list[Example] = []
     for i, path in enumerate(paths):
+        doc_gold, rows = _article(sc, path)
+        gold.append(doc_gold)
+        examples.extend(Example(i, k, f, hand, right) for k, f, hand, right in rows)
+    return Labelled(gold, examples)
+
+
+#: an article's gold and claim rows by path: a set's halves and the whole set (both loaded by the
+#: selection and the tests) read each article once per process
+_ARTICLES: dict[Path, tuple[list[dict], list[tuple]]] = {}
+
+
+def _article(sc, path: Path) -> tuple[list[dict], list[tuple]]:
+    """(gold, [(triple key, features, hand confidence, right)]) of one labelled article, remembered."""
+    if path not in _ARTICLES:
         doc = json.loads(path.read_text(encoding="utf-8"))
         (art,) = [a for a in read_articles(path) if isinstance(a, Article)]
         pairs = learned.explain(art.text, art.published)
@@ -162,59 +178,37 @@ def collect(sc, paths: list[Path]) -> Labelled:
             for c, _f in pairs
         ]
         hit = {pk for _, pk in match_pairs(sc, doc["gold"], dict.fromkeys(keys))}
-        gold.append(doc["gold"])
-        for (c, f), k in zip(pairs, keys, strict=True):
-            examples.append(Example(i, k, f, c.confidence, k in hit))
-    return Labelled(gold, examples)
+        rows = [(k, f, c.confidence, k in hit) for (c, f), k in zip(pairs, keys, strict=True)]
+        _ARTICLES[path] = (doc["gold"], rows)
+    return _ARTICLES[path]
 
 
 # -- fitting -------------------------------------------------------------------------------------
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Solve ``a x = b`` (symmetric positive definite: Gaussian elimination with partial pivoting)."""
-    n = len(b)
-    m = [[*row, b[i]] for i, row in enumerate(a)]
-    for col in range(n):
-        piv = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[piv] = m[piv], m[col]
-        p = m[col][col]
-        for r in range(col + 1, n):
-            f = m[r][col] / p
-            if f:
-                row, top = m[r], m[col]
-                for c in range(col, n + 1):
-                    row[c] -= f * top[c]
-    x = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
-    return x
-
-
 def _newton(
     rows: list[list[tuple[int, float]]], y: list[float], n: int, l2: float, sw: list[float]
 ) -> list[float]:
-    """L2-regularised logistic regression; index 0 is the unpenalised intercept."""
-    w = [0.0] * n
+    """L2-regularised logistic regression by Newton's method; index 0 is the unpenalised intercept.
+
+    numpy (a dependency of kg) holds the design matrix: the selection fits some 3,000 models and the
+    tests refit the shipped one, where the pure-Python Hessian took most of a minute."""
+    x = np.zeros((len(rows), n))
+    for i, row in enumerate(rows):
+        for j, v in row:
+            x[i, j] = v
+    t, s = np.asarray(y, dtype=float), np.asarray(sw, dtype=float)
+    ridge = np.full(n, float(l2))
+    ridge[0] = 1e-9  # the intercept is not penalised; the tiny term keeps the Hessian invertible
+    w = np.zeros(n)
     for _ in range(50):
-        grad = [0.0] * n
-        hess = [[0.0] * n for _ in range(n)]
-        for row, t, s in zip(rows, y, sw, strict=True):
-            z = sum(w[j] * v for j, v in row)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            g, h = s * (p - t), s * p * (1 - p)
-            for j, v in row:
-                grad[j] += g * v
-                hj = hess[j]
-                for k, u in row:
-                    hj[k] += h * v * u
-        for j in range(1, n):
-            grad[j] += l2 * w[j]
-            hess[j][j] += l2
-        hess[0][0] += 1e-9
-        step = _solve(hess, grad)
-        w = [a - s for a, s in zip(w, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-10:
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30.0, 30.0)))
+        grad = x.T @ (s * (p - t))
+        grad[1:] += l2 * w[1:]
+        hess = (x.T * (s * p * (1 - p))) @ x + np.diag(ridge)
+        step = np.linalg.solve(hess, grad)
+        w = w - step
+        if np.max(np.abs(step)) < 1e-10:
             break
-    return w
+    return [float(v) for v in w]
 
 
 def fit(
@@ -348,10 +342,13 @@ def load(sc, names: tuple[str, ...]) -> dict[str, Labelled]:
     return {n: collect(sc, all_sets[n]) for n in names}
 
 
-def fit_shipped(sc=None) -> learned.ClaimModel:
-    """The shipped model: the chosen settings refit on :data:`ALL` (the reproduction test calls this)."""
+def fit_shipped(sc=None, data: dict[str, Labelled] | None = None) -> learned.ClaimModel:
+    """The shipped model: the chosen settings refit on :data:`ALL` (the reproduction test calls this).
+
+    ``data``: sets already loaded (a superset of :data:`ALL`), so a caller holding them does not run the
+    extractor over every labelled article a second time."""
     sc = sc or load_scorer()
-    data = load(sc, ALL)
+    data = data if data is not None else load(sc, ALL)
     return _with(fit(_merge([data[n] for n in ALL]).examples, L2, FEATURE_SETS[FEATURE_SET]), BLEND, BAND)
 
 

@@ -28,6 +28,17 @@ ORDER = (
 )
 
 
+@pytest.fixture(scope="module")
+def labelled():
+    """(scorer, sets): every labelled set the band and the refit read, extracted once for both tests
+    (each load runs the extractor over some 450 articles)."""
+    from scripts import train_claim_model as mod
+    from scripts.bench_confidence import load_scorer
+
+    sc = load_scorer()
+    return sc, mod.load(sc, tuple(dict.fromkeys((*mod.TUNING, *mod.CHECKS, "dev", *mod.ALL))))
+
+
 def _by_system(text: str, published: date | None = None) -> dict[str, list[dict[str, float]]]:
     out: dict[str, list[dict[str, float]]] = {}
     for claim, feats in learned.explain(text, published):
@@ -172,11 +183,12 @@ def test_without_a_model_the_hand_table_stays() -> None:
 @pytest.mark.skipif(
     not (EVAL / "score.py").exists(), reason="labelled sets (../shared/eval) absent, as on CI"
 )
-def test_retraining_reproduces_the_shipped_weights() -> None:
+def test_retraining_reproduces_the_shipped_weights(labelled) -> None:
     """The shipped JSON is what ``scripts/train_claim_model.py`` writes for this extractor (float noise only)."""
     from scripts import train_claim_model as mod
 
-    model = mod.fit_shipped()
+    sc, data = labelled
+    model = mod.fit_shipped(sc, data)
     doc = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
     assert doc["l2"] == mod.L2 and doc["blend"] == mod.BLEND == model.blend
     assert doc["band"] == mod.BAND == model.band and doc["feature_set"] == mod.FEATURE_SET
@@ -284,21 +296,19 @@ def test_cross_validation_scores_each_set_with_a_model_that_never_saw_it(monkeyp
 @pytest.mark.skipif(
     not (EVAL / "score.py").exists(), reason="labelled sets (../shared/eval) absent, as on CI"
 )
-def test_the_shipped_band_keeps_the_promise_out_of_sample() -> None:
+def test_the_shipped_band_keeps_the_promise_out_of_sample(labelled) -> None:
     """The shipped settings, cross-validated: the band is the checks' Wilson band (pooled lower bound >= 0.95)
     when the shipped refit keeps the dev target there, otherwise the most conservative band the dev target
     allows (``dev_band``: conf15, with the harder sets among the checks no Wilson band keeps it)."""
     from scripts import train_claim_model as mod
-    from scripts.bench_confidence import load_scorer
 
-    sc = load_scorer()
-    data = mod.load(sc, (*mod.TUNING, *mod.CHECKS, "dev"))
+    sc, data = labelled
     halves = {n: data[n] for n in (*mod.TUNING, *mod.CHECKS)}
     probs = mod.cross_validate(halves, mod.L2, mod.FEATURE_SETS[mod.FEATURE_SET])
     scores = mod._scores(halves, probs, mod.BLEND)
     checks = mod._merge([data[n] for n in mod.CHECKS])
     wilson = mod.band_threshold(sc, checks, [x for n in mod.CHECKS for x in scores[n]])
-    full = mod.fit_shipped(sc)
+    full = mod.fit_shipped(sc, data)
     limit = mod.dev_band(sc, data["dev"], full, mod.BLEND)
     assert limit is not None
     assert (wilson if wilson is not None and wilson <= limit else limit) == mod.BAND
