@@ -100,6 +100,7 @@ from kg.extract.roles import (
 )
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
+from kg.extract.status import _CLAUSE_END as _CLAUSE_BREAK
 from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX, RELATION_LRX, RETIRE_VERB
@@ -482,7 +483,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 if claim.system:
                     self.ctx.by_system[claim.system.name] = claim
                 if not fr.own_clause:
-                    self._also_stated(s, a, systems, trig, claim)
+                    self._also_stated(s, a, systems, trig, claim, mentions)
             if anaphor is not None and fr.system_source == "context":
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
@@ -683,11 +684,18 @@ class _Extractor(FrameBuilder, DetailReader):
                 )
 
     def _also_stated(
-        self, s: str, a: int, systems: list[Mention], trig: list[tuple[str, int, int, str]], claim: Claim
+        self,
+        s: str,
+        a: int,
+        systems: list[Mention],
+        trig: list[tuple[str, int, int, str]],
+        claim: Claim,
+        mentions: list[Mention],
     ) -> None:
         """A claim per further stage the sentence states of the same deal (status.other_stages)."""
         if claim.negated or claim.inherited:
             return
+        trig = _own_deal_clauses(s, a, trig, claim, mentions)
         spans: list[tuple[str, int]] = []
         for m in systems:
             n = _record_name(m)
@@ -1230,6 +1238,50 @@ def _state_seller(p: _Party) -> bool:
     """A seller named as a state ("the United States", "Paris"), not a company nor a maker's demonym:
     its announced sale is a government's decision, not a contract's schedule."""
     return p.kind == "country" and p.company is None and p.mention.form != "demonym"
+
+
+def _own_deal_clauses(
+    s: str, a: int, trig: list[tuple[str, int, int, str]], claim: Claim, mentions: list[Mention]
+) -> list[tuple[str, int, int, str]]:
+    """The stage triggers that may be further stages of ``claim``'s deal: every trigger but those of a
+    later coordinated clause that opens on a deal of its own.
+
+    Why: news packs two deals into one sentence, one per clause ("A received X in 2022, while B,
+    which ordered six X in 2021, took them a year later"; "A took delivery of X, and a follow-on
+    contract for Y is under negotiation"): the later clause's verb is the other deal's stage, not a
+    second stage of the first.  A clause after the one naming the claim's system whose first name is a
+    state outside the claim's pair (a new buyer or seller) or another system (a new item) opens that
+    other deal.  A later clause that goes on with the same deal ("..., and it ordered a third battery
+    in 2023", "..., and four have been delivered so far") opens on no new name and stays the claim's;
+    so does an earlier clause (the background the claim's clause follows)."""
+    if claim.system is None or len(trig) < 2:
+        return trig
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(s)), len(s) + 1]
+    if len(cuts) < 3:
+        return trig
+    pair = {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None}
+
+    def clause(off: int) -> int:
+        return next(i for i in range(len(cuts) - 1) if off < cuts[i + 1])
+
+    own: int | None = None
+    opens_other: set[int] = set()  # clauses whose first name is another item or a state outside the pair
+    named: set[int] = set()
+    for m in mentions:
+        k = clause(m.start - a)
+        mine = m.kind == "system" and m.system is not None and _record_name(m) == claim.system.name
+        if (
+            k not in named
+            and not mine
+            and (m.kind == "system" or (m.iso3 is not None and m.iso3 not in pair))
+        ):
+            opens_other.add(k)
+        named.add(k)
+        if mine and own is None:
+            own = k
+    if own is None:
+        return trig
+    return [t for t in trig if (k := clause(t[1])) <= own or k not in opens_other]
 
 
 def _record_name(m: Mention) -> str | None:
