@@ -546,6 +546,8 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
             if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in codes)
         ]
     found = _merge_names(found, text)
+    if "he company" in text or "he firm" in text or "he shipbuilder" in text or "he manufacturer" in text:
+        found = _company_anaphors(found, text)
     if "Mk" in text or "Mark" in text:
         found = _with_marks(found, text)
     if " and " in text or ", " in text:
@@ -560,6 +562,41 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         and not (x.kind == "party" and _not_a_party(x, text))
         and not (x.kind == "system" and standards and _upgrade_standard(x, text))
     ]
+
+
+#: "the company" / "the firm" as the subject of a sale or build verb ("..., and the company has sold
+#: vehicles to B", "The firm also built two tankers for B's navy"): a clause that tells the named
+#: company's deal without its name
+_COMPANY_ANAPHOR = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;:] )|(?<=, and )|(?<=\band ))[Tt]he (?:company|firm|shipbuilder|manufacturer)\b"
+    r"(?= (?:(?:has|had|have|also|already|since|later|then|recently|previously|now|is|was|will|additionally) ){0,3}"
+    r"(?:sold|supplied|delivered|exported|built|shipped|handed over|donated|gifted|delivering|supplying|building|"
+    r"selling|offered|offering|pitched|pitching|supply|deliver|provide|furnish|held (?:talks|discussions))\b)"
+)
+#: how far back the named company may be (its paragraph or the one before)
+_COMPANY_REACH = 700
+
+
+def _company_anaphors(found: list[Mention], text: str) -> list[Mention]:
+    """Add "the company" told as the subject of a sale or build as a mention of the company named last
+    before it (the company's home state is the seller, as when it is named): news names a firm once
+    and then tells its further sales as "the company sold ...", a deal that otherwise has no seller."""
+    added: list[Mention] = []
+    for hit in _COMPANY_ANAPHOR.finditer(text):
+        named = [
+            m
+            for m in found
+            if m.kind == "party"
+            and m.form == "company"
+            and hit.start() - _COMPANY_REACH <= m.start < hit.start()
+            and m.iso3 is not None
+        ]
+        if named:
+            last = named[-1]
+            added.append(Mention("party", hit.start(), hit.end(), hit.group(0), "company", last.party))
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda x: x.start)
 
 
 def _upgrade_standard(m: Mention, text: str) -> bool:
