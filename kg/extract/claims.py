@@ -273,7 +273,8 @@ class _Extractor(FrameBuilder, DetailReader):
                 lo, hi = customers[2]  # the system the phrase names ("buyer of the X", "the Y fighter")
                 phrase = [m for m in sent_mentions if lo <= m.start < hi]
                 ref = self._customer_ref(phrase, before) or origin_ref(sent_mentions, a, b, self.masked)
-                self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref))
+                named = any(m.kind == "system" for m in sent_mentions)
+                self.claims.extend(customer_claims(self.masked[a:b], a, b, self.text, customers, ref, named))
             self.claims.extend(replaced_donations(self.text, a, b, sent_mentions, self.claims[before:]))
             self._bullet_items(a, b, sent_mentions, before)
             unplaced = [m for m in sent_mentions if m.kind == "system"] if len(self.claims) == before else []

@@ -307,11 +307,14 @@ def background(cues: Iterable[str]) -> bool:
     # "A, B and C are among the countries that have ordered the system": the list's own stage verb ties
     # each state to the deal in context, whose system it refers back to
     staged = "buyer:listed-customer" in cues and "status:trigger" in cues
+    # "other customers for the X include A, B and C": a customer noun's list beside the system's own
+    # name (kg.extract.customers; ``system:context`` when the sentence names none) states each purchase
+    customers = "buyer:earlier-customer" in cues
     # "with A, B and C listed among the biggest buyers of D-ian arms": a stated supplier relation (the
     # roles step gives a buyer that cue only beside its seller; labelling rule 5, ``unknown``) is each
     # listed state's fact, a system or not
     related = "buyer:relation" in cues
-    return not (((buyer or "buyer:listed-customer" in cues) and (named or staged)) or related)
+    return not (((buyer or customers or "buyer:listed-customer" in cues) and (named or staged)) or related)
 
 
 def calibrate(

@@ -144,13 +144,51 @@ _KEYWORDS = (
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
 #: the list ends at a new clause
 _LIST_END = re.compile(r",\s+(?:which|who|where|while|but|although)\b|\s+(?:but|while|whereas)\s")
+#: the gap before a state that resumes a list after a relative clause on its previous state ("A, which
+#: ordered N of them, B, and C"): a comma, at most "and" and "the"
+_RESUME_GAP = re.compile(r",\s+(?:and\s+)?(?:the\s+)?$")
+#: what may follow the last state of a resumed list: the sentence's end
+_SENTENCE_REST = re.compile(r"^\s*[.!?]?[\"'”’)]*\s*$")
 
 
-def listed_customers(
-    s: str, a: int, mentions: list[Mention]
-) -> tuple[list[Mention], str, tuple[int, int], str] | None:
+def _resumed_list(s: str, a: int, mentions: list[Mention], start: int) -> tuple[list[Mention], int]:
+    """The states a customer list goes on with after a relative clause on its last state, from offset
+    ``start`` (the clause's start) in ``s``, and where the clause ends: "include A, which has ordered
+    N of them, B, and C" lists B and C as well.  Only when the resumed list runs to the sentence's end
+    ("... B, and C."), so a state inside the clause ("which bought it from B, C said") is not taken."""
+    states = [
+        p
+        for p in mentions
+        if p.kind == "party"
+        and p.party is not None
+        and p.party.kind == "country"
+        and p.form != "demonym"
+        and p.start - a > start
+    ]
+    for i, first in enumerate(states):
+        gap = _RESUME_GAP.search(s, start, first.start - a)
+        if gap is None or gap.end() != first.start - a:
+            continue
+        run = [first]
+        for p in states[i + 1 :]:
+            if not _LIST_GAP.match(s[run[-1].end - a : p.start - a]):
+                break
+            run.append(p)
+        if _SENTENCE_REST.match(s[run[-1].end - a :]):
+            return run, gap.start()
+        return [], len(s)
+    return [], len(s)
+
+
+#: what :func:`listed_customers` finds: the listed states (and the systems of a relative clause), their
+#: status, the phrase's span, the buyer cue, and the status of the states whose own differs (by id)
+Customers = tuple[list[Mention], str, tuple[int, int], str, dict[int, str]]
+
+
+def listed_customers(s: str, a: int, mentions: list[Mention]) -> Customers | None:
     """(the states of an earlier-customer list, their status, the phrase's span in the article, the
-    buyer cue: ``listed-customer`` for a list after a buyer noun, else ``earlier-customer``) in
+    buyer cue: ``listed-customer`` for a list after a buyer noun, else ``earlier-customer``, and the
+    status of each state a relative clause's stage does not cover) in
     sentence ``s`` at offset ``a``; the systems of a relative clause on the list ("after A, which
     builds its own Z") follow the states (no party, they only leave the sentence's deal)."""
     low = s.lower()
@@ -194,21 +232,31 @@ def listed_customers(
                 break
             states.append(p)
         own: str | None = None
+        resumed: list[Mention] = []
         if states and end is not None and end.group(0).lstrip(", ").startswith(("which", "who", "where")):
             # "after A, which builds its own version as the Z": Z is the listed customer's, not the deal's
             stop = _LIST_END.search(s, end.end())
             clause_end = stop.start() if stop else len(s)
+            resumed, resume_at = _resumed_list(s, a, mentions, end.end())
+            clause_end = min(clause_end, resume_at)
             states += [x for x in mentions if x.kind == "system" and end.end() <= x.start - a < clause_end]
             own = _clause_stage(s[end.end() : clause_end])
         if rx is _ORDERS_FROM and len(states) < 2:
             continue  # "an order from A for the Y": the sentence's own deal, not a list of customers
         if states:
             noun = m.group("noun").lower()
-            status = own or stage or ("delivered" if noun.startswith(("operator", "user")) else "unknown")
+            default = stage or ("delivered" if noun.startswith(("operator", "user")) else "unknown")
             # a list after a buyer noun or a counted group with its purchase verb names each state as a
             # buyer (confidence.background keeps such a list of three or more)
             cue = "listed-customer" if rx is _BUYERS_INCLUDE or group else "earlier-customer"
-            return states, status, (a + m.start(), a + hi), cue
+            # the relative clause's stage is its own state's; the states after it have the list's
+            return (
+                states + resumed,
+                own or default,
+                (a + m.start(), a + hi),
+                cue,
+                {id(p): default for p in resumed},
+            )
     return None
 
 
@@ -269,18 +317,28 @@ def customer_claims(
     a: int,
     b: int,
     text: str,
-    found: tuple[list[Mention], str, tuple[int, int], str],
+    found: Customers,
     ref: Claim | None,
+    named: bool = True,
 ) -> list[Claim]:
-    """One claim per listed earlier customer of ``ref``'s system and supplier (see the module docstring)."""
+    """One claim per listed earlier customer of ``ref``'s system and supplier (see the module docstring).
+
+    ``named``: whether the sentence names a system itself ("other customers of the X include");
+    when not, an earlier-customer list's claims say their system is the deal in context's
+    (``system:context``), so a long list of them stays background (confidence.background)."""
     if ref is None or ref.system is None or ref.supplier is None or ref.negated:
         return []
-    states, status, _span, buyer_cue = found
+    states, list_status, _span, buyer_cue, own_status = found
+    # an earlier-customer list whose sentence names no system ("joins A, B and C as buyers of the new
+    # version") takes the system from context; a counted group's list with its own purchase verb ("A, B
+    # and C are among the countries that have bought the drone") refers back to the deal as before
+    own_name_only = not named and buyer_cue == "earlier-customer"
     out: list[Claim] = []
     for p in states:
         rec = p.party
         if rec is None or rec.iso3 is None or rec.iso3 in (ref.supplier.iso3, ref.buyer.iso3):
             continue
+        status = own_status.get(id(p), list_status)
         sup = ref.supplier.iso3 or ref.supplier.name
         out.append(
             replace(
@@ -296,7 +354,7 @@ def customer_claims(
                     if "supplier:system-origin" in ref.cues
                     else f"supplier:{'context' if ref.evidence.start != a else 'earlier-customer'}",
                     f"buyer:{buyer_cue}",
-                    f"system:{ref.system_source or 'context'}",
+                    f"system:{'context' if own_name_only else (ref.system_source or 'context')}",
                     "status:none" if status == "unknown" else "status:trigger",
                 ],
             )
