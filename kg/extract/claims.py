@@ -51,7 +51,12 @@ from kg.extract.deals import (
     _settle_unknown,
     _stage_counts,
 )
-from kg.extract.designations import mark_catalogue_variants, name_families, name_other_names
+from kg.extract.designations import (
+    mark_catalogue_variants,
+    name_families,
+    name_other_names,
+    name_written_variants,
+)
 from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
 from kg.extract.frames import _PAST_TRANSFER_NEXT, FrameBuilder
@@ -313,6 +318,7 @@ class _Extractor(FrameBuilder, DetailReader):
         finalise(self.claims, self.masked, self.mentions, self.published)
         name_families(self.claims)
         name_other_names(self.claims)
+        name_written_variants(self.claims)
         mark_catalogue_variants(self.claims)
         return self.claims
 

@@ -436,6 +436,59 @@ def name_other_names(claims: list[Claim]) -> None:
         _rename(group, name, new)
 
 
+def _written_variant(written: list[str], designation: str) -> str | None:
+    """The one designation the text writes for a record that the record's name does not hold ("T-6C
+    Texan II" of "T-6 Texan", "Iskander-M" of "Iskander TEL"), where every other name the text gives
+    it is part of that one ("Iskander"); else None (the text writes the record's name, a family of
+    it, or two different variants)."""
+    key_n = system_key(designation)
+    forms = {written_form(w) for w in written}
+    keys = {system_key(f): f for f in forms if system_key(f)}
+    own = {k: f for k, f in keys.items() if k not in key_n and key_n not in k}
+    if len(own) != 1:
+        return None
+    ((key_w, form),) = own.items()
+    if not all(k in key_w for k in keys) or not _DIGIT_OR_CODE.search(form) or "block" in key_w:
+        return None  # block numbers: the catalogue lists them as its variants ("F-16V Viper")
+    # the record's name word written with a variant ("Texan", "Gripen"); a bare code with a letter
+    # ("AGM-114R" of "AGM-114 Hellfire-2") is the coded record's own variant, named by the record
+    runs, said = designation_runs(designation), set(designation_runs(form))
+    first = next((i for i, r in enumerate(runs) if r.isalpha() and len(r) >= 4 and r in said), None)
+    if first is None:
+        return None
+    # a generation or mark the record writes after the name and the text does not ("Hellfire-2" of
+    # "AGM-114R Hellfire") pins the record's own variant; a role code ("TEL") or a calibre pins none
+    tail = [r for r in runs[first:] if r not in said and r not in _ROLE_CODES and not _is_calibre(r)]
+    return None if tail else form
+
+
+def _is_calibre(run: str) -> bool:
+    """Whether a run is a calibre's unit or number ("155", "mm" of "155mm")."""
+    return run in _CALIBRE_UNITS or (run.isdigit() and len(run) >= 3)
+
+
+#: a written name that pins a variant: a number or a short capital code after the name ("T-6C",
+#: "Iskander-M", "Gripen C/D", "Block 52"); a name of words alone ("Advanced Light Helicopter") is
+#: another spelling of the record, named by its designation
+_DIGIT_OR_CODE = re.compile(r"\d|[-\s][A-Z]{1,3}(?:/[A-Z]{1,3})?$")
+
+
+def name_written_variants(claims: list[Claim]) -> None:
+    """Name a dyad's system by the variant the text writes when the catalogue record's name neither
+    holds it nor is held in it ("Gripen C/D" filed under "JAS-39C Gripen", "F-16 Block 52" under
+    "F-16C Block-50/52").
+
+    Why: a claim's name is the designation as written (the labelling rule); the record's name there
+    is a sibling variant or a name with another suffix, which is not the system the text names.  A
+    family the record's name holds ("Carl-Gustaf" of "Carl Gustaf M4") or a written name the record's
+    name holds ("K9" of "K-9 Thunder 155mm") keeps the designation."""
+    for name, group in _record_groups(claims):
+        written = [c.system.surface for c in group if c.system is not None and c.system.surface]
+        new = _written_variant(written, name) if written else None
+        if new is not None and _resolved(new) is not None:
+            _rename(group, name, new)
+
+
 def mark_catalogue_variants(claims: list[Claim]) -> None:
     """Set each claim's :attr:`SystemRef.catalogue_variant` once its name is final (after
     :func:`name_families` and :func:`name_other_names`): the record a family named as written

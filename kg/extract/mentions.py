@@ -211,6 +211,11 @@ _TITLE_SHIP_BEFORE = re.compile(
 _PACT_NEXT = re.compile(
     r"\s+(?:plans?|pacts?|partnerships?|alliances?|initiatives?|accords?|treat(?:y|ies)|framework)\b"
 )
+#: a place or an event the item noun only modifies ("the X drone base", "the X drone and missile
+#: attacks"): X names where or who, not an item (a base's town, an armed group)
+_SCENE_NEXT = re.compile(
+    r"(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+)?\s+(?:air\s?)?(?:bases?|attacks?|strikes?|raids?|crash(?:es)?)\b"
+)
 #: a sum glued to a currency code ("RM1.04 billion", "R2bn"): the code and first digit look like a
 #: designation, the decimals or the magnitude after them make it money
 _SUM_NEXT = re.compile(r"(?:[.,]\d+)?\s?(?:billion|million|trillion|bn|mn|crore|lakh)\b", re.IGNORECASE)
@@ -436,6 +441,8 @@ def _name_item_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
             continue
         if _PACT_NEXT.match(text, m.end()):
             continue  # "the X submarine pact": the name of an accord or plan, not of an item
+        if _SCENE_NEXT.match(text, m.end()):
+            continue  # "the X drone base", "X missile strikes": a place or an attack, not an item
         if _FUNCTION_FILLER.search(text, m.end("name"), m.start("noun")):
             continue  # "near X aboard a transport aircraft", "Beyond the submarines": no name of the item
         rec = _record(name, guess_category(m.group(0)) or "other")
