@@ -43,8 +43,9 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   sentence of a paragraph that opens with a time stamp (a live blog's next entry is another story);
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on"), or a
-  buyer no verb ties has a fleet verb before the system and no deal word after it ("the air force
-  currently operates US-built X"), or is told as in service right after the system ("the X, in
+  buyer no verb ties has a fleet verb before the system (also across the list it governs) and no
+  deal word of the system's own after it ("the air force currently operates US-built X"; "flew only
+  Y-designed P and Q, and now also operates R donated by Z"), or is told as in service right after the system ("the X, in
   service since ..."), or every mention of the system is a force's own ("the navy's X", "its Y") in a
   sentence about upkeep of a fleet in hand ("upgrade", "spare parts", "fleet"), and the supplier is
   only the item's origin (also "X-made"): a fleet, not a transfer the text states.
@@ -153,9 +154,14 @@ _ORIGIN_ONLY = frozenset({"system-origin", "origin-modifier", "demonym-item", "m
 #: a fleet verb as the sentence's own word ("currently operates", "fields", "relies on") and how far
 #: before the system it is looked for
 _FLEET_WORD = re.compile(
-    r"\b(?:operat(?:es|ing)|flies|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
+    r"\b(?:operat(?:es|ing)|flies|flew|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
 )
 _FLEET_REACH = 80
+#: how far a fleet verb reaches over a list of the items it governs ("already operates X-built P, Y-built Q
+#: and a handful of Z-built R"), as long as no clause or deal word intervenes (:func:`_one_list`)
+_FLEET_LIST_REACH = 160
+#: how far after an in-service word its own object is looked for ("now also operates <system>")
+_OWN_OBJECT_REACH = 30
 #: a force's own item: its owner right before the system ("the air force's X", "the navy's ageing Y",
 #: "its Z"), at most an age word between them ("first", "new", "additional" are not allowed: "its
 #: first X" is the deal's item)
@@ -517,12 +523,51 @@ def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
     if buy not in ("buyer:mention", "buyer:focus", "buyer:force", "buyer:context") or not own:
         return False
     x = min(m.start for m in own) - sent.a
-    ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_REACH), x)]
-    if ends and not any(ends[-1] <= t[1] for t in sent.trig):
+    ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_LIST_REACH), x)]
+    if ends and x - ends[-1] > _FLEET_REACH and not _one_list(ends[-1], x, sent):
+        ends = []
+    if ends and not any(ends[-1] <= t[1] and _tells_item(t, own, sent) for t in sent.trig):
         return True
     if any(_IN_SERVICE_AFTER.match(sent.s, m.end - sent.a) for m in own):
         return True
     return _owned_fleet(own, sent)
+
+
+def _one_list(y: int, x: int, sent: Sentence) -> bool:
+    """Whether the words between a fleet verb ending at ``y`` and the system at ``x`` (sentence
+    offsets) stay in one clause with no deal word: a list of the items the verb governs.
+
+    Why: news lists a force's fleet in one long object ("the navy operates A-designed P, B-built Q
+    and a handful of C-built R"); the last item is as much a fleet as the first, while "operates P,
+    and last year ordered R" or "operates P; the army bought R" starts another event."""
+    gap = sent.s[y:x]
+    return not (
+        _COORDINATE.search(gap)
+        or contains_any(gap, (";", ". "))
+        or any(y <= t[1] < x and not _IN_SERVICE.match(t[3]) for t in sent.trig)
+    )
+
+
+def _tells_item(t: Trigger, own: list[Mention], sent: Sentence) -> bool:
+    """Whether a deal word ``t`` after a fleet verb may tell the system's own transfer or stage: no
+    other system is named between the system's last mention before it and it, and an in-service
+    word there does not govern an item of its own.
+
+    Why: a fleet list goes on to another item and its own deal word ("flew only Soviet-designed X,
+    Y and Z, and now also operates W donated by A"; "operates P and Q, and ordered R"): the word
+    belongs to the item next to it, while "operates a Chinese-built P, which was handed over in
+    2023" or "relies on US-made P it has operated since 1990" still states P's delivery."""
+    a, y = sent.a, t[1]
+    before = [m.end - a for m in own if m.end - a <= y]
+    if not before:
+        return True
+    x = max(before)
+    if any(x <= m.start - a < y and m not in own for m in sent.systems):
+        return False
+    return not (
+        _IN_SERVICE.match(t[3])
+        and any(y < m.start - a <= t[2] + _OWN_OBJECT_REACH and m not in own for m in sent.systems)
+    )
 
 
 def _owned_fleet(own: list[Mention], sent: Sentence) -> bool:
