@@ -26,6 +26,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   ("A is buying the same, and B and C have bought X from D"), or the claim pairs something named
   only in an opening participle clause with something named only in the main clause ("Having
   sold X to A, B ordered Y from C"): paired across two events;
+* ``pair:split-actors`` - no system named, the supplier the actor of one coordinate clause (a verb's
+  subject, a firm, a "with" partner) and the buyer named only in another ("A's yard builds ships for
+  B, and C's firm has offered submarines to D"): two deals paired across; such a claim is dropped
+  (:func:`.confidence.background`);
 * ``party:in-list`` - the buyer is named only inside a list of three or more states (other
   customers, bidders, operators);
 * ``stage:intent`` / ``stage:negated-verb`` / ``stage:comparison`` - a deal word or the system
@@ -157,6 +161,9 @@ _FLEET_WORD = re.compile(
     r"\b(?:operat(?:es|ing)|flies|flew|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
 )
 _FLEET_REACH = 80
+#: supplier cues that make the supplier the actor of its own clause (a verb's subject, a firm, a
+#: "with" partner), unlike an item's origin or an earlier customer
+_CLAUSE_ACTORS = frozenset({"subject", "company", "with"})
 #: how far a fleet verb reaches over a list of the items it governs ("already operates X-built P, Y-built Q
 #: and a handful of Z-built R"), as long as no clause or deal word intervenes (:func:`_one_list`)
 _FLEET_LIST_REACH = 160
@@ -413,13 +420,13 @@ def _pronoun_actor(claim: Claim, sent: Sentence) -> bool:
     return False
 
 
-def _other_clause(claim: Claim, sent: Sentence) -> bool:
-    """The buyer and the system are both named, but never in the same coordinate clause; or the
-    supplier is named only in a clause that names neither the system nor the buyer."""
+def _clauses(claim: Claim, sent: Sentence) -> tuple[set[int], set[int], set[int]] | None:
+    """The coordinate clauses (their indices) that name the claim's system, buyer and supplier;
+    None when the sentence is one clause."""
     s, a = sent.s, sent.a
     cuts = [0, *(m.start() for m in _COORDINATE.finditer(s)), len(s)]
     if len(cuts) == 2:
-        return False
+        return None
     spans = list(pairwise(cuts))
 
     def clause(pos: int) -> int:
@@ -429,12 +436,42 @@ def _other_clause(claim: Claim, sent: Sentence) -> bool:
         return {clause(m.start - a) for m in sent.parties if iso and m.iso3 == iso}
 
     own = {clause(m.start - a) for m in _system_mentions(claim, sent)}
-    buyers = clauses_of(claim.buyer.iso3)
     sellers = clauses_of(claim.supplier.iso3) if claim.supplier else set()
+    return own, clauses_of(claim.buyer.iso3), sellers
+
+
+def _other_clause(claim: Claim, sent: Sentence) -> bool:
+    """The buyer and the system are both named, but never in the same coordinate clause; or the
+    supplier is named only in a clause that names neither the system nor the buyer."""
+    found = _clauses(claim, sent)
+    if found is None:
+        return False
+    own, buyers, sellers = found
     if own and buyers and not own & buyers:
         return True
     # a supplier named only in another clause than the system and the buyer (", while A sold Y")
     return bool(own and sellers and buyers and not sellers & (own | buyers))
+
+
+def _split_actors(claim: Claim, sent: Sentence, sup: str) -> bool:
+    """A claim with no system whose supplier acts in one coordinate clause (its verb's subject, a
+    firm, a "with" partner) and whose buyer is named only in another one: two events, each with its
+    own actor ("A's firm builds corvettes for B, and C's yard has offered submarines to D"; "states
+    curbed arms trade with A; C suspended licences").
+
+    Why: with no item named, only the clause ties a party to a deal; pairing the actor of one clause
+    with the party of the other gave extras in three tuning sets and no right claim.  With a system
+    named the item's own clause decides (:func:`_other_clause`; "A has pitched X, and B has
+    expressed interest" is an offer to B), and a supplier that is only the item's origin or an
+    earlier customer is no actor of a clause."""
+    kind = sup.split(":", 2)[1] if sup.count(":") >= 1 else ""
+    if kind not in _CLAUSE_ACTORS or claim.system is not None:
+        return False
+    found = _clauses(claim, sent)
+    if found is None:
+        return False
+    _own, buyers, sellers = found
+    return bool(sellers and buyers and not sellers & buyers)
 
 
 def _opener_split(claim: Claim, sent: Sentence) -> bool:
@@ -650,6 +687,8 @@ def sentence_cues(
     out += _list_party(claim, sent)
     if _other_clause(claim, sent) or _opener_split(claim, sent):
         out.append("pair:other-clause")
+    if _split_actors(claim, sent, sup):
+        out.append("pair:split-actors")
     out += _stage_cues(claim, sent)
     own = _system_mentions(claim, sent)
     if _origin_of_other_item(claim, sent, sup, own):
