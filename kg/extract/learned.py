@@ -99,6 +99,7 @@ RISK_GROUPS: dict[str, str] = {
     "actor:pronoun": "risk:pronoun",
     "pair:two-subjects": "risk:pair",
     "pair:other-clause": "risk:pair",
+    "pair:split-actors": "risk:pair",
     "supplier:company-abroad": "risk:supplier",
     "supplier:origin-of-other-item": "risk:supplier",
     "supplier:fleet-origin-only": "risk:supplier",

@@ -26,6 +26,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   ("A is buying the same, and B and C have bought X from D"), or the claim pairs something named
   only in an opening participle clause with something named only in the main clause ("Having
   sold X to A, B ordered Y from C"): paired across two events;
+* ``pair:split-actors`` - no system named, the supplier the actor of one coordinate clause (a verb's
+  subject, a firm, a "with" partner) and the buyer named only in another ("A's yard builds ships for
+  B, and C's firm has offered submarines to D"): two deals paired across; such a claim is dropped
+  (:func:`.confidence.background`);
 * ``party:in-list`` - the buyer is named only inside a list of three or more states (other
   customers, bidders, operators);
 * ``stage:intent`` / ``stage:negated-verb`` / ``stage:comparison`` - a deal word or the system
@@ -43,8 +47,9 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   sentence of a paragraph that opens with a time stamp (a live blog's next entry is another story);
 * ``context:boilerplate`` - the sentence is in a paragraph opening with "About <Name>": a profile, not news;
 * ``stage:in-service`` - the buyer's verb describes a fleet in service ("operates", "relies on"), or a
-  buyer no verb ties has a fleet verb before the system and no deal word after it ("the air force
-  currently operates US-built X"), or is told as in service right after the system ("the X, in
+  buyer no verb ties has a fleet verb before the system (also across the list it governs) and no
+  deal word of the system's own after it ("the air force currently operates US-built X"; "flew only
+  Y-designed P and Q, and now also operates R donated by Z"), or is told as in service right after the system ("the X, in
   service since ..."), or every mention of the system is a force's own ("the navy's X", "its Y") in a
   sentence about upkeep of a fleet in hand ("upgrade", "spare parts", "fleet"), and the supplier is
   only the item's origin (also "X-made"): a fleet, not a transfer the text states.
@@ -153,9 +158,17 @@ _ORIGIN_ONLY = frozenset({"system-origin", "origin-modifier", "demonym-item", "m
 #: a fleet verb as the sentence's own word ("currently operates", "fields", "relies on") and how far
 #: before the system it is looked for
 _FLEET_WORD = re.compile(
-    r"\b(?:operat(?:es|ing)|flies|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
+    r"\b(?:operat(?:es|ing)|flies|flew|fields|relies\s+on|rely\s+on|in\s+service\s+with)\b", re.IGNORECASE
 )
 _FLEET_REACH = 80
+#: supplier cues that make the supplier the actor of its own clause (a verb's subject, a firm, a
+#: "with" partner), unlike an item's origin or an earlier customer
+_CLAUSE_ACTORS = frozenset({"subject", "company", "with"})
+#: how far a fleet verb reaches over a list of the items it governs ("already operates X-built P, Y-built Q
+#: and a handful of Z-built R"), as long as no clause or deal word intervenes (:func:`_one_list`)
+_FLEET_LIST_REACH = 160
+#: how far after an in-service word its own object is looked for ("now also operates <system>")
+_OWN_OBJECT_REACH = 30
 #: a force's own item: its owner right before the system ("the air force's X", "the navy's ageing Y",
 #: "its Z"), at most an age word between them ("first", "new", "additional" are not allowed: "its
 #: first X" is the deal's item)
@@ -407,13 +420,13 @@ def _pronoun_actor(claim: Claim, sent: Sentence) -> bool:
     return False
 
 
-def _other_clause(claim: Claim, sent: Sentence) -> bool:
-    """The buyer and the system are both named, but never in the same coordinate clause; or the
-    supplier is named only in a clause that names neither the system nor the buyer."""
+def _clauses(claim: Claim, sent: Sentence) -> tuple[set[int], set[int], set[int]] | None:
+    """The coordinate clauses (their indices) that name the claim's system, buyer and supplier;
+    None when the sentence is one clause."""
     s, a = sent.s, sent.a
     cuts = [0, *(m.start() for m in _COORDINATE.finditer(s)), len(s)]
     if len(cuts) == 2:
-        return False
+        return None
     spans = list(pairwise(cuts))
 
     def clause(pos: int) -> int:
@@ -423,12 +436,42 @@ def _other_clause(claim: Claim, sent: Sentence) -> bool:
         return {clause(m.start - a) for m in sent.parties if iso and m.iso3 == iso}
 
     own = {clause(m.start - a) for m in _system_mentions(claim, sent)}
-    buyers = clauses_of(claim.buyer.iso3)
     sellers = clauses_of(claim.supplier.iso3) if claim.supplier else set()
+    return own, clauses_of(claim.buyer.iso3), sellers
+
+
+def _other_clause(claim: Claim, sent: Sentence) -> bool:
+    """The buyer and the system are both named, but never in the same coordinate clause; or the
+    supplier is named only in a clause that names neither the system nor the buyer."""
+    found = _clauses(claim, sent)
+    if found is None:
+        return False
+    own, buyers, sellers = found
     if own and buyers and not own & buyers:
         return True
     # a supplier named only in another clause than the system and the buyer (", while A sold Y")
     return bool(own and sellers and buyers and not sellers & (own | buyers))
+
+
+def _split_actors(claim: Claim, sent: Sentence, sup: str) -> bool:
+    """A claim with no system whose supplier acts in one coordinate clause (its verb's subject, a
+    firm, a "with" partner) and whose buyer is named only in another one: two events, each with its
+    own actor ("A's firm builds corvettes for B, and C's yard has offered submarines to D"; "states
+    curbed arms trade with A; C suspended licences").
+
+    Why: with no item named, only the clause ties a party to a deal; pairing the actor of one clause
+    with the party of the other gave extras in three tuning sets and no right claim.  With a system
+    named the item's own clause decides (:func:`_other_clause`; "A has pitched X, and B has
+    expressed interest" is an offer to B), and a supplier that is only the item's origin or an
+    earlier customer is no actor of a clause."""
+    kind = sup.split(":", 2)[1] if sup.count(":") >= 1 else ""
+    if kind not in _CLAUSE_ACTORS or claim.system is not None:
+        return False
+    found = _clauses(claim, sent)
+    if found is None:
+        return False
+    _own, buyers, sellers = found
+    return bool(sellers and buyers and not sellers & buyers)
 
 
 def _opener_split(claim: Claim, sent: Sentence) -> bool:
@@ -517,12 +560,51 @@ def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
     if buy not in ("buyer:mention", "buyer:focus", "buyer:force", "buyer:context") or not own:
         return False
     x = min(m.start for m in own) - sent.a
-    ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_REACH), x)]
-    if ends and not any(ends[-1] <= t[1] for t in sent.trig):
+    ends = [h.end() for h in _FLEET_WORD.finditer(sent.s, max(0, x - _FLEET_LIST_REACH), x)]
+    if ends and x - ends[-1] > _FLEET_REACH and not _one_list(ends[-1], x, sent):
+        ends = []
+    if ends and not any(ends[-1] <= t[1] and _tells_item(t, own, sent) for t in sent.trig):
         return True
     if any(_IN_SERVICE_AFTER.match(sent.s, m.end - sent.a) for m in own):
         return True
     return _owned_fleet(own, sent)
+
+
+def _one_list(y: int, x: int, sent: Sentence) -> bool:
+    """Whether the words between a fleet verb ending at ``y`` and the system at ``x`` (sentence
+    offsets) stay in one clause with no deal word: a list of the items the verb governs.
+
+    Why: news lists a force's fleet in one long object ("the navy operates A-designed P, B-built Q
+    and a handful of C-built R"); the last item is as much a fleet as the first, while "operates P,
+    and last year ordered R" or "operates P; the army bought R" starts another event."""
+    gap = sent.s[y:x]
+    return not (
+        _COORDINATE.search(gap)
+        or contains_any(gap, (";", ". "))
+        or any(y <= t[1] < x and not _IN_SERVICE.match(t[3]) for t in sent.trig)
+    )
+
+
+def _tells_item(t: Trigger, own: list[Mention], sent: Sentence) -> bool:
+    """Whether a deal word ``t`` after a fleet verb may tell the system's own transfer or stage: no
+    other system is named between the system's last mention before it and it, and an in-service
+    word there does not govern an item of its own.
+
+    Why: a fleet list goes on to another item and its own deal word ("flew only Soviet-designed X,
+    Y and Z, and now also operates W donated by A"; "operates P and Q, and ordered R"): the word
+    belongs to the item next to it, while "operates a Chinese-built P, which was handed over in
+    2023" or "relies on US-made P it has operated since 1990" still states P's delivery."""
+    a, y = sent.a, t[1]
+    before = [m.end - a for m in own if m.end - a <= y]
+    if not before:
+        return True
+    x = max(before)
+    if any(x <= m.start - a < y and m not in own for m in sent.systems):
+        return False
+    return not (
+        _IN_SERVICE.match(t[3])
+        and any(y < m.start - a <= t[2] + _OWN_OBJECT_REACH and m not in own for m in sent.systems)
+    )
 
 
 def _owned_fleet(own: list[Mention], sent: Sentence) -> bool:
@@ -605,6 +687,8 @@ def sentence_cues(
     out += _list_party(claim, sent)
     if _other_clause(claim, sent) or _opener_split(claim, sent):
         out.append("pair:other-clause")
+    if _split_actors(claim, sent, sup):
+        out.append("pair:split-actors")
     out += _stage_cues(claim, sent)
     own = _system_mentions(claim, sent)
     if _origin_of_other_item(claim, sent, sup, own):
