@@ -565,7 +565,13 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     return [
         x
         for x in found
-        if not (x.kind == "system" and _PERSON_BEFORE.search(text, max(0, x.start - 60), x.start))
+        if not (
+            x.kind == "system"
+            # a capitalised word right before the system first (every match ends with one): a scan
+            # that skips to capitals, where _PERSON_BEFORE enters its alternation at every position
+            and _CAPITAL_WORD_BEFORE.search(text, max(0, x.start - 60), x.start)
+            and _PERSON_BEFORE.search(text, max(0, x.start - 60), x.start)
+        )
         and not (x.kind == "party" and _not_a_party(x, text))
         and not (x.kind == "system" and standards and _upgrade_standard(x, text))
     ]
@@ -673,6 +679,8 @@ _PERSON_BEFORE = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Ff]ounder|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
     r"[A-Z][a-z]+\s+\Z"
 )
+#: how every match of _PERSON_BEFORE ends
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][a-z]+\s+\Z")
 
 
 _COUNT = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract._fastre import NeedsRx, lower_in_place
+from kg.extract._fastre import NeedsRx, contains_any, lower_in_place, lowered
 from kg.extract.patterns import (
     _AFTER_TALKS,
     _AID,
@@ -257,6 +257,8 @@ _ORDERED_BATCH = re.compile(
     r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:batch|tranche|lot)\b",
     re.IGNORECASE,
 )
+#: a word every match of _ORDERED_BATCH holds (lowercase)
+_BATCH_WORDS = ("batch", "tranche", "lot")
 
 
 #: delivery triggers that are nouns, the subject or object of another verb ("the first deliveries
@@ -519,6 +521,19 @@ def _delay_overcome(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
     return bool(delays) and all(_AFTER_DELAY_LEFT.search(s, max(0, t[1] - 40), t[1]) for t in delays)
 
 
+def _without_batch_words(s: str) -> str:
+    """The sentence less its ordered batches and its firsts of a kind or of no batch (each blanked out),
+    where _PARTIAL looks for a batch of a delivery."""
+    # each sub runs only when the (exactly) lowercased sentence holds a word every match of it holds:
+    # the subs scanned every position of the sentence, most often for nothing
+    low = lowered(s)
+    if low is None or contains_any(low, _BATCH_WORDS):
+        s = _ORDERED_BATCH.sub(" ", s)
+    if low is None or "first" in low:
+        s = _FIRST_NOT_BATCH.sub(" ", _FIRST_OF_KIND.sub(" ", s))
+    return s
+
+
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
     verbs: set[str] = set()
     found, modality = _readings(s, trig, verbs)
@@ -537,11 +552,7 @@ def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, s
         if not any(k != "unknown" for k in found):
             found["signed"] = _STATUS_RANK["signed"]
     delayed = "delayed" in found
-    if (
-        "delivered" in found
-        and _PARTIAL.search(_FIRST_NOT_BATCH.sub(" ", _FIRST_OF_KIND.sub(" ", _ORDERED_BATCH.sub(" ", s))))
-        and not _COMPLETED.search(s)
-    ):
+    if "delivered" in found and _PARTIAL.search(_without_batch_words(s)) and not _COMPLETED.search(s):
         found.pop("delivered")
         found["delivering"] = _STATUS_RANK["delivering"]
     if "cancelled" in found:

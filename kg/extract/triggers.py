@@ -58,6 +58,10 @@ def _combined_triggers(first_letters: bool, front_guard: bool = True) -> tuple[s
         starts = prefixes(pat[3:-3], 3) if first_letters else None
         lower = starts is not None and "" not in starts and all(p == p.lower() for p in starts)
         guard = prefix_guard(starts) if lower else ""  # type: ignore[arg-type]
+        if first_letters and not guard:
+            # a class whose prefixes \w or a lookbehind cut short ("signed", "unknown") still gets the
+            # guard of the characters every match opens with: else every word start enters it
+            guard = _front_guard([pat[3:-3]], 3)
         parts.append(f"{guard}(?P<t{i}>{pat[3:-3]})")
         bodies.append(pat[3:-3])
     # every alternative starts with a letter, so the leading \b is exactly "no word character
