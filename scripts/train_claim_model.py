@@ -93,7 +93,7 @@ ALL = (
     *(n for n, (_, role) in NEWS_SETS.items() if role != "final" and n not in NOT_TRAINED),
 )
 #: chosen by the cross-validation (``--select``): L2 strength, share of the model in the score
-L2 = 1.0
+L2 = 3.0
 BLEND = 1.0
 #: sign constraints: a denial, a hedge or a risk cue never raises a claim; the hand table never lowers it
 NON_POSITIVE = (
