@@ -57,6 +57,7 @@ from kg.extract.patterns import (
     _PRONOUN_OBJECT_RX,
     _RELATIVE_AFTER,
     _SUBITEM,
+    _TRANSFER_LIST,
     _WORTH_WORD,
 )
 from kg.extract.quantities import parse_number
@@ -369,6 +370,9 @@ class FrameBuilder(PartyAssigner):
         if sys_refs and not self._rivals:  # "rival bids included X and Y": each is a bid of its own
             dl = _DEAL_LIST.search(s)
             listed_from = dl.end() if dl else len(s) + 1
+            tl = _TRANSFER_LIST.search(s) if "includ" in s or "cover" in s or "compris" in s else None
+            if tl is not None:  # "its donations, which have included X": X is a transfer of its own
+                listed_from = min(listed_from, tl.end())
             held = _HOLDINGS_LIST.search(s) if "includ" in s or "compris" in s else None
             if held is not None:  # "the arsenal includes X and Y from A": holdings, each a deal item
                 listed_from = min(listed_from, held.end())
@@ -1318,6 +1322,14 @@ _FROM_STOCKS = re.compile(
     re.IGNORECASE,
 )
 
+#: a used-stock word right before an item ("49 retired X tanks", "its second-hand Y jets"): the item
+#: comes from the giver's own fleet, so the giver supplies it whatever state made it
+_USED_BEFORE = re.compile(
+    r"\b(?:retired|used|second-hand|secondhand|surplus|decommissioned|ex-[a-z]+|refurbished|"
+    r"mothballed|former)\s+\Z",
+    re.IGNORECASE,
+)
+
 
 def _drop_foreign_suppliers(
     frames: list[_Frame], sys_refs: list[_SysRef], s: str, a: int, trig: list[tuple[str, int, int, str]]
@@ -1330,7 +1342,15 @@ def _drop_foreign_suppliers(
     origins = {
         r.name: _SUCCESSOR.get(r.origin_iso3, r.origin_iso3)
         for r, m, _src in sys_refs
-        if r is not None and r.origin_iso3 and not (m is not None and _FROM_STOCKS.match(s, m.end - a))
+        if r is not None
+        and r.origin_iso3
+        and not (
+            m is not None
+            and (
+                _FROM_STOCKS.match(s, m.end - a)
+                or _USED_BEFORE.search(s, max(0, m.start - a - 30), m.start - a)
+            )
+        )
     }
     if len(origins) <= 1:
         return frames

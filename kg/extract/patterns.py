@@ -174,6 +174,14 @@ _DEAL_LIST = _nrx(
     r"\s+(?:\w+\s+){0,2}?"
     r"(?:includ(?:e|es|ing|ed)|cover(?:s|ed|ing)?|compris(?:e|es|ing|ed)|consist(?:s|ing)? of)\b"
 )
+#: a plural transfer noun whose relative clause lists what it has held ("its donations, which have
+#: included X", "arms purchases that also included X"): each listed item is a transfer of its own; a
+#: singular sale's "which would include X" still lists the parts of one item (see :data:`_DEAL_LIST`)
+_TRANSFER_LIST = _nrx(
+    r"\b(?:purchases|donations|acquisitions|deliveries|transfers|exports|imports|shipments|gifts|deals|orders|"
+    r"contracts|packages|sales),?\s+(?:which|that)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?"
+    r"(?:included|includes|include|covered|comprised)\b"
+)
 #: "had been supplied to X by Y": Y sells (the word before "by" is the buyer, not a verb)
 _PASSIVE_TO_BY = _rx(
     r"\b(?:sold|supplied|provided|delivered|transferred|exported|handed(?: over)?|given|gifted|donated|"
