@@ -63,7 +63,7 @@ from kg.extract.frames import _PAST_TRANSFER_NEXT, FrameBuilder
 from kg.extract.mentions import find_mentions
 from kg.extract.model import Claim, Evidence, PartyRef, SystemRef, no_details
 from kg.extract.money import find_money
-from kg.extract.nouns import ITEM_NOUNS, names_the_item_again
+from kg.extract.nouns import GROUPING_NOUNS, ITEM_NOUNS, names_the_item_again
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
     _BASE_DESIGN_BEFORE,
@@ -474,9 +474,12 @@ class _Extractor(FrameBuilder, DetailReader):
                 ):
                     self._relations.add(id(claim))
                 elif claim.system is None and not systems:
-                    # a sentence that calls its deal another one ("in a separate notification")
+                    # a sentence that calls its deal another one ("in a separate notification", "has
+                    # also received")
                     self._item_kinds[id(claim)] = (
-                        _NEW_DEAL_KIND if _SEPARATE_DEAL.search(s) else _item_kinds(s)
+                        _NEW_DEAL_KIND
+                        if _SEPARATE_DEAL.search(s) or _ALSO_TRANSFER.search(s)
+                        else _item_kinds(s)
                     )
                 self.claims.append(claim)
                 self._standing_relation(s, claim)
@@ -1137,6 +1140,8 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
 _SENT_CUE = re.compile(r"^subject:(?:sen[dt]s?|sending|deploy\w*|dispatch\w*)$")
 
 _ANY_ITEM = re.compile(r"\b(?:" + _ITEMS4 + r")\b", re.IGNORECASE)
+#: a policy institute, not an armoured vehicle ("a Washington think tank")
+_THINK_TANK = re.compile(r"\bthink[\s-]tanks?\b", re.IGNORECASE)
 
 
 #: a deal noun and the item it is for ("a sale of support for radars", "a contract for two corvettes")
@@ -1164,6 +1169,13 @@ _SEPARATE_DEAL = re.compile(
     re.IGNORECASE,
 )
 
+#: "A has also received/supplied ...": a sentence naming no system whose transfer verb is told as one
+#: more besides the deals already in the article is another deal of the pair, not the named one again
+_ALSO_TRANSFER = re.compile(
+    r"\balso\s+(?:[a-z]+\s+)?(?:received|supplied|bought|ordered|delivered|sold|offered|donated|gifted|"
+    r"acquired|purchased|shipped|provided)\b"
+)
+
 #: the item kinds of a system-less sentence that says its deal is another one ("a separate sale")
 _NEW_DEAL_KIND = frozenset({"new-deal"})
 
@@ -1188,9 +1200,21 @@ def _drop_history_verbs(
 
 
 def _item_kinds(s: str) -> frozenset[str]:
-    """The catalogue categories of the generic items a sentence's deal nouns are for ("a sale of
-    support for radars": sensors); none without a deal noun tied to its item."""
-    return frozenset(k for m in _DEAL_FOR_ITEM.finditer(s) if (k := ITEM_NOUNS.get(m.group("noun").lower())))
+    """The catalogue categories of the generic items a sentence's deal is about: those its deal nouns
+    are for ("a sale of support for radars": sensors), else every item noun of the sentence (a
+    sentence naming no system tells its deal by its generic items, most often as the verb's object:
+    "agreed to buy 200 tanks", "has received patrol boats").  A grouping noun ("three squadrons",
+    "two batteries") counts units of any system and says no kind; a "think tank" is no tank."""
+    deal = frozenset(k for m in _DEAL_FOR_ITEM.finditer(s) if (k := ITEM_NOUNS.get(m.group("noun").lower())))
+    if deal:
+        return deal
+    return frozenset(
+        k
+        for m in _ANY_ITEM.finditer(s)
+        if (w := m.group(0).lower()) not in GROUPING_NOUNS
+        and (k := ITEM_NOUNS.get(w))
+        and not _THINK_TANK.search(s, max(0, m.start() - 7), m.end())
+    )
 
 
 def _drop_systemless_echoes(
@@ -1199,10 +1223,10 @@ def _drop_systemless_echoes(
     """Drop a system-less claim of a dyad that also has a claim naming a system: mostly the same deal
     told again without its name ("the jets", "the contract").  Kept: a standing relation, an item
     listed beside a system, and a sentence naming no system whose own item nouns are all of another
-    kind than every named system of the dyad ("... also approved a sale of support for radars" after
-    a helicopter sale) or that calls its deal another one (``_NEW_DEAL_KIND``): a second deal of the
-    same two states (the labelling guidelines: a deal whose text names no system is a fact with no
-    system)."""
+    kind than every named system of the dyad ("... agreed to buy 200 tanks" after a fighter sale) or
+    that calls its deal another one ("a separate sale", "has also received": ``_NEW_DEAL_KIND``): a
+    second deal of the same two states (the labelling guidelines: a deal whose text names no system
+    is a fact with no system)."""
     kinds: dict[tuple, set[str]] = {}
     systems: dict[tuple, dict[str, Claim]] = {}
     for c in claims:

@@ -152,8 +152,11 @@ class FrameBuilder(PartyAssigner):
         if not sys_refs:
             sys_refs = self._context_systems(s, parties, status, anaphora)
         _split_context_status(s, a, sys_refs, trig, sys_status)
-        bidders = _competition_bidders(s, a, parties) if "compet" in low or "tender" in low else []
-        if bidders:  # "after a competition in which A, B and C made offers": bidders, not the deal's sellers
+        competition = "compet" in low or "tender" in low
+        bidders = _competition_bidders(s, a, parties) if competition or "beat" in low else []
+        if bidders and competition:
+            # "after a competition in which A, B and C made offers": bidders, not the deal's sellers;
+            # the beaten bidders of "beat bids from A (the X) and B" keep their own frames (their X)
             actors = [p for p in actors if all(p is not q for q in bidders)]
         frames: list[_Frame] = []
         n_states = len({p.iso3 for p in parties if p.iso3})
@@ -1568,7 +1571,7 @@ def _listed_items(
 #: a capitalised name of one or more words ("South Korea", "the United States")
 _NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 #: "a competition in which A, B and C all made offers", "a tender between A and B": the states of the
-#: list (group "list") are bidders of the competition the sentence's deal came out of
+#: list (groups "list", "list2", "list3") are bidders of the competition the sentence's deal came out of
 _COMPETITION = re.compile(
     r"\b(?i:competition|tender|contest)\s+(?i:in which|where)\s+(?P<list>[^;:.()]{3,160}?)\s+(?i:(?:all|each|had|"
     r"have|also)\s+)*(?i:made|submitted|put forward|tabled|entered)\s+(?i:(?:rival|competing|their)\s+)?"
@@ -1581,6 +1584,10 @@ _COMPETITION = re.compile(
     + r")*,?\s+and\s+"
     + _NAME
     + r")"
+    # "the winner beat bids from A (the X), B (the Y) and C": the beaten bidders, to the sentence's end
+    # (not "picked X over bids from A": there the list often names the bidders' firms, not states)
+    r"|\b(?i:beat|beating|beats)\s+(?i:rival\s+|competing\s+)?(?i:bids|offers|proposals)\s+"
+    r"(?i:from|by)\s+(?P<list3>[^;.]{3,200}?)\s*(?:[.;]|$)"
 )
 
 
@@ -1590,7 +1597,7 @@ def _competition_bidders(s: str, a: int, parties: list[_Party]) -> list[_Party]:
     m = _COMPETITION.search(s)
     if m is None:
         return []
-    lo, hi = m.span("list") if m.group("list") else m.span("list2")
+    lo, hi = m.span(next(g for g in ("list", "list2", "list3") if m.group(g)))
     out = [p for p in parties if p.iso3 and p.kind == "country" and lo <= p.mention.start - a < hi]
     return out if len({p.iso3 for p in out}) >= 2 else []
 

@@ -106,6 +106,11 @@ ITEM_NOUNS: dict[str, str | None] = {
     "squadron": "aircraft",
     "squadrons": "aircraft",
 }
+#: item nouns that name a grouping or a part of whatever system a deal is for ("units", "batteries",
+#: "squadrons": S-400 squadrons, Patriot batteries), never the kind of item a sentence is about
+GROUPING_NOUNS = frozenset(
+    {"system", "systems", "unit", "units", "squadron", "squadrons", "battery", "batteries"}
+)
 #: the platform a category is carried on: a "tanks" sentence speaks of no aircraft deal
 _PLATFORM_OF = {
     "aircraft": "air",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract._fastre import NeedsRx, first_letter_alternation
-from kg.extract.nouns import ITEM_NOUNS
+from kg.extract.nouns import GROUPING_NOUNS, ITEM_NOUNS
 from kg.extract.quantities import NUMBER_WORDS
 from kg.extract.vocabulary import _I, CUSTOMER_NOUN, NTH_CUSTOMER, NTH_ORDINAL, _lrx, _rx
 
@@ -806,9 +806,7 @@ _COMPANION_NOUNS = "|".join(
         (
             k
             for k in ITEM_NOUNS
-            if k
-            not in ("system", "systems", "unit", "units", "squadron", "squadrons", "battery", "batteries")
-            and k not in ("launcher", "launchers", "engine", "engines")
+            if k not in GROUPING_NOUNS and k not in ("launcher", "launchers", "engine", "engines")
         ),
         key=len,
         reverse=True,

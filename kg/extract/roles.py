@@ -877,7 +877,43 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
             _relative_recipients(s, base, parties)
     if "lost " in s:
         _lost_bids(s, base, parties)
+    if contains_any(s, _HALT_WORDS):
+        _halted_supplies(s, base, parties)
     _own_clause_givers(s, base, parties)
+
+
+#: a supplier state's halt of its arms supplies to a buyer state, naming no system: "A suspended arms
+#: deliveries to B", "A froze the delivery of military equipment to B", "A imposed an arms embargo on
+#: B" (labelling guidelines: a suspension is ``cancelled``; the fact has no system).  Ends at the
+#: buyer's mention (searched in the text before it).
+_HALTED_SUPPLY = re.compile(
+    r"\b(?P<verb>suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|froze|freez(?:es|ing)|stopp(?:ed|ing)|"
+    r"impos(?:ed|es|ing)|introduc(?:ed|es|ing))\s+(?:[\w$-]+\s+){0,4}?"
+    r"(?:(?:arms|weapons?|military|defen[cs]e|security)\s+(?:exports?|sales|deliveries|supplies|aid|assistance|"
+    r"transfers|embargo(?:es)?)|(?:deliver(?:y|ies)|sales?|exports?|supplies|transfers?)\s+of\s+(?:arms|weapons|"
+    r"military\s+equipment|military\s+hardware))\b(?:,?\s+(?:including|such as)\s+[^.;]{0,40}?)?\s+"
+    r"(?:to|for|on|against)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: cheap precheck of :data:`_HALTED_SUPPLY` (every match holds one of these)
+_HALT_WORDS = ("uspend", "alt", "froze", "freez", "stopp", "impos", "introduc")
+
+
+def _halted_supplies(s: str, base: int, parties: list[_Party]) -> None:
+    """A supplier's halt of its arms supplies (see :data:`_HALTED_SUPPLY`): the state after the
+    phrase is the buyer, the nearest state before the verb the supplier."""
+    for i, p in enumerate(parties):
+        m = _HALTED_SUPPLY.search(s, max(0, p.mention.start - base - 140), p.mention.start - base)
+        if m is None or p.kind != "country":
+            continue
+        verb_at = m.start("verb") + base
+        before = [
+            q for q in parties[:i] if q.mention.end <= verb_at and q.kind == "country" and q.iso3 != p.iso3
+        ]
+        if not before:
+            continue
+        p.role, p.cue = "buyer", "halted-to"
+        before[-1].role, before[-1].cue = "supplier", "halted"
 
 
 #: right after a party left without a role, its own verb of giving with no item named: "B gave four

@@ -318,6 +318,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "axes the order", "tore up the contract"
             r"ax(?:es|ed|ing)|(?:tear(?:s|ing)?|tore|torn) up|"
             r"vetoed|rejected (?:the|an?|its) (?:offer|deal|sale|bid|proposal|purchase|plan|contract)|halted|"
+            # a supplier's embargo on a buyer, its arms supplies stopped: "imposed an arms embargo on B",
+            # "stopped military aid to B" (its supplies cancelled; kg.extract.roles._halted_supplies)
+            r"(?:impos|introduc)(?:ed|es|ing) (?:an? |its )?(?:[\w-]+ )?(?:arms|weapons) embargo|"
+            r"stopp(?:ed|ing) (?:all |its )?(?:[\w-]+ )?(?:arms|weapons|military) (?:exports|sales|deliveries|"
+            r"supplies|aid)|"
             r"collapsed|fell through|fell apart|fizzled out|(?:deal|contract|sale) (?:is|was) (?:dead|off)|"
             # "talks between A and B over X broke down" (not figures "broken down by year")
             r"(?:broke|broken) down(?! by\b| into\b)|"
