@@ -286,6 +286,8 @@ def _add_reference(gaz: Gazetteer) -> None:
             gaz.add(rec.official_name, "party", "name", party=rec, priority=8)
         for name in rec.demonyms:
             gaz.add(name, "party", "demonym", party=rec, priority=6)
+        for name in reference.people_nouns(rec):
+            gaz.add(name, "party", "name", party=rec, priority=6)
         for name in rec.metonyms:
             gaz.add(name, "party", "metonym", party=rec, priority=7)
     for rec in reference.organisations():

@@ -553,6 +553,8 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
             if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in codes)
         ]
     found = _merge_names(found, text)
+    if " of " in text:
+        found = _service_of_state(found, text)
     if "he company" in text or "he firm" in text or "he shipbuilder" in text or "he manufacturer" in text:
         found = _company_anaphors(found, text)
     if "Mk" in text or "Mark" in text:
@@ -575,6 +577,33 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         and not (x.kind == "party" and _not_a_party(x, text))
         and not (x.kind == "system" and standards and _upgrade_standard(x, text))
     ]
+
+
+#: the words between a state body and the state it belongs to ("the Royal Air Force of Oman", "the Navy
+#: of the Republic of X")
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _service_of_state(found: list[Mention], text: str) -> list[Mention]:
+    """Drop a state body the gazetteer knows as another state's ("Royal Air Force", "Royal Navy",
+    "Ministry of Defence" are Britain's) when "of <country>" follows it: "the Royal Air Force of Oman"
+    is Oman's air force, and the country named after it already stands for the body (armed services and
+    ministries stand for their state, labelling rule 3)."""
+    out: list[Mention] = []
+    for i, m in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            m.kind == "party"
+            and m.form == "agency"
+            and nxt is not None
+            and nxt.kind == "party"
+            and nxt.form == "name"
+            and nxt.iso3 != m.iso3
+            and _OF_STATE.fullmatch(text, m.end, nxt.start)
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 #: "the company" / "the firm" as the subject of a sale or build verb ("..., and the company has sold

@@ -54,6 +54,40 @@ class PartyRecord:
         return (self.name, *self.aliases)
 
 
+#: nationality nouns whose plural is not the demonym plus "s" ("the Poles ordered", "the Swedes
+#: offered", "the Czechs sent"): news names a state by its people as often as by its adjective, and
+#: these forms share no spelling with the demonym's regular plural
+_IRREGULAR_PEOPLE = {
+    "Polish": ("Poles",),
+    "Swedish": ("Swedes",),
+    "Finnish": ("Finns",),
+    "Danish": ("Danes",),
+    "Turkish": ("Turks",),
+    "Spanish": ("Spaniards",),
+    "Serbian": ("Serbs", "Serbians"),
+    "Croatian": ("Croats", "Croatians"),
+    "Icelandic": ("Icelanders",),
+}
+
+#: demonym endings whose plural noun is the demonym plus "s" ("Czech" -> "Czechs", "Israeli" ->
+#: "Israelis", "Argentine" -> "Argentines"); others ("French", "Chinese", "Swiss") are their own plural,
+#: which the demonym already matches
+_PLURAL_S_ENDS = ("an", "i", "ech", "eek", "ak", "ine", "ot", "ino", "kh", "ek", "ik")
+
+
+def people_nouns(record: PartyRecord) -> tuple[str, ...]:
+    """The plural nouns for a country's people ("the Czechs", "the Poles", "the Emiratis"): in news they
+    stand for the state that acts ("the Czechs sent tanks to Ukraine"), like the country's name, so the
+    gazetteer needs them beside the adjective (which only reaches "the Dutch"-style plurals)."""
+    out: list[str] = []
+    for dem in record.demonyms:
+        if dem in _IRREGULAR_PEOPLE:
+            out.extend(_IRREGULAR_PEOPLE[dem])
+        elif dem.endswith(_PLURAL_S_ENDS) and dem != "Soviet":
+            out.append(dem + "s")
+    return tuple(n for n in out if n not in record.names())  # "Philippine" + "s" is the name itself
+
+
 @dataclass(frozen=True)
 class SystemRecord:
     """A weapon-system type from the catalogue (designation as SIPRI spells it)."""
