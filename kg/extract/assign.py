@@ -22,6 +22,7 @@ from kg.extract.patterns import (
     _FORCE_WORD,
     _GERUND_OPENING,
     BARE_FORCE,
+    CLAUSE_BREAK,
     FORCE_IN_NAME,
     OWNED_FORCE,
     force_kind,
@@ -118,8 +119,6 @@ _STATE_NOUN = re.compile(
     r"\b[Tt]he\s+(kingdom|emirate|sultanate|principality)(?:'s|’s|\s+(?:has|had|have|is|was|also|now|already|still|"
     r"operates|flies|fields|uses|bought|received|ordered))\b"
 )
-#: a break between two clauses with their own subjects ("..., while B agreed", "; B")
-_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and)\s")
 #: the start of a relative clause right before its subject (", which B", "that the B")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|that)\s+(?:the\s+)?\Z")
 #: between an item and a later member of its participle's agent list ("X donated by A, the B, C and ")
@@ -327,7 +326,7 @@ class PartyAssigner:
         return len(words) >= 3
 
     def _clause_apart(self, owners: list[_Party], buyer: _Party) -> bool:
-        """Whether a clause break (see :data:`_CLAUSE_BREAK`) stands between every owner ("A's first X")
+        """Whether a clause break (see :data:`CLAUSE_BREAK`) stands between every owner ("A's first X")
         and ``buyer``: "A's first X is due in 2026, while B agreed to buy N more X" names two
         buyers of their own deals, A sells nothing to B."""
         if buyer.mention.start < 0:
@@ -335,7 +334,7 @@ class PartyAssigner:
         text = self.text
         for o in owners:
             lo, hi = sorted((o.mention.end, buyer.mention.start))
-            if o.mention.start < 0 or not _CLAUSE_BREAK.search(text, lo, hi):
+            if o.mention.start < 0 or not CLAUSE_BREAK.search(text, lo, hi):
                 return False
         return True
 
@@ -707,7 +706,7 @@ class PartyAssigner:
         if p.role != "supplier" or not _SOURCE_CUE.match(p.cue) or p.mention.start < 0:
             return False
         lo, hi = sorted((m.end, p.mention.start))
-        if not _CLAUSE_BREAK.search(self.text, lo, hi):
+        if not CLAUSE_BREAK.search(self.text, lo, hi):
             return False
         return any(
             x.kind == "system"
@@ -745,14 +744,14 @@ class PartyAssigner:
         signed with B's maker for X, and it has held talks with C on Y": C is Y's party, not X's)."""
         if p.role != "with" or p.mention.start < m.end:
             return False
-        brk = _CLAUSE_BREAK.search(self.text, m.end, p.mention.start)
+        brk = CLAUSE_BREAK.search(self.text, m.end, p.mention.start)
         if brk is None:
             return False
         return any(
             x.kind == "system"
             and x.system is not None
             and x.start > p.mention.end
-            and _CLAUSE_BREAK.search(self.text, p.mention.end, x.start) is None
+            and CLAUSE_BREAK.search(self.text, p.mention.end, x.start) is None
             for x in self.mentions
             if x.start < p.mention.end + 120
         )
@@ -769,7 +768,7 @@ class PartyAssigner:
         return (
             item is not None
             and rel.start() - item.end <= 20
-            and _CLAUSE_BREAK.search(text, p.mention.end, m.start) is not None
+            and CLAUSE_BREAK.search(text, p.mention.end, m.start) is not None
         )
 
     def _roles_from_pairs(

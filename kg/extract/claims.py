@@ -92,6 +92,7 @@ from kg.extract.patterns import (
     _ITEMS4,
     _REJECTED_WORDS,
     _SKIP_SENT,
+    CLAUSE_BREAK,
 )
 from kg.extract.quantities import find_numbers, parse_number
 from kg.extract.replaced import REPLACED_DONOR_CUE, replaced_donations
@@ -105,7 +106,6 @@ from kg.extract.roles import (
 )
 from kg.extract.sentence_cues import sentence_states
 from kg.extract.sentences import mask_markup, split_sentences
-from kg.extract.status import _CLAUSE_END as _CLAUSE_BREAK
 from kg.extract.status import other_stages, stage_window
 from kg.extract.triggers import _triggers
 from kg.extract.vocabulary import _IN_SERVICE_RX, RELATION_LRX, RETIRE_VERB
@@ -1287,7 +1287,7 @@ def _own_deal_clauses(
     so does an earlier clause (the background the claim's clause follows)."""
     if claim.system is None or len(trig) < 2:
         return trig
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(s)), len(s) + 1]
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(s)), len(s) + 1]
     if len(cuts) < 3:
         return trig
     pair = {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None}

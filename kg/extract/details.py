@@ -23,7 +23,6 @@ from kg.extract.patterns import (
     _AT_LEAST_BEFORE,
     _BATCH_OF,
     _BY_WORD,
-    _CLAUSE_BREAK,
     _COUNT_GAP,
     _DEAL_NOUN_NEXT,
     _EARLIER_DEAL,
@@ -46,6 +45,7 @@ from kg.extract.patterns import (
     _PACKAGE_WORTH_BEFORE,
     _PARTIAL,
     _PER_UNIT_NEXT,
+    _PHRASE_BREAK,
     _PLACED_BEFORE,
     _PLACED_WORDS,
     _PRICE_OF,
@@ -354,7 +354,7 @@ class DetailReader:
             if (
                 status in ("purchase", "signed")
                 and ts > d.end
-                and _CLAUSE_BREAK.search(s[d.end : ts])
+                and _PHRASE_BREAK.search(s[d.end : ts])
                 and any(t[2] <= d.start for t in trig)
             ):
                 continue  # "on Monday, part of an order for 108 tanks": the date is not the order's
@@ -649,7 +649,7 @@ def _head_of_accessory(s: str, a: int, named: list[tuple], nearest: tuple) -> tu
     earlier = [rm for rm in named if rm[1].end - a <= at]
     if earlier and _WITH_BEFORE.search(s[max(0, at - 40) : at]):
         head = earlier[-1]
-        if not _CLAUSE_BREAK.search(s[head[1].end - a : at]):
+        if not _PHRASE_BREAK.search(s[head[1].end - a : at]):
             return head
     return nearest
 

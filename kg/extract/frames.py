@@ -59,6 +59,7 @@ from kg.extract.patterns import (
     _SUBITEM,
     _TRANSFER_LIST,
     _WORTH_WORD,
+    CLAUSE_BREAK,
 )
 from kg.extract.quantities import parse_number
 from kg.extract.roles import buys_the_item
@@ -784,7 +785,7 @@ def _stage_of_other_item(s: str, a: int, m: Mention, at: int, systems: list[Ment
     first after it, as it has none before) lies past a clause break, in a clause that names another
     system and not ``m``'s again: that clause's stage is its own item's ("flies X, and it is
     negotiating for Z")."""
-    brk = _CLAUSE_BREAK.search(s, m.end - a, at)
+    brk = CLAUSE_BREAK.search(s, m.end - a, at)
     if brk is None or not _FLEET_VERB_LEFT.search(s, max(0, m.start - a - 100), m.start - a):
         return False
     key = _stage_key(m, s, a)
@@ -866,7 +867,7 @@ def _per_system_status(
                     sys_status[_stage_key(m, s, a)] = ("unknown", False, None, False)
                     window = []
                 bound = following.start - a if following is not None else len(s)
-                brk = _CLAUSE_BREAK.search(s, end, bound)
+                brk = CLAUSE_BREAK.search(s, end, bound)
                 stop = brk.start() if brk is not None else bound
                 if window and (tail := [t for t in trig if end <= t[1] < stop]):
                     # "the K2 tanks A bought from B arrived on Monday; FA-50 deliveries are late", "while
@@ -959,7 +960,7 @@ def _shared_later_clause(
     system when its own verb left it at signed (the contract is added back by :func:`_signed_before_break`).
     A clause that names a system of the list again ("bought X, Y and Z, and the first Z arrived in 2023")
     goes on with that one."""
-    brk = _CLAUSE_BREAK.search(s, distinct[-1].end - a)
+    brk = CLAUSE_BREAK.search(s, distinct[-1].end - a)
     if brk is None:
         return
     again = [m for m in systems if m.start - a >= brk.end() and m.system is not None]
@@ -1054,7 +1055,7 @@ def _signed_before_break(s: str, trig: list[tuple[str, int, int, str]]) -> bool:
     first = next((t for t in trig if t[0] == "signed" and _CONTRACT_VERB.match(t[3])), None)
     if first is None:
         return False
-    cut = next((m.start() for m in _CLAUSE_BREAK.finditer(s, first[2])), None)
+    cut = next((m.start() for m in CLAUSE_BREAK.finditer(s, first[2])), None)
     if cut is None or not any(t[1] >= cut and t[0] in _LATER_STAGES for t in trig):
         return False
     st, negated, modality, _delayed = _status(s[:cut], [t for t in trig if t[2] <= cut])
@@ -1072,10 +1073,6 @@ _PASS_ON = re.compile(
 )
 
 
-#: a break between two coordinated clauses: "; ", ", and ", ", while ", ", but ", ", whereas "
-_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
-
-
 #: the talks nouns (negotiating triggers that are no verb): their predicate may follow the system
 _TALKS_NOUNS = frozenset(["talks", "negotiations", "discussions"])
 
@@ -1084,14 +1081,14 @@ def _own_clause_tail(
     s: str, end: int, trig: list[tuple[str, int, int, str]]
 ) -> list[tuple[str, int, int, str]]:
     """The triggers after offset ``end`` up to the next clause break (the rest of a system's clause)."""
-    m = _CLAUSE_BREAK.search(s, end)
+    m = CLAUSE_BREAK.search(s, end)
     stop = m.start() if m is not None else len(s)
     return [t for t in trig if end <= t[1] < stop]
 
 
 def _last_clause_break(s: str, lo: int, hi: int) -> int | None:
     """The end of the last clause break in ``s[lo:hi]``, else None."""
-    ends = [m.end() for m in _CLAUSE_BREAK.finditer(s, lo, hi)]
+    ends = [m.end() for m in CLAUSE_BREAK.finditer(s, lo, hi)]
     return ends[-1] if ends else None
 
 
@@ -1447,7 +1444,7 @@ def _other_clause_seller(
         return False
     before = m.start < sup.start
     lo, hi = (m.end - a, sup.start - a) if before else (sup.end - a, m.start - a)
-    brk = _CLAUSE_BREAK.search(s, lo, hi) if lo < hi else None
+    brk = CLAUSE_BREAK.search(s, lo, hi) if lo < hi else None
     if brk is None:
         return False
     return any((t[1] < brk.start()) if before else (t[1] >= brk.end()) for t in trig)

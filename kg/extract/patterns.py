@@ -497,7 +497,7 @@ _PLACED_BEFORE = _lrx(
     r"concluded|finali[sz]ed|struck|agreed|made)\s+(?:back\s+|originally\s+|first\s+)?$"
 )
 _PLACED_WORDS = ("placed", "signed", "awarded", "inked", "concluded", "finali", "struck", "agreed", "made")
-_CLAUSE_BREAK = re.compile(r"[,;(]|\b(?:under|part of)\s+(?:an?|the|its|their)\b")
+_PHRASE_BREAK = re.compile(r"[,;(]|\b(?:under|part of)\s+(?:an?|the|its|their)\b")
 #: role cues of a state that approved something: its own purchase, or an export
 _APPROVER_CUE = re.compile(
     r"^(?:(?:approved|cleared|authori[sz]ed|sanctioned|green-?lit|greenlighted)-by|"
@@ -858,6 +858,9 @@ _OVER_TIME = re.compile(
     r"(?:\s+(?:by|from)\s+[^,.;]{1,40}?)?\s+over\s+(?:time|the (?:years|decades|past (?:\w+\s+)?(?:years|decades)))\b",
     re.IGNORECASE,
 )
+#: a break between two coordinated clauses, each with its own subject: "; ", ", and ", ", but ", ", while ",
+#: ", whereas " (defined once: frames, roles assignment, status and the claims' stage step cut clauses here)
+CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
 #: a ship class in apposition after the ship's name ("the X, an Y-class submarine"): one vessel
 _CLASS_APPOSITION = re.compile(r"\s*,\s*(?:an?|the|its)\s+$")
 

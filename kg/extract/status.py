@@ -31,6 +31,7 @@ from kg.extract.patterns import (
     _PARTIAL,
     _PLANNED,
     _PLEDGE_VERB,
+    CLAUSE_BREAK,
 )
 from kg.extract.vocabulary import _IN_HAND_RX, _STATUS_RANK
 from kg.vocab.months import MONTH_NAMES
@@ -750,8 +751,6 @@ def other_stages(s: str, trig: list[tuple[str, int, int, str]], status: str) -> 
     return [st for st in allowed if st in found and st != status]
 
 
-#: a break between two coordinated clauses (as :mod:`.frames` reads it)
-_CLAUSE_END = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s")
 #: the talks nouns, which await their predicate after the system ("talks over X, ..., remain suspended")
 _TALKS_NOUNS = frozenset(["talks", "negotiations", "discussions"])
 
@@ -771,7 +770,7 @@ def stage_window(
     lo = spans[i - 1][1] - a if i else 0
     hi = spans[i][1] - a
     last = spans[-1][1] - a
-    brk = [m.end() for m in _CLAUSE_END.finditer(s, lo, hi)] if s and i else []
+    brk = [m.end() for m in CLAUSE_BREAK.finditer(s, lo, hi)] if s and i else []
     if brk:
         # "the K2 tanks A bought arrived on Monday; FA-50 deliveries are late": a clause break between
         # the previous system and this one ends the previous system's clause
@@ -780,7 +779,7 @@ def stage_window(
     if s and own and all(t[0] == "purchase" or t[3] in _TALKS_NOUNS for t in own):
         # "talks over X, a sale approved in 2020 that also included Y, remain suspended": a talks or
         # purchase noun before X awaits the rest of X's clause (as the per-system stage reads it)
-        brk = _CLAUSE_END.search(s, hi)
+        brk = CLAUSE_BREAK.search(s, hi)
         stop = brk.start() if brk is not None else len(s)
         own += [t for t in trig if hi <= t[1] < stop]
     return [*own, *(t for t in trig if t[1] >= last and t not in own)]
