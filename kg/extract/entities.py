@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
@@ -50,12 +50,16 @@ class Mention:
     form: str
     party: PartyRecord | None = None
     system: SystemRecord | None = None
+    #: the country the party stands for, from ``party`` (not compared, not in the repr)
+    iso3: str | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def iso3(self) -> str | None:
-        if self.party is None:
-            return None
-        return self.party.iso3 if self.party.kind == "country" else self.party.country_iso3
+    def __post_init__(self) -> None:
+        # a slot set once, not a property: the stages read it ~540 times per article (sentence cues,
+        # the learned scale), a Python call each as a property
+        p = self.party
+        object.__setattr__(
+            self, "iso3", None if p is None else p.iso3 if p.kind == "country" else p.country_iso3
+        )
 
 
 def _fold(token: str) -> str:
