@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract._fastre import NeedsRx, required_words
+from kg.extract._fastre import NeedsRx, contains_any, required_words
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, Evidence, PartyRef, no_details
 from kg.extract.parties import _system_ref
@@ -192,7 +192,7 @@ def listed_customers(s: str, a: int, mentions: list[Mention]) -> Customers | Non
     sentence ``s`` at offset ``a``; the systems of a relative clause on the list ("after A, which
     builds its own Z") follow the states (no party, they only leave the sentence's deal)."""
     low = s.lower()
-    if not any(k in low for k in _KEYWORDS):
+    if not contains_any(low, _KEYWORDS):  # a C loop, not a generator (every sentence)
         return None
     for rx in (
         _NTH_AFTER,

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from kg.extract._fastre import contains_any, lower_in_place
+from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.assign import _OFFERED_ABROAD, PartyAssigner, _implied
 from kg.extract.clauses import item_phrases
 from kg.extract.entities import Mention
@@ -1835,6 +1835,9 @@ def _generic_item_frames(
 _CLAUSE_CUT = re.compile(r"[;:.]|\b(?:which|that|who|were|was|will|would|is|are|has|have)\b")
 
 
-# the case-insensitive sentence checks of passing on and of another deal, run on the lowercased
-# sentence (kg.extract._fastre.lower_in_place: same spans; truthiness only, no offsets)
-_SENTENCE_CHECKS = lower_in_place(globals(), ("_PASS_ON", "_NEW_DEAL"))
+# the case-insensitive sentence checks of passing on, of another deal and of civil goods, run on the
+# lowercased sentence (kg.extract._fastre.lower_in_place: same spans; truthiness only, no offsets)
+_SENTENCE_CHECKS = lower_in_place(globals(), ("_PASS_ON", "_NEW_DEAL", "_CIVIL_GOODS"))
+# the used-stock window before each system runs only in a sentence holding one of its words (NeedsRx):
+# a re.I alternation behind \b, entered at every position of the window, where most sentences have none
+_USED_BEFORE = NeedsRx(_USED_BEFORE)

@@ -260,6 +260,7 @@ CUE_SHAPES += [
     "subject:offered",
     "newly acquired",
     "Related stories",
+    "sent humanitarian aid and generators",  # frames._CIVIL_GOODS (speed24)
 ]
 LOWERED = [
     (roles, roles._CUE_CHECKS),
