@@ -57,3 +57,14 @@ def test_training_script_help_runs() -> None:
         check=True,
     )
     assert "--ceiling" in out.stdout
+
+
+def test_role_rerank_script_help_runs() -> None:
+    """The role re-ranking experiment (rerank24, negative, not wired) stays runnable as documented."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "rerank_roles.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "--loso" in out.stdout
