@@ -553,6 +553,7 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
             if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in codes)
         ]
     found = _merge_names(found, text)
+    found = _short_names(found, text)
     if " of " in text:
         found = _service_of_state(found, text)
     if "he company" in text or "he firm" in text or "he shipbuilder" in text or "he manufacturer" in text:
@@ -577,6 +578,51 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         and not (x.kind == "party" and _not_a_party(x, text))
         and not (x.kind == "system" and standards and _upgrade_standard(x, text))
     ]
+
+
+#: a system's name word in its full mention: a capitalised word of letters only ("Lynx" of "KF41 Lynx",
+#: of "Lynx infantry fighting vehicles"); codes, makers and nouns around it are not its short name
+_NAME_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w-])")
+_AGENT_BEFORE = re.compile(r"\bby\s\Z")
+
+
+def _short_names(found: list[Mention], text: str) -> list[Mention]:
+    """The short name of a system the article has named in full ("21 KF41 Lynx vehicles ... the Lynx
+    has been ordered by ..."): news names a system once with its code, maker or noun and then by
+    its name alone.  The catalogue leaves out names that are ambiguous alone (a name is also another
+    maker's helicopter, an animal, a word); in an article that has named the system in full the
+    short name is that system.  Only a word no other mention covers, never a party's name."""
+    names: dict[str, Mention] = {}
+    for m in found:
+        if m.kind != "system" or m.system is None:
+            continue
+        for w in _NAME_WORD.findall(m.text):
+            low = w.lower()
+            if (
+                w in _NOT_NAMED_DESIGNATION  # "Type" of "Type 035G", "Block" of "F-16 Block 70"
+                or low in _NAME_STOP
+                or low in ITEM_NOUNS
+                or low in CALENDAR_WORDS
+                or reference.resolve_party(w) is not None
+            ):
+                continue
+            names.setdefault(w, m)
+    if not names:
+        return found
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    added: list[Mention] = []
+    for w, full in names.items():
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?:s|es)?(?![\w-])", text):
+            a, b = hit.span()
+            if any(covered[a:b]) or _AGENT_BEFORE.search(text, max(0, a - 4), a):
+                continue  # "integrated by X": the agent of a making verb is a maker, not the item
+            covered[a:b] = b"\x01" * (b - a)
+            added.append(Mention("system", a, b, text[a:b], full.form, system=full.system))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda x: x.start)
 
 
 #: the words between a state body and the state it belongs to ("the Royal Air Force of Oman", "the Navy
