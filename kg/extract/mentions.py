@@ -315,10 +315,17 @@ def _category_after(text: str, end: int) -> str | None:
 def _ship_scans(text: str, sp: _Spans, out: list[Mention]) -> None:
     """Ship names: "Name-class" and hull names after a navy prefix ("HMCS Ottawa")."""
     for m in _CLASS.finditer(text) if "class" in text else ():  # every match ends in "class"
-        if not sp.free(m.start("name"), m.end()):
+        a, name = m.start("name"), m.group("name")
+        if sp.party_at[a] and " " in name and not sp.party_at[m.end("name") - 1]:
+            # "the Chinese Yuan-class": the demonym before the class name stays a party
+            a += name.index(" ") + 1
+            name = name[name.index(" ") + 1 :]
+        # ships are named after cities: "Lisbon-class" names a class, its place name is no party
+        # (find_mentions drops the party inside it); another system's span still blocks it
+        if any(sp.occupied[i] and not sp.party_at[i] for i in range(a, m.end())):
             continue
-        rec = _record(m.group("name") + "-class", guess_category(text[m.end() : m.end() + 40]) or "ships")
-        sp.add(out, m.start("name"), m.end(), rec)
+        rec = _record(name + "-class", guess_category(text[m.end() : m.end() + 40]) or "ships")
+        sp.add(out, a, m.end(), rec)
     taken_end = -1
     for m in _SHIP.finditer(text):
         a, b = m.start("name"), m.end("name")
@@ -528,13 +535,17 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     """
     gaz = gazetteer(extra_systems)
     found = gaz.find(text)
+    if "class" in text:
+        found = [x for x in found if not _other_than_class(x, text)]
     found += combining_forms(text, found)
     found += find_designations(
         text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
     )
     found.sort(key=lambda x: x.start)
     ships = [
-        (x.start, x.end) for x in found if x.kind == "system" and x.form == "pattern" and _SHIP.match(x.text)
+        (x.start, x.end)
+        for x in found
+        if x.kind == "system" and x.form == "pattern" and (_SHIP.match(x.text) or x.text.endswith("class"))
     ]
     if ships:
         found = [
@@ -623,6 +634,22 @@ def _short_names(found: list[Mention], text: str) -> list[Mention]:
     if not added:
         return found
     return sorted(found + added, key=lambda x: x.start)
+
+
+#: "-class" or " class" right after a name: the name is a ship class's ("Archer-class boats")
+_CLASS_NEXT = re.compile(r"[- ]class\b")
+
+
+def _other_than_class(m: Mention, text: str) -> bool:
+    """Whether the catalogue system ``m`` is written as a ship class it is not: a class is named
+    after a ship, and ships take the names of cities, animals and heroes that other systems also
+    carry ("the Archer-class submarines" are no Archer howitzers).  The class scan then takes it."""
+    return (
+        m.kind == "system"
+        and m.system is not None
+        and m.system.category != "ships"
+        and (_CLASS_NEXT.match(text, m.end) is not None)
+    )
 
 
 #: the words between a state body and the state it belongs to ("the Royal Air Force of Oman", "the Navy
