@@ -219,6 +219,9 @@ _SCENE_NEXT = re.compile(
 #: a sum glued to a currency code ("RM1.04 billion", "R2bn"): the code and first digit look like a
 #: designation, the decimals or the magnitude after them make it money
 _SUM_NEXT = re.compile(r"(?:[.,]\d+)?\s?(?:billion|million|trillion|bn|mn|crore|lakh)\b", re.IGNORECASE)
+#: an acronym and a number apart ("ABC 740 patrol aircraft"): a designation when an item noun follows
+#: (currency codes and programme numbers have none); the capital first, re skips to it
+_SPACED_CODE = re.compile(r"(?P<d>[A-Z](?<![\w/-][A-Z])[A-Z]{1,4} \d{2,4})(?![\w/-]|[.,]\d)")
 _HULL_HINT = re.compile(r"\d{3}[A-Z]")
 #: :data:`_HULL_HINT` found from the capital: re skips to capitals (rarer in news than digits, and
 #: a digit rarely follows two more) and looks back for the three digits
@@ -368,6 +371,13 @@ def _code_scans(text: str, sp: _Spans, out: list[Mention]) -> None:
         if not sp.free(a, b) or m.group("name").split()[0].lower() in _NAME_STOP:
             continue
         sp.add(out, a, b, _record(text[a:b], "ships"))
+    for m in _SPACED_CODE.finditer(text):
+        cat = _category_after(text, m.end())
+        if cat is None or not sp.free(m.start("d"), m.end("d")) or _NOT_DESIGNATION.match(m.group("d")):
+            continue
+        if _SUM_NEXT.match(text, m.end()):
+            continue  # "NOK 740 million contract for frigates": a currency code and a sum
+        sp.add(out, m.start("d"), m.end("d"), _record(m.group("d"), cat))
     for m in _MIL_CODE.finditer(text) if _may_hold_mil_code(text) else ():
         # a maker's initials or a catalogue alias inside a code are not what it names ("GE" of
         # "F404-GE-102"): only the patterns above block it; find_mentions drops the gazetteer's
