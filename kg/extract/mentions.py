@@ -607,6 +607,12 @@ _NAME_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w-])")
 _AGENT_BEFORE = re.compile(r"\bby\s\Z")
 
 
+@lru_cache(maxsize=8192)
+def _names_party(word: str) -> bool:
+    """Whether ``word`` alone names a party (cached: the same name words recur in every article)."""
+    return reference.resolve_party(word) is not None
+
+
 def _short_names(found: list[Mention], text: str) -> list[Mention]:
     """The short name of a system the article has named in full ("21 KF41 Lynx vehicles ... the Lynx
     has been ordered by ..."): news names a system once with its code, maker or noun and then by
@@ -624,7 +630,7 @@ def _short_names(found: list[Mention], text: str) -> list[Mention]:
                 or low in _NAME_STOP
                 or low in ITEM_NOUNS
                 or low in CALENDAR_WORDS
-                or reference.resolve_party(w) is not None
+                or _names_party(w)
             ):
                 continue
             names.setdefault(w, m)
@@ -634,13 +640,20 @@ def _short_names(found: list[Mention], text: str) -> list[Mention]:
     for m in found:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     added: list[Mention] = []
-    for w, full in names.items():
-        for hit in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?:s|es)?(?![\w-])", text):
-            a, b = hit.span()
-            if any(covered[a:b]) or _AGENT_BEFORE.search(text, max(0, a - 4), a):
-                continue  # "integrated by X": the agent of a making verb is a maker, not the item
-            covered[a:b] = b"\x01" * (b - a)
-            added.append(Mention("system", a, b, text[a:b], full.form, system=full.system))
+    # one scan for all the names (longest first, so no name stops inside a longer one)
+    order = {w: i for i, w in enumerate(names)}
+    alternation = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    for hit in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?:s|es)?(?![\w-])", text):
+        a, b = hit.span()
+        if any(covered[a:b]) or _AGENT_BEFORE.search(text, max(0, a - 4), a):
+            continue  # "integrated by X": the agent of a making verb is a maker, not the item
+        word = hit.group()
+        # the name found first in the article wins a word two names can spell ("Xs": "X" + s, or "Xs")
+        spellings = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
+        name = min((c for c in spellings if c in names), key=order.__getitem__)
+        full = names[name]
+        covered[a:b] = b"\x01" * (b - a)
+        added.append(Mention("system", a, b, word, full.form, system=full.system))
     if not added:
         return found
     return sorted(found + added, key=lambda x: x.start)
