@@ -219,6 +219,9 @@ _SCENE_NEXT = re.compile(
 #: a sum glued to a currency code ("RM1.04 billion", "R2bn"): the code and first digit look like a
 #: designation, the decimals or the magnitude after them make it money
 _SUM_NEXT = re.compile(r"(?:[.,]\d+)?\s?(?:billion|million|trillion|bn|mn|crore|lakh)\b", re.IGNORECASE)
+#: an acronym and a number apart ("ABC 740 patrol aircraft"): a designation when an item noun follows
+#: (currency codes and programme numbers have none); the capital first, re skips to it
+_SPACED_CODE = re.compile(r"(?P<d>[A-Z](?<![\w/-][A-Z])[A-Z]{1,4} \d{2,4})(?![\w/-]|[.,]\d)")
 _HULL_HINT = re.compile(r"\d{3}[A-Z]")
 #: :data:`_HULL_HINT` found from the capital: re skips to capitals (rarer in news than digits, and
 #: a digit rarely follows two more) and looks back for the three digits
@@ -315,10 +318,17 @@ def _category_after(text: str, end: int) -> str | None:
 def _ship_scans(text: str, sp: _Spans, out: list[Mention]) -> None:
     """Ship names: "Name-class" and hull names after a navy prefix ("HMCS Ottawa")."""
     for m in _CLASS.finditer(text) if "class" in text else ():  # every match ends in "class"
-        if not sp.free(m.start("name"), m.end()):
+        a, name = m.start("name"), m.group("name")
+        if sp.party_at[a] and " " in name and not sp.party_at[m.end("name") - 1]:
+            # "the Chinese Yuan-class": the demonym before the class name stays a party
+            a += name.index(" ") + 1
+            name = name[name.index(" ") + 1 :]
+        # ships are named after cities: "Lisbon-class" names a class, its place name is no party
+        # (find_mentions drops the party inside it); another system's span still blocks it
+        if any(sp.occupied[i] and not sp.party_at[i] for i in range(a, m.end())):
             continue
-        rec = _record(m.group("name") + "-class", guess_category(text[m.end() : m.end() + 40]) or "ships")
-        sp.add(out, m.start("name"), m.end(), rec)
+        rec = _record(name + "-class", guess_category(text[m.end() : m.end() + 40]) or "ships")
+        sp.add(out, a, m.end(), rec)
     taken_end = -1
     for m in _SHIP.finditer(text):
         a, b = m.start("name"), m.end("name")
@@ -361,6 +371,13 @@ def _code_scans(text: str, sp: _Spans, out: list[Mention]) -> None:
         if not sp.free(a, b) or m.group("name").split()[0].lower() in _NAME_STOP:
             continue
         sp.add(out, a, b, _record(text[a:b], "ships"))
+    for m in _SPACED_CODE.finditer(text):
+        cat = _category_after(text, m.end())
+        if cat is None or not sp.free(m.start("d"), m.end("d")) or _NOT_DESIGNATION.match(m.group("d")):
+            continue
+        if _SUM_NEXT.match(text, m.end()):
+            continue  # "NOK 740 million contract for frigates": a currency code and a sum
+        sp.add(out, m.start("d"), m.end("d"), _record(m.group("d"), cat))
     for m in _MIL_CODE.finditer(text) if _may_hold_mil_code(text) else ():
         # a maker's initials or a catalogue alias inside a code are not what it names ("GE" of
         # "F404-GE-102"): only the patterns above block it; find_mentions drops the gazetteer's
@@ -528,13 +545,17 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
     """
     gaz = gazetteer(extra_systems)
     found = gaz.find(text)
+    if "class" in text:
+        found = [x for x in found if not _other_than_class(x, text)]
     found += combining_forms(text, found)
     found += find_designations(
         text, [(x.start, x.end) for x in found], [(x.start, x.end) for x in found if x.kind == "party"]
     )
     found.sort(key=lambda x: x.start)
     ships = [
-        (x.start, x.end) for x in found if x.kind == "system" and x.form == "pattern" and _SHIP.match(x.text)
+        (x.start, x.end)
+        for x in found
+        if x.kind == "system" and x.form == "pattern" and (_SHIP.match(x.text) or x.text.endswith("class"))
     ]
     if ships:
         found = [
@@ -553,6 +574,7 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
             if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in codes)
         ]
     found = _merge_names(found, text)
+    found = _short_names(found, text)
     if " of " in text:
         found = _service_of_state(found, text)
     if "he company" in text or "he firm" in text or "he shipbuilder" in text or "he manufacturer" in text:
@@ -577,6 +599,80 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         and not (x.kind == "party" and _not_a_party(x, text))
         and not (x.kind == "system" and standards and _upgrade_standard(x, text))
     ]
+
+
+#: a system's name word in its full mention: a capitalised word of letters only ("Lynx" of "KF41 Lynx",
+#: of "Lynx infantry fighting vehicles"); codes, makers and nouns around it are not its short name
+_NAME_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w-])")
+_AGENT_BEFORE = re.compile(r"\bby\s\Z")
+
+
+@lru_cache(maxsize=8192)
+def _names_party(word: str) -> bool:
+    """Whether ``word`` alone names a party (cached: the same name words recur in every article)."""
+    return reference.resolve_party(word) is not None
+
+
+def _short_names(found: list[Mention], text: str) -> list[Mention]:
+    """The short name of a system the article has named in full ("21 KF41 Lynx vehicles ... the Lynx
+    has been ordered by ..."): news names a system once with its code, maker or noun and then by
+    its name alone.  The catalogue leaves out names that are ambiguous alone (a name is also another
+    maker's helicopter, an animal, a word); in an article that has named the system in full the
+    short name is that system.  Only a word no other mention covers, never a party's name."""
+    names: dict[str, Mention] = {}
+    for m in found:
+        if m.kind != "system" or m.system is None:
+            continue
+        for w in _NAME_WORD.findall(m.text):
+            low = w.lower()
+            if (
+                w in _NOT_NAMED_DESIGNATION  # "Type" of "Type 035G", "Block" of "F-16 Block 70"
+                or low in _NAME_STOP
+                or low in ITEM_NOUNS
+                or low in CALENDAR_WORDS
+                or _names_party(w)
+            ):
+                continue
+            names.setdefault(w, m)
+    if not names:
+        return found
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    added: list[Mention] = []
+    # one scan for all the names (longest first, so no name stops inside a longer one)
+    order = {w: i for i, w in enumerate(names)}
+    alternation = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    for hit in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?:s|es)?(?![\w-])", text):
+        a, b = hit.span()
+        if any(covered[a:b]) or _AGENT_BEFORE.search(text, max(0, a - 4), a):
+            continue  # "integrated by X": the agent of a making verb is a maker, not the item
+        word = hit.group()
+        # the name found first in the article wins a word two names can spell ("Xs": "X" + s, or "Xs")
+        spellings = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
+        name = min((c for c in spellings if c in names), key=order.__getitem__)
+        full = names[name]
+        covered[a:b] = b"\x01" * (b - a)
+        added.append(Mention("system", a, b, word, full.form, system=full.system))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda x: x.start)
+
+
+#: "-class" or " class" right after a name: the name is a ship class's ("Archer-class boats")
+_CLASS_NEXT = re.compile(r"[- ]class\b")
+
+
+def _other_than_class(m: Mention, text: str) -> bool:
+    """Whether the catalogue system ``m`` is written as a ship class it is not: a class is named
+    after a ship, and ships take the names of cities, animals and heroes that other systems also
+    carry ("the Archer-class submarines" are no Archer howitzers).  The class scan then takes it."""
+    return (
+        m.kind == "system"
+        and m.system is not None
+        and m.system.category != "ships"
+        and (_CLASS_NEXT.match(text, m.end) is not None)
+    )
 
 
 #: the words between a state body and the state it belongs to ("the Royal Air Force of Oman", "the Navy
