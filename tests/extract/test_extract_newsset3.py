@@ -29,7 +29,8 @@ MIN_STATUS = 0.60
 MIN_CONFIDENT_PRECISION = 0.82
 # conf9: the band starts where its cross-validated precision on blind text keeps the 0.95 promise
 # (docs/extract-json.md, "Confidence scale"); it covers less: at confidence >= 0.8 P=1.00 R=0.16
-MIN_CONFIDENT_RECALL = 0.14
+# round 24's refit (L2 1, band 0.96, chosen by --select) narrows it further: measured P=1.00 R=0.12
+MIN_CONFIDENT_RECALL = 0.11
 
 
 def test_shingles_find_a_copied_sentence() -> None:
