@@ -5,6 +5,7 @@ Real processes write and are killed (SIGKILL); pyoxigraph is never mocked.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -254,3 +255,20 @@ def test_a_pointer_naming_a_missing_checkpoint_is_refused_after_retries(tmp_path
     with open_store(path):  # a writable open publishes a fresh one
         pass
     assert graph_counts(path) == (10, 20, 30)
+
+
+def test_a_reader_whose_checkpoint_went_between_pointer_and_lock_retries(tmp_path: Path) -> None:
+    """The race the lock-then-check closes: the pointer read, then the writer publishes and
+    prunes that checkpoint before the reader locks it; the reader re-reads the pointer."""
+    path = str(tmp_path / "store")
+    seed(path)
+    root = snapshots.snapshot_root(path)
+    stale = snapshots.published_name(root)
+    assert stale is not None
+    with open(root / f"{stale}.lock", "rb") as lock:  # opened, not yet locked, when the writer prunes
+        with open_store(path) as writer:
+            writer.replace_graphs({GRAPHS[0]: triples(5, "n")})
+        fcntl.flock(lock.fileno(), fcntl.LOCK_SH)  # granted: on a lock file no longer at its path
+        assert not (root / stale).exists() and not (root / f"{stale}.lock").exists()
+    assert snapshots._lock_and_open(root, stale) is None  # gone: retry
+    assert graph_counts(path) == (5, 20, 30)  # the retry found the newest
