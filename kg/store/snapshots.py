@@ -65,8 +65,12 @@ _NAME = re.compile(r"\d{6,}")
 
 
 def snapshot_root(path: str | Path) -> Path:
-    """The directory of ``path``'s checkpoints: ``<store>.snapshots`` beside the store."""
-    p = Path(path)
+    """The directory of ``path``'s checkpoints: ``<store>.snapshots`` beside the store.
+
+    Of the resolved path: a writer and a reader that name the store differently (``.``, a
+    symlink, a relative path) find the same checkpoints.
+    """
+    p = Path(path).resolve()
     return p.with_name(p.name + ".snapshots")
 
 
@@ -105,7 +109,7 @@ def open_published(path: str) -> Published:
     """Open the newest published checkpoint of the store at ``path`` read-only (see the module)."""
     root = snapshot_root(path)
     deadline = time.monotonic() + READ_WAIT
-    missing = 0
+    missing, last = 0, None
     while True:
         name = published_name(root)
         if name is None:
@@ -125,8 +129,11 @@ def open_published(path: str) -> Published:
         opened = _lock_and_open(root, name)
         if opened is not None:
             return opened
-        missing += 1
-        if missing >= OPEN_RETRIES:
+        # gone: a race with a publish moves the pointer on; a pointer that stays on a
+        # missing checkpoint (deleted by hand) is refused after a few looks
+        missing = missing + 1 if name == last else 1
+        last = name
+        if missing >= OPEN_RETRIES or time.monotonic() >= deadline:
             raise StoreError(
                 f"store {path}: the published snapshot {root / name} is missing; "
                 "a writable open (any `kg import`) publishes a fresh one"

@@ -272,3 +272,13 @@ def test_a_reader_whose_checkpoint_went_between_pointer_and_lock_retries(tmp_pat
         assert not (root / stale).exists() and not (root / f"{stale}.lock").exists()
     assert snapshots._lock_and_open(root, stale) is None  # gone: retry
     assert graph_counts(path) == (5, 20, 30)  # the retry found the newest
+
+
+def test_a_store_named_through_a_symlink_has_the_same_checkpoints(tmp_path: Path) -> None:
+    path = str(tmp_path / "store")
+    open_store(path).close()
+    (tmp_path / "link").symlink_to(tmp_path / "store")
+    with open_store(str(tmp_path / "link")) as w:
+        w.replace_graphs({GRAPHS[2]: triples(3, "z")})
+    assert snapshots.snapshot_root(str(tmp_path / "link")) == snapshots.snapshot_root(path)
+    assert graph_counts(path) == (0, 0, 3) and not (tmp_path / "link.snapshots").exists()
