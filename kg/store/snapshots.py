@@ -24,7 +24,8 @@ Decisions:
   markers (a write failed half-way) is never published: readers stay on the last state.
 * **atomic pointer**: a checkpoint is complete (written, its small files and directory
   fsynced, its lock file made) before ``published`` names it; ``published`` is switched by
-  ``os.replace`` of an fsynced temporary file, so it is never seen half-written.
+  renaming an fsynced temporary file over it (:func:`kg.io.atomicwrite.write_atomic`), so
+  it is never seen half-written.
 * **readers** read the pointer, open the lock file, take a shared flock, then check the
   lock file is still the one at its path and the checkpoint is still there (the writer may
   have deleted it between the read and the lock): if not, re-read the pointer and retry.
@@ -53,6 +54,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.io.atomicwrite import write_atomic
 
 #: Seconds a reader waits for a running writer to publish its first checkpoint (legacy store).
 READ_WAIT = float(os.environ.get("KG_READ_WAIT", "60"))
@@ -82,7 +84,7 @@ def published_name(root: Path) -> str | None:
         return None
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreError(f"cannot read {root / POINTER}: {exc}") from None
-    if not _NAME.fullmatch(name):  # os.replace makes this impossible short of a hand edit
+    if not _NAME.fullmatch(name):  # the atomic rename makes this impossible short of a hand edit
         raise StoreError(f"{root / POINTER} does not name a checkpoint: {name!r}")
     return name
 
@@ -224,12 +226,7 @@ def publish(store: ox.Store, path: str) -> Path:
         store.backup(str(target))
         _sync_small_files(target)
         (root / f"{name}.lock").touch()
-        tmp = root / f"{POINTER}.tmp-{os.getpid()}"
-        with open(tmp, "w", encoding="ascii") as fh:
-            fh.write(name + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, root / POINTER)
+        write_atomic(root / POINTER, name + "\n")  # an fsynced temporary file, renamed over
         _fsync_dir(root)
     except OSError as exc:
         raise StoreError(f"cannot publish a snapshot of store {path} in {root}: {exc}") from None
@@ -272,7 +269,7 @@ def prune(root: Path) -> list[str]:
     current = published_name(root)
     names: set[str] = set()
     for entry in os.listdir(root):
-        if entry.startswith(f"{POINTER}.tmp-"):  # a killed writer's pointer, never read
+        if entry.startswith(f".{POINTER}.") and entry.endswith(".tmp"):  # a killed writer's, never read
             Path(root, entry).unlink(missing_ok=True)
         elif _NAME.fullmatch(entry.removesuffix(".lock")):
             names.add(entry.removesuffix(".lock"))

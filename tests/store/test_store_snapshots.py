@@ -150,7 +150,7 @@ def test_a_killed_writer_leaves_readers_on_the_last_published_state(tmp_path: Pa
     # what a writer killed mid-publish leaves: a partial checkpoint, a temporary pointer
     (root / "000099").mkdir()
     (root / "000099" / "MANIFEST-000001").write_bytes(b"partial")
-    (root / f"{snapshots.POINTER}.tmp-12345").write_text("0000")
+    (root / f".{snapshots.POINTER}.x1y2.tmp").write_text("0000")
     assert graph_counts(path) == before
     with open_store(path) as w:  # recovers, publishes, prunes the leftovers
         assert w.count(GRAPHS[0]) in (0, 20000)  # the graph being written: whole, or dropped
