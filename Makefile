@@ -65,4 +65,4 @@ reliability: install-test
 	$(PY) scripts/reliability.py
 
 clean:
-	rm -rf $(VENV) $(STORE) $(OUT) build *.egg-info
+	rm -rf $(VENV) $(STORE) $(STORE).snapshots $(OUT) build *.egg-info

@@ -2,7 +2,8 @@
 
 pyoxigraph has no query timeout and a Python thread cannot be stopped, so every query
 runs in a separate process holding its own handle on the on-disk store (read-only
-handles may be opened by several processes, even while a writer holds the store).  The
+workers open the newest checkpoint a writer published, :mod:`kg.store.snapshots`, so
+they work while an import runs; a writable worker publishes after each update).  The
 HTTP thread waits on the worker's pipe; when the deadline passes it kills the process
 (SIGKILL: a cross product in Rust does not check for signals) and a fresh worker is
 started in the background.  Workers are fresh interpreters (not forks: forking a process
@@ -100,9 +101,19 @@ def worker_main(conn: Connection, location: str, writable: bool, prefixes: dict[
     isolation = isolate_network()  # first: a user namespace needs a single-threaded process
     import pyoxigraph as ox
 
+    from kg.errors import StoreError
+    from kg.store import snapshots
+
     try:
-        store = ox.Store(location) if writable else ox.Store.read_only(location)
-    except OSError as exc:
+        if writable:
+            store = ox.Store(location)
+            snapshots.publish(store, location)
+        else:
+            # the newest checkpoint an import published, never the directory it writes
+            # (held, with its lock, for the life of this worker)
+            published = snapshots.open_published(location)
+            store = published.store
+    except (OSError, StoreError) as exc:
         conn.send(("fatal", str(exc)))
         return
     conn.send(("ready", isolation))
@@ -123,6 +134,8 @@ def worker_main(conn: Connection, location: str, writable: bool, prefixes: dict[
             return
         if op == "update":
             store.flush()
+            with contextlib.suppress(StoreError):  # readers keep the last state; the next update retries
+                snapshots.publish(store, location)
 
 
 # --- in the server process -------------------------------------------------------------

@@ -14,15 +14,19 @@ Locations:
   endpoints; see :class:`RemoteStore`).
 
 Modules: :mod:`kg.store.base` (the :class:`Store` interface, typed rows, shared pieces),
-:mod:`kg.store.embedded`, :mod:`kg.store.remote` (the server store and the engines'
-quirks), :mod:`kg.store.sandbox` (user SPARQL in a process without network).  This
-package exports the public names and :func:`open_store`.
+:mod:`kg.store.embedded`, :mod:`kg.store.snapshots` (the checkpoints readers open),
+:mod:`kg.store.remote` (the server store and the engines' quirks), :mod:`kg.store.sandbox`
+(user SPARQL in a process without network).  This package exports the public names and
+:func:`open_store`.
 
 Writes go graph by graph (one named graph per source document).  On the embedded store a
 write first records a *pending* marker for each graph in :data:`kg.vocab.iris.REGISTRY_GRAPH`
 (one transaction), replaces the graphs, then clears the markers (one transaction).  A
 process killed in between leaves markers behind; the next writable open drops those
 half-written graphs, so a graph is either wholly there or absent, and a re-run completes.
+Readers in other processes open the newest checkpoint the writer published
+(:mod:`kg.store.snapshots`: at its open and its close), never the directory it writes, so
+they see the store before or after a command's writes.
 Remote writes PUT each graph whole through the Graph Store Protocol, which servers apply
 atomically per request.
 """
@@ -70,8 +74,9 @@ def as_pyoxigraph(store: Store) -> tuple[ox.Store, bool]:
 def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
     """Open the store at ``location`` (directory, ``memory:`` or ``http(s)://`` URL).
 
-    ``read_only`` opens an on-disk store without taking the writer's lock, so queries and
-    views work while an import runs.  A missing directory is created only for writers.
+    ``read_only`` opens an on-disk store's newest published checkpoint without taking the
+    writer's lock, so queries and views work while an import runs (and see the store before
+    it).  A missing directory is created only for writers.
     """
     loc = location or default_location()
     if loc == "memory:":

@@ -97,6 +97,14 @@ class Store(ABC):
     def export(self, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:
         """Serialise the store (quad formats) or one graph / the union (triple formats)."""
 
+    def publish(self) -> None:
+        """Make the writes so far visible to readers in other processes, all at once.
+
+        The embedded store publishes a checkpoint (:mod:`kg.store.snapshots`) here, at its
+        writable open and at :meth:`close`; a remote server's writes are visible as each
+        one is applied, so elsewhere this does nothing.
+        """
+
     def close(self) -> None:
         """Release the store (the embedded store's lock)."""
 

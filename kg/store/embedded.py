@@ -6,7 +6,10 @@ through pyoxigraph's parsers and bulk loader (rdflib's triple-by-triple path is 
 slower).  Writes are crash-safe per graph: a *pending* marker for each graph goes into
 :data:`kg.vocab.iris.REGISTRY_GRAPH` first (one transaction), the graphs are replaced,
 then the markers are cleared; the next writable open drops the graphs of markers a
-killed process left, and read-only opens wait for a running write to finish.
+killed process left.  Readers in other processes never open the directory a writer holds:
+they open the newest checkpoint the writer published (:mod:`kg.store.snapshots`), taken
+when the writer opens the store and when it closes it, so they see the store before or
+after a command's writes, never between.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ import io
 import os
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -28,6 +30,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError, QueryError, StoreError, StoreLocked
 from kg.rdf.bindings import inject_values
+from kg.store import snapshots
 from kg.store.base import (
     _QUAD_FORMATS,
     EXPORT_FORMATS,
@@ -44,100 +47,18 @@ from kg.store.base import (
 from kg.vocab import ns
 from kg.vocab.iris import REGISTRY_GRAPH
 
-#: Seconds a read-only open waits for a running import to finish its graph writes.
-READ_WAIT = float(os.environ.get("KG_READ_WAIT", "60"))
-
-
-#: Seconds an empty snapshot of a store that a writer holds is re-checked before it is believed.
-EMPTY_WAIT = 2.0
-
-
-def _open_settled(path: str) -> ox.Store:
-    """A read-only snapshot taken when no graph write is pending.
-
-    Why: a read-only open sees the store as it is at that instant; mid-import that can be
-    a graph already dropped and not yet reloaded (or half bulk-loaded).  Pending markers
-    say so, so reopen until they are gone: a reader sees the state before or after an
-    import, never between.  Markers left by a killed writer (no process holds the lock)
-    stay until the next writable open recovers them: refused at once with that hint.
-    """
-    reg = ox.NamedNode(str(REGISTRY_GRAPH))
-    state = ox.NamedNode(str(ns.importState))
-    deadline = time.monotonic() + READ_WAIT
-    error_deadline = 0.0
-    empty_deadline = time.monotonic() + min(READ_WAIT, EMPTY_WAIT)
-    empties = 0
-    while True:
-        try:
-            store = ox.Store.read_only(path)
-            pending = next(iter(store.quads_for_pattern(None, state, ox.Literal("pending"), reg)), None)
-            empty = pending is None and next(iter(store), None) is None
-        except (OSError, RuntimeError) as exc:  # a file the writer just compacted away: retry
-            # (the 5 s run from the first of a run of failed opens, not from the first
-            # open: a reader may have waited out a long import before its first failure)
-            error_deadline = error_deadline or time.monotonic() + min(READ_WAIT, 5.0)
-            if time.monotonic() >= error_deadline:
-                raise StoreError(f"cannot open store {path}: {exc}") from None
-            time.sleep(0.1)
-            continue
-        error_deadline = 0.0
-        if pending is None and not empty:
-            return store
-        alive = _writer_alive(path)
-        if empty:
-            # An empty snapshot is not trusted at once: a read-only open racing a writer
-            # (its flush and close included) can, rarely, see no data at all (measured: about
-            # 1 open in 3,000, never twice running).  A store that really is empty stays
-            # empty over a few re-opens and is answered as such.
-            empties += 1
-            if empties >= 3 and (not alive or time.monotonic() >= empty_deadline):
-                return store
-            del store
-            time.sleep(0.05)
-            continue
-        del store
-        if not alive:
-            raise StoreError(
-                f"store {path} has half-written graphs from an interrupted import; "
-                "the next `kg import` (any writable open) drops them"
-            )
-        if time.monotonic() >= deadline:
-            raise StoreError(
-                f"store {path} has graphs being written by an import for over {READ_WAIT:.0f} s; try again"
-            )
-        time.sleep(0.1)
-
-
-def _writer_alive(path: str) -> bool:
-    """False only when it is certain that no process holds the store's RocksDB lock.
-
-    Read from ``/proc/locks`` (Linux) without touching the lock: taking it, even briefly,
-    could release a lock held by this very process (POSIX locks are per process).
-    Elsewhere, or when unsure, the writer is assumed alive (the reader waits).
-    """
-    try:
-        st = os.stat(Path(path, "LOCK"))
-        with open("/proc/locks", encoding="ascii", errors="replace") as fh:
-            table = fh.read()
-    except OSError:
-        return True
-    key = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino} "
-    return key in table
-
-
-#: Fresh snapshots a read-only store takes when a file vanished under a read.
-_SNAPSHOT_RETRIES = 3
-
-
 _T = TypeVar("_T")
 
 
 def _peeked(result: Result) -> Result:
     """``result`` with its first solution already computed, still streaming the rest.
 
-    Why: the engine opens its files when the first solution is asked for; computing it
-    inside :meth:`EmbeddedStore.query` lets a vanished-file error there be retried on a
-    fresh snapshot instead of surfacing half-way through a caller's loop.
+    Why: the engine opens its files and starts evaluating when the first solution is asked
+    for; computing it inside :meth:`EmbeddedStore.query` makes an engine error there one
+    :class:`QueryError` from ``query`` instead of a raw exception half-way through a
+    caller's loop.  (It once also let a file a writer compacted away be retried on a fresh
+    snapshot; readers now open published checkpoints nobody writes, see
+    :mod:`kg.store.snapshots`.)
     """
     if result.type != "SELECT" or result._genbindings is None:
         return result
@@ -161,13 +82,15 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | None, *, read_only: bool = False) -> None:
         self.location = path or "memory:"
         self.read_only = read_only
+        self._published: snapshots.Published | None = None
         try:
             if path is None:
                 self._ox = ox.Store()
             elif read_only:
                 if not Path(path, "CURRENT").exists():
                     raise StoreError(f"no store at {path} (create one with `kg import ...` or `kg demo`)")
-                self._ox = _open_settled(path)
+                self._published = snapshots.open_published(path)
+                self._ox = self._published.store
             else:
                 self._ox = ox.Store(path)
         except OSError as exc:
@@ -178,6 +101,7 @@ class EmbeddedStore(Store):
         self._dataset: Dataset | None = None
         if not read_only:
             self._recover()
+            self.publish()  # readers get the state before this writer's first write
 
     @property
     def ox(self) -> ox.Store:
@@ -227,32 +151,16 @@ class EmbeddedStore(Store):
             self._ox.remove(quad)
 
     # -- reads ---------------------------------------------------------------------------
-    def _reopen_snapshot(self, exc: OSError, attempt: int) -> bool:
-        """Take a fresh read-only snapshot after ``exc``, if that can help; say whether it did.
-
-        Why: a read-only snapshot opens its files lazily, and a writer running at the same
-        time may compact one away in between (measured: about 1 read in 1,000 while imports
-        run back to back).  The data is intact; a fresh snapshot reads it.  Writers (and so
-        in-memory stores), and errors that are not a vanished file, are not retried.
-        """
-        if not self.read_only or attempt >= _SNAPSHOT_RETRIES or "No such file" not in str(exc):
-            return False
-        if self._dataset is not None:
-            self._dataset.close()
-            self._dataset = None
-        self._ox = _open_settled(self.location)
-        return True
-
     def _read(self, op: Callable[[], _T], error: type[KgError], what: str) -> _T:
-        """``op()``, retried on a fresh snapshot when a file vanished under it (see above)."""
-        attempt = 0
-        while True:
-            try:
-                return op()
-            except OSError as exc:
-                if not self._reopen_snapshot(exc, attempt):
-                    raise error(f"{what}: {exc}") from None
-                attempt += 1
+        """``op()``, with an I/O error from the engine said as one ``error``.
+
+        (Read-only stores once retried here on a fresh snapshot when a writer compacted a
+        file away under them; they now open a published checkpoint nobody writes.)
+        """
+        try:
+            return op()
+        except OSError as exc:
+            raise error(f"{what}: {exc}") from None
 
     def query(
         self, sparql: str, bindings: Mapping[str, Node] | None = None, *, union: bool = False
@@ -290,7 +198,9 @@ class EmbeddedStore(Store):
             self._ox.dump(buf, ox.RdfFormat.N_QUADS)
             return query_in_sandbox("memory:", sparql, quads=buf.getvalue().decode("utf-8"), union=union)
         if not self.read_only:
-            self._ox.flush()  # the worker opens its own read-only snapshot
+            # the worker is another process: it opens the newest published checkpoint
+            self._ox.flush()
+            self.publish()
         return query_in_sandbox(self.location, sparql, union=union)
 
     def _native(self, sparql: str, bindings: Mapping[str, Node] | None, convert: Callable[[Any], Any]) -> Any:
@@ -474,25 +384,47 @@ class EmbeddedStore(Store):
             if self._ox.contains_named_graph(node):
                 self._ox.remove_graph(node)
 
-    def close(self) -> None:
-        """Flush and release the RocksDB lock (the last reference to the store must go).
+    def publish(self) -> None:
+        """Publish the store as it is now to readers in other processes (a checkpoint).
 
-        A failing flush (disk full) still releases the store, then raises one
-        :class:`StoreError`: the write that failed first has already been reported, and the
-        pending markers make the next writable open drop any half-written graph.
+        Called at the writable open and at :meth:`close`; a long-lived writer calls it
+        where its logical write unit ends.  Not while graph writes are pending (a write
+        failed half-way): readers keep the last published state until the next writable
+        open recovers.  A no-op for read-only and in-memory stores.
+        """
+        if self.read_only or self.location == "memory:" or self._pending():
+            return
+        snapshots.publish(self._ox, self.location)
+
+    def close(self) -> None:
+        """Flush, publish and release the RocksDB lock (the last reference to the store must go);
+        a reader releases its checkpoint's lock.
+
+        A failing flush or publish (disk full) still releases the store, then raises one
+        :class:`StoreError`: the write that failed first has already been reported, the
+        pending markers make the next writable open drop any half-written graph, and
+        readers keep the last published state.
         """
         if getattr(self, "_ox", None) is not None:
-            failed: OSError | None = None
+            failed: Exception | None = None
             if not self.read_only:
                 try:
                     self._ox.flush()
-                except OSError as exc:
+                    self.publish()
+                except (OSError, StoreError) as exc:
                     failed = exc
             if self._dataset is not None:
                 self._dataset.close()  # oxrdflib drops its reference to the pyoxigraph store
                 self._dataset = None
             self._ox = None  # type: ignore[assignment]
+            if self._published is not None:
+                self._published.store = None  # type: ignore[assignment]
             gc.collect()  # rdflib graphs sit in reference cycles; free them (and the lock) now
+            if self._published is not None:
+                self._published.release()  # only now may the writer delete the checkpoint
+                self._published = None
+            if isinstance(failed, StoreError):
+                raise failed
             if failed is not None:
                 raise StoreError(f"cannot flush store {self.location}: {failed}")
 

@@ -87,6 +87,7 @@ def store(files, tmp_path_factory):
     report = import_sipri(s, list(files))
     assert not report.refused and not report.skipped
     import_articles(s, [data_path("articles", "2025-08-20-p75i-negotiations.md")])
+    s.publish()  # the CLI commands below are readers: they see what the writer published
     yield s
     s.close()
 

@@ -203,32 +203,7 @@ def test_export_one_graph(any_store) -> None:
         assert "v1" in text and "w1" not in text, fmt
 
 
-# --- read-only snapshots racing a writer ---------------------------------------------------
-
-
-def test_empty_snapshot_of_a_written_store_is_reopened(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A read-only open that (racing a writer) sees no data at all is not believed at once."""
-    import pyoxigraph as ox
-
-    import kg.store as kstore
-
-    path = str(tmp_path / "s")
-    writer = open_store(path)
-    writer.replace_graphs({G1: triples(3)})
-    writer.close()
-    real = ox.Store.read_only
-    calls: list[int] = []
-
-    def flaky(location: str) -> ox.Store:
-        calls.append(1)
-        return ox.Store() if len(calls) == 1 else real(location)  # the first snapshot: empty
-
-    monkeypatch.setattr(kstore.ox.Store, "read_only", staticmethod(flaky))
-    ro = open_store(path, read_only=True)
-    assert ro.count() == 3 and len(calls) == 2
-    ro.close()
+# --- read-only opens (published checkpoints: tests/store/test_store_snapshots.py) ---------
 
 
 def test_a_store_that_is_really_empty_reads_as_empty(tmp_path: Path) -> None:
@@ -240,7 +215,7 @@ def test_a_store_that_is_really_empty_reads_as_empty(tmp_path: Path) -> None:
 
 
 class _VanishingFile:
-    """A pyoxigraph store stand-in whose reads fail once as if a file was compacted away."""
+    """A pyoxigraph store stand-in whose reads fail once as if a file had vanished."""
 
     def __init__(self, inner: object) -> None:
         self.inner, self.failed = inner, False
@@ -254,20 +229,12 @@ class _VanishingFile:
         return len(self.inner)  # type: ignore[arg-type]
 
 
-def test_read_only_reads_retry_on_a_fresh_snapshot_when_a_file_vanished(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read_only", [False, True])
+def test_an_engine_io_error_is_one_store_error(tmp_path: Path, read_only: bool) -> None:
+    """No retry on a fresh snapshot any more (readers open checkpoints nobody writes)."""
     path = str(tmp_path / "s")
-    writer = open_store(path)
-    writer.replace_graphs({G1: triples(4)})
-    writer.close()
-    ro = open_store(path, read_only=True)
-    assert isinstance(ro, EmbeddedStore)
-    ro._ox = _VanishingFile(ro._ox)  # type: ignore[assignment]
-    assert ro.count() == 4  # retried on a fresh snapshot
-    ro.close()
-
-
-def test_writers_do_not_retry_a_vanished_file(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "s"))
+    open_store(path).close()
+    store = open_store(path, read_only=read_only)
     assert isinstance(store, EmbeddedStore)
     inner = store._ox
     store._ox = _VanishingFile(inner)  # type: ignore[assignment]
