@@ -31,7 +31,7 @@ from datetime import date
 
 from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
 from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
-from kg.extract.bullets import bullet_claims, is_bullet, lead_in_stage
+from kg.extract.bullets import bullet_claims, is_bullet, lead_in_stage, sibling_claims
 from kg.extract.clauses import item_phrases, split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
 from kg.extract.customers import customer_claims, listed_customers, origin_ref
@@ -156,6 +156,7 @@ class _Extractor(FrameBuilder, DetailReader):
         self._cur_status = "unknown"
         self._rivals = False
         self._lead: tuple[str, Claim] | None = None  # a bulleted list's lead-in: its stage and deal
+        self._sibling: Claim | None = None  # the deal the bullet line before told (bullets.sibling_claims)
         self._orphan: SystemRef | None = None
         self._n_systems = 0
         self._relations: set[int] = set()
@@ -338,12 +339,18 @@ class _Extractor(FrameBuilder, DetailReader):
         """The items of a bulleted list under a lead-in line (:mod:`.bullets`): a bullet line whose
         systems no claim placed takes the lead-in's deal and stage; a line ending in a colon with a
         stage word opens such a list, any other line that is no bullet closes it."""
-        if self._lead is not None and not is_bullet(self.text, a):
+        bullet = is_bullet(self.text, a)
+        if self._lead is not None and not bullet:
             self._lead = None
         if self._lead is not None:
             if len(self.claims) == before:
                 self.claims.extend(bullet_claims(self._lead[1], self._lead[0], mentions, a, b, self.text))
+            self._sibling_item(a, b, mentions, before)
             return
+        if bullet:
+            self._sibling_item(a, b, mentions, before)
+        else:
+            self._sibling = None
         stage = lead_in_stage(self.masked[a:b]) if self.masked.startswith(":", b - 1) else None
         if stage is not None:
             own = [c for c in self.claims[before:] if not c.negated]
@@ -352,6 +359,16 @@ class _Extractor(FrameBuilder, DetailReader):
             earlier = self.ctx.last or [c for c in self.claims[:before] if not c.negated]
             ref = own[-1] if own else (earlier[-1] if earlier else None)
             self._lead = (stage, ref) if ref is not None else None
+
+    def _sibling_item(self, a: int, b: int, mentions: list[Mention], before: int) -> None:
+        """A bullet line: remember the deal it told for the next line, or, when it told none, read
+        it as the next item of the deal the line before told (:func:`.bullets.sibling_claims`)."""
+        made = [c for c in self.claims[before:] if not c.negated and c.system is not None]
+        if made:
+            self._sibling = made[-1]
+        elif len(self.claims) == before and self._sibling is not None:
+            stage = self._lead[0] if self._lead is not None else "unknown"
+            self.claims.extend(sibling_claims(self._sibling, stage, mentions, a, b, self.text))
 
     def _customer_ref(self, mentions: list[Mention], before: int) -> Claim | None:
         """The deal whose earlier customers a sentence lists: its own claim, else the claim of the

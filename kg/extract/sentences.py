@@ -134,12 +134,19 @@ _S1 = re.compile(r"\s*(\S)")
 _S2 = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
+#: the start of a list item's line: its masked bullet mark ("- ", "* ": spaces in the masked text) or
+#: a mark the masking keeps ("\u2022 "); a long item line without final punctuation ("- X: five units from
+#: A, delivery delayed") ends there, not with the next item
+_LIST_LINE = re.compile(r"[ \t]{1,4}(?=\S)|[\u2022\u2013\u00b7][ \t]")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` over ``text`` (use the masked text).
 
     Breaks at sentence punctuation followed by whitespace, at blank lines (headlines,
     datelines and captions have no final period) and at single line breaks after a short
-    line or a line ending in punctuation (a list item ending in ";" too: its bullet mark is masked).  Abbreviations (``U.S.``, ``Gen.``, initials)
+    line or a line ending in punctuation (a list item ending in ";" too: its bullet mark is masked), and
+    before a list item's line (a long item line with no final punctuation ends there).  Abbreviations (``U.S.``, ``Gen.``, initials)
     do not end a sentence.  Spans are stripped of surrounding whitespace.
     """
     spans: list[tuple[int, int]] = []
@@ -173,7 +180,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         i = m.start()
         line_start = text.rfind("\n", 0, i) + 1
         line = text[line_start:i].strip()
-        if line and (len(line) < 80 or line[-1] in '.!?:;"”'):
+        if line and (len(line) < 80 or line[-1] in '.!?:;"”' or _LIST_LINE.match(text, i + 1)):
             cuts.append(i)
     for cut in sorted(set(cuts)):
         if cut > start:
