@@ -67,6 +67,7 @@ from kg.extract.nouns import GROUPING_NOUNS, ITEM_NOUNS, names_the_item_again
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
     _BASE_DESIGN_BEFORE,
+    _CAPABILITY_BEFORE,
     _CARRIER_BEFORE,
     _COUNTED_RETIRED,
     _OWN_BEFORE,
@@ -93,6 +94,7 @@ from kg.extract.patterns import (
     _REJECTED_WORDS,
     _SKIP_SENT,
     CLAUSE_BREAK,
+    REQUEST_SENT,
 )
 from kg.extract.quantities import find_numbers, parse_number
 from kg.extract.replaced import REPLACED_DONOR_CUE, replaced_donations
@@ -408,6 +410,10 @@ class _Extractor(FrameBuilder, DetailReader):
         # "the donated jets": a participle after a determiner describes an item, states no stage
         found = self._triggers[(a, b)] = _triggers(s)
         trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
+        if trig and ("equest" in s or "LoR" in s or "LOR" in s):
+            # "a letter of request for N X was sent to A": the letter was sent, no arms delivered
+            sent = [r.span("verb") for r in REQUEST_SENT.finditer(s)]
+            trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in sent)]
         if trig and any(t[0] == "cancelled" for t in trig):
             # "one sortie was cancelled because of storms": an event called off, not a deal
             trig = [
@@ -1086,13 +1092,15 @@ _SYSTEM_CHECKS = tuple(
         _OWN_BEFORE,
         _GIVEN_FROM_STOCK,
         _TRADED_RETIRED,
+        _CAPABILITY_BEFORE,
     )
 )
 
 
 def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
     """The system mentions of sentence ``s`` (at ``a``) that can be items of its deal: not a fleet
-    replaced or retired, a carrier, a base design, a fleet used before, a domestic system.
+    replaced or retired, a carrier, a base design, a fleet used before, a domestic system, a weapon
+    an item named before it can fire or carry.
 
     Why the prefilter: each check is a scan of a window before or after every system mention; a
     sentence lacking every word a check needs (most lack all of them) skips that check for all its
@@ -1100,7 +1108,7 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
     systems = [m for m in mentions if m.kind == "system"]
     if not systems:
         return systems
-    replaced, past, counted, carrier, base_design, used, retired, replacement, own, given, traded = (
+    replaced, past, counted, carrier, base_design, used, retired, replacement, own, given, traded, able = (
         chk.rx if chk.may_match(s) else None for chk in _SYSTEM_CHECKS
     )
     out = []
@@ -1128,6 +1136,7 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
             or (used is not None and used.search(s, max(0, x - 60), x))
             or (retired is not None and retired.match(s, y))
             or (replacement is not None and replacement.match(s, y))
+            or (able is not None and k > 0 and able.search(s, max(0, x - 100), x))
         ):
             continue
         if (
