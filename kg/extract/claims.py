@@ -67,6 +67,7 @@ from kg.extract.nouns import GROUPING_NOUNS, ITEM_NOUNS, names_the_item_again
 from kg.extract.offers import offer_claim, rejected_offers
 from kg.extract.parties import (
     _BASE_DESIGN_BEFORE,
+    _CAPABILITY_BEFORE,
     _CARRIER_BEFORE,
     _COUNTED_RETIRED,
     _OWN_BEFORE,
@@ -93,6 +94,7 @@ from kg.extract.patterns import (
     _REJECTED_WORDS,
     _SKIP_SENT,
     CLAUSE_BREAK,
+    REQUEST_SENT,
 )
 from kg.extract.quantities import find_numbers, parse_number
 from kg.extract.replaced import REPLACED_DONOR_CUE, replaced_donations
@@ -425,6 +427,10 @@ class _Extractor(FrameBuilder, DetailReader):
         # "the donated jets": a participle after a determiner describes an item, states no stage
         found = self._triggers[(a, b)] = _triggers(s)
         trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
+        if trig and ("equest" in s or "LoR" in s or "LOR" in s):
+            # "a letter of request for N X was sent to A": the letter was sent, no arms delivered
+            sent = [r.span("verb") for r in REQUEST_SENT.finditer(s)]
+            trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in sent)]
         if trig and any(t[0] == "cancelled" for t in trig):
             # "one sortie was cancelled because of storms": an event called off, not a deal
             trig = [
@@ -515,7 +521,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 for c in self.claims[n0:]:  # the anaphoric sentence's claims (and stages it also states)
                     mark(c, RISKS[ANAPHOR_CUE], s)
         self._past_rival_bids(n_sentence, last_before)
-        self._relation_beside_examples(s, n_sentence)
+        self._relation_beside_examples(s, a, n_sentence, parties)
         if " talks with " in s or "negotiat" in s:
             self._also_in_talks(s, a, parties, n_sentence)
         if "to " in s and ("donat" in s or "given" in s or "gave" in s or "sent" in s):
@@ -523,25 +529,29 @@ class _Extractor(FrameBuilder, DetailReader):
         if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
             self._list_seller(n_sentence)
 
-    def _relation_beside_examples(self, s: str, n0: int) -> None:
+    def _relation_beside_examples(self, s: str, a: int, n0: int, parties: list[_Party]) -> None:
         """A supplier relation illustrated with the systems it covered ("most of the weapons Y imported
         came from X, from A submarines to B fighters") is itself a system-less fact (labelling rule 4):
         the systems named as examples do not stand for the whole relation, so the pair gets its
         ``unknown`` claim without a system too (cue ``system:relation``); so does a relation whose
-        system (and stage) the sentence took from the deal in context."""
+        system (and stage) the sentence took from the deal in context, and a relation stated beside
+        the deal of the sentence's only pair ("B buys X from A, its main arms supplier", "X for B, one
+        of the largest buyers of A-ian equipment"): the deal and the relation are two facts."""
         new = self.claims[n0:]
         if not new or not RELATION_LRX.search(s):
             return
         pairs = {(c.supplier.iso3 if c.supplier else None, c.buyer.iso3) for c in new if c.system is None}
+        states = {p.iso3 for p in parties if p.kind == "country"}
         for c in new:
             key = (c.supplier.iso3 if c.supplier else None, c.buyer.iso3)
-            if c.system is None or c.negated or "supplier:relation" not in c.cues or key in pairs:
+            sole = not pairs and states == set(key) and _relation_of_pair(s, a, parties)
+            if c.system is None or c.negated or key in pairs or not (sole or "supplier:relation" in c.cues):
                 continue
             # a relation whose system came from the deal in context ("X has become one of Y's main
             # suppliers, and wants to add to the jets it has sold"): the relation is still no stage of
             # that deal, so it gets its own system-less fact as well
             from_context = "system:context" in c.cues
-            if c.status != "unknown" and not from_context:
+            if c.status != "unknown" and not from_context and not sole:
                 continue
             pairs.add(key)
             cues = [x for x in c.cues if not x.startswith("system:")] + ["system:none", "system:relation"]
@@ -1099,13 +1109,15 @@ _SYSTEM_CHECKS = tuple(
         _OWN_BEFORE,
         _GIVEN_FROM_STOCK,
         _TRADED_RETIRED,
+        _CAPABILITY_BEFORE,
     )
 )
 
 
 def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
     """The system mentions of sentence ``s`` (at ``a``) that can be items of its deal: not a fleet
-    replaced or retired, a carrier, a base design, a fleet used before, a domestic system.
+    replaced or retired, a carrier, a base design, a fleet used before, a domestic system, a weapon
+    an item named before it can fire or carry.
 
     Why the prefilter: each check is a scan of a window before or after every system mention; a
     sentence lacking every word a check needs (most lack all of them) skips that check for all its
@@ -1113,7 +1125,7 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
     systems = [m for m in mentions if m.kind == "system"]
     if not systems:
         return systems
-    replaced, past, counted, carrier, base_design, used, retired, replacement, own, given, traded = (
+    replaced, past, counted, carrier, base_design, used, retired, replacement, own, given, traded, able = (
         chk.rx if chk.may_match(s) else None for chk in _SYSTEM_CHECKS
     )
     out = []
@@ -1141,6 +1153,7 @@ def _deal_systems(s: str, a: int, mentions: list[Mention]) -> list[Mention]:
             or (used is not None and used.search(s, max(0, x - 60), x))
             or (retired is not None and retired.match(s, y))
             or (replacement is not None and replacement.match(s, y))
+            or (able is not None and k > 0 and able.search(s, max(0, x - 100), x))
         ):
             continue
         if (
@@ -1232,6 +1245,29 @@ def _item_kinds(s: str) -> frozenset[str]:
         and (k := ITEM_NOUNS.get(w))
         and not _THINK_TANK.search(s, max(0, m.start() - 7), m.end())
     )
+
+
+#: what may stand between a stated relation and the state it names after it: "the largest buyers of
+#: [A-ian] equipment", "the main supplier to [the] B"
+_REL_NAMED_AFTER = re.compile(r"\s*(?:the\s+)?")
+#: ... and before it: "[B]'s main arms supplier", "its main supplier"
+_REL_NAMED_BEFORE = re.compile(r"(?:(?P<owner>['’]s?)|\b(?:its|their))\s+(?:[\w-]+\s+){0,2}?$")
+
+
+def _relation_of_pair(s: str, a: int, parties: list[_Party]) -> bool:
+    """Whether a stated relation in ``s`` names one of the sentence's states (right after it, as its
+    owner right before it, or through a possessive pronoun), not a region or a group beside the deal
+    of one pair ("the main supplier to the region", "most of Central Asia's weapons")."""
+    starts = {p.mention.start - a for p in parties}
+    ends = {p.mention.end - a for p in parties}
+    for m in RELATION_LRX.finditer(s):
+        gap = _REL_NAMED_AFTER.match(s, m.end())
+        if gap is not None and gap.end() in starts:
+            return True
+        hit = _REL_NAMED_BEFORE.search(s, max(0, m.start() - 30), m.start())
+        if hit is not None and (hit.group("owner") is None or hit.start() in ends):
+            return True
+    return False
 
 
 def _drop_systemless_echoes(

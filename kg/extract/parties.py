@@ -108,6 +108,13 @@ _CARRIER_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+#: a weapon a platform can fire or carry, named in a relative clause on the platform ("the X launcher,
+#: which can fire Y missiles and Z interceptors"): what the item is able to use, no item of the deal
+_CAPABILITY_BEFORE = re.compile(
+    r",\s+(?:which|that)\s+(?:can|could|will\s+be\s+able\s+to|(?:is|are)\s+(?:able\s+to|capable\s+of))\s+"
+    r"(?:also\s+)?(?:fire|firing|carry|carrying|launch|launching)\s+[^,;.()]{0,80}$",
+    re.IGNORECASE,
+)
 #: a fleet retired ("since the X family was retired in 2015"): history, no item of the deal
 _RETIRED_NEXT = re.compile(
     r"(?:\s+(?:family|fleet|jets|aircraft|fighters|tanks|ships|submarines|helicopters))?\s+(?:was|were|had been|"

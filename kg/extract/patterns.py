@@ -70,6 +70,21 @@ _AWARDED_TO = _rx(
     # "the deal that was ultimately awarded to France's Dassault": contracts go to sellers
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?awarded\s+to\s+(?:the\s+)?$"
 )
+#: a purchase request and its passive dispatch ("a letter of request for N X was sent"): the verb
+#: is the letter's, no delivery of arms (group ``verb``)
+_REQUEST_NOUN = r"\b(?:requests?|letters?\s+of\s+request|LoRs?|LOR)"
+_REQUEST_SENT_VERB = (
+    r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>sent|submitted|handed|delivered|forwarded|addressed)"
+)
+REQUEST_SENT = re.compile(
+    _REQUEST_NOUN + r"(?:\s+(?:for|of)\s+[^.;]{0,80}?)?" + _REQUEST_SENT_VERB + r"\b", re.IGNORECASE
+)
+#: the state a purchase request goes to: "sent a formal request to A to buy X", "a letter of request for
+#: N X was sent to A", "B's request to A for X": the addressee of a request would sell, it buys nothing
+_REQUEST_TO = _rx(
+    _REQUEST_NOUN + r"(?:\s+(?:for|of)\s+[^.;]{0,80}?)?(?:" + _REQUEST_SENT_VERB + r")?\s+to\s+(?:the\s+)?$"
+)
 #: "was awarded a contract by the navy", "awarded GBP 200m by X": the awarding party buys
 _AWARDED_BY = _rx(r"\bawarded\s+(?:[^.;]{0,40}?\s+)?by\s+(?:the\s+)?$")
 #: a subject right before a finite verb ("..., X has been awarded"): not a list member of the party

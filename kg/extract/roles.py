@@ -60,6 +60,7 @@ from kg.extract.patterns import (
     _PURCHASE_NOUN,
     _REJ_GAP,
     _REJECTED,
+    _REQUEST_TO,
     _SAID_IT_NEXT,
     _SALE_NOUN,
     _SELL_AFTER,
@@ -1396,6 +1397,8 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "buyer", "awarded-by"
     if "to" in tail and _AWARDED_TO.search(left):
         return "supplier", "awarded-to"
+    if "to" in tail and ("equest" in low or "lor" in low) and _REQUEST_TO.search(left):
+        return "supplier", "request-to"  # "sent a request to A to buy X": A is asked to sell
     if "by" in tail and _PURCHASE_BY.search(left):
         return "buyer", "purchase-by"
     if ("to" in low or "like" in low) and _TO_BUYERS.search(left):
@@ -1547,6 +1550,7 @@ _CUE_CHECKS = lower_in_place(
         "_WON_FROM",
         "_AWARDED_BY",
         "_AWARDED_TO",
+        "_REQUEST_TO",
         "_PURCHASE_BY",
         "_TO_BUYERS",
         "_PASSIVE_TO_BY",

@@ -93,10 +93,11 @@ _REL_NOUN = (
 )
 #: "X remains Y's main arms supplier": the gap between X and Y, and what follows Y
 #: also in a relative clause or an appositive after X ("X, which had long been Y's main supplier, ...",
-#: "X, long Y's biggest arms supplier, ..."): the clause still says X supplies Y
+#: "X, long Y's biggest arms supplier, ...", "X, Y's main supplier, ..."): the clause still says X
+#: supplies Y
 _REL_SUBJ_GAP = _rx(
     r"^\s*(?:,[^,]{0,60},\s*)?(?:" + _REL_BE + r"|,\s*(?:which|who|that)\s+" + _REL_BE + r"|"
-    r",\s*(?:long|once|traditionally|historically|for decades)\s+)(?:one of\s+)?(?:the\s+)?$"
+    r",\s*(?:(?:long|once|traditionally|historically|for decades)\s+)?)(?:one of\s+)?(?:the\s+)?$"
 )
 _REL_OWNER = _rx(r"^(?:'s?|’s?)\s+" + _REL_NOUN + r"\b")
 #: "X is the largest arms supplier to Y", "X supplies most of Y's weapons", "X accounts for

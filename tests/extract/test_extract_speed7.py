@@ -261,6 +261,7 @@ CUE_SHAPES += [
     "newly acquired",
     "Related stories",
     "sent humanitarian aid and generators",  # frames._CIVIL_GOODS (speed24)
+    "a letter of request for patrol boats was sent to ",  # roles: patterns._REQUEST_TO (pairs25)
 ]
 LOWERED = [
     (roles, roles._CUE_CHECKS),
