@@ -71,6 +71,7 @@ _BUYER_GROUPS: dict[str, str] = {
 #: supplier cue kind -> feature group
 _SUPPLIER_GROUPS: dict[str, str] = {
     "from": "from",
+    "request-to": "from",  # the state a purchase request is sent to: the seller, named by a preposition
     "company": "company",
     "system-origin": "system-origin",
     "origin-modifier": "origin",
