@@ -29,6 +29,13 @@ def _systemless(text: str) -> set[tuple[str | None, str, str]]:
     return {(s, b, st_) for s, b, y, st_ in facts(text, PUB) if y is None}
 
 
+def _assert_deal_and_relation(text: str, s3: str, b3: str) -> None:
+    """Two facts of the pair: the deal with its system, and the system-less ``unknown`` relation."""
+    got = triples(text, PUB)
+    assert any(t[:2] == (s3, b3) and t[2] is not None for t in got), got
+    assert (s3, b3, "unknown") in _systemless(text)
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     st.sampled_from(_SUPPLIERS),
@@ -50,9 +57,7 @@ def test_an_appositive_relation_names_supplier_and_buyer(
     supplier (a system-less ``unknown`` fact)."""
     (s, s3), (b, b3), (system, noun) = supplier, buyer, item
     text = f"{s[0].upper()}{s[1:]}, {b}'s {relation}, {verb} {n} {system} {noun} last month."
-    got = triples(text, PUB)
-    assert any(t[:2] == (s3, b3) and t[2] is not None for t in got), got
-    assert (s3, b3, "unknown") in _systemless(text)
+    _assert_deal_and_relation(text, s3, b3)
 
 
 @settings(max_examples=30, deadline=None)
@@ -83,9 +88,7 @@ def test_a_relation_beside_the_deal_is_a_fact_of_its_own(
     (s, s3), (b, b3), (system, noun) = supplier, buyer, item
     tail = shape.format(s=s, b=b, rel=relation)
     text = f"In March {b} {verb} more {system} {noun} from {tail}."
-    got = triples(text, PUB)
-    assert any(t[:2] == (s3, b3) and t[2] is not None for t in got), got
-    assert (s3, b3, "unknown") in _systemless(text)
+    _assert_deal_and_relation(text, s3, b3)
 
 
 @settings(max_examples=20, deadline=None)
