@@ -79,13 +79,18 @@ def _peeked(result: Result) -> Result:
 class EmbeddedStore(Store):
     """Oxigraph (on disk or in memory) used through rdflib (oxrdflib) and pyoxigraph."""
 
-    def __init__(self, path: str | None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | None, *, read_only: bool = False, private: bool = False) -> None:
+        """Open the store at ``path`` (None: in memory); ``private`` (read-only, for the query
+        worker) opens a writer's private checkpoint as it is (:func:`snapshots.private_checkpoint`)."""
         self.location = path or "memory:"
         self.read_only = read_only
         self._published: snapshots.Published | None = None
         try:
             if path is None:
                 self._ox = ox.Store()
+            elif read_only and private:
+                self._published = snapshots.open_private(path)
+                self._ox = self._published.store
             elif read_only:
                 if not Path(path, "CURRENT").exists():
                     raise StoreError(f"no store at {path} (create one with `kg import ...` or `kg demo`)")
@@ -197,11 +202,15 @@ class EmbeddedStore(Store):
             buf = io.BytesIO()
             self._ox.dump(buf, ox.RdfFormat.N_QUADS)
             return query_in_sandbox("memory:", sparql, quads=buf.getvalue().decode("utf-8"), union=union)
-        if not self.read_only:
-            # the worker is another process: it opens the newest published checkpoint
-            self._ox.flush()
-            self.publish()
-        return query_in_sandbox(self.location, sparql, union=union)
+        if self.read_only:
+            return query_in_sandbox(self.location, sparql, union=union)
+        # the worker is another process: it reads a private checkpoint of this writer's
+        # state, so nothing mid-command is published to other readers
+        self._ox.flush()
+        target = snapshots.private_checkpoint(self._ox, self.location)
+        return query_in_sandbox(
+            str(target), sparql, union=union, private=True, cleanup=lambda: snapshots.discard_private(target)
+        )
 
     def _native(self, sparql: str, bindings: Mapping[str, Node] | None, convert: Callable[[Any], Any]) -> Any:
         """A query through pyoxigraph directly (no rdflib Result): SELECT rows as dicts of

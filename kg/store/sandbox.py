@@ -29,7 +29,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 CLONE_NEWNET = 0x40000000
@@ -158,7 +158,7 @@ def worker_main() -> None:
 
                 store.ox.load(request["quads"].encode("utf-8"), ox.RdfFormat.N_QUADS)
         else:
-            store = EmbeddedStore(request["location"], read_only=True)
+            store = EmbeddedStore(request["location"], read_only=True, private=bool(request.get("private")))
         if request.get("lexical_check", True):
             result = store.query(request["sparql"], union=bool(request.get("union")))
         else:  # tests of this layer alone (see query_in_sandbox)
@@ -187,7 +187,8 @@ def _error(name: str, message: str) -> Exception:
 class _Worker:
     """One ``python -m kg.store.sandbox`` process and its pipes."""
 
-    def __init__(self) -> None:
+    def __init__(self, cleanup: Callable[[], None] | None = None) -> None:
+        self.cleanup = cleanup  # run once the process has ended (see query_in_sandbox)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kg.store.sandbox"],
             stdin=subprocess.PIPE,
@@ -213,6 +214,9 @@ class _Worker:
         for pipe in (self.proc.stdin, self.proc.stdout):
             if pipe is not None:
                 pipe.close()
+        if self.cleanup is not None:
+            cleanup, self.cleanup = self.cleanup, None
+            cleanup()
 
 
 def query_in_sandbox(
@@ -222,6 +226,8 @@ def query_in_sandbox(
     quads: str | None = None,
     lexical_check: bool = True,
     union: bool = False,
+    private: bool = False,
+    cleanup: Callable[[], None] | None = None,
 ) -> Any:
     """Evaluate ``sparql`` on the store at ``location`` in a worker without network.
 
@@ -229,12 +235,19 @@ def query_in_sandbox(
     ``location`` is a directory (opened read-only by the worker) or ``memory:`` with the
     store's content as N-Quads in ``quads``.  ``lexical_check=False`` skips the text
     check in the worker: only for tests proving that this layer holds on its own.
+    ``private``: ``location`` is a writer's private checkpoint; ``cleanup`` runs once the
+    worker has ended (all rows read, an error, or the unread rows' generator collected).
     Errors are raised as the same :class:`kg.errors.KgError` the store would raise.
     """
     from rdflib import Graph, Variable
     from rdflib.query import Result
 
-    worker = _Worker()
+    try:
+        worker = _Worker(cleanup)
+    except BaseException:
+        if cleanup is not None:
+            cleanup()
+        raise
     try:
         warn_if_exposed(worker.isolation, "the query process")
         assert worker.proc.stdin is not None
@@ -244,6 +257,7 @@ def query_in_sandbox(
             "quads": quads,
             "lexical_check": lexical_check,
             "union": union,
+            "private": private,
         }
         worker.proc.stdin.write(json.dumps(request) + "\n")
         worker.proc.stdin.close()

@@ -13,6 +13,7 @@ Layout, beside the store (never inside the RocksDB directory, which RocksDB owns
         published          the name of the newest complete checkpoint (one line)
         000007/            a checkpoint (a RocksDB directory, opened read-only)
         000007.lock        readers hold a shared flock on it while they use 000007/
+        .private-PID-N/    a writer's own checkpoint for its query worker, never published
 
 Decisions:
 
@@ -39,11 +40,16 @@ Decisions:
   kg) are opened directly read-only when no process holds the store's lock; when one does
   (an older kg writing, or a new writer still recovering before its first publish) the
   reader waits for a pointer, up to ``READ_WAIT`` seconds.
+* **a writer's own isolated queries** (:meth:`kg.store.EmbeddedStore.query_isolated` runs
+  user SPARQL in a worker process without network) read a private checkpoint of the
+  writer's current state, deleted when the worker ends: publishing for them would show
+  other readers the middle of a command, and nothing at all while writes are pending.
 """
 
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import re
 import shutil
@@ -64,6 +70,14 @@ OPEN_RETRIES = 5
 
 POINTER = "published"
 _NAME = re.compile(r"\d{6,}")
+
+#: Prefix of a writer's private checkpoints (see :func:`private_checkpoint`); never published.
+PRIVATE = ".private-"
+
+#: This process's private checkpoints still in use; any other one in a snapshot root is a
+#: killed writer's (only the writer makes them, and only the writer prunes).
+_LIVE_PRIVATE: set[Path] = set()
+_private_numbers = itertools.count(1)
 
 
 def snapshot_root(path: str | Path) -> Path:
@@ -271,6 +285,8 @@ def prune(root: Path) -> list[str]:
     for entry in os.listdir(root):
         if entry.startswith(f".{POINTER}.") and entry.endswith(".tmp"):  # a killed writer's, never read
             Path(root, entry).unlink(missing_ok=True)
+        elif entry.startswith(PRIVATE) and root / entry not in _LIVE_PRIVATE:  # a killed writer's
+            shutil.rmtree(root / entry, ignore_errors=True)
         elif _NAME.fullmatch(entry.removesuffix(".lock")):
             names.add(entry.removesuffix(".lock"))
     gone: list[str] = []
@@ -292,3 +308,42 @@ def prune(root: Path) -> list[str]:
         finally:
             lock.close()
     return gone
+
+
+# -- the writer's private checkpoints ------------------------------------------------------
+
+
+def private_checkpoint(store: ox.Store, path: str) -> Path:
+    """A checkpoint of the writable ``store`` for this process alone, never published.
+
+    The writer's query worker (:meth:`kg.store.EmbeddedStore.query_isolated`) is another
+    process, so it cannot read the writer's RocksDB directory; publishing for it would
+    show other readers the state in the middle of a command (or nothing new at all while
+    writes are pending).  A private checkpoint gives the worker exactly what the writer
+    sees now.  :func:`discard_private` deletes it; a killed writer's is pruned.
+    """
+    root = snapshot_root(path)
+    target = root / f"{PRIVATE}{os.getpid()}-{next(_private_numbers)}"
+    try:
+        root.mkdir(exist_ok=True)
+        shutil.rmtree(target, ignore_errors=True)  # a dead process's with the same pid
+        _LIVE_PRIVATE.add(target)
+        store.backup(str(target))
+    except OSError as exc:
+        discard_private(target)
+        raise StoreError(f"cannot checkpoint store {path} for a query in {root}: {exc}") from None
+    return target
+
+
+def discard_private(target: Path) -> None:
+    """Delete a private checkpoint once its reader has ended."""
+    _LIVE_PRIVATE.discard(target)
+    shutil.rmtree(target, ignore_errors=True)
+
+
+def open_private(target: str) -> Published:
+    """A private checkpoint opened read-only (in the worker): nobody writes it, no lock needed."""
+    try:
+        return Published(ox.Store.read_only(target), Path(target), None)
+    except OSError as exc:
+        raise StoreError(f"cannot open the checkpoint {target}: {exc}") from None

@@ -282,3 +282,41 @@ def test_a_store_named_through_a_symlink_has_the_same_checkpoints(tmp_path: Path
         w.replace_graphs({GRAPHS[2]: triples(3, "z")})
     assert snapshots.snapshot_root(str(tmp_path / "link")) == snapshots.snapshot_root(path)
     assert graph_counts(path) == (0, 0, 3) and not (tmp_path / "link.snapshots").exists()
+
+
+COUNT_G0 = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://example.org/g0> { ?s ?p ?o } }"
+
+
+def private_dirs(path: str) -> list[str]:
+    return sorted(n for n in os.listdir(snapshots.snapshot_root(path)) if n.startswith(snapshots.PRIVATE))
+
+
+def test_a_writers_isolated_query_sees_its_state_and_publishes_nothing(tmp_path: Path) -> None:
+    """The worker of a writer's ``query_isolated`` reads a private checkpoint: it answers what
+    the writer holds now, other readers keep the published state, and the checkpoint goes."""
+    path = str(tmp_path / "store")
+    seed(path)
+    with open_store(path) as w:
+        published = snapshots.published_name(snapshots.snapshot_root(path))
+        w.replace_graphs({GRAPHS[0]: triples(77, "new")})
+        ask = w.query_isolated('ASK { GRAPH <https://example.org/g0> { ?s ?p "new76" } }')
+        assert ask.askAnswer is True
+        assert [int(row[0]) for row in w.query_isolated(COUNT_G0)] == [77]
+        assert snapshots.published_name(snapshots.snapshot_root(path)) == published  # nothing published
+        assert graph_counts(path) == (10, 20, 30)  # other readers: the state before this command
+        assert private_dirs(path) == []  # each private checkpoint went with its worker
+    assert graph_counts(path) == (77, 20, 30)  # the command's end publishes
+
+
+def test_a_killed_writers_private_checkpoint_is_pruned(tmp_path: Path) -> None:
+    path = str(tmp_path / "store")
+    seed(path)
+    stale = snapshots.snapshot_root(path) / f"{snapshots.PRIVATE}999999-1"
+    shutil.copytree(snapshots.snapshot_root(path) / checkpoints(path)[-1], stale)
+    with open_store(path) as w:  # the writable open publishes, then prunes
+        assert private_dirs(path) == []
+        rows = w.query_isolated(COUNT_G0)  # a live one survives a publish meanwhile
+        w.publish()
+        assert len(private_dirs(path)) == 1
+        assert [int(row[0]) for row in rows] == [10]
+    assert private_dirs(path) == []
