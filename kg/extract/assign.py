@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.extract._fastre import lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
-from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
+from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, home_states, prev_pair
 from kg.extract.patterns import (
     _APPROVER_CUE,
     _EXPORTER_RANK,
@@ -605,7 +605,8 @@ class PartyAssigner:
             keep = chosen or {home}
             suppliers = [p for p in suppliers if not _BID_CUE.match(p.cue) or p.iso3 in keep]
         # several systems: keep suppliers matching this system's origin
-        if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
+        makers = home_states(ref)  # a consortium's system: any member state sells it
+        if origin and suppliers and self._n_systems > 1 and all(p.iso3 not in makers for p in suppliers):
             # "turned to Britain and Germany for Typhoons, and talks with the United States over
             # F-16s": the F-16's maker named in the sentence supplies it
             cand = [p for p in actors if p.iso3 == origin]
@@ -650,9 +651,9 @@ class PartyAssigner:
             # "signed for N used X from A, ..., and B has since given it Y": the seller named right
             # after the item sells it (a re-export), not the item's design state named for another item
             suppliers = [p for p in suppliers if p.group == attached[0].group]
-        elif origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
-            same_group = {p.group for p in suppliers if p.iso3 == origin}
-            suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
+        elif origin and len(suppliers) > 1 and any(p.iso3 in makers for p in suppliers):
+            same_group = {p.group for p in suppliers if p.iso3 in makers}
+            suppliers = [p for p in suppliers if p.iso3 in makers or p.group in same_group]
         elif (
             m is not None
             and self._n_systems > 1
@@ -789,9 +790,11 @@ class PartyAssigner:
             not buyers
             and len({p.iso3 for p in suppliers}) >= 2
             and all(p.cue == "company" for p in suppliers)
+            and not {p.iso3 for p in suppliers} <= home_states(ref)
         ):
             # "a contract signed between Safran and HAL": two makers of two states, one of them buys;
-            # the deal in context or the system's origin tells which one sells
+            # the deal in context or the system's origin tells which one sells (makers of a
+            # consortium's member states are its co-builders: both sell)
             ctx_prev = self._prev_for(ref, anaphora)
             pair = prev_pair(ctx_prev, suppliers) if ctx_prev is not None else None
             home = _SUCCESSOR.get(origin or "", origin)
