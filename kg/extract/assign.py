@@ -573,12 +573,18 @@ class PartyAssigner:
         if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
             # "The deal was approved by the US government": the state approving an export of the
             # deal in context is its supplier, not a buyer
+            # ("Washington approved the transfer", the deal in context a re-export of a US design: the
+            # design's state clears the resale, an approval of its own for the same buyer)
             ctx_prev = self._prev_for(ref, anaphora)
+            approving = {p.iso3 for p in buyers}
             if (
                 ctx_prev is not None
                 and ctx_prev.supplier is not None
-                and ctx_prev.supplier.iso3 in {p.iso3 for p in buyers}
-                and ctx_prev.buyer.iso3 not in {p.iso3 for p in buyers}
+                and (
+                    ctx_prev.supplier.iso3 in approving
+                    or approving <= home_states(ref) | {_SUCCESSOR.get(origin or "", origin)}
+                )
+                and ctx_prev.buyer.iso3 not in approving
             ):
                 suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
                 buyers = []
@@ -673,6 +679,13 @@ class PartyAssigner:
             elif before:
                 g = max(before, key=lambda p: p.mention.start).group
                 suppliers = [p for p in suppliers if p.group == g]
+        homes = home_states(ref) | {_SUCCESSOR.get(origin or "", origin)}
+        resale = [p for p in buyers if _APPROVER_CUE.match(p.cue) and p.iso3 in homes]
+        if suppliers and resale and len(resale) < len(buyers) and all(p.iso3 not in homes for p in suppliers):
+            # "B bought N X from A, a sale C had to approve" (X made in C): C, the design's state,
+            # clears A's resale to B (an approval of its own, C -> B); C buys nothing from A
+            buyers = [p for p in buyers if p not in resale]
+            suppliers = [*suppliers, *(replace(p, role="supplier", cue="resale-approver") for p in resale)]
         return suppliers, buyers
 
     def _nearest_buyers(
