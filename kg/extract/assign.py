@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.extract._fastre import lower_in_place
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
-from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
+from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, home_states, prev_pair
 from kg.extract.patterns import (
     _APPROVER_CUE,
     _EXPORTER_RANK,
@@ -573,12 +573,18 @@ class PartyAssigner:
         if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
             # "The deal was approved by the US government": the state approving an export of the
             # deal in context is its supplier, not a buyer
+            # ("Washington approved the transfer", the deal in context a re-export of a US design: the
+            # design's state clears the resale, an approval of its own for the same buyer)
             ctx_prev = self._prev_for(ref, anaphora)
+            approving = {p.iso3 for p in buyers}
             if (
                 ctx_prev is not None
                 and ctx_prev.supplier is not None
-                and ctx_prev.supplier.iso3 in {p.iso3 for p in buyers}
-                and ctx_prev.buyer.iso3 not in {p.iso3 for p in buyers}
+                and (
+                    ctx_prev.supplier.iso3 in approving
+                    or approving <= home_states(ref) | {_SUCCESSOR.get(origin or "", origin)}
+                )
+                and ctx_prev.buyer.iso3 not in approving
             ):
                 suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
                 buyers = []
@@ -605,7 +611,8 @@ class PartyAssigner:
             keep = chosen or {home}
             suppliers = [p for p in suppliers if not _BID_CUE.match(p.cue) or p.iso3 in keep]
         # several systems: keep suppliers matching this system's origin
-        if origin and suppliers and self._n_systems > 1 and all(p.iso3 != origin for p in suppliers):
+        makers = home_states(ref)  # a consortium's system: any member state sells it
+        if origin and suppliers and self._n_systems > 1 and all(p.iso3 not in makers for p in suppliers):
             # "turned to Britain and Germany for Typhoons, and talks with the United States over
             # F-16s": the F-16's maker named in the sentence supplies it
             cand = [p for p in actors if p.iso3 == origin]
@@ -650,9 +657,9 @@ class PartyAssigner:
             # "signed for N used X from A, ..., and B has since given it Y": the seller named right
             # after the item sells it (a re-export), not the item's design state named for another item
             suppliers = [p for p in suppliers if p.group == attached[0].group]
-        elif origin and len(suppliers) > 1 and any(p.iso3 == origin for p in suppliers):
-            same_group = {p.group for p in suppliers if p.iso3 == origin}
-            suppliers = [p for p in suppliers if p.iso3 == origin or p.group in same_group]
+        elif origin and len(suppliers) > 1 and any(p.iso3 in makers for p in suppliers):
+            same_group = {p.group for p in suppliers if p.iso3 in makers}
+            suppliers = [p for p in suppliers if p.iso3 in makers or p.group in same_group]
         elif (
             m is not None
             and self._n_systems > 1
@@ -672,6 +679,13 @@ class PartyAssigner:
             elif before:
                 g = max(before, key=lambda p: p.mention.start).group
                 suppliers = [p for p in suppliers if p.group == g]
+        homes = home_states(ref) | {_SUCCESSOR.get(origin or "", origin)}
+        resale = [p for p in buyers if _APPROVER_CUE.match(p.cue) and p.iso3 in homes]
+        if suppliers and resale and len(resale) < len(buyers) and all(p.iso3 not in homes for p in suppliers):
+            # "B bought N X from A, a sale C had to approve" (X made in C): C, the design's state,
+            # clears A's resale to B (an approval of its own, C -> B); C buys nothing from A
+            buyers = [p for p in buyers if p not in resale]
+            suppliers = [*suppliers, *(replace(p, role="supplier", cue="resale-approver") for p in resale)]
         return suppliers, buyers
 
     def _nearest_buyers(
@@ -789,9 +803,11 @@ class PartyAssigner:
             not buyers
             and len({p.iso3 for p in suppliers}) >= 2
             and all(p.cue == "company" for p in suppliers)
+            and not {p.iso3 for p in suppliers} <= home_states(ref)
         ):
             # "a contract signed between Safran and HAL": two makers of two states, one of them buys;
-            # the deal in context or the system's origin tells which one sells
+            # the deal in context or the system's origin tells which one sells (makers of a
+            # consortium's member states are its co-builders: both sell)
             ctx_prev = self._prev_for(ref, anaphora)
             pair = prev_pair(ctx_prev, suppliers) if ctx_prev is not None else None
             home = _SUCCESSOR.get(origin or "", origin)

@@ -914,6 +914,9 @@ class _Extractor(FrameBuilder, DetailReader):
             # "the contract is expected to be signed by May", "deliveries are expected to start in 2027"
             # after its approval: a schedule, neither talks nor a contract the text states
             status, inherited_status = "approved", True
+        if supplier is not None and supplier.cue == "resale-approver":
+            # the design's state clearing another state's resale: its own stage is the approval
+            status, inherited_status = "approved", False
         conf = fr.confidence
         if fr.negated:
             conf = min(conf, 0.3)

@@ -39,6 +39,7 @@ from kg.extract.parties import (
     _Stage,
     _SysRef,
     _system_ref,
+    home_states,
 )
 from kg.extract.patterns import (
     _ADDITIONAL,
@@ -1361,6 +1362,7 @@ def _drop_foreign_suppliers(
             and fr.suppliers
             and fr.system.name in origins
             and fr.suppliers[0].iso3 != origins[fr.system.name]
+            and fr.suppliers[0].iso3 not in home_states(fr.system)  # a consortium member sells it too
             and fr.suppliers[0].iso3 in set(origins.values()) - {origins[fr.system.name]}
         ) or _listed_with_own_make(fr, frames, where, origins, s, a):
             out.append(fr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from kg.extract.designations import catalogue_name
 from kg.extract.entities import Mention
@@ -275,6 +276,23 @@ _BLOCK_AFTER = re.compile(
 
 #: Historical states whose designs are supplied by a successor today.
 _SUCCESSOR = {"SUN": "RUS", "CSK": "CZE", "YUG": "SRB", "DDR": "DEU"}
+
+
+def home_states(system: SystemRef | None) -> frozenset[str]:
+    """The states that sell ``system`` as its maker: its catalogue origin and, for a consortium's
+    product, every member state (:func:`kg.vocab.reference.maker_states`).  A filter that keeps "the
+    system's origin" among named sellers must keep any of them: news names Britain or Italy as the
+    seller of a Eurofighter the catalogue files under Germany.  (A historical origin's successor is
+    the caller's business: a Soviet design's named Russian seller is a re-export question.)"""
+    if system is None or not system.origin_iso3:
+        return frozenset()
+    return _maker_states(system.catalogue_variant or system.name, system.origin_iso3)
+
+
+@cache
+def _maker_states(name: str, origin: str) -> frozenset[str]:
+    # remembered: a few systems per article, asked for by every filter of every sentence
+    return frozenset({origin}) | reference.maker_states(name)
 
 
 def _maker_state(supplier: _Party | None, system: SystemRef | None) -> _Party | None:

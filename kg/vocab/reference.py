@@ -289,6 +289,30 @@ def systems() -> tuple[SystemRecord, ...]:
 
 
 @cache
+def codeveloped() -> dict[str, frozenset[str]]:
+    """Catalogue designation -> the states whose industry builds and sells a multinational system
+    (``data/reference/codeveloped.csv``: a consortium's or joint venture's member states).
+
+    The catalogue gives each system one origin, but news names any member state as the seller of a
+    consortium's product (Britain sells the Eurofighter to a Gulf state, Italy the SAMP/T, Pakistan
+    the JF-17): the extractor must neither drop nor override a member named as seller."""
+    out: dict[str, frozenset[str]] = {}
+    for row in _read(data_path("reference", "codeveloped.csv")):
+        out[normalise_designation(row["designation"])] = frozenset(_split(row["maker_iso3"]))
+    return out
+
+
+def maker_states(designation: str) -> frozenset[str]:
+    """The states that build and sell the catalogue system ``designation``: its origin plus, for a
+    consortium's system, the other member states (see :func:`codeveloped`)."""
+    rec = resolve_system(designation)
+    if rec is None:
+        return frozenset()
+    home = frozenset({rec.origin_iso3}) if rec.origin_iso3 else frozenset()
+    return home | codeveloped().get(rec.designation, frozenset())
+
+
+@cache
 def india_deals() -> tuple[dict[str, str], ...]:
     """Rows of ``data/facts/india_deals.csv`` (curated, one source URL per row)."""
     return tuple(_read(data_path("facts", "india_deals.csv")))
