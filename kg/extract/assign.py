@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from kg.extract._fastre import lower_in_place
+from kg.extract.bullets import is_bullet
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, prev_pair
@@ -79,6 +80,8 @@ _PRONOUN_BUYER = re.compile(
     r"took delivery of|taken over|taken delivery of|signed for|signed (?:a |an )?(?:deal|contract|agreement) "
     r"(?:for|with))\b"
 )
+#: a supplier cue of a gift ("A pledged/donated X to C"): a donor round-up goes on giver by giver
+_GIFT_CUE = re.compile(r"supplier:subject:(?:\w+ ){0,3}(?:pledged|donated|gifted|given|gave|promised|sent)\b")
 #: the words before a previous sentence's subject state (a short opening phrase, an article): that
 #: state is the sentence's subject, the one a following "it" stands for
 _SUBJECT_LEAD = re.compile(
@@ -932,7 +935,7 @@ class PartyAssigner:
             and any(p.role == "supplier" and p.cue.startswith("subject") for p in suppliers)
         ):
             lb = self.ctx.last[-1].buyer
-            if lb.iso3 not in {p.iso3 for p in suppliers}:
+            if lb.iso3 not in {p.iso3 for p in suppliers} and self._continues_context(suppliers, span):
                 buyers = [_implied(lb.iso3, lb.name, lb.kind, None, "buyer", "context", "context")]
                 conf -= 0.2
         if not buyers and suppliers and self._rivals:
@@ -996,6 +999,20 @@ class PartyAssigner:
             buyers = [focus]
             conf -= 0.25
         return suppliers, buyers, conf
+
+    def _continues_context(self, suppliers: list[_Party], span: tuple[int, int]) -> bool:
+        """Whether a sentence whose subject sells, naming no buyer, goes on with the deal in context:
+        the same seller ("A's maker will deliver the first X in May"), a bid in the competition told
+        ("B offered its Y", an offer to that buyer), a donor after a donor ("A pledged X to C. B has
+        sent Y": the recipient's aid told giver by giver), or an item of a bullet list under a lead-in.  A
+        new seller of a new item with none of these ties tells another state's business ("Separately,
+        C delivered N Z"): the buyer named before is not its buyer."""
+        prev = self.ctx.last[-1]
+        if prev.supplier is not None and prev.supplier.iso3 in {p.iso3 for p in suppliers}:
+            return True
+        if any(_GIFT_CUE.match(q) for q in prev.cues):
+            return True  # a round-up of donors: "A has pledged X to C. B has delivered Y": C's aid
+        return self._cur_status == "offered" or is_bullet(self.text, span[0])
 
     def _force_buyer(
         self, ref: SystemRef | None, suppliers: list[_Party], span: tuple[int, int]
