@@ -34,17 +34,22 @@ from kg.vocab import reference
 _SOME_STATES = (
     r"(?:more than |over |at least |some |about |around )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|many|numerous|other|various)"
-    r"\s+(?:other\s+)?(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers)\b"
+    r"\s+(?:(?:other|undisclosed|unnamed|unidentified|foreign|export|overseas)\s+)?"
+    r"(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers|users|clients)\b"
 )
 #: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies",
 #: "export contracts with 35 countries", "in talks with a European customer", "without naming the
-#: buyer"): the article's focus is not their buyer
+#: buyer", "orders from several undisclosed customers", "in service with three foreign users"): neither
+#: the article's focus nor the deal in context's buyer is their buyer
 _UNNAMED_BUYERS = re.compile(
     r"\b(?:sold|supplied|exported|delivered|offered)\s+to\s+" + _SOME_STATES + r"|"
     r"\b(?:contracts?|deals?|agreements?|talks|discussions|negotiations)\s+with\s+" + _SOME_STATES + r"|"
     r"\b(?:talks|discussions|negotiations|contracts?|deals?|agreements?)\s+with\s+an?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:customer|buyer|client|country|operator)\b|"
-    r"\bwithout\s+(?:naming|identifying|disclosing)\s+(?:the|its|a)\s+(?:country|customer|buyer|client|operator)\b",
+    r"\bwithout\s+(?:naming|identifying|disclosing)\s+(?:the|its|a)\s+(?:country|customer|buyer|client|operator)\b|"
+    # "received orders for X from several undisclosed customers", "in service with three foreign users"
+    r"\b(?:orders?|contracts?|requests?)\s+(?:[\w-]+\s+){0,4}?from\s+" + _SOME_STATES + r"|"
+    r"\bin\s+service\s+with\s+[\"“]?" + _SOME_STATES,
     re.IGNORECASE,
 )
 
@@ -268,8 +273,14 @@ class PartyAssigner:
         suppliers, buyers, conf = self._roles_from_context(
             ref, suppliers, buyers, speakers, origin, anaphora, conf, (a, a + len(s))
         )
-        if buyers and all(p is self.focus or p.cue == "focus" for p in buyers) and _UNNAMED_BUYERS.search(s):
-            buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
+        if (
+            buyers
+            and all(p is self.focus or p.cue in ("focus", "context") for p in buyers)
+            and _UNNAMED_BUYERS.search(s)
+        ):
+            # "sold to more than ten countries": the buyers are unnamed, neither the article's main one
+            # nor the deal in context's
+            buyers = []
         if (
             buyers
             and "abroad" in s
