@@ -584,7 +584,18 @@ class PartyAssigner:
         """(suppliers, buyers) once the sellers that are an approver, a demonym of another item, a
         losing bidder or another system's maker are settled: why each, beside its step."""
         origin = ref.origin_iso3 if ref else None
-        if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
+        home = _SUCCESSOR.get(origin or "", origin)
+        if (
+            buyers
+            and not suppliers
+            and ref is not None
+            and all(
+                _APPROVER_CUE.match(p.cue)
+                # "the purchase of X was approved by <X's maker state>": no purchase by the maker
+                or (p.cue == "purchase-by" and p.iso3 == home and self._cur_status == "approved")
+                for p in buyers
+            )
+        ):
             # "The deal was approved by the US government": the state approving an export of the
             # deal in context is its supplier, not a buyer
             ctx_prev = self._prev_for(ref, anaphora)
@@ -593,7 +604,9 @@ class PartyAssigner:
                 and ctx_prev.supplier is not None
                 and ctx_prev.supplier.iso3 in {p.iso3 for p in buyers}
                 and ctx_prev.buyer.iso3 not in {p.iso3 for p in buyers}
-            ):
+            ) or (home is not None and all(p.iso3 == home for p in buyers)):
+                # (or the approving state makes the item: "a deal for US-made X was approved by the
+                # State Department" is its export licence; a state buys no item of its own make)
                 suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
                 buyers = []
         approvers = [p for p in buyers if _APPROVER_CUE.match(p.cue)]
@@ -603,7 +616,6 @@ class PartyAssigner:
             # their seller (its approval is the export licence), not a second buyer
             suppliers = [replace(p, role="supplier", cue="approver") for p in approvers]
             buyers = [p for p in buyers if p not in approvers]
-        home = _SUCCESSOR.get(origin or "", origin)
         if m is None and home and suppliers and all(_DEMONYM_CUE.match(p.cue) for p in suppliers):
             # the system is the deal in context's, not named here: a demonym before another item
             # ("a long-time buyer of Chinese arms") is no origin of it
