@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from kg.extract._fastre import lower_in_place
+from kg.extract.bullets import is_bullet
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, PartyRef, SystemRef
 from kg.extract.parties import _SUCCESSOR, _Ctx, _Party, home_states, prev_pair
@@ -33,17 +34,22 @@ from kg.vocab import reference
 _SOME_STATES = (
     r"(?:more than |over |at least |some |about |around )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|many|numerous|other|various)"
-    r"\s+(?:other\s+)?(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers)\b"
+    r"\s+(?:(?:other|undisclosed|unnamed|unidentified|foreign|export|overseas)\s+)?"
+    r"(?:countries|nations|states|armies|air forces|navies|customers|operators|buyers|users|clients)\b"
 )
 #: a sale to buyers the text does not name ("sold to more than ten countries", "to several armies",
 #: "export contracts with 35 countries", "in talks with a European customer", "without naming the
-#: buyer"): the article's focus is not their buyer
+#: buyer", "orders from several undisclosed customers", "in service with three foreign users"): neither
+#: the article's focus nor the deal in context's buyer is their buyer
 _UNNAMED_BUYERS = re.compile(
     r"\b(?:sold|supplied|exported|delivered|offered)\s+to\s+" + _SOME_STATES + r"|"
     r"\b(?:contracts?|deals?|agreements?|talks|discussions|negotiations)\s+with\s+" + _SOME_STATES + r"|"
     r"\b(?:talks|discussions|negotiations|contracts?|deals?|agreements?)\s+with\s+an?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:customer|buyer|client|country|operator)\b|"
-    r"\bwithout\s+(?:naming|identifying|disclosing)\s+(?:the|its|a)\s+(?:country|customer|buyer|client|operator)\b",
+    r"\bwithout\s+(?:naming|identifying|disclosing)\s+(?:the|its|a)\s+(?:country|customer|buyer|client|operator)\b|"
+    # "received orders for X from several undisclosed customers", "in service with three foreign users"
+    r"\b(?:orders?|contracts?|requests?)\s+(?:[\w-]+\s+){0,4}?from\s+" + _SOME_STATES + r"|"
+    r"\bin\s+service\s+with\s+[\"“]?" + _SOME_STATES,
     re.IGNORECASE,
 )
 
@@ -79,6 +85,8 @@ _PRONOUN_BUYER = re.compile(
     r"took delivery of|taken over|taken delivery of|signed for|signed (?:a |an )?(?:deal|contract|agreement) "
     r"(?:for|with))\b"
 )
+#: a supplier cue of a gift ("A pledged/donated X to C"): a donor round-up goes on giver by giver
+_GIFT_CUE = re.compile(r"supplier:subject:(?:\w+ ){0,3}(?:pledged|donated|gifted|given|gave|promised|sent)\b")
 #: the words before a previous sentence's subject state (a short opening phrase, an article): that
 #: state is the sentence's subject, the one a following "it" stands for
 _SUBJECT_LEAD = re.compile(
@@ -265,8 +273,14 @@ class PartyAssigner:
         suppliers, buyers, conf = self._roles_from_context(
             ref, suppliers, buyers, speakers, origin, anaphora, conf, (a, a + len(s))
         )
-        if buyers and all(p is self.focus or p.cue == "focus" for p in buyers) and _UNNAMED_BUYERS.search(s):
-            buyers = []  # "sold to more than ten countries": the buyers are unnamed, not the article's
+        if (
+            buyers
+            and all(p is self.focus or p.cue in ("focus", "context") for p in buyers)
+            and _UNNAMED_BUYERS.search(s)
+        ):
+            # "sold to more than ten countries": the buyers are unnamed, neither the article's main one
+            # nor the deal in context's
+            buyers = []
         if (
             buyers
             and "abroad" in s
@@ -570,7 +584,18 @@ class PartyAssigner:
         """(suppliers, buyers) once the sellers that are an approver, a demonym of another item, a
         losing bidder or another system's maker are settled: why each, beside its step."""
         origin = ref.origin_iso3 if ref else None
-        if buyers and not suppliers and ref is not None and all(_APPROVER_CUE.match(p.cue) for p in buyers):
+        home = _SUCCESSOR.get(origin or "", origin)
+        if (
+            buyers
+            and not suppliers
+            and ref is not None
+            and all(
+                _APPROVER_CUE.match(p.cue)
+                # "the purchase of X was approved by <X's maker state>": no purchase by the maker
+                or (p.cue == "purchase-by" and p.iso3 == home and self._cur_status == "approved")
+                for p in buyers
+            )
+        ):
             # "The deal was approved by the US government": the state approving an export of the
             # deal in context is its supplier, not a buyer
             # ("Washington approved the transfer", the deal in context a re-export of a US design: the
@@ -585,7 +610,9 @@ class PartyAssigner:
                     or approving <= home_states(ref) | {_SUCCESSOR.get(origin or "", origin)}
                 )
                 and ctx_prev.buyer.iso3 not in approving
-            ):
+            ) or (home is not None and all(p.iso3 == home for p in buyers)):
+                # (or the approving state makes the item: "a deal for US-made X was approved by the
+                # State Department" is its export licence; a state buys no item of its own make)
                 suppliers = [replace(p, role="supplier", cue="approver") for p in buyers]
                 buyers = []
         approvers = [p for p in buyers if _APPROVER_CUE.match(p.cue)]
@@ -595,7 +622,6 @@ class PartyAssigner:
             # their seller (its approval is the export licence), not a second buyer
             suppliers = [replace(p, role="supplier", cue="approver") for p in approvers]
             buyers = [p for p in buyers if p not in approvers]
-        home = _SUCCESSOR.get(origin or "", origin)
         if m is None and home and suppliers and all(_DEMONYM_CUE.match(p.cue) for p in suppliers):
             # the system is the deal in context's, not named here: a demonym before another item
             # ("a long-time buyer of Chinese arms") is no origin of it
@@ -948,7 +974,7 @@ class PartyAssigner:
             and any(p.role == "supplier" and p.cue.startswith("subject") for p in suppliers)
         ):
             lb = self.ctx.last[-1].buyer
-            if lb.iso3 not in {p.iso3 for p in suppliers}:
+            if lb.iso3 not in {p.iso3 for p in suppliers} and self._continues_context(suppliers, span):
                 buyers = [_implied(lb.iso3, lb.name, lb.kind, None, "buyer", "context", "context")]
                 conf -= 0.2
         if not buyers and suppliers and self._rivals:
@@ -1012,6 +1038,20 @@ class PartyAssigner:
             buyers = [focus]
             conf -= 0.25
         return suppliers, buyers, conf
+
+    def _continues_context(self, suppliers: list[_Party], span: tuple[int, int]) -> bool:
+        """Whether a sentence whose subject sells, naming no buyer, goes on with the deal in context:
+        the same seller ("A's maker will deliver the first X in May"), a bid in the competition told
+        ("B offered its Y", an offer to that buyer), a donor after a donor ("A pledged X to C. B has
+        sent Y": the recipient's aid told giver by giver), or an item of a bullet list under a lead-in.  A
+        new seller of a new item with none of these ties tells another state's business ("Separately,
+        C delivered N Z"): the buyer named before is not its buyer."""
+        prev = self.ctx.last[-1]
+        if prev.supplier is not None and prev.supplier.iso3 in {p.iso3 for p in suppliers}:
+            return True
+        if any(_GIFT_CUE.match(q) for q in prev.cues):
+            return True  # a round-up of donors: "A has pledged X to C. B has delivered Y": C's aid
+        return self._cur_status == "offered" or is_bullet(self.text, span[0])
 
     def _force_buyer(
         self, ref: SystemRef | None, suppliers: list[_Party], span: tuple[int, int]

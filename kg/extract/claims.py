@@ -99,11 +99,11 @@ from kg.extract.patterns import (
 from kg.extract.quantities import find_numbers, parse_number
 from kg.extract.replaced import REPLACED_DONOR_CUE, replaced_donations
 from kg.extract.roles import (
-    ONWARD_PHRASE,
     _participle_item,
     _rejected,
     _roles,
     buys_the_item,
+    onward_gifts,
     system_demonyms,
 )
 from kg.extract.sentence_cues import sentence_states
@@ -457,7 +457,7 @@ class _Extractor(FrameBuilder, DetailReader):
             trig = []
         if " to " in s and trig:
             # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
-            onward = [o.span() for o in ONWARD_PHRASE.finditer(s)]
+            onward = onward_gifts(s)
             trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in onward)]
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
@@ -730,7 +730,9 @@ class _Extractor(FrameBuilder, DetailReader):
         mentions: list[Mention],
     ) -> None:
         """A claim per further stage the sentence states of the same deal (status.other_stages)."""
-        if claim.negated or claim.inherited:
+        if claim.negated or claim.inherited or "buyer:onward" in claim.cues:
+            # (a gift onward has the stage of its own verb, not the purchase's: "ordered X, some of
+            # which it has given to C" signed nothing with C)
             return
         trig = _own_deal_clauses(s, a, trig, claim, mentions)
         spans: list[tuple[str, int]] = []

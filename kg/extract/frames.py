@@ -1626,10 +1626,10 @@ def _bidder_frames(frames: list[_Frame], bidders: list[_Party]) -> list[_Frame]:
 
 def _onward_frames(frames: list[_Frame], parties: list[_Party], sys_refs: list[_SysRef]) -> list[_Frame]:
     """A purchase made to give the items on ("A will buy N X from B to be donated to C"): the buyer
-    pledges them to the recipient (an ``approved`` frame of the buyer as supplier), besides its own
-    purchase; the recipient is no buyer of the seller's (see ``roles._ONWARD_TO``).  Only the item
+    pledges them to the recipient (an ``approved`` frame of the buyer as supplier; ``delivered`` where
+    it has given them already, "and donated them to C"), besides its own purchase; the recipient is no buyer of the seller's (see ``roles._ONWARD_TO``).  Only the item
     named last before the recipient is given on."""
-    onward = [p for p in parties if p.cue == "onward" and p.iso3]
+    onward = [p for p in parties if p.cue in ("onward", "onward-done") and p.iso3]
     named = [(m.start, r.name) for r, m, _src in sys_refs if r is not None and m is not None]
     out: list[_Frame] = []
     seen: set[tuple[str | None, str | None, str | None]] = set()
@@ -1651,7 +1651,8 @@ def _onward_frames(frames: list[_Frame], parties: list[_Party], sys_refs: list[_
                     fr,
                     suppliers=[donor],
                     buyers=[replace(p, role="buyer", cue="onward")],
-                    status="approved",
+                    # pledged ("to be donated to C"), or given already ("and donated them to C")
+                    status="delivered" if p.cue == "onward-done" else "approved",
                     modality=None,
                     delayed=False,
                     quantity_delivered=None,

@@ -871,9 +871,12 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     if "'s " in s or "\u2019s " in s:
         _consented_sales(s, base, parties)
     if " to " in s:
+        done = [hi for _lo, hi in onward_gifts(s)] if _ONWARD_DONE_RX.may_match(s) else []
         for p in parties:
             if _ONWARD_TO.search(s, max(0, p.mention.start - base - 40), p.mention.start - base):
                 p.role, p.cue = "other", "onward"  # the buyer gives it on: see frames._onward_frames
+            elif any(0 <= p.mention.start - base - hi <= 5 for hi in done):
+                p.role, p.cue = "other", "onward-done"  # ... and has given it: a delivered gift
         if ", wh" in s:
             _relative_recipients(s, base, parties)
     if "lost " in s:
@@ -1131,11 +1134,39 @@ _ONWARD = (
     r"\b(?:to be|for|before being|and then|which will be|which would be)\s+(?:later\s+|then\s+)?"
     r"(?:donated|given|gifted|sent|handed over|passed on|transferred|donation|transfer)\s+to\b"
 )
+#: a purchase whose items the buyer has since given on, told after it: "A bought X from B and donated
+#: them to C", "ordered N X, several of which it has sent to C": C got them from A (a gift delivered),
+#: it is no buyer of B's
+_ONWARD_DONE = (
+    r"(?:\band\s+(?:later\s+|then\s+|has\s+since\s+|have\s+since\s+|since\s+)?"
+    r"(?:donated|gave|sent|handed|transferred|passed|shipped)\s+(?:it|them|some|most|many|several|all|part|"
+    r"one|two|three|four|five|six|\d+)(?:\s+of\s+them)?(?:\s+(?:on|over))?"
+    r"|,\s+(?:some|several|most|many|all|part|one|two|three|four|five|six|\d+)\s+of\s+which\s+(?:it|they)\s+"
+    r"(?:(?:has|have|had|since|later|then|already|subsequently)\s+){0,2}"
+    r"(?:donated|given|gave|sent|handed over|passed on|transferred|shipped))\s+to\b"
+)
 #: (behind a word prefilter, kg.extract._fastre.NeedsRx: most sentences with " to " name no gift verb,
 #: and the case-insensitive scan tries every alternative at every position: 2% of regex time)
 _ONWARD_TO = NeedsRx(re.compile(_ONWARD + r"\s+(?:the\s+)?$", re.IGNORECASE))
+_ONWARD_DONE_RX = NeedsRx(re.compile(_ONWARD_DONE, re.IGNORECASE))
+#: a purchase verb: only after one is a later gift clause the purchase's items given on ("grounded its
+#: X and then sent some of them to C" is the gift alone, told by its own verb)
+_BOUGHT = re.compile(
+    r"\b(?:bought|purchased|acquired|ordered|procured|imported|obtained|took delivery of|signed for)\b",
+    re.IGNORECASE,
+)
 #: the phrase anywhere in a sentence: its verb is the later gift's, not the purchase's stage
 ONWARD_PHRASE = NeedsRx(re.compile(_ONWARD, re.IGNORECASE))
+
+
+def onward_gifts(s: str) -> list[tuple[int, int]]:
+    """Spans of ``s`` that give a purchase's items on, each ending at its "to" before the recipient:
+    a gift planned ("to be donated to") or made after a purchase verb ("bought X and donated them
+    to", "ordered X, some of which it has sent to").  Their verbs are the gift's stage, not the
+    purchase's, and the state after them gets the items from the buyer."""
+    out = [o.span() for o in ONWARD_PHRASE.finditer(s)]
+    out += [o.span() for o in _ONWARD_DONE_RX.finditer(s) if _BOUGHT.search(s, 0, o.start())]
+    return out
 
 
 #: exports in general ("arms exports", "weapons sales"), not the deliveries of one deal
