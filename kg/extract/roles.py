@@ -1385,11 +1385,31 @@ _MAKER_NEXT = re.compile(
 _TURN_FOR = re.compile(r"^[^.;:]{0,80}?\bfor\s")
 
 
-def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> tuple[str | None, str]:
+#: a role and the cue that decided it (see :func:`_cue`)
+Cue = tuple[str | None, str]
+
+
+def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: str) -> Cue:
+    """The role the words around a party mention give it, and the cue that says why.
+
+    One cascade of rules tried in order (the first that fires decides), split in four by the
+    kind of evidence so each part fits on a screen: the clause's frame words, by/from, to/for/with,
+    then a possessive owner or a speaker.  ``s`` is the whole sentence (kept for callers)."""
     m = p.mention
     left = left[-70:]
     low = left.lower()
     tail = low[-30:]
+    for step in (_cue_frame_words, _cue_by_from, _cue_to_for_with, _cue_owner_or_speaker):
+        found = step(left, low, tail, right, own_right, m, full_left)
+        if found is not None:
+            return found
+    return None, ""
+
+
+def _cue_frame_words(
+    left: str, low: str, tail: str, right: str, own_right: str, m: Mention, full_left: str
+) -> Cue | None:
+    """Negation, era, gift and sale nouns, earlier and nth buyers, made/made-in, turning to, according to."""
     words = low.split()
     while words and words[-1] in ("the", "both", "either"):
         words.pop()
@@ -1422,6 +1442,13 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "speaker", "according-to"
     if m.form == "demonym" and not _ORG_NOUN.match(own_right) and _DEMONYM_ITEM.match(own_right):
         return "modifier", "demonym-item"
+    return None
+
+
+def _cue_by_from(
+    left: str, low: str, tail: str, right: str, own_right: str, m: Mention, full_left: str
+) -> Cue | None:
+    """Awarded/won/passive by and from, the verb before 'by', a supplier 'from' (people, parts, reliance aside)."""
     if "from" in tail and _WON_FROM.search(left):
         return "buyer", "won-from"
     if "by" in tail and _AWARDED_BY.search(left):
@@ -1457,6 +1484,13 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         if _RELIANCE_FROM.search(left):
             return "other", "reliance"  # "ending its reliance on aircraft from X": the old fleet's source
         return "supplier", "from"
+    return None
+
+
+def _cue_to_for_with(
+    left: str, low: str, tail: str, right: str, own_right: str, m: Mention, full_left: str
+) -> Cue | None:
+    """A buyer 'to' and 'for', item history, visits and priorities, 'with' (consent, operators, joint buyers)."""
     to = _TO.search(left) if "to" in tail else None
     if to is not None and (_ITEM_HISTORY_TO.search(left) or _OWN_GIFT_TO.search(full_left[-120:])):
         return "other", "item-history"
@@ -1506,6 +1540,13 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "co", "jointly-with"  # "A, together with B, ordered": B shares A's side (see _co_parties)
     if ("with" in tail or "between" in tail) and _WITH.search(left):
         return "with", "with"
+    return None
+
+
+def _cue_owner_or_speaker(
+    left: str, low: str, tail: str, right: str, own_right: str, m: Mention, full_left: str
+) -> Cue | None:
+    """A demonym or possessive before an owned item or holdings, else a speaker or an official."""
     # demonym or possessive right before a system or item: origin or owner
     if m.form in ("demonym",) or _POSS.match(own_right):
         after = own_right[2:] if _POSS.match(own_right) else own_right
@@ -1520,7 +1561,7 @@ def _cue(left: str, right: str, own_right: str, p: _Party, s: str, full_left: st
         return "speaker", "speaker"
     if _OFFICIAL.match(own_right):
         return "speaker", "official"
-    return None, ""
+    return None
 
 
 #: between a demonym and the system it qualifies: another demonym of a joint design ("-American"),
