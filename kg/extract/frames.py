@@ -232,6 +232,26 @@ class FrameBuilder(PartyAssigner):
                 fr.announced_sale = st == "signed" and announced
                 fr.parties = n_states
                 frames.append(fr)
+        reading = (status, negated, modality, delayed)
+        return self._finish_frames(frames, s, a, parties, systems, sys_refs, trig, future, reading, bidders)
+
+    def _finish_frames(
+        self,
+        frames: list[_Frame],
+        s: str,
+        a: int,
+        parties: list[_Party],
+        systems: list[Mention],
+        sys_refs: list[tuple[SystemRef | None, Mention | None, str]],
+        trig: list[tuple[str, int, int, str]],
+        future: bool,
+        reading: tuple[str, bool, str | None, bool],
+        bidders: list[_Party],
+    ) -> list[_Frame]:
+        """The sentence's frames once each system's pairs are made: foreign sellers dropped, generic
+        items settled, details read, then the frames other constructions derive from them (more of
+        the same, a contract stage before a break, companions, listed items, bidders, onward
+        transfers).  ``reading`` is the sentence's (status, negated, modality, delayed)."""
         frames = _drop_foreign_suppliers(frames, sys_refs, s, a, trig)
         _share_list_origin(frames, s, a, sys_refs)
         generic = _generic_items(s, a, parties, systems, trig) if systems and trig else []
@@ -241,6 +261,7 @@ class FrameBuilder(PartyAssigner):
             return []
         self._details(frames, s, a, sys_refs, future, trig)
         frames += _more_of_the_same(frames, s, a, sys_refs, trig)
+        status = reading[0]
         if status in _LATER_STAGES and _signed_before_break(s, trig):
             # "A ordered X in 2017, but construction stalled": the contract is a stage of its own
             frames += [
@@ -253,8 +274,8 @@ class FrameBuilder(PartyAssigner):
             frames
             + _companions(frames, s, a, sys_refs, systems)
             + _follow_on_items(frames, s, a, sys_refs, systems)
-            + _listed_items(frames, s, a, systems, (status, negated, modality, delayed))
-            + _item_suppliers(frames, s, a, parties, (status, negated, modality, delayed))
+            + _listed_items(frames, s, a, systems, reading)
+            + _item_suppliers(frames, s, a, parties, reading)
             + _bidder_frames(frames, bidders)
             + _onward_frames(frames, parties, sys_refs)
             + _generic_item_frames(frames, s, parties, trig, generic)
