@@ -1,0 +1,86 @@
+"""Speed26's rewrites give what their plain forms give.
+
+``mentions._short_names`` finds a system's short name with one precompiled scan of capitalised words
+and a look-up (was an alternation of the article's names, compiled for each article): compared with
+that plain form on own-words shapes and every fixture article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.paths import REPO
+
+from kg.extract import Article, mentions, read_articles
+from kg.extract.entities import Mention
+from kg.extract.sentences import mask_markup
+
+SHAPES = [
+    "Poland ordered 21 KF41 Lynx vehicles. The Lynx and two Lynxes arrived; Lynxs, Lynxas, Lynxe, XLynx.",
+    "Lynx-class, Lynx2, Lynx_, -Lynx, Lynxé, éLynx, Lynx. Lynxes Lynxess integrated by Lynx.",
+    "The Caesar howitzers came first: Caesars, Caesares, Caesarses and the Caesar.",
+]
+
+
+def _plain_hits(found: list[Mention], text: str) -> list[tuple[int, int]]:
+    """The spans the alternation of the article's names finds (the pre-speed26 scan)."""
+    names = {
+        w
+        for m in found
+        if m.kind == "system" and m.system is not None
+        for w in mentions._NAME_WORD.findall(m.text)
+    }
+    if not names:
+        return []
+    alternation = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    rx = re.compile(r"(?<![\w-])(?:" + alternation + r")(?:s|es)?(?![\w-])")
+    return [h.span() for h in rx.finditer(text)]
+
+
+def _fast_hits(found: list[Mention], text: str) -> list[tuple[int, int]]:
+    names = {
+        w
+        for m in found
+        if m.kind == "system" and m.system is not None
+        for w in mentions._NAME_WORD.findall(m.text)
+    }
+    out = []
+    for h in mentions._NAME_TOKEN.finditer(text):
+        w = h.group()
+        if w in names or (w[-1] == "s" and (w[:-1] in names or (w[-2] == "e" and w[:-2] in names))):
+            out.append(h.span())
+    return out
+
+
+def _texts() -> list[str]:
+    out = list(SHAPES)
+    for item in read_articles(REPO / "tests" / "fixtures" / "articles"):
+        if isinstance(item, Article):
+            out.append(mask_markup(item.text))
+    return out
+
+
+def test_name_token_scan_equals_the_name_word_scan() -> None:
+    for text in _texts():
+        assert [m.span() for m in mentions._NAME_TOKEN.finditer(text)] == [
+            m.span() for m in mentions._NAME_WORD.finditer(text)
+        ]
+
+
+def test_short_name_hits_equal_the_alternation_of_names() -> None:
+    hits = 0
+    for text in _texts():
+        found = mentions.find_mentions(text, ())
+        plain = _plain_hits(found, text)
+        assert _fast_hits(found, text) == plain, text[:80]
+        hits += len(plain)
+    assert hits
+
+
+def test_short_names_of_an_own_words_article() -> None:
+    text = SHAPES[0]
+    lynx = [
+        m.text for m in mentions.find_mentions(text, ()) if m.kind == "system" and m.text.startswith("Lynx")
+    ]
+    assert "Lynx" in lynx and "Lynxes" in lynx
+    assert not any(t in ("Lynxas", "Lynxe") for t in lynx)
