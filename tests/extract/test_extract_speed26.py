@@ -2,7 +2,9 @@
 
 ``mentions._short_names`` finds a system's short name with one precompiled scan of capitalised words
 and a look-up (was an alternation of the article's names, compiled for each article): compared with
-that plain form on own-words shapes and every fixture article.
+that plain form on own-words shapes and every fixture article.  ``status._readings`` remembers the
+readings of the sentence read last (``_status`` and then ``other_stages`` for each claim read the same
+triggers): compared with the readings worked out afresh.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 
 from helpers.paths import REPO
 
-from kg.extract import Article, mentions, read_articles
+from kg.extract import Article, mentions, read_articles, status
 from kg.extract.entities import Mention
-from kg.extract.sentences import mask_markup
+from kg.extract.sentences import mask_markup, split_sentences
+from kg.extract.triggers import _triggers
 
 SHAPES = [
     "Poland ordered 21 KF41 Lynx vehicles. The Lynx and two Lynxes arrived; Lynxs, Lynxas, Lynxe, XLynx.",
@@ -84,3 +87,26 @@ def test_short_names_of_an_own_words_article() -> None:
     ]
     assert "Lynx" in lynx and "Lynxes" in lynx
     assert not any(t in ("Lynxas", "Lynxe") for t in lynx)
+
+
+def test_remembered_readings_equal_fresh_ones() -> None:
+    sentences = [
+        "Poland signed a contract for 96 Apache helicopters, which will be delivered from 2028.",
+        "The first two jets were delivered in May; talks on a second batch were suspended.",
+    ]
+    for item in read_articles(REPO / "tests" / "fixtures" / "articles"):
+        if isinstance(item, Article):
+            masked = mask_markup(item.text)
+            sentences += [masked[a:b] for a, b in split_sentences(masked)]
+    read = 0
+    for s in sentences:
+        trig = _triggers(s)
+        for part in (trig, trig[1:], trig):  # the sentence's triggers, a window of them, the same again
+            verbs: set[str] = set()
+            fresh: set[str] = set()
+            got = status._readings(s, part, verbs)
+            assert got == status._read_triggers(s, part, fresh) and verbs == fresh, s
+            got[0]["cancelled"] = 99  # a caller changes its copy: the remembered readings stay
+            assert status._readings(s, part) == status._read_triggers(s, part, set())
+            read += bool(got[0])
+    assert read
