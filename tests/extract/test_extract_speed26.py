@@ -4,7 +4,9 @@
 and a look-up (was an alternation of the article's names, compiled for each article): compared with
 that plain form on own-words shapes and every fixture article.  ``status._readings`` remembers the
 readings of the sentence read last (``_status`` and then ``other_stages`` for each claim read the same
-triggers): compared with the readings worked out afresh.
+triggers): compared with the readings worked out afresh.  The sentence cues ask
+``Sentence.hinted`` once before a loop of ``Sentence.check`` calls: a sentence without the words of
+a kind fails that check at every position.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from helpers.paths import REPO
 
 from kg.extract import Article, mentions, read_articles, status
 from kg.extract.entities import Mention
+from kg.extract.sentence_cues import _HINTS, Sentence
 from kg.extract.sentences import mask_markup, split_sentences
 from kg.extract.triggers import _triggers
 
@@ -110,3 +113,23 @@ def test_remembered_readings_equal_fresh_ones() -> None:
             assert status._readings(s, part) == status._read_triggers(s, part, set())
             read += bool(got[0])
     assert read
+
+
+def test_a_sentence_without_the_hinted_words_fails_every_check() -> None:
+    texts = [
+        "Officials said it would consider buying the jets, not the older tanks being retired.",
+        "Poland ordered 96 Apache helicopters.",
+    ]
+    for item in read_articles(REPO / "tests" / "fixtures" / "articles"):
+        if isinstance(item, Article):
+            texts.append(mask_markup(item.text))
+    seen = {True: 0, False: 0}
+    for text in texts:
+        for a, b in split_sentences(text):
+            sent = Sentence(text, [], [], a, b, [])
+            for kind in _HINTS:
+                hinted = sent.hinted(kind)
+                seen[hinted] += 1
+                if not hinted:
+                    assert not any(sent.check(kind, x) for x in range(b - a + 1)), (kind, text[a:b])
+    assert seen[True] and seen[False]
