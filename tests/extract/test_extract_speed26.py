@@ -6,16 +6,19 @@ that plain form on own-words shapes and every fixture article.  ``status._readin
 readings of the sentence read last (``_status`` and then ``other_stages`` for each claim read the same
 triggers): compared with the readings worked out afresh.  The sentence cues ask
 ``Sentence.hinted`` once before a loop of ``Sentence.check`` calls: a sentence without the words of
-a kind fails that check at every position.
+a kind fails that check at every position.  ``_Extractor._sentence`` returns before reading the
+parties, systems and anaphora of a sentence that names something but has no trigger and no deal noun
+(it could make no claim).
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from helpers.paths import REPO
 
-from kg.extract import Article, mentions, read_articles, status
+from kg.extract import Article, claims, mentions, read_articles, status
 from kg.extract.entities import Mention
 from kg.extract.sentence_cues import _HINTS, Sentence
 from kg.extract.sentences import mask_markup, split_sentences
@@ -133,3 +136,21 @@ def test_a_sentence_without_the_hinted_words_fails_every_check() -> None:
                 if not hinted:
                     assert not any(sent.check(kind, x) for x in range(b - a + 1)), (kind, text[a:b])
     assert seen[True] and seen[False]
+
+
+def test_a_sentence_without_trigger_or_deal_noun_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    plain = claims._deal_systems
+
+    def deal_systems(s: str, a: int, ms: list[Mention]) -> list[Mention]:
+        read.append(s)
+        return plain(s, a, ms)
+
+    monkeypatch.setattr(claims, "_deal_systems", deal_systems)
+    quiet = "The Polish Leopard 2 tanks took part in a parade in Warsaw."
+    assert claims.extract_claims(quiet, None, ()) == [] and read == []
+    assert claims.extract_claims("Poland bought 24 Leopard 2 tanks from Germany.", None, ())
+    assert read == ["Poland bought 24 Leopard 2 tanks from Germany."]
+    read.clear()
+    claims.extract_claims("The Polish Leopard 2 deal was discussed in Warsaw.", None, ())
+    assert read  # a deal noun: read as before
