@@ -394,6 +394,11 @@ class _Extractor(FrameBuilder, DetailReader):
     # -- one sentence --------------------------------------------------------------------
     def _sentence(self, a: int, b: int, mentions: list[Mention]) -> None:
         s = self.masked[a:b]
+        # a sentence with no trigger and no deal noun makes no claim whatever its parties, systems or
+        # anaphora (the last return below): skip reading them (a sentence naming nothing is cheap anyway)
+        found = _triggers(s) if mentions else None
+        if found is not None and not found and not _DEAL_NOUN.search(s):
+            return
         parties = [
             p
             for m in mentions
@@ -425,7 +430,7 @@ class _Extractor(FrameBuilder, DetailReader):
         if not parties and not anaphora and not systems:
             return
         # "the donated jets": a participle after a determiner describes an item, states no stage
-        found = self._triggers[(a, b)] = _triggers(s)
+        found = self._triggers[(a, b)] = _triggers(s) if found is None else found
         trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
         if trig and ("equest" in s or "LoR" in s or "LOR" in s):
             # "a letter of request for N X was sent to A": the letter was sent, no arms delivered

@@ -605,6 +605,9 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
 #: of "Lynx infantry fighting vehicles"); codes, makers and nouns around it are not its short name
 _NAME_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w-])")
 _AGENT_BEFORE = re.compile(r"\bby\s\Z")
+#: _NAME_WORD's matches, found from their capital (re skips to capitals instead of trying the
+#: lookbehind at every position); the lookbehind after the capital checks the character before it
+_NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]{3,}(?![\w-])")
 
 
 @lru_cache(maxsize=8192)
@@ -640,14 +643,20 @@ def _short_names(found: list[Mention], text: str) -> list[Mention]:
     for m in found:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     added: list[Mention] = []
-    # one scan for all the names (longest first, so no name stops inside a longer one)
     order = {w: i for i, w in enumerate(names)}
-    alternation = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
-    for hit in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?:s|es)?(?![\w-])", text):
+    # every name is one capitalised word of letters, so a hit of a name (plus "s"/"es") between two
+    # non-word characters is a whole such word: one precompiled scan of those words and a dict look-up
+    # find the same hits as an alternation of the names, which re compiled anew for each article
+    for hit in _NAME_TOKEN.finditer(text):
+        word = hit.group()
+        if not (
+            word in names
+            or (word[-1] == "s" and (word[:-1] in names or (word[-2] == "e" and word[:-2] in names)))
+        ):
+            continue
         a, b = hit.span()
         if any(covered[a:b]) or _AGENT_BEFORE.search(text, max(0, a - 4), a):
             continue  # "integrated by X": the agent of a making verb is a maker, not the item
-        word = hit.group()
         # the name found first in the article wins a word two names can spell ("Xs": "X" + s, or "Xs")
         spellings = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
         name = min((c for c in spellings if c in names), key=order.__getitem__)

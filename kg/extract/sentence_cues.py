@@ -318,16 +318,22 @@ class Sentence:
         self._listed: set[int] | None = None
         self._clauses: tuple[tuple[int, int], ...] | None = None
 
-    def check(self, kind: str, x: int) -> bool:
-        """Whether the word at ``x`` is governed by ``kind``: "intent", "negation" (a negation
-        before it), "comparison", "negated-after" (a negation after it), "retiring" (a retiring verb
-        before it), "retiring-after" (after it)."""
+    def hinted(self, kind: str) -> bool:
+        """Whether the sentence holds a word a ``kind`` check needs (:data:`_HINTS`); without one,
+        :meth:`check` is False at every position.  Callers ask it before a loop of checks (nine in
+        ten of them are of a sentence without the words: one test, not a call per position)."""
         hinted = self._hinted.get(kind)
         if hinted is None:
             if self._low is None:
                 self._low = self.s.lower()
             hinted = self._hinted[kind] = contains_any(self._low, _HINTS[kind])
-        if not hinted:
+        return hinted
+
+    def check(self, kind: str, x: int) -> bool:
+        """Whether the word at ``x`` is governed by ``kind``: "intent", "negation" (a negation
+        before it), "comparison", "negated-after" (a negation after it), "retiring" (a retiring verb
+        before it), "retiring-after" (after it)."""
+        if not self.hinted(kind):
             return False
         key = (kind, x)
         hit = self._memo.get(key)
@@ -507,22 +513,26 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
     a = sent.a
     own = _system_mentions(claim, sent)
     spots = [(t[1], t[3]) for t in sent.trig] + [(m.start - a, "") for m in own]
-    if any(sent.check("intent", x) for x, _w in spots):
+    if sent.hinted("intent") and any(sent.check("intent", x) for x, _w in spots):
         out.append("stage:intent")
     buy = next((c for c in claim.cues if c.startswith("buyer:")), "")
     sup = next((c for c in claim.cues if c.startswith("supplier:")), "")
-    if any(sent.check("negation", x) for x, w in spots if w):
+    if sent.hinted("negation") and any(sent.check("negation", x) for x, w in spots if w):
         out.append("stage:negated-verb")
         if _never_a_deal(sup, buy, spots, sent):
             out.append("stage:never")
     for iso in {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None} - {None}:
         named = [m for m in sent.parties if m.iso3 == iso]
-        if named and all(sent.check("negated-after", m.end - a) for m in named):
+        if (
+            named
+            and sent.hinted("negated-after")
+            and all(sent.check("negated-after", m.end - a) for m in named)
+        ):
             out.append("party:negated")
             break
     roles = (claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None)
     sides = [m for m in sent.ms if m.kind == "party" and m.iso3 in roles]
-    if any(sent.check("comparison", m.start - a) for m in [*own, *sides]):
+    if sent.hinted("comparison") and any(sent.check("comparison", m.start - a) for m in [*own, *sides]):
         out.append("stage:comparison")
     if _fleet_verb(buy, own, sent) and sup.split(":", 1)[-1] in _ORIGIN_ONLY:
         out.append("stage:in-service")
@@ -701,8 +711,10 @@ def sentence_cues(
         )
     ):
         out.append("system:name-fragment")
-    if claim.status not in ("cancelled", "offered") and any(
-        sent.check("retiring", m.start - a) or sent.check("retiring-after", m.end - a) for m in own
+    if (
+        claim.status not in ("cancelled", "offered")
+        and (sent.hinted("retiring") or sent.hinted("retiring-after"))
+        and any(sent.check("retiring", m.start - a) or sent.check("retiring-after", m.end - a) for m in own)
     ):
         out.append("stage:retiring")
     if systems and not own and "system:context" in claim.cues:
