@@ -431,39 +431,7 @@ class _Extractor(FrameBuilder, DetailReader):
             return
         # "the donated jets": a participle after a determiner describes an item, states no stage
         found = self._triggers[(a, b)] = _triggers(s) if found is None else found
-        trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
-        if trig and ("equest" in s or "LoR" in s or "LOR" in s):
-            # "a letter of request for N X was sent to A": the letter was sent, no arms delivered
-            sent = [r.span("verb") for r in REQUEST_SENT.finditer(s)]
-            trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in sent)]
-        if trig and any(t[0] == "cancelled" for t in trig):
-            # "one sortie was cancelled because of storms": an event called off, not a deal
-            trig = [
-                t
-                for t in trig
-                if not (t[0] == "cancelled" and _EVENT_CALLED_OFF.search(s, max(0, t[1] - 60), t[1]))
-            ]
-        if trig and ("under " in s or "Under " in s) and _UNDER_THE_DEAL.search(s):
-            # "Under the deal, A will acquire the jets by 2028": the future buy is the signed deal's
-            # content, not talks (the stage comes from the deal in context)
-            trig = [t for t in trig if not (t[0] == "negotiating" and _FUTURE_BUY.match(t[3]))]
-        if trig and " under which " in s and (pact := _UNDER_WHICH.search(s)) is not None:
-            # "the submarine pact, under which A will buy N X from B": a purchase the agreement settles
-            # (signed, told ahead), not talks
-            trig = [
-                ("signed-future", *t[1:])
-                if t[0] == "negotiating" and t[1] > pact.start() and _FUTURE_BUY.match(t[3])
-                else t
-                for t in trig
-            ]
-        if trig and all(t[0] == "cancelled" and t[3].endswith(" dropped") for t in trig):
-            # "the charges were dropped": a passive 'dropped' alone opens no deal (beside a deal's own
-            # stage word, "a plan to buy X ... was dropped", it is that deal's cancellation)
-            trig = []
-        if " to " in s and trig:
-            # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
-            onward = onward_gifts(s)
-            trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in onward)]
+        trig = _stage_triggers(s, a, found, systems)
         if not trig and not (anaphora and _DEAL_NOUN.search(s)):
             return
         rejected = (
@@ -1436,3 +1404,45 @@ def _list_member_after_head(claim: Claim, earlier: list[Claim]) -> bool:
 # the boilerplate check of every sentence, run on the lowercased sentence (kg.extract._fastre.lower_in_place:
 # same spans, truthiness only; the sentence is lowercased once for every later check)
 _SENTENCE_CHECKS = lower_in_place(globals(), ("_SKIP_SENT",))
+
+
+def _stage_triggers(
+    s: str, a: int, found: list[tuple[str, int, int, str]], systems: list[Mention]
+) -> list[tuple[str, int, int, str]]:
+    """The sentence's stage triggers that state a stage of an arms deal: the words that look like one
+    but describe an item ("the donated jets"), a letter sent, an event called off, a deal's content told
+    ahead, charges dropped or a gift's verb beside a purchase are set aside (or re-read) here."""
+    trig = [t for t in found if not _participle_item(s, t) and not _stray_in_service(s, a, t, systems)]
+    if trig and ("equest" in s or "LoR" in s or "LOR" in s):
+        # "a letter of request for N X was sent to A": the letter was sent, no arms delivered
+        sent = [r.span("verb") for r in REQUEST_SENT.finditer(s)]
+        trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in sent)]
+    if trig and any(t[0] == "cancelled" for t in trig):
+        # "one sortie was cancelled because of storms": an event called off, not a deal
+        trig = [
+            t
+            for t in trig
+            if not (t[0] == "cancelled" and _EVENT_CALLED_OFF.search(s, max(0, t[1] - 60), t[1]))
+        ]
+    if trig and ("under " in s or "Under " in s) and _UNDER_THE_DEAL.search(s):
+        # "Under the deal, A will acquire the jets by 2028": the future buy is the signed deal's
+        # content, not talks (the stage comes from the deal in context)
+        trig = [t for t in trig if not (t[0] == "negotiating" and _FUTURE_BUY.match(t[3]))]
+    if trig and " under which " in s and (pact := _UNDER_WHICH.search(s)) is not None:
+        # "the submarine pact, under which A will buy N X from B": a purchase the agreement settles
+        # (signed, told ahead), not talks
+        trig = [
+            ("signed-future", *t[1:])
+            if t[0] == "negotiating" and t[1] > pact.start() and _FUTURE_BUY.match(t[3])
+            else t
+            for t in trig
+        ]
+    if trig and all(t[0] == "cancelled" and t[3].endswith(" dropped") for t in trig):
+        # "the charges were dropped": a passive 'dropped' alone opens no deal (beside a deal's own
+        # stage word, "a plan to buy X ... was dropped", it is that deal's cancellation)
+        trig = []
+    if " to " in s and trig:
+        # "buy N X from A to be donated to B": the gift's verb is no stage of the purchase
+        onward = onward_gifts(s)
+        trig = [t for t in trig if not any(lo <= t[1] < hi for lo, hi in onward)]
+    return trig
