@@ -571,18 +571,11 @@ class PartyAssigner:
         suppliers = [p for p in suppliers if not (p.mention.form == "demonym" and p.iso3 in named_buyers)]
         return suppliers, buyers
 
-    def _own_suppliers(
-        self,
-        ref: SystemRef | None,
-        m: Mention | None,
-        actors: list[_Party],
-        anaphora: bool,
-        s: str,
-        suppliers: list[_Party],
-        buyers: list[_Party],
+    def _approvers_as_suppliers(
+        self, ref: SystemRef | None, anaphora: bool, suppliers: list[_Party], buyers: list[_Party]
     ) -> tuple[list[_Party], list[_Party]]:
-        """(suppliers, buyers) once the sellers that are an approver, a demonym of another item, a
-        losing bidder or another system's maker are settled: why each, beside its step."""
+        """(suppliers, buyers) once a state approving the export of the deal in context, or clearing
+        another state's sales, is read as its seller (the approval is the export licence), not a buyer."""
         origin = ref.origin_iso3 if ref else None
         home = _SUCCESSOR.get(origin or "", origin)
         if (
@@ -622,6 +615,23 @@ class PartyAssigner:
             # their seller (its approval is the export licence), not a second buyer
             suppliers = [replace(p, role="supplier", cue="approver") for p in approvers]
             buyers = [p for p in buyers if p not in approvers]
+        return suppliers, buyers
+
+    def _own_suppliers(
+        self,
+        ref: SystemRef | None,
+        m: Mention | None,
+        actors: list[_Party],
+        anaphora: bool,
+        s: str,
+        suppliers: list[_Party],
+        buyers: list[_Party],
+    ) -> tuple[list[_Party], list[_Party]]:
+        """(suppliers, buyers) once the sellers that are an approver, a demonym of another item, a
+        losing bidder or another system's maker are settled: why each, beside its step."""
+        origin = ref.origin_iso3 if ref else None
+        home = _SUCCESSOR.get(origin or "", origin)
+        suppliers, buyers = self._approvers_as_suppliers(ref, anaphora, suppliers, buyers)
         if m is None and home and suppliers and all(_DEMONYM_CUE.match(p.cue) for p in suppliers):
             # the system is the deal in context's, not named here: a demonym before another item
             # ("a long-time buyer of Chinese arms") is no origin of it
