@@ -204,6 +204,7 @@ RISKS: dict[str, float] = {
     "system:context-beside-other": 0.15,
     "party:other-owner": 0.15,
     "context:anaphor": 0.05,
+    "system:part-for": 0.0,  # dropped (``background``): the platform a part is for, no transfer of it
     "stage:never": 0.0,  # dropped (``background``): a deal word under "never", no deal at any time
     "system:used-from": 0.0,  # dropped (``background``): a platform another item is used from
     "pair:untied": 0.0,  # dropped unless a tied claim states the same pair (``_without_untied``)
@@ -295,6 +296,8 @@ def background(cues: Iterable[str]) -> bool:
         return True  # two states only named near the item, no stage word: no deal the text states
     if "stage:never" in cues:
         return True  # "X was never offered to B", "A never confirmed supplying them": no deal
+    if "system:part-for" in cues:
+        return True  # "supplies engines for A's X": the part changes hands, not the platform
     if "system:used-from" in cues:
         return True  # a platform another item is fired or flown from: no transfer of it is told
     if "pair:split-actors" in cues:

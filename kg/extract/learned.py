@@ -119,6 +119,7 @@ RISK_GROUPS: dict[str, str] = {
     "stage:in-service": "risk:stage",
     "stage:retiring": "risk:stage",
     "stage:never": "risk:stage",
+    "system:part-for": "risk:system",
     "context:boilerplate": "risk:context",
     "context:new-paragraph": "risk:context",
     "context:anaphor": "risk:context",

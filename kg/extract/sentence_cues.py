@@ -66,7 +66,11 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``system:used-from`` - every mention of the system is a platform another item is used from ("the
   missiles the air force fires from its X jets", "the helicopters fly from the carrier X") and the
   supplier is only the system's catalogue origin: a platform in hand, no transfer; such a claim is
-  dropped (:func:`.confidence.background`).
+  dropped (:func:`.confidence.background`);
+* ``system:part-for`` - every mention of the system is the platform a part is for ("A's firm supplies
+  engines for B's X", "missiles for the navy's new Y frigates") and the supplier is only the
+  platform's maker: the part changes hands, not the platform; such a claim is dropped
+  (:func:`.confidence.background`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -274,6 +278,17 @@ _USED_FROM = re.compile(
     r"\s+(?:(?:them|it)\s+)?from\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:[A-Z][\w-]*|and|or|,)\s+){0,8}?\Z"
 )
+#: right before an item: the platform a part is for ("supplies engines for A's X", "requested missiles for
+#: the navy's new X frigates", "spare parts for its X jets"): the part is what changes hands
+_PART_FOR = re.compile(
+    r"\b(?:engines?|turbofans?|radars?|sensors?|missiles?|interceptors?|munitions|ammunition|rounds|shells|"
+    r"torpedoes|components?|parts|spares|subsystems?|avionics|seats?|guns?|turrets?)\s+for\s+"
+    r"(?:(?:the|its|their|a|an)\s+)?(?:[\w'’.-]+\s+){0,4}?\Z",
+    re.IGNORECASE,
+)
+#: supplier cues that only name who made the platform (its catalogue origin, a maker's possessive, a
+#: builder), never a party that acts in the sentence
+_MAKER_ONLY = frozenset({"system-origin", "origin-modifier", "made", "built-by", "made-by"})
 
 Trigger = tuple[str, int, int, str]
 
@@ -711,6 +726,8 @@ def sentence_cues(
         out.append("pair:untied")
     if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
         out.append("system:used-from")
+    if sup.split(":", 1)[-1] in _MAKER_ONLY and own and all(_part_for(m, sent) for m in own):
+        out.append("system:part-for")
     if own and sent.trig:
         clauses = [sent.clause_of(m.start - a) for m in own]
         if not any(x <= t[1] < y for x, y in clauses for t in sent.trig):
@@ -728,6 +745,19 @@ def _used_from(m: Mention, sent: Sentence) -> bool:
     return (
         " from " in sent.s
         and _USED_FROM.search(sent.s, max(0, m.start - sent.a - 90), m.start - sent.a) is not None
+    )
+
+
+def _part_for(m: Mention, sent: Sentence) -> bool:
+    """The system is named only as the platform a part is for ("A's firm supplies engines for B's X",
+    "asked to buy missiles for the navy's new X frigates"): the part changes hands, the platform is
+    the buyer's or its maker's, no transfer of it is told (its supplier only the platform's maker).
+
+    Why: the platform's maker and the part's buyer or seller made a claim for the platform, often
+    with the roles reversed (the part's seller is the platform maker's supplier)."""
+    return (
+        " for " in sent.s
+        and _PART_FOR.search(sent.s, max(0, m.start - sent.a - 70), m.start - sent.a) is not None
     )
 
 
