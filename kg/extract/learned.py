@@ -120,6 +120,7 @@ RISK_GROUPS: dict[str, str] = {
     "stage:retiring": "risk:stage",
     "stage:never": "risk:stage",
     "system:part-for": "risk:system",
+    "stage:deployment": "risk:stage",
     "context:boilerplate": "risk:context",
     "context:new-paragraph": "risk:context",
     "context:anaphor": "risk:context",

@@ -70,7 +70,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``system:part-for`` - every mention of the system is the platform a part is for ("A's firm supplies
   engines for B's X", "missiles for the navy's new Y frigates") and the supplier is only the
   platform's maker: the part changes hands, not the platform; such a claim is dropped
-  (:func:`.confidence.background`).
+  (:func:`.confidence.background`);
+* ``stage:deployment`` - the system's clause moves or bases a state's own forces abroad ("sent N X
+  to B for air policing", "deployed to B for exercises", "X batteries were stationed in B") with no
+  word of a change of hands: no transfer; such a claim is dropped (:func:`.confidence.background`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -284,6 +287,44 @@ _PART_FOR = re.compile(
     r"\b(?:engines?|turbofans?|radars?|sensors?|missiles?|interceptors?|munitions|ammunition|rounds|shells|"
     r"torpedoes|components?|parts|spares|subsystems?|avionics|seats?|guns?|turrets?)\s+for\s+"
     r"(?:(?:the|its|their|a|an)\s+)?(?:[\w'’.-]+\s+){0,4}?\Z",
+    re.IGNORECASE,
+)
+#: a state's own forces moved abroad for an exercise or a mission ("sent four X jets to B for NATO air
+#: policing", "deployed by the A-ian Army to B for exercises", "flew X to B to take part in a drill"):
+#: the equipment stays the sender's, no transfer (the purpose phrase decides, not the verb, which also
+#: tells of donations: "sent X to B in 2022")
+_DEPLOYMENT = re.compile(
+    r"\b(?:sent|sends|send|sending|deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|flew|flown|rotat(?:es|ed|ing)|"
+    r"station(?:s|ed|ing)?|moved|moves)\b[^.;]{0,120}?\b(?:for|to\s+(?:take\s+part|participate|join)\s+in)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|air[- ]policing|policing|"
+    r"missions?|patrols?|patrolling|rotations?|manoeuvres|maneuvers|war\s?games)\b",
+    re.IGNORECASE,
+)
+#: a force's equipment based abroad ("allied X batteries were stationed in the country", "US Y jets are
+#: based at Z"): basing, no transfer
+_BASED = re.compile(
+    r"\b(?:were|was|are|is|have\s+been|has\s+been|remain|remained)\s+(?:\w+\s+)?"
+    r"(?:stationed|based|deployed|forward-deployed|rotated)\s+(?:in|at|to|on|through)\b",
+    re.IGNORECASE,
+)
+_DEPLOYMENT_WORDS = (
+    "exercise",
+    "drill",
+    "policing",
+    "mission",
+    "patrol",
+    "rotat",
+    "manoeuvre",
+    "maneuver",
+    "war game",
+    "wargame",
+    "stationed",
+    "based",
+    "deployed",
+)
+#: words of a change of hands, which a deployment sentence does not use ("donated", "handed over")
+_HANDOVER = re.compile(
+    r"\b(?:donat\w*|gift\w*|handed\s+over|hand\s+over|sold|sale|transfer\w*|purchas\w*|bought|order\w*)\b",
     re.IGNORECASE,
 )
 #: supplier cues that only name who made the platform (its catalogue origin, a maker's possessive, a
@@ -726,6 +767,8 @@ def sentence_cues(
         out.append("pair:untied")
     if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
         out.append("system:used-from")
+    if _deployment(claim, own, sent):
+        out.append("stage:deployment")
     if sup.split(":", 1)[-1] in _MAKER_ONLY and own and all(_part_for(m, sent) for m in own):
         out.append("system:part-for")
     if own and sent.trig:
@@ -745,6 +788,27 @@ def _used_from(m: Mention, sent: Sentence) -> bool:
     return (
         " from " in sent.s
         and _USED_FROM.search(sent.s, max(0, m.start - sent.a - 90), m.start - sent.a) is not None
+    )
+
+
+def _deployment(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
+    """The system's clause (the sentence when the system is not named in it) moves or bases a state's
+    own forces abroad (:data:`_DEPLOYMENT`, :data:`_BASED`) and tells of no change of hands: the
+    buyer is only where the equipment goes or stands.
+
+    Why: "sent N X to B for air policing", "allied X batteries were stationed in B" read as a
+    delivery to B; news of deployments, rotations, basing and exercises uses the same verbs as news of
+    donations, and a deal told in another clause of the sentence lent its parties to the based item."""
+    if claim.status not in ("delivered", "delivering", "unknown"):
+        return False
+    low = sent.s.lower()
+    if not contains_any(low, _DEPLOYMENT_WORDS):
+        return False
+    spans = {sent.clause_of(m.start - sent.a) for m in own} or {(0, len(sent.s))}
+    return all(
+        (_DEPLOYMENT.search(sent.s, x, y) or _BASED.search(sent.s, x, y))
+        and not _HANDOVER.search(sent.s, x, y)
+        for x, y in spans
     )
 
 
