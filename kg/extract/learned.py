@@ -121,6 +121,7 @@ RISK_GROUPS: dict[str, str] = {
     "stage:never": "risk:stage",
     "system:part-for": "risk:system",
     "stage:deployment": "risk:stage",
+    "stage:speculation": "risk:stage",
     "context:boilerplate": "risk:context",
     "context:new-paragraph": "risk:context",
     "context:anaphor": "risk:context",

@@ -73,7 +73,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   (:func:`.confidence.background`);
 * ``stage:deployment`` - the system's clause moves or bases a state's own forces abroad ("sent N X
   to B for air policing", "deployed to B for exercises", "X batteries were stationed in B") with no
-  word of a change of hands: no transfer; such a claim is dropped (:func:`.confidence.background`).
+  word of a change of hands: no transfer; such a claim is dropped (:func:`.confidence.background`);
+* ``stage:speculation`` - every deal word of the sentence stands after a pundit's modal ("analysts
+  say B could buy X"): a guess, no deal stated; such a claim is dropped
+  (:func:`.confidence.background`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -327,6 +330,16 @@ _HANDOVER = re.compile(
     r"\b(?:donat\w*|gift\w*|handed\s+over|hand\s+over|sold|sale|transfer\w*|purchas\w*|bought|order\w*)\b",
     re.IGNORECASE,
 )
+#: a pundit's guess: analysts, experts or observers saying what could or would happen ("analysts say B
+#: could buy X next", "a move analysts said would help A's firm win tenders"); the words after the
+#: modal are their speculation, not news of a deal
+_SPECULATION = re.compile(
+    r"\b(?:analysts?|experts?|observers?|commentators?|pundits?)\b[^.;]{0,60}?\b(?:said|say|says|believe|"
+    r"believes|think|thinks|expect|expects|suggest|suggests|speculat\w+|predict\w*|reckon\w*)\b[^.;]{0,80}?"
+    r"\b(could|may|might|would|will\s+likely|(?:is|are)\s+likely\s+to)\b",
+    re.IGNORECASE,
+)
+_SPECULATION_WORDS = ("analyst", "expert", "observer", "commentator", "pundit")
 #: supplier cues that only name who made the platform (its catalogue origin, a maker's possessive, a
 #: builder), never a party that acts in the sentence
 _MAKER_ONLY = frozenset({"system-origin", "origin-modifier", "made", "built-by", "made-by"})
@@ -767,6 +780,8 @@ def sentence_cues(
         out.append("pair:untied")
     if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
         out.append("system:used-from")
+    if _speculation(claim, own, sent):
+        out.append("stage:speculation")
     if _deployment(claim, own, sent):
         out.append("stage:deployment")
     if sup.split(":", 1)[-1] in _MAKER_ONLY and own and all(_part_for(m, sent) for m in own):
@@ -789,6 +804,19 @@ def _used_from(m: Mention, sent: Sentence) -> bool:
         " from " in sent.s
         and _USED_FROM.search(sent.s, max(0, m.start - sent.a - 90), m.start - sent.a) is not None
     )
+
+
+def _speculation(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
+    """The claim's deal words (its system when it has none) stand only after a pundit's modal
+    (:data:`_SPECULATION`): "analysts say B could buy X", "a move analysts said would help A win
+    tenders".  Why: what an analyst thinks could happen is no deal the text states."""
+    if not contains_any(sent.s.lower(), _SPECULATION_WORDS):
+        return False
+    m = _SPECULATION.search(sent.s)
+    if m is None:
+        return False
+    spots = [t[1] for t in sent.trig] or [x.start - sent.a for x in own]
+    return bool(spots) and all(x >= m.start(1) for x in spots)
 
 
 def _deployment(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
