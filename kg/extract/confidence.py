@@ -204,6 +204,7 @@ RISKS: dict[str, float] = {
     "system:context-beside-other": 0.15,
     "party:other-owner": 0.15,
     "context:anaphor": 0.05,
+    "stage:interest-only": 0.0,  # dropped (``background``): a carried buyer's interest in an item
     "stage:speculation": 0.0,  # dropped (``background``): a pundit's guess of a deal
     "stage:deployment": 0.0,  # dropped (``background``): own forces sent abroad for an exercise or mission
     "system:part-for": 0.0,  # dropped (``background``): the platform a part is for, no transfer of it
@@ -298,6 +299,8 @@ def background(cues: Iterable[str]) -> bool:
         return True  # two states only named near the item, no stage word: no deal the text states
     if "stage:never" in cues:
         return True  # "X was never offered to B", "A never confirmed supplying them": no deal
+    if "stage:interest-only" in cues:
+        return True  # "it is contemplating ordering A-ian X": interest, no deal, no party named
     if "stage:speculation" in cues:
         return True  # "analysts say B could buy X": a pundit's guess, no deal stated
     if "stage:deployment" in cues:

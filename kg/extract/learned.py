@@ -122,6 +122,7 @@ RISK_GROUPS: dict[str, str] = {
     "system:part-for": "risk:system",
     "stage:deployment": "risk:stage",
     "stage:speculation": "risk:stage",
+    "stage:interest-only": "risk:stage",
     "context:boilerplate": "risk:context",
     "context:new-paragraph": "risk:context",
     "context:anaphor": "risk:context",

@@ -76,7 +76,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   word of a change of hands: no transfer; such a claim is dropped (:func:`.confidence.background`);
 * ``stage:speculation`` - every deal word of the sentence stands after a pundit's modal ("analysts
   say B could buy X"): a guess, no deal stated; such a claim is dropped
-  (:func:`.confidence.background`).
+  (:func:`.confidence.background`);
+* ``stage:interest-only`` - the buyer only carried over, the supplier only the item's origin, and the
+  system only under "considering" / "contemplating" ("It is also contemplating ordering A-ian X"):
+  an interest, no deal and no party named; such a claim is dropped (:func:`.confidence.background`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -140,6 +143,17 @@ _INTENT = re.compile(
     r"would|intend\w*|intention\s+to|contemplat\w*)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: a buyer's interest in a purchase, nothing more ("is contemplating buying X", "was considering ordering
+#: X"): unlike "weighing an offer" it states no offer, talks or decision (labelling rule 5: expressed
+#: interest is not a fact); no offer or proposal noun may stand between the verb and the system
+_INTEREST_ONLY = re.compile(
+    r"\b(?:consider(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|mull(?:s|ed|ing)?)\s+"
+    r"(?:(?!(?:offers?|proposals?|bids?|pitch|sale|purchase)\b)[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_INTEREST_WORDS = ("consider", "contemplat", "mull")
+#: buyer cues that name no buyer in the sentence: carried over from the article or the context
+_CARRIED_BUYERS = frozenset({"buyer:focus", "buyer:context", "buyer:pronoun"})
 #: a negation right before a deal word ("would not allow", "no longer block", "never received")
 _NEGATION = re.compile(
     r"\b(?:not|n't|no longer|never|neither|nor|without)\s+(?:[\w-]+\s+){0,3}$",
@@ -780,6 +794,8 @@ def sentence_cues(
         out.append("pair:untied")
     if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
         out.append("system:used-from")
+    if _interest_only(claim, buy, sup, own, sent):
+        out.append("stage:interest-only")
     if _speculation(claim, own, sent):
         out.append("stage:speculation")
     if _deployment(claim, own, sent):
@@ -804,6 +820,20 @@ def _used_from(m: Mention, sent: Sentence) -> bool:
         " from " in sent.s
         and _USED_FROM.search(sent.s, max(0, m.start - sent.a - 90), m.start - sent.a) is not None
     )
+
+
+def _interest_only(claim: Claim, buy: str, sup: str, own: list[Mention], sent: Sentence) -> bool:
+    """Two weak readings together: the buyer is only carried over (no party of the sentence takes the
+    role) and the system stands only under "considering" / "contemplating" / "mulling" ("It is also
+    contemplating ordering A-ian X"), with the supplier only the item's origin and no offer claimed.
+    Why: an interest states no deal (labelling rule 5), and with neither party named the claim rests on
+    nothing the sentence says; a named buyer's "B is considering buying X" is read as talks."""
+    if buy not in _CARRIED_BUYERS or claim.status == "offered" or sup.split(":", 1)[-1] not in _ORIGIN_ONLY:
+        return False
+    if not own or not contains_any(sent.s.lower(), _INTEREST_WORDS):
+        return False
+    a = sent.a
+    return all(_INTEREST_ONLY.search(sent.s, max(0, m.start - a - 60), m.start - a) for m in own)
 
 
 def _speculation(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
