@@ -204,6 +204,10 @@ RISKS: dict[str, float] = {
     "system:context-beside-other": 0.15,
     "party:other-owner": 0.15,
     "context:anaphor": 0.05,
+    "stage:interest-only": 0.0,  # dropped (``background``): a carried buyer's interest in an item
+    "stage:speculation": 0.0,  # dropped (``background``): a pundit's guess of a deal
+    "stage:deployment": 0.0,  # dropped (``background``): own forces sent abroad for an exercise or mission
+    "system:part-for": 0.0,  # dropped (``background``): the platform a part is for, no transfer of it
     "stage:never": 0.0,  # dropped (``background``): a deal word under "never", no deal at any time
     "system:used-from": 0.0,  # dropped (``background``): a platform another item is used from
     "pair:untied": 0.0,  # dropped unless a tied claim states the same pair (``_without_untied``)
@@ -295,6 +299,14 @@ def background(cues: Iterable[str]) -> bool:
         return True  # two states only named near the item, no stage word: no deal the text states
     if "stage:never" in cues:
         return True  # "X was never offered to B", "A never confirmed supplying them": no deal
+    if "stage:interest-only" in cues:
+        return True  # "it is contemplating ordering A-ian X": interest, no deal, no party named
+    if "stage:speculation" in cues:
+        return True  # "analysts say B could buy X": a pundit's guess, no deal stated
+    if "stage:deployment" in cues:
+        return True  # "sent X to B for an exercise": the sender's own forces abroad, no transfer
+    if "system:part-for" in cues:
+        return True  # "supplies engines for A's X": the part changes hands, not the platform
     if "system:used-from" in cues:
         return True  # a platform another item is fired or flown from: no transfer of it is told
     if "pair:split-actors" in cues:

@@ -66,7 +66,20 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
 * ``system:used-from`` - every mention of the system is a platform another item is used from ("the
   missiles the air force fires from its X jets", "the helicopters fly from the carrier X") and the
   supplier is only the system's catalogue origin: a platform in hand, no transfer; such a claim is
-  dropped (:func:`.confidence.background`).
+  dropped (:func:`.confidence.background`);
+* ``system:part-for`` - every mention of the system is the platform a part is for ("A's firm supplies
+  engines for B's X", "missiles for the navy's new Y frigates") and the supplier is only the
+  platform's maker: the part changes hands, not the platform; such a claim is dropped
+  (:func:`.confidence.background`);
+* ``stage:deployment`` - the system's clause moves or bases a state's own forces abroad ("sent N X
+  to B for air policing", "deployed to B for exercises", "X batteries were stationed in B") with no
+  word of a change of hands: no transfer; such a claim is dropped (:func:`.confidence.background`);
+* ``stage:speculation`` - every deal word of the sentence stands after a pundit's modal ("analysts
+  say B could buy X"): a guess, no deal stated; such a claim is dropped
+  (:func:`.confidence.background`);
+* ``stage:interest-only`` - the buyer only carried over, the supplier only the item's origin, and the
+  system only under "considering" / "contemplating" ("It is also contemplating ordering A-ian X"):
+  an interest, no deal and no party named; such a claim is dropped (:func:`.confidence.background`).
 
 ``party:one-of-many`` (three or more suppliers or buyers read from one sentence) needs the
 sentence's other claims and is added by :func:`.confidence.calibrate`.
@@ -130,6 +143,17 @@ _INTENT = re.compile(
     r"would|intend\w*|intention\s+to|contemplat\w*)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: a buyer's interest in a purchase, nothing more ("is contemplating buying X", "was considering ordering
+#: X"): unlike "weighing an offer" it states no offer, talks or decision (labelling rule 5: expressed
+#: interest is not a fact); no offer or proposal noun may stand between the verb and the system
+_INTEREST_ONLY = re.compile(
+    r"\b(?:consider(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|mull(?:s|ed|ing)?)\s+"
+    r"(?:(?!(?:offers?|proposals?|bids?|pitch|sale|purchase)\b)[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_INTEREST_WORDS = ("consider", "contemplat", "mull")
+#: buyer cues that name no buyer in the sentence: carried over from the article or the context
+_CARRIED_BUYERS = frozenset({"buyer:focus", "buyer:context", "buyer:pronoun"})
 #: a negation right before a deal word ("would not allow", "no longer block", "never received")
 _NEGATION = re.compile(
     r"\b(?:not|n't|no longer|never|neither|nor|without)\s+(?:[\w-]+\s+){0,3}$",
@@ -274,6 +298,65 @@ _USED_FROM = re.compile(
     r"\s+(?:(?:them|it)\s+)?from\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:[A-Z][\w-]*|and|or|,)\s+){0,8}?\Z"
 )
+#: right before an item: the platform a part is for ("supplies engines for A's X", "requested missiles for
+#: the navy's new X frigates", "spare parts for its X jets"): the part is what changes hands
+_PART_FOR = re.compile(
+    r"\b(?:engines?|turbofans?|radars?|sensors?|missiles?|interceptors?|munitions|ammunition|rounds|shells|"
+    r"torpedoes|components?|parts|spares|subsystems?|avionics|seats?|guns?|turrets?)\s+for\s+"
+    r"(?:(?:the|its|their|a|an)\s+)?(?:[\w'’.-]+\s+){0,4}?\Z",
+    re.IGNORECASE,
+)
+#: a state's own forces moved abroad for an exercise or a mission ("sent four X jets to B for NATO air
+#: policing", "deployed by the A-ian Army to B for exercises", "flew X to B to take part in a drill"):
+#: the equipment stays the sender's, no transfer (the purpose phrase decides, not the verb, which also
+#: tells of donations: "sent X to B in 2022")
+_DEPLOYMENT = re.compile(
+    r"\b(?:sent|sends|send|sending|deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|flew|flown|rotat(?:es|ed|ing)|"
+    r"station(?:s|ed|ing)?|moved|moves)\b[^.;]{0,120}?\b(?:for|to\s+(?:take\s+part|participate|join)\s+in)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|air[- ]policing|policing|"
+    r"missions?|patrols?|patrolling|rotations?|manoeuvres|maneuvers|war\s?games)\b",
+    re.IGNORECASE,
+)
+#: a force's equipment based abroad ("allied X batteries were stationed in the country", "US Y jets are
+#: based at Z"): basing, no transfer
+_BASED = re.compile(
+    r"\b(?:were|was|are|is|have\s+been|has\s+been|remain|remained)\s+(?:\w+\s+)?"
+    r"(?:stationed|based|deployed|forward-deployed|rotated)\s+(?:in|at|to|on|through)\b",
+    re.IGNORECASE,
+)
+_DEPLOYMENT_WORDS = (
+    "exercise",
+    "drill",
+    "policing",
+    "mission",
+    "patrol",
+    "rotat",
+    "manoeuvre",
+    "maneuver",
+    "war game",
+    "wargame",
+    "stationed",
+    "based",
+    "deployed",
+)
+#: words of a change of hands, which a deployment sentence does not use ("donated", "handed over")
+_HANDOVER = re.compile(
+    r"\b(?:donat\w*|gift\w*|handed\s+over|hand\s+over|sold|sale|transfer\w*|purchas\w*|bought|order\w*)\b",
+    re.IGNORECASE,
+)
+#: a pundit's guess: analysts, experts or observers saying what could or would happen ("analysts say B
+#: could buy X next", "a move analysts said would help A's firm win tenders"); the words after the
+#: modal are their speculation, not news of a deal
+_SPECULATION = re.compile(
+    r"\b(?:analysts?|experts?|observers?|commentators?|pundits?)\b[^.;]{0,60}?\b(?:said|say|says|believe|"
+    r"believes|think|thinks|expect|expects|suggest|suggests|speculat\w+|predict\w*|reckon\w*)\b[^.;]{0,80}?"
+    r"\b(could|may|might|would|will\s+likely|(?:is|are)\s+likely\s+to)\b",
+    re.IGNORECASE,
+)
+_SPECULATION_WORDS = ("analyst", "expert", "observer", "commentator", "pundit")
+#: supplier cues that only name who made the platform (its catalogue origin, a maker's possessive, a
+#: builder), never a party that acts in the sentence
+_MAKER_ONLY = frozenset({"system-origin", "origin-modifier", "made", "built-by", "made-by"})
 
 Trigger = tuple[str, int, int, str]
 
@@ -723,6 +806,14 @@ def sentence_cues(
         out.append("pair:untied")
     if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
         out.append("system:used-from")
+    if _interest_only(claim, buy, sup, own, sent):
+        out.append("stage:interest-only")
+    if _speculation(claim, own, sent):
+        out.append("stage:speculation")
+    if _deployment(claim, own, sent):
+        out.append("stage:deployment")
+    if sup.split(":", 1)[-1] in _MAKER_ONLY and own and all(_part_for(m, sent) for m in own):
+        out.append("system:part-for")
     if own and sent.trig:
         clauses = [sent.clause_of(m.start - a) for m in own]
         if not any(x <= t[1] < y for x, y in clauses for t in sent.trig):
@@ -740,6 +831,67 @@ def _used_from(m: Mention, sent: Sentence) -> bool:
     return (
         " from " in sent.s
         and _USED_FROM.search(sent.s, max(0, m.start - sent.a - 90), m.start - sent.a) is not None
+    )
+
+
+def _interest_only(claim: Claim, buy: str, sup: str, own: list[Mention], sent: Sentence) -> bool:
+    """Two weak readings together: the buyer is only carried over (no party of the sentence takes the
+    role) and the system stands only under "considering" / "contemplating" / "mulling" ("It is also
+    contemplating ordering A-ian X"), with the supplier only the item's origin and no offer claimed.
+    Why: an interest states no deal (labelling rule 5), and with neither party named the claim rests on
+    nothing the sentence says; a named buyer's "B is considering buying X" is read as talks."""
+    if buy not in _CARRIED_BUYERS or claim.status == "offered" or sup.split(":", 1)[-1] not in _ORIGIN_ONLY:
+        return False
+    if not own or not contains_any(sent.s.lower(), _INTEREST_WORDS):
+        return False
+    a = sent.a
+    return all(_INTEREST_ONLY.search(sent.s, max(0, m.start - a - 60), m.start - a) for m in own)
+
+
+def _speculation(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
+    """The claim's deal words (its system when it has none) stand only after a pundit's modal
+    (:data:`_SPECULATION`): "analysts say B could buy X", "a move analysts said would help A win
+    tenders".  Why: what an analyst thinks could happen is no deal the text states."""
+    if not contains_any(sent.s.lower(), _SPECULATION_WORDS):
+        return False
+    m = _SPECULATION.search(sent.s)
+    if m is None:
+        return False
+    spots = [t[1] for t in sent.trig] or [x.start - sent.a for x in own]
+    return bool(spots) and all(x >= m.start(1) for x in spots)
+
+
+def _deployment(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
+    """The system's clause (the sentence when the system is not named in it) moves or bases a state's
+    own forces abroad (:data:`_DEPLOYMENT`, :data:`_BASED`) and tells of no change of hands: the
+    buyer is only where the equipment goes or stands.
+
+    Why: "sent N X to B for air policing", "allied X batteries were stationed in B" read as a
+    delivery to B; news of deployments, rotations, basing and exercises uses the same verbs as news of
+    donations, and a deal told in another clause of the sentence lent its parties to the based item."""
+    if claim.status not in ("delivered", "delivering", "unknown"):
+        return False
+    low = sent.s.lower()
+    if not contains_any(low, _DEPLOYMENT_WORDS):
+        return False
+    spans = {sent.clause_of(m.start - sent.a) for m in own} or {(0, len(sent.s))}
+    return all(
+        (_DEPLOYMENT.search(sent.s, x, y) or _BASED.search(sent.s, x, y))
+        and not _HANDOVER.search(sent.s, x, y)
+        for x, y in spans
+    )
+
+
+def _part_for(m: Mention, sent: Sentence) -> bool:
+    """The system is named only as the platform a part is for ("A's firm supplies engines for B's X",
+    "asked to buy missiles for the navy's new X frigates"): the part changes hands, the platform is
+    the buyer's or its maker's, no transfer of it is told (its supplier only the platform's maker).
+
+    Why: the platform's maker and the part's buyer or seller made a claim for the platform, often
+    with the roles reversed (the part's seller is the platform maker's supplier)."""
+    return (
+        " for " in sent.s
+        and _PART_FOR.search(sent.s, max(0, m.start - sent.a - 70), m.start - sent.a) is not None
     )
 
 

@@ -100,7 +100,8 @@ def test_interest_before_a_possessed_item_is_intent(verb: str) -> None:
     also when an owner's possessive stands between the interest and the item."""
     text = (
         "Indonesia expands its air force.\n\nIndonesia signed for 42 Rafale jets in 2022. "
-        f"It is also {verb} China's J-10 jets and continues talks on buying more Rafale jets."
+        # the buyer named (with only "It", a carried buyer's interest is dropped: test_extract_extras26_interest)
+        f"Jakarta is also {verb} China's J-10 jets and continues talks on buying more Rafale jets."
     )
     claims = [
         c
