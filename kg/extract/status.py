@@ -396,6 +396,24 @@ def _first_reading(
 _LAST_READINGS: dict[tuple[str, tuple], tuple[dict[str, int], str | None, frozenset[str]]] = {}
 
 
+#: "neither confirmed nor denied", "would not confirm or deny", "declined to confirm or deny": a report
+#: left unconfirmed, neither a denial nor a hedge of the deal (its auxiliary is no modal of the deal)
+_NON_DENIAL = re.compile(
+    r"\b(?:(?:would|could|did|does|do|will|can|has|have|had)(?:\s+not|n't)|wouldn't|couldn't|won't|can't|"
+    r"neither|(?:declined|refused|declines|refuses|declining|refusing)\s+to)\s+(?:be\s+able\s+to\s+)?"
+    r"confirm(?:s|ed|ing)?\s+(?:or|nor)\s+den(?:y|ies|ied|ying)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_non_denials(s: str) -> tuple[str, bool]:
+    """The sentence with its non-denials blanked (same length: offsets hold), and whether it had one."""
+    if "onfirm" not in s:  # every non-denial holds it
+        return s, False
+    blanked = _NON_DENIAL.sub(lambda m: " " * len(m.group()), s)
+    return blanked, blanked != s
+
+
 def _readings(
     s: str, trig: list[tuple[str, int, int, str]], verbs: set[str] | None = None
 ) -> tuple[dict[str, int], str | None]:
@@ -403,15 +421,20 @@ def _readings(
     and the modality of the sentence's claim.  ``verbs``, when given, collects the delivery stages
     a verb states (not only a noun such as "the first deliveries", "the remaining jets").
 
-    Remembered for the sentence read last (a pure function of ``s`` and ``trig``; the stages are
-    handed out as a copy, callers change them)."""
+    A non-denial ("would not confirm or deny that") is read as blanks: its auxiliary hedges nothing
+    and its "deny" denies nothing; the deal it leaves unconfirmed is ``reported``.  Remembered for the
+    sentence read last (a pure function of ``s`` and ``trig``; the stages are handed out as a copy,
+    callers change them)."""
     key = (s, tuple(trig))
     got = _LAST_READINGS.get(key)
     if got is None:
         if _LAST_READINGS and next(iter(_LAST_READINGS))[0] != s:
             _LAST_READINGS.clear()  # a new sentence
         said: set[str] = set()
-        found, modality = _read_triggers(s, trig, said)
+        plain, unconfirmed = _without_non_denials(s)
+        found, modality = _read_triggers(plain, trig, said)
+        if unconfirmed and modality is None:
+            modality = "reported"  # "officials neither confirmed nor denied that A bought X": reported
         got = _LAST_READINGS[key] = (found, modality, frozenset(said))
     if verbs is not None:
         verbs.update(got[2])
@@ -564,6 +587,7 @@ def _without_batch_words(s: str) -> str:
 def _status(s: str, trig: list[tuple[str, int, int, str]]) -> tuple[str, bool, str | None, bool]:
     verbs: set[str] = set()
     found, modality = _readings(s, trig, verbs)
+    s, _unconfirmed = _without_non_denials(s)  # "neither confirmed nor denied" denies nothing
     if "delayed" in found and not verbs and "cancelled" not in found:
         # "the first deliveries slipped to 2026", "the remaining jets were originally due in 2023": the
         # deliveries are only the subject of the delay (no delivery verb states one under way)
