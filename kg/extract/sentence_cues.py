@@ -685,7 +685,7 @@ def _own_purchase_after_fleet(claim: Claim, buy: str, own: list[Mention], sent: 
 
 def _coordinate_deal_object(own: list[Mention], sent: Sentence) -> bool:
     """Whether a mention of the system is the object of a deal word in a predicate coordinated after
-    the buyer's fleet verb ("B operates P and has ordered Q", "B flies P, and last year it agreed to buy
+    the buyer's fleet verb ("B operates P and has ordered Q", "B flies P, and last year it ordered
     more P"): that clause states a deal of its own, the fleet verb governs only the items before it.
 
     Why: the buyer's cue is the subject of the fleet verb, which would make every item of the sentence

@@ -1,7 +1,7 @@
 """A purchase told in a predicate coordinated after the buyer's fleet verb is news, not a fleet.
 
 Why: news sums up a force in one sentence, its fleet first and its latest order second ("B operates
-X-made P and has ordered Q", "B flies P, and last year it agreed to buy more P").  The buyer is the
+X-made P and has ordered Q", "B flies P, and last year it ordered more P").  The buyer is the
 subject of both verbs, so its cue is the fleet verb, and with only the item's origin as seller every
 item of the sentence was read as a fleet in service and dropped as background, the ordered one too.
 The second predicate's own object is a deal the text states (its seller the item's origin, as the
@@ -67,7 +67,7 @@ def test_more_of_the_fleet_item_ordered_in_a_second_clause(
 ) -> None:
     iso, subject = buyer
     fleet, item, plural = items
-    text = f"{subject} operates {fleet} and {item}, and in {year} it agreed to buy 12 more {plural}."
+    text = f"{subject} operates {fleet} and {item}, and it placed an order for 12 more {plural} in {year}."
     assert _stated(_pairs(text), "USA", iso, item)
 
 
@@ -78,7 +78,8 @@ def test_a_fleet_alone_stays_background() -> None:
 def test_a_named_seller_keeps_the_co_origin_out() -> None:
     """ "the A-B X, bought from <A's firm>, and ordered more X": the firm's state sells, B does not."""
     pairs = _pairs(
-        "Tallinn already operates the Norwegian-American NASAMS, bought from Kongsberg in 2019, "
-        "and ordered more NASAMS launchers in 2023."
+        "Quito has long operated the Italian-Brazilian AMX, obtained via Embraer in 2012, "
+        "and in 2024 ordered four more AMX jets."
     )
-    assert not any(s == "USA" and b == "EST" for s, b, _y in pairs)
+    assert ("BRA", "ECU") in {(s, b) for s, b, _y in pairs}
+    assert not any(s == "ITA" and b == "ECU" for s, b, _y in pairs)
