@@ -215,6 +215,9 @@ _FLEET_CARE = re.compile(
 #: a state glued to a making word: "US-made", "US-built", "Russian-origin", "Soviet-designed"
 _MADE_SUFFIX = re.compile(r"-(?:made|built|origin|designed|manufactured)\b", re.IGNORECASE)
 #: a coordinate clause with its own subject (", and Estonia has ...", "; the navy ...")
+#: a coordinator that opens a second predicate ("operates P and has ordered Q", "flies P, and last year
+#: it bought Q", "; it also ordered")
+_COORDINATOR = re.compile(r";|\b(?:and|but|while|whereas)\s")
 _COORDINATE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
 #: a negation in the few words after a party ("X indicated that it would no longer block", "Y did not
 #: take part"): the party refuses or stays out, it does not deal
@@ -617,7 +620,11 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
     sides = [m for m in sent.ms if m.kind == "party" and m.iso3 in roles]
     if sent.hinted("comparison") and any(sent.check("comparison", m.start - a) for m in [*own, *sides]):
         out.append("stage:comparison")
-    if _fleet_verb(buy, own, sent) and sup.split(":", 1)[-1] in _ORIGIN_ONLY:
+    if (
+        _fleet_verb(buy, own, sent)
+        and sup.split(":", 1)[-1] in _ORIGIN_ONLY
+        and not _own_purchase_after_fleet(claim, buy, own, sent)
+    ):
         out.append("stage:in-service")
         if (
             claim.supplier is not None
@@ -661,6 +668,44 @@ def _fleet_verb(buy: str, own: list[Mention], sent: Sentence) -> bool:
     if any(_IN_SERVICE_AFTER.match(sent.s, m.end - sent.a) for m in own):
         return True
     return _owned_fleet(own, sent)
+
+
+def _own_purchase_after_fleet(claim: Claim, buy: str, own: list[Mention], sent: Sentence) -> bool:
+    """The buyer's fleet verb is its cue, yet the system is the object of a deal word of a predicate
+    coordinated after it (:func:`_coordinate_deal_object`) and the sentence names no other seller
+    (a state, capital or firm that is neither party): the purchase is the claim's own news.
+
+    Why the seller condition: "operates the A-B X, bought from <firm of A>, and ordered more X" names
+    the seller; B, only a co-origin, sells nothing the text states."""
+    if _verb_of(buy) is None or not _coordinate_deal_object(own, sent):
+        return False
+    sides = {claim.buyer.iso3, claim.supplier.iso3 if claim.supplier else None}
+    return not any(m.iso3 not in sides and not _origin_form(m, sent) for m in sent.parties)
+
+
+def _coordinate_deal_object(own: list[Mention], sent: Sentence) -> bool:
+    """Whether a mention of the system is the object of a deal word in a predicate coordinated after
+    the buyer's fleet verb ("B operates P and has ordered Q", "B flies P, and last year it ordered
+    more P"): that clause states a deal of its own, the fleet verb governs only the items before it.
+
+    Why: the buyer's cue is the subject of the fleet verb, which would make every item of the sentence
+    a fleet in service (and, with only the item's origin as seller, background); the second predicate
+    is news of a purchase.  The deal word must stand after a coordinator that follows the fleet verb,
+    with no other system between it and the mention (its own object, not a later item's)."""
+    a, s = sent.a, sent.s
+    fleet = _FLEET_WORD.search(s)
+    if fleet is None:
+        return False
+    for t in sent.trig:
+        if t[1] < fleet.end() or _IN_SERVICE.match(t[3]) or not _COORDINATOR.search(s, fleet.end(), t[1]):
+            continue
+        for m in own:
+            x = m.start - a
+            if t[2] <= x <= t[2] + _FLEET_REACH and not any(
+                t[2] <= o.start - a < x for o in sent.systems if o not in own
+            ):
+                return True
+    return False
 
 
 def _one_list(y: int, x: int, sent: Sentence) -> bool:
