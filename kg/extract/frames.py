@@ -1317,6 +1317,10 @@ def _one_per_state(sup: list[_Party]) -> list[_Party]:
             by_iso[p.iso3] = p
         elif p.company and not kept.company:
             by_iso[p.iso3] = replace(kept, company=p.company)
+        elif p.cue == "relation" and kept.cue != "relation":
+            # "B's reliance on A-ian jets and on A, its main supplier": the state of the stated
+            # relation stands for the seller, so the relation is read as one (not a demonym's deal)
+            by_iso[p.iso3] = replace(p, company=p.company or kept.company)
     return list(by_iso.values())
 
 

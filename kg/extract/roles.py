@@ -79,7 +79,15 @@ from kg.extract.patterns import (
     _WON_CONTRACT,
     _WON_FROM,
 )
-from kg.extract.triggers import _REL_APPOS_GAP, _REL_BE, _REL_OWNER, _REL_SUBJ_GAP, _REL_TO_GAP, _verb_class
+from kg.extract.triggers import (
+    _REL_APPOS_GAP,
+    _REL_BE,
+    _REL_OWNER,
+    _REL_PRONOUN_NEXT,
+    _REL_SUBJ_GAP,
+    _REL_TO_GAP,
+    _verb_class,
+)
 from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ
 
 
@@ -349,6 +357,8 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             for x in parties[i + 2 :]:
                 if x.group == q.group and x.role is None:
                     x.role, x.cue = "supplier", "relation"
+    if " its " in s or " their " in s:
+        _pronoun_relations(s, base, parties)
     if " after " in s:
         _ranked_after(s, base, parties)
     if contains_any(s, _CUSTOMER_WORDS):
@@ -356,6 +366,36 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
     _share_list_suppliers(s, base, parties)
     if "followed by" in s:
         _ranked_followers(s, base, parties)
+
+
+def _pronoun_relations(s: str, base: int, parties: list[_Party]) -> None:
+    """A supplier relation whose buyer is a possessive pronoun for a state named earlier in the
+    sentence: "B's reliance on A, which supplied 80 per cent of its arms imports", "B and C were
+    large importers, with A supplying most of their arms", "B's purchases fell, though A remained its
+    biggest supplier".  Why: the pairwise reading (:func:`_relation_roles`) needs both states named
+    around the relation noun, and news refers back to the buyer it has just named.  The pronoun's
+    state is the nearest state named before the supplier (by name, not a demonym: "A-ian equipment"
+    names a seller's goods), with its coordinated list ("their")."""
+    for i, p in enumerate(parties):
+        if (
+            p.kind != "country"
+            or p.role == "buyer"
+            or not i
+            or not _REL_PRONOUN_NEXT.match(s[p.mention.end - base :])
+        ):
+            continue
+        owners = [
+            q
+            for q in parties[:i]
+            if q.kind == "country" and q.mention.form != "demonym" and q.iso3 not in (None, p.iso3)
+        ]
+        if not owners:
+            continue
+        q = owners[-1]
+        p.role, p.cue = "supplier", "relation"
+        for x in owners:
+            if x.group == q.group:
+                x.role, x.cue = "buyer", "relation"
 
 
 #: "A is Y's second-largest supplier after C", "the second-largest donor of arms to Y after C": the
