@@ -21,7 +21,7 @@ from kg.extract.clauses import item_phrases
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
-from kg.extract.nouns import names_the_item_again, platform_nouns, platform_of
+from kg.extract.nouns import ITEM_NOUNS, names_the_item_again, platform_nouns, platform_of
 from kg.extract.offers import (
     contest_buyer,
     contest_holders,
@@ -51,6 +51,7 @@ from kg.extract.patterns import (
     _FOR_PLATFORM,
     _FUTURE,
     _ITEMS4,
+    _LISTED_DETERMINED,
     _LISTED_ITEM,
     _MORE_OK,
     _NEW_DEAL,
@@ -1579,13 +1580,26 @@ def _listed_items(
     tail = s[hi : hi + 80]
     cut = _CLAUSE_CUT.search(tail)
     hi += cut.start() if cut else len(tail)
-    for it in _LISTED_ITEM.finditer(s, lo, hi):
+    for it in itertools.chain(_LISTED_ITEM.finditer(s, lo, hi), _LISTED_DETERMINED.finditer(s, lo, hi)):
         if any(it.start() <= m.start - a < it.end() for m in systems):
             continue  # the segment is itself a named system ("and K-226T helicopters")
         if _FROM_NEXT.match(s, it.end()):
             continue  # "and helicopters from France": that seller's item (see _item_suppliers)
         prev_end = max((m.end - a for m in systems if m.end - a <= it.start()), default=lo)
-        if "," not in s[it.start() : it.start("noun")] and not _ITEM_NOUN.search(s, prev_end, it.start()):
+        if (
+            it.re is _LISTED_DETERMINED
+            and (it.group("det") or "a").lower() not in ("a", "an", "more", "additional", "further", "new")
+            and ITEM_NOUNS.get(it.group("noun").lower())
+            in {fr.system.category for fr in named if fr.system is not None}
+        ):
+            # "10 X jets bought new and 36 second-hand aircraft": a count of the named system's kind
+            # splits its fleet ("a training ship" beside drones, "more patrol vessels" are new items)
+            continue
+        if (
+            it.re is _LISTED_ITEM
+            and "," not in s[it.start() : it.start("noun")]
+            and not _ITEM_NOUN.search(s, prev_end, it.start())
+        ):
             continue  # "X early warning and control helicopters": the system's own noun phrase
         # the item takes the sentence's stage, not the stage of one system of the list
         return [_systemless_companion(fr, stage) for fr in named if fr.buyers and fr.suppliers][:1]
