@@ -280,6 +280,7 @@ class FrameBuilder(PartyAssigner):
             + _bidder_frames(frames, bidders)
             + _onward_frames(frames, parties, sys_refs)
             + _generic_item_frames(frames, s, parties, trig, generic)
+            + _relations_beside_systems(frames, parties)
         )
 
     def _contest_buyer(self, sup: list[_Party], a: int, b: int) -> list[_Party]:
@@ -1701,6 +1702,27 @@ def _onward_frames(frames: list[_Frame], parties: list[_Party], sys_refs: list[_
                     companion=True,
                 )
             )
+    return out
+
+
+def _relations_beside_systems(frames: list[_Frame], parties: list[_Party]) -> list[_Frame]:
+    """A stated relation in a sentence whose named systems come from other states ("B bought A-ian
+    X, as it moves away from C, its traditional supplier"): the relation's supplier sells none of
+    the named systems, so it gets a system-less frame of its own with the relation's buyer, status
+    ``unknown`` (labelling rule 5: a standing relation)."""
+    rel_buyers = [p for p in parties if p.role == "buyer" and p.cue == "relation" and p.iso3]
+    base = next((fr for fr in frames if fr.system is not None and fr.buyers and not fr.negated), None)
+    if not rel_buyers or base is None:
+        return []
+    selling = {q.iso3 for fr in frames for q in fr.suppliers}
+    out: list[_Frame] = []
+    for p in parties:
+        if p.role == "supplier" and p.cue == "relation" and p.iso3 and p.iso3 not in selling:
+            selling.add(p.iso3)
+            buyers = [b for b in rel_buyers if b.iso3 != p.iso3]
+            if buyers:
+                stage = ("unknown", False, None, False)
+                out.append(_systemless_companion(base, stage, suppliers=[p], buyers=buyers[:1]))
     return out
 
 

@@ -368,6 +368,21 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
         _ranked_followers(s, base, parties)
 
 
+def pronoun_relation_supplier(s: str, base: int, parties: list[_Party]) -> _Party | None:
+    """The supplier of a relation whose possessive pronoun names no state of the sentence ("A ranks
+    first. B supplied 45% of its imports", "It bought X, as it moves away from B, its traditional
+    supplier"): the first state followed by such a relation with no state named before it (the
+    caller finds the pronoun's state in the sentence before)."""
+    for i, p in enumerate(parties):
+        if p.kind != "country" or p.role == "buyer" or p.mention.form == "demonym":
+            continue
+        if any(q.kind == "country" and q.mention.form != "demonym" for q in parties[:i]):
+            return None
+        if _REL_PRONOUN_NEXT.match(s[p.mention.end - base :]):
+            return p
+    return None
+
+
 def _pronoun_relations(s: str, base: int, parties: list[_Party]) -> None:
     """A supplier relation whose buyer is a possessive pronoun for a state named earlier in the
     sentence: "B's reliance on A, which supplied 80 per cent of its arms imports", "B and C were
@@ -390,7 +405,7 @@ def _pronoun_relations(s: str, base: int, parties: list[_Party]) -> None:
             if q.kind == "country" and q.mention.form != "demonym" and q.iso3 not in (None, p.iso3)
         ]
         if not owners:
-            continue
+            continue  # the pronoun stands for a state of an earlier sentence: see pronoun_relation_supplier
         q = owners[-1]
         p.role, p.cue = "supplier", "relation"
         for x in owners:

@@ -71,3 +71,54 @@ def test_a_demonym_is_no_owner() -> None:
         c["supplier"] and c["supplier"]["iso3"] == "BRA" and c["buyer"]["iso3"] == "ITA"
         for c in claims(text, PUB)
     )
+
+
+_OPENERS = [
+    "{b} became one of the largest importers of major arms.",
+    "- {b} became one of the largest importers of major arms.",
+    "{b} ordered six patrol boats in 2021.",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_BUYERS), st.sampled_from(_SUPPLIERS), st.sampled_from(_OPENERS), st.integers(30, 90))
+def test_the_pronoun_stands_for_the_subject_before(
+    buyer: tuple[str, str], supplier: tuple[str, str], opener: str, n: int
+) -> None:
+    """Pattern "B did X. A supplied N% of its imports": "its" is the previous sentence's subject."""
+    text = (
+        opener.format(b=buyer[0]) + f" {supplier[0]} supplied {n}% of its arms imports, the institute said."
+    )
+    assert any(
+        c["supplier"]
+        and (c["supplier"]["iso3"], c["buyer"]["iso3"]) == (supplier[1], buyer[1])
+        and not c["system"]
+        for c in claims(text, PUB)
+    )
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(_BUYERS), st.sampled_from(["Sweden", "Brazil"]))
+def test_relation_beside_another_states_system(buyer: tuple[str, str], supplier: str) -> None:
+    """Pattern "B bought X. It bought C-ian Y, as it moves away from A, its traditional supplier": the
+    relation of A and B is stated beside C's named system."""
+    text = (
+        f"{buyer[0]} bought four radars from India in 2020. It has also bought French CAESAR guns, "
+        f"as it moves away from {supplier}, its traditional supplier."
+    )
+    iso = {"Sweden": "SWE", "Brazil": "BRA"}[supplier]
+    got = claims(text, PUB)
+    assert any(
+        c["supplier"]
+        and (c["supplier"]["iso3"], c["buyer"]["iso3"]) == (iso, buyer[1])
+        and not c["system"]
+        and c["status"] == "unknown"
+        for c in got
+    ), got
+    assert not any(c["supplier"] and c["supplier"]["iso3"] == iso and c["system"] for c in got)
+
+
+def test_no_earlier_subject_no_relation() -> None:
+    """Guard: with no state opening the sentence before, "its" names no buyer."""
+    text = "The market has grown quickly. Italy supplied 40% of its arms imports, the institute said."
+    assert not any(c["supplier"] and c["supplier"]["iso3"] == "ITA" for c in claims(text, PUB))
