@@ -88,7 +88,7 @@ from kg.extract.triggers import (
     _REL_TO_GAP,
     _verb_class,
 )
-from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ
+from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ, INDUSTRY_HABITUAL
 
 
 def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
@@ -381,6 +381,18 @@ def pronoun_relation_supplier(s: str, base: int, parties: list[_Party]) -> _Part
         if _REL_PRONOUN_NEXT.match(s[p.mention.end - base :]):
             return p
     return None
+
+
+_INDUSTRY_CUE = re.compile(r"subject:" + INDUSTRY_HABITUAL + r"$", re.IGNORECASE)
+
+
+def _industry_relations(parties: list[_Party]) -> None:
+    """The seller of a habitual industry supply ("A-ian companies still sell ammunition to B") states
+    a standing relation of A and B, not one deal: its cue says so, so the claim stands beside the
+    pair's named deals instead of being read as one of them told again."""
+    for p in parties:
+        if p.role == "supplier" and _INDUSTRY_CUE.match(p.cue):
+            p.cue = "relation"
 
 
 def _pronoun_relations(s: str, base: int, parties: list[_Party]) -> None:
@@ -907,6 +919,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     if trig and any(t[0] == "unknown" for t in trig):
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
+    if trig and any(t[0] == "unknown" for t in trig):
+        _industry_relations(parties)
     _later_roles(s, base, parties, trig)
     if trig and (" it " in s or " they " in s):
         _pronoun_givers(s, base, parties, trig)
