@@ -88,7 +88,7 @@ from kg.extract.triggers import (
     _REL_TO_GAP,
     _verb_class,
 )
-from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ, INDUSTRY_HABITUAL
+from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ, _REL_SHARE, INDUSTRY_HABITUAL
 
 
 def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
@@ -341,7 +341,14 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
         gap = s[p.mention.end - base : q.mention.start - base]
         if len(gap) > 120:
             continue
-        if (_REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])) or _REL_TO_GAP.match(
+        if _SHARE_OF_GAP.search(gap) and _SELLER_EXPORTS_NEXT.match(s[q.mention.end - base :]):
+            # "B accounted for two-thirds of A-ian arms exports", "B ..., taking 38% of A-ian
+            # deliveries": the share is the buyer's, of the seller's exports
+            p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
+            for x in parties[:i]:
+                if x.group == p.group and x.role is None:
+                    x.role, x.cue = "buyer", "relation"
+        elif (_REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])) or _REL_TO_GAP.match(
             gap
         ):
             p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
@@ -541,7 +548,10 @@ def _ranked_followers(s: str, base: int, parties: list[_Party]) -> None:
     rel = [p for p in parties if p.cue == "relation" and p.role in ("supplier", "buyer")]
     if len(rel) < 2 or len({p.role for p in rel}) < 2:
         return
-    ranked = [p for p in rel if not re.match(r"['’]s?\b", s[p.mention.end - base :])]
+    # a demonym owns its noun as much as "A's" does ("38% of A-ian deliveries, followed by C")
+    ranked = [
+        p for p in rel if p.mention.form != "demonym" and not re.match(r"['’]s?\b", s[p.mention.end - base :])
+    ]
     if not ranked:
         return
     lead = ranked[-1]
@@ -570,6 +580,17 @@ def p_gap(s: str, base: int, p: _Party, q: _Party, rx: re.Pattern[str]) -> bool:
     return len(gap) <= 120 and rx.search(gap) is not None
 
 
+#: "B accounted for two-thirds of", "B remained its main customer, taking 38% of": the end of the gap
+#: between a buyer and the seller whose exports follow (see _SELLER_EXPORTS_NEXT)
+_SHARE_OF_GAP = re.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|took|takes|taking|received|receives|receiving|absorbed|absorbing)\s+"
+    + _REL_SHARE
+    + r"\s+of\s+(?:the\s+)?$"
+)
+#: ... and what follows the seller: its exports or deliveries ("A-ian arms exports", "A's deliveries")
+_SELLER_EXPORTS_NEXT = re.compile(
+    r"^(?:'s?|’s?)?\s+(?:[\w-]+\s+){0,2}?(?:exports|deliveries|arms\s+sales|weapons\s+sales)\b"
+)
 #: "Y has relied almost entirely on X for new weapons": the gap between Y and X ...
 _REL_RELY_GAP = re.compile(
     r"^\s+(?:[\w-]+\s+){0,3}?(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?on\s+(?:the\s+)?$"

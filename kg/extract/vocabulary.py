@@ -81,11 +81,11 @@ _RELATION = (
     # "Y has relied almost entirely on X for new weapons": a dependence on one supplier
     r"(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?) (?:[\w-]+ ){0,2}?on(?= [^.;]{2,40}? for (?:[\w-]+ ){0,2}?"
     r"(?:arms|weapons|military (?:equipment|hardware)|defen[cs]e (?:equipment|hardware|imports))\b)|"
-    r"suppl(?:y|ies|ied|ying) "
+    r"suppl(?:y|ies|ied|ying) " + _REL_SHARE + r" of|account(?:s|ed|ing)? for " + _REL_SHARE + r" of|"
+    # "B took 38% of A-ian deliveries": the buyer's share of a seller's exports
+    r"(?:took|takes|taking|received|receives|receiving|absorbed|absorbing) "
     + _REL_SHARE
-    + r" of|account(?:s|ed|ing)? for "
-    + _REL_SHARE
-    + r" of|"
+    + r" of(?= (?:the |all )?(?:[\w'’-]+ ){0,2}?(?:exports|deliveries)\b)|"
     # "70 percent of the major weapons Y imported over two decades came from X"
     + _REL_SHARE
     + r" of (?:the |its |all )?(?:major |main )?(?:arms|weapons|weapon systems|military (?:equipment|hardware))\b"
