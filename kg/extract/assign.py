@@ -92,6 +92,8 @@ _GIFT_CUE = re.compile(r"supplier:subject:(?:\w+ ){0,3}(?:pledged|donated|gifted
 _SUBJECT_LEAD = re.compile(
     r"\s*(?:(?:In|By|Since)\s+\d{4}\s*,?\s+|[A-Z][^,.;:\"“”]{1,40},\s+)?(?:[Tt]he\s+)?\Z"
 )
+#: ... also after a list item's bullet ("- A became ...")
+_SUBJECT_LEAD_ITEM = re.compile(r"\s*(?:[-*•–]\s+)?" + _SUBJECT_LEAD.pattern)
 #: right after a subject state: a possessive or a second state ("A's war", "A and B"): the subject is
 #: another thing or a group, no antecedent of a singular "it"
 _SUBJECT_NOT_ALONE = re.compile(r"(?:'s|’s|\s+and\s|\s*,)")
@@ -444,10 +446,12 @@ class PartyAssigner:
             return []
         return [_implied(party.iso3, party.name, party.kind, None, "supplier", "pronoun", "context")]
 
-    def _subject_antecedent(self, a: int, not_isos: set[str | None]) -> list[_Party]:
+    def _subject_antecedent(self, a: int, not_isos: set[str | None], loose: bool = False) -> list[_Party]:
         """The state a sentence-opening "it"/"they"/"the country" at ``a`` stands for: the state that
         opens the previous sentence as its subject ("A has turned to B for its navy."), unless that
-        sentence only has it sell (a seller is no antecedent of a buyer) or it sells here."""
+        sentence only has it sell (a seller is no antecedent of a buyer) or it sells here.  ``loose``:
+        also a capital standing for its state ("Yerevan bought ...") and a list item's subject ("- A
+        became ..."), for a possessive pronoun that names no other referent (a stated relation)."""
         spans = self._sentence_spans()
         i = bisect.bisect_right(spans, (a, len(self.text))) - 1
         if i < 1 or self.text[spans[i][0] : a].strip():
@@ -460,9 +464,9 @@ class PartyAssigner:
             or first.start >= pe
             or first.party is None
             or first.party.kind != "country"
-            or first.form != "name"
+            or first.form not in (("name", "metonym") if loose else ("name",))
             or first.iso3 in not_isos
-            or not _SUBJECT_LEAD.fullmatch(self.text, ps, first.start)
+            or not (_SUBJECT_LEAD_ITEM if loose else _SUBJECT_LEAD).fullmatch(self.text, ps, first.start)
             or (
                 _SUBJECT_NOT_ALONE.match(self.text, first.end) and not OWNED_FORCE.match(self.text, first.end)
             )

@@ -100,10 +100,12 @@ from kg.extract.quantities import find_numbers, parse_number
 from kg.extract.replaced import REPLACED_DONOR_CUE, replaced_donations
 from kg.extract.roles import (
     _participle_item,
+    _ranked_followers,
     _rejected,
     _roles,
     buys_the_item,
     onward_gifts,
+    pronoun_relation_supplier,
     system_demonyms,
 )
 from kg.extract.sentence_cues import sentence_states
@@ -444,6 +446,8 @@ class _Extractor(FrameBuilder, DetailReader):
         if rejected:
             systems = [m for m in systems if id(m) not in rejected]
         _roles(s, a, parties, trig)
+        if (" its " in s or " their " in s) and not any(p.role == "buyer" for p in parties):
+            self._earlier_relation_owner(s, a, parties)
         if trig and any(p.cue == "item-history" for p in parties):
             trig = _drop_history_verbs(s, a, parties, trig)
         if systems:
@@ -501,6 +505,24 @@ class _Extractor(FrameBuilder, DetailReader):
             self._replaced_gifts(s, a, parties, n_sentence)
         if s.count(";") >= 2:  # the item list of an export notification: "N X; M Y; and K Z"
             self._list_seller(n_sentence)
+
+    def _earlier_relation_owner(self, s: str, a: int, parties: list[_Party]) -> None:
+        """The buyer of a stated relation whose possessive pronoun stands for the subject of the
+        sentence before ("A became the largest importer. B supplied 45% of its imports"): news
+        names the buyer once and goes on with "its"; that state joins the sentence's parties as the
+        relation's buyer, and the relation's state as its supplier."""
+        sup = pronoun_relation_supplier(s, a, parties)
+        if sup is None:
+            return
+        owner = self._subject_antecedent(a, {sup.iso3}, loose=True)
+        if not owner:
+            return
+        sup.role, sup.cue = "supplier", "relation"
+        # first, as the state named before the relation ("followed by C with 12%" ranks beside the
+        # supplier, see roles._ranked_followers)
+        parties.insert(0, replace(owner[0], role="buyer", cue="relation"))
+        if "followed by" in s:
+            _ranked_followers(s, a, parties)
 
     def _relation_beside_examples(self, s: str, a: int, n0: int, parties: list[_Party]) -> None:
         """A supplier relation illustrated with the systems it covered ("most of the weapons Y imported

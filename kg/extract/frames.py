@@ -21,7 +21,7 @@ from kg.extract.clauses import item_phrases
 from kg.extract.entities import Mention
 from kg.extract.model import Claim, SystemRef
 from kg.extract.money import find_money
-from kg.extract.nouns import names_the_item_again, platform_nouns, platform_of
+from kg.extract.nouns import ITEM_NOUNS, names_the_item_again, platform_nouns, platform_of
 from kg.extract.offers import (
     contest_buyer,
     contest_holders,
@@ -51,6 +51,7 @@ from kg.extract.patterns import (
     _FOR_PLATFORM,
     _FUTURE,
     _ITEMS4,
+    _LISTED_DETERMINED,
     _LISTED_ITEM,
     _MORE_OK,
     _NEW_DEAL,
@@ -279,6 +280,7 @@ class FrameBuilder(PartyAssigner):
             + _bidder_frames(frames, bidders)
             + _onward_frames(frames, parties, sys_refs)
             + _generic_item_frames(frames, s, parties, trig, generic)
+            + _relations_beside_systems(frames, parties)
         )
 
     def _contest_buyer(self, sup: list[_Party], a: int, b: int) -> list[_Party]:
@@ -1317,6 +1319,10 @@ def _one_per_state(sup: list[_Party]) -> list[_Party]:
             by_iso[p.iso3] = p
         elif p.company and not kept.company:
             by_iso[p.iso3] = replace(kept, company=p.company)
+        elif p.cue == "relation" and kept.cue != "relation":
+            # "B's reliance on A-ian jets and on A, its main supplier": the state of the stated
+            # relation stands for the seller, so the relation is read as one (not a demonym's deal)
+            by_iso[p.iso3] = replace(p, company=p.company or kept.company)
     return list(by_iso.values())
 
 
@@ -1575,13 +1581,26 @@ def _listed_items(
     tail = s[hi : hi + 80]
     cut = _CLAUSE_CUT.search(tail)
     hi += cut.start() if cut else len(tail)
-    for it in _LISTED_ITEM.finditer(s, lo, hi):
+    for it in itertools.chain(_LISTED_ITEM.finditer(s, lo, hi), _LISTED_DETERMINED.finditer(s, lo, hi)):
         if any(it.start() <= m.start - a < it.end() for m in systems):
             continue  # the segment is itself a named system ("and K-226T helicopters")
         if _FROM_NEXT.match(s, it.end()):
             continue  # "and helicopters from France": that seller's item (see _item_suppliers)
         prev_end = max((m.end - a for m in systems if m.end - a <= it.start()), default=lo)
-        if "," not in s[it.start() : it.start("noun")] and not _ITEM_NOUN.search(s, prev_end, it.start()):
+        if (
+            it.re is _LISTED_DETERMINED
+            and (it.group("det") or "a").lower() not in ("a", "an", "more", "additional", "further", "new")
+            and ITEM_NOUNS.get(it.group("noun").lower())
+            in {fr.system.category for fr in named if fr.system is not None}
+        ):
+            # "10 X jets bought new and 36 second-hand aircraft": a count of the named system's kind
+            # splits its fleet ("a training ship" beside drones, "more patrol vessels" are new items)
+            continue
+        if (
+            it.re is _LISTED_ITEM
+            and "," not in s[it.start() : it.start("noun")]
+            and not _ITEM_NOUN.search(s, prev_end, it.start())
+        ):
             continue  # "X early warning and control helicopters": the system's own noun phrase
         # the item takes the sentence's stage, not the stage of one system of the list
         return [_systemless_companion(fr, stage) for fr in named if fr.buyers and fr.suppliers][:1]
@@ -1683,6 +1702,27 @@ def _onward_frames(frames: list[_Frame], parties: list[_Party], sys_refs: list[_
                     companion=True,
                 )
             )
+    return out
+
+
+def _relations_beside_systems(frames: list[_Frame], parties: list[_Party]) -> list[_Frame]:
+    """A stated relation in a sentence whose named systems come from other states ("B bought A-ian
+    X, as it moves away from C, its traditional supplier"): the relation's supplier sells none of
+    the named systems, so it gets a system-less frame of its own with the relation's buyer, status
+    ``unknown`` (labelling rule 5: a standing relation)."""
+    rel_buyers = [p for p in parties if p.role == "buyer" and p.cue == "relation" and p.iso3]
+    base = next((fr for fr in frames if fr.system is not None and fr.buyers and not fr.negated), None)
+    if not rel_buyers or base is None:
+        return []
+    selling = {q.iso3 for fr in frames for q in fr.suppliers}
+    out: list[_Frame] = []
+    for p in parties:
+        if p.role == "supplier" and p.cue == "relation" and p.iso3 and p.iso3 not in selling:
+            selling.add(p.iso3)
+            buyers = [b for b in rel_buyers if b.iso3 != p.iso3]
+            if buyers:
+                stage = ("unknown", False, None, False)
+                out.append(_systemless_companion(base, stage, suppliers=[p], buyers=buyers[:1]))
     return out
 
 

@@ -855,6 +855,24 @@ _LISTED_ITEM = re.compile(
     + r")\b(?!\s*(?:[A-Z][\w-]*\d|\(|of\b))"
 )
 
+#: an unnamed item joined to a named system by "and" with its own determiner or count ("supplied X
+#: drones and a training ship", "negotiating for the X trainer and more patrol vessels", "X jets and
+#: two tanker aircraft") or a mass noun ("the X system and towed artillery"): after the conjunction a
+#: new noun phrase starts, so the singular is no apposition of the system (a comma alone may be one,
+#: see _LISTED_ITEM).  An option or a share of the named items ("and an option for", "and two of
+#: them") is no item, nor a clause's subject (", and two frigates were discussed"), nor a count of the
+#: named system's own kind ("10 X jets bought new and 36 second-hand aircraft" splits one fleet:
+#: frames._listed_items checks the kind).
+_LISTED_DETERMINED = re.compile(
+    r"(?<!,)\s+(?:and|as well as|plus)\s+(?:(?P<det>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|\d{1,3}|more|additional|further|several|some|new)\s+|(?=(?:[a-z][\w-]*\s+){0,2}?artillery\b))"
+    r"(?!(?:option|options|follow-on|share|stake)\b)(?:(?!"
+    + _NOT_LISTED
+    + r")[A-Za-z][\w-]*\s+){0,2}?(?P<noun>"
+    + _COMPANION_NOUNS
+    + r")\b(?!\s*(?:[A-Z][\w-]*\d|\(|of\b)|\s+(?:were|was|are|is|have|has|had|will|would|could|may|might)\b)"
+)
+
 #: between a component and the platform it is for: "F404 engines meant for the Tejas", "radars to
 #: equip the new frigates"
 _FOR_PLATFORM = re.compile(

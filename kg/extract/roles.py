@@ -79,8 +79,16 @@ from kg.extract.patterns import (
     _WON_CONTRACT,
     _WON_FROM,
 )
-from kg.extract.triggers import _REL_APPOS_GAP, _REL_BE, _REL_OWNER, _REL_SUBJ_GAP, _REL_TO_GAP, _verb_class
-from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ
+from kg.extract.triggers import (
+    _REL_APPOS_GAP,
+    _REL_BE,
+    _REL_OWNER,
+    _REL_PRONOUN_NEXT,
+    _REL_SUBJ_GAP,
+    _REL_TO_GAP,
+    _verb_class,
+)
+from kg.extract.vocabulary import _COUNT_WORD, _REL_ADJ, _REL_SHARE, INDUSTRY_HABITUAL
 
 
 def _rejected(s: str, a: int, mentions: list[Mention]) -> set[int]:
@@ -333,7 +341,14 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
         gap = s[p.mention.end - base : q.mention.start - base]
         if len(gap) > 120:
             continue
-        if (_REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])) or _REL_TO_GAP.match(
+        if _SHARE_OF_GAP.search(gap) and _SELLER_EXPORTS_NEXT.match(s[q.mention.end - base :]):
+            # "B accounted for two-thirds of A-ian arms exports", "B ..., taking 38% of A-ian
+            # deliveries": the share is the buyer's, of the seller's exports
+            p.role, p.cue, q.role, q.cue = "buyer", "relation", "supplier", "relation"
+            for x in parties[:i]:
+                if x.group == p.group and x.role is None:
+                    x.role, x.cue = "buyer", "relation"
+        elif (_REL_SUBJ_GAP.match(gap) and _REL_OWNER.match(s[q.mention.end - base :])) or _REL_TO_GAP.match(
             gap
         ):
             p.role, p.cue, q.role, q.cue = "supplier", "relation", "buyer", "relation"
@@ -349,6 +364,8 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
             for x in parties[i + 2 :]:
                 if x.group == q.group and x.role is None:
                     x.role, x.cue = "supplier", "relation"
+    if " its " in s or " their " in s:
+        _pronoun_relations(s, base, parties)
     if " after " in s:
         _ranked_after(s, base, parties)
     if contains_any(s, _CUSTOMER_WORDS):
@@ -356,6 +373,63 @@ def _relation_roles(s: str, base: int, parties: list[_Party]) -> None:
     _share_list_suppliers(s, base, parties)
     if "followed by" in s:
         _ranked_followers(s, base, parties)
+
+
+def pronoun_relation_supplier(s: str, base: int, parties: list[_Party]) -> _Party | None:
+    """The supplier of a relation whose possessive pronoun names no state of the sentence ("A ranks
+    first. B supplied 45% of its imports", "It bought X, as it moves away from B, its traditional
+    supplier"): the first state followed by such a relation with no state named before it (the
+    caller finds the pronoun's state in the sentence before)."""
+    for i, p in enumerate(parties):
+        if p.kind != "country" or p.role == "buyer" or p.mention.form == "demonym":
+            continue
+        if any(q.kind == "country" and q.mention.form != "demonym" for q in parties[:i]):
+            return None
+        if _REL_PRONOUN_NEXT.match(s[p.mention.end - base :]):
+            return p
+    return None
+
+
+_INDUSTRY_CUE = re.compile(r"subject:" + INDUSTRY_HABITUAL + r"$", re.IGNORECASE)
+
+
+def _industry_relations(parties: list[_Party]) -> None:
+    """The seller of a habitual industry supply ("A-ian companies still sell ammunition to B") states
+    a standing relation of A and B, not one deal: its cue says so, so the claim stands beside the
+    pair's named deals instead of being read as one of them told again."""
+    for p in parties:
+        if p.role == "supplier" and _INDUSTRY_CUE.match(p.cue):
+            p.cue = "relation"
+
+
+def _pronoun_relations(s: str, base: int, parties: list[_Party]) -> None:
+    """A supplier relation whose buyer is a possessive pronoun for a state named earlier in the
+    sentence: "B's reliance on A, which supplied 80 per cent of its arms imports", "B and C were
+    large importers, with A supplying most of their arms", "B's purchases fell, though A remained its
+    biggest supplier".  Why: the pairwise reading (:func:`_relation_roles`) needs both states named
+    around the relation noun, and news refers back to the buyer it has just named.  The pronoun's
+    state is the nearest state named before the supplier (by name, not a demonym: "A-ian equipment"
+    names a seller's goods), with its coordinated list ("their")."""
+    for i, p in enumerate(parties):
+        if (
+            p.kind != "country"
+            or p.role == "buyer"
+            or not i
+            or not _REL_PRONOUN_NEXT.match(s[p.mention.end - base :])
+        ):
+            continue
+        owners = [
+            q
+            for q in parties[:i]
+            if q.kind == "country" and q.mention.form != "demonym" and q.iso3 not in (None, p.iso3)
+        ]
+        if not owners:
+            continue  # the pronoun stands for a state of an earlier sentence: see pronoun_relation_supplier
+        q = owners[-1]
+        p.role, p.cue = "supplier", "relation"
+        for x in owners:
+            if x.group == q.group:
+                x.role, x.cue = "buyer", "relation"
 
 
 #: "A is Y's second-largest supplier after C", "the second-largest donor of arms to Y after C": the
@@ -474,7 +548,10 @@ def _ranked_followers(s: str, base: int, parties: list[_Party]) -> None:
     rel = [p for p in parties if p.cue == "relation" and p.role in ("supplier", "buyer")]
     if len(rel) < 2 or len({p.role for p in rel}) < 2:
         return
-    ranked = [p for p in rel if not re.match(r"['’]s?\b", s[p.mention.end - base :])]
+    # a demonym owns its noun as much as "A's" does ("38% of A-ian deliveries, followed by C")
+    ranked = [
+        p for p in rel if p.mention.form != "demonym" and not re.match(r"['’]s?\b", s[p.mention.end - base :])
+    ]
     if not ranked:
         return
     lead = ranked[-1]
@@ -503,6 +580,17 @@ def p_gap(s: str, base: int, p: _Party, q: _Party, rx: re.Pattern[str]) -> bool:
     return len(gap) <= 120 and rx.search(gap) is not None
 
 
+#: "B accounted for two-thirds of", "B remained its main customer, taking 38% of": the end of the gap
+#: between a buyer and the seller whose exports follow (see _SELLER_EXPORTS_NEXT)
+_SHARE_OF_GAP = re.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|took|takes|taking|received|receives|receiving|absorbed|absorbing)\s+"
+    + _REL_SHARE
+    + r"\s+of\s+(?:the\s+)?$"
+)
+#: ... and what follows the seller: its exports or deliveries ("A-ian arms exports", "A's deliveries")
+_SELLER_EXPORTS_NEXT = re.compile(
+    r"^(?:'s?|’s?)?\s+(?:[\w-]+\s+){0,2}?(?:exports|deliveries|arms\s+sales|weapons\s+sales)\b"
+)
 #: "Y has relied almost entirely on X for new weapons": the gap between Y and X ...
 _REL_RELY_GAP = re.compile(
     r"^\s+(?:[\w-]+\s+){0,3}?(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?on\s+(?:the\s+)?$"
@@ -852,6 +940,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     if trig and any(t[0] == "unknown" for t in trig):
         _relation_roles(s, base, parties)
     _subject_roles(s, base, parties, trig, lasts)
+    if trig and any(t[0] == "unknown" for t in trig):
+        _industry_relations(parties)
     _later_roles(s, base, parties, trig)
     if trig and (" it " in s or " they " in s):
         _pronoun_givers(s, base, parties, trig)

@@ -108,6 +108,23 @@ _REL_TO_GAP = _rx(
     + _REL_SHARE
     + r"\s+of)\s+(?:the\s+)?$"
 )
+#: a relation whose buyer is a possessive pronoun, after the supplier: "X remained its biggest
+#: supplier", "X, which supplied 80 per cent of its arms imports", "with X supplying most of their
+#: arms", "X, its traditional supplier" (the pronoun's state is named before X:
+#: kg.extract.roles._pronoun_relations)
+_REL_PRONOUN_NEXT = _rx(
+    r"^\s*(?:,\s*(?:which|who|that)\s+)?(?:"
+    + _REL_BE
+    + r"(?:one of\s+)?(?:its|their)\s+"
+    + _REL_NOUN
+    + r"|(?:\w+\s+)?(?:suppl(?:y|ies|ied|ying)|account(?:s|ed|ing)?\s+for)\s+"
+    + _REL_SHARE
+    + r"\s+of\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:arms|weapons|weaponry|imports|"
+    r"(?:military|defen[cs]e)\s+(?:equipment|hardware|imports))"
+    + r"|,\s*(?:(?:long|once|traditionally|historically)\s+)?(?:its|their)\s+"
+    + _REL_NOUN
+    + r")\b"
+)
 #: "Y's top supplier, X," / "Y's main arms supplier is X"
 _REL_APPOS_GAP = _rx(
     r"^(?:'s?|’s?)\s+"

@@ -45,6 +45,14 @@ NTH_CUSTOMER = (
     NTH_ORDINAL + r"\s+(?:[\w-]+\s+){0,3}?" + CUSTOMER_NOUN + r"\b[^.;]{0,80}?\b(?:after|following)"
 )
 
+#: the habitual present of a state's industry, "A-ian companies still sell ammunition to B", "A-ian
+#: firms supply B with optics": a standing supply whose stage the text leaves untold (an ``unknown``
+#: trigger; its seller is read as a stated relation, kg.extract.roles._industry_relations)
+INDUSTRY_HABITUAL = (
+    r"(?:companies|firms|manufacturers|makers|producers|shipyards|entities|contractors) "
+    r"(?:(?:still|also|now|already|regularly|reportedly) )?(?:sell|supply|export)"
+)
+
 #: (status, pattern) checked on every sentence; the first group is the trigger word.
 #: the rank of a supplier relation; a ranked one ("the second-largest supplier") and a comparative
 #: ("one of Y's larger suppliers") state the relation as much as "the main supplier" does
@@ -73,11 +81,11 @@ _RELATION = (
     # "Y has relied almost entirely on X for new weapons": a dependence on one supplier
     r"(?:relie[sd]|rely|relying|depend(?:s|ed|ing)?) (?:[\w-]+ ){0,2}?on(?= [^.;]{2,40}? for (?:[\w-]+ ){0,2}?"
     r"(?:arms|weapons|military (?:equipment|hardware)|defen[cs]e (?:equipment|hardware|imports))\b)|"
-    r"suppl(?:y|ies|ied|ying) "
+    r"suppl(?:y|ies|ied|ying) " + _REL_SHARE + r" of|account(?:s|ed|ing)? for " + _REL_SHARE + r" of|"
+    # "B took 38% of A-ian deliveries": the buyer's share of a seller's exports
+    r"(?:took|takes|taking|received|receives|receiving|absorbed|absorbing) "
     + _REL_SHARE
-    + r" of|account(?:s|ed|ing)? for "
-    + _REL_SHARE
-    + r" of|"
+    + r" of(?= (?:the |all )?(?:[\w'’-]+ ){0,2}?(?:exports|deliveries)\b)|"
     # "70 percent of the major weapons Y imported over two decades came from X"
     + _REL_SHARE
     + r" of (?:the |its |all )?(?:major |main )?(?:arms|weapons|weapon systems|military (?:equipment|hardware))\b"
@@ -650,7 +658,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
             r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
-            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
+            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|" + INDUSTRY_HABITUAL + r"(?= )|"
             # the nominal sale, "A's sale of N X to B", "the sale of X to B drew criticism": a transfer told
             # without its stage (a stage word beside it, "the sale ... was approved", is read too)
             r"sales? of(?= [^.;:]{0,80}? to\b)|"
