@@ -404,15 +404,20 @@ class Sentence:
         self._listed: set[int] | None = None
         self._clauses: tuple[tuple[int, int], ...] | None = None
 
+    @property
+    def low(self) -> str:
+        """The sentence lowercased, once (every claim's word gates read it)."""
+        if self._low is None:
+            self._low = self.s.lower()
+        return self._low
+
     def hinted(self, kind: str) -> bool:
         """Whether the sentence holds a word a ``kind`` check needs (:data:`_HINTS`); without one,
         :meth:`check` is False at every position.  Callers ask it before a loop of checks (nine in
         ten of them are of a sentence without the words: one test, not a call per position)."""
         hinted = self._hinted.get(kind)
         if hinted is None:
-            if self._low is None:
-                self._low = self.s.lower()
-            hinted = self._hinted[kind] = contains_any(self._low, _HINTS[kind])
+            hinted = self._hinted[kind] = contains_any(self.low, _HINTS[kind])
         return hinted
 
     def check(self, kind: str, x: int) -> bool:
@@ -887,7 +892,7 @@ def _interest_only(claim: Claim, buy: str, sup: str, own: list[Mention], sent: S
     nothing the sentence says; a named buyer's "B is considering buying X" is read as talks."""
     if buy not in _CARRIED_BUYERS or claim.status == "offered" or sup.split(":", 1)[-1] not in _ORIGIN_ONLY:
         return False
-    if not own or not contains_any(sent.s.lower(), _INTEREST_WORDS):
+    if not own or not contains_any(sent.low, _INTEREST_WORDS):
         return False
     a = sent.a
     return all(_INTEREST_ONLY.search(sent.s, max(0, m.start - a - 60), m.start - a) for m in own)
@@ -897,7 +902,7 @@ def _speculation(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
     """The claim's deal words (its system when it has none) stand only after a pundit's modal
     (:data:`_SPECULATION`): "analysts say B could buy X", "a move analysts said would help A win
     tenders".  Why: what an analyst thinks could happen is no deal the text states."""
-    if not contains_any(sent.s.lower(), _SPECULATION_WORDS):
+    if not contains_any(sent.low, _SPECULATION_WORDS):
         return False
     m = _SPECULATION.search(sent.s)
     if m is None:
@@ -916,8 +921,7 @@ def _deployment(claim: Claim, own: list[Mention], sent: Sentence) -> bool:
     donations, and a deal told in another clause of the sentence lent its parties to the based item."""
     if claim.status not in ("delivered", "delivering", "unknown"):
         return False
-    low = sent.s.lower()
-    if not contains_any(low, _DEPLOYMENT_WORDS):
+    if not contains_any(sent.low, _DEPLOYMENT_WORDS):
         return False
     spans = {sent.clause_of(m.start - sent.a) for m in own} or {(0, len(sent.s))}
     return all(
