@@ -48,7 +48,14 @@ _url = click.option("--url", help="Article URL (overrides the article's; its ide
     help="json: array of {article, claims}; jsonl: one such object per line; ttl: the RDF it would write.",
 )
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-def extract_cmd(paths: tuple[str, ...], published: date | None, url: str | None, fmt: str, jobs: int) -> None:
+@click.option(
+    "--candidates",
+    is_flag=True,
+    help="Also print the claims under the claim model's drop floor (leads to check, mostly wrong).",
+)
+def extract_cmd(
+    paths: tuple[str, ...], published: date | None, url: str | None, fmt: str, jobs: int, candidates: bool
+) -> None:
     """Extract deal claims from articles and print them; the store is not touched.
 
     Exit code 3 if any input could not be read (each is reported; the rest are printed).
@@ -67,7 +74,7 @@ def extract_cmd(paths: tuple[str, ...], published: date | None, url: str | None,
             click.echo(f"warning: {where}: {warning}", err=True)
     if errors and not articles:  # nothing was read: print nothing (not an empty `[]`)
         sys.exit(EXIT_REJECTED)
-    results = [claims for _, claims in extract_many(articles, jobs=jobs)]
+    results = [claims for _, claims in extract_many(articles, jobs=jobs, candidates=candidates)]
     if fmt == "ttl":
         _print_ttl(articles, results)
     elif fmt == "table":

@@ -50,32 +50,42 @@ __all__ = [
 ]
 
 
-def extract(article: Article, *, extra_systems: Iterable[SystemRecord] = ()) -> list[Claim]:
+def extract(
+    article: Article, *, extra_systems: Iterable[SystemRecord] = (), candidates: bool = False
+) -> list[Claim]:
     """Claims of one article; relative dates resolve against ``article.published``.
 
     ``extra_systems`` extends the catalogue for this call (e.g. systems already in the
     store after a SIPRI import); the extended gazetteer is cached per distinct set.
+    ``candidates`` also returns the claims under the claim model's drop floor (leads to check;
+    docs/extract-json.md, "Drop floor").
     """
-    return extract_claims(article.text, article.published, extra_systems, article.title)
+    return extract_claims(article.text, article.published, extra_systems, article.title, candidates)
 
 
 def extract_text(
-    text: str, published: date | None = None, *, extra_systems: Iterable[SystemRecord] = ()
+    text: str,
+    published: date | None = None,
+    *,
+    extra_systems: Iterable[SystemRecord] = (),
+    candidates: bool = False,
 ) -> list[Claim]:
     """Claims of a bare text (no front matter parsing); see :func:`extract`."""
-    return extract_claims(text, published, extra_systems)
+    return extract_claims(text, published, extra_systems, candidates=candidates)
 
 
 _WORKER_EXTRA: tuple[SystemRecord, ...] = ()
+_WORKER_CANDIDATES = False
 
 
-def _init_worker(extra: tuple[SystemRecord, ...]) -> None:
-    global _WORKER_EXTRA
+def _init_worker(extra: tuple[SystemRecord, ...], candidates: bool = False) -> None:
+    global _WORKER_EXTRA, _WORKER_CANDIDATES
     _WORKER_EXTRA = extra
+    _WORKER_CANDIDATES = candidates
 
 
 def _work(article: Article) -> list[Claim]:
-    return extract_claims(article.text, article.published, _WORKER_EXTRA, article.title)
+    return extract_claims(article.text, article.published, _WORKER_EXTRA, article.title, _WORKER_CANDIDATES)
 
 
 def extract_many(
@@ -84,20 +94,21 @@ def extract_many(
     jobs: int = 1,
     extra_systems: Iterable[SystemRecord] = (),
     chunksize: int = 16,
+    candidates: bool = False,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """``(article, claims)`` for each article, in input order, on ``jobs`` processes.
 
     Uses the ``spawn`` start method (safe with threads, same behaviour on every OS); each
     worker builds its gazetteer once.  ``jobs <= 1`` runs in this process (no start-up
-    cost, best for a few articles).
+    cost, best for a few articles).  ``candidates``: see :func:`extract`.
     """
     extra = tuple(extra_systems)
     if jobs <= 1:
         for art in articles:
-            yield art, extract_claims(art.text, art.published, extra, art.title)
+            yield art, extract_claims(art.text, art.published, extra, art.title, candidates)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(extra,)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(extra, candidates)) as pool:
         items = list(articles)
         for art, claims in zip(items, pool.imap(_work, items, chunksize=chunksize), strict=True):
             yield art, claims

@@ -140,8 +140,10 @@ class _Extractor(FrameBuilder, DetailReader):
         published: date | None,
         extra_systems: Iterable[SystemRecord],
         title: str | None = None,
+        candidates: bool = False,
     ) -> None:
         self.text = text
+        self.candidates = candidates
         self._title_mentions = _title_states(title, extra_systems) if title else []
         self.published = published
         self.masked = mask_markup(text)
@@ -320,7 +322,7 @@ class _Extractor(FrameBuilder, DetailReader):
         _settle_requests(self.claims)
         _settle_intents(self.claims)
         calibrate(self.claims, self.masked, self.mentions, self._triggers)
-        finalise(self.claims, self.masked, self.mentions, self.published)
+        self.claims = finalise(self.claims, self.masked, self.mentions, self.published, self.candidates)
         name_families(self.claims)
         name_other_names(self.claims)
         name_written_variants(self.claims)
@@ -1399,11 +1401,13 @@ def extract_claims(
     published: date | None = None,
     extra_systems: Iterable[SystemRecord] = (),
     title: str | None = None,
+    candidates: bool = False,
 ) -> list[Claim]:
-    """Claims of one article text (see the module docstring)."""
+    """Claims of one article text (see the module docstring); ``candidates`` also keeps the claims under
+    the claim model's drop floor (leads to check, :mod:`.learned`)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    return _Extractor(text, published, extra_systems, title).run()
+    return _Extractor(text, published, extra_systems, title, candidates).run()
 
 
 def _list_member_after_head(claim: Claim, earlier: list[Claim]) -> bool:

@@ -385,8 +385,11 @@ def _without_untied(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if not untied(c.cues) or key(c) in tied]
 
 
-def finalise(claims: list[Claim], text: str, mentions: list[Mention], published: date | None) -> None:
+def finalise(
+    claims: list[Claim], text: str, mentions: list[Mention], published: date | None, candidates: bool = False
+) -> list[Claim]:
     """The last step of every article: corroboration (hand table), then the learned scale
-    (:mod:`.learned`, ``claim_model.json``) reads the hand confidence among its features and replaces it."""
+    (:mod:`.learned`, ``claim_model.json``) reads the hand confidence among its features and replaces it;
+    returns the claims to emit (the model's drop floor, unless ``candidates``)."""
     corroborate(claims)
-    learned.apply(claims, text, mentions, published)
+    return learned.apply(claims, text, mentions, published, candidates)

@@ -28,6 +28,9 @@ from helpers.newsscore import check_labels, extract_set, load_set, score
 from helpers.overlap import shared_sequences, texts
 from helpers.paths import FIXTURES, SHARED
 
+#: the shipped output, drop floor included (tests/extract/conftest.py)
+pytestmark = pytest.mark.shipped_output
+
 EVAL_ARTICLES = SHARED / "eval" / "articles"
 #: every own news set, for the copy check across sets
 ALL_SETS = (
