@@ -3,16 +3,16 @@
 Why a stage of its own: a headline is telegraphic prose.  It joins two stories with "as" or a
 semicolon ("A turns to B for launchers as the X queue lengthens", "A takes delivery of X; Y placed
 on duty") and drops the words that tie an item to its deal, so the sentence rules, written for body
-prose, hand one story's item to the other story's two states.  The body then tells the same two
-states' deal in full sentences, naming its own item: a headline item the body never ties to those
-two states, when the body does name their items, is the other story's.  Likewise a headline claim
-with no supplier that the body never repeats: the item of a story the body tells of no transfer.
+prose, hand one story's item to the other story's two states.  The body then tells both stories in
+full sentences: when it names the two states' own items, and names the headline's item only for
+other states, the headline's pairing is the misreading.  Likewise a headline claim with no supplier
+that the body never repeats: the item of a story the body tells of no transfer.
 
 Kept: every headline claim of an article whose body yields no claim (the headline may be all there
 is), a headline claim whose two states the body ties to no named item (the body calls it "the jets"
-or tells it not at all: the headline may be the only place its name is given), and a claim whose
-item the body names for those two states in any spelling that contains the other ("Caracal" for
-"H225M Caracal").
+or tells it not at all), a claim whose item the body names for those two states in any spelling that
+contains the other ("Caracal" for "H225M Caracal"), and one whose item the body names for no other
+states either (the body may call it by another name: "Black Hawk" and "UH-60M").
 """
 
 from __future__ import annotations
@@ -59,11 +59,17 @@ def drop_contradicted_headline(claims: list[Claim], text: str) -> list[Claim]:
         if (k := _key(c)) is not None:
             named.setdefault(_dyad(c), set()).add(k)
 
+    def same(k: str, keys: set[str]) -> bool:
+        return any(k in o or o in k for o in keys)
+
     def contradicted(c: Claim) -> bool:
         dyad, k = _dyad(c), _key(c)
         keys = named.get(dyad)
-        if keys is not None:  # the body names the two states' items, and not this one
-            return k is not None and not any(k in o or o in k for o in keys)
+        if keys is not None:
+            # the body names the two states' items, and not this one, which it names for other states
+            return (
+                k is not None and not same(k, keys) and any(same(k, v) for d, v in named.items() if d != dyad)
+            )
         return c.supplier is None and dyad not in told  # a seller-less item the body never repeats
 
     dropped = {id(c) for c in head if contradicted(c)}

@@ -37,27 +37,36 @@ DEALS = [
     ),
     ("Romania", "BUCHAREST", "Switzerland", "Mowag", "Piranha 5 vehicles", "Piranha-5", "ROU", "CHE"),
 ]
-#: an item of another story, named in the headline's "as" clause (catalogue name)
-RIVALS = [("Patriot", "Patriot"), ("Archer", "Archer 155mm"), ("HIMARS", "M-142 HIMARS")]
+#: an item of another story, named in the headline's "as" clause (catalogue name, its seller)
+RIVALS = [
+    ("Patriot", "Patriot", "the United States"),
+    ("Archer", "Archer 155mm", "Sweden"),
+    ("HIMARS", "M-142 HIMARS", "the United States"),
+]
 CLAUSES = ["as {r} waiting list grows", "as {r} deliveries slip", "as {r} queue lengthens"]
 HEAD_VERBS = ["turns to {s} for arms", "picks {s} for new weapons", "goes to {s} for equipment"]
 
 
-def _article(deal: tuple, rival: str, clause: str, head_verb: str, count: int) -> str:
+def _article(deal: tuple, rival: tuple, clause: str, head_verb: str, count: int) -> str:
+    """Headline; a body telling the pair's contract, then the other story's own deal."""
     buyer, capital, seller, firm, item, _name, _b, _s = deal
-    head = f"{buyer} {head_verb.format(s=seller)} {clause.format(r=rival)}"
-    body = f"{capital} - {buyer} signed a contract on Monday with {seller}'s {firm} for {count} {item}."
+    head = f"{buyer} {head_verb.format(s=seller)} {clause.format(r=rival[0])}"
+    body = (
+        f"{capital} - {buyer} signed a contract on Monday with {seller}'s {firm} for {count} {item}. "
+        f"Its earlier order for {rival[0]} systems from {rival[2]} has been delayed by two years."
+    )
     return f"{head}\n\n{body}"
 
 
 @pytest.mark.parametrize("deal", DEALS)
-@pytest.mark.parametrize(("rival", "rival_name"), RIVALS)
-def test_as_clause_item_of_headline_is_not_the_deal(deal: tuple, rival: str, rival_name: str) -> None:
-    """'B turns to A for arms as X queue lengthens' + a body contract for Y: A to B is Y, never X."""
+@pytest.mark.parametrize("rival", RIVALS)
+def test_as_clause_item_of_headline_is_not_the_deal(deal: tuple, rival: tuple) -> None:
+    """'B turns to A for arms as X queue lengthens' + a body contract for Y and X's own deal with C:
+    A to B is Y, never X."""
     found = triples(_article(deal, rival, CLAUSES[2], HEAD_VERBS[0], 12), PUB)
     pair = (deal[7], deal[6])
     assert (*pair, deal[5]) in found
-    assert (*pair, rival_name) not in found
+    assert (*pair, rival[1]) not in found
 
 
 @settings(max_examples=25, deadline=None)
@@ -69,13 +78,13 @@ def test_as_clause_item_of_headline_is_not_the_deal(deal: tuple, rival: str, riv
     count=st.integers(min_value=2, max_value=90),
 )
 def test_any_headline_story_joined_by_as(
-    deal: tuple, rival: tuple[str, str], clause: str, head_verb: str, count: int
+    deal: tuple, rival: tuple[str, str, str], clause: str, head_verb: str, count: int
 ) -> None:
     """Whatever the states, the verbs, the count and the other story's item: the body's item is the
     pair's deal, the other story's item is not."""
     if rival[1].split()[0] in deal[5]:
         return
-    found = triples(_article(deal, rival[0], clause, head_verb, count), PUB)
+    found = triples(_article(deal, rival, clause, head_verb, count), PUB)
     pair = (deal[7], deal[6])
     assert (*pair, rival[1]) not in found
 
