@@ -1,7 +1,7 @@
 """A headline's claims that the article body contradicts.
 
 Why a stage of its own: a headline is telegraphic prose.  It joins two stories with "as" or a
-semicolon ("A turns to B for launchers as the X queue lengthens", "A takes delivery of X; Y placed
+semicolon ("A looks to B for arms as X deliveries slip", "A takes delivery of X; Y put
 on duty") and drops the words that tie an item to its deal, so the sentence rules, written for body
 prose, hand one story's item to the other story's two states.  The body then tells both stories in
 full sentences: when it names the two states' own items, and names the headline's item only for

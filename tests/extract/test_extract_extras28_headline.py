@@ -1,12 +1,12 @@
 """A headline item the body never ties to the headline's two states is no item of their deal (issue 13,
 precision on fresh news).
 
-Why: headlines join two stories ("A turns to B for launchers as the X queue lengthens") and drop
-the words that tie an item to its deal, so the sentence rules gave the second story's item to the
-first story's states.  The body tells the deal again in full, naming its own item; a headline item
-it never names for those states is the other story's.  Kept: a headline the body does not contradict
-(the same item, the item unnamed in the body, or no body claim at all).  The texts below are written
-for these tests (no labelled article's text).
+Why: headlines join two stories ("A looks to B for arms as X deliveries slip") and drop the words
+that tie an item to its deal, so the sentence rules gave the second story's item to the first
+story's states.  The body tells both stories again in full, naming each pair's own item; a headline
+item it names only for other states is the other story's.  Kept: a headline the body does not
+contradict (the same item, the item unnamed in the body, or no body claim at all).  The texts below
+are written for these tests (no labelled article's text).
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ DEALS = [
 RIVALS = [
     ("Patriot", "Patriot", "the United States"),
     ("Archer", "Archer 155mm", "Sweden"),
-    ("HIMARS", "M-142 HIMARS", "the United States"),
+    ("CAESAR", "CAESAR 155mm", "France"),
 ]
-CLAUSES = ["as {r} waiting list grows", "as {r} deliveries slip", "as {r} queue lengthens"]
-HEAD_VERBS = ["turns to {s} for arms", "picks {s} for new weapons", "goes to {s} for equipment"]
+CLAUSES = ["as {r} deliveries slip", "as {r} sales draw delays"]
+HEAD_VERBS = ["looks to {s} for arms", "turns to {s} for weapons"]
 
 
 def _article(deal: tuple, rival: tuple, clause: str, head_verb: str, count: int) -> str:
@@ -61,9 +61,9 @@ def _article(deal: tuple, rival: tuple, clause: str, head_verb: str, count: int)
 @pytest.mark.parametrize("deal", DEALS)
 @pytest.mark.parametrize("rival", RIVALS)
 def test_as_clause_item_of_headline_is_not_the_deal(deal: tuple, rival: tuple) -> None:
-    """'B turns to A for arms as X queue lengthens' + a body contract for Y and X's own deal with C:
+    """'B looks to A for arms as X deliveries slip' + a body contract for Y and X's own deal with C:
     A to B is Y, never X."""
-    found = triples(_article(deal, rival, CLAUSES[2], HEAD_VERBS[0], 12), PUB)
+    found = triples(_article(deal, rival, CLAUSES[0], HEAD_VERBS[0], 12), PUB)
     pair = (deal[7], deal[6])
     assert (*pair, deal[5]) in found
     assert (*pair, rival[1]) not in found

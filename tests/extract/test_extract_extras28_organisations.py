@@ -21,10 +21,16 @@ from tests.helpers.claim_facts import claims
 
 PUB = date(2025, 6, 2)
 
-ORGS = ["NATO", "the European Union", "the EU"]
-SELLERS = [("Washington", "USA"), ("Berlin", "DEU"), ("Paris", "FRA")]
+SELLERS = ["Berlin", "Washington", "Paris"]
 ITEMS = ["eight F-16 Block 70 jets", "14 Leopard 2A4 tanks", "six Rafale fighters", "20 CAESAR howitzers"]
 VERBS = ["approved the sale of", "cleared the export of", "approved the delivery of"]
+#: an organisation that funds a deal or whose standard an item meets: named, given no side
+SHAPES = [
+    "The European Union will pay {cap} {n} million euros under a separate scheme, and {s} {v} {item}.",
+    "The EU is funding {n} million euros of the cost for {cap}, and {s} {v} {item}.",
+    "{s} {v} {item}, which the maker says satisfy NATO standards.",
+]
+CAPITALS = ["Prague", "Sofia", "Vilnius"]
 
 
 def _org_parties(text: str) -> list[dict]:
@@ -36,36 +42,29 @@ def _org_parties(text: str) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize("org", ["the European Union", "the EU"])
-@pytest.mark.parametrize(("seller", "_iso"), SELLERS)
-def test_a_funder_is_no_buyer(org: str, seller: str, _iso: str) -> None:
-    """'In return, <org> agreed to compensate B, and A approved the sale of X': the funder buys nothing."""
-    text = (
-        f"In return for the old jets, {org} agreed to compensate Sofia with 150 million euros, "
-        f"and {seller} approved the sale of eight F-16 Block 70 jets."
-    )
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("seller", SELLERS)
+def test_a_funder_or_standard_setter_is_no_party(shape: str, seller: str) -> None:
+    """'The EU will pay B ..., and A approved the sale of X': the funder buys nothing."""
+    text = shape.format(cap="Prague", n=120, s=seller, v=VERBS[0], item=ITEMS[1])
     assert _org_parties(text) == []
 
 
 @settings(max_examples=25, deadline=None)
 @given(
-    org=st.sampled_from(ORGS),
+    shape=st.sampled_from(SHAPES),
     seller=st.sampled_from(SELLERS),
     item=st.sampled_from(ITEMS),
     verb=st.sampled_from(VERBS),
+    capital=st.sampled_from(CAPITALS),
     amount=st.integers(min_value=20, max_value=900),
 )
 def test_an_organisation_only_named_is_never_a_party(
-    org: str, seller: tuple[str, str], item: str, verb: str, amount: int
+    shape: str, seller: str, item: str, verb: str, capital: str, amount: int
 ) -> None:
-    """Whatever the organisation, the seller, the verb and the item: an organisation that only
-    funds, or whose standard an item meets, is no party of a claim."""
-    for text in (
-        f"{org.capitalize() if org.startswith('the') else org} agreed to pay Prague {amount} million euros, "
-        f"and {seller[0]} {verb} {item}.",
-        f"Its maker says the weapon meets {org.removeprefix('the ')} standards, and {seller[0]} {verb} {item}.",
-    ):
-        assert _org_parties(text) == []
+    """Whatever the seller, the verb, the item and the sum: an organisation that only funds, or
+    whose standard an item meets, is no party of a claim."""
+    assert _org_parties(shape.format(cap=capital, n=amount, s=seller, v=verb, item=item)) == []
 
 
 def test_an_organisation_given_a_side_stays() -> None:
