@@ -15,8 +15,9 @@ Pipeline per article (all offsets index the original text; see :mod:`.sentences`
 4. decide status with negation and modality ("expected to sign" is not signed; "talks
    collapsed" is cancelled; "delivered the first three" is delivering), quantities
    (total, delivered, remaining), value (not a package sum), dates and their roles;
-5. group claims of one article into deals (``deal_key``: dyad, system, original or
-   additional batch) and carry value/quantity/order year between claims of one deal.
+5. drop the headline's claims the body contradicts (:mod:`.headline`), then group claims
+   of one article into deals (``deal_key``: dyad, system, original or additional batch)
+   and carry value/quantity/order year between claims of one deal.
 
 Why rules and not a model: no trustworthy offline English model exists here and the
 rules run at hundreds of articles per second (``shared/design/nlp-notes.md``).
@@ -60,6 +61,7 @@ from kg.extract.designations import (
 from kg.extract.details import DetailReader
 from kg.extract.entities import Mention
 from kg.extract.frames import _PAST_TRANSFER_NEXT, FrameBuilder
+from kg.extract.headline import drop_contradicted_headline
 from kg.extract.mentions import find_mentions
 from kg.extract.model import Claim, Evidence, PartyRef, SystemRef, no_details
 from kg.extract.money import find_money
@@ -307,6 +309,7 @@ class _Extractor(FrameBuilder, DetailReader):
                 ]
                 if self._orphan.origin_iso3 is None and maker:
                     self._orphan = replace(self._orphan, origin_iso3=maker[-1])  # "the Russian Y"
+        self.claims = drop_contradicted_headline(self.claims, self.masked)
         self.claims = _drop_systemless_echoes(self.claims, self._relations, self._item_kinds)
         _reconcile_systems(self.claims)
         _reconcile_bare_names(self.claims)

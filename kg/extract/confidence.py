@@ -208,6 +208,7 @@ RISKS: dict[str, float] = {
     "stage:speculation": 0.0,  # dropped (``background``): a pundit's guess of a deal
     "stage:deployment": 0.0,  # dropped (``background``): own forces sent abroad for an exercise or mission
     "system:part-for": 0.0,  # dropped (``background``): the platform a part is for, no transfer of it
+    "party:org-named-only": 0.0,  # dropped (``background``): an organisation only named, no side given
     "stage:never": 0.0,  # dropped (``background``): a deal word under "never", no deal at any time
     "system:used-from": 0.0,  # dropped (``background``): a platform another item is used from
     "pair:untied": 0.0,  # dropped unless a tied claim states the same pair (``_without_untied``)
@@ -307,6 +308,8 @@ def background(cues: Iterable[str]) -> bool:
         return True  # "sent X to B for an exercise": the sender's own forces abroad, no transfer
     if "system:part-for" in cues:
         return True  # "supplies engines for A's X": the part changes hands, not the platform
+    if "party:org-named-only" in cues:
+        return True  # "meets NATO standards", "the EU agreed to compensate": an organisation as background
     if "system:used-from" in cues:
         return True  # a platform another item is fired or flown from: no transfer of it is told
     if "pair:split-actors" in cues:

@@ -120,6 +120,7 @@ RISK_GROUPS: dict[str, str] = {
     "stage:retiring": "risk:stage",
     "stage:never": "risk:stage",
     "system:part-for": "risk:system",
+    "party:org-named-only": "risk:party",
     "stage:deployment": "risk:stage",
     "stage:speculation": "risk:stage",
     "stage:interest-only": "risk:stage",

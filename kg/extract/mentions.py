@@ -143,6 +143,7 @@ _SHIP_PREFIXES = [
     "GNS",
     "ENS",
 ]
+_SHIP_PREFIX_SET = frozenset(_SHIP_PREFIXES)
 _SHIP = re.compile(
     r"(?P<name>" + first_letter_alternation(_SHIP_PREFIXES, r"(?<![\w-]{c})") + r"\s+"
     r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-ZÀ-Þ][\w’'-]+|de|da|del|di|von|van))?(?:\s+[A-ZÀ-Þ][\w’'-]+)?)"
@@ -561,6 +562,13 @@ def find_mentions(text: str, extra_systems: Iterable[SystemRecord] = ()) -> list
         found = [
             x for x in found if x.kind != "party" or not any(a <= x.start and x.end <= b for a, b in ships)
         ]
+    # a navy's hull prefix that is also an organisation's acronym ("RSS X" for a Singapore ship, not
+    # the Caribbean Regional Security System): the ship's name, named as a platform or not, no party
+    found = [
+        x
+        for x in found
+        if not (x.kind == "party" and x.text in _SHIP_PREFIX_SET and _SHIP.match(text, x.start))
+    ]
     codes = [
         (x.start, x.end)
         for x in found

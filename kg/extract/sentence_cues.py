@@ -71,6 +71,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   engines for B's X", "missiles for the navy's new Y frigates") and the supplier is only the
   platform's maker: the part changes hands, not the platform; such a claim is dropped
   (:func:`.confidence.background`);
+* ``party:org-named-only`` - an international organisation is a party of the claim with only a
+  ``mention`` cue ("meets NATO standards", "the EU agreed to compensate B"): a
+  standard-setter or funder named near the deal, not its buyer or seller; such a claim is dropped
+  (:func:`.confidence.background`);
 * ``stage:deployment`` - the system's clause moves or bases a state's own forces abroad ("sent N X
   to B for air policing", "deployed to B for exercises", "X batteries were stationed in B") with no
   word of a change of hands: no transfer; such a claim is dropped (:func:`.confidence.background`);
@@ -864,11 +868,30 @@ def sentence_cues(
         out.append("stage:deployment")
     if sup.split(":", 1)[-1] in _MAKER_ONLY and own and all(_part_for(m, sent) for m in own):
         out.append("system:part-for")
+    if _org_named_only(claim, sup, buy):
+        out.append("party:org-named-only")
     if own and sent.trig:
         clauses = [sent.clause_of(m.start - a) for m in own]
         if not any(x <= t[1] < y for x, y in clauses for t in sent.trig):
             out.append("system:no-trigger-in-clause")
     return out
+
+
+#: the role cue of a party only named in the sentence (no word gives it a side)
+_NAMED_ONLY = frozenset({"mention"})
+
+
+def _org_named_only(claim: Claim, sup: str, buy: str) -> bool:
+    """An international organisation (not a state) is a party of the claim and no word of the
+    sentence gives it its side: it is only named there ("meets NATO standards", "the EU agreed to
+    compensate B").  Why: organisations turn up in arms news as standard-setters, funders, sanction
+    authorities and forums far more than as buyers or sellers, and when they do buy the text says so
+    ("ordered by NATO's agency", "sold to the UN mission"); a state named near an item may still be
+    the article's buyer, an organisation so named is background."""
+    return any(
+        p is not None and p.kind not in ("country", None) and cue.split(":", 1)[-1] in _NAMED_ONLY
+        for p, cue in ((claim.buyer, buy), (claim.supplier, sup))
+    )
 
 
 def _used_from(m: Mention, sent: Sentence) -> bool:
