@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 
 from kg.extract._fastre import ascii_classes, ascii_twin
-from kg.extract.nouns import _GENERIC_TAIL, _NAME_STOP, _TOKEN, ITEM_NOUNS
+from kg.extract.nouns import _GENERIC_TAIL, _NAME_STOP, _TOKEN, ITEM_NOUNS, guess_category
 from kg.vocab import reference
 from kg.vocab.months import CALENDAR_WORDS
 from kg.vocab.reference import PartyRecord, SystemRecord
@@ -241,11 +241,36 @@ class Gazetteer:
                 break
             if best is None:
                 continue
+            if best.kind == "system" and len(cands) > 1:
+                best = _by_category(best, cands, text, bounds[2 * (i + len(best.tokens)) - 1])
             k = len(best.tokens)
             start, end = bounds[2 * i], bounds[2 * (i + k) - 1]
             out.append(Mention(best.kind, start, end, text[start:end], best.form, best.party, best.system))
             consumed = i + k
         return out
+
+
+def _by_category(best: _Entry, cands: list[_Entry], text: str, end: int) -> _Entry:
+    """``best``, or the entry of the same name whose system is of the kind the words after the name
+    say ("Hawk trainer jets", "Hawk air defence batteries").
+
+    Why: a bare name can be two catalogue families (a maker's jet trainer and another maker's missile
+    system both called after one bird); the catalogue's order picked one for every text.  The item noun
+    after the name is how news tells them apart; without one the first entry stays."""
+    same = [
+        e
+        for e in cands
+        if e.tokens == best.tokens
+        and e.kind == "system"
+        and e.system is not None
+        and e.priority == best.priority
+    ]
+    if len({e.system.category for e in same if e.system}) < 2:
+        return best
+    want = guess_category(" ".join(_TOKEN.findall(text[end : end + 60])[:5]))
+    if want is None:
+        return best
+    return next((e for e in same if e.system and e.system.category == want), best)
 
 
 #: the tokens of :data:`_TOKEN` and the text between them, alternately (see _token_bounds)
