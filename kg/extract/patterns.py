@@ -237,6 +237,10 @@ BARE_FORCE = re.compile(
 )
 #: right after a state named as a force's owner: "A's navy", "the A-ian air force", "A Army"
 OWNED_FORCE = re.compile(rf"(?:'s|’s)?\s+(?i:{_FORCE_WORD})\b")
+#: the honorific opening a monarchy's force name ("the Royal Thai Navy", "the Royal Saudi Air Force",
+#: "the Royal Netherlands Navy"): it stands between the cue word and the state ("to the Royal Malaysian
+#: Navy"), so the cue is read as if it were not there
+FORCE_HONORIFIC = "Royal "
 #: a force noun inside a force's own name ("Indian Navy", "Royal Thai Air Force")
 FORCE_IN_NAME = re.compile(rf"\b(?i:{_FORCE_WORD})\b")
 

@@ -78,6 +78,7 @@ from kg.extract.patterns import (
     _WITH,
     _WON_CONTRACT,
     _WON_FROM,
+    FORCE_HONORIFIC,
 )
 from kg.extract.triggers import (
     _REL_APPOS_GAP,
@@ -932,6 +933,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     for p in parties:
         first, last = firsts[p.group], lasts[p.group]
         ls = s[: first.mention.start - base]
+        if ls.endswith(FORCE_HONORIFIC):
+            ls = ls[: -len(FORCE_HONORIFIC)]  # "to the Royal Thai Navy": the cue is "to the"
         rs = s[last.mention.end - base :]
         own_right = s[p.mention.end - base :]
         left = ls[-80:]
