@@ -261,7 +261,7 @@ def force_kind(word: str) -> str:
 _ORIGIN_BY = _rx(r"^(made|built|manufactured|produced|developed|designed|jointly)$")
 _SELLER_BY = _rx(
     r"^(made|built|manufactured|produced|developed|designed|supplied|sold|delivered|offered|provided|"
-    r"exported|transferred|shipped|donated|offered|pitched|proposed)$"
+    r"exported|transferred|shipped|donated|gifted|given|granted|lent|loaned|offered|pitched|proposed)$"
 )
 _BUYER_BY = _rx(
     r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"
