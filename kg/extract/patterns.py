@@ -155,7 +155,14 @@ _NEG_RIGHT = _lrx(
     r"pressured|pressed)\b|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
     r"invasion|aggression|war\b|strikes?|attacks?|troops|forces? (?:attacked|invaded))"
 )
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/)\s*(?:the\s+)?$", _I)
+#: the gap between two members of one list of parties: a comma, "and", "or", "as well as"; a repeated
+#: preposition after "and"/"or" too ("talks with A and with B", "sold to C and to D", "orders from E, and
+#: from F"; not a comma alone: "bought from A, to B" names two roles)
+_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/|,?\s*(?:and|or|as well as)\s+(?:with|to|from))\s*"
+    r"(?:the\s+)?$",
+    _I,
+)
 
 # role cue right before a party (left context) or after it
 _FROM = _rx(
