@@ -64,6 +64,14 @@ _OFFERED_ABROAD = re.compile(
 
 
 #: a sentence whose subject is a pronoun giving something away ("They have since sent some of their X to Y")
+#: a state followed by its holding verb ("A operates X", "A and B fly X", "A, which flies X and ..."):
+#: it holds the item the sentence names, its buyer even where the sentence goes on about the deal in
+#: context (an in-service fleet is a delivered transfer)
+_HOLDER_NEXT = re.compile(
+    r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}|\s*,\s*which\s+|\s+)"
+    r"(?:already\s+|also\s+|still\s+|now\s+|currently\s+)?"
+    r"(?:operates?|flies|fly|uses|use|fields?)\s+(?:the\s+|its\s+|their\s+|\d+\s+)?[A-Z]"
+)
 _PRONOUN_GIVER = re.compile(
     r"\s*(?:(?:And|But|So)\s+)?(?:It|They)\s+(?:(?:has|have|had|also|already|since|then|later|now|"
     r"previously|separately)\s+){0,3}(?:handed|sent|gave|given|donated|transferred|supplied|delivered|sold|"
@@ -905,6 +913,8 @@ class PartyAssigner:
                     ctx_prev is not None
                     and all(p.role is None and p.mention.form != "demonym" for p in rest)
                     and ctx_prev.buyer.iso3 not in {p.iso3 for p in rest}
+                    # "A and B operate X supplied by C", "A, which flies X": the holders of the item
+                    and not any(_HOLDER_NEXT.match(self.text, p.mention.end) for p in rest)
                 ):
                     # "The US, which helped develop it, approved the sale": a bare mention in a sentence
                     # about the deal in context is not a new buyer of it (the deal's buyer stays)

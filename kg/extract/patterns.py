@@ -155,7 +155,14 @@ _NEG_RIGHT = _lrx(
     r"pressured|pressed)\b|^(?:'s)?\s*(?:-\s*)?(?:sanctions|pressure|embargo|opposition|objections?|warnings?|threats?|"
     r"invasion|aggression|war\b|strikes?|attacks?|troops|forces? (?:attacked|invaded))"
 )
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/)\s*(?:the\s+)?$", _I)
+#: the gap between two members of one list of parties: a comma, "and", "or", "as well as"; a repeated
+#: preposition after "and"/"or" too ("talks with A and with B", "sold to C and to D", "orders from E, and
+#: from F"; not a comma alone: "bought from A, to B" names two roles)
+_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|&|/|,?\s*(?:and|or|as well as)\s+(?:with|to|from))\s*"
+    r"(?:the\s+)?$",
+    _I,
+)
 
 # role cue right before a party (left context) or after it
 _FROM = _rx(
@@ -237,6 +244,10 @@ BARE_FORCE = re.compile(
 )
 #: right after a state named as a force's owner: "A's navy", "the A-ian air force", "A Army"
 OWNED_FORCE = re.compile(rf"(?:'s|’s)?\s+(?i:{_FORCE_WORD})\b")
+#: the honorific opening a monarchy's force name ("the Royal Thai Navy", "the Royal Saudi Air Force",
+#: "the Royal Netherlands Navy"): it stands between the cue word and the state ("to the Royal Malaysian
+#: Navy"), so the cue is read as if it were not there
+FORCE_HONORIFIC = "Royal "
 #: a force noun inside a force's own name ("Indian Navy", "Royal Thai Air Force")
 FORCE_IN_NAME = re.compile(rf"\b(?i:{_FORCE_WORD})\b")
 
@@ -257,7 +268,7 @@ def force_kind(word: str) -> str:
 _ORIGIN_BY = _rx(r"^(made|built|manufactured|produced|developed|designed|jointly)$")
 _SELLER_BY = _rx(
     r"^(made|built|manufactured|produced|developed|designed|supplied|sold|delivered|offered|provided|"
-    r"exported|transferred|shipped|donated|offered|pitched|proposed)$"
+    r"exported|transferred|shipped|donated|gifted|given|granted|lent|loaned|offered|pitched|proposed)$"
 )
 _BUYER_BY = _rx(
     r"^(bought|ordered|purchased|acquired|procured|signed|approved|requested|sought|cleared|inducted|"

@@ -78,6 +78,7 @@ from kg.extract.patterns import (
     _WITH,
     _WON_CONTRACT,
     _WON_FROM,
+    FORCE_HONORIFIC,
 )
 from kg.extract.triggers import (
     _REL_APPOS_GAP,
@@ -709,6 +710,8 @@ def _subject_roles(
             vclass = _verb_class(word, s[te:])
             if vclass is None or _participle_item(s, (_status, ts, te, word)):
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
+            if vclass == "sell" and _reduced_relative_by(s, ts, te, word):
+                continue  # "A flies jets supplied by B": the participle's agent is B, A no subject of it
             if _STOP_BEFORE.search(between) and _EXPORTS_WORD.match(word):
                 p.role, p.cue = "other", "stopped-exports"  # "X froze arms exports to Y": a policy, no sale
                 break
@@ -932,6 +935,8 @@ def _roles(s: str, base: int, parties: list[_Party], trig: list[tuple[str, int, 
     for p in parties:
         first, last = firsts[p.group], lasts[p.group]
         ls = s[: first.mention.start - base]
+        if ls.endswith(FORCE_HONORIFIC):
+            ls = ls[: -len(FORCE_HONORIFIC)]  # "to the Royal Thai Navy": the cue is "to the"
         rs = s[last.mention.end - base :]
         own_right = s[p.mention.end - base :]
         left = ls[-80:]
@@ -1369,6 +1374,31 @@ def _participle_item(s: str, trig: tuple[str, int, int, str]) -> bool:
         " " not in word
         and word.endswith("ed")
         and _DETERMINER_BEFORE.search(s, max(0, trig[1] - 8), trig[1]) is not None
+    )
+
+
+#: "by" and its agent right after a participle ("supplied by India"), not a deadline ("by March",
+#: "by the end of the year", "by 2026")
+_AGENT_BY_NEXT = re.compile(
+    r"\s+by\s+(?!(?:the\s+)?(?:end|start|middle|beginning|close|time)\b|then\b|now\b|early\b|late\b|mid\b|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d)"
+)
+#: an auxiliary right before a participle: "was supplied by", "have been sold by" are finite passives
+_AUX_BEFORE = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|has|have|had|will|would|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _reduced_relative_by(s: str, ts: int, te: int, word: str) -> bool:
+    """A one-word participle with its agent and no auxiliary ("operate helicopters supplied by B",
+    "took delivery of ships built by B") qualifies the item before it: a reduced relative clause,
+    whose agent is B; the sentence's subject is no subject of that verb."""
+    return (
+        " " not in word
+        and s.startswith(" by ", te)
+        and _AGENT_BY_NEXT.match(s, te) is not None
+        and _AUX_BEFORE.search(s, max(0, ts - 30), ts) is None
     )
 
 
