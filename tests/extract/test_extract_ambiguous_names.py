@@ -34,9 +34,6 @@ def test_without_a_noun_the_first_entry_stays_and_other_names_are_untouched() ->
     gaz = gazetteer()
     text = "the Hawk was shown beside a Rafale"
     (first, second) = gaz.find(text)
-    assert (
-        first.text == "Hawk"
-        and second.system.designation == "Dassault Rafale"
-        or "Rafale" in second.system.designation
-    )
+    assert first.text == "Hawk"
+    assert "Rafale" in second.system.designation
     assert [m.system.designation for m in gaz.find("the Hawk was shown")] == [first.system.designation]
