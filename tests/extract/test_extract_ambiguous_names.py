@@ -37,3 +37,17 @@ def test_without_a_noun_the_first_entry_stays_and_other_names_are_untouched() ->
     assert first.text == "Hawk"
     assert "Rafale" in second.system.designation
     assert [m.system.designation for m in gaz.find("the Hawk was shown")] == [first.system.designation]
+
+
+@pytest.mark.parametrize(
+    ("noun", "category"),
+    [
+        ("infantry fighting vehicles", "armoured-vehicles"),
+        ("armoured vehicles", "armoured-vehicles"),
+        ("helicopters", "aircraft"),
+        ("transport helicopters", "aircraft"),
+    ],
+)
+def test_the_other_shared_name_follows_its_noun_too(noun: str, category: str) -> None:
+    got = _systems(f"Qatar ordered 40 Puma {noun} from Germany.")
+    assert got and all(cat == category for _, cat in got), got
