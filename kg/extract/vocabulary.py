@@ -335,6 +335,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "talks between A and B over X broke down" (not figures "broken down by year")
             r"(?:broke|broken) down(?! by\b| into\b)|"
             r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
+            # a supplier's refusal of the transfer itself: "refused to deliver the X", "has declined to
+            # supply them", "declined to approve the export of X" (not "refused to cancel", "declined to
+            # comment", nor a buyer's "refused to buy": the verb after "to" is the seller's)
+            r"(?:refus|declin)(?:e|es|ed|ing) to (?:deliver|supply|sell|send|provide|export|transfer|hand over|"
+            r"release|approve (?:the |an? |its )?(?:export|sale|transfer|delivery|re-export))|"
             r"(?:remov|expell|eject|exclud|suspend)\w* (?:\w+ ){0,2}from (?:the |its )?(?:[\w-]+ ){0,3}"
             r"(?:program|programme|project|consortium|deal|contract))\b"
         ),
