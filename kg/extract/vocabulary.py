@@ -450,8 +450,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
             r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
             r"assurances?|details?|priority|up)\b)|"
-            # a gift with two objects: "has given B 49 tanks", "gave the army 12 jets" (a recipient, then a count)
-            r"(?:gave|given)(?= (?:the )?[\w-]+ " + _COUNT_WORD + r"\b)|"
+            # a gift with two objects: "has given B 49 tanks", "gave the army 12 jets", a recipient of up to three
+            # words ("gave the A-ian army 14 tanks", "has given B more than 30"), then a count
+            r"(?:gave|given)(?= (?:the )?(?:[\w-]+ ){1,3}?" + _COUNT_WORD + r"\b)|"
             # ... or a recipient, then items by their plural unit noun: "has given B X units", "gave B
             # its X launchers" (not "given priority to", "gave rise to")
             r"(?:gave|given)(?= (?:the )?[\w-]+ (?:(?:its|their|some|several|more|[\w/-]+) ){1,2}?"
