@@ -1046,6 +1046,14 @@ _UNDER_WHICH = re.compile(
 #: a future purchase as the trigger list words it ("will acquire", "will also buy")
 _FUTURE_BUY = re.compile(r"^will (?:[\w]+ )?(?:buy|acquire|purchase|procure|order)$")
 
+#: a supplier's refusal as a stage trigger ("refused to deliver", "declined to supply"; see TRIGGERS)
+_REFUSAL_WORDS = ("refus", "declin")
+#: right before a refusal: a clause of reason or time and its subject ("because A", "after B's government"):
+#: the refusal explains another stage of the sentence
+_REASON_BEFORE = re.compile(
+    r"\b(?:because|after|since|as|when|once)\s+(?:[\w'’.-]+\s+){1,4}?\Z", re.IGNORECASE
+)
+
 #: an event (not a deal) as the subject of a cancellation: "one sortie was cancelled", "the flight
 #: display has been called off" (talks, orders and programmes are deals and stay)
 _EVENT_CALLED_OFF = re.compile(
@@ -1452,6 +1460,18 @@ def _stage_triggers(
             t
             for t in trig
             if not (t[0] == "cancelled" and _EVENT_CALLED_OFF.search(s, max(0, t[1] - 60), t[1]))
+        ]
+    if trig and any(t[0] == "cancelled" and t[3].startswith(_REFUSAL_WORDS) for t in trig) and len(trig) > 1:
+        # "held up because A refused to supply its engines": the refusal is the reason of the sentence's
+        # other stage (a part withheld), not the item's cancellation
+        trig = [
+            t
+            for t in trig
+            if not (
+                t[0] == "cancelled"
+                and t[3].startswith(_REFUSAL_WORDS)
+                and _REASON_BEFORE.search(s, max(0, t[1] - 80), t[1])
+            )
         ]
     if trig and ("under " in s or "Under " in s) and _UNDER_THE_DEAL.search(s):
         # "Under the deal, A will acquire the jets by 2028": the future buy is the signed deal's

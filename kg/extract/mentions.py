@@ -1,8 +1,9 @@
 """All mentions of an article: the gazetteer's matches plus systems the catalogue lacks.
 
-Systems that are not in the catalogue are caught two ways: designation-shaped tokens
-(``Su-35``, ``MQ-9B``, ``K9``, ``J-35A``) and a capitalised name right before an item noun
-("Gripen fighters", "Caesar howitzers").  Their category is guessed from the item noun.
+Systems that are not in the catalogue are caught three ways: designation-shaped tokens
+(``Su-35``, ``MQ-9B``, ``K9``, ``J-35A``), a capitalised name right before an item noun
+("Gripen fighters", "Caesar howitzers") and a name in apposition to its item noun ("a new
+frigate, the X,", "the corvette Y").  Their category is guessed from the item noun.
 One system written two ways side by side ("MQ-9B Predator") is one mention.
 """
 
@@ -468,16 +469,67 @@ def _name_item_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
         _coordinated_name(text, m.start("name"), rec, sp.free, sp.take, out)
 
 
+#: a name set off after its item noun ("a new infantry fighting vehicle, the X,", "a new corvette from A,
+#: Y, in May") or right after a ship noun ("the corvette Z, built by"): the item the phrase names, by name.
+#: The scan opens at the comma or the ship noun (re skips to them); the item noun before the comma is
+#: checked in a window (:data:`_APPOSED_NOUN_BEFORE`)
+_APPOSED_NAME = re.compile(
+    r"(?:,(?P<comma>\s+(?:the\s+)?)|(?<![\w-])(?P<ship>corvette|frigate|submarine|destroyer|patrol vessel|patrol ship|"
+    r"landing ship|aircraft carrier)\s+)"
+    r"(?P<name>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[\w’'-]*[a-zß-ÿ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
+    r"(?=\s*[,.;:)]|\s+(?:in|from|with|which|that|as|to|for|and|built|made|was|were|is|arrived|entered)\b)"
+)
+#: right before the comma of an apposition: the item noun, with its seller or maker ("from A", "by B")
+_APPOSED_NOUN_BEFORE = re.compile(
+    r"\b(?P<noun>" + _ITEM_NOUN + r")(?:\s+(?:from|by)\s+(?:[A-Z][\w.’'-]*\s+){0,3}?[A-Z][\w.’'-]*)?\Z"
+)
+#: before a ship noun that a hull's name follows: a determiner and up to two words ("the former corvette",
+#: "its new frigate")
+_SHIP_NOUN_OPENS = re.compile(r"\b(?:the|a|an|its|their|new|former)\s+(?:[a-z-]+\s+){0,2}?\Z")
+
+
+def _apposed_name_scan(text: str, sp: _Spans, out: list[Mention]) -> None:
+    """Items named in apposition to their item noun: "a new infantry fighting vehicle, the X," and "the
+    corvette Y, built by ...".  Why: news introduces a system by its kind and then its name; the name
+    alone has no item noun after it (the "Name + item noun" scan) and often no catalogue alias of its
+    own ("X" stands for "X infantry fighting vehicle").  A party, a source or a taken span is no name."""
+    for m in _APPOSED_NAME.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        if m.group("ship"):
+            if not _SHIP_NOUN_OPENS.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "the corvette X" names a hull; "a frigate Navy officials chose" does not
+            noun = m.group("ship")
+        else:
+            before = _APPOSED_NOUN_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if before is None:
+                continue
+            noun = before.group("noun")
+        name = m.group("name")
+        words = _SPACE_OR_HYPHEN.split(name)
+        if not sp.free(a, b) or any(sp.party_at[a:b]) or any(w.lower() in _NAME_STOP for w in words):
+            continue
+        if words[0].lower() in CALENDAR_WORDS:
+            continue
+        known = reference.resolve_system(f"{name} {noun.rstrip('s')}") or reference.resolve_system(name)
+        if known is not None:
+            sp.add(out, a, b, known, "catalogue")
+        else:
+            sp.add(out, a, b, _record(name, guess_category(noun) or "other"))
+
+
 def find_designations(
     text: str, known: Iterable[tuple[int, int]] = (), parties: Iterable[tuple[int, int]] = ()
 ) -> list[Mention]:
-    """Designation-shaped tokens and "Name + item noun" phrases not in the catalogue.
+    """Designation-shaped tokens, "Name + item noun" phrases and names in apposition to their item
+    noun, not in the catalogue.
 
     ``known`` spans (gazetteer matches) are skipped so a catalogue system is never
     matched twice; of them, ``parties`` (countries, demonyms) do not make the word after them
     a variant suffix ("the Russian Panzir system" names a system, "Rafale F4" a variant).  The
     synthetic :class:`SystemRecord` has no origin and a category guessed from up to five following
-    words (or the item noun).  The scans run in a fixed order (ships, codes, designations, names):
+    words (or the item noun); an apposed name that a catalogue alias holds with its noun ("the X" of
+    "X infantry fighting vehicle") takes that record.  The scans run in a fixed order (ships, codes,
+    designations, names, apposed names):
     each skips what an earlier one took.
     """
     sp = _Spans(text, known, parties)
@@ -486,6 +538,7 @@ def find_designations(
     _code_scans(text, sp, out)
     _designation_scan(text, sp, out)
     _name_item_scan(text, sp, out)
+    _apposed_name_scan(text, sp, out)
     out.sort(key=lambda x: x.start)
     return out
 

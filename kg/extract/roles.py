@@ -712,6 +712,8 @@ def _subject_roles(
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
             if vclass == "sell" and _reduced_relative_by(s, ts, te, word):
                 continue  # "A flies jets supplied by B": the participle's agent is B, A no subject of it
+            if _reduced_relative(s, ts, word):
+                continue  # "under a deal concluded in 2021", "N X, all handed over by 2020": no subject's verb
             if _STOP_BEFORE.search(between) and _EXPORTS_WORD.match(word):
                 p.role, p.cue = "other", "stopped-exports"  # "X froze arms exports to Y": a policy, no sale
                 break
@@ -1350,6 +1352,27 @@ _PART_OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them|these|those)\b", re.IGNO
 _PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|en|ght|wn)\b", re.IGNORECASE)
 #: a determiner right before a trigger word makes it an adjective ("the donated jets")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their)\s+\Z", re.IGNORECASE)
+#: right before a past participle: the noun it describes as a reduced relative clause ("a contract
+#: signed in 2019", "an arrangement concluded in 2021") or a quantifier over the items just named ("N X,
+#: all handed over by 2020", ", both delivered in 2022")
+_REDUCED_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:contracts?|deals?|agreements?|arrangements?|accords?|orders?|memorand(?:um|a)|mous?|leases?|"
+    r"packages?|programm?es?)|,\s+(?:(?:all|both|each|most|many|some|several|none)(?:\s+(?:of\s+(?:them|which)|[a-z]+s))?|"
+    r"the\s+(?:first|last)(?:\s+[\w-]+)?(?:\s+of\s+(?:them|which))?))\s+(?:\w+ly\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _reduced_relative(s: str, ts: int, word: str) -> bool:
+    """Whether the trigger ``word`` at ``ts`` is a past participle describing the noun right before it
+    (a reduced relative clause: "under a lease concluded in 2021", "22 X, all handed over by 2020").
+
+    Why: such a participle has no subject of its own; the subject-role search otherwise walks back to
+    the nearest party before it ("from A's firm, an A-ian company, under an arrangement concluded in
+    2021": A as the buyer) and gives a maker or an owner the verb's role."""
+    if not _PARTICIPLE_WORD.match(word) or (" " in word.strip() and not word.endswith(" over")):
+        return False
+    return _REDUCED_RELATIVE_BEFORE.search(s, max(0, ts - 60), ts) is not None
 
 
 #: "to buy the missile as well": a purchase verb before "the" and a bare item noun

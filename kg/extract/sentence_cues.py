@@ -65,7 +65,8 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   article states the same pair and system with a cue (:func:`.confidence.calibrate`);
 * ``system:used-from`` - every mention of the system is a platform another item is used from ("the
   missiles the air force fires from its X jets", "the helicopters fly from the carrier X") and the
-  supplier is only the system's catalogue origin: a platform in hand, no transfer; such a claim is
+  supplier is only the system's catalogue origin or carried over from the deal in context (a platform
+  of unknown make takes the carried item's seller): a platform in hand, no transfer; such a claim is
   dropped (:func:`.confidence.background`);
 * ``system:part-for`` - every mention of the system is the platform a part is for ("A's firm supplies
   engines for B's X", "missiles for the navy's new Y frigates") and the supplier is only the
@@ -858,7 +859,11 @@ def sentence_cues(
         out.append("system:context-beside-other")
     if _untied(claim, sent):
         out.append("pair:untied")
-    if sup == "supplier:system-origin" and own and all(_used_from(m, sent) for m in own):
+    if (
+        sup in ("supplier:system-origin", "supplier:context")
+        and own
+        and all(_used_from(m, sent) for m in own)
+    ):
         out.append("system:used-from")
     if _interest_only(claim, buy, sup, own, sent):
         out.append("stage:interest-only")

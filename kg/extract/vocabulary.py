@@ -335,6 +335,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "talks between A and B over X broke down" (not figures "broken down by year")
             r"(?:broke|broken) down(?! by\b| into\b)|"
             r"failed to (?:seal|sign|conclude|finali[sz]e|close|secure)|"
+            # a supplier's refusal of the transfer itself: "refused to deliver the X", "has declined to
+            # supply them", "declined to approve the export of X" (not "refused to cancel", "declined to
+            # comment", nor a buyer's "refused to buy": the verb after "to" is the seller's)
+            r"(?:refus|declin)(?:e|es|ed|ing) to (?:deliver|supply|sell|send|provide|export|transfer|hand over|"
+            r"release|approve (?:the |an? |its )?(?:export|sale|transfer|delivery|re-export))|"
             r"(?:remov|expell|eject|exclud|suspend)\w* (?:\w+ ){0,2}from (?:the |its )?(?:[\w-]+ ){0,3}"
             r"(?:program|programme|project|consortium|deal|contract))\b"
         ),
@@ -445,8 +450,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "the tanks it gave to X": a gift, not "gave approval", "gave a boost", "gave up"
             r"gave(?= (?:[\w-]+ ){0,5}?to\b)(?! (?:its |the |an? |final |formal )?(?:approval|go-ahead|nod|green light|boost|"
             r"assurances?|details?|priority|up)\b)|"
-            # a gift with two objects: "has given B 49 tanks", "gave the army 12 jets" (a recipient, then a count)
-            r"(?:gave|given)(?= (?:the )?[\w-]+ " + _COUNT_WORD + r"\b)|"
+            # a gift with two objects: "has given B 49 tanks", "gave the army 12 jets", a recipient of up to three
+            # words ("gave the A-ian army 14 tanks", "has given B more than 30"), then a count
+            r"(?:gave|given)(?= (?:the )?(?:[\w-]+ ){1,3}?" + _COUNT_WORD + r"\b)|"
             # ... or a recipient, then items by their plural unit noun: "has given B X units", "gave B
             # its X launchers" (not "given priority to", "gave rise to")
             r"(?:gave|given)(?= (?:the )?[\w-]+ (?:(?:its|their|some|several|more|[\w/-]+) ){1,2}?"
