@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.extract import extract_text, learned
 
-#: the shipped output, drop floor included (tests/extract/conftest.py)
+#: the shipped output, drop floor included (tests/conftest.py)
 pytestmark = pytest.mark.shipped_output
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from kg.extract import extract_text, learned
 from kg.extract.confidence import RISKS
 
-#: the shipped output, drop floor included (tests/extract/conftest.py)
+#: the shipped output, drop floor included (tests/conftest.py)
 pytestmark = pytest.mark.shipped_output
 
 ROOT = Path(__file__).resolve().parents[2]

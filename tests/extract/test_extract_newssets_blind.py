@@ -28,7 +28,7 @@ from helpers.newsscore import check_labels, extract_set, load_set, score
 from helpers.overlap import shared_sequences, texts
 from helpers.paths import FIXTURES, SHARED
 
-#: the shipped output, drop floor included (tests/extract/conftest.py)
+#: the shipped output, drop floor included (tests/conftest.py)
 pytestmark = pytest.mark.shipped_output
 
 EVAL_ARTICLES = SHARED / "eval" / "articles"

@@ -17,7 +17,7 @@ from helpers.paths import SHARED
 from kg.extract import extract, extract_text, read_articles
 from scripts.extract_scoring import FIXTURES, fixture_articles, score_fixtures
 
-#: the shipped output, drop floor included (tests/extract/conftest.py)
+#: the shipped output, drop floor included (tests/conftest.py)
 pytestmark = pytest.mark.shipped_output
 
 SEED = SHARED / "seeds" / "000_d74674ddd7042d8b.txt"
