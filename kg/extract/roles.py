@@ -710,10 +710,8 @@ def _subject_roles(
             vclass = _verb_class(word, s[te:])
             if vclass is None or _participle_item(s, (_status, ts, te, word)):
                 continue  # "the donated jets": a participle describing an item, no verb of the subject
-            if vclass == "sell" and _reduced_relative_by(s, ts, te, word):
-                continue  # "A flies jets supplied by B": the participle's agent is B, A no subject of it
-            if _reduced_relative(s, ts, word):
-                continue  # "under a deal concluded in 2021", "N X, all handed over by 2020": no subject's verb
+            if _reduced_relative(s, ts, te, word, vclass):
+                continue  # "A flies jets supplied by B", "under a deal concluded in 2021": no subject's verb
             if _STOP_BEFORE.search(between) and _EXPORTS_WORD.match(word):
                 p.role, p.cue = "other", "stopped-exports"  # "X froze arms exports to Y": a policy, no sale
                 break
@@ -1363,13 +1361,26 @@ _REDUCED_RELATIVE_BEFORE = re.compile(
 )
 
 
-def _reduced_relative(s: str, ts: int, word: str) -> bool:
-    """Whether the trigger ``word`` at ``ts`` is a past participle describing the noun right before it
-    (a reduced relative clause: "under a lease concluded in 2021", "22 X, all handed over by 2020").
+def _reduced_relative(s: str, ts: int, te: int, word: str, vclass: str) -> bool:
+    """Whether the trigger ``word`` at ``ts:te`` is a past participle qualifying the item before it (a
+    reduced relative clause), in either of its two shapes:
+
+    * after the noun it describes ("under a lease concluded in 2021", "22 X, all handed over by 2020");
+    * a one-word selling participle with its agent and no auxiliary ("operate helicopters supplied by B",
+      "took delivery of ships built by B"), whose agent is B.
 
     Why: such a participle has no subject of its own; the subject-role search otherwise walks back to
     the nearest party before it ("from A's firm, an A-ian company, under an arrangement concluded in
-    2021": A as the buyer) and gives a maker or an owner the verb's role."""
+    2021": A as the buyer; "A flies jets supplied by B": A as the seller) and gives a maker, an owner or
+    the holder the verb's role."""
+    if (
+        vclass == "sell"
+        and " " not in word
+        and s.startswith(" by ", te)
+        and _AGENT_BY_NEXT.match(s, te) is not None
+        and _AUX_BEFORE.search(s, max(0, ts - 30), ts) is None
+    ):
+        return True
     if not _PARTICIPLE_WORD.match(word) or (" " in word.strip() and not word.endswith(" over")):
         return False
     return _REDUCED_RELATIVE_BEFORE.search(s, max(0, ts - 60), ts) is not None
@@ -1411,18 +1422,6 @@ _AUX_BEFORE = re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|has|have|had|will|would|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z",
     re.IGNORECASE,
 )
-
-
-def _reduced_relative_by(s: str, ts: int, te: int, word: str) -> bool:
-    """A one-word participle with its agent and no auxiliary ("operate helicopters supplied by B",
-    "took delivery of ships built by B") qualifies the item before it: a reduced relative clause,
-    whose agent is B; the sentence's subject is no subject of that verb."""
-    return (
-        " " not in word
-        and s.startswith(" by ", te)
-        and _AGENT_BY_NEXT.match(s, te) is not None
-        and _AUX_BEFORE.search(s, max(0, ts - 30), ts) is None
-    )
 
 
 # the item patterns of _cue, compiled once (a re.match on a pattern built per call re-hashes
