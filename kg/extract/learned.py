@@ -535,7 +535,11 @@ class ClaimModel:
 
     def confidence(self, features: Mapping[str, float], hand: float) -> float:
         """The claim's confidence in [0.01, 0.99]; a denial stays at most 0.3 (as in the hand table)."""
-        conf = to_confidence(self.score(features, hand), self.band)
+        return self.scored_confidence(self.score(features, hand), features)
+
+    def scored_confidence(self, score: float, features: Mapping[str, float]) -> float:
+        """:meth:`confidence` of a claim whose :meth:`score` is known (``apply`` reads it for the floor too)."""
+        conf = to_confidence(score, self.band)
         if features.get("negated"):
             conf = min(conf, 0.3)
         return max(0.01, min(0.99, conf))
@@ -608,7 +612,7 @@ def apply(
     kept: list[Claim] = []
     for c, feats in zip(claims, article_features(claims, text, mentions, published), strict=True):
         score = model.score(feats, c.confidence)
-        c.confidence = capped(model.confidence(feats, c.confidence), c.confidence, c.cues, model.band)
+        c.confidence = capped(model.scored_confidence(score, feats), c.confidence, c.cues, model.band)
         if candidates or score >= model.floor:
             kept.append(c)
     return kept
