@@ -159,6 +159,14 @@ def _noun_fits(noun: str, prev: Claim) -> bool:
     return not stated or any(k in stated for k in mine)
 
 
+def names_its_kind(noun: str, prev: Claim) -> bool:
+    """Whether a counted item noun of another state's purchase names the kind of item ``prev``'s
+    system is ("B placed an order for 54 howitzers" after a howitzer deal): its category and kind
+    fit, and it is no noun any item of the category may be called ("aircraft", "system"), which
+    says too little to tie a new buyer to that system."""
+    return _singular(noun) not in _GENERIC and _noun_fits(noun, prev)
+
+
 def _nearest(text: str, written: str | None, prev: Claim, a: int) -> bool:
     """Whether ``prev``'s sentence is near enough: same paragraph or one sentence between, no
     heading or list item between (nor the sentence itself a list item)."""

@@ -31,7 +31,7 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract._fastre import NeedsRx, contains_any, lower_in_place
-from kg.extract.anaphora import ANAPHOR_CUE, mark, refers_back
+from kg.extract.anaphora import ANAPHOR_CUE, mark, names_its_kind, refers_back
 from kg.extract.bullets import bullet_claims, is_bullet, lead_in_stage, sibling_claims
 from kg.extract.clauses import item_phrases, split_clauses
 from kg.extract.confidence import RISKS, calibrate, finalise, score
@@ -841,7 +841,18 @@ class _Extractor(FrameBuilder, DetailReader):
         ):
             return False
         isos = {p.iso3 for p in parties}
-        return last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos)
+        if last.buyer.iso3 in isos or (last.supplier is not None and last.supplier.iso3 in isos):
+            return True
+        # "B placed an order for 54 howitzers" right after a howitzer deal: a counted noun of the deal's
+        # kind of item, and one other state alone (no seller of its own), is another customer of the
+        # same item; the claim's system comes from context (cue system:context)
+        return (
+            m is not None
+            and m.group(0)[0].isdigit()
+            and names_its_kind(m.group("noun"), last)
+            and len(isos) == 1
+            and all(p.kind == "country" and p.mention.form != "demonym" for p in parties)
+        )
 
     def _same_buyer_back(self, s: str, parties: list[_Party]) -> bool:
         """The buyer of the deal in context, alone in a sentence with a deal noun and no item of

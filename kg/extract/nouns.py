@@ -460,9 +460,9 @@ _NAME_STOP = _NAME_STOP | _REGION_ADJECTIVES
 
 _COUNT_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds"
 #: an item noun a determiner or a count points back with ("those howitzers", "the 12 Korean jets",
-#: "40 launchers", "the radar"): up to two words between them
+#: "40 launchers", "the radar", "the truck-mounted 155 mm howitzers"): up to three words between them
 _ITEM_BACK = re.compile(
-    r"\b(?:these|those|the|this|that|\d[\d,]*|" + _COUNT_WORDS + r")\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:these|those|the|this|that|\d[\d,]*|" + _COUNT_WORDS + r")\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<noun>" + "|".join(sorted((k for k in ITEM_NOUNS if ITEM_NOUNS[k]), key=len, reverse=True)) + r")\b"
     r"(?!\s*[A-Z]\w*\d)",
     re.IGNORECASE,
