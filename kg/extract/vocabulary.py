@@ -509,6 +509,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"procure|transfer|deliver|provide|export)|(?:struck|strikes) (?:an? |the )?(?:[\w$-]+ ){0,3}?(?:deal|contract|agreement|pact)|(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?:buying|"
             r"purchasing|acquiring|procuring|ordering)|"
             r"(?:contract|deal|agreement)s? (?:was |were )?(?:signed|inked)|"
+            # the order told in the passive: "under an order placed last month", "the order was placed in May"
+            r"(?:order|contract)s? (?:was |were |(?:has|have|had) been )?placed|"
             r"(?:the )?signing of (?:an? |the )(?:[\w$-]+ ){0,3}?(?:contract|deal|agreement)|"
             r"clos(?:ed|es|ing) (?:an? |the |its |their )?(?:[\w$-]+ ){0,4}?(?:deal|contract|agreement|order|pact|accord)|"
             r"leased|signed (?:an? |the )?lease|"
