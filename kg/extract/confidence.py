@@ -72,7 +72,6 @@ from kg.extract import learned
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.sentence_cues import Sentence, _system_mentions, sentence_cues
-from kg.extract.vocabulary import _MAKE_VERB
 from kg.vocab.statuses import MODALITIES
 
 _EXPLICIT_BUYER = ("subject:", "to", "for", "object-of-sell", "passive-recipient", "relation")
@@ -194,6 +193,7 @@ RISKS: dict[str, float] = {
     "stage:comparison": 0.15,
     "stage:in-service": 0.1,
     "supplier:fleet-origin-only": 0.1,
+    "supplier:licensor-unnamed": 0.1,
     "pair:other-clause": 0.1,
     "pair:split-actors": 0.0,  # dropped (``background``): supplier and buyer act in two coordinate clauses
     "supplier:origin-of-other-item": 0.1,
@@ -266,9 +266,6 @@ def _many_sided(claims: list[Claim]) -> dict[int, tuple[set, set]]:
 
 #: a supplier and a buyer that no word of the sentence ties to a deal: only named there, or carried over
 _NAMED_ONLY_SUPPLIER = frozenset({"supplier:mention", "supplier:context"})
-#: the buyer as the subject of a making verb: only a licensed production trigger makes the maker a
-#: buyer (kg.extract.triggers._verb_class; a maker is otherwise the seller)
-_LICENSEE_CUE = re.compile(r"^buyer:subject:(?:\w+ )*?" + _MAKE_VERB + r"$")
 _NAMED_ONLY_BUYER = frozenset({"buyer:mention", "buyer:context"})
 
 #: buyer cues of a list tied to its deal word though not explicit on their own
@@ -318,10 +315,8 @@ def background(cues: Iterable[str]) -> bool:
         return True  # a platform another item is fired or flown from: no transfer of it is told
     if "pair:split-actors" in cues:
         return True  # "A's firm builds X for B, and C has offered Y to D": two events, not A to D
-    if "supplier:system-origin" in cues and any(_LICENSEE_CUE.match(c) for c in cues):
-        # "B builds the X under licence", the licensor named by nobody: production at home, no
-        # transfer the text frames (labelling guidelines, rule 7)
-        return True
+    if "supplier:licensor-unnamed" in cues:
+        return True  # "B builds the X under licence", no licensor named: production at home (rule 7)
     if "party:in-list" not in cues:
         return False
     # a co-buyer ("on behalf of itself, A, B and C", "together with A, B and C") shares the side of a

@@ -88,3 +88,17 @@ def test_production_at_home_without_a_named_licensor_is_no_transfer(state: str) 
     """ "B builds X under licence": only the item's origin names the licensor; no claim."""
     text = f"{state}, meanwhile, builds Gripen fighters under licence as a local variant."
     assert not claim_facts.triples(text, _DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "sup", "buy"),
+    [
+        ("Poland builds the K9 howitzer under licence from South Korea.", "KOR", "POL"),
+        ("Egypt assembles the M1A1 Abrams under licence from the United States.", "USA", "EGY"),
+        ("Turkey produces the F-16 under a licence from Washington.", "USA", "TUR"),
+    ],
+)
+def test_a_licensor_named_after_the_licence_is_a_transfer(text: str, sup: str, buy: str) -> None:
+    """ "B builds the X under licence from A": the licensor is named (its state, capital), a transfer."""
+    found = claim_facts.facts(text, _DAY)
+    assert any(f[0] == sup and f[1] == buy and f[3] == "unknown" for f in found), found
