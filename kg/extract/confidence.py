@@ -193,6 +193,7 @@ RISKS: dict[str, float] = {
     "stage:comparison": 0.15,
     "stage:in-service": 0.1,
     "supplier:fleet-origin-only": 0.1,
+    "supplier:licensor-unnamed": 0.1,
     "pair:other-clause": 0.1,
     "pair:split-actors": 0.0,  # dropped (``background``): supplier and buyer act in two coordinate clauses
     "supplier:origin-of-other-item": 0.1,
@@ -314,6 +315,8 @@ def background(cues: Iterable[str]) -> bool:
         return True  # a platform another item is fired or flown from: no transfer of it is told
     if "pair:split-actors" in cues:
         return True  # "A's firm builds X for B, and C has offered Y to D": two events, not A to D
+    if "supplier:licensor-unnamed" in cues:
+        return True  # "B builds the X under licence", no licensor named: production at home (rule 7)
     if "party:in-list" not in cues:
         return False
     # a co-buyer ("on behalf of itself, A, B and C", "together with A, B and C") shares the side of a

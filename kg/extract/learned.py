@@ -104,6 +104,7 @@ RISK_GROUPS: dict[str, str] = {
     "supplier:company-abroad": "risk:supplier",
     "supplier:origin-of-other-item": "risk:supplier",
     "supplier:fleet-origin-only": "risk:supplier",
+    "supplier:licensor-unnamed": "risk:supplier",
     "pair:untied": "risk:pair",
     "system:no-trigger-in-clause": "risk:system",
     "system:name-fragment": "risk:system",

@@ -53,6 +53,10 @@ written for, the confident wrong claims share a few shapes, none tied to a word 
   service since ..."), or every mention of the system is a force's own ("the navy's X", "its Y") in a
   sentence about upkeep of a fleet in hand ("upgrade", "spare parts", "fleet"), and the supplier is
   only the item's origin (also "X-made"): a fleet, not a transfer the text states.
+* ``supplier:licensor-unnamed`` - the buyer is the maker of a licensed production ("B builds the X
+  under licence") and the supplier only the item's origin, its state named by no name, capital or
+  firm: production at home, no transfer (labelling guidelines, rule 7); such a claim is dropped
+  (:func:`.confidence.background`);
 * ``supplier:fleet-origin-only`` - with ``stage:in-service`` and a named system: the supplier's state is named in the
   sentence by no name, capital or firm, only by the item's origin ("the army operates Soviet-era X,
   bought in the 1970s"): a fleet's history, no transfer from a party the text names;
@@ -103,7 +107,7 @@ from kg.extract._fastre import LowerRx, NeedsRx, contains_any
 from kg.extract.entities import Mention
 from kg.extract.model import Claim
 from kg.extract.triggers import _triggers
-from kg.extract.vocabulary import RETIRE_VERB
+from kg.extract.vocabulary import _MAKE_VERB, RETIRE_VERB
 
 #: a personal pronoun as a verb's subject, with the auxiliaries and adverbs between them
 _PRONOUN_SUBJECT = re.compile(
@@ -364,6 +368,9 @@ _SPECULATION = re.compile(
 _SPECULATION_WORDS = ("analyst", "expert", "observer", "commentator", "pundit")
 #: supplier cues that only name who made the platform (its catalogue origin, a maker's possessive, a
 #: builder), never a party that acts in the sentence
+#: the buyer as the subject of a making verb: only a licensed production trigger makes the maker a
+#: buyer (kg.extract.triggers._verb_class; a maker is otherwise the seller)
+LICENSEE_CUE = re.compile(r"^buyer:subject:(?:\w+ )*?" + _MAKE_VERB + r"$")
 _MAKER_ONLY = frozenset({"system-origin", "origin-modifier", "made", "built-by", "made-by"})
 
 Trigger = tuple[str, int, int, str]
@@ -642,6 +649,15 @@ def _stage_cues(claim: Claim, sent: Sentence) -> list[str]:
             and not any(m.iso3 == claim.supplier.iso3 and not _origin_form(m, sent) for m in sent.parties)
         ):
             out.append("supplier:fleet-origin-only")
+    if (
+        sup == "supplier:system-origin"
+        and claim.supplier is not None
+        and LICENSEE_CUE.match(buy)
+        and not any(m.iso3 == claim.supplier.iso3 and not _origin_form(m, sent) for m in sent.parties)
+    ):
+        # "B builds the X under licence", the licensor's state named by no name, capital or firm: the
+        # item's origin only, production at home (labelling guidelines, rule 7)
+        out.append("supplier:licensor-unnamed")
     return out
 
 

@@ -19,6 +19,7 @@ from kg.extract.vocabulary import (
     _I,
     _IN_HAND_FIND,
     _IN_HAND_WORDS,
+    _MAKE_VERB,
     _NEUTRAL_V,
     _PURCHASE_RX,
     _PURCHASE_RX_I,
@@ -255,8 +256,17 @@ _WEIGHS = ("consider", "evaluat", "stud", "weigh", "review", "examin", "mull")
 _LEASED_TO_NEXT = re.compile(r"^(?:\s+[\w$.,'’-]+){1,8}?\s+to\s+(?:the\s+)?[A-Z]")
 
 
+#: a licensed production trigger (vocabulary.LICENSED_MAKE; a making verb is a trigger only there): its
+#: maker is the licensee
+_LICENSEE = re.compile(r"^(?:" + _MAKE_VERB + r"|licen[cs]e-\w+|licen[cs]ed from)$")
+
+
 def _verb_class(word: str, after: str) -> str | None:
     """buy / sell / approve-buy / approve-sell / neutral for a trigger word (with what follows)."""
+    if _LICENSEE.match(word):
+        if after.startswith(" by "):
+            return None  # "the X, built by B under licence": the subject is the item, the maker an agent
+        return "buy"  # "B builds the X under licence": the licensee takes the licensor's design
     if word.startswith("leas") and _LEASED_TO_NEXT.match(after):
         return "sell"
     if word.startswith(("receiv", "book")) and word.endswith(("order", "orders", "contract", "contracts")):

@@ -300,6 +300,21 @@ _LEAVE_TAKEN = (
 )
 
 
+#: the verbs of making, before "under (a) licence" a few words on
+_MAKE_VERB = (
+    r"(?:built|building|builds|produced|producing|produces|assembled|assembling|assembles|manufactured|"
+    r"manufacturing|manufactures|made|makes|making)"
+)
+#: licensed production, the licensee's act ("HAL builds the engine under licence", "the shells produced
+#: under a German licence", "licence-built jets", "a design licensed from A"): the maker is the
+#: licensee (a buyer of the design), the licensor its supplier
+UNDER_LICENCE = r"under (?:an? |the |its |their )?(?:[\w'’-]+ ){0,2}?licen[cs]e\b"
+LICENSED_MAKE = (
+    _MAKE_VERB + r"(?= (?:[\w,'’-]+ ){0,5}?" + UNDER_LICENCE + r")|"
+    r"licen[cs]e-(?:built|produced|assembled|made|manufactured)|licen[cs]ed from"
+)
+
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cancelled",
@@ -666,7 +681,13 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"sourc(?:e|es|ed|ing) (?:\w+ ){0,2}from|main suppliers?|largest suppliers?|top suppliers?|"
             r"biggest suppliers?|arms suppliers?|suppliers? (?:such as|like|including)|"
             r"(?:arms|weapons) (?:purchases|imports|deals|supplies|exports|sales)|operat(?:es|ed|ing)|"
-            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|" + INDUSTRY_HABITUAL + r"(?= )|"
+            r"(?:its|their) (?:fleet|inventory|arsenal) of|in service with|"
+            + INDUSTRY_HABITUAL
+            + r"(?= )|"
+            # licensed production: "B builds the X under licence", "licence-built X", "a design licensed
+            # from A": the licensor's design passes to the licensee, a transfer whose stage is untold
+            + LICENSED_MAKE
+            + r"|"
             # the nominal sale, "A's sale of N X to B", "the sale of X to B drew criticism": a transfer told
             # without its stage (a stage word beside it, "the sale ... was approved", is read too)
             r"sales? of(?= [^.;:]{0,80}? to\b)|"
