@@ -366,11 +366,11 @@ _SPECULATION = re.compile(
     re.IGNORECASE,
 )
 _SPECULATION_WORDS = ("analyst", "expert", "observer", "commentator", "pundit")
-#: supplier cues that only name who made the platform (its catalogue origin, a maker's possessive, a
-#: builder), never a party that acts in the sentence
 #: the buyer as the subject of a making verb: only a licensed production trigger makes the maker a
 #: buyer (kg.extract.triggers._verb_class; a maker is otherwise the seller)
 LICENSEE_CUE = re.compile(r"^buyer:subject:(?:\w+ )*?" + _MAKE_VERB + r"$")
+#: supplier cues that only name who made the platform (its catalogue origin, a maker's possessive, a
+#: builder), never a party that acts in the sentence
 _MAKER_ONLY = frozenset({"system-origin", "origin-modifier", "made", "built-by", "made-by"})
 
 Trigger = tuple[str, int, int, str]
